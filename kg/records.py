@@ -1,0 +1,129 @@
+"""Plain records passed between stages: no spaCy, no rdflib.
+
+Every record that states a fact carries the character offsets of its
+evidence in the article text and the id of the rule that produced it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: `text` is everything after the date header."""
+
+    id: str
+    date: dt.date
+    text: str
+    title: str = ""
+    url: str = ""
+    source: str = ""
+    path: str = ""
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: `text[start:end]` is the mention or trigger."""
+
+    start: int
+    end: int
+    sentence: str
+    extractor: str
+    confidence: float = 0.9
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span naming an actor or place, with the type the rules gave it."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # Person, Organization, State, Place
+    rule: str
+    key: str = ""  # canonical key once known (gazetteer id or name key)
+    sent_start: int = 0
+    sent_end: int = 0
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real thing named in an article; `key` is stable across articles."""
+
+    key: str
+    type: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str = ""
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A normalised time: `value` is ISO 8601 at the text's granularity.
+
+    granularity is one of day, month, year, week, range; `earliest` and
+    `latest` bound the period (inclusive).
+    """
+
+    value: str
+    granularity: str
+    earliest: dt.date
+    latest: dt.date
+    text: str = ""
+    start: int = -1
+    end: int = -1
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A position held: holder and `of` are entity keys."""
+
+    holder: str
+    name: str
+    of: str
+    as_of: dt.date
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event as an n-ary node: participants are (role, entity key) pairs."""
+
+    key: str
+    kind: str
+    label: str
+    evidence: Evidence
+    participants: tuple[tuple[str, str], ...] = ()
+    place: str = ""
+    time: TimeValue | None = None
+    status: str = "occurred"
+    cameo: str = ""
+    plover: str = ""
+    quote: str = ""
+    about: tuple[str, ...] = ()
+    mentions: tuple[Evidence, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A lasting relation between two actors (or an actor and an event)."""
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything read from one article, ready for the rdf stage."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    roles: tuple[Role, ...] = ()
+    events: tuple[Event, ...] = ()
+    relations: tuple[Relation, ...] = ()
