@@ -44,8 +44,9 @@ class Mention:
     type: str  # Person, Organization, State, Place
     rule: str
     key: str = ""  # canonical key once known (gazetteer id or name key)
-    sent_start: int = 0
-    sent_end: int = 0
+    sentence: str = ""
+    role: str = ""  # nominal mentions ("the Serbian president"): the role named
+    of: str = ""  # ... and the key of the state or organization it belongs to
 
 
 @dataclass(frozen=True)

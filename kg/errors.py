@@ -1,0 +1,58 @@
+"""One exception hierarchy; every message carries a code, a place and a remedy."""
+from __future__ import annotations
+
+CODES = {
+    "E001": "file is empty",
+    "E002": "file holds binary data (NUL bytes)",
+    "E003": "file is not valid UTF-8",
+    "E004": "missing date header",
+    "E005": "impossible date",
+    "E006": "JSON line is not valid JSON",
+    "E007": "JSON line lacks required fields",
+    "E008": "file is over the size limit",
+    "E009": "directory holds no articles",
+    "E010": "path does not exist",
+    "E011": "article has no text",
+    "E020": "graph file cannot be parsed",
+    "E021": "graph does not conform to the shapes",
+    "E030": "gold file is not valid",
+    "E040": "SPARQL query is malformed",
+    "E041": "unknown canned query or parameter",
+    "E050": "store cannot be opened",
+    "E051": "remote endpoint refused the request",
+    "E060": "data file is not valid",
+}
+
+
+class KGError(Exception):
+    """Base of all newskg errors: `[E001] path: message`."""
+
+    def __init__(self, code: str, where: str, detail: str = "") -> None:
+        self.code = code
+        self.where = where
+        self.detail = detail or CODES.get(code, "")
+        super().__init__(f"[{code}] {where}: {self.detail}")
+
+
+class ReadError(KGError):
+    """An article file or line that cannot be read."""
+
+
+class GraphError(KGError):
+    """A graph file that cannot be parsed or does not conform."""
+
+
+class EvalError(KGError):
+    """A gold file that cannot be used for scoring."""
+
+
+class QueryError(KGError):
+    """A SPARQL query that cannot be run."""
+
+
+class StoreError(KGError):
+    """A store or remote endpoint that cannot be used."""
+
+
+class DataError(KGError):
+    """A bundled data file that is broken (a bug in the package)."""

@@ -1,0 +1,127 @@
+"""Mentions of actors and places from a parsed Doc.
+
+Reads `doc.ents` as corrected by the nlp stage and writes Mention records:
+names typed Person / Organization / State / Place, demonyms as mentions of
+their state, capitals used for a government ("Belgrade rejected") as mentions
+of the state, and nominal mentions ("the Serbian president") for coreference.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.gazetteer import capitals, entries
+from kg.ids import slug
+from kg.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "appos"}
+ACTOR_PREPS = {"between", "by", "with", "against"}
+LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "outside", "inside", "across", "around", "of"}
+NOMINAL_HEADS = {"counterpart", "capital"}
+
+
+def extract_mentions(doc: Doc) -> list[Mention]:
+    """Every mention of an actor or place in the doc, in text order."""
+    out = []
+    for ent in doc.ents:
+        mention = _mention(ent)
+        if mention is not None:
+            out.append(mention)
+    out.extend(nominal_mentions(doc))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _sentence(span: Span) -> str:
+    return span.sent.text if span.doc.has_annotation("SENT_START") else span.text
+
+
+def _mention(ent: Span) -> Mention | None:
+    base = {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "sentence": _sentence(ent)}
+    label, gid = ent.label_, ent.ent_id_
+    if label == "PERSON":
+        return Mention(type="Person", rule="ner-person", key=f"person-{slug(ent.text)}", **base)
+    if gid:
+        entry = entries()[gid]
+        if entry.type == "Place" and gid in capitals() and _used_as_actor(ent):
+            return Mention(type="State", rule="capital-as-government", key=capitals()[gid], **base)
+        rule = "gazetteer-demonym" if label == "NORP" else f"gazetteer-{entry.type.lower()}"
+        return Mention(type=entry.type, rule=rule, key=gid, **base)
+    if label == "ORG":
+        return Mention(type="Organization", rule="ner-org", key=f"org-{slug(_strip_article(ent.text))}", **base)
+    if label in {"GPE", "LOC", "FAC"}:
+        return Mention(type="Place", rule=f"ner-{label.lower()}", key=f"place-{slug(_strip_article(ent.text))}", **base)
+    return None
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _used_as_actor(ent: Span) -> bool:
+    """A capital names its government when it acts: subject, agent, 'between X and Y', possessor."""
+    head = ent.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ACTOR_DEPS:
+        return True
+    if head.dep_ == "pobj":
+        prep = head.head
+        return prep.lower_ in ACTOR_PREPS or prep.dep_ == "agent"
+    return False
+
+
+def nominal_mentions(doc: Doc) -> list[Mention]:
+    """'the Serbian president', "Kosovo's prime minister", 'his Serbian counterpart'.
+
+    A title or 'counterpart' after a demonym or a possessive state, with no
+    name following it, refers back to a person; resolve decides which.
+    """
+    out = []
+    heads = [(t.start, t.end, t.label_) for t in doc.spans.get("kg_titles", [])]
+    heads += [(t.i, t.i + 1, "") for t in doc if t.lower_ in NOMINAL_HEADS]
+    for start, end, title in heads:
+        if end < len(doc) and _is_name(doc[end]):
+            continue  # 'President Hashim Thaci': a title before a name, not a nominal mention
+        owner = _owner_before(doc, start)
+        if owner is None:
+            continue
+        first = owner.start
+        if first > 0 and doc[first - 1].lower_ in {"the", "his", "her", "their", "its"}:
+            first -= 1
+        span = doc[first:end]
+        base = {"start": span.start_char, "end": span.end_char, "text": span.text, "sentence": _sentence(span)}
+        if doc[start].lower_ == "capital":
+            capital = entries()[owner.ent_id_].capital
+            if capital:
+                out.append(Mention(type="Place", rule="nominal-capital", key=capital, **base))
+            continue
+        role = next((r["role"] for r in _titles() if r["id"] == title), "")
+        if not role and doc[start].lower_ != "counterpart":
+            continue
+        out.append(Mention(type="Person", rule="nominal-title", key=f"nominal-{span.start_char}", role=role, of=owner.ent_id_, **base))
+    return out
+
+
+def _titles():
+    from kg.gazetteer import titles
+
+    return titles()
+
+
+def _is_name(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.text[:1].isupper())
+
+
+def _owner_before(doc: Doc, start: int) -> Span | None:
+    """The state or organization entity just before a title: 'Serbian', "Kosovo's", 'EU'."""
+    i = start - 1
+    if i >= 0 and doc[i].text in {"'s", "\u2019s", "'"}:
+        i -= 1
+    if i < 0 or not doc[i].ent_id_:
+        return None
+    for ent in doc.ents:
+        if ent.start <= i < ent.end and ent.ent_id_ and entries()[ent.ent_id_].type in {"State", "Organization"}:
+            return ent
+    return None

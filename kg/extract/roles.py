@@ -1,0 +1,82 @@
+"""Positions held: 'Serbian President Aleksandar Vucic' -> Role(holder, President, Serbia).
+
+Patterns (titles from kg/data/titles.jsonl):
+- OWNER ['s] TITLE NAME     "Kosovo's Prime Minister Avdullah Hoti", "EU foreign policy chief Josep Borrell"
+- TITLE of OWNER NAME      "President of Serbia Aleksandar Vucic"
+- NAME, [the|a] OWNER['s] TITLE   "Angela Merkel, the German chancellor"
+- NAME, [the] TITLE of OWNER      "Ban Ki-moon, Secretary-General of the United Nations"
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from kg.extract.entities import _owner_before, _sentence
+from kg.gazetteer import entries, titles
+from kg.ids import slug
+from kg.records import Evidence, Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+def person_key(name: str) -> str:
+    """Key of a person named in full: 'Aleksandar Vucic' -> 'person-aleksandar-vucic'."""
+    return f"person-{slug(name)}"
+
+
+def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+    """Every position the doc states, as of the article date."""
+    role_names = {row["id"]: row["role"] for row in titles()}
+    out = []
+    for title in doc.spans.get("kg_titles", []):
+        name = role_names[title.label_]
+        for person, owner, rule, span in _patterns(doc, title):
+            if person.label_ != "PERSON" or not owner.ent_id_ or entries()[owner.ent_id_].type not in {"State", "Organization"}:
+                continue
+            evidence = Evidence(start=span.start_char, end=span.end_char, sentence=_sentence(span), extractor=f"roles/{rule}", confidence=0.9)
+            out.append(Role(holder=person_key(person.text), name=name, of=owner.ent_id_, as_of=as_of, evidence=evidence))
+    return out
+
+
+def _ent_at(doc: Doc, i: int) -> Span | None:
+    if 0 <= i < len(doc):
+        for ent in doc.ents:
+            if ent.start <= i < ent.end:
+                return ent
+    return None
+
+
+def _patterns(doc: Doc, title: Span):
+    after = _ent_at(doc, title.end)
+    if after is not None and after.start == title.end and after.label_ == "PERSON":
+        owner = _owner_before(doc, title.start)
+        if owner is not None:
+            yield after, owner, "owner-title-name", doc[owner.start:after.end]
+    # TITLE of OWNER NAME
+    if title.end + 1 < len(doc) and doc[title.end].lower_ == "of":
+        owner = _ent_at(doc, title.end + 1 + (doc[title.end + 1].lower_ == "the"))
+        if owner is not None and owner.ent_id_:
+            person = _ent_at(doc, owner.end)
+            if person is not None and person.start == owner.end:
+                yield person, owner, "title-of-owner-name", doc[title.start:person.end]
+            # NAME, [the] TITLE of OWNER
+            person = _appositive_person(doc, title.start)
+            if person is not None:
+                yield person, owner, "name-title-of-owner", doc[person.start:owner.end]
+    # NAME, [the|a] OWNER['s] TITLE
+    owner = _owner_before(doc, title.start)
+    if owner is not None:
+        person = _appositive_person(doc, owner.start)
+        if person is not None:
+            yield person, owner, "name-owner-title", doc[person.start:title.end]
+
+
+def _appositive_person(doc: Doc, i: int) -> Span | None:
+    """The person in 'NAME, [the|a] ...' ending just before token i."""
+    if i > 0 and doc[i - 1].lower_ in {"the", "a", "an"}:
+        i -= 1
+    if i < 2 or doc[i - 1].text != ",":
+        return None
+    person = _ent_at(doc, i - 2)
+    return person if person is not None and person.label_ == "PERSON" else None

@@ -1,0 +1,88 @@
+"""Gazetteer entries joined from the bundled data files, ready for matching.
+
+An entry is (id, type, label, wikidata, names, demonyms, extra): `names` are the
+surface forms that name it, `demonyms` the adjectives that point to it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg import resources
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known actor or place."""
+
+    id: str
+    type: str  # State, Place, Organization
+    label: str
+    wikidata: str
+    source: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()
+    capital: str = ""  # entry id of the capital (states)
+    country: str = ""  # entry id of the state (places)
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@lru_cache(maxsize=1)
+def entries() -> dict[str, Entry]:
+    """Every gazetteer entry by id."""
+    out: dict[str, Entry] = {}
+    language = {row["state"]: row for row in resources.table("state_names.csv")}
+    for row in resources.jsonl("states.jsonl"):
+        extra = language.get(row["name"], {})
+        names = [row["name"], *resources.split(extra.get("other_names", ""))]
+        if row["name"].startswith("The "):
+            names.append(row["name"][4:])
+        out[row["id"]] = Entry(
+            id=row["id"], type="State", label=row["name"].split(" (")[0], wikidata=row["wikidata"],
+            source=row["source"], names=tuple(dict.fromkeys(names)),
+            demonyms=tuple(resources.split(extra.get("demonyms", ""))),
+            capital=f"place-{row['capital_wikidata']}" if row["capital_wikidata"] else "",
+            extra={"recognition": row["recognition"], "iso3": row["iso3"]},
+        )
+    state_names = {n for e in out.values() for n in e.names}
+    for row in resources.jsonl("cities.jsonl"):
+        names = [row["name"]] if row["name"] not in state_names else []
+        out[row["id"]] = Entry(
+            id=row["id"], type="Place", label=row["name"], wikidata=row["wikidata"], source=row["source"],
+            names=tuple(names), country=f"state-{row['country_wikidata']}",
+            extra={"is_capital": row["is_capital"], "population": row["population"]},
+        )
+    org_names = {row["wikidata"]: resources.split(row["other_names"]) for row in resources.table("organization_names.csv")}
+    for row in resources.jsonl("organizations.jsonl"):
+        names = [row["name"], *org_names.get(row["wikidata"], [])]
+        if row["short_name"] and len(row["short_name"]) > 1:
+            names.append(row["short_name"])
+        out[row["id"]] = Entry(
+            id=row["id"], type="Organization", label=row["name"], wikidata=row["wikidata"],
+            source=row["source"], names=tuple(dict.fromkeys(names)),
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital place id -> state id."""
+    return {e.capital: e.id for e in entries().values() if e.type == "State" and e.capital}
+
+
+@lru_cache(maxsize=1)
+def by_name() -> dict[str, str]:
+    """Lower-cased name or demonym -> entry id (states win over places and organizations)."""
+    out: dict[str, str] = {}
+    for kind in ("Organization", "Place", "State"):
+        for e in entries().values():
+            if e.type == kind:
+                for name in (*e.names, *e.demonyms):
+                    out[name.lower()] = e.id
+    return out
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[dict, ...]:
+    """Political and corporate titles: id, canonical role, surface forms."""
+    return resources.jsonl("titles.jsonl")

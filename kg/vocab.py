@@ -1,0 +1,115 @@
+"""Ontology terms, one attribute a term; tests/test_vocab.py checks they match ontology/kg.ttl.
+
+A misspelt term is an AttributeError, not a silent new IRI.
+"""
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ID = Namespace("https://w3id.org/newskg/id/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+class KG(DefinedNamespace):
+    """The newskg ontology namespace."""
+
+    _NS = Namespace("https://w3id.org/newskg/ontology#")
+    _fail = True
+
+    Accusation: URIRef
+    Actor: URIRef
+    Agreement: URIRef
+    Aid: URIRef
+    Appeal: URIRef
+    Appointment: URIRef
+    Arrest: URIRef
+    Article: URIRef
+    Attack: URIRef
+    Cancellation: URIRef
+    Charge: URIRef
+    Cooperation: URIRef
+    Deal: URIRef
+    Declaration: URIRef
+    DeclarationOfIndependence: URIRef
+    Disaster: URIRef
+    Election: URIRef
+    Event: URIRef
+    Evidence: URIRef
+    Lawsuit: URIRef
+    LegalAction: URIRef
+    Meeting: URIRef
+    MilitaryAction: URIRef
+    Negotiation: URIRef
+    NegotiationBreakdown: URIRef
+    Organization: URIRef
+    Person: URIRef
+    Place: URIRef
+    Postponement: URIRef
+    Protest: URIRef
+    Rejection: URIRef
+    RelationStatement: URIRef
+    Release: URIRef
+    Resignation: URIRef
+    Role: URIRef
+    Ruling: URIRef
+    Sanction: URIRef
+    State: URIRef
+    Statement: URIRef
+    Summit: URIRef
+    Support: URIRef
+    Talks: URIRef
+    Threat: URIRef
+    TradeMeasure: URIRef
+    Trial: URIRef
+    VirtualMeeting: URIRef
+    Visit: URIRef
+    about: URIRef
+    actorRelation: URIRef
+    allyOf: URIRef
+    anchor: URIRef
+    asOf: URIRef
+    aspiresToJoin: URIRef
+    cameo: URIRef
+    confidence: URIRef
+    counterpartOf: URIRef
+    date: URIRef
+    earliest: URIRef
+    end: URIRef
+    evidence: URIRef
+    extractor: URIRef
+    formerPartOf: URIRef
+    holder: URIRef
+    host: URIRef
+    latest: URIRef
+    locatedIn: URIRef
+    mediates: URIRef
+    mediator: URIRef
+    memberOf: URIRef
+    neighborOf: URIRef
+    opposes: URIRef
+    organizer: URIRef
+    partOf: URIRef
+    participant: URIRef
+    place: URIRef
+    plover: URIRef
+    pressures: URIRef
+    quote: URIRef
+    recognition: URIRef
+    recognizes: URIRef
+    rejects: URIRef
+    reportedIn: URIRef
+    roleName: URIRef
+    roleOf: URIRef
+    sentence: URIRef
+    sha256: URIRef
+    source: URIRef
+    speaker: URIRef
+    start: URIRef
+    status: URIRef
+    supports: URIRef
+    target: URIRef
+    text: URIRef
+    timeText: URIRef
+    trigger: URIRef
