@@ -1,0 +1,320 @@
+"""Score date normalisation and extraction against the public dev gold.
+
+Two measures, both against DCT-relative gold:
+
+* `score_dates`: resolve each gold expression of ``dates_gold.jsonl`` (given its text,
+  sentence and DCT) with `kg.extract.timex.normalize` and with the dateparser baseline
+  in the same run. The rules are those of ``shared/eval/tools/score_dates_baseline.py``:
+  only calendar values are scored (GUM when/from-to, TimeML DATE/TIME); durations, sets,
+  GUM notBefore/notAfter bounds and non-ISO values are skipped; rows with a missing or
+  malformed DCT are skipped; the dateline is not scored. A point is right when the
+  prediction equals the gold at the gold's granularity (gold "2015" needs year 2015); a
+  range needs both ends. Our prediction counts as a point only at day, month or year
+  granularity; for a range its earliest and latest bounds must equal the gold ends.
+* `score_gum_extents`: end to end on the GUM news documents, TempEval-3 style.
+
+dateparser is the baseline only and is imported inside the function that runs it.
+"""
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from kg.extract.timex import find_times, normalize
+from kg.records import TimeValue
+
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SOURCES = {("gum_news", "point"): "gum points", ("gum_news", "range"): "gum ranges",
+            ("meantime", "point"): "meantime", ("meantime", "range"): "meantime"}
+
+
+def gold_target(row: dict) -> tuple[str, object] | None:
+    """("point", "2015-09") or ("range", (from, to)) for a scorable gold row, else None."""
+    if row["source"] == "gum_news":
+        if row.get("when") and _ISO.match(row["when"][:10]):
+            return ("point", row["when"][:10])
+        if row.get("from") and row.get("to"):
+            return ("range", (row["from"], row["to"]))
+        return None
+    if row.get("type") in ("DATE", "TIME") and row.get("value") and _ISO.match(row["value"][:10]):
+        return ("point", row["value"][:10])
+    return None
+
+
+def is_correct(tv: TimeValue | None, target: tuple[str, object]) -> bool:
+    """Our value against a gold target, at the gold's granularity."""
+    if tv is None:
+        return False
+    kind, gold = target
+    if kind == "point":
+        return tv.granularity in ("day", "month", "year") and tv.value[:len(gold)] == gold
+    first, last = gold  # type: ignore[misc]
+    return tv.earliest.isoformat()[:len(first)] == first and tv.latest.isoformat()[:len(last)] == last
+
+
+def _baseline_resolver():
+    import dateparser  # the baseline only: heavy, and not a dependency of the package
+
+    def resolve(text: str, dct: str) -> str | None:
+        base = dt.datetime.fromisoformat(dct[:10])
+        d = dateparser.parse(text, languages=["en"],
+                             settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+        return d.date().isoformat() if d else None
+    return resolve
+
+
+def _tally() -> dict:
+    return {"correct": 0, "total": 0}
+
+
+def _finish(t: dict) -> dict:
+    t["accuracy"] = round(t["correct"] / t["total"], 4) if t["total"] else 0.0
+    return t
+
+
+def score_dates(dates_gold_path: str | Path) -> dict:
+    """Accuracy of `normalize` and of dateparser on the scorable rows of a dates_gold.jsonl."""
+    resolve = _baseline_resolver()
+    skipped: collections.Counter = collections.Counter()
+    systems = {name: {"all": _tally(), **{s: _tally() for s in ("gum points", "gum ranges", "meantime")}}
+               for name in ("ours", "dateparser")}
+    misses, baseline_misses = [], []
+    with open(dates_gold_path, encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row.get("is_dateline"):
+                skipped["dateline"] += 1
+                continue
+            target = gold_target(row)
+            if not row.get("dct") or not re.match(r"^\d{4}-\d{2}-\d{2}", row["dct"]):
+                skipped["missing_or_malformed_dct"] += 1
+                continue
+            if target is None:
+                skipped["not_a_calendar_value"] += 1
+                continue
+            kind, gold = target
+            dct = dt.date.fromisoformat(row["dct"][:10])
+            ours = normalize(row["text"], dct, row.get("sentence") or "")
+            ok = is_correct(ours, target)
+            pred = resolve(row["text"], row["dct"])
+            base_ok = kind == "point" and pred is not None and pred[:len(gold)] == gold
+            source = _SOURCES.get((row["source"], kind), row["source"])
+            for name, good in (("ours", ok), ("dateparser", base_ok)):
+                for key in ("all", source):
+                    systems[name].setdefault(key, _tally())
+                    systems[name][key]["total"] += 1
+                    systems[name][key]["correct"] += int(good)
+            miss = {"doc_id": row.get("doc_id"), "text": row["text"], "dct": row["dct"][:10],
+                    "gold": gold if kind == "point" else "/".join(gold), "sentence": row.get("sentence", "")}
+            if not ok:
+                misses.append({**miss, "predicted": ours.value if ours else None, "rule": ours.rule if ours else ""})
+            if not base_ok:
+                baseline_misses.append({**miss, "predicted": pred})
+    for tallies in systems.values():
+        for t in tallies.values():
+            _finish(t)
+    return {"ours": systems["ours"], "dateparser": systems["dateparser"], "skipped": dict(skipped),
+            "misses": misses, "baseline_misses": baseline_misses}
+
+
+# ---------------------------------------------------------------------------
+# GUM end to end
+
+
+def _conllu_text(path: Path) -> tuple[str, list[tuple[int, int]]]:
+    """The document text (GUM's own sentence strings) and the character span of every word."""
+    text, spans = "", []
+    sentence, words, new_par = None, [], False
+
+    def flush():
+        nonlocal text
+        if sentence is None:
+            return
+        if text:
+            text += "\n\n" if new_par else " "
+        base, cursor = len(text), 0
+        text += sentence
+        mwt_end, mwt_span = 0, (0, 0)  # last word id and surface span of the current multiword token
+        for kind, form, ident in words:
+            i = sentence.find(form, cursor)
+            if i < 0:  # form differs from the surface: take the next non-space character onwards
+                i = cursor + len(sentence[cursor:]) - len(sentence[cursor:].lstrip())
+            if kind == "mwt":
+                mwt_end, mwt_span = ident, (i, i + len(form))
+                continue
+            if ident <= mwt_end:
+                if not (mwt_span[0] <= i and i + len(form) <= mwt_span[1]):
+                    i, form = mwt_span[0], sentence[mwt_span[0]:mwt_span[1]]
+                spans.append((base + i, base + i + len(form)))
+                cursor = i + len(form) if ident < mwt_end else mwt_span[1]
+                continue
+            spans.append((base + i, base + i + len(form)))
+            cursor = i + len(form)
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# newpar"):
+            new_par = True
+        elif line.startswith("# text = "):
+            sentence = line[len("# text = "):]
+        elif line and not line.startswith("#"):
+            cols = line.split("\t")
+            if "-" in cols[0]:
+                words.append(("mwt", cols[1], int(cols[0].split("-")[1])))
+            elif "." not in cols[0]:
+                words.append(("word", cols[1], int(cols[0])))
+        elif not line and sentence is not None:
+            flush()
+            sentence, words, new_par = None, [], False
+    flush()
+    return text, spans
+
+
+def _gum_gold(xml_path: Path) -> tuple[list[dict], str]:
+    """Gold <date> spans as word-index ranges with their attributes, and the document's dateline."""
+    dates, stack, n, sent_start, records = [], [], 0, 0, []
+    for line in xml_path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("<s ") or line == "<s>":
+            sent_start = n
+        elif line.startswith("</s>"):
+            for r in records:
+                r["whole_sentence"] = r["first"] == sent_start and r["last"] == n
+            records = []
+        elif line.startswith("<date"):
+            stack.append((dict(re.findall(r'(\w+)="([^"]*)"', line)), n))
+        elif line.startswith("</date>"):
+            attrs, first = stack.pop()
+            rec = {"attrs": attrs, "first": first, "last": n}
+            dates.append(rec)
+            records.append(rec)
+        elif "\t" in line and not line.startswith("<"):
+            n += 1
+    dateline = next((d for d in dates[:3] if d["attrs"].get("when") and d.get("whole_sentence")), None)
+    dct = dateline["attrs"]["when"] if dateline else re.search(
+        r'dateCreated="([^"]+)"', xml_path.read_text(encoding="utf-8")).group(1)
+    for d in dates:
+        d["is_dateline"] = d is dateline
+    return dates, dct
+
+
+def _target_of(attrs: dict) -> tuple[str, object] | None:
+    return gold_target({"source": "gum_news", **attrs})
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": tp, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def score_gum_extents(gum_dir: str | Path) -> dict:
+    """End-to-end `find_times` on the GUM news documents, TempEval-3 style.
+
+    The text is rebuilt from the CoNLL-U ``# text`` lines (sentences joined by a space,
+    paragraphs by a blank line) and the ``xml/`` <date> spans are mapped onto it word by
+    word. As in the flat gold, the dateline (the first <date> forming a whole sentence) is
+    the DCT and is not scored: it is dropped from the gold, and predictions overlapping it
+    are dropped too. Strict = exact extent, relaxed = overlap (one-to-one, in text order).
+    Value F1 counts a relaxed match whose value is right at the gold's granularity
+    (`is_correct`); gold spans without a calendar value (bounds such as "the past few
+    days") and the predictions matched to them are left out of the value scores.
+    """
+    gum_dir = Path(gum_dir)
+    n_gold = n_pred = strict = relaxed = 0
+    value_gold = value_pred = value_ok = value_matched = 0
+    missed, spurious, wrong_value, per_doc = [], [], [], {}
+    for xml_path in sorted((gum_dir / "xml").glob("GUM_news_*.xml")):
+        doc = xml_path.stem
+        text, spans = _conllu_text(gum_dir / "dep" / f"{doc}.conllu")
+        dates, dct_s = _gum_gold(xml_path)
+        dct = dt.date.fromisoformat(dct_s[:10])
+        gold, dateline_span = [], None
+        for d in dates:
+            span = (spans[d["first"]][0], spans[d["last"] - 1][1])
+            if d["is_dateline"]:
+                dateline_span = span
+                continue
+            gold.append({"span": span, "target": _target_of(d["attrs"]), "text": text[span[0]:span[1]]})
+        preds = [tv for tv in find_times(text, dct)
+                 if not (dateline_span and tv.start < dateline_span[1] and tv.end > dateline_span[0])]
+        n_gold += len(gold)
+        n_pred += len(preds)
+        value_gold += sum(1 for g in gold if g["target"])
+        used: set[int] = set()
+        matched_pred: set[int] = set()
+        doc_relaxed = 0
+        for g in gold:
+            a, b = g["span"]
+            hit = next((i for i, tv in enumerate(preds)
+                        if i not in used and tv.start < b and tv.end > a), None)
+            if hit is None:
+                missed.append({"doc": doc, "text": g["text"]})
+                continue
+            used.add(hit)
+            tv = preds[hit]
+            relaxed += 1
+            doc_relaxed += 1
+            strict += int((tv.start, tv.end) == (a, b))
+            if g["target"]:
+                matched_pred.add(hit)
+                value_matched += 1
+                if is_correct(tv, g["target"]):
+                    value_ok += 1
+                else:
+                    gv = g["target"][1] if g["target"][0] == "point" else "/".join(g["target"][1])
+                    wrong_value.append({"doc": doc, "text": tv.text, "gold": gv, "predicted": tv.value})
+        value_pred += sum(1 for i in range(len(preds)) if i not in used or i in matched_pred)
+        spurious += [{"doc": doc, "text": tv.text, "value": tv.value} for i, tv in enumerate(preds) if i not in used]
+        per_doc[doc] = {"gold": len(gold), "predicted": len(preds), "relaxed": doc_relaxed}
+    value = _prf(value_ok, value_pred, value_gold)
+    value["accuracy_on_relaxed_matches"] = round(value_ok / value_matched, 4) if value_matched else 0.0
+    return {"documents": len(per_doc), "gold": n_gold, "predicted": n_pred,
+            "strict": _prf(strict, n_pred, n_gold), "relaxed": _prf(relaxed, n_pred, n_gold),
+            "value": value, "missed": missed, "spurious": spurious, "wrong_value": wrong_value,
+            "per_doc": per_doc}
+
+
+# ---------------------------------------------------------------------------
+# report
+
+
+def format_dates_report(result: dict) -> str:
+    """Plain-text report of `score_dates` and/or `score_gum_extents` results.
+
+    `result` is either one of them or {"normalisation": ..., "extraction": ...}.
+    """
+    norm = result.get("normalisation") or (result if "ours" in result else None)
+    ext = result.get("extraction") or (result if "relaxed" in result else None)
+    lines: list[str] = []
+    if norm:
+        lines.append("Date normalisation (gold spans, DCT-relative)")
+        lines.append(f"  {'subset':<12} {'ours':>16} {'dateparser':>16}")
+        for key in ("gum points", "gum ranges", "meantime", "all"):
+            o, b = norm["ours"].get(key), norm["dateparser"].get(key)
+            if not o:
+                continue
+            lines.append(f"  {key:<12} {o['correct']:>4}/{o['total']:<4} {o['accuracy']:.3f}"
+                         f"   {b['correct']:>4}/{b['total']:<4} {b['accuracy']:.3f}")
+        lines.append("  skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(norm["skipped"].items())))
+        lines.append(f"  our misses ({len(norm['misses'])}):")
+        for m in norm["misses"]:
+            lines.append(f"    {m['text']!r} dct={m['dct']} gold={m['gold']} ours={m['predicted']}")
+    if ext:
+        if lines:
+            lines.append("")
+        lines.append(f"Date extraction end to end (GUM news, {ext['documents']} documents, dateline excluded)")
+        lines.append(f"  gold {ext['gold']}, predicted {ext['predicted']}")
+        for key in ("strict", "relaxed", "value"):
+            s = ext[key]
+            lines.append(f"  {key:<8} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+        lines.append(f"  value accuracy on relaxed matches {ext['value']['accuracy_on_relaxed_matches']:.3f}")
+        for title, key in (("missed", "missed"), ("spurious", "spurious"), ("wrong value", "wrong_value")):
+            items = ext[key]
+            lines.append(f"  {title} ({len(items)}): " + "; ".join(
+                f"{i['doc'][9:]}:{i['text']!r}" + (f"={i.get('predicted') or i.get('value')}"
+                                                     + (f" (gold {i['gold']})" if "gold" in i else "")
+                                                     if key != "missed" else "") for i in items))
+    return "\n".join(lines)

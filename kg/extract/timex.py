@@ -1,0 +1,753 @@
+"""Time expressions: find them in news text and normalise them against the article date.
+
+Everything is resolved relative to the document creation time (DCT, the article's
+dateline), never against today's clock. Values are ISO 8601 at the granularity of
+the text: "2020-07-16" (day), "2018-11" (month), "2008" (year), "2020-W28" (week) or
+"2020-07-11/2020-07-12" (range: weekends, seasons, quarters, decades, centuries).
+
+Conventions, chosen to match how news is written (and how GUM annotates it):
+
+* a bare weekday ("on Thursday") is the most recent one before the DCT, the DCT
+  itself when the weekday is the DCT's, and the next one when the clause is in
+  the future tense ("will", "is to", "is set to", "plans" ...);
+* a month or day without a year takes the year that puts it nearest the DCT,
+  with the tense of its clause breaking near ties (past: not after the DCT,
+  future: not before);
+* weeks run Monday to Sunday; "last weekend" is the Saturday-Sunday range before
+  the DCT; "this weekend" is the nearest one in the direction of the tense;
+* extents leave out a leading preposition ("on", "in") and a trailing part of
+  day after a day name ("Thursday" in "Thursday night"), as GUM does;
+* durations ("20 months", "two years") have no calendar value and are not times.
+
+>>> import datetime as dt
+>>> normalize("last weekend", dt.date(2020, 7, 16)).value
+'2020-07-11/2020-07-12'
+>>> [t.value for t in find_times("Talks ended on Thursday, not in November 2018.", dt.date(2020, 7, 16))]
+['2020-07-16', '2018-11']
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Callable
+
+from kg.records import TimeValue
+
+__all__ = ["find_times", "normalize", "parse_iso"]
+
+# ---------------------------------------------------------------------------
+# records
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _day(d: dt.date, rule: str) -> TimeValue:
+    return TimeValue(d.isoformat(), "day", d, d, rule=rule)
+
+
+def _month(year: int, month: int, rule: str) -> TimeValue:
+    last = calendar.monthrange(year, month)[1]
+    return TimeValue(f"{year:04d}-{month:02d}", "month", dt.date(year, month, 1),
+                     dt.date(year, month, last), rule=rule)
+
+
+def _year(year: int, rule: str) -> TimeValue:
+    return TimeValue(f"{year:04d}", "year", dt.date(year, 1, 1), dt.date(year, 12, 31), rule=rule)
+
+
+def _week(day: dt.date, rule: str) -> TimeValue:
+    monday = day - dt.timedelta(days=day.weekday())
+    iso = monday.isocalendar()
+    return TimeValue(f"{iso[0]:04d}-W{iso[1]:02d}", "week", monday, monday + dt.timedelta(days=6), rule=rule)
+
+
+def _range(first: dt.date, last: dt.date, rule: str) -> TimeValue:
+    return TimeValue(f"{first.isoformat()}/{last.isoformat()}", "range", first, last, rule=rule)
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+Z?)?")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_ISO_YEAR = re.compile(r"(\d{4})")
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+
+
+def parse_iso(value: str) -> TimeValue:
+    """Read an ISO value written by this module back into a TimeValue with bounds.
+
+    >>> parse_iso("2018-11").latest
+    datetime.date(2018, 11, 30)
+    >>> parse_iso("2020-07-11/2020-07-12").granularity
+    'range'
+    """
+    value = value.strip()
+    if "/" in value:
+        a, b = (parse_iso(part) for part in value.split("/", 1))
+        return _range(a.earliest, b.latest, "iso")
+    if m := _ISO_DAY.fullmatch(value):
+        return _day(dt.date(int(m[1]), int(m[2]), int(m[3])), "iso")
+    if m := _ISO_WEEK.fullmatch(value):
+        return _week(dt.date.fromisocalendar(int(m[1]), int(m[2]), 1), "iso")
+    if m := _ISO_MONTH.fullmatch(value):
+        return _month(int(m[1]), int(m[2]), "iso")
+    if m := _ISO_YEAR.fullmatch(value):
+        return _year(int(m[1]), "iso")
+    raise ValueError(f"[T001] {value!r} is not an ISO 8601 date, month, year, week or a/b range")
+
+
+# ---------------------------------------------------------------------------
+# lexicon
+
+_MONTHS = {name: i for i, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
+_WEEKDAYS = {name: i for i, names in enumerate(
+    [("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thurs"),
+     ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")]) for name in names}
+_UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBERS = {w: i for i, w in enumerate(_UNITS, start=1)}
+_NUMBERS.update({w: 10 * i for i, w in enumerate(_TENS, start=2)})
+_NUMBERS.update({"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12})
+_ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+_ORDINALS["twenty-first"] = 21
+_DECADE_WORDS = {w: 10 * i for i, w in enumerate(
+    "twenties thirties forties fifties sixties seventies eighties nineties".split(), start=2)}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+             "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
+             "valentine's day": (2, 14)}
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+_MONTH_RE = (r"(?P<mon>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?"
+             r"|aug(?:ust|\.)?|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")
+_WEEKDAY_RE = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WD_LEAD = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?"
+_DAY_RE = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d|\w)"
+_YEAR_RE = r"(?P<y>1\d{3}|20\d{2})(?![\d\w])"
+_COMMA = r"\s*,?\s*"
+_NUM_RE = (r"(?P<n>\d{1,3}|a couple of|a dozen|an?|(?:" + "|".join(_TENS) + r")(?:[-\s](?:"
+           + "|".join(_UNITS[:9]) + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")")
+_UNIT_RE = r"(?P<unit>day|week|fortnight|month|year|decade|hour|minute)s?"
+_TOD = r"(?:\s+(?:morning|afternoon|evening|night))"
+
+
+def _num(word: str) -> int | None:
+    word = word.lower().strip()
+    if word.isdigit():
+        return int(word)
+    if word in _NUMBERS:
+        return _NUMBERS[word]
+    parts = re.split(r"[-\s]", word)
+    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
+        return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]
+    return None
+
+
+def _month_of(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")]
+
+
+# ---------------------------------------------------------------------------
+# tense of the clause around an expression
+
+_FUTURE = re.compile(
+    r"\b(?:will|wo\s*n't|won't|'ll|shall|going to|(?:is|are|am)\s+(?:also\s+)?(?:to|due|set|scheduled|expected)"
+    r"|plans?|planned|planning|scheduled|set to|expected|expects?|upcoming|forthcoming|would"
+    r"|intends?|aims? to|hopes? to|to be held|to take place|to begin|to start|to open|to launch)\b", re.I)
+_IRREGULAR_PAST = set(
+    "was were had did said told made took came went gave got held left met ran saw sent won lost fell found "
+    "brought bought built chose drove fought flew grew knew led paid rose sold spoke stood struck thought "
+    "wrote became began broke caught threw wore hid shot sank swam stole forgot".split())
+_NOT_PAST = set("need based red united indeed speed seed bed feed hundred proceed succeed exceed "
+                "shed bred weed reed breed embed deed".split())
+_AUX = {"is", "are", "be", "been", "being", "am", "get", "gets", "got", "was", "were", "has", "have", "had", "'s"}
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+def _tense(sentence: str, start: int, end: int) -> str | None:
+    """'future', 'past' or None: the cue nearest the span [start, end) in `sentence` decides."""
+    if not sentence:
+        return None
+    cues: list[tuple[int, str]] = []
+    for m in _FUTURE.finditer(sentence):
+        if m.end() <= start or m.start() >= end:
+            cues.append((m.start(), "future"))
+    words = list(_WORD.finditer(sentence))
+    for i, m in enumerate(words):
+        w = m.group().lower()
+        if start <= m.start() < end:
+            continue
+        past = w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST)
+        if not past or _FUTURE.fullmatch(w) or w in ("planned", "scheduled", "expected"):
+            continue
+        prev = [x.group().lower() for x in words[max(0, i - 2):i]]
+        if w not in _AUX and any(p in ("is", "are", "be", "been", "being", "am", "to") for p in prev):
+            continue
+        cues.append((m.start(), "past"))
+    if not cues:
+        return None
+
+    def distance(pos: int) -> int:
+        gap = sentence[end:pos] if pos >= end else sentence[pos:start]
+        words_between = len(_WORD.findall(gap))
+        # a complement clause ("announced Friday that it will ...") lowers the weight of what follows
+        return words_between + (6 if pos >= end and re.search(r"\bthat\b", gap) else 0)
+
+    return min(cues, key=lambda c: (distance(c[0]), c[1] == "future"))[1]
+
+
+# ---------------------------------------------------------------------------
+# resolving one match
+
+
+class _Ctx:
+    """What a rule may look at: the DCT, the sentence and where the span sits in it."""
+
+    def __init__(self, dct: dt.date, sentence: str = "", start: int = 0, end: int = 0):
+        self.dct, self.sentence, self.start, self.end = dct, sentence, start, end
+        self._tense: str | None | bool = False
+
+    @property
+    def tense(self) -> str | None:
+        if self._tense is False:
+            self._tense = _tense(self.sentence, self.start, self.end)
+        return self._tense  # type: ignore[return-value]
+
+    def word_before(self) -> str:
+        m = re.search(r"([A-Za-z]+)\W*$", self.sentence[:self.start])
+        return m.group(1).lower() if m else ""
+
+
+def _nearest(candidates: list[TimeValue], ctx: _Ctx) -> TimeValue:
+    """The candidate nearest the DCT, with the clause's tense breaking near ties."""
+    def cost(tv: TimeValue) -> int:
+        if tv.earliest <= ctx.dct <= tv.latest:
+            gap = 0
+        else:
+            gap = min(abs((tv.earliest - ctx.dct).days), abs((tv.latest - ctx.dct).days))
+        tense = ctx.tense
+        if tense == "future" and tv.latest < ctx.dct:
+            gap += 180
+        elif tense == "past" and tv.earliest > ctx.dct:
+            gap += 180
+        elif tense is None and tv.earliest > ctx.dct:
+            gap += 30  # news reports mostly what happened
+        return gap
+    return min(candidates, key=cost)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _day_in_nearest_year(month: int, day: int, ctx: _Ctx, rule: str) -> TimeValue | None:
+    cands = [_day(d, rule) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+             if (d := _safe_date(y, month, day))]
+    return _nearest(cands, ctx) if cands else None
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + delta
+    return index // 12, index % 12 + 1
+
+
+def _weekday_date(wd: int, ctx: _Ctx, rel: str) -> dt.date:
+    dct = ctx.dct
+    back = (dct.weekday() - wd) % 7
+    ahead = (wd - dct.weekday()) % 7
+    if rel in ("last", "past", "this past", "previous"):
+        return dct - dt.timedelta(days=back or 7)
+    if rel in ("next", "coming", "this coming"):
+        return dct + dt.timedelta(days=ahead or 7)
+    if rel == "this":
+        return dct - dt.timedelta(days=dct.weekday()) + dt.timedelta(days=wd)
+    if back == 0:
+        return dct
+    return dct + dt.timedelta(days=ahead) if ctx.tense == "future" else dct - dt.timedelta(days=back)
+
+
+def _rel_of(m: re.Match) -> str:
+    rel = (m.groupdict().get("rel") or "").lower()
+    return re.sub(r"\s+", " ", rel).strip()
+
+
+# --- rule handlers: (match, ctx) -> TimeValue | None
+
+
+def _h_month_day(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    month, day = _month_of(m["mon"]), int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    if m["y"]:
+        d = _safe_date(int(m["y"]), month, day)
+        return _day(d, "date") if d else None
+    if m["wd"]:  # "Friday, July 21": the year whose date falls on that weekday, else nearest
+        wd = _WEEKDAYS[m["wd"].lower()]
+        for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
+            d = _safe_date(y, month, day)
+            if d and d.weekday() == wd:
+                return _day(d, "date")
+    return _day_in_nearest_year(month, day, ctx, "date")
+
+
+def _h_month_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    return _month(int(m["y"]), _month_of(m["mon"]), "month")
+
+
+def _h_month(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    month, rel = _month_of(m["mon"]), _rel_of(m)
+    y = ctx.dct.year
+    if rel == "last":
+        y = y if month < ctx.dct.month else y - 1
+    elif rel == "next":
+        y = y if month > ctx.dct.month else y + 1
+    elif rel == "this":
+        pass
+    else:
+        return _nearest([_month(yy, month, "month") for yy in (y - 1, y, y + 1)], ctx)
+    return _month(y, month, "month")
+
+
+def _h_iso(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["dd"]))
+    return _day(d, "iso") if d else None
+
+
+def _h_numeric(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["yy"])
+    if y < 100:
+        y += 2000 if y <= (ctx.dct.year % 100) + 10 else 1900
+    month, day = (a, b) if a <= 12 else (b, a)  # US order unless impossible
+    d = _safe_date(y, month, day)
+    return _day(d, "numeric") if d else None
+
+
+def _h_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    y = int(m["y"])
+    mod = (m.groupdict().get("mod") or "").lower()
+    if "end" in mod:
+        return _day(dt.date(y, 12, 31), "year")
+    return _year(y, "year")
+
+
+def _h_weekday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    rel = _rel_of(m)
+    if not rel:  # "the next Tuesday" leaves the modifier outside the extent
+        before = ctx.word_before()
+        rel = before if before in ("last", "next", "past", "coming") else ""
+    return _day(_weekday_date(_WEEKDAYS[m["wd"].lower()], ctx, rel), "weekday")
+
+
+def _h_dayword(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    word = re.sub(r"\s+", " ", m.group().lower())
+    offset = -2 if "before yesterday" in word else 2 if "after tomorrow" in word else \
+        -1 if ("yesterday" in word or word == "last night") else 1 if "tomorrow" in word else 0
+    return _day(ctx.dct + dt.timedelta(days=offset), "deictic")
+
+
+def _weekend(ctx: _Ctx, rel: str) -> TimeValue:
+    dct = ctx.dct
+    if dct.weekday() >= 5 and rel in ("", "this", "the"):
+        sat = dct - dt.timedelta(days=dct.weekday() - 5)
+    elif rel in ("last", "past", "this past", "previous"):
+        sat = dct - dt.timedelta(days=dct.weekday() + 2)
+    elif rel in ("next", "coming", "this coming"):
+        sat = dct + dt.timedelta(days=5 - dct.weekday() if dct.weekday() < 5 else 12 - dct.weekday())
+    elif ctx.tense == "future":
+        sat = dct + dt.timedelta(days=5 - dct.weekday())
+    else:
+        sat = dct - dt.timedelta(days=dct.weekday() + 2)
+    return _range(sat, sat + _ONE_DAY, "weekend")
+
+
+def _h_weekend(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    return _weekend(ctx, _rel_of(m))
+
+
+def _h_week(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    rel = _rel_of(m)
+    if rel in ("the past", "the last"):
+        return _range(ctx.dct - dt.timedelta(days=7), ctx.dct, "week")
+    delta = {"last": -7, "this past": -7, "the previous": -7, "previous": -7, "next": 7, "the next": 7,
+             "the coming": 7, "this coming": 7, "the following": 7}.get(rel, 0)
+    return _week(ctx.dct + dt.timedelta(days=delta), "week")
+
+
+def _h_rel_month(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    rel = _rel_of(m)
+    mod = (m.groupdict().get("mod") or "").lower()
+    delta = -1 if rel in ("last", "the previous", "previous", "this past") else \
+        1 if rel in ("next", "the next", "the coming", "the following", "coming") else 0
+    y, mo = _shift_month(ctx.dct.year, ctx.dct.month, delta)
+    if "end" in mod:
+        return _day(dt.date(y, mo, calendar.monthrange(y, mo)[1]), "month")
+    return _month(y, mo, "month")
+
+
+def _h_rel_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    text = re.sub(r"\s+", " ", m.group().lower())
+    y = ctx.dct.year
+    if re.search(r"\b(last|previous|prior|before|earlier|ago)\b", text) and not re.search(r"earlier this", text):
+        y -= 1
+    elif re.search(r"\b(next|following|coming|after|later)\b", text) and not re.search(r"later this", text):
+        y += 1
+    if re.search(r"\bend\b", text):
+        return _day(dt.date(y, 12, 31), "year")
+    return _year(y, "year")
+
+
+def _h_past_span(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    n, unit = _num(m["n"]) if m["n"] else 1, m["unit"].lower()
+    if n is None:
+        return None
+    start = _shift(ctx.dct, -n, unit)
+    return _range(start, ctx.dct, "span") if start else None
+
+
+def _shift(day: dt.date, n: int, unit: str) -> dt.date | None:
+    if unit in ("day",):
+        return day + dt.timedelta(days=n)
+    if unit in ("week", "fortnight"):
+        return day + dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))
+    if unit in ("hour", "minute"):
+        return day + dt.timedelta(hours=n if unit == "hour" else n / 60)
+    months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+    y, mo = _shift_month(day.year, day.month, months)
+    return dt.date(y, mo, min(day.day, calendar.monthrange(y, mo)[1])) if 1 <= y <= 9999 else None
+
+
+def _h_ago(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    n, unit = _num(m["n"]), m["unit"].lower()
+    if n is None:
+        return None
+    d = _shift(ctx.dct, -n, unit)
+    if d is None:
+        return None
+    if unit in ("year", "decade"):
+        return _year(d.year, "ago")
+    if unit == "month":
+        return _month(d.year, d.month, "ago")
+    if unit in ("week", "fortnight"):
+        return _week(d, "ago")
+    return _day(d, "ago")
+
+
+def _h_season(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    first, last = _SEASONS[m["season"].lower()]
+    rel = _rel_of(m)
+
+    def season(y: int) -> TimeValue:  # winter of y runs December y to February y+1
+        end_y = y + 1 if first > last else y
+        end = dt.date(end_y, last, calendar.monthrange(end_y, last)[1])
+        return _range(dt.date(y, first, 1), end, "season")
+    if m["y"]:
+        return season(int(m["y"]))
+    years = [season(y) for y in range(ctx.dct.year - 2, ctx.dct.year + 2)]
+    if rel in ("last", "past", "this past"):
+        return [s for s in years if s.latest < ctx.dct][-1]
+    if rel in ("next", "coming", "this coming", "the coming"):
+        return [s for s in years if s.earliest > ctx.dct][0]
+    return _nearest(years, ctx)
+
+
+def _h_quarter(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    gd = m.groupdict()
+    if gd.get("q2"):
+        q_n, y = int(gd["q2"][1]), int(gd["y2"])
+        return _range(dt.date(y, 3 * q_n - 2, 1), dt.date(y, 3 * q_n, calendar.monthrange(y, 3 * q_n)[1]), "quarter")
+    q = gd.get("q")
+    y = int(gd["y"]) if gd.get("y") else None
+    text = m.group().lower()
+    if q is None or q.lower() in ("last", "final", "previous", "past"):
+        cur = (ctx.dct.month - 1) // 3 + 1
+        if y is not None or "year" in text:
+            q_n = 4
+        else:
+            q_n, y = (cur - 1, ctx.dct.year) if cur > 1 else (4, ctx.dct.year - 1)
+    else:
+        q_n = _QUARTERS.get(q.lower()) or int(q[-1])
+    if y is None:
+        y = ctx.dct.year - 1 if "last year" in text else ctx.dct.year
+        if "year" not in text and ctx.tense == "past" and dt.date(y, 3 * q_n - 2, 1) > ctx.dct:
+            y -= 1
+    last_month = 3 * q_n
+    return _range(dt.date(y, last_month - 2, 1), dt.date(y, last_month, calendar.monthrange(y, last_month)[1]),
+                  "quarter")
+
+
+def _h_decade(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    gd = m.groupdict()
+    if gd.get("dec"):
+        start = int(gd["dec"])
+    elif gd.get("dec2"):
+        start = 1900 + int(gd["dec2"])
+        if start + 100 <= ctx.dct.year - 20:
+            start += 100
+    else:
+        start = 1900 + _DECADE_WORDS[gd["decw"].lower()]
+    return _range(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")
+
+
+def _h_century(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    c = m["c"].lower()
+    n = int(re.match(r"\d+", c).group()) if c[0].isdigit() else _ORDINALS.get(c)
+    if not n:
+        return None
+    start = (n - 1) * 100
+    return _range(dt.date(max(start, 1), 1, 1), dt.date(start + 99, 12, 31), "century")
+
+
+def _h_holiday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'")
+    month, day = _HOLIDAYS[name]
+    if m.groupdict().get("y"):
+        return _day(dt.date(int(m["y"]), month, day), "holiday")
+    return _day_in_nearest_year(month, day, ctx, "holiday")
+
+
+def _h_clock(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    anchor = _anchor_in_sentence(ctx, day_only=True)
+    return replace(anchor, rule="clock") if anchor else _day(ctx.dct, "clock")
+
+
+# ---------------------------------------------------------------------------
+# the grammar: (name, pattern, handler); patterns are case-insensitive
+
+
+_REL_WORDS = r"(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|previous)"
+_RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
+    ("month_day", _WD_LEAD + _MONTH_RE + r"\s+" + _DAY_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
+    ("day_month", _WD_LEAD + r"(?:the\s+)?" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "(?![\\d:.,]\\d)")
+     + r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
+    ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<dd>[0-3]\d)(?![\d-])", _h_iso),
+    ("numeric", r"(?<![\d/.])(?P<a>[01]?\d|[0-3]\d)/(?P<b>[0-3]?\d)/(?P<yy>\d{4}|\d{2})(?![\d/])", _h_numeric),
+    ("month_year", r"(?:(?:early|mid|late)[-\s]+)?" + _MONTH_RE + r"\s*,?\s+(?:of\s+)?" + _YEAR_RE, _h_month_year),
+    ("month", r"(?:(?:" + _REL_WORDS + r"|(?:early|mid|late)-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s*)?"
+     + _MONTH_RE, _h_month),
+    ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:(?P<dec>1[0-9]{2}0|20[0-9]0)'?s|['’](?P<dec2>\d0)s"
+     r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)", _h_decade),
+    ("century", r"(?:the\s+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r"|twenty-first)\s+century",
+     _h_century),
+    ("year_mod", r"(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late)[-\s]+" + _YEAR_RE,
+     _h_year),
+    ("year", r"(?:(?:fiscal|FY)\s*)?" + _YEAR_RE, _h_year),
+    ("ago", _NUM_RE + r"\s+" + _UNIT_RE + r"\s+ago", _h_ago),
+    ("past_span", r"(?:the\s+)?(?:past|last|previous)\s+" + _NUM_RE + r"\s+" + _UNIT_RE, _h_past_span),
+    ("dayword", r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow"
+     r"|this\s+(?:morning|afternoon|evening)|last\s+night)", _h_dayword),
+    ("weekday", r"(?:" + _REL_WORDS + r"\s+)?" + _WEEKDAY_RE, _h_weekday),
+    ("weekend", r"(?:" + _REL_WORDS + r"\s+)?weekend", _h_weekend),
+    ("week", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|the\s+(?:past|last|previous|following|coming|next))"
+     r"|earlier\s+this|later\s+this)\s+week", _h_week),
+    ("rel_month", r"(?:(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|late|earlier|later)\s+)?"
+     r"(?:(?P<rel>last|next|this(?:\s+past)?|the\s+(?:previous|next|coming|following|same|current))\s+)month",
+     _h_rel_month),
+    ("rel_year", r"(?:(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|late|earlier|later)\s+)?"
+     r"(?:last|next|this|the\s+(?:previous|prior|following|next|coming|same|current))\s+year(?:['’]?s)?"
+     r"|the\s+year\s+(?:before|after)|a\s+year\s+(?:earlier|later)|(?:the\s+)?year[-\s]end"
+     r"|(?:the\s+)?(?:end|beginning|start)\s+of\s+(?:the\s+)?year", _h_rel_year),
+    ("season", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|the\s+coming)\s+)?"
+     r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR_RE + ")?", _h_season),
+    ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|past)\s+quarter"
+     r"(?:\s+(?:of\s+)?(?:" + _YEAR_RE + r"|(?:the|this|last)\s+year))?|(?P<q2>Q[1-4])\s*" + _YEAR_RE.replace("y", "y2"),
+     _h_quarter),
+    ("holiday", r"(?P<hol>christmas(?:\s+(?:eve|day))?|new\s+year['’]s\s+(?:eve|day)|halloween|valentine['’]s\s+day)"
+     r"(?:\s+" + _YEAR_RE + ")?", _h_holiday),
+    ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|(?:1[0-2]|[1-9])(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?"
+     r"|noon|midnight)(?:\s*\(?\s*(?:UTC|GMT|[ECMP][SD]T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2})?\s*\)?)?", _h_clock),
+]
+_COMPILED = [(name, re.compile(pattern, re.I), handler) for name, pattern, handler in _RULES]
+
+
+# ---------------------------------------------------------------------------
+# anchoring expressions that name no date themselves ("opening night, January 23")
+
+_ANAPHOR = re.compile(r"(?:the|that|this|its|same|opening|first|closing|final|day|date|night|evening|\s)+")
+
+
+def _anchor_in_sentence(ctx: _Ctx, day_only: bool = False, adjacent: bool = False) -> TimeValue | None:
+    """A day-level date named elsewhere in the sentence: the adjacent one, else the only one."""
+    found = [tv for tv in _scan(ctx.sentence, ctx.dct, clocks=False)
+             if tv.end <= ctx.start or tv.start >= ctx.end]
+    days = [tv for tv in found if tv.granularity == "day"] if day_only else found
+    for tv in days:
+        after = ctx.sentence[ctx.end:tv.start] if tv.start >= ctx.end else None
+        before = ctx.sentence[tv.end:ctx.start] if tv.end <= ctx.start else None
+        if (after is not None and re.fullmatch(r"\s*(?:[,(–—-]|on\b|at\b)?\s*", after)) or \
+                (before is not None and re.fullmatch(r"\s*[,(–—-]\s*", before)):
+            return tv
+    if adjacent:
+        return None
+    values = {tv.value for tv in days}
+    return days[0] if len(values) == 1 else None
+
+
+# ---------------------------------------------------------------------------
+# public API
+
+
+_LEAD = re.compile(r"^(?:on|in|at|by|since|until|till|from|during|of|for|before|after|through|as\s+of)\s+", re.I)
+_TRAIL = re.compile(r"(?:['’]s|\s+s)$")
+
+
+def _clean(expr: str) -> str:
+    s = re.sub(r"[\[\]]", "", expr)
+    s = re.sub(r"\s+([,.)])", r"\1", s)
+    s = re.sub(r"\(\s+", "(", s)
+    s = re.sub(r"\s*([-–])\s*(?=[A-Za-z]|\d)", r"\1", s) if re.search(r"\w\s+[-–]\s+\w", s) else s
+    s = re.sub(r"\s+", " ", s).strip()
+    s = _TRAIL.sub("", s)
+    return _LEAD.sub("", s)
+
+
+def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
+    """Resolve one time expression against the document date; None for durations and the unresolvable.
+
+    `sentence` (the one holding `expr`) supplies the tense and the words around the span.
+
+    >>> normalize("June 27", dt.date(2020, 7, 16), "The vote was planned for June 27.").value
+    '2020-06-27'
+    >>> normalize("20 months", dt.date(2020, 7, 16)) is None
+    True
+    """
+    s = _clean(expr)
+    pos = sentence.find(expr) if sentence else -1
+    ctx = _Ctx(dct, sentence, pos, pos + len(expr)) if pos >= 0 else _Ctx(dct, sentence, len(sentence), len(sentence))
+    variants = [s]
+    stripped = re.sub(_TOD + r"$", "", s, flags=re.I)
+    if stripped != s and stripped:
+        variants.append(stripped)
+    for variant in variants:
+        for name, rx, handler in _COMPILED:
+            m = rx.fullmatch(variant)
+            if m:
+                tv = handler(m, ctx)
+                if tv is not None:
+                    return replace(tv, text=expr)
+    if re.fullmatch(r"now|right now", s, re.I):
+        return replace(_day(dct, "deictic"), text=expr)
+    if sentence and pos >= 0:  # "Opening night, January 23, 2014"; "Sunday was chosen as its date"
+        adjacent = not _ANAPHOR.fullmatch(s.lower())
+        anchor = _anchor_in_sentence(ctx, day_only=not adjacent, adjacent=adjacent)
+        if anchor is not None:
+            return replace(anchor, text=expr, start=-1, end=-1, rule="anchor")
+    return None
+
+
+# --- scanning
+
+
+_PREP_BEFORE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|through|throughout|during|of|early|late|mid|last|next|this|before|after"
+    r"|between|and|to|or|around|about|circa|c\.|as|that|each|every)\s*|[-–(]\s*)$", re.I)
+_YEAR_PREP = re.compile(r"\b(?:in|since|until|till|by|from|through|during|of|before|after|between|and|to|circa|c\.)\s*$",
+                        re.I)
+_NOT_YEAR_AFTER = re.compile(
+    r"^(?:\s*(?:%|percent|per\s?cent|-percent|-|–\s*\d{2}\b|[.,]\d|:\d|\s*(?:years?|yrs|metres?|meters?|m|km|feet|ft|miles?"
+    r"|kg|tonnes?|tons?|people|persons|pages|units|votes|troops|soldiers|jobs|members|dollars|euros|pounds|yuan|yen"
+    r"|points?|calories|hours|minutes|seconds|BC|AD|B\.C)\b))", re.I)
+_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]\s*|\bNo\.?\s*|\bnumber\s+|\bflight\s+|\broute\s+|[\d.,:/]|\b[A-Z]-?)$")
+_STRICT_CAPS = {"month", "month_day", "day_month", "month_year", "weekday", "holiday"}
+
+
+def _plausible(name: str, m: re.Match, text: str) -> bool:
+    """Guards against numbers and words that only look like dates."""
+    before, after = text[:m.start()], text[m.end():]
+    gd = m.groupdict()
+    if gd.get("mon") and not m["mon"][0].isupper():
+        return False
+    if gd.get("wd") and not m["wd"][0].isupper():
+        return False
+    if name == "holiday" and not m["hol"][0].isupper():
+        return False
+    if name == "month":
+        word = m["mon"].lower().rstrip(".")
+        if word not in _MONTHS or len(word) < 3 or m["mon"].endswith(".") and word in ("may",):
+            return False
+        if m.group() == m["mon"]:  # a bare month name needs a preposition before it ("in May", not "Theresa May")
+            if word in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
+                return False
+            if not _PREP_BEFORE.search(before):
+                return False
+    if name in ("month_day", "day_month") and re.match(r"\s*(?:%|percent|-percent|years?\b|people\b)", after, re.I):
+        return False
+    if name == "year":
+        y = int(m["y"])
+        if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
+            return False
+        if re.match(r"\s*(?:,\d{3}|\.\d)", after):
+            return False
+        if not (1900 <= y <= 2099 or (1000 <= y < 1900 and _YEAR_PREP.search(before))):
+            return False
+    if name == "clock" and re.match(r"\s*(?:-|–)\s*\d", after):
+        return False
+    if name == "weekend" and not m["rel"] and not re.search(r"\bthe\s+$", before, re.I):
+        return False
+    if name == "season" and not (m["rel"] or m["y"]):
+        return False
+    if name in ("ago", "past_span") and m["n"].lower() in ("a", "an") and m["unit"].lower() in ("hour", "minute"):
+        return True
+    return True
+
+
+def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
+    """Find and resolve every time expression in `text` (one sentence or a whole article)."""
+    spans: list[tuple[int, int, int, str, re.Match, Callable]] = []
+    for order, (name, rx, handler) in enumerate(_COMPILED):
+        if name == "clock" and not clocks:
+            continue
+        for m in rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            if (m.start() > 0 and text[m.start() - 1].isalnum()) or (m.end() < len(text) and text[m.end()].isalnum()
+                                                                      and name not in ("year", "iso")):
+                continue
+            if name == "year" and m.end() < len(text) and text[m.end()].isalnum():
+                continue
+            if not _plausible(name, m, text):
+                continue
+            spans.append((m.start(), m.end(), order, name, m, handler))
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[2], s[0]))
+    taken: list[tuple[int, int, str, re.Match, Callable]] = []
+    for start, end, _, name, m, handler in spans:
+        if all(end <= a or start >= b for a, b, *_ in taken):
+            taken.append((start, end, name, m, handler))
+    taken.sort(key=lambda t: t[0])
+    sentences = _sentences(text)
+    out = []
+    for start, end, name, m, handler in taken:
+        s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(text)))
+        ctx = _Ctx(dct, text[s_start:s_end], start - s_start, end - s_start)
+        tv = handler(m, ctx)
+        if tv is not None:
+            out.append(replace(tv, text=text[start:end], start=start, end=end))
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for cut in re.finditer(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])", line.group()):
+            end = line.start() + cut.start()
+            spans.append((start, end))
+            start = line.start() + cut.end()
+        spans.append((start, line.end()))
+    return spans
+
+
+def find_times(text: str, dct: dt.date) -> list[TimeValue]:
+    """Every time expression in `text`, normalised against `dct`, with `text[start:end] == tv.text`.
+
+    Extents follow GUM: no leading preposition, no part of day after a day name.
+    """
+    return _scan(text, dct)
