@@ -134,6 +134,7 @@ _COMMA = r"\s*,?\s*"
 _NUM_RE = (r"(?P<n>\d{1,3}|a couple of|a dozen|an?|(?:" + "|".join(_TENS) + r")(?:[-\s](?:"
            + "|".join(_UNITS[:9]) + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")")
 _UNIT_RE = r"(?P<unit>day|week|fortnight|month|year|decade|hour|minute)s?"
+_TZ = r"(?:UTC|GMT|[ECMP][SD]T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?"
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night))"
 
 
@@ -540,7 +541,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("year_mod", r"(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late)[-\s]+" + _YEAR_RE,
      _h_year),
     ("year", r"(?:(?:fiscal|FY)\s*)?" + _YEAR_RE, _h_year),
-    ("ago", _NUM_RE + r"\s+" + _UNIT_RE + r"\s+ago", _h_ago),
+    ("ago", r"(?:\[\s*)?" + _NUM_RE + r"(?:\s*\])?\s+" + _UNIT_RE + r"\s+ago", _h_ago),
     ("past_span", r"(?:the\s+)?(?:past|last|previous)\s+" + _NUM_RE + r"\s+" + _UNIT_RE, _h_past_span),
     ("dayword", r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow"
      r"|this\s+(?:morning|afternoon|evening)|last\s+night)", _h_dayword),
@@ -563,7 +564,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("holiday", r"(?P<hol>christmas(?:\s+(?:eve|day))?|new\s+year['’]s\s+(?:eve|day)|halloween|valentine['’]s\s+day)"
      r"(?:\s+" + _YEAR_RE + ")?", _h_holiday),
     ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|(?:1[0-2]|[1-9])(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?"
-     r"|noon|midnight)(?:\s*\(?\s*(?:UTC|GMT|[ECMP][SD]T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2})?\s*\)?)?", _h_clock),
+     r"|noon|midnight)(?:\s*(?:\(\s*" + _TZ + r"\s*\)|" + _TZ + r"))?", _h_clock),
 ]
 _COMPILED = [(name, re.compile(pattern, re.I), handler) for name, pattern, handler in _RULES]
 
@@ -649,10 +650,10 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
 _PREP_BEFORE = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|throughout|during|of|early|late|mid|last|next|this|before|after"
     r"|between|and|to|or|around|about|circa|c\.|as|that|each|every)\s*|[-–(]\s*)$", re.I)
-_YEAR_PREP = re.compile(r"\b(?:in|since|until|till|by|from|through|during|of|before|after|between|and|to|circa|c\.)\s*$",
+_YEAR_PREP = re.compile(r"\b(?:in|since|until|till|from|through|during|before|after|between|circa|c\.)\s*$",
                         re.I)
 _NOT_YEAR_AFTER = re.compile(
-    r"^(?:\s*(?:%|percent|per\s?cent|-percent|-|–\s*\d{2}\b|[.,]\d|:\d|\s*(?:years?|yrs|metres?|meters?|m|km|feet|ft|miles?"
+    r"^(?:\s*(?:%|percent|per\s?cent|[-–]\s*[a-z]|–\s*\d{2}\b|[.,]\d|:\d|\s*(?:years?|yrs|metres?|meters?|m|km|feet|ft|miles?"
     r"|kg|tonnes?|tons?|people|persons|pages|units|votes|troops|soldiers|jobs|members|dollars|euros|pounds|yuan|yen"
     r"|points?|calories|hours|minutes|seconds|BC|AD|B\.C)\b))", re.I)
 _NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]\s*|\bNo\.?\s*|\bnumber\s+|\bflight\s+|\broute\s+|[\d.,:/]|\b[A-Z]-?)$")
@@ -688,6 +689,8 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
             return False
         if not (1900 <= y <= 2099 or (1000 <= y < 1900 and _YEAR_PREP.search(before))):
             return False
+    if name == "rel_year" and re.search(r"years$", m.group(), re.I) and re.search(r"\b(?:in|the|over|for)\s+$", before, re.I):
+        return False  # "in last years" is a vague span, not a year
     if name == "clock" and re.match(r"\s*(?:-|–)\s*\d", after):
         return False
     if name == "weekend" and not m["rel"] and not re.search(r"\bthe\s+$", before, re.I):

@@ -1,0 +1,148 @@
+"""Hand-checked time expressions against the article of Thursday 2020-07-16."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.timex import find_times, normalize, parse_iso
+
+DCT = dt.date(2020, 7, 16)  # a Thursday
+
+
+@pytest.mark.parametrize("expr, sentence, value, granularity", [
+    # weekends are Saturday-Sunday ranges; "last weekend" is the one before the DCT
+    ("last weekend", "", "2020-07-11/2020-07-12", "range"),
+    ("this weekend", "The fair took place this weekend.", "2020-07-11/2020-07-12", "range"),
+    ("this weekend", "The fair will open this weekend.", "2020-07-18/2020-07-19", "range"),
+    ("next weekend", "", "2020-07-18/2020-07-19", "range"),
+    ("in November 2018", "", "2018-11", "month"),
+    ("in 2008", "", "2008", "year"),
+    ("July 12", "", "2020-07-12", "day"),
+    ("July 16, 2020", "", "2020-07-16", "day"),
+    ("16 July 2020", "", "2020-07-16", "day"),
+    ("2020-07-16", "", "2020-07-16", "day"),
+    ("Friday, July 21, 2017", "", "2017-07-21", "day"),
+    ("mid-July", "", "2020-07", "month"),
+    ("today", "", "2020-07-16", "day"),
+    ("tonight", "", "2020-07-16", "day"),
+    ("this morning", "", "2020-07-16", "day"),
+    ("yesterday", "", "2020-07-15", "day"),
+    ("tomorrow", "", "2020-07-17", "day"),
+    ("next month", "", "2020-08", "month"),
+    ("last month", "", "2020-06", "month"),
+    ("this month", "", "2020-07", "month"),
+    ("in November", "The deal was signed in November.", "2019-11", "month"),
+    ("in November", "The vote will be held in November.", "2020-11", "month"),
+    ("June 27", "The vote was planned for June 27.", "2020-06-27", "day"),
+    ("December 11", "The referendum is to be held on December 11.", "2020-12-11", "day"),
+    ("December 11", "The referendum was held on December 11.", "2019-12-11", "day"),
+    ("last year", "", "2019", "year"),
+    ("next year", "", "2021", "year"),
+    ("this year", "", "2020", "year"),
+    ("the year before", "This is a decrease from the year before.", "2019", "year"),
+    # a bare weekday is the latest one, the DCT itself when it is the DCT's, the next one in the future tense
+    ("on Thursday", "Talks ended on Thursday.", "2020-07-16", "day"),
+    ("Sunday", "The election was held on Sunday.", "2020-07-12", "day"),
+    ("Sunday", "The minister will speak on Sunday.", "2020-07-19", "day"),
+    ("Monday", "Apple announced Monday that it will give owners a case.", "2020-07-13", "day"),
+    ("last Tuesday", "", "2020-07-14", "day"),
+    ("next Friday", "", "2020-07-17", "day"),
+    # weeks are Monday-Sunday, as GUM annotates them
+    ("last week", "", "2020-W28", "week"),
+    ("this week", "", "2020-W29", "week"),
+    ("next week", "", "2020-W30", "week"),
+    ("the 1990s", "", "1990-01-01/1999-12-31", "range"),
+    ("the sixties", "", "1960-01-01/1969-12-31", "range"),
+    ("the 20th century", "", "1900-01-01/1999-12-31", "range"),
+    ("last summer", "", "2019-06-01/2019-08-31", "range"),
+    ("the fourth quarter of 2019", "", "2019-10-01/2019-12-31", "range"),
+    ("two days ago", "", "2020-07-14", "day"),
+    ("three weeks ago", "", "2020-W26", "week"),
+    ("20 months ago", "", "2018-11", "month"),
+    ("Seventeen years ago", "", "2003", "year"),
+    ("the end of the year", "", "2020-12-31", "day"),
+    ("7/8/07", "", "2007-07-08", "day"),
+    ("18:00 UTC", "The jet made its first flight Tuesday at 18:00 UTC.", "2020-07-14", "day"),
+    ("Opening night", "Opening night, January 23, 2020, drew a crowd.", "2020-01-23", "day"),
+])
+def test_normalize(expr, sentence, value, granularity):
+    tv = normalize(expr, DCT, sentence)
+    assert tv is not None, expr
+    assert (tv.value, tv.granularity) == (value, granularity)
+    assert tv.earliest <= tv.latest
+    assert tv.text == expr
+
+
+@pytest.mark.parametrize("expr", ["20 months", "two years", "a week", "several years", "the day", "recently", "737"])
+def test_durations_and_vague_expressions_have_no_value(expr):
+    assert normalize(expr, DCT) is None
+
+
+@pytest.mark.parametrize("value, earliest, latest, granularity", [
+    ("2018-11", dt.date(2018, 11, 1), dt.date(2018, 11, 30), "month"),
+    ("2008", dt.date(2008, 1, 1), dt.date(2008, 12, 31), "year"),
+    ("2020-07-16", dt.date(2020, 7, 16), dt.date(2020, 7, 16), "day"),
+    ("2020-W28", dt.date(2020, 7, 6), dt.date(2020, 7, 12), "week"),
+    ("2020-07-11/2020-07-12", dt.date(2020, 7, 11), dt.date(2020, 7, 12), "range"),
+])
+def test_parse_iso(value, earliest, latest, granularity):
+    tv = parse_iso(value)
+    assert (tv.value, tv.earliest, tv.latest, tv.granularity) == (value, earliest, latest, granularity)
+
+
+def test_parse_iso_round_trips_normalised_values():
+    for expr in ("last weekend", "last week", "in November 2018", "in 2008", "today", "the 1990s"):
+        tv = normalize(expr, DCT)
+        back = parse_iso(tv.value)
+        assert (back.earliest, back.latest) == (tv.earliest, tv.latest)
+
+
+def test_parse_iso_rejects_other_text():
+    with pytest.raises(ValueError, match=r"\[T001\]"):
+        parse_iso("last week")
+
+
+TEXT = ("Thursday, July 16, 2020\n\n"
+        "The ministers met on Thursday in Geneva, two days after talks collapsed last weekend. "
+        "A 100-percent tax was proposed in November 2018 and again in 2008; 2,000 people protested. "
+        "Boeing said a 737 will fly next month, and the vote planned for June 27 went ahead. "
+        "The project took 20 months. Theresa May said in May that the 1990s were different.")
+
+
+def test_find_times_values_and_offsets():
+    found = find_times(TEXT, DCT)
+    for tv in found:
+        assert TEXT[tv.start:tv.end] == tv.text
+    got = [(tv.text, tv.value) for tv in found]
+    assert got == [
+        ("Thursday, July 16, 2020", "2020-07-16"),
+        ("Thursday", "2020-07-16"),
+        ("last weekend", "2020-07-11/2020-07-12"),
+        ("November 2018", "2018-11"),
+        ("2008", "2008"),
+        ("next month", "2020-08"),
+        ("June 27", "2020-06-27"),
+        ("May", "2020-05"),
+        ("the 1990s", "1990-01-01/1999-12-31"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "a 100-percent tax", "2,000 people", "a 737", "for 20 months", "two years of talks",
+    "Theresa May spoke", "a 2000-year-old tradition", "1709 schoolchildren", "$2015 in fees",
+    "aged 8 – 10 years", "a 12-hour flight", "3.5 percent", "may be", "the march began",
+])
+def test_find_times_ignores_numbers_and_words_that_are_not_dates(text):
+    assert find_times(text, DCT) == []
+
+
+def test_extent_leaves_out_preposition_and_part_of_day():
+    text = "It began on Thursday night and ended yesterday afternoon, in March."
+    assert [tv.text for tv in find_times(text, DCT)] == ["Thursday", "yesterday", "March"]
+
+
+def test_never_reads_the_clock():
+    old = dt.date(1999, 3, 3)
+    assert normalize("today", old).value == "1999-03-03"
+    assert normalize("next year", old).value == "2000"
