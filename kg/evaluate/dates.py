@@ -51,7 +51,7 @@ def is_correct(tv: TimeValue | None, target: tuple[str, object]) -> bool:
     kind, gold = target
     if kind == "point":
         return tv.granularity in ("day", "month", "year") and tv.value[:len(gold)] == gold
-    first, last = gold  # type: ignore[misc]
+    first, last = gold if isinstance(gold, tuple) else (str(gold), str(gold))
     return tv.earliest.isoformat()[:len(first)] == first and tv.latest.isoformat()[:len(last)] == last
 
 

@@ -212,13 +212,13 @@ class _Ctx:
 
     def __init__(self, dct: dt.date, sentence: str = "", start: int = 0, end: int = 0):
         self.dct, self.sentence, self.start, self.end = dct, sentence, start, end
-        self._tense: str | None | bool = False
+        self._tense: tuple[str | None] | None = None  # computed once, on first use
 
     @property
     def tense(self) -> str | None:
-        if self._tense is False:
-            self._tense = _tense(self.sentence, self.start, self.end)
-        return self._tense  # type: ignore[return-value]
+        if self._tense is None:
+            self._tense = (_tense(self.sentence, self.start, self.end),)
+        return self._tense[0]
 
     def word_before(self) -> str:
         m = re.search(r"([A-Za-z]+)\W*$", self.sentence[:self.start])
@@ -559,12 +559,13 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("season", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|the\s+coming)\s+)?"
      r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR_RE + ")?", _h_season),
     ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|past)\s+quarter"
-     r"(?:\s+(?:of\s+)?(?:" + _YEAR_RE + r"|(?:the|this|last)\s+year))?|(?P<q2>Q[1-4])\s*" + _YEAR_RE.replace("y", "y2"),
-     _h_quarter),
+     r"(?:\s+(?:of\s+)?(?:" + _YEAR_RE + r"|(?:the|this|last)\s+year))?"
+     r"|(?P<q2>Q[1-4])\s*(?P<y2>1\d{3}|20\d{2})(?![\d\w])", _h_quarter),
     ("holiday", r"(?P<hol>christmas(?:\s+(?:eve|day))?|new\s+year['’]s\s+(?:eve|day)|halloween|valentine['’]s\s+day)"
      r"(?:\s+" + _YEAR_RE + ")?", _h_holiday),
-    ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|(?:1[0-2]|[1-9])(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?"
-     r"|noon|midnight)(?:\s*(?:\(\s*" + _TZ + r"\s*\)|" + _TZ + r"))?", _h_clock),
+    ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?"
+     r"|(?:1[0-2]|[1-9])(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?|noon|midnight)"
+     r"(?:\s*(?:\(\s*" + _TZ + r"\s*\)|" + _TZ + r"))?", _h_clock),
 ]
 _COMPILED = [(name, re.compile(pattern, re.I), handler) for name, pattern, handler in _RULES]
 
@@ -628,7 +629,7 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
     if stripped != s and stripped:
         variants.append(stripped)
     for variant in variants:
-        for name, rx, handler in _COMPILED:
+        for _name, rx, handler in _COMPILED:
             m = rx.fullmatch(variant)
             if m:
                 tv = handler(m, ctx)
@@ -657,7 +658,6 @@ _NOT_YEAR_AFTER = re.compile(
     r"|kg|tonnes?|tons?|people|persons|pages|units|votes|troops|soldiers|jobs|members|dollars|euros|pounds|yuan|yen"
     r"|points?|calories|hours|minutes|seconds|BC|AD|B\.C)\b))", re.I)
 _NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]\s*|\bNo\.?\s*|\bnumber\s+|\bflight\s+|\broute\s+|[\d.,:/]|\b[A-Z]-?)$")
-_STRICT_CAPS = {"month", "month_day", "day_month", "month_year", "weekday", "holiday"}
 
 
 def _plausible(name: str, m: re.Match, text: str) -> bool:
@@ -689,7 +689,8 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
             return False
         if not (1900 <= y <= 2099 or (1000 <= y < 1900 and _YEAR_PREP.search(before))):
             return False
-    if name == "rel_year" and re.search(r"years$", m.group(), re.I) and re.search(r"\b(?:in|the|over|for)\s+$", before, re.I):
+    if name == "rel_year" and re.search(r"years$", m.group(), re.I) \
+            and re.search(r"\b(?:in|the|over|for)\s+$", before, re.I):
         return False  # "in last years" is a vague span, not a year
     if name == "clock" and re.match(r"\s*(?:-|–)\s*\d", after):
         return False
@@ -727,7 +728,7 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
     taken.sort(key=lambda t: t[0])
     sentences = _sentences(text)
     out = []
-    for start, end, name, m, handler in taken:
+    for start, end, _name, m, handler in taken:
         s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(text)))
         ctx = _Ctx(dct, text[s_start:s_end], start - s_start, end - s_start)
         tv = handler(m, ctx)
