@@ -325,8 +325,9 @@ def _h_iso(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 def _h_numeric(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["yy"])
-    if y < 100:
-        y += 2000 if y <= (ctx.dct.year % 100) + 10 else 1900
+    if y < 100:  # the century that puts the year at most ten years after the DCT
+        y += ctx.dct.year // 100 * 100
+        y -= 100 if y > ctx.dct.year + 10 else 0
     month, day = (a, b) if a <= 12 else (b, a)  # US order unless impossible
     d = _safe_date(y, month, day)
     return _day(d, "numeric") if d else None
@@ -385,7 +386,7 @@ def _h_week(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 def _h_rel_month(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     rel = _rel_of(m)
-    mod = (m.groupdict().get("mod") or "").lower()
+    mod = (m.groupdict().get("mod") or m.groupdict().get("mod2") or "").lower()
     delta = -1 if rel in ("last", "the previous", "previous", "this past") else \
         1 if rel in ("next", "the next", "the coming", "the following", "coming") else 0
     y, mo = _shift_month(ctx.dct.year, ctx.dct.month, delta)
@@ -550,8 +551,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("week", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|the\s+(?:past|last|previous|following|coming|next))"
      r"|earlier\s+this|later\s+this)\s+week", _h_week),
     ("rel_month", r"(?:(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|late|earlier|later)\s+)?"
-     r"(?:(?P<rel>last|next|this(?:\s+past)?|the\s+(?:previous|next|coming|following|same|current))\s+)month",
-     _h_rel_month),
+     r"(?:(?P<rel>last|next|this(?:\s+past)?|the\s+(?:previous|next|coming|following|same|current))\s+)month"
+     r"|(?P<mod2>(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+the\s+month", _h_rel_month),
     ("rel_year", r"(?:(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|late|earlier|later)\s+)?"
      r"(?:last|next|this|the\s+(?:previous|prior|following|next|coming|same|current))\s+year(?:['’]?s)?"
      r"|the\s+year\s+(?:before|after)|a\s+year\s+(?:earlier|later)|(?:the\s+)?year[-\s]end"
@@ -637,6 +638,10 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
                     return replace(tv, text=expr)
     if re.fullmatch(r"now|right now", s, re.I):
         return replace(_day(dct, "deictic"), text=expr)
+    if re.fullmatch(r"the (?:current )?year", s, re.I):  # "earlier in the year": the DCT's year
+        return replace(_year(dct.year, "deictic"), text=expr)
+    if re.fullmatch(r"the (?:current )?month", s, re.I):
+        return replace(_month(dct.year, dct.month, "deictic"), text=expr)
     if sentence and pos >= 0:  # "Opening night, January 23, 2014"; "Sunday was chosen as its date"
         adjacent = not _ANAPHOR.fullmatch(s.lower())
         anchor = _anchor_in_sentence(ctx, day_only=not adjacent, adjacent=adjacent)

@@ -63,6 +63,11 @@ DCT = dt.date(2020, 7, 16)  # a Thursday
     ("Seventeen years ago", "", "2003", "year"),
     ("the end of the year", "", "2020-12-31", "day"),
     ("7/8/07", "", "2007-07-08", "day"),
+    ("10/19/89", "", "1989-10-19", "day"),
+    ("Oct. 19", "", "2020-10-19", "day"),  # nearer than October 2019
+    ("Sept. 30, 1989", "", "1989-09-30", "day"),
+    ("a year earlier", "", "2019", "year"),
+    ("the end of the month", "", "2020-07-31", "day"),
     ("18:00 UTC", "The jet made its first flight Tuesday at 18:00 UTC.", "2020-07-14", "day"),
     ("Opening night", "Opening night, January 23, 2020, drew a crowd.", "2020-01-23", "day"),
 ])
