@@ -554,7 +554,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      r"(?:(?P<rel>last|next|this(?:\s+past)?|the\s+(?:previous|next|coming|following|same|current))\s+)month"
      r"|(?P<mod2>(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+the\s+month", _h_rel_month),
     ("rel_year", r"(?:(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|late|earlier|later)\s+)?"
-     r"(?:last|next|this|the\s+(?:previous|prior|following|next|coming|same|current))\s+year(?:['’]?s)?"
+     r"(?:last|next|this|the\s+(?:previous|prior|following|next|coming|same|current))\s+year(?:s\b)?"
      r"|the\s+year\s+(?:before|after)|a\s+year\s+(?:earlier|later)|(?:the\s+)?year[-\s]end"
      r"|(?:the\s+)?(?:end|beginning|start)\s+of\s+(?:the\s+)?year", _h_rel_year),
     ("season", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|the\s+coming)\s+)?"
