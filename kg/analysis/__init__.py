@@ -1,0 +1,1 @@
+"""Network analysis: project the RDF graph onto networkx graphs (project), measure them (metrics), report (report)."""
