@@ -52,6 +52,13 @@ def entries() -> dict[str, Entry]:
             names=tuple(names), country=f"state-{row['country_wikidata']}",
             extra={"is_capital": row["is_capital"], "population": row["population"]},
         )
+    state_ids = {e.label: e.id for e in out.values() if e.type == "State"}
+    for row in resources.jsonl("places.jsonl"):
+        out[row["id"]] = Entry(
+            id=row["id"], type="Place", label=row["name"], wikidata="", source="kg/data/places.jsonl",
+            names=tuple(row["names"]), demonyms=tuple(row.get("demonyms", ())), country=state_ids.get(row["country"], ""),
+            extra={"seat_of_government": row["seat_of_government"]},
+        )
     org_names = {row["wikidata"]: resources.split(row["other_names"]) for row in resources.table("organization_names.csv")}
     for row in resources.jsonl("organizations.jsonl"):
         names = [row["name"], *org_names.get(row["wikidata"], [])]
@@ -66,8 +73,10 @@ def entries() -> dict[str, Entry]:
 
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
-    """Capital place id -> state id."""
-    return {e.capital: e.id for e in entries().values() if e.type == "State" and e.capital}
+    """Capital or seat of government place id -> state id: 'Belgrade' and 'the White House' act for their state."""
+    out = {e.capital: e.id for e in entries().values() if e.type == "State" and e.capital}
+    out.update({e.id: e.country for e in entries().values() if e.extra.get("seat_of_government") and e.country})
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -44,7 +44,7 @@ def bare_pipeline() -> Language:
     """The statistical model alone (the baseline newskg is measured against)."""
     import spacy
 
-    return spacy.load(model_name(), disable=["lemmatizer"])
+    return spacy.load(model_name())
 
 
 @lru_cache(maxsize=1)

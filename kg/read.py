@@ -31,7 +31,7 @@ def article_id(date: dt.date, text: str) -> str:
 
 
 def _sha256(date: dt.date, text: str) -> str:
-    return hashlib.sha256(f"{date.isoformat()}\n{text}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{date.isoformat()}\n{text}".encode()).hexdigest()
 
 
 def parse_date(value: str, where: str) -> dt.date:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from kg.extract.events import family, lineage
 from kg.gazetteer import entries
-from kg.records import Entity, Event, Extraction, Mention, Relation, Role
+from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
 
 def person_aliases(mentions: list[Mention]) -> dict[str, str]:
@@ -70,7 +71,7 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     entities = build_entities(resolved)
     known = {e.key for e in entities}
     roles = _unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)
-    events = [_canon_event(e, canon, known) for e in extraction.events]
+    events = merge_events([_canon_event(e, canon, known) for e in extraction.events])
     relations = _unique(
         replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
@@ -109,3 +110,46 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
         out.append(Entity(key=key, type=etype, label=label, aliases=aliases, wikidata=wikidata, mentions=tuple(group)))
     return out
 
+
+
+def _compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:
+    return a is None or b is None or (a.earliest <= b.latest and b.earliest <= a.latest)
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Two mentions of one event: related kinds, compatible dates and places, a shared participant or place."""
+    if family(a.kind) != family(b.kind) or family(a.kind) == "statement":
+        return False
+    if not (a.kind in lineage(b.kind) or b.kind in lineage(a.kind)):
+        return False
+    if not _compatible_time(a.time, b.time) or (a.place and b.place and a.place != b.place):
+        return False
+    shared = {k for _, k in a.participants} & {k for _, k in b.participants}
+    return bool(shared) or bool(a.place and a.place == b.place)
+
+
+def _merge_pair(a: Event, b: Event) -> Event:
+    roles = dict((k, r) for r, k in a.participants)
+    for r, k in b.participants:
+        if roles.get(k, "participant") == "participant":
+            roles[k] = r
+    time = a.time
+    if b.time is not None and (time is None or b.time.latest - b.time.earliest < time.latest - time.earliest):
+        time = b.time
+    kind = b.kind if a.kind in lineage(b.kind)[1:] else a.kind
+    status = b.status if a.status == "occurred" else a.status
+    mentions = tuple(dict.fromkeys((*a.mentions, b.evidence, *b.mentions)))
+    return replace(a, kind=kind, time=time, place=a.place or b.place, status=status, mentions=mentions,
+                   participants=tuple((r, k) for k, r in roles.items()), about=tuple(dict.fromkeys(a.about + b.about)))
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One event for all its mentions in the article ('a virtual meeting last weekend' = 'another virtual meeting on July 12')."""
+    out: list[Event] = []
+    for event in events:
+        index = next((i for i, e in enumerate(out) if same_event(e, event)), None)
+        if index is None:
+            out.append(event)
+        else:
+            out[index] = _merge_pair(out[index], event)
+    return [replace(e, key=f"event-{n}") for n, e in enumerate(out, 1)]

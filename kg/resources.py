@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -15,7 +15,7 @@ def _text(package: str, name: str) -> str:
     return resources.files(package).joinpath(name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def jsonl(name: str) -> tuple[dict[str, Any], ...]:
     """Rows of kg/data/NAME (one JSON object a line; blank lines and # comments skipped)."""
     rows = []
@@ -29,13 +29,13 @@ def jsonl(name: str) -> tuple[dict[str, Any], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of the CSV file kg/data/NAME, as dicts keyed by the header."""
     return tuple(csv.DictReader(_text("kg.data", name).splitlines()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def toml(name: str) -> dict[str, Any]:
     """The TOML file kg/data/NAME."""
     try:

@@ -1,9 +1,570 @@
-"""Events as n-ary nodes: trigger, participants with roles, place, time, status."""
+"""Events as n-ary nodes: trigger, participants with roles, place, time, status.
+
+Reads the dependency parse and the mentions; writes Event records. Triggers
+and their argument slots come from kg/data/event_triggers.jsonl, each row with
+its CAMEO code and PLOVER type. The steps, each a function:
+
+1. `find_triggers`: verbs and event nouns of the lexicon, outside quotations
+   (what a speaker says happened is not a reported event).
+2. `read_arguments`: participants by slot (subject, object, prepositions,
+   "X-backed", "hosted by X"), place, time attached in the parse, status.
+3. `absorb`: an event noun governed by a trigger of the same family is the
+   same event ("meeting ... for talks"); one governed by a postponement or a
+   breakdown gives it its subject and status.
+Mentions of one event across sentences are merged later, by the resolve stage.
+"""
 from __future__ import annotations
 
-from kg.records import Event
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from kg import resources
+from kg.extract.timex import find_times
+from kg.records import Article, Event, Evidence, Mention, TimeValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJ_DEPS = {"nsubj", "csubj"}
+OBJ_DEPS = {"dobj", "attr", "oprd"}
+SPEECH_QUOTES = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{2,}?)[\"\u201c\u201d]")
+# participles that give a role to the entity inside them: "EU-backed talks", "a summit hosted by X"
+PARTICIPLE_ROLES = {
+    "host": "host", "organize": "organizer", "organise": "organizer", "sponsor": "organizer", "convene": "organizer",
+    "chair": "mediator", "mediate": "mediator", "broker": "mediator", "back": "mediator", "facilitate": "mediator",
+    "lead": "organizer", "attend": "participant",
+}
+LIGHT_VERBS = {"hold", "attend", "have", "conduct", "join", "open", "start", "begin", "launch", "stage", "convene", "come"}
+PLANNED_MODIFIERS = {"planned", "proposed", "scheduled", "upcoming", "expected", "future", "possible", "potential"}
+INTENT_HEADS = {"plan", "intend", "offer", "promise", "pledge", "vow", "threaten", "prepare", "aim", "hope", "want", "seek"}
+FUTURE_AUX = {"will", "would", "'ll", "shall"}
+HYPOTHETICAL_AUX = {"should", "could", "may", "might", "must", "ought"}
+MOTION_VERBS = {"come", "go", "travel", "arrive", "gather", "fly", "head", "return"}
+VIRTUAL_MODIFIERS = {"virtual", "video", "online", "phone", "telephone", "remote"}
+ANAPHORIC_DETS = {"those", "these", "that", "this", "such", "the same"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
+CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "PROTEST"}
+FAMILIES = {
+    "Meeting": "meeting", "VirtualMeeting": "meeting", "Summit": "meeting", "Visit": "meeting", "Negotiation": "meeting",
+    "Talks": "meeting", "Statement": "statement", "Demand": "statement", "Accusation": "statement", "Threat": "statement",
+    "Support": "statement", "Rejection": "statement",
+}
+PARENT = {
+    "VirtualMeeting": "Meeting", "Summit": "Meeting", "Visit": "Meeting", "Negotiation": "Meeting", "Talks": "Negotiation",
+    "Demand": "Statement", "Accusation": "Statement", "Threat": "Statement", "Support": "Statement", "Rejection": "Statement",
+    "DeclarationOfIndependence": "Declaration", "TradeMeasure": "Sanction", "Charge": "LegalAction", "Lawsuit": "LegalAction",
+    "Investigation": "LegalAction", "Fighting": "MilitaryAction",
+}
+# lemma -> particles or prepositions it needs to be this trigger ("call off", "call on", "break down", "put off")
+NEEDS = {
+    "call": {"ev-demand": {"on", "for", "upon"}, "ev-cancel": {"off"}},
+    "put": {"ev-postpone": {"off", "back"}},
+    "step": {"ev-resign": {"down", "aside"}},
+    "pull": {"ev-retreat": {"out", "back"}},
+    "break": {"ev-breakdown": {"down", "off"}},
+    "press": {"ev-demand": {"for"}},
+    "swear": {"ev-appoint": {"in"}},
+    "charge": {"ev-charge": {"with", "for", "over"}},
+    "strike": {"ev-sign": set()},
+}
 
 
-def extract_events(doc, article, mentions) -> list[Event]:
-    """Every event the article reports."""
-    return []
+@dataclass(frozen=True)
+class Trigger:
+    """A lexicon row."""
+
+    id: str
+    kind: str
+    cameo: str
+    plover: str
+    args: dict
+    obj: frozenset = frozenset()
+    subj: frozenset = frozenset()
+    status: str = ""
+    speech: bool = False
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], list[Trigger]]:
+    """(lemma, POS) -> the lexicon rows it can trigger, in file order."""
+    out: dict[tuple[str, str], list[Trigger]] = {}
+    for row in resources.jsonl("event_triggers.jsonl"):
+        trigger = Trigger(
+            id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
+            obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
+            speech=bool(row.get("speech")),
+        )
+        for lemma in row["lemmas"]:
+            out.setdefault((lemma, row["pos"]), []).append(trigger)
+    return out
+
+
+def family(kind: str) -> str:
+    """Event family for coreference and absorption: meeting, statement, or the kind itself."""
+    return FAMILIES.get(kind, kind)
+
+
+def lineage(kind: str) -> list[str]:
+    """The kind and its ancestors below kg:Event."""
+    out = [kind]
+    while out[-1] in PARENT:
+        out.append(PARENT[out[-1]])
+    return out
+
+
+# ---------------------------------------------------------------------------- working state
+
+
+@dataclass
+class Draft:
+    """An event while it is being read; frozen into an Event at the end."""
+
+    token: Token
+    trigger: Trigger
+    kind: str
+    participants: dict[str, str] = field(default_factory=dict)  # entity key -> role
+    place: str = ""
+    time: TimeValue | None = None
+    status: str = "occurred"
+    quote: str = ""
+    about: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    absorbed: bool = False
+    intent: bool = False
+
+    def add(self, key: str, role: str) -> None:
+        """Add a participant; a finer role wins over plain participant."""
+        if key and (key not in self.participants or self.participants[key] == "participant"):
+            self.participants[key] = role
+
+
+class Context:
+    """Lookups over one parsed article: mentions by token, quotes, times by token."""
+
+    def __init__(self, doc: Doc, article: Article, mentions: list[Mention]) -> None:
+        self.doc, self.article = doc, article
+        self.by_token: dict[int, Mention] = {}
+        for m in sorted(mentions, key=lambda m: m.end - m.start):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, m)
+        self.quotes = [(m.start(), m.end()) for m in SPEECH_QUOTES.finditer(doc.text)]
+        self.times: dict[int, TimeValue] = {}  # governing token index -> time
+        self.time_tokens: set[int] = set()
+        for sent in doc.sents:
+            for tv in find_times(sent.text, article.date):
+                span = doc.char_span(sent.start_char + tv.start, sent.start_char + tv.end, alignment_mode="expand")
+                if span is None or self.in_quote(span.start_char):
+                    continue
+                self.time_tokens.update(t.i for t in span)
+                tv = replace(tv, start=span.start_char, end=span.end_char)
+                self.times.setdefault(self.governor(span.root).i, tv)
+
+    def in_quote(self, char: int) -> bool:
+        return any(s < char < e for s, e in self.quotes)
+
+    def governor(self, token: Token) -> Token:
+        """What a time expression modifies: the nearest verb or event noun above it."""
+        node = token
+        while node.head.i != node.i:
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"acl", "amod"}:
+                return node
+            if node.pos_ == "NOUN" and _triggers_for(node):
+                return node
+        return node
+
+    def mention(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+
+def _triggers_for(token: Token) -> list[Trigger]:
+    pos = "VERB" if token.pos_ in {"VERB", "AUX"} else token.pos_
+    rows = lexicon().get((token.lemma_.lower(), pos), [])
+    if not rows and pos == "NOUN":
+        rows = lexicon().get((token.lower_, pos), [])
+    return rows
+
+
+def _markers(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"}}
+
+
+def _choose(token: Token) -> Trigger | None:
+    """The lexicon row a token triggers, constraints first ("impose" + "tax", "break down")."""
+    rows = _triggers_for(token)
+    if not rows:
+        return None
+    needs = NEEDS.get(token.lemma_.lower(), {})
+    object_deps = OBJ_DEPS | {"nsubjpass"} if token.pos_ != "NOUN" else {"compound", "amod", "nmod"}
+    objects = {w for c in token.children if c.dep_ in object_deps for w in (c.lemma_.lower(), c.lower_)}
+    objects |= {w for c in token.children if c.dep_ in {"prep", "agent"} for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
+    subjects = {w for c in token.children if c.dep_ in SUBJ_DEPS for w in (c.lemma_.lower(), c.lower_)}
+    if token.dep_ in {"relcl", "acl"}:
+        subjects.add(token.head.lemma_.lower())
+    fallback = None
+    for row in rows:
+        if row.id in needs and not (needs[row.id] & _markers(token)):
+            continue
+        if row.obj and not (row.obj & objects):
+            continue
+        if row.subj and not (row.subj & subjects):
+            continue
+        if row.obj or row.subj or row.id in needs:
+            return row
+        if fallback is None and not any(r for r in needs if r == row.id):
+            fallback = row
+    return fallback
+
+
+def _infinitival(token: Token) -> bool:
+    """'agreed to resume talks', 'pressure to reboot': the content of another verb, not an event of its own."""
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ not in {"xcomp", "advcl", "acl", "ccomp"}:
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return False
+    return token.head.lemma_.lower() not in MOTION_VERBS
+
+
+def _hypothetical(token: Token) -> bool:
+    """'whether Belgrade should recognize', 'if they could meet': not something that happened."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children)
+    conditional = any(c.dep_ == "mark" and c.lower_ in {"whether", "if", "unless"} for c in token.children)
+    return modal or conditional
+
+
+def find_triggers(ctx: Context) -> list[Draft]:
+    """Every trigger outside quotations and time expressions."""
+    out = []
+    for token in ctx.doc:
+        if ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in ctx.by_token:
+            continue
+        trigger = _choose(token)
+        if trigger is None:
+            continue
+        if token.pos_ == "NOUN" and token.dep_ == "compound":
+            continue  # "war crimes", "summit venue": a modifier, not an event
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"}:
+            continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
+        if _infinitival(token) or _hypothetical(token):
+            continue
+        if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS for c in token.children if c.dep_ == "det"):
+            continue  # "those talks" refers back; it is not a new event
+        kind = trigger.kind
+        if kind == "Meeting" and any(c.lower_ in VIRTUAL_MODIFIERS for c in token.children if c.dep_ in {"amod", "compound"}):
+            kind = "VirtualMeeting"
+        out.append(Draft(token=token, trigger=trigger, kind=kind, status=trigger.status or "occurred"))
+    return out
+
+
+# ---------------------------------------------------------------------------- arguments
+
+
+def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
+    """Entity keys a phrase names: the mention itself, its conjuncts, or entities modifying it.
+
+    "Vucic and Hoti" -> both; "EU officials" -> EU; "Leaders of Serbia and Kosovo" ->
+    Serbia, Kosovo; "who" in a relative clause -> its antecedent.
+    """
+    if depth > 3:
+        return []
+    out: list[str] = []
+    m = ctx.mention(token)
+    if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
+        return actors(ctx, token.head.head, depth + 1)
+    if m is not None and m.type != "Place":
+        out.append(m.key)
+    elif m is None and token.pos_ in {"NOUN", "PROPN"}:
+        for child in token.children:
+            if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
+                cm = ctx.mention(child)
+                if cm is not None and cm.type != "Place":
+                    out.append(cm.key)
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(actors(ctx, pobj, depth + 1))
+    for child in token.children:
+        if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
+            out.extend(actors(ctx, child, depth + 1))
+    return list(dict.fromkeys(out))
+
+
+def _place(ctx: Context, token: Token) -> str:
+    m = ctx.mention(token)
+    if m is not None and m.type in {"Place", "State"} and m.rule != "capital-as-government":
+        return m.key
+    return ""
+
+
+def _inherited_subject(token: Token) -> Token | None:
+    """The subject a verb shares with the verb it depends on ("agreed to resume", "came to talk")."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or node.head.i == node.i:
+            return None
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in SUBJ_DEPS]
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def read_arguments(ctx: Context, draft: Draft) -> None:
+    """Participants, place, time and status of one trigger."""
+    token, args = draft.token, draft.trigger.args
+    subjects = [c for c in token.children if c.dep_ in SUBJ_DEPS]
+    if token.pos_ in {"VERB", "AUX"} and not subjects:
+        inherited = _inherited_subject(token)
+        subjects = [inherited] if inherited is not None else []
+        if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            subjects = subjects or [token.head]
+    if token.pos_ == "NOUN" and token.dep_ in OBJ_DEPS and token.head.lemma_ in LIGHT_VERBS:
+        subjects = [c for c in token.head.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(token.head)) else [])
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"following", "after", "before", "during"}:
+        clause = token.head.head
+        subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS]
+    for subj in subjects:
+        for key in actors(ctx, subj):
+            draft.add(key, args.get("subj", "participant") if token.pos_ != "NOUN" else "participant")
+        for prep in subj.children:  # "prosecutors in The Hague"
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+                for pobj in prep.children:
+                    draft.place = draft.place or _place(ctx, pobj)
+    for child in token.children:
+        if child.dep_ in OBJ_DEPS | {"dative", "nsubjpass"} and token.pos_ in {"VERB", "AUX"}:
+            slot = "dative" if child.dep_ == "dative" else "obj"
+            if slot in args:
+                for key in actors(ctx, child):
+                    draft.add(key, args[slot])
+            if child.dep_ in OBJ_DEPS:
+                _modifier_roles(ctx, draft, child)
+                _prep_roles(ctx, draft, child, exclude={"of"})
+        elif child.dep_ in {"compound", "amod", "nmod", "poss"} and token.pos_ == "NOUN":
+            m = ctx.mention(child)
+            if m is not None and m.type == "Place" and m.rule != "capital-as-government":
+                draft.place = draft.place or m.key
+            elif m is not None and child.dep_ == "poss":
+                draft.add(m.key, "participant")
+    _prep_roles(ctx, draft, token)
+    _modifier_roles(ctx, draft, token)
+    _read_time(ctx, draft)
+    _read_status(ctx, draft)
+
+
+def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | set = frozenset()) -> None:
+    """Roles and place from the prepositions of a token: 'with X', 'between X and Y', 'in Brussels'."""
+    args = draft.trigger.args
+    for child in token.children:
+        if child.dep_ not in {"prep", "agent"} or child.lower_ in exclude:
+            continue
+        word = "by" if child.dep_ == "agent" else child.lower_
+        for pobj in (g for g in child.children if g.dep_ == "pobj"):
+            if word in {"in", "at"}:
+                draft.place = draft.place or _place(ctx, pobj)
+            role = args.get(word) or (args.get("subj") if word == "by" and token.tag_ == "VBN" else None)
+            if role:
+                for key in actors(ctx, pobj):
+                    draft.add(key, role)
+
+
+def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
+    """'EU-backed talks', 'a summit hosted by X', 'a meeting organized by EU officials'."""
+    for child in token.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in {"amod", "acl", "compound"} and lemma in PARTICIPLE_ROLES:
+            role = PARTICIPLE_ROLES[lemma]
+            for g in child.subtree:
+                if g.i == child.i:
+                    continue
+                if g.dep_ == "pobj" and g.head.dep_ in {"agent", "prep"} and g.head.lower_ == "by":
+                    for key in actors(ctx, g):
+                        draft.add(key, role)
+                elif g.dep_ in {"npadvmod", "compound", "nmod"} and g.head.i == child.i or (g.i < child.i and ctx.mention(g)):
+                    m = ctx.mention(g)
+                    if m is not None and m.type != "Place":
+                        draft.add(m.key, role)
+
+
+def _read_time(ctx: Context, draft: Draft) -> None:
+    """The time attached to the trigger, else to the nearest verb above it; present tense means the report date."""
+    token = draft.token
+    if token.i in ctx.times:
+        draft.time = ctx.times[token.i]
+        return
+    for child in token.children:  # "a meeting organized by EU officials last weekend"
+        if child.dep_ in {"acl", "relcl"} and child.i in ctx.times and _triggers_for(child) == []:
+            draft.time = ctx.times[child.i]
+            return
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.i in ctx.times:
+            draft.time = ctx.times[node.i]
+            return
+    verb = token if token.pos_ in {"VERB", "AUX"} else None
+    if verb is not None and _present(verb):
+        d = ctx.article.date
+        draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="present-tense-is-report-date")
+
+
+def _present(verb: Token) -> bool:
+    """'are meeting', 'meets': news in the present tense reports the day of the article."""
+    if verb.tag_ in {"VBP", "VBZ"}:
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)
+
+
+def _read_status(ctx: Context, draft: Draft) -> None:
+    token = draft.token
+    kids = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound", "advmod"}}
+    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    if kids & PLANNED_MODIFIERS:
+        draft.status = "planned"
+    if aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_ in INTENT_HEADS):
+        draft.status, draft.intent = "planned", True
+    if draft.time is not None and draft.time.earliest > ctx.article.date and draft.status == "occurred":
+        draft.status = "planned"
+
+
+# ---------------------------------------------------------------------------- statements
+
+
+def read_statement(ctx: Context, draft: Draft) -> None:
+    """Quote and topic of a speech event: the quoted words nearest the verb, else the reported clause."""
+    token = draft.token
+    sent = token.sent
+    near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.doc.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400]
+    complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}), None)
+    if complement is not None and draft.kind == "Statement" and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in complement.children):
+        draft.kind = "Demand"  # "X said Y must ...": a demand, reported as speech
+        draft.trigger = next(t for t in lexicon()[("demand", "VERB")] if t.kind == "Demand")
+    if complement is not None:
+        span = ctx.doc[complement.left_edge.i:complement.right_edge.i + 1]
+        draft.quote = span.text.strip(" \"\u201c\u201d.,")
+        draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
+    if near:
+        start, end = min(near, key=lambda q: abs(_distance(q[0], q[1], token.idx)))
+        if not draft.quote or not (complement is not None and start >= complement.left_edge.idx):
+            draft.quote = ctx.doc.text[start + 1:end - 1].strip(" ,.")
+            draft.evidence.append(Evidence(start + 1, end - 1, sent.text, "statements/quote", 0.9))
+    if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
+        d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
+        draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="quote-says-today")
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    lo, hi = sorted((a, b))
+    return "\n\n" not in text[lo:hi]
+
+
+def _distance(start: int, end: int, char: int) -> int:
+    if start <= char <= end:
+        return 0
+    return char - end if char > end else start - char
+
+
+# ---------------------------------------------------------------------------- absorption and coreference
+
+
+def absorb(drafts: list[Draft]) -> list[Draft]:
+    """Fold event nouns into the trigger that governs them; apply postponements and breakdowns."""
+    by_token = {d.token.i: d for d in drafts}
+    for draft in drafts:
+        if draft.token.pos_ != "NOUN":
+            continue
+        host = _governing_trigger(draft, by_token)
+        if host is None:
+            continue
+        if host.kind in {"Postponement", "Cancellation"}:
+            draft.status = host.trigger.status
+            for key, role in host.participants.items():
+                draft.add(key, role)
+            host.absorbed = True
+        elif host.kind == "NegotiationBreakdown" or family(host.kind) == family(draft.kind):
+            _donate(draft, host)
+            draft.absorbed = True
+        elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
+            draft.absorbed = True  # "resume talks": the talks are what was agreed, not a separate event
+    return [d for d in drafts if not d.absorbed]
+
+
+def _governing_trigger(draft: Draft, by_token: dict[int, Draft]) -> Draft | None:
+    node = draft.token
+    for _ in range(3):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.i in by_token and node.i != draft.token.i:
+            return by_token[node.i]
+        if node.pos_ in {"VERB", "AUX"} and node.i not in by_token:
+            return None
+    return None
+
+
+def _donate(source: Draft, target: Draft) -> None:
+    for key, role in source.participants.items():
+        target.add(key, role)
+    target.place = target.place or source.place
+    target.time = target.time or source.time
+    if lineage(source.kind)[0] in lineage(target.kind)[1:] or target.kind in lineage(source.kind)[1:]:
+        target.kind = source.kind if target.kind in lineage(source.kind) else target.kind
+    target.evidence.extend(source.evidence)
+
+
+def _trigger_evidence(draft: Draft) -> Evidence:
+    t = draft.token
+    return Evidence(t.idx, t.idx + len(t.text), t.sent.text, f"events/{draft.trigger.id}", 0.8)
+
+
+# ---------------------------------------------------------------------------- the extractor
+
+
+def _codes(draft: Draft) -> tuple[str, str]:
+    cameo, plover = draft.trigger.cameo, draft.trigger.plover
+    if draft.intent and plover in COOPERATIVE - {"AGREE"}:
+        return "03" + cameo[1:2] if cameo else "030", "AGREE"
+    if draft.intent and plover in CONFLICT:
+        return "130", "THREATEN"
+    return cameo, plover
+
+
+def _keep(draft: Draft) -> bool:
+    if draft.trigger.speech or family(draft.kind) == "statement":
+        return any(role == "speaker" for role in draft.participants.values()) or bool(draft.participants and draft.quote)
+    if draft.kind in {"Postponement", "Cancellation"}:
+        return bool(draft.participants)
+    return bool(draft.participants) or bool(draft.place and draft.time)
+
+
+def extract_events(ctx: Context) -> list[Event]:
+    """Every event mention the article reports (resolve merges mentions of one event)."""
+    drafts = find_triggers(ctx)
+    for draft in drafts:
+        read_arguments(ctx, draft)
+        if draft.trigger.speech or family(draft.kind) == "statement":
+            read_statement(ctx, draft)
+    drafts = [d for d in absorb(drafts) if _keep(d)]
+    events = []
+    for n, draft in enumerate(sorted(drafts, key=lambda d: d.token.i), 1):
+        cameo, plover = _codes(draft)
+        trigger = _trigger_evidence(draft)
+        events.append(Event(
+            key=f"event-{n}", kind=draft.kind, label=_label(draft), evidence=trigger,
+            participants=tuple((role, key) for key, role in draft.participants.items()), place=draft.place, time=draft.time,
+            status=draft.status, cameo=cameo, plover=plover, quote=draft.quote,
+            about=tuple(dict.fromkeys(k for k in draft.about if k not in draft.participants)),
+            mentions=tuple(dict.fromkeys(e for e in draft.evidence if e != trigger)),
+        ))
+    return events
+
+
+def _label(draft: Draft) -> str:
+    when = f" ({draft.time.value})" if draft.time is not None else ""
+    return f"{draft.kind}: {draft.token.sent.text.strip()[:80]}{when}"

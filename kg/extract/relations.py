@@ -1,9 +1,107 @@
-"""Lasting relations between actors stated in the text."""
+"""Lasting relations between actors stated in the text, from patterns in kg/data/relation_patterns.jsonl.
+
+"Kosovo, a former province of Serbia" -> formerPartOf(Kosovo, Serbia);
+"Kosovo and Serbia, which aspire to join the EU" -> aspiresToJoin for both;
+"declared independence in a move rejected by Belgrade" -> rejects(Serbia, Kosovo).
+"""
 from __future__ import annotations
 
-from kg.records import Relation
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from kg import resources
+from kg.extract.events import Context, _hypothetical, actors
+from kg.records import Evidence, Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJ_DEPS = {"nsubj", "nsubjpass"}
 
 
-def extract_relations(doc, article, mentions) -> list[Relation]:
-    """Every lasting relation the article states."""
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, list[dict]]:
+    """Relation patterns by kind."""
+    out: dict[str, list[dict]] = {}
+    for row in resources.jsonl("relation_patterns.jsonl"):
+        out.setdefault(row["kind"], []).append(row)
+    return out
+
+
+def _of_objects(ctx: Context, token: Token) -> list[str]:
+    return [k for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj" for k in actors(ctx, pobj)]
+
+
+def _subjects(ctx: Context, verb: Token) -> list[str]:
+    node = verb
+    for _ in range(3):
+        subjects = [c for c in node.children if c.dep_ in SUBJ_DEPS]
+        if subjects:
+            return [k for s in subjects for k in actors(ctx, s)]
+        if node.dep_ == "relcl":
+            return actors(ctx, node.head)
+        if node.head.i == node.i:
+            break
+        node = node.head
     return []
+
+
+def _evidence(token: Token, rule: str, span: tuple[int, int] | None = None) -> Evidence:
+    start, end = span or (token.idx, token.idx + len(token.text))
+    return Evidence(start, end, token.sent.text, f"relations/{rule}", 0.8)
+
+
+def _appositive(ctx: Context, token: Token) -> list[Relation]:
+    out = []
+    if token.dep_ != "appos":
+        return out
+    modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
+    for row in patterns().get("appositive", []):
+        if token.lemma_.lower() not in row["heads"] or (row["modifier"] and row["modifier"] not in modifiers):
+            continue
+        if not row["modifier"] and modifiers & {"former", "ex"}:
+            continue
+        evidence = _evidence(token, row["id"], (token.head.idx, token.right_edge.idx + len(token.right_edge.text)))
+        for subject in actors(ctx, token.head):
+            for obj in _of_objects(ctx, token):
+                out.append(Relation(subject, row["predicate"], obj, evidence))
+        break
+    return out
+
+
+def _verbal(ctx: Context, token: Token) -> list[Relation]:
+    out = []
+    lemma = token.lemma_.lower()
+    for row in patterns().get("infinitive", []):
+        if lemma in row["verbs"]:
+            for xcomp in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in row["infinitives"]):
+                objects = [k for c in xcomp.children if c.dep_ == "dobj" for k in actors(ctx, c)]
+                out += [Relation(s, row["predicate"], o, _evidence(xcomp, row["id"])) for s in _subjects(ctx, token) for o in objects]
+    if _hypothetical(token) or token.dep_ == "xcomp":
+        return out
+    for row in patterns().get("object", []):
+        if lemma in row["verbs"] and token.dep_ not in {"acl", "amod"}:
+            objects = [k for c in token.children if c.dep_ == "dobj" for k in actors(ctx, c)]
+            out += [Relation(s, row["predicate"], o, _evidence(token, row["id"])) for s in _subjects(ctx, token) for o in objects]
+    for row in patterns().get("passive_modifier", []):
+        if lemma in row["verbs"] and token.dep_ == "acl" and token.tag_ == "VBN":
+            agents = [k for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for k in actors(ctx, p)]
+            clause = token.head
+            while clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
+                clause = clause.head
+            targets = _subjects(ctx, clause)
+            out += [Relation(a, row["predicate"], t, _evidence(token, row["id"])) for a in agents for t in targets if a != t]
+    return out
+
+
+def extract_relations(ctx: Context) -> list[Relation]:
+    """Every lasting relation the article states."""
+    out: list[Relation] = []
+    for token in ctx.doc:
+        if ctx.in_quote(token.idx):
+            continue
+        out += _appositive(ctx, token)
+        if token.pos_ in {"VERB", "AUX"}:
+            out += _verbal(ctx, token)
+    return [r for r in dict.fromkeys(out) if r.subject != r.object]
