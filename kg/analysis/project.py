@@ -137,18 +137,13 @@ def _open_path(path: Path) -> Any:
 
     if path.is_dir():
         try:
-            from kg import store as kg_store
+            from kg.store import open_store
         except ImportError as exc:
             raise GraphError("E050", str(path), "a store directory needs kg.store, which is not installed; pass a graph file") from exc
-        opener = getattr(kg_store, "open_store", None) or getattr(kg_store, "open", None)
-        if opener is None:
-            raise GraphError("E050", str(path), "kg.store has no open function; pass a graph file")
-        return oxigraph_store(opener(path))
+        return open_store(path, read_only=True)
     if not path.exists():
         raise GraphError("E010", str(path), "no such graph file or store directory")
-    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower().replace("jsonld", "jsonld"))
-    if fmt is None and path.suffix.lower() == ".json":
-        fmt = ox.RdfFormat.JSON_LD
+    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
     if fmt is None:
         raise GraphError("E020", str(path), "unknown graph format: use .trig, .nq, .ttl, .nt or .jsonld")
     store = ox.Store()
@@ -416,7 +411,8 @@ def coparticipation(ds: Any, **filters: Any) -> nx.Graph:
     """Actor-actor graph: `weight` is the number of shared events, `events` their IRIs (by date).
 
     Each edge also lists `mediators`: actors that mediated, hosted or
-    organized one of the shared events. ``graph.graph["events"]`` describes
+    organized one of the shared events (as a role, or by a `kg:mediates`
+    relation to the event). ``graph.graph["events"]`` describes
     every event named on an edge (label, type, date, evidence).
 
     >>> from kg.analysis.examples import example_dataset
@@ -428,13 +424,17 @@ def coparticipation(ds: Any, **filters: Any) -> nx.Graph:
     f = ds if isinstance(ds, Facts) else facts(ds, **filters)
     g = nx.Graph(events={})
     brokers = {"mediator", "host", "organizer"}
+    stated = defaultdict(set)  # kg:mediates from an actor to an event counts as mediating it
+    for s, p, o, _ in f.relations:
+        if p == "mediates" and o in f.events:
+            stated[o].add(s)
     for e, actors in sorted(_participants(f).items(), key=lambda item: (f.events[item[0]]["earliest"], item[0])):
         g.graph["events"][e] = _event_attrs(f, e)
         members = sorted(actors)
         for x in members:
             if x not in g:
                 g.add_node(x, **_entity_attrs(f, x))
-        third = [x for x in members if actors[x] & brokers]
+        third = sorted({x for x in members if actors[x] & brokers} | stated[e])
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 if not g.has_edge(a, b):
