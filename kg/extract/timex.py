@@ -30,8 +30,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from kg.records import TimeValue
 
