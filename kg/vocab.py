@@ -29,18 +29,24 @@ class KG(DefinedNamespace):
     Attack: URIRef
     Cancellation: URIRef
     Charge: URIRef
+    Coercion: URIRef
+    Concession: URIRef
     Cooperation: URIRef
     Deal: URIRef
     Declaration: URIRef
     DeclarationOfIndependence: URIRef
+    Demand: URIRef
     Disaster: URIRef
     Election: URIRef
     Event: URIRef
     Evidence: URIRef
+    Fighting: URIRef
+    Investigation: URIRef
     Lawsuit: URIRef
     LegalAction: URIRef
     Meeting: URIRef
     MilitaryAction: URIRef
+    Mobilization: URIRef
     Negotiation: URIRef
     NegotiationBreakdown: URIRef
     Organization: URIRef
@@ -52,6 +58,7 @@ class KG(DefinedNamespace):
     RelationStatement: URIRef
     Release: URIRef
     Resignation: URIRef
+    Retreat: URIRef
     Role: URIRef
     Ruling: URIRef
     Sanction: URIRef

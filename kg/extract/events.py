@@ -537,7 +537,7 @@ def _codes(draft: Draft) -> tuple[str, str]:
 
 def _keep(draft: Draft) -> bool:
     if draft.trigger.speech or family(draft.kind) == "statement":
-        return any(role == "speaker" for role in draft.participants.values()) or bool(draft.participants and draft.quote)
+        return any(role == "speaker" for role in draft.participants.values())
     if draft.kind in {"Postponement", "Cancellation"}:
         return bool(draft.participants)
     return bool(draft.participants) or bool(draft.place and draft.time)
