@@ -206,7 +206,7 @@ def activity(graph: nx.Graph, *, freq: str = "month") -> dict[str, dict[str, int
 
 
 def dyads(graph: nx.Graph, *, top: int = 10) -> list[dict[str, Any]]:
-    """The busiest pairs of a co-participation graph: shared events, and who mediated, hosted or organized them.
+    """The busiest pairs of a co-participation graph: shared events, who mediated them, who hosted or organized them.
 
     >>> from kg.analysis.examples import example_dataset
     >>> from kg.analysis.project import coparticipation
@@ -221,7 +221,8 @@ def dyads(graph: nx.Graph, *, top: int = 10) -> list[dict[str, Any]]:
     for u, v, data in graph.edges(data=True):
         pair = sorted((u, v), key=label)
         rows.append({"actors": pair, "labels": [label(n) for n in pair], "weight": data.get("weight", 1),
-                     "events": list(data.get("events", ())), "mediators": sorted(label(m) for m in data.get("mediators", ()))})
+                     "events": list(data.get("events", ())), "mediators": sorted(label(m) for m in data.get("mediators", ())),
+                     "hosts": sorted(label(m) for m in data.get("hosts", ()))})
     rows.sort(key=lambda r: (-r["weight"], r["labels"]))
     return rows[:top]
 

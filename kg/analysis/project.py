@@ -410,9 +410,9 @@ def actor_event_graph(ds: Any, **filters: Any) -> nx.Graph:
 def coparticipation(ds: Any, **filters: Any) -> nx.Graph:
     """Actor-actor graph: `weight` is the number of shared events, `events` their IRIs (by date).
 
-    Each edge also lists `mediators`: actors that mediated, hosted or
-    organized one of the shared events (as a role, or by a `kg:mediates`
-    relation to the event). ``graph.graph["events"]`` describes
+    Each edge also lists `mediators` (actors that mediated one of the shared
+    events, as a role or by a `kg:mediates` relation to it) and `hosts`
+    (hosts and organizers). ``graph.graph["events"]`` describes
     every event named on an edge (label, type, date, evidence).
 
     >>> from kg.analysis.examples import example_dataset
@@ -423,7 +423,6 @@ def coparticipation(ds: Any, **filters: Any) -> nx.Graph:
     """
     f = ds if isinstance(ds, Facts) else facts(ds, **filters)
     g = nx.Graph(events={})
-    brokers = {"mediator", "host", "organizer"}
     stated = defaultdict(set)  # kg:mediates from an actor to an event counts as mediating it
     for s, p, o, _ in f.relations:
         if p == "mediates" and o in f.events:
@@ -434,17 +433,17 @@ def coparticipation(ds: Any, **filters: Any) -> nx.Graph:
         for x in members:
             if x not in g:
                 g.add_node(x, **_entity_attrs(f, x))
-        third = sorted({x for x in members if actors[x] & brokers} | stated[e])
+        third = {"mediators": {x for x in members if "mediator" in actors[x]} | stated[e],
+                 "hosts": {x for x in members if actors[x] & {"host", "organizer"}}}
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 if not g.has_edge(a, b):
-                    g.add_edge(a, b, weight=0, events=[], mediators=[])
+                    g.add_edge(a, b, weight=0, events=[], mediators=[], hosts=[])
                 data = g.edges[a, b]
                 data["weight"] += 1
                 data["events"].append(e)
-                for m in third:
-                    if m not in (a, b) and m not in data["mediators"]:
-                        data["mediators"].append(m)
+                for name, who in third.items():
+                    data[name] = sorted(set(data[name]) | (who - {a, b}))
     return g
 
 

@@ -87,8 +87,9 @@ def markdown(data: dict[str, Any]) -> str:
     lines += ["", "## Brokers (ties reaching two or more communities)", ""]
     lines += [f"- {b['label']}: betweenness {b['betweenness']:.3f}, community {b['community']}, reaches {b['bridges']}"
               for b in data["brokers"]] or ["none"]
-    lines += ["", "## Busiest dyads", "", "| actors | shared events | mediated, hosted or organized by |", "|---|---|---|"]
-    lines += [f"| {' – '.join(d['labels'])} | {d['weight']} | {', '.join(d['mediators'])} |" for d in data["dyads"]]
+    lines += ["", "## Busiest dyads", "", "| actors | shared events | mediated by | hosted or organized by |", "|---|---|---|---|"]
+    lines += [f"| {' – '.join(d['labels'])} | {d['weight']} | {', '.join(d['mediators'])} | {', '.join(d['hosts'])} |"
+              for d in data["dyads"]]
     lines += ["", "## States: cooperation and conflict", "", "| states | cooperation | conflict | neutral |", "|---|---|---|---|"]
     lines += [f"| {' – '.join(r['states'])} | {r['cooperation']} | {r['conflict']} | {r['neutral']} |" for r in data["state_relations"]]
     lines += ["", "## Timeline", "", "| date | event | type | participants | place | evidence |", "|---|---|---|---|---|---|"]
