@@ -1,0 +1,95 @@
+"""Run SPARQL against the store or a graph file: a query string, a .rq file or a canned query.
+
+Queries see the union of all article graphs; --article ID restricts them to
+one article's graph (and the ontology). Canned queries take parameters as
+--param NAME=VALUE; values become IRIs, dates, integers or strings, never
+query text.
+
+    kg query --list
+    kg query who-met-whom --param actor=Vucic
+    kg query roles-as-of --param date=2020-07-16 --format csv
+    kg query 'SELECT ?s WHERE { ?s a <https://w3id.org/newskg/ontology#State> }' --graph out/graph.trig
+    kg query my-query.rq --store kgstore --format json
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HELP = "run a SPARQL query (string, .rq file or canned query) on the store or a graph file"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", nargs="?", help="canned query name, path to a .rq file, or SPARQL text")
+    p.add_argument("--list", action="store_true", help="list the canned queries and their parameters")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a canned query parameter (repeatable)")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--store", default=None, help="store directory (default ./kgstore)")
+    source.add_argument("--graph", help="graph file (.trig, .nq, .ttl, .jsonld) loaded into memory instead of a store")
+    p.add_argument("--article", help="restrict the query to one article's graph (article id or graph IRI)")
+    p.add_argument("--format", default="table", choices=("table", "csv", "tsv", "json", "xml"), help="output format (default table)")
+    p.add_argument("--show", action="store_true", help="print the query text with its parameters bound instead of running it")
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    from kg.errors import QueryError
+
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise QueryError("E041", pair, "a parameter is NAME=VALUE, as in --param actor=Vucic")
+        out[name.strip()] = value
+    return out
+
+
+def _list(out) -> None:
+    from kg.query import canned
+
+    for q in canned().values():
+        out.write(f"{q.name}: {q.title}\n    {q.description}\n")
+        for p in q.params:
+            default = "required" if p.default is None else f"default {p.default or 'any'}"
+            out.write(f"    --param {p.name}=...  {p.meaning} ({default})\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg import query as q
+    from kg.errors import QueryError
+
+    if args.list:
+        _list(sys.stdout)
+        return 0
+    if not args.query:
+        raise QueryError("E041", "kg query", "give a canned query name, a .rq file or SPARQL text (kg query --list shows the canned ones)")
+    params = _params(args.param)
+    where = "query"
+    if args.query in q.canned():
+        text = q.get(args.query).render(params)
+        where = f"kg/queries/{args.query}.rq"
+    else:
+        if params:
+            raise QueryError("E041", args.query, "--param works with canned queries only")
+        path = Path(args.query)
+        if args.query.endswith(".rq") or (len(args.query) < 255 and "{" not in args.query and path.is_file()):
+            if not path.is_file():
+                raise QueryError("E041", args.query, "no such query file and no canned query of that name (kg query --list)")
+            text, where = path.read_text(encoding="utf-8"), str(path)
+        else:
+            text = args.query
+    if args.show:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
+    if args.graph:
+        from kg.store import graph_file_store
+
+        store = graph_file_store(args.graph)
+    else:
+        from kg.store import DEFAULT_STORE, open_store
+
+        store = open_store(args.store or DEFAULT_STORE, read_only=True)
+    result = q.run(store, text, article=args.article, where=where)
+    q.write_results(result, args.format, sys.stdout.buffer)
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,423 @@
+"""Run SPARQL over the store or a graph file; canned queries live in kg/queries/NAME.rq.
+
+A canned query starts with a header of comments::
+
+    # title: Who met whom
+    # description: pairs of participants of meetings, with dates and places
+    # param actor: name or IRI of an actor to follow (default any)
+
+Parameters become RDF terms (an IRI, an xsd:date, an integer or a string,
+escaped by the RDF serializer) bound in a VALUES block at the top of the
+WHERE clause: a value is never pasted into the query text as is.
+
+>>> term("Vucic"), term("2020-07-16"), term("https://w3id.org/newskg/id/entity/state-Q403")
+('"Vucic"', '"2020-07-16"^^<http://www.w3.org/2001/XMLSchema#date>', '<https://w3id.org/newskg/id/entity/state-Q403>')
+>>> term('a" } ; DROP ALL ; #')
+'"a\\\\" } ; DROP ALL ; #"'
+>>> forbidden("SELECT * WHERE { ?s ?p 'SERVICE' } # SERVICE")
+''
+>>> forbidden("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+'SERVICE'
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Any
+from xml.sax.saxutils import escape, quoteattr
+
+from kg.errors import QueryError
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+FORMATS = ("table", "csv", "tsv", "json", "xml")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+PREFIXES = {
+    "kg": "https://w3id.org/newskg/ontology#",
+    "id": "https://w3id.org/newskg/id/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": XSD,
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "wd": "http://www.wikidata.org/entity/",
+}
+UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
+QUERY_KEYWORDS = frozenset({"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"})
+
+_TOKEN = re.compile(
+    r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][^\s(){}\[\],;.]+)
+  | (?P<pname>(?:[^\W\d][\w.-]*)?:[^\s(){}\[\],;]*)
+  | (?P<word>[^\W\d]\w*)
+  | (?P<brace>[{}])
+  | (?P<space>\s+)
+  | (?P<other>.)
+    """,
+    re.X | re.S,
+)
+_HEADER = re.compile(r"#\s*(title|description):\s*(.*)")
+_PARAM = re.compile(r"#\s*param\s+([A-Za-z_]\w*)\s*:\s*(.*?)\s*(?:\(default\s+(.*)\))?\s*$")
+
+
+def tokens(text: str) -> Iterator[tuple[str, str, int]]:
+    """(kind, text, offset) of the SPARQL tokens that matter: comments, strings and IRIs are single tokens."""
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "other"
+        if kind != "space":
+            yield kind, m.group(), m.start()
+
+
+def keywords(text: str) -> list[str]:
+    """Bare words of a query (keywords and function names), upper-cased, outside comments, strings and IRIs."""
+    return [t.upper() for kind, t, _ in tokens(text) if kind == "word"]
+
+
+def forbidden(text: str) -> str:
+    """The first keyword that makes a query unfit for a read-only, offline endpoint ('SERVICE' or an update verb), or ''."""
+    words = keywords(text)
+    if "SERVICE" in words:
+        return "SERVICE"
+    first = next((w for w in words if w in QUERY_KEYWORDS or w in UPDATE_KEYWORDS), "")
+    return first if first in UPDATE_KEYWORDS else ""
+
+
+# ---------------------------------------------------------------- canned queries
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a canned query; no default means required."""
+
+    name: str
+    meaning: str
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class Canned:
+    """A canned query: kg/queries/NAME.rq with its header."""
+
+    name: str
+    title: str
+    description: str
+    text: str
+    params: tuple[Param, ...] = field(default=())
+
+    def render(self, values: dict[str, str] | None = None) -> str:
+        """The query text with its parameters bound; QueryError E041 for an unknown or missing parameter."""
+        values = dict(values or {})
+        known = {p.name for p in self.params}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            takes = ", ".join(sorted(known)) or "none"
+            raise QueryError("E041", f"query {self.name}", f"unknown parameter {', '.join(unknown)}: it takes {takes}")
+        bound = {}
+        for p in self.params:
+            value = values.get(p.name, p.default)
+            if value is None:
+                raise QueryError("E041", f"query {self.name}", f"parameter {p.name} is required ({p.meaning}): add --param {p.name}=VALUE")
+            bound[p.name] = value
+        return bind(self.text, bound, where=f"query {self.name}")
+
+
+def term(value: str) -> str:
+    """A parameter value as a SPARQL term: <IRI>, xsd:date, xsd:integer or a string, escaped by the serializer."""
+    import pyoxigraph as ox
+
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1]
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$", value) or value.startswith("urn:"):
+        try:
+            return str(ox.NamedNode(value))
+        except ValueError as exc:
+            raise QueryError("E041", value, f"not a valid IRI: {exc}") from exc
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return str(ox.Literal(value, datatype=ox.NamedNode(XSD + "date")))
+    if re.fullmatch(r"-?\d{1,18}", value):
+        return str(ox.Literal(value, datatype=ox.NamedNode(XSD + "integer")))
+    return str(ox.Literal(value))
+
+
+def bind(text: str, values: dict[str, str], where: str = "query") -> str:
+    """Bind ?NAME to each value with a VALUES block opening the WHERE clause."""
+    if not values:
+        return text
+    toks = list(tokens(text))
+    at = next((i for i, (kind, t, _) in enumerate(toks) if kind == "word" and t.upper() == "WHERE"), -1)
+    brace = next((off for kind, t, off in toks[at + 1 :] if kind == "brace" and t == "{"), None)
+    if brace is None:
+        raise QueryError("E041", where, "the query has no WHERE { ... } to bind parameters in")
+    names = " ".join(f"?{name}" for name in values)
+    row = " ".join(term(v) for v in values.values())
+    return f"{text[: brace + 1]}\n  VALUES ({names}) {{ ({row}) }}{text[brace + 1 :]}"
+
+
+def parse_canned(name: str, text: str) -> Canned:
+    """A canned query from its file text: the header comments give title, description and parameters."""
+    title, description, params = name, "", []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line.startswith("#"):
+            if line:
+                break
+            continue
+        if m := _PARAM.match(line):
+            default = m.group(3)
+            if default is not None and default.strip().lower() in {"any", "none", '""', "''"}:
+                default = ""
+            params.append(Param(m.group(1), m.group(2), default))
+        elif m := _HEADER.match(line):
+            if m.group(1) == "title":
+                title = m.group(2).strip()
+            else:
+                description = m.group(2).strip()
+    return Canned(name, title, description, text, tuple(params))
+
+
+def canned() -> dict[str, Canned]:
+    """Every canned query by name."""
+    from kg.resources import query_files
+
+    return {name: parse_canned(name, text) for name, text in sorted(query_files().items())}
+
+
+def get(name: str) -> Canned:
+    """One canned query; QueryError E041 when there is none of that name."""
+    queries = canned()
+    if name not in queries:
+        raise QueryError("E041", name, f"no canned query of that name: `kg query --list` shows {', '.join(queries)}")
+    return queries[name]
+
+
+# ---------------------------------------------------------------- running
+
+
+@dataclass
+class Results:
+    """What a query returned: rows (kind 'select'), a boolean ('ask') or triples ('graph')."""
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: Iterator[tuple[Any, ...]] = field(default_factory=lambda: iter(()))
+    boolean: bool = False
+    triples: Iterator[Any] = field(default_factory=lambda: iter(()))
+
+
+def article_graph(article: str) -> str:
+    """The named graph of an article given its id or IRI."""
+    from kg.ids import article_iri
+
+    return article if "://" in article else str(article_iri(article))
+
+
+def run(
+    store: pyoxigraph.Store,
+    text: str,
+    *,
+    article: str | None = None,
+    default_graphs: Iterable[str] | None = None,
+    allow_service: bool = False,
+    where: str = "query",
+) -> Results:
+    """Run a query over the union of all graphs, or over one article's graph (plus the ontology).
+
+    Malformed queries raise QueryError E040 with the parser's position;
+    SERVICE (a call to another server) raises E042 unless allowed.
+    """
+    import pyoxigraph as ox
+
+    from kg.store import ONTOLOGY_GRAPH
+
+    bad = forbidden(text)
+    if bad == "SERVICE" and not allow_service:
+        raise QueryError("E042", where, "SERVICE calls to other servers are not allowed: the graph is queried offline")
+    options: dict[str, Any] = {"use_default_graph_as_union": True}
+    graphs = list(default_graphs or [])
+    if article:
+        iri = article_graph(article)
+        if not store.contains_named_graph(ox.NamedNode(iri)):
+            raise QueryError("E041", article, f"no graph for this article in the store ({iri})")
+        graphs = [iri, ONTOLOGY_GRAPH]
+    if graphs:
+        options = {"default_graph": [ox.NamedNode(g) for g in graphs]}
+    try:
+        result = store.query(text, **options)
+    except SyntaxError as exc:
+        hint = " (updates are not run by queries)" if bad else ""
+        raise QueryError("E040", where, f"{exc}{hint}") from exc
+    except OSError as exc:
+        raise QueryError("E040", where, f"the query failed: {exc}") from exc
+    if isinstance(result, ox.QueryBoolean):
+        return Results("ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables]
+        return Results("select", names, rows=(tuple(s[i] for i in range(len(names))) for s in result))
+    return Results("graph", triples=iter(result))
+
+
+def select(store: pyoxigraph.Store, text: str, **options: Any) -> list[dict[str, str]]:
+    """Rows of a SELECT as dicts of plain strings (IRIs and lexical forms); unbound variables are left out."""
+    result = run(store, text, **options)
+    return [{name: value.value for name, value in zip(result.variables, row, strict=True) if value is not None} for row in result.rows]
+
+
+# ---------------------------------------------------------------- results formats
+
+
+class TooManyRows(QueryError):
+    """A result larger than the allowed number of rows."""
+
+
+def _capped(rows: Iterable[tuple[Any, ...]], max_rows: int | None) -> Iterator[tuple[Any, ...]]:
+    for n, row in enumerate(rows):
+        if max_rows is not None and n >= max_rows:
+            raise TooManyRows("E043", "result", f"more than {max_rows} rows: add LIMIT {max_rows} to the query, or raise --max-rows")
+        yield row
+
+
+def _json_term(t: Any) -> dict[str, str]:
+    import pyoxigraph as ox
+
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    if isinstance(t, ox.Literal):
+        out = {"type": "literal", "value": t.value}
+        if t.language:
+            out["xml:lang"] = t.language
+        elif t.datatype.value != XSD + "string":
+            out["datatype"] = t.datatype.value
+        return out
+    return {"type": "triple", "value": str(t)}
+
+
+def _xml_term(t: Any) -> str:
+    import pyoxigraph as ox
+
+    if isinstance(t, ox.NamedNode):
+        return f"<uri>{escape(t.value)}</uri>"
+    if isinstance(t, ox.BlankNode):
+        return f"<bnode>{escape(t.value)}</bnode>"
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return f"<literal xml:lang={quoteattr(t.language)}>{escape(t.value)}</literal>"
+        if t.datatype.value != XSD + "string":
+            return f"<literal datatype={quoteattr(t.datatype.value)}>{escape(t.value)}</literal>"
+        return f"<literal>{escape(t.value)}</literal>"
+    return f"<literal>{escape(str(t))}</literal>"
+
+
+def _csv_term(t: Any) -> str:
+    import pyoxigraph as ox
+
+    if t is None:
+        return ""
+    if isinstance(t, ox.BlankNode):
+        return f"_:{t.value}"
+    return t.value if isinstance(t, ox.NamedNode | ox.Literal) else str(t)
+
+
+def compact(t: Any) -> str:
+    """A term for people: prefixed IRIs, literals by their lexical form, '' when unbound."""
+    import pyoxigraph as ox
+
+    if t is None:
+        return ""
+    if isinstance(t, ox.NamedNode):
+        for prefix, ns in PREFIXES.items():
+            if t.value.startswith(ns) and len(t.value) > len(ns):
+                return f"{prefix}:{t.value[len(ns):]}"
+        return t.value
+    if isinstance(t, ox.BlankNode):
+        return f"_:{t.value}"
+    return t.value if isinstance(t, ox.Literal) else str(t)
+
+
+def write_select(
+    variables: list[str], rows: Iterable[tuple[Any, ...]], fmt: str, out: IO[bytes], *, max_rows: int | None = None, width: int = 60
+) -> int:
+    """Write SELECT results as table, csv, tsv, json or xml (the SPARQL 1.1 results formats); returns the row count."""
+    rows = _capped(rows, max_rows)
+    count = 0
+    if fmt == "json":
+        out.write(json.dumps({"head": {"vars": variables}})[:-1].encode() + b', "results": {"bindings": [')
+        for row in rows:
+            binding = {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
+            out.write((b",\n" if count else b"\n") + json.dumps(binding, ensure_ascii=False).encode("utf-8"))
+            count += 1
+        out.write(b"\n]}}\n")
+    elif fmt == "xml":
+        out.write(b'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>')
+        out.write("".join(f"<variable name={quoteattr(v)}/>" for v in variables).encode("utf-8") + b"</head>\n<results>\n")
+        for row in rows:
+            cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>" for v, t in zip(variables, row, strict=True) if t is not None)
+            out.write(f"<result>{cells}</result>\n".encode())
+            count += 1
+        out.write(b"</results>\n</sparql>\n")
+    elif fmt in ("csv", "tsv"):
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+        if fmt == "csv":
+            writer = csv.writer(text, lineterminator="\r\n")
+            writer.writerow(variables)
+            for row in rows:
+                writer.writerow([_csv_term(t) for t in row])
+                count += 1
+        else:
+            text.write("\t".join(f"?{v}" for v in variables) + "\n")
+            for row in rows:
+                text.write("\t".join("" if t is None else str(t) for t in row) + "\n")
+                count += 1
+        text.detach()
+    elif fmt == "table":
+        table = [[compact(t) for t in row] for row in rows]
+        count = len(table)
+        out.write(_table(variables, table, width).encode("utf-8"))
+        out.write(f"({count} row{'s' if count != 1 else ''})\n".encode())
+    else:
+        raise QueryError("E041", fmt, f"unknown results format: use one of {', '.join(FORMATS)}")
+    return count
+
+
+def _table(header: list[str], rows: list[list[str]], width: int) -> str:
+    def cut(s: str) -> str:
+        s = " ".join(s.split())
+        return s if len(s) <= width else s[: width - 1] + "…"
+
+    cells = [[cut(c) for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
+    line = "  ".join("-" * w for w in widths)
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)), line]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines) + "\n"
+
+
+def write_results(result: Results, fmt: str, out: IO[bytes], *, max_rows: int | None = None) -> int:
+    """Write any query result: SELECT in `fmt`, ASK as true/false (or SPARQL JSON/XML), graphs as N-Triples."""
+    if result.kind == "select":
+        return write_select(result.variables, result.rows, fmt, out, max_rows=max_rows)
+    if result.kind == "ask":
+        if fmt == "json":
+            out.write(json.dumps({"head": {}, "boolean": result.boolean}).encode() + b"\n")
+        elif fmt == "xml":
+            out.write(f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/><boolean>{str(result.boolean).lower()}</boolean></sparql>\n'.encode())
+        else:
+            out.write(f"{str(result.boolean).lower()}\n".encode())
+        return 1
+    import pyoxigraph as ox
+
+    triples = list(_capped(((t,) for t in result.triples), max_rows))
+    out.write(ox.serialize((t for (t,) in triples), format=ox.RdfFormat.N_TRIPLES) or b"")
+    return len(triples)
