@@ -1,0 +1,176 @@
+"""PLOVER event type and dyad on the PLOVER gold-standard dev records (shared/eval/README.md, "Events").
+
+Each record's sentence is built as an article dated with the record's date
+(the upstream placeholder 2000-01-01) and run through the whole newskg
+pipeline. The event the sentence is mainly about is the first event in text
+order that carries a PLOVER type (a plain "said" Statement has none); no such
+event is a wrong type and empty dyads.
+
+Dyads are sets of ISO3 codes. An actor's code: a state's own; a place's
+state's; a person's, the state of a role the article gives that person
+("Serbian President Vojislav Kostunica"). Sources are participants in any role
+but target and mediator; targets are the `target` role. Gold codes that are
+not a state's ISO3 code (IGO, NGO, IMG ...) are left out of both sides and
+counted. A record whose markup reads SRC/TAR ("X and Y agreed") is unordered:
+its gold and predicted source and target sets are both the union of the two.
+Source, target and dyad (both together) F1 are micro-averaged over records.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+from kg.records import Extraction
+
+NON_SOURCE_ROLES = {"target", "mediator"}
+
+
+@lru_cache(maxsize=1)
+def _iso3() -> dict[str, str]:
+    """Gazetteer id -> ISO3 for states, and for places through their state."""
+    from kg.gazetteer import entries
+
+    table = entries()
+    out = {k: e.extra["iso3"] for k, e in table.items() if e.type == "State" and e.extra.get("iso3")}
+    for key, e in table.items():
+        if e.type == "Place" and e.country in out:
+            out[key] = out[e.country]
+    return out
+
+
+def actor_codes(extraction: Extraction, keys: set[str]) -> set[str]:
+    """ISO3 codes of entity keys: states, places through their state, persons through their roles."""
+    iso = _iso3()
+    role_states = {}
+    for role in extraction.roles:
+        if role.of in iso:
+            role_states.setdefault(role.holder, iso[role.of])
+    return {code for key in keys if (code := iso.get(key) or role_states.get(key))}
+
+
+def main_event(extraction: Extraction):
+    """The first event in text order with a PLOVER type, or None."""
+    typed = [e for e in extraction.events if e.plover]
+    return min(typed, key=lambda e: (e.evidence.start, e.evidence.end)) if typed else None
+
+
+def gold_codes(value) -> list[str]:
+    """Codes of a gold source/target field (a list of actors, one actor, '' or None)."""
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    return [a["code"] for a in value if isinstance(a, dict) and a.get("code")]
+
+
+def read_records(path: str | Path) -> list[dict]:
+    """The event records of a PLOVER GSR JSON file (DOCUMENT records skipped)."""
+    return [r for r in json.loads(Path(path).read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"tp": tp, "predicted": n_pred, "gold": n_gold, "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def score_plover(path: str | Path, progress: Callable[[int], None] | None = None) -> dict:
+    """Type accuracy, macro-F1 over the gold types, confusion and ISO3 dyad F1 of newskg on PLOVER records."""
+    from kg.pipeline import extract_articles
+    from kg.read import make_article
+
+    records = read_records(path)
+    articles = []
+    for r in records:
+        try:
+            date = dt.date.fromisoformat(r.get("date") or "")
+        except ValueError:
+            date = dt.date(2000, 1, 1)
+        articles.append(make_article(date, r["text"], title=r["id"]))
+    valid = set(_iso3().values())
+    confusion: Counter = Counter()
+    tally = {side: [0, 0, 0] for side in ("source", "target")}  # tp, predicted, gold
+    dropped: Counter = Counter()
+    rows = []
+    extractions = extract_articles(articles)
+    for record, extraction in zip(records, extractions, strict=True):
+        if progress is not None:
+            progress(1)
+        event = main_event(extraction)
+        predicted = event.plover if event else None
+        confusion[(record["event"], predicted or "-")] += 1
+        gold = {}
+        for side in ("source", "target"):
+            codes = gold_codes(record.get(side))
+            dropped.update(c for c in codes if c not in valid)
+            gold[side] = {c for c in codes if c in valid}
+        system = {"source": set(), "target": set()}
+        if event is not None:
+            system["source"] = actor_codes(extraction, {k for role, k in event.participants if role not in NON_SOURCE_ROLES})
+            system["target"] = actor_codes(extraction, {k for role, k in event.participants if role == "target"})
+        reciprocal = "SRC/TAR" in (record.get("textInfo") or {}).get("markup", "")
+        if reciprocal:
+            gold = dict.fromkeys(gold, gold["source"] | gold["target"])
+            system = dict.fromkeys(system, system["source"] | system["target"])
+        for side in tally:
+            tally[side][0] += len(system[side] & gold[side])
+            tally[side][1] += len(system[side])
+            tally[side][2] += len(gold[side])
+        rows.append({"id": record["id"], "gold": record["event"], "predicted": predicted,
+                     "trigger": extraction.article.text[event.evidence.start:event.evidence.end] if event else "",
+                     "gold_dyad": {k: sorted(v) for k, v in gold.items()}, "dyad": {k: sorted(v) for k, v in system.items()},
+                     "reciprocal": reciprocal, "text": record["text"]})
+    types = sorted({r["event"] for r in records})
+    per_type = {}
+    for t in types:
+        tp = confusion[(t, t)]
+        per_type[t] = _prf(tp, sum(n for (_, p), n in confusion.items() if p == t), sum(n for (g, _), n in confusion.items() if g == t))
+    correct = sum(confusion[(t, t)] for t in types)
+    dyad = [sum(tally[s][i] for s in tally) for i in range(3)]
+    exact = sum(1 for r in rows if r["predicted"] == r["gold"] and r["dyad"] == r["gold_dyad"])
+    return {
+        "records": len(records), "correct": correct, "accuracy": round(correct / len(records), 4) if records else 0.0,
+        "macro_f1": round(sum(p["f1"] for p in per_type.values()) / len(per_type), 4) if per_type else 0.0,
+        "no_event": sum(1 for r in rows if r["predicted"] is None),
+        "per_type": per_type, "confusion": {f"{g}|{p}": n for (g, p), n in sorted(confusion.items())},
+        "source": _prf(*tally["source"]), "target": _prf(*tally["target"]), "dyad": _prf(*dyad),
+        "type_and_dyad_exact": round(exact / len(records), 4) if records else 0.0,
+        "non_state_codes_left_out": dict(dropped.most_common()), "rows": rows,
+    }
+
+
+def confusion_table(result: dict) -> str:
+    """Gold types as rows, predicted types as columns ('-' = no event)."""
+    cells = {tuple(k.split("|")): n for k, n in result["confusion"].items()}
+    gold = sorted({g for g, _ in cells})
+    predicted = sorted({p for _, p in cells} - {"-"}) + ["-"]
+    width = max(len(t) for t in gold + predicted) + 1
+    head = " " * width + "".join(f"{p[:5]:>6}" for p in predicted)
+    lines = [head] + [f"{g:<{width}}" + "".join(f"{cells.get((g, p), 0) or '.':>6}" for p in predicted) for g in gold]
+    return "\n".join(lines)
+
+
+def format_plover_report(result: dict, details: bool = False) -> str:
+    """Plain text: accuracy, macro-F1, per-type F1, dyad F1, the confusion table and (with details) every error."""
+    lines = [
+        f"PLOVER GSR dev: {result['records']} records, type accuracy {result['correct']}/{result['records']} = "
+        f"{result['accuracy']:.3f}, macro-F1 {result['macro_f1']:.3f}, no event {result['no_event']}",
+        "  dyads (ISO3 sets): " + ", ".join(f"{k} P {result[k]['precision']:.3f} R {result[k]['recall']:.3f} F1 {result[k]['f1']:.3f}"
+                                            for k in ("source", "target", "dyad")),
+        f"  type and dyad both exact: {result['type_and_dyad_exact']:.3f}; non-state gold codes left out: "
+        + (", ".join(f"{k} {v}" for k, v in result["non_state_codes_left_out"].items()) or "none"),
+        "  per type F1: " + ", ".join(f"{t} {p['f1']:.2f}" for t, p in result["per_type"].items()),
+        "  confusion (rows gold, columns predicted):",
+    ]
+    lines += ["    " + line for line in confusion_table(result).splitlines()]
+    if details:
+        for r in result["rows"]:
+            if r["predicted"] != r["gold"] or r["dyad"] != r["gold_dyad"]:
+                lines.append(f"  {r['id']}: gold {r['gold']} {r['gold_dyad']} predicted {r['predicted']} {r['dyad']} "
+                             f"trigger {r['trigger']!r}: {r['text'][:120]}")
+    return "\n".join(lines)
