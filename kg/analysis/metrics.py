@@ -277,7 +277,7 @@ def explained_path(ds_or_graph: Any, a: str, b: str, **filters: Any) -> dict[str
 
 
 def timeline(graph: nx.Graph, *, actors: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    """Events in date order (undated last) with participants, roles, place and first evidence sentence.
+    """Events in date order (undated last) with participants, roles, place, what they are about and first evidence sentence.
 
     `graph` is a typed graph (kg.analysis.project.typed_graph); `actors`
     (IRIs or names), when given, keeps the events any of them took part in.
@@ -296,12 +296,15 @@ def timeline(graph: nx.Graph, *, actors: Iterable[str] | None = None) -> list[di
             continue
         roles: dict[str, list[str]] = defaultdict(list)
         place = ""
+        about: list[str] = []
         linked = set()
         for _, x, key in graph.out_edges(e, keys=True) if graph.is_multigraph() else ((e, x, "participant") for x in graph[e]):
             linked.add(x)
             label = str(graph.nodes[x].get("label", x))
             if key == "place":
                 place = label
+            elif key == "about":
+                about.append(label)
             elif graph.nodes[x].get("kind") == "actor":
                 roles[key].append(label)
         if wanted is not None and not (wanted & linked):
@@ -310,7 +313,7 @@ def timeline(graph: nx.Graph, *, actors: Iterable[str] | None = None) -> list[di
         rows.append({"event": e, "date": data.get("date", ""), "earliest": data.get("earliest", ""), "label": data.get("label", e),
                      "type": data.get("type", ""), "status": data.get("status", ""), "plover": data.get("plover", ""),
                      "participants": sorted({n for names in roles.values() for n in names}),
-                     "roles": {k: sorted(v) for k, v in sorted(roles.items())}, "place": place,
+                     "roles": {k: sorted(v) for k, v in sorted(roles.items())}, "place": place, "about": sorted(about),
                      "sentence": evidence[0].get("sentence", ""), "article": evidence[0].get("article", "")})
     rows.sort(key=lambda r: (not r["earliest"], r["earliest"], r["label"]))
     return rows
