@@ -1,0 +1,189 @@
+"""Event triggers and event dates on MEANTIME dev (Wikinews business news), newskg end to end.
+
+Texts come from the raw-article corpus (shared/corpus/wikinews/), found through
+the file -> upstream document table of its SOURCE.md. Gold token anchors are
+mapped to character offsets in that text by walking the tokens along the text
+with whitespace removed (the corpus builder guarantees the two agree, after its
+token map: `` and '' -> ", ` -> ', # before a digit -> £).
+
+- Trigger F1 (type-agnostic): every gold EVENT_MENTION against every trigger
+  span of our events (the main one and those merged into it), one-to-one,
+  overlapping spans.
+- Event-date accuracy: gold events anchored to a date, i.e. with an
+  IS_INCLUDED or SIMULTANEOUS TLINK to a timex whose value is a calendar
+  date, month or year (the finest one when there are several). Our event on
+  the same trigger (an overlapping trigger span, else the same trigger word in
+  the same sentence) is right when its time equals the gold value at the
+  gold's granularity (`kg.evaluate.dates.is_correct`). Reported over the
+  anchored events we found and over all anchored events.
+"""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from kg.errors import EvalError
+from kg.evaluate.gold import bipartite_match
+
+ANCHORING = {"IS_INCLUDED", "SIMULTANEOUS"}
+CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+TOKEN_MAP = {"``": '"', "''": '"', "`": "'"}
+
+
+def corpus_files(corpus_dir: str | Path) -> dict[str, Path]:
+    """MEANTIME doc_name -> article file, from the table in the corpus SOURCE.md."""
+    corpus_dir = Path(corpus_dir)
+    source = corpus_dir / "SOURCE.md"
+    if not source.is_file():
+        raise EvalError("E010", str(source), "the raw-article corpus has no SOURCE.md to map MEANTIME documents to files")
+    out = {}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 3 and cells[1].startswith("MEANTIME") and (m := re.search(r"\(([^)]+)\)", cells[2])):
+            out[m[1]] = corpus_dir / cells[0]
+    return out
+
+
+def token_offsets(tokens: list[str], text: str) -> list[tuple[int, int]] | None:
+    """Character span of each token in `text`, or None when the tokens do not spell the text."""
+    forms = []
+    for tok in tokens:
+        if len(tok) > 2 and tok[:2] in ("``", "''") and tok[2:3].isalnum():
+            forms.append('"' + tok[2:])
+        else:
+            forms.append(TOKEN_MAP.get(tok, tok))
+    joined = re.sub(r"#(?=\d)", "\u00a3", "".join(forms))
+    where = [i for i, c in enumerate(text) if not c.isspace()]
+    if joined != "".join(text[i] for i in where):
+        return None
+    spans, cursor = [], 0
+    for form in forms:
+        if not form:
+            spans.append((where[cursor] if cursor < len(where) else len(text),) * 2)
+            continue
+        spans.append((where[cursor], where[cursor + len(form) - 1] + 1))
+        cursor += len(form)
+    return spans
+
+
+def gold_events(xml_path: Path, flat_rows: list[dict], text: str) -> list[dict] | None:
+    """Gold event mentions with character spans, sentence span and anchored date; None if the text does not align."""
+    root = ET.parse(xml_path).getroot()
+    tokens = root.findall("token")
+    offsets = token_offsets([t.text or "" for t in tokens], text)
+    if offsets is None:
+        return None
+    index = {t.get("t_id"): i for i, t in enumerate(tokens)}
+    sentences: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(tokens):
+        sentences[t.get("sentence")].append(i)
+    mentions = [el for el in root.find("Markables").findall("EVENT_MENTION") if el.findall("token_anchor")]
+    if len(mentions) != len(flat_rows):
+        return None
+    out = []
+    for el, row in zip(mentions, flat_rows, strict=True):
+        ids = [index[a.get("t_id")] for a in el.findall("token_anchor")]
+        if " ".join(tokens[i].text or "" for i in ids) != row["trigger"]:
+            return None
+        sent = sentences[tokens[ids[0]].get("sentence")]
+        values = [t["value"] for t in row["time"] if t.get("reltype") in ANCHORING and CALENDAR.match(t.get("value") or "")]
+        out.append({
+            "start": offsets[ids[0]][0], "end": offsets[ids[-1]][1], "trigger": row["trigger"],
+            "sentence": (offsets[sent[0]][0], offsets[sent[-1]][1]),
+            "date": max(values, key=len) if values else None,
+        })
+    return out
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"tp": tp, "predicted": n_pred, "gold": n_gold, "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def score_meantime(meantime_dir: str | Path, flat_path: str | Path, corpus_dir: str | Path,
+                   progress: Callable[[int], None] | None = None) -> dict:
+    """Trigger F1 and event-date accuracy of newskg on the MEANTIME documents that have a corpus text."""
+    from kg.evaluate.dates import is_correct
+    from kg.pipeline import extract_articles
+    from kg.read import read_text_file
+
+    rows: dict[str, list[dict]] = defaultdict(list)
+    with open(flat_path, encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            rows[row["doc_id"]].append(row)
+    files = corpus_files(corpus_dir)
+    docs, skipped = [], []
+    for xml_path in sorted(Path(meantime_dir).glob("intra_cross-doc_annotation/*/*.xml")):
+        name = ET.parse(xml_path).getroot().get("doc_name")
+        if name not in files or not files[name].is_file():
+            skipped.append(f"{name}: no corpus text")
+            continue
+        article = read_text_file(files[name])
+        gold = gold_events(xml_path, rows.get(name, []), article.text)
+        if gold is None:
+            skipped.append(f"{name}: gold does not align with the corpus text")
+            continue
+        docs.append((name, article, gold))
+    n_gold = n_pred = tp = 0
+    anchored = found = correct = 0
+    wrong, unfound = [], []
+    extractions = extract_articles([a for _, a, _ in docs])
+    for (name, article, gold), extraction in zip(docs, extractions, strict=True):
+        if progress is not None:
+            progress(1)
+        triggers = [(ev, ev.start, ev.end) for e in extraction.events for ev in (e.evidence, *e.mentions)]
+        owners = [e for e in extraction.events for _ in (e.evidence, *e.mentions)]
+        adjacency = [[j for j, (_, s, t) in enumerate(triggers) if s < g["end"] and g["start"] < t] for g in gold]
+        tp += len(bipartite_match(adjacency))
+        n_gold += len(gold)
+        n_pred += len(triggers)
+        for g, adj in zip(gold, adjacency, strict=True):
+            if not g["date"]:
+                continue
+            anchored += 1
+            candidates = [owners[j] for j in adj]
+            if not candidates:  # the same trigger word in the same sentence
+                a, b = g["sentence"]
+                candidates = [owners[j] for j, (_, s, t) in enumerate(triggers)
+                              if a <= s < b and article.text[s:t].lower() == g["trigger"].lower()]
+            if not candidates:
+                unfound.append(f"{name}: {g['trigger']!r} ({g['date']})")
+                continue
+            found += 1
+            event = candidates[0]
+            if is_correct(event.time, ("point", g["date"])):
+                correct += 1
+            else:
+                wrong.append(f"{name}: {g['trigger']!r} gold {g['date']} ours {event.time.value if event.time else None}")
+    return {
+        "documents": len(docs), "skipped": skipped, "triggers": _prf(tp, n_pred, n_gold),
+        "dates": {"anchored": anchored, "found": found, "correct": correct,
+                  "accuracy_on_found": round(correct / found, 4) if found else 0.0,
+                  "accuracy_on_anchored": round(correct / anchored, 4) if anchored else 0.0,
+                  "coverage": round(found / anchored, 4) if anchored else 0.0},
+        "wrong_dates": wrong, "unfound": unfound,
+    }
+
+
+def format_meantime_report(result: dict, details: bool = False) -> str:
+    """Plain text: trigger P/R/F1 and event-date accuracy."""
+    t, d = result["triggers"], result["dates"]
+    lines = [
+        f"MEANTIME dev: {result['documents']} documents ({len(result['skipped'])} skipped)",
+        f"  triggers (type-agnostic, overlap) P {t['precision']:.3f} R {t['recall']:.3f} F1 {t['f1']:.3f}"
+        f"  (gold {t['gold']}, ours {t['predicted']}, matched {t['tp']})",
+        f"  event dates: {d['anchored']} gold events anchored to a date, {d['found']} found by us, {d['correct']} dated right:"
+        f" accuracy {d['accuracy_on_found']:.3f} on found, {d['accuracy_on_anchored']:.3f} on all anchored",
+    ]
+    if details:
+        lines += [f"  skipped: {s}" for s in result["skipped"]]
+        lines += [f"  wrong date: {w}" for w in result["wrong_dates"]]
+        lines += [f"  not found: {u}" for u in result["unfound"]]
+    return "\n".join(lines)
