@@ -156,7 +156,9 @@ def _fixed_entities(doc: Doc) -> list[Span]:
         # 3. "Vucic and Hoti": two people, not one organization.
         if ent.label_ != "PERSON" and any(t.lower_ == "and" for t in ent):
             parts = _split_conjunction(doc, ent)
-            if parts and all(p.text in surnames or p.text in full_names for p in parts):
+            known = [p.text in surnames or p.text in full_names for p in parts]
+            single_names = all(len(p) == 1 and p[0].pos_ == "PROPN" for p in parts)
+            if parts and (all(known) or (any(known) and single_names)):
                 out.extend(SpanType(doc, p.start, p.end, label="PERSON") for p in parts)
                 continue
         out.append(ent)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from decimal import Decimal
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def _evidence(g: Graph, article: Article, fact: URIRef, ev: Evidence, key: str =
     g.add((node, KG.start, Literal(ev.start)))
     g.add((node, KG.end, Literal(ev.end)))
     g.add((node, KG.anchor, Literal(article.text[ev.start:ev.end])))
-    g.add((node, KG.confidence, Literal(round(ev.confidence, 3), datatype=XSD.decimal)))
+    g.add((node, KG.confidence, Literal(Decimal(str(round(ev.confidence, 3))), datatype=XSD.decimal)))
     g.add((node, KG.extractor, Literal(ev.extractor)))
     g.add((node, PROV.wasDerivedFrom, ids.article_iri(article.id)))
 

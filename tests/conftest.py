@@ -32,3 +32,39 @@ def eval_dir() -> Path:
 def corpus_dir() -> Path:
     """../shared/corpus (or $KG_SHARED/corpus)."""
     return _shared_dir("corpus")
+
+
+SEED = ROOT / "examples" / "2020-07-16-serbia-kosovo-brussels-talks.txt"
+SEED_GOLD = DATA / "gold" / "2020-07-16-serbia-kosovo-brussels-talks.json"
+
+
+@pytest.fixture(scope="session")
+def seed_build():
+    """The seed article built once per test session (real spaCy model)."""
+    from kg.pipeline import build
+
+    result = build([SEED])
+    assert not result.errors
+    return result
+
+
+@pytest.fixture(scope="session")
+def seed_extraction(seed_build):
+    """The seed's resolved Extraction record."""
+    return seed_build.extractions[0]
+
+
+@pytest.fixture(scope="session")
+def seed_dataset(seed_build):
+    """The seed as an rdflib Dataset (one named graph + the shared entities graph)."""
+    from kg.rdf import to_dataset
+
+    return to_dataset(seed_build.extractions)
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict:
+    """The hand-made reference answers for the seed article."""
+    import json
+
+    return json.loads(SEED_GOLD.read_text(encoding="utf-8"))
