@@ -639,7 +639,8 @@ def format_report(report: Report, summary: bool = False) -> str:
     if report.dates_total:
         dates = f"{report.dates_correct}/{report.dates_total} = {report.date_accuracy:.3f}"
     lines.append(f"  date accuracy {dates}")
-    lines.append(_line("finer roles", report.finer_roles) + "  [secondary]")
+    finer = report.finer_roles
+    lines.append((_line("finer roles", finer) if finer.tp + finer.fp + finer.fn else "  finer roles  n/a") + "  [secondary]")
     lines.append(f"  places       {report.places_correct}/{report.places_total}  [secondary]")
     if summary:
         return "\n".join(lines)

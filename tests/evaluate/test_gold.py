@@ -336,24 +336,59 @@ def test_seed_roles(seed_report):
     assert seed_report.f1("roles") >= 0.90
 
 
-events_in_progress = pytest.mark.xfail(strict=False, reason="events extraction in progress")
-
-
-@events_in_progress
 def test_seed_events(seed_report):
     assert seed_report.f1("events") >= 0.85
 
 
-@events_in_progress
 def test_seed_event_dates(seed_report):
     assert seed_report.dates_total and seed_report.date_accuracy >= 0.90
 
 
-@events_in_progress
 def test_seed_statements(seed_report):
     assert seed_report.f1("statements") >= 0.90
 
 
-@events_in_progress
 def test_seed_relations(seed_report):
     assert seed_report.sections["relations"].recall >= 0.80
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_kg_eval_prints_the_report_and_writes_json(tmp_path, capsys):
+    from kg.cli import main
+    from kg.rdf import save
+
+    events = (event("event-a", "Meeting", "person-aleksandar-vucic", date="2020-07-16"),)
+    save(dataset(events=events), tmp_path / "graph.trig")
+    (tmp_path / "gold.json").write_text(json.dumps(gold_with(events=[MEETING])), encoding="utf-8")
+    code = main(["eval", str(tmp_path / "graph.trig"), str(tmp_path / "gold.json"), "--json", str(tmp_path / "scores.json")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "entities     P 1.000  R 1.000  F1 1.000" in out and "date accuracy 1/1" in out
+    scores = json.loads((tmp_path / "scores.json").read_text(encoding="utf-8"))
+    assert scores[0]["sections"]["events"]["tp"] == 1
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["eval"], "give a GRAPH"),
+    (["eval", "graph.trig"], "give a GRAPH"),
+    (["eval", "--gum", "--eval-dir", "no-such-dir"], "[E010]"),
+    (["eval", "graph.trig", "gold.json", "--plover"], "not used with --plover"),
+])
+def test_kg_eval_usage_errors_exit_2(argv, message, capsys, tmp_path, monkeypatch):
+    from kg.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_kg_eval_names_a_bad_gold_file(tmp_path, capsys):
+    from kg.cli import main
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**gold_with(), "roles": [{"person": "tito", "role": "Marshal", "of": "serbia"}]}), encoding="utf-8")
+    assert main(["eval", str(tmp_path / "graph.trig"), str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "[E030]" in err and str(bad) in err and "tito" in err
