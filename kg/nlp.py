@@ -70,6 +70,8 @@ def gazetteer_patterns() -> list[dict]:
                 patterns.append({"label": label[entry.type], "pattern": "the " + name[4:], "id": entry.id})
         for demonym in entry.demonyms:
             patterns.append({"label": "NORP", "pattern": demonym, "id": entry.id})
+            if demonym[-1] in "ni" and " " not in demonym:  # "Palestinians", "Israelis": the people act for their state
+                patterns.append({"label": "NORP", "pattern": demonym + "s", "id": entry.id})
     return patterns
 
 

@@ -38,14 +38,18 @@ PARTICIPLE_ROLES = {
 }
 LIGHT_VERBS = {"hold", "attend", "have", "conduct", "join", "open", "start", "begin", "launch", "stage", "convene", "come"}
 PLANNED_MODIFIERS = {"planned", "proposed", "scheduled", "upcoming", "expected", "future", "possible", "potential"}
-INTENT_HEADS = {"plan", "intend", "offer", "promise", "pledge", "vow", "threaten", "prepare", "aim", "hope", "want", "seek"}
+INTENT_HEADS = {"plan", "intend", "offer", "promise", "pledge", "vow", "threaten", "prepare", "aim", "hope", "want", "seek",
+                "willing", "prepared", "ready", "decide", "expect"}
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 HYPOTHETICAL_AUX = {"should", "could", "may", "might", "must", "ought"}
 MOTION_VERBS = {"come", "go", "travel", "arrive", "gather", "fly", "head", "return"}
+ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage", "fail"}
+NEGATIONS = {"not", "n't", "never", "no"}
+EFFORT_NOUNS = {"effort", "efforts", "bid", "mission", "initiative", "plan", "process", "campaign", "attempt"}
 VIRTUAL_MODIFIERS = {"virtual", "video", "online", "phone", "telephone", "remote"}
 ANAPHORIC_DETS = {"those", "these", "that", "this", "such", "the same"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
-CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "PROTEST"}
+CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "PROTEST", "REJECT"}
 FAMILIES = {
     "Meeting": "meeting", "VirtualMeeting": "meeting", "Summit": "meeting", "Visit": "meeting", "Negotiation": "meeting",
     "Talks": "meeting", "Statement": "statement", "Demand": "statement", "Accusation": "statement", "Threat": "statement",
@@ -67,6 +71,11 @@ NEEDS = {
     "press": {"ev-demand": {"for"}},
     "swear": {"ev-appoint": {"in"}},
     "charge": {"ev-charge": {"with", "for", "over"}},
+    "blow": {"ev-damage": {"up"}},
+    "set": {"ev-damage": {"fire", "ablaze", "alight"}},
+    "beat": {"ev-assault": {"up"}},
+    "carry": {"ev-launch-attack": {"out"}},
+    "hand": {"ev-aid": {"over"}, "ev-return": {"over", "back"}},
     "strike": {"ev-sign": set()},
 }
 
@@ -133,6 +142,8 @@ class Draft:
     evidence: list[Evidence] = field(default_factory=list)
     absorbed: bool = False
     intent: bool = False
+    conditional: bool = False
+    negated: bool = False
 
     def add(self, key: str, role: str) -> None:
         """Add a participant; a finer role wins over plain participant."""
@@ -221,13 +232,21 @@ def _choose(token: Token) -> Trigger | None:
     return fallback
 
 
+def _speech_act(token: Token) -> bool:
+    """'a declaration demanding that ...': the participle says what the statement does."""
+    return token.tag_ == "VBG" and token.dep_ == "acl" and any(t.kind == "Statement" for t in _triggers_for(token.head))
+
+
 def _infinitival(token: Token) -> bool:
     """'agreed to resume talks', 'pressure to reboot': the content of another verb, not an event of its own."""
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ not in {"xcomp", "advcl", "acl", "ccomp"}:
         return False
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return False
-    return token.head.lemma_.lower() not in MOTION_VERBS
+    head = token.head.lemma_.lower()
+    if head in INTENT_HEADS and not _triggers_for(token.head):
+        return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event
+    return head not in MOTION_VERBS | ASPECT_VERBS
 
 
 def _hypothetical(token: Token) -> bool:
@@ -248,9 +267,9 @@ def find_triggers(ctx: Context) -> list[Draft]:
         trigger = _choose(token)
         if trigger is None:
             continue
-        if token.pos_ == "NOUN" and token.dep_ == "compound":
-            continue  # "war crimes", "summit venue": a modifier, not an event
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"}:
+        if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() not in EFFORT_NOUNS:
+            continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if _infinitival(token) or _hypothetical(token):
             continue
@@ -423,12 +442,16 @@ def _present(verb: Token) -> bool:
 
 def _read_status(ctx: Context, draft: Draft) -> None:
     token = draft.token
+    draft.negated = any(c.dep_ == "neg" for c in token.children) or (
+        token.dep_ == "xcomp" and token.head.lemma_.lower() in {"fail", "refuse", "decline"})
     kids = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound", "advmod"}}
     aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
     if kids & PLANNED_MODIFIERS:
         draft.status = "planned"
-    if aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_ in INTENT_HEADS):
+    if aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS):
         draft.status, draft.intent = "planned", True
+        draft.conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in c.children if m.dep_ == "mark")
+                                for c in token.children)
     if draft.time is not None and draft.time.earliest > ctx.article.date and draft.status == "occurred":
         draft.status = "planned"
 
@@ -513,8 +536,8 @@ def _donate(source: Draft, target: Draft) -> None:
         target.add(key, role)
     target.place = target.place or source.place
     target.time = target.time or source.time
-    if lineage(source.kind)[0] in lineage(target.kind)[1:] or target.kind in lineage(source.kind)[1:]:
-        target.kind = source.kind if target.kind in lineage(source.kind) else target.kind
+    if target.kind in lineage(source.kind)[1:]:
+        target.kind, target.trigger = source.kind, source.trigger  # "reiterated its demand": a demand
     target.evidence.extend(source.evidence)
 
 
@@ -528,6 +551,10 @@ def _trigger_evidence(draft: Draft) -> Evidence:
 
 def _codes(draft: Draft) -> tuple[str, str]:
     cameo, plover = draft.trigger.cameo, draft.trigger.plover
+    if draft.negated and plover in COOPERATIVE:
+        return "120", "REJECT"  # "will not accept refugees", "failed to reach agreement"
+    if draft.intent and draft.conditional and plover not in {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"}:
+        return "130", "THREATEN"  # "will withdraw its force unless ...": a conditional promise is a threat
     if draft.intent and plover in COOPERATIVE - {"AGREE"}:
         return "03" + cameo[1:2] if cameo else "030", "AGREE"
     if draft.intent and plover in CONFLICT:
@@ -543,14 +570,38 @@ def _keep(draft: Draft) -> bool:
     return bool(draft.participants) or bool(draft.place and draft.time)
 
 
-def extract_events(ctx: Context) -> list[Event]:
-    """Every event mention the article reports (resolve merges mentions of one event)."""
+def _drafts(ctx: Context) -> list[Draft]:
     drafts = find_triggers(ctx)
     for draft in drafts:
         read_arguments(ctx, draft)
         if draft.trigger.speech or family(draft.kind) == "statement":
             read_statement(ctx, draft)
-    drafts = [d for d in absorb(drafts) if _keep(d)]
+    return absorb(drafts)
+
+
+def extract_events(ctx: Context) -> list[Event]:
+    """Every event mention the article reports with a known actor (resolve merges mentions of one event)."""
+    return _records([d for d in _drafts(ctx) if _keep(d)])
+
+
+def typed_events(ctx: Context) -> list[Event]:
+    """Every event the text types, actors known or not, main clause first: what event typing is scored on.
+
+    >>> # "Palestinians rejected the plan": typed REJECT even when the actor is not in a gazetteer
+    """
+    drafts = _drafts(ctx)
+    order = {id(d): (_depth(d.token), d.token.i) for d in drafts}
+    return [e for _, e in sorted(zip(drafts, _records(drafts)), key=lambda p: order[id(p[0])])]
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _records(drafts: list[Draft]) -> list[Event]:
     events = []
     for n, draft in enumerate(sorted(drafts, key=lambda d: d.token.i), 1):
         cameo, plover = _codes(draft)
