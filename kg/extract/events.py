@@ -141,6 +141,7 @@ class Draft:
     about: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     absorbed: bool = False
+    into: Draft | None = None  # the event this mention was folded into
     intent: bool = False
     conditional: bool = False
     negated: bool = False
@@ -505,6 +506,8 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
         host = _governing_trigger(draft, by_token)
         if host is None:
             continue
+        while host.into is not None:
+            host = host.into
         if host.kind in {"Postponement", "Cancellation"}:
             draft.status = host.trigger.status
             for key, role in host.participants.items():
@@ -512,7 +515,11 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             host.absorbed = True
         elif host.kind == "NegotiationBreakdown" or family(host.kind) == family(draft.kind):
             _donate(draft, host)
-            draft.absorbed = True
+            draft.absorbed, draft.into = True, host
+            for earlier in drafts:  # mentions already folded into this one follow it
+                if earlier.into is draft:
+                    _donate(earlier, host)
+                    earlier.into = host
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
             draft.absorbed = True  # "resume talks": the talks are what was agreed, not a separate event
     return [d for d in drafts if not d.absorbed]
