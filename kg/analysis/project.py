@@ -50,27 +50,26 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 """
 
 QUERIES = {
-    "articles": "SELECT ?a ?published WHERE { ?a a kg:Article . OPTIONAL { ?a schema:datePublished ?published } }",
-    "events": """SELECT ?e ?article ?type ?label ?date ?earliest ?latest ?plover ?status WHERE {
+    "articles": "SELECT DISTINCT ?a ?published WHERE { ?a a kg:Article . OPTIONAL { ?a schema:datePublished ?published } }",
+    "events": """SELECT DISTINCT ?e ?article ?type ?label ?date ?earliest ?latest ?plover ?status WHERE {
   ?e kg:reportedIn ?article .
   OPTIONAL { ?e a ?type } OPTIONAL { ?e rdfs:label ?label } OPTIONAL { ?e kg:date ?date }
   OPTIONAL { ?e kg:earliest ?earliest } OPTIONAL { ?e kg:latest ?latest }
   OPTIONAL { ?e kg:plover ?plover } OPTIONAL { ?e kg:status ?status } }""",
-    "participation": """SELECT ?e ?p ?x WHERE {
+    "participation": """SELECT DISTINCT ?e ?p ?x WHERE {
   VALUES ?p { kg:participant kg:host kg:mediator kg:organizer kg:speaker kg:target kg:place kg:about }
   ?e ?p ?x . ?e kg:reportedIn ?article }""",
-    "entities": """SELECT ?x ?type ?label WHERE {
-  VALUES ?type { kg:Person kg:Organization kg:State kg:Place }
-  ?x a ?type . OPTIONAL { ?x rdfs:label ?label } }""",
+    "types": """SELECT DISTINCT ?x ?type WHERE { VALUES ?type { kg:Person kg:Organization kg:State kg:Place } ?x a ?type }""",
+    "labels": "SELECT DISTINCT ?x ?label WHERE { ?x rdfs:label ?label }",
     "canonical": f"""SELECT ?x ?type ?label WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{
   VALUES ?type {{ kg:Person kg:Organization kg:State kg:Place }}
   ?x a ?type . OPTIONAL {{ ?x rdfs:label ?label }} }} }}""",
-    "evidence": """SELECT ?x ?sentence ?start ?end ?article WHERE {
+    "evidence": """SELECT DISTINCT ?x ?sentence ?start ?end ?article WHERE {
   ?x kg:evidence ?ev . ?ev kg:sentence ?sentence .
   OPTIONAL { ?ev kg:start ?start } OPTIONAL { ?ev kg:end ?end } OPTIONAL { ?ev prov:wasDerivedFrom ?article } }""",
-    "relations": """SELECT ?r ?s ?p ?o WHERE {
+    "relations": """SELECT DISTINCT ?r ?s ?p ?o WHERE {
   ?r a kg:RelationStatement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }""",
-    "roles": """SELECT ?r ?holder ?name ?of ?asof WHERE {
+    "roles": """SELECT DISTINCT ?r ?holder ?name ?of ?asof WHERE {
   ?r a kg:Role ; kg:holder ?holder ; kg:roleOf ?of . OPTIONAL { ?r kg:roleName ?name } OPTIONAL { ?r kg:asOf ?asof } }""",
 }
 
@@ -148,7 +147,7 @@ def _open_path(path: Path) -> Any:
         raise GraphError("E020", str(path), "unknown graph format: use .trig, .nq, .ttl, .nt or .jsonld")
     store = ox.Store()
     try:
-        store.bulk_load(path=str(path), format=fmt)
+        store.bulk_load(path=str(path), format=fmt, lenient=True)
     except (SyntaxError, ValueError, OSError) as exc:
         raise GraphError("E020", str(path), f"cannot parse: {exc}") from exc
     return store
@@ -284,9 +283,10 @@ def facts(ds: Any, *, articles: Iterable[str] | None = None, start: str | None =
     out.roles = [r for r in out.roles if first_ok(r[4]) and (end is None or not r[3] or r[3] <= end)]
     # entities: typed by the shared entities graph first, then by the article graphs
     types: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"types": set(), "labels": set()})
-    for x, type_, label in _select(store, "entities"):
+    for x, type_ in _select(store, "types"):
         types[x]["types"].add(local(type_))
-        if label:
+    for x, label in _select(store, "labels"):
+        if x in types and label:
             types[x]["labels"].add(label)
     canonical = {x: (local(t), label) for x, t, label in _select(store, "canonical")}
     used = {x for _, _, x in out.links} | {r[0] for r in out.relations} | {r[2] for r in out.relations}
