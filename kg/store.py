@@ -8,7 +8,8 @@ are already in the store are replaced by one SPARQL update (drop, then insert)
 that runs in one transaction. A reader sees an article's old state or its new
 one, never half, and a build killed at any point leaves a store that opens
 and that the same build repairs: loading is a set operation, so nothing is
-ever duplicated.
+ever duplicated. The environment variable KG_STORE_BATCH_QUADS bounds a
+batch (default 400,000 quads) and so the memory a load holds.
 
 >>> store = open_memory_store()
 >>> load_graphs(store, [("https://example.org/a1", b'<https://example.org/s> <https://example.org/p> "v1" .\\n')])
@@ -227,7 +228,8 @@ def load_dataset(
             continue
         iri = str(graph.identifier)
         (shared if iri in SHARED_GRAPHS else articles).append((iri, _ntriples(graph)))
-    load_graphs(store, articles, progress=progress)
+    batch = int(os.environ.get("KG_STORE_BATCH_QUADS") or BATCH_QUADS)
+    load_graphs(store, articles, batch_quads=batch, progress=progress)
     for iri, data in shared:
         add_triples(store, iri, data)
     if len(default):
