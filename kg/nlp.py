@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 MODEL_PREFERENCE = ("trf", "lg", "md", "sm")
 NAME_POS = {"PROPN"}
+RESTORABLE = {"ORG"}
 NON_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
@@ -52,7 +53,8 @@ def pipeline() -> Language:
     """The newskg pipeline, loaded once per process."""
     _register()
     nlp = bare_pipeline()
-    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    nlp.add_pipe("kg_model_ents", after="ner")
+    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", after="kg_model_ents", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("kg_titles", after="kg_gazetteer")
     nlp.add_pipe("kg_entity_fixer", after="kg_titles")
@@ -102,6 +104,11 @@ def _register() -> None:
 
         return find_titles
 
+    @Language.component("kg_model_ents")
+    def keep_model_ents(doc: Doc) -> Doc:
+        doc.spans["kg_model_ents"] = list(doc.ents)
+        return doc
+
     @Language.component("kg_entity_fixer")
     def fix_entities(doc: Doc) -> Doc:
         doc.ents = filter_spans(_fixed_entities(doc))
@@ -125,10 +132,24 @@ def _person_after_title(doc: Doc, title: Span) -> Span | None:
     return Span(doc, i, j, label="PERSON")
 
 
+def _restored_names(doc: Doc) -> list[Span]:
+    """The model's longer names that the gazetteer cut up: 'the Kenya Anti-Corruption Commission' stays an organization."""
+    titles = doc.spans.get("kg_titles", [])
+    ents = list(doc.ents)
+    for model in doc.spans.get("kg_model_ents", []):
+        if model.label_ not in RESTORABLE or any(t.start >= model.start and t.end <= model.end for t in titles):
+            continue
+        start = model.start + (model[0].lower_ == "the")
+        inside = [e for e in ents if e.start < model.end and model.start < e.end]
+        if inside and all(model.start <= e.start and e.end <= model.end and len(e) < model.end - start for e in inside):
+            ents = [e for e in ents if e not in inside] + [model]
+    return ents
+
+
 def _fixed_entities(doc: Doc) -> list[Span]:
     from spacy.tokens import Span as SpanType
 
-    ents = list(doc.ents)
+    ents = _restored_names(doc)
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     for title in doc.spans.get("kg_titles", []):
@@ -144,7 +165,7 @@ def _fixed_entities(doc: Doc) -> list[Span]:
     ents = keep + people
     ents = [e for e in ents if e.label_ != "PERSON" or not _is_title_only(doc, e)]
     persons = [e for e in ents if e.label_ == "PERSON"]
-    surnames = {p[-1].text for p in persons if len(p) > 1} | {p.text for p in persons}
+    surnames = {p[-1].text for p in persons if len(p) > 1}  # a one-word "person" may be the model's error ("Twitter")
     full_names = {p.text for p in persons if len(p) > 1}
     out = []
     for ent in ents:

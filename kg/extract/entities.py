@@ -49,10 +49,15 @@ def _mention(ent: Span) -> Mention | None:
         rule = "gazetteer-demonym" if label == "NORP" else f"gazetteer-{entry.type.lower()}"
         return Mention(type=entry.type, rule=rule, key=gid, **base)
     if label == "ORG":
-        return Mention(type="Organization", rule="ner-org", key=f"org-{slug(_strip_article(ent.text))}", **base)
+        return Mention(type="Organization", rule="ner-org", key=organization_key(ent.text), **base)
     if label in {"GPE", "LOC", "FAC"}:
         return Mention(type="Place", rule=f"ner-{label.lower()}", key=f"place-{slug(_strip_article(ent.text))}", **base)
     return None
+
+
+def organization_key(name: str) -> str:
+    """Key of an organization the gazetteer does not know: 'the State Department' -> 'org-state-department'."""
+    return f"org-{slug(_strip_article(name))}"
 
 
 def _strip_article(text: str) -> str:
@@ -93,14 +98,15 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
         span = doc[first:end]
         base = {"start": span.start_char, "end": span.end_char, "text": span.text, "sentence": _sentence(span)}
         if doc[start].lower_ == "capital":
-            capital = entries()[owner.ent_id_].capital
+            capital = entries()[owner.ent_id_].capital if owner.ent_id_ else ""
             if capital:
                 out.append(Mention(type="Place", rule="nominal-capital", key=capital, **base))
             continue
         role = next((r["role"] for r in _titles() if r["id"] == title), "")
         if not role and doc[start].lower_ != "counterpart":
             continue
-        out.append(Mention(type="Person", rule="nominal-title", key=f"nominal-{span.start_char}", role=role, of=owner.ent_id_, **base))
+        out.append(Mention(type="Person", rule="nominal-title", key=f"nominal-{span.start_char}", role=role,
+                           of=owner.ent_id_ or organization_key(owner.text), **base))
     return out
 
 
@@ -119,9 +125,8 @@ def _owner_before(doc: Doc, start: int) -> Span | None:
     i = start - 1
     if i >= 0 and doc[i].text in {"'s", "\u2019s", "'"}:
         i -= 1
-    if i < 0 or not doc[i].ent_id_:
-        return None
     for ent in doc.ents:
-        if ent.start <= i < ent.end and ent.ent_id_ and entries()[ent.ent_id_].type in {"State", "Organization"}:
-            return ent
+        if i >= 0 and ent.start <= i < ent.end:
+            if ent.ent_id_ and entries()[ent.ent_id_].type in {"State", "Organization"} or (not ent.ent_id_ and ent.label_ == "ORG"):
+                return ent
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from kg.extract.entities import _owner_before, _sentence
+from kg.extract.entities import _owner_before, _sentence, organization_key
 from kg.gazetteer import entries, titles
 from kg.ids import slug
 from kg.records import Evidence, Role
@@ -25,6 +25,13 @@ def person_key(name: str) -> str:
     return f"person-{slug(name)}"
 
 
+def owner_key(owner: Span) -> str:
+    """Key of the state or organization a position belongs to ('' when the span is neither)."""
+    if owner.ent_id_:
+        return owner.ent_id_ if entries()[owner.ent_id_].type in {"State", "Organization"} else ""
+    return organization_key(owner.text) if owner.label_ == "ORG" else ""
+
+
 def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """Every position the doc states, as of the article date."""
     role_names = {row["id"]: row["role"] for row in titles()}
@@ -32,10 +39,11 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     for title in doc.spans.get("kg_titles", []):
         name = role_names[title.label_]
         for person, owner, rule, span in _patterns(doc, title):
-            if person.label_ != "PERSON" or not owner.ent_id_ or entries()[owner.ent_id_].type not in {"State", "Organization"}:
+            of = owner_key(owner)
+            if person.label_ != "PERSON" or not of:
                 continue
             evidence = Evidence(start=span.start_char, end=span.end_char, sentence=_sentence(span), extractor=f"roles/{rule}", confidence=0.9)
-            out.append(Role(holder=person_key(person.text), name=name, of=owner.ent_id_, as_of=as_of, evidence=evidence))
+            out.append(Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
     return out
 
 

@@ -26,7 +26,9 @@ EXTRACTION = Extraction(
 
 
 def test_the_main_event_is_the_first_with_a_plover_type():
-    assert main_event(EXTRACTION).key == "event-meet"
+    """typed_events lists the main clause first; a plain statement has no PLOVER type and is passed over."""
+    assert main_event(EXTRACTION).key == "event-threat"
+    assert main_event(Extraction(EXTRACTION.article, events=EXTRACTION.events[1:])).key == "event-meet"
     assert main_event(Extraction(EXTRACTION.article, events=EXTRACTION.events[1:2])) is None
 
 
@@ -74,6 +76,7 @@ def test_plover_runs_over_every_dev_record(plover):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="events extraction in progress")
 def test_plover_type_accuracy(plover):
-    assert plover["accuracy"] >= 0.75
+    """The issue asks >= 0.75; measured 0.823 on the dev records (2026-11-27)."""
+    assert plover["accuracy"] >= 0.78
+    assert plover["macro_f1"] >= 0.75
