@@ -46,6 +46,15 @@ def _lit(value: str, datatype: str = "") -> str:
     return f'"{value}"^^<{XSD}{datatype}>' if datatype else f'"{value}"'
 
 
+def _evidence(lines: list[tuple[str, str, str]], a: int, art: str, fact: str, k: int) -> None:
+    ev = f"<{ID}evidence/a{a}-{k}>"
+    lines.extend([(fact, f"<{KG}evidence>", ev), (ev, f"<{RDF_TYPE}>", f"<{KG}Evidence>"),
+                  (ev, f"<{KG}sentence>", _lit(f"Sentence {k} of article {a}.")), (ev, f"<{KG}start>", _lit(str(k * 40), "integer")),
+                  (ev, f"<{KG}end>", _lit(str(k * 40 + 9), "integer")), (ev, f"<{KG}anchor>", _lit("anchor")),
+                  (ev, f"<{KG}confidence>", _lit("0.9", "decimal")), (ev, f"<{KG}extractor>", _lit("bench")),
+                  (ev, "<http://www.w3.org/ns/prov#wasDerivedFrom>", f"<{art}>")])
+
+
 def generate(path: Path, triples: int, seed: int = 7) -> int:
     """Write an N-Quads file of at least `triples` triples in newskg's shape; returns the count."""
     rng = random.Random(seed)
@@ -64,19 +73,11 @@ def generate(path: Path, triples: int, seed: int = 7) -> int:
                 (f"<{art}>", "<https://schema.org/headline>", _lit(f"Headline {a}")), (f"<{art}>", f"<{KG}sha256>", _lit(f"{a:064x}")),
                 (f"<{art}>", f"<{KG}text>", _lit(f"Text of article {a}."))]
 
-            def evidence(fact: str, k: int) -> None:
-                ev = f"<{ID}evidence/a{a}-{k}>"
-                lines.extend([(fact, f"<{KG}evidence>", ev), (ev, f"<{RDF_TYPE}>", f"<{KG}Evidence>"),
-                              (ev, f"<{KG}sentence>", _lit(f"Sentence {k} of article {a}.")), (ev, f"<{KG}start>", _lit(str(k * 40), "integer")),
-                              (ev, f"<{KG}end>", _lit(str(k * 40 + 9), "integer")), (ev, f"<{KG}anchor>", _lit("anchor")),
-                              (ev, f"<{KG}confidence>", _lit("0.9", "decimal")), (ev, f"<{KG}extractor>", _lit("bench")),
-                              (ev, "<http://www.w3.org/ns/prov#wasDerivedFrom>", f"<{art}>")])
-
             named = list({e[0]: e for e in rng.choices(entities, weights=weights, k=8)}.values())
             k = 0
             for iri, kind, label in named:
                 lines.extend([(f"<{iri}>", f"<{RDF_TYPE}>", f"<{KG}{kind}>"), (f"<{iri}>", f"<{LABEL}>", _lit(label))])
-                evidence(f"<{iri}>", k)
+                _evidence(lines, a, art, f"<{iri}>", k)
                 k += 1
             for j in range(3):
                 e = f"<{ID}event/a{a}-e{j}>"
@@ -91,14 +92,14 @@ def generate(path: Path, triples: int, seed: int = 7) -> int:
                     lines.append((e, f"<{KG}participant>", f"<{iri}>"))
                     if n == 0 and rng.random() < 0.3:
                         lines.append((e, f"<{KG}{rng.choice(['host', 'mediator', 'speaker'])}>", f"<{iri}>"))
-                evidence(e, k)
+                _evidence(lines, a, art, e, k)
                 k += 1
             holder, of = named[0][0], named[-1][0]
             role = f"<{ID}role/a{a}-r>"
             lines.extend([(role, f"<{RDF_TYPE}>", f"<{KG}Role>"), (role, f"<{KG}holder>", f"<{holder}>"),
                           (role, f"<{KG}roleName>", _lit("President")), (role, f"<{KG}roleOf>", f"<{of}>"),
                           (role, f"<{KG}asOf>", _lit(day, "date"))])
-            evidence(role, k)
+            _evidence(lines, a, art, role, k)
             k += 1
             s, o = named[1][0], named[2][0]
             rel = f"<{ID}relation/a{a}-x>"
@@ -106,7 +107,7 @@ def generate(path: Path, triples: int, seed: int = 7) -> int:
                           (rel, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject>", f"<{s}>"),
                           (rel, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate>", f"<{KG}supports>"),
                           (rel, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#object>", f"<{o}>")])
-            evidence(rel, k)
+            _evidence(lines, a, art, rel, k)
             out.write("".join(f"{s} {p} {o} <{art}> .\n" for s, p, o in lines))
             count += len(lines)
             a += 1

@@ -102,7 +102,8 @@ def markdown(data: dict[str, Any]) -> str:
 # -- charts -------------------------------------------------------------------------------------
 
 
-def _png(fig: Any) -> bytes:
+def png(fig: Any) -> bytes:
+    """A Figure as PNG bytes (for files, or IPython.display.Image(data=...) in a notebook)."""
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
     return buf.getvalue()
@@ -216,7 +217,7 @@ def analyze(ds: Any, out_dir: str | Path, *, top: int = 10, articles: Iterable[s
     say("projecting and measuring")
     data, typed = report(ds, top=top, articles=articles, start=start, end=end)
     say("drawing charts")
-    files = {"timeline.png": _png(timeline_figure(data["timeline"])), "centrality.png": _png(centrality_figure(data["centrality"]))}
+    files = {"timeline.png": png(timeline_figure(data["timeline"])), "centrality.png": png(centrality_figure(data["centrality"]))}
     say("exporting graph.graphml and graph.gexf")
     flat = exportable(typed)
     files["graph.graphml"] = "\n".join(nx.generate_graphml(flat)).encode("utf-8")
