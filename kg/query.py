@@ -363,7 +363,8 @@ def write_select(
         out.write(b'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>')
         out.write("".join(f"<variable name={quoteattr(v)}/>" for v in variables).encode("utf-8") + b"</head>\n<results>\n")
         for row in rows:
-            cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>" for v, t in zip(variables, row, strict=True) if t is not None)
+            pairs = [(v, t) for v, t in zip(variables, row, strict=True) if t is not None]
+            cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>" for v, t in pairs)
             out.write(f"<result>{cells}</result>\n".encode())
             count += 1
         out.write(b"</results>\n</sparql>\n")
@@ -418,6 +419,6 @@ def write_results(result: Results, fmt: str, out: IO[bytes], *, max_rows: int | 
         return 1
     import pyoxigraph as ox
 
-    triples = list(_capped(((t,) for t in result.triples), max_rows))
-    out.write(ox.serialize((t for (t,) in triples), format=ox.RdfFormat.N_TRIPLES) or b"")
+    triples = list(dict.fromkeys(t for (t,) in _capped(((t,) for t in result.triples), max_rows)))  # a graph is a set
+    out.write(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
     return len(triples)

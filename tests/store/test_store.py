@@ -90,8 +90,10 @@ def test_a_reloaded_article_replaces_its_graph_and_merges_shared_entities(tmp_pa
 
 @pytest.mark.parametrize("batch_quads", [1, 2, 3, 1000])
 def test_batching_does_not_change_the_result(tmp_path, batch_quads):
-    graphs = [(f"https://example.org/g{i}", b"".join(f'<https://example.org/s{j}> <https://example.org/p> "{i}" .\n'.encode() for j in range(i + 1)))
-              for i in range(5)]
+    def lines(i: int) -> bytes:
+        return b"".join(f'<https://example.org/s{j}> <https://example.org/p> "{i}" .\n'.encode() for j in range(i + 1))
+
+    graphs = [(f"https://example.org/g{i}", lines(i)) for i in range(5)]
     store = ox.Store()
     assert load_graphs(store, graphs, batch_quads=batch_quads) == 5
     assert len(store) == sum(range(1, 6))
@@ -116,7 +118,10 @@ def test_broken_data_leaves_the_graph_as_it_was(existing):
 def test_readers_see_the_old_or_the_new_article_never_half(tmp_path):
     store = open_store(tmp_path / "s")
     iri = "https://example.org/article"
-    versions = {n: b"".join(f'<https://example.org/s{i}> <https://example.org/p> "v{n}" .\n'.encode() for i in range(n)) for n in (300, 700)}
+    def version(n: int) -> bytes:
+        return b"".join(f'<https://example.org/s{i}> <https://example.org/p> "v{n}" .\n'.encode() for i in range(n))
+
+    versions = {n: version(n) for n in (300, 700)}
     load_graphs(store, [(iri, versions[300])])
     seen: set[int] = set()
     done = threading.Event()
