@@ -50,8 +50,9 @@ def report(ds: Any, *, top: int = 10, articles: Iterable[str] | None = None, sta
             "coparticipation_ties": co.number_of_edges(),
             "event_types": dict(Counter(d["type"] for d in typed.nodes.values() if d["kind"] == "event").most_common()),
         },
-        "centrality": {name: metrics.ranked(co, s, top) for name, s in scores.items()},
-        "communities": [{"id": i, "size": len(m), "members": sorted(m)} for i, m in sorted(members.items())],
+        "centrality": {name: [r for r in metrics.ranked(co, s, top) if r["score"] > 1e-6] for name, s in scores.items()},
+        "communities": [{"id": i, "size": len(m), "members": sorted(m)} for i, m in sorted(members.items()) if len(m) > 1],
+        "isolated": sorted(m[0] for m in members.values() if len(m) == 1),
         "brokers": [{"node": n, "label": label(n), **b} for n, b in metrics.brokers(co, groups=groups, top=top).items()] if groups else [],
         "dyads": metrics.dyads(co, top=top),
         "state_relations": metrics.polarity_balance(states)[:top],
@@ -84,6 +85,8 @@ def markdown(data: dict[str, Any]) -> str:
         lines.append(f"- **{name}**: " + (", ".join(f"{r['label']} ({r['score']:.3f})" for r in rows) or "none"))
     lines += ["", "## Communities (Louvain, fixed seed)", ""]
     lines += [f"{c['id']}. {', '.join(c['members'])}" for c in data["communities"]] or ["none"]
+    if data["isolated"]:
+        lines += ["", f"Alone in their events (no shared event): {', '.join(data['isolated'])}."]
     lines += ["", "## Brokers (ties reaching two or more communities)", ""]
     lines += [f"- {b['label']}: betweenness {b['betweenness']:.3f}, community {b['community']}, reaches {b['bridges']}"
               for b in data["brokers"]] or ["none"]
@@ -134,12 +137,12 @@ def timeline_figure(rows: list[dict[str, Any]], *, title: str = "Events over tim
     ys = list(range(len(dated)))[::-1]
     ax.scatter(days, ys, zorder=3)
     for day, y, r in zip(days, ys, dated, strict=True):
-        who = ", ".join(r["participants"][:3]) + ("…" if len(r["participants"]) > 3 else "")
-        ax.annotate(f"{r['date']}  {r['label']}" + (f"  ({who})" if who else ""), (day, y), xytext=(6, -3),
-                    textcoords="offset points", fontsize=8)
+        who = ", ".join(r["participants"][:4]) + ("…" if len(r["participants"]) > 4 else "")
+        ax.annotate(f"{r['date']}  {r['type']}" + (f": {who}" if who else "") + (f" @ {r['place']}" if r["place"] else ""),
+                    (day, y), xytext=(6, -3), textcoords="offset points", fontsize=8)
     ax.set_yticks([])
     ax.grid(axis="x", alpha=0.3)
-    ax.margins(x=0.6 if len(set(days)) > 1 else 1.0, y=0.08)
+    ax.margins(x=0.05, y=0.08)
     fig.autofmt_xdate()
     return fig
 

@@ -28,8 +28,8 @@ def built_graph():
 
 
 BUILT_XFAIL = pytest.mark.xfail(strict=False, reason=(
-    "depends on event extraction, being written: the built seed graph now gives the video summit hosts but no participants, "
-    "Kosovo-Serbia more shared events than Vucic-Hoti, and the EU as organizer, not mediator, of their meetings"))
+    "depends on event extraction, being written: the built seed graph gives the July 10 video summit its hosts but not "
+    "Vucic and Hoti, and Kosovo-Serbia as many shared events as Vucic-Hoti"))
 
 
 @pytest.fixture(params=["gold", pytest.param("built", marks=BUILT_XFAIL)])
