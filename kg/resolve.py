@@ -71,7 +71,7 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     entities = build_entities(resolved)
     known = {e.key for e in entities}
     roles = _unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)
-    events = merge_events([_canon_event(e, canon, known) for e in extraction.events])
+    events = merge_events([e for e in (_canon_event(e, canon, known) for e in extraction.events) if _still_grounded(e)])
     relations = _unique(
         replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
@@ -81,6 +81,13 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
 
 def _unique(items) -> list:
     return list(dict.fromkeys(items))
+
+
+def _still_grounded(event: Event) -> bool:
+    """After resolution an event still needs a known actor (a speaker for statements), or a place and a date."""
+    if family(event.kind) == "statement":
+        return any(role == "speaker" for role, _ in event.participants)
+    return bool(event.participants) or bool(event.place and event.time)
 
 
 def _canon_event(event: Event, canon, known: set[str]) -> Event:
