@@ -136,7 +136,7 @@ def run(method: str, path: str) -> dict:
 
             ds.default_union = True
             rows = 0
-            for name in ("articles", "events", "participation", "entities", "evidence", "relations", "roles"):
+            for name in QUERIES:
                 rows += len(list(ds.query(PREFIXES + QUERIES[name])))
             out["rows"] = rows
             g = None
