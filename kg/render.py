@@ -109,6 +109,15 @@ def _dates(attrs: Mapping[str, Any], evidence: list[dict[str, str]]) -> list[str
     return sorted({d for d in found if re.match(r"\d{4}", d)})
 
 
+def _short(label: str, max_chars: int) -> str:
+    """A label cut to `max_chars` for drawing (the tooltip shows it whole).
+
+    >>> _short("Talks: Leaders of Serbia and Kosovo are meeting", 20)
+    'Talks: Leaders of S…'
+    """
+    return label if len(label) <= max_chars else label[: max_chars - 1].rstrip() + "…"
+
+
 def _event_name(event: Any, events: Mapping[Any, Mapping[str, Any]]) -> str:
     """An event named on an edge: its label and date when the graph describes it, else its IRI."""
     attrs = events.get(event) or {}
@@ -160,7 +169,8 @@ def page_data(
     from pyvis.network import Network
 
     styles = styles or load_styles()
-    limit = int(styles.get("tooltip", {}).get("max_evidence", 12))
+    limit = int(styles["tooltip"]["max_evidence"])
+    max_chars = int(styles["tooltip"]["max_label_chars"])
     edge_style = styles["edge"]
     kept = _select(graph, centrality, max_nodes, keep)
     kept_set = set(kept)
@@ -174,7 +184,9 @@ def page_data(
         style = style_for(attrs, styles)
         counts[style["id"]] += 1
         evidence, more = _evidence(attrs.get("evidence"), limit)
+        label = _text(attrs.get("label")) or _local(n)
         info = {
+            "label": label,
             "iri": ids[n],
             "group": style["id"],
             "type": _local(attrs.get("type")) or style["label"],
@@ -187,7 +199,7 @@ def page_data(
             "centrality": round(float(centrality.get(n, 0.0)), 6) if centrality else None,
         }
         color = {"background": style["color"], "border": style["color"], "highlight": {"background": style["color"], "border": "#222222"}}
-        net.add_node(ids[n], label=_text(attrs.get("label")) or _local(n), shape=style["shape"], color=color,
+        net.add_node(ids[n], label=_short(label, max_chars), shape=style["shape"], color=color,
                      size=sizes[n], kg=info)
     directed = graph.is_directed()
     events = graph.graph.get("events") or {}
@@ -281,6 +293,7 @@ PAGE = """<!DOCTYPE html>
     <label>from <input id="kg-from" type="date"></label>
     <label>to <input id="kg-to" type="date"></label>
     <p class="kg-note">Undated items stay visible.</p></section>
+  <section><h2>Layout</h2><label><input id="kg-physics" type="checkbox" checked> keep moving (physics)</label></section>
   <section><h2>Legend</h2><ul id="kg-legend"></ul>
     <p class="kg-note">Size: centrality. Click a node to highlight its neighbours.</p></section>
   <section id="kg-omitted" hidden><h2>Left out</h2><p id="kg-omitted-text"></p><ul id="kg-omitted-list"></ul></section>
@@ -327,7 +340,7 @@ PAGE_JS = r"""
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var state = {started: performance.now(), stabilized: null, iterations: null, highlighted: []};
+  var state = {started: performance.now(), iterationsDone: null, stabilized: null, iterations: null, highlighted: []};
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var container = document.getElementById("kg-network");
@@ -380,7 +393,7 @@ PAGE_JS = r"""
     if (!item) { return; }
     var info = item.kg || {};
     tip.replaceChildren();
-    tip.appendChild(el("div", "kg-tip-title", item.label || info.relation || info.iri || ""));
+    tip.appendChild(el("div", "kg-tip-title", info.label || item.label || info.relation || info.iri || ""));
     var meta = [];
     if (info.type) { meta.push(info.type); }
     if (info.relation) { meta.push(info.relation); }
@@ -458,13 +471,21 @@ PAGE_JS = r"""
   document.getElementById("kg-search").addEventListener("input", function (ev) {
     var q = ev.target.value.trim().toLowerCase();
     if (!q) { network.unselectAll(); restore(); text("kg-search-result", ""); return; }
-    var ids = data.nodes.filter(function (n) { return String(n.label).toLowerCase().indexOf(q) >= 0; })
+    var ids = data.nodes.filter(function (n) { return String(n.kg.label).toLowerCase().indexOf(q) >= 0; })
       .map(function (n) { return n.id; });
     text("kg-search-result", ids.length + " match(es)");
     network.selectNodes(ids);
     if (ids.length) { network.fit({nodes: ids, animation: false}); }
   });
 
+  // The layout is time-boxed: after the stabilization iterations the physics stops (a checkbox restarts it).
+  var physics = document.getElementById("kg-physics");
+  network.once("stabilizationIterationsDone", function () {
+    state.iterationsDone = performance.now();
+    network.setOptions({physics: {enabled: false}});
+    physics.checked = false;
+  });
+  physics.addEventListener("change", function () { network.setOptions({physics: {enabled: physics.checked}}); });
   network.on("stabilized", function (p) {
     if (state.stabilized === null) { state.stabilized = performance.now(); state.iterations = p.iterations; }
   });

@@ -17,6 +17,7 @@ from typing import Any
 
 HELP = "draw a graph as one self-contained interactive HTML page"
 VIEWS = ("full", "actors", "ego", "article")
+SIZE_BY = ("degree", "pagerank", "betweenness")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -32,30 +33,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--end", metavar="YYYY-MM-DD", help="only facts on or before this date")
     p.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES,
                    help=f"draw at most this many nodes, the most central (default {DEFAULT_MAX_NODES}; 0: all)")
-    p.add_argument("--size-by", choices=("degree", "pagerank"), default="degree", help="centrality that sizes the nodes (default degree)")
+    p.add_argument("--size-by", choices=SIZE_BY, default="degree", help="centrality that sizes and ranks the nodes (default degree)")
     p.add_argument("--quiet", action="store_true", help="no summary")
 
 
 def centrality(graph: Any, measure: str) -> dict[Any, float]:
-    """Degree or PageRank centrality of every node, from kg.analysis.metrics when it offers them, else networkx."""
-    import importlib
+    """The centrality (degree, pagerank, betweenness) of every node, by kg.analysis.metrics."""
+    from kg.analysis import metrics
 
-    import networkx as nx
-
-    try:
-        metrics = importlib.import_module("kg.analysis.metrics")
-    except ModuleNotFoundError as exc:
-        if exc.name != "kg.analysis.metrics":
-            raise
-        metrics = None
-    names = {"degree": ("degree_centrality", "degree"), "pagerank": ("pagerank_centrality", "pagerank")}[measure]
-    for name in names:
-        fn = getattr(metrics, name, None)
-        if callable(fn):
-            return dict(fn(graph))
-    if graph.number_of_nodes() == 0:
-        return {}
-    return nx.pagerank(graph) if measure == "pagerank" else nx.degree_centrality(graph)
+    return dict(getattr(metrics, measure)(graph)) if graph.number_of_nodes() else {}
 
 
 def run(args: argparse.Namespace) -> int:

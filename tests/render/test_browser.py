@@ -102,7 +102,8 @@ def hover(driver, node: str) -> str:
 
 
 def visible(driver) -> list[str]:
-    return sorted(driver.execute_script("return kgRender.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.label; });"))
+    return sorted(driver.execute_script(
+        "return kgRender.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.label; });"))
 
 
 @pytest.mark.parametrize("argv", [[], ["--view", "actors"], ["--view", "ego", "--actor", "Vucic"], ["--size-by", "pagerank"]])
@@ -125,7 +126,7 @@ def test_seed_page_loads_offline_and_draws_the_graph(driver, seed_graph, tmp_pat
 
 def test_hovering_vucic_shows_his_evidence(driver, seed_graph, tmp_path):
     open_page(driver, seed_graph, tmp_path)
-    text = hover(driver, node_id(driver, "Vucic"))
+    text = hover(driver, node_id(driver, "Aleksandar Vucic"))
     assert "Aleksandar Vucic" in text.splitlines()[0]
     assert "Serbian President Aleksandar Vucic and Kosovo's Prime Minister Avdullah Hoti came to talk face-to-face in Brussels" in text
     assert "2020-07-16" in text and "Person" in text
@@ -164,12 +165,13 @@ def test_search_selects_matching_nodes(driver, tmp_path):
 
     open_page(driver, SMALL, tmp_path)
     driver.find_element(By.ID, "kg-search").send_keys("bob")
-    selected = driver.execute_script("return kgRender.network.getSelectedNodes().map(function (id) { return kgRender.nodes.get(id).label; });")
+    selected = driver.execute_script(
+        "return kgRender.network.getSelectedNodes().map(function (id) { return kgRender.nodes.get(id).label; });")
     assert sorted(selected) == ["Bob", "Bob's statement", "sanction on Bob"]
     assert driver.find_element(By.ID, "kg-search-result").text == "3 match(es)"
 
 
-@pytest.mark.parametrize("actor, quote", [("Vucic", SCRIPT_QUOTE), ("Hoti", IMG_QUOTE)])
+@pytest.mark.parametrize("actor, quote", [("Aleksandar Vucic", SCRIPT_QUOTE), ("Avdullah Hoti", IMG_QUOTE)])
 def test_article_markup_is_shown_as_text_and_never_runs(driver, hostile_graph, tmp_path, actor, quote):
     open_page(driver, hostile_graph, tmp_path)
     text = hover(driver, node_id(driver, actor))

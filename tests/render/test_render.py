@@ -209,3 +209,13 @@ def test_cli_usage_errors(tmp_path, capsys, argv, message):
 def test_cli_missing_graph(tmp_path, capsys):
     assert main(["render", str(tmp_path / "absent.trig"), "-o", str(tmp_path / "g.html")]) == 2
     assert "[E010]" in capsys.readouterr().err
+
+
+def test_long_labels_are_cut_when_drawn_and_whole_in_the_data():
+    g = nx.Graph()
+    label = "Talks: Leaders of Serbia and Kosovo are meeting in Brussels for their first face-to-face talks"
+    g.add_node("e", label=label, type="Talks", kind="event")
+    (node,) = Page(render(g)).data()["nodes"]
+    limit = load_styles()["tooltip"]["max_label_chars"]
+    assert len(node["label"]) == limit and node["label"].endswith("…") and label.startswith(node["label"][:-1])
+    assert node["kg"]["label"] == label
