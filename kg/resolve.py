@@ -67,11 +67,13 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     def canon(key: str) -> str:
         return key_map.get(key, key)
 
-    resolved = [replace(m, key=canon(m.key)) for m in mentions if not m.key.startswith("nominal-") or m.key in key_map]
+    resolved = [replace(m, key=canon(m.key)) for m in mentions if not m.key.startswith(("nominal-", "pair-")) or m.key in key_map]
     entities = build_entities(resolved)
     known = {e.key for e in entities}
+    pairs = pair_referents(mentions, [_canon_event(e, canon, known) for e in extraction.events], entities)
     roles = _unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)
-    events = merge_events([e for e in (_canon_event(e, canon, known) for e in extraction.events) if _still_grounded(e)])
+    events = [_canon_event(_expand_pairs(e, pairs), canon, known) for e in extraction.events]
+    events = merge_events([e for e in events if _still_grounded(e)])
     relations = _unique(
         replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
@@ -81,6 +83,33 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
 
 def _unique(items) -> list:
     return list(dict.fromkeys(items))
+
+
+def pair_referents(mentions: list[Mention], events: list[Event], entities: list[Entity]) -> dict[str, tuple[str, str]]:
+    """'both sides' -> the pair of people (or states, for 'the two countries') who share the most events so far."""
+    types = {e.key: e.type for e in entities}
+    out = {}
+    for m in mentions:
+        if m.rule != "nominal-pair":
+            continue
+        counts: Counter = Counter()
+        for event in events:
+            if event.evidence.start >= m.start:
+                continue
+            actors = sorted({k for _, k in event.participants if types.get(k) == m.type})
+            counts.update((a, b) for i, a in enumerate(actors) for b in actors[i + 1:])
+        if counts:
+            (pair, n), *rest = counts.most_common(2) + [((), 0)]
+            if n > rest[0][1]:  # a clear main pair, or nothing
+                out[m.key] = pair
+    return out
+
+
+def _expand_pairs(event: Event, pairs: dict[str, tuple[str, str]]) -> Event:
+    if not any(k in pairs for _, k in event.participants):
+        return event
+    expanded = tuple((role, key) for role, k in event.participants for key in pairs.get(k, (k,)))
+    return replace(event, participants=expanded)
 
 
 def _still_grounded(event: Event) -> bool:

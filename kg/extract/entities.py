@@ -30,6 +30,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         if mention is not None:
             out.append(mention)
     out.extend(nominal_mentions(doc))
+    out.extend(pair_mentions(doc))
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
@@ -107,6 +108,30 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
             continue
         out.append(Mention(type="Person", rule="nominal-title", key=f"nominal-{span.start_char}", role=role,
                            of=owner.ent_id_ or organization_key(owner.text), **base))
+    return out
+
+
+PAIR_HEADS = {"sides": "Person", "leaders": "Person", "parties": "Person", "men": "Person",
+              "countries": "State", "neighbors": "State", "neighbours": "State", "governments": "State", "nations": "State"}
+
+
+def pair_mentions(doc: Doc) -> list[Mention]:
+    """'both sides', 'the two leaders', 'the two countries': the article's main pair; resolve says who."""
+    out = []
+    for token in doc:
+        head = token.lower_
+        if head not in PAIR_HEADS or token.i == 0:
+            continue
+        first = token.i - 1
+        while first > 0 and doc[first].pos_ == "ADJ":
+            first -= 1  # "the two Balkan neighbors"
+        if doc[first].lower_ == "two" and first > 0 and doc[first - 1].lower_ in {"the", "both"}:
+            first -= 1
+        elif doc[first].lower_ != "both":
+            continue
+        span = doc[first:token.i + 1]
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=PAIR_HEADS[head], rule="nominal-pair",
+                           key=f"pair-{span.start_char}", sentence=_sentence(span)))
     return out
 
 

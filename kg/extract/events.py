@@ -348,8 +348,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if token.pos_ == "NOUN" and token.dep_ in OBJ_DEPS and token.head.lemma_ in LIGHT_VERBS:
         subjects = [c for c in token.head.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(token.head)) else [])
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"following", "after", "before", "during"}:
-        clause = token.head.head
-        subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS]
+        clause = token.head.head  # "Following a meeting ..., Vucic and Hoti came": they took part
+        subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
     for subj in subjects:
         for key in actors(ctx, subj):
             draft.add(key, args.get("subj", "participant") if token.pos_ != "NOUN" else "participant")

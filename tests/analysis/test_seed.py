@@ -27,12 +27,8 @@ def built_graph():
     return coparticipation(to_dataset(result.extractions))
 
 
-BUILT_XFAIL = pytest.mark.xfail(strict=False, reason=(
-    "depends on event extraction, being written: the built seed graph gives the July 10 video summit its hosts but not "
-    "Vucic and Hoti, and Kosovo-Serbia as many shared events as Vucic-Hoti"))
 
-
-@pytest.fixture(params=["gold", pytest.param("built", marks=BUILT_XFAIL)])
+@pytest.fixture(params=["gold", "built"])
 def graph(request):
     return request.getfixturevalue(f"{request.param}_graph")
 
