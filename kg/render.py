@@ -30,7 +30,7 @@ from kg.errors import DataError
 
 VIS_DIR = "lib/vis-9.1.2"
 # Largest benchmarked size whose layout stabilises within ~3 s in headless Chromium here (see BENCHMARKS.md, "Render").
-DEFAULT_MAX_NODES = 1000
+DEFAULT_MAX_NODES = 500
 CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 

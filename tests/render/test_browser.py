@@ -130,6 +130,8 @@ def test_hovering_vucic_shows_his_evidence(driver, seed_graph, tmp_path):
     assert "Aleksandar Vucic" in text.splitlines()[0]
     assert "Serbian President Aleksandar Vucic and Kosovo's Prime Minister Avdullah Hoti came to talk face-to-face in Brussels" in text
     assert "2020-07-16" in text and "Person" in text
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "render-seed-hover.png"))
 
 
 def test_selecting_a_node_highlights_its_neighbourhood(driver, tmp_path):
