@@ -406,7 +406,7 @@ PAGE_JS = r"""
     if (info.iri) { tip.appendChild(el("div", "kg-tip-src", info.iri)); }
     (info.events || []).forEach(function (e) { tip.appendChild(el("div", "kg-tip-src", "event: " + e)); });
     (info.evidence || []).forEach(function (ev) {
-      var box = el("div", "kg-tip-ev", ev.sentence);
+      var box = el("div", "kg-tip-ev", String(ev.sentence).trim());
       box.appendChild(el("div", "kg-tip-src", [ev.article, ev.date].filter(Boolean).join(" · ")));
       tip.appendChild(box);
     });
@@ -415,6 +415,9 @@ PAGE_JS = r"""
     tip.style.left = Math.min(rect.left + pointer.DOM.x + 14, window.innerWidth - 430) + "px";
     tip.style.top = (rect.top + pointer.DOM.y + 14) + "px";
     tip.hidden = false;
+    if (tip.getBoundingClientRect().bottom > window.innerHeight) {
+      tip.style.top = Math.max(4, rect.top + pointer.DOM.y - 14 - tip.offsetHeight) + "px";
+    }
   }
   function hideTip() { tip.hidden = true; }
   network.on("hoverNode", function (p) { showTip(nodes.get(p.node), p.pointer); });
