@@ -35,7 +35,8 @@ def main() -> None:
     parser.add_argument("--corpus", nargs="*", default=None)
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
-    paths = args.corpus or [ROOT / "examples"] + ([ROOT.parent / "shared" / "corpus" / "wikinews"] if (ROOT.parent / "shared" / "corpus" / "wikinews").is_dir() else [])
+    wikinews = ROOT.parent / "shared" / "corpus" / "wikinews"
+    paths = args.corpus or [ROOT / "examples"] + ([wikinews] if wikinews.is_dir() else [])
     articles = _articles(paths) * args.repeat
     words = sum(len(a.text.split()) for a in articles)
 

@@ -54,7 +54,8 @@ def pipeline() -> Language:
     _register()
     nlp = bare_pipeline()
     nlp.add_pipe("kg_model_ents", after="ner")
-    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", after="kg_model_ents", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
+    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", after="kg_model_ents", config=config)
     ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("kg_titles", after="kg_gazetteer")
     nlp.add_pipe("kg_entity_fixer", after="kg_titles")
@@ -116,7 +117,9 @@ def _register() -> None:
 
 
 def _is_name_token(token) -> bool:
-    return token.pos_ in NAME_POS and token.text[:1].isupper() and token.is_alpha or (token.text[:1].isupper() and token.is_alpha and token.pos_ == "NOUN" and token.i > 0)
+    if not (token.text[:1].isupper() and token.is_alpha):
+        return False
+    return token.pos_ in NAME_POS or (token.pos_ == "NOUN" and token.i > 0)  # the tagger calls rare names nouns
 
 
 def _person_after_title(doc: Doc, title: Span) -> Span | None:

@@ -25,7 +25,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
 
     nlp = pipeline()
     articles = list(articles)
-    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
+    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size), strict=True):
         extraction, mentions = extract(article, doc)
         yield resolve(extraction, mentions)
 

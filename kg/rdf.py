@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from decimal import Decimal
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef

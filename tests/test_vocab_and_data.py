@@ -1,14 +1,11 @@
 """The vocabulary matches the ontology; every bundled data file parses, ids are unique, Wikidata ids say their source."""
 from __future__ import annotations
 
-import json
-
 import pytest
-from rdflib import Graph
 
 from kg import resources
-from kg.vocab import KG
 from kg.validate import ontology_graph
+from kg.vocab import KG
 
 NS = "https://w3id.org/newskg/ontology#"
 

@@ -23,6 +23,7 @@ import json
 import re
 from pathlib import Path
 
+from kg.evaluate import prf
 from kg.extract.timex import find_times, normalize
 from kg.records import TimeValue
 
@@ -203,11 +204,6 @@ def _target_of(attrs: dict) -> tuple[str, object] | None:
     return gold_target({"source": "gum_news", **attrs})
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"tp": tp, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
 def score_gum_extents(gum_dir: str | Path) -> dict:
@@ -269,10 +265,10 @@ def score_gum_extents(gum_dir: str | Path) -> dict:
         value_pred += sum(1 for i in range(len(preds)) if i not in used or i in matched_pred)
         spurious += [{"doc": doc, "text": tv.text, "value": tv.value} for i, tv in enumerate(preds) if i not in used]
         per_doc[doc] = {"gold": len(gold), "predicted": len(preds), "relaxed": doc_relaxed}
-    value = _prf(value_ok, value_pred, value_gold)
+    value = prf(value_ok, value_pred, value_gold)
     value["accuracy_on_relaxed_matches"] = round(value_ok / value_matched, 4) if value_matched else 0.0
     return {"documents": len(per_doc), "gold": n_gold, "predicted": n_pred,
-            "strict": _prf(strict, n_pred, n_gold), "relaxed": _prf(relaxed, n_pred, n_gold),
+            "strict": prf(strict, n_pred, n_gold), "relaxed": prf(relaxed, n_pred, n_gold),
             "value": value, "missed": missed, "spurious": spurious, "wrong_value": wrong_value,
             "per_doc": per_doc}
 

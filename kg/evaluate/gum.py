@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.evaluate import prf
 from kg.evaluate.gold import bipartite_match
 
 CLASSES = ("Person", "Organization", "Location")
@@ -172,11 +173,6 @@ def newskg_spans(doc) -> list[Span]:
     return out
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"tp": tp, "predicted": n_pred, "gold": n_gold, "precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
 def match_count(gold: list[Span], pred: list[Span], exact: bool, key: Callable[[Span], str]) -> int:
@@ -201,7 +197,7 @@ def span_scores(gold: dict[str, list[Span]], pred: dict[str, list[Span]], classe
                 tp += match_count(g, p, mode == "exact", key)
                 n_pred += len(p)
                 n_gold += len(g)
-            out[mode][cls] = _prf(tp, n_pred, n_gold)
+            out[mode][cls] = prf(tp, n_pred, n_gold)
     return out
 
 

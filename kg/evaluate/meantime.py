@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.errors import EvalError
+from kg.evaluate import prf
 from kg.evaluate.gold import bipartite_match
 
 ANCHORING = {"IS_INCLUDED", "SIMULTANEOUS"}
@@ -99,11 +100,6 @@ def gold_events(xml_path: Path, flat_rows: list[dict], text: str) -> list[dict] 
     return out
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"tp": tp, "predicted": n_pred, "gold": n_gold, "precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
 def score_meantime(meantime_dir: str | Path, flat_path: str | Path, corpus_dir: str | Path,
@@ -163,7 +159,7 @@ def score_meantime(meantime_dir: str | Path, flat_path: str | Path, corpus_dir: 
             else:
                 wrong.append(f"{name}: {g['trigger']!r} gold {g['date']} ours {event.time.value if event.time else None}")
     return {
-        "documents": len(docs), "skipped": skipped, "triggers": _prf(tp, n_pred, n_gold),
+        "documents": len(docs), "skipped": skipped, "triggers": prf(tp, n_pred, n_gold),
         "dates": {"anchored": anchored, "found": found, "correct": correct,
                   "accuracy_on_found": round(correct / found, 4) if found else 0.0,
                   "accuracy_on_anchored": round(correct / anchored, 4) if anchored else 0.0,

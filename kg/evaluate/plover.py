@@ -26,6 +26,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from kg.evaluate import prf
 from kg.records import Extraction
 
 NON_SOURCE_ROLES = {"target", "mediator"}
@@ -66,7 +67,7 @@ def typed_extractions(articles):
     from kg.extract.roles import extract_roles
     from kg.nlp import pipeline
 
-    for article, doc in zip(articles, pipeline().pipe(a.text for a in articles)):
+    for article, doc in zip(articles, pipeline().pipe(a.text for a in articles), strict=True):
         mentions = extract_mentions(doc)
         events = typed_events(Context(doc, article, mentions))
         yield Extraction(article=article, roles=tuple(extract_roles(doc, article.date)), events=tuple(events))
@@ -86,11 +87,6 @@ def read_records(path: str | Path) -> list[dict]:
     return [r for r in json.loads(Path(path).read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"tp": tp, "predicted": n_pred, "gold": n_gold, "precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
 def score_plover(path: str | Path, progress: Callable[[int], None] | None = None) -> dict:
@@ -142,7 +138,7 @@ def score_plover(path: str | Path, progress: Callable[[int], None] | None = None
     per_type = {}
     for t in types:
         tp = confusion[(t, t)]
-        per_type[t] = _prf(tp, sum(n for (_, p), n in confusion.items() if p == t), sum(n for (g, _), n in confusion.items() if g == t))
+        per_type[t] = prf(tp, sum(n for (_, p), n in confusion.items() if p == t), sum(n for (g, _), n in confusion.items() if g == t))
     correct = sum(confusion[(t, t)] for t in types)
     dyad = [sum(tally[s][i] for s in tally) for i in range(3)]
     exact = sum(1 for r in rows if r["predicted"] == r["gold"] and r["dyad"] == r["gold_dyad"])
@@ -151,7 +147,7 @@ def score_plover(path: str | Path, progress: Callable[[int], None] | None = None
         "macro_f1": round(sum(p["f1"] for p in per_type.values()) / len(per_type), 4) if per_type else 0.0,
         "no_event": sum(1 for r in rows if r["predicted"] is None),
         "per_type": per_type, "confusion": {f"{g}|{p}": n for (g, p), n in sorted(confusion.items())},
-        "source": _prf(*tally["source"]), "target": _prf(*tally["target"]), "dyad": _prf(*dyad),
+        "source": prf(*tally["source"]), "target": prf(*tally["target"]), "dyad": prf(*dyad),
         "type_and_dyad_exact": round(exact / len(records), 4) if records else 0.0,
         "non_state_codes_left_out": dict(dropped.most_common()), "rows": rows,
     }

@@ -214,7 +214,8 @@ def _choose(token: Token) -> Trigger | None:
     needs = NEEDS.get(token.lemma_.lower(), {})
     object_deps = OBJ_DEPS | {"nsubjpass"} if token.pos_ != "NOUN" else {"compound", "amod", "nmod"}
     objects = {w for c in token.children if c.dep_ in object_deps for w in (c.lemma_.lower(), c.lower_)}
-    objects |= {w for c in token.children if c.dep_ in {"prep", "agent"} for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
+    objects |= {w for c in token.children if c.dep_ in {"prep", "agent"}
+                for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
     subjects = {w for c in token.children if c.dep_ in SUBJ_DEPS for w in (c.lemma_.lower(), c.lower_)}
     if token.dep_ in {"relcl", "acl"}:
         subjects.add(token.head.lemma_.lower())
@@ -466,7 +467,8 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     sent = token.sent
     near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.doc.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400]
     complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}), None)
-    if complement is not None and draft.kind == "Statement" and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in complement.children):
+    obliged = complement is not None and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in complement.children)
+    if obliged and draft.kind == "Statement":
         draft.kind = "Demand"  # "X said Y must ...": a demand, reported as speech
         draft.trigger = next(t for t in lexicon()[("demand", "VERB")] if t.kind == "Demand")
     if complement is not None:
@@ -596,9 +598,9 @@ def typed_events(ctx: Context) -> list[Event]:
 
     >>> # "Palestinians rejected the plan": typed REJECT even when the actor is not in a gazetteer
     """
-    drafts = _drafts(ctx)
-    order = {id(d): (_depth(d.token), d.token.i) for d in drafts}
-    return [e for _, e in sorted(zip(drafts, _records(drafts)), key=lambda p: order[id(p[0])])]
+    drafts = sorted(_drafts(ctx), key=lambda d: d.token.i)  # the order _records numbers them in
+    pairs = zip(drafts, _records(drafts), strict=True)
+    return [event for draft, event in sorted(pairs, key=lambda p: (_depth(p[0].token), p[0].token.i))]
 
 
 def _depth(token: Token) -> int:

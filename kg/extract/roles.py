@@ -42,7 +42,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             of = owner_key(owner)
             if person.label_ != "PERSON" or not of:
                 continue
-            evidence = Evidence(start=span.start_char, end=span.end_char, sentence=_sentence(span), extractor=f"roles/{rule}", confidence=0.9)
+            evidence = Evidence(span.start_char, span.end_char, _sentence(span), f"roles/{rule}", confidence=0.9)
             out.append(Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
     return out
 
