@@ -40,11 +40,20 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         name = role_names[title.label_]
         for person, owner, rule, span in _patterns(doc, title):
             of = owner_key(owner)
-            if person.label_ != "PERSON" or not of:
+            if person.label_ != "PERSON" or not of or _past_holder(doc, title, owner):
                 continue
             evidence = Evidence(span.start_char, span.end_char, _sentence(span), f"roles/{rule}", confidence=0.9)
             out.append(Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
     return out
+
+
+PAST = {"former", "ex", "then", "late"}
+
+
+def _past_holder(doc: Doc, title: Span, owner: Span) -> bool:
+    """'former U.S. President Bill Clinton': not a position held as of the article's date."""
+    window = doc[max(0, min(title.start, owner.start) - 2):title.end]
+    return any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window)
 
 
 def _ent_at(doc: Doc, i: int) -> Span | None:
