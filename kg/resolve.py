@@ -73,7 +73,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     pairs = pair_referents(mentions, [_canon_event(e, canon, known) for e in extraction.events], entities)
     roles = _unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)
     events = [_canon_event(_expand_pairs(e, pairs), canon, known) for e in extraction.events]
-    events = merge_events([e for e in events if _still_grounded(e)])
+    names = {e.key: e.label for e in entities}
+    events = [replace(e, label=event_label(e, names)) for e in merge_events([e for e in events if _still_grounded(e)])]
     relations = _unique(
         replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
@@ -110,6 +111,15 @@ def _expand_pairs(event: Event, pairs: dict[str, tuple[str, str]]) -> Event:
         return event
     expanded = tuple((role, key) for role, k in event.participants for key in pairs.get(k, (k,)))
     return replace(event, participants=expanded)
+
+
+def event_label(event: Event, names: dict[str, str]) -> str:
+    """A short readable name: 'Summit 2020-06-27: Hashim Thaci, Aleksandar Vucic @ White House'."""
+    who = [names[k] for _, k in event.participants if k in names]
+    when = f" {event.time.value}" if event.time is not None else ""
+    where = f" @ {names[event.place]}" if event.place in names else ""
+    more = f" +{len(who) - 3}" if len(who) > 3 else ""
+    return f"{event.kind}{when}: {', '.join(who[:3])}{more}{where}"
 
 
 def _still_grounded(event: Event) -> bool:
