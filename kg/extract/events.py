@@ -75,6 +75,7 @@ NEEDS = {
     "set": {"ev-damage": {"fire", "ablaze", "alight"}},
     "beat": {"ev-assault": {"up"}},
     "carry": {"ev-launch-attack": {"out"}},
+    "roll": {"ev-release": {"out"}},
     "hand": {"ev-aid": {"over"}, "ev-return": {"over", "back"}},
     "strike": {"ev-sign": set()},
 }
