@@ -7,7 +7,7 @@ A canned query starts with a header of comments::
     # param actor: name or IRI of an actor to follow (default any)
 
 Parameters become RDF terms (an IRI, an xsd:date, an integer or a string,
-escaped by the RDF serializer) bound in a VALUES block at the top of the
+escaped by the RDF serializer) bound in a VALUES block at the top of each
 WHERE clause: a value is never pasted into the query text as is.
 
 >>> term("Vucic"), term("2020-07-16"), term("https://w3id.org/newskg/id/entity/state-Q403")
@@ -151,17 +151,23 @@ def term(value: str) -> str:
 
 
 def bind(text: str, values: dict[str, str], where: str = "query") -> str:
-    """Bind ?NAME to each value with a VALUES block opening the WHERE clause."""
+    """Bind ?NAME to each value with a VALUES block opening every WHERE clause (sub-selects included)."""
     if not values:
         return text
     toks = list(tokens(text))
-    at = next((i for i, (kind, t, _) in enumerate(toks) if kind == "word" and t.upper() == "WHERE"), -1)
-    brace = next((off for kind, t, off in toks[at + 1 :] if kind == "brace" and t == "{"), None)
-    if brace is None:
+    braces = []
+    for i, (kind, t, _) in enumerate(toks):
+        if kind == "word" and t.upper() == "WHERE":
+            brace = next((off for k, b, off in toks[i + 1 :] if k == "brace" and b == "{"), None)
+            if brace is not None:
+                braces.append(brace)
+    if not braces:
         raise QueryError("E041", where, "the query has no WHERE { ... } to bind parameters in")
     names = " ".join(f"?{name}" for name in values)
-    row = " ".join(term(v) for v in values.values())
-    return f"{text[: brace + 1]}\n  VALUES ({names}) {{ ({row}) }}{text[brace + 1 :]}"
+    block = f"\n  VALUES ({names}) {{ ({' '.join(term(v) for v in values.values())}) }}"
+    for brace in sorted(set(braces), reverse=True):
+        text = text[: brace + 1] + block + text[brace + 1 :]
+    return text
 
 
 def parse_canned(name: str, text: str) -> Canned:

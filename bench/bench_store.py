@@ -1,0 +1,152 @@
+"""Store benchmark: bulk load rate and canned query latency on a generated graph of over a million triples.
+
+Loads (each in a fresh child process, so its peak RSS is its own, read with
+resource.getrusage(RUSAGE_CHILDREN).ru_maxrss):
+- pyoxigraph's Store.bulk_load on the N-Quads (the baseline);
+- kg.store.load_graphs on the same graphs (what load_dataset uses: atomic batches of whole articles);
+- kg.store.load_graphs again on the full store (every article replaced, one transaction each);
+- kg.store.load_dataset end to end from an rdflib Dataset (rdflib's serialisation included) on a 100k-triple slice.
+Queries: the p50 of every canned query (default parameters) on the on-disk
+store, next to rdflib's memory store (rdflib.Dataset, default union) on a
+100k-triple slice, and pyoxigraph on that same slice.
+
+    .venv/bin/python bench/bench_store.py            # about 1.0 million triples
+    .venv/bin/python bench/bench_store.py --articles 300 --runs 5   # a quick look
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import graphs, nquads  # noqa: E402
+
+
+def _load(kind: str, data_path: str, store_path: str, articles: int, seed: int, out) -> None:
+    import pyoxigraph as ox
+
+    from kg import store as kgs
+
+    items = list(graphs(articles, seed))
+    if kind == "bulk_load":
+        data = Path(data_path).read_bytes()
+        st = ox.Store(store_path)
+        t = time.perf_counter()
+        st.bulk_load(data, ox.RdfFormat.N_QUADS)
+        st.flush()
+    elif kind in ("load_graphs", "replace"):
+        st = ox.Store(store_path)
+        if kind == "replace":
+            kgs.load_graphs(st, items[:-1])
+        t = time.perf_counter()
+        kgs.load_graphs(st, items[:-1])
+        kgs.add_triples(st, *items[-1])
+        st.flush()
+    else:  # load_dataset from rdflib
+        from rdflib import Dataset
+
+        ds = Dataset()
+        ds.parse(data=nquads(items).decode(), format="nquads")
+        t = time.perf_counter()
+        kgs.load_dataset(ds, store_path)
+    seconds = time.perf_counter() - t
+    quads = sum(d.count(b"\n") for _, d in items)
+    out.send((quads, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+
+
+def measure_load(kind: str, data_path: Path, store_path: Path, articles: int, seed: int) -> tuple[int, float, int]:
+    """(quads, seconds, peak RSS in KiB) of one load in a fresh process."""
+    shutil.rmtree(store_path, ignore_errors=True)
+    ctx = multiprocessing.get_context("spawn")
+    parent, child = ctx.Pipe()
+    p = ctx.Process(target=_load, args=(kind, str(data_path), str(store_path), articles, seed, child))
+    p.start()
+    result = parent.recv()
+    p.join()
+    return result
+
+
+def p50(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=2300, help="generated articles (2300 give about 1.0 million triples)")
+    ap.add_argument("--slice", type=int, default=100_000, help="triples in the slice for rdflib (default 100000)")
+    ap.add_argument("--runs", type=int, default=20, help="runs per query on the store (p50)")
+    ap.add_argument("--rdflib-runs", type=int, default=3, help="runs per query on rdflib")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    print("command: .venv/bin/python bench/bench_store.py " + " ".join(argv if argv is not None else sys.argv[1:]))
+
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    from kg import query as q
+    from kg.store import ONTOLOGY_GRAPH, load_graphs, ontology_ntriples, open_store
+
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-store-"))
+    try:
+        items = list(graphs(args.articles, args.seed))
+        data_path = work / "graph.nq"
+        data_path.write_bytes(nquads(items))
+        total = sum(d.count(b"\n") for _, d in items)
+        slice_articles, n = 0, 0
+        while n < args.slice and slice_articles < len(items) - 1:
+            n += items[slice_articles][1].count(b"\n")
+            slice_articles += 1
+        print(f"graph: {args.articles} articles, {total:,} triples; slice: {slice_articles} articles, {n:,} triples")
+
+        print("\n| load | triples | seconds | triples/s | vs bulk_load | peak RSS (MiB, ru_maxrss of the loading process) |")
+        print("|---|---:|---:|---:|---:|---:|")
+        base = None
+        for kind, label in [("bulk_load", "pyoxigraph Store.bulk_load (N-Quads)"), ("load_graphs", "kg.store.load_graphs, new graphs"),
+                            ("replace", "kg.store.load_graphs, every graph replaced")]:
+            quads, seconds, rss = measure_load(kind, data_path, work / kind, args.articles, args.seed)
+            rate = quads / seconds
+            base = base or rate
+            print(f"| {label} | {quads:,} | {seconds:.2f} | {rate:,.0f} | {rate / base:.2f} | {rss / 1024:.0f} |")
+        quads, seconds, rss = measure_load("dataset", data_path, work / "dataset", slice_articles, args.seed)
+        print(f"| kg.store.load_dataset from rdflib.Dataset ({slice_articles} articles) | {quads:,} | {seconds:.2f} | {quads / seconds:,.0f} | "
+              f"{quads / seconds / base:.2f} | {rss / 1024:.0f} |")
+
+        store = open_store(work / "load_graphs")
+        load_graphs(store, [(ONTOLOGY_GRAPH, ontology_ntriples())])
+        small = ox.Store()
+        load_graphs(small, items[:slice_articles] + [items[-1], (ONTOLOGY_GRAPH, ontology_ntriples())])
+        ds = Dataset(default_union=True)
+        ds.parse(data=nquads(items[:slice_articles] + [items[-1], (ONTOLOGY_GRAPH, ontology_ntriples())]).decode(), format="nquads")
+        fact = "https://w3id.org/newskg/id/entity/person-josep-borrell"
+
+        print(f"\n| canned query | rows (store) | p50 store, {total / 1e6:.2f}M triples (ms) | p50 pyoxigraph, slice (ms) | "
+              f"p50 rdflib.Dataset, slice (ms) | rdflib slice / store |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for name, c in q.canned().items():
+            text = c.render({"fact": fact} if name == "evidence" else {})
+            rows = len(q.select(store, text))
+            t_store = p50(lambda text=text: q.select(store, text), args.runs)
+            t_small = p50(lambda text=text: q.select(small, text), args.runs)
+            t_rdflib = p50(lambda text=text: list(ds.query(text)), args.rdflib_runs)
+            print(f"| {name} | {rows} | {t_store * 1000:.1f} | {t_small * 1000:.1f} | {t_rdflib * 1000:.0f} | {t_rdflib / t_store:.0f}x |")
+        del store
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
