@@ -36,6 +36,27 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
+STOP_INITIALS = {"and", "of", "the", "for", "de", "&"}
+
+
+def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
+    """Short forms of an organization named in full in the article: 'Northrop' and 'EADS' for their full names."""
+    full = [m for m in mentions if m.rule == "ner-org" and len(m.text.split()) > 1]
+    out = {}
+    for m in mentions:
+        if m.rule != "ner-org" or len(m.text.split()) != 1:
+            continue
+        candidates = {f.key for f in full if f.text.split()[0] == m.text or _initials(f.text) == m.text}
+        if len(candidates) == 1:
+            out[m.key] = next(iter(candidates))
+    return out
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in STOP_INITIALS]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
 def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[str, str]) -> dict[str, str]:
     """Nominal mention key -> the person holding the role it names in this article."""
     holders: dict[str, list[Role]] = defaultdict(list)
@@ -61,7 +82,7 @@ def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[
 
 def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     """Canonical keys for every mention and record; entities built from the mentions."""
-    key_map = person_aliases(mentions)
+    key_map = person_aliases(mentions) | organization_aliases(mentions)
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
 
     def canon(key: str) -> str:

@@ -7,6 +7,7 @@ of the state, and nominal mentions ("the Serbian president") for coreference.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import capitals, entries
@@ -56,9 +57,18 @@ def _mention(ent: Span) -> Mention | None:
     return None
 
 
+CORPORATE_SUFFIX = re.compile(r"[,\s]+(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|ag|sa|nv|n\.v|se|gmbh)\.?$", re.I)
+
+
 def organization_key(name: str) -> str:
-    """Key of an organization the gazetteer does not know: 'the State Department' -> 'org-state-department'."""
-    return f"org-{slug(_strip_article(name))}"
+    """Key of an organization the gazetteer does not know: 'the State Department' -> 'org-state-department'.
+
+    A corporate suffix is not part of the name: 'Apple Inc.' and 'Apple' are one key.
+
+    >>> organization_key("Apple Inc."), organization_key("the Apple")
+    ('org-apple', 'org-apple')
+    """
+    return f"org-{slug(CORPORATE_SUFFIX.sub('', _strip_article(name)))}"
 
 
 def _strip_article(text: str) -> str:
