@@ -30,8 +30,12 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
         yield resolve(extraction, mentions)
 
 
-def build(paths: Iterable[str | Path], *, max_bytes: int | None = None, progress: Callable[[int], None] | None = None) -> BuildResult:
-    """Read every input, extract what the articles report; bad inputs are reported, not fatal."""
+def build(paths: Iterable[str | Path], *, max_bytes: int | None = None, progress: Callable[[int], None] | None = None,
+          total: Callable[[int], None] | None = None) -> BuildResult:
+    """Read every input, extract what the articles report; bad inputs are reported, not fatal.
+
+    `total` is told how many articles will be extracted, `progress` is told of each one done.
+    """
     from kg.read import DEFAULT_MAX_BYTES, read_paths
 
     result = BuildResult()
@@ -41,6 +45,8 @@ def build(paths: Iterable[str | Path], *, max_bytes: int | None = None, progress
             result.errors.append(item)
         else:
             articles.setdefault(item.id, item)  # the same article twice is one article
+    if total is not None:
+        total(len(articles))
     for extraction in extract_articles(articles.values()):
         result.extractions.append(extraction)
         if progress is not None:

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.rdf import save, to_dataset
 
     with tqdm(desc="articles", unit="art", disable=args.quiet, file=sys.stderr) as bar:
-        result = build(args.inputs, max_bytes=args.max_bytes, progress=bar.update)
+        result = build(args.inputs, max_bytes=args.max_bytes, progress=bar.update, total=lambda n: setattr(bar, "total", n))
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
     ds = to_dataset(result.extractions)
