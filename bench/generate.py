@@ -169,7 +169,8 @@ def article(pool: Pool, n: int) -> tuple[str, bytes]:
         else:
             lines.append(f"{node} <{KG}date> {lit(str(when.year), XSD + 'gYear')} .")
             first, last = dt.date(when.year, 1, 1), dt.date(when.year, 12, 31)
-        lines += [f"{node} <{KG}earliest> {lit(first.isoformat(), XSD + 'date')} .", f"{node} <{KG}latest> {lit(last.isoformat(), XSD + 'date')} ."]
+        lines.append(f"{node} <{KG}earliest> {lit(first.isoformat(), XSD + 'date')} .")
+        lines.append(f"{node} <{KG}latest> {lit(last.isoformat(), XSD + 'date')} .")
         actors = rng.sample(people_l + states_l + orgs_l, k=min(len(people_l) + len(states_l) + len(orgs_l), rng.randint(1, 4)))
         for i, actor in enumerate(actors):
             a = iri(ID + "entity/" + actor[0])
@@ -212,7 +213,8 @@ def entities(pool: Pool) -> tuple[str, bytes]:
             node = iri(ID + "entity/" + key)
             lines += [f"{node} <{RDF}type> <{KG}{kind}> .", f"{node} <{RDFS}label> {lit(label)} ."]
             if "-Q" in key:
-                lines += [f"{node} <{OWL}sameAs> <http://www.wikidata.org/entity/{key.split('-')[-1]}> .", f"{node} <{KG}source> {lit('wikidata')} ."]
+                qid = key.split("-")[-1]
+                lines += [f"{node} <{OWL}sameAs> <http://www.wikidata.org/entity/{qid}> .", f"{node} <{KG}source> {lit('wikidata')} ."]
     return ENTITIES, ("\n".join(lines) + "\n").encode("utf-8")
 
 
