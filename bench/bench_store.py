@@ -82,7 +82,7 @@ def _rdflib_worker(data: bytes, runs: int, conn) -> None:
     conn.send("ready")
     while True:
         text = conn.recv()
-        conn.send(p50(lambda: list(ds.query(text)), runs))
+        conn.send(p50(lambda text=text: list(ds.query(text)), runs))
 
 
 class Rdflib:
@@ -167,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         load_graphs(store, [(ONTOLOGY_GRAPH, ontology_ntriples())])
         small = ox.Store()
         load_graphs(small, items[:slice_articles] + [items[-1], (ONTOLOGY_GRAPH, ontology_ntriples())])
-        rdflib = Rdflib(nquads(items[:slice_articles] + [items[-1], (ONTOLOGY_GRAPH, ontology_ntriples())]), args.rdflib_runs, args.rdflib_limit)
+        slice_data = nquads(items[:slice_articles] + [items[-1], (ONTOLOGY_GRAPH, ontology_ntriples())])
+        rdflib = Rdflib(slice_data, args.rdflib_runs, args.rdflib_limit)
         fact = "https://w3id.org/newskg/id/entity/person-josep-borrell"
 
         print(f"\n| canned query | rows (store) | p50 store, {total / 1e6:.2f}M triples (ms) | p50 pyoxigraph, slice (ms) | "
