@@ -18,6 +18,8 @@ CODES = {
     "E030": "gold file is not valid",
     "E040": "SPARQL query is malformed",
     "E041": "unknown canned query or parameter",
+    "E042": "query not allowed here: SERVICE or update",
+    "E043": "result larger than the row cap",
     "E050": "store cannot be opened",
     "E051": "remote endpoint refused the request",
     "E060": "data file is not valid",

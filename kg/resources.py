@@ -44,6 +44,11 @@ def toml(name: str) -> dict[str, Any]:
         raise DataError("E060", f"kg/data/{name}", str(exc)) from exc
 
 
+def ontology_text(name: str = "kg.ttl") -> str:
+    """Turtle text of kg/ontology/NAME: the ontology (kg.ttl) or the SHACL shapes (shapes.ttl)."""
+    return resources.files("kg").joinpath("ontology", name).read_text(encoding="utf-8")
+
+
 def data_files() -> list[str]:
     """Names of every bundled data file."""
     return sorted(p.name for p in resources.files("kg.data").iterdir() if p.name.split(".")[-1] in {"jsonl", "csv", "toml"})

@@ -190,11 +190,11 @@ def _ntriples(graph) -> bytes:  # rdflib Graph -> N-Triples bytes
 
 def ontology_ntriples() -> bytes:
     """The bundled ontology (kg/ontology/kg.ttl) as N-Triples, so queries can follow rdfs:subClassOf."""
-    from importlib import resources
-
     import pyoxigraph as ox
 
-    text = resources.files("kg").joinpath("ontology/kg.ttl").read_bytes()
+    from kg.resources import ontology_text
+
+    text = ontology_text("kg.ttl").encode("utf-8")
     return ox.serialize(ox.parse(text, ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES)
 
 

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
 from rdflib import Dataset, Graph
+
+from kg.resources import ontology_text
 
 
 @dataclass(frozen=True)
@@ -17,8 +18,8 @@ class ValidationResult:
 
 
 def ontology_graph(name: str = "kg.ttl") -> Graph:
-    """The bundled ontology (kg.ttl) or shapes (shapes.ttl)."""
-    return Graph().parse(data=resources.files("kg").joinpath("ontology", name).read_text(encoding="utf-8"), format="turtle")
+    """The bundled ontology (kg.ttl) or shapes (shapes.ttl) as an rdflib Graph."""
+    return Graph().parse(data=ontology_text(name), format="turtle")
 
 
 def union(ds: Dataset) -> Graph:

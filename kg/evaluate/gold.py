@@ -243,11 +243,9 @@ def load_gold(path: str | Path) -> dict:
 @lru_cache(maxsize=1)
 def ontology() -> Graph:
     """The bundled ontology kg/ontology/kg.ttl."""
-    from importlib import resources
+    from kg.validate import ontology_graph
 
-    g = Graph()
-    g.parse(data=resources.files("kg").joinpath("ontology/kg.ttl").read_text(encoding="utf-8"), format="turtle")
-    return g
+    return ontology_graph("kg.ttl")
 
 
 @cache
