@@ -126,51 +126,11 @@ def score_dates(dates_gold_path: str | Path) -> dict:
 
 
 def _conllu_text(path: Path) -> tuple[str, list[tuple[int, int]]]:
-    """The document text (GUM's own sentence strings) and the character span of every word."""
-    text, spans = "", []
-    sentence, words, new_par = None, [], False
+    """The document text (GUM's own sentence strings) and the character span of every word, in order."""
+    from kg.evaluate.gum import read_conllu
 
-    def flush():
-        nonlocal text
-        if sentence is None:
-            return
-        if text:
-            text += "\n\n" if new_par else " "
-        base, cursor = len(text), 0
-        text += sentence
-        mwt_end, mwt_span = 0, (0, 0)  # last word id and surface span of the current multiword token
-        for kind, form, ident in words:
-            i = sentence.find(form, cursor)
-            if i < 0:  # form differs from the surface: take the next non-space character onwards
-                i = cursor + len(sentence[cursor:]) - len(sentence[cursor:].lstrip())
-            if kind == "mwt":
-                mwt_end, mwt_span = ident, (i, i + len(form))
-                continue
-            if ident <= mwt_end:
-                if not (mwt_span[0] <= i and i + len(form) <= mwt_span[1]):
-                    i, form = mwt_span[0], sentence[mwt_span[0]:mwt_span[1]]
-                spans.append((base + i, base + i + len(form)))
-                cursor = i + len(form) if ident < mwt_end else mwt_span[1]
-                continue
-            spans.append((base + i, base + i + len(form)))
-            cursor = i + len(form)
-
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# newpar"):
-            new_par = True
-        elif line.startswith("# text = "):
-            sentence = line[len("# text = "):]
-        elif line and not line.startswith("#"):
-            cols = line.split("\t")
-            if "-" in cols[0]:
-                words.append(("mwt", cols[1], int(cols[0].split("-")[1])))
-            elif "." not in cols[0]:
-                words.append(("word", cols[1], int(cols[0])))
-        elif not line and sentence is not None:
-            flush()
-            sentence, words, new_par = None, [], False
-    flush()
-    return text, spans
+    document = read_conllu(path)
+    return document.text, [span for spans in document.words.values() for span in spans]
 
 
 def _gum_gold(xml_path: Path) -> tuple[list[dict], str]:
