@@ -45,8 +45,9 @@ def entries() -> dict[str, Entry]:
             extra={"recognition": row["recognition"], "iso3": row["iso3"]},
         )
     state_names = {n for e in out.values() for n in e.names}
+    city_names = {row["city"]: resources.split(row["other_names"]) for row in resources.table("city_names.csv")}
     for row in resources.jsonl("cities.jsonl"):
-        names = [row["name"]] if row["name"] not in state_names else []
+        names = [row["name"], *city_names.get(row["name"], [])] if row["name"] not in state_names else []
         out[row["id"]] = Entry(
             id=row["id"], type="Place", label=row["name"], wikidata=row["wikidata"], source=row["source"],
             names=tuple(names), country=f"state-{row['country_wikidata']}",

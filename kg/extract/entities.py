@@ -121,7 +121,8 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
     return out
 
 
-PAIR_HEADS = {"sides": "Person", "leaders": "Person", "parties": "Person", "men": "Person",
+PAIR_HEADS = {"sides": "Person", "leaders": "Person", "parties": "Person", "men": "Person", "ministers": "Person",
+              "presidents": "Person", "diplomats": "Person", "envoys": "Person",
               "countries": "State", "neighbors": "State", "neighbours": "State", "governments": "State", "nations": "State"}
 
 

@@ -37,6 +37,7 @@ PARTICIPLE_ROLES = {
     "lead": "organizer", "attend": "participant",
 }
 LIGHT_VERBS = {"hold", "attend", "have", "conduct", "join", "open", "start", "begin", "launch", "stage", "convene", "come"}
+# verbs of going somewhere: "travel to X for talks" makes the traveller a participant
 PLANNED_MODIFIERS = {"planned", "proposed", "scheduled", "upcoming", "expected", "future", "possible", "potential"}
 INTENT_HEADS = {"plan", "intend", "offer", "promise", "pledge", "vow", "threaten", "prepare", "aim", "hope", "want", "seek",
                 "willing", "prepared", "ready", "decide", "expect"}
@@ -48,6 +49,8 @@ NEGATIONS = {"not", "n't", "never", "no"}
 EFFORT_NOUNS = {"effort", "efforts", "bid", "mission", "initiative", "plan", "process", "campaign", "attempt"}
 VIRTUAL_MODIFIERS = {"virtual", "video", "online", "phone", "telephone", "remote"}
 ANAPHORIC_DETS = {"those", "these", "that", "this", "such", "the same"}
+TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "ahead"}
+CONTENT_KINDS = {"Agreement", "Rejection", "Threat", "Demand", "Postponement", "Cancellation"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
 CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "PROTEST", "REJECT"}
 FAMILIES = {
@@ -114,6 +117,11 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
 def family(kind: str) -> str:
     """Event family for coreference and absorption: meeting, statement, or the kind itself."""
     return FAMILIES.get(kind, kind)
+
+
+def related(a: str, b: str) -> bool:
+    """One kind is the other or a subclass of it ('imposed sanctions': TradeMeasure and Sanction)."""
+    return a in lineage(b) or b in lineage(a)
 
 
 def lineage(kind: str) -> list[str]:
@@ -332,7 +340,7 @@ def _inherited_subject(token: Token) -> Token | None:
         if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or node.head.i == node.i:
             return None
         node = node.head
-        subjects = [c for c in node.children if c.dep_ in SUBJ_DEPS]
+        subjects = [c for c in node.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
         if subjects:
             return subjects[0]
     return None
@@ -347,6 +355,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         subjects = [inherited] if inherited is not None else []
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
+        verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part
+        subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     if token.pos_ == "NOUN" and token.dep_ in OBJ_DEPS and token.head.lemma_ in LIGHT_VERBS:
         subjects = [c for c in token.head.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(token.head)) else [])
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"following", "after", "before", "during"}:
@@ -516,27 +527,32 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             for key, role in host.participants.items():
                 draft.add(key, role)
             host.absorbed = True
-        elif host.kind == "NegotiationBreakdown" or family(host.kind) == family(draft.kind):
+        elif host.kind == "NegotiationBreakdown" or family(host.kind) == family(draft.kind) or related(host.kind, draft.kind):
             _donate(draft, host)
             draft.absorbed, draft.into = True, host
             for earlier in drafts:  # mentions already folded into this one follow it
                 if earlier.into is draft:
                     _donate(earlier, host)
                     earlier.into = host
+        elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
+            draft.absorbed = True  # "threatened to launch an offensive": what was said or agreed, not an event that happened
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
             draft.absorbed = True  # "resume talks": the talks are what was agreed, not a separate event
     return [d for d in drafts if not d.absorbed]
 
 
 def _governing_trigger(draft: Draft, by_token: dict[int, Draft]) -> Draft | None:
+    """The trigger an event noun depends on, through prepositions and infinitives ('threatened to launch an offensive')."""
     node = draft.token
-    for _ in range(3):
+    for _ in range(5):
         if node.head.i == node.i:
             return None
         node = node.head
+        if node.lower_ in TEMPORAL_PREPS and node.dep_ == "prep":
+            return None  # "agreed ... after a video summit": an event of its own, placed in time by the other
         if node.i in by_token and node.i != draft.token.i:
             return by_token[node.i]
-        if node.pos_ in {"VERB", "AUX"} and node.i not in by_token:
+        if node.pos_ in {"VERB", "AUX"} and node.i not in by_token and not _infinitival(node):
             return None
     return None
 

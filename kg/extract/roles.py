@@ -44,6 +44,26 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
                 continue
             evidence = Evidence(span.start_char, span.end_char, _sentence(span), f"roles/{rule}", confidence=0.9)
             out.append(Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
+    return out + _counterparts(doc, out, as_of)
+
+
+def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'Lavrov met his Turkish counterpart Mevlut Cavusoglu': the same position, in the other state."""
+    held = {r.holder: r.name for r in roles}
+    out = []
+    for token in doc:
+        if token.lower_ != "counterpart":
+            continue
+        owner = _owner_before(doc, token.i)
+        person = _ent_at(doc, token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ","))
+        if owner is None or person is None or person.label_ != "PERSON" or not owner_key(owner):
+            continue
+        earlier = [e for e in doc.ents if e.label_ == "PERSON" and e.sent == token.sent and e.end <= owner.start]
+        name = next((held[person_key(e.text)] for e in reversed(earlier) if person_key(e.text) in held), "")
+        if name:
+            span = doc[owner.start:person.end]
+            evidence = Evidence(span.start_char, span.end_char, _sentence(span), "roles/counterpart", confidence=0.8)
+            out.append(Role(holder=person_key(person.text), name=name, of=owner_key(owner), as_of=as_of, evidence=evidence))
     return out
 
 

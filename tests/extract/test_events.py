@@ -1,0 +1,55 @@
+"""Event rules on a hand-written article in news style (tests/data/articles), with facts a reader can check."""
+from __future__ import annotations
+
+import pytest
+
+from kg.pipeline import build
+
+from ..conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def article():
+    (extraction,) = build([DATA / "articles" / "2019-03-14-lavrov-cavusoglu-moscow.txt"]).extractions
+    labels = {e.key: e.label for e in extraction.entities}
+    events = [(e.kind, e.time.value if e.time else None, e.status, {labels[k] for _, k in e.participants}) for e in extraction.events]
+    return extraction, labels, events
+
+
+def test_meeting_on_a_weekday_before_the_report(article):
+    _, _, events = article
+    assert any(kind in {"Meeting", "Talks"} and when == "2019-03-13" and {"Sergei Lavrov", "Mevlut Cavusoglu"} <= who
+               for kind, when, _, who in events)
+
+
+def test_counterpart_holds_the_same_position(article):
+    extraction, labels, _ = article
+    roles = {(labels[r.holder], r.name, labels[r.of]) for r in extraction.roles}
+    assert ("Mevlut Cavusoglu", "Foreign Minister", "Turkey") in roles
+
+
+def test_the_two_ministers_are_the_pair_that_met(article):
+    _, _, events = article
+    assert ("Agreement", None, "occurred", {"Sergei Lavrov", "Mevlut Cavusoglu"}) in events
+
+
+def test_a_threatened_offensive_did_not_happen(article):
+    _, _, events = article
+    assert not [e for e in events if e[0] == "Fighting"]
+    assert any(kind == "Threat" and when == "2019-02" and "Turkey" in who for kind, when, _, who in events)
+
+
+def test_planned_talks_next_week_include_the_traveller(article):
+    _, _, events = article
+    assert any(kind == "Talks" and status == "planned" and when == "2019-W12" and {"Mevlut Cavusoglu", "Mike Pompeo"} <= who
+               for kind, when, status, who in events)
+
+
+def test_background_events_keep_their_year(article):
+    _, _, events = article
+    assert ("TradeMeasure", "2016", "occurred", {"Russia", "Turkey"}) in events
+
+
+def test_capital_acting_is_its_state(article):
+    extraction, labels, _ = article
+    assert ("United States", "rejects", "Turkey") in {(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations}
