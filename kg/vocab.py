@@ -2,6 +2,8 @@
 
 A misspelt term is an AttributeError, not a silent new IRI.
 """
+from functools import cache, lru_cache
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
@@ -10,6 +12,36 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 WD = Namespace("http://www.wikidata.org/entity/")
+
+
+@cache
+def superclasses(local: str) -> tuple[str, ...]:
+    """Named kg: superclasses of a kg: class, nearest first, below kg:Event / kg:Actor (read once from kg.ttl).
+
+    >>> superclasses("Talks")
+    ('Negotiation', 'Meeting')
+    """
+    from rdflib import RDFS
+
+    graph = _ontology()
+    out: list[str] = []
+    node = URIRef(KG._NS + local)
+    while (parent := graph.value(node, RDFS.subClassOf)) is not None and str(parent).startswith(KG._NS):
+        name = str(parent)[len(KG._NS):]
+        if name in {"Event", "Actor"}:
+            break
+        out.append(name)
+        node = parent
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _ontology():
+    from rdflib import Graph
+
+    from kg.resources import ontology_text
+
+    return Graph().parse(data=ontology_text("kg.ttl"), format="turtle")
 
 
 class KG(DefinedNamespace):

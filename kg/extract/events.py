@@ -37,7 +37,6 @@ PARTICIPLE_ROLES = {
     "lead": "organizer", "attend": "participant",
 }
 LIGHT_VERBS = {"hold", "attend", "have", "conduct", "join", "open", "start", "begin", "launch", "stage", "convene", "come"}
-# verbs of going somewhere: "travel to X for talks" makes the traveller a participant
 PLANNED_MODIFIERS = {"planned", "proposed", "scheduled", "upcoming", "expected", "future", "possible", "potential"}
 INTENT_HEADS = {"plan", "intend", "offer", "promise", "pledge", "vow", "threaten", "prepare", "aim", "hope", "want", "seek",
                 "willing", "prepared", "ready", "decide", "expect"}
@@ -53,35 +52,6 @@ TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "a
 CONTENT_KINDS = {"Agreement", "Rejection", "Threat", "Demand", "Postponement", "Cancellation"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
 CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "PROTEST", "REJECT"}
-FAMILIES = {
-    "Meeting": "meeting", "VirtualMeeting": "meeting", "Summit": "meeting", "Visit": "meeting", "Negotiation": "meeting",
-    "Talks": "meeting", "Statement": "statement", "Demand": "statement", "Accusation": "statement", "Threat": "statement",
-    "Support": "statement", "Rejection": "statement",
-}
-PARENT = {
-    "VirtualMeeting": "Meeting", "Summit": "Meeting", "Visit": "Meeting", "Negotiation": "Meeting", "Talks": "Negotiation",
-    "Demand": "Statement", "Accusation": "Statement", "Threat": "Statement", "Support": "Statement", "Rejection": "Statement",
-    "DeclarationOfIndependence": "Declaration", "TradeMeasure": "Sanction", "Charge": "LegalAction", "Lawsuit": "LegalAction",
-    "Investigation": "LegalAction", "Fighting": "MilitaryAction",
-}
-# lemma -> particles or prepositions it needs to be this trigger ("call off", "call on", "break down", "put off")
-NEEDS = {
-    "call": {"ev-demand": {"on", "for", "upon"}, "ev-cancel": {"off"}},
-    "put": {"ev-postpone": {"off", "back"}},
-    "step": {"ev-resign": {"down", "aside"}},
-    "pull": {"ev-retreat": {"out", "back"}},
-    "break": {"ev-breakdown": {"down", "off"}},
-    "press": {"ev-demand": {"for"}},
-    "swear": {"ev-appoint": {"in"}},
-    "charge": {"ev-charge": {"with", "for", "over"}},
-    "blow": {"ev-damage": {"up"}},
-    "set": {"ev-damage": {"fire", "ablaze", "alight"}},
-    "beat": {"ev-assault": {"up"}},
-    "carry": {"ev-launch-attack": {"out"}},
-    "roll": {"ev-release": {"out"}},
-    "hand": {"ev-aid": {"over"}, "ev-return": {"over", "back"}},
-    "strike": {"ev-sign": set()},
-}
 
 
 @dataclass(frozen=True)
@@ -97,6 +67,7 @@ class Trigger:
     subj: frozenset = frozenset()
     status: str = ""
     speech: bool = False
+    needs: tuple = ()  # (lemma, frozenset of particles) pairs
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +79,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
             id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
             obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
             speech=bool(row.get("speech")),
+            needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
         )
         for lemma in row["lemmas"]:
             out.setdefault((lemma, row["pos"]), []).append(trigger)
@@ -115,8 +87,9 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
 
 
 def family(kind: str) -> str:
-    """Event family for coreference and absorption: meeting, statement, or the kind itself."""
-    return FAMILIES.get(kind, kind)
+    """Event family for coreference and absorption: meeting, statement, or the kind itself (from the ontology)."""
+    classes = lineage(kind)
+    return "meeting" if "Meeting" in classes else "statement" if "Statement" in classes else kind
 
 
 def related(a: str, b: str) -> bool:
@@ -125,11 +98,10 @@ def related(a: str, b: str) -> bool:
 
 
 def lineage(kind: str) -> list[str]:
-    """The kind and its ancestors below kg:Event."""
-    out = [kind]
-    while out[-1] in PARENT:
-        out.append(PARENT[out[-1]])
-    return out
+    """The kind and its ancestors below kg:Event, read from the ontology: Talks -> Negotiation -> Meeting."""
+    from kg.vocab import superclasses
+
+    return [kind, *superclasses(kind)]
 
 
 # ---------------------------------------------------------------------------- working state
@@ -220,7 +192,7 @@ def _choose(token: Token) -> Trigger | None:
     rows = _triggers_for(token)
     if not rows:
         return None
-    needs = NEEDS.get(token.lemma_.lower(), {})
+    lemma = token.lemma_.lower()
     object_deps = OBJ_DEPS | {"nsubjpass"} if token.pos_ != "NOUN" else {"compound", "amod", "nmod"}
     objects = {w for c in token.children if c.dep_ in object_deps for w in (c.lemma_.lower(), c.lower_)}
     objects |= {w for c in token.children if c.dep_ in {"prep", "agent"}
@@ -230,15 +202,16 @@ def _choose(token: Token) -> Trigger | None:
         subjects.add(token.head.lemma_.lower())
     fallback = None
     for row in rows:
-        if row.id in needs and not (needs[row.id] & _markers(token)):
+        needed = dict(row.needs).get(lemma)
+        if needed is not None and not (needed & _markers(token)):
             continue
         if row.obj and not (row.obj & objects):
             continue
         if row.subj and not (row.subj & subjects):
             continue
-        if row.obj or row.subj or row.id in needs:
+        if row.obj or row.subj or needed is not None:
             return row
-        if fallback is None and not any(r for r in needs if r == row.id):
+        if fallback is None:
             fallback = row
     return fallback
 
