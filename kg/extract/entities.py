@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.gazetteer import capitals, entries
+from kg.gazetteer import capitals, entries, titles
 from kg.ids import slug
 from kg.records import Mention
 
@@ -113,7 +113,7 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
             if capital:
                 out.append(Mention(type="Place", rule="nominal-capital", key=capital, **base))
             continue
-        role = next((r["role"] for r in _titles() if r["id"] == title), "")
+        role = next((r["role"] for r in titles() if r["id"] == title), "")
         if not role and doc[start].lower_ != "counterpart":
             continue
         out.append(Mention(type="Person", rule="nominal-title", key=f"nominal-{span.start_char}", role=role,
@@ -144,12 +144,6 @@ def pair_mentions(doc: Doc) -> list[Mention]:
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=PAIR_HEADS[head], rule="nominal-pair",
                            key=f"pair-{span.start_char}", sentence=_sentence(span)))
     return out
-
-
-def _titles():
-    from kg.gazetteer import titles
-
-    return titles()
 
 
 def _is_name(token: Token) -> bool:
