@@ -47,8 +47,11 @@ def build(paths: Iterable[str | Path], *, max_bytes: int | None = None, progress
             articles.setdefault(item.id, item)  # the same article twice is one article
     if total is not None:
         total(len(articles))
+    from kg.resolve import link_across
+
     for extraction in extract_articles(articles.values()):
         result.extractions.append(extraction)
         if progress is not None:
             progress(1)
+    result.extractions = link_across(result.extractions)
     return result

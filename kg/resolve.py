@@ -220,3 +220,40 @@ def merge_events(events: list[Event]) -> list[Event]:
         else:
             out[index] = _merge_pair(out[index], event)
     return [replace(e, key=f"event-{n}") for n, e in enumerate(out, 1)]
+
+
+def link_across(extractions: list[Extraction]) -> list[Extraction]:
+    """Identity across articles: a person named by surname alone is the one full name the batch knows with it.
+
+    'Vucic' in one article and 'Aleksandar Vucic' in another are one node, unless
+    the batch knows two people of that surname.
+    """
+    full: dict[str, set[str]] = defaultdict(set)
+    for extraction in extractions:
+        for e in extraction.entities:
+            if e.type == "Person" and len(e.label.split()) > 1:
+                full[e.label.split()[-1]].add(e.key)
+    out = []
+    for extraction in extractions:
+        key_map = {e.key: next(iter(full[e.label])) for e in extraction.entities
+                   if e.type == "Person" and len(e.label.split()) == 1 and len(full.get(e.label, ())) == 1}
+        out.append(_rekey(extraction, key_map) if key_map else extraction)
+    return out
+
+
+def _rekey(extraction: Extraction, key_map: dict[str, str]) -> Extraction:
+    def canon(key: str) -> str:
+        return key_map.get(key, key)
+
+    mentions = [replace(m, key=canon(m.key)) for e in extraction.entities for m in e.mentions]
+    entities = build_entities(mentions)
+    names = {e.key: e.label for e in entities}
+    events = [replace(e, participants=tuple(dict.fromkeys((r, canon(k)) for r, k in e.participants)),
+                      about=tuple(dict.fromkeys(canon(k) for k in e.about))) for e in extraction.events]
+    return replace(
+        extraction,
+        entities=tuple(entities),
+        roles=tuple(_unique(replace(r, holder=canon(r.holder)) for r in extraction.roles)),
+        events=tuple(replace(e, label=event_label(e, names)) for e in events),
+        relations=tuple(_unique(replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations)),
+    )

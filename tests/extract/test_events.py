@@ -53,3 +53,13 @@ def test_background_events_keep_their_year(article):
 def test_capital_acting_is_its_state(article):
     extraction, labels, _ = article
     assert ("United States", "rejects", "Turkey") in {(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations}
+
+
+def test_a_surname_in_another_article_is_the_same_person():
+    """Identity across articles: 'Vucic' alone in a later article is the Aleksandar Vucic of the seed."""
+    from ..conftest import SEED
+
+    result = build([SEED, DATA / "articles" / "2020-07-20-vucic-surname-only.txt"])
+    later = next(e for e in result.extractions if e.article.date.isoformat() == "2020-07-20")
+    assert [e.key for e in later.entities if e.type == "Person"] == ["person-aleksandar-vucic"]
+    assert any(("speaker", "person-aleksandar-vucic") in e.participants for e in later.events)
