@@ -12,6 +12,7 @@ store, next to rdflib's memory store (rdflib.Dataset, default union) on a
 
     .venv/bin/python bench/bench_store.py            # about 1.0 million triples
     .venv/bin/python bench/bench_store.py --articles 300 --runs 5   # a quick look
+    .venv/bin/python bench/bench_store.py --store /tmp/store --runs 5   # queries only, on a store already loaded
 """
 from __future__ import annotations
 
@@ -122,6 +123,30 @@ def p50(fn, runs: int) -> float:
     return statistics.median(times)
 
 
+FACT = "https://w3id.org/newskg/id/entity/person-josep-borrell"
+LOAD_PARAMS = {"who-met-whom": {"actor": "Vucic"}, "state-relations": {"state": "Serbia"}}  # what bench/load_serve.py also asks
+
+
+def queries_only(path: Path, runs: int) -> int:
+    """p50 of every canned query on an existing store: default parameters, plus the load test's parameters where they differ."""
+    from kg import query as q
+    from kg.store import open_store
+
+    store = open_store(path, read_only=True)
+    print(f"store: {path}, {len(store):,} quads, {runs} runs per query\n")
+    print("| canned query | parameters | rows | p50 (ms) |")
+    print("|---|---|---:|---:|")
+    for name, c in q.canned().items():
+        cases = [{"fact": FACT}] if name == "evidence" else [{}] + ([LOAD_PARAMS[name]] if name in LOAD_PARAMS else [])
+        for params in cases:
+            text = c.render(params)
+            rows = len(q.select(store, text))
+            t = p50(lambda text=text: q.select(store, text), runs)
+            shown = ", ".join(f"{k}={v}" for k, v in params.items()) or "defaults"
+            print(f"| {name} | {shown} | {rows} | {t * 1000:.1f} |", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=2450, help="generated articles (2450 give about 1.03 million triples)")
@@ -130,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rdflib-runs", type=int, default=3, help="runs per query on rdflib")
     ap.add_argument("--rdflib-limit", type=float, default=120.0, help="seconds an rdflib run may take before it is stopped (default 120)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--store", type=Path, help="only time the canned queries on this already-loaded store (no loads, no rdflib)")
     args = ap.parse_args(argv)
     print("command: .venv/bin/python bench/bench_store.py " + " ".join(argv if argv is not None else sys.argv[1:]))
 
@@ -138,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     from kg import query as q
     from kg.store import ONTOLOGY_GRAPH, load_graphs, ontology_ntriples, open_store
 
+    if args.store:
+        return queries_only(args.store, args.runs)
     work = Path(tempfile.mkdtemp(prefix="kg-bench-store-"))
     try:
         items = list(graphs(args.articles, args.seed))
@@ -169,13 +197,12 @@ def main(argv: list[str] | None = None) -> int:
         load_graphs(small, items[:slice_articles] + [items[-1], (ONTOLOGY_GRAPH, ontology_ntriples())])
         slice_data = nquads(items[:slice_articles] + [items[-1], (ONTOLOGY_GRAPH, ontology_ntriples())])
         rdflib = Rdflib(slice_data, args.rdflib_runs, args.rdflib_limit)
-        fact = "https://w3id.org/newskg/id/entity/person-josep-borrell"
 
         print(f"\n| canned query | rows (store) | p50 store, {total / 1e6:.2f}M triples (ms) | p50 pyoxigraph, slice (ms) | "
               f"p50 rdflib.Dataset, slice (ms) | rdflib slice / store |")
         print("|---|---:|---:|---:|---:|---:|")
         for name, c in q.canned().items():
-            text = c.render({"fact": fact} if name == "evidence" else {})
+            text = c.render({"fact": FACT} if name == "evidence" else {})
             rows = len(q.select(store, text))
             t_store = p50(lambda text=text: q.select(store, text), args.runs)
             t_small = p50(lambda text=text: q.select(small, text), args.runs)
