@@ -49,9 +49,9 @@ def client(port: int, bodies: list[bytes], until: float, offset: int, latencies:
         try:
             conn.request("POST", "/sparql", body=body, headers=headers)
             response = conn.getresponse()
-            response.read()
+            answer = response.read()
             if response.status != 200:
-                failures.append(f"HTTP {response.status}")
+                failures.append(f"HTTP {response.status} after {time.perf_counter() - t:.1f} s: {answer[:120]!r}")
         except (OSError, http.client.HTTPException) as exc:
             failures.append(repr(exc))
             conn.close()

@@ -10,7 +10,9 @@ killed and replaced, so a runaway query cannot hold a core. Refusals:
   not in comments or strings: 403;
 - a result with more than `max_rows` rows or triples: 422 with a message
   asking for a LIMIT; a result is never silently truncated;
-- no free worker or the query still running at the timeout: 503.
+- no worker free within `queue_timeout`, or the query still running
+  `timeout` seconds after it started: 503. Waiting for a worker does not eat
+  into a query's own time.
 
 The server holds the store's write lock while it runs, so no build can
 change the files under the readers; `kg query` can still read a snapshot.
@@ -57,6 +59,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7878
     timeout: float = 10.0
+    queue_timeout: float = 60.0
     max_rows: int = 10_000
     cors: str | None = None
     workers: int = 0  # 0: one per CPU
@@ -141,12 +144,14 @@ class Pool:
             self.all.append(slot)
         self.idle.put((slot, wait))
 
-    def run(self, request: dict[str, Any], deadline: float) -> tuple[int, str, bytes]:
-        """Answer a request by the deadline (time.monotonic()), or 503."""
+    def run(self, request: dict[str, Any], queued_until: float) -> tuple[int, str, bytes]:
+        """Answer a request: wait for a worker until `queued_until` (time.monotonic()), then give it `timeout` seconds, or 503."""
         try:
-            (process, conn), ready = self.idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            (process, conn), ready = self.idle.get(timeout=max(0.0, queued_until - time.monotonic()))
         except queue.Empty:
-            return 503, "text/plain", f"busy: no query worker became free within the {self.settings.timeout:g} s timeout".encode()
+            wait = self.settings.queue_timeout
+            return 503, "text/plain", f"busy: no query worker became free within {wait:g} s (--queue-timeout)".encode()
+        deadline = time.monotonic() + self.settings.timeout
         try:
             if not ready:  # a fresh worker says "ready" first
                 if not conn.poll(max(0.0, deadline - time.monotonic())):
@@ -302,7 +307,7 @@ class Handler(BaseHTTPRequestHandler):
             "graph_type": _graph_type(accept),
             "default_graphs": params.get("default-graph-uri") or None,
         }
-        status, ctype, body = self.pool.run(request, start + self.settings.timeout)
+        status, ctype, body = self.pool.run(request, start + self.settings.queue_timeout)
         if status >= 400:
             self._error(status, body.decode("utf-8", "replace"))
         else:

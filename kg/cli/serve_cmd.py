@@ -26,6 +26,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=7878, help="port (default 7878)")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run before it is stopped with 503 (default 10)")
+    p.add_argument("--queue-timeout", type=float, default=60.0,
+                   help="seconds a request may wait for a free query worker before 503 (default 60); not counted in --timeout")
     p.add_argument("--max-rows", type=int, default=10_000, help="largest result answered; larger ones get 422 (default 10000)")
     p.add_argument("--cors", metavar="ORIGIN", help="allow browser pages from ORIGIN (e.g. http://localhost:8888) to query")
     p.add_argument("--workers", type=int, default=0, help="query worker processes (default: one per CPU)")
@@ -36,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.serve import Settings, serve
 
     settings = Settings(
-        store=args.store, graph=args.graph, host=args.host, port=args.port, timeout=args.timeout,
+        store=args.store, graph=args.graph, host=args.host, port=args.port, timeout=args.timeout, queue_timeout=args.queue_timeout,
         max_rows=args.max_rows, cors=args.cors, workers=args.workers, verbose=args.verbose,
     )
 
