@@ -213,13 +213,18 @@ def save(ds: Dataset, path: str | Path, fmt: str | None = None) -> None:
     if name in QUAD_FORMATS:
         data = ds.serialize(format=name, encoding="utf-8")
     else:
-        union = Graph()
-        for prefix, ns in ds.namespaces():
-            union.bind(prefix, ns)
-        for s, p, o, _ in ds.quads((None, None, None, None)):
-            union.add((s, p, o))
-        data = union.serialize(format=name, encoding="utf-8")
+        data = union(ds).serialize(format=name, encoding="utf-8")
     write_atomic(path, data)
+
+
+def union(ds: Dataset) -> Graph:
+    """All quads of a dataset as one graph, with the dataset's prefixes."""
+    g = Graph()
+    for prefix, ns in ds.namespaces():
+        g.bind(prefix, ns)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
 
 
 def load(path: str | Path, fmt: str | None = None) -> Dataset:

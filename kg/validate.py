@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from rdflib import Dataset, Graph
 
+from kg.rdf import union
 from kg.resources import ontology_text
 
 
@@ -22,12 +23,6 @@ def ontology_graph(name: str = "kg.ttl") -> Graph:
     return Graph().parse(data=ontology_text(name), format="turtle")
 
 
-def union(ds: Dataset) -> Graph:
-    """All quads of a dataset as one graph (shapes span articles and the shared entities graph)."""
-    g = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
 
 
 def validate(ds: Dataset) -> ValidationResult:

@@ -23,7 +23,7 @@ def superclasses(local: str) -> tuple[str, ...]:
     """
     from rdflib import RDFS
 
-    graph = _ontology()
+    graph = ontology()
     out: list[str] = []
     node = URIRef(KG._NS + local)
     while (parent := graph.value(node, RDFS.subClassOf)) is not None and str(parent).startswith(KG._NS):
@@ -36,12 +36,11 @@ def superclasses(local: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _ontology():
-    from rdflib import Graph
+def ontology():
+    """The bundled ontology kg/ontology/kg.ttl as an rdflib Graph, parsed once; do not modify it."""
+    from kg.validate import ontology_graph
 
-    from kg.resources import ontology_text
-
-    return Graph().parse(data=ontology_text("kg.ttl"), format="turtle")
+    return ontology_graph("kg.ttl")
 
 
 class KG(DefinedNamespace):

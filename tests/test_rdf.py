@@ -6,8 +6,8 @@ from rdflib import RDF, Dataset
 from rdflib.compare import isomorphic
 
 from kg import ids
-from kg.rdf import load, save, write_atomic
-from kg.validate import union, validate
+from kg.rdf import load, save, union, write_atomic
+from kg.validate import validate
 from kg.vocab import KG
 
 

@@ -242,10 +242,10 @@ def load_gold(path: str | Path) -> dict:
 
 @lru_cache(maxsize=1)
 def ontology() -> Graph:
-    """The bundled ontology kg/ontology/kg.ttl."""
-    from kg.validate import ontology_graph
+    """The bundled ontology kg/ontology/kg.ttl (parsed once, shared with kg.vocab)."""
+    from kg.vocab import ontology as shared
 
-    return ontology_graph("kg.ttl")
+    return shared()
 
 
 @cache

@@ -606,7 +606,7 @@ def _records(drafts: list[Draft]) -> list[Event]:
         cameo, plover = _codes(draft)
         trigger = _trigger_evidence(draft)
         events.append(Event(
-            key=f"event-{n}", kind=draft.kind, label=_label(draft), evidence=trigger,
+            key=f"event-{n}", kind=draft.kind, label=draft.kind, evidence=trigger,  # resolve names the event once its actors are known
             participants=tuple((role, key) for key, role in draft.participants.items()), place=draft.place, time=draft.time,
             status=draft.status, cameo=cameo, plover=plover, quote=draft.quote,
             about=tuple(dict.fromkeys(k for k in draft.about if k not in draft.participants)),
@@ -614,7 +614,3 @@ def _records(drafts: list[Draft]) -> list[Event]:
         ))
     return events
 
-
-def _label(draft: Draft) -> str:
-    when = f" ({draft.time.value})" if draft.time is not None else ""
-    return f"{draft.kind}: {draft.token.sent.text.strip()[:80]}{when}"

@@ -50,10 +50,9 @@ def store_union(store, *, ontology: bool = False) -> Graph:
 
 
 def dataset_union(ds: Dataset) -> Graph:
-    g = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
+    from kg.rdf import union
+
+    return union(ds)
 
 
 def graph_triples(store, iri: str) -> set[str]:
