@@ -7,8 +7,8 @@ A canned query starts with a header of comments::
     # param actor: name or IRI of an actor to follow (default any)
 
 Parameters become RDF terms (an IRI, an xsd:date, an integer or a string,
-escaped by the RDF serializer) bound in a VALUES block at the top of each
-WHERE clause: a value is never pasted into the query text as is.
+escaped by the RDF serializer) put in place of their variables: a value is
+never pasted into the query text as is.
 
 >>> term("Vucic"), term("2020-07-16"), term("https://w3id.org/newskg/id/entity/state-Q403")
 ('"Vucic"', '"2020-07-16"^^<http://www.w3.org/2001/XMLSchema#date>', '<https://w3id.org/newskg/id/entity/state-Q403>')
@@ -151,22 +151,59 @@ def term(value: str) -> str:
 
 
 def bind(text: str, values: dict[str, str], where: str = "query") -> str:
-    """Bind ?NAME to each value with a VALUES block opening every WHERE clause (sub-selects included)."""
+    """Put each value, as an RDF term, in place of ?NAME inside the WHERE clauses.
+
+    Constants in the patterns and filters let the engine's optimizer filter
+    early and start from the selective pattern (a VALUES block joined last
+    cost Oxigraph 10x on a million triples). Where ?NAME stays a variable (in a
+    projection, after AS, in GROUP BY, ORDER BY or HAVING, in a VALUES header
+    or a CONSTRUCT template), a VALUES block opening every WHERE clause still
+    binds it.
+
+    >>> bind("SELECT ?x WHERE { ?x ?p ?v FILTER(?v != ?w) }", {"v": "a"})
+    'SELECT ?x WHERE { ?x ?p "a" FILTER("a" != ?w) }'
+    >>> print(bind("SELECT ?v WHERE { ?x ?p ?v }", {"v": "a"}))
+    SELECT ?v WHERE {
+      VALUES (?v) { ("a") } ?x ?p "a" }
+    """
     if not values:
         return text
+    terms = {name: term(value) for name, value in values.items()}
     toks = list(tokens(text))
-    braces = []
-    for i, (kind, t, _) in enumerate(toks):
-        if kind == "word" and t.upper() == "WHERE":
-            brace = next((off for k, b, off in toks[i + 1 :] if k == "brace" and b == "{"), None)
-            if brace is not None:
-                braces.append(brace)
-    if not braces:
-        raise QueryError("E041", where, "the query has no WHERE { ... } to bind parameters in")
-    names = " ".join(f"?{name}" for name in values)
-    block = f"\n  VALUES ({names}) {{ ({' '.join(term(v) for v in values.values())}) }}"
-    for brace in sorted(set(braces), reverse=True):
-        text = text[: brace + 1] + block + text[brace + 1 :]
+    braces: list[int] = []  # offsets of the braces opening WHERE clauses
+    edits: list[tuple[int, int, str]] = []  # (offset, length, replacement)
+    stack: list[bool] = []  # per open brace: inside a WHERE clause
+    mode, after_where, previous, kept = "", False, "", False
+    for kind, t, off in toks:
+        word = t.upper() if kind == "word" else ""
+        if t == "{" and kind == "brace":
+            in_where = after_where or bool(stack and stack[-1] and mode == "")
+            if after_where:
+                braces.append(off)
+            stack.append(in_where)
+            mode, after_where = "", False
+        elif t == "}" and kind == "brace":
+            if stack:
+                stack.pop()
+            mode = ""
+        elif word == "WHERE":
+            after_where = True
+        elif word in ("SELECT", "CONSTRUCT", "DESCRIBE", "GROUP", "ORDER", "HAVING", "VALUES"):
+            mode = word
+        elif kind == "var" and t[1:] in terms:
+            if stack and stack[-1] and mode == "" and previous != "AS":
+                edits.append((off, len(t), terms[t[1:]]))
+            else:
+                kept = True
+        previous = word or t
+    if kept:
+        if not braces:
+            raise QueryError("E041", where, "the query has no WHERE { ... } to bind parameters in")
+        names = " ".join(f"?{name}" for name in terms)
+        block = f"\n  VALUES ({names}) {{ ({' '.join(terms.values())}) }}"
+        edits += [(brace + 1, 0, block) for brace in set(braces)]
+    for off, length, new in sorted(edits, reverse=True):
+        text = text[:off] + new + text[off + length :]
     return text
 
 
