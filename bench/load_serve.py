@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     print("command: .venv/bin/python bench/load_serve.py " + " ".join(argv if argv is not None else sys.argv[1:]))
 
     from kg import query as q
-    from kg.store import add_triples, load_graphs, load_ontology, open_store
+    from kg.store import add_triples, finish, load_graphs, open_store
 
     work = Path(tempfile.mkdtemp(prefix="kg-bench-serve-"))
     process = None
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         store = open_store(work / "store")
         load_graphs(store, items[:-1])
         add_triples(store, *items[-1])
-        load_ontology(store)
+        finish(store)  # what kg build --store does at the end
         triples = len(store)
         del store
         port = free_port()

@@ -236,9 +236,14 @@ def load_dataset(
         import pyoxigraph as ox
 
         store.load(_ntriples(default), ox.RdfFormat.N_TRIPLES)
+    finish(store)
+
+
+def finish(store: pyoxigraph.Store) -> None:
+    """End a load: refresh the ontology graph, flush, and compact the bulk-loaded files (queries run about 2x faster)."""
     load_ontology(store)
     store.flush()
-    store.optimize()  # compacts the bulk-loaded files: the canned queries run about twice as fast on a compacted store
+    store.optimize()
 
 
 def graph_file_store(path: str | Path) -> pyoxigraph.Store:
