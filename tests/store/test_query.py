@@ -195,6 +195,23 @@ def test_a_parameter_value_comes_back_exactly(value):
     assert q.select(open_memory_store(), c.render({"v": value})) == [{"x": value.strip()}]
 
 
+def test_a_parameter_is_the_same_value_in_every_clause():
+    """Substituted in patterns, filters and sub-selects; still a variable where the grammar needs one."""
+    store = open_memory_store()
+    ex = "https://example.org/"
+    store.update(f"INSERT DATA {{ GRAPH <{ex}g> {{ <{ex}a> <{ex}p> 1 , 2 , 3 . <{ex}b> <{ex}p> 2 }} }}")
+    c = q.parse_canned("t", f"""# param v: a number
+        SELECT ?s ?v (COUNT(*) AS ?n) WHERE {{
+          ?s <{ex}p> ?v .
+          OPTIONAL {{ ?s <{ex}p> ?o FILTER(?o > ?v) }}
+          {{ SELECT ?s WHERE {{ ?s <{ex}p> ?w FILTER(?w >= ?v) }} GROUP BY ?s }}
+        }} GROUP BY ?s ?v ORDER BY ?v ?s""")
+    text = c.render({"v": "2"})
+    assert "VALUES" in text  # ?v is projected and grouped on, so it is also bound
+    rows = q.select(store, text)
+    assert rows == [{"s": f"{ex}a", "v": "2", "n": "1"}, {"s": f"{ex}b", "v": "2", "n": "1"}]
+
+
 @pytest.mark.parametrize(("value", "datatype"), [("2020-07-16", "date"), ("42", "integer"), ("https://w3id.org/newskg/id/entity/x", None)])
 def test_parameter_types(value, datatype):
     c = q.parse_canned("t", "# param v: v\nSELECT ?v WHERE { }\n")
