@@ -123,7 +123,8 @@ def p50(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-FACT = "https://w3id.org/newskg/id/entity/person-josep-borrell"
+FACT = "https://w3id.org/newskg/id/entity/person-josep-borrell"  # an entity named in hundreds of articles: the worst case
+EVENT = "https://w3id.org/newskg/id/event/0000000000000000-event-0"  # one event of the first article: the usual case
 LOAD_PARAMS = {"who-met-whom": {"actor": "Vucic"}, "state-relations": {"state": "Serbia"}}  # what bench/load_serve.py also asks
 
 
@@ -137,7 +138,7 @@ def queries_only(path: Path, runs: int) -> int:
     print("| canned query | parameters | rows | p50 (ms) |")
     print("|---|---|---:|---:|")
     for name, c in q.canned().items():
-        cases = [{"fact": FACT}] if name == "evidence" else [{}] + ([LOAD_PARAMS[name]] if name in LOAD_PARAMS else [])
+        cases = [{"fact": FACT}, {"fact": EVENT}] if name == "evidence" else [{}] + ([LOAD_PARAMS[name]] if name in LOAD_PARAMS else [])
         for params in cases:
             text = c.render(params)
             rows = len(q.select(store, text))
@@ -204,8 +205,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n| canned query | rows (store) | p50 store, {total / 1e6:.2f}M triples (ms) | p50 pyoxigraph, slice (ms) | "
               f"p50 rdflib.Dataset, slice (ms) | rdflib slice / store |")
         print("|---|---:|---:|---:|---:|---:|")
-        for name, c in q.canned().items():
-            text = c.render({"fact": FACT} if name == "evidence" else {})
+        cases = [(name, c, {}) for name, c in q.canned().items() if name != "evidence"]
+        evidence = q.get("evidence")
+        cases += [("evidence, an entity (Borrell)", evidence, {"fact": FACT}), ("evidence, an event", evidence, {"fact": EVENT})]
+        for name, c, params in sorted(cases, key=lambda case: case[0]):
+            text = c.render(params)
             rows = len(q.select(store, text))
             t_store = p50(lambda text=text: q.select(store, text), args.runs)
             t_small = p50(lambda text=text: q.select(small, text), args.runs)

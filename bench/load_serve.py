@@ -53,7 +53,7 @@ def client(port: int, bodies: list[bytes], until: float, offset: int, latencies:
             if response.status != 200:
                 failures.append(f"HTTP {response.status} after {time.perf_counter() - t:.1f} s: {answer[:120]!r}")
         except (OSError, http.client.HTTPException) as exc:
-            failures.append(repr(exc))
+            failures.append(f"{exc!r} after {time.perf_counter() - t:.1f} s, request {n - offset} of this client")
             conn.close()
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             continue

@@ -314,16 +314,22 @@ class Handler(BaseHTTPRequestHandler):
             self._send(status, ctype, body)
 
 
+class Server(ThreadingHTTPServer):
+    """A thread per connection; a listen backlog that takes many clients connecting at once (the default of 5 reset some)."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 def make_server(settings: Settings) -> tuple[ThreadingHTTPServer, Pool]:
     """The HTTP server and its worker pool, ready to serve_forever()."""
     pool = Pool(settings)
     handler = type("BoundHandler", (Handler,), {"settings": settings, "pool": pool})
     try:
-        server = ThreadingHTTPServer((settings.host, settings.port), handler)
+        server = Server((settings.host, settings.port), handler)
     except OSError:
         pool.close()
         raise
-    server.daemon_threads = True
     return server, pool
 
 
