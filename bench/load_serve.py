@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--articles", type=int, default=2450, help="generated articles in the store (2450 give about 1.03 million triples)")
     ap.add_argument("--workers", type=int, default=0, help="kg serve --workers (default: one per CPU)")
+    ap.add_argument("--store", type=Path, help="serve this store (already loaded) instead of generating one")
     args = ap.parse_args(argv)
     print("command: .venv/bin/python bench/load_serve.py " + " ".join(argv if argv is not None else sys.argv[1:]))
 
@@ -76,18 +77,21 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="kg-bench-serve-"))
     process = None
     try:
-        items = list(graphs(args.articles))
-        store = open_store(work / "store")
-        load_graphs(store, items[:-1])
-        add_triples(store, *items[-1])
-        finish(store)  # what kg build --store does at the end
+        path = args.store or work / "store"
+        store = open_store(path)
+        if not args.store:
+            items = list(graphs(args.articles))
+            load_graphs(store, items[:-1])
+            add_triples(store, *items[-1])
+            finish(store)  # what kg build --store does at the end
         triples = len(store)
         del store
         port = free_port()
-        command = [sys.executable, "-m", "kg", "serve", "--store", str(work / "store"), "--port", str(port), "--timeout", "30"]
+        command = [sys.executable, "-m", "kg", "serve", "--store", str(path), "--port", str(port), "--timeout", "30", "--verbose"]
         if args.workers:
             command += ["--workers", str(args.workers)]
-        process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        log = (work / "serve.log").open("wb")
+        process = subprocess.Popen(command, cwd=ROOT, stderr=log, stdout=subprocess.DEVNULL)
         end = time.monotonic() + 60
         while time.monotonic() < end:
             with socket.socket() as s:
@@ -109,13 +113,16 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = time.monotonic() - start
         lat = sorted(latencies)
         p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] if lat else float("nan")
-        print(f"\nstore: {args.articles} generated articles, {triples:,} quads; kg serve workers: {args.workers or os.cpu_count()}")
+        where = str(args.store) if args.store else f"{args.articles} generated articles"
+        print(f"\nstore: {where}, {triples:,} quads; kg serve workers: {args.workers or os.cpu_count()}")
         print("\n| clients | seconds | requests | failed | requests/s | p50 (ms) | p99 (ms) |")
         print("|---:|---:|---:|---:|---:|---:|---:|")
         print(f"| {args.clients} | {elapsed:.0f} | {len(lat) + len(failures)} | {len(failures)} | {len(lat) / elapsed:.1f} | "
               f"{statistics.median(lat) * 1000:.1f} | {p99 * 1000:.1f} |")
         if failures:
             print("failures:", sorted(set(failures))[:5])
+            lines = [line for line in (work / "serve.log").read_text(errors="replace").splitlines() if '" 200 ' not in line]
+            print("kg serve said (other than 200):", *lines[-20:], sep="\n  ")
         return 1 if failures else 0
     finally:
         if process is not None:
