@@ -205,12 +205,16 @@ def load_ontology(store: pyoxigraph.Store) -> None:
 
 
 def load_dataset(
-    ds: Dataset, path: str | Path | pyoxigraph.Store = DEFAULT_STORE, *, progress: Callable[[int], None] | None = None
+    ds: Dataset,
+    path: str | Path | pyoxigraph.Store = DEFAULT_STORE,
+    *,
+    progress: Callable[[int], None] | None = None,
+    compact: bool = True,
 ) -> None:
     """Write a built Dataset into the store at `path`: each article graph replaced, shared graphs merged, the ontology refreshed.
 
     Loading the same dataset twice, or again after a crash, leaves the store
-    exactly as one load does. The store is compacted at the end.
+    exactly as one load does. The store is compacted at the end unless `compact` is false.
     """
     from rdflib import Graph, URIRef
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -236,14 +240,15 @@ def load_dataset(
         import pyoxigraph as ox
 
         store.load(_ntriples(default), ox.RdfFormat.N_TRIPLES)
-    finish(store)
+    finish(store, compact=compact)
 
 
-def finish(store: pyoxigraph.Store) -> None:
+def finish(store: pyoxigraph.Store, *, compact: bool = True) -> None:
     """End a load: refresh the ontology graph, flush, and compact the bulk-loaded files (queries run about 2x faster)."""
     load_ontology(store)
     store.flush()
-    store.optimize()
+    if compact:
+        store.optimize()
 
 
 def graph_file_store(path: str | Path) -> pyoxigraph.Store:

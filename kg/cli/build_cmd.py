@@ -22,6 +22,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", help="output format, overriding the suffix (trig, nquads, turtle, json-ld)")
     p.add_argument("--max-bytes", type=int, default=None, help="skip article files larger than this (default 5 MB)")
     p.add_argument("--store", help="also load the named graphs into this embedded store directory")
+    p.add_argument("--no-compact", action="store_true",
+                   help="skip compacting the store after the load (2-3 s per million triples; queries run about 2x faster "
+                        "on a compacted store): for many small loads into a large store, compact with the last one")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
 
 
@@ -40,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if args.store:
         from kg.store import load_dataset
 
-        load_dataset(ds, args.store)
+        load_dataset(ds, args.store, compact=not args.no_compact)
     if not args.quiet:
         ex = result.extractions
         print(

@@ -224,3 +224,20 @@ def test_kill_9_during_build_then_rebuild_gives_the_uninterrupted_graph(tmp_path
     assert isomorphic(store_union(store), dataset_union(final))
     assert len(store_union(store)) == len(dataset_union(final))
     shutil.rmtree(store_path, ignore_errors=True)
+
+
+def _sst_files(path) -> int:
+    return sum(name.endswith(".sst") for name in os.listdir(path))
+
+
+def test_a_load_is_compacted_unless_asked_not_to(tmp_path, monkeypatch):
+    """Each bulk-loaded batch is its own file until compaction merges them; the quads are the same either way."""
+    monkeypatch.setenv("KG_STORE_BATCH_QUADS", "2")  # one batch, so one file set, per article
+    ds = Dataset()
+    for n in range(12):
+        article(ds, f"a{n}", [f"fact {n}", f"other {n}"])
+    load_dataset(ds, tmp_path / "compacted")
+    load_dataset(ds, tmp_path / "as-loaded", compact=False)
+    compacted, as_loaded = open_store(tmp_path / "compacted"), open_store(tmp_path / "as-loaded")
+    assert {str(q) for q in compacted} == {str(q) for q in as_loaded}
+    assert _sst_files(tmp_path / "compacted") < _sst_files(tmp_path / "as-loaded")
