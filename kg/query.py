@@ -156,9 +156,9 @@ def bind(text: str, values: dict[str, str], where: str = "query") -> str:
     Constants in the patterns and filters let the engine's optimizer filter
     early and start from the selective pattern (a VALUES block joined last
     cost Oxigraph 10x on a million triples). Where ?NAME stays a variable (in a
-    projection, after AS, in GROUP BY, ORDER BY or HAVING, in a VALUES header
-    or a CONSTRUCT template), a VALUES block opening every WHERE clause still
-    binds it.
+    projection or SELECT *, after AS, in GROUP BY, ORDER BY or HAVING, in a
+    VALUES header or a CONSTRUCT template), a VALUES block opening every WHERE
+    clause still binds it.
 
     >>> bind("SELECT ?x WHERE { ?x ?p ?v FILTER(?v != ?w) }", {"v": "a"})
     'SELECT ?x WHERE { ?x ?p "a" FILTER("a" != ?w) }'
@@ -190,6 +190,8 @@ def bind(text: str, values: dict[str, str], where: str = "query") -> str:
             after_where = True
         elif word in ("SELECT", "CONSTRUCT", "DESCRIBE", "GROUP", "ORDER", "HAVING", "VALUES"):
             mode = word
+        elif t == "*" and mode == "SELECT":
+            kept = True  # SELECT * shows every variable in scope, the parameters included
         elif kind == "var" and t[1:] in terms:
             if stack and stack[-1] and mode == "" and previous != "AS":
                 edits.append((off, len(t), terms[t[1:]]))

@@ -212,6 +212,11 @@ def test_a_parameter_is_the_same_value_in_every_clause():
     assert rows == [{"s": f"{ex}a", "v": "2", "n": "1"}, {"s": f"{ex}b", "v": "2", "n": "1"}]
 
 
+def test_select_star_still_shows_a_parameter():
+    c = q.parse_canned("t", "# param v: anything\nSELECT * WHERE { BIND(STR(?v) AS ?x) }\n")
+    assert q.select(open_memory_store(), c.render({"v": "a"})) == [{"x": "a", "v": "a"}]
+
+
 @pytest.mark.parametrize(("value", "datatype"), [("2020-07-16", "date"), ("42", "integer"), ("https://w3id.org/newskg/id/entity/x", None)])
 def test_parameter_types(value, datatype):
     c = q.parse_canned("t", "# param v: v\nSELECT ?v WHERE { }\n")
