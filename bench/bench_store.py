@@ -157,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rdflib-limit", type=float, default=120.0, help="seconds an rdflib run may take before it is stopped (default 120)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--store", type=Path, help="only time the canned queries on this already-loaded store (no loads, no rdflib)")
+    ap.add_argument("--queries", help="comma-separated canned query names to time (default: all)")
     args = ap.parse_args(argv)
     print("command: .venv/bin/python bench/bench_store.py " + " ".join(argv if argv is not None else sys.argv[1:]))
 
@@ -208,7 +209,10 @@ def main(argv: list[str] | None = None) -> int:
         cases = [(name, c, {}) for name, c in q.canned().items() if name != "evidence"]
         evidence = q.get("evidence")
         cases += [("evidence, an entity (Borrell)", evidence, {"fact": FACT}), ("evidence, an event", evidence, {"fact": EVENT})]
+        wanted = set(args.queries.split(",")) if args.queries else None
         for name, c, params in sorted(cases, key=lambda case: case[0]):
+            if wanted is not None and c.name not in wanted:
+                continue
             text = c.render(params)
             rows = len(q.select(store, text))
             t_store = p50(lambda text=text: q.select(store, text), args.runs)
