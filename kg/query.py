@@ -92,6 +92,28 @@ def forbidden(text: str) -> str:
     return first if first in UPDATE_KEYWORDS else ""
 
 
+def with_prefixes(text: str) -> str:
+    """The query with one first line declaring the usual prefixes (PREFIXES) it uses but does not declare.
+
+    >>> print(with_prefixes("SELECT ?l WHERE { ?s rdfs:label ?l ; a kg:State }"))
+    PREFIX kg: <https://w3id.org/newskg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?l WHERE { ?s rdfs:label ?l ; a kg:State }
+    >>> with_prefixes("PREFIX rdfs: <http://example.org/> SELECT * WHERE { ?s rdfs:x ?o }")[:6]
+    'PREFIX'
+    """
+    declared: set[str] = set()
+    used: set[str] = set()
+    previous = ""
+    for kind, t, _ in tokens(text):
+        if kind == "pname":
+            (declared if previous == "PREFIX" else used).add(t.split(":", 1)[0])
+        previous = t.upper() if kind == "word" else t
+    missing = sorted(p for p in used - declared if p in PREFIXES)
+    if not missing:
+        return text
+    return " ".join(f"PREFIX {p}: <{PREFIXES[p]}>" for p in missing) + "\n" + text
+
+
 # ---------------------------------------------------------------- canned queries
 
 
@@ -274,17 +296,25 @@ def run(
     article: str | None = None,
     default_graphs: Iterable[str] | None = None,
     allow_service: bool = False,
+    add_prefixes: bool = False,
     where: str = "query",
 ) -> Results:
     """Run a query over the union of all graphs, or over one article's graph (plus the ontology).
 
     Malformed queries raise QueryError E040 with the parser's position;
     SERVICE (a call to another server) raises E042 unless allowed.
+    `add_prefixes` declares the usual prefixes the query uses without
+    declaring them (kg, rdfs, schema, ...); positions still count the
+    query's own lines.
     """
     import pyoxigraph as ox
 
     from kg.store import ONTOLOGY_GRAPH
 
+    added = 0
+    if add_prefixes:
+        full = with_prefixes(text)
+        added, text = int(full != text), full
     bad = forbidden(text)
     if bad == "SERVICE" and not allow_service:
         raise QueryError("E042", where, "SERVICE calls to other servers are not allowed: the graph is queried offline")
@@ -301,7 +331,8 @@ def run(
         result = store.query(text, **options)
     except SyntaxError as exc:
         hint = " (updates are not run by queries)" if bad else ""
-        raise QueryError("E040", where, f"{exc}{hint}") from exc
+        message = re.sub(r"(?<=error at )(\d+)(?=:)", lambda m: str(max(1, int(m.group(1)) - added)), str(exc))
+        raise QueryError("E040", where, f"{message}{hint}") from exc
     except OSError as exc:
         raise QueryError("E040", where, f"the query failed: {exc}") from exc
     if isinstance(result, ox.QueryBoolean):

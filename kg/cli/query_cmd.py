@@ -1,7 +1,8 @@
 """Run SPARQL against the store or a graph file: a query string, a .rq file or a canned query.
 
 Queries see the union of all article graphs; --article ID restricts them to
-one article's graph (and the ontology). Canned queries take parameters as
+one article's graph (and the ontology). The usual prefixes (kg:, id:, rdf:, rdfs:,
+skos:, schema:, prov:, owl:, xsd:, wd:) need no PREFIX line. Canned queries take parameters as
 --param NAME=VALUE; values become IRIs, dates, integers or strings, never
 query text.
 
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         from kg.store import DEFAULT_STORE, open_store
 
         store = open_store(args.store or DEFAULT_STORE, read_only=True)
-    result = q.run(store, text, article=args.article, where=where)
+    result = q.run(store, text, article=args.article, add_prefixes=True, where=where)
     q.write_results(result, args.format, sys.stdout.buffer)
     sys.stdout.flush()
     return 0

@@ -279,6 +279,19 @@ def test_the_cli_reports_a_malformed_query_without_a_traceback(tmp_path, store):
     assert done.returncode == 2 and "[E040]" in done.stderr and "1:" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_kg_query_declares_the_usual_prefixes_a_query_leaves_out(tmp_path, store):
+    """kg query adds PREFIX kg:, rdfs:, ... when a query uses them undeclared; an error still points at the user's own line."""
+    text = "SELECT ?label WHERE { GRAPH ?g { ?s a kg:State ; rdfs:label ?label } }"
+    assert q.select(store, text, add_prefixes=True) == q.select(store, q.with_prefixes(text))
+    assert {"label": "Serbia"} in q.select(store, text, add_prefixes=True)
+    with pytest.raises(QueryError) as err:
+        q.run(store, text)  # the engine itself knows no prefixes
+    assert err.value.code == "E040"
+    with pytest.raises(QueryError) as err:
+        q.run(store, "SELECT ?label WHERE {\n  ?s a kg:State ;\n     rdfs:label }", add_prefixes=True)
+    assert "error at 3:" in str(err.value)
+
+
 @pytest.mark.parametrize("fmt", ["json", "xml", "tsv"])
 def test_results_formats_parse_back_to_the_same_rows(store, fmt):
     text = q.get("roles-as-of").render({})
