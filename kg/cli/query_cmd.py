@@ -1,10 +1,10 @@
 """Run SPARQL against the store or a graph file: a query string, a .rq file or a canned query.
 
 Queries see the union of all article graphs; --article ID restricts them to
-one article's graph (and the ontology). The usual prefixes (kg:, id:, rdf:, rdfs:,
-skos:, schema:, prov:, owl:, xsd:, wd:) need no PREFIX line. Canned queries take parameters as
---param NAME=VALUE; values become IRIs, dates, integers or strings, never
-query text.
+one article's graph (and the ontology). The usual prefixes (kg:, id:, rdf:,
+rdfs:, skos:, schema:, prov:, owl:, xsd:, wd:) need no PREFIX line. Canned
+queries take parameters as --param NAME=VALUE; values become IRIs, dates,
+integers or strings, never query text.
 
     kg query --list
     kg query who-met-whom --param actor=Vucic
