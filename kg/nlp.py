@@ -83,7 +83,9 @@ def _title_matcher(nlp: Language):
 
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     for row in titles():
-        matcher.add(row["id"], [nlp.make_doc(form) for form in row["forms"]])
+        forms = set(row["forms"])
+        forms |= {f[0].upper() + f[1:] for f in row["forms"] if f[:1].islower()}  # a sentence starts "Foreign minister X said"
+        matcher.add(row["id"], [nlp.make_doc(form) for form in sorted(forms)])
     return matcher
 
 

@@ -40,10 +40,10 @@ def _sentence(span: Span) -> str:
 
 
 def _mention(ent: Span) -> Mention | None:
+    label, gid = ent.label_, ent.ent_id_  # read first: a slice of an entity span is a plain span, with no label
     if len(ent) > 1 and ent[-1].text in {"'s", "\u2019s", "'"}:
         ent = ent[:-1]  # "Civic Passion's": the possessive is not part of the name
     base = {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "sentence": _sentence(ent)}
-    label, gid = ent.label_, ent.ent_id_
     if label == "PERSON":
         return Mention(type="Person", rule="ner-person", key=f"person-{slug(ent.text)}", **base)
     if gid:
