@@ -398,8 +398,60 @@ def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
                         draft.add(m.key, role)
 
 
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+          "year": "year", "years": "year"}
+
+
+def _offset(node: Token) -> tuple[int, str] | None:
+    """(signed count, unit) when `node` is X in "N units after/before X": X lies N units before/after what governs it.
+
+    Only a counted distance in days, weeks, months or years counts; "after a summit" keeps the governing date.
+    """
+    if node.dep_ == "advcl":  # "met on Thursday, a day after forces shelled the city"
+        word = next((c.lower_ for c in node.children if c.dep_ == "mark"), "")
+        measure = node
+    elif node.dep_ == "pobj" and node.head.dep_ == "prep":  # "met on Monday, three days before the election"
+        word, measure = node.head.lower_, node.head
+    else:
+        return None
+    if word not in ("after", "before"):
+        return None
+    for unit in measure.children:
+        if unit.dep_ == "npadvmod" and unit.lower_ in _UNITS:
+            count_tokens = [c for c in unit.children if c.dep_ in {"nummod", "det"}]
+            text = count_tokens[0].lower_ if count_tokens else ""
+            count = int(text) if text.isdigit() else _COUNTS.get(text)
+            if count is None:
+                return None
+            return (-count if word == "after" else count), _UNITS[unit.lower_]
+    return None
+
+
+def _shifted(tv: TimeValue, count: int, unit: str) -> TimeValue | None:
+    """The time `count` units from `tv`, at a granularity both can carry; None when the result would be a guess."""
+    import datetime as dt
+
+    if unit in ("day", "week") and tv.granularity == "day":
+        d = tv.earliest + dt.timedelta(days=count * (7 if unit == "week" else 1))
+        return TimeValue(d.isoformat(), "day", d, d, text=tv.text, rule="counted-offset")
+    if unit == "month" and tv.granularity in ("day", "month"):
+        months = tv.earliest.year * 12 + tv.earliest.month - 1 + count
+        first = dt.date(months // 12, months % 12 + 1, 1)
+        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return TimeValue(first.isoformat()[:7], "month", first, last, text=tv.text, rule="counted-offset")
+    if unit == "year" and tv.granularity in ("day", "month", "year"):
+        year = tv.earliest.year + count
+        return TimeValue(str(year), "year", dt.date(year, 1, 1), dt.date(year, 12, 31), text=tv.text, rule="counted-offset")
+    return None
+
+
 def _read_time(ctx: Context, draft: Draft) -> None:
-    """The time attached to the trigger, else to the nearest verb above it; present tense means the report date."""
+    """The time attached to the trigger, else to the nearest verb above it; present tense means the report date.
+
+    An event in "N days after/before X" takes the governing time moved by that distance.
+    """
     token = draft.token
     if token.i in ctx.times:
         draft.time = ctx.times[token.i]
@@ -408,11 +460,17 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         if child.dep_ in {"acl", "relcl"} and child.i in ctx.times and _triggers_for(child) == []:
             draft.time = ctx.times[child.i]
             return
-    node = token
+    node, offsets = token, []
     while node.head.i != node.i:
+        if (offset := _offset(node)) is not None:
+            offsets.append(offset)
         node = node.head
         if node.i in ctx.times:
-            draft.time = ctx.times[node.i]
+            time: TimeValue | None = ctx.times[node.i]
+            for count, unit in offsets:
+                time = _shifted(time, count, unit) if time is not None else None
+            if time is not None:
+                draft.time = time
             return
     verb = token if token.pos_ in {"VERB", "AUX"} else None
     if verb is not None and _present(verb):

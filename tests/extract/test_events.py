@@ -63,3 +63,20 @@ def test_a_surname_in_another_article_is_the_same_person():
     later = next(e for e in result.extractions if e.article.date.isoformat() == "2020-07-20")
     assert [e.key for e in later.entities if e.type == "Person"] == ["person-aleksandar-vucic"]
     assert any(("speaker", "person-aleksandar-vucic") in e.participants for e in later.events)
+
+
+@pytest.fixture(scope="module")
+def offsets():
+    (extraction,) = build([DATA / "articles" / "2022-06-15-zelenskiy-scholz-kyiv.txt"]).extractions
+    labels = {e.key: e.label for e in extraction.entities}
+    return [(e.kind, e.time.value if e.time else None, {labels[k] for _, k in e.participants}) for e in extraction.events]
+
+
+def test_a_day_after_puts_the_earlier_event_a_day_before(offsets):
+    """'met on Thursday, a day after forces shelled Kharkiv': the shelling is the day before the meeting, not the same day."""
+    assert ("Meeting", "2022-06-09", {"Volodymyr Zelenskiy", "Olaf Scholz"}) in offsets
+    assert ("Fighting", "2022-06-08", {"Russia"}) in offsets
+
+
+def test_two_weeks_after_counts_back_two_weeks(offsets):
+    assert any(kind == "NegotiationBreakdown" and when == "2022-03-15" for kind, when, _ in offsets)
