@@ -26,7 +26,10 @@ NOMINAL_HEADS = {"counterpart", "capital"}
 def extract_mentions(doc: Doc) -> list[Mention]:
     """Every mention of an actor or place in the doc, in text order."""
     out = []
+    title_spans = list(doc.spans["kg_titles"]) if "kg_titles" in doc.spans else []
     for ent in doc.ents:
+        if ent.label_ == "ORG" and not ent.ent_id_ and any(t.start <= ent.start and ent.end <= t.end for t in title_spans):
+            continue  # "State" in "Secretary of State" is part of a title, not an organization
         mention = _mention(ent)
         if mention is not None:
             out.append(mention)

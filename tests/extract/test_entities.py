@@ -15,3 +15,11 @@ from kg.nlp import pipeline
 def test_a_possessive_name_is_kept_without_its_possessive(text, name, kind):
     mentions = {(m.text, m.type) for m in extract_mentions(pipeline()(text))}
     assert any(t.endswith(name) and k == kind and not t.endswith(("'s", "\u2019s")) for t, k in mentions), mentions
+
+
+def test_a_word_of_a_title_is_not_an_organization():
+    """'State' in 'Secretary of State' is part of the title; the person and the organization named elsewhere stay."""
+    doc = pipeline()("U.S. Secretary of State Antony Blinken will travel to Israel on Thursday, the State Department said.")
+    mentions = {(m.text, m.type) for m in extract_mentions(doc)}
+    assert ("State", "Organization") not in mentions
+    assert ("Antony Blinken", "Person") in mentions and ("the State Department", "Organization") in mentions
