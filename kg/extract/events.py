@@ -15,6 +15,7 @@ Mentions of one event across sentences are merged later, by the resolve stage.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -431,8 +432,6 @@ def _offset(node: Token) -> tuple[int, str] | None:
 
 def _shifted(tv: TimeValue, count: int, unit: str) -> TimeValue | None:
     """The time `count` units from `tv`, at a granularity both can carry; None when the result would be a guess."""
-    import datetime as dt
-
     if unit in ("day", "week") and tv.granularity == "day":
         d = tv.earliest + dt.timedelta(days=count * (7 if unit == "week" else 1))
         return TimeValue(d.isoformat(), "day", d, d, text=tv.text, rule="counted-offset")
