@@ -459,6 +459,8 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         if child.dep_ in {"acl", "relcl"} and child.i in ctx.times and _triggers_for(child) == []:
             draft.time = ctx.times[child.i]
             return
+    if token.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} and c.lemma_ == "have" for c in token.children):
+        return  # "a move Erdogan has threatened to block": the present perfect is not dated by the clause around it
     node, offsets = token, []
     while node.head.i != node.i:
         if (offset := _offset(node)) is not None:

@@ -80,3 +80,8 @@ def test_a_day_after_puts_the_earlier_event_a_day_before(offsets):
 
 def test_two_weeks_after_counts_back_two_weeks(offsets):
     assert any(kind == "NegotiationBreakdown" and when == "2022-03-15" for kind, when, _ in offsets)
+
+
+def test_the_present_perfect_is_not_dated_by_the_clause_around_it(offsets):
+    """'Last month, Finland and Sweden applied ..., a move Erdogan has threatened to block': the threat is not last month's."""
+    assert ("Threat", None, {"Tayyip Erdogan"}) in offsets
