@@ -47,6 +47,7 @@ MOTION_VERBS = {"come", "go", "travel", "arrive", "gather", "fly", "head", "retu
 ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage", "fail"}
 NEGATIONS = {"not", "n't", "never", "no"}
 EFFORT_NOUNS = {"effort", "efforts", "bid", "mission", "initiative", "plan", "process", "campaign", "attempt"}
+CONTAINER_NOUNS = {"package", "round", "set", "wave", "series", "raft", "batch", "slew", "list"}
 VIRTUAL_MODIFIERS = {"virtual", "video", "online", "phone", "telephone", "remote"}
 ANAPHORIC_DETS = {"those", "these", "that", "this", "such", "the same"}
 TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "ahead"}
@@ -195,7 +196,12 @@ def _choose(token: Token) -> Trigger | None:
         return None
     lemma = token.lemma_.lower()
     object_deps = OBJ_DEPS | {"nsubjpass"} if token.pos_ != "NOUN" else {"compound", "amod", "nmod"}
-    objects = {w for c in token.children if c.dep_ in object_deps for w in (c.lemma_.lower(), c.lower_)}
+    heads = [c for c in token.children if c.dep_ in object_deps]
+    # what the object is: its title words ("host Prime Minister Meloni") and what it is a package of ("a package of sanctions")
+    heads += [g for c in heads for g in c.children if g.dep_ == "compound" and token.pos_ != "NOUN"]
+    heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+              for p in o.children if p.dep_ == "pobj"]
+    objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
     objects |= {w for c in token.children if c.dep_ in {"prep", "agent"}
                 for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
     subjects = {w for c in token.children if c.dep_ in SUBJ_DEPS for w in (c.lemma_.lower(), c.lower_)}

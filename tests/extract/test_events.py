@@ -85,3 +85,20 @@ def test_two_weeks_after_counts_back_two_weeks(offsets):
 def test_the_present_perfect_is_not_dated_by_the_clause_around_it(offsets):
     """'Last month, Finland and Sweden applied ..., a move Erdogan has threatened to block': the threat is not last month's."""
     assert ("Threat", None, {"Tayyip Erdogan"}) in offsets
+
+
+@pytest.fixture(scope="module")
+def sanctions():
+    (extraction,) = build([DATA / "articles" / "2024-02-24-eu-sanctions-meloni-kyiv.txt"]).extractions
+    labels = {e.key: e.label for e in extraction.entities}
+    return [(e.kind, e.time.value if e.time else None, e.status, {(r, labels[k]) for r, k in e.participants}) for e in extraction.events]
+
+
+def test_adopting_a_package_of_sanctions_is_a_measure_by_its_adopter(sanctions):
+    """The object's container ('a package of sanctions') says what was adopted; the adopter is the actor."""
+    assert ("TradeMeasure", "2024-02-23", "occurred", {("participant", "European Union"), ("target", "Russia")}) in sanctions
+
+
+def test_hosting_a_titled_leader_is_a_meeting(sanctions):
+    """'will host Italian Prime Minister Giorgia Meloni': the object's title words make 'host' a meeting trigger."""
+    assert ("Meeting", "2024-02-24", "planned", {("host", "Volodymyr Zelenskiy"), ("participant", "Giorgia Meloni")}) in sanctions
