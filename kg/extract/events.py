@@ -279,8 +279,9 @@ def find_triggers(ctx: Context) -> list[Draft]:
 def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     """Entity keys a phrase names: the mention itself, its conjuncts, or entities modifying it.
 
-    "Vucic and Hoti" -> both; "EU officials" -> EU; "Leaders of Serbia and Kosovo" ->
-    Serbia, Kosovo; "who" in a relative clause -> its antecedent.
+    "Vucic and Hoti" -> both; "EU officials" -> EU; "Russian and Ukrainian
+    negotiators" -> Russia, Ukraine; "Leaders of Serbia and Kosovo" -> Serbia,
+    Kosovo; "who" in a relative clause -> its antecedent.
     """
     if depth > 3:
         return []
@@ -293,9 +294,10 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     elif m is None and token.pos_ in {"NOUN", "PROPN"}:
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
-                cm = ctx.mention(child)
-                if cm is not None and cm.type != "Place":
-                    out.append(cm.key)
+                for modifier in (child, *(c for c in child.children if c.dep_ == "conj")):  # "Russian and Ukrainian negotiators"
+                    cm = ctx.mention(modifier)
+                    if cm is not None and cm.type != "Place":
+                        out.append(cm.key)
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":

@@ -102,3 +102,8 @@ def test_adopting_a_package_of_sanctions_is_a_measure_by_its_adopter(sanctions):
 def test_hosting_a_titled_leader_is_a_meeting(sanctions):
     """'will host Italian Prime Minister Giorgia Meloni': the object's title words make 'host' a meeting trigger."""
     assert ("Meeting", "2024-02-24", "planned", {("host", "Volodymyr Zelenskiy"), ("participant", "Giorgia Meloni")}) in sanctions
+
+
+def test_coordinated_demonyms_name_both_sides(offsets):
+    """'Russian and Ukrainian negotiators met in Istanbul': both states took part."""
+    assert ("Meeting", "2022-03-29", {"Russia", "Ukraine"}) in offsets
