@@ -291,6 +291,11 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
         return actors(ctx, token.head.head, depth + 1)
     if m is not None and m.type != "Place":
         out.append(m.key)
+        for t in token.subtree:  # "Vucic and Kosovo Prime Minister Albin Kurti": the parser hangs Vucic on the title
+            if t.i < token.i and any(c.dep_ == "cc" for c in t.children):
+                tm = ctx.mention(t)
+                if tm is not None and tm is not m and tm.type == "Person":
+                    out.append(tm.key)
     elif m is None and token.pos_ in {"NOUN", "PROPN"}:
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:

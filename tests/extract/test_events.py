@@ -107,3 +107,18 @@ def test_hosting_a_titled_leader_is_a_meeting(sanctions):
 def test_coordinated_demonyms_name_both_sides(offsets):
     """'Russian and Ukrainian negotiators met in Istanbul': both states took part."""
     assert ("Meeting", "2022-03-29", {"Russia", "Ukraine"}) in offsets
+
+
+def test_a_name_coordinated_with_a_titled_name_takes_part():
+    """'Vucic and Kosovo Prime Minister Albin Kurti met': the parser hangs Vucic on the title; both met, Kosovo did not."""
+    import datetime as dt
+
+    from kg.extract.entities import extract_mentions
+    from kg.extract.events import Context, extract_events
+    from kg.nlp import pipeline
+    from kg.records import Article
+
+    doc = pipeline()("Vucic and Kosovo Prime Minister Albin Kurti met in Brussels last month.")
+    article = Article(id="t", date=dt.date(2023, 10, 10), text=doc.text)
+    events = extract_events(Context(doc, article, extract_mentions(doc)))
+    assert any(e.kind == "Meeting" and {k for _, k in e.participants} == {"person-vucic", "person-albin-kurti"} for e in events)
