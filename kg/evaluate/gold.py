@@ -42,7 +42,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,7 @@ from rdflib.namespace import SKOS
 
 from kg.errors import EvalError
 from kg.ids import ENTITIES_GRAPH, article_iri, slug
-from kg.vocab import KG, SCHEMA
+from kg.vocab import KG, SCHEMA, ontology
 
 SECTIONS = ("entities", "roles", "events", "statements", "relations")
 ENTITY_TYPES = ("Person", "Organization", "State", "Place")
@@ -238,14 +238,6 @@ def load_gold(path: str | Path) -> dict:
 
 
 # ---------------------------------------------------------------- the ontology
-
-
-@lru_cache(maxsize=1)
-def ontology() -> Graph:
-    """The bundled ontology kg/ontology/kg.ttl (parsed once, shared with kg.vocab)."""
-    from kg.vocab import ontology as shared
-
-    return shared()
 
 
 @cache
