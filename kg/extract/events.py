@@ -15,14 +15,13 @@ Mentions of one event across sentences are merged later, by the resolve stage.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg import resources
-from kg.extract.timex import find_times
+from kg.extract.timex import count, find_times, shifted
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -412,10 +411,8 @@ def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
                         draft.add(m.key, role)
 
 
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
-          "year": "year", "years": "year"}
+_DISTANCE_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+                   "year": "year", "years": "year"}
 
 
 def _offset(node: Token) -> tuple[int, str] | None:
@@ -433,29 +430,11 @@ def _offset(node: Token) -> tuple[int, str] | None:
     if word not in ("after", "before"):
         return None
     for unit in measure.children:
-        if unit.dep_ == "npadvmod" and unit.lower_ in _UNITS:
-            count_tokens = [c for c in unit.children if c.dep_ in {"nummod", "det"}]
-            text = count_tokens[0].lower_ if count_tokens else ""
-            count = int(text) if text.isdigit() else _COUNTS.get(text)
-            if count is None:
+        if unit.dep_ == "npadvmod" and unit.lower_ in _DISTANCE_UNITS:
+            n = next((count(c.text) for c in unit.children if c.dep_ in {"nummod", "det"}), None)
+            if n is None:
                 return None
-            return (-count if word == "after" else count), _UNITS[unit.lower_]
-    return None
-
-
-def _shifted(tv: TimeValue, count: int, unit: str) -> TimeValue | None:
-    """The time `count` units from `tv`, at a granularity both can carry; None when the result would be a guess."""
-    if unit in ("day", "week") and tv.granularity == "day":
-        d = tv.earliest + dt.timedelta(days=count * (7 if unit == "week" else 1))
-        return TimeValue(d.isoformat(), "day", d, d, text=tv.text, rule="counted-offset")
-    if unit == "month" and tv.granularity in ("day", "month"):
-        months = tv.earliest.year * 12 + tv.earliest.month - 1 + count
-        first = dt.date(months // 12, months % 12 + 1, 1)
-        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        return TimeValue(first.isoformat()[:7], "month", first, last, text=tv.text, rule="counted-offset")
-    if unit == "year" and tv.granularity in ("day", "month", "year"):
-        year = tv.earliest.year + count
-        return TimeValue(str(year), "year", dt.date(year, 1, 1), dt.date(year, 12, 31), text=tv.text, rule="counted-offset")
+            return (-n if word == "after" else n), _DISTANCE_UNITS[unit.lower_]
     return None
 
 
@@ -481,8 +460,8 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         node = node.head
         if node.i in ctx.times:
             time: TimeValue | None = ctx.times[node.i]
-            for count, unit in offsets:
-                time = _shifted(time, count, unit) if time is not None else None
+            for n, unit in offsets:
+                time = shifted(time, n, unit) if time is not None else None
             if time is not None:
                 draft.time = time
             return

@@ -35,7 +35,7 @@ from dataclasses import replace
 
 from kg.records import TimeValue
 
-__all__ = ["find_times", "normalize", "parse_iso"]
+__all__ = ["count", "find_times", "normalize", "parse_iso", "shifted"]
 
 # ---------------------------------------------------------------------------
 # records
@@ -138,7 +138,12 @@ _TZ = r"(?:UTC|GMT|[ECMP][SD]T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?"
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night))"
 
 
-def _num(word: str) -> int | None:
+def count(word: str) -> int | None:
+    """A number written as digits or words ("a", "two", "twenty-one"); None when it is not one.
+
+    >>> count("a"), count("12"), count("twenty-one"), count("several")
+    (1, 12, 21, None)
+    """
     word = word.lower().strip()
     if word.isdigit():
         return int(word)
@@ -148,6 +153,26 @@ def _num(word: str) -> int | None:
     if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
         return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]
     return None
+
+
+def shifted(tv: TimeValue, n: int, unit: str) -> TimeValue | None:
+    """The time `n` days, weeks, months or years from `tv`, at a granularity both carry; None when it would be a guess.
+
+    >>> shifted(parse_iso("2022-06-09"), -1, "day").value, shifted(parse_iso("2022-03"), -2, "month").value
+    ('2022-06-08', '2022-01')
+    >>> shifted(parse_iso("2022"), 3, "day") is None
+    True
+    """
+    start = tv.earliest
+    if unit in ("day", "week") and tv.granularity == "day":
+        out = _day(start + dt.timedelta(days=n * (7 if unit == "week" else 1)), "counted-offset")
+    elif unit == "month" and tv.granularity in ("day", "month"):
+        out = _month(*_shift_month(start.year, start.month, n), "counted-offset")
+    elif unit == "year" and tv.granularity in ("day", "month", "year"):
+        out = _year(start.year + n, "counted-offset")
+    else:
+        return None
+    return replace(out, text=tv.text)
 
 
 def _month_of(word: str) -> int:
@@ -408,7 +433,7 @@ def _h_rel_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 
 def _h_past_span(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    n, unit = _num(m["n"]) if m["n"] else 1, m["unit"].lower()
+    n, unit = count(m["n"]) if m["n"] else 1, m["unit"].lower()
     if n is None:
         return None
     start = _shift(ctx.dct, -n, unit)
@@ -428,7 +453,7 @@ def _shift(day: dt.date, n: int, unit: str) -> dt.date | None:
 
 
 def _h_ago(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    n, unit = _num(m["n"]), m["unit"].lower()
+    n, unit = count(m["n"]), m["unit"].lower()
     if n is None:
         return None
     d = _shift(ctx.dct, -n, unit)
