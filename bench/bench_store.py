@@ -25,10 +25,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import graphs, nquads  # noqa: E402
+from generate import EVENT, QUESTIONS, graphs, nquads  # noqa: E402
 
 
 def _load(kind: str, data_path: str, store_path: str, articles: int, seed: int, out) -> None:
@@ -123,9 +124,20 @@ def p50(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-FACT = "https://w3id.org/newskg/id/entity/person-josep-borrell"  # an entity named in hundreds of articles: the worst case
-EVENT = "https://w3id.org/newskg/id/event/0000000000000000-event-0"  # one event of the first article: the usual case
-LOAD_PARAMS = {"who-met-whom": {"actor": "Vucic"}, "state-relations": {"state": "Serbia"}}  # what bench/load_serve.py also asks
+def cases(questions: bool) -> list[tuple[str, Any, dict[str, str]]]:
+    """(label, canned query, parameters), by label: every canned query with its defaults, evidence asked for
+    Borrell and for one event; with `questions`, also the load test's questions where they differ from the defaults."""
+    from kg import query as q
+
+    out = []
+    for name, c in q.canned().items():
+        if name == "evidence":
+            out += [("evidence, an entity (Borrell)", c, QUESTIONS["evidence"]), ("evidence, an event", c, {"fact": EVENT})]
+            continue
+        out.append((name, c, {}))
+        if questions and name in QUESTIONS:
+            out.append((name, c, QUESTIONS[name]))
+    return sorted(out, key=lambda case: case[0])
 
 
 def queries_only(path: Path, runs: int) -> int:
@@ -137,14 +149,12 @@ def queries_only(path: Path, runs: int) -> int:
     print(f"store: {path}, {len(store):,} quads, {runs} runs per query\n")
     print("| canned query | parameters | rows | p50 (ms) |")
     print("|---|---|---:|---:|")
-    for name, c in q.canned().items():
-        cases = [{"fact": FACT}, {"fact": EVENT}] if name == "evidence" else [{}] + ([LOAD_PARAMS[name]] if name in LOAD_PARAMS else [])
-        for params in cases:
-            text = c.render(params)
-            rows = len(q.select(store, text))
-            t = p50(lambda text=text: q.select(store, text), runs)
-            shown = ", ".join(f"{k}={v}" for k, v in params.items()) or "defaults"
-            print(f"| {name} | {shown} | {rows} | {t * 1000:.1f} |", flush=True)
+    for label, c, params in cases(questions=True):
+        text = c.render(params)
+        rows = len(q.select(store, text))
+        t = p50(lambda text=text: q.select(store, text), runs)
+        shown = ", ".join(f"{k}={v}" for k, v in params.items()) or "defaults"
+        print(f"| {label} | {shown} | {rows} | {t * 1000:.1f} |", flush=True)
     return 0
 
 
@@ -198,19 +208,16 @@ def main(argv: list[str] | None = None) -> int:
         finish(store)  # what kg build --store does at the end of a load: the ontology graph, flush, compaction
         seconds = time.perf_counter() - t
         print(f"| kg.store.finish after the load_graphs load (ontology, flush, compaction) | {len(store):,} | {seconds:.2f} | | | |")
+        slice_items = items[:slice_articles] + [items[-1], (ONTOLOGY_GRAPH, ontology_ntriples())]
         small = ox.Store()
-        load_graphs(small, items[:slice_articles] + [items[-1], (ONTOLOGY_GRAPH, ontology_ntriples())])
-        slice_data = nquads(items[:slice_articles] + [items[-1], (ONTOLOGY_GRAPH, ontology_ntriples())])
-        rdflib = Rdflib(slice_data, args.rdflib_runs, args.rdflib_limit)
+        load_graphs(small, slice_items)
+        rdflib = Rdflib(nquads(slice_items), args.rdflib_runs, args.rdflib_limit)
 
         print(f"\n| canned query | rows (store) | p50 store, {total / 1e6:.2f}M triples (ms) | p50 pyoxigraph, slice (ms) | "
               f"p50 rdflib.Dataset, slice (ms) | rdflib slice / store |")
         print("|---|---:|---:|---:|---:|---:|")
-        cases = [(name, c, {}) for name, c in q.canned().items() if name != "evidence"]
-        evidence = q.get("evidence")
-        cases += [("evidence, an entity (Borrell)", evidence, {"fact": FACT}), ("evidence, an event", evidence, {"fact": EVENT})]
         wanted = set(args.queries.split(",")) if args.queries else None
-        for name, c, params in sorted(cases, key=lambda case: case[0]):
+        for name, c, params in cases(questions=False):
             if wanted is not None and c.name not in wanted:
                 continue
             text = c.render(params)

@@ -37,6 +37,12 @@ RELATIONS = ["formerPartOf", "aspiresToJoin", "rejects", "supports", "opposes", 
 TITLES = ["President", "Prime Minister", "Foreign Minister", "Special Envoy", "Ambassador", "Chancellor", "Spokesperson", "Minister"]
 FIRST = ["Ana", "Marko", "Elena", "Jonas", "Amira", "Luca", "Sofia", "Omar", "Ivan", "Mei", "Tomas", "Nadia", "Pavel", "Lina", "Karim"]
 LAST = ["Petrovic", "Hoxha", "Schmidt", "Rossi", "Novak", "Kovac", "Dimitrov", "Haddad", "Tanaka", "Silva", "Berisha", "Horvat", "Weber"]
+# What an analyst asks of the generated archive (bench/load_serve.py and bench/bench_store.py): about someone,
+# not for every pair in it. Borrell is named in hundreds of articles (the worst case for evidence); EVENT is one
+# event of the first article (the usual case).
+QUESTIONS = {"evidence": {"fact": ID + "entity/person-josep-borrell"}, "who-met-whom": {"actor": "Vucic"},
+             "state-relations": {"state": "Serbia"}}
+EVENT = ID + "event/0000000000000000-event-0"
 SEED_CAST = [
     ("person-aleksandar-vucic", "Person", "Aleksandar Vucic"),
     ("person-avdullah-hoti", "Person", "Avdullah Hoti"),

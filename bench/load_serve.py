@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import graphs  # noqa: E402
+from generate import QUESTIONS, graphs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -98,9 +98,7 @@ def main(argv: list[str] | None = None) -> int:
                 if s.connect_ex(("127.0.0.1", port)) == 0:
                     break
             time.sleep(0.1)
-        params = {"evidence": {"fact": "https://w3id.org/newskg/id/entity/person-josep-borrell"}, "who-met-whom": {"actor": "Vucic"},
-                  "state-relations": {"state": "Serbia"}}  # an analyst asks about someone, not for every pair in the archive
-        bodies = [urllib.parse.urlencode({"query": c.render(params.get(n, {}))}).encode() for n, c in sorted(q.canned().items())]
+        bodies = [urllib.parse.urlencode({"query": c.render(QUESTIONS.get(n, {}))}).encode() for n, c in sorted(q.canned().items())]
         latencies: list[float] = []
         failures: list[str] = []
         until = time.monotonic() + args.seconds
