@@ -1,0 +1,125 @@
+"""Construction sentences written by the team, one construction of English news a line, with the expected output.
+
+Each `tests/data/constructions/*.jsonl` line is a JSON object::
+
+    {"id": "role-apposition-after", "construction": "NAME, the ORG TITLE",
+     "date": "2024-03-05", "text": "...", "expect": {...}}
+
+`expect` may hold (every key optional; labels compare case-insensitively
+against an entity's label or its aliases):
+
+- "entities": [[label, type], ...] must exist (type Person, Organization, State, Place);
+- "not_entities": [label or [label, type], ...] must not exist;
+- "roles": [[holder, role name (a substring), of-label or null], ...] must exist;
+- "no_roles": [[holder, role name or null], ...] must not exist;
+- "events": [{"kind": class name, "plover": type, "participants": [labels],
+  "date": ISO value, "status": ..., "place": label}, ...] each matched by one event
+  (only the keys given are checked; participants is a subset);
+- "no_events": true (no event at all) or [kind or PLOVER type, ...] that must not appear;
+- "statements": [{"speaker": label, "quote": substring}, ...].
+
+These sentences are separate from every dev set: a rule is a construction,
+and these lines are its variants.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+DIR = Path(__file__).resolve().parent.parent / "data" / "constructions"
+
+
+def _cases() -> list[dict]:
+    cases = []
+    for path in sorted(DIR.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip() and not line.lstrip().startswith("#"):
+                case = json.loads(line)
+                case["where"] = f"{path.name}:{n}"
+                cases.append(case)
+    return cases
+
+
+CASES = _cases()
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, object]:
+    """Every construction text built once (real spaCy model), by case id."""
+    from kg.pipeline import extract_articles
+    from kg.read import make_article
+
+    articles = [make_article(dt.date.fromisoformat(c.get("date", "2024-03-05")), c["text"]) for c in CASES]
+    return {c["id"]: x for c, x in zip(CASES, extract_articles(articles), strict=True)}
+
+
+def _names(entity) -> set[str]:
+    return {entity.label.lower(), *(a.lower() for a in entity.aliases)}
+
+
+def _label_of(extraction, key: str) -> set[str]:
+    for entity in extraction.entities:
+        if entity.key == key:
+            return _names(entity)
+    return {key.lower()}
+
+
+def _has(extraction, key: str, label: str | None) -> bool:
+    return label is None or label.lower() in _label_of(extraction, key)
+
+
+def _event_matches(x, event, want: dict) -> bool:
+    if "kind" in want and event.kind != want["kind"]:
+        return False
+    if "plover" in want and event.plover != want["plover"]:
+        return False
+    if "status" in want and event.status != want["status"]:
+        return False
+    if "date" in want and (event.time is None or event.time.value != want["date"]):
+        return False
+    if "place" in want and not (event.place and _has(x, event.place, want["place"])):
+        return False
+    labels = [_label_of(x, key) for _, key in event.participants]
+    return all(any(p.lower() in names for names in labels) for p in want.get("participants", ()))
+
+
+def test_file_is_well_formed():
+    ids = [c["id"] for c in CASES]
+    assert len(ids) == len(set(ids)), "construction ids must be unique"
+    for case in CASES:
+        assert {"id", "construction", "text", "expect"} <= set(case), case["where"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_construction(case, built):
+    x, want, where = built[case["id"]], case["expect"], f"{case['where']} ({case['construction']})"
+    entities = {(n, e.type) for e in x.entities for n in _names(e)}
+    for label, kind in want.get("entities", ()):
+        assert (label.lower(), kind) in entities, f"{where}: no {kind} {label!r}; got {sorted(entities)}"
+    for item in want.get("not_entities", ()):
+        label, kind = (item, None) if isinstance(item, str) else item
+        wrong = [k for n, k in entities if n == label.lower() and kind in (None, k)]
+        assert not wrong, f"{where}: {label!r} should not be an entity ({wrong})"
+    roles = [(r, _label_of(x, r.holder)) for r in x.roles]
+    for holder, name, of in want.get("roles", ()):
+        ok = any(holder.lower() in h and name.lower() in r.name.lower() and _has(x, r.of, of) for r, h in roles)
+        assert ok, f"{where}: no role {name!r} of {of!r} for {holder!r}; got {[(sorted(h), r.name, r.of) for r, h in roles]}"
+    for holder, name in want.get("no_roles", ()):
+        bad = [r for r, h in roles if holder.lower() in h and (name is None or name.lower() in r.name.lower())]
+        assert not bad, f"{where}: unexpected roles {bad}"
+    got = [(e.kind, e.plover, e.status, e.time.value if e.time else None, e.participants) for e in x.events]
+    for wanted in want.get("events", ()):
+        assert any(_event_matches(x, e, wanted) for e in x.events), f"{where}: no event {wanted}; got {got}"
+    none = want.get("no_events")
+    if none is True:
+        assert not x.events, f"{where}: expected no event; got {got}"
+    elif none:
+        bad = [e for e in x.events if e.kind in none or e.plover in none]
+        assert not bad, f"{where}: unexpected events {[(e.kind, e.plover, e.label) for e in bad]}"
+    for wanted in want.get("statements", ()):
+        ok = any(e.quote and wanted.get("quote", "").lower() in e.quote.lower()
+                 and any(r == "speaker" and _has(x, k, wanted["speaker"]) for r, k in e.participants) for e in x.events)
+        assert ok, f"{where}: no statement {wanted}; got {[(e.quote[:40], e.participants) for e in x.events if e.quote]}"
