@@ -14,10 +14,11 @@ never pasted into the query text as is.
 ('"Vucic"', '"2020-07-16"^^<http://www.w3.org/2001/XMLSchema#date>', '<https://w3id.org/newskg/id/entity/state-Q403>')
 >>> term('a" } ; DROP ALL ; #')
 '"a\\\\" } ; DROP ALL ; #"'
->>> forbidden("SELECT * WHERE { ?s ?p 'SERVICE' } # SERVICE")
-''
->>> forbidden("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-'SERVICE'
+>>> inspect("SELECT * WHERE { ?s ?p 'SERVICE' } # SERVICE").form
+'SELECT'
+>>> inspect("SELECT * WHERE { \\u0053ERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+Traceback (most recent call last):
+kg.errors.QueryError: [E042] query: SERVICE calls to other servers are not allowed: the graph is queried offline
 """
 from __future__ import annotations
 
@@ -52,16 +53,19 @@ PREFIXES = {
 UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
 QUERY_KEYWORDS = frozenset({"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"})
 
+# Every alternative consumes what it starts (possessive runs; an unclosed string runs to its line's or the
+# text's end), so tokenizing is linear in the text whatever it holds. Variable names are SPARQL's VARNAME.
 _TOKEN = re.compile(
     r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][^\s(){}\[\],;.]+)
-  | (?P<pname>(?:[^\W\d][\w.-]*)?:[^\s(){}\[\],;]*)
-  | (?P<word>[^\W\d]\w*)
+    (?P<comment>\#[^\n]*+)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*+(?:\"\"\"|\Z)|'''(?:[^'\\]|\\.|'(?!''))*+(?:'''|\Z)
+       |"(?:[^"\\\n]|\\.)*+(?:"|(?=\n)|\Z)|'(?:[^'\\\n]|\\.)*+(?:'|(?=\n)|\Z))
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*+>)
+  | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]++)
+  | (?P<pname>(?:[^\W\d][\w.-]*+)?:[^\s(){}\[\],;]*+)
+  | (?P<word>[^\W\d][\w.-]*+)
   | (?P<brace>[{}])
-  | (?P<space>\s+)
+  | (?P<space>\s++)
   | (?P<other>.)
     """,
     re.X | re.S,
@@ -78,18 +82,98 @@ def tokens(text: str) -> Iterator[tuple[str, str, int]]:
             yield kind, m.group(), m.start()
 
 
-def keywords(text: str) -> list[str]:
-    """Bare words of a query (keywords and function names), upper-cased, outside comments, strings and IRIs."""
-    return [t.upper() for kind, t, _ in tokens(text) if kind == "word"]
+@dataclass(frozen=True)
+class Inspection:
+    """What a query does, read from its parse: its form and whether it names its own dataset (FROM, FROM NAMED)."""
+
+    form: str
+    dataset: bool = False
 
 
-def forbidden(text: str) -> str:
-    """The first keyword that makes a query unfit for a read-only, offline endpoint ('SERVICE' or an update verb), or ''."""
-    words = keywords(text)
-    if "SERVICE" in words:
-        return "SERVICE"
-    first = next((w for w in words if w in QUERY_KEYWORDS or w in UPDATE_KEYWORDS), "")
-    return first if first in UPDATE_KEYWORDS else ""
+def _deep(call, *args):
+    """call(*args) on a thread with a large stack: the grammar recurses once per triple pattern."""
+    import sys
+    import threading
+
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = call(*args)
+        except BaseException as exc:  # handed back to the caller's thread
+            box["error"] = exc
+
+    limit, size = sys.getrecursionlimit(), threading.stack_size()
+    sys.setrecursionlimit(max(limit, 200_000))
+    threading.stack_size(512 * 1024 * 1024)
+    try:
+        thread = threading.Thread(target=target, name="sparql-parse")
+        thread.start()
+    finally:
+        threading.stack_size(size)
+    thread.join()
+    sys.setrecursionlimit(limit)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def _walk(node: Any) -> Iterator[Any]:
+    """Every node of an rdflib parse tree (CompValue, ParseResults, lists), depth first, without recursion."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, CompValue):
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple) or type(node).__name__ == "ParseResults":
+            stack.extend(node)
+
+
+def _syntax(exc: Exception, added: int) -> str:
+    line, col = getattr(exc, "lineno", 1), getattr(exc, "col", 1)
+    reason = getattr(exc, "msg", "") or str(exc)
+    return f"error at {max(1, line - added)}:{col}: {reason}"
+
+
+def inspect(text: str, where: str = "query", *, allow_service: bool = False, added_lines: int = 0) -> Inspection:
+    """Parse a query (\\u escapes decoded first, as SPARQL says) and decide by its parse what it may do.
+
+    A SERVICE pattern anywhere (a call to another server) raises QueryError
+    E042 unless allowed; an update (INSERT, LOAD, DROP, ...) raises E042; a
+    malformed query raises E040 with its line and column. The check reads
+    the grammar's parse, not the text, so strings, comments, escapes and odd
+    spacing cannot hide a SERVICE.
+
+    >>> inspect("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }")
+    Inspection(form='SELECT', dataset=True)
+    >>> inspect("LOAD <http://example.org/data>")
+    Traceback (most recent call last):
+    kg.errors.QueryError: [E042] query: updates are refused: this is a read-only query (LOAD, INSERT, DELETE, ... are not run)
+    """
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql import parser
+
+    try:
+        tree = _deep(parser.parseQuery, text)
+    except (ParseBaseException, RecursionError, ValueError) as exc:
+        try:
+            _deep(parser.parseUpdate, text)
+        except Exception:
+            if isinstance(exc, RecursionError):
+                raise QueryError("E040", where, "the query is nested too deeply for the parser") from None
+            raise QueryError("E040", where, _syntax(exc, added_lines)) from None
+        raise QueryError("E042", where, "updates are refused: this is a read-only query (LOAD, INSERT, DELETE, ... are not run)") from None
+    except Exception as exc:  # the grammar's own actions (a bad IRI or literal)
+        raise QueryError("E040", where, f"error: {exc}") from None
+    names = {getattr(node, "name", None) for node in _walk(tree)}
+    if "ServiceGraphPattern" in names and not allow_service:
+        raise QueryError("E042", where, "SERVICE calls to other servers are not allowed: the graph is queried offline")
+    body = tree[1]
+    form = getattr(body, "name", "SelectQuery").removesuffix("Query").upper()
+    return Inspection(form, bool("datasetClause" in body and body["datasetClause"]))
 
 
 def with_prefixes(text: str) -> str:
@@ -295,14 +379,18 @@ def run(
     *,
     article: str | None = None,
     default_graphs: Iterable[str] | None = None,
+    named_graphs: Iterable[str] | None = None,
     allow_service: bool = False,
     add_prefixes: bool = False,
     where: str = "query",
 ) -> Results:
     """Run a query over the union of all graphs, or over one article's graph (plus the ontology).
 
-    Malformed queries raise QueryError E040 with the parser's position;
-    SERVICE (a call to another server) raises E042 unless allowed.
+    The query is first read by `inspect`: malformed queries raise QueryError
+    E040 with their position; SERVICE (a call to another server) and updates
+    raise E042. A query with FROM / FROM NAMED is answered over the dataset
+    it names; `default_graphs` / `named_graphs` (the protocol's
+    default-graph-uri and named-graph-uri) take precedence over it.
     `add_prefixes` declares the usual prefixes the query uses without
     declaring them (kg, rdfs, schema, ...); positions still count the
     query's own lines.
@@ -315,24 +403,27 @@ def run(
     if add_prefixes:
         full = with_prefixes(text)
         added, text = int(full != text), full
-    bad = forbidden(text)
-    if bad == "SERVICE" and not allow_service:
-        raise QueryError("E042", where, "SERVICE calls to other servers are not allowed: the graph is queried offline")
-    options: dict[str, Any] = {"use_default_graph_as_union": True}
+    shape = inspect(text, where, allow_service=allow_service, added_lines=added)
+    options: dict[str, Any] = {} if shape.dataset else {"use_default_graph_as_union": True}
     graphs = list(default_graphs or [])
     if article:
         iri = article_graph(article)
         if not store.contains_named_graph(ox.NamedNode(iri)):
             raise QueryError("E041", article, f"no graph for this article in the store ({iri})")
         graphs = [iri, ONTOLOGY_GRAPH]
-    if graphs:
-        options = {"default_graph": [ox.NamedNode(g) for g in graphs]}
+    named = list(named_graphs or [])
+    if graphs or named:
+        try:
+            options = {"default_graph": [ox.NamedNode(g) for g in graphs]}
+            if named:
+                options["named_graphs"] = [ox.NamedNode(g) for g in named]
+        except ValueError as exc:
+            raise QueryError("E041", where, f"a graph name is not a valid IRI: {exc}") from None
     try:
         result = store.query(text, **options)
     except SyntaxError as exc:
-        hint = " (updates are not run by queries)" if bad else ""
         message = re.sub(r"(?<=error at )(\d+)(?=:)", lambda m: str(max(1, int(m.group(1)) - added)), str(exc))
-        raise QueryError("E040", where, f"{message}{hint}") from exc
+        raise QueryError("E040", where, message) from exc
     except OSError as exc:
         raise QueryError("E040", where, f"the query failed: {exc}") from exc
     if isinstance(result, ox.QueryBoolean):

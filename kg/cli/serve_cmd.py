@@ -35,6 +35,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.offline import METHODS
     from kg.serve import Settings, serve
 
     settings = Settings(
@@ -47,9 +48,11 @@ def run(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, stop)
 
-    def ready(address) -> None:
+    def ready(address, offline: str) -> None:
         host, port = address[:2]
         print(f"serving {args.graph or args.store} at http://{host}:{port}/sparql (read-only; Ctrl-C stops)", file=sys.stderr, flush=True)
+        if offline not in METHODS:
+            print(f"warning: query workers are {offline}; SERVICE is still refused by the query parser", file=sys.stderr, flush=True)
 
     try:
         serve(settings, ready=ready)

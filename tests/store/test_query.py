@@ -244,19 +244,26 @@ def test_an_iri_parameter_with_a_bad_character_is_refused():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
-    ("select * where { service silent <http://example.org/> { ?s ?p ?o } }", "SERVICE"),
-    ("SELECT * WHERE { ?s ?p ?o } # SERVICE <http://example.org/>", ""),
-    ("SELECT * WHERE { ?s ?p 'SERVICE <x>' }", ""),
-    ('SELECT * WHERE { ?s ?p """a\nSERVICE""" }', ""),
-    ("SELECT ?service WHERE { ?service <http://example.org/SERVICE> ?o }", ""),
-    ("PREFIX service: <http://example.org/> SELECT * WHERE { ?s service:SERVICE ?o }", ""),
-    ("INSERT DATA { <http://a> <http://b> <http://c> }", "INSERT"),
-    ("PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }", "DELETE"),
-    ("SELECT * WHERE { ?s ?p ?o FILTER(?o != 'DROP') }", ""),
+    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "E042"),
+    ("select * where { service silent <http://example.org/> { ?s ?p ?o } }", "E042"),
+    ("SELECT * WHERE { ?s ?p ?o } # SERVICE <http://example.org/>", "SELECT"),
+    ("SELECT * WHERE { ?s ?p 'SERVICE <x>' }", "SELECT"),
+    ('SELECT * WHERE { ?s ?p """a\nSERVICE""" }', "SELECT"),
+    ("SELECT ?service WHERE { ?service <http://example.org/SERVICE> ?o }", "SELECT"),
+    ("PREFIX service: <http://example.org/> SELECT * WHERE { ?s service:SERVICE ?o }", "SELECT"),
+    ("ASK { ?s ?p ?o }", "ASK"),
+    ("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
+    ("INSERT DATA { <http://a> <http://b> <http://c> }", "E042"),
+    ("PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }", "E042"),
+    ("SELECT * WHERE { ?s ?p ?o FILTER(?o != 'DROP') }", "SELECT"),
+    ("SELECT * WHERE { ?s ?p }", "E040"),
 ])
-def test_forbidden_reads_tokens_not_text(text, expected):
-    assert q.forbidden(text) == expected
+def test_inspect_reads_the_parse_not_the_text(text, expected):
+    try:
+        got = q.inspect(text).form
+    except QueryError as exc:
+        got = exc.code
+    assert got == expected
 
 
 def test_service_is_refused_by_run():
