@@ -105,7 +105,7 @@ def _deep(call, *args):
 
     limit, size = sys.getrecursionlimit(), threading.stack_size()
     sys.setrecursionlimit(max(limit, 200_000))
-    threading.stack_size(512 * 1024 * 1024)
+    threading.stack_size(64 * 1024 * 1024)
     try:
         thread = threading.Thread(target=target, name="sparql-parse")
         thread.start()

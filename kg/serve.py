@@ -25,12 +25,13 @@ import io
 import multiprocessing
 import os
 import queue
+import signal
 import sys
 import threading
 import time
 import urllib.parse
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
 from typing import Any
 
 RESULT_TYPES = {
@@ -66,6 +67,12 @@ class Settings:
     cors: str | None = None
     workers: int = 0  # 0: one per CPU
     verbose: bool = False
+    allow_hosts: tuple[str, ...] = ()  # Host names answered besides the address served and localhost; "*" for any
+    max_body: int = 1 << 20  # bytes of a request body; larger ones get 413 unread
+    max_header: int = 64 << 10  # bytes of a request's headers
+    max_connections: int = 10_000  # open connections at once
+    idle_timeout: float = 30.0  # seconds an idle connection stays open
+    max_memory: int = 2048  # MiB of data memory per query worker; a query past it is stopped
 
 
 # ---------------------------------------------------------------- workers
@@ -101,8 +108,6 @@ def _answer(store, request: dict[str, Any], max_rows: int) -> tuple[int, str, by
 
 def _worker(conn, settings: Settings) -> None:
     """A worker process: answer queries from the pipe until it closes."""
-    import signal
-
     from kg.offline import cut_network
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
@@ -110,6 +115,11 @@ def _worker(conn, settings: Settings) -> None:
         offline = cut_network()
     except OSError as exc:
         offline = f"NOT cut off from the network ({exc})"
+    if settings.max_memory:
+        import resource
+
+        limit = settings.max_memory << 20
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     try:
         store = _open(settings)
         conn.send(("ready", offline))
@@ -175,10 +185,17 @@ class Pool:
                 raise TimeoutError
             answer = conn.recv()
         except (TimeoutError, EOFError, OSError) as exc:
+            if not isinstance(exc, TimeoutError):
+                process.join(2)
+            died = process.exitcode
             self._replace(process, conn)
             if isinstance(exc, TimeoutError):
                 return 503, "text/plain", f"the query ran past the {self.settings.timeout:g} s timeout and was stopped".encode()
-            return 500, "text/plain", f"the query worker died: {exc}".encode()
+            if died == -signal.SIGABRT:  # an allocation refused past RLIMIT_DATA aborts the engine
+                limit = self.settings.max_memory
+                return 503, "text/plain", (f"the query was stopped: it needed more than the {limit} MiB a query may use "
+                                           f"(--max-memory); narrow it or add a LIMIT").encode()
+            return 500, "text/plain", f"the query worker died ({exc}, exit code {died})".encode()
         self.idle.put(((process, conn), True))
         return answer
 
@@ -226,85 +243,110 @@ def _graph_type(accept: str) -> str:
     return next((t for t in GRAPH_TYPES if t in accept), "application/n-triples")
 
 
-class Handler(BaseHTTPRequestHandler):
-    """SPARQL 1.1 Protocol: GET and POST on /sparql (also /query)."""
+class App:
+    """The SPARQL 1.1 Protocol as a WSGI application: GET and POST on /sparql (also /query).
 
-    protocol_version = "HTTP/1.1"
-    server_version = "kg-serve"
-    settings: Settings
-    pool: Pool
+    Before any query work it checks the Host header against the names the
+    endpoint answers to (a web page that rebinds a DNS name to 127.0.0.1
+    is refused) and the Origin / Sec-Fetch-Site headers against `--cors`
+    (a page on another site cannot use a local endpoint by accident, not even
+    with a plain form POST that needs no preflight).
+    """
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class names it so
-        if self.settings.verbose:
-            sys.stderr.write(f"{self.address_string()} {format % args}\n")
+    def __init__(self, settings: Settings, pool: Pool) -> None:
+        self.settings, self.pool = settings, pool
+        self.listening(settings.port)
 
-    def _send(self, status: int, ctype: str, body: bytes, extra: dict[str, str] | None = None) -> None:
+    def listening(self, port: int) -> None:
+        """The port the server got: the Host and Origin values accepted follow from it."""
+        self.port = port
+        names = {self.settings.host, "localhost", "127.0.0.1", "[::1]", *self.settings.allow_hosts}
+        self.hosts = {n.lower() for n in names} | {f"{n}:{port}".lower() for n in names}
+        self.origins = {f"http://{h}" for h in self.hosts} | ({self.settings.cors.lower()} if self.settings.cors else set())
+
+    def __call__(self, environ: dict[str, Any], start_response) -> list[bytes]:
+        started = time.monotonic()
+        status, ctype, body, extra = self._respond(environ)
         if not ctype.startswith("application/sparql") and "charset" not in ctype:
             ctype += "; charset=utf-8"
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
+        headers = [("Content-Type", ctype), ("Content-Length", str(len(body)))]
         if self.settings.cors:
-            self.send_header("Access-Control-Allow-Origin", self.settings.cors)
-            self.send_header("Vary", "Origin")
-        for key, value in (extra or {}).items():
-            self.send_header(key, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+            headers += [("Access-Control-Allow-Origin", self.settings.cors), ("Vary", "Origin")]
+        headers += list(extra.items())
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        if self.settings.verbose:
+            took = 1000 * (time.monotonic() - started)
+            who, what = environ.get("REMOTE_ADDR", "-"), f"{environ['REQUEST_METHOD']} {environ.get('PATH_INFO', '')}"
+            sys.stderr.write(f"{who} {what} {status} {took:.0f} ms\n")
+        return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
-    def _error(self, status: int, message: str) -> None:
-        self._send(status, "text/plain", (message + "\n").encode())
-
-    def do_OPTIONS(self) -> None:  # noqa: N802 - http.server's naming
-        extra = {"Allow": "GET, POST, OPTIONS"}
-        if self.settings.cors:
-            extra |= {"Access-Control-Allow-Methods": "GET, POST, OPTIONS", "Access-Control-Allow-Headers": "Content-Type, Accept"}
-        self._send(204, "text/plain", b"", extra)
-
-    def do_GET(self) -> None:  # noqa: N802
-        url = urllib.parse.urlsplit(self.path)
-        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-        if url.path in ("/", "") and "query" not in params:
-            self._error(200, f"newskg SPARQL endpoint (read-only): GET or POST a query to http://{self.settings.host}:{self.server.server_port}/sparql")
-            return
-        self._dispatch(url.path, params)
-
-    def do_POST(self) -> None:  # noqa: N802
-        url = urllib.parse.urlsplit(self.path)
-        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if ctype == "application/sparql-update":
-            self._error(403, "updates are refused: this endpoint is read-only")
-            return
-        if ctype == "application/sparql-query":
-            params["query"] = [body.decode("utf-8", "replace")]
-        elif ctype in ("application/x-www-form-urlencoded", ""):
-            for key, values in urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items():
-                params.setdefault(key, []).extend(values)
+    def _respond(self, environ: dict[str, Any]) -> tuple[int, str, bytes, dict[str, str]]:
+        refused = self._refused(environ)
+        if refused:
+            return 403, "text/plain", (refused + "\n").encode(), {}
+        method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "") or "/"
+        params = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        if method == "OPTIONS":
+            extra = {"Allow": "GET, POST, OPTIONS"}
+            if self.settings.cors:
+                extra |= {"Access-Control-Allow-Methods": "GET, POST, OPTIONS", "Access-Control-Allow-Headers": "Content-Type, Accept"}
+            return 204, "text/plain", b"", extra
+        if method in ("GET", "HEAD"):
+            if path == "/" and "query" not in params:
+                return self._text(200, f"newskg SPARQL endpoint (read-only): GET or POST a query to http://{self.settings.host}:{self.port}/sparql")
+        elif method == "POST":
+            ctype = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+            if ctype == "application/sparql-update":
+                return self._text(403, "updates are refused: this endpoint is read-only")
+            if ctype not in ("application/sparql-query", "application/x-www-form-urlencoded", ""):
+                allowed = "application/sparql-query or application/x-www-form-urlencoded"
+                return self._text(415, f"unsupported Content-Type {ctype}: use {allowed}")
+            try:
+                length = int(environ.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                return self._text(400, "Content-Length is not a number")
+            body = environ["wsgi.input"].read(length) if length > 0 else b""
+            text = body.decode("utf-8", "replace")
+            if ctype == "application/sparql-query":
+                params["query"] = [text]
+            else:
+                for key, values in urllib.parse.parse_qs(text, keep_blank_values=True).items():
+                    params.setdefault(key, []).extend(values)
         else:
-            self._error(415, f"unsupported Content-Type {ctype}: use application/sparql-query or application/x-www-form-urlencoded")
-            return
-        self._dispatch(url.path, params)
+            return self._text(405, f"method {method} is not allowed: use GET or POST", {"Allow": "GET, POST, OPTIONS"})
+        return self._dispatch(path, params, environ)
 
-    def _dispatch(self, path: str, params: dict[str, list[str]]) -> None:
+    def _refused(self, environ: dict[str, Any]) -> str:
+        """Why a request is refused before it is read (a foreign Host or Origin), or ''."""
+        host = (environ.get("HTTP_HOST") or "").strip().lower()
+        if "*" not in self.settings.allow_hosts and host not in self.hosts:
+            return f"Host {host or '(none)'} is not served here: add --allow-host {host.split(':')[0] or 'NAME'} to answer to it"
+        origin = (environ.get("HTTP_ORIGIN") or "").strip().lower()
+        if origin and origin != "null" and origin not in self.origins and self.settings.cors != "*":
+            return f"requests from pages of {origin} are refused: start kg serve with --cors {origin} to allow them"
+        if origin == "null" and self.settings.cors != "*":
+            return "requests from sandboxed or local pages (Origin: null) are refused: start kg serve with --cors '*' to allow them"
+        site = (environ.get("HTTP_SEC_FETCH_SITE") or "").lower()
+        if site in ("cross-site", "same-site") and not origin and not self.settings.cors:
+            return "requests from other sites' pages are refused: start kg serve with --cors ORIGIN to allow them"
+        return ""
+
+    @staticmethod
+    def _text(status: int, message: str, extra: dict[str, str] | None = None) -> tuple[int, str, bytes, dict[str, str]]:
+        return status, "text/plain", (message + "\n").encode(), extra or {}
+
+    def _dispatch(self, path: str, params: dict[str, list[str]], environ: dict[str, Any]) -> tuple[int, str, bytes, dict[str, str]]:
         start = time.monotonic()
         if path.rstrip("/") not in PATHS and path not in ("/", ""):
-            self._error(404, f"no such path {path}: the endpoint is /sparql")
-            return
+            return self._text(404, f"no such path {path}: the endpoint is /sparql")
         if "update" in params:
-            self._error(403, "updates are refused: this endpoint is read-only")
-            return
+            return self._text(403, "updates are refused: this endpoint is read-only")
         queries = params.get("query") or []
         if len(queries) != 1 or not queries[0].strip():
-            self._error(400, "give exactly one `query` parameter (or an application/sparql-query body)")
-            return
-        text = queries[0]
-        accept = self.headers.get("Accept", "")
+            return self._text(400, "give exactly one `query` parameter (or an application/sparql-query body)")
+        accept = environ.get("HTTP_ACCEPT", "")
         request = {
-            "query": text,
+            "query": queries[0],
             "format": negotiate(accept, (params.get("format") or [None])[0]),
             "graph_type": _graph_type(accept),
             "default_graphs": params.get("default-graph-uri") or None,
@@ -312,35 +354,61 @@ class Handler(BaseHTTPRequestHandler):
         }
         status, ctype, body = self.pool.run(request, start + self.settings.queue_timeout)
         if status >= 400:
-            self._error(status, body.decode("utf-8", "replace"))
-        else:
-            self._send(status, ctype, body)
+            return self._text(status, body.decode("utf-8", "replace").rstrip("\n"))
+        return status, ctype, body, {}
 
 
-class Server(ThreadingHTTPServer):
-    """A thread per connection; a listen backlog that takes many clients connecting at once (the default of 5 reset some)."""
+def _raise_open_files(wanted: int) -> int:
+    """Raise this process's open-file limit towards `wanted` (each connection is a file); the limit reached."""
+    import resource
 
-    request_queue_size = 128
-    daemon_threads = True
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if target > soft:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        soft = target
+    return soft
 
 
-def make_server(settings: Settings) -> tuple[ThreadingHTTPServer, Pool]:
-    """The HTTP server and its worker pool, ready to serve_forever()."""
+def make_server(settings: Settings):
+    """The HTTP server (waitress) and its worker pool, ready to run().
+
+    Idle and half-sent connections cost a socket, not a thread: waitress
+    reads requests in one loop and hands only complete ones to its threads.
+    """
+    import logging
+
+    from waitress import create_server
+
+    logging.getLogger("waitress").setLevel(logging.INFO if settings.verbose else logging.ERROR)
+    files = _raise_open_files(settings.max_connections + 256)
     pool = Pool(settings)
-    handler = type("BoundHandler", (Handler,), {"settings": settings, "pool": pool})
+    app = App(settings, pool)
     try:
-        server = Server((settings.host, settings.port), handler)
+        server = create_server(
+            app, host=settings.host, port=settings.port, ident="kg-serve",
+            threads=max(8, 4 * pool.size), connection_limit=max(16, min(settings.max_connections, files - 128)),
+            channel_timeout=settings.idle_timeout, cleanup_interval=max(1, min(30, int(settings.idle_timeout / 2) or 1)),
+            max_request_body_size=settings.max_body, max_request_header_size=settings.max_header, backlog=1024,
+            asyncore_use_poll=True, expose_tracebacks=False, clear_untrusted_proxy_headers=True,
+        )
     except OSError:
         pool.close()
         raise
+    app.listening(server.effective_port)
     return server, pool
 
 
 def serve(settings: Settings, ready: Any = None) -> None:
     """Serve until interrupted; holds the store's lock so no build writes under the readers."""
+    from pathlib import Path
+
     from kg.errors import StoreError
     from kg.store import open_store
 
+    if not settings.graph and not (Path(settings.store) / "CURRENT").is_file():
+        hint = "build one with `kg build ARTICLES --store PATH`, or serve a file with --graph"
+        raise StoreError("E050", settings.store, f"no store here: {hint}")
     lock = None if settings.graph else open_store(settings.store)  # held for its write lock
     try:
         server, pool = make_server(settings)
@@ -348,9 +416,9 @@ def serve(settings: Settings, ready: Any = None) -> None:
         raise StoreError("E050", f"{settings.host}:{settings.port}", f"cannot listen: {exc}") from exc
     try:
         if ready is not None:
-            ready(server.server_address, pool.offline)
-        server.serve_forever(poll_interval=0.2)
+            ready((server.effective_host, server.effective_port), pool.offline)
+        server.run()
     finally:
-        server.server_close()
+        server.close()
         pool.close()
         del lock
