@@ -17,7 +17,6 @@ import argparse
 import http.client
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -72,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| 64 KB body {name} | {status} | {took * 1000:.0f} |")
         with socket.create_connection(("127.0.0.1", port)) as s:
             t = time.perf_counter()
-            s.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\nContent-Length: 300000000\r\n\r\n")
+            s.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+                      b"Content-Length: 300000000\r\n\r\n")
             status = s.recv(100).split(b" ")[1].decode()
             print(f"| declared 300 MB body | {status} | {(time.perf_counter() - t) * 1000:.0f} |")
         alone = p50(port, args.requests)

@@ -62,7 +62,7 @@ _TOKEN = re.compile(
        |"(?:[^"\\\n]|\\.)*+(?:"|(?=\n)|\Z)|'(?:[^'\\\n]|\\.)*+(?:'|(?=\n)|\Z))
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*+>)
   | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]++)
-  | (?P<pname>(?:[^\W\d][\w.-]*+)?:[^\s(){}\[\],;]*+)
+  | (?P<pname>(?:[^\W\d][\w.-]*+)?:(?:[\w.:%\u00B7-]|\\[_~.!$&'()*+,;=/?\#@%-])*+)
   | (?P<word>[^\W\d][\w.-]*+)
   | (?P<brace>[{}])
   | (?P<space>\s++)
@@ -209,6 +209,11 @@ class Param:
     meaning: str
     default: str | None = None
 
+    @property
+    def names_a_thing(self) -> bool:
+        """Whether the value names an actor or place in the graph (its meaning says "name or IRI")."""
+        return "name or IRI" in self.meaning
+
 
 @dataclass(frozen=True)
 class Canned:
@@ -220,8 +225,8 @@ class Canned:
     text: str
     params: tuple[Param, ...] = field(default=())
 
-    def render(self, values: dict[str, str] | None = None) -> str:
-        """The query text with its parameters bound; QueryError E041 for an unknown or missing parameter."""
+    def render(self, values: dict[str, str] | None = None, limit: int | None = None) -> str:
+        """The query text with its parameters bound (and at most `limit` rows); E041 for an unknown or missing parameter."""
         values = dict(values or {})
         known = {p.name for p in self.params}
         unknown = sorted(set(values) - known)
@@ -234,11 +239,54 @@ class Canned:
             if value is None:
                 raise QueryError("E041", f"query {self.name}", f"parameter {p.name} is required ({p.meaning}): add --param {p.name}=VALUE")
             bound[p.name] = value
-        return bind(self.text, bound, where=f"query {self.name}")
+        text = bind(self.text, bound, where=f"query {self.name}")
+        if limit:
+            text = re.sub(r"\s*LIMIT\s+\d+\s*$", "", text.rstrip(), flags=re.I) + f"\nLIMIT {int(limit)}\n"
+        return text
+
+
+_LOOKUP = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?label WHERE {
+  GRAPH <https://w3id.org/newskg/id/graph/entities> { ?x rdfs:label ?label . ?x rdfs:label|skos:altLabel ?name }
+  FILTER(?x = ?value || CONTAINS(LCASE(?name), LCASE(STR(?value))))
+} LIMIT 1"""
+_LABELS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?label WHERE { GRAPH <https://w3id.org/newskg/id/graph/entities> { ?x rdfs:label ?label } }"""
+
+
+def check_names(store: pyoxigraph.Store, query: Canned, values: dict[str, str]) -> None:
+    """QueryError E041 when a parameter names an actor or place the store does not know, with the closest names it does.
+
+    A canned query given an unknown name would answer with no rows and no reason; this says why instead.
+    """
+    import difflib
+
+    for p in query.params:
+        value = (values.get(p.name) or "").strip()
+        if not p.names_a_thing or not value:
+            continue
+        if select(store, bind(_LOOKUP, {"value": value})):
+            continue
+        labels = [row["label"] for row in select(store, _LABELS)]
+        by_word: dict[str, list[str]] = {}
+        for label in labels:
+            for word in [label, *label.split()]:
+                by_word.setdefault(word.lower(), []).append(label)
+        words = difflib.get_close_matches(value.lower(), list(by_word), n=5, cutoff=0.7)
+        close = list(dict.fromkeys(label for word in words for label in by_word[word]))[:5]
+        hint = f"; close names: {', '.join(close)}" if close else ""
+        raise QueryError("E041", f"query {query.name}", f"no actor or place in the store is named {value!r} ({p.name}){hint}")
 
 
 def term(value: str) -> str:
-    """A parameter value as a SPARQL term: <IRI>, xsd:date, xsd:integer or a string, escaped by the serializer."""
+    """A parameter value as a SPARQL term: <IRI>, xsd:date, xsd:integer or a string, escaped by the serializer.
+
+    A prefixed name with one of the usual prefixes is the IRI it stands for:
+
+    >>> term("id:entity/state-Q403")
+    '<https://w3id.org/newskg/id/entity/state-Q403>'
+    """
     import pyoxigraph as ox
 
     value = value.strip()
@@ -249,6 +297,9 @@ def term(value: str) -> str:
             return str(ox.NamedNode(value))
         except ValueError as exc:
             raise QueryError("E041", value, f"not a valid IRI: {exc}") from exc
+    prefixed = re.fullmatch(r"([A-Za-z][\w.-]*):(\S+)", value)
+    if prefixed and prefixed.group(1) in PREFIXES:
+        return term(PREFIXES[prefixed.group(1)] + prefixed.group(2))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return str(ox.Literal(value, datatype=ox.NamedNode(XSD + "date")))
     if re.fullmatch(r"-?\d{1,18}", value):
@@ -326,7 +377,7 @@ def parse_canned(name: str, text: str) -> Canned:
             continue
         if m := _PARAM.match(line):
             default = m.group(3)
-            if default is not None and default.strip().lower() in {"any", "none", '""', "''"}:
+            if default is not None and (re.match(r"(any|none)\b", default.strip().lower()) or default.strip() in {'""', "''"}):
                 default = ""
             params.append(Param(m.group(1), m.group(2), default))
         elif m := _HEADER.match(line):

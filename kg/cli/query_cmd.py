@@ -8,6 +8,7 @@ integers or strings, never query text.
 
     kg query --list
     kg query who-met-whom --param actor=Vucic
+    kg query actor-timeline --param actor=id:entity/state-Q403 --limit 20
     kg query roles-as-of --param date=2020-07-16 --format csv
     kg query 'SELECT ?s WHERE { ?s a <https://w3id.org/newskg/ontology#State> }' --graph out/graph.trig
     kg query my-query.rq --store kgstore --format json
@@ -31,6 +32,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--article", help="restrict the query to one article's graph (article id or graph IRI)")
     p.add_argument("--format", default="table", choices=("table", "csv", "tsv", "json", "xml"), help="output format (default table)")
     p.add_argument("--show", action="store_true", help="print the query text with its parameters bound instead of running it")
+    p.add_argument("--limit", type=int, default=100, metavar="N",
+                   help="rows a canned query answers at most (default 100; 0 for all); your own queries keep their LIMIT")
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -65,9 +68,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.query:
         raise QueryError("E041", "kg query", "give a canned query name, a .rq file or SPARQL text (kg query --list shows the canned ones)")
     params = _params(args.param)
-    where = "query"
+    where, chosen = "query", None
     if args.query in q.canned():
-        text = q.get(args.query).render(params)
+        chosen = q.get(args.query)
+        text = chosen.render(params, limit=args.limit or None)
         where = f"kg/queries/{args.query}.rq"
     else:
         if params:
@@ -90,7 +94,11 @@ def run(args: argparse.Namespace) -> int:
         from kg.store import DEFAULT_STORE, open_store
 
         store = open_store(args.store or DEFAULT_STORE, read_only=True)
+    if chosen is not None:
+        q.check_names(store, chosen, params)
     result = q.run(store, text, article=args.article, add_prefixes=True, where=where)
-    q.write_results(result, args.format, sys.stdout.buffer)
+    count = q.write_results(result, args.format, sys.stdout.buffer)
     sys.stdout.flush()
+    if chosen is not None and args.limit and count >= args.limit:
+        print(f"(the first {args.limit} rows; --limit 0 shows all, or narrow with --param)", file=sys.stderr)
     return 0

@@ -329,3 +329,53 @@ def test_the_cli_runs_a_query_file_on_a_graph_file(tmp_path):
     done = subprocess.run([*KG, "query", str(tmp_path / "roles.rq"), "--graph", str(tmp_path / "seed.trig"), "--format", "csv"],
                           capture_output=True, text=True, check=True)
     assert "Angela Merkel,Chancellor,Germany" in done.stdout
+
+
+# ---------------------------------------------------------------- canned queries on any corpus
+
+
+@pytest.mark.parametrize("name", sorted(n for n, c in q.canned().items() if all(p.default is not None for p in c.params)))
+def test_without_parameters_a_canned_query_answers_for_the_whole_store(store, name):
+    c = q.get(name)
+    assert all(p.default == "" for p in c.params), f"{name}: a default names something ({[p.default for p in c.params]})"
+    assert rows(store, name), f"{name} answers nothing without parameters"
+
+
+def test_limit_caps_a_canned_query_and_the_cli_says_so(store, tmp_path):
+    assert len(q.select(store, q.get("actor-timeline").render({}, limit=3))) == 3
+    graph = tmp_path / "seed.nq"
+    graph.write_bytes(store.dump(format=ox.RdfFormat.N_QUADS) or b"")
+    done = subprocess.run([*KG, "query", "actor-timeline", "--graph", str(graph), "--limit", "2", "--format", "csv"],
+                          capture_output=True, text=True, check=True)
+    assert len(done.stdout.strip().splitlines()) == 3 and "--limit 0" in done.stderr
+
+
+def test_undated_events_come_last_in_a_timeline(store):
+    found = rows(store, "actor-timeline")
+    dated = [bool(r.get("date")) for r in found]
+    assert dated == sorted(dated, reverse=True) and dated[0] and not dated[-1]
+
+
+@pytest.mark.parametrize(("query", "param"), [("actor-timeline", "actor"), ("events-by-place", "place"), ("statements", "actor"),
+                                              ("mediators", "a")])
+def test_an_unknown_name_is_a_clear_error_with_close_names(store, query, param):
+    with pytest.raises(QueryError) as err:
+        q.check_names(store, q.get(query), {param: "Vucik"})
+    assert err.value.code == "E041" and "'Vucik'" in str(err.value)
+    if param != "place":
+        assert "Aleksandar Vucic" in str(err.value)
+    q.check_names(store, q.get(query), {param: "Vucic" if param != "place" else "Brussels"})  # a known name passes
+
+
+def test_a_prefixed_name_parameter_is_the_iri(store):
+    iri = next(r["actorNode"] for r in rows(store, "actor-timeline", actor="Vucic"))
+    short = "id:" + iri.removeprefix("https://w3id.org/newskg/id/")
+    assert rows(store, "actor-timeline", actor=short) == rows(store, "actor-timeline", actor=iri)
+    assert q.term("kg:Meeting") == "<https://w3id.org/newskg/ontology#Meeting>"
+    assert q.term("nope:x") == '"nope:x"'
+
+
+def test_prefixed_names_inside_property_paths_need_no_prefix_lines(store):
+    text = "SELECT DISTINCT ?name WHERE { ?role kg:holder/rdfs:label ?name . ?event (kg:host|kg:mediator|kg:speaker) ?who }"
+    assert {"Aleksandar Vucic"} <= {r["name"] for r in q.select(store, text, add_prefixes=True)}
+    assert q.with_prefixes("SELECT * WHERE { ?s ^kg:a/(rdfs:b|skos:c)* ?o }").count("PREFIX") == 3
