@@ -22,6 +22,7 @@ import struct
 CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
 METHODS = ("namespace", "user-namespace", "seccomp")
+_state = {"method": ""}  # how this process was cut off, once it is
 
 # seccomp: audit architecture and the numbers of socket() and io_uring_setup() per machine
 _ARCH = {"x86_64": (0xC000003E, 41, 425), "aarch64": (0xC00000B7, 198, 425)}
@@ -92,7 +93,13 @@ def cut_network(methods: tuple[str, ...] = METHODS) -> str:
                 _seccomp()
             else:
                 raise OSError(f"unknown method {method}")
+            _state["method"] = method
             return method
         except (OSError, AttributeError) as exc:
             reasons.append(f"{method}: {exc}")
     raise OSError("cannot cut the network off: " + "; ".join(reasons))
+
+
+def is_offline() -> str:
+    """How this process was cut off from the network by `cut_network`, or '' if it was not."""
+    return _state["method"]

@@ -132,10 +132,75 @@ def _walk(node: Any) -> Iterator[Any]:
             stack.extend(node)
 
 
-def _syntax(exc: Exception, added: int) -> str:
-    line, col = getattr(exc, "lineno", 1), getattr(exc, "col", 1)
-    reason = getattr(exc, "msg", "") or str(exc)
-    return f"error at {max(1, line - added)}:{col}: {reason}"
+def syntax_error(text: str, line: int, col: int, reason: str, where: str, added: int = 0, raw: str = "") -> QueryError:
+    """E040 for a malformed query: the line, a caret under the column and a one-line reason (`raw` kept on `.raw`).
+
+    `added` is the number of lines put before the user's text (declared prefixes), so positions count the user's lines.
+
+    >>> print(syntax_error("SELECT * WHERE { ?s ?p }", 1, 24, "unexpected '}'", "query"))
+    [E040] query: error at 1:24: unexpected '}'
+      SELECT * WHERE { ?s ?p }
+                             ^
+    """
+    lines = text.splitlines() or [""]
+    shown = lines[min(max(line, 1), len(lines)) - 1]
+    cut = max(0, col - 60)
+    snippet, caret = shown[cut : cut + 100], " " * (col - 1 - cut) + "^"
+    error = QueryError("E040", where, f"error at {max(1, line - added)}:{col}: {reason}\n  {snippet}\n  {caret}")
+    error.raw = raw or reason
+    return error
+
+
+def _reason(message: str, found: str) -> str:
+    """A parser's expectation list cut to one line: short expectations are kept, long lists become 'unexpected X'."""
+    message = " ".join(message.split())
+    shown = repr(found) if found else "end of the query"
+    if len(message) <= 60 and "|" not in message and "{" not in message:
+        return f"{message[0].lower()}{message[1:]}, found {shown}" if message else f"unexpected {shown}"
+    return f"unexpected {shown} here"
+
+
+def _engine_failure(text: str, where: str, added: int) -> QueryError | None:
+    """The engine's own syntax error for `text`, with its exact position; only asked in a process cut off from the network."""
+    from kg.offline import is_offline
+
+    if not is_offline():
+        return None
+    import pyoxigraph as ox
+
+    try:
+        ox.Store().query(text)
+    except SyntaxError as exc:
+        return _engine_syntax(exc, text, where, added)
+    except Exception:  # noqa: BLE001 - it parsed; the grammar's refusal stands
+        return None
+    return None
+
+
+def _engine_syntax(exc: SyntaxError, text: str, where: str, added: int) -> QueryError:
+    m = re.search(r"error at (\d+):(\d+):\s*(.*)", str(exc), re.S)
+    if not m:
+        return QueryError("E040", where, str(exc))
+    line, col, detail = int(m.group(1)), int(m.group(2)), m.group(3)
+    lines = text.splitlines() or [""]
+    shown = lines[min(max(line, 1), len(lines)) - 1]
+    found = shown[col - 1 : col] if 0 < col <= len(shown) else ""
+    if found and (found.isalnum() or found in "?$_"):
+        found = re.match(r"[\w?$:.-]+", shown[col - 1 :]).group()[:30]
+    reason = detail.splitlines()[0] if len(detail) < 80 and "[" not in detail else _reason("", found)
+    return syntax_error(text, line, col, reason, where, added, raw=str(exc))
+
+
+def _parse_failure(exc: Exception, text: str, where: str, added: int) -> QueryError:
+    better = _engine_failure(text, where, added)
+    if better is not None:
+        return better
+    loc = getattr(exc, "loc", 0)
+    found = text[loc : loc + 1] if loc < len(text) else ""
+    if found and (found.isalnum() or found in "?$_"):
+        found = re.match(r"[\w?$:.-]+", text[loc:]).group()[:30]
+    reason = _reason(getattr(exc, "msg", "") or str(exc), found)
+    return syntax_error(text, getattr(exc, "lineno", 1), getattr(exc, "col", 1), reason, where, added, raw=str(exc))
 
 
 def inspect(text: str, where: str = "query", *, allow_service: bool = False, added_lines: int = 0) -> Inspection:
@@ -164,7 +229,7 @@ def inspect(text: str, where: str = "query", *, allow_service: bool = False, add
         except Exception:
             if isinstance(exc, RecursionError):
                 raise QueryError("E040", where, "the query is nested too deeply for the parser") from None
-            raise QueryError("E040", where, _syntax(exc, added_lines)) from None
+            raise _parse_failure(exc, text, where, added_lines) from None
         raise QueryError("E042", where, "updates are refused: this is a read-only query (LOAD, INSERT, DELETE, ... are not run)") from None
     except Exception as exc:  # the grammar's own actions (a bad IRI or literal)
         raise QueryError("E040", where, f"error: {exc}") from None
@@ -472,9 +537,8 @@ def run(
             raise QueryError("E041", where, f"a graph name is not a valid IRI: {exc}") from None
     try:
         result = store.query(text, **options)
-    except SyntaxError as exc:
-        message = re.sub(r"(?<=error at )(\d+)(?=:)", lambda m: str(max(1, int(m.group(1)) - added)), str(exc))
-        raise QueryError("E040", where, message) from exc
+    except SyntaxError as exc:  # what the engine refuses though the grammar took it
+        raise _engine_syntax(exc, text, where, added) from exc
     except OSError as exc:
         raise QueryError("E040", where, f"the query failed: {exc}") from exc
     if isinstance(result, ox.QueryBoolean):
@@ -546,6 +610,25 @@ def _csv_term(t: Any) -> str:
     if isinstance(t, ox.BlankNode):
         return f"_:{t.value}"
     return t.value if isinstance(t, ox.NamedNode | ox.Literal) else str(t)
+
+
+def labelled(store: pyoxigraph.Store, result: Results) -> Results:
+    """The same SELECT result with each IRI that has an rdfs:label shown as that label (for tables people read)."""
+    import pyoxigraph as ox
+
+    if result.kind != "select":
+        return result
+    rows = list(result.rows)
+    iris = list(dict.fromkeys(t for row in rows for t in row if isinstance(t, ox.NamedNode)))
+    names: dict[Any, Any] = {}
+    for start in range(0, len(iris), 500):
+        values = " ".join(str(i) for i in iris[start : start + 500])
+        label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+        text = f"SELECT ?x (MIN(?l) AS ?label) WHERE {{ VALUES ?x {{ {values} }} ?x {label} ?l }} GROUP BY ?x"
+        for solution in store.query(text, use_default_graph_as_union=True):
+            names[solution["x"]] = solution["label"]
+    shown = [tuple(names.get(t, t) if isinstance(t, ox.NamedNode) else t for t in row) for row in rows]
+    return Results("select", result.variables, rows=iter(shown))
 
 
 def compact(t: Any) -> str:

@@ -27,7 +27,8 @@ def parser() -> argparse.ArgumentParser:
             if exc.name != f"kg.cli.{name}_cmd":
                 raise
             continue
-        p = sub.add_parser(name, help=module.HELP, description=module.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(name, help=module.HELP, description=module.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+                           conflict_handler="resolve")  # a command may give -h/--help its own action
         module.add_arguments(p)
         p.set_defaults(run=module.run)
     return top

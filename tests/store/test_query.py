@@ -379,3 +379,49 @@ def test_prefixed_names_inside_property_paths_need_no_prefix_lines(store):
     text = "SELECT DISTINCT ?name WHERE { ?role kg:holder/rdfs:label ?name . ?event (kg:host|kg:mediator|kg:speaker) ?who }"
     assert {"Aleksandar Vucic"} <= {r["name"] for r in q.select(store, text, add_prefixes=True)}
     assert q.with_prefixes("SELECT * WHERE { ?s ^kg:a/(rdfs:b|skos:c)* ?o }").count("PREFIX") == 3
+
+
+# ---------------------------------------------------------------- messages a newcomer reads
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*KG, "query", *args], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def graph_file(store, tmp_path_factory):
+    path = tmp_path_factory.mktemp("graphfile") / "seed.nq"
+    path.write_bytes(store.dump(format=ox.RdfFormat.N_QUADS) or b"")
+    return str(path)
+
+
+def test_an_unknown_canned_name_is_named_with_the_close_ones(graph_file):
+    done = _cli("who-met-who", "--graph", graph_file)
+    assert done.returncode == 2 and "[E041]" in done.stderr and "who-met-whom" in done.stderr and "expected" not in done.stderr
+    done = _cli("nosuchquery", "--graph", graph_file)
+    assert done.returncode == 2 and "no canned query" in done.stderr and "--list" in done.stderr
+
+
+def test_a_canned_query_has_its_own_help():
+    done = _cli("mediators", "--help")
+    c = q.get("mediators")
+    assert done.returncode == 0 and c.description in done.stdout and "example:" in done.stdout
+    assert all(f"  {p.name} " in done.stdout for p in c.params) and "default any" in done.stdout
+    assert "usage: kg query" in _cli("--help").stdout
+
+
+def test_a_syntax_error_shows_the_line_a_caret_and_a_short_reason(graph_file):
+    done = _cli("SELECT ?x WHERE {\n  ?s rdfs:label ?x\n  FILTER(?x = ) }", "--graph", graph_file)
+    lines = done.stderr.splitlines()
+    assert done.returncode == 2 and "[E040]" in lines[0] and "error at 3:" in lines[0] and len(lines[0]) < 120
+    assert lines[1].strip() == "FILTER(?x = ) }" and lines[2].strip() == "^"
+    assert "'\\u{" not in done.stderr and "..=" not in done.stderr  # the parser's raw list only with --verbose
+    verbose = _cli("SELECT ?x WHERE {\n  ?s rdfs:label ?x\n  FILTER(?x = ) }", "--graph", graph_file, "--verbose")
+    assert "the parser said" in verbose.stderr
+
+
+def test_tables_show_labels_and_iris_one_flag_away(graph_file):
+    labelled = _cli("roles-as-of", "--graph", graph_file, "--param", "actor=Borrell").stdout
+    raw = _cli("roles-as-of", "--graph", graph_file, "--param", "actor=Borrell", "--iris").stdout
+    assert "id:entity/" not in labelled and "Josep Borrell" in labelled
+    assert "id:entity/person-josep-borrell" in raw

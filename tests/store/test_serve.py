@@ -202,3 +202,12 @@ def test_a_second_writer_is_told_the_store_is_locked(endpoint, store_path):
     with pytest.raises(StoreError) as err:
         open_store(store_path)
     assert "locked by another process" in str(err.value)
+
+
+def test_the_endpoint_knows_the_prefixes_kg_query_knows(endpoint, store_path):
+    text = "SELECT ?label WHERE { GRAPH ?g { ?s a kg:State ; rdfs:label ?label } } ORDER BY ?label"
+    status, _, body = get(endpoint, text)
+    assert status == 200, body
+    over_http = [row[0].value for row in bindings(body)]
+    store = open_store(store_path, read_only=True)
+    assert over_http == [r["label"] for r in q.select(store, text, add_prefixes=True)] and "Serbia" in over_http
