@@ -44,6 +44,15 @@ def toml(name: str) -> dict[str, Any]:
         raise DataError("E060", f"kg/data/{name}", str(exc)) from exc
 
 
+@cache
+def eval_split() -> dict[str, dict[str, str]]:
+    """The fixed tune/check split of the dev evaluation data: resource -> item -> half (kg/data/eval_split.jsonl)."""
+    out: dict[str, dict[str, str]] = {}
+    for row in jsonl("eval_split.jsonl"):
+        out.setdefault(row["resource"], {})[row["item"]] = row["half"]
+    return out
+
+
 def ontology_text(name: str = "kg.ttl") -> str:
     """Turtle text of kg/ontology/NAME: the ontology (kg.ttl) or the SHACL shapes (shapes.ttl)."""
     return resources.files("kg").joinpath("ontology", name).read_text(encoding="utf-8")

@@ -1,7 +1,8 @@
 """Score a graph against gold files, or run one benchmark on the public evaluation data.
 
     kg eval out/graph.trig ../shared/gold/*.json [--json scores.json] [--summary]
-    kg eval --dates | --gum | --plover | --meantime [--eval-dir DIR] [--json FILE] [--details]
+    kg eval --dates | --gum | --plover | --meantime | --redocred | --petrarch
+            [--eval-dir DIR] [--half tune|check|all] [--json FILE] [--details]
 
 Gold files follow the gold README (../shared/gold/README.md): the report gives
 precision, recall and F1 for entities, roles, events, statements and
@@ -10,9 +11,16 @@ and every unmatched system item. A gold file that cannot be used is error
 E030 (exit 2).
 
 The benchmarks read DIR: --eval-dir, else $KG_EVAL_DIR, else ../shared/eval
-from the current directory. --meantime also reads the raw articles in
---corpus-dir (default DIR/../corpus/wikinews). --dates needs dateparser
-(pip install newskg[eval]) for its baseline.
+from the current directory, in the layout of the shared README (flat/,
+gum_news/, meantime_en/, plover_gsr/, redocred_political/,
+petrarch2_unittest/); a missing file is error E010 naming it. --meantime also
+reads the raw articles in --corpus-dir (default DIR/../corpus/wikinews).
+--dates needs dateparser (pip install newskg[eval]) for its baseline.
+
+Every benchmark scores the fixed `tune` and `check` halves of the split
+(kg/data/eval_split.jsonl) and `all`, side by side with the gap; --half
+prints one. Item-by-item detail (--details: misses, false positives,
+confusion) is printed for `tune` only: `check` is read as aggregate scores.
 """
 from __future__ import annotations
 
@@ -23,7 +31,7 @@ import sys
 from pathlib import Path
 
 HELP = "score a graph against gold files, or run a benchmark on the evaluation data"
-BENCHMARKS = ("dates", "gum", "plover", "meantime")
+BENCHMARKS = ("dates", "gum", "plover", "meantime", "redocred", "petrarch")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -34,12 +42,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     bench.add_argument("--gum", action="store_true", help="named entities on GUM news: newskg against the bare spaCy model")
     bench.add_argument("--plover", action="store_true", help="PLOVER event type and dyads (plover_gsr/plover_dev.json)")
     bench.add_argument("--meantime", action="store_true", help="event triggers and event dates on MEANTIME dev")
+    bench.add_argument("--redocred", action="store_true",
+                       help="positions held and political relations (P39 P35 P6 P488 P102 P27) on Re-DocRED dev, with a baseline")
+    bench.add_argument("--petrarch", action="store_true", help="pass rate on the PETRARCH-2 unit-test records (source, target, CAMEO code)")
+    p.add_argument("--half", choices=("tune", "check", "all"),
+                   help="benchmarks: print this half of the split alone (default: tune, check and all side by side)")
     p.add_argument("--eval-dir", metavar="DIR", help="evaluation data folder (default: $KG_EVAL_DIR, else ../shared/eval)")
     p.add_argument("--corpus-dir", metavar="DIR", help="raw Wikinews articles for --meantime (default: DIR/../corpus/wikinews)")
     p.add_argument("--shared", metavar="DIR", help="folder the gold `article` paths are relative to (default: the gold folder's parent)")
     p.add_argument("--json", metavar="FILE", help="also write the scores as JSON to FILE")
     p.add_argument("--summary", action="store_true", help="gold reports: scores only, without the missed and unmatched items")
-    p.add_argument("--details", action="store_true", help="benchmarks: also list every error")
+    p.add_argument("--details", action="store_true", help="benchmarks: also list every error of the tune half")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -63,38 +76,48 @@ def _benchmark(args: argparse.Namespace, name: str) -> int:
     from tqdm import tqdm
 
     root = eval_dir(args.eval_dir)
+    half = args.half
     with tqdm(desc=name, unit="doc", disable=args.quiet, file=sys.stderr) as bar:
         if name == "dates":
             try:
-                from kg.evaluate.dates import format_dates_report, score_dates, score_gum_extents
+                from kg.evaluate.dates import combine, format_dates_report, score_dates, score_gum_extents
 
-                result = {"normalisation": score_dates(root / "flat" / "dates_gold.jsonl"),
-                          "extraction": score_gum_extents(root / "gum_news")}
+                result = combine(score_dates(root / "flat" / "dates_gold.jsonl"), score_gum_extents(root / "gum_news"))
             except ModuleNotFoundError as exc:
                 if exc.name != "dateparser":
                     raise
                 print("error: --dates needs dateparser for its baseline: pip install newskg[eval]", file=sys.stderr)
                 return 2
-            text = format_dates_report(result)
+            text = format_dates_report(result, details=args.details, half=half)
         elif name == "gum":
             from kg.evaluate.gum import format_gum_report, score_gum
 
             result = score_gum(root / "gum_news", root / "flat" / "gum_news_entities.jsonl", progress=bar.update)
-            text = format_gum_report(result, details=args.details)
+            text = format_gum_report(result, details=args.details, half=half)
         elif name == "plover":
             from kg.evaluate.plover import format_plover_report, score_plover
 
             result = score_plover(root / "plover_gsr" / "plover_dev.json", progress=bar.update)
-            text = format_plover_report(result, details=args.details)
-        else:
+            text = format_plover_report(result, details=args.details, half=half)
+        elif name == "meantime":
             from kg.evaluate.meantime import format_meantime_report, score_meantime
 
             corpus = Path(args.corpus_dir) if args.corpus_dir else root.parent / "corpus" / "wikinews"
             result = score_meantime(root / "meantime_en", root / "flat" / "meantime_events.jsonl", corpus, progress=bar.update)
-            text = format_meantime_report(result, details=args.details)
+            text = format_meantime_report(result, details=args.details, half=half)
+        elif name == "redocred":
+            from kg.evaluate.redocred import format_redocred_report, score_redocred
+
+            result = score_redocred(root / "redocred_political" / "redocred_dev_political.json", progress=bar.update)
+            text = format_redocred_report(result, details=args.details, half=half)
+        else:
+            from kg.evaluate.petrarch import format_petrarch_report, score_petrarch
+
+            result = score_petrarch(root / "petrarch2_unittest", progress=bar.update)
+            text = format_petrarch_report(result, details=args.details, half=half)
     print(text)
     if args.json:
-        _write_json(args.json, result)
+        _write_json(args.json, {h: result[h] for h in (half,)} if half else result)
     return 0
 
 
@@ -118,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         return _benchmark(args, chosen[0])
     if not args.graph or not args.gold:
-        print("error: give a GRAPH and at least one GOLD file, or one of --dates, --gum, --plover, --meantime", file=sys.stderr)
+        print("error: give a GRAPH and at least one GOLD file, or one of " + ", ".join(f"--{b}" for b in BENCHMARKS), file=sys.stderr)
         return 2
     from kg.evaluate.gold import format_report, load_gold, score, to_json
     from kg.rdf import load

@@ -23,7 +23,9 @@ import json
 import re
 from pathlib import Path
 
+from kg.errors import EvalError
 from kg.evaluate import prf
+from kg.evaluate.split import HALVES, by_half, gaps, half_of, side_by_side
 from kg.extract.timex import find_times, normalize
 from kg.records import TimeValue
 
@@ -76,49 +78,69 @@ def _finish(t: dict) -> dict:
     return t
 
 
-def score_dates(dates_gold_path: str | Path) -> dict:
-    """Accuracy of `normalize` and of dateparser on the scorable rows of a dates_gold.jsonl."""
+RESOURCE = {"gum_news": "gum", "meantime": "meantime"}
+
+
+def score_dates(dates_gold_path: str | Path, halves=HALVES) -> dict:
+    """Accuracy of `normalize` and of dateparser on the scorable rows of a dates_gold.jsonl, per half of the split.
+
+    A row belongs to the half of its document (GUM or MEANTIME).
+    """
+    path = Path(dates_gold_path)
+    if not path.is_file():
+        raise EvalError("E010", str(path), "no date gold here: give --eval-dir DIR holding flat/dates_gold.jsonl")
     resolve = _baseline_resolver()
-    skipped: collections.Counter = collections.Counter()
-    systems = {name: {"all": _tally(), **{s: _tally() for s in ("gum points", "gum ranges", "meantime")}}
-               for name in ("ours", "dateparser")}
-    misses, baseline_misses = [], []
-    with open(dates_gold_path, encoding="utf-8") as fh:
+    units: dict[str, list[dict]] = {}
+    with open(path, encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
+            doc = f"{RESOURCE.get(row['source'], row['source'])}:{row.get('doc_id')}"
+            out = units.setdefault(doc, [])
+            half_of(None, doc)
             if row.get("is_dateline"):
-                skipped["dateline"] += 1
+                out.append({"skipped": "dateline"})
                 continue
             target = gold_target(row)
             if not row.get("dct") or not re.match(r"^\d{4}-\d{2}-\d{2}", row["dct"]):
-                skipped["missing_or_malformed_dct"] += 1
+                out.append({"skipped": "missing_or_malformed_dct"})
                 continue
             if target is None:
-                skipped["not_a_calendar_value"] += 1
+                out.append({"skipped": "not_a_calendar_value"})
                 continue
             kind, gold = target
             dct = dt.date.fromisoformat(row["dct"][:10])
             ours = normalize(row["text"], dct, row.get("sentence") or "")
-            ok = is_correct(ours, target)
             pred = resolve(row["text"], row["dct"])
-            base_ok = kind == "point" and pred is not None and pred[:len(gold)] == gold
-            source = _SOURCES.get((row["source"], kind), row["source"])
-            for name, good in (("ours", ok), ("dateparser", base_ok)):
-                for key in ("all", source):
-                    systems[name].setdefault(key, _tally())
-                    systems[name][key]["total"] += 1
-                    systems[name][key]["correct"] += int(good)
-            miss = {"doc_id": row.get("doc_id"), "text": row["text"], "dct": row["dct"][:10],
-                    "gold": gold if kind == "point" else "/".join(gold), "sentence": row.get("sentence", "")}
-            if not ok:
-                misses.append({**miss, "predicted": ours.value if ours else None, "rule": ours.rule if ours else ""})
-            if not base_ok:
-                baseline_misses.append({**miss, "predicted": pred})
+            out.append({"source": _SOURCES.get((row["source"], kind), row["source"]), "ok": is_correct(ours, target),
+                        "base_ok": kind == "point" and pred is not None and pred[:len(gold)] == gold,
+                        "doc_id": row.get("doc_id"), "text": row["text"], "dct": row["dct"][:10],
+                        "gold": gold if kind == "point" else "/".join(gold), "sentence": row.get("sentence", ""),
+                        "predicted": ours.value if ours else None, "rule": ours.rule if ours else "", "base_predicted": pred})
+    return by_half(None, units, summarise_dates, halves)
+
+
+def summarise_dates(units: list[list[dict]], details: bool = False) -> dict:
+    """Accuracy of ours and of dateparser per subset over some documents' rows; the misses with `details`."""
+    rows = [r for doc in units for r in doc]
+    skipped = collections.Counter(r["skipped"] for r in rows if "skipped" in r)
+    systems = {name: {"all": _tally(), **{s: _tally() for s in ("gum points", "gum ranges", "meantime")}}
+               for name in ("ours", "dateparser")}
+    scored = [r for r in rows if "skipped" not in r]
+    for r in scored:
+        for name, good in (("ours", r["ok"]), ("dateparser", r["base_ok"])):
+            for key in ("all", r["source"]):
+                systems[name].setdefault(key, _tally())
+                systems[name][key]["total"] += 1
+                systems[name][key]["correct"] += int(good)
     for tallies in systems.values():
         for t in tallies.values():
             _finish(t)
-    return {"ours": systems["ours"], "dateparser": systems["dateparser"], "skipped": dict(skipped),
-            "misses": misses, "baseline_misses": baseline_misses}
+    out = {"ours": systems["ours"], "dateparser": systems["dateparser"], "skipped": dict(skipped)}
+    if details:
+        keep = ("doc_id", "text", "dct", "gold", "sentence")
+        out["misses"] = [{**{k: r[k] for k in keep}, "predicted": r["predicted"], "rule": r["rule"]} for r in scored if not r["ok"]]
+        out["baseline_misses"] = [{**{k: r[k] for k in keep}, "predicted": r["base_predicted"]} for r in scored if not r["base_ok"]]
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -166,8 +188,8 @@ def _target_of(attrs: dict) -> tuple[str, object] | None:
 
 
 
-def score_gum_extents(gum_dir: str | Path) -> dict:
-    """End-to-end `find_times` on the GUM news documents, TempEval-3 style.
+def score_gum_extents(gum_dir: str | Path, halves=HALVES) -> dict:
+    """End-to-end `find_times` on the GUM news documents, TempEval-3 style, per half of the split.
 
     The text is rebuilt from the CoNLL-U ``# text`` lines (sentences joined by a space,
     paragraphs by a blank line) and the ``xml/`` <date> spans are mapped onto it word by
@@ -179,74 +201,94 @@ def score_gum_extents(gum_dir: str | Path) -> dict:
     days") and the predictions matched to them are left out of the value scores.
     """
     gum_dir = Path(gum_dir)
-    n_gold = n_pred = strict = relaxed = 0
-    value_gold = value_pred = value_ok = value_matched = 0
-    missed, spurious, wrong_value, per_doc = [], [], [], {}
+    if not (gum_dir / "xml").is_dir():
+        raise EvalError("E010", str(gum_dir / "xml"), "no GUM news xml here: give --eval-dir DIR holding gum_news/")
+    units = {}
     for xml_path in sorted((gum_dir / "xml").glob("GUM_news_*.xml")):
         doc = xml_path.stem
-        text, spans = _conllu_text(gum_dir / "dep" / f"{doc}.conllu")
-        dates, dct_s = _gum_gold(xml_path)
-        dct = dt.date.fromisoformat(dct_s[:10])
-        gold, dateline_span = [], None
-        for d in dates:
-            span = (spans[d["first"]][0], spans[d["last"] - 1][1])
-            if d["is_dateline"]:
-                dateline_span = span
-                continue
-            gold.append({"span": span, "target": _target_of(d["attrs"]), "text": text[span[0]:span[1]]})
-        preds = [tv for tv in find_times(text, dct)
-                 if not (dateline_span and tv.start < dateline_span[1] and tv.end > dateline_span[0])]
-        n_gold += len(gold)
-        n_pred += len(preds)
-        value_gold += sum(1 for g in gold if g["target"])
-        used: set[int] = set()
-        matched_pred: set[int] = set()
-        doc_relaxed = 0
-        for g in gold:
-            a, b = g["span"]
-            hit = next((i for i, tv in enumerate(preds)
-                        if i not in used and tv.start < b and tv.end > a), None)
-            if hit is None:
-                missed.append({"doc": doc, "text": g["text"]})
-                continue
-            used.add(hit)
-            tv = preds[hit]
-            relaxed += 1
-            doc_relaxed += 1
-            strict += int((tv.start, tv.end) == (a, b))
-            if g["target"]:
-                matched_pred.add(hit)
-                value_matched += 1
-                if is_correct(tv, g["target"]):
-                    value_ok += 1
-                else:
-                    gv = g["target"][1] if g["target"][0] == "point" else "/".join(g["target"][1])
-                    wrong_value.append({"doc": doc, "text": tv.text, "gold": gv, "predicted": tv.value})
-        value_pred += sum(1 for i in range(len(preds)) if i not in used or i in matched_pred)
-        spurious += [{"doc": doc, "text": tv.text, "value": tv.value} for i, tv in enumerate(preds) if i not in used]
-        per_doc[doc] = {"gold": len(gold), "predicted": len(preds), "relaxed": doc_relaxed}
-    value = prf(value_ok, value_pred, value_gold)
-    value["accuracy_on_relaxed_matches"] = round(value_ok / value_matched, 4) if value_matched else 0.0
-    return {"documents": len(per_doc), "gold": n_gold, "predicted": n_pred,
-            "strict": prf(strict, n_pred, n_gold), "relaxed": prf(relaxed, n_pred, n_gold),
-            "value": value, "missed": missed, "spurious": spurious, "wrong_value": wrong_value,
-            "per_doc": per_doc}
+        half_of("gum", doc)
+        units[doc] = _gum_extents_doc(xml_path, gum_dir / "dep" / f"{doc}.conllu")
+    return by_half("gum", units, summarise_extents, halves)
+
+
+def _gum_extents_doc(xml_path: Path, conllu: Path) -> dict:
+    """One GUM document's counts and errors (see `score_gum_extents`)."""
+    doc = xml_path.stem
+    text, spans = _conllu_text(conllu)
+    dates, dct_s = _gum_gold(xml_path)
+    dct = dt.date.fromisoformat(dct_s[:10])
+    gold, dateline_span = [], None
+    for d in dates:
+        span = (spans[d["first"]][0], spans[d["last"] - 1][1])
+        if d["is_dateline"]:
+            dateline_span = span
+            continue
+        gold.append({"span": span, "target": _target_of(d["attrs"]), "text": text[span[0]:span[1]]})
+    preds = [tv for tv in find_times(text, dct)
+             if not (dateline_span and tv.start < dateline_span[1] and tv.end > dateline_span[0])]
+    u = {"doc": doc, "gold": len(gold), "predicted": len(preds), "strict": 0, "relaxed": 0,
+         "value_gold": sum(1 for g in gold if g["target"]), "value_pred": 0, "value_ok": 0, "value_matched": 0,
+         "missed": [], "spurious": [], "wrong_value": []}
+    used: set[int] = set()
+    matched_pred: set[int] = set()
+    for g in gold:
+        a, b = g["span"]
+        hit = next((i for i, tv in enumerate(preds) if i not in used and tv.start < b and tv.end > a), None)
+        if hit is None:
+            u["missed"].append({"doc": doc, "text": g["text"]})
+            continue
+        used.add(hit)
+        tv = preds[hit]
+        u["relaxed"] += 1
+        u["strict"] += int((tv.start, tv.end) == (a, b))
+        if g["target"]:
+            matched_pred.add(hit)
+            u["value_matched"] += 1
+            if is_correct(tv, g["target"]):
+                u["value_ok"] += 1
+            else:
+                gv = g["target"][1] if g["target"][0] == "point" else "/".join(g["target"][1])
+                u["wrong_value"].append({"doc": doc, "text": tv.text, "gold": gv, "predicted": tv.value})
+    u["value_pred"] = sum(1 for i in range(len(preds)) if i not in used or i in matched_pred)
+    u["spurious"] = [{"doc": doc, "text": tv.text, "value": tv.value} for i, tv in enumerate(preds) if i not in used]
+    return u
+
+
+def summarise_extents(units: list[dict], details: bool = False) -> dict:
+    """Strict, relaxed and value P/R/F1 over some GUM documents; missed, spurious and wrong values with `details`."""
+    t = {k: sum(u[k] for u in units) for k in ("gold", "predicted", "strict", "relaxed", "value_gold", "value_pred",
+                                               "value_ok", "value_matched")}
+    value = prf(t["value_ok"], t["value_pred"], t["value_gold"])
+    value["accuracy_on_relaxed_matches"] = round(t["value_ok"] / t["value_matched"], 4) if t["value_matched"] else 0.0
+    out = {"documents": len(units), "gold": t["gold"], "predicted": t["predicted"],
+           "strict": prf(t["strict"], t["predicted"], t["gold"]), "relaxed": prf(t["relaxed"], t["predicted"], t["gold"]),
+           "value": value}
+    if details:
+        for key in ("missed", "spurious", "wrong_value"):
+            out[key] = [x for u in units for x in u[key]]
+        out["per_doc"] = {u["doc"]: {"gold": u["gold"], "predicted": u["predicted"], "relaxed": u["relaxed"]} for u in units}
+    return out
 
 
 # ---------------------------------------------------------------------------
 # report
 
 
-def format_dates_report(result: dict) -> str:
-    """Plain-text report of `score_dates` and/or `score_gum_extents` results.
+HEADLINE = (("normalisation accuracy, ours", "normalisation.ours.all.accuracy"),
+            ("normalisation, dateparser", "normalisation.dateparser.all.accuracy"),
+            ("  gum points, ours", "normalisation.ours.gum points.accuracy"),
+            ("  gum ranges, ours", "normalisation.ours.gum ranges.accuracy"),
+            ("  meantime, ours", "normalisation.ours.meantime.accuracy"),
+            ("extraction strict F1 (GUM)", "extraction.strict.f1"), ("extraction relaxed F1 (GUM)", "extraction.relaxed.f1"),
+            ("extraction value F1 (GUM)", "extraction.value.f1"))
 
-    `result` is either one of them or {"normalisation": ..., "extraction": ...}.
-    """
-    norm = result.get("normalisation") or (result if "ours" in result else None)
-    ext = result.get("extraction") or (result if "relaxed" in result else None)
+
+def format_half(result: dict, name: str, details: bool = False) -> str:
+    """One half of {"normalisation": ..., "extraction": ...}: scores, and with `details` (tune only) every error."""
+    norm, ext = result.get("normalisation"), result.get("extraction")
     lines: list[str] = []
     if norm:
-        lines.append("Date normalisation (gold spans, DCT-relative)")
+        lines.append(f"Date normalisation [{name}] (gold spans, DCT-relative)")
         lines.append(f"  {'subset':<12} {'ours':>16} {'dateparser':>16}")
         for key in ("gum points", "gum ranges", "meantime", "all"):
             o, b = norm["ours"].get(key), norm["dateparser"].get(key)
@@ -255,22 +297,43 @@ def format_dates_report(result: dict) -> str:
             lines.append(f"  {key:<12} {o['correct']:>4}/{o['total']:<4} {o['accuracy']:.3f}"
                          f"   {b['correct']:>4}/{b['total']:<4} {b['accuracy']:.3f}")
         lines.append("  skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(norm["skipped"].items())))
-        lines.append(f"  our misses ({len(norm['misses'])}):")
-        for m in norm["misses"]:
-            lines.append(f"    {m['text']!r} dct={m['dct']} gold={m['gold']} ours={m['predicted']}")
+        if details and "misses" in norm:
+            lines.append(f"  our misses ({len(norm['misses'])}):")
+            for m in norm["misses"]:
+                lines.append(f"    {m['text']!r} dct={m['dct']} gold={m['gold']} ours={m['predicted']}")
     if ext:
         if lines:
             lines.append("")
-        lines.append(f"Date extraction end to end (GUM news, {ext['documents']} documents, dateline excluded)")
+        lines.append(f"Date extraction end to end [{name}] (GUM news, {ext['documents']} documents, dateline excluded)")
         lines.append(f"  gold {ext['gold']}, predicted {ext['predicted']}")
         for key in ("strict", "relaxed", "value"):
             s = ext[key]
             lines.append(f"  {key:<8} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
         lines.append(f"  value accuracy on relaxed matches {ext['value']['accuracy_on_relaxed_matches']:.3f}")
-        for title, key in (("missed", "missed"), ("spurious", "spurious"), ("wrong value", "wrong_value")):
-            items = ext[key]
-            lines.append(f"  {title} ({len(items)}): " + "; ".join(
-                f"{i['doc'][9:]}:{i['text']!r}" + (f"={i.get('predicted') or i.get('value')}"
-                                                     + (f" (gold {i['gold']})" if "gold" in i else "")
-                                                     if key != "missed" else "") for i in items))
+        if details and "missed" in ext:
+            for title, key in (("missed", "missed"), ("spurious", "spurious"), ("wrong value", "wrong_value")):
+                items = ext[key]
+                lines.append(f"  {title} ({len(items)}): " + "; ".join(
+                    f"{i['doc'][9:]}:{i['text']!r}" + (f"={i.get('predicted') or i.get('value')}"
+                                                         + (f" (gold {i['gold']})" if "gold" in i else "")
+                                                         if key != "missed" else "") for i in items))
     return "\n".join(lines)
+
+
+def combine(normalisation: dict, extraction: dict) -> dict:
+    """Per half: {"normalisation": ..., "extraction": ...}, with the gaps of both."""
+    out = {h: {"normalisation": normalisation[h], "extraction": extraction[h],
+               "items": normalisation[h]["items"] + extraction[h]["items"]} for h in HALVES}
+    out["gap"] = gaps(out["tune"], out["check"])
+    return out
+
+
+def format_dates_report(result: dict, details: bool = False, half: str | None = None) -> str:
+    """Plain text of `combine`d results: tune / check / all side by side, then `tune` (`half`: that half alone).
+
+    Misses, spurious and wrong values (with `details`) are listed for `tune` only.
+    """
+    if half is not None:
+        return format_half(result[half], half, details and half == "tune")
+    return "\n".join(["Dates: tune / check / all (gap = check - tune; items = documents, counted once per measure)",
+                      side_by_side(result, HEADLINE), "", format_half(result["tune"], "tune", details)])

@@ -37,8 +37,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.errors import EvalError
 from kg.evaluate import prf
 from kg.evaluate.gold import bipartite_match
+from kg.evaluate.split import HALVES, by_half, half_of, side_by_side
 
 CLASSES = ("Person", "Organization", "Location")
 FINE = ("Person", "Organization", "State", "Place")
@@ -201,29 +203,44 @@ def span_scores(gold: dict[str, list[Span]], pred: dict[str, list[Span]], classe
     return out
 
 
-def score_gum(gum_dir: str | Path, flat_path: str | Path, progress: Callable[[int], None] | None = None) -> dict:
-    """Span + type scores of the bare model and of newskg on the GUM news documents."""
+def score_gum(gum_dir: str | Path, flat_path: str | Path, progress: Callable[[int], None] | None = None, halves=HALVES) -> dict:
+    """Span + type scores of the bare model and of newskg on the GUM news documents, per half of the split."""
     from kg.nlp import bare_pipeline, pipeline
 
+    gum_dir, flat_path = Path(gum_dir), Path(flat_path)
+    for path in (gum_dir / "dep", flat_path):
+        if not path.exists():
+            raise EvalError("E010", str(path), "GUM news data missing: give --eval-dir DIR holding gum_news/dep and flat/")
     documents = {p.stem: read_conllu(p) for p in sorted(Path(gum_dir, "dep").glob("GUM_news_*.conllu"))}
+    for name in documents:
+        half_of("gum", name)
     gold = gold_spans(flat_path, documents)
+    propn = gold_spans(flat_path, documents, propn_only=True)
     texts = [d.text for d in documents.values()]
-    pred: dict[str, dict[str, list[Span]]] = {"bare": {}, "newskg": {}}
+    units = {name: {"name": name, "gold": gold[name], "propn": propn[name]} for name in documents}
     for system, nlp, read in (("bare", bare_pipeline(), bare_spans), ("newskg", pipeline(), newskg_spans)):
         for name, doc in zip(documents, nlp.pipe(texts), strict=True):
-            pred[system][name] = read(doc)
+            units[name][system] = read(doc)
             if progress is not None:
                 progress(1)
+    return by_half("gum", units, summarise, halves)
+
+
+def summarise(units: list[dict], details: bool = False) -> dict:
+    """Scores over some documents (`units` of `score_gum`); newskg's misses and spurious spans with `details`."""
+    gold = {u["name"]: u["gold"] for u in units}
+    propn = {u["name"]: u["propn"] for u in units}
+    pred = {system: {u["name"]: u[system] for u in units} for system in SYSTEMS}
     result = {
-        "documents": len(documents), "gold_mentions": sum(len(g) for g in gold.values()),
+        "documents": len(units), "gold_mentions": sum(len(g) for g in gold.values()),
         "bare": span_scores(gold, pred["bare"], CLASSES, lambda s: s.cls),
         "newskg": span_scores(gold, pred["newskg"], CLASSES, lambda s: s.cls),
         "newskg_fine": span_scores(gold, pred["newskg"], FINE, lambda s: s.type),
+        "propn_only": {"gold_mentions": sum(len(g) for g in propn.values()),
+                       **{system: span_scores(propn, pred[system], CLASSES, lambda s: s.cls) for system in SYSTEMS}},
     }
-    propn = gold_spans(flat_path, documents, propn_only=True)
-    result["propn_only"] = {"gold_mentions": sum(len(g) for g in propn.values()),
-                            **{system: span_scores(propn, pred[system], CLASSES, lambda s: s.cls) for system in SYSTEMS}}
-    result["misses"] = _errors(gold, pred["newskg"])
+    if details:
+        result["misses"] = _errors(gold, pred["newskg"])
     return result
 
 
@@ -240,9 +257,15 @@ def _errors(gold: dict[str, list[Span]], pred: dict[str, list[Span]]) -> dict:
     return {"missed": missed, "spurious": spurious}
 
 
-def format_gum_report(result: dict, details: bool = False) -> str:
-    """Plain text: per-class and overall P/R/F1 for both systems, exact and overlap."""
-    lines = [f"GUM news named entities: {result['documents']} documents, {result['gold_mentions']} gold mentions "
+HEADLINE = (("newskg overlap F1", "newskg.overlap.overall.f1"), ("newskg exact F1", "newskg.exact.overall.f1"),
+            ("newskg Person overlap F1", "newskg.overlap.Person.f1"), ("newskg Organization overlap F1", "newskg.overlap.Organization.f1"),
+            ("newskg Location overlap F1", "newskg.overlap.Location.f1"),
+            ("bare overlap F1", "bare.overlap.overall.f1"), ("bare exact F1", "bare.exact.overall.f1"))
+
+
+def format_half(result: dict, name: str) -> str:
+    """One half: per-class and overall P/R/F1 for both systems, exact and overlap."""
+    lines = [f"GUM news named entities [{name}]: {result['documents']} documents, {result['gold_mentions']} gold mentions "
              "(Person, Organization, Location = Place or State)"]
     for mode in ("exact", "overlap"):
         lines.append(f"  {mode} span + type")
@@ -257,7 +280,21 @@ def format_gum_report(result: dict, details: bool = False) -> str:
     lines.append(f"  gold mentions with a proper noun only ({p['gold_mentions']}), overall F1 exact / overlap: "
                  f"bare {p['bare']['exact']['overall']['f1']:.3f} / {p['bare']['overlap']['overall']['f1']:.3f}, "
                  f"newskg {p['newskg']['exact']['overall']['f1']:.3f} / {p['newskg']['overlap']['overall']['f1']:.3f}")
-    if details:
-        lines.append(f"  newskg missed ({len(result['misses']['missed'])}): " + "; ".join(result["misses"]["missed"]))
-        lines.append(f"  newskg spurious ({len(result['misses']['spurious'])}): " + "; ".join(result["misses"]["spurious"]))
+    return "\n".join(lines)
+
+
+def format_gum_report(result: dict, details: bool = False, half: str | None = None) -> str:
+    """Plain text: tune / check / all side by side, then the `tune` half in full (`half`: that half alone).
+
+    Misses and spurious spans (with `details`) are listed for `tune` only.
+    """
+    if half is not None:
+        lines = [format_half(result[half], half)]
+    else:
+        lines = ["GUM news named entities: tune / check / all (gap = check - tune)", side_by_side(result, HEADLINE), "",
+                 format_half(result["tune"], "tune")]
+    if details and half in (None, "tune"):
+        misses = result["tune"]["misses"]
+        lines.append(f"  newskg missed ({len(misses['missed'])}): " + "; ".join(misses["missed"]))
+        lines.append(f"  newskg spurious ({len(misses['spurious'])}): " + "; ".join(misses["spurious"]))
     return "\n".join(lines)

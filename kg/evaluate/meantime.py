@@ -29,6 +29,7 @@ from pathlib import Path
 from kg.errors import EvalError
 from kg.evaluate import prf
 from kg.evaluate.gold import bipartite_match
+from kg.evaluate.split import HALVES, by_half, half_of, side_by_side
 
 ANCHORING = {"IS_INCLUDED", "SIMULTANEOUS"}
 CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -103,83 +104,114 @@ def gold_events(xml_path: Path, flat_rows: list[dict], text: str) -> list[dict] 
 
 
 def score_meantime(meantime_dir: str | Path, flat_path: str | Path, corpus_dir: str | Path,
-                   progress: Callable[[int], None] | None = None) -> dict:
-    """Trigger F1 and event-date accuracy of newskg on the MEANTIME documents that have a corpus text."""
+                   progress: Callable[[int], None] | None = None, halves=HALVES) -> dict:
+    """Trigger F1 and event-date accuracy of newskg on the MEANTIME documents that have a corpus text, per half."""
     from kg.evaluate.dates import is_correct
     from kg.pipeline import extract_articles
     from kg.read import read_text_file
 
+    meantime_dir, flat_path = Path(meantime_dir), Path(flat_path)
+    for path in (meantime_dir / "intra_cross-doc_annotation", flat_path):
+        if not path.exists():
+            raise EvalError("E010", str(path), "MEANTIME data missing: give --eval-dir DIR holding meantime_en/ and flat/")
     rows: dict[str, list[dict]] = defaultdict(list)
     with open(flat_path, encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
             rows[row["doc_id"]].append(row)
     files = corpus_files(corpus_dir)
-    docs, skipped = [], []
-    for xml_path in sorted(Path(meantime_dir).glob("intra_cross-doc_annotation/*/*.xml")):
+    docs = []
+    units: dict[str, dict] = {}
+    for xml_path in sorted(meantime_dir.glob("intra_cross-doc_annotation/*/*.xml")):
         name = ET.parse(xml_path).getroot().get("doc_name")
+        half_of("meantime", name)
         if name not in files or not files[name].is_file():
-            skipped.append(f"{name}: no corpus text")
+            units[name] = {"skipped": f"{name}: no corpus text"}
             continue
         article = read_text_file(files[name])
         gold = gold_events(xml_path, rows.get(name, []), article.text)
         if gold is None:
-            skipped.append(f"{name}: gold does not align with the corpus text")
+            units[name] = {"skipped": f"{name}: gold does not align with the corpus text"}
             continue
         docs.append((name, article, gold))
-    n_gold = n_pred = tp = 0
-    anchored = found = correct = 0
-    wrong, unfound = [], []
     extractions = extract_articles([a for _, a, _ in docs])
     for (name, article, gold), extraction in zip(docs, extractions, strict=True):
         if progress is not None:
             progress(1)
+        u = units[name] = {"gold": len(gold), "predicted": 0, "tp": 0, "anchored": 0, "found": 0, "correct": 0,
+                           "wrong_dates": [], "unfound": []}
         triggers = [(ev, ev.start, ev.end) for e in extraction.events for ev in (e.evidence, *e.mentions)]
         owners = [e for e in extraction.events for _ in (e.evidence, *e.mentions)]
         adjacency = [[j for j, (_, s, t) in enumerate(triggers) if s < g["end"] and g["start"] < t] for g in gold]
-        tp += len(bipartite_match(adjacency))
-        n_gold += len(gold)
-        n_pred += len(triggers)
+        u["tp"] = len(bipartite_match(adjacency))
+        u["predicted"] = len(triggers)
         for g, adj in zip(gold, adjacency, strict=True):
             if not g["date"]:
                 continue
-            anchored += 1
+            u["anchored"] += 1
             candidates = [owners[j] for j in adj]
             if not candidates:  # the same trigger word in the same sentence
                 a, b = g["sentence"]
                 candidates = [owners[j] for j, (_, s, t) in enumerate(triggers)
                               if a <= s < b and article.text[s:t].lower() == g["trigger"].lower()]
             if not candidates:
-                unfound.append(f"{name}: {g['trigger']!r} ({g['date']})")
+                u["unfound"].append(f"{name}: {g['trigger']!r} ({g['date']})")
                 continue
-            found += 1
+            u["found"] += 1
             event = candidates[0]
             if is_correct(event.time, ("point", g["date"])):
-                correct += 1
+                u["correct"] += 1
             else:
-                wrong.append(f"{name}: {g['trigger']!r} gold {g['date']} ours {event.time.value if event.time else None}")
-    return {
-        "documents": len(docs), "skipped": skipped, "triggers": prf(tp, n_pred, n_gold),
+                u["wrong_dates"].append(f"{name}: {g['trigger']!r} gold {g['date']} ours {event.time.value if event.time else None}")
+    return by_half("meantime", units, summarise, halves)
+
+
+def summarise(units: list[dict], details: bool = False) -> dict:
+    """Trigger P/R/F1 and event-date accuracy over some documents; skipped, wrong and unfound items with `details`."""
+    scored = [u for u in units if "skipped" not in u]
+    total = {k: sum(u[k] for u in scored) for k in ("gold", "predicted", "tp", "anchored", "found", "correct")}
+    anchored, found, correct = total["anchored"], total["found"], total["correct"]
+    out = {
+        "documents": len(scored), "skipped_documents": len(units) - len(scored),
+        "triggers": prf(total["tp"], total["predicted"], total["gold"]),
         "dates": {"anchored": anchored, "found": found, "correct": correct,
                   "accuracy_on_found": round(correct / found, 4) if found else 0.0,
                   "accuracy_on_anchored": round(correct / anchored, 4) if anchored else 0.0,
                   "coverage": round(found / anchored, 4) if anchored else 0.0},
-        "wrong_dates": wrong, "unfound": unfound,
     }
+    if details:
+        out.update(skipped=[u["skipped"] for u in units if "skipped" in u],
+                   wrong_dates=[w for u in scored for w in u["wrong_dates"]], unfound=[w for u in scored for w in u["unfound"]])
+    return out
 
 
-def format_meantime_report(result: dict, details: bool = False) -> str:
-    """Plain text: trigger P/R/F1 and event-date accuracy."""
+HEADLINE = (("trigger F1", "triggers.f1"), ("trigger precision", "triggers.precision"), ("trigger recall", "triggers.recall"),
+            ("event-date accuracy on found", "dates.accuracy_on_found"),
+            ("event-date accuracy on anchored", "dates.accuracy_on_anchored"), ("event-date coverage", "dates.coverage"))
+
+
+def format_half(result: dict, name: str) -> str:
+    """One half's trigger P/R/F1 and event-date accuracy."""
     t, d = result["triggers"], result["dates"]
-    lines = [
-        f"MEANTIME dev: {result['documents']} documents ({len(result['skipped'])} skipped)",
+    return "\n".join([
+        f"MEANTIME dev [{name}]: {result['documents']} documents ({result['skipped_documents']} skipped)",
         f"  triggers (type-agnostic, overlap) P {t['precision']:.3f} R {t['recall']:.3f} F1 {t['f1']:.3f}"
         f"  (gold {t['gold']}, ours {t['predicted']}, matched {t['tp']})",
         f"  event dates: {d['anchored']} gold events anchored to a date, {d['found']} found by us, {d['correct']} dated right:"
         f" accuracy {d['accuracy_on_found']:.3f} on found, {d['accuracy_on_anchored']:.3f} on all anchored",
-    ]
-    if details:
-        lines += [f"  skipped: {s}" for s in result["skipped"]]
-        lines += [f"  wrong date: {w}" for w in result["wrong_dates"]]
-        lines += [f"  not found: {u}" for u in result["unfound"]]
+    ])
+
+
+def format_meantime_report(result: dict, details: bool = False, half: str | None = None) -> str:
+    """Plain text: tune / check / all side by side, then `tune` (`half`: that half alone); errors for `tune` only."""
+    if half is not None:
+        lines = [format_half(result[half], half)]
+    else:
+        lines = ["MEANTIME dev: tune / check / all (gap = check - tune)", side_by_side(result, HEADLINE), "",
+                 format_half(result["tune"], "tune")]
+    if details and half in (None, "tune"):
+        tune = result["tune"]
+        lines += [f"  skipped: {s}" for s in tune["skipped"]]
+        lines += [f"  wrong date: {w}" for w in tune["wrong_dates"]]
+        lines += [f"  not found: {u}" for u in tune["unfound"]]
     return "\n".join(lines)

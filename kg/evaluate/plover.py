@@ -26,7 +26,9 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from kg.errors import EvalError
 from kg.evaluate import prf
+from kg.evaluate.split import HALVES, by_half, half_of, side_by_side
 from kg.records import Extraction
 
 NON_SOURCE_ROLES = {"target", "mediator"}
@@ -83,17 +85,81 @@ def gold_codes(value) -> list[str]:
 
 
 def read_records(path: str | Path) -> list[dict]:
-    """The event records of a PLOVER GSR JSON file (DOCUMENT records skipped)."""
-    return [r for r in json.loads(Path(path).read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    """The event records of a PLOVER GSR JSON file (DOCUMENT records skipped); a missing file is E010."""
+    path = Path(path)
+    if not path.is_file():
+        raise EvalError("E010", str(path), "no PLOVER records here: give --eval-dir DIR holding plover_gsr/plover_dev.json")
+    return [r for r in json.loads(path.read_text(encoding="utf-8")) if isinstance(r, dict) and r.get("event") != "DOCUMENT"]
 
 
+def markup(record: dict) -> str:
+    """The record's event markup: `textInfo` is an object with `markup`, or (upstream allows it) the markup string itself."""
+    info = record.get("textInfo")
+    if isinstance(info, dict):
+        return str(info.get("markup") or "")
+    return info if isinstance(info, str) else ""
 
 
-def score_plover(path: str | Path, progress: Callable[[int], None] | None = None) -> dict:
-    """Type accuracy, macro-F1 over the gold types, confusion and ISO3 dyad F1 of newskg on PLOVER records."""
+def score_record(record: dict, extraction: Extraction, valid: set[str]) -> dict:
+    """One record's gold and predicted type and ISO3 dyad sets (reciprocal records made unordered)."""
+    event = main_event(extraction)
+    gold, dropped = {}, []
+    for side in ("source", "target"):
+        codes = gold_codes(record.get(side))
+        dropped += [c for c in codes if c not in valid]
+        gold[side] = {c for c in codes if c in valid}
+    system: dict[str, set[str]] = {"source": set(), "target": set()}
+    if event is not None:
+        system["source"] = actor_codes(extraction, {k for role, k in event.participants if role not in NON_SOURCE_ROLES})
+        system["target"] = actor_codes(extraction, {k for role, k in event.participants if role == "target"})
+    reciprocal = "SRC/TAR" in markup(record)
+    if reciprocal:
+        gold = dict.fromkeys(gold, gold["source"] | gold["target"])
+        system = dict.fromkeys(system, system["source"] | system["target"])
+    return {"id": record["id"], "gold": record["event"], "predicted": event.plover if event else None,
+            "trigger": extraction.article.text[event.evidence.start:event.evidence.end] if event else "",
+            "gold_dyad": {k: sorted(v) for k, v in gold.items()}, "dyad": {k: sorted(v) for k, v in system.items()},
+            "reciprocal": reciprocal, "dropped": dropped, "text": record["text"]}
+
+
+def summarise(rows: list[dict], details: bool = False) -> dict:
+    """Type accuracy, macro-F1 over the gold types, ISO3 dyad F1 of scored records; confusion and rows with `details`."""
+    confusion: Counter = Counter((r["gold"], r["predicted"] or "-") for r in rows)
+    tally = {side: [0, 0, 0] for side in ("source", "target")}  # tp, predicted, gold
+    for r in rows:
+        for side in tally:
+            system, gold = set(r["dyad"][side]), set(r["gold_dyad"][side])
+            tally[side][0] += len(system & gold)
+            tally[side][1] += len(system)
+            tally[side][2] += len(gold)
+    types = sorted({r["gold"] for r in rows})
+    per_type = {}
+    for t in types:
+        tp = confusion[(t, t)]
+        per_type[t] = prf(tp, sum(n for (_, p), n in confusion.items() if p == t), sum(n for (g, _), n in confusion.items() if g == t))
+    correct = sum(confusion[(t, t)] for t in types)
+    dyad = [sum(tally[s][i] for s in tally) for i in range(3)]
+    exact = sum(1 for r in rows if r["predicted"] == r["gold"] and r["dyad"] == r["gold_dyad"])
+    out = {
+        "records": len(rows), "correct": correct, "accuracy": round(correct / len(rows), 4) if rows else 0.0,
+        "macro_f1": round(sum(p["f1"] for p in per_type.values()) / len(per_type), 4) if per_type else 0.0,
+        "no_event": sum(1 for r in rows if r["predicted"] is None),
+        "source": prf(*tally["source"]), "target": prf(*tally["target"]), "dyad": prf(*dyad),
+        "type_and_dyad_exact": round(exact / len(rows), 4) if rows else 0.0,
+        "non_state_codes_left_out": dict(Counter(c for r in rows for c in r["dropped"]).most_common()),
+    }
+    if details:
+        out.update(per_type=per_type, confusion={f"{g}|{p}": n for (g, p), n in sorted(confusion.items())}, rows=rows)
+    return out
+
+
+def score_plover(path: str | Path, progress: Callable[[int], None] | None = None, halves=HALVES) -> dict:
+    """newskg on PLOVER records, per half of the split (tune, check, all): see `summarise`."""
     from kg.read import make_article
 
     records = read_records(path)
+    for r in records:  # every record is in the split before any work
+        half_of("plover", r["id"])
     articles = []
     for r in records:
         try:
@@ -102,55 +168,12 @@ def score_plover(path: str | Path, progress: Callable[[int], None] | None = None
             date = dt.date(2000, 1, 1)
         articles.append(make_article(date, r["text"], title=r["id"]))
     valid = set(_iso3().values())
-    confusion: Counter = Counter()
-    tally = {side: [0, 0, 0] for side in ("source", "target")}  # tp, predicted, gold
-    dropped: Counter = Counter()
-    rows = []
-    extractions = typed_extractions(articles)
-    for record, extraction in zip(records, extractions, strict=True):
+    units = {}
+    for record, extraction in zip(records, typed_extractions(articles), strict=True):
         if progress is not None:
             progress(1)
-        event = main_event(extraction)
-        predicted = event.plover if event else None
-        confusion[(record["event"], predicted or "-")] += 1
-        gold = {}
-        for side in ("source", "target"):
-            codes = gold_codes(record.get(side))
-            dropped.update(c for c in codes if c not in valid)
-            gold[side] = {c for c in codes if c in valid}
-        system = {"source": set(), "target": set()}
-        if event is not None:
-            system["source"] = actor_codes(extraction, {k for role, k in event.participants if role not in NON_SOURCE_ROLES})
-            system["target"] = actor_codes(extraction, {k for role, k in event.participants if role == "target"})
-        reciprocal = "SRC/TAR" in (record.get("textInfo") or {}).get("markup", "")
-        if reciprocal:
-            gold = dict.fromkeys(gold, gold["source"] | gold["target"])
-            system = dict.fromkeys(system, system["source"] | system["target"])
-        for side in tally:
-            tally[side][0] += len(system[side] & gold[side])
-            tally[side][1] += len(system[side])
-            tally[side][2] += len(gold[side])
-        rows.append({"id": record["id"], "gold": record["event"], "predicted": predicted,
-                     "trigger": extraction.article.text[event.evidence.start:event.evidence.end] if event else "",
-                     "gold_dyad": {k: sorted(v) for k, v in gold.items()}, "dyad": {k: sorted(v) for k, v in system.items()},
-                     "reciprocal": reciprocal, "text": record["text"]})
-    types = sorted({r["event"] for r in records})
-    per_type = {}
-    for t in types:
-        tp = confusion[(t, t)]
-        per_type[t] = prf(tp, sum(n for (_, p), n in confusion.items() if p == t), sum(n for (g, _), n in confusion.items() if g == t))
-    correct = sum(confusion[(t, t)] for t in types)
-    dyad = [sum(tally[s][i] for s in tally) for i in range(3)]
-    exact = sum(1 for r in rows if r["predicted"] == r["gold"] and r["dyad"] == r["gold_dyad"])
-    return {
-        "records": len(records), "correct": correct, "accuracy": round(correct / len(records), 4) if records else 0.0,
-        "macro_f1": round(sum(p["f1"] for p in per_type.values()) / len(per_type), 4) if per_type else 0.0,
-        "no_event": sum(1 for r in rows if r["predicted"] is None),
-        "per_type": per_type, "confusion": {f"{g}|{p}": n for (g, p), n in sorted(confusion.items())},
-        "source": prf(*tally["source"]), "target": prf(*tally["target"]), "dyad": prf(*dyad),
-        "type_and_dyad_exact": round(exact / len(records), 4) if records else 0.0,
-        "non_state_codes_left_out": dict(dropped.most_common()), "rows": rows,
-    }
+        units[record["id"]] = score_record(record, extraction, valid)
+    return by_half("plover", units, summarise, halves)
 
 
 def confusion_table(result: dict) -> str:
@@ -164,21 +187,40 @@ def confusion_table(result: dict) -> str:
     return "\n".join(lines)
 
 
-def format_plover_report(result: dict, details: bool = False) -> str:
-    """Plain text: accuracy, macro-F1, per-type F1, dyad F1, the confusion table and (with details) every error."""
+HEADLINE = (("type accuracy", "accuracy"), ("type macro-F1", "macro_f1"), ("dyad F1", "dyad.f1"),
+            ("source F1", "source.f1"), ("target F1", "target.f1"), ("type and dyad exact", "type_and_dyad_exact"))
+
+
+def format_half(r: dict, name: str) -> str:
+    """One half's aggregate scores; per type, the confusion table and (with rows) every error when it is `tune`."""
     lines = [
-        f"PLOVER GSR dev: {result['records']} records, type accuracy {result['correct']}/{result['records']} = "
-        f"{result['accuracy']:.3f}, macro-F1 {result['macro_f1']:.3f}, no event {result['no_event']}",
-        "  dyads (ISO3 sets): " + ", ".join(f"{k} P {result[k]['precision']:.3f} R {result[k]['recall']:.3f} F1 {result[k]['f1']:.3f}"
+        f"PLOVER GSR dev [{name}]: {r['records']} records, type accuracy {r['correct']}/{r['records']} = "
+        f"{r['accuracy']:.3f}, macro-F1 {r['macro_f1']:.3f}, no event {r['no_event']}",
+        "  dyads (ISO3 sets): " + ", ".join(f"{k} P {r[k]['precision']:.3f} R {r[k]['recall']:.3f} F1 {r[k]['f1']:.3f}"
                                             for k in ("source", "target", "dyad")),
-        f"  type and dyad both exact: {result['type_and_dyad_exact']:.3f}; non-state gold codes left out: "
-        + (", ".join(f"{k} {v}" for k, v in result["non_state_codes_left_out"].items()) or "none"),
-        "  per type F1: " + ", ".join(f"{t} {p['f1']:.2f}" for t, p in result["per_type"].items()),
-        "  confusion (rows gold, columns predicted):",
+        f"  type and dyad both exact: {r['type_and_dyad_exact']:.3f}; non-state gold codes left out: "
+        + (", ".join(f"{k} {v}" for k, v in r["non_state_codes_left_out"].items()) or "none"),
     ]
-    lines += ["    " + line for line in confusion_table(result).splitlines()]
-    if details:
-        for r in result["rows"]:
+    if "per_type" in r:
+        lines.append("  per type F1: " + ", ".join(f"{t} {p['f1']:.2f}" for t, p in r["per_type"].items()))
+        lines.append("  confusion (rows gold, columns predicted):")
+        lines += ["    " + line for line in confusion_table(r).splitlines()]
+    return "\n".join(lines)
+
+
+def format_plover_report(result: dict, details: bool = False, half: str | None = None) -> str:
+    """Plain text: tune, check and all side by side; `tune` alone carries per-type scores, confusion and (details) errors.
+
+    `half` prints that half alone (aggregate scores only unless it is `tune`).
+    """
+    if half is not None:
+        lines = [format_half(result[half], half)]
+    else:
+        lines = ["PLOVER GSR dev: tune / check / all (gap = check - tune)", side_by_side(result, HEADLINE), "",
+                 format_half(result["tune"], "tune")]
+    tune = result.get("tune") if half in (None, "tune") else None
+    if details and tune:
+        for r in tune["rows"]:
             if r["predicted"] != r["gold"] or r["dyad"] != r["gold_dyad"]:
                 lines.append(f"  {r['id']}: gold {r['gold']} {r['gold_dyad']} predicted {r['predicted']} {r['dyad']} "
                              f"trigger {r['trigger']!r}: {r['text'][:120]}")

@@ -3,19 +3,24 @@ from __future__ import annotations
 
 import pytest
 
-from kg.evaluate.dates import format_dates_report, score_dates, score_gum_extents
+from kg.evaluate.dates import combine, format_dates_report, score_dates, score_gum_extents
 
 pytest.importorskip("dateparser")
 
 
 @pytest.fixture(scope="module")
-def normalisation(eval_dir):
-    return score_dates(eval_dir / "flat" / "dates_gold.jsonl")
+def halves(eval_dir):
+    return combine(score_dates(eval_dir / "flat" / "dates_gold.jsonl"), score_gum_extents(eval_dir / "gum_news"))
 
 
 @pytest.fixture(scope="module")
-def extraction(eval_dir):
-    return score_gum_extents(eval_dir / "gum_news")
+def normalisation(halves):
+    return halves["all"]["normalisation"]
+
+
+@pytest.fixture(scope="module")
+def extraction(halves):
+    return halves["all"]["extraction"]
 
 
 def test_baseline_replicates_the_reference_scorer(normalisation):
@@ -41,6 +46,19 @@ def test_gum_extents(extraction):
     assert extraction["value"]["f1"] >= 0.85  # measured 0.896
 
 
-def test_report_names_both_measures(normalisation, extraction):
-    text = format_dates_report({"normalisation": normalisation, "extraction": extraction})
+def test_report_names_both_measures(halves):
+    text = format_dates_report(halves, half="all")
     assert "dateparser" in text and "relaxed" in text and "198/251" in text
+
+
+def test_halves_add_up_and_misses_are_for_tune_only(halves):
+    tune, check = halves["tune"]["normalisation"]["ours"]["all"], halves["check"]["normalisation"]["ours"]["all"]
+    assert tune["total"] + check["total"] == 251
+    assert halves["tune"]["extraction"]["documents"] == halves["check"]["extraction"]["documents"] == 12
+    assert "misses" in halves["tune"]["normalisation"] and "misses" not in halves["check"]["normalisation"]
+    assert "missed" in halves["tune"]["extraction"] and "missed" not in halves["all"]["extraction"]
+    assert "our misses" in format_dates_report(halves, details=True)
+    for half in ("check", "all"):
+        text = format_dates_report(halves, details=True, half=half)
+        assert "our misses" not in text and "spurious (" not in text
+    assert "gap" in format_dates_report(halves)

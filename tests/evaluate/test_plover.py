@@ -5,9 +5,22 @@ import datetime as dt
 
 import pytest
 
-from kg.evaluate.plover import actor_codes, confusion_table, format_plover_report, gold_codes, main_event, score_plover
+from kg.errors import EvalError
+from kg.evaluate.plover import (
+    actor_codes,
+    confusion_table,
+    format_plover_report,
+    gold_codes,
+    main_event,
+    markup,
+    read_records,
+    score_plover,
+    score_record,
+    summarise,
+)
 from kg.read import make_article
 from kg.records import Event, Evidence, Extraction, Role
+from kg.resources import eval_split
 
 TEXT = "Serbian President Vojislav Kostunica said he would meet Kosovo leaders, then threatened Albania."
 
@@ -59,6 +72,39 @@ def test_confusion_table_rows_are_gold_and_columns_predicted():
     assert agree.split() == ["AGREE", "3", "1"] and reject.split() == ["REJECT", "2", "."]
 
 
+@pytest.mark.parametrize("info, text", [
+    ({"markup": "{SRC/TAR Hungary and Romania} {EVT agreed}"}, "{SRC/TAR Hungary and Romania} {EVT agreed}"),
+    ("{SRC/TAR Hungary and Romania} {EVT agreed}", "{SRC/TAR Hungary and Romania} {EVT agreed}"),  # upstream allows a plain string
+    (None, ""),
+])
+def test_markup_is_an_object_or_a_string(info, text):
+    assert markup({"textInfo": info}) == text
+
+
+RECORD = {"id": "PLOVER-TEST-0001", "event": "THREATEN", "text": TEXT, "source": {"actorText": "Serbian", "code": "SRB"},
+          "target": [{"actorText": "Albania", "code": "ALB"}, {"actorText": "UN", "code": "IGO"}]}
+
+
+def test_a_record_scores_1_when_type_and_dyad_are_right_and_0_when_not():
+    valid = {"SRB", "ALB"}
+    right = score_record(RECORD, EXTRACTION, valid)
+    assert right["predicted"] == "THREATEN" and right["gold_dyad"] == right["dyad"] == {"source": ["SRB"], "target": ["ALB"]}
+    assert right["dropped"] == ["IGO"]
+    wrong = score_record({**RECORD, "event": "AGREE", "source": {"code": "ALB"}, "target": {"code": "SRB"}}, EXTRACTION, valid)
+    one, zero = summarise([right]), summarise([wrong])
+    assert one["accuracy"] == 1.0 and one["dyad"]["f1"] == 1.0 and one["type_and_dyad_exact"] == 1.0
+    assert zero["accuracy"] == 0.0 and zero["dyad"]["f1"] == 0.0 and zero["macro_f1"] == 0.0
+    reciprocal = score_record({**RECORD, "textInfo": "{SRC/TAR Serbia and Albania} {EVT threatened}"}, EXTRACTION, valid)
+    assert reciprocal["reciprocal"] and reciprocal["dyad"]["source"] == reciprocal["dyad"]["target"] == ["ALB", "SRB"]
+    assert "rows" in summarise([right], details=True) and "confusion" not in one
+
+
+def test_a_missing_file_is_e010(tmp_path):
+    with pytest.raises(EvalError) as exc:
+        read_records(tmp_path / "plover_dev.json")
+    assert exc.value.code == "E010" and "plover_dev.json" in str(exc.value)
+
+
 @pytest.fixture(scope="module")
 def plover(eval_dir):
     result = score_plover(eval_dir / "plover_gsr" / "plover_dev.json")
@@ -68,15 +114,28 @@ def plover(eval_dir):
 
 @pytest.mark.slow
 def test_plover_runs_over_every_dev_record(plover):
-    assert plover["records"] == 164
-    assert 0.0 <= plover["accuracy"] <= 1.0 and 0.0 <= plover["macro_f1"] <= 1.0
-    assert sum(plover["confusion"].values()) == 164
-    assert len(plover["per_type"]) == 18
-    assert "confusion" in format_plover_report(plover)
+    every = plover["all"]
+    assert every["records"] == 164 == plover["tune"]["records"] + plover["check"]["records"]
+    assert 0.0 <= every["accuracy"] <= 1.0 and 0.0 <= every["macro_f1"] <= 1.0
+    assert sum(plover["tune"]["confusion"].values()) == plover["tune"]["records"]
+    assert len(plover["tune"]["per_type"]) == 18
+    report = format_plover_report(plover, details=True)
+    assert "confusion" in report and "tune" in report and "check" in report
+
+
+@pytest.mark.slow
+def test_check_is_reported_as_aggregate_scores_only(plover):
+    """The house rule: check items are never printed one by one, nor written to the JSON."""
+    for key in ("rows", "confusion", "per_type"):
+        assert key in plover["tune"] and key not in plover["check"] and key not in plover["all"]
+    check_ids = [i for i, h in eval_split()["plover"].items() if h == "check"]
+    for half in (None, "check", "all"):
+        text = format_plover_report(plover, details=True, half=half)
+        assert not any(i in text for i in check_ids)
 
 
 @pytest.mark.slow
 def test_plover_type_accuracy(plover):
-    """The issue asks >= 0.75; measured 0.823 on the dev records (2026-11-27)."""
-    assert plover["accuracy"] >= 0.78
-    assert plover["macro_f1"] >= 0.75
+    """The issue asks >= 0.75; measured 0.823 on the dev records (2026-11-27), 0.829 (tune 0.829, check 0.829) 2026-11-30."""
+    assert plover["all"]["accuracy"] >= 0.78
+    assert plover["all"]["macro_f1"] >= 0.75
