@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
 from kg.rdf import union
-from kg.resources import ontology_text
+from kg.vocab import ontology_graph
 
 
 @dataclass(frozen=True)
@@ -18,11 +18,7 @@ class ValidationResult:
     violations: int
 
 
-def ontology_graph(name: str = "kg.ttl") -> Graph:
-    """The bundled ontology (kg.ttl) or shapes (shapes.ttl) as an rdflib Graph."""
-    return Graph().parse(data=ontology_text(name), format="turtle")
-
-
+__all__ = ["ValidationResult", "ontology_graph", "validate"]
 
 
 def validate(ds: Dataset) -> ValidationResult:

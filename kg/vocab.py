@@ -35,11 +35,18 @@ def superclasses(local: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def ontology_graph(name: str = "kg.ttl"):
+    """The bundled ontology (kg.ttl) or shapes (shapes.ttl) as a new rdflib Graph, read through kg.resources."""
+    from rdflib import Graph
+
+    from kg.resources import ontology_text
+
+    return Graph().parse(data=ontology_text(name), format="turtle")
+
+
 @lru_cache(maxsize=1)
 def ontology():
     """The bundled ontology kg/ontology/kg.ttl as an rdflib Graph, parsed once; do not modify it."""
-    from kg.validate import ontology_graph
-
     return ontology_graph("kg.ttl")
 
 

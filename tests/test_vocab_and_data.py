@@ -4,8 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg import resources
-from kg.validate import ontology_graph
-from kg.vocab import KG
+from kg.vocab import KG, ontology_graph
 
 NS = "https://w3id.org/newskg/ontology#"
 

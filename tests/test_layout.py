@@ -1,0 +1,35 @@
+"""The package's shape: no module of kg imports (at any level, lazily or not) one that imports it back."""
+from __future__ import annotations
+
+import ast
+
+from tests.conftest import ROOT
+
+
+def _imports() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for path in (ROOT / "kg").rglob("*.py"):
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        deps = graph.setdefault(name, set())
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "kg" and node.level == 0:
+                deps.add(node.module)
+            elif isinstance(node, ast.Import):
+                deps |= {a.name for a in node.names if a.name.split(".")[0] == "kg"}
+    return graph
+
+
+def test_no_import_cycles():
+    graph = _imports()
+    cycles = []
+
+    def visit(node: str, path: list[str]) -> None:
+        for dep in sorted(graph.get(node, ())):
+            if dep in path:
+                cycles.append(path[path.index(dep):] + [dep])
+            elif dep in graph and len(path) < 12:
+                visit(dep, path + [dep])
+
+    for start in sorted(graph):
+        visit(start, [start])
+    assert not cycles, "import cycles: " + "; ".join(" -> ".join(c) for c in cycles[:5])
