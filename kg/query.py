@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 FORMATS = ("table", "csv", "tsv", "json", "xml")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PREFIXES = {
-    "kg": "https://w3id.org/newskg/ontology#",
+    "kg": "https://w3id.org/newskg/ontology#",  # kg.vocab.KG; a test holds them equal (query stays free of rdflib)
     "id": "https://w3id.org/newskg/id/",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",

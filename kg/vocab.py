@@ -44,6 +44,26 @@ def ontology_graph(name: str = "kg.ttl"):
     return Graph().parse(data=ontology_text(name), format="turtle")
 
 
+@cache
+def participant_roles() -> tuple[str, ...]:
+    """kg:participant and every property the ontology states as its sub-property, by local name (read once from kg.ttl).
+
+    >>> {"participant", "host", "mediator", "speaker", "target"} <= set(participant_roles())
+    True
+    """
+    from rdflib import RDFS
+
+    graph = ontology()
+    found, todo = ["participant"], [KG.participant]
+    while todo:
+        for sub in graph.subjects(RDFS.subPropertyOf, todo.pop()):
+            name = str(sub)[len(str(KG._NS)):]
+            if str(sub).startswith(str(KG._NS)) and name not in found:
+                found.append(name)
+                todo.append(sub)
+    return tuple(found)
+
+
 @lru_cache(maxsize=1)
 def ontology():
     """The bundled ontology kg/ontology/kg.ttl as an rdflib Graph, parsed once; do not modify it."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from rdflib import RDFS
 
 from kg import resources
 from kg.vocab import KG, ontology_graph
@@ -70,3 +71,18 @@ def test_cameo_codes_map_to_the_plover_type(eval_dir):
         if row["cameo"] == "163":
             allowed |= {"SANCTION"}  # the 2021 table moves embargoes to COERCE; the PLOVER gold records keep SANCTION
         assert row["plover"] in allowed, (row["id"], row["cameo"], expected)
+
+
+def test_the_query_prefixes_are_the_vocabulary_namespaces():
+    from kg.query import PREFIXES
+    from kg.vocab import ID
+
+    assert PREFIXES["kg"] == str(KG._NS) and PREFIXES["id"] == str(ID)
+
+
+def test_participant_roles_come_from_the_ontology():
+    from kg.vocab import participant_roles
+
+    g = ontology_graph("kg.ttl")
+    subs = {str(s).rsplit("#", 1)[1] for s in g.subjects(RDFS.subPropertyOf, KG.participant)}
+    assert subs and subs <= set(participant_roles()) and participant_roles()[0] == "participant"
