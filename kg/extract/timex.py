@@ -17,7 +17,12 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   the DCT; "this weekend" is the nearest one in the direction of the tense;
 * extents leave out a leading preposition ("on", "in") and a trailing part of
   day after a day name ("Thursday" in "Thursday night"), as GUM does;
-* durations ("20 months", "two years") have no calendar value and are not times.
+* durations ("20 months", "two years") have no calendar value and are not times;
+* the calendar ends at years 1 and 9999 (Python's dates): an expression whose value
+  would fall outside them ("next year" in an article dated 9999-12-31) is left
+  unresolved, never clamped (a clamped date would be a wrong date stated as fact),
+  and where a rule weighs several candidate years it weighs those that exist.
+  No expression raises, whatever the DCT.
 
 >>> import datetime as dt
 >>> normalize("last weekend", dt.date(2020, 7, 16)).value
@@ -158,11 +163,20 @@ def count(word: str) -> int | None:
 def shifted(tv: TimeValue, n: int, unit: str) -> TimeValue | None:
     """The time `n` days, weeks, months or years from `tv`, at a granularity both carry; None when it would be a guess.
 
+    None too when the result would leave the calendar (years 1 to 9999).
+
     >>> shifted(parse_iso("2022-06-09"), -1, "day").value, shifted(parse_iso("2022-03"), -2, "month").value
     ('2022-06-08', '2022-01')
-    >>> shifted(parse_iso("2022"), 3, "day") is None
-    True
+    >>> shifted(parse_iso("2022"), 3, "day") is None, shifted(parse_iso("9999"), 1, "year") is None
+    (True, True)
     """
+    try:
+        return _shifted(tv, n, unit)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _shifted(tv: TimeValue, n: int, unit: str) -> TimeValue | None:
     start = tv.earliest
     if unit in ("day", "week") and tv.granularity == "day":
         out = _day(start + dt.timedelta(days=n * (7 if unit == "week" else 1)), "counted-offset")
@@ -268,6 +282,19 @@ def _nearest(candidates: list[TimeValue], ctx: _Ctx) -> TimeValue:
     return min(candidates, key=cost)
 
 
+def _years_around(year: int, k: int) -> list[int]:
+    """The years from `year - k` to `year + k` that the calendar holds."""
+    return [y for y in range(year - k, year + k + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
+
+
+def _apply(handler: Callable[[re.Match, _Ctx], TimeValue | None], m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """Run one rule; date arithmetic that leaves the calendar leaves the expression unresolved."""
+    try:
+        return handler(m, ctx)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
@@ -276,8 +303,7 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 
 def _day_in_nearest_year(month: int, day: int, ctx: _Ctx, rule: str) -> TimeValue | None:
-    cands = [_day(d, rule) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
-             if (d := _safe_date(y, month, day))]
+    cands = [_day(d, rule) for y in _years_around(ctx.dct.year, 1) if (d := _safe_date(y, month, day))]
     return _nearest(cands, ctx) if cands else None
 
 
@@ -318,7 +344,7 @@ def _h_month_day(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         return _day(d, "date") if d else None
     if m["wd"]:  # "Friday, July 21": the year whose date falls on that weekday, else nearest
         wd = _WEEKDAYS[m["wd"].lower()]
-        for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
+        for y in sorted(_years_around(ctx.dct.year, 1), key=lambda y: abs(y - ctx.dct.year)):
             d = _safe_date(y, month, day)
             if d and d.weekday() == wd:
                 return _day(d, "date")
@@ -339,7 +365,7 @@ def _h_month(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     elif rel == "this":
         pass
     else:
-        return _nearest([_month(yy, month, "month") for yy in (y - 1, y, y + 1)], ctx)
+        return _nearest([_month(yy, month, "month") for yy in _years_around(y, 1)], ctx)
     return _month(y, month, "month")
 
 
@@ -478,12 +504,12 @@ def _h_season(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         return _range(dt.date(y, first, 1), end, "season")
     if m["y"]:
         return season(int(m["y"]))
-    years = [season(y) for y in range(ctx.dct.year - 2, ctx.dct.year + 2)]
+    years = [season(y) for y in _years_around(ctx.dct.year, 2) if y + (first > last) <= 9999]
     if rel in ("last", "past", "this past"):
-        return [s for s in years if s.latest < ctx.dct][-1]
-    if rel in ("next", "coming", "this coming", "the coming"):
-        return [s for s in years if s.earliest > ctx.dct][0]
-    return _nearest(years, ctx)
+        years = [s for s in years if s.latest < ctx.dct][-1:]
+    elif rel in ("next", "coming", "this coming", "the coming"):
+        years = [s for s in years if s.earliest > ctx.dct][:1]
+    return _nearest(years, ctx) if years else None
 
 
 def _h_quarter(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -658,7 +684,7 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
         for _name, rx, handler in _COMPILED:
             m = rx.fullmatch(variant)
             if m:
-                tv = handler(m, ctx)
+                tv = _apply(handler, m, ctx)
                 if tv is not None:
                     return replace(tv, text=expr)
     if re.fullmatch(r"now|right now", s, re.I):
@@ -761,7 +787,7 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
     for start, end, _name, m, handler in taken:
         s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(text)))
         ctx = _Ctx(dct, text[s_start:s_end], start - s_start, end - s_start)
-        tv = handler(m, ctx)
+        tv = _apply(handler, m, ctx)
         if tv is not None:
             out.append(replace(tv, text=text[start:end], start=start, end=end))
     return out
