@@ -131,7 +131,8 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 
 _MONTH_RE = (r"(?P<mon>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?"
              r"|aug(?:ust|\.)?|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")
-_WEEKDAY_RE = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAY_RE = r"(?P<wd>" + _WEEKDAY_NAMES + ")"
 _WD_LEAD = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?"
 _DAY_RE = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d|\w)"
 _YEAR_RE = r"(?P<y>1\d{3}|20\d{2})(?![\d\w])"
@@ -139,7 +140,7 @@ _COMMA = r"\s*,?\s*"
 _NUM_RE = (r"(?P<n>\d{1,3}|a couple of|a dozen|an?|(?:" + "|".join(_TENS) + r")(?:[-\s](?:"
            + "|".join(_UNITS[:9]) + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")")
 _UNIT_RE = r"(?P<unit>day|week|fortnight|month|year|decade|hour|minute)s?"
-_TZ = r"(?:UTC|GMT|[ECMP][SD]T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?"
+_TZ = r"(?:(?:UTC|GMT|[ECMP][SD]T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?|local\s+time)"
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night))"
 
 
@@ -150,7 +151,7 @@ def count(word: str) -> int | None:
     (1, 12, 21, None)
     """
     word = word.lower().strip()
-    if word.isdigit():
+    if word.isascii() and word.isdigit():
         return int(word)
     if word in _NUMBERS:
         return _NUMBERS[word]
@@ -206,6 +207,7 @@ _IRREGULAR_PAST = set(
     "wrote became began broke caught threw wore hid shot sank swam stole forgot".split())
 _NOT_PAST = set("need based red united indeed speed seed bed feed hundred proceed succeed exceed "
                 "shed bred weed reed breed embed deed".split())
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am|'re)\s+(?:also\s+|now\s+|still\s+)?(?:being\s+)?[a-z]{2,}ing\b", re.I)
 _AUX = {"is", "are", "be", "been", "being", "am", "get", "gets", "got", "was", "were", "has", "have", "had", "'s"}
 _WORD = re.compile(r"[A-Za-z']+")
 
@@ -219,10 +221,16 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
         if m.end() <= start or m.start() >= end:
             cues.append((m.start(), "future"))
     words = list(_WORD.finditer(sentence))
+    for m in _PROGRESSIVE.finditer(sentence):  # "are meeting on Friday", "is being held on Monday"
+        if m.end() <= start and len(_WORD.findall(sentence[m.end():start])) <= 4 \
+                and not re.search(r"[,;:]|\b(?:that|which|who|when|after|before)\b", sentence[m.end():start]):
+            cues.append((m.start(), "future"))
     for i, m in enumerate(words):
         w = m.group().lower()
         if start <= m.start() < end:
             continue
+        if w.endswith("ed") and m.group()[0].isupper() and sentence[:m.start()].strip():
+            continue  # a capitalised word inside the sentence is a name ("Mohamed", "United"), not a verb
         past = w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST)
         if not past or _FUTURE.fullmatch(w) or w in ("planned", "scheduled", "expected"):
             continue
@@ -249,8 +257,12 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
 class _Ctx:
     """What a rule may look at: the DCT, the sentence and where the span sits in it."""
 
-    def __init__(self, dct: dt.date, sentence: str = "", start: int = 0, end: int = 0):
+    def __init__(self, dct: dt.date, sentence: str = "", start: int = 0, end: int = 0,
+                 references: list[TimeValue] | None = None):
         self.dct, self.sentence, self.start, self.end = dct, sentence, start, end
+        # times an anaphoric expression may count from, best first; [] when the text names none
+        self.references = references or []
+        self.following: TimeValue | None = None  # a time right after the span ("the day before March 3")
         self._tense: tuple[str | None] | None = None  # computed once, on first use
 
     @property
@@ -458,6 +470,80 @@ def _h_rel_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     return _year(y, "year")
 
 
+_BACKWARD = {"previous", "preceding", "prior", "before", "earlier"}
+_PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
+
+
+def _moved(ref: TimeValue, n: int, unit: str) -> TimeValue | None:
+    """`ref` moved by n units, at the unit's granularity; None when `ref` is too coarse to count from."""
+    g, d = ref.granularity, ref.earliest
+    if unit == "day" and g == "day":
+        return _day(d + dt.timedelta(days=n), "anaphor")
+    if unit == "week" and g in ("day", "week"):
+        return _week(d + dt.timedelta(weeks=n), "anaphor")
+    if unit == "month" and g in ("day", "month"):
+        return _month(*_shift_month(d.year, d.month, n), "anaphor")
+    if unit == "year" and g in ("day", "month", "year"):
+        return _year(d.year + n, "anaphor")
+    return None
+
+
+def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"the previous day", "the following week", "the year before", "two days later", "that same day".
+
+    These count from a time the text has just named: the one right after "the day
+    before/after" when there is one, else the nearest time before it in its sentence
+    or the sentence before that can carry the unit. When that stretch names no time
+    they count from the DCT; when it names only coarser ones ("in 2019 ... the next
+    day") they stay unresolved.
+    """
+    gd = {k: (v or "").lower() for k, v in m.groupdict().items()}
+    unit = next(gd[k] for k in ("aunit", "nunit", "sunit", "bunit", "cunit") if gd[k])
+    unit = "day" if unit in _PARTS_OF_DAY else unit
+    word = gd["arel"] or gd["bdir"] or gd["cdir"] or ("next" if gd["nunit"] else "same")
+    n = count(gd["n"]) if gd["n"] else 1
+    if n is None:
+        return None
+    n = 0 if word == "same" else -n if word in _BACKWARD else n
+    ref = ctx.following if gd["bdir"] else None
+    if gd["bdir"] and ref is None and re.match(r"\s+(?:the|an?|his|her|its|their|our|this|that|these|[A-Z0-9])\b",
+                                               ctx.sentence[ctx.end:]):
+        return None  # "the day before the vote" counts from an event, not from a time
+    if ref is None:
+        carriers = [tv for tv in ctx.references if _moved(tv, 0, unit) is not None]
+        if ctx.references and not carriers:
+            return None
+        ref = carriers[0] if carriers else _day(ctx.dct, "dct")
+    return _moved(ref, n, unit)
+
+
+_FEW = {"": 3, "few": 3, "a few": 3, "couple of": 2, "a couple of": 2, "several": 7}
+
+
+def _h_span(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"in the coming days", "the next two weeks", "over the past few months", "in recent years": DCT-bounded ranges.
+
+    Without a number, "few" and a bare plural count 3 units, "several" 7.
+    """
+    gd = m.groupdict()
+    rel, unit = gd["srel"].lower(), gd["sunit"].lower()
+    n = count(gd["n"]) if gd.get("n") else _FEW.get(re.sub(r"\s+", " ", (gd.get("q") or "").lower()))
+    if n is None or n == 0:
+        return None
+    if rel in ("coming", "next"):
+        end = _shift(ctx.dct, n, unit)
+        return _range(ctx.dct, end, "span") if end else None
+    start = _shift(ctx.dct, -n, unit)
+    return _range(start, ctx.dct, "span") if start else None
+
+
+def _h_overnight(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"overnight": the night that ends on the DCT, or begins on it in the future tense."""
+    if ctx.tense == "future":
+        return _range(ctx.dct, ctx.dct + _ONE_DAY, "overnight")
+    return _range(ctx.dct - _ONE_DAY, ctx.dct, "overnight")
+
+
 def _h_past_span(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     n, unit = count(m["n"]) if m["n"] else 1, m["unit"].lower()
     if n is None:
@@ -541,6 +627,8 @@ def _h_decade(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     gd = m.groupdict()
     if gd.get("dec"):
         start = int(gd["dec"])
+        if start % 100 == 0 and start < 2000:  # "the 1800s" is the century, "the 2000s" the decade
+            return _range(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), "century")
     elif gd.get("dec2"):
         start = 1900 + int(gd["dec2"])
         if start + 100 <= ctx.dct.year - 20:
@@ -577,7 +665,14 @@ def _h_clock(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 
 _REL_WORDS = r"(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|previous)"
+_UNIT1 = r"(?:day|week|month|year)"
 _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
+    ("anaphor", r"the\s+(?P<arel>previous|preceding|prior|following|subsequent|same)\s+(?P<aunit>day|week|month|year"
+     r"|morning|afternoon|evening|night)"
+     r"|the\s+next\s+(?P<nunit>day|morning|afternoon|evening|night)"
+     r"|(?:(?:later|earlier)\s+that|that\s+same)\s+(?P<sunit>day|week|month|year|morning|afternoon|evening|night)"
+     r"|the\s+(?P<bunit>day|week|month|year|night)\s+(?P<bdir>before|after)"
+     r"|" + _NUM_RE + r"\s+(?P<cunit>" + _UNIT1 + r")s?\s+(?P<cdir>later|earlier)", _h_anaphor),
     ("month_day", _WD_LEAD + _MONTH_RE + r"\s+" + _DAY_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
     ("day_month", _WD_LEAD + r"(?:the\s+)?" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "(?![\\d:.,]\\d)")
      + r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
@@ -595,6 +690,9 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("year", r"(?:(?:fiscal|FY)\s*)?" + _YEAR_RE, _h_year),
     ("ago", r"(?:\[\s*)?" + _NUM_RE + r"(?:\s*\])?\s+" + _UNIT_RE + r"\s+ago", _h_ago),
     ("past_span", r"(?:the\s+)?(?:past|last|previous)\s+" + _NUM_RE + r"\s+" + _UNIT_RE, _h_past_span),
+    ("span", r"(?:the\s+)?(?P<srel>coming|next|past|last|previous|recent)\s+(?:(?P<q>(?:a\s+)?few|several"
+     r"|(?:a\s+)?couple\s+of)\s+|" + _NUM_RE + r"\s+)?(?P<sunit>" + _UNIT1 + r")s(?!\s+of\b)", _h_span),
+    ("overnight", r"overnight", _h_overnight),
     ("dayword", r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow"
      r"|this\s+(?:morning|afternoon|evening)|last\s+night)", _h_dayword),
     ("weekday", r"(?:" + _REL_WORDS + r"\s+)?" + _WEEKDAY_RE, _h_weekday),
@@ -620,6 +718,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      r"(?:\s*(?:\(\s*" + _TZ + r"\s*\)|" + _TZ + r"))?", _h_clock),
 ]
 _COMPILED = [(name, re.compile(pattern, re.I), handler) for name, pattern, handler in _RULES]
+_ANAPHORIC = next(rx for name, rx, _ in _COMPILED if name == "anaphor")
 
 
 # ---------------------------------------------------------------------------
@@ -676,6 +775,12 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
     s = _clean(expr)
     pos = sentence.find(expr) if sentence else -1
     ctx = _Ctx(dct, sentence, pos, pos + len(expr)) if pos >= 0 else _Ctx(dct, sentence, len(sentence), len(sentence))
+    if sentence and pos >= 0 and _ANAPHORIC.fullmatch(s):  # what "the following day" counts from
+        before = _scan(sentence[:pos], dct)
+        ctx.references = sorted(before, key=lambda tv: -tv.start)
+        rest = sentence[pos + len(expr):]
+        after = [tv for tv in _scan(rest, dct) if not rest[:tv.start].strip()]
+        ctx.following = after[0] if after else None
     variants = [s]
     stripped = re.sub(_TOD + r"$", "", s, flags=re.I)
     if stripped != s and stripped:
@@ -750,6 +855,12 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return False  # "in last years" is a vague span, not a year
     if name == "clock" and re.match(r"\s*(?:-|–)\s*\d", after):
         return False
+    if name == "overnight" and (not re.match(r"\s*(?:$|[.,;:!?)\"'”’—–]|\s(?:on|in|at|to|from|after|before|as|and|but"
+                                             r"|while|when|with|near|across|amid|despite|until|following|so)\b)",
+                                             after, re.I)
+                                or re.match(r"\s*,?\s*(?:on\s+|into\s+)?(?:" + _WEEKDAY_NAMES
+                                            + r"|today|tonight|yesterday|tomorrow)\b", after, re.I)):
+        return False  # "an overnight stay" is no time; "overnight on Sunday" is dated by its day
     if name == "weekend" and not m["rel"] and not re.search(r"\bthe\s+$", before, re.I):
         return False
     if name == "season" and not (m["rel"] or m["y"]):
@@ -783,14 +894,29 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
             taken.append((start, end, name, m, handler))
     taken.sort(key=lambda t: t[0])
     sentences = _sentences(text)
-    out = []
-    for start, end, _name, m, handler in taken:
-        s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(text)))
-        ctx = _Ctx(dct, text[s_start:s_end], start - s_start, end - s_start)
-        tv = _apply(handler, m, ctx)
-        if tv is not None:
-            out.append(replace(tv, text=text[start:end], start=start, end=end))
-    return out
+
+    def sentence_of(pos: int) -> int:
+        return next((i for i, (a, b) in enumerate(sentences) if a <= pos < b), -1)
+
+    out: list[TimeValue] = []
+    # anaphoric expressions go second: they count from the times resolved around them
+    for anaphoric in (False, True):
+        for start, end, name, m, handler in taken:
+            if (name == "anaphor") != anaphoric:
+                continue
+            i = sentence_of(start)
+            s_start, s_end = sentences[i] if i >= 0 else (0, len(text))
+            ctx = _Ctx(dct, text[s_start:s_end], start - s_start, end - s_start)
+            if anaphoric:
+                window = sentences[i - 1][0] if i > 0 else s_start
+                ctx.references = sorted((tv for tv in out if window <= tv.start and tv.end <= start),
+                                        key=lambda tv: -tv.start)
+                ctx.following = next((tv for tv in sorted(out, key=lambda tv: tv.start)
+                                      if tv.start >= end and not text[end:tv.start].strip()), None)
+            tv = _apply(handler, m, ctx)
+            if tv is not None:
+                out.append(replace(tv, text=text[start:end], start=start, end=end))
+    return sorted(out, key=lambda tv: tv.start)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
