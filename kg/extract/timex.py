@@ -140,7 +140,7 @@ _COMMA = r"\s*,?\s*"
 _NUM_RE = (r"(?P<n>\d{1,3}|a couple of|a dozen|an?|(?:" + "|".join(_TENS) + r")(?:[-\s](?:"
            + "|".join(_UNITS[:9]) + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")")
 _UNIT_RE = r"(?P<unit>day|week|fortnight|month|year|decade|hour|minute)s?"
-_TZ = r"(?:(?:UTC|GMT|[ECMP][SD]T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?|local\s+time)"
+_TZ = r"(?:(?:UTC|GMT|[ECMP][SD]?T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?|local\s+time)"
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night))"
 
 
@@ -361,6 +361,29 @@ def _h_month_day(m: re.Match, ctx: _Ctx) -> TimeValue | None:
             if d and d.weekday() == wd:
                 return _day(d, "date")
     return _day_in_nearest_year(month, day, ctx, "date")
+
+
+def _h_half(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"the first half of 2023", "the second half of the year", "H1 2024"."""
+    gd = m.groupdict()
+    half = 1 if (gd.get("h") or "").lower() in ("first", "1st") or (gd.get("h2") or "").upper() == "H1" else 2
+    if gd.get("y") or gd.get("y3"):
+        y = int(gd.get("y") or gd["y3"])
+    else:
+        y = ctx.dct.year + {"last": -1, "next": 1}.get((gd.get("hrel") or "").lower(), 0)
+    return _range(dt.date(y, 1, 1), dt.date(y, 6, 30), "half") if half == 1 else \
+        _range(dt.date(y, 7, 1), dt.date(y, 12, 31), "half")
+
+
+def _h_year_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"2019-2021", "the 2019-20 season", "1998/99": the years from the first to the last."""
+    y1, y2s = int(m["y"]), m["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else y1 // 100 * 100 + int(y2s)
+    if len(y2s) == 2 and y1 % 100 == 99 and y2s == "00":  # "1999-00"
+        y2 += 100
+    if not y1 < y2:
+        return None
+    return _range(dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year-range")
 
 
 def _h_month_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -673,6 +696,9 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      r"|(?:(?:later|earlier)\s+that|that\s+same)\s+(?P<sunit>day|week|month|year|morning|afternoon|evening|night)"
      r"|the\s+(?P<bunit>day|week|month|year|night)\s+(?P<bdir>before|after)"
      r"|" + _NUM_RE + r"\s+(?P<cunit>" + _UNIT1 + r")s?\s+(?P<cdir>later|earlier)", _h_anaphor),
+    ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:" + _YEAR_RE
+     + r"|(?P<hrel>the|this|last|next)\s+year)|(?P<h2>H[12])\s*" + _YEAR_RE.replace("(?P<y>", "(?P<y3>"), _h_half),
+    ("year_range", r"(?P<y>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{2})(?![\d\w%])", _h_year_range),
     ("month_day", _WD_LEAD + _MONTH_RE + r"\s+" + _DAY_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
     ("day_month", _WD_LEAD + r"(?:the\s+)?" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "(?![\\d:.,]\\d)")
      + r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
@@ -714,7 +740,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("holiday", r"(?P<hol>christmas(?:\s+(?:eve|day))?|new\s+year['’]s\s+(?:eve|day)|halloween|valentine['’]s\s+day)"
      r"(?:\s+" + _YEAR_RE + ")?", _h_holiday),
     ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?"
-     r"|(?:1[0-2]|[1-9])(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?|noon|midnight)"
+     r"|(?:1[0-2]|[1-9])(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?|noon|midday|midnight"
+     r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:UTC|GMT)\b))"
      r"(?:\s*(?:\(\s*" + _TZ + r"\s*\)|" + _TZ + r"))?", _h_clock),
 ]
 _COMPILED = [(name, re.compile(pattern, re.I), handler) for name, pattern, handler in _RULES]
