@@ -883,7 +883,8 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
     if name == "clock" and re.match(r"\s*(?:-|–)\s*\d", after):
         return False
     if name == "overnight" and (not re.match(r"\s*(?:$|[.,;:!?)\"'”’—–]|\s(?:on|in|at|to|from|after|before|as|and|but"
-                                             r"|while|when|with|near|across|amid|despite|until|following|so)\b)",
+                                             r"|while|when|with|near|across|amid|despite|until|following|so|for|because|into|by|without"
+                                             r"|under)\b)",
                                              after, re.I)
                                 or re.match(r"\s*,?\s*(?:on\s+|into\s+)?(?:" + _WEEKDAY_NAMES
                                             + r"|today|tonight|yesterday|tomorrow)\b", after, re.I)):
