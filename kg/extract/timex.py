@@ -947,11 +947,18 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
     return sorted(out, key=lambda tv: tv.start)
 
 
+# a full stop that ends no sentence: "9:30 a.m. (EST) on Saturday", "3 p.m. GMT", "Jan. 5"
+_NOT_A_STOP = re.compile(r"(?:\b[ap]\.m\.\s+(?:\(|" + _TZ + r"\b)|\b" + _MONTH_RE + r"\s+\d)", re.I)
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
         for cut in re.finditer(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])", line.group()):
+            head = line.group()[max(0, cut.start() - 10):cut.start()]
+            if (m := re.search(r"\S+$", head)) and _NOT_A_STOP.match(m.group() + line.group()[cut.start():cut.end() + 12]):
+                continue
             end = line.start() + cut.start()
             spans.append((start, end))
             start = line.start() + cut.end()
