@@ -679,7 +679,10 @@ def _h_holiday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 
 def _h_clock(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """A clock time is on the day its sentence names, else on the last day named just before, else on the DCT."""
     anchor = _anchor_in_sentence(ctx, day_only=True)
+    if anchor is None:
+        anchor = next((tv for tv in ctx.references if tv.granularity == "day"), None)
     return replace(anchor, rule="clock") if anchor else _day(ctx.dct, "clock")
 
 
@@ -745,7 +748,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      r"(?:\s*(?:\(\s*" + _TZ + r"\s*\)|" + _TZ + r"))?", _h_clock),
 ]
 _COMPILED = [(name, re.compile(pattern, re.I), handler) for name, pattern, handler in _RULES]
-_ANAPHORIC = next(rx for name, rx, _ in _COMPILED if name == "anaphor")
+_COUNTED = ("anaphor", "clock")  # rules that count from the times named before them
+_ANAPHORIC = [rx for name, rx, _ in _COMPILED if name in _COUNTED]
 
 
 # ---------------------------------------------------------------------------
@@ -802,7 +806,7 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
     s = _clean(expr)
     pos = sentence.find(expr) if sentence else -1
     ctx = _Ctx(dct, sentence, pos, pos + len(expr)) if pos >= 0 else _Ctx(dct, sentence, len(sentence), len(sentence))
-    if sentence and pos >= 0 and _ANAPHORIC.fullmatch(s):  # what "the following day" counts from
+    if sentence and pos >= 0 and any(rx.fullmatch(s) for rx in _ANAPHORIC):  # what "the following day" counts from
         before = _scan(sentence[:pos], dct)
         ctx.references = sorted(before, key=lambda tv: -tv.start)
         rest = sentence[pos + len(expr):]
@@ -930,7 +934,7 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
     # anaphoric expressions go second: they count from the times resolved around them
     for anaphoric in (False, True):
         for start, end, name, m, handler in taken:
-            if (name == "anaphor") != anaphoric:
+            if (name in _COUNTED) != anaphoric:
                 continue
             i = sentence_of(start)
             s_start, s_end = sentences[i] if i >= 0 else (0, len(text))
