@@ -200,7 +200,8 @@ def _month_of(word: str) -> int:
 _FUTURE = re.compile(
     r"\b(?:will|wo\s*n't|won't|'ll|shall|going to|(?:is|are|am)\s+(?:also\s+)?(?:to|due|set|scheduled|expected)"
     r"|plans?|planned|planning|scheduled|set to|expected|expects?|upcoming|forthcoming|would"
-    r"|intends?|aims? to|hopes? to|to be held|to take place|to begin|to start|to open|to launch)\b", re.I)
+    r"|intends?|aims? to|hopes? to|to be held|to take place|to begin|to start|to open|to launch"
+    r"|must|should|might|(?-i:may))\b", re.I)
 _IRREGULAR_PAST = set(
     "was were had did said told made took came went gave got held left met ran saw sent won lost fell found "
     "brought bought built chose drove fought flew grew knew led paid rose sold spoke stood struck thought "
@@ -221,6 +222,8 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
         if m.end() <= start or m.start() >= end:
             cues.append((m.start(), "future"))
     words = list(_WORD.finditer(sentence))
+    if m := re.search(r"\b(?:is|are)\s+(?:on\s+|for\s+)?$", sentence[:start], re.I):  # "the vote is (on) Sunday"
+        cues.append((m.start(), "future"))
     for m in _PROGRESSIVE.finditer(sentence):  # "are meeting on Friday", "is being held on Monday"
         if m.end() <= start and len(_WORD.findall(sentence[m.end():start])) <= 4 \
                 and not re.search(r"[,;:]|\b(?:that|which|who|when|after|before)\b", sentence[m.end():start]):
@@ -244,8 +247,10 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
     def distance(pos: int) -> int:
         gap = sentence[end:pos] if pos >= end else sentence[pos:start]
         words_between = len(_WORD.findall(gap))
-        # a complement clause ("announced Friday that it will ...") lowers the weight of what follows
-        return words_between + (6 if pos >= end and re.search(r"\bthat\b", gap) else 0)
+        # a complement clause ("announced Friday that it will ...") lowers the weight of what follows,
+        # a clause boundary ("will meet on Monday, Borrell said") that of what lies beyond it
+        return words_between + (6 if pos >= end and re.search(r"\bthat\b", gap) else 0) \
+            + 3 * len(re.findall(r"[,;:]", gap))
 
     return min(cues, key=lambda c: (distance(c[0]), c[1] == "future"))[1]
 
