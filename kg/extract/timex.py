@@ -201,7 +201,7 @@ _FUTURE = re.compile(
     r"\b(?:will|wo\s*n't|won't|'ll|shall|going to|(?:is|are|am)\s+(?:also\s+)?(?:to|due|set|scheduled|expected)"
     r"|plans?|planned|planning|scheduled|set to|expected|expects?|upcoming|forthcoming|would"
     r"|intends?|aims? to|hopes? to|to be held|to take place|to begin|to start|to open|to launch"
-    r"|must|should|might|(?-i:may))\b", re.I)
+    r"|must|should|might|(?-i:may)|ahead\s+of|in\s+the\s+run-up\s+to)\b", re.I)
 _IRREGULAR_PAST = set(
     "was were had did said told made took came went gave got held left met ran saw sent won lost fell found "
     "brought bought built chose drove fought flew grew knew led paid rose sold spoke stood struck thought "
@@ -434,10 +434,16 @@ def _h_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 def _h_weekday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     rel = _rel_of(m)
+    wd = _WEEKDAYS[m["wd"].lower()]
+    week = re.match(r"\s+(?:of\s+)?(last|next|this)\s+week\b", ctx.sentence[ctx.end:], re.I)
+    if not rel and week:  # "on Monday next week", "Friday of last week": that day of that week
+        shift = {"last": -7, "next": 7, "this": 0}[week[1].lower()]
+        monday = ctx.dct - dt.timedelta(days=ctx.dct.weekday()) + dt.timedelta(days=shift)
+        return _day(monday + dt.timedelta(days=wd), "weekday")
     if not rel:  # "the next Tuesday" leaves the modifier outside the extent
         before = ctx.word_before()
         rel = before if before in ("last", "next", "past", "coming") else ""
-    return _day(_weekday_date(_WEEKDAYS[m["wd"].lower()], ctx, rel), "weekday")
+    return _day(_weekday_date(wd, ctx, rel), "weekday")
 
 
 def _h_dayword(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -593,10 +599,11 @@ def _shift(day: dt.date, n: int, unit: str) -> dt.date | None:
 
 
 def _h_ago(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"three weeks ago"; forward, "two weeks from now", "in three days' time": at the unit's granularity."""
     n, unit = count(m["n"]), m["unit"].lower()
     if n is None:
         return None
-    d = _shift(ctx.dct, -n, unit)
+    d = _shift(ctx.dct, n if re.search(r"(?:now|today|time)$", m.group(), re.I) else -n, unit)
     if d is None:
         return None
     if unit in ("year", "decade"):
@@ -723,6 +730,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      _h_year),
     ("year", r"(?:(?:fiscal|FY)\s*)?" + _YEAR_RE, _h_year),
     ("ago", r"(?:\[\s*)?" + _NUM_RE + r"(?:\s*\])?\s+" + _UNIT_RE + r"\s+ago", _h_ago),
+    ("ago", _NUM_RE + r"\s+" + _UNIT_RE + r"\s+from\s+(?:now|today)", _h_ago),
+    ("ago", _NUM_RE + r"\s+" + _UNIT_RE.replace(")s?", ")(?:s['’]|['’]s)") + r"\s+time", _h_ago),
     ("past_span", r"(?:the\s+)?(?:past|last|previous)\s+" + _NUM_RE + r"\s+" + _UNIT_RE, _h_past_span),
     ("span", r"(?:the\s+)?(?P<srel>coming|next|past|last|previous|recent)\s+(?:(?P<q>(?:a\s+)?few|several"
      r"|(?:a\s+)?couple\s+of)\s+|" + _NUM_RE + r"\s+)?(?P<sunit>" + _UNIT1 + r")s(?!\s+of\b)", _h_span),
