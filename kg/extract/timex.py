@@ -32,6 +32,7 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -868,7 +869,8 @@ _NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]\s*|\bNo\.?\s*|\bnumber\s+|\bflight\
 
 def _plausible(name: str, m: re.Match, text: str) -> bool:
     """Guards against numbers and words that only look like dates."""
-    before, after = text[:m.start()], text[m.end():]
+    # every guard looks at a few words either side; a bounded window keeps long texts linear
+    before, after = text[max(0, m.start() - 80):m.start()], text[m.end():m.end() + 80]
     gd = m.groupdict()
     if gd.get("mon") and not m["mon"][0].isupper():
         return False
@@ -935,16 +937,21 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
             spans.append((m.start(), m.end(), order, name, m, handler))
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[2], s[0]))
     taken: list[tuple[int, int, str, re.Match, Callable]] = []
+    used = bytearray(len(text))  # the longest match wins; a character belongs to one expression
     for start, end, _, name, m, handler in spans:
-        if all(end <= a or start >= b for a, b, *_ in taken):
+        if not any(used[start:end]):
+            used[start:end] = b"\x01" * (end - start)
             taken.append((start, end, name, m, handler))
     taken.sort(key=lambda t: t[0])
     sentences = _sentences(text)
+    sentence_starts = [a for a, _ in sentences]
 
     def sentence_of(pos: int) -> int:
-        return next((i for i, (a, b) in enumerate(sentences) if a <= pos < b), -1)
+        i = bisect.bisect_right(sentence_starts, pos) - 1
+        return i if i >= 0 and pos < sentences[i][1] else -1
 
-    out: list[TimeValue] = []
+    out: list[TimeValue] = []  # kept in text order
+    starts: list[int] = []  # out's start offsets, for bisection
     # anaphoric expressions go second: they count from the times resolved around them
     for anaphoric in (False, True):
         for start, end, name, m, handler in taken:
@@ -955,14 +962,16 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
             ctx = _Ctx(dct, text[s_start:s_end], start - s_start, end - s_start)
             if anaphoric:
                 window = sentences[i - 1][0] if i > 0 else s_start
-                ctx.references = sorted((tv for tv in out if window <= tv.start and tv.end <= start),
-                                        key=lambda tv: -tv.start)
-                ctx.following = next((tv for tv in sorted(out, key=lambda tv: tv.start)
-                                      if tv.start >= end and not text[end:tv.start].strip()), None)
+                lo, here = bisect.bisect_left(starts, window), bisect.bisect_left(starts, start)
+                ctx.references = [tv for tv in reversed(out[lo:here]) if tv.end <= start]
+                nxt = out[bisect.bisect_left(starts, end)] if bisect.bisect_left(starts, end) < len(out) else None
+                ctx.following = nxt if nxt is not None and not text[end:nxt.start].strip() else None
             tv = _apply(handler, m, ctx)
             if tv is not None:
-                out.append(replace(tv, text=text[start:end], start=start, end=end))
-    return sorted(out, key=lambda tv: tv.start)
+                at = bisect.bisect_right(starts, start)
+                starts.insert(at, start)
+                out.insert(at, replace(tv, text=text[start:end], start=start, end=end))
+    return out
 
 
 # a full stop that ends no sentence: "9:30 a.m. (EST) on Saturday", "3 p.m. GMT", "Jan. 5"
