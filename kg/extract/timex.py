@@ -9,7 +9,21 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
 
 * a bare weekday ("on Thursday") is the most recent one before the DCT, the DCT
   itself when the weekday is the DCT's, and the next one when the clause is in
-  the future tense ("will", "is to", "is set to", "plans" ...);
+  the future tense ("will", "is to", "is set to", "plans", a modal, "ahead of",
+  a present progressive next to it: "are meeting on Friday", a copula: "the vote
+  is on Sunday"); the nearest cue decides, and a clause boundary or a "that"
+  clause between a cue and the time weakens it ("will meet on Monday, X said");
+  "Monday next week" is that week's Monday;
+* anaphoric times ("the previous day", "the following week", "the year before",
+  "two days later", "that same day") and clock times without a day in their
+  sentence count from the nearest time named before them in their sentence or
+  the one before; with no time there, from the DCT; with only coarser ones ("in
+  2019 ... the next day"), they stay unresolved;
+* spans bounded by the DCT ("in the coming days", "over the past few weeks",
+  "the next two months") are ranges; "few" and a bare plural count 3 units,
+  "several" 7; "overnight" is the night ending on the DCT (starting on it in the
+  future tense);
+* "the 1990s" is the decade, "the 1800s" the century (but "the 2000s" the decade);
 * a month or day without a year takes the year that puts it nearest the DCT,
   with the tense of its clause breaking near ties (past: not after the DCT,
   future: not before);
