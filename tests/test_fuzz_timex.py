@@ -43,7 +43,10 @@ WORDS = ["today", "tonight", "yesterday", "tomorrow", "overnight", "last night",
          "the 1990s", "the '80s", "the 1800s", "the 21st century", "the fourth quarter", "Q3 2019", "Christmas",
          "New Year's Day", "weekend", "in the coming days", "over the past few weeks", "local time", "ago",
          "UTC", "GMT", "EST", "noon", "midnight", "spring", "summer", "winter", "fall", "autumn", "of", "on",
-         "in", "at", "the", ",", ".", "will", "met", "is meeting", "said", "was", "that"]
+         "in", "at", "the", ",", ".", "will", "met", "is meeting", "said", "was", "that", "from now", "days' time",
+         "a month's time", "H1", "the first half of", "the second half of the year", "ahead of", "next week",
+         "of last week", "later that day", "two days later", "the same year", "the day before", "midday", "1430 GMT",
+         "8 p.m. ET", "a.m. (EST)", "2019-20", "1999-00", "the 1900s", "Mohamed", "must", "is on"]
 years = st.sampled_from(["0001", "0999", "1000", "1999", "2020", "2099", "9998", "9999"]) | \
     st.integers(min_value=0, max_value=9999).map(str)
 clocks = st.builds(lambda h, m, ap: f"{h}:{m:02d}{ap}", st.integers(0, 25), st.integers(0, 61),
@@ -87,6 +90,15 @@ def test_find_times_never_raises_and_returns_well_formed_values(text, dct):
 @example(expr="in November", dct=dt.date.max, sentence="The vote will be held in November.")
 def test_normalize_never_raises_and_returns_well_formed_values(expr, dct, sentence):
     tv = normalize(expr, dct, sentence)
+    if tv is not None:
+        _well_formed(tv)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(before=texts, expr=expressions, after=texts, dct=dcts)
+def test_normalize_inside_its_sentence_never_raises(before, expr, after, dct):
+    """The expression sits in its sentence, so anaphoric rules look for the times around it."""
+    tv = normalize(expr, dct, f"{before} {expr} {after}")
     if tv is not None:
         _well_formed(tv)
 
