@@ -9,7 +9,21 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
 
 * a bare weekday ("on Thursday") is the most recent one before the DCT, the DCT
   itself when the weekday is the DCT's, and the next one when the clause is in
-  the future tense ("will", "is to", "is set to", "plans" ...);
+  the future tense ("will", "is to", "is set to", "plans", a modal, "ahead of",
+  a present progressive next to it: "are meeting on Friday", a copula: "the vote
+  is on Sunday"); the nearest cue decides, and a clause boundary or a "that"
+  clause between a cue and the time weakens it ("will meet on Monday, X said");
+  "Monday next week" is that week's Monday;
+* anaphoric times ("the previous day", "the following week", "the year before",
+  "two days later", "that same day") and clock times without a day in their
+  sentence count from the nearest time named before them in their sentence or
+  the one before; with no time there, from the DCT; with only coarser ones ("in
+  2019 ... the next day"), they stay unresolved;
+* spans bounded by the DCT ("in the coming days", "over the past few weeks",
+  "the next two months") are ranges; "few" and a bare plural count 3 units,
+  "several" 7; "overnight" is the night ending on the DCT (starting on it in the
+  future tense);
+* "the 1990s" is the decade, "the 1800s" the century (but "the 2000s" the decade);
 * a month or day without a year takes the year that puts it nearest the DCT,
   with the tense of its clause breaking near ties (past: not after the DCT,
   future: not before);
@@ -17,7 +31,12 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   the DCT; "this weekend" is the nearest one in the direction of the tense;
 * extents leave out a leading preposition ("on", "in") and a trailing part of
   day after a day name ("Thursday" in "Thursday night"), as GUM does;
-* durations ("20 months", "two years") have no calendar value and are not times.
+* durations ("20 months", "two years") have no calendar value and are not times;
+* the calendar ends at years 1 and 9999 (Python's dates): an expression whose value
+  would fall outside them ("next year" in an article dated 9999-12-31) is left
+  unresolved, never clamped (a clamped date would be a wrong date stated as fact),
+  and where a rule weighs several candidate years it weighs those that exist.
+  No expression raises, whatever the DCT.
 
 >>> import datetime as dt
 >>> normalize("last weekend", dt.date(2020, 7, 16)).value
@@ -27,6 +46,7 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -126,7 +146,8 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 
 _MONTH_RE = (r"(?P<mon>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?"
              r"|aug(?:ust|\.)?|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")
-_WEEKDAY_RE = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAY_RE = r"(?P<wd>" + _WEEKDAY_NAMES + ")"
 _WD_LEAD = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?"
 _DAY_RE = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d|\w)"
 _YEAR_RE = r"(?P<y>1\d{3}|20\d{2})(?![\d\w])"
@@ -134,7 +155,7 @@ _COMMA = r"\s*,?\s*"
 _NUM_RE = (r"(?P<n>\d{1,3}|a couple of|a dozen|an?|(?:" + "|".join(_TENS) + r")(?:[-\s](?:"
            + "|".join(_UNITS[:9]) + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")")
 _UNIT_RE = r"(?P<unit>day|week|fortnight|month|year|decade|hour|minute)s?"
-_TZ = r"(?:UTC|GMT|[ECMP][SD]T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?"
+_TZ = r"(?:(?:UTC|GMT|[ECMP][SD]?T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?|local\s+time)"
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night))"
 
 
@@ -145,7 +166,7 @@ def count(word: str) -> int | None:
     (1, 12, 21, None)
     """
     word = word.lower().strip()
-    if word.isdigit():
+    if word.isascii() and word.isdigit():
         return int(word)
     if word in _NUMBERS:
         return _NUMBERS[word]
@@ -158,11 +179,20 @@ def count(word: str) -> int | None:
 def shifted(tv: TimeValue, n: int, unit: str) -> TimeValue | None:
     """The time `n` days, weeks, months or years from `tv`, at a granularity both carry; None when it would be a guess.
 
+    None too when the result would leave the calendar (years 1 to 9999).
+
     >>> shifted(parse_iso("2022-06-09"), -1, "day").value, shifted(parse_iso("2022-03"), -2, "month").value
     ('2022-06-08', '2022-01')
-    >>> shifted(parse_iso("2022"), 3, "day") is None
-    True
+    >>> shifted(parse_iso("2022"), 3, "day") is None, shifted(parse_iso("9999"), 1, "year") is None
+    (True, True)
     """
+    try:
+        return _shifted(tv, n, unit)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _shifted(tv: TimeValue, n: int, unit: str) -> TimeValue | None:
     start = tv.earliest
     if unit in ("day", "week") and tv.granularity == "day":
         out = _day(start + dt.timedelta(days=n * (7 if unit == "week" else 1)), "counted-offset")
@@ -185,13 +215,15 @@ def _month_of(word: str) -> int:
 _FUTURE = re.compile(
     r"\b(?:will|wo\s*n't|won't|'ll|shall|going to|(?:is|are|am)\s+(?:also\s+)?(?:to|due|set|scheduled|expected)"
     r"|plans?|planned|planning|scheduled|set to|expected|expects?|upcoming|forthcoming|would"
-    r"|intends?|aims? to|hopes? to|to be held|to take place|to begin|to start|to open|to launch)\b", re.I)
+    r"|intends?|aims? to|hopes? to|to be held|to take place|to begin|to start|to open|to launch"
+    r"|must|should|might|(?-i:may)|ahead\s+of|in\s+the\s+run-up\s+to)\b", re.I)
 _IRREGULAR_PAST = set(
     "was were had did said told made took came went gave got held left met ran saw sent won lost fell found "
     "brought bought built chose drove fought flew grew knew led paid rose sold spoke stood struck thought "
     "wrote became began broke caught threw wore hid shot sank swam stole forgot".split())
 _NOT_PAST = set("need based red united indeed speed seed bed feed hundred proceed succeed exceed "
                 "shed bred weed reed breed embed deed".split())
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am|'re)\s+(?:also\s+|now\s+|still\s+)?(?:being\s+)?[a-z]{2,}ing\b", re.I)
 _AUX = {"is", "are", "be", "been", "being", "am", "get", "gets", "got", "was", "were", "has", "have", "had", "'s"}
 _WORD = re.compile(r"[A-Za-z']+")
 
@@ -205,10 +237,18 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
         if m.end() <= start or m.start() >= end:
             cues.append((m.start(), "future"))
     words = list(_WORD.finditer(sentence))
+    if m := re.search(r"\b(?:is|are)\s+(?:on\s+|for\s+)?$", sentence[:start], re.I):  # "the vote is (on) Sunday"
+        cues.append((m.start(), "future"))
+    for m in _PROGRESSIVE.finditer(sentence):  # "are meeting on Friday", "is being held on Monday"
+        if m.end() <= start and len(_WORD.findall(sentence[m.end():start])) <= 4 \
+                and not re.search(r"[,;:]|\b(?:that|which|who|when|after|before)\b", sentence[m.end():start]):
+            cues.append((m.start(), "future"))
     for i, m in enumerate(words):
         w = m.group().lower()
         if start <= m.start() < end:
             continue
+        if w.endswith("ed") and m.group()[0].isupper() and sentence[:m.start()].strip():
+            continue  # a capitalised word inside the sentence is a name ("Mohamed", "United"), not a verb
         past = w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST)
         if not past or _FUTURE.fullmatch(w) or w in ("planned", "scheduled", "expected"):
             continue
@@ -222,8 +262,10 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
     def distance(pos: int) -> int:
         gap = sentence[end:pos] if pos >= end else sentence[pos:start]
         words_between = len(_WORD.findall(gap))
-        # a complement clause ("announced Friday that it will ...") lowers the weight of what follows
-        return words_between + (6 if pos >= end and re.search(r"\bthat\b", gap) else 0)
+        # a complement clause ("announced Friday that it will ...") lowers the weight of what follows,
+        # a clause boundary ("will meet on Monday, Borrell said") that of what lies beyond it
+        return words_between + (6 if pos >= end and re.search(r"\bthat\b", gap) else 0) \
+            + 3 * len(re.findall(r"[,;:]", gap))
 
     return min(cues, key=lambda c: (distance(c[0]), c[1] == "future"))[1]
 
@@ -235,8 +277,12 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
 class _Ctx:
     """What a rule may look at: the DCT, the sentence and where the span sits in it."""
 
-    def __init__(self, dct: dt.date, sentence: str = "", start: int = 0, end: int = 0):
+    def __init__(self, dct: dt.date, sentence: str = "", start: int = 0, end: int = 0,
+                 references: list[TimeValue] | None = None):
         self.dct, self.sentence, self.start, self.end = dct, sentence, start, end
+        # times an anaphoric expression may count from, best first; [] when the text names none
+        self.references = references or []
+        self.following: TimeValue | None = None  # a time right after the span ("the day before March 3")
         self._tense: tuple[str | None] | None = None  # computed once, on first use
 
     @property
@@ -268,6 +314,19 @@ def _nearest(candidates: list[TimeValue], ctx: _Ctx) -> TimeValue:
     return min(candidates, key=cost)
 
 
+def _years_around(year: int, k: int) -> list[int]:
+    """The years from `year - k` to `year + k` that the calendar holds."""
+    return [y for y in range(year - k, year + k + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
+
+
+def _apply(handler: Callable[[re.Match, _Ctx], TimeValue | None], m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """Run one rule; date arithmetic that leaves the calendar leaves the expression unresolved."""
+    try:
+        return handler(m, ctx)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
@@ -276,8 +335,7 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 
 def _day_in_nearest_year(month: int, day: int, ctx: _Ctx, rule: str) -> TimeValue | None:
-    cands = [_day(d, rule) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
-             if (d := _safe_date(y, month, day))]
+    cands = [_day(d, rule) for y in _years_around(ctx.dct.year, 1) if (d := _safe_date(y, month, day))]
     return _nearest(cands, ctx) if cands else None
 
 
@@ -318,11 +376,34 @@ def _h_month_day(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         return _day(d, "date") if d else None
     if m["wd"]:  # "Friday, July 21": the year whose date falls on that weekday, else nearest
         wd = _WEEKDAYS[m["wd"].lower()]
-        for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
+        for y in sorted(_years_around(ctx.dct.year, 1), key=lambda y: abs(y - ctx.dct.year)):
             d = _safe_date(y, month, day)
             if d and d.weekday() == wd:
                 return _day(d, "date")
     return _day_in_nearest_year(month, day, ctx, "date")
+
+
+def _h_half(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"the first half of 2023", "the second half of the year", "H1 2024"."""
+    gd = m.groupdict()
+    half = 1 if (gd.get("h") or "").lower() in ("first", "1st") or (gd.get("h2") or "").upper() == "H1" else 2
+    if gd.get("y") or gd.get("y3"):
+        y = int(gd.get("y") or gd["y3"])
+    else:
+        y = ctx.dct.year + {"last": -1, "next": 1}.get((gd.get("hrel") or "").lower(), 0)
+    return _range(dt.date(y, 1, 1), dt.date(y, 6, 30), "half") if half == 1 else \
+        _range(dt.date(y, 7, 1), dt.date(y, 12, 31), "half")
+
+
+def _h_year_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"2019-2021", "the 2019-20 season", "1998/99": the years from the first to the last."""
+    y1, y2s = int(m["y"]), m["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else y1 // 100 * 100 + int(y2s)
+    if len(y2s) == 2 and y1 % 100 == 99 and y2s == "00":  # "1999-00"
+        y2 += 100
+    if not y1 < y2:
+        return None
+    return _range(dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year-range")
 
 
 def _h_month_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -339,7 +420,7 @@ def _h_month(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     elif rel == "this":
         pass
     else:
-        return _nearest([_month(yy, month, "month") for yy in (y - 1, y, y + 1)], ctx)
+        return _nearest([_month(yy, month, "month") for yy in _years_around(y, 1)], ctx)
     return _month(y, month, "month")
 
 
@@ -368,10 +449,16 @@ def _h_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 def _h_weekday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     rel = _rel_of(m)
+    wd = _WEEKDAYS[m["wd"].lower()]
+    week = re.match(r"\s+(?:of\s+)?(last|next|this)\s+week\b", ctx.sentence[ctx.end:], re.I)
+    if not rel and week:  # "on Monday next week", "Friday of last week": that day of that week
+        shift = {"last": -7, "next": 7, "this": 0}[week[1].lower()]
+        monday = ctx.dct - dt.timedelta(days=ctx.dct.weekday()) + dt.timedelta(days=shift)
+        return _day(monday + dt.timedelta(days=wd), "weekday")
     if not rel:  # "the next Tuesday" leaves the modifier outside the extent
         before = ctx.word_before()
         rel = before if before in ("last", "next", "past", "coming") else ""
-    return _day(_weekday_date(_WEEKDAYS[m["wd"].lower()], ctx, rel), "weekday")
+    return _day(_weekday_date(wd, ctx, rel), "weekday")
 
 
 def _h_dayword(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -432,6 +519,80 @@ def _h_rel_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     return _year(y, "year")
 
 
+_BACKWARD = {"previous", "preceding", "prior", "before", "earlier"}
+_PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
+
+
+def _moved(ref: TimeValue, n: int, unit: str) -> TimeValue | None:
+    """`ref` moved by n units, at the unit's granularity; None when `ref` is too coarse to count from."""
+    g, d = ref.granularity, ref.earliest
+    if unit == "day" and g == "day":
+        return _day(d + dt.timedelta(days=n), "anaphor")
+    if unit == "week" and g in ("day", "week"):
+        return _week(d + dt.timedelta(weeks=n), "anaphor")
+    if unit == "month" and g in ("day", "month"):
+        return _month(*_shift_month(d.year, d.month, n), "anaphor")
+    if unit == "year" and g in ("day", "month", "year"):
+        return _year(d.year + n, "anaphor")
+    return None
+
+
+def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"the previous day", "the following week", "the year before", "two days later", "that same day".
+
+    These count from a time the text has just named: the one right after "the day
+    before/after" when there is one, else the nearest time before it in its sentence
+    or the sentence before that can carry the unit. When that stretch names no time
+    they count from the DCT; when it names only coarser ones ("in 2019 ... the next
+    day") they stay unresolved.
+    """
+    gd = {k: (v or "").lower() for k, v in m.groupdict().items()}
+    unit = next(gd[k] for k in ("aunit", "nunit", "sunit", "bunit", "cunit") if gd[k])
+    unit = "day" if unit in _PARTS_OF_DAY else unit
+    word = gd["arel"] or gd["bdir"] or gd["cdir"] or ("next" if gd["nunit"] else "same")
+    n = count(gd["n"]) if gd["n"] else 1
+    if n is None:
+        return None
+    n = 0 if word == "same" else -n if word in _BACKWARD else n
+    ref = ctx.following if gd["bdir"] else None
+    if gd["bdir"] and ref is None and re.match(r"\s+(?:the|an?|his|her|its|their|our|this|that|these|[A-Z0-9])\b",
+                                               ctx.sentence[ctx.end:]):
+        return None  # "the day before the vote" counts from an event, not from a time
+    if ref is None:
+        carriers = [tv for tv in ctx.references if _moved(tv, 0, unit) is not None]
+        if ctx.references and not carriers:
+            return None
+        ref = carriers[0] if carriers else _day(ctx.dct, "dct")
+    return _moved(ref, n, unit)
+
+
+_FEW = {"": 3, "few": 3, "a few": 3, "couple of": 2, "a couple of": 2, "several": 7}
+
+
+def _h_span(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"in the coming days", "the next two weeks", "over the past few months", "in recent years": DCT-bounded ranges.
+
+    Without a number, "few" and a bare plural count 3 units, "several" 7.
+    """
+    gd = m.groupdict()
+    rel, unit = gd["srel"].lower(), gd["sunit"].lower()
+    n = count(gd["n"]) if gd.get("n") else _FEW.get(re.sub(r"\s+", " ", (gd.get("q") or "").lower()))
+    if n is None or n == 0:
+        return None
+    if rel in ("coming", "next"):
+        end = _shift(ctx.dct, n, unit)
+        return _range(ctx.dct, end, "span") if end else None
+    start = _shift(ctx.dct, -n, unit)
+    return _range(start, ctx.dct, "span") if start else None
+
+
+def _h_overnight(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"overnight": the night that ends on the DCT, or begins on it in the future tense."""
+    if ctx.tense == "future":
+        return _range(ctx.dct, ctx.dct + _ONE_DAY, "overnight")
+    return _range(ctx.dct - _ONE_DAY, ctx.dct, "overnight")
+
+
 def _h_past_span(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     n, unit = count(m["n"]) if m["n"] else 1, m["unit"].lower()
     if n is None:
@@ -453,10 +614,11 @@ def _shift(day: dt.date, n: int, unit: str) -> dt.date | None:
 
 
 def _h_ago(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"three weeks ago"; forward, "two weeks from now", "in three days' time": at the unit's granularity."""
     n, unit = count(m["n"]), m["unit"].lower()
     if n is None:
         return None
-    d = _shift(ctx.dct, -n, unit)
+    d = _shift(ctx.dct, n if re.search(r"(?:now|today|time)$", m.group(), re.I) else -n, unit)
     if d is None:
         return None
     if unit in ("year", "decade"):
@@ -478,12 +640,12 @@ def _h_season(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         return _range(dt.date(y, first, 1), end, "season")
     if m["y"]:
         return season(int(m["y"]))
-    years = [season(y) for y in range(ctx.dct.year - 2, ctx.dct.year + 2)]
+    years = [season(y) for y in _years_around(ctx.dct.year, 2) if y + (first > last) <= 9999]
     if rel in ("last", "past", "this past"):
-        return [s for s in years if s.latest < ctx.dct][-1]
-    if rel in ("next", "coming", "this coming", "the coming"):
-        return [s for s in years if s.earliest > ctx.dct][0]
-    return _nearest(years, ctx)
+        years = [s for s in years if s.latest < ctx.dct][-1:]
+    elif rel in ("next", "coming", "this coming", "the coming"):
+        years = [s for s in years if s.earliest > ctx.dct][:1]
+    return _nearest(years, ctx) if years else None
 
 
 def _h_quarter(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -515,6 +677,8 @@ def _h_decade(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     gd = m.groupdict()
     if gd.get("dec"):
         start = int(gd["dec"])
+        if start % 100 == 0 and start < 2000:  # "the 1800s" is the century, "the 2000s" the decade
+            return _range(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), "century")
     elif gd.get("dec2"):
         start = 1900 + int(gd["dec2"])
         if start + 100 <= ctx.dct.year - 20:
@@ -542,7 +706,10 @@ def _h_holiday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 
 def _h_clock(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """A clock time is on the day its sentence names, else on the last day named just before, else on the DCT."""
     anchor = _anchor_in_sentence(ctx, day_only=True)
+    if anchor is None:
+        anchor = next((tv for tv in ctx.references if tv.granularity == "day"), None)
     return replace(anchor, rule="clock") if anchor else _day(ctx.dct, "clock")
 
 
@@ -551,7 +718,17 @@ def _h_clock(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 
 _REL_WORDS = r"(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|previous)"
+_UNIT1 = r"(?:day|week|month|year)"
 _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
+    ("anaphor", r"the\s+(?P<arel>previous|preceding|prior|following|subsequent|same)\s+(?P<aunit>day|week|month|year"
+     r"|morning|afternoon|evening|night)"
+     r"|the\s+next\s+(?P<nunit>day|morning|afternoon|evening|night)"
+     r"|(?:(?:later|earlier)\s+that|that\s+same)\s+(?P<sunit>day|week|month|year|morning|afternoon|evening|night)"
+     r"|the\s+(?P<bunit>day|week|month|year|night)\s+(?P<bdir>before|after)"
+     r"|" + _NUM_RE + r"\s+(?P<cunit>" + _UNIT1 + r")s?\s+(?P<cdir>later|earlier)", _h_anaphor),
+    ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:" + _YEAR_RE
+     + r"|(?P<hrel>the|this|last|next)\s+year)|(?P<h2>H[12])\s*" + _YEAR_RE.replace("(?P<y>", "(?P<y3>"), _h_half),
+    ("year_range", r"(?P<y>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{2})(?![\d\w%])", _h_year_range),
     ("month_day", _WD_LEAD + _MONTH_RE + r"\s+" + _DAY_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
     ("day_month", _WD_LEAD + r"(?:the\s+)?" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "(?![\\d:.,]\\d)")
      + r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
@@ -568,7 +745,12 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      _h_year),
     ("year", r"(?:(?:fiscal|FY)\s*)?" + _YEAR_RE, _h_year),
     ("ago", r"(?:\[\s*)?" + _NUM_RE + r"(?:\s*\])?\s+" + _UNIT_RE + r"\s+ago", _h_ago),
+    ("ago", _NUM_RE + r"\s+" + _UNIT_RE + r"\s+from\s+(?:now|today)", _h_ago),
+    ("ago", _NUM_RE + r"\s+" + _UNIT_RE.replace(")s?", ")(?:s['’]|['’]s)") + r"\s+time", _h_ago),
     ("past_span", r"(?:the\s+)?(?:past|last|previous)\s+" + _NUM_RE + r"\s+" + _UNIT_RE, _h_past_span),
+    ("span", r"(?:the\s+)?(?P<srel>coming|next|past|last|previous|recent)\s+(?:(?P<q>(?:a\s+)?few|several"
+     r"|(?:a\s+)?couple\s+of)\s+|" + _NUM_RE + r"\s+)?(?P<sunit>" + _UNIT1 + r")s(?!\s+of\b)", _h_span),
+    ("overnight", r"overnight", _h_overnight),
     ("dayword", r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow"
      r"|this\s+(?:morning|afternoon|evening)|last\s+night)", _h_dayword),
     ("weekday", r"(?:" + _REL_WORDS + r"\s+)?" + _WEEKDAY_RE, _h_weekday),
@@ -590,10 +772,13 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("holiday", r"(?P<hol>christmas(?:\s+(?:eve|day))?|new\s+year['’]s\s+(?:eve|day)|halloween|valentine['’]s\s+day)"
      r"(?:\s+" + _YEAR_RE + ")?", _h_holiday),
     ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?"
-     r"|(?:1[0-2]|[1-9])(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?|noon|midnight)"
+     r"|(?:1[0-2]|[1-9])(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?|noon|midday|midnight"
+     r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:UTC|GMT)\b))"
      r"(?:\s*(?:\(\s*" + _TZ + r"\s*\)|" + _TZ + r"))?", _h_clock),
 ]
 _COMPILED = [(name, re.compile(pattern, re.I), handler) for name, pattern, handler in _RULES]
+_COUNTED = ("anaphor", "clock")  # rules that count from the times named before them
+_ANAPHORIC = [rx for name, rx, _ in _COMPILED if name in _COUNTED]
 
 
 # ---------------------------------------------------------------------------
@@ -650,6 +835,12 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
     s = _clean(expr)
     pos = sentence.find(expr) if sentence else -1
     ctx = _Ctx(dct, sentence, pos, pos + len(expr)) if pos >= 0 else _Ctx(dct, sentence, len(sentence), len(sentence))
+    if sentence and pos >= 0 and any(rx.fullmatch(s) for rx in _ANAPHORIC):  # what "the following day" counts from
+        before = _scan(sentence[:pos], dct)
+        ctx.references = sorted(before, key=lambda tv: -tv.start)
+        rest = sentence[pos + len(expr):]
+        after = [tv for tv in _scan(rest, dct) if not rest[:tv.start].strip()]
+        ctx.following = after[0] if after else None
     variants = [s]
     stripped = re.sub(_TOD + r"$", "", s, flags=re.I)
     if stripped != s and stripped:
@@ -658,7 +849,7 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
         for _name, rx, handler in _COMPILED:
             m = rx.fullmatch(variant)
             if m:
-                tv = handler(m, ctx)
+                tv = _apply(handler, m, ctx)
                 if tv is not None:
                     return replace(tv, text=expr)
     if re.fullmatch(r"now|right now", s, re.I):
@@ -692,7 +883,8 @@ _NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]\s*|\bNo\.?\s*|\bnumber\s+|\bflight\
 
 def _plausible(name: str, m: re.Match, text: str) -> bool:
     """Guards against numbers and words that only look like dates."""
-    before, after = text[:m.start()], text[m.end():]
+    # every guard looks at a few words either side; a bounded window keeps long texts linear
+    before, after = text[max(0, m.start() - 80):m.start()], text[m.end():m.end() + 80]
     gd = m.groupdict()
     if gd.get("mon") and not m["mon"][0].isupper():
         return False
@@ -724,6 +916,13 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return False  # "in last years" is a vague span, not a year
     if name == "clock" and re.match(r"\s*(?:-|–)\s*\d", after):
         return False
+    if name == "overnight" and (not re.match(r"\s*(?:$|[.,;:!?)\"'”’—–]|\s(?:on|in|at|to|from|after|before|as|and|but"
+                                             r"|while|when|with|near|across|amid|despite|until|following|so|for|because|into|by|without"
+                                             r"|under)\b)",
+                                             after, re.I)
+                                or re.match(r"\s*,?\s*(?:on\s+|into\s+)?(?:" + _WEEKDAY_NAMES
+                                            + r"|today|tonight|yesterday|tomorrow)\b", after, re.I)):
+        return False  # "an overnight stay" is no time; "overnight on Sunday" is dated by its day
     if name == "weekend" and not m["rel"] and not re.search(r"\bthe\s+$", before, re.I):
         return False
     if name == "season" and not (m["rel"] or m["y"]):
@@ -752,19 +951,45 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
             spans.append((m.start(), m.end(), order, name, m, handler))
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[2], s[0]))
     taken: list[tuple[int, int, str, re.Match, Callable]] = []
+    used = bytearray(len(text))  # the longest match wins; a character belongs to one expression
     for start, end, _, name, m, handler in spans:
-        if all(end <= a or start >= b for a, b, *_ in taken):
+        if not any(used[start:end]):
+            used[start:end] = b"\x01" * (end - start)
             taken.append((start, end, name, m, handler))
     taken.sort(key=lambda t: t[0])
     sentences = _sentences(text)
-    out = []
-    for start, end, _name, m, handler in taken:
-        s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(text)))
-        ctx = _Ctx(dct, text[s_start:s_end], start - s_start, end - s_start)
-        tv = handler(m, ctx)
-        if tv is not None:
-            out.append(replace(tv, text=text[start:end], start=start, end=end))
+    sentence_starts = [a for a, _ in sentences]
+
+    def sentence_of(pos: int) -> int:
+        i = bisect.bisect_right(sentence_starts, pos) - 1
+        return i if i >= 0 and pos < sentences[i][1] else -1
+
+    out: list[TimeValue] = []  # kept in text order
+    starts: list[int] = []  # out's start offsets, for bisection
+    # anaphoric expressions go second: they count from the times resolved around them
+    for anaphoric in (False, True):
+        for start, end, name, m, handler in taken:
+            if (name in _COUNTED) != anaphoric:
+                continue
+            i = sentence_of(start)
+            s_start, s_end = sentences[i] if i >= 0 else (0, len(text))
+            ctx = _Ctx(dct, text[s_start:s_end], start - s_start, end - s_start)
+            if anaphoric:
+                window = sentences[i - 1][0] if i > 0 else s_start
+                lo, here = bisect.bisect_left(starts, window), bisect.bisect_left(starts, start)
+                ctx.references = [tv for tv in reversed(out[lo:here]) if tv.end <= start]
+                nxt = out[bisect.bisect_left(starts, end)] if bisect.bisect_left(starts, end) < len(out) else None
+                ctx.following = nxt if nxt is not None and not text[end:nxt.start].strip() else None
+            tv = _apply(handler, m, ctx)
+            if tv is not None:
+                at = bisect.bisect_right(starts, start)
+                starts.insert(at, start)
+                out.insert(at, replace(tv, text=text[start:end], start=start, end=end))
     return out
+
+
+# a full stop that ends no sentence: "9:30 a.m. (EST) on Saturday", "3 p.m. GMT", "Jan. 5"
+_NOT_A_STOP = re.compile(r"(?:\b[ap]\.m\.\s+(?:\(|" + _TZ + r"\b)|\b" + _MONTH_RE + r"\s+\d)", re.I)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -772,6 +997,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
         for cut in re.finditer(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])", line.group()):
+            head = line.group()[max(0, cut.start() - 10):cut.start()]
+            if (m := re.search(r"\S+$", head)) and _NOT_A_STOP.match(m.group() + line.group()[cut.start():cut.end() + 12]):
+                continue
             end = line.start() + cut.start()
             spans.append((start, end))
             start = line.start() + cut.end()

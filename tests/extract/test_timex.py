@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
@@ -151,3 +153,16 @@ def test_never_reads_the_clock():
     old = dt.date(1999, 3, 3)
     assert normalize("today", old).value == "1999-03-03"
     assert normalize("next year", old).value == "2000"
+
+
+CONSTRUCTIONS = Path(__file__).resolve().parent.parent / "data" / "constructions" / "dates.jsonl"
+DATE_CASES = [json.loads(line) for line in CONSTRUCTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", DATE_CASES, ids=[c["id"] for c in DATE_CASES])
+def test_date_constructions(case):
+    """Each line of tests/data/constructions/dates.jsonl: every time in the text, in order, with its value."""
+    found = find_times(case["text"], dt.date.fromisoformat(case["date"]))
+    for tv in found:
+        assert case["text"][tv.start:tv.end] == tv.text
+    assert [[tv.text, tv.value] for tv in found] == case["expect"]["times"], case["construction"]
