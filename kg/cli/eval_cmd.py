@@ -1,7 +1,7 @@
 """Score a graph against gold files, or run one benchmark on the public evaluation data.
 
     kg eval out/graph.trig ../shared/gold/*.json [--json scores.json] [--summary]
-    kg eval --dates | --gum | --plover | --meantime | --redocred | --petrarch
+    kg eval --dates | --gum | --plover | --meantime | --xdoc | --redocred | --petrarch
             [--eval-dir DIR] [--half tune|check|all] [--json FILE] [--details]
 
 Gold files follow the gold README (../shared/gold/README.md): the report gives
@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 
 HELP = "score a graph against gold files, or run a benchmark on the evaluation data"
-BENCHMARKS = ("dates", "gum", "plover", "meantime", "redocred", "petrarch")
+BENCHMARKS = ("dates", "gum", "plover", "meantime", "xdoc", "redocred", "petrarch")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -42,6 +42,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     bench.add_argument("--gum", action="store_true", help="named entities on GUM news: newskg against the bare spaCy model")
     bench.add_argument("--plover", action="store_true", help="PLOVER event type and dyads (plover_gsr/plover_dev.json)")
     bench.add_argument("--meantime", action="store_true", help="event triggers and event dates on MEANTIME dev")
+    bench.add_argument("--xdoc", action="store_true",
+                       help="cross-document identity of entity and event mentions on MEANTIME dev (pairwise P/R/F1)")
     bench.add_argument("--redocred", action="store_true",
                        help="positions held and political relations (P39 P35 P6 P488 P102 P27) on Re-DocRED dev, with a baseline")
     bench.add_argument("--petrarch", action="store_true", help="pass rate on the PETRARCH-2 unit-test records (source, target, CAMEO code)")
@@ -105,6 +107,12 @@ def _benchmark(args: argparse.Namespace, name: str) -> int:
             corpus = Path(args.corpus_dir) if args.corpus_dir else root.parent / "corpus" / "wikinews"
             result = score_meantime(root / "meantime_en", root / "flat" / "meantime_events.jsonl", corpus, progress=bar.update)
             text = format_meantime_report(result, details=args.details, half=half)
+        elif name == "xdoc":
+            from kg.evaluate.xdoc import format_xdoc_report, score_xdoc
+
+            corpus = Path(args.corpus_dir) if args.corpus_dir else root.parent / "corpus" / "wikinews"
+            result = score_xdoc(root / "meantime_en", corpus, progress=bar.update)
+            text = format_xdoc_report(result, details=args.details, half=half)
         elif name == "redocred":
             from kg.evaluate.redocred import format_redocred_report, score_redocred
 
