@@ -16,6 +16,7 @@ Mentions of one event across sentences are merged later, by the resolve stage.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -45,14 +46,13 @@ HYPOTHETICAL_AUX = {"should", "could", "may", "might", "must", "ought"}
 MOTION_VERBS = {"come", "go", "travel", "arrive", "gather", "fly", "head", "return"}
 ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage", "fail"}
 NEGATIONS = {"not", "n't", "never", "no"}
+FUNCTION_VERBS = INTENT_HEADS | MOTION_VERBS | ASPECT_VERBS | LIGHT_VERBS
 EFFORT_NOUNS = {"effort", "efforts", "bid", "mission", "initiative", "plan", "process", "campaign", "attempt"}
 CONTAINER_NOUNS = {"package", "round", "set", "wave", "series", "raft", "batch", "slew", "list"}
 VIRTUAL_MODIFIERS = {"virtual", "video", "online", "phone", "telephone", "remote"}
 ANAPHORIC_DETS = {"those", "these", "that", "this", "such", "the same"}
 TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "ahead"}
 CONTENT_KINDS = {"Agreement", "Rejection", "Threat", "Demand", "Postponement", "Cancellation"}
-COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
-CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "PROTEST", "REJECT"}
 
 
 @dataclass(frozen=True)
@@ -69,22 +69,55 @@ class Trigger:
     status: str = ""
     speech: bool = False
     needs: tuple = ()  # (lemma, frozenset of particles) pairs
+    pobj: frozenset = frozenset()  # the object of the needed preposition must be one of these ("meet for talks")
+    derived: bool = False  # a row of the CAMEO-derived lexicon
+
+
+LEXICON_FILES = ("event_triggers.jsonl", "event_triggers_cameo.jsonl")  # hand-made rows first: they win ties
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[tuple[str, str], list[Trigger]]:
-    """(lemma, POS) -> the lexicon rows it can trigger, in file order."""
+    """(lemma, POS) -> the lexicon rows it can trigger: the hand-made rows, then the CAMEO-derived ones, in file order."""
     out: dict[tuple[str, str], list[Trigger]] = {}
-    for row in resources.jsonl("event_triggers.jsonl"):
-        trigger = Trigger(
-            id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
-            obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
-            speech=bool(row.get("speech")),
-            needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
-        )
-        for lemma in row["lemmas"]:
-            out.setdefault((lemma, row["pos"]), []).append(trigger)
+    for name in LEXICON_FILES:
+        for row in resources.jsonl(name):
+            trigger = Trigger(
+                id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
+                obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
+                speech=bool(row.get("speech")), derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
+                needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
+            )
+            for lemma in row["lemmas"]:
+                if trigger.derived and lemma in FUNCTION_VERBS:
+                    continue  # "is expected to travel", "attended a meeting": these verbs give the status or carry the event noun
+                out.setdefault((lemma, row["pos"]), []).append(trigger)
     return out
+
+
+@lru_cache(maxsize=4)
+def plover_types(column: str, value: str) -> frozenset[str]:
+    """PLOVER types whose row in kg/data/plover_polarity.csv has `value` in `column`: ('polarity', 'conflict')."""
+    return frozenset(r["id"] for r in resources.table("plover_polarity.csv") if r["kind"] == "plover" and r[column] == value)
+
+
+def cooperative() -> frozenset[str]:
+    return plover_types("polarity", "cooperation")
+
+
+def conflictual() -> frozenset[str]:
+    return plover_types("polarity", "conflict")
+
+
+def patient_types() -> frozenset[str]:
+    """Types of acts done to someone: their object must be an actor ('fighting cancer' is no fight)."""
+    return plover_types("object", "actor")
+
+
+@lru_cache(maxsize=1)
+def actor_nouns() -> frozenset[str]:
+    """Nouns that name people or groups who can act (police, rebels, villagers), from the Phoenix agents and CAMEO sets."""
+    return frozenset(r["noun"] for r in resources.table("event_actor_nouns.csv"))
 
 
 def family(kind: str) -> str:
@@ -175,6 +208,28 @@ class Context:
     def mention(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
+    def is_actor(self, token: Token, depth: int = 0) -> bool:
+        """Someone who can act: a named actor or place, a person pronoun, an agent noun ('police', 'villagers'),
+        or a noun a named actor modifies ('Russian diplomats'); coordinated phrases by their first member."""
+        m = self.mention(token)
+        if m is not None:
+            return True
+        if token.pos_ == "PRON":
+            return token.lower_ not in {"it", "this", "that", "what", "which", "something", "anything", "everything", "nothing"}
+        if token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+            return True
+        if token.lemma_.lower() in actor_nouns() or token.lower_ in actor_nouns():
+            return True
+        if token.pos_ not in {"NOUN", "NUM"}:
+            return False
+        for c in token.children:
+            if c.dep_ in {"compound", "amod", "poss", "nmod"} and (self.mention(c) is not None or c.ent_type_ in {"NORP", "GPE"}):
+                return True  # "Russian diplomats", "Albanian rebel-held territory"
+            if c.dep_ == "prep" and c.lower_ == "of" and depth < 2:  # "positions of the security forces", "one third of the rebels"
+                if any(self.is_actor(g, depth + 1) for g in c.children if g.dep_ == "pobj"):
+                    return True
+        return False
+
 
 def _triggers_for(token: Token) -> list[Trigger]:
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else token.pos_
@@ -188,8 +243,13 @@ def _markers(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"}}
 
 
-def _choose(token: Token) -> Trigger | None:
-    """The lexicon row a token triggers, constraints first ("impose" + "tax", "break down")."""
+def _choose(token: Token, actor: Callable[[Token], bool] | None = None) -> Trigger | None:
+    """The lexicon row a token triggers, constraints first ("impose" + "tax", "break down").
+
+    Hand-made rows come before the CAMEO-derived ones: a derived row speaks only for a
+    word or a sense the hand-made rows do not cover. `actor` (is this token an actor?)
+    guards the senses that need one (see `_sense_holds`).
+    """
     rows = _triggers_for(token)
     if not rows:
         return None
@@ -201,25 +261,63 @@ def _choose(token: Token) -> Trigger | None:
     heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
               for p in o.children if p.dep_ == "pobj"]
     objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
-    objects |= {w for c in token.children if c.dep_ in {"prep", "agent"}
-                for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
+    by_prep: dict[str, set[str]] = {}
+    for c in token.children:
+        if c.dep_ in {"prep", "agent"}:
+            by_prep.setdefault(c.lower_, set()).update(w for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_))
+    objects |= {w for words in by_prep.values() for w in words}
     subjects = {w for c in token.children if c.dep_ in SUBJ_DEPS for w in (c.lemma_.lower(), c.lower_)}
     if token.dep_ in {"relcl", "acl"}:
         subjects.add(token.head.lemma_.lower())
-    fallback = None
-    for row in rows:
-        needed = dict(row.needs).get(lemma)
-        if needed is not None and not (needed & _markers(token)):
-            continue
-        if row.obj and not (row.obj & objects):
-            continue
-        if row.subj and not (row.subj & subjects):
-            continue
-        if row.obj or row.subj or needed is not None:
-            return row
-        if fallback is None:
-            fallback = row
-    return fallback
+    markers = _markers(token)
+    for derived in (False, True):
+        fallback = None
+        for row in rows:
+            if row.derived is not derived:
+                continue
+            needed = dict(row.needs).get(lemma)
+            if needed is not None and not (needed & markers):
+                continue
+            if row.obj and not (row.obj & objects):
+                continue
+            if row.pobj and not (row.pobj & {w for m in (needed or ()) for w in by_prep.get(m, ())}):
+                continue
+            if row.subj and not (row.subj & subjects):
+                continue
+            if derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
+                    actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
+                    for g in c.children if g.dep_ == "pobj") and not (needed & {c.lower_ for c in token.children if c.dep_ == "prt"}):
+                continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
+            if row.obj or row.subj or row.pobj or needed is not None:
+                return row
+            if fallback is None and (actor is None or _sense_holds(token, row, actor)):
+                fallback = row
+        if fallback is not None:
+            return fallback
+    return None
+
+
+def _sense_holds(token: Token, row: Trigger, actor: Callable[[Token], bool]) -> bool:
+    """A material act on someone ("fought the rebels") needs actors, not things ("fighting cancer", "attacking style").
+
+    Applies to a row without object constraints whose PLOVER type acts on its object (kg/data/plover_polarity.csv,
+    column `object` = actor) and to every CAMEO-derived verb without a pattern: a direct object, when there is one,
+    must be an actor, and so must a subject that is not itself an event ("the crash killed ..." is no assault).
+    """
+    if token.pos_ not in {"VERB", "AUX"}:
+        return True
+    if not (row.derived or row.plover in patient_types()):
+        return True
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if any(not actor(o) for o in objects):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return all(actor(s) or _conflict_noun(s) for s in subjects)
+
+
+def _conflict_noun(token: Token) -> bool:
+    """'a roadside bombing killed ...': an event noun of a conflict type acts through its own actors."""
+    return token.pos_ == "NOUN" and any(t.plover in conflictual() for t in _triggers_for(token))
 
 
 def _speech_act(token: Token) -> bool:
@@ -254,7 +352,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
     for token in ctx.doc:
         if ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in ctx.by_token:
             continue
-        trigger = _choose(token)
+        trigger = _choose(token, ctx.is_actor)
         if trigger is None:
             continue
         if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() not in EFFORT_NOUNS:
@@ -288,6 +386,8 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     m = ctx.mention(token)
     if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
         return actors(ctx, token.head.head, depth + 1)
+    if (speaker := _reported_speaker(token)) is not None:
+        return actors(ctx, speaker, depth + 1)  # "Syria says it will not accept ...": it is Syria
     if m is not None and m.type != "Place":
         out.append(m.key)
         for t in token.subtree:  # "Vucic and Kosovo Prime Minister Albin Kurti": the parser hangs Vucic on the title
@@ -306,10 +406,29 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(actors(ctx, pobj, depth + 1))
+            if child.dep_ == "prep" and child.lower_ == "in" and token.lemma_.lower() in actor_nouns():
+                for pobj in child.children:  # "opposition groups in Zimbabwe", "rebels in Kosovo": a state's own actors
+                    pm = ctx.mention(pobj)
+                    if pobj.dep_ == "pobj" and pm is not None and pm.type == "State":
+                        out.append(pm.key)
     for child in token.children:
         if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
             out.extend(actors(ctx, child, depth + 1))
     return list(dict.fromkeys(out))
+
+
+SPEAKER_PRONOUNS = {"it", "they", "he", "she"}
+
+
+def _reported_speaker(token: Token) -> Token | None:
+    """The speaker a pronoun subject of reported speech stands for: "X said it/they would ..." -> X."""
+    if token.lower_ not in SPEAKER_PRONOUNS or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clause = token.head
+    if clause.dep_ != "ccomp" or not any(t.speech or t.kind == "Statement" for t in _triggers_for(clause.head)):
+        return None
+    subjects = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS and c.pos_ != "PRON"]
+    return subjects[0] if subjects else None
 
 
 def _place(ctx: Context, token: Token) -> str:
@@ -357,6 +476,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 for pobj in prep.children:
                     draft.place = draft.place or _place(ctx, pobj)
     for child in token.children:
+        if child.dep_ == "dative" and child.pos_ == "ADP":
+            continue  # "granted asylum to X": a preposition, read with the others
         if child.dep_ in OBJ_DEPS | {"dative", "nsubjpass"} and token.pos_ in {"VERB", "AUX"}:
             slot = "dative" if child.dep_ == "dative" else "obj"
             if slot in args:
@@ -377,11 +498,35 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     _read_status(ctx, draft)
 
 
+TARGET_PREPS = {"to", "against", "from", "on", "with", "at"}
+
+
+def _content_targets(ctx: Context, draft: Draft) -> None:
+    """Whom a promise, threat or demand is about: the actors its content acts on.
+
+    "offered to hand over two nationals to Britain" -> Britain; "threatened to ban opposition candidates" ->
+    the candidates; "demanded that North Korea forsake ..." and "said Sudan must return ..." -> the subject.
+    """
+    token = draft.token
+    if token.pos_ not in {"VERB", "AUX"} or not (draft.kind in CONTENT_KINDS or token.lemma_.lower() in INTENT_HEADS):
+        return
+    for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}):
+        keys = []
+        if clause.dep_ == "ccomp":
+            keys += [k for c in clause.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"} for k in actors(ctx, c)]
+        keys += [k for c in clause.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP" for k in actors(ctx, c)]
+        keys += [k for c in clause.children if c.dep_ in {"prep", "dative"} and c.lower_ in TARGET_PREPS
+                 for g in c.children if g.dep_ == "pobj" for k in actors(ctx, g)]
+        for key in keys:
+            if key not in draft.participants:
+                draft.add(key, "target")
+
+
 def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | set = frozenset()) -> None:
     """Roles and place from the prepositions of a token: 'with X', 'between X and Y', 'in Brussels'."""
     args = draft.trigger.args
     for child in token.children:
-        if child.dep_ not in {"prep", "agent"} or child.lower_ in exclude:
+        if not (child.dep_ in {"prep", "agent"} or (child.dep_ == "dative" and child.pos_ == "ADP")) or child.lower_ in exclude:
             continue
         word = "by" if child.dep_ == "agent" else child.lower_
         for pobj in (g for g in child.children if g.dep_ == "pobj"):
@@ -601,13 +746,13 @@ def _trigger_evidence(draft: Draft) -> Evidence:
 
 def _codes(draft: Draft) -> tuple[str, str]:
     cameo, plover = draft.trigger.cameo, draft.trigger.plover
-    if draft.negated and plover in COOPERATIVE:
+    if draft.negated and plover in cooperative():
         return "120", "REJECT"  # "will not accept refugees", "failed to reach agreement"
     if draft.intent and draft.conditional and plover not in {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"}:
         return "130", "THREATEN"  # "will withdraw its force unless ...": a conditional promise is a threat
-    if draft.intent and plover in COOPERATIVE - {"AGREE"}:
+    if draft.intent and plover in cooperative() - {"AGREE"}:
         return "03" + cameo[1:2] if cameo else "030", "AGREE"
-    if draft.intent and plover in CONFLICT:
+    if draft.intent and plover in conflictual():
         return "130", "THREATEN"
     return cameo, plover
 
@@ -626,6 +771,7 @@ def _drafts(ctx: Context) -> list[Draft]:
         read_arguments(ctx, draft)
         if draft.trigger.speech or family(draft.kind) == "statement":
             read_statement(ctx, draft)
+        _content_targets(ctx, draft)
     return absorb(drafts)
 
 
