@@ -49,7 +49,9 @@ class KG(DefinedNamespace):
     _NS = Namespace("https://w3id.org/newskg/ontology#")
     _fail = True
 
+    Accident: URIRef
     Accusation: URIRef
+    Acquisition: URIRef
     Actor: URIRef
     Agreement: URIRef
     Aid: URIRef
@@ -64,6 +66,7 @@ class KG(DefinedNamespace):
     Concession: URIRef
     Cooperation: URIRef
     Deal: URIRef
+    Death: URIRef
     Declaration: URIRef
     DeclarationOfIndependence: URIRef
     Demand: URIRef

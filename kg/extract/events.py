@@ -208,15 +208,16 @@ class Context:
     def mention(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
-    def is_actor(self, token: Token, depth: int = 0) -> bool:
+    def is_actor(self, token: Token, people: bool = False, depth: int = 0) -> bool:
         """Someone who can act: a named actor or place, a person pronoun, an agent noun ('police', 'villagers'),
-        or a noun a named actor modifies ('Russian diplomats'); coordinated phrases by their first member."""
+        or a noun a named actor modifies ('Russian diplomats'). With `people`, only persons and groups of people
+        ('released the hostages', not 'released the album' nor 'released Windows')."""
         m = self.mention(token)
         if m is not None:
-            return True
+            return m.type == "Person" or not people
         if token.pos_ == "PRON":
             return token.lower_ not in {"it", "this", "that", "what", "which", "something", "anything", "everything", "nothing"}
-        if token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        if token.ent_type_ in ({"PERSON"} if people else {"PERSON", "ORG", "GPE", "NORP"}):
             return True
         if token.lemma_.lower() in actor_nouns() or token.lower_ in actor_nouns():
             return True
@@ -224,9 +225,10 @@ class Context:
             return False
         for c in token.children:
             if c.dep_ in {"compound", "amod", "poss", "nmod"} and (self.mention(c) is not None or c.ent_type_ in {"NORP", "GPE"}):
-                return True  # "Russian diplomats", "Albanian rebel-held territory"
+                if not people:
+                    return True  # "Albanian rebel-held territory"
             if c.dep_ == "prep" and c.lower_ == "of" and depth < 2:  # "positions of the security forces", "one third of the rebels"
-                if any(self.is_actor(g, depth + 1) for g in c.children if g.dep_ == "pobj"):
+                if any(self.is_actor(g, people, depth + 1) for g in c.children if g.dep_ == "pobj"):
                     return True
         return False
 
@@ -243,7 +245,7 @@ def _markers(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"}}
 
 
-def _choose(token: Token, actor: Callable[[Token], bool] | None = None) -> Trigger | None:
+def _choose(token: Token, actor: Callable[..., bool] | None = None) -> Trigger | None:
     """The lexicon row a token triggers, constraints first ("impose" + "tax", "break down").
 
     Hand-made rows come before the CAMEO-derived ones: a derived row speaks only for a
@@ -297,19 +299,22 @@ def _choose(token: Token, actor: Callable[[Token], bool] | None = None) -> Trigg
     return None
 
 
-def _sense_holds(token: Token, row: Trigger, actor: Callable[[Token], bool]) -> bool:
+def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool]) -> bool:
     """A material act on someone ("fought the rebels") needs actors, not things ("fighting cancer", "attacking style").
 
     Applies to a row without object constraints whose PLOVER type acts on its object (kg/data/plover_polarity.csv,
-    column `object` = actor) and to every CAMEO-derived verb without a pattern: a direct object, when there is one,
-    must be an actor, and so must a subject that is not itself an event ("the crash killed ..." is no assault).
+    column `object`: `actor`, or `person` for acts only people undergo, "released the prisoners" and not "released
+    the album") and to every CAMEO-derived verb without a pattern: a direct object, when there is one, must be
+    such an actor, and a subject must be an actor unless it is itself a conflict event ("a bombing killed ...";
+    "the crash killed ..." is no assault).
     """
     if token.pos_ not in {"VERB", "AUX"}:
         return True
-    if not (row.derived or row.plover in patient_types()):
+    people = row.plover in plover_types("object", "person")
+    if not (row.derived or people or row.plover in patient_types()):
         return True
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if any(not actor(o) for o in objects):
+    if any(not actor(o, people) for o in objects):
         return False
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     return all(actor(s) or _conflict_noun(s) for s in subjects)
