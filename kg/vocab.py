@@ -92,6 +92,7 @@ class KG(DefinedNamespace):
     RelationStatement: URIRef
     Release: URIRef
     Resignation: URIRef
+    Rescue: URIRef
     Retreat: URIRef
     Role: URIRef
     Ruling: URIRef

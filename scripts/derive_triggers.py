@@ -59,8 +59,10 @@ CODE = re.compile(r"\[([^\]]*)\]")
 # a preposition of a pattern names the target ("AGAINST", "ON", "TO") unless it gives place, time, agent or purpose
 NOT_TARGET_PREPS = {"in", "at", "by", "for", "into", "over", "under", "after", "before", "during", "until", "since", "of"}
 # the verb dictionary's synonym sets that name people (its others name things: &WEAPON, &TREATY, &CURRENCY ...)
-PEOPLE_SETS = {"&LEADER", "&HOSTAGE", "&NEGOTIATOR", "&REFUGEE", "&MILITARY", "&OPPOSITION", "&PEOPLE", "&SUSPECT"}
-MIN_HEAD_ENTRIES = 3  # a word heading this many multi-word agents is an agent noun itself
+# with the Phoenix sector code their members take (SOURCE.md: MIL military, OPP opposition, REF refugees ...)
+PEOPLE_SETS = {"&LEADER": "ELI", "&HOSTAGE": "", "&NEGOTIATOR": "GOV", "&REFUGEE": "REF", "&MILITARY": "MIL",
+               "&OPPOSITION": "OPP", "&PEOPLE": "CVL", "&SUSPECT": ""}
+MIN_HEAD_ENTRIES = 5  # a word heading this many multi-word agents is an agent noun itself
 TABLE_ROW = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*,?([^#]*)#?\s*(.*)$")
 
 
@@ -316,6 +318,7 @@ def read_agents(path: Path) -> list[dict]:
     macros: dict[str, list[str]] = {}
     out, seen = [], set()
     heads: dict[str, list[int]] = defaultdict(list)  # head noun of a multi-word agent -> its lines
+    head_sectors: dict[str, list[str]] = defaultdict(list)
     for number, line in enumerate(lines, 1):
         text = line.split("#", 1)[0].strip()
         m = re.match(r"^(!\w+!)\s*=\s*(.+)$", text)
@@ -334,6 +337,7 @@ def read_agents(path: Path) -> list[dict]:
             words = form.strip("_").lower().split("_")
             if len(words) > 1 and "of" not in words and "in" not in words:
                 heads[words[-1]].append(number)
+                head_sectors[words[-1]].append(sector[:3])
             if len(words) != 1 or not re.fullmatch(r"[a-z][a-z'-]+", words[0]) or words[0] in seen:
                 continue
             seen.add(words[0])
@@ -341,7 +345,9 @@ def read_agents(path: Path) -> list[dict]:
     for head, numbers in sorted(heads.items()):  # "SECURITY_OFFICIAL", "CUSTOMS_OFFICIAL", ...: an official is an agent
         if len(numbers) >= MIN_HEAD_ENTRIES and head not in seen and re.fullmatch(r"[a-z][a-z'-]+", head):
             seen.add(head)
-            out.append({"noun": head, "sector": "", "source": f"{AGENTS_FILE}:{numbers[0]} (head of {len(numbers)} entries)"})
+            sectors = [x for x in head_sectors[head] if x]
+            common = max(set(sectors), key=sectors.count) if sectors else ""  # the sector most of them have
+            out.append({"noun": head, "sector": common, "source": f"{AGENTS_FILE}:{numbers[0]} (head of {len(numbers)} entries)"})
     return out
 
 
@@ -359,7 +365,7 @@ def synset_actors(path: Path, seen: set[str]) -> list[dict]:
             word = text[1:].strip().rstrip("_").lower()
             if re.fullmatch(r"[a-z][a-z'-]+", word) and word not in seen:
                 seen.add(word)
-                out.append({"noun": word, "sector": "", "source": f"{CAMEO_FILE}:{number} ({current})"})
+                out.append({"noun": word, "sector": PEOPLE_SETS[current], "source": f"{CAMEO_FILE}:{number} ({current})"})
     return out
 
 

@@ -71,6 +71,7 @@ class Trigger:
     needs: tuple = ()  # (lemma, frozenset of particles) pairs
     pobj: frozenset = frozenset()  # the object of the needed preposition must be one of these ("meet for talks")
     derived: bool = False  # a row of the CAMEO-derived lexicon
+    nominalized: bool = False  # a verb row read as its event noun ("the ban", "the crackdown")
 
 
 LEXICON_FILES = ("event_triggers.jsonl", "event_triggers_cameo.jsonl")  # hand-made rows first: they win ties
@@ -112,6 +113,15 @@ def conflictual() -> frozenset[str]:
 def patient_types() -> frozenset[str]:
     """Types of acts done to someone: their object must be an actor ('fighting cancer' is no fight)."""
     return plover_types("object", "actor")
+
+
+ARMED_SECTORS = ("MIL", "REB", "UAF", "COP", "SPY")  # Phoenix sector codes of armed actors (military, rebels, police ...)
+
+
+@lru_cache(maxsize=1)
+def armed_nouns() -> frozenset[str]:
+    """Agent nouns of armed actors (troops, rebels, police, gunmen), by their Phoenix sector code."""
+    return frozenset(r["noun"] for r in resources.table("event_actor_nouns.csv") if r["sector"].startswith(ARMED_SECTORS))
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +218,13 @@ class Context:
     def mention(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
+    def is_armed(self, token: Token) -> bool:
+        """A state or an armed group: whoever it attacks, shells or raids, the act is a political one."""
+        m = self.mention(token)
+        if m is not None:
+            return m.type == "State" and m.rule != "capital-as-government"
+        return token.lemma_.lower() in armed_nouns() or token.lower_ in armed_nouns()
+
     def is_actor(self, token: Token, people: bool = False, depth: int = 0) -> bool:
         """Someone who can act: a named actor or place, a person pronoun, an agent noun ('police', 'villagers'),
         or a noun a named actor modifies ('Russian diplomats'). With `people`, only persons and groups of people
@@ -221,6 +238,8 @@ class Context:
             return True
         if token.lemma_.lower() in actor_nouns() or token.lower_ in actor_nouns():
             return True
+        if token.pos_ == "NUM" and token.dep_ in {"dobj", "nsubjpass"}:
+            return True  # "killed ten", "twelve were wounded": a count of people
         if token.pos_ not in {"NOUN", "NUM"}:
             return False
         for c in token.children:
@@ -237,15 +256,40 @@ def _triggers_for(token: Token) -> list[Trigger]:
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else token.pos_
     rows = lexicon().get((token.lemma_.lower(), pos), [])
     if not rows and pos == "NOUN":
-        rows = lexicon().get((token.lower_, pos), [])
+        rows = lexicon().get((token.lower_, pos), []) or nominal(token.lemma_.lower())
     return rows
+
+
+NOMINAL_SLOTS = {"obj": "of", "subj": "by"}  # "X banned Y" -> "the ban on/of Y by X"
+
+
+@lru_cache(maxsize=4096)
+def nominal(lemma: str) -> list[Trigger]:
+    """Event nouns made from trigger verbs: the same word ("the ban on X", "a raid on X") or verb and particle
+    ("a crackdown", "the pullout"). Only acts done to someone (plover_polarity.csv `object`) qualify, and the noun
+    must name its actor or target (`_nominal_holds`): "the fire" alone is no fighting.
+    """
+    verbs = [t for t in lexicon().get((lemma, "VERB"), []) if not (t.obj or t.subj or t.needs or t.pobj)]
+    for cut in range(3, len(lemma) - 1):
+        verb, particle = lemma[:cut], lemma[cut:]
+        verbs += [t for t in lexicon().get((verb, "VERB"), ()) if not (t.obj or t.pobj) and particle in dict(t.needs).get(verb, ())]
+    acts = patient_types() | plover_types("object", "person")
+    out = []
+    for t in verbs:
+        if t.plover not in acts:
+            continue
+        args = {NOMINAL_SLOTS.get(slot, slot): role for slot, role in t.args.items() if slot not in {"dative"}}
+        args.setdefault("on", "target")
+        args.setdefault("against", "target")
+        out.append(replace(t, id=f"{t.id}-noun", args=args, needs=(), nominalized=True))
+    return out
 
 
 def _markers(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"}}
 
 
-def _choose(token: Token, actor: Callable[..., bool] | None = None) -> Trigger | None:
+def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
     """The lexicon row a token triggers, constraints first ("impose" + "tax", "break down").
 
     Hand-made rows come before the CAMEO-derived ones: a derived row speaks only for a
@@ -292,37 +336,50 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None) -> Trigger |
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
             if row.obj or row.subj or row.pobj or needed is not None:
                 return row
-            if fallback is None and (actor is None or _sense_holds(token, row, actor)):
+            if fallback is None and (actor is None or _sense_holds(token, row, actor, armed)):
                 fallback = row
         if fallback is not None:
             return fallback
     return None
 
 
-def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool]) -> bool:
+def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: Callable[[Token], bool] | None = None) -> bool:
     """A material act on someone ("fought the rebels") needs actors, not things ("fighting cancer", "attacking style").
 
     Applies to a row without object constraints whose PLOVER type acts on its object (kg/data/plover_polarity.csv,
     column `object`: `actor`, or `person` for acts only people undergo, "released the prisoners" and not "released
     the album") and to every CAMEO-derived verb without a pattern: a direct object, when there is one, must be
     such an actor, and a subject must be an actor unless it is itself a conflict event ("a bombing killed ...";
-    "the crash killed ..." is no assault).
+    "the crash killed ..." is no assault). A state or an armed group acting makes any object a target.
     """
     if token.pos_ not in {"VERB", "AUX"}:
         return True
     people = row.plover in plover_types("object", "person")
     if not (row.derived or people or row.plover in patient_types()):
         return True
-    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if any(not actor(o, people) for o in objects):
-        return False
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    return all(actor(s) or _conflict_noun(s) for s in subjects)
+    if not all(actor(s) or _conflict_noun(s) for s in subjects):
+        return False
+    doers = subjects + [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not people and armed is not None and any(armed(d) for d in doers):
+        return True  # "troops shelled positions", "the convoy was attacked by rebels": an armed actor's act
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return all(actor(o, people) for o in objects)
 
 
 def _conflict_noun(token: Token) -> bool:
     """'a roadside bombing killed ...': an event noun of a conflict type acts through its own actors."""
     return token.pos_ == "NOUN" and any(t.plover in conflictual() for t in _triggers_for(token))
+
+
+def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
+    """An event noun made from a verb names an actor: "Israel's raid", "the ban on opposition parties", "a police crackdown"."""
+    for c in token.children:
+        if c.dep_ in {"poss", "compound", "amod", "nmod"} and ctx.is_actor(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in trigger.args and any(ctx.is_actor(g) for g in c.children if g.dep_ == "pobj"):
+            return True
+    return False
 
 
 def _speech_act(token: Token) -> bool:
@@ -342,6 +399,21 @@ def _infinitival(token: Token) -> bool:
     return head not in MOTION_VERBS | ASPECT_VERBS
 
 
+DENIAL_HEADS = {"deny", "refute"}
+
+
+def _denied(token: Token) -> bool:
+    """'denied attacking the hospital', 'denied that it had attacked': what is denied is not reported as having happened."""
+    node = token
+    for _ in range(2):
+        if node.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "prep"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in DENIAL_HEADS:
+            return True
+    return False
+
+
 def _hypothetical(token: Token) -> bool:
     """'whether Belgrade should recognize', 'if they could meet': not something that happened."""
     if token.pos_ not in {"VERB", "AUX"}:
@@ -357,17 +429,19 @@ def find_triggers(ctx: Context) -> list[Draft]:
     for token in ctx.doc:
         if ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in ctx.by_token:
             continue
-        trigger = _choose(token, ctx.is_actor)
+        trigger = _choose(token, ctx.is_actor, ctx.is_armed)
         if trigger is None:
             continue
         if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() not in EFFORT_NOUNS:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
-        if _infinitival(token) or _hypothetical(token):
+        if _infinitival(token) or _hypothetical(token) or _denied(token):
             continue
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS for c in token.children if c.dep_ == "det"):
             continue  # "those talks" refers back; it is not a new event
+        if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
+            continue
         kind = trigger.kind
         if kind == "Meeting" and any(c.lower_ in VIRTUAL_MODIFIERS for c in token.children if c.dep_ in {"amod", "compound"}):
             kind = "VirtualMeeting"
@@ -473,9 +547,12 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"following", "after", "before", "during"}:
         clause = token.head.head  # "Following a meeting ..., Vucic and Hoti came": they took part
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
+    subject_role = args.get("subj", "participant") if token.pos_ != "NOUN" else "participant"
+    if subject_role == "participant" and family(draft.kind) == "statement":
+        subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
     for subj in subjects:
         for key in actors(ctx, subj):
-            draft.add(key, args.get("subj", "participant") if token.pos_ != "NOUN" else "participant")
+            draft.add(key, subject_role)
         for prep in subj.children:  # "prosecutors in The Hague"
             if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
                 for pobj in prep.children:
@@ -491,6 +568,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             if child.dep_ in OBJ_DEPS:
                 _modifier_roles(ctx, draft, child)
                 _prep_roles(ctx, draft, child, exclude={"of"})
+                _nested_targets(ctx, draft, child)
         elif child.dep_ in {"compound", "amod", "nmod", "poss"} and token.pos_ == "NOUN":
             m = ctx.mention(child)
             if m is not None and m.type == "Place" and m.rule != "capital-as-government":
@@ -504,6 +582,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
 
 
 TARGET_PREPS = {"to", "against", "from", "on", "with", "at"}
+PLACE_PREPS = {"in", "at", "near"}
 
 
 def _content_targets(ctx: Context, draft: Draft) -> None:
@@ -525,6 +604,19 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
         for key in keys:
             if key not in draft.participants:
                 draft.add(key, "target")
+        for obj in (c for c in clause.children if c.dep_ == "dobj"):
+            _nested_targets(ctx, draft, obj)
+
+
+def _nested_targets(ctx: Context, draft: Draft, noun: Token) -> None:
+    """Whom an object acts on: 'boycott all contact with the United States', 'continue military aid to Ukraine'."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    for key in actors(ctx, g):
+                        if key not in draft.participants:
+                            draft.add(key, "target")
 
 
 def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | set = frozenset()) -> None:
@@ -535,12 +627,16 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
             continue
         word = "by" if child.dep_ == "agent" else child.lower_
         for pobj in (g for g in child.children if g.dep_ == "pobj"):
-            if word in {"in", "at"}:
+            if word in PLACE_PREPS:
                 draft.place = draft.place or _place(ctx, pobj)
             role = args.get(word) or (args.get("subj") if word == "by" and token.tag_ == "VBN" else None)
             if role:
                 for key in actors(ctx, pobj):
                     draft.add(key, role)
+                for prep in pobj.children:  # "arrested by police in Istanbul", "a crackdown on protesters in Minsk"
+                    if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                        for place in prep.children:
+                            draft.place = draft.place or _place(ctx, place)
 
 
 def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
@@ -763,7 +859,7 @@ def _codes(draft: Draft) -> tuple[str, str]:
 
 
 def _keep(draft: Draft) -> bool:
-    if draft.trigger.speech or family(draft.kind) == "statement":
+    if draft.trigger.speech or draft.kind == "Statement":
         return any(role == "speaker" for role in draft.participants.values())
     if draft.kind in {"Postponement", "Cancellation"}:
         return bool(draft.participants)
