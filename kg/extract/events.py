@@ -596,8 +596,13 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
         return
     for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}):
         keys = []
-        if clause.dep_ == "ccomp":
+        if clause.dep_ == "ccomp":  # "demanded that Iran release ...": who is to act is the target
             keys += [k for c in clause.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"} for k in actors(ctx, c)]
+            for key in keys:
+                if key not in draft.participants:
+                    draft.add(key, "target")
+            if keys:
+                continue
         keys += [k for c in clause.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP" for k in actors(ctx, c)]
         keys += [k for c in clause.children if c.dep_ in {"prep", "dative"} and c.lower_ in TARGET_PREPS
                  for g in c.children if g.dep_ == "pobj" for k in actors(ctx, g)]
@@ -759,12 +764,58 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
     if near:
         start, end = min(near, key=lambda q: abs(_distance(q[0], q[1], token.idx)))
-        if not draft.quote or not (complement is not None and start >= complement.left_edge.idx):
-            draft.quote = ctx.doc.text[start + 1:end - 1].strip(" ,.")
-            draft.evidence.append(Evidence(start + 1, end - 1, sent.text, "statements/quote", 0.9))
+        before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.doc.text[q[1]:token.idx])
+                  and token.idx - q[1] <= ATTRIBUTION_GAP]
+        if before:  # "'We agree,' he said, 'but not now.'": the quote opens before its attribution
+            start, end = before[-1]
+        parts = _quote_parts(ctx, (start, end), token)
+        quoted = complement is not None and any(s <= complement.idx < e for s, e in parts)  # the complement is the quote itself
+        if not draft.quote or quoted or not (complement is not None and start >= complement.left_edge.idx):
+            draft.quote = " ... ".join(ctx.doc.text[s + 1:e - 1].strip(" ,.") for s, e in parts)
+            draft.evidence.extend(Evidence(s + 1, e - 1, sent.text, "statements/quote", 0.9) for s, e in parts)
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
         d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="quote-says-today")
+
+
+ATTRIBUTION_GAP = 120  # characters between two parts of one quote that an attribution ("he said,") can take
+
+
+def _quote_parts(ctx: Context, first: tuple[int, int], token: Token) -> list[tuple[int, int]]:
+    """The quoted parts one attribution speaks for, in text order.
+
+    A quote split by its attribution ("'We agree,' he said, 'but not now.'") is one statement, and so is a
+    quote that goes on in the next sentences with no speech verb of its own ("'...,' Kurti said. 'There is
+    no other way.'"). A part that another speech verb attributes belongs to that verb.
+    """
+    text, quotes = ctx.doc.text, sorted(ctx.quotes)
+    parts = [first]
+    index = quotes.index(first)
+    for nxt in quotes[index + 1:]:
+        gap_start = parts[-1][1]
+        gap = text[gap_start:nxt[0]]
+        attributed_here = gap_start <= token.idx < nxt[0]
+        if "\n\n" in gap or len(gap) > ATTRIBUTION_GAP:
+            break
+        if not attributed_here and (gap.strip() or _has_own_speaker(ctx, nxt)):
+            break
+        if attributed_here and any(ch in gap for ch in ".!?") and not gap.rstrip().endswith((",", ":")):
+            # "'A,' he said. 'B.'": a new sentence that only quotes goes on with the same speaker
+            if _has_own_speaker(ctx, nxt):
+                break
+        parts.append(nxt)
+    return parts
+
+
+def _has_own_speaker(ctx: Context, quote: tuple[int, int]) -> bool:
+    """Whether a verb outside the quote but in one of its sentences attributes it to someone."""
+    span = ctx.doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    if span is None:
+        return False
+    for sent in {t.sent.start: t.sent for t in span}.values():
+        if any(not (quote[0] <= t.idx < quote[1]) and t.pos_ in {"VERB", "AUX"} for t in sent):
+            return True  # "'...,' Vucic replied": its own sentence says who speaks
+    return False
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
