@@ -358,12 +358,16 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if not (row.derived or people or row.plover in patient_types()):
         return True
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and (inherited := _inherited_subject(token)) is not None and inherited.dep_ == "nsubj":
+        subjects = [inherited]  # "the jetliner crashed, killing all on board": the jetliner kills
     if not all(actor(s) or _conflict_noun(s) for s in subjects):
         return False
     doers = subjects + [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if not people and armed is not None and any(armed(d) for d in doers):
         return True  # "troops shelled positions", "the convoy was attacked by rebels": an armed actor's act
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in token.children):
+        objects += [token.head] if token.dep_ in {"acl", "relcl"} else []  # "a system, to be released in 2011"
     return all(actor(o, people) for o in objects)
 
 
@@ -373,13 +377,16 @@ def _conflict_noun(token: Token) -> bool:
 
 
 def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
-    """An event noun made from a verb names an actor: "Israel's raid", "the ban on opposition parties", "a police crackdown"."""
+    """An event noun made from a verb names its actor or target: "Israel's raid", "the ban on opposition parties"."""
     for c in token.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"} and ctx.is_actor(c):
             return True
-        if c.dep_ == "prep" and c.lower_ in trigger.args and any(ctx.is_actor(g) for g in c.children if g.dep_ == "pobj"):
+        if c.dep_ == "prep" and c.lower_ in NOMINAL_MARKERS and any(ctx.is_actor(g) for g in c.children if g.dep_ == "pobj"):
             return True
     return False
+
+
+NOMINAL_MARKERS = {"on", "against", "by"}  # not "of": "a force of 55,000 employees" says what it is made of
 
 
 def _speech_act(token: Token) -> bool:
