@@ -90,10 +90,22 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
             for lemma in row["lemmas"]:
-                if trigger.derived and lemma in FUNCTION_VERBS:
+                if trigger.derived and lemma in FUNCTION_VERBS and _light(trigger):
                     continue  # "is expected to travel", "attended a meeting": these verbs give the status or carry the event noun
                 out.setdefault((lemma, row["pos"]), []).append(trigger)
     return out
+
+
+def _light(trigger: Trigger) -> bool:
+    """A derived row that only restates what a function verb does: bare, or with an event noun as its object."""
+    words = trigger.obj | trigger.pobj
+    return not words or bool(words & _hand_nouns())
+
+
+@lru_cache(maxsize=1)
+def _hand_nouns() -> frozenset[str]:
+    """Event nouns of the hand-made lexicon ("meeting", "talks", "attack")."""
+    return frozenset(lemma for row in resources.jsonl(LEXICON_FILES[0]) if row["pos"] == "NOUN" for lemma in row["lemmas"])
 
 
 @lru_cache(maxsize=4)
@@ -233,6 +245,8 @@ class Context:
         if m is not None:
             return m.type == "Person" or not people
         if token.pos_ == "PRON":
+            if (speaker := _reported_speaker(token)) is not None and depth < 2:
+                return self.is_actor(speaker, people, depth + 1)  # "Syria says it is willing to withdraw"
             return token.lower_ not in {"it", "this", "that", "what", "which", "something", "anything", "everything", "nothing"}
         if token.ent_type_ in ({"PERSON"} if people else {"PERSON", "ORG", "GPE", "NORP"}):
             return True
@@ -304,8 +318,9 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     heads = [c for c in token.children if c.dep_ in object_deps]
     # what the object is: its title words ("host Prime Minister Meloni") and what it is a package of ("a package of sanctions")
     heads += [g for c in heads for g in c.children if g.dep_ == "compound" and token.pos_ != "NOUN"]
-    heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
-              for p in o.children if p.dep_ == "pobj"]
+    heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS or any(n.dep_ == "nummod" for n in c.children)
+              for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+              for p in o.children if p.dep_ == "pobj"]  # "a package of sanctions", "700 kg of medicine"
     objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
     by_prep: dict[str, set[str]] = {}
     for c in token.children:
@@ -445,6 +460,11 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if _infinitival(token) or _hypothetical(token) or _denied(token):
             continue
+        if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
+                c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
+            continue  # "launched a mediation effort", "launched an investigation": the noun is the event
+        if token.lemma_.lower() in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in token.children):
+            continue  # "tried to secure", "began collecting": the attempt of another act, not an event of its own
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS for c in token.children if c.dep_ == "det"):
             continue  # "those talks" refers back; it is not a new event
         if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
@@ -492,8 +512,8 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(actors(ctx, pobj, depth + 1))
-            if child.dep_ == "prep" and child.lower_ == "in" and token.lemma_.lower() in actor_nouns():
-                for pobj in child.children:  # "opposition groups in Zimbabwe", "rebels in Kosovo": a state's own actors
+            if child.dep_ == "prep" and child.lower_ in {"in", "from"} and token.lemma_.lower() in actor_nouns():
+                for pobj in child.children:  # "opposition groups in Zimbabwe", "doctors from Switzerland": a state's own actors
                     pm = ctx.mention(pobj)
                     if pobj.dep_ == "pobj" and pm is not None and pm.type == "State":
                         out.append(pm.key)
@@ -528,8 +548,8 @@ def _inherited_subject(token: Token) -> Token | None:
     """The subject a verb shares with the verb it depends on ("agreed to resume", "came to talk")."""
     node = token
     for _ in range(3):
-        if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or node.head.i == node.i:
-            return None
+        if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acomp"} or node.head.i == node.i:
+            return None  # acomp: "Syria is willing to withdraw"
         node = node.head
         subjects = [c for c in node.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
         if subjects:
@@ -549,8 +569,10 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
         verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
-    if token.pos_ == "NOUN" and token.dep_ in OBJ_DEPS and token.head.lemma_ in LIGHT_VERBS:
-        subjects = [c for c in token.head.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(token.head)) else [])
+    effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
+    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and effort.head.lemma_ in LIGHT_VERBS:  # "launched a mediation effort"
+        verb = effort.head
+        subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"following", "after", "before", "during"}:
         clause = token.head.head  # "Following a meeting ..., Vucic and Hoti came": they took part
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
@@ -583,6 +605,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             elif m is not None and child.dep_ == "poss":
                 draft.add(m.key, "participant")
     _prep_roles(ctx, draft, token)
+    if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS:
+        _prep_roles(ctx, draft, token.head)  # "a mediation effort between the Emirates and Saudi Arabia"
     _modifier_roles(ctx, draft, token)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
@@ -620,15 +644,22 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
             _nested_targets(ctx, draft, obj)
 
 
-def _nested_targets(ctx: Context, draft: Draft, noun: Token) -> None:
-    """Whom an object acts on: 'boycott all contact with the United States', 'continue military aid to Ukraine'."""
+def _nested_targets(ctx: Context, draft: Draft, noun: Token, depth: int = 0) -> None:
+    """Whom an object acts on: 'boycott all contact with the United States', 'continue military aid to Ukraine',
+    'suspended part of an aid program for Bosnia' (through 'of' to the thing acted on, and its beneficiary)."""
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    for key in actors(ctx, g):
-                        if key not in draft.participants:
-                            draft.add(key, "target")
+        if c.dep_ != "prep" or c.lower_ not in TARGET_PREPS | {"for", "of"}:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ == "of":
+                if depth < 2:
+                    _nested_targets(ctx, draft, g, depth + 1)
+                continue
+            for key in actors(ctx, g):
+                if key not in draft.participants:
+                    draft.add(key, "target")
 
 
 def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | set = frozenset()) -> None:
