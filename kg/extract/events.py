@@ -1,11 +1,15 @@
 """Events as n-ary nodes: trigger, participants with roles, place, time, status.
 
 Reads the dependency parse and the mentions; writes Event records. Triggers
-and their argument slots come from kg/data/event_triggers.jsonl, each row with
-its CAMEO code and PLOVER type. The steps, each a function:
+and their argument slots come from kg/data/event_triggers.jsonl (hand-made)
+and kg/data/event_triggers_cameo.jsonl (derived from the PETRARCH-2 CAMEO verb
+dictionary by scripts/derive_triggers.py), each row with its CAMEO code and
+PLOVER type; cooperation, conflict and which acts need an actor as object come
+from kg/data/plover_polarity.csv. The steps, each a function:
 
 1. `find_triggers`: verbs and event nouns of the lexicon, outside quotations
-   (what a speaker says happened is not a reported event).
+   (what a speaker says happened is not a reported event), in the sense the
+   lexicon means ("fighting cancer" is no fight: `_sense_holds`).
 2. `read_arguments`: participants by slot (subject, object, prepositions,
    "X-backed", "hosted by X"), place, time attached in the parse, status.
 3. `absorb`: an event noun governed by a trigger of the same family is the
@@ -115,10 +119,12 @@ def plover_types(column: str, value: str) -> frozenset[str]:
 
 
 def cooperative() -> frozenset[str]:
+    """PLOVER types of cooperation (a negated one is a rejection, an intended one an agreement)."""
     return plover_types("polarity", "cooperation")
 
 
 def conflictual() -> frozenset[str]:
+    """PLOVER types of conflict (an intended one is a threat)."""
     return plover_types("polarity", "conflict")
 
 
