@@ -289,7 +289,8 @@ def nominal(lemma: str) -> list[Trigger]:
     ("a crackdown", "the pullout"). Only acts done to someone (plover_polarity.csv `object`) qualify, and the noun
     must name its actor or target (`_nominal_holds`): "the fire" alone is no fighting.
     """
-    verbs = [t for t in lexicon().get((lemma, "VERB"), []) if not (t.obj or t.subj or t.needs or t.pobj)]
+    # the same word: hand-made verbs only ("the tax", "a fine" are things, though CAMEO codes the verbs)
+    verbs = [t for t in lexicon().get((lemma, "VERB"), []) if not (t.obj or t.subj or t.needs or t.pobj or t.derived)]
     for cut in range(3, len(lemma) - 1):
         verb, particle = lemma[:cut], lemma[cut:]
         verbs += [t for t in lexicon().get((verb, "VERB"), ()) if not (t.obj or t.pobj) and particle in dict(t.needs).get(verb, ())]
