@@ -20,7 +20,8 @@ Rules, chosen for precision:
 
 - a pattern maps to the trigger machinery when it has nothing before the verb (subject
   patterns are skipped) and only words, ``{multi word}`` phrases, ``&SYNSETS`` and
-  ``(PREP ...)`` phrases after it: the object's head word becomes ``obj``, a preposition
+  ``(PREP ...)`` phrases after it: the object's head word becomes ``obj`` (the words before
+  the head of a ``{MULTI WORD}`` object become ``objmod``, which must modify it), a preposition
   becomes ``needs`` and the head of its object ``pobj``, a first bare word followed by an object is a particle (``SET OFF EXPLOSIVE``);
 - a verb fires without a pattern (a bare row) only when its default code and every pattern
   code of its block give the same PLOVER type; otherwise it fires only with the pattern
@@ -141,6 +142,23 @@ def _words(token: str, synsets: dict[str, list[str]]) -> list[str] | None:
     return [head.lower()]
 
 
+def _modifiers(token: str, synsets: dict[str, list[str]]) -> list[list[str]] | None:
+    """The words before the head of a {MULTI WORD} phrase, each as its alternatives: {WAR GAMES} -> [['war']]."""
+    words = token.strip("{}").split()[:-1]
+    out = []
+    for word in words:
+        if word.startswith("&"):
+            members = synsets.get(word.rstrip("_"))
+            if not members:
+                return None
+            out.append(members)
+        elif re.fullmatch(r"[A-Z][A-Z'-]*", word):
+            out.append([word.lower()])
+        else:
+            return None
+    return out
+
+
 def parse_pattern(text: str, synsets: dict[str, list[str]]) -> dict | None:
     """`* OFF DECISION`, `* (TO BORDER)`, `* {ARMS SHIPMENT}` -> {'particle', 'obj', 'prep', 'pobj'}; None if unusable."""
     before, star, after = text.partition("*")
@@ -148,7 +166,7 @@ def parse_pattern(text: str, synsets: dict[str, list[str]]) -> dict | None:
         return None  # a subject pattern: the verb's subject is not read from the lexicon
     after = re.sub(r"[$^%+=]", " ", after)
     elements = re.findall(r"\([^)]*\)|\{[^}]*\}|\S+", after)
-    out: dict = {"particle": None, "obj": None, "prep": None, "pobj": None}
+    out: dict = {"particle": None, "obj": None, "prep": None, "pobj": None, "objmod": None}
     bare = [e for e in elements if not e.startswith("(")]
     preps = [e for e in elements if e.startswith("(")]
     if len(bare) > 2 or len(preps) > 1:
@@ -163,6 +181,9 @@ def parse_pattern(text: str, synsets: dict[str, list[str]]) -> dict | None:
         if words is None:
             return None
         out["obj"] = words
+        out["objmod"] = _modifiers(bare[0], synsets) if bare[0].startswith("{") else None
+        if bare[0].startswith("{") and out["objmod"] is None:
+            return None
     if preps:
         inner = re.findall(r"\{[^}]*\}|\S+", preps[0].strip("()"))
         if not inner or not re.fullmatch(r"[A-Z]+", inner[0]):
@@ -175,7 +196,7 @@ def parse_pattern(text: str, synsets: dict[str, list[str]]) -> dict | None:
             if words is None:
                 return None
             out["pobj"] = words
-    if not any(out.values()):
+    if not any(v for k, v in out.items() if k != "objmod"):
         return None
     return out
 
@@ -257,7 +278,7 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
                 bare_types[verb["lemma"]].add(plover_of(verb["code"], table))
     rows: list[dict] = []
 
-    def emit(lemmas: list[str], code: str, source: str, obj=None, pobj=None, markers=None, args_extra=None) -> None:
+    def emit(lemmas: list[str], code: str, source: str, obj=None, pobj=None, objmod=None, markers=None, args_extra=None) -> None:
         plover = plover_of(code, table)
         template = template_for(code, plover, hand) if plover else None
         if template is None or not lemmas:
@@ -269,6 +290,8 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
                "args": args}
         if obj:
             row["obj"] = sorted(set(obj))
+        if objmod:
+            row["objmod"] = [sorted(set(words)) for words in objmod]
         if pobj:
             row["pobj"] = sorted(set(pobj))
         if markers:
@@ -303,7 +326,8 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
                 markers = [m for m in (parsed["particle"], parsed["prep"]) if m]
                 extra = [parsed["prep"]] if parsed["prep"] and parsed["prep"] not in NOT_TARGET_PREPS else None
                 source = f"{CAMEO_FILE}:{pattern['line']} ({block['name']}: - {pattern['text']} [{pattern['raw']}])"
-                emit(lemmas, pattern["code"], source, obj=parsed["obj"], pobj=parsed["pobj"], markers=markers, args_extra=extra)
+                emit(lemmas, pattern["code"], source, obj=parsed["obj"], pobj=parsed["pobj"], objmod=parsed["objmod"], markers=markers,
+                     args_extra=extra)
     counts: dict[str, int] = defaultdict(int)
     for row in rows:
         base = f"cameo-{row['source'].split(':')[1].split()[0]}"

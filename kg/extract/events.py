@@ -74,6 +74,7 @@ class Trigger:
     speech: bool = False
     needs: tuple = ()  # (lemma, frozenset of particles) pairs
     pobj: frozenset = frozenset()  # the object of the needed preposition must be one of these ("meet for talks")
+    objmod: tuple = ()  # words that must modify the object, each a frozenset of alternatives ("stage" + "war games")
     derived: bool = False  # a row of the CAMEO-derived lexicon
     nominalized: bool = False  # a verb row read as its event noun ("the ban", "the crackdown")
 
@@ -91,6 +92,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
                 obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
                 speech=bool(row.get("speech")), derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
+                objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
             for lemma in row["lemmas"]:
@@ -237,16 +239,20 @@ class Context:
         return self.by_token.get(token.i)
 
     def is_armed(self, token: Token) -> bool:
-        """A state or an armed group: whoever it attacks, shells or raids, the act is a political one."""
+        """A state, its forces or an armed group: whoever it attacks, shells or raids, the act is a political one."""
         m = self.mention(token)
         if m is not None:
             return m.type == "State" and m.rule != "capital-as-government"
-        return token.lemma_.lower() in armed_nouns() or token.lower_ in armed_nouns()
+        if token.lemma_.lower() in armed_nouns() or token.lower_ in armed_nouns():
+            return True
+        return any(c.dep_ in {"amod", "compound", "poss"} and (cm := self.mention(c)) is not None and cm.type == "State"
+                   for c in token.children)  # "Israeli helicopters": a state's forces
 
-    def is_actor(self, token: Token, people: bool = False, depth: int = 0) -> bool:
+    def is_actor(self, token: Token, people: bool = False, depth: int = 0, strict: bool = False) -> bool:
         """Someone who can act: a named actor or place, a person pronoun, an agent noun ('police', 'villagers'),
-        or a noun a named actor modifies ('Russian diplomats'). With `people`, only persons and groups of people
-        ('released the hostages', not 'released the album' nor 'released Windows')."""
+        or a noun a named actor modifies ('Albanian rebel-held territory'; when `strict`, as for who acts, only a
+        state: 'Israeli helicopters' act, an 'Airbus jetliner' does not). With `people`, only persons and groups
+        of people ('released the hostages', not 'released the album' nor 'released Windows')."""
         m = self.mention(token)
         if m is not None:
             return m.type == "Person" or not people
@@ -263,10 +269,12 @@ class Context:
         if token.pos_ not in {"NOUN", "NUM"}:
             return False
         for c in token.children:
-            if c.dep_ in {"compound", "amod", "poss", "nmod"} and (self.mention(c) is not None or c.ent_type_ in {"NORP", "GPE"}):
-                if not people:
-                    return True  # "Albanian rebel-held territory"
-            if c.dep_ == "prep" and c.lower_ == "of" and depth < 2:  # "positions of the security forces", "one third of the rebels"
+            m = self.mention(c)
+            if c.dep_ in {"compound", "amod", "poss", "nmod"} and (m is not None or c.ent_type_ in {"NORP", "GPE"}):
+                if not people and not (strict and m is not None and m.type != "State"):
+                    return True  # "Albanian rebel-held territory", "Israeli helicopters" (an "Airbus jetliner" does not act)
+            if c.dep_ == "prep" and c.lower_ == "of" and depth < 2 and not strict:
+                # "positions of the security forces", "one third of the rebels"
                 if any(self.is_actor(g, people, depth + 1) for g in c.children if g.dep_ == "pobj"):
                     return True
         return False
@@ -329,6 +337,7 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
               for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
               for p in o.children if p.dep_ == "pobj"]  # "a package of sanctions", "700 kg of medicine"
     objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
+    modifiers = {w for c in heads for m in c.children if m.dep_ in {"compound", "amod", "nmod"} for w in (m.lemma_.lower(), m.lower_)}
     by_prep: dict[str, set[str]] = {}
     for c in token.children:
         if c.dep_ in {"prep", "agent"}:
@@ -348,6 +357,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                 continue
             if row.obj and not (row.obj & objects):
                 continue
+            if row.objmod and not all(words & modifiers for words in row.objmod):
+                continue  # "staged war games", not "started the game"
             if row.pobj and not (row.pobj & {w for m in (needed or ()) for w in by_prep.get(m, ())}):
                 continue
             if row.subj and not (row.subj & subjects):
@@ -382,7 +393,7 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if not subjects and (inherited := _inherited_subject(token)) is not None and inherited.dep_ == "nsubj":
         subjects = [inherited]  # "the jetliner crashed, killing all on board": the jetliner kills
-    if not all(actor(s) or _conflict_noun(s) for s in subjects):
+    if not all(actor(s, strict=True) or _conflict_noun(s) for s in subjects):
         return False
     doers = subjects + [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if not people and armed is not None and any(armed(d) for d in doers):
@@ -601,6 +612,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             if slot in args:
                 for key in actors(ctx, child):
                     draft.add(key, args[slot])
+                target = ctx.mention(child)
+                if args[slot] == "target" and draft.trigger.plover in patient_types() and target is not None and target.type == "Place":
+                    draft.place = draft.place or _place(ctx, child)  # "shelled Kharkiv": where the act happened
             if child.dep_ in OBJ_DEPS:
                 _modifier_roles(ctx, draft, child)
                 _prep_roles(ctx, draft, child, exclude={"of"})
