@@ -322,6 +322,8 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
         # "OPEN * BORDER [080]" and "REOPEN * BORDER [050]" keep their own codes, and synonyms share the rest
         for attributed in (True, False):
             for pattern, parsed in usable:
+                if not attributed and not (parsed["obj"] or parsed["pobj"]):
+                    continue  # a bare "(TO)" says little: it stays with the verb it was written for ("EXPORT (TO)", not "DISPATCH (TO)")
                 lemmas = [v for v in plain if (v == pattern["verb"]) is attributed]
                 markers = [m for m in (parsed["particle"], parsed["prep"]) if m]
                 extra = [parsed["prep"]] if parsed["prep"] and parsed["prep"] not in NOT_TARGET_PREPS else None
