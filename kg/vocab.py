@@ -76,7 +76,9 @@ class KG(DefinedNamespace):
     _NS = Namespace("https://w3id.org/newskg/ontology#")
     _fail = True
 
+    Accident: URIRef
     Accusation: URIRef
+    Acquisition: URIRef
     Actor: URIRef
     Agreement: URIRef
     Aid: URIRef
@@ -91,6 +93,7 @@ class KG(DefinedNamespace):
     Concession: URIRef
     Cooperation: URIRef
     Deal: URIRef
+    Death: URIRef
     Declaration: URIRef
     DeclarationOfIndependence: URIRef
     Demand: URIRef
@@ -116,6 +119,7 @@ class KG(DefinedNamespace):
     RelationStatement: URIRef
     Release: URIRef
     Resignation: URIRef
+    Rescue: URIRef
     Retreat: URIRef
     Role: URIRef
     Ruling: URIRef

@@ -40,9 +40,38 @@ def test_data_file_parses_with_unique_ids(name):
         assert resources.toml(name)
 
 
+TRIGGER_FILES = ("event_triggers.jsonl", "event_triggers_cameo.jsonl")
+
+
+def _trigger_rows():
+    return [row for name in TRIGGER_FILES for row in resources.jsonl(name)]
+
+
 def test_event_triggers_name_ontology_classes():
-    for row in resources.jsonl("event_triggers.jsonl"):
+    for row in _trigger_rows():
         assert getattr(KG, row["kind"])
+
+
+def test_every_emitted_plover_type_has_a_polarity():
+    """Cooperation and conflict are read from plover_polarity.csv, so every type the lexicon can emit needs its row."""
+    polar = {r["id"]: r["polarity"] for r in resources.table("plover_polarity.csv") if r["kind"] == "plover"}
+    rewritten = {"REJECT", "THREATEN", "AGREE"}  # what kg.extract.events._codes turns negated and intended acts into
+    emitted = {row["plover"] for row in _trigger_rows() if row.get("plover")} | rewritten
+    assert emitted <= set(polar), sorted(emitted - set(polar))
+    assert set(polar.values()) <= {"cooperation", "conflict", "neutral"}
+
+
+def test_derived_triggers_keep_their_source():
+    rows = resources.jsonl("event_triggers_cameo.jsonl")
+    assert len(rows) > 1000
+    for row in rows:
+        assert row["source"].startswith("reference/petrarch2/CAMEO.2.0.txt:"), row["id"]
+        assert row["pos"] == "VERB" and row["lemmas"] and row["cameo"].isdigit()
+        assert set(row.get("needs", {})) <= set(row["lemmas"]), row["id"]
+    for row in resources.table("cameo_plover.csv"):
+        assert row["source"].startswith("eval/plover_gsr/CAMEO2PLOVER-2021.txt:")
+    for row in resources.table("event_actor_nouns.csv"):
+        assert row["source"].startswith("reference/petrarch2/")
 
 
 def test_relation_patterns_name_ontology_properties():
@@ -59,7 +88,7 @@ def test_cameo_codes_map_to_the_plover_type(eval_dir):
         if ":" in line and not line.lstrip().startswith("#"):
             code, rest = line.split(":", 1)
             table[code.strip()] = rest.split(",")[0].strip()
-    for row in resources.jsonl("event_triggers.jsonl"):
+    for row in _trigger_rows():
         if not row.get("plover") or not row.get("cameo") or row["cameo"] not in table:
             continue
         expected = table[row["cameo"]]

@@ -1,11 +1,15 @@
 """Events as n-ary nodes: trigger, participants with roles, place, time, status.
 
 Reads the dependency parse and the mentions; writes Event records. Triggers
-and their argument slots come from kg/data/event_triggers.jsonl, each row with
-its CAMEO code and PLOVER type. The steps, each a function:
+and their argument slots come from kg/data/event_triggers.jsonl (hand-made)
+and kg/data/event_triggers_cameo.jsonl (derived from the PETRARCH-2 CAMEO verb
+dictionary by scripts/derive_triggers.py), each row with its CAMEO code and
+PLOVER type; cooperation, conflict and which acts need an actor as object come
+from kg/data/plover_polarity.csv. The steps, each a function:
 
 1. `find_triggers`: verbs and event nouns of the lexicon, outside quotations
-   (what a speaker says happened is not a reported event).
+   (what a speaker says happened is not a reported event), in the sense the
+   lexicon means ("fighting cancer" is no fight: `_sense_holds`).
 2. `read_arguments`: participants by slot (subject, object, prepositions,
    "X-backed", "hosted by X"), place, time attached in the parse, status.
 3. `absorb`: an event noun governed by a trigger of the same family is the
@@ -16,6 +20,7 @@ Mentions of one event across sentences are merged later, by the resolve stage.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -45,14 +50,13 @@ HYPOTHETICAL_AUX = {"should", "could", "may", "might", "must", "ought"}
 MOTION_VERBS = {"come", "go", "travel", "arrive", "gather", "fly", "head", "return"}
 ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage", "fail"}
 NEGATIONS = {"not", "n't", "never", "no"}
+FUNCTION_VERBS = INTENT_HEADS | MOTION_VERBS | ASPECT_VERBS | LIGHT_VERBS
 EFFORT_NOUNS = {"effort", "efforts", "bid", "mission", "initiative", "plan", "process", "campaign", "attempt"}
 CONTAINER_NOUNS = {"package", "round", "set", "wave", "series", "raft", "batch", "slew", "list"}
 VIRTUAL_MODIFIERS = {"virtual", "video", "online", "phone", "telephone", "remote"}
 ANAPHORIC_DETS = {"those", "these", "that", "this", "such", "the same"}
 TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "ahead"}
 CONTENT_KINDS = {"Agreement", "Rejection", "Threat", "Demand", "Postponement", "Cancellation"}
-COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
-CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "PROTEST", "REJECT"}
 
 
 @dataclass(frozen=True)
@@ -69,22 +73,81 @@ class Trigger:
     status: str = ""
     speech: bool = False
     needs: tuple = ()  # (lemma, frozenset of particles) pairs
+    pobj: frozenset = frozenset()  # the object of the needed preposition must be one of these ("meet for talks")
+    objmod: tuple = ()  # words that must modify the object, each a frozenset of alternatives ("stage" + "war games")
+    derived: bool = False  # a row of the CAMEO-derived lexicon
+    nominalized: bool = False  # a verb row read as its event noun ("the ban", "the crackdown")
+
+
+LEXICON_FILES = ("event_triggers.jsonl", "event_triggers_cameo.jsonl")  # hand-made rows first: they win ties
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[tuple[str, str], list[Trigger]]:
-    """(lemma, POS) -> the lexicon rows it can trigger, in file order."""
+    """(lemma, POS) -> the lexicon rows it can trigger: the hand-made rows, then the CAMEO-derived ones, in file order."""
     out: dict[tuple[str, str], list[Trigger]] = {}
-    for row in resources.jsonl("event_triggers.jsonl"):
-        trigger = Trigger(
-            id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
-            obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
-            speech=bool(row.get("speech")),
-            needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
-        )
-        for lemma in row["lemmas"]:
-            out.setdefault((lemma, row["pos"]), []).append(trigger)
+    for name in LEXICON_FILES:
+        for row in resources.jsonl(name):
+            trigger = Trigger(
+                id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
+                obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
+                speech=bool(row.get("speech")), derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
+                objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
+                needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
+            )
+            for lemma in row["lemmas"]:
+                if trigger.derived and lemma in FUNCTION_VERBS and _light(trigger):
+                    continue  # "is expected to travel", "attended a meeting": these verbs give the status or carry the event noun
+                out.setdefault((lemma, row["pos"]), []).append(trigger)
     return out
+
+
+def _light(trigger: Trigger) -> bool:
+    """A derived row that only restates what a function verb does: bare, or with an event noun as its object."""
+    words = trigger.obj | trigger.pobj
+    return not words or bool(words & _hand_nouns())
+
+
+@lru_cache(maxsize=1)
+def _hand_nouns() -> frozenset[str]:
+    """Event nouns of the hand-made lexicon ("meeting", "talks", "attack")."""
+    return frozenset(lemma for row in resources.jsonl(LEXICON_FILES[0]) if row["pos"] == "NOUN" for lemma in row["lemmas"])
+
+
+@lru_cache(maxsize=4)
+def plover_types(column: str, value: str) -> frozenset[str]:
+    """PLOVER types whose row in kg/data/plover_polarity.csv has `value` in `column`: ('polarity', 'conflict')."""
+    return frozenset(r["id"] for r in resources.table("plover_polarity.csv") if r["kind"] == "plover" and r[column] == value)
+
+
+def cooperative() -> frozenset[str]:
+    """PLOVER types of cooperation (a negated one is a rejection, an intended one an agreement)."""
+    return plover_types("polarity", "cooperation")
+
+
+def conflictual() -> frozenset[str]:
+    """PLOVER types of conflict (an intended one is a threat)."""
+    return plover_types("polarity", "conflict")
+
+
+def patient_types() -> frozenset[str]:
+    """Types of acts done to someone: their object must be an actor ('fighting cancer' is no fight)."""
+    return plover_types("object", "actor")
+
+
+ARMED_SECTORS = ("MIL", "REB", "UAF", "COP", "SPY")  # Phoenix sector codes of armed actors (military, rebels, police ...)
+
+
+@lru_cache(maxsize=1)
+def armed_nouns() -> frozenset[str]:
+    """Agent nouns of armed actors (troops, rebels, police, gunmen), by their Phoenix sector code."""
+    return frozenset(r["noun"] for r in resources.table("event_actor_nouns.csv") if r["sector"].startswith(ARMED_SECTORS))
+
+
+@lru_cache(maxsize=1)
+def actor_nouns() -> frozenset[str]:
+    """Nouns that name people or groups who can act (police, rebels, villagers), from the Phoenix agents and CAMEO sets."""
+    return frozenset(r["noun"] for r in resources.table("event_actor_nouns.csv"))
 
 
 def family(kind: str) -> str:
@@ -175,21 +238,93 @@ class Context:
     def mention(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
+    def is_armed(self, token: Token) -> bool:
+        """A state, its forces or an armed group: whoever it attacks, shells or raids, the act is a political one."""
+        m = self.mention(token)
+        if m is not None:
+            return m.type == "State" and m.rule != "capital-as-government"
+        if token.lemma_.lower() in armed_nouns() or token.lower_ in armed_nouns():
+            return True
+        return any(c.dep_ in {"amod", "compound", "poss"} and (cm := self.mention(c)) is not None and cm.type == "State"
+                   for c in token.children)  # "Israeli helicopters": a state's forces
+
+    def is_actor(self, token: Token, people: bool = False, depth: int = 0, strict: bool = False) -> bool:
+        """Someone who can act: a named actor or place, a person pronoun, an agent noun ('police', 'villagers'),
+        or a noun a named actor modifies ('Albanian rebel-held territory'; when `strict`, as for who acts, only a
+        state: 'Israeli helicopters' act, an 'Airbus jetliner' does not). With `people`, only persons and groups
+        of people ('released the hostages', not 'released the album' nor 'released Windows')."""
+        m = self.mention(token)
+        if m is not None:
+            return m.type == "Person" or not people
+        if token.pos_ == "PRON":
+            if (speaker := _reported_speaker(token)) is not None and depth < 2:
+                return self.is_actor(speaker, people, depth + 1)  # "Syria says it is willing to withdraw"
+            return token.lower_ not in {"it", "this", "that", "what", "which", "something", "anything", "everything", "nothing"}
+        if token.ent_type_ in ({"PERSON"} if people else {"PERSON", "ORG", "GPE", "NORP"}):
+            return True
+        if token.lemma_.lower() in actor_nouns() or token.lower_ in actor_nouns():
+            return True
+        if token.pos_ == "NUM" and token.dep_ in {"dobj", "nsubjpass"}:
+            return True  # "killed ten", "twelve were wounded": a count of people
+        if token.pos_ not in {"NOUN", "NUM"}:
+            return False
+        for c in token.children:
+            m = self.mention(c)
+            if c.dep_ in {"compound", "amod", "poss", "nmod"} and (m is not None or c.ent_type_ in {"NORP", "GPE"}):
+                if not people and not (strict and m is not None and m.type != "State"):
+                    return True  # "Albanian rebel-held territory", "Israeli helicopters" (an "Airbus jetliner" does not act)
+            if c.dep_ == "prep" and c.lower_ == "of" and depth < 2 and not strict:
+                # "positions of the security forces", "one third of the rebels"
+                if any(self.is_actor(g, people, depth + 1) for g in c.children if g.dep_ == "pobj"):
+                    return True
+        return False
+
 
 def _triggers_for(token: Token) -> list[Trigger]:
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else token.pos_
     rows = lexicon().get((token.lemma_.lower(), pos), [])
     if not rows and pos == "NOUN":
-        rows = lexicon().get((token.lower_, pos), [])
+        rows = lexicon().get((token.lower_, pos), []) or nominal(token.lemma_.lower())
     return rows
+
+
+NOMINAL_SLOTS = {"obj": "of", "subj": "by"}  # "X banned Y" -> "the ban on/of Y by X"
+
+
+@lru_cache(maxsize=4096)
+def nominal(lemma: str) -> list[Trigger]:
+    """Event nouns made from trigger verbs: the same word ("the ban on X", "a raid on X") or verb and particle
+    ("a crackdown", "the pullout"). Only acts done to someone (plover_polarity.csv `object`) qualify, and the noun
+    must name its actor or target (`_nominal_holds`): "the fire" alone is no fighting.
+    """
+    # the same word: hand-made verbs only ("the tax", "a fine" are things, though CAMEO codes the verbs)
+    verbs = [t for t in lexicon().get((lemma, "VERB"), []) if not (t.obj or t.subj or t.needs or t.pobj or t.derived)]
+    for cut in range(3, len(lemma) - 1):
+        verb, particle = lemma[:cut], lemma[cut:]
+        verbs += [t for t in lexicon().get((verb, "VERB"), ()) if not (t.obj or t.pobj) and particle in dict(t.needs).get(verb, ())]
+    acts = patient_types() | plover_types("object", "person")
+    out = []
+    for t in verbs:
+        if t.plover not in acts:
+            continue
+        args = {NOMINAL_SLOTS.get(slot, slot): role for slot, role in t.args.items() if slot not in {"dative"}}
+        args.setdefault("on", "target")
+        args.setdefault("against", "target")
+        out.append(replace(t, id=f"{t.id}-noun", args=args, needs=(), nominalized=True))
+    return out
 
 
 def _markers(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"}}
 
 
-def _choose(token: Token) -> Trigger | None:
-    """The lexicon row a token triggers, constraints first ("impose" + "tax", "break down")."""
+def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
+    """The lexicon row a token triggers, constraints first ("impose" + "tax", "break down").
+
+    Hand-made rows come before the CAMEO-derived ones: a derived row speaks only for a
+    word or a sense the hand-made rows do not cover. `actor` (is this token an actor?)
+    guards the senses that need one (see `_sense_holds`).
+    """
     rows = _triggers_for(token)
     if not rows:
         return None
@@ -198,28 +333,93 @@ def _choose(token: Token) -> Trigger | None:
     heads = [c for c in token.children if c.dep_ in object_deps]
     # what the object is: its title words ("host Prime Minister Meloni") and what it is a package of ("a package of sanctions")
     heads += [g for c in heads for g in c.children if g.dep_ == "compound" and token.pos_ != "NOUN"]
-    heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
-              for p in o.children if p.dep_ == "pobj"]
+    heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS or any(n.dep_ == "nummod" for n in c.children)
+              for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+              for p in o.children if p.dep_ == "pobj"]  # "a package of sanctions", "700 kg of medicine"
     objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
-    objects |= {w for c in token.children if c.dep_ in {"prep", "agent"}
-                for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
+    modifiers = {w for c in heads for m in c.children if m.dep_ in {"compound", "amod", "nmod"} for w in (m.lemma_.lower(), m.lower_)}
+    by_prep: dict[str, set[str]] = {}
+    for c in token.children:
+        if c.dep_ in {"prep", "agent"}:
+            by_prep.setdefault(c.lower_, set()).update(w for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_))
+    objects |= {w for words in by_prep.values() for w in words}
     subjects = {w for c in token.children if c.dep_ in SUBJ_DEPS for w in (c.lemma_.lower(), c.lower_)}
     if token.dep_ in {"relcl", "acl"}:
         subjects.add(token.head.lemma_.lower())
-    fallback = None
-    for row in rows:
-        needed = dict(row.needs).get(lemma)
-        if needed is not None and not (needed & _markers(token)):
-            continue
-        if row.obj and not (row.obj & objects):
-            continue
-        if row.subj and not (row.subj & subjects):
-            continue
-        if row.obj or row.subj or needed is not None:
-            return row
-        if fallback is None:
-            fallback = row
-    return fallback
+    markers = _markers(token)
+    for derived in (False, True):
+        fallback = None
+        for row in rows:
+            if row.derived is not derived:
+                continue
+            needed = dict(row.needs).get(lemma)
+            if needed is not None and not (needed & markers):
+                continue
+            if row.obj and not (row.obj & objects):
+                continue
+            if row.objmod and not all(words & modifiers for words in row.objmod):
+                continue  # "staged war games", not "started the game"
+            if row.pobj and not (row.pobj & {w for m in (needed or ()) for w in by_prep.get(m, ())}):
+                continue
+            if row.subj and not (row.subj & subjects):
+                continue
+            if derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
+                    actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
+                    for g in c.children if g.dep_ == "pobj") and not (needed & {c.lower_ for c in token.children if c.dep_ == "prt"}):
+                continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
+            if row.obj or row.subj or row.pobj or needed is not None:
+                return row
+            if fallback is None and (actor is None or _sense_holds(token, row, actor, armed)):
+                fallback = row
+        if fallback is not None:
+            return fallback
+    return None
+
+
+def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: Callable[[Token], bool] | None = None) -> bool:
+    """A material act on someone ("fought the rebels") needs actors, not things ("fighting cancer", "attacking style").
+
+    Applies to a row without object constraints whose PLOVER type acts on its object (kg/data/plover_polarity.csv,
+    column `object`: `actor`, or `person` for acts only people undergo, "released the prisoners" and not "released
+    the album") and to every CAMEO-derived verb without a pattern: a direct object, when there is one, must be
+    such an actor, and a subject must be an actor unless it is itself a conflict event ("a bombing killed ...";
+    "the crash killed ..." is no assault). A state or an armed group acting makes any object a target.
+    """
+    if token.pos_ not in {"VERB", "AUX"}:
+        return True
+    people = row.plover in plover_types("object", "person")
+    if not (row.derived or people or row.plover in patient_types()):
+        return True
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and (inherited := _inherited_subject(token)) is not None and inherited.dep_ == "nsubj":
+        subjects = [inherited]  # "the jetliner crashed, killing all on board": the jetliner kills
+    if not all(actor(s, strict=True) or _conflict_noun(s) for s in subjects):
+        return False
+    doers = subjects + [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not people and armed is not None and any(armed(d) for d in doers):
+        return True  # "troops shelled positions", "the convoy was attacked by rebels": an armed actor's act
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in token.children):
+        objects += [token.head] if token.dep_ in {"acl", "relcl"} else []  # "a system, to be released in 2011"
+    return all(actor(o, people) for o in objects)
+
+
+def _conflict_noun(token: Token) -> bool:
+    """'a roadside bombing killed ...': an event noun of a conflict type acts through its own actors."""
+    return token.pos_ == "NOUN" and any(t.plover in conflictual() for t in _triggers_for(token))
+
+
+def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
+    """An event noun made from a verb names its actor or target: "Israel's raid", "the ban on opposition parties"."""
+    for c in token.children:
+        if c.dep_ in {"poss", "compound", "amod", "nmod"} and ctx.is_actor(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in NOMINAL_MARKERS and any(ctx.is_actor(g) for g in c.children if g.dep_ == "pobj"):
+            return True
+    return False
+
+
+NOMINAL_MARKERS = {"on", "against", "by"}  # not "of": "a force of 55,000 employees" says what it is made of
 
 
 def _speech_act(token: Token) -> bool:
@@ -239,6 +439,21 @@ def _infinitival(token: Token) -> bool:
     return head not in MOTION_VERBS | ASPECT_VERBS
 
 
+DENIAL_HEADS = {"deny", "refute"}
+
+
+def _denied(token: Token) -> bool:
+    """'denied attacking the hospital', 'denied that it had attacked': what is denied is not reported as having happened."""
+    node = token
+    for _ in range(2):
+        if node.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "prep"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in DENIAL_HEADS:
+            return True
+    return False
+
+
 def _hypothetical(token: Token) -> bool:
     """'whether Belgrade should recognize', 'if they could meet': not something that happened."""
     if token.pos_ not in {"VERB", "AUX"}:
@@ -254,17 +469,24 @@ def find_triggers(ctx: Context) -> list[Draft]:
     for token in ctx.doc:
         if ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in ctx.by_token:
             continue
-        trigger = _choose(token)
+        trigger = _choose(token, ctx.is_actor, ctx.is_armed)
         if trigger is None:
             continue
         if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() not in EFFORT_NOUNS:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
-        if _infinitival(token) or _hypothetical(token):
+        if _infinitival(token) or _hypothetical(token) or _denied(token):
             continue
+        if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
+                c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
+            continue  # "launched a mediation effort", "launched an investigation": the noun is the event
+        if token.lemma_.lower() in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in token.children):
+            continue  # "tried to secure", "began collecting": the attempt of another act, not an event of its own
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS for c in token.children if c.dep_ == "det"):
             continue  # "those talks" refers back; it is not a new event
+        if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
+            continue
         kind = trigger.kind
         if kind == "Meeting" and any(c.lower_ in VIRTUAL_MODIFIERS for c in token.children if c.dep_ in {"amod", "compound"}):
             kind = "VirtualMeeting"
@@ -288,6 +510,8 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     m = ctx.mention(token)
     if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
         return actors(ctx, token.head.head, depth + 1)
+    if (speaker := _reported_speaker(token)) is not None:
+        return actors(ctx, speaker, depth + 1)  # "Syria says it will not accept ...": it is Syria
     if m is not None and m.type != "Place":
         out.append(m.key)
         for t in token.subtree:  # "Vucic and Kosovo Prime Minister Albin Kurti": the parser hangs Vucic on the title
@@ -306,10 +530,29 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(actors(ctx, pobj, depth + 1))
+            if child.dep_ == "prep" and child.lower_ in {"in", "from"} and token.lemma_.lower() in actor_nouns():
+                for pobj in child.children:  # "opposition groups in Zimbabwe", "doctors from Switzerland": a state's own actors
+                    pm = ctx.mention(pobj)
+                    if pobj.dep_ == "pobj" and pm is not None and pm.type == "State":
+                        out.append(pm.key)
     for child in token.children:
         if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
             out.extend(actors(ctx, child, depth + 1))
     return list(dict.fromkeys(out))
+
+
+SPEAKER_PRONOUNS = {"it", "they", "he", "she"}
+
+
+def _reported_speaker(token: Token) -> Token | None:
+    """The speaker a pronoun subject of reported speech stands for: "X said it/they would ..." -> X."""
+    if token.lower_ not in SPEAKER_PRONOUNS or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clause = token.head
+    if clause.dep_ != "ccomp" or not any(t.speech or t.kind == "Statement" for t in _triggers_for(clause.head)):
+        return None
+    subjects = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS and c.pos_ != "PRON"]
+    return subjects[0] if subjects else None
 
 
 def _place(ctx: Context, token: Token) -> str:
@@ -323,8 +566,8 @@ def _inherited_subject(token: Token) -> Token | None:
     """The subject a verb shares with the verb it depends on ("agreed to resume", "came to talk")."""
     node = token
     for _ in range(3):
-        if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or node.head.i == node.i:
-            return None
+        if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acomp"} or node.head.i == node.i:
+            return None  # acomp: "Syria is willing to withdraw"
         node = node.head
         subjects = [c for c in node.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
         if subjects:
@@ -344,27 +587,38 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
         verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
-    if token.pos_ == "NOUN" and token.dep_ in OBJ_DEPS and token.head.lemma_ in LIGHT_VERBS:
-        subjects = [c for c in token.head.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(token.head)) else [])
+    effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
+    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and effort.head.lemma_ in LIGHT_VERBS:  # "launched a mediation effort"
+        verb = effort.head
+        subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"following", "after", "before", "during"}:
         clause = token.head.head  # "Following a meeting ..., Vucic and Hoti came": they took part
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
+    subject_role = args.get("subj", "participant") if token.pos_ != "NOUN" else "participant"
+    if subject_role == "participant" and family(draft.kind) == "statement":
+        subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
     for subj in subjects:
         for key in actors(ctx, subj):
-            draft.add(key, args.get("subj", "participant") if token.pos_ != "NOUN" else "participant")
+            draft.add(key, subject_role)
         for prep in subj.children:  # "prosecutors in The Hague"
             if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
                 for pobj in prep.children:
                     draft.place = draft.place or _place(ctx, pobj)
     for child in token.children:
+        if child.dep_ == "dative" and child.pos_ == "ADP":
+            continue  # "granted asylum to X": a preposition, read with the others
         if child.dep_ in OBJ_DEPS | {"dative", "nsubjpass"} and token.pos_ in {"VERB", "AUX"}:
             slot = "dative" if child.dep_ == "dative" else "obj"
             if slot in args:
                 for key in actors(ctx, child):
                     draft.add(key, args[slot])
+                target = ctx.mention(child)
+                if args[slot] == "target" and draft.trigger.plover in patient_types() and target is not None and target.type == "Place":
+                    draft.place = draft.place or _place(ctx, child)  # "shelled Kharkiv": where the act happened
             if child.dep_ in OBJ_DEPS:
                 _modifier_roles(ctx, draft, child)
                 _prep_roles(ctx, draft, child, exclude={"of"})
+                _nested_targets(ctx, draft, child)
         elif child.dep_ in {"compound", "amod", "nmod", "poss"} and token.pos_ == "NOUN":
             m = ctx.mention(child)
             if m is not None and m.type == "Place" and m.rule != "capital-as-government":
@@ -372,25 +626,81 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             elif m is not None and child.dep_ == "poss":
                 draft.add(m.key, "participant")
     _prep_roles(ctx, draft, token)
+    if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS:
+        _prep_roles(ctx, draft, token.head)  # "a mediation effort between the Emirates and Saudi Arabia"
     _modifier_roles(ctx, draft, token)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+TARGET_PREPS = {"to", "against", "from", "on", "with", "at"}
+PLACE_PREPS = {"in", "at", "near"}
+
+
+def _content_targets(ctx: Context, draft: Draft) -> None:
+    """Whom a promise, threat or demand is about: the actors its content acts on.
+
+    "offered to hand over two nationals to Britain" -> Britain; "threatened to ban opposition candidates" ->
+    the candidates; "demanded that North Korea forsake ..." and "said Sudan must return ..." -> the subject.
+    """
+    token = draft.token
+    if token.pos_ not in {"VERB", "AUX"} or not (draft.kind in CONTENT_KINDS or token.lemma_.lower() in INTENT_HEADS):
+        return
+    for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}):
+        keys = []
+        if clause.dep_ == "ccomp":  # "demanded that Iran release ...": who is to act is the target
+            keys += [k for c in clause.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"} for k in actors(ctx, c)]
+            for key in keys:
+                if key not in draft.participants:
+                    draft.add(key, "target")
+            if keys:
+                continue
+        keys += [k for c in clause.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP" for k in actors(ctx, c)]
+        keys += [k for c in clause.children if c.dep_ in {"prep", "dative"} and c.lower_ in TARGET_PREPS
+                 for g in c.children if g.dep_ == "pobj" for k in actors(ctx, g)]
+        for key in keys:
+            if key not in draft.participants:
+                draft.add(key, "target")
+        for obj in (c for c in clause.children if c.dep_ == "dobj"):
+            _nested_targets(ctx, draft, obj)
+
+
+def _nested_targets(ctx: Context, draft: Draft, noun: Token, depth: int = 0) -> None:
+    """Whom an object acts on: 'boycott all contact with the United States', 'continue military aid to Ukraine',
+    'suspended part of an aid program for Bosnia' (through 'of' to the thing acted on, and its beneficiary)."""
+    for c in noun.children:
+        if c.dep_ != "prep" or c.lower_ not in TARGET_PREPS | {"for", "of"}:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ == "of":
+                if depth < 2:
+                    _nested_targets(ctx, draft, g, depth + 1)
+                continue
+            for key in actors(ctx, g):
+                if key not in draft.participants:
+                    draft.add(key, "target")
 
 
 def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | set = frozenset()) -> None:
     """Roles and place from the prepositions of a token: 'with X', 'between X and Y', 'in Brussels'."""
     args = draft.trigger.args
     for child in token.children:
-        if child.dep_ not in {"prep", "agent"} or child.lower_ in exclude:
+        if not (child.dep_ in {"prep", "agent"} or (child.dep_ == "dative" and child.pos_ == "ADP")) or child.lower_ in exclude:
             continue
         word = "by" if child.dep_ == "agent" else child.lower_
         for pobj in (g for g in child.children if g.dep_ == "pobj"):
-            if word in {"in", "at"}:
+            if word in PLACE_PREPS:
                 draft.place = draft.place or _place(ctx, pobj)
             role = args.get(word) or (args.get("subj") if word == "by" and token.tag_ == "VBN" else None)
             if role:
                 for key in actors(ctx, pobj):
                     draft.add(key, role)
+                for prep in pobj.children:  # "arrested by police in Istanbul", "a crackdown on protesters in Minsk"
+                    if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                        for place in prep.children:
+                            draft.place = draft.place or _place(ctx, place)
 
 
 def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
@@ -513,12 +823,58 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
     if near:
         start, end = min(near, key=lambda q: abs(_distance(q[0], q[1], token.idx)))
-        if not draft.quote or not (complement is not None and start >= complement.left_edge.idx):
-            draft.quote = ctx.doc.text[start + 1:end - 1].strip(" ,.")
-            draft.evidence.append(Evidence(start + 1, end - 1, sent.text, "statements/quote", 0.9))
+        before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.doc.text[q[1]:token.idx])
+                  and token.idx - q[1] <= ATTRIBUTION_GAP]
+        if before:  # "'We agree,' he said, 'but not now.'": the quote opens before its attribution
+            start, end = before[-1]
+        parts = _quote_parts(ctx, (start, end), token)
+        quoted = complement is not None and any(s <= complement.idx < e for s, e in parts)  # the complement is the quote itself
+        if not draft.quote or quoted or not (complement is not None and start >= complement.left_edge.idx):
+            draft.quote = " ... ".join(ctx.doc.text[s + 1:e - 1].strip(" ,.") for s, e in parts)
+            draft.evidence.extend(Evidence(s + 1, e - 1, sent.text, "statements/quote", 0.9) for s, e in parts)
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
         d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="quote-says-today")
+
+
+ATTRIBUTION_GAP = 120  # characters between two parts of one quote that an attribution ("he said,") can take
+
+
+def _quote_parts(ctx: Context, first: tuple[int, int], token: Token) -> list[tuple[int, int]]:
+    """The quoted parts one attribution speaks for, in text order.
+
+    A quote split by its attribution ("'We agree,' he said, 'but not now.'") is one statement, and so is a
+    quote that goes on in the next sentences with no speech verb of its own ("'...,' Kurti said. 'There is
+    no other way.'"). A part that another speech verb attributes belongs to that verb.
+    """
+    text, quotes = ctx.doc.text, sorted(ctx.quotes)
+    parts = [first]
+    index = quotes.index(first)
+    for nxt in quotes[index + 1:]:
+        gap_start = parts[-1][1]
+        gap = text[gap_start:nxt[0]]
+        attributed_here = gap_start <= token.idx < nxt[0]
+        if "\n\n" in gap or len(gap) > ATTRIBUTION_GAP:
+            break
+        if not attributed_here and (gap.strip() or _has_own_speaker(ctx, nxt)):
+            break
+        if attributed_here and any(ch in gap for ch in ".!?") and not gap.rstrip().endswith((",", ":")):
+            # "'A,' he said. 'B.'": a new sentence that only quotes goes on with the same speaker
+            if _has_own_speaker(ctx, nxt):
+                break
+        parts.append(nxt)
+    return parts
+
+
+def _has_own_speaker(ctx: Context, quote: tuple[int, int]) -> bool:
+    """Whether a verb outside the quote but in one of its sentences attributes it to someone."""
+    span = ctx.doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    if span is None:
+        return False
+    for sent in {t.sent.start: t.sent for t in span}.values():
+        if any(not (quote[0] <= t.idx < quote[1]) and t.pos_ in {"VERB", "AUX"} for t in sent):
+            return True  # "'...,' Vucic replied": its own sentence says who speaks
+    return False
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
@@ -601,19 +957,19 @@ def _trigger_evidence(draft: Draft) -> Evidence:
 
 def _codes(draft: Draft) -> tuple[str, str]:
     cameo, plover = draft.trigger.cameo, draft.trigger.plover
-    if draft.negated and plover in COOPERATIVE:
+    if draft.negated and plover in cooperative():
         return "120", "REJECT"  # "will not accept refugees", "failed to reach agreement"
     if draft.intent and draft.conditional and plover not in {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"}:
         return "130", "THREATEN"  # "will withdraw its force unless ...": a conditional promise is a threat
-    if draft.intent and plover in COOPERATIVE - {"AGREE"}:
+    if draft.intent and plover in cooperative() - {"AGREE"}:
         return "03" + cameo[1:2] if cameo else "030", "AGREE"
-    if draft.intent and plover in CONFLICT:
+    if draft.intent and plover in conflictual():
         return "130", "THREATEN"
     return cameo, plover
 
 
 def _keep(draft: Draft) -> bool:
-    if draft.trigger.speech or family(draft.kind) == "statement":
+    if draft.trigger.speech or draft.kind == "Statement":
         return any(role == "speaker" for role in draft.participants.values())
     if draft.kind in {"Postponement", "Cancellation"}:
         return bool(draft.participants)
@@ -626,6 +982,7 @@ def _drafts(ctx: Context) -> list[Draft]:
         read_arguments(ctx, draft)
         if draft.trigger.speech or family(draft.kind) == "statement":
             read_statement(ctx, draft)
+        _content_targets(ctx, draft)
     return absorb(drafts)
 
 
