@@ -197,6 +197,9 @@ class Draft:
             self.participants[key] = role
 
 
+_FINENESS = {"day": 0, "week": 1, "range": 2, "month": 3, "season": 4, "quarter": 4, "year": 5}
+
+
 class Context:
     """Lookups over one parsed article: mentions by token, quotes, times by token."""
 
@@ -212,14 +215,18 @@ class Context:
         self.quotes = [(m.start(), m.end()) for m in SPEECH_QUOTES.finditer(doc.text)]
         self.times: dict[int, TimeValue] = {}  # governing token index -> time
         self.time_tokens: set[int] = set()
-        for sent in doc.sents:
-            for tv in find_times(sent.text, article.date):
-                span = doc.char_span(sent.start_char + tv.start, sent.start_char + tv.end, alignment_mode="expand")
-                if span is None or self.in_quote(span.start_char):
-                    continue
-                self.time_tokens.update(t.i for t in span)
-                tv = replace(tv, start=span.start_char, end=span.end_char)
-                self.times.setdefault(self.governor(span.root).i, tv)
+        ranks: dict[int, tuple[bool, int]] = {}
+        for tv in find_times(doc.text, article.date):  # the whole text: "the previous day" sees the day named before
+            span = doc.char_span(tv.start, tv.end, alignment_mode="expand")
+            if span is None or self.in_quote(span.start_char):
+                continue
+            self.time_tokens.update(t.i for t in span)
+            tv = replace(tv, start=span.start_char, end=span.end_char)
+            governor = self.governor(span.root).i
+            # two times on one verb: an adverbial one before a possessive one ("this year's"), then the finer
+            rank = (span.root.dep_ == "poss" or span[-1].tag_ == "POS", _FINENESS.get(tv.granularity, 9))
+            if governor not in ranks or rank < ranks[governor]:
+                self.times[governor], ranks[governor] = tv, rank
 
     def in_quote(self, char: int) -> bool:
         return any(s < char < e for s, e in self.quotes)
