@@ -64,3 +64,11 @@ class StoreError(KGError):
 
 class DataError(KGError):
     """A bundled data file that is broken (a bug in the package)."""
+
+
+class ArticleSkipped(ReadError):
+    """An article that was read but is left out on purpose (not English): reported as a warning."""
+
+
+class ExtractError(KGError):
+    """An article whose extraction failed: the batch goes on without it (a bug worth reporting)."""

@@ -84,7 +84,7 @@ def run_cuts(text: str, max_run: int = MAX_RUN) -> list[int]:
     >>> run_cuts("ok " + "!" * 10 + " ok", max_run=4)
     [7, 11]
     """
-    runs = re.finditer(r"\S{%d,}" % (max_run + 1), text)
+    runs = re.finditer(rf"\S{{{max_run + 1},}}", text)
     return [cut for run in runs for cut in range(run.start() + max_run, run.end(), max_run)]
 
 

@@ -22,9 +22,10 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
-from kg.errors import ReadError
+from kg.errors import ArticleSkipped, ReadError
 from kg.records import Article
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -237,3 +238,61 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
             yield read_text_file(path, max_bytes)
     except ReadError as exc:
         yield exc
+
+
+# ---------------------------------------------------------------- language guard
+
+MIN_WORDS = 40  # fewer words are too little evidence: judged on sentences, English ones under 30 words sometimes lose to a neighbour
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> dict[str, frozenset[str]]:
+    """spaCy's stop-word list of every language it ships one for, by language code.
+
+    Each `spacy/lang/<code>/stop_words.py` is loaded alone (it imports nothing),
+    not through its language package, which for some (French) takes seconds.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    lists = {}
+    for path in sorted(Path(next(iter(spec.submodule_search_locations)), "lang").glob("*/stop_words.py")):
+        module_spec = importlib.util.spec_from_file_location(f"_kg_stop_words_{path.parent.name}", path)
+        module = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(module)
+        lists[path.parent.name] = frozenset(w.lower() for w in module.STOP_WORDS)
+    return lists
+
+
+def stop_word_counts(text: str) -> dict[str, int]:
+    """How many of the text's words are in each language's stop-word list."""
+    words = [w.lower() for w in WORD.findall(text)]
+    return {language: sum(w in listed for w in words) for language, listed in stop_words().items()}
+
+
+def check_language(article: Article) -> ArticleSkipped | None:
+    """E012 when the article reads as another language than English, else None.
+
+    The measure: the words found in each language's spaCy stop-word list. An
+    article is another language when some other language's list covers more
+    of its words than the English list does, and it has at least MIN_WORDS
+    words. On the 82 English Wikinews articles and the seed English covers 33-53%
+    of the words and the best other list at most 15% (at most a third of
+    English's count); on French, German, Spanish, Italian, Portuguese and
+    Dutch news written for the tests English covers 2-8% and the article's own
+    language 50-60%. The decision sits in that gap, at equal counts.
+    """
+    words = len(WORD.findall(article.text))
+    if words < MIN_WORDS:
+        return None
+    counts = stop_word_counts(article.text)
+    english = counts.pop("en", 0)
+    language, best = max(counts.items(), key=lambda item: (item[1], item[0]), default=("", 0))
+    if best <= english:
+        return None
+    return ArticleSkipped("E012", article.path or article.id,
+                     f"reads as {language!r}, not English ({best} of {words} words are {language!r} stop words, {english} English ones): "
+                     "skipped; build it anyway with --allow-non-english")
