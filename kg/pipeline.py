@@ -36,12 +36,11 @@ def extract_each(articles: Iterable[Article], batch_size: int = 16) -> Iterator[
     articles = list(articles)
     for start in range(0, len(articles), batch_size):
         chunk = articles[start:start + batch_size]
-        docs: list | None = None
-        if all(len(a.text) <= PIECE_CHARS for a in chunk):
-            try:
-                docs = list(nlp.pipe((a.text for a in chunk), batch_size=batch_size))
-            except Exception:  # one article broke the batch: find it below, one by one
-                docs = None
+        try:  # a batch with a long article, or one that breaks, is parsed one article at a time below
+            short = all(len(a.text) <= PIECE_CHARS for a in chunk)
+            docs = list(nlp.pipe((a.text for a in chunk), batch_size=batch_size)) if short else None
+        except Exception:
+            docs = None
         for i, article in enumerate(chunk):
             yield extract_one(article, docs[i] if docs is not None else None)
 

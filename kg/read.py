@@ -99,8 +99,6 @@ def _kind(mode: int) -> str:
 
 def decode(raw: bytes, where: str) -> str:
     """Bytes of an article file -> text: UTF-8 (BOM allowed), or UTF-16/32 named by a BOM; coded errors otherwise."""
-    if not raw.strip():
-        raise ReadError("E001", where, "file is empty: nothing to read")
     encoding = next((name for bom, name in BOMS if raw.startswith(bom)), None)
     if encoding is not None:
         try:
@@ -108,20 +106,21 @@ def decode(raw: bytes, where: str) -> str:
         except UnicodeDecodeError as exc:
             raise ReadError("E016", where, f"starts with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()} "
                                            f"at byte {exc.start}: save the file as UTF-8") from exc
-        if "\x00" in text:
-            raise ReadError("E002", where, f"binary data: NUL character at offset {text.index(chr(0))} of the decoded text")
-        if not text.strip():
-            raise ReadError("E001", where, "file is empty: nothing to read")
-        return text
-    if NUL in raw:
+    elif NUL in raw:
         byte_order = _utf16_without_bom(raw)
         if byte_order:
             raise ReadError("E016", where, f"looks like UTF-16-{byte_order} without a byte-order mark: save the file as UTF-8")
         raise ReadError("E002", where, f"binary data: NUL byte at offset {raw.index(NUL)}")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ReadError("E003", where, f"not valid UTF-8 at byte {exc.start}: save the file as UTF-8") from exc
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ReadError("E003", where, f"not valid UTF-8 at byte {exc.start}: save the file as UTF-8") from exc
+    if not text.strip():
+        raise ReadError("E001", where, "file is empty: nothing to read")
+    if "\x00" in text:
+        raise ReadError("E002", where, f"binary data: NUL character at offset {text.index(chr(0))} of the decoded text")
+    return text
 
 
 def _utf16_without_bom(raw: bytes) -> str:
