@@ -120,6 +120,8 @@ class RunCuttingTokenizer:
         return Doc(self.tokenizer.vocab, words=[piece], spaces=[False])
 
     def __getattr__(self, name: str):  # vocab, rules, pipe ... of the wrapped tokenizer
+        if name == "tokenizer":  # not set yet (copy, unpickling): no recursion
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
 
 

@@ -266,10 +266,24 @@ def stop_words() -> dict[str, frozenset[str]]:
     return lists
 
 
+@lru_cache(maxsize=1)
+def _stop_word_languages() -> dict[str, tuple[str, ...]]:
+    """Each stop word -> the languages listing it (one lookup a word instead of one a language)."""
+    index: dict[str, list[str]] = {}
+    for language, listed in stop_words().items():
+        for word in listed:
+            index.setdefault(word, []).append(language)
+    return {word: tuple(languages) for word, languages in index.items()}
+
+
 def stop_word_counts(text: str) -> dict[str, int]:
     """How many of the text's words are in each language's stop-word list."""
-    words = [w.lower() for w in WORD.findall(text)]
-    return {language: sum(w in listed for w in words) for language, listed in stop_words().items()}
+    counts = dict.fromkeys(stop_words(), 0)
+    index = _stop_word_languages()
+    for word in WORD.findall(text):
+        for language in index.get(word.lower(), ()):
+            counts[language] += 1
+    return counts
 
 
 def check_language(article: Article) -> ArticleSkipped | None:
