@@ -13,8 +13,14 @@ CODES = {
     "E009": "directory holds no articles",
     "E010": "path does not exist",
     "E011": "article has no text",
+    "E012": "article is not in English (skipped)",
+    "E013": "article could not be extracted",
+    "E014": "text holds a lone surrogate",
+    "E015": "not a regular file (FIFO, device, socket)",
+    "E016": "file is UTF-16 or UTF-32, not UTF-8",
     "E020": "graph file cannot be parsed",
     "E021": "graph does not conform to the shapes",
+    "E022": "unknown graph output format",
     "E030": "gold file is not valid",
     "E040": "SPARQL query is malformed",
     "E041": "unknown canned query or parameter",
@@ -58,3 +64,11 @@ class StoreError(KGError):
 
 class DataError(KGError):
     """A bundled data file that is broken (a bug in the package)."""
+
+
+class ArticleSkipped(ReadError):
+    """An article that was read but is left out on purpose (not English): reported as a warning."""
+
+
+class ExtractError(KGError):
+    """An article whose extraction failed: the batch goes on without it (a bug worth reporting)."""

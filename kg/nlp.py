@@ -11,9 +11,21 @@ Components added after the statistical `ner`:
   followed by a name is a person ("Kosovar President Hashim Thaci"), a bare
   surname of a person named earlier is that person ("Borrell" is not a
   place), and "Vucic and Hoti" is two people, not one organization.
+
+Two guards keep the cost of a text linear in its length. spaCy's tokenizer
+strips prefixes and suffixes of a whitespace-free run one at a time, each
+step searching the whole rest of the run, so a run of punctuation ("!!!...",
+"'s's's...") costs time quadratic in its length (8,000 "!" took 11 s, 510 KB
+14 min): the tokenizer is given runs of at most `MAX_RUN` characters
+(`cut_runs`). spaCy refuses texts over `nlp.max_length` (1,000,000
+characters) and needs about 1 GB per 100,000 characters to parse: `parse`
+runs a long text through the pipeline in pieces of at most `PIECE_CHARS`,
+cut at paragraph breaks, and joins them into one Doc whose offsets are those
+of the whole text.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -27,6 +39,9 @@ MODEL_PREFERENCE = ("trf", "lg", "md", "sm")
 NAME_POS = {"PROPN"}
 RESTORABLE = {"ORG"}
 NON_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+MAX_RUN = 64  # whitespace-free characters tokenized at once; longer runs (long URLs, junk) are cut, so a run costs O(MAX_RUN) a character
+PIECE_CHARS = 100_000  # characters parsed at once: spaCy's own guidance is about 1 GB of memory per 100,000 characters
+_CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s"), re.compile(r"\s"))  # best first
 
 
 def model_name() -> str:
@@ -50,9 +65,10 @@ def bare_pipeline() -> Language:
 
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
-    """The newskg pipeline, loaded once per process."""
+    """The newskg pipeline, loaded once per process; its tokenizer cuts long runs (`RunCuttingTokenizer`)."""
     _register()
     nlp = bare_pipeline()
+    nlp.tokenizer = RunCuttingTokenizer(nlp.tokenizer)
     nlp.add_pipe("kg_model_ents", after="ner")
     config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", after="kg_model_ents", config=config)
@@ -60,6 +76,83 @@ def pipeline() -> Language:
     nlp.add_pipe("kg_titles", after="kg_gazetteer")
     nlp.add_pipe("kg_entity_fixer", after="kg_titles")
     return nlp
+
+
+def run_cuts(text: str, max_run: int = MAX_RUN) -> list[int]:
+    """Offsets that cut every whitespace-free run longer than `max_run` into pieces of at most `max_run` characters.
+
+    >>> run_cuts("ok " + "!" * 10 + " ok", max_run=4)
+    [7, 11]
+    """
+    runs = re.finditer(rf"\S{{{max_run + 1},}}", text)
+    return [cut for run in runs for cut in range(run.start() + max_run, run.end(), max_run)]
+
+
+class RunCuttingTokenizer:
+    """spaCy's tokenizer, given whitespace-free runs of at most MAX_RUN characters; the Doc's text is the whole text.
+
+    A text without such runs goes to the tokenizer unchanged, so ordinary text
+    tokenizes exactly as before; a long run is tokenized piece by piece and the
+    pieces joined, a token boundary at each cut. A piece of a run that holds
+    only punctuation or symbols is one token, so the parser is not handed a
+    token per character of junk.
+    """
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        cuts = run_cuts(text)
+        if not cuts:
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        bounds = [0, *cuts, len(text)]
+        pieces = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+        return Doc.from_docs([self._piece(piece) for piece in pieces], ensure_whitespace=False)
+
+    def _piece(self, piece: str) -> Doc:
+        """A cut piece of a run with no letter or digit is one token (100,000 '!' are 1,563 tokens, not 100,000 to parse)."""
+        if any(c.isalnum() or c.isspace() for c in piece):
+            return self.tokenizer(piece)
+        from spacy.tokens import Doc
+
+        return Doc(self.tokenizer.vocab, words=[piece], spaces=[False])
+
+    def __getattr__(self, name: str):  # vocab, rules, pipe ... of the wrapped tokenizer
+        if name == "tokenizer":  # not set yet (copy, unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+def piece_bounds(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of pieces of at most `size` characters covering the text, cut at a paragraph break where one is near.
+
+    >>> piece_bounds("One two.\\n\\nThree four five.", size=16)
+    [(0, 10), (10, 26)]
+    """
+    bounds, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        window = text[start + size // 2:end]  # cut in the piece's second half, so pieces stay large
+        for pattern in _CUTS:
+            found = [m.end() for m in pattern.finditer(window)]
+            if found:
+                end = start + size // 2 + found[-1]
+                break
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def parse(nlp: Language, text: str, size: int = PIECE_CHARS) -> Doc:
+    """The text through the pipeline, in pieces of at most `size` characters when longer; one Doc over the whole text."""
+    if len(text) <= size:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(list(nlp.pipe(text[a:b] for a, b in piece_bounds(text, size))), ensure_whitespace=False)
 
 
 def gazetteer_patterns() -> list[dict]:

@@ -1,11 +1,17 @@
-"""The order of the stages: read -> nlp -> extract -> resolve -> rdf. Implements none of them."""
+"""The order of the stages: read -> nlp -> extract -> resolve -> rdf. Implements none of them.
+
+Failure is per article: an input that cannot be read, an article that is not
+English, or any exception while parsing, extracting or resolving one article
+becomes a coded error for that article, and the batch goes on.
+"""
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import KGError, ReadError
+from kg.errors import ExtractError, KGError, ReadError
 from kg.records import Article, Extraction
 
 
@@ -17,40 +23,86 @@ class BuildResult:
     errors: list[KGError] = field(default_factory=list)
 
 
-def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
-    """nlp, extract and resolve for each article, in order."""
-    from kg.extract import extract
-    from kg.nlp import pipeline
-    from kg.resolve import resolve
+def extract_each(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction | ExtractError]:
+    """nlp, extract and resolve for each article, in order; an article that fails yields its ExtractError (E013).
+
+    Articles are parsed in batches; when a batch fails, its articles are parsed
+    one by one, so only the article at fault is lost. Long articles are parsed
+    in pieces (`kg.nlp.parse`).
+    """
+    from kg.nlp import PIECE_CHARS, pipeline
 
     nlp = pipeline()
     articles = list(articles)
-    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size), strict=True):
+    for start in range(0, len(articles), batch_size):
+        chunk = articles[start:start + batch_size]
+        try:  # a batch with a long article, or one that breaks, is parsed one article at a time below
+            short = all(len(a.text) <= PIECE_CHARS for a in chunk)
+            docs = list(nlp.pipe((a.text for a in chunk), batch_size=batch_size)) if short else None
+        except Exception:
+            docs = None
+        for i, article in enumerate(chunk):
+            yield extract_one(article, docs[i] if docs is not None else None)
+
+
+def extract_one(article: Article, doc=None) -> Extraction | ExtractError:
+    """One article through nlp (unless its Doc is given), extract and resolve; any exception becomes E013."""
+    from kg.extract import extract
+    from kg.nlp import parse, pipeline
+    from kg.resolve import resolve
+
+    try:
+        if doc is None:
+            doc = parse(pipeline(), article.text)
         extraction, mentions = extract(article, doc)
-        yield resolve(extraction, mentions)
+        return resolve(extraction, mentions)
+    except Exception as exc:  # whatever went wrong, it went wrong for this article only
+        frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        at = f" at {Path(frame.filename).name}:{frame.lineno}" if frame else ""
+        error = ExtractError("E013", article.path or article.id,
+                             f"extraction failed ({type(exc).__name__}: {exc}{at}); the batch went on without it: please report it")
+        error.__cause__ = exc
+        return error
+
+
+def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
+    """nlp, extract and resolve for each article, in order; the first article that fails raises its ExtractError."""
+    for item in extract_each(articles, batch_size):
+        if isinstance(item, ExtractError):
+            raise item
+        yield item
 
 
 def build(paths: Iterable[str | Path], *, max_bytes: int | None = None, progress: Callable[[int], None] | None = None,
-          total: Callable[[int], None] | None = None) -> BuildResult:
-    """Read every input, extract what the articles report; bad inputs are reported, not fatal.
+          total: Callable[[int], None] | None = None, allow_non_english: bool = False) -> BuildResult:
+    """Read every input, extract what the articles report; bad inputs and failed articles are reported, not fatal.
 
-    `total` is told how many articles will be extracted, `progress` is told of each one done.
+    `total` is told how many articles will be extracted, `progress` is told of
+    each one done. An article that is not English is skipped with E012 unless
+    `allow_non_english`.
     """
-    from kg.read import DEFAULT_MAX_BYTES, read_paths
+    from kg.read import DEFAULT_MAX_BYTES, check_language, read_paths
 
     result = BuildResult()
     articles: dict[str, Article] = {}
     for item in read_paths(paths, max_bytes or DEFAULT_MAX_BYTES):
         if isinstance(item, ReadError):
             result.errors.append(item)
-        else:
-            articles.setdefault(item.id, item)  # the same article twice is one article
+        elif item.id not in articles:  # the same article twice is one article
+            problem = None if allow_non_english else check_language(item)
+            if problem is not None:
+                result.errors.append(problem)
+            else:
+                articles[item.id] = item
     if total is not None:
         total(len(articles))
     from kg.resolve import link_across
 
-    for extraction in extract_articles(articles.values()):
-        result.extractions.append(extraction)
+    for item in extract_each(articles.values()):
+        if isinstance(item, ExtractError):
+            result.errors.append(item)
+        else:
+            result.extractions.append(item)
         if progress is not None:
             progress(1)
     result.extractions = link_across(result.extractions)

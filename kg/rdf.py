@@ -181,20 +181,35 @@ def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
 
 
 def format_for(path: str | Path, fmt: str | None = None) -> str:
-    """The rdflib format name for a path (by suffix) or an explicit name."""
+    """The rdflib format name for a path (by suffix) or an explicit name; GraphError E022 for any other."""
+    from kg.errors import GraphError
+
     if fmt:
-        return FORMATS.get("." + fmt.lstrip("."), fmt)
+        name = FORMATS.get("." + fmt.lower().lstrip("."), fmt)
+        if name not in FORMATS.values():
+            raise GraphError("E022", fmt, f"unknown graph format: use one of {', '.join(sorted(set(FORMATS.values())))}")
+        return name
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(f"unknown graph format for {path}: use one of {', '.join(sorted(FORMATS))}")
+        raise GraphError("E022", str(path), f"unknown graph format {suffix or '(no suffix)'!r}: use a file name ending in one of "
+                                            f"{', '.join(sorted(FORMATS))}, or --format")
     return FORMATS[suffix]
 
 
+TEMP_SUFFIX = ".kgtmp"
+
+
 def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write bytes to path through a temporary file in the same directory and a rename."""
+    """Write bytes to path through a temporary file in the same directory and a rename.
+
+    The temporary file is named `.NAME.PID.RANDOM.kgtmp`; one left behind by a
+    process that no longer runs (killed with -9) is removed by the next write
+    to the same path.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    remove_stale_temps(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -205,6 +220,31 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Remove the temporary files of `write_atomic(path, ...)` whose writing process is gone; returns them."""
+    prefix = f".{path.name}."
+    removed = []
+    for candidate in path.parent.iterdir():
+        name = candidate.name
+        if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIX)):
+            continue
+        pid = name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            candidate.unlink(missing_ok=True)
+            removed.append(candidate)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: someone else's process, alive
+        return True
+    return True
 
 
 def save(ds: Dataset, path: str | Path, fmt: str | None = None) -> None:
@@ -232,8 +272,9 @@ def load(path: str | Path, fmt: str | None = None) -> Dataset:
     from kg.errors import GraphError
 
     ds = Dataset()
+    name = format_for(path, fmt)
     try:
-        ds.parse(str(path), format=format_for(path, fmt))
+        ds.parse(str(path), format=name)
     except FileNotFoundError as exc:
         raise GraphError("E010", str(path), "no such graph file") from exc
     except Exception as exc:  # rdflib raises many parser-specific types

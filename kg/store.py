@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 DEFAULT_STORE = "kgstore"
 ONTOLOGY_GRAPH = "https://w3id.org/newskg/ontology"  # the ontology's own IRI names the graph holding it
 BATCH_QUADS = 400_000  # below pyoxigraph's bulk-load chunk (1,000,000), so one batch is one ingestion
-SHARED_GRAPHS = frozenset({"https://w3id.org/newskg/id/graph/entities", ONTOLOGY_GRAPH})
+ENTITIES_GRAPH = "https://w3id.org/newskg/id/graph/entities"
+SHARED_GRAPHS = frozenset({ENTITIES_GRAPH, ONTOLOGY_GRAPH})
 _WRITE_LOCK = threading.Lock()
 
 RDF_FORMATS = {
@@ -286,12 +287,17 @@ def graph_ntriples(store: pyoxigraph.Store, iri: str | None) -> bytes:
 
 
 def iter_graphs(store: pyoxigraph.Store, *, include_ontology: bool = False) -> Iterator[tuple[str | None, bytes]]:
-    """(graph IRI, N-Triples) for every non-empty graph; the default graph as None."""
+    """(graph IRI, N-Triples) for every non-empty graph: the shared graphs first, then the default graph as None, then the rest."""
+    named = named_graphs(store, include_ontology=include_ontology)
+    for iri in (ENTITIES_GRAPH, ONTOLOGY_GRAPH):
+        if iri in named:
+            yield iri, graph_ntriples(store, iri)
     default = graph_ntriples(store, None)
     if default:
         yield None, default
-    for iri in named_graphs(store, include_ontology=include_ontology):
-        yield iri, graph_ntriples(store, iri)
+    for iri in named:
+        if iri not in SHARED_GRAPHS:
+            yield iri, graph_ntriples(store, iri)
 
 
 # ---------------------------------------------------------------- remote stores (SPARQL 1.1 Graph Store Protocol)
@@ -348,14 +354,22 @@ def push(
 ) -> int:
     """Send every graph to a Graph Store Protocol endpoint; returns the number of graphs sent.
 
+    The shared graphs go first (entities, then the ontology), so a push cut
+    short leaves the remote able to describe whatever articles reached it.
     Article graphs are PUT (replaced, so pushing twice is harmless); the
     shared entities graph and the default graph are POSTed (merged), since
-    other pushes share them; the ontology graph is PUT.
+    other pushes share them; the ontology graph is PUT. A failure is E051
+    saying how many graphs were sent before it.
     """
     sent = 0
     for iri, data in iter_graphs(store, include_ontology=True):
         method = "POST" if iri is None or (iri in SHARED_GRAPHS and iri != ONTOLOGY_GRAPH) else "PUT"
-        send_graph(endpoint, iri, data, method=method, auth=auth, timeout=timeout)
+        try:
+            send_graph(endpoint, iri, data, method=method, auth=auth, timeout=timeout)
+        except StoreError as exc:
+            graph = "the default graph" if iri is None else f"graph <{iri}>"
+            raise StoreError(exc.code, exc.where, f"{exc.detail}; {sent} graph(s) were sent before {graph} failed "
+                                                  "(pushing again is safe)") from exc
         sent += 1
         if progress is not None:
             progress(1)

@@ -76,3 +76,54 @@ def test_unparseable_graph_is_a_coded_error(tmp_path):
     bad.write_text("<a> <b> .")
     with pytest.raises(GraphError, match=r"\[E020\].*bad.trig"):
         load(bad)
+
+
+def test_kill_9_during_a_write_leaves_no_temporary_file_after_the_next_write(tmp_path):
+    """A writer killed mid-write leaves its temporary file; the next write of the same path removes it (issue 14)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "out.trig"
+    write_atomic(path, b"old")
+    script = f"from kg.rdf import write_atomic; write_atomic({str(path)!r}, b'x' * 100_000_000)"
+    for _ in range(5):  # the kill must land while the temporary file exists; try again if the write won the race
+        child = subprocess.Popen([sys.executable, "-c", script])
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not [p for p in tmp_path.iterdir() if p.name != "out.trig"]:
+            time.sleep(0.001)
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        if [p for p in tmp_path.iterdir() if p.name != "out.trig"]:
+            break
+        write_atomic(path, b"old")
+    stale = [p for p in tmp_path.iterdir() if p.name != "out.trig"]
+    assert stale, "the writer was never caught mid-write"
+    assert path.read_bytes() == b"old"
+    write_atomic(path, b"new")
+    assert path.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.trig"]
+
+
+def test_a_temporary_file_of_a_running_writer_is_left_alone(tmp_path):
+    import os
+
+    from kg.rdf import TEMP_SUFFIX
+
+    path = tmp_path / "out.trig"
+    live = tmp_path / f".out.trig.{os.getpid()}.abc{TEMP_SUFFIX}"
+    live.write_bytes(b"half")
+    write_atomic(path, b"new")
+    assert live.exists() and path.read_bytes() == b"new"
+
+
+def test_an_unknown_output_format_is_a_coded_error(tmp_path, seed_dataset):
+    from kg.errors import GraphError
+
+    with pytest.raises(GraphError, match=r"\[E022\].*\.xml"):
+        save(seed_dataset, tmp_path / "graph.xml")
+    with pytest.raises(GraphError, match=r"\[E022\]"):
+        save(seed_dataset, tmp_path / "graph.trig", "rdfxml-ish")
+    assert list(tmp_path.iterdir()) == []

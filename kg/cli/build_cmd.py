@@ -2,9 +2,13 @@
 
 Reads article files (` date YYYY-MM-DD ` header, then text), directories of
 them and JSON Lines files; writes one named graph per article. The format
-follows the output suffix: .trig, .nq, .ttl, .jsonld. Inputs that cannot be
-read are reported with a coded error; the rest of the batch is still built,
-and the exit status is 1.
+follows the output suffix: .trig, .nq, .ttl, .jsonld; any other is refused
+before any work (E022, exit 2), and so is a store another build holds (E050).
+Inputs that cannot be read, articles that are not English (E012, unless
+--allow-non-english) and articles whose extraction fails (E013) are reported
+with a coded error; the rest of the batch is still built, and the exit status
+is 1. When no article at all is built, the output file and the store are left
+as they were.
 
     kg build examples/ -o out/graph.trig
 """
@@ -25,25 +29,39 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-compact", action="store_true",
                    help="skip compacting the store after the load (2-3 s per million triples; queries run about 2x faster "
                         "on a compacted store): for many small loads into a large store, compact with the last one")
+    p.add_argument("--allow-non-english", action="store_true",
+                   help="build articles that read as another language too (by default they are skipped with E012)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
 
 
 def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    from kg.errors import ArticleSkipped
     from kg.pipeline import build
-    from kg.rdf import save, to_dataset
+    from kg.rdf import format_for, save, to_dataset
 
+    format_for(args.output, args.format)  # an unknown format is refused before the work, not after it
+    store = None
+    if args.store:
+        from kg.store import open_store
+
+        store = open_store(args.store)  # takes the store's lock now: a second build fails here, before extracting
     with tqdm(desc="articles", unit="art", disable=args.quiet, file=sys.stderr) as bar:
-        result = build(args.inputs, max_bytes=args.max_bytes, progress=bar.update, total=lambda n: setattr(bar, "total", n))
+        result = build(args.inputs, max_bytes=args.max_bytes, progress=bar.update, total=lambda n: setattr(bar, "total", n),
+                       allow_non_english=args.allow_non_english)
     for error in result.errors:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"{'warning' if isinstance(error, ArticleSkipped) else 'error'}: {error}", file=sys.stderr)
+    if not result.extractions:
+        kept = args.output + (f" and {args.store}" if args.store else "")
+        print(f"error: no article was built ({len(result.errors)} input(s) failed): {kept} left as it was", file=sys.stderr)
+        return 1
     ds = to_dataset(result.extractions)
     save(ds, args.output, args.format)
-    if args.store:
+    if store is not None:
         from kg.store import load_dataset
 
-        load_dataset(ds, args.store, compact=not args.no_compact)
+        load_dataset(ds, store, compact=not args.no_compact)
     if not args.quiet:
         ex = result.extractions
         print(

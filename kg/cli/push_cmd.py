@@ -1,8 +1,9 @@
 """Send named graphs to any SPARQL 1.1 Graph Store Protocol server.
 
-Each article graph is sent with HTTP PUT to ENDPOINT?graph=<article graph
-IRI>, replacing it, so pushing twice is harmless; the shared entities graph
-is merged with POST (other pushes share it) and the ontology is PUT. Auth:
+The shared entities graph goes first, merged with POST (other pushes share
+it), then the ontology (PUT); each article graph is then sent with HTTP PUT to
+ENDPOINT?graph=<article graph IRI>, replacing it, so pushing twice is
+harmless. A failed push (E051, exit 2) says how many graphs were sent. Auth:
 --user with --password (or the KG_PUSH_PASSWORD environment variable) for
 HTTP Basic, or --token for a bearer token.
 

@@ -111,3 +111,63 @@ def test_a_refusing_or_absent_server_is_e051(server, path):
         push(store, endpoint, timeout=10)
     assert err.value.code == "E051"
 
+
+
+class _Recorder:
+    """A Graph Store Protocol listener on loopback that accepts `accept` requests, then answers 500; it records the graphs."""
+
+    def __init__(self, accept: int) -> None:
+        import http.server
+        import threading
+
+        recorder = self
+        self.graphs: list[str] = []
+        self.accept = accept
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _handle(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True)
+                ok = len(recorder.graphs) < recorder.accept
+                recorder.graphs.append(query["graph"][0] if "graph" in query else "default")
+                self.send_response(204 if ok else 500)
+                self.end_headers()
+
+            do_PUT = do_POST = _handle
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/store"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_the_shared_graphs_go_first_and_a_failed_push_says_how_many_went(store_path):
+    store = open_store(store_path, read_only=True)
+    articles = [g for g in named_graphs(store) if "/article/" in g]
+    assert articles
+    recorder = _Recorder(accept=2)
+    try:
+        with pytest.raises(StoreError) as err:
+            push(store, recorder.url, timeout=10)
+    finally:
+        recorder.close()
+    assert recorder.graphs[:2] == ["https://w3id.org/newskg/id/graph/entities", "https://w3id.org/newskg/ontology"]
+    assert recorder.graphs[2] in articles and len(recorder.graphs) == 3
+    assert err.value.code == "E051" and "2 graph(s) were sent before" in str(err.value) and recorder.graphs[2] in str(err.value)
+
+
+def test_the_cli_reports_a_failed_push_with_its_count(store_path):
+    recorder = _Recorder(accept=1)
+    try:
+        done = subprocess.run([*KG, "push", "--endpoint", recorder.url, "--store", str(store_path), "--quiet"],
+                              capture_output=True, text=True, timeout=120)
+    finally:
+        recorder.close()
+    assert done.returncode == 2 and "[E051]" in done.stderr and "1 graph(s) were sent before" in done.stderr
+    assert recorder.graphs[0] == "https://w3id.org/newskg/id/graph/entities"
