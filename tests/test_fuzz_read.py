@@ -56,7 +56,7 @@ def test_any_text_in_any_encoding(text, encoding, date):
     _well_formed(items)
     (item,) = items
     readable = encoding in {"utf-8", "utf-8-sig", "utf-16", "utf-32"} and text.strip() and "\x00" not in text
-    if readable and len(f"{date:%Y}") == 4:
+    if readable:
         assert isinstance(item, Article), item
         assert item.text == text and item.date == date
 

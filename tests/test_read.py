@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 
@@ -121,10 +122,8 @@ def _read_within(paths, seconds=30, **kwargs):
     return items
 
 
-@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 def test_a_fifo_is_refused_without_opening_it(tmp_path):
-    import os
-
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     good = _write(tmp_path, "good.txt", GOOD)
@@ -136,7 +135,7 @@ def test_a_fifo_is_refused_without_opening_it(tmp_path):
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
 def test_a_device_is_refused(device):
-    if not __import__("os").path.exists(device):
+    if not os.path.exists(device):
         pytest.skip(f"{device} is absent")
     (error,) = _read_within([device], max_bytes=1000)
     assert error.code == "E015" and "device" in str(error)
@@ -145,7 +144,7 @@ def test_a_device_is_refused(device):
 def test_a_file_longer_than_its_size_says_honours_max_bytes():
     """/proc files report size 0 but hold more: the reader stops at max_bytes + 1 bytes."""
     maps = "/proc/self/maps"
-    if not __import__("os").path.isfile(maps):
+    if not os.path.isfile(maps):
         pytest.skip("no /proc")
     (error,) = _read_within([maps], max_bytes=100)
     assert error.code == "E008" and "100" in str(error)
