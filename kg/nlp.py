@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kg.gazetteer import entries, titles
+from kg.gazetteer import body_heads, entries, given_names, known_actors, nonactor_codes, titles
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -147,14 +147,16 @@ def _restored_names(doc: Doc) -> list[Span]:
         start = model.start + (model[0].lower_ == "the")
         inside = [e for e in ents if e.start < model.end and model.start < e.end]
         if inside and all(model.start <= e.start and e.end <= model.end and len(e) < model.end - start for e in inside):
-            ents = [e for e in ents if e not in inside] + [model]
+            # a fresh span: the model's own span would carry the gazetteer id of its tokens ('Air France' is not France)
+            ents = [e for e in ents if e not in inside] + [_fresh(doc, model.start, model.end, model.label_)]
     return ents
 
 
 def _fixed_entities(doc: Doc) -> list[Span]:
     from spacy.tokens import Span as SpanType
 
-    ents = _restored_names(doc)
+    ents = [e for e in (_trimmed(doc, e) for e in _restored_names(doc)) if e is not None]
+    ents = _typed_by_evidence(doc, ents)
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     for title in doc.spans.get("kg_titles", []):
@@ -196,6 +198,118 @@ def _fixed_entities(doc: Doc) -> list[Span]:
         if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     return out
+
+
+def _fresh(doc: Doc, start: int, end: int, label: str) -> Span:
+    """A new entity span with no gazetteer id: a span reads its id from its tokens, so they are cleared."""
+    from spacy.tokens import Span
+
+    for token in doc[start:end]:
+        token.ent_id_ = ""
+    return Span(doc, start, end, label=label)
+
+
+def _trimmed(doc: Doc, ent: Span) -> Span | None:
+    """An entity cut at a line break or an unbalanced bracket; None when nothing of a name is left.
+
+    Currency codes, time-zone abbreviations and numbers ('USD', 'UTC', '320x240', '140bn') are no actors.
+    """
+    from spacy.tokens import Span
+
+    if ent.label_ in NON_NAME_LABELS:
+        return ent
+    end = ent.start
+    depth = 0
+    for token in ent:
+        if "\n" in token.text or (token.is_space and token.i > ent.start):
+            break
+        depth += token.text in "([{"
+        depth -= token.text in ")]}"
+        if depth < 0:
+            break
+        end = token.i + 1
+    while end > ent.start and (doc[end - 1].is_punct and doc[end - 1].text not in ".)" or doc[end - 1].text in "([{"):
+        end -= 1  # 'World Health Organisation (WHO': the bracket is never closed
+    if depth > 0:
+        opened = next(t.i for t in ent if t.text in "([{")
+        end = min(end, opened)
+    start = ent.start
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if start >= end:
+        return None
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if not any(sum(c.isalpha() for c in t.text) > 1 for t in words) or all(_non_actor_token(t) for t in words):
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
+
+
+def _non_actor_token(token) -> bool:
+    """A number, an amount ('140bn', '320x240'), a currency code or a time-zone abbreviation."""
+    text = token.text
+    return token.like_num or any(c.isdigit() for c in text) or (text.isupper() and text in nonactor_codes() and
+                                                                  text.lower() not in _gazetteer_names())
+
+
+@lru_cache(maxsize=1)
+def _place_prefixes() -> frozenset[str]:
+    """First words of the gazetteer's many-word names ('north', 'new', 'western'): part of a place, not a first name."""
+    return frozenset(n.split()[0] for n in _gazetteer_names() if " " in n)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> frozenset[str]:
+    from kg.gazetteer import by_name
+
+    return frozenset(by_name())
+
+
+def _typed_by_evidence(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Types from what a span is, before what a word inside it names.
+
+    - a known office holder of the Phoenix actor lists is a person ('Babrak Karmal' tagged ORG);
+    - a known group or company of those lists is an organization;
+    - a 'person' whose head is a body noun of the Phoenix agents ('... Company', '... Airline') is an organization;
+    - a lone capitalised word before a gazetteer place, with no comma between, is a first name
+      ('Valeska Paris'), so the pair is a person, not the place;
+    - a one-word 'person' that the model calls an organization elsewhere in the text is one ('Ryanair').
+    """
+    actors = known_actors()
+    org_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "ORG"}
+    person_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON"}
+    out = []
+    taken: set[int] = set()
+    for ent in ents:
+        label = ent.label_
+        known = actors.get(ent.text.lower())
+        if known == "Person" and label != "PERSON":
+            label = "PERSON"
+        elif known == "Organization" and label == "PERSON":
+            label = "ORG"
+        elif label == "PERSON" and len(ent) > 1 and ent[-1].lower_ in body_heads() and ent[-1].pos_ != "PROPN":
+            label = "ORG"
+        elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
+            label = "ORG"
+        if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":
+            before = doc[ent.start - 1]
+            before_ent = next((e for e in ents if e.start <= before.i < e.end), None)
+            named = before_ent is not None and len(before_ent) == 1 and before_ent.label_ in {"GPE", "PERSON"}
+            if (before.pos_ == "PROPN" and before.is_title and not before.ent_id_ and before.i not in taken
+                    and (named or (before_ent is None and before.lower_ in given_names()))
+                    and before.lower_ not in _place_prefixes()
+                    and (before.i == 0 or not doc[before.i - 1].is_title or doc[before.i - 1].is_sent_start)):
+                out = [e for e in out if e is not before_ent]
+                span = _fresh(doc, before.i, ent.end, "PERSON")
+                taken.update(range(span.start, span.end))
+                out.append(span)
+                continue
+        if label != ent.label_:
+            ent = _fresh(doc, ent.start, ent.end, label)
+        out.append(ent)
+    return [e for e in out if not (e.label_ != "PERSON" and any(i in taken for i in range(e.start, e.end)) and e.start not in taken)] \
+        if taken else out
 
 
 def _is_title_only(doc: Doc, ent: Span) -> bool:

@@ -78,6 +78,16 @@ def _prename_words(folder: Path) -> dict[str, int]:
     return counts
 
 
+def _expand_stems(form: str, subs: dict[str, list[str]]) -> list[str]:
+    """'FINANCE_MINIST' -> 'FINANCE_MINISTER', 'FINANCE_MINISTRY': a stem of a substitution set's words."""
+    stems = {v[:6]: values for values in subs.values() for v in values if len(v) > 6}
+    words = re.split(r"([_ ])", form)
+    stem = next((w for w in words if w.lower() in stems), None)
+    if stem is None:
+        return [form]
+    return ["".join(v.upper() if w == stem else w for w in words) for v in stems[stem.lower()]]
+
+
 def agents(folder: Path) -> list[dict]:
     """Every expanded form of Phoenix.agents.txt with its sector and person/body reading."""
     path = folder / "Phoenix.agents.txt"
@@ -103,9 +113,7 @@ def agents(folder: Path) -> list[dict]:
         forms = [phrase]
         for name, values in subs.items():
             forms = [f.replace(f"!{name}!", v.upper()) for f in forms for v in values] if f"!{name}!" in "".join(forms) else forms
-        stems = {v[:6]: values for values in subs.values() for v in values if len(v) > 6}  # 'FINANCE_MINIST': a stem of !MINIST!
-        forms = [re.sub(r"(?<![A-Z])([A-Z]{6})(?=$|[_ ])", lambda m, v=v: v.upper() if m.group(1).lower() in stems else m.group(1), f)
-                 for f in forms for v in next((stems[w.lower()] for w in re.findall(r"[A-Z]+", f) if w.lower() in stems), [""])]
+        forms = [expanded for f in forms for expanded in _expand_stems(f, subs)]
         for form in dict.fromkeys(_words(f) for f in forms):
             if not form or not re.fullmatch(r"[a-z][a-z .'\-]*", form):
                 continue
@@ -197,7 +205,7 @@ def actors(folder: Path, agent_words: set[str]) -> list[dict]:
         entry: dict | None = None
         lines = (folder / filename).read_text(encoding="latin-1").splitlines()
 
-        def flush(entry: dict | None) -> None:
+        def flush(entry: dict | None, filename: str = filename) -> None:
             if entry is None or not entry["codes"]:
                 return
             dated = any(c["from"] or c["to"] for c in entry["codes"])
@@ -247,7 +255,7 @@ def nonactor_codes() -> list[dict]:
     """Currency codes and time-zone abbreviations: tokens that name no actor ('USD', 'UTC', 'CEST')."""
     import zoneinfo
 
-    rows = [{"code": c["alpha_3"], "kind": "currency", "name": c["name"],
+    rows = [{"id": f"currency-{c['alpha_3']}", "code": c["alpha_3"], "kind": "currency", "name": c["name"],
              "source": f"Debian iso-codes {ISO_4217}"} for c in json.loads(ISO_4217.read_text(encoding="utf-8"))["4217"]]
     seen = {r["code"] for r in rows}
     abbreviations: dict[str, str] = {}
@@ -263,7 +271,8 @@ def nonactor_codes() -> list[dict]:
             abbreviations.setdefault(zone, zone)
     for code, zone in sorted(abbreviations.items()):
         if code not in seen:
-            rows.append({"code": code, "kind": "timezone", "name": zone, "source": "IANA tz database (Python zoneinfo/tzdata)"})
+            rows.append({"id": f"timezone-{code}", "code": code, "kind": "timezone", "name": zone,
+                         "source": "IANA tz database (Python zoneinfo/tzdata)"})
     return rows
 
 
