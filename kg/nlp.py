@@ -142,7 +142,7 @@ def _restored_names(doc: Doc) -> list[Span]:
     titles = doc.spans.get("kg_titles", [])
     ents = list(doc.ents)
     for model in doc.spans.get("kg_model_ents", []):
-        if model.label_ not in RESTORABLE or any(t.start >= model.start and t.end <= model.end for t in titles):
+        if model.label_ not in RESTORABLE or any(t.start < model.end and model.start < t.end for t in titles):
             continue
         start = model.start + (model[0].lower_ == "the")
         inside = [e for e in ents if e.start < model.end and model.start < e.end]

@@ -1,10 +1,14 @@
 """Positions held: 'Serbian President Aleksandar Vucic' -> Role(holder, President, Serbia).
 
-Patterns (titles from kg/data/titles.jsonl):
+Patterns (titles from kg/data/titles.jsonl and kg/data/agent_titles.jsonl):
 - OWNER ['s] TITLE NAME     "Kosovo's Prime Minister Avdullah Hoti", "EU foreign policy chief Josep Borrell"
-- TITLE of OWNER NAME      "President of Serbia Aleksandar Vucic"
+- OWNER ['s] TITLE, NAME    "Japan's Foreign Minister, Yoko Kamikawa, arrived"
+- TITLE of|for OWNER NAME  "President of Serbia Aleksandar Vucic"
 - NAME, [the|a] OWNER['s] TITLE   "Angela Merkel, the German chancellor"
-- NAME, [the] TITLE of OWNER      "Ban Ki-moon, Secretary-General of the United Nations"
+- NAME, [the] TITLE of|for OWNER  "Ban Ki-moon, Secretary-General of the United Nations", "X, spokesman for the Thai army"
+
+A military rank ('Colonel X') names a person, never a position; 'former', 'ex-' and 'late' mark a
+position no longer held, which is not stated as of the article's date.
 """
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from kg.extract.entities import _owner_before, _sentence, organization_key
-from kg.gazetteer import entries, titles
+from kg.gazetteer import entries, title_kinds, titles
 from kg.ids import slug
 from kg.records import Evidence, Role
 
@@ -36,7 +40,10 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """Every position the doc states, as of the article date."""
     role_names = {row["id"]: row["role"] for row in titles()}
     out = []
+    kinds = title_kinds()
     for title in doc.spans.get("kg_titles", []):
+        if kinds.get(title.label_) == "rank":
+            continue
         name = role_names[title.label_]
         for person, owner, rule, span in _patterns(doc, title):
             of = owner_key(owner)
@@ -86,27 +93,43 @@ def _ent_at(doc: Doc, i: int) -> Span | None:
 
 def _patterns(doc: Doc, title: Span):
     after = _ent_at(doc, title.end)
+    owner_before = _owner_before(doc, title.start)
     if after is not None and after.start == title.end and after.label_ == "PERSON":
-        owner = _owner_before(doc, title.start)
+        if owner_before is not None:
+            yield after, owner_before, "owner-title-name", doc[owner_before.start:after.end]
+    # OWNER's TITLE, NAME[,]
+    if owner_before is not None and title.end + 1 < len(doc) and doc[title.end].text == ",":
+        person = _ent_at(doc, title.end + 1)
+        if person is not None and person.start == title.end + 1 and person.label_ == "PERSON" and \
+                (person.end == len(doc) or not doc[person.end].is_alpha or doc[person.end].pos_ in {"VERB", "AUX"}):
+            yield person, owner_before, "owner-title-appositive", doc[owner_before.start:person.end]
+    # TITLE of|for OWNER ...
+    if title.end + 1 < len(doc) and doc[title.end].lower_ in {"of", "for"}:
+        owner = _owner_after(doc, title.end + 1)
         if owner is not None:
-            yield after, owner, "owner-title-name", doc[owner.start:after.end]
-    # TITLE of OWNER NAME
-    if title.end + 1 < len(doc) and doc[title.end].lower_ == "of":
-        owner = _ent_at(doc, title.end + 1 + (doc[title.end + 1].lower_ == "the"))
-        if owner is not None and owner.ent_id_:
             person = _ent_at(doc, owner.end)
-            if person is not None and person.start == owner.end:
+            if person is not None and person.start == owner.end and person.label_ == "PERSON":
                 yield person, owner, "title-of-owner-name", doc[title.start:person.end]
             # NAME, [the] TITLE of OWNER
             person = _appositive_person(doc, title.start)
             if person is not None:
                 yield person, owner, "name-title-of-owner", doc[person.start:owner.end]
     # NAME, [the|a] OWNER['s] TITLE
-    owner = _owner_before(doc, title.start)
-    if owner is not None:
-        person = _appositive_person(doc, owner.start)
+    if owner_before is not None:
+        person = _appositive_person(doc, owner_before.start)
         if person is not None:
-            yield person, owner, "name-owner-title", doc[person.start:title.end]
+            yield person, owner_before, "name-owner-title", doc[person.start:title.end]
+
+
+def _owner_after(doc: Doc, i: int) -> Span | None:
+    """The state or organization after 'of'/'for': 'of Serbia', 'of the United Nations', 'for the Thai army' (Thailand)."""
+    first = i
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    owner = _ent_at(doc, i)
+    if owner is None or owner.start not in {first, i} or not owner_key(owner):
+        return None
+    return owner
 
 
 def _appositive_person(doc: Doc, i: int) -> Span | None:
