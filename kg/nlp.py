@@ -176,6 +176,9 @@ def _fixed_entities(doc: Doc) -> list[Span]:
     full_names = {p.text for p in persons if len(p) > 1}
     out = []
     for ent in ents:
+        if ent.ent_id_ and len(ent) == 1 and ent.text in surnames and ent.label_ != "NORP" and ent[0].pos_ == "PROPN":
+            out.append(_fresh(doc, ent.start, ent.end, "PERSON"))  # 'Valeska Paris ... Paris later wrote': the person, not the city
+            continue
         if ent.ent_id_ or ent.label_ in NON_NAME_LABELS:
             out.append(ent)
             continue

@@ -100,8 +100,7 @@ def _patterns(doc: Doc, title: Span):
     # OWNER's TITLE, NAME[,]
     if owner_before is not None and title.end + 1 < len(doc) and doc[title.end].text == ",":
         person = _ent_at(doc, title.end + 1)
-        if person is not None and person.start == title.end + 1 and person.label_ == "PERSON" and \
-                (person.end == len(doc) or not doc[person.end].is_alpha or doc[person.end].pos_ in {"VERB", "AUX"}):
+        if person is not None and person.start == title.end + 1 and person.label_ == "PERSON" and _closes_apposition(doc, person):
             yield person, owner_before, "owner-title-appositive", doc[owner_before.start:person.end]
     # TITLE of|for OWNER ...
     if title.end + 1 < len(doc) and doc[title.end].lower_ in {"of", "for"}:
@@ -110,6 +109,10 @@ def _patterns(doc: Doc, title: Span):
             person = _ent_at(doc, owner.end)
             if person is not None and person.start == owner.end and person.label_ == "PERSON":
                 yield person, owner, "title-of-owner-name", doc[title.start:person.end]
+            # [the] TITLE of OWNER, NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived"
+            person = _ent_at(doc, owner.end + 1) if owner.end + 1 < len(doc) and doc[owner.end].text == "," else None
+            if person is not None and person.start == owner.end + 1 and person.label_ == "PERSON" and _closes_apposition(doc, person):
+                yield person, owner, "title-of-owner-appositive", doc[title.start:person.end]
             # NAME, [the] TITLE of OWNER
             person = _appositive_person(doc, title.start)
             if person is not None:
@@ -119,6 +122,14 @@ def _patterns(doc: Doc, title: Span):
         person = _appositive_person(doc, owner_before.start)
         if person is not None:
             yield person, owner_before, "name-owner-title", doc[person.start:title.end]
+
+
+def _closes_apposition(doc: Doc, person: Span) -> bool:
+    """'..., NAME,' or '..., NAME said': the name closes an apposition, it does not start a list ('X, Y and Z')."""
+    if person.end == len(doc):
+        return True
+    nxt = doc[person.end]
+    return nxt.text in {",", ".", ";", ")"} or nxt.pos_ in {"VERB", "AUX"}
 
 
 def _owner_after(doc: Doc, i: int) -> Span | None:
