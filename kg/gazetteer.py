@@ -124,6 +124,12 @@ def body_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def agent_sectors() -> dict[str, str]:
+    """One-word Phoenix agent -> its sector code ('company' -> 'BUS', 'ministry' -> 'GOV')."""
+    return {r["form"]: r["sector"] for r in resources.jsonl("agents.jsonl") if " " not in r["form"]}
+
+
+@lru_cache(maxsize=1)
 def known_actors() -> dict[str, str]:
     """Lower-cased full name -> 'Person' or 'Organization', from the Phoenix actor dictionaries.
 

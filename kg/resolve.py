@@ -36,6 +36,7 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
+REFERRING_RULES = {"nominal-pronoun", "nominal-body"}  # 'she', 'the company': evidence of the entity, not names of it
 STOP_INITIALS = {"and", "of", "the", "for", "de", "&"}
 
 
@@ -173,7 +174,7 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
             label = max(names or [group[0].text], key=lambda n: (len(n.split()), len(n)))
             label = label[4:] if label.lower().startswith("the ") else label
             etype, wikidata = types.most_common(1)[0][0], ""
-        aliases = tuple(sorted({m.text for m in group} - {label}))
+        aliases = tuple(sorted({m.text for m in group if m.rule not in REFERRING_RULES} - {label}))
         out.append(Entity(key=key, type=etype, label=label, aliases=aliases, wikidata=wikidata, mentions=tuple(group)))
     return out
 

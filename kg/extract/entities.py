@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.gazetteer import capitals, entries, titles
+from kg.gazetteer import body_heads, capitals, entries, titles
 from kg.ids import slug
 from kg.records import Mention
 
@@ -35,6 +35,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             out.append(mention)
     out.extend(nominal_mentions(doc))
     out.extend(pair_mentions(doc))
+    out.extend(pronoun_mentions(doc, out))
+    out.extend(body_mentions(doc, out))
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
@@ -149,6 +151,112 @@ def pair_mentions(doc: Doc) -> list[Mention]:
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=PAIR_HEADS[head], rule="nominal-pair",
                            key=f"pair-{span.start_char}", sentence=_sentence(span)))
     return out
+
+
+PERSON_PRONOUNS = {"he", "she"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans, opened = [], None
+    for m in re.finditer(r"[\"\u201c\u201d]", doc.text):
+        if opened is None and m.group() in "\"\u201c":
+            opened = m.start()
+        elif opened is not None and m.group() in "\"\u201d":
+            spans.append((opened, m.end()))
+            opened = None
+    return spans
+
+
+def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'he' / 'she' as a subject: the one named person of the previous sentence and this one, when it is their subject.
+
+    Conservative: gender is not known, so a second named person anywhere in that window blocks it;
+    pronouns inside quotes (the speaker's own words) are left alone.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return []
+    quotes = _quote_spans(doc)
+    people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
+    sents = list(doc.sents)
+    out = []
+    for n, sent in enumerate(sents):
+        for token in sent:
+            if token.lower_ not in PERSON_PRONOUNS or token.dep_ not in SUBJECT_DEPS:
+                continue
+            if any(s < token.idx < e for s, e in quotes):
+                continue
+            start = sents[n - 1].start_char if n else sent.start_char
+            window = [m for m in people if start <= m.start and m.end <= token.idx]
+            if not window:
+                continue
+            names = {_person_name(m, people) for m in window}
+            if len(names) != 1:
+                continue
+            subject = any(_is_subject(doc, m) for m in window)
+            if not subject:
+                continue
+            antecedent = window[-1]
+            out.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text, type="Person",
+                               rule="nominal-pronoun", key=antecedent.key, sentence=sent.text))
+    return out
+
+
+def _person_name(m: Mention, people: list[Mention]) -> str:
+    """The full name a mention shortens ('Vucic' -> 'Aleksandar Vucic' when the text has it), else its text."""
+    full = [p.text for p in people if len(p.text.split()) > 1 and m.text in p.text.split()]
+    return full[0] if len(set(full)) == 1 else m.text
+
+
+def _is_subject(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in {"compound", "appos", "conj"} and root.head.i != root.i and root.head.i not in range(span.start, span.end):
+        if root.dep_ == "conj":
+            return False  # 'Vucic and Hoti said': a pair, not one antecedent
+        root = root.head
+    return root.dep_ in SUBJECT_DEPS
+
+
+def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'the ministry', 'the company' as an actor: the one organization of the last sentences that it names.
+
+    'the ministry' goes to an organization whose name ends in that word ('the Interior Ministry');
+    a business word ('the company', 'the airline') to the one organization the window names.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return []
+    orgs = [m for m in mentions if m.type == "Organization" and not m.rule.startswith("nominal")]
+    sents = list(doc.sents)
+    index = {s.start: n for n, s in enumerate(sents)}
+    out = []
+    for token in doc:
+        if token.lower_ not in body_heads() or token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "poss"}:
+            continue
+        if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.ent_type_:
+            continue
+        if any(c.dep_ in {"compound", "amod", "prep"} for c in token.children):
+            continue  # 'the state company', 'the company of ...': a description, not a reference
+        n = index[token.sent.start]
+        start = sents[max(0, n - 2)].start_char
+        window = [m for m in orgs if start <= m.start and m.end <= token.idx]
+        named = {m.key for m in window if m.text.lower().split()[-1] in {token.lower_, token.lower_ + "s"}}
+        if not named and _business_word(token.lower_):
+            named = {m.key for m in window if not m.key.startswith("org-Q")}
+        if len(named) != 1:
+            continue
+        span = doc[token.i - 1:token.i + 1]
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
+                           rule="nominal-body", key=next(iter(named)), sentence=token.sent.text))
+    return out
+
+
+def _business_word(word: str) -> bool:
+    from kg.gazetteer import agent_sectors
+
+    return agent_sectors().get(word) == "BUS"
 
 
 def _is_name(token: Token) -> bool:
