@@ -149,6 +149,12 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def known_surnames() -> frozenset[str]:
+    """Lower-cased last words of the office holders' names in the Phoenix actor lists."""
+    return frozenset(n.split()[-1] for n, kind in known_actors().items() if kind == "Person")
+
+
+@lru_cache(maxsize=1)
 def nonactor_codes() -> frozenset[str]:
     """Currency codes (ISO 4217) and time-zone abbreviations: 'USD', 'UTC', 'CEST' name no actor."""
     return frozenset(row["code"] for row in resources.jsonl("nonactor_codes.jsonl"))

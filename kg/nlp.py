@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kg.gazetteer import body_heads, entries, given_names, known_actors, nonactor_codes, titles
+from kg.gazetteer import body_heads, entries, given_names, known_actors, known_surnames, nonactor_codes, titles
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -112,10 +112,15 @@ def _register() -> None:
         doc.spans["kg_model_ents"] = list(doc.ents)
         return doc
 
-    @Language.component("kg_entity_fixer")
-    def fix_entities(doc: Doc) -> Doc:
-        doc.ents = filter_spans(_fixed_entities(doc))
-        return doc
+    @Language.factory("kg_entity_fixer")
+    def make_fixer(nlp: Language, name: str):
+        words = _dictionary_words(nlp)
+
+        def fix_entities(doc: Doc) -> Doc:
+            doc.ents = filter_spans(_fixed_entities(doc, words))
+            return doc
+
+        return fix_entities
 
 
 def _is_name_token(token) -> bool:
@@ -152,7 +157,18 @@ def _restored_names(doc: Doc) -> list[Span]:
     return ents
 
 
-def _fixed_entities(doc: Doc) -> list[Span]:
+def _dictionary_words(nlp: Language) -> frozenset[str]:
+    """English words of spaCy's own lemmatizer index (nouns, verbs, adjectives, adverbs), from the model's data."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(w for key in table.keys() for w in table[key])
+
+
+def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]:
     from spacy.tokens import Span as SpanType
 
     ents = [e for e in (_trimmed(doc, e) for e in _restored_names(doc)) if e is not None]
@@ -171,6 +187,7 @@ def _fixed_entities(doc: Doc) -> list[Span]:
         keep.append(ent)
     ents = keep + people
     ents = [e for e in ents if e.label_ != "PERSON" or not _is_title_only(doc, e)]
+    ents = [e for e in ents if not _not_a_name(doc, e, ents, words)]
     persons = [e for e in ents if e.label_ == "PERSON"]
     surnames = {p[-1].text for p in persons if len(p) > 1}  # a one-word "person" may be the model's error ("Twitter")
     full_names = {p.text for p in persons if len(p) > 1}
@@ -313,6 +330,24 @@ def _typed_by_evidence(doc: Doc, ents: list[Span]) -> list[Span]:
         out.append(ent)
     return [e for e in out if not (e.label_ != "PERSON" and any(i in taken for i in range(e.start, e.end)) and e.start not in taken)] \
         if taken else out
+
+
+def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str]) -> bool:
+    """A 'person' made only of dictionary words that no office holder is named with ('App Store',
+    'Snow Leopard', 'Dashboard'): a product or a thing, unless a title or 'Mr.' stands before it or the
+    text names a person with it in full."""
+    if ent.label_ != "PERSON" or not words:
+        return False
+    tokens = [t for t in ent if t.is_alpha]
+    others = [p for p in ents if p.label_ == "PERSON" and (p.start, p.end) != (ent.start, ent.end)]
+    if not tokens or any(t.text in p.text.split() for t in tokens for p in others if len(p) > 1):
+        return False  # 'Jobs' after 'Steve Jobs'; 'Paris' after 'Valeska Paris
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if any(t.end == ent.start for t in doc.spans.get("kg_titles", [])) or (
+            before is not None and before.is_title and before.text.endswith(".") and len(before) <= 4):  # 'Mr. Wilkins'
+        return False
+    names = given_names() | known_surnames()
+    return all((t.lower_ in words or t.lemma_.lower() in words) and t.lower_ not in names for t in tokens)
 
 
 def _is_title_only(doc: Doc, ent: Span) -> bool:
