@@ -29,7 +29,7 @@ ISO_4217 = Path("/usr/share/iso-codes/json/iso_4217.json")
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 # sectors whose person agents hold positions a news text states (CAMEO sector codes)
 POSITION_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO", "PTY"}
-COMPOUND_SECTORS = {"BUS", "MED"}  # business and media: only compounds name a position ("chief editor", "business executive")
+COMPOUND_SECTORS = {"MED"}  # media: only compounds name a position ("chief editor"); business compounds name firms ("car maker")
 AGENT_SUFFIX = re.compile(r"(er|or|ist|man|men|woman|women|person|ian|ief)$")  # agent-noun endings of English
 RECENT = "1995-01-01"  # office holders of the news era; older bounds are history
 MIN_HEAD_FORMS = 2  # a position noun heads several agent entries (minister, secretary, officer, spokesman)
