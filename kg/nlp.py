@@ -115,9 +115,10 @@ def _register() -> None:
     @Language.factory("kg_entity_fixer")
     def make_fixer(nlp: Language, name: str):
         words = _dictionary_words(nlp)
+        known = _known_person_matcher(nlp)
 
         def fix_entities(doc: Doc) -> Doc:
-            doc.ents = filter_spans(_fixed_entities(doc, words))
+            doc.ents = filter_spans(_fixed_entities(doc, words, known))
             return doc
 
         return fix_entities
@@ -157,6 +158,28 @@ def _restored_names(doc: Doc) -> list[Span]:
     return ents
 
 
+def _known_person_matcher(nlp: Language):
+    """Names of the Phoenix office holders (two words or more), matched case-insensitively."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    names = sorted(n for n, kind in known_actors().items() if kind == "Person")
+    matcher.add("known_person", list(nlp.tokenizer.pipe(names)))
+    return matcher
+
+
+def _known_people(doc: Doc, matcher, ents: list[Span]) -> list[Span]:
+    """Known office holders the model left untagged ('President of Serbia Aleksandar Vucic'): capitalised, outside every entity."""
+    from spacy.tokens import Span
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for _, start, end in matcher(doc):
+        if all(t.is_title and t.pos_ == "PROPN" and t.i not in taken for t in doc[start:end]):
+            out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
 def _dictionary_words(nlp: Language) -> frozenset[str]:
     """English words of spaCy's own lemmatizer index (nouns, verbs, adjectives, adverbs), from the model's data."""
     if "lemmatizer" not in nlp.pipe_names:
@@ -168,11 +191,13 @@ def _dictionary_words(nlp: Language) -> frozenset[str]:
     return frozenset(w for key in table.keys() for w in table[key])
 
 
-def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]:
+def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset(), known=None) -> list[Span]:
     from spacy.tokens import Span as SpanType
 
     ents = [e for e in (_trimmed(doc, e) for e in _restored_names(doc)) if e is not None]
-    ents = _typed_by_evidence(doc, ents)
+    if known is not None:
+        ents += _known_people(doc, known, ents)
+    ents = _typed_by_evidence(doc, ents, words)
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     for title in doc.spans.get("kg_titles", []):
@@ -286,7 +311,21 @@ def _gazetteer_names() -> frozenset[str]:
     return frozenset(by_name())
 
 
-def _typed_by_evidence(doc: Doc, ents: list[Span]) -> list[Span]:
+def _given_name_first(ent: Span) -> bool:
+    """Two or three capitalised proper nouns, the first a given name of the Phoenix office holders, none a body noun."""
+    if not 2 <= len(ent) <= 3 or not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in ent):
+        return False
+    return ent[0].lower_ in given_names() and not any(t.lower_ in body_heads() for t in ent[1:])
+
+
+def _after_title(doc: Doc, ent: Span) -> bool:
+    """The span stands in apposition to a title a few words before: 'the president of Chile, NAME'."""
+    if ent.start < 2 or doc[ent.start - 1].text != ",":
+        return False
+    return any(ent.start - 6 <= t.end < ent.start for t in doc.spans.get("kg_titles", []))
+
+
+def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset()) -> list[Span]:
     """Types from what a span is, before what a word inside it names.
 
     - a known office holder of the Phoenix actor lists is a person ('Babrak Karmal' tagged ORG);
@@ -312,6 +351,8 @@ def _typed_by_evidence(doc: Doc, ents: list[Span]) -> list[Span]:
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
             label = "ORG"
+        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent):
+            label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,': tagged as a place
         if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":
             before = doc[ent.start - 1]
             before_ent = next((e for e in ents if e.start <= before.i < e.end), None)

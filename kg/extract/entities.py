@@ -109,11 +109,15 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
             continue  # 'President Hashim Thaci': a title before a name, not a nominal mention
         owner = _owner_before(doc, start)
         if owner is None:
-            continue
-        first = owner.start
-        if first > 0 and doc[first - 1].lower_ in {"the", "his", "her", "their", "its"}:
-            first -= 1
-        span = doc[first:end]
+            owner = _owner_of(doc, start, end)  # 'the president of Serbia'
+            if owner is None or doc[start].lower_ == "capital":
+                continue
+            span = doc[start - 1:owner.end]
+        else:
+            first = owner.start
+            if first > 0 and doc[first - 1].lower_ in {"the", "his", "her", "their", "its"}:
+                first -= 1
+            span = doc[first:end]
         base = {"start": span.start_char, "end": span.end_char, "text": span.text, "sentence": _sentence(span)}
         if doc[start].lower_ == "capital":
             capital = entries()[owner.ent_id_].capital if owner.ent_id_ else ""
@@ -126,6 +130,21 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
         out.append(Mention(type="Person", rule="nominal-title", key=f"nominal-{span.start_char}", role=role,
                            of=owner.ent_id_ or organization_key(owner.text), **base))
     return out
+
+
+def _owner_of(doc: Doc, start: int, end: int) -> Span | None:
+    """The state or organization in 'the TITLE of [the] OWNER' when no name follows ('the president of Serbia said')."""
+    if start == 0 or doc[start - 1].lower_ != "the" or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    i = end + 1 + (doc[end + 1].lower_ == "the")
+    owner = next((e for e in doc.ents if e.start <= i < e.end), None)
+    if owner is None or owner.start not in {end + 1, i}:
+        return None
+    if not (owner.ent_id_ and entries()[owner.ent_id_].type in {"State", "Organization"} or (not owner.ent_id_ and owner.label_ == "ORG")):
+        return None
+    if owner.end < len(doc) and (_is_name(doc[owner.end]) or doc[owner.end].text == ","):
+        return None  # 'the president of Serbia Aleksandar Vucic', 'the president of Serbia, Aleksandar Vucic,': a role, not a reference
+    return owner
 
 
 PAIR_HEADS = {"sides": "Person", "leaders": "Person", "parties": "Person", "men": "Person", "ministers": "Person",
