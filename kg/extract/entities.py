@@ -127,7 +127,8 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
         role = next((r["role"] for r in titles() if r["id"] == title), "")
         if not role and doc[start].lower_ != "counterpart":
             continue
-        out.append(Mention(type="Person", rule="nominal-title", key=f"nominal-{span.start_char}", role=role,
+        rule = "nominal-title" if owner.start < start else "nominal-title-of"
+        out.append(Mention(type="Person", rule=rule, key=f"nominal-{span.start_char}", role=role,
                            of=owner.ent_id_ or organization_key(owner.text), **base))
     return out
 
