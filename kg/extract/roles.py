@@ -56,6 +56,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
 
 def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     """'Lavrov met his Turkish counterpart Mevlut Cavusoglu': the same position, in the other state."""
+    if "counterpart" not in doc.text.lower():
+        return []  # iterating a Doc's tokens is costly; most articles have no counterpart
     held = {r.holder: r.name for r in roles}
     out = []
     for token in doc:
