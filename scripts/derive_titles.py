@@ -167,6 +167,17 @@ def agent_titles(rows: list[dict]) -> list[dict]:
     return out
 
 
+def prename_titles(folder: Path, have: set[str]) -> list[dict]:
+    """Agent nouns written before named people in the actor synonyms ('+DIRECTOR_...'), twice or more, not yet a title."""
+    out = []
+    for word, count in sorted(_prename_words(folder).items()):
+        if count < 2 or len(word) < 5 or not (AGENT_SUFFIX.search(word) or word.endswith(".")) or word in have:
+            continue
+        out.append({"id": f"title-prename-{word.rstrip('.')}", "role": _title_case(word), "forms": sorted({word, _title_case(word)}),
+                    "kind": "official", "sector": "", "source": f"petrarch2/{'+'.join(ACTOR_FILES)}: before {count} names"})
+    return out
+
+
 def _date(text: str, end: bool = False) -> str:
     """Phoenix dates: YYYYMMDD or YYMMDD (two-digit years before 30 are 20xx)."""
     if len(text) == 6:
@@ -279,7 +290,8 @@ def nonactor_codes() -> list[dict]:
 def main(folder: Path) -> None:
     agent_rows = agents(folder)
     _write("agents.jsonl", agent_rows)
-    _write("agent_titles.jsonl", agent_titles(agent_rows))
+    titles = agent_titles(agent_rows)
+    _write("agent_titles.jsonl", titles + prename_titles(folder, {f.lower() for t in titles for f in t["forms"]}))
     agent_words = {w for r in agent_rows for w in r["form"].split() if len(w) > 2}
     _write("actors.jsonl", actors(folder, agent_words))
     _write("nonactor_codes.jsonl", nonactor_codes())
