@@ -143,6 +143,23 @@ def known_actors() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def office_holders() -> dict[str, tuple[dict, ...]]:
+    """Lower-cased name of a Phoenix office holder -> the dated codes of their offices ({country, sector, from, to})."""
+    out: dict[str, tuple[dict, ...]] = {}
+    for row in resources.jsonl("actors.jsonl"):
+        if row["type"] == "Person":
+            for name in row["names"]:
+                out.setdefault(name.lower(), tuple(row["codes"]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def state_by_iso3() -> dict[str, str]:
+    """ISO 3166 alpha-3 code (the country part of a CAMEO actor code) -> state entry id."""
+    return {e.extra["iso3"]: e.id for e in entries().values() if e.type == "State" and e.extra.get("iso3")}
+
+
+@lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Lower-cased first words of the office holders' names in the Phoenix actor lists ('valeska' is not there; 'maria' is)."""
     return frozenset(n.split()[0] for n, kind in known_actors().items() if kind == "Person")

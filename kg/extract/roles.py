@@ -16,7 +16,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from kg.extract.entities import _owner_before, _sentence, organization_key
-from kg.gazetteer import entries, title_kinds, titles
+from kg.gazetteer import entries, office_holders, state_by_iso3, title_kinds, titles
 from kg.ids import slug
 from kg.records import Evidence, Role
 
@@ -45,13 +45,46 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         if kinds.get(title.label_) == "rank":
             continue
         name = role_names[title.label_]
+        found = False
         for person, owner, rule, span in _patterns(doc, title):
+            found = True
             of = owner_key(owner)
             if person.label_ != "PERSON" or not of or _past_holder(doc, title, owner):
                 continue
             evidence = Evidence(span.start_char, span.end_char, _sentence(span), f"roles/{rule}", confidence=0.9)
             out.append(Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
+        if not found:
+            role = _known_holder_role(doc, title, name, as_of)
+            if role is not None:
+                out.append(role)
     return out + _counterparts(doc, out, as_of)
+
+
+HOLDER_SECTORS = {"GOV", "LEG", "JUD", "MIL"}
+
+
+def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role | None:
+    """'Prime Minister NAME' with no state written: the state whose office NAME held on the article's date.
+
+    The text states the position; the Phoenix office holders' dated codes only say whose it is, and only
+    when they name one state for that day that the article also names ('former' and 'late' holders state nothing).
+    """
+    person = _ent_at(doc, title.end)
+    if person is None or person.start != title.end or person.label_ != "PERSON":
+        return None
+    window = doc[max(0, title.start - 2):title.start]
+    if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window) or _owner_before(doc, title.start) is not None:
+        return None
+    day = as_of.isoformat()
+    states = {state_by_iso3().get(c["country"]) for c in office_holders().get(person.text.lower(), ())
+              if c["sector"] in HOLDER_SECTORS and (c["from"] or c["to"]) and (not c["from"] or c["from"] <= day)
+              and (not c["to"] or day <= c["to"])}
+    states.discard(None)
+    if len(states) != 1 or not any(e.ent_id_ in states for e in doc.ents):
+        return None  # one state, and one the article names: the role points to a node the article has
+    span = doc[title.start:person.end]
+    evidence = Evidence(span.start_char, span.end_char, _sentence(span), "roles/title-name-known-holder", confidence=0.7)
+    return Role(holder=person_key(person.text), name=name, of=states.pop(), as_of=as_of, evidence=evidence)
 
 
 def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:

@@ -52,3 +52,17 @@ def test_a_military_rank_is_no_position(text):
 def test_a_list_after_a_title_is_no_apposition():
     roles = extract_roles(pipeline()("Japan's Foreign Minister, Akiko Mori, Yuki Sato and Hiro Tanaka attended."), DAY)
     assert {r.holder for r in roles} <= {"person-akiko-mori"}
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    (dt.date(2012, 5, 1), {("person-angela-merkel", "Chancellor", "state-Q183")}),
+    (dt.date(2003, 5, 1), set()),  # before her term: the dated codes name no state for that day
+])
+def test_a_known_office_holder_gives_the_state_the_text_leaves_out(day, expected):
+    text = "Chancellor Angela Merkel arrived in Paris to discuss German exports."
+    roles = {(r.holder, r.name, r.of) for r in extract_roles(pipeline()(text), day)}
+    assert roles == expected
+
+
+def test_a_known_office_holder_gives_no_state_the_article_does_not_name():
+    assert extract_roles(pipeline()("Chancellor Angela Merkel arrived in Paris."), dt.date(2012, 5, 1)) == []
