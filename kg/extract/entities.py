@@ -120,7 +120,7 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
             span = doc[first:end]
         base = {"start": span.start_char, "end": span.end_char, "text": span.text, "sentence": _sentence(span)}
         if doc[start].lower_ == "capital":
-            capital = entries()[owner.ent_id_].capital if owner.ent_id_ else ""
+            capital = entries()[gazetteer_id(owner)].capital if gazetteer_id(owner) else ""
             if capital:
                 out.append(Mention(type="Place", rule="nominal-capital", key=capital, **base))
             continue
@@ -129,7 +129,7 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
             continue
         rule = "nominal-title" if owner.start < start else "nominal-title-of"
         out.append(Mention(type="Person", rule=rule, key=f"nominal-{span.start_char}", role=role,
-                           of=owner.ent_id_ or organization_key(owner.text), **base))
+                           of=gazetteer_id(owner) or organization_key(owner.text), **base))
     return out
 
 
@@ -284,7 +284,7 @@ def _is_name(token: Token) -> bool:
 
 
 def _owner_before(doc: Doc, start: int) -> Span | None:
-    """The state or organization entity just before a title: 'Serbian', "Kosovo's", 'EU'."""
+    """The state or organization entity just before a title: 'Serbian', "Kosovo's", 'EU', "the country's"."""
     i = start - 1
     if i >= 0 and doc[i].text in {"'s", "\u2019s", "'"}:
         i -= 1
@@ -292,4 +292,27 @@ def _owner_before(doc: Doc, start: int) -> Span | None:
         if i >= 0 and ent.start <= i < ent.end:
             if ent.ent_id_ and entries()[ent.ent_id_].type in {"State", "Organization"} or (not ent.ent_id_ and ent.label_ == "ORG"):
                 return ent
+    if i > 0 and doc[i].lower_ in STATE_NOUNS and doc[i - 1].lower_ == "the" and i < start - 1:
+        return _the_country(doc, i - 1)
     return None
+
+
+STATE_NOUNS = {"country", "nation"}
+
+
+def gazetteer_id(span: Span) -> str:
+    """The gazetteer id of an entity span, or of a span standing for one ("the country's" -> its state)."""
+    return span.ent_id_ or span.id_
+
+
+def _the_country(doc: Doc, i: int) -> Span | None:
+    """"the country's" in a title: the one state named in this sentence before it, or in the previous sentence."""
+    from spacy.tokens import Span
+
+    sent = doc[i].sent
+    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    lo = previous.start if previous is not None else sent.start
+    states = {e.ent_id_ for e in doc.ents if lo <= e.start and e.end <= i and e.ent_id_ and entries()[e.ent_id_].type == "State"}
+    if len(states) != 1:
+        return None
+    return Span(doc, i, i + 2, label="GPE", span_id=states.pop())

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from kg.extract.entities import _owner_before, _sentence, organization_key
+from kg.extract.entities import _owner_before, _sentence, gazetteer_id, organization_key
 from kg.gazetteer import entries, office_holders, state_by_iso3, title_kinds, titles
 from kg.ids import slug
 from kg.records import Evidence, Role
@@ -31,8 +31,9 @@ def person_key(name: str) -> str:
 
 def owner_key(owner: Span) -> str:
     """Key of the state or organization a position belongs to ('' when the span is neither)."""
-    if owner.ent_id_:
-        return owner.ent_id_ if entries()[owner.ent_id_].type in {"State", "Organization"} else ""
+    gid = gazetteer_id(owner)
+    if gid:
+        return gid if entries()[gid].type in {"State", "Organization"} else ""
     return organization_key(owner.text) if owner.label_ == "ORG" else ""
 
 
