@@ -131,16 +131,30 @@ def _is_name_token(token) -> bool:
 
 
 def _person_after_title(doc: Doc, title: Span) -> Span | None:
-    """The name that follows a title: 'President Hashim Thaci' -> 'Hashim Thaci'."""
+    """The name that follows a title: 'President Hashim Thaci' -> 'Hashim Thaci'.
+
+    A title right after it is part of the title chain, not of the name ('spokesman Colonel X', 'President
+    General Y'); a hyphen inside a name joins it ('Prayuth Chan-ocha').
+    """
+    starts = {t.start: t.end for t in doc.spans.get("kg_titles", [])}
     i = title.end
+    while i in starts:
+        i = starts[i]
     j = i
-    while j < len(doc) and j - i < 4 and _is_name_token(doc[j]) and not doc[j].ent_id_ and doc[j].ent_type_ not in NON_NAME_LABELS:
-        j += 1
+    while j < len(doc) and j - i < 5 and j not in starts:
+        token = doc[j]
+        if _is_name_token(token) and not token.ent_id_ and token.ent_type_ not in NON_NAME_LABELS:
+            j += 1
+        elif (token.text == "-" and j > i and j + 1 < len(doc) and not doc[j - 1].whitespace_ and not token.whitespace_
+              and doc[j + 1].is_alpha):
+            j += 2  # 'Chan-ocha': the tokenizer splits a hyphenated name
+        else:
+            break
     if j == i:
         return None
     from spacy.tokens import Span
 
-    return Span(doc, i, j, label="PERSON")
+    return Span(doc, i, min(j, len(doc)), label="PERSON")
 
 
 def _restored_names(doc: Doc) -> list[Span]:

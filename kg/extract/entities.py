@@ -286,6 +286,10 @@ def _is_name(token: Token) -> bool:
 def _owner_before(doc: Doc, start: int) -> Span | None:
     """The state or organization entity just before a title: 'Serbian', "Kosovo's", 'EU', "the country's"."""
     i = start - 1
+    skipped = 0
+    while i >= 0 and skipped < 2 and _title_modifier(doc, i):
+        i -= 1  # "Kosovo's new prime minister", 'Indonesian police spokesman', "Apple's senior vice president"
+        skipped += 1
     if i >= 0 and doc[i].text in {"'s", "\u2019s", "'"}:
         i -= 1
     for ent in doc.ents:
@@ -298,6 +302,23 @@ def _owner_before(doc: Doc, start: int) -> Span | None:
 
 
 STATE_NOUNS = {"country", "nation"}
+
+
+def _title_modifier(doc: Doc, i: int) -> bool:
+    """A word between an owner and its title: an adjective or participle ('new', 'acting', 'former', 'senior')
+    or a body noun of the Phoenix agents ('police', 'army', 'ministry'), outside every entity."""
+    token = doc[i]
+    if token.ent_type_ or not token.is_alpha:
+        return False
+    if token.pos_ == "ADJ" or token.tag_ in {"VBN", "VBG"}:
+        return True
+    return token.pos_ == "NOUN" and token.lower_ in _agent_words()
+
+
+def _agent_words() -> frozenset[str]:
+    from kg.gazetteer import agent_sectors
+
+    return frozenset(agent_sectors())
 
 
 def gazetteer_id(span: Span) -> str:

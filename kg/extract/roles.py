@@ -70,8 +70,9 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     The text states the position; the Phoenix office holders' dated codes only say whose it is, and only
     when they name one state for that day that the article also names ('former' and 'late' holders state nothing).
     """
-    person = _ent_at(doc, title.end)
-    if person is None or person.start != title.end or person.label_ != "PERSON":
+    start = _name_start(doc, title)
+    person = _ent_at(doc, start)
+    if person is None or person.start != start or person.label_ != "PERSON":
         return None
     window = doc[max(0, title.start - 2):title.start]
     if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window) or _owner_before(doc, title.start) is not None:
@@ -127,10 +128,20 @@ def _ent_at(doc: Doc, i: int) -> Span | None:
     return None
 
 
+def _name_start(doc: Doc, title: Span) -> int:
+    """Where a name after a title starts: past a chained title or rank ('spokesman Colonel X', 'Prime Minister General Y')."""
+    starts = {t.start: t.end for t in doc.spans.get("kg_titles", [])}
+    i = title.end
+    while i in starts:
+        i = starts[i]
+    return i
+
+
 def _patterns(doc: Doc, title: Span):
-    after = _ent_at(doc, title.end)
+    start = _name_start(doc, title)
+    after = _ent_at(doc, start)
     owner_before = _owner_before(doc, title.start)
-    if after is not None and after.start == title.end and after.label_ == "PERSON":
+    if after is not None and after.start == start and after.label_ == "PERSON":
         if owner_before is not None:
             yield after, owner_before, "owner-title-name", doc[owner_before.start:after.end]
     # OWNER's TITLE, NAME[,]
