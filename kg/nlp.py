@@ -292,6 +292,8 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
     if depth > 0:
         opened = next(t.i for t in ent if t.text in "([{")
         end = min(end, opened)
+    while end - 1 > ent.start and doc[end - 1].like_num and doc[ent.start:end - 1].text.lower() in _gazetteer_names():
+        end -= 1  # 'Sweden 1' in a score line: the state, not a name with a number
     start = ent.start
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
