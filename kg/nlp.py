@@ -295,8 +295,8 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
     while end - 1 > ent.start and doc[end - 1].like_num and doc[ent.start:end - 1].text.lower() in _gazetteer_names():
         end -= 1  # 'Sweden 1' in a score line: the state, not a name with a number
     start = ent.start
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
+    while start < end and (doc[start].is_punct or doc[start].is_space or (doc[start].pos_ == "DET" and doc[start].lower_ != "the")):
+        start += 1  # 'a World Health Organisation': an article other than 'the' is no part of a name
     if start >= end:
         return None
     words = [t for t in doc[start:end] if not t.is_punct]
