@@ -295,7 +295,7 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
     while end - 1 > ent.start and doc[end - 1].like_num and doc[ent.start:end - 1].text.lower() in _gazetteer_names():
         end -= 1  # 'Sweden 1' in a score line: the state, not a name with a number
     start = ent.start
-    while start < end and (doc[start].is_punct or doc[start].is_space or (doc[start].pos_ == "DET" and doc[start].lower_ != "the")):
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}):
         start += 1  # 'a World Health Organisation': an article other than 'the' is no part of a name
     if start >= end:
         return None
@@ -304,6 +304,13 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
         return None
     if (start, end) == (ent.start, ent.end):
         return ent
+    from kg.gazetteer import by_name
+
+    gid = by_name().get(doc[start:end].text.lower())
+    if gid and not ent.ent_id_:  # what is left is a gazetteer name ('Sweden' of 'Sweden 1'): that entry
+        for token in doc[start:end]:
+            token.ent_id_ = gid
+        return Span(doc, start, end, label="ORG" if entries()[gid].type == "Organization" else "GPE")
     return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
 
 
