@@ -115,10 +115,9 @@ def _register() -> None:
     @Language.factory("kg_entity_fixer")
     def make_fixer(nlp: Language, name: str):
         words = _dictionary_words(nlp)
-        known = _known_person_matcher(nlp)
 
         def fix_entities(doc: Doc) -> Doc:
-            doc.ents = filter_spans(_fixed_entities(doc, words, known))
+            doc.ents = filter_spans(_fixed_entities(doc, words))
             return doc
 
         return fix_entities
@@ -172,25 +171,25 @@ def _restored_names(doc: Doc) -> list[Span]:
     return ents
 
 
-def _known_person_matcher(nlp: Language):
-    """Names of the Phoenix office holders (two words or more), matched case-insensitively."""
-    from spacy.matcher import PhraseMatcher
-
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    names = sorted(n for n, kind in known_actors().items() if kind == "Person")
-    matcher.add("known_person", list(nlp.tokenizer.pipe(names)))
-    return matcher
-
-
-def _known_people(doc: Doc, matcher, ents: list[Span]) -> list[Span]:
-    """Known office holders the model left untagged ('President of Serbia Aleksandar Vucic'): capitalised, outside every entity."""
+def _known_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Known office holders the model left untagged ('President of Serbia Aleksandar Vucic'): runs of capitalised
+    proper nouns outside every entity whose text is a Phoenix office holder's name (longest first)."""
     from spacy.tokens import Span
 
+    people = known_actors()
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = []
-    for _, start, end in matcher(doc):
-        if all(t.is_title and t.pos_ == "PROPN" and t.i not in taken for t in doc[start:end]):
-            out.append(Span(doc, start, end, label="PERSON"))
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 4 and j not in taken and doc[j].is_title and doc[j].pos_ == "PROPN":
+            j += 1
+        found = next((k for k in range(j, i + 1, -1) if people.get(doc[i:k].text.lower()) == "Person"), None)
+        if found is not None:
+            out.append(Span(doc, i, found, label="PERSON"))
+            i = found
+        else:
+            i += 1
     return out
 
 
@@ -205,12 +204,11 @@ def _dictionary_words(nlp: Language) -> frozenset[str]:
     return frozenset(w for key in table.keys() for w in table[key])
 
 
-def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset(), known=None) -> list[Span]:
+def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]:
     from spacy.tokens import Span as SpanType
 
     ents = [e for e in (_trimmed(doc, e) for e in _restored_names(doc)) if e is not None]
-    if known is not None:
-        ents += _known_people(doc, known, ents)
+    ents += _known_people(doc, ents)
     ents = _typed_by_evidence(doc, ents, words)
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
@@ -293,7 +291,7 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
         opened = next(t.i for t in ent if t.text in "([{")
         end = min(end, opened)
     while end - 1 > ent.start and doc[end - 1].like_num and doc[ent.start:end - 1].text.lower() in _gazetteer_names():
-        end -= 1  # 'Sweden 1' in a score line: the state, not a name with a number
+        end -= 1  # 'Sweden 1' in a score line: a name (the model's type for it stays: a team) and a score
     start = ent.start
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}):
         start += 1  # 'a World Health Organisation': an article other than 'the' is no part of a name
@@ -304,13 +302,6 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
         return None
     if (start, end) == (ent.start, ent.end):
         return ent
-    from kg.gazetteer import by_name
-
-    gid = by_name().get(doc[start:end].text.lower())
-    if gid and not ent.ent_id_:  # what is left is a gazetteer name ('Sweden' of 'Sweden 1'): that entry
-        for token in doc[start:end]:
-            token.ent_id_ = gid
-        return Span(doc, start, end, label="ORG" if entries()[gid].type == "Organization" else "GPE")
     return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
 
 
