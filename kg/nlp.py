@@ -275,6 +275,8 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
 
     if ent.label_ in NON_NAME_LABELS:
         return ent
+    if ent.label_ == "PERSON":
+        ent = _hyphen_extended(doc, ent)
     end = ent.start
     depth = 0
     for token in ent:
@@ -303,6 +305,17 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
+
+
+def _hyphen_extended(doc: Doc, ent: Span) -> Span:
+    """A person's name runs on over an attached hyphen ('Wong Yeung' + '-tat' -> 'Wong Yeung-tat')."""
+    from spacy.tokens import Span
+
+    end = ent.end
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+           and doc[end + 1].is_alpha and not doc[end + 1].ent_type_):
+        end += 2
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
 def _non_actor_token(token) -> bool:
