@@ -210,6 +210,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = [e for e in (_trimmed(doc, e) for e in _restored_names(doc)) if e is not None]
     ents += _known_people(doc, ents)
     ents = _typed_by_evidence(doc, ents, words)
+    products = _product_names(doc, ents)
+    ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     for title in doc.spans.get("kg_titles", []):
@@ -350,6 +352,30 @@ def _after_title(doc: Doc, ent: Span) -> bool:
     if ent.start < 2 or doc[ent.start - 1].text != ",":
         return False
     return any(ent.start - 6 <= t.end < ent.start for t in doc.spans.get("kg_titles", []))
+
+
+PRODUCT_DETERMINERS = {"a", "an", "new", "latest", "its", "his", "her", "their"}
+
+
+def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
+    """Names the text uses as things, not actors: 'an iPod', 'the new iPhone', 'its Safari', and their plurals.
+
+    An organization takes no indefinite article and is not new or owned; a name that heads such a phrase
+    (not one that modifies a noun: 'a WHO report') is a product, and so is every mention of it in the text.
+    """
+    out: set[str] = set()
+    orgs = [e for e in ents if e.label_ == "ORG" and not e.ent_id_]
+    for ent in orgs:
+        if ent.start == 0 or ent.root.dep_ in {"compound", "nmod", "amod"}:
+            continue
+        before = doc[ent.start - 1]
+        new = before.lower_ == "new" and ent.start > 1 and doc[ent.start - 2].lower_ in {"the", "a", "its"}
+        if before.lower_ in PRODUCT_DETERMINERS - {"new"} or new:
+            out.add(ent.text)
+    texts = {e.text for e in orgs}
+    out |= {t for t in texts if t.endswith("s") and t[:-1] in out}  # 'iPods' after 'an iPod'
+    out |= {t[:-1] for t in out if t.endswith("s") and t[:-1] in texts}  # 'iPod' after 'its iPods'
+    return out
 
 
 def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset()) -> list[Span]:
