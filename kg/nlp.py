@@ -11,6 +11,15 @@ Components added after the statistical `ner`:
   followed by a name is a person ("Kosovar President Hashim Thaci"), a bare
   surname of a person named earlier is that person ("Borrell" is not a
   place), and "Vucic and Hoti" is two people, not one organization.
+  A name is typed by what it is before any word inside it names a state
+  ("Air France", "Valeska Paris"); known office holders of the Phoenix actor
+  lists are people; labels stop at line breaks and unbalanced brackets;
+  currency codes, time-zone abbreviations and numbers are no actors; a
+  "person" made only of dictionary words ("Snow Leopard") or a name used as a
+  thing ("an iPod") is dropped.
+
+Titles come from kg/data/titles.jsonl and the Phoenix agents (kg/data/agent_titles.jsonl,
+derived by scripts/derive_titles.py); military ranks ("Colonel") mark a person, not a position.
 """
 from __future__ import annotations
 

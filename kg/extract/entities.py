@@ -3,7 +3,11 @@
 Reads `doc.ents` as corrected by the nlp stage and writes Mention records:
 names typed Person / Organization / State / Place, demonyms as mentions of
 their state, capitals used for a government ("Belgrade rejected") as mentions
-of the state, and nominal mentions ("the Serbian president") for coreference.
+of the state, and nominal mentions ("the Serbian president", "the president of
+Serbia") for coreference. Referring words are resolved here when the text
+leaves no doubt: "he"/"she" as a subject to the one named person of the
+previous sentence and this one, "the company"/"the ministry" to the one
+organization of the last sentences that the word fits.
 """
 from __future__ import annotations
 
