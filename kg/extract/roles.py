@@ -7,6 +7,11 @@ Patterns (titles from kg/data/titles.jsonl and kg/data/agent_titles.jsonl):
 - NAME, [the|a] OWNER['s] TITLE   "Angela Merkel, the German chancellor"
 - NAME, [the] TITLE of|for OWNER  "Ban Ki-moon, Secretary-General of the United Nations", "X, spokesman for the Thai army"
 
+OWNER may be "the country's" (the one state just named), and adjectives or body nouns may stand
+between it and the title ("Serbia's outgoing president", "Indonesian police spokesman"). With no
+owner written, 'TITLE NAME' takes the state whose office the Phoenix lists say NAME held on the
+article's date, if the article names that state.
+
 A military rank ('Colonel X') names a person, never a position; 'former', 'ex-' and 'late' mark a
 position no longer held, which is not stated as of the article's date.
 """
