@@ -444,13 +444,19 @@ def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str]) ->
     tokens = [t for t in ent if t.is_alpha]
     others = [p for p in ents if p.label_ == "PERSON" and (p.start, p.end) != (ent.start, ent.end)]
     if not tokens or any(t.text in p.text.split() for t in tokens for p in others if len(p) > 1):
-        return False  # 'Jobs' after 'Steve Jobs'; 'Paris' after 'Valeska Paris
+        return False  # 'Jobs' after 'Steve Jobs'; 'Paris' after 'Valeska Paris'
     before = doc[ent.start - 1] if ent.start > 0 else None
     if any(t.end == ent.start for t in doc.spans.get("kg_titles", [])) or (
             before is not None and before.is_title and before.text.endswith(".") and len(before) <= 4):  # 'Mr. Wilkins'
         return False
-    names = given_names() | known_surnames()
+    names = _name_words()
     return all((t.lower_ in words or t.lemma_.lower() in words) and t.lower_ not in names for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Given names and surnames of the Phoenix office holders."""
+    return given_names() | known_surnames()
 
 
 def _is_title_only(doc: Doc, ent: Span) -> bool:
