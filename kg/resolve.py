@@ -168,7 +168,7 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
     out = []
     for key, group in groups.items():
         entry = entries().get(key)
-        types = Counter(m.type for m in group)
+        types = Counter(m.type for m in group if not m.rule.startswith("nominal")) or Counter(m.type for m in group)
         if entry is not None:
             label, etype, wikidata = entry.label, entry.type, entry.wikidata
         else:
