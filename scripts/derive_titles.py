@@ -124,7 +124,7 @@ def agents(folder: Path) -> list[dict]:
             person = bool(AGENT_SUFFIX.search(head) or head in prename or any(head.endswith(p) for p in person_subs)
                           or head.endswith("."))
             rows.append({"id": f"agent-{form.replace(' ', '-').replace('.', '').replace(chr(39), '')}", "form": form,
-                         "head": head, "sector": sector[:3], "codes": sector, "person": person,
+                         "head": head, "sector": sector[:3], "codes": sector, "person": person, "before_names": head in prename,
                          "source": f"petrarch2/Phoenix.agents.txt:{number}"})
     unique = {}
     for row in rows:
@@ -140,6 +140,8 @@ def _title_case(form: str) -> str:
 def agent_titles(rows: list[dict]) -> list[dict]:
     """Person agents of the position sectors, in the titles.jsonl schema; military ranks apart.
 
+    A one-word title must also be written before named people in the actor synonyms ('PRESIDENT_X',
+    'SENATOR_X'); other lone nouns name a trade ('lawyer'), not a position.
     A rank is a one-word military agent written abbreviated in the file ('COL.', 'GEN.') or whose
     abbreviation the file also lists ('COLONEL' next to 'COL.'); other one-word military agents
     ('BOMBER', 'CARRIER') are vehicles as often as people and are left out.
@@ -159,6 +161,8 @@ def agent_titles(rows: list[dict]) -> list[dict]:
             pass
         elif not row["person"] or heads[row["head"]] < MIN_HEAD_FORMS or (sector == "MIL" and one_word):
             continue
+        elif one_word and not row["before_names"]:
+            continue  # a lone noun ('lawyer', 'politician') names a trade; a position is written before names ('senator')
         elif sector not in POSITION_SECTORS and not (sector in COMPOUND_SECTORS and not one_word):
             continue
         out.append({"id": f"title-{row['id'][6:]}", "role": _title_case(form),
