@@ -216,7 +216,7 @@ def _dictionary_words(nlp: Language) -> frozenset[str]:
 def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]:
     from spacy.tokens import Span as SpanType
 
-    ents = [e for e in (_trimmed(doc, e) for e in _restored_names(doc)) if e is not None]
+    ents = [e for e in (_trimmed(doc, e, words) for e in _restored_names(doc)) if e is not None]
     ents += _known_people(doc, ents)
     ents = _typed_by_evidence(doc, ents, words)
     products = _product_names(doc, ents)
@@ -277,7 +277,7 @@ def _fresh(doc: Doc, start: int, end: int, label: str) -> Span:
     return Span(doc, start, end, label=label)
 
 
-def _trimmed(doc: Doc, ent: Span) -> Span | None:
+def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span | None:
     """An entity cut at a line break or an unbalanced bracket; None when nothing of a name is left.
 
     Currency codes, time-zone abbreviations and numbers ('USD', 'UTC', '320x240', '140bn') are no actors.
@@ -287,7 +287,7 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
     if ent.label_ in NON_NAME_LABELS:
         return ent
     if ent.label_ == "PERSON":
-        ent = _hyphen_extended(doc, ent)
+        ent = _hyphen_extended(doc, ent, words)
     end = ent.start
     depth = 0
     for token in ent:
@@ -318,13 +318,15 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
     return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
 
 
-def _hyphen_extended(doc: Doc, ent: Span) -> Span:
-    """A person's name runs on over an attached hyphen ('Wong Yeung' + '-tat' -> 'Wong Yeung-tat')."""
+def _hyphen_extended(doc: Doc, ent: Span, words: frozenset[str]) -> Span:
+    """A person's name runs on over an attached hyphen ('Wong Yeung' + '-tat' -> 'Wong Yeung-tat');
+    a dictionary word after it is a suffix of the phrase, not of the name ('Warhol-like', 'Obama-era')."""
     from spacy.tokens import Span
 
     end = ent.end
     while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
-           and doc[end + 1].is_alpha and not doc[end + 1].ent_type_):
+           and doc[end + 1].is_alpha and not doc[end + 1].ent_type_
+           and (doc[end + 1].is_title or doc[end + 1].lower_ not in words)):
         end += 2
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
