@@ -154,6 +154,12 @@ def office_holders() -> dict[str, tuple[dict, ...]]:
 
 
 @lru_cache(maxsize=1)
+def office_holders_horizon() -> str:
+    """The last date the Phoenix office holder lists know of: an open-ended term says nothing after it."""
+    return max(d for codes in office_holders().values() for c in codes for d in (c["from"], c["to"]) if d)
+
+
+@lru_cache(maxsize=1)
 def state_by_iso3() -> dict[str, str]:
     """ISO 3166 alpha-3 code (the country part of a CAMEO actor code) -> state entry id."""
     return {e.extra["iso3"]: e.id for e in entries().values() if e.type == "State" and e.extra.get("iso3")}

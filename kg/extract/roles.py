@@ -21,7 +21,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from kg.extract.entities import _owner_before, _sentence, gazetteer_id, organization_key
-from kg.gazetteer import entries, office_holders, state_by_iso3, title_kinds, titles
+from kg.gazetteer import entries, office_holders, office_holders_horizon, state_by_iso3, title_kinds, titles
 from kg.ids import slug
 from kg.records import Evidence, Role
 
@@ -85,7 +85,7 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     day = as_of.isoformat()
     states = {state_by_iso3().get(c["country"]) for c in office_holders().get(person.text.lower(), ())
               if c["sector"] in HOLDER_SECTORS and (c["from"] or c["to"]) and (not c["from"] or c["from"] <= day)
-              and (not c["to"] or day <= c["to"])}
+              and (day <= c["to"] if c["to"] else day <= office_holders_horizon())}  # open terms end with the lists
     states.discard(None)
     if len(states) != 1 or not any(e.ent_id_ in states for e in doc.ents):
         return None  # one state, and one the article names: the role points to a node the article has
