@@ -94,5 +94,90 @@ def by_name() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def titles() -> tuple[dict, ...]:
-    """Political and corporate titles: id, canonical role, surface forms."""
-    return resources.jsonl("titles.jsonl")
+    """Political, corporate and military titles: id, canonical role, surface forms, kind.
+
+    kg/data/titles.jsonl first; then the titles derived from the Phoenix agents
+    (kg/data/agent_titles.jsonl) for the forms the first file does not have.
+    """
+    rows = list(resources.jsonl("titles.jsonl"))
+    seen = {f.lower() for row in rows for f in row["forms"]}
+    for row in resources.jsonl("agent_titles.jsonl"):
+        forms = [f for f in row["forms"] if f.lower() not in seen]
+        if forms:
+            rows.append({**row, "forms": forms})
+            seen |= {f.lower() for f in forms}
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def title_kinds() -> dict[str, str]:
+    """Title id -> kind ('rank' for military ranks: 'Colonel X' names a person, not a position of a state)."""
+    return {row["id"]: row.get("kind", "") for row in titles()}
+
+
+@lru_cache(maxsize=1)
+def body_heads() -> frozenset[str]:
+    """Head nouns of bodies among the Phoenix agents: 'ministry', 'company', 'airline', 'court', 'parliament'."""
+    person = {r["head"] for r in resources.jsonl("agents.jsonl") if r["person"]}
+    return frozenset(r["head"] for r in resources.jsonl("agents.jsonl")
+                     if not r["person"] and " " not in r["form"] and r["head"] not in person)
+
+
+@lru_cache(maxsize=1)
+def agent_sectors() -> dict[str, str]:
+    """One-word Phoenix agent -> its sector code ('company' -> 'BUS', 'ministry' -> 'GOV')."""
+    return {r["form"]: r["sector"] for r in resources.jsonl("agents.jsonl") if " " not in r["form"]}
+
+
+@lru_cache(maxsize=1)
+def known_actors() -> dict[str, str]:
+    """Lower-cased full name -> 'Person' or 'Organization', from the Phoenix actor dictionaries.
+
+    Office holders are evidence that a name is a person, never a role the text does not state.
+    """
+    out: dict[str, str] = {}
+    for row in resources.jsonl("actors.jsonl"):
+        for name in row["names"]:
+            out.setdefault(name.lower(), row["type"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def office_holders() -> dict[str, tuple[dict, ...]]:
+    """Lower-cased name of a Phoenix office holder -> the dated codes of their offices ({country, sector, from, to})."""
+    out: dict[str, tuple[dict, ...]] = {}
+    for row in resources.jsonl("actors.jsonl"):
+        if row["type"] == "Person":
+            for name in row["names"]:
+                out.setdefault(name.lower(), tuple(row["codes"]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def office_holders_horizon() -> str:
+    """The last date the Phoenix office holder lists know of: an open-ended term says nothing after it."""
+    return max(d for codes in office_holders().values() for c in codes for d in (c["from"], c["to"]) if d)
+
+
+@lru_cache(maxsize=1)
+def state_by_iso3() -> dict[str, str]:
+    """ISO 3166 alpha-3 code (the country part of a CAMEO actor code) -> state entry id."""
+    return {e.extra["iso3"]: e.id for e in entries().values() if e.type == "State" and e.extra.get("iso3")}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Lower-cased first words of the office holders' names in the Phoenix actor lists ('valeska' is not there; 'maria' is)."""
+    return frozenset(n.split()[0] for n, kind in known_actors().items() if kind == "Person")
+
+
+@lru_cache(maxsize=1)
+def known_surnames() -> frozenset[str]:
+    """Lower-cased last words of the office holders' names in the Phoenix actor lists."""
+    return frozenset(n.split()[-1] for n, kind in known_actors().items() if kind == "Person")
+
+
+@lru_cache(maxsize=1)
+def nonactor_codes() -> frozenset[str]:
+    """Currency codes (ISO 4217) and time-zone abbreviations: 'USD', 'UTC', 'CEST' name no actor."""
+    return frozenset(row["code"] for row in resources.jsonl("nonactor_codes.jsonl"))

@@ -11,6 +11,15 @@ Components added after the statistical `ner`:
   followed by a name is a person ("Kosovar President Hashim Thaci"), a bare
   surname of a person named earlier is that person ("Borrell" is not a
   place), and "Vucic and Hoti" is two people, not one organization.
+  A name is typed by what it is before any word inside it names a state
+  ("Air France", "Valeska Paris"); known office holders of the Phoenix actor
+  lists are people; labels stop at line breaks and unbalanced brackets;
+  currency codes, time-zone abbreviations and numbers are no actors; a
+  "person" made only of dictionary words ("Snow Leopard") or a name used as a
+  thing ("an iPod") is dropped.
+
+Titles come from kg/data/titles.jsonl and the Phoenix agents (kg/data/agent_titles.jsonl,
+derived by scripts/derive_titles.py); military ranks ("Colonel") mark a person, not a position.
 
 Two guards keep the cost of a text linear in its length. spaCy's tokenizer
 strips prefixes and suffixes of a whitespace-free run one at a time, each
@@ -29,7 +38,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kg.gazetteer import entries, titles
+from kg.gazetteer import body_heads, entries, given_names, known_actors, known_surnames, nonactor_codes, titles
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -205,10 +214,15 @@ def _register() -> None:
         doc.spans["kg_model_ents"] = list(doc.ents)
         return doc
 
-    @Language.component("kg_entity_fixer")
-    def fix_entities(doc: Doc) -> Doc:
-        doc.ents = filter_spans(_fixed_entities(doc))
-        return doc
+    @Language.factory("kg_entity_fixer")
+    def make_fixer(nlp: Language, name: str):
+        words = _dictionary_words(nlp)
+
+        def fix_entities(doc: Doc) -> Doc:
+            doc.ents = filter_spans(_fixed_entities(doc, words))
+            return doc
+
+        return fix_entities
 
 
 def _is_name_token(token) -> bool:
@@ -218,16 +232,30 @@ def _is_name_token(token) -> bool:
 
 
 def _person_after_title(doc: Doc, title: Span) -> Span | None:
-    """The name that follows a title: 'President Hashim Thaci' -> 'Hashim Thaci'."""
+    """The name that follows a title: 'President Hashim Thaci' -> 'Hashim Thaci'.
+
+    A title right after it is part of the title chain, not of the name ('spokesman Colonel X', 'President
+    General Y'); a hyphen inside a name joins it ('Prayuth Chan-ocha').
+    """
+    starts = {t.start: t.end for t in doc.spans.get("kg_titles", [])}
     i = title.end
+    while i in starts:
+        i = starts[i]
     j = i
-    while j < len(doc) and j - i < 4 and _is_name_token(doc[j]) and not doc[j].ent_id_ and doc[j].ent_type_ not in NON_NAME_LABELS:
-        j += 1
+    while j < len(doc) and j - i < 5 and j not in starts:
+        token = doc[j]
+        if _is_name_token(token) and not token.ent_id_ and token.ent_type_ not in NON_NAME_LABELS:
+            j += 1
+        elif (token.text == "-" and j > i and j + 1 < len(doc) and not doc[j - 1].whitespace_ and not token.whitespace_
+              and doc[j + 1].is_alpha):
+            j += 2  # 'Chan-ocha': the tokenizer splits a hyphenated name
+        else:
+            break
     if j == i:
         return None
     from spacy.tokens import Span
 
-    return Span(doc, i, j, label="PERSON")
+    return Span(doc, i, min(j, len(doc)), label="PERSON")
 
 
 def _restored_names(doc: Doc) -> list[Span]:
@@ -235,19 +263,57 @@ def _restored_names(doc: Doc) -> list[Span]:
     titles = doc.spans.get("kg_titles", [])
     ents = list(doc.ents)
     for model in doc.spans.get("kg_model_ents", []):
-        if model.label_ not in RESTORABLE or any(t.start >= model.start and t.end <= model.end for t in titles):
+        if model.label_ not in RESTORABLE or any(t.start < model.end and model.start < t.end for t in titles):
             continue
         start = model.start + (model[0].lower_ == "the")
         inside = [e for e in ents if e.start < model.end and model.start < e.end]
         if inside and all(model.start <= e.start and e.end <= model.end and len(e) < model.end - start for e in inside):
-            ents = [e for e in ents if e not in inside] + [model]
+            # a fresh span: the model's own span would carry the gazetteer id of its tokens ('Air France' is not France)
+            ents = [e for e in ents if e not in inside] + [_fresh(doc, model.start, model.end, model.label_)]
     return ents
 
 
-def _fixed_entities(doc: Doc) -> list[Span]:
+def _known_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Known office holders the model left untagged ('President of Serbia Aleksandar Vucic'): runs of capitalised
+    proper nouns outside every entity whose text is a Phoenix office holder's name (longest first)."""
+    from spacy.tokens import Span
+
+    people = known_actors()
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 4 and j not in taken and doc[j].is_title and doc[j].pos_ == "PROPN":
+            j += 1
+        found = next((k for k in range(j, i + 1, -1) if people.get(doc[i:k].text.lower()) == "Person"), None)
+        if found is not None:
+            out.append(Span(doc, i, found, label="PERSON"))
+            i = found
+        else:
+            i += 1
+    return out
+
+
+def _dictionary_words(nlp: Language) -> frozenset[str]:
+    """English words of spaCy's own lemmatizer index (nouns, verbs, adjectives, adverbs), from the model's data."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(w for key in table.keys() for w in table[key])
+
+
+def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]:
     from spacy.tokens import Span as SpanType
 
-    ents = _restored_names(doc)
+    ents = [e for e in (_trimmed(doc, e, words) for e in _restored_names(doc)) if e is not None]
+    ents += _known_people(doc, ents)
+    ents = _typed_by_evidence(doc, ents, words)
+    products = _product_names(doc, ents)
+    ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     for title in doc.spans.get("kg_titles", []):
@@ -262,11 +328,15 @@ def _fixed_entities(doc: Doc) -> list[Span]:
         keep.append(ent)
     ents = keep + people
     ents = [e for e in ents if e.label_ != "PERSON" or not _is_title_only(doc, e)]
+    ents = [e for e in ents if not _not_a_name(doc, e, ents, words)]
     persons = [e for e in ents if e.label_ == "PERSON"]
     surnames = {p[-1].text for p in persons if len(p) > 1}  # a one-word "person" may be the model's error ("Twitter")
     full_names = {p.text for p in persons if len(p) > 1}
     out = []
     for ent in ents:
+        if ent.ent_id_ and len(ent) == 1 and ent.text in surnames and ent.label_ != "NORP" and ent[0].pos_ == "PROPN":
+            out.append(_fresh(doc, ent.start, ent.end, "PERSON"))  # 'Valeska Paris ... Paris later wrote': the person, not the city
+            continue
         if ent.ent_id_ or ent.label_ in NON_NAME_LABELS:
             out.append(ent)
             continue
@@ -289,6 +359,199 @@ def _fixed_entities(doc: Doc) -> list[Span]:
         if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     return out
+
+
+def _fresh(doc: Doc, start: int, end: int, label: str) -> Span:
+    """A new entity span with no gazetteer id: a span reads its id from its tokens, so they are cleared."""
+    from spacy.tokens import Span
+
+    for token in doc[start:end]:
+        token.ent_id_ = ""
+    return Span(doc, start, end, label=label)
+
+
+def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span | None:
+    """An entity cut at a line break or an unbalanced bracket; None when nothing of a name is left.
+
+    Currency codes, time-zone abbreviations and numbers ('USD', 'UTC', '320x240', '140bn') are no actors.
+    """
+    from spacy.tokens import Span
+
+    if ent.label_ in NON_NAME_LABELS:
+        return ent
+    if ent.label_ == "PERSON":
+        ent = _hyphen_extended(doc, ent, words)
+    end = ent.start
+    depth = 0
+    for token in ent:
+        if "\n" in token.text or (token.is_space and token.i > ent.start):
+            break
+        depth += token.text in "([{"
+        depth -= token.text in ")]}"
+        if depth < 0:
+            break
+        end = token.i + 1
+    while end > ent.start and (doc[end - 1].is_punct and doc[end - 1].text not in ".)" or doc[end - 1].text in "([{"):
+        end -= 1  # 'World Health Organisation (WHO': the bracket is never closed
+    if depth > 0:
+        opened = next(t.i for t in ent if t.text in "([{")
+        end = min(end, opened)
+    while end - 1 > ent.start and doc[end - 1].like_num and doc[ent.start:end - 1].text.lower() in _gazetteer_names():
+        end -= 1  # 'Sweden 1' in a score line: a name (the model's type for it stays: a team) and a score
+    start = ent.start
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}):
+        start += 1  # 'a World Health Organisation': an article other than 'the' is no part of a name
+    if start >= end:
+        return None
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if not any(sum(c.isalpha() for c in t.text) > 1 for t in words) or all(_non_actor_token(t) for t in words):
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
+
+
+def _hyphen_extended(doc: Doc, ent: Span, words: frozenset[str]) -> Span:
+    """A person's name runs on over an attached hyphen ('Wong Yeung' + '-tat' -> 'Wong Yeung-tat');
+    a dictionary word after it is a suffix of the phrase, not of the name ('Warhol-like', 'Obama-era')."""
+    from spacy.tokens import Span
+
+    end = ent.end
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+           and doc[end + 1].is_alpha and not doc[end + 1].ent_type_
+           and (doc[end + 1].is_title or doc[end + 1].lower_ not in words)):
+        end += 2
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+def _non_actor_token(token) -> bool:
+    """A number, an amount ('140bn', '320x240'), a currency code or a time-zone abbreviation."""
+    text = token.text
+    return token.like_num or any(c.isdigit() for c in text) or (text.isupper() and text in nonactor_codes() and
+                                                                  text.lower() not in _gazetteer_names())
+
+
+@lru_cache(maxsize=1)
+def _place_prefixes() -> frozenset[str]:
+    """First words of the gazetteer's many-word names ('north', 'new', 'western'): part of a place, not a first name."""
+    return frozenset(n.split()[0] for n in _gazetteer_names() if " " in n)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> frozenset[str]:
+    from kg.gazetteer import by_name
+
+    return frozenset(by_name())
+
+
+def _given_name_first(ent: Span) -> bool:
+    """Two or three capitalised proper nouns, the first a given name of the Phoenix office holders, none a body noun."""
+    if not 2 <= len(ent) <= 3 or not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in ent):
+        return False
+    return ent[0].lower_ in given_names() and not any(t.lower_ in body_heads() for t in ent[1:])
+
+
+def _after_title(doc: Doc, ent: Span) -> bool:
+    """The span stands in apposition to a title a few words before: 'the president of Chile, NAME'."""
+    if ent.start < 2 or doc[ent.start - 1].text != ",":
+        return False
+    return any(ent.start - 6 <= t.end < ent.start for t in doc.spans.get("kg_titles", []))
+
+
+PRODUCT_DETERMINERS = {"a", "an", "new", "latest", "its", "his", "her", "their"}
+
+
+def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
+    """Names the text uses as things, not actors: 'an iPod', 'the new iPhone', 'its Safari', and their plurals.
+
+    An organization takes no indefinite article and is not new or owned; a name that heads such a phrase
+    (not one that modifies a noun: 'a WHO report') is a product, and so is every mention of it in the text.
+    """
+    out: set[str] = set()
+    orgs = [e for e in ents if e.label_ == "ORG" and not e.ent_id_]
+    for ent in orgs:
+        if ent.start == 0 or ent.root.dep_ in {"compound", "nmod", "amod"}:
+            continue
+        before = doc[ent.start - 1]
+        new = before.lower_ == "new" and ent.start > 1 and doc[ent.start - 2].lower_ in {"the", "a", "its"}
+        if before.lower_ in PRODUCT_DETERMINERS - {"new"} or new:
+            out.add(ent.text)
+    texts = {e.text for e in orgs}
+    out |= {t for t in texts if t.endswith("s") and t[:-1] in out}  # 'iPods' after 'an iPod'
+    out |= {t[:-1] for t in out if t.endswith("s") and t[:-1] in texts}  # 'iPod' after 'its iPods'
+    return out
+
+
+def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset()) -> list[Span]:
+    """Types from what a span is, before what a word inside it names.
+
+    - a known office holder of the Phoenix actor lists is a person ('Babrak Karmal' tagged ORG);
+    - a known group or company of those lists is an organization;
+    - a 'person' whose head is a body noun of the Phoenix agents ('... Company', '... Airline') is an organization;
+    - a lone capitalised word before a gazetteer place, with no comma between, is a first name
+      ('Valeska Paris'), so the pair is a person, not the place;
+    - a one-word 'person' that the model calls an organization elsewhere in the text is one ('Ryanair').
+    """
+    actors = known_actors()
+    org_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "ORG"}
+    person_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON"}
+    out = []
+    taken: set[int] = set()
+    for ent in ents:
+        label = ent.label_
+        known = actors.get(ent.text.lower())
+        if known == "Person" and label != "PERSON":
+            label = "PERSON"
+        elif known == "Organization" and label == "PERSON":
+            label = "ORG"
+        elif label == "PERSON" and len(ent) > 1 and ent[-1].lower_ in body_heads() and ent[-1].pos_ != "PROPN":
+            label = "ORG"
+        elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
+            label = "ORG"
+        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent):
+            label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,': tagged as a place
+        if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":
+            before = doc[ent.start - 1]
+            before_ent = next((e for e in ents if e.start <= before.i < e.end), None)
+            named = before_ent is not None and len(before_ent) == 1 and before_ent.label_ in {"GPE", "PERSON"}
+            if (before.pos_ == "PROPN" and before.is_title and not before.ent_id_ and before.i not in taken
+                    and (named or (before_ent is None and before.lower_ in given_names()))
+                    and before.lower_ not in _place_prefixes()
+                    and (before.i == 0 or not doc[before.i - 1].is_title or doc[before.i - 1].is_sent_start)):
+                out = [e for e in out if e is not before_ent]
+                span = _fresh(doc, before.i, ent.end, "PERSON")
+                taken.update(range(span.start, span.end))
+                out.append(span)
+                continue
+        if label != ent.label_:
+            ent = _fresh(doc, ent.start, ent.end, label)
+        out.append(ent)
+    return [e for e in out if not (e.label_ != "PERSON" and any(i in taken for i in range(e.start, e.end)) and e.start not in taken)] \
+        if taken else out
+
+
+def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str]) -> bool:
+    """A 'person' made only of dictionary words that no office holder is named with ('App Store',
+    'Snow Leopard', 'Dashboard'): a product or a thing, unless a title or 'Mr.' stands before it or the
+    text names a person with it in full."""
+    if ent.label_ != "PERSON" or not words:
+        return False
+    tokens = [t for t in ent if t.is_alpha]
+    others = [p for p in ents if p.label_ == "PERSON" and (p.start, p.end) != (ent.start, ent.end)]
+    if not tokens or any(t.text in p.text.split() for t in tokens for p in others if len(p) > 1):
+        return False  # 'Jobs' after 'Steve Jobs'; 'Paris' after 'Valeska Paris'
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if any(t.end == ent.start for t in doc.spans.get("kg_titles", [])) or (
+            before is not None and before.is_title and before.text.endswith(".") and len(before) <= 4):  # 'Mr. Wilkins'
+        return False
+    names = _name_words()
+    return all((t.lower_ in words or t.lemma_.lower() in words) and t.lower_ not in names for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Given names and surnames of the Phoenix office holders."""
+    return given_names() | known_surnames()
 
 
 def _is_title_only(doc: Doc, ent: Span) -> bool:

@@ -36,6 +36,7 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
+REFERRING_RULES = {"nominal-pronoun", "nominal-body"}  # 'she', 'the company': evidence of the entity, not names of it
 STOP_INITIALS = {"and", "of", "the", "for", "de", "&"}
 
 
@@ -68,7 +69,7 @@ def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[
     for m in mentions:
         if m.type != "Person":
             continue
-        if m.rule != "nominal-title":
+        if not m.rule.startswith("nominal-title"):
             last_person_role = role_of_person.get(key_map.get(m.key, m.key), "")
             continue
         candidates = [r for r in holders.get(m.of, []) if not m.role or r.name == m.role]
@@ -84,6 +85,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     """Canonical keys for every mention and record; entities built from the mentions."""
     key_map = person_aliases(mentions) | organization_aliases(mentions)
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
+    # 'the president of Serbia' with no holder named in the article still speaks for Serbia
+    key_map.update({m.key: m.of for m in mentions if m.rule == "nominal-title-of" and m.key not in key_map and m.of})
 
     def canon(key: str) -> str:
         return key_map.get(key, key)
@@ -165,7 +168,7 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
     out = []
     for key, group in groups.items():
         entry = entries().get(key)
-        types = Counter(m.type for m in group)
+        types = Counter(m.type for m in group if not m.rule.startswith("nominal")) or Counter(m.type for m in group)
         if entry is not None:
             label, etype, wikidata = entry.label, entry.type, entry.wikidata
         else:
@@ -173,7 +176,7 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
             label = max(names or [group[0].text], key=lambda n: (len(n.split()), len(n)))
             label = label[4:] if label.lower().startswith("the ") else label
             etype, wikidata = types.most_common(1)[0][0], ""
-        aliases = tuple(sorted({m.text for m in group} - {label}))
+        aliases = tuple(sorted({m.text for m in group if m.rule not in REFERRING_RULES and m.type == etype} - {label}))
         out.append(Entity(key=key, type=etype, label=label, aliases=aliases, wikidata=wikidata, mentions=tuple(group)))
     return out
 

@@ -48,3 +48,77 @@ def test_gazetteer_ids_on_states_capitals_and_organizations():
     ids = {e.text: e.ent_id_ for e in doc.ents}
     assert ids["Serbia"] == "state-Q403" and ids["Belgrade"] == "place-Q3711"
     assert ids["European Union"] == ids["EU"] == "org-Q458" and ids["Pristina"] == "place-Q25270"
+
+
+# ---------------------------------------------------------------------------- derived knowledge and junk guards
+
+def test_derived_titles_extend_the_hand_titles_without_shadowing_them():
+    from kg import resources
+    from kg.gazetteer import title_kinds, titles
+
+    hand = {f.lower() for row in resources.jsonl("titles.jsonl") for f in row["forms"]}
+    rows = titles()
+    forms = [f for row in rows for f in {x.lower() for x in row["forms"]}]
+    assert len(forms) == len(set(forms)), "a form belongs to one title"
+    derived = [row for row in rows if row.get("source", "").startswith("petrarch2/Phoenix.agents.txt:")]
+    assert derived and not any(f.lower() in hand for row in derived for f in row["forms"])
+    by_form = {f.lower(): row for row in rows for f in row["forms"]}
+    assert by_form["interior minister"]["id"] == "title-interior-minister"  # the hand row wins
+    assert by_form["health minister"]["source"].startswith("petrarch2/")
+    assert title_kinds()[by_form["colonel"]["id"]] == "rank"
+    assert "ministry" not in by_form and "airline" not in by_form  # bodies are no titles
+
+
+def test_every_derived_row_keeps_its_source_line():
+    from kg import resources
+
+    for name in ("agents.jsonl", "agent_titles.jsonl", "actors.jsonl", "nonactor_codes.jsonl"):
+        rows = resources.jsonl(name)
+        assert rows and all(row.get("source") for row in rows), name
+    phoenix = [r for r in resources.jsonl("actors.jsonl")]
+    assert all(r["source"].split(":")[-1].isdigit() for r in phoenix)
+
+
+def test_nonactor_codes_are_currencies_and_time_zones_but_no_state_names():
+    from kg.gazetteer import by_name, nonactor_codes
+
+    codes = nonactor_codes()
+    assert {"USD", "EUR", "UTC", "GMT", "CEST", "EST"} <= codes
+    doc = pipeline()("The deal is worth USD 23 billion, it closes at 16:00 UTC, and the screen is 320x240.")
+    assert not {e.text for e in doc.ents if e.label_ not in {"MONEY", "CARDINAL", "TIME", "DATE", "QUANTITY"}} & {"USD", "UTC", "320x240"}
+    assert "USA" not in codes or "usa" not in by_name()  # a code that names a state stays a name
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Air France cancelled half of its flights on Tuesday.", "Air France", "ORG"),
+    ("Air Canada said the strike would end on Friday.", "Air Canada", "ORG"),
+    ("Valeska Paris told reporters she had left the ship.", "Valeska Paris", "PERSON"),
+])
+def test_a_name_is_typed_by_what_it_is_before_a_state_inside_it(text, name, label):
+    doc = pipeline()(text)
+    assert (name, label) in ents(pipeline(), text)
+    assert all(not e.ent_id_ for e in doc.ents if e.text == name), "no gazetteer id leaks from a word inside the name"
+
+
+@pytest.mark.parametrize("text", [
+    "Apple also showed its new operating system, Snow Leopard, and the new Dashboard.",
+    "The update adds Mission Control and a faster Spotlight.",
+])
+def test_dictionary_words_are_no_person(text):
+    assert not [e for e in pipeline()(text).ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit South Australia and Western Australia on Sunday.",
+    "Steve Jobs spoke in Cupertino. Jobs said the phone would ship in June.",
+])
+def test_places_and_real_names_survive_the_guards(text):
+    found = ents(pipeline(), text)
+    assert ("South Australia", "PERSON") not in found and ("Western Australia", "PERSON") not in found
+    if "Jobs" in text:
+        assert ("Steve Jobs", "PERSON") in found and ("Jobs", "PERSON") in found
+
+
+def test_a_label_stops_at_an_unbalanced_bracket():
+    doc = pipeline()("The World Health Organization (WHO said on Monday that cases had fallen.")
+    assert all("(" not in e.text for e in doc.ents)

@@ -3,14 +3,18 @@
 Reads `doc.ents` as corrected by the nlp stage and writes Mention records:
 names typed Person / Organization / State / Place, demonyms as mentions of
 their state, capitals used for a government ("Belgrade rejected") as mentions
-of the state, and nominal mentions ("the Serbian president") for coreference.
+of the state, and nominal mentions ("the Serbian president", "the president of
+Serbia") for coreference. Referring words are resolved here when the text
+leaves no doubt: "he"/"she" as a subject to the one named person of the
+previous sentence and this one, "the company"/"the ministry" to the one
+organization of the last sentences that the word fits.
 """
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from kg.gazetteer import capitals, entries, titles
+from kg.gazetteer import body_heads, capitals, entries, titles
 from kg.ids import slug
 from kg.records import Mention
 
@@ -35,6 +39,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             out.append(mention)
     out.extend(nominal_mentions(doc))
     out.extend(pair_mentions(doc))
+    out.extend(pronoun_mentions(doc, out))
+    out.extend(body_mentions(doc, out))
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
@@ -107,23 +113,43 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
             continue  # 'President Hashim Thaci': a title before a name, not a nominal mention
         owner = _owner_before(doc, start)
         if owner is None:
-            continue
-        first = owner.start
-        if first > 0 and doc[first - 1].lower_ in {"the", "his", "her", "their", "its"}:
-            first -= 1
-        span = doc[first:end]
+            owner = _owner_of(doc, start, end)  # 'the president of Serbia'
+            if owner is None or doc[start].lower_ == "capital":
+                continue
+            span = doc[start - 1:owner.end]
+        else:
+            first = owner.start
+            if first > 0 and doc[first - 1].lower_ in {"the", "his", "her", "their", "its"}:
+                first -= 1
+            span = doc[first:end]
         base = {"start": span.start_char, "end": span.end_char, "text": span.text, "sentence": _sentence(span)}
         if doc[start].lower_ == "capital":
-            capital = entries()[owner.ent_id_].capital if owner.ent_id_ else ""
+            capital = entries()[gazetteer_id(owner)].capital if gazetteer_id(owner) else ""
             if capital:
                 out.append(Mention(type="Place", rule="nominal-capital", key=capital, **base))
             continue
         role = next((r["role"] for r in titles() if r["id"] == title), "")
         if not role and doc[start].lower_ != "counterpart":
             continue
-        out.append(Mention(type="Person", rule="nominal-title", key=f"nominal-{span.start_char}", role=role,
-                           of=owner.ent_id_ or organization_key(owner.text), **base))
+        rule = "nominal-title" if owner.start < start else "nominal-title-of"
+        out.append(Mention(type="Person", rule=rule, key=f"nominal-{span.start_char}", role=role,
+                           of=gazetteer_id(owner) or organization_key(owner.text), **base))
     return out
+
+
+def _owner_of(doc: Doc, start: int, end: int) -> Span | None:
+    """The state or organization in 'the TITLE of [the] OWNER' when no name follows ('the president of Serbia said')."""
+    if start == 0 or doc[start - 1].lower_ != "the" or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    i = end + 1 + (doc[end + 1].lower_ == "the")
+    owner = next((e for e in doc.ents if e.start <= i < e.end), None)
+    if owner is None or owner.start not in {end + 1, i}:
+        return None
+    if not (owner.ent_id_ and entries()[owner.ent_id_].type in {"State", "Organization"} or (not owner.ent_id_ and owner.label_ == "ORG")):
+        return None
+    if owner.end < len(doc) and (_is_name(doc[owner.end]) or doc[owner.end].text == ","):
+        return None  # 'the president of Serbia Aleksandar Vucic', 'the president of Serbia, Aleksandar Vucic,': a role, not a reference
+    return owner
 
 
 PAIR_HEADS = {"sides": "Person", "leaders": "Person", "parties": "Person", "men": "Person", "ministers": "Person",
@@ -151,17 +177,167 @@ def pair_mentions(doc: Doc) -> list[Mention]:
     return out
 
 
+PERSON_PRONOUNS = {"he", "she"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans, opened = [], None
+    for m in re.finditer(r"[\"\u201c\u201d]", doc.text):
+        if opened is None and m.group() in "\"\u201c":
+            opened = m.start()
+        elif opened is not None and m.group() in "\"\u201d":
+            spans.append((opened, m.end()))
+            opened = None
+    return spans
+
+
+def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'he' / 'she' as a subject: the one named person of the previous sentence and this one, when it is their subject.
+
+    Conservative: gender is not known, so a second named person anywhere in that window blocks it;
+    pronouns inside quotes (the speaker's own words) are left alone.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return []
+    quotes = _quote_spans(doc)
+    people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
+    sents = list(doc.sents)
+    out = []
+    for n, sent in enumerate(sents):
+        for token in sent:
+            if token.lower_ not in PERSON_PRONOUNS or token.dep_ not in SUBJECT_DEPS:
+                continue
+            if any(s < token.idx < e for s, e in quotes):
+                continue
+            start = sents[n - 1].start_char if n else sent.start_char
+            window = [m for m in people if start <= m.start and m.end <= token.idx]
+            if not window:
+                continue
+            names = {_person_name(m, people) for m in window}
+            if len(names) != 1:
+                continue
+            subject = any(_is_subject(doc, m) for m in window)
+            if not subject:
+                continue
+            antecedent = window[-1]
+            out.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text, type="Person",
+                               rule="nominal-pronoun", key=antecedent.key, sentence=sent.text))
+    return out
+
+
+def _person_name(m: Mention, people: list[Mention]) -> str:
+    """The full name a mention shortens ('Vucic' -> 'Aleksandar Vucic' when the text has it), else its text."""
+    full = [p.text for p in people if len(p.text.split()) > 1 and m.text in p.text.split()]
+    return full[0] if len(set(full)) == 1 else m.text
+
+
+def _is_subject(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in {"compound", "appos", "conj"} and root.head.i != root.i and root.head.i not in range(span.start, span.end):
+        if root.dep_ == "conj":
+            return False  # 'Vucic and Hoti said': a pair, not one antecedent
+        root = root.head
+    return root.dep_ in SUBJECT_DEPS
+
+
+def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'the ministry', 'the company' as an actor: the one organization of the last sentences that it names.
+
+    'the ministry' goes to an organization whose name ends in that word ('the Interior Ministry');
+    a business word ('the company', 'the airline') to the one organization the window names.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return []
+    orgs = [m for m in mentions if m.type == "Organization" and not m.rule.startswith("nominal")]
+    sents = list(doc.sents)
+    index = {s.start: n for n, s in enumerate(sents)}
+    out = []
+    for token in doc:
+        if token.lower_ not in body_heads() or token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "poss"}:
+            continue
+        if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.ent_type_:
+            continue
+        if any(c.dep_ in {"compound", "amod", "prep"} for c in token.children):
+            continue  # 'the state company', 'the company of ...': a description, not a reference
+        n = index[token.sent.start]
+        start = sents[max(0, n - 2)].start_char
+        window = [m for m in orgs if start <= m.start and m.end <= token.idx]
+        named = {m.key for m in window if m.text.lower().split()[-1] in {token.lower_, token.lower_ + "s"}}
+        if not named and _business_word(token.lower_):
+            named = {m.key for m in window if not m.key.startswith("org-Q")}
+        if len(named) != 1:
+            continue
+        span = doc[token.i - 1:token.i + 1]
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
+                           rule="nominal-body", key=next(iter(named)), sentence=token.sent.text))
+    return out
+
+
+def _business_word(word: str) -> bool:
+    from kg.gazetteer import agent_sectors
+
+    return agent_sectors().get(word) == "BUS"
+
+
 def _is_name(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.text[:1].isupper())
 
 
 def _owner_before(doc: Doc, start: int) -> Span | None:
-    """The state or organization entity just before a title: 'Serbian', "Kosovo's", 'EU'."""
+    """The state or organization entity just before a title: 'Serbian', "Kosovo's", 'EU', "the country's"."""
     i = start - 1
+    skipped = 0
+    while i >= 0 and skipped < 2 and _title_modifier(doc, i):
+        i -= 1  # "Kosovo's new prime minister", 'Indonesian police spokesman', "Apple's senior vice president"
+        skipped += 1
     if i >= 0 and doc[i].text in {"'s", "\u2019s", "'"}:
         i -= 1
     for ent in doc.ents:
         if i >= 0 and ent.start <= i < ent.end:
             if ent.ent_id_ and entries()[ent.ent_id_].type in {"State", "Organization"} or (not ent.ent_id_ and ent.label_ == "ORG"):
                 return ent
+    if i > 0 and doc[i].lower_ in STATE_NOUNS and doc[i - 1].lower_ == "the" and i < start - 1:
+        return _the_country(doc, i - 1)
     return None
+
+
+STATE_NOUNS = {"country", "nation"}
+
+
+def _title_modifier(doc: Doc, i: int) -> bool:
+    """A word between an owner and its title: an adjective or participle ('new', 'acting', 'former', 'senior')
+    or a body noun of the Phoenix agents ('police', 'army', 'ministry'), outside every entity."""
+    token = doc[i]
+    if token.ent_type_ or not token.is_alpha:
+        return False
+    if token.pos_ == "ADJ" or token.tag_ in {"VBN", "VBG"}:
+        return True
+    return token.pos_ == "NOUN" and token.lower_ in _agent_words()
+
+
+def _agent_words() -> frozenset[str]:
+    from kg.gazetteer import agent_sectors
+
+    return frozenset(agent_sectors())
+
+
+def gazetteer_id(span: Span) -> str:
+    """The gazetteer id of an entity span, or of a span standing for one ("the country's" -> its state)."""
+    return span.ent_id_ or span.id_
+
+
+def _the_country(doc: Doc, i: int) -> Span | None:
+    """"the country's" in a title: the one state named in this sentence before it, or in the previous sentence."""
+    from spacy.tokens import Span
+
+    sent = doc[i].sent
+    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    lo = previous.start if previous is not None else sent.start
+    states = {e.ent_id_ for e in doc.ents if lo <= e.start and e.end <= i and e.ent_id_ and entries()[e.ent_id_].type == "State"}
+    if len(states) != 1:
+        return None
+    return Span(doc, i, i + 2, label="GPE", span_id=states.pop())

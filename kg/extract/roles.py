@@ -1,18 +1,27 @@
 """Positions held: 'Serbian President Aleksandar Vucic' -> Role(holder, President, Serbia).
 
-Patterns (titles from kg/data/titles.jsonl):
+Patterns (titles from kg/data/titles.jsonl and kg/data/agent_titles.jsonl):
 - OWNER ['s] TITLE NAME     "Kosovo's Prime Minister Avdullah Hoti", "EU foreign policy chief Josep Borrell"
-- TITLE of OWNER NAME      "President of Serbia Aleksandar Vucic"
+- OWNER ['s] TITLE, NAME    "Japan's Foreign Minister, Yoko Kamikawa, arrived"
+- TITLE of|for OWNER NAME  "President of Serbia Aleksandar Vucic"
 - NAME, [the|a] OWNER['s] TITLE   "Angela Merkel, the German chancellor"
-- NAME, [the] TITLE of OWNER      "Ban Ki-moon, Secretary-General of the United Nations"
+- NAME, [the] TITLE of|for OWNER  "Ban Ki-moon, Secretary-General of the United Nations", "X, spokesman for the Thai army"
+
+OWNER may be "the country's" (the one state just named), and adjectives or body nouns may stand
+between it and the title ("Serbia's outgoing president", "Indonesian police spokesman"). With no
+owner written, 'TITLE NAME' takes the state whose office the Phoenix lists say NAME held on the
+article's date, if the article names that state.
+
+A military rank ('Colonel X') names a person, never a position; 'former', 'ex-' and 'late' mark a
+position no longer held, which is not stated as of the article's date.
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from kg.extract.entities import _owner_before, _sentence, organization_key
-from kg.gazetteer import entries, titles
+from kg.extract.entities import _owner_before, _sentence, gazetteer_id, organization_key
+from kg.gazetteer import entries, office_holders, office_holders_horizon, state_by_iso3, title_kinds, titles
 from kg.ids import slug
 from kg.records import Evidence, Role
 
@@ -27,8 +36,9 @@ def person_key(name: str) -> str:
 
 def owner_key(owner: Span) -> str:
     """Key of the state or organization a position belongs to ('' when the span is neither)."""
-    if owner.ent_id_:
-        return owner.ent_id_ if entries()[owner.ent_id_].type in {"State", "Organization"} else ""
+    gid = gazetteer_id(owner)
+    if gid:
+        return gid if entries()[gid].type in {"State", "Organization"} else ""
     return organization_key(owner.text) if owner.label_ == "ORG" else ""
 
 
@@ -36,19 +46,58 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """Every position the doc states, as of the article date."""
     role_names = {row["id"]: row["role"] for row in titles()}
     out = []
+    kinds = title_kinds()
     for title in doc.spans.get("kg_titles", []):
+        if kinds.get(title.label_) == "rank":
+            continue
         name = role_names[title.label_]
+        found = False
         for person, owner, rule, span in _patterns(doc, title):
+            found = True
             of = owner_key(owner)
             if person.label_ != "PERSON" or not of or _past_holder(doc, title, owner):
                 continue
             evidence = Evidence(span.start_char, span.end_char, _sentence(span), f"roles/{rule}", confidence=0.9)
             out.append(Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
+        if not found:
+            role = _known_holder_role(doc, title, name, as_of)
+            if role is not None:
+                out.append(role)
     return out + _counterparts(doc, out, as_of)
+
+
+HOLDER_SECTORS = {"GOV", "LEG", "JUD", "MIL"}
+
+
+def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role | None:
+    """'Prime Minister NAME' with no state written: the state whose office NAME held on the article's date.
+
+    The text states the position; the Phoenix office holders' dated codes only say whose it is, and only
+    when they name one state for that day that the article also names ('former' and 'late' holders state nothing).
+    """
+    start = _name_start(doc, title)
+    person = _ent_at(doc, start)
+    if person is None or person.start != start or person.label_ != "PERSON":
+        return None
+    window = doc[max(0, title.start - 2):title.start]
+    if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window) or _owner_before(doc, title.start) is not None:
+        return None
+    day = as_of.isoformat()
+    states = {state_by_iso3().get(c["country"]) for c in office_holders().get(person.text.lower(), ())
+              if c["sector"] in HOLDER_SECTORS and (c["from"] or c["to"]) and (not c["from"] or c["from"] <= day)
+              and (day <= c["to"] if c["to"] else day <= office_holders_horizon())}  # open terms end with the lists
+    states.discard(None)
+    if len(states) != 1 or not any(e.ent_id_ in states for e in doc.ents):
+        return None  # one state, and one the article names: the role points to a node the article has
+    span = doc[title.start:person.end]
+    evidence = Evidence(span.start_char, span.end_char, _sentence(span), "roles/title-name-known-holder", confidence=0.7)
+    return Role(holder=person_key(person.text), name=name, of=states.pop(), as_of=as_of, evidence=evidence)
 
 
 def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     """'Lavrov met his Turkish counterpart Mevlut Cavusoglu': the same position, in the other state."""
+    if "counterpart" not in doc.text.lower():
+        return []  # iterating a Doc's tokens is costly; most articles have no counterpart
     held = {r.holder: r.name for r in roles}
     out = []
     for token in doc:
@@ -84,29 +133,66 @@ def _ent_at(doc: Doc, i: int) -> Span | None:
     return None
 
 
+def _name_start(doc: Doc, title: Span) -> int:
+    """Where a name after a title starts: past a chained title or rank ('spokesman Colonel X', 'Prime Minister General Y')."""
+    starts = {t.start: t.end for t in doc.spans.get("kg_titles", [])}
+    i = title.end
+    while i in starts:
+        i = starts[i]
+    return i
+
+
 def _patterns(doc: Doc, title: Span):
-    after = _ent_at(doc, title.end)
-    if after is not None and after.start == title.end and after.label_ == "PERSON":
-        owner = _owner_before(doc, title.start)
+    start = _name_start(doc, title)
+    after = _ent_at(doc, start)
+    owner_before = _owner_before(doc, title.start)
+    if after is not None and after.start == start and after.label_ == "PERSON":
+        if owner_before is not None:
+            yield after, owner_before, "owner-title-name", doc[owner_before.start:after.end]
+    # OWNER's TITLE, NAME[,]
+    if owner_before is not None and title.end + 1 < len(doc) and doc[title.end].text == ",":
+        person = _ent_at(doc, title.end + 1)
+        if person is not None and person.start == title.end + 1 and person.label_ == "PERSON" and _closes_apposition(doc, person):
+            yield person, owner_before, "owner-title-appositive", doc[owner_before.start:person.end]
+    # TITLE of|for OWNER ...
+    if title.end + 1 < len(doc) and doc[title.end].lower_ in {"of", "for"}:
+        owner = _owner_after(doc, title.end + 1)
         if owner is not None:
-            yield after, owner, "owner-title-name", doc[owner.start:after.end]
-    # TITLE of OWNER NAME
-    if title.end + 1 < len(doc) and doc[title.end].lower_ == "of":
-        owner = _ent_at(doc, title.end + 1 + (doc[title.end + 1].lower_ == "the"))
-        if owner is not None and owner.ent_id_:
             person = _ent_at(doc, owner.end)
-            if person is not None and person.start == owner.end:
+            if person is not None and person.start == owner.end and person.label_ == "PERSON":
                 yield person, owner, "title-of-owner-name", doc[title.start:person.end]
+            # [the] TITLE of OWNER, NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived"
+            person = _ent_at(doc, owner.end + 1) if owner.end + 1 < len(doc) and doc[owner.end].text == "," else None
+            if person is not None and person.start == owner.end + 1 and person.label_ == "PERSON" and _closes_apposition(doc, person):
+                yield person, owner, "title-of-owner-appositive", doc[title.start:person.end]
             # NAME, [the] TITLE of OWNER
             person = _appositive_person(doc, title.start)
             if person is not None:
                 yield person, owner, "name-title-of-owner", doc[person.start:owner.end]
     # NAME, [the|a] OWNER['s] TITLE
-    owner = _owner_before(doc, title.start)
-    if owner is not None:
-        person = _appositive_person(doc, owner.start)
+    if owner_before is not None:
+        person = _appositive_person(doc, owner_before.start)
         if person is not None:
-            yield person, owner, "name-owner-title", doc[person.start:title.end]
+            yield person, owner_before, "name-owner-title", doc[person.start:title.end]
+
+
+def _closes_apposition(doc: Doc, person: Span) -> bool:
+    """'..., NAME,' or '..., NAME said': the name closes an apposition, it does not start a list ('X, Y and Z')."""
+    if person.end == len(doc):
+        return True
+    nxt = doc[person.end]
+    return nxt.text in {",", ".", ";", ")"} or nxt.pos_ in {"VERB", "AUX"}
+
+
+def _owner_after(doc: Doc, i: int) -> Span | None:
+    """The state or organization after 'of'/'for': 'of Serbia', 'of the United Nations', 'for the Thai army' (Thailand)."""
+    first = i
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    owner = _ent_at(doc, i)
+    if owner is None or owner.start not in {first, i} or not owner_key(owner):
+        return None
+    return owner
 
 
 def _appositive_person(doc: Doc, i: int) -> Span | None:

@@ -23,3 +23,27 @@ def test_a_word_of_a_title_is_not_an_organization():
     mentions = {(m.text, m.type) for m in extract_mentions(doc)}
     assert ("State", "Organization") not in mentions
     assert ("Antony Blinken", "Person") in mentions and ("the State Department", "Organization") in mentions
+
+
+def _pronouns(text):
+    return [(m.text, m.key) for m in extract_mentions(pipeline()(text)) if m.rule in {"nominal-pronoun", "nominal-body"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Anna Whitfield arrived in Brussels on Monday. She said the talks were useful.", [("She", "person-anna-whitfield")]),
+    ("Northwind Logistics reported profits. The company said it would hire workers.", [("The company", "org-northwind-logistics")]),
+    ("Officials at the Interior Ministry met police chiefs. The ministry said the border would close.",
+     [("The ministry", "org-interior-ministry")]),
+])
+def test_a_pronoun_or_a_body_word_refers_to_the_one_candidate(text, expected):
+    assert _pronouns(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Whitfield met Olaf Brenner in Brussels. He said the talks were useful.",  # two people: gender is not known
+    "Police questioned Maria Lopez on Monday. She said she was innocent.",  # the only person is no subject
+    'Daniel Roy spoke in Ottawa. "He has no plan," Roy said.',  # the speaker's own words
+    "Northwind Logistics and Eastfield Freight opened depots. The company said it would hire workers.",
+])
+def test_no_referent_is_guessed_when_the_text_leaves_a_doubt(text):
+    assert _pronouns(text) == []

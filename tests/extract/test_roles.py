@@ -15,6 +15,12 @@ CASES = [
     ("Kosovo's Prime Minister Avdullah Hoti arrived.", ("person-avdullah-hoti", "Prime Minister", "state-Q1246")),
     ("EU foreign policy chief Josep Borrell said so.", ("person-josep-borrell", "Foreign Policy Chief", "org-Q458")),
     ("Talks were led by Angela Merkel, the German chancellor, on Monday.", ("person-angela-merkel", "Chancellor", "state-Q183")),
+    ("Japan's Foreign Minister, Akiko Mori, arrived.", ("person-akiko-mori", "Foreign Minister", "state-Q17")),
+    ("The president of Chile, Rosa Vidal, arrived.", ("person-rosa-vidal", "President", "state-Q298")),
+    ("Tim Cook, chief executive of Apple, said so.", ("person-tim-cook", "Chief Executive", "org-apple")),
+    ("Tom Hadley, leader of the Labour Party, spoke.", ("person-tom-hadley", "Leader", "org-labour-party")),
+    ("Somchai Wongsa, spokesman for the Thai army, said so.", ("person-somchai-wongsa", "Spokesperson", "state-Q869")),
+    ("Indian health minister Ravi Menon opened the hospital.", ("person-ravi-menon", "Health Minister", "state-Q668")),
 ]
 
 
@@ -30,3 +36,33 @@ def test_role_patterns(text, expected):
 ])
 def test_past_holders_hold_no_role_as_of_the_article(text):
     assert extract_roles(pipeline()(text), DAY) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Colonel Marcus Reyes said the convoy had been attacked.",
+    "Gen. Viktor Samoilov of the Russian army led the parade.",
+    "Captain Lena Ortiz told reporters the ship was safe.",
+])
+def test_a_military_rank_is_no_position(text):
+    doc = pipeline()(text)
+    assert any(e.label_ == "PERSON" for e in doc.ents)
+    assert not [r for r in extract_roles(doc, DAY) if r.name.rstrip(".").lower() in {"colonel", "gen", "general", "captain"}]
+
+
+def test_a_list_after_a_title_is_no_apposition():
+    roles = extract_roles(pipeline()("Japan's Foreign Minister, Akiko Mori, Yuki Sato and Hiro Tanaka attended."), DAY)
+    assert {r.holder for r in roles} <= {"person-akiko-mori"}
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    (dt.date(2012, 5, 1), {("person-angela-merkel", "Chancellor", "state-Q183")}),
+    (dt.date(2003, 5, 1), set()),  # before her term: the dated codes name no state for that day
+])
+def test_a_known_office_holder_gives_the_state_the_text_leaves_out(day, expected):
+    text = "Chancellor Angela Merkel arrived in Paris to discuss German exports."
+    roles = {(r.holder, r.name, r.of) for r in extract_roles(pipeline()(text), day)}
+    assert roles == expected
+
+
+def test_a_known_office_holder_gives_no_state_the_article_does_not_name():
+    assert extract_roles(pipeline()("Chancellor Angela Merkel arrived in Paris."), dt.date(2012, 5, 1)) == []

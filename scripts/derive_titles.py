@@ -1,0 +1,305 @@
+"""Derive titles, agent nouns, known actors and non-actor codes into kg/data from offline references.
+
+Run by a developer when the references change; the package reads only the
+derived files, each row keeping its source (file and line).
+
+- kg/data/agents.jsonl: the PETRARCH-2 / Phoenix generic agents (`Phoenix.agents.txt`):
+  every expanded form with its sector code and whether it names a person
+  ("interior minister") or a body ("interior ministry", "airline").
+- kg/data/agent_titles.jsonl: the person agents of the public sectors and of
+  business, in the schema of kg/data/titles.jsonl (id, role, forms, kind) plus
+  `sector` and `source`; military ranks get kind "rank" (a rank names no position).
+- kg/data/actors.jsonl: named office holders from the Phoenix actor dictionaries,
+  with their date-bounded codes (`[USAGOV 20090120-20170120]`), and named groups.
+- kg/data/nonactor_codes.jsonl: ISO 4217 currency codes (Debian iso-codes) and
+  time-zone abbreviations (the IANA tz database through Python's zoneinfo).
+
+    python scripts/derive_titles.py ../shared/reference/petrarch2
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "kg" / "data"
+ISO_4217 = Path("/usr/share/iso-codes/json/iso_4217.json")
+ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
+# sectors whose person agents hold positions a news text states (CAMEO sector codes)
+POSITION_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO", "PTY"}
+COMPOUND_SECTORS = {"MED"}  # media: only compounds name a position ("chief editor"); business compounds name firms ("car maker")
+AGENT_SUFFIX = re.compile(r"(er|or|ist|man|men|woman|women|person|ian|ief)$")  # agent-noun endings of English
+RECENT = "1995-01-01"  # office holders of the news era; older bounds are history
+MIN_HEAD_FORMS = 2  # a position noun heads several agent entries (minister, secretary, officer, spokesman)
+CODE = re.compile(r"\[~?([A-Z]{3,})\s*([^\]]*)\]")
+
+
+def _write(name: str, rows: list[dict]) -> None:
+    path = OUT / name
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    tmp.replace(path)
+    print(f"{path}: {len(rows)} rows")
+
+
+def _words(phrase: str) -> str:
+    """'INTERIOR_MINISTER_' -> 'interior minister'."""
+    return re.sub(r"\s+", " ", phrase.replace("_", " ")).strip().lower()
+
+
+def _head(form: str) -> str:
+    """The head noun of an agent form: 'chairman of the council' -> 'chairman'."""
+    words = form.split()
+    cut = next((i for i, w in enumerate(words) if i and w in {"of", "for", "to", "at", "in", "on"}), len(words))
+    words = words[:cut]
+    return words[-1] if words else ""
+
+
+def _prename_words(folder: Path) -> dict[str, int]:
+    """Words written before a named person's name in the actor synonyms ('+PRESIDENT_BARACK_OBAMA')."""
+    counts: dict[str, int] = {}
+    for name in ACTOR_FILES:
+        base: list[str] | None = None
+        for line in (folder / name).read_text(encoding="latin-1").splitlines():
+            line = line.split("#")[0].rstrip()
+            if not line.strip() or line[0] in " \t[":
+                continue
+            if line.startswith("+"):
+                syn = _words(line[1:]).split()
+                if base and len(syn) > len(base) and syn[-len(base):] == base:
+                    word = syn[-len(base) - 1]
+                    counts[word] = counts.get(word, 0) + 1
+            else:
+                base = _words(CODE.split(line)[0]).split()
+    return counts
+
+
+def _expand_stems(form: str, subs: dict[str, list[str]]) -> list[str]:
+    """'FINANCE_MINIST' -> 'FINANCE_MINISTER', 'FINANCE_MINISTRY': a stem of a substitution set's words."""
+    stems = {v[:6]: values for values in subs.values() for v in values if len(v) > 6}
+    words = re.split(r"([_ ])", form)
+    stem = next((w for w in words if w.lower() in stems), None)
+    if stem is None:
+        return [form]
+    return ["".join(v.upper() if w == stem else w for w in words) for v in stems[stem.lower()]]
+
+
+def agents(folder: Path) -> list[dict]:
+    """Every expanded form of Phoenix.agents.txt with its sector and person/body reading."""
+    path = folder / "Phoenix.agents.txt"
+    prename = {w for w, n in _prename_words(folder).items() if n >= 2}
+    subs: dict[str, list[str]] = {}
+    person_subs: set[str] = set()
+    rows = []
+    for number, raw in enumerate(path.read_text(encoding="latin-1").splitlines(), 1):
+        line = raw.split("#")[0].strip()
+        if not line:
+            continue
+        sub = re.match(r"^!(\w+)!\s*=\s*(.+)$", line)
+        if sub:
+            subs[sub.group(1)] = [w.strip().lower() for w in sub.group(2).split(",")]
+            if sub.group(1) == "PERSON":
+                person_subs = set(subs["PERSON"])
+            continue
+        code = CODE.search(line)
+        if not code:
+            continue
+        phrase = re.sub(r"\{[^}]*\}", "", line[:code.start()]).strip()
+        sector = code.group(1)
+        forms = [phrase]
+        for name, values in subs.items():
+            forms = [f.replace(f"!{name}!", v.upper()) for f in forms for v in values] if f"!{name}!" in "".join(forms) else forms
+        forms = [expanded for f in forms for expanded in _expand_stems(f, subs)]
+        for form in dict.fromkeys(_words(f) for f in forms):
+            if not form or not re.fullmatch(r"[a-z][a-z .'\-]*", form):
+                continue
+            head = _head(form)
+            plural = head.endswith(("s", "ies")) and not head.endswith(("ss", "us", "ics"))
+            if plural:
+                continue
+            person = bool(AGENT_SUFFIX.search(head) or head in prename or any(head.endswith(p) for p in person_subs)
+                          or head.endswith("."))
+            rows.append({"id": f"agent-{form.replace(' ', '-').replace('.', '').replace(chr(39), '')}", "form": form,
+                         "head": head, "sector": sector[:3], "codes": sector, "person": person, "before_names": head in prename,
+                         "source": f"petrarch2/Phoenix.agents.txt:{number}"})
+    unique = {}
+    for row in rows:
+        unique.setdefault(row["id"], row)
+    return list(unique.values())
+
+
+def _title_case(form: str) -> str:
+    small = {"of", "the", "and", "for", "in", "on", "at", "to"}
+    return " ".join(w if w in small and i else w[:1].upper() + w[1:] for i, w in enumerate(form.split()))
+
+
+def agent_titles(rows: list[dict]) -> list[dict]:
+    """Person agents of the position sectors, in the titles.jsonl schema; military ranks apart.
+
+    A one-word title must also be written before named people in the actor synonyms ('PRESIDENT_X',
+    'SENATOR_X'); other lone nouns name a trade ('lawyer'), not a position.
+    A rank is a one-word military agent written abbreviated in the file ('COL.', 'GEN.') or whose
+    abbreviation the file also lists ('COLONEL' next to 'COL.'); other one-word military agents
+    ('BOMBER', 'CARRIER') are vehicles as often as people and are left out.
+    """
+    heads: dict[str, int] = {}
+    for row in rows:
+        if row["person"]:
+            heads[row["head"]] = heads.get(row["head"], 0) + 1
+    abbreviations = {r["form"] for r in rows if r["sector"] == "MIL" and r["form"].endswith(".") and " " not in r["form"]}
+    out = []
+    for row in rows:
+        form, sector = row["form"], row["sector"]
+        one_word = " " not in form
+        rank = sector == "MIL" and one_word and (form in abbreviations or any(
+            form.startswith(a[:-1]) and form[0] == a[0] for a in abbreviations if len(a) > 3))
+        if rank:
+            pass
+        elif not row["person"] or heads[row["head"]] < MIN_HEAD_FORMS or (sector == "MIL" and one_word):
+            continue
+        elif one_word and not row["before_names"]:
+            continue  # a lone noun ('lawyer', 'politician') names a trade; a position is written before names ('senator')
+        elif sector not in POSITION_SECTORS and not (sector in COMPOUND_SECTORS and not one_word):
+            continue
+        out.append({"id": f"title-{row['id'][6:]}", "role": _title_case(form),
+                    "forms": sorted({form, _title_case(form)}), "kind": "rank" if rank else sector.lower(),
+                    "sector": row["codes"], "source": row["source"]})
+    return out
+
+
+def prename_titles(folder: Path, have: set[str]) -> list[dict]:
+    """Agent nouns written before named people in the actor synonyms ('+DIRECTOR_...'), twice or more, not yet a title."""
+    out = []
+    for word, count in sorted(_prename_words(folder).items()):
+        if count < 2 or len(word) < 5 or not (AGENT_SUFFIX.search(word) or word.endswith(".")) or word in have:
+            continue
+        out.append({"id": f"title-prename-{word.rstrip('.')}", "role": _title_case(word), "forms": sorted({word, _title_case(word)}),
+                    "kind": "official", "sector": "", "source": f"petrarch2/{'+'.join(ACTOR_FILES)}: before {count} names"})
+    return out
+
+
+def _date(text: str, end: bool = False) -> str:
+    """Phoenix dates: YYYYMMDD or YYMMDD (two-digit years before 30 are 20xx)."""
+    if len(text) == 6:
+        year = int(text[:2])
+        text = f"{2000 + year if year < 30 else 1900 + year}{text[2:]}"
+    try:
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8])).isoformat()
+    except ValueError:
+        return ""
+
+
+def _codes(text: str) -> list[dict]:
+    out = []
+    for code, bounds in CODE.findall(text):
+        bounds = bounds.strip()
+        start = end = ""
+        if "-" in bounds:
+            a, b = bounds.split("-", 1)
+            start, end = _date(a.strip()), _date(b.strip(), end=True)
+        elif bounds.startswith(">"):
+            start = _date(bounds[1:].strip())
+        elif bounds.startswith("<"):
+            end = _date(bounds[1:].strip(), end=True)
+        out.append({"code": code, "country": code[:3], "sector": code[3:6], "from": start, "to": end})
+    return out
+
+
+def _name(words: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in words.split())
+
+
+def actors(folder: Path, agent_words: set[str]) -> list[dict]:
+    """Named persons with dated codes (office holders) and named groups, from the three actor files."""
+    out = []
+    for filename in ACTOR_FILES:
+        entry: dict | None = None
+        lines = (folder / filename).read_text(encoding="latin-1").splitlines()
+
+        def flush(entry: dict | None, filename: str = filename) -> None:
+            if entry is None or not entry["codes"]:
+                return
+            dated = any(c["from"] or c["to"] for c in entry["codes"])
+            recent = any(max(c["from"], c["to"]) >= RECENT or not (c["from"] or c["to"]) for c in entry["codes"])
+            words = entry["name"].lower().split()
+            if len(words) < 2 or set(words) & agent_words:
+                return  # an office ('Un Secretary General'), not a name
+            if entry["inline"] and filename != "Phoenix.Countries.actors.txt":
+                # 'ABU_NIDAL_ORGANIZATION [IMGMUSALQ]': a group, its code on the name's line; in the international
+                # file two-word names with such codes are people as often as bodies ('Josep Borrell'), except companies
+                company = any(c["code"].startswith("MNC") for c in entry["codes"])
+                if filename == "Phoenix.International.actors.txt" and len(words) < 3 and not company:
+                    return
+                kind = "Organization"
+            elif (dated and recent) or (not entry["inline"] and filename == "Phoenix.International.actors.txt"):
+                kind = "Person"  # an office holder: dated codes, or an official of an international body
+            else:
+                return
+            names = [entry["name"]] + [n for n in entry["names"] if len(n.split()) >= 2 and not set(n.lower().split()) & agent_words]
+            out.append({"id": f"actor-{len(out) + 1}", "type": kind, "name": entry["name"],
+                        "names": list(dict.fromkeys(names)), "codes": entry["codes"], "source": entry["source"]})
+
+        for number, raw in enumerate(lines, 1):
+            line = raw.split("#")[0].rstrip()
+            if not line.strip():
+                continue
+            if line[0] in " \t[":
+                if entry is not None:
+                    entry["codes"] += _codes(line)
+                continue
+            if line.startswith("+"):
+                if entry is not None:
+                    entry["names"].append(_name(_words(CODE.split(line[1:])[0])))
+                    entry["codes"] += _codes(line)
+                continue
+            flush(entry)
+            words = _words(CODE.split(line)[0])
+            entry = None
+            if re.fullmatch(r"[a-z][a-z .'\-]*", words):
+                entry = {"name": _name(words), "names": [], "codes": _codes(line), "inline": bool(CODE.search(line)),
+                         "source": f"petrarch2/{filename}:{number}"}
+        flush(entry)
+    return out
+
+
+def nonactor_codes() -> list[dict]:
+    """Currency codes and time-zone abbreviations: tokens that name no actor ('USD', 'UTC', 'CEST')."""
+    import zoneinfo
+
+    rows = [{"id": f"currency-{c['alpha_3']}", "code": c["alpha_3"], "kind": "currency", "name": c["name"],
+             "source": f"Debian iso-codes {ISO_4217}"} for c in json.loads(ISO_4217.read_text(encoding="utf-8"))["4217"]]
+    seen = {r["code"] for r in rows}
+    abbreviations: dict[str, str] = {}
+    for zone in sorted(zoneinfo.available_timezones()):
+        tz = zoneinfo.ZoneInfo(zone)
+        for year in range(1990, 2031, 5):
+            for month in (1, 7):
+                name = dt.datetime(year, month, 15, 12, tzinfo=tz).tzname() or ""
+                if re.fullmatch(r"[A-Z]{2,5}", name):
+                    abbreviations.setdefault(name, zone)
+    for zone in sorted(zoneinfo.available_timezones()):
+        if re.fullmatch(r"[A-Z]{2,5}", zone):
+            abbreviations.setdefault(zone, zone)
+    for code, zone in sorted(abbreviations.items()):
+        if code not in seen:
+            rows.append({"id": f"timezone-{code}", "code": code, "kind": "timezone", "name": zone,
+                         "source": "IANA tz database (Python zoneinfo/tzdata)"})
+    return rows
+
+
+def main(folder: Path) -> None:
+    agent_rows = agents(folder)
+    _write("agents.jsonl", agent_rows)
+    titles = agent_titles(agent_rows)
+    _write("agent_titles.jsonl", titles + prename_titles(folder, {f.lower() for t in titles for f in t["forms"]}))
+    agent_words = {w for r in agent_rows for w in r["form"].split() if len(w) > 2}
+    _write("actors.jsonl", actors(folder, agent_words))
+    _write("nonactor_codes.jsonl", nonactor_codes())
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/reference/petrarch2"))
