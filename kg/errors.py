@@ -28,6 +28,7 @@ CODES = {
     "E043": "result larger than the row cap",
     "E050": "store cannot be opened",
     "E051": "remote endpoint refused the request",
+    "E052": "Dask cluster cannot be used",
     "E060": "data file is not valid",
 }
 
@@ -40,6 +41,10 @@ class KGError(Exception):
         self.where = where
         self.detail = detail or CODES.get(code, "")
         super().__init__(f"[{code}] {where}: {self.detail}")
+
+    def __reduce__(self):
+        """Pickled with its code, place and detail (and any attribute set on it), as worker processes send them back."""
+        return (self.__class__, (self.code, self.where, self.detail), self.__dict__)
 
 
 class ReadError(KGError):

@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kg.errors import ExtractError, KGError, ReadError
 from kg.records import Article, Extraction
@@ -62,7 +63,45 @@ def extract_one(article: Article, doc=None) -> Extraction | ExtractError:
         error = ExtractError("E013", article.path or article.id,
                              f"extraction failed ({type(exc).__name__}: {exc}{at}); the batch went on without it: please report it")
         error.__cause__ = exc
+        error.article_id = article.id
         return error
+
+
+def extract_chunk(articles: list[Article]) -> list[Extraction | ExtractError]:
+    """extract_each over a chunk of articles, as a list: what a worker process or a Dask task runs."""
+    return list(extract_each(articles))
+
+
+def extract_parallel(articles: Iterable[Article], *, workers: int = 1, scheduler: Any = None,
+                     chunk: int = 8) -> Iterator[Extraction | ExtractError]:
+    """extract_each here, in `workers` processes, or on a Dask cluster (`scheduler`: an address or a Client); input order kept.
+
+    Each worker loads the pipeline once and is sent chunks of `chunk`
+    articles; the records come back in the order the articles went in, so
+    the graph does not depend on how the work was spread.
+    """
+    articles = list(articles)
+    chunks = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
+    if scheduler is not None:
+        from kg.distributed import map_chunks
+
+        for items in map_chunks(scheduler, extract_chunk, chunks):
+            yield from items
+    elif workers > 1 and len(chunks) > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("spawn").Pool(min(workers, len(chunks)), initializer=_warm) as pool:
+            for items in pool.imap(extract_chunk, chunks):
+                yield from items
+    else:
+        yield from extract_each(articles)
+
+
+def _warm() -> None:
+    """A worker process loads the pipeline once, before its first chunk."""
+    from kg.nlp import pipeline
+
+    pipeline()
 
 
 def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
@@ -74,12 +113,18 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
 
 
 def build(paths: Iterable[str | Path], *, max_bytes: int | None = None, progress: Callable[[int], None] | None = None,
-          total: Callable[[int], None] | None = None, allow_non_english: bool = False) -> BuildResult:
+          total: Callable[[int], None] | None = None, allow_non_english: bool = False, workers: int = 1,
+          scheduler: Any = None, journal: str | Path | None = None) -> BuildResult:
     """Read every input, extract what the articles report; bad inputs and failed articles are reported, not fatal.
 
     `total` is told how many articles will be extracted, `progress` is told of
     each one done. An article that is not English is skipped with E012 unless
-    `allow_non_english`.
+    `allow_non_english`. Extraction runs in `workers` processes or on a Dask
+    `scheduler` (see `extract_parallel`); identity across articles runs after
+    it, so the graph is the same however the work was spread. With a
+    `journal` file, each finished article is recorded there as it is done, and
+    a build given the journal of an interrupted one extracts only the articles
+    it lacks.
     """
     from kg.read import DEFAULT_MAX_BYTES, check_language, read_paths
 
@@ -96,14 +141,32 @@ def build(paths: Iterable[str | Path], *, max_bytes: int | None = None, progress
                 articles[item.id] = item
     if total is not None:
         total(len(articles))
+    from kg.journal import Journal
     from kg.resolve import link_across
 
-    for item in extract_each(articles.values()):
-        if isinstance(item, ExtractError):
-            result.errors.append(item)
-        else:
-            result.extractions.append(item)
-        if progress is not None:
-            progress(1)
+    book = Journal(journal) if journal else None
+    finished: dict[str, Extraction | ExtractError] = {}
+    if book is not None:
+        finished = {_id(item): item for item in book if _id(item) in articles}
+        if progress is not None and finished:
+            progress(len(finished))
+    todo = [a for a in articles.values() if a.id not in finished]
+    try:
+        for item in extract_parallel(todo, workers=workers, scheduler=scheduler):
+            finished[_id(item)] = item
+            if book is not None:
+                book.append([item])
+            if progress is not None:
+                progress(1)
+    finally:
+        if book is not None:
+            book.close()
+    for article_id in articles:  # the input order, whatever order the work was done in
+        item = finished[article_id]
+        (result.errors if isinstance(item, ExtractError) else result.extractions).append(item)
     result.extractions = link_across(result.extractions)
     return result
+
+
+def _id(item: Extraction | ExtractError) -> str:
+    return item.article.id if isinstance(item, Extraction) else item.article_id

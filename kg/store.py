@@ -64,6 +64,8 @@ def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False) -> pyo
         raise StoreError("E050", str(path), "no store here: build one with `kg build ARTICLES -o graph.trig --store PATH`")
     if path.exists() and not path.is_dir():
         raise StoreError("E050", str(path), "is a file, not a store directory")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)  # as a file output's folder is made
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as exc:

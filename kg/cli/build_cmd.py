@@ -10,7 +10,16 @@ with a coded error; the rest of the batch is still built, and the exit status
 is 1. When no article at all is built, the output file and the store are left
 as they were.
 
+Extraction runs in --workers processes (default: one per core), or on a
+Dask cluster with --scheduler; the graph is the same either way. Each
+finished article is recorded in a journal beside the output
+(.OUTPUT.journal), so a build that was killed continues with --resume
+instead of starting over; a finished build removes its journal.
+
     kg build examples/ -o out/graph.trig
+    kg build archive/ -o out/archive.nq --store out/kgstore --workers 2
+    kg build archive/ -o out/archive.nq --resume          # after an interruption
+    kg build archive/ -o out/archive.nq --scheduler tcp://scheduler:8786
 """
 from __future__ import annotations
 
@@ -31,6 +40,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "on a compacted store): for many small loads into a large store, compact with the last one")
     p.add_argument("--allow-non-english", action="store_true",
                    help="build articles that read as another language too (by default they are skipped with E012)")
+    p.add_argument("--workers", type=int, default=0,
+                   help="extraction processes (default: one per core); each loads the model once; the graph is the same")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the extraction on a Dask distributed cluster (tcp://HOST:8786) instead of local processes")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted build of the same output: articles already done are not extracted again")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
 
 
@@ -47,9 +62,20 @@ def run(args: argparse.Namespace) -> int:
         from kg.store import open_store
 
         store = open_store(args.store)  # takes the store's lock now: a second build fails here, before extracting
+    import os
+    from pathlib import Path
+
+    journal = Path(args.output).with_name(f".{Path(args.output).name}.journal")
+    if not args.resume:
+        journal.unlink(missing_ok=True)
+    elif journal.exists() and not args.quiet:
+        from kg.journal import Journal
+
+        print(f"resuming: {len(Journal(journal).done())} article(s) already extracted ({journal})", file=sys.stderr)
+    workers = args.workers or os.cpu_count() or 1
     with tqdm(desc="articles", unit="art", disable=args.quiet, file=sys.stderr) as bar:
         result = build(args.inputs, max_bytes=args.max_bytes, progress=bar.update, total=lambda n: setattr(bar, "total", n),
-                       allow_non_english=args.allow_non_english)
+                       allow_non_english=args.allow_non_english, workers=workers, scheduler=args.scheduler, journal=journal)
     for error in result.errors:
         print(f"{'warning' if isinstance(error, ArticleSkipped) else 'error'}: {error}", file=sys.stderr)
     if not result.extractions:
@@ -62,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
         from kg.store import load_dataset
 
         load_dataset(ds, store, compact=not args.no_compact)
+    journal.unlink(missing_ok=True)  # the build is whole: nothing to resume
     if not args.quiet:
         ex = result.extractions
         print(

@@ -205,6 +205,7 @@ class Context:
 
     def __init__(self, doc: Doc, article: Article, mentions: list[Mention]) -> None:
         self.doc, self.article = doc, article
+        self.text = doc.text  # spaCy builds doc.text anew at each call: once here
         self.by_token: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: m.end - m.start):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -212,11 +213,11 @@ class Context:
                 continue
             for token in span:
                 self.by_token.setdefault(token.i, m)
-        self.quotes = [(m.start(), m.end()) for m in SPEECH_QUOTES.finditer(doc.text)]
+        self.quotes = [(m.start(), m.end()) for m in SPEECH_QUOTES.finditer(self.text)]
         self.times: dict[int, TimeValue] = {}  # governing token index -> time
         self.time_tokens: set[int] = set()
         ranks: dict[int, tuple[bool, int]] = {}
-        for tv in find_times(doc.text, article.date):  # the whole text: "the previous day" sees the day named before
+        for tv in find_times(self.text, article.date):  # the whole text: "the previous day" sees the day named before
             span = doc.char_span(tv.start, tv.end, alignment_mode="expand")
             if span is None or self.in_quote(span.start_char):
                 continue
@@ -818,7 +819,7 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     """Quote and topic of a speech event: the quoted words nearest the verb, else the reported clause."""
     token = draft.token
     sent = token.sent
-    near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.doc.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400]
+    near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400]
     complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}), None)
     obliged = complement is not None and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in complement.children)
     if obliged and draft.kind == "Statement":
@@ -830,14 +831,14 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
     if near:
         start, end = min(near, key=lambda q: abs(_distance(q[0], q[1], token.idx)))
-        before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.doc.text[q[1]:token.idx])
+        before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.text[q[1]:token.idx])
                   and token.idx - q[1] <= ATTRIBUTION_GAP]
         if before:  # "'We agree,' he said, 'but not now.'": the quote opens before its attribution
             start, end = before[-1]
         parts = _quote_parts(ctx, (start, end), token)
         quoted = complement is not None and any(s <= complement.idx < e for s, e in parts)  # the complement is the quote itself
         if not draft.quote or quoted or not (complement is not None and start >= complement.left_edge.idx):
-            draft.quote = " ... ".join(ctx.doc.text[s + 1:e - 1].strip(" ,.") for s, e in parts)
+            draft.quote = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in parts)
             draft.evidence.extend(Evidence(s + 1, e - 1, sent.text, "statements/quote", 0.9) for s, e in parts)
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
         d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
@@ -854,7 +855,7 @@ def _quote_parts(ctx: Context, first: tuple[int, int], token: Token) -> list[tup
     quote that goes on in the next sentences with no speech verb of its own ("'...,' Kurti said. 'There is
     no other way.'"). A part that another speech verb attributes belongs to that verb.
     """
-    text, quotes = ctx.doc.text, sorted(ctx.quotes)
+    text, quotes = ctx.text, sorted(ctx.quotes)
     parts = [first]
     index = quotes.index(first)
     for nxt in quotes[index + 1:]:

@@ -1,0 +1,82 @@
+"""A build's journal: every article's extraction record appended as it is done, so a killed build can resume.
+
+The journal is a file of pickled frames, one per finished article (its
+Extraction, or the ExtractError that replaced it), each frame written whole
+and flushed to disk before the next. A frame cut short by a kill is ignored
+on reading, so resuming never reads half an article: it redoes it. Records
+only: no spaCy, no rdflib.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+_HEADER = struct.Struct(">Q")
+
+
+class Journal:
+    """Append-only record of finished articles at `path` (created on first write)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._fh = None
+
+    def __iter__(self) -> Iterator[Any]:
+        """Every whole frame written so far, in order; a torn last frame is left out."""
+        if not self.path.is_file():
+            return
+        with open(self.path, "rb") as fh:
+            while len(head := fh.read(_HEADER.size)) == _HEADER.size:
+                (size,) = _HEADER.unpack(head)
+                body = fh.read(size)
+                if len(body) < size:
+                    return
+                yield pickle.loads(body)
+
+    def done(self) -> set[str]:
+        """Ids of the articles the journal holds."""
+        return {_article_id(item) for item in self}
+
+    def append(self, items: list[Any]) -> None:
+        """Write finished items and flush them to disk."""
+        if self._fh is None:
+            self._truncate_torn_tail()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fh = open(self.path, "ab")
+        for item in items:
+            body = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+            self._fh.write(_HEADER.pack(len(body)) + body)
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+
+    def _truncate_torn_tail(self) -> None:
+        if not self.path.is_file():
+            return
+        good = 0
+        with open(self.path, "rb") as fh:
+            while len(head := fh.read(_HEADER.size)) == _HEADER.size:
+                (size,) = _HEADER.unpack(head)
+                if len(fh.read(size)) < size:
+                    break
+                good = fh.tell()
+        if good != self.path.stat().st_size:
+            with open(self.path, "r+b") as fh:
+                fh.truncate(good)
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    def remove(self) -> None:
+        self.close()
+        self.path.unlink(missing_ok=True)
+
+
+def _article_id(item: Any) -> str:
+    article = getattr(item, "article", None)
+    return article.id if article is not None else item.article_id
