@@ -27,11 +27,19 @@ LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "outside", "inside",
 NOMINAL_HEADS = {"counterpart", "capital"}
 
 
+
+def ents(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents, built once per Doc (spaCy builds the spans anew at each access, and extractors ask per title)."""
+    cached = doc.user_data.get("kg_ents")
+    if cached is None:
+        cached = doc.user_data["kg_ents"] = tuple(doc.ents)
+    return cached
+
 def extract_mentions(doc: Doc) -> list[Mention]:
     """Every mention of an actor or place in the doc, in text order."""
     out = []
     title_spans = list(doc.spans["kg_titles"]) if "kg_titles" in doc.spans else []
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.label_ == "ORG" and not ent.ent_id_ and any(t.start <= ent.start and ent.end <= t.end for t in title_spans):
             continue  # "State" in "Secretary of State" is part of a title, not an organization
         mention = _mention(ent)
@@ -142,7 +150,7 @@ def _owner_of(doc: Doc, start: int, end: int) -> Span | None:
     if start == 0 or doc[start - 1].lower_ != "the" or end + 1 >= len(doc) or doc[end].lower_ != "of":
         return None
     i = end + 1 + (doc[end + 1].lower_ == "the")
-    owner = next((e for e in doc.ents if e.start <= i < e.end), None)
+    owner = next((e for e in ents(doc) if e.start <= i < e.end), None)
     if owner is None or owner.start not in {end + 1, i}:
         return None
     if not (owner.ent_id_ and entries()[owner.ent_id_].type in {"State", "Organization"} or (not owner.ent_id_ and owner.label_ == "ORG")):
@@ -296,7 +304,7 @@ def _owner_before(doc: Doc, start: int) -> Span | None:
         skipped += 1
     if i >= 0 and doc[i].text in {"'s", "\u2019s", "'"}:
         i -= 1
-    for ent in doc.ents:
+    for ent in ents(doc):
         if i >= 0 and ent.start <= i < ent.end:
             if ent.ent_id_ and entries()[ent.ent_id_].type in {"State", "Organization"} or (not ent.ent_id_ and ent.label_ == "ORG"):
                 return ent
@@ -337,7 +345,7 @@ def _the_country(doc: Doc, i: int) -> Span | None:
     sent = doc[i].sent
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
     lo = previous.start if previous is not None else sent.start
-    states = {e.ent_id_ for e in doc.ents if lo <= e.start and e.end <= i and e.ent_id_ and entries()[e.ent_id_].type == "State"}
+    states = {e.ent_id_ for e in ents(doc) if lo <= e.start and e.end <= i and e.ent_id_ and entries()[e.ent_id_].type == "State"}
     if len(states) != 1:
         return None
     return Span(doc, i, i + 2, label="GPE", span_id=states.pop())

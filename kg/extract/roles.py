@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from kg.extract.entities import _owner_before, _sentence, gazetteer_id, organization_key
+from kg.extract.entities import _owner_before, _sentence, ents, gazetteer_id, organization_key
 from kg.gazetteer import entries, office_holders, office_holders_horizon, state_by_iso3, title_kinds, titles
 from kg.ids import slug
 from kg.records import Evidence, Role
@@ -87,7 +87,7 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
               if c["sector"] in HOLDER_SECTORS and (c["from"] or c["to"]) and (not c["from"] or c["from"] <= day)
               and (day <= c["to"] if c["to"] else day <= office_holders_horizon())}  # open terms end with the lists
     states.discard(None)
-    if len(states) != 1 or not any(e.ent_id_ in states for e in doc.ents):
+    if len(states) != 1 or not any(e.ent_id_ in states for e in ents(doc)):
         return None  # one state, and one the article names: the role points to a node the article has
     span = doc[title.start:person.end]
     evidence = Evidence(span.start_char, span.end_char, _sentence(span), "roles/title-name-known-holder", confidence=0.7)
@@ -107,7 +107,7 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
         person = _ent_at(doc, token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ","))
         if owner is None or person is None or person.label_ != "PERSON" or not owner_key(owner):
             continue
-        earlier = [e for e in doc.ents if e.label_ == "PERSON" and e.sent == token.sent and e.end <= owner.start]
+        earlier = [e for e in ents(doc) if e.label_ == "PERSON" and e.sent == token.sent and e.end <= owner.start]
         name = next((held[person_key(e.text)] for e in reversed(earlier) if person_key(e.text) in held), "")
         if name:
             span = doc[owner.start:person.end]
@@ -127,7 +127,7 @@ def _past_holder(doc: Doc, title: Span, owner: Span) -> bool:
 
 def _ent_at(doc: Doc, i: int) -> Span | None:
     if 0 <= i < len(doc):
-        for ent in doc.ents:
+        for ent in ents(doc):
             if ent.start <= i < ent.end:
                 return ent
     return None
