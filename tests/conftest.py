@@ -68,3 +68,14 @@ def seed_gold() -> dict:
     import json
 
     return json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def listener():
+    """A loopback listener that must receive nothing from the attack tests (tests.store.helpers.Listener)."""
+    from tests.store.helpers import Listener
+
+    server = Listener()
+    yield server
+    server.shutdown()
+    server.server_close()

@@ -40,7 +40,7 @@ from pathlib import Path
 from kg.errors import EvalError
 from kg.evaluate import prf
 from kg.evaluate.gold import bipartite_match
-from kg.evaluate.split import HALVES, by_half, half_of, side_by_side
+from kg.evaluate.split import HALVES, by_half, half_of, report_head
 
 CLASSES = ("Person", "Organization", "Location")
 FINE = ("Person", "Organization", "State", "Place")
@@ -288,11 +288,7 @@ def format_gum_report(result: dict, details: bool = False, half: str | None = No
 
     Misses and spurious spans (with `details`) are listed for `tune` only.
     """
-    if half is not None:
-        lines = [format_half(result[half], half)]
-    else:
-        lines = ["GUM news named entities: tune / check / all (gap = check - tune)", side_by_side(result, HEADLINE), "",
-                 format_half(result["tune"], "tune")]
+    lines = report_head(result, "GUM news named entities", HEADLINE, format_half, half)
     if details and half in (None, "tune"):
         misses = result["tune"]["misses"]
         lines.append(f"  newskg missed ({len(misses['missed'])}): " + "; ".join(misses["missed"]))

@@ -25,11 +25,12 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from kg.errors import EvalError
 from kg.evaluate import prf
 from kg.evaluate.gold import bipartite_match
-from kg.evaluate.split import HALVES, by_half, half_of, side_by_side
+from kg.evaluate.split import HALVES, by_half, half_of, report_head
 
 ANCHORING = {"IS_INCLUDED", "SIMULTANEOUS"}
 CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -103,12 +104,36 @@ def gold_events(xml_path: Path, flat_rows: list[dict], text: str) -> list[dict] 
 
 
 
+def documents(meantime_dir: Path, corpus_dir: str | Path, units: dict[str, dict],
+              gold: Callable[[Path, str, str], Any]) -> list[tuple[str, Any, Any]]:
+    """(name, article, gold) for each MEANTIME dev document with a corpus text that `gold(xml, name, text)` aligns with.
+
+    A document without one is noted in `units` as skipped, with the reason.
+    """
+    from kg.read import read_text_file
+
+    files = corpus_files(corpus_dir)
+    docs = []
+    for xml_path in sorted(meantime_dir.glob("intra_cross-doc_annotation/*/*.xml")):
+        name = ET.parse(xml_path).getroot().get("doc_name")
+        half_of("meantime", name)
+        if name not in files or not files[name].is_file():
+            units[name] = {"skipped": f"{name}: no corpus text"}
+            continue
+        article = read_text_file(files[name])
+        found = gold(xml_path, name, article.text)
+        if found is None:
+            units[name] = {"skipped": f"{name}: gold does not align with the corpus text"}
+            continue
+        docs.append((name, article, found))
+    return docs
+
+
 def score_meantime(meantime_dir: str | Path, flat_path: str | Path, corpus_dir: str | Path,
                    progress: Callable[[int], None] | None = None, halves=HALVES) -> dict:
     """Trigger F1 and event-date accuracy of newskg on the MEANTIME documents that have a corpus text, per half."""
     from kg.evaluate.dates import is_correct
     from kg.pipeline import extract_articles
-    from kg.read import read_text_file
 
     meantime_dir, flat_path = Path(meantime_dir), Path(flat_path)
     for path in (meantime_dir / "intra_cross-doc_annotation", flat_path):
@@ -119,21 +144,8 @@ def score_meantime(meantime_dir: str | Path, flat_path: str | Path, corpus_dir: 
         for line in fh:
             row = json.loads(line)
             rows[row["doc_id"]].append(row)
-    files = corpus_files(corpus_dir)
-    docs = []
     units: dict[str, dict] = {}
-    for xml_path in sorted(meantime_dir.glob("intra_cross-doc_annotation/*/*.xml")):
-        name = ET.parse(xml_path).getroot().get("doc_name")
-        half_of("meantime", name)
-        if name not in files or not files[name].is_file():
-            units[name] = {"skipped": f"{name}: no corpus text"}
-            continue
-        article = read_text_file(files[name])
-        gold = gold_events(xml_path, rows.get(name, []), article.text)
-        if gold is None:
-            units[name] = {"skipped": f"{name}: gold does not align with the corpus text"}
-            continue
-        docs.append((name, article, gold))
+    docs = documents(meantime_dir, corpus_dir, units, lambda xml_path, name, text: gold_events(xml_path, rows.get(name, []), text))
     extractions = extract_articles([a for _, a, _ in docs])
     for (name, article, gold), extraction in zip(docs, extractions, strict=True):
         if progress is not None:
@@ -204,11 +216,7 @@ def format_half(result: dict, name: str) -> str:
 
 def format_meantime_report(result: dict, details: bool = False, half: str | None = None) -> str:
     """Plain text: tune / check / all side by side, then `tune` (`half`: that half alone); errors for `tune` only."""
-    if half is not None:
-        lines = [format_half(result[half], half)]
-    else:
-        lines = ["MEANTIME dev: tune / check / all (gap = check - tune)", side_by_side(result, HEADLINE), "",
-                 format_half(result["tune"], "tune")]
+    lines = report_head(result, "MEANTIME dev", HEADLINE, format_half, half)
     if details and half in (None, "tune"):
         tune = result["tune"]
         lines += [f"  skipped: {s}" for s in tune["skipped"]]

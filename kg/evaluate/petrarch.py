@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import EvalError
-from kg.evaluate.split import HALVES, by_half, half_of, side_by_side
+from kg.evaluate.split import HALVES, by_half, half_of, report_head
 
 RECORDS = "PETR.UnitTest.records.xml"
 ACTORS = "PETR.Validate.actors.txt"
@@ -312,11 +312,7 @@ def format_half(result: dict, name: str) -> str:
 
 def format_petrarch_report(result: dict, details: bool = False, half: str | None = None) -> str:
     """Plain text: tune / check / all side by side, then `tune` (`half`: that half alone); failures for `tune` only."""
-    if half is not None:
-        lines = [format_half(result[half], half)]
-    else:
-        lines = ["PETRARCH-2 unit records: tune / check / all (gap = check - tune)", side_by_side(result, HEADLINE), "",
-                 format_half(result["tune"], "tune")]
+    lines = report_head(result, "PETRARCH-2 unit records", HEADLINE, format_half, half)
     if details and half in (None, "tune"):
         for r in result["tune"]["failures"]:
             expected = "no event" if r["no_events"] else ", ".join("/".join(c["expected"]) for c in r["codings"])

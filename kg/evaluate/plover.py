@@ -28,7 +28,7 @@ from pathlib import Path
 
 from kg.errors import EvalError
 from kg.evaluate import prf
-from kg.evaluate.split import HALVES, by_half, half_of, side_by_side
+from kg.evaluate.split import HALVES, by_half, half_of, report_head
 from kg.records import Extraction
 
 NON_SOURCE_ROLES = {"target", "mediator"}
@@ -213,11 +213,7 @@ def format_plover_report(result: dict, details: bool = False, half: str | None =
 
     `half` prints that half alone (aggregate scores only unless it is `tune`).
     """
-    if half is not None:
-        lines = [format_half(result[half], half)]
-    else:
-        lines = ["PLOVER GSR dev: tune / check / all (gap = check - tune)", side_by_side(result, HEADLINE), "",
-                 format_half(result["tune"], "tune")]
+    lines = report_head(result, "PLOVER GSR dev", HEADLINE, format_half, half)
     tune = result.get("tune") if half in (None, "tune") else None
     if details and tune:
         for r in tune["rows"]:

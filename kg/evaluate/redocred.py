@@ -47,7 +47,7 @@ from pathlib import Path
 
 from kg.errors import EvalError
 from kg.evaluate import prf
-from kg.evaluate.split import HALVES, by_half, half_of, side_by_side
+from kg.evaluate.split import HALVES, by_half, half_of, report_head
 
 RELATIONS = ("P39", "P35", "P6", "P488", "P102", "P27")
 NAMES = {"P39": "position held", "P35": "head of state", "P6": "head of government", "P488": "chairperson",
@@ -294,11 +294,7 @@ def format_half(result: dict, name: str) -> str:
 
 def format_redocred_report(result: dict, details: bool = False, half: str | None = None) -> str:
     """Plain text: tune / check / all side by side, then `tune` (`half`: that half alone); errors for `tune` only."""
-    if half is not None:
-        lines = [format_half(result[half], half)]
-    else:
-        lines = ["Re-DocRED dev: tune / check / all (gap = check - tune)", side_by_side(result, HEADLINE), "",
-                 format_half(result["tune"], "tune")]
+    lines = report_head(result, "Re-DocRED dev", HEADLINE, format_half, half)
     if details and half in (None, "tune"):
         for title, errors in result["tune"]["errors"].items():
             for r, e in errors.items():

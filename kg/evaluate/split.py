@@ -90,6 +90,14 @@ def get(d: Mapping, path: str) -> Any:
     return d
 
 
+def report_head(result: Mapping, title: str, metrics: Iterable[tuple[str, str]], format_half: Callable[[Any, str], str],
+                half: str | None = None) -> list[str]:
+    """A report's opening lines: `half` alone, or tune / check / all side by side and then `tune` in full."""
+    if half is not None:
+        return [format_half(result[half], half)]
+    return [f"{title}: tune / check / all (gap = check - tune)", side_by_side(result, metrics), "", format_half(result["tune"], "tune")]
+
+
 def side_by_side(result: Mapping, metrics: Iterable[tuple[str, str]]) -> str:
     """A table of named rates for tune, check and all, with the gap (check - tune); '!' marks a gap above 0.05."""
     lines = [f"  {'measure':<34} {'tune':>7} {'check':>7} {'all':>7} {'gap':>7}",

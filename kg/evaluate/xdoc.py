@@ -26,8 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.errors import EvalError
-from kg.evaluate.meantime import corpus_files, token_offsets
-from kg.evaluate.split import HALVES, by_half, half_of, side_by_side
+from kg.evaluate.meantime import documents, token_offsets
+from kg.evaluate.split import HALVES, by_half, side_by_side
 
 METHODS = ("string", "article keys", "newskg")
 KINDS = ("entities", "named entities", "events")
@@ -86,26 +86,13 @@ def score_xdoc(meantime_dir: str | Path, corpus_dir: str | Path, progress: Calla
                halves=HALVES) -> dict:
     """Pairwise cross-document identity of entity and event mentions on MEANTIME dev, per half."""
     from kg.pipeline import extract_articles
-    from kg.read import read_text_file
     from kg.resolve import link_across
 
     meantime_dir = Path(meantime_dir)
     if not (meantime_dir / "intra_cross-doc_annotation").is_dir():
         raise EvalError("E010", str(meantime_dir / "intra_cross-doc_annotation"), "MEANTIME data missing: give --eval-dir DIR")
-    files = corpus_files(corpus_dir)
-    docs, units = [], {}
-    for xml_path in sorted(meantime_dir.glob("intra_cross-doc_annotation/*/*.xml")):
-        name = ET.parse(xml_path).getroot().get("doc_name")
-        half_of("meantime", name)
-        if name not in files or not files[name].is_file():
-            units[name] = {"skipped": f"{name}: no corpus text"}
-            continue
-        article = read_text_file(files[name])
-        gold = gold_mentions(xml_path, article.text)
-        if gold is None:
-            units[name] = {"skipped": f"{name}: the annotation does not align with the corpus text"}
-            continue
-        docs.append((name, article, gold))
+    units: dict[str, dict] = {}
+    docs = documents(meantime_dir, corpus_dir, units, lambda xml_path, name, text: gold_mentions(xml_path, text))
     local = []
     for extraction in extract_articles([a for _, a, _ in docs]):
         local.append(extraction)

@@ -4,8 +4,10 @@ from __future__ import annotations
 import json
 import os
 import socket
+import socketserver
 import subprocess
 import sys
+import threading
 import time
 import unicodedata
 from functools import cache
@@ -91,3 +93,37 @@ def stop(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(10)
+
+
+class Listener(socketserver.ThreadingTCPServer):
+    """A loopback server that records every connection made to it (what a SERVICE or LOAD would reach)."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self) -> None:
+        self.calls: list[bytes] = []
+        outer = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                self.request.settimeout(1)
+                try:
+                    outer.calls.append(self.request.recv(200))
+                except OSError:
+                    outer.calls.append(b"(connected)")
+
+        super().__init__(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    @property
+    def port(self) -> int:
+        return self.server_address[1]
+
+
+def serve_seed(folder: Path, *options: str) -> tuple[int, subprocess.Popen]:
+    """A real `kg serve` over a store of the seed graph made in `folder`, with `options`; (port, process)."""
+    store = seed_store(folder / "store")
+    del store  # the server takes the lock
+    port = free_port()
+    return port, start([*KG, "serve", "--store", str(folder / "store"), "--port", str(port), *options], port)

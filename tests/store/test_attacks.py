@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-import socketserver
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 
@@ -21,53 +19,19 @@ import pytest
 from kg import query as q
 from kg.errors import QueryError
 from tests.conftest import DATA
-from tests.store.helpers import KG, free_port, start, stop
-from tests.store.test_serve import _seed_file, http
+from tests.store.helpers import KG, serve_seed, stop
+from tests.store.test_serve import http
 
 pytestmark = pytest.mark.xdist_group("kg-serve")
 ATTACKS = [json.loads(line) for line in (DATA / "attacks" / "service.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 STATUS = {"E042": 403, "E040": 400, "answered": 200}  # "answered": a harmless query that must fetch nothing
 
 
-class Listener(socketserver.ThreadingTCPServer):
-    """A loopback server that records every connection made to it."""
-
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self) -> None:
-        self.calls: list[bytes] = []
-        outer = self
-
-        class Handler(socketserver.BaseRequestHandler):
-            def handle(self) -> None:
-                self.request.settimeout(1)
-                try:
-                    outer.calls.append(self.request.recv(200))
-                except OSError:
-                    outer.calls.append(b"(connected)")
-
-        super().__init__(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-
-    @property
-    def port(self) -> int:
-        return self.server_address[1]
-
-
-@pytest.fixture(scope="module")
-def listener():
-    server = Listener()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
 def _text(attack: dict, port: int) -> str:
     return attack["query"].replace("{port}", str(port))
 
 
-def _assert_untouched(listener: Listener, what: str) -> None:
+def _assert_untouched(listener, what: str) -> None:
     time.sleep(0.05)
     assert not listener.calls, f"{what}: the listener was called: {listener.calls}"
 
@@ -108,13 +72,7 @@ def test_the_cli_refuses_the_disguised_service(listener, tmp_path):
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory):
-    from tests.store.helpers import seed_store
-
-    path = tmp_path_factory.mktemp("attacks") / "store"
-    del_store = seed_store(path)
-    del del_store
-    port = free_port()
-    process = start([*KG, "serve", "--graph", str(_seed_file(path)), "--port", str(port), "--workers", "1", "--timeout", "5"], port)
+    port, process = serve_seed(tmp_path_factory.mktemp("attacks"), "--workers", "1", "--timeout", "5")
     yield f"http://127.0.0.1:{port}/sparql"
     stop(process)
 

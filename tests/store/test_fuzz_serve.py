@@ -18,18 +18,10 @@ from hypothesis import strategies as st
 from kg import query as q
 from kg.errors import QueryError
 from tests.store.helpers import KG, free_port, start, stop
-from tests.store.test_attacks import Listener, _assert_untouched
+from tests.store.test_attacks import _assert_untouched
 
 pytestmark = pytest.mark.xdist_group("kg-serve")
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-
-
-@pytest.fixture(scope="module")
-def listener():
-    server = Listener()
-    yield server
-    server.shutdown()
-    server.server_close()
 
 
 def _escaped(word: str, data) -> str:

@@ -9,7 +9,7 @@ import urllib.parse
 
 import pytest
 
-from tests.store.helpers import KG, free_port, seed_dataset, start, stop
+from tests.store.helpers import KG, free_port, seed_dataset, serve_seed, stop
 from tests.store.test_serve import http
 
 pytestmark = pytest.mark.xdist_group("kg-serve")
@@ -18,14 +18,8 @@ CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from tests.store.helpers import seed_store
-
-    path = tmp_path_factory.mktemp("limits") / "store"
-    del_store = seed_store(path)
-    del del_store
-    port = free_port()
-    process = start([*KG, "serve", "--store", str(path), "--port", str(port), "--workers", "1", "--timeout", "30",
-                     "--max-body", "100000", "--idle-timeout", "2", "--max-memory", "300", "--allow-host", "kg.example"], port)
+    port, process = serve_seed(tmp_path_factory.mktemp("limits"), "--workers", "1", "--timeout", "30", "--max-body", "100000",
+                               "--idle-timeout", "2", "--max-memory", "300", "--allow-host", "kg.example")
     yield port, process
     stop(process)
 
