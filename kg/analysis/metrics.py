@@ -287,6 +287,21 @@ def explained_path(ds_or_graph: Any, a: str, b: str, **filters: Any) -> dict[str
     return out
 
 
+def bulk_span(days: list[Any]) -> tuple[Any, Any]:
+    """The (first, last) day of the bulk of some dates: beyond three interquartile ranges (and a year) of the quartiles is an outlier.
+
+    >>> import datetime as dt
+    >>> days = [dt.date(1980, 1, 1)] + [dt.date(2008, m, 1) for m in range(1, 13)]
+    >>> [d.isoformat() for d in bulk_span(days)]
+    ['2008-01-01', '2008-12-01']
+    """
+    ordered = sorted(days)
+    q1, q3 = ordered[len(ordered) // 4], ordered[(3 * len(ordered)) // 4]
+    reach = max((q3 - q1) * 3, dt.timedelta(days=365))
+    inside = [d for d in ordered if q1 - reach <= d <= q3 + reach]
+    return inside[0], inside[-1]
+
+
 def precision(date: str) -> str:
     """How precise an event date is: "day", "month", "year", or "" when undated.
 

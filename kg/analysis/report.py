@@ -118,17 +118,6 @@ def png(fig: Any) -> bytes:
     return buf.getvalue()
 
 
-def _outliers(days: list[Any]) -> tuple[Any, Any]:
-    """The (first, last) day of the bulk of the data: beyond 3 interquartile ranges (at least a year) of the quartiles is an outlier."""
-    import datetime as dt
-
-    ordered = sorted(days)
-    q1, q3 = ordered[len(ordered) // 4], ordered[(3 * len(ordered)) // 4]
-    reach = max((q3 - q1) * 3, dt.timedelta(days=365))
-    inside = [d for d in ordered if q1 - reach <= d <= q3 + reach]
-    return inside[0], inside[-1]
-
-
 def _bins(first: Any, last: Any) -> tuple[str, Any]:
     """Bins chosen by the data's span: days up to 10 weeks, weeks up to a year, months up to 6 years, then years."""
     span = (last - first).days
@@ -177,7 +166,7 @@ def timeline_figure(rows: list[dict[str, Any]], *, title: str = "Events over tim
             fig.text(0.01, 0.01, "; ".join(notes), fontsize=8, color="#555555")
         return fig
     mid = {id(r): day(r["earliest"]) + (day(r.get("latest") or r["earliest"]) - day(r["earliest"])) / 2 for r in dated}
-    first, last = _outliers(list(mid.values()))
+    first, last = metrics.bulk_span(list(mid.values()))
     clipped = [r for r in dated if not first <= mid[id(r)] <= last]
     if clipped:
         shown = ", ".join(f"{r['date']} {r['label'][:30]}" for r in sorted(clipped, key=lambda r: mid[id(r)])[:3])
