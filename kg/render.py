@@ -586,7 +586,8 @@ PAGE_JS = r"""
   var DIM = "rgba(200,200,200,0.35)";
   function restore() {
     if (!state.highlighted.length) { return; }
-    nodes.update(data.nodes.map(function (n) { return {id: n.id, color: n.color, font: {color: "#343434", size: data.labels.font / network.getScale()}}; }));
+    var size = data.labels.font / network.getScale();
+    nodes.update(data.nodes.map(function (n) { return {id: n.id, color: n.color, font: {color: "#343434", size: size}}; }));
     edges.update(data.edges.map(function (e) { return {id: e.id, color: e.color}; }));
     state.highlighted = [];
   }

@@ -51,7 +51,8 @@ def group_statements(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         dates = sorted({graph.nodes[e].get("date", "") for e in events} - {""})
         evidence = [ev for e in events for ev in graph.nodes[e].get("evidence") or []]
         articles = sorted({a for e in events for a in graph.nodes[e].get("articles") or []})
-        out.add_node(group, label=f"Statements of {name} ({len(events)})" if len(events) > 1 else f"Statement of {name}", kind="event", type="Statement", date=dates[-1] if dates else "",
+        label = f"Statements of {name} ({len(events)})" if len(events) > 1 else f"Statement of {name}"
+        out.add_node(group, label=label, kind="event", type="Statement", date=dates[-1] if dates else "",
                      dates=dates, earliest=graph.nodes[events[0]].get("earliest", ""), evidence=evidence[:MAX_EVIDENCE],
                      more_evidence=max(0, len(evidence) - MAX_EVIDENCE), articles=articles, members=list(events), statements=len(events))
         ties: Counter[tuple[str, str]] = Counter()

@@ -597,8 +597,9 @@ def timeline_lanes(ds: Any, *, actors: Iterable[str] | None = None, top: int = 1
     >>> g = timeline_lanes(example_dataset(), top=2)  # Bob took part in three events, Alice in two
     >>> [g.nodes[n]["label"] for n in g.graph["lanes"]]
     ['Bob', 'Alice']
-    >>> sorted((d["lane"], d["label"]) for d in g.nodes.values() if not d.get("lane_head"))
-    [(0, 'Bob accuses Borduria'), (0, 'meeting mediated by Carol'), (0, 'talks in Zenda'), (1, 'meeting mediated by Carol'), (1, 'talks in Zenda')]
+    >>> sorted((d["lane"], d["label"]) for d in g.nodes.values() if not d.get("lane_head"))  # doctest: +NORMALIZE_WHITESPACE
+    [(0, 'Bob accuses Borduria'), (0, 'meeting mediated by Carol'), (0, 'talks in Zenda'),
+     (1, 'meeting mediated by Carol'), (1, 'talks in Zenda')]
     """
     from collections import Counter
 

@@ -39,7 +39,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--article", metavar="ID", help="the article of --view article (id or article IRI)")
     p.add_argument("--start", metavar="YYYY-MM-DD", help="only events whose period ends on or after this date")
     p.add_argument("--end", metavar="YYYY-MM-DD", help="only events whose period starts on or before this date, facts stated by then")
-    p.add_argument("--include-undated", action="store_true", help="with --start/--end, keep undated events (left out and counted by default)")
+    p.add_argument("--include-undated", action="store_true", help="with --start/--end, keep undated events (default: left out, counted)")
     p.add_argument("--lanes", type=int, default=12, help="--view timeline: how many of the busiest actors get a lane (default 12)")
     p.add_argument("--no-fold", action="store_true", help="draw every statement and isolated node (folded away by default)")
     p.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES,
