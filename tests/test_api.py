@@ -78,6 +78,14 @@ def test_the_desk_agrees_with_the_projection_on_what_a_filter_keeps(desk):
     assert g.graph["left_out"] == desk.events(**filters).attrs["left_out"]
 
 
+def test_an_empty_store_gives_empty_tables_of_the_same_shape():
+    import pyoxigraph as ox
+
+    empty = kg.open(ox.Store())
+    assert {c: str(t) for c, t in empty.events().dtypes.items()} == EVENT_COLUMNS
+    assert (len(empty.events()), len(empty.actors()), list(empty.timeline().columns)) == (0, 0, list(TIMELINE_COLUMNS))
+
+
 def test_actors_have_the_documented_columns(desk):
     a = desk.actors()
     assert list(a.columns) == list(ACTOR_COLUMNS)
