@@ -315,8 +315,9 @@ def timeline(graph: nx.Graph, *, actors: Iterable[str] | None = None) -> list[di
     """Events in date order (undated last) with participants, roles, place, what they are about and first evidence sentence.
 
     Each row has the event's `date` as the text gives it, its `precision`
-    (day, month, year or "") and the `earliest`/`latest` days it may have
-    happened on ("" when undated): a month or a year is placed by its bounds.
+    (day, month, year, period when only bounds are known, or "") and the
+    `earliest`/`latest` days it may have happened on ("" when undated): a
+    month or a year is placed by its bounds.
 
     `graph` is a typed graph (kg.analysis.project.typed_graph); `actors`
     (IRIs or names), when given, keeps the events any of them took part in.
@@ -350,8 +351,9 @@ def timeline(graph: nx.Graph, *, actors: Iterable[str] | None = None) -> list[di
             continue
         evidence = data.get("evidence") or [{}]
         date = str(data.get("date", "") or "")
-        rows.append({"event": e, "date": date, "precision": precision(date), "earliest": data.get("earliest", "") if date else "",
-                     "latest": data.get("latest", "") if date else "", "label": data.get("label", e),
+        first = str(data.get("earliest", "") or "")  # a period known only by its bounds (the 1980s) has no date but is placed
+        rows.append({"event": e, "date": date, "precision": precision(date) or ("period" if first else ""), "earliest": first,
+                     "latest": data.get("latest", "") if first else "", "label": data.get("label", e),
                      "type": data.get("type", ""), "status": data.get("status", ""), "plover": data.get("plover", ""),
                      "participants": sorted({n for names in roles.values() for n in names}),
                      "roles": {k: sorted(v) for k, v in sorted(roles.items())}, "place": place, "about": sorted(about),

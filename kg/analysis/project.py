@@ -621,8 +621,8 @@ def timeline_lanes(ds: Any, *, actors: Iterable[str] | None = None, top: int = 1
         for i, _ in on:
             node = f"{e}@{i}"
             attrs = _event_attrs(f, e)
-            if not attrs["date"]:
-                attrs["earliest"] = attrs["latest"] = ""
+            if not attrs["earliest"]:  # undated: the article's date bounds it above, but it has no place on the axis
+                attrs["latest"] = ""
             g.add_node(node, **attrs, lane=i, event=e)
             if previous is not None:
                 g.add_edge(previous, node, label="", kind="same event")

@@ -118,6 +118,10 @@ def png(fig: Any) -> bytes:
     return buf.getvalue()
 
 
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def _bins(first: Any, last: Any) -> tuple[str, Any]:
     """Bins chosen by the data's span: days up to 10 weeks, weeks up to a year, months up to 6 years, then years."""
     span = (last - first).days
@@ -169,7 +173,8 @@ def timeline_figure(rows: list[dict[str, Any]], *, title: str = "Events over tim
     first, last = metrics.bulk_span(list(mid.values()))
     clipped = [r for r in dated if not first <= mid[id(r)] <= last]
     if clipped:
-        shown = ", ".join(f"{r['date']} {r['label'][:30]}" for r in sorted(clipped, key=lambda r: mid[id(r)])[:3])
+        first_three = sorted(clipped, key=lambda r: mid[id(r)])[:3]
+        shown = ", ".join(f"{r['date'] or r['earliest'][:4]}: {_cut(r['label'], 40)}" for r in first_three)
         notes.append(f"{len(clipped)} outlier(s) outside {first}..{last} clipped ({shown}{', ...' if len(clipped) > 3 else ''})")
         dated = [r for r in dated if first <= mid[id(r)] <= last]
     if len(dated) > max_dots:
