@@ -155,6 +155,98 @@ def _sizes(nodes: list[Hashable], centrality: Mapping[Hashable, float] | None, s
     return {n: round(lo_size + (hi_size - lo_size) * (float(centrality.get(n, 0.0)) - lo) / span, 2) for n in nodes}
 
 
+def timeline_layout(graph: Any, *, width: float = 1600.0, lane_height: float = 80.0) -> Any:
+    """A copy of a lanes graph (kg.analysis.project.timeline_lanes) placed on a time axis: x by date, y by lane.
+
+    An event sits at the middle of its earliest..latest period; a month or a
+    year spans its bounds. Undated events stand in a column right of the
+    axis, after the dated ones; dates outside the bulk of the data are
+    pinned to the axis' ends (kg.analysis.metrics.bulk_span) and their tooltip keeps their date. Axis ticks
+    (years, or months for a short span) are text nodes along the top; lane
+    heads are the actors' names at the left.
+    """
+    from kg.analysis.metrics import bulk_span
+
+    out = graph.copy()
+    lanes = list(out.graph.get("lanes") or [])
+
+    def day(text: str) -> dt.date:
+        return dt.date.fromisoformat(text[:10])
+
+    mids = {}
+    for n, d in out.nodes(data=True):
+        if not d.get("lane_head") and len(str(d.get("earliest") or "")) >= 10:
+            lo, hi = day(d["earliest"]), day(d.get("latest") or d["earliest"])
+            mids[n] = lo + (hi - lo) / 2
+    first, last = bulk_span(list(mids.values())) if mids else (dt.date.today(), dt.date.today())
+    span = max((last - first).days, 1)
+    first, last = first - dt.timedelta(days=max(1, span // 40)), last + dt.timedelta(days=max(1, span // 40))
+    span = (last - first).days
+
+    def x_of(d: dt.date) -> float:
+        return width * (min(max(d, first), last) - first).days / span
+
+    rows: dict[tuple[int, int], int] = {}
+    undated: dict[int, int] = {}
+    for n in sorted((n for n in out if not out.nodes[n].get("lane_head")), key=lambda n: (mids.get(n, dt.date.max), str(n))):
+        d = out.nodes[n]
+        lane = int(d.get("lane", 0))
+        if n in mids:
+            x = x_of(mids[n])
+            slot = int(x // 14)
+            k = rows.get((lane, slot), 0)
+            rows[(lane, slot)] = k + 1
+            y = lane * lane_height + (k % 4) * 14 - 21
+        else:
+            k = undated.get(lane, 0)
+            undated[lane] = k + 1
+            x, y = width + 60 + (k // 4) * 18, lane * lane_height + (k % 4) * 14 - 21
+        d["x"], d["y"] = x, y
+        d["size"] = 7
+    for i, x in enumerate(lanes):
+        d = out.nodes[x]
+        d.update(x=-20.0, y=i * lane_height, shape="text", always_label=True, size=1)
+        d["label"] = _short(_text(d.get("label")), 24)
+    outside = sum(1 for m in mids.values() if not first <= m <= last)
+    if outside:
+        out.graph["folded"] = {**(out.graph.get("folded") or {}),
+                               f"event(s) dated outside {first.year}..{last.year}, drawn at the axis' ends": outside}
+    ticks = _ticks(first, last)
+    top = -lane_height * 0.75
+    for t in ticks:
+        out.add_node(f"tick:{t.isoformat()}", label=t.isoformat()[: 4 if len(ticks) > 2 and t.month == 1 else 7], kind="axis",
+                     type="Axis", x=x_of(t), y=top, shape="text", always_label=True, size=1)
+    if undated:
+        out.add_node("tick:undated", label="undated", kind="axis", type="Axis", x=width + 80, y=top, shape="text",
+                     always_label=True, size=1)
+    return out
+
+
+def _ticks(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Axis ticks: January of each year (every few years over a long span), or the first of each month over a short one."""
+    years = last.year - first.year
+    if years >= 2:
+        step = max(1, years // 12)
+        return [dt.date(y, 1, 1) for y in range(first.year + 1, last.year + 1, step)]
+    out, d = [], dt.date(first.year, first.month, 1)
+    while d <= last:
+        if d >= first:
+            out.append(d)
+        d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return out[:: max(1, len(out) // 12)]
+
+
+def _communities(graph: Any, kept: list[Hashable], order: list[Hashable], palette: list[str]) -> list[dict[str, Any]]:
+    """The coloured communities of the drawn nodes (those with a `community` attribute): colour, size, best-known members."""
+    members: dict[int, list[Hashable]] = {}
+    for n in order:
+        c = graph.nodes[n].get("community")
+        if c is not None and graph.nodes[n].get("kind") != "event":
+            members.setdefault(int(c), []).append(n)
+    return [{"id": c, "color": palette[c], "size": len(ms), "members": [_text(graph.nodes[m].get("label")) or _local(m) for m in ms[:3]]}
+            for c, ms in sorted(members.items()) if c < len(palette)]
+
+
 def page_data(
     graph: Any,
     *,
@@ -175,6 +267,13 @@ def page_data(
     kept = _select(graph, centrality, max_nodes, keep)
     kept_set = set(kept)
     sizes = _sizes(kept, centrality, styles)
+    score = centrality if centrality is not None else dict(graph.degree)
+    pinned = [n for n in dict.fromkeys(keep) if n in kept_set]
+    order = pinned + sorted((n for n in kept if n not in set(pinned)), key=lambda n: (-float(score.get(n, 0.0)), str(n)))
+    rank = {n: i for i, n in enumerate(order)}
+    palette = list(styles.get("community", {}).get("palette", []))
+    other = styles.get("community", {}).get("other", "#c8c8c8")
+    communities = _communities(graph, kept, order, palette)
     net = Network(directed=True, cdn_resources="in_line", heading=title)
     net.options = dict(styles.get("vis", {}))
     ids = {n: _text(n) for n in kept}
@@ -197,10 +296,26 @@ def page_data(
             "evidence": evidence,
             "more_evidence": more,
             "centrality": round(float(centrality.get(n, 0.0)), 6) if centrality else None,
+            "rank": rank[n],
+            "short": _short(label, max_chars),
+            "community": attrs.get("community"),
+            "lane": attrs.get("lane"),
         }
-        color = {"background": style["color"], "border": style["color"], "highlight": {"background": style["color"], "border": "#222222"}}
-        net.add_node(ids[n], label=_short(label, max_chars), shape=style["shape"], color=color,
-                     size=sizes[n], kg=info)
+        if "more_evidence" in attrs:
+            info["more_evidence"] += int(attrs["more_evidence"])
+        fill = style["color"]
+        if communities and attrs.get("community") is not None:
+            fill = palette[attrs["community"]] if attrs["community"] < len(palette) else other
+        color = {"background": fill, "border": style["color"], "highlight": {"background": fill, "border": "#222222"}}
+        extra: dict[str, Any] = {}
+        if "x" in attrs and "y" in attrs:
+            extra = {"x": float(attrs["x"]), "y": float(attrs["y"]), "fixed": True, "physics": False}
+        if attrs.get("shape"):
+            extra["shape"] = attrs["shape"]
+            extra["font"] = {"size": 14, "color": "#444444", "align": "left"}
+        net.add_node(ids[n], label=_short(label, max_chars), shape=extra.pop("shape", style["shape"]), color=color,
+                     size=sizes[n] if not attrs.get("size") else float(attrs["size"]), borderWidth=2 if communities else 1,
+                     kg=info, **extra)
     directed = graph.is_directed()
     events = graph.graph.get("events") or {}
     edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else ((u, v, None, d) for u, v, d in graph.edges(data=True))
@@ -227,6 +342,11 @@ def page_data(
                      arrows={"to": {"enabled": directed}}, font={"size": edge_style["font_size"], "align": "middle"},
                      color={"color": edge_style["color"], "highlight": edge_style["highlight"]}, kg=info)
     nodes, vis_edges, _heading, _height, _width, options = net.get_network_data()
+    fixed = all("x" in graph.nodes[n] for n in kept) and bool(kept)
+    options = json.loads(options)
+    if fixed:
+        options["physics"] = {"enabled": False}
+        options.setdefault("edges", {})["smooth"] = False
     left = Counter(style_for(graph.nodes[n], styles)["id"] for n in graph.nodes if n not in kept_set)
     labels = {s["id"]: s["label"] for s in styles["node"]}
     return {
@@ -234,12 +354,18 @@ def page_data(
         "subtitle": subtitle,
         "nodes": nodes,
         "edges": vis_edges,
-        "options": json.loads(options),
+        "options": options,
         "legend": [{"id": s["id"], "label": s["label"], "color": s["color"], "shape": s["shape"], "count": counts[s["id"]]}
                    for s in styles["node"] if counts[s["id"]]],
         "total": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()},
         "omitted": {"nodes": sum(left.values()), "edges": left_edges, "by_type": {labels[k]: c for k, c in left.most_common()}},
         "max_nodes": max_nodes,
+        "folded": dict(graph.graph.get("folded") or {}),
+        "left_out": dict(graph.graph.get("left_out") or {}),
+        "communities": communities,
+        "labels": {"at_fit": int(styles.get("labels", {}).get("at_fit", 40)), "font": int(styles.get("labels", {}).get("font", 13)),
+                   "always": [ids[n] for n in kept if graph.nodes[n].get("always_label")]},
+        "fixed": fixed,
     }
 
 
@@ -295,8 +421,12 @@ PAGE = """<!DOCTYPE html>
     <p class="kg-note">Undated items stay visible.</p></section>
   <section><h2>Layout</h2><label><input id="kg-physics" type="checkbox" checked> keep moving (physics)</label></section>
   <section><h2>Legend</h2><ul id="kg-legend"></ul>
-    <p class="kg-note">Size: centrality. Click a node to highlight its neighbours.</p></section>
+    <p class="kg-note">Size: centrality. Labels: the most central nodes that fit without overlapping; zoom in for more.
+      Click a node to highlight its neighbours.</p></section>
+  <section id="kg-communities" hidden><h2>Communities</h2><ul id="kg-community-list"></ul>
+    <p class="kg-note">Fill: community (Louvain); border and shape: type.</p></section>
   <section id="kg-omitted" hidden><h2>Left out</h2><p id="kg-omitted-text"></p><ul id="kg-omitted-list"></ul></section>
+  <section id="kg-folded" hidden><h2>Folded away</h2><ul id="kg-folded-list"></ul></section>
 </aside>
 <div id="kg-network"></div>
 </main>
@@ -340,13 +470,19 @@ PAGE_JS = r"""
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var state = {started: performance.now(), iterationsDone: null, stabilized: null, iterations: null, highlighted: []};
+  var state = {started: performance.now(), iterationsDone: null, stabilized: null, iterations: null, highlighted: [],
+               labelled: [], fitScale: null};
+  var always = {};
+  (data.labels.always || []).forEach(function (id) { always[id] = true; });
+  // Labels are placed by placeLabels() once the layout is known: none while it settles.
+  data.nodes.forEach(function (n) { n.label = always[n.id] ? n.kg.short : ""; });
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var container = document.getElementById("kg-network");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
   var tip = document.getElementById("kg-tooltip");
-  window.kgRender = {data: data, nodes: nodes, edges: edges, network: network, state: state, applyFilters: applyFilters};
+  window.kgRender = {data: data, nodes: nodes, edges: edges, network: network, state: state, applyFilters: applyFilters,
+                     placeLabels: placeLabels};
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -379,6 +515,26 @@ PAGE_JS = r"""
     label.appendChild(document.createTextNode(" " + s.label));
     types.appendChild(label);
   });
+
+  if (data.communities.length) {
+    document.getElementById("kg-communities").hidden = false;
+    var clist = document.getElementById("kg-community-list");
+    data.communities.forEach(function (c) {
+      var li = el("li");
+      var sw = el("span", "kg-swatch dot");
+      sw.style.background = c.color;
+      li.appendChild(sw);
+      li.appendChild(document.createTextNode(c.members.join(", ") + (c.size > c.members.length ? " +" + (c.size - c.members.length) : "")));
+      clist.appendChild(li);
+    });
+  }
+  var folded = Object.keys(data.folded || {}), leftOut = Object.keys(data.left_out || {});
+  if (folded.length || leftOut.length) {
+    document.getElementById("kg-folded").hidden = false;
+    var flist = document.getElementById("kg-folded-list");
+    folded.forEach(function (k) { flist.appendChild(el("li", null, data.folded[k] + " " + k)); });
+    leftOut.forEach(function (k) { flist.appendChild(el("li", null, data.left_out[k] + " " + k + " event(s), by the date filter")); });
+  }
 
   if (data.omitted.nodes > 0) {
     document.getElementById("kg-omitted").hidden = false;
@@ -430,7 +586,8 @@ PAGE_JS = r"""
   var DIM = "rgba(200,200,200,0.35)";
   function restore() {
     if (!state.highlighted.length) { return; }
-    nodes.update(data.nodes.map(function (n) { return {id: n.id, color: n.color, font: {color: "#343434"}}; }));
+    var size = data.labels.font / network.getScale();
+    nodes.update(data.nodes.map(function (n) { return {id: n.id, color: n.color, font: {color: "#343434", size: size}}; }));
     edges.update(data.edges.map(function (e) { return {id: e.id, color: e.color}; }));
     state.highlighted = [];
   }
@@ -442,7 +599,7 @@ PAGE_JS = r"""
       network.getConnectedNodes(id).forEach(function (n) { keep[n] = true; });
     });
     nodes.update(data.nodes.filter(function (n) { return !keep[n.id]; })
-      .map(function (n) { return {id: n.id, color: DIM, font: {color: DIM}}; }));
+      .map(function (n) { return {id: n.id, color: DIM, font: {color: DIM, size: data.labels.font / network.getScale()}}; }));
     edges.update(data.edges.filter(function (e) { return !(keep[e.from] && keep[e.to]); })
       .map(function (e) { return {id: e.id, color: DIM}; }));
     state.highlighted = Object.keys(keep);
@@ -465,6 +622,7 @@ PAGE_JS = r"""
     }));
     edges.update(data.edges.map(function (e) { return {id: e.id, hidden: !inRange(e.kg.dates, from, to)}; }));
     var shown = nodes.get({filter: function (n) { return !n.hidden; }}).length;
+    placeLabels();
     text("kg-summary", shown + " of " + data.nodes.length + " drawn nodes visible (" + data.total.nodes + " in the graph).");
   }
   document.getElementById("kg-from").addEventListener("change", applyFilters);
@@ -481,6 +639,63 @@ PAGE_JS = r"""
     if (ids.length) { network.fit({nodes: ids, animation: false}); }
   });
 
+  // Labels: the most central visible nodes first, each only where it overlaps no label already placed
+  // (boxes in canvas units, at a constant size on screen); more of them as one zooms in.
+  var measure = document.createElement("canvas").getContext("2d");
+  function placeLabels() {
+    var scale = network.getScale();
+    if (!state.fitScale) { state.fitScale = scale; }
+    var font = data.labels.font / scale;
+    measure.font = data.labels.font + "px sans-serif";
+    var cap = Math.max(data.labels.at_fit, Math.round(data.labels.at_fit * Math.pow(scale / state.fitScale, 2)));
+    var ids = nodes.getIds({filter: function (n) { return !n.hidden; }});
+    var ranked = ids.map(function (id) { return nodes.get(id); })
+      .sort(function (a, b) { return (always[b.id] ? 1 : 0) - (always[a.id] ? 1 : 0) || a.kg.rank - b.kg.rank; });
+    var pos = network.getPositions(ids);
+    var placed = [], boxes = [], pad = 3 / scale;
+    ranked.forEach(function (n) {
+      if (placed.length >= cap && !always[n.id]) { return; }
+      var body = network.body.nodes[n.id];
+      var w = measure.measureText(n.kg.short).width / scale, h = font * 1.25;
+      var p = pos[n.id], r = body && body.shape && body.shape.height ? body.shape.height / 2 : (n.size || 10);
+      var top = n.shape === "text" ? p.y - h / 2 : p.y + r + 2 / scale;
+      var left = n.shape === "text" && n.font && n.font.align === "left" ? p.x - w : p.x - w / 2;
+      var box = [left - pad, top - pad, left + w + pad, top + h + pad];
+      for (var i = 0; i < boxes.length; i++) {
+        var o = boxes[i];
+        if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3] && !always[n.id]) { return; }
+      }
+      boxes.push(box);
+      placed.push(n.id);
+    });
+    var on = {};
+    placed.forEach(function (id) { on[id] = true; });
+    nodes.update(nodes.get().map(function (n) {
+      return {id: n.id, label: on[n.id] ? n.kg.short : "", font: {size: font, color: (n.font && n.font.color) || "#343434"}};
+    }));
+    state.labelled = placed;
+    state.labelScale = scale;
+  }
+  var pending = null;
+  function relabel() {
+    if (pending) { return; }
+    pending = window.setTimeout(function () { pending = null; placeLabels(); }, 60);
+  }
+  network.on("zoom", relabel);
+  network.on("dragEnd", relabel);
+
+  // A fixed layout (the timeline) has no physics: it is ready once drawn.
+  if (data.fixed) {
+    document.getElementById("kg-physics").checked = false;
+    document.getElementById("kg-physics").disabled = true;
+    network.once("afterDrawing", function () {
+      network.fit({animation: false});
+      placeLabels();
+      state.iterationsDone = state.stabilized = performance.now();
+      state.iterations = 0;
+    });
+  }
+
   // The layout is time-boxed: after the stabilization iterations the physics stops (a checkbox restarts it).
   var physics = document.getElementById("kg-physics");
   network.once("stabilizationIterationsDone", function () {
@@ -490,7 +705,11 @@ PAGE_JS = r"""
   });
   physics.addEventListener("change", function () { network.setOptions({physics: {enabled: physics.checked}}); });
   network.on("stabilized", function (p) {
-    if (state.stabilized === null) { state.stabilized = performance.now(); state.iterations = p.iterations; }
+    if (state.stabilized === null && !data.fixed) {
+      network.fit({animation: false});
+      placeLabels();
+      state.stabilized = performance.now(); state.iterations = p.iterations;
+    }
   });
 })();
 """

@@ -112,23 +112,34 @@ def communities(graph: nx.Graph, *, weight: str | None = "weight", resolution: f
 
 
 def brokers(graph: nx.Graph, *, groups: dict[str, int] | None = None, top: int | None = None) -> dict[str, dict[str, Any]]:
-    """Who sits between camps: nodes on shortest paths (betweenness > 0) whose neighbours span two or more communities.
+    """Who sits between others: nodes on shortest paths (betweenness > 0) that tie two communities or hold their component together.
 
-    Returns node -> {"betweenness", "community", "bridges" (the communities
-    its ties reach)}, highest betweenness first.
+    A broker either has neighbours in two or more communities or is a cut
+    vertex: without it, its component falls apart (in the sparse, star-like
+    networks news gives, Louvain finds one community per component, and the
+    go-between is the actor whose removal splits it). Returns node ->
+    {"betweenness", "community", "bridges" (the communities its ties reach),
+    "splits" (the pieces its component falls into without it, 1 if none)},
+    highest betweenness first.
 
     >>> g = nx.barbell_graph(3, 0)  # triangles 0-1-2 and 3-4-5 joined by the edge 2-3
     >>> {k: v["bridges"] for k, v in brokers(g).items()}
     {2: [0, 1], 3: [0, 1]}
+    >>> star = nx.Graph([("hub", "a"), ("hub", "b"), ("hub", "c")])  # one community, one go-between
+    >>> {k: (v["bridges"], v["splits"]) for k, v in brokers(star).items()}
+    {'hub': ([0], 3)}
     """
     g = simple(graph)
     groups = groups if groups is not None else communities(g)
     scores = betweenness(g)
+    cuts = set(nx.articulation_points(g)) if g.number_of_nodes() else set()
     out: dict[str, dict[str, Any]] = {}
     for node in sorted(g, key=lambda n: (-scores[n], str(n))):
         reach = sorted({groups[m] for m in g[node]} | {groups[node]})
-        if scores[node] > 0 and len(reach) > 1:
-            out[node] = {"betweenness": scores[node], "community": groups[node], "bridges": reach}
+        if scores[node] > 0 and (len(reach) > 1 or node in cuts):
+            rest = g.subgraph(set(nx.node_connected_component(g, node)) - {node})
+            out[node] = {"betweenness": scores[node], "community": groups[node], "bridges": reach,
+                         "splits": nx.number_connected_components(rest) if node in cuts else 1}
     return dict(list(out.items())[:top]) if top else out
 
 
@@ -276,8 +287,37 @@ def explained_path(ds_or_graph: Any, a: str, b: str, **filters: Any) -> dict[str
     return out
 
 
+def bulk_span(days: list[Any]) -> tuple[Any, Any]:
+    """The (first, last) day of the bulk of some dates: beyond three interquartile ranges (and a year) of the quartiles is an outlier.
+
+    >>> import datetime as dt
+    >>> days = [dt.date(1980, 1, 1)] + [dt.date(2008, m, 1) for m in range(1, 13)]
+    >>> [d.isoformat() for d in bulk_span(days)]
+    ['2008-01-01', '2008-12-01']
+    """
+    ordered = sorted(days)
+    q1, q3 = ordered[len(ordered) // 4], ordered[(3 * len(ordered)) // 4]
+    reach = max((q3 - q1) * 3, dt.timedelta(days=365))
+    inside = [d for d in ordered if q1 - reach <= d <= q3 + reach]
+    return inside[0], inside[-1]
+
+
+def precision(date: str) -> str:
+    """How precise an event date is: "day", "month", "year", or "" when undated.
+
+    >>> [precision(d) for d in ("2020-07-16", "2018-11", "2016", "")]
+    ['day', 'month', 'year', '']
+    """
+    return {10: "day", 7: "month", 4: "year"}.get(len(date[:10]), "") if date else ""
+
+
 def timeline(graph: nx.Graph, *, actors: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Events in date order (undated last) with participants, roles, place, what they are about and first evidence sentence.
+
+    Each row has the event's `date` as the text gives it, its `precision`
+    (day, month, year, period when only bounds are known, or "") and the
+    `earliest`/`latest` days it may have happened on ("" when undated): a
+    month or a year is placed by its bounds.
 
     `graph` is a typed graph (kg.analysis.project.typed_graph); `actors`
     (IRIs or names), when given, keeps the events any of them took part in.
@@ -310,7 +350,10 @@ def timeline(graph: nx.Graph, *, actors: Iterable[str] | None = None) -> list[di
         if wanted is not None and not (wanted & linked):
             continue
         evidence = data.get("evidence") or [{}]
-        rows.append({"event": e, "date": data.get("date", ""), "earliest": data.get("earliest", ""), "label": data.get("label", e),
+        date = str(data.get("date", "") or "")
+        first = str(data.get("earliest", "") or "")  # a period known only by its bounds (the 1980s) has no date but is placed
+        rows.append({"event": e, "date": date, "precision": precision(date) or ("period" if first else ""), "earliest": first,
+                     "latest": data.get("latest", "") if first else "", "label": data.get("label", e),
                      "type": data.get("type", ""), "status": data.get("status", ""), "plover": data.get("plover", ""),
                      "participants": sorted({n for names in roles.values() for n in names}),
                      "roles": {k: sorted(v) for k, v in sorted(roles.items())}, "place": place, "about": sorted(about),

@@ -10,12 +10,16 @@ union of all named graphs; the article of a fact comes from `kg:reportedIn`
 
 Filters shared by every projection:
 
-- ``articles``: article ids (or article IRIs); only their facts are kept.
+- ``articles``: article ids (or article IRIs); only their facts, and only
+  their evidence sentences, are kept.
 - ``start`` / ``end``: ISO dates. An event is kept when its
-  ``kg:earliest..kg:latest`` period overlaps ``[start, end]``; an undated
-  event is bounded above by its article's publication date. Lasting facts
-  (roles, relations) are kept when stated on or before ``end``: "as of a
-  date" is ``end``.
+  ``kg:earliest..kg:latest`` period overlaps ``[start, end]``: an event
+  dated only by month or year ("2018-11", "2016") is placed by those bounds.
+  An undated event is left out of a date filter (``Facts.left_out`` counts
+  it) unless ``include_undated=True``, which keeps it when its article was
+  published on or after ``start`` (it happened by then, as far as we know).
+  Lasting facts (roles, relations) are kept when stated on or before
+  ``end``: "as of a date" is ``end``.
 
 >>> from kg.analysis.examples import example_dataset
 >>> g = coparticipation(example_dataset())
@@ -197,6 +201,8 @@ class Facts:
     roles: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     evidence: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     published: dict[str, str] = field(default_factory=dict)
+    # events the filters left out, by reason: "undated" (no date, a date filter given), "out of range"
+    left_out: dict[str, int] = field(default_factory=dict)
 
 
 def _bounds(date: str, earliest: str, latest: str, published: str) -> tuple[str, str]:
@@ -215,11 +221,15 @@ def _bounds(date: str, earliest: str, latest: str, published: str) -> tuple[str,
     return earliest[:10], (latest or published or "9999-12-31")[:10]
 
 
-def facts(ds: Any, *, articles: Iterable[str] | None = None, start: str | None = None, end: str | None = None) -> Facts:
+def facts(ds: Any, *, articles: Iterable[str] | None = None, start: str | None = None, end: str | None = None,
+          include_undated: bool = False) -> Facts:
     """Read events, participation, entities, relations, roles and evidence, keeping what the filters allow.
 
     >>> from kg.analysis.examples import example_dataset
-    >>> f = facts(example_dataset(), end="2020-07-11")  # the undated accusation may have happened by then
+    >>> f = facts(example_dataset(), end="2020-07-11")
+    >>> sorted(e["label"] for e in f.events.values()), f.left_out
+    (['talks in Zenda'], {'out of range': 1, 'undated': 1})
+    >>> f = facts(example_dataset(), end="2020-07-11", include_undated=True)  # it may have happened by then
     >>> sorted(e["label"] for e in f.events.values())
     ['Bob accuses Borduria', 'talks in Zenda']
     """
@@ -248,14 +258,23 @@ def facts(ds: Any, *, articles: Iterable[str] | None = None, start: str | None =
                                   "earliest": earliest or "", "latest": latest or "", "plover": plover or "", "status": status or ""}
         if type_:
             ev["types"].add(local(type_))
+    dated_filter = start is not None or end is not None
+    left: dict[str, int] = defaultdict(int)
     for e in list(out.events):
         ev = out.events[e]
+        undated = not (ev["date"] or ev["earliest"] or ev["latest"])
         lo, hi = _bounds(ev["date"], ev.pop("earliest"), ev.pop("latest"), out.published.get(ev["article"], ""))
+        if undated and dated_filter and not include_undated:
+            left["undated"] += 1
+            del out.events[e]
+            continue
         if (end is not None and lo and lo > end) or (start is not None and hi < start):
+            left["out of range"] += 1
             del out.events[e]
             continue
         types = sorted(ev.pop("types") - {"Event"}) or ["Event"]
         ev.update(type=types[0], types=types, earliest=lo, latest=hi)
+    out.left_out = dict(sorted(left.items()))
     for e, p, x in _select(store, "participation"):
         if e in out.events:
             out.links.append((e, local(p), x))
@@ -270,6 +289,8 @@ def facts(ds: Any, *, articles: Iterable[str] | None = None, start: str | None =
             continue
         seen.add(key)
         aid = article_id(article or "")
+        if keep_articles is not None and aid not in keep_articles:
+            continue  # one article's view shows that article's sentences only
         out.evidence.setdefault(x, []).append({"sentence": sentence, "article": aid, "date": out.published.get(aid, ""),
                                                 "start": int(s) if s else -1, "end": int(e_) if e_ else -1})
     for items in out.evidence.values():
@@ -346,7 +367,7 @@ def _participants(f: Facts) -> dict[str, dict[str, set[str]]]:
 # -- projections --------------------------------------------------------------------------------
 
 
-def typed_graph(ds: Any, *, articles: Iterable[str] | None = None, start: str | None = None, end: str | None = None) -> nx.MultiDiGraph:
+def typed_graph(ds: Any, **filters: Any) -> nx.MultiDiGraph:
     """The full typed multigraph: actors, places and events as nodes; roles, places and relations as keyed edges.
 
     Edges follow the RDF direction (event -> actor for participation, subject
@@ -359,8 +380,8 @@ def typed_graph(ds: Any, *, articles: Iterable[str] | None = None, start: str | 
     >>> sorted(k for _, _, k in g.edges(keys=True))[:4]
     ['formerPartOf', 'mediator', 'participant', 'participant']
     """
-    f = ds if isinstance(ds, Facts) else facts(ds, articles=articles, start=start, end=end)
-    g = nx.MultiDiGraph()
+    f = ds if isinstance(ds, Facts) else facts(ds, **filters)
+    g = nx.MultiDiGraph(left_out=dict(f.left_out))
     for x in f.entities:
         g.add_node(x, **_entity_attrs(f, x))
     for e in f.events:
@@ -562,3 +583,48 @@ def find_node(graph: nx.Graph, name: str) -> str:
         if len(found) > 1:
             raise KeyError(f"{name!r} names {len(found)} nodes: {', '.join(found)}")
     raise KeyError(f"no node named {name!r}")
+
+
+def timeline_lanes(ds: Any, *, actors: Iterable[str] | None = None, top: int = 12, **filters: Any) -> nx.Graph:
+    """Events on a time axis by actor: one lane per actor (the `top` busiest, or `actors`), one node per event in each lane.
+
+    Lane heads are the actors (``lane``, ``lane_head=True``); an event taking
+    part in several lanes has a node in each (``event`` names it), tied by a
+    "same event" edge. Each event node keeps ``earliest``/``latest`` (empty
+    when undated), which a drawing maps to the time axis.
+
+    >>> from kg.analysis.examples import example_dataset
+    >>> g = timeline_lanes(example_dataset(), top=2)  # Bob took part in three events, Alice in two
+    >>> [g.nodes[n]["label"] for n in g.graph["lanes"]]
+    ['Bob', 'Alice']
+    >>> sorted((d["lane"], d["label"]) for d in g.nodes.values() if not d.get("lane_head"))  # doctest: +NORMALIZE_WHITESPACE
+    [(0, 'Bob accuses Borduria'), (0, 'meeting mediated by Carol'), (0, 'talks in Zenda'),
+     (1, 'meeting mediated by Carol'), (1, 'talks in Zenda')]
+    """
+    from collections import Counter
+
+    f = ds if isinstance(ds, Facts) else facts(ds, **filters)
+    parts = _participants(f)
+    counts = Counter(x for members in parts.values() for x in members)
+    if actors is not None:
+        probe = nx.Graph()
+        probe.add_nodes_from((x, {"label": f.entities[x]["label"], "kind": "actor"}) for x in f.entities)
+        lanes = [find_node(probe, a) for a in actors]
+    else:
+        lanes = [x for x, _ in sorted(counts.items(), key=lambda kv: (-kv[1], f.entities[kv[0]]["label"]))[:top]]
+    g = nx.Graph(lanes=lanes, left_out=dict(f.left_out))
+    for i, x in enumerate(lanes):
+        g.add_node(x, **_entity_attrs(f, x), lane=i, lane_head=True, events=counts.get(x, 0))
+    for e, members in parts.items():
+        on = [(i, x) for i, x in enumerate(lanes) if x in members]
+        previous = None
+        for i, _ in on:
+            node = f"{e}@{i}"
+            attrs = _event_attrs(f, e)
+            if not attrs["earliest"]:  # undated: the article's date bounds it above, but it has no place on the axis
+                attrs["latest"] = ""
+            g.add_node(node, **attrs, lane=i, event=e)
+            if previous is not None:
+                g.add_edge(previous, node, label="", kind="same event")
+            previous = node
+    return g

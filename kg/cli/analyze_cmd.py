@@ -8,6 +8,9 @@ for Gephi.
 
     kg analyze out/graph.trig -o out/analysis
     kg analyze out/graph.trig -o out/july --start 2020-07-01 --end 2020-07-31
+
+A date filter leaves undated events out and says how many; --include-undated
+keeps those whose article was published on or after --start.
 """
 from __future__ import annotations
 
@@ -23,6 +26,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--top", type=int, default=10, help="how many actors, brokers and dyads to list (default 10)")
     p.add_argument("--start", type=_day, metavar="YYYY-MM-DD", help="keep events whose period ends on or after this day")
     p.add_argument("--end", type=_day, metavar="YYYY-MM-DD", help="keep events and facts up to this day (the graph 'as of' it)")
+    p.add_argument("--include-undated", action="store_true",
+                   help="with --start/--end, keep undated events (left out by default, and counted) whose article allows them")
     p.add_argument("--article", action="append", metavar="ID", help="keep only this article's facts (repeatable)")
     p.add_argument("--quiet", action="store_true", help="no progress or summary")
 
@@ -43,8 +48,13 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"{msg}…", file=sys.stderr)
 
-    data = analyze(args.source, args.output, top=args.top, articles=args.article, start=args.start, end=args.end, progress=say)
+    data = analyze(args.source, args.output, top=args.top, articles=args.article, start=args.start, end=args.end,
+                   include_undated=args.include_undated, progress=say)
     if not args.quiet:
         s = data["summary"]
         print(f"analysed {s['actors']} actors and {s['events']} events into {args.output}: {', '.join(data['files'])}")
+        left = data["filters"]["left_out"]
+        if left:
+            hint = " (add --include-undated to keep the undated ones)" if left.get("undated") else ""
+            print("left out by the date filter: " + ", ".join(f"{n} {why} event(s)" for why, n in left.items()) + hint)
     return 0

@@ -69,8 +69,13 @@ def test_brokers_are_the_bridgeheads_between_camps():
     assert found["a3"]["bridges"] == [0, 1]
 
 
-def test_a_single_community_has_no_brokers():
-    assert metrics.brokers(PATH) == {}
+def test_in_a_single_community_the_go_between_is_the_broker():
+    # one community: b ties nothing across camps, but without it a and c are cut off
+    assert {n: (b["bridges"], b["splits"]) for n, b in metrics.brokers(PATH).items()} == {"b": ([0], 2)}
+
+
+def test_a_clique_has_no_broker():
+    assert metrics.brokers(nx.complete_graph(["a", "b", "c", "d"])) == {}
 
 
 def test_ego_network_distances():

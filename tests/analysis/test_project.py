@@ -81,11 +81,14 @@ def test_typed_graph_edges_are_keyed_by_relation_and_finer_roles_hide_participan
 
 @pytest.mark.parametrize(("filters", "expected"), [
     ({}, ["event accusation", "event meeting", "event talks", "event tariff"]),
-    ({"end": "2020-07-15"}, ["event accusation", "event talks", "event tariff"]),  # undated: no lower bound
-    ({"start": "2020-07-11"}, ["event accusation", "event meeting"]),  # undated: bounded by its article (07-20)
-    ({"start": "2018-11-30", "end": "2018-12-31"}, ["event accusation", "event tariff"]),  # the month 2018-11 overlaps
-    ({"start": "2018-12-01", "end": "2018-12-31"}, ["event accusation"]),
-    ({"start": "2020-07-21"}, []),
+    ({"end": "2020-07-15"}, ["event talks", "event tariff"]),  # a date filter leaves the undated accusation out
+    ({"end": "2020-07-15", "include_undated": True}, ["event accusation", "event talks", "event tariff"]),  # no lower bound
+    ({"start": "2020-07-11"}, ["event meeting"]),
+    ({"start": "2020-07-11", "include_undated": True}, ["event accusation", "event meeting"]),  # bounded by its article (07-20)
+    ({"start": "2018-11-30", "end": "2018-12-31"}, ["event tariff"]),  # the month 2018-11 overlaps: placed by its bounds
+    ({"start": "2018-12-01", "end": "2018-12-31"}, []),
+    ({"start": "2018-12-01", "end": "2018-12-31", "include_undated": True}, ["event accusation"]),
+    ({"start": "2020-07-21", "include_undated": True}, []),
     ({"articles": "first"}, ["event talks"]),
 ])
 def test_time_and_article_filters(ds, filters, expected):
@@ -93,6 +96,13 @@ def test_time_and_article_filters(ds, filters, expected):
         filters = {"articles": article_ids(ds)[:1]}
     g = typed_graph(ds, **filters)
     assert sorted(d["label"] for d in g.nodes.values() if d["kind"] == "event") == expected
+
+
+def test_a_date_filter_says_how_many_events_it_left_out(ds):
+    assert facts(ds).left_out == {}
+    assert facts(ds, start="2018-12-01", end="2018-12-31").left_out == {"out of range": 3, "undated": 1}
+    assert facts(ds, start="2018-12-01", end="2018-12-31", include_undated=True).left_out == {"out of range": 3}
+    assert typed_graph(ds, end="2020-07-15").graph["left_out"] == {"out of range": 1, "undated": 1}
 
 
 def test_as_of_a_date_drops_later_relations_and_roles(ds):

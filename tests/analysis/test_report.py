@@ -80,6 +80,20 @@ def test_kg_analyze_on_a_graph_file(tmp_path, capsys):
     assert (data["summary"]["events"], data["filters"]["end"]) == (1, "2020-07-15")
 
 
+def test_kg_analyze_leaves_undated_events_out_of_a_period_and_says_how_many(tmp_path, capsys):
+    undated = dataset(article("2016-05-01", events=[event("event-vote", "Election", "person-eve", "person-fay", date=None),
+                                                    event("event-deal", "Agreement", "person-eve", "person-fay", date="2016-04")]))
+    save(undated, tmp_path / "graph.trig")
+    graph, out = str(tmp_path / "graph.trig"), str(tmp_path / "out")
+    assert main(["analyze", graph, "-o", out, "--start", "2008-01-01", "--end", "2008-12-31"]) == 0
+    assert "left out by the date filter: 1 out of range event(s), 1 undated event(s)" in capsys.readouterr().out
+    data = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert data["summary"]["events"] == 0 and data["filters"]["left_out"] == {"out of range": 1, "undated": 1}
+    assert "Left out by the date filter" in (tmp_path / "out" / "report.md").read_text()
+    assert main(["analyze", graph, "-o", out, "--start", "2016-01-01", "--include-undated", "--quiet"]) == 0
+    assert json.loads((tmp_path / "out" / "report.json").read_text())["summary"]["events"] == 2
+
+
 @pytest.mark.parametrize("argv", [["analyze", "{tmp}/missing.trig", "-o", "{tmp}/out"],
                                   ["analyze", "{tmp}/graph.trig", "-o", "{tmp}/out", "--start", "July"]])
 def test_kg_analyze_refuses_bad_input_with_status_2(tmp_path, argv, capsys):
@@ -97,3 +111,63 @@ def test_kg_analyze_has_help(capsys):
     with pytest.raises(SystemExit):
         main(["analyze", "--help"])
     assert "report.md" in capsys.readouterr().out
+
+
+def _rows(days: list[str]) -> list[dict]:
+    """Timeline rows as kg.analysis.metrics.timeline gives them, one per day (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    from tests.analysis.graphs import time as period
+
+    rows = []
+    for i, day in enumerate(days):
+        t = period(day)
+        rows.append({"date": day, "earliest": t.earliest.isoformat(), "latest": t.latest.isoformat(), "label": f"event {i}",
+                     "type": "Meeting", "participants": ["Alice"], "place": ""})
+    return rows
+
+
+def _texts(fig) -> str:
+    return " ".join(t.get_text() for t in fig.texts)
+
+
+def test_timeline_chart_of_an_archive_bins_by_span_clips_outliers_and_says_so():
+    from kg.analysis.report import timeline_figure
+
+    days = [f"{y}-{m:02d}-{d:02d}" for y in (2008, 2009) for m in range(1, 13) for d in (3, 17)] + ["1980"]  # 48 + 1
+    fig = timeline_figure(_rows(days) + [{"date": "", "earliest": "", "latest": "", "label": "undated", "type": "Statement",
+                                          "participants": [], "place": ""}])
+    ax = fig.axes[0]
+    assert ax.get_ylabel() == "events per month"  # two years of data: months, not years nor days
+    assert fig.get_figheight() <= 4  # a histogram of fixed height, not one row per event
+    assert "1 outlier(s)" in _texts(fig) and "1980" in _texts(fig) and "1 undated event(s) not shown" in _texts(fig)
+    from matplotlib.dates import num2date
+
+    assert num2date(ax.get_xlim()[0]).year >= 2007  # the axis starts near 2008, not in 1980
+    assert sum(p.get_height() for p in ax.patches) == len(days) - 1
+
+
+@pytest.mark.parametrize("days, unit", [
+    ([f"2020-07-{d:02d}" for d in range(1, 29)] * 2, "day"),
+    ([f"2020-{m:02d}-15" for m in range(1, 13)] * 4, "week"),
+    ([f"{y}-06-01" for y in range(2000, 2020)] * 3, "year"),
+])
+def test_timeline_bins_follow_the_span(days, unit):
+    from kg.analysis.report import timeline_figure
+
+    assert timeline_figure(_rows(days)).axes[0].get_ylabel() == f"events per {unit}"
+
+
+def test_a_short_timeline_draws_a_month_as_a_bar_over_its_bounds():
+    from kg.analysis.report import timeline_figure
+
+    fig = timeline_figure(_rows(["2020-07-16", "2020-06"]))
+    spans = [line.get_xdata() for line in fig.axes[0].lines]
+    assert len(spans) == 1 and (spans[0][1] - spans[0][0]).days == 29  # 1 to 30 June
+
+
+def test_centrality_chart_reads_small_scores_relative_to_the_top():
+    from kg.analysis.report import centrality_figure
+
+    fig = centrality_figure({"betweenness": [{"label": "A", "score": 0.0005}, {"label": "B", "score": 0.00025}]})
+    widths = sorted(p.get_width() for p in fig.axes[0].patches)
+    assert widths == [0.5, 1.0]
+    assert "0.0005" in " ".join(t.get_text() for t in fig.axes[0].texts)

@@ -69,15 +69,15 @@ def open_page(driver, graph: Path, tmp: Path, *argv: str) -> dict:
     return driver.execute_script("""
         var k = window.kgRender;
         return {nodes: k.nodes.length, edges: k.edges.length, indices: k.network.body.nodeIndices.length,
-                labels: k.nodes.map(function (n) { return n.label; })};""")
+                labels: k.nodes.map(function (n) { return n.kg.label; })};""")
 
 
 def node_id(driver, name: str) -> str:
     """The one drawn node labelled `name`, or else the one whose label contains it."""
     ids = driver.execute_script("""
         var name = arguments[0];
-        var exact = kgRender.nodes.getIds({filter: function (n) { return n.label === name; }});
-        return exact.length ? exact : kgRender.nodes.getIds({filter: function (n) { return n.label.indexOf(name) >= 0; }});""", name)
+        var exact = kgRender.nodes.getIds({filter: function (n) { return n.kg.label === name; }});
+        return exact.length ? exact : kgRender.nodes.getIds({filter: function (n) { return n.kg.label.indexOf(name) >= 0; }});""", name)
     assert len(ids) == 1, ids
     return ids[0]
 
@@ -103,16 +103,17 @@ def hover(driver, node: str) -> str:
 
 def visible(driver) -> list[str]:
     return sorted(driver.execute_script(
-        "return kgRender.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.label; });"))
+        "return kgRender.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.kg.label; });"))
 
 
-@pytest.mark.parametrize("argv", [[], ["--view", "actors"], ["--view", "ego", "--actor", "Vucic"], ["--size-by", "pagerank"]])
+@pytest.mark.parametrize("argv", [[], ["--no-fold"], ["--view", "actors"], ["--view", "ego", "--actor", "Vucic"],
+                                  ["--size-by", "pagerank"], ["--view", "timeline"]])
 def test_seed_page_loads_offline_and_draws_the_graph(driver, seed_graph, tmp_path, argv):
     page = open_page(driver, seed_graph, tmp_path, *argv)
     assert browser.console_errors(driver) == []
     urls = browser.requested_urls(driver)
     assert urls and all(u.startswith(("file://", "data:")) for u in urls), urls
-    if not argv:
+    if argv == ["--no-fold"]:
         expected = typed_graph(seed_graph)
         assert page["nodes"] == page["indices"] == expected.number_of_nodes()
         assert page["edges"] == expected.number_of_edges()
@@ -135,13 +136,13 @@ def test_hovering_vucic_shows_his_evidence(driver, seed_graph, tmp_path):
 
 
 def test_selecting_a_node_highlights_its_neighbourhood(driver, tmp_path):
-    open_page(driver, SMALL, tmp_path)
+    open_page(driver, SMALL, tmp_path, "--no-fold")
     bob = node_id(driver, "Bob")
     hover(driver, bob)
     from selenium.webdriver.common.action_chains import ActionChains
 
     ActionChains(driver).click().perform()
-    kept = driver.execute_script("return kgRender.state.highlighted.map(function (id) { return kgRender.nodes.get(id).label; });")
+    kept = driver.execute_script("return kgRender.state.highlighted.map(function (id) { return kgRender.nodes.get(id).kg.label; });")
     assert sorted(kept) == ["Bob", "Bob's statement", "meeting in Zenda", "sanction on Bob"]
 
 
@@ -156,7 +157,7 @@ def test_selecting_a_node_highlights_its_neighbourhood(driver, tmp_path):
      ["Alice", "Bob", "Bob's statement", "Zenda", "meeting in Zenda"]),
 ])
 def test_filters_hide_what_they_should(driver, tmp_path, action, shown):
-    open_page(driver, SMALL, tmp_path)
+    open_page(driver, SMALL, tmp_path, "--no-fold")
     assert len(visible(driver)) == 7
     driver.execute_script(action)
     assert visible(driver) == shown
@@ -165,10 +166,10 @@ def test_filters_hide_what_they_should(driver, tmp_path, action, shown):
 def test_search_selects_matching_nodes(driver, tmp_path):
     from selenium.webdriver.common.by import By
 
-    open_page(driver, SMALL, tmp_path)
+    open_page(driver, SMALL, tmp_path, "--no-fold")
     driver.find_element(By.ID, "kg-search").send_keys("bob")
     selected = driver.execute_script(
-        "return kgRender.network.getSelectedNodes().map(function (id) { return kgRender.nodes.get(id).label; });")
+        "return kgRender.network.getSelectedNodes().map(function (id) { return kgRender.nodes.get(id).kg.label; });")
     assert sorted(selected) == ["Bob", "Bob's statement", "sanction on Bob"]
     assert driver.find_element(By.ID, "kg-search-result").text == "3 match(es)"
 
@@ -185,7 +186,7 @@ def test_article_markup_is_shown_as_text_and_never_runs(driver, hostile_graph, t
 
 
 def test_small_graph_statement_markup_is_inert(driver, tmp_path):
-    open_page(driver, SMALL, tmp_path)
+    open_page(driver, SMALL, tmp_path, "--no-fold")
     text = hover(driver, node_id(driver, "Bob's statement"))
     assert "<script>window.__pwned=3</script> is not a threat" in text
     assert "https://example.org/x.js" in text

@@ -121,11 +121,11 @@ def test_styles_name_ontology_classes():
     named = [t for s in styles["node"] for t in s["types"]]
     assert len(ids) == len(set(ids)) and len(named) == len(set(named))
     assert all(re.fullmatch(r"#[0-9a-f]{6}", s["color"]) for s in styles["node"])
-    assert {s["fallback"] for s in styles["node"] if "fallback" in s} == {"actor", "place", "event"}
+    assert {s["fallback"] for s in styles["node"] if "fallback" in s} == {"actor", "place", "event", "axis"}
     onto = Graph().parse(ROOT / "kg" / "ontology" / "kg.ttl")
     kg = "https://w3id.org/newskg/ontology#"
     events = {str(c)[len(kg):] for c in onto.transitive_subjects(RDFS.subClassOf, URIRef(kg + "Event"))}
-    classes = events | {"Person", "Organization", "State", "Place"}
+    classes = events | {"Person", "Organization", "State", "Place", "Axis"}  # Axis: the timeline's ticks and lanes, no class
     assert set(named) - classes == set(), "styles.toml names a class the ontology lacks"
     # a class no style names yet is still drawn, with its kind's fallback style
     assert {style_for({"type": t, "kind": "event"}, styles)["kind"] for t in events} == {"event"}
@@ -177,15 +177,20 @@ def test_page_is_written_atomically(tmp_path):
 
 
 @pytest.mark.parametrize("argv, nodes, edges", [
-    ([], 7, 6),
+    (["--no-fold"], 7, 6),
+    ([], 6, 5),  # Bob's statement ties to Bob alone: folded away
     (["--view", "actors"], 3, 2),
     (["--view", "ego", "--actor", "alice", "--radius", "1"], 2, 1),
-    (["--view", "ego", "--actor", "https://w3id.org/newskg/id/entity/bob", "--radius", "1"], 4, 3),
+    (["--view", "ego", "--actor", "https://w3id.org/newskg/id/entity/bob", "--radius", "1", "--no-fold"], 4, 3),
+    (["--view", "ego", "--actor", "https://w3id.org/newskg/id/entity/bob", "--radius", "1"], 3, 2),  # his one-off statement folded
     (["--view", "article", "--article", "a2"], 3, 2),
+    (["--view", "article", "--article", "a1"], 4, 3),
     (["--start", "2021-01-01"], 3, 2),
-    (["--max-nodes", "2"], 2, 1),
-    (["--size-by", "pagerank", "--max-nodes", "2"], 2, 1),
+    (["--max-nodes", "2", "--no-fold"], 2, 1),
+    (["--size-by", "pagerank", "--max-nodes", "2", "--no-fold"], 2, 1),
     (["--size-by", "betweenness", "--view", "actors"], 3, 2),
+    # lanes Bob (3 events), Alice (1), Ruritania (1); an event node per lane it is in; a tick per month from 2020-08 to 2021-03
+    (["--view", "timeline"], 3 + 5 + 8, 2),
 ])
 def test_cli_views(tmp_path, argv, nodes, edges):
     out = tmp_path / "g.html"
@@ -219,3 +224,29 @@ def test_long_labels_are_cut_when_drawn_and_whole_in_the_data():
     limit = load_styles()["tooltip"]["max_label_chars"]
     assert len(node["label"]) == limit and node["label"].endswith("…") and label.startswith(node["label"][:-1])
     assert node["kg"]["label"] == label
+
+
+def test_folded_view_counts_what_it_folded(tmp_path):
+    out = tmp_path / "g.html"
+    assert main(["render", str(SMALL), "-o", str(out), "--quiet"]) == 0
+    data = Page(out.read_text(encoding="utf-8")).data()
+    assert data["folded"] == {"one-off statements": 1}
+    assert all(n["kg"]["community"] is not None for n in data["nodes"])
+    assert data["communities"] and all(re.fullmatch(r"#[0-9a-f]{6}", c["color"]) for c in data["communities"])
+
+
+def test_date_filter_on_the_page_says_what_it_left_out(tmp_path):
+    out = tmp_path / "g.html"
+    assert main(["render", str(SMALL), "-o", str(out), "--quiet", "--start", "2021-01-01"]) == 0
+    assert Page(out.read_text(encoding="utf-8")).data()["left_out"] == {"out of range": 2}
+
+
+def test_timeline_places_events_by_date_and_lanes_by_activity(tmp_path):
+    out = tmp_path / "t.html"
+    assert main(["render", str(SMALL), "-o", str(out), "--quiet", "--view", "timeline"]) == 0
+    data = Page(out.read_text(encoding="utf-8")).data()
+    assert data["fixed"] and data["options"]["physics"] == {"enabled": False}
+    events = {n["kg"]["label"]: n for n in data["nodes"] if n["kg"]["kind"] == "event"}
+    assert events["meeting in Zenda"]["x"] < events["sanction on Bob"]["x"]
+    lanes = {n["kg"]["label"]: n["y"] for n in data["nodes"] if n["kg"]["lane"] is not None and n["kg"]["kind"] == "actor"}
+    assert lanes["Bob"] < lanes["Alice"] and lanes["Bob"] < lanes["Ruritania"]  # the busiest actor first
