@@ -13,7 +13,10 @@ def _imports() -> dict[str, set[str]]:
         deps = graph.setdefault(name, set())
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "kg" and node.level == 0:
-                deps.add(node.module)
+                # "from kg import query" imports the module kg.query; "from kg.x import name" the module kg.x
+                subs = {f"{node.module}.{a.name}" for a in node.names}
+                found = {m for m in subs if (ROOT / (m.replace(".", "/") + ".py")).is_file() or (ROOT / m.replace(".", "/")).is_dir()}
+                deps |= found or {node.module}
             elif isinstance(node, ast.Import):
                 deps |= {a.name for a in node.names if a.name.split(".")[0] == "kg"}
     return graph
