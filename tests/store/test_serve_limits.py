@@ -83,7 +83,8 @@ def test_thousands_of_idle_connections_take_no_threads_and_a_client_is_answered(
             idle.append(s)
         status, body = ask(port)
         assert status == 200 and json.loads(body)["boolean"] is True
-        threads = int(next(line.split()[1] for line in open(f"/proc/{process.pid}/status") if line.startswith("Threads:")))
+        with open(f"/proc/{process.pid}/status") as status:
+            threads = int(next(line.split()[1] for line in status if line.startswith("Threads:")))
         assert threads < 100, f"{threads} threads for 3000 idle connections"
     finally:
         for s in idle:

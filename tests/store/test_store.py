@@ -154,6 +154,7 @@ def test_a_store_locked_by_another_process_says_so(tmp_path):
     finally:
         holder.stdin.close()
         holder.wait(10)
+        holder.stdout.close()
 
 
 @pytest.mark.parametrize("make", ["missing", "file"])
@@ -195,7 +196,7 @@ def test_kill_9_during_build_then_rebuild_gives_the_uninterrupted_graph(tmp_path
     store_path = tmp_path / "store"
     env = {**os.environ, "KG_STORE_BATCH_QUADS": "1000"}  # about one article per batch, so articles land one after another
     build = [*KG, "build", str(src), "-o", str(tmp_path / "first.trig"), "--store", str(store_path), "--quiet"]
-    process = subprocess.Popen(build, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(build, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
     while not _sst_landed(store_path) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.001)
