@@ -60,6 +60,8 @@ def _article(g: Graph, article: Article) -> URIRef:
     if article.source:
         g.add((node, SCHEMA.publisher, Literal(article.source)))
     g.add((node, KG.sha256, Literal(article.sha256)))
+    if article.path:
+        g.add((node, KG.file, Literal(Path(article.path).name)))
     g.add((node, KG.text, Literal(article.text)))
     return node
 

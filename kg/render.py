@@ -99,7 +99,7 @@ def load_styles() -> dict[str, Any]:
 
 
 def _evidence(value: Any, limit: int) -> tuple[list[dict[str, str]], int]:
-    fields = ("sentence", "article", "date", "start", "end")
+    fields = ("sentence", "article", "headline", "date", "start", "end")
     rows = [{k: _text(ev.get(k)) for k in fields} for ev in (value or []) if isinstance(ev, Mapping)]
     return rows[:limit], max(0, len(rows) - limit)
 
@@ -563,7 +563,7 @@ PAGE_JS = r"""
     (info.events || []).forEach(function (e) { tip.appendChild(el("div", "kg-tip-src", "event: " + e)); });
     (info.evidence || []).forEach(function (ev) {
       var box = el("div", "kg-tip-ev", String(ev.sentence).trim());
-      box.appendChild(el("div", "kg-tip-src", [ev.article, ev.date].filter(Boolean).join(" · ")));
+      box.appendChild(el("div", "kg-tip-src", [ev.headline || ev.article, ev.date].filter(Boolean).join(" · ")));
       tip.appendChild(box);
     });
     if (info.more_evidence) { tip.appendChild(el("div", "kg-tip-src", "+" + info.more_evidence + " more evidence")); }

@@ -173,6 +173,7 @@ class KG(DefinedNamespace):
     roleOf: URIRef
     sentence: URIRef
     sha256: URIRef
+    file: URIRef
     source: URIRef
     speaker: URIRef
     start: URIRef

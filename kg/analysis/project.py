@@ -54,7 +54,8 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 """
 
 QUERIES = {
-    "articles": "SELECT DISTINCT ?a ?published WHERE { ?a a kg:Article . OPTIONAL { ?a schema:datePublished ?published } }",
+    "articles": "SELECT DISTINCT ?a ?published ?headline WHERE { ?a a kg:Article . OPTIONAL { ?a schema:datePublished ?published } "
+                "OPTIONAL { ?a schema:headline ?headline } }",
     "events": """SELECT DISTINCT ?e ?article ?type ?label ?date ?earliest ?latest ?plover ?status WHERE {
   ?e kg:reportedIn ?article .
   OPTIONAL { ?e a ?type } OPTIONAL { ?e rdfs:label ?label } OPTIONAL { ?e kg:date ?date }
@@ -201,6 +202,7 @@ class Facts:
     roles: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     evidence: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     published: dict[str, str] = field(default_factory=dict)
+    headlines: dict[str, str] = field(default_factory=dict)  # article id -> headline, for people to read
     # events the filters left out, by reason: "undated" (no date, a date filter given), "out of range"
     left_out: dict[str, int] = field(default_factory=dict)
 
@@ -236,8 +238,10 @@ def facts(ds: Any, *, articles: Iterable[str] | None = None, start: str | None =
     store = oxigraph_store(ds)
     keep_articles = None if articles is None else {article_id(str(a)) for a in articles}
     out = Facts()
-    for a, published in _select(store, "articles"):
+    for a, published, headline in _select(store, "articles"):
         out.published[article_id(a)] = (published or "")[:10]
+        if headline:
+            out.headlines[article_id(a)] = headline
 
     def article_ok(article: str | None) -> bool:
         return keep_articles is None or (article is not None and article_id(article) in keep_articles)
@@ -291,8 +295,9 @@ def facts(ds: Any, *, articles: Iterable[str] | None = None, start: str | None =
         aid = article_id(article or "")
         if keep_articles is not None and aid not in keep_articles:
             continue  # one article's view shows that article's sentences only
-        out.evidence.setdefault(x, []).append({"sentence": sentence, "article": aid, "date": out.published.get(aid, ""),
-                                                "start": int(s) if s else -1, "end": int(e_) if e_ else -1})
+        out.evidence.setdefault(x, []).append({"sentence": sentence, "article": aid, "headline": out.headlines.get(aid, ""),
+                                                "date": out.published.get(aid, ""), "start": int(s) if s else -1,
+                                                "end": int(e_) if e_ else -1})
     for items in out.evidence.values():
         items.sort(key=lambda d: (d["date"], d["article"], d["start"], d["sentence"]))
     # lasting facts: stated in a kept article on or before `end`

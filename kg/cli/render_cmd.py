@@ -36,7 +36,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actor", action="append", metavar="NAME_OR_IRI",
                    help="the actor of --view ego; the lanes of --view timeline (repeatable; IRI or name, e.g. Vucic)")
     p.add_argument("--radius", type=int, default=2, help="hops around the actor in --view ego (default 2: its events and their actors)")
-    p.add_argument("--article", metavar="ID", help="the article of --view article (id or article IRI)")
+    p.add_argument("--article", metavar="ID", help="the article of --view article: its id or IRI, file name or stem, or headline")
     p.add_argument("--start", metavar="YYYY-MM-DD", help="only events whose period ends on or after this date")
     p.add_argument("--end", metavar="YYYY-MM-DD", help="only events whose period starts on or before this date, facts stated by then")
     p.add_argument("--include-undated", action="store_true", help="with --start/--end, keep undated events (default: left out, counted)")
@@ -55,6 +55,34 @@ def centrality(graph: Any, measure: str) -> dict[Any, float]:
     return dict(getattr(metrics, measure)(graph)) if graph.number_of_nodes() else {}
 
 
+ARTICLES = """SELECT ?article ?headline ?file WHERE { ?article a kg:Article .
+  OPTIONAL { ?article schema:headline ?headline } OPTIONAL { ?article kg:file ?file } }"""
+
+
+def find_article(graph: str, value: str) -> tuple[str, str]:
+    """(id, headline) of the article named by its id, IRI, file name or stem, or (part of) its headline; E041 if none or many."""
+    from kg import query as q
+    from kg.analysis.project import article_id
+    from kg.errors import QueryError
+    from kg.store import graph_file_store
+
+    rows = q.select(graph_file_store(graph), ARTICLES, add_prefixes=True)
+    wanted = value.strip().lower()
+    for test in (lambda r: article_id(r["article"]) == article_id(value),
+                 lambda r: r.get("file", "").lower() in (wanted, wanted + ".txt") or r.get("file", "").lower().rsplit(".", 1)[0] == wanted,
+                 lambda r: r.get("headline", "").lower() == wanted,
+                 lambda r: wanted in r.get("headline", "").lower()):
+        found = {r["article"]: r for r in rows if test(r)}
+        if len(found) == 1:
+            row = next(iter(found.values()))
+            return article_id(row["article"]), row.get("headline", "")
+        if len(found) > 1:
+            names = "; ".join(sorted(r.get("headline") or r.get("file") or r["article"] for r in found.values())[:5])
+            raise QueryError("E041", f"--article {value}", f"{len(found)} articles match: {names}; give the file name or id")
+    known = ", ".join(sorted(r.get("file") or article_id(r["article"]) for r in rows)[:5]) + (", ..." if len(rows) > 5 else "")
+    raise QueryError("E041", f"--article {value}", f"no article with that id, file name or headline in the graph (it holds {known})")
+
+
 def run(args: argparse.Namespace) -> int:
     from kg.analysis import fold, project
     from kg.errors import QueryError
@@ -64,14 +92,17 @@ def run(args: argparse.Namespace) -> int:
         raise QueryError("E041", "--view ego", "needs --actor NAME_OR_IRI")
     if args.view == "article" and not args.article:
         raise QueryError("E041", "--view article", "needs --article ID")
-    articles = [project.article_id(args.article)] if args.view == "article" else None
+    headline = ""
+    if args.view == "article":
+        article, headline = find_article(args.graph, args.article)
+    articles = [article] if args.view == "article" else None
     facts = project.facts(args.graph, articles=articles, start=args.start, end=args.end, include_undated=args.include_undated)
     keep: list[str] = []
     if args.view == "article":
         if articles[0] not in facts.published:
             known = ", ".join(sorted(facts.published)[:5]) + (", ..." if len(facts.published) > 5 else "")
             raise QueryError("E041", f"--article {args.article}", f"no such article in the graph (it holds {known})")
-        title = f"Article {articles[0]}"
+        title = headline or f"Article {articles[0]}"
     else:
         title = {"full": "Actors, places and events", "actors": "Actor co-participation", "ego": "Ego network",
                  "timeline": "Events over time, by actor"}[args.view]

@@ -57,7 +57,7 @@ def test_typed_graph_nodes_carry_kind_type_date_and_articles(ds):
     a1, a2 = article_ids(ds)
     assert g.nodes[E + "person-alice"]["articles"] == [a1, a2]
     assert events["event talks"]["evidence"] == [
-        {"sentence": "event-talks happened.", "article": a1, "date": "2020-07-10", "start": 0, "end": 5}]
+        {"sentence": "event-talks happened.", "article": a1, "headline": "", "date": "2020-07-10", "start": 0, "end": 5}]
 
 
 def test_evidence_is_capped_at_five_per_node(ds):

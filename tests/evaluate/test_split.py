@@ -141,3 +141,11 @@ def test_by_half_gives_tune_check_all_and_details_for_tune_only():
 
 def test_gaps_pair_the_rates_of_both_halves():
     assert gaps({"a": {"f1": 0.5}, "n": 3, "b": 0.25}, {"a": {"f1": 0.75}, "n": 9, "b": 0.25}) == {"a.f1": 0.25, "b": 0.0}
+
+
+def test_no_held_out_like_article_is_bundled():
+    """examples/ and notebooks/data hold tune articles only: what the demo shows must not be the held-out ones."""
+    from tests.conftest import ROOT
+
+    bundled = [p.name for folder in ("examples", "notebooks/data") for p in (ROOT / folder).rglob("*.txt")]
+    assert bundled and not [n for n in bundled if n.startswith(HELD_OUT_LIKE)]

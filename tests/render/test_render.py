@@ -185,6 +185,9 @@ def test_page_is_written_atomically(tmp_path):
     (["--view", "ego", "--actor", "https://w3id.org/newskg/id/entity/bob", "--radius", "1"], 3, 2),  # his one-off statement folded
     (["--view", "article", "--article", "a2"], 3, 2),
     (["--view", "article", "--article", "a1"], 4, 3),
+    (["--view", "article", "--article", "2021-03-01-ruritania-sanctions"], 3, 2),  # the file's stem
+    (["--view", "article", "--article", "2021-03-01-ruritania-sanctions.txt"], 3, 2),
+    (["--view", "article", "--article", "alice and bob meet"], 4, 3),  # the headline
     (["--start", "2021-01-01"], 3, 2),
     (["--max-nodes", "2", "--no-fold"], 2, 1),
     (["--size-by", "pagerank", "--max-nodes", "2", "--no-fold"], 2, 1),
@@ -250,3 +253,9 @@ def test_timeline_places_events_by_date_and_lanes_by_activity(tmp_path):
     assert events["meeting in Zenda"]["x"] < events["sanction on Bob"]["x"]
     lanes = {n["kg"]["label"]: n["y"] for n in data["nodes"] if n["kg"]["lane"] is not None and n["kg"]["kind"] == "actor"}
     assert lanes["Bob"] < lanes["Alice"] and lanes["Bob"] < lanes["Ruritania"]  # the busiest actor first
+
+
+def test_the_article_view_is_titled_by_its_headline(tmp_path):
+    out = tmp_path / "g.html"
+    assert main(["render", str(SMALL), "-o", str(out), "--quiet", "--view", "article", "--article", "zenda"]) == 0
+    assert "<title>Alice and Bob meet in Zenda" in out.read_text(encoding="utf-8")
