@@ -27,15 +27,28 @@ class Journal:
 
     def __iter__(self) -> Iterator[Any]:
         """Every whole frame written so far, in order; a torn last frame is left out."""
+        for _, item in self.frames():
+            yield item
+
+    def frames(self) -> Iterator[tuple[int, Any]]:
+        """(offset, item) of every whole frame, in order."""
         if not self.path.is_file():
             return
         with open(self.path, "rb") as fh:
             while len(head := fh.read(_HEADER.size)) == _HEADER.size:
+                offset = fh.tell() - _HEADER.size
                 (size,) = _HEADER.unpack(head)
                 body = fh.read(size)
                 if len(body) < size:
                     return
-                yield pickle.loads(body)
+                yield offset, pickle.loads(body)
+
+    def read(self, offset: int) -> Any:
+        """The item of the frame at `offset` (from `frames`)."""
+        with open(self.path, "rb") as fh:
+            fh.seek(offset)
+            (size,) = _HEADER.unpack(fh.read(_HEADER.size))
+            return pickle.loads(fh.read(size))
 
     def done(self) -> set[str]:
         """Ids of the articles the journal holds."""

@@ -114,58 +114,105 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
 
 def build(paths: Iterable[str | Path], *, max_bytes: int | None = None, progress: Callable[[int], None] | None = None,
           total: Callable[[int], None] | None = None, allow_non_english: bool = False, workers: int = 1,
-          scheduler: Any = None, journal: str | Path | None = None) -> BuildResult:
+          scheduler: Any = None) -> BuildResult:
     """Read every input, extract what the articles report; bad inputs and failed articles are reported, not fatal.
 
     `total` is told how many articles will be extracted, `progress` is told of
     each one done. An article that is not English is skipped with E012 unless
     `allow_non_english`. Extraction runs in `workers` processes or on a Dask
     `scheduler` (see `extract_parallel`); identity across articles runs after
-    it, so the graph is the same however the work was spread. With a
-    `journal` file, each finished article is recorded there as it is done, and
-    a build given the journal of an interrupted one extracts only the articles
-    it lacks.
+    it, so the graph is the same however the work was spread. Every record is
+    kept in memory: `build_stream` keeps them on disk and can resume.
     """
-    from kg.read import DEFAULT_MAX_BYTES, check_language, read_paths
-
     result = BuildResult()
-    articles: dict[str, Article] = {}
-    for item in read_paths(paths, max_bytes or DEFAULT_MAX_BYTES):
-        if isinstance(item, ReadError):
-            result.errors.append(item)
-        elif item.id not in articles:  # the same article twice is one article
-            problem = None if allow_non_english else check_language(item)
-            if problem is not None:
-                result.errors.append(problem)
-            else:
-                articles[item.id] = item
+    result.errors, articles = _read_all(paths, max_bytes, allow_non_english)
     if total is not None:
         total(len(articles))
-    from kg.journal import Journal
     from kg.resolve import link_across
 
-    book = Journal(journal) if journal else None
-    finished: dict[str, Extraction | ExtractError] = {}
-    if book is not None:
-        finished = {_id(item): item for item in book if _id(item) in articles}
-        if progress is not None and finished:
-            progress(len(finished))
-    todo = [a for a in articles.values() if a.id not in finished]
+    for item in extract_parallel(articles.values(), workers=workers, scheduler=scheduler):
+        (result.errors if isinstance(item, ExtractError) else result.extractions).append(item)
+        if progress is not None:
+            progress(1)
+    result.extractions = link_across(result.extractions)
+    return result
+
+
+@dataclass
+class Stream:
+    """A build whose records wait on disk: `errors` are known, `extractions()` reads them back one at a time, linked."""
+
+    journal: Any
+    order: list[tuple[str, int]]  # (article id, journal offset) of each built article, in input order
+    surnames: dict[str, set[str]]
+    errors: list[KGError] = field(default_factory=list)
+
+    def extractions(self) -> Iterator[Extraction]:
+        """Each built article's Extraction, with identity across articles applied, in input order."""
+        from kg.resolve import link
+
+        for _, offset in self.order:
+            yield link(self.journal.read(offset), self.surnames)
+
+
+def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes: int | None = None,
+                 progress: Callable[[int], None] | None = None, total: Callable[[int], None] | None = None,
+                 allow_non_english: bool = False, workers: int = 1, scheduler: Any = None) -> Stream:
+    """As `build`, but each article's record goes to the journal as it is done and stays there, so memory does not grow
+    with the archive: what is kept is each article's place in the journal and the names identity across articles needs.
+
+    Given the journal of an interrupted build, only the articles it lacks are extracted.
+    """
+    from kg.journal import Journal
+    from kg.resolve import surname_index
+
+    errors, articles = _read_all(paths, max_bytes, allow_non_english)
+    if total is not None:
+        total(len(articles))
+    book = Journal(journal)
+    done = book.done() & set(articles)
+    if progress is not None and done:
+        progress(len(done))
     try:
-        for item in extract_parallel(todo, workers=workers, scheduler=scheduler):
-            finished[_id(item)] = item
-            if book is not None:
-                book.append([item])
+        for item in extract_parallel([a for a in articles.values() if a.id not in done], workers=workers, scheduler=scheduler):
+            book.append([item])
             if progress is not None:
                 progress(1)
     finally:
-        if book is not None:
-            book.close()
-    for article_id in articles:  # the input order, whatever order the work was done in
-        item = finished[article_id]
-        (result.errors if isinstance(item, ExtractError) else result.extractions).append(item)
-    result.extractions = link_across(result.extractions)
-    return result
+        book.close()
+    where: dict[str, tuple[int, Extraction | ExtractError]] = {}
+    surnames: dict[str, set[str]] = {}
+    for offset, item in book.frames():
+        if _id(item) in articles:
+            where[_id(item)] = (offset, item if isinstance(item, ExtractError) else None)
+            if isinstance(item, Extraction):
+                surname_index([item], surnames)
+    stream = Stream(book, [], surnames, errors)
+    for article_id in articles:
+        offset, failure = where[article_id]
+        if failure is not None:
+            stream.errors.append(failure)
+        else:
+            stream.order.append((article_id, offset))
+    return stream
+
+
+def _read_all(paths: Iterable[str | Path], max_bytes: int | None, allow_non_english: bool) -> tuple[list[KGError], dict[str, Article]]:
+    """Every input read: the errors, and the articles to build by id (the same article twice is one)."""
+    from kg.read import DEFAULT_MAX_BYTES, check_language, read_paths
+
+    errors: list[KGError] = []
+    articles: dict[str, Article] = {}
+    for item in read_paths(paths, max_bytes or DEFAULT_MAX_BYTES):
+        if isinstance(item, ReadError):
+            errors.append(item)
+        elif item.id not in articles:
+            problem = None if allow_non_english else check_language(item)
+            if problem is not None:
+                errors.append(problem)
+            else:
+                articles[item.id] = item
+    return errors, articles
 
 
 def _id(item: Extraction | ExtractError) -> str:

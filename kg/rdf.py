@@ -182,6 +182,69 @@ def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
     return ds
 
 
+class QuadWriter:
+    """Writes a quad file (TriG or N-Quads) one article graph at a time, so memory does not grow with the archive.
+
+    The graphs go to a temporary file beside `path` (named as `write_atomic`
+    names its own, so one left by a killed process is removed by the next
+    write); `close()` adds the shared entities graph, described from every
+    article added, and renames the file into place. Nothing replaces `path`
+    unless `close()` is reached.
+    """
+
+    def __init__(self, path: str | Path, fmt: str | None = None) -> None:
+        self.path, self.name = Path(path), format_for(path, fmt)
+        if self.name not in ("trig", "nquads"):
+            raise ValueError(f"QuadWriter writes TriG or N-Quads, not {self.name}")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(self.path)
+        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
+        self.fh = os.fdopen(fd, "wb")
+        self.entities = Graph()
+        self.triples = 0
+
+    def _dataset(self) -> Dataset:
+        ds = Dataset()
+        ds.bind("kg", KG._NS)
+        ds.bind("schema", SCHEMA)
+        ds.bind("wd", WD)
+        return ds
+
+    def add(self, extraction: Extraction) -> Graph:
+        """Write one article's named graph; returns it (for a store to load)."""
+        ds = self._dataset()
+        graph = article_graph(extraction, ds.graph(ids.article_iri(extraction.article.id)))
+        entity_descriptions(self.entities, [extraction])
+        self.fh.write(ds.serialize(format=self.name, encoding="utf-8"))
+        self.triples += len(graph)
+        return graph
+
+    def close(self) -> Graph:
+        """Write the entities graph and put the file in place; returns the entities graph."""
+        try:
+            ds = self._dataset()
+            shared = ds.graph(ids.ENTITIES_GRAPH)
+            for triple in self.entities:
+                shared.add(triple)
+            self.fh.write(ds.serialize(format=self.name, encoding="utf-8"))
+            self.triples += len(shared)
+            self.fh.flush()
+            os.fsync(self.fh.fileno())
+            self.fh.close()
+            os.chmod(self.tmp, self.path.stat().st_mode & 0o777 if self.path.exists() else 0o644)
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.abort()
+            raise
+        return self.entities
+
+    def abort(self) -> None:
+        """Drop the temporary file; `path` stays as it was."""
+        if not self.fh.closed:
+            self.fh.close()
+        Path(self.tmp).unlink(missing_ok=True)
+
+
 def format_for(path: str | Path, fmt: str | None = None) -> str:
     """The rdflib format name for a path (by suffix) or an explicit name; GraphError E022 for any other."""
     from kg.errors import GraphError

@@ -11,6 +11,7 @@ gets the same node across articles.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.extract.events import family, lineage
@@ -225,23 +226,32 @@ def merge_events(events: list[Event]) -> list[Event]:
     return [replace(e, key=f"event-{n}") for n, e in enumerate(out, 1)]
 
 
+def surname_index(extractions: Iterable[Extraction], into: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
+    """Surname -> keys of the persons with a full name, over a batch (what identity across articles needs to know)."""
+    full: dict[str, set[str]] = into if into is not None else defaultdict(set)
+    for extraction in extractions:
+        for e in extraction.entities:
+            if e.type == "Person" and len(e.label.split()) > 1:
+                full.setdefault(e.label.split()[-1], set()).add(e.key)
+    return full
+
+
+def link(extraction: Extraction, full: dict[str, set[str]]) -> Extraction:
+    """One article's persons named by surname alone joined to the one full name of the batch's index with it."""
+    key_map = {e.key: next(iter(full[e.label])) for e in extraction.entities
+               if e.type == "Person" and len(e.label.split()) == 1 and len(full.get(e.label, ())) == 1}
+    return _rekey(extraction, key_map) if key_map else extraction
+
+
 def link_across(extractions: list[Extraction]) -> list[Extraction]:
     """Identity across articles: a person named by surname alone is the one full name the batch knows with it.
 
     'Vucic' in one article and 'Aleksandar Vucic' in another are one node, unless
-    the batch knows two people of that surname.
+    the batch knows two people of that surname. (`surname_index` then `link`
+    per article do the same for a batch streamed from disk.)
     """
-    full: dict[str, set[str]] = defaultdict(set)
-    for extraction in extractions:
-        for e in extraction.entities:
-            if e.type == "Person" and len(e.label.split()) > 1:
-                full[e.label.split()[-1]].add(e.key)
-    out = []
-    for extraction in extractions:
-        key_map = {e.key: next(iter(full[e.label])) for e in extraction.entities
-                   if e.type == "Person" and len(e.label.split()) == 1 and len(full.get(e.label, ())) == 1}
-        out.append(_rekey(extraction, key_map) if key_map else extraction)
-    return out
+    full = surname_index(extractions)
+    return [link(extraction, full) for extraction in extractions]
 
 
 def _rekey(extraction: Extraction, key_map: dict[str, str]) -> Extraction:
