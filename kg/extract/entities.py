@@ -28,12 +28,19 @@ NOMINAL_HEADS = {"counterpart", "capital"}
 
 
 
+_LAST_ENTS: list = [None, ()]
+
+
 def ents(doc: Doc) -> tuple[Span, ...]:
-    """doc.ents, built once per Doc (spaCy builds the spans anew at each access, and extractors ask per title)."""
-    cached = doc.user_data.get("kg_ents")
-    if cached is None:
-        cached = doc.user_data["kg_ents"] = tuple(doc.ents)
-    return cached
+    """doc.ents, built once per Doc (spaCy builds the spans anew at each access, and extractors ask per title).
+
+    Only the last Doc's spans are kept, outside the Doc: spans kept on the Doc
+    itself would tie it in a reference cycle and keep every parsed article
+    alive until a full garbage collection.
+    """
+    if _LAST_ENTS[0] is not doc:
+        _LAST_ENTS[:] = [doc, tuple(doc.ents)]
+    return _LAST_ENTS[1]
 
 def extract_mentions(doc: Doc) -> list[Mention]:
     """Every mention of an actor or place in the doc, in text order."""
