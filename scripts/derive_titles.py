@@ -24,7 +24,9 @@ import re
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "kg" / "data"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_gazetteers import _write  # noqa: E402  one writer of kg/data JSON Lines for every script
+
 ISO_4217 = Path("/usr/share/iso-codes/json/iso_4217.json")
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 # sectors whose person agents hold positions a news text states (CAMEO sector codes)
@@ -34,16 +36,6 @@ AGENT_SUFFIX = re.compile(r"(er|or|ist|man|men|woman|women|person|ian|ief)$")  #
 RECENT = "1995-01-01"  # office holders of the news era; older bounds are history
 MIN_HEAD_FORMS = 2  # a position noun heads several agent entries (minister, secretary, officer, spokesman)
 CODE = re.compile(r"\[~?([A-Z]{3,})\s*([^\]]*)\]")
-
-
-def _write(name: str, rows: list[dict]) -> None:
-    path = OUT / name
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    tmp.replace(path)
-    print(f"{path}: {len(rows)} rows")
 
 
 def _words(phrase: str) -> str:

@@ -73,14 +73,22 @@ def token_offsets(tokens: list[str], text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def gold_events(xml_path: Path, flat_rows: list[dict], text: str) -> list[dict] | None:
-    """Gold event mentions with character spans, sentence span and anchored date; None if the text does not align."""
+def parse_document(xml_path: Path, text: str) -> tuple[Any, list, list[tuple[int, int]], dict[str, int]] | None:
+    """A MEANTIME document's root, tokens, each token's span in `text` and index by t_id; None if they do not spell it."""
     root = ET.parse(xml_path).getroot()
     tokens = root.findall("token")
     offsets = token_offsets([t.text or "" for t in tokens], text)
     if offsets is None:
         return None
-    index = {t.get("t_id"): i for i, t in enumerate(tokens)}
+    return root, tokens, offsets, {t.get("t_id"): i for i, t in enumerate(tokens)}
+
+
+def gold_events(xml_path: Path, flat_rows: list[dict], text: str) -> list[dict] | None:
+    """Gold event mentions with character spans, sentence span and anchored date; None if the text does not align."""
+    parsed = parse_document(xml_path, text)
+    if parsed is None:
+        return None
+    root, tokens, offsets, index = parsed
     sentences: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(tokens):
         sentences[t.get("sentence")].append(i)

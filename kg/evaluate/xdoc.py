@@ -20,13 +20,12 @@ newskg reads names, not pronouns or common nouns.
 from __future__ import annotations
 
 import math
-import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from kg.errors import EvalError
-from kg.evaluate.meantime import documents, token_offsets
+from kg.evaluate.meantime import documents, parse_document
 from kg.evaluate.split import HALVES, by_half, side_by_side
 
 METHODS = ("string", "article keys", "newskg")
@@ -35,12 +34,10 @@ KINDS = ("entities", "named entities", "events")
 
 def gold_mentions(xml_path: Path, text: str) -> dict[str, list[dict]] | None:
     """Entity and event mentions of one document: span, text, syntactic type and instance id; None if it does not align."""
-    root = ET.parse(xml_path).getroot()
-    tokens = root.findall("token")
-    offsets = token_offsets([t.text or "" for t in tokens], text)
-    if offsets is None:
+    parsed = parse_document(xml_path, text)
+    if parsed is None:
         return None
-    index = {t.get("t_id"): i for i, t in enumerate(tokens)}
+    root, _, offsets, index = parsed
     markables = root.find("Markables")
     instances = {el.get("m_id"): el.get("instance_id") for el in markables if el.get("instance_id")}
     refers = {}
