@@ -32,6 +32,11 @@ class Journal:
 
     def frames(self) -> Iterator[tuple[int, Any]]:
         """(offset, item) of every whole frame, in order."""
+        for offset, _, body in self._whole():
+            yield offset, pickle.loads(body)
+
+    def _whole(self) -> Iterator[tuple[int, int, bytes]]:
+        """(start, end, pickled body) of every whole frame; reading stops at a frame cut short."""
         if not self.path.is_file():
             return
         with open(self.path, "rb") as fh:
@@ -41,10 +46,10 @@ class Journal:
                 body = fh.read(size)
                 if len(body) < size:
                     return
-                yield offset, pickle.loads(body)
+                yield offset, fh.tell(), body
 
     def read(self, offset: int) -> Any:
-        """The item of the frame at `offset` (from `frames`)."""
+        """The item of the frame at `offset` (from `frames` or `append`)."""
         with open(self.path, "rb") as fh:
             fh.seek(offset)
             (size,) = _HEADER.unpack(fh.read(_HEADER.size))
@@ -54,28 +59,24 @@ class Journal:
         """Ids of the articles the journal holds."""
         return {_article_id(item) for item in self}
 
-    def append(self, items: list[Any]) -> None:
-        """Write finished items and flush them to disk."""
+    def append(self, item: Any) -> int:
+        """Write one finished item and flush it to disk; returns its frame's offset."""
         if self._fh is None:
             self._truncate_torn_tail()
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._fh = open(self.path, "ab")
-        for item in items:
-            body = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
-            self._fh.write(_HEADER.pack(len(body)) + body)
+        offset = self._fh.tell()
+        body = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        self._fh.write(_HEADER.pack(len(body)) + body)
         self._fh.flush()
         os.fsync(self._fh.fileno())
+        return offset
 
     def _truncate_torn_tail(self) -> None:
+        """Cut a frame a kill left half-written, so new frames follow the last whole one."""
         if not self.path.is_file():
             return
-        good = 0
-        with open(self.path, "rb") as fh:
-            while len(head := fh.read(_HEADER.size)) == _HEADER.size:
-                (size,) = _HEADER.unpack(head)
-                if len(fh.read(size)) < size:
-                    break
-                good = fh.tell()
+        good = max((end for _, end, _ in self._whole()), default=0)  # the end of the last whole frame
         if good != self.path.stat().st_size:
             with open(self.path, "r+b") as fh:
                 fh.truncate(good)
@@ -84,10 +85,6 @@ class Journal:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
-
-    def remove(self) -> None:
-        self.close()
-        self.path.unlink(missing_ok=True)
 
 
 def _article_id(item: Any) -> str:

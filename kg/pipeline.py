@@ -1,4 +1,4 @@
-"""The order of the stages: read -> nlp -> extract -> resolve -> rdf. Implements none of them.
+"""The order of the stages: read -> nlp -> extract -> resolve -> rdf -> store. Implements none of them.
 
 Failure is per article: an input that cannot be read, an article that is not
 English, or any exception while parsing, extracting or resolving one article
@@ -170,23 +170,26 @@ def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes:
     if total is not None:
         total(len(articles))
     book = Journal(journal)
-    done = book.done() & set(articles)
-    if progress is not None and done:
-        progress(len(done))
+    where: dict[str, tuple[int, ExtractError | None]] = {}  # article id -> (journal offset, its error if it failed)
+    surnames: dict[str, set[str]] = {}
+
+    def note(offset: int, item: Extraction | ExtractError) -> None:
+        where[_id(item)] = (offset, item if isinstance(item, ExtractError) else None)
+        if isinstance(item, Extraction):
+            surname_index([item], surnames)
+
+    for offset, item in book.frames():  # an interrupted build's work: read once, not redone
+        if _id(item) in articles:
+            note(offset, item)
+    if progress is not None and where:
+        progress(len(where))
     try:
-        for item in extract_parallel([a for a in articles.values() if a.id not in done], workers=workers, scheduler=scheduler):
-            book.append([item])
+        for item in extract_parallel([a for a in articles.values() if a.id not in where], workers=workers, scheduler=scheduler):
+            note(book.append(item), item)
             if progress is not None:
                 progress(1)
     finally:
         book.close()
-    where: dict[str, tuple[int, Extraction | ExtractError]] = {}
-    surnames: dict[str, set[str]] = {}
-    for offset, item in book.frames():
-        if _id(item) in articles:
-            where[_id(item)] = (offset, item if isinstance(item, ExtractError) else None)
-            if isinstance(item, Extraction):
-                surname_index([item], surnames)
     stream = Stream(book, [], surnames, errors)
     for article_id in articles:
         offset, failure = where[article_id]
@@ -195,6 +198,55 @@ def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes:
         else:
             stream.order.append((article_id, offset))
     return stream
+
+
+def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any, *, compact: bool = True,
+                 batch: int = 64) -> dict[str, int]:
+    """rdf and store after a streamed build: the graph file and the store (if given), an article at a time for TriG and
+    N-Quads (memory stays flat); Turtle and JSON-LD hold the whole graph at once. Returns what was written, counted."""
+    from kg.rdf import QuadWriter, format_for, save, to_dataset
+
+    counts = dict.fromkeys(("triples", "entities", "roles", "events", "relations"), 0)
+
+    def count(extraction) -> None:
+        for name in ("entities", "roles", "events", "relations"):
+            counts[name] += len(getattr(extraction, name))
+
+    if format_for(output, fmt) not in ("trig", "nquads"):
+        extractions = list(stream.extractions())
+        for extraction in extractions:
+            count(extraction)
+        ds = to_dataset(extractions)
+        save(ds, output, fmt)
+        if store is not None:
+            from kg.store import load_dataset
+
+            load_dataset(ds, store, compact=compact)
+        counts["triples"] = len(ds)
+        return counts
+    from kg.store import ENTITIES_GRAPH, _ntriples, add_triples, finish, load_graphs
+
+    writer = QuadWriter(output, fmt)
+    pending: list[tuple[str, bytes]] = []
+    try:
+        for extraction in stream.extractions():
+            count(extraction)
+            graph = writer.add(extraction)
+            if store is not None:
+                pending.append((str(graph.identifier), _ntriples(graph)))
+                if len(pending) >= batch:
+                    load_graphs(store, pending)
+                    pending = []
+        entities = writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+    if store is not None:
+        load_graphs(store, pending)
+        add_triples(store, ENTITIES_GRAPH, _ntriples(entities))
+        finish(store, compact=compact)
+    counts["triples"] = writer.triples
+    return counts
 
 
 def _read_all(paths: Iterable[str | Path], max_bytes: int | None, allow_non_english: bool) -> tuple[list[KGError], dict[str, Article]]:

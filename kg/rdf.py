@@ -6,11 +6,13 @@ reader sees the old file or the new one, never half of it.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import IO
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
@@ -169,12 +171,18 @@ def entity_descriptions(g: Graph, extractions: Iterable[Extraction]) -> Graph:
     return g
 
 
-def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
-    """A Dataset with one named graph per article and the shared entities graph."""
+def new_dataset() -> Dataset:
+    """An empty Dataset with newskg's prefixes bound."""
     ds = Dataset()
     ds.bind("kg", KG._NS)
     ds.bind("schema", SCHEMA)
     ds.bind("wd", WD)
+    return ds
+
+
+def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
+    """A Dataset with one named graph per article and the shared entities graph."""
+    ds = new_dataset()
     extractions = list(extractions)
     for extraction in extractions:
         article_graph(extraction, ds.graph(ids.article_iri(extraction.article.id)))
@@ -193,26 +201,18 @@ class QuadWriter:
     """
 
     def __init__(self, path: str | Path, fmt: str | None = None) -> None:
-        self.path, self.name = Path(path), format_for(path, fmt)
+        self.name = format_for(path, fmt)
         if self.name not in ("trig", "nquads"):
             raise ValueError(f"QuadWriter writes TriG or N-Quads, not {self.name}")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_temps(self.path)
-        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
-        self.fh = os.fdopen(fd, "wb")
+        self._file = atomic_file(path)
+        self.fh = self._file.__enter__()
+        self._open = True
         self.entities = Graph()
         self.triples = 0
 
-    def _dataset(self) -> Dataset:
-        ds = Dataset()
-        ds.bind("kg", KG._NS)
-        ds.bind("schema", SCHEMA)
-        ds.bind("wd", WD)
-        return ds
-
     def add(self, extraction: Extraction) -> Graph:
         """Write one article's named graph; returns it (for a store to load)."""
-        ds = self._dataset()
+        ds = new_dataset()
         graph = article_graph(extraction, ds.graph(ids.article_iri(extraction.article.id)))
         entity_descriptions(self.entities, [extraction])
         self.fh.write(ds.serialize(format=self.name, encoding="utf-8"))
@@ -222,27 +222,25 @@ class QuadWriter:
     def close(self) -> Graph:
         """Write the entities graph and put the file in place; returns the entities graph."""
         try:
-            ds = self._dataset()
+            ds = new_dataset()
             shared = ds.graph(ids.ENTITIES_GRAPH)
             for triple in self.entities:
                 shared.add(triple)
             self.fh.write(ds.serialize(format=self.name, encoding="utf-8"))
             self.triples += len(shared)
-            self.fh.flush()
-            os.fsync(self.fh.fileno())
-            self.fh.close()
-            os.chmod(self.tmp, self.path.stat().st_mode & 0o777 if self.path.exists() else 0o644)
-            os.replace(self.tmp, self.path)
         except BaseException:
             self.abort()
             raise
+        self._open = False
+        self._file.__exit__(None, None, None)
         return self.entities
 
     def abort(self) -> None:
         """Drop the temporary file; `path` stays as it was."""
-        if not self.fh.closed:
-            self.fh.close()
-        Path(self.tmp).unlink(missing_ok=True)
+        if self._open:
+            self._open = False
+            stop = RuntimeError("the quad file was not finished")
+            self._file.__exit__(RuntimeError, stop, None)
 
 
 def format_for(path: str | Path, fmt: str | None = None) -> str:
@@ -264,12 +262,14 @@ def format_for(path: str | Path, fmt: str | None = None) -> str:
 TEMP_SUFFIX = ".kgtmp"
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write bytes to path through a temporary file in the same directory and a rename.
+@contextlib.contextmanager
+def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
+    """A binary file that becomes `path` only when the block ends without an error (a temporary beside it, then a rename).
 
     The temporary file is named `.NAME.PID.RANDOM.kgtmp`; one left behind by a
     process that no longer runs (killed with -9) is removed by the next write
-    to the same path.
+    to the same path. On an error the temporary file is removed and `path`
+    stays as it was.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -277,7 +277,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)  # mkstemp makes 0600
@@ -285,6 +285,12 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write bytes to path through a temporary file in the same directory and a rename (see `atomic_file`)."""
+    with atomic_file(path) as fh:
+        fh.write(data)
 
 
 def remove_stale_temps(path: Path) -> list[Path]:

@@ -15,6 +15,16 @@ from kg.errors import KGError
 COMMANDS = ("build", "validate", "eval", "query", "serve", "push", "analyze", "render", "export")
 
 
+def day(value: str) -> str:
+    """An argparse type: a YYYY-MM-DD day, or a usage error naming the value."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every available command."""
     top = argparse.ArgumentParser(prog="kg", description="newskg: news articles to a knowledge graph with evidence.")

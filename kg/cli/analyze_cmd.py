@@ -17,6 +17,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kg.cli import day
+
 HELP = "network analysis of a graph file or store: report.md, report.json, charts, GraphML and GEXF"
 
 
@@ -24,21 +26,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("source", metavar="GRAPH_OR_STORE", help="graph file (.trig, .nq, .ttl, .nt, .jsonld) or store directory")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="directory to write the report into")
     p.add_argument("--top", type=int, default=10, help="how many actors, brokers and dyads to list (default 10)")
-    p.add_argument("--start", type=_day, metavar="YYYY-MM-DD", help="keep events whose period ends on or after this day")
-    p.add_argument("--end", type=_day, metavar="YYYY-MM-DD", help="keep events and facts up to this day (the graph 'as of' it)")
+    p.add_argument("--start", type=day, metavar="YYYY-MM-DD", help="keep events whose period ends on or after this day")
+    p.add_argument("--end", type=day, metavar="YYYY-MM-DD", help="keep events and facts up to this day (the graph 'as of' it)")
     p.add_argument("--include-undated", action="store_true",
                    help="with --start/--end, keep undated events (left out by default, and counted) whose article allows them")
     p.add_argument("--article", action="append", metavar="ID", help="keep only this article's facts (repeatable)")
     p.add_argument("--quiet", action="store_true", help="no progress or summary")
-
-
-def _day(value: str) -> str:
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def run(args: argparse.Namespace) -> int:

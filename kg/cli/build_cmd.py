@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from kg.errors import ArticleSkipped
-    from kg.pipeline import build_stream
+    from kg.pipeline import build_stream, write_stream
     from kg.rdf import format_for
 
     format_for(args.output, args.format)  # an unknown format is refused before the work, not after it
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         kept = args.output + (f" and {args.store}" if args.store else "")
         print(f"error: no article was built ({len(stream.errors)} input(s) failed): {kept} left as it was", file=sys.stderr)
         return 1
-    counts = write(stream, args.output, args.format, store, compact=not args.no_compact)
+    counts = write_stream(stream, args.output, args.format, store, compact=not args.no_compact)
     journal.unlink(missing_ok=True)  # the build is whole: nothing to resume
     if not args.quiet:
         print(f"built {len(stream.order)} article(s) into {args.output}: {counts['triples']} triples, {counts['entities']} entities, "
@@ -91,50 +91,3 @@ def run(args: argparse.Namespace) -> int:
               + (f"; {len(stream.errors)} input(s) failed" if stream.errors else ""))
     return 1 if stream.errors else 0
 
-
-def write(stream, output: str, fmt: str | None, store, *, compact: bool = True, batch: int = 64) -> dict[str, int]:
-    """The streamed build into the output file and the store, an article at a time for TriG and N-Quads (memory stays
-    flat); Turtle and JSON-LD hold the whole graph at once. Returns what was written, counted."""
-    from kg.rdf import QuadWriter, format_for, save, to_dataset
-
-    counts = dict.fromkeys(("triples", "entities", "roles", "events", "relations"), 0)
-
-    def count(extraction) -> None:
-        for name in ("entities", "roles", "events", "relations"):
-            counts[name] += len(getattr(extraction, name))
-
-    if format_for(output, fmt) not in ("trig", "nquads"):
-        extractions = list(stream.extractions())
-        for extraction in extractions:
-            count(extraction)
-        ds = to_dataset(extractions)
-        save(ds, output, fmt)
-        if store is not None:
-            from kg.store import load_dataset
-
-            load_dataset(ds, store, compact=compact)
-        counts["triples"] = len(ds)
-        return counts
-    from kg.store import ENTITIES_GRAPH, _ntriples, add_triples, finish, load_graphs
-
-    writer = QuadWriter(output, fmt)
-    pending: list[tuple[str, bytes]] = []
-    try:
-        for extraction in stream.extractions():
-            count(extraction)
-            graph = writer.add(extraction)
-            if store is not None:
-                pending.append((str(graph.identifier), _ntriples(graph)))
-                if len(pending) >= batch:
-                    load_graphs(store, pending)
-                    pending = []
-        entities = writer.close()
-    except BaseException:
-        writer.abort()
-        raise
-    if store is not None:
-        load_graphs(store, pending)
-        add_triples(store, ENTITIES_GRAPH, _ntriples(entities))
-        finish(store, compact=compact)
-    counts["triples"] = writer.triples
-    return counts

@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kg.cli import day
+
 HELP = "flat exports: one row per event (--events) and per actor (--actors), as CSV or Parquet"
 FORMATS = (".csv", ".parquet")
 
@@ -22,19 +24,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--events", metavar="FILE", help="write one row per event to FILE.csv or FILE.parquet")
     p.add_argument("--actors", metavar="FILE", help="write one row per actor (person, organization, state) to FILE.csv or FILE.parquet")
     p.add_argument("--places", action="store_true", help="with --actors, add the places")
-    p.add_argument("--start", type=_day, metavar="YYYY-MM-DD", help="events whose period ends on or after this day")
-    p.add_argument("--end", type=_day, metavar="YYYY-MM-DD", help="events whose period starts on or before this day")
+    p.add_argument("--start", type=day, metavar="YYYY-MM-DD", help="events whose period ends on or after this day")
+    p.add_argument("--end", type=day, metavar="YYYY-MM-DD", help="events whose period starts on or before this day")
     p.add_argument("--include-undated", action="store_true", help="with --start/--end, keep undated events (left out by default)")
     p.add_argument("--quiet", action="store_true", help="no summary")
-
-
-def _day(value: str) -> str:
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def write_table(frame, path: str) -> None:  # noqa: ANN001 - a pandas DataFrame
