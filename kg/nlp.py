@@ -231,14 +231,13 @@ def _is_name_token(token) -> bool:
     return token.pos_ in NAME_POS or (token.pos_ == "NOUN" and token.i > 0)  # the tagger calls rare names nouns
 
 
-def _person_after_title(doc: Doc, title: Span) -> Span | None:
+def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]) -> Span | None:
     """The name that follows a title: 'President Hashim Thaci' -> 'Hashim Thaci'.
 
     A title right after it is part of the title chain, not of the name ('spokesman Colonel X', 'President
     General Y'); a hyphen inside a name joins it ('Prayuth Chan-ocha').
     """
-    starts = {t.start: t.end for t in doc.spans.get("kg_titles", [])}
-    i = title.end
+    i = title[1]
     while i in starts:
         i = starts[i]
     j = i
@@ -280,11 +279,16 @@ def _known_people(doc: Doc, ents: list[Span]) -> list[Span]:
 
     people = known_actors()
     taken = {i for e in ents for i in range(e.start, e.end)}
+    # one pass over the tokens: a name word is a capitalised proper noun outside every entity
+    name_word = [t.is_title and t.pos_ == "PROPN" and t.i not in taken for t in doc]
     out = []
     i = 0
     while i < len(doc):
+        if not name_word[i]:
+            i += 1
+            continue
         j = i
-        while j < len(doc) and j - i < 4 and j not in taken and doc[j].is_title and doc[j].pos_ == "PROPN":
+        while j < len(doc) and j - i < 4 and name_word[j]:
             j += 1
         found = next((k for k in range(j, i + 1, -1) if people.get(doc[i:k].text.lower()) == "Person"), None)
         if found is not None:
@@ -311,13 +315,15 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _restored_names(doc)) if e is not None]
     ents += _known_people(doc, ents)
-    ents = _typed_by_evidence(doc, ents, words)
+    titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
+    ents = _typed_by_evidence(doc, ents, words, titles)
     products = _product_names(doc, ents)
     ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
-    for title in doc.spans.get("kg_titles", []):
-        person = _person_after_title(doc, title)
+    starts = dict(titles)
+    for title in titles:
+        person = _person_after_title(doc, title, starts)
         if person is not None:
             people.append(person)
     keep = []
@@ -327,8 +333,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
             continue  # the model's span swallowed a title and a name ("Kosovar President Hashim Thaci" as ORG)
         keep.append(ent)
     ents = keep + people
-    ents = [e for e in ents if e.label_ != "PERSON" or not _is_title_only(doc, e)]
-    ents = [e for e in ents if not _not_a_name(doc, e, ents, words)]
+    ents = [e for e in ents if e.label_ != "PERSON" or not _is_title_only(titles, e)]
+    ents = [e for e in ents if not _not_a_name(doc, e, ents, words, titles)]
     persons = [e for e in ents if e.label_ == "PERSON"]
     surnames = {p[-1].text for p in persons if len(p) > 1}  # a one-word "person" may be the model's error ("Twitter")
     full_names = {p.text for p in persons if len(p) > 1}
@@ -451,11 +457,11 @@ def _given_name_first(ent: Span) -> bool:
     return ent[0].lower_ in given_names() and not any(t.lower_ in body_heads() for t in ent[1:])
 
 
-def _after_title(doc: Doc, ent: Span) -> bool:
+def _after_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
     """The span stands in apposition to a title a few words before: 'the president of Chile, NAME'."""
     if ent.start < 2 or doc[ent.start - 1].text != ",":
         return False
-    return any(ent.start - 6 <= t.end < ent.start for t in doc.spans.get("kg_titles", []))
+    return any(ent.start - 6 <= end < ent.start for _, end in titles)
 
 
 PRODUCT_DETERMINERS = {"a", "an", "new", "latest", "its", "his", "her", "their"}
@@ -482,7 +488,8 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     return out
 
 
-def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset()) -> list[Span]:
+def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset(),
+                       titles: list[tuple[int, int]] = ()) -> list[Span]:
     """Types from what a span is, before what a word inside it names.
 
     - a known office holder of the Phoenix actor lists is a person ('Babrak Karmal' tagged ORG);
@@ -508,7 +515,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
             label = "ORG"
-        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent):
+        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent, titles):
             label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,': tagged as a place
         if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":
             before = doc[ent.start - 1]
@@ -530,7 +537,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         if taken else out
 
 
-def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str]) -> bool:
+def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], titles: list[tuple[int, int]] = ()) -> bool:
     """A 'person' made only of dictionary words that no office holder is named with ('App Store',
     'Snow Leopard', 'Dashboard'): a product or a thing, unless a title or 'Mr.' stands before it or the
     text names a person with it in full."""
@@ -541,7 +548,7 @@ def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str]) ->
     if not tokens or any(t.text in p.text.split() for t in tokens for p in others if len(p) > 1):
         return False  # 'Jobs' after 'Steve Jobs'; 'Paris' after 'Valeska Paris'
     before = doc[ent.start - 1] if ent.start > 0 else None
-    if any(t.end == ent.start for t in doc.spans.get("kg_titles", [])) or (
+    if any(end == ent.start for _, end in titles) or (
             before is not None and before.is_title and before.text.endswith(".") and len(before) <= 4):  # 'Mr. Wilkins'
         return False
     names = _name_words()
@@ -554,8 +561,8 @@ def _name_words() -> frozenset[str]:
     return given_names() | known_surnames()
 
 
-def _is_title_only(doc: Doc, ent: Span) -> bool:
-    return any(t.start <= ent.start and ent.end <= t.end for t in doc.spans.get("kg_titles", []))
+def _is_title_only(titles: list[tuple[int, int]], ent: Span) -> bool:
+    return any(start <= ent.start and ent.end <= end for start, end in titles)
 
 
 def _split_conjunction(doc: Doc, ent: Span) -> list[Span]:
