@@ -231,9 +231,9 @@ def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any
     try:
         for extraction in stream.extractions():
             count(extraction)
-            graph = writer.add(extraction)
+            iri, ntriples = writer.add(extraction)
             if store is not None:
-                pending.append((str(graph.identifier), _ntriples(graph)))
+                pending.append((iri, ntriples))
                 if len(pending) >= batch:
                     load_graphs(store, pending)
                     pending = []
