@@ -81,7 +81,8 @@ def pipeline() -> Language:
     nlp.add_pipe("kg_model_ents", after="ner")
     config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", after="kg_model_ents", config=config)
-    ruler.add_patterns(gazetteer_patterns())
+    with nlp.select_pipes(disable=nlp.pipe_names):  # phrase patterns on ORTH need the tokenizer alone, not the model
+        ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("kg_titles", after="kg_gazetteer")
     nlp.add_pipe("kg_entity_fixer", after="kg_titles")
     return nlp
