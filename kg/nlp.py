@@ -246,6 +246,9 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
         token = doc[j]
         if _is_name_token(token) and not token.ent_id_ and token.ent_type_ not in NON_NAME_LABELS:
             j += 1
+        elif (_is_name_token(token) and token.ent_id_ and entries()[token.ent_id_].type == "Place" and j + 1 < len(doc)
+              and _is_name_token(doc[j + 1]) and not doc[j + 1].ent_id_):
+            j += 1  # 'Prime Minister Sofia Lind': a city's name as a given name, a surname after it
         elif (token.text == "-" and j > i and j + 1 < len(doc) and not doc[j - 1].whitespace_ and not token.whitespace_
               and doc[j + 1].is_alpha):
             j += 2  # 'Chan-ocha': the tokenizer splits a hyphenated name

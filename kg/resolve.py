@@ -37,7 +37,7 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
-REFERRING_RULES = {"nominal-pronoun", "nominal-body"}  # 'she', 'the company': evidence of the entity, not names of it
+REFERRING_RULES = {"nominal-pronoun", "nominal-body", "nominal-back-title"}  # "she", "the company", "the minister": evidence of the entity, not names of it
 STOP_INITIALS = {"and", "of", "the", "for", "de", "&"}
 
 

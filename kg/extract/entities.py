@@ -12,6 +12,7 @@ organization of the last sentences that the word fits.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import body_heads, capitals, entries, titles
@@ -54,6 +55,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             out.append(mention)
     out.extend(nominal_mentions(doc))
     out.extend(pair_mentions(doc))
+    out.extend(title_back_mentions(doc, out))
     out.extend(pronoun_mentions(doc, out))
     out.extend(body_mentions(doc, out))
     return sorted(out, key=lambda m: (m.start, m.end))
@@ -150,6 +152,56 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
         out.append(Mention(type="Person", rule=rule, key=f"nominal-{span.start_char}", role=role,
                            of=gazetteer_id(owner) or organization_key(owner.text), **base))
     return out
+
+
+def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'the minister', 'the spokesman' with no owner and no name: the one person the article introduced earlier
+    with a title of that head word ('Foreign Minister Pavel Novak ... the minister told reporters').
+
+    The person was introduced by a title right before the name or in apposition right after it
+    ('Pavel Novak, the foreign minister,'); two people introduced with that head word block it.
+    """
+    spans = [(t.start, t.end, _title_head(t.label_)) for t in doc.spans.get("kg_titles", [])]
+    people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
+    introduced: list[tuple[int, str, Mention]] = []  # (character offset, title head word, person)
+    chain = {start: end for start, end, _ in spans}
+    for start, end, head in spans:
+        if not head:
+            continue
+        while end in chain:
+            end = chain[end]  # 'Army spokesman Colonel Arun Chai': both titles introduce him
+        after = next((m for m in people if m.start == doc[end].idx), None) if end < len(doc) else None
+        before = next((m for m in people if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ","
+                       and m.end == doc[start - 2].idx), None)
+        for person in (after, before):
+            if person is not None:
+                introduced.append((doc[start].idx, head, person))
+    out = []
+    for start, end, head in spans:
+        if not head or start == 0 or doc[start - 1].lower_ != "the" or (end < len(doc) and _is_name(doc[end])):
+            continue
+        if _owner_before(doc, start) is not None or _owner_of(doc, start, end) is not None:
+            continue  # 'the Serbian president', 'the president of Serbia': nominal_mentions reads those
+        if end < len(doc) and doc[end].lower_ in {"of", "for"}:
+            continue  # 'the spokesman for the army': a description of someone else
+        earlier = [p for at, h, p in introduced if h == head and at < doc[start].idx]
+        if len({_person_name(p, people) for p in earlier}) != 1:
+            continue
+        span = doc[start - 1:end]
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person",
+                           rule="nominal-back-title", key=earlier[-1].key, sentence=_sentence(span)))
+    return out
+
+
+def _title_head(title_id: str) -> str:
+    """The head word of a title's role ('Foreign Minister' -> 'minister'); '' for an unknown title."""
+    role = _title_roles().get(title_id, "")
+    return role.split()[-1].lower() if role else ""
+
+
+@lru_cache(maxsize=1)
+def _title_roles() -> dict[str, str]:
+    return {r["id"]: r["role"] for r in titles()}
 
 
 def _owner_of(doc: Doc, start: int, end: int) -> Span | None:

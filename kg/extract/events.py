@@ -821,6 +821,9 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     sent = token.sent
     near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400]
     complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}), None)
+    if token.dep_ == "prep" and complement is None:  # "according to X, the suspects were arrested": the clause is what X said
+        _attributed_clause(ctx, draft)
+        return
     obliged = complement is not None and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in complement.children)
     if obliged and draft.kind == "Statement":
         draft.kind = "Demand"  # "X said Y must ...": a demand, reported as speech
@@ -829,6 +832,7 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         span = ctx.doc[complement.left_edge.i:complement.right_edge.i + 1]
         draft.quote = span.text.strip(" \"\u201c\u201d.,")
         draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
+    near = [q for q in near if not _quote_of_another(ctx, token, q)]
     if near:
         start, end = min(near, key=lambda q: abs(_distance(q[0], q[1], token.idx)))
         before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.text[q[1]:token.idx])
@@ -843,6 +847,47 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
         d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="quote-says-today")
+
+
+def _attributed_clause(ctx: Context, draft: Draft) -> None:
+    """What an 'according to X' phrase attributes: the rest of its clause, inside its sentence and paragraph.
+
+    A clause that is itself someone's speech ("According to the Herald, Burrows said ...") is that
+    speaker's statement; the phrase names a source and makes no statement of its own.
+    """
+    token, clause = draft.token, draft.token.head
+    if any(row.speech for row in _triggers_for(clause)) and any(c.dep_ in SUBJ_DEPS for c in clause.children):
+        draft.participants.clear()
+        return
+    text = ctx.text
+    first = text.rfind("\n\n", 0, token.idx)
+    lo, hi = (first + 2 if first >= 0 else 0), (text.find("\n\n", token.idx) % (len(text) + 1))
+    words = [t for t in clause.subtree if lo <= t.idx < hi and not t.is_space and not token.left_edge.i <= t.i <= token.right_edge.i]
+    runs: list[list[Token]] = []
+    for t in words:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    quote = " ".join(text[run[0].idx:run[-1].idx + len(run[-1])].strip(" ,") for run in runs)
+    draft.quote = re.sub(r"\s+([,.;:])", r"\1", quote).strip(" ,.;:\"\u201c\u201d")
+    draft.about.extend(m.key for t in words if (m := ctx.mention(t)) is not None)
+
+
+def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> bool:
+    """Whether a quote belongs to another speech verb: one of its own sentence when the verb is in another
+    ("X criticised it. 'We are concerned,' Y said."), or one nearer to it in the same sentence
+    ("'...,' said Y, adding that ...": the quote is said, and what is added is the clause)."""
+    span = ctx.doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    if span is None:
+        return False
+    sentences = {t.sent.start for t in span}
+    if token.sent.start not in sentences:
+        return _has_own_speaker(ctx, quote)
+    mine = abs(_distance(quote[0], quote[1], token.idx))
+    return any(abs(_distance(quote[0], quote[1], t.idx)) < mine for t in token.sent
+               if t.i != token.i and not quote[0] <= t.idx < quote[1] and t.pos_ in {"VERB", "AUX"}
+               and any(row.speech for row in _triggers_for(t)) and any(c.dep_ in SUBJ_DEPS for c in t.children))
 
 
 ATTRIBUTION_GAP = 120  # characters between two parts of one quote that an attribution ("he said,") can take

@@ -16,7 +16,8 @@ against an entity's label or its aliases):
   "date": ISO value, "status": ..., "place": label}, ...] each matched by one event
   (only the keys given are checked; participants is a subset);
 - "no_events": true (no event at all) or [kind or PLOVER type, ...] that must not appear;
-- "statements": [{"speaker": label, "quote": substring}, ...].
+- "statements": [{"speaker": label, "quote": substring}, ...];
+- "no_statement_speakers": [label, ...] must speak in no statement.
 
 These sentences are separate from every dev set: a rule is a construction,
 and these lines are its variants.
@@ -123,3 +124,6 @@ def test_construction(case, built):
         ok = any(e.quote and wanted.get("quote", "").lower() in e.quote.lower()
                  and any(r == "speaker" and _has(x, k, wanted["speaker"]) for r, k in e.participants) for e in x.events)
         assert ok, f"{where}: no statement {wanted}; got {[(e.quote[:40], e.participants) for e in x.events if e.quote]}"
+    for label in want.get("no_statement_speakers", ()):
+        bad = [e.quote for e in x.events if e.quote and any(r == "speaker" and _has(x, k, label) for r, k in e.participants)]
+        assert not bad, f"{where}: {label!r} should speak in no statement; got {bad}"
