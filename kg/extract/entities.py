@@ -278,6 +278,8 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if any(s < token.idx < e for s, e in quotes):
                 continue
             start = sents[n - 1].start_char if n else sent.start_char
+            paragraph = doc.text.rfind("\n\n", 0, token.idx) + 2 if "\n\n" in doc.text[:token.idx] else 0
+            start = min(start, paragraph)  # '"A. B," he said.': the speaker was named before the quote's first sentence
             window = [m for m in people if start <= m.start and m.end <= token.idx]
             if not window:
                 continue

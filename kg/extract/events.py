@@ -207,6 +207,7 @@ class Context:
         self.doc, self.article = doc, article
         self.text = doc.text  # spaCy builds doc.text anew at each call: once here
         self.by_token: dict[int, Mention] = {}
+        self.person_keys = {m.key for m in mentions if m.type == "Person"}
         for m in sorted(mentions, key=lambda m: m.end - m.start):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -242,6 +243,10 @@ class Context:
             if node.pos_ == "NOUN" and _triggers_for(node):
                 return node
         return node
+
+    def is_person_key(self, key: str) -> bool:
+        """Whether a mention of this key in the article is a person's."""
+        return key in self.person_keys
 
     def mention(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -1036,7 +1041,46 @@ def _drafts(ctx: Context) -> list[Draft]:
         if draft.trigger.speech or family(draft.kind) == "statement":
             read_statement(ctx, draft)
         _content_targets(ctx, draft)
-    return absorb(drafts)
+    return absorb(drafts) + quote_paragraphs(ctx, drafts)
+
+
+QUOTE_PARAGRAPH_REACH = 2  # paragraphs back to the statement whose speaker a quote paragraph continues
+
+
+def quote_paragraphs(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A paragraph that is only a quotation goes on with the speaker of the statement just before it.
+
+    News gives a speaker's words in a paragraph of their own after the paragraph that
+    names the speaker ("Professor X said ... ." then a paragraph '"If ... ."'). The
+    statement before must be a person's and lie at most QUOTE_PARAGRAPH_REACH paragraphs
+    back; a paragraph with a verb of its own outside the quote is not one.
+    """
+    text, out = ctx.text, []
+    said = sorted((d for d in drafts if d.kind == "Statement" and d.quote and not d.absorbed
+                   and any(role == "speaker" and ctx.is_person_key(key) for key, role in d.participants.items())),
+                  key=lambda d: d.token.idx)
+    for start, end in ctx.quotes:
+        para_start = text.rfind("\n\n", 0, start) + 2 if text.rfind("\n\n", 0, start) >= 0 else 0
+        para_end = text.find("\n\n", end)
+        para_end = len(text) if para_end < 0 else para_end
+        if text[para_start:start].strip() or text[end:para_end].strip(" .\n"):
+            continue  # the paragraph holds more than the quote
+        before = [d for d in said if d.token.idx < start]
+        if not before or any(d.token.idx >= start and d.token.idx < end for d in drafts):
+            continue
+        last = before[-1]
+        if text[last.token.idx:para_start].count("\n\n") > QUOTE_PARAGRAPH_REACH:
+            continue
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(d.quote and text[start + 1:end - 1].strip(" ,.")[:40] in d.quote for d in said):
+            continue  # a quote a statement already holds
+        speaker = next(key for key, role in last.participants.items() if role == "speaker")
+        draft = Draft(token=span[0], trigger=last.trigger, kind="Statement", status=last.status, time=last.time)
+        draft.add(speaker, "speaker")
+        draft.quote = text[start + 1:end - 1].strip(" ,.")
+        draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, "statements/quote-paragraph", 0.7))
+        out.append(draft)
+    return out
 
 
 def extract_events(ctx: Context) -> list[Event]:

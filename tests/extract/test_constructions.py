@@ -17,7 +17,8 @@ against an entity's label or its aliases):
   (only the keys given are checked; participants is a subset);
 - "no_events": true (no event at all) or [kind or PLOVER type, ...] that must not appear;
 - "statements": [{"speaker": label, "quote": substring}, ...];
-- "no_statement_speakers": [label, ...] must speak in no statement.
+- "no_statement_speakers": [label, ...] must speak in no statement;
+- "no_quotes": [substring, ...] must be in no statement's quote.
 
 These sentences are separate from every dev set: a rule is a construction,
 and these lines are its variants.
@@ -127,3 +128,6 @@ def test_construction(case, built):
     for label in want.get("no_statement_speakers", ()):
         bad = [e.quote for e in x.events if e.quote and any(r == "speaker" and _has(x, k, label) for r, k in e.participants)]
         assert not bad, f"{where}: {label!r} should speak in no statement; got {bad}"
+    for words in want.get("no_quotes", ()):
+        bad = [e.quote for e in x.events if e.quote and words.lower() in e.quote.lower()]
+        assert not bad, f"{where}: no statement should quote {words!r}; got {bad}"
