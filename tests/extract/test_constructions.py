@@ -18,7 +18,8 @@ against an entity's label or its aliases):
 - "no_events": true (no event at all) or [kind or PLOVER type, ...] that must not appear;
 - "statements": [{"speaker": label, "quote": substring}, ...];
 - "no_statement_speakers": [label, ...] must speak in no statement;
-- "no_quotes": [substring, ...] must be in no statement's quote.
+- "no_quotes": [substring, ...] must be in no statement's quote;
+- "relations": [[subject label, predicate, object label], ...] must exist; "no_relations": the same, must not.
 
 These sentences are separate from every dev set: a rule is a construction,
 and these lines are its variants.
@@ -131,3 +132,10 @@ def test_construction(case, built):
     for words in want.get("no_quotes", ()):
         bad = [e.quote for e in x.events if e.quote and words.lower() in e.quote.lower()]
         assert not bad, f"{where}: no statement should quote {words!r}; got {bad}"
+    stated = [(_label_of(x, r.subject), r.predicate, _label_of(x, r.object)) for r in x.relations]
+    for subject, predicate, obj in want.get("relations", ()):
+        ok = any(subject.lower() in s and predicate == p and obj.lower() in o for s, p, o in stated)
+        assert ok, f"{where}: no relation {(subject, predicate, obj)}; got {stated}"
+    for subject, predicate, obj in want.get("no_relations", ()):
+        bad = [r for r in stated if subject.lower() in r[0] and predicate == r[1] and obj.lower() in r[2]]
+        assert not bad, f"{where}: unexpected relation {bad}"
