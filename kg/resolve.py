@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from kg.extract.events import family, lineage
+from kg.extract.events import actorless_kinds, family, lineage
 from kg.gazetteer import entries
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
@@ -151,6 +151,8 @@ def _still_grounded(event: Event) -> bool:
     """After resolution an event still needs a known actor (a speaker for statements), or a place and a date."""
     if family(event.kind) == "statement":
         return any(role == "speaker" for role, _ in event.participants)
+    if event.kind in actorless_kinds():
+        return bool(event.participants or event.place or event.time)  # "a stampede in Mina", "the 1991 stampede"
     return bool(event.participants) or bool(event.place and event.time)
 
 

@@ -77,6 +77,7 @@ class Trigger:
     objmod: tuple = ()  # words that must modify the object, each a frozenset of alternatives ("stage" + "war games")
     derived: bool = False  # a row of the CAMEO-derived lexicon
     nominalized: bool = False  # a verb row read as its event noun ("the ban", "the crackdown")
+    actorless: bool = False  # a happening, not an act: reported with its place or time alone ("a stampede in Mina")
 
 
 LEXICON_FILES = ("event_triggers.jsonl", "event_triggers_cameo.jsonl")  # hand-made rows first: they win ties
@@ -92,6 +93,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
                 obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
                 speech=bool(row.get("speech")), derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
+                actorless=bool(row.get("actorless")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -100,6 +102,12 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                     continue  # "is expected to travel", "attended a meeting": these verbs give the status or carry the event noun
                 out.setdefault((lemma, row["pos"]), []).append(trigger)
     return out
+
+
+@lru_cache(maxsize=1)
+def actorless_kinds() -> frozenset[str]:
+    """Event classes of happenings the lexicon reports without an actor (accidents, disasters, deaths)."""
+    return frozenset(t.kind for rows in lexicon().values() for t in rows if t.actorless)
 
 
 def _light(trigger: Trigger) -> bool:
@@ -639,6 +647,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             elif m is not None and child.dep_ == "poss":
                 draft.add(m.key, "participant")
     _prep_roles(ctx, draft, token)
+    if (draft.trigger.actorless and token.pos_ == "NOUN" and token.dep_ in SUBJ_DEPS
+            and _choose(token.head, ctx.is_actor, ctx.is_armed) is None):
+        for prep in (c for c in token.head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):  # "floods killed 40 people in Bangladesh"
+                draft.place = draft.place or _place(ctx, pobj)
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS:
         _prep_roles(ctx, draft, token.head)  # "a mediation effort between the Emirates and Saudi Arabia"
     _modifier_roles(ctx, draft, token)
@@ -960,7 +973,10 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             continue
         while host.into is not None:
             host = host.into
-        if host.kind in {"Postponement", "Cancellation"}:
+        if host.trigger.actorless and draft.trigger.actorless and host.kind != draft.kind:
+            _donate(host, draft)  # "345 pilgrims died in a stampede": the stampede is the event, the deaths its toll
+            host.absorbed = True
+        elif host.kind in {"Postponement", "Cancellation"}:
             draft.status = host.trigger.status
             for key, role in host.participants.items():
                 draft.add(key, role)
@@ -1031,6 +1047,8 @@ def _keep(draft: Draft) -> bool:
         return any(role == "speaker" for role in draft.participants.values())
     if draft.kind in {"Postponement", "Cancellation"}:
         return bool(draft.participants)
+    if draft.trigger.actorless:
+        return bool(draft.participants or draft.place or draft.time)
     return bool(draft.participants) or bool(draft.place and draft.time)
 
 
