@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.timex import count, find_times, shifted
+from kg.gazetteer import agent_sectors
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ class Trigger:
     derived: bool = False  # a row of the CAMEO-derived lexicon
     nominalized: bool = False  # a verb row read as its event noun ("the ban", "the crackdown")
     actorless: bool = False  # a happening, not an act: reported with its place or time alone ("a stampede in Mina")
+    subj_sector: str = ""  # the subject must be an agent noun of this Phoenix sector ("the court ruled": JUD)
 
 
 LEXICON_FILES = ("event_triggers.jsonl", "event_triggers_cameo.jsonl")  # hand-made rows first: they win ties
@@ -93,7 +95,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
                 obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
                 speech=bool(row.get("speech")), derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
-                actorless=bool(row.get("actorless")),
+                actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -384,11 +386,13 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                 continue
             if row.subj and not (row.subj & subjects):
                 continue
+            if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in subjects):
+                continue
             if derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
                     for g in c.children if g.dep_ == "pobj") and not (needed & {c.lower_ for c in token.children if c.dep_ == "prt"}):
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
-            if row.obj or row.subj or row.pobj or needed is not None:
+            if row.obj or row.subj or row.subj_sector or row.pobj or needed is not None:
                 return row
             if fallback is None and (actor is None or _sense_holds(token, row, actor, armed)):
                 fallback = row
