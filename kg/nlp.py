@@ -249,6 +249,9 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
         elif (_is_name_token(token) and token.ent_id_ and entries()[token.ent_id_].type == "Place" and j + 1 < len(doc)
               and _is_name_token(doc[j + 1]) and not doc[j + 1].ent_id_):
             j += 1  # 'Prime Minister Sofia Lind': a city's name as a given name, a surname after it
+        elif (j > i and token.is_lower and token.is_alpha and len(token) <= 3 and not token.whitespace_ and j + 2 < len(doc)
+              and doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and doc[j + 2].is_title):
+            j += 3  # 'General Suleiman al-Amr', 'Ahmed bin-Salem': a particle joined to the surname by a hyphen
         elif (token.text == "-" and j > i and j + 1 < len(doc) and not doc[j - 1].whitespace_ and not token.whitespace_
               and doc[j + 1].is_alpha):
             j += 2  # 'Chan-ocha': the tokenizer splits a hyphenated name

@@ -1063,7 +1063,52 @@ def _drafts(ctx: Context) -> list[Draft]:
         if draft.trigger.speech or family(draft.kind) == "statement":
             read_statement(ctx, draft)
         _content_targets(ctx, draft)
-    return absorb(drafts) + quote_paragraphs(ctx, drafts)
+    drafts = absorb(drafts)
+    drafts += quote_paragraphs(ctx, drafts)
+    return drafts + lead_in_quotes(ctx, drafts)
+
+
+LEAD_IN = re.compile(r"[:,\u2013\u2014-]\s*$")  # "... to the record label, '...'", "... is not - '...'", "said: '...'"
+
+
+def lead_in_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A quote that a clause leads into ("Jobs extended an invitation to the label, 'we have always loved ...'",
+    "the judge agreed with the defence - 'I conclude ...'") is said by that clause's subject, a person.
+
+    Only quotes no statement holds, right after a colon, comma or dash that ends the clause before them in
+    the same sentence; the subject is the clause's own (its root's), not one inside it.
+    """
+    text, out = ctx.text, []
+    held = [d.quote for d in drafts if d.quote]
+    for start, end in ctx.quotes:
+        words = text[start + 1:end - 1].strip(" ,.")
+        if not words or any(words[:40] in q for q in held):
+            continue
+        sentence_start = text.rfind("\n", 0, start) + 1
+        if not LEAD_IN.search(text[sentence_start:start]):
+            continue
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        before = ctx.doc.char_span(sentence_start, start, alignment_mode="contract") if start > sentence_start else None
+        if span is None or before is None or not len(before):
+            continue
+        clause = [t for t in before if t.sent.start == before[-1].sent.start]
+        verbs = sorted((t for t in clause if t.pos_ in {"VERB", "AUX"}), key=lambda t: len(list(t.ancestors)))
+        root, speakers = None, []
+        for verb in verbs:  # the outermost verb before the quote with a person as its subject
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < span.start]
+            speakers = [k for c in subjects for k in actors(ctx, c) if ctx.is_person_key(k)]
+            if subjects:
+                root = verb
+                break
+        if root is None or len(set(speakers)) != 1:
+            continue
+        draft = Draft(token=root, trigger=lexicon()[("say", "VERB")][0], kind="Statement")
+        draft.add(speakers[0], "speaker")
+        draft.quote = words
+        draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, "statements/lead-in", 0.7))
+        _read_time(ctx, draft)
+        out.append(draft)
+    return out
 
 
 QUOTE_PARAGRAPH_REACH = 2  # paragraphs back to the statement whose speaker a quote paragraph continues
