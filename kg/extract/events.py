@@ -461,7 +461,18 @@ def _infinitival(token: Token) -> bool:
     head = token.head.lemma_.lower()
     if head in INTENT_HEADS and not _triggers_for(token.head):
         return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event
+    if _compelled(token.head):
+        return False  # "was forced to resign": the resignation happened
     return head not in MOTION_VERBS | ASPECT_VERBS
+
+
+COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
+
+
+def _compelled(token: Token) -> bool:
+    """'X was forced to resign' with no one named who forced him: the act is X's, the compulsion no event of its own."""
+    return (token.lemma_.lower() in COMPULSION_VERBS and any(c.dep_ == "auxpass" for c in token.children)
+            and not any(c.dep_ == "agent" for c in token.children) and any(c.dep_ == "xcomp" for c in token.children))
 
 
 DENIAL_HEADS = {"deny", "refute"}
@@ -501,7 +512,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
-        if _infinitival(token) or _hypothetical(token) or _denied(token):
+        if _infinitival(token) or _hypothetical(token) or _denied(token) or _compelled(token):
             continue
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):

@@ -304,10 +304,13 @@ def _nearest(candidates: list[TimeValue], ctx: _Ctx) -> TimeValue:
         else:
             gap = min(abs((tv.earliest - ctx.dct).days), abs((tv.latest - ctx.dct).days))
         tense = ctx.tense
+        # the clause's tense against the candidate: for a month or longer it outweighs a year of distance ("In May,
+        # X resigned" written in March is last May); a bare day is near the report either way, and weighs half a year
+        penalty = 180 if tv.granularity in ("day", "week") else 400
         if tense == "future" and tv.latest < ctx.dct:
-            gap += 180
+            gap += penalty
         elif tense == "past" and tv.earliest > ctx.dct:
-            gap += 180
+            gap += penalty
         elif tense is None and tv.earliest > ctx.dct:
             gap += 30  # news reports mostly what happened
         return gap
