@@ -20,7 +20,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from kg.extract.entities import _owner_before, _seat_of_government, _sentence, ents, gazetteer_id, organization_key, role_name
+from kg.extract.entities import (
+    BODY_NOUNS,
+    STATE_NOUNS,
+    _owner_before,
+    _seat_of_government,
+    _sentence,
+    _the_body,
+    _the_country,
+    ents,
+    gazetteer_id,
+    organization_key,
+    role_name,
+)
 from kg.gazetteer import entries, office_holders, office_holders_horizon, state_by_iso3, title_kinds, titles
 from kg.ids import slug
 from kg.records import Evidence, Role
@@ -248,6 +260,11 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date):
     # OWNER ['s] TITLE NAME
     if after is not None and owner_before is not None:
         yield after, owner_before, "owner-title-name", doc[owner_before.start:after.end]
+    # TITLE NAME of OWNER   "Prime Minister Fumio Kishida of Japan", "President Joe Biden of the United States"
+    if after is not None and owner_before is None and after.end + 1 < len(doc) and doc[after.end].lower_ == "of":
+        owner = _owner_after(doc, after.end + 1)
+        if owner is not None:
+            yield after, owner, "title-name-of-owner", doc[start:owner.end]
     # OWNER's TITLE, NAME[,]
     if owner_before is not None and end + 1 < len(doc) and doc[end].text == ",":
         person = _person_at(doc, _name_start(doc, end + 1))
@@ -298,6 +315,9 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     """The state or organization after 'of'/'for': 'of Serbia', 'of the United Nations', 'for the Thai army' (Thailand),
     'of the far-right Freedom Party' (words that describe it may stand between 'the' and the name)."""
     first = i
+    if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_ in BODY_NOUNS | STATE_NOUNS and not _describes_name(doc, i + 2):
+        # 'a spokesman for the company', 'an adviser to the government': the one body or state just named
+        return _the_country(doc, i) if doc[i + 1].lower_ in STATE_NOUNS else _the_body(doc, i)
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
         skipped = 0
@@ -310,6 +330,11 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     if not owner_key(owner):
         return _seat_of_government(doc, owner)
     return owner
+
+
+def _describes_name(doc: Doc, i: int) -> bool:
+    """'the company Apple', 'the party of ...': the noun is followed by what it names."""
+    return i < len(doc) and (doc[i].ent_type_ != "" or doc[i].lower_ == "of")
 
 
 def _describing_word(token) -> bool:
