@@ -340,7 +340,7 @@ def _owner_before(doc: Doc, start: int) -> Span | None:
 STATE_NOUNS = {"country", "nation", "government"}
 # 'the company's chief executive': nouns that name the one organization the article has just named
 BODY_NOUNS = {"company", "firm", "group", "bank", "airline", "carrier", "party", "agency", "ministry", "organisation",
-              "organization", "union", "alliance", "bloc", "club", "team", "board", "university", "network", "club"}
+              "organization", "union", "alliance", "bloc", "club", "team", "board", "university", "network"}
 
 
 def _seat_of_government(doc: Doc, ent: Span) -> Span | None:

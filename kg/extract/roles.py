@@ -4,16 +4,27 @@ Patterns (titles from kg/data/titles.jsonl and kg/data/agent_titles.jsonl):
 - OWNER ['s] TITLE NAME     "Kosovo's Prime Minister Avdullah Hoti", "EU foreign policy chief Josep Borrell"
 - OWNER ['s] TITLE, NAME    "Japan's Foreign Minister, Yoko Kamikawa, arrived"
 - TITLE of|for OWNER NAME  "President of Serbia Aleksandar Vucic"
-- NAME, [the|a] OWNER['s] TITLE   "Angela Merkel, the German chancellor"
+- TITLE NAME of OWNER      "Prime Minister Fumio Kishida of Japan"
+- [the] TITLE of OWNER, NAME   "the chief executive of Apple, Steve Jobs,"
+- NAME, [the|a] OWNER['s] TITLE   "Angela Merkel, the German chancellor", "NAME, the State Department spokesman"
 - NAME, [the] TITLE of|for OWNER  "Ban Ki-moon, Secretary-General of the United Nations", "X, spokesman for the Thai army"
+- NAME, who is [the] ... TITLE ...  (a relative clause in the present)
+- over the dependency parse, a title that is the complement of a verb: 'NAME is / has been / remains the
+  TITLE of OWNER' (held now), 'NAME became / was appointed / was named / was elected / was sworn in as
+  TITLE', 'ORG appointed NAME as its TITLE' (taken, and not in a year before the article's); a negation,
+  a modal ('will become') or 'until' states nothing held as of the article's date.
 
-OWNER may be "the country's" (the one state just named), and adjectives or body nouns may stand
-between it and the title ("Serbia's outgoing president", "Indonesian police spokesman"). With no
-owner written, 'TITLE NAME' takes the state whose office the Phoenix lists say NAME held on the
-article's date, if the article names that state.
+Titles written together share holder and owner ('chairman and chief executive of X', 'President and CEO,
+NAME'); a minister's title runs over its portfolio ('Minister for Immigration' is the Immigration Minister);
+'head of X' is a position when X is a state or organization. OWNER is a state or organization: a demonym, a
+possessive, an 'of'/'for' phrase, "the country's" / "the company's" / "the party's" (the one such actor just
+named), a seat of government ('Kremlin spokesman': Russia); adjectives or body nouns may stand between it
+and the title ("Serbia's outgoing president", "Indonesian police spokesman"). With no owner written,
+'TITLE NAME' takes the state whose office of that kind the Phoenix lists say NAME held on the article's
+date, if the article names that state.
 
-A military rank ('Colonel X') names a person, never a position; 'former', 'ex-' and 'late' mark a
-position no longer held, which is not stated as of the article's date.
+A military rank ('Colonel X') names a person, never a position; 'former', 'ex-', 'then', 'late' mark a
+position no longer held, 'future' and 'incoming' one not yet held: neither is stated as of the article's date.
 """
 from __future__ import annotations
 
@@ -207,7 +218,7 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     return out
 
 
-PAST = {"former", "ex", "then", "late", "erstwhile", "onetime", "one-time"}
+PAST = {"former", "ex", "then", "late", "erstwhile", "onetime", "one-time", "future", "incoming", "would-be", "prospective"}  # not held now
 
 
 def _past_holder(doc: Doc, start: int, owner: Span) -> bool:
