@@ -68,7 +68,7 @@ def owner_key(owner: Span) -> str:
 def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """Every position the doc states, as of the article date."""
     rows = {row["id"]: row for row in titles()}
-    out: dict[tuple[str, str, str], Role] = {}
+    out: dict[tuple[str, str, str, int], Role] = {}
     kinds = title_kinds()
     for group in _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank"]):
         start, end = group[0].start, group[-1].end
@@ -80,13 +80,13 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             if person.label_ != "PERSON" or not of or _past_holder(doc, start, owner):
                 continue
             evidence = Evidence(span.start_char, span.end_char, _sentence(span), f"roles/{rule}", confidence=0.9)
-            for name in names:
-                out.setdefault((person_key(person.text), name, of),
+            for name in names:  # one role per title and holder, whatever the number of patterns that read it
+                out.setdefault((person_key(person.text), name, of, start),
                                Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
         if not found and len(group) == 1 and group[0].label_ in rows:
             role = _known_holder_role(doc, group[0], names[0], as_of)
             if role is not None:
-                out.setdefault((role.holder, role.name, role.of), role)
+                out.setdefault((role.holder, role.name, role.of, start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
 
