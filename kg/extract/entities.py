@@ -47,10 +47,11 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     """Every mention of an actor or place in the doc, in text order."""
     out = []
     title_spans = list(doc.spans["kg_titles"]) if "kg_titles" in doc.spans else []
+    seats = _seats_owning_titles(doc, title_spans)
     for ent in ents(doc):
         if ent.label_ == "ORG" and not ent.ent_id_ and any(t.start <= ent.start and ent.end <= t.end for t in title_spans):
             continue  # "State" in "Secretary of State" is part of a title, not an organization
-        mention = _mention(ent)
+        mention = _mention(ent, seats.get(ent.start, ""))
         if mention is not None:
             out.append(mention)
     out.extend(nominal_mentions(doc))
@@ -65,7 +66,17 @@ def _sentence(span: Span) -> str:
     return span.sent.text if span.doc.has_annotation("SENT_START") else span.text
 
 
-def _mention(ent: Span) -> Mention | None:
+def _seats_owning_titles(doc: Doc, title_spans: list[Span]) -> dict[int, str]:
+    """Token start of a seat of government written as a title's owner ('Kremlin spokesman') -> its state."""
+    out = {}
+    for title in title_spans:
+        owner = _owner_before(doc, title.start) if title.start else None
+        if owner is not None and owner.id_ and owner.id_ != owner.ent_id_ and owner.ent_id_ in capitals():
+            out[owner.start] = owner.id_
+    return out
+
+
+def _mention(ent: Span, seat_of: str = "") -> Mention | None:
     label, gid = ent.label_, ent.ent_id_  # read first: a slice of an entity span is a plain span, with no label
     if len(ent) > 1 and ent[-1].text in {"'s", "\u2019s", "'"}:
         ent = ent[:-1]  # "Civic Passion's": the possessive is not part of the name
@@ -76,6 +87,8 @@ def _mention(ent: Span) -> Mention | None:
         entry = entries()[gid]
         if entry.type == "Place" and gid in capitals() and _used_as_actor(ent):
             return Mention(type="State", rule="capital-as-government", key=capitals()[gid], **base)
+        if seat_of:  # 'Kremlin spokesman': the seat of government stands for the state whose position it is
+            return Mention(type="State", rule="seat-as-government", key=seat_of, **base)
         rule = "gazetteer-demonym" if label == "NORP" else f"gazetteer-{entry.type.lower()}"
         return Mention(type=entry.type, rule=rule, key=gid, **base)
     if label == "ORG":
@@ -145,7 +158,7 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
             if capital:
                 out.append(Mention(type="Place", rule="nominal-capital", key=capital, **base))
             continue
-        role = next((r["role"] for r in titles() if r["id"] == title), "")
+        role = role_name(doc[start:end].text, next((r["role"] for r in titles() if r["id"] == title), ""))
         if not role and doc[start].lower_ != "counterpart":
             continue
         rule = "nominal-title" if owner.start < start else "nominal-title-of"
@@ -369,12 +382,83 @@ def _owner_before(doc: Doc, start: int) -> Span | None:
         if i >= 0 and ent.start <= i < ent.end:
             if ent.ent_id_ and entries()[ent.ent_id_].type in {"State", "Organization"} or (not ent.ent_id_ and ent.label_ == "ORG"):
                 return ent
+            return _seat_of_government(doc, ent)
     if i > 0 and doc[i].lower_ in STATE_NOUNS and doc[i - 1].lower_ == "the" and i < start - 1:
         return _the_country(doc, i - 1)
+    if i > 0 and doc[i].lower_ in BODY_NOUNS and doc[i - 1].lower_ == "the" and i < start - 1:
+        return _the_body(doc, i - 1)
     return None
 
 
-STATE_NOUNS = {"country", "nation"}
+STATE_NOUNS = {"country", "nation", "government"}
+# 'the company's chief executive': nouns that name the one organization the article has just named
+BODY_NOUNS = {"company", "firm", "group", "bank", "airline", "carrier", "party", "agency", "ministry", "organisation",
+              "organization", "union", "alliance", "bloc", "club", "team", "board", "university", "network"}
+
+
+def _seat_of_government(doc: Doc, ent: Span) -> Span | None:
+    """'Kremlin spokesman', 'White House spokeswoman': a seat of government stands for its state's government."""
+    from spacy.tokens import Span
+
+    entry = entries().get(ent.ent_id_) if ent.ent_id_ else None
+    if entry is None or entry.type != "Place" or not entry.extra.get("seat_of_government") or not entry.country:
+        return None
+    return Span(doc, ent.start, ent.end, label="GPE", span_id=entry.country)
+
+
+def _the_body(doc: Doc, i: int) -> Span | None:
+    """"the company's", "the party's": the one organization of this sentence or the previous one that the noun fits.
+
+    'the party' takes an organization whose name ends in 'Party'; a business noun ('company', 'airline') any
+    organization the window names that is not a gazetteer body (an IGO or a ministry is no company).
+    """
+    from spacy.tokens import Span
+
+    noun = doc[i + 1].lower_
+    sent = doc[i].sent
+    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    lo = previous.start if previous is not None else sent.start
+    window = [e for e in ents(doc) if lo <= e.start and e.end <= i and e.label_ == "ORG"
+              and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")]
+    named = {gazetteer_id(e) or organization_key(e.text) for e in window if e[-1].lower_ in {noun, noun + "s"}}
+    if not named and _business_word(noun):
+        named = {organization_key(e.text) for e in window if not e.ent_id_}
+    if len(named) != 1:
+        return None
+    key = named.pop()
+    ent = next(e for e in reversed(window) if (gazetteer_id(e) or organization_key(e.text)) == key)
+    return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
+
+
+PORTFOLIO = re.compile(r"^(minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(.+)$", re.I)
+UNFLIPPED = {"state"}  # 'Secretary of State', 'Minister of State' are offices of their own
+
+
+def role_name(text: str, role: str) -> str:
+    """The canonical name of a position as written: 'Minister of Information' -> 'Information Minister'.
+
+    A portfolio written after 'Minister of|for' names the same office as written before 'Minister'
+    ('Minister for Immigration', 'Immigration Minister'); the title lists give the canonical form
+    ('Minister for Foreign Affairs' -> 'Foreign Minister'). Other titles keep the name of their row.
+    """
+    forms = _role_by_form()
+    key = " ".join(text.split()).lower()
+    portfolio = PORTFOLIO.match(key)
+    if portfolio and portfolio.group(2) not in UNFLIPPED:
+        flipped = f"{portfolio.group(2)} {portfolio.group(1)}"
+        if key in forms and forms[key].lower() != key:
+            return forms[key]  # 'minister of foreign affairs' is a form of Foreign Minister
+        return forms.get(flipped, " ".join(w if w in {"and", "of", "the"} else w[:1].upper() + w[1:] for w in flipped.split()))
+    return role
+
+
+@lru_cache(maxsize=1)
+def _role_by_form() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in titles():
+        for form in row["forms"]:
+            out.setdefault(form.lower(), row["role"])
+    return out
 
 
 def _title_modifier(doc: Doc, i: int) -> bool:
@@ -395,8 +479,8 @@ def _agent_words() -> frozenset[str]:
 
 
 def gazetteer_id(span: Span) -> str:
-    """The gazetteer id of an entity span, or of a span standing for one ("the country's" -> its state)."""
-    return span.ent_id_ or span.id_
+    """The gazetteer id of an entity span, or of a span standing for one ("the country's" -> its state, 'Kremlin' -> Russia)."""
+    return span.id_ or span.ent_id_
 
 
 def _the_country(doc: Doc, i: int) -> Span | None:
