@@ -321,6 +321,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     from spacy.tokens import Span as SpanType
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _restored_names(doc)) if e is not None]
+    ents = [_named_after_state(doc, e, words) for e in ents]
     ents += _known_people(doc, ents)
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
     ents = _typed_by_evidence(doc, ents, words, titles)
@@ -372,6 +373,24 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     return out
+
+
+def _named_after_state(doc: Doc, ent: Span, words: frozenset[str]) -> Span:
+    """A body named with a state's name after a capitalised common noun is an organisation, not the state:
+    'Environment Canada spokesperson', 'Statistics Canada', 'Transport Canada'. The noun is a dictionary word,
+    no given name, compounded on the state's name, and no title ('Foreign Minister Serbia' is no name)."""
+    if not ent.ent_id_ or ent.start == 0 or entries()[ent.ent_id_].type != "State" or ent.label_ == "NORP":
+        return ent
+    prev = doc[ent.start - 1]
+    if (prev.is_title and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end
+            and prev.lower_ in words and prev.lower_ not in given_names() and not prev.ent_type_
+            and not any(start <= prev.i < end for start, end in _title_bounds(doc))):
+        return _fresh(doc, prev.i, ent.end, "ORG")
+    return ent
+
+
+def _title_bounds(doc: Doc) -> list[tuple[int, int]]:
+    return [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]
 
 
 def _fresh(doc: Doc, start: int, end: int, label: str) -> Span:
@@ -432,9 +451,17 @@ def _hyphen_extended(doc: Doc, ent: Span, words: frozenset[str]) -> Span:
     end = ent.end
     while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
            and doc[end + 1].is_alpha and not doc[end + 1].ent_type_
-           and (doc[end + 1].is_title or doc[end + 1].lower_ not in words)):
+           and (doc[end + 1].is_title or doc[end + 1].lower_ not in words or _name_syllable(doc, ent, end + 1))):
         end += 2
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+def _name_syllable(doc: Doc, ent: Span, i: int) -> bool:
+    """A short lower-case part after a hyphen that ends a two-word name, the compound modifying no noun after it:
+    'Wong Yeung-tat was defeated' (a given name), not 'the Barack Obama-era policies' (a modifier of 'policies')."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return (len(ent) >= 2 and doc[i].is_lower and len(doc[i]) <= 4
+            and (after is None or after.pos_ not in {"NOUN", "PROPN"} or after.is_punct))
 
 
 def _non_actor_token(token) -> bool:
