@@ -661,7 +661,7 @@ class _Resolver:
         groups: dict[str, list[str]] = defaultdict(list)
         expanded: dict[str, str] = {}  # 'us air force' -> 'united states air force'
         for k in keys:
-            groups[fold_org(label[k])].append(k)
+            groups[fold_org(label[k]).replace(" ", "")].append(k)  # 'World Wide' = 'Worldwide' too
             words = fold(label[k]).split()
             for n in (3, 2, 1):
                 state = states.get(" ".join(words[:n]), "")
@@ -672,6 +672,7 @@ class _Resolver:
             for k in ks[1:]:
                 self.join_keys(ks[0], k, "folded-name", f"{label[ks[0]]!r} = {label[k]!r}")
         for k, f in expanded.items():
+            f = f.replace(" ", "")
             if f in groups and groups[f][0] != k:
                 self.join_keys(groups[f][0], k, "state-name", f"{label[k]!r} = {label[groups[f][0]]!r}")
         # acronym-defined
@@ -695,8 +696,9 @@ class _Resolver:
             if old in self.by_key and new in self.by_key:
                 self.join_keys(new, old, "former-name", f"{self._label(old)!r} stated as a former name of {self._label(new)!r} ({date})")
         # spelling: one long word differs by one letter
+        spaced = {fold_org(label[ks[0]]): ks for ks in groups.values()}
         by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for f, ks in groups.items():
+        for f in spaced:
             words = f.split()
             if len(words) >= 3:
                 by_shape[(words[0], len(words))].append(f)
@@ -705,18 +707,18 @@ class _Resolver:
                 for b in fs[i + 1:]:
                     diff = [(x, y) for x, y in zip(a.split(), b.split()) if x != y]
                     if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 5 and _distance1(*diff[0]):
-                        self.join_keys(groups[a][0], groups[b][0], "spelling", f"{label[groups[a][0]]!r} ~ {label[groups[b][0]]!r}")
+                        self.join_keys(spaced[a][0], spaced[b][0], "spelling", f"{label[spaced[a][0]]!r} ~ {label[spaced[b][0]]!r}")
         # truncated before 'and'
         starts: dict[str, set[str]] = defaultdict(set)
-        for f, ks in groups.items():
+        for f in spaced:
             words = f.split()
             for n in range(2, len(words)):
                 if words[n] == "and":
                     starts[" ".join(words[:n])].add(f)
         for f, longer in starts.items():
-            if f in groups and len({self.uf.find(self.by_key[groups[g][0]][0]) for g in longer}) == 1:
+            if f in spaced and len({self.uf.find(self.by_key[spaced[g][0]][0]) for g in longer}) == 1:
                 g = sorted(longer)[0]
-                self.join_keys(groups[g][0], groups[f][0], "truncated", f"{label[groups[f][0]]!r} cut from {label[groups[g][0]]!r}")
+                self.join_keys(spaced[g][0], spaced[f][0], "truncated", f"{label[spaced[f][0]]!r} cut from {label[spaced[g][0]]!r}")
         # acronym-initials: 'USAF' = the one organisation named 'United States Air Force'
         by_initials: dict[str, set[str]] = defaultdict(set)
         for k in keys:
@@ -725,8 +727,8 @@ class _Resolver:
                 if len(letters) >= 2:
                     by_initials[letters].add(k)
         for k in keys:
-            if not is_acronym(label[k]):
-                continue
+            if not is_acronym(label[k]) or len(label[k].replace(".", "")) < 3:
+                continue  # two letters fit too many names
             candidates = {self.uf.find(self.by_key[c][0]): c for c in by_initials.get(label[k].replace(".", "").upper(), ()) if c != k}
             if len(candidates) == 1:
                 c = next(iter(candidates.values()))
@@ -753,6 +755,13 @@ class _Resolver:
             # a name that fits two people who cannot be one ('George Bush': 'George W.' and 'George H. W.') joins neither
             ambiguous = {k for k, ps in partners.items()
                          if any(not person_variant(full[a], full[b]) for i, a in enumerate(ps) for b in ps[i + 1:])}
+            articles = {k: {self.locals[i].article for i in self.by_key[k]} for k in reps}
+            for k in reps:
+                for o in reps:
+                    pk, po = PersonName.parse(full[k]), PersonName.parse(full[o])
+                    if (k < o and articles[k] & articles[o] and pk.middle == po.middle and min(len(pk.given), len(po.given)) >= 4
+                            and _distance1(pk.given, po.given)):
+                        self.join_keys(k, o, "spelling", f"{full[k]!r} ~ {full[o]!r}, in one article")
             for k in reps:
                 for o in partners[k]:
                     if k > o or k in ambiguous or o in ambiguous:
