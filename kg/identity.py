@@ -341,14 +341,16 @@ class Index:
         return _Resolver(self, list(decisions), [*known_entities(), *gazetteer]).run()
 
 
-ACRONYM_AFTER = re.compile(r"\s*(?:\(|,\s*(?:or|known as)\s+)[\"“]?([A-Z][A-Za-z0-9&.]{1,11})[\"”]?\)?")
+ACRONYM_AFTER = re.compile(r"((?:\s+(?:and|&|of|for|the|[A-Z][\w-]*)){0,4}?)\s*(?:\(|,\s*(?:or|known as)\s+)[\"“]?([A-Z][A-Za-z0-9&.]{1,11})[\"”]?[),]")
 
 
 def defined_acronyms(extraction: Extraction) -> list[tuple[str, str]]:
     """(acronym key, expansion key) for each 'Long Name (ACR)' in the article whose letters fit the name's initials.
 
     The letters must be the initials in order, or (a name translated from another language: 'Union of
-    Rationalist Atheists and Agnostics (UAAR)') the same letters in another order.
+    Rationalist Atheists and Agnostics (UAAR)') the same letters in another order. The name may run on
+    past the organisation's mention for a few capitalised words ('... Atheists and Agnostics (UAAR)',
+    where the model ends the organisation at 'Atheists').
     """
     from kg.extract.entities import organization_key
 
@@ -363,12 +365,13 @@ def defined_acronyms(extraction: Extraction) -> list[tuple[str, str]]:
             hit = ACRONYM_AFTER.match(text, m.end)
             if not hit:
                 continue
-            acronym = hit.group(1).replace(".", "")
-            letters = initials(m.text)
-            content = "".join(w[0] for w in fold(m.text).split()).upper()
-            if not is_acronym(acronym) or not letters:
+            name = m.text + hit.group(1)
+            acronym = hit.group(2).replace(".", "")
+            letters = initials(name)
+            content = "".join(w[0] for w in fold(name).split()).upper()
+            if not is_acronym(acronym) or not letters or organization_key(acronym) == e.key:
                 continue
-            if acronym in (letters, content) or sorted(acronym) == sorted(letters) or letters.startswith(acronym) and len(acronym) >= 3:
+            if acronym in (letters, content) or sorted(acronym) == sorted(letters) or (letters.startswith(acronym) and len(acronym) >= 3):
                 out.append((organization_key(acronym), e.key))
     return list(dict.fromkeys(out))
 
@@ -536,12 +539,15 @@ class _Resolver:
 
     def join(self, a: int, b: int, rule: str, detail: str = "", score: float | None = None) -> bool:
         """Join local b to local a's node, unless their types differ or a user's `not same` keeps them apart."""
-        if a < 0 or self.locals[a].type != self.locals[b].type or not self.uf.union(a, b):
+        if a < 0 or self.locals[a].type != self.locals[b].type:
             return False
-        edge = (a, b, rule, SCORES[rule] if score is None else score, detail)
-        self.edges[a].append(edge)
+        already = self.uf.find(a) == self.uf.find(b)
+        if not already and not self.uf.union(a, b):
+            return False
+        edge = (a, b, rule, SCORES[rule] if score is None else score, detail)  # kept when already joined too: the
+        self.edges[a].append(edge)  # explanation takes the strongest path
         self.edges[b].append(edge)
-        return True
+        return not already
 
     def join_keys(self, k1: str, k2: str, rule: str, detail: str = "") -> None:
         """Every local of key k2 joins the first local of key k1 (locals decided per article aside)."""
@@ -566,7 +572,7 @@ class _Resolver:
         self.person_rules()
         self.weak_rules(weak)
         for key, members in self.by_key.items():  # what the weak rules left: one name, one thing
-            left = [i for i in members if i in weak and not self.edges.get(i)]
+            left = [i for i in members if i in weak and not any(e[1] == i for e in self.edges.get(i, ()))]
             strong = [i for i in members if i not in weak]
             chain = (strong[:1] + left) if strong else left
             for a, b in zip(chain, chain[1:]):
@@ -840,8 +846,10 @@ class _Resolver:
                 key = min(gazetteer, key=lambda k: (-keys[k], k))
             elif known:
                 key = sorted(known)[0]
-            else:
-                key = min(keys, key=lambda k: (is_acronym(self._label(k)), -keys[k], -len(self._label(k).split()), -len(self._label(k)), k))
+            else:  # a current name before a former one, a name before an acronym, then the most reported, the fullest
+                former = {old for _, old, _, _ in self.index.renames}
+                key = min(keys, key=lambda k: (k in former, is_acronym(self._label(k)), -keys[k], -len(self._label(k).split()),
+                                               -len(self._label(k)), k))
             plan.append((root, members, key, keys))
             chosen[key].append((len({self.locals[i].article for i in members}), root))
         suffix: dict[int, str] = {}
@@ -862,11 +870,12 @@ class _Resolver:
                 identity.mapping[(x.article, x.key)] = canonical
         for root, members, base, _ in plan:
             node = identity.nodes[roots_key[root]]
+            reached = self.spanning(members, base)
             for i in members:
                 x = self.locals[i]
                 if x.key == base:
                     continue  # the node's own name (a namesake kept apart keeps its name, with a suffix)
-                rule, score, detail = self.explain_local(i, node)
+                rule, score, detail = reached.get(x.key, ("same-name", 1.0, ""))
                 node.merges[(x.article, x.key)] = Merge(x.key, tuple(dict.fromkeys((x.label, *x.names))), rule, score, detail)
         for left, right, d in self.apart:
             a = {roots_key[self.uf.find(i)] for i in left}
@@ -879,14 +888,34 @@ class _Resolver:
         identity.unused = [d for d in self.decisions if not self.match(d.left) or not self.match(d.right)]
         return identity
 
-    def explain_local(self, i: int, node: Node) -> tuple[str, float, str]:
-        """The join that brought local i into its node: its own, else the first that joined a local of its key."""
-        for joined in (True, False):
-            for j in [i, *self.by_key[self.locals[i].key]]:
-                for _, b, rule, score, detail in self.edges.get(j, ()):
-                    if b == j or not joined:
-                        return rule, score, detail
-        return "same-name", 1.0, ""
+    def spanning(self, members: list[int], base: str) -> dict[str, tuple[str, float, str]]:
+        """For each key of a node, the join that first reached it from the node's own key (strongest joins first)."""
+        import heapq
+
+        inside = set(members)
+        reached: dict[str, tuple[str, float, str]] = {}
+        seen = {i for i in members if self.locals[i].key == base}
+        keys_seen = {base}
+        heap = [(-e[3], n, e) for n, i in enumerate(sorted(seen)) for e in self.edges.get(i, ())]
+        heapq.heapify(heap)
+        order = len(heap)
+        same = {i: [j for j in self.by_key[self.locals[i].key] if j in inside] for i in members}
+        while heap:
+            _, _, (a, b, rule, score, detail) = heapq.heappop(heap)
+            for j in (a, b):
+                if j in seen:
+                    continue
+                for k in same[j]:  # a key reached is reached in every article
+                    if k in seen:
+                        continue
+                    seen.add(k)
+                    if self.locals[k].key not in keys_seen:
+                        keys_seen.add(self.locals[k].key)
+                        reached[self.locals[k].key] = (rule, score, detail)
+                    for e in self.edges.get(k, ()):
+                        order += 1
+                        heapq.heappush(heap, (-e[3], order, e))
+        return reached
 
     def node(self, canonical: str, key: str, members: list[int], keys: Counter) -> Node:
         from kg.gazetteer import entries
