@@ -795,8 +795,11 @@ class _Resolver:
         by_article: dict[str, list[int]] = defaultdict(list)
         for i, x in enumerate(self.locals):
             by_article[x.article].append(i)
+        decided = {self.uf.find(i) for i in range(len(self.locals)) if i not in weak}
         for i in sorted(weak):
             x = self.locals[i]
+            if self.uf.find(i) in decided:
+                continue  # a user's `same` already put it with a named entity
             if x.type == "Person":
                 candidates = sorted(people.get(fold(x.label), ()))
                 candidates = [c for c in candidates if not (x.roles_of and roles[c] and not x.roles_of & roles[c])]
