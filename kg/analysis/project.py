@@ -205,6 +205,8 @@ class Facts:
     headlines: dict[str, str] = field(default_factory=dict)  # article id -> headline, for people to read
     # events the filters left out, by reason: "undated" (no date, a date filter given), "out of range"
     left_out: dict[str, int] = field(default_factory=dict)
+    # entity -> what identity across articles merged into it, one line a merge (kg.explain.identity_notes)
+    identity: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _bounds(date: str, earliest: str, latest: str, published: str) -> tuple[str, str]:
@@ -235,9 +237,11 @@ def facts(ds: Any, *, articles: Iterable[str] | None = None, start: str | None =
     >>> sorted(e["label"] for e in f.events.values())
     ['Bob accuses Borduria', 'talks in Zenda']
     """
+    from kg.explain import identity_notes
+
     store = oxigraph_store(ds)
     keep_articles = None if articles is None else {article_id(str(a)) for a in articles}
-    out = Facts()
+    out = Facts(identity=identity_notes(store))
     for a, published, headline in _select(store, "articles"):
         out.published[article_id(a)] = (published or "")[:10]
         if headline:
@@ -346,7 +350,7 @@ def _kind(entity_type: str) -> str:
 def _entity_attrs(f: Facts, x: str) -> dict[str, Any]:
     ent = f.entities[x]
     return {"label": ent["label"], "type": ent["type"], "kind": _kind(ent["type"]), "date": "",
-            "evidence": _evidence(f, x), "articles": list(ent["articles"])}
+            "evidence": _evidence(f, x), "articles": list(ent["articles"]), "identity": list(f.identity.get(x, ()))}
 
 
 def _event_attrs(f: Facts, e: str) -> dict[str, Any]:
