@@ -30,6 +30,8 @@ The rules (each merge names its rule, the articles and a score in the graph):
   middle name or initial present on one side ('Timothy D. Cook'), a short form from the
   nickname list kg/data/nicknames.jsonl ('Tim' / 'Timothy', 'Tom' / 'Thomas'); never
   when the short name fits two people, nor when the two hold roles of different bodies;
+- type-conflict: a one-word name read as a person in one article and as an organisation
+  in others ('Ryanair'), when no person of the corpus has it as a surname;
 - short-form: in one article, an organisation named by the end of another's name
   ('Air Force' where the article names the 'United States Air Force');
 - surname: a person named by surname alone in an article, joined to the one person of
@@ -64,7 +66,7 @@ ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 # rule -> score: how sure the rule is, for the record (user decisions are 1.0)
 SCORES = {"user-same": 1.0, "same-name": 1.0, "folded-name": 0.95, "gazetteer": 0.95, "acronym-defined": 0.95,
           "former-name": 0.9, "state-name": 0.9, "name-variant": 0.85, "spelling": 0.8, "short-form": 0.8,
-          "acronym-initials": 0.75, "truncated": 0.7, "surname-context": 0.7, "surname": 0.6}
+          "acronym-initials": 0.75, "truncated": 0.7, "surname-context": 0.7, "surname": 0.6, "type-conflict": 0.6}
 
 
 # -- names ------------------------------------------------------------------------------------------
@@ -537,9 +539,9 @@ class _Resolver:
 
     # edges --------------------------------------------------------------------------------------
 
-    def join(self, a: int, b: int, rule: str, detail: str = "", score: float | None = None) -> bool:
+    def join(self, a: int, b: int, rule: str, detail: str = "", score: float | None = None, cross: bool = False) -> bool:
         """Join local b to local a's node, unless their types differ or a user's `not same` keeps them apart."""
-        if a < 0 or self.locals[a].type != self.locals[b].type:
+        if a < 0 or (self.locals[a].type != self.locals[b].type and not cross):
             return False
         already = self.uf.find(a) == self.uf.find(b)
         if not already and not self.uf.union(a, b):
@@ -793,8 +795,14 @@ class _Resolver:
                 if parsed is not None:
                     people[parsed.surname].add(root)
         by_article: dict[str, list[int]] = defaultdict(list)
+        orgs: dict[str, int] = {}
+        org_articles: dict[int, set[str]] = defaultdict(set)
         for i, x in enumerate(self.locals):
             by_article[x.article].append(i)
+            if x.type == "Organization" and i not in weak:
+                orgs.setdefault(fold_org(x.label), i)
+                org_articles[orgs[fold_org(x.label)]].add(x.article)
+        orgs = {f: i for f, i in orgs.items() if len(f.split()) == 1 and len(f) >= 4}
         decided = {self.uf.find(i) for i in range(len(self.locals)) if i not in weak}
         for i in sorted(weak):
             x = self.locals[i]
@@ -804,6 +812,10 @@ class _Resolver:
                 candidates = sorted(people.get(fold(x.label), ()))
                 candidates = [c for c in candidates if not (x.roles_of and roles[c] and not x.roles_of & roles[c])]
                 if not candidates:
+                    org = orgs.get(fold_org(x.label))
+                    if org is not None and fold(x.label) not in people:  # 'Ryanair' read as a person here, an organisation elsewhere
+                        self.join(org, i, "type-conflict", f"{x.label!r} read as a person here, as an organisation in "
+                                                           f"{len(org_articles[org])} article(s)", cross=True)
                     continue
                 overlap = sorted(((sum(1 for k in x.context if context[c][k]), c) for c in candidates), reverse=True)
                 if len(candidates) == 1:
@@ -851,8 +863,10 @@ class _Resolver:
                 key = sorted(known)[0]
             else:  # a current name before a former one, a name before an acronym, then the most reported, the fullest
                 former = {old for _, old, _, _ in self.index.renames}
-                key = min(keys, key=lambda k: (k in former, is_acronym(self._label(k)), -keys[k], -len(self._label(k).split()),
-                                               -len(self._label(k)), k))
+                majority = Counter(self.locals[i].type for i in members).most_common(1)[0][0]
+                prefix = "person-" if majority == "Person" else "org-" if majority == "Organization" else ""
+                key = min(keys, key=lambda k: (not k.startswith(prefix), k in former, is_acronym(self._label(k)), -keys[k],
+                                               -len(self._label(k).split()), -len(self._label(k)), k))
             plan.append((root, members, key, keys))
             chosen[key].append((len({self.locals[i].article for i in members}), root))
         suffix: dict[int, str] = {}
