@@ -176,18 +176,7 @@ def format_explanation(node: dict[str, Any], max_mentions: int = 3) -> str:
 
 
 def identity_notes(source: Any) -> dict[str, list[str]]:
-    """Entity IRI -> one short line per merge ("'Timothy D. Cook' (name-variant 0.85: nickname Tim/Timothy), 1 article"),
-    for tooltips and reports: the same records `explain` reads."""
-    from kg.analysis.project import oxigraph_store
+    """Entity IRI -> one short line per merge, for tooltips and reports (`kg.analysis.project.identity_notes`)."""
+    from kg.analysis.project import identity_notes as notes
 
-    store = oxigraph_store(source)
-    rows = _rows(store, f"""SELECT ?x ?m ?rule ?score ?detail (GROUP_CONCAT(DISTINCT ?name; separator=" / ") AS ?names)
-        (COUNT(DISTINCT ?a) AS ?n) WHERE {{
-        GRAPH <{ENTITIES}> {{ ?x kg:merged ?m . ?m kg:rule ?rule ; kg:score ?score . OPTIONAL {{ ?m kg:detail ?detail }}
-                              OPTIONAL {{ ?m kg:mergedName ?name }} }}
-        OPTIONAL {{ ?m kg:article ?a }} }} GROUP BY ?x ?m ?rule ?score ?detail ORDER BY ?x DESC(?score) ?m""")
-    out: dict[str, list[str]] = defaultdict(list)
-    for r in rows:
-        why = f"{r['rule']} {float(r['score']):.2f}" + (f": {r['detail']}" if r["detail"] else "")
-        out[r["x"]].append(f"merged {r['names'] or '?'} ({why}), {r['n']} article(s)")
-    return dict(out)
+    return notes(source)

@@ -46,7 +46,8 @@ def main(wheel: Path | None) -> None:
     for line, row in enumerate(reader, start=2):
         if row["relationship"] != "has_nickname":
             continue
-        rows.append({"name": row["name1"], "nickname": row["name2"], "source": f"{origin} nicknames/names.csv:{line}"})
+        rows.append({"id": f"nickname-{row['name1']}-{row['name2']}", "name": row["name1"], "nickname": row["name2"],
+                     "source": f"{origin} nicknames/names.csv:{line}"})
     tmp = OUT.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8") as fh:
         for row in rows:
