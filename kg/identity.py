@@ -466,7 +466,7 @@ class Identity:
                 if canon == e.key and how is not None:
                     spans = tuple((m.start, m.end, m.rule) for m in before[local].mentions)
                     merged.append((how.key, how.names, how.rule, how.score, how.detail, spans))
-            aliases = tuple(sorted({m.text for m in e.mentions if not m.rule.startswith("nominal") and m.type == node.type} - {node.label}))
+            aliases = tuple(sorted((set(e.aliases) | {e.label}) - {node.label}))  # as the article named it, the node's label aside
             entities.append(replace(e, type=node.type, label=node.label, aliases=aliases, wikidata=node.wikidata or e.wikidata,
                                     source=node.source, merged=tuple(merged), former=node.former,
                                     affiliations=node.affiliations, apart=node.apart))
