@@ -9,7 +9,6 @@ node's merges in short, for the HTML tooltips and the analysis report.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from typing import Any
 
 ENTITIES = "https://w3id.org/newskg/id/graph/entities"

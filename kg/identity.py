@@ -53,7 +53,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg import resources
-from kg.records import Entity, Extraction
+from kg.records import Extraction
 
 ACTOR_TYPES = ("Person", "Organization")
 STOP_WORDS = {"and", "of", "the", "for", "de", "des", "du", "la", "le", "el", "in", "on", "at", "to", "a", "an", "&", "y", "e",
@@ -163,8 +163,12 @@ def _given_match(a: str, b: str) -> str:
 def person_variant(a: str, b: str) -> str:
     """How two full names of people may name one person ('' if they cannot).
 
-    >>> person_variant("Tim Cook", "Timothy D. Cook"), person_variant("T. Cook", "Tim Cook"), person_variant("Ed Miliband", "David Miliband")
-    ('nickname Tim/Timothy, middle name D.', 'initial T./Tim', '')
+    >>> person_variant("Tim Cook", "Timothy D. Cook"), person_variant("T. Cook", "Tim Cook")
+    ('nickname Tim/Timothy, middle name D.', 'initial T./Tim')
+    >>> person_variant("Ed Miliband", "David Miliband")
+    ''
+    >>> person_variant("Tim Cook", "Timothy D. Cook")
+    'nickname Tim/Timothy, middle name D.'
     >>> person_variant("George W. Bush", "George H. W. Bush")
     ''
     """
@@ -175,7 +179,8 @@ def person_variant(a: str, b: str) -> str:
     if not how:
         return ""
     if pa.middle and pb.middle:
-        if len(pa.middle) != len(pb.middle) or not all(_given_match(x, y) in ("same", "initial") for x, y in zip(pa.middle, pb.middle)):
+        pairs = zip(pa.middle, pb.middle, strict=False)
+        if len(pa.middle) != len(pb.middle) or not all(_given_match(x, y) in ("same", "initial") for x, y in pairs):
             return ""
     parts = [] if how == "same" else [f"{how} {_word(a, 0)}/{_word(b, 0)}"]
     if bool(pa.middle) != bool(pb.middle):
@@ -287,7 +292,8 @@ def read_decisions(path: str | Path) -> list[Decision]:
         parts = [p.strip() for p in line.split("|")]
         verb = " ".join(parts[0].lower().split())
         if verb not in ("same", "not same") or len(parts) not in (3, 4) or not parts[1] or not parts[2]:
-            raise IdentityError("E061", f"{path}:{n}", f"expected 'same | A | B' or 'not same | A | B' (optional '| note'), got {line.strip()!r}")
+            raise IdentityError("E061", f"{path}:{n}",
+                                f"expected 'same | A | B' or 'not same | A | B' (optional '| note'), got {line.strip()!r}")
         out.append(Decision(verb == "same", parts[1], parts[2], parts[3] if len(parts) == 4 else "", f"{path.name}:{n}"))
     return out
 
@@ -343,7 +349,8 @@ class Index:
         return _Resolver(self, list(decisions), [*known_entities(), *gazetteer]).run()
 
 
-ACRONYM_AFTER = re.compile(r"((?:\s+(?:and|&|of|for|the|[A-Z][\w-]*)){0,4}?)\s*(?:\(|,\s*(?:or|known as)\s+)[\"“]?([A-Z][A-Za-z0-9&.]{1,11})[\"”]?[),]")
+ACRONYM_AFTER = re.compile(r"((?:\s+(?:and|&|of|for|the|[A-Z][\w-]*)){0,4}?)"  # the name running on past the mention
+                           r"\s*(?:\(|,\s*(?:or|known as)\s+)[\"“]?([A-Z][A-Za-z0-9&.]{1,11})[\"”]?[),]")
 
 
 def defined_acronyms(extraction: Extraction) -> list[tuple[str, str]]:
@@ -382,7 +389,8 @@ RENAMED = (
     re.compile(r"^\s*,?\s*\(?(?:formerly|previously)(?: known as| called| named)?\s+(?:the\s+)?$"),  # NEW, formerly OLD
 )
 RENAMED_TO = (
-    re.compile(r"^\s*,?\s*\(?(?:now|since renamed|renamed|later renamed)(?: known as| called| named)?\s+(?:to\s+)?(?:the\s+)?$"),  # OLD, now NEW
+    # OLD, now NEW
+    re.compile(r"^\s*,?\s*\(?(?:now|since renamed|renamed|later renamed)(?: known as| called| named)?\s+(?:to\s+)?(?:the\s+)?$"),
     re.compile(r"^\s*(?:changed its name to|was renamed(?: to)?|renamed itself|became)\s+(?:the\s+)?$"),
 )
 
@@ -393,7 +401,7 @@ def stated_renames(extraction: Extraction) -> list[tuple[str, str]]:
     spans = sorted((m.start, m.end, e.key) for e in extraction.entities if e.type == "Organization"
                    for m in e.mentions if not m.rule.startswith("nominal"))
     out = []
-    for (s1, e1, k1), (s2, _, k2) in zip(spans, spans[1:]):
+    for (_s1, e1, k1), (s2, _, k2) in zip(spans, spans[1:], strict=False):
         between = text[e1:s2]
         if k1 == k2 or len(between) > 40:
             continue
@@ -565,19 +573,19 @@ class _Resolver:
     def run(self) -> Identity:
         self.weak = weak = self.weak_locals()
         self.user_decisions()
-        for key, members in self.by_key.items():  # same-name: one key in many articles is one thing
+        for _key, members in self.by_key.items():  # same-name: one key in many articles is one thing
             strong = [i for i in members if i not in weak]
-            for a, b in zip(strong, strong[1:]):
+            for a, b in zip(strong, strong[1:], strict=False):
                 self.uf.union(a, b)
         self.gazetteer_rule()
         self.org_rules()
         self.person_rules()
         self.weak_rules(weak)
-        for key, members in self.by_key.items():  # what the weak rules left: one name, one thing
+        for _key, members in self.by_key.items():  # what the weak rules left: one name, one thing
             left = [i for i in members if i in weak and not any(e[1] == i for e in self.edges.get(i, ()))]
             strong = [i for i in members if i not in weak]
             chain = (strong[:1] + left) if strong else left
-            for a, b in zip(chain, chain[1:]):
+            for a, b in zip(chain, chain[1:], strict=False):
                 self.uf.union(a, b)
         return self.build()
 
@@ -601,7 +609,10 @@ class _Resolver:
         from kg.vocab import ID
 
         ref = ref.strip()
-        key = ref[len(ID) + len("entity/"):] if ref.startswith(ID + "entity/") else ref[len("id:entity/"):] if ref.startswith("id:entity/") else ref
+        key = ref
+        for prefix in (ID + "entity/", "id:entity/"):
+            if ref.startswith(prefix):
+                key = ref[len(prefix):]
         if key in self.by_key:
             return set(self.by_key[key])
         name, _, article = (p.strip() for p in ref.partition("@"))
@@ -676,7 +687,7 @@ class _Resolver:
                 if len(words) > n and state and fold(state) != " ".join(words[:n]):
                     expanded[k] = fold_org(" ".join([state, *words[n:]]))
                     break
-        for f, ks in groups.items():
+        for ks in groups.values():
             for k in ks[1:]:
                 self.join_keys(ks[0], k, "folded-name", f"{label[ks[0]]!r} = {label[k]!r}")
         for k, f in expanded.items():
@@ -700,7 +711,7 @@ class _Resolver:
                     if a2 == acronym:
                         self.local_acronyms[(article, acronym)] = x
         # stated renames
-        for article, old, new, date in self.index.renames:
+        for _article, old, new, date in self.index.renames:
             if old in self.by_key and new in self.by_key:
                 self.join_keys(new, old, "former-name", f"{self._label(old)!r} stated as a former name of {self._label(new)!r} ({date})")
         # spelling: one long word differs by one letter
@@ -713,7 +724,7 @@ class _Resolver:
         for (_, _), fs in by_shape.items():
             for i, a in enumerate(fs):
                 for b in fs[i + 1:]:
-                    diff = [(x, y) for x, y in zip(a.split(), b.split()) if x != y]
+                    diff = [(x, y) for x, y in zip(a.split(), b.split(), strict=False) if x != y]
                     if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 5 and _distance1(*diff[0]):
                         self.join_keys(spaced[a][0], spaced[b][0], "spelling", f"{label[spaced[a][0]]!r} ~ {label[spaced[b][0]]!r}")
         # truncated before 'and'
@@ -753,11 +764,11 @@ class _Resolver:
         for k, name in full.items():
             folded[fold(name)].append(k)
             by_surname[PersonName.parse(name).surname].append(k)
-        for f, ks in folded.items():
+        for _f, ks in folded.items():
             for k in ks[1:]:
                 self.join_keys(ks[0], k, "folded-name", f"{full[ks[0]]!r} = {full[k]!r}")
         roles = {k: frozenset().union(*(self.locals[i].roles_of for i in self.by_key[k])) for k in keys}
-        for surname, ks in by_surname.items():
+        for _surname, ks in by_surname.items():
             reps = sorted({fold(full[k]): k for k in ks}.values())
             partners = {k: [o for o in reps if o != k and person_variant(full[k], full[o])] for k in reps}
             # a name that fits two people who cannot be one ('George Bush': 'George W.' and 'George H. W.') joins neither
@@ -966,7 +977,7 @@ def _distance1(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return sum(x != y for x, y in zip(a, b, strict=False)) == 1
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 

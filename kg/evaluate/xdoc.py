@@ -82,8 +82,8 @@ def _spans(extraction) -> dict[str, list[tuple[int, int, str]]]:
 def score_xdoc(meantime_dir: str | Path, corpus_dir: str | Path, progress: Callable[[int], None] | None = None,
                halves=HALVES) -> dict:
     """Pairwise cross-document identity of entity and event mentions on MEANTIME dev, per half."""
-    from kg.pipeline import extract_articles
     from kg.identity import corpus_identity
+    from kg.pipeline import extract_articles
 
     meantime_dir = Path(meantime_dir)
     if not (meantime_dir / "intra_cross-doc_annotation").is_dir():
