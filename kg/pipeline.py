@@ -18,10 +18,24 @@ from kg.records import Article, Extraction
 
 @dataclass
 class BuildResult:
-    """What a build produced: the extractions and the errors of inputs that failed."""
+    """What a build produced: the extractions (linked across articles), the errors of inputs that failed, and the
+    identity decision (`kg.identity.Identity`: canonical nodes, what each merged and why)."""
 
     extractions: list[Extraction] = field(default_factory=list)
     errors: list[KGError] = field(default_factory=list)
+    identity: Any = None
+
+
+def identity_inputs(decisions: Any = None, gazetteers: Iterable[Any] = ()) -> tuple[list, list]:
+    """A decisions file (path) or Decision list, and gazetteer files (paths) or Known lists, read once before any work."""
+    from kg.identity import read_decisions, read_gazetteer
+
+    if isinstance(decisions, str | Path):
+        decisions = read_decisions(decisions)
+    known = []
+    for item in gazetteers or ():
+        known.extend(read_gazetteer(item) if isinstance(item, str | Path) else item)
+    return list(decisions or ()), known
 
 
 def extract_each(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction | ExtractError]:
@@ -114,27 +128,30 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
 
 def build(paths: Iterable[str | Path], *, max_bytes: int | None = None, progress: Callable[[int], None] | None = None,
           total: Callable[[int], None] | None = None, allow_non_english: bool = False, workers: int = 1,
-          scheduler: Any = None) -> BuildResult:
+          scheduler: Any = None, decisions: Any = None, gazetteers: Iterable[Any] = ()) -> BuildResult:
     """Read every input, extract what the articles report; bad inputs and failed articles are reported, not fatal.
 
     `total` is told how many articles will be extracted, `progress` is told of
     each one done. An article that is not English is skipped with E012 unless
     `allow_non_english`. Extraction runs in `workers` processes or on a Dask
-    `scheduler` (see `extract_parallel`); identity across articles runs after
-    it, so the graph is the same however the work was spread. Every record is
-    kept in memory: `build_stream` keeps them on disk and can resume.
+    `scheduler` (see `extract_parallel`); identity across articles (`kg.identity`,
+    with the user's `decisions` file and `gazetteers`) runs after it, so the graph
+    is the same however the work was spread. Every record is kept in memory:
+    `build_stream` keeps them on disk and can resume.
     """
+    from kg.identity import Index
+
+    decisions, known = identity_inputs(decisions, gazetteers)
     result = BuildResult()
     result.errors, articles = _read_all(paths, max_bytes, allow_non_english)
     if total is not None:
         total(len(articles))
-    from kg.resolve import link_across
-
     for item in extract_parallel(articles.values(), workers=workers, scheduler=scheduler):
         (result.errors if isinstance(item, ExtractError) else result.extractions).append(item)
         if progress is not None:
             progress(1)
-    result.extractions = link_across(result.extractions)
+    result.identity = Index().extend(result.extractions).resolve(decisions, known)
+    result.extractions = result.identity.apply_all(result.extractions)
     return result
 
 
@@ -144,39 +161,40 @@ class Stream:
 
     journal: Any
     order: list[tuple[str, int]]  # (article id, journal offset) of each built article, in input order
-    surnames: dict[str, set[str]]
+    identity: Any  # kg.identity.Identity, decided once every article was extracted
     errors: list[KGError] = field(default_factory=list)
 
     def extractions(self) -> Iterator[Extraction]:
         """Each built article's Extraction, with identity across articles applied, in input order."""
-        from kg.resolve import link
-
         for _, offset in self.order:
-            yield link(self.journal.read(offset), self.surnames)
+            yield self.identity.apply(self.journal.read(offset))
 
 
 def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes: int | None = None,
                  progress: Callable[[int], None] | None = None, total: Callable[[int], None] | None = None,
-                 allow_non_english: bool = False, workers: int = 1, scheduler: Any = None) -> Stream:
+                 allow_non_english: bool = False, workers: int = 1, scheduler: Any = None, decisions: Any = None,
+                 gazetteers: Iterable[Any] = ()) -> Stream:
     """As `build`, but each article's record goes to the journal as it is done and stays there, so memory does not grow
-    with the archive: what is kept is each article's place in the journal and the names identity across articles needs.
+    with the archive: what is kept is each article's place in the journal and the small profile of its entities that
+    identity across articles needs (`kg.identity.Index`); identity is decided after the last article.
 
     Given the journal of an interrupted build, only the articles it lacks are extracted.
     """
+    from kg.identity import Index
     from kg.journal import Journal
-    from kg.resolve import surname_index
 
+    decisions, known = identity_inputs(decisions, gazetteers)
     errors, articles = _read_all(paths, max_bytes, allow_non_english)
     if total is not None:
         total(len(articles))
     book = Journal(journal)
     where: dict[str, tuple[int, ExtractError | None]] = {}  # article id -> (journal offset, its error if it failed)
-    surnames: dict[str, set[str]] = {}
+    profiles: dict[str, Index] = {}  # article id -> its entities' profiles (an interrupted build's are read once)
 
     def note(offset: int, item: Extraction | ExtractError) -> None:
         where[_id(item)] = (offset, item if isinstance(item, ExtractError) else None)
         if isinstance(item, Extraction):
-            surname_index([item], surnames)
+            profiles[_id(item)] = Index().extend([item])
 
     for offset, item in book.frames():  # an interrupted build's work: read once, not redone
         if _id(item) in articles:
@@ -190,13 +208,19 @@ def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes:
                 progress(1)
     finally:
         book.close()
-    stream = Stream(book, [], surnames, errors)
-    for article_id in articles:
+    stream = Stream(book, [], None, errors)
+    index = Index()
+    for article_id in articles:  # in input order, so the decision does not depend on which worker finished first
         offset, failure = where[article_id]
         if failure is not None:
             stream.errors.append(failure)
         else:
             stream.order.append((article_id, offset))
+            part = profiles[article_id]
+            index.locals += part.locals
+            index.acronyms += part.acronyms
+            index.renames += part.renames
+    stream.identity = index.resolve(decisions, known)
     return stream
 
 

@@ -69,13 +69,19 @@ def _article(g: Graph, article: Article) -> URIRef:
 
 
 def _entity(g: Graph, article: Article, entity: Entity) -> None:
+    """An entity's evidence in this article, and which of its mentions a merge across articles joined.
+
+    Its type and label are the canonical description, written once in the entities graph
+    (`entity_descriptions`), not again in every article that names it.
+    """
     node = ids.entity_iri(entity.key)
-    g.add((node, RDF.type, KG[entity.type]))
-    g.add((node, RDFS.label, Literal(entity.label)))
-    for alias in entity.aliases:
-        g.add((node, SKOS.altLabel, Literal(alias)))
     for m in entity.mentions:
         _evidence(g, article, node, Evidence(m.start, m.end, m.sentence, f"entities/{m.rule}", 0.9 if m.key else 0.7))
+    for key, _names, rule, score, _detail, spans in entity.merged:
+        merge = ids.merge_iri(entity.key, key, rule, score)
+        g.add((merge, KG.article, ids.article_iri(article.id)))
+        for start, end, mrule in spans:
+            g.add((merge, KG.mention, ids.evidence_iri(article.id, start, end, f"entities/{mrule}", str(node))))
 
 
 def _role(g: Graph, article: Article, role: Role) -> None:
@@ -155,20 +161,70 @@ def article_graph(extraction: Extraction, graph: Graph | None = None) -> Graph:
 
 
 def entity_descriptions(g: Graph, extractions: Iterable[Extraction]) -> Graph:
-    """Canonical descriptions (type, label, Wikidata link with its source) for the shared graph."""
+    """Canonical descriptions for the shared graph, written once per entity however many articles name it: type, label,
+    other names, Wikidata link with its source, dated former names, known affiliations, and the merges that made it."""
     for extraction in extractions:
         for entity in extraction.entities:
-            node = ids.entity_iri(entity.key)
-            g.add((node, RDF.type, KG[entity.type]))
-            g.set((node, RDFS.label, Literal(entity.label)))
-            entry = entries().get(entity.key)
-            if entry is not None and entry.wikidata:
-                g.add((node, OWL.sameAs, WD[entry.wikidata]))
-                g.add((node, KG.source, Literal(entry.source)))
-                for name in entry.names:
-                    if name != entity.label:
-                        g.add((node, SKOS.altLabel, Literal(name)))
+            describe_entity(g, entity)
     return g
+
+
+def describe_entity(g: Graph, entity: Entity) -> None:
+    """One entity's canonical description (see `entity_descriptions`)."""
+    node = ids.entity_iri(entity.key)
+    g.add((node, RDF.type, KG[entity.type]))
+    g.set((node, RDFS.label, Literal(entity.label)))
+    names = set(entity.aliases)
+    entry = entries().get(entity.key)
+    wikidata, source = entity.wikidata, entity.source
+    if entry is not None and entry.wikidata:
+        wikidata, source = entry.wikidata, entry.source
+        names.update(entry.names)
+    if wikidata:
+        g.add((node, OWL.sameAs, WD[wikidata]))
+        g.add((node, KG.source, Literal(source)))
+    for name, until, origin in entity.former:
+        former = URIRef(f"{node}/former/{ids.slug(name)}")
+        g.add((node, KG.formerName, former))
+        g.add((former, RDF.type, KG.FormerName))
+        g.add((former, KG.name, Literal(name)))
+        if until:
+            g.add((former, KG.until, Literal(until, datatype=XSD.date)))
+        g.add((former, KG.source, Literal(origin)))
+        names.add(name)
+    for name in sorted(names - {entity.label}):
+        g.add((node, SKOS.altLabel, Literal(name)))
+    for state, sector, code, start, end, origin in entity.affiliations:
+        aff = URIRef(f"{node}/affiliation/{ids.digest(state, sector, code, start, end)}")
+        g.add((node, KG.affiliation, aff))
+        g.add((aff, RDF.type, KG.Affiliation))
+        g.add((aff, KG.affiliatedWith, ids.entity_iri(state)))
+        g.add((aff, KG.sector, Literal(sector)))
+        g.add((aff, KG.actorCode, Literal(code)))
+        if start:
+            g.add((aff, KG.since, Literal(start, datatype=XSD.date)))
+        if end:
+            g.add((aff, KG.until, Literal(end, datatype=XSD.date)))
+        g.add((aff, KG.source, Literal(origin)))
+    for key, names_, rule, score, detail, _spans in entity.merged:
+        merge = ids.merge_iri(entity.key, key, rule, score)
+        g.add((node, KG.merged, merge))
+        g.add((merge, RDF.type, KG.Merge))
+        g.add((merge, KG.mergedKey, Literal(key)))
+        for name in names_:
+            g.add((merge, KG.mergedName, Literal(name)))
+        g.add((merge, KG.rule, Literal(rule)))
+        g.add((merge, KG.score, Literal(Decimal(str(round(score, 3))), datatype=XSD.decimal)))
+        if detail:
+            g.add((merge, KG.detail, Literal(detail)))
+    for other, why in entity.apart:
+        g.add((node, KG.distinctFrom, ids.entity_iri(other)))
+        split = URIRef(f"{node}/apart/{ids.slug(other)}")
+        g.add((node, KG.keptApart, split))
+        g.add((split, RDF.type, KG.KeptApart))
+        g.add((split, KG.other, ids.entity_iri(other)))
+        g.add((split, KG.rule, Literal("user-not-same")))
+        g.add((split, KG.detail, Literal(why)))
 
 
 def new_dataset() -> Dataset:

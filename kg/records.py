@@ -59,6 +59,14 @@ class Entity:
     aliases: tuple[str, ...] = ()
     wikidata: str = ""
     mentions: tuple[Mention, ...] = ()
+    # identity across articles (kg.identity) fills these in when it links the article to the corpus:
+    source: str = ""  # where the Wikidata link came from
+    # (local key, its names, rule, score, detail, ((start, end, mention rule), ...)): what this article's node merged
+    merged: tuple[tuple, ...] = ()
+    former: tuple[tuple[str, str, str], ...] = ()  # dated former names: (name, until YYYY-MM-DD or '', source)
+    # known office holders (Phoenix): (state key, sector, CAMEO actor code, from, to, source)
+    affiliations: tuple[tuple[str, str, str, str, str, str], ...] = ()
+    apart: tuple[tuple[str, str], ...] = ()  # (key of another node, the user's decision that keeps them apart)
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,10 @@ class KG(DefinedNamespace):
     _fail = True
 
     Accident: URIRef
+    Affiliation: URIRef
+    FormerName: URIRef
+    KeptApart: URIRef
+    Merge: URIRef
     Accusation: URIRef
     Acquisition: URIRef
     Actor: URIRef
@@ -183,3 +187,22 @@ class KG(DefinedNamespace):
     text: URIRef
     timeText: URIRef
     trigger: URIRef
+    actorCode: URIRef
+    affiliatedWith: URIRef
+    affiliation: URIRef
+    article: URIRef
+    detail: URIRef
+    distinctFrom: URIRef
+    formerName: URIRef
+    keptApart: URIRef
+    mention: URIRef
+    merged: URIRef
+    mergedKey: URIRef
+    mergedName: URIRef
+    name: URIRef
+    other: URIRef
+    rule: URIRef
+    score: URIRef
+    sector: URIRef
+    since: URIRef
+    until: URIRef

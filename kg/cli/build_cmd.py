@@ -20,6 +20,13 @@ instead of starting over; a finished build removes its journal.
     kg build archive/ -o out/archive.nq --store out/kgstore --workers 2
     kg build archive/ -o out/archive.nq --resume          # after an interruption
     kg build archive/ -o out/archive.nq --scheduler tcp://scheduler:8786
+    kg build archive/ -o out/archive.nq --identity decisions.txt --gazetteer people.jsonl
+
+Identity across articles runs after the extraction (README: Identity): names
+folded for case, diacritics and transliteration, initials, middle names and
+short first names, acronyms an article defines, former names, surnames by
+context; every merge is recorded in the graph (`kg explain NAME`), and
+--identity decisions override the rules.
 """
 from __future__ import annotations
 
@@ -46,6 +53,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="run the extraction on a Dask distributed cluster (tcp://HOST:8786) instead of local processes")
     p.add_argument("--resume", action="store_true",
                    help="continue an interrupted build of the same output: articles already done are not extracted again")
+    p.add_argument("--identity", metavar="FILE",
+                   help="your `same | A | B` / `not same | A | B` decisions on which entities are one (README: Identity); "
+                        "they override the rules, and building again with a line removed or turned undoes it")
+    p.add_argument("--gazetteer", metavar="FILE", action="append", default=[],
+                   help="a gazetteer of people and organisations (JSON Lines, README: Identity) added to the shipped one: "
+                        "names, aliases, dated former names, Wikidata ids; repeatable")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
 
 
@@ -53,10 +66,11 @@ def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from kg.errors import ArticleSkipped
-    from kg.pipeline import build_stream, write_stream
+    from kg.pipeline import build_stream, identity_inputs, write_stream
     from kg.rdf import format_for
 
     format_for(args.output, args.format)  # an unknown format is refused before the work, not after it
+    decisions, known = identity_inputs(args.identity, args.gazetteer)  # a bad decisions or gazetteer file too
     store = None
     if args.store:
         from kg.store import open_store
@@ -76,9 +90,11 @@ def run(args: argparse.Namespace) -> int:
     with tqdm(desc="articles", unit="art", disable=args.quiet, file=sys.stderr) as bar:
         stream = build_stream(args.inputs, journal, max_bytes=args.max_bytes, progress=bar.update,
                               total=lambda n: setattr(bar, "total", n), allow_non_english=args.allow_non_english,
-                              workers=workers, scheduler=args.scheduler)
+                              workers=workers, scheduler=args.scheduler, decisions=decisions, gazetteers=[known])
     for error in stream.errors:
         print(f"{'warning' if isinstance(error, ArticleSkipped) else 'error'}: {error}", file=sys.stderr)
+    for decision in stream.identity.unused:
+        print(f"warning: {decision.where}: '{decision.text}' names no entity of this build", file=sys.stderr)
     if not stream.order:
         kept = args.output + (f" and {args.store}" if args.store else "")
         print(f"error: no article was built ({len(stream.errors)} input(s) failed): {kept} left as it was", file=sys.stderr)

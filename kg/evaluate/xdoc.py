@@ -11,7 +11,7 @@ did not find is a cluster of its own. Three clusterings, side by side:
 - `string`: mentions with the same text (lower-cased) are one thing, the
   usual baseline, needing no system at all;
 - `article keys`: newskg's entity and event keys before identity across
-  articles (`kg.resolve.link_across`);
+  articles (`kg.identity`);
 - `newskg`: the keys after it, as the graph has them.
 
 Entity mentions are scored all together and named ones (`NAM`) alone, since
@@ -82,8 +82,8 @@ def _spans(extraction) -> dict[str, list[tuple[int, int, str]]]:
 def score_xdoc(meantime_dir: str | Path, corpus_dir: str | Path, progress: Callable[[int], None] | None = None,
                halves=HALVES) -> dict:
     """Pairwise cross-document identity of entity and event mentions on MEANTIME dev, per half."""
+    from kg.identity import corpus_identity
     from kg.pipeline import extract_articles
-    from kg.resolve import link_across
 
     meantime_dir = Path(meantime_dir)
     if not (meantime_dir / "intra_cross-doc_annotation").is_dir():
@@ -95,7 +95,7 @@ def score_xdoc(meantime_dir: str | Path, corpus_dir: str | Path, progress: Calla
         local.append(extraction)
         if progress is not None:
             progress(1)
-    linked = link_across(local)
+    linked = corpus_identity(local)
     for (name, _, gold), before, after in zip(docs, local, linked, strict=True):
         unit = units[name] = {}
         for kind in ("entities", "events"):
