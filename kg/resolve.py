@@ -235,11 +235,12 @@ def _rekey(extraction: Extraction, key_map: dict[str, str]) -> Extraction:
     entities = build_entities(mentions)
     names = {e.key: e.label for e in entities}
     events = [replace(e, participants=tuple(dict.fromkeys((r, canon(k)) for r, k in e.participants)),
+                      place=canon(e.place) if e.place else e.place,
                       about=tuple(dict.fromkeys(canon(k) for k in e.about))) for e in extraction.events]
     return replace(
         extraction,
         entities=tuple(entities),
-        roles=tuple(_unique(replace(r, holder=canon(r.holder)) for r in extraction.roles)),
+        roles=tuple(_unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)),
         events=tuple(replace(e, label=event_label(e, names)) for e in events),
         relations=tuple(_unique(replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations)),
     )

@@ -190,3 +190,30 @@ def test_streamed_build_decides_as_the_build_in_memory(built, tmp_path):
     stream = build_stream([CORPUS], tmp_path / "journal")
     streamed = {(e.article.id, x.key, x.label) for e in stream.extractions() for x in e.entities}
     assert streamed == {(e.article.id, x.key, x.label) for e in result.extractions for x in e.entities}
+
+
+def test_rekeying_moves_every_reference_to_the_canonical_key():
+    """A role's holder and owner, an event's participants and place: all follow an organisation's canonical key."""
+    import datetime as dt
+
+    from kg.records import Article, Entity, Event, Evidence, Extraction, Mention, Role
+    from kg.resolve import _rekey
+
+    ev = Evidence(0, 5, "s", "test", 1.0)
+    old = Mention(0, 14, "Apple Computer", "Organization", "ner-org", key="org-apple-computer")
+    city = Mention(20, 29, "Cupertino", "Place", "ner-gpe", key="place-cupertino")
+    jobs = Mention(30, 40, "Steve Jobs", "Person", "ner-person", key="person-steve-jobs")
+    x = Extraction(
+        article=Article(id="a1", date=dt.date(2006, 1, 1), text="x" * 50),
+        entities=(Entity("org-apple-computer", "Organization", "Apple Computer", mentions=(old,)),
+                  Entity("place-cupertino", "Place", "Cupertino", mentions=(city,)),
+                  Entity("person-steve-jobs", "Person", "Steve Jobs", mentions=(jobs,))),
+        roles=(Role("person-steve-jobs", "Chief Executive", "org-apple-computer", dt.date(2006, 1, 1), ev),),
+        events=(Event("event-1", "Release", "Release", ev, participants=(("participant", "org-apple-computer"),),
+                      place="place-cupertino"),),
+    )
+    y = _rekey(x, {"org-apple-computer": "org-apple", "place-cupertino": "place-cupertino-ca"})
+    assert [r.of for r in y.roles] == ["org-apple"]
+    assert y.events[0].participants == (("participant", "org-apple"),)
+    assert y.events[0].place == "place-cupertino-ca"
+    assert {e.key for e in y.entities} == {"org-apple", "place-cupertino-ca", "person-steve-jobs"}
