@@ -449,7 +449,19 @@ def role_name(text: str, role: str) -> str:
         if key in forms and forms[key].lower() != key:
             return forms[key]  # 'minister of foreign affairs' is a form of Foreign Minister
         return forms.get(flipped, " ".join(w if w in {"and", "of", "the"} else w[:1].upper() + w[1:] for w in flipped.split()))
+    written = " ".join(text.split())
+    if len(written.split()) > 1 and len(role.split()) > 1 and not written.isupper() and _head_word(written) != _head_word(role):
+        # another office's name, not a variant of the row's ('Home Secretary' is no 'Interior Minister' as written,
+        # 'Premier' no 'Prime Minister'): the text's name, as an analyst reading it would record it
+        return " ".join(w if w.lower() in {"and", "of", "the", "for"} else w[:1].upper() + w[1:] for w in written.split())
     return role
+
+
+def _head_word(title: str) -> str:
+    """The head of a title: the last word before 'of'/'for' ('Secretary of State' -> 'secretary'), else the last."""
+    words = title.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in {"of", "for", "to"} and i > 0), len(words))
+    return words[cut - 1] if cut else ""
 
 
 @lru_cache(maxsize=1)
