@@ -981,7 +981,13 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
     """Fold event nouns into the trigger that governs them; apply postponements and breakdowns."""
     by_token = {d.token.i: d for d in drafts}
     for draft in drafts:
-        if draft.token.pos_ != "NOUN":
+        head = by_token.get(draft.token.head.i)
+        if (draft.token.dep_ in {"advcl", "conj", "xcomp"} and draft.token.tag_ == "VBG" and head is not None
+                and head.trigger.actorless and not draft.trigger.actorless):
+            _donate(draft, head)  # "the jetliner crashed, killing all on board": the toll of the crash, no attack
+            draft.absorbed = True
+    for draft in drafts:
+        if draft.token.pos_ != "NOUN" or draft.absorbed:
             continue
         host = _governing_trigger(draft, by_token)
         if host is None:
