@@ -307,7 +307,7 @@ class QuadWriter:
         if self.name == "nquads":
             self.fh.write("".join(f"{line} <{iri}> .\n" for line in lines).encode("utf-8"))
         else:
-            self.fh.write(f"<{iri}> {{\n{body}}}\n".encode("utf-8"))
+            self.fh.write(f"<{iri}> {{\n{body}}}\n".encode())
         self.triples += len(lines)
         return str(iri), body.encode("utf-8")
 

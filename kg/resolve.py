@@ -36,7 +36,8 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
-REFERRING_RULES = {"nominal-pronoun", "nominal-body", "nominal-back-title"}  # "she", "the company", "the minister": evidence of the entity, not names of it
+# "she", "the company", "the minister": evidence of the entity, not names of it
+REFERRING_RULES = {"nominal-pronoun", "nominal-body", "nominal-back-title"}
 STOP_INITIALS = {"and", "of", "the", "for", "de", "&"}
 
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sys
 import zipfile
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "kg" / "data" / "nicknames.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_gazetteers import _write  # noqa: E402  one writer of kg/data JSON Lines for every script
+
 VERSION = "1.0.1"
 
 
@@ -48,12 +49,7 @@ def main(wheel: Path | None) -> None:
             continue
         rows.append({"id": f"nickname-{row['name1']}-{row['name2']}", "name": row["name1"], "nickname": row["name2"],
                      "source": f"{origin} nicknames/names.csv:{line}"})
-    tmp = OUT.with_suffix(".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    tmp.replace(OUT)
-    print(f"{OUT}: {len(rows)} rows from {origin}")
+    _write("nicknames.jsonl", rows)
 
 
 if __name__ == "__main__":
