@@ -549,6 +549,8 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
             label = "ORG"
+        elif label == "PERSON" and _body_of_title(doc, ent, titles):
+            label = "ORG"  # 'a spokesman for Force Ouvriere': whom a title speaks for, named with no given name
         elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent, titles):
             label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,': tagged as a place
         if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":
@@ -569,6 +571,16 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         out.append(ent)
     return [e for e in out if not (e.label_ != "PERSON" and any(i in taken for i in range(e.start, e.end)) and e.start not in taken)] \
         if taken else out
+
+
+def _body_of_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """The name after 'TITLE for|of|at' ('a spokesman for Force Ouvriere', 'editor at the Saudi Gazette') is the
+    body the title belongs to, unless it opens with a given name or the text calls it a person elsewhere."""
+    i = ent.start - (doc[ent.start - 1].lower_ == "the" if ent.start else 0)
+    if i < 2 or doc[i - 1].lower_ not in {"for", "of", "at"} or not any(end == i - 1 for _, end in titles):
+        return False
+    return ent[0].lower_ not in given_names() and ent.text not in {e.text for e in doc.spans.get("kg_model_ents", [])
+                                                                   if e.label_ == "PERSON" and e.start != ent.start}
 
 
 def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], titles: list[tuple[int, int]] = ()) -> bool:
