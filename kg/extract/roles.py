@@ -307,11 +307,32 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date):
             if person is not None:
                 lo, hi = min(person.start, owner.start, start), max(person.end, owner.end, end)
                 yield person, owner, f"clause-{verb}", doc[lo:hi]
+    if owner_before is None and owner_after is None and after is not None and _contextual(doc, start, end):
+        owner = _organization_nearby(doc, start)
+        if owner is not None:  # 'Airbus said ... Chief executive Thomas Enders': the one company of these sentences
+            yield after, owner, "title-name-owner-nearby", doc[start:after.end]
     if owner_before is None and owner_after is None:
         owner = _its_owner(doc, start)
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
         if person is not None:
             yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
+
+
+def _contextual(doc: Doc, start: int, end: int) -> bool:
+    """Whether the titles written here are positions in a company or body named around them, not in a state
+    (kg/data/titles.jsonl `owner_from_context`: chief executive, chairman, founder, spokesperson ...)."""
+    rows = {row["id"]: row for row in titles()}
+    spans = [t for t in doc.spans.get("kg_titles", []) if start <= t.start and t.end <= end]
+    return bool(spans) and all(rows.get(t.label_, {}).get("owner_from_context") for t in spans)
+
+
+def _organization_nearby(doc: Doc, start: int) -> Span | None:
+    """The one organisation named in this sentence before `start` or in the sentence before it."""
+    sent = doc[start].sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    found = {owner_key(e): e for e in ents(doc) if lo <= e.start and e.end <= start and e.label_ == "ORG" and owner_key(e)}
+    found = {k: e for k, e in found.items() if not e.ent_id_ or entries()[e.ent_id_].type == "Organization"}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _closes_apposition(doc: Doc, person: Span) -> bool:
