@@ -83,6 +83,7 @@ def ascii_fold(text: str) -> str:
     return to_ascii(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """A name folded for comparison: case, diacritics, transliteration, dots, '&', a leading 'the'.
 

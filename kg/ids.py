@@ -31,6 +31,8 @@ def slug(text: str) -> str:
 def to_ascii(text: str) -> str:
     """ASCII letters for every letter: diacritics dropped (NFKD), other scripts and letters such as 'Đ' transliterated
     (anyascii); other non-ASCII characters dropped."""
+    if text.isascii():
+        return text
     out = []
     for ch in text:
         if ord(ch) < 128:

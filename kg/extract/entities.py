@@ -11,6 +11,7 @@ organization of the last sentences that the word fits.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -62,8 +63,18 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
+_LAST_SENTS: list = [None, [], []]  # the last Doc's sentence starts and texts (as _LAST_ENTS, outside the Doc)
+
+
 def _sentence(span: Span) -> str:
-    return span.sent.text if span.doc.has_annotation("SENT_START") else span.text
+    """The text of the sentence a span starts in (spaCy finds a span's sentence by walking the tokens at each ask)."""
+    doc = span.doc
+    if not doc.has_annotation("SENT_START"):
+        return span.text
+    if _LAST_SENTS[0] is not doc:
+        sents = list(doc.sents)
+        _LAST_SENTS[:] = [doc, [s.start for s in sents], [s.text for s in sents]]
+    return _LAST_SENTS[2][bisect.bisect_right(_LAST_SENTS[1], span.start) - 1]
 
 
 def _seats_owning_titles(doc: Doc, title_spans: list[Span]) -> dict[int, str]:
@@ -281,6 +292,7 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     if not doc.has_annotation("SENT_START"):
         return []
     quotes = _quote_spans(doc)
+    text = doc.text  # spaCy joins the text anew at each read
     people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
     sents = list(doc.sents)
     out = []
@@ -291,7 +303,8 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if any(s < token.idx < e for s, e in quotes):
                 continue
             start = sents[n - 1].start_char if n else sent.start_char
-            paragraph = doc.text.rfind("\n\n", 0, token.idx) + 2 if "\n\n" in doc.text[:token.idx] else 0
+            cut = text.rfind("\n\n", 0, token.idx)
+            paragraph = cut + 2 if cut >= 0 else 0
             start = min(start, paragraph)  # '"A. B," he said.': the speaker was named before the quote's first sentence
             window = [m for m in people if start <= m.start and m.end <= token.idx]
             if not window:

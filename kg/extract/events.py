@@ -19,6 +19,8 @@ Mentions of one event across sentences are merged later, by the resolve stage.
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -225,6 +227,7 @@ class Context:
             for token in span:
                 self.by_token.setdefault(token.i, m)
         self.quotes = [(m.start(), m.end()) for m in SPEECH_QUOTES.finditer(self.text)]
+        self._quote_starts = [s for s, _ in self.quotes]
         self.times: dict[int, TimeValue] = {}  # governing token index -> time
         self.time_tokens: set[int] = set()
         ranks: dict[int, tuple[bool, int]] = {}
@@ -241,7 +244,9 @@ class Context:
                 self.times[governor], ranks[governor] = tv, rank
 
     def in_quote(self, char: int) -> bool:
-        return any(s < char < e for s, e in self.quotes)
+        """Whether a character lies inside a quotation (the quotes do not overlap: the last one opened before decides)."""
+        i = bisect.bisect_left(self._quote_starts, char) - 1
+        return i >= 0 and char < self.quotes[i][1]
 
     def governor(self, token: Token) -> Token:
         """What a time expression modifies: the nearest verb or event noun above it."""
