@@ -67,6 +67,11 @@ def event_iri(article_id: str, key: str) -> URIRef:
     return URIRef(f"{ID}event/{article_id}-{key}")
 
 
+def event_merge_iri(article_id: str, key: str) -> URIRef:
+    """The record of one article's event joined to the event node of another article's report."""
+    return URIRef(f"{ID}event-merge/{article_id}-{key}")
+
+
 def role_iri(article_id: str, holder: str, name: str, of: str) -> URIRef:
     """A position as one article reports it."""
     return URIRef(f"{ID}role/{article_id}-{digest(holder, name, of)}")

@@ -146,12 +146,14 @@ def build(paths: Iterable[str | Path], *, max_bytes: int | None = None, progress
     result.errors, articles = _read_all(paths, max_bytes, allow_non_english)
     if total is not None:
         total(len(articles))
+    from kg.event_identity import link_events
+
     for item in extract_parallel(articles.values(), workers=workers, scheduler=scheduler):
         (result.errors if isinstance(item, ExtractError) else result.extractions).append(item)
         if progress is not None:
             progress(1)
     result.identity = Index().extend(result.extractions).resolve(decisions, known)
-    result.extractions = result.identity.apply_all(result.extractions)
+    result.extractions = link_events(result.identity.apply_all(result.extractions))
     return result
 
 
@@ -163,11 +165,27 @@ class Stream:
     order: list[tuple[str, int]]  # (article id, journal offset) of each built article, in input order
     identity: Any  # kg.identity.Identity, decided once every article was extracted
     errors: list[KGError] = field(default_factory=list)
+    events: dict[str, tuple] | None = None  # article id -> its event merges (kg.event_identity), found on the first read
 
     def extractions(self) -> Iterator[Extraction]:
-        """Each built article's Extraction, with identity across articles applied, in input order."""
+        """Each built article's Extraction, with identity across articles applied, in input order.
+
+        Events are one across articles only once every article's events are
+        known, linked: the first call reads the journal through once for them.
+        """
+        from kg.event_identity import EventIndex, apply
+
+        if self.events is None:
+            index = EventIndex()
+            for _, offset in self.order:
+                index.add(self._linked(offset))
+            self.events = index.merges()
         for _, offset in self.order:
-            yield self.identity.apply(self.journal.read(offset))
+            yield apply(self._linked(offset), self.events)
+
+    def _linked(self, offset: int) -> Extraction:
+        """One article's record from the journal, its entities linked across articles."""
+        return self.identity.apply(self.journal.read(offset))
 
 
 def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes: int | None = None,

@@ -15,16 +15,17 @@ from pathlib import Path
 from typing import IO
 
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, SKOS
+from rdflib.namespace import OWL, PROV, SKOS, TIME
 
 from kg import ids
 from kg.gazetteer import entries
-from kg.records import Article, Entity, Event, Evidence, Extraction, Relation, Role, TimeValue
+from kg.records import Article, Entity, Event, EventMerge, Evidence, Extraction, Relation, Role, TimeValue
 from kg.vocab import KG, SCHEMA, WD
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt"}
 QUAD_FORMATS = {"trig", "nquads", "json-ld"}
 PARTICIPANT_ROLES = {"participant", "host", "mediator", "organizer", "speaker", "target"}
+PRECISION_UNITS = {"day": TIME.unitDay, "week": TIME.unitWeek, "month": TIME.unitMonth, "year": TIME.unitYear}
 
 
 def time_literal(value: str) -> Literal | None:
@@ -95,18 +96,28 @@ def _role(g: Graph, article: Article, role: Role) -> None:
 
 
 def add_time(g: Graph, node: URIRef, time: TimeValue) -> None:
-    """kg:date at the text's granularity, with kg:earliest / kg:latest bounds."""
+    """kg:date at the text's granularity, with kg:earliest / kg:latest bounds and kg:datePrecision (an OWL-Time unit)."""
     literal = time_literal(time.value)
     if literal is not None:
         g.add((node, KG.date, literal))
+    g.add((node, KG.datePrecision, PRECISION_UNITS[time.precision]))
     g.add((node, KG.earliest, Literal(time.earliest.isoformat(), datatype=XSD.date)))
     g.add((node, KG.latest, Literal(time.latest.isoformat(), datatype=XSD.date)))
     if time.text:
         g.add((node, KG.timeText, Literal(time.text)))
 
 
-def _event(g: Graph, article: Article, event: Event) -> None:
-    node = ids.event_iri(article.id, event.key)
+def event_nodes(extraction: Extraction) -> dict[str, URIRef]:
+    """Event key -> IRI of the event node, for the article's events that are the node of another article's report."""
+    return {m.key: ids.event_iri(*m.node) for m in extraction.event_merges}
+
+
+def _event_node(article: Article, key: str, nodes: dict[str, URIRef]) -> URIRef:
+    return nodes.get(key) or ids.event_iri(article.id, key)
+
+
+def _event(g: Graph, article: Article, event: Event, nodes: dict[str, URIRef]) -> None:
+    node = _event_node(article, event.key, nodes)
     g.add((node, RDF.type, KG[event.kind]))
     g.add((node, RDFS.label, Literal(event.label)))
     g.add((node, KG.trigger, Literal(article.text[event.evidence.start:event.evidence.end])))
@@ -127,14 +138,32 @@ def _event(g: Graph, article: Article, event: Event) -> None:
     if event.quote:
         g.add((node, KG.quote, Literal(event.quote)))
     for key in event.about:
-        g.add((node, KG.about, ids.event_iri(article.id, key) if key.startswith("event-") else ids.entity_iri(key)))
+        g.add((node, KG.about, _event_node(article, key, nodes) if key.startswith("event-") else ids.entity_iri(key)))
     for ev in (event.evidence, *event.mentions):
         _evidence(g, article, node, ev)
 
 
-def _relation(g: Graph, article: Article, rel: Relation) -> None:
+def _event_merge(g: Graph, article: Article, event: Event, merge: EventMerge) -> None:
+    """The record of one report joined to an event another article reports: which reports, which articles, rule and score."""
+    node = ids.event_iri(*merge.node)
+    record = ids.event_merge_iri(article.id, merge.key)
+    g.add((record, RDF.type, KG.EventMerge))
+    g.add((record, KG.mergedEvent, node))
+    ev = event.evidence
+    g.add((record, KG.mergedReport, ids.evidence_iri(article.id, ev.start, ev.end, ev.extractor, str(node))))
+    start, end, extractor = merge.matched_trigger
+    g.add((record, KG.matchedReport, ids.evidence_iri(merge.matched[0], start, end, extractor, str(node))))
+    g.add((record, KG.matchedArticle, ids.article_iri(merge.matched[0])))
+    for key in merge.shared:
+        g.add((record, KG.sharedActor, ids.entity_iri(key)))
+    g.add((record, KG.eventMergeRule, Literal(merge.rule)))
+    g.add((record, KG.eventMergeScore, Literal(Decimal(str(round(merge.score, 3))), datatype=XSD.decimal)))
+    g.add((record, PROV.wasDerivedFrom, ids.article_iri(article.id)))
+
+
+def _relation(g: Graph, article: Article, rel: Relation, nodes: dict[str, URIRef]) -> None:
     subject = ids.entity_iri(rel.subject)
-    obj = ids.event_iri(article.id, rel.object) if rel.object.startswith("event-") else ids.entity_iri(rel.object)
+    obj = _event_node(article, rel.object, nodes) if rel.object.startswith("event-") else ids.entity_iri(rel.object)
     g.add((subject, KG[rel.predicate], obj))
     node = ids.relation_iri(article.id, rel.subject, rel.predicate, rel.object)
     g.add((node, RDF.type, KG.RelationStatement))
@@ -153,10 +182,14 @@ def article_graph(extraction: Extraction, graph: Graph | None = None) -> Graph:
         _entity(g, article, entity)
     for role in extraction.roles:
         _role(g, article, role)
+    nodes = event_nodes(extraction)
     for event in extraction.events:
-        _event(g, article, event)
+        _event(g, article, event, nodes)
+    events = {e.key: e for e in extraction.events}
+    for merge in extraction.event_merges:
+        _event_merge(g, article, events[merge.key], merge)
     for rel in extraction.relations:
-        _relation(g, article, rel)
+        _relation(g, article, rel, nodes)
     return g
 
 

@@ -104,6 +104,7 @@ class KG(DefinedNamespace):
     Disaster: URIRef
     Election: URIRef
     Event: URIRef
+    EventMerge: URIRef
     Evidence: URIRef
     Fighting: URIRef
     Investigation: URIRef
@@ -148,8 +149,11 @@ class KG(DefinedNamespace):
     confidence: URIRef
     counterpartOf: URIRef
     date: URIRef
+    datePrecision: URIRef
     earliest: URIRef
     end: URIRef
+    eventMergeRule: URIRef
+    eventMergeScore: URIRef
     evidence: URIRef
     extractor: URIRef
     formerPartOf: URIRef
@@ -157,9 +161,13 @@ class KG(DefinedNamespace):
     host: URIRef
     latest: URIRef
     locatedIn: URIRef
+    matchedArticle: URIRef
+    matchedReport: URIRef
     mediates: URIRef
     mediator: URIRef
     memberOf: URIRef
+    mergedEvent: URIRef
+    mergedReport: URIRef
     neighborOf: URIRef
     opposes: URIRef
     organizer: URIRef
@@ -177,6 +185,7 @@ class KG(DefinedNamespace):
     roleOf: URIRef
     sentence: URIRef
     sha256: URIRef
+    sharedActor: URIRef
     file: URIRef
     source: URIRef
     speaker: URIRef

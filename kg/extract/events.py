@@ -20,7 +20,6 @@ Mentions of one event across sentences are merged later, by the resolve stage.
 from __future__ import annotations
 
 import bisect
-
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
