@@ -1,6 +1,6 @@
 """Identity across the corpus: one node per real person, organisation and state; merges recorded, explained, overridable.
 
-tests/data/identity/ holds five articles written for these tests: a person written 'Timothy R. Hale', 'Tim Hale'
+tests/data/identity/entities/ holds five articles written for these tests: a person written 'Timothy R. Hale', 'Tim Hale'
 and 'T. Hale'; 'Thomas Enders' and 'Tom Enders'; 'Aleksandar Vučić' and 'Aleksandar Vucic'; an acronym the article
 defines ('Union of Rationalist Atheists and Agnostics (UAAR)') and used alone in another article; a company
 renamed ('Acme Robotics Inc. (formerly Acme Automation Inc.)'); and two people named Porter in different contexts
@@ -15,7 +15,7 @@ from kg.identity import Decision, fold, person_variant, read_decisions
 from kg.vocab import KG
 from tests.conftest import DATA
 
-CORPUS = DATA / "identity"
+CORPUS = DATA / "identity" / "entities"
 FACTORY = "2024-05-20-acme-robotics-factory.txt"
 
 
