@@ -63,6 +63,16 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
+_LAST_TEXT: list = [None, ""]
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, joined once per Doc (spaCy joins every token's text anew at each read: milliseconds an article)."""
+    if _LAST_TEXT[0] is not doc:
+        _LAST_TEXT[:] = [doc, doc.text]
+    return _LAST_TEXT[1]
+
+
 _LAST_SENTS: list = [None, [], []]  # the last Doc's sentence starts and texts (as _LAST_ENTS, outside the Doc)
 
 
@@ -274,7 +284,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
     spans, opened = [], None
-    for m in re.finditer(r"[\"\u201c\u201d]", doc.text):
+    for m in re.finditer(r"[\"\u201c\u201d]", doc_text(doc)):
         if opened is None and m.group() in "\"\u201c":
             opened = m.start()
         elif opened is not None and m.group() in "\"\u201d":
@@ -292,7 +302,7 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     if not doc.has_annotation("SENT_START"):
         return []
     quotes = _quote_spans(doc)
-    text = doc.text  # spaCy joins the text anew at each read
+    text = doc_text(doc)
     people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
     sents = list(doc.sents)
     out = []

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg import resources
+from kg.extract.entities import doc_text
 from kg.extract.timex import count, find_times, shifted
 from kg.gazetteer import agent_sectors
 from kg.records import Article, Event, Evidence, Mention, TimeValue
@@ -216,7 +217,7 @@ class Context:
 
     def __init__(self, doc: Doc, article: Article, mentions: list[Mention]) -> None:
         self.doc, self.article = doc, article
-        self.text = doc.text  # spaCy builds doc.text anew at each call: once here
+        self.text = doc_text(doc)
         self.by_token: dict[int, Mention] = {}
         self.person_keys = {m.key for m in mentions if m.type == "Person"}
         for m in sorted(mentions, key=lambda m: m.end - m.start):
@@ -307,7 +308,12 @@ class Context:
         return False
 
 
+TRIGGER_POS = {"VERB", "AUX", "NOUN"}  # the parts of speech the lexicon has rows for (AUX read as VERB)
+
+
 def _triggers_for(token: Token) -> list[Trigger]:
+    if token.pos_ not in TRIGGER_POS:
+        return []
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else token.pos_
     rows = lexicon().get((token.lemma_.lower(), pos), [])
     if not rows and pos == "NOUN":
@@ -507,7 +513,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
     """Every trigger outside quotations and time expressions."""
     out = []
     for token in ctx.doc:
-        if ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in ctx.by_token:
+        if token.pos_ not in TRIGGER_POS or ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in ctx.by_token:
             continue
         trigger = _choose(token, ctx.is_actor, ctx.is_armed)
         if trigger is None:

@@ -39,6 +39,7 @@ from kg.extract.entities import (
     _sentence,
     _the_body,
     _the_country,
+    doc_text,
     ents,
     gazetteer_id,
     organization_key,
@@ -198,7 +199,7 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
 
 def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     """'Lavrov met his Turkish counterpart Mevlut Cavusoglu': the same position, in the other state."""
-    if "counterpart" not in doc.text.lower():
+    if "counterpart" not in doc_text(doc).lower():
         return []  # iterating a Doc's tokens is costly; most articles have no counterpart
     held = {r.holder: r.name for r in roles}
     out = []
