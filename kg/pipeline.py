@@ -204,7 +204,8 @@ def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any
                  batch: int = 64) -> dict[str, int]:
     """rdf and store after a streamed build: the graph file and the store (if given), an article at a time for TriG and
     N-Quads (memory stays flat); Turtle and JSON-LD hold the whole graph at once. Returns what was written, counted."""
-    from kg.rdf import QuadWriter, format_for, save, to_dataset
+    from kg.graphio import format_for, save
+    from kg.rdf import QuadWriter, to_dataset
 
     counts = dict.fromkeys(("triples", "entities", "roles", "events", "relations"), 0)
 

@@ -391,7 +391,7 @@ def render(
              "VIS_JS": js, "PAGE_JS": PAGE_JS, "DATA": script_json(data)}
     page = re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], PAGE)
     if path is not None:
-        from kg.rdf import write_atomic
+        from kg.graphio import write_atomic
 
         write_atomic(path, page.encode("utf-8"))
     return page

@@ -45,10 +45,6 @@ ENTITIES_GRAPH = "https://w3id.org/newskg/id/graph/entities"
 SHARED_GRAPHS = frozenset({ENTITIES_GRAPH, ONTOLOGY_GRAPH})
 _WRITE_LOCK = threading.Lock()
 
-RDF_FORMATS = {
-    ".trig": "TRIG", ".nq": "N_QUADS", ".ttl": "TURTLE", ".nt": "N_TRIPLES", ".jsonld": "JSON_LD", ".json": "JSON_LD", ".rdf": "RDF_XML"
-}
-
 
 def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False) -> pyoxigraph.Store:
     """The store in directory `path` (created when writable and absent); StoreError E050 when it cannot be opened.
@@ -252,25 +248,6 @@ def finish(store: pyoxigraph.Store, *, compact: bool = True) -> None:
     store.flush()
     if compact:
         store.optimize()
-
-
-def graph_file_store(path: str | Path) -> pyoxigraph.Store:
-    """An in-memory store holding a graph file (TriG, N-Quads, Turtle, ...) and the ontology."""
-    import pyoxigraph as ox
-
-    path = Path(path)
-    if not path.is_file():
-        raise GraphError("E010", str(path), "no such graph file")
-    name = RDF_FORMATS.get(path.suffix.lower())
-    if name is None:
-        raise GraphError("E020", str(path), f"unknown graph format: use one of {', '.join(sorted(RDF_FORMATS))}")
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, name))
-    except SyntaxError as exc:
-        raise GraphError("E020", str(path), f"cannot parse: {exc}") from exc
-    load_ontology(store)
-    return store
 
 
 def named_graphs(store: pyoxigraph.Store, *, include_ontology: bool = False) -> list[str]:

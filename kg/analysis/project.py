@@ -1,10 +1,11 @@
 """Project the RDF graph onto networkx graphs: typed, actor-event, co-participation, state relations.
 
 The graph is read with a handful of SPARQL SELECTs evaluated by Oxigraph
-(pyoxigraph): a graph file is parsed straight into an in-memory Oxigraph
-store; an rdflib Dataset on oxrdflib's Oxigraph store is queried in place; a
-plain rdflib Dataset is copied into Oxigraph first, which measured faster than
-rdflib's own SPARQL engine (see BENCHMARKS.md, "Analysis"). Queries see the
+(pyoxigraph), from any source `kg.graphio.oxigraph` reads: a store directory
+is queried in place, a graph file is parsed straight into an in-memory
+Oxigraph store, an rdflib Graph or Dataset is copied into Oxigraph first,
+which measured faster than rdflib's own SPARQL engine (see BENCHMARKS.md,
+"Analysis"). Queries see the
 union of all named graphs; the article of a fact comes from `kg:reportedIn`
 (events) or from its evidence's `prov:wasDerivedFrom`.
 
@@ -33,7 +34,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -100,85 +100,6 @@ def article_id(value: str) -> str:
 # -- reading the graph --------------------------------------------------------------------------
 
 
-def _ox_term(term: Any) -> Any:
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
-    return None
-
-
-def _copy_to_oxigraph(graph: Any) -> Any:
-    """An in-memory Oxigraph store holding every quad of an rdflib Graph or Dataset."""
-    import pyoxigraph as ox
-
-    store = ox.Store()
-    default = ox.DefaultGraph()
-    quads = graph.quads((None, None, None, None)) if hasattr(graph, "quads") else ((s, p, o, None) for s, p, o in graph)
-    batch = []
-    for s, p, o, g in quads:
-        name = getattr(g, "identifier", g)
-        ctx = default if name is None or str(name).startswith("urn:x-rdflib:default") else _ox_term(name)
-        batch.append(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), ctx))
-        if len(batch) >= 100_000:
-            store.extend(batch)
-            batch = []
-    store.extend(batch)
-    return store
-
-
-def _open_path(path: Path) -> Any:
-    import pyoxigraph as ox
-
-    from kg.errors import GraphError
-
-    if path.is_dir():
-        try:
-            from kg.store import open_store
-        except ImportError as exc:
-            raise GraphError("E050", str(path), "a store directory needs kg.store, which is not installed; pass a graph file") from exc
-        return open_store(path, read_only=True)
-    if not path.exists():
-        raise GraphError("E010", str(path), "no such graph file or store directory")
-    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
-    if fmt is None:
-        raise GraphError("E020", str(path), "unknown graph format: use .trig, .nq, .ttl, .nt or .jsonld")
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=fmt, lenient=True)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise GraphError("E020", str(path), f"cannot parse: {exc}") from exc
-    return store
-
-
-def oxigraph_store(ds: Any) -> Any:
-    """An Oxigraph store for a graph source: pyoxigraph Store, rdflib Graph/Dataset, graph file or store directory.
-
-    >>> from kg.analysis.examples import example_dataset
-    >>> len(oxigraph_store(example_dataset())) > 0
-    True
-    """
-    import pyoxigraph as ox
-
-    if isinstance(ds, ox.Store):
-        return ds
-    if isinstance(ds, str | Path):
-        return _open_path(Path(ds))
-    inner = getattr(getattr(ds, "store", None), "_inner", None)  # oxrdflib's Oxigraph-backed rdflib store
-    if isinstance(inner, ox.Store):
-        return inner
-    if hasattr(ds, "triples"):
-        return _copy_to_oxigraph(ds)
-    raise TypeError(f"cannot read a graph from {type(ds).__name__}: pass an rdflib Dataset, a pyoxigraph Store or a path")
-
-
 def _select(store: Any, name: str) -> list[tuple[str | None, ...]]:
     rows = store.query(PREFIXES + QUERIES[name], use_default_graph_as_union=True)
     names = [v.value for v in rows.variables]
@@ -235,7 +156,9 @@ def facts(ds: Any, *, articles: Iterable[str] | None = None, start: str | None =
     >>> sorted(e["label"] for e in f.events.values())
     ['Bob accuses Borduria', 'talks in Zenda']
     """
-    store = oxigraph_store(ds)
+    from kg.graphio import oxigraph
+
+    store = oxigraph(ds, lenient=True)
     keep_articles = None if articles is None else {article_id(str(a)) for a in articles}
     out = Facts()
     for a, published, headline in _select(store, "articles"):

@@ -53,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from kg.errors import ArticleSkipped
+    from kg.graphio import format_for
     from kg.pipeline import build_stream, write_stream
-    from kg.rdf import format_for
 
     format_for(args.output, args.format)  # an unknown format is refused before the work, not after it
     store = None

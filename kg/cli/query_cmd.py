@@ -138,9 +138,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
     if args.graph:
-        from kg.store import graph_file_store
+        from kg.graphio import read_file
 
-        store = graph_file_store(args.graph)
+        store = read_file(args.graph, ontology=True)
     else:
         from kg.store import DEFAULT_STORE, open_store
 

@@ -9,7 +9,7 @@ import pytest
 from kg.analysis.project import typed_graph
 from kg.analysis.report import analyze, exportable
 from kg.cli import main
-from kg.rdf import save
+from kg.graphio import save
 from tests.analysis.graphs import article, dataset, event
 
 DS = dataset(
