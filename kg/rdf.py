@@ -18,9 +18,7 @@ from kg import ids
 from kg.gazetteer import entries
 from kg.graphio import atomic_file, format_for, load, save, union, write_atomic  # noqa: F401 - kg.graphio owns them; kept importable here
 from kg.records import Article, Entity, Event, Evidence, Extraction, Relation, Role, TimeValue
-from kg.vocab import KG, SCHEMA, WD
-
-PARTICIPANT_ROLES = {"participant", "host", "mediator", "organizer", "speaker", "target"}
+from kg.vocab import KG, SCHEMA, WD, participant_roles
 
 
 def time_literal(value: str) -> Literal | None:
@@ -103,7 +101,7 @@ def _event(g: Graph, article: Article, event: Event) -> None:
     g.add((node, KG.reportedIn, ids.article_iri(article.id)))
     g.add((node, KG.status, Literal(event.status)))
     for role, key in event.participants:
-        g.add((node, KG[role] if role in PARTICIPANT_ROLES else KG.participant, ids.entity_iri(key)))
+        g.add((node, KG[role] if role in participant_roles() else KG.participant, ids.entity_iri(key)))
         if role != "participant":
             g.add((node, KG.participant, ids.entity_iri(key)))
     if event.place:

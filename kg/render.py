@@ -74,7 +74,8 @@ def _local(value: Any) -> str:
 def style_for(attrs: Mapping[str, Any], styles: Mapping[str, Any]) -> dict[str, Any]:
     """The [[node]] style of a node: by its type's local name, else the fallback for its kind.
 
-    >>> style_for({"type": "https://w3id.org/newskg/ontology#Summit"}, load_styles())["id"]
+    >>> from kg.vocab import KG
+    >>> style_for({"type": str(KG.Summit)}, load_styles())["id"]
     'meeting'
     >>> style_for({"type": "Zeppelin", "kind": "event"}, load_styles())["id"]
     'event'

@@ -33,15 +33,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import GraphError, StoreError
+from kg.vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH
 
 if TYPE_CHECKING:
     import pyoxigraph
     from rdflib import Dataset
 
 DEFAULT_STORE = "kgstore"
-ONTOLOGY_GRAPH = "https://w3id.org/newskg/ontology"  # the ontology's own IRI names the graph holding it
 BATCH_QUADS = 400_000  # below pyoxigraph's bulk-load chunk (1,000,000), so one batch is one ingestion
-ENTITIES_GRAPH = "https://w3id.org/newskg/id/graph/entities"
 SHARED_GRAPHS = frozenset({ENTITIES_GRAPH, ONTOLOGY_GRAPH})
 _WRITE_LOCK = threading.Lock()
 

@@ -36,3 +36,21 @@ def test_no_import_cycles():
     for start in sorted(graph):
         visit(start, [start])
     assert not cycles, "import cycles: " + "; ".join(" -> ".join(c) for c in cycles[:5])
+
+
+def test_the_ontology_namespace_is_written_in_vocab_only():
+    """kg.vocab spells the ontology namespace; every module and query of kg takes it from there."""
+    spelt = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "kg").rglob("*")) if p.suffix in (".py", ".rq")
+             and "w3id.org/newskg/ontology" in p.read_text(encoding="utf-8")]
+    assert spelt == ["kg/vocab.py"]
+
+
+def test_bundled_queries_declare_no_prefix_and_spell_no_newskg_iri():
+    """kg/queries/**.rq get their PREFIX lines from kg.vocab, declared by the query loader."""
+    from kg import query as q
+
+    for path in sorted((ROOT / "kg" / "queries").rglob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        assert "w3id.org" not in text and not any(t.upper() == "PREFIX" for kind, t, _ in q.tokens(text) if kind == "word"), path
+    for canned in q.canned().values():
+        assert "PREFIX kg: <" in canned.text

@@ -115,3 +115,21 @@ def test_participant_roles_come_from_the_ontology():
     g = ontology_graph("kg.ttl")
     subs = {str(s).rsplit("#", 1)[1] for s in g.subjects(RDFS.subPropertyOf, KG.participant)}
     assert subs and subs <= set(participant_roles()) and participant_roles()[0] == "participant"
+
+
+def test_every_list_of_roles_is_the_ontologys():
+    """The writer, the projections and the gold scorer read vocab.participant_roles(); the tables and queries that
+    name one column or value per role name them all."""
+    import re
+
+    from kg import api
+    from kg.evaluate.gold import FINER_ROLES
+    from kg.vocab import participant_roles
+
+    roles = participant_roles()
+    assert api.ROLES == (*roles, "about")
+    assert set(FINER_ROLES.values()) == set(roles) - {"participant", "speaker"}
+    for name, extra in (("actors-table", ()), ("event-actors", ("about",))):
+        text = resources.query_files()[name]
+        listed = re.search(r"VALUES \?p \{([^}]*)\}", text).group(1).split()
+        assert listed == [f"kg:{r}" for r in (*roles, *extra)], name

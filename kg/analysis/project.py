@@ -38,20 +38,15 @@ from typing import Any
 
 import networkx as nx
 
-KG_NS = "https://w3id.org/newskg/ontology#"
-ARTICLE_PREFIX = "https://w3id.org/newskg/id/article/"
-ENTITIES_GRAPH = "https://w3id.org/newskg/id/graph/entities"
+from kg.vocab import ENTITIES_GRAPH, ID, participant_roles
+from kg.vocab import PREFIXES as _PREFIXES
+
+ARTICLE_PREFIX = f"{ID}article/"
 ACTOR_TYPES = ("Person", "Organization", "State")
 ENTITY_TYPES = (*ACTOR_TYPES, "Place")
-PARTICIPATION = ("participant", "host", "mediator", "organizer", "speaker", "target")
 MAX_EVIDENCE = 5
 
-PREFIXES = f"""PREFIX kg: <{KG_NS}>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <https://schema.org/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-"""
+PREFIXES = "".join(f"PREFIX {p}: <{_PREFIXES[p]}>\n" for p in ("kg", "rdf", "rdfs", "schema", "prov"))
 
 QUERIES = {
     "articles": "SELECT DISTINCT ?a ?published ?headline WHERE { ?a a kg:Article . OPTIONAL { ?a schema:datePublished ?published } "
@@ -82,8 +77,9 @@ QUERIES = {
 def local(iri: str) -> str:
     """The local name of an IRI: after the last '#' or '/'.
 
-    >>> local("https://w3id.org/newskg/ontology#host")
-    'host'
+    >>> from kg.vocab import KG
+    >>> local(KG.host), local("https://example.org/a/b")
+    ('host', 'b')
     """
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
@@ -115,7 +111,7 @@ class Facts:
 
     events: dict[str, dict[str, Any]] = field(default_factory=dict)
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # (event, role, entity) with role in PARTICIPATION, "place" or "about"
+    # (event, role, entity) with role a participant role (vocab.participant_roles()), "place" or "about"
     links: list[tuple[str, str, str]] = field(default_factory=list)
     # (subject, predicate local name, object, relation node)
     relations: list[tuple[str, str, str, str]] = field(default_factory=list)
@@ -255,7 +251,7 @@ def facts(ds: Any, *, articles: Iterable[str] | None = None, start: str | None =
     return out
 
 
-_EVENT_PREFIX = "https://w3id.org/newskg/id/event/"
+_EVENT_PREFIX = f"{ID}event/"
 
 
 def _evidence(f: Facts, node: str) -> list[dict[str, Any]]:
@@ -283,7 +279,7 @@ def _participants(f: Facts) -> dict[str, dict[str, set[str]]]:
     """event -> actor -> the roles it plays (finer roles hide the generic 'participant')."""
     out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for e, role, x in f.links:
-        if role in PARTICIPATION and x in f.entities and _kind(f.entities[x]["type"]) == "actor":
+        if role in participant_roles() and x in f.entities and _kind(f.entities[x]["type"]) == "actor":
             out[e][x].add(role)
     for actors in out.values():
         for roles in actors.values():
@@ -319,7 +315,7 @@ def typed_graph(ds: Any, **filters: Any) -> nx.MultiDiGraph:
             for role in sorted(roles):
                 g.add_edge(e, x, key=role, label=role, date=f.events[e]["date"], evidence=_evidence(f, e))
     for e, role, x in f.links:
-        if role in ("place", "about") or (role in PARTICIPATION and x in f.entities and f.entities[x]["type"] == "Place"):
+        if role in ("place", "about") or (role in participant_roles() and x in f.entities and f.entities[x]["type"] == "Place"):
             key = role if role in ("place", "about") else "place"
             g.add_edge(e, x, key=key, label=key, date=f.events[e]["date"], evidence=_evidence(f, e))
     for s, p, o, r in f.relations:
