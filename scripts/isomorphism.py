@@ -18,7 +18,8 @@ and fingerprints:
   when the graphs are isomorphic;
 - what the graph answers: every canned query without a required parameter
   (`kg query NAME --limit 0 --format csv`, over the store and over the file),
-  `kg analyze`'s report.json (over the file and over the store) and the
+  `kg analyze`'s report.json (over the file, over the store, and with date
+  filters) and the
   scores of `kg eval` on the seed's gold file.
 
 Only counts, graph ids and OK / DIFF are printed, never the graphs' content.
@@ -94,8 +95,15 @@ def store_graphs(path: Path) -> dict[str, str]:
     return out
 
 
+PATHS = [str(ROOT)]  # taken out of every output before it is hashed (main adds the folder it builds in)
+
+
 def sha(data: bytes | str) -> str:
-    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+    """SHA-256 of an output, this tree's and the build folder's paths taken out: they name files, not answers."""
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    for path in sorted(PATHS, key=len, reverse=True):
+        data = data.replace(path.encode("utf-8"), b"<path>")
+    return hashlib.sha256(data).hexdigest()
 
 
 def answers(trig: Path, store: Path, work: Path, gold: list[Path]) -> dict[str, str]:
@@ -109,9 +117,11 @@ def answers(trig: Path, store: Path, work: Path, gold: list[Path]) -> dict[str, 
             if run.returncode == 2 and "E041" in run.stderr:  # a required parameter: not asked
                 continue
             out[f"query {name} {flag}"] = sha(f"{run.returncode}\n{run.stdout}")
-    for label, source in (("file", trig), ("store", store)):
-        report = work / f"report-{label}"
-        run = kg("analyze", str(source), "-o", str(report), "--quiet")
+    analyses = {"file": (trig,), "store": (store,), "file --end 2010-12-31": (trig, "--end", "2010-12-31"),
+                "file --start 2012-01-01 --include-undated": (trig, "--start", "2012-01-01", "--include-undated")}
+    for n, (label, (source, *options)) in enumerate(analyses.items()):
+        report = work / f"report-{n}"
+        run = kg("analyze", str(source), "-o", str(report), "--quiet", *options)
         data = (report / "report.json").read_bytes() if (report / "report.json").is_file() else b""
         out[f"analyze {label}"] = sha(f"{run.returncode}\n".encode() + data)
     if gold:
@@ -182,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no Wikinews folder at {args.wikinews}: the seed only", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="isomorphism-") as tmp:
         work = Path(args.keep or tmp)
+        PATHS.append(str(work))
         result = {}
         for name, (inputs, gold) in builds.items():
             result[name] = fingerprint(name, inputs, work, gold, args.workers)
