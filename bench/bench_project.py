@@ -132,12 +132,13 @@ def run(method: str, path: str) -> dict:
 
             g = coparticipation(ds)
         else:
-            from kg.analysis.project import PREFIXES, QUERIES
+            from kg import query as q
+            from kg.analysis.project import QUERIES
 
             ds.default_union = True
             rows = 0
             for name in QUERIES:
-                rows += len(list(ds.query(PREFIXES + QUERIES[name])))
+                rows += len(list(ds.query(q.bundled(f"project/{name}"))))
             out["rows"] = rows
             g = None
     else:

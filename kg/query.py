@@ -28,6 +28,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import IO, TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -465,6 +466,33 @@ def canned() -> dict[str, Canned]:
     from kg.resources import query_files
 
     return {name: parse_canned(name, declare_prefixes(text)) for name, text in sorted(query_files().items())}
+
+
+@cache
+def bundled(name: str) -> str:
+    """The text of a query of the package's own, kg/queries/FOLDER/NAME.rq given as "FOLDER/NAME", its prefixes declared.
+
+    >>> "SELECT" in bundled("project/events") and "PREFIX kg:" in bundled("project/events")
+    True
+    """
+    from kg.resources import query_files
+
+    folder, _, stem = name.rpartition("/")
+    files = query_files(folder)
+    if stem not in files:
+        raise QueryError("E041", name, f"no bundled query of that name in kg/queries/{folder}: {', '.join(sorted(files))}")
+    return declare_prefixes(files[stem])
+
+
+def rows(store: pyoxigraph.Store, name: str) -> list[tuple[str | None, ...]]:
+    """Answers of a bundled query (see `bundled`) over the union of the store's graphs: one tuple a row, in the order of
+    its SELECT, of plain strings (IRIs and lexical forms), None where unbound.
+
+    The package's own questions, so not read by `inspect` first: that guards the queries people write.
+    """
+    result = store.query(bundled(name), use_default_graph_as_union=True)
+    names = [v.value for v in result.variables]
+    return [tuple(None if sol[v] is None else sol[v].value for v in names) for sol in result]
 
 
 def get(name: str) -> Canned:

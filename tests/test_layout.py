@@ -54,3 +54,13 @@ def test_bundled_queries_declare_no_prefix_and_spell_no_newskg_iri():
         assert "w3id.org" not in text and not any(t.upper() == "PREFIX" for kind, t, _ in q.tokens(text) if kind == "word"), path
     for canned in q.canned().values():
         assert "PREFIX kg: <" in canned.text
+
+
+def test_analysis_and_render_write_no_sparql():
+    """The analysis and the renderer ask their questions as kg/queries/**.rq files, through kg.query."""
+    import re
+
+    for path in [*sorted((ROOT / "kg" / "analysis").glob("*.py")), ROOT / "kg" / "render.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                assert not re.search(r"\b(SELECT|CONSTRUCT|ASK)\b.*\bWHERE\b|\bPREFIX\s+\w*:", node.value, re.S), (path, node.value[:80])

@@ -129,7 +129,8 @@ def test_every_list_of_roles_is_the_ontologys():
     roles = participant_roles()
     assert api.ROLES == (*roles, "about")
     assert set(FINER_ROLES.values()) == set(roles) - {"participant", "speaker"}
-    for name, extra in (("actors-table", ()), ("event-actors", ("about",))):
-        text = resources.query_files()[name]
+    for name, extra in (("actors-table", ()), ("event-actors", ("about",)), ("project/participation", ("place", "about"))):
+        folder, _, stem = name.rpartition("/")
+        text = resources.query_files(folder)[stem]
         listed = re.search(r"VALUES \?p \{([^}]*)\}", text).group(1).split()
         assert listed == [f"kg:{r}" for r in (*roles, *extra)], name
