@@ -225,7 +225,7 @@ def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any
             load_dataset(ds, store, compact=compact)
         counts["triples"] = len(ds)
         return counts
-    from kg.store import ENTITIES_GRAPH, _ntriples, add_triples, finish, load_graphs
+    from kg.store import ENTITIES_GRAPH, add_triples, finish, load_graphs, ntriples
 
     writer = QuadWriter(output, fmt)
     pending: list[tuple[str, bytes]] = []
@@ -234,7 +234,7 @@ def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any
             count(extraction)
             graph = writer.add(extraction)
             if store is not None:
-                pending.append((str(graph.identifier), _ntriples(graph)))
+                pending.append((str(graph.identifier), ntriples(graph)))
                 if len(pending) >= batch:
                     load_graphs(store, pending)
                     pending = []
@@ -244,7 +244,7 @@ def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any
         raise
     if store is not None:
         load_graphs(store, pending)
-        add_triples(store, ENTITIES_GRAPH, _ntriples(entities))
+        add_triples(store, ENTITIES_GRAPH, ntriples(entities))
         finish(store, compact=compact)
     counts["triples"] = writer.triples
     return counts

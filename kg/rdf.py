@@ -18,7 +18,7 @@ from kg import ids
 from kg.gazetteer import entries
 from kg.graphio import atomic_file, format_for, load, save, union, write_atomic  # noqa: F401 - kg.graphio owns them; kept importable here
 from kg.records import Article, Entity, Event, Evidence, Extraction, Relation, Role, TimeValue
-from kg.vocab import KG, SCHEMA, WD, participant_roles
+from kg.vocab import KG, KG_NS, SCHEMA, WD, participant_roles
 
 
 def time_literal(value: str) -> Literal | None:
@@ -168,7 +168,7 @@ def entity_descriptions(g: Graph, extractions: Iterable[Extraction]) -> Graph:
 def new_dataset() -> Dataset:
     """An empty Dataset with newskg's prefixes bound."""
     ds = Dataset()
-    ds.bind("kg", KG._NS)
+    ds.bind("kg", KG_NS)
     ds.bind("schema", SCHEMA)
     ds.bind("wd", WD)
     return ds

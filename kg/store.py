@@ -182,7 +182,8 @@ def load_graphs(
     return count
 
 
-def _ntriples(graph) -> bytes:  # rdflib Graph -> N-Triples bytes
+def ntriples(graph) -> bytes:
+    """An rdflib Graph as N-Triples bytes: what `load_graphs` and `add_triples` take."""
     return graph.serialize(format="nt", encoding="utf-8")
 
 
@@ -229,7 +230,7 @@ def load_dataset(
         if not len(graph) or not isinstance(graph.identifier, URIRef):
             continue
         iri = str(graph.identifier)
-        (shared if iri in SHARED_GRAPHS else articles).append((iri, _ntriples(graph)))
+        (shared if iri in SHARED_GRAPHS else articles).append((iri, ntriples(graph)))
     batch = int(os.environ.get("KG_STORE_BATCH_QUADS") or BATCH_QUADS)
     load_graphs(store, articles, batch_quads=batch, progress=progress)
     for iri, data in shared:
@@ -237,7 +238,7 @@ def load_dataset(
     if len(default):
         import pyoxigraph as ox
 
-        store.load(_ntriples(default), ox.RdfFormat.N_TRIPLES)
+        store.load(ntriples(default), ox.RdfFormat.N_TRIPLES)
     finish(store, compact=compact)
 
 

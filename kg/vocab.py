@@ -6,7 +6,7 @@ kg/queries/*.rq declare no prefix of their own: the query loader declares
 `PREFIXES`. tests/test_vocab_and_data.py checks that the terms match
 kg/ontology/kg.ttl; a misspelt term is an AttributeError, not a silent new IRI.
 
->>> ONTOLOGY_GRAPH + "#" == str(KG._NS) == PREFIXES["kg"], PREFIXES["graph"] + "entities" == ENTITIES_GRAPH
+>>> ONTOLOGY_GRAPH + "#" == KG_NS == str(KG.Event)[:-5] == PREFIXES["kg"], PREFIXES["graph"] + "entities" == ENTITIES_GRAPH
 (True, True)
 """
 from functools import cache, lru_cache
@@ -52,9 +52,9 @@ def superclasses(local: str) -> tuple[str, ...]:
 
     graph = ontology()
     out: list[str] = []
-    node = URIRef(KG._NS + local)
-    while (parent := graph.value(node, RDFS.subClassOf)) is not None and str(parent).startswith(KG._NS):
-        name = str(parent)[len(KG._NS):]
+    node = URIRef(KG_NS + local)
+    while (parent := graph.value(node, RDFS.subClassOf)) is not None and str(parent).startswith(KG_NS):
+        name = str(parent)[len(KG_NS):]
         if name in {"Event", "Actor"}:
             break
         out.append(name)
@@ -84,8 +84,8 @@ def participant_roles() -> tuple[str, ...]:
     found, todo = ["participant"], [KG.participant]
     while todo:
         for sub in graph.subjects(RDFS.subPropertyOf, todo.pop()):
-            name = str(sub)[len(str(KG._NS)):]
-            if str(sub).startswith(str(KG._NS)) and name not in found:
+            name = str(sub)[len(KG_NS):]
+            if str(sub).startswith(KG_NS) and name not in found:
                 found.append(name)
                 todo.append(sub)
     return tuple(found)

@@ -64,3 +64,31 @@ def test_analysis_and_render_write_no_sparql():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 assert not re.search(r"\b(SELECT|CONSTRUCT|ASK)\b.*\bWHERE\b|\bPREFIX\s+\w*:", node.value, re.S), (path, node.value[:80])
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def test_no_module_uses_another_modules_private_names():
+    """A name shared between modules is public, with a docstring: no `from kg.x import _name`, no `x._name` on a kg module."""
+    found = []
+    for path in sorted((ROOT / "kg").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules: set[str] = set()  # local names bound to kg modules
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "kg" and node.level == 0:
+                found += [f"{path.relative_to(ROOT)}: from {node.module} import {a.name}" for a in node.names if _private(a.name)]
+                modules |= {a.asname or a.name for a in node.names
+                            if (ROOT / node.module.replace(".", "/") / f"{a.name}.py").is_file()
+                            or (ROOT / node.module.replace(".", "/") / a.name).is_dir()}
+            elif isinstance(node, ast.Import):
+                modules |= {a.asname or a.name.split(".")[0] for a in node.names if a.name.split(".")[0] == "kg"}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and _private(node.attr):
+                root = node.value
+                while isinstance(root, ast.Attribute):
+                    root = root.value
+                if isinstance(root, ast.Name) and root.id in modules:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
+    assert not found, "private names used across modules: " + "; ".join(found)

@@ -59,7 +59,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-def _sentence(span: Span) -> str:
+def sentence_text(span: Span) -> str:
+    """The text of the sentence a span is in (the span's own text when the Doc has no sentences): an evidence's sentence."""
     return span.sent.text if span.doc.has_annotation("SENT_START") else span.text
 
 
@@ -67,7 +68,7 @@ def _mention(ent: Span) -> Mention | None:
     label, gid = ent.label_, ent.ent_id_  # read first: a slice of an entity span is a plain span, with no label
     if len(ent) > 1 and ent[-1].text in {"'s", "\u2019s", "'"}:
         ent = ent[:-1]  # "Civic Passion's": the possessive is not part of the name
-    base = {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "sentence": _sentence(ent)}
+    base = {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "sentence": sentence_text(ent)}
     if label == "PERSON":
         return Mention(type="Person", rule="ner-person", key=f"person-{slug(ent.text)}", **base)
     if gid:
@@ -126,7 +127,7 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
     for start, end, title in heads:
         if end < len(doc) and _is_name(doc[end]):
             continue  # 'President Hashim Thaci': a title before a name, not a nominal mention
-        owner = _owner_before(doc, start)
+        owner = owner_before_title(doc, start)
         if owner is None:
             owner = _owner_of(doc, start, end)  # 'the president of Serbia'
             if owner is None or doc[start].lower_ == "capital":
@@ -137,7 +138,7 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
             if first > 0 and doc[first - 1].lower_ in {"the", "his", "her", "their", "its"}:
                 first -= 1
             span = doc[first:end]
-        base = {"start": span.start_char, "end": span.end_char, "text": span.text, "sentence": _sentence(span)}
+        base = {"start": span.start_char, "end": span.end_char, "text": span.text, "sentence": sentence_text(span)}
         if doc[start].lower_ == "capital":
             capital = entries()[gazetteer_id(owner)].capital if gazetteer_id(owner) else ""
             if capital:
@@ -188,7 +189,7 @@ def pair_mentions(doc: Doc) -> list[Mention]:
             continue
         span = doc[first:token.i + 1]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=PAIR_HEADS[head], rule="nominal-pair",
-                           key=f"pair-{span.start_char}", sentence=_sentence(span)))
+                           key=f"pair-{span.start_char}", sentence=sentence_text(span)))
     return out
 
 
@@ -302,8 +303,9 @@ def _is_name(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.text[:1].isupper())
 
 
-def _owner_before(doc: Doc, start: int) -> Span | None:
-    """The state or organization entity just before a title: 'Serbian', "Kosovo's", 'EU', "the country's"."""
+def owner_before_title(doc: Doc, start: int) -> Span | None:
+    """The state or organization entity just before a title starting at token `start`: 'Serbian', "Kosovo's", 'EU',
+    "the country's"; None when there is none."""
     i = start - 1
     skipped = 0
     while i >= 0 and skipped < 2 and _title_modifier(doc, i):

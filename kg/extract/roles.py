@@ -20,7 +20,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from kg.extract.entities import _owner_before, _sentence, ents, gazetteer_id, organization_key
+from kg.extract.entities import ents, gazetteer_id, organization_key
+from kg.extract.entities import owner_before_title as _owner_before
+from kg.extract.entities import sentence_text as _sentence
 from kg.gazetteer import entries, office_holders, office_holders_horizon, state_by_iso3, title_kinds, titles
 from kg.ids import slug
 from kg.records import Evidence, Role
