@@ -11,19 +11,20 @@ from typing import TYPE_CHECKING, Any
 
 from kg import resources
 from kg.extract.timex import find_times
+from kg.gazetteer import sectors
 from kg.records import Article, Mention, TimeValue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 SPEECH_QUOTES = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{2,}?)[\"\u201c\u201d]")
-ARMED_SECTORS = ("MIL", "REB", "UAF", "COP", "SPY")  # Phoenix sector codes of armed actors (military, rebels, police ...)
 
 
 @lru_cache(maxsize=1)
 def armed_nouns() -> frozenset[str]:
-    """Agent nouns of armed actors (troops, rebels, police, gunmen), by their Phoenix sector code."""
-    return frozenset(r["noun"] for r in resources.table("event_actor_nouns.csv") if r["sector"].startswith(ARMED_SECTORS))
+    """Agent nouns of armed actors (troops, rebels, police, gunmen), by their Phoenix sector code (kg/data/sectors.csv)."""
+    armed = sectors("armed")
+    return frozenset(r["noun"] for r in resources.table("event_actor_nouns.csv") if r["sector"].startswith(armed))
 
 
 @lru_cache(maxsize=1)

@@ -12,8 +12,10 @@ organization of the last sentences that the word fits.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from kg import resources
 from kg.gazetteer import body_heads, capitals, entries, titles
 from kg.ids import slug
 from kg.records import Mention
@@ -168,9 +170,10 @@ def _owner_of(doc: Doc, start: int, end: int) -> Span | None:
     return owner
 
 
-PAIR_HEADS = {"sides": "Person", "leaders": "Person", "parties": "Person", "men": "Person", "ministers": "Person",
-              "presidents": "Person", "diplomats": "Person", "envoys": "Person",
-              "countries": "State", "neighbors": "State", "neighbours": "State", "governments": "State", "nations": "State"}
+@lru_cache(maxsize=1)
+def pair_heads() -> dict[str, str]:
+    """Plural nouns of a pair ('both sides', 'the two countries') -> the type of the pair's members (kg/data/pair_heads.csv)."""
+    return {row["head"]: row["type"] for row in resources.table("pair_heads.csv")}
 
 
 def pair_mentions(doc: Doc) -> list[Mention]:
@@ -178,7 +181,7 @@ def pair_mentions(doc: Doc) -> list[Mention]:
     out = []
     for token in doc:
         head = token.lower_
-        if head not in PAIR_HEADS or token.i == 0:
+        if head not in pair_heads() or token.i == 0:
             continue
         first = token.i - 1
         while first > 0 and doc[first].pos_ == "ADJ":
@@ -188,7 +191,7 @@ def pair_mentions(doc: Doc) -> list[Mention]:
         elif doc[first].lower_ != "both":
             continue
         span = doc[first:token.i + 1]
-        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=PAIR_HEADS[head], rule="nominal-pair",
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=pair_heads()[head], rule="nominal-pair",
                            key=f"pair-{span.start_char}", sentence=sentence_text(span)))
     return out
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from kg.extract.entities import ents, gazetteer_id, organization_key
 from kg.extract.entities import owner_before_title as _owner_before
 from kg.extract.entities import sentence_text as _sentence
-from kg.gazetteer import entries, office_holders, office_holders_horizon, state_by_iso3, title_kinds, titles
+from kg.gazetteer import entries, office_holders, office_holders_horizon, sectors, state_by_iso3, title_kinds, titles
 from kg.ids import slug
 from kg.records import Evidence, Role
 
@@ -68,7 +68,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     return out + _counterparts(doc, out, as_of)
 
 
-HOLDER_SECTORS = {"GOV", "LEG", "JUD", "MIL"}
+HOLDER_SECTORS = frozenset(sectors("office"))  # kg/data/sectors.csv
 
 
 def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role | None:
