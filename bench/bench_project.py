@@ -7,8 +7,8 @@ N-Quads (bench/generate.py is used when present). Each method runs in a fresh
 subprocess; time is wall clock, memory is the child's peak RSS.
 
 - kg-path: coparticipation(path): pyoxigraph parses the file, SPARQL SELECTs, networkx.
-- kg-rdflib: kg.rdf.load (rdflib parses), then coparticipation(ds), which copies into Oxigraph.
-- rdflib-sparql: kg.rdf.load, then the same SELECTs run by rdflib's SPARQL engine (no graph built):
+- kg-rdflib: kg.graphio.load (rdflib parses), then coparticipation(ds), which copies into Oxigraph.
+- rdflib-sparql: kg.graphio.load, then the same SELECTs run by rdflib's SPARQL engine (no graph built):
   the alternative the projection did not choose.
 - rdflib-networkx: rdflib parses, then rdflib.extras.external_graph_libs.rdflib_to_networkx_multidigraph
   (every triple an edge; no co-participation, no filters): the baseline.
@@ -123,7 +123,7 @@ def run(method: str, path: str) -> dict:
 
         g = coparticipation(path)
     elif method in ("kg-rdflib", "rdflib-sparql"):
-        from kg.rdf import load
+        from kg.graphio import load
 
         ds = load(path)
         out["parse_s"] = time.perf_counter() - t0
@@ -132,12 +132,13 @@ def run(method: str, path: str) -> dict:
 
             g = coparticipation(ds)
         else:
-            from kg.analysis.project import PREFIXES, QUERIES
+            from kg import query as q
+            from kg.analysis.project import QUERIES
 
             ds.default_union = True
             rows = 0
             for name in QUERIES:
-                rows += len(list(ds.query(PREFIXES + QUERIES[name])))
+                rows += len(list(ds.query(q.bundled(f"project/{name}"))))
             out["rows"] = rows
             g = None
     else:

@@ -161,20 +161,10 @@ def open(source: Any) -> Desk:  # noqa: A001 - kg.open, like io.open, opens a th
     """
     import pyoxigraph as ox
 
-    from kg import store as st
+    from kg.graphio import oxigraph
 
-    if isinstance(source, ox.Store):
-        return Desk(source, "store")
-    if isinstance(source, str | Path):
-        path = Path(source)
-        if path.is_dir():
-            return Desk(st.open_store(path, read_only=True), str(path))
-        return Desk(st.graph_file_store(path), str(path))
-    from kg.analysis.project import oxigraph_store
-
-    store = oxigraph_store(source)
-    st.load_ontology(store)
-    return Desk(store, type(source).__name__)
+    name = "store" if isinstance(source, ox.Store) else str(source) if isinstance(source, str | Path) else type(source).__name__
+    return Desk(oxigraph(source, ontology=True), name)
 
 
 # -- helpers ------------------------------------------------------------------------------------

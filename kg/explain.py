@@ -11,15 +11,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-ENTITIES = "https://w3id.org/newskg/id/graph/entities"
-ENTITY_PREFIX = "https://w3id.org/newskg/id/entity/"
-PREFIXES = """PREFIX kg: <https://w3id.org/newskg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX schema: <https://schema.org/>
-"""
+from kg.vocab import ENTITIES_GRAPH as ENTITIES
+from kg.vocab import ID
+from kg.vocab import PREFIXES as _NAMESPACES
+
+ENTITY_PREFIX = f"{ID}entity/"
+PREFIXES = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in _NAMESPACES.items())
 
 
 def _rows(store: Any, query: str) -> list[dict[str, str]]:
@@ -40,10 +37,10 @@ def _rows(store: Any, query: str) -> list[dict[str, str]]:
 def find(source: Any, name: str) -> list[str]:
     """IRIs of the entities a name, key or IRI names: an exact IRI or key first, then a label or other name
     equal once folded ('vucic' finds 'Aleksandar Vučić' only through 'Vucic' if that is a name), then names containing it."""
-    from kg.analysis.project import oxigraph_store
+    from kg.graphio import oxigraph
     from kg.identity import fold
 
-    store = oxigraph_store(source)
+    store = oxigraph(source, lenient=True)
     iri = name
     if name.startswith("id:entity/"):
         iri = ENTITY_PREFIX + name[len("id:entity/"):]
@@ -69,10 +66,10 @@ def explain(source: Any, name: str) -> list[dict[str, Any]]:
 
     IdentityError E063 when the graph has no such entity.
     """
-    from kg.analysis.project import oxigraph_store
     from kg.errors import IdentityError
+    from kg.graphio import oxigraph
 
-    store = oxigraph_store(source)
+    store = oxigraph(source, lenient=True)
     nodes = find(store, name)
     if not nodes:
         raise IdentityError("E063", name, "no entity of the graph has this name, key or IRI (kg query actors-table lists them)")

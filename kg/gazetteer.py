@@ -123,6 +123,17 @@ def body_heads() -> frozenset[str]:
                      if not r["person"] and " " not in r["form"] and r["head"] not in person)
 
 
+@lru_cache(maxsize=4)
+def sectors(flag: str) -> tuple[str, ...]:
+    """CAMEO sector codes whose row in kg/data/sectors.csv says yes in column `flag`: "armed" (military, rebels, police,
+    ...: whom they attack is a political act), "office" (whose dated codes say which state's office a person held).
+
+    >>> sectors("office")
+    ('GOV', 'JUD', 'LEG', 'MIL')
+    """
+    return tuple(r["code"] for r in resources.table("sectors.csv") if r[flag] == "yes")
+
+
 @lru_cache(maxsize=1)
 def agent_sectors() -> dict[str, str]:
     """One-word Phoenix agent -> its sector code ('company' -> 'BUS', 'ministry' -> 'GOV')."""

@@ -457,12 +457,12 @@ class Identity:
 
     def apply(self, extraction: Extraction) -> Extraction:
         """One article's records with canonical keys, labels and what identity knows of each node."""
-        from kg.resolve import _rekey
+        from kg.resolve import rekey
 
         aid = extraction.article.id
         key_map = {e.key: self.canonical(aid, e.key) for e in extraction.entities}
         before = {e.key: e for e in extraction.entities}
-        linked = _rekey(extraction, {k: v for k, v in key_map.items() if k != v}) if any(k != v for k, v in key_map.items()) else extraction
+        linked = rekey(extraction, {k: v for k, v in key_map.items() if k != v}) if any(k != v for k, v in key_map.items()) else extraction
         entities = []
         for e in linked.entities:
             node = self.nodes.get(e.key)

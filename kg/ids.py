@@ -13,9 +13,10 @@ import unicodedata
 
 from rdflib import URIRef
 
+from kg.vocab import ENTITIES_GRAPH as _ENTITIES_GRAPH
 from kg.vocab import ID
 
-ENTITIES_GRAPH = URIRef(ID + "graph/entities")
+ENTITIES_GRAPH = URIRef(_ENTITIES_GRAPH)
 
 
 def slug(text: str) -> str:

@@ -246,7 +246,8 @@ def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any
                  batch: int = 64) -> dict[str, int]:
     """rdf and store after a streamed build: the graph file and the store (if given), an article at a time for TriG and
     N-Quads (memory stays flat); Turtle and JSON-LD hold the whole graph at once. Returns what was written, counted."""
-    from kg.rdf import QuadWriter, format_for, save, to_dataset
+    from kg.graphio import format_for, save
+    from kg.rdf import QuadWriter, to_dataset
 
     counts = dict.fromkeys(("triples", "entities", "roles", "events", "relations"), 0)
 
@@ -266,7 +267,7 @@ def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any
             load_dataset(ds, store, compact=compact)
         counts["triples"] = len(ds)
         return counts
-    from kg.store import ENTITIES_GRAPH, _ntriples, add_triples, finish, load_graphs
+    from kg.store import ENTITIES_GRAPH, add_triples, finish, load_graphs, ntriples
 
     writer = QuadWriter(output, fmt)
     pending: list[tuple[str, bytes]] = []
@@ -285,7 +286,7 @@ def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any
         raise
     if store is not None:
         load_graphs(store, pending)
-        add_triples(store, ENTITIES_GRAPH, _ntriples(entities))
+        add_triples(store, ENTITIES_GRAPH, ntriples(entities))
         finish(store, compact=compact)
     counts["triples"] = writer.triples
     return counts

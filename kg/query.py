@@ -28,28 +28,18 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import IO, TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from kg.errors import QueryError
+from kg.vocab import ONTOLOGY_GRAPH, PREFIXES
 
 if TYPE_CHECKING:
     import pyoxigraph
 
 FORMATS = ("table", "csv", "tsv", "json", "xml")
-XSD = "http://www.w3.org/2001/XMLSchema#"
-PREFIXES = {
-    "kg": "https://w3id.org/newskg/ontology#",  # kg.vocab.KG; a test holds them equal (query stays free of rdflib)
-    "id": "https://w3id.org/newskg/id/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": XSD,
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "wd": "http://www.wikidata.org/entity/",
-}
+XSD = PREFIXES["xsd"]
 UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
 QUERY_KEYWORDS = frozenset({"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"})
 
@@ -241,15 +231,8 @@ def inspect(text: str, where: str = "query", *, allow_service: bool = False, add
     return Inspection(form, bool("datasetClause" in body and body["datasetClause"]))
 
 
-def with_prefixes(text: str) -> str:
-    """The query with one first line declaring the usual prefixes (PREFIXES) it uses but does not declare.
-
-    >>> print(with_prefixes("SELECT ?l WHERE { ?s rdfs:label ?l ; a kg:State }"))
-    PREFIX kg: <https://w3id.org/newskg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-    SELECT ?l WHERE { ?s rdfs:label ?l ; a kg:State }
-    >>> with_prefixes("PREFIX rdfs: <http://example.org/> SELECT * WHERE { ?s rdfs:x ?o }")[:6]
-    'PREFIX'
-    """
+def _undeclared(text: str) -> list[str]:
+    """The usual prefixes (kg.vocab.PREFIXES) a query uses without declaring them, sorted."""
     declared: set[str] = set()
     used: set[str] = set()
     previous = ""
@@ -257,10 +240,38 @@ def with_prefixes(text: str) -> str:
         if kind == "pname":
             (declared if previous == "PREFIX" else used).add(t.split(":", 1)[0])
         previous = t.upper() if kind == "word" else t
-    missing = sorted(p for p in used - declared if p in PREFIXES)
+    return sorted(p for p in used - declared if p in PREFIXES)
+
+
+def with_prefixes(text: str) -> str:
+    """The query with one first line declaring the usual prefixes (kg.vocab.PREFIXES) it uses but does not declare.
+
+    >>> first, rest = with_prefixes("SELECT ?l WHERE { ?s rdfs:label ?l ; a kg:State }").split("\\n")
+    >>> first == f"PREFIX kg: <{PREFIXES['kg']}> PREFIX rdfs: <{PREFIXES['rdfs']}>", rest
+    (True, 'SELECT ?l WHERE { ?s rdfs:label ?l ; a kg:State }')
+    >>> with_prefixes("PREFIX rdfs: <http://example.org/> SELECT * WHERE { ?s rdfs:x ?o }")[:6]
+    'PREFIX'
+    """
+    missing = _undeclared(text)
     if not missing:
         return text
     return " ".join(f"PREFIX {p}: <{PREFIXES[p]}>" for p in missing) + "\n" + text
+
+
+def declare_prefixes(text: str) -> str:
+    """A bundled query (kg/queries/*.rq) with a PREFIX line for each usual prefix it uses, after its header comments.
+
+    The .rq files spell no namespace: their prefixes are kg.vocab's.
+
+    >>> print(declare_prefixes("# title: t\\nSELECT ?x WHERE { ?x a kg:State }").replace(PREFIXES["kg"], "..."))
+    # title: t
+    PREFIX kg: <...>
+    SELECT ?x WHERE { ?x a kg:State }
+    """
+    missing = _undeclared(text)
+    lines = text.splitlines(keepends=True)
+    head = next((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), len(lines))
+    return "".join(lines[:head]) + "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing) + "".join(lines[head:])
 
 
 # ---------------------------------------------------------------- canned queries
@@ -310,14 +321,11 @@ class Canned:
         return text
 
 
-_LOOKUP = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?label WHERE {
-  GRAPH <https://w3id.org/newskg/id/graph/entities> { ?x rdfs:label ?label . ?x rdfs:label|skos:altLabel ?name }
+_LOOKUP = """SELECT DISTINCT ?label WHERE {
+  GRAPH graph:entities { ?x rdfs:label ?label . ?x rdfs:label|skos:altLabel ?name }
   FILTER(?x = ?value || CONTAINS(LCASE(?name), LCASE(STR(?value))))
 } LIMIT 1"""
-_LABELS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?label WHERE { GRAPH <https://w3id.org/newskg/id/graph/entities> { ?x rdfs:label ?label } }"""
+_LABELS = """SELECT DISTINCT ?label WHERE { GRAPH graph:entities { ?x rdfs:label ?label } }"""
 
 
 def check_names(store: pyoxigraph.Store, query: Canned, values: dict[str, str]) -> None:
@@ -331,9 +339,9 @@ def check_names(store: pyoxigraph.Store, query: Canned, values: dict[str, str]) 
         value = (values.get(p.name) or "").strip()
         if not p.names_a_thing or not value:
             continue
-        if select(store, bind(_LOOKUP, {"value": value})):
+        if select(store, bind(declare_prefixes(_LOOKUP), {"value": value})):
             continue
-        labels = [row["label"] for row in select(store, _LABELS)]
+        labels = [row["label"] for row in select(store, declare_prefixes(_LABELS))]
         by_word: dict[str, list[str]] = {}
         for label in labels:
             for word in [label, *label.split()]:
@@ -457,7 +465,34 @@ def canned() -> dict[str, Canned]:
     """Every canned query by name."""
     from kg.resources import query_files
 
-    return {name: parse_canned(name, text) for name, text in sorted(query_files().items())}
+    return {name: parse_canned(name, declare_prefixes(text)) for name, text in sorted(query_files().items())}
+
+
+@cache
+def bundled(name: str) -> str:
+    """The text of a query of the package's own, kg/queries/FOLDER/NAME.rq given as "FOLDER/NAME", its prefixes declared.
+
+    >>> "SELECT" in bundled("project/events") and "PREFIX kg:" in bundled("project/events")
+    True
+    """
+    from kg.resources import query_files
+
+    folder, _, stem = name.rpartition("/")
+    files = query_files(folder)
+    if stem not in files:
+        raise QueryError("E041", name, f"no bundled query of that name in kg/queries/{folder}: {', '.join(sorted(files))}")
+    return declare_prefixes(files[stem])
+
+
+def rows(store: pyoxigraph.Store, name: str) -> list[tuple[str | None, ...]]:
+    """Answers of a bundled query (see `bundled`) over the union of the store's graphs: one tuple a row, in the order of
+    its SELECT, of plain strings (IRIs and lexical forms), None where unbound.
+
+    The package's own questions, so not read by `inspect` first: that guards the queries people write.
+    """
+    result = store.query(bundled(name), use_default_graph_as_union=True)
+    names = [v.value for v in result.variables]
+    return [tuple(None if sol[v] is None else sol[v].value for v in names) for sol in result]
 
 
 def get(name: str) -> Canned:
@@ -512,8 +547,6 @@ def run(
     query's own lines.
     """
     import pyoxigraph as ox
-
-    from kg.store import ONTOLOGY_GRAPH
 
     added = 0
     if add_prefixes:

@@ -1,30 +1,25 @@
 """Records -> RDF: one named graph per article, canonical entities in a shared graph.
 
 Every fact in an article graph carries `kg:evidence` nodes (sentence, offsets
-into the article text, confidence, extractor). Serialisation is atomic: a
-reader sees the old file or the new one, never half of it.
+into the article text, confidence, extractor). Files are written by
+kg.graphio, atomically: a reader sees the old file or the new one, never half
+of it.
 """
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import IO
 
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SKOS, TIME
 
 from kg import ids
 from kg.gazetteer import entries
+from kg.graphio import atomic_file, format_for, load, save, union, write_atomic  # noqa: F401 - kg.graphio owns them; kept importable here
 from kg.records import Article, Entity, Event, EventMerge, Evidence, Extraction, Relation, Role, TimeValue
-from kg.vocab import KG, SCHEMA, WD
+from kg.vocab import KG, KG_NS, SCHEMA, WD, participant_roles
 
-FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt"}
-QUAD_FORMATS = {"trig", "nquads", "json-ld"}
-PARTICIPANT_ROLES = {"participant", "host", "mediator", "organizer", "speaker", "target"}
 PRECISION_UNITS = {"day": TIME.unitDay, "week": TIME.unitWeek, "month": TIME.unitMonth, "year": TIME.unitYear}
 
 
@@ -124,7 +119,7 @@ def _event(g: Graph, article: Article, event: Event, nodes: dict[str, URIRef]) -
     g.add((node, KG.reportedIn, ids.article_iri(article.id)))
     g.add((node, KG.status, Literal(event.status)))
     for role, key in event.participants:
-        g.add((node, KG[role] if role in PARTICIPANT_ROLES else KG.participant, ids.entity_iri(key)))
+        g.add((node, KG[role] if role in participant_roles() else KG.participant, ids.entity_iri(key)))
         if role != "participant":
             g.add((node, KG.participant, ids.entity_iri(key)))
     if event.place:
@@ -263,7 +258,7 @@ def describe_entity(g: Graph, entity: Entity) -> None:
 def new_dataset() -> Dataset:
     """An empty Dataset with newskg's prefixes bound."""
     ds = Dataset()
-    ds.bind("kg", KG._NS)
+    ds.bind("kg", KG_NS)
     ds.bind("schema", SCHEMA)
     ds.bind("wd", WD)
     return ds
@@ -366,113 +361,3 @@ class QuadWriter:
             self._open = False
             stop = RuntimeError("the quad file was not finished")
             self._file.__exit__(RuntimeError, stop, None)
-
-
-def format_for(path: str | Path, fmt: str | None = None) -> str:
-    """The rdflib format name for a path (by suffix) or an explicit name; GraphError E022 for any other."""
-    from kg.errors import GraphError
-
-    if fmt:
-        name = FORMATS.get("." + fmt.lower().lstrip("."), fmt)
-        if name not in FORMATS.values():
-            raise GraphError("E022", fmt, f"unknown graph format: use one of {', '.join(sorted(set(FORMATS.values())))}")
-        return name
-    suffix = Path(path).suffix.lower()
-    if suffix not in FORMATS:
-        raise GraphError("E022", str(path), f"unknown graph format {suffix or '(no suffix)'!r}: use a file name ending in one of "
-                                            f"{', '.join(sorted(FORMATS))}, or --format")
-    return FORMATS[suffix]
-
-
-TEMP_SUFFIX = ".kgtmp"
-
-
-@contextlib.contextmanager
-def atomic_file(path: str | Path) -> Iterator[IO[bytes]]:
-    """A binary file that becomes `path` only when the block ends without an error (a temporary beside it, then a rename).
-
-    The temporary file is named `.NAME.PID.RANDOM.kgtmp`; one left behind by a
-    process that no longer runs (killed with -9) is removed by the next write
-    to the same path. On an error the temporary file is removed and `path`
-    stays as it was.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)  # mkstemp makes 0600
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write bytes to path through a temporary file in the same directory and a rename (see `atomic_file`)."""
-    with atomic_file(path) as fh:
-        fh.write(data)
-
-
-def remove_stale_temps(path: Path) -> list[Path]:
-    """Remove the temporary files of `write_atomic(path, ...)` whose writing process is gone; returns them."""
-    prefix = f".{path.name}."
-    removed = []
-    for candidate in path.parent.iterdir():
-        name = candidate.name
-        if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIX)):
-            continue
-        pid = name[len(prefix):].split(".", 1)[0]
-        if pid.isdigit() and not _running(int(pid)):
-            candidate.unlink(missing_ok=True)
-            removed.append(candidate)
-    return removed
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # PermissionError: someone else's process, alive
-        return True
-    return True
-
-
-def save(ds: Dataset, path: str | Path, fmt: str | None = None) -> None:
-    """Serialise a dataset atomically; Turtle and N-Triples get the union of all graphs."""
-    name = format_for(path, fmt)
-    if name in QUAD_FORMATS:
-        data = ds.serialize(format=name, encoding="utf-8")
-    else:
-        data = union(ds).serialize(format=name, encoding="utf-8")
-    write_atomic(path, data)
-
-
-def union(ds: Dataset) -> Graph:
-    """All quads of a dataset as one graph, with the dataset's prefixes."""
-    g = Graph()
-    for prefix, ns in ds.namespaces():
-        g.bind(prefix, ns)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
-
-
-def load(path: str | Path, fmt: str | None = None) -> Dataset:
-    """Read a graph file into a Dataset (triples formats land in the default graph)."""
-    from kg.errors import GraphError
-
-    ds = Dataset()
-    name = format_for(path, fmt)
-    try:
-        ds.parse(str(path), format=name)
-    except FileNotFoundError as exc:
-        raise GraphError("E010", str(path), "no such graph file") from exc
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise GraphError("E020", str(path), f"cannot parse: {exc}") from exc
-    return ds

@@ -74,7 +74,8 @@ def _local(value: Any) -> str:
 def style_for(attrs: Mapping[str, Any], styles: Mapping[str, Any]) -> dict[str, Any]:
     """The [[node]] style of a node: by its type's local name, else the fallback for its kind.
 
-    >>> style_for({"type": "https://w3id.org/newskg/ontology#Summit"}, load_styles())["id"]
+    >>> from kg.vocab import KG
+    >>> style_for({"type": str(KG.Summit)}, load_styles())["id"]
     'meeting'
     >>> style_for({"type": "Zeppelin", "kind": "event"}, load_styles())["id"]
     'event'
@@ -392,7 +393,7 @@ def render(
              "VIS_JS": js, "PAGE_JS": PAGE_JS, "DATA": script_json(data)}
     page = re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], PAGE)
     if path is not None:
-        from kg.rdf import write_atomic
+        from kg.graphio import write_atomic
 
         write_atomic(path, page.encode("utf-8"))
     return page

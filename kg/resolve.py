@@ -228,7 +228,9 @@ def merge_events(events: list[Event]) -> list[Event]:
     return [replace(e, key=f"event-{n}") for n, e in enumerate(out, 1)]
 
 
-def _rekey(extraction: Extraction, key_map: dict[str, str]) -> Extraction:
+def rekey(extraction: Extraction, key_map: dict[str, str]) -> Extraction:
+    """One article's records with every key (entities, role holders and owners, event participants and places,
+    relations) moved to its canonical key; entities built again from the moved mentions."""
     def canon(key: str) -> str:
         return key_map.get(key, key)
 

@@ -63,9 +63,11 @@ def data_files() -> list[str]:
     return sorted(p.name for p in resources.files("kg.data").iterdir() if p.name.split(".")[-1] in {"jsonl", "csv", "toml"})
 
 
-def query_files() -> dict[str, str]:
-    """Canned SPARQL queries: name -> text of kg/queries/NAME.rq."""
+def query_files(folder: str = "") -> dict[str, str]:
+    """SPARQL queries: name -> text of kg/queries/NAME.rq (the canned ones), or of kg/queries/FOLDER/NAME.rq."""
     root = resources.files("kg.queries")
+    if folder:
+        root = root.joinpath(folder)
     return {p.name[:-3]: p.read_text(encoding="utf-8") for p in root.iterdir() if p.name.endswith(".rq")}
 
 

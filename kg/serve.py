@@ -79,9 +79,10 @@ class Settings:
 
 
 def _open(settings: Settings):
-    from kg.store import graph_file_store, open_store
+    from kg.graphio import read_file
+    from kg.store import open_store
 
-    return graph_file_store(settings.graph) if settings.graph else open_store(settings.store, read_only=True)
+    return read_file(settings.graph, ontology=True) if settings.graph else open_store(settings.store, read_only=True)
 
 
 def _answer(store, request: dict[str, Any], max_rows: int) -> tuple[int, str, bytes]:

@@ -33,21 +33,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import GraphError, StoreError
+from kg.vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH
 
 if TYPE_CHECKING:
     import pyoxigraph
     from rdflib import Dataset
 
 DEFAULT_STORE = "kgstore"
-ONTOLOGY_GRAPH = "https://w3id.org/newskg/ontology"  # the ontology's own IRI names the graph holding it
 BATCH_QUADS = 400_000  # below pyoxigraph's bulk-load chunk (1,000,000), so one batch is one ingestion
-ENTITIES_GRAPH = "https://w3id.org/newskg/id/graph/entities"
 SHARED_GRAPHS = frozenset({ENTITIES_GRAPH, ONTOLOGY_GRAPH})
 _WRITE_LOCK = threading.Lock()
-
-RDF_FORMATS = {
-    ".trig": "TRIG", ".nq": "N_QUADS", ".ttl": "TURTLE", ".nt": "N_TRIPLES", ".jsonld": "JSON_LD", ".json": "JSON_LD", ".rdf": "RDF_XML"
-}
 
 
 def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False) -> pyoxigraph.Store:
@@ -187,7 +182,8 @@ def load_graphs(
     return count
 
 
-def _ntriples(graph) -> bytes:  # rdflib Graph -> N-Triples bytes
+def ntriples(graph) -> bytes:
+    """An rdflib Graph as N-Triples bytes: what `load_graphs` and `add_triples` take."""
     return graph.serialize(format="nt", encoding="utf-8")
 
 
@@ -234,7 +230,7 @@ def load_dataset(
         if not len(graph) or not isinstance(graph.identifier, URIRef):
             continue
         iri = str(graph.identifier)
-        (shared if iri in SHARED_GRAPHS else articles).append((iri, _ntriples(graph)))
+        (shared if iri in SHARED_GRAPHS else articles).append((iri, ntriples(graph)))
     batch = int(os.environ.get("KG_STORE_BATCH_QUADS") or BATCH_QUADS)
     load_graphs(store, articles, batch_quads=batch, progress=progress)
     for iri, data in shared:
@@ -242,7 +238,7 @@ def load_dataset(
     if len(default):
         import pyoxigraph as ox
 
-        store.load(_ntriples(default), ox.RdfFormat.N_TRIPLES)
+        store.load(ntriples(default), ox.RdfFormat.N_TRIPLES)
     finish(store, compact=compact)
 
 
@@ -252,25 +248,6 @@ def finish(store: pyoxigraph.Store, *, compact: bool = True) -> None:
     store.flush()
     if compact:
         store.optimize()
-
-
-def graph_file_store(path: str | Path) -> pyoxigraph.Store:
-    """An in-memory store holding a graph file (TriG, N-Quads, Turtle, ...) and the ontology."""
-    import pyoxigraph as ox
-
-    path = Path(path)
-    if not path.is_file():
-        raise GraphError("E010", str(path), "no such graph file")
-    name = RDF_FORMATS.get(path.suffix.lower())
-    if name is None:
-        raise GraphError("E020", str(path), f"unknown graph format: use one of {', '.join(sorted(RDF_FORMATS))}")
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, name))
-    except SyntaxError as exc:
-        raise GraphError("E020", str(path), f"cannot parse: {exc}") from exc
-    load_ontology(store)
-    return store
 
 
 def named_graphs(store: pyoxigraph.Store, *, include_ontology: bool = False) -> list[str]:

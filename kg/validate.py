@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from rdflib import Dataset
 
-from kg.rdf import union
+from kg.graphio import union
 from kg.vocab import ontology_graph
 
 

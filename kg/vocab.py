@@ -1,17 +1,45 @@
-"""Ontology terms, one attribute a term; tests/test_vocab.py checks they match ontology/kg.ttl.
+"""The vocabulary: namespaces, prefixes, the graphs every build names, and the ontology's terms, one attribute a term.
 
-A misspelt term is an AttributeError, not a silent new IRI.
+This is the one place in kg/ that spells the ontology namespace; everything
+else (the RDF writer, the queries, the analysis) takes it from here, and
+kg/queries/*.rq declare no prefix of their own: the query loader declares
+`PREFIXES`. tests/test_vocab_and_data.py checks that the terms match
+kg/ontology/kg.ttl; a misspelt term is an AttributeError, not a silent new IRI.
+
+>>> ONTOLOGY_GRAPH + "#" == KG_NS == str(KG.Event)[:-5] == PREFIXES["kg"], PREFIXES["graph"] + "entities" == ENTITIES_GRAPH
+(True, True)
 """
 from functools import cache, lru_cache
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-ID = Namespace("https://w3id.org/newskg/id/")
+KG_NS = "https://w3id.org/newskg/ontology#"  # the ontology namespace
+ID = Namespace("https://w3id.org/newskg/id/")  # instances: articles, entities, events, roles, relations, evidence, graphs
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 WD = Namespace("http://www.wikidata.org/entity/")
+
+ONTOLOGY_GRAPH = KG_NS.rstrip("#")  # the ontology's own IRI, which names the store graph holding it
+ENTITIES_GRAPH = f"{ID}graph/entities"  # the shared graph of canonical entity descriptions
+
+# The prefixes every query may use undeclared (kg query, the canned and the analysis queries), in the order a term
+# is shortened by (kg.query.compact): `graph:entities` is the entities graph.
+PREFIXES = {
+    "kg": KG_NS,
+    "id": str(ID),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": str(SCHEMA),
+    "prov": "http://www.w3.org/ns/prov#",
+    "wd": str(WD),
+    "time": "http://www.w3.org/2006/time#",
+    "graph": f"{ID}graph/",
+}
 
 
 @cache
@@ -25,9 +53,9 @@ def superclasses(local: str) -> tuple[str, ...]:
 
     graph = ontology()
     out: list[str] = []
-    node = URIRef(KG._NS + local)
-    while (parent := graph.value(node, RDFS.subClassOf)) is not None and str(parent).startswith(KG._NS):
-        name = str(parent)[len(KG._NS):]
+    node = URIRef(KG_NS + local)
+    while (parent := graph.value(node, RDFS.subClassOf)) is not None and str(parent).startswith(KG_NS):
+        name = str(parent)[len(KG_NS):]
         if name in {"Event", "Actor"}:
             break
         out.append(name)
@@ -57,8 +85,8 @@ def participant_roles() -> tuple[str, ...]:
     found, todo = ["participant"], [KG.participant]
     while todo:
         for sub in graph.subjects(RDFS.subPropertyOf, todo.pop()):
-            name = str(sub)[len(str(KG._NS)):]
-            if str(sub).startswith(str(KG._NS)) and name not in found:
+            name = str(sub)[len(KG_NS):]
+            if str(sub).startswith(KG_NS) and name not in found:
                 found.append(name)
                 todo.append(sub)
     return tuple(found)
@@ -73,7 +101,7 @@ def ontology():
 class KG(DefinedNamespace):
     """The newskg ontology namespace."""
 
-    _NS = Namespace("https://w3id.org/newskg/ontology#")
+    _NS = Namespace(KG_NS)
     _fail = True
 
     Accident: URIRef

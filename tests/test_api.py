@@ -135,7 +135,7 @@ def test_the_readme_example_runs(tmp_path, seed_dataset):
     section = text[text.index("## Python API"):]
     code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
     assert len(code.strip().splitlines()) <= 6
-    from kg.rdf import save
+    from kg.graphio import save
 
     (tmp_path / "out").mkdir()
     save(seed_dataset, tmp_path / "out" / "graph.trig")

@@ -123,7 +123,7 @@ def bad_batch(tmp_path_factory):
 def test_bad_articles_are_coded_errors_and_the_seed_is_written(bad_batch):
     from rdflib import RDF
 
-    from kg.rdf import load
+    from kg.graphio import load
     from kg.vocab import KG as KGNS
 
     folder, out, done = bad_batch
@@ -145,7 +145,7 @@ def test_bad_articles_are_coded_errors_and_the_seed_is_written(bad_batch):
 def test_the_long_article_keeps_its_offsets_past_the_first_million(bad_batch):
     from rdflib.namespace import PROV
 
-    from kg.rdf import load, union
+    from kg.graphio import load, union
     from kg.vocab import KG as KGNS
 
     _, out, _ = bad_batch

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from kg.cli import main
+from kg.graphio import read_file
 from kg.query import select
-from kg.store import graph_file_store
 from tests.conftest import ROOT
 
 KG = "PREFIX kg: <https://w3id.org/newskg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
@@ -24,7 +24,7 @@ def documented(table: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory, seed_dataset):
-    from kg.rdf import save
+    from kg.graphio import save
 
     path = tmp_path_factory.mktemp("export") / "graph.trig"
     save(seed_dataset, path)
@@ -39,7 +39,7 @@ def test_export_opens_in_pandas_with_the_documented_columns_and_sparql_counts(gr
     ev, ac = read(events), read(actors)
     assert list(ev.columns) == documented("--events") and len(ev.columns) > 15
     assert list(ac.columns) == documented("--actors")
-    store = graph_file_store(graph)
+    store = read_file(graph, ontology=True)
     n_events = int(select(store, KG + "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kg:reportedIn ?a }")[0]["n"])
     n_actors = int(select(store, KG + "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH <https://w3id.org/newskg/id/graph/entities> "
                                       "{ VALUES ?t { kg:Person kg:Organization kg:State } ?x a ?t } }")[0]["n"])

@@ -95,9 +95,9 @@ def test_two_namesakes_stay_two_and_a_surname_joins_by_context(built):
 
 def test_type_and_label_are_written_once(built):
     _, ds = built
-    from kg.analysis.project import oxigraph_store
+    from kg.graphio import oxigraph
 
-    store = oxigraph_store(ds)
+    store = oxigraph(ds)
     rows = list(store.query("PREFIX kg: <https://w3id.org/newskg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
                             "SELECT ?label WHERE { ?x a kg:Person ; rdfs:label ?label }", use_default_graph_as_union=True))
     labels = [r["label"].value for r in rows]
@@ -106,9 +106,9 @@ def test_type_and_label_are_written_once(built):
 
 def test_every_merge_is_recorded_with_rule_score_articles_and_mentions(built):
     _, ds = built
-    from kg.analysis.project import oxigraph_store
+    from kg.graphio import oxigraph
 
-    store = oxigraph_store(ds)
+    store = oxigraph(ds)
     q = """PREFIX kg: <https://w3id.org/newskg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
     SELECT ?label ?name ?rule ?score (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?ev) AS ?mentions) WHERE {
       ?x rdfs:label ?label ; kg:merged ?m . ?m kg:mergedName ?name ; kg:rule ?rule ; kg:score ?score ; kg:article ?a ; kg:mention ?ev }
@@ -197,7 +197,7 @@ def test_rekeying_moves_every_reference_to_the_canonical_key():
     import datetime as dt
 
     from kg.records import Article, Entity, Event, Evidence, Extraction, Mention, Role
-    from kg.resolve import _rekey
+    from kg.resolve import rekey
 
     ev = Evidence(0, 5, "s", "test", 1.0)
     old = Mention(0, 14, "Apple Computer", "Organization", "ner-org", key="org-apple-computer")
@@ -212,7 +212,7 @@ def test_rekeying_moves_every_reference_to_the_canonical_key():
         events=(Event("event-1", "Release", "Release", ev, participants=(("participant", "org-apple-computer"),),
                       place="place-cupertino"),),
     )
-    y = _rekey(x, {"org-apple-computer": "org-apple", "place-cupertino": "place-cupertino-ca"})
+    y = rekey(x, {"org-apple-computer": "org-apple", "place-cupertino": "place-cupertino-ca"})
     assert [r.of for r in y.roles] == ["org-apple"]
     assert y.events[0].participants == (("participant", "org-apple"),)
     assert y.events[0].place == "place-cupertino-ca"

@@ -6,7 +6,7 @@ from rdflib import RDF, Dataset
 from rdflib.compare import isomorphic
 
 from kg import ids
-from kg.rdf import load, save, union, write_atomic
+from kg.graphio import load, save, union, write_atomic
 from kg.validate import validate
 from kg.vocab import KG
 
@@ -92,7 +92,7 @@ def test_kill_9_during_a_write_leaves_no_temporary_file_after_the_next_write(tmp
 
     path = tmp_path / "out.trig"
     write_atomic(path, b"old")
-    script = f"from kg.rdf import write_atomic; write_atomic({str(path)!r}, b'x' * 100_000_000)"
+    script = f"from kg.graphio import write_atomic; write_atomic({str(path)!r}, b'x' * 100_000_000)"
     for _ in range(5):  # the kill must land while the temporary file exists; try again if the write won the race
         child = subprocess.Popen([sys.executable, "-c", script])
         deadline = time.monotonic() + 120
@@ -114,7 +114,7 @@ def test_kill_9_during_a_write_leaves_no_temporary_file_after_the_next_write(tmp
 def test_a_temporary_file_of_a_running_writer_is_left_alone(tmp_path):
     import os
 
-    from kg.rdf import TEMP_SUFFIX
+    from kg.graphio import TEMP_SUFFIX
 
     path = tmp_path / "out.trig"
     live = tmp_path / f".out.trig.{os.getpid()}.abc{TEMP_SUFFIX}"

@@ -99,7 +99,7 @@ def test_cli_builds_the_good_articles_and_exits_1(tmp_path):
         assert f"[{code}]" in proc.stderr and name in proc.stderr
     from rdflib import RDF
 
-    from kg.rdf import load
+    from kg.graphio import load
     from kg.vocab import KG
 
     quads = list(load(out).quads((None, None, None, None)))

@@ -1,4 +1,7 @@
-"""The vocabulary matches the ontology; every bundled data file parses, ids are unique, Wikidata ids say their source."""
+"""The vocabulary matches the ontology; every bundled data file parses, ids are unique, Wikidata ids say their source.
+
+Each file's schema, and what the code emits checked against it, are in tests/test_data_schemas.py.
+"""
 from __future__ import annotations
 
 import pytest
@@ -47,20 +50,6 @@ def _trigger_rows():
     return [row for name in TRIGGER_FILES for row in resources.jsonl(name)]
 
 
-def test_event_triggers_name_ontology_classes():
-    for row in _trigger_rows():
-        assert getattr(KG, row["kind"])
-
-
-def test_every_emitted_plover_type_has_a_polarity():
-    """Cooperation and conflict are read from plover_polarity.csv, so every type the lexicon can emit needs its row."""
-    polar = {r["id"]: r["polarity"] for r in resources.table("plover_polarity.csv") if r["kind"] == "plover"}
-    rewritten = {"REJECT", "THREATEN", "AGREE"}  # what kg.extract.events._codes turns negated and intended acts into
-    emitted = {row["plover"] for row in _trigger_rows() if row.get("plover")} | rewritten
-    assert emitted <= set(polar), sorted(emitted - set(polar))
-    assert set(polar.values()) <= {"cooperation", "conflict", "neutral"}
-
-
 def test_derived_triggers_keep_their_source():
     rows = resources.jsonl("event_triggers_cameo.jsonl")
     assert len(rows) > 1000
@@ -72,12 +61,6 @@ def test_derived_triggers_keep_their_source():
         assert row["source"].startswith("eval/plover_gsr/CAMEO2PLOVER-2021.txt:")
     for row in resources.table("event_actor_nouns.csv"):
         assert row["source"].startswith("reference/petrarch2/")
-
-
-def test_relation_patterns_name_ontology_properties():
-    g = ontology_graph("kg.ttl")
-    for row in resources.jsonl("relation_patterns.jsonl"):
-        assert (KG[row["predicate"]], None, None) in g
 
 
 def test_cameo_codes_map_to_the_plover_type(eval_dir):
@@ -115,3 +98,22 @@ def test_participant_roles_come_from_the_ontology():
     g = ontology_graph("kg.ttl")
     subs = {str(s).rsplit("#", 1)[1] for s in g.subjects(RDFS.subPropertyOf, KG.participant)}
     assert subs and subs <= set(participant_roles()) and participant_roles()[0] == "participant"
+
+
+def test_every_list_of_roles_is_the_ontologys():
+    """The writer, the projections and the gold scorer read vocab.participant_roles(); the tables and queries that
+    name one column or value per role name them all."""
+    import re
+
+    from kg import api
+    from kg.evaluate.gold import FINER_ROLES
+    from kg.vocab import participant_roles
+
+    roles = participant_roles()
+    assert api.ROLES == (*roles, "about")
+    assert set(FINER_ROLES.values()) == set(roles) - {"participant", "speaker"}
+    for name, extra in (("actors-table", ()), ("event-actors", ("about",)), ("project/participation", ("place", "about"))):
+        folder, _, stem = name.rpartition("/")
+        text = resources.query_files(folder)[stem]
+        listed = re.search(r"VALUES \?p \{([^}]*)\}", text).group(1).split()
+        assert listed == [f"kg:{r}" for r in (*roles, *extra)], name

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-KG_NS = "https://w3id.org/newskg/ontology#"
-ID = "https://w3id.org/newskg/id/"
+from kg.vocab import ID, KG_NS
 
 
 def example_dataset() -> Any:

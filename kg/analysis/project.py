@@ -1,12 +1,13 @@
 """Project the RDF graph onto networkx graphs: typed, actor-event, co-participation, state relations.
 
-The graph is read with a handful of SPARQL SELECTs evaluated by Oxigraph
-(pyoxigraph): a graph file is parsed straight into an in-memory Oxigraph
-store; an rdflib Dataset on oxrdflib's Oxigraph store is queried in place; a
-plain rdflib Dataset is copied into Oxigraph first, which measured faster than
-rdflib's own SPARQL engine (see BENCHMARKS.md, "Analysis"). Queries see the
-union of all named graphs; the article of a fact comes from `kg:reportedIn`
-(events) or from its evidence's `prov:wasDerivedFrom`.
+The graph is read with a handful of SPARQL SELECTs (kg/queries/project/*.rq,
+asked through `kg.query`) evaluated by Oxigraph (pyoxigraph), from any source
+`kg.graphio.oxigraph` reads: a store directory is queried in place, a graph
+file is parsed straight into an in-memory Oxigraph store, an rdflib Graph or
+Dataset is copied into Oxigraph first, which measured faster than rdflib's
+own SPARQL engine (see BENCHMARKS.md, "Analysis"). Queries see the union of
+all named graphs; the article of a fact comes from `kg:reportedIn` (events)
+or from its evidence's `prov:wasDerivedFrom`.
 
 Filters shared by every projection:
 
@@ -33,57 +34,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-KG_NS = "https://w3id.org/newskg/ontology#"
-ARTICLE_PREFIX = "https://w3id.org/newskg/id/article/"
-ENTITIES_GRAPH = "https://w3id.org/newskg/id/graph/entities"
+from kg import query as q
+from kg.vocab import ID, participant_roles
+
+ARTICLE_PREFIX = f"{ID}article/"
 ACTOR_TYPES = ("Person", "Organization", "State")
 ENTITY_TYPES = (*ACTOR_TYPES, "Place")
-PARTICIPATION = ("participant", "host", "mediator", "organizer", "speaker", "target")
 MAX_EVIDENCE = 5
-
-PREFIXES = f"""PREFIX kg: <{KG_NS}>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <https://schema.org/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-"""
-
-QUERIES = {
-    "articles": "SELECT DISTINCT ?a ?published ?headline WHERE { ?a a kg:Article . OPTIONAL { ?a schema:datePublished ?published } "
-                "OPTIONAL { ?a schema:headline ?headline } }",
-    "events": """SELECT DISTINCT ?e ?article ?type ?label ?date ?earliest ?latest ?plover ?status WHERE {
-  ?e kg:reportedIn ?article .
-  OPTIONAL { ?e a ?type } OPTIONAL { ?e rdfs:label ?label } OPTIONAL { ?e kg:date ?date }
-  OPTIONAL { ?e kg:earliest ?earliest } OPTIONAL { ?e kg:latest ?latest }
-  OPTIONAL { ?e kg:plover ?plover } OPTIONAL { ?e kg:status ?status } }""",
-    "participation": """SELECT DISTINCT ?e ?p ?x WHERE {
-  VALUES ?p { kg:participant kg:host kg:mediator kg:organizer kg:speaker kg:target kg:place kg:about }
-  ?e ?p ?x . ?e kg:reportedIn ?article }""",
-    "types": """SELECT DISTINCT ?x ?type WHERE { VALUES ?type { kg:Person kg:Organization kg:State kg:Place } ?x a ?type }""",
-    "labels": "SELECT DISTINCT ?x ?label WHERE { ?x rdfs:label ?label }",
-    "canonical": f"""SELECT ?x ?type ?label WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{
-  VALUES ?type {{ kg:Person kg:Organization kg:State kg:Place }}
-  ?x a ?type . OPTIONAL {{ ?x rdfs:label ?label }} }} }}""",
-    "evidence": """SELECT DISTINCT ?x ?sentence ?start ?end ?article WHERE {
-  ?x kg:evidence ?ev . ?ev kg:sentence ?sentence .
-  OPTIONAL { ?ev kg:start ?start } OPTIONAL { ?ev kg:end ?end } OPTIONAL { ?ev prov:wasDerivedFrom ?article } }""",
-    "relations": """SELECT DISTINCT ?r ?s ?p ?o WHERE {
-  ?r a kg:RelationStatement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }""",
-    "roles": """SELECT DISTINCT ?r ?holder ?name ?of ?asof WHERE {
-  ?r a kg:Role ; kg:holder ?holder ; kg:roleOf ?of . OPTIONAL { ?r kg:roleName ?name } OPTIONAL { ?r kg:asOf ?asof } }""",
-}
+QUERIES = ("articles", "events", "participation", "types", "labels", "canonical", "evidence", "relations", "roles")  # kg/queries/project/
 
 
 def local(iri: str) -> str:
     """The local name of an IRI: after the last '#' or '/'.
 
-    >>> local("https://w3id.org/newskg/ontology#host")
-    'host'
+    >>> from kg.vocab import KG
+    >>> local(KG.host), local("https://example.org/a/b")
+    ('host', 'b')
     """
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
@@ -100,105 +70,20 @@ def article_id(value: str) -> str:
 # -- reading the graph --------------------------------------------------------------------------
 
 
-def _ox_term(term: Any) -> Any:
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
-    return None
-
-
-def _copy_to_oxigraph(graph: Any) -> Any:
-    """An in-memory Oxigraph store holding every quad of an rdflib Graph or Dataset."""
-    import pyoxigraph as ox
-
-    store = ox.Store()
-    default = ox.DefaultGraph()
-    quads = graph.quads((None, None, None, None)) if hasattr(graph, "quads") else ((s, p, o, None) for s, p, o in graph)
-    batch = []
-    for s, p, o, g in quads:
-        name = getattr(g, "identifier", g)
-        ctx = default if name is None or str(name).startswith("urn:x-rdflib:default") else _ox_term(name)
-        batch.append(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), ctx))
-        if len(batch) >= 100_000:
-            store.extend(batch)
-            batch = []
-    store.extend(batch)
-    return store
-
-
-def _open_path(path: Path) -> Any:
-    import pyoxigraph as ox
-
-    from kg.errors import GraphError
-
-    if path.is_dir():
-        try:
-            from kg.store import open_store
-        except ImportError as exc:
-            raise GraphError("E050", str(path), "a store directory needs kg.store, which is not installed; pass a graph file") from exc
-        return open_store(path, read_only=True)
-    if not path.exists():
-        raise GraphError("E010", str(path), "no such graph file or store directory")
-    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
-    if fmt is None:
-        raise GraphError("E020", str(path), "unknown graph format: use .trig, .nq, .ttl, .nt or .jsonld")
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=fmt, lenient=True)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise GraphError("E020", str(path), f"cannot parse: {exc}") from exc
-    return store
-
-
-def oxigraph_store(ds: Any) -> Any:
-    """An Oxigraph store for a graph source: pyoxigraph Store, rdflib Graph/Dataset, graph file or store directory.
-
-    >>> from kg.analysis.examples import example_dataset
-    >>> len(oxigraph_store(example_dataset())) > 0
-    True
-    """
-    import pyoxigraph as ox
-
-    if isinstance(ds, ox.Store):
-        return ds
-    if isinstance(ds, str | Path):
-        return _open_path(Path(ds))
-    inner = getattr(getattr(ds, "store", None), "_inner", None)  # oxrdflib's Oxigraph-backed rdflib store
-    if isinstance(inner, ox.Store):
-        return inner
-    if hasattr(ds, "triples"):
-        return _copy_to_oxigraph(ds)
-    raise TypeError(f"cannot read a graph from {type(ds).__name__}: pass an rdflib Dataset, a pyoxigraph Store or a path")
-
-
 def _select(store: Any, name: str) -> list[tuple[str | None, ...]]:
-    rows = store.query(PREFIXES + QUERIES[name], use_default_graph_as_union=True)
-    names = [v.value for v in rows.variables]
-    return [tuple(None if sol[v] is None else sol[v].value for v in names) for sol in rows]
+    """Rows of the projection's question kg/queries/project/NAME.rq, asked through kg.query."""
+    return q.rows(store, f"project/{name}")
 
 
 def identity_notes(ds: Any) -> dict[str, list[str]]:
     """Entity IRI -> one short line per merge identity across articles recorded (kg:merged: names, rule, score, why,
     in how many articles): what the tooltips and the report show, the records `kg explain` reads in full."""
-    store = oxigraph_store(ds)
-    query = f"""SELECT ?x ?m ?rule ?score ?detail (GROUP_CONCAT(DISTINCT ?name; separator=" / ") AS ?names)
-        (COUNT(DISTINCT ?a) AS ?n) WHERE {{
-        GRAPH <{ENTITIES_GRAPH}> {{ ?x kg:merged ?m . ?m kg:rule ?rule ; kg:score ?score . OPTIONAL {{ ?m kg:detail ?detail }}
-                                    OPTIONAL {{ ?m kg:mergedName ?name }} }}
-        OPTIONAL {{ ?m kg:article ?a }} }} GROUP BY ?x ?m ?rule ?score ?detail ORDER BY ?x DESC(?score) ?m"""
+    from kg.graphio import oxigraph
+
     out: dict[str, list[str]] = defaultdict(list)
-    for solution in store.query(PREFIXES + query, use_default_graph_as_union=True):
-        x, rule, score, detail, names, n = (solution[v] for v in ("x", "rule", "score", "detail", "names", "n"))
-        why = f"{rule.value} {float(score.value):.2f}" + (f": {detail.value}" if detail is not None else "")
-        out[x.value].append(f"merged {names.value if names is not None and names.value else '?'} ({why}), {n.value} article(s)")
+    for x, _, rule, score, detail, names, n in _select(oxigraph(ds, lenient=True), "identity"):
+        why = f"{rule} {float(score):.2f}" + (f": {detail}" if detail is not None else "")
+        out[x].append(f"merged {names or '?'} ({why}), {n} article(s)")
     return dict(out)
 
 
@@ -211,7 +96,7 @@ class Facts:
 
     events: dict[str, dict[str, Any]] = field(default_factory=dict)
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # (event, role, entity) with role in PARTICIPATION, "place" or "about"
+    # (event, role, entity) with role a participant role (vocab.participant_roles()), "place" or "about"
     links: list[tuple[str, str, str]] = field(default_factory=list)
     # (subject, predicate local name, object, relation node)
     relations: list[tuple[str, str, str, str]] = field(default_factory=list)
@@ -224,6 +109,28 @@ class Facts:
     left_out: dict[str, int] = field(default_factory=dict)
     # entity -> what identity across articles merged into it, one line a merge (kg.explain.identity_notes)
     identity: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Filters:
+    """The filters of `facts`, and what they say of an article (given its IRI; None is no article)."""
+
+    articles: frozenset[str] | None  # article ids, or None for all
+    start: str | None
+    end: str | None
+    include_undated: bool
+    published: dict[str, str]  # article id -> its publication day
+
+    def article_ok(self, article: str | None) -> bool:
+        """A kept article."""
+        return self.articles is None or (article is not None and article_id(article) in self.articles)
+
+    def stated_ok(self, article: str | None) -> bool:
+        """A kept article, published by `end` (or of no known date)."""
+        if not self.article_ok(article):
+            return False
+        when = self.published.get(article_id(article or ""), "")
+        return self.end is None or not when or when <= self.end
 
 
 def _bounds(date: str, earliest: str, latest: str, published: str) -> tuple[str, str]:
@@ -254,104 +161,142 @@ def facts(ds: Any, *, articles: Iterable[str] | None = None, start: str | None =
     >>> sorted(e["label"] for e in f.events.values())
     ['Bob accuses Borduria', 'talks in Zenda']
     """
-    store = oxigraph_store(ds)
-    keep_articles = None if articles is None else {article_id(str(a)) for a in articles}
+    from kg.graphio import oxigraph
+
+    store = oxigraph(ds, lenient=True)
     out = Facts(identity=identity_notes(store))
+    _read_articles(store, out)
+    keep = _Filters(None if articles is None else frozenset(article_id(str(a)) for a in articles), start, end, include_undated,
+                    out.published)
+    _read_events(store, out, keep)
+    _filter_events_by_date(out, keep)
+    _read_links(store, out)
+    _read_lasting(store, out)
+    _read_evidence(store, out, keep)
+    _keep_lasting(out, keep)
+    _read_entities(store, out, keep)
+    _drop_dangling(out)
+    return out
+
+
+def _read_articles(store: Any, out: Facts) -> None:
+    """Each article's publication day and headline."""
     for a, published, headline in _select(store, "articles"):
         out.published[article_id(a)] = (published or "")[:10]
         if headline:
             out.headlines[article_id(a)] = headline
 
-    def article_ok(article: str | None) -> bool:
-        return keep_articles is None or (article is not None and article_id(article) in keep_articles)
 
-    def stated_ok(article: str | None) -> bool:
-        if not article_ok(article):
-            return False
-        when = out.published.get(article_id(article or ""), "")
-        return end is None or not when or when <= end
-
+def _read_events(store: Any, out: Facts, keep: _Filters) -> None:
+    """The events of the kept articles, their classes gathered (still with their raw bounds)."""
     for e, article, type_, label, date, earliest, latest, plover, status in _select(store, "events"):
-        if not article_ok(article):
+        if not keep.article_ok(article):
             continue
-        aid = article_id(article or "")
         ev = out.events.get(e)
         if ev is None:
-            ev = out.events[e] = {"types": set(), "label": label or local(e), "date": date or "", "article": aid,
+            ev = out.events[e] = {"types": set(), "label": label or local(e), "date": date or "", "article": article_id(article or ""),
                                   "earliest": earliest or "", "latest": latest or "", "plover": plover or "", "status": status or ""}
         if type_:
             ev["types"].add(local(type_))
-    dated_filter = start is not None or end is not None
+
+
+def _filter_events_by_date(out: Facts, keep: _Filters) -> None:
+    """Drop the events outside [start, end] (and the undated ones, unless kept), counting them; settle each kept event's
+    type and bounds."""
+    dated_filter = keep.start is not None or keep.end is not None
     left: dict[str, int] = defaultdict(int)
     for e in list(out.events):
         ev = out.events[e]
         undated = not (ev["date"] or ev["earliest"] or ev["latest"])
         lo, hi = _bounds(ev["date"], ev.pop("earliest"), ev.pop("latest"), out.published.get(ev["article"], ""))
-        if undated and dated_filter and not include_undated:
+        if undated and dated_filter and not keep.include_undated:
             left["undated"] += 1
             del out.events[e]
             continue
-        if (end is not None and lo and lo > end) or (start is not None and hi < start):
+        if (keep.end is not None and lo and lo > keep.end) or (keep.start is not None and hi < keep.start):
             left["out of range"] += 1
             del out.events[e]
             continue
         types = sorted(ev.pop("types") - {"Event"}) or ["Event"]
         ev.update(type=types[0], types=types, earliest=lo, latest=hi)
     out.left_out = dict(sorted(left.items()))
+
+
+def _read_links(store: Any, out: Facts) -> None:
+    """(event, role, node) for the kept events."""
     for e, p, x in _select(store, "participation"):
         if e in out.events:
             out.links.append((e, local(p), x))
+
+
+def _read_lasting(store: Any, out: Facts) -> None:
+    """Every relation statement and role, unfiltered."""
     for r, s, p, o in _select(store, "relations"):
         out.relations.append((s, local(p), o, r))
     for r, holder, name, of, asof in _select(store, "roles"):
         out.roles.append((holder, name or "", of, (asof or "")[:10], r))
+
+
+def _read_evidence(store: Any, out: Facts, keep: _Filters) -> None:
+    """Each node's evidence sentences from the kept articles (an article's view shows its sentences only), by date."""
     seen: set[tuple[str, ...]] = set()
-    for x, sentence, s, e_, article in _select(store, "evidence"):
-        key = (x, sentence, s or "", e_ or "", article or "")
+    for x, sentence, s, e, article in _select(store, "evidence"):
+        key = (x, sentence, s or "", e or "", article or "")
         if key in seen:
             continue
         seen.add(key)
         aid = article_id(article or "")
-        if keep_articles is not None and aid not in keep_articles:
-            continue  # one article's view shows that article's sentences only
+        if keep.articles is not None and aid not in keep.articles:
+            continue
         out.evidence.setdefault(x, []).append({"sentence": sentence, "article": aid, "headline": out.headlines.get(aid, ""),
                                                 "date": out.published.get(aid, ""), "start": int(s) if s else -1,
-                                                "end": int(e_) if e_ else -1})
+                                                "end": int(e) if e else -1})
     for items in out.evidence.values():
         items.sort(key=lambda d: (d["date"], d["article"], d["start"], d["sentence"]))
-    # lasting facts: stated in a kept article on or before `end`
-    def first_ok(node: str) -> bool:
-        return any(stated_ok(ARTICLE_PREFIX + d["article"]) for d in out.evidence.get(node, ())) or (
-            node not in out.evidence and keep_articles is None)
 
-    out.relations = [r for r in out.relations if first_ok(r[3]) and (r[2] in out.events or not r[2].startswith(_EVENT_PREFIX))]
-    out.roles = [r for r in out.roles if first_ok(r[4]) and (end is None or not r[3] or r[3] <= end)]
-    # entities: typed by the shared entities graph first, then by the article graphs
-    types: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"types": set(), "labels": set()})
+
+def _keep_lasting(out: Facts, keep: _Filters) -> None:
+    """Relations and roles stated in a kept article on or before `end` (a role as of `end` at the latest); a relation to
+    an event only when the event is kept."""
+    def stated(node: str) -> bool:
+        return any(keep.stated_ok(ARTICLE_PREFIX + d["article"]) for d in out.evidence.get(node, ())) or (
+            node not in out.evidence and keep.articles is None)
+
+    out.relations = [r for r in out.relations if stated(r[3]) and (r[2] in out.events or not r[2].startswith(_EVENT_PREFIX))]
+    out.roles = [r for r in out.roles if stated(r[4]) and (keep.end is None or not r[3] or r[3] <= keep.end)]
+
+
+def _read_entities(store: Any, out: Facts, keep: _Filters) -> None:
+    """The actors and places the kept facts use or the kept articles mention: typed and labelled by the shared entities
+    graph first, then by the article graphs."""
+    seen_as: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"types": set(), "labels": set()})
     for x, type_ in _select(store, "types"):
-        types[x]["types"].add(local(type_))
+        seen_as[x]["types"].add(local(type_))
     for x, label in _select(store, "labels"):
-        if x in types and label:
-            types[x]["labels"].add(label)
+        if x in seen_as and label:
+            seen_as[x]["labels"].add(label)
     canonical = {x: (local(t), label) for x, t, label in _select(store, "canonical")}
     used = {x for _, _, x in out.links} | {r[0] for r in out.relations} | {r[2] for r in out.relations}
     used |= {r[0] for r in out.roles} | {r[2] for r in out.roles}
-    for x, seen_as in types.items():
-        mentioned = [d for d in out.evidence.get(x, ()) if stated_ok(ARTICLE_PREFIX + d["article"])
-                     and (start is None or not d["date"] or d["date"] >= start)]
+    for x, seen in seen_as.items():
+        mentioned = [d for d in out.evidence.get(x, ()) if keep.stated_ok(ARTICLE_PREFIX + d["article"])
+                     and (keep.start is None or not d["date"] or d["date"] >= keep.start)]
         if x not in used and not mentioned:
             continue
         t, label = canonical.get(x, (None, None))
-        t = t or min(seen_as["types"], key=ENTITY_TYPES.index)
-        label = label or (sorted(seen_as["labels"])[0] if seen_as["labels"] else local(x))
+        t = t or min(seen["types"], key=ENTITY_TYPES.index)
+        label = label or (sorted(seen["labels"])[0] if seen["labels"] else local(x))
         out.entities[x] = {"type": t, "label": label, "articles": sorted({d["article"] for d in mentioned})}
+
+
+def _drop_dangling(out: Facts) -> None:
+    """Links, relations and roles whose ends were filtered away."""
     out.links = [link for link in out.links if link[2] in out.entities or link[2] in out.events]
     out.relations = [r for r in out.relations if r[0] in out.entities and (r[2] in out.entities or r[2] in out.events)]
     out.roles = [r for r in out.roles if r[0] in out.entities and r[2] in out.entities]
-    return out
 
 
-_EVENT_PREFIX = "https://w3id.org/newskg/id/event/"
+_EVENT_PREFIX = f"{ID}event/"
 
 
 def _evidence(f: Facts, node: str) -> list[dict[str, Any]]:
@@ -379,7 +324,7 @@ def _participants(f: Facts) -> dict[str, dict[str, set[str]]]:
     """event -> actor -> the roles it plays (finer roles hide the generic 'participant')."""
     out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for e, role, x in f.links:
-        if role in PARTICIPATION and x in f.entities and _kind(f.entities[x]["type"]) == "actor":
+        if role in participant_roles() and x in f.entities and _kind(f.entities[x]["type"]) == "actor":
             out[e][x].add(role)
     for actors in out.values():
         for roles in actors.values():
@@ -415,7 +360,7 @@ def typed_graph(ds: Any, **filters: Any) -> nx.MultiDiGraph:
             for role in sorted(roles):
                 g.add_edge(e, x, key=role, label=role, date=f.events[e]["date"], evidence=_evidence(f, e))
     for e, role, x in f.links:
-        if role in ("place", "about") or (role in PARTICIPATION and x in f.entities and f.entities[x]["type"] == "Place"):
+        if role in ("place", "about") or (role in participant_roles() and x in f.entities and f.entities[x]["type"] == "Place"):
             key = role if role in ("place", "about") else "place"
             g.add_edge(e, x, key=key, label=key, date=f.events[e]["date"], evidence=_evidence(f, e))
     for s, p, o, r in f.relations:

@@ -286,7 +286,7 @@ def analyze(ds: Any, out_dir: str | Path, *, top: int = 10, articles: Iterable[s
 
     Returns the report dict, with "files" naming what was written.
     """
-    from kg.rdf import write_atomic
+    from kg.graphio import write_atomic
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -66,8 +66,8 @@ def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from kg.errors import ArticleSkipped
+    from kg.graphio import format_for
     from kg.pipeline import build_stream, identity_inputs, write_stream
-    from kg.rdf import format_for
 
     format_for(args.output, args.format)  # an unknown format is refused before the work, not after it
     decisions, known = identity_inputs(args.identity, args.gazetteer)  # a bad decisions or gazetteer file too

@@ -80,7 +80,7 @@ def eval_dir(value: str | None) -> Path:
 
 
 def _write_json(path: str, data: object) -> None:
-    from kg.rdf import write_atomic
+    from kg.graphio import write_atomic
 
     write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False, default=str).encode("utf-8"))
 
@@ -171,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
         print("error: give a GRAPH and at least one GOLD file, or one of " + ", ".join(f"--{b}" for b in BENCHMARKS), file=sys.stderr)
         return 2
     from kg.evaluate.gold import format_report, load_gold, score, to_json
-    from kg.rdf import load
+    from kg.graphio import load
 
     golds = [load_gold(path) for path in args.gold]  # every gold file is checked before the graph is read
     ds = load(args.graph)

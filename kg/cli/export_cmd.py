@@ -36,7 +36,7 @@ def write_table(frame, path: str) -> None:  # noqa: ANN001 - a pandas DataFrame
     from pathlib import Path
 
     from kg.errors import DataError
-    from kg.rdf import write_atomic
+    from kg.graphio import write_atomic
 
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":

@@ -33,9 +33,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from kg.store import DEFAULT_STORE, Auth, env_password, graph_file_store, named_graphs, open_store, push
+    from kg.graphio import read_file
+    from kg.store import DEFAULT_STORE, Auth, env_password, named_graphs, open_store, push
 
-    store = graph_file_store(args.graph) if args.graph else open_store(args.store or DEFAULT_STORE, read_only=True)
+    store = read_file(args.graph, ontology=True) if args.graph else open_store(args.store or DEFAULT_STORE, read_only=True)
     auth = Auth(args.user, args.password if args.password is not None else env_password(), args.token)
     total = len(named_graphs(store, include_ontology=True))
     with tqdm(total=total, desc="graphs", unit="graph", disable=args.quiet, file=sys.stderr) as bar:

@@ -2,7 +2,8 @@
 
 Queries see the union of all article graphs; --article ID restricts them to
 one article's graph (and the ontology). The usual prefixes (kg:, id:, rdf:,
-rdfs:, skos:, schema:, prov:, owl:, xsd:, wd:) need no PREFIX line. Canned
+rdfs:, skos:, schema:, prov:, owl:, xsd:, wd:, and graph:, as in GRAPH
+graph:entities) need no PREFIX line. Canned
 queries take parameters as --param NAME=VALUE; values become IRIs, dates,
 integers or strings, never query text.
 
@@ -10,7 +11,7 @@ integers or strings, never query text.
     kg query who-met-whom --param actor=Vucic
     kg query actor-timeline --param actor=id:entity/state-Q403 --limit 20
     kg query roles-as-of --param date=2020-07-16 --format csv
-    kg query 'SELECT ?s WHERE { ?s a <https://w3id.org/newskg/ontology#State> }' --graph out/graph.trig
+    kg query 'SELECT ?s WHERE { ?s a kg:State }' --graph out/graph.trig
     kg query my-query.rq --store kgstore --format json
 """
 from __future__ import annotations
@@ -138,9 +139,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
     if args.graph:
-        from kg.store import graph_file_store
+        from kg.graphio import read_file
 
-        store = graph_file_store(args.graph)
+        store = read_file(args.graph, ontology=True)
     else:
         from kg.store import DEFAULT_STORE, open_store
 

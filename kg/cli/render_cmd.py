@@ -67,9 +67,9 @@ def find_article(graph: str, value: str) -> tuple[str, str]:
     from kg import query as q
     from kg.analysis.project import article_id
     from kg.errors import QueryError
-    from kg.store import graph_file_store
+    from kg.graphio import read_file
 
-    rows = q.select(graph_file_store(graph), ARTICLES, add_prefixes=True)
+    rows = q.select(read_file(graph, ontology=True), ARTICLES, add_prefixes=True)
     wanted = value.strip().lower()
     for test in (lambda r: article_id(r["article"]) == article_id(value),
                  lambda r: r.get("file", "").lower() in (wanted, wanted + ".txt") or r.get("file", "").lower().rsplit(".", 1)[0] == wanted,

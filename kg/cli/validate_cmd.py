@@ -19,7 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.rdf import load
+    from kg.graphio import load
     from kg.validate import validate
 
     result = validate(load(args.graph, args.format))

@@ -51,11 +51,13 @@ from rdflib.namespace import SKOS
 
 from kg.errors import EvalError
 from kg.ids import ENTITIES_GRAPH, article_iri, slug
-from kg.vocab import KG, SCHEMA, ontology
+from kg.vocab import KG, SCHEMA, ontology, participant_roles
 
 SECTIONS = ("entities", "roles", "events", "statements", "relations")
 ENTITY_TYPES = ("Person", "Organization", "State", "Place")
-FINER_ROLES = {"hosts": "host", "mediators": "mediator", "organizers": "organizer", "targets": "target"}
+# gold key -> the finer participant role it scores ("hosts" -> "host"): the ontology's sub-properties of kg:participant
+# but kg:speaker, whom statements score
+FINER_ROLES = {f"{role}s": role for role in participant_roles() if role not in {"participant", "speaker"}}
 QUOTE_MARKS = {**dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033", '"'), **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032`", "'")}
 
 
@@ -364,7 +366,7 @@ class _View:
 
     def events(self) -> list[_Sys]:
         out = []
-        participant_props = subproperties(KG.participant)
+        participant_props = [KG[role] for role in participant_roles()]
         for node in sorted({s for s, t in self.g.subject_objects(RDF.type) if "Event" in superclasses(t)}):
             types = sorted(self.g.objects(node, RDF.type))
             classes = frozenset().union(*(superclasses(t) for t in types))

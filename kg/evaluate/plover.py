@@ -65,13 +65,13 @@ def main_event(extraction: Extraction):
 def typed_extractions(articles):
     """Per article: the roles and every typed event, main clause first (see `typed_events`)."""
     from kg.extract.entities import extract_mentions
-    from kg.extract.events import Context, typed_events
+    from kg.extract.events import context, typed_events
     from kg.extract.roles import extract_roles
     from kg.nlp import pipeline
 
     for article, doc in zip(articles, pipeline().pipe(a.text for a in articles), strict=True):
         mentions = extract_mentions(doc)
-        events = typed_events(Context(doc, article, mentions))
+        events = typed_events(context(doc, article, mentions))
         yield Extraction(article=article, roles=tuple(extract_roles(doc, article.date)), events=tuple(events))
 
 

@@ -12,13 +12,13 @@ if TYPE_CHECKING:
 def extract(article: Article, doc: Doc) -> tuple[Extraction, list[Mention]]:
     """Run every extractor over one article; keys are provisional until resolve."""
     from kg.extract.entities import extract_mentions
-    from kg.extract.events import Context, extract_events
+    from kg.extract.events import context, extract_events
     from kg.extract.relations import extract_relations
     from kg.extract.roles import extract_roles
 
     mentions = extract_mentions(doc)
     roles = extract_roles(doc, article.date)
-    context = Context(doc, article, mentions)
-    events = extract_events(context)
-    relations = extract_relations(context)
+    ctx = context(doc, article, mentions)
+    events = extract_events(ctx)
+    relations = extract_relations(ctx)
     return Extraction(article=article, roles=tuple(roles), events=tuple(events), relations=tuple(relations)), mentions

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from kg import resources
 from kg.gazetteer import body_heads, capitals, entries, titles
 from kg.ids import slug
 from kg.records import Mention
@@ -76,8 +77,9 @@ def doc_text(doc: Doc) -> str:
 _LAST_SENTS: list = [None, [], []]  # the last Doc's sentence starts and texts (as _LAST_ENTS, outside the Doc)
 
 
-def _sentence(span: Span) -> str:
-    """The text of the sentence a span starts in (spaCy finds a span's sentence by walking the tokens at each ask)."""
+def sentence_text(span: Span) -> str:
+    """The text of the sentence a span starts in, the span's own text when the Doc has no sentences: an evidence's
+    sentence (spaCy finds a span's sentence by walking the tokens at each ask)."""
     doc = span.doc
     if not doc.has_annotation("SENT_START"):
         return span.text
@@ -91,7 +93,7 @@ def _seats_owning_titles(doc: Doc, title_spans: list[Span]) -> dict[int, str]:
     """Token start of a seat of government written as a title's owner ('Kremlin spokesman') -> its state."""
     out = {}
     for title in title_spans:
-        owner = _owner_before(doc, title.start) if title.start else None
+        owner = owner_before_title(doc, title.start) if title.start else None
         if owner is not None and owner.id_ and owner.id_ != owner.ent_id_ and owner.ent_id_ in capitals():
             out[owner.start] = owner.id_
     return out
@@ -101,7 +103,7 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
     label, gid = ent.label_, ent.ent_id_  # read first: a slice of an entity span is a plain span, with no label
     if len(ent) > 1 and ent[-1].text in {"'s", "\u2019s", "'"}:
         ent = ent[:-1]  # "Civic Passion's": the possessive is not part of the name
-    base = {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "sentence": _sentence(ent)}
+    base = {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "sentence": sentence_text(ent)}
     if label == "PERSON":
         return Mention(type="Person", rule="ner-person", key=f"person-{slug(ent.text)}", **base)
     if gid:
@@ -162,7 +164,7 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
     for start, end, title in heads:
         if end < len(doc) and _is_name(doc[end]):
             continue  # 'President Hashim Thaci': a title before a name, not a nominal mention
-        owner = _owner_before(doc, start)
+        owner = owner_before_title(doc, start)
         if owner is None:
             owner = _owner_of(doc, start, end)  # 'the president of Serbia'
             if owner is None or doc[start].lower_ == "capital":
@@ -173,7 +175,7 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
             if first > 0 and doc[first - 1].lower_ in {"the", "his", "her", "their", "its"}:
                 first -= 1
             span = doc[first:end]
-        base = {"start": span.start_char, "end": span.end_char, "text": span.text, "sentence": _sentence(span)}
+        base = {"start": span.start_char, "end": span.end_char, "text": span.text, "sentence": sentence_text(span)}
         if doc[start].lower_ == "capital":
             capital = entries()[gazetteer_id(owner)].capital if gazetteer_id(owner) else ""
             if capital:
@@ -214,7 +216,7 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for start, end, head in spans:
         if not head or start == 0 or doc[start - 1].lower_ != "the" or (end < len(doc) and _is_name(doc[end])):
             continue
-        if _owner_before(doc, start) is not None or _owner_of(doc, start, end) is not None:
+        if owner_before_title(doc, start) is not None or _owner_of(doc, start, end) is not None:
             continue  # 'the Serbian president', 'the president of Serbia': nominal_mentions reads those
         if end < len(doc) and doc[end].lower_ in {"of", "for"}:
             continue  # 'the spokesman for the army': a description of someone else
@@ -223,7 +225,7 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         span = doc[start - 1:end]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person",
-                           rule="nominal-back-title", key=earlier[-1].key, sentence=_sentence(span)))
+                           rule="nominal-back-title", key=earlier[-1].key, sentence=sentence_text(span)))
     return out
 
 
@@ -253,9 +255,10 @@ def _owner_of(doc: Doc, start: int, end: int) -> Span | None:
     return owner
 
 
-PAIR_HEADS = {"sides": "Person", "leaders": "Person", "parties": "Person", "men": "Person", "ministers": "Person",
-              "presidents": "Person", "diplomats": "Person", "envoys": "Person",
-              "countries": "State", "neighbors": "State", "neighbours": "State", "governments": "State", "nations": "State"}
+@lru_cache(maxsize=1)
+def pair_heads() -> dict[str, str]:
+    """Plural nouns of a pair ('both sides', 'the two countries') -> the type of the pair's members (kg/data/pair_heads.csv)."""
+    return {row["head"]: row["type"] for row in resources.table("pair_heads.csv")}
 
 
 def pair_mentions(doc: Doc) -> list[Mention]:
@@ -263,7 +266,7 @@ def pair_mentions(doc: Doc) -> list[Mention]:
     out = []
     for token in doc:
         head = token.lower_
-        if head not in PAIR_HEADS or token.i == 0:
+        if head not in pair_heads() or token.i == 0:
             continue
         first = token.i - 1
         while first > 0 and doc[first].pos_ == "ADJ":
@@ -273,8 +276,8 @@ def pair_mentions(doc: Doc) -> list[Mention]:
         elif doc[first].lower_ != "both":
             continue
         span = doc[first:token.i + 1]
-        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=PAIR_HEADS[head], rule="nominal-pair",
-                           key=f"pair-{span.start_char}", sentence=_sentence(span)))
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=pair_heads()[head], rule="nominal-pair",
+                           key=f"pair-{span.start_char}", sentence=sentence_text(span)))
     return out
 
 
@@ -392,8 +395,9 @@ def _is_name(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.text[:1].isupper())
 
 
-def _owner_before(doc: Doc, start: int) -> Span | None:
-    """The state or organization entity just before a title: 'Serbian', "Kosovo's", 'EU', "the country's"."""
+def owner_before_title(doc: Doc, start: int) -> Span | None:
+    """The state or organization entity just before a title starting at token `start`: 'Serbian', "Kosovo's", 'EU',
+    "the country's"; None when there is none."""
     i = start - 1
     skipped = 0
     while i >= 0 and skipped < 2 and _title_modifier(doc, i):
@@ -405,11 +409,11 @@ def _owner_before(doc: Doc, start: int) -> Span | None:
         if i >= 0 and ent.start <= i < ent.end:
             if ent.ent_id_ and entries()[ent.ent_id_].type in {"State", "Organization"} or (not ent.ent_id_ and ent.label_ == "ORG"):
                 return ent
-            return _seat_of_government(doc, ent)
+            return seat_of_government(doc, ent)
     if i > 0 and doc[i].lower_ in STATE_NOUNS and doc[i - 1].lower_ == "the" and i < start - 1:
-        return _the_country(doc, i - 1)
+        return the_country(doc, i - 1)
     if i > 0 and doc[i].lower_ in BODY_NOUNS and doc[i - 1].lower_ == "the" and i < start - 1:
-        return _the_body(doc, i - 1)
+        return the_body(doc, i - 1)
     return None
 
 
@@ -419,7 +423,7 @@ BODY_NOUNS = {"company", "firm", "group", "bank", "airline", "carrier", "party",
               "organization", "union", "alliance", "bloc", "club", "team", "board", "university", "network"}
 
 
-def _seat_of_government(doc: Doc, ent: Span) -> Span | None:
+def seat_of_government(doc: Doc, ent: Span) -> Span | None:
     """'Kremlin spokesman', 'White House spokeswoman': a seat of government stands for its state's government."""
     from spacy.tokens import Span
 
@@ -429,7 +433,7 @@ def _seat_of_government(doc: Doc, ent: Span) -> Span | None:
     return Span(doc, ent.start, ent.end, label="GPE", span_id=entry.country)
 
 
-def _the_body(doc: Doc, i: int) -> Span | None:
+def the_body(doc: Doc, i: int) -> Span | None:
     """"the company's", "the party's": the one organization of this sentence or the previous one that the noun fits.
 
     'the party' takes an organization whose name ends in 'Party'; a business noun ('company', 'airline') any
@@ -518,7 +522,7 @@ def gazetteer_id(span: Span) -> str:
     return span.id_ or span.ent_id_
 
 
-def _the_country(doc: Doc, i: int) -> Span | None:
+def the_country(doc: Doc, i: int) -> Span | None:
     """"the country's" in a title: the one state named in this sentence before it, or in the previous sentence."""
     from spacy.tokens import Span
 

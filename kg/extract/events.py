@@ -19,7 +19,6 @@ Mentions of one event across sentences are merged later, by the resolve stage.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -27,8 +26,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg import resources
-from kg.extract.entities import doc_text
-from kg.extract.timex import count, find_times, shifted
+from kg.extract.context import Context, actor_nouns
+from kg.extract.timex import count, shifted
 from kg.gazetteer import agent_sectors
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "attr", "oprd"}
-SPEECH_QUOTES = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{2,}?)[\"\u201c\u201d]")
 # participles that give a role to the entity inside them: "EU-backed talks", "a summit hosted by X"
 PARTICIPLE_ROLES = {
     "host": "host", "organize": "organizer", "organise": "organizer", "sponsor": "organizer", "convene": "organizer",
@@ -147,21 +145,6 @@ def patient_types() -> frozenset[str]:
     return plover_types("object", "actor")
 
 
-ARMED_SECTORS = ("MIL", "REB", "UAF", "COP", "SPY")  # Phoenix sector codes of armed actors (military, rebels, police ...)
-
-
-@lru_cache(maxsize=1)
-def armed_nouns() -> frozenset[str]:
-    """Agent nouns of armed actors (troops, rebels, police, gunmen), by their Phoenix sector code."""
-    return frozenset(r["noun"] for r in resources.table("event_actor_nouns.csv") if r["sector"].startswith(ARMED_SECTORS))
-
-
-@lru_cache(maxsize=1)
-def actor_nouns() -> frozenset[str]:
-    """Nouns that name people or groups who can act (police, rebels, villagers), from the Phoenix agents and CAMEO sets."""
-    return frozenset(r["noun"] for r in resources.table("event_actor_nouns.csv"))
-
-
 def family(kind: str) -> str:
     """Event family for coreference and absorption: meeting, statement, or the kind itself (from the ontology)."""
     classes = lineage(kind)
@@ -209,103 +192,10 @@ class Draft:
             self.participants[key] = role
 
 
-_FINENESS = {"day": 0, "week": 1, "range": 2, "month": 3, "season": 4, "quarter": 4, "year": 5}
-
-
-class Context:
-    """Lookups over one parsed article: mentions by token, quotes, times by token."""
-
-    def __init__(self, doc: Doc, article: Article, mentions: list[Mention]) -> None:
-        self.doc, self.article = doc, article
-        self.text = doc_text(doc)
-        self.by_token: dict[int, Mention] = {}
-        self.person_keys = {m.key for m in mentions if m.type == "Person"}
-        for m in sorted(mentions, key=lambda m: m.end - m.start):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                self.by_token.setdefault(token.i, m)
-        self.quotes = [(m.start(), m.end()) for m in SPEECH_QUOTES.finditer(self.text)]
-        self._quote_starts = [s for s, _ in self.quotes]
-        self.times: dict[int, TimeValue] = {}  # governing token index -> time
-        self.time_tokens: set[int] = set()
-        ranks: dict[int, tuple[bool, int]] = {}
-        for tv in find_times(self.text, article.date):  # the whole text: "the previous day" sees the day named before
-            span = doc.char_span(tv.start, tv.end, alignment_mode="expand")
-            if span is None or self.in_quote(span.start_char):
-                continue
-            self.time_tokens.update(t.i for t in span)
-            tv = replace(tv, start=span.start_char, end=span.end_char)
-            governor = self.governor(span.root).i
-            # two times on one verb: an adverbial one before a possessive one ("this year's"), then the finer
-            rank = (span.root.dep_ == "poss" or span[-1].tag_ == "POS", _FINENESS.get(tv.granularity, 9))
-            if governor not in ranks or rank < ranks[governor]:
-                self.times[governor], ranks[governor] = tv, rank
-
-    def in_quote(self, char: int) -> bool:
-        """Whether a character lies inside a quotation (the quotes do not overlap: the last one opened before decides)."""
-        i = bisect.bisect_left(self._quote_starts, char) - 1
-        return i >= 0 and char < self.quotes[i][1]
-
-    def governor(self, token: Token) -> Token:
-        """What a time expression modifies: the nearest verb or event noun above it."""
-        node = token
-        while node.head.i != node.i:
-            node = node.head
-            if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"acl", "amod"}:
-                return node
-            if node.pos_ == "NOUN" and _triggers_for(node):
-                return node
-        return node
-
-    def is_person_key(self, key: str) -> bool:
-        """Whether a mention of this key in the article is a person's."""
-        return key in self.person_keys
-
-    def mention(self, token: Token) -> Mention | None:
-        return self.by_token.get(token.i)
-
-    def is_armed(self, token: Token) -> bool:
-        """A state, its forces or an armed group: whoever it attacks, shells or raids, the act is a political one."""
-        m = self.mention(token)
-        if m is not None:
-            return m.type == "State" and m.rule != "capital-as-government"
-        if token.lemma_.lower() in armed_nouns() or token.lower_ in armed_nouns():
-            return True
-        return any(c.dep_ in {"amod", "compound", "poss"} and (cm := self.mention(c)) is not None and cm.type == "State"
-                   for c in token.children)  # "Israeli helicopters": a state's forces
-
-    def is_actor(self, token: Token, people: bool = False, depth: int = 0, strict: bool = False) -> bool:
-        """Someone who can act: a named actor or place, a person pronoun, an agent noun ('police', 'villagers'),
-        or a noun a named actor modifies ('Albanian rebel-held territory'; when `strict`, as for who acts, only a
-        state: 'Israeli helicopters' act, an 'Airbus jetliner' does not). With `people`, only persons and groups
-        of people ('released the hostages', not 'released the album' nor 'released Windows')."""
-        m = self.mention(token)
-        if m is not None:
-            return m.type == "Person" or not people
-        if token.pos_ == "PRON":
-            if (speaker := _reported_speaker(token)) is not None and depth < 2:
-                return self.is_actor(speaker, people, depth + 1)  # "Syria says it is willing to withdraw"
-            return token.lower_ not in {"it", "this", "that", "what", "which", "something", "anything", "everything", "nothing"}
-        if token.ent_type_ in ({"PERSON"} if people else {"PERSON", "ORG", "GPE", "NORP"}):
-            return True
-        if token.lemma_.lower() in actor_nouns() or token.lower_ in actor_nouns():
-            return True
-        if token.pos_ == "NUM" and token.dep_ in {"dobj", "nsubjpass"}:
-            return True  # "killed ten", "twelve were wounded": a count of people
-        if token.pos_ not in {"NOUN", "NUM"}:
-            return False
-        for c in token.children:
-            m = self.mention(c)
-            if c.dep_ in {"compound", "amod", "poss", "nmod"} and (m is not None or c.ent_type_ in {"NORP", "GPE"}):
-                if not people and not (strict and m is not None and m.type != "State"):
-                    return True  # "Albanian rebel-held territory", "Israeli helicopters" (an "Airbus jetliner" does not act)
-            if c.dep_ == "prep" and c.lower_ == "of" and depth < 2 and not strict:
-                # "positions of the security forces", "one third of the rebels"
-                if any(self.is_actor(g, people, depth + 1) for g in c.children if g.dep_ == "pobj"):
-                    return True
-        return False
+def context(doc: Doc, article: Article, mentions: list[Mention]) -> Context:
+    """The extractors' Context over one article, asking this module's trigger lexicon which tokens are events (a time
+    attaches to the nearest verb or event noun) and whom a pronoun of reported speech stands for (it can act)."""
+    return Context(doc, article, mentions, triggers=_triggers_for, speaker=_reported_speaker)
 
 
 TRIGGER_POS = {"VERB", "AUX", "NOUN"}  # the parts of speech the lexicon has rows for (AUX read as VERB)
@@ -500,7 +390,7 @@ def _denied(token: Token) -> bool:
     return False
 
 
-def _hypothetical(token: Token) -> bool:
+def hypothetical(token: Token) -> bool:
     """'whether Belgrade should recognize', 'if they could meet': not something that happened."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
@@ -522,7 +412,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
-        if _infinitival(token) or _hypothetical(token) or _denied(token) or _compelled(token):
+        if _infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token):
             continue
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):

@@ -10,7 +10,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg import resources
-from kg.extract.events import Context, _hypothetical, actors
+from kg.extract.context import Context
+from kg.extract.events import actors, hypothetical
 from kg.records import Evidence, Relation
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def _verbal(ctx: Context, token: Token) -> list[Relation]:
             for xcomp in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in row["infinitives"]):
                 objects = [k for c in xcomp.children if c.dep_ == "dobj" for k in actors(ctx, c)]
                 out += [Relation(s, row["predicate"], o, _evidence(xcomp, row["id"])) for s in _subjects(ctx, token) for o in objects]
-    if _hypothetical(token) or token.dep_ == "xcomp":
+    if hypothetical(token) or token.dep_ == "xcomp":
         return out
     for row in patterns().get("object", []):
         if lemma in row["verbs"] and token.dep_ not in {"acl", "amod"}:

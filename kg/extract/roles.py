@@ -34,18 +34,18 @@ from typing import TYPE_CHECKING
 from kg.extract.entities import (
     BODY_NOUNS,
     STATE_NOUNS,
-    _owner_before,
-    _seat_of_government,
-    _sentence,
-    _the_body,
-    _the_country,
     doc_text,
     ents,
     gazetteer_id,
     organization_key,
+    owner_before_title,
     role_name,
+    seat_of_government,
+    sentence_text,
+    the_body,
+    the_country,
 )
-from kg.gazetteer import entries, office_holders, office_holders_horizon, state_by_iso3, title_kinds, titles
+from kg.gazetteer import entries, office_holders, office_holders_horizon, sectors, state_by_iso3, title_kinds, titles
 from kg.ids import slug
 from kg.records import Evidence, Role
 
@@ -80,7 +80,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             of = owner_key(owner)
             if person.label_ != "PERSON" or not of or _past_holder(doc, start, owner):
                 continue
-            evidence = Evidence(span.start_char, span.end_char, _sentence(span), f"roles/{rule}", confidence=0.9)
+            evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{rule}", confidence=0.9)
             for name in names:  # one role per title and holder, whatever the number of patterns that read it
                 out.setdefault((person_key(person.text), name, of, start),
                                Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
@@ -147,7 +147,7 @@ def _portfolio_word(token) -> bool:
     return token.is_title and token.is_alpha and not token.ent_id_ and token.ent_type_ not in {"PERSON", "GPE", "NORP", "DATE"}
 
 
-HOLDER_SECTORS = {"GOV", "LEG", "JUD", "MIL"}
+HOLDER_SECTORS = frozenset(sectors("office"))  # kg/data/sectors.csv
 # the office-list sector a title of a state's office belongs to; other titles (a chief executive, a governor or a
 # mayor, whose office is not the state's, a party leader, a spokesperson) take no state from the lists
 STATE_OFFICE_SECTORS = {"head_of_state": {"GOV"}, "head_of_government": {"GOV"}, "minister": {"GOV"}, "diplomat": {"GOV"},
@@ -159,10 +159,10 @@ def _office_sectors(row: dict) -> set[str]:
     """The office-list sectors whose dated codes can tell whose office the title is ('Senator' LEG, 'President' GOV)."""
     if row["id"] in STATE_EXECUTIVES:
         return {"GOV"}
-    sectors = STATE_OFFICE_SECTORS.get(row.get("kind", ""), set())
+    found = STATE_OFFICE_SECTORS.get(row.get("kind", ""), set())
     if row.get("sector"):  # a Phoenix agent title: its own codes ('GOVJUD' is a government and a judiciary post)
-        sectors = {row["sector"][k:k + 3] for k in range(0, len(row["sector"]), 3)} & HOLDER_SECTORS & (sectors or HOLDER_SECTORS)
-    return sectors
+        found = {row["sector"][k:k + 3] for k in range(0, len(row["sector"]), 3)} & HOLDER_SECTORS & (found or HOLDER_SECTORS)
+    return found
 
 
 def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role | None:
@@ -183,7 +183,7 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     if person is None:
         return None
     window = doc[max(0, title.start - 2):title.start]
-    if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window) or _owner_before(doc, title.start) is not None:
+    if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window) or owner_before_title(doc, title.start) is not None:
         return None
     day = as_of.isoformat()
     states = {state_by_iso3().get(c["country"]) for c in office_holders().get(person.text.lower(), ())
@@ -193,7 +193,7 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     if len(states) != 1 or not any(e.ent_id_ in states for e in ents(doc)):
         return None  # one state, and one the article names: the role points to a node the article has
     span = doc[title.start:person.end]
-    evidence = Evidence(span.start_char, span.end_char, _sentence(span), "roles/title-name-known-holder", confidence=0.7)
+    evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/title-name-known-holder", confidence=0.7)
     return Role(holder=person_key(person.text), name=name, of=states.pop(), as_of=as_of, evidence=evidence)
 
 
@@ -206,7 +206,7 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     for token in doc:
         if token.lower_ != "counterpart":
             continue
-        owner = _owner_before(doc, token.i)
+        owner = owner_before_title(doc, token.i)
         person = _ent_at(doc, token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ","))
         if owner is None or person is None or person.label_ != "PERSON" or not owner_key(owner):
             continue
@@ -214,7 +214,7 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
         name = next((held[person_key(e.text)] for e in reversed(earlier) if person_key(e.text) in held), "")
         if name:
             span = doc[owner.start:person.end]
-            evidence = Evidence(span.start_char, span.end_char, _sentence(span), "roles/counterpart", confidence=0.8)
+            evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/counterpart", confidence=0.8)
             out.append(Role(holder=person_key(person.text), name=name, of=owner_key(owner), as_of=as_of, evidence=evidence))
     return out
 
@@ -266,7 +266,7 @@ def _destination_end(doc: Doc, end: int) -> int:
 def _patterns(doc: Doc, start: int, end: int, as_of: dt.date):
     """(person, owner, rule, evidence span) for the titles written from token start to end."""
     end = _destination_end(doc, end)
-    owner_before = _owner_before(doc, start)
+    owner_before = owner_before_title(doc, start)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} else None
     after = _person_at(doc, _name_start(doc, end))
     # OWNER ['s] TITLE NAME
@@ -350,7 +350,7 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     first = i
     if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_ in BODY_NOUNS | STATE_NOUNS and not _describes_name(doc, i + 2):
         # 'a spokesman for the company', 'an adviser to the government': the one body or state just named
-        return _the_country(doc, i) if doc[i + 1].lower_ in STATE_NOUNS else _the_body(doc, i)
+        return the_country(doc, i) if doc[i + 1].lower_ in STATE_NOUNS else the_body(doc, i)
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
         skipped = 0
@@ -361,7 +361,7 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     if owner is None or owner.start not in {first, i}:
         return None
     if not owner_key(owner):
-        return _seat_of_government(doc, owner)
+        return seat_of_government(doc, owner)
     return owner
 
 

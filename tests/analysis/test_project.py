@@ -18,7 +18,7 @@ from kg.analysis.project import (
     typed_graph,
 )
 from kg.errors import GraphError
-from kg.rdf import save
+from kg.graphio import save
 from tests.analysis.graphs import article, article_ids, dataset, event
 
 E = "https://w3id.org/newskg/id/entity/"

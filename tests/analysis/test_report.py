@@ -9,7 +9,7 @@ import pytest
 from kg.analysis.project import typed_graph
 from kg.analysis.report import analyze, exportable
 from kg.cli import main
-from kg.rdf import save
+from kg.graphio import save
 from tests.analysis.graphs import article, dataset, event
 
 DS = dataset(
@@ -171,3 +171,28 @@ def test_centrality_chart_reads_small_scores_relative_to_the_top():
     widths = sorted(p.get_width() for p in fig.axes[0].patches)
     assert widths == [0.5, 1.0]
     assert "0.0005" in " ".join(t.get_text() for t in fig.axes[0].texts)
+
+
+def test_fighting_and_accusations_count_as_conflict_in_kg_analyze(tmp_path):
+    """PLOVER FIGHT and DISAPPROVE (what the lexicon emits for fighting and accusing) are conflict between the states
+    involved, DEMAND and INVESTIGATE neutral, CONSULT cooperation: kg analyze's state relations read them from
+    plover_polarity.csv (they once counted fighting and accusations as neutral)."""
+    ds = dataset(article("2020-07-10", events=[
+        event("event-fighting", "Fighting", "state-borduria", "state-ruritania", date="2020-07-10", plover="FIGHT"),
+        event("event-accusation", "Accusation", date="2020-07-10", plover="DISAPPROVE", speaker=["state-borduria"],
+              target=["state-ruritania"]),
+        event("event-demand", "Demand", date="2020-07-10", plover="DEMAND", speaker=["state-ruritania"], target=["state-borduria"]),
+        event("event-investigation", "Investigation", "state-borduria", "state-ruritania", date="2020-07-10", plover="INVESTIGATE"),
+        event("event-talks", "Talks", "state-borduria", "state-ruritania", date="2020-07-10", plover="CONSULT"),
+    ]))
+    graph = tmp_path / "graph.trig"
+    save(ds, graph)
+    assert main(["analyze", str(graph), "-o", str(tmp_path / "report"), "--quiet"]) == 0
+    data = json.loads((tmp_path / "report" / "report.json").read_text())
+    assert data["state_relations"] == [{"states": ["Borduria", "Ruritania"], "cooperation": 1, "conflict": 2, "neutral": 2, "total": 5}]
+    assert "| Borduria – Ruritania | 1 | 2 | 2 |" in (tmp_path / "report" / "report.md").read_text()
+    from kg.analysis.project import state_relations
+
+    polarity = {data["plover"]: data["polarity"] for _, _, data in state_relations(ds).edges(data=True)}
+    assert polarity == {"FIGHT": "conflict", "DISAPPROVE": "conflict", "DEMAND": "neutral", "INVESTIGATE": "neutral",
+                        "CONSULT": "cooperation"}

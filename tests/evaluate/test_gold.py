@@ -357,7 +357,7 @@ def test_seed_relations(seed_report):
 
 def test_kg_eval_prints_the_report_and_writes_json(tmp_path, capsys):
     from kg.cli import main
-    from kg.rdf import save
+    from kg.graphio import save
 
     events = (event("event-a", "Meeting", "person-aleksandar-vucic", date="2020-07-16"),)
     save(dataset(events=events), tmp_path / "graph.trig")

@@ -114,11 +114,11 @@ def test_a_name_coordinated_with_a_titled_name_takes_part():
     import datetime as dt
 
     from kg.extract.entities import extract_mentions
-    from kg.extract.events import Context, extract_events
+    from kg.extract.events import context, extract_events
     from kg.nlp import pipeline
     from kg.records import Article
 
     doc = pipeline()("Vucic and Kosovo Prime Minister Albin Kurti met in Brussels last month.")
     article = Article(id="t", date=dt.date(2023, 10, 10), text=doc.text)
-    events = extract_events(Context(doc, article, extract_mentions(doc)))
+    events = extract_events(context(doc, article, extract_mentions(doc)))
     assert any(e.kind == "Meeting" and {k for _, k in e.participants} == {"person-vucic", "person-albin-kurti"} for e in events)

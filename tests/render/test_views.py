@@ -29,7 +29,7 @@ AT_FIT = int(load_styles()["labels"]["at_fit"])
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory) -> Path:
-    from kg.rdf import save
+    from kg.graphio import save
 
     path = tmp_path_factory.mktemp("big") / "archive.trig"
     save(big_dataset(), path)

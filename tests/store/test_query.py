@@ -321,7 +321,7 @@ def test_csv_and_table(store):
 
 
 def test_the_cli_runs_a_query_file_on_a_graph_file(tmp_path):
-    from kg.rdf import save
+    from kg.graphio import save
     from tests.store.helpers import seed_dataset
 
     save(seed_dataset(), tmp_path / "seed.trig")

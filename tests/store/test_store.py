@@ -50,7 +50,7 @@ def store_union(store, *, ontology: bool = False) -> Graph:
 
 
 def dataset_union(ds: Dataset) -> Graph:
-    from kg.rdf import union
+    from kg.graphio import union
 
     return union(ds)
 

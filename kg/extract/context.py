@@ -1,0 +1,145 @@
+"""What every extractor looks up in one parsed article: `Context` (mentions by token, quotations, the time each verb
+or event noun carries, who can act), and the agent nouns it knows actors by (kg/data/event_actor_nouns.csv).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from kg import resources
+from kg.extract.entities import doc_text
+from kg.extract.timex import find_times
+from kg.gazetteer import sectors
+from kg.records import Article, Mention, TimeValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SPEECH_QUOTES = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{2,}?)[\"\u201c\u201d]")
+
+
+@lru_cache(maxsize=1)
+def armed_nouns() -> frozenset[str]:
+    """Agent nouns of armed actors (troops, rebels, police, gunmen), by their Phoenix sector code (kg/data/sectors.csv)."""
+    armed = sectors("armed")
+    return frozenset(r["noun"] for r in resources.table("event_actor_nouns.csv") if r["sector"].startswith(armed))
+
+
+@lru_cache(maxsize=1)
+def actor_nouns() -> frozenset[str]:
+    """Nouns that name people or groups who can act (police, rebels, villagers), from the Phoenix agents and CAMEO sets."""
+    return frozenset(r["noun"] for r in resources.table("event_actor_nouns.csv"))
+
+
+_FINENESS = {"day": 0, "week": 1, "range": 2, "month": 3, "season": 4, "quarter": 4, "year": 5}
+
+
+class Context:
+    """Lookups over one parsed article, shared by the extractors: mentions by token, quotes, times by token, who can act.
+
+    Two questions go to the event lexicon, which the caller passes in
+    (`kg.extract.events.context` makes a Context with its own): `triggers(token)`,
+    the lexicon rows a token can trigger (a time attaches to the nearest verb or
+    event noun above it), and `speaker(token)`, the speaker a pronoun subject of
+    reported speech stands for, or None ("Syria says it is willing": it can act).
+    """
+
+    def __init__(self, doc: Doc, article: Article, mentions: list[Mention], *, triggers: Callable[[Token], Sequence[Any]],
+                 speaker: Callable[[Token], Token | None]) -> None:
+        self.doc, self.article = doc, article
+        self.triggers, self.speaker = triggers, speaker
+        self.text = doc_text(doc)
+        self.by_token: dict[int, Mention] = {}
+        self.person_keys = {m.key for m in mentions if m.type == "Person"}
+        for m in sorted(mentions, key=lambda m: m.end - m.start):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, m)
+        self.quotes = [(m.start(), m.end()) for m in SPEECH_QUOTES.finditer(self.text)]
+        self._quote_starts = [s for s, _ in self.quotes]
+        self.times: dict[int, TimeValue] = {}  # governing token index -> time
+        self.time_tokens: set[int] = set()
+        ranks: dict[int, tuple[bool, int]] = {}
+        for tv in find_times(self.text, article.date):  # the whole text: "the previous day" sees the day named before
+            span = doc.char_span(tv.start, tv.end, alignment_mode="expand")
+            if span is None or self.in_quote(span.start_char):
+                continue
+            self.time_tokens.update(t.i for t in span)
+            tv = replace(tv, start=span.start_char, end=span.end_char)
+            governor = self.governor(span.root).i
+            # two times on one verb: an adverbial one before a possessive one ("this year's"), then the finer
+            rank = (span.root.dep_ == "poss" or span[-1].tag_ == "POS", _FINENESS.get(tv.granularity, 9))
+            if governor not in ranks or rank < ranks[governor]:
+                self.times[governor], ranks[governor] = tv, rank
+
+    def in_quote(self, char: int) -> bool:
+        """Whether a character offset lies inside a quotation (the quotes do not overlap: the last one opened before
+        decides)."""
+        i = bisect.bisect_left(self._quote_starts, char) - 1
+        return i >= 0 and char < self.quotes[i][1]
+
+    def is_person_key(self, key: str) -> bool:
+        """Whether a mention of this key in the article is a person's."""
+        return key in self.person_keys
+
+    def governor(self, token: Token) -> Token:
+        """What a time expression modifies: the nearest verb or event noun above it."""
+        node = token
+        while node.head.i != node.i:
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"acl", "amod"}:
+                return node
+            if node.pos_ == "NOUN" and self.triggers(node):
+                return node
+        return node
+
+    def mention(self, token: Token) -> Mention | None:
+        """The (smallest) mention a token is part of."""
+        return self.by_token.get(token.i)
+
+    def is_armed(self, token: Token) -> bool:
+        """A state, its forces or an armed group: whoever it attacks, shells or raids, the act is a political one."""
+        m = self.mention(token)
+        if m is not None:
+            return m.type == "State" and m.rule != "capital-as-government"
+        if token.lemma_.lower() in armed_nouns() or token.lower_ in armed_nouns():
+            return True
+        return any(c.dep_ in {"amod", "compound", "poss"} and (cm := self.mention(c)) is not None and cm.type == "State"
+                   for c in token.children)  # "Israeli helicopters": a state's forces
+
+    def is_actor(self, token: Token, people: bool = False, depth: int = 0, strict: bool = False) -> bool:
+        """Someone who can act: a named actor or place, a person pronoun, an agent noun ('police', 'villagers'),
+        or a noun a named actor modifies ('Albanian rebel-held territory'; when `strict`, as for who acts, only a
+        state: 'Israeli helicopters' act, an 'Airbus jetliner' does not). With `people`, only persons and groups
+        of people ('released the hostages', not 'released the album' nor 'released Windows')."""
+        m = self.mention(token)
+        if m is not None:
+            return m.type == "Person" or not people
+        if token.pos_ == "PRON":
+            if (speaker := self.speaker(token)) is not None and depth < 2:
+                return self.is_actor(speaker, people, depth + 1)  # "Syria says it is willing to withdraw"
+            return token.lower_ not in {"it", "this", "that", "what", "which", "something", "anything", "everything", "nothing"}
+        if token.ent_type_ in ({"PERSON"} if people else {"PERSON", "ORG", "GPE", "NORP"}):
+            return True
+        if token.lemma_.lower() in actor_nouns() or token.lower_ in actor_nouns():
+            return True
+        if token.pos_ == "NUM" and token.dep_ in {"dobj", "nsubjpass"}:
+            return True  # "killed ten", "twelve were wounded": a count of people
+        if token.pos_ not in {"NOUN", "NUM"}:
+            return False
+        for c in token.children:
+            m = self.mention(c)
+            if c.dep_ in {"compound", "amod", "poss", "nmod"} and (m is not None or c.ent_type_ in {"NORP", "GPE"}):
+                if not people and not (strict and m is not None and m.type != "State"):
+                    return True  # "Albanian rebel-held territory", "Israeli helicopters" (an "Airbus jetliner" does not act)
+            if c.dep_ == "prep" and c.lower_ == "of" and depth < 2 and not strict:
+                # "positions of the security forces", "one third of the rebels"
+                if any(self.is_actor(g, people, depth + 1) for g in c.children if g.dep_ == "pobj"):
+                    return True
+        return False
