@@ -274,9 +274,9 @@ def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any
     try:
         for extraction in stream.extractions():
             count(extraction)
-            iri, ntriples = writer.add(extraction)
+            iri, body = writer.add(extraction)
             if store is not None:
-                pending.append((iri, ntriples))
+                pending.append((iri, body))
                 if len(pending) >= batch:
                     load_graphs(store, pending)
                     pending = []
