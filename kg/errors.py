@@ -18,6 +18,7 @@ CODES = {
     "E014": "text holds a lone surrogate",
     "E015": "not a regular file (FIFO, device, socket)",
     "E016": "file is UTF-16 or UTF-32, not UTF-8",
+    "E017": "web page holds no main text",
     "E020": "graph file cannot be parsed",
     "E021": "graph does not conform to the shapes",
     "E022": "unknown graph output format",
@@ -29,6 +30,7 @@ CODES = {
     "E050": "store cannot be opened",
     "E051": "remote endpoint refused the request",
     "E052": "Dask cluster cannot be used",
+    "E053": "no such article in the store",
     "E060": "data file is not valid",
 }
 

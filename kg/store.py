@@ -42,7 +42,9 @@ DEFAULT_STORE = "kgstore"
 ONTOLOGY_GRAPH = "https://w3id.org/newskg/ontology"  # the ontology's own IRI names the graph holding it
 BATCH_QUADS = 400_000  # below pyoxigraph's bulk-load chunk (1,000,000), so one batch is one ingestion
 ENTITIES_GRAPH = "https://w3id.org/newskg/id/graph/entities"
-SHARED_GRAPHS = frozenset({ENTITIES_GRAPH, ONTOLOGY_GRAPH})
+SOURCES_GRAPH = "https://w3id.org/newskg/id/graph/sources"
+RECORDS_GRAPH = "https://w3id.org/newskg/id/graph/records"  # build records (kg.corpus): never listed, exported or pushed
+SHARED_GRAPHS = frozenset({ENTITIES_GRAPH, ONTOLOGY_GRAPH, SOURCES_GRAPH})
 _WRITE_LOCK = threading.Lock()
 
 RDF_FORMATS = {
@@ -274,9 +276,9 @@ def graph_file_store(path: str | Path) -> pyoxigraph.Store:
 
 
 def named_graphs(store: pyoxigraph.Store, *, include_ontology: bool = False) -> list[str]:
-    """IRIs of the named graphs in the store, sorted."""
+    """IRIs of the named graphs in the store, sorted; the build records' graph is bookkeeping and never listed."""
     names = sorted(g.value for g in store.named_graphs() if hasattr(g, "value"))
-    return [n for n in names if include_ontology or n != ONTOLOGY_GRAPH]
+    return [n for n in names if (include_ontology or n != ONTOLOGY_GRAPH) and n != RECORDS_GRAPH]
 
 
 def graph_ntriples(store: pyoxigraph.Store, iri: str | None) -> bytes:
@@ -291,7 +293,7 @@ def graph_ntriples(store: pyoxigraph.Store, iri: str | None) -> bytes:
 def iter_graphs(store: pyoxigraph.Store, *, include_ontology: bool = False) -> Iterator[tuple[str | None, bytes]]:
     """(graph IRI, N-Triples) for every non-empty graph: the shared graphs first, then the default graph as None, then the rest."""
     named = named_graphs(store, include_ontology=include_ontology)
-    for iri in (ENTITIES_GRAPH, ONTOLOGY_GRAPH):
+    for iri in (ENTITIES_GRAPH, ONTOLOGY_GRAPH, SOURCES_GRAPH):
         if iri in named:
             yield iri, graph_ntriples(store, iri)
     default = graph_ntriples(store, None)
@@ -300,6 +302,55 @@ def iter_graphs(store: pyoxigraph.Store, *, include_ontology: bool = False) -> I
     for iri in named:
         if iri not in SHARED_GRAPHS:
             yield iri, graph_ntriples(store, iri)
+
+
+def _published_quads(store: pyoxigraph.Store):
+    """Every quad of the store but the ontology's and the build records'."""
+    left_out = {ONTOLOGY_GRAPH, RECORDS_GRAPH}
+    return (q for q in store.quads_for_pattern(None, None, None, None) if getattr(q.graph_name, "value", None) not in left_out)
+
+
+def store_dataset(store: pyoxigraph.Store) -> Dataset:
+    """The store's graph as an rdflib Dataset: every graph but the ontology and the build records."""
+    import pyoxigraph as ox
+
+    from kg.rdf import new_dataset
+
+    ds = new_dataset()
+    ds.parse(data=ox.serialize(_published_quads(store), format=ox.RdfFormat.N_QUADS) or b"", format="nquads")
+    return ds
+
+
+def save_store(store: pyoxigraph.Store, path: str | Path, fmt: str | None = None) -> int:
+    """Write the store's graph to a file, atomically: every graph but the ontology and the build records; TriG and
+    N-Quads keep the named graphs and are written a quad at a time, other formats get their union. Returns the count
+    of quads (TriG, N-Quads) or triples written."""
+    import pyoxigraph as ox
+
+    from kg.rdf import atomic_file, format_for, new_dataset, save
+
+    name = format_for(path, fmt)
+    quads = _published_quads(store)
+    if name in ("trig", "nquads"):
+        count = 0
+
+        def counted():
+            nonlocal count
+            for quad in quads:
+                count += 1
+                yield quad
+
+        wanted = ("kg", "schema", "wd", "rdf", "rdfs", "xsd", "skos", "owl", "prov")
+        prefixes = {p: str(ns) for p, ns in new_dataset().namespaces() if p in wanted}
+        with atomic_file(path) as fh:
+            ox.serialize(counted(), fh, ox.RdfFormat.TRIG if name == "trig" else ox.RdfFormat.N_QUADS,
+                         **({"prefixes": prefixes} if name == "trig" else {}))
+        return count
+    from kg.rdf import QUAD_FORMATS, union
+
+    ds = store_dataset(store)
+    save(ds, path, fmt)
+    return len(ds) if name in QUAD_FORMATS else len(union(ds))
 
 
 # ---------------------------------------------------------------- remote stores (SPARQL 1.1 Graph Store Protocol)

@@ -148,6 +148,7 @@ class KG(DefinedNamespace):
     end: URIRef
     evidence: URIRef
     extractor: URIRef
+    factsHash: URIRef
     formerPartOf: URIRef
     holder: URIRef
     host: URIRef
@@ -156,17 +157,20 @@ class KG(DefinedNamespace):
     mediates: URIRef
     mediator: URIRef
     memberOf: URIRef
+    metaHash: URIRef
     neighborOf: URIRef
     opposes: URIRef
     organizer: URIRef
     partOf: URIRef
     participant: URIRef
+    pending: URIRef
     place: URIRef
     plover: URIRef
     pressures: URIRef
     quote: URIRef
     recognition: URIRef
     recognizes: URIRef
+    record: URIRef
     rejects: URIRef
     reportedIn: URIRef
     roleName: URIRef
@@ -175,6 +179,7 @@ class KG(DefinedNamespace):
     sha256: URIRef
     file: URIRef
     source: URIRef
+    sourcePath: URIRef
     speaker: URIRef
     start: URIRef
     status: URIRef

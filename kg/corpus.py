@@ -1,0 +1,479 @@
+"""A store as a corpus that grows and shrinks: articles added, edited and removed, the rest as one build of them all.
+
+Beside each article's named graph a store keeps, for that article:
+
+- its source, the absolute path of the file it was read from (`path:LINE` for
+  a JSON Lines record), as `kg:sourcePath` on the article node in the graph
+  <https://w3id.org/newskg/id/graph/sources> (its URL is its `schema:url`);
+- its build record, in <https://w3id.org/newskg/id/graph/records>: the
+  extraction before identity across articles, compressed JSON, with a hash of
+  the article's metadata (path, title, URL, publisher) and one of the
+  extraction its graph was written from. The records graph is bookkeeping:
+  it is not listed, exported, validated or pushed.
+
+With the records, identity across articles is redone over the whole corpus
+without parsing anything, so the store is always what one build of all its
+articles makes, however it was reached: built twice, in halves, or with an
+article removed and added back.
+
+`update` takes a build's articles as read and the extraction records of those
+the store lacks. An article whose id (the hash of its date and text) the store
+holds is unchanged and was not parsed; if its file moved or its title, URL or
+publisher changed, its graph is rewritten from its record. An article the
+store lacks is new, and it replaces the store's article read from the same
+file (or JSON Lines line) or carrying the same URL, when that one is not among
+the build's articles: the edited version takes the place of the old. `remove`
+retracts articles named by id, path, URL or file stem. Either way the articles
+whose graph identity across articles changes are rewritten, and the entities
+graph becomes the description of the entities the remaining articles name:
+what only the removed articles supported goes.
+
+Atomicity: the changes are one SPARQL update, which Oxigraph applies in one
+transaction, so a kill -9 leaves the store as it was or as it is after. Only a
+build that adds more new articles than one batch holds (KG_STORE_BATCH_QUADS
+quads) lands them first in whole-article bulk batches, as a first build of an
+archive does; it marks the store pending before, and the transaction that
+ends the build clears the mark. A build or remove that finds the mark redoes
+the corpus-wide step, so a build killed between its batches is finished by
+the next one, and never duplicates anything.
+"""
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import types
+import typing
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from kg import ids
+from kg.errors import StoreError
+from kg.records import Article, Extraction
+
+ARTICLE_PREFIX = str(ids.article_iri(""))
+RECORD_PREFIX = str(ids.record_iri(""))
+SOURCES_GRAPH = str(ids.SOURCES_GRAPH)
+RECORDS_GRAPH = str(ids.RECORDS_GRAPH)
+ENTITIES_GRAPH = str(ids.ENTITIES_GRAPH)
+RECORD_FORMAT = 1
+_KG = "https://w3id.org/newskg/ontology#"
+_SCHEMA_URL = "https://schema.org/url"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+# ---------------------------------------------------------------- records as JSON
+
+
+def to_json(value: Any) -> Any:
+    """A record (dataclasses of str, int, float, bool, dates, tuples, None) as plain JSON values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [to_json(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted(to_json(v) for v in value)
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def from_json(kind: Any, data: Any) -> Any:
+    """The inverse of `to_json`, led by the type hints of the record classes."""
+    if data is None:
+        return None
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        names = {f.name for f in dataclasses.fields(kind)}
+        return kind(**{name: from_json(hints[name], value) for name, value in data.items() if name in names})
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        real = [a for a in args if a is not type(None)]
+        return from_json(real[0], data) if len(real) == 1 else data
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_json(args[0], v) for v in data)
+        return tuple(from_json(a, v) for a, v in zip(args, data, strict=True)) if args else tuple(data)
+    if origin in (list, set, frozenset):
+        return origin(from_json(args[0], v) for v in data) if args else origin(data)
+    if origin is dict:
+        return {k: from_json(args[1], v) for k, v in data.items()} if args else dict(data)
+    if kind is dt.date:
+        return dt.date.fromisoformat(data)
+    return data
+
+
+def _canonical(value: Any) -> bytes:
+    return json.dumps(to_json(value), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def encode_record(extraction: Extraction) -> str:
+    """An extraction record as base64 of compressed JSON (what `kg:record` holds)."""
+    data = json.dumps({"format": RECORD_FORMAT, "extraction": to_json(extraction)}, ensure_ascii=False, separators=(",", ":"))
+    return base64.b64encode(zlib.compress(data.encode("utf-8"), 6)).decode("ascii")
+
+
+def decode_record(text: str, where: str = "record") -> Extraction:
+    """The Extraction of an encoded record; StoreError E050 when it is not one this version reads."""
+    try:
+        data = json.loads(zlib.decompress(base64.b64decode(text)))
+        if data.get("format") != RECORD_FORMAT:
+            raise ValueError(f"record format {data.get('format')!r}, this newskg reads {RECORD_FORMAT}")
+        return from_json(Extraction, data["extraction"])
+    except (ValueError, TypeError, KeyError, zlib.error) as exc:
+        raise StoreError("E050", where, f"the build record cannot be read ({exc}): rebuild the store from the articles") from exc
+
+
+def meta_hash(article: Article) -> str:
+    """A hash of what an article's graph says of it besides its text and date (which its id stands for)."""
+    return hashlib.sha256(_canonical(replace(article, text=""))).hexdigest()[:32]
+
+
+def facts_hash(extraction: Extraction) -> str:
+    """A hash of the extraction an article graph is written from."""
+    return hashlib.sha256(_canonical(extraction)).hexdigest()[:32]
+
+
+# ---------------------------------------------------------------- what a store holds
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the store knows of one article without reading its record."""
+
+    id: str
+    path: str = ""
+    url: str = ""
+    meta: str = ""
+    facts: str = ""
+
+
+@dataclass
+class Catalog:
+    """The store's articles with a build record; `pending` when a build left its corpus-wide step undone;
+    `unrecorded`: article graphs without a record (loaded by `kg.store.load_dataset`, or by an older newskg)."""
+
+    entries: dict[str, Entry]
+    pending: bool = False
+    unrecorded: list[str] = field(default_factory=list)
+
+
+def _value(term: Any) -> str:
+    return getattr(term, "value", str(term))
+
+
+def catalog(store: Any) -> Catalog:
+    """The store's articles: ids, sources, URLs and record hashes, read without decoding a record."""
+    import pyoxigraph as ox
+
+    records, sources = ox.NamedNode(RECORDS_GRAPH), ox.NamedNode(SOURCES_GRAPH)
+    fields_: dict[str, dict[str, str]] = {}
+    for quad in store.quads_for_pattern(None, None, None, records):
+        subject = _value(quad.subject)
+        if subject.startswith(RECORD_PREFIX):
+            name = _value(quad.predicate)[len(_KG):]
+            if name in ("metaHash", "factsHash"):
+                fields_.setdefault(subject[len(RECORD_PREFIX):], {})[name] = _value(quad.object)
+    paths = {_value(q.subject)[len(ARTICLE_PREFIX):]: _value(q.object)
+             for q in store.quads_for_pattern(None, ox.NamedNode(_KG + "sourcePath"), None, sources)}
+    urls = {}
+    for quad in store.quads_for_pattern(None, ox.NamedNode(_SCHEMA_URL), None, None):
+        subject = _value(quad.subject)
+        if subject.startswith(ARTICLE_PREFIX) and _value(quad.graph_name) == subject:
+            urls[subject[len(ARTICLE_PREFIX):]] = _value(quad.object)
+    entries = {i: Entry(i, paths.get(i, ""), urls.get(i, ""), f.get("metaHash", ""), f.get("factsHash", "")) for i, f in fields_.items()}
+    pending = next(iter(store.quads_for_pattern(records, ox.NamedNode(_KG + "pending"), None, records)), None) is not None
+    graphs = (_value(g) for g in store.named_graphs())
+    unrecorded = sorted(g[len(ARTICLE_PREFIX):] for g in graphs if g.startswith(ARTICLE_PREFIX) and g[len(ARTICLE_PREFIX):] not in entries)
+    return Catalog(entries, pending, unrecorded)
+
+
+def read_record(store: Any, article_id: str) -> Extraction:
+    """An article's build record from the store."""
+    import pyoxigraph as ox
+
+    iri = ids.record_iri(article_id)
+    quad = next(iter(store.quads_for_pattern(ox.NamedNode(str(iri)), ox.NamedNode(_KG + "record"), None,
+                                             ox.NamedNode(RECORDS_GRAPH))), None)
+    if quad is None:
+        raise StoreError("E050", str(iri), "the store has no build record of this article: rebuild it from its file")
+    return decode_record(_value(quad.object), str(iri))
+
+
+# ---------------------------------------------------------------- finding articles by name
+
+
+def source_file(path: str) -> str:
+    """The file part of a source: a JSON Lines record's `file.jsonl:LINE` without the line."""
+    match = re.fullmatch(r"(.*\.jsonl):\d+", path, flags=re.IGNORECASE)
+    return match.group(1) if match else path
+
+
+def absolute(path: str) -> str:
+    """A source made absolute against the working directory (symbolic links left as they are)."""
+    if not path:
+        return ""
+    file = source_file(path)
+    return os.path.abspath(file) + path[len(file):]
+
+
+def find(cat: Catalog, name: str) -> list[str]:
+    """The ids of the store's articles that `name` means: an article id or IRI, a URL, a file path (a JSON Lines
+    file: all its records), or a file name or stem when no path matches. StoreError E053 for none, or for a name or
+    stem that fits the files of several folders."""
+    entries = cat.entries
+    text = name.strip()
+    match = re.fullmatch(re.escape(ARTICLE_PREFIX) + r"([0-9a-f]{16})|([0-9a-f]{16})", text)
+    if match and (match.group(1) or match.group(2)) in entries:
+        return [match.group(1) or match.group(2)]
+    if re.match(r"https?://", text):
+        found = sorted(i for i, e in entries.items() if e.url and e.url.rstrip("/") == text.rstrip("/"))
+    else:
+        full = absolute(text)
+        found = sorted(i for i, e in entries.items() if full in (e.path, source_file(e.path)))
+        if not found:
+            by_file: dict[str, list[str]] = {}
+            for i, e in entries.items():
+                file = Path(source_file(e.path))
+                if e.path and text in (file.name, file.stem):
+                    by_file.setdefault(str(file), []).append(i)
+            if len(by_file) > 1:
+                raise StoreError("E053", name, f"names {len(by_file)} files in the store: give the path of one of "
+                                               f"{', '.join(sorted(by_file))}")
+            found = sorted(i for group in by_file.values() for i in group)
+    if not found:
+        kinds = "id, file path, URL or file name" if cat.entries else "anything: the store holds no built article"
+        raise StoreError("E053", name, f"no article in the store matches this {kinds}; nothing was removed")
+    return found
+
+
+# ---------------------------------------------------------------- one change to the corpus
+
+
+@dataclass
+class Report:
+    """What a build or a removal did to the store, counted in articles."""
+
+    read: int = 0       # articles the build read (failed ones not counted)
+    parsed: int = 0     # of those, extracted by this run (the rest the store or an interrupted build's journal had)
+    unchanged: int = 0  # already in the store as they are
+    added: int = 0      # new to the store
+    replaced: int = 0   # new versions that took the place of an article from the same file or URL
+    rewritten: int = 0  # articles the store kept whose graph was written again (moved, retitled, identity across articles)
+    removed: int = 0    # articles retracted (removed, or replaced by a new version)
+    articles: int = 0   # articles in the store afterwards
+    unrecorded: int = 0  # article graphs in the store without a build record (not part of the corpus)
+    changed: bool = False
+
+    def summary(self) -> str:
+        parts = [f"{self.read} read", f"{self.parsed} parsed", f"{self.unchanged} unchanged", f"{self.added} added",
+                 f"{self.replaced} replaced", f"{self.rewritten} rewritten", f"{self.removed} removed"]
+        return ", ".join(parts) + f"; {self.articles} article(s) in the store" + ("" if self.changed else " (nothing changed)")
+
+
+class _Records:
+    """Reads the extraction records of a corpus: new ones from the build, the others from the store."""
+
+    def __init__(self, store: Any, new: Callable[[str], Extraction] | None, inputs: dict[str, Article], fresh: set[str]) -> None:
+        self.store, self.new, self.inputs, self.fresh = store, new, inputs, fresh
+        self.last: Extraction | None = None  # the record read last (what `Stream.extractions` just linked)
+
+    def read(self, key: tuple[bool, str]) -> Extraction:
+        is_new, article_id = key
+        record = self.new(article_id) if is_new else read_record(self.store, article_id)
+        if is_new or article_id in self.fresh:  # the article node as read now: its absolute path, new metadata
+            record = replace(record, article=replace(self.inputs[article_id], text=record.article.text))
+        self.last = record
+        return record
+
+
+def _nt(graph: Any) -> str:
+    return graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+
+
+def _book(extraction: Extraction, facts: str) -> tuple[str, str]:
+    """(sources graph N-Triples, records graph N-Triples) of one article."""
+    article = extraction.article
+    node, record = ids.article_iri(article.id), ids.record_iri(article.id)
+    sources = f'<{node}> <{_KG}sourcePath> {json.dumps(article.path, ensure_ascii=False)} .\n' if article.path else ""
+    records = (f'<{record}> <{_KG}record> "{encode_record(extraction)}"^^<{_XSD}base64Binary> .\n'
+               f'<{record}> <{_KG}metaHash> "{meta_hash(article)}" .\n'
+               f'<{record}> <{_KG}factsHash> "{facts}" .\n')
+    return sources, records
+
+
+def _triples(text: str) -> set[str]:
+    import pyoxigraph as ox
+
+    return {str(t) for t in ox.parse(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES)} if text else set()
+
+
+def update(store: Any, inputs: Iterable[Article], records: Callable[[str], Extraction] | None = None, *,
+           remove: Iterable[str] = (), compact: bool = True, batch_quads: int | None = None) -> Report:
+    """Bring a build's articles into the store and retract `remove` (article ids), as described in the module.
+
+    `inputs`: every article the build read (the text may be left out: an
+    article's id stands for it); `records(id)`: the extraction record of an
+    input the store lacks, called once or twice for each. Nothing is parsed
+    here. Returns what changed; a build that brings nothing new, edited or
+    moved, into a store without a pending mark, writes nothing at all.
+    """
+    from kg.pipeline import Stream, identity_index
+    from kg.rdf import article_graph
+    from kg.store import _WRITE_LOCK, BATCH_QUADS, finish
+
+    limit = batch_quads or int(os.environ.get("KG_STORE_BATCH_QUADS") or BATCH_QUADS)
+    with _WRITE_LOCK:
+        cat = catalog(store)
+        entries = cat.entries
+        given: dict[str, Article] = {}
+        for article in inputs:
+            given.setdefault(article.id, replace(article, path=absolute(article.path)))
+        dropped = set(remove)
+        unknown = sorted(dropped - entries.keys())
+        if unknown:
+            raise StoreError("E053", ", ".join(unknown), "no such article in the store; nothing was removed")
+        new = {i for i in given if i not in entries}
+        fresh = {i for i in given if i in entries and meta_hash(given[i]) != entries[i].meta}
+        by_path = {a.path: i for i, a in given.items() if a.path}
+        by_url = {a.url: i for i, a in given.items() if a.url}
+        superseded: dict[str, str] = {}  # old id -> the new version's id
+        for i, entry in entries.items():
+            if i in given:
+                continue
+            successor = (by_path.get(entry.path) if entry.path else None) or (by_url.get(entry.url) if entry.url else None)
+            if successor is not None:  # its file or URL now holds another article: an edit, or a JSON Lines file rewritten
+                superseded[i] = successor
+        gone = dropped | superseded.keys()
+        report = Report(read=len(given), unchanged=len([i for i in given if i in entries and i not in fresh]),
+                        unrecorded=len(cat.unrecorded))
+        corpus = sorted((entries.keys() - gone) | given.keys())
+        report.articles = len(corpus)
+        if not (new or fresh or gone or cat.pending):
+            return report
+        if new and records is None:
+            raise ValueError("update() needs the records of the articles the store lacks")
+
+        reader = _Records(store, records, given, fresh)
+        keys = [(i, (i in new, i)) for i in corpus]
+        index: dict = {}
+        for _, key in keys:
+            identity_index([reader.read(key)], index)
+        stream = Stream(reader, keys, index)
+
+        graphs = {_value(g) for g in store.named_graphs()}
+        successors = set(superseded.values()) & new  # new versions: they land with the removal of the old, in one step
+        entities = _EntitiesGraph()
+        bulk: list[str] = []       # N-Quads of new articles not yet landed, when the build lands in batches
+        bulk_quads = 0
+        batched = False
+        inserts: list[str] = []    # INSERT DATA blocks of the final transaction
+        inserted_quads = 0
+        drops: list[str] = []      # article ids whose graph and bookkeeping the final transaction removes first
+        for linked in stream.extractions():
+            i = linked.article.id
+            entities.add(linked)
+            facts = facts_hash(linked)
+            if i in entries and i not in fresh and facts == entries[i].facts:
+                continue
+            iri = str(ids.article_iri(i))
+            graph = _nt(article_graph(linked))
+            raw = reader.last
+            sources, book = _book(raw, facts)
+            lines = graph.count("\n") + sources.count("\n") + book.count("\n")
+            if i in new:
+                report.added += 1
+            else:
+                report.rewritten += 1
+            if i in entries or i in graphs:
+                drops.append(i)
+            if i in new and i not in successors and i not in graphs:
+                quads = _quads(iri, graph) + _quads(SOURCES_GRAPH, sources) + _quads(RECORDS_GRAPH, book)
+                if batched or inserted_quads + lines > limit:
+                    if not batched:  # the mark lands with the first batch, in the same ingestion
+                        bulk.append(f'<{RECORDS_GRAPH}> <{_KG}pending> "true"^^<{_XSD}boolean> <{RECORDS_GRAPH}> .\n')
+                        batched = True
+                    if bulk and bulk_quads + lines > limit:
+                        _bulk(store, bulk)
+                        bulk, bulk_quads = [], 0
+                    bulk.append(quads)
+                    bulk_quads += lines
+                    continue
+            inserts.append(f"GRAPH <{iri}> {{\n{graph}}}\nGRAPH <{SOURCES_GRAPH}> {{\n{sources}}}\nGRAPH <{RECORDS_GRAPH}> {{\n{book}}}\n")
+            inserted_quads += lines
+        if bulk:
+            _bulk(store, bulk)
+        report.replaced = len(successors)
+        report.removed = len(gone)
+        report.added -= report.replaced
+        drops.extend(sorted(gone))
+        parts = []
+        for i in drops:
+            parts.append(f"DROP SILENT GRAPH <{ids.article_iri(i)}>")
+            parts.append(f"DELETE WHERE {{ GRAPH <{SOURCES_GRAPH}> {{ <{ids.article_iri(i)}> ?p ?o }} }}")
+            parts.append(f"DELETE WHERE {{ GRAPH <{RECORDS_GRAPH}> {{ <{ids.record_iri(i)}> ?p ?o }} }}")
+        if inserts:
+            parts.append("INSERT DATA {\n" + "".join(inserts) + "}")
+        old, now = _graph_triples(store, ENTITIES_GRAPH), _triples(entities.ntriples())
+        if old - now:
+            parts.append(f"DELETE DATA {{ GRAPH <{ENTITIES_GRAPH}> {{\n" + " .\n".join(sorted(old - now)) + " .\n} }")
+        if now - old:
+            parts.append(f"INSERT DATA {{ GRAPH <{ENTITIES_GRAPH}> {{\n" + " .\n".join(sorted(now - old)) + " .\n} }")
+        parts.append(f"DELETE WHERE {{ GRAPH <{RECORDS_GRAPH}> {{ <{RECORDS_GRAPH}> <{_KG}pending> ?done }} }}")
+        store.update(" ;\n".join(parts))  # one transaction: the store as it was, or as it is now
+        report.changed = True
+    finish(store, compact=compact)
+    return report
+
+
+class _EntitiesGraph:
+    """The entities graph of a corpus, described one linked extraction at a time (as `kg.rdf.to_dataset` does)."""
+
+    def __init__(self) -> None:
+        from rdflib import Graph
+
+        self.graph = Graph()
+
+    def add(self, extraction: Extraction) -> None:
+        from kg.rdf import entity_descriptions
+
+        entity_descriptions(self.graph, [extraction])
+
+    def ntriples(self) -> str:
+        return _nt(self.graph)
+
+
+def _quads(iri: str, ntriples: str) -> str:
+    return ntriples.replace(" .\n", f" <{iri}> .\n")
+
+
+def _bulk(store: Any, quads: list[str]) -> None:
+    import pyoxigraph as ox
+
+    store.bulk_load("".join(quads).encode("utf-8"), ox.RdfFormat.N_QUADS)
+
+
+def _graph_triples(store: Any, iri: str) -> set[str]:
+    import pyoxigraph as ox
+
+    return {str(q.triple) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(iri))}
+
+
+def remove(store: Any, names: Iterable[str], *, compact: bool = True) -> tuple[list[str], Report]:
+    """Retract the articles `names` mean (ids, IRIs, file paths, URLs, file names or stems: see `find`) and everything
+    only they supported; returns the ids removed and the report. Every name is looked up before anything changes: an
+    unknown or ambiguous one is StoreError E053 and the store is left as it was."""
+    cat = catalog(store)
+    found: list[str] = []
+    for name in names:
+        found.extend(i for i in find(cat, name) if i not in found)
+    return found, update(store, [], None, remove=found, compact=compact)
