@@ -42,6 +42,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -72,10 +73,19 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 # ---------------------------------------------------------------- records as JSON
 
 
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, None for any other type (asked once a type)."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+
+
 def to_json(value: Any) -> Any:
     """A record (dataclasses of str, int, float, bool, dates, tuples, None) as plain JSON values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, str | int | float | None):
+        return value
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: to_json(getattr(value, name)) for name in names}
     if isinstance(value, tuple | list):
         return [to_json(v) for v in value]
     if isinstance(value, set | frozenset):
@@ -89,27 +99,46 @@ def to_json(value: Any) -> Any:
 
 def from_json(kind: Any, data: Any) -> Any:
     """The inverse of `to_json`, led by the type hints of the record classes."""
-    if data is None:
-        return None
+    return _decoder(kind)(data)
+
+
+def _keep(data: Any) -> Any:
+    return data
+
+
+@functools.cache
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    """A function that makes a value of type `kind` from its JSON (built once a type: type hints are slow to read)."""
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind)
-        names = {f.name for f in dataclasses.fields(kind)}
-        return kind(**{name: from_json(hints[name], value) for name, value in data.items() if name in names})
+        fields_ = tuple((name, _decoder(hints[name])) for name in _field_names(kind))
+
+        def record(data: Any) -> Any:
+            return None if data is None else kind(**{name: decode(data[name]) for name, decode in fields_ if name in data})
+
+        return record
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
         real = [a for a in args if a is not type(None)]
-        return from_json(real[0], data) if len(real) == 1 else data
+        inner = _decoder(real[0]) if len(real) == 1 else _keep
+        return lambda data: None if data is None else inner(data)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_json(args[0], v) for v in data)
-        return tuple(from_json(a, v) for a, v in zip(args, data, strict=True)) if args else tuple(data)
+            item = _decoder(args[0])
+            return lambda data: tuple(item(v) for v in data)
+        if args:
+            items = tuple(_decoder(a) for a in args)
+            return lambda data: tuple(d(v) for d, v in zip(items, data, strict=True))
+        return tuple
     if origin in (list, set, frozenset):
-        return origin(from_json(args[0], v) for v in data) if args else origin(data)
+        item = _decoder(args[0]) if args else _keep
+        return lambda data: origin(item(v) for v in data)
     if origin is dict:
-        return {k: from_json(args[1], v) for k, v in data.items()} if args else dict(data)
+        value = _decoder(args[1]) if len(args) == 2 else _keep
+        return lambda data: {k: value(v) for k, v in data.items()}
     if kind is dt.date:
-        return dt.date.fromisoformat(data)
-    return data
+        return lambda data: None if data is None else dt.date.fromisoformat(data)
+    return _keep
 
 
 def _canonical(value: Any) -> bytes:
@@ -177,11 +206,10 @@ def catalog(store: Any) -> Catalog:
 
     records, sources = ox.NamedNode(RECORDS_GRAPH), ox.NamedNode(SOURCES_GRAPH)
     fields_: dict[str, dict[str, str]] = {}
-    for quad in store.quads_for_pattern(None, None, None, records):
-        subject = _value(quad.subject)
-        if subject.startswith(RECORD_PREFIX):
-            name = _value(quad.predicate)[len(_KG):]
-            if name in ("metaHash", "factsHash"):
+    for name in ("metaHash", "factsHash"):  # by predicate: the records themselves are not read
+        for quad in store.quads_for_pattern(None, ox.NamedNode(_KG + name), None, records):
+            subject = _value(quad.subject)
+            if subject.startswith(RECORD_PREFIX):
                 fields_.setdefault(subject[len(RECORD_PREFIX):], {})[name] = _value(quad.object)
     paths = {_value(q.subject)[len(ARTICLE_PREFIX):]: _value(q.object)
              for q in store.quads_for_pattern(None, ox.NamedNode(_KG + "sourcePath"), None, sources)}
@@ -285,14 +313,12 @@ class _Records:
 
     def __init__(self, store: Any, new: Callable[[str], Extraction] | None, inputs: dict[str, Article], fresh: set[str]) -> None:
         self.store, self.new, self.inputs, self.fresh = store, new, inputs, fresh
-        self.last: Extraction | None = None  # the record read last (what `Stream.extractions` just linked)
 
     def read(self, key: tuple[bool, str]) -> Extraction:
         is_new, article_id = key
         record = self.new(article_id) if is_new else read_record(self.store, article_id)
         if is_new or article_id in self.fresh:  # the article node as read now: its absolute path, new metadata
             record = replace(record, article=replace(self.inputs[article_id], text=record.article.text))
-        self.last = record
         return record
 
 
@@ -327,8 +353,8 @@ def update(store: Any, inputs: Iterable[Article], records: Callable[[str], Extra
     here. Returns what changed; a build that brings nothing new, edited or
     moved, into a store without a pending mark, writes nothing at all.
     """
-    from kg.pipeline import Stream, identity_index
     from kg.rdf import article_graph
+    from kg.resolve import link, surname_index
     from kg.store import _WRITE_LOCK, BATCH_QUADS, finish
 
     limit = batch_quads or int(os.environ.get("KG_STORE_BATCH_QUADS") or BATCH_QUADS)
@@ -364,11 +390,9 @@ def update(store: Any, inputs: Iterable[Article], records: Callable[[str], Extra
             raise ValueError("update() needs the records of the articles the store lacks")
 
         reader = _Records(store, records, given, fresh)
-        keys = [(i, (i in new, i)) for i in corpus]
-        index: dict = {}
-        for _, key in keys:
-            identity_index([reader.read(key)], index)
-        stream = Stream(reader, keys, index)
+        index: dict[str, set[str]] = {}  # identity across articles, as a streamed build does it (kg.pipeline.Stream)
+        for i in corpus:
+            surname_index([reader.read((i in new, i))], index)
 
         graphs = {_value(g) for g in store.named_graphs()}
         successors = set(superseded.values()) & new  # new versions: they land with the removal of the old, in one step
@@ -379,15 +403,15 @@ def update(store: Any, inputs: Iterable[Article], records: Callable[[str], Extra
         inserts: list[str] = []    # INSERT DATA blocks of the final transaction
         inserted_quads = 0
         drops: list[str] = []      # article ids whose graph and bookkeeping the final transaction removes first
-        for linked in stream.extractions():
-            i = linked.article.id
+        for i in corpus:
+            raw = reader.read((i in new, i))
+            linked = link(raw, index)
             entities.add(linked)
             facts = facts_hash(linked)
             if i in entries and i not in fresh and facts == entries[i].facts:
                 continue
             iri = str(ids.article_iri(i))
             graph = _nt(article_graph(linked))
-            raw = reader.last
             sources, book = _book(raw, facts)
             lines = graph.count("\n") + sources.count("\n") + book.count("\n")
             if i in new:

@@ -138,26 +138,16 @@ def build(paths: Iterable[str | Path], *, max_bytes: int | None = None, progress
     return result
 
 
-def identity_index(extractions: Iterable[Extraction], into: dict | None = None) -> dict:
-    """What identity across articles needs to know of a corpus, gathered one batch of records at a time (now: the
-    surnames of full names); `Stream.extractions` applies it to each article. The streamed build and a store's
-    corpus (`kg.corpus.update`) both gather it here."""
-    from kg.resolve import surname_index
-
-    return surname_index(extractions, into if into is not None else {})
-
-
 @dataclass
 class Stream:
     """A build whose records wait on disk: `errors` are known, `extractions()` reads them back one at a time, linked.
 
-    `journal` is anything with `read(key)` giving an unlinked Extraction: the build's Journal (keys are offsets) or a
-    store's records (`kg.corpus`). `read` lists every article the build read and did not fail, built or `known`
-    (their text left out), and `parsed` counts those this run extracted.
+    `read` lists every article the build read and did not fail, built or `known` (their text left out), and `parsed`
+    counts those this run extracted.
     """
 
     journal: Any
-    order: list[tuple[str, Any]]  # (article id, journal key) of each built article, in input order
+    order: list[tuple[str, int]]  # (article id, journal offset) of each built article, in input order
     surnames: dict[str, set[str]]
     errors: list[KGError] = field(default_factory=list)
     read: list[Article] = field(default_factory=list)
@@ -189,6 +179,7 @@ def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes:
     `known` (a store's, see `build_store`) are read but not extracted: they are in `Stream.read`, not in its order.
     """
     from kg.journal import Journal
+    from kg.resolve import surname_index
 
     errors, articles = _read_all(paths, max_bytes, allow_non_english)
     todo = {i: a for i, a in articles.items() if i not in known}
@@ -201,7 +192,7 @@ def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes:
     def note(offset: int, item: Extraction | ExtractError) -> None:
         where[_id(item)] = (offset, item if isinstance(item, ExtractError) else None)
         if isinstance(item, Extraction):
-            identity_index([item], surnames)
+            surname_index([item], surnames)
 
     for offset, item in book.frames():  # an interrupted build's work: read once, not redone
         if _id(item) in todo:

@@ -20,6 +20,8 @@ from kg.store import ENTITIES_GRAPH, ONTOLOGY_GRAPH, RECORDS_GRAPH, SOURCES_GRAP
 from tests.conftest import DATA, ROOT
 from tests.store.helpers import KG
 
+pytestmark = pytest.mark.xdist_group("corpus")  # heavy builds: one at a time, beside the rest of the suite
+
 SEED = "2020-07-16-serbia-kosovo-brussels-talks.txt"
 SURNAME_ONLY = "2020-07-20-vucic-surname-only.txt"
 LAVROV = "2019-03-14-lavrov-cavusoglu-moscow.txt"
