@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 ROLES = ("participant", "host", "mediator", "organizer", "speaker", "target", "about")
-PRECISIONS = ("day", "month", "year", "period")
+PRECISIONS = ("day", "week", "month", "year", "period")
 ENTITY_TYPES = ("Person", "Organization", "State", "Place")
 
 # name -> dtype, in column order: what `Desk.events()` returns and `kg export --events` writes
@@ -35,7 +35,7 @@ EVENT_COLUMNS: dict[str, str] = {
     "type": "category",       # its most specific class (Meeting, Statement, ...)
     "types": "string",        # every class, space-separated
     "date": "string",         # the date as the text gives it: 2020-07-16, 2020-07 or 2020; <NA> when undated
-    "precision": "category",  # day, month or year; period when only bounds are known (the 1980s); <NA> when undated
+    "precision": "category",  # day, week, month or year (kg:datePrecision); period in a graph without it; <NA> when undated
     "earliest": "datetime64[s]",  # first day it may have happened on (a month or year is placed by its bounds)
     "latest": "datetime64[s]",    # last day it may have happened on
     "status": "category",     # occurred, planned, postponed, cancelled

@@ -184,6 +184,7 @@ class Entry:
     url: str = ""
     meta: str = ""
     facts: str = ""
+    date: str = ""
 
 
 @dataclass
@@ -194,6 +195,7 @@ class Catalog:
     entries: dict[str, Entry]
     pending: bool = False
     unrecorded: list[str] = field(default_factory=list)
+    identity: str = ""  # the identity inputs of the store's last build or removal (decisions, gazetteer), as JSON
 
 
 def _value(term: Any) -> str:
@@ -213,16 +215,19 @@ def catalog(store: Any) -> Catalog:
                 fields_.setdefault(subject[len(RECORD_PREFIX):], {})[name] = _value(quad.object)
     paths = {_value(q.subject)[len(ARTICLE_PREFIX):]: _value(q.object)
              for q in store.quads_for_pattern(None, ox.NamedNode(_KG + "sourcePath"), None, sources)}
-    urls = {}
-    for quad in store.quads_for_pattern(None, ox.NamedNode(_SCHEMA_URL), None, None):
-        subject = _value(quad.subject)
-        if subject.startswith(ARTICLE_PREFIX) and _value(quad.graph_name) == subject:
-            urls[subject[len(ARTICLE_PREFIX):]] = _value(quad.object)
-    entries = {i: Entry(i, paths.get(i, ""), urls.get(i, ""), f.get("metaHash", ""), f.get("factsHash", "")) for i, f in fields_.items()}
+    urls, dates = {}, {}
+    for found, predicate in ((urls, _SCHEMA_URL), (dates, "https://schema.org/datePublished")):
+        for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+            subject = _value(quad.subject)
+            if subject.startswith(ARTICLE_PREFIX) and _value(quad.graph_name) == subject:
+                found[subject[len(ARTICLE_PREFIX):]] = _value(quad.object)
+    entries = {i: Entry(i, paths.get(i, ""), urls.get(i, ""), f.get("metaHash", ""), f.get("factsHash", ""), dates.get(i, ""))
+               for i, f in fields_.items()}
     pending = next(iter(store.quads_for_pattern(records, ox.NamedNode(_KG + "pending"), None, records)), None) is not None
+    stated = next(iter(store.quads_for_pattern(records, ox.NamedNode(_KG + "identityInputs"), None, records)), None)
     graphs = (_value(g) for g in store.named_graphs())
     unrecorded = sorted(g[len(ARTICLE_PREFIX):] for g in graphs if g.startswith(ARTICLE_PREFIX) and g[len(ARTICLE_PREFIX):] not in entries)
-    return Catalog(entries, pending, unrecorded)
+    return Catalog(entries, pending, unrecorded, _value(stated.object) if stated is not None else "")
 
 
 def read_record(store: Any, article_id: str) -> Extraction:
@@ -301,6 +306,7 @@ class Report:
     articles: int = 0   # articles in the store afterwards
     unrecorded: int = 0  # article graphs in the store without a build record (not part of the corpus)
     changed: bool = False
+    unused: list = field(default_factory=list)  # identity decisions that named no entity of the corpus
 
     def summary(self) -> str:
         parts = [f"{self.read} read", f"{self.parsed} parsed", f"{self.unchanged} unchanged", f"{self.added} added",
@@ -320,6 +326,20 @@ class _Records:
         if is_new or article_id in self.fresh:  # the article node as read now: its absolute path, new metadata
             record = replace(record, article=replace(self.inputs[article_id], text=record.article.text))
         return record
+
+
+def identity_json(decisions: Iterable[Any], gazetteer: Iterable[Any]) -> str:
+    """The identity inputs of a build (kg.identity Decisions and Known entries), as the store keeps them."""
+    return json.dumps({"decisions": to_json(list(decisions)), "gazetteer": to_json(list(gazetteer))}, ensure_ascii=False,
+                      sort_keys=True, separators=(",", ":"))
+
+
+def identity_read(text: str) -> tuple[list, list]:
+    """(decisions, gazetteer entries) from `identity_json`."""
+    from kg.identity import Decision, Known
+
+    data = json.loads(text)
+    return from_json(list[Decision], data["decisions"]), from_json(list[Known], data["gazetteer"])
 
 
 def _nt(graph: Any) -> str:
@@ -344,17 +364,23 @@ def _triples(text: str) -> set[str]:
 
 
 def update(store: Any, inputs: Iterable[Article], records: Callable[[str], Extraction] | None = None, *,
-           remove: Iterable[str] = (), compact: bool = True, batch_quads: int | None = None) -> Report:
+           remove: Iterable[str] = (), identity: tuple[list, list] | None = None, compact: bool = True,
+           batch_quads: int | None = None) -> Report:
     """Bring a build's articles into the store and retract `remove` (article ids), as described in the module.
 
     `inputs`: every article the build read (the text may be left out: an
     article's id stands for it); `records(id)`: the extraction record of an
-    input the store lacks, called once or twice for each. Nothing is parsed
-    here. Returns what changed; a build that brings nothing new, edited or
-    moved, into a store without a pending mark, writes nothing at all.
+    input the store lacks, called up to three times for each. `identity`:
+    (decisions, gazetteer entries) for identity across articles
+    (`kg.identity`), which the store keeps; None keeps the store's own (those
+    of its last build). Nothing is parsed here. Returns what changed; a build
+    that brings nothing new, edited or moved, with the same identity inputs,
+    into a store without a pending mark, writes nothing at all.
     """
-    from kg.rdf import article_graph
-    from kg.resolve import link, surname_index
+    from kg.event_identity import EventIndex
+    from kg.event_identity import apply as apply_events
+    from kg.identity import Index
+    from kg.rdf import TripleSet, article_graph, ntriples_lines
     from kg.store import _WRITE_LOCK, BATCH_QUADS, finish
 
     limit = batch_quads or int(os.environ.get("KG_STORE_BATCH_QUADS") or BATCH_QUADS)
@@ -382,17 +408,28 @@ def update(store: Any, inputs: Iterable[Article], records: Callable[[str], Extra
         gone = dropped | superseded.keys()
         report = Report(read=len(given), unchanged=len([i for i in given if i in entries and i not in fresh]),
                         unrecorded=len(cat.unrecorded))
-        corpus = sorted((entries.keys() - gone) | given.keys())
+        dates = {i: e.date for i, e in entries.items()} | {i: a.date.isoformat() for i, a in given.items()}
+        corpus = sorted((entries.keys() - gone) | given.keys(), key=lambda i: (dates.get(i, ""), i))
         report.articles = len(corpus)
-        if not (new or fresh or gone or cat.pending):
+        stated = identity_json(*identity) if identity is not None else (cat.identity or identity_json([], []))
+        inputs_now = identity_read(stated)
+        if not (new or fresh or gone or cat.pending or stated != cat.identity):
             return report
         if new and records is None:
             raise ValueError("update() needs the records of the articles the store lacks")
 
         reader = _Records(store, records, given, fresh)
-        index: dict[str, set[str]] = {}  # identity across articles, as a streamed build does it (kg.pipeline.Stream)
+        # identity of entities, then of events, across the corpus, as a streamed build does it (kg.pipeline.Stream),
+        # the articles in the order of their dates: the first report of an event names it
+        people = Index()
         for i in corpus:
-            surname_index([reader.read((i in new, i))], index)
+            people.add(reader.read((i in new, i)))
+        decided = people.resolve(*inputs_now)
+        report.unused = list(decided.unused)
+        events = EventIndex()
+        for i in corpus:
+            events.add(decided.apply(reader.read((i in new, i))))
+        merges = events.merges()
 
         graphs = {_value(g) for g in store.named_graphs()}
         successors = set(superseded.values()) & new  # new versions: they land with the removal of the old, in one step
@@ -405,13 +442,13 @@ def update(store: Any, inputs: Iterable[Article], records: Callable[[str], Extra
         drops: list[str] = []      # article ids whose graph and bookkeeping the final transaction removes first
         for i in corpus:
             raw = reader.read((i in new, i))
-            linked = link(raw, index)
+            linked = apply_events(decided.apply(raw), merges)
             entities.add(linked)
             facts = facts_hash(linked)
             if i in entries and i not in fresh and facts == entries[i].facts:
                 continue
             iri = str(ids.article_iri(i))
-            graph = _nt(article_graph(linked))
+            graph = "".join(f"{line} .\n" for line in ntriples_lines(article_graph(linked, TripleSet())))
             sources, book = _book(raw, facts)
             lines = graph.count("\n") + sources.count("\n") + book.count("\n")
             if i in new:
@@ -453,6 +490,9 @@ def update(store: Any, inputs: Iterable[Article], records: Callable[[str], Extra
         if now - old:
             parts.append(f"INSERT DATA {{ GRAPH <{ENTITIES_GRAPH}> {{\n" + " .\n".join(sorted(now - old)) + " .\n} }")
         parts.append(f"DELETE WHERE {{ GRAPH <{RECORDS_GRAPH}> {{ <{RECORDS_GRAPH}> <{_KG}pending> ?done }} }}")
+        parts.append(f"DELETE WHERE {{ GRAPH <{RECORDS_GRAPH}> {{ <{RECORDS_GRAPH}> <{_KG}identityInputs> ?was }} }}")
+        parts.append(f"INSERT DATA {{ GRAPH <{RECORDS_GRAPH}> {{ <{RECORDS_GRAPH}> <{_KG}identityInputs> "
+                     f"{json.dumps(stated, ensure_ascii=False)} }} }}")
         store.update(" ;\n".join(parts))  # one transaction: the store as it was, or as it is now
         report.changed = True
     finish(store, compact=compact)

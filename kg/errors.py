@@ -32,6 +32,9 @@ CODES = {
     "E052": "Dask cluster cannot be used",
     "E053": "no such article in the store",
     "E060": "data file is not valid",
+    "E061": "identity decisions file is not valid",
+    "E062": "gazetteer file is not valid",
+    "E063": "no such entity in the graph",
 }
 
 
@@ -79,3 +82,7 @@ class ArticleSkipped(ReadError):
 
 class ExtractError(KGError):
     """An article whose extraction failed: the batch goes on without it (a bug worth reporting)."""
+
+
+class IdentityError(KGError):
+    """A decisions or gazetteer file for identity across articles that cannot be used, or an entity not in the graph."""

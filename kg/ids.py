@@ -21,12 +21,36 @@ RECORDS_GRAPH = URIRef(ID + "graph/records")  # a store's build records (kg.corp
 
 
 def slug(text: str) -> str:
-    """ASCII, lower-case, hyphenated form of a name: 'Aleksandar Vučić' -> 'aleksandar-vucic'."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    """ASCII, lower-case, hyphenated form of a name, transliterated: 'Aleksandar Vučić' -> 'aleksandar-vucic'.
+
+    >>> slug("Aleksandar Vučić"), slug("Đoković"), slug("Владимир Путин")
+    ('aleksandar-vucic', 'dokovic', 'vladimir-putin')
+    """
+    folded = to_ascii(text).lower()
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
 
 
-def _digest(*parts: object) -> str:
+def to_ascii(text: str) -> str:
+    """ASCII letters for every letter: diacritics dropped (NFKD), other scripts and letters such as 'Đ' transliterated
+    (anyascii); other non-ASCII characters dropped."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ord(ch) < 128:
+            out.append(ch)
+            continue
+        plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
+        if plain:
+            out.append(plain)
+        elif unicodedata.category(ch).startswith("L"):
+            from anyascii import anyascii
+
+            out.append(anyascii(ch))
+    return "".join(out)
+
+
+def digest(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
 
 
@@ -50,16 +74,26 @@ def event_iri(article_id: str, key: str) -> URIRef:
     return URIRef(f"{ID}event/{article_id}-{key}")
 
 
+def event_merge_iri(article_id: str, key: str) -> URIRef:
+    """The record of one article's event joined to the event node of another article's report."""
+    return URIRef(f"{ID}event-merge/{article_id}-{key}")
+
+
 def role_iri(article_id: str, holder: str, name: str, of: str) -> URIRef:
     """A position as one article reports it."""
-    return URIRef(f"{ID}role/{article_id}-{_digest(holder, name, of)}")
+    return URIRef(f"{ID}role/{article_id}-{digest(holder, name, of)}")
 
 
 def relation_iri(article_id: str, subject: str, predicate: str, obj: str) -> URIRef:
     """The reified statement of a lasting relation in one article."""
-    return URIRef(f"{ID}relation/{article_id}-{_digest(subject, predicate, obj)}")
+    return URIRef(f"{ID}relation/{article_id}-{digest(subject, predicate, obj)}")
 
 
 def evidence_iri(article_id: str, start: int, end: int, extractor: str, fact: str = "") -> URIRef:
     """One piece of evidence: a span of the article read by one extractor for one fact."""
-    return URIRef(f"{ID}evidence/{article_id}-{start}-{end}-{_digest(extractor, fact)}")
+    return URIRef(f"{ID}evidence/{article_id}-{start}-{end}-{digest(extractor, fact)}")
+
+
+def merge_iri(key: str, merged: str, rule: str, score: float) -> URIRef:
+    """A merge across articles: local entities of key `merged` joined the entity `key` by `rule`."""
+    return URIRef(f"{ID}entity/{key}/merge/{slug(merged)}-{digest(rule, round(score, 3))}")

@@ -81,7 +81,8 @@ def pipeline() -> Language:
     nlp.add_pipe("kg_model_ents", after="ner")
     config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", after="kg_model_ents", config=config)
-    ruler.add_patterns(gazetteer_patterns())
+    with nlp.select_pipes(disable=nlp.pipe_names):  # phrase patterns on ORTH need the tokenizer alone, not the model
+        ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("kg_titles", after="kg_gazetteer")
     nlp.add_pipe("kg_entity_fixer", after="kg_titles")
     return nlp
@@ -231,14 +232,13 @@ def _is_name_token(token) -> bool:
     return token.pos_ in NAME_POS or (token.pos_ == "NOUN" and token.i > 0)  # the tagger calls rare names nouns
 
 
-def _person_after_title(doc: Doc, title: Span) -> Span | None:
+def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]) -> Span | None:
     """The name that follows a title: 'President Hashim Thaci' -> 'Hashim Thaci'.
 
     A title right after it is part of the title chain, not of the name ('spokesman Colonel X', 'President
     General Y'); a hyphen inside a name joins it ('Prayuth Chan-ocha').
     """
-    starts = {t.start: t.end for t in doc.spans.get("kg_titles", [])}
-    i = title.end
+    i = title[1]
     while i in starts:
         i = starts[i]
     j = i
@@ -246,6 +246,12 @@ def _person_after_title(doc: Doc, title: Span) -> Span | None:
         token = doc[j]
         if _is_name_token(token) and not token.ent_id_ and token.ent_type_ not in NON_NAME_LABELS:
             j += 1
+        elif (_is_name_token(token) and token.ent_id_ and entries()[token.ent_id_].type == "Place" and j + 1 < len(doc)
+              and _is_name_token(doc[j + 1]) and not doc[j + 1].ent_id_):
+            j += 1  # 'Prime Minister Sofia Lind': a city's name as a given name, a surname after it
+        elif (j > i and token.is_lower and token.is_alpha and len(token) <= 3 and not token.whitespace_ and j + 2 < len(doc)
+              and doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and doc[j + 2].is_title):
+            j += 3  # 'General Suleiman al-Amr', 'Ahmed bin-Salem': a particle joined to the surname by a hyphen
         elif (token.text == "-" and j > i and j + 1 < len(doc) and not doc[j - 1].whitespace_ and not token.whitespace_
               and doc[j + 1].is_alpha):
             j += 2  # 'Chan-ocha': the tokenizer splits a hyphenated name
@@ -280,11 +286,16 @@ def _known_people(doc: Doc, ents: list[Span]) -> list[Span]:
 
     people = known_actors()
     taken = {i for e in ents for i in range(e.start, e.end)}
+    # one pass over the tokens: a name word is a capitalised proper noun outside every entity
+    name_word = [t.is_title and t.pos_ == "PROPN" and t.i not in taken for t in doc]
     out = []
     i = 0
     while i < len(doc):
+        if not name_word[i]:
+            i += 1
+            continue
         j = i
-        while j < len(doc) and j - i < 4 and j not in taken and doc[j].is_title and doc[j].pos_ == "PROPN":
+        while j < len(doc) and j - i < 4 and name_word[j]:
             j += 1
         found = next((k for k in range(j, i + 1, -1) if people.get(doc[i:k].text.lower()) == "Person"), None)
         if found is not None:
@@ -310,14 +321,17 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     from spacy.tokens import Span as SpanType
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _restored_names(doc)) if e is not None]
+    ents = [_named_after_state(doc, e, words) for e in ents]
     ents += _known_people(doc, ents)
-    ents = _typed_by_evidence(doc, ents, words)
+    titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
+    ents = _typed_by_evidence(doc, ents, words, titles)
     products = _product_names(doc, ents)
     ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
-    for title in doc.spans.get("kg_titles", []):
-        person = _person_after_title(doc, title)
+    starts = dict(titles)
+    for title in titles:
+        person = _person_after_title(doc, title, starts)
         if person is not None:
             people.append(person)
     keep = []
@@ -327,8 +341,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
             continue  # the model's span swallowed a title and a name ("Kosovar President Hashim Thaci" as ORG)
         keep.append(ent)
     ents = keep + people
-    ents = [e for e in ents if e.label_ != "PERSON" or not _is_title_only(doc, e)]
-    ents = [e for e in ents if not _not_a_name(doc, e, ents, words)]
+    ents = [e for e in ents if e.label_ != "PERSON" or not _is_title_only(titles, e)]
+    ents = [e for e in ents if not _not_a_name(doc, e, ents, words, titles)]
     persons = [e for e in ents if e.label_ == "PERSON"]
     surnames = {p[-1].text for p in persons if len(p) > 1}  # a one-word "person" may be the model's error ("Twitter")
     full_names = {p.text for p in persons if len(p) > 1}
@@ -359,6 +373,24 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     return out
+
+
+def _named_after_state(doc: Doc, ent: Span, words: frozenset[str]) -> Span:
+    """A body named with a state's name after a capitalised common noun is an organisation, not the state:
+    'Environment Canada spokesperson', 'Statistics Canada', 'Transport Canada'. The noun is a dictionary word,
+    no given name, compounded on the state's name, and no title ('Foreign Minister Serbia' is no name)."""
+    if not ent.ent_id_ or ent.start == 0 or entries()[ent.ent_id_].type != "State" or ent.label_ == "NORP":
+        return ent
+    prev = doc[ent.start - 1]
+    if (prev.is_title and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end
+            and prev.lower_ in words and prev.lower_ not in given_names() and not prev.ent_type_
+            and not any(start <= prev.i < end for start, end in _title_bounds(doc))):
+        return _fresh(doc, prev.i, ent.end, "ORG")
+    return ent
+
+
+def _title_bounds(doc: Doc) -> list[tuple[int, int]]:
+    return [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]
 
 
 def _fresh(doc: Doc, start: int, end: int, label: str) -> Span:
@@ -419,9 +451,17 @@ def _hyphen_extended(doc: Doc, ent: Span, words: frozenset[str]) -> Span:
     end = ent.end
     while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
            and doc[end + 1].is_alpha and not doc[end + 1].ent_type_
-           and (doc[end + 1].is_title or doc[end + 1].lower_ not in words)):
+           and (doc[end + 1].is_title or doc[end + 1].lower_ not in words or _name_syllable(doc, ent, end + 1))):
         end += 2
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+def _name_syllable(doc: Doc, ent: Span, i: int) -> bool:
+    """A short lower-case part after a hyphen that ends a two-word name, the compound modifying no noun after it:
+    'Wong Yeung-tat was defeated' (a given name), not 'the Barack Obama-era policies' (a modifier of 'policies')."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return (len(ent) >= 2 and doc[i].is_lower and len(doc[i]) <= 4
+            and (after is None or after.pos_ not in {"NOUN", "PROPN"} or after.is_punct))
 
 
 def _non_actor_token(token) -> bool:
@@ -451,11 +491,11 @@ def _given_name_first(ent: Span) -> bool:
     return ent[0].lower_ in given_names() and not any(t.lower_ in body_heads() for t in ent[1:])
 
 
-def _after_title(doc: Doc, ent: Span) -> bool:
+def _after_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
     """The span stands in apposition to a title a few words before: 'the president of Chile, NAME'."""
     if ent.start < 2 or doc[ent.start - 1].text != ",":
         return False
-    return any(ent.start - 6 <= t.end < ent.start for t in doc.spans.get("kg_titles", []))
+    return any(ent.start - 6 <= end < ent.start for _, end in titles)
 
 
 PRODUCT_DETERMINERS = {"a", "an", "new", "latest", "its", "his", "her", "their"}
@@ -482,7 +522,8 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     return out
 
 
-def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset()) -> list[Span]:
+def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset(),
+                       titles: list[tuple[int, int]] = ()) -> list[Span]:
     """Types from what a span is, before what a word inside it names.
 
     - a known office holder of the Phoenix actor lists is a person ('Babrak Karmal' tagged ORG);
@@ -508,7 +549,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
             label = "ORG"
-        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent):
+        elif label == "PERSON" and _body_of_title(doc, ent, titles):
+            label = "ORG"  # 'a spokesman for Force Ouvriere': whom a title speaks for, named with no given name
+        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent, titles):
             label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,': tagged as a place
         if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":
             before = doc[ent.start - 1]
@@ -530,7 +573,17 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         if taken else out
 
 
-def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str]) -> bool:
+def _body_of_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """The name after 'TITLE for|of|at' ('a spokesman for Force Ouvriere', 'editor at the Saudi Gazette') is the
+    body the title belongs to, unless it opens with a given name or the text calls it a person elsewhere."""
+    i = ent.start - (doc[ent.start - 1].lower_ == "the" if ent.start else 0)
+    if i < 2 or doc[i - 1].lower_ not in {"for", "of", "at"} or not any(end == i - 1 for _, end in titles):
+        return False
+    return ent[0].lower_ not in given_names() and ent.text not in {e.text for e in doc.spans.get("kg_model_ents", [])
+                                                                   if e.label_ == "PERSON" and e.start != ent.start}
+
+
+def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], titles: list[tuple[int, int]] = ()) -> bool:
     """A 'person' made only of dictionary words that no office holder is named with ('App Store',
     'Snow Leopard', 'Dashboard'): a product or a thing, unless a title or 'Mr.' stands before it or the
     text names a person with it in full."""
@@ -541,7 +594,7 @@ def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str]) ->
     if not tokens or any(t.text in p.text.split() for t in tokens for p in others if len(p) > 1):
         return False  # 'Jobs' after 'Steve Jobs'; 'Paris' after 'Valeska Paris'
     before = doc[ent.start - 1] if ent.start > 0 else None
-    if any(t.end == ent.start for t in doc.spans.get("kg_titles", [])) or (
+    if any(end == ent.start for _, end in titles) or (
             before is not None and before.is_title and before.text.endswith(".") and len(before) <= 4):  # 'Mr. Wilkins'
         return False
     names = _name_words()
@@ -554,8 +607,8 @@ def _name_words() -> frozenset[str]:
     return given_names() | known_surnames()
 
 
-def _is_title_only(doc: Doc, ent: Span) -> bool:
-    return any(t.start <= ent.start and ent.end <= t.end for t in doc.spans.get("kg_titles", []))
+def _is_title_only(titles: list[tuple[int, int]], ent: Span) -> bool:
+    return any(start <= ent.start and ent.end <= end for start, end in titles)
 
 
 def _split_conjunction(doc: Doc, ent: Span) -> list[Span]:

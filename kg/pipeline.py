@@ -18,10 +18,24 @@ from kg.records import Article, Extraction
 
 @dataclass
 class BuildResult:
-    """What a build produced: the extractions and the errors of inputs that failed."""
+    """What a build produced: the extractions (linked across articles), the errors of inputs that failed, and the
+    identity decision (`kg.identity.Identity`: canonical nodes, what each merged and why)."""
 
     extractions: list[Extraction] = field(default_factory=list)
     errors: list[KGError] = field(default_factory=list)
+    identity: Any = None
+
+
+def identity_inputs(decisions: Any = None, gazetteers: Iterable[Any] = ()) -> tuple[list, list]:
+    """A decisions file (path) or Decision list, and gazetteer files (paths) or Known lists, read once before any work."""
+    from kg.identity import read_decisions, read_gazetteer
+
+    if isinstance(decisions, str | Path):
+        decisions = read_decisions(decisions)
+    known = []
+    for item in gazetteers or ():
+        known.extend(read_gazetteer(item) if isinstance(item, str | Path) else item)
+    return list(decisions or ()), known
 
 
 def extract_each(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction | ExtractError]:
@@ -114,27 +128,32 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
 
 def build(paths: Iterable[str | Path], *, max_bytes: int | None = None, progress: Callable[[int], None] | None = None,
           total: Callable[[int], None] | None = None, allow_non_english: bool = False, workers: int = 1,
-          scheduler: Any = None) -> BuildResult:
+          scheduler: Any = None, decisions: Any = None, gazetteers: Iterable[Any] = ()) -> BuildResult:
     """Read every input, extract what the articles report; bad inputs and failed articles are reported, not fatal.
 
     `total` is told how many articles will be extracted, `progress` is told of
     each one done. An article that is not English is skipped with E012 unless
     `allow_non_english`. Extraction runs in `workers` processes or on a Dask
-    `scheduler` (see `extract_parallel`); identity across articles runs after
-    it, so the graph is the same however the work was spread. Every record is
-    kept in memory: `build_stream` keeps them on disk and can resume.
+    `scheduler` (see `extract_parallel`); identity across articles (`kg.identity`,
+    with the user's `decisions` file and `gazetteers`) runs after it, so the graph
+    is the same however the work was spread. Every record is kept in memory:
+    `build_stream` keeps them on disk and can resume.
     """
+    from kg.identity import Index
+
+    decisions, known = identity_inputs(decisions, gazetteers)
     result = BuildResult()
     result.errors, articles = _read_all(paths, max_bytes, allow_non_english)
     if total is not None:
         total(len(articles))
-    from kg.resolve import link_across
+    from kg.event_identity import link_events
 
     for item in extract_parallel(articles.values(), workers=workers, scheduler=scheduler):
         (result.errors if isinstance(item, ExtractError) else result.extractions).append(item)
         if progress is not None:
             progress(1)
-    result.extractions = link_across(result.extractions)
+    result.identity = Index().extend(result.extractions).resolve(decisions, known)
+    result.extractions = link_events(result.identity.apply_all(result.extractions))
     return result
 
 
@@ -148,18 +167,32 @@ class Stream:
 
     journal: Any
     order: list[tuple[str, int]]  # (article id, journal offset) of each built article, in input order
-    surnames: dict[str, set[str]]
+    identity: Any  # kg.identity.Identity, decided once every article was extracted
     errors: list[KGError] = field(default_factory=list)
+    events: dict[str, tuple] | None = None  # article id -> its event merges (kg.event_identity), found on the first read
     read: list[Article] = field(default_factory=list)
     parsed: int = 0
-    _keys: dict[str, Any] = field(default_factory=dict, repr=False)
+    _keys: dict[str, int] = field(default_factory=dict, repr=False)
 
     def extractions(self) -> Iterator[Extraction]:
-        """Each built article's Extraction, with identity across articles applied, in input order."""
-        from kg.resolve import link
+        """Each built article's Extraction, with identity across articles applied, in input order.
 
+        Events are one across articles only once every article's events are
+        known, linked: the first call reads the journal through once for them.
+        """
+        from kg.event_identity import EventIndex, apply
+
+        if self.events is None:
+            index = EventIndex()
+            for _, offset in self.order:
+                index.add(self._linked(offset))
+            self.events = index.merges()
         for _, offset in self.order:
-            yield link(self.journal.read(offset), self.surnames)
+            yield apply(self._linked(offset), self.events)
+
+    def _linked(self, offset: int) -> Extraction:
+        """One article's record from the journal, its entities linked across articles."""
+        return self.identity.apply(self.journal.read(offset))
 
     def record(self, article_id: str) -> Extraction:
         """The unlinked Extraction of one built article."""
@@ -170,29 +203,31 @@ class Stream:
 
 def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes: int | None = None,
                  progress: Callable[[int], None] | None = None, total: Callable[[int], None] | None = None,
-                 allow_non_english: bool = False, workers: int = 1, scheduler: Any = None,
-                 known: Container[str] = ()) -> Stream:
+                 allow_non_english: bool = False, workers: int = 1, scheduler: Any = None, decisions: Any = None,
+                 gazetteers: Iterable[Any] = (), known: Container[str] = ()) -> Stream:
     """As `build`, but each article's record goes to the journal as it is done and stays there, so memory does not grow
-    with the archive: what is kept is each article's place in the journal and the names identity across articles needs.
+    with the archive: what is kept is each article's place in the journal and the small profile of its entities that
+    identity across articles needs (`kg.identity.Index`); identity is decided after the last article.
 
     Given the journal of an interrupted build, only the articles it lacks are extracted. Articles whose id is in
     `known` (a store's, see `build_store`) are read but not extracted: they are in `Stream.read`, not in its order.
     """
+    from kg.identity import Index
     from kg.journal import Journal
-    from kg.resolve import surname_index
 
+    decisions, gazetteer = identity_inputs(decisions, gazetteers)
     errors, articles = _read_all(paths, max_bytes, allow_non_english)
     todo = {i: a for i, a in articles.items() if i not in known}
     if total is not None:
         total(len(todo))
     book = Journal(journal)
     where: dict[str, tuple[int, ExtractError | None]] = {}  # article id -> (journal offset, its error if it failed)
-    surnames: dict[str, set[str]] = {}
+    profiles: dict[str, Index] = {}  # article id -> its entities' profiles (an interrupted build's are read once)
 
     def note(offset: int, item: Extraction | ExtractError) -> None:
         where[_id(item)] = (offset, item if isinstance(item, ExtractError) else None)
         if isinstance(item, Extraction):
-            surname_index([item], surnames)
+            profiles[_id(item)] = Index().extend([item])
 
     for offset, item in book.frames():  # an interrupted build's work: read once, not redone
         if _id(item) in todo:
@@ -207,29 +242,38 @@ def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes:
                 progress(1)
     finally:
         book.close()
-    stream = Stream(book, [], surnames, errors, parsed=len(where) - resumed)
-    for article_id, article in articles.items():
+    stream = Stream(book, [], None, errors, parsed=len(where) - resumed)
+    index = Index()
+    for article_id, article in articles.items():  # in input order, so the decision does not depend on which worker finished first
         if article_id in todo:
             offset, failure = where[article_id]
             if failure is not None:
                 stream.errors.append(failure)
                 continue
             stream.order.append((article_id, offset))
+            part = profiles[article_id]
+            index.locals += part.locals
+            index.acronyms += part.acronyms
+            index.renames += part.renames
         stream.read.append(replace(article, text=""))
+    stream.identity = index.resolve(decisions, gazetteer)
     return stream
 
 
-def build_store(paths: Iterable[str | Path], store: Any, journal: str | Path, *, compact: bool = True,
-                **options: Any) -> tuple[Stream, Any]:
+def build_store(paths: Iterable[str | Path], store: Any, journal: str | Path, *, compact: bool = True, decisions: Any = None,
+                gazetteers: Iterable[Any] | None = None, **options: Any) -> tuple[Stream, Any]:
     """A streamed build into a store that holds a corpus (`kg.corpus`): articles the store already holds are not
     parsed, new and edited ones are, and the store is brought to what one build of its whole corpus makes (edits
-    replacing their old version, identity across articles redone from the stored records) in one transaction.
-    `options` are `build_stream`'s. Returns the stream (its errors, what was read) and the `kg.corpus.Report`."""
+    replacing their old version, identity of entities and events across articles redone from the stored records) in
+    one transaction. `decisions` and `gazetteers` replace the store's identity inputs when given (None: the store's
+    own, those of its last build). `options` are `build_stream`'s. Returns the stream (its errors, what was read)
+    and the `kg.corpus.Report`."""
     from kg import corpus
 
     known = corpus.catalog(store).entries.keys()
     stream = build_stream(paths, journal, known=known, **options)
-    report = corpus.update(store, stream.read, stream.record, compact=compact)
+    inputs = None if decisions is None and gazetteers is None else identity_inputs(decisions, gazetteers or ())
+    report = corpus.update(store, stream.read, stream.record, identity=inputs, compact=compact)
     report.parsed = stream.parsed
     return stream, report
 
@@ -238,7 +282,7 @@ def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any
                  compact: bool = True) -> dict[str, int]:
     """rdf and store after a streamed build: the graph file, an article at a time for TriG and N-Quads (memory stays
     flat; Turtle and JSON-LD hold the whole graph at once), then the store if given, as `build_store` brings a build
-    into it (`kg.corpus.update`). Returns what was written to the file, counted."""
+    into it (`kg.corpus.update`, with the store's own identity inputs). Returns what was written to the file, counted."""
     from kg.rdf import QuadWriter, format_for, save, to_dataset
 
     counts = dict.fromkeys(("triples", "entities", "roles", "events", "relations"), 0)

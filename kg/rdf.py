@@ -14,17 +14,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, SKOS
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, SKOS, TIME
 
 from kg import ids
 from kg.gazetteer import entries
-from kg.records import Article, Entity, Event, Evidence, Extraction, Relation, Role, TimeValue
+from kg.records import Article, Entity, Event, EventMerge, Evidence, Extraction, Relation, Role, TimeValue
 from kg.vocab import KG, SCHEMA, WD
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt"}
 QUAD_FORMATS = {"trig", "nquads", "json-ld"}
 PARTICIPANT_ROLES = {"participant", "host", "mediator", "organizer", "speaker", "target"}
+PRECISION_UNITS = {"day": TIME.unitDay, "week": TIME.unitWeek, "month": TIME.unitMonth, "year": TIME.unitYear}
 
 
 def time_literal(value: str) -> Literal | None:
@@ -69,13 +70,19 @@ def _article(g: Graph, article: Article) -> URIRef:
 
 
 def _entity(g: Graph, article: Article, entity: Entity) -> None:
+    """An entity's evidence in this article, and which of its mentions a merge across articles joined.
+
+    Its type and label are the canonical description, written once in the entities graph
+    (`entity_descriptions`), not again in every article that names it.
+    """
     node = ids.entity_iri(entity.key)
-    g.add((node, RDF.type, KG[entity.type]))
-    g.add((node, RDFS.label, Literal(entity.label)))
-    for alias in entity.aliases:
-        g.add((node, SKOS.altLabel, Literal(alias)))
     for m in entity.mentions:
         _evidence(g, article, node, Evidence(m.start, m.end, m.sentence, f"entities/{m.rule}", 0.9 if m.key else 0.7))
+    for key, _names, rule, score, _detail, spans in entity.merged:
+        merge = ids.merge_iri(entity.key, key, rule, score)
+        g.add((merge, KG.article, ids.article_iri(article.id)))
+        for start, end, mrule in spans:
+            g.add((merge, KG.mention, ids.evidence_iri(article.id, start, end, f"entities/{mrule}", str(node))))
 
 
 def _role(g: Graph, article: Article, role: Role) -> None:
@@ -89,18 +96,28 @@ def _role(g: Graph, article: Article, role: Role) -> None:
 
 
 def add_time(g: Graph, node: URIRef, time: TimeValue) -> None:
-    """kg:date at the text's granularity, with kg:earliest / kg:latest bounds."""
+    """kg:date at the text's granularity, with kg:earliest / kg:latest bounds and kg:datePrecision (an OWL-Time unit)."""
     literal = time_literal(time.value)
     if literal is not None:
         g.add((node, KG.date, literal))
+    g.add((node, KG.datePrecision, PRECISION_UNITS[time.precision]))
     g.add((node, KG.earliest, Literal(time.earliest.isoformat(), datatype=XSD.date)))
     g.add((node, KG.latest, Literal(time.latest.isoformat(), datatype=XSD.date)))
     if time.text:
         g.add((node, KG.timeText, Literal(time.text)))
 
 
-def _event(g: Graph, article: Article, event: Event) -> None:
-    node = ids.event_iri(article.id, event.key)
+def event_nodes(extraction: Extraction) -> dict[str, URIRef]:
+    """Event key -> IRI of the event node, for the article's events that are the node of another article's report."""
+    return {m.key: ids.event_iri(*m.node) for m in extraction.event_merges}
+
+
+def _event_node(article: Article, key: str, nodes: dict[str, URIRef]) -> URIRef:
+    return nodes.get(key) or ids.event_iri(article.id, key)
+
+
+def _event(g: Graph, article: Article, event: Event, nodes: dict[str, URIRef]) -> None:
+    node = _event_node(article, event.key, nodes)
     g.add((node, RDF.type, KG[event.kind]))
     g.add((node, RDFS.label, Literal(event.label)))
     g.add((node, KG.trigger, Literal(article.text[event.evidence.start:event.evidence.end])))
@@ -121,14 +138,32 @@ def _event(g: Graph, article: Article, event: Event) -> None:
     if event.quote:
         g.add((node, KG.quote, Literal(event.quote)))
     for key in event.about:
-        g.add((node, KG.about, ids.event_iri(article.id, key) if key.startswith("event-") else ids.entity_iri(key)))
+        g.add((node, KG.about, _event_node(article, key, nodes) if key.startswith("event-") else ids.entity_iri(key)))
     for ev in (event.evidence, *event.mentions):
         _evidence(g, article, node, ev)
 
 
-def _relation(g: Graph, article: Article, rel: Relation) -> None:
+def _event_merge(g: Graph, article: Article, event: Event, merge: EventMerge) -> None:
+    """The record of one report joined to an event another article reports: which reports, which articles, rule and score."""
+    node = ids.event_iri(*merge.node)
+    record = ids.event_merge_iri(article.id, merge.key)
+    g.add((record, RDF.type, KG.EventMerge))
+    g.add((record, KG.mergedEvent, node))
+    ev = event.evidence
+    g.add((record, KG.mergedReport, ids.evidence_iri(article.id, ev.start, ev.end, ev.extractor, str(node))))
+    start, end, extractor = merge.matched_trigger
+    g.add((record, KG.matchedReport, ids.evidence_iri(merge.matched[0], start, end, extractor, str(node))))
+    g.add((record, KG.matchedArticle, ids.article_iri(merge.matched[0])))
+    for key in merge.shared:
+        g.add((record, KG.sharedActor, ids.entity_iri(key)))
+    g.add((record, KG.eventMergeRule, Literal(merge.rule)))
+    g.add((record, KG.eventMergeScore, Literal(Decimal(str(round(merge.score, 3))), datatype=XSD.decimal)))
+    g.add((record, PROV.wasDerivedFrom, ids.article_iri(article.id)))
+
+
+def _relation(g: Graph, article: Article, rel: Relation, nodes: dict[str, URIRef]) -> None:
     subject = ids.entity_iri(rel.subject)
-    obj = ids.event_iri(article.id, rel.object) if rel.object.startswith("event-") else ids.entity_iri(rel.object)
+    obj = _event_node(article, rel.object, nodes) if rel.object.startswith("event-") else ids.entity_iri(rel.object)
     g.add((subject, KG[rel.predicate], obj))
     node = ids.relation_iri(article.id, rel.subject, rel.predicate, rel.object)
     g.add((node, RDF.type, KG.RelationStatement))
@@ -147,28 +182,82 @@ def article_graph(extraction: Extraction, graph: Graph | None = None) -> Graph:
         _entity(g, article, entity)
     for role in extraction.roles:
         _role(g, article, role)
+    nodes = event_nodes(extraction)
     for event in extraction.events:
-        _event(g, article, event)
+        _event(g, article, event, nodes)
+    events = {e.key: e for e in extraction.events}
+    for merge in extraction.event_merges:
+        _event_merge(g, article, events[merge.key], merge)
     for rel in extraction.relations:
-        _relation(g, article, rel)
+        _relation(g, article, rel, nodes)
     return g
 
 
 def entity_descriptions(g: Graph, extractions: Iterable[Extraction]) -> Graph:
-    """Canonical descriptions (type, label, Wikidata link with its source) for the shared graph."""
+    """Canonical descriptions for the shared graph, written once per entity however many articles name it: type, label,
+    other names, Wikidata link with its source, dated former names, known affiliations, and the merges that made it."""
     for extraction in extractions:
         for entity in extraction.entities:
-            node = ids.entity_iri(entity.key)
-            g.add((node, RDF.type, KG[entity.type]))
-            g.set((node, RDFS.label, Literal(entity.label)))
-            entry = entries().get(entity.key)
-            if entry is not None and entry.wikidata:
-                g.add((node, OWL.sameAs, WD[entry.wikidata]))
-                g.add((node, KG.source, Literal(entry.source)))
-                for name in entry.names:
-                    if name != entity.label:
-                        g.add((node, SKOS.altLabel, Literal(name)))
+            describe_entity(g, entity)
     return g
+
+
+def describe_entity(g: Graph, entity: Entity) -> None:
+    """One entity's canonical description (see `entity_descriptions`)."""
+    node = ids.entity_iri(entity.key)
+    g.add((node, RDF.type, KG[entity.type]))
+    g.set((node, RDFS.label, Literal(entity.label)))
+    names = set(entity.aliases)
+    entry = entries().get(entity.key)
+    wikidata, source = entity.wikidata, entity.source
+    if entry is not None and entry.wikidata:
+        wikidata, source = entry.wikidata, entry.source
+        names.update(entry.names)
+    if wikidata:
+        g.add((node, OWL.sameAs, WD[wikidata]))
+        g.add((node, KG.source, Literal(source)))
+    for name, until, origin in entity.former:
+        former = URIRef(f"{node}/former/{ids.slug(name)}")
+        g.add((node, KG.formerName, former))
+        g.add((former, RDF.type, KG.FormerName))
+        g.add((former, KG.name, Literal(name)))
+        if until:
+            g.add((former, KG.until, Literal(until, datatype=XSD.date)))
+        g.add((former, KG.source, Literal(origin)))
+        names.add(name)
+    for name in sorted(names - {entity.label}):
+        g.add((node, SKOS.altLabel, Literal(name)))
+    for state, sector, code, start, end, origin in entity.affiliations:
+        aff = URIRef(f"{node}/affiliation/{ids.digest(state, sector, code, start, end)}")
+        g.add((node, KG.affiliation, aff))
+        g.add((aff, RDF.type, KG.Affiliation))
+        g.add((aff, KG.affiliatedWith, ids.entity_iri(state)))
+        g.add((aff, KG.sector, Literal(sector)))
+        g.add((aff, KG.actorCode, Literal(code)))
+        if start:
+            g.add((aff, KG.since, Literal(start, datatype=XSD.date)))
+        if end:
+            g.add((aff, KG.until, Literal(end, datatype=XSD.date)))
+        g.add((aff, KG.source, Literal(origin)))
+    for key, names_, rule, score, detail, _spans in entity.merged:
+        merge = ids.merge_iri(entity.key, key, rule, score)
+        g.add((node, KG.merged, merge))
+        g.add((merge, RDF.type, KG.Merge))
+        g.add((merge, KG.mergedKey, Literal(key)))
+        for name in names_:
+            g.add((merge, KG.mergedName, Literal(name)))
+        g.add((merge, KG.rule, Literal(rule)))
+        g.add((merge, KG.score, Literal(Decimal(str(round(score, 3))), datatype=XSD.decimal)))
+        if detail:
+            g.add((merge, KG.detail, Literal(detail)))
+    for other, why in entity.apart:
+        g.add((node, KG.distinctFrom, ids.entity_iri(other)))
+        split = URIRef(f"{node}/apart/{ids.slug(other)}")
+        g.add((node, KG.keptApart, split))
+        g.add((split, RDF.type, KG.KeptApart))
+        g.add((split, KG.other, ids.entity_iri(other)))
+        g.add((split, KG.rule, Literal("user-not-same")))
+        g.add((split, KG.detail, Literal(why)))
 
 
 def new_dataset() -> Dataset:
@@ -188,6 +277,33 @@ def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
         article_graph(extraction, ds.graph(ids.article_iri(extraction.article.id)))
     entity_descriptions(ds.graph(ids.ENTITIES_GRAPH), extractions)
     return ds
+
+
+class TripleSet(dict):
+    """Triples in the order added, each once, with a Graph's `add`: what `article_graph` writes into when
+    the triples only go on to a file or a store, without a Graph's indexes."""
+
+    def add(self, triple: tuple) -> None:
+        self[triple] = None
+
+
+def nt_term(term) -> str:
+    """A term in N-Triples: <iri>, _:label or a quoted literal with its language or datatype (RDF 1.1 N-Triples)."""
+    if isinstance(term, Literal):
+        text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f'"{text}"^^<{term.datatype}>'
+        return f'"{text}"'
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return f"<{term}>"
+
+
+def ntriples_lines(triples: Iterable[tuple]) -> list[str]:
+    """Each triple as an N-Triples statement, without its closing ' .'."""
+    return [f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples]
 
 
 class QuadWriter:
@@ -210,14 +326,23 @@ class QuadWriter:
         self.entities = Graph()
         self.triples = 0
 
-    def add(self, extraction: Extraction) -> Graph:
-        """Write one article's named graph; returns it (for a store to load)."""
-        ds = new_dataset()
-        graph = article_graph(extraction, ds.graph(ids.article_iri(extraction.article.id)))
+    def add(self, extraction: Extraction) -> tuple[str, bytes]:
+        """Write one article's named graph; returns its IRI and its N-Triples (for a store to load).
+
+        The triples are written as N-Triples lines (inside a graph block for TriG), not
+        through an rdflib Graph: indexing and serialising each graph cost an article
+        about a fifth of the model's own time.
+        """
+        iri = ids.article_iri(extraction.article.id)
+        lines = ntriples_lines(article_graph(extraction, TripleSet()))
         entity_descriptions(self.entities, [extraction])
-        self.fh.write(ds.serialize(format=self.name, encoding="utf-8"))
-        self.triples += len(graph)
-        return graph
+        body = "".join(f"{line} .\n" for line in lines)
+        if self.name == "nquads":
+            self.fh.write("".join(f"{line} <{iri}> .\n" for line in lines).encode("utf-8"))
+        else:
+            self.fh.write(f"<{iri}> {{\n{body}}}\n".encode())
+        self.triples += len(lines)
+        return str(iri), body.encode("utf-8")
 
     def close(self) -> Graph:
         """Write the entities graph and put the file in place; returns the entities graph."""

@@ -59,6 +59,14 @@ class Entity:
     aliases: tuple[str, ...] = ()
     wikidata: str = ""
     mentions: tuple[Mention, ...] = ()
+    # identity across articles (kg.identity) fills these in when it links the article to the corpus:
+    source: str = ""  # where the Wikidata link came from
+    # (local key, its names, rule, score, detail, ((start, end, mention rule), ...)): what this article's node merged
+    merged: tuple[tuple, ...] = ()
+    former: tuple[tuple[str, str, str], ...] = ()  # dated former names: (name, until YYYY-MM-DD or '', source)
+    # known office holders (Phoenix): (state key, sector, CAMEO actor code, from, to, source)
+    affiliations: tuple[tuple[str, str, str, str, str, str], ...] = ()
+    apart: tuple[tuple[str, str], ...] = ()  # (key of another node, the user's decision that keeps them apart)
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,21 @@ class TimeValue:
     start: int = -1
     end: int = -1
     rule: str = ""
+
+    @property
+    def precision(self) -> str:
+        """How precisely the date is known, as ACLED's time_precision: day, week, month or year.
+
+        A range has the precision of the shortest of these its period fits in
+        ("June 27 to July 1": week); a period longer than a month is a year.
+        """
+        if self.granularity in PRECISIONS:
+            return self.granularity
+        days = (self.latest - self.earliest).days + 1
+        return "day" if days <= 1 else "week" if days <= 7 else "month" if days <= 31 else "year"
+
+
+PRECISIONS = ("day", "week", "month", "year")
 
 
 @dataclass(frozen=True)
@@ -120,6 +143,24 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class EventMerge:
+    """One article's event found to be an event another article reports too (`kg.event_identity`).
+
+    The event is written as the node of its first report (`node`: article id
+    and event key); `matched` is the report it was joined to, by `rule` with
+    `score`, sharing the actors `shared`.
+    """
+
+    key: str  # the event's key in this article
+    node: tuple[str, str]  # (article id, event key) of the event node
+    matched: tuple[str, str]  # (article id, event key) of the report it was matched to
+    matched_trigger: tuple[int, int, str]  # start, end and extractor of the matched report's trigger evidence
+    rule: str
+    score: float
+    shared: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything read from one article, ready for the rdf stage."""
 
@@ -128,3 +169,4 @@ class Extraction:
     roles: tuple[Role, ...] = ()
     events: tuple[Event, ...] = ()
     relations: tuple[Relation, ...] = ()
+    event_merges: tuple[EventMerge, ...] = ()  # identity across articles, set once every article is read

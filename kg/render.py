@@ -295,6 +295,7 @@ def page_data(
             "articles": sorted({_text(a) for a in attrs.get("articles") or []}),
             "evidence": evidence,
             "more_evidence": more,
+            "identity": [_text(line) for line in (attrs.get("identity") or [])][:limit],
             "centrality": round(float(centrality.get(n, 0.0)), 6) if centrality else None,
             "rank": rank[n],
             "short": _short(label, max_chars),
@@ -560,6 +561,7 @@ PAGE_JS = r"""
     if (info.centrality !== null && info.centrality !== undefined) { meta.push("centrality " + info.centrality); }
     tip.appendChild(el("div", "kg-tip-meta", meta.join(" · ")));
     if (info.iri) { tip.appendChild(el("div", "kg-tip-src", info.iri)); }
+    (info.identity || []).forEach(function (m) { tip.appendChild(el("div", "kg-tip-src", m)); });
     (info.events || []).forEach(function (e) { tip.appendChild(el("div", "kg-tip-src", "event: " + e)); });
     (info.evidence || []).forEach(function (ev) {
       var box = el("div", "kg-tip-ev", String(ev.sentence).trim());

@@ -5,16 +5,15 @@ name as written, a nominal mention ("the Serbian president") has a key of its
 own. `resolve` maps each to one canonical key: a surname to the full name it
 shortens, a nominal mention to the person holding that role in the article,
 and rewrites every record to use the canonical keys. Keys of gazetteer
-entries and full names are the same in every article, so the same real thing
-gets the same node across articles.
+entries and full names are the same in every article; which keys of different
+articles name one real thing is decided over the whole corpus by `kg.identity`.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import replace
 
-from kg.extract.events import family, lineage
+from kg.extract.events import actorless_kinds, family, lineage
 from kg.gazetteer import entries
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
@@ -37,7 +36,8 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
-REFERRING_RULES = {"nominal-pronoun", "nominal-body"}  # 'she', 'the company': evidence of the entity, not names of it
+# "she", "the company", "the minister": evidence of the entity, not names of it
+REFERRING_RULES = {"nominal-pronoun", "nominal-body", "nominal-back-title"}
 STOP_INITIALS = {"and", "of", "the", "for", "de", "&"}
 
 
@@ -151,6 +151,8 @@ def _still_grounded(event: Event) -> bool:
     """After resolution an event still needs a known actor (a speaker for statements), or a place and a date."""
     if family(event.kind) == "statement":
         return any(role == "speaker" for role, _ in event.participants)
+    if event.kind in actorless_kinds():
+        return bool(event.participants or event.place or event.time)  # "a stampede in Mina", "the 1991 stampede"
     return bool(event.participants) or bool(event.place and event.time)
 
 
@@ -226,34 +228,6 @@ def merge_events(events: list[Event]) -> list[Event]:
     return [replace(e, key=f"event-{n}") for n, e in enumerate(out, 1)]
 
 
-def surname_index(extractions: Iterable[Extraction], into: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
-    """Surname -> keys of the persons with a full name, over a batch (what identity across articles needs to know)."""
-    full: dict[str, set[str]] = into if into is not None else defaultdict(set)
-    for extraction in extractions:
-        for e in extraction.entities:
-            if e.type == "Person" and len(e.label.split()) > 1:
-                full.setdefault(e.label.split()[-1], set()).add(e.key)
-    return full
-
-
-def link(extraction: Extraction, full: dict[str, set[str]]) -> Extraction:
-    """One article's persons named by surname alone joined to the one full name of the batch's index with it."""
-    key_map = {e.key: next(iter(full[e.label])) for e in extraction.entities
-               if e.type == "Person" and len(e.label.split()) == 1 and len(full.get(e.label, ())) == 1}
-    return _rekey(extraction, key_map) if key_map else extraction
-
-
-def link_across(extractions: list[Extraction]) -> list[Extraction]:
-    """Identity across articles: a person named by surname alone is the one full name the batch knows with it.
-
-    'Vucic' in one article and 'Aleksandar Vucic' in another are one node, unless
-    the batch knows two people of that surname. (`surname_index` then `link`
-    per article do the same for a batch streamed from disk.)
-    """
-    full = surname_index(extractions)
-    return [link(extraction, full) for extraction in extractions]
-
-
 def _rekey(extraction: Extraction, key_map: dict[str, str]) -> Extraction:
     def canon(key: str) -> str:
         return key_map.get(key, key)
@@ -262,11 +236,12 @@ def _rekey(extraction: Extraction, key_map: dict[str, str]) -> Extraction:
     entities = build_entities(mentions)
     names = {e.key: e.label for e in entities}
     events = [replace(e, participants=tuple(dict.fromkeys((r, canon(k)) for r, k in e.participants)),
+                      place=canon(e.place) if e.place else e.place,
                       about=tuple(dict.fromkeys(canon(k) for k in e.about))) for e in extraction.events]
     return replace(
         extraction,
         entities=tuple(entities),
-        roles=tuple(_unique(replace(r, holder=canon(r.holder)) for r in extraction.roles)),
+        roles=tuple(_unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)),
         events=tuple(replace(e, label=event_label(e, names)) for e in events),
         relations=tuple(_unique(replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations)),
     )

@@ -77,6 +77,10 @@ class KG(DefinedNamespace):
     _fail = True
 
     Accident: URIRef
+    Affiliation: URIRef
+    FormerName: URIRef
+    KeptApart: URIRef
+    Merge: URIRef
     Accusation: URIRef
     Acquisition: URIRef
     Actor: URIRef
@@ -100,6 +104,7 @@ class KG(DefinedNamespace):
     Disaster: URIRef
     Election: URIRef
     Event: URIRef
+    EventMerge: URIRef
     Evidence: URIRef
     Fighting: URIRef
     Investigation: URIRef
@@ -144,19 +149,27 @@ class KG(DefinedNamespace):
     confidence: URIRef
     counterpartOf: URIRef
     date: URIRef
+    datePrecision: URIRef
     earliest: URIRef
     end: URIRef
+    eventMergeRule: URIRef
+    eventMergeScore: URIRef
     evidence: URIRef
     extractor: URIRef
     factsHash: URIRef
     formerPartOf: URIRef
     holder: URIRef
+    identityInputs: URIRef
     host: URIRef
     latest: URIRef
     locatedIn: URIRef
+    matchedArticle: URIRef
+    matchedReport: URIRef
     mediates: URIRef
     mediator: URIRef
     memberOf: URIRef
+    mergedEvent: URIRef
+    mergedReport: URIRef
     metaHash: URIRef
     neighborOf: URIRef
     opposes: URIRef
@@ -177,6 +190,7 @@ class KG(DefinedNamespace):
     roleOf: URIRef
     sentence: URIRef
     sha256: URIRef
+    sharedActor: URIRef
     file: URIRef
     source: URIRef
     sourcePath: URIRef
@@ -188,3 +202,22 @@ class KG(DefinedNamespace):
     text: URIRef
     timeText: URIRef
     trigger: URIRef
+    actorCode: URIRef
+    affiliatedWith: URIRef
+    affiliation: URIRef
+    article: URIRef
+    detail: URIRef
+    distinctFrom: URIRef
+    formerName: URIRef
+    keptApart: URIRef
+    mention: URIRef
+    merged: URIRef
+    mergedKey: URIRef
+    mergedName: URIRef
+    name: URIRef
+    other: URIRef
+    rule: URIRef
+    score: URIRef
+    sector: URIRef
+    since: URIRef
+    until: URIRef

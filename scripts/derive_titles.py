@@ -157,10 +157,23 @@ def agent_titles(rows: list[dict]) -> list[dict]:
             continue  # a lone noun ('lawyer', 'politician') names a trade; a position is written before names ('senator')
         elif sector not in POSITION_SECTORS and not (sector in COMPOUND_SECTORS and not one_word):
             continue
+        if form.split()[-1] in SLOT_WORDS:
+            continue  # 'AMBASSADOR_TO {}': a slot for what follows, not a title of its own ('ambassador' is one)
+        forms = {form, _title_case(form)}
+        forms |= {_hyphenated(f) for f in forms}
         out.append({"id": f"title-{row['id'][6:]}", "role": _title_case(form),
-                    "forms": sorted({form, _title_case(form)}), "kind": "rank" if rank else sector.lower(),
+                    "forms": sorted(forms), "kind": "rank" if rank else sector.lower(),
                     "sector": row["codes"], "source": row["source"]})
     return out
+
+
+SLOT_WORDS = {"of", "for", "to", "at", "in", "on"}
+HYPHENATED = re.compile(r"\b(\w+) (general|in chief|in-chief)$", re.I)
+
+
+def _hyphenated(form: str) -> str:
+    """'director general' -> 'director-general', 'commander in chief' -> 'commander-in-chief': news writes both."""
+    return HYPHENATED.sub(lambda m: f"{m.group(1)}-{m.group(2).replace(' ', '-')}", form)
 
 
 def prename_titles(folder: Path, have: set[str]) -> list[dict]:

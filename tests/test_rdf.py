@@ -27,6 +27,10 @@ def test_facts_carry_evidence(seed_dataset, seed_extraction, cls):
     g = seed_dataset.graph(ids.article_iri(seed_extraction.article.id))
     subjects = set(g.subjects(RDF.type, cls)) | {s for sub in (KG.VirtualMeeting, KG.Summit, KG.Talks) if cls == KG.Meeting
                                                  for s in g.subjects(RDF.type, sub)}
+    if cls == KG.Person:  # typed once, in the entities graph; the article graph holds their evidence
+        shared = seed_dataset.graph(ids.ENTITIES_GRAPH)
+        subjects = {s for s in shared.subjects(RDF.type, cls) if (s, KG.evidence, None) in g}
+        assert (next(iter(subjects)), RDF.type, cls) not in g
     assert subjects
     assert all(g.value(s, KG.evidence) is not None for s in subjects)
 
@@ -127,3 +131,23 @@ def test_an_unknown_output_format_is_a_coded_error(tmp_path, seed_dataset):
     with pytest.raises(GraphError, match=r"\[E022\]"):
         save(seed_dataset, tmp_path / "graph.trig", "rdfxml-ish")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".nq", ".trig"])
+def test_streamed_file_is_the_dataset(tmp_path, seed_extraction, suffix):
+    """QuadWriter writes its own N-Triples lines; rdflib reads back the same graphs as to_dataset builds."""
+    from dataclasses import replace
+
+    from kg.rdf import QuadWriter, to_dataset
+
+    article = replace(seed_extraction.article, text=seed_extraction.article.text + ' A "quoted" \\ back\\slash,\r\na tab\tand ünïcode…')
+    extraction = replace(seed_extraction, article=article)
+    writer = QuadWriter(tmp_path / f"g{suffix}")
+    writer.add(extraction)
+    writer.close()
+    written = load(tmp_path / f"g{suffix}")
+    expected = to_dataset([extraction])
+    names = {str(g.identifier) for g in expected.graphs() if len(g)}
+    assert names == {str(g.identifier) for g in written.graphs() if len(g)}
+    for name in names:
+        assert isomorphic(written.graph(name), expected.graph(name)), name

@@ -185,6 +185,23 @@ def _select(store: Any, name: str) -> list[tuple[str | None, ...]]:
     return [tuple(None if sol[v] is None else sol[v].value for v in names) for sol in rows]
 
 
+def identity_notes(ds: Any) -> dict[str, list[str]]:
+    """Entity IRI -> one short line per merge identity across articles recorded (kg:merged: names, rule, score, why,
+    in how many articles): what the tooltips and the report show, the records `kg explain` reads in full."""
+    store = oxigraph_store(ds)
+    query = f"""SELECT ?x ?m ?rule ?score ?detail (GROUP_CONCAT(DISTINCT ?name; separator=" / ") AS ?names)
+        (COUNT(DISTINCT ?a) AS ?n) WHERE {{
+        GRAPH <{ENTITIES_GRAPH}> {{ ?x kg:merged ?m . ?m kg:rule ?rule ; kg:score ?score . OPTIONAL {{ ?m kg:detail ?detail }}
+                                    OPTIONAL {{ ?m kg:mergedName ?name }} }}
+        OPTIONAL {{ ?m kg:article ?a }} }} GROUP BY ?x ?m ?rule ?score ?detail ORDER BY ?x DESC(?score) ?m"""
+    out: dict[str, list[str]] = defaultdict(list)
+    for solution in store.query(PREFIXES + query, use_default_graph_as_union=True):
+        x, rule, score, detail, names, n = (solution[v] for v in ("x", "rule", "score", "detail", "names", "n"))
+        why = f"{rule.value} {float(score.value):.2f}" + (f": {detail.value}" if detail is not None else "")
+        out[x.value].append(f"merged {names.value if names is not None and names.value else '?'} ({why}), {n.value} article(s)")
+    return dict(out)
+
+
 # -- the facts, filtered ------------------------------------------------------------------------
 
 
@@ -205,6 +222,8 @@ class Facts:
     headlines: dict[str, str] = field(default_factory=dict)  # article id -> headline, for people to read
     # events the filters left out, by reason: "undated" (no date, a date filter given), "out of range"
     left_out: dict[str, int] = field(default_factory=dict)
+    # entity -> what identity across articles merged into it, one line a merge (kg.explain.identity_notes)
+    identity: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _bounds(date: str, earliest: str, latest: str, published: str) -> tuple[str, str]:
@@ -237,7 +256,7 @@ def facts(ds: Any, *, articles: Iterable[str] | None = None, start: str | None =
     """
     store = oxigraph_store(ds)
     keep_articles = None if articles is None else {article_id(str(a)) for a in articles}
-    out = Facts()
+    out = Facts(identity=identity_notes(store))
     for a, published, headline in _select(store, "articles"):
         out.published[article_id(a)] = (published or "")[:10]
         if headline:
@@ -346,7 +365,7 @@ def _kind(entity_type: str) -> str:
 def _entity_attrs(f: Facts, x: str) -> dict[str, Any]:
     ent = f.entities[x]
     return {"label": ent["label"], "type": ent["type"], "kind": _kind(ent["type"]), "date": "",
-            "evidence": _evidence(f, x), "articles": list(ent["articles"])}
+            "evidence": _evidence(f, x), "articles": list(ent["articles"]), "identity": list(f.identity.get(x, ()))}
 
 
 def _event_attrs(f: Facts, e: str) -> dict[str, Any]:

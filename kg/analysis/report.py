@@ -59,6 +59,9 @@ def report(ds: Any, *, top: int = 10, articles: Iterable[str] | None = None, sta
         "state_relations": metrics.polarity_balance(states)[:top],
         "timeline": metrics.timeline(typed),
         "activity": {label(n): counts for n, counts in metrics.activity(co, freq="month").items()},
+        "identity": sorted(({"node": n, "label": d["label"], "type": d["type"], "merged": list(d["identity"])}
+                            for n, d in typed.nodes(data=True) if d.get("identity")),
+                           key=lambda r: (-len(r["merged"]), r["label"]))[:max(top * 3, 30)],
     }
     for node, d in typed.nodes(data=True):
         if node in groups:
@@ -101,6 +104,9 @@ def markdown(data: dict[str, Any]) -> str:
               for d in data["dyads"]]
     lines += ["", "## States: cooperation and conflict", "", "| states | cooperation | conflict | neutral |", "|---|---|---|---|"]
     lines += [f"| {' – '.join(r['states'])} | {r['cooperation']} | {r['conflict']} | {r['neutral']} |" for r in data["state_relations"]]
+    if data.get("identity"):
+        lines += ["", "## Identity: what nodes merged across articles (kg explain NAME tells more)", ""]
+        lines += [f"- {r['label']} ({r['type']}): " + "; ".join(r["merged"]) for r in data["identity"]]
     lines += ["", "## Timeline", "", "| date | event | type | participants | place | evidence |", "|---|---|---|---|---|---|"]
     for r in data["timeline"]:
         sentence = r["sentence"].replace("|", "\\|").replace("\n", " ")

@@ -29,6 +29,13 @@ removes its journal.
     kg build archive/ --store out/kgstore --workers 2      # again later: only new or edited articles are parsed
     kg build archive/ -o out/archive.nq --resume          # after an interruption
     kg build archive/ -o out/archive.nq --scheduler tcp://scheduler:8786
+    kg build archive/ -o out/archive.nq --identity decisions.txt --gazetteer people.jsonl
+
+Identity across articles runs after the extraction (README: Identity): names
+folded for case, diacritics and transliteration, initials, middle names and
+short first names, acronyms an article defines, former names, surnames by
+context; every merge is recorded in the graph (`kg explain NAME`), and
+--identity decisions override the rules.
 """
 from __future__ import annotations
 
@@ -57,6 +64,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="run the extraction on a Dask distributed cluster (tcp://HOST:8786) instead of local processes")
     p.add_argument("--resume", action="store_true",
                    help="continue an interrupted build of the same output: articles already done are not extracted again")
+    p.add_argument("--identity", metavar="FILE",
+                   help="your `same | A | B` / `not same | A | B` decisions on which entities are one (README: Identity); "
+                        "they override the rules, and building again with a line removed or turned undoes it")
+    p.add_argument("--gazetteer", metavar="FILE", action="append", default=[],
+                   help="a gazetteer of people and organisations (JSON Lines, README: Identity) added to the shipped one: "
+                        "names, aliases, dated former names, Wikidata ids; repeatable")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
 
 
@@ -64,12 +77,14 @@ def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from kg.errors import ArticleSkipped, GraphError
+    from kg.pipeline import identity_inputs
     from kg.rdf import format_for
 
     if not args.output and not args.store:
         raise GraphError("E022", "kg build", "nothing to write: give -o FILE, --store DIR, or both")
     if args.output:
         format_for(args.output, args.format)  # an unknown format is refused before the work, not after it
+    decisions, known = identity_inputs(args.identity, args.gazetteer)  # a bad decisions or gazetteer file too
     store = None
     if args.store:
         from kg.store import open_store
@@ -93,13 +108,19 @@ def run(args: argparse.Namespace) -> int:
         if store is not None:
             from kg.pipeline import build_store
 
-            stream, report = build_store(args.inputs, store, journal, compact=not args.no_compact, **options)
+            given = args.identity is not None or bool(args.gazetteer)  # else the store's own identity inputs
+            stream, report = build_store(args.inputs, store, journal, compact=not args.no_compact,
+                                         decisions=decisions if given else None, gazetteers=[known] if given else None, **options)
         else:
             from kg.pipeline import build_stream
 
-            stream, report = build_stream(args.inputs, journal, **options), None
+            stream = build_stream(args.inputs, journal, decisions=decisions, gazetteers=[known], **options)
+            report = None
     for error in stream.errors:
         print(f"{'warning' if isinstance(error, ArticleSkipped) else 'error'}: {error}", file=sys.stderr)
+    unused = report.unused if report is not None else stream.identity.unused
+    for decision in unused:
+        print(f"warning: {decision.where}: '{decision.text}' names no entity of this build", file=sys.stderr)
     if not stream.read:
         kept = " and ".join(x for x in (args.output, args.store) if x)
         print(f"error: no article was built ({len(stream.errors)} input(s) failed): {kept} left as it was", file=sys.stderr)

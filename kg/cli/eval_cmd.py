@@ -1,8 +1,9 @@
 """Score a graph against gold files, or run one benchmark on the public evaluation data.
 
     kg eval out/graph.trig ../shared/gold/*.json [--json scores.json] [--summary]
-    kg eval --dates | --gum | --plover | --meantime | --xdoc | --redocred | --petrarch
+    kg eval --dates | --gum | --plover | --meantime | --xdoc | --redocred | --petrarch | --wikinews
             [--eval-dir DIR] [--half tune|check|all] [--json FILE] [--details]
+    kg eval --wikinews [--gold-dir DIR] [--corpus-dir DIR] [--half tune|check|all] [--json FILE] [--details]
 
 Gold files follow the gold README (../shared/gold/README.md): the report gives
 precision, recall and F1 for entities, roles, events, statements and
@@ -15,6 +16,11 @@ from the current directory, in the layout of the shared README (flat/,
 gum_news/, meantime_en/, plover_gsr/, redocred_political/,
 petrarch2_unittest/); a missing file is error E010 naming it. --meantime also
 reads the raw articles in --corpus-dir (default DIR/../corpus/wikinews).
+--wikinews builds each Wikinews dev article that has a seed-style gold file
+(--gold-dir, default the packaged kg/data/gold/wikinews) from --corpus-dir
+(default DIR/../corpus/wikinews; a missing article is E010 naming it), scores
+it with the gold scorer above and reports micro P/R/F1 per section and the
+event-date accuracy.
 --dates needs dateparser (pip install newskg[eval]) for its baseline.
 
 Every benchmark scores the fixed `tune` and `check` halves of the split
@@ -31,7 +37,7 @@ import sys
 from pathlib import Path
 
 HELP = "score a graph against gold files, or run a benchmark on the evaluation data"
-BENCHMARKS = ("dates", "gum", "plover", "meantime", "xdoc", "redocred", "petrarch")
+BENCHMARKS = ("dates", "gum", "plover", "meantime", "xdoc", "redocred", "petrarch", "wikinews")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -47,10 +53,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     bench.add_argument("--redocred", action="store_true",
                        help="positions held and political relations (P39 P35 P6 P488 P102 P27) on Re-DocRED dev, with a baseline")
     bench.add_argument("--petrarch", action="store_true", help="pass rate on the PETRARCH-2 unit-test records (source, target, CAMEO code)")
+    bench.add_argument("--wikinews", action="store_true",
+                       help="seed-style gold on Wikinews dev articles: each article built alone and scored with the gold scorer,"
+                            " micro P/R/F1 per section (entities, roles, events, statements, relations) and event-date accuracy")
     p.add_argument("--half", choices=("tune", "check", "all"),
                    help="benchmarks: print this half of the split alone (default: tune, check and all side by side)")
     p.add_argument("--eval-dir", metavar="DIR", help="evaluation data folder (default: $KG_EVAL_DIR, else ../shared/eval)")
-    p.add_argument("--corpus-dir", metavar="DIR", help="raw Wikinews articles for --meantime (default: DIR/../corpus/wikinews)")
+    p.add_argument("--corpus-dir", metavar="DIR",
+                   help="raw Wikinews articles for --meantime, --xdoc and --wikinews (default: DIR/../corpus/wikinews)")
+    p.add_argument("--gold-dir", metavar="DIR", help="--wikinews: folder of gold JSON files (default: the packaged kg/data/gold/wikinews)")
     p.add_argument("--shared", metavar="DIR", help="folder the gold `article` paths are relative to (default: the gold folder's parent)")
     p.add_argument("--json", metavar="FILE", help="also write the scores as JSON to FILE")
     p.add_argument("--summary", action="store_true", help="gold reports: scores only, without the missed and unmatched items")
@@ -77,7 +88,8 @@ def _write_json(path: str, data: object) -> None:
 def _benchmark(args: argparse.Namespace, name: str) -> int:
     from tqdm import tqdm
 
-    root = eval_dir(args.eval_dir)
+    # --wikinews needs the evaluation folder only to find the corpus beside it
+    root = eval_dir(args.eval_dir) if name != "wikinews" or not args.corpus_dir else None
     half = args.half
     with tqdm(desc=name, unit="doc", disable=args.quiet, file=sys.stderr) as bar:
         if name == "dates":
@@ -118,6 +130,13 @@ def _benchmark(args: argparse.Namespace, name: str) -> int:
 
             result = score_redocred(root / "redocred_political" / "redocred_dev_political.json", progress=bar.update)
             text = format_redocred_report(result, details=args.details, half=half)
+        elif name == "wikinews":
+            from kg.evaluate.wikinews import default_gold_dir, format_wikinews_report, public, score_wikinews
+
+            corpus = Path(args.corpus_dir) if args.corpus_dir else root.parent / "corpus" / "wikinews"
+            result = score_wikinews(Path(args.gold_dir) if args.gold_dir else default_gold_dir(), corpus, progress=bar.update)
+            text = format_wikinews_report(result, details=args.details, half=half)
+            result = public(result)
         else:
             from kg.evaluate.petrarch import format_petrarch_report, score_petrarch
 

@@ -22,6 +22,8 @@ import argparse
 import sys
 from typing import Any
 
+from kg.cli import day
+
 HELP = "draw a graph as one self-contained interactive HTML page"
 VIEWS = ("full", "actors", "ego", "article", "timeline")
 SIZE_BY = ("degree", "pagerank", "betweenness")
@@ -37,8 +39,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="the actor of --view ego; the lanes of --view timeline (repeatable; IRI or name, e.g. Vucic)")
     p.add_argument("--radius", type=int, default=2, help="hops around the actor in --view ego (default 2: its events and their actors)")
     p.add_argument("--article", metavar="ID", help="the article of --view article: its id or IRI, file name or stem, or headline")
-    p.add_argument("--start", metavar="YYYY-MM-DD", help="only events whose period ends on or after this date")
-    p.add_argument("--end", metavar="YYYY-MM-DD", help="only events whose period starts on or before this date, facts stated by then")
+    p.add_argument("--start", type=day, metavar="YYYY-MM-DD", help="only events whose period ends on or after this date")
+    p.add_argument("--end", type=day, metavar="YYYY-MM-DD",
+                   help="only events whose period starts on or before this date, facts stated by then")
     p.add_argument("--include-undated", action="store_true", help="with --start/--end, keep undated events (default: left out, counted)")
     p.add_argument("--lanes", type=int, default=12, help="--view timeline: how many of the busiest actors get a lane (default 12)")
     p.add_argument("--no-fold", action="store_true", help="draw every statement and isolated node (folded away by default)")

@@ -316,12 +316,16 @@ class _View:
         evidence = sorted(self.g.objects(node, KG.evidence), key=lambda e: (int(self.g.value(e, KG.start) or 0), str(e)))
         return str(self.g.value(evidence[0], KG.sentence) or "") if evidence else ""
 
+    def types(self, node: URIRef) -> list[str]:
+        """An entity's types: the canonical ones of the entities graph (an article graph holds only its evidence)."""
+        return sorted(t for t in ENTITY_TYPES if (node, RDF.type, KG[t]) in self.g or (node, RDF.type, KG[t]) in self.shared)
+
     def entities(self) -> list[_Sys]:
         out = []
-        for node in sorted({s for t in ENTITY_TYPES for s in self.g.subjects(RDF.type, KG[t])}):
-            if (node, KG.evidence, None) not in self.g:
+        for node in sorted({s for s in self.g.subjects(KG.evidence, None) if isinstance(s, URIRef)}):
+            types = self.types(node)
+            if not types:
                 continue
-            types = sorted(t for t in ENTITY_TYPES if (node, RDF.type, KG[t]) in self.g)
             out.append(_Sys(node, "/".join(types), self.label(node), self.sentence(node), {"types": types, "names": self.names(node)}))
         return out
 
@@ -330,7 +334,7 @@ class _View:
         nodes = {o for o in self.g.objects() if isinstance(o, URIRef)} | {s for t in ENTITY_TYPES for s in self.g.subjects(RDF.type, KG[t])}
         out = []
         for node in sorted(nodes - known):
-            types = sorted(t for t in ENTITY_TYPES if (node, RDF.type, KG[t]) in self.g or (node, RDF.type, KG[t]) in self.shared)
+            types = self.types(node)
             if types:
                 out.append(_Sys(node, "/".join(types), self.label(node), "", {"types": types, "names": self.names(node)}))
         return out

@@ -11,8 +11,10 @@ did not find is a cluster of its own. Three clusterings, side by side:
 - `string`: mentions with the same text (lower-cased) are one thing, the
   usual baseline, needing no system at all;
 - `article keys`: newskg's entity and event keys before identity across
-  articles (`kg.resolve.link_across`);
-- `newskg`: the keys after it, as the graph has them.
+  articles (`kg.identity`, then `kg.event_identity.link_events`); an
+  event key is the article's own (its IRI: article id and key);
+- `newskg`: the keys after it, as the graph has them (an event joined to
+  another article's report takes that report's node).
 
 Entity mentions are scored all together and named ones (`NAM`) alone, since
 newskg reads names, not pronouns or common nouns.
@@ -75,15 +77,19 @@ def _assign(gold: list[dict], spans: list[tuple[int, int, str]], unfound: str) -
 
 def _spans(extraction) -> dict[str, list[tuple[int, int, str]]]:
     entities = [(m.start, m.end, e.key) for e in extraction.entities for m in e.mentions]
-    events = [(ev.start, ev.end, e.key) for e in extraction.events for ev in (e.evidence, *e.mentions)]
+    nodes = {m.key: m.node for m in extraction.event_merges}
+    events = [(ev.start, ev.end, "/".join(nodes.get(e.key, (extraction.article.id, e.key))))
+              for e in extraction.events for ev in (e.evidence, *e.mentions)
+              if ev.extractor.startswith("events/")]  # triggers: not the words a statement quotes
     return {"entities": entities, "events": events}
 
 
 def score_xdoc(meantime_dir: str | Path, corpus_dir: str | Path, progress: Callable[[int], None] | None = None,
                halves=HALVES) -> dict:
     """Pairwise cross-document identity of entity and event mentions on MEANTIME dev, per half."""
+    from kg.event_identity import link_events
+    from kg.identity import corpus_identity
     from kg.pipeline import extract_articles
-    from kg.resolve import link_across
 
     meantime_dir = Path(meantime_dir)
     if not (meantime_dir / "intra_cross-doc_annotation").is_dir():
@@ -95,7 +101,7 @@ def score_xdoc(meantime_dir: str | Path, corpus_dir: str | Path, progress: Calla
         local.append(extraction)
         if progress is not None:
             progress(1)
-    linked = link_across(local)
+    linked = link_events(corpus_identity(local))
     for (name, _, gold), before, after in zip(docs, local, linked, strict=True):
         unit = units[name] = {}
         for kind in ("entities", "events"):

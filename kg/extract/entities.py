@@ -11,7 +11,9 @@ organization of the last sentences that the word fits.
 """
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import body_heads, capitals, entries, titles
@@ -46,24 +48,56 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     """Every mention of an actor or place in the doc, in text order."""
     out = []
     title_spans = list(doc.spans["kg_titles"]) if "kg_titles" in doc.spans else []
+    seats = _seats_owning_titles(doc, title_spans)
     for ent in ents(doc):
         if ent.label_ == "ORG" and not ent.ent_id_ and any(t.start <= ent.start and ent.end <= t.end for t in title_spans):
             continue  # "State" in "Secretary of State" is part of a title, not an organization
-        mention = _mention(ent)
+        mention = _mention(ent, seats.get(ent.start, ""))
         if mention is not None:
             out.append(mention)
     out.extend(nominal_mentions(doc))
     out.extend(pair_mentions(doc))
+    out.extend(title_back_mentions(doc, out))
     out.extend(pronoun_mentions(doc, out))
     out.extend(body_mentions(doc, out))
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
+_LAST_TEXT: list = [None, ""]
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, joined once per Doc (spaCy joins every token's text anew at each read: milliseconds an article)."""
+    if _LAST_TEXT[0] is not doc:
+        _LAST_TEXT[:] = [doc, doc.text]
+    return _LAST_TEXT[1]
+
+
+_LAST_SENTS: list = [None, [], []]  # the last Doc's sentence starts and texts (as _LAST_ENTS, outside the Doc)
+
+
 def _sentence(span: Span) -> str:
-    return span.sent.text if span.doc.has_annotation("SENT_START") else span.text
+    """The text of the sentence a span starts in (spaCy finds a span's sentence by walking the tokens at each ask)."""
+    doc = span.doc
+    if not doc.has_annotation("SENT_START"):
+        return span.text
+    if _LAST_SENTS[0] is not doc:
+        sents = list(doc.sents)
+        _LAST_SENTS[:] = [doc, [s.start for s in sents], [s.text for s in sents]]
+    return _LAST_SENTS[2][bisect.bisect_right(_LAST_SENTS[1], span.start) - 1]
 
 
-def _mention(ent: Span) -> Mention | None:
+def _seats_owning_titles(doc: Doc, title_spans: list[Span]) -> dict[int, str]:
+    """Token start of a seat of government written as a title's owner ('Kremlin spokesman') -> its state."""
+    out = {}
+    for title in title_spans:
+        owner = _owner_before(doc, title.start) if title.start else None
+        if owner is not None and owner.id_ and owner.id_ != owner.ent_id_ and owner.ent_id_ in capitals():
+            out[owner.start] = owner.id_
+    return out
+
+
+def _mention(ent: Span, seat_of: str = "") -> Mention | None:
     label, gid = ent.label_, ent.ent_id_  # read first: a slice of an entity span is a plain span, with no label
     if len(ent) > 1 and ent[-1].text in {"'s", "\u2019s", "'"}:
         ent = ent[:-1]  # "Civic Passion's": the possessive is not part of the name
@@ -74,6 +108,8 @@ def _mention(ent: Span) -> Mention | None:
         entry = entries()[gid]
         if entry.type == "Place" and gid in capitals() and _used_as_actor(ent):
             return Mention(type="State", rule="capital-as-government", key=capitals()[gid], **base)
+        if seat_of:  # 'Kremlin spokesman': the seat of government stands for the state whose position it is
+            return Mention(type="State", rule="seat-as-government", key=seat_of, **base)
         rule = "gazetteer-demonym" if label == "NORP" else f"gazetteer-{entry.type.lower()}"
         return Mention(type=entry.type, rule=rule, key=gid, **base)
     if label == "ORG":
@@ -143,13 +179,63 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
             if capital:
                 out.append(Mention(type="Place", rule="nominal-capital", key=capital, **base))
             continue
-        role = next((r["role"] for r in titles() if r["id"] == title), "")
+        role = role_name(doc[start:end].text, next((r["role"] for r in titles() if r["id"] == title), ""))
         if not role and doc[start].lower_ != "counterpart":
             continue
         rule = "nominal-title" if owner.start < start else "nominal-title-of"
         out.append(Mention(type="Person", rule=rule, key=f"nominal-{span.start_char}", role=role,
                            of=gazetteer_id(owner) or organization_key(owner.text), **base))
     return out
+
+
+def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'the minister', 'the spokesman' with no owner and no name: the one person the article introduced earlier
+    with a title of that head word ('Foreign Minister Pavel Novak ... the minister told reporters').
+
+    The person was introduced by a title right before the name or in apposition right after it
+    ('Pavel Novak, the foreign minister,'); two people introduced with that head word block it.
+    """
+    spans = [(t.start, t.end, _title_head(t.label_)) for t in doc.spans.get("kg_titles", [])]
+    people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
+    introduced: list[tuple[int, str, Mention]] = []  # (character offset, title head word, person)
+    chain = {start: end for start, end, _ in spans}
+    for start, end, head in spans:
+        if not head:
+            continue
+        while end in chain:
+            end = chain[end]  # 'Army spokesman Colonel Arun Chai': both titles introduce him
+        after = next((m for m in people if m.start == doc[end].idx), None) if end < len(doc) else None
+        before = next((m for m in people if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ","
+                       and m.end == doc[start - 2].idx), None)
+        for person in (after, before):
+            if person is not None:
+                introduced.append((doc[start].idx, head, person))
+    out = []
+    for start, end, head in spans:
+        if not head or start == 0 or doc[start - 1].lower_ != "the" or (end < len(doc) and _is_name(doc[end])):
+            continue
+        if _owner_before(doc, start) is not None or _owner_of(doc, start, end) is not None:
+            continue  # 'the Serbian president', 'the president of Serbia': nominal_mentions reads those
+        if end < len(doc) and doc[end].lower_ in {"of", "for"}:
+            continue  # 'the spokesman for the army': a description of someone else
+        earlier = [p for at, h, p in introduced if h == head and at < doc[start].idx]
+        if len({_person_name(p, people) for p in earlier}) != 1:
+            continue
+        span = doc[start - 1:end]
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person",
+                           rule="nominal-back-title", key=earlier[-1].key, sentence=_sentence(span)))
+    return out
+
+
+def _title_head(title_id: str) -> str:
+    """The head word of a title's role ('Foreign Minister' -> 'minister'); '' for an unknown title."""
+    role = _title_roles().get(title_id, "")
+    return role.split()[-1].lower() if role else ""
+
+
+@lru_cache(maxsize=1)
+def _title_roles() -> dict[str, str]:
+    return {r["id"]: r["role"] for r in titles()}
 
 
 def _owner_of(doc: Doc, start: int, end: int) -> Span | None:
@@ -198,7 +284,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
     spans, opened = [], None
-    for m in re.finditer(r"[\"\u201c\u201d]", doc.text):
+    for m in re.finditer(r"[\"\u201c\u201d]", doc_text(doc)):
         if opened is None and m.group() in "\"\u201c":
             opened = m.start()
         elif opened is not None and m.group() in "\"\u201d":
@@ -216,6 +302,7 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     if not doc.has_annotation("SENT_START"):
         return []
     quotes = _quote_spans(doc)
+    text = doc_text(doc)
     people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
     sents = list(doc.sents)
     out = []
@@ -226,6 +313,9 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if any(s < token.idx < e for s, e in quotes):
                 continue
             start = sents[n - 1].start_char if n else sent.start_char
+            cut = text.rfind("\n\n", 0, token.idx)
+            paragraph = cut + 2 if cut >= 0 else 0
+            start = min(start, paragraph)  # '"A. B," he said.': the speaker was named before the quote's first sentence
             window = [m for m in people if start <= m.start and m.end <= token.idx]
             if not window:
                 continue
@@ -315,12 +405,95 @@ def _owner_before(doc: Doc, start: int) -> Span | None:
         if i >= 0 and ent.start <= i < ent.end:
             if ent.ent_id_ and entries()[ent.ent_id_].type in {"State", "Organization"} or (not ent.ent_id_ and ent.label_ == "ORG"):
                 return ent
+            return _seat_of_government(doc, ent)
     if i > 0 and doc[i].lower_ in STATE_NOUNS and doc[i - 1].lower_ == "the" and i < start - 1:
         return _the_country(doc, i - 1)
+    if i > 0 and doc[i].lower_ in BODY_NOUNS and doc[i - 1].lower_ == "the" and i < start - 1:
+        return _the_body(doc, i - 1)
     return None
 
 
-STATE_NOUNS = {"country", "nation"}
+STATE_NOUNS = {"country", "nation", "government"}
+# 'the company's chief executive': nouns that name the one organization the article has just named
+BODY_NOUNS = {"company", "firm", "group", "bank", "airline", "carrier", "party", "agency", "ministry", "organisation",
+              "organization", "union", "alliance", "bloc", "club", "team", "board", "university", "network"}
+
+
+def _seat_of_government(doc: Doc, ent: Span) -> Span | None:
+    """'Kremlin spokesman', 'White House spokeswoman': a seat of government stands for its state's government."""
+    from spacy.tokens import Span
+
+    entry = entries().get(ent.ent_id_) if ent.ent_id_ else None
+    if entry is None or entry.type != "Place" or not entry.extra.get("seat_of_government") or not entry.country:
+        return None
+    return Span(doc, ent.start, ent.end, label="GPE", span_id=entry.country)
+
+
+def _the_body(doc: Doc, i: int) -> Span | None:
+    """"the company's", "the party's": the one organization of this sentence or the previous one that the noun fits.
+
+    'the party' takes an organization whose name ends in 'Party'; a business noun ('company', 'airline') any
+    organization the window names that is not a gazetteer body (an IGO or a ministry is no company).
+    """
+    from spacy.tokens import Span
+
+    noun = doc[i + 1].lower_
+    sent = doc[i].sent
+    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    lo = previous.start if previous is not None else sent.start
+    window = [e for e in ents(doc) if lo <= e.start and e.end <= i and e.label_ == "ORG"
+              and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")]
+    named = {gazetteer_id(e) or organization_key(e.text) for e in window if e[-1].lower_ in {noun, noun + "s"}}
+    if not named and _business_word(noun):
+        named = {organization_key(e.text) for e in window if not e.ent_id_}
+    if len(named) != 1:
+        return None
+    key = named.pop()
+    ent = next(e for e in reversed(window) if (gazetteer_id(e) or organization_key(e.text)) == key)
+    return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
+
+
+PORTFOLIO = re.compile(r"^(minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(.+)$", re.I)
+UNFLIPPED = {"state"}  # 'Secretary of State', 'Minister of State' are offices of their own
+
+
+def role_name(text: str, role: str) -> str:
+    """The canonical name of a position as written: 'Minister of Information' -> 'Information Minister'.
+
+    A portfolio written after 'Minister of|for' names the same office as written before 'Minister'
+    ('Minister for Immigration', 'Immigration Minister'); the title lists give the canonical form
+    ('Minister for Foreign Affairs' -> 'Foreign Minister'). Other titles keep the name of their row.
+    """
+    forms = _role_by_form()
+    key = " ".join(text.split()).lower()
+    portfolio = PORTFOLIO.match(key)
+    if portfolio and portfolio.group(2) not in UNFLIPPED:
+        flipped = f"{portfolio.group(2)} {portfolio.group(1)}"
+        if key in forms and forms[key].lower() != key:
+            return forms[key]  # 'minister of foreign affairs' is a form of Foreign Minister
+        return forms.get(flipped, " ".join(w if w in {"and", "of", "the"} else w[:1].upper() + w[1:] for w in flipped.split()))
+    written = " ".join(text.split())
+    if len(written.split()) > 1 and len(role.split()) > 1 and not written.isupper() and _head_word(written) != _head_word(role):
+        # another office's name, not a variant of the row's ('Home Secretary' is no 'Interior Minister' as written,
+        # 'Premier' no 'Prime Minister'): the text's name, as an analyst reading it would record it
+        return " ".join(w if w.lower() in {"and", "of", "the", "for"} else w[:1].upper() + w[1:] for w in written.split())
+    return role
+
+
+def _head_word(title: str) -> str:
+    """The head of a title: the last word before 'of'/'for' ('Secretary of State' -> 'secretary'), else the last."""
+    words = title.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in {"of", "for", "to"} and i > 0), len(words))
+    return words[cut - 1] if cut else ""
+
+
+@lru_cache(maxsize=1)
+def _role_by_form() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in titles():
+        for form in row["forms"]:
+            out.setdefault(form.lower(), row["role"])
+    return out
 
 
 def _title_modifier(doc: Doc, i: int) -> bool:
@@ -341,8 +514,8 @@ def _agent_words() -> frozenset[str]:
 
 
 def gazetteer_id(span: Span) -> str:
-    """The gazetteer id of an entity span, or of a span standing for one ("the country's" -> its state)."""
-    return span.ent_id_ or span.id_
+    """The gazetteer id of an entity span, or of a span standing for one ("the country's" -> its state, 'Kremlin' -> Russia)."""
+    return span.id_ or span.ent_id_
 
 
 def _the_country(doc: Doc, i: int) -> Span | None:

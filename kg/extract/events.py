@@ -19,6 +19,7 @@ Mentions of one event across sentences are merged later, by the resolve stage.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -26,7 +27,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg import resources
+from kg.extract.entities import doc_text
 from kg.extract.timex import count, find_times, shifted
+from kg.gazetteer import agent_sectors
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -77,6 +80,8 @@ class Trigger:
     objmod: tuple = ()  # words that must modify the object, each a frozenset of alternatives ("stage" + "war games")
     derived: bool = False  # a row of the CAMEO-derived lexicon
     nominalized: bool = False  # a verb row read as its event noun ("the ban", "the crackdown")
+    actorless: bool = False  # a happening, not an act: reported with its place or time alone ("a stampede in Mina")
+    subj_sector: str = ""  # the subject must be an agent noun of this Phoenix sector ("the court ruled": JUD)
 
 
 LEXICON_FILES = ("event_triggers.jsonl", "event_triggers_cameo.jsonl")  # hand-made rows first: they win ties
@@ -92,6 +97,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
                 obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
                 speech=bool(row.get("speech")), derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
+                actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -100,6 +106,12 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                     continue  # "is expected to travel", "attended a meeting": these verbs give the status or carry the event noun
                 out.setdefault((lemma, row["pos"]), []).append(trigger)
     return out
+
+
+@lru_cache(maxsize=1)
+def actorless_kinds() -> frozenset[str]:
+    """Event classes of happenings the lexicon reports without an actor (accidents, disasters, deaths)."""
+    return frozenset(t.kind for rows in lexicon().values() for t in rows if t.actorless)
 
 
 def _light(trigger: Trigger) -> bool:
@@ -205,8 +217,9 @@ class Context:
 
     def __init__(self, doc: Doc, article: Article, mentions: list[Mention]) -> None:
         self.doc, self.article = doc, article
-        self.text = doc.text  # spaCy builds doc.text anew at each call: once here
+        self.text = doc_text(doc)
         self.by_token: dict[int, Mention] = {}
+        self.person_keys = {m.key for m in mentions if m.type == "Person"}
         for m in sorted(mentions, key=lambda m: m.end - m.start):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -214,6 +227,7 @@ class Context:
             for token in span:
                 self.by_token.setdefault(token.i, m)
         self.quotes = [(m.start(), m.end()) for m in SPEECH_QUOTES.finditer(self.text)]
+        self._quote_starts = [s for s, _ in self.quotes]
         self.times: dict[int, TimeValue] = {}  # governing token index -> time
         self.time_tokens: set[int] = set()
         ranks: dict[int, tuple[bool, int]] = {}
@@ -230,7 +244,9 @@ class Context:
                 self.times[governor], ranks[governor] = tv, rank
 
     def in_quote(self, char: int) -> bool:
-        return any(s < char < e for s, e in self.quotes)
+        """Whether a character lies inside a quotation (the quotes do not overlap: the last one opened before decides)."""
+        i = bisect.bisect_left(self._quote_starts, char) - 1
+        return i >= 0 and char < self.quotes[i][1]
 
     def governor(self, token: Token) -> Token:
         """What a time expression modifies: the nearest verb or event noun above it."""
@@ -242,6 +258,10 @@ class Context:
             if node.pos_ == "NOUN" and _triggers_for(node):
                 return node
         return node
+
+    def is_person_key(self, key: str) -> bool:
+        """Whether a mention of this key in the article is a person's."""
+        return key in self.person_keys
 
     def mention(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -288,7 +308,12 @@ class Context:
         return False
 
 
+TRIGGER_POS = {"VERB", "AUX", "NOUN"}  # the parts of speech the lexicon has rows for (AUX read as VERB)
+
+
 def _triggers_for(token: Token) -> list[Trigger]:
+    if token.pos_ not in TRIGGER_POS:
+        return []
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else token.pos_
     rows = lexicon().get((token.lemma_.lower(), pos), [])
     if not rows and pos == "NOUN":
@@ -371,11 +396,13 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                 continue
             if row.subj and not (row.subj & subjects):
                 continue
+            if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in subjects):
+                continue
             if derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
                     for g in c.children if g.dep_ == "pobj") and not (needed & {c.lower_ for c in token.children if c.dep_ == "prt"}):
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
-            if row.obj or row.subj or row.pobj or needed is not None:
+            if row.obj or row.subj or row.subj_sector or row.pobj or needed is not None:
                 return row
             if fallback is None and (actor is None or _sense_holds(token, row, actor, armed)):
                 fallback = row
@@ -444,7 +471,18 @@ def _infinitival(token: Token) -> bool:
     head = token.head.lemma_.lower()
     if head in INTENT_HEADS and not _triggers_for(token.head):
         return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event
+    if _compelled(token.head):
+        return False  # "was forced to resign": the resignation happened
     return head not in MOTION_VERBS | ASPECT_VERBS
+
+
+COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
+
+
+def _compelled(token: Token) -> bool:
+    """'X was forced to resign' with no one named who forced him: the act is X's, the compulsion no event of its own."""
+    return (token.lemma_.lower() in COMPULSION_VERBS and any(c.dep_ == "auxpass" for c in token.children)
+            and not any(c.dep_ == "agent" for c in token.children) and any(c.dep_ == "xcomp" for c in token.children))
 
 
 DENIAL_HEADS = {"deny", "refute"}
@@ -475,7 +513,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
     """Every trigger outside quotations and time expressions."""
     out = []
     for token in ctx.doc:
-        if ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in ctx.by_token:
+        if token.pos_ not in TRIGGER_POS or ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in ctx.by_token:
             continue
         trigger = _choose(token, ctx.is_actor, ctx.is_armed)
         if trigger is None:
@@ -484,7 +522,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
-        if _infinitival(token) or _hypothetical(token) or _denied(token):
+        if _infinitival(token) or _hypothetical(token) or _denied(token) or _compelled(token):
             continue
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
@@ -634,6 +672,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             elif m is not None and child.dep_ == "poss":
                 draft.add(m.key, "participant")
     _prep_roles(ctx, draft, token)
+    if (draft.trigger.actorless and token.pos_ == "NOUN" and token.dep_ in SUBJ_DEPS
+            and _choose(token.head, ctx.is_actor, ctx.is_armed) is None):
+        for prep in (c for c in token.head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):  # "floods killed 40 people in Bangladesh"
+                draft.place = draft.place or _place(ctx, pobj)
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS:
         _prep_roles(ctx, draft, token.head)  # "a mediation effort between the Emirates and Saudi Arabia"
     _modifier_roles(ctx, draft, token)
@@ -821,6 +864,9 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     sent = token.sent
     near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400]
     complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}), None)
+    if token.dep_ == "prep" and complement is None:  # "according to X, the suspects were arrested": the clause is what X said
+        _attributed_clause(ctx, draft)
+        return
     obliged = complement is not None and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in complement.children)
     if obliged and draft.kind == "Statement":
         draft.kind = "Demand"  # "X said Y must ...": a demand, reported as speech
@@ -829,6 +875,7 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         span = ctx.doc[complement.left_edge.i:complement.right_edge.i + 1]
         draft.quote = span.text.strip(" \"\u201c\u201d.,")
         draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
+    near = [q for q in near if not _quote_of_another(ctx, token, q)]
     if near:
         start, end = min(near, key=lambda q: abs(_distance(q[0], q[1], token.idx)))
         before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.text[q[1]:token.idx])
@@ -843,6 +890,47 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
         d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="quote-says-today")
+
+
+def _attributed_clause(ctx: Context, draft: Draft) -> None:
+    """What an 'according to X' phrase attributes: the rest of its clause, inside its sentence and paragraph.
+
+    A clause that is itself someone's speech ("According to the Herald, Burrows said ...") is that
+    speaker's statement; the phrase names a source and makes no statement of its own.
+    """
+    token, clause = draft.token, draft.token.head
+    if any(row.speech for row in _triggers_for(clause)) and any(c.dep_ in SUBJ_DEPS for c in clause.children):
+        draft.participants.clear()
+        return
+    text = ctx.text
+    first = text.rfind("\n\n", 0, token.idx)
+    lo, hi = (first + 2 if first >= 0 else 0), (text.find("\n\n", token.idx) % (len(text) + 1))
+    words = [t for t in clause.subtree if lo <= t.idx < hi and not t.is_space and not token.left_edge.i <= t.i <= token.right_edge.i]
+    runs: list[list[Token]] = []
+    for t in words:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    quote = " ".join(text[run[0].idx:run[-1].idx + len(run[-1])].strip(" ,") for run in runs)
+    draft.quote = re.sub(r"\s+([,.;:])", r"\1", quote).strip(" ,.;:\"\u201c\u201d")
+    draft.about.extend(m.key for t in words if (m := ctx.mention(t)) is not None)
+
+
+def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> bool:
+    """Whether a quote belongs to another speech verb: one of its own sentence when the verb is in another
+    ("X criticised it. 'We are concerned,' Y said."), or one nearer to it in the same sentence
+    ("'...,' said Y, adding that ...": the quote is said, and what is added is the clause)."""
+    span = ctx.doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    if span is None:
+        return False
+    sentences = {t.sent.start for t in span}
+    if token.sent.start not in sentences:
+        return _has_own_speaker(ctx, quote)
+    mine = abs(_distance(quote[0], quote[1], token.idx))
+    return any(abs(_distance(quote[0], quote[1], t.idx)) < mine for t in token.sent
+               if t.i != token.i and not quote[0] <= t.idx < quote[1] and t.pos_ in {"VERB", "AUX"}
+               and any(row.speech for row in _triggers_for(t)) and any(c.dep_ in SUBJ_DEPS for c in t.children))
 
 
 ATTRIBUTION_GAP = 120  # characters between two parts of one quote that an attribution ("he said,") can take
@@ -903,14 +991,23 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
     """Fold event nouns into the trigger that governs them; apply postponements and breakdowns."""
     by_token = {d.token.i: d for d in drafts}
     for draft in drafts:
-        if draft.token.pos_ != "NOUN":
+        head = by_token.get(draft.token.head.i)
+        if (draft.token.dep_ in {"advcl", "conj", "xcomp"} and draft.token.tag_ == "VBG" and head is not None
+                and head.trigger.actorless and not draft.trigger.actorless):
+            _donate(draft, head)  # "the jetliner crashed, killing all on board": the toll of the crash, no attack
+            draft.absorbed = True
+    for draft in drafts:
+        if draft.token.pos_ != "NOUN" or draft.absorbed:
             continue
         host = _governing_trigger(draft, by_token)
         if host is None:
             continue
         while host.into is not None:
             host = host.into
-        if host.kind in {"Postponement", "Cancellation"}:
+        if host.trigger.actorless and draft.trigger.actorless and host.kind != draft.kind:
+            _donate(host, draft)  # "345 pilgrims died in a stampede": the stampede is the event, the deaths its toll
+            host.absorbed = True
+        elif host.kind in {"Postponement", "Cancellation"}:
             draft.status = host.trigger.status
             for key, role in host.participants.items():
                 draft.add(key, role)
@@ -981,6 +1078,8 @@ def _keep(draft: Draft) -> bool:
         return any(role == "speaker" for role in draft.participants.values())
     if draft.kind in {"Postponement", "Cancellation"}:
         return bool(draft.participants)
+    if draft.trigger.actorless:
+        return bool(draft.participants or draft.place or draft.time)
     return bool(draft.participants) or bool(draft.place and draft.time)
 
 
@@ -991,7 +1090,91 @@ def _drafts(ctx: Context) -> list[Draft]:
         if draft.trigger.speech or family(draft.kind) == "statement":
             read_statement(ctx, draft)
         _content_targets(ctx, draft)
-    return absorb(drafts)
+    drafts = absorb(drafts)
+    drafts += quote_paragraphs(ctx, drafts)
+    return drafts + lead_in_quotes(ctx, drafts)
+
+
+LEAD_IN = re.compile(r"[:,\u2013\u2014-]\s*$")  # "... to the record label, '...'", "... is not - '...'", "said: '...'"
+
+
+def lead_in_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A quote that a clause leads into ("Jobs extended an invitation to the label, 'we have always loved ...'",
+    "the judge agreed with the defence - 'I conclude ...'") is said by that clause's subject, a person.
+
+    Only quotes no statement holds, right after a colon, comma or dash that ends the clause before them in
+    the same sentence; the subject is the clause's own (its root's), not one inside it.
+    """
+    text, out = ctx.text, []
+    held = [d.quote for d in drafts if d.quote]
+    for start, end in ctx.quotes:
+        words = text[start + 1:end - 1].strip(" ,.")
+        if not words or any(words[:40] in q for q in held):
+            continue
+        sentence_start = text.rfind("\n", 0, start) + 1
+        if not LEAD_IN.search(text[sentence_start:start]):
+            continue
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        before = ctx.doc.char_span(sentence_start, start, alignment_mode="contract") if start > sentence_start else None
+        if span is None or before is None or not len(before):
+            continue
+        clause = [t for t in before if t.sent.start == before[-1].sent.start]
+        verbs = sorted((t for t in clause if t.pos_ in {"VERB", "AUX"}), key=lambda t: len(list(t.ancestors)))
+        root, speakers = None, []
+        for verb in verbs:  # the outermost verb before the quote with a person as its subject
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < span.start]
+            speakers = [k for c in subjects for k in actors(ctx, c) if ctx.is_person_key(k)]
+            if subjects:
+                root = verb
+                break
+        if root is None or len(set(speakers)) != 1:
+            continue
+        draft = Draft(token=root, trigger=lexicon()[("say", "VERB")][0], kind="Statement")
+        draft.add(speakers[0], "speaker")
+        draft.quote = words
+        draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, "statements/lead-in", 0.7))
+        _read_time(ctx, draft)
+        out.append(draft)
+    return out
+
+
+QUOTE_PARAGRAPH_REACH = 2  # paragraphs back to the statement whose speaker a quote paragraph continues
+
+
+def quote_paragraphs(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A paragraph that is only a quotation goes on with the speaker of the statement just before it.
+
+    News gives a speaker's words in a paragraph of their own after the paragraph that
+    names the speaker ("Professor X said ... ." then a paragraph '"If ... ."'). The
+    statement before must be a person's and lie at most QUOTE_PARAGRAPH_REACH paragraphs
+    back; a paragraph with a verb of its own outside the quote is not one.
+    """
+    text, out = ctx.text, []
+    said = sorted((d for d in drafts if d.kind == "Statement" and d.quote and not d.absorbed
+                   and any(role == "speaker" and ctx.is_person_key(key) for key, role in d.participants.items())),
+                  key=lambda d: d.token.idx)
+    for start, end in ctx.quotes:
+        para_start = text.rfind("\n\n", 0, start) + 2 if text.rfind("\n\n", 0, start) >= 0 else 0
+        para_end = text.find("\n\n", end)
+        para_end = len(text) if para_end < 0 else para_end
+        if text[para_start:start].strip() or text[end:para_end].strip(" .\n"):
+            continue  # the paragraph holds more than the quote
+        before = [d for d in said if d.token.idx < start]
+        if not before or any(d.token.idx >= start and d.token.idx < end for d in drafts):
+            continue
+        last = before[-1]
+        if text[last.token.idx:para_start].count("\n\n") > QUOTE_PARAGRAPH_REACH:
+            continue
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(d.quote and text[start + 1:end - 1].strip(" ,.")[:40] in d.quote for d in said):
+            continue  # a quote a statement already holds
+        speaker = next(key for key, role in last.participants.items() if role == "speaker")
+        draft = Draft(token=span[0], trigger=last.trigger, kind="Statement", status=last.status, time=last.time)
+        draft.add(speaker, "speaker")
+        draft.quote = text[start + 1:end - 1].strip(" ,.")
+        draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, "statements/quote-paragraph", 0.7))
+        out.append(draft)
+    return out
 
 
 def extract_events(ctx: Context) -> list[Event]:

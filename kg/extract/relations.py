@@ -95,6 +95,43 @@ def _verbal(ctx: Context, token: Token) -> list[Relation]:
     return out
 
 
+def _affiliation(ctx: Context, token: Token) -> list[Relation]:
+    """A person named with an organisation and no title between: "Civic Party's Alvin Yeung", "Jane Roe of
+    Greenpeace", "John Doe (Labour)" -> memberOf(person, organisation).
+
+    Only organisations the gazetteer does not hold: a state or an intergovernmental body named with a person
+    ("the EU's Borrell") stands for the office he holds, which is a role, not a membership.
+    """
+    person = ctx.mention(token)
+    if person is None or person.type != "Person" or person.rule != "ner-person" or token.idx != person.start:
+        return []
+    doc, i = ctx.doc, token.i
+    last = i
+    while last + 1 < len(doc) and ctx.mention(doc[last + 1]) is person:
+        last += 1
+    candidates = []
+    if i >= 2 and doc[i - 1].text in {"'s", "\u2019s"}:
+        candidates.append(doc[i - 2])  # "Civic Party's Alvin Yeung"
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and after.lower_ == "of" and last + 2 < len(doc):
+        candidates.append(doc[last + 3] if doc[last + 2].lower_ == "the" and last + 3 < len(doc) else doc[last + 2])
+    if after is not None and after.text == "(" and last + 2 < len(doc):
+        candidates.append(doc[last + 2])  # "John Doe (Labour)"
+    out = []
+    for cand in candidates:
+        org = ctx.mention(cand)
+        if org is None or org.type != "Organization" or org.rule != "ner-org":
+            continue
+        if after is not None and after.text == "(" and cand is doc[last + 2]:
+            end = next((t.i for t in doc[cand.i:min(len(doc), cand.i + 8)] if ctx.mention(t) is not org), None)
+            if end is None or doc[end].text != ")":
+                continue  # "John Doe (Labour, Leeds)" or an unclosed bracket: not a bare affiliation
+        span = (min(token.idx, org.start), max(person.end, org.end))
+        out += [Relation(person.key, row["predicate"], org.key, _evidence(token, row["id"], span))
+                for row in patterns().get("affiliation", [])]
+    return out
+
+
 def extract_relations(ctx: Context) -> list[Relation]:
     """Every lasting relation the article states."""
     out: list[Relation] = []
@@ -104,4 +141,6 @@ def extract_relations(ctx: Context) -> list[Relation]:
         out += _appositive(ctx, token)
         if token.pos_ in {"VERB", "AUX"}:
             out += _verbal(ctx, token)
+        elif token.pos_ == "PROPN":
+            out += _affiliation(ctx, token)
     return [r for r in dict.fromkeys(out) if r.subject != r.object]

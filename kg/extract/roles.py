@@ -4,23 +4,47 @@ Patterns (titles from kg/data/titles.jsonl and kg/data/agent_titles.jsonl):
 - OWNER ['s] TITLE NAME     "Kosovo's Prime Minister Avdullah Hoti", "EU foreign policy chief Josep Borrell"
 - OWNER ['s] TITLE, NAME    "Japan's Foreign Minister, Yoko Kamikawa, arrived"
 - TITLE of|for OWNER NAME  "President of Serbia Aleksandar Vucic"
-- NAME, [the|a] OWNER['s] TITLE   "Angela Merkel, the German chancellor"
+- TITLE NAME of OWNER      "Prime Minister Fumio Kishida of Japan"
+- [the] TITLE of OWNER, NAME   "the chief executive of Apple, Steve Jobs,"
+- NAME, [the|a] OWNER['s] TITLE   "Angela Merkel, the German chancellor", "NAME, the State Department spokesman"
 - NAME, [the] TITLE of|for OWNER  "Ban Ki-moon, Secretary-General of the United Nations", "X, spokesman for the Thai army"
+- NAME, who is [the] ... TITLE ...  (a relative clause in the present)
+- over the dependency parse, a title that is the complement of a verb: 'NAME is / has been / remains the
+  TITLE of OWNER' (held now), 'NAME became / was appointed / was named / was elected / was sworn in as
+  TITLE', 'ORG appointed NAME as its TITLE' (taken, and not in a year before the article's); a negation,
+  a modal ('will become') or 'until' states nothing held as of the article's date.
 
-OWNER may be "the country's" (the one state just named), and adjectives or body nouns may stand
-between it and the title ("Serbia's outgoing president", "Indonesian police spokesman"). With no
-owner written, 'TITLE NAME' takes the state whose office the Phoenix lists say NAME held on the
-article's date, if the article names that state.
+Titles written together share holder and owner ('chairman and chief executive of X', 'President and CEO,
+NAME'); a minister's title runs over its portfolio ('Minister for Immigration' is the Immigration Minister);
+'head of X' is a position when X is a state or organization. OWNER is a state or organization: a demonym, a
+possessive, an 'of'/'for' phrase, "the country's" / "the company's" / "the party's" (the one such actor just
+named), a seat of government ('Kremlin spokesman': Russia); adjectives or body nouns may stand between it
+and the title ("Serbia's outgoing president", "Indonesian police spokesman"). With no owner written,
+'TITLE NAME' takes the state whose office of that kind the Phoenix lists say NAME held on the article's
+date, if the article names that state.
 
-A military rank ('Colonel X') names a person, never a position; 'former', 'ex-' and 'late' mark a
-position no longer held, which is not stated as of the article's date.
+A military rank ('Colonel X') names a person, never a position; 'former', 'ex-', 'then', 'late' mark a
+position no longer held, 'future' and 'incoming' one not yet held: neither is stated as of the article's date.
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from kg.extract.entities import _owner_before, _sentence, ents, gazetteer_id, organization_key
+from kg.extract.entities import (
+    BODY_NOUNS,
+    STATE_NOUNS,
+    _owner_before,
+    _seat_of_government,
+    _sentence,
+    _the_body,
+    _the_country,
+    doc_text,
+    ents,
+    gazetteer_id,
+    organization_key,
+    role_name,
+)
 from kg.gazetteer import entries, office_holders, office_holders_horizon, state_by_iso3, title_kinds, titles
 from kg.ids import slug
 from kg.records import Evidence, Role
@@ -44,47 +68,126 @@ def owner_key(owner: Span) -> str:
 
 def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """Every position the doc states, as of the article date."""
-    role_names = {row["id"]: row["role"] for row in titles()}
-    out = []
+    rows = {row["id"]: row for row in titles()}
+    out: dict[tuple[str, str, str, int], Role] = {}
     kinds = title_kinds()
-    for title in doc.spans.get("kg_titles", []):
-        if kinds.get(title.label_) == "rank":
-            continue
-        name = role_names[title.label_]
+    for group in _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank"]):
+        start, end = group[0].start, group[-1].end
+        names = [role_name(doc[t.start:t.end].text, rows[t.label_]["role"]) if t.label_ in rows else t.label_ for t in group]
         found = False
-        for person, owner, rule, span in _patterns(doc, title):
+        for person, owner, rule, span in _patterns(doc, start, end, as_of):
             found = True
             of = owner_key(owner)
-            if person.label_ != "PERSON" or not of or _past_holder(doc, title, owner):
+            if person.label_ != "PERSON" or not of or _past_holder(doc, start, owner):
                 continue
             evidence = Evidence(span.start_char, span.end_char, _sentence(span), f"roles/{rule}", confidence=0.9)
-            out.append(Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
-        if not found:
-            role = _known_holder_role(doc, title, name, as_of)
+            for name in names:  # one role per title and holder, whatever the number of patterns that read it
+                out.setdefault((person_key(person.text), name, of, start),
+                               Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
+        if not found and len(group) == 1 and group[0].label_ in rows:
+            role = _known_holder_role(doc, group[0], names[0], as_of)
             if role is not None:
-                out.append(role)
-    return out + _counterparts(doc, out, as_of)
+                out.setdefault((role.holder, role.name, role.of, start), role)
+    roles = list(out.values())
+    return roles + _counterparts(doc, roles, as_of)
+
+
+HEAD_NOUNS = {"head", "chief", "boss"}  # 'the head of the IAEA': a position only with its organization after it
+
+
+def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
+    """Titles as written together: 'chairman and chief executive of X', 'President and CEO, NAME' share holder and owner.
+
+    A minister's title takes the portfolio written after it ('Minister for Immigration'); 'head of X'
+    is a title of its own when X is a state or organization.
+    """
+    from spacy.tokens import Span
+
+    spans = [_with_portfolio(doc, t) for t in spans]
+    taken = {i for t in spans for i in range(t.start, t.end)}
+    for token in doc:
+        if (token.lower_ in HEAD_NOUNS and token.pos_ == "NOUN" and token.i not in taken and token.i + 2 < len(doc)
+                and doc[token.i + 1].lower_ == "of" and _owner_after(doc, token.i + 2) is not None):
+            spans.append(Span(doc, token.i, token.i + 1, label="Head"))
+    spans.sort(key=lambda t: t.start)
+    groups: list[list[Span]] = []
+    for span in spans:
+        last = groups[-1][-1] if groups else None
+        if last is not None and span.start == last.end + 1 and doc[last.end].lower_ in {"and", "&"}:
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
+
+
+def _with_portfolio(doc: Doc, title: Span) -> Span:
+    """'Minister for Immigration', 'Minister for Foreign Affairs and Trade': a minister's title runs over its portfolio."""
+    from spacy.tokens import Span
+
+    words = [t.lower_ for t in title]
+    if words[-1] in {"minister", "secretary"} and title.end + 1 < len(doc) and doc[title.end].lower_ in {"of", "for"}:
+        i = title.end + 1
+    elif len(words) > 2 and words[0] in {"minister", "secretary"} and words[1] in {"of", "for"}:
+        i = title.end  # a form of the lists that is the start of a portfolio ('Minister for Foreign')
+    else:
+        return title
+    if i < len(doc) and doc[i].lower_ == "the" and i > title.end:
+        i += 1
+    j = i
+    while j < len(doc) and (_portfolio_word(doc[j]) or (doc[j].lower_ in {"and", "&"} and j > i and j + 1 < len(doc)
+                                                      and _portfolio_word(doc[j + 1]))):
+        j += 1
+    if j == i or doc[j - 1].lower_ in {"and", "&"}:
+        return title
+    return Span(doc, title.start, j, label=title.label_)
+
+
+def _portfolio_word(token) -> bool:
+    """A capitalised word of a portfolio: no name of a person, state or place ('Minister of Foreign Affairs of Spain')."""
+    return token.is_title and token.is_alpha and not token.ent_id_ and token.ent_type_ not in {"PERSON", "GPE", "NORP", "DATE"}
 
 
 HOLDER_SECTORS = {"GOV", "LEG", "JUD", "MIL"}
+# the office-list sector a title of a state's office belongs to; other titles (a chief executive, a governor or a
+# mayor, whose office is not the state's, a party leader, a spokesperson) take no state from the lists
+STATE_OFFICE_SECTORS = {"head_of_state": {"GOV"}, "head_of_government": {"GOV"}, "minister": {"GOV"}, "diplomat": {"GOV"},
+                        "legislator": {"LEG"}, "gov": {"GOV"}, "leg": {"LEG"}, "jud": {"JUD"}, "mil": {"MIL"}}
+STATE_EXECUTIVES = {"title-vice-president", "title-deputy-prime-minister"}
+
+
+def _office_sectors(row: dict) -> set[str]:
+    """The office-list sectors whose dated codes can tell whose office the title is ('Senator' LEG, 'President' GOV)."""
+    if row["id"] in STATE_EXECUTIVES:
+        return {"GOV"}
+    sectors = STATE_OFFICE_SECTORS.get(row.get("kind", ""), set())
+    if row.get("sector"):  # a Phoenix agent title: its own codes ('GOVJUD' is a government and a judiciary post)
+        sectors = {row["sector"][k:k + 3] for k in range(0, len(row["sector"]), 3)} & HOLDER_SECTORS & (sectors or HOLDER_SECTORS)
+    return sectors
 
 
 def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role | None:
     """'Prime Minister NAME' with no state written: the state whose office NAME held on the article's date.
 
-    The text states the position; the Phoenix office holders' dated codes only say whose it is, and only
-    when they name one state for that day that the article also names ('former' and 'late' holders state nothing).
+    The text states the position, written right before the name; the Phoenix office holders' dated codes only
+    say whose it is: a code of the sector that office belongs to ('Senator' a legislature's, 'Prime Minister' a
+    government's), valid on the article's date, naming one state, which the article also names. A title that
+    is no state's office (chief executive, governor, mayor, party leader, spokesperson) takes nothing from the
+    lists, and neither do 'former' and 'late' holders.
     """
+    row = next((r for r in titles() if r["id"] == title.label_), None)
+    sectors = _office_sectors(row) if row is not None else set()
+    if not sectors:
+        return None
     start = _name_start(doc, title)
-    person = _ent_at(doc, start)
-    if person is None or person.start != start or person.label_ != "PERSON":
+    person = _person_at(doc, start)
+    if person is None:
         return None
     window = doc[max(0, title.start - 2):title.start]
     if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window) or _owner_before(doc, title.start) is not None:
         return None
     day = as_of.isoformat()
     states = {state_by_iso3().get(c["country"]) for c in office_holders().get(person.text.lower(), ())
-              if c["sector"] in HOLDER_SECTORS and (c["from"] or c["to"]) and (not c["from"] or c["from"] <= day)
+              if c["sector"] in sectors and (c["from"] or c["to"]) and (not c["from"] or c["from"] <= day)
               and (day <= c["to"] if c["to"] else day <= office_holders_horizon())}  # open terms end with the lists
     states.discard(None)
     if len(states) != 1 or not any(e.ent_id_ in states for e in ents(doc)):
@@ -96,7 +199,7 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
 
 def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     """'Lavrov met his Turkish counterpart Mevlut Cavusoglu': the same position, in the other state."""
-    if "counterpart" not in doc.text.lower():
+    if "counterpart" not in doc_text(doc).lower():
         return []  # iterating a Doc's tokens is costly; most articles have no counterpart
     held = {r.holder: r.name for r in roles}
     out = []
@@ -116,13 +219,15 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     return out
 
 
-PAST = {"former", "ex", "then", "late"}
+PAST = {"former", "ex", "then", "late", "erstwhile", "onetime", "one-time", "future", "incoming", "would-be", "prospective"}  # not held now
 
 
-def _past_holder(doc: Doc, title: Span, owner: Span) -> bool:
-    """'former U.S. President Bill Clinton': not a position held as of the article's date."""
-    window = doc[max(0, min(title.start, owner.start) - 2):title.end]
-    return any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window)
+def _past_holder(doc: Doc, start: int, owner: Span) -> bool:
+    """'former U.S. President Bill Clinton', 'NAME, a former Swedish ambassador': no position as of the article's date."""
+    i = min(start, owner.start)
+    window = doc[max(0, i - 3):start]
+    return any((t.lower_ in PAST and (t.lower_ != "then" or t.i + 1 in {i, start} or doc[t.i + 1].text == "-"))
+               or t.lower_.startswith("ex-") for t in window)
 
 
 def _ent_at(doc: Doc, i: int) -> Span | None:
@@ -133,47 +238,102 @@ def _ent_at(doc: Doc, i: int) -> Span | None:
     return None
 
 
-def _name_start(doc: Doc, title: Span) -> int:
+def _name_start(doc: Doc, title: Span | int) -> int:
     """Where a name after a title starts: past a chained title or rank ('spokesman Colonel X', 'Prime Minister General Y')."""
     starts = {t.start: t.end for t in doc.spans.get("kg_titles", [])}
-    i = title.end
+    i = title if isinstance(title, int) else title.end
     while i in starts:
         i = starts[i]
     return i
 
 
-def _patterns(doc: Doc, title: Span):
-    start = _name_start(doc, title)
-    after = _ent_at(doc, start)
-    owner_before = _owner_before(doc, title.start)
-    if after is not None and after.start == start and after.label_ == "PERSON":
-        if owner_before is not None:
-            yield after, owner_before, "owner-title-name", doc[owner_before.start:after.end]
-    # OWNER's TITLE, NAME[,]
-    if owner_before is not None and title.end + 1 < len(doc) and doc[title.end].text == ",":
-        person = _ent_at(doc, title.end + 1)
-        if person is not None and person.start == title.end + 1 and person.label_ == "PERSON" and _closes_apposition(doc, person):
-            yield person, owner_before, "owner-title-appositive", doc[owner_before.start:person.end]
-    # TITLE of|for OWNER ...
-    if title.end + 1 < len(doc) and doc[title.end].lower_ in {"of", "for"}:
-        owner = _owner_after(doc, title.end + 1)
+def _person_at(doc: Doc, i: int) -> Span | None:
+    """The person entity that starts at token i."""
+    person = _ent_at(doc, i)
+    return person if person is not None and person.start == i and person.label_ == "PERSON" else None
+
+
+def _destination_end(doc: Doc, end: int) -> int:
+    """Past 'to STATE' after a title ('ambassador to France', 'envoy to the United Nations'): what follows it."""
+    if end + 1 < len(doc) and doc[end].lower_ == "to":
+        i = end + 1 + (doc[end + 1].lower_ == "the")
+        place = _ent_at(doc, i)
+        if place is not None and place.start in {end + 1, i} and place.label_ in {"GPE", "ORG", "NORP", "LOC"}:
+            return place.end
+    return end
+
+
+def _patterns(doc: Doc, start: int, end: int, as_of: dt.date):
+    """(person, owner, rule, evidence span) for the titles written from token start to end."""
+    end = _destination_end(doc, end)
+    owner_before = _owner_before(doc, start)
+    owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} else None
+    after = _person_at(doc, _name_start(doc, end))
+    # OWNER ['s] TITLE NAME
+    if after is not None and owner_before is not None:
+        yield after, owner_before, "owner-title-name", doc[owner_before.start:after.end]
+    # TITLE NAME of OWNER   "Prime Minister Fumio Kishida of Japan", "President Joe Biden of the United States"
+    if after is not None and owner_before is None and after.end + 1 < len(doc) and doc[after.end].lower_ == "of":
+        owner = _owner_after(doc, after.end + 1)
         if owner is not None:
-            person = _ent_at(doc, owner.end)
-            if person is not None and person.start == owner.end and person.label_ == "PERSON":
-                yield person, owner, "title-of-owner-name", doc[title.start:person.end]
-            # [the] TITLE of OWNER, NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived"
-            person = _ent_at(doc, owner.end + 1) if owner.end + 1 < len(doc) and doc[owner.end].text == "," else None
-            if person is not None and person.start == owner.end + 1 and person.label_ == "PERSON" and _closes_apposition(doc, person):
-                yield person, owner, "title-of-owner-appositive", doc[title.start:person.end]
-            # NAME, [the] TITLE of OWNER
-            person = _appositive_person(doc, title.start)
-            if person is not None:
-                yield person, owner, "name-title-of-owner", doc[person.start:owner.end]
-    # NAME, [the|a] OWNER['s] TITLE
+            yield after, owner, "title-name-of-owner", doc[start:owner.end]
+    # OWNER's TITLE, NAME[,]
+    if owner_before is not None and end + 1 < len(doc) and doc[end].text == ",":
+        person = _person_at(doc, _name_start(doc, end + 1))
+        if person is not None and _closes_apposition(doc, person):
+            yield person, owner_before, "owner-title-appositive", doc[owner_before.start:person.end]
+    if owner_after is not None:
+        # TITLE of OWNER NAME
+        person = _person_at(doc, owner_after.end)
+        if person is not None:
+            yield person, owner_after, "title-of-owner-name", doc[start:person.end]
+        # [the] TITLE of OWNER, NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived"
+        if owner_after.end + 1 < len(doc) and doc[owner_after.end].text == ",":
+            person = _person_at(doc, _name_start(doc, owner_after.end + 1))
+            if person is not None and _closes_apposition(doc, person):
+                yield person, owner_after, "title-of-owner-appositive", doc[start:person.end]
+        # NAME, [the] TITLE of OWNER / NAME, who is the TITLE of OWNER
+        person = _appositive_person(doc, start)
+        if person is not None:
+            yield person, owner_after, "name-title-of-owner", doc[person.start:owner_after.end]
+    # NAME, [the|a] OWNER['s] TITLE / NAME, who is OWNER's TITLE
     if owner_before is not None:
         person = _appositive_person(doc, owner_before.start)
         if person is not None:
-            yield person, owner_before, "name-owner-title", doc[person.start:title.end]
+            yield person, owner_before, "name-owner-title", doc[person.start:end]
+    # NAME is / has been / was appointed / became ... TITLE [of OWNER]
+    for owner in (owner_before, owner_after):
+        if owner is not None:
+            person, verb = _clause_holder(doc, start, as_of)
+            if person is not None:
+                lo, hi = min(person.start, owner.start, start), max(person.end, owner.end, end)
+                yield person, owner, f"clause-{verb}", doc[lo:hi]
+    if owner_before is None and owner_after is None and after is not None and _contextual(doc, start, end):
+        owner = _organization_nearby(doc, start)
+        if owner is not None:  # 'Airbus said ... Chief executive Thomas Enders': the one company of these sentences
+            yield after, owner, "title-name-owner-nearby", doc[start:after.end]
+    if owner_before is None and owner_after is None:
+        owner = _its_owner(doc, start)
+        person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
+        if person is not None:
+            yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
+
+
+def _contextual(doc: Doc, start: int, end: int) -> bool:
+    """Whether the titles written here are positions in a company or body named around them, not in a state
+    (kg/data/titles.jsonl `owner_from_context`: chief executive, chairman, founder, spokesperson ...)."""
+    rows = {row["id"]: row for row in titles()}
+    spans = [t for t in doc.spans.get("kg_titles", []) if start <= t.start and t.end <= end]
+    return bool(spans) and all(rows.get(t.label_, {}).get("owner_from_context") for t in spans)
+
+
+def _organization_nearby(doc: Doc, start: int) -> Span | None:
+    """The one organisation named in this sentence before `start` or in the sentence before it."""
+    sent = doc[start].sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    found = {owner_key(e): e for e in ents(doc) if lo <= e.start and e.end <= start and e.label_ == "ORG" and owner_key(e)}
+    found = {k: e for k, e in found.items() if not e.ent_id_ or entries()[e.ent_id_].type == "Organization"}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _closes_apposition(doc: Doc, person: Span) -> bool:
@@ -181,25 +341,143 @@ def _closes_apposition(doc: Doc, person: Span) -> bool:
     if person.end == len(doc):
         return True
     nxt = doc[person.end]
-    return nxt.text in {",", ".", ";", ")"} or nxt.pos_ in {"VERB", "AUX"}
+    return nxt.text in {",", ".", ";", ")", ":"} or nxt.pos_ in {"VERB", "AUX"}
 
 
 def _owner_after(doc: Doc, i: int) -> Span | None:
-    """The state or organization after 'of'/'for': 'of Serbia', 'of the United Nations', 'for the Thai army' (Thailand)."""
+    """The state or organization after 'of'/'for': 'of Serbia', 'of the United Nations', 'for the Thai army' (Thailand),
+    'of the far-right Freedom Party' (words that describe it may stand between 'the' and the name)."""
     first = i
+    if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_ in BODY_NOUNS | STATE_NOUNS and not _describes_name(doc, i + 2):
+        # 'a spokesman for the company', 'an adviser to the government': the one body or state just named
+        return _the_country(doc, i) if doc[i + 1].lower_ in STATE_NOUNS else _the_body(doc, i)
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
+        skipped = 0
+        while i < len(doc) and skipped < 4 and _describing_word(doc[i]):
+            i += 1
+            skipped += 1
     owner = _ent_at(doc, i)
-    if owner is None or owner.start not in {first, i} or not owner_key(owner):
+    if owner is None or owner.start not in {first, i}:
         return None
+    if not owner_key(owner):
+        return _seat_of_government(doc, owner)
     return owner
 
 
+def _describes_name(doc: Doc, i: int) -> bool:
+    """'the company Apple', 'the party of ...': the noun is followed by what it names."""
+    return i < len(doc) and (doc[i].ent_type_ != "" or doc[i].lower_ == "of")
+
+
+def _describing_word(token) -> bool:
+    """A lower-case word before a name: 'far-right', 'opposition', 'state-owned', 'ruling' (no entity, no function word)."""
+    return not token.ent_type_ and (token.text == "-" or (token.is_lower and token.pos_ in {"ADJ", "NOUN", "VERB", "ADV"}))
+
+
+MODIFIERS = {"the", "a", "an", "current", "new", "acting", "interim", "outgoing", "incumbent", "longtime", "long-time", "then",
+             "former", "deputy", "senior", "chief", "newly", "appointed", "elected", "its", "their"}
+RELATIVE_VERBS = (("who", "is"), ("who", "'s"), ("who", "has", "been"), ("who", "remains"), ("who", "is", "now"),
+                  ("who", "now", "is"), ("who", "currently", "is"), ("who", "is", "currently"), ("who", "serves", "as"),
+                  ("who", "is", "also"), ("who", "also", "is"))
+
+
 def _appositive_person(doc: Doc, i: int) -> Span | None:
-    """The person in 'NAME, [the|a] ...' ending just before token i."""
-    if i > 0 and doc[i - 1].lower_ in {"the", "a", "an"}:
+    """The person in 'NAME, [the|a] ...' or 'NAME, who is [the] ...' ending just before token i."""
+    steps = 0
+    while i > 0 and steps < 3 and (doc[i - 1].lower_ in MODIFIERS or (doc[i - 1].pos_ == "ADJ" and not doc[i - 1].ent_type_)):
         i -= 1
+        steps += 1
+    for words in RELATIVE_VERBS:
+        n = len(words)
+        if i - n >= 0 and tuple(t.lower_ for t in doc[i - n:i]) == words:
+            i -= n
+            break
     if i < 2 or doc[i - 1].text != ",":
         return None
     person = _ent_at(doc, i - 2)
     return person if person is not None and person.label_ == "PERSON" else None
+
+
+# a position held now: 'is', 'has been', 'remains', 'serves as'; one taken: 'became', 'was appointed', 'was sworn in as'
+HOLD_VERBS = {"be", "remain", "serve", "stay", "continue"}
+START_VERBS = {"become", "appoint", "name", "elect", "reelect", "re-elect", "swear", "choose", "select", "install", "make",
+               "promote", "confirm", "designate", "succeed"}
+ENDED = {"until", "till", "before"}
+
+
+def _clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
+    """The person a clause says holds the title at token `start` as of the article's date, and the verb's lemma.
+
+    Read over the dependency parse: the title is the complement of a verb ('is the president of', 'was named
+    chief executive', 'was sworn in as prime minister', 'appointed NAME as its chairman'). A verb of holding
+    must be in the present ('is', 'has been', 'remains'); a verb of taking office any tense but the future
+    and no year before the article's; a negation, a modal or 'until' states nothing.
+    """
+    head = doc[start:start + 1].root
+    while head.head.i != head.i and head.head.i >= start and head.dep_ in {"compound", "amod"} and head.head.i - start < 5:
+        head = head.head  # 'chief executive': the noun
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in {"attr", "oprd", "acomp"}:
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.i != head.head.i:
+        verb = head.head.head
+    else:
+        return None, ""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    aux = [c for c in children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.dep_ == "neg" for c in children) or any(c.tag_ == "MD" or c.lower_ == "to" for c in aux) or verb.dep_ == "xcomp":
+        return None, ""
+    if any(c.dep_ == "prep" and c.lower_ in ENDED for c in children):
+        return None, ""
+    if lemma in HOLD_VERBS:
+        present = verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in aux)
+        if not present:
+            return None, ""
+    elif lemma == "take" and any(c.dep_ == "dobj" and c.lower_ in {"office", "oath"} for c in children):
+        pass
+    elif lemma not in START_VERBS:
+        return None, ""
+    elif _earlier_year(verb, as_of):
+        return None, ""
+    subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    holder = objects[0] if objects and lemma in START_VERBS and not subjects[:1] == objects[:1] else None
+    if holder is None or _ent_at(doc, holder.i) is None or _ent_at(doc, holder.i).label_ != "PERSON":
+        holder = subjects[0] if subjects else None
+    if holder is not None and holder.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+        holder = verb.head  # 'NAME, who was appointed ...'
+    person = _ent_at(doc, holder.i) if holder is not None else None
+    if person is None or person.label_ != "PERSON":
+        return None, ""
+    return person, lemma
+
+
+def _earlier_year(verb, as_of: dt.date) -> bool:
+    """'was elected president in 1996': a year before the article's, so the text does not say the office is held now."""
+    import re
+
+    for token in verb.subtree:
+        if token.ent_type_ == "DATE" and re.fullmatch(r"(1[89]|20)\d\d", token.text) and int(token.text) < as_of.year:
+            return True
+    return False
+
+
+def _its_owner(doc: Doc, start: int) -> Span | None:
+    """'ORG appointed NAME as its chairman': the organization or state that is the clause's subject."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in MODIFIERS - {"its", "their"}:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in {"its", "their"}:
+        return None
+    verb = doc[i].head
+    while verb.dep_ not in {"ROOT", "relcl", "ccomp", "advcl", "conj"} and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            owner = _ent_at(doc, child.i)
+            if owner is not None and owner_key(owner):
+                return owner
+    return None

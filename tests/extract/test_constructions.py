@@ -16,7 +16,10 @@ against an entity's label or its aliases):
   "date": ISO value, "status": ..., "place": label}, ...] each matched by one event
   (only the keys given are checked; participants is a subset);
 - "no_events": true (no event at all) or [kind or PLOVER type, ...] that must not appear;
-- "statements": [{"speaker": label, "quote": substring}, ...].
+- "statements": [{"speaker": label, "quote": substring}, ...];
+- "no_statement_speakers": [label, ...] must speak in no statement;
+- "no_quotes": [substring, ...] must be in no statement's quote;
+- "relations": [[subject label, predicate, object label], ...] must exist; "no_relations": the same, must not.
 
 These sentences are separate from every dev set: a rule is a construction,
 and these lines are its variants.
@@ -123,3 +126,16 @@ def test_construction(case, built):
         ok = any(e.quote and wanted.get("quote", "").lower() in e.quote.lower()
                  and any(r == "speaker" and _has(x, k, wanted["speaker"]) for r, k in e.participants) for e in x.events)
         assert ok, f"{where}: no statement {wanted}; got {[(e.quote[:40], e.participants) for e in x.events if e.quote]}"
+    for label in want.get("no_statement_speakers", ()):
+        bad = [e.quote for e in x.events if e.quote and any(r == "speaker" and _has(x, k, label) for r, k in e.participants)]
+        assert not bad, f"{where}: {label!r} should speak in no statement; got {bad}"
+    for words in want.get("no_quotes", ()):
+        bad = [e.quote for e in x.events if e.quote and words.lower() in e.quote.lower()]
+        assert not bad, f"{where}: no statement should quote {words!r}; got {bad}"
+    stated = [(_label_of(x, r.subject), r.predicate, _label_of(x, r.object)) for r in x.relations]
+    for subject, predicate, obj in want.get("relations", ()):
+        ok = any(subject.lower() in s and predicate == p and obj.lower() in o for s, p, o in stated)
+        assert ok, f"{where}: no relation {(subject, predicate, obj)}; got {stated}"
+    for subject, predicate, obj in want.get("no_relations", ()):
+        bad = [r for r in stated if subject.lower() in r[0] and predicate == r[1] and obj.lower() in r[2]]
+        assert not bad, f"{where}: unexpected relation {bad}"

@@ -66,3 +66,31 @@ def test_a_known_office_holder_gives_the_state_the_text_leaves_out(day, expected
 
 def test_a_known_office_holder_gives_no_state_the_article_does_not_name():
     assert extract_roles(pipeline()("Chancellor Angela Merkel arrived in Paris."), dt.date(2012, 5, 1)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Barack Obama spoke in Chicago about the United States.",  # his dated code is a government's, not a legislature's
+    "Chairman Barack Obama spoke in Chicago about the United States.",  # a chairman's office is no state's
+    "Governor Barack Obama spoke in Chicago about the United States.",  # nor is a governor's
+])
+def test_a_known_holder_gives_a_state_only_to_an_office_of_his_dated_sector(text):
+    assert extract_roles(pipeline()(text), dt.date(2012, 5, 1)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nigeria's Minister of Information, Bola Adeyemi, spoke.", ("person-bola-adeyemi", "Information Minister", "state-Q1033")),
+    ("Australia's Minister for Immigration, Karen Doyle, spoke.", ("person-karen-doyle", "Immigration Minister", "state-Q408")),
+    ("Spain's Minister for Foreign Affairs, Arancha Gomez, spoke.", ("person-arancha-gomez", "Foreign Minister", "state-Q29")),
+])
+def test_a_portfolio_after_minister_names_the_same_office(text, expected):
+    assert expected in {(r.holder, r.name, r.of) for r in extract_roles(pipeline()(text), DAY)}
+
+
+@pytest.mark.parametrize("text", [
+    "Carlos Mena will become chief executive of Repsol next year.",
+    "Ilse Brandt was the chancellor of Austria from 1999 to 2003.",
+    "Paul Becker resigned as chairman of Deutsche Bank on Monday.",
+    "Frank Weber is not the chairman of Siemens.",
+])
+def test_a_clause_states_a_position_only_when_it_is_held_now(text):
+    assert extract_roles(pipeline()(text), DAY) == []

@@ -259,3 +259,12 @@ def test_the_article_view_is_titled_by_its_headline(tmp_path):
     out = tmp_path / "g.html"
     assert main(["render", str(SMALL), "-o", str(out), "--quiet", "--view", "article", "--article", "zenda"]) == 0
     assert "<title>Alice and Bob meet in Zenda" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("flag", ["--start", "--end"])
+def test_cli_a_malformed_day_is_a_usage_error(tmp_path, capsys, flag):
+    with pytest.raises(SystemExit) as stop:
+        main(["render", str(SMALL), "-o", str(tmp_path / "g.html"), "--view", "timeline", flag, "2020-13-45"])
+    assert stop.value.code == 2
+    assert "'2020-13-45' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
+    assert not (tmp_path / "g.html").exists()
