@@ -281,3 +281,38 @@ def test_moved_files_and_rewritten_json_lines_are_followed(tmp_path):
     fresh = tmp_path / "fresh"
     build(fresh, [folder])
     assert quads(fresh) == found
+
+
+def test_a_store_keeps_its_identity_decisions_for_later_builds_and_removals(tmp_path):
+    """`same | A | B` given to a store build holds in the builds and removals that follow until other decisions come."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, (who, where) in enumerate((("Angela Merkel met Emmanuel Macron", "Paris"), ("Olaf Scholz met Emmanuel Macron", "Berlin"),
+                                      ("Angela Merkel met Boris Johnson", "London")), 1):
+        (folder / f"report-{n}.txt").write_text(f" date 2021-03-0{n} German Chancellor {who} in {where} on Monday.\n", encoding="utf-8")
+    decisions = tmp_path / "decisions.txt"
+    decisions.write_text("same | Angela Merkel | Olaf Scholz\n", encoding="utf-8")
+    store_path = tmp_path / "store"
+    from kg.pipeline import identity_inputs
+
+    def one_node(found) -> bool:
+        labels = " ".join(q for q in graph_of(found, ENTITIES_GRAPH) if LABEL in q)
+        return not (f'{LABEL} "Angela Merkel"' in labels and f'{LABEL} "Olaf Scholz"' in labels)
+
+    store = open_store(store_path)
+    build_store([str(folder)], store, tmp_path / "j1", workers=1, decisions=decisions, gazetteers=[])
+    del store
+    gc.collect()
+    assert one_node(quads(store_path))
+    assert build(store_path, [folder]).changed is False  # no decisions given: the store's hold, nothing to do
+    store = open_store(store_path)
+    remove(store, ["report-3"])
+    del store
+    gc.collect()
+    assert one_node(quads(store_path))  # the removal linked the rest with the store's decisions
+    store = open_store(store_path)
+    report = build_store([str(folder)], store, tmp_path / "j2", workers=1, decisions=[], gazetteers=[])[1]
+    del store
+    gc.collect()
+    assert report.parsed == 1 and not one_node(quads(store_path))  # other decisions (none): decided again, the merge undone
+    assert identity_inputs([], []) == ([], [])
