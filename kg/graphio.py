@@ -274,3 +274,35 @@ def _running(pid: int) -> bool:
     except OSError:  # PermissionError: someone else's process, alive
         return True
     return True
+
+
+def save_store(store: pyoxigraph.Store, path: str | Path, fmt: str | None = None) -> int:
+    """Write the store's graph to a file, atomically: every graph but the ontology and the build records; TriG and
+    N-Quads keep the named graphs and are written a quad at a time, other formats get their union. Returns the count
+    of quads (TriG, N-Quads) or triples written."""
+    import pyoxigraph as ox
+
+    from kg.store import published_quads, store_dataset
+    from kg.vocab import PREFIXES
+
+    form = format_of(path, fmt)
+    name = form.rdflib
+    quads = published_quads(store)
+    if name in ("trig", "nquads"):
+        count = 0
+
+        def counted():
+            nonlocal count
+            for quad in quads:
+                count += 1
+                yield quad
+
+        wanted = ("kg", "schema", "wd", "rdf", "rdfs", "xsd", "skos", "owl", "prov")
+        prefixes = {p: iri for p, iri in PREFIXES.items() if p in wanted}
+        with atomic_file(path) as fh:
+            ox.serialize(counted(), fh, ox.RdfFormat.TRIG if name == "trig" else ox.RdfFormat.N_QUADS,
+                         **({"prefixes": prefixes} if name == "trig" else {}))
+        return count
+    ds = store_dataset(store)
+    save(ds, path, fmt)
+    return len(ds) if form.quads else len(union(ds))

@@ -17,6 +17,8 @@ from kg.vocab import ENTITIES_GRAPH as _ENTITIES_GRAPH
 from kg.vocab import ID
 
 ENTITIES_GRAPH = URIRef(_ENTITIES_GRAPH)
+SOURCES_GRAPH = URIRef(ID + "graph/sources")  # a store's article nodes -> the file or URL each was read from
+RECORDS_GRAPH = URIRef(ID + "graph/records")  # a store's build records (kg.corpus): bookkeeping, not published
 
 
 def slug(text: str) -> str:
@@ -56,6 +58,11 @@ def digest(*parts: object) -> str:
 def article_iri(article_id: str) -> URIRef:
     """The article node, also the IRI of its named graph."""
     return URIRef(f"{ID}article/{article_id}")
+
+
+def record_iri(article_id: str) -> URIRef:
+    """The build record of an article in a store (kg.corpus)."""
+    return URIRef(f"{ID}record/{article_id}")
 
 
 def entity_iri(key: str) -> URIRef:

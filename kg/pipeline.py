@@ -7,8 +7,8 @@ becomes a coded error for that article, and the batch goes on.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Container, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -159,13 +159,20 @@ def build(paths: Iterable[str | Path], *, max_bytes: int | None = None, progress
 
 @dataclass
 class Stream:
-    """A build whose records wait on disk: `errors` are known, `extractions()` reads them back one at a time, linked."""
+    """A build whose records wait on disk: `errors` are known, `extractions()` reads them back one at a time, linked.
+
+    `read` lists every article the build read and did not fail, built or `known` (their text left out), and `parsed`
+    counts those this run extracted.
+    """
 
     journal: Any
     order: list[tuple[str, int]]  # (article id, journal offset) of each built article, in input order
     identity: Any  # kg.identity.Identity, decided once every article was extracted
     errors: list[KGError] = field(default_factory=list)
     events: dict[str, tuple] | None = None  # article id -> its event merges (kg.event_identity), found on the first read
+    read: list[Article] = field(default_factory=list)
+    parsed: int = 0
+    _keys: dict[str, int] = field(default_factory=dict, repr=False)
 
     def extractions(self) -> Iterator[Extraction]:
         """Each built article's Extraction, with identity across articles applied, in input order.
@@ -187,24 +194,32 @@ class Stream:
         """One article's record from the journal, its entities linked across articles."""
         return self.identity.apply(self.journal.read(offset))
 
+    def record(self, article_id: str) -> Extraction:
+        """The unlinked Extraction of one built article."""
+        if len(self._keys) != len(self.order):
+            self._keys = dict(self.order)
+        return self.journal.read(self._keys[article_id])
+
 
 def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes: int | None = None,
                  progress: Callable[[int], None] | None = None, total: Callable[[int], None] | None = None,
                  allow_non_english: bool = False, workers: int = 1, scheduler: Any = None, decisions: Any = None,
-                 gazetteers: Iterable[Any] = ()) -> Stream:
+                 gazetteers: Iterable[Any] = (), known: Container[str] = ()) -> Stream:
     """As `build`, but each article's record goes to the journal as it is done and stays there, so memory does not grow
     with the archive: what is kept is each article's place in the journal and the small profile of its entities that
     identity across articles needs (`kg.identity.Index`); identity is decided after the last article.
 
-    Given the journal of an interrupted build, only the articles it lacks are extracted.
+    Given the journal of an interrupted build, only the articles it lacks are extracted. Articles whose id is in
+    `known` (a store's, see `build_store`) are read but not extracted: they are in `Stream.read`, not in its order.
     """
     from kg.identity import Index
     from kg.journal import Journal
 
-    decisions, known = identity_inputs(decisions, gazetteers)
+    decisions, gazetteer = identity_inputs(decisions, gazetteers)
     errors, articles = _read_all(paths, max_bytes, allow_non_english)
+    todo = {i: a for i, a in articles.items() if i not in known}
     if total is not None:
-        total(len(articles))
+        total(len(todo))
     book = Journal(journal)
     where: dict[str, tuple[int, ExtractError | None]] = {}  # article id -> (journal offset, its error if it failed)
     profiles: dict[str, Index] = {}  # article id -> its entities' profiles (an interrupted build's are read once)
@@ -215,37 +230,59 @@ def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes:
             profiles[_id(item)] = Index().extend([item])
 
     for offset, item in book.frames():  # an interrupted build's work: read once, not redone
-        if _id(item) in articles:
+        if _id(item) in todo:
             note(offset, item)
     if progress is not None and where:
         progress(len(where))
+    resumed = len(where)
     try:
-        for item in extract_parallel([a for a in articles.values() if a.id not in where], workers=workers, scheduler=scheduler):
+        for item in extract_parallel([a for a in todo.values() if a.id not in where], workers=workers, scheduler=scheduler):
             note(book.append(item), item)
             if progress is not None:
                 progress(1)
     finally:
         book.close()
-    stream = Stream(book, [], None, errors)
+    stream = Stream(book, [], None, errors, parsed=len(where) - resumed)
     index = Index()
-    for article_id in articles:  # in input order, so the decision does not depend on which worker finished first
-        offset, failure = where[article_id]
-        if failure is not None:
-            stream.errors.append(failure)
-        else:
+    for article_id, article in articles.items():  # in input order, so the decision does not depend on which worker finished first
+        if article_id in todo:
+            offset, failure = where[article_id]
+            if failure is not None:
+                stream.errors.append(failure)
+                continue
             stream.order.append((article_id, offset))
             part = profiles[article_id]
             index.locals += part.locals
             index.acronyms += part.acronyms
             index.renames += part.renames
-    stream.identity = index.resolve(decisions, known)
+        stream.read.append(replace(article, text=""))
+    stream.identity = index.resolve(decisions, gazetteer)
     return stream
 
 
-def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any, *, compact: bool = True,
-                 batch: int = 64) -> dict[str, int]:
-    """rdf and store after a streamed build: the graph file and the store (if given), an article at a time for TriG and
-    N-Quads (memory stays flat); Turtle and JSON-LD hold the whole graph at once. Returns what was written, counted."""
+def build_store(paths: Iterable[str | Path], store: Any, journal: str | Path, *, compact: bool = True, decisions: Any = None,
+                gazetteers: Iterable[Any] | None = None, **options: Any) -> tuple[Stream, Any]:
+    """A streamed build into a store that holds a corpus (`kg.corpus`): articles the store already holds are not
+    parsed, new and edited ones are, and the store is brought to what one build of its whole corpus makes (edits
+    replacing their old version, identity of entities and events across articles redone from the stored records) in
+    one transaction. `decisions` and `gazetteers` replace the store's identity inputs when given (None: the store's
+    own, those of its last build). `options` are `build_stream`'s. Returns the stream (its errors, what was read)
+    and the `kg.corpus.Report`."""
+    from kg import corpus
+
+    known = corpus.catalog(store).entries.keys()
+    stream = build_stream(paths, journal, known=known, **options)
+    inputs = None if decisions is None and gazetteers is None else identity_inputs(decisions, gazetteers or ())
+    report = corpus.update(store, stream.read, stream.record, identity=inputs, compact=compact)
+    report.parsed = stream.parsed
+    return stream, report
+
+
+def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any = None, *,
+                 compact: bool = True) -> dict[str, int]:
+    """rdf and store after a streamed build: the graph file, an article at a time for TriG and N-Quads (memory stays
+    flat; Turtle and JSON-LD hold the whole graph at once), then the store if given, as `build_store` brings a build
+    into it (`kg.corpus.update`, with the store's own identity inputs). Returns what was written to the file, counted."""
     from kg.graphio import format_for, save
     from kg.rdf import QuadWriter, to_dataset
 
@@ -261,34 +298,22 @@ def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any
             count(extraction)
         ds = to_dataset(extractions)
         save(ds, output, fmt)
-        if store is not None:
-            from kg.store import load_dataset
-
-            load_dataset(ds, store, compact=compact)
         counts["triples"] = len(ds)
-        return counts
-    from kg.store import ENTITIES_GRAPH, add_triples, finish, load_graphs, ntriples
-
-    writer = QuadWriter(output, fmt)
-    pending: list[tuple[str, bytes]] = []
-    try:
-        for extraction in stream.extractions():
-            count(extraction)
-            iri, body = writer.add(extraction)
-            if store is not None:
-                pending.append((iri, body))
-                if len(pending) >= batch:
-                    load_graphs(store, pending)
-                    pending = []
-        entities = writer.close()
-    except BaseException:
-        writer.abort()
-        raise
+    else:
+        writer = QuadWriter(output, fmt)
+        try:
+            for extraction in stream.extractions():
+                count(extraction)
+                writer.add(extraction)
+            writer.close()
+        except BaseException:
+            writer.abort()
+            raise
+        counts["triples"] = writer.triples
     if store is not None:
-        load_graphs(store, pending)
-        add_triples(store, ENTITIES_GRAPH, ntriples(entities))
-        finish(store, compact=compact)
-    counts["triples"] = writer.triples
+        from kg.corpus import update
+
+        update(store, stream.read, stream.record, compact=compact)
     return counts
 
 

@@ -1,10 +1,12 @@
 """Article files and JSON Lines -> Article records, with validation.
 
 Accepted inputs: files in the seed format (` date YYYY-MM-DD ` header, then
-the text), directories of them (searched recursively for *.txt and *.jsonl,
-the suffix in any case), and JSON Lines with `id`, `date`, `title`, `url`,
-`source`, `text`. Each article's id is derived from a hash of its date and
-text, so the same article gets the same id wherever it comes from.
+the text), saved web pages (*.html, *.htm: main text, title, canonical URL
+and publication date read from the page by trafilatura), directories of them
+(searched recursively for *.txt, *.jsonl, *.html and *.htm, the suffix in any
+case), and JSON Lines with `id`, `date`, `title`, `url`, `source`, `text`.
+Each article's id is derived from a hash of its date and text, so the same
+article gets the same id wherever it comes from.
 
 Files are UTF-8 (a BOM is allowed); UTF-16 and UTF-32 with a BOM are decoded,
 since the BOM names the encoding; UTF-16 without one is refused by name (E016),
@@ -31,7 +33,9 @@ from kg.records import Article
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 HEADER = re.compile(r"\A\s*date\s+(\S+)\s")
 JSONL_FIELDS = ("id", "date", "title", "url", "source", "text")
-SUFFIXES = {".txt", ".jsonl"}
+SUFFIXES = {".txt", ".jsonl", ".html", ".htm"}
+HTML_SUFFIXES = {".html", ".htm"}
+MIN_PAGE_WORDS = 10  # a saved page whose main text is shorter holds no article (a cut-off download, a page of links)
 NUL = b"\x00"
 BOMS = (  # longest first: the UTF-32-LE BOM begins with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
@@ -158,6 +162,77 @@ def read_text_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     return make_article(date, text, source=path.parent.name, path=str(path))
 
 
+def read_html_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """One saved web page: its main text (navigation, boilerplate and comments left out), title, canonical URL, site
+    name and publication date, read by trafilatura from the page's markup and metadata.
+
+    The date is the page's own (meta tags, JSON-LD, the canonical URL); a page without one is dated by the seed
+    format's header rule, a main text that begins with ` date YYYY-MM-DD `. A leading date header is never part of
+    the text. The page is decoded as a text file is (UTF-8, or the encoding a byte-order mark names), or in the
+    charset its `<meta charset>` declares. Coded errors as for text files, and E017 when the page holds no main text.
+    """
+    where = str(path)
+    markup = _decode_page(_read_bytes(path, max_bytes), where)
+    page = _extract_page(markup)
+    text = (page.text if page is not None else "") or ""
+    match = HEADER.match(text)
+    if match:
+        text = text[match.end():]
+    if len(WORD.findall(text)) < MIN_PAGE_WORDS:
+        raise ReadError("E017", where, "no main text found in the page (a cut-off download, or a page of links): "
+                                       "save the article's own page, or its text as a .txt file")
+    meta_date = (page.date or "")[:10]
+    if meta_date:
+        date = parse_date(meta_date, where)
+    elif match:
+        date = parse_date(match.group(1), where)
+    else:
+        raise ReadError("E004", where, "no publication date in the page's metadata and no date header: "
+                                       "add ' date YYYY-MM-DD ' before the text, or save it as a .txt article")
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"  # paragraphs as the seed format has them
+    source = page.sitename or page.hostname or path.parent.name
+    return make_article(date, text, title=(page.title or "").strip(), url=_web_url(page.url), source=source, path=str(path))
+
+
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+
+def _decode_page(raw: bytes, where: str) -> str:
+    """A page's bytes as text: as `decode` does, or in the encoding its `<meta charset>` names when that is not UTF-8."""
+    try:
+        return decode(raw, where)
+    except ReadError as exc:
+        declared = CHARSET.search(raw[:4096])
+        if exc.code != "E003" or declared is None:
+            raise
+        name = declared.group(1).decode("ascii")
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            raise ReadError("E003", where, f"not valid UTF-8 and its declared charset {name!r} is unknown: save the page as UTF-8") from exc
+        if codec == "utf-8":
+            raise
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError as bad:
+            raise ReadError("E003", where, f"not valid {name} (its declared charset) at byte {bad.start}: save the page as UTF-8") from bad
+
+
+def _extract_page(markup: str):
+    """trafilatura's reading of a page (its text and metadata), or None when it finds no document."""
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False, include_tables=False,
+                                           date_extraction_params={"extensive_search": False, "original_date": True})
+    except (ValueError, TypeError, AttributeError):  # markup lxml cannot make a tree of
+        return None
+
+
+def _web_url(url: str | None) -> str:
+    return url if url and re.match(r"https?://", url) else ""
+
+
 def read_jsonl_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
     """Articles of a JSON Lines file; a bad line yields its error and the file goes on."""
     content = _decode(path, max_bytes)
@@ -222,7 +297,7 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) 
         elif path.is_dir():
             files = sorted(p for p in path.rglob("*") if is_article_file(p) and not p.is_dir())
             if not files:
-                yield ReadError("E009", str(path), "directory holds no *.txt or *.jsonl articles")
+                yield ReadError("E009", str(path), "directory holds no *.txt, *.jsonl, *.html or *.htm articles")
             for file in files:
                 yield from _read_file(file, max_bytes)
         else:
@@ -233,6 +308,8 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
     try:
         if path.suffix.lower() == ".jsonl":
             yield from read_jsonl_file(path, max_bytes)
+        elif path.suffix.lower() in HTML_SUFFIXES:
+            yield read_html_file(path, max_bytes)
         else:
             yield read_text_file(path, max_bytes)
     except ReadError as exc:

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import GraphError, StoreError
-from kg.vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH
+from kg.vocab import ENTITIES_GRAPH, ID, ONTOLOGY_GRAPH
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -41,8 +41,10 @@ if TYPE_CHECKING:
 
 DEFAULT_STORE = "kgstore"
 BATCH_QUADS = 400_000  # below pyoxigraph's bulk-load chunk (1,000,000), so one batch is one ingestion
-SHARED_GRAPHS = frozenset({ENTITIES_GRAPH, ONTOLOGY_GRAPH})
-_WRITE_LOCK = threading.Lock()
+SOURCES_GRAPH = f"{ID}graph/sources"
+RECORDS_GRAPH = f"{ID}graph/records"  # build records (kg.corpus): never listed, exported or pushed
+SHARED_GRAPHS = frozenset({ENTITIES_GRAPH, ONTOLOGY_GRAPH, SOURCES_GRAPH})
+WRITE_LOCK = threading.Lock()  # one writer per process (kg.corpus takes it too)
 
 
 def open_store(path: str | Path = DEFAULT_STORE, read_only: bool = False) -> pyoxigraph.Store:
@@ -158,7 +160,7 @@ def load_graphs(
                 progress(batch_graphs)
         batch, batch_lines, batch_graphs = [], 0, 0
 
-    with _WRITE_LOCK:  # one writer per process: the existence check and the write must not interleave
+    with WRITE_LOCK:  # one writer per process: the existence check and the write must not interleave
         for iri, ntriples in graphs:
             count += 1
             nquads = None if _has_graph(store, iri) else _as_nquads(iri, ntriples)
@@ -199,7 +201,7 @@ def ontology_ntriples() -> bytes:
 
 def load_ontology(store: pyoxigraph.Store) -> None:
     """Put the ontology in its own named graph, replacing an older version."""
-    with _WRITE_LOCK:
+    with WRITE_LOCK:
         _replace(store, ONTOLOGY_GRAPH, ontology_ntriples())
 
 
@@ -251,9 +253,9 @@ def finish(store: pyoxigraph.Store, *, compact: bool = True) -> None:
 
 
 def named_graphs(store: pyoxigraph.Store, *, include_ontology: bool = False) -> list[str]:
-    """IRIs of the named graphs in the store, sorted."""
+    """IRIs of the named graphs in the store, sorted; the build records' graph is bookkeeping and never listed."""
     names = sorted(g.value for g in store.named_graphs() if hasattr(g, "value"))
-    return [n for n in names if include_ontology or n != ONTOLOGY_GRAPH]
+    return [n for n in names if (include_ontology or n != ONTOLOGY_GRAPH) and n != RECORDS_GRAPH]
 
 
 def graph_ntriples(store: pyoxigraph.Store, iri: str | None) -> bytes:
@@ -268,7 +270,7 @@ def graph_ntriples(store: pyoxigraph.Store, iri: str | None) -> bytes:
 def iter_graphs(store: pyoxigraph.Store, *, include_ontology: bool = False) -> Iterator[tuple[str | None, bytes]]:
     """(graph IRI, N-Triples) for every non-empty graph: the shared graphs first, then the default graph as None, then the rest."""
     named = named_graphs(store, include_ontology=include_ontology)
-    for iri in (ENTITIES_GRAPH, ONTOLOGY_GRAPH):
+    for iri in (ENTITIES_GRAPH, ONTOLOGY_GRAPH, SOURCES_GRAPH):
         if iri in named:
             yield iri, graph_ntriples(store, iri)
     default = graph_ntriples(store, None)
@@ -277,6 +279,33 @@ def iter_graphs(store: pyoxigraph.Store, *, include_ontology: bool = False) -> I
     for iri in named:
         if iri not in SHARED_GRAPHS:
             yield iri, graph_ntriples(store, iri)
+
+
+def published_quads(store: pyoxigraph.Store):
+    """Every quad of the store but the ontology's and the build records'."""
+    left_out = {ONTOLOGY_GRAPH, RECORDS_GRAPH}
+    return (q for q in store.quads_for_pattern(None, None, None, None) if getattr(q.graph_name, "value", None) not in left_out)
+
+
+def store_dataset(store: pyoxigraph.Store) -> Dataset:
+    """The store's graph as an rdflib Dataset: every graph but the ontology and the build records."""
+    import pyoxigraph as ox
+
+    ds = _dataset()
+    ds.parse(data=ox.serialize(published_quads(store), format=ox.RdfFormat.N_QUADS) or b"", format="nquads")
+    return ds
+
+
+def _dataset() -> Dataset:
+    """An empty rdflib Dataset with the usual prefixes bound (kg.vocab.PREFIXES)."""
+    from rdflib import Dataset
+
+    from kg.vocab import PREFIXES
+
+    ds = Dataset()
+    for prefix, iri in PREFIXES.items():
+        ds.bind(prefix, iri)
+    return ds
 
 
 # ---------------------------------------------------------------- remote stores (SPARQL 1.1 Graph Store Protocol)

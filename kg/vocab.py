@@ -184,8 +184,10 @@ class KG(DefinedNamespace):
     eventMergeScore: URIRef
     evidence: URIRef
     extractor: URIRef
+    factsHash: URIRef
     formerPartOf: URIRef
     holder: URIRef
+    identityInputs: URIRef
     host: URIRef
     latest: URIRef
     locatedIn: URIRef
@@ -196,17 +198,20 @@ class KG(DefinedNamespace):
     memberOf: URIRef
     mergedEvent: URIRef
     mergedReport: URIRef
+    metaHash: URIRef
     neighborOf: URIRef
     opposes: URIRef
     organizer: URIRef
     partOf: URIRef
     participant: URIRef
+    pending: URIRef
     place: URIRef
     plover: URIRef
     pressures: URIRef
     quote: URIRef
     recognition: URIRef
     recognizes: URIRef
+    record: URIRef
     rejects: URIRef
     reportedIn: URIRef
     roleName: URIRef
@@ -216,6 +221,7 @@ class KG(DefinedNamespace):
     sharedActor: URIRef
     file: URIRef
     source: URIRef
+    sourcePath: URIRef
     speaker: URIRef
     start: URIRef
     status: URIRef

@@ -12,7 +12,7 @@ import sys
 from kg import __version__
 from kg.errors import KGError
 
-COMMANDS = ("build", "validate", "eval", "query", "explain", "serve", "push", "analyze", "render", "export")
+COMMANDS = ("build", "remove", "validate", "eval", "query", "explain", "serve", "push", "analyze", "render", "export")
 
 
 def day(value: str) -> str:
