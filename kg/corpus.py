@@ -381,7 +381,7 @@ def update(store: Any, inputs: Iterable[Article], records: Callable[[str], Extra
     from kg.event_identity import EventIndex
     from kg.event_identity import apply as apply_events
     from kg.identity import Index
-    from kg.rdf import TripleSet, article_graph, ntriples_lines
+    from kg.rdf import article_ntriples
     from kg.store import BATCH_QUADS, WRITE_LOCK, finish
 
     limit = batch_quads or int(os.environ.get("KG_STORE_BATCH_QUADS") or BATCH_QUADS)
@@ -449,7 +449,7 @@ def update(store: Any, inputs: Iterable[Article], records: Callable[[str], Extra
             if i in entries and i not in fresh and facts == entries[i].facts:
                 continue
             iri = str(ids.article_iri(i))
-            graph = "".join(f"{line} .\n" for line in ntriples_lines(article_graph(linked, TripleSet())))
+            graph = article_ntriples(linked)
             sources, book = _book(raw, facts)
             lines = graph.count("\n") + sources.count("\n") + book.count("\n")
             if i in new:

@@ -110,6 +110,12 @@ def titles() -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=1)
+def title_by_id() -> dict[str, dict]:
+    """Title id -> its row (see `titles`); the ids are unique."""
+    return {row["id"]: row for row in titles()}
+
+
+@lru_cache(maxsize=1)
 def title_kinds() -> dict[str, str]:
     """Title id -> kind ('rank' for military ranks: 'Colonel X' names a person, not a position of a state)."""
     return {row["id"]: row.get("kind", "") for row in titles()}

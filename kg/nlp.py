@@ -321,9 +321,9 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     from spacy.tokens import Span as SpanType
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _restored_names(doc)) if e is not None]
-    ents = [_named_after_state(doc, e, words) for e in ents]
-    ents += _known_people(doc, ents)
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
+    ents = [_named_after_state(doc, e, words, titles) for e in ents]
+    ents += _known_people(doc, ents)
     ents = _typed_by_evidence(doc, ents, words, titles)
     products = _product_names(doc, ents)
     ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
@@ -375,7 +375,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     return out
 
 
-def _named_after_state(doc: Doc, ent: Span, words: frozenset[str]) -> Span:
+def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]]) -> Span:
     """A body named with a state's name after a capitalised common noun is an organisation, not the state:
     'Environment Canada spokesperson', 'Statistics Canada', 'Transport Canada'. The noun is a dictionary word,
     no given name, compounded on the state's name, and no title ('Foreign Minister Serbia' is no name)."""
@@ -384,13 +384,9 @@ def _named_after_state(doc: Doc, ent: Span, words: frozenset[str]) -> Span:
     prev = doc[ent.start - 1]
     if (prev.is_title and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end
             and prev.lower_ in words and prev.lower_ not in given_names() and not prev.ent_type_
-            and not any(start <= prev.i < end for start, end in _title_bounds(doc))):
+            and not any(start <= prev.i < end for start, end in titles)):
         return _fresh(doc, prev.i, ent.end, "ORG")
     return ent
-
-
-def _title_bounds(doc: Doc) -> list[tuple[int, int]]:
-    return [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]
 
 
 def _fresh(doc: Doc, start: int, end: int, label: str) -> Span:

@@ -301,6 +301,16 @@ def ntriples_lines(triples: Iterable[tuple]) -> list[str]:
     return [f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples]
 
 
+def ntriples_document(lines: Iterable[str]) -> str:
+    """Statements of `ntriples_lines` as an N-Triples document."""
+    return "".join(f"{line} .\n" for line in lines)
+
+
+def article_ntriples(extraction: Extraction) -> str:
+    """One article's graph (`article_graph`) as an N-Triples document, without an rdflib Graph."""
+    return ntriples_document(ntriples_lines(article_graph(extraction, TripleSet())))
+
+
 class QuadWriter:
     """Writes a quad file (TriG or N-Quads) one article graph at a time, so memory does not grow with the archive.
 
@@ -331,7 +341,7 @@ class QuadWriter:
         iri = ids.article_iri(extraction.article.id)
         lines = ntriples_lines(article_graph(extraction, TripleSet()))
         entity_descriptions(self.entities, [extraction])
-        body = "".join(f"{line} .\n" for line in lines)
+        body = ntriples_document(lines)
         if self.name == "nquads":
             self.fh.write("".join(f"{line} <{iri}> .\n" for line in lines).encode("utf-8"))
         else:

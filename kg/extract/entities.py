@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg import resources
-from kg.gazetteer import body_heads, capitals, entries, titles
+from kg.gazetteer import body_heads, capitals, entries, title_by_id, titles
 from kg.ids import slug
 from kg.records import Mention
 
@@ -31,19 +32,29 @@ NOMINAL_HEADS = {"counterpart", "capital"}
 
 
 
-_LAST_ENTS: list = [None, ()]
+_LAST_DOC: list = [None, {}]  # the last Doc seen, and what was worked out of it once (see `of_last_doc`)
+
+
+def of_last_doc(doc: Doc, name: str, compute: Callable[[Doc], Any]) -> Any:
+    """`compute(doc)`, worked out once per Doc and kept under `name` until another Doc is asked about.
+
+    What spaCy builds anew at each read (the entity spans, the text, the sentences) is asked for per
+    title, per mention, per pronoun. Only the last Doc's values are kept, outside the Doc: spans kept on
+    the Doc itself would tie it in a reference cycle and keep every parsed article alive until a full
+    garbage collection.
+    """
+    if _LAST_DOC[0] is not doc:
+        _LAST_DOC[:] = [doc, {}]
+    cache = _LAST_DOC[1]
+    if name not in cache:
+        cache[name] = compute(doc)
+    return cache[name]
 
 
 def ents(doc: Doc) -> tuple[Span, ...]:
-    """doc.ents, built once per Doc (spaCy builds the spans anew at each access, and extractors ask per title).
+    """doc.ents, built once per Doc."""
+    return of_last_doc(doc, "ents", lambda d: tuple(d.ents))
 
-    Only the last Doc's spans are kept, outside the Doc: spans kept on the Doc
-    itself would tie it in a reference cycle and keep every parsed article
-    alive until a full garbage collection.
-    """
-    if _LAST_ENTS[0] is not doc:
-        _LAST_ENTS[:] = [doc, tuple(doc.ents)]
-    return _LAST_ENTS[1]
 
 def extract_mentions(doc: Doc) -> list[Mention]:
     """Every mention of an actor or place in the doc, in text order."""
@@ -64,17 +75,20 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-_LAST_TEXT: list = [None, ""]
-
-
 def doc_text(doc: Doc) -> str:
     """doc.text, joined once per Doc (spaCy joins every token's text anew at each read: milliseconds an article)."""
-    if _LAST_TEXT[0] is not doc:
-        _LAST_TEXT[:] = [doc, doc.text]
-    return _LAST_TEXT[1]
+    return of_last_doc(doc, "text", lambda d: d.text)
 
 
-_LAST_SENTS: list = [None, [], []]  # the last Doc's sentence starts and texts (as _LAST_ENTS, outside the Doc)
+def paragraph_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """(first, last + 1) character of the paragraph (text between blank lines) holding text[start:end].
+
+    >>> paragraph_bounds("One.\\n\\nTwo three.\\n\\nFour.", 8)
+    (6, 16)
+    """
+    cut = text.rfind("\n\n", 0, start)
+    stop = text.find("\n\n", start if end is None else end)
+    return (cut + 2 if cut >= 0 else 0), (len(text) if stop < 0 else stop)
 
 
 def sentence_text(span: Span) -> str:
@@ -83,10 +97,13 @@ def sentence_text(span: Span) -> str:
     doc = span.doc
     if not doc.has_annotation("SENT_START"):
         return span.text
-    if _LAST_SENTS[0] is not doc:
-        sents = list(doc.sents)
-        _LAST_SENTS[:] = [doc, [s.start for s in sents], [s.text for s in sents]]
-    return _LAST_SENTS[2][bisect.bisect_right(_LAST_SENTS[1], span.start) - 1]
+    starts, texts = of_last_doc(doc, "sentences", _sentences)
+    return texts[bisect.bisect_right(starts, span.start) - 1]
+
+
+def _sentences(doc: Doc) -> tuple[list[int], list[str]]:
+    sents = list(doc.sents)
+    return [s.start for s in sents], [s.text for s in sents]
 
 
 def _seats_owning_titles(doc: Doc, title_spans: list[Span]) -> dict[int, str]:
@@ -181,7 +198,7 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
             if capital:
                 out.append(Mention(type="Place", rule="nominal-capital", key=capital, **base))
             continue
-        role = role_name(doc[start:end].text, next((r["role"] for r in titles() if r["id"] == title), ""))
+        role = role_name(doc[start:end].text, title_by_id().get(title, {}).get("role", ""))
         if not role and doc[start].lower_ != "counterpart":
             continue
         rule = "nominal-title" if owner.start < start else "nominal-title-of"
@@ -231,13 +248,8 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _title_head(title_id: str) -> str:
     """The head word of a title's role ('Foreign Minister' -> 'minister'); '' for an unknown title."""
-    role = _title_roles().get(title_id, "")
+    role = title_by_id().get(title_id, {}).get("role", "")
     return role.split()[-1].lower() if role else ""
-
-
-@lru_cache(maxsize=1)
-def _title_roles() -> dict[str, str]:
-    return {r["id"]: r["role"] for r in titles()}
 
 
 def _owner_of(doc: Doc, start: int, end: int) -> Span | None:
@@ -316,9 +328,8 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if any(s < token.idx < e for s, e in quotes):
                 continue
             start = sents[n - 1].start_char if n else sent.start_char
-            cut = text.rfind("\n\n", 0, token.idx)
-            paragraph = cut + 2 if cut >= 0 else 0
-            start = min(start, paragraph)  # '"A. B," he said.': the speaker was named before the quote's first sentence
+            # '"A. B," he said.': the speaker was named before the quote's first sentence
+            start = min(start, paragraph_bounds(text, token.idx)[0])
             window = [m for m in people if start <= m.start and m.end <= token.idx]
             if not window:
                 continue

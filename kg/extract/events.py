@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context, actor_nouns
+from kg.extract.entities import paragraph_bounds
 from kg.extract.timex import count, shifted
 from kg.gazetteer import agent_sectors
 from kg.records import Article, Event, Evidence, Mention, TimeValue
@@ -793,8 +794,7 @@ def _attributed_clause(ctx: Context, draft: Draft) -> None:
         draft.participants.clear()
         return
     text = ctx.text
-    first = text.rfind("\n\n", 0, token.idx)
-    lo, hi = (first + 2 if first >= 0 else 0), (text.find("\n\n", token.idx) % (len(text) + 1))
+    lo, hi = paragraph_bounds(text, token.idx)
     words = [t for t in clause.subtree if lo <= t.idx < hi and not t.is_space and not token.left_edge.i <= t.i <= token.right_edge.i]
     runs: list[list[Token]] = []
     for t in words:
@@ -1044,9 +1044,7 @@ def quote_paragraphs(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                    and any(role == "speaker" and ctx.is_person_key(key) for key, role in d.participants.items())),
                   key=lambda d: d.token.idx)
     for start, end in ctx.quotes:
-        para_start = text.rfind("\n\n", 0, start) + 2 if text.rfind("\n\n", 0, start) >= 0 else 0
-        para_end = text.find("\n\n", end)
-        para_end = len(text) if para_end < 0 else para_end
+        para_start, para_end = paragraph_bounds(text, start, end)
         if text[para_start:start].strip() or text[end:para_end].strip(" .\n"):
             continue  # the paragraph holds more than the quote
         before = [d for d in said if d.token.idx < start]

@@ -45,7 +45,7 @@ from kg.extract.entities import (
     the_body,
     the_country,
 )
-from kg.gazetteer import entries, office_holders, office_holders_horizon, sectors, state_by_iso3, title_kinds, titles
+from kg.gazetteer import entries, office_holders, office_holders_horizon, sectors, state_by_iso3, title_by_id, title_kinds
 from kg.ids import slug
 from kg.records import Evidence, Role
 
@@ -68,7 +68,7 @@ def owner_key(owner: Span) -> str:
 
 def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """Every position the doc states, as of the article date."""
-    rows = {row["id"]: row for row in titles()}
+    rows = title_by_id()
     out: dict[tuple[str, str, str, int], Role] = {}
     kinds = title_kinds()
     for group in _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank"]):
@@ -174,7 +174,7 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     is no state's office (chief executive, governor, mayor, party leader, spokesperson) takes nothing from the
     lists, and neither do 'former' and 'late' holders.
     """
-    row = next((r for r in titles() if r["id"] == title.label_), None)
+    row = title_by_id().get(title.label_)
     sectors = _office_sectors(row) if row is not None else set()
     if not sectors:
         return None
@@ -322,7 +322,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date):
 def _contextual(doc: Doc, start: int, end: int) -> bool:
     """Whether the titles written here are positions in a company or body named around them, not in a state
     (kg/data/titles.jsonl `owner_from_context`: chief executive, chairman, founder, spokesperson ...)."""
-    rows = {row["id"]: row for row in titles()}
+    rows = title_by_id()
     spans = [t for t in doc.spans.get("kg_titles", []) if start <= t.start and t.end <= end]
     return bool(spans) and all(rows.get(t.label_, {}).get("owner_from_context") for t in spans)
 
