@@ -10,6 +10,7 @@ evidence, the node's article and mention counts, the eval-split half of its
 first article (kg/data/eval_split.jsonl), and empty `verdict` and `why`
 columns to fill in by hand.
 
+    python scripts/handcheck_sample.py /tmp/hc-before.trig --corpus /tmp/hc-corpus --prefix docs/handcheck/before --seed newskg-handcheck-1
     python scripts/handcheck_sample.py /tmp/hc-after.trig --prefix docs/handcheck/after --seed newskg-handcheck-1
     python scripts/handcheck_sample.py /tmp/hc-after.trig --list docs/handcheck/after-labels.tsv  # every node, no sample
 
@@ -53,22 +54,44 @@ def halves() -> dict[str, str]:
     return out
 
 
-def nodes(path: str) -> dict[str, list[dict]]:
+def article_files(store: ox.Store, corpus: str | None) -> dict[str, str]:
+    """Article IRI -> file name: kg:file, or (graphs of older versions, which do not write it) the file of --corpus whose
+    name starts with the article's date and whose first line holds its headline."""
+    arts = rows(store, "PREFIX schema: <https://schema.org/>\nSELECT ?a ?file ?date ?title WHERE { ?a a kg:Article . "
+                       "OPTIONAL { ?a kg:file ?file } OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:headline ?title } }")
+    first = {}
+    if corpus:
+        for f in sorted(Path(corpus).glob("*.txt")):
+            first[f.name] = f.read_text(encoding="utf-8").split("\n", 1)[0]
+    out = {}
+    for r in arts:
+        if r["file"]:
+            out[r["a"]] = r["file"]
+            continue
+        hits = [n for n, line in first.items() if n.startswith(r["date"][:10]) and r["title"] and r["title"] in line]
+        if len(hits) == 1:
+            out[r["a"]] = hits[0]
+    return out
+
+
+def nodes(path: str, corpus: str | None = None) -> dict[str, list[dict]]:
     """Type -> nodes: {iri, label, mentions: [(file, start, anchor, sentence)]}, sorted by IRI."""
     store = ox.Store()
     fmt = ox.RdfFormat.from_extension(Path(path).suffix.lstrip("."))
     store.bulk_load(path=path, format=fmt, lenient=True)
+    files = article_files(store, corpus)
     out: dict[str, list[dict]] = {}
     for t in TYPES:
         labels = rows(store, f"SELECT ?x ?l WHERE {{ GRAPH <{ENTITIES}> {{ ?x a kg:{t} . OPTIONAL {{ ?x rdfs:label ?l }} }} }}")
         found: dict[str, dict] = {}
         for r in labels:
             found.setdefault(r["x"], {"iri": r["x"], "label": r["l"], "mentions": set()})
-        ev = rows(store, f"""SELECT ?x ?file ?start ?anchor ?sentence WHERE {{ GRAPH <{ENTITIES}> {{ ?x a kg:{t} }}
+        ev = rows(store, f"""SELECT ?x ?a ?start ?anchor ?sentence WHERE {{ GRAPH <{ENTITIES}> {{ ?x a kg:{t} }}
             ?x kg:evidence ?e . ?e prov:wasDerivedFrom ?a ; kg:start ?start .
-            OPTIONAL {{ ?e kg:anchor ?anchor }} OPTIONAL {{ ?e kg:sentence ?sentence }} OPTIONAL {{ ?a kg:file ?file }} }}""")
+            OPTIONAL {{ ?e kg:anchor ?anchor }} OPTIONAL {{ ?e kg:sentence ?sentence }} }}""")
         for r in ev:
-            found[r["x"]]["mentions"].add((r["file"], int(r["start"]), r["anchor"], " ".join(r["sentence"].split())))
+            found[r["x"]]["mentions"].add((files.get(r["a"], r["a"].rsplit("/", 1)[-1]), int(r["start"]), r["anchor"],
+                                           " ".join(r["sentence"].split())))
         for n in found.values():
             n["mentions"] = sorted(n["mentions"])
         out[t] = [found[k] for k in sorted(found)]
@@ -86,12 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("graph", help="graph file written by kg build")
     p.add_argument("--prefix", help="write PREFIX-person.csv, PREFIX-organization.csv, PREFIX-state.csv, PREFIX-place.csv")
+    p.add_argument("--corpus", help="the article files built, to name the article of graphs that do not record its file")
     p.add_argument("--seed", default="newskg-handcheck-1")
     p.add_argument("--n", type=int, default=100, help="sample size per type (default 100)")
     p.add_argument("--list", help="write every node (type, iri, label, articles, anchors) to this TSV instead of sampling")
     a = p.parse_args(argv)
     half = halves()
-    by_type = nodes(a.graph)
+    by_type = nodes(a.graph, a.corpus)
     for t, ns in by_type.items():
         print(f"{t}: {len(ns)} nodes, {sum(1 for n in ns if not n['mentions'])} without evidence", file=sys.stderr)
     if a.list:
