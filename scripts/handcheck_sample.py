@@ -124,8 +124,9 @@ def main(argv: list[str] | None = None) -> int:
             for t, ns in by_type.items():
                 for n in sorted(ns, key=lambda n: (n["label"].lower(), n["iri"])):
                     files = sorted({m[0] for m in n["mentions"]})
-                    anchors = sorted({m[2] for m in n["mentions"]})
-                    f.write(f"{t}\t{n['label']}\t{n['iri'].rsplit('/', 1)[-1]}\t{len(files)}\t{' '.join(files)}\t{' | '.join(anchors)}\n")
+                    anchors = sorted({" ".join(m[2].split()) for m in n["mentions"]})
+                    label = " ".join(n["label"].split())
+                    f.write(f"{t}\t{label}\t{n['iri'].rsplit('/', 1)[-1]}\t{len(files)}\t{' '.join(files)}\t{' | '.join(anchors)}\n")
     if a.prefix:
         for t, ns in by_type.items():
             rng = random.Random(f"{a.seed}:{t}")
