@@ -560,8 +560,12 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             m = ctx.mention(child)
             if m is not None and m.type == "Place" and m.rule != "capital-as-government":
                 draft.place = draft.place or m.key
+                if draft.kind in POLITY_EVENTS:  # "the Hong Kong legislative election": the polity holds it
+                    draft.add(m.key, "organizer")
             elif m is not None and child.dep_ == "poss":
                 draft.add(m.key, "participant")
+            elif m is not None and m.type == "State" and draft.kind in POLITY_EVENTS:
+                draft.add(m.key, "organizer")  # "the French presidential election"
     _prep_roles(ctx, draft, token)
     if (draft.trigger.actorless and token.pos_ == "NOUN" and token.dep_ in SUBJ_DEPS
             and _choose(token.head, ctx.is_actor, ctx.is_armed) is None):
@@ -575,6 +579,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     _read_status(ctx, draft)
 
 
+POLITY_EVENTS = {"Election"}  # held by the state or region its modifier names
 TARGET_PREPS = {"to", "against", "from", "on", "with", "at"}
 PLACE_PREPS = {"in", "at", "near"}
 
