@@ -37,6 +37,7 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
 
 
 # "she", "the company", "the minister": evidence of the entity, not names of it
+OWNED_TITLES = {"nominal-title", "nominal-title-of"}  # an office named with its owner, no holder named
 REFERRING_RULES = {"nominal-pronoun", "nominal-body", "nominal-back-title"}
 STOP_INITIALS = {"and", "of", "the", "for", "de", "&"}
 
@@ -86,8 +87,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     """Canonical keys for every mention and record; entities built from the mentions."""
     key_map = person_aliases(mentions) | organization_aliases(mentions)
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
-    # 'the president of Serbia' with no holder named in the article still speaks for Serbia
-    key_map.update({m.key: m.of for m in mentions if m.rule == "nominal-title-of" and m.key not in key_map and m.of})
+    # 'the president of Serbia', "Iran's foreign minister" with no holder named in the article still speak for their state
+    key_map.update({m.key: m.of for m in mentions if m.rule in OWNED_TITLES and m.key not in key_map and m.of})
 
     def canon(key: str) -> str:
         return key_map.get(key, key)
