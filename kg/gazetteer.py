@@ -202,6 +202,13 @@ def known_surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def nonactor_names() -> frozenset[str]:
+    """Proper names of deities, religions and holidays (kg/data/nonactor_names.jsonl, from WordNet): 'Allah', 'Wicca'
+    name no actor and no place."""
+    return frozenset(row["name"] for row in resources.jsonl("nonactor_names.jsonl"))
+
+
+@lru_cache(maxsize=1)
 def nonactor_codes() -> frozenset[str]:
     """Currency codes (ISO 4217) and time-zone abbreviations: 'USD', 'UTC', 'CEST' name no actor."""
     return frozenset(row["code"] for row in resources.jsonl("nonactor_codes.jsonl"))

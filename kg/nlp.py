@@ -38,7 +38,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kg.gazetteer import body_heads, entries, given_names, known_actors, known_surnames, nonactor_codes, titles
+from kg.gazetteer import body_heads, entries, given_names, known_actors, known_surnames, nonactor_codes, nonactor_names, titles
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -436,6 +436,8 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
     words = [t for t in doc[start:end] if not t.is_punct]
     if not any(sum(c.isalpha() for c in t.text) > 1 for t in words) or all(_non_actor_token(t) for t in words):
         return None
+    if doc[start:end].text in nonactor_names():
+        return None  # 'Allah', 'Athena', 'Wicca': a deity, a religion or a holiday is no actor
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)

@@ -94,6 +94,11 @@ def test_file_is_well_formed():
     assert len(ids) == len(set(ids)), "construction ids must be unique"
     for case in CASES:
         assert {"id", "construction", "text", "expect"} <= set(case), case["where"]
+        assert set(case["expect"]) <= EXPECT_KEYS, f"{case['where']}: unknown expectation {set(case['expect']) - EXPECT_KEYS}"
+
+
+EXPECT_KEYS = {"entities", "not_entities", "roles", "no_roles", "events", "no_events", "statements", "no_statement_speakers",
+               "no_quotes", "relations", "no_relations", "times"}  # times: dates.jsonl, read by test_timex
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

@@ -1,25 +1,30 @@
-"""Derive kg/data/occupations.jsonl from WordNet 3.0: nouns that name a person by the work or post they hold.
+"""Derive word lists from WordNet 3.0 into kg/data: occupation nouns, and proper names that name no actor.
 
-Run by a developer when the reference changes; the package reads only the derived file, each row keeping its
+Run by a developer when the reference changes; the package reads only the derived files, each row keeping its
 source (the WordNet synset: its offset in data.noun, its first lemma and the root it descends from).
 
-A noun is an occupation when its most frequent sense (the first in index.noun) is a hyponym of one of
-ROOTS: people who work or hold a post ('researcher', 'attorney', 'editor', 'manager', 'representative').
-Its other senses do not count, so 'head' (a body part first) and 'fan' (a device first) are left out.
-Such a noun states a position only with its organisation written beside it ('NAME, a researcher at ORG',
-'ORG attorney NAME'): kg.extract.roles reads it in those constructions only, never alone.
+- kg/data/occupations.jsonl: a noun is an occupation when its most frequent sense (the first in index.noun) is
+  a hyponym of one of ROOTS: people who work or hold a post ('researcher', 'attorney', 'editor', 'manager',
+  'representative'). Its other senses do not count, so 'head' (a body part first) and 'fan' (a device first)
+  are left out. Such a noun states a position only with its organisation written beside it ('NAME, a
+  researcher at ORG', 'ORG attorney NAME'): kg.extract.roles reads it in those constructions only, never alone.
+- kg/data/nonactor_names.jsonl: proper names whose every noun sense is a deity or spirit, a religion or a
+  holiday ('Allah', 'Athena', 'Satan', 'Islam', 'Wicca', 'Ramadan'): the model tags them as people,
+  organisations or places, and none is an actor or a place of the graph.
 
     apt-get install wordnet-base      # Debian's WordNet 3.0 database, in /usr/share/wordnet
-    python scripts/derive_occupations.py [/usr/share/wordnet]
+    python scripts/derive_wordnet.py [/usr/share/wordnet]
 """
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
 from build_gazetteers import _write  # noqa: E402  one writer of kg/data JSON Lines for every script
 
 # (first lemma, offset in data.noun) of the WordNet 3.0 synsets whose hyponyms are people at work or in a post
@@ -39,8 +44,9 @@ GENERIC = {"worker", "professional"}  # roots too general to name a post ('a wor
 WORD = re.compile(r"[a-z][a-z\-]+( [a-z][a-z\-]+){0,2}")  # lower-case words: no proper names ('President_of_the_United_States')
 
 
-def _synsets(folder: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Offset -> lemmas, and offset -> hypernym offsets, of every noun synset."""
+def _synsets(folder: Path, instances: bool = False) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Offset -> lemmas, and offset -> hypernym offsets, of every noun synset (with `instances`, what a named thing
+    is an instance of too: 'Athena' is an instance of Greek deity)."""
     lemmas: dict[str, list[str]] = {}
     hypernyms: dict[str, list[str]] = defaultdict(list)
     for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
@@ -52,7 +58,7 @@ def _synsets(folder: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         at = 4 + 2 * count
         pointers = fields[at + 1:at + 1 + 4 * int(fields[at])]
         for i in range(0, len(pointers), 4):
-            if pointers[i] == "@" and pointers[i + 2] == "n":  # a kind of; not '@i', an instance of (a named person)
+            if (pointers[i] == "@" or (instances and pointers[i] == "@i")) and pointers[i + 2] == "n":  # a kind of
                 hypernyms[fields[0]].append(pointers[i + 1])
     return lemmas, hypernyms
 
@@ -111,8 +117,66 @@ def occupations(folder: Path) -> list[dict]:
     return list(rows.values())
 
 
+# (first lemma, offset) of the synsets whose hyponyms and instances are names of no actor
+NONACTOR_ROOTS = {
+    "spiritual_being": "09504135",  # spiritual_being.n.01: deities, angels, devils (God, Allah, Athena, Satan)
+    "religion": "05946687",         # religion.n.01: a strong belief in a supernatural power (Islam, Buddhism)
+    "organized_religion": "08081668",  # religion.n.02: an institution to express belief (Wicca, Buddhism)
+    "holiday": "15183428",          # holiday.n.01 (Christmas, Ramadan's fast is under fast.n.01: left to the dates)
+}
+
+
+def _senses(folder: Path) -> dict[str, list[str]]:
+    """Lemma -> the offsets of all its noun senses."""
+    out = {}
+    for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):
+            fields = line.split(" ")
+            count, pointers = int(fields[2]), int(fields[3])
+            out[fields[0]] = fields[6 + pointers:6 + pointers + count]
+    return out
+
+
+def _given_names() -> set[str]:
+    """Lower-cased given names: of the nickname table and the first words of the Phoenix office holders' names
+    (kg/data, derived before this): 'Andrew' or 'Gabriel' are saints in WordNet and people in the news."""
+    data = ROOT / "kg" / "data"
+    names = set()
+    for line in (data / "nicknames.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        names |= {row["name"].lower(), row["nickname"].lower()}
+    for line in (data / "actors.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["type"] == "Person":
+            names |= {n.split()[0].lower() for n in row["names"]}
+    return names
+
+
+def nonactor_names(folder: Path) -> list[dict]:
+    """Capitalised lemmas all of whose noun senses descend from NONACTOR_ROOTS (instances included), given names
+    left out."""
+    given = _given_names()
+    lemmas, hypernyms = _synsets(folder, instances=True)
+    roots = {offset: name for name, offset in NONACTOR_ROOTS.items()}
+    for name, offset in NONACTOR_ROOTS.items():
+        if name not in lemmas.get(offset, []):
+            sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    rows = {}
+    for lemma, offsets in sorted(_senses(folder).items()):
+        spelled = next((w for w in lemmas[offsets[0]] if w.lower() == lemma and w[:1].isupper()), None)
+        if spelled is None or "_" in spelled or len(spelled) < 3 or lemma in given:
+            continue  # a common noun, or a many-word name the model keeps whole anyway
+        found = [_root(o, hypernyms, roots) for o in offsets]
+        if None in found:
+            continue  # 'Mercury' is a planet too, 'Muhammad' a person
+        rows[spelled] = {"id": f"nonactor-{lemma}", "name": spelled, "kind": found[0],
+                         "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under {found[0]}"}
+    return list(rows.values())
+
+
 def main(folder: Path) -> None:
     _write("occupations.jsonl", occupations(folder))
+    _write("nonactor_names.jsonl", nonactor_names(folder))
 
 
 if __name__ == "__main__":
