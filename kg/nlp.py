@@ -306,6 +306,22 @@ def _known_people(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """The English words of the newskg pipeline's lemmatizer (see `_dictionary_words`), read once per process."""
+    return _dictionary_words(pipeline())
+
+
+def is_dictionary_word(word: str) -> bool:
+    """A common English word, or the plural of one ('airplanes', 'developers').
+
+    >>> is_dictionary_word("Conference"), is_dictionary_word("Airplanes"), is_dictionary_word("Grumman")
+    (True, True, False)
+    """
+    words, lower = dictionary_words(), word.lower()
+    return lower in words or (lower.endswith("s") and lower[:-1] in words)
+
+
 def _dictionary_words(nlp: Language) -> frozenset[str]:
     """English words of spaCy's own lemmatizer index (nouns, verbs, adjectives, adverbs), from the model's data."""
     if "lemmatizer" not in nlp.pipe_names:

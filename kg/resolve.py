@@ -42,13 +42,17 @@ STOP_INITIALS = {"and", "of", "the", "for", "de", "&"}
 
 
 def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
-    """Short forms of an organization named in full in the article: 'Northrop' and 'EADS' for their full names."""
+    """Short forms of an organization named in full in the article: 'Northrop' and 'EADS' for their full names.
+
+    A longer name the extractor marked as a unit of the short one (`of`: 'Boeing Commercial Airplanes' of
+    'Boeing') is not its full name.
+    """
     full = [m for m in mentions if m.rule == "ner-org" and len(m.text.split()) > 1]
     out = {}
     for m in mentions:
         if m.rule != "ner-org" or len(m.text.split()) != 1:
             continue
-        candidates = {f.key for f in full if f.text.split()[0] == m.text or _initials(f.text) == m.text}
+        candidates = {f.key for f in full if (f.text.split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text}
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))
     return out

@@ -212,3 +212,10 @@ def test_a_surname_alone_in_one_article_is_the_full_name_of_another():
 def test_a_surname_two_people_of_the_batch_share_is_left_alone():
     batch = [_named("a1", "Bill Clinton"), _named("a2", "Hillary Clinton"), _named("a3", "Clinton")]
     assert corpus_identity(batch)[2] == batch[2]
+
+
+def test_a_unit_of_an_organization_is_not_its_full_name():
+    """'Boeing Commercial Airplanes' marked by the extractor as a unit of 'Boeing': 'Boeing' stays Boeing."""
+    unit = replace(org("Boeing Commercial Airplanes"), of="org-boeing")
+    assert organization_aliases([unit, org("Boeing", 40)]) == {}
+    assert organization_aliases([org("Boeing Commercial Airplanes"), org("Boeing", 40)]) == {"org-boeing": "org-boeing-commercial-airplanes"}

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +69,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         mention = _mention(ent, seats.get(ent.start, ""))
         if mention is not None:
             out.append(mention)
+    out = units_of_organizations(out)
     out.extend(nominal_mentions(doc))
     out.extend(pair_mentions(doc))
     out.extend(title_back_mentions(doc, out))
@@ -116,10 +119,15 @@ def _seats_owning_titles(doc: Doc, title_spans: list[Span]) -> dict[int, str]:
     return out
 
 
+POSSESSIVES = {"'s", "\u2019s", "'", "\u2019"}
+
+
 def _mention(ent: Span, seat_of: str = "") -> Mention | None:
     label, gid = ent.label_, ent.ent_id_  # read first: a slice of an entity span is a plain span, with no label
-    if len(ent) > 1 and ent[-1].text in {"'s", "\u2019s", "'"}:
+    if len(ent) > 1 and ent[-1].text in POSSESSIVES:
         ent = ent[:-1]  # "Civic Passion's": the possessive is not part of the name
+    if label == "ORG" and not gid:
+        ent = _owner_of_possessed(ent)
     base = {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "sentence": sentence_text(ent)}
     if label == "PERSON":
         return Mention(type="Person", rule="ner-person", key=f"person-{slug(ent.text)}", **base)
@@ -136,6 +144,37 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
     if label in {"GPE", "LOC", "FAC"}:
         return Mention(type="Place", rule=f"ner-{label.lower()}", key=f"place-{slug(_strip_article(ent.text))}", **base)
     return None
+
+
+def _owner_of_possessed(ent: Span) -> Span:
+    """"Apple's C.E.O.", "Apple Computer's Mac OS" read as one organization: the owner before the possessive, when
+    the text names it on its own elsewhere as an organization ("People's Party", named only whole, stays whole)."""
+    cut = next((t.i for t in ent[1:] if t.text in POSSESSIVES and t.tag_ == "POS"), None)
+    if cut is None:
+        return ent
+    owner = ent.doc[ent.start:cut]
+    alone = {(e[:-1] if e[-1].text in POSSESSIVES else e).text for e in ents(ent.doc) if e.label_ == "ORG" and e.start != ent.start}
+    return owner if owner.text in alone else ent
+
+
+def units_of_organizations(mentions: list[Mention]) -> list[Mention]:
+    """'Boeing Commercial Airplanes', 'the Apple Worldwide Developers Conference' where the article says 'Boeing',
+    'Apple' more often: a name that runs on past an organization's one-word name with common words only is a unit,
+    event or product of it, not its full name; the mention records the owner in `of` (resolve keeps the two apart).
+    A name that runs on with a name ('Northrop Grumman'), or that the article uses more than the short one
+    ('AirTran Airways', then 'AirTran'), is the organization's full name."""
+    from kg.nlp import is_dictionary_word
+
+    names = [m for m in mentions if m.rule == "ner-org"]
+    counts = Counter(m.text for m in names)
+    out = []
+    for m in mentions:
+        words = _strip_article(m.text).split()
+        if m.rule == "ner-org" and len(words) > 1 and counts[words[0]] > counts[m.text] and all(
+                w.isalpha() and is_dictionary_word(w) for w in words[1:]):
+            m = replace(m, of=organization_key(words[0]))
+        out.append(m)
+    return out
 
 
 CORPORATE_SUFFIX = re.compile(r"[,\s]+(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|ag|sa|nv|n\.v|se|gmbh)\.?$", re.I)

@@ -47,3 +47,23 @@ def test_a_pronoun_or_a_body_word_refers_to_the_one_candidate(text, expected):
 ])
 def test_no_referent_is_guessed_when_the_text_leaves_a_doubt(text):
     assert _pronouns(text) == []
+
+
+@pytest.mark.parametrize(("text", "unit", "owner"), [
+    ("Siemens Mobility Solutions delivered the trains on Tuesday. Siemens said more would follow. Siemens shares rose.",
+     "Siemens Mobility Solutions", "org-siemens"),
+    ("Apple said on Monday it would hold the Apple Worldwide Developers Conference in June. Apple shares rose.",
+     "Apple Worldwide Developers Conference", "org-apple"),
+])
+def test_a_name_running_on_with_common_words_is_a_unit_of_the_short_name(text, unit, owner):
+    """The article says the short name more often: the longer one is a unit or event of it, not its full name."""
+    found = [m for m in extract_mentions(pipeline()(text)) if m.text.endswith(unit)]
+    assert found and all(m.of == owner for m in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Northrop Grumman won the contract. Northrop said on Monday it was pleased.",  # a name after the short one
+    "AirTran Airways cut fares. AirTran Airways said on Monday that AirTran would add flights.",  # the long name is the usual one
+])
+def test_a_full_name_is_no_unit_of_its_short_form(text):
+    assert all(not m.of for m in extract_mentions(pipeline()(text)) if m.rule == "ner-org")
