@@ -388,7 +388,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in doc:
         if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    return out
+    return model_names(doc, out)
 
 
 def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]]) -> Span:
@@ -511,6 +511,99 @@ def _after_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
 
 
 PRODUCT_DETERMINERS = {"a", "an", "new", "latest", "its", "his", "her", "their"}
+MODEL_CODE = re.compile(r"^(?:[A-Z]{1,2}\d+|\d+)(?:[A-Za-z]\d+)?[A-Z]{0,2}$")  # 787, A380, 7E7, A350, 3GS
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+NUMBER_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def model_code(text: str) -> str:
+    """The model designation a word writes, singular and upper-cased ('787s' -> '787', '7e7' -> '7E7', 'A380' ->
+    'A380'); '' for a word that is no model code (a year, a word, a decimal).
+
+    >>> model_code("787s"), model_code("7e7"), model_code("A400"), model_code("2007"), model_code("10.4"), model_code("jet")
+    ('787', '7E7', 'A400', '', '', '')
+    """
+    if len(text) > 2 and text.endswith("s") and text[-2].isdigit():
+        text = text[:-1]
+    return text.upper() if MODEL_CODE.match(text) and not YEAR.match(text) else ""
+
+
+def model_end(doc: Doc, i: int) -> int:
+    """The end of a model code starting at token i: over an attached '-800' or letter ('737-800', 'A400M')."""
+    end = i + 1
+    while end < len(doc) and not doc[end - 1].whitespace_:
+        if doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].like_num and not doc[end].whitespace_:
+            end += 2
+        elif len(doc[end]) == 1 and doc[end].is_upper:
+            end += 1
+        else:
+            break
+    return end
+
+
+QUOTES = {'"', "\u201c", "\u201d"}
+
+
+def _with_model_name(doc: Doc, end: int) -> int:
+    """A model code runs on over the model's name right after it: '787 Dreamliner', '787 "Dreamliner"'."""
+    i = end + (end < len(doc) and doc[end].text in QUOTES)
+    if i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in {"", "PRODUCT"}:
+        return i + 1 + (i + 1 < len(doc) and doc[i + 1].text in QUOTES and i > end)
+    return end
+
+
+def _counted(doc: Doc, end: int) -> bool:
+    """A number that counts what follows it ('787 people'), not a model ('787 jet', '787s')."""
+    return end < len(doc) and doc[end].tag_ in {"NNS", "NNPS"} and not doc[end].is_title
+
+
+def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Model designations as PRODUCT entities: a code right after its maker's name ('Boeing 787', "Boeing's 747",
+    'Airbus A380', 'Boeing 737-800'), then that code alone elsewhere in the text ('the 787', '787s', 'the A380');
+    the model's name right after the code is part of the span ('787 Dreamliner').
+
+    The maker keeps its ORG span (a name the model ran over the code, 'Airbus A350', is cut before it); a number
+    counting a plural noun ('787 passengers'), a year or a date is no model. A code alone is taken only when its
+    maker wrote it somewhere in the text or the statistical model called it a product, and when it is at least
+    three characters ('4' alone is a number).
+    """
+    from spacy.tokens import Span
+
+    taken: dict[int, Span] = {i: e for e in ents for i in range(e.start, e.end)}
+    out, products, codes = [], [], set()
+    for ent in ents:
+        if ent.label_ != "ORG":
+            out.append(ent)
+            continue
+        cut = next((t.i for t in ent[1:] if model_code(t.text)), None)
+        if cut is not None and ent.end == model_end(doc, cut):  # 'Airbus A350' as one organization
+            out.append(Span(doc, ent.start, cut, label="ORG", span_id=ent.ent_id))
+            i = cut
+        else:
+            out.append(ent)
+            i = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
+        if i >= len(doc) or not model_code(doc[i].text) or doc[i].ent_type_ in NUMBER_LABELS:
+            continue
+        other = taken.get(i)
+        end = model_end(doc, i)
+        if (other is not None and other is not ent and other.label_ not in {"CARDINAL", "PRODUCT"}) or _counted(doc, end):
+            continue
+        products.append(Span(doc, i, _with_model_name(doc, end), label="PRODUCT"))
+        codes.add(model_code(doc[i].text))
+    codes |= {model_code(e[0].text) for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PRODUCT" and len(e[0]) >= 3}
+    codes.discard("")
+    if not codes:
+        return out
+    made = {i for p in products for i in range(p.start, p.end)}
+    for token in doc:
+        if (token.i in made or len(token) < 3 or model_code(token.text) not in codes or token.ent_type_ in NUMBER_LABELS
+                or (token.i in taken and taken[token.i].label_ not in {"CARDINAL", "PRODUCT"})):
+            continue
+        end = model_end(doc, token.i)
+        if not _counted(doc, end) and not any(p.start <= token.i < p.end for p in products):
+            products.append(Span(doc, token.i, _with_model_name(doc, end), label="PRODUCT"))
+    spans = {i for p in products for i in range(p.start, p.end)}
+    return [e for e in out if not any(i in spans for i in range(e.start, e.end))] + products
 
 
 def _product_names(doc: Doc, ents: list[Span]) -> set[str]:

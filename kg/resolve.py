@@ -10,6 +10,7 @@ articles name one real thing is decided over the whole corpus by `kg.identity`.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -38,6 +39,7 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
 
 # "she", "the company", "the minister": evidence of the entity, not names of it
 REFERRING_RULES = {"nominal-pronoun", "nominal-body", "nominal-back-title"}
+POSSESSIVE = re.compile(r"\w['\u2019]s? ")
 STOP_INITIALS = {"and", "of", "the", "for", "de", "&"}
 
 
@@ -180,6 +182,8 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
             label, etype, wikidata = entry.label, entry.type, entry.wikidata
         else:
             names = [m.text for m in group if not m.rule.startswith("nominal")]
+            names = [m.text for m in group if m.rule == "model-of-maker"] or names  # a model with its maker's name
+            names = [n for n in names if not POSSESSIVE.search(n)] or names  # 'Boeing 747' before "Boeing's 747"
             label = max(names or [group[0].text], key=lambda n: (len(n.split()), len(n)))
             label = label[4:] if label.lower().startswith("the ") else label
             etype, wikidata = types.most_common(1)[0][0], ""

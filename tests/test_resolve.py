@@ -219,3 +219,20 @@ def test_a_unit_of_an_organization_is_not_its_full_name():
     unit = replace(org("Boeing Commercial Airplanes"), of="org-boeing")
     assert organization_aliases([unit, org("Boeing", 40)]) == {}
     assert organization_aliases([org("Boeing Commercial Airplanes"), org("Boeing", 40)]) == {"org-boeing": "org-boeing-commercial-airplanes"}
+
+
+def _products(aid: str, *names: str) -> Extraction:
+    def product(name: str) -> Entity:
+        return Entity("product-" + name.lower().replace(" ", "-"), "Product", name,
+                      mentions=(Mention(0, len(name), name, "Product", "model", key="product-" + name.lower().replace(" ", "-")),))
+    return Extraction(_article(aid), entities=tuple(product(n) for n in names))
+
+
+def test_a_model_code_alone_is_the_one_makers_model_of_that_code():
+    a1, a2 = corpus_identity([_products("a1", "Airbus A380"), _products("a2", "A380", "787")])
+    assert [e.key for e in a2.entities] == ["product-airbus-a380", "product-787"]  # no maker's 787 in the corpus
+
+
+def test_a_model_code_two_makers_share_joins_neither():
+    batch = [_products("a1", "Airbus 320"), _products("a2", "Fokker 320"), _products("a3", "320")]
+    assert [e.key for e in corpus_identity(batch)[2].entities] == ["product-320"]

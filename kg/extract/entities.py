@@ -70,6 +70,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         if mention is not None:
             out.append(mention)
     out = units_of_organizations(out)
+    out.extend(product_mentions(doc))
     out.extend(nominal_mentions(doc))
     out.extend(pair_mentions(doc))
     out.extend(title_back_mentions(doc, out))
@@ -155,6 +156,47 @@ def _owner_of_possessed(ent: Span) -> Span:
     owner = ent.doc[ent.start:cut]
     alone = {(e[:-1] if e[-1].text in POSSESSIVES else e).text for e in ents(ent.doc) if e.label_ == "ORG" and e.start != ent.start}
     return owner if owner.text in alone else ent
+
+
+def product_mentions(doc: Doc) -> list[Mention]:
+    """Models the nlp stage found (PRODUCT spans with a model code): 'Boeing 787', "Boeing's 747", and 'the 787',
+    'A380s' alone. A model right after its maker's name is named with it (the maker keeps a mention of its own);
+    a model alone is the one its maker names in the article ('787' where the text says 'Boeing 787'), else the
+    code alone ('product-a380', which identity across articles may join to the one maker's model)."""
+    from kg.nlp import model_code, model_end
+
+    found = []  # (maker span or None, model span)
+    for ent in ents(doc):
+        if ent.label_ != "PRODUCT" or not model_code(ent[0].text):
+            continue
+        i = ent.start - (ent.start > 0 and doc[ent.start - 1].tag_ == "POS")
+        maker = next((e for e in ents(doc) if e.end == i and e.label_ == "ORG"), None) if i > 0 else None
+        found.append((maker, ent))
+    alone = {_strip_article(e.text) for e in ents(doc) if e.label_ == "ORG"}
+    makers: dict[str, set[str]] = {}
+    for maker, ent in found:
+        if maker is not None:
+            makers.setdefault(model_code(ent[0].text), set()).add(_maker_name(maker, alone))
+    out = []
+    for maker, ent in found:
+        code = model_code(ent[0].text) + "".join(t.text.upper() for t in doc[ent.start + 1:model_end(doc, ent.start)])
+        by = {_maker_name(maker, alone)} if maker is not None else makers.get(model_code(ent[0].text), set())
+        name = f"{next(iter(by))} {code}" if len(by) == 1 else code
+        span = doc[maker.start:ent.end] if maker is not None else ent
+        rule = "model-of-maker" if maker is not None else "model"
+        out.append(Mention(type="Product", rule=rule, key=f"product-{slug(name)}", start=span.start_char, end=span.end_char,
+                           text=span.text, sentence=sentence_text(span)))
+    return out
+
+
+def _maker_name(maker: Span, alone: set[str]) -> str:
+    """The maker's name: its gazetteer label, else the shortest organization the text names alone that ends its span
+    ('Airbus' for 'First Airbus' in a headline), else its text without a corporate suffix."""
+    if maker.ent_id_:
+        return entries()[maker.ent_id_].label
+    text = _strip_article(maker.text)
+    shorter = [a for a in alone if text.endswith(" " + a)]
+    return CORPORATE_SUFFIX.sub("", min(shorter, key=len) if shorter else text)
 
 
 def units_of_organizations(mentions: list[Mention]) -> list[Mention]:
