@@ -562,21 +562,26 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
     'Airbus A380', 'Boeing 737-800'), then that code alone elsewhere in the text ('the 787', '787s', 'the A380');
     the model's name right after the code is part of the span ('787 Dreamliner').
 
-    The maker keeps its ORG span (a name the model ran over the code, 'Airbus A350', is cut before it); a number
-    counting a plural noun ('787 passengers'), a year or a date is no model. A code alone is taken only when its
-    maker wrote it somewhere in the text or the statistical model called it a product, and when it is at least
-    three characters ('4' alone is a number).
+    The maker keeps its ORG span (a name the model ran over the code, 'Airbus A350', is cut before it when the
+    text names the maker alone, 'First Airbus A380' where it says 'Airbus'); a name of several words ending in a
+    common noun the text does not name alone is no maker ('Air France Flight 447' is a flight, 'American Airlines
+    777' an operator's plane); a number counting a plural noun ('787 passengers'), a year or a date is no model.
+    A code alone is taken only when its maker wrote it somewhere in the text or the statistical model called it a
+    product, and when it is at least three characters ('4' alone is a number).
     """
     from spacy.tokens import Span
 
     taken: dict[int, Span] = {i: e for e in ents for i in range(e.start, e.end)}
+    named = {e.text for e in ents if e.label_ == "ORG"}
     out, products, codes = [], [], set()
     for ent in ents:
         if ent.label_ != "ORG":
             out.append(ent)
             continue
         cut = next((t.i for t in ent[1:] if model_code(t.text)), None)
-        if cut is not None and ent.end == model_end(doc, cut):  # 'Airbus A350' as one organization
+        maker = doc[ent.start:cut].text if cut is not None else ""
+        if cut is not None and ent.end == model_end(doc, cut) and any(maker == n or maker.endswith(" " + n) for n in named):
+            # 'Airbus A350' as one organization, where the text names Airbus alone ('Air France Flight 447' is no model)
             out.append(Span(doc, ent.start, cut, label="ORG", span_id=ent.ent_id))
             i = cut
         else:
@@ -584,6 +589,11 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
             i = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
         if i >= len(doc) or not model_code(doc[i].text) or doc[i].ent_type_ in NUMBER_LABELS:
             continue
+        last = doc[min(i, ent.end) - 1]
+        if last.tag_ == "POS":
+            last = doc[last.i - 1]
+        if last.i > ent.start and is_dictionary_word(last.text) and last.text not in named:
+            continue  # 'Air France Flight 447', 'American Airlines 777': a numbered flight, an operator's plane
         other = taken.get(i)
         end = model_end(doc, i)
         if (other is not None and other is not ent and other.label_ not in {"CARDINAL", "PRODUCT"}) or _counted(doc, end):

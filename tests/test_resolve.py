@@ -218,7 +218,8 @@ def test_a_unit_of_an_organization_is_not_its_full_name():
     """'Boeing Commercial Airplanes' marked by the extractor as a unit of 'Boeing': 'Boeing' stays Boeing."""
     unit = replace(org("Boeing Commercial Airplanes"), of="org-boeing")
     assert organization_aliases([unit, org("Boeing", 40)]) == {}
-    assert organization_aliases([org("Boeing Commercial Airplanes"), org("Boeing", 40)]) == {"org-boeing": "org-boeing-commercial-airplanes"}
+    unmarked = organization_aliases([org("Boeing Commercial Airplanes"), org("Boeing", 40)])
+    assert unmarked == {"org-boeing": "org-boeing-commercial-airplanes"}
 
 
 def _products(aid: str, *names: str) -> Extraction:

@@ -71,6 +71,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             out.append(mention)
     out = units_of_organizations(out)
     out.extend(product_mentions(doc))
+    out.extend(possessed_mentions(doc))
     out.extend(nominal_mentions(doc))
     out.extend(pair_mentions(doc))
     out.extend(title_back_mentions(doc, out))
@@ -186,6 +187,46 @@ def product_mentions(doc: Doc) -> list[Mention]:
         rule = "model-of-maker" if maker is not None else "model"
         out.append(Mention(type="Product", rule=rule, key=f"product-{slug(name)}", start=span.start_char, end=span.end_char,
                            text=span.text, sentence=sentence_text(span)))
+    return out
+
+
+MAX_POSSESSED = 4  # name words after "COMPANY's"
+
+
+def possessed_mentions(doc: Doc) -> list[Mention]:
+    """"Apple's OS X Tiger", "Apple Computer's Mac OS X": a company's possessive before a name that is no entity, no
+    title and no model code is a product of that company, named with it.
+
+    The company is an organization the gazetteer does not know (NATO's, the EU's are bodies, not makers) and keeps
+    its own mention; the name runs over at most four capitalised words ('iTunes' counts). The product's key is its
+    name ('product-mac-os-x'): the maker's may be written otherwise in another article ('Apple Computer's', 'Apple's').
+    """
+    from kg.nlp import model_code
+
+    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    in_ent = {i: e for e in ents(doc) for i in range(e.start, e.end)}
+    out = []
+    for ent in ents(doc):
+        if ent.label_ != "ORG" or ent.ent_id_:
+            continue
+        cut = next((t.i for t in ent if t.text in POSSESSIVES and t.tag_ == "POS"), None)
+        if cut is None:
+            if ent.end >= len(doc) or doc[ent.end].tag_ != "POS":
+                continue
+            cut = ent.end
+        if cut == ent.start:
+            continue
+        end = cut + 1
+        while (end < len(doc) and end - cut <= MAX_POSSESSED and end not in titled and not doc[end].is_space
+               and any(c.isupper() for c in doc[end].text) and doc[end].is_alpha
+               and (end < ent.end or end not in in_ent)):
+            end += 1
+        words = doc[cut + 1:end]
+        if not len(words) or end - cut > MAX_POSSESSED or model_code(words[0].text):
+            continue
+        span = doc[ent.start:end]
+        out.append(Mention(type="Product", rule="possessed-name", key=f"product-{slug(words.text)}",
+                           start=span.start_char, end=span.end_char, text=span.text, sentence=sentence_text(span)))
     return out
 
 
