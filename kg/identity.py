@@ -360,7 +360,8 @@ def defined_acronyms(extraction: Extraction) -> list[tuple[str, str]]:
     """(acronym key, expansion key) for each 'Long Name (ACR)' in the article whose letters fit the name's initials.
 
     The letters must be the initials in order, or (a name translated from another language: 'Union of
-    Rationalist Atheists and Agnostics (UAAR)') the same letters in another order. The name may run on
+    Rationalist Atheists and Agnostics (UAAR)') the same letters in another order, or three or more letters of the
+    name in order from its first ('Singapore Airlines (SIA)'). The name may run on
     past the organisation's mention for a few capitalised words ('... Atheists and Agnostics (UAAR)',
     where the model ends the organisation at 'Atheists').
     """
@@ -383,9 +384,28 @@ def defined_acronyms(extraction: Extraction) -> list[tuple[str, str]]:
             content = "".join(w[0] for w in fold(name).split()).upper()
             if not is_acronym(acronym) or not letters or organization_key(acronym) == e.key:
                 continue
-            if acronym in (letters, content) or sorted(acronym) == sorted(letters) or (letters.startswith(acronym) and len(acronym) >= 3):
+            if (acronym in (letters, content) or sorted(acronym) == sorted(letters) or (letters.startswith(acronym) and len(acronym) >= 3)
+                    or _letters_in_order(acronym, name)):
                 out.append((organization_key(acronym), e.key))
     return list(dict.fromkeys(out))
+
+
+def _letters_in_order(acronym: str, name: str) -> bool:
+    """An acronym of three or more letters that opens with the name's first letter and takes the rest from its words
+    in order, not only from their initials ('Singapore Airlines (SIA)').
+
+    >>> _letters_in_order("SIA", "Singapore Airlines"), _letters_in_order("SAL", "Singapore Airlines"), _letters_in_order("AS", "Air Seychelles")
+    (True, True, False)
+    """
+    letters = fold(name).replace(" ", "").upper()
+    if len(acronym) < 3 or not letters.startswith(acronym[0]):
+        return False
+    at = 1
+    for c in acronym[1:]:
+        at = letters.find(c, at) + 1
+        if not at:
+            return False
+    return True
 
 
 RENAMED = (

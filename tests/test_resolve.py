@@ -237,3 +237,14 @@ def test_a_model_code_alone_is_the_one_makers_model_of_that_code():
 def test_a_model_code_two_makers_share_joins_neither():
     batch = [_products("a1", "Airbus 320"), _products("a2", "Fokker 320"), _products("a3", "320")]
     assert [e.key for e in corpus_identity(batch)[2].entities] == ["product-320"]
+
+
+def test_an_acronym_defined_with_letters_from_inside_the_words_joins_its_name():
+    """'Singapore Airlines (SIA)': S, I and A in order from the name, not only its initials."""
+    text = "Airbus delivered the plane to Singapore Airlines (SIA) on Monday."
+    start = text.index("Singapore")
+    name = Mention(start, start + 18, "Singapore Airlines", "Organization", "ner-org", key="org-singapore-airlines")
+    defined = Extraction(Article("a1", DAY, text), entities=(Entity("org-singapore-airlines", "Organization", "Singapore Airlines",
+                                                                     mentions=(name,)),))
+    used = Extraction(_article("a2"), entities=(Entity("org-sia", "Organization", "SIA", mentions=(org("SIA"),)),))
+    assert [e.key for e in corpus_identity([defined, used])[1].entities] == ["org-singapore-airlines"]
