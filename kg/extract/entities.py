@@ -135,6 +135,9 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
         return Mention(type="Person", rule="ner-person", key=f"person-{slug(ent.text)}", **base)
     if gid:
         entry = entries()[gid]
+        if entry.type == "Place" and gid in capitals() and _region_of_place(ent):
+            # 'Everett, Washington': the region the place before it lies in, not the capital of that name
+            return Mention(type="Place", rule="region-after-place", key=f"place-{slug(ent.text)}", **base)
         if entry.type == "Place" and gid in capitals() and _used_as_actor(ent):
             return Mention(type="State", rule="capital-as-government", key=capitals()[gid], **base)
         if seat_of:  # 'Kremlin spokesman': the seat of government stands for the state whose position it is
@@ -276,6 +279,21 @@ def organization_key(name: str) -> str:
 
 def _strip_article(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
+
+
+def _region_of_place(ent: Span) -> bool:
+    """'PLACE, NAME': a name after a place and a comma names the region the place lies in ('Everett, Washington'),
+    unless the two are items of a list ('Brussels, Belgrade and Pristina', 'Paris, London, Washington')."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "," or doc[ent.start - 2].ent_type_ not in {"GPE", "LOC"}:
+        return False
+    first = doc[ent.start - 2]
+    while first.i > 0 and doc[first.i - 1].ent_type_ == first.ent_type_:
+        first = doc[first.i - 1]
+    after = doc[ent.end] if ent.end < len(doc) else None
+    listed = after is not None and (after.lower_ in {"and", "or"} or (
+        after.text == "," and ent.end + 1 < len(doc) and (doc[ent.end + 1].ent_type_ in {"GPE", "LOC"} or doc[ent.end + 1].lower_ in {"and", "or"})))
+    return not listed and not (first.i > 0 and doc[first.i - 1].text == ",")
 
 
 def _used_as_actor(ent: Span) -> bool:
