@@ -245,19 +245,21 @@ def _maker_name(maker: Span, alone: set[str]) -> str:
 
 def units_of_organizations(mentions: list[Mention]) -> list[Mention]:
     """'Boeing Commercial Airplanes', 'the Apple Worldwide Developers Conference' where the article says 'Boeing',
-    'Apple' more often: a name that runs on past an organization's one-word name with common words only is a unit,
-    event or product of it, not its full name; the mention records the owner in `of` (resolve keeps the two apart).
-    A name that runs on with a name ('Northrop Grumman'), or that the article uses more than the short one
-    ('AirTran Airways', then 'AirTran'), is the organization's full name."""
+    'Apple' more often: a name that runs on past an organization's one-word name with two or more common words is a
+    unit, event or product of it, not its full name; the mention records the owner in `of` (resolve keeps the two
+    apart). One common word after the short name is the kind of body it is ('Labour Party', 'Toyota Motor
+    Corporation', 'AirTran Airways'): the full name. So is a name that runs on with a name ('Northrop Grumman'),
+    or one the article uses more than the short one."""
     from kg.nlp import is_dictionary_word
 
     names = [m for m in mentions if m.rule == "ner-org"]
     counts = Counter(m.text for m in names)
     out = []
     for m in mentions:
-        words = _strip_article(m.text).split()
-        if m.rule == "ner-org" and len(words) > 1 and counts[words[0]] > counts[m.text] and all(
-                w.isalpha() and is_dictionary_word(w) for w in words[1:]):
+        words = CORPORATE_SUFFIX.sub("", _strip_article(m.text)).split()
+        tail = words[1:-1] if words[-1].lower() == "company" else words[1:]
+        if m.rule == "ner-org" and len(tail) > 1 and counts[words[0]] > counts[m.text] and all(
+                w.isalpha() and is_dictionary_word(w) for w in tail):
             m = replace(m, of=organization_key(words[0]))
         out.append(m)
     return out

@@ -64,6 +64,7 @@ def test_a_name_running_on_with_common_words_is_a_unit_of_the_short_name(text, u
 @pytest.mark.parametrize("text", [
     "Northrop Grumman won the contract. Northrop said on Monday it was pleased.",  # a name after the short one
     "AirTran Airways cut fares. AirTran Airways said on Monday that AirTran would add flights.",  # the long name is the usual one
+    "The Labour Party won the vote. Labour said on Monday that Labour would govern alone.",  # one word: the kind of body
 ])
 def test_a_full_name_is_no_unit_of_its_short_form(text):
     assert all(not m.of for m in extract_mentions(pipeline()(text)) if m.rule == "ner-org")
