@@ -116,6 +116,13 @@ def title_by_id() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
+def occupations() -> dict[tuple[str, ...], dict]:
+    """Words of an occupation ('researcher', 'managing editor') -> its row (kg/data/occupations.jsonl, from WordNet):
+    nouns that state a position only with the organisation written beside them (kg.extract.roles)."""
+    return {tuple(form.split()): row for row in resources.jsonl("occupations.jsonl") for form in row["forms"]}
+
+
+@lru_cache(maxsize=1)
 def title_kinds() -> dict[str, str]:
     """Title id -> kind ('rank' for military ranks: 'Colonel X' names a person, not a position of a state)."""
     return {row["id"]: row.get("kind", "") for row in titles()}

@@ -437,6 +437,8 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
         end = token.i + 1
     while end > ent.start and (doc[end - 1].is_punct and doc[end - 1].text not in ".)" or doc[end - 1].text in "([{"):
         end -= 1  # 'World Health Organisation (WHO': the bracket is never closed
+    while end - 1 > ent.start and doc[end - 1].tag_ == "POS":
+        end -= 1  # "the University of NSW's school": the possessive ending is no part of the name
     if depth > 0:
         opened = next(t.i for t in ent if t.text in "([{")
         end = min(end, opened)

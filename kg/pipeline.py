@@ -172,6 +172,7 @@ class Stream:
     events: dict[str, tuple] | None = None  # article id -> its event merges (kg.event_identity), found on the first read
     read: list[Article] = field(default_factory=list)
     parsed: int = 0
+    workers: int = 1  # processes that render the graph file (`rendered`)
     _keys: dict[str, int] = field(default_factory=dict, repr=False)
 
     def extractions(self) -> Iterator[Extraction]:
@@ -190,6 +191,30 @@ class Stream:
         for _, offset in self.order:
             yield apply(self._linked(offset), self.events)
 
+    def rendered(self) -> Iterator[tuple[dict[str, int], tuple[str, list[str], list[str]]]]:
+        """`extractions` made into what a quad file holds (`kg.rdf.render_article`), with each article's counts, in
+        input order; in `workers` processes when there are enough articles, each reading its part of the journal."""
+        from kg.rdf import render_article
+
+        chunks = [[offset for _, offset in self.order[i:i + RENDER_CHUNK]] for i in range(0, len(self.order), RENDER_CHUNK)]
+        if self.workers <= 1 or len(chunks) < 2:
+            for extraction in self.extractions():
+                yield _counts(extraction), render_article(extraction)
+            return
+        import multiprocessing
+        import pickle
+        import tempfile
+
+        if self.events is None:
+            next(self.extractions(), None)  # the events' merges are found before the first record comes
+        with tempfile.NamedTemporaryFile(prefix=".kg-links-", dir=self.journal.path.parent) as fh:
+            pickle.dump((self.identity, self.events), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.flush()
+            tasks = [(str(self.journal.path), fh.name, chunk) for chunk in chunks]
+            with multiprocessing.get_context("spawn").Pool(min(self.workers, len(chunks))) as pool:
+                for items in pool.imap(_render_chunk, tasks):
+                    yield from items
+
     def _linked(self, offset: int) -> Extraction:
         """One article's record from the journal, its entities linked across articles."""
         return self.identity.apply(self.journal.read(offset))
@@ -199,6 +224,36 @@ class Stream:
         if len(self._keys) != len(self.order):
             self._keys = dict(self.order)
         return self.journal.read(self._keys[article_id])
+
+
+RENDER_CHUNK = 32  # articles a rendering process is sent at a time
+_LINKS: dict[str, tuple] = {}  # in a rendering process: the links file read -> (identity, event merges)
+
+
+def _render_chunk(task: tuple[str, str, list[int]]) -> list[tuple[dict[str, int], tuple[str, list[str], list[str]]]]:
+    """What `Stream.rendered` runs in a worker process: these journal frames, linked, rendered."""
+    import pickle
+
+    from kg.event_identity import apply
+    from kg.journal import Journal
+    from kg.rdf import render_article
+
+    journal, links, offsets = task
+    if links not in _LINKS:
+        with open(links, "rb") as fh:
+            _LINKS.clear()
+            _LINKS[links] = pickle.load(fh)
+    identity, events = _LINKS[links]
+    book = Journal(journal)
+    done = []
+    for offset in offsets:
+        extraction = apply(identity.apply(book.read(offset)), events)
+        done.append((_counts(extraction), render_article(extraction)))
+    return done
+
+
+def _counts(extraction: Extraction) -> dict[str, int]:
+    return {name: len(getattr(extraction, name)) for name in ("entities", "roles", "events", "relations")}
 
 
 def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes: int | None = None,
@@ -242,7 +297,7 @@ def build_stream(paths: Iterable[str | Path], journal: str | Path, *, max_bytes:
                 progress(1)
     finally:
         book.close()
-    stream = Stream(book, [], None, errors, parsed=len(where) - resumed)
+    stream = Stream(book, [], None, errors, parsed=len(where) - resumed, workers=1 if scheduler is not None else workers)
     index = Index()
     for article_id, article in articles.items():  # in input order, so the decision does not depend on which worker finished first
         if article_id in todo:
@@ -288,23 +343,23 @@ def write_stream(stream: Stream, output: str | Path, fmt: str | None, store: Any
 
     counts = dict.fromkeys(("triples", "entities", "roles", "events", "relations"), 0)
 
-    def count(extraction) -> None:
-        for name in ("entities", "roles", "events", "relations"):
-            counts[name] += len(getattr(extraction, name))
+    def count(numbers: dict[str, int]) -> None:
+        for name, n in numbers.items():
+            counts[name] += n
 
     if format_for(output, fmt) not in ("trig", "nquads"):
         extractions = list(stream.extractions())
         for extraction in extractions:
-            count(extraction)
+            count(_counts(extraction))
         ds = to_dataset(extractions)
         save(ds, output, fmt)
         counts["triples"] = len(ds)
     else:
         writer = QuadWriter(output, fmt)
         try:
-            for extraction in stream.extractions():
-                count(extraction)
-                writer.add(extraction)
+            for numbers, rendered in stream.rendered():
+                count(numbers)
+                writer.add_rendered(*rendered)
             writer.close()
         except BaseException:
             writer.abort()

@@ -275,10 +275,17 @@ def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
 
 
 class TripleSet(dict):
-    """Triples in the order added, each once, with a Graph's `add`: what `article_graph` writes into when
-    the triples only go on to a file or a store, without a Graph's indexes."""
+    """Triples in the order added, each once, with a Graph's `add` and `set`: what `article_graph` and
+    `describe_entity` write into when the triples only go on to a file or a store, without a Graph's indexes."""
 
     def add(self, triple: tuple) -> None:
+        self[triple] = None
+
+    def set(self, triple: tuple) -> None:
+        """As Graph.set: the one value of (subject, predicate)."""
+        subject, predicate, _ = triple
+        for old in [t for t in self if t[0] == subject and t[1] == predicate]:
+            del self[old]
         self[triple] = None
 
 
@@ -306,9 +313,20 @@ def ntriples_document(lines: Iterable[str]) -> str:
     return "".join(f"{line} .\n" for line in lines)
 
 
+def render_article(extraction: Extraction) -> tuple[str, list[str], list[str]]:
+    """What a quad file holds of one article, apart from any writer (so worker processes can compute it, and send
+    back plain strings): its graph IRI, its triples as N-Triples statements (`ntriples_lines`), and its entities'
+    canonical descriptions for the shared graph (`describe_entity`), as statements too."""
+    lines = ntriples_lines(article_graph(extraction, TripleSet()))
+    return str(ids.article_iri(extraction.article.id)), lines, ntriples_lines(entity_descriptions(TripleSet(), [extraction]))
+
+
 def article_ntriples(extraction: Extraction) -> str:
     """One article's graph (`article_graph`) as an N-Triples document, without an rdflib Graph."""
     return ntriples_document(ntriples_lines(article_graph(extraction, TripleSet())))
+
+
+_LABEL = nt_term(RDFS.label)
 
 
 class QuadWriter:
@@ -328,7 +346,7 @@ class QuadWriter:
         self._file = atomic_file(path)
         self.fh = self._file.__enter__()
         self._open = True
-        self.entities = Graph()
+        self.entities: dict[str | tuple[str, str], str] = {}  # the shared graph's statements, each once; one label a node
         self.triples = 0
 
     def add(self, extraction: Extraction) -> tuple[str, bytes]:
@@ -338,32 +356,36 @@ class QuadWriter:
         through an rdflib Graph: indexing and serialising each graph cost an article
         about a fifth of the model's own time.
         """
-        iri = ids.article_iri(extraction.article.id)
-        lines = ntriples_lines(article_graph(extraction, TripleSet()))
-        entity_descriptions(self.entities, [extraction])
-        body = ntriples_document(lines)
+        return self.add_rendered(*render_article(extraction))
+
+    def add_rendered(self, iri: str, lines: list[str], descriptions: Iterable[str]) -> tuple[str, bytes]:
+        """`add` for an article `render_article` has made (here or in another process)."""
+        for line in descriptions:
+            subject, predicate, _ = line.split(" ", 2)
+            if predicate == _LABEL:  # as Graph.set: the last label written is the node's one label
+                self.entities.pop((subject, predicate), None)
+                self.entities[subject, predicate] = line
+            else:
+                self.entities[line] = line
+        self._write(iri, lines)
+        return iri, ntriples_document(lines).encode("utf-8")
+
+    def _write(self, iri: str, lines: list[str]) -> None:
         if self.name == "nquads":
             self.fh.write("".join(f"{line} <{iri}> .\n" for line in lines).encode("utf-8"))
         else:
-            self.fh.write(f"<{iri}> {{\n{body}}}\n".encode())
+            self.fh.write(f"<{iri}> {{\n{ntriples_document(lines)}}}\n".encode())
         self.triples += len(lines)
-        return str(iri), body.encode("utf-8")
 
-    def close(self) -> Graph:
-        """Write the entities graph and put the file in place; returns the entities graph."""
+    def close(self) -> None:
+        """Write the entities graph and put the file in place."""
         try:
-            ds = new_dataset()
-            shared = ds.graph(ids.ENTITIES_GRAPH)
-            for triple in self.entities:
-                shared.add(triple)
-            self.fh.write(ds.serialize(format=self.name, encoding="utf-8"))
-            self.triples += len(shared)
+            self._write(str(ids.ENTITIES_GRAPH), list(self.entities.values()))
         except BaseException:
             self.abort()
             raise
         self._open = False
         self._file.__exit__(None, None, None)
-        return self.entities
 
     def abort(self) -> None:
         """Drop the temporary file; `path` stays as it was."""

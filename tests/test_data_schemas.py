@@ -126,6 +126,8 @@ SCHEMAS: dict[str, dict] = {
     "states.jsonl": {"id": text, "wikidata": qid, "name": text, "iso2": str, "iso3": str, "capital": str, "capital_wikidata": str,
                      "recognition": ("un_member", "partial", "observer"), "source": text},
     "titles.jsonl": TITLE,
+    "occupations.jsonl": {"id": text, "role": text, "forms": lambda v: isinstance(v, list) and v and all(isinstance(f, str) and f.islower() for f in v),
+                          "kind": ("occupation",), "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.noun ")},
 }
 
 

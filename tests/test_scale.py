@@ -53,6 +53,20 @@ def test_two_workers_build_the_graph_one_worker_builds(corpus, one_worker, tmp_p
     assert len(one_worker) > 1000 and _same(_graph(out), one_worker)
 
 
+@pytest.mark.parametrize("fmt", ["nq", "trig"])
+def test_graph_files_rendered_in_two_processes_are_the_one_process_file(corpus, one_worker, tmp_path, monkeypatch, fmt):
+    """The file is rendered in worker processes when a build has more than one chunk of articles: same graph."""
+    from kg import pipeline
+    from kg.graphio import load
+
+    monkeypatch.setattr(pipeline, "RENDER_CHUNK", 5)  # 24 articles: five chunks over two processes
+    stream = pipeline.build_stream([corpus], tmp_path / "journal", workers=1)
+    stream.workers = 2
+    counts = pipeline.write_stream(stream, tmp_path / f"g.{fmt}", None)
+    assert counts["entities"] > 0 and counts["triples"] > counts["entities"]
+    assert _same(load(tmp_path / f"g.{fmt}"), one_worker)
+
+
 def test_a_dask_cluster_builds_the_graph_one_worker_builds(corpus, one_worker, tmp_path):
     from dask.distributed import LocalCluster
 

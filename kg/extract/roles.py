@@ -23,6 +23,10 @@ and the title ("Serbia's outgoing president", "Indonesian police spokesman"). Wi
 'TITLE NAME' takes the state whose office of that kind the Phoenix lists say NAME held on the article's
 date, if the article names that state.
 
+An occupation (kg/data/occupations.jsonl, from WordNet: 'researcher', 'attorney', 'editor') states a position only
+with its organisation written in one of the patterns above ('NAME, a researcher at ORG', 'ORG attorney NAME'; 'at'
+and 'with' introduce it too), never from context, never with a state as owner.
+
 A military rank ('Colonel X') names a person, never a position; 'former', 'ex-', 'then', 'late' mark a
 position no longer held, 'future' and 'incoming' one not yet held: neither is stated as of the article's date.
 """
@@ -45,7 +49,16 @@ from kg.extract.entities import (
     the_body,
     the_country,
 )
-from kg.gazetteer import entries, office_holders, office_holders_horizon, sectors, state_by_iso3, title_by_id, title_kinds
+from kg.gazetteer import (
+    entries,
+    occupations,
+    office_holders,
+    office_holders_horizon,
+    sectors,
+    state_by_iso3,
+    title_by_id,
+    title_kinds,
+)
 from kg.ids import slug
 from kg.records import Evidence, Role
 
@@ -88,8 +101,57 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             role = _known_holder_role(doc, group[0], names[0], as_of)
             if role is not None:
                 out.setdefault((role.holder, role.name, role.of, start), role)
+    for span, name in _occupations(doc):
+        for person, owner, rule, evidence_span in _patterns(doc, span.start, span.end, as_of, OCCUPATION_PREPOSITIONS):
+            of = owner_key(owner)
+            if rule not in EXPLICIT_RULES or person.label_ != "PERSON" or not _organization(of) or _past_holder(doc, span.start, owner):
+                continue
+            evidence = Evidence(evidence_span.start_char, evidence_span.end_char, sentence_text(evidence_span),
+                                f"roles/occupation-{rule}", confidence=0.8)
+            out.setdefault((person_key(person.text), name, of, span.start),
+                           Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
+
+
+# an occupation ('researcher', 'attorney', kg/data/occupations.jsonl) states a position only with its organisation written:
+# 'NAME, a researcher at ORG', 'ORG attorney NAME', 'the editor of ORG, NAME'; never from context or a known holder
+EXPLICIT_RULES = {"owner-title-name", "title-name-of-owner", "owner-title-appositive", "title-of-owner-name",
+                  "title-of-owner-appositive", "name-title-of-owner", "name-owner-title"}
+OCCUPATION_PREPOSITIONS = ("of", "for", "at", "with")
+
+
+def _occupations(doc: Doc) -> list[tuple[Span, str]]:
+    """Occupation nouns outside titles and names, longest first, each with its role name: 'senior researcher' ->
+    (researcher, 'Researcher'). A plural ('lawyers') or a word inside a name ('Tim Cook') is none."""
+    from spacy.tokens import Span
+
+    table = occupations()
+    taken = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    out = []
+    i = 0
+    while i < len(doc):
+        for n in (3, 2, 1):
+            words = doc[i:i + n]
+            last = words[-1] if len(words) == n else None
+            if (last is None or last.tag_ != "NN" or any(t.ent_type_ or t.i in taken for t in words)
+                    or not all(t.is_lower or t.is_title for t in words)):
+                continue
+            row = table.get(tuple(t.lower_ for t in words))
+            if row is not None:
+                out.append((Span(doc, i, i + n), row["role"]))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _organization(key: str) -> bool:
+    """Whether an owner key names an organisation (not a state or a place)."""
+    if not key:
+        return False
+    entry = entries().get(key)
+    return entry.type == "Organization" if entry is not None else key.startswith("org-")
 
 
 HEAD_NOUNS = {"head", "chief", "boss"}  # 'the head of the IAEA': a position only with its organization after it
@@ -263,18 +325,20 @@ def _destination_end(doc: Doc, end: int) -> int:
     return end
 
 
-def _patterns(doc: Doc, start: int, end: int, as_of: dt.date):
-    """(person, owner, rule, evidence span) for the titles written from token start to end."""
+def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tuple[str, ...] = ("of", "for")):
+    """(person, owner, rule, evidence span) for the titles written from token start to end; `prepositions` may
+    introduce the owner after the title ('of'/'for'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _destination_end(doc, end)
     owner_before = owner_before_title(doc, start)
-    owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} else None
+    owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
     after = _person_at(doc, _name_start(doc, end))
     # OWNER ['s] TITLE NAME
     if after is not None and owner_before is not None:
         yield after, owner_before, "owner-title-name", doc[owner_before.start:after.end]
-    # TITLE NAME of OWNER   "Prime Minister Fumio Kishida of Japan", "President Joe Biden of the United States"
-    if after is not None and owner_before is None and after.end + 1 < len(doc) and doc[after.end].lower_ == "of":
-        owner = _owner_after(doc, after.end + 1)
+    # TITLE NAME [,] of OWNER   "Prime Minister Fumio Kishida of Japan", "Senior researcher Mu Li, of the University of X"
+    of_at = after.end + (after.end < len(doc) and doc[after.end].text == ",") if after is not None else 0
+    if after is not None and owner_before is None and of_at + 1 < len(doc) and doc[of_at].lower_ in prepositions[:1]:
+        owner = _owner_after(doc, of_at + 1)
         if owner is not None:
             yield after, owner, "title-name-of-owner", doc[start:owner.end]
     # OWNER's TITLE, NAME[,]
