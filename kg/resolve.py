@@ -38,7 +38,7 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
 
 
 # "she", "the company", "the minister": evidence of the entity, not names of it
-REFERRING_RULES = {"nominal-pronoun", "nominal-body", "nominal-back-title"}
+REFERRING_RULES = {"nominal-pronoun", "nominal-body", "nominal-back-title", "nominal-before-name"}
 POSSESSIVE = re.compile(r"\w['\u2019]s? ")
 STOP_INITIALS = {"and", "of", "the", "for", "de", "&"}
 

@@ -75,6 +75,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     out.extend(nominal_mentions(doc))
     out.extend(pair_mentions(doc))
     out.extend(title_back_mentions(doc, out))
+    out.extend(title_before_name_mentions(doc, out))
     out.extend(pronoun_mentions(doc, out))
     out.extend(body_mentions(doc, out))
     return sorted(out, key=lambda m: (m.start, m.end))
@@ -385,6 +386,31 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         span = doc[start - 1:end]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person",
                            rule="nominal-back-title", key=earlier[-1].key, sentence=sentence_text(span)))
+    return out
+
+
+def title_before_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'Apple Computer CEO Steve Jobs', "Airbus's chief executive Tom Enders": an organization and a title right
+    before a person's name describe that person; the words before the name are a mention of the person (rule
+    `nominal-before-name`, the organization keeps its own mention). A state's title ('Serbian President
+    Aleksandar Vucic') is left as it is."""
+    people = {m.start: m for m in mentions if m.type == "Person" and m.rule == "ner-person"}
+    spans = sorted((t.start, t.end) for t in doc.spans.get("kg_titles", []))
+    chain = dict(spans)
+    continued = {end for _, end in spans}
+    out = []
+    for start, end in spans:
+        if start in continued or start == 0:
+            continue  # 'Army spokesman Colonel X': the chain is read from its first title
+        while end in chain:
+            end = chain[end]
+        person = people.get(doc[end].idx) if end < len(doc) else None
+        owner = owner_before_title(doc, start) if person is not None else None
+        if owner is None or owner.label_ != "ORG" or (owner.ent_id_ and entries()[owner.ent_id_].type != "Organization"):
+            continue
+        span = doc[owner.start:end]
+        out.append(Mention(start=span.start_char, end=doc[end - 1].idx + len(doc[end - 1]), text=span.text.rstrip(),
+                           type="Person", rule="nominal-before-name", key=person.key, sentence=sentence_text(span)))
     return out
 
 

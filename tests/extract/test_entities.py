@@ -68,3 +68,18 @@ def test_a_name_running_on_with_common_words_is_a_unit_of_the_short_name(text, u
 ])
 def test_a_full_name_is_no_unit_of_its_short_form(text):
     assert all(not m.of for m in extract_mentions(pipeline()(text)) if m.rule == "ner-org")
+
+
+@pytest.mark.parametrize(("text", "words", "key"), [
+    ("Apple Computer CEO Steve Jobs gave the opening keynote.", "Apple Computer CEO", "person-steve-jobs"),
+    ("Airbus chief executive Tom Enders said the plane would fly in May.", "Airbus chief executive", "person-tom-enders"),
+])
+def test_an_organization_and_title_before_a_name_are_a_mention_of_the_person(text, words, key):
+    mentions = extract_mentions(pipeline()(text))
+    assert [(m.text, m.key) for m in mentions if m.rule == "nominal-before-name"] == [(words, key)]
+    assert any(m.type == "Organization" and words.startswith(m.text) for m in mentions)  # the organization keeps its own
+
+
+def test_a_states_title_before_a_name_is_left_as_it_is():
+    mentions = extract_mentions(pipeline()("Serbian President Aleksandar Vucic arrived in Brussels on Monday."))
+    assert not [m for m in mentions if m.rule == "nominal-before-name"]
