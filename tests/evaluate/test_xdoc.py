@@ -27,7 +27,7 @@ def test_xdoc_runs_and_holds_its_floors(eval_dir, corpus_dir):
     print(format_xdoc_report(result))
     every = result["all"]
     assert every["documents"] == 58 and every["events"]["mentions"] == 1258
-    assert every["named entities"]["newskg"]["f1"] >= 0.83  # 0.872 when measured (the goal: 0.80)
+    assert every["named entities"]["newskg"]["f1"] >= 0.83  # 0.881 when measured (the goal: 0.80)
     assert every["entities"]["string"]["precision"] > every["entities"]["string"]["recall"]
     assert "check" in result and "skipped" not in result["check"]
 
