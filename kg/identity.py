@@ -394,8 +394,10 @@ def _letters_in_order(acronym: str, name: str) -> bool:
     """An acronym of three or more letters that opens with the name's first letter and takes the rest from its words
     in order, not only from their initials ('Singapore Airlines (SIA)').
 
-    >>> _letters_in_order("SIA", "Singapore Airlines"), _letters_in_order("SAL", "Singapore Airlines"), _letters_in_order("AS", "Air Seychelles")
-    (True, True, False)
+    >>> _letters_in_order("SIA", "Singapore Airlines"), _letters_in_order("SAL", "Singapore Airlines")
+    (True, True)
+    >>> _letters_in_order("AS", "Air Seychelles"), _letters_in_order("ISA", "Singapore Airlines")
+    (False, False)
     """
     letters = fold(name).replace(" ", "").upper()
     if len(acronym) < 3 or not letters.startswith(acronym[0]):

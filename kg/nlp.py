@@ -16,7 +16,9 @@ Components added after the statistical `ner`:
   lists are people; labels stop at line breaks and unbalanced brackets;
   currency codes, time-zone abbreviations and numbers are no actors; a
   "person" made only of dictionary words ("Snow Leopard") or a name used as a
-  thing ("an iPod") is dropped.
+  thing ("an iPod") is dropped. A model code after its maker's name ("Boeing
+  787", "Airbus A380"), and that code alone elsewhere in the text, is a
+  PRODUCT (`model_names`).
 
 Titles come from kg/data/titles.jsonl and the Phoenix agents (kg/data/agent_titles.jsonl,
 derived by scripts/derive_titles.py); military ranks ("Colonel") mark a person, not a position.

@@ -1,10 +1,12 @@
-"""Mentions of actors and places from a parsed Doc.
+"""Mentions of actors, places and products from a parsed Doc.
 
 Reads `doc.ents` as corrected by the nlp stage and writes Mention records:
 names typed Person / Organization / State / Place, demonyms as mentions of
 their state, capitals used for a government ("Belgrade rejected") as mentions
-of the state, and nominal mentions ("the Serbian president", "the president of
-Serbia") for coreference. Referring words are resolved here when the text
+of the state, products named by their maker and model ("Boeing 787") or by a
+company's possessive ("Apple's OS X Tiger"), and nominal mentions ("the Serbian
+president", "the president of Serbia", "Apple CEO" before "Steve Jobs") for
+coreference. Referring words are resolved here when the text
 leaves no doubt: "he"/"she" as a subject to the one named person of the
 previous sentence and this one, "the company"/"the ministry" to the one
 organization of the last sentences that the word fits.
@@ -294,8 +296,9 @@ def _region_of_place(ent: Span) -> bool:
     while first.i > 0 and doc[first.i - 1].ent_type_ == first.ent_type_:
         first = doc[first.i - 1]
     after = doc[ent.end] if ent.end < len(doc) else None
+    then = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
     listed = after is not None and (after.lower_ in {"and", "or"} or (
-        after.text == "," and ent.end + 1 < len(doc) and (doc[ent.end + 1].ent_type_ in {"GPE", "LOC"} or doc[ent.end + 1].lower_ in {"and", "or"})))
+        after.text == "," and then is not None and (then.ent_type_ in {"GPE", "LOC"} or then.lower_ in {"and", "or"})))
     return not listed and not (first.i > 0 and doc[first.i - 1].text == ",")
 
 
@@ -409,8 +412,8 @@ def title_before_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mentio
         if owner is None or owner.label_ != "ORG" or (owner.ent_id_ and entries()[owner.ent_id_].type != "Organization"):
             continue
         span = doc[owner.start:end]
-        out.append(Mention(start=span.start_char, end=doc[end - 1].idx + len(doc[end - 1]), text=span.text.rstrip(),
-                           type="Person", rule="nominal-before-name", key=person.key, sentence=sentence_text(span)))
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person", rule="nominal-before-name",
+                           key=person.key, sentence=sentence_text(span)))
     return out
 
 
