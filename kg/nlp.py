@@ -16,7 +16,9 @@ Components added after the statistical `ner`:
   lists are people; labels stop at line breaks and unbalanced brackets;
   currency codes, time-zone abbreviations and numbers are no actors; a
   "person" made only of dictionary words ("Snow Leopard") or a name used as a
-  thing ("an iPod") is dropped.
+  thing ("an iPod") is dropped. A model code after its maker's name ("Boeing
+  787", "Airbus A380"), and that code alone elsewhere in the text, is a
+  PRODUCT (`model_names`).
 
 Titles come from kg/data/titles.jsonl and the Phoenix agents (kg/data/agent_titles.jsonl,
 derived by scripts/derive_titles.py); military ranks ("Colonel") mark a person, not a position.
@@ -306,6 +308,22 @@ def _known_people(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """The English words of the newskg pipeline's lemmatizer (see `_dictionary_words`), read once per process."""
+    return _dictionary_words(pipeline())
+
+
+def is_dictionary_word(word: str) -> bool:
+    """A common English word, or the plural of one ('airplanes', 'developers').
+
+    >>> is_dictionary_word("Conference"), is_dictionary_word("Airplanes"), is_dictionary_word("Grumman")
+    (True, True, False)
+    """
+    words, lower = dictionary_words(), word.lower()
+    return lower in words or (lower.endswith("s") and lower[:-1] in words)
+
+
 def _dictionary_words(nlp: Language) -> frozenset[str]:
     """English words of spaCy's own lemmatizer index (nouns, verbs, adjectives, adverbs), from the model's data."""
     if "lemmatizer" not in nlp.pipe_names:
@@ -372,7 +390,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in doc:
         if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    return out
+    return model_names(doc, out)
 
 
 def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]]) -> Span:
@@ -499,6 +517,109 @@ def _after_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
 
 
 PRODUCT_DETERMINERS = {"a", "an", "new", "latest", "its", "his", "her", "their"}
+MODEL_CODE = re.compile(r"^(?:[A-Z]{1,2}\d+|\d+)(?:[A-Za-z]\d+)?[A-Z]{0,2}$")  # 787, A380, 7E7, A350, 3GS
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+NUMBER_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def model_code(text: str) -> str:
+    """The model designation a word writes, singular and upper-cased ('787s' -> '787', '7e7' -> '7E7', 'A380' ->
+    'A380'); '' for a word that is no model code (a year, a word, a decimal).
+
+    >>> model_code("787s"), model_code("7e7"), model_code("A400"), model_code("2007"), model_code("10.4"), model_code("jet")
+    ('787', '7E7', 'A400', '', '', '')
+    """
+    if len(text) > 2 and text.endswith("s") and text[-2].isdigit():
+        text = text[:-1]
+    return text.upper() if MODEL_CODE.match(text) and not YEAR.match(text) else ""
+
+
+def model_end(doc: Doc, i: int) -> int:
+    """The end of a model code starting at token i: over an attached '-800' or letter ('737-800', 'A400M')."""
+    end = i + 1
+    while end < len(doc) and not doc[end - 1].whitespace_:
+        if doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].like_num and not doc[end].whitespace_:
+            end += 2
+        elif len(doc[end]) == 1 and doc[end].is_upper:
+            end += 1
+        else:
+            break
+    return end
+
+
+QUOTES = {'"', "\u201c", "\u201d"}
+
+
+def _with_model_name(doc: Doc, end: int) -> int:
+    """A model code runs on over the model's name right after it: '787 Dreamliner', '787 "Dreamliner"'."""
+    i = end + (end < len(doc) and doc[end].text in QUOTES)
+    if i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in {"", "PRODUCT"}:
+        return i + 1 + (i + 1 < len(doc) and doc[i + 1].text in QUOTES and i > end)
+    return end
+
+
+def _counted(doc: Doc, end: int) -> bool:
+    """A number that counts what follows it ('787 people'), not a model ('787 jet', '787s')."""
+    return end < len(doc) and doc[end].tag_ in {"NNS", "NNPS"} and not doc[end].is_title
+
+
+def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Model designations as PRODUCT entities: a code right after its maker's name ('Boeing 787', "Boeing's 747",
+    'Airbus A380', 'Boeing 737-800'), then that code alone elsewhere in the text ('the 787', '787s', 'the A380');
+    the model's name right after the code is part of the span ('787 Dreamliner').
+
+    The maker keeps its ORG span (a name the model ran over the code, 'Airbus A350', is cut before it when the
+    text names the maker alone, 'First Airbus A380' where it says 'Airbus'); a name of several words ending in a
+    common noun the text does not name alone is no maker ('Air France Flight 447' is a flight, 'American Airlines
+    777' an operator's plane); a number counting a plural noun ('787 passengers'), a year or a date is no model.
+    A code alone is taken only when its maker wrote it somewhere in the text or the statistical model called it a
+    product, and when it is at least three characters ('4' alone is a number).
+    """
+    from spacy.tokens import Span
+
+    taken: dict[int, Span] = {i: e for e in ents for i in range(e.start, e.end)}
+    named = {e.text for e in ents if e.label_ == "ORG"}
+    out, products, codes = [], [], set()
+    for ent in ents:
+        if ent.label_ != "ORG":
+            out.append(ent)
+            continue
+        cut = next((t.i for t in ent[1:] if model_code(t.text)), None)
+        maker = doc[ent.start:cut].text if cut is not None else ""
+        if cut is not None and ent.end == model_end(doc, cut) and any(maker == n or maker.endswith(" " + n) for n in named):
+            # 'Airbus A350' as one organization, where the text names Airbus alone ('Air France Flight 447' is no model)
+            out.append(Span(doc, ent.start, cut, label="ORG", span_id=ent.ent_id))
+            i = cut
+        else:
+            out.append(ent)
+            i = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
+        if i >= len(doc) or not model_code(doc[i].text) or doc[i].ent_type_ in NUMBER_LABELS:
+            continue
+        last = doc[min(i, ent.end) - 1]
+        if last.tag_ == "POS":
+            last = doc[last.i - 1]
+        if last.i > ent.start and is_dictionary_word(last.text) and last.text not in named:
+            continue  # 'Air France Flight 447', 'American Airlines 777': a numbered flight, an operator's plane
+        other = taken.get(i)
+        end = model_end(doc, i)
+        if (other is not None and other is not ent and other.label_ not in {"CARDINAL", "PRODUCT"}) or _counted(doc, end):
+            continue
+        products.append(Span(doc, i, _with_model_name(doc, end), label="PRODUCT"))
+        codes.add(model_code(doc[i].text))
+    codes |= {model_code(e[0].text) for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PRODUCT" and len(e[0]) >= 3}
+    codes.discard("")
+    if not codes:
+        return out
+    made = {i for p in products for i in range(p.start, p.end)}
+    for token in doc:
+        if (token.i in made or len(token) < 3 or model_code(token.text) not in codes or token.ent_type_ in NUMBER_LABELS
+                or (token.i in taken and taken[token.i].label_ not in {"CARDINAL", "PRODUCT"})):
+            continue
+        end = model_end(doc, token.i)
+        if not _counted(doc, end) and not any(p.start <= token.i < p.end for p in products):
+            products.append(Span(doc, token.i, _with_model_name(doc, end), label="PRODUCT"))
+    spans = {i for p in products for i in range(p.start, p.end)}
+    return [e for e in out if not any(i in spans for i in range(e.start, e.end))] + products
 
 
 def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
