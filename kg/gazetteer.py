@@ -122,6 +122,17 @@ def occupations() -> dict[tuple[str, ...], dict]:
     return {tuple(form.split()): row for row in resources.jsonl("occupations.jsonl") for form in row["forms"]}
 
 
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})  # CAMEO sectors of a state's own agents
+
+
+@lru_cache(maxsize=1)
+def state_occupations() -> frozenset[str]:
+    """Occupations that also head a Phoenix agent of a state's sectors ('official' of 'government official', 'lawmaker',
+    'diplomat'): they hold a post in a state too ('a senior North Korean official'), not only in an organisation."""
+    heads = {r["head"] for r in resources.jsonl("agents.jsonl") if r["sector"] in STATE_SECTORS}
+    return frozenset(" ".join(words) for words in occupations() if " ".join(words) in heads)
+
+
 @lru_cache(maxsize=1)
 def title_kinds() -> dict[str, str]:
     """Title id -> kind ('rank' for military ranks: 'Colonel X' names a person, not a position of a state)."""

@@ -25,7 +25,8 @@ date, if the article names that state.
 
 An occupation (kg/data/occupations.jsonl, from WordNet: 'researcher', 'attorney', 'editor') states a position only
 with its organisation written in one of the patterns above ('NAME, a researcher at ORG', 'ORG attorney NAME'; 'at'
-and 'with' introduce it too), never from context, never with a state as owner.
+and 'with' introduce it too), never from context; with a state as owner only when it also heads a Phoenix agent of a
+state's sectors ('a senior North Korean official', 'NAME, a diplomat of X').
 
 A military rank ('Colonel X') names a person, never a position; 'former', 'ex-', 'then', 'late' mark a
 position no longer held, 'future' and 'incoming' one not yet held: neither is stated as of the article's date.
@@ -56,6 +57,7 @@ from kg.gazetteer import (
     office_holders_horizon,
     sectors,
     state_by_iso3,
+    state_occupations,
     title_by_id,
     title_kinds,
 )
@@ -104,7 +106,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     for span, name in _occupations(doc):
         for person, owner, rule, evidence_span in _patterns(doc, span.start, span.end, as_of, OCCUPATION_PREPOSITIONS):
             of = owner_key(owner)
-            if rule not in EXPLICIT_RULES or person.label_ != "PERSON" or not _organization(of) or _past_holder(doc, span.start, owner):
+            owner_ok = _organization(of) or (bool(of) and span.text.lower() in state_occupations())
+            if rule not in EXPLICIT_RULES or person.label_ != "PERSON" or not owner_ok or _past_holder(doc, span.start, owner):
                 continue
             evidence = Evidence(evidence_span.start_char, evidence_span.end_char, sentence_text(evidence_span),
                                 f"roles/occupation-{rule}", confidence=0.8)
