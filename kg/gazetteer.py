@@ -128,9 +128,14 @@ STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})  # 
 @lru_cache(maxsize=1)
 def state_occupations() -> frozenset[str]:
     """Occupations that also head a Phoenix agent of a state's sectors ('official' of 'government official', 'lawmaker',
-    'diplomat'): they hold a post in a state too ('a senior North Korean official'), not only in an organisation."""
+    'diplomat'): they hold a post in a state too ('a senior North Korean official'), not only in an organisation.
+    A learned profession is not one ('a Lebanese lawyer' names a nationality, WordNet's 'professional')."""
     heads = {r["head"] for r in resources.jsonl("agents.jsonl") if r["sector"] in STATE_SECTORS}
-    return frozenset(" ".join(words) for words in occupations() if " ".join(words) in heads)
+    return frozenset(" ".join(words) for words, row in occupations().items()
+                     if " ".join(words) in heads and row["under"] not in TRADE_ROOTS)
+
+
+TRADE_ROOTS = frozenset({"professional", "scientist"})  # WordNet roots of occupations that are trades, not posts
 
 
 @lru_cache(maxsize=1)

@@ -112,7 +112,7 @@ def occupations(folder: Path) -> list[dict]:
         if key in rows:  # 'hard hat' and 'hard-hat': one occupation, both forms
             rows[key]["forms"].append(form)
             continue
-        rows[key] = {"id": key, "role": form[:1].upper() + form[1:], "forms": [form], "kind": "occupation",
+        rows[key] = {"id": key, "role": form[:1].upper() + form[1:], "forms": [form], "kind": "occupation", "under": root,
                      "source": f"WordNet 3.0 data.noun {offset} ({lemmas[offset][0]}), under {root}"}
     return list(rows.values())
 

@@ -130,7 +130,7 @@ SCHEMAS: dict[str, dict] = {
                              "kind": ("spiritual_being", "religion", "organized_religion", "holiday"),
                              "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.noun ")},
     "occupations.jsonl": {"id": text, "role": text, "forms": lambda v: words(v) and all(f.islower() for f in v),
-                          "kind": ("occupation",), "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.noun ")},
+                          "kind": ("occupation",), "under": text, "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.noun ")},
 }
 
 
