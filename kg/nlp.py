@@ -243,6 +243,8 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
     i = title[1]
     while i in starts:
         i = starts[i]
+    comma = i + 1 < len(doc) and doc[i].text == "," and i not in starts
+    i += comma  # "Indonesia's Minister of Foreign Affairs, Retno Marsudi, met ...": an apposition closed by a comma
     j = i
     while j < len(doc) and j - i < 5 and j not in starts:
         token = doc[j]
@@ -259,8 +261,8 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
             j += 2  # 'Chan-ocha': the tokenizer splits a hyphenated name
         else:
             break
-    if j == i:
-        return None
+    if j == i or (comma and not (j < len(doc) and doc[j].text in {",", ")"})):
+        return None  # 'the minister, Serbia and Kosovo': after a comma, only a name closed by one
     from spacy.tokens import Span
 
     return Span(doc, i, min(j, len(doc)), label="PERSON")

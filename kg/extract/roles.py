@@ -354,9 +354,13 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person = _person_at(doc, owner_after.end)
         if person is not None:
             yield person, owner_after, "title-of-owner-name", doc[start:person.end]
-        # [the] TITLE of OWNER, NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived"
-        if owner_after.end + 1 < len(doc) and doc[owner_after.end].text == ",":
-            person = _person_at(doc, _name_start(doc, owner_after.end + 1))
+        # [the] TITLE of OWNER [BODY], NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived", "the spokesman for the
+        # Indonesian military, Colonel Ahmad Yani, said" (the owner's body nouns stand before the comma)
+        close = owner_after.end
+        while close < len(doc) and close - owner_after.end < 3 and doc[close].is_lower and doc[close].pos_ == "NOUN":
+            close += 1
+        if close + 1 < len(doc) and doc[close].text == ",":
+            person = _person_at(doc, _name_start(doc, close + 1))
             if person is not None and _closes_apposition(doc, person):
                 yield person, owner_after, "title-of-owner-appositive", doc[start:person.end]
         # NAME, [the] TITLE of OWNER / NAME, who is the TITLE of OWNER
