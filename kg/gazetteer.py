@@ -219,7 +219,7 @@ def known_surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def nonactor_names() -> frozenset[str]:
-    """Proper names of deities, religions and holidays (kg/data/nonactor_names.jsonl, from WordNet): 'Allah', 'Wicca'
+    """Proper names of deities, religions and holidays (kg/data/nonactor_names.jsonl, from WordNet): 'Allah', 'Judaism'
     name no actor and no place."""
     return frozenset(row["name"] for row in resources.jsonl("nonactor_names.jsonl"))
 

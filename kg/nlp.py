@@ -457,7 +457,7 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
     if not any(sum(c.isalpha() for c in t.text) > 1 for t in words) or all(_non_actor_token(t) for t in words):
         return None
     if doc[start:end].text in nonactor_names():
-        return None  # 'Allah', 'Athena', 'Wicca': a deity, a religion or a holiday is no actor
+        return None  # 'Allah', 'Athena', 'Calvinism': a deity, a religion or a holiday is no actor
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)

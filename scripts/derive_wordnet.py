@@ -8,9 +8,10 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   'representative'). Its other senses do not count, so 'head' (a body part first) and 'fan' (a device first)
   are left out. Such a noun states a position only with its organisation written beside it ('NAME, a
   researcher at ORG', 'ORG attorney NAME'): kg.extract.roles reads it in those constructions only, never alone.
-- kg/data/nonactor_names.jsonl: proper names whose every noun sense is a deity or spirit, a religion or a
-  holiday ('Allah', 'Athena', 'Satan', 'Islam', 'Wicca', 'Ramadan'): the model tags them as people,
-  organisations or places, and none is an actor or a place of the graph.
+- kg/data/nonactor_names.jsonl: proper names whose every noun sense is a deity or spirit, a religion as a belief
+  or a holiday ('Allah', 'Athena', 'Satan', 'Judaism'): the model tags them as people, organisations or places,
+  and none is an actor or a place of the graph. A religion that is also an organised body ('Scientology',
+  'Wicca') can act, and stays.
 
     apt-get install wordnet-base      # Debian's WordNet 3.0 database, in /usr/share/wordnet
     python scripts/derive_wordnet.py [/usr/share/wordnet]
@@ -121,7 +122,6 @@ def occupations(folder: Path) -> list[dict]:
 NONACTOR_ROOTS = {
     "spiritual_being": "09504135",  # spiritual_being.n.01: deities, angels, devils (God, Allah, Athena, Satan)
     "religion": "05946687",         # religion.n.01: a strong belief in a supernatural power (Islam, Buddhism)
-    "organized_religion": "08081668",  # religion.n.02: an institution to express belief (Wicca, Buddhism)
     "holiday": "15183428",          # holiday.n.01 (Christmas, Ramadan's fast is under fast.n.01: left to the dates)
 }
 

@@ -127,7 +127,7 @@ SCHEMAS: dict[str, dict] = {
                      "recognition": ("un_member", "partial", "observer"), "source": text},
     "titles.jsonl": TITLE,
     "nonactor_names.jsonl": {"id": lambda v: text(v) and v.startswith("nonactor-"), "name": lambda v: text(v) and v[:1].isupper(),
-                             "kind": ("spiritual_being", "religion", "organized_religion", "holiday"),
+                             "kind": ("spiritual_being", "religion", "holiday"),
                              "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.noun ")},
     "occupations.jsonl": {"id": text, "role": text, "forms": lambda v: words(v) and all(f.islower() for f in v),
                           "kind": ("occupation",), "under": text, "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.noun ")},
