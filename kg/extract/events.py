@@ -722,10 +722,29 @@ def _read_time(ctx: Context, draft: Draft) -> None:
             if time is not None:
                 draft.time = time
             return
+    if (time := _when_clause_time(ctx, token)) is not None:
+        draft.time = time
+        return
     verb = token if token.pos_ in {"VERB", "AUX"} else None
     if verb is not None and _present(verb):
         d = ctx.article.date
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="present-tense-is-report-date")
+
+
+SIMULTANEOUS = {"as", "while"}  # not 'when': 'When X happened on DAY, Y challenged it' says Y followed, not the day
+
+
+def _when_clause_time(ctx: Context, token: Token) -> TimeValue | None:
+    """'As the talks began on Monday, Serbia recalled its ambassador': a clause of the same moment ('as', 'while') dates
+    the clause it depends on, when nothing nearer does ('when', 'after', 'before' only bound it)."""
+    for verb in (token, *token.ancestors):
+        for clause in verb.children:
+            if (clause.dep_ == "advcl" and clause.i in ctx.times and clause.i != token.i
+                    and any(c.dep_ in {"advmod", "mark"} and c.lower_ in SIMULTANEOUS for c in clause.children)):
+                return ctx.times[clause.i]
+        if verb.pos_ in {"VERB", "AUX"}:
+            return None  # the clause's own verb: a time of an outer clause is not this one's
+    return None
 
 
 def _present(verb: Token) -> bool:

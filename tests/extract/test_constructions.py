@@ -13,7 +13,7 @@ against an entity's label or its aliases):
 - "roles": [[holder, role name (a substring), of-label or null], ...] must exist;
 - "no_roles": [[holder, role name or null], ...] must not exist;
 - "events": [{"kind": class name, "plover": type, "participants": [labels],
-  "date": ISO value, "status": ..., "place": label}, ...] each matched by one event
+  "date": ISO value or null (no date), "status": ..., "place": label}, ...] each matched by one event
   (only the keys given are checked; participants is a subset);
 - "no_events": true (no event at all) or [kind or PLOVER type, ...] that must not appear;
 - "statements": [{"speaker": label, "quote": substring}, ...];
@@ -81,8 +81,8 @@ def _event_matches(x, event, want: dict) -> bool:
         return False
     if "status" in want and event.status != want["status"]:
         return False
-    if "date" in want and (event.time is None or event.time.value != want["date"]):
-        return False
+    if "date" in want and (event.time.value if event.time else None) != want["date"]:
+        return False  # a null date: the event has none
     if "place" in want and not (event.place and _has(x, event.place, want["place"])):
         return False
     labels = [_label_of(x, key) for _, key in event.participants]
