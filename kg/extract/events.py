@@ -933,6 +933,10 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
                 if earlier.into is draft:
                     _donate(earlier, host)
                     earlier.into = host
+        elif (host.kind == "Agreement" and family(draft.kind) == "meeting" and draft.time is not None
+              and draft.status == "planned" and not draft.negated):
+            for key in host.participants:  # "Serbia and Kosovo agreed to hold talks in Brussels on Saturday": the
+                draft.add(key, "participant")  # agreed meeting, dated after the report, is a planned event of its own
         elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
             draft.absorbed = True  # "threatened to launch an offensive": what was said or agreed, not an event that happened
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
