@@ -40,7 +40,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kg.gazetteer import body_heads, entries, given_names, known_actors, known_surnames, nonactor_codes, nonactor_names, titles
+from kg.gazetteer import body_heads, by_name, entries, given_names, known_actors, known_surnames, nonactor_codes, nonactor_names, titles
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -392,7 +392,47 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in doc:
         if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    return model_names(doc, out)
+    return model_names(doc, _compass_ellipsis(doc, out))
+
+
+COMPASS = {"north", "south", "east", "west"}
+COMPASS_ADJECTIVES = {"northern", "southern", "eastern", "western", "central"}
+
+
+def _compass_ellipsis(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A state named by its compass word alone: 'North and South Korea' (two states, the first name cut short), and
+    'the North' in an article that names one state called 'North ...' (North Korea); a compass word before a state's
+    name that the model calls an organisation or a person names a region, a place ('Western Australia')."""
+    from spacy.tokens import Span
+
+    names = by_name()
+    found: list[Span] = []
+    for ent in ents:  # 'North and South Korea': the model's 'North and' is half a name
+        words = ent.text.split()
+        if not ent.ent_id_ or entries()[ent.ent_id_].type != "State" or len(words) < 2 or words[0].lower() not in COMPASS:
+            continue
+        i = ent.start - 2
+        if i >= 0 and doc[i + 1].lower_ == "and" and doc[i].lower_ in COMPASS and doc[i].is_title:
+            other = names.get(" ".join([doc[i].lower_, *words[1:]]).lower())
+            if other and entries()[other].type == "State":
+                found.append(Span(doc, i, i + 1, label="GPE", span_id=doc.vocab.strings.add(other)))
+    named = {e.ent_id_ for e in ents if e.ent_id_ and entries()[e.ent_id_].type == "State"} | {s.id_ for s in found}
+    for token in doc:  # 'the North': the one state named in the article whose name starts with that word
+        if not (token.lower_ in COMPASS and token.is_title and token.i > 0 and doc[token.i - 1].lower_ == "the"):
+            continue
+        if token.i + 1 < len(doc) and (doc[token.i + 1].is_title or doc[token.i + 1].pos_ == "PROPN"):
+            continue  # 'the North Atlantic', 'the South China Sea'
+        match = {k for k in named if entries()[k].label.split()[0].lower() == token.lower_}
+        if len(match) == 1:
+            found.append(Span(doc, token.i, token.i + 1, label="GPE", span_id=doc.vocab.strings.add(match.pop())))
+    regions = [e for e in ents if not e.ent_id_ and e.label_ in {"ORG", "PERSON"} and len(e) == 2
+               and e[0].lower_ in COMPASS | COMPASS_ADJECTIVES and names.get(e[1].lower_, "").startswith("state-")]
+    if not found and not regions:
+        return ents
+    cover = {i for f in found for i in range(f.start, f.end)}
+    kept = [e for e in ents if not any(i in cover for i in range(e.start, e.end)) and e not in regions]
+    # 'South Australia', 'Western Australia' (the model says organisation): a region of a state, a place
+    return kept + found + [_fresh(doc, e.start, e.end, "LOC") for e in regions]
 
 
 def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]]) -> Span:

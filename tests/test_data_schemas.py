@@ -89,6 +89,10 @@ def needs(value) -> bool:
     return isinstance(value, dict) and all(text(k) and isinstance(v, list) for k, v in value.items())
 
 
+def wordnet_source(value) -> bool:
+    return isinstance(value, str) and value.startswith("WordNet 3.0 data.noun ")
+
+
 TITLE = {"id": lambda v: text(v) and v.startswith("title-"), "role": text, "forms": words, "kind": text, "?owner_from_context": bool}
 TRIGGER = {"id": text, "lemmas": words, "pos": ("VERB", "NOUN"), "kind": text, "cameo": cameo_or_empty,
            "plover": lambda v: v == "" or plover(v), "args": arguments, "?obj": words, "?subj": words, "?needs": needs, "?pobj": words,
@@ -128,9 +132,9 @@ SCHEMAS: dict[str, dict] = {
     "titles.jsonl": TITLE,
     "nonactor_names.jsonl": {"id": lambda v: text(v) and v.startswith("nonactor-"), "name": lambda v: text(v) and v[:1].isupper(),
                              "kind": ("spiritual_being", "religion", "holiday"),
-                             "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.noun ")},
+                             "source": wordnet_source},
     "occupations.jsonl": {"id": text, "role": text, "forms": lambda v: words(v) and all(f.islower() for f in v),
-                          "kind": ("occupation",), "under": text, "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.noun ")},
+                          "kind": ("occupation",), "under": text, "source": wordnet_source},
 }
 
 

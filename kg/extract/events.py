@@ -451,10 +451,10 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
         return actors(ctx, speaker, depth + 1)  # "Syria says it will not accept ...": it is Syria
     if m is not None and m.type != "Place":
         out.append(m.key)
-        for t in token.subtree:  # "Vucic and Kosovo Prime Minister Albin Kurti": the parser hangs Vucic on the title
-            if t.i < token.i and any(c.dep_ == "cc" for c in t.children):
+        for t in token.subtree:  # "Vucic and Kosovo Prime Minister Albin Kurti": the parser hangs Vucic on the title;
+            if t.i < token.i and any(c.dep_ == "cc" for c in t.children):  # "North and South Korea": North on Korea
                 tm = ctx.mention(t)
-                if tm is not None and tm is not m and tm.type == "Person":
+                if tm is not None and tm is not m and tm.type in {"Person", "State"}:
                     out.append(tm.key)
     elif m is None and token.pos_ in {"NOUN", "PROPN"}:
         for child in token.children:
