@@ -50,7 +50,7 @@ INTENT_HEADS = {"plan", "intend", "offer", "promise", "pledge", "vow", "threaten
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 HYPOTHETICAL_AUX = {"should", "could", "may", "might", "must", "ought"}
 MOTION_VERBS = {"come", "go", "travel", "arrive", "gather", "fly", "head", "return"}
-ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage", "fail"}
+ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage", "fail", "resume"}
 NEGATIONS = {"not", "n't", "never", "no"}
 FUNCTION_VERBS = INTENT_HEADS | MOTION_VERBS | ASPECT_VERBS | LIGHT_VERBS
 EFFORT_NOUNS = {"effort", "efforts", "bid", "mission", "initiative", "plan", "process", "campaign", "attempt"}
@@ -364,10 +364,13 @@ def _infinitival(token: Token) -> bool:
         return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event
     if _compelled(token.head):
         return False  # "was forced to resign": the resignation happened
+    if head in CAUSATIVE_VERBS and any(c.dep_ == "dobj" for c in token.head.children):
+        return False  # "prompting Apple Corps to file suit", "forced the minister to resign": the act happened
     return head not in MOTION_VERBS | ASPECT_VERBS
 
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
+CAUSATIVE_VERBS = {"prompt", "lead", "cause", "spur", "drive", "force", "compel"}  # X VERBed Y to act: Y acted
 
 
 def _compelled(token: Token) -> bool:
@@ -499,12 +502,20 @@ def _place(ctx: Context, token: Token) -> str:
     return ""
 
 
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "Russia promised Ukraine to withdraw": Russia withdraws
+
+
 def _inherited_subject(token: Token) -> Token | None:
-    """The subject a verb shares with the verb it depends on ("agreed to resume", "came to talk")."""
+    """The subject a verb shares with the verb it depends on ("agreed to resume", "came to talk"); after a verb with
+    an object, the object ("persuaded Serbia to resume talks", "prompting Apple Corps to file suit": object control)."""
     node = token
     for _ in range(3):
         if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acomp"} or node.head.i == node.i:
             return None  # acomp: "Syria is willing to withdraw"
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL:
+            objects = [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]
+            if objects:
+                return objects[0]
         node = node.head
         subjects = [c for c in node.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
         if subjects:
@@ -525,7 +536,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
-    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and effort.head.lemma_ in LIGHT_VERBS:  # "launched a mediation effort"
+    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS:  # "launched a
+        # mediation effort", "resumed talks": who does it takes part
         verb = effort.head
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"following", "after", "before", "during"}:
