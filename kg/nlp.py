@@ -310,6 +310,35 @@ def _known_people(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _known_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A Phoenix organisation's many-word name that the model cut up ('Lockheed' ORG + 'Martin' PERSON): one
+    organisation, unless a gazetteer entry or a longer name of the model overlaps it."""
+    from spacy.tokens import Span
+
+    known = known_actors()
+    found = []
+    i = 0
+    while i < len(doc):
+        if not (doc[i].is_title and doc[i].pos_ == "PROPN"):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < 5 and (doc[j].is_title or doc[j].is_upper) and doc[j].pos_ == "PROPN":
+            j += 1
+        k = next((k for k in range(j, i + 1, -1) if known.get(doc[i:k].text.lower()) == "Organization"), None)
+        if k is None:
+            i += 1
+            continue
+        inside = [e for e in ents if e.start < k and i < e.end]
+        if len(inside) > 1 and all(not e.ent_id_ and i <= e.start and e.end <= k for e in inside):
+            found.append((Span(doc, i, k, label="ORG"), inside))
+        i = k
+    if not found:
+        return ents
+    cut = {id(e) for _, inside in found for e in inside}
+    return [e for e in ents if id(e) not in cut] + [span for span, _ in found]
+
+
 @lru_cache(maxsize=1)
 def dictionary_words() -> frozenset[str]:
     """The English words of the newskg pipeline's lemmatizer (see `_dictionary_words`), read once per process."""
@@ -344,6 +373,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
     ents = [_named_after_state(doc, e, words, titles) for e in ents]
     ents += _known_people(doc, ents)
+    ents = _known_organizations(doc, ents)
     ents = _typed_by_evidence(doc, ents, words, titles)
     products = _product_names(doc, ents)
     ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]

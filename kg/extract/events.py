@@ -930,7 +930,10 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             continue
         while host.into is not None:
             host = host.into
-        if host.trigger.actorless and draft.trigger.actorless and host.kind != draft.kind:
+        if draft.token.head.i == host.token.i and draft.token.dep_ in OBJ_DEPS and draft.token.lemma_.lower() in host.trigger.obj:
+            _donate(draft, host)  # "announced a ban on Polish imports": the verb's sense came from this noun; one event
+            draft.absorbed, draft.into = True, host
+        elif host.trigger.actorless and draft.trigger.actorless and host.kind != draft.kind:
             _donate(host, draft)  # "345 pilgrims died in a stampede": the stampede is the event, the deaths its toll
             host.absorbed = True
         elif host.kind in {"Postponement", "Cancellation"}:
