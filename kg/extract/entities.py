@@ -480,7 +480,8 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """'he' / 'she' as a subject: the one named person of the previous sentence and this one, when it is their subject.
+    """'he' / 'she' as a subject: the one named person (or office without a name) of the previous sentence and this one,
+    when it is their subject.
 
     Conservative: gender is not known, so a second named person anywhere in that window blocks it;
     pronouns inside quotes (the speaker's own words) are left alone.
@@ -489,7 +490,8 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return []
     quotes = _quote_spans(doc)
     text = doc_text(doc)
-    people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
+    # a named person, or an office named without its holder ("Kosovo's prime minister ... He met"), resolved later
+    people = [m for m in mentions if m.type == "Person" and (m.rule == "ner-person" or m.rule.startswith("nominal-title"))]
     sents = list(doc.sents)
     out = []
     for n, sent in enumerate(sents):
