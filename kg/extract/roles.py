@@ -149,6 +149,17 @@ def _occupations(doc: Doc) -> list[tuple[Span, str]]:
     return out
 
 
+def _portfolio_end(doc: Doc, end: int) -> int:
+    """Past a field written after a title and closed by a comma ("Microsoft's director of research, NAME"):
+    'of'/'for' and one to three lower-case words, no name among them; else `end`."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in {"of", "for"}:
+        return end
+    j = end + 1
+    while j < len(doc) and j - end <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ and doc[j].lower_ != "the":
+        j += 1
+    return j if j > end + 1 and j < len(doc) and doc[j].text == "," else end
+
+
 def _organization(key: str) -> bool:
     """Whether an owner key names an organisation (not a state or a place)."""
     if not key:
@@ -331,7 +342,7 @@ def _destination_end(doc: Doc, end: int) -> int:
 def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tuple[str, ...] = ("of", "for")):
     """(person, owner, rule, evidence span) for the titles written from token start to end; `prepositions` may
     introduce the owner after the title ('of'/'for'; an occupation also 'at'/'with': 'a researcher at ORG')."""
-    end = _destination_end(doc, end)
+    end = _portfolio_end(doc, _destination_end(doc, end))
     owner_before = owner_before_title(doc, start)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
     after = _person_at(doc, _name_start(doc, end))
