@@ -122,6 +122,13 @@ def occupations() -> dict[tuple[str, ...], dict]:
     return {tuple(form.split()): row for row in resources.jsonl("occupations.jsonl") for form in row["forms"]}
 
 
+@lru_cache(maxsize=1)
+def office_verbs() -> dict[str, str]:
+    """Verb lemma -> the position it states ('chair' -> 'Chairman', 'head' -> 'Head'; kg/data/office_verbs.jsonl, from
+    WordNet's derivations of leaders): 'NAME, who chairs ORG'."""
+    return {row["verb"]: row["role"] for row in resources.jsonl("office_verbs.jsonl")}
+
+
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})  # CAMEO sectors of a state's own agents
 
 

@@ -8,6 +8,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   'representative'). Its other senses do not count, so 'head' (a body part first) and 'fan' (a device first)
   are left out. Such a noun states a position only with its organisation written beside it ('NAME, a
   researcher at ORG', 'ORG attorney NAME'): kg.extract.roles reads it in those constructions only, never alone.
+- kg/data/office_verbs.jsonl: verbs from whose first senses WordNet derives a leader named with the verb's stem
+  ('head' -> head, 'chair' -> chairman): 'NAME, who heads ORG' states that post (kg.extract.roles).
 - kg/data/nonactor_names.jsonl: proper names whose every noun sense is a deity or spirit, a religion as a belief
   or a holiday ('Allah', 'Athena', 'Satan', 'Judaism'): the model tags them as people, organisations or places,
   and none is an actor or a place of the graph. A religion that is also an organised body ('Scientology',
@@ -174,9 +176,64 @@ def nonactor_names(folder: Path) -> list[dict]:
     return list(rows.values())
 
 
+def _verb_senses(folder: Path) -> dict[str, list[str]]:
+    """Verb lemma -> the offsets of its senses, most frequent first (index.verb)."""
+    out = {}
+    for line in (folder / "index.verb").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):
+            fields = line.split(" ")
+            count, pointers = int(fields[2]), int(fields[3])
+            out[fields[0]] = fields[6 + pointers:6 + pointers + count]
+    return out
+
+
+def _derived_nouns(folder: Path) -> dict[str, list[str]]:
+    """Verb synset offset -> the noun synsets WordNet derives from it ('+' pointers: chair -> chairman)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for line in (folder / "data.verb").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split(" ")
+        count = int(fields[3], 16)
+        at = 4 + 2 * count
+        pointers = fields[at + 1:at + 1 + 4 * int(fields[at])]
+        for i in range(0, len(pointers), 4):
+            if pointers[i] == "+" and pointers[i + 2] == "n":
+                out[fields[0]].append(pointers[i + 1])
+    return out
+
+
+def office_verbs(folder: Path) -> list[dict]:
+    """Verbs from whose first senses WordNet derives a leader (a noun synset under leader.n.01) named with the verb's
+    own stem ('chair' -> chairman, 'head' -> head, 'direct' -> director): 'NAME, who chairs ORG' states that
+    position; 'attends' or 'works for' do not (attendant, worker: no post of authority)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots = {offset: name for name, offset in ROOTS.items()}
+    excluded = {offset: name for name, offset in EXCLUDED.items()}
+    derived = _derived_nouns(folder)
+    rows = []
+    for verb, offsets in sorted(_verb_senses(folder).items()):
+        if "_" in verb or len(verb) < 3:
+            continue
+        found = [(w, offset, noun) for offset in offsets[:VERB_SENSES] for noun in derived.get(offset, ())
+                 if _root(noun, hypernyms, roots) == "leader" and not _root(noun, hypernyms, excluded)
+                 for w in lemmas[noun] if w.islower() and "_" not in w and w.startswith(verb[:min(4, len(verb))])]
+        if not found:
+            continue
+        word, offset, noun = found[0]
+        rows.append({"id": f"office-verb-{verb}", "verb": verb, "role": word[:1].upper() + word[1:],
+                     "source": f"WordNet 3.0 data.verb {offset} ({verb}) + data.noun {noun} ({word})"})
+    return rows
+
+
+VERB_SENSES = 3  # a verb's most frequent senses: 'run' the company is its third sense; later ones are rare
+
+
 def main(folder: Path) -> None:
-    _write("occupations.jsonl", occupations(folder))
+    rows = occupations(folder)
+    _write("occupations.jsonl", rows)
     _write("nonactor_names.jsonl", nonactor_names(folder))
+    _write("office_verbs.jsonl", office_verbs(folder))
 
 
 if __name__ == "__main__":

@@ -133,6 +133,8 @@ SCHEMAS: dict[str, dict] = {
     "nonactor_names.jsonl": {"id": lambda v: text(v) and v.startswith("nonactor-"), "name": lambda v: text(v) and v[:1].isupper(),
                              "kind": ("spiritual_being", "religion", "holiday"),
                              "source": wordnet_source},
+    "office_verbs.jsonl": {"id": lambda v: text(v) and v.startswith("office-verb-"), "verb": text, "role": text,
+                           "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
     "occupations.jsonl": {"id": text, "role": text, "forms": lambda v: words(v) and all(f.islower() for f in v),
                           "kind": ("occupation",), "under": text, "source": wordnet_source},
 }

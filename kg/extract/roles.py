@@ -28,6 +28,9 @@ with its organisation written in one of the patterns above ('NAME, a researcher 
 and 'with' introduce it too), never from context; with a state as owner only when it also heads a Phoenix agent of a
 state's sectors ('a senior North Korean official', 'NAME, a diplomat of X').
 
+A verb from which WordNet derives a leader (kg/data/office_verbs.jsonl) states that post in the present: 'NAME, who
+heads ORG', 'NAME chairs ORG', 'presides over ORG'.
+
 A military rank ('Colonel X') names a person, never a position; 'former', 'ex-', 'then', 'late' mark a
 position no longer held, 'future' and 'incoming' one not yet held: neither is stated as of the article's date.
 """
@@ -55,6 +58,7 @@ from kg.gazetteer import (
     occupations,
     office_holders,
     office_holders_horizon,
+    office_verbs,
     sectors,
     state_by_iso3,
     state_occupations,
@@ -113,8 +117,36 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
                                 f"roles/occupation-{rule}", confidence=0.8)
             out.setdefault((person_key(person.text), name, of, span.start),
                            Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
+    for role in _office_verb_roles(doc, as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
+
+
+def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+    """'NAME, who heads ORG', 'NAME chairs ORG', 'NAME presides over ORG' (in the present, not negated): the post the
+    verb's leader noun names (kg/data/office_verbs.jsonl)."""
+    verbs = office_verbs()
+    out = []
+    for token in doc:
+        role = verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" and token.tag_ in {"VBZ", "VBP"} else None
+        if role is None or any(c.dep_ == "neg" for c in token.children):
+            continue
+        holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if holder is not None and holder.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
+            holder = token.head
+        person = _ent_at(doc, holder.i) if holder is not None else None
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
+        for obj in objects:
+            owner = _ent_at(doc, obj.i)
+            of = owner_key(owner) if owner is not None else ""
+            if person is None or person.label_ != "PERSON" or not of:
+                continue
+            span = doc[min(person.start, token.i):max(person.end, owner.end)]
+            out.append(Role(holder=person_key(person.text), name=role, of=of, as_of=as_of,
+                            evidence=Evidence(span.start_char, span.end_char, sentence_text(span), "roles/office-verb", 0.8)))
+    return out
 
 
 # an occupation ('researcher', 'attorney', kg/data/occupations.jsonl) states a position only with its organisation written:
