@@ -54,8 +54,17 @@ def _evidence(token: Token, rule: str, span: tuple[int, int] | None = None) -> E
 
 
 def _appositive(ctx: Context, token: Token) -> list[Relation]:
+    """'Kosovo, a former province of Serbia', 'Turkey, a NATO member', and the same said with a present copula:
+    'Indonesia is a member of ASEAN' (a past one, 'was a member', states nothing of now)."""
     out = []
-    if token.dep_ != "appos":
+    if token.dep_ == "appos":
+        holder = token.head
+    elif token.dep_ == "attr" and token.head.lemma_ == "be" and token.head.tag_ in {"VBZ", "VBP"} and not any(
+            c.dep_ == "neg" for c in token.head.children):
+        holder = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if holder is None:
+            return out
+    else:
         return out
     modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
     for row in patterns().get("appositive", []):
@@ -63,16 +72,26 @@ def _appositive(ctx: Context, token: Token) -> list[Relation]:
             continue
         if not row["modifier"] and modifiers & {"former", "ex"}:
             continue
-        evidence = _evidence(token, row["id"], (token.head.idx, token.right_edge.idx + len(token.right_edge.text)))
-        for subject in actors(ctx, token.head):
-            for obj in _of_objects(ctx, token):
+        start = min(holder.left_edge.idx, token.idx)
+        evidence = _evidence(token, row["id"], (start, token.right_edge.idx + len(token.right_edge.text)))
+        objects = _of_objects(ctx, token) or _organization_modifiers(ctx, token)  # 'a member of NATO', 'a NATO member'
+        for subject in actors(ctx, holder):
+            for obj in objects:
                 out.append(Relation(subject, row["predicate"], obj, evidence))
         break
     return out
 
 
+def _organization_modifiers(ctx: Context, token: Token) -> list[str]:
+    """Organisations named before the noun: 'a NATO member', 'an EU member state'."""
+    found = [ctx.mention(c) for c in token.children if c.dep_ in {"compound", "nmod"}]
+    return [m.key for m in found if m is not None and m.type == "Organization"]
+
+
 def _verbal(ctx: Context, token: Token) -> list[Relation]:
     out = []
+    if any(c.dep_ == "neg" for c in token.children):
+        return out  # "Serbia does not recognise Kosovo", "does not seek to join": nothing stated
     lemma = token.lemma_.lower()
     for row in patterns().get("infinitive", []):
         if lemma in row["verbs"]:
