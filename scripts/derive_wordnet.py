@@ -66,16 +66,15 @@ def _synsets(folder: Path, instances: bool = False) -> tuple[dict[str, list[str]
     return lemmas, hypernyms
 
 
-def _first_senses(folder: Path) -> dict[str, str]:
-    """Lemma -> the offset of its most frequent noun sense (index.noun lists senses by frequency)."""
-    first = {}
-    for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
-        if line.startswith("  "):
-            continue
-        fields = line.split(" ")
-        pointers = int(fields[3])
-        first[fields[0]] = fields[6 + pointers]
-    return first
+def _senses(folder: Path, pos: str = "noun") -> dict[str, list[str]]:
+    """Lemma -> the offsets of its senses of `pos` ('noun', 'verb'), most frequent first (index.noun lists them so)."""
+    out = {}
+    for line in (folder / f"index.{pos}").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):  # the licence header
+            fields = line.split(" ")
+            count, pointers = int(fields[2]), int(fields[3])
+            out[fields[0]] = fields[6 + pointers:6 + pointers + count]
+    return out
 
 
 def _root(offset: str, hypernyms: dict[str, list[str]], roots: dict[str, str]) -> str | None:
@@ -102,7 +101,8 @@ def occupations(folder: Path) -> list[dict]:
         if name not in lemmas.get(offset, []):
             sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
     rows: dict[str, dict] = {}
-    for lemma, offset in sorted(_first_senses(folder).items()):
+    for lemma, senses in sorted(_senses(folder).items()):
+        offset = senses[0]
         form = lemma.replace("_", " ")
         if not WORD.fullmatch(form) or len(form) < 3 or lemma not in lemmas[offset]:
             continue  # index.noun is lower case: the synset's own lemma is a proper name when it is capitalised
@@ -126,17 +126,6 @@ NONACTOR_ROOTS = {
     "religion": "05946687",         # religion.n.01: a strong belief in a supernatural power (Islam, Buddhism)
     "holiday": "15183428",          # holiday.n.01 (Christmas, Ramadan's fast is under fast.n.01: left to the dates)
 }
-
-
-def _senses(folder: Path) -> dict[str, list[str]]:
-    """Lemma -> the offsets of all its noun senses."""
-    out = {}
-    for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
-        if not line.startswith("  "):
-            fields = line.split(" ")
-            count, pointers = int(fields[2]), int(fields[3])
-            out[fields[0]] = fields[6 + pointers:6 + pointers + count]
-    return out
 
 
 def _given_names() -> set[str]:
@@ -176,17 +165,6 @@ def nonactor_names(folder: Path) -> list[dict]:
     return list(rows.values())
 
 
-def _verb_senses(folder: Path) -> dict[str, list[str]]:
-    """Verb lemma -> the offsets of its senses, most frequent first (index.verb)."""
-    out = {}
-    for line in (folder / "index.verb").read_text(encoding="latin-1").splitlines():
-        if not line.startswith("  "):
-            fields = line.split(" ")
-            count, pointers = int(fields[2]), int(fields[3])
-            out[fields[0]] = fields[6 + pointers:6 + pointers + count]
-    return out
-
-
 def _derived_nouns(folder: Path) -> dict[str, list[str]]:
     """Verb synset offset -> the noun synsets WordNet derives from it ('+' pointers: chair -> chairman)."""
     out: dict[str, list[str]] = defaultdict(list)
@@ -212,7 +190,7 @@ def office_verbs(folder: Path) -> list[dict]:
     excluded = {offset: name for name, offset in EXCLUDED.items()}
     derived = _derived_nouns(folder)
     rows = []
-    for verb, offsets in sorted(_verb_senses(folder).items()):
+    for verb, offsets in sorted(_senses(folder, "verb").items()):
         if "_" in verb or len(verb) < 3:
             continue
         found = [(w, offset, noun) for offset in offsets[:VERB_SENSES] for noun in derived.get(offset, ())
