@@ -129,6 +129,12 @@ def office_verbs() -> dict[str, str]:
     return {row["verb"]: row["role"] for row in resources.jsonl("office_verbs.jsonl")}
 
 
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Nouns of a geographical area or district ('village', 'province'; kg/data/place_nouns.jsonl, from WordNet)."""
+    return frozenset(row["noun"] for row in resources.jsonl("place_nouns.jsonl"))
+
+
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})  # CAMEO sectors of a state's own agents
 
 

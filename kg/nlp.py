@@ -40,7 +40,18 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kg.gazetteer import body_heads, by_name, entries, given_names, known_actors, known_surnames, nonactor_codes, nonactor_names, titles
+from kg.gazetteer import (
+    body_heads,
+    by_name,
+    entries,
+    given_names,
+    known_actors,
+    known_surnames,
+    nonactor_codes,
+    nonactor_names,
+    place_nouns,
+    titles,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -422,7 +433,20 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in doc:
         if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    return model_names(doc, _compass_ellipsis(doc, out))
+    return model_names(doc, _named_places(doc, _compass_ellipsis(doc, out)))
+
+
+def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the border village of Panmunjom', 'the province of Idlib': a name after a place noun (kg/data/place_nouns.jsonl)
+    and 'of' is a place, whatever the model called it."""
+    nouns = place_nouns()
+    out = []
+    for ent in ents:
+        if (ent.label_ in {"PERSON", "ORG"} and not ent.ent_id_ and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
+                and doc[ent.start - 2].lower_ in nouns and doc[ent.start - 2].is_lower):
+            ent = _fresh(doc, ent.start, ent.end, "LOC")
+        out.append(ent)
+    return out
 
 
 COMPASS = {"north", "south", "east", "west"}

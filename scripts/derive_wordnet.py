@@ -10,6 +10,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   researcher at ORG', 'ORG attorney NAME'): kg.extract.roles reads it in those constructions only, never alone.
 - kg/data/office_verbs.jsonl: verbs from whose first senses WordNet derives a leader named with the verb's stem
   ('head' -> head, 'chair' -> chairman): 'NAME, who heads ORG' states that post (kg.extract.roles).
+- kg/data/place_nouns.jsonl: nouns one of whose two most frequent senses is a geographical area or a district
+  ('village', 'province'): 'the village of X' names a place (kg.nlp).
 - kg/data/nonactor_names.jsonl: proper names whose every noun sense is a deity or spirit, a religion as a belief
   or a holiday ('Allah', 'Athena', 'Satan', 'Judaism'): the model tags them as people, organisations or places,
   and none is an actor or a place of the graph. A religion that is also an organised body ('Scientology',
@@ -204,6 +206,31 @@ def office_verbs(folder: Path) -> list[dict]:
     return rows
 
 
+PLACE_ROOTS = {
+    "geographical_area": "08574314",  # geographical_area.n.01: village (a settlement), town, city, site
+    "district": "08552138",           # district.n.01: province, territory, county seat, enclave
+}
+
+
+def place_nouns(folder: Path) -> list[dict]:
+    """Common nouns one of whose two most frequent senses is a geographical area or a district: 'the village of X',
+    'the province of X' name a place X (kg.nlp reads the name after them as one)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots = {offset: name for name, offset in PLACE_ROOTS.items()}
+    for name, offset in PLACE_ROOTS.items():
+        if name not in lemmas.get(offset, []):
+            sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    rows = []
+    for lemma, offsets in sorted(_senses(folder).items()):
+        if "_" in lemma or not lemma.isalpha() or lemma not in {w.lower() for w in lemmas[offsets[0]]}:
+            continue
+        found = next(((o, r) for o in offsets[:2] if (r := _root(o, hypernyms, roots))), None)
+        if found is None or not any(w == lemma for o in offsets[:2] for w in lemmas[o]):
+            continue
+        rows.append({"id": f"place-noun-{lemma}", "noun": lemma, "source": f"WordNet 3.0 data.noun {found[0]} ({lemma}), under {found[1]}"})
+    return rows
+
+
 VERB_SENSES = 3  # a verb's most frequent senses: 'run' the company is its third sense; later ones are rare
 
 
@@ -212,6 +239,7 @@ def main(folder: Path) -> None:
     _write("occupations.jsonl", rows)
     _write("nonactor_names.jsonl", nonactor_names(folder))
     _write("office_verbs.jsonl", office_verbs(folder))
+    _write("place_nouns.jsonl", place_nouns(folder))
 
 
 if __name__ == "__main__":

@@ -75,7 +75,9 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     out.extend(product_mentions(doc))
     out.extend(possessed_mentions(doc))
     out.extend(nominal_mentions(doc))
-    out.extend(pair_mentions(doc))
+    pairs = pair_mentions(doc)
+    out = [m for m in out if not any(p.start <= m.start and m.end <= p.end for p in pairs)]  # 'Koreas' in 'the two Koreas'
+    out.extend(pairs)
     out.extend(title_back_mentions(doc, out))
     out.extend(title_before_name_mentions(doc, out))
     out.extend(pronoun_mentions(doc, out))
@@ -440,8 +442,15 @@ def _owner_of(doc: Doc, start: int, end: int) -> Span | None:
 
 @lru_cache(maxsize=1)
 def pair_heads() -> dict[str, str]:
-    """Plural nouns of a pair ('both sides', 'the two countries') -> the type of the pair's members (kg/data/pair_heads.csv)."""
-    return {row["head"]: row["type"] for row in resources.table("pair_heads.csv")}
+    """Plural nouns of a pair ('both sides', 'the two countries') -> the type of the pair's members (kg/data/pair_heads.csv),
+    and the plural of a word that ends two or more states' names ('the two Koreas', 'the two Sudans': the gazetteer)."""
+    from collections import Counter
+
+    from kg.gazetteer import entries
+
+    ends = Counter(e.label.split()[-1].lower() for e in entries().values() if e.type == "State")
+    shared = {f"{w}s": "State" for w, n in ends.items() if n > 1 and w.isalpha() and not w.endswith("s")}
+    return shared | {row["head"]: row["type"] for row in resources.table("pair_heads.csv")}
 
 
 def pair_mentions(doc: Doc) -> list[Mention]:

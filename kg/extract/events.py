@@ -29,7 +29,7 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import paragraph_bounds
 from kg.extract.timex import count, shifted
-from kg.gazetteer import agent_sectors
+from kg.gazetteer import agent_sectors, place_nouns
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -499,6 +499,9 @@ def _place(ctx: Context, token: Token) -> str:
     m = ctx.mention(token)
     if m is not None and m.type in {"Place", "State"} and m.rule != "capital-as-government":
         return m.key
+    if m is None and token.lower_ in place_nouns():  # "at the border village of Panmunjom": the village named
+        return next((k for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" if (k := _place(ctx, g))), "")
     return ""
 
 
