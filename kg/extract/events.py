@@ -834,9 +834,10 @@ ATTRIBUTION_GAP = 120  # characters between two parts of one quote that an attri
 def _quote_parts(ctx: Context, first: tuple[int, int], token: Token) -> list[tuple[int, int]]:
     """The quoted parts one attribution speaks for, in text order.
 
-    A quote split by its attribution ("'We agree,' he said, 'but not now.'") is one statement, and so is a
-    quote that goes on in the next sentences with no speech verb of its own ("'...,' Kurti said. 'There is
-    no other way.'"). A part that another speech verb attributes belongs to that verb.
+    A quote split by its attribution in the middle of its sentence ("'We agree,' he said, 'but not now.'")
+    is one statement. A quotation that opens a new sentence after the attribution ("'...,' Kurti said.
+    'There is no other way.'") is the speaker's next statement, made by `quote_sentences`; a part that
+    another speech verb attributes belongs to that verb.
     """
     text, quotes = ctx.text, sorted(ctx.quotes)
     parts = [first]
@@ -850,16 +851,15 @@ def _quote_parts(ctx: Context, first: tuple[int, int], token: Token) -> list[tup
         if not attributed_here and (gap.strip() or _has_own_speaker(ctx, nxt)):
             break
         if attributed_here and any(ch in gap for ch in ".!?") and not gap.rstrip().endswith((",", ":")):
-            # "'A,' he said. 'B.'": a new sentence that only quotes goes on with the same speaker
-            if _has_own_speaker(ctx, nxt):
-                break
+            break  # "'A,' he said. 'B.'": a second quotation, the same speaker's next statement (`quote_sentences`)
         parts.append(nxt)
     return parts
 
 
 def _has_own_speaker(ctx: Context, quote: tuple[int, int]) -> bool:
-    """Whether a verb outside the quote but in one of its sentences attributes it to someone."""
-    span = ctx.doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    """Whether a verb outside the quote but in one of its sentences attributes it to someone (the sentences of
+    its words: a closing mark the parser puts in the next sentence does not bring that sentence in)."""
+    span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="expand")
     if span is None:
         return False
     for sent in {t.sent.start: t.sent for t in span}.values():
@@ -986,7 +986,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             read_statement(ctx, draft)
         _content_targets(ctx, draft)
     drafts = absorb(drafts)
-    drafts += quote_paragraphs(ctx, drafts)
+    drafts += quote_sentences(ctx, drafts)
     return drafts + lead_in_quotes(ctx, drafts)
 
 
@@ -1034,38 +1034,49 @@ def lead_in_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
 
 QUOTE_PARAGRAPH_REACH = 2  # paragraphs back to the statement whose speaker a quote paragraph continues
+SENTENCE_END = re.compile(r"[.!?][\"\u201d']?\s*$")
 
 
-def quote_paragraphs(ctx: Context, drafts: list[Draft]) -> list[Draft]:
-    """A paragraph that is only a quotation goes on with the speaker of the statement just before it.
+def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A quotation that stands as a sentence of its own goes on with the speaker of the statement just before it.
 
-    News gives a speaker's words in a paragraph of their own after the paragraph that
-    names the speaker ("Professor X said ... ." then a paragraph '"If ... ."'). The
-    statement before must be a person's and lie at most QUOTE_PARAGRAPH_REACH paragraphs
-    back; a paragraph with a verb of its own outside the quote is not one.
+    News gives a speaker's next words as a quotation with no attribution of its own: in the same paragraph,
+    right after the sentence that attributes the first ("'A,' Kurti said. 'B.'"), or in a paragraph of its
+    own after the paragraph that names the speaker ("Professor X said ... ." then a paragraph '"If ... ."').
+    Each such quotation is a statement of its own. The statement before must be a person's; within a
+    paragraph its sentence must be the one just before the quotation, across paragraphs it lies at most
+    QUOTE_PARAGRAPH_REACH paragraphs back and the quotation is the whole paragraph. A quotation whose
+    sentence has a verb of its own outside the quote is not one.
     """
     text, out = ctx.text, []
-    said = sorted((d for d in drafts if d.kind == "Statement" and d.quote and not d.absorbed
-                   and any(role == "speaker" and ctx.is_person_key(key) for key, role in d.participants.items())),
-                  key=lambda d: d.token.idx)
+    said = [d for d in drafts if family(d.kind) == "statement" and d.quote and not d.absorbed
+            and any(role == "speaker" and ctx.is_person_key(key) for key, role in d.participants.items())]
     for start, end in ctx.quotes:
-        para_start, para_end = paragraph_bounds(text, start, end)
-        if text[para_start:start].strip() or text[end:para_end].strip(" .\n"):
-            continue  # the paragraph holds more than the quote
-        before = [d for d in said if d.token.idx < start]
-        if not before or any(d.token.idx >= start and d.token.idx < end for d in drafts):
+        words = text[start + 1:end - 1].strip(" ,.")
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if not words or span is None or any(d.quote and words[:40] in d.quote for d in said + out):
+            continue  # a quote a statement already holds
+        before = sorted((d for d in said + out if d.token.idx < start), key=lambda d: d.token.idx)
+        if not before or any(start <= d.token.idx < end for d in drafts):
             continue
         last = before[-1]
-        if text[last.token.idx:para_start].count("\n\n") > QUOTE_PARAGRAPH_REACH:
-            continue
-        span = ctx.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or any(d.quote and text[start + 1:end - 1].strip(" ,.")[:40] in d.quote for d in said):
-            continue  # a quote a statement already holds
+        para_start, para_end = paragraph_bounds(text, start, end)
+        rule = "quote-paragraph"
+        if last.token.idx >= para_start:  # the same paragraph: the sentence just before names the speaker
+            rule = "quote-sentence"
+            previous = ctx.doc[span.sent.start - 1].sent if span.sent.start > 0 else None
+            if (previous is None or not previous.start_char <= last.token.idx < previous.end_char
+                    or text[span.sent.start_char:start].strip() or not SENTENCE_END.search(text[previous.start_char:start])
+                    or _has_own_speaker(ctx, (start, end))):
+                continue
+        elif (text[para_start:start].strip() or text[end:para_end].strip(" .\n")
+              or text[last.token.idx:para_start].count("\n\n") > QUOTE_PARAGRAPH_REACH):
+            continue  # the paragraph holds more than the quote, or the speaker is too far back
         speaker = next(key for key, role in last.participants.items() if role == "speaker")
-        draft = Draft(token=span[0], trigger=last.trigger, kind="Statement", status=last.status, time=last.time)
+        draft = Draft(token=span[0], trigger=lexicon()[("say", "VERB")][0], kind="Statement", status=last.status, time=last.time)
         draft.add(speaker, "speaker")
-        draft.quote = text[start + 1:end - 1].strip(" ,.")
-        draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, "statements/quote-paragraph", 0.7))
+        draft.quote = words
+        draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, f"statements/{rule}", 0.7))
         out.append(draft)
     return out
 
