@@ -789,26 +789,25 @@ def read_statement(ctx: Context, draft: Draft) -> None:
 
 
 def _attributed_clause(ctx: Context, draft: Draft) -> None:
-    """What an 'according to X' phrase attributes: the rest of its clause, inside its sentence and paragraph.
+    """What an 'according to X' phrase attributes: a quotation in the rest of its clause, inside its sentence and
+    paragraph ('According to Smith, "the plan is dead."'), is X's statement.
 
-    A clause that is itself someone's speech ("According to the Herald, Burrows said ...") is that
-    speaker's statement; the phrase names a source and makes no statement of its own.
+    Without quoted words the phrase names the source of the reporter's facts ("over 345 pilgrims have been
+    killed, according to the ministry"), and a clause that is itself someone's speech ("According to the
+    Herald, Burrows said ...") is that speaker's statement: neither is a statement of X's.
     """
     token, clause = draft.token, draft.token.head
+    lo, hi = paragraph_bounds(ctx.text, token.idx)
     if any(row.speech for row in _triggers_for(clause)) and any(c.dep_ in SUBJ_DEPS for c in clause.children):
         draft.participants.clear()
         return
-    text = ctx.text
-    lo, hi = paragraph_bounds(text, token.idx)
     words = [t for t in clause.subtree if lo <= t.idx < hi and not t.is_space and not token.left_edge.i <= t.i <= token.right_edge.i]
-    runs: list[list[Token]] = []
-    for t in words:
-        if runs and t.i == runs[-1][-1].i + 1:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    quote = " ".join(text[run[0].idx:run[-1].idx + len(run[-1])].strip(" ,") for run in runs)
-    draft.quote = re.sub(r"\s+([,.;:])", r"\1", quote).strip(" ,.;:\"\u201c\u201d")
+    inside = [(s, e) for s, e in ctx.quotes if words and words[0].idx <= s and e <= words[-1].idx + len(words[-1]) + 1]
+    if not inside:
+        draft.participants.clear()
+        return
+    draft.quote = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in inside)
+    draft.evidence.extend(Evidence(s + 1, e - 1, token.sent.text, "statements/according-to", 0.8) for s, e in inside)
     draft.about.extend(m.key for t in words if (m := ctx.mention(t)) is not None)
 
 
