@@ -755,9 +755,16 @@ def _read_status(ctx: Context, draft: Draft) -> None:
 
 
 def read_statement(ctx: Context, draft: Draft) -> None:
-    """Quote and topic of a speech event: the quoted words nearest the verb, else the reported clause."""
+    """Quote and topic of a speech event: the quoted words nearest the verb, else the reported clause.
+
+    Only a speech verb ("said", "told", "stated") reports a clause as someone's words. Another act of the
+    statement family ("asked officials how ...", "refused to give details", "urged them to ...") has
+    what it asks or refuses as its content, not as a quote: it quotes only a quotation that holds that
+    content's verb ("called on both sides to 'approach the talks in a spirit of compromise'").
+    """
     token = draft.token
     sent = token.sent
+    speech = draft.trigger.speech
     near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400]
     complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}), None)
     if token.dep_ == "prep" and complement is None:  # "according to X, the suspects were arrested": the clause is what X said
@@ -769,9 +776,13 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         draft.trigger = next(t for t in lexicon()[("demand", "VERB")] if t.kind == "Demand")
     if complement is not None:
         span = ctx.doc[complement.left_edge.i:complement.right_edge.i + 1]
-        draft.quote = span.text.strip(" \"\u201c\u201d.,")
+        if speech:
+            draft.quote = span.text.strip(" \"\u201c\u201d.,")
         draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
     near = [q for q in near if not _quote_of_another(ctx, token, q)]
+    if not speech:  # the quotation must hold the content's own verb, not a phrase inside it ('asked how documents
+        # stored in "approved security cabinets" wound up on the street')
+        near = [q for q in near if complement is not None and q[0] <= complement.idx < q[1]]
     if near:
         start, end = min(near, key=lambda q: abs(_distance(q[0], q[1], token.idx)))
         before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.text[q[1]:token.idx])
@@ -780,7 +791,9 @@ def read_statement(ctx: Context, draft: Draft) -> None:
             start, end = before[-1]
         parts = _quote_parts(ctx, (start, end), token)
         quoted = complement is not None and any(s <= complement.idx < e for s, e in parts)  # the complement is the quote itself
-        if not draft.quote or quoted or not (complement is not None and start >= complement.left_edge.idx):
+        # a quote inside the reported clause leaves the clause as the quote ("said the process will be 'meaningless' if ...")
+        within = complement is not None and complement.left_edge.idx <= start <= complement.right_edge.idx
+        if not draft.quote or quoted or not within:
             draft.quote = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in parts)
             draft.evidence.extend(Evidence(s + 1, e - 1, sent.text, "statements/quote", 0.9) for s, e in parts)
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
