@@ -74,6 +74,7 @@ class Trigger:
     subj: frozenset = frozenset()
     status: str = ""
     speech: bool = False
+    declares: bool = False  # a speech verb that announces: an organisation's unquoted words are its declaration
     needs: tuple = ()  # (lemma, frozenset of particles) pairs
     pobj: frozenset = frozenset()  # the object of the needed preposition must be one of these ("meet for talks")
     objmod: tuple = ()  # words that must modify the object, each a frozenset of alternatives ("stage" + "war games")
@@ -95,7 +96,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
             trigger = Trigger(
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
                 obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
-                speech=bool(row.get("speech")), derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
+                speech=bool(row.get("speech")), declares=bool(row.get("declares")), derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
@@ -186,6 +187,7 @@ class Draft:
     intent: bool = False
     conditional: bool = False
     negated: bool = False
+    verbatim: bool = False  # the quote holds words in quotation marks, not only a reported clause
 
     def add(self, key: str, role: str) -> None:
         """Add a participant; a finer role wins over plain participant."""
@@ -793,6 +795,7 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         quoted = complement is not None and any(s <= complement.idx < e for s, e in parts)  # the complement is the quote itself
         # a quote inside the reported clause leaves the clause as the quote ("said the process will be 'meaningless' if ...")
         within = complement is not None and complement.left_edge.idx <= start <= complement.right_edge.idx
+        draft.verbatim = True
         if not draft.quote or quoted or not within:
             draft.quote = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in parts)
             draft.evidence.extend(Evidence(s + 1, e - 1, sent.text, "statements/quote", 0.9) for s, e in parts)
@@ -819,7 +822,7 @@ def _attributed_clause(ctx: Context, draft: Draft) -> None:
     if not inside:
         draft.participants.clear()
         return
-    draft.quote = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in inside)
+    draft.quote, draft.verbatim = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in inside), True
     draft.evidence.extend(Evidence(s + 1, e - 1, token.sent.text, "statements/according-to", 0.8) for s, e in inside)
     draft.about.extend(m.key for t in words if (m := ctx.mention(t)) is not None)
 
@@ -996,10 +999,28 @@ def _drafts(ctx: Context) -> list[Draft]:
         read_arguments(ctx, draft)
         if draft.trigger.speech or family(draft.kind) == "statement":
             read_statement(ctx, draft)
+            _declaration(ctx, draft)
         _content_targets(ctx, draft)
     drafts = absorb(drafts)
     drafts += quote_sentences(ctx, drafts)
     return drafts + lead_in_quotes(ctx, drafts)
+
+
+def _declaration(ctx: Context, draft: Draft) -> None:
+    """Words of an organisation or a state reported without quotation marks are no statement: a statement is
+    something a person said, or words the text quotes.
+
+    What it announces or confirms ("Airbus has confirmed that there was a glitch", "the government announced
+    the start of a process") and what it demands ("Moscow said Kyiv must withdraw") stay events of its; what
+    it says, claims or argues ("Apple Corps argued that the store was a breach") is its position, not an act.
+    """
+    if not draft.quote or draft.verbatim or any(role == "speaker" and ctx.is_person_key(key)
+                                                for key, role in draft.participants.items()):
+        return
+    if draft.kind != "Statement" or draft.trigger.declares:
+        draft.quote = ""
+    else:
+        draft.participants.clear()
 
 
 LEAD_IN = re.compile(r"[:,\u2013\u2014-]\s*$")  # "... to the record label, '...'", "... is not - '...'", "said: '...'"
@@ -1038,7 +1059,7 @@ def lead_in_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             continue
         draft = Draft(token=root, trigger=lexicon()[("say", "VERB")][0], kind="Statement")
         draft.add(speakers[0], "speaker")
-        draft.quote = words
+        draft.quote, draft.verbatim = words, True
         draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, "statements/lead-in", 0.7))
         _read_time(ctx, draft)
         out.append(draft)
@@ -1087,7 +1108,7 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         speaker = next(key for key, role in last.participants.items() if role == "speaker")
         draft = Draft(token=span[0], trigger=lexicon()[("say", "VERB")][0], kind="Statement", status=last.status, time=last.time)
         draft.add(speaker, "speaker")
-        draft.quote = words
+        draft.quote, draft.verbatim = words, True
         draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, f"statements/{rule}", 0.7))
         out.append(draft)
     return out
