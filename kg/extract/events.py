@@ -767,7 +767,8 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     token = draft.token
     sent = token.sent
     speech = draft.trigger.speech
-    near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400]
+    near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400
+            and not _names_only(ctx, (s, e))]
     complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}), None)
     if token.dep_ == "prep" and complement is None:  # "according to X, the suspects were arrested": the clause is what X said
         _attributed_clause(ctx, draft)
@@ -780,6 +781,7 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         span = ctx.doc[complement.left_edge.i:complement.right_edge.i + 1]
         if speech:
             draft.quote = span.text.strip(" \"\u201c\u201d.,")
+            draft.verbatim = ctx.in_quote(complement.idx)  # 'Rathbun stated, "Daniel was picked up ..."
         draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
     near = [q for q in near if not _quote_of_another(ctx, token, q)]
     if not speech:  # the quotation must hold the content's own verb, not a phrase inside it ('asked how documents
@@ -802,6 +804,13 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
         d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="quote-says-today")
+
+
+def _names_only(ctx: Context, quote: tuple[int, int]) -> bool:
+    """Whether a quotation holds only a name ('barred it from using the "Apple" brand'): a term set off, no one's words."""
+    span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="contract")
+    words = [t for t in span if t.is_alpha] if span is not None else []
+    return 0 < len(words) <= 3 and all(t.pos_ == "PROPN" for t in words)
 
 
 def _attributed_clause(ctx: Context, draft: Draft) -> None:
@@ -1003,7 +1012,45 @@ def _drafts(ctx: Context) -> list[Draft]:
         _content_targets(ctx, draft)
     drafts = absorb(drafts)
     drafts += quote_sentences(ctx, drafts)
-    return drafts + lead_in_quotes(ctx, drafts)
+    drafts += lead_in_quotes(ctx, drafts)
+    return one_act_per_speaker(ctx, drafts)
+
+
+def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A speaker's words reported without quotation marks next to their own quotations are one speech act
+    with them, the reporter's account of it: the quotations are its record, and the paraphrase is no
+    statement of its own ("Professor Eastman says manufacturers could remedy it. 'I suspect they won't,'
+    he said."; "X told CBC the department will look into it." then '"We take security seriously," she said').
+
+    Next means: the statements of one speaker that follow each other in the text with no other speaker's
+    statement between them, each at most QUOTE_PARAGRAPH_REACH paragraphs from the one before. A run with
+    no quotation keeps its reported statements; a paraphrase that is also a demand stays a demand event.
+    """
+    text = ctx.text
+    said = sorted((d for d in drafts if d.quote and not d.absorbed and _speaker(d) is not None), key=lambda d: d.token.idx)
+    runs: list[list[Draft]] = []
+    for draft in said:
+        if (runs and _speaker(runs[-1][-1]) == _speaker(draft)
+                and text[runs[-1][-1].token.idx:draft.token.idx].count("\n\n") <= QUOTE_PARAGRAPH_REACH):
+            runs[-1].append(draft)
+        else:
+            runs.append([draft])
+    dropped: set[int] = set()
+    for run in runs:
+        if not any(d.verbatim for d in run) or not ctx.is_person_key(_speaker(run[0]) or ""):
+            continue
+        for draft in run:
+            if draft.verbatim:
+                continue
+            if draft.kind == "Statement":
+                dropped.add(id(draft))
+            else:
+                draft.quote = ""
+    return [d for d in drafts if id(d) not in dropped]
+
+
+def _speaker(draft: Draft) -> str | None:
+    return next((key for key, role in draft.participants.items() if role == "speaker"), None)
 
 
 def _declaration(ctx: Context, draft: Draft) -> None:
