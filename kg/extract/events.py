@@ -1037,11 +1037,14 @@ def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             runs.append([draft])
     dropped: set[int] = set()
     for run in runs:
-        if not any(d.verbatim for d in run) or not ctx.is_person_key(_speaker(run[0]) or ""):
+        quoted = [d for d in run if d.verbatim]
+        if not quoted or not ctx.is_person_key(_speaker(run[0]) or ""):
             continue
         for draft in run:
             if draft.verbatim:
                 continue
+            nearest = min(quoted, key=lambda d: abs(d.token.idx - draft.token.idx))
+            nearest.about.extend(k for k in draft.about if k not in nearest.about)  # what the act was about
             if draft.kind == "Statement":
                 dropped.add(id(draft))
             else:
