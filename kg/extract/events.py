@@ -75,6 +75,7 @@ class Trigger:
     status: str = ""
     speech: bool = False
     declares: bool = False  # a speech verb that announces: an organisation's unquoted words are its declaration
+    quoted: bool = False  # holds only with a quotation as its object predicate ("called the plan 'a betrayal'")
     needs: tuple = ()  # (lemma, frozenset of particles) pairs
     pobj: frozenset = frozenset()  # the object of the needed preposition must be one of these ("meet for talks")
     objmod: tuple = ()  # words that must modify the object, each a frozenset of alternatives ("stage" + "war games")
@@ -96,7 +97,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
             trigger = Trigger(
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
                 obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
-                speech=bool(row.get("speech")), declares=bool(row.get("declares")), derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
+                speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")), derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
@@ -289,19 +290,38 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                 continue
             if row.subj and not (row.subj & subjects):
                 continue
+            if row.quoted and not _quoted_predicate(token):
+                continue
             if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in subjects):
                 continue
             if derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
                     for g in c.children if g.dep_ == "pobj") and not (needed & {c.lower_ for c in token.children if c.dep_ == "prt"}):
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
-            if row.obj or row.subj or row.subj_sector or row.pobj or needed is not None:
+            if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or needed is not None:
                 return row
             if fallback is None and (actor is None or _sense_holds(token, row, actor, armed)):
                 fallback = row
         if fallback is not None:
             return fallback
     return None
+
+
+def _quoted_predicate(token: Token) -> bool:
+    """Whether a quotation opens in the verb's own phrase, after it and before any other verb, on a word the verb
+    governs within two steps: 'called the plan "a betrayal"', 'called it the "hottest thing going"', 'was
+    branded a "traitor"' (not a quote further down the sentence)."""
+    doc = token.doc
+    for i in range(token.i + 1, min(token.right_edge.i, token.i + 8)):
+        word = doc[i]
+        if word.pos_ in {"VERB", "AUX"} and not (word.tag_ == "VBG" and word.head.i == token.i):
+            return False  # another clause; a gerund object ('called podcasting "..."') is still this one
+        if (word.text == "\u201c" or word.is_quote and word.tag_ == "``") and i + 1 < len(doc):
+            node, steps = doc[i + 1], 0
+            while node.i != token.i and steps < 3 and node.head.i != node.i:
+                node, steps = node.head, steps + 1
+            return node.i == token.i
+    return False
 
 
 def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: Callable[[Token], bool] | None = None) -> bool:
