@@ -468,7 +468,7 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     out: list[str] = []
     m = ctx.mention(token)
     if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
-        return actors(ctx, token.head.head, depth + 1)
+        return actors(ctx, _antecedent(ctx, token), depth + 1)
     if (speaker := _reported_speaker(token)) is not None:
         return actors(ctx, speaker, depth + 1)  # "Syria says it will not accept ...": it is Syria
     if m is not None and m.type != "Place":
@@ -498,6 +498,24 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
         if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
             out.extend(actors(ctx, child, depth + 1))
     return list(dict.fromkeys(out))
+
+
+def _antecedent(ctx: Context, pronoun: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause hangs on; for 'who', a person that noun belongs to
+    when the parser hung the clause on a place or organisation after it ("Charles O'Reilly, an expert at
+    Stanford University, who stated ...")."""
+    noun = pronoun.head.head
+    if pronoun.lower_ not in {"who", "whom"}:
+        return noun
+    node = noun
+    for _ in range(4):
+        m = ctx.mention(node)
+        if m is not None and m.type == "Person":
+            return node
+        if node.dep_ not in {"pobj", "prep", "appos"} or node.head.i == node.i:
+            break
+        node = node.head
+    return noun
 
 
 SPEAKER_PRONOUNS = {"it", "they", "he", "she"}
@@ -538,7 +556,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     """Participants, place, time and status of one trigger."""
     token, args = draft.token, draft.trigger.args
     subjects = [c for c in token.children if c.dep_ in SUBJ_DEPS]
-    if token.pos_ in {"VERB", "AUX"} and not subjects:
+    passive = token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+    if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive):  # "as stated on the
+        # website", "is claimed to be": a speech verb in the passive has no speaker in the clause it hangs on
         inherited = _inherited_subject(token)
         subjects = [inherited] if inherited is not None else []
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
@@ -865,11 +885,21 @@ def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> boo
         return False
     sentences = {t.sent.start for t in span}
     if token.sent.start not in sentences:
-        return _has_own_speaker(ctx, quote)
+        return _has_own_speaker(ctx, quote) or _speaker_between(ctx, token, quote)
     mine = abs(_distance(quote[0], quote[1], token.idx))
     return any(abs(_distance(quote[0], quote[1], t.idx)) < mine for t in token.sent
                if t.i != token.i and not quote[0] <= t.idx < quote[1] and t.pos_ in {"VERB", "AUX"}
                and any(row.speech for row in _triggers_for(t)) and any(c.dep_ in SUBJ_DEPS for c in t.children))
+
+
+def _speaker_between(ctx: Context, token: Token, quote: tuple[int, int]) -> bool:
+    """Whether a speech verb with a subject stands between a verb and a quote of another sentence: the quote
+    goes with that nearer speaker ("EPA says crops may gain. Heald noted the findings. '...'")."""
+    lo, hi = (token.idx + len(token), quote[0]) if token.idx < quote[0] else (quote[1], token.idx)
+    span = ctx.doc.char_span(lo, hi, alignment_mode="contract")
+    return span is not None and any(
+        t.pos_ in {"VERB", "AUX"} and not ctx.in_quote(t.idx) and any(row.speech for row in _triggers_for(t))
+        and any(c.dep_ in SUBJ_DEPS for c in t.children) for t in span)
 
 
 ATTRIBUTION_GAP = 120  # characters between two parts of one quote that an attribution ("he said,") can take
