@@ -1061,6 +1061,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
     drafts = absorb(drafts)
+    drafts += statement_noun_quotes(ctx, drafts)
     drafts += quote_sentences(ctx, drafts)
     drafts += lead_in_quotes(ctx, drafts)
     return one_act_per_speaker(ctx, drafts)
@@ -1161,6 +1162,43 @@ def lead_in_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         draft.add(speakers[0], "speaker")
         draft.quote, draft.verbatim = words, True
         draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, "statements/lead-in", 0.7))
+        _read_time(ctx, draft)
+        out.append(draft)
+    return out
+
+
+def statement_noun_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A quotation that opens the sentence after one where a person issues a statement, gives an interview or
+    makes remarks ("Senator John Cornyn issued a statement regarding the decision. 'Like many Texans, I am
+    disappointed ...'") is that person's statement.
+
+    The statement word is the object of the sentence's verb (a noun of the lexicon's statement row) and the
+    verb's subject is one person; the quotation's own sentence has no verb outside it.
+    """
+    text, out = ctx.text, []
+    nouns = {lemma for (lemma, pos), rows in lexicon().items() if pos == "NOUN" and any(r.id == "ev-statement-noun" for r in rows)}
+    held = [d.quote for d in drafts if d.quote]
+    for start, end in ctx.quotes:
+        words = text[start + 1:end - 1].strip(" ,.")
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if not words or span is None or span.sent.start == 0 or any(words[:40] in q for q in held):
+            continue
+        previous = ctx.doc[span.sent.start - 1].sent
+        if (text[span.sent.start_char:start].strip() or "\n\n" in text[previous.start_char:start]
+                or not SENTENCE_END.search(text[previous.start_char:start]) or _has_own_speaker(ctx, (start, end))):
+            continue
+        speakers = []
+        for noun in previous:
+            if noun.lemma_.lower() in nouns and noun.dep_ == "dobj" and not ctx.in_quote(noun.idx):
+                subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+                speakers = [k for c in subjects for k in actors(ctx, c) if ctx.is_person_key(k)]
+                break
+        if len(set(speakers)) != 1:
+            continue
+        draft = Draft(token=span[0], trigger=lexicon()[("say", "VERB")][0], kind="Statement")
+        draft.add(speakers[0], "speaker")
+        draft.quote, draft.verbatim = words, True
+        draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, "statements/statement-noun", 0.7))
         _read_time(ctx, draft)
         out.append(draft)
     return out
