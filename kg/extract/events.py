@@ -1081,7 +1081,7 @@ def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     said = sorted((d for d in drafts if d.quote and not d.absorbed and _speaker(d) is not None), key=lambda d: d.token.idx)
     runs: list[list[Draft]] = []
     for draft in said:
-        if (runs and _speaker(runs[-1][-1]) == _speaker(draft)
+        if (runs and ctx.same_person(_speaker(runs[-1][-1]) or "", _speaker(draft) or "")
                 and text[runs[-1][-1].token.idx:draft.token.idx].count("\n\n") <= QUOTE_PARAGRAPH_REACH):
             runs[-1].append(draft)
         else:
