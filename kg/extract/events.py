@@ -1076,6 +1076,8 @@ def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     Next means: the statements of one speaker that follow each other in the text with no other speaker's
     statement between them, each at most QUOTE_PARAGRAPH_REACH paragraphs from the one before. A run with
     no quotation keeps its reported statements; a paraphrase that is also a demand stays a demand event.
+    And a quotation is one statement, whichever verbs of its speaker reach it: a statement whose quoted
+    parts another statement of the speaker holds too is dropped.
     """
     text = ctx.text
     said = sorted((d for d in drafts if d.quote and not d.absorbed and _speaker(d) is not None), key=lambda d: d.token.idx)
@@ -1100,7 +1102,18 @@ def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 dropped.add(id(draft))
             else:
                 draft.quote = ""
+    for draft in said:  # one quotation, one statement: a statement whose quoted parts another of the speaker holds
+        parts = _parts(draft)
+        if parts and any(other is not draft and id(other) not in dropped and parts <= _parts(other)
+                         and (parts < _parts(other) or other.token.idx < draft.token.idx)
+                         and ctx.same_person(_speaker(other) or "", _speaker(draft) or "") for other in said):
+            dropped.add(id(draft))
     return [d for d in drafts if id(d) not in dropped]
+
+
+def _parts(draft: Draft) -> frozenset[tuple[int, int]]:
+    """The quoted parts a statement holds (its quote evidence)."""
+    return frozenset((e.start, e.end) for e in draft.evidence if e.extractor.startswith("statements/"))
 
 
 def _speaker(draft: Draft) -> str | None:
