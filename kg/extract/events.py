@@ -807,6 +807,9 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     token = draft.token
     sent = token.sent
     speech = draft.trigger.speech
+    if speech and any(c.dep_ == "neg" for c in token.children):
+        draft.participants.clear()  # "an independent who does not claim to belong to either camp": nothing was said
+        return
     near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400
             and not _names_only(ctx, (s, e))]
     complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}), None)
