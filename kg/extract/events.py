@@ -810,6 +810,9 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     if speech and any(c.dep_ == "neg" for c in token.children):
         draft.participants.clear()  # "an independent who does not claim to belong to either camp": nothing was said
         return
+    if speech and _in_headline(ctx, token):
+        draft.participants.clear()  # "Australian woman claims church imprisoned her": the body reports the statement
+        return
     near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400
             and not _names_only(ctx, (s, e))]
     complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}), None)
@@ -847,6 +850,13 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
         d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="quote-says-today")
+
+
+def _in_headline(ctx: Context, token: Token) -> bool:
+    """Whether a token lies in the article's headline, the title as the text's first line."""
+    title = ctx.article.title.strip()
+    start = ctx.text.find(title) if title else -1
+    return 0 <= start <= token.idx < start + len(title) and not ctx.text[:start].strip()
 
 
 def _names_only(ctx: Context, quote: tuple[int, int]) -> bool:
