@@ -29,7 +29,7 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import paragraph_bounds
 from kg.extract.timex import count, shifted
-from kg.gazetteer import agent_sectors
+from kg.gazetteer import agent_sectors, body_heads
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -518,6 +518,26 @@ def _antecedent(ctx: Context, pronoun: Token) -> Token:
     return noun
 
 
+@lru_cache(maxsize=1)
+def _agent_words() -> frozenset[str]:
+    """Nouns that name people or bodies who speak: the Phoenix agents and CAMEO actor nouns, the WordNet
+    occupations, and the statement nouns of the lexicon ('a government statement said')."""
+    from kg.gazetteer import occupations
+
+    words = set(actor_nouns()) | {w for form in agent_sectors() for w in (form,)} | body_heads()
+    words |= {form[-1] for form in occupations()}
+    words |= {lemma for (lemma, pos), rows in lexicon().items() if pos == "NOUN" and any(r.id == "ev-statement-noun" for r in rows)}
+    return frozenset(words)
+
+
+def _speaking_noun(ctx: Context, subject: Token) -> bool:
+    """Whether a speech verb's subject can speak: a name, a pronoun, or a noun for people or a body ('EU officials',
+    'an Airbus spokesman', 'the ministry'); not a thing whose maker names it ('the ACARS data suggests')."""
+    if ctx.mention(subject) is not None or subject.pos_ not in {"NOUN"}:
+        return True
+    return subject.lemma_.lower() in _agent_words() or subject.lower_ in _agent_words()
+
+
 SPEAKER_PRONOUNS = {"it", "they", "he", "she"}
 
 
@@ -577,7 +597,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if subject_role == "participant" and family(draft.kind) == "statement":
         subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
     for subj in subjects:
-        for key in actors(ctx, subj):
+        keys = actors(ctx, subj)
+        if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
+            # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
+            keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
+        for key in keys:
             draft.add(key, subject_role)
         for prep in subj.children:  # "prosecutors in The Hague"
             if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
@@ -855,6 +879,8 @@ def read_statement(ctx: Context, draft: Draft) -> None:
 def _in_headline(ctx: Context, token: Token) -> bool:
     """Whether a token lies in the article's headline, the title as the text's first line."""
     title = ctx.article.title.strip()
+    if re.search(r"[.!?]\s|[,:;]$", title):
+        return False  # a first line of sentences, not a headline
     start = ctx.text.find(title) if title else -1
     return 0 <= start <= token.idx < start + len(title) and not ctx.text[:start].strip()
 
