@@ -15,6 +15,13 @@ from kg/data/plover_polarity.csv. The steps, each a function:
 3. `absorb`: an event noun governed by a trigger of the same family is the
    same event ("meeting ... for talks"); one governed by a postponement or a
    breakdown gives it its subject and status.
+4. Statements: `read_statement` gives a speech verb its quote (the quoted words,
+   else the reported clause); `quote_sentences`, `statement_noun_quotes` and
+   `lead_in_quotes` give quotations without a verb of their own to the speaker
+   before them; `one_act_per_speaker` keeps one statement per speech act. A
+   statement is something a person said, or words the text quotes: an
+   organisation's unquoted words, an 'according to' source and a request or
+   refusal are not statements (`_declaration`, `_attributed_clause`).
 Mentions of one event across sentences are merged later, by the resolve stage.
 """
 from __future__ import annotations
