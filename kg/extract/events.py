@@ -858,7 +858,10 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         span = ctx.doc[complement.left_edge.i:complement.right_edge.i + 1]
         if speech:
             draft.quote = span.text.strip(" \"\u201c\u201d.,")
-            draft.verbatim = ctx.in_quote(complement.idx)  # 'Rathbun stated, "Daniel was picked up ..."
+            inside = next(((s, e) for s, e in ctx.quotes if s < complement.idx < e), None)
+            if inside is not None:  # 'Rathbun stated,\n\n"Daniel was picked up ...": the quotation is the clause
+                draft.quote, draft.verbatim = ctx.text[inside[0] + 1:inside[1] - 1].strip(" ,."), True
+                draft.evidence.append(Evidence(inside[0] + 1, inside[1] - 1, sent.text, "statements/quote", 0.9))
         draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
     near = [q for q in near if not _quote_of_another(ctx, token, q)]
     if not speech:  # the quotation must hold the content's own verb, not a phrase inside it ('asked how documents
