@@ -104,7 +104,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
             trigger = Trigger(
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
                 obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
-                speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")), derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
+                speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
+                derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
