@@ -123,6 +123,29 @@ def occupations() -> dict[tuple[str, ...], dict]:
 
 
 @lru_cache(maxsize=1)
+def office_verbs() -> dict[str, str]:
+    """Verb lemma -> the position it states ('chair' -> 'Chairman', 'head' -> 'Head'; kg/data/office_verbs.jsonl, from
+    WordNet's derivations of leaders): 'NAME, who chairs ORG'."""
+    return {row["verb"]: row["role"] for row in resources.jsonl("office_verbs.jsonl")}
+
+
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})  # CAMEO sectors of a state's own agents
+
+
+@lru_cache(maxsize=1)
+def state_occupations() -> frozenset[str]:
+    """Occupations that also head a Phoenix agent of a state's sectors ('official' of 'government official', 'lawmaker',
+    'diplomat'): they hold a post in a state too ('a senior North Korean official'), not only in an organisation.
+    A learned profession is not one ('a Lebanese lawyer' names a nationality, WordNet's 'professional')."""
+    heads = {r["head"] for r in resources.jsonl("agents.jsonl") if r["sector"] in STATE_SECTORS}
+    return frozenset(" ".join(words) for words, row in occupations().items()
+                     if " ".join(words) in heads and row["under"] not in TRADE_ROOTS)
+
+
+TRADE_ROOTS = frozenset({"professional", "scientist"})  # WordNet roots of occupations that are trades, not posts
+
+
+@lru_cache(maxsize=1)
 def title_kinds() -> dict[str, str]:
     """Title id -> kind ('rank' for military ranks: 'Colonel X' names a person, not a position of a state)."""
     return {row["id"]: row.get("kind", "") for row in titles()}
@@ -199,6 +222,13 @@ def given_names() -> frozenset[str]:
 def known_surnames() -> frozenset[str]:
     """Lower-cased last words of the office holders' names in the Phoenix actor lists."""
     return frozenset(n.split()[-1] for n, kind in known_actors().items() if kind == "Person")
+
+
+@lru_cache(maxsize=1)
+def nonactor_names() -> frozenset[str]:
+    """Proper names of deities, religions and holidays (kg/data/nonactor_names.jsonl, from WordNet): 'Allah', 'Judaism'
+    name no actor and no place."""
+    return frozenset(row["name"] for row in resources.jsonl("nonactor_names.jsonl"))
 
 
 @lru_cache(maxsize=1)

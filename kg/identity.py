@@ -1,4 +1,4 @@
-"""Identity across the corpus: which entities of different articles are one real person, organisation or state.
+"""Identity across the corpus: which entities of different articles are one real person, organisation, state or product.
 
 `kg.resolve` makes one node of each thing inside an article and gives it a
 key: a gazetteer id ('state-Q403'), or the slug of its fullest name
@@ -32,6 +32,8 @@ The rules (each merge names its rule, the articles and a score in the graph):
   when the short name fits two people, nor when the two hold roles of different bodies;
 - type-conflict: a one-word name read as a person in one article and as an organisation
   in others ('Ryanair'), when no person of the corpus has it as a surname;
+- model-code: a product named by its model code alone ('A380'), joined to the one maker's model of
+  that code in the corpus ('Airbus A380');
 - short-form: in one article, an organisation named by the end of another's name
   ('Air Force' where the article names the 'United States Air Force');
 - surname: a person named by surname alone in an article, joined to the one person of
@@ -66,7 +68,7 @@ ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 # rule -> score: how sure the rule is, for the record (user decisions are 1.0)
 SCORES = {"user-same": 1.0, "same-name": 1.0, "folded-name": 0.95, "gazetteer": 0.95, "acronym-defined": 0.95,
           "former-name": 0.9, "state-name": 0.9, "name-variant": 0.85, "spelling": 0.8, "short-form": 0.8,
-          "acronym-initials": 0.75, "truncated": 0.7, "surname-context": 0.7, "surname": 0.6, "type-conflict": 0.6}
+          "acronym-initials": 0.75, "model-code": 0.75, "truncated": 0.7, "surname-context": 0.7, "surname": 0.6, "type-conflict": 0.6}
 
 
 # -- names ------------------------------------------------------------------------------------------
@@ -358,7 +360,8 @@ def defined_acronyms(extraction: Extraction) -> list[tuple[str, str]]:
     """(acronym key, expansion key) for each 'Long Name (ACR)' in the article whose letters fit the name's initials.
 
     The letters must be the initials in order, or (a name translated from another language: 'Union of
-    Rationalist Atheists and Agnostics (UAAR)') the same letters in another order. The name may run on
+    Rationalist Atheists and Agnostics (UAAR)') the same letters in another order, or three or more letters of the
+    name in order from its first ('Singapore Airlines (SIA)'). The name may run on
     past the organisation's mention for a few capitalised words ('... Atheists and Agnostics (UAAR)',
     where the model ends the organisation at 'Atheists').
     """
@@ -381,9 +384,30 @@ def defined_acronyms(extraction: Extraction) -> list[tuple[str, str]]:
             content = "".join(w[0] for w in fold(name).split()).upper()
             if not is_acronym(acronym) or not letters or organization_key(acronym) == e.key:
                 continue
-            if acronym in (letters, content) or sorted(acronym) == sorted(letters) or (letters.startswith(acronym) and len(acronym) >= 3):
+            if (acronym in (letters, content) or sorted(acronym) == sorted(letters) or (letters.startswith(acronym) and len(acronym) >= 3)
+                    or _letters_in_order(acronym, name)):
                 out.append((organization_key(acronym), e.key))
     return list(dict.fromkeys(out))
+
+
+def _letters_in_order(acronym: str, name: str) -> bool:
+    """An acronym of three or more letters that opens with the name's first letter and takes the rest from its words
+    in order, not only from their initials ('Singapore Airlines (SIA)').
+
+    >>> _letters_in_order("SIA", "Singapore Airlines"), _letters_in_order("SAL", "Singapore Airlines")
+    (True, True)
+    >>> _letters_in_order("AS", "Air Seychelles"), _letters_in_order("ISA", "Singapore Airlines")
+    (False, False)
+    """
+    letters = fold(name).replace(" ", "").upper()
+    if len(acronym) < 3 or not letters.startswith(acronym[0]):
+        return False
+    at = 1
+    for c in acronym[1:]:
+        at = letters.find(c, at) + 1
+        if not at:
+            return False
+    return True
 
 
 RENAMED = (
@@ -580,6 +604,7 @@ class _Resolver:
                 self.uf.union(a, b)
         self.gazetteer_rule()
         self.org_rules()
+        self.product_rules()
         self.person_rules()
         self.weak_rules(weak)
         for _key, members in self.by_key.items():  # what the weak rules left: one name, one thing
@@ -756,6 +781,22 @@ class _Resolver:
 
     def _label(self, key: str) -> str:
         return Counter(self.locals[i].label for i in self.by_key[key]).most_common(1)[0][0]
+
+    def product_rules(self) -> None:
+        """model-code: a model named by its code alone ('A380', key product-a380) is the one model of that code a
+        maker's name goes with in the corpus ('Airbus A380'); a code two makers' models end with joins neither."""
+        keys = [k for k, m in self.by_key.items() if self.locals[m[0]].type == "Product" and k.startswith("product-")]
+        ends: dict[str, set[str]] = defaultdict(set)
+        for k in keys:
+            parts = k[len("product-"):].split("-")
+            for n in range(1, len(parts)):
+                ends["-".join(parts[n:])].add(k)
+        for k in keys:
+            code = k[len("product-"):]
+            makers = ends.get(code, set())
+            if any(c.isdigit() for c in code) and len(makers) == 1:
+                (full,) = makers
+                self.join_keys(full, k, "model-code", f"{self._label(k)!r} = the model of {self._label(full)!r}")
 
     def person_rules(self) -> None:
         keys = [k for k, m in self.by_key.items() if self.locals[m[0]].type == "Person"]

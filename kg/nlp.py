@@ -16,7 +16,9 @@ Components added after the statistical `ner`:
   lists are people; labels stop at line breaks and unbalanced brackets;
   currency codes, time-zone abbreviations and numbers are no actors; a
   "person" made only of dictionary words ("Snow Leopard") or a name used as a
-  thing ("an iPod") is dropped.
+  thing ("an iPod") is dropped. A model code after its maker's name ("Boeing
+  787", "Airbus A380"), and that code alone elsewhere in the text, is a
+  PRODUCT (`model_names`).
 
 Titles come from kg/data/titles.jsonl and the Phoenix agents (kg/data/agent_titles.jsonl,
 derived by scripts/derive_titles.py); military ranks ("Colonel") mark a person, not a position.
@@ -38,7 +40,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kg.gazetteer import body_heads, entries, given_names, known_actors, known_surnames, nonactor_codes, titles
+from kg.gazetteer import body_heads, by_name, entries, given_names, known_actors, known_surnames, nonactor_codes, nonactor_names, titles
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -241,6 +243,8 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
     i = title[1]
     while i in starts:
         i = starts[i]
+    comma = i + 1 < len(doc) and doc[i].text == "," and i not in starts
+    i += comma  # "Indonesia's Minister of Foreign Affairs, Retno Marsudi, met ...": an apposition closed by a comma
     j = i
     while j < len(doc) and j - i < 5 and j not in starts:
         token = doc[j]
@@ -257,8 +261,8 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
             j += 2  # 'Chan-ocha': the tokenizer splits a hyphenated name
         else:
             break
-    if j == i:
-        return None
+    if j == i or (comma and not (j < len(doc) and doc[j].text in {",", ")"})):
+        return None  # 'the minister, Serbia and Kosovo': after a comma, only a name closed by one
     from spacy.tokens import Span
 
     return Span(doc, i, min(j, len(doc)), label="PERSON")
@@ -306,6 +310,51 @@ def _known_people(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _known_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A Phoenix organisation's many-word name that the model cut up ('Lockheed' ORG + 'Martin' PERSON): one
+    organisation, unless a gazetteer entry or a longer name of the model overlaps it."""
+    from spacy.tokens import Span
+
+    known = known_actors()
+    found = []
+    i = 0
+    while i < len(doc):
+        if not (doc[i].is_title and doc[i].pos_ == "PROPN"):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < 5 and (doc[j].is_title or doc[j].is_upper) and doc[j].pos_ == "PROPN":
+            j += 1
+        k = next((k for k in range(j, i + 1, -1) if known.get(doc[i:k].text.lower()) == "Organization"), None)
+        if k is None:
+            i += 1
+            continue
+        inside = [e for e in ents if e.start < k and i < e.end]
+        if len(inside) > 1 and all(not e.ent_id_ and i <= e.start and e.end <= k for e in inside):
+            found.append((Span(doc, i, k, label="ORG"), inside))
+        i = k
+    if not found:
+        return ents
+    cut = {id(e) for _, inside in found for e in inside}
+    return [e for e in ents if id(e) not in cut] + [span for span, _ in found]
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """The English words of the newskg pipeline's lemmatizer (see `_dictionary_words`), read once per process."""
+    return _dictionary_words(pipeline())
+
+
+def is_dictionary_word(word: str) -> bool:
+    """A common English word, or the plural of one ('airplanes', 'developers').
+
+    >>> is_dictionary_word("Conference"), is_dictionary_word("Airplanes"), is_dictionary_word("Grumman")
+    (True, True, False)
+    """
+    words, lower = dictionary_words(), word.lower()
+    return lower in words or (lower.endswith("s") and lower[:-1] in words)
+
+
 def _dictionary_words(nlp: Language) -> frozenset[str]:
     """English words of spaCy's own lemmatizer index (nouns, verbs, adjectives, adverbs), from the model's data."""
     if "lemmatizer" not in nlp.pipe_names:
@@ -324,6 +373,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
     ents = [_named_after_state(doc, e, words, titles) for e in ents]
     ents += _known_people(doc, ents)
+    ents = _known_organizations(doc, ents)
     ents = _typed_by_evidence(doc, ents, words, titles)
     products = _product_names(doc, ents)
     ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
@@ -372,7 +422,47 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in doc:
         if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    return out
+    return model_names(doc, _compass_ellipsis(doc, out))
+
+
+COMPASS = {"north", "south", "east", "west"}
+COMPASS_ADJECTIVES = {"northern", "southern", "eastern", "western", "central"}
+
+
+def _compass_ellipsis(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A state named by its compass word alone: 'North and South Korea' (two states, the first name cut short), and
+    'the North' in an article that names one state called 'North ...' (North Korea); a compass word before a state's
+    name that the model calls an organisation or a person names a region, a place ('Western Australia')."""
+    from spacy.tokens import Span
+
+    names = by_name()
+    found: list[Span] = []
+    for ent in ents:  # 'North and South Korea': the model's 'North and' is half a name
+        words = ent.text.split()
+        if not ent.ent_id_ or entries()[ent.ent_id_].type != "State" or len(words) < 2 or words[0].lower() not in COMPASS:
+            continue
+        i = ent.start - 2
+        if i >= 0 and doc[i + 1].lower_ == "and" and doc[i].lower_ in COMPASS and doc[i].is_title:
+            other = names.get(" ".join([doc[i].lower_, *words[1:]]).lower())
+            if other and entries()[other].type == "State":
+                found.append(Span(doc, i, i + 1, label="GPE", span_id=doc.vocab.strings.add(other)))
+    named = {e.ent_id_ for e in ents if e.ent_id_ and entries()[e.ent_id_].type == "State"} | {s.id_ for s in found}
+    for token in doc:  # 'the North': the one state named in the article whose name starts with that word
+        if not (token.lower_ in COMPASS and token.is_title and token.i > 0 and doc[token.i - 1].lower_ == "the"):
+            continue
+        if token.i + 1 < len(doc) and (doc[token.i + 1].is_title or doc[token.i + 1].pos_ == "PROPN"):
+            continue  # 'the North Atlantic', 'the South China Sea'
+        match = {k for k in named if entries()[k].label.split()[0].lower() == token.lower_}
+        if len(match) == 1:
+            found.append(Span(doc, token.i, token.i + 1, label="GPE", span_id=doc.vocab.strings.add(match.pop())))
+    regions = [e for e in ents if not e.ent_id_ and e.label_ in {"ORG", "PERSON"} and len(e) == 2
+               and e[0].lower_ in COMPASS | COMPASS_ADJECTIVES and names.get(e[1].lower_, "").startswith("state-")]
+    if not found and not regions:
+        return ents
+    cover = {i for f in found for i in range(f.start, f.end)}
+    kept = [e for e in ents if not any(i in cover for i in range(e.start, e.end)) and e not in regions]
+    # 'South Australia', 'Western Australia' (the model says organisation): a region of a state, a place
+    return kept + found + [_fresh(doc, e.start, e.end, "LOC") for e in regions]
 
 
 def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]]) -> Span:
@@ -436,6 +526,8 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
     words = [t for t in doc[start:end] if not t.is_punct]
     if not any(sum(c.isalpha() for c in t.text) > 1 for t in words) or all(_non_actor_token(t) for t in words):
         return None
+    if doc[start:end].text in nonactor_names():
+        return None  # 'Allah', 'Athena', 'Calvinism': a deity, a religion or a holiday is no actor
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
@@ -497,6 +589,109 @@ def _after_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
 
 
 PRODUCT_DETERMINERS = {"a", "an", "new", "latest", "its", "his", "her", "their"}
+MODEL_CODE = re.compile(r"^(?:[A-Z]{1,2}\d+|\d+)(?:[A-Za-z]\d+)?[A-Z]{0,2}$")  # 787, A380, 7E7, A350, 3GS
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+NUMBER_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def model_code(text: str) -> str:
+    """The model designation a word writes, singular and upper-cased ('787s' -> '787', '7e7' -> '7E7', 'A380' ->
+    'A380'); '' for a word that is no model code (a year, a word, a decimal).
+
+    >>> model_code("787s"), model_code("7e7"), model_code("A400"), model_code("2007"), model_code("10.4"), model_code("jet")
+    ('787', '7E7', 'A400', '', '', '')
+    """
+    if len(text) > 2 and text.endswith("s") and text[-2].isdigit():
+        text = text[:-1]
+    return text.upper() if MODEL_CODE.match(text) and not YEAR.match(text) else ""
+
+
+def model_end(doc: Doc, i: int) -> int:
+    """The end of a model code starting at token i: over an attached '-800' or letter ('737-800', 'A400M')."""
+    end = i + 1
+    while end < len(doc) and not doc[end - 1].whitespace_:
+        if doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].like_num and not doc[end].whitespace_:
+            end += 2
+        elif len(doc[end]) == 1 and doc[end].is_upper:
+            end += 1
+        else:
+            break
+    return end
+
+
+QUOTES = {'"', "\u201c", "\u201d"}
+
+
+def _with_model_name(doc: Doc, end: int) -> int:
+    """A model code runs on over the model's name right after it: '787 Dreamliner', '787 "Dreamliner"'."""
+    i = end + (end < len(doc) and doc[end].text in QUOTES)
+    if i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in {"", "PRODUCT"}:
+        return i + 1 + (i + 1 < len(doc) and doc[i + 1].text in QUOTES and i > end)
+    return end
+
+
+def _counted(doc: Doc, end: int) -> bool:
+    """A number that counts what follows it ('787 people'), not a model ('787 jet', '787s')."""
+    return end < len(doc) and doc[end].tag_ in {"NNS", "NNPS"} and not doc[end].is_title
+
+
+def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Model designations as PRODUCT entities: a code right after its maker's name ('Boeing 787', "Boeing's 747",
+    'Airbus A380', 'Boeing 737-800'), then that code alone elsewhere in the text ('the 787', '787s', 'the A380');
+    the model's name right after the code is part of the span ('787 Dreamliner').
+
+    The maker keeps its ORG span (a name the model ran over the code, 'Airbus A350', is cut before it when the
+    text names the maker alone, 'First Airbus A380' where it says 'Airbus'); a name of several words ending in a
+    common noun the text does not name alone is no maker ('Air France Flight 447' is a flight, 'American Airlines
+    777' an operator's plane); a number counting a plural noun ('787 passengers'), a year or a date is no model.
+    A code alone is taken only when its maker wrote it somewhere in the text or the statistical model called it a
+    product, and when it is at least three characters ('4' alone is a number).
+    """
+    from spacy.tokens import Span
+
+    taken: dict[int, Span] = {i: e for e in ents for i in range(e.start, e.end)}
+    named = {e.text for e in ents if e.label_ == "ORG"}
+    out, products, codes = [], [], set()
+    for ent in ents:
+        if ent.label_ != "ORG":
+            out.append(ent)
+            continue
+        cut = next((t.i for t in ent[1:] if model_code(t.text)), None)
+        maker = doc[ent.start:cut].text if cut is not None else ""
+        if cut is not None and ent.end == model_end(doc, cut) and any(maker == n or maker.endswith(" " + n) for n in named):
+            # 'Airbus A350' as one organization, where the text names Airbus alone ('Air France Flight 447' is no model)
+            out.append(Span(doc, ent.start, cut, label="ORG", span_id=ent.ent_id))
+            i = cut
+        else:
+            out.append(ent)
+            i = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
+        if i >= len(doc) or not model_code(doc[i].text) or doc[i].ent_type_ in NUMBER_LABELS:
+            continue
+        last = doc[min(i, ent.end) - 1]
+        if last.tag_ == "POS":
+            last = doc[last.i - 1]
+        if last.i > ent.start and is_dictionary_word(last.text) and last.text not in named:
+            continue  # 'Air France Flight 447', 'American Airlines 777': a numbered flight, an operator's plane
+        other = taken.get(i)
+        end = model_end(doc, i)
+        if (other is not None and other is not ent and other.label_ not in {"CARDINAL", "PRODUCT"}) or _counted(doc, end):
+            continue
+        products.append(Span(doc, i, _with_model_name(doc, end), label="PRODUCT"))
+        codes.add(model_code(doc[i].text))
+    codes |= {model_code(e[0].text) for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PRODUCT" and len(e[0]) >= 3}
+    codes.discard("")
+    if not codes:
+        return out
+    made = {i for p in products for i in range(p.start, p.end)}
+    for token in doc:
+        if (token.i in made or len(token) < 3 or model_code(token.text) not in codes or token.ent_type_ in NUMBER_LABELS
+                or (token.i in taken and taken[token.i].label_ not in {"CARDINAL", "PRODUCT"})):
+            continue
+        end = model_end(doc, token.i)
+        if not _counted(doc, end) and not any(p.start <= token.i < p.end for p in products):
+            products.append(Span(doc, token.i, _with_model_name(doc, end), label="PRODUCT"))
+    spans = {i for p in products for i in range(p.start, p.end)}
+    return [e for e in out if not any(i in spans for i in range(e.start, e.end))] + products
 
 
 def _product_names(doc: Doc, ents: list[Span]) -> set[str]:

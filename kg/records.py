@@ -41,7 +41,7 @@ class Mention:
     start: int
     end: int
     text: str
-    type: str  # Person, Organization, State, Place
+    type: str  # Person, Organization, State, Place, Product
     rule: str
     key: str = ""  # canonical key once known (gazetteer id or name key)
     sentence: str = ""

@@ -10,6 +10,7 @@ articles name one real thing is decided over the whole corpus by `kg.identity`.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -36,19 +37,25 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
+OWNED_TITLES = {"nominal-title", "nominal-title-of"}  # an office named with its owner, no holder named
 # "she", "the company", "the minister": evidence of the entity, not names of it
-REFERRING_RULES = {"nominal-pronoun", "nominal-body", "nominal-back-title"}
+REFERRING_RULES = {"nominal-pronoun", "nominal-body", "nominal-back-title", "nominal-before-name"}
+POSSESSIVE = re.compile(r"\w['\u2019]s? ")
 STOP_INITIALS = {"and", "of", "the", "for", "de", "&"}
 
 
 def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
-    """Short forms of an organization named in full in the article: 'Northrop' and 'EADS' for their full names."""
+    """Short forms of an organization named in full in the article: 'Northrop' and 'EADS' for their full names.
+
+    A longer name the extractor marked as a unit of the short one (`of`: 'Boeing Commercial Airplanes' of
+    'Boeing') is not its full name.
+    """
     full = [m for m in mentions if m.rule == "ner-org" and len(m.text.split()) > 1]
     out = {}
     for m in mentions:
         if m.rule != "ner-org" or len(m.text.split()) != 1:
             continue
-        candidates = {f.key for f in full if f.text.split()[0] == m.text or _initials(f.text) == m.text}
+        candidates = {f.key for f in full if (f.text.split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text}
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))
     return out
@@ -86,8 +93,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     """Canonical keys for every mention and record; entities built from the mentions."""
     key_map = person_aliases(mentions) | organization_aliases(mentions)
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
-    # 'the president of Serbia' with no holder named in the article still speaks for Serbia
-    key_map.update({m.key: m.of for m in mentions if m.rule == "nominal-title-of" and m.key not in key_map and m.of})
+    # 'the president of Serbia', "Iran's foreign minister" with no holder named in the article still speak for their state
+    key_map.update({m.key: m.of for m in mentions if m.rule in OWNED_TITLES and m.key not in key_map and m.of})
 
     def canon(key: str) -> str:
         return key_map.get(key, key)
@@ -176,6 +183,8 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
             label, etype, wikidata = entry.label, entry.type, entry.wikidata
         else:
             names = [m.text for m in group if not m.rule.startswith("nominal")]
+            names = [m.text for m in group if m.rule == "model-of-maker"] or names  # a model with its maker's name
+            names = [n for n in names if not POSSESSIVE.search(n)] or names  # 'Boeing 747' before "Boeing's 747"
             label = max(names or [group[0].text], key=lambda n: (len(n.split()), len(n)))
             label = label[4:] if label.lower().startswith("the ") else label
             etype, wikidata = types.most_common(1)[0][0], ""

@@ -147,6 +147,7 @@ class KG(DefinedNamespace):
     Person: URIRef
     Place: URIRef
     Postponement: URIRef
+    Product: URIRef
     Protest: URIRef
     Rejection: URIRef
     RelationStatement: URIRef

@@ -218,9 +218,16 @@ def _name(words: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words.split())
 
 
+def _state_names(row: dict) -> list[str]:
+    return [row["name"], *row.get("other_names", []), *row.get("names", [])]
+
+
 def actors(folder: Path, agent_words: set[str]) -> list[dict]:
-    """Named persons with dated codes (office holders) and named groups, from the three actor files."""
+    """Named persons with dated codes (office holders) and named groups, from the three actor files; a state's own
+    entry (its name in kg/data/states.jsonl, derived before) is neither."""
     out = []
+    state_names = {n.lower() for line in (Path(__file__).resolve().parent.parent / "kg" / "data" / "states.jsonl")
+                   .read_text(encoding="utf-8").splitlines() for n in _state_names(json.loads(line))}
     for filename in ACTOR_FILES:
         entry: dict | None = None
         lines = (folder / filename).read_text(encoding="latin-1").splitlines()
@@ -233,6 +240,8 @@ def actors(folder: Path, agent_words: set[str]) -> list[dict]:
             words = entry["name"].lower().split()
             if len(words) < 2 or set(words) & agent_words:
                 return  # an office ('Un Secretary General'), not a name
+            if entry["name"].lower() in state_names:
+                return  # a state itself ('SOUTH_SUDAN [SSD >20110709]', dated by its independence), not a person
             if entry["inline"] and filename != "Phoenix.Countries.actors.txt":
                 # 'ABU_NIDAL_ORGANIZATION [IMGMUSALQ]': a group, its code on the name's line; in the international
                 # file two-word names with such codes are people as often as bodies ('Josep Borrell'), except companies

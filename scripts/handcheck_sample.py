@@ -24,7 +24,6 @@ import csv
 import json
 import random
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import pyoxigraph as ox

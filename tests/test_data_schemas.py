@@ -89,6 +89,10 @@ def needs(value) -> bool:
     return isinstance(value, dict) and all(text(k) and isinstance(v, list) for k, v in value.items())
 
 
+def wordnet_source(value) -> bool:
+    return isinstance(value, str) and value.startswith("WordNet 3.0 data.noun ")
+
+
 TITLE = {"id": lambda v: text(v) and v.startswith("title-"), "role": text, "forms": words, "kind": text, "?owner_from_context": bool}
 TRIGGER = {"id": text, "lemmas": words, "pos": ("VERB", "NOUN"), "kind": text, "cameo": cameo_or_empty,
            "plover": lambda v: v == "" or plover(v), "args": arguments, "?obj": words, "?subj": words, "?needs": needs, "?pobj": words,
@@ -127,8 +131,13 @@ SCHEMAS: dict[str, dict] = {
     "states.jsonl": {"id": text, "wikidata": qid, "name": text, "iso2": str, "iso3": str, "capital": str, "capital_wikidata": str,
                      "recognition": ("un_member", "partial", "observer"), "source": text},
     "titles.jsonl": TITLE,
-    "occupations.jsonl": {"id": text, "role": text, "forms": lambda v: isinstance(v, list) and v and all(isinstance(f, str) and f.islower() for f in v),
-                          "kind": ("occupation",), "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.noun ")},
+    "nonactor_names.jsonl": {"id": lambda v: text(v) and v.startswith("nonactor-"), "name": lambda v: text(v) and v[:1].isupper(),
+                             "kind": ("spiritual_being", "religion", "holiday"),
+                             "source": wordnet_source},
+    "office_verbs.jsonl": {"id": lambda v: text(v) and v.startswith("office-verb-"), "verb": text, "role": text,
+                           "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
+    "occupations.jsonl": {"id": text, "role": text, "forms": lambda v: words(v) and all(f.islower() for f in v),
+                          "kind": ("occupation",), "under": text, "source": wordnet_source},
 }
 
 

@@ -212,3 +212,39 @@ def test_a_surname_alone_in_one_article_is_the_full_name_of_another():
 def test_a_surname_two_people_of_the_batch_share_is_left_alone():
     batch = [_named("a1", "Bill Clinton"), _named("a2", "Hillary Clinton"), _named("a3", "Clinton")]
     assert corpus_identity(batch)[2] == batch[2]
+
+
+def test_a_unit_of_an_organization_is_not_its_full_name():
+    """'Boeing Commercial Airplanes' marked by the extractor as a unit of 'Boeing': 'Boeing' stays Boeing."""
+    unit = replace(org("Boeing Commercial Airplanes"), of="org-boeing")
+    assert organization_aliases([unit, org("Boeing", 40)]) == {}
+    unmarked = organization_aliases([org("Boeing Commercial Airplanes"), org("Boeing", 40)])
+    assert unmarked == {"org-boeing": "org-boeing-commercial-airplanes"}
+
+
+def _products(aid: str, *names: str) -> Extraction:
+    def product(name: str) -> Entity:
+        return Entity("product-" + name.lower().replace(" ", "-"), "Product", name,
+                      mentions=(Mention(0, len(name), name, "Product", "model", key="product-" + name.lower().replace(" ", "-")),))
+    return Extraction(_article(aid), entities=tuple(product(n) for n in names))
+
+
+def test_a_model_code_alone_is_the_one_makers_model_of_that_code():
+    a1, a2 = corpus_identity([_products("a1", "Airbus A380"), _products("a2", "A380", "787")])
+    assert [e.key for e in a2.entities] == ["product-airbus-a380", "product-787"]  # no maker's 787 in the corpus
+
+
+def test_a_model_code_two_makers_share_joins_neither():
+    batch = [_products("a1", "Airbus 320"), _products("a2", "Fokker 320"), _products("a3", "320")]
+    assert [e.key for e in corpus_identity(batch)[2].entities] == ["product-320"]
+
+
+def test_an_acronym_defined_with_letters_from_inside_the_words_joins_its_name():
+    """'Singapore Airlines (SIA)': S, I and A in order from the name, not only its initials."""
+    text = "Airbus delivered the plane to Singapore Airlines (SIA) on Monday."
+    start = text.index("Singapore")
+    name = Mention(start, start + 18, "Singapore Airlines", "Organization", "ner-org", key="org-singapore-airlines")
+    defined = Extraction(Article("a1", DAY, text), entities=(Entity("org-singapore-airlines", "Organization", "Singapore Airlines",
+                                                                     mentions=(name,)),))
+    used = Extraction(_article("a2"), entities=(Entity("org-sia", "Organization", "SIA", mentions=(org("SIA"),)),))
+    assert [e.key for e in corpus_identity([defined, used])[1].entities] == ["org-singapore-airlines"]

@@ -11,7 +11,8 @@ type and empty dyads.
 Dyads are sets of ISO3 codes. An actor's code: a state's own; a place's
 state's; a person's, the state of a role the article gives that person
 ("Serbian President Vojislav Kostunica"). Sources are participants in any role
-but target and mediator; targets are the `target` role. Gold codes that are
+but target and mediator; targets are the `target` role, and the host of a Visit (CAMEO 042, 'make a visit':
+the visited is the target). Gold codes that are
 not a state's ISO3 code (IGO, NGO, IMG ...) are left out of both sides and
 counted. A record whose markup reads SRC/TAR ("X and Y agreed") is unordered:
 its gold and predicted source and target sets are both the union of the two.
@@ -32,6 +33,7 @@ from kg.evaluate.split import HALVES, by_half, half_of, report_head
 from kg.records import Extraction
 
 NON_SOURCE_ROLES = {"target", "mediator"}
+TARGET_ROLES = {"target"}  # and the host of a Visit: CAMEO 042 'make a visit' has the visited as its target
 
 
 @lru_cache(maxsize=1)
@@ -110,8 +112,9 @@ def score_record(record: dict, extraction: Extraction, valid: set[str]) -> dict:
         gold[side] = {c for c in codes if c in valid}
     system: dict[str, set[str]] = {"source": set(), "target": set()}
     if event is not None:
-        system["source"] = actor_codes(extraction, {k for role, k in event.participants if role not in NON_SOURCE_ROLES})
-        system["target"] = actor_codes(extraction, {k for role, k in event.participants if role == "target"})
+        targets = TARGET_ROLES | ({"host"} if event.kind == "Visit" else set())
+        system["source"] = actor_codes(extraction, {k for role, k in event.participants if role not in NON_SOURCE_ROLES | targets})
+        system["target"] = actor_codes(extraction, {k for role, k in event.participants if role in targets})
     reciprocal = "SRC/TAR" in markup(record)
     if reciprocal:
         gold = dict.fromkeys(gold, gold["source"] | gold["target"])

@@ -63,14 +63,18 @@ def gold_mentions(xml_path: Path, text: str) -> dict[str, list[dict]] | None:
 
 
 def _assign(gold: list[dict], spans: list[tuple[int, int, str]], unfound: str) -> list[str]:
-    """For each gold mention, the key of the predicted span overlapping it most, else a cluster of its own."""
+    """For each gold mention, the key of the predicted span overlapping it most, else a cluster of its own.
+
+    Of predicted spans that overlap it equally, the tightest: 'Boeing' inside "Boeing's 747" is the maker's
+    mention, not the model's, whichever was listed first.
+    """
     keys = []
     for n, g in enumerate(gold):
-        best, overlap = None, 0
+        best, overlap, size = None, 0, 0
         for start, end, key in spans:
             shared = min(end, g["end"]) - max(start, g["start"])
-            if shared > overlap:
-                best, overlap = key, shared
+            if shared > overlap or (shared == overlap and shared > 0 and end - start < size):
+                best, overlap, size = key, shared, end - start
         keys.append(best if best is not None else f"{unfound}#{n}")
     return keys
 

@@ -18,7 +18,7 @@ def extract(article: Article, doc: Doc) -> tuple[Extraction, list[Mention]]:
 
     mentions = extract_mentions(doc)
     roles = extract_roles(doc, article.date)
-    ctx = context(doc, article, mentions)
+    ctx = context(doc, article, [m for m in mentions if m.type != "Product"])  # a product acts in no event
     events = extract_events(ctx)
     relations = extract_relations(ctx)
     return Extraction(article=article, roles=tuple(roles), events=tuple(events), relations=tuple(relations)), mentions

@@ -1,10 +1,12 @@
-"""Mentions of actors and places from a parsed Doc.
+"""Mentions of actors, places and products from a parsed Doc.
 
 Reads `doc.ents` as corrected by the nlp stage and writes Mention records:
 names typed Person / Organization / State / Place, demonyms as mentions of
 their state, capitals used for a government ("Belgrade rejected") as mentions
-of the state, and nominal mentions ("the Serbian president", "the president of
-Serbia") for coreference. Referring words are resolved here when the text
+of the state, products named by their maker and model ("Boeing 787") or by a
+company's possessive ("Apple's OS X Tiger"), and nominal mentions ("the Serbian
+president", "the president of Serbia", "Apple CEO" before "Steve Jobs") for
+coreference. Referring words are resolved here when the text
 leaves no doubt: "he"/"she" as a subject to the one named person of the
 previous sentence and this one, "the company"/"the ministry" to the one
 organization of the last sentences that the word fits.
@@ -13,7 +15,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -67,9 +71,13 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         mention = _mention(ent, seats.get(ent.start, ""))
         if mention is not None:
             out.append(mention)
+    out = units_of_organizations(out)
+    out.extend(product_mentions(doc))
+    out.extend(possessed_mentions(doc))
     out.extend(nominal_mentions(doc))
     out.extend(pair_mentions(doc))
     out.extend(title_back_mentions(doc, out))
+    out.extend(title_before_name_mentions(doc, out))
     out.extend(pronoun_mentions(doc, out))
     out.extend(body_mentions(doc, out))
     return sorted(out, key=lambda m: (m.start, m.end))
@@ -116,15 +124,23 @@ def _seats_owning_titles(doc: Doc, title_spans: list[Span]) -> dict[int, str]:
     return out
 
 
+POSSESSIVES = {"'s", "\u2019s", "'", "\u2019"}
+
+
 def _mention(ent: Span, seat_of: str = "") -> Mention | None:
     label, gid = ent.label_, ent.ent_id_  # read first: a slice of an entity span is a plain span, with no label
-    if len(ent) > 1 and ent[-1].text in {"'s", "\u2019s", "'"}:
+    if len(ent) > 1 and ent[-1].text in POSSESSIVES:
         ent = ent[:-1]  # "Civic Passion's": the possessive is not part of the name
+    if label == "ORG" and not gid:
+        ent = _owner_of_possessed(ent)
     base = {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "sentence": sentence_text(ent)}
     if label == "PERSON":
         return Mention(type="Person", rule="ner-person", key=f"person-{slug(ent.text)}", **base)
     if gid:
         entry = entries()[gid]
+        if entry.type == "Place" and gid in capitals() and _region_of_place(ent):
+            # 'Everett, Washington': the region the place before it lies in, not the capital of that name
+            return Mention(type="Place", rule="region-after-place", key=f"place-{slug(ent.text)}", **base)
         if entry.type == "Place" and gid in capitals() and _used_as_actor(ent):
             return Mention(type="State", rule="capital-as-government", key=capitals()[gid], **base)
         if seat_of:  # 'Kremlin spokesman': the seat of government stands for the state whose position it is
@@ -136,6 +152,120 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
     if label in {"GPE", "LOC", "FAC"}:
         return Mention(type="Place", rule=f"ner-{label.lower()}", key=f"place-{slug(_strip_article(ent.text))}", **base)
     return None
+
+
+def _owner_of_possessed(ent: Span) -> Span:
+    """"Apple's C.E.O.", "Apple Computer's Mac OS" read as one organization: the owner before the possessive, when
+    the text names it on its own elsewhere as an organization ("People's Party", named only whole, stays whole)."""
+    cut = next((t.i for t in ent[1:] if t.text in POSSESSIVES and t.tag_ == "POS"), None)
+    if cut is None:
+        return ent
+    owner = ent.doc[ent.start:cut]
+    alone = {(e[:-1] if e[-1].text in POSSESSIVES else e).text for e in ents(ent.doc) if e.label_ == "ORG" and e.start != ent.start}
+    return owner if owner.text in alone else ent
+
+
+def product_mentions(doc: Doc) -> list[Mention]:
+    """Models the nlp stage found (PRODUCT spans with a model code): 'Boeing 787', "Boeing's 747", and 'the 787',
+    'A380s' alone. A model right after its maker's name is named with it (the maker keeps a mention of its own);
+    a model alone is the one its maker names in the article ('787' where the text says 'Boeing 787'), else the
+    code alone ('product-a380', which identity across articles may join to the one maker's model)."""
+    from kg.nlp import model_code, model_end
+
+    found = []  # (maker span or None, model span)
+    for ent in ents(doc):
+        if ent.label_ != "PRODUCT" or not model_code(ent[0].text):
+            continue
+        i = ent.start - (ent.start > 0 and doc[ent.start - 1].tag_ == "POS")
+        maker = next((e for e in ents(doc) if e.end == i and e.label_ == "ORG"), None) if i > 0 else None
+        found.append((maker, ent))
+    alone = {_strip_article(e.text) for e in ents(doc) if e.label_ == "ORG"}
+    makers: dict[str, set[str]] = {}
+    for maker, ent in found:
+        if maker is not None:
+            makers.setdefault(model_code(ent[0].text), set()).add(_maker_name(maker, alone))
+    out = []
+    for maker, ent in found:
+        code = model_code(ent[0].text) + "".join(t.text.upper() for t in doc[ent.start + 1:model_end(doc, ent.start)])
+        by = {_maker_name(maker, alone)} if maker is not None else makers.get(model_code(ent[0].text), set())
+        name = f"{next(iter(by))} {code}" if len(by) == 1 else code
+        span = doc[maker.start:ent.end] if maker is not None else ent
+        rule = "model-of-maker" if maker is not None else "model"
+        out.append(Mention(type="Product", rule=rule, key=f"product-{slug(name)}", start=span.start_char, end=span.end_char,
+                           text=span.text, sentence=sentence_text(span)))
+    return out
+
+
+MAX_POSSESSED = 4  # name words after "COMPANY's"
+
+
+def possessed_mentions(doc: Doc) -> list[Mention]:
+    """"Apple's OS X Tiger", "Apple Computer's Mac OS X": a company's possessive before a name that is no entity, no
+    title and no model code is a product of that company, named with it.
+
+    The company is an organization the gazetteer does not know (NATO's, the EU's are bodies, not makers) and keeps
+    its own mention; the name runs over at most four capitalised words ('iTunes' counts). The product's key is its
+    name ('product-mac-os-x'): the maker's may be written otherwise in another article ('Apple Computer's', 'Apple's').
+    """
+    from kg.nlp import model_code
+
+    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    in_ent = {i: e for e in ents(doc) for i in range(e.start, e.end)}
+    out = []
+    for ent in ents(doc):
+        if ent.label_ != "ORG" or ent.ent_id_:
+            continue
+        cut = next((t.i for t in ent if t.text in POSSESSIVES and t.tag_ == "POS"), None)
+        if cut is None:
+            if ent.end >= len(doc) or doc[ent.end].tag_ != "POS":
+                continue
+            cut = ent.end
+        if cut == ent.start:
+            continue
+        end = cut + 1
+        while (end < len(doc) and end - cut <= MAX_POSSESSED and end not in titled and not doc[end].is_space
+               and any(c.isupper() for c in doc[end].text) and doc[end].is_alpha
+               and (end < ent.end or end not in in_ent)):
+            end += 1
+        words = doc[cut + 1:end]
+        if not len(words) or end - cut > MAX_POSSESSED or model_code(words[0].text):
+            continue
+        span = doc[ent.start:end]
+        out.append(Mention(type="Product", rule="possessed-name", key=f"product-{slug(words.text)}",
+                           start=span.start_char, end=span.end_char, text=span.text, sentence=sentence_text(span)))
+    return out
+
+
+def _maker_name(maker: Span, alone: set[str]) -> str:
+    """The maker's name: its gazetteer label, else the shortest organization the text names alone that ends its span
+    ('Airbus' for 'First Airbus' in a headline), else its text without a corporate suffix."""
+    if maker.ent_id_:
+        return entries()[maker.ent_id_].label
+    text = _strip_article(maker.text)
+    shorter = [a for a in alone if text.endswith(" " + a)]
+    return CORPORATE_SUFFIX.sub("", min(shorter, key=len) if shorter else text)
+
+
+def units_of_organizations(mentions: list[Mention]) -> list[Mention]:
+    """'Boeing Commercial Airplanes', 'the Apple Worldwide Developers Conference' where the article says 'Boeing',
+    'Apple' more often: a name that runs on past an organization's one-word name with two or more common words is a
+    unit, event or product of it, not its full name; the mention records the owner in `of` (resolve keeps the two
+    apart). One common word after the short name is the kind of body it is ('Labour Party', 'Toyota Motor
+    Corporation', 'AirTran Airways'): the full name. So is a name that runs on with a name ('Northrop Grumman'),
+    or one the article uses more than the short one."""
+    from kg.nlp import is_dictionary_word
+
+    names = [m for m in mentions if m.rule == "ner-org"]
+    counts = Counter(m.text for m in names)
+    out = []
+    for m in mentions:
+        words = CORPORATE_SUFFIX.sub("", _strip_article(m.text)).split()
+        tail = words[1:-1] if words[-1].lower() == "company" else words[1:]
+        if m.rule == "ner-org" and len(tail) > 1 and counts[words[0]] > counts[m.text] and all(
+                w.isalpha() and is_dictionary_word(w) for w in tail):
+            m = replace(m, of=organization_key(words[0]))
+        out.append(m)
+    return out
 
 
 CORPORATE_SUFFIX = re.compile(r"[,\s]+(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|ag|sa|nv|n\.v|se|gmbh)\.?$", re.I)
@@ -154,6 +284,22 @@ def organization_key(name: str) -> str:
 
 def _strip_article(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
+
+
+def _region_of_place(ent: Span) -> bool:
+    """'PLACE, NAME': a name after a place and a comma names the region the place lies in ('Everett, Washington'),
+    unless the two are items of a list ('Brussels, Belgrade and Pristina', 'Paris, London, Washington')."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "," or doc[ent.start - 2].ent_type_ not in {"GPE", "LOC"}:
+        return False
+    first = doc[ent.start - 2]
+    while first.i > 0 and doc[first.i - 1].ent_type_ == first.ent_type_:
+        first = doc[first.i - 1]
+    after = doc[ent.end] if ent.end < len(doc) else None
+    then = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    listed = after is not None and (after.lower_ in {"and", "or"} or (
+        after.text == "," and then is not None and (then.ent_type_ in {"GPE", "LOC"} or then.lower_ in {"and", "or"})))
+    return not listed and not (first.i > 0 and doc[first.i - 1].text == ",")
 
 
 def _used_as_actor(ent: Span) -> bool:
@@ -246,6 +392,31 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def title_before_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'Apple Computer CEO Steve Jobs', "Airbus's chief executive Tom Enders": an organization and a title right
+    before a person's name describe that person; the words before the name are a mention of the person (rule
+    `nominal-before-name`, the organization keeps its own mention). A state's title ('Serbian President
+    Aleksandar Vucic') is left as it is."""
+    people = {m.start: m for m in mentions if m.type == "Person" and m.rule == "ner-person"}
+    spans = sorted((t.start, t.end) for t in doc.spans.get("kg_titles", []))
+    chain = dict(spans)
+    continued = {end for _, end in spans}
+    out = []
+    for start, end in spans:
+        if start in continued or start == 0:
+            continue  # 'Army spokesman Colonel X': the chain is read from its first title
+        while end in chain:
+            end = chain[end]
+        person = people.get(doc[end].idx) if end < len(doc) else None
+        owner = owner_before_title(doc, start) if person is not None else None
+        if owner is None or owner.label_ != "ORG" or (owner.ent_id_ and entries()[owner.ent_id_].type != "Organization"):
+            continue
+        span = doc[owner.start:end]
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person", rule="nominal-before-name",
+                           key=person.key, sentence=sentence_text(span)))
+    return out
+
+
 def _title_head(title_id: str) -> str:
     """The head word of a title's role ('Foreign Minister' -> 'minister'); '' for an unknown title."""
     role = title_by_id().get(title_id, {}).get("role", "")
@@ -309,7 +480,8 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """'he' / 'she' as a subject: the one named person of the previous sentence and this one, when it is their subject.
+    """'he' / 'she' as a subject: the one named person (or office without a name) of the previous sentence and this one,
+    when it is their subject.
 
     Conservative: gender is not known, so a second named person anywhere in that window blocks it;
     pronouns inside quotes (the speaker's own words) are left alone.
@@ -318,7 +490,8 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return []
     quotes = _quote_spans(doc)
     text = doc_text(doc)
-    people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
+    # a named person, or an office named without its holder ("Kosovo's prime minister ... He met"), resolved later
+    people = [m for m in mentions if m.type == "Person" and (m.rule == "ner-person" or m.rule.startswith("nominal-title"))]
     sents = list(doc.sents)
     out = []
     for n, sent in enumerate(sents):

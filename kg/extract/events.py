@@ -57,7 +57,7 @@ INTENT_HEADS = {"plan", "intend", "offer", "promise", "pledge", "vow", "threaten
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 HYPOTHETICAL_AUX = {"should", "could", "may", "might", "must", "ought"}
 MOTION_VERBS = {"come", "go", "travel", "arrive", "gather", "fly", "head", "return"}
-ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage", "fail"}
+ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage", "fail", "resume"}
 NEGATIONS = {"not", "n't", "never", "no"}
 FUNCTION_VERBS = INTENT_HEADS | MOTION_VERBS | ASPECT_VERBS | LIGHT_VERBS
 EFFORT_NOUNS = {"effort", "efforts", "bid", "mission", "initiative", "plan", "process", "campaign", "attempt"}
@@ -394,10 +394,13 @@ def _infinitival(token: Token) -> bool:
         return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event
     if _compelled(token.head):
         return False  # "was forced to resign": the resignation happened
+    if head in CAUSATIVE_VERBS and any(c.dep_ == "dobj" for c in token.head.children):
+        return False  # "prompting Apple Corps to file suit", "forced the minister to resign": the act happened
     return head not in MOTION_VERBS | ASPECT_VERBS
 
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
+CAUSATIVE_VERBS = {"prompt", "lead", "cause", "spur", "drive", "force", "compel"}  # X VERBed Y to act: Y acted
 
 
 def _compelled(token: Token) -> bool:
@@ -481,10 +484,10 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
         return actors(ctx, speaker, depth + 1)  # "Syria says it will not accept ...": it is Syria
     if m is not None and m.type != "Place":
         out.append(m.key)
-        for t in token.subtree:  # "Vucic and Kosovo Prime Minister Albin Kurti": the parser hangs Vucic on the title
-            if t.i < token.i and any(c.dep_ == "cc" for c in t.children):
+        for t in token.subtree:  # "Vucic and Kosovo Prime Minister Albin Kurti": the parser hangs Vucic on the title;
+            if t.i < token.i and any(c.dep_ == "cc" for c in t.children):  # "North and South Korea": North on Korea
                 tm = ctx.mention(t)
-                if tm is not None and tm is not m and tm.type == "Person":
+                if tm is not None and tm is not m and tm.type in {"Person", "State"}:
                     out.append(tm.key)
     elif m is None and token.pos_ in {"NOUN", "PROPN"}:
         for child in token.children:
@@ -567,12 +570,20 @@ def _place(ctx: Context, token: Token) -> str:
     return ""
 
 
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "Russia promised Ukraine to withdraw": Russia withdraws
+
+
 def _inherited_subject(token: Token) -> Token | None:
-    """The subject a verb shares with the verb it depends on ("agreed to resume", "came to talk")."""
+    """The subject a verb shares with the verb it depends on ("agreed to resume", "came to talk"); after a verb with
+    an object, the object ("persuaded Serbia to resume talks", "prompting Apple Corps to file suit": object control)."""
     node = token
     for _ in range(3):
         if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acomp"} or node.head.i == node.i:
             return None  # acomp: "Syria is willing to withdraw"
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL:
+            objects = [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]
+            if objects:
+                return objects[0]
         node = node.head
         subjects = [c for c in node.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
         if subjects:
@@ -595,7 +606,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
-    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and effort.head.lemma_ in LIGHT_VERBS:  # "launched a mediation effort"
+    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS:  # "launched a
+        # mediation effort", "resumed talks": who does it takes part
         verb = effort.head
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"following", "after", "before", "during"}:
@@ -796,10 +808,29 @@ def _read_time(ctx: Context, draft: Draft) -> None:
             if time is not None:
                 draft.time = time
             return
+    if (time := _when_clause_time(ctx, token)) is not None:
+        draft.time = time
+        return
     verb = token if token.pos_ in {"VERB", "AUX"} else None
     if verb is not None and _present(verb):
         d = ctx.article.date
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="present-tense-is-report-date")
+
+
+SIMULTANEOUS = {"as", "while"}  # not 'when': 'When X happened on DAY, Y challenged it' says Y followed, not the day
+
+
+def _when_clause_time(ctx: Context, token: Token) -> TimeValue | None:
+    """'As the talks began on Monday, Serbia recalled its ambassador': a clause of the same moment ('as', 'while') dates
+    the clause it depends on, when nothing nearer does ('when', 'after', 'before' only bound it)."""
+    for verb in (token, *token.ancestors):
+        for clause in verb.children:
+            if (clause.dep_ == "advcl" and clause.i in ctx.times and clause.i != token.i
+                    and any(c.dep_ in {"advmod", "mark"} and c.lower_ in SIMULTANEOUS for c in clause.children)):
+                return ctx.times[clause.i]
+        if verb.pos_ in {"VERB", "AUX"}:
+            return None  # the clause's own verb: a time of an outer clause is not this one's
+    return None
 
 
 def _present(verb: Token) -> bool:
@@ -1023,7 +1054,10 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             continue
         while host.into is not None:
             host = host.into
-        if host.trigger.actorless and draft.trigger.actorless and host.kind != draft.kind:
+        if draft.token.head.i == host.token.i and draft.token.dep_ in OBJ_DEPS and draft.token.lemma_.lower() in host.trigger.obj:
+            _donate(draft, host)  # "announced a ban on Polish imports": the verb's sense came from this noun; one event
+            draft.absorbed, draft.into = True, host
+        elif host.trigger.actorless and draft.trigger.actorless and host.kind != draft.kind:
             _donate(host, draft)  # "345 pilgrims died in a stampede": the stampede is the event, the deaths its toll
             host.absorbed = True
         elif host.kind in {"Postponement", "Cancellation"}:
@@ -1038,6 +1072,10 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
                 if earlier.into is draft:
                     _donate(earlier, host)
                     earlier.into = host
+        elif (host.kind == "Agreement" and family(draft.kind) == "meeting" and draft.time is not None
+              and draft.status == "planned" and not draft.negated):
+            for key in host.participants:  # "Serbia and Kosovo agreed to hold talks in Brussels on Saturday": the
+                draft.add(key, "participant")  # agreed meeting, dated after the report, is a planned event of its own
         elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
             draft.absorbed = True  # "threatened to launch an offensive": what was said or agreed, not an event that happened
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:

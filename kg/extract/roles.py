@@ -25,7 +25,11 @@ date, if the article names that state.
 
 An occupation (kg/data/occupations.jsonl, from WordNet: 'researcher', 'attorney', 'editor') states a position only
 with its organisation written in one of the patterns above ('NAME, a researcher at ORG', 'ORG attorney NAME'; 'at'
-and 'with' introduce it too), never from context, never with a state as owner.
+and 'with' introduce it too), never from context; with a state as owner only when it also heads a Phoenix agent of a
+state's sectors ('a senior North Korean official', 'NAME, a diplomat of X').
+
+A verb from which WordNet derives a leader (kg/data/office_verbs.jsonl) states that post in the present: 'NAME, who
+heads ORG', 'NAME chairs ORG', 'presides over ORG'.
 
 A military rank ('Colonel X') names a person, never a position; 'former', 'ex-', 'then', 'late' mark a
 position no longer held, 'future' and 'incoming' one not yet held: neither is stated as of the article's date.
@@ -54,8 +58,10 @@ from kg.gazetteer import (
     occupations,
     office_holders,
     office_holders_horizon,
+    office_verbs,
     sectors,
     state_by_iso3,
+    state_occupations,
     title_by_id,
     title_kinds,
 )
@@ -104,14 +110,43 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     for span, name in _occupations(doc):
         for person, owner, rule, evidence_span in _patterns(doc, span.start, span.end, as_of, OCCUPATION_PREPOSITIONS):
             of = owner_key(owner)
-            if rule not in EXPLICIT_RULES or person.label_ != "PERSON" or not _organization(of) or _past_holder(doc, span.start, owner):
+            owner_ok = _organization(of) or (bool(of) and span.text.lower() in state_occupations())
+            if rule not in EXPLICIT_RULES or person.label_ != "PERSON" or not owner_ok or _past_holder(doc, span.start, owner):
                 continue
             evidence = Evidence(evidence_span.start_char, evidence_span.end_char, sentence_text(evidence_span),
                                 f"roles/occupation-{rule}", confidence=0.8)
             out.setdefault((person_key(person.text), name, of, span.start),
                            Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
+    for role in _office_verb_roles(doc, as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
+
+
+def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+    """'NAME, who heads ORG', 'NAME chairs ORG', 'NAME presides over ORG' (in the present, not negated): the post the
+    verb's leader noun names (kg/data/office_verbs.jsonl)."""
+    verbs = office_verbs()
+    out = []
+    for token in doc:
+        role = verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" and token.tag_ in {"VBZ", "VBP"} else None
+        if role is None or any(c.dep_ == "neg" for c in token.children):
+            continue
+        holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if holder is not None and holder.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
+            holder = token.head
+        person = _ent_at(doc, holder.i) if holder is not None else None
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
+        for obj in objects:
+            owner = _ent_at(doc, obj.i)
+            of = owner_key(owner) if owner is not None else ""
+            if person is None or person.label_ != "PERSON" or not of:
+                continue
+            span = doc[min(person.start, token.i):max(person.end, owner.end)]
+            out.append(Role(holder=person_key(person.text), name=role, of=of, as_of=as_of,
+                            evidence=Evidence(span.start_char, span.end_char, sentence_text(span), "roles/office-verb", 0.8)))
+    return out
 
 
 # an occupation ('researcher', 'attorney', kg/data/occupations.jsonl) states a position only with its organisation written:
@@ -144,6 +179,17 @@ def _occupations(doc: Doc) -> list[tuple[Span, str]]:
                 break
         i += 1
     return out
+
+
+def _portfolio_end(doc: Doc, end: int) -> int:
+    """Past a field written after a title and closed by a comma ("Microsoft's director of research, NAME"):
+    'of'/'for' and one to three lower-case words, no name among them; else `end`."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in {"of", "for"}:
+        return end
+    j = end + 1
+    while j < len(doc) and j - end <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ and doc[j].lower_ != "the":
+        j += 1
+    return j if j > end + 1 and j < len(doc) and doc[j].text == "," else end
 
 
 def _organization(key: str) -> bool:
@@ -328,7 +374,7 @@ def _destination_end(doc: Doc, end: int) -> int:
 def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tuple[str, ...] = ("of", "for")):
     """(person, owner, rule, evidence span) for the titles written from token start to end; `prepositions` may
     introduce the owner after the title ('of'/'for'; an occupation also 'at'/'with': 'a researcher at ORG')."""
-    end = _destination_end(doc, end)
+    end = _portfolio_end(doc, _destination_end(doc, end))
     owner_before = owner_before_title(doc, start)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
     after = _person_at(doc, _name_start(doc, end))
@@ -351,9 +397,13 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person = _person_at(doc, owner_after.end)
         if person is not None:
             yield person, owner_after, "title-of-owner-name", doc[start:person.end]
-        # [the] TITLE of OWNER, NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived"
-        if owner_after.end + 1 < len(doc) and doc[owner_after.end].text == ",":
-            person = _person_at(doc, _name_start(doc, owner_after.end + 1))
+        # [the] TITLE of OWNER [BODY], NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived", "the spokesman for the
+        # Indonesian military, Colonel Ahmad Yani, said" (the owner's body nouns stand before the comma)
+        close = owner_after.end
+        while close < len(doc) and close - owner_after.end < 3 and doc[close].is_lower and doc[close].pos_ == "NOUN":
+            close += 1
+        if close + 1 < len(doc) and doc[close].text == ",":
+            person = _person_at(doc, _name_start(doc, close + 1))
             if person is not None and _closes_apposition(doc, person):
                 yield person, owner_after, "title-of-owner-appositive", doc[start:person.end]
         # NAME, [the] TITLE of OWNER / NAME, who is the TITLE of OWNER

@@ -217,6 +217,9 @@ _FUTURE = re.compile(
     r"|plans?|planned|planning|scheduled|set to|expected|expects?|upcoming|forthcoming|would"
     r"|intends?|aims? to|hopes? to|to be held|to take place|to begin|to start|to open|to launch"
     r"|must|should|might|(?-i:may)|ahead\s+of|in\s+the\s+run-up\s+to)\b", re.I)
+# "agreed to hold talks on Saturday": a past verb of intent before an infinitive looks ahead, it does not date
+_INTENT_TO = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|offered|threatened|prepared|voted|resolved)\s+to\s+"
+                        r"(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|this\b|that\b)[a-z]+", re.I)
 _IRREGULAR_PAST = set(
     "was were had did said told made took came went gave got held left met ran saw sent won lost fell found "
     "brought bought built chose drove fought flew grew knew led paid rose sold spoke stood struck thought "
@@ -236,6 +239,8 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
     for m in _FUTURE.finditer(sentence):
         if m.end() <= start or m.start() >= end:
             cues.append((m.start(), "future"))
+    intents = {m.start() for m in _INTENT_TO.finditer(sentence) if m.end() <= start}
+    cues += [(i, "future") for i in intents]
     words = list(_WORD.finditer(sentence))
     if m := re.search(r"\b(?:is|are)\s+(?:on\s+|for\s+)?$", sentence[:start], re.I):  # "the vote is (on) Sunday"
         cues.append((m.start(), "future"))
@@ -250,7 +255,7 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
         if w.endswith("ed") and m.group()[0].isupper() and sentence[:m.start()].strip():
             continue  # a capitalised word inside the sentence is a name ("Mohamed", "United"), not a verb
         past = w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST)
-        if not past or _FUTURE.fullmatch(w) or w in ("planned", "scheduled", "expected"):
+        if not past or _FUTURE.fullmatch(w) or w in ("planned", "scheduled", "expected") or m.start() in intents:
             continue
         prev = [x.group().lower() for x in words[max(0, i - 2):i]]
         if w not in _AUX and any(p in ("is", "are", "be", "been", "being", "am", "to") for p in prev):

@@ -27,6 +27,13 @@ def test_xdoc_runs_and_holds_its_floors(eval_dir, corpus_dir):
     print(format_xdoc_report(result))
     every = result["all"]
     assert every["documents"] == 58 and every["events"]["mentions"] == 1258
-    assert every["named entities"]["newskg"]["f1"] >= 0.55  # 0.616 when measured
+    assert every["named entities"]["newskg"]["f1"] >= 0.83  # 0.881 when measured (the goal: 0.80)
     assert every["entities"]["string"]["precision"] > every["entities"]["string"]["recall"]
     assert "check" in result and "skipped" not in result["check"]
+
+
+def test_of_spans_overlapping_a_gold_mention_equally_the_tightest_takes_it():
+    """A maker inside its model's mention ("Boeing's 747" holding 'Boeing'): gold 'Boeing' is the maker's."""
+    gold = [{"start": 0, "end": 6}, {"start": 0, "end": 12}]
+    for spans in ([(0, 12, "model"), (0, 6, "maker")], [(0, 6, "maker"), (0, 12, "model")]):
+        assert _assign(gold, spans, "doc") == ["maker", "model"]

@@ -13,7 +13,7 @@ against an entity's label or its aliases):
 - "roles": [[holder, role name (a substring), of-label or null], ...] must exist;
 - "no_roles": [[holder, role name or null], ...] must not exist;
 - "events": [{"kind": class name, "plover": type, "participants": [labels],
-  "date": ISO value, "status": ..., "place": label}, ...] each matched by one event
+  "date": ISO value or null (no date), "status": ..., "place": label}, ...] each matched by one event
   (only the keys given are checked; participants is a subset);
 - "no_events": true (no event at all) or [kind or PLOVER type, ...] that must not appear;
 - "statements": [{"speaker": label, "quote": substring}, ...];
@@ -82,8 +82,8 @@ def _event_matches(x, event, want: dict) -> bool:
         return False
     if "status" in want and event.status != want["status"]:
         return False
-    if "date" in want and (event.time is None or event.time.value != want["date"]):
-        return False
+    if "date" in want and (event.time.value if event.time else None) != want["date"]:
+        return False  # a null date: the event has none
     if "place" in want and not (event.place and _has(x, event.place, want["place"])):
         return False
     labels = [_label_of(x, key) for _, key in event.participants]
@@ -95,6 +95,11 @@ def test_file_is_well_formed():
     assert len(ids) == len(set(ids)), "construction ids must be unique"
     for case in CASES:
         assert {"id", "construction", "text", "expect"} <= set(case), case["where"]
+        assert set(case["expect"]) <= EXPECT_KEYS, f"{case['where']}: unknown expectation {set(case['expect']) - EXPECT_KEYS}"
+
+
+EXPECT_KEYS = {"entities", "not_entities", "roles", "no_roles", "events", "no_events", "statements", "no_statement_speakers",
+               "no_quotes", "statement_count", "relations", "no_relations", "times"}  # times: dates.jsonl, read by test_timex
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

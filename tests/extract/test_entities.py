@@ -47,3 +47,39 @@ def test_a_pronoun_or_a_body_word_refers_to_the_one_candidate(text, expected):
 ])
 def test_no_referent_is_guessed_when_the_text_leaves_a_doubt(text):
     assert _pronouns(text) == []
+
+
+@pytest.mark.parametrize(("text", "unit", "owner"), [
+    ("Siemens Mobility Solutions delivered the trains on Tuesday. Siemens said more would follow. Siemens shares rose.",
+     "Siemens Mobility Solutions", "org-siemens"),
+    ("Apple said on Monday it would hold the Apple Worldwide Developers Conference in June. Apple shares rose.",
+     "Apple Worldwide Developers Conference", "org-apple"),
+])
+def test_a_name_running_on_with_common_words_is_a_unit_of_the_short_name(text, unit, owner):
+    """The article says the short name more often: the longer one is a unit or event of it, not its full name."""
+    found = [m for m in extract_mentions(pipeline()(text)) if m.text.endswith(unit)]
+    assert found and all(m.of == owner for m in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Northrop Grumman won the contract. Northrop said on Monday it was pleased.",  # a name after the short one
+    "AirTran Airways cut fares. AirTran Airways said on Monday that AirTran would add flights.",  # the long name is the usual one
+    "The Labour Party won the vote. Labour said on Monday that Labour would govern alone.",  # one word: the kind of body
+])
+def test_a_full_name_is_no_unit_of_its_short_form(text):
+    assert all(not m.of for m in extract_mentions(pipeline()(text)) if m.rule == "ner-org")
+
+
+@pytest.mark.parametrize(("text", "words", "key"), [
+    ("Apple Computer CEO Steve Jobs gave the opening keynote.", "Apple Computer CEO", "person-steve-jobs"),
+    ("Airbus chief executive Tom Enders said the plane would fly in May.", "Airbus chief executive", "person-tom-enders"),
+])
+def test_an_organization_and_title_before_a_name_are_a_mention_of_the_person(text, words, key):
+    mentions = extract_mentions(pipeline()(text))
+    assert [(m.text, m.key) for m in mentions if m.rule == "nominal-before-name"] == [(words, key)]
+    assert any(m.type == "Organization" and words.startswith(m.text) for m in mentions)  # the organization keeps its own
+
+
+def test_a_states_title_before_a_name_is_left_as_it_is():
+    mentions = extract_mentions(pipeline()("Serbian President Aleksandar Vucic arrived in Brussels on Monday."))
+    assert not [m for m in mentions if m.rule == "nominal-before-name"]

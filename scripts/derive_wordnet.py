@@ -1,0 +1,240 @@
+"""Derive word lists from WordNet 3.0 into kg/data: occupation nouns, and proper names that name no actor.
+
+Run by a developer when the reference changes; the package reads only the derived files, each row keeping its
+source (the WordNet synset: its offset in data.noun, its first lemma and the root it descends from).
+
+- kg/data/occupations.jsonl: a noun is an occupation when its most frequent sense (the first in index.noun) is
+  a hyponym of one of ROOTS: people who work or hold a post ('researcher', 'attorney', 'editor', 'manager',
+  'representative'). Its other senses do not count, so 'head' (a body part first) and 'fan' (a device first)
+  are left out. Such a noun states a position only with its organisation written beside it ('NAME, a
+  researcher at ORG', 'ORG attorney NAME'): kg.extract.roles reads it in those constructions only, never alone.
+- kg/data/office_verbs.jsonl: verbs from whose first senses WordNet derives a leader named with the verb's stem
+  ('head' -> head, 'chair' -> chairman): 'NAME, who heads ORG' states that post (kg.extract.roles).
+- kg/data/nonactor_names.jsonl: proper names whose every noun sense is a deity or spirit, a religion as a belief
+  or a holiday ('Allah', 'Athena', 'Satan', 'Judaism'): the model tags them as people, organisations or places,
+  and none is an actor or a place of the graph. A religion that is also an organised body ('Scientology',
+  'Wicca') can act, and stays.
+
+    apt-get install wordnet-base      # Debian's WordNet 3.0 database, in /usr/share/wordnet
+    python scripts/derive_wordnet.py [/usr/share/wordnet]
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from build_gazetteers import _write  # noqa: E402  one writer of kg/data JSON Lines for every script
+
+# (first lemma, offset in data.noun) of the WordNet 3.0 synsets whose hyponyms are people at work or in a post
+ROOTS = {
+    "worker": "09632518",         # worker.n.01: a person who works at a specific occupation
+    "professional": "10480253",   # professional.n.01: a person engaged in a learned profession
+    "leader": "09623038",         # leader.n.01: a person who rules or guides or inspires others
+    "scientist": "10560637",      # scientist.n.01
+    "negotiator": "10351874",     # negotiator.n.01: representative, envoy, delegate
+    "spokesperson": "10638385",   # spokesperson.n.01: spokesperson, representative
+    "adviser": "09774266",        # adviser.n.01
+}
+# subtrees that name no post in the organisation written beside them: 'politician X of PARTY' is membership (a
+# relation), not a position
+EXCLUDED = {"politician": "10451263"}  # politician.n.01 ('a leader engaged in civil administration')
+GENERIC = {"worker", "professional"}  # roots too general to name a post ('a worker at', 'a professional'); their hyponyms do
+WORD = re.compile(r"[a-z][a-z\-]+( [a-z][a-z\-]+){0,2}")  # lower-case words: no proper names ('President_of_the_United_States')
+
+
+def _synsets(folder: Path, instances: bool = False) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Offset -> lemmas, and offset -> hypernym offsets, of every noun synset (with `instances`, what a named thing
+    is an instance of too: 'Athena' is an instance of Greek deity)."""
+    lemmas: dict[str, list[str]] = {}
+    hypernyms: dict[str, list[str]] = defaultdict(list)
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue  # the licence header
+        fields = line.split(" ")
+        count = int(fields[3], 16)
+        lemmas[fields[0]] = [fields[4 + 2 * i] for i in range(count)]
+        at = 4 + 2 * count
+        pointers = fields[at + 1:at + 1 + 4 * int(fields[at])]
+        for i in range(0, len(pointers), 4):
+            if (pointers[i] == "@" or (instances and pointers[i] == "@i")) and pointers[i + 2] == "n":  # a kind of
+                hypernyms[fields[0]].append(pointers[i + 1])
+    return lemmas, hypernyms
+
+
+def _first_senses(folder: Path) -> dict[str, str]:
+    """Lemma -> the offset of its most frequent noun sense (index.noun lists senses by frequency)."""
+    first = {}
+    for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split(" ")
+        pointers = int(fields[3])
+        first[fields[0]] = fields[6 + pointers]
+    return first
+
+
+def _root(offset: str, hypernyms: dict[str, list[str]], roots: dict[str, str]) -> str | None:
+    """The root (of ROOTS) the synset descends from, nearest first; None if none."""
+    seen, frontier = set(), [offset]
+    while frontier:
+        nxt = []
+        for o in frontier:
+            if o in roots:
+                return roots[o]
+            for h in hypernyms.get(o, ()):
+                if h not in seen:
+                    seen.add(h)
+                    nxt.append(h)
+        frontier = nxt
+    return None
+
+
+def occupations(folder: Path) -> list[dict]:
+    lemmas, hypernyms = _synsets(folder)
+    roots = {offset: name for name, offset in ROOTS.items()}
+    excluded = {offset: name for name, offset in EXCLUDED.items()}
+    for name, offset in {**ROOTS, **EXCLUDED}.items():
+        if name not in lemmas.get(offset, []):
+            sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    rows: dict[str, dict] = {}
+    for lemma, offset in sorted(_first_senses(folder).items()):
+        form = lemma.replace("_", " ")
+        if not WORD.fullmatch(form) or len(form) < 3 or lemma not in lemmas[offset]:
+            continue  # index.noun is lower case: the synset's own lemma is a proper name when it is capitalised
+        if _root(offset, hypernyms, excluded) is not None:
+            continue
+        root = _root(offset, hypernyms, roots)
+        if root is None or roots.get(offset) in GENERIC:
+            continue
+        key = f"occupation-{form.replace(' ', '-')}"
+        if key in rows:  # 'hard hat' and 'hard-hat': one occupation, both forms
+            rows[key]["forms"].append(form)
+            continue
+        rows[key] = {"id": key, "role": form[:1].upper() + form[1:], "forms": [form], "kind": "occupation", "under": root,
+                     "source": f"WordNet 3.0 data.noun {offset} ({lemmas[offset][0]}), under {root}"}
+    return list(rows.values())
+
+
+# (first lemma, offset) of the synsets whose hyponyms and instances are names of no actor
+NONACTOR_ROOTS = {
+    "spiritual_being": "09504135",  # spiritual_being.n.01: deities, angels, devils (God, Allah, Athena, Satan)
+    "religion": "05946687",         # religion.n.01: a strong belief in a supernatural power (Islam, Buddhism)
+    "holiday": "15183428",          # holiday.n.01 (Christmas, Ramadan's fast is under fast.n.01: left to the dates)
+}
+
+
+def _senses(folder: Path) -> dict[str, list[str]]:
+    """Lemma -> the offsets of all its noun senses."""
+    out = {}
+    for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):
+            fields = line.split(" ")
+            count, pointers = int(fields[2]), int(fields[3])
+            out[fields[0]] = fields[6 + pointers:6 + pointers + count]
+    return out
+
+
+def _given_names() -> set[str]:
+    """Lower-cased given names: of the nickname table and the first words of the Phoenix office holders' names
+    (kg/data, derived before this): 'Andrew' or 'Gabriel' are saints in WordNet and people in the news."""
+    data = ROOT / "kg" / "data"
+    names = set()
+    for line in (data / "nicknames.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        names |= {row["name"].lower(), row["nickname"].lower()}
+    for line in (data / "actors.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["type"] == "Person":
+            names |= {n.split()[0].lower() for n in row["names"]}
+    return names
+
+
+def nonactor_names(folder: Path) -> list[dict]:
+    """Capitalised lemmas all of whose noun senses descend from NONACTOR_ROOTS (instances included), given names
+    left out."""
+    given = _given_names()
+    lemmas, hypernyms = _synsets(folder, instances=True)
+    roots = {offset: name for name, offset in NONACTOR_ROOTS.items()}
+    for name, offset in NONACTOR_ROOTS.items():
+        if name not in lemmas.get(offset, []):
+            sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    rows = {}
+    for lemma, offsets in sorted(_senses(folder).items()):
+        spelled = next((w for w in lemmas[offsets[0]] if w.lower() == lemma and w[:1].isupper()), None)
+        if spelled is None or "_" in spelled or len(spelled) < 3 or lemma in given:
+            continue  # a common noun, or a many-word name the model keeps whole anyway
+        found = [_root(o, hypernyms, roots) for o in offsets]
+        if None in found:
+            continue  # 'Mercury' is a planet too, 'Muhammad' a person
+        rows[spelled] = {"id": f"nonactor-{lemma}", "name": spelled, "kind": found[0],
+                         "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under {found[0]}"}
+    return list(rows.values())
+
+
+def _verb_senses(folder: Path) -> dict[str, list[str]]:
+    """Verb lemma -> the offsets of its senses, most frequent first (index.verb)."""
+    out = {}
+    for line in (folder / "index.verb").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):
+            fields = line.split(" ")
+            count, pointers = int(fields[2]), int(fields[3])
+            out[fields[0]] = fields[6 + pointers:6 + pointers + count]
+    return out
+
+
+def _derived_nouns(folder: Path) -> dict[str, list[str]]:
+    """Verb synset offset -> the noun synsets WordNet derives from it ('+' pointers: chair -> chairman)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for line in (folder / "data.verb").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split(" ")
+        count = int(fields[3], 16)
+        at = 4 + 2 * count
+        pointers = fields[at + 1:at + 1 + 4 * int(fields[at])]
+        for i in range(0, len(pointers), 4):
+            if pointers[i] == "+" and pointers[i + 2] == "n":
+                out[fields[0]].append(pointers[i + 1])
+    return out
+
+
+def office_verbs(folder: Path) -> list[dict]:
+    """Verbs from whose first senses WordNet derives a leader (a noun synset under leader.n.01) named with the verb's
+    own stem ('chair' -> chairman, 'head' -> head, 'direct' -> director): 'NAME, who chairs ORG' states that
+    position; 'attends' or 'works for' do not (attendant, worker: no post of authority)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots = {offset: name for name, offset in ROOTS.items()}
+    excluded = {offset: name for name, offset in EXCLUDED.items()}
+    derived = _derived_nouns(folder)
+    rows = []
+    for verb, offsets in sorted(_verb_senses(folder).items()):
+        if "_" in verb or len(verb) < 3:
+            continue
+        found = [(w, offset, noun) for offset in offsets[:VERB_SENSES] for noun in derived.get(offset, ())
+                 if _root(noun, hypernyms, roots) == "leader" and not _root(noun, hypernyms, excluded)
+                 for w in lemmas[noun] if w.islower() and "_" not in w and w.startswith(verb[:min(4, len(verb))])]
+        if not found:
+            continue
+        word, offset, noun = found[0]
+        rows.append({"id": f"office-verb-{verb}", "verb": verb, "role": word[:1].upper() + word[1:],
+                     "source": f"WordNet 3.0 data.verb {offset} ({verb}) + data.noun {noun} ({word})"})
+    return rows
+
+
+VERB_SENSES = 3  # a verb's most frequent senses: 'run' the company is its third sense; later ones are rare
+
+
+def main(folder: Path) -> None:
+    rows = occupations(folder)
+    _write("occupations.jsonl", rows)
+    _write("nonactor_names.jsonl", nonactor_names(folder))
+    _write("office_verbs.jsonl", office_verbs(folder))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/usr/share/wordnet"))
