@@ -874,7 +874,7 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         draft.participants.clear()  # "an independent who does not claim to belong to either camp": nothing was said
         return
     if speech and _in_headline(ctx, token):
-        draft.participants.clear()  # "Australian woman claims church imprisoned her": the body reports the statement
+        draft.participants.clear()  # "Vucic says Serbia will never recognise Kosovo": the body reports the statement
         return
     near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400
             and not _names_only(ctx, (s, e))]
