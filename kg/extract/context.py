@@ -55,6 +55,8 @@ class Context:
         self.text = doc_text(doc)
         self.by_token: dict[int, Mention] = {}
         self.person_keys = {m.key for m in mentions if m.type == "Person"}
+        self._surnames = {m.key: m.text.split()[-1].lower() for m in sorted(mentions, key=lambda m: len(m.text))
+                          if m.type == "Person" and m.rule == "ner-person" and m.text.split()}
         for m in sorted(mentions, key=lambda m: m.end - m.start):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -87,6 +89,11 @@ class Context:
     def is_person_key(self, key: str) -> bool:
         """Whether a mention of this key in the article is a person's."""
         return key in self.person_keys
+
+    def same_person(self, a: str, b: str) -> bool:
+        """Whether two provisional person keys name one person of the article: the same key, or names with the
+        same surname ('Professor Cres Eastman', 'Professor Eastman'), as resolution will join them."""
+        return a == b or (a in self._surnames and self._surnames.get(a) == self._surnames.get(b))
 
     def governor(self, token: Token) -> Token:
         """What a time expression modifies: the nearest verb or event noun above it."""

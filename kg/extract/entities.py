@@ -512,12 +512,18 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             start = sents[n - 1].start_char if n else sent.start_char
             # '"A. B," he said.': the speaker was named before the quote's first sentence
             start = min(start, paragraph_bounds(text, token.idx)[0])
-            window = [m for m in people if start <= m.start and m.end <= token.idx]
+            window = [m for m in people if start <= m.start and m.end <= token.idx
+                      and not any(s < m.start < e for s, e in quotes)]  # a name inside a quote is the speaker's word
             if not window:
                 continue
             names = {_person_name(m, people) for m in window}
             if len(names) != 1:
-                continue
+                if token.head.i != sent.root.i:
+                    continue  # a pronoun down in the sentence ('who had told Montalvo he would ...'): too many readings
+                window = _centre(doc, window, people)
+                spoken = [text[s + 1:e - 1] for s, e in quotes if sent.start_char <= s < sent.end_char]
+                if not window or any(window[-1].text in words for words in spoken):
+                    continue  # '"Andy Warhol was the center ...," he said': a speaker does not name himself
             subject = any(_is_subject(doc, m) for m in window)
             if not subject:
                 continue
@@ -525,6 +531,49 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text, type="Person",
                                rule="nominal-pronoun", key=antecedent.key, sentence=sent.text))
     return out
+
+
+def _centre(doc: Doc, window: list[Mention], people: list[Mention]) -> list[Mention]:
+    """Of several people before a pronoun, the one a main clause has as its subject, when no other is an argument
+    of a main clause ('Rathbun requested donations ... to help Montalvo. He described ...': Rathbun;
+    'Doherty attributes Jobs' success to ... . He states': Doherty); else nobody ('X met Y. He said')."""
+    subjects: list[Mention] = []
+    others: set[str] = set()
+    for m in sorted(window, key=lambda m: m.start, reverse=True):  # the nearest sentence with a person subject
+        if subjects and doc.char_span(m.start, m.end, alignment_mode="expand").sent.start != _sent_start(doc, subjects[0]):
+            break
+        role = _main_role(doc, m)
+        if role == "subject":
+            subjects.append(m)
+        elif role == "argument":
+            others.add(_person_name(m, people))
+    names = {_person_name(m, people) for m in subjects}
+    if len(names) != 1 or others - names:
+        return []
+    name = next(iter(names))
+    return [m for m in window if _person_name(m, people) == name]
+
+
+def _sent_start(doc: Doc, m: Mention) -> int:
+    return doc.char_span(m.start, m.end, alignment_mode="expand").sent.start
+
+
+def _main_role(doc: Doc, m: Mention) -> str:
+    """'subject' for the subject of a sentence's main verb, 'argument' for its object or a conjunct of either,
+    '' for a name further down (a possessive, inside a prepositional phrase or a subordinate clause)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return "argument"
+    node = span.root
+    while node.dep_ in {"compound", "appos", "conj", "flat"} and node.head.i != node.i:
+        if node.dep_ == "conj":
+            return "argument"
+        node = node.head
+    if node.head.i != node.sent.root.i and node.head.i != node.i:
+        return ""
+    if node.dep_ in SUBJECT_DEPS:
+        return "subject"
+    return "argument" if node.dep_ in {"dobj", "dative", "attr", "oprd", "agent"} else ""
 
 
 def _person_name(m: Mention, people: list[Mention]) -> str:

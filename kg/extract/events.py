@@ -15,6 +15,13 @@ from kg/data/plover_polarity.csv. The steps, each a function:
 3. `absorb`: an event noun governed by a trigger of the same family is the
    same event ("meeting ... for talks"); one governed by a postponement or a
    breakdown gives it its subject and status.
+4. Statements: `read_statement` gives a speech verb its quote (the quoted words,
+   else the reported clause); `quote_sentences`, `statement_noun_quotes` and
+   `lead_in_quotes` give quotations without a verb of their own to the speaker
+   before them; `one_act_per_speaker` keeps one statement per speech act. A
+   statement is something a person said, or words the text quotes: an
+   organisation's unquoted words, an 'according to' source and a request or
+   refusal are not statements (`_declaration`, `_attributed_clause`).
 Mentions of one event across sentences are merged later, by the resolve stage.
 """
 from __future__ import annotations
@@ -29,7 +36,7 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import paragraph_bounds
 from kg.extract.timex import count, shifted
-from kg.gazetteer import agent_sectors, place_nouns
+from kg.gazetteer import agent_sectors, body_heads, place_nouns
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -74,6 +81,8 @@ class Trigger:
     subj: frozenset = frozenset()
     status: str = ""
     speech: bool = False
+    declares: bool = False  # a speech verb that announces: an organisation's unquoted words are its declaration
+    quoted: bool = False  # holds only with a quotation as its object predicate ("called the plan 'a betrayal'")
     needs: tuple = ()  # (lemma, frozenset of particles) pairs
     pobj: frozenset = frozenset()  # the object of the needed preposition must be one of these ("meet for talks")
     objmod: tuple = ()  # words that must modify the object, each a frozenset of alternatives ("stage" + "war games")
@@ -95,7 +104,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
             trigger = Trigger(
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
                 obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
-                speech=bool(row.get("speech")), derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
+                speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
+                derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
@@ -186,6 +196,7 @@ class Draft:
     intent: bool = False
     conditional: bool = False
     negated: bool = False
+    verbatim: bool = False  # the quote holds words in quotation marks, not only a reported clause
 
     def add(self, key: str, role: str) -> None:
         """Add a participant; a finer role wins over plain participant."""
@@ -287,19 +298,38 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                 continue
             if row.subj and not (row.subj & subjects):
                 continue
+            if row.quoted and not _quoted_predicate(token):
+                continue
             if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in subjects):
                 continue
             if derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
                     for g in c.children if g.dep_ == "pobj") and not (needed & {c.lower_ for c in token.children if c.dep_ == "prt"}):
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
-            if row.obj or row.subj or row.subj_sector or row.pobj or needed is not None:
+            if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or needed is not None:
                 return row
             if fallback is None and (actor is None or _sense_holds(token, row, actor, armed)):
                 fallback = row
         if fallback is not None:
             return fallback
     return None
+
+
+def _quoted_predicate(token: Token) -> bool:
+    """Whether a quotation opens in the verb's own phrase, after it and before any other verb, on a word the verb
+    governs within two steps: 'called the plan "a betrayal"', 'called it the "hottest thing going"', 'was
+    branded a "traitor"' (not a quote further down the sentence)."""
+    doc = token.doc
+    for i in range(token.i + 1, min(token.right_edge.i, token.i + 8)):
+        word = doc[i]
+        if word.pos_ in {"VERB", "AUX"} and not (word.tag_ == "VBG" and word.head.i == token.i):
+            return False  # another clause; a gerund object ('called podcasting "..."') is still this one
+        if (word.text == "\u201c" or word.is_quote and word.tag_ == "``") and i + 1 < len(doc):
+            node, steps = doc[i + 1], 0
+            while node.i != token.i and steps < 3 and node.head.i != node.i:
+                node, steps = node.head, steps + 1
+            return node.i == token.i
+    return False
 
 
 def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: Callable[[Token], bool] | None = None) -> bool:
@@ -449,7 +479,7 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     out: list[str] = []
     m = ctx.mention(token)
     if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
-        return actors(ctx, token.head.head, depth + 1)
+        return actors(ctx, _antecedent(ctx, token), depth + 1)
     if (speaker := _reported_speaker(token)) is not None:
         return actors(ctx, speaker, depth + 1)  # "Syria says it will not accept ...": it is Syria
     if m is not None and m.type != "Place":
@@ -479,6 +509,44 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
         if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
             out.extend(actors(ctx, child, depth + 1))
     return list(dict.fromkeys(out))
+
+
+def _antecedent(ctx: Context, pronoun: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause hangs on; for 'who', a person that noun belongs to
+    when the parser hung the clause on a place or organisation after it ("Charles O'Reilly, an expert at
+    Stanford University, who stated ...")."""
+    noun = pronoun.head.head
+    if pronoun.lower_ not in {"who", "whom"}:
+        return noun
+    node = noun
+    for _ in range(4):
+        m = ctx.mention(node)
+        if m is not None and m.type == "Person":
+            return node
+        if node.dep_ not in {"pobj", "prep", "appos"} or node.head.i == node.i:
+            break
+        node = node.head
+    return noun
+
+
+@lru_cache(maxsize=1)
+def _agent_words() -> frozenset[str]:
+    """Nouns that name people or bodies who speak: the Phoenix agents and CAMEO actor nouns, the WordNet
+    occupations, and the statement nouns of the lexicon ('a government statement said')."""
+    from kg.gazetteer import occupations
+
+    words = set(actor_nouns()) | {w for form in agent_sectors() for w in (form,)} | body_heads()
+    words |= {form[-1] for form in occupations()}
+    words |= {lemma for (lemma, pos), rows in lexicon().items() if pos == "NOUN" and any(r.id == "ev-statement-noun" for r in rows)}
+    return frozenset(words)
+
+
+def _speaking_noun(ctx: Context, subject: Token) -> bool:
+    """Whether a speech verb's subject can speak: a name, a pronoun, or a noun for people or a body ('EU officials',
+    'an Airbus spokesman', 'the ministry'); not a thing whose maker names it ('the ACARS data suggests')."""
+    if ctx.mention(subject) is not None or subject.pos_ not in {"NOUN"}:
+        return True
+    return subject.lemma_.lower() in _agent_words() or subject.lower_ in _agent_words()
 
 
 SPEAKER_PRONOUNS = {"it", "they", "he", "she"}
@@ -530,7 +598,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     """Participants, place, time and status of one trigger."""
     token, args = draft.token, draft.trigger.args
     subjects = [c for c in token.children if c.dep_ in SUBJ_DEPS]
-    if token.pos_ in {"VERB", "AUX"} and not subjects:
+    passive = token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+    if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive):  # "as stated on the
+        # website", "is claimed to be": a speech verb in the passive has no speaker in the clause it hangs on
         inherited = _inherited_subject(token)
         subjects = [inherited] if inherited is not None else []
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
@@ -550,7 +620,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if subject_role == "participant" and family(draft.kind) == "statement":
         subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
     for subj in subjects:
-        for key in actors(ctx, subj):
+        keys = actors(ctx, subj)
+        if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
+            # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
+            keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
+        for key in keys:
             draft.add(key, subject_role)
         for prep in subj.children:  # "prosecutors in The Hague"
             if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
@@ -789,10 +863,24 @@ def _read_status(ctx: Context, draft: Draft) -> None:
 
 
 def read_statement(ctx: Context, draft: Draft) -> None:
-    """Quote and topic of a speech event: the quoted words nearest the verb, else the reported clause."""
+    """Quote and topic of a speech event: the quoted words nearest the verb, else the reported clause.
+
+    Only a speech verb ("said", "told", "stated") reports a clause as someone's words. Another act of the
+    statement family ("asked officials how ...", "refused to give details", "urged them to ...") has
+    what it asks or refuses as its content, not as a quote: it quotes only a quotation that holds that
+    content's verb ("called on both sides to 'approach the talks in a spirit of compromise'").
+    """
     token = draft.token
     sent = token.sent
-    near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400]
+    speech = draft.trigger.speech
+    if speech and any(c.dep_ == "neg" for c in token.children):
+        draft.participants.clear()  # "an independent who does not claim to belong to either camp": nothing was said
+        return
+    if speech and _in_headline(ctx, token):
+        draft.participants.clear()  # "Vucic says Serbia will never recognise Kosovo": the body reports the statement
+        return
+    near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400
+            and not _names_only(ctx, (s, e))]
     complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}), None)
     if token.dep_ == "prep" and complement is None:  # "according to X, the suspects were arrested": the clause is what X said
         _attributed_clause(ctx, draft)
@@ -803,9 +891,17 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         draft.trigger = next(t for t in lexicon()[("demand", "VERB")] if t.kind == "Demand")
     if complement is not None:
         span = ctx.doc[complement.left_edge.i:complement.right_edge.i + 1]
-        draft.quote = span.text.strip(" \"\u201c\u201d.,")
+        if speech:
+            draft.quote = span.text.strip(" \"\u201c\u201d.,")
+            inside = next(((s, e) for s, e in ctx.quotes if s < complement.idx < e), None)
+            if inside is not None:  # 'Rathbun stated,\n\n"Daniel was picked up ...": the quotation is the clause
+                draft.quote, draft.verbatim = ctx.text[inside[0] + 1:inside[1] - 1].strip(" ,."), True
+                draft.evidence.append(Evidence(inside[0] + 1, inside[1] - 1, sent.text, "statements/quote", 0.9))
         draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
     near = [q for q in near if not _quote_of_another(ctx, token, q)]
+    if not speech:  # the quotation must hold the content's own verb, not a phrase inside it ('asked how documents
+        # stored in "approved security cabinets" wound up on the street')
+        near = [q for q in near if complement is not None and q[0] <= complement.idx < q[1]]
     if near:
         start, end = min(near, key=lambda q: abs(_distance(q[0], q[1], token.idx)))
         before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.text[q[1]:token.idx])
@@ -814,7 +910,10 @@ def read_statement(ctx: Context, draft: Draft) -> None:
             start, end = before[-1]
         parts = _quote_parts(ctx, (start, end), token)
         quoted = complement is not None and any(s <= complement.idx < e for s, e in parts)  # the complement is the quote itself
-        if not draft.quote or quoted or not (complement is not None and start >= complement.left_edge.idx):
+        # a quote inside the reported clause leaves the clause as the quote ("said the process will be 'meaningless' if ...")
+        within = complement is not None and complement.left_edge.idx <= start <= complement.right_edge.idx
+        draft.verbatim = True
+        if not draft.quote or quoted or not within:
             draft.quote = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in parts)
             draft.evidence.extend(Evidence(s + 1, e - 1, sent.text, "statements/quote", 0.9) for s, e in parts)
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
@@ -822,27 +921,42 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="quote-says-today")
 
 
-def _attributed_clause(ctx: Context, draft: Draft) -> None:
-    """What an 'according to X' phrase attributes: the rest of its clause, inside its sentence and paragraph.
+def _in_headline(ctx: Context, token: Token) -> bool:
+    """Whether a token lies in the article's headline, the title as the text's first line."""
+    title = ctx.article.title.strip()
+    if re.search(r"[.!?]\s|[,:;]$", title):
+        return False  # a first line of sentences, not a headline
+    start = ctx.text.find(title) if title else -1
+    return 0 <= start <= token.idx < start + len(title) and not ctx.text[:start].strip()
 
-    A clause that is itself someone's speech ("According to the Herald, Burrows said ...") is that
-    speaker's statement; the phrase names a source and makes no statement of its own.
+
+def _names_only(ctx: Context, quote: tuple[int, int]) -> bool:
+    """Whether a quotation holds only a name ('barred it from using the "Apple" brand'): a term set off, no one's words."""
+    span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="contract")
+    words = [t for t in span if t.is_alpha] if span is not None else []
+    return 0 < len(words) <= 3 and all(t.pos_ == "PROPN" for t in words)
+
+
+def _attributed_clause(ctx: Context, draft: Draft) -> None:
+    """What an 'according to X' phrase attributes: a quotation in the rest of its clause, inside its sentence and
+    paragraph ('According to Smith, "the plan is dead."'), is X's statement.
+
+    Without quoted words the phrase names the source of the reporter's facts ("over 345 pilgrims have been
+    killed, according to the ministry"), and a clause that is itself someone's speech ("According to the
+    Herald, Burrows said ...") is that speaker's statement: neither is a statement of X's.
     """
     token, clause = draft.token, draft.token.head
+    lo, hi = paragraph_bounds(ctx.text, token.idx)
     if any(row.speech for row in _triggers_for(clause)) and any(c.dep_ in SUBJ_DEPS for c in clause.children):
         draft.participants.clear()
         return
-    text = ctx.text
-    lo, hi = paragraph_bounds(text, token.idx)
     words = [t for t in clause.subtree if lo <= t.idx < hi and not t.is_space and not token.left_edge.i <= t.i <= token.right_edge.i]
-    runs: list[list[Token]] = []
-    for t in words:
-        if runs and t.i == runs[-1][-1].i + 1:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    quote = " ".join(text[run[0].idx:run[-1].idx + len(run[-1])].strip(" ,") for run in runs)
-    draft.quote = re.sub(r"\s+([,.;:])", r"\1", quote).strip(" ,.;:\"\u201c\u201d")
+    inside = [(s, e) for s, e in ctx.quotes if words and words[0].idx <= s and e <= words[-1].idx + len(words[-1]) + 1]
+    if not inside:
+        draft.participants.clear()
+        return
+    draft.quote, draft.verbatim = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in inside), True
+    draft.evidence.extend(Evidence(s + 1, e - 1, token.sent.text, "statements/according-to", 0.8) for s, e in inside)
     draft.about.extend(m.key for t in words if (m := ctx.mention(t)) is not None)
 
 
@@ -855,11 +969,21 @@ def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> boo
         return False
     sentences = {t.sent.start for t in span}
     if token.sent.start not in sentences:
-        return _has_own_speaker(ctx, quote)
+        return _has_own_speaker(ctx, quote) or _speaker_between(ctx, token, quote)
     mine = abs(_distance(quote[0], quote[1], token.idx))
     return any(abs(_distance(quote[0], quote[1], t.idx)) < mine for t in token.sent
                if t.i != token.i and not quote[0] <= t.idx < quote[1] and t.pos_ in {"VERB", "AUX"}
                and any(row.speech for row in _triggers_for(t)) and any(c.dep_ in SUBJ_DEPS for c in t.children))
+
+
+def _speaker_between(ctx: Context, token: Token, quote: tuple[int, int]) -> bool:
+    """Whether a speech verb with a subject stands between a verb and a quote of another sentence: the quote
+    goes with that nearer speaker ("EPA says crops may gain. Heald noted the findings. '...'")."""
+    lo, hi = (token.idx + len(token), quote[0]) if token.idx < quote[0] else (quote[1], token.idx)
+    span = ctx.doc.char_span(lo, hi, alignment_mode="contract")
+    return span is not None and any(
+        t.pos_ in {"VERB", "AUX"} and not ctx.in_quote(t.idx) and any(row.speech for row in _triggers_for(t))
+        and any(c.dep_ in SUBJ_DEPS for c in t.children) for t in span)
 
 
 ATTRIBUTION_GAP = 120  # characters between two parts of one quote that an attribution ("he said,") can take
@@ -868,9 +992,10 @@ ATTRIBUTION_GAP = 120  # characters between two parts of one quote that an attri
 def _quote_parts(ctx: Context, first: tuple[int, int], token: Token) -> list[tuple[int, int]]:
     """The quoted parts one attribution speaks for, in text order.
 
-    A quote split by its attribution ("'We agree,' he said, 'but not now.'") is one statement, and so is a
-    quote that goes on in the next sentences with no speech verb of its own ("'...,' Kurti said. 'There is
-    no other way.'"). A part that another speech verb attributes belongs to that verb.
+    A quote split by its attribution in the middle of its sentence ("'We agree,' he said, 'but not now.'")
+    is one statement. A quotation that opens a new sentence after the attribution ("'...,' Kurti said.
+    'There is no other way.'") is the speaker's next statement, made by `quote_sentences`; a part that
+    another speech verb attributes belongs to that verb.
     """
     text, quotes = ctx.text, sorted(ctx.quotes)
     parts = [first]
@@ -884,16 +1009,15 @@ def _quote_parts(ctx: Context, first: tuple[int, int], token: Token) -> list[tup
         if not attributed_here and (gap.strip() or _has_own_speaker(ctx, nxt)):
             break
         if attributed_here and any(ch in gap for ch in ".!?") and not gap.rstrip().endswith((",", ":")):
-            # "'A,' he said. 'B.'": a new sentence that only quotes goes on with the same speaker
-            if _has_own_speaker(ctx, nxt):
-                break
+            break  # "'A,' he said. 'B.'": a second quotation, the same speaker's next statement (`quote_sentences`)
         parts.append(nxt)
     return parts
 
 
 def _has_own_speaker(ctx: Context, quote: tuple[int, int]) -> bool:
-    """Whether a verb outside the quote but in one of its sentences attributes it to someone."""
-    span = ctx.doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    """Whether a verb outside the quote but in one of its sentences attributes it to someone (the sentences of
+    its words: a closing mark the parser puts in the next sentence does not bring that sentence in)."""
+    span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="expand")
     if span is None:
         return False
     for sent in {t.sent.start: t.sent for t in span}.values():
@@ -1025,10 +1149,83 @@ def _drafts(ctx: Context) -> list[Draft]:
         read_arguments(ctx, draft)
         if draft.trigger.speech or family(draft.kind) == "statement":
             read_statement(ctx, draft)
+            _declaration(ctx, draft)
         _content_targets(ctx, draft)
     drafts = absorb(drafts)
-    drafts += quote_paragraphs(ctx, drafts)
-    return drafts + lead_in_quotes(ctx, drafts)
+    drafts += statement_noun_quotes(ctx, drafts)
+    drafts += quote_sentences(ctx, drafts)
+    drafts += lead_in_quotes(ctx, drafts)
+    return one_act_per_speaker(ctx, drafts)
+
+
+def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A speaker's words reported without quotation marks next to their own quotations are one speech act
+    with them, the reporter's account of it: the quotations are its record, and the paraphrase is no
+    statement of its own ("Professor Eastman says manufacturers could remedy it. 'I suspect they won't,'
+    he said."; "X told CBC the department will look into it." then '"We take security seriously," she said').
+
+    Next means: the statements of one speaker that follow each other in the text with no other speaker's
+    statement between them, each at most QUOTE_PARAGRAPH_REACH paragraphs from the one before. A run with
+    no quotation keeps its reported statements; a paraphrase that is also a demand stays a demand event.
+    And a quotation is one statement, whichever verbs of its speaker reach it: a statement whose quoted
+    parts another statement of the speaker holds too is dropped.
+    """
+    text = ctx.text
+    said = sorted((d for d in drafts if d.quote and not d.absorbed and _speaker(d) is not None), key=lambda d: d.token.idx)
+    runs: list[list[Draft]] = []
+    for draft in said:
+        if (runs and ctx.same_person(_speaker(runs[-1][-1]) or "", _speaker(draft) or "")
+                and text[runs[-1][-1].token.idx:draft.token.idx].count("\n\n") <= QUOTE_PARAGRAPH_REACH):
+            runs[-1].append(draft)
+        else:
+            runs.append([draft])
+    dropped: set[int] = set()
+    for run in runs:
+        quoted = [d for d in run if d.verbatim]
+        if not quoted or not ctx.is_person_key(_speaker(run[0]) or ""):
+            continue
+        for draft in run:
+            if draft.verbatim:
+                continue
+            nearest = min(quoted, key=lambda d: abs(d.token.idx - draft.token.idx))
+            nearest.about.extend(k for k in draft.about if k not in nearest.about)  # what the act was about
+            if draft.kind == "Statement":
+                dropped.add(id(draft))
+            else:
+                draft.quote = ""
+    for draft in said:  # one quotation, one statement: a statement whose quoted parts another of the speaker holds
+        parts = _parts(draft)
+        if parts and any(other is not draft and id(other) not in dropped and parts <= _parts(other)
+                         and (parts < _parts(other) or other.token.idx < draft.token.idx)
+                         and ctx.same_person(_speaker(other) or "", _speaker(draft) or "") for other in said):
+            dropped.add(id(draft))
+    return [d for d in drafts if id(d) not in dropped]
+
+
+def _parts(draft: Draft) -> frozenset[tuple[int, int]]:
+    """The quoted parts a statement holds (its quote evidence)."""
+    return frozenset((e.start, e.end) for e in draft.evidence if e.extractor.startswith("statements/"))
+
+
+def _speaker(draft: Draft) -> str | None:
+    return next((key for key, role in draft.participants.items() if role == "speaker"), None)
+
+
+def _declaration(ctx: Context, draft: Draft) -> None:
+    """Words of an organisation or a state reported without quotation marks are no statement: a statement is
+    something a person said, or words the text quotes.
+
+    What it announces or confirms ("Airbus has confirmed that there was a glitch", "the government announced
+    the start of a process") and what it demands ("Moscow said Kyiv must withdraw") stay events of its; what
+    it says, claims or argues ("Apple Corps argued that the store was a breach") is its position, not an act.
+    """
+    if not draft.quote or draft.verbatim or any(role == "speaker" and ctx.is_person_key(key)
+                                                for key, role in draft.participants.items()):
+        return
+    if draft.kind != "Statement" or draft.trigger.declares:
+        draft.quote = ""
+    else:
+        draft.participants.clear()
 
 
 LEAD_IN = re.compile(r"[:,\u2013\u2014-]\s*$")  # "... to the record label, '...'", "... is not - '...'", "said: '...'"
@@ -1067,46 +1264,94 @@ def lead_in_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             continue
         draft = Draft(token=root, trigger=lexicon()[("say", "VERB")][0], kind="Statement")
         draft.add(speakers[0], "speaker")
-        draft.quote = words
+        draft.quote, draft.verbatim = words, True
         draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, "statements/lead-in", 0.7))
         _read_time(ctx, draft)
         out.append(draft)
     return out
 
 
-QUOTE_PARAGRAPH_REACH = 2  # paragraphs back to the statement whose speaker a quote paragraph continues
+def statement_noun_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A quotation that opens the sentence after one where a person issues a statement, gives an interview or
+    makes remarks ("Senator John Cornyn issued a statement regarding the decision. 'Like many Texans, I am
+    disappointed ...'") is that person's statement.
 
-
-def quote_paragraphs(ctx: Context, drafts: list[Draft]) -> list[Draft]:
-    """A paragraph that is only a quotation goes on with the speaker of the statement just before it.
-
-    News gives a speaker's words in a paragraph of their own after the paragraph that
-    names the speaker ("Professor X said ... ." then a paragraph '"If ... ."'). The
-    statement before must be a person's and lie at most QUOTE_PARAGRAPH_REACH paragraphs
-    back; a paragraph with a verb of its own outside the quote is not one.
+    The statement word is the object of the sentence's verb (a noun of the lexicon's statement row) and the
+    verb's subject is one person; the quotation's own sentence has no verb outside it.
     """
     text, out = ctx.text, []
-    said = sorted((d for d in drafts if d.kind == "Statement" and d.quote and not d.absorbed
-                   and any(role == "speaker" and ctx.is_person_key(key) for key, role in d.participants.items())),
-                  key=lambda d: d.token.idx)
+    nouns = {lemma for (lemma, pos), rows in lexicon().items() if pos == "NOUN" and any(r.id == "ev-statement-noun" for r in rows)}
+    held = [d.quote for d in drafts if d.quote]
     for start, end in ctx.quotes:
-        para_start, para_end = paragraph_bounds(text, start, end)
-        if text[para_start:start].strip() or text[end:para_end].strip(" .\n"):
-            continue  # the paragraph holds more than the quote
-        before = [d for d in said if d.token.idx < start]
-        if not before or any(d.token.idx >= start and d.token.idx < end for d in drafts):
+        words = text[start + 1:end - 1].strip(" ,.")
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if not words or span is None or span.sent.start == 0 or any(words[:40] in q for q in held):
+            continue
+        previous = ctx.doc[span.sent.start - 1].sent
+        if (text[span.sent.start_char:start].strip() or "\n\n" in text[previous.start_char:start]
+                or not SENTENCE_END.search(text[previous.start_char:start]) or _has_own_speaker(ctx, (start, end))):
+            continue
+        speakers = []
+        for noun in previous:
+            if noun.lemma_.lower() in nouns and noun.dep_ == "dobj" and not ctx.in_quote(noun.idx):
+                subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+                speakers = [k for c in subjects for k in actors(ctx, c) if ctx.is_person_key(k)]
+                break
+        if len(set(speakers)) != 1:
+            continue
+        draft = Draft(token=span[0], trigger=lexicon()[("say", "VERB")][0], kind="Statement")
+        draft.add(speakers[0], "speaker")
+        draft.quote, draft.verbatim = words, True
+        draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, "statements/statement-noun", 0.7))
+        _read_time(ctx, draft)
+        out.append(draft)
+    return out
+
+
+QUOTE_PARAGRAPH_REACH = 2  # paragraphs back to the statement whose speaker a quote paragraph continues
+SENTENCE_END = re.compile(r"[.!?][\"\u201d']?\s*$")
+
+
+def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A quotation that stands as a sentence of its own goes on with the speaker of the statement just before it.
+
+    News gives a speaker's next words as a quotation with no attribution of its own: in the same paragraph,
+    right after the sentence that attributes the first ("'A,' Kurti said. 'B.'"), or in a paragraph of its
+    own after the paragraph that names the speaker ("Professor X said ... ." then a paragraph '"If ... ."').
+    Each such quotation is a statement of its own. The statement before must be a person's; within a
+    paragraph its sentence must be the one just before the quotation, across paragraphs it lies at most
+    QUOTE_PARAGRAPH_REACH paragraphs back and the quotation is the whole paragraph. A quotation whose
+    sentence has a verb of its own outside the quote is not one.
+    """
+    text, out = ctx.text, []
+    said = [d for d in drafts if family(d.kind) == "statement" and d.quote and not d.absorbed
+            and any(role == "speaker" and ctx.is_person_key(key) for key, role in d.participants.items())]
+    for start, end in ctx.quotes:
+        words = text[start + 1:end - 1].strip(" ,.")
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if not words or span is None or any(d.quote and words[:40] in d.quote for d in said + out):
+            continue  # a quote a statement already holds
+        before = sorted((d for d in said + out if d.token.idx < start), key=lambda d: d.token.idx)
+        if not before or any(start <= d.token.idx < end for d in drafts):
             continue
         last = before[-1]
-        if text[last.token.idx:para_start].count("\n\n") > QUOTE_PARAGRAPH_REACH:
-            continue
-        span = ctx.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or any(d.quote and text[start + 1:end - 1].strip(" ,.")[:40] in d.quote for d in said):
-            continue  # a quote a statement already holds
+        para_start, para_end = paragraph_bounds(text, start, end)
+        rule = "quote-paragraph"
+        if last.token.idx >= para_start:  # the same paragraph: the sentence just before names the speaker
+            rule = "quote-sentence"
+            previous = ctx.doc[span.sent.start - 1].sent if span.sent.start > 0 else None
+            if (previous is None or not previous.start_char <= last.token.idx < previous.end_char
+                    or text[span.sent.start_char:start].strip() or not SENTENCE_END.search(text[previous.start_char:start])
+                    or _has_own_speaker(ctx, (start, end))):
+                continue
+        elif (text[para_start:start].strip() or text[end:para_end].strip(" .\n")
+              or text[last.token.idx:para_start].count("\n\n") > QUOTE_PARAGRAPH_REACH):
+            continue  # the paragraph holds more than the quote, or the speaker is too far back
         speaker = next(key for key, role in last.participants.items() if role == "speaker")
-        draft = Draft(token=span[0], trigger=last.trigger, kind="Statement", status=last.status, time=last.time)
+        draft = Draft(token=span[0], trigger=lexicon()[("say", "VERB")][0], kind="Statement", status=last.status, time=last.time)
         draft.add(speaker, "speaker")
-        draft.quote = text[start + 1:end - 1].strip(" ,.")
-        draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, "statements/quote-paragraph", 0.7))
+        draft.quote, draft.verbatim = words, True
+        draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, f"statements/{rule}", 0.7))
         out.append(draft)
     return out
 

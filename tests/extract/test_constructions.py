@@ -19,6 +19,7 @@ against an entity's label or its aliases):
 - "statements": [{"speaker": label, "quote": substring}, ...];
 - "no_statement_speakers": [label, ...] must speak in no statement;
 - "no_quotes": [substring, ...] must be in no statement's quote;
+- "statement_count": N events hold a quote (one speech act, one statement);
 - "relations": [[subject label, predicate, object label], ...] must exist; "no_relations": the same, must not.
 
 These sentences are separate from every dev set: a rule is a construction,
@@ -98,7 +99,7 @@ def test_file_is_well_formed():
 
 
 EXPECT_KEYS = {"entities", "not_entities", "roles", "no_roles", "events", "no_events", "statements", "no_statement_speakers",
-               "no_quotes", "relations", "no_relations", "times"}  # times: dates.jsonl, read by test_timex
+               "no_quotes", "statement_count", "relations", "no_relations", "times"}  # times: dates.jsonl, read by test_timex
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -134,6 +135,9 @@ def test_construction(case, built):
     for label in want.get("no_statement_speakers", ()):
         bad = [e.quote for e in x.events if e.quote and any(r == "speaker" and _has(x, k, label) for r, k in e.participants)]
         assert not bad, f"{where}: {label!r} should speak in no statement; got {bad}"
+    if "statement_count" in want:
+        quoted = [e.quote for e in x.events if e.quote]
+        assert len(quoted) == want["statement_count"], f"{where}: {want['statement_count']} statements expected; got {quoted}"
     for words in want.get("no_quotes", ()):
         bad = [e.quote for e in x.events if e.quote and words.lower() in e.quote.lower()]
         assert not bad, f"{where}: no statement should quote {words!r}; got {bad}"
