@@ -453,12 +453,25 @@ def pair_heads() -> dict[str, str]:
     return shared | {row["head"]: row["type"] for row in resources.table("pair_heads.csv")}
 
 
+@lru_cache(maxsize=1)
+def _pair_head_ids():
+    import numpy as np
+    from spacy.strings import get_string_id
+
+    return np.array(sorted(get_string_id(h) for h in pair_heads()), dtype="uint64")
+
+
 def pair_mentions(doc: Doc) -> list[Mention]:
     """'both sides', 'the two leaders', 'the two countries': the article's main pair; resolve says who."""
+    import numpy as np
+    from spacy.attrs import LOWER
+
+    heads = pair_heads()
     out = []
-    for token in doc:
+    for i in np.nonzero(np.isin(doc.to_array(LOWER), _pair_head_ids()))[0]:
+        token = doc[int(i)]
         head = token.lower_
-        if head not in pair_heads() or token.i == 0:
+        if token.i == 0:
             continue
         first = token.i - 1
         while first > 0 and doc[first].pos_ == "ADJ":
@@ -468,7 +481,7 @@ def pair_mentions(doc: Doc) -> list[Mention]:
         elif doc[first].lower_ != "both":
             continue
         span = doc[first:token.i + 1]
-        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=pair_heads()[head], rule="nominal-pair",
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=heads[head], rule="nominal-pair",
                            key=f"pair-{span.start_char}", sentence=sentence_text(span)))
     return out
 

@@ -37,7 +37,10 @@ position no longer held, 'future' and 'incoming' one not yet held: neither is st
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from spacy.strings import get_string_id
 
 from kg.extract.entities import (
     BODY_NOUNS,
@@ -126,10 +129,15 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
 def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """'NAME, who heads ORG', 'NAME chairs ORG', 'NAME presides over ORG' (in the present, not negated): the post the
     verb's leader noun names (kg/data/office_verbs.jsonl)."""
+    import numpy as np
+    from spacy.attrs import LEMMA, TAG
+
     verbs = office_verbs()
+    arr = doc.to_array([LEMMA, TAG])
+    found = np.nonzero(np.isin(arr[:, 0], _office_verb_ids()) & np.isin(arr[:, 1], _PRESENT))[0]
     out = []
-    for token in doc:
-        role = verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" and token.tag_ in {"VBZ", "VBP"} else None
+    for token in (doc[int(i)] for i in found):
+        role = verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
         if role is None or any(c.dep_ == "neg" for c in token.children):
             continue
         holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -158,27 +166,49 @@ OCCUPATION_PREPOSITIONS = ("of", "for", "at", "with")
 
 def _occupations(doc: Doc) -> list[tuple[Span, str]]:
     """Occupation nouns outside titles and names, longest first, each with its role name: 'senior researcher' ->
-    (researcher, 'Researcher'). A plural ('lawyers') or a word inside a name ('Tim Cook') is none."""
+    (researcher, 'Researcher'). A plural ('lawyers') or a word inside a name ('Tim Cook') is none.
+
+    Candidates are found over the Doc's arrays (a last word of an occupation tagged NN), not token by token."""
+    import numpy as np
+    from spacy.attrs import LOWER, TAG
     from spacy.tokens import Span
 
-    table = occupations()
+    table, last_words = occupations(), _occupation_last_words()
+    arr = doc.to_array([LOWER, TAG])
+    ends = np.nonzero(np.isin(arr[:, 0], last_words) & (arr[:, 1] == _NN))[0]
+    if not len(ends):
+        return []
     taken = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
-    out = []
-    i = 0
-    while i < len(doc):
+    out: list[tuple[Span, str]] = []
+    for j in (int(e) + 1 for e in ends):
         for n in (3, 2, 1):
-            words = doc[i:i + n]
-            last = words[-1] if len(words) == n else None
-            if (last is None or last.tag_ != "NN" or any(t.ent_type_ or t.i in taken for t in words)
-                    or not all(t.is_lower or t.is_title for t in words)):
+            i = j - n
+            if i < 0 or (out and i < out[-1][0].end) or (words := tuple(t.lower_ for t in doc[i:j])) not in table:
                 continue
-            row = table.get(tuple(t.lower_ for t in words))
-            if row is not None:
-                out.append((Span(doc, i, i + n), row["role"]))
-                i += n - 1
-                break
-        i += 1
+            if any(k in taken or doc[k].ent_type_ or not (doc[k].is_lower or doc[k].is_title) for k in range(i, j)):
+                continue
+            out.append((Span(doc, i, j), table[words]["role"]))
+            break
     return out
+
+
+_NN = get_string_id("NN")
+_PRESENT = [get_string_id("VBZ"), get_string_id("VBP")]
+
+
+@lru_cache(maxsize=1)
+def _office_verb_ids():
+    import numpy as np
+
+    return np.array(sorted(get_string_id(v) for v in office_verbs()), dtype="uint64")
+
+
+@lru_cache(maxsize=1)
+def _occupation_last_words():
+    """String ids of the last words of the occupations, as an array for numpy's isin."""
+    import numpy as np
+
+    return np.array(sorted({get_string_id(words[-1]) for words in occupations()}), dtype="uint64")
 
 
 def _portfolio_end(doc: Doc, end: int) -> int:
