@@ -88,11 +88,17 @@ def _organization_modifiers(ctx: Context, token: Token) -> list[str]:
     return [m.key for m in found if m is not None and m.type == "Organization"]
 
 
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """Every verb a verbal pattern reads."""
+    return frozenset(v for kind in ("infinitive", "object", "passive_modifier") for row in patterns().get(kind, []) for v in row["verbs"])
+
+
 def _verbal(ctx: Context, token: Token) -> list[Relation]:
     out = []
-    if any(c.dep_ == "neg" for c in token.children):
-        return out  # "Serbia does not recognise Kosovo", "does not seek to join": nothing stated
     lemma = token.lemma_.lower()
+    if lemma not in _verbs() or any(c.dep_ == "neg" for c in token.children):
+        return out  # "Serbia does not recognise Kosovo", "does not seek to join": nothing stated
     for row in patterns().get("infinitive", []):
         if lemma in row["verbs"]:
             for xcomp in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in row["infinitives"]):
