@@ -453,23 +453,35 @@ def pair_heads() -> dict[str, str]:
     return shared | {row["head"]: row["type"] for row in resources.table("pair_heads.csv")}
 
 
-@lru_cache(maxsize=1)
-def _pair_head_ids():
+def tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list:
+    """The tokens whose `attr` (spacy.attrs LOWER, LEMMA, TAG ...) is one of `words`, found over the Doc's array
+    (numpy) instead of a Python pass over every token."""
+    import numpy as np
+
+    return [doc[int(i)] for i in np.nonzero(np.isin(doc.to_array(attr), string_ids(words)))[0]]
+
+
+@lru_cache(maxsize=64)
+def string_ids(words: frozenset[str]):
+    """spaCy's string ids of `words`, as a numpy array for `isin`."""
     import numpy as np
     from spacy.strings import get_string_id
 
-    return np.array(sorted(get_string_id(h) for h in pair_heads()), dtype="uint64")
+    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
+
+
+@lru_cache(maxsize=1)
+def _pair_words() -> frozenset[str]:
+    return frozenset(pair_heads())
 
 
 def pair_mentions(doc: Doc) -> list[Mention]:
     """'both sides', 'the two leaders', 'the two countries': the article's main pair; resolve says who."""
-    import numpy as np
     from spacy.attrs import LOWER
 
     heads = pair_heads()
     out = []
-    for i in np.nonzero(np.isin(doc.to_array(LOWER), _pair_head_ids()))[0]:
-        token = doc[int(i)]
+    for token in tokens_with(doc, LOWER, _pair_words()):
         head = token.lower_
         if token.i == 0:
             continue
@@ -618,9 +630,11 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     orgs = [m for m in mentions if m.type == "Organization" and not m.rule.startswith("nominal")]
     sents = list(doc.sents)
     index = {s.start: n for n, s in enumerate(sents)}
+    from spacy.attrs import LOWER
+
     out = []
-    for token in doc:
-        if token.lower_ not in body_heads() or token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "poss"}:
+    for token in tokens_with(doc, LOWER, body_heads()):
+        if token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "poss"}:
             continue
         if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.ent_type_:
             continue

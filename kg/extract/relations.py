@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context
+from kg.extract.entities import tokens_with
 from kg.extract.events import actors, hypothetical
 from kg.records import Evidence, Relation
 
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SUBJ_DEPS = {"nsubj", "nsubjpass"}
+APPOSITIVE_DEPS = frozenset({"appos", "attr"})
+NAME_POS = frozenset({"PROPN"})
 
 
 @lru_cache(maxsize=1)
@@ -160,8 +163,13 @@ def _affiliation(ctx: Context, token: Token) -> list[Relation]:
 
 def extract_relations(ctx: Context) -> list[Relation]:
     """Every lasting relation the article states."""
+    from spacy.attrs import DEP, LEMMA, POS
+
+    doc = ctx.doc
+    candidates = {t.i for t in tokens_with(doc, DEP, APPOSITIVE_DEPS)} | {t.i for t in tokens_with(doc, LEMMA, _verbs())}
+    candidates |= {t.i for t in tokens_with(doc, POS, NAME_POS)}  # what a pattern can start from, found over the arrays
     out: list[Relation] = []
-    for token in ctx.doc:
+    for token in (doc[i] for i in sorted(candidates)):
         if ctx.in_quote(token.idx):
             continue
         out += _appositive(ctx, token)

@@ -40,6 +40,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 
 from kg.extract.entities import (
@@ -53,8 +54,10 @@ from kg.extract.entities import (
     role_name,
     seat_of_government,
     sentence_text,
+    string_ids,
     the_body,
     the_country,
+    tokens_with,
 )
 from kg.gazetteer import (
     entries,
@@ -129,15 +132,10 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
 def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """'NAME, who heads ORG', 'NAME chairs ORG', 'NAME presides over ORG' (in the present, not negated): the post the
     verb's leader noun names (kg/data/office_verbs.jsonl)."""
-    import numpy as np
-    from spacy.attrs import LEMMA, TAG
-
     verbs = office_verbs()
-    arr = doc.to_array([LEMMA, TAG])
-    found = np.nonzero(np.isin(arr[:, 0], _office_verb_ids()) & np.isin(arr[:, 1], _PRESENT))[0]
     out = []
-    for token in (doc[int(i)] for i in found):
-        role = verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+    for token in tokens_with(doc, LEMMA, frozenset(verbs)):
+        role = verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" and token.tag_ in {"VBZ", "VBP"} else None
         if role is None or any(c.dep_ == "neg" for c in token.children):
             continue
         holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -170,7 +168,7 @@ def _occupations(doc: Doc) -> list[tuple[Span, str]]:
 
     Candidates are found over the Doc's arrays (a last word of an occupation tagged NN), not token by token."""
     import numpy as np
-    from spacy.attrs import LOWER, TAG
+    from spacy.attrs import TAG
     from spacy.tokens import Span
 
     table, last_words = occupations(), _occupation_last_words()
@@ -193,22 +191,12 @@ def _occupations(doc: Doc) -> list[tuple[Span, str]]:
 
 
 _NN = get_string_id("NN")
-_PRESENT = [get_string_id("VBZ"), get_string_id("VBP")]
-
-
-@lru_cache(maxsize=1)
-def _office_verb_ids():
-    import numpy as np
-
-    return np.array(sorted(get_string_id(v) for v in office_verbs()), dtype="uint64")
 
 
 @lru_cache(maxsize=1)
 def _occupation_last_words():
     """String ids of the last words of the occupations, as an array for numpy's isin."""
-    import numpy as np
-
-    return np.array(sorted({get_string_id(words[-1]) for words in occupations()}), dtype="uint64")
+    return string_ids(frozenset(words[-1] for words in occupations()))
 
 
 def _portfolio_end(doc: Doc, end: int) -> int:
@@ -230,7 +218,7 @@ def _organization(key: str) -> bool:
     return entry.type == "Organization" if entry is not None else key.startswith("org-")
 
 
-HEAD_NOUNS = {"head", "chief", "boss"}  # 'the head of the IAEA': a position only with its organization after it
+HEAD_NOUNS = frozenset({"head", "chief", "boss"})  # 'the head of the IAEA': a position only with its organization after it
 
 
 def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
@@ -243,8 +231,8 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
 
     spans = [_with_portfolio(doc, t) for t in spans]
     taken = {i for t in spans for i in range(t.start, t.end)}
-    for token in doc:
-        if (token.lower_ in HEAD_NOUNS and token.pos_ == "NOUN" and token.i not in taken and token.i + 2 < len(doc)
+    for token in tokens_with(doc, LOWER, HEAD_NOUNS):
+        if (token.pos_ == "NOUN" and token.i not in taken and token.i + 2 < len(doc)
                 and doc[token.i + 1].lower_ == "of" and _owner_after(doc, token.i + 2) is not None):
             spans.append(Span(doc, token.i, token.i + 1, label="Head"))
     spans.sort(key=lambda t: t.start)
