@@ -40,7 +40,7 @@ from kg.gazetteer import agent_sectors, body_heads, place_nouns
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "attr", "oprd"}
@@ -1262,13 +1262,18 @@ def lead_in_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 break
         if root is None or len(set(speakers)) != 1:
             continue
-        draft = Draft(token=root, trigger=lexicon()[("say", "VERB")][0], kind="Statement")
-        draft.add(speakers[0], "speaker")
-        draft.quote, draft.verbatim = words, True
-        draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, "statements/lead-in", 0.7))
-        _read_time(ctx, draft)
-        out.append(draft)
+        out.append(_quoted_statement(ctx, root, speakers[0], words, span, "lead-in"))
     return out
+
+
+def _quoted_statement(ctx: Context, token: Token, speaker: str, words: str, quote: Span, rule: str) -> Draft:
+    """A statement of `speaker` whose words are the quotation `quote` (its quote marks included), found by `rule`."""
+    draft = Draft(token=token, trigger=lexicon()[("say", "VERB")][0], kind="Statement")
+    draft.add(speaker, "speaker")
+    draft.quote, draft.verbatim = words, True
+    draft.evidence.append(Evidence(quote.start_char + 1, quote.end_char - 1, quote.sent.text, f"statements/{rule}", 0.7))
+    _read_time(ctx, draft)
+    return draft
 
 
 def statement_noun_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
@@ -1299,12 +1304,7 @@ def statement_noun_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 break
         if len(set(speakers)) != 1:
             continue
-        draft = Draft(token=span[0], trigger=lexicon()[("say", "VERB")][0], kind="Statement")
-        draft.add(speakers[0], "speaker")
-        draft.quote, draft.verbatim = words, True
-        draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, "statements/statement-noun", 0.7))
-        _read_time(ctx, draft)
-        out.append(draft)
+        out.append(_quoted_statement(ctx, span[0], speakers[0], words, span, "statement-noun"))
     return out
 
 
