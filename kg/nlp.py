@@ -433,7 +433,37 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in doc:
         if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    return model_names(doc, _named_places(doc, _compass_ellipsis(doc, out)))
+    return model_names(doc, _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out))))
+
+
+INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _middle_initials(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Timothy D. Cook', which the model reads as 'Timothy' and 'Cook': a given name, an initial and a surname are one
+    person."""
+    from spacy.tokens import Span
+
+    people = {e.start: e for e in ents if e.label_ == "PERSON"}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    joined, drop = [], set()
+    for ent in sorted(people.values(), key=lambda e: e.start):
+        i = ent.end
+        if id(ent) in drop or ent.ent_id_ or i + 1 >= len(doc) or not INITIAL.fullmatch(doc[i].text):
+            continue
+        after = people.get(i + 1)
+        if after is not None and not after.ent_id_:
+            end = after.end
+            drop.add(id(after))
+        elif i + 1 not in taken and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN":
+            end = i + 2  # the surname the model left untagged
+        else:
+            continue
+        joined.append(Span(doc, ent.start, end, label="PERSON"))
+        drop.add(id(ent))
+    if not joined:
+        return ents
+    return [e for e in ents if id(e) not in drop] + joined
 
 
 def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kg.extract.events import actorless_kinds, family, lineage
-from kg.gazetteer import entries
+from kg.gazetteer import by_name, entries
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
 
@@ -53,12 +53,24 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
     full = [m for m in mentions if m.rule == "ner-org" and len(m.text.split()) > 1]
     out = {}
     for m in mentions:
-        if m.rule != "ner-org" or len(m.text.split()) != 1:
+        if m.rule != "ner-org":
             continue
-        candidates = {f.key for f in full if (f.text.split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text}
+        # 'the Air Force' after 'the United States Air Force', 'the Navy' after 'the Indonesian Navy': the state dropped
+        candidates = {f.key for f in full if f.key != m.key and _state_named_before(f.text, m.text)}
+        if len(m.text.split()) == 1:
+            candidates |= {f.key for f in full if (f.text.split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text}
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))
     return out
+
+
+def _state_named_before(full: str, short: str) -> bool:
+    """'United States Air Force', 'U.S. Air Force', 'Indonesian Navy' are 'Air Force' / 'Navy' with a state named before."""
+    full, short = (re.sub(r"^the\s+", "", name, flags=re.I) for name in (full, short))
+    if not full.endswith(" " + short):
+        return False
+    head = full[: -len(short)].strip().lower()
+    return entries().get(by_name().get(head, ""), None) is not None and by_name()[head].startswith("state-")
 
 
 def _initials(name: str) -> str:
