@@ -197,6 +197,18 @@ class Catalog:
     pending: bool = False
     unrecorded: list[str] = field(default_factory=list)
     identity: str = ""  # the identity inputs of the store's last build or removal (decisions, gazetteer), as JSON
+    renderer: str = ""  # `renderer_id` of the newskg that wrote the article graphs ('' before it was recorded)
+
+
+@functools.lru_cache(maxsize=1)
+def renderer_id() -> str:
+    """What turns records into article graphs: a hash of kg.rdf, kg.ids and kg.vocab and of the ontology. A store
+    whose graphs another renderer wrote has them written again from its records at its next build (no parsing)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in ("rdf.py", "ids.py", "vocab.py", "ontology/kg.ttl"):
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _value(term: Any) -> str:
@@ -226,9 +238,11 @@ def catalog(store: Any) -> Catalog:
                for i, f in fields_.items()}
     pending = next(iter(store.quads_for_pattern(records, ox.NamedNode(_KG + "pending"), None, records)), None) is not None
     stated = next(iter(store.quads_for_pattern(records, ox.NamedNode(_KG + "identityInputs"), None, records)), None)
+    rendered = next(iter(store.quads_for_pattern(records, ox.NamedNode(_KG + "renderedWith"), None, records)), None)
     graphs = (_value(g) for g in store.named_graphs())
     unrecorded = sorted(g[len(ARTICLE_PREFIX):] for g in graphs if g.startswith(ARTICLE_PREFIX) and g[len(ARTICLE_PREFIX):] not in entries)
-    return Catalog(entries, pending, unrecorded, _value(stated.object) if stated is not None else "")
+    return Catalog(entries, pending, unrecorded, _value(stated.object) if stated is not None else "",
+                   _value(rendered.object) if rendered is not None else "")
 
 
 def read_record(store: Any, article_id: str) -> Extraction:
@@ -414,7 +428,8 @@ def update(store: Any, inputs: Iterable[Article], records: Callable[[str], Extra
         report.articles = len(corpus)
         stated = identity_json(*identity) if identity is not None else (cat.identity or identity_json([], []))
         inputs_now = identity_read(stated)
-        if not (new or fresh or gone or cat.pending or stated != cat.identity):
+        rerender = cat.renderer != renderer_id()  # graphs written by another newskg: written again from the records
+        if not (new or fresh or gone or cat.pending or stated != cat.identity or (rerender and entries)):
             return report
         if new and records is None:
             raise ValueError("update() needs the records of the articles the store lacks")
@@ -446,7 +461,7 @@ def update(store: Any, inputs: Iterable[Article], records: Callable[[str], Extra
             linked = apply_events(decided.apply(raw), merges)
             entities.add(linked)
             facts = facts_hash(linked)
-            if i in entries and i not in fresh and facts == entries[i].facts:
+            if i in entries and i not in fresh and facts == entries[i].facts and not rerender:
                 continue
             iri = str(ids.article_iri(i))
             graph = article_ntriples(linked)
@@ -494,6 +509,8 @@ def update(store: Any, inputs: Iterable[Article], records: Callable[[str], Extra
         parts.append(f"DELETE WHERE {{ GRAPH <{RECORDS_GRAPH}> {{ <{RECORDS_GRAPH}> <{_KG}identityInputs> ?was }} }}")
         parts.append(f"INSERT DATA {{ GRAPH <{RECORDS_GRAPH}> {{ <{RECORDS_GRAPH}> <{_KG}identityInputs> "
                      f"{json.dumps(stated, ensure_ascii=False)} }} }}")
+        parts.append(f"DELETE WHERE {{ GRAPH <{RECORDS_GRAPH}> {{ <{RECORDS_GRAPH}> <{_KG}renderedWith> ?was }} }}")
+        parts.append(f'INSERT DATA {{ GRAPH <{RECORDS_GRAPH}> {{ <{RECORDS_GRAPH}> <{_KG}renderedWith> "{renderer_id()}" }} }}')
         store.update(" ;\n".join(parts))  # one transaction: the store as it was, or as it is now
         report.changed = True
     finish(store, compact=compact)

@@ -316,3 +316,22 @@ def test_a_store_keeps_its_identity_decisions_for_later_builds_and_removals(tmp_
     gc.collect()
     assert report.parsed == 1 and not one_node(quads(store_path))  # other decisions (none): decided again, the merge undone
     assert identity_inputs([], []) == ([], [])
+
+
+def test_graphs_an_older_newskg_wrote_are_written_again_from_the_records(corpus, whole, tmp_path):
+    """A store whose article graphs another renderer wrote (here: the marker gone and a triple of every event's date
+    precision dropped, as before events carried one) is brought back at the next build without parsing anything."""
+    store_path = tmp_path / "store"
+    shutil.copytree(whole, store_path)
+    before = quads(store_path)
+    store = open_store(store_path)
+    store.update(f"DELETE WHERE {{ GRAPH <{RECORDS_GRAPH}> {{ <{RECORDS_GRAPH}> <{KG_NS}renderedWith> ?v }} }} ;"
+                 f"DELETE WHERE {{ GRAPH ?g {{ ?e <{KG_NS}datePrecision> ?p }} }}")
+    del store
+    gc.collect()
+    stale = quads(store_path)
+    assert stale != before and not any(f"<{KG_NS}datePrecision>" in q for q in stale)
+    report = build(store_path, [corpus])
+    assert report.parsed == 0 and report.rewritten == report.articles == 13
+    assert quads(store_path) == before
+    validate(store_path)
