@@ -37,6 +37,7 @@ of the whole text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -294,31 +295,37 @@ def _restored_names(doc: Doc) -> list[Span]:
     return ents
 
 
+def _known_runs(doc: Doc, kind: str, word: list[bool], longest: int, start: list[bool] | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of `word` tokens (beginning at a `start` token, default a `word` one), at most `longest`
+    long, whose text (longest first) is the name of a Phoenix actor of `kind` ('Person', 'Organization'), left to
+    right, runs not overlapping."""
+    known = known_actors()
+    start = start or word
+    i = 0
+    while i < len(doc):
+        if not start[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < longest and word[j]:
+            j += 1
+        k = next((k for k in range(j, i + 1, -1) if known.get(doc[i:k].text.lower()) == kind), None)
+        if k is None:
+            i += 1
+            continue
+        yield i, k
+        i = k
+
+
 def _known_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """Known office holders the model left untagged ('President of Serbia Aleksandar Vucic'): runs of capitalised
     proper nouns outside every entity whose text is a Phoenix office holder's name (longest first)."""
     from spacy.tokens import Span
 
-    people = known_actors()
     taken = {i for e in ents for i in range(e.start, e.end)}
     # one pass over the tokens: a name word is a capitalised proper noun outside every entity
     name_word = [t.is_title and t.pos_ == "PROPN" and t.i not in taken for t in doc]
-    out = []
-    i = 0
-    while i < len(doc):
-        if not name_word[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(doc) and j - i < 4 and name_word[j]:
-            j += 1
-        found = next((k for k in range(j, i + 1, -1) if people.get(doc[i:k].text.lower()) == "Person"), None)
-        if found is not None:
-            out.append(Span(doc, i, found, label="PERSON"))
-            i = found
-        else:
-            i += 1
-    return out
+    return [Span(doc, i, k, label="PERSON") for i, k in _known_runs(doc, "Person", name_word, 4)]
 
 
 def _known_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -326,24 +333,13 @@ def _known_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     organisation, unless a gazetteer entry or a longer name of the model overlaps it."""
     from spacy.tokens import Span
 
-    known = known_actors()
+    name_word = [(t.is_title or t.is_upper) and t.pos_ == "PROPN" for t in doc]
+    first_word = [t.is_title and t.pos_ == "PROPN" for t in doc]
     found = []
-    i = 0
-    while i < len(doc):
-        if not (doc[i].is_title and doc[i].pos_ == "PROPN"):
-            i += 1
-            continue
-        j = i
-        while j < len(doc) and j - i < 5 and (doc[j].is_title or doc[j].is_upper) and doc[j].pos_ == "PROPN":
-            j += 1
-        k = next((k for k in range(j, i + 1, -1) if known.get(doc[i:k].text.lower()) == "Organization"), None)
-        if k is None:
-            i += 1
-            continue
+    for i, k in _known_runs(doc, "Organization", name_word, 5, first_word):
         inside = [e for e in ents if e.start < k and i < e.end]
         if len(inside) > 1 and all(not e.ent_id_ and i <= e.start and e.end <= k for e in inside):
             found.append((Span(doc, i, k, label="ORG"), inside))
-        i = k
     if not found:
         return ents
     cut = {id(e) for _, inside in found for e in inside}

@@ -69,8 +69,7 @@ def _state_named_before(full: str, short: str) -> bool:
     full, short = (re.sub(r"^the\s+", "", name, flags=re.I) for name in (full, short))
     if not full.endswith(" " + short):
         return False
-    head = full[: -len(short)].strip().lower()
-    return entries().get(by_name().get(head, ""), None) is not None and by_name()[head].startswith("state-")
+    return by_name().get(full[: -len(short)].strip().lower(), "").startswith("state-")
 
 
 def _initials(name: str) -> str:

@@ -41,7 +41,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.strings import get_string_id
 
 from kg.extract.entities import (
     BODY_NOUNS,
@@ -54,7 +53,6 @@ from kg.extract.entities import (
     role_name,
     seat_of_government,
     sentence_text,
-    string_ids,
     the_body,
     the_country,
     tokens_with,
@@ -166,19 +164,16 @@ def _occupations(doc: Doc) -> list[tuple[Span, str]]:
     """Occupation nouns outside titles and names, longest first, each with its role name: 'senior researcher' ->
     (researcher, 'Researcher'). A plural ('lawyers') or a word inside a name ('Tim Cook') is none.
 
-    Candidates are found over the Doc's arrays (a last word of an occupation tagged NN), not token by token."""
-    import numpy as np
-    from spacy.attrs import TAG
+    Candidates are the last words of occupations tagged NN, found over the Doc's array (`tokens_with`)."""
     from spacy.tokens import Span
 
-    table, last_words = occupations(), _occupation_last_words()
-    arr = doc.to_array([LOWER, TAG])
-    ends = np.nonzero(np.isin(arr[:, 0], last_words) & (arr[:, 1] == _NN))[0]
-    if not len(ends):
+    table = occupations()
+    ends = [t.i + 1 for t in tokens_with(doc, LOWER, _occupation_last_words()) if t.tag_ == "NN"]
+    if not ends:
         return []
     taken = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
     out: list[tuple[Span, str]] = []
-    for j in (int(e) + 1 for e in ends):
+    for j in ends:
         for n in (3, 2, 1):
             i = j - n
             if i < 0 or (out and i < out[-1][0].end) or (words := tuple(t.lower_ for t in doc[i:j])) not in table:
@@ -190,13 +185,10 @@ def _occupations(doc: Doc) -> list[tuple[Span, str]]:
     return out
 
 
-_NN = get_string_id("NN")
-
-
 @lru_cache(maxsize=1)
-def _occupation_last_words():
-    """String ids of the last words of the occupations, as an array for numpy's isin."""
-    return string_ids(frozenset(words[-1] for words in occupations()))
+def _occupation_last_words() -> frozenset[str]:
+    """The last words of the occupations."""
+    return frozenset(words[-1] for words in occupations())
 
 
 def _portfolio_end(doc: Doc, end: int) -> int:
