@@ -124,7 +124,7 @@ SCHEMAS: dict[str, dict] = {
     "plover_polarity.csv": {"id": text, "kind": ("plover", "relation"), "polarity": ("cooperation", "conflict", "neutral"),
                             "object": ("", "actor", "person"), "source": text},
     "relation_patterns.jsonl": {"id": text, "kind": text, "predicate": text, "?heads": words, "?modifier": str, "?verbs": words,
-                                "?infinitives": words, "?forms": words},
+                                "?infinitives": words, "?forms": words, "?inverse": lambda v: v is True},
     "sectors.csv": {"code": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None, "meaning": str, "armed": ("", "yes"),
                     "office": ("", "yes"), "source": text},
     "state_names.csv": {"state": text, "demonyms": pipe_list, "other_names": pipe_list},

@@ -69,26 +69,89 @@ def _appositive(ctx: Context, token: Token) -> list[Relation]:
             return out
     else:
         return out
-    modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
-    for row in patterns().get("appositive", []):
-        if token.lemma_.lower() not in row["heads"] or (row["modifier"] and row["modifier"] not in modifiers):
-            continue
-        if not row["modifier"] and modifiers & {"former", "ex"}:
-            continue
+    for row in _matching_rows(token):
         start = min(holder.left_edge.idx, token.idx)
         evidence = _evidence(token, row["id"], (start, token.right_edge.idx + len(token.right_edge.text)))
         objects = _of_objects(ctx, token) or _organization_modifiers(ctx, token)  # 'a member of NATO', 'a NATO member'
         for subject in actors(ctx, holder):
             for obj in objects:
-                out.append(Relation(subject, row["predicate"], obj, evidence))
+                out.append(_directed(row, subject, obj, evidence))
+    return out
+
+
+def _its_antecedent(ctx: Context, pronoun: Token) -> list[str]:
+    """'its' / 'their': the one organisation or state named before it in its sentence and the one before, else none."""
+    if pronoun.lower_ not in {"its", "their"}:
+        return []
+    sent = pronoun.sent
+    start = sent.start - 1
+    first = ctx.doc[start].sent.start if start >= 0 else sent.start
+    keys = {m.key for t in ctx.doc[first:pronoun.i] if (m := ctx.mention(t)) is not None and m.type in {"Organization", "State"}}
+    return list(keys) if len(keys) == 1 else []
+
+
+def _matching_rows(token: Token) -> list[dict]:
+    """The appositive pattern a relational noun phrase fits, at most one: its head noun or a compound before it
+    ('parent company', 'member state') is one of the pattern's heads, with the pattern's modifier when it has one;
+    'former' or 'ex' keeps it out of a pattern without a modifier."""
+    modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
+    nouns = {token.lemma_.lower()} | {c.lemma_.lower() for c in token.children if c.dep_ == "compound"}
+    for row in patterns().get("appositive", []):
+        if not nouns & set(row["heads"]) or (row["modifier"] and row["modifier"] not in modifiers):
+            continue
+        if not row["modifier"] and modifiers & {"former", "ex"}:
+            continue
+        return [row]
+    return []
+
+
+def _directed(row: dict, named: str, other: str, evidence: Evidence) -> Relation:
+    """The relation between the thing a relational noun describes and the other end: 'X, a unit of Y' is
+    partOf(X, Y); an `inverse` pattern reads the other way ('X, the parent of Y' is partOf(Y, X))."""
+    subject, obj = (other, named) if row.get("inverse") else (named, other)
+    return Relation(subject, row["predicate"], obj, evidence)
+
+
+def _possessed(ctx: Context, token: Token) -> list[Relation]:
+    """A relational noun with an owner and a name after it: "its parent company, EADS" -> partOf(Airbus, EADS);
+    "Serbia's neighbour Hungary" -> neighborOf(Hungary, Serbia); "its subsidiary, Iberia" -> partOf(Iberia, it).
+
+    The name is the noun's apposition, or (the parser often hangs it elsewhere) the mention that starts right
+    after the noun phrase, a comma between. An `inverse` pattern ('parent') points from the owner to the name.
+    """
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if not owners:
+        return []
+    doc = ctx.doc
+    named = [m for c in token.children if c.dep_ == "appos" and (m := ctx.mention(c)) is not None]
+    if not named:
+        after = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ",")
+        m = ctx.mention(doc[after]) if after < len(doc) else None
+        named = [m] if m is not None and m.start == doc[after].idx else []
+    named = [m for m in named if m.type in {"Organization", "State"}]
+    if not named:
+        return []
+    out = []
+    for row in _matching_rows(token):
+        span = (min(o.idx for o in owners), max(m.end for m in named))
+        for owner in (k for o in owners for k in (actors(ctx, o) or _its_antecedent(ctx, o))):
+            for m in named:
+                out.append(_directed(row, m.key, owner, _evidence(token, row["id"], span)))
         break
     return out
 
 
 def _organization_modifiers(ctx: Context, token: Token) -> list[str]:
-    """Organisations named before the noun: 'a NATO member', 'an EU member state'."""
-    found = [ctx.mention(c) for c in token.children if c.dep_ in {"compound", "nmod"}]
+    """Organisations named before the noun, or before a compound of it: 'a NATO member', 'an EU member state'."""
+    nouns = [c for c in token.children if c.dep_ in {"compound", "nmod"}]
+    found = [ctx.mention(c) for c in nouns + [g for c in nouns for g in c.children if g.dep_ in {"compound", "nmod"}]]
     return [m.key for m in found if m is not None and m.type == "Organization"]
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    """Every relational noun an appositive pattern reads."""
+    return frozenset(h for row in patterns().get("appositive", []) for h in row["heads"])
 
 
 @lru_cache(maxsize=1)
@@ -168,11 +231,13 @@ def extract_relations(ctx: Context) -> list[Relation]:
     doc = ctx.doc
     candidates = {t.i for t in tokens_with(doc, DEP, APPOSITIVE_DEPS)} | {t.i for t in tokens_with(doc, LEMMA, _verbs())}
     candidates |= {t.i for t in tokens_with(doc, POS, NAME_POS)}  # what a pattern can start from, found over the arrays
+    for t in tokens_with(doc, LEMMA, _heads()):  # relational nouns, and the noun a 'parent' or 'member' compound hangs on
+        candidates |= {t.i, t.head.i} if t.dep_ == "compound" else {t.i}
     out: list[Relation] = []
     for token in (doc[i] for i in sorted(candidates)):
         if ctx.in_quote(token.idx):
             continue
-        out += _appositive(ctx, token)
+        out += _appositive(ctx, token) + _possessed(ctx, token)
         if token.pos_ in {"VERB", "AUX"}:
             out += _verbal(ctx, token)
         elif token.pos_ == "PROPN":
