@@ -79,6 +79,45 @@ def _appositive(ctx: Context, token: Token) -> list[Relation]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _legislator_words() -> frozenset[str]:
+    """One-word titles and agent nouns of legislators: the titles of kind legislator (titles.jsonl, LEG in the Phoenix
+    agent titles: 'senator', 'sen.') and the Phoenix agents of sector LEG ('lawmaker', 'mp', 'congresswoman')."""
+    from kg.gazetteer import agent_sectors, titles
+
+    return frozenset(f.lower() for row in titles() if row.get("kind") in {"legislator", "leg"} for f in row["forms"] if " " not in f) | {
+        form for form, sector in agent_sectors().items() if sector == "LEG"}
+
+
+def _party_title(ctx: Context, token: Token) -> list[Relation]:
+    """A party named before a legislator's title: 'Republican Senator John McCain', 'Paul Dewar, an Ottawa New Democrat
+    MP' -> memberOf(person, party), when the article names that party as an organisation ending in 'Party' whose
+    words start as the modifier's do ('Democrat' / 'New Democratic Party'). No party node is made from the adjective."""
+
+    if token.lower_ not in _legislator_words() or token.dep_ not in {"compound", "appos"}:
+        return []
+    person = ctx.mention(token.head)
+    if person is None or person.type != "Person" or ctx.mention(token) is person and token.dep_ == "appos":
+        return []
+    words: list[Token] = []
+    for t in reversed(ctx.doc[max(0, token.i - 4):token.i]):  # the capitalised words right before the title
+        m = ctx.mention(t)
+        if not t.text[:1].isupper() or t.pos_ not in {"PROPN", "ADJ", "NOUN"} or m is not None:  # "Senate Speaker": a body
+            break
+        words.insert(0, t)
+    if not words:
+        return []
+    stems = [w.lower_[:max(4, len(w.lower_) - 3)] for w in words]
+    names = {m.key: m.text.split()[m.text.lower().startswith("the "):] for m in ctx.by_token.values() if m.type == "Organization"}
+    found = {k for k, name in names.items() if name[-1] == "Party" and len(name) == len(words) + 1
+             and all(w.lower().startswith(st) for w, st in zip(name, stems, strict=False))}
+    if len(found) != 1:
+        return []
+    span = (min(words[0].idx, person.start), max(token.idx + len(token), person.end))
+    return [Relation(person.key, row["predicate"], next(iter(found)), _evidence(token, row["id"], span))
+            for row in patterns().get("affiliation", [])]
+
+
 def _its_antecedent(ctx: Context, pronoun: Token) -> list[str]:
     """'its' / 'their': the one organisation or state named before it in its sentence and the one before, else none."""
     if pronoun.lower_ not in {"its", "their"}:
@@ -226,18 +265,19 @@ def _affiliation(ctx: Context, token: Token) -> list[Relation]:
 
 def extract_relations(ctx: Context) -> list[Relation]:
     """Every lasting relation the article states."""
-    from spacy.attrs import DEP, LEMMA, POS
+    from spacy.attrs import DEP, LEMMA, LOWER, POS
 
     doc = ctx.doc
     candidates = {t.i for t in tokens_with(doc, DEP, APPOSITIVE_DEPS)} | {t.i for t in tokens_with(doc, LEMMA, _verbs())}
     candidates |= {t.i for t in tokens_with(doc, POS, NAME_POS)}  # what a pattern can start from, found over the arrays
+    candidates |= {t.i for t in tokens_with(doc, LOWER, _legislator_words())}
     for t in tokens_with(doc, LEMMA, _heads()):  # relational nouns, and the noun a 'parent' or 'member' compound hangs on
         candidates |= {t.i, t.head.i} if t.dep_ == "compound" else {t.i}
     out: list[Relation] = []
     for token in (doc[i] for i in sorted(candidates)):
         if ctx.in_quote(token.idx):
             continue
-        out += _appositive(ctx, token) + _possessed(ctx, token)
+        out += _appositive(ctx, token) + _possessed(ctx, token) + _party_title(ctx, token)
         if token.pos_ in {"VERB", "AUX"}:
             out += _verbal(ctx, token)
         elif token.pos_ == "PROPN":
