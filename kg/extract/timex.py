@@ -11,7 +11,9 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   itself when the weekday is the DCT's, and the next one when the clause is in
   the future tense ("will", "is to", "is set to", "plans", a modal, "ahead of",
   a present progressive next to it: "are meeting on Friday", a copula: "the vote
-  is on Sunday"); the nearest cue decides, and a clause boundary or a "that"
+  is on Sunday", "could be signed", "is forecast to", a present of schedule: "the final takes place on
+  Sunday", the time a thing is put off to: "adjourned until Thursday", a headline's "Ministers to meet on
+  Friday"); the nearest cue decides, and a clause boundary or a "that"
   clause between a cue and the time weakens it ("will meet on Monday, X said");
   "Monday next week" is that week's Monday;
 * anaphoric times ("the previous day", "the following week", "the year before",
@@ -216,7 +218,19 @@ _FUTURE = re.compile(
     r"\b(?:will|wo\s*n't|won't|'ll|shall|going to|(?:is|are|am)\s+(?:also\s+)?(?:to|due|set|scheduled|expected)"
     r"|plans?|planned|planning|scheduled|set to|expected|expects?|upcoming|forthcoming|would"
     r"|intends?|aims? to|hopes? to|to be held|to take place|to begin|to start|to open|to launch"
-    r"|must|should|might|(?-i:may)|ahead\s+of|in\s+the\s+run-up\s+to)\b", re.I)
+    r"|must|should|might|(?-i:may)|ahead\s+of|in\s+the\s+run-up\s+to"
+    r"|could(?!\s+(?:not|n't|never|have|only)\b)"  # "could be signed Wednesday"; "could not confirm" reports
+    r"|(?:forecast|predicted|projected|slated|poised|likely|due)\s+to\s+(?!the\b|an?\b|its\b|his\b|her\b|their\b)[a-z]+)\b",
+    re.I)
+# "adjourned until Thursday", "postponed to Monday": the time a thing is put off to lies ahead of the putting off
+_PUT_OFF = re.compile(r"\b(?:adjourned|postponed|delayed|deferred|put\s+off|pushed\s+back|moved|rescheduled|extended)"
+                      r"(?:\s+[a-z]+){0,3}?\s+(?P<prep>until|till|to|for)\s+(?:next\s+)?$", re.I)
+_HEADLINE_TO = re.compile(r"\W*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?\s+(?P<to>to)\s+(?!the\b|an?\b|be\b)[a-z]{2,}\b")
+# a present-tense verb of schedule: "the final takes place on Sunday", "markets reopen on Tuesday"
+# (third-person forms: a bare "start" or "open" is as often a noun)
+_SCHEDULED = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:(?:re)?opens|reopen|begins|starts|ends|closes|resumes|kicks?\s+off"
+                        r"|takes?\s+(?:place|effect|office)|expires|comes?\s+into\s+(?:force|effect)|goes\s+to\s+the\s+polls"
+                        r"|(?:go|head|heads)\s+to\s+the\s+polls|plays?\s+again|meets?\s+again)\b", re.I)
 # "agreed to hold talks on Saturday": a past verb of intent before an infinitive looks ahead, it does not date
 _INTENT_TO = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|offered|threatened|prepared|voted|resolved)\s+to\s+"
                         r"(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|this\b|that\b)[a-z]+", re.I)
@@ -244,6 +258,13 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
     words = list(_WORD.finditer(sentence))
     if m := re.search(r"\b(?:is|are)\s+(?:on\s+|for\s+)?$", sentence[:start], re.I):  # "the vote is (on) Sunday"
         cues.append((m.start(), "future"))
+    if m := _HEADLINE_TO.match(sentence[:start]):  # "Ministers to meet in Brussels on Friday" (a headline: no stop)
+        if not re.search(r"[.!?][\"'”’)]*\s*$", sentence):
+            cues.append((m.start("to"), "future"))
+    if m := _PUT_OFF.search(sentence[max(0, start - 60):start]):
+        cues.append((max(0, start - 60) + m.start("prep"), "future"))
+    cues += [(m.start(), "future") for m in _SCHEDULED.finditer(sentence) if m.end() <= start
+             and not re.search(r"[,;:]|\b(?:that|which|who|when|after|before)\b", sentence[m.end():start])]
     for m in _PROGRESSIVE.finditer(sentence):  # "are meeting on Friday", "is being held on Monday"
         if m.end() <= start and len(_WORD.findall(sentence[m.end():start])) <= 4 \
                 and not re.search(r"[,;:]|\b(?:that|which|who|when|after|before)\b", sentence[m.end():start]):
