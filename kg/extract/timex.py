@@ -22,10 +22,10 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   the one before; with no time there, from the DCT; with only coarser ones ("in
   2019 ... the next day"), they stay unresolved;
 * spans bounded by the DCT ("in the coming days", "over the past few weeks",
-  "the next two months") are ranges; "few" and a bare plural count 3 units,
+  "the next two months", "the past decade") are ranges; "few" and a bare plural count 3 units,
   "several" 7; "overnight" is the night ending on the DCT (starting on it in the
   future tense);
-* "the 1990s" is the decade, "the 1800s" the century (but "the 2000s" the decade);
+* "the 1990s" and "the 90s" are the decade, "the 1800s" the century (but "the 2000s" the decade);
 * a month or day without a year takes the year that puts it nearest the DCT,
   with the tense of its clause breaking near ties (past: not after the DCT,
   future: not before);
@@ -623,7 +623,11 @@ def _h_overnight(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 
 def _h_past_span(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    n, unit = count(m["n"]) if m["n"] else 1, m["unit"].lower()
+    """"the past three years", "the last 12 months", "the past decade": the range that ends on the DCT."""
+    if m["unit1"]:
+        n, unit = (10, "decade") if m["unit1"].lower() == "century" else (1, m["unit1"].lower())
+    else:
+        n, unit = count(m["n"]) if m["n"] else 1, m["unit"].lower()
     if n is None:
         return None
     start = _shift(ctx.dct, -n, unit)
@@ -685,7 +689,10 @@ def _h_quarter(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     q = gd.get("q")
     y = int(gd["y"]) if gd.get("y") else None
     text = m.group().lower()
-    if q is None or q.lower() in ("last", "final", "previous", "past"):
+    if q.lower() in ("this", "current", "next", "coming"):  # "this quarter", "next quarter": counted from the DCT's
+        index = ctx.dct.year * 4 + (ctx.dct.month - 1) // 3 + (q.lower() in ("next", "coming"))
+        y, q_n = index // 4, index % 4 + 1
+    elif q is None or q.lower() in ("last", "final", "previous", "past"):
         cur = (ctx.dct.month - 1) // 3 + 1
         if y is not None or "year" in text:
             q_n = 4
@@ -708,8 +715,8 @@ def _h_decade(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         start = int(gd["dec"])
         if start % 100 == 0 and start < 2000:  # "the 1800s" is the century, "the 2000s" the decade
             return _range(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), "century")
-    elif gd.get("dec2"):
-        start = 1900 + int(gd["dec2"])
+    elif gd.get("dec2") or gd.get("dec3"):
+        start = 1900 + int(gd.get("dec2") or gd["dec3"])
         if start + 100 <= ctx.dct.year - 20:
             start += 100
     else:
@@ -767,8 +774,9 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("month", r"(?:(?:" + _REL_WORDS + r"|(?:early|mid|late)-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s*)?"
      + _MONTH_RE, _h_month),
     ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:(?P<dec>1[0-9]{2}0|20[0-9]0)'?s|['’](?P<dec2>\d0)s"
-     r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)", _h_decade),
-    ("century", r"(?:the\s+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r"|twenty-first)\s+century",
+     r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)"
+     r"|the\s+(?:(?:early|mid|late)[-\s]+)?(?P<dec3>\d0)s(?!\w)(?!\s+(?:degrees|percent|%|mph|km))", _h_decade),
+    ("century", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r"|twenty-first)\s+century",
      _h_century),
     ("year_mod", r"(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late)[-\s]+" + _YEAR_RE,
      _h_year),
@@ -776,7 +784,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("ago", r"(?:\[\s*)?" + _NUM_RE + r"(?:\s*\])?\s+" + _UNIT_RE + r"\s+ago", _h_ago),
     ("ago", _NUM_RE + r"\s+" + _UNIT_RE + r"\s+from\s+(?:now|today)", _h_ago),
     ("ago", _NUM_RE + r"\s+" + _UNIT_RE.replace(")s?", ")(?:s['’]|['’]s)") + r"\s+time", _h_ago),
-    ("past_span", r"(?:the\s+)?(?:past|last|previous)\s+" + _NUM_RE + r"\s+" + _UNIT_RE, _h_past_span),
+    ("past_span", r"(?:the\s+)?(?:past|last|previous)\s+" + _NUM_RE + r"\s+" + _UNIT_RE
+     + r"|the\s+(?:past|last)\s+(?P<unit1>month|year|decade|century)(?!\s+of\b)", _h_past_span),
     ("span", r"(?:the\s+)?(?P<srel>coming|next|past|last|previous|recent)\s+(?:(?P<q>(?:a\s+)?few|several"
      r"|(?:a\s+)?couple\s+of)\s+|" + _NUM_RE + r"\s+)?(?P<sunit>" + _UNIT1 + r")s(?!\s+of\b)", _h_span),
     ("overnight", r"overnight", _h_overnight),
@@ -793,9 +802,9 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      r"(?:last|next|this|the\s+(?:previous|prior|following|next|coming|same|current))\s+year(?:s\b)?"
      r"|the\s+year\s+(?:before|after)|a\s+year\s+(?:earlier|later)|(?:the\s+)?year[-\s]end"
      r"|(?:the\s+)?(?:end|beginning|start)\s+of\s+(?:the\s+)?year", _h_rel_year),
-    ("season", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|the\s+coming)\s+)?"
+    ("season", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|the\s+coming)\s+|the\s+(?=\w+\s+of\s+\d))?"
      r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR_RE + ")?", _h_season),
-    ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|past)\s+quarter"
+    ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|past|this|current|next|coming)\s+quarter"
      r"(?:\s+(?:of\s+)?(?:" + _YEAR_RE + r"|(?:the|this|last)\s+year))?"
      r"|(?P<q2>Q[1-4])\s*(?P<y2>1\d{3}|20\d{2})(?![\d\w])", _h_quarter),
     ("holiday", r"(?P<hol>christmas(?:\s+(?:eve|day))?|new\s+year['’]s\s+(?:eve|day)|halloween|valentine['’]s\s+day)"
@@ -958,8 +967,6 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return False
     if name == "season" and not (m["rel"] or m["y"]):
         return False
-    if name in ("ago", "past_span") and m["n"].lower() in ("a", "an") and m["unit"].lower() in ("hour", "minute"):
-        return True
     return True
 
 
