@@ -29,6 +29,9 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
 * a month or day without a year takes the year that puts it nearest the DCT,
   with the tense of its clause breaking near ties (past: not after the DCT,
   future: not before);
+* a numeric date ("3/4/2023") takes the order its article writes dates in (one with a day over 12,
+  else "20 April" against "April 20"), US order when nothing tells; a dotted one ("20.11.2018") is day
+  first; "July 10-12" and "10 to 12 July" are one range of days;
 * weeks run Monday to Sunday; "last weekend" is the Saturday-Sunday range before
   the DCT; "this weekend" is the nearest one in the direction of the tense;
 * extents leave out a leading preposition ("on", "in") and a trailing part of
@@ -158,6 +161,7 @@ _NUM_RE = (r"(?P<n>\d{1,3}|a couple of|a dozen|an?|(?:" + "|".join(_TENS) + r")(
            + "|".join(_UNITS[:9]) + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")")
 _UNIT_RE = r"(?P<unit>day|week|fortnight|month|year|decade|hour|minute)s?"
 _TZ = r"(?:(?:UTC|GMT|[ECMP][SD]?T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?|local\s+time)"
+_AM_PM = r"(?:[ap]m\b|[ap]\.\s?m\b\.?)"  # "8pm" (a stop after it ends the sentence), "8 p.m."
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night))"
 
 
@@ -310,6 +314,7 @@ class _Ctx:
         self.references = references or []
         self.following: TimeValue | None = None  # a time right after the span ("the day before March 3")
         self._tense: tuple[str | None] | None = None  # computed once, on first use
+        self.text = sentence  # the whole text being read (the article, in `find_times`): its date-writing habits
 
     @property
     def tense(self) -> str | None:
@@ -412,6 +417,16 @@ def _h_month_day(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     return _day_in_nearest_year(month, day, ctx, "date")
 
 
+def _h_day_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"July 10-12", "10 to 12 July 2015": the days from the first to the last, in the year of the first."""
+    month, first, last = _month_of(m["mon"]), int(m["d"]), int(m["d2"])
+    if not 1 <= first < last <= calendar.monthrange(2000, month)[1]:
+        return None
+    start = _day(dt.date(int(m["y"]), month, first), "date") if m["y"] else _day_in_nearest_year(month, first, ctx, "date")
+    end = _safe_date(start.earliest.year, month, last) if start else None
+    return _range(start.earliest, end, "day-range") if end else None
+
+
 def _h_half(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     """"the first half of 2023", "the second half of the year", "H1 2024"."""
     gd = m.groupdict()
@@ -459,13 +474,37 @@ def _h_iso(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 
 def _h_numeric(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    a, b, y = int(m["a"]), int(m["b"]), int(m["yy"])
+    a, b, y = int(m["a"]), int(m["b"] or m["b2"]), int(m["yy"] or m["y2"])
     if y < 100:  # the century that puts the year at most ten years after the DCT
         y += ctx.dct.year // 100 * 100
         y -= 100 if y > ctx.dct.year + 10 else 0
-    month, day = (a, b) if a <= 12 else (b, a)  # US order unless impossible
+    if m["sep"] == ".":  # "20.11.2018": the dotted form is day first
+        month, day = b, a
+    elif a > 12 or b > 12:  # the order that is possible
+        month, day = (a, b) if a <= 12 else (b, a)
+    else:  # "3/4/2023": the article's habit ("20/11/2018", "20 November" elsewhere), else US order
+        month, day = (b, a) if _day_first(ctx.text) else (a, b)
     d = _safe_date(y, month, day)
     return _day(d, "numeric") if d else None
+
+
+# "3/4/2023", "7/8/07", "20.11.2018" (dotted: four-digit years only, "1.5.2" is a version)
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[01]?\d|[0-3]\d)(?:/(?P<b>[0-3]?\d)/(?P<yy>\d{4}|\d{2})(?![\d/])"
+                      r"|(?P<sep>\.)(?P<b2>[01]?\d)\.(?P<y2>\d{4})(?![\d.]\d))")
+_WRITTEN_DAY_FIRST = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE, re.I)
+_WRITTEN_MONTH_FIRST = re.compile(_MONTH_RE + r"\s+[0-3]?\d(?:st|nd|rd|th)?\b", re.I)
+
+
+def _day_first(text: str) -> bool:
+    """Whether `text` writes its dates day first: a numeric date only that order allows, else its written dates."""
+    votes = 0
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m["a"]), int(m["b"] or m["b2"])
+        votes += 10 * ((a > 12) - (b > 12))
+    if votes == 0:  # months capitalised only: "may" and "march" are words too
+        votes = sum(1 for m in _WRITTEN_DAY_FIRST.finditer(text) if m["mon"][0].isupper()) \
+            - sum(1 for m in _WRITTEN_MONTH_FIRST.finditer(text) if m["mon"][0].isupper())
+    return votes > 0
 
 
 def _h_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -753,6 +792,7 @@ def _h_clock(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 # the grammar: (name, pattern, handler); patterns are case-insensitive
 
 
+_TO_DAY = r"\s*(?:[-–—]|to|through|until|till)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"  # "10-12", "10th to 12th"
 _REL_WORDS = r"(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|previous)"
 _UNIT1 = r"(?:day|week|month|year)"
 _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
@@ -765,11 +805,15 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:" + _YEAR_RE
      + r"|(?P<hrel>the|this|last|next)\s+year)|(?P<h2>H[12])\s*" + _YEAR_RE.replace("(?P<y>", "(?P<y3>"), _h_half),
     ("year_range", r"(?P<y>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{2})(?![\d\w%])", _h_year_range),
+    ("day_range", _MONTH_RE + r"\s+" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "") + _TO_DAY + r"(?![\d:.,]\d|\w)"
+     + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_day_range),
+    ("day_range", r"(?<![\d,.])" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "") + _TO_DAY + r"\s+(?:of\s+)?" + _MONTH_RE
+     + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_day_range),
     ("month_day", _WD_LEAD + _MONTH_RE + r"\s+" + _DAY_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
     ("day_month", _WD_LEAD + r"(?:the\s+)?" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "(?![\\d:.,]\\d)")
      + r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
     ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<dd>[0-3]\d)(?![\d-])", _h_iso),
-    ("numeric", r"(?<![\d/.])(?P<a>[01]?\d|[0-3]\d)/(?P<b>[0-3]?\d)/(?P<yy>\d{4}|\d{2})(?![\d/])", _h_numeric),
+    ("numeric", _NUMERIC.pattern, _h_numeric),
     ("month_year", r"(?:(?:early|mid|late)[-\s]+)?" + _MONTH_RE + r"\s*,?\s+(?:of\s+)?" + _YEAR_RE, _h_month_year),
     ("month", r"(?:(?:" + _REL_WORDS + r"|(?:early|mid|late)-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s*)?"
      + _MONTH_RE, _h_month),
@@ -809,8 +853,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      r"|(?P<q2>Q[1-4])\s*(?P<y2>1\d{3}|20\d{2})(?![\d\w])", _h_quarter),
     ("holiday", r"(?P<hol>christmas(?:\s+(?:eve|day))?|new\s+year['’]s\s+(?:eve|day)|halloween|valentine['’]s\s+day)"
      r"(?:\s+" + _YEAR_RE + ")?", _h_holiday),
-    ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?"
-     r"|(?:1[0-2]|[1-9])(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?|noon|midday|midnight"
+    ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?!:\d)(?:\s*" + _AM_PM + r")?"
+     r"|(?:1[0-2]|[1-9])(?:\.[0-5]\d)?\s*" + _AM_PM + r"|noon|midday|midnight"
      r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:UTC|GMT)\b))"
      r"(?:\s*(?:\(\s*" + _TZ + r"\s*\)|" + _TZ + r"))?", _h_clock),
 ]
@@ -1012,6 +1056,7 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
             i = sentence_of(start)
             s_start, s_end = sentences[i] if i >= 0 else (0, len(text))
             ctx = _Ctx(dct, text[s_start:s_end], start - s_start, end - s_start)
+            ctx.text = text
             if anaphoric:
                 window = sentences[i - 1][0] if i > 0 else s_start
                 lo, here = bisect.bisect_left(starts, window), bisect.bisect_left(starts, start)
@@ -1026,8 +1071,9 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
     return out
 
 
-# a full stop that ends no sentence: "9:30 a.m. (EST) on Saturday", "3 p.m. GMT", "Jan. 5"
-_NOT_A_STOP = re.compile(r"(?:\b[ap]\.m\.\s+(?:\(|" + _TZ + r"\b)|\b" + _MONTH_RE + r"\s+\d)", re.I)
+# a full stop that ends no sentence: "9:30 a.m. (EST) on Saturday", "3 p.m. GMT", "6 a.m. Thursday", "Jan. 5"
+_NOT_A_STOP = re.compile(r"(?:\b[ap]\.m\.\s+(?:\(|" + _TZ + r"\b|(?:" + _WEEKDAY_NAMES + r"|today|tonight|tomorrow|yesterday)\b)"
+                         r"|\b" + _MONTH_RE + r"\s+\d)", re.I)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
