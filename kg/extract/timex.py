@@ -32,6 +32,9 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
 * a numeric date ("3/4/2023") takes the order its article writes dates in (one with a day over 12,
   else "20 April" against "April 20"), US order when nothing tells; a dotted one ("20.11.2018") is day
   first; "July 10-12" and "10 to 12 July" are one range of days;
+* "on the 20th" is that day of the DCT's month or of the month before or after, by nearness and tense;
+  named days are fixed ("Boxing Day") or computed ("Easter Sunday", "Thanksgiving"), in the year their
+  tense points to ("will close on Christmas Day" in March is the coming one);
 * weeks run Monday to Sunday; "last weekend" is the Saturday-Sunday range before
   the DCT; "this weekend" is the nearest one in the direction of the tense;
 * extents leave out a leading preposition ("on", "in") and a trailing part of
@@ -144,9 +147,23 @@ _ORDINALS["twenty-first"] = 21
 _DECADE_WORDS = {w: 10 * i for i, w in enumerate(
     "twenties thirties forties fifties sixties seventies eighties nineties".split(), start=2)}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-             "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
-             "valentine's day": (2, 14)}
+# named days: a fixed (month, day); ("easter", days after Western Easter Sunday); ("nth", month, weekday, n),
+# the n-th such weekday of the month (-1: the last). Only names of one day wherever English news uses them:
+# "Independence Day" or "Labour Day" differ by country and are left out.
+_HOLIDAYS: dict[str, tuple] = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14),
+    "st patrick's day": (3, 17), "saint patrick's day": (3, 17), "may day": (5, 1), "bastille day": (7, 14),
+    "armistice day": (11, 11), "remembrance day": (11, 11), "veterans day": (11, 11), "guy fawkes night": (11, 5),
+    "international women's day": (3, 8), "epiphany": (1, 6), "all saints' day": (11, 1),
+    "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter day": ("easter", 0),
+    "easter monday": ("easter", 1), "good friday": ("easter", -2), "holy thursday": ("easter", -3),
+    "maundy thursday": ("easter", -3), "palm sunday": ("easter", -7), "ash wednesday": ("easter", -46),
+    "pentecost": ("easter", 49), "whit sunday": ("easter", 49),
+    "thanksgiving": ("nth", 11, 3, 4), "thanksgiving day": ("nth", 11, 3, 4), "black friday": ("nth", 11, 4, 4),
+    "memorial day": ("nth", 5, 0, -1), "martin luther king day": ("nth", 1, 0, 3),
+    "martin luther king jr. day": ("nth", 1, 0, 3),
+}
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 _MONTH_RE = (r"(?P<mon>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?"
@@ -327,8 +344,14 @@ class _Ctx:
         return m.group(1).lower() if m else ""
 
 
-def _nearest(candidates: list[TimeValue], ctx: _Ctx) -> TimeValue:
-    """The candidate nearest the DCT, with the clause's tense breaking near ties."""
+_TENSE_CROSSING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|stated|reported|warned|confirmed"
+                             r"|according|insisted|claimed|explained|noted|would|could"
+                             r"|(?:was|were|had\s+been)\s+(?:planned|scheduled|due|set|expected|supposed|meant|to))\b", re.I)
+
+
+def _nearest(candidates: list[TimeValue], ctx: _Ctx, firm: bool = False) -> TimeValue:
+    """The candidate nearest the DCT, with the clause's tense breaking near ties; `firm`: the tense weighs a year."""
+
     def cost(tv: TimeValue) -> int:
         if tv.earliest <= ctx.dct <= tv.latest:
             gap = 0
@@ -337,7 +360,7 @@ def _nearest(candidates: list[TimeValue], ctx: _Ctx) -> TimeValue:
         tense = ctx.tense
         # the clause's tense against the candidate: for a month or longer it outweighs a year of distance ("In May,
         # X resigned" written in March is last May); a bare day is near the report either way, and weighs half a year
-        penalty = 180 if tv.granularity in ("day", "week") else 400
+        penalty = 180 if tv.granularity in ("day", "week") and not firm else 400
         if tense == "future" and tv.latest < ctx.dct:
             gap += penalty
         elif tense == "past" and tv.earliest > ctx.dct:
@@ -425,6 +448,18 @@ def _h_day_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     start = _day(dt.date(int(m["y"]), month, first), "date") if m["y"] else _day_in_nearest_year(month, first, ctx, "date")
     end = _safe_date(start.earliest.year, month, last) if start else None
     return _range(start.earliest, end, "day-range") if end else None
+
+
+def _h_ordinal_day(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"on the 20th": that day of the DCT's month, or of the month before or after, whichever is nearest."""
+    day, rel = int(m["d"]), (m["rel"] or "").lower()
+    if rel in ("this", "the", "next", "last"):
+        shifts = [{"last": -1, "next": 1}.get(rel, 0)]
+    else:
+        shifts = [-1, 0, 1]
+    cands = [_day(d, "date") for k in shifts
+             if (d := _safe_date(*_shift_month(ctx.dct.year, ctx.dct.month, k), day))]
+    return _nearest(cands, ctx) if cands else None
 
 
 def _h_half(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -772,12 +807,43 @@ def _h_century(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     return _range(dt.date(max(start, 1), 1, 1), dt.date(start + 99, 12, 31), "century")
 
 
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus).
+
+    >>> _easter(2024), _easter(2019)
+    (datetime.date(2024, 3, 31), datetime.date(2019, 4, 21))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _holiday_date(rule: tuple, year: int) -> dt.date | None:
+    if rule[0] == "easter":
+        return _easter(year) + dt.timedelta(days=rule[1])
+    if rule[0] == "nth":
+        _, month, wd, n = rule
+        days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1) if dt.date(year, month, d).weekday() == wd]
+        return dt.date(year, month, days[n - 1 if n > 0 else n])
+    return _safe_date(year, *rule)
+
+
 def _h_holiday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'")
-    month, day = _HOLIDAYS[name]
+    name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'").replace("st. ", "st ")
+    rule = _HOLIDAYS[name]
     if m.groupdict().get("y"):
-        return _day(dt.date(int(m["y"]), month, day), "holiday")
-    return _day_in_nearest_year(month, day, ctx, "holiday")
+        d = _holiday_date(rule, int(m["y"]))
+        return _day(d, "holiday") if d else None
+    cands = [_day(d, "holiday") for y in _years_around(ctx.dct.year, 1) if (d := _holiday_date(rule, y))]
+    # a holiday is as likely months away as days: its tense decides, unless reported speech ("said the vote on
+    # Christmas Day ...") or a plan told in the past ("was planned for Christmas Day") can carry it across the DCT
+    return _nearest(cands, ctx, firm=not _TENSE_CROSSING.search(ctx.sentence)) if cands else None
 
 
 def _h_clock(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -812,6 +878,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("month_day", _WD_LEAD + _MONTH_RE + r"\s+" + _DAY_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
     ("day_month", _WD_LEAD + r"(?:the\s+)?" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "(?![\\d:.,]\\d)")
      + r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
+    ("ordinal_day", r"the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)(?:\s+of\s+(?P<rel>this|the|next|last)\s+month)?", _h_ordinal_day),
     ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<dd>[0-3]\d)(?![\d-])", _h_iso),
     ("numeric", _NUMERIC.pattern, _h_numeric),
     ("month_year", r"(?:(?:early|mid|late)[-\s]+)?" + _MONTH_RE + r"\s*,?\s+(?:of\s+)?" + _YEAR_RE, _h_month_year),
@@ -851,8 +918,9 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|past|this|current|next|coming)\s+quarter"
      r"(?:\s+(?:of\s+)?(?:" + _YEAR_RE + r"|(?:the|this|last)\s+year))?"
      r"|(?P<q2>Q[1-4])\s*(?P<y2>1\d{3}|20\d{2})(?![\d\w])", _h_quarter),
-    ("holiday", r"(?P<hol>christmas(?:\s+(?:eve|day))?|new\s+year['’]s\s+(?:eve|day)|halloween|valentine['’]s\s+day)"
-     r"(?:\s+" + _YEAR_RE + ")?", _h_holiday),
+    ("holiday", r"(?P<hol>" + "|".join(sorted((re.escape(h).replace("\\ ", r"\s+").replace("'", "['’]")
+                                            .replace(r"st\s+", r"st\.?\s+") for h in _HOLIDAYS), key=len, reverse=True))
+     + r")(?:\s+" + _YEAR_RE + ")?", _h_holiday),
     ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?!:\d)(?:\s*" + _AM_PM + r")?"
      r"|(?:1[0-2]|[1-9])(?:\.[0-5]\d)?\s*" + _AM_PM + r"|noon|midday|midnight"
      r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:UTC|GMT)\b))"
@@ -965,6 +1033,11 @@ _NOT_YEAR_AFTER = re.compile(
 _NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]\s*|\bNo\.?\s*|\bnumber\s+|\bflight\s+|\broute\s+|[\d.,:/]|\b[A-Z]-?)$")
 
 
+# what may follow a bare time word ("over Christmas, ...", "at Easter in Rome") where a noun would modify it
+_FOLLOWS_TIME = (r"\s+(?:on|in|at|to|from|after|before|as|and|but|or|while|when|with|this|last|next|of|until|since|for"
+                 r"|by|into|is|was|will|would|has|had|are|were|they|he|she|it|we|i|the)\b")
+
+
 def _plausible(name: str, m: re.Match, text: str) -> bool:
     """Guards against numbers and words that only look like dates."""
     # every guard looks at a few words either side; a bounded window keeps long texts linear
@@ -974,8 +1047,14 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return False
     if gd.get("wd") and not m["wd"][0].isupper():
         return False
-    if name == "holiday" and not m["hol"][0].isupper():
-        return False
+    if name == "weekday" and not m["rel"] and re.search(r"\b(?:black|good|bloody|super|cyber|holy|maundy|palm|ash|shrove|easter"
+                                                         r"|whit)\s+$", before, re.I):
+        return False  # "Black Friday sales", "the Good Friday Agreement", "Bloody Sunday": a named day, not a date
+    if name == "holiday" and (not m["hol"][0].isupper() or (
+            not m["y"] and re.match(r"\s+[a-zA-Z]", after) and not re.match(_FOLLOWS_TIME, after, re.I)
+            and not re.search(r"\b(?:on|at|over|before|after|since|until|till|by|during|around|this|last|next)\s+$",
+                              before, re.I))):
+        return False  # "a Christmas tree", "the Good Friday Agreement", "Easter Island": a holiday name in a name or before a noun
     if name == "month":
         word = m["mon"].lower().rstrip(".")
         if word not in _MONTHS or len(word) < 3 or m["mon"].endswith(".") and word in ("may",):
@@ -987,6 +1066,9 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
                 return False
     if name in ("month_day", "day_month") and re.match(r"\s*(?:%|percent|-percent|years?\b|people\b)", after, re.I):
         return False
+    if name == "ordinal_day" and not (re.search(r"\b(?:on|by|until|till|since|before|after|from|of)\s+$", before, re.I)
+                                      and (m["rel"] or re.match(r"\s*(?:$|[.,;:)!?]|(?:and|or|to|when|as)\b)", after))):
+        return False  # "the 20th anniversary", "the 3rd Division": a day of the month stands alone after "on"
     if name == "year":
         y = int(m["y"])
         if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
