@@ -26,6 +26,8 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   "several" 7; "overnight" is the night ending on the DCT (starting on it in the
   future tense);
 * "the 1990s" and "the 90s" are the decade, "the 1800s" the century (but "the 2000s" the decade);
+* "between January and March 2007", "from November to February": the first month falls in the year that
+  closes the pair (the second as resolved alone, with its year or the tense);
 * a month or day without a year takes the year that puts it nearest the DCT,
   with the tense of its clause breaking near ties (past: not after the DCT,
   future: not before);
@@ -176,7 +178,7 @@ _YEAR_RE = r"(?P<y>1\d{3}|20\d{2})(?![\d\w])"
 _COMMA = r"\s*,?\s*"
 _NUM_RE = (r"(?P<n>\d{1,3}|a couple of|a dozen|an?|(?:" + "|".join(_TENS) + r")(?:[-\s](?:"
            + "|".join(_UNITS[:9]) + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")")
-_UNIT_RE = r"(?P<unit>day|week|fortnight|month|year|decade|hour|minute)s?"
+_UNIT_RE = r"(?P<unit>day|week|fortnight|month|year|decade|century|hour|minute)s?"
 _TZ = r"(?:(?:UTC|GMT|[ECMP][SD]?T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?|local\s+time)"
 _AM_PM = r"(?:[ap]m\b|[ap]\.\s?m\b\.?)"  # "8pm" (a stop after it ends the sentence), "8 p.m."
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night))"
@@ -249,7 +251,8 @@ _PUT_OFF = re.compile(r"\b(?:adjourned|postponed|delayed|deferred|put\s+off|push
 _HEADLINE_TO = re.compile(r"\W*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?\s+(?P<to>to)\s+(?!the\b|an?\b|be\b)[a-z]{2,}\b")
 # a present-tense verb of schedule: "the final takes place on Sunday", "markets reopen on Tuesday"
 # (third-person forms: a bare "start" or "open" is as often a noun)
-_SCHEDULED = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:(?:re)?opens|reopen|begins|starts|ends|closes|resumes|kicks?\s+off"
+_SCHEDULED = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:(?:re)?opens|reopen|begins?|starts|ends|closes|resumes?|(?:re)?convenes?"
+                        r"|kicks?\s+off"
                         r"|takes?\s+(?:place|effect|office)|expires|comes?\s+into\s+(?:force|effect)|goes\s+to\s+the\s+polls"
                         r"|(?:go|head|heads)\s+to\s+the\s+polls|plays?\s+again|meets?\s+again)\b", re.I)
 # "agreed to hold talks on Saturday": a past verb of intent before an infinitive looks ahead, it does not date
@@ -285,7 +288,7 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
     if m := _PUT_OFF.search(sentence[max(0, start - 60):start]):
         cues.append((max(0, start - 60) + m.start("prep"), "future"))
     cues += [(m.start(), "future") for m in _SCHEDULED.finditer(sentence) if m.end() <= start
-             and not re.search(r"[,;:]|\b(?:that|which|who|when|after|before)\b", sentence[m.end():start])]
+             and not re.search(r"[,;]|:(?!\d)|\b(?:that|which|who|when|after|before)\b", sentence[m.end():start])]
     for m in _PROGRESSIVE.finditer(sentence):  # "are meeting on Friday", "is being held on Monday"
         if m.end() <= start and len(_WORD.findall(sentence[m.end():start])) <= 4 \
                 and not re.search(r"[,;:]|\b(?:that|which|who|when|after|before)\b", sentence[m.end():start]):
@@ -492,6 +495,10 @@ def _h_month_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 def _h_month(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     month, rel = _month_of(m["mon"]), _rel_of(m)
     y = ctx.dct.year
+    if m["yrel"]:  # "January of last year"
+        return _month(y + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0), month, "month")
+    if not rel and (partner := _range_partner(m, ctx)) is not None:  # "between January and March 2007"
+        return _month(partner.year - (month > partner.month), month, "month")
     if rel == "last":
         y = y if month < ctx.dct.month else y - 1
     elif rel == "next":
@@ -501,6 +508,24 @@ def _h_month(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     else:
         return _nearest([_month(yy, month, "month") for yy in _years_around(y, 1)], ctx)
     return _month(y, month, "month")
+
+
+_THEN_MONTH = re.compile(r"\s*(?:and|to|until|till|through|[-–])\s+" + _MONTH_RE + r"(?:\s*,?\s*(?:of\s+)?" + _YEAR_RE + ")?",
+                         re.I)
+
+
+def _range_partner(m: re.Match, ctx: _Ctx) -> dt.date | None:
+    """The first day of the month that closes "between/from MONTH and/to MONTH [YEAR]", resolved as it would be alone."""
+    if not re.search(r"\b(?:between|from)\s+$", ctx.sentence[:ctx.start], re.I):
+        return None
+    nxt = _THEN_MONTH.match(ctx.sentence, ctx.end)
+    if not nxt or not nxt["mon"][0].isupper():
+        return None
+    month = _month_of(nxt["mon"])
+    if nxt["y"]:
+        return dt.date(int(nxt["y"]), month, 1)
+    sub = _Ctx(ctx.dct, ctx.sentence, nxt.start("mon"), nxt.end())
+    return _nearest([_month(yy, month, "month") for yy in _years_around(ctx.dct.year, 1)], sub).earliest
 
 
 def _h_iso(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -713,9 +738,9 @@ def _shift(day: dt.date, n: int, unit: str) -> dt.date | None:
         return day + dt.timedelta(days=n)
     if unit in ("week", "fortnight"):
         return day + dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))
-    if unit in ("hour", "minute"):
-        return day + dt.timedelta(hours=n if unit == "hour" else n / 60)
-    months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+    if unit in ("hour", "minute"):  # whole days only: "two hours ago" is the DCT, "48 hours ago" two days back
+        return day + dt.timedelta(days=int(n / 24) if unit == "hour" else int(n / 1440))
+    months = n * {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit]
     y, mo = _shift_month(day.year, day.month, months)
     return dt.date(y, mo, min(day.day, calendar.monthrange(y, mo)[1])) if 1 <= y <= 9999 else None
 
@@ -728,7 +753,7 @@ def _h_ago(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     d = _shift(ctx.dct, n if re.search(r"(?:now|today|time)$", m.group(), re.I) else -n, unit)
     if d is None:
         return None
-    if unit in ("year", "decade"):
+    if unit in ("year", "decade", "century"):
         return _year(d.year, "ago")
     if unit == "month":
         return _month(d.year, d.month, "ago")
@@ -883,7 +908,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("numeric", _NUMERIC.pattern, _h_numeric),
     ("month_year", r"(?:(?:early|mid|late)[-\s]+)?" + _MONTH_RE + r"\s*,?\s+(?:of\s+)?" + _YEAR_RE, _h_month_year),
     ("month", r"(?:(?:" + _REL_WORDS + r"|(?:early|mid|late)-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s*)?"
-     + _MONTH_RE, _h_month),
+     + _MONTH_RE + r"(?:\s+of\s+(?P<yrel>last|this|next)\s+year)?", _h_month),
     ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:(?P<dec>1[0-9]{2}0|20[0-9]0)'?s|['’](?P<dec2>\d0)s"
      r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)"
      r"|the\s+(?:(?:early|mid|late)[-\s]+)?(?P<dec3>\d0)s(?!\w)(?!\s+(?:degrees|percent|%|mph|km))", _h_decade),
@@ -891,7 +916,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      _h_century),
     ("year_mod", r"(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late)[-\s]+" + _YEAR_RE,
      _h_year),
-    ("year", r"(?:(?:fiscal|FY)\s*)?" + _YEAR_RE, _h_year),
+    ("year", r"(?:(?:fiscal|FY)\s*(?:year\s+)?|the\s+year\s+)?" + _YEAR_RE, _h_year),
     ("ago", r"(?:\[\s*)?" + _NUM_RE + r"(?:\s*\])?\s+" + _UNIT_RE + r"\s+ago", _h_ago),
     ("ago", _NUM_RE + r"\s+" + _UNIT_RE + r"\s+from\s+(?:now|today)", _h_ago),
     ("ago", _NUM_RE + r"\s+" + _UNIT_RE.replace(")s?", ")(?:s['’]|['’]s)") + r"\s+time", _h_ago),
@@ -1024,13 +1049,20 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
 _PREP_BEFORE = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|throughout|during|of|early|late|mid|last|next|this|before|after"
     r"|between|and|to|or|around|about|circa|c\.|as|that|each|every)\s*|[-–(]\s*)$", re.I)
-_YEAR_PREP = re.compile(r"\b(?:in|since|until|till|from|through|during|before|after|between|circa|c\.)\s*$",
+_YEAR_PREP = re.compile(r"\b(?:in|since|until|till|from|through|during|before|after|between|circa|c\.|around|year)\s*$",
                         re.I)
 _NOT_YEAR_AFTER = re.compile(
     r"^(?:\s*(?:%|percent|per\s?cent|[-–]\s*[a-z]|–\s*\d{2}\b|[.,]\d|:\d|\s*(?:years?|yrs|metres?|meters?|m|km|feet|ft|miles?"
     r"|kg|tonnes?|tons?|people|persons|pages|units|votes|troops|soldiers|jobs|members|dollars|euros|pounds|yuan|yen"
-    r"|points?|calories|hours|minutes|seconds|BC|AD|B\.C)\b))", re.I)
-_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]\s*|\bNo\.?\s*|\bnumber\s+|\bflight\s+|\broute\s+|[\d.,:/]|\b[A-Z]-?)$")
+    r"|points?|calories|hours|minutes|seconds|BC|AD|B\.C|cc|passengers|civilians|residents|workers|employees|students"
+    r"|children|deaths|cases|shares|rooms|seats|homes|houses|vehicles|cars|copies|participants|delegates|protesters"
+    r"|refugees|migrants|casualties|victims|officers|police|fans|visitors|acres|hectares|square)\b))", re.I)
+# a label before a number makes it a name: "Flight 1907", "Section 1983", "Interstate 1995", "Resolution 2254"
+_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]\s*|\bNo\.?\s*|[\d.,:/]|\b[A-Z]-?|(?i:\b(?:number|flight|route|section|paragraph"
+                              r"|article|chapter|resolution|interstate|highway|room|bill|rule|model|page|item|lot|gate"
+                              r"|platform|terminal|block|code|decree|clause|amendment|exit|channel|box)\s+))$")
+# "between 1000 and 1200 people": a number coordinated with a count is a count too
+_COUNT_PAIR = re.compile(r"\s*(?:and|to|or|[-–])\s*\d[\d,]*")
 
 
 # what may follow a bare time word ("over Christmas, ...", "at Easter in Rome") where a noun would modify it
@@ -1072,6 +1104,8 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
     if name == "year":
         y = int(m["y"])
         if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
+            return False
+        if (pair := _COUNT_PAIR.match(after)) and _NOT_YEAR_AFTER.match(after[pair.end():]):
             return False
         if re.match(r"\s*(?:,\d{3}|\.\d)", after):
             return False
