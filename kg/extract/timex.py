@@ -30,7 +30,9 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   closes the pair (the second as resolved alone, with its year or the tense);
 * a month or day without a year takes the year that puts it nearest the DCT,
   with the tense of its clause breaking near ties (past: not after the DCT,
-  future: not before);
+  future: not before); a past verb right before a day ("expired on January 31") keeps it out of the
+  future, unless reported speech or a plan can carry it there; "March 12 last year" takes the year named;
+* "in two weeks" is counted from the DCT in the future tense, and is a duration otherwise;
 * a numeric date ("3/4/2023") takes the order its article writes dates in (one with a day over 12,
   else "20 April" against "April 20"), US order when nothing tells; a dotted one ("20.11.2018") is day
   first; "July 10-12" and "10 to 12 July" are one range of days;
@@ -394,9 +396,26 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def _year_named_after(ctx: _Ctx) -> int | None:
+    """The year that "last year", "this year" or "next year" right after the span names ("March 12 last year")."""
+    m = re.match(r"\s*,?\s*(?:of\s+)?(last|this|next)\s+year\b", ctx.sentence[ctx.end:], re.I)
+    return ctx.dct.year + {"last": -1, "next": 1}.get(m[1].lower(), 0) if m else None
+
+
 def _day_in_nearest_year(month: int, day: int, ctx: _Ctx, rule: str) -> TimeValue | None:
     cands = [_day(d, rule) for y in _years_around(ctx.dct.year, 1) if (d := _safe_date(y, month, day))]
-    return _nearest(cands, ctx) if cands else None
+    # a day told in the past tense is not after the DCT ("expired on January 31" written on January 10), unless
+    # reported speech or a plan told in the past can carry it there
+    return _nearest(cands, ctx, firm=_firm_past(ctx)) if cands else None
+
+
+def _firm_past(ctx: _Ctx) -> bool:
+    """A past verb right before the span ("expired on", "was signed on"), no infinitive or reported speech around."""
+    near = [w.lower() for w in _WORD.findall(ctx.sentence[max(0, ctx.start - 40):ctx.start])][-4:]
+    if ctx.tense != "past" or _TENSE_CROSSING.search(ctx.sentence) or \
+            any(w in ("to", "be", "been", "being", "will", "would", "is", "are") for w in near):
+        return False
+    return any(w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST) for w in near)
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -431,8 +450,8 @@ def _h_month_day(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     month, day = _month_of(m["mon"]), int(m["d"])
     if not 1 <= day <= 31:
         return None
-    if m["y"]:
-        d = _safe_date(int(m["y"]), month, day)
+    if m["y"] or (y := _year_named_after(ctx)):
+        d = _safe_date(int(m["y"]) if m["y"] else y, month, day)
         return _day(d, "date") if d else None
     if m["wd"]:  # "Friday, July 21": the year whose date falls on that weekday, else nearest
         wd = _WEEKDAYS[m["wd"].lower()]
@@ -497,6 +516,8 @@ def _h_month(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     y = ctx.dct.year
     if m["yrel"]:  # "January of last year"
         return _month(y + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0), month, "month")
+    if not rel and (named := _year_named_after(ctx)):  # "in March last year"
+        return _month(named, month, "month")
     if not rel and (partner := _range_partner(m, ctx)) is not None:  # "between January and March 2007"
         return _month(partner.year - (month > partner.month), month, "month")
     if rel == "last":
@@ -746,11 +767,14 @@ def _shift(day: dt.date, n: int, unit: str) -> dt.date | None:
 
 
 def _h_ago(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    """"three weeks ago"; forward, "two weeks from now", "in three days' time": at the unit's granularity."""
+    """"three weeks ago"; forward, "two weeks from now", "in three days' time", "will ... in two weeks": at the unit's granularity."""
     n, unit = count(m["n"]), m["unit"].lower()
     if n is None:
         return None
-    d = _shift(ctx.dct, n if re.search(r"(?:now|today|time)$", m.group(), re.I) else -n, unit)
+    text = m.group().lower()
+    if not re.search(r"(?:ago|now|today|time)$", text) and ctx.tense != "future":
+        return None  # "in two weeks" counts from the DCT in the future tense; "the first rise in two years" is a duration
+    d = _shift(ctx.dct, -n if text.endswith("ago") else n, unit)
     if d is None:
         return None
     if unit in ("year", "decade", "century"):
@@ -862,8 +886,8 @@ def _holiday_date(rule: tuple, year: int) -> dt.date | None:
 def _h_holiday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'").replace("st. ", "st ")
     rule = _HOLIDAYS[name]
-    if m.groupdict().get("y"):
-        d = _holiday_date(rule, int(m["y"]))
+    if m.groupdict().get("y") or (named := _year_named_after(ctx)):
+        d = _holiday_date(rule, int(m["y"]) if m["y"] else named)
         return _day(d, "holiday") if d else None
     cands = [_day(d, "holiday") for y in _years_around(ctx.dct.year, 1) if (d := _holiday_date(rule, y))]
     # a holiday is as likely months away as days: its tense decides, unless reported speech ("said the vote on
@@ -912,13 +936,16 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:(?P<dec>1[0-9]{2}0|20[0-9]0)'?s|['’](?P<dec2>\d0)s"
      r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)"
      r"|the\s+(?:(?:early|mid|late)[-\s]+)?(?P<dec3>\d0)s(?!\w)(?!\s+(?:degrees|percent|%|mph|km))", _h_decade),
-    ("century", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r"|twenty-first)\s+century",
+    ("century", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS)
+     + r"|twenty-first)\s+century",
      _h_century),
     ("year_mod", r"(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late)[-\s]+" + _YEAR_RE,
      _h_year),
     ("year", r"(?:(?:fiscal|FY)\s*(?:year\s+)?|the\s+year\s+)?" + _YEAR_RE, _h_year),
     ("ago", r"(?:\[\s*)?" + _NUM_RE + r"(?:\s*\])?\s+" + _UNIT_RE + r"\s+ago", _h_ago),
     ("ago", _NUM_RE + r"\s+" + _UNIT_RE + r"\s+from\s+(?:now|today)", _h_ago),
+    ("in_n", r"(?<=\bin\s)" + _NUM_RE + r"\s+" + _UNIT_RE + r"(?!['’\w])(?!\s+(?:ago|from|time|later|earlier|before|after)\b)",
+     _h_ago),
     ("ago", _NUM_RE + r"\s+" + _UNIT_RE.replace(")s?", ")(?:s['’]|['’]s)") + r"\s+time", _h_ago),
     ("past_span", r"(?:the\s+)?(?:past|last|previous)\s+" + _NUM_RE + r"\s+" + _UNIT_RE
      + r"|the\s+(?:past|last)\s+(?P<unit1>month|year|decade|century)(?!\s+of\b)", _h_past_span),
