@@ -884,7 +884,7 @@ def _holiday_date(rule: tuple, year: int) -> dt.date | None:
 
 
 def _h_holiday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'").replace("st. ", "st ")
+    name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'").replace(" '", "'").replace("st. ", "st ")
     rule = _HOLIDAYS[name]
     if m.groupdict().get("y") or (named := _year_named_after(ctx)):
         d = _holiday_date(rule, int(m["y"]) if m["y"] else named)
@@ -970,7 +970,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|past|this|current|next|coming)\s+quarter"
      r"(?:\s+(?:of\s+)?(?:" + _YEAR_RE + r"|(?:the|this|last)\s+year))?"
      r"|(?P<q2>Q[1-4])\s*(?P<y2>1\d{3}|20\d{2})(?![\d\w])", _h_quarter),
-    ("holiday", r"(?P<hol>" + "|".join(sorted((re.escape(h).replace("\\ ", r"\s+").replace("'", "['’]")
+    ("holiday", r"(?P<hol>" + "|".join(sorted((re.escape(h).replace("\\ ", r"\s+").replace("'", r"\s?['’]")
                                             .replace(r"st\s+", r"st\.?\s+") for h in _HOLIDAYS), key=len, reverse=True))
      + r")(?:\s+" + _YEAR_RE + ")?", _h_holiday),
     ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?!:\d)(?:\s*" + _AM_PM + r")?"
