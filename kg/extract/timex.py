@@ -16,8 +16,8 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   Friday"); the nearest cue decides, and a clause boundary or a "that"
   clause between a cue and the time weakens it ("will meet on Monday, X said");
   "Monday next week" is that week's Monday;
-* anaphoric times ("the previous day", "the following week", "the year before",
-  "two days later", "that same day") and clock times without a day in their
+* anaphoric times ("the previous day", "the following week", "the next month", "the year before",
+  "two days later", "that same day", "that night") and clock times without a day in their
   sentence count from the nearest time named before them in their sentence or
   the one before; with no time there, from the DCT; with only coarser ones ("in
   2019 ... the next day"), they stay unresolved;
@@ -256,7 +256,7 @@ _HEADLINE_TO = re.compile(r"\W*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?\s+(?P<to
 _SCHEDULED = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:(?:re)?opens|reopen|begins?|starts|ends|closes|resumes?|(?:re)?convenes?"
                         r"|kicks?\s+off"
                         r"|takes?\s+(?:place|effect|office)|expires|comes?\s+into\s+(?:force|effect)|goes\s+to\s+the\s+polls"
-                        r"|(?:go|head|heads)\s+to\s+the\s+polls|plays?\s+again|meets?\s+again)\b", re.I)
+                        r"|(?:runs|lasts)\s+(?:until|till|through|to)|(?:go|head|heads)\s+to\s+the\s+polls|plays?\s+again|meets?\s+again)\b", re.I)
 # "agreed to hold talks on Saturday": a past verb of intent before an infinitive looks ahead, it does not date
 _INTENT_TO = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|offered|threatened|prepared|voted|resolved)\s+to\s+"
                         r"(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|this\b|that\b)[a-z]+", re.I)
@@ -696,7 +696,7 @@ def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     day") they stay unresolved.
     """
     gd = {k: (v or "").lower() for k, v in m.groupdict().items()}
-    unit = next(gd[k] for k in ("aunit", "nunit", "sunit", "bunit", "cunit") if gd[k])
+    unit = next(gd[k] for k in ("aunit", "nunit", "sunit", "tunit", "bunit", "cunit") if gd[k])
     unit = "day" if unit in _PARTS_OF_DAY else unit
     word = gd["arel"] or gd["bdir"] or gd["cdir"] or ("next" if gd["nunit"] else "same")
     n = count(gd["n"]) if gd["n"] else 1
@@ -913,8 +913,9 @@ _UNIT1 = r"(?:day|week|month|year)"
 _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("anaphor", r"the\s+(?P<arel>previous|preceding|prior|following|subsequent|same)\s+(?P<aunit>day|week|month|year"
      r"|morning|afternoon|evening|night)"
-     r"|the\s+next\s+(?P<nunit>day|morning|afternoon|evening|night)"
+     r"|the\s+next\s+(?P<nunit>day|week|month|year|morning|afternoon|evening|night)(?!s)"
      r"|(?:(?:later|earlier)\s+that|that\s+same)\s+(?P<sunit>day|week|month|year|morning|afternoon|evening|night)"
+     r"|that\s+(?P<tunit>day|morning|afternoon|evening|night)(?![-\w])"
      r"|the\s+(?P<bunit>day|week|month|year|night)\s+(?P<bdir>before|after)"
      r"|" + _NUM_RE + r"\s+(?P<cunit>" + _UNIT1 + r")s?\s+(?P<cdir>later|earlier)", _h_anaphor),
     ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:" + _YEAR_RE
@@ -1080,7 +1081,7 @@ _YEAR_PREP = re.compile(r"\b(?:in|since|until|till|from|through|during|before|af
                         re.I)
 _NOT_YEAR_AFTER = re.compile(
     r"^(?:\s*(?:%|percent|per\s?cent|[-–]\s*[a-z]|–\s*\d{2}\b|[.,]\d|:\d|\s*(?:years?|yrs|metres?|meters?|m|km|feet|ft|miles?"
-    r"|kg|tonnes?|tons?|people|persons|pages|units|votes|troops|soldiers|jobs|members|dollars|euros|pounds|yuan|yen"
+    r"|days|weeks|months|kg|tonnes?|tons?|people|persons|pages|units|votes|troops|soldiers|jobs|members|dollars|euros|pounds|yuan|yen"
     r"|points?|calories|hours|minutes|seconds|BC|AD|B\.C|cc|passengers|civilians|residents|workers|employees|students"
     r"|children|deaths|cases|shares|rooms|seats|homes|houses|vehicles|cars|copies|participants|delegates|protesters"
     r"|refugees|migrants|casualties|victims|officers|police|fans|visitors|acres|hectares|square)\b))", re.I)
