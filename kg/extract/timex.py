@@ -256,7 +256,8 @@ _HEADLINE_TO = re.compile(r"\W*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?\s+(?P<to
 _SCHEDULED = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:(?:re)?opens|reopen|begins?|starts|ends|closes|resumes?|(?:re)?convenes?"
                         r"|kicks?\s+off"
                         r"|takes?\s+(?:place|effect|office)|expires|comes?\s+into\s+(?:force|effect)|goes\s+to\s+the\s+polls"
-                        r"|(?:runs|lasts)\s+(?:until|till|through|to)|(?:go|head|heads)\s+to\s+the\s+polls|plays?\s+again|meets?\s+again)\b", re.I)
+                        r"|(?:runs|lasts)\s+(?:until|till|through|to)|(?:go|head|heads)\s+to\s+the\s+polls"
+                        r"|plays?\s+again|meets?\s+again)\b", re.I)
 # "agreed to hold talks on Saturday": a past verb of intent before an infinitive looks ahead, it does not date
 _INTENT_TO = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|offered|threatened|prepared|voted|resolved)\s+to\s+"
                         r"(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|this\b|that\b)[a-z]+", re.I)
@@ -267,6 +268,8 @@ _IRREGULAR_PAST = set(
 _NOT_PAST = set("need based red united indeed speed seed bed feed hundred proceed succeed exceed "
                 "shed bred weed reed breed embed deed".split())
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am|'re)\s+(?:also\s+|now\s+|still\s+)?(?:being\s+)?[a-z]{2,}ing\b", re.I)
+_REPORTING = {"said", "told", "reported", "added", "announced", "stated", "confirmed", "wrote", "explained", "noted",
+              "insisted", "warned", "claimed"}
 _AUX = {"is", "are", "be", "been", "being", "am", "get", "gets", "got", "was", "were", "has", "have", "had", "'s"}
 _WORD = re.compile(r"[A-Za-z']+")
 
@@ -305,8 +308,12 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
         if not past or _FUTURE.fullmatch(w) or w in ("planned", "scheduled", "expected") or m.start() in intents:
             continue
         prev = [x.group().lower() for x in words[max(0, i - 2):i]]
-        if w not in _AUX and any(p in ("is", "are", "be", "been", "being", "am", "to") for p in prev):
-            continue
+        if w not in _AUX and (any(p in ("is", "are", "be", "being", "am", "to") for p in prev)
+                              or prev[-1:] == ["been"] and prev[:1] not in (["has"], ["have"], ["had"])):
+            continue  # "is expected", "will have been held"; but "had been arrested" is past
+        if m.start() >= end and w in _REPORTING and re.search(r"[,;]\s*(?:[\w'’.-]+\s+){0,4}$", sentence[end:m.start()]) \
+                and re.match(r"\s*(?:[.,;:!?\"”’)]|$|(?:on|in|at|late|early|citing|according)\b)", sentence[m.end():]):
+            continue  # "is due to rule on Sunday, state media reported": the attribution does not date the report
         cues.append((m.start(), "past"))
     if not cues:
         return None
@@ -316,8 +323,9 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
         words_between = len(_WORD.findall(gap))
         # a complement clause ("announced Friday that it will ...") lowers the weight of what follows,
         # a clause boundary ("will meet on Monday, Borrell said") that of what lies beyond it
+        # a cue after the span across "and" belongs to the next verb phrase ("arrested on Sunday and would appear")
         return words_between + (6 if pos >= end and re.search(r"\bthat\b", gap) else 0) \
-            + 3 * len(re.findall(r"[,;:]", gap))
+            + 3 * len(re.findall(r"[,;:]", gap)) + (2 if pos >= end and re.search(r"\b(?:and|but)\b", gap) else 0)
 
     return min(cues, key=lambda c: (distance(c[0]), c[1] == "future"))[1]
 
@@ -599,11 +607,19 @@ def _h_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 def _h_weekday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     rel = _rel_of(m)
     wd = _WEEKDAYS[m["wd"].lower()]
-    week = re.match(r"\s+(?:of\s+)?(last|next|this)\s+week\b", ctx.sentence[ctx.end:], re.I)
+    # "Monday next week", "Thursday and Friday last week": the week named after the day (or after its partner)
+    week = re.match(r"(?:\s*(?:,|and|or|to|through|[-–])\s*(?:" + _WEEKDAY_NAMES + r"))*\s+(?:of\s+)?(last|next|this)\s+week\b",
+                    ctx.sentence[ctx.end:], re.I)
     if not rel and week:  # "on Monday next week", "Friday of last week": that day of that week
         shift = {"last": -7, "next": 7, "this": 0}[week[1].lower()]
         monday = ctx.dct - dt.timedelta(days=ctx.dct.weekday()) + dt.timedelta(days=shift)
         return _day(monday + dt.timedelta(days=wd), "weekday")
+    first = re.search(r"\b(" + _WEEKDAY_NAMES + r")\s*(?:and|or|to|through|until|till|[-–])\s*$", ctx.sentence[:ctx.start],
+                      re.I)
+    if not rel and first and first[1][0].isupper():  # "on Thursday and Friday": the day after its partner
+        partner = _h_weekday(re.match(_WEEKDAY_RE, first[1], re.I), _Ctx(ctx.dct, ctx.sentence, first.start(1), first.end(1)))
+        if partner is not None:
+            return _day(partner.earliest + dt.timedelta(days=(wd - partner.earliest.weekday()) % 7 or 7), "weekday")
     if not rel:  # "the next Tuesday" leaves the modifier outside the extent
         before = ctx.word_before()
         rel = before if before in ("last", "next", "past", "coming") else ""
@@ -1124,6 +1140,8 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
                 return False
             if not _PREP_BEFORE.search(before):
                 return False
+    if name == "day_range" and _NOT_YEAR_AFTER.match(after):
+        return False  # "sentenced on June 8 to 12 years": the second number counts something else
     if name in ("month_day", "day_month") and re.match(r"\s*(?:%|percent|-percent|years?\b|people\b)", after, re.I):
         return False
     if name == "ordinal_day" and not (re.search(r"\b(?:on|by|until|till|since|before|after|from|of)\s+$", before, re.I)
