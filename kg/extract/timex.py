@@ -1029,7 +1029,8 @@ def _anchor_in_sentence(ctx: _Ctx, day_only: bool = False, adjacent: bool = Fals
 # public API
 
 
-_LEAD = re.compile(r"^(?:on|in|at|by|since|until|till|from|during|of|for|before|after|through|as\s+of)\s+", re.I)
+_LEAD = re.compile(r"^(?:on|in|at|by|since|until|till|from|during|of|for|before|after|through|as\s+of|over|within"
+                   r"|throughout|around|about|between|no\s+later\s+than|as\s+early\s+as)\s+", re.I)
 _TRAIL = re.compile(r"(?:['’]s|\s+s)$")
 
 
@@ -1079,6 +1080,11 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
         return replace(_year(dct.year, "deictic"), text=expr)
     if re.fullmatch(r"the (?:current )?month", s, re.I):
         return replace(_month(dct.year, dct.month, "deictic"), text=expr)
+    if sentence and pos >= 0 and re.search(r"\b(?:and|to|until|till|through)\b|[-–]", s):
+        # a span holding two times ("from July 2003 to December 2004", "between 2010 and 2012"): the range they bound
+        inside = [tv for tv in _scan(sentence, dct) if pos <= tv.start and tv.end <= pos + len(expr)]
+        if len(inside) >= 2 and inside[0].earliest <= inside[-1].latest:
+            return replace(_range(inside[0].earliest, inside[-1].latest, "bounded"), text=expr)
     if sentence and pos >= 0:  # "Opening night, January 23, 2014"; "Sunday was chosen as its date"
         adjacent = not _ANAPHOR.fullmatch(s.lower())
         anchor = _anchor_in_sentence(ctx, day_only=not adjacent, adjacent=adjacent)
@@ -1138,8 +1144,9 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         if m.group() == m["mon"]:  # a bare month name needs a preposition before it ("in May", not "Theresa May")
             if word in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
                 return False
-            if not _PREP_BEFORE.search(before):
-                return False
+            if not (_PREP_BEFORE.search(before) or word not in ("may", "march")
+                    and re.search(r"\b(?:for|of)\s+$", before, re.I)):
+                return False  # "data for September"; but "voted for May" is the person
     if name == "day_range" and _NOT_YEAR_AFTER.match(after):
         return False  # "sentenced on June 8 to 12 years": the second number counts something else
     if name in ("month_day", "day_month") and re.match(r"\s*(?:%|percent|-percent|years?\b|people\b)", after, re.I):

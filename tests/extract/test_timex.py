@@ -72,6 +72,11 @@ DCT = dt.date(2020, 7, 16)  # a Thursday
     ("the end of the month", "", "2020-07-31", "day"),
     ("18:00 UTC", "The jet made its first flight Tuesday at 18:00 UTC.", "2020-07-14", "day"),
     ("Opening night", "Opening night, January 23, 2020, drew a crowd.", "2020-01-23", "day"),
+    # a span holding two times is the range they bound; a leading "over" or "between" is left out
+    ("from July 2003 to December 2004", "He served from July 2003 to December 2004.", "2003-07-01/2004-12-31", "range"),
+    ("between 2010 and 2012", "Output rose between 2010 and 2012.", "2010-01-01/2012-12-31", "range"),
+    ("Monday and Tuesday", "Talks were held on Monday and Tuesday.", "2020-07-13/2020-07-14", "range"),
+    ("over the past decade", "The city grew over the past decade.", "2010-07-16/2020-07-16", "range"),
 ])
 def test_normalize(expr, sentence, value, granularity):
     tv = normalize(expr, DCT, sentence)
