@@ -19,7 +19,8 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
 * anaphoric times ("the previous day", "the following week", "the next month", "the year before",
   "two days later", "that same day", "that night") and clock times without a day in their
   sentence count from the nearest time named before them in their sentence or
-  the one before; with no time there, from the DCT; with only coarser ones ("in
+  the one before; with no time there, from the DCT, but looking forward from it only in the future tense
+  ("Two days later, the rebels withdrew" with no day named stays unresolved); with only coarser ones ("in
   2019 ... the next day"), they stay unresolved;
 * spans bounded by the DCT ("in the coming days", "over the past few weeks",
   "the next two months", "the past decade") are ranges; "few" and a bare plural count 3 units,
@@ -727,6 +728,8 @@ def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         carriers = [tv for tv in ctx.references if _moved(tv, 0, unit) is not None]
         if ctx.references and not carriers:
             return None
+        if not carriers and n > 0 and ctx.tense != "future":
+            return None  # "the next day, they were released" with no day named: after what is not known
         ref = carriers[0] if carriers else _day(ctx.dct, "dct")
     return _moved(ref, n, unit)
 
