@@ -265,7 +265,10 @@ _INTENT_TO = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|offered|thr
 _IRREGULAR_PAST = set(
     "was were had did said told made took came went gave got held left met ran saw sent won lost fell found "
     "brought bought built chose drove fought flew grew knew led paid rose sold spoke stood struck thought "
-    "wrote became began broke caught threw wore hid shot sank swam stole forgot".split())
+    "wrote became began broke caught threw wore hid shot sank swam stole forgot withdrew drew fled arose bore "
+    "bled blew dealt dug ate fed felt forbade forgave froze hung kept knelt laid lent meant overcame "
+    "overtook overthrew rode rang sought shook slept slid spent sprang stuck strode swore swept swung taught tore "
+    "understood undertook upheld withheld woke wept".split())
 _NOT_PAST = set("need based red united indeed speed seed bed feed hundred proceed succeed exceed "
                 "shed bred weed reed breed embed deed".split())
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am|'re)\s+(?:also\s+|now\s+|still\s+)?(?:being\s+)?[a-z]{2,}ing\b", re.I)
