@@ -40,7 +40,9 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
 * "on the 20th" is that day of the DCT's month or of the month before or after, by nearness and tense;
   named days are fixed ("Boxing Day") or computed ("Easter Sunday", "Thanksgiving"), in the year their
   tense points to ("will close on Christmas Day" in March is the coming one);
-* weeks run Monday to Sunday; "last weekend" is the Saturday-Sunday range before
+* quarters: "Q3" alone is the third quarter of the year its tense points to; "the third quarter of fiscal
+  2019" stays unresolved (a company's fiscal year need not be the calendar's); "July-September" is a range;
+* weeks run Monday to Sunday ("the week of March 18" is the week holding it); "last weekend" is the Saturday-Sunday range before
   the DCT; "this weekend" is the nearest one in the direction of the tense;
 * extents leave out a leading preposition ("on", "in") and a trailing part of
   day after a day name ("Thursday" in "Thursday night"), as GUM does;
@@ -289,7 +291,8 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
     intents = {m.start() for m in _INTENT_TO.finditer(sentence) if m.end() <= start}
     cues += [(i, "future") for i in intents]
     words = list(_WORD.finditer(sentence))
-    if m := re.search(r"\b(?:is|are)\s+(?:on\s+|for\s+)?$", sentence[:start], re.I):  # "the vote is (on) Sunday"
+    if m := re.search(r"\b(?:is|are)\s+(?:on\s+|for\s+)?(?:(?:at\s+)?(?:midnight|noon|midday|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)"
+                      r"\s+(?:on\s+)?)?$", sentence[:start], re.I):  # "the vote is (on) Sunday", "the deadline is midnight Friday"
         cues.append((m.start(), "future"))
     if m := _HEADLINE_TO.match(sentence[:start]):  # "Ministers to meet in Brussels on Friday" (a headline: no stop)
         if not re.search(r"[.!?][\"'”’)]*\s*$", sentence):
@@ -465,13 +468,19 @@ def _h_month_day(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     if m["y"] or (y := _year_named_after(ctx)):
         d = _safe_date(int(m["y"]) if m["y"] else y, month, day)
         return _day(d, "date") if d else None
-    if m["wd"]:  # "Friday, July 21": the year whose date falls on that weekday, else nearest
+    if m.groupdict().get("wd"):  # "Friday, July 21": the year whose date falls on that weekday, else nearest
         wd = _WEEKDAYS[m["wd"].lower()]
         for y in sorted(_years_around(ctx.dct.year, 1), key=lambda y: abs(y - ctx.dct.year)):
             d = _safe_date(y, month, day)
             if d and d.weekday() == wd:
                 return _day(d, "date")
     return _day_in_nearest_year(month, day, ctx, "date")
+
+
+def _h_week_of(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"the week of March 18": the week (Monday to Sunday) holding that day."""
+    day = _h_month_day(m, ctx)
+    return _week(day.earliest, "week") if day else None
 
 
 def _h_day_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -517,6 +526,17 @@ def _h_year_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     if not y1 < y2:
         return None
     return _range(dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year-range")
+
+
+def _h_month_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"the July-September quarter", "January-March 2008": the months from the first to the last."""
+    first, last = _month_of(m["mon"]), _month_of(m["mon2"])
+    if m["y"]:
+        end_year = int(m["y"])
+    else:  # the closing month as it would be read alone, by nearness and tense
+        end_year = _nearest([_month(y, last, "month") for y in _years_around(ctx.dct.year, 1)], ctx).earliest.year
+    start_year = end_year - (first > last)
+    return _range(_month(start_year, first, "month").earliest, _month(end_year, last, "month").latest, "month-range")
 
 
 def _h_month_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -828,12 +848,14 @@ def _h_season(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 def _h_quarter(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     gd = m.groupdict()
-    if gd.get("q2"):
+    if gd.get("q2") and gd.get("y2"):
         q_n, y = int(gd["q2"][1]), int(gd["y2"])
         return _range(dt.date(y, 3 * q_n - 2, 1), dt.date(y, 3 * q_n, calendar.monthrange(y, 3 * q_n)[1]), "quarter")
-    q = gd.get("q")
+    q = gd.get("q") or gd["q2"]  # "Q3" alone reads as "the third quarter"
     y = int(gd["y"]) if gd.get("y") else None
     text = m.group().lower()
+    if "fiscal" in text:
+        return None  # a company's fiscal quarter need not be the calendar's
     if q.lower() in ("this", "current", "next", "coming"):  # "this quarter", "next quarter": counted from the DCT's
         index = ctx.dct.year * 4 + (ctx.dct.month - 1) // 3 + (q.lower() in ("next", "coming"))
         y, q_n = index // 4, index % 4 + 1
@@ -846,9 +868,12 @@ def _h_quarter(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     else:
         q_n = _QUARTERS.get(q.lower()) or int(q[-1])
     if y is None:
-        y = ctx.dct.year - 1 if "last year" in text else ctx.dct.year
+        y = ctx.dct.year + {"last": -1, "next": 1}.get(m2[1], 0) if (m2 := re.search(r"(last|next) year", text)) \
+            else ctx.dct.year
         if "year" not in text and ctx.tense == "past" and dt.date(y, 3 * q_n - 2, 1) > ctx.dct:
             y -= 1
+        elif "year" not in text and ctx.tense == "future" and dt.date(y, 3 * q_n, 28) < ctx.dct:
+            y += 1  # "will recover in the first quarter", written in October: next year's
     last_month = 3 * q_n
     return _range(dt.date(y, last_month - 2, 1), dt.date(y, last_month, calendar.monthrange(y, last_month)[1]),
                   "quarter")
@@ -947,12 +972,15 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_day_range),
     ("day_range", r"(?<![\d,.])" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "") + _TO_DAY + r"\s+(?:of\s+)?" + _MONTH_RE
      + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_day_range),
+    ("week_of", r"the\s+week\s+of\s+" + _MONTH_RE + r"\s+" + _DAY_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_week_of),
     ("month_day", _WD_LEAD + _MONTH_RE + r"\s+" + _DAY_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
     ("day_month", _WD_LEAD + r"(?:the\s+)?" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "(?![\\d:.,]\\d)")
      + r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
     ("ordinal_day", r"the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)(?:\s+of\s+(?P<rel>this|the|next|last)\s+month)?", _h_ordinal_day),
     ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<dd>[0-3]\d)(?![\d-])", _h_iso),
     ("numeric", _NUMERIC.pattern, _h_numeric),
+    ("month_range", _MONTH_RE + r"\s*[-–/]\s*" + _MONTH_RE.replace("(?P<mon>", "(?P<mon2>") + r"(?:" + _COMMA + _YEAR_RE + r")?",
+     _h_month_range),
     ("month_year", r"(?:(?:early|mid|late)[-\s]+)?" + _MONTH_RE + r"\s*,?\s+(?:of\s+)?" + _YEAR_RE, _h_month_year),
     ("month", r"(?:(?:" + _REL_WORDS + r"|(?:early|mid|late)-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s*)?"
      + _MONTH_RE + r"(?:\s+of\s+(?P<yrel>last|this|next)\s+year)?", _h_month),
@@ -991,8 +1019,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("season", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|the\s+coming)\s+|the\s+(?=\w+\s+of\s+\d))?"
      r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR_RE + ")?", _h_season),
     ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|past|this|current|next|coming)\s+quarter"
-     r"(?:\s+(?:of\s+)?(?:" + _YEAR_RE + r"|(?:the|this|last)\s+year))?"
-     r"|(?P<q2>Q[1-4])\s*(?P<y2>1\d{3}|20\d{2})(?![\d\w])", _h_quarter),
+     r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?" + _YEAR_RE + r"|(?:the|this|last|next)\s+year))?"
+     r"|(?-i:(?P<q2>Q[1-4]))(?:\s*(?P<y2>1\d{3}|20\d{2}))?(?![\d\w])", _h_quarter),
     ("holiday", r"(?P<hol>" + "|".join(sorted((re.escape(h).replace("\\ ", r"\s+").replace("'", r"\s?['’]")
                                             .replace(r"st\s+", r"st\.?\s+") for h in _HOLIDAYS), key=len, reverse=True))
      + r")(?:\s+" + _YEAR_RE + ")?", _h_holiday),
@@ -1153,6 +1181,10 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
             if not (_PREP_BEFORE.search(before) or word not in ("may", "march")
                     and re.search(r"\b(?:for|of)\s+$", before, re.I)):
                 return False  # "data for September"; but "voted for May" is the person
+    if name == "month_range" and not (m["mon"][0].isupper() and m["mon2"][0].isupper()):
+        return False
+    if name == "weekend" and re.match(r"\s+of\b", after):
+        return False  # "the last weekend of March" is not last weekend
     if name == "day_range" and _NOT_YEAR_AFTER.match(after):
         return False  # "sentenced on June 8 to 12 years": the second number counts something else
     if name in ("month_day", "day_month") and re.match(r"\s*(?:%|percent|-percent|years?\b|people\b)", after, re.I):
