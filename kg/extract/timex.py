@@ -995,7 +995,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("year", r"(?:(?:fiscal|FY)\s*(?:year\s+)?|the\s+year\s+)?" + _YEAR_RE, _h_year),
     ("ago", r"(?:\[\s*)?" + _NUM_RE + r"(?:\s*\])?\s+" + _UNIT_RE + r"\s+ago", _h_ago),
     ("ago", _NUM_RE + r"\s+" + _UNIT_RE + r"\s+from\s+(?:now|today)", _h_ago),
-    ("in_n", r"(?<=\bin\s)" + _NUM_RE + r"\s+" + _UNIT_RE + r"(?!['’\w])(?!\s+(?:ago|from|time|later|earlier|before|after)\b)",
+    ("in_n", r"(?<=\bin\s)" + _NUM_RE + r"\s+" + _UNIT_RE + r"(?!['’\w])(?!\s+(?:ago|from|time|later|earlier|before|after|of|old)\b)",
      _h_ago),
     ("ago", _NUM_RE + r"\s+" + _UNIT_RE.replace(")s?", ")(?:s['’]|['’]s)") + r"\s+time", _h_ago),
     ("past_span", r"(?:the\s+)?(?:past|last|previous)\s+" + _NUM_RE + r"\s+" + _UNIT_RE
@@ -1181,6 +1181,10 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
             if not (_PREP_BEFORE.search(before) or word not in ("may", "march")
                     and re.search(r"\b(?:for|of)\s+$", before, re.I)):
                 return False  # "data for September"; but "voted for May" is the person
+    if name == "quarter" and m["q2"] and not m["y2"] and re.match(r"\s+[A-Z]", after):
+        return False  # "Q2 Holdings"
+    if name == "weekday" and not m["rel"] and re.search(r"\b(?:the|a)\s+$", before, re.I) and re.match(r"\s+[A-Z]", after):
+        return False  # "the Sunday Times", "a Monday Night Football game": a weekday in a name
     if name == "month_range" and not (m["mon"][0].isupper() and m["mon2"][0].isupper()):
         return False
     if name == "weekend" and re.match(r"\s+of\b", after):
