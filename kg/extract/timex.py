@@ -15,7 +15,8 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   Sunday", the time a thing is put off to: "adjourned until Thursday", a headline's "Ministers to meet on
   Friday"); the nearest cue decides, and a clause boundary or a "that"
   clause between a cue and the time weakens it ("will meet on Monday, X said");
-  "Monday next week" is that week's Monday;
+  "Monday next week" is that week's Monday; "the following Monday" and "the previous Sunday" count from the
+  day named before them (from the DCT when none is named);
 * anaphoric times ("the previous day", "the following week", "the next month", "the year before",
   "two days later", "that same day", "that night") and clock times without a day in their
   sentence count from the nearest time named before them in their sentence or
@@ -644,6 +645,18 @@ def _h_weekday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         partner = _h_weekday(re.match(_WEEKDAY_RE, first[1], re.I), _Ctx(ctx.dct, ctx.sentence, first.start(1), first.end(1)))
         if partner is not None:
             return _day(partner.earliest + dt.timedelta(days=(wd - partner.earliest.weekday()) % 7 or 7), "weekday")
+    lead = re.search(r"\bthe\s+(?:(following|next|previous|preceding)\s+)?$", ctx.sentence[:ctx.start], re.I)
+    if lead and (lead[1] or rel in ("next", "previous")):
+        # "the following Monday", "the previous Sunday" count from the day named before them
+        back = (lead[1] or rel).lower() in ("previous", "preceding")
+        ref = next((tv for tv in ctx.references if tv.granularity == "day"), None)
+        if ref is None and ctx.references:
+            return None  # only coarser times named ("in 2010 ... the following Monday")
+        if ref is not None:
+            d = ref.earliest
+            step = ((d.weekday() - wd) % 7 or 7) if back else ((wd - d.weekday()) % 7 or 7)
+            return _day(d + dt.timedelta(days=-step if back else step), "anaphor")
+        rel = "last" if back else "next"
     if not rel:  # "the next Tuesday" leaves the modifier outside the extent
         before = ctx.word_before()
         rel = before if before in ("last", "next", "past", "coming") else ""
@@ -1032,7 +1045,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
 # a time expression starts a word (`_scan` drops the rest): the look-behind spares the engine trying every
 # alternation inside words, which was most of the scanning time
 _COMPILED = [(name, re.compile(r"(?<![^\W_])(?:" + pattern + ")", re.I), handler) for name, pattern, handler in _RULES]
-_COUNTED = ("anaphor", "clock")  # rules that count from the times named before them
+_COUNTED = ("anaphor", "clock", "weekday")  # rules that count from the times named before them
 _ANAPHORIC = [rx for name, rx, _ in _COMPILED if name in _COUNTED]
 
 
