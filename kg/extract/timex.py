@@ -629,6 +629,12 @@ def _h_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     return _year(y, "year")
 
 
+def _h_short_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"in '08", "the class of '89": the year of that century that is at most ten years after the DCT."""
+    y = ctx.dct.year // 100 * 100 + int(m["yy"])
+    return _year(y - 100 if y > ctx.dct.year + 10 else y, "year") if y >= 100 else None
+
+
 def _h_weekday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     rel = _rel_of(m)
     wd = _WEEKDAYS[m["wd"].lower()]
@@ -1006,6 +1012,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("year_mod", r"(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late)[-\s]+" + _YEAR_RE,
      _h_year),
     ("year", r"(?:(?:fiscal|FY)\s*(?:year\s+)?|the\s+year\s+)?" + _YEAR_RE, _h_year),
+    ("short_year", r"['’](?P<yy>\d{2})(?![\d\w'’])", _h_short_year),
     ("ago", r"(?:\[\s*)?" + _NUM_RE + r"(?:\s*\])?\s+" + _UNIT_RE + r"\s+ago", _h_ago),
     ("ago", _NUM_RE + r"\s+" + _UNIT_RE + r"\s+from\s+(?:now|today)", _h_ago),
     ("in_n", r"(?<=\bin\s)" + _NUM_RE + r"\s+" + _UNIT_RE + r"(?!['’\w])(?!\s+(?:ago|from|time|later|earlier|before|after|of|old)\b)",
@@ -1198,6 +1205,8 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return False  # "Q2 Holdings"
     if name == "weekday" and not m["rel"] and re.search(r"\b(?:the|a)\s+$", before, re.I) and re.match(r"\s+[A-Z]", after):
         return False  # "the Sunday Times", "a Monday Night Football game": a weekday in a name
+    if name == "short_year" and not re.search(r"\b(?:in|of|since|until|till|from|by)\s+$", before, re.I):
+        return False  # "in '08", "the class of '89"; a quoted number is no year
     if name == "month_range" and not (m["mon"][0].isupper() and m["mon2"][0].isupper()):
         return False
     if name == "weekend" and re.match(r"\s+of\b", after):
