@@ -1094,8 +1094,14 @@ def _clean(expr: str) -> str:
     s = re.sub(r"\(\s+", "(", s)
     s = re.sub(r"\s*([-–])\s*(?=[A-Za-z]|\d)", r"\1", s) if re.search(r"\w\s+[-–]\s+\w", s) else s
     s = re.sub(r"\s+", " ", s).strip()
-    s = _TRAIL.sub("", s)
+    s = _TRAIL.sub("", s).strip()
     return _LEAD.sub("", s)
+
+
+# words around a time that leave its value as it is ("early Tuesday", "the morning of June 5", "shortly after midnight")
+_MODIFIERS = set("early late earlier later mid on at in of the morning afternoon evening night hours dawn dusk shortly just "
+                 "before after around about approximately roughly some local time 's ’s s until by since from overnight "
+                 "weekend".split())
 
 
 def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
@@ -1134,11 +1140,18 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
         return replace(_year(dct.year, "deictic"), text=expr)
     if re.fullmatch(r"the (?:current )?month", s, re.I):
         return replace(_month(dct.year, dct.month, "deictic"), text=expr)
-    if sentence and pos >= 0 and re.search(r"\b(?:and|to|until|till|through)\b|[-–]", s):
+    inside = [tv for tv in _scan(sentence, dct) if pos <= tv.start and tv.end <= pos + len(expr)] if pos >= 0 else []
+    if len(inside) >= 2 and re.search(r"\b(?:and|to|until|till|through|into)\b|[-–]", s) \
+            and inside[0].earliest <= inside[-1].latest:
         # a span holding two times ("from July 2003 to December 2004", "between 2010 and 2012"): the range they bound
-        inside = [tv for tv in _scan(sentence, dct) if pos <= tv.start and tv.end <= pos + len(expr)]
-        if len(inside) >= 2 and inside[0].earliest <= inside[-1].latest:
-            return replace(_range(inside[0].earliest, inside[-1].latest, "bounded"), text=expr)
+        return replace(_range(inside[0].earliest, inside[-1].latest, "bounded"), text=expr)
+    rest = sentence[pos:pos + len(expr)] if inside else ""
+    for tv in reversed(inside):
+        rest = rest[:tv.start - pos] + " " + rest[tv.end - pos:]
+    if inside and len({tv.value for tv in inside}) == 1 and set(_WORD.findall(rest.lower())) <= _MODIFIERS:
+        # one time inside words no rule reads ("early Tuesday", "the morning of June 5", "shortly after midnight",
+        # "3 p.m. on Friday"): its value
+        return replace(inside[0], text=expr, start=-1, end=-1)
     if sentence and pos >= 0:  # "Opening night, January 23, 2014"; "Sunday was chosen as its date"
         adjacent = not _ANAPHOR.fullmatch(s.lower())
         anchor = _anchor_in_sentence(ctx, day_only=not adjacent, adjacent=adjacent)
