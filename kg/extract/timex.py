@@ -1101,7 +1101,7 @@ def _clean(expr: str) -> str:
 # words around a time that leave its value as it is ("early Tuesday", "the morning of June 5", "shortly after midnight")
 _MODIFIERS = set("early late earlier later mid on at in of the morning afternoon evening night hours dawn dusk shortly just "
                  "before after around about approximately roughly some local time 's ’s s until by since from overnight "
-                 "weekend".split())
+                 "weekend nearly almost over under more less than exactly precisely only".split())
 
 
 def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
