@@ -83,6 +83,8 @@ DCT = dt.date(2020, 7, 16)  # a Thursday
     ("shortly after midnight", "The fire broke out shortly after midnight on Sunday.", "2020-07-12", "day"),
     ("the weekend", "The fire broke out over the weekend.", "2020-07-11/2020-07-12", "range"),
     ("Tuesday 's", "Tuesday 's fire killed two .", "2020-07-14", "day"),
+    ("nearly two weeks ago", "The fire broke out nearly two weeks ago.", "2020-W27", "week"),
+    ("Friday at noon", "The report will be released on Friday at noon.", "2020-07-17", "day"),
 ])
 def test_normalize(expr, sentence, value, granularity):
     tv = normalize(expr, DCT, sentence)
