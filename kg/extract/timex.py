@@ -281,10 +281,15 @@ _AUX = {"is", "are", "be", "been", "being", "am", "get", "gets", "got", "was", "
 _WORD = re.compile(r"[A-Za-z']+")
 
 
+_CLITIC = re.compile(r"(?<=\w)(\s)((?:['’](?:ll|re|ve|d|m)|n['’]t)\b)", re.I)
+
+
 def _tense(sentence: str, start: int, end: int) -> str | None:
     """'future', 'past' or None: the cue nearest the span [start, end) in `sentence` decides."""
     if not sentence:
         return None
+    # a tokenised clitic ("we 'll", "they 're", "did n't") joins its word again; same length, so offsets hold
+    sentence = _CLITIC.sub(lambda m: m[2] + m[1], sentence)
     cues: list[tuple[int, str]] = []
     for m in _FUTURE.finditer(sentence):
         if m.end() <= start or m.start() >= end:
