@@ -281,6 +281,11 @@ _AUX = {"is", "are", "be", "been", "being", "am", "get", "gets", "got", "was", "
 _WORD = re.compile(r"[A-Za-z']+")
 
 
+def _past_form(word: str) -> bool:
+    """A past tense or participle by its form ("held", "signed"), lower-case `word`."""
+    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST)
+
+
 _CLITIC = re.compile(r"(?<=\w)(\s)((?:['’](?:ll|re|ve|d|m)|n['’]t)\b)", re.I)
 
 
@@ -317,7 +322,7 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
             continue
         if w.endswith("ed") and m.group()[0].isupper() and sentence[:m.start()].strip():
             continue  # a capitalised word inside the sentence is a name ("Mohamed", "United"), not a verb
-        past = w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST)
+        past = _past_form(w)
         if not past or _FUTURE.fullmatch(w) or w in ("planned", "scheduled", "expected") or m.start() in intents:
             continue
         prev = [x.group().lower() for x in words[max(0, i - 2):i]]
@@ -436,7 +441,7 @@ def _firm_past(ctx: _Ctx) -> bool:
     if ctx.tense != "past" or _TENSE_CROSSING.search(ctx.sentence) or \
             any(w in ("to", "be", "been", "being", "will", "would", "is", "are") for w in near):
         return False
-    return any(w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST) for w in near)
+    return any(_past_form(w) for w in near)
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -883,7 +888,7 @@ def _h_quarter(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     if q.lower() in ("this", "current", "next", "coming"):  # "this quarter", "next quarter": counted from the DCT's
         index = ctx.dct.year * 4 + (ctx.dct.month - 1) // 3 + (q.lower() in ("next", "coming"))
         y, q_n = index // 4, index % 4 + 1
-    elif q is None or q.lower() in ("last", "final", "previous", "past"):
+    elif q.lower() in ("last", "final", "previous", "past"):
         cur = (ctx.dct.month - 1) // 3 + 1
         if y is not None or "year" in text:
             q_n = 4
