@@ -799,7 +799,7 @@ def _h_span(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     n = count(gd["n"]) if gd.get("n") else _FEW.get(re.sub(r"\s+", " ", (gd.get("q") or "").lower()))
     if n is None or n == 0:
         return None
-    if rel in ("coming", "next"):
+    if rel in ("coming", "next", "ahead") or rel.startswith("to"):
         end = _shift(ctx.dct, n, unit)
         return _range(ctx.dct, end, "span") if end else None
     start = _shift(ctx.dct, -n, unit)
@@ -1032,6 +1032,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      + r"|the\s+(?:past|last)\s+(?P<unit1>month|year|decade|century)(?!\s+of\b)", _h_past_span),
     ("span", r"(?:the\s+)?(?P<srel>coming|next|past|last|previous|recent)\s+(?:(?P<q>(?:a\s+)?few|several"
      r"|(?:a\s+)?couple\s+of)\s+|" + _NUM_RE + r"\s+)?(?P<sunit>" + _UNIT1 + r")s(?!\s+of\b)", _h_span),
+    ("span", r"the\s+(?P<sunit>" + _UNIT1 + r")s\s+(?P<srel>ahead|to\s+come)", _h_span),  # "in the weeks ahead"
     ("overnight", r"overnight", _h_overnight),
     ("dayword", r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow"
      r"|this\s+(?:morning|afternoon|evening)|last\s+night)", _h_dayword),
