@@ -249,7 +249,7 @@ _FUTURE = re.compile(
     r"|intends?|aims? to|hopes? to|to be held|to take place|to begin|to start|to open|to launch"
     r"|must|should|might|(?-i:may)|ahead\s+of|in\s+the\s+run-up\s+to"
     r"|could(?!\s+(?:not|n't|never|have|only)\b)"  # "could be signed Wednesday"; "could not confirm" reports
-    r"|(?:forecast|predicted|projected|slated|poised|likely|due)\s+to\s+(?!the\b|an?\b|its\b|his\b|her\b|their\b)[a-z]+)\b",
+    r"|(?:forecast|predicted|projected|slated|poised|likely)\s+to\s+(?!the\b|an?\b|its\b|his\b|her\b|their\b)[a-z]+)\b",
     re.I)
 # "adjourned until Thursday", "postponed to Monday": the time a thing is put off to lies ahead of the putting off
 _PUT_OFF = re.compile(r"\b(?:adjourned|postponed|delayed|deferred|put\s+off|pushed\s+back|moved|rescheduled|extended)"
