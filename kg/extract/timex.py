@@ -438,9 +438,9 @@ def _day_in_nearest_year(month: int, day: int, ctx: _Ctx, rule: str) -> TimeValu
 def _firm_past(ctx: _Ctx) -> bool:
     """A past verb right before the span ("expired on", "was signed on"), no infinitive or reported speech around."""
     near = [w.lower() for w in _WORD.findall(ctx.sentence[max(0, ctx.start - 40):ctx.start])][-4:]
-    if ctx.tense != "past" or _TENSE_CROSSING.search(ctx.sentence) or \
-            any(w in ("to", "be", "been", "being", "will", "would", "is", "are") for w in near):
-        return False
+    if ctx.tense != "past" or _TENSE_CROSSING.search(ctx.sentence) or near[-1:] in (["for"], ["until"], ["till"], ["by"]) \
+            or any(w in ("to", "be", "been", "being", "will", "would", "is", "are") for w in near):
+        return False  # "called an election for March 12", "extended until March 31": a target, not a past day
     return any(_past_form(w) for w in near)
 
 
