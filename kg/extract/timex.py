@@ -765,7 +765,7 @@ def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     day") they stay unresolved.
     """
     gd = {k: (v or "").lower() for k, v in m.groupdict().items()}
-    unit = next(gd[k] for k in ("aunit", "nunit", "sunit", "tunit", "bunit", "cunit") if gd[k])
+    unit = next(gd[k] for k in ("aunit", "nunit", "sunit", "tunit", "iunit", "bunit", "cunit") if gd[k])
     unit = "day" if unit in _PARTS_OF_DAY else unit
     word = gd["arel"] or gd["bdir"] or gd["cdir"] or ("next" if gd["nunit"] else "same")
     n = count(gd["n"]) if gd["n"] else 1
@@ -992,6 +992,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      r"|the\s+next\s+(?P<nunit>day|week|month|year|morning|afternoon|evening|night)(?!s)"
      r"|(?:(?:later|earlier)\s+that|that\s+same)\s+(?P<sunit>day|week|month|year|morning|afternoon|evening|night)"
      r"|that\s+(?P<tunit>day|morning|afternoon|evening|night)(?![-\w])"
+     r"|(?:later|earlier)\s+in\s+the\s+(?P<iunit>day|week|month|year)"
      r"|the\s+(?P<bunit>day|week|month|year|night)\s+(?P<bdir>before|after)"
      r"|" + _NUM_RE + r"\s+(?P<cunit>" + _UNIT1 + r")s?\s+(?P<cdir>later|earlier)", _h_anaphor),
     ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:" + _YEAR_RE
