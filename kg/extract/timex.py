@@ -18,7 +18,7 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   "Monday next week" is that week's Monday; "the following Monday" and "the previous Sunday" count from the
   day named before them (from the DCT when none is named);
 * anaphoric times ("the previous day", "the following week", "the next month", "the year before",
-  "two days later", "that same day", "that night") and clock times without a day in their
+  "two days later", "that same day", "that night", "later in the year") and clock times without a day in their
   sentence count from the nearest time named before them in their sentence or
   the one before; with no time there, from the DCT, but looking forward from it only in the future tense
   ("Two days later, the rebels withdrew" with no day named stays unresolved); with only coarser ones ("in
