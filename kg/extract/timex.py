@@ -1139,6 +1139,8 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
     stripped = re.sub(_TOD + r"$", "", s, flags=re.I)
     if stripped != s and stripped:
         variants.append(stripped)
+    if re.match(r"the\s+(?:spring|summer|autumn|fall|winter)$", s, re.I):  # "in the summer": the season alone
+        variants.append(s[4:])
     for variant in variants:
         for _name, rx, handler in _COMPILED:
             m = rx.fullmatch(variant)

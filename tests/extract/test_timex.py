@@ -85,6 +85,8 @@ DCT = dt.date(2020, 7, 16)  # a Thursday
     ("Tuesday 's", "Tuesday 's fire killed two .", "2020-07-14", "day"),
     ("nearly two weeks ago", "The fire broke out nearly two weeks ago.", "2020-W27", "week"),
     ("Friday at noon", "The report will be released on Friday at noon.", "2020-07-17", "day"),
+    ("the summer", "The deal was signed in the summer.", "2020-06-01/2020-08-31", "range"),
+    ("the fall", "The deal will be signed in the fall.", "2020-09-01/2020-11-30", "range"),
 ])
 def test_normalize(expr, sentence, value, granularity):
     tv = normalize(expr, DCT, sentence)
