@@ -11,23 +11,39 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   itself when the weekday is the DCT's, and the next one when the clause is in
   the future tense ("will", "is to", "is set to", "plans", a modal, "ahead of",
   a present progressive next to it: "are meeting on Friday", a copula: "the vote
-  is on Sunday"); the nearest cue decides, and a clause boundary or a "that"
+  is on Sunday", "could be signed", "is forecast to", a present of schedule: "the final takes place on
+  Sunday", the time a thing is put off to: "adjourned until Thursday", a headline's "Ministers to meet on
+  Friday"); the nearest cue decides, and a clause boundary or a "that"
   clause between a cue and the time weakens it ("will meet on Monday, X said");
-  "Monday next week" is that week's Monday;
-* anaphoric times ("the previous day", "the following week", "the year before",
-  "two days later", "that same day") and clock times without a day in their
+  "Monday next week" is that week's Monday; "the following Monday" and "the previous Sunday" count from the
+  day named before them (from the DCT when none is named);
+* anaphoric times ("the previous day", "the following week", "the next month", "the year before",
+  "two days later", "that same day", "that night", "later in the year") and clock times without a day in their
   sentence count from the nearest time named before them in their sentence or
-  the one before; with no time there, from the DCT; with only coarser ones ("in
+  the one before; with no time there, from the DCT, but looking forward from it only in the future tense
+  ("Two days later, the rebels withdrew" with no day named stays unresolved); with only coarser ones ("in
   2019 ... the next day"), they stay unresolved;
 * spans bounded by the DCT ("in the coming days", "over the past few weeks",
-  "the next two months") are ranges; "few" and a bare plural count 3 units,
+  "the next two months", "the past decade") are ranges; "few" and a bare plural count 3 units,
   "several" 7; "overnight" is the night ending on the DCT (starting on it in the
   future tense);
-* "the 1990s" is the decade, "the 1800s" the century (but "the 2000s" the decade);
+* "the 1990s" and "the 90s" are the decade, "the 1800s" the century (but "the 2000s" the decade);
+* "between January and March 2007", "from November to February": the first month falls in the year that
+  closes the pair (the second as resolved alone, with its year or the tense);
 * a month or day without a year takes the year that puts it nearest the DCT,
   with the tense of its clause breaking near ties (past: not after the DCT,
-  future: not before);
-* weeks run Monday to Sunday; "last weekend" is the Saturday-Sunday range before
+  future: not before); a past verb right before a day ("expired on January 31") keeps it out of the
+  future, unless reported speech or a plan can carry it there; "March 12 last year" takes the year named;
+* "in two weeks" is counted from the DCT in the future tense, and is a duration otherwise;
+* a numeric date ("3/4/2023") takes the order its article writes dates in (one with a day over 12,
+  else "20 April" against "April 20"), US order when nothing tells; a dotted one ("20.11.2018") is day
+  first; "July 10-12" and "10 to 12 July" are one range of days;
+* "on the 20th" is that day of the DCT's month or of the month before or after, by nearness and tense;
+  named days are fixed ("Boxing Day") or computed ("Easter Sunday", "Thanksgiving"), in the year their
+  tense points to ("will close on Christmas Day" in March is the coming one);
+* quarters: "Q3" alone is the third quarter of the year its tense points to; "the third quarter of fiscal
+  2019" stays unresolved (a company's fiscal year need not be the calendar's); "July-September" is a range;
+* weeks run Monday to Sunday ("the week of March 18" is the week holding it); "last weekend" is the Saturday-Sunday range before
   the DCT; "this weekend" is the nearest one in the direction of the tense;
 * extents leave out a leading preposition ("on", "in") and a trailing part of
   day after a day name ("Thursday" in "Thursday night"), as GUM does;
@@ -139,9 +155,23 @@ _ORDINALS["twenty-first"] = 21
 _DECADE_WORDS = {w: 10 * i for i, w in enumerate(
     "twenties thirties forties fifties sixties seventies eighties nineties".split(), start=2)}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-             "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
-             "valentine's day": (2, 14)}
+# named days: a fixed (month, day); ("easter", days after Western Easter Sunday); ("nth", month, weekday, n),
+# the n-th such weekday of the month (-1: the last). Only names of one day wherever English news uses them:
+# "Independence Day" or "Labour Day" differ by country and are left out.
+_HOLIDAYS: dict[str, tuple] = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14),
+    "st patrick's day": (3, 17), "saint patrick's day": (3, 17), "may day": (5, 1), "bastille day": (7, 14),
+    "armistice day": (11, 11), "remembrance day": (11, 11), "veterans day": (11, 11), "guy fawkes night": (11, 5),
+    "international women's day": (3, 8), "epiphany": (1, 6), "all saints' day": (11, 1),
+    "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter day": ("easter", 0),
+    "easter monday": ("easter", 1), "good friday": ("easter", -2), "holy thursday": ("easter", -3),
+    "maundy thursday": ("easter", -3), "palm sunday": ("easter", -7), "ash wednesday": ("easter", -46),
+    "pentecost": ("easter", 49), "whit sunday": ("easter", 49),
+    "thanksgiving": ("nth", 11, 3, 4), "thanksgiving day": ("nth", 11, 3, 4), "black friday": ("nth", 11, 4, 4),
+    "memorial day": ("nth", 5, 0, -1), "martin luther king day": ("nth", 1, 0, 3),
+    "martin luther king jr. day": ("nth", 1, 0, 3),
+}
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 _MONTH_RE = (r"(?P<mon>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?"
@@ -154,8 +184,9 @@ _YEAR_RE = r"(?P<y>1\d{3}|20\d{2})(?![\d\w])"
 _COMMA = r"\s*,?\s*"
 _NUM_RE = (r"(?P<n>\d{1,3}|a couple of|a dozen|an?|(?:" + "|".join(_TENS) + r")(?:[-\s](?:"
            + "|".join(_UNITS[:9]) + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")")
-_UNIT_RE = r"(?P<unit>day|week|fortnight|month|year|decade|hour|minute)s?"
+_UNIT_RE = r"(?P<unit>day|week|fortnight|month|year|decade|century|hour|minute)s?"
 _TZ = r"(?:(?:UTC|GMT|[ECMP][SD]?T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?|local\s+time)"
+_AM_PM = r"(?:[ap]m\b|[ap]\.\s?m\b\.?)"  # "8pm" (a stop after it ends the sentence), "8 p.m."
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night))"
 
 
@@ -216,25 +247,54 @@ _FUTURE = re.compile(
     r"\b(?:will|wo\s*n't|won't|'ll|shall|going to|(?:is|are|am)\s+(?:also\s+)?(?:to|due|set|scheduled|expected)"
     r"|plans?|planned|planning|scheduled|set to|expected|expects?|upcoming|forthcoming|would"
     r"|intends?|aims? to|hopes? to|to be held|to take place|to begin|to start|to open|to launch"
-    r"|must|should|might|(?-i:may)|ahead\s+of|in\s+the\s+run-up\s+to)\b", re.I)
+    r"|must|should|might|(?-i:may)|ahead\s+of|in\s+the\s+run-up\s+to"
+    r"|could(?!\s+(?:not|n't|never|have|only)\b)"  # "could be signed Wednesday"; "could not confirm" reports
+    r"|(?:forecast|predicted|projected|slated|poised|likely)\s+to\s+(?!the\b|an?\b|its\b|his\b|her\b|their\b)[a-z]+)\b",
+    re.I)
+# "adjourned until Thursday", "postponed to Monday": the time a thing is put off to lies ahead of the putting off
+_PUT_OFF = re.compile(r"\b(?:adjourned|postponed|delayed|deferred|put\s+off|pushed\s+back|moved|rescheduled|extended)"
+                      r"(?:\s+[a-z]+){0,3}?\s+(?P<prep>until|till|to|for)\s+(?:next\s+)?$", re.I)
+_HEADLINE_TO = re.compile(r"\W*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?\s+(?P<to>to)\s+(?!the\b|an?\b|be\b)[a-z]{2,}\b")
+# a present-tense verb of schedule: "the final takes place on Sunday", "markets reopen on Tuesday"
+# (third-person forms: a bare "start" or "open" is as often a noun)
+_SCHEDULED = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:(?:re)?opens|reopen|begins?|starts|ends|closes|resumes?|(?:re)?convenes?"
+                        r"|kicks?\s+off"
+                        r"|takes?\s+(?:place|effect|office)|expires|comes?\s+into\s+(?:force|effect)|goes\s+to\s+the\s+polls"
+                        r"|(?:runs|lasts)\s+(?:until|till|through|to)|(?:go|head|heads)\s+to\s+the\s+polls"
+                        r"|plays?\s+again|meets?\s+again)\b", re.I)
 # "agreed to hold talks on Saturday": a past verb of intent before an infinitive looks ahead, it does not date
 _INTENT_TO = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|offered|threatened|prepared|voted|resolved)\s+to\s+"
                         r"(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|this\b|that\b)[a-z]+", re.I)
 _IRREGULAR_PAST = set(
     "was were had did said told made took came went gave got held left met ran saw sent won lost fell found "
     "brought bought built chose drove fought flew grew knew led paid rose sold spoke stood struck thought "
-    "wrote became began broke caught threw wore hid shot sank swam stole forgot".split())
+    "wrote became began broke caught threw wore hid shot sank swam stole forgot withdrew drew fled arose bore "
+    "bled blew dealt dug ate fed felt forbade forgave froze hung kept knelt laid lent meant overcame "
+    "overtook overthrew rode rang sought shook slept slid spent sprang stuck strode swore swept swung taught tore "
+    "understood undertook upheld withheld woke wept".split())
 _NOT_PAST = set("need based red united indeed speed seed bed feed hundred proceed succeed exceed "
                 "shed bred weed reed breed embed deed".split())
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am|'re)\s+(?:also\s+|now\s+|still\s+)?(?:being\s+)?[a-z]{2,}ing\b", re.I)
+_REPORTING = {"said", "told", "reported", "added", "announced", "stated", "confirmed", "wrote", "explained", "noted",
+              "insisted", "warned", "claimed"}
 _AUX = {"is", "are", "be", "been", "being", "am", "get", "gets", "got", "was", "were", "has", "have", "had", "'s"}
 _WORD = re.compile(r"[A-Za-z']+")
+
+
+def _past_form(word: str) -> bool:
+    """A past tense or participle by its form ("held", "signed"), lower-case `word`."""
+    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST)
+
+
+_CLITIC = re.compile(r"(?<=\w)(\s)((?:['’](?:ll|re|ve|d|m)|n['’]t)\b)", re.I)
 
 
 def _tense(sentence: str, start: int, end: int) -> str | None:
     """'future', 'past' or None: the cue nearest the span [start, end) in `sentence` decides."""
     if not sentence:
         return None
+    # a tokenised clitic ("we 'll", "they 're", "did n't") joins its word again; same length, so offsets hold
+    sentence = _CLITIC.sub(lambda m: m[2] + m[1], sentence)
     cues: list[tuple[int, str]] = []
     for m in _FUTURE.finditer(sentence):
         if m.end() <= start or m.start() >= end:
@@ -242,8 +302,16 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
     intents = {m.start() for m in _INTENT_TO.finditer(sentence) if m.end() <= start}
     cues += [(i, "future") for i in intents]
     words = list(_WORD.finditer(sentence))
-    if m := re.search(r"\b(?:is|are)\s+(?:on\s+|for\s+)?$", sentence[:start], re.I):  # "the vote is (on) Sunday"
+    if m := re.search(r"\b(?:is|are)\s+(?:on\s+|for\s+)?(?:(?:at\s+)?(?:midnight|noon|midday|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)"
+                      r"\s+(?:on\s+)?)?$", sentence[:start], re.I):  # "the vote is (on) Sunday", "the deadline is midnight Friday"
         cues.append((m.start(), "future"))
+    if m := _HEADLINE_TO.match(sentence[:start]):  # "Ministers to meet in Brussels on Friday" (a headline: no stop)
+        if not re.search(r"[.!?][\"'”’)]*\s*$", sentence):
+            cues.append((m.start("to"), "future"))
+    if m := _PUT_OFF.search(sentence[max(0, start - 60):start]):
+        cues.append((max(0, start - 60) + m.start("prep"), "future"))
+    cues += [(m.start(), "future") for m in _SCHEDULED.finditer(sentence) if m.end() <= start
+             and not re.search(r"[,;]|:(?!\d)|\b(?:that|which|who|when|after|before)\b", sentence[m.end():start])]
     for m in _PROGRESSIVE.finditer(sentence):  # "are meeting on Friday", "is being held on Monday"
         if m.end() <= start and len(_WORD.findall(sentence[m.end():start])) <= 4 \
                 and not re.search(r"[,;:]|\b(?:that|which|who|when|after|before)\b", sentence[m.end():start]):
@@ -254,12 +322,16 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
             continue
         if w.endswith("ed") and m.group()[0].isupper() and sentence[:m.start()].strip():
             continue  # a capitalised word inside the sentence is a name ("Mohamed", "United"), not a verb
-        past = w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST)
+        past = _past_form(w)
         if not past or _FUTURE.fullmatch(w) or w in ("planned", "scheduled", "expected") or m.start() in intents:
             continue
         prev = [x.group().lower() for x in words[max(0, i - 2):i]]
-        if w not in _AUX and any(p in ("is", "are", "be", "been", "being", "am", "to") for p in prev):
-            continue
+        if w not in _AUX and (any(p in ("is", "are", "be", "being", "am", "to") for p in prev)
+                              or prev[-1:] == ["been"] and prev[:1] not in (["has"], ["have"], ["had"])):
+            continue  # "is expected", "will have been held"; but "had been arrested" is past
+        if m.start() >= end and w in _REPORTING and re.search(r"[,;]\s*(?:[\w'’.-]+\s+){0,4}$", sentence[end:m.start()]) \
+                and re.match(r"\s*(?:[.,;:!?\"”’)]|$|(?:on|in|at|late|early|citing|according)\b)", sentence[m.end():]):
+            continue  # "is due to rule on Sunday, state media reported": the attribution does not date the report
         cues.append((m.start(), "past"))
     if not cues:
         return None
@@ -269,8 +341,9 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
         words_between = len(_WORD.findall(gap))
         # a complement clause ("announced Friday that it will ...") lowers the weight of what follows,
         # a clause boundary ("will meet on Monday, Borrell said") that of what lies beyond it
+        # a cue after the span across "and" belongs to the next verb phrase ("arrested on Sunday and would appear")
         return words_between + (6 if pos >= end and re.search(r"\bthat\b", gap) else 0) \
-            + 3 * len(re.findall(r"[,;:]", gap))
+            + 3 * len(re.findall(r"[,;:]", gap)) + (2 if pos >= end and re.search(r"\b(?:and|but)\b", gap) else 0)
 
     return min(cues, key=lambda c: (distance(c[0]), c[1] == "future"))[1]
 
@@ -289,6 +362,7 @@ class _Ctx:
         self.references = references or []
         self.following: TimeValue | None = None  # a time right after the span ("the day before March 3")
         self._tense: tuple[str | None] | None = None  # computed once, on first use
+        self.text = sentence  # the whole text being read (the article, in `find_times`): its date-writing habits
 
     @property
     def tense(self) -> str | None:
@@ -301,8 +375,14 @@ class _Ctx:
         return m.group(1).lower() if m else ""
 
 
-def _nearest(candidates: list[TimeValue], ctx: _Ctx) -> TimeValue:
-    """The candidate nearest the DCT, with the clause's tense breaking near ties."""
+_TENSE_CROSSING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|stated|reported|warned|confirmed"
+                             r"|according|insisted|claimed|explained|noted|would|could"
+                             r"|(?:was|were|had\s+been)\s+(?:planned|scheduled|due|set|expected|supposed|meant|to))\b", re.I)
+
+
+def _nearest(candidates: list[TimeValue], ctx: _Ctx, firm: bool = False) -> TimeValue:
+    """The candidate nearest the DCT, with the clause's tense breaking near ties; `firm`: the tense weighs a year."""
+
     def cost(tv: TimeValue) -> int:
         if tv.earliest <= ctx.dct <= tv.latest:
             gap = 0
@@ -311,7 +391,7 @@ def _nearest(candidates: list[TimeValue], ctx: _Ctx) -> TimeValue:
         tense = ctx.tense
         # the clause's tense against the candidate: for a month or longer it outweighs a year of distance ("In May,
         # X resigned" written in March is last May); a bare day is near the report either way, and weighs half a year
-        penalty = 180 if tv.granularity in ("day", "week") else 400
+        penalty = 180 if tv.granularity in ("day", "week") and not firm else 400
         if tense == "future" and tv.latest < ctx.dct:
             gap += penalty
         elif tense == "past" and tv.earliest > ctx.dct:
@@ -342,9 +422,26 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def _year_named_after(ctx: _Ctx) -> int | None:
+    """The year that "last year", "this year" or "next year" right after the span names ("March 12 last year")."""
+    m = re.match(r"\s*,?\s*(?:of\s+)?(last|this|next)\s+year\b", ctx.sentence[ctx.end:], re.I)
+    return ctx.dct.year + {"last": -1, "next": 1}.get(m[1].lower(), 0) if m else None
+
+
 def _day_in_nearest_year(month: int, day: int, ctx: _Ctx, rule: str) -> TimeValue | None:
     cands = [_day(d, rule) for y in _years_around(ctx.dct.year, 1) if (d := _safe_date(y, month, day))]
-    return _nearest(cands, ctx) if cands else None
+    # a day told in the past tense is not after the DCT ("expired on January 31" written on January 10), unless
+    # reported speech or a plan told in the past can carry it there
+    return _nearest(cands, ctx, firm=_firm_past(ctx)) if cands else None
+
+
+def _firm_past(ctx: _Ctx) -> bool:
+    """A past verb right before the span ("expired on", "was signed on"), no infinitive or reported speech around."""
+    near = [w.lower() for w in _WORD.findall(ctx.sentence[max(0, ctx.start - 40):ctx.start])][-4:]
+    if ctx.tense != "past" or _TENSE_CROSSING.search(ctx.sentence) or near[-1:] in (["for"], ["until"], ["till"], ["by"]) \
+            or any(w in ("to", "be", "been", "being", "will", "would", "is", "are") for w in near):
+        return False  # "called an election for March 12", "extended until March 31": a target, not a past day
+    return any(_past_form(w) for w in near)
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -379,16 +476,44 @@ def _h_month_day(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     month, day = _month_of(m["mon"]), int(m["d"])
     if not 1 <= day <= 31:
         return None
-    if m["y"]:
-        d = _safe_date(int(m["y"]), month, day)
+    if m["y"] or (y := _year_named_after(ctx)):
+        d = _safe_date(int(m["y"]) if m["y"] else y, month, day)
         return _day(d, "date") if d else None
-    if m["wd"]:  # "Friday, July 21": the year whose date falls on that weekday, else nearest
+    if m.groupdict().get("wd"):  # "Friday, July 21": the year whose date falls on that weekday, else nearest
         wd = _WEEKDAYS[m["wd"].lower()]
         for y in sorted(_years_around(ctx.dct.year, 1), key=lambda y: abs(y - ctx.dct.year)):
             d = _safe_date(y, month, day)
             if d and d.weekday() == wd:
                 return _day(d, "date")
     return _day_in_nearest_year(month, day, ctx, "date")
+
+
+def _h_week_of(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"the week of March 18": the week (Monday to Sunday) holding that day."""
+    day = _h_month_day(m, ctx)
+    return _week(day.earliest, "week") if day else None
+
+
+def _h_day_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"July 10-12", "10 to 12 July 2015": the days from the first to the last, in the year of the first."""
+    month, first, last = _month_of(m["mon"]), int(m["d"]), int(m["d2"])
+    if not 1 <= first < last <= calendar.monthrange(2000, month)[1]:
+        return None
+    start = _day(dt.date(int(m["y"]), month, first), "date") if m["y"] else _day_in_nearest_year(month, first, ctx, "date")
+    end = _safe_date(start.earliest.year, month, last) if start else None
+    return _range(start.earliest, end, "day-range") if end else None
+
+
+def _h_ordinal_day(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"on the 20th": that day of the DCT's month, or of the month before or after, whichever is nearest."""
+    day, rel = int(m["d"]), (m["rel"] or "").lower()
+    if rel in ("this", "the", "next", "last"):
+        shifts = [{"last": -1, "next": 1}.get(rel, 0)]
+    else:
+        shifts = [-1, 0, 1]
+    cands = [_day(d, "date") for k in shifts
+             if (d := _safe_date(*_shift_month(ctx.dct.year, ctx.dct.month, k), day))]
+    return _nearest(cands, ctx) if cands else None
 
 
 def _h_half(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -414,6 +539,17 @@ def _h_year_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     return _range(dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year-range")
 
 
+def _h_month_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"the July-September quarter", "January-March 2008": the months from the first to the last."""
+    first, last = _month_of(m["mon"]), _month_of(m["mon2"])
+    if m["y"]:
+        end_year = int(m["y"])
+    else:  # the closing month as it would be read alone, by nearness and tense
+        end_year = _nearest([_month(y, last, "month") for y in _years_around(ctx.dct.year, 1)], ctx).earliest.year
+    start_year = end_year - (first > last)
+    return _range(_month(start_year, first, "month").earliest, _month(end_year, last, "month").latest, "month-range")
+
+
 def _h_month_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     return _month(int(m["y"]), _month_of(m["mon"]), "month")
 
@@ -421,6 +557,12 @@ def _h_month_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 def _h_month(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     month, rel = _month_of(m["mon"]), _rel_of(m)
     y = ctx.dct.year
+    if m["yrel"]:  # "January of last year"
+        return _month(y + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0), month, "month")
+    if not rel and (named := _year_named_after(ctx)):  # "in March last year"
+        return _month(named, month, "month")
+    if not rel and (partner := _range_partner(m, ctx)) is not None:  # "between January and March 2007"
+        return _month(partner.year - (month > partner.month), month, "month")
     if rel == "last":
         y = y if month < ctx.dct.month else y - 1
     elif rel == "next":
@@ -432,19 +574,61 @@ def _h_month(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     return _month(y, month, "month")
 
 
+_THEN_MONTH = re.compile(r"\s*(?:and|to|until|till|through|[-–])\s+" + _MONTH_RE + r"(?:\s*,?\s*(?:of\s+)?" + _YEAR_RE + ")?",
+                         re.I)
+
+
+def _range_partner(m: re.Match, ctx: _Ctx) -> dt.date | None:
+    """The first day of the month that closes "between/from MONTH and/to MONTH [YEAR]", resolved as it would be alone."""
+    if not re.search(r"\b(?:between|from)\s+$", ctx.sentence[:ctx.start], re.I):
+        return None
+    nxt = _THEN_MONTH.match(ctx.sentence, ctx.end)
+    if not nxt or not nxt["mon"][0].isupper():
+        return None
+    month = _month_of(nxt["mon"])
+    if nxt["y"]:
+        return dt.date(int(nxt["y"]), month, 1)
+    sub = _Ctx(ctx.dct, ctx.sentence, nxt.start("mon"), nxt.end())
+    return _nearest([_month(yy, month, "month") for yy in _years_around(ctx.dct.year, 1)], sub).earliest
+
+
 def _h_iso(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["dd"]))
     return _day(d, "iso") if d else None
 
 
 def _h_numeric(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    a, b, y = int(m["a"]), int(m["b"]), int(m["yy"])
+    a, b, y = int(m["a"]), int(m["b"] or m["b2"]), int(m["yy"] or m["y2"])
     if y < 100:  # the century that puts the year at most ten years after the DCT
         y += ctx.dct.year // 100 * 100
         y -= 100 if y > ctx.dct.year + 10 else 0
-    month, day = (a, b) if a <= 12 else (b, a)  # US order unless impossible
+    if m["sep"] == ".":  # "20.11.2018": the dotted form is day first
+        month, day = b, a
+    elif a > 12 or b > 12:  # the order that is possible
+        month, day = (a, b) if a <= 12 else (b, a)
+    else:  # "3/4/2023": the article's habit ("20/11/2018", "20 November" elsewhere), else US order
+        month, day = (b, a) if _day_first(ctx.text) else (a, b)
     d = _safe_date(y, month, day)
     return _day(d, "numeric") if d else None
+
+
+# "3/4/2023", "7/8/07", "20.11.2018" (dotted: four-digit years only, "1.5.2" is a version)
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[01]?\d|[0-3]\d)(?:/(?P<b>[0-3]?\d)/(?P<yy>\d{4}|\d{2})(?![\d/])"
+                      r"|(?P<sep>\.)(?P<b2>[01]?\d)\.(?P<y2>\d{4})(?![\d.]\d))")
+_WRITTEN_DAY_FIRST = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE, re.I)
+_WRITTEN_MONTH_FIRST = re.compile(_MONTH_RE + r"\s+[0-3]?\d(?:st|nd|rd|th)?\b", re.I)
+
+
+def _day_first(text: str) -> bool:
+    """Whether `text` writes its dates day first: a numeric date only that order allows, else its written dates."""
+    votes = 0
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m["a"]), int(m["b"] or m["b2"])
+        votes += 10 * ((a > 12) - (b > 12))
+    if votes == 0:  # months capitalised only: "may" and "march" are words too
+        votes = sum(1 for m in _WRITTEN_DAY_FIRST.finditer(text) if m["mon"][0].isupper()) \
+            - sum(1 for m in _WRITTEN_MONTH_FIRST.finditer(text) if m["mon"][0].isupper())
+    return votes > 0
 
 
 def _h_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -455,14 +639,40 @@ def _h_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     return _year(y, "year")
 
 
+def _h_short_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"in '08", "the class of '89": the year of that century that is at most ten years after the DCT."""
+    y = ctx.dct.year // 100 * 100 + int(m["yy"])
+    return _year(y - 100 if y > ctx.dct.year + 10 else y, "year") if y >= 100 else None
+
+
 def _h_weekday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     rel = _rel_of(m)
     wd = _WEEKDAYS[m["wd"].lower()]
-    week = re.match(r"\s+(?:of\s+)?(last|next|this)\s+week\b", ctx.sentence[ctx.end:], re.I)
+    # "Monday next week", "Thursday and Friday last week": the week named after the day (or after its partner)
+    week = re.match(r"(?:\s*(?:,|and|or|to|through|[-–])\s*(?:" + _WEEKDAY_NAMES + r"))*\s+(?:of\s+)?(last|next|this)\s+week\b",
+                    ctx.sentence[ctx.end:], re.I)
     if not rel and week:  # "on Monday next week", "Friday of last week": that day of that week
         shift = {"last": -7, "next": 7, "this": 0}[week[1].lower()]
         monday = ctx.dct - dt.timedelta(days=ctx.dct.weekday()) + dt.timedelta(days=shift)
         return _day(monday + dt.timedelta(days=wd), "weekday")
+    first = re.search(r"\b(" + _WEEKDAY_NAMES + r")\s*(?:and|or|to|through|until|till|[-–])\s*$", ctx.sentence[:ctx.start],
+                      re.I)
+    if not rel and first and first[1][0].isupper():  # "on Thursday and Friday": the day after its partner
+        partner = _h_weekday(re.match(_WEEKDAY_RE, first[1], re.I), _Ctx(ctx.dct, ctx.sentence, first.start(1), first.end(1)))
+        if partner is not None:
+            return _day(partner.earliest + dt.timedelta(days=(wd - partner.earliest.weekday()) % 7 or 7), "weekday")
+    lead = re.search(r"\bthe\s+(?:(following|next|previous|preceding)\s+)?$", ctx.sentence[:ctx.start], re.I)
+    if lead and (lead[1] or rel in ("next", "previous")):
+        # "the following Monday", "the previous Sunday" count from the day named before them
+        back = (lead[1] or rel).lower() in ("previous", "preceding")
+        ref = next((tv for tv in ctx.references if tv.granularity == "day"), None)
+        if ref is None and ctx.references:
+            return None  # only coarser times named ("in 2010 ... the following Monday")
+        if ref is not None:
+            d = ref.earliest
+            step = ((d.weekday() - wd) % 7 or 7) if back else ((wd - d.weekday()) % 7 or 7)
+            return _day(d + dt.timedelta(days=-step if back else step), "anaphor")
+        rel = "last" if back else "next"
     if not rel:  # "the next Tuesday" leaves the modifier outside the extent
         before = ctx.word_before()
         rel = before if before in ("last", "next", "past", "coming") else ""
@@ -555,7 +765,7 @@ def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     day") they stay unresolved.
     """
     gd = {k: (v or "").lower() for k, v in m.groupdict().items()}
-    unit = next(gd[k] for k in ("aunit", "nunit", "sunit", "bunit", "cunit") if gd[k])
+    unit = next(gd[k] for k in ("aunit", "nunit", "sunit", "tunit", "iunit", "bunit", "cunit") if gd[k])
     unit = "day" if unit in _PARTS_OF_DAY else unit
     word = gd["arel"] or gd["bdir"] or gd["cdir"] or ("next" if gd["nunit"] else "same")
     n = count(gd["n"]) if gd["n"] else 1
@@ -570,6 +780,8 @@ def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         carriers = [tv for tv in ctx.references if _moved(tv, 0, unit) is not None]
         if ctx.references and not carriers:
             return None
+        if not carriers and n > 0 and ctx.tense != "future":
+            return None  # "the next day, they were released" with no day named: after what is not known
         ref = carriers[0] if carriers else _day(ctx.dct, "dct")
     return _moved(ref, n, unit)
 
@@ -587,7 +799,7 @@ def _h_span(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     n = count(gd["n"]) if gd.get("n") else _FEW.get(re.sub(r"\s+", " ", (gd.get("q") or "").lower()))
     if n is None or n == 0:
         return None
-    if rel in ("coming", "next"):
+    if rel in ("coming", "next", "ahead") or rel.startswith("to"):
         end = _shift(ctx.dct, n, unit)
         return _range(ctx.dct, end, "span") if end else None
     start = _shift(ctx.dct, -n, unit)
@@ -602,7 +814,11 @@ def _h_overnight(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 
 def _h_past_span(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    n, unit = count(m["n"]) if m["n"] else 1, m["unit"].lower()
+    """"the past three years", "the last 12 months", "the past decade": the range that ends on the DCT."""
+    if m["unit1"]:
+        n, unit = (10, "decade") if m["unit1"].lower() == "century" else (1, m["unit1"].lower())
+    else:
+        n, unit = count(m["n"]) if m["n"] else 1, m["unit"].lower()
     if n is None:
         return None
     start = _shift(ctx.dct, -n, unit)
@@ -614,22 +830,25 @@ def _shift(day: dt.date, n: int, unit: str) -> dt.date | None:
         return day + dt.timedelta(days=n)
     if unit in ("week", "fortnight"):
         return day + dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))
-    if unit in ("hour", "minute"):
-        return day + dt.timedelta(hours=n if unit == "hour" else n / 60)
-    months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+    if unit in ("hour", "minute"):  # whole days only: "two hours ago" is the DCT, "48 hours ago" two days back
+        return day + dt.timedelta(days=int(n / 24) if unit == "hour" else int(n / 1440))
+    months = n * {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit]
     y, mo = _shift_month(day.year, day.month, months)
     return dt.date(y, mo, min(day.day, calendar.monthrange(y, mo)[1])) if 1 <= y <= 9999 else None
 
 
 def _h_ago(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    """"three weeks ago"; forward, "two weeks from now", "in three days' time": at the unit's granularity."""
+    """"three weeks ago"; forward, "two weeks from now", "in three days' time", "will ... in two weeks": at the unit's granularity."""
     n, unit = count(m["n"]), m["unit"].lower()
     if n is None:
         return None
-    d = _shift(ctx.dct, n if re.search(r"(?:now|today|time)$", m.group(), re.I) else -n, unit)
+    text = m.group().lower()
+    if not re.search(r"(?:ago|now|today|time)$", text) and ctx.tense != "future":
+        return None  # "in two weeks" counts from the DCT in the future tense; "the first rise in two years" is a duration
+    d = _shift(ctx.dct, -n if text.endswith("ago") else n, unit)
     if d is None:
         return None
-    if unit in ("year", "decade"):
+    if unit in ("year", "decade", "century"):
         return _year(d.year, "ago")
     if unit == "month":
         return _month(d.year, d.month, "ago")
@@ -658,13 +877,18 @@ def _h_season(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 def _h_quarter(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     gd = m.groupdict()
-    if gd.get("q2"):
+    if gd.get("q2") and gd.get("y2"):
         q_n, y = int(gd["q2"][1]), int(gd["y2"])
         return _range(dt.date(y, 3 * q_n - 2, 1), dt.date(y, 3 * q_n, calendar.monthrange(y, 3 * q_n)[1]), "quarter")
-    q = gd.get("q")
+    q = gd.get("q") or gd["q2"]  # "Q3" alone reads as "the third quarter"
     y = int(gd["y"]) if gd.get("y") else None
     text = m.group().lower()
-    if q is None or q.lower() in ("last", "final", "previous", "past"):
+    if "fiscal" in text:
+        return None  # a company's fiscal quarter need not be the calendar's
+    if q.lower() in ("this", "current", "next", "coming"):  # "this quarter", "next quarter": counted from the DCT's
+        index = ctx.dct.year * 4 + (ctx.dct.month - 1) // 3 + (q.lower() in ("next", "coming"))
+        y, q_n = index // 4, index % 4 + 1
+    elif q.lower() in ("last", "final", "previous", "past"):
         cur = (ctx.dct.month - 1) // 3 + 1
         if y is not None or "year" in text:
             q_n = 4
@@ -673,9 +897,12 @@ def _h_quarter(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     else:
         q_n = _QUARTERS.get(q.lower()) or int(q[-1])
     if y is None:
-        y = ctx.dct.year - 1 if "last year" in text else ctx.dct.year
+        y = ctx.dct.year + {"last": -1, "next": 1}.get(m2[1], 0) if (m2 := re.search(r"(last|next) year", text)) \
+            else ctx.dct.year
         if "year" not in text and ctx.tense == "past" and dt.date(y, 3 * q_n - 2, 1) > ctx.dct:
             y -= 1
+        elif "year" not in text and ctx.tense == "future" and dt.date(y, 3 * q_n, 28) < ctx.dct:
+            y += 1  # "will recover in the first quarter", written in October: next year's
     last_month = 3 * q_n
     return _range(dt.date(y, last_month - 2, 1), dt.date(y, last_month, calendar.monthrange(y, last_month)[1]),
                   "quarter")
@@ -687,8 +914,8 @@ def _h_decade(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         start = int(gd["dec"])
         if start % 100 == 0 and start < 2000:  # "the 1800s" is the century, "the 2000s" the decade
             return _range(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), "century")
-    elif gd.get("dec2"):
-        start = 1900 + int(gd["dec2"])
+    elif gd.get("dec2") or gd.get("dec3"):
+        start = 1900 + int(gd.get("dec2") or gd["dec3"])
         if start + 100 <= ctx.dct.year - 20:
             start += 100
     else:
@@ -705,12 +932,43 @@ def _h_century(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     return _range(dt.date(max(start, 1), 1, 1), dt.date(start + 99, 12, 31), "century")
 
 
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus).
+
+    >>> _easter(2024), _easter(2019)
+    (datetime.date(2024, 3, 31), datetime.date(2019, 4, 21))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _holiday_date(rule: tuple, year: int) -> dt.date | None:
+    if rule[0] == "easter":
+        return _easter(year) + dt.timedelta(days=rule[1])
+    if rule[0] == "nth":
+        _, month, wd, n = rule
+        days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1) if dt.date(year, month, d).weekday() == wd]
+        return dt.date(year, month, days[n - 1 if n > 0 else n])
+    return _safe_date(year, *rule)
+
+
 def _h_holiday(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'")
-    month, day = _HOLIDAYS[name]
-    if m.groupdict().get("y"):
-        return _day(dt.date(int(m["y"]), month, day), "holiday")
-    return _day_in_nearest_year(month, day, ctx, "holiday")
+    name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'").replace(" '", "'").replace("st. ", "st ")
+    rule = _HOLIDAYS[name]
+    if m.groupdict().get("y") or (named := _year_named_after(ctx)):
+        d = _holiday_date(rule, int(m["y"]) if m["y"] else named)
+        return _day(d, "holiday") if d else None
+    cands = [_day(d, "holiday") for y in _years_around(ctx.dct.year, 1) if (d := _holiday_date(rule, y))]
+    # a holiday is as likely months away as days: its tense decides, unless reported speech ("said the vote on
+    # Christmas Day ...") or a plan told in the past ("was planned for Christmas Day") can carry it across the DCT
+    return _nearest(cands, ctx, firm=not _TENSE_CROSSING.search(ctx.sentence)) if cands else None
 
 
 def _h_clock(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -725,39 +983,57 @@ def _h_clock(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 # the grammar: (name, pattern, handler); patterns are case-insensitive
 
 
+_TO_DAY = r"\s*(?:[-–—]|to|through|until|till)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"  # "10-12", "10th to 12th"
 _REL_WORDS = r"(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|previous)"
 _UNIT1 = r"(?:day|week|month|year)"
 _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("anaphor", r"the\s+(?P<arel>previous|preceding|prior|following|subsequent|same)\s+(?P<aunit>day|week|month|year"
      r"|morning|afternoon|evening|night)"
-     r"|the\s+next\s+(?P<nunit>day|morning|afternoon|evening|night)"
+     r"|the\s+next\s+(?P<nunit>day|week|month|year|morning|afternoon|evening|night)(?!s)"
      r"|(?:(?:later|earlier)\s+that|that\s+same)\s+(?P<sunit>day|week|month|year|morning|afternoon|evening|night)"
+     r"|that\s+(?P<tunit>day|morning|afternoon|evening|night)(?![-\w])"
+     r"|(?:later|earlier)\s+in\s+the\s+(?P<iunit>day|week|month|year)"
      r"|the\s+(?P<bunit>day|week|month|year|night)\s+(?P<bdir>before|after)"
      r"|" + _NUM_RE + r"\s+(?P<cunit>" + _UNIT1 + r")s?\s+(?P<cdir>later|earlier)", _h_anaphor),
     ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:" + _YEAR_RE
      + r"|(?P<hrel>the|this|last|next)\s+year)|(?P<h2>H[12])\s*" + _YEAR_RE.replace("(?P<y>", "(?P<y3>"), _h_half),
     ("year_range", r"(?P<y>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{2})(?![\d\w%])", _h_year_range),
+    ("day_range", _MONTH_RE + r"\s+" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "") + _TO_DAY + r"(?![\d:.,]\d|\w)"
+     + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_day_range),
+    ("day_range", r"(?<![\d,.])" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "") + _TO_DAY + r"\s+(?:of\s+)?" + _MONTH_RE
+     + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_day_range),
+    ("week_of", r"the\s+week\s+of\s+" + _MONTH_RE + r"\s+" + _DAY_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_week_of),
     ("month_day", _WD_LEAD + _MONTH_RE + r"\s+" + _DAY_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
     ("day_month", _WD_LEAD + r"(?:the\s+)?" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "(?![\\d:.,]\\d)")
      + r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
+    ("ordinal_day", r"the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)(?:\s+of\s+(?P<rel>this|the|next|last)\s+month)?", _h_ordinal_day),
     ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<dd>[0-3]\d)(?![\d-])", _h_iso),
-    ("numeric", r"(?<![\d/.])(?P<a>[01]?\d|[0-3]\d)/(?P<b>[0-3]?\d)/(?P<yy>\d{4}|\d{2})(?![\d/])", _h_numeric),
+    ("numeric", _NUMERIC.pattern, _h_numeric),
+    ("month_range", _MONTH_RE + r"\s*[-–/]\s*" + _MONTH_RE.replace("(?P<mon>", "(?P<mon2>") + r"(?:" + _COMMA + _YEAR_RE + r")?",
+     _h_month_range),
     ("month_year", r"(?:(?:early|mid|late)[-\s]+)?" + _MONTH_RE + r"\s*,?\s+(?:of\s+)?" + _YEAR_RE, _h_month_year),
     ("month", r"(?:(?:" + _REL_WORDS + r"|(?:early|mid|late)-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s*)?"
-     + _MONTH_RE, _h_month),
+     + _MONTH_RE + r"(?:\s+of\s+(?P<yrel>last|this|next)\s+year)?", _h_month),
     ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:(?P<dec>1[0-9]{2}0|20[0-9]0)'?s|['’](?P<dec2>\d0)s"
-     r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)", _h_decade),
-    ("century", r"(?:the\s+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r"|twenty-first)\s+century",
+     r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)"
+     r"|the\s+(?:(?:early|mid|late)[-\s]+)?(?P<dec3>\d0)s(?!\w)(?!\s+(?:degrees|percent|%|mph|km))", _h_decade),
+    ("century", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS)
+     + r"|twenty-first)\s+century",
      _h_century),
     ("year_mod", r"(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late)[-\s]+" + _YEAR_RE,
      _h_year),
-    ("year", r"(?:(?:fiscal|FY)\s*)?" + _YEAR_RE, _h_year),
+    ("year", r"(?:(?:fiscal|FY)\s*(?:year\s+)?|the\s+year\s+)?" + _YEAR_RE, _h_year),
+    ("short_year", r"['’](?P<yy>\d{2})(?![\d\w'’])", _h_short_year),
     ("ago", r"(?:\[\s*)?" + _NUM_RE + r"(?:\s*\])?\s+" + _UNIT_RE + r"\s+ago", _h_ago),
     ("ago", _NUM_RE + r"\s+" + _UNIT_RE + r"\s+from\s+(?:now|today)", _h_ago),
+    ("in_n", r"(?<=\bin\s)" + _NUM_RE + r"\s+" + _UNIT_RE + r"(?!['’\w])(?!\s+(?:ago|from|time|later|earlier|before|after|of|old)\b)",
+     _h_ago),
     ("ago", _NUM_RE + r"\s+" + _UNIT_RE.replace(")s?", ")(?:s['’]|['’]s)") + r"\s+time", _h_ago),
-    ("past_span", r"(?:the\s+)?(?:past|last|previous)\s+" + _NUM_RE + r"\s+" + _UNIT_RE, _h_past_span),
+    ("past_span", r"(?:the\s+)?(?:past|last|previous)\s+" + _NUM_RE + r"\s+" + _UNIT_RE
+     + r"|the\s+(?:past|last)\s+(?P<unit1>month|year|decade|century)(?!\s+of\b)", _h_past_span),
     ("span", r"(?:the\s+)?(?P<srel>coming|next|past|last|previous|recent)\s+(?:(?P<q>(?:a\s+)?few|several"
      r"|(?:a\s+)?couple\s+of)\s+|" + _NUM_RE + r"\s+)?(?P<sunit>" + _UNIT1 + r")s(?!\s+of\b)", _h_span),
+    ("span", r"the\s+(?P<sunit>" + _UNIT1 + r")s\s+(?P<srel>ahead|to\s+come)", _h_span),  # "in the weeks ahead"
     ("overnight", r"overnight", _h_overnight),
     ("dayword", r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow"
      r"|this\s+(?:morning|afternoon|evening)|last\s+night)", _h_dayword),
@@ -772,22 +1048,23 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      r"(?:last|next|this|the\s+(?:previous|prior|following|next|coming|same|current))\s+year(?:s\b)?"
      r"|the\s+year\s+(?:before|after)|a\s+year\s+(?:earlier|later)|(?:the\s+)?year[-\s]end"
      r"|(?:the\s+)?(?:end|beginning|start)\s+of\s+(?:the\s+)?year", _h_rel_year),
-    ("season", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|the\s+coming)\s+)?"
+    ("season", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|the\s+coming)\s+|the\s+(?=\w+\s+of\s+\d))?"
      r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR_RE + ")?", _h_season),
-    ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|past)\s+quarter"
-     r"(?:\s+(?:of\s+)?(?:" + _YEAR_RE + r"|(?:the|this|last)\s+year))?"
-     r"|(?P<q2>Q[1-4])\s*(?P<y2>1\d{3}|20\d{2})(?![\d\w])", _h_quarter),
-    ("holiday", r"(?P<hol>christmas(?:\s+(?:eve|day))?|new\s+year['’]s\s+(?:eve|day)|halloween|valentine['’]s\s+day)"
-     r"(?:\s+" + _YEAR_RE + ")?", _h_holiday),
-    ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?"
-     r"|(?:1[0-2]|[1-9])(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?|noon|midday|midnight"
+    ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|past|this|current|next|coming)\s+quarter"
+     r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?" + _YEAR_RE + r"|(?:the|this|last|next)\s+year))?"
+     r"|(?-i:(?P<q2>Q[1-4]))(?:\s*(?P<y2>1\d{3}|20\d{2}))?(?![\d\w])", _h_quarter),
+    ("holiday", r"(?P<hol>" + "|".join(sorted((re.escape(h).replace("\\ ", r"\s+").replace("'", r"\s?['’]")
+                                            .replace(r"st\s+", r"st\.?\s+") for h in _HOLIDAYS), key=len, reverse=True))
+     + r")(?:\s+" + _YEAR_RE + ")?", _h_holiday),
+    ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?!:\d)(?:\s*" + _AM_PM + r")?"
+     r"|(?:1[0-2]|[1-9])(?:\.[0-5]\d)?\s*" + _AM_PM + r"|noon|midday|midnight"
      r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:UTC|GMT)\b))"
      r"(?:\s*(?:\(\s*" + _TZ + r"\s*\)|" + _TZ + r"))?", _h_clock),
 ]
 # a time expression starts a word (`_scan` drops the rest): the look-behind spares the engine trying every
 # alternation inside words, which was most of the scanning time
 _COMPILED = [(name, re.compile(r"(?<![^\W_])(?:" + pattern + ")", re.I), handler) for name, pattern, handler in _RULES]
-_COUNTED = ("anaphor", "clock")  # rules that count from the times named before them
+_COUNTED = ("anaphor", "clock", "weekday")  # rules that count from the times named before them
 _ANAPHORIC = [rx for name, rx, _ in _COMPILED if name in _COUNTED]
 
 
@@ -818,7 +1095,8 @@ def _anchor_in_sentence(ctx: _Ctx, day_only: bool = False, adjacent: bool = Fals
 # public API
 
 
-_LEAD = re.compile(r"^(?:on|in|at|by|since|until|till|from|during|of|for|before|after|through|as\s+of)\s+", re.I)
+_LEAD = re.compile(r"^(?:on|in|at|by|since|until|till|from|during|of|for|before|after|through|as\s+of|over|within"
+                   r"|throughout|around|about|between|no\s+later\s+than|as\s+early\s+as)\s+", re.I)
 _TRAIL = re.compile(r"(?:['’]s|\s+s)$")
 
 
@@ -828,8 +1106,14 @@ def _clean(expr: str) -> str:
     s = re.sub(r"\(\s+", "(", s)
     s = re.sub(r"\s*([-–])\s*(?=[A-Za-z]|\d)", r"\1", s) if re.search(r"\w\s+[-–]\s+\w", s) else s
     s = re.sub(r"\s+", " ", s).strip()
-    s = _TRAIL.sub("", s)
+    s = _TRAIL.sub("", s).strip()
     return _LEAD.sub("", s)
+
+
+# words around a time that leave its value as it is ("early Tuesday", "the morning of June 5", "shortly after midnight")
+_MODIFIERS = set("early late earlier later mid on at in of the morning afternoon evening night hours dawn dusk shortly just "
+                 "before after around about approximately roughly some local time 's ’s s until by since from overnight "
+                 "weekend nearly almost over under more less than exactly precisely only".split())
 
 
 def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
@@ -855,6 +1139,8 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
     stripped = re.sub(_TOD + r"$", "", s, flags=re.I)
     if stripped != s and stripped:
         variants.append(stripped)
+    if re.match(r"the\s+(?:spring|summer|autumn|fall|winter)$", s, re.I):  # "in the summer": the season alone
+        variants.append(s[4:])
     for variant in variants:
         for _name, rx, handler in _COMPILED:
             m = rx.fullmatch(variant)
@@ -868,6 +1154,18 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
         return replace(_year(dct.year, "deictic"), text=expr)
     if re.fullmatch(r"the (?:current )?month", s, re.I):
         return replace(_month(dct.year, dct.month, "deictic"), text=expr)
+    inside = [tv for tv in _scan(sentence, dct) if pos <= tv.start and tv.end <= pos + len(expr)] if pos >= 0 else []
+    if len(inside) >= 2 and re.search(r"\b(?:and|to|until|till|through|into)\b|[-–]", s) \
+            and inside[0].earliest <= inside[-1].latest:
+        # a span holding two times ("from July 2003 to December 2004", "between 2010 and 2012"): the range they bound
+        return replace(_range(inside[0].earliest, inside[-1].latest, "bounded"), text=expr)
+    rest = sentence[pos:pos + len(expr)] if inside else ""
+    for tv in reversed(inside):
+        rest = rest[:tv.start - pos] + " " + rest[tv.end - pos:]
+    if inside and len({tv.value for tv in inside}) == 1 and set(_WORD.findall(rest.lower())) <= _MODIFIERS:
+        # one time inside words no rule reads ("early Tuesday", "the morning of June 5", "shortly after midnight",
+        # "3 p.m. on Friday"): its value
+        return replace(inside[0], text=expr, start=-1, end=-1)
     if sentence and pos >= 0:  # "Opening night, January 23, 2014"; "Sunday was chosen as its date"
         adjacent = not _ANAPHOR.fullmatch(s.lower())
         anchor = _anchor_in_sentence(ctx, day_only=not adjacent, adjacent=adjacent)
@@ -882,13 +1180,25 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
 _PREP_BEFORE = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|throughout|during|of|early|late|mid|last|next|this|before|after"
     r"|between|and|to|or|around|about|circa|c\.|as|that|each|every)\s*|[-–(]\s*)$", re.I)
-_YEAR_PREP = re.compile(r"\b(?:in|since|until|till|from|through|during|before|after|between|circa|c\.)\s*$",
+_YEAR_PREP = re.compile(r"\b(?:in|since|until|till|from|through|during|before|after|between|circa|c\.|around|year)\s*$",
                         re.I)
 _NOT_YEAR_AFTER = re.compile(
     r"^(?:\s*(?:%|percent|per\s?cent|[-–]\s*[a-z]|–\s*\d{2}\b|[.,]\d|:\d|\s*(?:years?|yrs|metres?|meters?|m|km|feet|ft|miles?"
-    r"|kg|tonnes?|tons?|people|persons|pages|units|votes|troops|soldiers|jobs|members|dollars|euros|pounds|yuan|yen"
-    r"|points?|calories|hours|minutes|seconds|BC|AD|B\.C)\b))", re.I)
-_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]\s*|\bNo\.?\s*|\bnumber\s+|\bflight\s+|\broute\s+|[\d.,:/]|\b[A-Z]-?)$")
+    r"|days|weeks|months|kg|tonnes?|tons?|people|persons|pages|units|votes|troops|soldiers|jobs|members|dollars|euros|pounds|yuan|yen"
+    r"|points?|calories|hours|minutes|seconds|BC|AD|B\.C|cc|passengers|civilians|residents|workers|employees|students"
+    r"|children|deaths|cases|shares|rooms|seats|homes|houses|vehicles|cars|copies|participants|delegates|protesters"
+    r"|refugees|migrants|casualties|victims|officers|police|fans|visitors|acres|hectares|square)\b))", re.I)
+# a label before a number makes it a name: "Flight 1907", "Section 1983", "Interstate 1995", "Resolution 2254"
+_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]\s*|\bNo\.?\s*|[\d.,:/]|\b[A-Z]-?|(?i:\b(?:number|flight|route|section|paragraph"
+                              r"|article|chapter|resolution|interstate|highway|room|bill|rule|model|page|item|lot|gate"
+                              r"|platform|terminal|block|code|decree|clause|amendment|exit|channel|box)\s+))$")
+# "between 1000 and 1200 people": a number coordinated with a count is a count too
+_COUNT_PAIR = re.compile(r"\s*(?:and|to|or|[-–])\s*\d[\d,]*")
+
+
+# what may follow a bare time word ("over Christmas, ...", "at Easter in Rome") where a noun would modify it
+_FOLLOWS_TIME = (r"\s+(?:on|in|at|to|from|after|before|as|and|but|or|while|when|with|this|last|next|of|until|since|for"
+                 r"|by|into|is|was|will|would|has|had|are|were|they|he|she|it|we|i|the)\b")
 
 
 def _plausible(name: str, m: re.Match, text: str) -> bool:
@@ -900,8 +1210,14 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return False
     if gd.get("wd") and not m["wd"][0].isupper():
         return False
-    if name == "holiday" and not m["hol"][0].isupper():
-        return False
+    if name == "weekday" and not m["rel"] and re.search(r"\b(?:black|good|bloody|super|cyber|holy|maundy|palm|ash|shrove|easter"
+                                                         r"|whit)\s+$", before, re.I):
+        return False  # "Black Friday sales", "the Good Friday Agreement", "Bloody Sunday": a named day, not a date
+    if name == "holiday" and (not m["hol"][0].isupper() or (
+            not m["y"] and re.match(r"\s+[a-zA-Z]", after) and not re.match(_FOLLOWS_TIME, after, re.I)
+            and not re.search(r"\b(?:on|at|over|before|after|since|until|till|by|during|around|this|last|next)\s+$",
+                              before, re.I))):
+        return False  # "a Christmas tree", "the Good Friday Agreement", "Easter Island": a holiday name in a name or before a noun
     if name == "month":
         word = m["mon"].lower().rstrip(".")
         if word not in _MONTHS or len(word) < 3 or m["mon"].endswith(".") and word in ("may",):
@@ -909,13 +1225,31 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         if m.group() == m["mon"]:  # a bare month name needs a preposition before it ("in May", not "Theresa May")
             if word in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
                 return False
-            if not _PREP_BEFORE.search(before):
-                return False
+            if not (_PREP_BEFORE.search(before) or word not in ("may", "march")
+                    and re.search(r"\b(?:for|of)\s+$", before, re.I)):
+                return False  # "data for September"; but "voted for May" is the person
+    if name == "quarter" and m["q2"] and not m["y2"] and re.match(r"\s+[A-Z]", after):
+        return False  # "Q2 Holdings"
+    if name == "weekday" and not m["rel"] and re.search(r"\b(?:the|a)\s+$", before, re.I) and re.match(r"\s+[A-Z]", after):
+        return False  # "the Sunday Times", "a Monday Night Football game": a weekday in a name
+    if name == "short_year" and not re.search(r"\b(?:in|of|since|until|till|from|by)\s+$", before, re.I):
+        return False  # "in '08", "the class of '89"; a quoted number is no year
+    if name == "month_range" and not (m["mon"][0].isupper() and m["mon2"][0].isupper()):
+        return False
+    if name == "weekend" and re.match(r"\s+of\b", after):
+        return False  # "the last weekend of March" is not last weekend
+    if name == "day_range" and _NOT_YEAR_AFTER.match(after):
+        return False  # "sentenced on June 8 to 12 years": the second number counts something else
     if name in ("month_day", "day_month") and re.match(r"\s*(?:%|percent|-percent|years?\b|people\b)", after, re.I):
         return False
+    if name == "ordinal_day" and not (re.search(r"\b(?:on|by|until|till|since|before|after|from|of)\s+$", before, re.I)
+                                      and (m["rel"] or re.match(r"\s*(?:$|[.,;:)!?]|(?:and|or|to|when|as)\b)", after))):
+        return False  # "the 20th anniversary", "the 3rd Division": a day of the month stands alone after "on"
     if name == "year":
         y = int(m["y"])
         if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
+            return False
+        if (pair := _COUNT_PAIR.match(after)) and _NOT_YEAR_AFTER.match(after[pair.end():]):
             return False
         if re.match(r"\s*(?:,\d{3}|\.\d)", after):
             return False
@@ -937,8 +1271,6 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return False
     if name == "season" and not (m["rel"] or m["y"]):
         return False
-    if name in ("ago", "past_span") and m["n"].lower() in ("a", "an") and m["unit"].lower() in ("hour", "minute"):
-        return True
     return True
 
 
@@ -984,6 +1316,7 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
             i = sentence_of(start)
             s_start, s_end = sentences[i] if i >= 0 else (0, len(text))
             ctx = _Ctx(dct, text[s_start:s_end], start - s_start, end - s_start)
+            ctx.text = text
             if anaphoric:
                 window = sentences[i - 1][0] if i > 0 else s_start
                 lo, here = bisect.bisect_left(starts, window), bisect.bisect_left(starts, start)
@@ -998,8 +1331,9 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
     return out
 
 
-# a full stop that ends no sentence: "9:30 a.m. (EST) on Saturday", "3 p.m. GMT", "Jan. 5"
-_NOT_A_STOP = re.compile(r"(?:\b[ap]\.m\.\s+(?:\(|" + _TZ + r"\b)|\b" + _MONTH_RE + r"\s+\d)", re.I)
+# a full stop that ends no sentence: "9:30 a.m. (EST) on Saturday", "3 p.m. GMT", "6 a.m. Thursday", "Jan. 5"
+_NOT_A_STOP = re.compile(r"(?:\b[ap]\.m\.\s+(?:\(|" + _TZ + r"\b|(?:" + _WEEKDAY_NAMES + r"|today|tonight|tomorrow|yesterday)\b)"
+                         r"|\b" + _MONTH_RE + r"\s+\d)", re.I)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

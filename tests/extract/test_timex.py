@@ -72,6 +72,21 @@ DCT = dt.date(2020, 7, 16)  # a Thursday
     ("the end of the month", "", "2020-07-31", "day"),
     ("18:00 UTC", "The jet made its first flight Tuesday at 18:00 UTC.", "2020-07-14", "day"),
     ("Opening night", "Opening night, January 23, 2020, drew a crowd.", "2020-01-23", "day"),
+    # a span holding two times is the range they bound; a leading "over" or "between" is left out
+    ("from July 2003 to December 2004", "He served from July 2003 to December 2004.", "2003-07-01/2004-12-31", "range"),
+    ("between 2010 and 2012", "Output rose between 2010 and 2012.", "2010-01-01/2012-12-31", "range"),
+    ("Monday and Tuesday", "Talks were held on Monday and Tuesday.", "2020-07-13/2020-07-14", "range"),
+    ("over the past decade", "The city grew over the past decade.", "2010-07-16/2020-07-16", "range"),
+    # a time inside words that leave its value as it is
+    ("early Tuesday", "The fire broke out early Tuesday.", "2020-07-14", "day"),
+    ("the morning of June 5", "The fire broke out on the morning of June 5.", "2020-06-05", "day"),
+    ("shortly after midnight", "The fire broke out shortly after midnight on Sunday.", "2020-07-12", "day"),
+    ("the weekend", "The fire broke out over the weekend.", "2020-07-11/2020-07-12", "range"),
+    ("Tuesday 's", "Tuesday 's fire killed two .", "2020-07-14", "day"),
+    ("nearly two weeks ago", "The fire broke out nearly two weeks ago.", "2020-W27", "week"),
+    ("Friday at noon", "The report will be released on Friday at noon.", "2020-07-17", "day"),
+    ("the summer", "The deal was signed in the summer.", "2020-06-01/2020-08-31", "range"),
+    ("the fall", "The deal will be signed in the fall.", "2020-09-01/2020-11-30", "range"),
 ])
 def test_normalize(expr, sentence, value, granularity):
     tv = normalize(expr, DCT, sentence)
@@ -166,3 +181,12 @@ def test_date_constructions(case):
     for tv in found:
         assert case["text"][tv.start:tv.end] == tv.text
     assert [[tv.text, tv.value] for tv in found] == case["expect"]["times"], case["construction"]
+
+
+@pytest.mark.parametrize("expr, sentence", [
+    ("the final of the 2018 World Cup", "He scored in the final of the 2018 World Cup."),
+    ("the day of the 2016 vote", "He spoke on the day of the 2016 vote."),
+])
+def test_normalize_time_inside_a_noun_phrase_is_not_its_value(expr, sentence):
+    """A year that modifies the head of the span ("the final of the 2018 World Cup") does not date the span."""
+    assert normalize(expr, DCT, sentence) is None
