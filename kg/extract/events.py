@@ -262,7 +262,7 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     """
     rows = _triggers_for(token)
     if not rows:
-        return None
+        return _speech_row() if _reports_clause(token) else None
     lemma = token.lemma_.lower()
     object_deps = OBJ_DEPS | {"nsubjpass"} if token.pos_ != "NOUN" else {"compound", "amod", "nmod"}
     heads = [c for c in token.children if c.dep_ in object_deps]
@@ -312,7 +312,7 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                 fallback = row
         if fallback is not None:
             return fallback
-    return None
+    return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
 
 
 def _quoted_predicate(token: Token) -> bool:
@@ -549,6 +549,66 @@ def _speaking_noun(ctx: Context, subject: Token) -> bool:
     return subject.lemma_.lower() in _agent_words() or subject.lower_ in _agent_words()
 
 
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Verbs of communication, phrasal ones as 'verb particle' ('warn', 'insist', 'reply', 'point out';
+    kg/data/speech_verbs.jsonl, from WordNet's verb.communication)."""
+    return frozenset(row["verb"] for row in resources.jsonl("speech_verbs.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def _speech_row() -> Trigger:
+    """The lexicon's row for saying, for a verb of communication the lexicon has no row of its own for."""
+    return replace(next(t for t in lexicon()[("say", "VERB")] if t.speech), id="ev-say-communication")
+
+
+def _reports_clause(token: Token) -> bool:
+    """Whether a verb of communication reports what was said: a finite clause with a subject of its own ('warned
+    that Moscow would respond', 'insisted Ukraine would never cede') or a quotation ('"Then recognise Kosovo," Kurti
+    replied'); not 'urged them to act' nor 'asked whether they would' (a request, a question)."""
+    if token.pos_ != "VERB":
+        return False
+    lemma, verbs = token.lemma_.lower(), speech_verbs()
+    if lemma not in verbs and not any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in verbs for c in token.children):
+        return False
+    return _after_quotation(token) or any(
+        c.dep_ == "ccomp" and (_quoted_clause(c) or any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)
+                               and not _question(c)) for c in token.children)
+
+
+def _after_quotation(token: Token) -> bool:
+    """Whether a verb and its subject follow a quotation's closing mark, the attribution after the words ('"Why should
+    we pay?" Orban asked'; '"...," replied Kurti'), even when the parser ends the sentence inside the quotation."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    first = min([token.i] + [s.left_edge.i for s in subjects])
+    if first == 0 or not subjects:
+        return False
+    mark = token.doc[first - 1]
+    text = token.doc.text
+    return mark.is_quote and mark.text != "\u201c" and mark.idx > 0 and not text[mark.idx - 1].isspace()  # a closing mark
+
+
+def _quoted_clause(clause: Token) -> bool:
+    """Whether a clause opens right after a quotation mark: '"Then recognise Kosovo," Kurti replied'."""
+    first = clause.left_edge
+    mark = first if first.is_quote else clause.doc[first.i - 1] if first.i > 0 else None
+    if mark is None or not mark.is_quote or mark.text == "\u201d":
+        return False
+    return mark.text == "\u201c" or sum(t.is_quote for t in mark.sent if t.i <= mark.i) % 2 == 1  # it opens a quotation
+
+
+def _question(clause: Token) -> bool:
+    """'asked how the files wound up there', 'asked whether they would come': a question, not what was said."""
+    return clause.left_edge.tag_ in {"WRB", "WP", "WDT", "WP$"} or any(g.dep_ == "mark" and g.lower_ in {"whether", "if"}
+                                                                      for g in clause.children)
+
+
+def _speech_verb(token: Token) -> bool:
+    """Whether a verb reports speech: a speech row of the lexicon ('said', 'told'), or a verb of communication
+    reporting a clause ('warned that ...')."""
+    return any(row.speech for row in _triggers_for(token)) or _reports_clause(token)
+
+
 SPEAKER_PRONOUNS = {"it", "they", "he", "she"}
 
 
@@ -557,7 +617,7 @@ def _reported_speaker(token: Token) -> Token | None:
     if token.lower_ not in SPEAKER_PRONOUNS or token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     clause = token.head
-    if clause.dep_ != "ccomp" or not any(t.speech or t.kind == "Statement" for t in _triggers_for(clause.head)):
+    if clause.dep_ != "ccomp" or not (_speech_verb(clause.head) or any(t.kind == "Statement" for t in _triggers_for(clause.head))):
         return None
     subjects = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS and c.pos_ != "PRON"]
     return subjects[0] if subjects else None
@@ -872,7 +932,7 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     """
     token = draft.token
     sent = token.sent
-    speech = draft.trigger.speech
+    speech = draft.trigger.speech or _reports_clause(token)  # "warned that ...": a threat, reported as speech
     if speech and any(c.dep_ == "neg" for c in token.children):
         draft.participants.clear()  # "an independent who does not claim to belong to either camp": nothing was said
         return
@@ -947,7 +1007,7 @@ def _attributed_clause(ctx: Context, draft: Draft) -> None:
     """
     token, clause = draft.token, draft.token.head
     lo, hi = paragraph_bounds(ctx.text, token.idx)
-    if any(row.speech for row in _triggers_for(clause)) and any(c.dep_ in SUBJ_DEPS for c in clause.children):
+    if _speech_verb(clause) and any(c.dep_ in SUBJ_DEPS for c in clause.children):
         draft.participants.clear()
         return
     words = [t for t in clause.subtree if lo <= t.idx < hi and not t.is_space and not token.left_edge.i <= t.i <= token.right_edge.i]
@@ -973,7 +1033,7 @@ def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> boo
     mine = abs(_distance(quote[0], quote[1], token.idx))
     return any(abs(_distance(quote[0], quote[1], t.idx)) < mine for t in token.sent
                if t.i != token.i and not quote[0] <= t.idx < quote[1] and t.pos_ in {"VERB", "AUX"}
-               and any(row.speech for row in _triggers_for(t)) and any(c.dep_ in SUBJ_DEPS for c in t.children))
+               and _speech_verb(t) and any(c.dep_ in SUBJ_DEPS for c in t.children))
 
 
 def _speaker_between(ctx: Context, token: Token, quote: tuple[int, int]) -> bool:
@@ -982,7 +1042,7 @@ def _speaker_between(ctx: Context, token: Token, quote: tuple[int, int]) -> bool
     lo, hi = (token.idx + len(token), quote[0]) if token.idx < quote[0] else (quote[1], token.idx)
     span = ctx.doc.char_span(lo, hi, alignment_mode="contract")
     return span is not None and any(
-        t.pos_ in {"VERB", "AUX"} and not ctx.in_quote(t.idx) and any(row.speech for row in _triggers_for(t))
+        t.pos_ in {"VERB", "AUX"} and not ctx.in_quote(t.idx) and _speech_verb(t)
         and any(c.dep_ in SUBJ_DEPS for c in t.children) for t in span)
 
 
@@ -1152,6 +1212,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
     drafts = absorb(drafts)
+    continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
     drafts += quote_sentences(ctx, drafts)
     drafts += lead_in_quotes(ctx, drafts)
@@ -1200,6 +1261,38 @@ def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                          and ctx.same_person(_speaker(other) or "", _speaker(draft) or "") for other in said):
             dropped.add(id(draft))
     return [d for d in drafts if id(d) not in dropped]
+
+
+PERSON_PRONOUNS = {"he", "she"}
+
+
+def continued_speakers(ctx: Context, drafts: list[Draft]) -> None:
+    """'he' or 'she' attributing a quotation goes on with the person who spoke last: 'Scholz said: "A.' NEW
+    PARAGRAPH '"B," he added.' The pronoun's sentence names no speaker, the statement before it is a person's, at
+    most QUOTE_PARAGRAPH_REACH paragraphs back, and no other person is named (outside quotations) in between.
+    """
+    text, said = ctx.text, []
+    for draft in sorted(drafts, key=lambda d: d.token.idx):
+        if family(draft.kind) != "statement" or draft.absorbed:
+            continue
+        speaker = _speaker(draft)
+        if speaker is not None:
+            if draft.quote and ctx.is_person_key(speaker):
+                said.append(draft)
+            continue
+        subjects = [c for c in draft.token.children if c.dep_ == "nsubj" and c.lower_ in PERSON_PRONOUNS]
+        if not draft.quote or not draft.verbatim or not subjects or not said:
+            continue
+        last, pronoun = said[-1], subjects[0]
+        person = _speaker(last) or ""
+        between = ctx.doc.char_span(last.token.idx, pronoun.idx, alignment_mode="expand")
+        if between is None or text[last.token.idx:pronoun.idx].count("\n\n") > QUOTE_PARAGRAPH_REACH:
+            continue
+        others = {m.key for t in between if not ctx.in_quote(t.idx) and (m := ctx.mention(t)) is not None
+                  and m.type == "Person" and not ctx.same_person(m.key, person)}
+        if not others:
+            draft.add(person, "speaker")
+            said.append(draft)
 
 
 def _parts(draft: Draft) -> frozenset[tuple[int, int]]:
