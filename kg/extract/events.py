@@ -36,7 +36,7 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import paragraph_bounds
 from kg.extract.timex import count, shifted
-from kg.gazetteer import agent_sectors, body_heads, place_nouns
+from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -550,13 +550,6 @@ def _speaking_noun(ctx: Context, subject: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-def speech_verbs() -> frozenset[str]:
-    """Verbs of communication, phrasal ones as 'verb particle' ('warn', 'insist', 'reply', 'point out';
-    kg/data/speech_verbs.jsonl, from WordNet's verb.communication)."""
-    return frozenset(row["verb"] for row in resources.jsonl("speech_verbs.jsonl"))
-
-
-@lru_cache(maxsize=1)
 def _speech_row() -> Trigger:
     """The lexicon's row for saying, for a verb of communication the lexicon has no row of its own for."""
     return replace(next(t for t in lexicon()[("say", "VERB")] if t.speech), id="ev-say-communication")
@@ -571,6 +564,8 @@ def _reports_clause(token: Token) -> bool:
     lemma, verbs = token.lemma_.lower(), speech_verbs()
     if lemma not in verbs and not any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in verbs for c in token.children):
         return False
+    if token.dep_ == "ccomp" and _speech_verb(token.head):
+        return False  # "stated that he expected sales to exceed 250": what he stated, not a second statement
     return _after_quotation(token) or any(
         c.dep_ == "ccomp" and (_quoted_clause(c) or any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)
                                and not _question(c)) for c in token.children)
