@@ -19,9 +19,12 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    else the reported clause); `quote_sentences`, `statement_noun_quotes` and
    `lead_in_quotes` give quotations without a verb of their own to the speaker
    before them; `one_act_per_speaker` keeps one statement per speech act. A
-   statement is something a person said, or words the text quotes: an
-   organisation's unquoted words, an 'according to' source and a request or
-   refusal are not statements (`_declaration`, `_attributed_clause`).
+   statement is words the text quotes, as the gold files and `kg:quote` ("the
+   quoted words") have it: reported speech without quotation marks names the
+   speaker later quotations go on with, then is no statement of its own
+   (`quoted_words`); an organisation's unquoted words, an 'according to' source
+   and a request or refusal are not statements (`_declaration`,
+   `_attributed_clause`).
 Mentions of one event across sentences are merged later, by the resolve stage.
 """
 from __future__ import annotations
@@ -1211,7 +1214,22 @@ def _drafts(ctx: Context) -> list[Draft]:
     drafts += statement_noun_quotes(ctx, drafts)
     drafts += quote_sentences(ctx, drafts)
     drafts += lead_in_quotes(ctx, drafts)
-    return one_act_per_speaker(ctx, drafts)
+    return quoted_words(one_act_per_speaker(ctx, drafts))
+
+
+def quoted_words(drafts: list[Draft]) -> list[Draft]:
+    """A statement is words the text quotes: reported speech without quotation marks ("Lavrov said the talks would
+    resume") is no statement of its own, whoever speaks. Read until here, it still names the speaker a quotation
+    paragraph after it goes on with, and gives its act what it was about; a demand, a threat or a rejection so
+    reported stays that event, without a quote ("Moscow said Kyiv must withdraw")."""
+    out = []
+    for draft in drafts:
+        if draft.quote and not draft.verbatim:
+            if draft.kind == "Statement":
+                continue
+            draft.quote = ""
+        out.append(draft)
+    return out
 
 
 def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
