@@ -1214,7 +1214,33 @@ def _drafts(ctx: Context) -> list[Draft]:
     drafts += statement_noun_quotes(ctx, drafts)
     drafts += quote_sentences(ctx, drafts)
     drafts += lead_in_quotes(ctx, drafts)
+    drafts += attributed_quotes(ctx, drafts)
     return quoted_words(one_act_per_speaker(ctx, drafts))
+
+
+def attributed_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A quotation attributed by a verb of communication that the lexicon reads as another act ('"We will win,"
+    Zelensky vowed', a promise; '"...," she conceded', a concession) is also the person's statement: the act stays
+    what it is, and the quotation is what was said."""
+    out, text = [], ctx.text
+    held = [d.quote for d in drafts if d.quote]
+    ends = {e: (s, e) for s, e in ctx.quotes}
+    for draft in drafts:
+        token = draft.token
+        if (family(draft.kind) == "statement" or not _after_quotation(token) or not _reports_clause(token)
+                or ctx.in_quote(token.idx)):
+            continue
+        first = min([token.i] + [c.left_edge.i for c in token.children if c.dep_ == "nsubj"])
+        quote = ends.get(ctx.doc[first - 1].idx + 1)
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        speakers = [k for c in subjects for k in actors(ctx, c) if ctx.is_person_key(k)]
+        if quote is None or len(set(speakers)) != 1:
+            continue
+        words = text[quote[0] + 1:quote[1] - 1].strip(" ,.")
+        span = ctx.doc.char_span(quote[0], quote[1], alignment_mode="expand")
+        if words and span is not None and not any(words[:40] in q for q in held):
+            out.append(_quoted_statement(ctx, token, speakers[0], words, span, "attribution"))
+    return out
 
 
 def quoted_words(drafts: list[Draft]) -> list[Draft]:
