@@ -1215,7 +1215,84 @@ def _drafts(ctx: Context) -> list[Draft]:
     drafts += quote_sentences(ctx, drafts)
     drafts += lead_in_quotes(ctx, drafts)
     drafts += attributed_quotes(ctx, drafts)
+    drafts += communicated_quotes(ctx, drafts)
+    drafts += verbless_lead_ins(ctx, drafts)
     return quoted_words(one_act_per_speaker(ctx, drafts))
+
+
+def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A quotation that is an argument of a verb of communication whose subject (or agent) is a person is that
+    person's statement, whatever act the lexicon reads the verb as: 'The new iPhone was praised by Jobs as "the
+    biggest leap"', 'Orban described the sanctions as "a shot in the foot"', 'she expressed "deep concern"'.
+
+    The verb is the first one above the quotation's own head; a quotation inside a question ('asked how documents
+    kept in "secure cabinets" wound up there') or under another verb hangs on that verb instead.
+    """
+    out, text = [], ctx.text
+    held = [d.quote for d in drafts if d.quote]
+    for start, end in ctx.quotes:
+        words = text[start + 1:end - 1].strip(" ,.")
+        span = ctx.doc.char_span(start + 1, end - 1, alignment_mode="contract")
+        if not words or span is None or not len(span) or _names_only(ctx, (start, end)) or any(words[:40] in q for q in held):
+            continue
+        verb = span.root.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ != "VERB" or start <= verb.idx < end or ctx.in_quote(verb.idx) or not _communicates(verb):
+            continue
+        doers = [c for c in verb.children if c.dep_ == "nsubj"] or [g for c in verb.children if c.dep_ == "agent"
+                                                                     for g in c.children if g.dep_ == "pobj"]
+        speakers = [k for c in doers for k in actors(ctx, c) if ctx.is_person_key(k)]
+        if len(set(speakers)) == 1:
+            out.append(_quoted_statement(ctx, verb, speakers[0], words, ctx.doc.char_span(start, end, alignment_mode="expand"),
+                                         "communicated"))
+            held.append(words)
+    return out
+
+
+VERBLESS_LEAD = re.compile(r"[:\u2013\u2014]\s*$")  # "Kurti's answer: '...'", "Jobs — '...'"
+
+
+def verbless_lead_ins(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A quotation after a colon or dash that closes a phrase without a verb, headed by a person or by a noun of
+    theirs ('Kurti: "We are ready."', 'The message from Josep Borrell: "Both sides must move."', "Merkel's verdict
+    — 'a historic mistake'"), is that person's statement: the phrase introduces the words as theirs. Not a title
+    of a work ('The new book by Barack Obama: "A Promised Land"'), nor a person further down the phrase ('On the
+    agenda for Emmanuel Macron: "..."')."""
+    out, text = [], ctx.text
+    held = [d.quote for d in drafts if d.quote]
+    for start, end in ctx.quotes:
+        words = text[start + 1:end - 1].strip(" ,.")
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if (not words or span is None or any(words[:40] in q for q in held) or _names_only(ctx, (start, end))
+                or _in_headline(ctx, span[0])):
+            continue  # 'Zelensky: "We will win"' as a headline: the body reports it
+        lead = ctx.doc.char_span(span.sent.start_char, start, alignment_mode="contract") if start > span.sent.start_char else None
+        if lead is None or not len(lead) or not VERBLESS_LEAD.search(text[lead.start_char:start]):
+            continue
+        if any(t.pos_ == "VERB" or ctx.in_quote(t.idx) for t in lead) or _title_of_work(words):
+            continue
+        root = lead.root
+        owners = [root] + [c for c in root.children if c.dep_ == "poss"] + [
+            g for c in root.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for g in c.children if g.dep_ == "pobj"]
+        people = {m.key for t in owners if (m := ctx.mention(t)) is not None and m.type == "Person"}
+        if len(people) == 1:
+            out.append(_quoted_statement(ctx, span[0], people.pop(), words, span, "verbless-lead-in"))
+    return out
+
+
+def _title_of_work(words: str) -> bool:
+    """'A Promised Land', 'Servant of the People': a quotation whose words all begin with capitals (short function
+    words aside) names a work, it quotes no one."""
+    tokens = re.findall(r"[A-Za-z']+", words)
+    return bool(tokens) and len(tokens) <= 8 and all(w[0].isupper() or len(w) <= 3 for w in tokens) and tokens[0][0].isupper()
+
+
+def _communicates(verb: Token) -> bool:
+    """A verb of communication (kg/data/speech_verbs.jsonl, the lexicon's speech rows), not in a question."""
+    lemma = verb.lemma_.lower()
+    return ((lemma in speech_verbs() or any(row.speech for row in _triggers_for(verb)))
+            and not (verb.dep_ in {"ccomp", "advcl"} and _question(verb)))
 
 
 def attributed_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
