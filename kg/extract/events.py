@@ -1233,8 +1233,9 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     for start, end in ctx.quotes:
         words = text[start + 1:end - 1].strip(" ,.")
         span = ctx.doc.char_span(start + 1, end - 1, alignment_mode="contract")
-        if not words or span is None or not len(span) or _names_only(ctx, (start, end)) or any(words[:40] in q for q in held):
-            continue
+        if (not words or span is None or not len(span) or _names_only(ctx, (start, end)) or _title_of_work(words)
+                or any(words[:40] in q for q in held)):
+            continue  # 'published his memoir "A Promised Land"': a work's title
         verb = span.root.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
