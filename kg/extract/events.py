@@ -540,7 +540,7 @@ def _agent_words() -> frozenset[str]:
 
     words = set(actor_nouns()) | {w for form in agent_sectors() for w in (form,)} | body_heads()
     words |= {form[-1] for form in occupations()}
-    words |= {lemma for (lemma, pos), rows in lexicon().items() if pos == "NOUN" and any(r.id == "ev-statement-noun" for r in rows)}
+    words |= _statement_nouns()
     return frozenset(words)
 
 
@@ -1239,16 +1239,39 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         verb = span.root.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
-        if verb.pos_ != "VERB" or start <= verb.idx < end or ctx.in_quote(verb.idx) or not _communicates(verb):
+        if verb.pos_ != "VERB" or start <= verb.idx < end or ctx.in_quote(verb.idx):
             continue
         doers = [c for c in verb.children if c.dep_ == "nsubj"] or [g for c in verb.children if c.dep_ == "agent"
                                                                      for g in c.children if g.dep_ == "pobj"]
-        speakers = [k for c in doers for k in actors(ctx, c) if ctx.is_person_key(k)]
-        if len(set(speakers)) == 1:
-            out.append(_quoted_statement(ctx, verb, speakers[0], words, ctx.doc.char_span(start, end, alignment_mode="expand"),
-                                         "communicated"))
-            held.append(words)
+        if _communicates(verb):
+            speakers = [k for c in doers for k in actors(ctx, c) if ctx.is_person_key(k)]
+        else:  # 'A statement from Josep Borrell reads, "..."': the statement's author speaks
+            speakers = [k for c in doers if c.lemma_.lower() in _statement_nouns() for o in _owners(c)
+                        if (m := ctx.mention(o)) is not None and ctx.is_person_key(k := m.key)]
+        if len(set(speakers)) != 1:
+            continue
+        quote = ctx.doc.char_span(start, end, alignment_mode="expand")
+        noun = next((d for d in drafts if d.token in doers and d.kind == "Statement" and not d.quote), None)
+        if noun is not None:  # the statement noun's own event says it
+            noun.quote, noun.verbatim = words, True
+            noun.evidence.append(Evidence(quote.start_char + 1, quote.end_char - 1, quote.sent.text, "statements/communicated", 0.7))
+        else:
+            out.append(_quoted_statement(ctx, verb, speakers[0], words, quote, "communicated"))
+        held.append(words)
     return out
+
+
+@lru_cache(maxsize=1)
+def _statement_nouns() -> frozenset[str]:
+    """The lexicon's statement nouns ('statement', 'speech', 'remarks', 'interview')."""
+    return frozenset(lemma for (lemma, pos), rows in lexicon().items() if pos == "NOUN" and any(r.id == "ev-statement-noun" for r in rows))
+
+
+def _owners(noun: Token) -> list[Token]:
+    """Whose a noun is: the noun itself, its possessor, and the object of its 'from', 'by' or 'of' ("Merkel's
+    verdict", "a statement from Borrell")."""
+    return [noun] + [c for c in noun.children if c.dep_ == "poss"] + [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for g in c.children if g.dep_ == "pobj"]
 
 
 VERBLESS_LEAD = re.compile(r"[:\u2013\u2014]\s*$")  # "Kurti's answer: '...'", "Jobs — '...'"
@@ -1273,10 +1296,7 @@ def verbless_lead_ins(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             continue
         if any(t.pos_ == "VERB" or ctx.in_quote(t.idx) for t in lead) or _title_of_work(words):
             continue
-        root = lead.root
-        owners = [root] + [c for c in root.children if c.dep_ == "poss"] + [
-            g for c in root.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for g in c.children if g.dep_ == "pobj"]
-        people = {m.key for t in owners if (m := ctx.mention(t)) is not None and m.type == "Person"}
+        people = {m.key for t in _owners(lead.root) if (m := ctx.mention(t)) is not None and m.type == "Person"}
         if len(people) == 1:
             out.append(_quoted_statement(ctx, span[0], people.pop(), words, span, "verbless-lead-in"))
     return out
@@ -1495,7 +1515,7 @@ def statement_noun_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     verb's subject is one person; the quotation's own sentence has no verb outside it.
     """
     text, out = ctx.text, []
-    nouns = {lemma for (lemma, pos), rows in lexicon().items() if pos == "NOUN" and any(r.id == "ev-statement-noun" for r in rows)}
+    nouns = _statement_nouns()
     held = [d.quote for d in drafts if d.quote]
     for start, end in ctx.quotes:
         words = text[start + 1:end - 1].strip(" ,.")
