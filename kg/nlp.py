@@ -826,12 +826,14 @@ def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozens
     (kg/data/speech_verbs.jsonl), untagged or so tagged, right after the mark (one word: no dictionary word), or
     opening with a known given name that is no dictionary word (then also if the model called them an
     organisation)."""
+    from spacy.attrs import DEP
+
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
     out = list(ents)
-    for token in doc:
-        if (token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.head.lemma_.lower() not in speech_verbs()
-                or token.lower_ in body_heads()):
+    for i in (doc.to_array(DEP) == doc.vocab.strings["nsubj"]).nonzero()[0]:  # the subjects, over the Doc's array
+        token = doc[int(i)]
+        if token.pos_ != "PROPN" or token.head.lemma_.lower() not in speech_verbs() or token.lower_ in body_heads():
             continue  # 'Electoral Commission said': a body
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
