@@ -44,7 +44,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
         marks = [m.start() for m in QUOTE_MARKS.finditer(text, start, stop)]
         if running and len(marks) % 2 and marks[0] > start and not text[marks[0] - 1].isspace():
             out[-1] = (out[-1][0], marks.pop(0) + 1)  # the quotation of the paragraph before ends at this paragraph's first mark
-        for opened, closed in zip(marks[::2], marks[1::2]):
+        for opened, closed in zip(marks[::2], marks[1::2], strict=False):  # an odd last mark is left open
             if closed - opened > 2:
                 out.append((opened, closed + 1))
         opened, end = (marks[-1] if len(marks) % 2 else stop), len(text[:stop].rstrip())

@@ -18,7 +18,11 @@ from kg/data/plover_polarity.csv. The steps, each a function:
 4. Statements: `read_statement` gives a speech verb its quote (the quoted words,
    else the reported clause); `quote_sentences`, `statement_noun_quotes` and
    `lead_in_quotes` give quotations without a verb of their own to the speaker
-   before them; `one_act_per_speaker` keeps one statement per speech act. A
+   before them; `continued_speakers` gives 'he added' the speaker before it;
+   `attributed_quotes`, `communicated_quotes` and `verbless_lead_ins` give a
+   quotation to the person a verb of communication or a verbless lead-in names
+   ('"...," Zelensky vowed', 'praised by Jobs as "..."', 'Kurti: "..."');
+   `one_act_per_speaker` keeps one statement per speech act. A
    statement is words the text quotes, as the gold files and `kg:quote` ("the
    quoted words") have it: reported speech without quotation marks names the
    speaker later quotations go on with, then is no statement of its own
@@ -37,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context, actor_nouns
-from kg.extract.entities import paragraph_bounds
+from kg.extract.entities import PERSON_PRONOUNS, paragraph_bounds
 from kg.extract.timex import count, shifted
 from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs
 from kg.records import Article, Event, Evidence, Mention, TimeValue
@@ -1328,9 +1332,9 @@ def attributed_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if (family(draft.kind) == "statement" or not _after_quotation(token) or not _reports_clause(token)
                 or ctx.in_quote(token.idx)):
             continue
-        first = min([token.i] + [c.left_edge.i for c in token.children if c.dep_ == "nsubj"])
-        quote = ends.get(ctx.doc[first - 1].idx + 1)
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        first = min([token.i] + [c.left_edge.i for c in subjects])
+        quote = ends.get(ctx.doc[first - 1].idx + 1)
         speakers = [k for c in subjects for k in actors(ctx, c) if ctx.is_person_key(k)]
         if quote is None or len(set(speakers)) != 1:
             continue
@@ -1398,9 +1402,6 @@ def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                          and ctx.same_person(_speaker(other) or "", _speaker(draft) or "") for other in said):
             dropped.add(id(draft))
     return [d for d in drafts if id(d) not in dropped]
-
-
-PERSON_PRONOUNS = {"he", "she"}
 
 
 def continued_speakers(ctx: Context, drafts: list[Draft]) -> None:
