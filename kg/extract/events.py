@@ -656,6 +656,14 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
+def _quoted_as_saying(token: Token) -> Token | None:
+    """Who speaks in 'X was quoted as saying "..."' (or reported, cited): the passive subject of the verb that
+    'as' hangs on."""
+    if token.dep_ != "pcomp" or token.head.lower_ != "as" or token.head.head.pos_ != "VERB":
+        return None
+    return next((c for c in token.head.head.children if c.dep_ == "nsubjpass"), None)
+
+
 def read_arguments(ctx: Context, draft: Draft) -> None:
     """Participants, place, time and status of one trigger."""
     token, args = draft.token, draft.trigger.args
@@ -663,7 +671,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     passive = token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
     if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive):  # "as stated on the
         # website", "is claimed to be": a speech verb in the passive has no speaker in the clause it hangs on
-        inherited = _inherited_subject(token)
+        inherited = _inherited_subject(token) or (_quoted_as_saying(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None else []
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
