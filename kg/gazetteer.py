@@ -123,6 +123,13 @@ def occupations() -> dict[tuple[str, ...], dict]:
 
 
 @lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Verbs of communication, phrasal ones as 'verb particle' ('warn', 'insist', 'reply', 'point out';
+    kg/data/speech_verbs.jsonl, from WordNet's verb.communication)."""
+    return frozenset(row["verb"] for row in resources.jsonl("speech_verbs.jsonl"))
+
+
+@lru_cache(maxsize=1)
 def office_verbs() -> dict[str, str]:
     """Verb lemma -> the position it states ('chair' -> 'Chairman', 'head' -> 'Head'; kg/data/office_verbs.jsonl, from
     WordNet's derivations of leaders): 'NAME, who chairs ORG'."""

@@ -51,6 +51,7 @@ from kg.gazetteer import (
     nonactor_codes,
     nonactor_names,
     place_nouns,
+    speech_verbs,
     titles,
 )
 
@@ -382,6 +383,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents += _known_people(doc, ents)
     ents = _known_organizations(doc, ents)
     ents = _typed_by_evidence(doc, ents, words, titles)
+    ents = _quoted_speakers(doc, ents, words)
     products = _product_names(doc, ents)
     ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
     people: list[Span] = []
@@ -814,6 +816,41 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         out.append(ent)
     return [e for e in out if not (e.label_ != "PERSON" and any(i in taken for i in range(e.start, e.end)) and e.start not in taken)] \
         if taken else out
+
+
+def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset()) -> list[Span]:
+    """The name that attributes a quotation is a person's: '"...," Hakan Fidan said', '"...," Macron said', 'Alexei
+    Navalny said on his blog'. The model reads an unknown name right after a closing quotation mark as a title of a
+    work, or misses a name it does not know; here the capitalised proper nouns (one to four, no title or body word
+    among them: 'Electoral Commission Chairman') that are the subject of a verb of communication
+    (kg/data/speech_verbs.jsonl), untagged or so tagged, right after the mark (one word: no dictionary word), or
+    opening with a known given name that is no dictionary word (then also if the model called them an
+    organisation)."""
+    from spacy.attrs import DEP
+
+    taken = {i: e for e in ents for i in range(e.start, e.end)}
+    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    out = list(ents)
+    for i in (doc.to_array(DEP) == doc.vocab.strings["nsubj"]).nonzero()[0]:  # the subjects, over the Doc's array
+        token = doc[int(i)]
+        if token.pos_ != "PROPN" or token.head.lemma_.lower() not in speech_verbs() or token.lower_ in body_heads():
+            continue  # 'Electoral Commission said': a body
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
+            start -= 1
+        run, ent = doc[start:token.i + 1], taken.get(token.i)
+        if (len(run) > 4 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in run) or any(t.i in titled for t in run)
+                or ent is None and any(i in taken for i in range(start, token.i + 1))
+                or ent is not None and (ent.ent_id_ or (ent.start, ent.end) != (start, token.i + 1))):
+            continue
+        before = doc[start - 1] if start > 0 else None
+        after_mark = (before is not None and before.is_quote and before.idx > 0 and not doc.text[before.idx - 1].isspace()
+                      and (ent is None or ent.label_ == "WORK_OF_ART") and (len(run) > 1 or token.lower_ not in words))
+        given = (len(run) > 1 and run[0].lower_ in given_names() and run[0].lower_ not in words
+                 and (ent is None or ent.label_ in {"WORK_OF_ART", "ORG"}))
+        if after_mark or given:
+            out = [e for e in out if e is not ent] + [_fresh(doc, start, token.i + 1, "PERSON")]
+    return out
 
 
 def _body_of_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:

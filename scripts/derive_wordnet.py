@@ -12,6 +12,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   ('head' -> head, 'chair' -> chairman): 'NAME, who heads ORG' states that post (kg.extract.roles).
 - kg/data/place_nouns.jsonl: nouns one of whose two most frequent senses is a geographical area or a district
   ('village', 'province'): 'the village of X' names a place (kg.nlp).
+- kg/data/speech_verbs.jsonl: verbs one of whose two most frequent senses is a verb of communication ('warn',
+  'insist', 'deny', 'reply'): with a finite clause they report, kg.extract.events reads them as speech.
 - kg/data/nonactor_names.jsonl: proper names whose every noun sense is a deity or spirit, a religion as a belief
   or a holiday ('Allah', 'Athena', 'Satan', 'Judaism'): the model tags them as people, organisations or places,
   and none is an actor or a place of the graph. A religion that is also an organised body ('Scientology',
@@ -232,6 +234,30 @@ def place_nouns(folder: Path) -> list[dict]:
 
 
 VERB_SENSES = 3  # a verb's most frequent senses: 'run' the company is its third sense; later ones are rare
+COMMUNICATION = 32  # lexicographer file verb.communication (lexnames): verbs of telling, asking, ordering, singing
+SPEECH_SENSES = 2  # 'add' says something in its second sense ('He added that ...'); later senses are rare in the news
+
+
+def speech_verbs(folder: Path) -> list[dict]:
+    """Verbs one of whose two most frequent senses is a verb of communication ('say', 'warn', 'insist', 'deny',
+    'reply', 'point out'): 'NAME warned that CLAUSE' reports what NAME said. The list is wide (it has 'sing' and
+    'ensure' too): kg.extract.events reads such a verb as speech only with a finite clause it reports."""
+    kinds: dict[str, int] = {}
+    for line in (folder / "data.verb").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):  # the licence header
+            fields = line.split(" ", 2)
+            kinds[fields[0]] = int(fields[1])
+    rows = []
+    for verb, offsets in sorted(_senses(folder, "verb").items()):
+        words = verb.split("_")
+        if not all(w.isalpha() for w in words) or len(words) > 2 or len(words[0]) < 3:
+            continue  # a phrasal verb has one particle ('point_out'); idioms ('shoot_a_line') are left out
+        offset = next((o for o in offsets[:SPEECH_SENSES] if kinds[o] == COMMUNICATION), None)
+        if offset is not None:
+            form = " ".join(words)
+            rows.append({"id": f"speech-verb-{form.replace(' ', '-')}", "verb": form,
+                         "source": f"WordNet 3.0 data.verb {offset} ({verb}), verb.communication"})
+    return rows
 
 
 def main(folder: Path) -> None:
@@ -240,6 +266,7 @@ def main(folder: Path) -> None:
     _write("nonactor_names.jsonl", nonactor_names(folder))
     _write("office_verbs.jsonl", office_verbs(folder))
     _write("place_nouns.jsonl", place_nouns(folder))
+    _write("speech_verbs.jsonl", speech_verbs(folder))
 
 
 if __name__ == "__main__":

@@ -139,6 +139,9 @@ SCHEMAS: dict[str, dict] = {
                           "source": wordnet_source},
     "office_verbs.jsonl": {"id": lambda v: text(v) and v.startswith("office-verb-"), "verb": text, "role": text,
                            "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
+    "speech_verbs.jsonl": {"id": lambda v: text(v) and v.startswith("speech-verb-"),
+                           "verb": lambda v: isinstance(v, str) and re.fullmatch(r"[a-z]+( [a-z]+)?", v) is not None,
+                           "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
     "occupations.jsonl": {"id": text, "role": text, "forms": lambda v: words(v) and all(f.islower() for f in v),
                           "kind": ("occupation",), "under": text, "source": wordnet_source},
 }

@@ -19,7 +19,40 @@ from kg.records import Article, Mention, TimeValue
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-SPEECH_QUOTES = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{2,}?)[\"\u201c\u201d]")
+QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Quoted passages, (opening mark, closing mark + 1), their marks paired in turn within each paragraph (a
+    mark's shape is no guide: a typed '\u201c' can close, and '," [' can open).
+
+    A paragraph with an odd number of marks holds a quotation that goes on into the next paragraph or one
+    that goes on from the paragraph before. News leaves a quotation open at its paragraph's end and opens the
+    next paragraph with a mark of its own ('Scholz said: "A.' NEW PARAGRAPH '"B," he added.'): the open
+    quotation ends with its paragraph, as if closed after its last character. When the next paragraph's first
+    mark closes instead (it follows a word) and its marks are odd too, the quotation runs on to that mark.
+
+    >>> text = 'He said: "We will not go.\\n\\n"Never," he added. A "term" here.\\n\\nShe said, "Yes.\\n\\nNo," then.'
+    >>> [text[s + 1:e - 1] for s, e in quotations(text)]
+    ['We will not go', 'Never,', 'term', 'Yes.\\n\\nNo,']
+    """
+    out: list[tuple[int, int]] = []
+    start, running = 0, False
+    while start < len(text):
+        stop = text.find("\n\n", start)
+        stop = len(text) if stop < 0 else stop
+        marks = [m.start() for m in QUOTE_MARKS.finditer(text, start, stop)]
+        if running and len(marks) % 2 and marks[0] > start and not text[marks[0] - 1].isspace():
+            out[-1] = (out[-1][0], marks.pop(0) + 1)  # the quotation of the paragraph before ends at this paragraph's first mark
+        for opened, closed in zip(marks[::2], marks[1::2], strict=False):  # an odd last mark is left open
+            if closed - opened > 2:
+                out.append((opened, closed + 1))
+        opened, end = (marks[-1] if len(marks) % 2 else stop), len(text[:stop].rstrip())
+        running = end - opened > 3
+        if running:
+            out.append((opened, end + (text[end - 1] not in ".!?,;:")))  # the last character stays a word's
+        start = stop + 2
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +96,7 @@ class Context:
                 continue
             for token in span:
                 self.by_token.setdefault(token.i, m)
-        self.quotes = [(m.start(), m.end()) for m in SPEECH_QUOTES.finditer(self.text)]
+        self.quotes = quotations(self.text)
         self._quote_starts = [s for s, _ in self.quotes]
         self.times: dict[int, TimeValue] = {}  # governing token index -> time
         self.time_tokens: set[int] = set()

@@ -18,10 +18,17 @@ from kg/data/plover_polarity.csv. The steps, each a function:
 4. Statements: `read_statement` gives a speech verb its quote (the quoted words,
    else the reported clause); `quote_sentences`, `statement_noun_quotes` and
    `lead_in_quotes` give quotations without a verb of their own to the speaker
-   before them; `one_act_per_speaker` keeps one statement per speech act. A
-   statement is something a person said, or words the text quotes: an
-   organisation's unquoted words, an 'according to' source and a request or
-   refusal are not statements (`_declaration`, `_attributed_clause`).
+   before them; `continued_speakers` gives 'he added' the speaker before it;
+   `attributed_quotes`, `communicated_quotes` and `verbless_lead_ins` give a
+   quotation to the person a verb of communication or a verbless lead-in names
+   ('"...," Zelensky vowed', 'praised by Jobs as "..."', 'Kurti: "..."');
+   `one_act_per_speaker` keeps one statement per speech act. A
+   statement is words the text quotes, as the gold files and `kg:quote` ("the
+   quoted words") have it: reported speech without quotation marks names the
+   speaker later quotations go on with, then is no statement of its own
+   (`quoted_words`); an organisation's unquoted words, an 'according to' source
+   and a request or refusal are not statements (`_declaration`,
+   `_attributed_clause`).
 Mentions of one event across sentences are merged later, by the resolve stage.
 """
 from __future__ import annotations
@@ -34,9 +41,9 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context, actor_nouns
-from kg.extract.entities import paragraph_bounds
+from kg.extract.entities import PERSON_PRONOUNS, paragraph_bounds
 from kg.extract.timex import count, shifted
-from kg.gazetteer import agent_sectors, body_heads, place_nouns
+from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -262,7 +269,7 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     """
     rows = _triggers_for(token)
     if not rows:
-        return None
+        return _speech_row() if _reports_clause(token) else None
     lemma = token.lemma_.lower()
     object_deps = OBJ_DEPS | {"nsubjpass"} if token.pos_ != "NOUN" else {"compound", "amod", "nmod"}
     heads = [c for c in token.children if c.dep_ in object_deps]
@@ -312,7 +319,7 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                 fallback = row
         if fallback is not None:
             return fallback
-    return None
+    return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
 
 
 def _quoted_predicate(token: Token) -> bool:
@@ -537,7 +544,7 @@ def _agent_words() -> frozenset[str]:
 
     words = set(actor_nouns()) | {w for form in agent_sectors() for w in (form,)} | body_heads()
     words |= {form[-1] for form in occupations()}
-    words |= {lemma for (lemma, pos), rows in lexicon().items() if pos == "NOUN" and any(r.id == "ev-statement-noun" for r in rows)}
+    words |= _statement_nouns()
     return frozenset(words)
 
 
@@ -549,6 +556,61 @@ def _speaking_noun(ctx: Context, subject: Token) -> bool:
     return subject.lemma_.lower() in _agent_words() or subject.lower_ in _agent_words()
 
 
+@lru_cache(maxsize=1)
+def _speech_row() -> Trigger:
+    """The lexicon's row for saying, for a verb of communication the lexicon has no row of its own for."""
+    return replace(next(t for t in lexicon()[("say", "VERB")] if t.speech), id="ev-say-communication")
+
+
+def _reports_clause(token: Token) -> bool:
+    """Whether a verb of communication reports what was said: a finite clause with a subject of its own ('warned
+    that Moscow would respond', 'insisted Ukraine would never cede') or a quotation ('"Then recognise Kosovo," Kurti
+    replied'); not 'urged them to act' nor 'asked whether they would' (a request, a question)."""
+    if token.pos_ != "VERB":
+        return False
+    lemma, verbs = token.lemma_.lower(), speech_verbs()
+    if lemma not in verbs and not any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in verbs for c in token.children):
+        return False
+    if token.dep_ == "ccomp" and _speech_verb(token.head):
+        return False  # "stated that he expected sales to exceed 250": what he stated, not a second statement
+    return _after_quotation(token) or any(
+        c.dep_ == "ccomp" and (_quoted_clause(c) or any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)
+                               and not _question(c)) for c in token.children)
+
+
+def _after_quotation(token: Token) -> bool:
+    """Whether a verb and its subject follow a quotation's closing mark, the attribution after the words ('"Why should
+    we pay?" Orban asked'; '"...," replied Kurti'), even when the parser ends the sentence inside the quotation."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    first = min([token.i] + [s.left_edge.i for s in subjects])
+    if first == 0 or not subjects:
+        return False
+    mark = token.doc[first - 1]
+    text = token.doc.text
+    return mark.is_quote and mark.text != "\u201c" and mark.idx > 0 and not text[mark.idx - 1].isspace()  # a closing mark
+
+
+def _quoted_clause(clause: Token) -> bool:
+    """Whether a clause opens right after a quotation mark: '"Then recognise Kosovo," Kurti replied'."""
+    first = clause.left_edge
+    mark = first if first.is_quote else clause.doc[first.i - 1] if first.i > 0 else None
+    if mark is None or not mark.is_quote or mark.text == "\u201d":
+        return False
+    return mark.text == "\u201c" or sum(t.is_quote for t in mark.sent if t.i <= mark.i) % 2 == 1  # it opens a quotation
+
+
+def _question(clause: Token) -> bool:
+    """'asked how the files wound up there', 'asked whether they would come': a question, not what was said."""
+    return clause.left_edge.tag_ in {"WRB", "WP", "WDT", "WP$"} or any(g.dep_ == "mark" and g.lower_ in {"whether", "if"}
+                                                                      for g in clause.children)
+
+
+def _speech_verb(token: Token) -> bool:
+    """Whether a verb reports speech: a speech row of the lexicon ('said', 'told'), or a verb of communication
+    reporting a clause ('warned that ...')."""
+    return any(row.speech for row in _triggers_for(token)) or _reports_clause(token)
+
+
 SPEAKER_PRONOUNS = {"it", "they", "he", "she"}
 
 
@@ -557,7 +619,7 @@ def _reported_speaker(token: Token) -> Token | None:
     if token.lower_ not in SPEAKER_PRONOUNS or token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     clause = token.head
-    if clause.dep_ != "ccomp" or not any(t.speech or t.kind == "Statement" for t in _triggers_for(clause.head)):
+    if clause.dep_ != "ccomp" or not (_speech_verb(clause.head) or any(t.kind == "Statement" for t in _triggers_for(clause.head))):
         return None
     subjects = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS and c.pos_ != "PRON"]
     return subjects[0] if subjects else None
@@ -594,6 +656,14 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
+def _quoted_as_saying(token: Token) -> Token | None:
+    """Who speaks in 'X was quoted as saying "..."' (or reported, cited): the passive subject of the verb that
+    'as' hangs on."""
+    if token.dep_ != "pcomp" or token.head.lower_ != "as" or token.head.head.pos_ != "VERB":
+        return None
+    return next((c for c in token.head.head.children if c.dep_ == "nsubjpass"), None)
+
+
 def read_arguments(ctx: Context, draft: Draft) -> None:
     """Participants, place, time and status of one trigger."""
     token, args = draft.token, draft.trigger.args
@@ -601,7 +671,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     passive = token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
     if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive):  # "as stated on the
         # website", "is claimed to be": a speech verb in the passive has no speaker in the clause it hangs on
-        inherited = _inherited_subject(token)
+        inherited = _inherited_subject(token) or (_quoted_as_saying(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None else []
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
@@ -872,7 +942,7 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     """
     token = draft.token
     sent = token.sent
-    speech = draft.trigger.speech
+    speech = draft.trigger.speech or _reports_clause(token)  # "warned that ...": a threat, reported as speech
     if speech and any(c.dep_ == "neg" for c in token.children):
         draft.participants.clear()  # "an independent who does not claim to belong to either camp": nothing was said
         return
@@ -947,7 +1017,7 @@ def _attributed_clause(ctx: Context, draft: Draft) -> None:
     """
     token, clause = draft.token, draft.token.head
     lo, hi = paragraph_bounds(ctx.text, token.idx)
-    if any(row.speech for row in _triggers_for(clause)) and any(c.dep_ in SUBJ_DEPS for c in clause.children):
+    if _speech_verb(clause) and any(c.dep_ in SUBJ_DEPS for c in clause.children):
         draft.participants.clear()
         return
     words = [t for t in clause.subtree if lo <= t.idx < hi and not t.is_space and not token.left_edge.i <= t.i <= token.right_edge.i]
@@ -973,7 +1043,7 @@ def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> boo
     mine = abs(_distance(quote[0], quote[1], token.idx))
     return any(abs(_distance(quote[0], quote[1], t.idx)) < mine for t in token.sent
                if t.i != token.i and not quote[0] <= t.idx < quote[1] and t.pos_ in {"VERB", "AUX"}
-               and any(row.speech for row in _triggers_for(t)) and any(c.dep_ in SUBJ_DEPS for c in t.children))
+               and _speech_verb(t) and any(c.dep_ in SUBJ_DEPS for c in t.children))
 
 
 def _speaker_between(ctx: Context, token: Token, quote: tuple[int, int]) -> bool:
@@ -982,7 +1052,7 @@ def _speaker_between(ctx: Context, token: Token, quote: tuple[int, int]) -> bool
     lo, hi = (token.idx + len(token), quote[0]) if token.idx < quote[0] else (quote[1], token.idx)
     span = ctx.doc.char_span(lo, hi, alignment_mode="contract")
     return span is not None and any(
-        t.pos_ in {"VERB", "AUX"} and not ctx.in_quote(t.idx) and any(row.speech for row in _triggers_for(t))
+        t.pos_ in {"VERB", "AUX"} and not ctx.in_quote(t.idx) and _speech_verb(t)
         and any(c.dep_ in SUBJ_DEPS for c in t.children) for t in span)
 
 
@@ -1152,10 +1222,150 @@ def _drafts(ctx: Context) -> list[Draft]:
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
     drafts = absorb(drafts)
+    continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
     drafts += quote_sentences(ctx, drafts)
     drafts += lead_in_quotes(ctx, drafts)
-    return one_act_per_speaker(ctx, drafts)
+    drafts += attributed_quotes(ctx, drafts)
+    drafts += communicated_quotes(ctx, drafts)
+    drafts += verbless_lead_ins(ctx, drafts)
+    return quoted_words(one_act_per_speaker(ctx, drafts))
+
+
+def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A quotation that is an argument of a verb of communication whose subject (or agent) is a person is that
+    person's statement, whatever act the lexicon reads the verb as: 'The new iPhone was praised by Jobs as "the
+    biggest leap"', 'Orban described the sanctions as "a shot in the foot"', 'she expressed "deep concern"'.
+
+    The verb is the first one above the quotation's own head; a quotation inside a question ('asked how documents
+    kept in "secure cabinets" wound up there') or under another verb hangs on that verb instead.
+    """
+    out, text = [], ctx.text
+    held = [d.quote for d in drafts if d.quote]
+    for start, end in ctx.quotes:
+        words = text[start + 1:end - 1].strip(" ,.")
+        span = ctx.doc.char_span(start + 1, end - 1, alignment_mode="contract")
+        if (not words or span is None or not len(span) or _names_only(ctx, (start, end)) or _title_of_work(words)
+                or any(words[:40] in q for q in held)):
+            continue  # 'published his memoir "A Promised Land"': a work's title
+        verb = span.root.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ != "VERB" or start <= verb.idx < end or ctx.in_quote(verb.idx):
+            continue
+        doers = [c for c in verb.children if c.dep_ == "nsubj"] or [g for c in verb.children if c.dep_ == "agent"
+                                                                     for g in c.children if g.dep_ == "pobj"]
+        if _communicates(verb):
+            speakers = [k for c in doers for k in actors(ctx, c) if ctx.is_person_key(k)]
+        else:  # 'A statement from Josep Borrell reads, "..."': the statement's author speaks
+            speakers = [k for c in doers if c.lemma_.lower() in _statement_nouns() for o in _owners(c)
+                        if (m := ctx.mention(o)) is not None and ctx.is_person_key(k := m.key)]
+        if len(set(speakers)) != 1:
+            continue
+        quote = ctx.doc.char_span(start, end, alignment_mode="expand")
+        noun = next((d for d in drafts if d.token in doers and d.kind == "Statement" and not d.quote), None)
+        if noun is not None:  # the statement noun's own event says it
+            noun.quote, noun.verbatim = words, True
+            noun.evidence.append(Evidence(quote.start_char + 1, quote.end_char - 1, quote.sent.text, "statements/communicated", 0.7))
+        else:
+            out.append(_quoted_statement(ctx, verb, speakers[0], words, quote, "communicated"))
+        held.append(words)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _statement_nouns() -> frozenset[str]:
+    """The lexicon's statement nouns ('statement', 'speech', 'remarks', 'interview')."""
+    return frozenset(lemma for (lemma, pos), rows in lexicon().items() if pos == "NOUN" and any(r.id == "ev-statement-noun" for r in rows))
+
+
+def _owners(noun: Token) -> list[Token]:
+    """Whose a noun is: the noun itself, its possessor, and the object of its 'from', 'by' or 'of' ("Merkel's
+    verdict", "a statement from Borrell")."""
+    return [noun] + [c for c in noun.children if c.dep_ == "poss"] + [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for g in c.children if g.dep_ == "pobj"]
+
+
+VERBLESS_LEAD = re.compile(r"[:\u2013\u2014]\s*$")  # "Kurti's answer: '...'", "Jobs — '...'"
+
+
+def verbless_lead_ins(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A quotation after a colon or dash that closes a phrase without a verb, headed by a person or by a noun of
+    theirs ('Kurti: "We are ready."', 'The message from Josep Borrell: "Both sides must move."', "Merkel's verdict
+    — 'a historic mistake'"), is that person's statement: the phrase introduces the words as theirs. Not a title
+    of a work ('The new book by Barack Obama: "A Promised Land"'), nor a person further down the phrase ('On the
+    agenda for Emmanuel Macron: "..."')."""
+    out, text = [], ctx.text
+    held = [d.quote for d in drafts if d.quote]
+    for start, end in ctx.quotes:
+        words = text[start + 1:end - 1].strip(" ,.")
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if (not words or span is None or any(words[:40] in q for q in held) or _names_only(ctx, (start, end))
+                or _in_headline(ctx, span[0])):
+            continue  # 'Zelensky: "We will win"' as a headline: the body reports it
+        lead = ctx.doc.char_span(span.sent.start_char, start, alignment_mode="contract") if start > span.sent.start_char else None
+        if lead is None or not len(lead) or not VERBLESS_LEAD.search(text[lead.start_char:start]):
+            continue
+        if any(t.pos_ == "VERB" or ctx.in_quote(t.idx) for t in lead) or _title_of_work(words):
+            continue
+        people = {m.key for t in _owners(lead.root) if (m := ctx.mention(t)) is not None and m.type == "Person"}
+        if len(people) == 1:
+            out.append(_quoted_statement(ctx, span[0], people.pop(), words, span, "verbless-lead-in"))
+    return out
+
+
+def _title_of_work(words: str) -> bool:
+    """'A Promised Land', 'Servant of the People': a quotation whose words all begin with capitals (short function
+    words aside) names a work, it quotes no one."""
+    tokens = re.findall(r"[A-Za-z']+", words)
+    return bool(tokens) and len(tokens) <= 8 and all(w[0].isupper() or len(w) <= 3 for w in tokens) and tokens[0][0].isupper()
+
+
+def _communicates(verb: Token) -> bool:
+    """A verb of communication (kg/data/speech_verbs.jsonl, the lexicon's speech rows), not in a question."""
+    lemma = verb.lemma_.lower()
+    return ((lemma in speech_verbs() or any(row.speech for row in _triggers_for(verb)))
+            and not (verb.dep_ in {"ccomp", "advcl"} and _question(verb)))
+
+
+def attributed_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A quotation attributed by a verb of communication that the lexicon reads as another act ('"We will win,"
+    Zelensky vowed', a promise; '"...," she conceded', a concession) is also the person's statement: the act stays
+    what it is, and the quotation is what was said."""
+    out, text = [], ctx.text
+    held = [d.quote for d in drafts if d.quote]
+    ends = {e: (s, e) for s, e in ctx.quotes}
+    for draft in drafts:
+        token = draft.token
+        if (family(draft.kind) == "statement" or not _after_quotation(token) or not _reports_clause(token)
+                or ctx.in_quote(token.idx)):
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        first = min([token.i] + [c.left_edge.i for c in subjects])
+        quote = ends.get(ctx.doc[first - 1].idx + 1)
+        speakers = [k for c in subjects for k in actors(ctx, c) if ctx.is_person_key(k)]
+        if quote is None or len(set(speakers)) != 1:
+            continue
+        words = text[quote[0] + 1:quote[1] - 1].strip(" ,.")
+        span = ctx.doc.char_span(quote[0], quote[1], alignment_mode="expand")
+        if words and span is not None and not any(words[:40] in q for q in held):
+            out.append(_quoted_statement(ctx, token, speakers[0], words, span, "attribution"))
+    return out
+
+
+def quoted_words(drafts: list[Draft]) -> list[Draft]:
+    """A statement is words the text quotes: reported speech without quotation marks ("Lavrov said the talks would
+    resume") is no statement of its own, whoever speaks. Read until here, it still names the speaker a quotation
+    paragraph after it goes on with, and gives its act what it was about; a demand, a threat or a rejection so
+    reported stays that event, without a quote ("Moscow said Kyiv must withdraw")."""
+    out = []
+    for draft in drafts:
+        if draft.quote and not draft.verbatim:
+            if draft.kind == "Statement":
+                continue
+            draft.quote = ""
+        out.append(draft)
+    return out
 
 
 def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
@@ -1200,6 +1410,35 @@ def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                          and ctx.same_person(_speaker(other) or "", _speaker(draft) or "") for other in said):
             dropped.add(id(draft))
     return [d for d in drafts if id(d) not in dropped]
+
+
+def continued_speakers(ctx: Context, drafts: list[Draft]) -> None:
+    """'he' or 'she' attributing a quotation goes on with the person who spoke last: 'Scholz said: "A.' NEW
+    PARAGRAPH '"B," he added.' The pronoun's sentence names no speaker, the statement before it is a person's, at
+    most QUOTE_PARAGRAPH_REACH paragraphs back, and no other person is named (outside quotations) in between.
+    """
+    text, said = ctx.text, []
+    for draft in sorted(drafts, key=lambda d: d.token.idx):
+        if family(draft.kind) != "statement" or draft.absorbed:
+            continue
+        speaker = _speaker(draft)
+        if speaker is not None:
+            if draft.quote and ctx.is_person_key(speaker):
+                said.append(draft)
+            continue
+        subjects = [c for c in draft.token.children if c.dep_ == "nsubj" and c.lower_ in PERSON_PRONOUNS]
+        if not draft.quote or not draft.verbatim or not subjects or not said:
+            continue
+        last, pronoun = said[-1], subjects[0]
+        person = _speaker(last) or ""
+        between = ctx.doc.char_span(last.token.idx, pronoun.idx, alignment_mode="expand")
+        if between is None or text[last.token.idx:pronoun.idx].count("\n\n") > QUOTE_PARAGRAPH_REACH:
+            continue
+        others = {m.key for t in between if not ctx.in_quote(t.idx) and (m := ctx.mention(t)) is not None
+                  and m.type == "Person" and not ctx.same_person(m.key, person)}
+        if not others:
+            draft.add(person, "speaker")
+            said.append(draft)
 
 
 def _parts(draft: Draft) -> frozenset[tuple[int, int]]:
@@ -1285,7 +1524,7 @@ def statement_noun_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     verb's subject is one person; the quotation's own sentence has no verb outside it.
     """
     text, out = ctx.text, []
-    nouns = {lemma for (lemma, pos), rows in lexicon().items() if pos == "NOUN" and any(r.id == "ev-statement-noun" for r in rows)}
+    nouns = _statement_nouns()
     held = [d.quote for d in drafts if d.quote]
     for start, end in ctx.quotes:
         words = text[start + 1:end - 1].strip(" ,.")
