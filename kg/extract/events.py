@@ -23,12 +23,10 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    quotation to the person a verb of communication or a verbless lead-in names
    ('"...," Zelensky vowed', 'praised by Jobs as "..."', 'Kurti: "..."');
    `one_act_per_speaker` keeps one statement per speech act. A
-   statement is words the text quotes, as the gold files and `kg:quote` ("the
-   quoted words") have it: reported speech without quotation marks names the
-   speaker later quotations go on with, then is no statement of its own
-   (`quoted_words`); an organisation's unquoted words, an 'according to' source
-   and a request or refusal are not statements (`_declaration`,
-   `_attributed_clause`).
+   statement is something a person said, quoted or reported ('Lavrov said the
+   talks would resume': its quote is the reported clause); an organisation's
+   unquoted words, an 'according to' source and a request or refusal are not
+   statements (`_declaration`, `_attributed_clause`).
 Mentions of one event across sentences are merged later, by the resolve stage.
 """
 from __future__ import annotations
@@ -1229,7 +1227,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     drafts += attributed_quotes(ctx, drafts)
     drafts += communicated_quotes(ctx, drafts)
     drafts += verbless_lead_ins(ctx, drafts)
-    return quoted_words(one_act_per_speaker(ctx, drafts))
+    return one_act_per_speaker(ctx, drafts)
 
 
 def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
@@ -1350,21 +1348,6 @@ def attributed_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         span = ctx.doc.char_span(quote[0], quote[1], alignment_mode="expand")
         if words and span is not None and not any(words[:40] in q for q in held):
             out.append(_quoted_statement(ctx, token, speakers[0], words, span, "attribution"))
-    return out
-
-
-def quoted_words(drafts: list[Draft]) -> list[Draft]:
-    """A statement is words the text quotes: reported speech without quotation marks ("Lavrov said the talks would
-    resume") is no statement of its own, whoever speaks. Read until here, it still names the speaker a quotation
-    paragraph after it goes on with, and gives its act what it was about; a demand, a threat or a rejection so
-    reported stays that event, without a quote ("Moscow said Kyiv must withdraw")."""
-    out = []
-    for draft in drafts:
-        if draft.quote and not draft.verbatim:
-            if draft.kind == "Statement":
-                continue
-            draft.quote = ""
-        out.append(draft)
     return out
 
 
