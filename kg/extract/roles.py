@@ -68,6 +68,7 @@ from kg.gazetteer import (
     state_occupations,
     title_by_id,
     title_kinds,
+    title_prefixes,
 )
 from kg.ids import slug
 from kg.records import Evidence, Role
@@ -96,7 +97,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     kinds = title_kinds()
     for group in _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank"]):
         start, end = group[0].start, group[-1].end
-        names = [role_name(doc[t.start:t.end].text, rows[t.label_]["role"]) if t.label_ in rows else t.label_ for t in group]
+        names = [_post_name(doc, t, rows) for t in group]
         found = False
         for person, owner, rule, span in _patterns(doc, start, end, as_of):
             found = True
@@ -125,6 +126,18 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
+
+
+def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
+    """The post a title names: 'Minister of Information' -> 'Information Minister', 'Deputy Foreign Minister' and
+    'vice-chairman' keep their prefix ('Vice Chairman': the post one rank below is a post of its own)."""
+    def named(start: int) -> str:
+        return role_name(doc[start:title.end].text, rows[title.label_]["role"]) if title.label_ in rows else title.label_
+
+    name, first = named(title.start), doc[title.start]
+    if first.lower_ not in title_prefixes() or name.lower().startswith(first.lower_) or title.start + 1 >= title.end:
+        return name  # no prefix, or one the title's own row names ('Vice President', 'Deputy Prime Minister')
+    return f"{first.text[:1].upper()}{first.text[1:].lower()} {named(title.start + 1 + (doc[title.start + 1].text == '-'))}"
 
 
 def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
@@ -221,7 +234,7 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
     """
     from spacy.tokens import Span
 
-    spans = [_with_portfolio(doc, t) for t in spans]
+    spans = [_with_prefix(doc, _with_portfolio(doc, t)) for t in spans]
     taken = {i for t in spans for i in range(t.start, t.end)}
     for token in tokens_with(doc, LOWER, HEAD_NOUNS):
         if (token.pos_ == "NOUN" and token.i not in taken and token.i + 2 < len(doc)
@@ -236,6 +249,19 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         else:
             groups.append([span])
     return groups
+
+
+def _with_prefix(doc: Doc, title: Span) -> Span:
+    """'Deputy Foreign Minister', 'vice-chairman', 'Assistant Secretary': a word for the post one rank below
+    (kg/data/title_prefixes.jsonl) runs the title back over it, a hyphen written close between them."""
+    from spacy.tokens import Span
+
+    i = title.start - 1
+    if i >= 1 and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in title_prefixes() or doc[i].ent_type_ == "PERSON" or doc[i].lower_ == doc[title.start].lower_:
+        return title
+    return Span(doc, i, title.end, label=title.label_)
 
 
 def _with_portfolio(doc: Doc, title: Span) -> Span:
