@@ -411,7 +411,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     """(person, owner, rule, evidence span) for the titles written from token start to end; `prepositions` may
     introduce the owner after the title ('of'/'for'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, _destination_end(doc, end))
-    owner_before = owner_before_title(doc, start)
+    owner_before = owner_before_title(doc, start) or _seat_place(doc, start, end)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
     after = _person_at(doc, _name_start(doc, end))
     # OWNER ['s] TITLE NAME
@@ -469,6 +469,30 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
             yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
 
 
+SEAT_KINDS = {"legislator", "leg"}  # kg/data titles of a seat in a legislature ('MP', 'Senator', 'lawmaker')
+
+
+def _seat_place(doc: Doc, start: int, end: int) -> Span | None:
+    """'an Ottawa New Democrat MP', 'Paris lawmaker X': the state of the city or region a legislator's seat is named
+    by, written before the title with at most three capitalised words (a party's name) between them, when the article
+    names that state."""
+    from spacy.tokens import Span
+
+    kinds = title_kinds()
+    if not any(kinds.get(t.label_) in SEAT_KINDS for t in doc.spans.get("kg_titles", []) if start <= t.start < end):
+        return None
+    i = start - 1
+    while i >= 0 and start - i <= 4 and doc[i].is_alpha and doc[i].text[:1].isupper():
+        ent = _ent_at(doc, i)
+        entry = entries().get(ent.ent_id_) if ent is not None and ent.ent_id_ else None
+        if entry is not None and entry.type == "Place" and entry.country:
+            if not any(e.ent_id_ == entry.country for e in ents(doc)):
+                return None  # the role points to a state the article names, a node it has
+            return Span(doc, ent.start, ent.end, label="GPE", span_id=entry.country)
+        i = ent.start - 1 if ent is not None else i - 1
+    return None
+
+
 def _contextual(doc: Doc, start: int, end: int) -> bool:
     """Whether the titles written here are positions in a company or body named around them, not in a state
     (kg/data/titles.jsonl `owner_from_context`: chief executive, chairman, founder, spokesperson ...)."""
@@ -510,6 +534,9 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     owner = _ent_at(doc, i)
     if owner is None or owner.start not in {first, i}:
         return None
+    body = _ent_at(doc, owner.end) if owner.ent_id_ and entries()[owner.ent_id_].type == "State" else None
+    if body is not None and body.start == owner.end and body.label_ == "ORG" and owner_key(body) and not body.ent_id_:
+        return body  # 'of the U.S. District Court', 'for the Thai Interior Ministry': the state's body, named after it
     if not owner_key(owner):
         return seat_of_government(doc, owner)
     return owner
