@@ -561,10 +561,20 @@ RELATIVE_VERBS = (("who", "is"), ("who", "'s"), ("who", "has", "been"), ("who", 
 
 def _appositive_person(doc: Doc, i: int) -> Span | None:
     """The person in 'NAME, [the|a] ...' or 'NAME, who is [the] ...' ending just before token i."""
-    steps = 0
-    while i > 0 and steps < 3 and (doc[i - 1].lower_ in MODIFIERS or (doc[i - 1].pos_ == "ADJ" and not doc[i - 1].ent_type_)):
+    steps, title = 0, i
+    while i > 0 and steps < 3 and (doc[i - 1].lower_ in MODIFIERS | title_prefixes()
+                                   or (doc[i - 1].pos_ == "ADJ" and not doc[i - 1].ent_type_)):
         i -= 1
         steps += 1
+    if i >= 2 and doc[i - 1].lower_ == "and" and all(t.lower_ != "the" for t in doc[i:title]):
+        # 'NAME, Director of X, and Chairman of Y': a second title of the first's holder, no verb or clause between
+        # ('..., and the spokesman of Y' is someone else)
+        j = i - 1 - (doc[i - 2].text == ",")
+        sent = doc[j].sent.start
+        prev = max((t for t in doc.spans.get("kg_titles", []) if sent <= t.start and t.end <= j), key=lambda t: t.start, default=None)
+        if prev is not None and all(doc[k].pos_ not in {"VERB", "AUX"} and doc[k].text not in {",", ";", "and"}
+                                    for k in range(prev.end, j)):
+            return _appositive_person(doc, prev.start)
     for words in RELATIVE_VERBS:
         n = len(words)
         if i - n >= 0 and tuple(t.lower_ for t in doc[i - n:i]) == words:
