@@ -58,6 +58,7 @@ from kg.extract.entities import (
     tokens_with,
 )
 from kg.gazetteer import (
+    body_heads,
     entries,
     occupations,
     office_holders,
@@ -113,9 +114,12 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             if role is not None:
                 out.setdefault((role.holder, role.name, role.of, start), role)
     for span, name in _occupations(doc):
+        noun = span.text.lower()
+        field = _field_start(doc, span.start)
+        span, name = doc[field:span.end], _field_name(doc, field, span.start) + name
         for person, owner, rule, evidence_span in _patterns(doc, span.start, span.end, as_of, OCCUPATION_PREPOSITIONS):
             of = owner_key(owner)
-            owner_ok = _organization(of) or (bool(of) and span.text.lower() in state_occupations())
+            owner_ok = _organization(of) or (bool(of) and noun in state_occupations())
             if rule not in EXPLICIT_RULES or person.label_ != "PERSON" or not owner_ok or _past_holder(doc, span.start, owner):
                 continue
             evidence = Evidence(evidence_span.start_char, evidence_span.end_char, sentence_text(evidence_span),
@@ -134,10 +138,15 @@ def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
     def named(start: int) -> str:
         return role_name(doc[start:title.end].text, rows[title.label_]["role"]) if title.label_ in rows else title.label_
 
-    name, first = named(title.start), doc[title.start]
-    if first.lower_ not in title_prefixes() or name.lower().startswith(first.lower_) or title.start + 1 >= title.end:
-        return name  # no prefix, or one the title's own row names ('Vice President', 'Deputy Prime Minister')
-    return f"{first.text[:1].upper()}{first.text[1:].lower()} {named(title.start + 1 + (doc[title.start + 1].text == '-'))}"
+    matched = min((t.start for t in doc.spans.get("kg_titles", []) if title.start <= t.start < title.end), default=title.start)
+    start = title.start
+    while start < matched and doc[start].lower_ not in title_prefixes():
+        start += 1  # past the field ('press secretary')
+    field = _field_name(doc, title.start, start)
+    name, first = named(start), doc[start]
+    if first.lower_ not in title_prefixes() or name.lower().startswith(first.lower_) or start + 1 >= title.end:
+        return field + name  # no prefix, or one the title's own row names ('Vice President', 'Deputy Prime Minister')
+    return f"{field}{first.text[:1].upper()}{first.text[1:].lower()} {named(start + 1 + (doc[start + 1].text == '-'))}"
 
 
 def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
@@ -234,7 +243,7 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
     """
     from spacy.tokens import Span
 
-    spans = [_with_prefix(doc, _with_portfolio(doc, t)) for t in spans]
+    spans = [_with_field(doc, _with_prefix(doc, _with_portfolio(doc, t))) for t in spans]
     taken = {i for t in spans for i in range(t.start, t.end)}
     for token in tokens_with(doc, LOWER, HEAD_NOUNS):
         if (token.pos_ == "NOUN" and token.i not in taken and token.i + 2 < len(doc)
@@ -249,6 +258,38 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         else:
             groups.append([span])
     return groups
+
+
+def _field_start(doc: Doc, start: int) -> int:
+    """'Pentagon press secretary', 'UN human rights chief': where the field written between an owner and its title
+    starts (lower-case nouns and adjectives in compound with it, at most three); `start` when no owner stands
+    before them, or one stands right before the title."""
+    i = start
+    while (i > 0 and start - i < 3 and doc[i - 1].is_lower and doc[i - 1].is_alpha and doc[i - 1].pos_ in {"NOUN", "ADJ", "PROPN"}
+           and doc[i - 1].dep_ in {"compound", "amod"} and not doc[i - 1].ent_type_ and doc[i - 1].lower_ not in MODIFIERS):
+        i -= 1
+    owner = owner_before_title(doc, i) if i < start and owner_before_title(doc, start) is None else None
+    if owner is None or (owner.id_ and owner.id_ != owner.ent_id_):
+        return start  # none, or a seat of government, which stands for its state only right before a title
+    return i
+
+
+def _with_field(doc: Doc, title: Span) -> Span:
+    """A title run back over the field written before it ('press secretary'), when an owner stands before the field."""
+    from spacy.tokens import Span
+
+    i = _field_start(doc, title.start)
+    return title if i == title.start else Span(doc, i, title.end, label=title.label_)
+
+
+def _field_name(doc: Doc, start: int, core: int) -> str:
+    """'Press ' for 'press secretary', 'Managing Associate General ' for '... general counsel': the field's words,
+    capitalised, are part of the post's name; none when they name a body of the owner ('foreign ministry spokeswoman'
+    is the ministry's Spokesperson)."""
+    words = doc[start:core]
+    if any(t.lower_ in body_heads() for t in words):
+        return ""
+    return "".join(f"{t.text[:1].upper()}{t.text[1:]} " for t in words)
 
 
 def _with_prefix(doc: Doc, title: Span) -> Span:
@@ -436,7 +477,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         # [the] TITLE of OWNER [BODY], NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived", "the spokesman for the
         # Indonesian military, Colonel Ahmad Yani, said" (the owner's body nouns stand before the comma)
         close = owner_after.end
-        while close < len(doc) and close - owner_after.end < 3 and doc[close].is_lower and doc[close].pos_ == "NOUN":
+        while close < len(doc) and close - owner_after.end < 3 and doc[close].is_lower and doc[close].pos_ in {"NOUN", "ADJ"}:
             close += 1
         if close + 1 < len(doc) and doc[close].text == ",":
             person = _person_at(doc, _name_start(doc, close + 1))
