@@ -179,7 +179,9 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
 # 'NAME, a researcher at ORG', 'ORG attorney NAME', 'the editor of ORG, NAME'; never from context or a known holder
 EXPLICIT_RULES = {"owner-title-name", "title-name-of-owner", "owner-title-appositive", "title-of-owner-name",
                   "title-of-owner-appositive", "name-title-of-owner", "name-owner-title"}
-OCCUPATION_PREPOSITIONS = ("of", "for", "at", "with")
+# 'representing' introduces whom a post serves as 'for' does ('a lawyer representing ORG')
+TITLE_PREPOSITIONS = ("of", "for", "representing")
+OCCUPATION_PREPOSITIONS = TITLE_PREPOSITIONS + ("at", "with")
 
 
 def _occupations(doc: Doc) -> list[tuple[Span, str]]:
@@ -448,9 +450,9 @@ def _destination_end(doc: Doc, end: int) -> int:
     return end
 
 
-def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tuple[str, ...] = ("of", "for")):
+def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tuple[str, ...] = TITLE_PREPOSITIONS):
     """(person, owner, rule, evidence span) for the titles written from token start to end; `prepositions` may
-    introduce the owner after the title ('of'/'for'; an occupation also 'at'/'with': 'a researcher at ORG')."""
+    introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, _destination_end(doc, end))
     owner_before = owner_before_title(doc, start) or _seat_place(doc, start, end)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
