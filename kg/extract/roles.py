@@ -141,8 +141,8 @@ def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
     matched = min((t.start for t in doc.spans.get("kg_titles", []) if title.start <= t.start < title.end), default=title.start)
     start = title.start
     while start < matched and doc[start].lower_ not in title_prefixes():
-        start += 1  # past the field ('press secretary')
-    field = _field_name(doc, title.start, start)
+        start += 1  # past the field ('press secretary'; a state's office keeps its name: 'caretaker Prime Minister')
+    field = _field_name(doc, title.start, start) if title_kinds().get(title.label_) not in STATE_OFFICE_SECTORS else ""
     name, first = named(start), doc[start]
     if first.lower_ not in title_prefixes() or name.lower().startswith(first.lower_) or start + 1 >= title.end:
         return field + name  # no prefix, or one the title's own row names ('Vice President', 'Deputy Prime Minister')
@@ -264,11 +264,14 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
 
 def _field_start(doc: Doc, start: int) -> int:
     """'Pentagon press secretary', 'UN human rights chief': where the field written between an owner and its title
-    starts (lower-case nouns and adjectives in compound with it, at most three); `start` when no owner stands
+    starts (nouns and adjectives in compound with it, at most three, lower-case or capitalised as the title is);
+    `start` when no owner stands
     before them, or one stands right before the title."""
     i = start
-    while (i > 0 and start - i < 3 and doc[i - 1].is_lower and doc[i - 1].is_alpha and doc[i - 1].pos_ in {"NOUN", "ADJ", "PROPN"}
-           and doc[i - 1].dep_ in {"compound", "amod"} and not doc[i - 1].ent_type_ and doc[i - 1].lower_ not in MODIFIERS):
+    capitalised = doc[start].is_title  # 'Senate Majority Leader', 'EU Trade Commissioner': a field as the title is written
+    while (i > 0 and start - i < 3 and (doc[i - 1].is_lower or (capitalised and doc[i - 1].is_title)) and doc[i - 1].is_alpha
+           and doc[i - 1].pos_ in {"NOUN", "ADJ", "PROPN"} and doc[i - 1].dep_ in {"compound", "amod"} and not doc[i - 1].ent_type_
+           and doc[i - 1].lower_ not in MODIFIERS):
         i -= 1
     owner = owner_before_title(doc, i) if i < start and owner_before_title(doc, start) is None else None
     if owner is None or (owner.id_ and owner.id_ != owner.ent_id_):
