@@ -323,17 +323,21 @@ def _with_portfolio(doc: Doc, title: Span) -> Span:
         return title
     if i < len(doc) and doc[i].lower_ == "the" and i > title.end:
         i += 1
+    lower = title[-1].is_lower  # 'the minister for immigration': a portfolio written in lower case as its title is
     j = i
-    while j < len(doc) and (_portfolio_word(doc[j]) or (doc[j].lower_ in {"and", "&"} and j > i and j + 1 < len(doc)
-                                                      and _portfolio_word(doc[j + 1]))):
+    while j < len(doc) and (_portfolio_word(doc[j], lower) or (doc[j].lower_ in {"and", "&"} and j > i and j + 1 < len(doc)
+                                                             and _portfolio_word(doc[j + 1], lower))):
         j += 1
-    if j == i or doc[j - 1].lower_ in {"and", "&"}:
+    if j == i or doc[j - 1].lower_ in {"and", "&"} or (lower and j - i > 3):
         return title
     return Span(doc, title.start, j, label=title.label_)
 
 
-def _portfolio_word(token) -> bool:
-    """A capitalised word of a portfolio: no name of a person, state or place ('Minister of Foreign Affairs of Spain')."""
+def _portfolio_word(token, lower: bool = False) -> bool:
+    """A capitalised word of a portfolio: no name of a person, state or place ('Minister of Foreign Affairs of Spain');
+    with `lower`, a lower-case noun outside every entity ('minister for immigration', 'secretary of state')."""
+    if lower and token.is_lower:
+        return token.is_alpha and token.pos_ in {"NOUN", "ADJ"} and not token.ent_type_
     return token.is_title and token.is_alpha and not token.ent_id_ and token.ent_type_ not in {"PERSON", "GPE", "NORP", "DATE"}
 
 
