@@ -96,7 +96,9 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     rows = title_by_id()
     out: dict[tuple[str, str, str, int], Role] = {}
     kinds = title_kinds()
-    for group in _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank"]):
+    groups = _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank"])
+    heads = {t.start for group in groups for t in group if t.label_ == "Head"}  # 'the boss of X' is no occupation too
+    for group in groups:
         start, end = group[0].start, group[-1].end
         names = [_post_name(doc, t, rows) for t in group]
         found = False
@@ -113,7 +115,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             role = _known_holder_role(doc, group[0], names[0], as_of)
             if role is not None:
                 out.setdefault((role.holder, role.name, role.of, start), role)
-    for span, name in _occupations(doc):
+    for span, name in _occupations(doc, heads):
         noun = span.text.lower()
         field = _field_start(doc, span.start)
         span, name = doc[field:span.end], _field_name(doc, field, span.start) + name
@@ -122,6 +124,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             owner_ok = _organization(of) or (bool(of) and noun in state_occupations())
             if rule not in EXPLICIT_RULES or person.label_ != "PERSON" or not owner_ok or _past_holder(doc, span.start, owner):
                 continue
+            if doc[span.end - 1].tag_ == "NNP" and rule != "title-name-of-owner":
+                continue  # 'Professor NAME of ORG'; a capitalised word before it is part of the title ('Emeritus Professor')
             evidence = Evidence(evidence_span.start_char, evidence_span.end_char, sentence_text(evidence_span),
                                 f"roles/occupation-{rule}", confidence=0.8)
             out.setdefault((person_key(person.text), name, of, span.start),
@@ -136,7 +140,9 @@ def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
     """The post a title names: 'Minister of Information' -> 'Information Minister', 'Deputy Foreign Minister' and
     'vice-chairman' keep their prefix ('Vice Chairman': the post one rank below is a post of its own)."""
     def named(start: int) -> str:
-        return role_name(doc[start:title.end].text, rows[title.label_]["role"]) if title.label_ in rows else title.label_
+        if title.label_ not in rows:  # 'the chief of X', 'the head of X': the noun as written
+            return doc[start:title.end].text.capitalize()
+        return role_name(doc[start:title.end].text, rows[title.label_]["role"])
 
     matched = min((t.start for t in doc.spans.get("kg_titles", []) if title.start <= t.start < title.end), default=title.start)
     start = title.start
@@ -184,18 +190,20 @@ TITLE_PREPOSITIONS = ("of", "for", "representing")
 OCCUPATION_PREPOSITIONS = TITLE_PREPOSITIONS + ("at", "with")
 
 
-def _occupations(doc: Doc) -> list[tuple[Span, str]]:
+def _occupations(doc: Doc, heads: set[int] = frozenset()) -> list[tuple[Span, str]]:
     """Occupation nouns outside titles and names, longest first, each with its role name: 'senior researcher' ->
-    (researcher, 'Researcher'). A plural ('lawyers') or a word inside a name ('Tim Cook') is none.
+    (researcher, 'Researcher'). A plural ('lawyers') or a word inside a name ('Tim Cook') is none; one capitalised
+    right before a person's name is written as a title ('Professor NAME of ORG').
 
     Candidates are the last words of occupations tagged NN, found over the Doc's array (`tokens_with`)."""
     from spacy.tokens import Span
 
     table = occupations()
-    ends = [t.i + 1 for t in tokens_with(doc, LOWER, _occupation_last_words()) if t.tag_ == "NN"]
+    ends = [t.i + 1 for t in tokens_with(doc, LOWER, _occupation_last_words())
+            if t.tag_ == "NN" or (t.tag_ == "NNP" and t.is_title and _person_at(doc, t.i + 1) is not None)]
     if not ends:
         return []
-    taken = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    taken = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)} | set(heads)
     out: list[tuple[Span, str]] = []
     for j in ends:
         for n in (3, 2, 1):
@@ -461,7 +469,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     """(person, owner, rule, evidence span) for the titles written from token start to end; `prepositions` may
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, _destination_end(doc, end))
-    owner_before = owner_before_title(doc, start) or _seat_place(doc, start, end)
+    owner_before = owner_before_title(doc, start) or _seat_place(doc, start, end) or _its_body(doc, start, end)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
     after = _person_at(doc, _name_start(doc, end))
     # OWNER ['s] TITLE NAME
@@ -541,6 +549,17 @@ def _seat_place(doc: Doc, start: int, end: int) -> Span | None:
             return Span(doc, ent.start, ent.end, label="GPE", span_id=entry.country)
         i = ent.start - 1 if ent is not None else i - 1
     return None
+
+
+def _its_body(doc: Doc, start: int, end: int) -> Span | None:
+    """"Airbus said ... Its chief executive, NAME": 'its' before a company's or a body's title (a chief executive, a
+    spokesperson) is the one organisation of this sentence or the one before."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in MODIFIERS - {"its", "their"}:
+        i -= 1
+    if i < 0 or doc[i].lower_ != "its" or not _contextual(doc, start, end):
+        return None
+    return _organization_nearby(doc, i)
 
 
 def _contextual(doc: Doc, start: int, end: int) -> bool:
