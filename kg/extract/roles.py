@@ -651,6 +651,8 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
             break
     if i < 2 or doc[i - 1].text != ",":
         return None
+    if i >= 4 and doc[i - 2].is_digit and len(doc[i - 2]) <= 3 and doc[i - 3].text == ",":
+        i -= 2  # 'NAME, 54, the chief executive of X': the age in its own apposition
     person = _ent_at(doc, i - 2)
     return person if person is not None and person.label_ == "PERSON" else None
 
