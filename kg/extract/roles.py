@@ -400,22 +400,27 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
 
 
 def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
-    """'Lavrov met his Turkish counterpart Mevlut Cavusoglu': the same position, in the other state."""
+    """'Lavrov met his Turkish counterpart Mevlut Cavusoglu', 'NAME, her Finnish counterpart, met X, the Swedish foreign
+    minister': the same position, in the other state."""
     if "counterpart" not in doc_text(doc).lower():
         return []  # iterating a Doc's tokens is costly; most articles have no counterpart
     held = {r.holder: r.name for r in roles}
     out = []
-    for token in doc:
-        if token.lower_ != "counterpart":
-            continue
+    for token in tokens_with(doc, LOWER, frozenset({"counterpart"})):
         owner = owner_before_title(doc, token.i)
-        person = _ent_at(doc, token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ","))
-        if owner is None or person is None or person.label_ != "PERSON" or not owner_key(owner):
+        if owner is None or not owner_key(owner):
             continue
-        earlier = [e for e in ents(doc) if e.label_ == "PERSON" and e.sent == token.sent and e.end <= owner.start]
-        name = next((held[person_key(e.text)] for e in reversed(earlier) if person_key(e.text) in held), "")
+        person = _ent_at(doc, token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ","))
+        if person is not None and person.label_ == "PERSON":
+            others = [e for e in ents(doc) if e.label_ == "PERSON" and e.sent == token.sent and e.end <= owner.start][::-1]
+        else:  # 'NAME, her Finnish counterpart, ...': the one other holder of the sentence
+            person = _appositive_person(doc, owner.start - (owner.start > 0 and doc[owner.start - 1].lower_ in {"his", "her", "their"}))
+            others = [e for e in ents(doc) if e.label_ == "PERSON" and e.sent == token.sent and person is not None
+                      and person_key(e.text) != person_key(person.text) and person_key(e.text) in held]
+            others = others if len({person_key(e.text) for e in others}) == 1 else []
+        name = next((held[person_key(e.text)] for e in others if person_key(e.text) in held), "") if person is not None else ""
         if name:
-            span = doc[owner.start:person.end]
+            span = doc[min(owner.start, person.start):max(token.i + 1, person.end)]
             evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/counterpart", confidence=0.8)
             out.append(Role(holder=person_key(person.text), name=name, of=owner_key(owner), as_of=as_of, evidence=evidence))
     return out
