@@ -184,8 +184,8 @@ SEAT_ROOTS = {"official": "10372373", "lawgiver": "10249270"}  # WordNet 3.0 off
 def seat_titles(rows: list[dict], have: set[str], wordnet: Path = WORDNET) -> list[dict]:
     """One-word agents of a legislature or a court that name a seat in it: WordNet's first sense of the word is an
     official or a lawgiver ('judge', 'magistrate', 'legislator', 'lawmaker', 'congressman'; 'lawyer' is a
-    professional, a trade), with the synset's other one-word lemmas, capitalised ('Justice' is the judge's synset:
-    'Mr Justice X'); and a word of capitals that is the initials of a multi-word seat ('MP': member of parliament).
+    professional, a trade), with the synset's other one-word lemmas whose first sense it is, capitalised ('jurist';
+    'justice' is righteousness first, and 'the Justice Department' no judge); and a word of capitals that is the initials of a multi-word seat ('MP': member of parliament).
     Such a word is written before names less often than 'senator', so agent_titles leaves it out."""
     import derive_wordnet as wn
 
@@ -205,7 +205,8 @@ def seat_titles(rows: list[dict], have: set[str], wordnet: Path = WORDNET) -> li
         forms = {form, _title_case(form)}
         if root is not None:
             agent_forms = {r["form"] for r in rows}  # 'lawmaker' is a seat of its own, not a form of 'lawgiver'
-            forms |= {w.capitalize() for w in lemmas[offset] if w.isalpha() and w.lower() not in have | agent_forms}
+            forms |= {w.capitalize() for w in lemmas[offset] if w.isalpha() and w.lower() not in have | agent_forms
+                      and senses.get(w.lower(), [""])[0] == offset}  # 'justice' is righteousness first: no title
             source = f"{row['source']} + WordNet 3.0 data.noun {offset} ({lemmas[offset][0]}), under {root}"
         else:
             seats = [r["form"] for r in rows if r["sector"] == sector and r["person"] and " " in r["form"]
