@@ -474,7 +474,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     """(person, owner, rule, evidence span) for the titles written from token start to end; `prepositions` may
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, _destination_end(doc, end))
-    owner_before = owner_before_title(doc, start) or _seat_place(doc, start, end) or _its_body(doc, start, end)
+    owner_before = _named_owner(doc, owner_before_title(doc, start)) or _seat_place(doc, start, end) or _its_body(doc, start, end)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
     after = _person_at(doc, _name_start(doc, end))
     # OWNER ['s] TITLE NAME
@@ -530,6 +530,14 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
         if person is not None:
             yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
+
+
+def _named_owner(doc: Doc, owner: Span | None) -> Span | None:
+    """'Chinese foreign ministry spokesman': a body written in lower case (no name of its own) is its state's, the state
+    named right before it."""
+    if owner is None or not owner.text.islower() or owner.ent_id_ or owner.id_:
+        return owner
+    return owner_before_title(doc, owner.start) or owner
 
 
 SEAT_KINDS = {"legislator", "leg"}  # kg/data titles of a seat in a legislature ('MP', 'Senator', 'lawmaker')
