@@ -426,14 +426,17 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     return out
 
 
-PAST = {"former", "ex", "then", "late", "erstwhile", "onetime", "one-time", "future", "incoming", "would-be", "prospective"}  # not held now
+PAST = {"former", "formerly", "previously", "ex", "then", "late", "erstwhile", "onetime", "one-time", "future", "incoming",
+        "would-be", "prospective"}  # not held now
 
 
 def _past_holder(doc: Doc, start: int, owner: Span) -> bool:
     """'former U.S. President Bill Clinton', 'NAME, a former Swedish ambassador': no position as of the article's date."""
     i = min(start, owner.start)
     window = doc[max(0, i - 3):start]
-    return any((t.lower_ in PAST and (t.lower_ != "then" or t.i + 1 in {i, start} or doc[t.i + 1].text == "-"))
+    return any((t.lower_ in PAST and (t.lower_ != "then" or t.i + 1 in {i, start} or doc[t.i + 1].text == "-"
+                                      or (doc[t.i + 1].lower_ in {"the", "a", "an"} and t.i + 2 in {i, start}
+                                          and t.i > 0 and doc[t.i - 1].text == ",")))  # 'NAME, then the head of X'
                or t.lower_.startswith("ex-") for t in window)
 
 
@@ -645,7 +648,7 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
     """The person in 'NAME, [the|a] ...' or 'NAME, who is [the] ...' ending just before token i."""
     steps, title = 0, i
     while i > 0 and steps < 3 and (doc[i - 1].lower_ in MODIFIERS | title_prefixes()
-                                   or (doc[i - 1].pos_ == "ADJ" and not doc[i - 1].ent_type_)):
+                                   or (doc[i - 1].pos_ in {"ADJ", "ADV"} and not doc[i - 1].ent_type_)):
         i -= 1
         steps += 1
     if i >= 2 and doc[i - 1].lower_ == "and" and all(t.lower_ != "the" for t in doc[i:title]):
