@@ -170,6 +170,9 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         person = _ent_at(doc, holder.i) if holder is not None else None
         objects = [c for c in token.children if c.dep_ == "dobj"]
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
+        # 'heads the UN human rights office': the body named inside the object when the object is no name of its own
+        objects += [c for o in objects if _ent_at(doc, o.i) is None for c in o.children
+                    if c.dep_ in {"nmod", "compound", "poss"} and c.ent_type_ == "ORG"]
         for obj in objects:
             owner = _ent_at(doc, obj.i)
             of = owner_key(owner) if owner is not None else ""
