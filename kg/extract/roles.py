@@ -480,7 +480,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     """(person, owner, rule, evidence span) for the titles written from token start to end; `prepositions` may
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, _destination_end(doc, end))
-    owner_before = _named_owner(doc, owner_before_title(doc, start)) or _seat_place(doc, start, end) or _its_body(doc, start, end)
+    owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
+                    or _seat_place(doc, start, end) or _its_body(doc, start, end))
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
     after = _person_at(doc, _name_start(doc, end))
     # OWNER ['s] TITLE NAME
@@ -536,6 +537,17 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
         if person is not None:
             yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
+
+
+def _body_possessive(doc: Doc, start: int) -> Span | None:
+    """"the Nigerian army's spokesman", "the Thai police's chief": a body noun in the possessive takes the owner
+    written before it."""
+    i = start
+    while i > start - 2 and i > 0 and doc[i - 1].pos_ == "ADJ" and not doc[i - 1].ent_type_:
+        i -= 1  # "the army's new spokesman"
+    if i >= 2 and doc[i - 1].text in {"'s", "\u2019s"} and not doc[i - 2].ent_type_ and doc[i - 2].is_lower:
+        return owner_before_title(doc, i - 1)
+    return None
 
 
 def _named_owner(doc: Doc, owner: Span | None) -> Span | None:
