@@ -31,6 +31,17 @@ state's sectors ('a senior North Korean official', 'NAME, a diplomat of X').
 A verb from which WordNet derives a leader (kg/data/office_verbs.jsonl) states that post in the present: 'NAME, who
 heads ORG', 'NAME chairs ORG', 'presides over ORG'.
 
+Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from WordNet and the Phoenix agents):
+- a word for the post one rank below runs into it: 'Deputy Foreign Minister', 'vice-chairman' (a post of its own);
+- a field in compound between owner and title: 'UN human rights chief NAME', 'White House press secretary' (named
+  with the field unless the field is a body: 'foreign ministry spokeswoman' is a Spokesperson);
+- a seat in a legislature or a court ('MP', 'lawmaker', 'Judge'); a seat named by a city is in the city's state when
+  the article names it ('an Ottawa New Democrat MP');
+- 'NAME, Director of X, and Chairman of Y': coordinated titles share the first one's holder; 'NAME, 54, the ...':
+  an age in its own apposition; 'NAME, her Finnish counterpart,': the other holder's post;
+- 'a lawyer representing ORG'; "Its chief executive, NAME" after one organisation; "the Nigerian army's spokesman";
+  'Chinese foreign ministry spokesman' (a body in lower case is its state's).
+
 A military rank ('Colonel X') names a person, never a position; 'former', 'ex-', 'then', 'late' mark a
 position no longer held, 'future' and 'incoming' one not yet held: neither is stated as of the article's date.
 """
