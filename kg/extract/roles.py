@@ -33,7 +33,7 @@ heads ORG', 'NAME chairs ORG', 'presides over ORG'.
 
 Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from WordNet and the Phoenix agents):
 - a word for the post one rank below runs into it: 'Deputy Foreign Minister', 'vice-chairman' (a post of its own);
-- a field in compound between owner and title: 'UN human rights chief NAME', 'White House press secretary' (named
+- a field in compound between owner and title: 'UN human rights chief NAME', 'Airbus communications director' (named
   with the field unless the field is a body: 'foreign ministry spokeswoman' is a Spokesperson);
 - a seat in a legislature or a court ('MP', 'lawmaker', 'Judge'); a seat named by a city is in the city's state when
   the article names it ('an Ottawa New Democrat MP');
