@@ -81,6 +81,7 @@ from kg.gazetteer import (
     title_by_id,
     title_kinds,
     title_prefixes,
+    titles,
 )
 from kg.ids import slug
 from kg.records import Evidence, Role
@@ -160,10 +161,35 @@ def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
     while start < matched and doc[start].lower_ not in title_prefixes():
         start += 1  # past the field ('press secretary'; a state's office keeps its name: 'caretaker Prime Minister')
     field = _field_name(doc, title.start, start) if title_kinds().get(title.label_) not in STATE_OFFICE_SECTORS else ""
+    if start == matched and title.label_ in rows and rows[title.label_]["role"].lower() in PORTFOLIO_HEADS:
+        field = _field_name(doc, _portfolio_start(doc, start), start)  # 'economy minister': the portfolio
+        known = _role_of_form().get(f"{field}{doc[start:title.end].text}".lower())
+        if known:
+            return known  # 'home affairs minister' is a form of the Interior Minister's title
     name, first = named(start), doc[start]
     if first.lower_ not in title_prefixes() or name.lower().startswith(first.lower_) or start + 1 >= title.end:
         return field + name  # no prefix, or one the title's own row names ('Vice President', 'Deputy Prime Minister')
     return f"{field}{first.text[:1].upper()}{first.text[1:].lower()} {named(start + 1 + (doc[start + 1].text == '-'))}"
+
+
+@lru_cache(maxsize=1)
+def _role_of_form() -> dict[str, str]:
+    """A title's form in lower case -> its role ('home affairs minister' -> 'Interior Minister')."""
+    return {form.lower(): row["role"] for row in reversed(titles()) for form in row["forms"]}
+
+
+PORTFOLIO_HEADS = {"minister", "secretary"}  # titles that take a portfolio: 'Minister for Immigration', 'economy minister'
+
+
+def _portfolio_start(doc: Doc, start: int) -> int:
+    """Where a portfolio written in lower case before 'minister' starts: 'home affairs minister', 'external affairs
+    minister', 'economy minister' (nouns in compound with it, an adjective only before a noun: 'junior minister' has none)."""
+    i = start
+    while (i > 0 and start - i < 3 and doc[i - 1].is_lower and doc[i - 1].is_alpha and not doc[i - 1].ent_type_
+           and doc[i - 1].lower_ not in MODIFIERS and doc[i - 1].dep_ in {"compound", "amod", "nmod"}
+           and (doc[i - 1].pos_ in {"NOUN", "PROPN"} or (doc[i - 1].pos_ == "ADJ" and i < start))):
+        i -= 1
+    return i
 
 
 def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
