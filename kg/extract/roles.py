@@ -109,7 +109,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     out: dict[tuple[str, str, str, int], Role] = {}
     kinds = title_kinds()
     groups = _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank"])
-    heads = {t.start for group in groups for t in group if t.label_ == "Head"}  # 'the boss of X' is no occupation too
+    heads = {i for group in groups for t in group if t.label_ == "Head" for i in range(t.start, t.end)}  # no occupation too
     for group in groups:
         start, end = group[0].start, group[-1].end
         names = [_post_name(doc, t, rows) for t in group]
@@ -129,9 +129,11 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
                 out.setdefault((role.holder, role.name, role.of, start), role)
     for span, name in _occupations(doc, heads):
         noun = span.text.lower()
+        # 'an adviser to the Ukrainian president': an adviser's 'to' introduces whom the post serves (WordNet's advisers)
+        prepositions = OCCUPATION_PREPOSITIONS + (("to",) if occupations()[tuple(noun.split())]["under"] == "adviser" else ())
         field = _field_start(doc, span.start)
         span, name = doc[field:span.end], _field_name(doc, field, span.start) + name
-        for person, owner, rule, evidence_span in _patterns(doc, span.start, span.end, as_of, OCCUPATION_PREPOSITIONS):
+        for person, owner, rule, evidence_span in _patterns(doc, span.start, span.end, as_of, prepositions):
             of = owner_key(owner)
             owner_ok = _organization(of) or (bool(of) and noun in state_occupations())
             if rule not in EXPLICIT_RULES or person.label_ != "PERSON" or not owner_ok or _past_holder(doc, span.start, owner):
@@ -153,7 +155,7 @@ def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
     'vice-chairman' keep their prefix ('Vice Chairman': the post one rank below is a post of its own)."""
     def named(start: int) -> str:
         if title.label_ not in rows:  # 'the chief of X', 'the head of X': the noun as written
-            return doc[start:title.end].text.capitalize()
+            return " ".join(t.text.capitalize() for t in doc[start:title.end])
         return role_name(doc[start:title.end].text, rows[title.label_]["role"])
 
     matched = min((t.start for t in doc.spans.get("kg_titles", []) if title.start <= t.start < title.end), default=title.start)
@@ -298,7 +300,7 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
     for token in tokens_with(doc, LOWER, HEAD_NOUNS):
         if (token.pos_ == "NOUN" and token.i not in taken and token.i + 2 < len(doc)
                 and doc[token.i + 1].lower_ == "of" and _owner_after(doc, token.i + 2) is not None):
-            spans.append(Span(doc, token.i, token.i + 1, label="Head"))
+            spans.append(_with_prefix(doc, Span(doc, token.i, token.i + 1, label="Head")))  # 'deputy head of X'
     spans.sort(key=lambda t: t.start)
     groups: list[list[Span]] = []
     for span in spans:
@@ -516,7 +518,7 @@ def _destination_end(doc: Doc, end: int) -> int:
 def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tuple[str, ...] = TITLE_PREPOSITIONS):
     """(person, owner, rule, evidence span) for the titles written from token start to end; `prepositions` may
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
-    end = _portfolio_end(doc, _destination_end(doc, end))
+    end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
     owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
                     or _seat_place(doc, start, end) or _its_body(doc, start, end))
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
