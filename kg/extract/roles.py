@@ -312,14 +312,17 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
     return groups
 
 
+FIELD_WORDS = 2  # 'human rights chief', 'press secretary'; longer runs are descriptions ('migration pact vote leader')
+
+
 def _field_start(doc: Doc, start: int) -> int:
     """'Pentagon press secretary', 'UN human rights chief': where the field written between an owner and its title
-    starts (nouns and adjectives in compound with it, at most three, lower-case or capitalised as the title is);
+    starts (nouns and adjectives in compound with it, at most two, lower-case or capitalised as the title is);
     `start` when no owner stands
     before them, or one stands right before the title."""
     i = start
     capitalised = doc[start].is_title  # 'Senate Majority Leader', 'EU Trade Commissioner': a field as the title is written
-    while (i > 0 and start - i < 3 and (doc[i - 1].is_lower or (capitalised and doc[i - 1].is_title)) and doc[i - 1].is_alpha
+    while (i > 0 and start - i < FIELD_WORDS and (doc[i - 1].is_lower or (capitalised and doc[i - 1].is_title)) and doc[i - 1].is_alpha
            and doc[i - 1].pos_ in {"NOUN", "ADJ", "PROPN"} and doc[i - 1].dep_ in {"compound", "amod"} and not doc[i - 1].ent_type_
            and doc[i - 1].lower_ not in MODIFIERS):
         i -= 1
