@@ -184,14 +184,9 @@ PORTFOLIO_HEADS = {"minister", "secretary"}  # titles that take a portfolio: 'Mi
 
 
 def _portfolio_start(doc: Doc, start: int) -> int:
-    """Where a portfolio written in lower case before 'minister' starts: 'home affairs minister', 'external affairs
-    minister', 'economy minister' (nouns in compound with it, an adjective only before a noun: 'junior minister' has none)."""
-    i = start
-    while (i > 0 and start - i < 3 and doc[i - 1].is_lower and doc[i - 1].is_alpha and not doc[i - 1].ent_type_
-           and doc[i - 1].lower_ not in MODIFIERS and doc[i - 1].dep_ in {"compound", "amod", "nmod"}
-           and (doc[i - 1].pos_ in {"NOUN", "PROPN"} or (doc[i - 1].pos_ == "ADJ" and i < start))):
-        i -= 1
-    return i
+    """Where a portfolio written in lower case before 'minister' starts: 'home affairs minister', 'economy minister'
+    ('junior minister' has none)."""
+    return _compound_start(doc, start, 3, adjective_last=False)
 
 
 def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
@@ -315,17 +310,22 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
 FIELD_WORDS = 2  # 'human rights chief', 'press secretary'; longer runs are descriptions ('migration pact vote leader')
 
 
-def _field_start(doc: Doc, start: int) -> int:
-    """'Pentagon press secretary', 'UN human rights chief': where the field written between an owner and its title
-    starts (nouns and adjectives in compound with it, at most two, lower-case or capitalised as the title is);
-    `start` when no owner stands
-    before them, or one stands right before the title."""
+def _compound_start(doc: Doc, start: int, most: int, capitalised: bool = False, adjective_last: bool = True) -> int:
+    """Where the words in compound before token `start` begin: lower-case nouns and adjectives (capitalised too with
+    `capitalised`; without `adjective_last`, an adjective only before a noun: 'human rights', not 'junior'), no entity
+    or modifier ('new', 'former'), at most `most` words."""
     i = start
-    capitalised = doc[start].is_title  # 'Senate Majority Leader', 'EU Trade Commissioner': a field as the title is written
-    while (i > 0 and start - i < FIELD_WORDS and (doc[i - 1].is_lower or (capitalised and doc[i - 1].is_title)) and doc[i - 1].is_alpha
-           and doc[i - 1].pos_ in {"NOUN", "ADJ", "PROPN"} and doc[i - 1].dep_ in {"compound", "amod"} and not doc[i - 1].ent_type_
-           and doc[i - 1].lower_ not in MODIFIERS):
+    while (i > 0 and start - i < most and (doc[i - 1].is_lower or (capitalised and doc[i - 1].is_title)) and doc[i - 1].is_alpha
+           and not doc[i - 1].ent_type_ and doc[i - 1].lower_ not in MODIFIERS and doc[i - 1].dep_ in {"compound", "amod", "nmod"}
+           and (doc[i - 1].pos_ in {"NOUN", "PROPN"} or (doc[i - 1].pos_ == "ADJ" and (adjective_last or i < start)))):
         i -= 1
+    return i
+
+
+def _field_start(doc: Doc, start: int) -> int:
+    """'UN human rights chief', 'Senate Majority Leader': where the field written between an owner and its title starts
+    (capitalised only as the title is); `start` when no owner stands before it, or one stands right before the title."""
+    i = _compound_start(doc, start, FIELD_WORDS, capitalised=doc[start].is_title)
     owner = owner_before_title(doc, i) if i < start and owner_before_title(doc, start) is None else None
     if owner is None or (owner.id_ and owner.id_ != owner.ent_id_):
         return start  # none, or a seat of government, which stands for its state only right before a title
