@@ -108,7 +108,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     rows = title_by_id()
     out: dict[tuple[str, str, str, int], Role] = {}
     kinds = title_kinds()
-    groups = _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank"])
+    groups = _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank" and t.label_ not in _ranks()])
     heads = {i for group in groups for t in group if t.label_ == "Head" for i in range(t.start, t.end)}  # no occupation too
     for group in groups:
         start, end = group[0].start, group[-1].end
@@ -148,6 +148,14 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset[str]:
+    """Military titles that end in a rank ('Lieutenant General', 'Brig. Gen.'): ranks too, no posts (an 'Attorney
+    General' is no soldier: military titles only)."""
+    words = {f.lower() for row in titles() if row.get("kind") == "rank" for f in row["forms"]}
+    return frozenset(row["id"] for row in titles() if row.get("sector", "").startswith("MIL") and row["role"].split()[-1].lower() in words)
 
 
 def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
