@@ -722,6 +722,9 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
         j = i - 1 - (doc[i - 2].text == ",")
         sent = doc[j].sent.start
         prev = max((t for t in doc.spans.get("kg_titles", []) if sent <= t.start and t.end <= j), key=lambda t: t.start, default=None)
+        own = min((t.end for t in doc.spans.get("kg_titles", []) if t.start >= title), default=None)
+        if own is not None and _person_at(doc, _name_start(doc, own)) is not None:
+            return None  # '..., and Labour leader NAME': the second title has a holder of its own
         if prev is not None and all(doc[k].pos_ not in {"VERB", "AUX"} and doc[k].text not in {",", ";", "and"}
                                     for k in range(prev.end, j)):
             return _appositive_person(doc, prev.start)
