@@ -39,8 +39,9 @@ Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from Wor
   the article names it ('an Ottawa New Democrat MP');
 - 'NAME, Director of X, and Chairman of Y': coordinated titles share the first one's holder; 'NAME, 54, the ...':
   an age in its own apposition; 'NAME, her Finnish counterpart,': the other holder's post;
-- 'a lawyer representing ORG'; "Its chief executive, NAME" after one organisation; "the Nigerian army's spokesman";
-  'Chinese foreign ministry spokesman' (a body in lower case is its state's).
+- 'a lawyer representing ORG', 'an adviser to the Ukrainian president'; "Its chief executive, NAME" after one
+  organisation; "the Nigerian army's spokesman"; 'Chinese foreign ministry spokesman' (a body in lower case is its
+  state's); "Germany's economy minister" (a portfolio before 'minister'); 'Lieutenant General' is a rank.
 
 A military rank ('Colonel X') names a person, never a position; 'former', 'ex-', 'then', 'late' mark a
 position no longer held, 'future' and 'incoming' one not yet held: neither is stated as of the article's date.
