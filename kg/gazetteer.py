@@ -137,6 +137,13 @@ def office_verbs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def title_prefixes() -> frozenset[str]:
+    """Words for the post one rank below the title after them ('deputy', 'vice'; kg/data/title_prefixes.jsonl, from
+    WordNet): 'Deputy Foreign Minister' is a post of its own."""
+    return frozenset(row["prefix"] for row in resources.jsonl("title_prefixes.jsonl"))
+
+
+@lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Nouns of a geographical area or district ('village', 'province'; kg/data/place_nouns.jsonl, from WordNet)."""
     return frozenset(row["noun"] for row in resources.jsonl("place_nouns.jsonl"))

@@ -176,6 +176,50 @@ def _hyphenated(form: str) -> str:
     return HYPHENATED.sub(lambda m: f"{m.group(1)}-{m.group(2).replace(' ', '-')}", form)
 
 
+WORDNET = Path("/usr/share/wordnet")  # Debian's wordnet-base (scripts/derive_wordnet.py reads it too)
+SEAT_SECTORS = {"LEG", "JUD"}  # a legislature's or a court's seat is a position of the state, not a trade
+SEAT_ROOTS = {"official": "10372373", "lawgiver": "10249270"}  # WordNet 3.0 official.n.01, lawgiver.n.01
+
+
+def seat_titles(rows: list[dict], have: set[str], wordnet: Path = WORDNET) -> list[dict]:
+    """One-word agents of a legislature or a court that name a seat in it: WordNet's first sense of the word is an
+    official or a lawgiver ('judge', 'magistrate', 'legislator', 'lawmaker', 'congressman'; 'lawyer' is a
+    professional, a trade), with the synset's other one-word lemmas whose first sense it is, capitalised ('jurist';
+    'justice' is righteousness first, and 'the Justice Department' no judge); and a word of capitals that is the initials of a multi-word seat ('MP': member of parliament).
+    Such a word is written before names less often than 'senator', so agent_titles leaves it out."""
+    import derive_wordnet as wn
+
+    lemmas, hypernyms = wn._synsets(wordnet)
+    senses = wn._senses(wordnet)
+    roots = {offset: name for name, offset in SEAT_ROOTS.items()}
+    for name, offset in SEAT_ROOTS.items():
+        if name not in lemmas.get(offset, []):
+            sys.exit(f"{wordnet}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    out = []
+    for row in rows:
+        form, sector = row["form"], row["sector"]
+        if sector not in SEAT_SECTORS or " " in form or form in have or not form.isalpha():
+            continue
+        offset = senses.get(form, [""])[0]
+        root = wn._root(offset, hypernyms, roots) if offset else None
+        forms = {form, _title_case(form)}
+        if root is not None:
+            agent_forms = {r["form"] for r in rows}  # 'lawmaker' is a seat of its own, not a form of 'lawgiver'
+            forms |= {w.capitalize() for w in lemmas[offset] if w.isalpha() and w.lower() not in have | agent_forms
+                      and senses.get(w.lower(), [""])[0] == offset}  # 'justice' is righteousness first: no title
+            source = f"{row['source']} + WordNet 3.0 data.noun {offset} ({lemmas[offset][0]}), under {root}"
+        else:
+            seats = [r["form"] for r in rows if r["sector"] == sector and r["person"] and " " in r["form"]
+                     and "".join(w[0] for w in r["form"].split() if w not in SLOT_WORDS | {"the"}) == form]
+            if len(form) > 3 or not seats:
+                continue
+            forms = {form.upper()}
+            source = f"{row['source']}: the initials of {seats[0]}"
+        out.append({"id": f"title-seat-{form}", "role": form.upper() if root is None else _title_case(form),
+                    "forms": sorted(forms), "kind": sector.lower(), "sector": sector, "source": source})
+    return out
+
+
 def prename_titles(folder: Path, have: set[str]) -> list[dict]:
     """Agent nouns written before named people in the actor synonyms ('+DIRECTOR_...'), twice or more, not yet a title."""
     out = []
@@ -309,7 +353,8 @@ def main(folder: Path) -> None:
     agent_rows = agents(folder)
     _write("agents.jsonl", agent_rows)
     titles = agent_titles(agent_rows)
-    _write("agent_titles.jsonl", titles + prename_titles(folder, {f.lower() for t in titles for f in t["forms"]}))
+    titles += prename_titles(folder, {f.lower() for t in titles for f in t["forms"]})
+    _write("agent_titles.jsonl", titles + seat_titles(agent_rows, {f.lower() for t in titles for f in t["forms"]}))
     agent_words = {w for r in agent_rows for w in r["form"].split() if len(w) > 2}
     _write("actors.jsonl", actors(folder, agent_words))
     _write("nonactor_codes.jsonl", nonactor_codes())

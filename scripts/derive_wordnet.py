@@ -10,6 +10,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   researcher at ORG', 'ORG attorney NAME'): kg.extract.roles reads it in those constructions only, never alone.
 - kg/data/office_verbs.jsonl: verbs from whose first senses WordNet derives a leader named with the verb's stem
   ('head' -> head, 'chair' -> chairman): 'NAME, who heads ORG' states that post (kg.extract.roles).
+- kg/data/title_prefixes.jsonl: words written before a title for the post one rank below it ('deputy', 'vice',
+  'assistant'): 'Deputy Foreign Minister NAME' holds no Foreign Minister's post (kg.extract.roles names the post with it).
 - kg/data/place_nouns.jsonl: nouns one of whose two most frequent senses is a geographical area or a district
   ('village', 'province'): 'the village of X' names a place (kg.nlp).
 - kg/data/speech_verbs.jsonl: verbs one of whose two most frequent senses is a verb of communication ('warn',
@@ -233,6 +235,54 @@ def place_nouns(folder: Path) -> list[dict]:
     return rows
 
 
+ASSISTANT = "09815790"  # assistant.n.01: a person who contributes to the fulfillment of a need or furtherance of an effort
+# a compound's gloss that puts it one rank below the noun it ends with: 'vice chairman: one ranking below ... a chairman'
+BELOW = r"\b(?:below|in the place of|deputy to|assistant to)(?: immediately)?(?: an?| the)?(?: full)? {}\b"
+MIN_BELOW = 2  # a prefix ranks several posts ('vice admiral', 'vice chairman'); one compound is a rank's own name
+
+
+def _glosses(folder: Path) -> dict[str, str]:
+    """Noun synset offset -> its gloss."""
+    out = {}
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  ") and " | " in line:
+            out[line.split(" ", 1)[0]] = line.split(" | ", 1)[1].strip()
+    return out
+
+
+def title_prefixes(folder: Path) -> list[dict]:
+    """Words that make a post one rank below the title after them: the lemmas of assistant.n.01 and of its kinds whose
+    gloss says they act for a superior ('deputy'), each synset's first word, and the first word of two or more compounds of people
+    whose gloss ranks them below the noun they end with ('vice admiral', 'vice chairman', 'vice president')."""
+    lemmas, hypernyms = _synsets(folder)
+    glosses = _glosses(folder)
+    senses = _senses(folder)
+    roots = {offset: name for name, offset in ROOTS.items()}
+    if "assistant" not in lemmas.get(ASSISTANT, []):
+        sys.exit(f"{folder}/data.noun: synset {ASSISTANT} is not assistant: not WordNet 3.0?")
+    rows: dict[str, dict] = {}
+    for offset in [ASSISTANT] + sorted(o for o, up in hypernyms.items() if ASSISTANT in up and "superior" in glosses.get(o, "")):
+        word = lemmas[offset][0]  # the synset's own word: 'helper' or 'hatchet man' are no prefix of a post
+        if word.isalpha() and word.islower():
+            rows.setdefault(word, {"id": f"title-prefix-{word}", "prefix": word,
+                                   "source": f"WordNet 3.0 data.noun {offset} ({word}), under assistant"})
+
+    def person(lemma: str) -> bool:
+        return lemma in senses and _root(senses[lemma][0], hypernyms, roots) is not None
+
+    below: dict[str, list[str]] = defaultdict(list)
+    for lemma, offsets in sorted(senses.items()):
+        parts = lemma.split("_")
+        if len(parts) == 2 and parts[0].isalpha() and person(lemma) and person(parts[1]) \
+                and re.search(BELOW.format(parts[1]), glosses.get(offsets[0], "")):
+            below[parts[0]].append(f"{offsets[0]} ({lemma})")
+    for word, compounds in sorted(below.items()):
+        if len(compounds) >= MIN_BELOW:
+            rows.setdefault(word, {"id": f"title-prefix-{word}", "prefix": word,
+                                   "source": f"WordNet 3.0 data.noun {', '.join(compounds)}: ranked below their last word"})
+    return list(rows.values())
+
+
 VERB_SENSES = 3  # a verb's most frequent senses: 'run' the company is its third sense; later ones are rare
 COMMUNICATION = 32  # lexicographer file verb.communication (lexnames): verbs of telling, asking, ordering, singing
 SPEECH_SENSES = 2  # 'add' says something in its second sense ('He added that ...'); later senses are rare in the news
@@ -267,6 +317,7 @@ def main(folder: Path) -> None:
     _write("office_verbs.jsonl", office_verbs(folder))
     _write("place_nouns.jsonl", place_nouns(folder))
     _write("speech_verbs.jsonl", speech_verbs(folder))
+    _write("title_prefixes.jsonl", title_prefixes(folder))
 
 
 if __name__ == "__main__":

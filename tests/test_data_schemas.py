@@ -137,6 +137,8 @@ SCHEMAS: dict[str, dict] = {
     "place_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("place-noun-"),
                           "noun": lambda v: text(v) and v.isalpha() and v.islower(),
                           "source": wordnet_source},
+    "title_prefixes.jsonl": {"id": lambda v: text(v) and v.startswith("title-prefix-"),
+                             "prefix": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
     "office_verbs.jsonl": {"id": lambda v: text(v) and v.startswith("office-verb-"), "verb": text, "role": text,
                            "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
     "speech_verbs.jsonl": {"id": lambda v: text(v) and v.startswith("speech-verb-"),

@@ -31,6 +31,18 @@ state's sectors ('a senior North Korean official', 'NAME, a diplomat of X').
 A verb from which WordNet derives a leader (kg/data/office_verbs.jsonl) states that post in the present: 'NAME, who
 heads ORG', 'NAME chairs ORG', 'presides over ORG'.
 
+Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from WordNet and the Phoenix agents):
+- a word for the post one rank below runs into it: 'Deputy Foreign Minister', 'vice-chairman' (a post of its own);
+- a field in compound between owner and title: 'UN human rights chief NAME', 'Airbus communications director' (named
+  with the field unless the field is a body: 'foreign ministry spokeswoman' is a Spokesperson);
+- a seat in a legislature or a court ('MP', 'lawmaker', 'Judge'); a seat named by a city is in the city's state when
+  the article names it ('an Ottawa New Democrat MP');
+- 'NAME, Director of X, and Chairman of Y': coordinated titles share the first one's holder; 'NAME, 54, the ...':
+  an age in its own apposition; 'NAME, her Finnish counterpart,': the other holder's post;
+- 'a lawyer representing ORG', 'an adviser to the Ukrainian president'; "Its chief executive, NAME" after one
+  organisation; "the Nigerian army's spokesman"; 'Chinese foreign ministry spokesman' (a body in lower case is its
+  state's); "Germany's economy minister" (a portfolio before 'minister'); 'Lieutenant General' is a rank.
+
 A military rank ('Colonel X') names a person, never a position; 'former', 'ex-', 'then', 'late' mark a
 position no longer held, 'future' and 'incoming' one not yet held: neither is stated as of the article's date.
 """
@@ -58,6 +70,7 @@ from kg.extract.entities import (
     tokens_with,
 )
 from kg.gazetteer import (
+    body_heads,
     entries,
     occupations,
     office_holders,
@@ -68,6 +81,8 @@ from kg.gazetteer import (
     state_occupations,
     title_by_id,
     title_kinds,
+    title_prefixes,
+    titles,
 )
 from kg.ids import slug
 from kg.records import Evidence, Role
@@ -94,9 +109,11 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     rows = title_by_id()
     out: dict[tuple[str, str, str, int], Role] = {}
     kinds = title_kinds()
-    for group in _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank"]):
+    groups = _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank" and t.label_ not in _ranks()])
+    heads = {i for group in groups for t in group if t.label_ == "Head" for i in range(t.start, t.end)}  # no occupation too
+    for group in groups:
         start, end = group[0].start, group[-1].end
-        names = [role_name(doc[t.start:t.end].text, rows[t.label_]["role"]) if t.label_ in rows else t.label_ for t in group]
+        names = [_post_name(doc, t, rows) for t in group]
         found = False
         for person, owner, rule, span in _patterns(doc, start, end, as_of):
             found = True
@@ -111,12 +128,19 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             role = _known_holder_role(doc, group[0], names[0], as_of)
             if role is not None:
                 out.setdefault((role.holder, role.name, role.of, start), role)
-    for span, name in _occupations(doc):
-        for person, owner, rule, evidence_span in _patterns(doc, span.start, span.end, as_of, OCCUPATION_PREPOSITIONS):
+    for span, name in _occupations(doc, heads):
+        noun = span.text.lower()
+        # 'an adviser to the Ukrainian president': an adviser's 'to' introduces whom the post serves (WordNet's advisers)
+        prepositions = OCCUPATION_PREPOSITIONS + (("to",) if occupations()[tuple(noun.split())]["under"] == "adviser" else ())
+        field = _field_start(doc, span.start)
+        span, name = doc[field:span.end], _field_name(doc, field, span.start) + name
+        for person, owner, rule, evidence_span in _patterns(doc, span.start, span.end, as_of, prepositions):
             of = owner_key(owner)
-            owner_ok = _organization(of) or (bool(of) and span.text.lower() in state_occupations())
+            owner_ok = _organization(of) or (bool(of) and noun in state_occupations())
             if rule not in EXPLICIT_RULES or person.label_ != "PERSON" or not owner_ok or _past_holder(doc, span.start, owner):
                 continue
+            if doc[span.end - 1].tag_ == "NNP" and rule != "title-name-of-owner":
+                continue  # 'Professor NAME of ORG'; a capitalised word before it is part of the title ('Emeritus Professor')
             evidence = Evidence(evidence_span.start_char, evidence_span.end_char, sentence_text(evidence_span),
                                 f"roles/occupation-{rule}", confidence=0.8)
             out.setdefault((person_key(person.text), name, of, span.start),
@@ -125,6 +149,53 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset[str]:
+    """Military titles that end in a rank ('Lieutenant General', 'Brig. Gen.'): ranks too, no posts (an 'Attorney
+    General' is no soldier: military titles only)."""
+    words = {f.lower() for row in titles() if row.get("kind") == "rank" for f in row["forms"]}
+    return frozenset(row["id"] for row in titles() if row.get("sector", "").startswith("MIL") and row["role"].split()[-1].lower() in words)
+
+
+def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
+    """The post a title names: 'Minister of Information' -> 'Information Minister', 'Deputy Foreign Minister' and
+    'vice-chairman' keep their prefix ('Vice Chairman': the post one rank below is a post of its own)."""
+    def named(start: int) -> str:
+        if title.label_ not in rows:  # 'the chief of X', 'the head of X': the noun as written
+            return " ".join(t.text.capitalize() for t in doc[start:title.end])
+        return role_name(doc[start:title.end].text, rows[title.label_]["role"])
+
+    matched = min((t.start for t in doc.spans.get("kg_titles", []) if title.start <= t.start < title.end), default=title.start)
+    start = title.start
+    while start < matched and doc[start].lower_ not in title_prefixes():
+        start += 1  # past the field ('press secretary'; a state's office keeps its name: 'caretaker Prime Minister')
+    field = _field_name(doc, title.start, start) if title_kinds().get(title.label_) not in STATE_OFFICE_SECTORS else ""
+    if start == matched and title.label_ in rows and rows[title.label_]["role"].lower() in PORTFOLIO_HEADS:
+        field = _field_name(doc, _portfolio_start(doc, start), start)  # 'economy minister': the portfolio
+        known = _role_of_form().get(f"{field}{doc[start:title.end].text}".lower())
+        if known:
+            return known  # 'home affairs minister' is a form of the Interior Minister's title
+    name, first = named(start), doc[start]
+    if first.lower_ not in title_prefixes() or name.lower().startswith(first.lower_) or start + 1 >= title.end:
+        return field + name  # no prefix, or one the title's own row names ('Vice President', 'Deputy Prime Minister')
+    return f"{field}{first.text[:1].upper()}{first.text[1:].lower()} {named(start + 1 + (doc[start + 1].text == '-'))}"
+
+
+@lru_cache(maxsize=1)
+def _role_of_form() -> dict[str, str]:
+    """A title's form in lower case -> its role ('home affairs minister' -> 'Interior Minister')."""
+    return {form.lower(): row["role"] for row in reversed(titles()) for form in row["forms"]}
+
+
+PORTFOLIO_HEADS = {"minister", "secretary"}  # titles that take a portfolio: 'Minister for Immigration', 'economy minister'
+
+
+def _portfolio_start(doc: Doc, start: int) -> int:
+    """Where a portfolio written in lower case before 'minister' starts: 'home affairs minister', 'economy minister'
+    ('junior minister' has none)."""
+    return _compound_start(doc, start, 3, adjective_last=False)
 
 
 def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
@@ -142,6 +213,9 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         person = _ent_at(doc, holder.i) if holder is not None else None
         objects = [c for c in token.children if c.dep_ == "dobj"]
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
+        # 'heads the UN human rights office': the body named inside the object when the object is no name of its own
+        objects += [c for o in objects if _ent_at(doc, o.i) is None for c in o.children
+                    if c.dep_ in {"nmod", "compound", "poss"} and c.ent_type_ == "ORG"]
         for obj in objects:
             owner = _ent_at(doc, obj.i)
             of = owner_key(owner) if owner is not None else ""
@@ -157,21 +231,25 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
 # 'NAME, a researcher at ORG', 'ORG attorney NAME', 'the editor of ORG, NAME'; never from context or a known holder
 EXPLICIT_RULES = {"owner-title-name", "title-name-of-owner", "owner-title-appositive", "title-of-owner-name",
                   "title-of-owner-appositive", "name-title-of-owner", "name-owner-title"}
-OCCUPATION_PREPOSITIONS = ("of", "for", "at", "with")
+# 'representing' introduces whom a post serves as 'for' does ('a lawyer representing ORG')
+TITLE_PREPOSITIONS = ("of", "for", "representing")
+OCCUPATION_PREPOSITIONS = TITLE_PREPOSITIONS + ("at", "with")
 
 
-def _occupations(doc: Doc) -> list[tuple[Span, str]]:
+def _occupations(doc: Doc, heads: set[int] = frozenset()) -> list[tuple[Span, str]]:
     """Occupation nouns outside titles and names, longest first, each with its role name: 'senior researcher' ->
-    (researcher, 'Researcher'). A plural ('lawyers') or a word inside a name ('Tim Cook') is none.
+    (researcher, 'Researcher'). A plural ('lawyers') or a word inside a name ('Tim Cook') is none; one capitalised
+    right before a person's name is written as a title ('Professor NAME of ORG').
 
     Candidates are the last words of occupations tagged NN, found over the Doc's array (`tokens_with`)."""
     from spacy.tokens import Span
 
     table = occupations()
-    ends = [t.i + 1 for t in tokens_with(doc, LOWER, _occupation_last_words()) if t.tag_ == "NN"]
+    ends = [t.i + 1 for t in tokens_with(doc, LOWER, _occupation_last_words())
+            if t.tag_ == "NN" or (t.tag_ == "NNP" and t.is_title and _person_at(doc, t.i + 1) is not None)]
     if not ends:
         return []
-    taken = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    taken = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)} | set(heads)
     out: list[tuple[Span, str]] = []
     for j in ends:
         for n in (3, 2, 1):
@@ -221,12 +299,12 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
     """
     from spacy.tokens import Span
 
-    spans = [_with_portfolio(doc, t) for t in spans]
+    spans = [_with_field(doc, _with_prefix(doc, _with_portfolio(doc, t))) for t in spans]
     taken = {i for t in spans for i in range(t.start, t.end)}
     for token in tokens_with(doc, LOWER, HEAD_NOUNS):
         if (token.pos_ == "NOUN" and token.i not in taken and token.i + 2 < len(doc)
                 and doc[token.i + 1].lower_ == "of" and _owner_after(doc, token.i + 2) is not None):
-            spans.append(Span(doc, token.i, token.i + 1, label="Head"))
+            spans.append(_with_prefix(doc, Span(doc, token.i, token.i + 1, label="Head")))  # 'deputy head of X'
     spans.sort(key=lambda t: t.start)
     groups: list[list[Span]] = []
     for span in spans:
@@ -236,6 +314,62 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         else:
             groups.append([span])
     return groups
+
+
+FIELD_WORDS = 2  # 'human rights chief', 'press secretary'; longer runs are descriptions ('migration pact vote leader')
+
+
+def _compound_start(doc: Doc, start: int, most: int, capitalised: bool = False, adjective_last: bool = True) -> int:
+    """Where the words in compound before token `start` begin: lower-case nouns and adjectives (capitalised too with
+    `capitalised`; without `adjective_last`, an adjective only before a noun: 'human rights', not 'junior'), no entity
+    or modifier ('new', 'former'), at most `most` words."""
+    i = start
+    while (i > 0 and start - i < most and (doc[i - 1].is_lower or (capitalised and doc[i - 1].is_title)) and doc[i - 1].is_alpha
+           and not doc[i - 1].ent_type_ and doc[i - 1].lower_ not in MODIFIERS and doc[i - 1].dep_ in {"compound", "amod", "nmod"}
+           and (doc[i - 1].pos_ in {"NOUN", "PROPN"} or (doc[i - 1].pos_ == "ADJ" and (adjective_last or i < start)))):
+        i -= 1
+    return i
+
+
+def _field_start(doc: Doc, start: int) -> int:
+    """'UN human rights chief', 'Senate Majority Leader': where the field written between an owner and its title starts
+    (capitalised only as the title is); `start` when no owner stands before it, or one stands right before the title."""
+    i = _compound_start(doc, start, FIELD_WORDS, capitalised=doc[start].is_title)
+    owner = owner_before_title(doc, i) if i < start and owner_before_title(doc, start) is None else None
+    if owner is None or (owner.id_ and owner.id_ != owner.ent_id_):
+        return start  # none, or a seat of government, which stands for its state only right before a title
+    return i
+
+
+def _with_field(doc: Doc, title: Span) -> Span:
+    """A title run back over the field written before it ('press secretary'), when an owner stands before the field."""
+    from spacy.tokens import Span
+
+    i = _field_start(doc, title.start)
+    return title if i == title.start else Span(doc, i, title.end, label=title.label_)
+
+
+def _field_name(doc: Doc, start: int, core: int) -> str:
+    """'Press ' for 'press secretary', 'Managing Associate General ' for '... general counsel': the field's words,
+    capitalised, are part of the post's name; none when they name a body of the owner ('foreign ministry spokeswoman'
+    is the ministry's Spokesperson)."""
+    words = doc[start:core]
+    if any(t.lower_ in body_heads() for t in words):
+        return ""
+    return "".join(f"{t.text[:1].upper()}{t.text[1:]} " for t in words)
+
+
+def _with_prefix(doc: Doc, title: Span) -> Span:
+    """'Deputy Foreign Minister', 'vice-chairman', 'Assistant Secretary': a word for the post one rank below
+    (kg/data/title_prefixes.jsonl) runs the title back over it, a hyphen written close between them."""
+    from spacy.tokens import Span
+
+    i = title.start - 1
+    if i >= 1 and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in title_prefixes() or doc[i].ent_type_ == "PERSON" or doc[i].lower_ == doc[title.start].lower_:
+        return title
+    return Span(doc, i, title.end, label=title.label_)
 
 
 def _with_portfolio(doc: Doc, title: Span) -> Span:
@@ -251,17 +385,21 @@ def _with_portfolio(doc: Doc, title: Span) -> Span:
         return title
     if i < len(doc) and doc[i].lower_ == "the" and i > title.end:
         i += 1
+    lower = title[-1].is_lower  # 'the minister for immigration': a portfolio written in lower case as its title is
     j = i
-    while j < len(doc) and (_portfolio_word(doc[j]) or (doc[j].lower_ in {"and", "&"} and j > i and j + 1 < len(doc)
-                                                      and _portfolio_word(doc[j + 1]))):
+    while j < len(doc) and (_portfolio_word(doc[j], lower) or (doc[j].lower_ in {"and", "&"} and j > i and j + 1 < len(doc)
+                                                             and _portfolio_word(doc[j + 1], lower))):
         j += 1
-    if j == i or doc[j - 1].lower_ in {"and", "&"}:
+    if j == i or doc[j - 1].lower_ in {"and", "&"} or (lower and j - i > 3):
         return title
     return Span(doc, title.start, j, label=title.label_)
 
 
-def _portfolio_word(token) -> bool:
-    """A capitalised word of a portfolio: no name of a person, state or place ('Minister of Foreign Affairs of Spain')."""
+def _portfolio_word(token, lower: bool = False) -> bool:
+    """A capitalised word of a portfolio: no name of a person, state or place ('Minister of Foreign Affairs of Spain');
+    with `lower`, a lower-case noun outside every entity ('minister for immigration', 'secretary of state')."""
+    if lower and token.is_lower:
+        return token.is_alpha and token.pos_ in {"NOUN", "ADJ"} and not token.ent_type_
     return token.is_title and token.is_alpha and not token.ent_id_ and token.ent_type_ not in {"PERSON", "GPE", "NORP", "DATE"}
 
 
@@ -316,35 +454,43 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
 
 
 def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
-    """'Lavrov met his Turkish counterpart Mevlut Cavusoglu': the same position, in the other state."""
+    """'Lavrov met his Turkish counterpart Mevlut Cavusoglu', 'NAME, her Finnish counterpart, met X, the Swedish foreign
+    minister': the same position, in the other state."""
     if "counterpart" not in doc_text(doc).lower():
         return []  # iterating a Doc's tokens is costly; most articles have no counterpart
     held = {r.holder: r.name for r in roles}
     out = []
-    for token in doc:
-        if token.lower_ != "counterpart":
-            continue
+    for token in tokens_with(doc, LOWER, frozenset({"counterpart"})):
         owner = owner_before_title(doc, token.i)
-        person = _ent_at(doc, token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ","))
-        if owner is None or person is None or person.label_ != "PERSON" or not owner_key(owner):
+        if owner is None or not owner_key(owner):
             continue
-        earlier = [e for e in ents(doc) if e.label_ == "PERSON" and e.sent == token.sent and e.end <= owner.start]
-        name = next((held[person_key(e.text)] for e in reversed(earlier) if person_key(e.text) in held), "")
+        person = _ent_at(doc, token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ","))
+        if person is not None and person.label_ == "PERSON":
+            others = [e for e in ents(doc) if e.label_ == "PERSON" and e.sent == token.sent and e.end <= owner.start][::-1]
+        else:  # 'NAME, her Finnish counterpart, ...': the one other holder of the sentence
+            person = _appositive_person(doc, owner.start - (owner.start > 0 and doc[owner.start - 1].lower_ in {"his", "her", "their"}))
+            others = [e for e in ents(doc) if e.label_ == "PERSON" and e.sent == token.sent and person is not None
+                      and person_key(e.text) != person_key(person.text) and person_key(e.text) in held]
+            others = others if len({person_key(e.text) for e in others}) == 1 else []
+        name = next((held[person_key(e.text)] for e in others if person_key(e.text) in held), "") if person is not None else ""
         if name:
-            span = doc[owner.start:person.end]
+            span = doc[min(owner.start, person.start):max(token.i + 1, person.end)]
             evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/counterpart", confidence=0.8)
             out.append(Role(holder=person_key(person.text), name=name, of=owner_key(owner), as_of=as_of, evidence=evidence))
     return out
 
 
-PAST = {"former", "ex", "then", "late", "erstwhile", "onetime", "one-time", "future", "incoming", "would-be", "prospective"}  # not held now
+PAST = {"former", "formerly", "previously", "ex", "then", "late", "erstwhile", "onetime", "one-time", "future", "incoming",
+        "would-be", "prospective"}  # not held now
 
 
 def _past_holder(doc: Doc, start: int, owner: Span) -> bool:
     """'former U.S. President Bill Clinton', 'NAME, a former Swedish ambassador': no position as of the article's date."""
     i = min(start, owner.start)
     window = doc[max(0, i - 3):start]
-    return any((t.lower_ in PAST and (t.lower_ != "then" or t.i + 1 in {i, start} or doc[t.i + 1].text == "-"))
+    return any((t.lower_ in PAST and (t.lower_ != "then" or t.i + 1 in {i, start} or doc[t.i + 1].text == "-"
+                                      or (doc[t.i + 1].lower_ in {"the", "a", "an"} and t.i + 2 in {i, start}
+                                          and t.i > 0 and doc[t.i - 1].text == ",")))  # 'NAME, then the head of X'
                or t.lower_.startswith("ex-") for t in window)
 
 
@@ -381,11 +527,12 @@ def _destination_end(doc: Doc, end: int) -> int:
     return end
 
 
-def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tuple[str, ...] = ("of", "for")):
+def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tuple[str, ...] = TITLE_PREPOSITIONS):
     """(person, owner, rule, evidence span) for the titles written from token start to end; `prepositions` may
-    introduce the owner after the title ('of'/'for'; an occupation also 'at'/'with': 'a researcher at ORG')."""
-    end = _portfolio_end(doc, _destination_end(doc, end))
-    owner_before = owner_before_title(doc, start)
+    introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
+    end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
+    owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
+                    or _seat_place(doc, start, end) or _its_body(doc, start, end))
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
     after = _person_at(doc, _name_start(doc, end))
     # OWNER ['s] TITLE NAME
@@ -410,7 +557,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         # [the] TITLE of OWNER [BODY], NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived", "the spokesman for the
         # Indonesian military, Colonel Ahmad Yani, said" (the owner's body nouns stand before the comma)
         close = owner_after.end
-        while close < len(doc) and close - owner_after.end < 3 and doc[close].is_lower and doc[close].pos_ == "NOUN":
+        while close < len(doc) and close - owner_after.end < 3 and doc[close].is_lower and doc[close].pos_ in {"NOUN", "ADJ"}:
             close += 1
         if close + 1 < len(doc) and doc[close].text == ",":
             person = _person_at(doc, _name_start(doc, close + 1))
@@ -441,6 +588,60 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
         if person is not None:
             yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
+
+
+def _body_possessive(doc: Doc, start: int) -> Span | None:
+    """"the Nigerian army's spokesman", "the Thai police's chief": a body noun in the possessive takes the owner
+    written before it."""
+    i = start
+    while i > start - 2 and i > 0 and doc[i - 1].pos_ == "ADJ" and not doc[i - 1].ent_type_:
+        i -= 1  # "the army's new spokesman"
+    if i >= 2 and doc[i - 1].text in {"'s", "\u2019s"} and not doc[i - 2].ent_type_ and doc[i - 2].is_lower:
+        return owner_before_title(doc, i - 1)
+    return None
+
+
+def _named_owner(doc: Doc, owner: Span | None) -> Span | None:
+    """'Chinese foreign ministry spokesman': a body written in lower case (no name of its own) is its state's, the state
+    named right before it."""
+    if owner is None or not owner.text.islower() or owner.ent_id_ or owner.id_:
+        return owner
+    return owner_before_title(doc, owner.start) or owner
+
+
+SEAT_KINDS = {"legislator", "leg"}  # kg/data titles of a seat in a legislature ('MP', 'Senator', 'lawmaker')
+
+
+def _seat_place(doc: Doc, start: int, end: int) -> Span | None:
+    """'an Ottawa New Democrat MP', 'Paris lawmaker X': the state of the city or region a legislator's seat is named
+    by, written before the title with at most three capitalised words (a party's name) between them, when the article
+    names that state."""
+    from spacy.tokens import Span
+
+    kinds = title_kinds()
+    if not any(kinds.get(t.label_) in SEAT_KINDS for t in doc.spans.get("kg_titles", []) if start <= t.start < end):
+        return None
+    i = start - 1
+    while i >= 0 and start - i <= 4 and doc[i].is_alpha and doc[i].text[:1].isupper():
+        ent = _ent_at(doc, i)
+        entry = entries().get(ent.ent_id_) if ent is not None and ent.ent_id_ else None
+        if entry is not None and entry.type == "Place" and entry.country:
+            if not any(e.ent_id_ == entry.country for e in ents(doc)):
+                return None  # the role points to a state the article names, a node it has
+            return Span(doc, ent.start, ent.end, label="GPE", span_id=entry.country)
+        i = ent.start - 1 if ent is not None else i - 1
+    return None
+
+
+def _its_body(doc: Doc, start: int, end: int) -> Span | None:
+    """"Airbus said ... Its chief executive, NAME": 'its' before a company's or a body's title (a chief executive, a
+    spokesperson) is the one organisation of this sentence or the one before."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in MODIFIERS - {"its", "their"}:
+        i -= 1
+    if i < 0 or doc[i].lower_ != "its" or not _contextual(doc, start, end):
+        return None
+    return _organization_nearby(doc, i)
 
 
 def _contextual(doc: Doc, start: int, end: int) -> bool:
@@ -484,6 +685,9 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     owner = _ent_at(doc, i)
     if owner is None or owner.start not in {first, i}:
         return None
+    body = _ent_at(doc, owner.end) if owner.ent_id_ and entries()[owner.ent_id_].type == "State" else None
+    if body is not None and body.start == owner.end and body.label_ == "ORG" and owner_key(body) and not body.ent_id_:
+        return body  # 'of the U.S. District Court', 'for the Thai Interior Ministry': the state's body, named after it
     if not owner_key(owner):
         return seat_of_government(doc, owner)
     return owner
@@ -508,10 +712,23 @@ RELATIVE_VERBS = (("who", "is"), ("who", "'s"), ("who", "has", "been"), ("who", 
 
 def _appositive_person(doc: Doc, i: int) -> Span | None:
     """The person in 'NAME, [the|a] ...' or 'NAME, who is [the] ...' ending just before token i."""
-    steps = 0
-    while i > 0 and steps < 3 and (doc[i - 1].lower_ in MODIFIERS or (doc[i - 1].pos_ == "ADJ" and not doc[i - 1].ent_type_)):
+    steps, title = 0, i
+    while i > 0 and steps < 3 and (doc[i - 1].lower_ in MODIFIERS | title_prefixes()
+                                   or (doc[i - 1].pos_ in {"ADJ", "ADV"} and not doc[i - 1].ent_type_)):
         i -= 1
         steps += 1
+    if i >= 2 and doc[i - 1].lower_ == "and" and all(t.lower_ != "the" for t in doc[i:title]):
+        # 'NAME, Director of X, and Chairman of Y': a second title of the first's holder, no verb or clause between
+        # ('..., and the spokesman of Y' is someone else)
+        j = i - 1 - (doc[i - 2].text == ",")
+        sent = doc[j].sent.start
+        prev = max((t for t in doc.spans.get("kg_titles", []) if sent <= t.start and t.end <= j), key=lambda t: t.start, default=None)
+        own = min((t.end for t in doc.spans.get("kg_titles", []) if t.start >= title), default=None)
+        if own is not None and _person_at(doc, _name_start(doc, own)) is not None:
+            return None  # '..., and Labour leader NAME': the second title has a holder of its own
+        if prev is not None and all(doc[k].pos_ not in {"VERB", "AUX"} and doc[k].text not in {",", ";", "and"}
+                                    for k in range(prev.end, j)):
+            return _appositive_person(doc, prev.start)
     for words in RELATIVE_VERBS:
         n = len(words)
         if i - n >= 0 and tuple(t.lower_ for t in doc[i - n:i]) == words:
@@ -519,6 +736,8 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
             break
     if i < 2 or doc[i - 1].text != ",":
         return None
+    if i >= 4 and doc[i - 2].is_digit and len(doc[i - 2]) <= 3 and doc[i - 3].text == ",":
+        i -= 2  # 'NAME, 54, the chief executive of X': the age in its own apposition
     person = _ent_at(doc, i - 2)
     return person if person is not None and person.label_ == "PERSON" else None
 
