@@ -135,6 +135,13 @@ def place_nouns() -> frozenset[str]:
     return frozenset(row["noun"] for row in resources.jsonl("place_nouns.jsonl"))
 
 
+@lru_cache(maxsize=1)
+def feature_nouns() -> frozenset[str]:
+    """Nouns of a road, a body of water, a landform or dry land ('street', 'gulf', 'hill', 'plain'; kg/data/feature_nouns.jsonl,
+    from WordNet): the last word of a place's name ('Castlefrank Road'), or 'the Plains of X'."""
+    return frozenset(row["noun"] for row in resources.jsonl("feature_nouns.jsonl"))
+
+
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})  # CAMEO sectors of a state's own agents
 
 

@@ -45,6 +45,7 @@ from kg.gazetteer import (
     body_heads,
     by_name,
     entries,
+    feature_nouns,
     given_names,
     known_actors,
     known_surnames,
@@ -463,16 +464,50 @@ def _middle_initials(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'the border village of Panmunjom', 'the province of Idlib': a name after a place noun (kg/data/place_nouns.jsonl)
-    and 'of' is a place, whatever the model called it."""
+    """A place, whatever the model called it:
+
+    - 'the border village of Panmunjom', 'the province of Idlib': a name after a place noun (kg/data/place_nouns.jsonl)
+      and 'of';
+    - 'the Plains of Arafat', 'the Gulf of Aden': a capitalised road, water or landform noun (kg/data/feature_nouns.jsonl)
+      after 'the' and before 'of' names a place with the name after it;
+    - 'Baker Street' (an organisation to the model), 'found on Castlefrank Road', 'near Rashid Boulevard' (a person
+      to the model): a name ending in such a noun; a 'person' only after a preposition of place ('Fiona Hill
+      testified' is a person)."""
     nouns = place_nouns()
-    out = []
+    out, grown = [], []
     for ent in ents:
-        if (ent.label_ in {"PERSON", "ORG"} and not ent.ent_id_ and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
-                and doc[ent.start - 2].lower_ in nouns and doc[ent.start - 2].is_lower):
+        if ent.label_ not in {"PERSON", "ORG"} or ent.ent_id_:
+            out.append(ent)
+            continue
+        noun = doc[ent.start - 2] if ent.start >= 3 and doc[ent.start - 1].lower_ == "of" else None
+        if noun is not None and noun.lower_ in nouns and noun.is_lower:
+            ent = _fresh(doc, ent.start, ent.end, "LOC")
+        elif noun is not None and noun.is_title and _feature(noun) and doc[noun.i - 1].lower_ == "the":
+            ent = _fresh(doc, noun.i, ent.end, "LOC")
+            grown.append(ent)
+        elif len(ent) > 1 and ent[-1].is_title and _feature(ent[-1]) and (ent.label_ == "ORG" or _located(ent)):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
         out.append(ent)
-    return out
+    return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
+
+
+PLACE_PREPS = {"on", "in", "at", "along", "near", "down", "up", "off", "onto", "into", "across", "through", "past",
+               "outside", "from", "to", "toward", "towards", "around", "via", "beside", "opposite"}
+
+
+def _located(ent: Span) -> bool:
+    """The span is the object of a preposition of place ('on Castlefrank Road', 'near Rashid Boulevard')."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+
+
+def _feature(token) -> bool:
+    """A road, water or landform noun ('Road', 'Plains', 'Gulf'), singular or plural (a capitalised plural is
+    tagged a proper noun and keeps its 's' in the lemma)."""
+    features, lower = feature_nouns(), token.lower_
+    return lower in features or token.lemma_.lower() in features or (lower.endswith("s") and lower[:-1] in features)
 
 
 COMPASS = {"north", "south", "east", "west"}
