@@ -155,6 +155,14 @@ def state_occupations() -> frozenset[str]:
                      if " ".join(words) in heads and row["under"] not in TRADE_ROOTS)
 
 
+@lru_cache(maxsize=1)
+def state_bodies() -> dict[str, str]:
+    """A state's own bodies among the Phoenix agents that are no person -> their sector: 'air force', 'navy', 'army',
+    'coast guard' (MIL), 'parliament' (LEG), 'police' (COP). Named alone ('the Air Force') they are a state's."""
+    return {r["form"]: r["sector"] for r in resources.jsonl("agents.jsonl") if r["sector"] in STATE_SECTORS - {"IGO"}
+            and not r["person"]}
+
+
 TRADE_ROOTS = frozenset({"professional", "scientist"})  # WordNet roots of occupations that are trades, not posts
 
 
