@@ -281,6 +281,49 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
     return Span(doc, i, min(j, len(doc)), label="PERSON")
 
 
+MAX_OWNER = 6  # words of the body in 'TITLE of the BODY for PORTFOLIO NAME'
+
+
+def _portfolio_holders(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[tuple[int, Span | None, Span]]:
+    """'Assistant Secretary of the Air Force for Acquisition Marvin Sambur', 'Assistant Secretary of State for European
+    Affairs Philip Reeker': after a capitalised occupation (kg/data/occupations.jsonl) and 'of', the body (none when
+    a title holds it: 'Secretary of State'), and the person named after the portfolio that 'for' opens. The
+    portfolio is capitalised dictionary words; the name starts at the first word that is a given name or no
+    dictionary word ('Acquisition Darleen Druyun', 'Research Mark Lewis'). Read from the model's entities there; each
+    as (first token after 'of', body, person)."""
+    from spacy.tokens import Span
+
+    from kg.gazetteer import occupations
+
+    jobs = occupations()
+    out = []
+    for ent in ents:
+        of = ent.start - (1 if ent[0].lower_ == "the" or ent.start < 2 or doc[ent.start - 1].lower_ != "the" else 2)
+        if of < 1 or doc[of].lower_ != "of" or not doc[of - 1].is_title or (doc[of - 1].lower_,) not in jobs:
+            continue
+        start = i = of + 1 + (doc[of + 1].lower_ == "the")
+        while i < len(doc) and i - start < MAX_OWNER and doc[i].is_title and doc[i].is_alpha:
+            i += 1
+        if i == start or i >= len(doc) or doc[i].lower_ != "for":
+            continue
+        first = end = i + 1
+        while end < len(doc) and end - first < 8 and doc[end].is_alpha and (doc[end].is_title or doc[end].lower_ in {"and", "of"}):
+            end += 1
+        name = next((j for j in range(first + 1, end)
+                     if doc[j].is_title and (doc[j].lower_ in given_names() or doc[j].lower_ not in words)), None)
+        if name is None or end - name > 4 or not all(t.lower_ in words or t.lower_ in by_name() for t in doc[first:name]):
+            continue
+        owner = Span(doc, start, i, label="ORG") if doc[start:i].text.lower() not in _title_forms() else None
+        out.append((start, owner, Span(doc, name, end, label="PERSON")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_forms() -> frozenset[str]:
+    """Lower-cased words after 'of' in the titles' forms ('state' of 'Secretary of State'): part of the title."""
+    return frozenset(f.lower().split(" of ", 1)[1] for row in titles() for f in row["forms"] if " of " in f.lower())
+
+
 def _restored_names(doc: Doc) -> list[Span]:
     """The model's longer names that the gazetteer cut up: 'the Kenya Anti-Corruption Commission' stays an organization."""
     titles = doc.spans.get("kg_titles", [])
@@ -392,13 +435,18 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         person = _person_after_title(doc, title, starts)
         if person is not None:
             people.append(person)
+    held = _portfolio_holders(doc, ents, words)  # 'Assistant Secretary of the Air Force for Acquisition Marvin Sambur'
+    people += [person for _, _, person in held]
+    owners = [owner for _, owner, _ in held if owner is not None]
+    cut = [(start, person.end) for start, _, person in held]
     keep = []
     for ent in ents:
         overlap = [p for p in people if p.start < ent.end and ent.start < p.end]
-        if overlap and not ent.ent_id_:
+        if (overlap or any(a < ent.end and ent.start < b for a, b in cut)) and not ent.ent_id_:
             continue  # the model's span swallowed a title and a name ("Kosovar President Hashim Thaci" as ORG)
         keep.append(ent)
-    ents = keep + people
+    taken = {i for e in keep for i in range(e.start, e.end)}
+    ents = keep + people + [o for o in owners if not any(i in taken for i in range(o.start, o.end))]
     ents = [e for e in ents if e.label_ != "PERSON" or not _is_title_only(titles, e)]
     ents = [e for e in ents if not _not_a_name(doc, e, ents, words, titles)]
     persons = [e for e in ents if e.label_ == "PERSON"]
