@@ -478,7 +478,33 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in doc:
         if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    return model_names(doc, _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out))))
+    return model_names(doc, _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, _inside_words(doc, out)))))
+
+
+STANCE_PREFIXES = {"pro", "anti"}
+
+
+def _inside_words(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names that are part of a word or a title, not mentions: 'pro-Beijing', 'anti-Kremlin' (a stance), 'Foreign
+    Affairs' in 'Foreign Affairs minister' (with the title word after it, a form of a title of kg/data/titles.jsonl)."""
+    forms = _title_phrases()
+    out = []
+    for ent in ents:
+        before = doc[ent.start - 2:ent.start] if ent.start >= 2 else None
+        if (before is not None and before[1].text == "-" and before[0].lower_ in STANCE_PREFIXES
+                and not before[0].whitespace_ and not before[1].whitespace_):
+            continue
+        if (ent.label_ == "ORG" and not ent.ent_id_ and ent.end < len(doc) and doc[ent.end].is_lower
+                and f"{ent.text} {doc[ent.end].text}".lower() in forms):
+            continue
+        out.append(ent)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_phrases() -> frozenset[str]:
+    """The titles' forms, lower-cased ('foreign affairs minister')."""
+    return frozenset(f.lower() for row in titles() for f in row["forms"])
 
 
 INITIAL = re.compile(r"[A-Z]\.")
