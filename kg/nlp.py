@@ -802,7 +802,8 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
     The maker keeps its ORG span (a name the model ran over the code, 'Airbus A350', is cut before it when the
     text names the maker alone, 'First Airbus A380' where it says 'Airbus'); a name of several words ending in a
     common noun the text does not name alone is no maker ('Air France Flight 447' is a flight, 'American Airlines
-    777' an operator's plane); a number counting a plural noun ('787 passengers'), a year or a date is no model.
+    777' an operator's plane), and when that noun is no body noun the name before it is the operator's ('Air France'
+    of 'Air France Flight 447'); a number counting a plural noun ('787 passengers'), a year or a date is no model.
     A code alone is taken only when its maker wrote it somewhere in the text or the statistical model called it a
     product, and when it is at least three characters ('4' alone is a number).
     """
@@ -830,6 +831,8 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if last.tag_ == "POS":
             last = doc[last.i - 1]
         if last.i > ent.start and is_dictionary_word(last.text) and last.text not in named:
+            if last.i == ent.end - 1 and last.lower_ not in body_heads() and last.lower_.rstrip("s") not in body_heads():
+                out[-1] = Span(doc, ent.start, last.i, label="ORG", span_id=ent.ent_id)  # 'Air France' runs 'Flight 447'
             continue  # 'Air France Flight 447', 'American Airlines 777': a numbered flight, an operator's plane
         other = taken.get(i)
         end = model_end(doc, i)
