@@ -748,6 +748,7 @@ def _after_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
 
 
 PRODUCT_DETERMINERS = {"a", "an", "new", "latest", "its", "his", "her", "their"}
+OWNERS = {"its", "his", "her", "their"}
 MODEL_CODE = re.compile(r"^(?:[A-Z]{1,2}\d+|\d+)(?:[A-Za-z]\d+)?[A-Z]{0,2}$")  # 787, A380, 7E7, A350, 3GS
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 NUMBER_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
@@ -859,22 +860,52 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
 def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     """Names the text uses as things, not actors: 'an iPod', 'the new iPhone', 'its Safari', and their plurals.
 
-    An organization takes no indefinite article and is not new or owned; a name that heads such a phrase
-    (not one that modifies a noun: 'a WHO report') is a product, and so is every mention of it in the text.
+    An organization takes no indefinite article and is not new or owned; a name that heads such a phrase is a
+    product, and so is every mention of it in the text. A name that modifies a thing's noun after an owner ('its
+    Macintosh computers'), or a brand's word doing so after any of them ('an iPod portable music player'), is one
+    when the text never uses it otherwise ('its Boeing jets ... Boeing said': a maker) and it is no known organisation
+    of the Phoenix lists ('a Greenpeace report', 'an Air France plane': the body's own).
     """
     out: set[str] = set()
     orgs = [e for e in ents if e.label_ == "ORG" and not e.ent_id_]
+    modifiers: set[str] = set()  # 'an iPod portable music player', 'its Macintosh computers'
     for ent in orgs:
-        if ent.start == 0 or ent.root.dep_ in {"compound", "nmod", "amod"}:
+        if ent.start == 0:
             continue
         before = doc[ent.start - 1]
         new = before.lower_ == "new" and ent.start > 1 and doc[ent.start - 2].lower_ in {"the", "a", "its"}
-        if before.lower_ in PRODUCT_DETERMINERS - {"new"} or new:
+        if not (before.lower_ in PRODUCT_DETERMINERS - {"new"} or new):
+            continue
+        if ent.root.dep_ not in {"compound", "nmod", "amod"}:
             out.add(ent.text)
+        elif ((before.lower_ in OWNERS or BRAND.fullmatch(ent.text)) and _thing_head(ent.root.head)
+              and known_actors().get(ent.text.lower()) != "Organization"):
+            modifiers.add(ent.text)
+    # a name that only ever modifies a thing after such a word names the thing's kind, not its maker ('a Boeing jet'
+    # where the text has 'Boeing said' stays a maker)
+    acting = {e.text for e in orgs if e.text in modifiers and e.root.dep_ not in {"compound", "nmod", "amod"}}
+    out |= modifiers - acting
     texts = {e.text for e in orgs}
     out |= {t for t in texts if t.endswith("s") and t[:-1] in out}  # 'iPods' after 'an iPod'
     out |= {t[:-1] for t in out if t.endswith("s") and t[:-1] in texts}  # 'iPod' after 'its iPods'
     return out
+
+
+def _thing_head(token) -> bool:
+    """A common noun that a name can modify as the kind of a product: no person ('a Reuters reporter') and no body
+    ('its Boeing subsidiary')."""
+    from kg.gazetteer import occupations
+
+    return (token.pos_ == "NOUN" and token.is_lower and (token.lemma_,) not in occupations()
+            and token.lemma_ not in body_heads() and token.lemma_ not in _person_heads())
+
+
+@lru_cache(maxsize=1)
+def _person_heads() -> frozenset[str]:
+    """Head nouns of the Phoenix agents that are people ('spokesman', 'official', 'soldier')."""
+    from kg import resources
+
+    return frozenset(r["head"] for r in resources.jsonl("agents.jsonl") if r["person"])
 
 
 def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset(),
@@ -938,12 +969,17 @@ def _body_of_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
                                                                    if e.label_ == "PERSON" and e.start != ent.start}
 
 
+BRAND = re.compile(r"[a-z]{1,3}[A-Z][a-z]+")  # 'iTunes', 'iPod', 'eBay': a lower-case prefix before a capitalised word
+
+
 def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], titles: list[tuple[int, int]] = ()) -> bool:
     """A 'person' made only of dictionary words that no office holder is named with ('App Store',
     'Snow Leopard', 'Dashboard'): a product or a thing, unless a title or 'Mr.' stands before it or the
-    text names a person with it in full."""
+    text names a person with it in full; a 'person' right after a brand's word ('iTunes Music Store')."""
     if ent.label_ != "PERSON" or not words:
         return False
+    if ent.start > 0 and BRAND.fullmatch(doc[ent.start - 1].text):
+        return True  # 'iTunes Music Store': the rest of a brand's name, which no person's name starts with
     tokens = [t for t in ent if t.is_alpha]
     others = [p for p in ents if p.label_ == "PERSON" and (p.start, p.end) != (ent.start, ent.end)]
     if not tokens or any(t.text in p.text.split() for t in tokens for p in others if len(p) > 1):
