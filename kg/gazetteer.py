@@ -137,7 +137,7 @@ def place_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def feature_nouns() -> frozenset[str]:
-    """Nouns of a road, a body of water, a landform or dry land ('street', 'gulf', 'hill', 'plain'; kg/data/feature_nouns.jsonl,
+    """Nouns of a road, a body of water, a landform, dry land or a building ('street', 'gulf', 'hill', 'hotel'; kg/data/feature_nouns.jsonl,
     from WordNet): the last word of a place's name ('Castlefrank Road'), or 'the Plains of X'."""
     return frozenset(row["noun"] for row in resources.jsonl("feature_nouns.jsonl"))
 

@@ -542,9 +542,9 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
 
     - 'the border village of Panmunjom', 'the province of Idlib': a name after a place noun (kg/data/place_nouns.jsonl)
       and 'of';
-    - 'the Plains of Arafat', 'the Gulf of Aden': a capitalised road, water or landform noun (kg/data/feature_nouns.jsonl)
-      after 'the' and before 'of' names a place with the name after it;
-    - 'Baker Street' (an organisation to the model), 'found on Castlefrank Road', 'near Rashid Boulevard' (a person
+    - 'the Plains of Arafat', 'the Gulf of Aden', 'the Tower of London': a capitalised road, water, landform or
+      building noun (kg/data/feature_nouns.jsonl) after 'the' and before 'of' names a place with the name after it;
+    - 'Baker Street', 'Century City Towers' (organisations to the model), 'found on Castlefrank Road', 'near Rashid Boulevard' (a person
       to the model): a name ending in such a noun; a 'person' only after a preposition of place ('Fiona Hill
       testified' is a person)."""
     nouns = place_nouns()
@@ -561,6 +561,9 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
             grown.append(ent)
         elif len(ent) > 1 and ent[-1].is_title and _feature(ent[-1]) and (ent.label_ == "ORG" or _located(ent)):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
+        elif (ent.label_ == "ORG" and len(ent) - (ent[0].lower_ == "the") > 2
+              and (head := ent[int(ent[0].lower_ == "the")]).is_title and _feature(head) and doc[head.i + 1].lower_ == "of"):
+            ent = _fresh(doc, ent.start, ent.end, "LOC")  # 'the Tower of London' read whole as an organisation
         out.append(ent)
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
 

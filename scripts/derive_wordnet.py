@@ -18,8 +18,9 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   as a body ('Islam' is a civilization too, 'Wicca' a community, 'Christianity' Christendom) is named for the
   faith, not for an organisation that acts; a name WordNet knows only as an organised body ('Scientology', the
   Church of Scientology) can act, and stays.
-- kg/data/feature_nouns.jsonl: nouns one of whose two most frequent senses is a road, a body of water, a landform or
-  dry land ('street', 'avenue', 'gulf', 'strait', 'hill', 'plain', 'island'), neither a group nor a person: the
+- kg/data/feature_nouns.jsonl: nouns one of whose two most frequent senses is a road, a body of water, a landform,
+  dry land ('street', 'avenue', 'gulf', 'strait', 'hill', 'plain', 'island') or a building or tower ('hotel',
+  'mosque', 'tower'; no sense of them an institution: 'church', 'court'), neither a group nor a person: the
   last word of a name ('Castlefrank Road', 'Rashid Boulevard') or the noun of 'the Plains of X' names a place.
 
     apt-get install wordnet-base      # Debian's WordNet 3.0 database, in /usr/share/wordnet
@@ -251,13 +252,19 @@ FEATURE_ROOTS = {
     "body_of_water": "09225146",         # body_of_water.n.01: gulf, bay, strait, sea, river, lake
     "geological_formation": "09287968",  # geological_formation.n.01: hill, mountain, valley, coast
     "land": "09334396",                  # land.n.04 (dry land): plain, island, peninsula, continent
+    "building": "02913152",              # building.n.01: hotel, mosque, cathedral, theatre
+    "tower": "04460130",                 # tower.n.01: tower, skyscraper, minaret
 }
+# a building's noun is often an institution's too ('church', 'house', 'court', 'hospital', 'school'): it counts only
+# when none of its senses is a group or a person
+EVERY_SENSE = {"building", "tower"}
 NOT_FEATURE = {"group": "00031264", "person": "00007846"}  # senses that make a noun a name of an actor too
 
 
 def feature_nouns(folder: Path) -> list[dict]:
-    """Nouns one of whose two most frequent senses is a road, a body of water, a landform or dry land, and neither of
-    them a group or a person ('bank' is a financial institution too): a name ending in one ('Castlefrank Road', 'Persian
+    """Nouns one of whose two most frequent senses is a road, a body of water, a landform, dry land, a building or a
+    tower, and neither of them (for a building, none of its senses) a group or a person ('bank' is a financial
+    institution too, 'church' a body of Christians): a name ending in one ('Castlefrank Road', 'Persian
     Gulf') or 'the Plains of X' names a place (kg.nlp)."""
     lemmas, hypernyms = _synsets(folder)
     roots = {offset: name for name, offset in FEATURE_ROOTS.items()}
@@ -270,7 +277,7 @@ def feature_nouns(folder: Path) -> list[dict]:
         if "_" in lemma or not lemma.isalpha() or lemma not in lemmas[offsets[0]]:
             continue
         found = next(((o, r) for o in offsets[:2] if (r := _root(o, hypernyms, roots))), None)
-        if found is None or any(_root(o, hypernyms, others) for o in offsets[:2]):
+        if found is None or any(_root(o, hypernyms, others) for o in offsets[:None if found[1] in EVERY_SENSE else 2]):
             continue
         rows.append({"id": f"feature-noun-{lemma}", "noun": lemma, "kind": found[1],
                      "source": f"WordNet 3.0 data.noun {found[0]} ({lemma}), under {found[1]}"})

@@ -139,7 +139,7 @@ SCHEMAS: dict[str, dict] = {
                           "source": wordnet_source},
     "feature_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("feature-noun-"),
                              "noun": lambda v: text(v) and v.isalpha() and v.islower(),
-                             "kind": ("road", "body_of_water", "geological_formation", "land"), "source": wordnet_source},
+                             "kind": ("road", "body_of_water", "geological_formation", "land", "building", "tower"), "source": wordnet_source},
     "office_verbs.jsonl": {"id": lambda v: text(v) and v.startswith("office-verb-"), "verb": text, "role": text,
                            "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
     "occupations.jsonl": {"id": text, "role": text, "forms": lambda v: words(v) and all(f.islower() for f in v),
