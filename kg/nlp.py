@@ -581,10 +581,11 @@ def _located(ent: Span) -> bool:
 
 
 def _feature(token) -> bool:
-    """A road, water or landform noun ('Road', 'Plains', 'Gulf'), singular or plural (a capitalised plural is
-    tagged a proper noun and keeps its 's' in the lemma)."""
+    """A road, water, landform or building noun ('Road', 'Plains', 'Gulf', 'Towers'), singular or plural (a capitalised
+    plural is tagged a proper noun and keeps its 's' in the lemma), that names no body of the Phoenix agents."""
     features, lower = feature_nouns(), token.lower_
-    return lower in features or token.lemma_.lower() in features or (lower.endswith("s") and lower[:-1] in features)
+    forms = {lower, token.lemma_.lower(), lower[:-1] if lower.endswith("s") else lower}
+    return bool(forms & features) and not forms & body_heads()  # a 'Consulate', a 'Prison' is a body of the Phoenix agents too
 
 
 COMPASS = {"north", "south", "east", "west"}
@@ -650,6 +651,9 @@ def _fresh(doc: Doc, start: int, end: int, label: str) -> Span:
     return Span(doc, start, end, label=label)
 
 
+LINKING_POS = {"ADP", "CCONJ", "SCONJ", "PUNCT"}  # 'Organisation for the Prohibition', 'Bosnia and the ...'
+
+
 def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span | None:
     """An entity cut at a line break or an unbalanced bracket; None when nothing of a name is left.
 
@@ -681,6 +685,9 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
     while end - 1 > ent.start and doc[end - 1].like_num and doc[ent.start:end - 1].text.lower() in _gazetteer_names():
         end -= 1  # 'Sweden 1' in a score line: a name (the model's type for it stays: a team) and a score
     start = ent.start
+    inner = next((t.i for t in doc[start + 1:end - 1] if t.text == "the" and doc[t.i - 1].pos_ not in LINKING_POS), None)
+    if inner is not None:
+        start = inner + 1  # 'According to Rathbun the Scientology property': a name ends before a lower-case 'the'
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}):
         start += 1  # 'a World Health Organisation': an article other than 'the' is no part of a name
     if start >= end:
