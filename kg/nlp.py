@@ -690,6 +690,10 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
         start = inner + 1  # 'According to Rathbun the Scientology property': a name ends before a lower-case 'the'
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}):
         start += 1  # 'a World Health Organisation': an article other than 'the' is no part of a name
+    if ent.label_ in {"PERSON", "ORG"}:
+        start = _past_modifiers(doc, start, end, words, ent.label_ == "PERSON")
+    if ent.label_ == "PERSON" and not any(c.isupper() for c in doc[start:end].text):
+        return None  # 'pan-democrat': a person's name is capitalised
     if start >= end:
         return None
     words = [t for t in doc[start:end] if not t.is_punct]
@@ -700,6 +704,23 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
+
+
+def _past_modifiers(doc: Doc, start: int, end: int, words: frozenset[str], person: bool) -> int:
+    """The first word of a name after the describing words the model took in: a stance ('pro-Beijing New People
+    Party'), a lower-case dictionary word ('nonpartisan pan-democrat'), and in a person's name a sentence's first word
+    that is an adjective ('Nonpartisan Paul Tse'; 'South African Airways', 'Royal Navy' keep theirs)."""
+    while start < end:
+        token = doc[start]
+        if (token.lower_ in STANCE_PREFIXES and start + 2 < end and doc[start + 1].text == "-"
+                and not token.whitespace_ and not doc[start + 1].whitespace_):
+            start += 3
+        elif token.is_alpha and token.lower_ in words and token.whitespace_ and (
+                token.is_lower or (person and token.is_sent_start and token.pos_ == "ADJ" and token.lower_ not in given_names())):
+            start += 1
+        else:
+            break
+    return start
 
 
 def _hyphen_extended(doc: Doc, ent: Span, words: frozenset[str]) -> Span:
