@@ -324,6 +324,33 @@ def _title_forms() -> frozenset[str]:
     return frozenset(f.lower().split(" of ", 1)[1] for row in titles() for f in row["forms"] if " of " in f.lower())
 
 
+DASHES = {"\u2014", "\u2013", "--", "-"}
+MAX_SOURCE = 6  # words of a publisher's name in a citation
+
+
+def _cited_sources(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'"Headline" \u2014 Toronto Star, August 15, 2008': the capitalised words between a dash and ', DATE' name the
+    publisher, one organisation, whatever the model and the gazetteer made of them ('Toronto', 'Edmonton Sun' as a
+    person)."""
+    from spacy.tokens import Span
+
+    found = []
+    for date in ents:
+        end = date.start - 1
+        if date.label_ != "DATE" or end < 2 or doc[end].text != ",":
+            continue
+        start = end
+        while start > 0 and end - start < MAX_SOURCE and (doc[start - 1].is_title or doc[start - 1].is_upper
+                                                         or doc[start - 1].text in {".", "&"}) and not doc[start - 1].is_space:
+            start -= 1
+        if start < end and start > 0 and doc[start - 1].text in DASHES and doc[start].is_title:
+            found.append(Span(doc, start, end, label="ORG"))
+    if not found:
+        return ents
+    cover = {i for f in found for i in range(f.start, f.end)}
+    return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + found
+
+
 def _restored_names(doc: Doc) -> list[Span]:
     """The model's longer names that the gazetteer cut up: 'the Kenya Anti-Corruption Commission' stays an organization."""
     titles = doc.spans.get("kg_titles", [])
@@ -420,7 +447,7 @@ def _dictionary_words(nlp: Language) -> frozenset[str]:
 def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]:
     from spacy.tokens import Span as SpanType
 
-    ents = [e for e in (_trimmed(doc, e, words) for e in _restored_names(doc)) if e is not None]
+    ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
     ents = [_named_after_state(doc, e, words, titles) for e in ents]
     ents += _known_people(doc, ents)
