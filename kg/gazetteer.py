@@ -175,9 +175,14 @@ def title_kinds() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def body_heads() -> frozenset[str]:
     """Head nouns of bodies among the Phoenix agents: 'ministry', 'company', 'airline', 'court', 'parliament'."""
-    person = {r["head"] for r in resources.jsonl("agents.jsonl") if r["person"]}
     return frozenset(r["head"] for r in resources.jsonl("agents.jsonl")
-                     if not r["person"] and " " not in r["form"] and r["head"] not in person)
+                     if not r["person"] and " " not in r["form"] and r["head"] not in person_heads())
+
+
+@lru_cache(maxsize=1)
+def person_heads() -> frozenset[str]:
+    """Head nouns of the Phoenix agents that are people ('spokesman', 'official', 'soldier')."""
+    return frozenset(r["head"] for r in resources.jsonl("agents.jsonl") if r["person"])
 
 
 @lru_cache(maxsize=4)

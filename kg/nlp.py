@@ -51,6 +51,8 @@ from kg.gazetteer import (
     known_surnames,
     nonactor_codes,
     nonactor_names,
+    occupations,
+    person_heads,
     place_nouns,
     titles,
 )
@@ -293,8 +295,6 @@ def _portfolio_holders(doc: Doc, ents: list[Span], words: frozenset[str]) -> lis
     as (first token after 'of', body, person)."""
     from spacy.tokens import Span
 
-    from kg.gazetteer import occupations
-
     jobs = occupations()
     out = []
     for ent in ents:
@@ -321,7 +321,7 @@ def _portfolio_holders(doc: Doc, ents: list[Span], words: frozenset[str]) -> lis
 @lru_cache(maxsize=1)
 def _title_forms() -> frozenset[str]:
     """Lower-cased words after 'of' in the titles' forms ('state' of 'Secretary of State'): part of the title."""
-    return frozenset(f.lower().split(" of ", 1)[1] for row in titles() for f in row["forms"] if " of " in f.lower())
+    return frozenset(f.split(" of ", 1)[1] for f in _title_phrases() if " of " in f)
 
 
 DASHES = {"\u2014", "\u2013", "--", "-"}
@@ -571,9 +571,9 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
       and 'of';
     - 'the Plains of Arafat', 'the Gulf of Aden', 'the Tower of London': a capitalised road, water, landform or
       building noun (kg/data/feature_nouns.jsonl) after 'the' and before 'of' names a place with the name after it;
-    - 'Baker Street', 'Century City Towers' (organisations to the model), 'found on Castlefrank Road', 'near Rashid Boulevard' (a person
-      to the model): a name ending in such a noun; a 'person' only after a preposition of place ('Fiona Hill
-      testified' is a person)."""
+    - 'Baker Street', 'Century City Towers' (organisations to the model), 'found on Castlefrank Road', 'near Rashid
+      Boulevard' (people to the model): a name ending in such a noun; a 'person' only after a preposition of place
+      ('Fiona Hill testified' is a person)."""
     nouns = place_nouns()
     out, grown = [], []
     for ent in ents:
@@ -952,18 +952,8 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
 def _thing_head(token) -> bool:
     """A common noun that a name can modify as the kind of a product: no person ('a Reuters reporter') and no body
     ('its Boeing subsidiary')."""
-    from kg.gazetteer import occupations
-
     return (token.pos_ == "NOUN" and token.is_lower and (token.lemma_,) not in occupations()
-            and token.lemma_ not in body_heads() and token.lemma_ not in _person_heads())
-
-
-@lru_cache(maxsize=1)
-def _person_heads() -> frozenset[str]:
-    """Head nouns of the Phoenix agents that are people ('spokesman', 'official', 'soldier')."""
-    from kg import resources
-
-    return frozenset(r["head"] for r in resources.jsonl("agents.jsonl") if r["person"])
+            and token.lemma_ not in body_heads() and token.lemma_ not in person_heads())
 
 
 def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset(),
