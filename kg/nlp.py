@@ -505,7 +505,25 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in doc:
         if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    return model_names(doc, _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, _inside_words(doc, out)))))
+    out = _hyphen_pairs(doc, _inside_words(doc, out))
+    return model_names(doc, _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out))))
+
+
+def _hyphen_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Boeing-Air Force contract': two names joined by a hyphen, each of which the text names on its own elsewhere,
+    are two organisations, not one."""
+    from spacy.tokens import Span
+
+    alone = {e.text[4:] if e.text.lower().startswith("the ") else e.text for e in ents}
+    out = []
+    for ent in ents:
+        cut = next((t.i for t in ent[1:-1] if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_), None)
+        if ent.label_ != "ORG" or ent.ent_id_ or cut is None or doc[ent.start:cut].text not in alone \
+                or doc[cut + 1:ent.end].text not in alone:
+            out.append(ent)
+            continue
+        out += [Span(doc, ent.start, cut, label="ORG"), Span(doc, cut + 1, ent.end, label="ORG")]
+    return out
 
 
 STANCE_PREFIXES = {"pro", "anti"}
