@@ -142,6 +142,13 @@ def feature_nouns() -> frozenset[str]:
     return frozenset(row["noun"] for row in resources.jsonl("feature_nouns.jsonl"))
 
 
+@lru_cache(maxsize=1)
+def craft_nouns() -> frozenset[str]:
+    """Nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer'; kg/data/craft_nouns.jsonl, from WordNet): 'the
+    tanker Stena Impero' names a vessel."""
+    return frozenset(row["noun"] for row in resources.jsonl("craft_nouns.jsonl"))
+
+
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})  # CAMEO sectors of a state's own agents
 
 

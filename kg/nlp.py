@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 from kg.gazetteer import (
     body_heads,
     by_name,
+    craft_nouns,
     entries,
     feature_nouns,
     given_names,
@@ -530,8 +531,9 @@ STANCE_PREFIXES = {"pro", "anti"}
 
 
 def _inside_words(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Names that are part of a word or a title, not mentions: 'pro-Beijing', 'anti-Kremlin' (a stance), 'Foreign
-    Affairs' in 'Foreign Affairs minister' (with the title word after it, a form of a title of kg/data/titles.jsonl)."""
+    """Names that are part of a word or a title, or name no actor: 'pro-Beijing', 'anti-Kremlin' (a stance), 'Foreign
+    Affairs' in 'Foreign Affairs minister' (with the title word after it, a form of a title of kg/data/titles.jsonl),
+    'the tanker Stena Impero' (a vessel)."""
     forms = _title_phrases()
     out = []
     for ent in ents:
@@ -542,8 +544,20 @@ def _inside_words(doc: Doc, ents: list[Span]) -> list[Span]:
         if (ent.label_ == "ORG" and not ent.ent_id_ and ent.end < len(doc) and doc[ent.end].is_lower
                 and f"{ent.text} {doc[ent.end].text}".lower() in forms):
             continue
+        if ent.start and not ent.ent_id_ and _vessel_named(doc, ent):
+            continue
         out.append(ent)
     return out
+
+
+def _vessel_named(doc: Doc, ent: Span) -> bool:
+    """The name right after a lower-case noun of a craft that it names ('the tanker Stena Impero', 'the destroyer HMS
+    Daring', 'flagship Moskva'); not a name that only follows one ('the plane Putin uses')."""
+    noun = doc[ent.start - 1]
+    if not noun.is_lower or not {noun.lower_, noun.lemma_} & craft_nouns():
+        return False
+    return (noun.dep_ == "compound" and ent.start <= noun.head.i < ent.end) or (
+        ent.root.dep_ == "appos" and ent.root.head.i == noun.i)
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   as a body ('Islam' is a civilization too, 'Wicca' a community, 'Christianity' Christendom) is named for the
   faith, not for an organisation that acts; a name WordNet knows only as an organised body ('Scientology', the
   Church of Scientology) can act, and stays.
+- kg/data/craft_nouns.jsonl: nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer', 'flagship'): the name
+  after one ('the tanker Stena Impero') is a vessel's, no actor's.
 - kg/data/feature_nouns.jsonl: nouns one of whose two most frequent senses is a road, a body of water, a landform,
   dry land ('street', 'avenue', 'gulf', 'strait', 'hill', 'plain', 'island') or a building or tower ('hotel',
   'mosque', 'tower'; no sense of them an institution: 'church', 'court'), neither a group nor a person: the
@@ -284,6 +286,30 @@ def feature_nouns(folder: Path) -> list[dict]:
     return rows
 
 
+CRAFT_ROOT = {"craft": "03125870"}  # craft.n.02: a vehicle for navigation on water, in the air or in space
+
+
+def craft_nouns(folder: Path) -> list[dict]:
+    """Nouns one of whose two most frequent senses is a craft (a ship, a plane, a spacecraft), the first of them no
+    person or group ('destroyer' is a ship first, 'carrier' a person): the name after one ('the tanker Stena Impero',
+    'the destroyer HMS Daring') names a vessel, no actor (kg.nlp)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots = {offset: name for name, offset in CRAFT_ROOT.items()}
+    others = {offset: name for name, offset in NOT_FEATURE.items()}
+    for name, offset in {**CRAFT_ROOT, **NOT_FEATURE}.items():
+        if name not in lemmas.get(offset, []):
+            sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    rows = []
+    for lemma, offsets in sorted(_senses(folder).items()):
+        if "_" in lemma or not lemma.isalpha() or lemma not in lemmas[offsets[0]] or _root(offsets[0], hypernyms, others):
+            continue
+        found = next((o for o in offsets[:2] if _root(o, hypernyms, roots)), None)
+        if found is not None:
+            rows.append({"id": f"craft-noun-{lemma}", "noun": lemma,
+                         "source": f"WordNet 3.0 data.noun {found} ({lemmas[found][0]}), under craft"})
+    return rows
+
+
 VERB_SENSES = 3  # a verb's most frequent senses: 'run' the company is its third sense; later ones are rare
 
 
@@ -294,6 +320,7 @@ def main(folder: Path) -> None:
     _write("office_verbs.jsonl", office_verbs(folder))
     _write("place_nouns.jsonl", place_nouns(folder))
     _write("feature_nouns.jsonl", feature_nouns(folder))
+    _write("craft_nouns.jsonl", craft_nouns(folder))
 
 
 if __name__ == "__main__":
