@@ -68,9 +68,10 @@ ARMED_SERVICE = "MIL"  # the sector of 'Air Force', 'Navy', 'Army', 'Coast Guard
 DOMINANT = 2  # the home state is named at least twice, and at least twice as often as any other state
 
 
-def home_state_services(mentions: list[Mention], roles: list[Role], key_map: dict[str, str]) -> dict[str, str]:
+def home_state_services(mentions: list[Mention], roles: list[Role], key_map: dict[str, str]) -> dict[str, tuple[str, str]]:
     """'the Air Force', 'the Navy' named with no state anywhere in the article: the armed service of the article's
-    home state (key of 'STATE SERVICE', 'org-united-states-air-force'), when the article fixes one.
+    home state, when the article fixes one; mention key -> (key and name of 'STATE SERVICE': 'org-united-states-air-force',
+    'United States Air Force').
 
     The home state is the one state whose own bodies or officials the article names (a role or an owned title of
     that state, 'U.S. Senator', "Iran's foreign minister"; an organisation of a state's sector named after it, 'U.S.
@@ -86,7 +87,7 @@ def home_state_services(mentions: list[Mention], roles: list[Role], key_map: dic
     name = entries()[state].label
     from kg.extract.entities import organization_key
 
-    return {m.key: organization_key(f"{name} {_strip_the(m.text)}") for m in services}
+    return {m.key: (organization_key(f"{name} {_strip_the(m.text)}"), f"{name} {_strip_the(m.text)}") for m in services}
 
 
 def home_state(mentions: list[Mention], roles: list[Role]) -> str:
@@ -168,7 +169,7 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     """Canonical keys for every mention and record; entities built from the mentions."""
     key_map = person_aliases(mentions) | organization_aliases(mentions)
     services = home_state_services(mentions, list(extraction.roles), key_map)
-    key_map.update(services)
+    key_map.update({k: key for k, (key, _) in services.items()})
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
     # 'the president of Serbia', "Iran's foreign minister" with no holder named in the article still speak for their state
     key_map.update({m.key: m.of for m in mentions if m.rule in OWNED_TITLES and m.key not in key_map and m.of})
@@ -179,8 +180,7 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     resolved = [replace(m, key=canon(m.key)) for m in mentions if not m.key.startswith(("nominal-", "pair-")) or m.key in key_map]
     entities = build_entities(resolved)
     if services:  # 'the Air Force' of the home state: the node is named with its state ('United States Air Force')
-        named = {key: f"{entries()[home_state(mentions, list(extraction.roles))].label} {_strip_the(m.text)}"
-                 for m in mentions if (key := services.get(m.key))}
+        named = dict(services.values())
         entities = [_named(e, named[e.key]) if e.key in named else e for e in entities]
     known = {e.key for e in entities}
     pairs = pair_referents(mentions, [_canon_event(e, canon, known) for e in extraction.events], entities)
