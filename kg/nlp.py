@@ -64,7 +64,7 @@ if TYPE_CHECKING:
 
 MODEL_PREFERENCE = ("trf", "lg", "md", "sm")
 NAME_POS = {"PROPN"}
-RESTORABLE = {"ORG"}
+RESTORABLE = {"ORG", "LAW"}  # a law or treaty named after a place (the Kyoto Protocol) names no place
 NON_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 MAX_RUN = 64  # whitespace-free characters tokenized at once; longer runs (long URLs, junk) are cut, so a run costs O(MAX_RUN) a character
 PIECE_CHARS = 100_000  # characters parsed at once: spaCy's own guidance is about 1 GB of memory per 100,000 characters
@@ -353,7 +353,8 @@ def _cited_sources(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _restored_names(doc: Doc) -> list[Span]:
-    """The model's longer names that the gazetteer cut up: 'the Kenya Anti-Corruption Commission' stays an organization."""
+    """The model's longer names that the gazetteer cut up: 'the Kenya Anti-Corruption Commission' stays an organization,
+    'the Kyoto Protocol' a law (no mention of Kyoto)."""
     titles = doc.spans.get("kg_titles", [])
     ents = list(doc.ents)
     for model in doc.spans.get("kg_model_ents", []):
