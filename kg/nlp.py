@@ -287,6 +287,13 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
 MAX_OWNER = 6  # words of the body in 'TITLE of the BODY for PORTFOLIO NAME'
 
 
+def _named_body(doc: Doc, title: tuple[int, int], name: Span, words: frozenset[str]) -> bool:
+    """'the General Assembly': after 'the', a title and dictionary words that name nobody are a body's name, not a
+    titled person ('the Prime Minister Theresa May' is one)."""
+    return (title[0] > 0 and doc[title[0] - 1].lower_ == "the"
+            and all(t.lower_ in words and t.lower_ not in _name_words() for t in name))
+
+
 def _portfolio_holders(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[tuple[int, Span | None, Span]]:
     """'Assistant Secretary of the Air Force for Acquisition Marvin Sambur', 'Assistant Secretary of State for European
     Affairs Philip Reeker': after a capitalised occupation (kg/data/occupations.jsonl) and 'of', the body (none when
@@ -462,7 +469,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     starts = dict(titles)
     for title in titles:
         person = _person_after_title(doc, title, starts)
-        if person is not None:
+        if person is not None and not _named_body(doc, title, person, words):
             people.append(person)
     held = _portfolio_holders(doc, ents, words)  # 'Assistant Secretary of the Air Force for Acquisition Marvin Sambur'
     people += [person for _, _, person in held]
