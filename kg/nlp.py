@@ -775,16 +775,16 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
 
 def _past_modifiers(doc: Doc, start: int, end: int, words: frozenset[str], person: bool) -> int:
     """The first word of a name after the describing words the model took in: a stance ('pro-Beijing New People
-    Party'), a lower-case dictionary word ('nonpartisan pan-democrat'), and in a person's name a sentence's first word
-    that is an adjective ('Nonpartisan Paul Tse'; 'South African Airways', 'Royal Navy' keep theirs)."""
+    Party'), a lower-case adjective ('nonpartisan pan-democrat'), and in a person's name a sentence's first word that is
+    an adjective ('Nonpartisan Paul Tse'; 'South African Airways', 'Royal Navy' keep theirs)."""
     while start < end:
         token = doc[start]
         if (token.lower_ in STANCE_PREFIXES and start + 2 < end and doc[start + 1].text == "-"
                 and not token.whitespace_ and not doc[start + 1].whitespace_):
             start += 3
-        elif token.is_alpha and token.lower_ in words and token.whitespace_ and (
-                token.is_lower or (person and token.is_sent_start and token.pos_ == "ADJ" and token.lower_ not in given_names())):
-            start += 1
+        elif token.is_alpha and token.lower_ in words and token.whitespace_ and token.pos_ == "ADJ" and (
+                token.is_lower or (person and token.is_sent_start and token.lower_ not in given_names())):
+            start += 1  # an adjective: a name's particles are not ('bin Laden', 'van der Bellen')
         else:
             break
     return start
