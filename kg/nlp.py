@@ -752,9 +752,10 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
     while end - 1 > ent.start and doc[end - 1].like_num and doc[ent.start:end - 1].text.lower() in _gazetteer_names():
         end -= 1  # 'Sweden 1' in a score line: a name (the model's type for it stays: a team) and a score
     start = ent.start
-    inner = next((t.i for t in doc[start + 1:end - 1] if t.text == "the" and doc[t.i - 1].pos_ not in LINKING_POS), None)
-    if inner is not None:
-        start = inner + 1  # 'According to Rathbun the Scientology property': a name ends before a lower-case 'the'
+    inner = next((t.i for t in doc[start + 1:end - 1] if t.text == "the" and doc[t.i - 1].pos_ not in LINKING_POS
+                  and ent.label_ != "PERSON"), None)
+    if inner is not None and doc[start:inner].text in _people_named(doc):
+        start = inner + 1  # 'According to Rathbun the Scientology property' ('Ivan the Terrible' is one name)
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}):
         start += 1  # 'a World Health Organisation': an article other than 'the' is no part of a name
     if ent.label_ in {"PERSON", "ORG"}:
@@ -771,6 +772,12 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
+
+
+def _people_named(doc: Doc) -> set[str]:
+    """The people the model names in the text, in full and by surname."""
+    people = [e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON"]
+    return set(people) | {p.split()[-1] for p in people}
 
 
 def _past_modifiers(doc: Doc, start: int, end: int, words: frozenset[str], person: bool) -> int:
