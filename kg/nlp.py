@@ -635,8 +635,9 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
 
 
-PLACE_PREPS = {"on", "in", "at", "along", "near", "down", "up", "off", "onto", "into", "across", "through", "past",
-               "outside", "from", "to", "toward", "towards", "around", "via", "beside", "opposite"}
+# prepositions of where, not of whom ('a letter to Anita Hill', 'a call from Fiona Hill')
+PLACE_PREPS = {"on", "in", "at", "along", "near", "down", "off", "onto", "into", "across", "through", "outside", "around",
+               "via", "beside", "opposite"}
 
 
 def _located(ent: Span) -> bool:
