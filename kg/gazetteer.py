@@ -149,6 +149,12 @@ def craft_nouns() -> frozenset[str]:
     return frozenset(row["noun"] for row in resources.jsonl("craft_nouns.jsonl"))
 
 
+@lru_cache(maxsize=1)
+def device_nouns() -> frozenset[str]:
+    """Nouns of a device ('computer', 'phone'; kg/data/device_nouns.jsonl, from WordNet): 'its Macintosh computers'."""
+    return frozenset(row["noun"] for row in resources.jsonl("device_nouns.jsonl"))
+
+
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})  # CAMEO sectors of a state's own agents
 
 

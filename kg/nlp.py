@@ -45,6 +45,7 @@ from kg.gazetteer import (
     body_heads,
     by_name,
     craft_nouns,
+    device_nouns,
     entries,
     feature_nouns,
     given_names,
@@ -967,11 +968,11 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     """Names the text uses as things, not actors: 'an iPod', 'the new iPhone', 'its Safari', and their plurals.
 
     An organization takes no indefinite article and is not new or owned; a name that heads such a phrase is a
-    product, and so is every mention of it in the text. A name that modifies a thing's noun after an owner ('its
-    Macintosh computers'), or a brand's word doing so after any of them ('an iPod portable music player'), is one
-    when the text never uses it otherwise ('its Boeing jets ... Boeing said': a maker) and it is no known organisation
-    of the Phoenix lists ('a Greenpeace report', 'an Air France plane': the body's own).
-    """
+    product, and so is every mention of it in the text. A brand's word ('iPod': a lower-case prefix) that modifies a
+    thing's noun there ('an iPod portable music player'), or a name that modifies a device's noun after an owner
+    ('its Macintosh computers', kg/data/device_nouns.jsonl), is one when the text never uses it otherwise and it is no
+    known organisation of the Phoenix lists; a name before other things' nouns is more often their maker or owner
+    ('their Toyota trucks', 'his Instagram page', 'a Greenpeace report', 'an Air France plane')."""
     out: set[str] = set()
     orgs = [e for e in ents if e.label_ == "ORG" and not e.ent_id_]
     modifiers: set[str] = set()  # 'an iPod portable music player', 'its Macintosh computers'
@@ -984,8 +985,8 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
             continue
         if ent.root.dep_ not in {"compound", "nmod", "amod"}:
             out.add(ent.text)
-        elif ((before.lower_ in OWNERS or BRAND.fullmatch(ent.text)) and _thing_head(ent.root.head)
-              and known_actors().get(ent.text.lower()) != "Organization"):
+        elif ((BRAND.fullmatch(ent.text) or (before.lower_ in OWNERS and ent.root.head.lemma_ in device_nouns()))
+              and _thing_head(ent.root.head) and known_actors().get(ent.text.lower()) != "Organization"):
             modifiers.add(ent.text)
     # a name that only ever modifies a thing after such a word names the thing's kind, not its maker ('a Boeing jet'
     # where the text has 'Boeing said' stays a maker)

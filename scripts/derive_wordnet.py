@@ -20,6 +20,7 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   Church of Scientology) can act, and stays.
 - kg/data/craft_nouns.jsonl: nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer', 'flagship'): the name
   after one ('the tanker Stena Impero') is a vessel's, no actor's.
+- kg/data/device_nouns.jsonl: nouns of a device ('computer', 'phone'): 'its Macintosh computers' is a product line.
 - kg/data/feature_nouns.jsonl: nouns one of whose two most frequent senses is a road, a body of water, a landform,
   dry land ('street', 'avenue', 'gulf', 'strait', 'hill', 'plain', 'island') or a building or tower ('hotel',
   'mosque', 'tower'; no sense of them an institution: 'church', 'court'), neither a group nor a person: the
@@ -310,6 +311,22 @@ def craft_nouns(folder: Path) -> list[dict]:
     return rows
 
 
+DEVICE_ROOT = {"device": "03183080"}  # device.n.01: an instrumentality invented for a purpose (computer, phone, player)
+
+
+def device_nouns(folder: Path) -> list[dict]:
+    """Nouns whose most frequent sense is a device ('computer', 'phone', 'laptop'; a 'truck' or a 'page' is none):
+    'its Macintosh computers' names the owner's product line (kg.nlp)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots = {offset: name for name, offset in DEVICE_ROOT.items()}
+    for name, offset in DEVICE_ROOT.items():
+        if name not in lemmas.get(offset, []):
+            sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    return [{"id": f"device-noun-{lemma}", "noun": lemma, "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under device"}
+            for lemma, offsets in sorted(_senses(folder).items())
+            if "_" not in lemma and lemma.isalpha() and lemma in lemmas[offsets[0]] and _root(offsets[0], hypernyms, roots)]
+
+
 VERB_SENSES = 3  # a verb's most frequent senses: 'run' the company is its third sense; later ones are rare
 
 
@@ -321,6 +338,7 @@ def main(folder: Path) -> None:
     _write("place_nouns.jsonl", place_nouns(folder))
     _write("feature_nouns.jsonl", feature_nouns(folder))
     _write("craft_nouns.jsonl", craft_nouns(folder))
+    _write("device_nouns.jsonl", device_nouns(folder))
 
 
 if __name__ == "__main__":

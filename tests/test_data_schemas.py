@@ -139,6 +139,8 @@ SCHEMAS: dict[str, dict] = {
                           "source": wordnet_source},
     "craft_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("craft-noun-"),
                            "noun": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
+    "device_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("device-noun-"),
+                            "noun": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
     "feature_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("feature-noun-"),
                              "noun": lambda v: text(v) and v.isalpha() and v.islower(),
                              "kind": ("road", "body_of_water", "geological_formation", "land", "building", "tower"),
