@@ -149,6 +149,26 @@ def place_nouns() -> frozenset[str]:
     return frozenset(row["noun"] for row in resources.jsonl("place_nouns.jsonl"))
 
 
+@lru_cache(maxsize=1)
+def feature_nouns() -> frozenset[str]:
+    """Nouns of a road, a body of water, a landform, dry land or a building ('street', 'gulf', 'hill', 'hotel'; kg/data/feature_nouns.jsonl,
+    from WordNet): the last word of a place's name ('Castlefrank Road'), or 'the Plains of X'."""
+    return frozenset(row["noun"] for row in resources.jsonl("feature_nouns.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def craft_nouns() -> frozenset[str]:
+    """Nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer'; kg/data/craft_nouns.jsonl, from WordNet): 'the
+    tanker Stena Impero' names a vessel."""
+    return frozenset(row["noun"] for row in resources.jsonl("craft_nouns.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def device_nouns() -> frozenset[str]:
+    """Nouns of a device ('computer', 'phone'; kg/data/device_nouns.jsonl, from WordNet): 'its Macintosh computers'."""
+    return frozenset(row["noun"] for row in resources.jsonl("device_nouns.jsonl"))
+
+
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})  # CAMEO sectors of a state's own agents
 
 
@@ -160,6 +180,14 @@ def state_occupations() -> frozenset[str]:
     heads = {r["head"] for r in resources.jsonl("agents.jsonl") if r["sector"] in STATE_SECTORS}
     return frozenset(" ".join(words) for words, row in occupations().items()
                      if " ".join(words) in heads and row["under"] not in TRADE_ROOTS)
+
+
+@lru_cache(maxsize=1)
+def state_bodies() -> dict[str, str]:
+    """A state's own bodies among the Phoenix agents that are no person -> their sector: 'air force', 'navy', 'army',
+    'coast guard' (MIL), 'parliament' (LEG), 'police' (COP). Named alone ('the Air Force') they are a state's."""
+    return {r["form"]: r["sector"] for r in resources.jsonl("agents.jsonl") if r["sector"] in STATE_SECTORS - {"IGO"}
+            and not r["person"]}
 
 
 TRADE_ROOTS = frozenset({"professional", "scientist"})  # WordNet roots of occupations that are trades, not posts
@@ -174,9 +202,14 @@ def title_kinds() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def body_heads() -> frozenset[str]:
     """Head nouns of bodies among the Phoenix agents: 'ministry', 'company', 'airline', 'court', 'parliament'."""
-    person = {r["head"] for r in resources.jsonl("agents.jsonl") if r["person"]}
     return frozenset(r["head"] for r in resources.jsonl("agents.jsonl")
-                     if not r["person"] and " " not in r["form"] and r["head"] not in person)
+                     if not r["person"] and " " not in r["form"] and r["head"] not in person_heads())
+
+
+@lru_cache(maxsize=1)
+def person_heads() -> frozenset[str]:
+    """Head nouns of the Phoenix agents that are people ('spokesman', 'official', 'soldier')."""
+    return frozenset(r["head"] for r in resources.jsonl("agents.jsonl") if r["person"])
 
 
 @lru_cache(maxsize=4)

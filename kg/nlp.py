@@ -44,12 +44,17 @@ from typing import TYPE_CHECKING
 from kg.gazetteer import (
     body_heads,
     by_name,
+    craft_nouns,
+    device_nouns,
     entries,
+    feature_nouns,
     given_names,
     known_actors,
     known_surnames,
     nonactor_codes,
     nonactor_names,
+    occupations,
+    person_heads,
     place_nouns,
     speech_verbs,
     titles,
@@ -61,7 +66,7 @@ if TYPE_CHECKING:
 
 MODEL_PREFERENCE = ("trf", "lg", "md", "sm")
 NAME_POS = {"PROPN"}
-RESTORABLE = {"ORG"}
+RESTORABLE = {"ORG", "LAW"}  # a law or treaty named after a place (the Kyoto Protocol) names no place
 NON_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 MAX_RUN = 64  # whitespace-free characters tokenized at once; longer runs (long URLs, junk) are cut, so a run costs O(MAX_RUN) a character
 PIECE_CHARS = 100_000  # characters parsed at once: spaCy's own guidance is about 1 GB of memory per 100,000 characters
@@ -281,8 +286,84 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
     return Span(doc, i, min(j, len(doc)), label="PERSON")
 
 
+MAX_OWNER = 6  # words of the body in 'TITLE of the BODY for PORTFOLIO NAME'
+
+
+def _named_body(doc: Doc, title: tuple[int, int], name: Span, words: frozenset[str]) -> bool:
+    """'the General Assembly': after 'the', a title and dictionary words that name nobody are a body's name, not a
+    titled person ('the Prime Minister Theresa May' is one)."""
+    return (title[0] > 0 and doc[title[0] - 1].lower_ == "the"
+            and all(t.lower_ in words and t.lower_ not in _name_words() for t in name))
+
+
+def _portfolio_holders(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[tuple[int, Span | None, Span]]:
+    """'Assistant Secretary of the Air Force for Acquisition Marvin Sambur', 'Assistant Secretary of State for European
+    Affairs Philip Reeker': after a capitalised occupation (kg/data/occupations.jsonl) and 'of', the body (none when
+    a title holds it: 'Secretary of State'), and the person named after the portfolio that 'for' opens. The
+    portfolio is capitalised dictionary words; the name starts at the first word that is a given name or no
+    dictionary word ('Acquisition Darleen Druyun', 'Research Mark Lewis'). Read from the model's entities there; each
+    as (first token after 'of', body, person)."""
+    from spacy.tokens import Span
+
+    jobs = occupations()
+    out = []
+    for ent in ents:
+        of = ent.start - (1 if ent[0].lower_ == "the" or ent.start < 2 or doc[ent.start - 1].lower_ != "the" else 2)
+        if of < 1 or doc[of].lower_ != "of" or not doc[of - 1].is_title or (doc[of - 1].lower_,) not in jobs:
+            continue
+        start = i = of + 1 + (doc[of + 1].lower_ == "the")
+        while i < len(doc) and i - start < MAX_OWNER and doc[i].is_title and doc[i].is_alpha:
+            i += 1
+        if i == start or i >= len(doc) or doc[i].lower_ != "for":
+            continue
+        first = end = i + 1
+        while end < len(doc) and end - first < 8 and doc[end].is_alpha and (doc[end].is_title or doc[end].lower_ in {"and", "of"}):
+            end += 1
+        name = next((j for j in range(first + 1, end)
+                     if doc[j].is_title and (doc[j].lower_ in given_names() or doc[j].lower_ not in words)), None)
+        if name is None or end - name > 4 or not all(t.lower_ in words or t.lower_ in by_name() for t in doc[first:name]):
+            continue
+        owner = Span(doc, start, i, label="ORG") if doc[start:i].text.lower() not in _title_forms() else None
+        out.append((start, owner, Span(doc, name, end, label="PERSON")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_forms() -> frozenset[str]:
+    """Lower-cased words after 'of' in the titles' forms ('state' of 'Secretary of State'): part of the title."""
+    return frozenset(f.split(" of ", 1)[1] for f in _title_phrases() if " of " in f)
+
+
+DASHES = {"\u2014", "\u2013", "--", "-"}
+MAX_SOURCE = 6  # words of a publisher's name in a citation
+
+
+def _cited_sources(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'"Headline" \u2014 Toronto Star, August 15, 2008': the capitalised words between a dash and ', DATE' name the
+    publisher, one organisation, whatever the model and the gazetteer made of them ('Toronto', 'Edmonton Sun' as a
+    person)."""
+    from spacy.tokens import Span
+
+    found = []
+    for date in ents:
+        end = date.start - 1
+        if date.label_ != "DATE" or end < 2 or doc[end].text != ",":
+            continue
+        start = end
+        while start > 0 and end - start < MAX_SOURCE and (doc[start - 1].is_title or doc[start - 1].is_upper
+                                                         or doc[start - 1].text in {".", "&"}) and not doc[start - 1].is_space:
+            start -= 1
+        if start < end and start > 0 and doc[start - 1].text in DASHES and doc[start].is_title:
+            found.append(Span(doc, start, end, label="ORG"))
+    if not found:
+        return ents
+    cover = {i for f in found for i in range(f.start, f.end)}
+    return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + found
+
+
 def _restored_names(doc: Doc) -> list[Span]:
-    """The model's longer names that the gazetteer cut up: 'the Kenya Anti-Corruption Commission' stays an organization."""
+    """The model's longer names that the gazetteer cut up: 'the Kenya Anti-Corruption Commission' stays an organization,
+    'the Kyoto Protocol' a law (no mention of Kyoto)."""
     titles = doc.spans.get("kg_titles", [])
     ents = list(doc.ents)
     for model in doc.spans.get("kg_model_ents", []):
@@ -377,7 +458,7 @@ def _dictionary_words(nlp: Language) -> frozenset[str]:
 def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]:
     from spacy.tokens import Span as SpanType
 
-    ents = [e for e in (_trimmed(doc, e, words) for e in _restored_names(doc)) if e is not None]
+    ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
     ents = [_named_after_state(doc, e, words, titles) for e in ents]
     ents += _known_people(doc, ents)
@@ -391,15 +472,20 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     starts = dict(titles)
     for title in titles:
         person = _person_after_title(doc, title, starts)
-        if person is not None:
+        if person is not None and not _named_body(doc, title, person, words):
             people.append(person)
+    held = _portfolio_holders(doc, ents, words)  # 'Assistant Secretary of the Air Force for Acquisition Marvin Sambur'
+    people += [person for _, _, person in held]
+    owners = [owner for _, owner, _ in held if owner is not None]
+    cut = [(start, person.end) for start, _, person in held]
     keep = []
     for ent in ents:
         overlap = [p for p in people if p.start < ent.end and ent.start < p.end]
-        if overlap and not ent.ent_id_:
+        if (overlap or any(a < ent.end and ent.start < b for a, b in cut)) and not ent.ent_id_:
             continue  # the model's span swallowed a title and a name ("Kosovar President Hashim Thaci" as ORG)
         keep.append(ent)
-    ents = keep + people
+    taken = {i for e in keep for i in range(e.start, e.end)}
+    ents = keep + people + [o for o in owners if not any(i in taken for i in range(o.start, o.end))]
     ents = [e for e in ents if e.label_ != "PERSON" or not _is_title_only(titles, e)]
     ents = [e for e in ents if not _not_a_name(doc, e, ents, words, titles)]
     persons = [e for e in ents if e.label_ == "PERSON"]
@@ -431,7 +517,64 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in doc:
         if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
+    out = _hyphen_pairs(doc, _inside_words(doc, out))
     return model_names(doc, _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out))))
+
+
+def _hyphen_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Boeing-Air Force contract': two names joined by a hyphen, each of which the text names on its own elsewhere,
+    are two organisations, not one."""
+    from spacy.tokens import Span
+
+    alone = {e.text[4:] if e.text.lower().startswith("the ") else e.text for e in ents}
+    out = []
+    for ent in ents:
+        cut = next((t.i for t in ent[1:-1] if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_), None)
+        if ent.label_ != "ORG" or ent.ent_id_ or cut is None or doc[ent.start:cut].text not in alone \
+                or doc[cut + 1:ent.end].text not in alone:
+            out.append(ent)
+            continue
+        out += [Span(doc, ent.start, cut, label="ORG"), Span(doc, cut + 1, ent.end, label="ORG")]
+    return out
+
+
+STANCE_PREFIXES = {"pro", "anti"}
+
+
+def _inside_words(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names that are part of a word or a title, or name no actor: 'pro-Beijing', 'anti-Kremlin' (a stance), 'Foreign
+    Affairs' in 'Foreign Affairs minister' (with the title word after it, a form of a title of kg/data/titles.jsonl),
+    'the tanker Stena Impero' (a vessel)."""
+    forms = _title_phrases()
+    out = []
+    for ent in ents:
+        before = doc[ent.start - 2:ent.start] if ent.start >= 2 else None
+        if (before is not None and before[1].text == "-" and before[0].lower_ in STANCE_PREFIXES
+                and not before[0].whitespace_ and not before[1].whitespace_):
+            continue
+        if (ent.label_ == "ORG" and not ent.ent_id_ and ent.end < len(doc) and doc[ent.end].is_lower
+                and f"{ent.text} {doc[ent.end].text}".lower() in forms):
+            continue
+        if ent.start and not ent.ent_id_ and _vessel_named(doc, ent):
+            continue
+        out.append(ent)
+    return out
+
+
+def _vessel_named(doc: Doc, ent: Span) -> bool:
+    """The name right after a lower-case noun of a craft that it names ('the tanker Stena Impero', 'the destroyer HMS
+    Daring', 'flagship Moskva'); not a name that only follows one ('the plane Putin uses')."""
+    noun = doc[ent.start - 1]
+    if not noun.is_lower or not {noun.lower_, noun.lemma_} & craft_nouns():
+        return False
+    return (noun.dep_ == "compound" and ent.start <= noun.head.i < ent.end) or (
+        ent.root.dep_ == "appos" and ent.root.head.i == noun.i)
+
+
+@lru_cache(maxsize=1)
+def _title_phrases() -> frozenset[str]:
+    """The titles' forms, lower-cased ('foreign affairs minister')."""
+    return frozenset(f.lower() for row in titles() for f in row["forms"])
 
 
 INITIAL = re.compile(r"[A-Z]\.")
@@ -465,16 +608,55 @@ def _middle_initials(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'the border village of Panmunjom', 'the province of Idlib': a name after a place noun (kg/data/place_nouns.jsonl)
-    and 'of' is a place, whatever the model called it."""
+    """A place, whatever the model called it:
+
+    - 'the border village of Panmunjom', 'the province of Idlib': a name after a place noun (kg/data/place_nouns.jsonl)
+      and 'of';
+    - 'the Plains of Arafat', 'the Gulf of Aden', 'the Tower of London': a capitalised road, water, landform or
+      building noun (kg/data/feature_nouns.jsonl) after 'the' and before 'of' names a place with the name after it;
+    - 'Baker Street', 'Century City Towers' (organisations to the model), 'found on Castlefrank Road', 'near Rashid
+      Boulevard' (people to the model): a name ending in such a noun; a 'person' only after a preposition of place
+      ('Fiona Hill testified' is a person)."""
     nouns = place_nouns()
-    out = []
+    out, grown = [], []
     for ent in ents:
-        if (ent.label_ in {"PERSON", "ORG"} and not ent.ent_id_ and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
-                and doc[ent.start - 2].lower_ in nouns and doc[ent.start - 2].is_lower):
+        if ent.label_ not in {"PERSON", "ORG"} or ent.ent_id_:
+            out.append(ent)
+            continue
+        noun = doc[ent.start - 2] if ent.start >= 3 and doc[ent.start - 1].lower_ == "of" else None
+        if noun is not None and noun.lower_ in nouns and noun.is_lower:
             ent = _fresh(doc, ent.start, ent.end, "LOC")
+        elif noun is not None and noun.is_title and _feature(noun) and doc[noun.i - 1].lower_ == "the":
+            ent = _fresh(doc, noun.i, ent.end, "LOC")
+            grown.append(ent)
+        elif len(ent) > 1 and ent[-1].is_title and _feature(ent[-1]) and (ent.label_ == "ORG" or _located(ent)):
+            ent = _fresh(doc, ent.start, ent.end, "LOC")
+        elif (ent.label_ == "ORG" and len(ent) - (ent[0].lower_ == "the") > 2
+              and (head := ent[int(ent[0].lower_ == "the")]).is_title and _feature(head) and doc[head.i + 1].lower_ == "of"):
+            ent = _fresh(doc, ent.start, ent.end, "LOC")  # 'the Tower of London' read whole as an organisation
         out.append(ent)
-    return out
+    return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
+
+
+# prepositions of where, not of whom ('a letter to Anita Hill', 'a call from Fiona Hill')
+PLACE_PREPS = {"on", "in", "at", "along", "near", "down", "off", "onto", "into", "across", "through", "outside", "around",
+               "via", "beside", "opposite"}
+
+
+def _located(ent: Span) -> bool:
+    """The span is the object of a preposition of place ('on Castlefrank Road', 'near Rashid Boulevard')."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+
+
+def _feature(token) -> bool:
+    """A road, water, landform or building noun ('Road', 'Plains', 'Gulf', 'Towers'), singular or plural (a capitalised
+    plural is tagged a proper noun and keeps its 's' in the lemma), that names no body of the Phoenix agents."""
+    features, lower = feature_nouns(), token.lower_
+    forms = {lower, token.lemma_.lower(), lower[:-1] if lower.endswith("s") else lower}
+    return bool(forms & features) and not forms & body_heads()  # a 'Consulate', a 'Prison' is a body of the Phoenix agents too
 
 
 COMPASS = {"north", "south", "east", "west"}
@@ -540,6 +722,9 @@ def _fresh(doc: Doc, start: int, end: int, label: str) -> Span:
     return Span(doc, start, end, label=label)
 
 
+LINKING_POS = {"ADP", "CCONJ", "SCONJ", "PUNCT"}  # 'Organisation for the Prohibition', 'Bosnia and the ...'
+
+
 def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span | None:
     """An entity cut at a line break or an unbalanced bracket; None when nothing of a name is left.
 
@@ -571,8 +756,16 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
     while end - 1 > ent.start and doc[end - 1].like_num and doc[ent.start:end - 1].text.lower() in _gazetteer_names():
         end -= 1  # 'Sweden 1' in a score line: a name (the model's type for it stays: a team) and a score
     start = ent.start
+    inner = next((t.i for t in doc[start + 1:end - 1] if t.text == "the" and doc[t.i - 1].pos_ not in LINKING_POS
+                  and ent.label_ != "PERSON"), None)
+    if inner is not None and doc[start:inner].text in _people_named(doc):
+        start = inner + 1  # 'According to Rathbun the Scientology property' ('Ivan the Terrible' is one name)
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}):
         start += 1  # 'a World Health Organisation': an article other than 'the' is no part of a name
+    if ent.label_ in {"PERSON", "ORG"}:
+        start = _past_modifiers(doc, start, end, words, ent.label_ == "PERSON")
+    if ent.label_ == "PERSON" and not any(c.isupper() for c in doc[start:end].text):
+        return None  # 'pan-democrat': a person's name is capitalised
     if start >= end:
         return None
     words = [t for t in doc[start:end] if not t.is_punct]
@@ -583,6 +776,29 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
+
+
+def _people_named(doc: Doc) -> set[str]:
+    """The people the model names in the text, in full and by surname."""
+    people = [e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON"]
+    return set(people) | {p.split()[-1] for p in people}
+
+
+def _past_modifiers(doc: Doc, start: int, end: int, words: frozenset[str], person: bool) -> int:
+    """The first word of a name after the describing words the model took in: a stance ('pro-Beijing New People
+    Party'), a lower-case adjective ('nonpartisan pan-democrat'), and in a person's name a sentence's first word that is
+    an adjective ('Nonpartisan Paul Tse'; 'South African Airways', 'Royal Navy' keep theirs)."""
+    while start < end:
+        token = doc[start]
+        if (token.lower_ in STANCE_PREFIXES and start + 2 < end and doc[start + 1].text == "-"
+                and not token.whitespace_ and not doc[start + 1].whitespace_):
+            start += 3
+        elif token.is_alpha and token.lower_ in words and token.whitespace_ and token.pos_ == "ADJ" and (
+                token.is_lower or (person and token.is_sent_start and token.lower_ not in given_names())):
+            start += 1  # an adjective: a name's particles are not ('bin Laden', 'van der Bellen')
+        else:
+            break
+    return start
 
 
 def _hyphen_extended(doc: Doc, ent: Span, words: frozenset[str]) -> Span:
@@ -641,6 +857,7 @@ def _after_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
 
 
 PRODUCT_DETERMINERS = {"a", "an", "new", "latest", "its", "his", "her", "their"}
+OWNERS = {"its", "his", "her", "their"}
 MODEL_CODE = re.compile(r"^(?:[A-Z]{1,2}\d+|\d+)(?:[A-Za-z]\d+)?[A-Z]{0,2}$")  # 787, A380, 7E7, A350, 3GS
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 NUMBER_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
@@ -695,7 +912,8 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
     The maker keeps its ORG span (a name the model ran over the code, 'Airbus A350', is cut before it when the
     text names the maker alone, 'First Airbus A380' where it says 'Airbus'); a name of several words ending in a
     common noun the text does not name alone is no maker ('Air France Flight 447' is a flight, 'American Airlines
-    777' an operator's plane); a number counting a plural noun ('787 passengers'), a year or a date is no model.
+    777' an operator's plane), and when that noun is no body noun the name before it is the operator's ('Air France'
+    of 'Air France Flight 447'); a number counting a plural noun ('787 passengers'), a year or a date is no model.
     A code alone is taken only when its maker wrote it somewhere in the text or the statistical model called it a
     product, and when it is at least three characters ('4' alone is a number).
     """
@@ -723,6 +941,8 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if last.tag_ == "POS":
             last = doc[last.i - 1]
         if last.i > ent.start and is_dictionary_word(last.text) and last.text not in named:
+            if last.i == ent.end - 1 and last.lower_ not in body_heads() and last.lower_.rstrip("s") not in body_heads():
+                out[-1] = Span(doc, ent.start, last.i, label="ORG", span_id=ent.ent_id)  # 'Air France' runs 'Flight 447'
             continue  # 'Air France Flight 447', 'American Airlines 777': a numbered flight, an operator's plane
         other = taken.get(i)
         end = model_end(doc, i)
@@ -749,22 +969,42 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
 def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     """Names the text uses as things, not actors: 'an iPod', 'the new iPhone', 'its Safari', and their plurals.
 
-    An organization takes no indefinite article and is not new or owned; a name that heads such a phrase
-    (not one that modifies a noun: 'a WHO report') is a product, and so is every mention of it in the text.
-    """
+    An organization takes no indefinite article and is not new or owned; a name that heads such a phrase is a
+    product, and so is every mention of it in the text. A brand's word ('iPod': a lower-case prefix) that modifies a
+    thing's noun there ('an iPod portable music player'), or a name that modifies a device's noun after an owner
+    ('its Macintosh computers', kg/data/device_nouns.jsonl), is one when the text never uses it otherwise and it is no
+    known organisation of the Phoenix lists; a name before other things' nouns is more often their maker or owner
+    ('their Toyota trucks', 'his Instagram page', 'a Greenpeace report', 'an Air France plane')."""
     out: set[str] = set()
     orgs = [e for e in ents if e.label_ == "ORG" and not e.ent_id_]
+    modifiers: set[str] = set()  # 'an iPod portable music player', 'its Macintosh computers'
     for ent in orgs:
-        if ent.start == 0 or ent.root.dep_ in {"compound", "nmod", "amod"}:
+        if ent.start == 0:
             continue
         before = doc[ent.start - 1]
         new = before.lower_ == "new" and ent.start > 1 and doc[ent.start - 2].lower_ in {"the", "a", "its"}
-        if before.lower_ in PRODUCT_DETERMINERS - {"new"} or new:
+        if not (before.lower_ in PRODUCT_DETERMINERS - {"new"} or new):
+            continue
+        if ent.root.dep_ not in {"compound", "nmod", "amod"}:
             out.add(ent.text)
+        elif ((BRAND.fullmatch(ent.text) or (before.lower_ in OWNERS and ent.root.head.lemma_ in device_nouns()))
+              and _thing_head(ent.root.head) and known_actors().get(ent.text.lower()) != "Organization"):
+            modifiers.add(ent.text)
+    # a name that only ever modifies a thing after such a word names the thing's kind, not its maker ('a Boeing jet'
+    # where the text has 'Boeing said' stays a maker)
+    acting = {e.text for e in orgs if e.text in modifiers and e.root.dep_ not in {"compound", "nmod", "amod"}}
+    out |= modifiers - acting
     texts = {e.text for e in orgs}
     out |= {t for t in texts if t.endswith("s") and t[:-1] in out}  # 'iPods' after 'an iPod'
     out |= {t[:-1] for t in out if t.endswith("s") and t[:-1] in texts}  # 'iPod' after 'its iPods'
     return out
+
+
+def _thing_head(token) -> bool:
+    """A common noun that a name can modify as the kind of a product: no person ('a Reuters reporter') and no body
+    ('its Boeing subsidiary')."""
+    return (token.pos_ == "NOUN" and token.is_lower and (token.lemma_,) not in occupations()
+            and token.lemma_ not in body_heads() and token.lemma_ not in person_heads())
 
 
 def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset(),
@@ -863,12 +1103,17 @@ def _body_of_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
                                                                    if e.label_ == "PERSON" and e.start != ent.start}
 
 
+BRAND = re.compile(r"[a-z]{1,3}[A-Z][a-z]+")  # 'iTunes', 'iPod', 'eBay': a lower-case prefix before a capitalised word
+
+
 def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], titles: list[tuple[int, int]] = ()) -> bool:
     """A 'person' made only of dictionary words that no office holder is named with ('App Store',
     'Snow Leopard', 'Dashboard'): a product or a thing, unless a title or 'Mr.' stands before it or the
-    text names a person with it in full."""
+    text names a person with it in full; a 'person' right after a brand's word ('iTunes Music Store')."""
     if ent.label_ != "PERSON" or not words:
         return False
+    if ent.start > 0 and BRAND.fullmatch(doc[ent.start - 1].text):
+        return True  # 'iTunes Music Store': the rest of a brand's name, which no person's name starts with
     tokens = [t for t in ent if t.is_alpha]
     others = [p for p in ents if p.label_ == "PERSON" and (p.start, p.end) != (ent.start, ent.end)]
     if not tokens or any(t.text in p.text.split() for t in tokens for p in others if len(p) > 1):

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kg.extract.events import actorless_kinds, family, lineage
-from kg.gazetteer import by_name, entries
+from kg.gazetteer import by_name, entries, state_bodies
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
 
@@ -64,6 +64,71 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
+ARMED_SERVICE = "MIL"  # the sector of 'Air Force', 'Navy', 'Army', 'Coast Guard' among the Phoenix agents
+DOMINANT = 2  # the home state is named at least twice, and at least twice as often as any other state
+
+
+def home_state_services(mentions: list[Mention], roles: list[Role], key_map: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """'the Air Force', 'the Navy' named with no state anywhere in the article: the armed service of the article's
+    home state, when the article fixes one; mention key -> (key and name of 'STATE SERVICE': 'org-united-states-air-force',
+    'United States Air Force').
+
+    The home state is the one state whose own bodies or officials the article names (a role or an owned title of
+    that state, 'U.S. Senator', "Iran's foreign minister"; an organisation of a state's sector named after it, 'U.S.
+    Congress'); when none are named, the state named at least twice and at least twice as often as any other. Two
+    states' officials, or no clear state, leave the service unlinked.
+    """
+    services = [m for m in mentions if m.rule == "ner-org" and m.key not in key_map and _service(m.text)]
+    if not services:
+        return {}
+    state = home_state(mentions, roles)
+    if not state:
+        return {}
+    name = entries()[state].label
+    from kg.extract.entities import organization_key
+
+    return {m.key: (organization_key(f"{name} {_strip_the(m.text)}"), f"{name} {_strip_the(m.text)}") for m in services}
+
+
+def home_state(mentions: list[Mention], roles: list[Role]) -> str:
+    """The state whose government the article is about (see `home_state_services`), '' when it fixes none."""
+    owners = {r.of for r in roles if _is_state(r.of)} | {m.of for m in mentions if _is_state(m.of)}
+    owners |= {s for m in mentions if m.rule == "ner-org" and (s := _state_of_body(m.text))}
+    if owners:
+        return next(iter(owners)) if len(owners) == 1 else ""
+    counts = Counter(m.key for m in mentions if _is_state(m.key) and not m.rule.startswith("nominal")).most_common(2)
+    if not counts or counts[0][1] < DOMINANT or (len(counts) > 1 and counts[0][1] < DOMINANT * counts[1][1]):
+        return ""
+    return counts[0][0]
+
+
+def _is_state(key: str) -> bool:
+    entry = entries().get(key)
+    return entry is not None and entry.type == "State"
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^the\s+", "", name, flags=re.I)
+
+
+def _service(name: str) -> bool:
+    """'Air Force', 'the Navy' written as a name: a state's armed service with no state named."""
+    name = _strip_the(name)
+    return name[:1].isupper() and state_bodies().get(name.lower()) == ARMED_SERVICE
+
+
+def _state_of_body(name: str) -> str:
+    """The state of 'U.S. Congress', 'Indonesian Navy', 'Serbian Interior Ministry': a state's name or demonym before
+    a body of a state's sector ('American Airlines' is a company); '' otherwise."""
+    words = _strip_the(name).split()
+    for n in (3, 2, 1):
+        state = by_name().get(" ".join(words[:n]).lower(), "")
+        if len(words) > n and _is_state(state):
+            rest = " ".join(words[n:]).lower()
+            return state if rest in state_bodies() or rest.split()[-1] in state_bodies() else ""
+    return ""
+
+
 def _state_named_before(full: str, short: str) -> bool:
     """'United States Air Force', 'U.S. Air Force', 'Indonesian Navy' are 'Air Force' / 'Navy' with a state named before."""
     full, short = (re.sub(r"^the\s+", "", name, flags=re.I) for name in (full, short))
@@ -103,6 +168,8 @@ def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[
 def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     """Canonical keys for every mention and record; entities built from the mentions."""
     key_map = person_aliases(mentions) | organization_aliases(mentions)
+    services = home_state_services(mentions, list(extraction.roles), key_map)
+    key_map.update({k: key for k, (key, _) in services.items()})
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
     # 'the president of Serbia', "Iran's foreign minister" with no holder named in the article still speak for their state
     key_map.update({m.key: m.of for m in mentions if m.rule in OWNED_TITLES and m.key not in key_map and m.of})
@@ -112,6 +179,9 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
 
     resolved = [replace(m, key=canon(m.key)) for m in mentions if not m.key.startswith(("nominal-", "pair-")) or m.key in key_map]
     entities = build_entities(resolved)
+    if services:  # 'the Air Force' of the home state: the node is named with its state ('United States Air Force')
+        named = dict(services.values())
+        entities = [_named(e, named[e.key]) if e.key in named else e for e in entities]
     known = {e.key for e in entities}
     pairs = pair_referents(mentions, [_canon_event(e, canon, known) for e in extraction.events], entities)
     roles = _unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)
@@ -123,6 +193,13 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
     )
     return replace(extraction, entities=tuple(entities), roles=tuple(roles), events=tuple(events), relations=tuple(relations))
+
+
+def _named(entity: Entity, label: str) -> Entity:
+    """The entity under `label`, the name it had an alias."""
+    if entity.label == label:
+        return entity
+    return replace(entity, label=label, aliases=tuple(sorted({*entity.aliases, entity.label} - {label})))
 
 
 def _unique(items) -> list:

@@ -33,6 +33,7 @@ ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt
 POSITION_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO", "PTY"}
 COMPOUND_SECTORS = {"MED"}  # media: only compounds name a position ("chief editor"); business compounds name firms ("car maker")
 AGENT_SUFFIX = re.compile(r"(er|or|ist|man|men|woman|women|person|ian|ief)$")  # agent-noun endings of English
+MEDIA = "MED"  # the CAMEO sector of the media: outlets and journalists alike
 RECENT = "1995-01-01"  # office holders of the news era; older bounds are history
 MIN_HEAD_FORMS = 2  # a position noun heads several agent entries (minister, secretary, officer, spokesman)
 CODE = re.compile(r"\[~?([A-Z]{3,})\s*([^\]]*)\]")
@@ -293,6 +294,8 @@ def actors(folder: Path, agent_words: set[str]) -> list[dict]:
                 if filename == "Phoenix.International.actors.txt" and len(words) < 3 and not company:
                     return
                 kind = "Organization"
+            elif not dated and all(c["code"].endswith(MEDIA) for c in entry["codes"]):
+                return  # 'AL_JAZEERA [MED]', 'DER_SPIEGEL', 'GLENN_GREENWALD': the media code is an outlet's or a journalist's
             elif (dated and recent) or (not entry["inline"] and filename == "Phoenix.International.actors.txt"):
                 kind = "Person"  # an office holder: dated codes, or an official of an international body
             else:

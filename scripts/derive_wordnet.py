@@ -18,8 +18,17 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   'insist', 'deny', 'reply'): with a finite clause they report, kg.extract.events reads them as speech.
 - kg/data/nonactor_names.jsonl: proper names whose every noun sense is a deity or spirit, a religion as a belief
   or a holiday ('Allah', 'Athena', 'Satan', 'Judaism'): the model tags them as people, organisations or places,
-  and none is an actor or a place of the graph. A religion that is also an organised body ('Scientology',
-  'Wicca') can act, and stays.
+  and none is an actor or a place of the graph. A religion as a belief whose other senses are its followers
+  as a body ('Islam' is a civilization too, 'Wicca' a community, 'Christianity' Christendom) is named for the
+  faith, not for an organisation that acts; a name WordNet knows only as an organised body ('Scientology', the
+  Church of Scientology) can act, and stays.
+- kg/data/craft_nouns.jsonl: nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer', 'flagship'): the name
+  after one ('the tanker Stena Impero') is a vessel's, no actor's.
+- kg/data/device_nouns.jsonl: nouns of a device ('computer', 'phone'): 'its Macintosh computers' is a product line.
+- kg/data/feature_nouns.jsonl: nouns one of whose two most frequent senses is a road, a body of water, a landform,
+  dry land ('street', 'avenue', 'gulf', 'strait', 'hill', 'plain', 'island') or a building or tower ('hotel',
+  'mosque', 'tower'; no sense of them an institution: 'church', 'court'), neither a group nor a person: the
+  last word of a name ('Castlefrank Road', 'Rashid Boulevard') or the noun of 'the Plains of X' names a place.
 
     apt-get install wordnet-base      # Debian's WordNet 3.0 database, in /usr/share/wordnet
     python scripts/derive_wordnet.py [/usr/share/wordnet]
@@ -132,6 +141,9 @@ NONACTOR_ROOTS = {
     "religion": "05946687",         # religion.n.01: a strong belief in a supernatural power (Islam, Buddhism)
     "holiday": "15183428",          # holiday.n.01 (Christmas, Ramadan's fast is under fast.n.01: left to the dates)
 }
+# the body of a faith's followers ('Islam' as a civilization, 'Christendom', 'Wicca' as a community): with a sense
+# under religion.n.01 beside it, the name is the faith's
+FOLLOWERS = {"social_group": "07950920"}    # social_group.n.01
 
 
 def _given_names() -> set[str]:
@@ -151,23 +163,30 @@ def _given_names() -> set[str]:
 
 def nonactor_names(folder: Path) -> list[dict]:
     """Capitalised lemmas all of whose noun senses descend from NONACTOR_ROOTS (instances included), given names
-    left out."""
+    left out; a religion's name whose other senses are bodies of its followers (FOLLOWERS) counts as the religion."""
     given = _given_names()
     lemmas, hypernyms = _synsets(folder, instances=True)
     roots = {offset: name for name, offset in NONACTOR_ROOTS.items()}
-    for name, offset in NONACTOR_ROOTS.items():
+    followers = {offset: name for name, offset in FOLLOWERS.items()}
+    for name, offset in {**NONACTOR_ROOTS, **FOLLOWERS}.items():
         if name not in lemmas.get(offset, []):
             sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
     rows = {}
     for lemma, offsets in sorted(_senses(folder).items()):
         spelled = next((w for w in lemmas[offsets[0]] if w.lower() == lemma and w[:1].isupper()), None)
-        if spelled is None or "_" in spelled or len(spelled) < 3 or lemma in given:
+        if spelled is None or "_" in spelled or len(spelled) < 3:
             continue  # a common noun, or a many-word name the model keeps whole anyway
         found = [_root(o, hypernyms, roots) for o in offsets]
+        if "religion" in found:  # 'Islam' the faith and its civilization: the faith's name
+            found = [r or ("religion" if _root(o, hypernyms, followers) else None) for o, r in zip(offsets, found, strict=True)]
+        elif lemma in given:
+            continue  # 'Gabriel' alone is a person of the news more often than the archangel ('Islam' alone is the faith)
         if None in found:
             continue  # 'Mercury' is a planet too, 'Muhammad' a person
-        rows[spelled] = {"id": f"nonactor-{lemma}", "name": spelled, "kind": found[0],
-                         "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under {found[0]}"}
+        at = next(o for o, r in zip(offsets, found, strict=True) if r in {found[0], "religion"} and _root(o, hypernyms, roots))
+        kind = _root(at, hypernyms, roots)
+        rows[spelled] = {"id": f"nonactor-{lemma}", "name": spelled, "kind": kind,
+                         "source": f"WordNet 3.0 data.noun {at} ({lemmas[at][0]}), under {kind}"}
     return list(rows.values())
 
 
@@ -283,6 +302,83 @@ def title_prefixes(folder: Path) -> list[dict]:
     return list(rows.values())
 
 
+FEATURE_ROOTS = {
+    "road": "04096066",                  # road.n.01: street, avenue, boulevard, highway
+    "body_of_water": "09225146",         # body_of_water.n.01: gulf, bay, strait, sea, river, lake
+    "geological_formation": "09287968",  # geological_formation.n.01: hill, mountain, valley, coast
+    "land": "09334396",                  # land.n.04 (dry land): plain, island, peninsula, continent
+    "building": "02913152",              # building.n.01: hotel, mosque, cathedral, theatre
+    "tower": "04460130",                 # tower.n.01: tower, skyscraper, minaret
+}
+# a building's noun is often an institution's too ('church', 'house', 'court', 'hospital', 'school'): it counts only
+# when none of its senses is a group or a person
+EVERY_SENSE = {"building", "tower"}
+NOT_FEATURE = {"group": "00031264", "person": "00007846"}  # senses that make a noun a name of an actor too
+
+
+def feature_nouns(folder: Path) -> list[dict]:
+    """Nouns one of whose two most frequent senses is a road, a body of water, a landform, dry land, a building or a
+    tower, and neither of them (for a building, none of its senses) a group or a person ('bank' is a financial
+    institution too, 'church' a body of Christians): a name ending in one ('Castlefrank Road', 'Persian
+    Gulf') or 'the Plains of X' names a place (kg.nlp)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots = {offset: name for name, offset in FEATURE_ROOTS.items()}
+    others = {offset: name for name, offset in NOT_FEATURE.items()}
+    for name, offset in {**FEATURE_ROOTS, **NOT_FEATURE}.items():
+        if name not in lemmas.get(offset, []):
+            sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    rows = []
+    for lemma, offsets in sorted(_senses(folder).items()):
+        if "_" in lemma or not lemma.isalpha() or lemma not in lemmas[offsets[0]]:
+            continue
+        found = next(((o, r) for o in offsets[:2] if (r := _root(o, hypernyms, roots))), None)
+        if found is None or any(_root(o, hypernyms, others) for o in offsets[:None if found[1] in EVERY_SENSE else 2]):
+            continue
+        rows.append({"id": f"feature-noun-{lemma}", "noun": lemma, "kind": found[1],
+                     "source": f"WordNet 3.0 data.noun {found[0]} ({lemma}), under {found[1]}"})
+    return rows
+
+
+CRAFT_ROOT = {"craft": "03125870"}  # craft.n.02: a vehicle for navigation on water, in the air or in space
+
+
+def craft_nouns(folder: Path) -> list[dict]:
+    """Nouns one of whose two most frequent senses is a craft (a ship, a plane, a spacecraft), the first of them no
+    person or group ('destroyer' is a ship first, 'carrier' a person): the name after one ('the tanker Stena Impero',
+    'the destroyer HMS Daring') names a vessel, no actor (kg.nlp)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots = {offset: name for name, offset in CRAFT_ROOT.items()}
+    others = {offset: name for name, offset in NOT_FEATURE.items()}
+    for name, offset in {**CRAFT_ROOT, **NOT_FEATURE}.items():
+        if name not in lemmas.get(offset, []):
+            sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    rows = []
+    for lemma, offsets in sorted(_senses(folder).items()):
+        if "_" in lemma or not lemma.isalpha() or lemma not in lemmas[offsets[0]] or _root(offsets[0], hypernyms, others):
+            continue
+        found = next((o for o in offsets[:2] if _root(o, hypernyms, roots)), None)
+        if found is not None:
+            rows.append({"id": f"craft-noun-{lemma}", "noun": lemma,
+                         "source": f"WordNet 3.0 data.noun {found} ({lemmas[found][0]}), under craft"})
+    return rows
+
+
+DEVICE_ROOT = {"device": "03183080"}  # device.n.01: an instrumentality invented for a purpose (computer, phone, player)
+
+
+def device_nouns(folder: Path) -> list[dict]:
+    """Nouns whose most frequent sense is a device ('computer', 'phone', 'laptop'; a 'truck' or a 'page' is none):
+    'its Macintosh computers' names the owner's product line (kg.nlp)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots = {offset: name for name, offset in DEVICE_ROOT.items()}
+    for name, offset in DEVICE_ROOT.items():
+        if name not in lemmas.get(offset, []):
+            sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    return [{"id": f"device-noun-{lemma}", "noun": lemma, "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under device"}
+            for lemma, offsets in sorted(_senses(folder).items())
+            if "_" not in lemma and lemma.isalpha() and lemma in lemmas[offsets[0]] and _root(offsets[0], hypernyms, roots)]
+
+
 VERB_SENSES = 3  # a verb's most frequent senses: 'run' the company is its third sense; later ones are rare
 COMMUNICATION = 32  # lexicographer file verb.communication (lexnames): verbs of telling, asking, ordering, singing
 SPEECH_SENSES = 2  # 'add' says something in its second sense ('He added that ...'); later senses are rare in the news
@@ -318,6 +414,9 @@ def main(folder: Path) -> None:
     _write("place_nouns.jsonl", place_nouns(folder))
     _write("speech_verbs.jsonl", speech_verbs(folder))
     _write("title_prefixes.jsonl", title_prefixes(folder))
+    _write("feature_nouns.jsonl", feature_nouns(folder))
+    _write("craft_nouns.jsonl", craft_nouns(folder))
+    _write("device_nouns.jsonl", device_nouns(folder))
 
 
 if __name__ == "__main__":
