@@ -63,6 +63,8 @@ NOT_TARGET_PREPS = {"in", "at", "by", "for", "into", "over", "under", "after", "
 # with the Phoenix sector code their members take (SOURCE.md: MIL military, OPP opposition, REF refugees ...)
 PEOPLE_SETS = {"&LEADER": "ELI", "&HOSTAGE": "", "&NEGOTIATOR": "GOV", "&REFUGEE": "REF", "&MILITARY": "MIL",
                "&OPPOSITION": "OPP", "&PEOPLE": "CVL", "&SUSPECT": ""}
+# adverb particles of phrasal verbs (closed class): "crack down", "call up", "lash out", "back down", "give in"
+PARTICLES = {"down", "up", "out", "off", "back", "away", "aside", "in", "together"}
 MIN_HEAD_ENTRIES = 5  # a word heading this many multi-word agents is an agent noun itself
 TABLE_ROW = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*,?([^#]*)#?\s*(.*)$")
 
@@ -176,6 +178,9 @@ def parse_pattern(text: str, synsets: dict[str, list[str]]) -> dict | None:
             return None
         out["particle"] = bare[0].lower()
         bare = bare[1:]
+    if len(bare) == 1 and bare[0].lower() in PARTICLES:
+        out["particle"] = bare[0].lower()  # "- * OUT" under LASH: the particle of "lash out", not an object
+        bare = []
     if bare:
         words = _words(bare[0], synsets)
         if words is None:
@@ -300,13 +305,24 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
         rows.append(row)
 
     for block in blocks:
-        pattern_types = {plover_of(p["code"], table) for p in block["patterns"] if p["code"]} - {""}
+
+        def pattern_types(lemma: str) -> set[str]:
+            """Types of the block's patterns that speak for `lemma`: those whose comment names it, in any form
+            ('# RALLIED' for RALLY), and those whose comment names no verb."""
+            stem = lemma[:max(3, len(lemma) - 1)]
+            return {plover_of(p["code"], table) for p in block["patterns"]
+                    if p["code"] and (not p["verb"] or p["verb"].startswith(stem))} - {""}
+
         bare: dict[tuple, list[str]] = defaultdict(list)  # (code, marker) -> lemmas
         for verb in block["verbs"]:
             if not verb["code"]:
                 continue
             plover = plover_of(verb["code"], table)
-            if plover and pattern_types <= {plover} and bare_types[verb["lemma"]] <= {plover}:
+            # a phrasal verb ("crack down", "call up") and the verb naming the block ("suppress") are read in the block's
+            # sense unless patterns written for them say otherwise; any other verb needs every pattern to agree
+            own = verb["marker"] in PARTICLES or verb["lemma"] == block["name"].lower()
+            types = pattern_types(verb["lemma"]) if own else {plover_of(p["code"], table) for p in block["patterns"] if p["code"]} - {""}
+            if plover and types <= {plover} and (verb["marker"] in PARTICLES or bare_types[verb["lemma"]] <= {plover}):
                 bare[(verb["code"], verb["marker"])].append(verb["lemma"])
         for (code, marker), lemmas in bare.items():
             lines = sorted(v["line"] for v in block["verbs"] if v["lemma"] in lemmas)

@@ -257,7 +257,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     """The lexicon row a token triggers, constraints first ("impose" + "tax", "break down").
 
     Hand-made rows come before the CAMEO-derived ones: a derived row speaks only for a
-    word or a sense the hand-made rows do not cover. `actor` (is this token an actor?)
+    word or a sense the hand-made rows do not cover. A verb with a particle is read first
+    as that phrasal verb, from either lexicon ("backed down" concedes, "backed" supports). `actor` (is this token an actor?)
     guards the senses that need one (see `_sense_holds`).
     """
     rows = _triggers_for(token)
@@ -282,13 +283,15 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     if token.dep_ in {"relcl", "acl"}:
         subjects.add(token.head.lemma_.lower())
     markers = _markers(token)
-    for derived in (False, True):
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    for derived in ((False, True), (False,), (True,)) if particles else ((False,), (True,)):
+        phrasal = len(derived) == 2  # first the rows of the phrasal verb itself: "backed down", "broke off", "called up"
         fallback = None
         for row in rows:
-            if row.derived is not derived:
+            if row.derived not in derived:
                 continue
             needed = dict(row.needs).get(lemma)
-            if needed is not None and not (needed & markers):
+            if needed is not None and not (needed & markers) or phrasal and not (needed and needed & particles):
                 continue
             if row.obj and not (row.obj & objects):
                 continue
@@ -302,7 +305,7 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                 continue
             if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in subjects):
                 continue
-            if derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
+            if row.derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
                     for g in c.children if g.dep_ == "pobj") and not (needed & {c.lower_ for c in token.children if c.dep_ == "prt"}):
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
