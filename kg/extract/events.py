@@ -427,8 +427,9 @@ def _infinitival(token: Token) -> bool:
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return False
     head = token.head.lemma_.lower()
-    if head in INTENT_HEADS and not _triggers_for(token.head):
-        return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event
+    if head in INTENT_HEADS and _choose(token.head) is None:
+        return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event ("plan" is an
+        # event of its own only with an object a CAMEO pattern names: "planned joint military operations")
     if _compelled(token.head):
         return False  # "was forced to resign": the resignation happened
     if head in CAUSATIVE_VERBS and any(c.dep_ == "dobj" for c in token.head.children):
@@ -707,7 +708,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
 
 POLITY_EVENTS = {"Election"}  # held by the state or region its modifier names
 TARGET_PREPS = {"to", "against", "from", "on", "with", "at"}
-PLACE_PREPS = {"in", "at", "near"}
+PLACE_PREPS = {"in", "at", "near", "off"}  # "rescued off Lampedusa"
 
 
 def _content_targets(ctx: Context, draft: Draft) -> None:
