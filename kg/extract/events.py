@@ -127,6 +127,7 @@ def actorless_kinds() -> frozenset[str]:
 def _light(trigger: Trigger) -> bool:
     """A derived row that only restates what a function verb does: bare, or with an event noun as its object."""
     words = trigger.obj | trigger.pobj
+    words |= {w[:-1] for w in words if w.endswith("s")}  # CAMEO writes the form it matched: HOLD * ELECTIONS
     return not words or bool(words & _hand_nouns())
 
 
@@ -701,6 +702,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 draft.place = draft.place or _place(ctx, pobj)
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS:
         _prep_roles(ctx, draft, token.head)  # "a mediation effort between the Emirates and Saudi Arabia"
+    for verb in _occurrence_verbs(token):  # "the talks began in Geneva"
+        for pobj in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for g in c.children if g.dep_ == "pobj"):
+            draft.place = draft.place or _place(ctx, pobj)
     _modifier_roles(ctx, draft, token)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
@@ -837,6 +841,10 @@ def _read_time(ctx: Context, draft: Draft) -> None:
             return
     if token.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} and c.lemma_ == "have" for c in token.children):
         return  # "a move Erdogan has threatened to block": the present perfect is not dated by the clause around it
+    for verb in _occurrence_verbs(token):  # "the trial is set to begin on Wednesday"
+        if verb.i in ctx.times:
+            draft.time = ctx.times[verb.i]
+            return
     node, offsets = token, []
     while node.head.i != node.i:
         if (offset := _offset(node)) is not None:
@@ -856,6 +864,24 @@ def _read_time(ctx: Context, draft: Draft) -> None:
     if verb is not None and _present(verb):
         d = ctx.article.date
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="present-tense-is-report-date")
+
+
+OCCURRENCE_VERBS = {"begin", "start", "resume", "continue", "open", "end", "conclude", "close", "happen", "occur", "take",
+                    "set", "schedule", "hold", "expect", "due", "plan"}
+
+
+PLANNED_OCCURRENCE = {"set", "schedule", "expect", "due", "plan"}  # "is set to begin": not yet
+
+
+def _occurrence_verbs(token: Token) -> list[Token]:
+    """The verbs that say when and where an event noun happens, the noun their subject: 'the talks began in Geneva',
+    'the trial is set to begin on Wednesday', 'the vote will be held on Sunday' (not 'the talks were praised on Monday')."""
+    if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_.lower() not in OCCURRENCE_VERBS:
+        return []
+    verbs = [token.head]
+    for verb in verbs[:3]:
+        verbs += [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS]
+    return verbs
 
 
 SIMULTANEOUS = {"as", "while"}  # not 'when': 'When X happened on DAY, Y challenged it' says Y followed, not the day
@@ -889,6 +915,9 @@ def _read_status(ctx: Context, draft: Draft) -> None:
     aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
     if kids & PLANNED_MODIFIERS:
         draft.status = "planned"
+    for verb in _occurrence_verbs(token):  # "the vote will be held", "the trial is set to begin", "talks are scheduled"
+        if {c.lower_ for c in verb.children if c.dep_ == "aux"} & FUTURE_AUX or verb.lemma_.lower() in PLANNED_OCCURRENCE:
+            draft.status = "planned"
     if aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS):
         draft.status, draft.intent = "planned", True
         draft.conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in c.children if m.dep_ == "mark")
