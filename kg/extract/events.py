@@ -61,7 +61,7 @@ ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage"
 NEGATIONS = {"not", "n't", "never", "no"}
 FUNCTION_VERBS = INTENT_HEADS | MOTION_VERBS | ASPECT_VERBS | LIGHT_VERBS
 EFFORT_NOUNS = {"effort", "efforts", "bid", "mission", "initiative", "plan", "process", "campaign", "attempt"}
-CONTAINER_NOUNS = {"package", "round", "set", "wave", "series", "raft", "batch", "slew", "list"}
+CONTAINER_NOUNS = {"package", "round", "set", "wave", "series", "raft", "batch", "slew", "list", "state"}  # "a state of emergency"
 VIRTUAL_MODIFIERS = {"virtual", "video", "online", "phone", "telephone", "remote"}
 ANAPHORIC_DETS = {"those", "these", "that", "this", "such", "the same"}
 TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "ahead"}
@@ -472,6 +472,17 @@ def hypothetical(token: Token) -> bool:
     return modal or conditional
 
 
+IRREGULAR_SECTOR = "UAF"  # Phoenix agents' sector of unidentified armed forces: militants, gunmen, militias, terrorists
+
+
+def _irregular(token: Token) -> bool:
+    """Whether the doers of an act are irregular armed men ('militants stormed', 'attacked by gunmen'): their armed
+    attack is unconventional violence (PLOVER ASSAULT), not a state's military force (FIGHT)."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return bool(doers) and all(agent_sectors().get(d.lemma_.lower()) == IRREGULAR_SECTOR for d in doers)
+
+
 def find_triggers(ctx: Context) -> list[Draft]:
     """Every trigger outside quotations and time expressions."""
     out = []
@@ -490,12 +501,17 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
             continue  # "launched a mediation effort", "launched an investigation": the noun is the event
+        if trigger.obj and any(c.dep_ in {"dobj", "nsubjpass"} and (sense := _choose(c)) is not None and sense.obj
+                               and not sense.derived and sense.plover != trigger.plover for c in token.children):
+            continue  # "launched a hunger strike": the noun's modifier gives it a sense of its own, and it is the event
         if token.lemma_.lower() in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in token.children):
             continue  # "tried to secure", "began collecting": the attempt of another act, not an event of its own
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS for c in token.children if c.dep_ == "det"):
             continue  # "those talks" refers back; it is not a new event
         if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
             continue
+        if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and _irregular(token):
+            trigger = replace(trigger, cameo="180", plover="ASSAULT")  # "militants attacked": CAMEO 18, not 19
         kind = trigger.kind
         if kind == "Meeting" and any(c.lower_ in VIRTUAL_MODIFIERS for c in token.children if c.dep_ in {"amod", "compound"}):
             kind = "VirtualMeeting"
