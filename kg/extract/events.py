@@ -225,6 +225,7 @@ def _triggers_for(token: Token) -> list[Trigger]:
     return rows
 
 
+ADVERB_PARTICLES = {"down", "up", "off", "out", "back", "away"}  # the parser may hang them as prepositions: "voted down the plan"
 NOMINAL_SLOTS = {"obj": "of", "subj": "by"}  # "X banned Y" -> "the ban on/of Y by X"
 
 
@@ -285,7 +286,7 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     if token.dep_ in {"relcl", "acl"}:
         subjects.add(token.head.lemma_.lower())
     markers = _markers(token)
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ADVERB_PARTICLES}
     for derived in ((False, True), (False,), (True,)) if particles else ((False,), (True,)):
         phrasal = len(derived) == 2  # first the rows of the phrasal verb itself: "backed down", "broke off", "called up"
         fallback, senses = None, []
@@ -309,7 +310,7 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                 continue
             if row.derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
-                    for g in c.children if g.dep_ == "pobj") and not (needed & {c.lower_ for c in token.children if c.dep_ == "prt"}):
+                    for g in c.children if g.dep_ == "pobj") and not (needed & particles):
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
             if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or needed is not None:
                 return row
@@ -375,8 +376,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
 
     Applies to a row without object constraints whose PLOVER type acts on its object (kg/data/plover_polarity.csv,
     column `object`: `actor`, or `person` for acts only people undergo, "released the prisoners" and not "released
-    the album") and to every CAMEO-derived verb without a pattern: a direct object, when there is one, must be
-    such an actor, and a subject must be an actor unless it is itself a conflict event ("a bombing killed ...";
+    the album") and to every CAMEO-derived verb without a pattern: a direct object or what it is 'against', when
+    there is one, must be such an actor ("fought back against the allegations" is no fight), and a subject must be an actor unless it is itself a conflict event ("a bombing killed ...";
     "the crash killed ..." is no assault). A state or an armed group acting makes any object a target.
     """
     if token.pos_ not in {"VERB", "AUX"}:
@@ -393,6 +394,7 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if not people and armed is not None and any(armed(d) for d in doers):
         return True  # "troops shelled positions", "the convoy was attacked by rebels": an armed actor's act
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in token.children):
         objects += [token.head] if token.dep_ in {"acl", "relcl"} else []  # "a system, to be released in 2011"
     return all(actor(o, people) for o in objects)
@@ -472,15 +474,21 @@ def hypothetical(token: Token) -> bool:
     return modal or conditional
 
 
-IRREGULAR_SECTOR = "UAF"  # Phoenix agents' sector of unidentified armed forces: militants, gunmen, militias, terrorists
+# Phoenix agents' sectors whose force is no state's military force (FIGHT, CAMEO 19): unidentified armed forces
+# (militants, gunmen, militias) attack (ASSAULT, CAMEO 18); the opposition (protesters, rioters, activists) riots (CAMEO 145)
+FORCE_BY_SECTOR = {"UAF": ("Attack", "180", "ASSAULT"), "OPP": ("Protest", "145", "PROTEST")}
 
 
-def _irregular(token: Token) -> bool:
-    """Whether the doers of an act are irregular armed men ('militants stormed', 'attacked by gunmen'): their armed
-    attack is unconventional violence (PLOVER ASSAULT), not a state's military force (FIGHT)."""
+def _force_of(token: Token) -> tuple[str, str, str] | None:
+    """The event class, CAMEO code and PLOVER type of an armed act by its doers' sector, when they all share one: 'militants
+    stormed a police station' is an assault, 'protesters stormed parliament' a riot, 'troops stormed' stays a fight."""
     doers = [c for c in token.children if c.dep_ == "nsubj"]
     doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return bool(doers) and all(agent_sectors().get(d.lemma_.lower()) == IRREGULAR_SECTOR for d in doers)
+    sectors = {agent_sectors().get(d.lemma_.lower()) for d in doers}
+    sector = sectors.pop() if len(sectors) == 1 else None
+    if sector == "UAF" and not any(c.dep_ in {"dobj", "agent"} for c in token.children):
+        return None  # "fighters fought against IS", "clashed with the army": combat between forces, not an attack on X
+    return FORCE_BY_SECTOR.get(sector)
 
 
 def find_triggers(ctx: Context) -> list[Draft]:
@@ -510,8 +518,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "those talks" refers back; it is not a new event
         if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
             continue
-        if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and _irregular(token):
-            trigger = replace(trigger, cameo="180", plover="ASSAULT")  # "militants attacked": CAMEO 18, not 19
+        if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
+            trigger = replace(trigger, kind=force[0], cameo=force[1], plover=force[2])  # "militants attacked": CAMEO 18
         kind = trigger.kind
         if kind == "Meeting" and any(c.lower_ in VIRTUAL_MODIFIERS for c in token.children if c.dep_ in {"amod", "compound"}):
             kind = "VirtualMeeting"
