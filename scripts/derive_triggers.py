@@ -7,7 +7,8 @@ Reads (developer-side only; the package reads just the files written here):
   ``- * OBJECT (PREP NOUN) [CODE] # VERB`` that refine it;
 - ``shared/eval/plover_gsr/CAMEO2PLOVER-2021.txt``: CAMEO code -> PLOVER category and mode;
 - ``shared/reference/petrarch2/Phoenix.agents.txt``: generic agent nouns (farmer, police,
-  rebels ...), the nominal actors a political event can have as its object.
+  rebels ...), the nominal actors a political event can have as its object;
+- WordNet 3.0 (``/usr/share/wordnet``, Debian's wordnet-base): which verbs name acts (`acting_verbs`).
 
 Writes:
 
@@ -54,6 +55,7 @@ OUT = Path(__file__).resolve().parent.parent / "kg" / "data"
 CAMEO_FILE = "reference/petrarch2/CAMEO.2.0.txt"
 TABLE_FILE = "eval/plover_gsr/CAMEO2PLOVER-2021.txt"
 AGENTS_FILE = "reference/petrarch2/Phoenix.agents.txt"
+WORDNET = Path("/usr/share/wordnet")  # Debian's wordnet-base: WordNet 3.0 (see scripts/derive_wordnet.py)
 
 BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 CODE = re.compile(r"\[([^\]]*)\]")
@@ -253,8 +255,10 @@ def read_blocks(path: Path) -> tuple[list[dict], dict[str, list[str]]]:
 
 
 def templates(hand: list[dict]) -> list[dict]:
-    """Hand-made verb rows with a PLOVER type: the kinds and argument slots derived rows borrow."""
-    return [r for r in hand if r.get("pos") == "VERB" and r.get("plover") and r.get("cameo") and not r.get("speech")]
+    """Hand-made verb rows with a PLOVER type: the kinds and argument slots derived rows borrow. A row with a `source`
+    was written for one construction ("X set fire to Y", "rescued X"): it lends its kind to no CAMEO block."""
+    return [r for r in hand if r.get("pos") == "VERB" and r.get("plover") and r.get("cameo") and not r.get("speech")
+            and not r.get("source")]
 
 
 def template_for(code: str, plover: str, hand: list[dict]) -> dict | None:
@@ -273,8 +277,48 @@ def template_for(code: str, plover: str, hand: list[dict]) -> dict | None:
     return best
 
 
-def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, str], hand: list[dict]) -> list[dict]:
-    """Trigger rows: bare verbs whose block agrees on one PLOVER type, and every usable pattern."""
+# WordNet 3.0 lexicographer files (lexnames) of verbs of states, thought, perception, feeling, motion, the body and
+# change: a synonym set member whose first sense is one of these ("need", "tend", "reside", "settle") is no act on
+# someone when read alone
+INERT_LEXFILES = {29: "verb.body", 30: "verb.change", 31: "verb.cognition", 37: "verb.emotion", 38: "verb.motion",
+                  39: "verb.perception", 42: "verb.stative"}
+
+
+MAX_SENSES = 6  # "face" (9 senses), "crush" (8), "determine" (8) mean too many things to be read alone
+# from CAMEO 07 (aid) on, acts done to someone (the verbal 03-06 blocks gather "face", "contact", "ensure"), and only
+# blocks of a specific code (111 denounce, 172 prohibit, 174 deport): a code ending in 0 is a block's catch-all
+# (VERBAL_CONFLICT 110 holds "compete", DESTROY 190 "overtake", SUPPRESS 170 "moderate")
+MATERIAL_ROOT = "07"
+
+
+def acting_verbs(wordnet: Path) -> set[str]:
+    """Verbs whose first (most frequent) WordNet sense is an act (communication, contact, competition, possession,
+    social ...), not in INERT_LEXFILES, with at most MAX_SENSES senses: 'castigate', 'oust', 'stab' qualify; 'need',
+    'tend', 'reside', 'face' do not."""
+    lexfile = {}
+    for line in (wordnet / "data.verb").read_text(encoding="latin-1").splitlines():
+        if line and not line.startswith(" "):
+            offset, number = line.split()[:2]
+            lexfile[offset] = int(number)
+    out = set()
+    for line in (wordnet / "index.verb").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        parts = line.split()
+        offsets = parts[4 + int(parts[3]) + 2:]
+        if offsets and len(offsets) <= MAX_SENSES and lexfile.get(offsets[0]) not in INERT_LEXFILES:
+            out.add(parts[0])
+    return out
+
+
+def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, str], hand: list[dict],
+           acting: set[str] | None = None) -> list[dict]:
+    """Trigger rows: bare verbs whose block agrees on one PLOVER type, and every usable pattern.
+
+    A verb's bare row needs the patterns written for it (its comment names it) and the block's unattributed ones to
+    agree with its code, and the verb to have no other PLOVER type in another block; a plain verb that is not the
+    block's head must also be an acting verb of WordNet (`acting_verbs`), or every pattern of its block must agree.
+    """
     # which PLOVER types each plain lemma gets as a bare verb, over all blocks
     bare_types: dict[str, set[str]] = defaultdict(set)
     for block in blocks:
@@ -283,7 +327,8 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
                 bare_types[verb["lemma"]].add(plover_of(verb["code"], table))
     rows: list[dict] = []
 
-    def emit(lemmas: list[str], code: str, source: str, obj=None, pobj=None, objmod=None, markers=None, args_extra=None) -> None:
+    def emit(lemmas: list[str], code: str, source: str, obj=None, pobj=None, objmod=None, markers=None, args_extra=None,
+             patient=False) -> None:
         plover = plover_of(code, table)
         template = template_for(code, plover, hand) if plover else None
         if template is None or not lemmas:
@@ -301,6 +346,8 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
             row["pobj"] = sorted(set(pobj))
         if markers:
             row["needs"] = {lemma: markers for lemma in row["lemmas"]}
+        if patient:
+            row["patient"] = True
         row["source"] = source
         rows.append(row)
 
@@ -313,20 +360,28 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
             return {plover_of(p["code"], table) for p in block["patterns"]
                     if p["code"] and (not p["verb"] or p["verb"].startswith(stem))} - {""}
 
-        bare: dict[tuple, list[str]] = defaultdict(list)  # (code, marker) -> lemmas
+        block_types = {plover_of(p["code"], table) for p in block["patterns"] if p["code"]} - {""}
+        bare: dict[tuple, list[str]] = defaultdict(list)  # (code, marker, needs a patient) -> lemmas
         for verb in block["verbs"]:
             if not verb["code"]:
                 continue
             plover = plover_of(verb["code"], table)
             # a phrasal verb ("crack down", "call up") and the verb naming the block ("suppress") are read in the block's
             # sense unless patterns written for them say otherwise; any other verb needs every pattern to agree
-            own = verb["marker"] in PARTICLES or verb["lemma"] == block["name"].lower()
-            types = pattern_types(verb["lemma"]) if own else {plover_of(p["code"], table) for p in block["patterns"] if p["code"]} - {""}
-            if plover and types <= {plover} and (verb["marker"] in PARTICLES or bare_types[verb["lemma"]] <= {plover}):
-                bare[(verb["code"], verb["marker"])].append(verb["lemma"])
-        for (code, marker), lemmas in bare.items():
+            # (or, needing an actor to act on, every other verb that names an act in WordNet: "castigate", "oust")
+            agree = plover and bare_types[verb["lemma"]] <= {plover}
+            if agree and block_types <= {plover}:
+                bare[(verb["code"], verb["marker"], False)].append(verb["lemma"])
+            elif plover and pattern_types(verb["lemma"]) <= {plover} and (verb["marker"] in PARTICLES or agree):
+                if verb["marker"] in PARTICLES or verb["lemma"] == block["name"].lower():
+                    bare[(verb["code"], verb["marker"], False)].append(verb["lemma"])
+                elif (verb["marker"] is None and acting is not None and verb["lemma"] in acting and verb["code"] >= MATERIAL_ROOT
+                      and not verb["code"].endswith("0")):
+                    bare[(verb["code"], None, True)].append(verb["lemma"])
+        for (code, marker, patient), lemmas in bare.items():
             lines = sorted(v["line"] for v in block["verbs"] if v["lemma"] in lemmas)
-            emit(lemmas, code, f"{CAMEO_FILE}:{lines[0]} ({block['name']} [{code}])", markers=[marker] if marker else None)
+            emit(lemmas, code, f"{CAMEO_FILE}:{lines[0]} ({block['name']} [{code}])", markers=[marker] if marker else None,
+                 patient=patient)
         plain = [v["lemma"] for v in block["verbs"] if v["marker"] is None]
         usable = []
         for pattern in block["patterns"]:
@@ -434,7 +489,7 @@ def main(shared: Path) -> None:
     table = {r["cameo"]: r["plover"] for r in table_rows}
     blocks, synsets = read_blocks(shared / CAMEO_FILE)
     hand = templates(list(_hand_rows()))
-    rows = derive(blocks, synsets, table, hand)
+    rows = derive(blocks, synsets, table, hand, acting_verbs(WORDNET))
     _write_csv("cameo_plover.csv", table_rows)
     header = ("# Derived by scripts/derive_triggers.py from the PETRARCH-2 CAMEO verb dictionary (MIT, Open Event Data Alliance)\n"
               "# and CAMEO2PLOVER-2021.txt (CC BY-SA 4.0, OEDA); do not edit by hand. Schema of event_triggers.jsonl;\n"

@@ -90,6 +90,7 @@ class Trigger:
     nominalized: bool = False  # a verb row read as its event noun ("the ban", "the crackdown")
     actorless: bool = False  # a happening, not an act: reported with its place or time alone ("a stampede in Mina")
     subj_sector: str = ""  # the subject must be an agent noun of this Phoenix sector ("the court ruled": JUD)
+    patient: bool = False  # a synonym read alone only with an actor it acts on ("castigated Greece", "ousted the president")
 
 
 BORROWED = re.compile(r"\d-\d+$")  # a derived row id's suffix: its CAMEO pattern was written for another verb of the block
@@ -107,7 +108,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
-                actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""),
+                actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -391,13 +392,18 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if not all(actor(s, strict=True) or _conflict_noun(s) for s in subjects):
         return False
     doers = subjects + [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if row.patient and not any(c.dep_ in {"dobj", "nsubjpass"} or c.dep_ == "prep" and c.lower_ in row.args for c in token.children):
+        return False  # "determine whether ...", "the president retired": a synonym read alone acts on someone
     if not people and armed is not None and any(armed(d) for d in doers):
         return True  # "troops shelled positions", "the convoy was attacked by rebels": an armed actor's act
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in token.children):
         objects += [token.head] if token.dep_ in {"acl", "relcl"} else []  # "a system, to be released in 2011"
-    return all(actor(o, people) for o in objects)
+    if row.patient and not objects:  # "Kenya wrestled with the debt", "the president retired": no one acted on
+        objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ in row.args for g in c.children if g.dep_ == "pobj"]
+        return bool(objects) and any(actor(o, people) for o in objects)
+    return bool(objects or not row.patient) and all(actor(o, people) for o in objects)
 
 
 def _conflict_noun(token: Token) -> bool:
