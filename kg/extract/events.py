@@ -350,8 +350,8 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
         if any(c.dep_ == "dobj" for c in token.children) or armed is not None and any(armed(d) for d in doers):
             return types[acts[0]]
         return next(row for row in senses if row.plover != acts[0])
-    if "PROTEST" in types and actor is not None and not any(actor(d, strict=True) and d.pos_ == "PROPN" for d in doers):
-        return types["PROTEST"]
+    if "PROTEST" in types and not any(d.pos_ in {"PROPN", "PRON"} for d in doers):
+        return types["PROTEST"]  # a crowd ("farmers", "thousands of Serbs"), not a named actor or one a pronoun stands for
     return senses[0]
 
 
