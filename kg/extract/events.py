@@ -389,6 +389,9 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if not subjects and (inherited := _inherited_subject(token)) is not None and inherited.dep_ == "nsubj":
         subjects = [inherited]  # "the jetliner crashed, killing all on board": the jetliner kills
+    if token.dep_ == "relcl" and armed is not None and armed(token.head):  # "Russia, which invaded Ukraine": the pronoun
+        # stands for the state or armed group its clause hangs on ("a magazine, which attacked defectors" stays unread)
+        subjects = [token.head if s.tag_ in {"WDT", "WP"} else s for s in subjects]
     if not all(actor(s, strict=True) or _conflict_noun(s) for s in subjects):
         return False
     doers = subjects + [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
