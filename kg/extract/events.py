@@ -712,7 +712,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                     draft.add(key, args[slot])
                 target = ctx.mention(child)
                 if args[slot] == "target" and draft.trigger.plover in patient_types() and target is not None and target.type == "Place":
-                    draft.place = draft.place or _place(ctx, child)  # "shelled Kharkiv": where the act happened
+                    draft.place = draft.place or _place(ctx, child)  # "shelled Kharkiv": where the act happened, and
+                    draft.add(target.key, "target")  # what it was done to (a place may take part: shapes.ttl)
             if child.dep_ in OBJ_DEPS:
                 _modifier_roles(ctx, draft, child)
                 _prep_roles(ctx, draft, child, exclude={"of"})
