@@ -91,6 +91,7 @@ class Trigger:
     actorless: bool = False  # a happening, not an act: reported with its place or time alone ("a stampede in Mina")
     subj_sector: str = ""  # the subject must be an agent noun of this Phoenix sector ("the court ruled": JUD)
     patient: bool = False  # a synonym read alone only with an actor it acts on ("castigated Greece", "ousted the president")
+    obj_conflict: bool = False  # `obj` also holds any event noun of a conflict type ("lifted its veto", "ended the boycott")
 
 
 BORROWED = re.compile(r"\d-\d+$")  # a derived row id's suffix: its CAMEO pattern was written for another verb of the block
@@ -109,6 +110,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
+                obj_conflict=bool(row.get("obj_conflict")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -297,7 +299,7 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
             needed = dict(row.needs).get(lemma)
             if needed is not None and not (needed & markers) or phrasal and not (needed and needed & particles):
                 continue
-            if row.obj and not (row.obj & objects):
+            if row.obj and not (row.obj & objects) and not (row.obj_conflict and any(map(_conflict_noun, heads))):
                 continue
             if row.objmod and not all(words & modifiers for words in row.objmod):
                 continue  # "staged war games", not "started the game"
