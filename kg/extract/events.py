@@ -1182,11 +1182,29 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
               and draft.status == "planned" and not draft.negated):
             for key in host.participants:  # "Serbia and Kosovo agreed to hold talks in Brussels on Saturday": the
                 draft.add(key, "participant")  # agreed meeting, dated after the report, is a planned event of its own
+        elif _claimed(draft.token, host.token):
+            for key, role in host.participants.items():  # "IS claimed responsibility for the attack": the claimer did it
+                draft.add(key, "participant" if role == "speaker" else role)
         elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
             draft.absorbed = True  # "threatened to launch an offensive": what was said or agreed, not an event that happened
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
             draft.absorbed = True  # "resume talks": the talks are what was agreed, not a separate event
     return [d for d in drafts if not d.absorbed]
+
+
+CLAIM_VERBS = {"claim"}  # "claimed (responsibility for) the attack": owning an act, not reporting one
+CLAIM_NOUNS = {"responsibility", "credit"}
+
+
+def _claimed(noun: Token, verb: Token) -> bool:
+    """Whether an event noun is what its governing verb claims: 'claimed the bombing', 'claimed responsibility for the
+    attack' (the act happened, and the claimer did it); not 'claimed that Israel attacked' (a clause, a statement)."""
+    if verb.lemma_.lower() not in CLAIM_VERBS:
+        return False
+    if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return True
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in CLAIM_NOUNS
+            and noun.head.head.head.i == verb.i)
 
 
 def _governing_trigger(draft: Draft, by_token: dict[int, Draft]) -> Draft | None:
