@@ -256,7 +256,13 @@ def nominal(lemma: str) -> list[Trigger]:
 
 
 def _markers(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"}}
+    """Particles and prepositions of a verb, and 'to' for an infinitive it governs with an object ('pressed Egypt to
+    close the tunnels': the 'press X to' of a demand)."""
+    out = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"}}
+    if any(c.dep_ == "dobj" for c in token.children) and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in token.children):
+        out.add("to")
+    return out
 
 
 def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
