@@ -1278,11 +1278,18 @@ def _drafts(ctx: Context) -> list[Draft]:
             read_statement(ctx, draft)
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
-    drafts = absorb(drafts)
+    drafts = [d for d in absorb(drafts) if not _not_done(d)]
     drafts += statement_noun_quotes(ctx, drafts)
     drafts += quote_sentences(ctx, drafts)
     drafts += lead_in_quotes(ctx, drafts)
     return one_act_per_speaker(ctx, drafts)
+
+
+def _not_done(draft: Draft) -> bool:
+    """'Israel did not attack Iran', 'failed to capture the town': a negated act of conflict did not happen (a negated
+    act of cooperation stays, as a refusal: `_codes`)."""
+    plover = draft.trigger.plover
+    return draft.negated and bool(plover) and plover not in cooperative() and family(draft.kind) != "statement"
 
 
 def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
