@@ -311,6 +311,44 @@ def acting_verbs(wordnet: Path) -> set[str]:
     return out
 
 
+NOUN_ACT = 4  # WordNet lexicographer file noun.act: acts ("deployment", "withdrawal", "bombardment")
+NOMINAL_SENSES = 3  # the verb's most frequent senses ("deport" is first "behave", then "expel")
+
+
+def event_nominals(wordnet: Path, verbs: set[str]) -> list[dict]:
+    """Nouns of acts WordNet derives from a trigger verb's first senses ('+' pointers), spelled from the verb's stem:
+    deploy -> deployment, withdraw -> withdrawal, bombard -> bombardment. Events reads them as the verb's event noun."""
+    lexfile, lemmas, derived = {}, {}, defaultdict(list)
+    for name in ("data.noun", "data.verb"):
+        for line in (wordnet / name).read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue
+            fields = line.split(" ")
+            count = int(fields[3], 16)
+            lexfile[fields[0], name] = int(fields[1])
+            lemmas[fields[0], name] = [fields[4 + 2 * i].lower() for i in range(count)]
+            at = 4 + 2 * count
+            pointers = fields[at + 1:at + 1 + 4 * int(fields[at])]
+            for i in range(0, len(pointers), 4):
+                if name == "data.verb" and pointers[i] == "+" and pointers[i + 2] == "n":
+                    derived[fields[0]].append(pointers[i + 1])
+    first = {}
+    for line in (wordnet / "index.verb").read_text(encoding="latin-1").splitlines():
+        if not line.startswith(" "):
+            parts = line.split()
+            first[parts[0]] = parts[4 + int(parts[3]) + 2:][:NOMINAL_SENSES]
+    rows = {}
+    for verb in sorted(verbs):
+        for offset, noun in ((o, n) for o in first.get(verb, ()) for n in derived.get(o, ())):
+            if lexfile.get((noun, "data.noun")) != NOUN_ACT:
+                continue
+            for word in lemmas[noun, "data.noun"]:
+                if word.isalpha() and word != verb and word.startswith(verb[:max(3, len(verb) - 2)]) and word not in rows:
+                    rows[word] = {"id": f"nominal-{word}", "noun": word, "verb": verb,
+                                  "source": f"WordNet 3.0 data.verb {offset} ({verb}) + data.noun {noun} ({word}), noun.act"}
+    return list(rows.values())
+
+
 def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, str], hand: list[dict],
            acting: set[str] | None = None) -> list[dict]:
     """Trigger rows: bare verbs whose block agrees on one PLOVER type, and every usable pattern.
@@ -496,6 +534,9 @@ def main(shared: Path) -> None:
               "# `source` is the dictionary line of the verb or pattern.\n"
               "# Kind and args come from the hand-made row of the same PLOVER type.\n")
     _write_jsonl("event_triggers_cameo.jsonl", header, rows)
+    verbs = {lemma for row in list(_hand_rows()) + rows if row["pos"] == "VERB" for lemma in row["lemmas"]}
+    _write_jsonl("event_nominals.jsonl", "# Event nouns of trigger verbs, from WordNet 3.0 derivations (scripts/derive_triggers.py).\n",
+                 event_nominals(WORDNET, verbs))
     agents = read_agents(shared / AGENTS_FILE)
     agents += synset_actors(shared / CAMEO_FILE, {a["noun"] for a in agents})
     _write_csv("event_actor_nouns.csv", agents)

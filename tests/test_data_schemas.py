@@ -137,6 +137,8 @@ SCHEMAS: dict[str, dict] = {
     "place_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("place-noun-"),
                           "noun": lambda v: text(v) and v.isalpha() and v.islower(),
                           "source": wordnet_source},
+    "event_nominals.jsonl": {"id": lambda v: text(v) and v.startswith("nominal-"), "noun": lambda v: text(v) and v.isalpha(),
+                             "verb": text, "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
     "office_verbs.jsonl": {"id": lambda v: text(v) and v.startswith("office-verb-"), "verb": text, "role": text,
                            "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
     "occupations.jsonl": {"id": text, "role": text, "forms": lambda v: words(v) and all(f.islower() for f in v),

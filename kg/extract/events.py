@@ -234,12 +234,15 @@ NOMINAL_SLOTS = {"obj": "of", "subj": "by"}  # "X banned Y" -> "the ban on/of Y 
 
 @lru_cache(maxsize=4096)
 def nominal(lemma: str) -> list[Trigger]:
-    """Event nouns made from trigger verbs: the same word ("the ban on X", "a raid on X") or verb and particle
+    """Event nouns made from trigger verbs: the same word ("the ban on X", "a raid on X"), the act noun WordNet derives
+    from it ("the bombardment of Gaza"), or verb and particle
     ("a crackdown", "the pullout"). Only acts done to someone (plover_polarity.csv `object`) qualify, and the noun
     must name its actor or target (`_nominal_holds`): "the fire" alone is no fighting.
     """
-    # the same word: hand-made verbs only ("the tax", "a fine" are things, though CAMEO codes the verbs)
-    verbs = [t for t in lexicon().get((lemma, "VERB"), []) if not (t.obj or t.subj or t.needs or t.pobj or t.derived)]
+    # the same word, or the act noun WordNet derives from the verb ("bombardment", "withdrawal"): hand-made verbs only
+    # ("the tax", "a fine" are things, though CAMEO codes the verbs)
+    verbs = [t for word in (lemma, _nominal_verbs().get(lemma)) if word for t in lexicon().get((word, "VERB"), [])
+             if not (t.obj or t.subj or t.needs or t.pobj or t.derived)]
     for cut in range(3, len(lemma) - 1):
         verb, particle = lemma[:cut], lemma[cut:]
         verbs += [t for t in lexicon().get((verb, "VERB"), ()) if not (t.obj or t.pobj) and particle in dict(t.needs).get(verb, ())]
@@ -253,6 +256,12 @@ def nominal(lemma: str) -> list[Trigger]:
         args.setdefault("against", "target")
         out.append(replace(t, id=f"{t.id}-noun", args=args, needs=(), nominalized=True))
     return out
+
+
+@lru_cache(maxsize=1)
+def _nominal_verbs() -> dict[str, str]:
+    """Act noun -> the trigger verb WordNet derives it from (kg/data/event_nominals.jsonl): 'withdrawal' -> 'withdraw'."""
+    return {row["noun"]: row["verb"] for row in resources.jsonl("event_nominals.jsonl")}
 
 
 def _markers(token: Token) -> set[str]:
@@ -422,8 +431,18 @@ def _conflict_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and any(t.plover in conflictual() for t in _triggers_for(token))
 
 
+def _stranded_agents(token: Token) -> list[Token]:
+    """'the invasion of Ukraine by Russia', 'the ban on gas imports by the EU': the parser hangs the 'by' phrase of an
+    event noun on the object of its 'of' or 'on'; it names the noun's doer."""
+    return [a for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "on"}
+            for g in c.children if g.dep_ == "pobj"
+            for b in g.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by" for a in b.children if a.dep_ == "pobj"]
+
+
 def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
     """An event noun made from a verb names its actor or target: "Israel's raid", "the ban on opposition parties"."""
+    if any(ctx.is_actor(a) for a in _stranded_agents(token)):
+        return True
     for c in token.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"} and ctx.is_actor(c):
             return True
@@ -737,6 +756,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             elif m is not None and m.type == "State" and draft.kind in POLITY_EVENTS:
                 draft.add(m.key, "organizer")  # "the French presidential election"
     _prep_roles(ctx, draft, token)
+    if token.pos_ == "NOUN":  # "the invasion of Ukraine by Russia": whoever does what the noun names takes part in it
+        agents = _stranded_agents(token) + ([] if "by" in args else [g for c in token.children if c.dep_ in {"prep", "agent"}
+                                                                      and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"])
+        for key in (k for agent in agents for k in actors(ctx, agent)):
+            draft.add(key, args.get("by", "participant"))
     if (draft.trigger.actorless and token.pos_ == "NOUN" and token.dep_ in SUBJ_DEPS
             and _choose(token.head, ctx.is_actor, ctx.is_armed) is None):
         for prep in (c for c in token.head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
