@@ -349,6 +349,14 @@ def event_nominals(wordnet: Path, verbs: set[str]) -> list[dict]:
     return list(rows.values())
 
 
+def pattern_types(block: dict, lemma: str, table: dict[str, str]) -> set[str]:
+    """PLOVER types of a block's patterns that speak for `lemma`: those whose comment names it, in any form
+    ('# RALLIED' for RALLY), and those whose comment names no verb."""
+    stem = lemma[:max(3, len(lemma) - 1)]
+    return {plover_of(p["code"], table) for p in block["patterns"]
+            if p["code"] and (not p["verb"] or p["verb"].startswith(stem))} - {""}
+
+
 def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, str], hand: list[dict],
            acting: set[str] | None = None) -> list[dict]:
     """Trigger rows: bare verbs whose block agrees on one PLOVER type, and every usable pattern.
@@ -391,12 +399,6 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
 
     for block in blocks:
 
-        def pattern_types(lemma: str) -> set[str]:
-            """Types of the block's patterns that speak for `lemma`: those whose comment names it, in any form
-            ('# RALLIED' for RALLY), and those whose comment names no verb."""
-            stem = lemma[:max(3, len(lemma) - 1)]
-            return {plover_of(p["code"], table) for p in block["patterns"]
-                    if p["code"] and (not p["verb"] or p["verb"].startswith(stem))} - {""}
 
         block_types = {plover_of(p["code"], table) for p in block["patterns"] if p["code"]} - {""}
         bare: dict[tuple, list[str]] = defaultdict(list)  # (code, marker, needs a patient) -> lemmas
@@ -410,7 +412,7 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
             agree = plover and bare_types[verb["lemma"]] <= {plover}
             if agree and block_types <= {plover}:
                 bare[(verb["code"], verb["marker"], False)].append(verb["lemma"])
-            elif plover and pattern_types(verb["lemma"]) <= {plover} and (verb["marker"] in PARTICLES or agree):
+            elif plover and pattern_types(block, verb["lemma"], table) <= {plover} and (verb["marker"] in PARTICLES or agree):
                 if verb["marker"] in PARTICLES or verb["lemma"] == block["name"].lower():
                     bare[(verb["code"], verb["marker"], False)].append(verb["lemma"])
                 elif (verb["marker"] is None and acting is not None and verb["lemma"] in acting and verb["code"] >= MATERIAL_ROOT

@@ -97,7 +97,8 @@ TITLE = {"id": lambda v: text(v) and v.startswith("title-"), "role": text, "form
 TRIGGER = {"id": text, "lemmas": words, "pos": ("VERB", "NOUN"), "kind": text, "cameo": cameo_or_empty,
            "plover": lambda v: v == "" or plover(v), "args": arguments, "?obj": words, "?subj": words, "?needs": needs, "?pobj": words,
            "?objmod": lambda v: isinstance(v, list) and all(words(w) for w in v), "?status": ("postponed", "cancelled"),
-           "?speech": bool, "?declares": bool, "?quoted": bool, "?source": text, "?actorless": bool, "?patient": bool, "?obj_conflict": bool,
+           "?speech": bool, "?declares": bool, "?quoted": bool, "?source": text, "?actorless": bool,
+           "?patient": bool, "?obj_conflict": bool,
            "?subj_sector": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None}
 SCHEMAS: dict[str, dict] = {
     "actors.jsonl": {"id": text, "type": ("Person", "Organization"), "name": text, "names": words, "codes": office_terms, "source": text},

@@ -395,8 +395,9 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     Applies to a row without object constraints whose PLOVER type acts on its object (kg/data/plover_polarity.csv,
     column `object`: `actor`, or `person` for acts only people undergo, "released the prisoners" and not "released
     the album") and to every CAMEO-derived verb without a pattern: a direct object or what it is 'against', when
-    there is one, must be such an actor ("fought back against the allegations" is no fight), and a subject must be an actor unless it is itself a conflict event ("a bombing killed ...";
-    "the crash killed ..." is no assault). A state or an armed group acting makes any object a target.
+    there is one, must be such an actor ("fought back against the allegations" is no fight), and a subject must be
+    an actor unless it is itself a conflict event ("a bombing killed ..."; "the crash killed ..." is no assault).
+    A state or an armed group acting makes any object a target. A `patient` row needs someone it acts on.
     """
     if token.pos_ not in {"VERB", "AUX"}:
         return True
@@ -420,10 +421,10 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in token.children):
         objects += [token.head] if token.dep_ in {"acl", "relcl"} else []  # "a system, to be released in 2011"
-    if row.patient and not objects:  # "Kenya wrestled with the debt", "the president retired": no one acted on
-        objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ in row.args for g in c.children if g.dep_ == "pobj"]
-        return bool(objects) and any(actor(o, people) for o in objects)
-    return bool(objects or not row.patient) and all(actor(o, people) for o in objects)
+    if row.patient and not objects:  # "Kenya wrestled with the debt": the one acted on is in a preposition, or no one
+        return any(actor(g, people) for c in token.children if c.dep_ == "prep" and c.lower_ in row.args
+                   for g in c.children if g.dep_ == "pobj")
+    return all(actor(o, people) for o in objects)
 
 
 def _conflict_noun(token: Token) -> bool:
@@ -934,8 +935,6 @@ def _read_time(ctx: Context, draft: Draft) -> None:
 
 OCCURRENCE_VERBS = {"begin", "start", "resume", "continue", "open", "end", "conclude", "close", "happen", "occur", "take",
                     "set", "schedule", "hold", "expect", "due", "plan"}
-
-
 PLANNED_OCCURRENCE = {"set", "schedule", "expect", "due", "plan"}  # "is set to begin": not yet
 
 
