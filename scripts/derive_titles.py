@@ -186,7 +186,8 @@ def seat_titles(rows: list[dict], have: set[str], wordnet: Path = WORDNET) -> li
     """One-word agents of a legislature or a court that name a seat in it: WordNet's first sense of the word is an
     official or a lawgiver ('judge', 'magistrate', 'legislator', 'lawmaker', 'congressman'; 'lawyer' is a
     professional, a trade), with the synset's other one-word lemmas whose first sense it is, capitalised ('jurist';
-    'justice' is righteousness first, and 'the Justice Department' no judge); and a word of capitals that is the initials of a multi-word seat ('MP': member of parliament).
+    'justice' is righteousness first, and 'the Justice Department' no judge); and a word of capitals that is the
+    initials of a multi-word seat ('MP': member of parliament).
     Such a word is written before names less often than 'senator', so agent_titles leaves it out."""
     import derive_wordnet as wn
 

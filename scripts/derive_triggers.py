@@ -7,7 +7,8 @@ Reads (developer-side only; the package reads just the files written here):
   ``- * OBJECT (PREP NOUN) [CODE] # VERB`` that refine it;
 - ``shared/eval/plover_gsr/CAMEO2PLOVER-2021.txt``: CAMEO code -> PLOVER category and mode;
 - ``shared/reference/petrarch2/Phoenix.agents.txt``: generic agent nouns (farmer, police,
-  rebels ...), the nominal actors a political event can have as its object.
+  rebels ...), the nominal actors a political event can have as its object;
+- WordNet 3.0 (``/usr/share/wordnet``, Debian's wordnet-base): which verbs name acts (`acting_verbs`).
 
 Writes:
 
@@ -54,6 +55,7 @@ OUT = Path(__file__).resolve().parent.parent / "kg" / "data"
 CAMEO_FILE = "reference/petrarch2/CAMEO.2.0.txt"
 TABLE_FILE = "eval/plover_gsr/CAMEO2PLOVER-2021.txt"
 AGENTS_FILE = "reference/petrarch2/Phoenix.agents.txt"
+WORDNET = Path("/usr/share/wordnet")  # Debian's wordnet-base: WordNet 3.0 (see scripts/derive_wordnet.py)
 
 BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 CODE = re.compile(r"\[([^\]]*)\]")
@@ -63,6 +65,8 @@ NOT_TARGET_PREPS = {"in", "at", "by", "for", "into", "over", "under", "after", "
 # with the Phoenix sector code their members take (SOURCE.md: MIL military, OPP opposition, REF refugees ...)
 PEOPLE_SETS = {"&LEADER": "ELI", "&HOSTAGE": "", "&NEGOTIATOR": "GOV", "&REFUGEE": "REF", "&MILITARY": "MIL",
                "&OPPOSITION": "OPP", "&PEOPLE": "CVL", "&SUSPECT": ""}
+# adverb particles of phrasal verbs (closed class): "crack down", "call up", "lash out", "back down", "give in"
+PARTICLES = {"down", "up", "out", "off", "back", "away", "aside", "in", "together"}
 MIN_HEAD_ENTRIES = 5  # a word heading this many multi-word agents is an agent noun itself
 TABLE_ROW = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*,?([^#]*)#?\s*(.*)$")
 
@@ -176,6 +180,9 @@ def parse_pattern(text: str, synsets: dict[str, list[str]]) -> dict | None:
             return None
         out["particle"] = bare[0].lower()
         bare = bare[1:]
+    if len(bare) == 1 and bare[0].lower() in PARTICLES:
+        out["particle"] = bare[0].lower()  # "- * OUT" under LASH: the particle of "lash out", not an object
+        bare = []
     if bare:
         words = _words(bare[0], synsets)
         if words is None:
@@ -248,8 +255,10 @@ def read_blocks(path: Path) -> tuple[list[dict], dict[str, list[str]]]:
 
 
 def templates(hand: list[dict]) -> list[dict]:
-    """Hand-made verb rows with a PLOVER type: the kinds and argument slots derived rows borrow."""
-    return [r for r in hand if r.get("pos") == "VERB" and r.get("plover") and r.get("cameo") and not r.get("speech")]
+    """Hand-made verb rows with a PLOVER type: the kinds and argument slots derived rows borrow. A row with a `source`
+    was written for one construction ("X set fire to Y", "rescued X"): it lends its kind to no CAMEO block."""
+    return [r for r in hand if r.get("pos") == "VERB" and r.get("plover") and r.get("cameo") and not r.get("speech")
+            and not r.get("source")]
 
 
 def template_for(code: str, plover: str, hand: list[dict]) -> dict | None:
@@ -268,8 +277,94 @@ def template_for(code: str, plover: str, hand: list[dict]) -> dict | None:
     return best
 
 
-def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, str], hand: list[dict]) -> list[dict]:
-    """Trigger rows: bare verbs whose block agrees on one PLOVER type, and every usable pattern."""
+# WordNet 3.0 lexicographer files (lexnames) of verbs of states, thought, perception, feeling, motion, the body and
+# change: a synonym set member whose first sense is one of these ("need", "tend", "reside", "settle") is no act on
+# someone when read alone
+INERT_LEXFILES = {29: "verb.body", 30: "verb.change", 31: "verb.cognition", 37: "verb.emotion", 38: "verb.motion",
+                  39: "verb.perception", 42: "verb.stative"}
+
+
+MAX_SENSES = 6  # "face" (9 senses), "crush" (8), "determine" (8) mean too many things to be read alone
+# from CAMEO 07 (aid) on, acts done to someone (the verbal 03-06 blocks gather "face", "contact", "ensure"), and only
+# blocks of a specific code (111 denounce, 172 prohibit, 174 deport): a code ending in 0 is a block's catch-all
+# (VERBAL_CONFLICT 110 holds "compete", DESTROY 190 "overtake", SUPPRESS 170 "moderate")
+MATERIAL_ROOT = "07"
+
+
+def acting_verbs(wordnet: Path) -> set[str]:
+    """Verbs whose first (most frequent) WordNet sense is an act (communication, contact, competition, possession,
+    social ...), not in INERT_LEXFILES, with at most MAX_SENSES senses: 'castigate', 'oust', 'stab' qualify; 'need',
+    'tend', 'reside', 'face' do not."""
+    lexfile = {}
+    for line in (wordnet / "data.verb").read_text(encoding="latin-1").splitlines():
+        if line and not line.startswith(" "):
+            offset, number = line.split()[:2]
+            lexfile[offset] = int(number)
+    out = set()
+    for line in (wordnet / "index.verb").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        parts = line.split()
+        offsets = parts[4 + int(parts[3]) + 2:]
+        if offsets and len(offsets) <= MAX_SENSES and lexfile.get(offsets[0]) not in INERT_LEXFILES:
+            out.add(parts[0])
+    return out
+
+
+NOUN_ACT = 4  # WordNet lexicographer file noun.act: acts ("deployment", "withdrawal", "bombardment")
+NOMINAL_SENSES = 3  # the verb's most frequent senses ("deport" is first "behave", then "expel")
+
+
+def event_nominals(wordnet: Path, verbs: set[str]) -> list[dict]:
+    """Nouns of acts WordNet derives from a trigger verb's first senses ('+' pointers), spelled from the verb's stem:
+    deploy -> deployment, withdraw -> withdrawal, bombard -> bombardment. Events reads them as the verb's event noun."""
+    lexfile, lemmas, derived = {}, {}, defaultdict(list)
+    for name in ("data.noun", "data.verb"):
+        for line in (wordnet / name).read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue
+            fields = line.split(" ")
+            count = int(fields[3], 16)
+            lexfile[fields[0], name] = int(fields[1])
+            lemmas[fields[0], name] = [fields[4 + 2 * i].lower() for i in range(count)]
+            at = 4 + 2 * count
+            pointers = fields[at + 1:at + 1 + 4 * int(fields[at])]
+            for i in range(0, len(pointers), 4):
+                if name == "data.verb" and pointers[i] == "+" and pointers[i + 2] == "n":
+                    derived[fields[0]].append(pointers[i + 1])
+    first = {}
+    for line in (wordnet / "index.verb").read_text(encoding="latin-1").splitlines():
+        if not line.startswith(" "):
+            parts = line.split()
+            first[parts[0]] = parts[4 + int(parts[3]) + 2:][:NOMINAL_SENSES]
+    rows = {}
+    for verb in sorted(verbs):
+        for offset, noun in ((o, n) for o in first.get(verb, ()) for n in derived.get(o, ())):
+            if lexfile.get((noun, "data.noun")) != NOUN_ACT:
+                continue
+            for word in lemmas[noun, "data.noun"]:
+                if word.isalpha() and word != verb and word.startswith(verb[:max(3, len(verb) - 2)]) and word not in rows:
+                    rows[word] = {"id": f"nominal-{word}", "noun": word, "verb": verb,
+                                  "source": f"WordNet 3.0 data.verb {offset} ({verb}) + data.noun {noun} ({word}), noun.act"}
+    return list(rows.values())
+
+
+def pattern_types(block: dict, lemma: str, table: dict[str, str]) -> set[str]:
+    """PLOVER types of a block's patterns that speak for `lemma`: those whose comment names it, in any form
+    ('# RALLIED' for RALLY), and those whose comment names no verb."""
+    stem = lemma[:max(3, len(lemma) - 1)]
+    return {plover_of(p["code"], table) for p in block["patterns"]
+            if p["code"] and (not p["verb"] or p["verb"].startswith(stem))} - {""}
+
+
+def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, str], hand: list[dict],
+           acting: set[str] | None = None) -> list[dict]:
+    """Trigger rows: bare verbs whose block agrees on one PLOVER type, and every usable pattern.
+
+    A verb's bare row needs the patterns written for it (its comment names it) and the block's unattributed ones to
+    agree with its code, and the verb to have no other PLOVER type in another block; a plain verb that is not the
+    block's head must also be an acting verb of WordNet (`acting_verbs`), or every pattern of its block must agree.
+    """
     # which PLOVER types each plain lemma gets as a bare verb, over all blocks
     bare_types: dict[str, set[str]] = defaultdict(set)
     for block in blocks:
@@ -278,7 +373,8 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
                 bare_types[verb["lemma"]].add(plover_of(verb["code"], table))
     rows: list[dict] = []
 
-    def emit(lemmas: list[str], code: str, source: str, obj=None, pobj=None, objmod=None, markers=None, args_extra=None) -> None:
+    def emit(lemmas: list[str], code: str, source: str, obj=None, pobj=None, objmod=None, markers=None, args_extra=None,
+             patient=False) -> None:
         plover = plover_of(code, table)
         template = template_for(code, plover, hand) if plover else None
         if template is None or not lemmas:
@@ -296,21 +392,36 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
             row["pobj"] = sorted(set(pobj))
         if markers:
             row["needs"] = {lemma: markers for lemma in row["lemmas"]}
+        if patient:
+            row["patient"] = True
         row["source"] = source
         rows.append(row)
 
     for block in blocks:
-        pattern_types = {plover_of(p["code"], table) for p in block["patterns"] if p["code"]} - {""}
-        bare: dict[tuple, list[str]] = defaultdict(list)  # (code, marker) -> lemmas
+
+
+        block_types = {plover_of(p["code"], table) for p in block["patterns"] if p["code"]} - {""}
+        bare: dict[tuple, list[str]] = defaultdict(list)  # (code, marker, needs a patient) -> lemmas
         for verb in block["verbs"]:
             if not verb["code"]:
                 continue
             plover = plover_of(verb["code"], table)
-            if plover and pattern_types <= {plover} and bare_types[verb["lemma"]] <= {plover}:
-                bare[(verb["code"], verb["marker"])].append(verb["lemma"])
-        for (code, marker), lemmas in bare.items():
+            # a phrasal verb ("crack down", "call up") and the verb naming the block ("suppress") are read in the block's
+            # sense unless patterns written for them say otherwise; any other verb needs every pattern to agree
+            # (or, needing an actor to act on, every other verb that names an act in WordNet: "castigate", "oust")
+            agree = plover and bare_types[verb["lemma"]] <= {plover}
+            if agree and block_types <= {plover}:
+                bare[(verb["code"], verb["marker"], False)].append(verb["lemma"])
+            elif plover and pattern_types(block, verb["lemma"], table) <= {plover} and (verb["marker"] in PARTICLES or agree):
+                if verb["marker"] in PARTICLES or verb["lemma"] == block["name"].lower():
+                    bare[(verb["code"], verb["marker"], False)].append(verb["lemma"])
+                elif (verb["marker"] is None and acting is not None and verb["lemma"] in acting and verb["code"] >= MATERIAL_ROOT
+                      and not verb["code"].endswith("0")):
+                    bare[(verb["code"], None, True)].append(verb["lemma"])
+        for (code, marker, patient), lemmas in bare.items():
             lines = sorted(v["line"] for v in block["verbs"] if v["lemma"] in lemmas)
-            emit(lemmas, code, f"{CAMEO_FILE}:{lines[0]} ({block['name']} [{code}])", markers=[marker] if marker else None)
+            emit(lemmas, code, f"{CAMEO_FILE}:{lines[0]} ({block['name']} [{code}])", markers=[marker] if marker else None,
+                 patient=patient)
         plain = [v["lemma"] for v in block["verbs"] if v["marker"] is None]
         usable = []
         for pattern in block["patterns"]:
@@ -418,13 +529,16 @@ def main(shared: Path) -> None:
     table = {r["cameo"]: r["plover"] for r in table_rows}
     blocks, synsets = read_blocks(shared / CAMEO_FILE)
     hand = templates(list(_hand_rows()))
-    rows = derive(blocks, synsets, table, hand)
+    rows = derive(blocks, synsets, table, hand, acting_verbs(WORDNET))
     _write_csv("cameo_plover.csv", table_rows)
     header = ("# Derived by scripts/derive_triggers.py from the PETRARCH-2 CAMEO verb dictionary (MIT, Open Event Data Alliance)\n"
               "# and CAMEO2PLOVER-2021.txt (CC BY-SA 4.0, OEDA); do not edit by hand. Schema of event_triggers.jsonl;\n"
               "# `source` is the dictionary line of the verb or pattern.\n"
               "# Kind and args come from the hand-made row of the same PLOVER type.\n")
     _write_jsonl("event_triggers_cameo.jsonl", header, rows)
+    verbs = {lemma for row in list(_hand_rows()) + rows if row["pos"] == "VERB" for lemma in row["lemmas"]}
+    _write_jsonl("event_nominals.jsonl", "# Event nouns of trigger verbs, from WordNet 3.0 derivations (scripts/derive_triggers.py).\n",
+                 event_nominals(WORDNET, verbs))
     agents = read_agents(shared / AGENTS_FILE)
     agents += synset_actors(shared / CAMEO_FILE, {a["noun"] for a in agents})
     _write_csv("event_actor_nouns.csv", agents)

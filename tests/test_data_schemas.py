@@ -98,6 +98,7 @@ TRIGGER = {"id": text, "lemmas": words, "pos": ("VERB", "NOUN"), "kind": text, "
            "plover": lambda v: v == "" or plover(v), "args": arguments, "?obj": words, "?subj": words, "?needs": needs, "?pobj": words,
            "?objmod": lambda v: isinstance(v, list) and all(words(w) for w in v), "?status": ("postponed", "cancelled"),
            "?speech": bool, "?declares": bool, "?quoted": bool, "?source": text, "?actorless": bool,
+           "?patient": bool, "?obj_conflict": bool,
            "?subj_sector": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None}
 SCHEMAS: dict[str, dict] = {
     "actors.jsonl": {"id": text, "type": ("Person", "Organization"), "name": text, "names": words, "codes": office_terms, "source": text},
@@ -147,6 +148,8 @@ SCHEMAS: dict[str, dict] = {
                              "noun": lambda v: text(v) and v.isalpha() and v.islower(),
                              "kind": ("road", "body_of_water", "geological_formation", "land", "building", "tower"),
                              "source": wordnet_source},
+    "event_nominals.jsonl": {"id": lambda v: text(v) and v.startswith("nominal-"), "noun": lambda v: text(v) and v.isalpha(),
+                             "verb": text, "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
     "office_verbs.jsonl": {"id": lambda v: text(v) and v.startswith("office-verb-"), "verb": text, "role": text,
                            "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
     "speech_verbs.jsonl": {"id": lambda v: text(v) and v.startswith("speech-verb-"),

@@ -66,7 +66,7 @@ ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage"
 NEGATIONS = {"not", "n't", "never", "no"}
 FUNCTION_VERBS = INTENT_HEADS | MOTION_VERBS | ASPECT_VERBS | LIGHT_VERBS
 EFFORT_NOUNS = {"effort", "efforts", "bid", "mission", "initiative", "plan", "process", "campaign", "attempt"}
-CONTAINER_NOUNS = {"package", "round", "set", "wave", "series", "raft", "batch", "slew", "list"}
+CONTAINER_NOUNS = {"package", "round", "set", "wave", "series", "raft", "batch", "slew", "list", "state"}  # "a state of emergency"
 VIRTUAL_MODIFIERS = {"virtual", "video", "online", "phone", "telephone", "remote"}
 ANAPHORIC_DETS = {"those", "these", "that", "this", "such", "the same"}
 TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "ahead"}
@@ -95,8 +95,11 @@ class Trigger:
     nominalized: bool = False  # a verb row read as its event noun ("the ban", "the crackdown")
     actorless: bool = False  # a happening, not an act: reported with its place or time alone ("a stampede in Mina")
     subj_sector: str = ""  # the subject must be an agent noun of this Phoenix sector ("the court ruled": JUD)
+    patient: bool = False  # a synonym read alone only with an actor it acts on ("castigated Greece", "ousted the president")
+    obj_conflict: bool = False  # `obj` also holds any event noun of a conflict type ("lifted its veto", "ended the boycott")
 
 
+BORROWED = re.compile(r"\d-\d+$")  # a derived row id's suffix: its CAMEO pattern was written for another verb of the block
 LEXICON_FILES = ("event_triggers.jsonl", "event_triggers_cameo.jsonl")  # hand-made rows first: they win ties
 
 
@@ -111,7 +114,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
-                actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""),
+                actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
+                obj_conflict=bool(row.get("obj_conflict")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -131,6 +135,7 @@ def actorless_kinds() -> frozenset[str]:
 def _light(trigger: Trigger) -> bool:
     """A derived row that only restates what a function verb does: bare, or with an event noun as its object."""
     words = trigger.obj | trigger.pobj
+    words |= {w[:-1] for w in words if w.endswith("s")}  # CAMEO writes the form it matched: HOLD * ELECTIONS
     return not words or bool(words & _hand_nouns())
 
 
@@ -228,17 +233,21 @@ def _triggers_for(token: Token) -> list[Trigger]:
     return rows
 
 
+ADVERB_PARTICLES = {"down", "up", "off", "out", "back", "away"}  # the parser may hang them as prepositions: "voted down the plan"
 NOMINAL_SLOTS = {"obj": "of", "subj": "by"}  # "X banned Y" -> "the ban on/of Y by X"
 
 
 @lru_cache(maxsize=4096)
 def nominal(lemma: str) -> list[Trigger]:
-    """Event nouns made from trigger verbs: the same word ("the ban on X", "a raid on X") or verb and particle
+    """Event nouns made from trigger verbs: the same word ("the ban on X", "a raid on X"), the act noun WordNet derives
+    from it ("the bombardment of Gaza"), or verb and particle
     ("a crackdown", "the pullout"). Only acts done to someone (plover_polarity.csv `object`) qualify, and the noun
     must name its actor or target (`_nominal_holds`): "the fire" alone is no fighting.
     """
-    # the same word: hand-made verbs only ("the tax", "a fine" are things, though CAMEO codes the verbs)
-    verbs = [t for t in lexicon().get((lemma, "VERB"), []) if not (t.obj or t.subj or t.needs or t.pobj or t.derived)]
+    # the same word, or the act noun WordNet derives from the verb ("bombardment", "withdrawal"): hand-made verbs only
+    # ("the tax", "a fine" are things, though CAMEO codes the verbs)
+    verbs = [t for word in (lemma, _nominal_verbs().get(lemma)) if word for t in lexicon().get((word, "VERB"), [])
+             if not (t.obj or t.subj or t.needs or t.pobj or t.derived)]
     for cut in range(3, len(lemma) - 1):
         verb, particle = lemma[:cut], lemma[cut:]
         verbs += [t for t in lexicon().get((verb, "VERB"), ()) if not (t.obj or t.pobj) and particle in dict(t.needs).get(verb, ())]
@@ -254,15 +263,28 @@ def nominal(lemma: str) -> list[Trigger]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _nominal_verbs() -> dict[str, str]:
+    """Act noun -> the trigger verb WordNet derives it from (kg/data/event_nominals.jsonl): 'withdrawal' -> 'withdraw'."""
+    return {row["noun"]: row["verb"] for row in resources.jsonl("event_nominals.jsonl")}
+
+
 def _markers(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"}}
+    """Particles and prepositions of a verb, and 'to' for an infinitive it governs with an object ('pressed Egypt to
+    close the tunnels': the 'press X to' of a demand)."""
+    out = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"}}
+    if any(c.dep_ == "dobj" for c in token.children) and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in token.children):
+        out.add("to")
+    return out
 
 
 def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
     """The lexicon row a token triggers, constraints first ("impose" + "tax", "break down").
 
     Hand-made rows come before the CAMEO-derived ones: a derived row speaks only for a
-    word or a sense the hand-made rows do not cover. `actor` (is this token an actor?)
+    word or a sense the hand-made rows do not cover. A verb with a particle is read first
+    as that phrasal verb, from either lexicon ("backed down" concedes, "backed" supports). `actor` (is this token an actor?)
     guards the senses that need one (see `_sense_holds`).
     """
     rows = _triggers_for(token)
@@ -287,15 +309,17 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     if token.dep_ in {"relcl", "acl"}:
         subjects.add(token.head.lemma_.lower())
     markers = _markers(token)
-    for derived in (False, True):
-        fallback = None
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ADVERB_PARTICLES}
+    for derived in ((False, True), (False,), (True,)) if particles else ((False,), (True,)):
+        phrasal = len(derived) == 2  # first the rows of the phrasal verb itself: "backed down", "broke off", "called up"
+        fallback, senses = None, []
         for row in rows:
-            if row.derived is not derived:
+            if row.derived not in derived:
                 continue
             needed = dict(row.needs).get(lemma)
-            if needed is not None and not (needed & markers):
+            if needed is not None and not (needed & markers) or phrasal and not (needed and needed & particles):
                 continue
-            if row.obj and not (row.obj & objects):
+            if row.obj and not (row.obj & objects) and not (row.obj_conflict and any(map(_conflict_noun, heads))):
                 continue
             if row.objmod and not all(words & modifiers for words in row.objmod):
                 continue  # "staged war games", not "started the game"
@@ -307,17 +331,50 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                 continue
             if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in subjects):
                 continue
-            if derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
+            if row.derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
-                    for g in c.children if g.dep_ == "pobj") and not (needed & {c.lower_ for c in token.children if c.dep_ == "prt"}):
+                    for g in c.children if g.dep_ == "pobj") and not (needed & particles):
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
             if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or needed is not None:
                 return row
-            if fallback is None and (actor is None or _sense_holds(token, row, actor, armed)):
-                fallback = row
+            if actor is None or _sense_holds(token, row, actor, armed):
+                fallback = fallback or row
+                senses.append(row)
+        if len({row.plover for row in senses}) > 1:
+            return _one_sense(token, senses, objects, actor, armed)
         if fallback is not None:
             return fallback
     return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
+
+
+def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Callable[..., bool] | None,
+               armed: Callable[[Token], bool] | None) -> Trigger:
+    """Which of the hand-made senses of an ambiguous verb holds ("vow": agree or threaten; "strike": protest or fight).
+
+    In order: a CAMEO pattern written for this verb that names its object ("vowed revenge": 130); what the verb
+    says will be done ("vowed to retaliate": a conflict act makes a threat); an object, or an armed doer, makes it
+    an act on someone ("struck targets", not "workers struck"); and a named actor's protest is a complaint, a
+    crowd's a demonstration ("Serbia protested to Croatia", "thousands protested in Belgrade").
+    """
+    types = {row.plover: row for row in senses}
+    lemma = token.lemma_.lower()
+    for row in lexicon().get((lemma, "VERB"), ()):
+        if row.derived and row.obj & objects and row.plover in types and not BORROWED.search(row.id) and not row.needs:
+            return types[row.plover]
+    for clause in (c for c in token.children if c.dep_ == "xcomp"):
+        content = _choose(clause, actor, armed)
+        for polarity in (conflictual(), cooperative()):
+            if content is not None and content.plover in polarity and (found := [t for t in types if t in polarity]):
+                return types[found[0]]
+    acts = [t for t in types if t in patient_types()]
+    doers = [c for c in token.children if c.dep_ in SUBJ_DEPS]
+    if len(acts) == 1:
+        if any(c.dep_ == "dobj" for c in token.children) or armed is not None and any(armed(d) for d in doers):
+            return types[acts[0]]
+        return next(row for row in senses if row.plover != acts[0])
+    if "PROTEST" in types and not any(d.pos_ in {"PROPN", "PRON"} for d in doers):
+        return types["PROTEST"]  # a crowd ("farmers", "thousands of Serbs"), not a named actor or one a pronoun stands for
+    return senses[0]
 
 
 def _quoted_predicate(token: Token) -> bool:
@@ -342,9 +399,10 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
 
     Applies to a row without object constraints whose PLOVER type acts on its object (kg/data/plover_polarity.csv,
     column `object`: `actor`, or `person` for acts only people undergo, "released the prisoners" and not "released
-    the album") and to every CAMEO-derived verb without a pattern: a direct object, when there is one, must be
-    such an actor, and a subject must be an actor unless it is itself a conflict event ("a bombing killed ...";
-    "the crash killed ..." is no assault). A state or an armed group acting makes any object a target.
+    the album") and to every CAMEO-derived verb without a pattern: a direct object or what it is 'against', when
+    there is one, must be such an actor ("fought back against the allegations" is no fight), and a subject must be
+    an actor unless it is itself a conflict event ("a bombing killed ..."; "the crash killed ..." is no assault).
+    A state or an armed group acting makes any object a target. A `patient` row needs someone it acts on.
     """
     if token.pos_ not in {"VERB", "AUX"}:
         return True
@@ -354,14 +412,23 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if not subjects and (inherited := _inherited_subject(token)) is not None and inherited.dep_ == "nsubj":
         subjects = [inherited]  # "the jetliner crashed, killing all on board": the jetliner kills
+    if token.dep_ == "relcl" and armed is not None and armed(token.head):  # "Russia, which invaded Ukraine": the pronoun
+        # stands for the state or armed group its clause hangs on ("a magazine, which attacked defectors" stays unread)
+        subjects = [token.head if s.tag_ in {"WDT", "WP"} else s for s in subjects]
     if not all(actor(s, strict=True) or _conflict_noun(s) for s in subjects):
         return False
     doers = subjects + [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if row.patient and not any(c.dep_ in {"dobj", "nsubjpass"} or c.dep_ == "prep" and c.lower_ in row.args for c in token.children):
+        return False  # "determine whether ...", "the president retired": a synonym read alone acts on someone
     if not people and armed is not None and any(armed(d) for d in doers):
         return True  # "troops shelled positions", "the convoy was attacked by rebels": an armed actor's act
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in token.children):
         objects += [token.head] if token.dep_ in {"acl", "relcl"} else []  # "a system, to be released in 2011"
+    if row.patient and not objects:  # "Kenya wrestled with the debt": the one acted on is in a preposition, or no one
+        return any(actor(g, people) for c in token.children if c.dep_ == "prep" and c.lower_ in row.args
+                   for g in c.children if g.dep_ == "pobj")
     return all(actor(o, people) for o in objects)
 
 
@@ -370,8 +437,18 @@ def _conflict_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and any(t.plover in conflictual() for t in _triggers_for(token))
 
 
+def _stranded_agents(token: Token) -> list[Token]:
+    """'the invasion of Ukraine by Russia', 'the ban on gas imports by the EU': the parser hangs the 'by' phrase of an
+    event noun on the object of its 'of' or 'on'; it names the noun's doer."""
+    return [a for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "on"}
+            for g in c.children if g.dep_ == "pobj"
+            for b in g.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by" for a in b.children if a.dep_ == "pobj"]
+
+
 def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
     """An event noun made from a verb names its actor or target: "Israel's raid", "the ban on opposition parties"."""
+    if any(ctx.is_actor(a) for a in _stranded_agents(token)):
+        return True
     for c in token.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"} and ctx.is_actor(c):
             return True
@@ -395,8 +472,9 @@ def _infinitival(token: Token) -> bool:
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return False
     head = token.head.lemma_.lower()
-    if head in INTENT_HEADS and not _triggers_for(token.head):
-        return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event
+    if head in INTENT_HEADS and _choose(token.head) is None:
+        return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event ("plan" is an
+        # event of its own only with an object a CAMEO pattern names: "planned joint military operations")
     if _compelled(token.head):
         return False  # "was forced to resign": the resignation happened
     if head in CAUSATIVE_VERBS and any(c.dep_ == "dobj" for c in token.head.children):
@@ -438,6 +516,23 @@ def hypothetical(token: Token) -> bool:
     return modal or conditional
 
 
+# Phoenix agents' sectors whose force is no state's military force (FIGHT, CAMEO 19): unidentified armed forces
+# (militants, gunmen, militias) attack (ASSAULT, CAMEO 18); the opposition (protesters, rioters, activists) riots (CAMEO 145)
+FORCE_BY_SECTOR = {"UAF": ("Attack", "180", "ASSAULT"), "OPP": ("Protest", "145", "PROTEST")}
+
+
+def _force_of(token: Token) -> tuple[str, str, str] | None:
+    """The event class, CAMEO code and PLOVER type of an armed act by its doers' sector, when they all share one: 'militants
+    stormed a police station' is an assault, 'protesters stormed parliament' a riot, 'troops stormed' stays a fight."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    sectors = {agent_sectors().get(d.lemma_.lower()) for d in doers}
+    sector = sectors.pop() if len(sectors) == 1 else None
+    if sector == "UAF" and not any(c.dep_ in {"dobj", "agent"} for c in token.children):
+        return None  # "fighters fought against IS", "clashed with the army": combat between forces, not an attack on X
+    return FORCE_BY_SECTOR.get(sector)
+
+
 def find_triggers(ctx: Context) -> list[Draft]:
     """Every trigger outside quotations and time expressions."""
     out = []
@@ -456,12 +551,17 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
             continue  # "launched a mediation effort", "launched an investigation": the noun is the event
+        if trigger.obj and any(c.dep_ in {"dobj", "nsubjpass"} and (sense := _choose(c)) is not None and sense.obj
+                               and not sense.derived and sense.plover != trigger.plover for c in token.children):
+            continue  # "launched a hunger strike": the noun's modifier gives it a sense of its own, and it is the event
         if token.lemma_.lower() in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in token.children):
             continue  # "tried to secure", "began collecting": the attempt of another act, not an event of its own
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS for c in token.children if c.dep_ == "det"):
             continue  # "those talks" refers back; it is not a new event
         if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
             continue
+        if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
+            trigger = replace(trigger, kind=force[0], cameo=force[1], plover=force[2])  # "militants attacked": CAMEO 18
         kind = trigger.kind
         if kind == "Meeting" and any(c.lower_ in VIRTUAL_MODIFIERS for c in token.children if c.dep_ in {"amod", "compound"}):
             kind = "VirtualMeeting"
@@ -708,7 +808,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                     draft.add(key, args[slot])
                 target = ctx.mention(child)
                 if args[slot] == "target" and draft.trigger.plover in patient_types() and target is not None and target.type == "Place":
-                    draft.place = draft.place or _place(ctx, child)  # "shelled Kharkiv": where the act happened
+                    draft.place = draft.place or _place(ctx, child)  # "shelled Kharkiv": where the act happened, and
+                    draft.add(target.key, "target")  # what it was done to (a place may take part: shapes.ttl)
             if child.dep_ in OBJ_DEPS:
                 _modifier_roles(ctx, draft, child)
                 _prep_roles(ctx, draft, child, exclude={"of"})
@@ -724,6 +825,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             elif m is not None and m.type == "State" and draft.kind in POLITY_EVENTS:
                 draft.add(m.key, "organizer")  # "the French presidential election"
     _prep_roles(ctx, draft, token)
+    if token.pos_ == "NOUN":  # "the invasion of Ukraine by Russia": whoever does what the noun names takes part in it
+        agents = _stranded_agents(token) + ([] if "by" in args else [g for c in token.children if c.dep_ in {"prep", "agent"}
+                                                                      and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"])
+        for key in (k for agent in agents for k in actors(ctx, agent)):
+            draft.add(key, args.get("by", "participant"))
     if (draft.trigger.actorless and token.pos_ == "NOUN" and token.dep_ in SUBJ_DEPS
             and _choose(token.head, ctx.is_actor, ctx.is_armed) is None):
         for prep in (c for c in token.head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
@@ -731,6 +837,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 draft.place = draft.place or _place(ctx, pobj)
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS:
         _prep_roles(ctx, draft, token.head)  # "a mediation effort between the Emirates and Saudi Arabia"
+    for verb in _occurrence_verbs(token):  # "the talks began in Geneva"
+        for pobj in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for g in c.children if g.dep_ == "pobj"):
+            draft.place = draft.place or _place(ctx, pobj)
     _modifier_roles(ctx, draft, token)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
@@ -738,7 +847,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
 
 POLITY_EVENTS = {"Election"}  # held by the state or region its modifier names
 TARGET_PREPS = {"to", "against", "from", "on", "with", "at"}
-PLACE_PREPS = {"in", "at", "near"}
+PLACE_PREPS = {"in", "at", "near", "off"}  # "rescued off Lampedusa"
 
 
 def _content_targets(ctx: Context, draft: Draft) -> None:
@@ -867,6 +976,10 @@ def _read_time(ctx: Context, draft: Draft) -> None:
             return
     if token.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} and c.lemma_ == "have" for c in token.children):
         return  # "a move Erdogan has threatened to block": the present perfect is not dated by the clause around it
+    for verb in _occurrence_verbs(token):  # "the trial is set to begin on Wednesday"
+        if verb.i in ctx.times:
+            draft.time = ctx.times[verb.i]
+            return
     node, offsets = token, []
     while node.head.i != node.i:
         if (offset := _offset(node)) is not None:
@@ -886,6 +999,22 @@ def _read_time(ctx: Context, draft: Draft) -> None:
     if verb is not None and _present(verb):
         d = ctx.article.date
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="present-tense-is-report-date")
+
+
+OCCURRENCE_VERBS = {"begin", "start", "resume", "continue", "open", "end", "conclude", "close", "happen", "occur", "take",
+                    "set", "schedule", "hold", "expect", "due", "plan"}
+PLANNED_OCCURRENCE = {"set", "schedule", "expect", "due", "plan"}  # "is set to begin": not yet
+
+
+def _occurrence_verbs(token: Token) -> list[Token]:
+    """The verbs that say when and where an event noun happens, the noun their subject: 'the talks began in Geneva',
+    'the trial is set to begin on Wednesday', 'the vote will be held on Sunday' (not 'the talks were praised on Monday')."""
+    if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_.lower() not in OCCURRENCE_VERBS:
+        return []
+    verbs = [token.head]
+    for verb in verbs[:3]:
+        verbs += [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS]
+    return verbs
 
 
 SIMULTANEOUS = {"as", "while"}  # not 'when': 'When X happened on DAY, Y challenged it' says Y followed, not the day
@@ -919,6 +1048,9 @@ def _read_status(ctx: Context, draft: Draft) -> None:
     aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
     if kids & PLANNED_MODIFIERS:
         draft.status = "planned"
+    for verb in _occurrence_verbs(token):  # "the vote will be held", "the trial is set to begin", "talks are scheduled"
+        if {c.lower_ for c in verb.children if c.dep_ == "aux"} & FUTURE_AUX or verb.lemma_.lower() in PLANNED_OCCURRENCE:
+            draft.status = "planned"
     if aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS):
         draft.status, draft.intent = "planned", True
         draft.conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in c.children if m.dep_ == "mark")
@@ -1147,11 +1279,29 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
               and draft.status == "planned" and not draft.negated):
             for key in host.participants:  # "Serbia and Kosovo agreed to hold talks in Brussels on Saturday": the
                 draft.add(key, "participant")  # agreed meeting, dated after the report, is a planned event of its own
+        elif _claimed(draft.token, host.token):
+            for key, role in host.participants.items():  # "IS claimed responsibility for the attack": the claimer did it
+                draft.add(key, "participant" if role == "speaker" else role)
         elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
             draft.absorbed = True  # "threatened to launch an offensive": what was said or agreed, not an event that happened
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
             draft.absorbed = True  # "resume talks": the talks are what was agreed, not a separate event
     return [d for d in drafts if not d.absorbed]
+
+
+CLAIM_VERBS = {"claim"}  # "claimed (responsibility for) the attack": owning an act, not reporting one
+CLAIM_NOUNS = {"responsibility", "credit"}
+
+
+def _claimed(noun: Token, verb: Token) -> bool:
+    """Whether an event noun is what its governing verb claims: 'claimed the bombing', 'claimed responsibility for the
+    attack' (the act happened, and the claimer did it); not 'claimed that Israel attacked' (a clause, a statement)."""
+    if verb.lemma_.lower() not in CLAIM_VERBS:
+        return False
+    if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return True
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in CLAIM_NOUNS
+            and noun.head.head.head.i == verb.i)
 
 
 def _governing_trigger(draft: Draft, by_token: dict[int, Draft]) -> Draft | None:
@@ -1219,7 +1369,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             read_statement(ctx, draft)
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
-    drafts = absorb(drafts)
+    drafts = [d for d in absorb(drafts) if not _not_done(d)]
     continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
     drafts += quote_sentences(ctx, drafts)
@@ -1349,6 +1499,13 @@ def attributed_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if words and span is not None and not any(words[:40] in q for q in held):
             out.append(_quoted_statement(ctx, token, speakers[0], words, span, "attribution"))
     return out
+
+
+def _not_done(draft: Draft) -> bool:
+    """'Israel did not attack Iran', 'failed to capture the town': a negated act of conflict did not happen (a negated
+    act of cooperation stays, as a refusal: `_codes`)."""
+    plover = draft.trigger.plover
+    return draft.negated and bool(plover) and plover not in cooperative() and family(draft.kind) != "statement"
 
 
 def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
