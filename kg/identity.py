@@ -774,7 +774,10 @@ class _Resolver:
         for k in keys:
             if not is_acronym(label[k]) or len(label[k].replace(".", "")) < 3:
                 continue  # two letters fit too many names
-            candidates = {self.uf.find(self.by_key[c][0]): c for c in by_initials.get(label[k].replace(".", "").upper(), ()) if c != k}
+            candidates: dict[int, str] = {}
+            for c in sorted(by_initials.get(label[k].replace(".", "").upper(), ())):  # sorted: the same name whatever the hash seed
+                if c != k:
+                    candidates.setdefault(self.uf.find(self.by_key[c][0]), c)
             if len(candidates) == 1:
                 c = next(iter(candidates.values()))
                 self.join_keys(c, k, "acronym-initials", f"{label[k]!r} = initials of {label[c]!r}")
