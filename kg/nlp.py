@@ -62,7 +62,7 @@ from kg.gazetteer import (
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 MODEL_PREFERENCE = ("trf", "lg", "md", "sm")
 NAME_POS = {"PROPN"}
@@ -432,6 +432,15 @@ def _known_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
 def dictionary_words() -> frozenset[str]:
     """The English words of the newskg pipeline's lemmatizer (see `_dictionary_words`), read once per process."""
     return _dictionary_words(pipeline())
+
+
+def closing_mark(mark: Token) -> bool:
+    """Whether a quotation mark closes a quotation: straight or right, written right after a word (no space or line
+    break before it), not a left mark; read off the tokens, not the Doc's text (joined anew at each read)."""
+    if not mark.is_quote or mark.text == "\u201c" or mark.i == 0:
+        return False
+    before = mark.doc[mark.i - 1]
+    return not before.whitespace_ and not before.is_space
 
 
 def is_dictionary_word(word: str) -> bool:
@@ -1084,7 +1093,7 @@ def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozens
                 or ent is not None and (ent.ent_id_ or (ent.start, ent.end) != (start, token.i + 1))):
             continue
         before = doc[start - 1] if start > 0 else None
-        after_mark = (before is not None and before.is_quote and before.idx > 0 and not doc.text[before.idx - 1].isspace()
+        after_mark = (before is not None and closing_mark(before)
                       and (ent is None or ent.label_ == "WORK_OF_ART") and (len(run) > 1 or token.lower_ not in words))
         given = (len(run) > 1 and run[0].lower_ in given_names() and run[0].lower_ not in words
                  and (ent is None or ent.label_ in {"WORK_OF_ART", "ORG"}))

@@ -42,6 +42,7 @@ from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, paragraph_bounds
 from kg.extract.timex import count, shifted
 from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs
+from kg.nlp import closing_mark
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -683,9 +684,7 @@ def _after_quotation(token: Token) -> bool:
     first = min([token.i] + [s.left_edge.i for s in subjects])
     if first == 0 or not subjects:
         return False
-    mark = token.doc[first - 1]
-    text = token.doc.text
-    return mark.is_quote and mark.text != "\u201c" and mark.idx > 0 and not text[mark.idx - 1].isspace()  # a closing mark
+    return closing_mark(token.doc[first - 1])
 
 
 def _quoted_clause(clause: Token) -> bool:
