@@ -136,8 +136,9 @@ def test_check_is_reported_as_aggregate_scores_only(plover):
 
 @pytest.mark.slow
 def test_plover_type_accuracy(plover):
-    """The issue asks >= 0.75; measured 0.823 on the dev records (2026-11-27), 0.829 (tune 0.829, check 0.829) 2026-11-30."""
-    assert plover["all"]["accuracy"] >= 0.78
+    """The issue asks >= 0.75; measured 0.823 on the dev records (2026-11-27), 0.829 (tune 0.829, check 0.829) 2026-11-30,
+    0.835 (tune 0.842, check 0.829) after that session's event typing."""
+    assert plover["all"]["accuracy"] >= 0.79
     assert plover["all"]["macro_f1"] >= 0.75
 
 
