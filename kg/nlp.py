@@ -377,6 +377,15 @@ def _restored_names(doc: Doc) -> list[Span]:
     return ents
 
 
+def _proper(doc: Doc, shape: int):
+    """A boolean array over the Doc's tokens: a proper noun (PROPN) of the spaCy attribute `shape` (IS_TITLE, IS_UPPER)."""
+    from spacy.attrs import POS
+    from spacy.symbols import PROPN
+
+    arr = doc.to_array([shape, POS])
+    return (arr[:, 0] == 1) & (arr[:, 1] == PROPN)
+
+
 def _known_runs(doc: Doc, kind: str, word: list[bool], longest: int, start: list[bool] | None = None) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of `word` tokens (beginning at a `start` token, default a `word` one), at most `longest`
     long, whose text (longest first) is the name of a Phoenix actor of `kind` ('Person', 'Organization'), left to
@@ -405,18 +414,24 @@ def _known_people(doc: Doc, ents: list[Span]) -> list[Span]:
     from spacy.tokens import Span
 
     taken = {i for e in ents for i in range(e.start, e.end)}
-    # one pass over the tokens: a name word is a capitalised proper noun outside every entity
-    name_word = [t.is_title and t.pos_ == "PROPN" and t.i not in taken for t in doc]
+    from spacy.attrs import IS_TITLE
+
+    # over the Doc's arrays: a name word is a capitalised proper noun outside every entity
+    name_word = _proper(doc, IS_TITLE).tolist()
+    for i in taken:
+        name_word[i] = False
     return [Span(doc, i, k, label="PERSON") for i, k in _known_runs(doc, "Person", name_word, 4)]
 
 
 def _known_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     """A Phoenix organisation's many-word name that the model cut up ('Lockheed' ORG + 'Martin' PERSON): one
     organisation, unless a gazetteer entry or a longer name of the model overlaps it."""
+    from spacy.attrs import IS_TITLE, IS_UPPER
     from spacy.tokens import Span
 
-    name_word = [(t.is_title or t.is_upper) and t.pos_ == "PROPN" for t in doc]
-    first_word = [t.is_title and t.pos_ == "PROPN" for t in doc]
+    first_word = _proper(doc, IS_TITLE)
+    name_word = (first_word | _proper(doc, IS_UPPER)).tolist()
+    first_word = first_word.tolist()
     found = []
     for i, k in _known_runs(doc, "Organization", name_word, 5, first_word):
         inside = [e for e in ents if e.start < k and i < e.end]
@@ -432,6 +447,23 @@ def _known_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
 def dictionary_words() -> frozenset[str]:
     """The English words of the newskg pipeline's lemmatizer (see `_dictionary_words`), read once per process."""
     return _dictionary_words(pipeline())
+
+
+def tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list:
+    """The tokens whose `attr` (spacy.attrs LOWER, LEMMA, TAG ...) is one of `words`, found over the Doc's array
+    (numpy) instead of a Python pass over every token."""
+    import numpy as np
+
+    return [doc[int(i)] for i in np.nonzero(np.isin(doc.to_array(attr), string_ids(words)))[0]]
+
+
+@lru_cache(maxsize=64)
+def string_ids(words: frozenset[str]):
+    """spaCy's string ids of `words`, as a numpy array for `isin`."""
+    import numpy as np
+    from spacy.strings import get_string_id
+
+    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
 
 def closing_mark(mark: Token) -> bool:
@@ -523,8 +555,10 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         out.append(ent)
     # 4. A surname left untagged ("Hoti and Vucic attended") is the person named earlier.
     taken = {i for ent in out for i in range(ent.start, ent.end)}
-    for token in doc:
-        if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
+    from spacy.attrs import ORTH
+
+    for token in tokens_with(doc, ORTH, frozenset(surnames)):
+        if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _hyphen_pairs(doc, _inside_words(doc, out))
     return model_names(doc, _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out))))
@@ -668,7 +702,7 @@ def _feature(token) -> bool:
     return bool(forms & features) and not forms & body_heads()  # a 'Consulate', a 'Prison' is a body of the Phoenix agents too
 
 
-COMPASS = {"north", "south", "east", "west"}
+COMPASS = frozenset({"north", "south", "east", "west"})
 COMPASS_ADJECTIVES = {"northern", "southern", "eastern", "western", "central"}
 
 
@@ -690,8 +724,10 @@ def _compass_ellipsis(doc: Doc, ents: list[Span]) -> list[Span]:
             if other and entries()[other].type == "State":
                 found.append(Span(doc, i, i + 1, label="GPE", span_id=doc.vocab.strings.add(other)))
     named = {e.ent_id_ for e in ents if e.ent_id_ and entries()[e.ent_id_].type == "State"} | {s.id_ for s in found}
-    for token in doc:  # 'the North': the one state named in the article whose name starts with that word
-        if not (token.lower_ in COMPASS and token.is_title and token.i > 0 and doc[token.i - 1].lower_ == "the"):
+    from spacy.attrs import LOWER
+
+    for token in tokens_with(doc, LOWER, COMPASS):  # 'the North': the one state named in the article whose name starts with that word
+        if not (token.is_title and token.i > 0 and doc[token.i - 1].lower_ == "the"):
             continue
         if token.i + 1 < len(doc) and (doc[token.i + 1].is_title or doc[token.i + 1].pos_ == "PROPN"):
             continue  # 'the North Atlantic', 'the South China Sea'

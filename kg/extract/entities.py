@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from kg import resources
 from kg.gazetteer import body_heads, capitals, entries, title_by_id, titles
 from kg.ids import slug
+from kg.nlp import tokens_with
 from kg.records import Mention
 
 if TYPE_CHECKING:
@@ -451,23 +452,6 @@ def pair_heads() -> dict[str, str]:
     ends = Counter(e.label.split()[-1].lower() for e in entries().values() if e.type == "State")
     shared = {f"{w}s": "State" for w, n in ends.items() if n > 1 and w.isalpha() and not w.endswith("s")}
     return shared | {row["head"]: row["type"] for row in resources.table("pair_heads.csv")}
-
-
-def tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list:
-    """The tokens whose `attr` (spacy.attrs LOWER, LEMMA, TAG ...) is one of `words`, found over the Doc's array
-    (numpy) instead of a Python pass over every token."""
-    import numpy as np
-
-    return [doc[int(i)] for i in np.nonzero(np.isin(doc.to_array(attr), string_ids(words)))[0]]
-
-
-@lru_cache(maxsize=64)
-def string_ids(words: frozenset[str]):
-    """spaCy's string ids of `words`, as a numpy array for `isin`."""
-    import numpy as np
-    from spacy.strings import get_string_id
-
-    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
 
 @lru_cache(maxsize=1)

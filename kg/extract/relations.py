@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context
-from kg.extract.entities import tokens_with
 from kg.extract.events import actors, hypothetical
+from kg.nlp import tokens_with
 from kg.records import Evidence, Relation
 
 if TYPE_CHECKING:
