@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "appos"}
 ACTOR_PREPS = {"between", "by", "with", "against"}
 LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "outside", "inside", "across", "around", "of"}
-NOMINAL_HEADS = {"counterpart", "capital"}
+NOMINAL_HEADS = frozenset({"counterpart", "capital"})
 
 
 
@@ -113,8 +113,8 @@ def sentence_text(span: Span) -> str:
 
 
 def _sentences(doc: Doc) -> tuple[list[int], list[str]]:
-    sents = list(doc.sents)
-    return [s.start for s in sents], [s.text for s in sents]
+    sents, text = list(doc.sents), doc_text(doc)
+    return [s.start for s in sents], [text[s.start_char:s.end_char] for s in sents]  # slices: Span.text joins tokens
 
 
 def _seats_owning_titles(doc: Doc, title_spans: list[Span]) -> dict[int, str]:
@@ -326,7 +326,9 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
     """
     out = []
     heads = [(t.start, t.end, t.label_) for t in doc.spans.get("kg_titles", [])]
-    heads += [(t.i, t.i + 1, "") for t in doc if t.lower_ in NOMINAL_HEADS]
+    from spacy.attrs import LOWER
+
+    heads += [(t.i, t.i + 1, "") for t in tokens_with(doc, LOWER, NOMINAL_HEADS)]
     for start, end, title in heads:
         if end < len(doc) and _is_name(doc[end]):
             continue  # 'President Hashim Thaci': a title before a name, not a nominal mention
@@ -482,7 +484,7 @@ def pair_mentions(doc: Doc) -> list[Mention]:
     return out
 
 
-PERSON_PRONOUNS = {"he", "she"}
+PERSON_PRONOUNS = frozenset({"he", "she"})
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -504,6 +506,8 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     Conservative: gender is not known, so a second named person anywhere in that window blocks it;
     pronouns inside quotes (the speaker's own words) are left alone.
     """
+    from spacy.attrs import LOWER
+
     if not doc.has_annotation("SENT_START"):
         return []
     quotes = _quote_spans(doc)
@@ -511,34 +515,36 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     # a named person, or an office named without its holder ("Kosovo's prime minister ... He met"), resolved later
     people = [m for m in mentions if m.type == "Person" and (m.rule == "ner-person" or m.rule.startswith("nominal-title"))]
     sents = list(doc.sents)
+    firsts = [sent.start for sent in sents]
     out = []
-    for n, sent in enumerate(sents):
-        for token in sent:
-            if token.lower_ not in PERSON_PRONOUNS or token.dep_ not in SUBJECT_DEPS:
-                continue
-            if any(s < token.idx < e for s, e in quotes):
-                continue
-            start = sents[n - 1].start_char if n else sent.start_char
-            # '"A. B," he said.': the speaker was named before the quote's first sentence
-            start = min(start, paragraph_bounds(text, token.idx)[0])
-            window = [m for m in people if start <= m.start and m.end <= token.idx
-                      and not any(s < m.start < e for s, e in quotes)]  # a name inside a quote is the speaker's word
-            if not window:
-                continue
-            names = {_person_name(m, people) for m in window}
-            if len(names) != 1:
-                if token.head.i != sent.root.i:
-                    continue  # a pronoun down in the sentence ('who had told Montalvo he would ...'): too many readings
-                window = _centre(doc, window, people)
-                spoken = [text[s + 1:e - 1] for s, e in quotes if sent.start_char <= s < sent.end_char]
-                if not window or any(window[-1].text in words for words in spoken):
-                    continue  # '"Andy Warhol was the center ...," he said': a speaker does not name himself
-            subject = any(_is_subject(doc, m) for m in window)
-            if not subject:
-                continue
-            antecedent = window[-1]
-            out.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text, type="Person",
-                               rule="nominal-pronoun", key=antecedent.key, sentence=sent.text))
+    for token in tokens_with(doc, LOWER, PERSON_PRONOUNS):  # the pronouns, over the Doc's array
+        if token.dep_ not in SUBJECT_DEPS:
+            continue
+        n = bisect.bisect_right(firsts, token.i) - 1
+        sent = sents[n]
+        if any(s < token.idx < e for s, e in quotes):
+            continue
+        start = sents[n - 1].start_char if n else sent.start_char
+        # '"A. B," he said.': the speaker was named before the quote's first sentence
+        start = min(start, paragraph_bounds(text, token.idx)[0])
+        window = [m for m in people if start <= m.start and m.end <= token.idx
+                  and not any(s < m.start < e for s, e in quotes)]  # a name inside a quote is the speaker's word
+        if not window:
+            continue
+        names = {_person_name(m, people) for m in window}
+        if len(names) != 1:
+            if token.head.i != sent.root.i:
+                continue  # a pronoun down in the sentence ('who had told Montalvo he would ...'): too many readings
+            window = _centre(doc, window, people)
+            spoken = [text[s + 1:e - 1] for s, e in quotes if sent.start_char <= s < sent.end_char]
+            if not window or any(window[-1].text in words for words in spoken):
+                continue  # '"Andy Warhol was the center ...," he said': a speaker does not name himself
+        subject = any(_is_subject(doc, m) for m in window)
+        if not subject:
+            continue
+        antecedent = window[-1]
+        out.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text, type="Person",
+                           rule="nominal-pronoun", key=antecedent.key, sentence=sent.text))
     return out
 
 

@@ -1166,7 +1166,7 @@ def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> boo
     span = ctx.doc.char_span(quote[0], quote[1], alignment_mode="expand")
     if span is None:
         return False
-    sentences = {t.sent.start for t in span}
+    sentences = {sent.start for sent in span.sents}  # the sentences the quote is part of (not one Token.sent a token)
     if token.sent.start not in sentences:
         return _has_own_speaker(ctx, quote) or _speaker_between(ctx, token, quote)
     mine = abs(_distance(quote[0], quote[1], token.idx))
