@@ -316,21 +316,32 @@ EVERY_SENSE = {"building", "tower"}
 NOT_FEATURE = {"group": "00031264", "person": "00007846"}  # senses that make a noun a name of an actor too
 
 
+def _roots(folder: Path, lemmas: dict[str, list[str]], *tables: dict[str, str]) -> list[dict[str, str]]:
+    """Each table (name -> synset offset) turned round (offset -> name), after checking each offset holds its name:
+    the offsets are WordNet 3.0's, and another version exits here."""
+    for table in tables:
+        for name, offset in table.items():
+            if name not in lemmas.get(offset, []):
+                sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    return [{offset: name for name, offset in table.items()} for table in tables]
+
+
+def _one_words(folder: Path, lemmas: dict[str, list[str]]):
+    """(lemma, its noun synsets by frequency) of the one-word, letters-only nouns that their first synset lists."""
+    for lemma, offsets in sorted(_senses(folder).items()):
+        if "_" not in lemma and lemma.isalpha() and lemma in lemmas[offsets[0]]:
+            yield lemma, offsets
+
+
 def feature_nouns(folder: Path) -> list[dict]:
     """Nouns one of whose two most frequent senses is a road, a body of water, a landform, dry land, a building or a
     tower, and neither of them (for a building, none of its senses) a group or a person ('bank' is a financial
     institution too, 'church' a body of Christians): a name ending in one ('Castlefrank Road', 'Persian
     Gulf') or 'the Plains of X' names a place (kg.nlp)."""
     lemmas, hypernyms = _synsets(folder)
-    roots = {offset: name for name, offset in FEATURE_ROOTS.items()}
-    others = {offset: name for name, offset in NOT_FEATURE.items()}
-    for name, offset in {**FEATURE_ROOTS, **NOT_FEATURE}.items():
-        if name not in lemmas.get(offset, []):
-            sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    roots, others = _roots(folder, lemmas, FEATURE_ROOTS, NOT_FEATURE)
     rows = []
-    for lemma, offsets in sorted(_senses(folder).items()):
-        if "_" in lemma or not lemma.isalpha() or lemma not in lemmas[offsets[0]]:
-            continue
+    for lemma, offsets in _one_words(folder, lemmas):
         found = next(((o, r) for o in offsets[:2] if (r := _root(o, hypernyms, roots))), None)
         if found is None or any(_root(o, hypernyms, others) for o in offsets[:None if found[1] in EVERY_SENSE else 2]):
             continue
@@ -347,14 +358,10 @@ def craft_nouns(folder: Path) -> list[dict]:
     person or group ('destroyer' is a ship first, 'carrier' a person): the name after one ('the tanker Stena Impero',
     'the destroyer HMS Daring') names a vessel, no actor (kg.nlp)."""
     lemmas, hypernyms = _synsets(folder)
-    roots = {offset: name for name, offset in CRAFT_ROOT.items()}
-    others = {offset: name for name, offset in NOT_FEATURE.items()}
-    for name, offset in {**CRAFT_ROOT, **NOT_FEATURE}.items():
-        if name not in lemmas.get(offset, []):
-            sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    roots, others = _roots(folder, lemmas, CRAFT_ROOT, NOT_FEATURE)
     rows = []
-    for lemma, offsets in sorted(_senses(folder).items()):
-        if "_" in lemma or not lemma.isalpha() or lemma not in lemmas[offsets[0]] or _root(offsets[0], hypernyms, others):
+    for lemma, offsets in _one_words(folder, lemmas):
+        if _root(offsets[0], hypernyms, others):
             continue
         found = next((o for o in offsets[:2] if _root(o, hypernyms, roots)), None)
         if found is not None:
@@ -370,13 +377,9 @@ def device_nouns(folder: Path) -> list[dict]:
     """Nouns whose most frequent sense is a device ('computer', 'phone', 'laptop'; a 'truck' or a 'page' is none):
     'its Macintosh computers' names the owner's product line (kg.nlp)."""
     lemmas, hypernyms = _synsets(folder)
-    roots = {offset: name for name, offset in DEVICE_ROOT.items()}
-    for name, offset in DEVICE_ROOT.items():
-        if name not in lemmas.get(offset, []):
-            sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
+    (roots,) = _roots(folder, lemmas, DEVICE_ROOT)
     return [{"id": f"device-noun-{lemma}", "noun": lemma, "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under device"}
-            for lemma, offsets in sorted(_senses(folder).items())
-            if "_" not in lemma and lemma.isalpha() and lemma in lemmas[offsets[0]] and _root(offsets[0], hypernyms, roots)]
+            for lemma, offsets in _one_words(folder, lemmas) if _root(offsets[0], hypernyms, roots)]
 
 
 VERB_SENSES = 3  # a verb's most frequent senses: 'run' the company is its third sense; later ones are rare
