@@ -104,6 +104,20 @@ def row(t: str, n: dict, half: dict[str, str]) -> dict:
             "n_articles": len({m[0] for m in n["mentions"]}), "n_mentions": len(n["mentions"]), "verdict": "", "why": ""}
 
 
+def follow(by_type: dict[str, list[dict]], prefix: str) -> None:
+    """Per type: of the judged sample's nodes (PREFIX-TYPE.csv), how many judged wrong and right are still nodes of
+    that type: a wrong one gone is an error fixed, a right one gone is one lost."""
+    print("| type | sampled | judged wrong | still there | judged right | still there |\n|---|---|---|---|---|---|")
+    for t, ns in by_type.items():
+        there = {n["iri"].rsplit("/", 1)[-1] for n in ns}
+        with open(f"{prefix}-{t.lower()}.csv", encoding="utf-8") as f:
+            judged = list(csv.DictReader(f))
+        wrong = [r["iri"] for r in judged if r["verdict"] == "wrong"]
+        right = [r["iri"] for r in judged if r["verdict"] != "wrong"]
+        kept = [sum(i in there for i in ids) for ids in (wrong, right)]
+        print(f"| {t} | {len(judged)} | {len(wrong)} | {kept[0]} | {len(right)} | {kept[1]} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("graph", help="graph file written by kg build")
@@ -112,9 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", default="newskg-handcheck-1")
     p.add_argument("--n", type=int, default=100, help="sample size per type (default 100)")
     p.add_argument("--list", help="write every node (type, iri, label, articles, anchors) to this TSV instead of sampling")
+    p.add_argument("--follow", help="PREFIX of judged sample files: count how many of the nodes judged wrong and right "
+                                    "are still in the graph with the same IRI and type")
     a = p.parse_args(argv)
     half = halves()
     by_type = nodes(a.graph, a.corpus)
+    if a.follow:
+        follow(by_type, a.follow)
     for t, ns in by_type.items():
         print(f"{t}: {len(ns)} nodes, {sum(1 for n in ns if not n['mentions'])} without evidence", file=sys.stderr)
     if a.list:
