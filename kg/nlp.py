@@ -411,11 +411,10 @@ def _known_runs(doc: Doc, kind: str, word: list[bool], longest: int, start: list
 def _known_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """Known office holders the model left untagged ('President of Serbia Aleksandar Vucic'): runs of capitalised
     proper nouns outside every entity whose text is a Phoenix office holder's name (longest first)."""
+    from spacy.attrs import IS_TITLE
     from spacy.tokens import Span
 
     taken = {i for e in ents for i in range(e.start, e.end)}
-    from spacy.attrs import IS_TITLE
-
     # over the Doc's arrays: a name word is a capitalised proper noun outside every entity
     name_word = _proper(doc, IS_TITLE).tolist()
     for i in taken:
@@ -582,6 +581,13 @@ def _hyphen_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 STANCE_PREFIXES = {"pro", "anti"}
+SUBJECT = frozenset({"nsubj"})
+
+
+def _stance(doc: Doc, i: int) -> bool:
+    """Whether tokens i and i + 1 are 'pro-' or 'anti-' written onto the word after them ('pro-Beijing')."""
+    return (i + 2 < len(doc) and doc[i].lower_ in STANCE_PREFIXES and doc[i + 1].text == "-"
+            and not doc[i].whitespace_ and not doc[i + 1].whitespace_)
 
 
 def _inside_words(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -591,9 +597,7 @@ def _inside_words(doc: Doc, ents: list[Span]) -> list[Span]:
     forms = _title_phrases()
     out = []
     for ent in ents:
-        before = doc[ent.start - 2:ent.start] if ent.start >= 2 else None
-        if (before is not None and before[1].text == "-" and before[0].lower_ in STANCE_PREFIXES
-                and not before[0].whitespace_ and not before[1].whitespace_):
+        if ent.start >= 2 and _stance(doc, ent.start - 2):
             continue
         if (ent.label_ == "ORG" and not ent.ent_id_ and ent.end < len(doc) and doc[ent.end].is_lower
                 and f"{ent.text} {doc[ent.end].text}".lower() in forms):
@@ -835,8 +839,7 @@ def _past_modifiers(doc: Doc, start: int, end: int, words: frozenset[str], perso
     an adjective ('Nonpartisan Paul Tse'; 'South African Airways', 'Royal Navy' keep theirs)."""
     while start < end:
         token = doc[start]
-        if (token.lower_ in STANCE_PREFIXES and start + 2 < end and doc[start + 1].text == "-"
-                and not token.whitespace_ and not doc[start + 1].whitespace_):
+        if start + 2 < end and _stance(doc, start):
             start += 3
         elif token.is_alpha and token.lower_ in words and token.whitespace_ and token.pos_ == "ADJ" and (
                 token.is_lower or (person and token.is_sent_start and token.lower_ not in given_names())):
@@ -1116,8 +1119,7 @@ def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozens
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
     out = list(ents)
-    for i in (doc.to_array(DEP) == doc.vocab.strings["nsubj"]).nonzero()[0]:  # the subjects, over the Doc's array
-        token = doc[int(i)]
+    for token in tokens_with(doc, DEP, SUBJECT):  # the subjects, over the Doc's array
         if token.pos_ != "PROPN" or token.head.lemma_.lower() not in speech_verbs() or token.lower_ in body_heads():
             continue  # 'Electoral Commission said': a body
         start = token.i

@@ -131,7 +131,7 @@ def _state_of_body(name: str) -> str:
 
 def _state_named_before(full: str, short: str) -> bool:
     """'United States Air Force', 'U.S. Air Force', 'Indonesian Navy' are 'Air Force' / 'Navy' with a state named before."""
-    full, short = (re.sub(r"^the\s+", "", name, flags=re.I) for name in (full, short))
+    full, short = _strip_the(full), _strip_the(short)
     if not full.endswith(" " + short):
         return False
     return by_name().get(full[: -len(short)].strip().lower(), "").startswith("state-")

@@ -447,10 +447,6 @@ def _owner_of(doc: Doc, start: int, end: int) -> Span | None:
 def pair_heads() -> dict[str, str]:
     """Plural nouns of a pair ('both sides', 'the two countries') -> the type of the pair's members (kg/data/pair_heads.csv),
     and the plural of a word that ends two or more states' names ('the two Koreas', 'the two Sudans': the gazetteer)."""
-    from collections import Counter
-
-    from kg.gazetteer import entries
-
     ends = Counter(e.label.split()[-1].lower() for e in entries().values() if e.type == "State")
     shared = {f"{w}s": "State" for w, n in ends.items() if n > 1 and w.isalpha() and not w.endswith("s")}
     return shared | {row["head"]: row["type"] for row in resources.table("pair_heads.csv")}
@@ -555,7 +551,7 @@ def _centre(doc: Doc, window: list[Mention], people: list[Mention]) -> list[Ment
     subjects: list[Mention] = []
     others: set[str] = set()
     for m in sorted(window, key=lambda m: m.start, reverse=True):  # the nearest sentence with a person subject
-        if subjects and doc.char_span(m.start, m.end, alignment_mode="expand").sent.start != _sent_start(doc, subjects[0]):
+        if subjects and _sent_start(doc, m) != _sent_start(doc, subjects[0]):
             break
         role = _main_role(doc, m)
         if role == "subject":

@@ -641,7 +641,7 @@ def _agent_words() -> frozenset[str]:
     occupations, and the statement nouns of the lexicon ('a government statement said')."""
     from kg.gazetteer import occupations
 
-    words = set(actor_nouns()) | {w for form in agent_sectors() for w in (form,)} | body_heads()
+    words = set(actor_nouns()) | set(agent_sectors()) | body_heads()
     words |= {form[-1] for form in occupations()}
     words |= _statement_nouns()
     return frozenset(words)

@@ -176,7 +176,6 @@ def _possessed(ctx: Context, token: Token) -> list[Relation]:
         for owner in (k for o in owners for k in (actors(ctx, o) or _its_antecedent(ctx, o))):
             for m in named:
                 out.append(_directed(row, m.key, owner, _evidence(token, row["id"], span)))
-        break
     return out
 
 
