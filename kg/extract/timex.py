@@ -1064,6 +1064,14 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
 # a time expression starts a word (`_scan` drops the rest): the look-behind spares the engine trying every
 # alternation inside words, which was most of the scanning time
 _COMPILED = [(name, re.compile(r"(?<![^\W_])(?:" + pattern + ")", re.I), handler) for name, pattern, handler in _RULES]
+# a word every match of a rule holds: a text without it is not scanned for that rule (most articles name no
+# century, season or quarter, and the engine would try the rule's optional lead words at every word start)
+_CUES = {name: re.compile(cue, re.I) for name, cue in {
+    "half": r"half|h[12]", "ordinal_day": r"\d(?:st|nd|rd|th)", "iso": r"\d{4}-\d\d", "decade": r"0['’]?s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
+    "century": "century", "ago": r"ago|from\s+(?:now|today)|['’]s?\s+time", "overnight": "overnight",
+    "weekend": "weekend", "week": "week", "week_of": "week", "rel_month": "month", "rel_year": "year",
+    "season": "spring|summer|autumn|fall|winter", "quarter": r"quarter|q[1-4]",
+}.items()}
 _COUNTED = ("anaphor", "clock", "weekday")  # rules that count from the times named before them
 _ANAPHORIC = [rx for name, rx, _ in _COMPILED if name in _COUNTED]
 
@@ -1277,8 +1285,9 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
 def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
     """Find and resolve every time expression in `text` (one sentence or a whole article)."""
     spans: list[tuple[int, int, int, str, re.Match, Callable]] = []
+    cued = {name for name, cue in _CUES.items() if cue.search(text)}
     for order, (name, rx, handler) in enumerate(_COMPILED):
-        if name == "clock" and not clocks:
+        if (name == "clock" and not clocks) or (name in _CUES and name not in cued):
             continue
         for m in rx.finditer(text):
             if m.end() == m.start():

@@ -190,3 +190,44 @@ def test_date_constructions(case):
 def test_normalize_time_inside_a_noun_phrase_is_not_its_value(expr, sentence):
     """A year that modifies the head of the span ("the final of the 2018 World Cup") does not date the span."""
     assert normalize(expr, DCT, sentence) is None
+
+
+def _cue_texts() -> list[str]:
+    """Texts full of time expressions: the date construction lines, this file's sentences and the bundled articles."""
+    root = Path(__file__).resolve().parents[1] / "data"
+    lines = (root / "constructions" / "dates.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in lines if line.strip()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "articles").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root.parents[1] / "examples").glob("*.txt"))]
+    return texts + ["the 1990s", "the '80s", "the nineties", "in the 20th century", "three days' time",
+                    "a month's time", "two weeks from now", "Q3 2019", "H1 2020", "the 3rd of next month"]
+
+
+def test_every_match_of_a_cued_rule_holds_its_cue():
+    """A rule with a cue is skipped on a text without the cue, so the cue must be in every match of the rule."""
+    from kg.extract.timex import _COMPILED, _CUES
+
+    texts, checked = _cue_texts(), 0
+    for name, rx, _ in _COMPILED:
+        if name not in _CUES:
+            continue
+        for text in texts:
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    checked += 1
+                    assert _CUES[name].search(m.group()), (name, m.group())
+    assert checked > 100, checked
+
+
+def test_cues_change_no_time_found():
+    """The article scan with the cues finds what a scan of every rule finds."""
+    from kg.extract import timex
+
+    texts = _cue_texts()
+    with_cues = [timex.find_times(text, DCT) for text in texts]
+    saved = dict(timex._CUES)
+    try:
+        timex._CUES.clear()
+        assert [timex.find_times(text, DCT) for text in texts] == with_cues
+    finally:
+        timex._CUES.update(saved)
