@@ -453,12 +453,16 @@ def tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list:
     (numpy) instead of a Python pass over every token."""
     import numpy as np
 
-    return [doc[int(i)] for i in np.nonzero(np.isin(doc.to_array(attr), string_ids(words)))[0]]
+    ids, values = string_ids(words), doc.to_array(attr)
+    if not len(ids) or not len(values):
+        return []
+    at = np.minimum(np.searchsorted(ids, values), len(ids) - 1)  # `ids` is sorted: no sort of the lexicon per call
+    return [doc[int(i)] for i in np.nonzero(ids[at] == values)[0]]
 
 
 @lru_cache(maxsize=64)
 def string_ids(words: frozenset[str]):
-    """spaCy's string ids of `words`, as a numpy array for `isin`."""
+    """spaCy's string ids of `words`, sorted, as a numpy array for `searchsorted`."""
     import numpy as np
     from spacy.strings import get_string_id
 
