@@ -254,6 +254,17 @@ def office_holders() -> dict[str, tuple[dict, ...]]:
 
 
 @lru_cache(maxsize=1)
+def actor_aliases() -> dict[str, tuple[tuple[dict, ...], ...]]:
+    """Lower-cased short name the Phoenix actor lists give an office holder ('putin', 'president obama') -> the dated
+    codes of each holder it names (kg/data/actor_aliases.jsonl)."""
+    codes = {row["id"]: tuple(row["codes"]) for row in resources.jsonl("actors.jsonl")}
+    out: dict[str, tuple[tuple[dict, ...], ...]] = {}
+    for row in resources.jsonl("actor_aliases.jsonl"):
+        out[row["alias"].lower()] = (*out.get(row["alias"].lower(), ()), codes[row["actor"]])
+    return out
+
+
+@lru_cache(maxsize=1)
 def office_holders_horizon() -> str:
     """The last date the Phoenix office holder lists know of: an open-ended term says nothing after it."""
     return max(d for codes in office_holders().values() for c in codes for d in (c["from"], c["to"]) if d)
