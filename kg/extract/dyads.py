@@ -69,15 +69,13 @@ def holder_state(name: str, as_of: dt.date) -> str:
     'state-Q30'
     >>> holder_state("Obama", dt.date(2010, 1, 1)), holder_state("Alphonse Obama", dt.date(2010, 1, 1))
     ('state-Q30', 'state-Q971')
-    >>> holder_state("John Smith", dt.date(2010, 1, 1))
-    ''
+    >>> holder_state("John Smith", dt.date(2010, 1, 1)), holder_state("Peter Obama", dt.date(2010, 1, 1))
+    ('', '')
     """
     from kg.gazetteer import actor_aliases, office_holders, state_by_iso3
 
     name = name.removesuffix("'s").removesuffix("\u2019s").strip().lower()
     found = [office_holders()[name]] if name in office_holders() else list(actor_aliases().get(name, ()))
-    if not found and " " in name:
-        found = list(actor_aliases().get(name.rsplit(" ", 1)[1], ()))  # "Mr. Putin": the surname the lists give alone
     day = as_of.isoformat()
     states = set()
     for codes in found:
@@ -117,5 +115,17 @@ def dyad(event: Event, states: dict[str, str]) -> tuple[set[str], set[str]]:
 
 
 def implied_targets(event: Event, sources: set[str]) -> set[str]:
-    """The target an event coded between states has when the text names none."""
+    """The target of an event whose text names none: the state where an act done to someone happened ('tanks fired
+    at targets in Jericho', 'lifted a curfew in Montenegro': plover_polarity.csv `object`), else for a conflict act the
+    doers' own state (domestic coercion: 'police opened fire on demonstrators', 'the government outlawed the group');
+    for a protest, the protesters' own state (a demonstration addresses its own government: 'thousands rallied')."""
+    from kg.extract.events import conflictual, plover_types
+
+    acts = plover_types("object", "actor") | plover_types("object", "person")
+    if event.plover in acts and (place := state_of(event.place)):
+        return {place}
+    if event.plover in acts & conflictual():
+        return set(sources)
+    if event.plover == "PROTEST":
+        return set(sources)
     return set()
