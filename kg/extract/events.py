@@ -245,6 +245,8 @@ def nominal(lemma: str) -> list[Trigger]:
     ("a crackdown", "the pullout"). Only acts done to someone (plover_polarity.csv `object`) qualify, and the noun
     must name its actor or target (`_nominal_holds`): "the fire" alone is no fighting.
     """
+    if lemma in actor_nouns():
+        return []  # "Serbian forces", "border guards", "a patrol": the noun names who acts, not an act
     # the same word, or the act noun WordNet derives from the verb ("bombardment", "withdrawal"): hand-made verbs only
     # ("the tax", "a fine" are things, though CAMEO codes the verbs)
     verbs = [t for word in (lemma, _nominal_verbs().get(lemma)) if word for t in lexicon().get((word, "VERB"), [])
@@ -336,6 +338,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
                     for g in c.children if g.dep_ == "pobj") and not (needed & particles):
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
+            if phrasal and not row.obj and (named := _object_sense(rows, objects, markers)) is not None:
+                return named  # "broke off relations": the pattern naming the object (161) over bare "break off" (130)
             if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or needed is not None:
                 return row
             if actor is None or _sense_holds(token, row, actor, armed):
@@ -346,6 +350,13 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         if fallback is not None:
             return fallback
     return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
+
+
+def _object_sense(rows: list[Trigger], objects: set[str], markers: set[str]) -> Trigger | None:
+    """The row whose pattern names the verb's object ('BREAK * RELATIONS'): it says more about the sense than a bare
+    phrasal pattern of the same verb ('BREAK (OFF)'), so 'broke off diplomatic relations' cuts relations (161)."""
+    return next((r for r in rows if r.obj & objects and not (r.objmod or r.pobj or r.subj or r.subj_sector or r.quoted)
+                 and all(words & markers for _, words in r.needs)), None)
 
 
 def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Callable[..., bool] | None,
