@@ -520,12 +520,40 @@ def _denied(token: Token) -> bool:
 
 
 def hypothetical(token: Token) -> bool:
-    """'whether Belgrade should recognize', 'if they could meet': not something that happened."""
+    """'whether Belgrade should recognize', 'if they could meet', 'if the talks fail': not something that happened.
+    An event noun is hypothetical in a condition; a speaker's own conditional act is not (`_conditional_act`)."""
+    if token.pos_ == "NOUN":
+        return _in_condition(token)
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children)
-    conditional = any(c.dep_ == "mark" and c.lower_ in {"whether", "if", "unless"} for c in token.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children) and not _conditional_act(token)
+    conditional = any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
     return modal or conditional
+
+
+CONDITION_MARKS = {"whether", "if", "unless"}
+CONDITIONAL_MODALS = {"could", "may", "might"}
+
+
+def _in_condition(noun: Token) -> bool:
+    """'if the talks fail', 'unless the attacks stop': the clause an event noun belongs to is a condition."""
+    node = noun
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children)
+    return False
+
+
+def _conditional_act(token: Token) -> bool:
+    """'Iraq said it could attack Kuwait if the talks failed': what a speaker says they could do on a condition is an
+    announced intent, a threat or a promise (its subject a pronoun standing for the speaker: `_reported_speaker`)."""
+    return (any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_MODALS for c in token.children)
+            and any(_reported_speaker(c) is not None for c in token.children if c.dep_ in {"nsubj", "nsubjpass"})
+            and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+                    for c in token.children))
 
 
 # Phoenix agents' sectors whose force is no state's military force (FIGHT, CAMEO 19): unidentified armed forces
@@ -1061,7 +1089,7 @@ def _read_status(ctx: Context, draft: Draft) -> None:
     for verb in _occurrence_verbs(token):  # "the vote will be held", "the trial is set to begin", "talks are scheduled"
         if {c.lower_ for c in verb.children if c.dep_ == "aux"} & FUTURE_AUX or verb.lemma_.lower() in PLANNED_OCCURRENCE:
             draft.status = "planned"
-    if aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS):
+    if aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS) or _conditional_act(token):
         draft.status, draft.intent = "planned", True
         draft.conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in c.children if m.dep_ == "mark")
                                 for c in token.children)
