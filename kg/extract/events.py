@@ -851,7 +851,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             if child.dep_ in OBJ_DEPS:
                 _modifier_roles(ctx, draft, child)
                 _prep_roles(ctx, draft, child, exclude={"of"})
-                _nested_targets(ctx, draft, child)
+            if child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass" and args.get("obj") == "target":
+                _nested_targets(ctx, draft, child)  # "a camp for Congolese refugees was attacked"
+            if child.dep_ == "dobj" and args.get("obj") == "target":
+                for key in _doers_of(ctx, child):  # "condemned the nuclear test carried out by China"
+                    draft.add(key, "target")
         elif child.dep_ in {"compound", "amod", "nmod", "poss"} and token.pos_ == "NOUN":
             m = ctx.mention(child)
             if m is not None and m.type == "Place" and m.rule != "capital-as-government":
@@ -897,6 +901,10 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
     token = draft.token
     if token.pos_ not in {"VERB", "AUX"} or not (draft.kind in CONTENT_KINDS or token.lemma_.lower() in INTENT_HEADS):
         return
+    if draft.kind == "Demand":  # "demanded an immediate admission by Moscow": who is to act
+        for key in (k for c in token.children if c.dep_ == "dobj" for a in c.children if a.dep_ in {"prep", "agent"}
+                    and a.lower_ == "by" for g in a.children if g.dep_ == "pobj" for k in actors(ctx, g)):
+            draft.add(key, "target")
     for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}):
         keys = []
         if clause.dep_ == "ccomp":  # "demanded that Iran release ...": who is to act is the target
@@ -909,11 +917,19 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
         keys += [k for c in clause.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP" for k in actors(ctx, c)]
         keys += [k for c in clause.children if c.dep_ in {"prep", "dative"} and c.lower_ in TARGET_PREPS
                  for g in c.children if g.dep_ == "pobj" for k in actors(ctx, g)]
-        for key in keys:
+        for key in keys or _content_places(ctx, clause):
             if key not in draft.participants:
                 draft.add(key, "target")
         for obj in (c for c in clause.children if c.dep_ == "dobj"):
             _nested_targets(ctx, draft, obj)
+
+
+def _content_places(ctx: Context, clause: Token) -> list[str]:
+    """Where the act a promise, threat or refusal names is to be done, when it names no one it acts on: 'threatened
+    to impose a curfew in Algiers', 'refused to deploy peacekeepers in Iraq' (the place's state bears it)."""
+    heads = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+    return [k for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children if g.dep_ == "pobj" if (k := _place(ctx, g))]
 
 
 def _nested_targets(ctx: Context, draft: Draft, noun: Token, depth: int = 0) -> None:
@@ -932,6 +948,13 @@ def _nested_targets(ctx: Context, draft: Draft, noun: Token, depth: int = 0) -> 
             for key in actors(ctx, g):
                 if key not in draft.participants:
                     draft.add(key, "target")
+
+
+def _doers_of(ctx: Context, noun: Token) -> list[str]:
+    """Who did the thing a noun names, by a participle after it: 'the test carried out by China', 'the attack
+    claimed by the group' (not a role a participle gives: 'a summit hosted by X', `PARTICIPLE_ROLES`)."""
+    return [k for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in PARTICIPLE_ROLES
+            for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" for k in actors(ctx, g)]
 
 
 def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | set = frozenset()) -> None:
