@@ -250,7 +250,8 @@ def nominal(lemma: str) -> list[Trigger]:
     # the same word, or the act noun WordNet derives from the verb ("bombardment", "withdrawal"): hand-made verbs only
     # ("the tax", "a fine" are things, though CAMEO codes the verbs)
     verbs = [t for word in (lemma, _nominal_verbs().get(lemma)) if word for t in lexicon().get((word, "VERB"), [])
-             if not (t.obj or t.subj or t.needs or t.pobj or t.derived)]
+             if not (t.obj or t.subj or t.pobj or t.derived or dict(t.needs).get(word))]  # a particle another verb of
+    # the row needs ("pull" out) says nothing of this one ("withdraw": "the withdrawal")
     for cut in range(3, len(lemma) - 1):
         verb, particle = lemma[:cut], lemma[cut:]
         verbs += [t for t in lexicon().get((verb, "VERB"), ()) if not (t.obj or t.pobj) and particle in dict(t.needs).get(verb, ())]
@@ -458,15 +459,18 @@ def _stranded_agents(token: Token) -> list[Token]:
 
 
 def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
-    """An event noun made from a verb names its actor or target: "Israel's raid", "the ban on opposition parties"."""
+    """An event noun made from a verb names its actor or target: "Israel's raid", "the ban on opposition parties", or
+    whom it acts on in a preposition the verb gives a target ("the withdrawal of troops from Lebanon"; the parser may
+    hang it on the noun's of-object: "the withdrawal of some forces from Panama")."""
     if any(ctx.is_actor(a) for a in _stranded_agents(token)):
         return True
+    markers = NOMINAL_MARKERS | {p for p, role in trigger.args.items() if role == "target" and p in TARGET_PREPS}
+    heads = [token, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")]
     for c in token.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"} and ctx.is_actor(c):
             return True
-        if c.dep_ == "prep" and c.lower_ in NOMINAL_MARKERS and any(ctx.is_actor(g) for g in c.children if g.dep_ == "pobj"):
-            return True
-    return False
+    return any(c.dep_ == "prep" and c.lower_ in markers and any(ctx.is_actor(g) for g in c.children if g.dep_ == "pobj")
+               for head in heads for c in head.children)
 
 
 NOMINAL_MARKERS = {"on", "against", "by"}  # not "of": "a force of 55,000 employees" says what it is made of
@@ -815,8 +819,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
-    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS:  # "launched a
-        # mediation effort", "resumed talks": who does it takes part
+    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and (effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS or _carrier(effort.head)):
+        # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part
         verb = effort.head
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"following", "after", "before", "during"}:
@@ -885,6 +889,14 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     _modifier_roles(ctx, draft, token)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+def _carrier(verb: Token) -> bool:
+    """A verb that names no event of its own and carries the event noun it governs ('speeded up the withdrawal',
+    'stepped up their attacks'): no sense of the lexicon holds, it is no verb of communication, and it is finite (a
+    purpose, 'to reach a verdict', says nothing happened)."""
+    return (verb.pos_ == "VERB" and verb.lemma_.lower() not in speech_verbs() and _choose(verb) is None
+            and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children))
 
 
 POLITY_EVENTS = {"Election"}  # held by the state or region its modifier names
