@@ -292,6 +292,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     guards the senses that need one (see `_sense_holds`).
     """
     rows = _triggers_for(token)
+    if token.pos_ == "NOUN" and actor is not None and (act := _act_on_people(token, rows, actor)) is not None:
+        return act
     if not rows:
         return _speech_row() if _reports_clause(token) else None
     lemma = token.lemma_.lower()
@@ -351,6 +353,16 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         if fallback is not None:
             return fallback
     return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
+
+
+def _act_on_people(noun: Token, rows: list[Trigger], actor: Callable[..., bool]) -> Trigger | None:
+    """'the release of 400 prisoners': a noun whose own rows name no political act ('the release of the album', a
+    product) is the act its verb does to people when its of-object is people (plover_polarity.csv `object` person)."""
+    if any(row.plover for row in rows):
+        return None
+    people = [t for t in nominal(noun.lemma_.lower()) if t.plover in plover_types("object", "person")]
+    objects = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return people[0] if people and objects and all(actor(g, True) for g in objects) else None
 
 
 def _object_sense(rows: list[Trigger], objects: set[str], markers: set[str]) -> Trigger | None:
@@ -464,6 +476,9 @@ def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
     hang it on the noun's of-object: "the withdrawal of some forces from Panama")."""
     if any(ctx.is_actor(a) for a in _stranded_agents(token)):
         return True
+    if trigger.plover in plover_types("object", "person") and any(
+            ctx.is_actor(g, True) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+        return True  # "the release of 400 prisoners"
     markers = NOMINAL_MARKERS | {p for p, role in trigger.args.items() if role == "target" and p in TARGET_PREPS}
     heads = [token, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")]
     for c in token.children:
