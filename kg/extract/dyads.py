@@ -116,15 +116,16 @@ def dyad(event: Event, states: dict[str, str]) -> tuple[set[str], set[str]]:
 
 def implied_targets(event: Event, sources: set[str]) -> set[str]:
     """The target of an event whose text names none: the state where an act done to someone happened ('tanks fired
-    at targets in Jericho', 'lifted a curfew in Montenegro': plover_polarity.csv `object`), else for a conflict act the
-    doers' own state (domestic coercion: 'police opened fire on demonstrators', 'the government outlawed the group');
+    at targets in Jericho', 'lifted a curfew in Montenegro': plover_polarity.csv `object`), else for coercion and
+    assault the doers' own state (domestic: 'police arrested students', 'the government outlawed the group'; not
+    military force, CAMEO 19, fought between armed forces, mostly of two states);
     for a protest, the protesters' own state (a demonstration addresses its own government: 'thousands rallied')."""
     from kg.extract.events import conflictual, plover_types
 
     acts = plover_types("object", "actor") | plover_types("object", "person")
     if event.plover in acts and (place := state_of(event.place)):
         return {place}
-    if event.plover in acts & conflictual():
+    if event.plover in acts & conflictual() - {"FIGHT"}:
         return set(sources)
     if event.plover == "PROTEST":
         return set(sources)
