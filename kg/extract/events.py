@@ -506,11 +506,23 @@ def _infinitival(token: Token) -> bool:
     if head in INTENT_HEADS and _choose(token.head) is None:
         return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event ("plan" is an
         # event of its own only with an object a CAMEO pattern names: "planned joint military operations")
+    if _scheduled(token):
+        return False  # "Mandela is to visit Britain": a planned event
     if _compelled(token.head):
         return False  # "was forced to resign": the resignation happened
     if head in CAUSATIVE_VERBS and any(c.dep_ == "dobj" for c in token.head.children):
         return False  # "prompting Apple Corps to file suit", "forced the minister to resign": the act happened
     return head not in MOTION_VERBS | ASPECT_VERBS
+
+
+def _scheduled(token: Token) -> bool:
+    """'Mandela is to visit Britain', 'the ministers are to meet': 'be to' + verb, the news form of an act planned by
+    someone (not 'the aim is to visit': the subject names an actor, a name or an actor noun)."""
+    if token.dep_ != "xcomp" or token.head.lemma_ != "be" or token.head.pos_ != "AUX":
+        return False
+    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.pos_ == "PROPN" or s.lower_ in PERSON_PRONOUNS or s.lemma_.lower() in actor_nouns()
+                                  for s in subjects)
 
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
@@ -1139,7 +1151,8 @@ def _read_status(ctx: Context, draft: Draft) -> None:
     for verb in _occurrence_verbs(token):  # "the vote will be held", "the trial is set to begin", "talks are scheduled"
         if {c.lower_ for c in verb.children if c.dep_ == "aux"} & FUTURE_AUX or verb.lemma_.lower() in PLANNED_OCCURRENCE:
             draft.status = "planned"
-    if aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS) or _conditional_act(token):
+    if (aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS) or _conditional_act(token)
+            or _scheduled(token)):
         draft.status, draft.intent = "planned", True
         draft.conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in c.children if m.dep_ == "mark")
                                 for c in token.children)
