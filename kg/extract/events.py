@@ -41,7 +41,7 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, paragraph_bounds
 from kg.extract.timex import count, shifted
-from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs
+from kg.gazetteer import agent_sectors, body_heads, entries, place_nouns, speech_verbs
 from kg.nlp import closing_mark
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
@@ -678,13 +678,21 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
                         out.extend(actors(ctx, pobj, depth + 1))
             if child.dep_ == "prep" and child.lower_ in {"in", "from"} and token.lemma_.lower() in actor_nouns():
                 for pobj in child.children:  # "opposition groups in Zimbabwe", "doctors from Switzerland": a state's own actors
-                    pm = ctx.mention(pobj)
-                    if pobj.dep_ == "pobj" and pm is not None and pm.type == "State":
-                        out.append(pm.key)
+                    out += [k for c in (pobj, *(g for g in pobj.children if g.dep_ == "conj")) if c.dep_ in {"pobj", "conj"}
+                            if (k := _home_state(ctx, c))]  # "negotiators from Israel and Syria", "demonstrators in Baghdad"
     for child in token.children:
         if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
             out.extend(actors(ctx, child, depth + 1))
     return list(dict.fromkeys(out))
+
+
+def _home_state(ctx: Context, token: Token) -> str:
+    """The state a named state or city stands for as where people come from ('from Syria', 'in Baghdad')."""
+    m = ctx.mention(token)
+    if m is None or m.type not in {"State", "Place"}:
+        return ""
+    entry = entries().get(m.key)
+    return m.key if m.type == "State" else entry.country if entry is not None and entry.type == "Place" else ""
 
 
 def _antecedent(ctx: Context, pronoun: Token) -> Token:
