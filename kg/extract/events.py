@@ -964,7 +964,7 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
         keys += [k for c in clause.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP" for k in actors(ctx, c)]
         keys += [k for c in clause.children if c.dep_ in {"prep", "dative"} and c.lower_ in TARGET_PREPS
                  for g in c.children if g.dep_ == "pobj" for k in actors(ctx, g)]
-        for key in keys or _content_places(ctx, clause):
+        for key in keys or (_content_places(ctx, clause) if draft.trigger.plover in conflictual() else []):
             if key not in draft.participants:
                 draft.add(key, "target")
         for obj in (c for c in clause.children if c.dep_ == "dobj"):
@@ -972,8 +972,9 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
 
 
 def _content_places(ctx: Context, clause: Token) -> list[str]:
-    """Where the act a promise, threat or refusal names is to be done, when it names no one it acts on: 'threatened
-    to impose a curfew in Algiers', 'refused to deploy peacekeepers in Iraq' (the place's state bears it)."""
+    """Where the act a threat or refusal names is to be done, when it names no one it acts on: 'threatened to impose
+    a curfew in Algiers', 'refused to deploy peacekeepers in Iraq' (the place's state bears it; not where an agreed
+    meeting is to be held: 'agreed to hold talks in Brussels')."""
     heads = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
     return [k for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
             for g in c.children if g.dep_ == "pobj" if (k := _place(ctx, g))]
