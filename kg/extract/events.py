@@ -906,6 +906,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             elif m is not None and m.type == "State" and draft.kind in POLITY_EVENTS:
                 draft.add(m.key, "organizer")  # "the French presidential election"
     _prep_roles(ctx, draft, token)
+    for war in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                if g.dep_ == "pobj" and _conflict_noun(g)):
+        _nested_targets(ctx, draft, war, 1)  # "mobilized reservists for a war against Iraq": whom it is aimed at
     if token.pos_ == "NOUN":  # "the invasion of Ukraine by Russia": whoever does what the noun names takes part in it
         agents = _stranded_agents(token) + ([] if "by" in args else [g for c in token.children if c.dep_ in {"prep", "agent"}
                                                                       and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"])
@@ -946,6 +949,9 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
     the candidates; "demanded that North Korea forsake ..." and "said Sudan must return ..." -> the subject.
     """
     token = draft.token
+    if token.pos_ == "NOUN" and draft.kind in CONTENT_KINDS:
+        _noun_content_targets(ctx, draft)
+        return
     if token.pos_ not in {"VERB", "AUX"} or not (draft.kind in CONTENT_KINDS or token.lemma_.lower() in INTENT_HEADS):
         return
     if draft.kind == "Demand":  # "demanded an immediate admission by Moscow": who is to act
@@ -971,6 +977,16 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
             _nested_targets(ctx, draft, obj)
 
 
+def _noun_content_targets(ctx: Context, draft: Draft) -> None:
+    """'its demand that Israel ease restrictions', 'a threat that Iran would close the strait': the subject of the
+    clause a demand or threat noun states is whom it is made to or about."""
+    for clause in (c for c in draft.token.children if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+        for key in (k for c in clause.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"} for k in actors(ctx, c)):
+            if key not in draft.participants:
+                draft.add(key, "target")
+
+
 def _content_places(ctx: Context, clause: Token) -> list[str]:
     """Where the act a threat or refusal names is to be done, when it names no one it acts on: 'threatened to impose
     a curfew in Algiers', 'refused to deploy peacekeepers in Iraq' (the place's state bears it; not where an agreed
@@ -982,14 +998,15 @@ def _content_places(ctx: Context, clause: Token) -> list[str]:
 
 def _nested_targets(ctx: Context, draft: Draft, noun: Token, depth: int = 0) -> None:
     """Whom an object acts on: 'boycott all contact with the United States', 'continue military aid to Ukraine',
-    'suspended part of an aid program for Bosnia' (through 'of' to the thing acted on, and its beneficiary)."""
+    'suspended part of an aid program for Bosnia' (through 'of' to the thing acted on, and its beneficiary), and
+    through 'for' to the conflict it is for ('mobilized reservists for a war against Iraq')."""
     for c in noun.children:
         if c.dep_ != "prep" or c.lower_ not in TARGET_PREPS | {"for", "of"}:
             continue
         for g in c.children:
             if g.dep_ != "pobj":
                 continue
-            if c.lower_ == "of":
+            if c.lower_ == "of" or c.lower_ == "for" and _conflict_noun(g):  # "reservists for a war against Iraq"
                 if depth < 2:
                     _nested_targets(ctx, draft, g, depth + 1)
                 continue
