@@ -228,10 +228,23 @@ def _triggers_for(token: Token) -> list[Trigger]:
     if token.pos_ not in TRIGGER_POS:
         return []
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else token.pos_
+    for form in _hyphenated(token):  # "a sit-in", "the cease-fire": the tokenizer splits the word at its hyphen
+        if rows := lexicon().get((form, pos)):
+            return rows
     rows = lexicon().get((token.lemma_.lower(), pos), [])
     if not rows and pos == "NOUN":
         rows = lexicon().get((token.lower_, pos), []) or nominal(token.lemma_.lower())
     return rows
+
+
+def _hyphenated(token: Token) -> tuple[str, ...]:
+    """The word a token ends when the tokenizer split it at a hyphen ('sit-in' -> 'sit', '-', 'in'), with and without
+    the hyphen ('cease-fire', 'ceasefire'); none when the token follows no hyphen inside a word."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return ()
+    first = doc[token.i - 2].lower_
+    return f"{first}-{token.lower_}", f"{first}{token.lower_}", f"{first}-{token.lemma_.lower()}", f"{first}{token.lemma_.lower()}"
 
 
 ADVERB_PARTICLES = {"down", "up", "off", "out", "back", "away"}  # the parser may hang them as prepositions: "voted down the plan"
