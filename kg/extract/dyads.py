@@ -119,7 +119,8 @@ def implied_targets(event: Event, sources: set[str]) -> set[str]:
     at targets in Jericho', 'lifted a curfew in Montenegro': plover_polarity.csv `object`), else for coercion and
     assault the doers' own state (domestic: 'police arrested students', 'the government outlawed the group'; not
     military force, CAMEO 19, fought between armed forces, mostly of two states);
-    for a protest, the protesters' own state (a demonstration addresses its own government: 'thousands rallied')."""
+    for a protest, the protesters' own state, else the state where it is held (a demonstration addresses its own
+    government: 'Nigerian students rallied', 'thousands rallied in Lagos')."""
     from kg.extract.events import conflictual, plover_types
 
     acts = plover_types("object", "actor") | plover_types("object", "person")
@@ -128,5 +129,5 @@ def implied_targets(event: Event, sources: set[str]) -> set[str]:
     if event.plover in acts & conflictual() - {"FIGHT"}:
         return set(sources)
     if event.plover == "PROTEST":
-        return set(sources)
+        return set(sources) or ({place} if (place := state_of(event.place)) else set())
     return set()

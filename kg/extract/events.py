@@ -965,6 +965,9 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
     if token.pos_ == "NOUN" and draft.kind in CONTENT_KINDS:
         _noun_content_targets(ctx, draft)
         return
+    if draft.trigger.plover == "PROTEST":
+        _protest_purpose_targets(ctx, draft)
+        return
     if token.pos_ not in {"VERB", "AUX"} or not (draft.kind in CONTENT_KINDS or token.lemma_.lower() in INTENT_HEADS):
         return
     if draft.kind == "Demand":  # "demanded an immediate admission by Moscow": who is to act
@@ -988,6 +991,19 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
                 draft.add(key, "target")
         for obj in (c for c in clause.children if c.dep_ == "dobj"):
             _nested_targets(ctx, draft, obj)
+
+
+def _protest_purpose_targets(ctx: Context, draft: Draft) -> None:
+    """Whom a protest is against, by its purpose: 'marched to denounce the government', 'blocked a road to show their
+    disapproval of the United States' policies' (what the purpose acts on, and whom that belongs to)."""
+    for clause in (c for c in draft.token.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB"
+                   and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)):
+        for obj in (c for c in clause.children if c.dep_ == "dobj"):
+            things = [obj, *(g for p in obj.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS | {"for", "of"}
+                             for g in p.children if g.dep_ == "pobj")]
+            for key in (k for t in things for k in actors(ctx, t)):
+                if key not in draft.participants:
+                    draft.add(key, "target")
 
 
 def _noun_content_targets(ctx: Context, draft: Draft) -> None:
