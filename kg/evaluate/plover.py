@@ -30,6 +30,7 @@ from kg.evaluate import prf
 from kg.evaluate.split import HALVES, by_half, half_of, report_head
 from kg.records import Extraction
 
+
 @lru_cache(maxsize=1)
 def _iso3() -> dict[str, str]:
     """State id -> ISO3 code."""
