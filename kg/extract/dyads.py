@@ -116,14 +116,15 @@ def dyad(event: Event, states: dict[str, str]) -> tuple[set[str], set[str]]:
 
 def implied_targets(event: Event, sources: set[str]) -> set[str]:
     """The target of an event whose text names none: the state where an act done to someone happened ('tanks fired
-    at targets in Jericho', 'lifted a curfew in Montenegro': plover_polarity.csv `object`), else for coercion and
+    at targets in Jericho', 'lifted a curfew in Montenegro': plover_polarity.csv `object` actor; not a retreat, whose
+    place says where forces stand down, 'declared a ceasefire in south Lebanon'), else for coercion and
     assault the doers' own state (domestic: 'police arrested students', 'the government outlawed the group'; not
     military force, CAMEO 19, fought between armed forces, mostly of two states);
     for a protest, the protesters' own state, else the state where it is held (a demonstration addresses its own
     government: 'Nigerian students rallied', 'thousands rallied in Lagos')."""
     from kg.extract.events import conflictual, plover_types
 
-    acts = plover_types("object", "actor") | plover_types("object", "person")
+    acts = plover_types("object", "actor")
     if event.plover in acts and (place := state_of(event.place)):
         return {place}
     if event.plover in acts & conflictual() - {"FIGHT"}:
