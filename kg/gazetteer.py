@@ -254,6 +254,24 @@ def office_holders() -> dict[str, tuple[dict, ...]]:
 
 
 @lru_cache(maxsize=1)
+def actor_aliases() -> dict[str, tuple[tuple[dict, ...], ...]]:
+    """Lower-cased short name the Phoenix actor lists give an office holder ('putin', 'president obama', and the surname
+    a title precedes in one, 'reagan' of 'President Reagan') -> the dated codes of each holder it names
+    (kg/data/actor_aliases.jsonl)."""
+    rows = {row["id"]: row for row in resources.jsonl("actors.jsonl")}
+    out: dict[str, tuple[tuple[dict, ...], ...]] = {}
+    for row in resources.jsonl("actor_aliases.jsonl"):
+        actor = rows[row["actor"]]
+        alias = row["alias"].lower()
+        surname = actor["name"].lower().rsplit(" ", 1)[-1]
+        names = {alias} | ({surname} if alias.endswith(f" {surname}") else set())  # 'President Reagan': 'Reagan' too
+        for name in names:
+            if tuple(actor["codes"]) not in out.get(name, ()):
+                out[name] = (*out.get(name, ()), tuple(actor["codes"]))
+    return out
+
+
+@lru_cache(maxsize=1)
 def office_holders_horizon() -> str:
     """The last date the Phoenix office holder lists know of: an open-ended term says nothing after it."""
     return max(d for codes in office_holders().values() for c in codes for d in (c["from"], c["to"]) if d)

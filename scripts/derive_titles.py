@@ -11,6 +11,8 @@ derived files, each row keeping its source (file and line).
   `sector` and `source`; military ranks get kind "rank" (a rank names no position).
 - kg/data/actors.jsonl: named office holders from the Phoenix actor dictionaries,
   with their date-bounded codes (`[USAGOV 20090120-20170120]`), and named groups.
+- kg/data/actor_aliases.jsonl: the short names those dictionaries give an office
+  holder ('Putin', 'President Obama'), each with the id of its actors.jsonl row.
 - kg/data/nonactor_codes.jsonl: ISO 4217 currency codes (Debian iso-codes) and
   time-zone abbreviations (the IANA tz database through Python's zoneinfo).
 
@@ -302,8 +304,10 @@ def actors(folder: Path, agent_words: set[str]) -> list[dict]:
             else:
                 return
             names = [entry["name"]] + [n for n in entry["names"] if len(n.split()) >= 2 and not set(n.lower().split()) & agent_words]
+            short = [n for n in entry["names"] if n not in names] if kind == "Person" else []
             out.append({"id": f"actor-{len(out) + 1}", "type": kind, "name": entry["name"],
-                        "names": list(dict.fromkeys(names)), "codes": entry["codes"], "source": entry["source"]})
+                        "names": list(dict.fromkeys(names)), "codes": entry["codes"], "source": entry["source"],
+                        "short": list(dict.fromkeys(short))})
 
         for number, raw in enumerate(lines, 1):
             line = raw.split("#")[0].rstrip()
@@ -326,6 +330,14 @@ def actors(folder: Path, agent_words: set[str]) -> list[dict]:
                          "source": f"petrarch2/{filename}:{number}"}
         flush(entry)
     return out
+
+
+def actor_aliases(rows: list[dict]) -> list[dict]:
+    """The short names the actor dictionaries give an office holder besides full names: a surname alone ('+PUTIN_') or
+    with a title ('+PRESIDENT_OBAMA_'), which kg/data/actors.jsonl leaves out of `names` (they name no person by
+    themselves: 'Obama' is also a Congolese minister's name); the dictionary says whom it means by them."""
+    return [{"id": f"alias-{n}", "alias": alias, "actor": row["id"], "source": row["source"]}
+            for n, (row, alias) in enumerate(((row, a) for row in rows for a in row["short"]), 1)]
 
 
 def nonactor_codes() -> list[dict]:
@@ -360,7 +372,9 @@ def main(folder: Path) -> None:
     titles += prename_titles(folder, {f.lower() for t in titles for f in t["forms"]})
     _write("agent_titles.jsonl", titles + seat_titles(agent_rows, {f.lower() for t in titles for f in t["forms"]}))
     agent_words = {w for r in agent_rows for w in r["form"].split() if len(w) > 2}
-    _write("actors.jsonl", actors(folder, agent_words))
+    rows = actors(folder, agent_words)
+    _write("actors.jsonl", [{k: v for k, v in row.items() if k != "short"} for row in rows])
+    _write("actor_aliases.jsonl", actor_aliases(rows))
     _write("nonactor_codes.jsonl", nonactor_codes())
 
 

@@ -483,7 +483,7 @@ def read_agents(path: Path) -> list[dict]:
         if len(numbers) >= MIN_HEAD_ENTRIES and head not in seen and re.fullmatch(r"[a-z][a-z'-]+", head):
             seen.add(head)
             sectors = [x for x in head_sectors[head] if x]
-            common = max(set(sectors), key=sectors.count) if sectors else ""  # the sector most of them have
+            common = max(dict.fromkeys(sectors), key=sectors.count) if sectors else ""  # the sector most of them have, the first in a tie
             out.append({"noun": head, "sector": common, "source": f"{AGENTS_FILE}:{numbers[0]} (head of {len(numbers)} entries)"})
     return out
 

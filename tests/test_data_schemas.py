@@ -102,6 +102,7 @@ TRIGGER = {"id": text, "lemmas": words, "pos": ("VERB", "NOUN"), "kind": text, "
            "?subj_sector": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None}
 SCHEMAS: dict[str, dict] = {
     "actors.jsonl": {"id": text, "type": ("Person", "Organization"), "name": text, "names": words, "codes": office_terms, "source": text},
+    "actor_aliases.jsonl": {"id": text, "alias": text, "actor": text, "source": text},
     "agent_titles.jsonl": {**TITLE, "sector": sector_or_empty, "source": text},
     "agents.jsonl": {"id": text, "form": text, "head": text, "sector": sector_or_empty, "codes": str, "person": bool, "before_names": bool,
                      "source": text},

@@ -8,11 +8,9 @@ sentence is mainly about is the one nearest the root of the parse that carries
 a PLOVER type (a plain "said" Statement has none). No such event is a wrong
 type and empty dyads.
 
-Dyads are sets of ISO3 codes. An actor's code: a state's own; a place's
-state's; a person's, the state of a role the article gives that person
-("Serbian President Vojislav Kostunica"). Sources are participants in any role
-but target and mediator; targets are the `target` role, and the host of a Visit (CAMEO 042, 'make a visit':
-the visited is the target). Gold codes that are
+Dyads are sets of ISO3 codes, of the source and target states
+`kg.extract.dyads.dyad` gives the event (an actor counts as the state it
+stands for: `kg.extract.dyads.actor_states`). Gold codes that are
 not a state's ISO3 code (IGO, NGO, IMG ...) are left out of both sides and
 counted. A record whose markup reads SRC/TAR ("X and Y agreed") is unordered:
 its gold and predicted source and target sets are both the union of the two.
@@ -32,31 +30,23 @@ from kg.evaluate import prf
 from kg.evaluate.split import HALVES, by_half, half_of, report_head
 from kg.records import Extraction
 
-NON_SOURCE_ROLES = {"target", "mediator"}
-TARGET_ROLES = {"target"}  # and the host of a Visit: CAMEO 042 'make a visit' has the visited as its target
-
 
 @lru_cache(maxsize=1)
 def _iso3() -> dict[str, str]:
-    """Gazetteer id -> ISO3 for states, and for places through their state."""
+    """State id -> ISO3 code."""
     from kg.gazetteer import entries
 
-    table = entries()
-    out = {k: e.extra["iso3"] for k, e in table.items() if e.type == "State" and e.extra.get("iso3")}
-    for key, e in table.items():
-        if e.type == "Place" and e.country in out:
-            out[key] = out[e.country]
-    return out
+    return {k: e.extra["iso3"] for k, e in entries().items() if e.type == "State" and e.extra.get("iso3")}
 
 
-def actor_codes(extraction: Extraction, keys: set[str]) -> set[str]:
-    """ISO3 codes of entity keys: states, places through their state, persons through their roles."""
-    iso = _iso3()
-    role_states = {}
-    for role in extraction.roles:
-        if role.of in iso:
-            role_states.setdefault(role.holder, iso[role.of])
-    return {code for key in keys if (code := iso.get(key) or role_states.get(key))}
+def actor_codes(extraction: Extraction, keys: set[str], states: dict[str, str] | None = None) -> set[str]:
+    """ISO3 codes of entity keys through the states they stand for (`kg.extract.dyads.actor_states`; without `states`,
+    those of the gazetteer entries and of the extraction's roles)."""
+    from kg.extract.dyads import actor_states, state_of
+
+    if states is None:
+        states = actor_states((), extraction.roles, extraction.article.date)
+    return {code for key in keys if (code := _iso3().get(states.get(key) or state_of(key)))}
 
 
 def main_event(extraction: Extraction):
@@ -65,7 +55,9 @@ def main_event(extraction: Extraction):
 
 
 def typed_extractions(articles):
-    """Per article: the roles and every typed event, main clause first (see `typed_events`)."""
+    """Per article: the roles and every typed event, main clause first (see `typed_events`), and the state each actor
+    stands for (`kg.extract.dyads.actor_states`)."""
+    from kg.extract.dyads import actor_states
     from kg.extract.entities import extract_mentions
     from kg.extract.events import context, typed_events
     from kg.extract.roles import extract_roles
@@ -74,7 +66,8 @@ def typed_extractions(articles):
     for article, doc in zip(articles, pipeline().pipe(a.text for a in articles), strict=True):
         mentions = extract_mentions(doc)
         events = typed_events(context(doc, article, mentions))
-        yield Extraction(article=article, roles=tuple(extract_roles(doc, article.date)), events=tuple(events))
+        roles = tuple(extract_roles(doc, article.date))
+        yield Extraction(article=article, roles=roles, events=tuple(events)), actor_states(mentions, roles, article.date)
 
 
 def gold_codes(value) -> list[str]:
@@ -102,9 +95,14 @@ def markup(record: dict) -> str:
     return info if isinstance(info, str) else ""
 
 
-def score_record(record: dict, extraction: Extraction, valid: set[str]) -> dict:
-    """One record's gold and predicted type and ISO3 dyad sets (reciprocal records made unordered)."""
+def score_record(record: dict, extraction: Extraction, valid: set[str], states: dict[str, str] | None = None) -> dict:
+    """One record's gold and predicted type and ISO3 dyad sets (reciprocal records made unordered); `states` as in
+    `actor_codes`."""
+    from kg.extract.dyads import actor_states, dyad
+
     event = main_event(extraction)
+    if states is None:
+        states = actor_states((), extraction.roles, extraction.article.date)
     gold, dropped = {}, []
     for side in ("source", "target"):
         codes = gold_codes(record.get(side))
@@ -112,9 +110,8 @@ def score_record(record: dict, extraction: Extraction, valid: set[str]) -> dict:
         gold[side] = {c for c in codes if c in valid}
     system: dict[str, set[str]] = {"source": set(), "target": set()}
     if event is not None:
-        targets = TARGET_ROLES | ({"host"} if event.kind == "Visit" else set())
-        system["source"] = actor_codes(extraction, {k for role, k in event.participants if role not in NON_SOURCE_ROLES | targets})
-        system["target"] = actor_codes(extraction, {k for role, k in event.participants if role in targets})
+        sources, targets = dyad(event, states)
+        system = {"source": {c for s in sources if (c := _iso3().get(s))}, "target": {c for s in targets if (c := _iso3().get(s))}}
     reciprocal = "SRC/TAR" in markup(record)
     if reciprocal:
         gold = dict.fromkeys(gold, gold["source"] | gold["target"])
@@ -172,10 +169,10 @@ def score_plover(path: str | Path, progress: Callable[[int], None] | None = None
         articles.append(make_article(date, r["text"], title=r["id"]))
     valid = set(_iso3().values())
     units = {}
-    for record, extraction in zip(records, typed_extractions(articles), strict=True):
+    for record, (extraction, states) in zip(records, typed_extractions(articles), strict=True):
         if progress is not None:
             progress(1)
-        units[record["id"]] = score_record(record, extraction, valid)
+        units[record["id"]] = score_record(record, extraction, valid, states)
     return by_half("plover", units, summarise, halves)
 
 

@@ -41,7 +41,7 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, paragraph_bounds
 from kg.extract.timex import count, shifted
-from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs
+from kg.gazetteer import agent_sectors, body_heads, entries, place_nouns, speech_verbs
 from kg.nlp import closing_mark
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
@@ -228,10 +228,23 @@ def _triggers_for(token: Token) -> list[Trigger]:
     if token.pos_ not in TRIGGER_POS:
         return []
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else token.pos_
+    for form in _hyphenated(token):  # "a sit-in", "the cease-fire": the tokenizer splits the word at its hyphen
+        if rows := lexicon().get((form, pos)):
+            return rows
     rows = lexicon().get((token.lemma_.lower(), pos), [])
     if not rows and pos == "NOUN":
         rows = lexicon().get((token.lower_, pos), []) or nominal(token.lemma_.lower())
     return rows
+
+
+def _hyphenated(token: Token) -> tuple[str, ...]:
+    """The word a token ends when the tokenizer split it at a hyphen ('sit-in' -> 'sit', '-', 'in'), with and without
+    the hyphen ('cease-fire', 'ceasefire'); none when the token follows no hyphen inside a word."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return ()
+    first = doc[token.i - 2].lower_
+    return f"{first}-{token.lower_}", f"{first}{token.lower_}", f"{first}-{token.lemma_.lower()}", f"{first}{token.lemma_.lower()}"
 
 
 ADVERB_PARTICLES = {"down", "up", "off", "out", "back", "away"}  # the parser may hang them as prepositions: "voted down the plan"
@@ -245,10 +258,13 @@ def nominal(lemma: str) -> list[Trigger]:
     ("a crackdown", "the pullout"). Only acts done to someone (plover_polarity.csv `object`) qualify, and the noun
     must name its actor or target (`_nominal_holds`): "the fire" alone is no fighting.
     """
+    if lemma in actor_nouns():
+        return []  # "Serbian forces", "border guards", "a patrol": the noun names who acts, not an act
     # the same word, or the act noun WordNet derives from the verb ("bombardment", "withdrawal"): hand-made verbs only
     # ("the tax", "a fine" are things, though CAMEO codes the verbs)
     verbs = [t for word in (lemma, _nominal_verbs().get(lemma)) if word for t in lexicon().get((word, "VERB"), [])
-             if not (t.obj or t.subj or t.needs or t.pobj or t.derived)]
+             if not (t.obj or t.subj or t.pobj or t.derived or dict(t.needs).get(word))]  # a particle another verb of
+    # the row needs ("pull" out) says nothing of this one ("withdraw": "the withdrawal")
     for cut in range(3, len(lemma) - 1):
         verb, particle = lemma[:cut], lemma[cut:]
         verbs += [t for t in lexicon().get((verb, "VERB"), ()) if not (t.obj or t.pobj) and particle in dict(t.needs).get(verb, ())]
@@ -289,6 +305,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     guards the senses that need one (see `_sense_holds`).
     """
     rows = _triggers_for(token)
+    if token.pos_ == "NOUN" and actor is not None and (act := _act_on_people(token, rows, actor)) is not None:
+        return act
     if not rows:
         return _speech_row() if _reports_clause(token) else None
     lemma = token.lemma_.lower()
@@ -336,6 +354,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
                     for g in c.children if g.dep_ == "pobj") and not (needed & particles):
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
+            if phrasal and not row.obj and (named := _object_sense(rows, objects, markers)) is not None:
+                return named  # "broke off relations": the pattern naming the object (161) over bare "break off" (130)
             if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or needed is not None:
                 return row
             if actor is None or _sense_holds(token, row, actor, armed):
@@ -346,6 +366,23 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         if fallback is not None:
             return fallback
     return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
+
+
+def _act_on_people(noun: Token, rows: list[Trigger], actor: Callable[..., bool]) -> Trigger | None:
+    """'the release of 400 prisoners': a noun whose own rows name no political act ('the release of the album', a
+    product) is the act its verb does to people when its of-object is people (plover_polarity.csv `object` person)."""
+    if any(row.plover for row in rows):
+        return None
+    people = [t for t in nominal(noun.lemma_.lower()) if t.plover in plover_types("object", "person")]
+    objects = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return people[0] if people and objects and all(actor(g, True) for g in objects) else None
+
+
+def _object_sense(rows: list[Trigger], objects: set[str], markers: set[str]) -> Trigger | None:
+    """The row whose pattern names the verb's object ('BREAK * RELATIONS'): it says more about the sense than a bare
+    phrasal pattern of the same verb ('BREAK (OFF)'), so 'broke off diplomatic relations' cuts relations (161)."""
+    return next((r for r in rows if r.obj & objects and not (r.objmod or r.pobj or r.subj or r.subj_sector or r.quoted)
+                 and all(words & markers for _, words in r.needs)), None)
 
 
 def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Callable[..., bool] | None,
@@ -447,15 +484,21 @@ def _stranded_agents(token: Token) -> list[Token]:
 
 
 def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
-    """An event noun made from a verb names its actor or target: "Israel's raid", "the ban on opposition parties"."""
+    """An event noun made from a verb names its actor or target: "Israel's raid", "the ban on opposition parties", or
+    whom it acts on in a preposition the verb gives a target ("the withdrawal of troops from Lebanon"; the parser may
+    hang it on the noun's of-object: "the withdrawal of some forces from Panama")."""
     if any(ctx.is_actor(a) for a in _stranded_agents(token)):
         return True
+    if trigger.plover in plover_types("object", "person") and any(
+            ctx.is_actor(g, True) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+        return True  # "the release of 400 prisoners"
+    markers = NOMINAL_MARKERS | {p for p, role in trigger.args.items() if role == "target" and p in TARGET_PREPS}
+    heads = [token, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")]
     for c in token.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"} and ctx.is_actor(c):
             return True
-        if c.dep_ == "prep" and c.lower_ in NOMINAL_MARKERS and any(ctx.is_actor(g) for g in c.children if g.dep_ == "pobj"):
-            return True
-    return False
+    return any(c.dep_ == "prep" and c.lower_ in markers and any(ctx.is_actor(g) for g in c.children if g.dep_ == "pobj")
+               for head in heads for c in head.children)
 
 
 NOMINAL_MARKERS = {"on", "against", "by"}  # not "of": "a force of 55,000 employees" says what it is made of
@@ -476,11 +519,23 @@ def _infinitival(token: Token) -> bool:
     if head in INTENT_HEADS and _choose(token.head) is None:
         return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event ("plan" is an
         # event of its own only with an object a CAMEO pattern names: "planned joint military operations")
+    if _scheduled(token):
+        return False  # "Mandela is to visit Britain": a planned event
     if _compelled(token.head):
         return False  # "was forced to resign": the resignation happened
     if head in CAUSATIVE_VERBS and any(c.dep_ == "dobj" for c in token.head.children):
         return False  # "prompting Apple Corps to file suit", "forced the minister to resign": the act happened
     return head not in MOTION_VERBS | ASPECT_VERBS
+
+
+def _scheduled(token: Token) -> bool:
+    """'Mandela is to visit Britain', 'the ministers are to meet': 'be to' + verb, the news form of an act planned by
+    someone (not 'the aim is to visit': the subject names an actor, a name or an actor noun)."""
+    if token.dep_ != "xcomp" or token.head.lemma_ != "be" or token.head.pos_ != "AUX":
+        return False
+    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.pos_ == "PROPN" or s.lower_ in PERSON_PRONOUNS or s.lemma_.lower() in actor_nouns()
+                                  for s in subjects)
 
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
@@ -509,12 +564,40 @@ def _denied(token: Token) -> bool:
 
 
 def hypothetical(token: Token) -> bool:
-    """'whether Belgrade should recognize', 'if they could meet': not something that happened."""
+    """'whether Belgrade should recognize', 'if they could meet', 'if the talks fail': not something that happened.
+    An event noun is hypothetical in a condition; a speaker's own conditional act is not (`_conditional_act`)."""
+    if token.pos_ == "NOUN":
+        return _in_condition(token)
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children)
-    conditional = any(c.dep_ == "mark" and c.lower_ in {"whether", "if", "unless"} for c in token.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children) and not _conditional_act(token)
+    conditional = any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
     return modal or conditional
+
+
+CONDITION_MARKS = {"whether", "if", "unless"}
+CONDITIONAL_MODALS = {"could", "may", "might"}
+
+
+def _in_condition(noun: Token) -> bool:
+    """'if the talks fail', 'unless the attacks stop': the clause an event noun belongs to is a condition."""
+    node = noun
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children)
+    return False
+
+
+def _conditional_act(token: Token) -> bool:
+    """'Iraq said it could attack Kuwait if the talks failed': what a speaker says they could do on a condition is an
+    announced intent, a threat or a promise (its subject a pronoun standing for the speaker: `_reported_speaker`)."""
+    return (any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_MODALS for c in token.children)
+            and any(_reported_speaker(c) is not None for c in token.children if c.dep_ in {"nsubj", "nsubjpass"})
+            and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+                    for c in token.children))
 
 
 # Phoenix agents' sectors whose force is no state's military force (FIGHT, CAMEO 19): unidentified armed forces
@@ -608,13 +691,21 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
                         out.extend(actors(ctx, pobj, depth + 1))
             if child.dep_ == "prep" and child.lower_ in {"in", "from"} and token.lemma_.lower() in actor_nouns():
                 for pobj in child.children:  # "opposition groups in Zimbabwe", "doctors from Switzerland": a state's own actors
-                    pm = ctx.mention(pobj)
-                    if pobj.dep_ == "pobj" and pm is not None and pm.type == "State":
-                        out.append(pm.key)
+                    out += [k for c in (pobj, *(g for g in pobj.children if g.dep_ == "conj")) if c.dep_ in {"pobj", "conj"}
+                            if (k := _home_state(ctx, c))]  # "negotiators from Israel and Syria", "demonstrators in Baghdad"
     for child in token.children:
         if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
             out.extend(actors(ctx, child, depth + 1))
     return list(dict.fromkeys(out))
+
+
+def _home_state(ctx: Context, token: Token) -> str:
+    """The state a named state or city stands for as where people come from ('from Syria', 'in Baghdad')."""
+    m = ctx.mention(token)
+    if m is None or m.type not in {"State", "Place"}:
+        return ""
+    entry = entries().get(m.key)
+    return m.key if m.type == "State" else entry.country if entry is not None and entry.type == "Place" else ""
 
 
 def _antecedent(ctx: Context, pronoun: Token) -> Token:
@@ -776,8 +867,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
-    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS:  # "launched a
-        # mediation effort", "resumed talks": who does it takes part
+    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and (effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS or _carrier(effort.head)):
+        # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part
         verb = effort.head
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"following", "after", "before", "during"}:
@@ -812,7 +903,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             if child.dep_ in OBJ_DEPS:
                 _modifier_roles(ctx, draft, child)
                 _prep_roles(ctx, draft, child, exclude={"of"})
-                _nested_targets(ctx, draft, child)
+            if child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass" and args.get("obj") == "target":
+                _nested_targets(ctx, draft, child)  # "a camp for Congolese refugees was attacked"
+            if child.dep_ == "dobj" and args.get("obj") == "target":
+                for key in _doers_of(ctx, child):  # "condemned the nuclear test carried out by China"
+                    draft.add(key, "target")
         elif child.dep_ in {"compound", "amod", "nmod", "poss"} and token.pos_ == "NOUN":
             m = ctx.mention(child)
             if m is not None and m.type == "Place" and m.rule != "capital-as-government":
@@ -824,6 +919,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             elif m is not None and m.type == "State" and draft.kind in POLITY_EVENTS:
                 draft.add(m.key, "organizer")  # "the French presidential election"
     _prep_roles(ctx, draft, token)
+    for war in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                if g.dep_ == "pobj" and _conflict_noun(g)):
+        _nested_targets(ctx, draft, war, 1)  # "mobilized reservists for a war against Iraq": whom it is aimed at
     if token.pos_ == "NOUN":  # "the invasion of Ukraine by Russia": whoever does what the noun names takes part in it
         agents = _stranded_agents(token) + ([] if "by" in args else [g for c in token.children if c.dep_ in {"prep", "agent"}
                                                                       and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"])
@@ -844,6 +942,14 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     _read_status(ctx, draft)
 
 
+def _carrier(verb: Token) -> bool:
+    """A verb that names no event of its own and carries the event noun it governs ('speeded up the withdrawal',
+    'stepped up their attacks'): no sense of the lexicon holds, it is no verb of communication, and it is finite (a
+    purpose, 'to reach a verdict', says nothing happened)."""
+    return (verb.pos_ == "VERB" and verb.lemma_.lower() not in speech_verbs() and _choose(verb) is None
+            and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children))
+
+
 POLITY_EVENTS = {"Election"}  # held by the state or region its modifier names
 TARGET_PREPS = {"to", "against", "from", "on", "with", "at"}
 PLACE_PREPS = {"in", "at", "near", "off"}  # "rescued off Lampedusa"
@@ -856,8 +962,18 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
     the candidates; "demanded that North Korea forsake ..." and "said Sudan must return ..." -> the subject.
     """
     token = draft.token
+    if token.pos_ == "NOUN" and draft.kind in CONTENT_KINDS:
+        _noun_content_targets(ctx, draft)
+        return
+    if draft.trigger.plover == "PROTEST":
+        _protest_purpose_targets(ctx, draft)
+        return
     if token.pos_ not in {"VERB", "AUX"} or not (draft.kind in CONTENT_KINDS or token.lemma_.lower() in INTENT_HEADS):
         return
+    if draft.kind == "Demand":  # "demanded an immediate admission by Moscow": who is to act
+        for key in (k for c in token.children if c.dep_ == "dobj" for a in c.children if a.dep_ in {"prep", "agent"}
+                    and a.lower_ == "by" for g in a.children if g.dep_ == "pobj" for k in actors(ctx, g)):
+            draft.add(key, "target")
     for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}):
         keys = []
         if clause.dep_ == "ccomp":  # "demanded that Iran release ...": who is to act is the target
@@ -870,29 +986,69 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
         keys += [k for c in clause.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP" for k in actors(ctx, c)]
         keys += [k for c in clause.children if c.dep_ in {"prep", "dative"} and c.lower_ in TARGET_PREPS
                  for g in c.children if g.dep_ == "pobj" for k in actors(ctx, g)]
-        for key in keys:
+        for key in keys or (_content_places(ctx, clause) if draft.trigger.plover in conflictual() else []):
             if key not in draft.participants:
                 draft.add(key, "target")
         for obj in (c for c in clause.children if c.dep_ == "dobj"):
             _nested_targets(ctx, draft, obj)
 
 
+def _protest_purpose_targets(ctx: Context, draft: Draft) -> None:
+    """Whom a protest is against, by its purpose: 'marched to denounce the government', 'blocked a road to show their
+    disapproval of the United States' policies' (what the purpose acts on, and whom that belongs to)."""
+    for clause in (c for c in draft.token.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB"
+                   and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)):
+        for obj in (c for c in clause.children if c.dep_ == "dobj"):
+            things = [obj, *(g for p in obj.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS | {"for", "of"}
+                             for g in p.children if g.dep_ == "pobj")]
+            for key in (k for t in things for k in actors(ctx, t)):
+                if key not in draft.participants:
+                    draft.add(key, "target")
+
+
+def _noun_content_targets(ctx: Context, draft: Draft) -> None:
+    """'its demand that Israel ease restrictions', 'a threat that Iran would close the strait': the subject of the
+    clause a demand or threat noun states is whom it is made to or about."""
+    for clause in (c for c in draft.token.children if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+        for key in (k for c in clause.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"} for k in actors(ctx, c)):
+            if key not in draft.participants:
+                draft.add(key, "target")
+
+
+def _content_places(ctx: Context, clause: Token) -> list[str]:
+    """Where the act a threat or refusal names is to be done, when it names no one it acts on: 'threatened to impose
+    a curfew in Algiers', 'refused to deploy peacekeepers in Iraq' (the place's state bears it; not where an agreed
+    meeting is to be held: 'agreed to hold talks in Brussels')."""
+    heads = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+    return [k for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children if g.dep_ == "pobj" if (k := _place(ctx, g))]
+
+
 def _nested_targets(ctx: Context, draft: Draft, noun: Token, depth: int = 0) -> None:
     """Whom an object acts on: 'boycott all contact with the United States', 'continue military aid to Ukraine',
-    'suspended part of an aid program for Bosnia' (through 'of' to the thing acted on, and its beneficiary)."""
+    'suspended part of an aid program for Bosnia' (through 'of' to the thing acted on, and its beneficiary), and
+    through 'for' to the conflict it is for ('mobilized reservists for a war against Iraq')."""
     for c in noun.children:
         if c.dep_ != "prep" or c.lower_ not in TARGET_PREPS | {"for", "of"}:
             continue
         for g in c.children:
             if g.dep_ != "pobj":
                 continue
-            if c.lower_ == "of":
+            if c.lower_ == "of" or c.lower_ == "for" and _conflict_noun(g):  # "reservists for a war against Iraq"
                 if depth < 2:
                     _nested_targets(ctx, draft, g, depth + 1)
                 continue
             for key in actors(ctx, g):
                 if key not in draft.participants:
                     draft.add(key, "target")
+
+
+def _doers_of(ctx: Context, noun: Token) -> list[str]:
+    """Who did the thing a noun names, by a participle after it: 'the test carried out by China', 'the attack
+    claimed by the group' (not a role a participle gives: 'a summit hosted by X', `PARTICIPLE_ROLES`)."""
+    return [k for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in PARTICIPLE_ROLES
+            for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" for k in actors(ctx, g)]
 
 
 def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | set = frozenset()) -> None:
@@ -1050,7 +1206,8 @@ def _read_status(ctx: Context, draft: Draft) -> None:
     for verb in _occurrence_verbs(token):  # "the vote will be held", "the trial is set to begin", "talks are scheduled"
         if {c.lower_ for c in verb.children if c.dep_ == "aux"} & FUTURE_AUX or verb.lemma_.lower() in PLANNED_OCCURRENCE:
             draft.status = "planned"
-    if aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS):
+    if (aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS) or _conditional_act(token)
+            or _scheduled(token)):
         draft.status, draft.intent = "planned", True
         draft.conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in c.children if m.dep_ == "mark")
                                 for c in token.children)

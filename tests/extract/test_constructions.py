@@ -21,6 +21,9 @@ against an entity's label or its aliases):
 - "no_quotes": [substring, ...] must be in no statement's quote;
 - "statement_count": N events hold a quote (one speech act, one statement);
 - "relations": [[subject label, predicate, object label], ...] must exist; "no_relations": the same, must not.
+- "dyad": {"plover": type, "source": [ISO3, ...], "target": [ISO3, ...]}: the main event of the PLOVER view
+  (`kg.evaluate.plover.main_event` over `typed_events`) has that type and exactly those source and target states
+  (`kg.extract.dyads.dyad`); `"plover": null` expects no typed event.
 
 These sentences are separate from every dev set: a rule is a construction,
 and these lines are its variants.
@@ -58,6 +61,37 @@ def built() -> dict[str, object]:
 
     articles = [make_article(dt.date.fromisoformat(c.get("date", "2024-03-05")), c["text"]) for c in CASES]
     return {c["id"]: x for c, x in zip(CASES, extract_articles(articles), strict=True)}
+
+
+@pytest.fixture(scope="module")
+def typed() -> dict[str, tuple]:
+    """The PLOVER view of the constructions that expect a dyad: (Extraction of typed events, actor states) by case id."""
+    from kg.evaluate.plover import typed_extractions
+    from kg.read import make_article
+
+    cases = [c for c in CASES if "dyad" in c["expect"]]
+    articles = [make_article(dt.date.fromisoformat(c.get("date", "2024-03-05")), c["text"]) for c in cases]
+    return {c["id"]: pair for c, pair in zip(cases, typed_extractions(articles), strict=True)}
+
+
+def _check_dyad(pair: tuple, want: dict, where: str) -> None:
+    from kg.evaluate.plover import main_event
+    from kg.extract.dyads import dyad
+    from kg.gazetteer import entries
+
+    extraction, states = pair
+    event = main_event(extraction)
+    typed = [(e.plover, e.participants) for e in extraction.events]
+    if want.get("plover", "") is None:
+        assert event is None, f"{where}: expected no typed event; got {typed}"
+        return
+    assert event is not None, f"{where}: no typed event; got {typed}"
+    assert want.get("plover", event.plover) == event.plover, f"{where}: main event {event.plover}; got {typed}"
+    iso = {k: e.extra.get("iso3") for k, e in entries().items() if e.type == "State"}
+    got = dict(zip(("source", "target"), (sorted(iso.get(s) or s for s in side) for side in dyad(event, states)), strict=True))
+    for side in ("source", "target"):
+        if side in want:
+            assert got[side] == sorted(want[side]), f"{where}: {side} {got[side]}, expected {want[side]}; {event.participants}"
 
 
 def _names(entity) -> set[str]:
@@ -99,12 +133,14 @@ def test_file_is_well_formed():
 
 
 EXPECT_KEYS = {"entities", "not_entities", "roles", "no_roles", "events", "no_events", "statements", "no_statement_speakers",
-               "no_quotes", "statement_count", "relations", "no_relations", "times"}  # times: dates.jsonl, read by test_timex
+               "no_quotes", "statement_count", "relations", "no_relations", "times", "dyad"}  # times: dates.jsonl, read by test_timex
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_construction(case, built):
+def test_construction(case, built, typed):
     x, want, where = built[case["id"]], case["expect"], f"{case['where']} ({case['construction']})"
+    if "dyad" in want:
+        _check_dyad(typed[case["id"]], want["dyad"], where)
     entities = {(n, e.type) for e in x.entities for n in _names(e)}
     for label, kind in want.get("entities", ()):
         assert (label.lower(), kind) in entities, f"{where}: no {kind} {label!r}; got {sorted(entities)}"
