@@ -188,6 +188,8 @@ def seat_titles(rows: list[dict], have: set[str], wordnet: Path = WORDNET) -> li
     professional, a trade), with the synset's other one-word lemmas whose first sense it is, capitalised ('jurist';
     'justice' is righteousness first, and 'the Justice Department' no judge); and a word of capitals that is the
     initials of a multi-word seat ('MP': member of parliament).
+    A compound agent is a seat when it is itself such a WordNet lemma ('chief justice': its head 'justice' names no
+    person to the agent rules).
     Such a word is written before names less often than 'senator', so agent_titles leaves it out."""
     import derive_wordnet as wn
 
@@ -200,10 +202,12 @@ def seat_titles(rows: list[dict], have: set[str], wordnet: Path = WORDNET) -> li
     out = []
     for row in rows:
         form, sector = row["form"], row["sector"]
-        if sector not in SEAT_SECTORS or " " in form or form in have or not form.isalpha():
+        if sector not in SEAT_SECTORS or form in have or not form.replace(" ", "").isalpha():
             continue
-        offset = senses.get(form, [""])[0]
+        offset = senses.get(form.replace(" ", "_"), [""])[0]
         root = wn._root(offset, hypernyms, roots) if offset else None
+        if " " in form and root is None:
+            continue  # a compound is a seat only as WordNet's lemma of one ('chief justice'), never by its initials
         forms = {form, _title_case(form)}
         if root is not None:
             agent_forms = {r["form"] for r in rows}  # 'lawmaker' is a seat of its own, not a form of 'lawgiver'
@@ -217,7 +221,7 @@ def seat_titles(rows: list[dict], have: set[str], wordnet: Path = WORDNET) -> li
                 continue
             forms = {form.upper()}
             source = f"{row['source']}: the initials of {seats[0]}"
-        out.append({"id": f"title-seat-{form}", "role": form.upper() if root is None else _title_case(form),
+        out.append({"id": f"title-seat-{form.replace(' ', '-')}", "role": form.upper() if root is None else _title_case(form),
                     "forms": sorted(forms), "kind": sector.lower(), "sector": sector, "source": source})
     return out
 

@@ -49,6 +49,7 @@ position no longer held, 'future' and 'incoming' one not yet held: neither is st
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,7 @@ from kg.extract.entities import (
 )
 from kg.gazetteer import (
     body_heads,
+    by_name,
     entries,
     occupations,
     office_holders,
@@ -111,15 +113,17 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     kinds = title_kinds()
     groups = _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank" and t.label_ not in _ranks()])
     heads = {i for group in groups for t in group if t.label_ == "Head" for i in range(t.start, t.end)}  # no occupation too
+    unowned: list[tuple[Span, str]] = []  # a title no pattern gave an owner: perhaps the article's state's office
     for group in groups:
         start, end = group[0].start, group[-1].end
         names = [_post_name(doc, t, rows) for t in group]
-        found = False
+        found = made = False
         for person, owner, rule, span in _patterns(doc, start, end, as_of):
             found = True
             of = owner_key(owner)
             if person.label_ != "PERSON" or not of or _past_holder(doc, start, owner):
                 continue
+            made = True
             evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{rule}", confidence=0.9)
             for name in names:  # one role per title and holder, whatever the number of patterns that read it
                 out.setdefault((person_key(person.text), name, of, start),
@@ -128,6 +132,9 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             role = _known_holder_role(doc, group[0], names[0], as_of)
             if role is not None:
                 out.setdefault((role.holder, role.name, role.of, start), role)
+                made = True
+        if not made and len(group) == 1 and group[0].label_ in rows:
+            unowned.append((group[0], names[0]))
     for span, name in _occupations(doc, heads):
         noun = span.text.lower()
         # 'an adviser to the Ukrainian president': an adviser's 'to' introduces whom the post serves (WordNet's advisers)
@@ -146,6 +153,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             out.setdefault((person_key(person.text), name, of, span.start),
                            Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
     for role in _office_verb_roles(doc, as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _home_state_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
@@ -193,9 +202,9 @@ PORTFOLIO_HEADS = {"minister", "secretary"}  # titles that take a portfolio: 'Mi
 
 
 def _portfolio_start(doc: Doc, start: int) -> int:
-    """Where a portfolio written in lower case before 'minister' starts: 'home affairs minister', 'economy minister'
-    ('junior minister' has none)."""
-    return _compound_start(doc, start, 3, adjective_last=False)
+    """Where a portfolio written before 'minister' starts: 'home affairs minister', 'economy minister' ('junior minister'
+    has none); capitalised as a capitalised title is ('Economy Minister', 'Digital Transformation Minister')."""
+    return _compound_start(doc, start, 3, capitalised=doc[start].is_title, adjective_last=False)
 
 
 def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
@@ -453,6 +462,80 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     return Role(holder=person_key(person.text), name=name, of=states.pop(), as_of=as_of, evidence=evidence)
 
 
+# a dateline: 'TOKYO, Oct 5 (Reuters) -', 'LUSAKA (AP) --', 'WASHINGTON -' at the start of a line near the text's top
+DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,30}[A-Z])(?:,[^\n(\-\u2013\u2014]{1,25})?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*[-\u2013\u2014]",
+                      re.M)
+DATELINE_CHARS = 400  # a dateline opens the story: after the headline, within its first lines
+
+
+def _home_state(doc: Doc) -> str:
+    """The state a wire story reports from, whose offices it writes with no state: the state of its dateline's place
+    ('TOKYO, Oct 5 (Wire) -': Japan); '' with no dateline, or when the article does not name that state (a role points
+    to a node the article has: 'BRUSSELS -' over a NATO meeting is no Belgian story)."""
+    found = DATELINE.search(doc_text(doc)[:DATELINE_CHARS])
+    entry = entries().get(by_name().get(found.group(1).lower(), "")) if found is not None else None
+    state = (entry.id if entry.type == "State" else entry.country) if entry is not None else ""
+    return state if state and any(e.ent_id_ == state for e in ents(doc)) else ""
+
+
+def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'Finance Minister Takeshi Ono said', 'NAME was appointed defence minister', 'the new interior minister, NAME,': a
+    government's office (whose office-list sector is the government's: a minister, a president, not a mayor or a
+    spokesperson, nor a judge or a lawmaker, whose seat is in a court or a legislature the text may name) written with
+    no state is the office of the article's state (`_home_state`). Not in a sentence that
+    names another state or a place in one, not for a holder the article gives another state's post, and not for
+    'former' or 'late' holders."""
+    rows = title_by_id()
+    unowned = [(t, name) for t, name in unowned if "GOV" in _office_sectors(rows[t.label_])]
+    home = _home_state(doc) if unowned else ""
+    if not home:
+        return []
+    elsewhere = {r.holder.rsplit("-", 1)[-1] for r in roles if r.of != home and entries().get(r.of, None) is not None
+                 and entries()[r.of].type == "State"}
+    out = []
+    for title, name in unowned:
+        person, rule = _unowned_holder(doc, title, as_of)
+        if person is None or person_key(person.text).rsplit("-", 1)[-1] in elsewhere or _other_state_named(doc, title, home):
+            continue
+        span = doc[min(person.start, title.start):max(person.end, title.end)]
+        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/home-state-{rule}", confidence=0.7)
+        out.append(Role(holder=person_key(person.text), name=name, of=home, as_of=as_of, evidence=evidence))
+    return out
+
+
+def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None, str]:
+    """Who holds a title written with no owner, and how the text says it: 'TITLE NAME', '[the] TITLE, NAME,', 'NAME,
+    [the] TITLE' or a clause ('was appointed TITLE', 'named NAME as TITLE'); none after 'former', 'late', 'ex-'."""
+    window = doc[max(0, title.start - 3):title.start]
+    if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window):
+        return None, ""
+    person = _person_at(doc, _name_start(doc, title))
+    if person is not None:
+        return person, "title-name"
+    if title.end + 1 < len(doc) and doc[title.end].text == ",":
+        person = _person_at(doc, _name_start(doc, title.end + 1))
+        if person is not None and _closes_apposition(doc, person):
+            return person, "title-appositive"
+    person = _appositive_person(doc, title.start)
+    if person is not None:
+        return person, "name-title"
+    person, verb = _clause_holder(doc, title.start, as_of)
+    return (person, f"clause-{verb}") if person is not None else (None, "")
+
+
+def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
+    """Whether the title's sentence names a state other than `home`, or a place in one ('In Beijing, Foreign Minister
+    X said' in a story from Tokyo)."""
+    sent = doc[title.start].sent
+    for ent in ents(doc):
+        if sent.start <= ent.start < sent.end and ent.ent_id_:
+            entry = entries()[ent.ent_id_]
+            state = entry.id if entry.type == "State" else entry.country if entry.type == "Place" else ""
+            if state and state != home:
+                return True
+    return False
+
+
 def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     """'Lavrov met his Turkish counterpart Mevlut Cavusoglu', 'NAME, her Finnish counterpart, met X, the Swedish foreign
     minister': the same position, in the other state."""
@@ -487,7 +570,8 @@ PAST = {"former", "formerly", "previously", "ex", "then", "late", "erstwhile", "
 def _past_holder(doc: Doc, start: int, owner: Span) -> bool:
     """'former U.S. President Bill Clinton', 'NAME, a former Swedish ambassador': no position as of the article's date."""
     i = min(start, owner.start)
-    window = doc[max(0, i - 3):start]
+    # before the owner and before the title: 'ORG appointed NAME, a former banker, as its chairman' holds it now
+    window = [*doc[max(0, i - 3):i], *doc[max(i, start - 3):start]]
     return any((t.lower_ in PAST and (t.lower_ != "then" or t.i + 1 in {i, start} or doc[t.i + 1].text == "-"
                                       or (doc[t.i + 1].lower_ in {"the", "a", "an"} and t.i + 2 in {i, start}
                                           and t.i > 0 and doc[t.i - 1].text == ",")))  # 'NAME, then the head of X'
@@ -750,7 +834,40 @@ ENDED = {"until", "till", "before"}
 
 
 def _clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
-    """The person a clause says holds the title at token `start` as of the article's date, and the verb's lemma.
+    """The person a clause says holds the title at token `start` as of the article's date, and the verb's lemma: read
+    over the parse, or from the words when the parse misses the verb ('named NAME, a former trade minister, as
+    foreign minister')."""
+    person, verb = _parsed_clause_holder(doc, start, as_of)
+    return (person, verb) if person is not None else _named_as_holder(doc, start, as_of)
+
+
+def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
+    """'VERB NAME [, apposition,] as [its|the|new] TITLE' with a verb of taking office ('named', 'appointed', 'elected')
+    written right before the name, in no future or negated clause and with no year before the article's."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in MODIFIERS:
+        i -= 1
+    if i < 2 or doc[i].lower_ != "as":
+        return None, ""
+    k = i - 1
+    if doc[k].text == ",":  # past an apposition: ', a former trade minister,'
+        k = next((j for j in range(k - 1, max(k - 10, 0), -1) if doc[j].text == ","), -1) - 1
+    person = _ent_at(doc, k) if k > 0 else None
+    if person is None or person.label_ != "PERSON" or person.end != k + 1 or person.start < 1:
+        return None, ""
+    verb = doc[person.start - 1]
+    lemma = verb.lemma_.lower()
+    before = {t.lower_ for t in doc[max(verb.sent.start, verb.i - 3):verb.i]}
+    if lemma not in START_VERBS or verb.pos_ not in {"VERB", "AUX"} or before & NOT_HELD or _earlier_year(verb.sent.root, as_of):
+        return None, ""
+    return person, lemma
+
+
+NOT_HELD = {"will", "would", "could", "may", "might", "should", "to", "not", "never", "n't"}  # 'will name X as ...'
+
+
+def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
+    """The person a clause, read over the parse, says holds the title at token `start`, and the verb's lemma.
 
     Read over the dependency parse: the title is the complement of a verb ('is the president of', 'was named
     chief executive', 'was sworn in as prime minister', 'appointed NAME as its chairman'). A verb of holding
