@@ -208,19 +208,25 @@ def _portfolio_start(doc: Doc, start: int) -> int:
 
 
 def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
-    """'NAME, who heads ORG', 'NAME chairs ORG', 'NAME presides over ORG' (in the present, not negated): the post the
-    verb's leader noun names (kg/data/office_verbs.jsonl)."""
+    """'NAME, who heads ORG', 'NAME chairs ORG', 'NAME presides over ORG', 'ORG, led by NAME' (in the present, not
+    negated): the post the verb's leader noun names (kg/data/office_verbs.jsonl)."""
     verbs = office_verbs()
     out = []
     for token in tokens_with(doc, LEMMA, frozenset(verbs)):
         role = verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" and token.tag_ in {"VBZ", "VBP"} else None
+        passive = role is None and _present_passive(token)
+        role = verbs.get(token.lemma_.lower()) if passive else role
         if role is None or any(c.dep_ == "neg" for c in token.children):
             continue
-        holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if passive:  # 'ORG, led by NAME', 'ORG is headed by NAME'
+            holder = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            objects = [token.head] if token.dep_ == "acl" else [c for c in token.children if c.dep_ == "nsubjpass"]
+        else:
+            holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            objects = [c for c in token.children if c.dep_ == "dobj"]
         if holder is not None and holder.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
             holder = token.head
         person = _ent_at(doc, holder.i) if holder is not None else None
-        objects = [c for c in token.children if c.dep_ == "dobj"]
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
         # 'heads the UN human rights office': the body named inside the object when the object is no name of its own
         objects += [c for o in objects if _ent_at(doc, o.i) is None for c in o.children
@@ -234,6 +240,17 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             out.append(Role(holder=person_key(person.text), name=role, of=of, as_of=as_of,
                             evidence=Evidence(span.start_char, span.end_char, sentence_text(span), "roles/office-verb", 0.8)))
     return out
+
+
+def _present_passive(token) -> bool:
+    """'the Patriotic Front, led by NAME' (a participle after a noun), 'the mission is headed by NAME' (a passive in the
+    present): the verb's agent holds the post now; 'was led by' says nothing of now."""
+    if token.tag_ != "VBN" or not any(c.dep_ == "agent" for c in token.children):
+        return False
+    aux = [c for c in token.children if c.dep_ == "auxpass"]
+    if aux:
+        return all(a.tag_ in {"VBZ", "VBP"} for a in aux) and not any(c.dep_ == "aux" for c in token.children)
+    return token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}
 
 
 # an occupation ('researcher', 'attorney', kg/data/occupations.jsonl) states a position only with its organisation written:
@@ -687,7 +704,11 @@ def _body_possessive(doc: Doc, start: int) -> Span | None:
 
 def _named_owner(doc: Doc, owner: Span | None) -> Span | None:
     """'Chinese foreign ministry spokesman': a body written in lower case (no name of its own) is its state's, the state
-    named right before it."""
+    named right before it. 'Party spokesman NAME said' at a sentence's start: a body noun read as a name is the one
+    such body just named ("the party's"), or none."""
+    if (owner is not None and len(owner) == 1 and owner[0].is_title and owner[0].is_sent_start
+            and owner[0].lower_ in BODY_NOUNS and not (owner.ent_id_ or owner.id_)):
+        return the_body(doc, owner.start - 1) if owner.start > 0 else None
     if owner is None or not owner.text.islower() or owner.ent_id_ or owner.id_:
         return owner
     return owner_before_title(doc, owner.start) or owner
