@@ -258,8 +258,9 @@ def _present_passive(token) -> bool:
 EXPLICIT_RULES = {"owner-title-name", "title-name-of-owner", "owner-title-appositive", "title-of-owner-name",
                   "title-of-owner-appositive", "name-title-of-owner", "name-owner-title"}
 # 'representing' introduces whom a post serves as 'for' does ('a lawyer representing ORG')
-TITLE_PREPOSITIONS = ("of", "for", "representing")
-OCCUPATION_PREPOSITIONS = TITLE_PREPOSITIONS + ("at", "with")
+# 'at' introduces an organisation only: 'chief financial officer at ORG' (a post 'at' a state is none: 'minister at Japan')
+TITLE_PREPOSITIONS = ("of", "for", "representing", "at")
+OCCUPATION_PREPOSITIONS = TITLE_PREPOSITIONS + ("with",)
 
 
 def _occupations(doc: Doc, heads: set[int] = frozenset()) -> list[tuple[Span, str]]:
@@ -633,8 +634,10 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
     owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
-                    or _seat_place(doc, start, end) or _its_body(doc, start, end))
+                    or _seat_place(doc, start, end) or _its_body(doc, start, end) or _bare_body(doc, start, end))
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
+    if owner_after is not None and doc[end].lower_ == "at" and not _organization(owner_key(owner_after)):
+        owner_after = None  # 'the prime minister at the White House': a place, no owner
     after = _person_at(doc, _name_start(doc, end))
     # OWNER ['s] TITLE NAME
     if after is not None and owner_before is not None:
@@ -689,6 +692,18 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
         if person is not None:
             yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
+
+
+def _bare_body(doc: Doc, start: int, end: int) -> Span | None:
+    """'company CEO NAME', 'said party spokesman NAME', 'Party leader NAME': a body noun written bare right before a
+    title, or as a title's first word, is "the company's", the one such body this sentence or the one before names
+    ('a company spokesman' is some company's)."""
+    i = start - 1
+    if i >= 1 and doc[i].is_lower and doc[i].lower_ in BODY_NOUNS and not doc[i].ent_type_ and doc[i - 1].lower_ not in {"a", "an"}:
+        return the_body(doc, i - 1)
+    if 1 <= start < end - 1 and doc[start].lower_ in BODY_NOUNS and doc[start - 1].lower_ not in {"a", "an"}:
+        return the_body(doc, start - 1)
+    return None
 
 
 def _body_possessive(doc: Doc, start: int) -> Span | None:
