@@ -667,9 +667,21 @@ def owner_before_title(doc: Doc, start: int) -> Span | None:
             return seat_of_government(doc, ent)
     if i > 0 and doc[i].lower_ in STATE_NOUNS and doc[i - 1].lower_ == "the" and i < start - 1:
         return the_country(doc, i - 1)
-    if i > 0 and doc[i - 1].lower_ == "the" and i < start - 1 and (doc[i].lower_ in BODY_NOUNS or (doc[i].is_lower and doc[i].pos_ == "NOUN")):
-        return the_body(doc, i - 1)  # "the party's", and "the commission's" after a name headed by the noun
+    the = _article_before(doc, i)
+    if the is not None and i < start - 1 and (doc[i].lower_ in BODY_NOUNS or (doc[i].is_lower and doc[i].pos_ == "NOUN")):
+        return the_body(doc, the, i)  # "the party's", "the ruling party's", "the commission's" after a name headed by it
     return None
+
+
+def _article_before(doc: Doc, i: int) -> int | None:
+    """Where 'the' stands before the noun at token i, past up to two lower-case words that describe it ('the ruling
+    party', 'the main opposition party'), none of them an entity."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and doc[j].lower_ != "the":
+        if not (doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ and doc[j].pos_ in {"ADJ", "NOUN", "VERB"}):
+            return None
+        j -= 1
+    return j if j >= 0 and doc[j].lower_ == "the" else None
 
 
 def _joining_hyphen(doc: Doc, i: int) -> bool:
@@ -695,16 +707,17 @@ def seat_of_government(doc: Doc, ent: Span) -> Span | None:
     return Span(doc, ent.start, ent.end, label="GPE", span_id=entry.country)
 
 
-def the_body(doc: Doc, i: int) -> Span | None:
+def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     """"the company's", "the party's": the one organization of this sentence or the previous one that the noun fits.
 
     'the party' takes an organization whose name is headed by 'Party', 'the commission' one headed by 'Commission'
     ('the Electoral Commission of Zambia'); a business noun of the body nouns ('company', 'airline') any
-    organization the window names that is not a gazetteer body (an IGO or a ministry is no company).
+    organization the window names that is not a gazetteer body (an IGO or a ministry is no company). `i` is the
+    word before the noun; `noun_at` the noun when words describe it after 'the' ('the ruling party's').
     """
     from spacy.tokens import Span
 
-    noun = doc[i + 1].lower_
+    noun = doc[i + 1 if noun_at is None else noun_at].lower_
     sent = doc[i].sent
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
     lo = previous.start if previous is not None else sent.start
