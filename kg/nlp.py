@@ -904,6 +904,21 @@ def _after_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
     return any(ent.start - 6 <= end < ent.start for _, end in titles)
 
 
+def _before_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """The span stands in apposition before a title: 'NAME, the minister for ...', "NAME, Japan's new minister", with
+    no verb, pronoun or punctuation between the comma and the title."""
+    i = ent.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return False
+    starts = {start for start, _ in titles}
+    for j in range(i + 1, min(i + 6, len(doc))):
+        if j in starts:
+            return True
+        if doc[j].pos_ in {"VERB", "AUX", "PUNCT", "PRON"}:
+            return False
+    return False
+
+
 PRODUCT_DETERMINERS = {"a", "an", "new", "latest", "its", "his", "her", "their"}
 OWNERS = {"its", "his", "her", "their"}
 MODEL_CODE = re.compile(r"^(?:[A-Z]{1,2}\d+|\d+)(?:[A-Za-z]\d+)?[A-Z]{0,2}$")  # 787, A380, 7E7, A350, 3GS
@@ -1084,8 +1099,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and _body_of_title(doc, ent, titles):
             label = "ORG"  # 'a spokesman for Force Ouvriere': whom a title speaks for, named with no given name
-        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent, titles):
-            label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,': tagged as a place
+        elif (label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent)
+              and (_after_title(doc, ent, titles) or _before_title(doc, ent, titles))):
+            label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,', 'Eva Lund, the minister for ...': a place tag
         if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":
             before = doc[ent.start - 1]
             before_ent = next((e for e in ents if e.start <= before.i < e.end), None)
