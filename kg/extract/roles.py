@@ -834,8 +834,9 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
     """The person in 'NAME, [the|a] ...' or 'NAME, who is [the] ...' ending just before token i."""
     steps, title = 0, i
     while i > 0 and steps < 3 and (doc[i - 1].lower_ in MODIFIERS | title_prefixes()
-                                   or (doc[i - 1].pos_ in {"ADJ", "ADV"} and not doc[i - 1].ent_type_)):
-        i -= 1
+                                   or (doc[i - 1].pos_ in {"ADJ", "ADV"} and not doc[i - 1].ent_type_)
+                                   or _hyphen_prefix(doc, i)):
+        i -= 2 if _hyphen_prefix(doc, i) else 1  # 'NAME, co-CEO of X' ('ex-' marks a past post: _past_holder)
         steps += 1
     if i >= 2 and doc[i - 1].lower_ == "and" and all(t.lower_ != "the" for t in doc[i:title]):
         # 'NAME, Director of X, and Chairman of Y': a second title of the first's holder, no verb or clause between
@@ -860,6 +861,12 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
         i -= 2  # 'NAME, 54, the chief executive of X': the age in its own apposition
     person = _ent_at(doc, i - 2)
     return person if person is not None and person.label_ == "PERSON" else None
+
+
+def _hyphen_prefix(doc: Doc, i: int) -> bool:
+    """A lower-case word joined by a close hyphen to the word at token i: 'co-' in 'co-CEO', 'ex-' in 'ex-chairman'."""
+    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+            and doc[i - 2].is_alpha and doc[i - 2].is_lower and not doc[i - 2].ent_type_)
 
 
 # a position held now: 'is', 'has been', 'remains', 'serves as'; one taken: 'became', 'was appointed', 'was sworn in as'
