@@ -513,12 +513,22 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     out = []
     for title, name in unowned:
         person, rule = _unowned_holder(doc, title, as_of)
-        if person is None or person_key(person.text).rsplit("-", 1)[-1] in elsewhere or _other_state_named(doc, title, home):
+        if (person is None or person_key(person.text).rsplit("-", 1)[-1] in elsewhere or _other_state_named(doc, title, home)
+                or _known_states(person.text, as_of) - {home}):
             continue
         span = doc[min(person.start, title.start):max(person.end, title.end)]
         evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/home-state-{rule}", confidence=0.7)
         out.append(Role(holder=person_key(person.text), name=name, of=home, as_of=as_of, evidence=evidence))
     return out
+
+
+def _known_states(name: str, as_of: dt.date) -> set[str]:
+    """The states whose offices the Phoenix office holders' dated codes say NAME held on the date ('KYIV - ... Defence
+    Minister Andrei Belousov' is Russia's minister, not the dateline's)."""
+    day = as_of.isoformat()
+    codes = office_holders().get(name.lower(), ())
+    return {state_by_iso3().get(c["country"]) for c in codes if (not c["from"] or c["from"] <= day)
+            and (not c["to"] or day <= c["to"])} - {None}
 
 
 def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None, str]:
