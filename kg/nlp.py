@@ -898,7 +898,10 @@ def _given_name_first(ent: Span) -> bool:
 
 
 def _after_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
-    """The span stands in apposition to a title a few words before: 'the president of Chile, NAME'."""
+    """The span stands in apposition to a title a few words before ('the president of Chile, NAME'), or completes one
+    with a copula ("Japan's new foreign minister is NAME")."""
+    if ent.start >= 2 and doc[ent.start - 1].lower_ in {"is", "was"}:
+        return any(end == ent.start - 1 for _, end in titles)
     if ent.start < 2 or doc[ent.start - 1].text != ",":
         return False
     return any(ent.start - 6 <= end < ent.start for _, end in titles)

@@ -932,6 +932,8 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         head = head.head  # 'chief executive': the noun
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.tag_ in {"VBZ", "VBP"}:
+        return _copula_holder(doc, head.head)  # "Japan's new foreign minister is NAME"
     if head.dep_ in {"attr", "oprd", "acomp"}:
         verb = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.i != head.head.i:
@@ -966,6 +968,15 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     if person is None or person.label_ != "PERSON":
         return None, ""
     return person, lemma
+
+
+def _copula_holder(doc: Doc, verb) -> tuple[Span | None, str]:
+    """"The party's new secretary-general is NAME": the person a present copula, not negated, names after it."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None, ""
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    person = _ent_at(doc, attr.i) if attr is not None else None
+    return (person, "be") if person is not None and person.label_ == "PERSON" else (None, "")
 
 
 def _earlier_year(verb, as_of: dt.date) -> bool:
