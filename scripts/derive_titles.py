@@ -9,6 +9,8 @@ derived files, each row keeping its source (file and line).
 - kg/data/agent_titles.jsonl: the person agents of the public sectors and of
   business, in the schema of kg/data/titles.jsonl (id, role, forms, kind) plus
   `sector` and `source`; military ranks get kind "rank" (a rank names no position).
+- kg/data/state_titles.jsonl: titles that name one state's office by themselves (a Countries actor synonym
+  that is a title alone: 'SECRETARY_OF_STATE_' [USAGOV]).
 - kg/data/actors.jsonl: named office holders from the Phoenix actor dictionaries,
   with their date-bounded codes (`[USAGOV 20090120-20170120]`), and named groups.
 - kg/data/nonactor_codes.jsonl: ISO 4217 currency codes (Debian iso-codes) and
@@ -237,6 +239,32 @@ def prename_titles(folder: Path, have: set[str]) -> list[dict]:
     return out
 
 
+def state_titles(folder: Path, forms: set[str]) -> list[dict]:
+    """Titles that name one state's office by themselves: a synonym of a Countries actor entry that is a title form
+    alone ('+SECRETARY_OF_STATE_' under the United States' government, 'BUNDESKANZLER'), with the codes of one country."""
+    out: dict[str, dict] = {}
+    lines = (folder / "Phoenix.Countries.actors.txt").read_text(encoding="latin-1").splitlines()
+    entry: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        countries = {c["country"] for _, line in entry for c in _codes(line)}
+        for number, line in entry:
+            phrase = _words(CODE.split(line.split("#")[0])[0].lstrip("+"))
+            if phrase in forms and len(countries) == 1:
+                country = next(iter(countries))
+                out.setdefault(phrase, {"id": f"state-title-{phrase.replace(' ', '-')}", "form": phrase, "country": country,
+                                        "source": f"petrarch2/Phoenix.Countries.actors.txt:{number}"})
+
+    for number, raw in enumerate(lines, 1):
+        if raw and raw[0] not in " \t+[#":
+            flush()
+            entry = []
+        if raw.strip() and not raw.lstrip().startswith("#"):
+            entry.append((number, raw))
+    flush()
+    return sorted(out.values(), key=lambda r: r["id"])
+
+
 def _date(text: str, end: bool = False) -> str:
     """Phoenix dates: YYYYMMDD or YYMMDD (two-digit years before 30 are 20xx)."""
     if len(text) == 6:
@@ -362,7 +390,13 @@ def main(folder: Path) -> None:
     _write("agents.jsonl", agent_rows)
     titles = agent_titles(agent_rows)
     titles += prename_titles(folder, {f.lower() for t in titles for f in t["forms"]})
-    _write("agent_titles.jsonl", titles + seat_titles(agent_rows, {f.lower() for t in titles for f in t["forms"]}))
+    titles += seat_titles(agent_rows, {f.lower() for t in titles for f in t["forms"]})
+    _write("agent_titles.jsonl", titles)
+    listed = Path(__file__).resolve().parent.parent / "kg" / "data" / "titles.jsonl"
+    forms = {f.lower() for t in titles for f in t["forms"]}
+    forms |= {f.lower() for line in listed.read_text(encoding="utf-8").splitlines() if line.startswith("{")
+              for f in json.loads(line)["forms"]}
+    _write("state_titles.jsonl", state_titles(folder, forms))
     agent_words = {w for r in agent_rows for w in r["form"].split() if len(w) > 2}
     _write("actors.jsonl", actors(folder, agent_words))
     _write("nonactor_codes.jsonl", nonactor_codes())

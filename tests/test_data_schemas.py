@@ -126,6 +126,8 @@ SCHEMAS: dict[str, dict] = {
                             "object": ("", "actor", "person"), "source": text},
     "relation_patterns.jsonl": {"id": text, "kind": text, "predicate": text, "?heads": words, "?modifier": str, "?verbs": words,
                                 "?infinitives": words, "?forms": words, "?inverse": lambda v: v is True},
+    "state_titles.jsonl": {"id": lambda v: text(v) and v.startswith("state-title-"), "form": text,
+                           "country": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None, "source": text},
     "sectors.csv": {"code": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None, "meaning": str, "armed": ("", "yes"),
                     "office": ("", "yes"), "source": text},
     "state_names.csv": {"state": text, "demonyms": pipe_list, "other_names": pipe_list},

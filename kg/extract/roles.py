@@ -81,6 +81,7 @@ from kg.gazetteer import (
     sectors,
     state_by_iso3,
     state_occupations,
+    state_titles,
     title_by_id,
     title_kinds,
     title_prefixes,
@@ -500,26 +501,46 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     """'Finance Minister Takeshi Ono said', 'NAME was appointed defence minister', 'the new interior minister, NAME,': a
     government's office (whose office-list sector is the government's: a minister, a president, not a mayor or a
     spokesperson, nor a judge or a lawmaker, whose seat is in a court or a legislature the text may name) written with
-    no state is the office of the article's state (`_home_state`). Not in a sentence that
+    no state is the office of the article's state (`_home_state`), or of the one state the title names by itself
+    ('Secretary of State NAME': the United States), when the article names that state. Not in a sentence that
     names another state or a place in one, not for a holder the article gives another state's post, and not for
     'former' or 'late' holders."""
     rows = title_by_id()
     unowned = [(t, name) for t, name in unowned if "GOV" in _office_sectors(rows[t.label_])]
-    home = _home_state(doc) if unowned else ""
-    if not home:
+    if not unowned:
         return []
-    elsewhere = {r.holder.rsplit("-", 1)[-1] for r in roles if r.of != home and entries().get(r.of, None) is not None
-                 and entries()[r.of].type == "State"}
+    home, named = _home_state(doc), {e.ent_id_ for e in ents(doc) if e.ent_id_}
     out = []
     for title, name in unowned:
+        own = _title_states().get(title.label_, "")  # 'Secretary of State NAME' names its state by itself
+        if title.end < len(doc) and doc[title.end].lower_ in {"for", "of"}:
+            own = ""  # 'Secretary of State for Health': another state's office of the same name
+        state = own or home
+        if not state or state not in named:
+            continue
         person, rule = _unowned_holder(doc, title, as_of)
-        if (person is None or person_key(person.text).rsplit("-", 1)[-1] in elsewhere or _other_state_named(doc, title, home)
-                or _known_states(person.text, as_of) - {home}):
+        if (person is None or _held_elsewhere(person, state, roles) or (not own and _other_state_named(doc, title, state))
+                or _known_states(person.text, as_of) - {state}):
             continue
         span = doc[min(person.start, title.start):max(person.end, title.end)]
-        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/home-state-{rule}", confidence=0.7)
-        out.append(Role(holder=person_key(person.text), name=name, of=home, as_of=as_of, evidence=evidence))
+        kind = "state-title" if own else "home-state"
+        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{kind}-{rule}", confidence=0.7)
+        out.append(Role(holder=person_key(person.text), name=name, of=state, as_of=as_of, evidence=evidence))
     return out
+
+
+@lru_cache(maxsize=1)
+def _title_states() -> dict[str, str]:
+    """Title id -> the state whose office one of its forms names by itself (kg/data/state_titles.jsonl)."""
+    own = state_titles()
+    return {row["id"]: own[f.lower()] for row in titles() for f in row["forms"] if f.lower() in own}
+
+
+def _held_elsewhere(person: Span, state: str, roles: list[Role]) -> bool:
+    """Whether the article gives the person (by surname) a post of another state."""
+    surname = person_key(person.text).rsplit("-", 1)[-1]
+    return any(r.holder.rsplit("-", 1)[-1] == surname and r.of != state and r.of in entries()
+               and entries()[r.of].type == "State" for r in roles)
 
 
 def _known_states(name: str, as_of: dt.date) -> set[str]:
