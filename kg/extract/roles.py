@@ -126,7 +126,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
                 continue
             made = True
             evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{rule}", confidence=0.9)
-            for name in names:  # one role per title and holder, whatever the number of patterns that read it
+            for title, name in zip(group, names, strict=True):  # one role per title and holder, whatever the patterns
+                name = _in_state(title, name, of)
                 out.setdefault((person_key(person.text), name, of, start),
                                Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
         if not found and len(group) == 1 and group[0].label_ in rows:
@@ -159,6 +160,17 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
+
+
+def _in_state(title: Span, name: str, of: str) -> str:
+    """"Germany's top diplomat": a title whose row names the office it is in a state (kg/data/titles.jsonl `in_state`)
+    is that office when its owner is a state ('Foreign Minister'), and itself in an organisation ("the EU's top
+    diplomat" is its Foreign Policy Chief)."""
+    rows = title_by_id()
+    row = rows.get(title.label_)
+    if row is None or "in_state" not in row or of not in entries():
+        return name
+    return rows[row["in_state"]]["role"] if entries()[of].type == "State" else row["role"]
 
 
 @lru_cache(maxsize=1)
