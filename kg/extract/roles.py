@@ -156,6 +156,10 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
                            Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
     for role in _office_verb_roles(doc, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    principal = _principal_roles(doc, unowned, list(out.values()), as_of)
+    for start, role in principal.items():
+        out.setdefault((role.holder, role.name, role.of, start), role)
+    unowned = [(t, name) for t, name in unowned if t.start not in principal]
     for role in _home_state_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
@@ -507,6 +511,32 @@ def _home_state(doc: Doc) -> str:
     entry = entries().get(by_name().get(found.group(1).lower(), "")) if found is not None else None
     state = (entry.id if entry.type == "State" else entry.country) if entry is not None else ""
     return state if state and any(e.ent_id_ == state for e in ents(doc)) else ""
+
+
+def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> dict[int, Role]:
+    """"Erdogan's spokesman Ibrahim Kalin", "NAME, Putin's foreign minister": a post written as a person's, whose one
+    state or organisation the article gives (his own post's owner), is a post of that owner. By title start."""
+    owners: dict[str, set[str]] = {}
+    for role in roles:
+        owners.setdefault(role.holder.rsplit("-", 1)[-1], set()).add(role.of)
+    out = {}
+    for title, name in unowned:
+        i = title.start - 1
+        while i > 0 and doc[i].lower_ in MODIFIERS - {"its", "their", "former", "then"}:
+            i -= 1
+        principal = _ent_at(doc, i - 1) if i > 0 and doc[i].text in {"'s", "\u2019s"} else None
+        if principal is None or principal.label_ != "PERSON":
+            continue
+        of = owners.get(person_key(principal.text).rsplit("-", 1)[-1], set())
+        person, rule = _unowned_holder(doc, title, as_of) if len(of) == 1 else (None, "")
+        if person is None and len(of) == 1 and not any(t.lower_ in PAST for t in doc[i:title.start]):
+            person, rule = _appositive_person(doc, principal.start), "name-title"  # "NAME, Putin's foreign minister"
+        if person is None or person_key(person.text) == person_key(principal.text):
+            continue
+        span = doc[min(person.start, principal.start):max(person.end, title.end)]
+        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/principal-{rule}", confidence=0.7)
+        out[title.start] = Role(holder=person_key(person.text), name=name, of=next(iter(of)), as_of=as_of, evidence=evidence)
+    return out
 
 
 def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
