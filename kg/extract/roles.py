@@ -29,7 +29,12 @@ and 'with' introduce it too), never from context; with a state as owner only whe
 state's sectors ('a senior North Korean official', 'NAME, a diplomat of X').
 
 A verb from which WordNet derives a leader (kg/data/office_verbs.jsonl) states that post in the present: 'NAME, who
-heads ORG', 'NAME chairs ORG', 'presides over ORG'.
+heads ORG', 'NAME chairs ORG', 'presides over ORG', 'ORG, led by NAME'.
+
+A government's office written with no owner ('Finance Minister NAME', 'was appointed defence minister') is the office
+of the state a dateline reports from ('TOKYO, Oct 5 (Reuters) -'), or of the state the title names by itself ('Secretary
+of State': kg/data/state_titles.jsonl), when the article names it and the sentence names no other state; a post written
+as a person's ("Erdogan's spokesman NAME") is one of that person's own post's state or organisation.
 
 Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from WordNet and the Phoenix agents):
 - a word for the post one rank below runs into it: 'Deputy Foreign Minister', 'vice-chairman' (a post of its own);
@@ -505,12 +510,10 @@ DATELINE_CHARS = 400  # a dateline opens the story: after the headline, within i
 
 def _home_state(doc: Doc) -> str:
     """The state a wire story reports from, whose offices it writes with no state: the state of its dateline's place
-    ('TOKYO, Oct 5 (Wire) -': Japan); '' with no dateline, or when the article does not name that state (a role points
-    to a node the article has: 'BRUSSELS -' over a NATO meeting is no Belgian story)."""
+    ('TOKYO, Oct 5 (Wire) -': Japan); '' with no dateline."""
     found = DATELINE.search(doc_text(doc)[:DATELINE_CHARS])
     entry = entries().get(by_name().get(found.group(1).lower(), "")) if found is not None else None
-    state = (entry.id if entry.type == "State" else entry.country) if entry is not None else ""
-    return state if state and any(e.ent_id_ == state for e in ents(doc)) else ""
+    return (entry.id if entry.type == "State" else entry.country) if entry is not None else ""
 
 
 def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> dict[int, Role]:
@@ -544,7 +547,8 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     government's office (whose office-list sector is the government's: a minister, a president, not a mayor or a
     spokesperson, nor a judge or a lawmaker, whose seat is in a court or a legislature the text may name) written with
     no state is the office of the article's state (`_home_state`), or of the one state the title names by itself
-    ('Secretary of State NAME': the United States), when the article names that state. Not in a sentence that
+    ('Secretary of State NAME': the United States), when the article names that state (a role points to a node the
+    article has: 'BRUSSELS -' over a NATO meeting that names no Belgium is no Belgian story). Not in a sentence that
     names another state or a place in one, not for a holder the article gives another state's post, and not for
     'former' or 'late' holders."""
     rows = title_by_id()
