@@ -122,7 +122,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     unowned: list[tuple[Span, str]] = []  # a title no pattern gave an owner: perhaps the article's state's office
     for group in groups:
         start, end = group[0].start, group[-1].end
-        names = [_post_name(doc, t, rows) for t in group]
+        names = [_chief_of(doc, t, _post_name(doc, t, rows)) for t in group]
         found = made = False
         for person, owner, rule, span in _patterns(doc, start, end, as_of):
             found = True
@@ -188,6 +188,13 @@ def _ranks() -> frozenset[str]:
     General' is no soldier: military titles only)."""
     words = {f.lower() for row in titles() if row.get("kind") == "rank" for f in row["forms"]}
     return frozenset(row["id"] for row in titles() if row.get("sector", "").startswith("MIL") and row["role"].split()[-1].lower() in words)
+
+
+def _chief_of(doc: Doc, title: Span, name: str) -> str:
+    """'Chief Cabinet Secretary', 'the chief cabinet secretary': 'chief' before a government body's office (a Phoenix
+    GOV agent title: kind 'gov') names the post above it, a post of its own."""
+    chief = title.start > 0 and doc[title.start - 1].lower_ == "chief" and title_kinds().get(title.label_) == "gov"
+    return f"Chief {name}" if chief and not name.lower().startswith("chief") else name
 
 
 def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
