@@ -744,8 +744,9 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
             yield person, owner_after, "title-of-owner-name", doc[start:person.end]
         # [the] TITLE of OWNER [BODY], NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived", "the spokesman for the
         # Indonesian military, Colonel Ahmad Yani, said" (the owner's body nouns stand before the comma)
-        close = owner_after.end
-        while close < len(doc) and close - owner_after.end < 3 and doc[close].is_lower and doc[close].pos_ in {"NOUN", "ADJ"}:
+        close = owner_after.end + (owner_after.end < len(doc) and doc[owner_after.end].text in {"'s", "\u2019s"})
+        body = close  # "the head of Ukraine's military intelligence, NAME": the state's body, in the possessive
+        while close < len(doc) and close - body < 3 and doc[close].is_lower and doc[close].pos_ in {"NOUN", "ADJ"}:
             close += 1
         if close + 1 < len(doc) and doc[close].text == ",":
             person = _person_at(doc, _name_start(doc, close + 1))
@@ -889,9 +890,10 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     owner = _ent_at(doc, i)
     if owner is None or owner.start not in {first, i}:
         return None
-    body = _ent_at(doc, owner.end) if owner.ent_id_ and entries()[owner.ent_id_].type == "State" else None
-    if body is not None and body.start == owner.end and body.label_ == "ORG" and owner_key(body) and not body.ent_id_:
-        return body  # 'of the U.S. District Court', 'for the Thai Interior Ministry': the state's body, named after it
+    after = owner.end + (owner.end < len(doc) and doc[owner.end].text in {"'s", "\u2019s"})
+    body = _ent_at(doc, after) if owner.ent_id_ and entries()[owner.ent_id_].type == "State" else None
+    if body is not None and body.start == after and body.label_ == "ORG" and owner_key(body) and (not body.ent_id_ or after > owner.end):
+        return body  # 'of the U.S. District Court', "of Russia's Rosneft": the state's body, named after it
     if not owner_key(owner):
         return seat_of_government(doc, owner)
     return owner
