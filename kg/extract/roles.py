@@ -261,7 +261,7 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         objects += [c for o in objects if _ent_at(doc, o.i) is None for c in o.children
                     if c.dep_ in {"nmod", "compound", "poss"} and c.ent_type_ == "ORG"]
         for obj in objects:
-            owner = _ent_at(doc, obj.i)
+            owner = _ent_at(doc, obj.i) or _the_body_object(doc, obj)
             of = owner_key(owner) if owner is not None else ""
             if person is None or person.label_ != "PERSON" or not of:
                 continue
@@ -269,6 +269,14 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             out.append(Role(holder=person_key(person.text), name=role, of=of, as_of=as_of,
                             evidence=Evidence(span.start_char, span.end_char, sentence_text(span), "roles/office-verb", 0.8)))
     return out
+
+
+def _the_body_object(doc: Doc, obj) -> Span | None:
+    """'NAME, who leads the party', 'the company, led by NAME': a body noun after 'the' is the one such body just named."""
+    det = next((c for c in obj.children if c.dep_ == "det" and c.lower_ == "the"), None)
+    if det is None or not obj.is_lower or obj.pos_ != "NOUN" or obj.lower_ in STATE_NOUNS:
+        return None
+    return the_body(doc, det.i, obj.i)
 
 
 def _present_passive(token) -> bool:
