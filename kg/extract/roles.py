@@ -776,10 +776,13 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
             if person is not None:
                 lo, hi = min(person.start, owner.start, start), max(person.end, owner.end, end)
                 yield person, owner, f"clause-{verb}", doc[lo:hi]
-    if owner_before is None and owner_after is None and after is not None and _contextual(doc, start, end):
+    if owner_before is None and owner_after is None and _contextual(doc, start, end):
         owner = _organization_nearby(doc, start)
-        if owner is not None:  # 'Airbus said ... Chief executive Thomas Enders': the one company of these sentences
+        if owner is not None and after is not None:  # 'Airbus said ... Chief executive Thomas Enders': the one company
             yield after, owner, "title-name-owner-nearby", doc[start:after.end]
+        person = _appositive_person(doc, start) if owner is not None and after is None else None
+        if person is not None and doc[start - 1].lower_ in {"the", "its"}:  # 'Airbus said ... NAME, the chief executive,'
+            yield person, owner, "name-title-owner-nearby", doc[person.start:end]
     if owner_before is None and owner_after is None:
         owner = _its_owner(doc, start)
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
