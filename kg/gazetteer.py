@@ -278,6 +278,13 @@ def office_holders_horizon() -> str:
 
 
 @lru_cache(maxsize=1)
+def state_titles() -> dict[str, str]:
+    """A title form (lower case) that names one state's office by itself -> that state's entry id ('secretary of state':
+    the United States; kg/data/state_titles.jsonl, from the Phoenix Countries actors)."""
+    return {r["form"]: state_by_iso3()[r["country"]] for r in resources.jsonl("state_titles.jsonl") if r["country"] in state_by_iso3()}
+
+
+@lru_cache(maxsize=1)
 def state_by_iso3() -> dict[str, str]:
     """ISO 3166 alpha-3 code (the country part of a CAMEO actor code) -> state entry id."""
     return {e.extra["iso3"]: e.id for e in entries().values() if e.type == "State" and e.extra.get("iso3")}

@@ -902,10 +902,35 @@ def _given_name_first(ent: Span) -> bool:
 
 
 def _after_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
-    """The span stands in apposition to a title a few words before: 'the president of Chile, NAME'."""
+    """The span stands in apposition to a title a few words before ('the president of Chile, NAME'), or completes one
+    with a copula ("Japan's new foreign minister is NAME")."""
+    if ent.start >= 2 and doc[ent.start - 1].lower_ in {"is", "was"}:
+        return any(end == ent.start - 1 for _, end in titles)
     if ent.start < 2 or doc[ent.start - 1].text != ",":
         return False
     return any(ent.start - 6 <= end < ent.start for _, end in titles)
+
+
+def _before_title(doc: Doc, ent: Span, titles: list[tuple[int, int]], owned: bool = False) -> bool:
+    """The span stands in apposition before a title: 'NAME, the minister for ...', "NAME, Japan's new minister", with
+    no verb, pronoun or punctuation between the comma and the title; with `owned`, a state's or organisation's in the
+    possessive or as a demonym ("NAME, Russia's ambassador", 'NAME, a Polish deputy minister')."""
+    i = ent.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return False
+    starts = {start for start, _ in titles}
+    for j in range(i + 1, min(i + 6, len(doc))):
+        if j in starts:
+            return not owned or any(t.ent_id_ and entries()[t.ent_id_].type in {"State", "Organization"} for t in doc[i + 1:j])
+        if doc[j].pos_ in {"VERB", "AUX", "PUNCT", "PRON"}:
+            return False
+    return False
+
+
+def _proper_pair(ent: Span) -> bool:
+    """Two or three capitalised proper nouns, none a body noun: the shape of a person's name."""
+    return 2 <= len(ent) <= 3 and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in ent) \
+        and not any(t.lower_ in body_heads() for t in ent)
 
 
 PRODUCT_DETERMINERS = {"a", "an", "new", "latest", "its", "his", "her", "their"}
@@ -1088,8 +1113,11 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and _body_of_title(doc, ent, titles):
             label = "ORG"  # 'a spokesman for Force Ouvriere': whom a title speaks for, named with no given name
-        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent, titles):
-            label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,': tagged as a place
+        elif (label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent)
+              and (_after_title(doc, ent, titles) or _before_title(doc, ent, titles))):
+            label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,', 'Eva Lund, the minister for ...': a place tag
+        elif label in {"GPE", "LOC"} and not ent.ent_id_ and _proper_pair(ent) and _before_title(doc, ent, titles, owned=True):
+            label = "PERSON"  # "Vassily Nebenzia, Russia's ambassador to the UN": no place has an owner's title
         if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":
             before = doc[ent.start - 1]
             before_ent = next((e for e in ents if e.start <= before.i < e.end), None)

@@ -9,6 +9,8 @@ derived files, each row keeping its source (file and line).
 - kg/data/agent_titles.jsonl: the person agents of the public sectors and of
   business, in the schema of kg/data/titles.jsonl (id, role, forms, kind) plus
   `sector` and `source`; military ranks get kind "rank" (a rank names no position).
+- kg/data/state_titles.jsonl: titles that name one state's office by themselves (a Countries actor synonym
+  that is a title alone: 'SECRETARY_OF_STATE_' [USAGOV]).
 - kg/data/actors.jsonl: named office holders from the Phoenix actor dictionaries,
   with their date-bounded codes (`[USAGOV 20090120-20170120]`), and named groups.
 - kg/data/actor_aliases.jsonl: the short names those dictionaries give an office
@@ -190,6 +192,8 @@ def seat_titles(rows: list[dict], have: set[str], wordnet: Path = WORDNET) -> li
     professional, a trade), with the synset's other one-word lemmas whose first sense it is, capitalised ('jurist';
     'justice' is righteousness first, and 'the Justice Department' no judge); and a word of capitals that is the
     initials of a multi-word seat ('MP': member of parliament).
+    A compound agent is a seat when it is itself such a WordNet lemma ('chief justice': its head 'justice' names no
+    person to the agent rules).
     Such a word is written before names less often than 'senator', so agent_titles leaves it out."""
     import derive_wordnet as wn
 
@@ -202,10 +206,12 @@ def seat_titles(rows: list[dict], have: set[str], wordnet: Path = WORDNET) -> li
     out = []
     for row in rows:
         form, sector = row["form"], row["sector"]
-        if sector not in SEAT_SECTORS or " " in form or form in have or not form.isalpha():
+        if sector not in SEAT_SECTORS or form in have or not form.replace(" ", "").isalpha():
             continue
-        offset = senses.get(form, [""])[0]
+        offset = senses.get(form.replace(" ", "_"), [""])[0]
         root = wn._root(offset, hypernyms, roots) if offset else None
+        if " " in form and root is None:
+            continue  # a compound is a seat only as WordNet's lemma of one ('chief justice'), never by its initials
         forms = {form, _title_case(form)}
         if root is not None:
             agent_forms = {r["form"] for r in rows}  # 'lawmaker' is a seat of its own, not a form of 'lawgiver'
@@ -219,7 +225,7 @@ def seat_titles(rows: list[dict], have: set[str], wordnet: Path = WORDNET) -> li
                 continue
             forms = {form.upper()}
             source = f"{row['source']}: the initials of {seats[0]}"
-        out.append({"id": f"title-seat-{form}", "role": form.upper() if root is None else _title_case(form),
+        out.append({"id": f"title-seat-{form.replace(' ', '-')}", "role": form.upper() if root is None else _title_case(form),
                     "forms": sorted(forms), "kind": sector.lower(), "sector": sector, "source": source})
     return out
 
@@ -233,6 +239,32 @@ def prename_titles(folder: Path, have: set[str]) -> list[dict]:
         out.append({"id": f"title-prename-{word.rstrip('.')}", "role": _title_case(word), "forms": sorted({word, _title_case(word)}),
                     "kind": "official", "sector": "", "source": f"petrarch2/{'+'.join(ACTOR_FILES)}: before {count} names"})
     return out
+
+
+def state_titles(folder: Path, forms: set[str]) -> list[dict]:
+    """Titles that name one state's office by themselves: a synonym of a Countries actor entry that is a title form
+    alone ('+SECRETARY_OF_STATE_' under the United States' government, 'BUNDESKANZLER'), with the codes of one country."""
+    out: dict[str, dict] = {}
+    lines = (folder / "Phoenix.Countries.actors.txt").read_text(encoding="latin-1").splitlines()
+    entry: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        countries = {c["country"] for _, line in entry for c in _codes(line)}
+        for number, line in entry:
+            phrase = _words(CODE.split(line.split("#")[0])[0].lstrip("+"))
+            if phrase in forms and len(countries) == 1:
+                country = next(iter(countries))
+                out.setdefault(phrase, {"id": f"state-title-{phrase.replace(' ', '-')}", "form": phrase, "country": country,
+                                        "source": f"petrarch2/Phoenix.Countries.actors.txt:{number}"})
+
+    for number, raw in enumerate(lines, 1):
+        if raw and raw[0] not in " \t+[#":
+            flush()
+            entry = []
+        if raw.strip() and not raw.lstrip().startswith("#"):
+            entry.append((number, raw))
+    flush()
+    return sorted(out.values(), key=lambda r: r["id"])
 
 
 def _date(text: str, end: bool = False) -> str:
@@ -370,7 +402,13 @@ def main(folder: Path) -> None:
     _write("agents.jsonl", agent_rows)
     titles = agent_titles(agent_rows)
     titles += prename_titles(folder, {f.lower() for t in titles for f in t["forms"]})
-    _write("agent_titles.jsonl", titles + seat_titles(agent_rows, {f.lower() for t in titles for f in t["forms"]}))
+    titles += seat_titles(agent_rows, {f.lower() for t in titles for f in t["forms"]})
+    _write("agent_titles.jsonl", titles)
+    listed = Path(__file__).resolve().parent.parent / "kg" / "data" / "titles.jsonl"
+    forms = {f.lower() for t in titles for f in t["forms"]}
+    forms |= {f.lower() for line in listed.read_text(encoding="utf-8").splitlines() if line.startswith("{")
+              for f in json.loads(line)["forms"]}
+    _write("state_titles.jsonl", state_titles(folder, forms))
     agent_words = {w for r in agent_rows for w in r["form"].split() if len(w) > 2}
     rows = actors(folder, agent_words)
     _write("actors.jsonl", [{k: v for k, v in row.items() if k != "short"} for row in rows])

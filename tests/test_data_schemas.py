@@ -93,7 +93,8 @@ def wordnet_source(value) -> bool:
     return isinstance(value, str) and value.startswith("WordNet 3.0 data.noun ")
 
 
-TITLE = {"id": lambda v: text(v) and v.startswith("title-"), "role": text, "forms": words, "kind": text, "?owner_from_context": bool}
+TITLE = {"id": lambda v: text(v) and v.startswith("title-"), "role": text, "forms": words, "kind": text, "?owner_from_context": bool,
+         "?in_state": lambda v: text(v) and v.startswith("title-")}
 TRIGGER = {"id": text, "lemmas": words, "pos": ("VERB", "NOUN"), "kind": text, "cameo": cameo_or_empty,
            "plover": lambda v: v == "" or plover(v), "args": arguments, "?obj": words, "?subj": words, "?needs": needs, "?pobj": words,
            "?objmod": lambda v: isinstance(v, list) and all(words(w) for w in v), "?status": ("postponed", "cancelled"),
@@ -127,6 +128,8 @@ SCHEMAS: dict[str, dict] = {
                             "object": ("", "actor", "person"), "source": text},
     "relation_patterns.jsonl": {"id": text, "kind": text, "predicate": text, "?heads": words, "?modifier": str, "?verbs": words,
                                 "?infinitives": words, "?forms": words, "?inverse": lambda v: v is True},
+    "state_titles.jsonl": {"id": lambda v: text(v) and v.startswith("state-title-"), "form": text,
+                           "country": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None, "source": text},
     "sectors.csv": {"code": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None, "meaning": str, "armed": ("", "yes"),
                     "office": ("", "yes"), "source": text},
     "state_names.csv": {"state": text, "demonyms": pipe_list, "other_names": pipe_list},

@@ -72,7 +72,8 @@ def test_derived_titles_extend_the_hand_titles_without_shadowing_them():
 def test_every_derived_row_keeps_its_source_line():
     from kg import resources
 
-    for name in ("agents.jsonl", "agent_titles.jsonl", "actors.jsonl", "actor_aliases.jsonl", "nonactor_codes.jsonl"):
+    for name in ("agents.jsonl", "agent_titles.jsonl", "actors.jsonl", "actor_aliases.jsonl", "nonactor_codes.jsonl",
+                 "state_titles.jsonl"):
         rows = resources.jsonl(name)
         assert rows and all(row.get("source") for row in rows), name
     phoenix = [r for r in resources.jsonl("actors.jsonl")]

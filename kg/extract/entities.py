@@ -655,9 +655,9 @@ def owner_before_title(doc: Doc, start: int) -> Span | None:
     "the country's"; None when there is none."""
     i = start - 1
     skipped = 0
-    while i >= 0 and skipped < 2 and _title_modifier(doc, i):
-        i -= 1  # "Kosovo's new prime minister", 'Indonesian police spokesman', "Apple's senior vice president"
-        skipped += 1
+    while i >= 0 and skipped < 2 and (_title_modifier(doc, i) or _joining_hyphen(doc, i)):
+        i -= 2 if doc[i].text == "-" else 1  # "Israel's longest-serving prime minister": one modifier
+        skipped += 1  # "Kosovo's new prime minister", 'Indonesian police spokesman', "Apple's senior vice president"
     if i >= 0 and doc[i].text in {"'s", "\u2019s", "'"}:
         i -= 1
     for ent in ents(doc):
@@ -667,9 +667,28 @@ def owner_before_title(doc: Doc, start: int) -> Span | None:
             return seat_of_government(doc, ent)
     if i > 0 and doc[i].lower_ in STATE_NOUNS and doc[i - 1].lower_ == "the" and i < start - 1:
         return the_country(doc, i - 1)
-    if i > 0 and doc[i].lower_ in BODY_NOUNS and doc[i - 1].lower_ == "the" and i < start - 1:
-        return the_body(doc, i - 1)
+    the = _article_before(doc, i)
+    if the is not None and i < start - 1 and (doc[i].lower_ in BODY_NOUNS or (doc[i].is_lower and doc[i].pos_ == "NOUN")):
+        return the_body(doc, the, i)  # "the party's", "the ruling party's", "the commission's" after a name headed by it
     return None
+
+
+def _article_before(doc: Doc, i: int) -> int | None:
+    """Where 'the' stands before the noun at token i, past up to two lower-case words that describe it ('the ruling
+    party', 'the main opposition party'), none of them an entity."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and doc[j].lower_ != "the":
+        if not (doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ and doc[j].pos_ in {"ADJ", "NOUN", "VERB"}):
+            return None
+        j -= 1
+    return j if j >= 0 and doc[j].lower_ == "the" else None
+
+
+def _joining_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen written close between two words of one modifier ('longest-serving', 'newly-elected'), after the second
+    word was read as a modifier; the first is no entity."""
+    return (0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            and doc[i - 1].is_alpha and doc[i - 1].is_lower and not doc[i - 1].ent_type_ and doc[i + 1].is_alpha)
 
 
 STATE_NOUNS = {"country", "nation", "government"}
@@ -688,28 +707,37 @@ def seat_of_government(doc: Doc, ent: Span) -> Span | None:
     return Span(doc, ent.start, ent.end, label="GPE", span_id=entry.country)
 
 
-def the_body(doc: Doc, i: int) -> Span | None:
+def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     """"the company's", "the party's": the one organization of this sentence or the previous one that the noun fits.
 
-    'the party' takes an organization whose name ends in 'Party'; a business noun ('company', 'airline') any
-    organization the window names that is not a gazetteer body (an IGO or a ministry is no company).
+    'the party' takes an organization whose name is headed by 'Party', 'the commission' one headed by 'Commission'
+    ('the Electoral Commission of Zambia'); a business noun of the body nouns ('company', 'airline') any
+    organization the window names that is not a gazetteer body (an IGO or a ministry is no company). `i` is the
+    word before the noun; `noun_at` the noun when words describe it after 'the' ('the ruling party's').
     """
     from spacy.tokens import Span
 
-    noun = doc[i + 1].lower_
+    noun = doc[i + 1 if noun_at is None else noun_at].lower_
     sent = doc[i].sent
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
     lo = previous.start if previous is not None else sent.start
     window = [e for e in ents(doc) if lo <= e.start and e.end <= i and e.label_ == "ORG"
               and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")]
-    named = {gazetteer_id(e) or organization_key(e.text) for e in window if e[-1].lower_ in {noun, noun + "s"}}
-    if not named and _business_word(noun):
+    named = {gazetteer_id(e) or organization_key(e.text) for e in window if _name_head(e) in {noun, noun + "s"}}
+    if not named and _business_word(noun) and noun in BODY_NOUNS:
         named = {organization_key(e.text) for e in window if not e.ent_id_}
     if len(named) != 1:
         return None
     key = named.pop()
     ent = next(e for e in reversed(window) if (gazetteer_id(e) or organization_key(e.text)) == key)
     return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
+
+
+def _name_head(ent: Span) -> str:
+    """The noun a name is headed by, in lower case: 'Labour Party' -> 'party', 'Electoral Commission of Zambia' ->
+    'commission' (the word before its first 'of')."""
+    cut = next((k for k, t in enumerate(ent) if k and t.lower_ == "of"), len(ent))
+    return ent[cut - 1].lower_
 
 
 PORTFOLIO = re.compile(r"^(minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(.+)$", re.I)

@@ -29,7 +29,12 @@ and 'with' introduce it too), never from context; with a state as owner only whe
 state's sectors ('a senior North Korean official', 'NAME, a diplomat of X').
 
 A verb from which WordNet derives a leader (kg/data/office_verbs.jsonl) states that post in the present: 'NAME, who
-heads ORG', 'NAME chairs ORG', 'presides over ORG'.
+heads ORG', 'NAME chairs ORG', 'presides over ORG', 'ORG, led by NAME'.
+
+A government's office written with no owner ('Finance Minister NAME', 'was appointed defence minister') is the office
+of the state a dateline reports from ('TOKYO, Oct 5 (Reuters) -'), or of the state the title names by itself ('Secretary
+of State': kg/data/state_titles.jsonl), when the article names it and the sentence names no other state; a post written
+as a person's ("Erdogan's spokesman NAME") is one of that person's own post's state or organisation.
 
 Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from WordNet and the Phoenix agents):
 - a word for the post one rank below runs into it: 'Deputy Foreign Minister', 'vice-chairman' (a post of its own);
@@ -49,6 +54,7 @@ position no longer held, 'future' and 'incoming' one not yet held: neither is st
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -71,6 +77,7 @@ from kg.extract.entities import (
 )
 from kg.gazetteer import (
     body_heads,
+    by_name,
     entries,
     occupations,
     office_holders,
@@ -79,6 +86,7 @@ from kg.gazetteer import (
     sectors,
     state_by_iso3,
     state_occupations,
+    state_titles,
     title_by_id,
     title_kinds,
     title_prefixes,
@@ -111,23 +119,29 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     kinds = title_kinds()
     groups = _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank" and t.label_ not in _ranks()])
     heads = {i for group in groups for t in group if t.label_ == "Head" for i in range(t.start, t.end)}  # no occupation too
+    unowned: list[tuple[Span, str]] = []  # a title no pattern gave an owner: perhaps the article's state's office
     for group in groups:
         start, end = group[0].start, group[-1].end
-        names = [_post_name(doc, t, rows) for t in group]
-        found = False
+        names = [_chief_of(doc, t, _post_name(doc, t, rows)) for t in group]
+        found = made = False
         for person, owner, rule, span in _patterns(doc, start, end, as_of):
             found = True
             of = owner_key(owner)
             if person.label_ != "PERSON" or not of or _past_holder(doc, start, owner):
                 continue
+            made = True
             evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{rule}", confidence=0.9)
-            for name in names:  # one role per title and holder, whatever the number of patterns that read it
+            for title, name in zip(group, names, strict=True):  # one role per title and holder, whatever the patterns
+                name = _in_state(title, name, of)
                 out.setdefault((person_key(person.text), name, of, start),
                                Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
         if not found and len(group) == 1 and group[0].label_ in rows:
             role = _known_holder_role(doc, group[0], names[0], as_of)
             if role is not None:
                 out.setdefault((role.holder, role.name, role.of, start), role)
+                made = True
+        if not made and len(group) == 1 and group[0].label_ in rows:
+            unowned.append((group[0], names[0]))
     for span, name in _occupations(doc, heads):
         noun = span.text.lower()
         # 'an adviser to the Ukrainian president': an adviser's 'to' introduces whom the post serves (WordNet's advisers)
@@ -147,8 +161,25 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
                            Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
     for role in _office_verb_roles(doc, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    principal = _principal_roles(doc, unowned, list(out.values()), as_of)
+    for start, role in principal.items():
+        out.setdefault((role.holder, role.name, role.of, start), role)
+    unowned = [(t, name) for t, name in unowned if t.start not in principal]
+    for role in _home_state_roles(doc, unowned, list(out.values()), as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
+
+
+def _in_state(title: Span, name: str, of: str) -> str:
+    """"Germany's top diplomat": a title whose row names the office it is in a state (kg/data/titles.jsonl `in_state`)
+    is that office when its owner is a state ('Foreign Minister'), and itself in an organisation ("the EU's top
+    diplomat" is its Foreign Policy Chief)."""
+    rows = title_by_id()
+    row = rows.get(title.label_)
+    if row is None or "in_state" not in row or of not in entries():
+        return name
+    return rows[row["in_state"]]["role"] if entries()[of].type == "State" else row["role"]
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +188,13 @@ def _ranks() -> frozenset[str]:
     General' is no soldier: military titles only)."""
     words = {f.lower() for row in titles() if row.get("kind") == "rank" for f in row["forms"]}
     return frozenset(row["id"] for row in titles() if row.get("sector", "").startswith("MIL") and row["role"].split()[-1].lower() in words)
+
+
+def _chief_of(doc: Doc, title: Span, name: str) -> str:
+    """'Chief Cabinet Secretary', 'the chief cabinet secretary': 'chief' before a government body's office (a Phoenix
+    GOV agent title: kind 'gov') names the post above it, a post of its own."""
+    chief = title.start > 0 and doc[title.start - 1].lower_ == "chief" and title_kinds().get(title.label_) == "gov"
+    return f"Chief {name}" if chief and not name.lower().startswith("chief") else name
 
 
 def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
@@ -193,31 +231,37 @@ PORTFOLIO_HEADS = {"minister", "secretary"}  # titles that take a portfolio: 'Mi
 
 
 def _portfolio_start(doc: Doc, start: int) -> int:
-    """Where a portfolio written in lower case before 'minister' starts: 'home affairs minister', 'economy minister'
-    ('junior minister' has none)."""
-    return _compound_start(doc, start, 3, adjective_last=False)
+    """Where a portfolio written before 'minister' starts: 'home affairs minister', 'economy minister' ('junior minister'
+    has none); capitalised as a capitalised title is ('Economy Minister', 'Digital Transformation Minister')."""
+    return _compound_start(doc, start, 3, capitalised=doc[start].is_title, adjective_last=False)
 
 
 def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
-    """'NAME, who heads ORG', 'NAME chairs ORG', 'NAME presides over ORG' (in the present, not negated): the post the
-    verb's leader noun names (kg/data/office_verbs.jsonl)."""
+    """'NAME, who heads ORG', 'NAME chairs ORG', 'NAME presides over ORG', 'ORG, led by NAME' (in the present, not
+    negated): the post the verb's leader noun names (kg/data/office_verbs.jsonl)."""
     verbs = office_verbs()
     out = []
     for token in tokens_with(doc, LEMMA, frozenset(verbs)):
         role = verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" and token.tag_ in {"VBZ", "VBP"} else None
+        passive = role is None and _present_passive(token)
+        role = verbs.get(token.lemma_.lower()) if passive else role
         if role is None or any(c.dep_ == "neg" for c in token.children):
             continue
-        holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if passive:  # 'ORG, led by NAME', 'ORG is headed by NAME'
+            holder = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            objects = [token.head] if token.dep_ == "acl" else [c for c in token.children if c.dep_ == "nsubjpass"]
+        else:
+            holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            objects = [c for c in token.children if c.dep_ == "dobj"]
         if holder is not None and holder.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
             holder = token.head
         person = _ent_at(doc, holder.i) if holder is not None else None
-        objects = [c for c in token.children if c.dep_ == "dobj"]
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
         # 'heads the UN human rights office': the body named inside the object when the object is no name of its own
         objects += [c for o in objects if _ent_at(doc, o.i) is None for c in o.children
                     if c.dep_ in {"nmod", "compound", "poss"} and c.ent_type_ == "ORG"]
         for obj in objects:
-            owner = _ent_at(doc, obj.i)
+            owner = _ent_at(doc, obj.i) or _the_body_object(doc, obj)
             of = owner_key(owner) if owner is not None else ""
             if person is None or person.label_ != "PERSON" or not of:
                 continue
@@ -227,13 +271,33 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     return out
 
 
+def _the_body_object(doc: Doc, obj) -> Span | None:
+    """'NAME, who leads the party', 'the company, led by NAME': a body noun after 'the' is the one such body just named."""
+    det = next((c for c in obj.children if c.dep_ == "det" and c.lower_ == "the"), None)
+    if det is None or not obj.is_lower or obj.pos_ != "NOUN" or obj.lower_ in STATE_NOUNS:
+        return None
+    return the_body(doc, det.i, obj.i)
+
+
+def _present_passive(token) -> bool:
+    """'the Patriotic Front, led by NAME' (a participle after a noun), 'the mission is headed by NAME' (a passive in the
+    present): the verb's agent holds the post now; 'was led by' says nothing of now."""
+    if token.tag_ != "VBN" or not any(c.dep_ == "agent" for c in token.children):
+        return False
+    aux = [c for c in token.children if c.dep_ == "auxpass"]
+    if aux:
+        return all(a.tag_ in {"VBZ", "VBP"} for a in aux) and not any(c.dep_ == "aux" for c in token.children)
+    return token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}
+
+
 # an occupation ('researcher', 'attorney', kg/data/occupations.jsonl) states a position only with its organisation written:
 # 'NAME, a researcher at ORG', 'ORG attorney NAME', 'the editor of ORG, NAME'; never from context or a known holder
 EXPLICIT_RULES = {"owner-title-name", "title-name-of-owner", "owner-title-appositive", "title-of-owner-name",
                   "title-of-owner-appositive", "name-title-of-owner", "name-owner-title"}
 # 'representing' introduces whom a post serves as 'for' does ('a lawyer representing ORG')
-TITLE_PREPOSITIONS = ("of", "for", "representing")
-OCCUPATION_PREPOSITIONS = TITLE_PREPOSITIONS + ("at", "with")
+# 'at' introduces an organisation only: 'chief financial officer at ORG' (a post 'at' a state is none: 'minister at Japan')
+TITLE_PREPOSITIONS = ("of", "for", "representing", "at")
+OCCUPATION_PREPOSITIONS = TITLE_PREPOSITIONS + ("with",)
 
 
 def _occupations(doc: Doc, heads: set[int] = frozenset()) -> list[tuple[Span, str]]:
@@ -453,6 +517,136 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     return Role(holder=person_key(person.text), name=name, of=states.pop(), as_of=as_of, evidence=evidence)
 
 
+# a dateline: 'TOKYO, Oct 5 (Reuters) -', 'LUSAKA (AP) --', 'WASHINGTON -' at the start of a line near the text's top
+DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,30}[A-Z])"  # the place, in capitals
+                      r"(?:,[^\n(\-\u2013\u2014]{1,25})?[ \t]*(?:\([^)\n]{1,30}\))?"  # ', Oct 5', '(Reuters)'
+                      r"[ \t]*[-\u2013\u2014]{1,2}[ \t]", re.M)  # the dash, then a space
+DATELINE_CHARS = 400  # a dateline opens the story: after the headline, within its first lines
+
+
+def _home_state(doc: Doc) -> str:
+    """The state a wire story reports from, whose offices it writes with no state: the state of its dateline's place
+    ('TOKYO, Oct 5 (Wire) -': Japan); '' with no dateline."""
+    found = DATELINE.search(doc_text(doc)[:DATELINE_CHARS])
+    entry = entries().get(by_name().get(found.group(1).lower(), "")) if found is not None else None
+    return (entry.id if entry.type == "State" else entry.country) if entry is not None else ""
+
+
+def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> dict[int, Role]:
+    """"Erdogan's spokesman Ibrahim Kalin", "NAME, Putin's foreign minister": a post written as a person's, whose one
+    state or organisation the article gives (his own post's owner), is a post of that owner. By title start."""
+    owners: dict[str, set[str]] = {}
+    for role in roles:
+        owners.setdefault(role.holder.rsplit("-", 1)[-1], set()).add(role.of)
+    out = {}
+    for title, name in unowned:
+        i = title.start - 1
+        while i > 0 and doc[i].lower_ in MODIFIERS - {"its", "their", "former", "then"}:
+            i -= 1
+        principal = _ent_at(doc, i - 1) if i > 0 and doc[i].text in {"'s", "\u2019s"} else None
+        if principal is None or principal.label_ != "PERSON":
+            continue
+        of = owners.get(person_key(principal.text).rsplit("-", 1)[-1], set())
+        person, rule = _unowned_holder(doc, title, as_of) if len(of) == 1 else (None, "")
+        if person is None and len(of) == 1 and not any(t.lower_ in PAST for t in doc[i:title.start]):
+            person, rule = _appositive_person(doc, principal.start), "name-title"  # "NAME, Putin's foreign minister"
+        if person is None or person_key(person.text) == person_key(principal.text):
+            continue
+        span = doc[min(person.start, principal.start):max(person.end, title.end)]
+        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/principal-{rule}", confidence=0.7)
+        out[title.start] = Role(holder=person_key(person.text), name=name, of=next(iter(of)), as_of=as_of, evidence=evidence)
+    return out
+
+
+def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'Finance Minister Takeshi Ono said', 'NAME was appointed defence minister', 'the new interior minister, NAME,': a
+    government's office (whose office-list sector is the government's: a minister, a president, not a mayor or a
+    spokesperson, nor a judge or a lawmaker, whose seat is in a court or a legislature the text may name) written with
+    no state is the office of the article's state (`_home_state`), or of the one state the title names by itself
+    ('Secretary of State NAME': the United States), when the article names that state (a role points to a node the
+    article has: 'BRUSSELS -' over a NATO meeting that names no Belgium is no Belgian story). Not in a sentence that
+    names another state or a place in one, not for a holder the article gives another state's post, and not for
+    'former' or 'late' holders."""
+    rows = title_by_id()
+    unowned = [(t, name) for t, name in unowned if "GOV" in _office_sectors(rows[t.label_])]
+    if not unowned:
+        return []
+    home, named = _home_state(doc), {e.ent_id_ for e in ents(doc) if e.ent_id_}
+    out = []
+    for title, name in unowned:
+        own = _title_states().get(title.label_, "")  # 'Secretary of State NAME' names its state by itself
+        if title.end < len(doc) and doc[title.end].lower_ in {"for", "of"}:
+            own = ""  # 'Secretary of State for Health': another state's office of the same name
+        state = own or home
+        if not state or state not in named:
+            continue
+        person, rule = _unowned_holder(doc, title, as_of)
+        if (person is None or _held_elsewhere(person, state, roles) or (not own and _other_state_named(doc, title, state))
+                or _known_states(person.text, as_of) - {state}):
+            continue
+        span = doc[min(person.start, title.start):max(person.end, title.end)]
+        kind = "state-title" if own else "home-state"
+        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{kind}-{rule}", confidence=0.7)
+        out.append(Role(holder=person_key(person.text), name=name, of=state, as_of=as_of, evidence=evidence))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_states() -> dict[str, str]:
+    """Title id -> the state whose office one of its forms names by itself (kg/data/state_titles.jsonl)."""
+    own = state_titles()
+    return {row["id"]: own[f.lower()] for row in titles() for f in row["forms"] if f.lower() in own}
+
+
+def _held_elsewhere(person: Span, state: str, roles: list[Role]) -> bool:
+    """Whether the article gives the person (by surname) a post of another state."""
+    surname = person_key(person.text).rsplit("-", 1)[-1]
+    return any(r.holder.rsplit("-", 1)[-1] == surname and r.of != state and r.of in entries()
+               and entries()[r.of].type == "State" for r in roles)
+
+
+def _known_states(name: str, as_of: dt.date) -> set[str]:
+    """The states whose offices the Phoenix office holders' dated codes say NAME held on the date ('KYIV - ... Defence
+    Minister Andrei Belousov' is Russia's minister, not the dateline's)."""
+    day = as_of.isoformat()
+    codes = office_holders().get(name.lower(), ())
+    return {state_by_iso3().get(c["country"]) for c in codes if (not c["from"] or c["from"] <= day)
+            and (not c["to"] or day <= c["to"])} - {None}
+
+
+def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None, str]:
+    """Who holds a title written with no owner, and how the text says it: 'TITLE NAME', '[the] TITLE, NAME,', 'NAME,
+    [the] TITLE' or a clause ('was appointed TITLE', 'named NAME as TITLE'); none after 'former', 'late', 'ex-'."""
+    window = doc[max(0, title.start - 3):title.start]
+    if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window):
+        return None, ""
+    person = _person_at(doc, _name_start(doc, title))
+    if person is not None:
+        return person, "title-name"
+    if title.end + 1 < len(doc) and doc[title.end].text == ",":
+        person = _person_at(doc, _name_start(doc, title.end + 1))
+        if person is not None and _closes_apposition(doc, person):
+            return person, "title-appositive"
+    person = _appositive_person(doc, title.start)
+    if person is not None:
+        return person, "name-title"
+    person, verb = _clause_holder(doc, title.start, as_of)
+    return (person, f"clause-{verb}") if person is not None else (None, "")
+
+
+def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
+    """Whether the title's sentence names a state other than `home`, or a place in one ('In Beijing, Foreign Minister
+    X said' in a story from Tokyo)."""
+    sent = doc[title.start].sent
+    for ent in ents(doc):
+        if sent.start <= ent.start < sent.end and ent.ent_id_:
+            entry = entries()[ent.ent_id_]
+            state = entry.id if entry.type == "State" else entry.country if entry.type == "Place" else ""
+            if state and state != home:
+                return True
+    return False
+
+
 def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     """'Lavrov met his Turkish counterpart Mevlut Cavusoglu', 'NAME, her Finnish counterpart, met X, the Swedish foreign
     minister': the same position, in the other state."""
@@ -487,7 +681,8 @@ PAST = {"former", "formerly", "previously", "ex", "then", "late", "erstwhile", "
 def _past_holder(doc: Doc, start: int, owner: Span) -> bool:
     """'former U.S. President Bill Clinton', 'NAME, a former Swedish ambassador': no position as of the article's date."""
     i = min(start, owner.start)
-    window = doc[max(0, i - 3):start]
+    # before the owner and before the title: 'ORG appointed NAME, a former banker, as its chairman' holds it now
+    window = [*doc[max(0, i - 3):i], *doc[max(i, start - 3):start]]
     return any((t.lower_ in PAST and (t.lower_ != "then" or t.i + 1 in {i, start} or doc[t.i + 1].text == "-"
                                       or (doc[t.i + 1].lower_ in {"the", "a", "an"} and t.i + 2 in {i, start}
                                           and t.i > 0 and doc[t.i - 1].text == ",")))  # 'NAME, then the head of X'
@@ -532,8 +727,10 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
     owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
-                    or _seat_place(doc, start, end) or _its_body(doc, start, end))
+                    or _seat_place(doc, start, end) or _its_body(doc, start, end) or _bare_body(doc, start, end))
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
+    if owner_after is not None and doc[end].lower_ == "at" and not _organization(owner_key(owner_after)):
+        owner_after = None  # 'the prime minister at the White House': a place, no owner
     after = _person_at(doc, _name_start(doc, end))
     # OWNER ['s] TITLE NAME
     if after is not None and owner_before is not None:
@@ -556,8 +753,9 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
             yield person, owner_after, "title-of-owner-name", doc[start:person.end]
         # [the] TITLE of OWNER [BODY], NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived", "the spokesman for the
         # Indonesian military, Colonel Ahmad Yani, said" (the owner's body nouns stand before the comma)
-        close = owner_after.end
-        while close < len(doc) and close - owner_after.end < 3 and doc[close].is_lower and doc[close].pos_ in {"NOUN", "ADJ"}:
+        close = owner_after.end + (owner_after.end < len(doc) and doc[owner_after.end].text in {"'s", "\u2019s"})
+        body = close  # "the head of Ukraine's military intelligence, NAME": the state's body, in the possessive
+        while close < len(doc) and close - body < 3 and doc[close].is_lower and doc[close].pos_ in {"NOUN", "ADJ"}:
             close += 1
         if close + 1 < len(doc) and doc[close].text == ",":
             person = _person_at(doc, _name_start(doc, close + 1))
@@ -579,15 +777,30 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
             if person is not None:
                 lo, hi = min(person.start, owner.start, start), max(person.end, owner.end, end)
                 yield person, owner, f"clause-{verb}", doc[lo:hi]
-    if owner_before is None and owner_after is None and after is not None and _contextual(doc, start, end):
+    if owner_before is None and owner_after is None and _contextual(doc, start, end):
         owner = _organization_nearby(doc, start)
-        if owner is not None:  # 'Airbus said ... Chief executive Thomas Enders': the one company of these sentences
+        if owner is not None and after is not None:  # 'Airbus said ... Chief executive Thomas Enders': the one company
             yield after, owner, "title-name-owner-nearby", doc[start:after.end]
+        person = _appositive_person(doc, start) if owner is not None and after is None else None
+        if person is not None and doc[start - 1].lower_ in {"the", "its"}:  # 'Airbus said ... NAME, the chief executive,'
+            yield person, owner, "name-title-owner-nearby", doc[person.start:end]
     if owner_before is None and owner_after is None:
         owner = _its_owner(doc, start)
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
         if person is not None:
             yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
+
+
+def _bare_body(doc: Doc, start: int, end: int) -> Span | None:
+    """'company CEO NAME', 'said party spokesman NAME', 'Party leader NAME': a body noun written bare right before a
+    title, or as a title's first word, is "the company's", the one such body this sentence or the one before names
+    ('a company spokesman' is some company's)."""
+    i = start - 1
+    if i >= 1 and doc[i].is_lower and doc[i].lower_ in BODY_NOUNS and not doc[i].ent_type_ and doc[i - 1].lower_ not in {"a", "an"}:
+        return the_body(doc, i - 1)
+    if 1 <= start < end - 1 and doc[start].lower_ in BODY_NOUNS and doc[start - 1].lower_ not in {"a", "an"}:
+        return the_body(doc, start - 1)
+    return None
 
 
 def _body_possessive(doc: Doc, start: int) -> Span | None:
@@ -603,7 +816,11 @@ def _body_possessive(doc: Doc, start: int) -> Span | None:
 
 def _named_owner(doc: Doc, owner: Span | None) -> Span | None:
     """'Chinese foreign ministry spokesman': a body written in lower case (no name of its own) is its state's, the state
-    named right before it."""
+    named right before it. 'Party spokesman NAME said' at a sentence's start: a body noun read as a name is the one
+    such body just named ("the party's"), or none."""
+    if (owner is not None and len(owner) == 1 and owner[0].is_title and owner[0].is_sent_start
+            and owner[0].lower_ in BODY_NOUNS and not (owner.ent_id_ or owner.id_)):
+        return the_body(doc, owner.start - 1) if owner.start > 0 else None
     if owner is None or not owner.text.islower() or owner.ent_id_ or owner.id_:
         return owner
     return owner_before_title(doc, owner.start) or owner
@@ -685,9 +902,10 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     owner = _ent_at(doc, i)
     if owner is None or owner.start not in {first, i}:
         return None
-    body = _ent_at(doc, owner.end) if owner.ent_id_ and entries()[owner.ent_id_].type == "State" else None
-    if body is not None and body.start == owner.end and body.label_ == "ORG" and owner_key(body) and not body.ent_id_:
-        return body  # 'of the U.S. District Court', 'for the Thai Interior Ministry': the state's body, named after it
+    after = owner.end + (owner.end < len(doc) and doc[owner.end].text in {"'s", "\u2019s"})
+    body = _ent_at(doc, after) if owner.ent_id_ and entries()[owner.ent_id_].type == "State" else None
+    if body is not None and body.start == after and body.label_ == "ORG" and owner_key(body) and (not body.ent_id_ or after > owner.end):
+        return body  # 'of the U.S. District Court', "of Russia's Rosneft": the state's body, named after it
     if not owner_key(owner):
         return seat_of_government(doc, owner)
     return owner
@@ -714,8 +932,9 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
     """The person in 'NAME, [the|a] ...' or 'NAME, who is [the] ...' ending just before token i."""
     steps, title = 0, i
     while i > 0 and steps < 3 and (doc[i - 1].lower_ in MODIFIERS | title_prefixes()
-                                   or (doc[i - 1].pos_ in {"ADJ", "ADV"} and not doc[i - 1].ent_type_)):
-        i -= 1
+                                   or (doc[i - 1].pos_ in {"ADJ", "ADV"} and not doc[i - 1].ent_type_)
+                                   or _hyphen_prefix(doc, i)):
+        i -= 2 if _hyphen_prefix(doc, i) else 1  # 'NAME, co-CEO of X' ('ex-' marks a past post: _past_holder)
         steps += 1
     if i >= 2 and doc[i - 1].lower_ == "and" and all(t.lower_ != "the" for t in doc[i:title]):
         # 'NAME, Director of X, and Chairman of Y': a second title of the first's holder, no verb or clause between
@@ -742,6 +961,12 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
     return person if person is not None and person.label_ == "PERSON" else None
 
 
+def _hyphen_prefix(doc: Doc, i: int) -> bool:
+    """A lower-case word joined by a close hyphen to the word at token i: 'co-' in 'co-CEO', 'ex-' in 'ex-chairman'."""
+    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+            and doc[i - 2].is_alpha and doc[i - 2].is_lower and not doc[i - 2].ent_type_)
+
+
 # a position held now: 'is', 'has been', 'remains', 'serves as'; one taken: 'became', 'was appointed', 'was sworn in as'
 HOLD_VERBS = {"be", "remain", "serve", "stay", "continue"}
 START_VERBS = {"become", "appoint", "name", "elect", "reelect", "re-elect", "swear", "choose", "select", "install", "make",
@@ -750,7 +975,40 @@ ENDED = {"until", "till", "before"}
 
 
 def _clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
-    """The person a clause says holds the title at token `start` as of the article's date, and the verb's lemma.
+    """The person a clause says holds the title at token `start` as of the article's date, and the verb's lemma: read
+    over the parse, or from the words when the parse misses the verb ('named NAME, a former trade minister, as
+    foreign minister')."""
+    person, verb = _parsed_clause_holder(doc, start, as_of)
+    return (person, verb) if person is not None else _named_as_holder(doc, start, as_of)
+
+
+def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
+    """'VERB NAME [, apposition,] as [its|the|new] TITLE' with a verb of taking office ('named', 'appointed', 'elected')
+    written right before the name, in no future or negated clause and with no year before the article's."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in MODIFIERS:
+        i -= 1
+    if i < 2 or doc[i].lower_ != "as":
+        return None, ""
+    k = i - 1
+    if doc[k].text == ",":  # past an apposition: ', a former trade minister,'
+        k = next((j for j in range(k - 1, max(k - 10, 0), -1) if doc[j].text == ","), -1) - 1
+    person = _ent_at(doc, k) if k > 0 else None
+    if person is None or person.label_ != "PERSON" or person.end != k + 1 or person.start < 1:
+        return None, ""
+    verb = doc[person.start - 1]
+    lemma = verb.lemma_.lower()
+    before = {t.lower_ for t in doc[max(verb.sent.start, verb.i - 3):verb.i]}
+    if lemma not in START_VERBS or verb.pos_ not in {"VERB", "AUX"} or before & NOT_HELD or _earlier_year(verb.sent.root, as_of):
+        return None, ""
+    return person, lemma
+
+
+NOT_HELD = {"will", "would", "could", "may", "might", "should", "to", "not", "never", "n't"}  # 'will name X as ...'
+
+
+def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
+    """The person a clause, read over the parse, says holds the title at token `start`, and the verb's lemma.
 
     Read over the dependency parse: the title is the complement of a verb ('is the president of', 'was named
     chief executive', 'was sworn in as prime minister', 'appointed NAME as its chairman'). A verb of holding
@@ -762,6 +1020,8 @@ def _clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, s
         head = head.head  # 'chief executive': the noun
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.tag_ in {"VBZ", "VBP"}:
+        return _copula_holder(doc, head.head)  # "Japan's new foreign minister is NAME"
     if head.dep_ in {"attr", "oprd", "acomp"}:
         verb = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.i != head.head.i:
@@ -796,6 +1056,15 @@ def _clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, s
     if person is None or person.label_ != "PERSON":
         return None, ""
     return person, lemma
+
+
+def _copula_holder(doc: Doc, verb) -> tuple[Span | None, str]:
+    """"The party's new secretary-general is NAME": the person a present copula, not negated, names after it."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None, ""
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    person = _ent_at(doc, attr.i) if attr is not None else None
+    return (person, "be") if person is not None and person.label_ == "PERSON" else (None, "")
 
 
 def _earlier_year(verb, as_of: dt.date) -> bool:
