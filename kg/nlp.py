@@ -98,6 +98,7 @@ def pipeline() -> Language:
     _register()
     nlp = bare_pipeline()
     nlp.tokenizer = RunCuttingTokenizer(nlp.tokenizer)
+    nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_model_ents", after="ner")
     config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", after="kg_model_ents", config=config)
@@ -106,6 +107,23 @@ def pipeline() -> Language:
     nlp.add_pipe("kg_titles", after="kg_gazetteer")
     nlp.add_pipe("kg_entity_fixer", after="kg_titles")
     return nlp
+
+
+def paragraph_starts_of(text: str) -> Iterator[int]:
+    """Where each paragraph after the first begins: a sentence starts there, so a headline or a dateline on its own
+    line ('July 02, 2008') is never parsed as part of the sentence below it.
+
+    >>> list(paragraph_starts_of("Headline\\n\\nJuly 2, 2008\\n\\n  The GAO said."))
+    [10, 26]
+    """
+    at = text.find("\n\n")
+    while at >= 0:
+        start = at + 2
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start < len(text):
+            yield start
+        at = text.find("\n\n", start)
 
 
 def run_cuts(text: str, max_run: int = MAX_RUN) -> list[int]:
@@ -229,6 +247,14 @@ def _register() -> None:
             return doc
 
         return find_titles
+
+    @Language.component("kg_paragraphs")
+    def paragraph_starts(doc: Doc) -> Doc:
+        for i in paragraph_starts_of(doc.text):
+            span = doc.char_span(i, i + 1, alignment_mode="expand")
+            if span is not None and span[0].i > 0:
+                span[0].is_sent_start = True
+        return doc
 
     @Language.component("kg_model_ents")
     def keep_model_ents(doc: Doc) -> Doc:

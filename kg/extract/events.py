@@ -1288,6 +1288,32 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not d.absorbed]
 
 
+DEFINITE_DETS = {"the", "this", "that"}
+PICKING_DEPS = {"amod", "nummod", "compound", "poss", "nmod", "npadvmod"}  # "the first talks", "the 1991 deal", "Monday's talks"
+
+
+def _definite(token: Token) -> bool:
+    """'the agreement', 'the talks': an event noun with a definite article and nothing that picks out another event."""
+    return (token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in token.children)
+            and not any(c.dep_ in PICKING_DEPS for c in token.children))
+
+
+def refer_back(drafts: list[Draft]) -> None:
+    """A definite event noun names the event of its kind reported in an earlier sentence, and has its participants:
+    'X and Y signed a ceasefire on Saturday ... The agreement was signed by envoys of A and B' is one agreement of
+    X, Y, A and B (resolve then merges the two mentions). A noun with a time of its own ('how the ceasefire holds
+    next week') or with no such event before it stays as it was."""
+    for draft in drafts:
+        if family(draft.kind) == "statement" or draft.time is not None or not _definite(draft.token):
+            continue
+        start = draft.token.sent.start
+        antecedent = next((d for d in reversed(drafts) if d.token.i < start and d.participants and related(d.kind, draft.kind)
+                           and family(d.kind) == family(draft.kind)), None)
+        if antecedent is not None:
+            for key, role in antecedent.participants.items():
+                draft.add(key, "participant" if role == "speaker" else role)
+
+
 CLAIM_VERBS = {"claim"}  # "claimed (responsibility for) the attack": owning an act, not reporting one
 CLAIM_NOUNS = {"responsibility", "credit"}
 
@@ -1368,6 +1394,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             read_statement(ctx, draft)
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
+    refer_back(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
