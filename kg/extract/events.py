@@ -54,7 +54,8 @@ OBJ_DEPS = {"dobj", "attr", "oprd"}
 PARTICIPLE_ROLES = {
     "host": "host", "organize": "organizer", "organise": "organizer", "sponsor": "organizer", "convene": "organizer",
     "chair": "mediator", "mediate": "mediator", "broker": "mediator", "back": "mediator", "facilitate": "mediator",
-    "lead": "organizer", "attend": "participant",
+    "lead": "organizer", "attend": "participant", "announce": "participant", "sign": "participant",
+    "negotiate": "participant", "launch": "participant", "stage": "organizer", "call": "organizer",
 }
 LIGHT_VERBS = {"hold", "attend", "have", "conduct", "join", "open", "start", "begin", "launch", "stage", "convene", "come"}
 PLANNED_MODIFIERS = {"planned", "proposed", "scheduled", "upcoming", "expected", "future", "possible", "potential"}
@@ -753,6 +754,21 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
+OBJECT_AGENT_PREPS = {"for", "of"}
+
+
+def _object_agents(token: Token) -> list[Token]:
+    """Who did the act a verb blames, thanks or charges its object for: the object ('blamed the RSF for the shelling',
+    'accused Kyiv of shooting it down', 'thanked Qatar for its mediation'); not the verb's subject, who judges it."""
+    prep = token.head
+    if token.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in OBJECT_AGENT_PREPS or prep.head.pos_ != "VERB":
+        return []
+    if prep.lower_ == "of" and ((sense := _choose(prep.head)) is None
+                                or not ("LegalAction" in lineage(sense.kind) or sense.kind == "Accusation")):
+        return []  # "warned Kyiv of an offensive": who is warned does not do it
+    return [c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i]
+
+
 def _quoted_as_saying(token: Token) -> Token | None:
     """Who speaks in 'X was quoted as saying "..."' (or reported, cited): the passive subject of the verb that
     'as' hangs on."""
@@ -783,6 +799,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"following", "after", "before", "during"}:
         clause = token.head.head  # "Following a meeting ..., Vucic and Hoti came": they took part
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
+    subjects = subjects or _object_agents(token)
     subject_role = args.get("subj", "participant") if token.pos_ != "NOUN" else "participant"
     if subject_role == "participant" and family(draft.kind) == "statement":
         subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
@@ -1281,6 +1298,8 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
         elif _claimed(draft.token, host.token):
             for key, role in host.participants.items():  # "IS claimed responsibility for the attack": the claimer did it
                 draft.add(key, "participant" if role == "speaker" else role)
+        elif draft.participants and _object_agents(draft.token):
+            pass  # "blamed the RSF for the shelling": the shelling happened, and the one blamed did it
         elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
             draft.absorbed = True  # "threatened to launch an offensive": what was said or agreed, not an event that happened
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
@@ -1623,9 +1642,17 @@ def _declaration(ctx: Context, draft: Draft) -> None:
     What it announces or confirms ("Airbus has confirmed that there was a glitch", "the government announced
     the start of a process") and what it demands ("Moscow said Kyiv must withdraw") stay events of its; what
     it says, claims or argues ("Apple Corps argued that the store was a breach") is its position, not an act.
+
+    A source named after what it reports ("X and Y swapped prisoners, the two countries said") says nothing the
+    clause before it does not: with no words of its own (no quotation in its sentence) it is no event either.
     """
-    if not draft.quote or draft.verbatim or any(role == "speaker" and ctx.is_person_key(key)
-                                                for key, role in draft.participants.items()):
+    if draft.verbatim or any(role == "speaker" and ctx.is_person_key(key) for key, role in draft.participants.items()):
+        return
+    if not draft.quote:
+        sent = draft.token.sent
+        if draft.kind == "Statement" and not draft.trigger.declares and not any(
+                s < sent.end_char and sent.start_char < e for s, e in ctx.quotes):
+            draft.participants.clear()
         return
     if draft.kind != "Statement" or draft.trigger.declares:
         draft.quote = ""
