@@ -109,19 +109,25 @@ def pipeline() -> Language:
     return nlp
 
 
+LEAD_INS = {":", ","}  # 'Brnabic said:' NEW PARAGRAPH '"We will rebuild."': one sentence goes on
+
+
 def paragraph_starts_of(text: str) -> Iterator[int]:
     """Where each paragraph after the first begins: a sentence starts there, so a headline or a dateline on its own
-    line ('July 02, 2008') is never parsed as part of the sentence below it.
+    line ('July 02, 2008') is never parsed as part of the sentence below it; not after a paragraph that leads into
+    the next (a colon or a comma before a quotation).
 
-    >>> list(paragraph_starts_of("Headline\\n\\nJuly 2, 2008\\n\\n  The GAO said."))
+    >>> list(paragraph_starts_of("Headline\\n\\nJuly 2, 2008\\n\\n  The GAO said:\\n\\n\\"No.\\""))
     [10, 26]
     """
     at = text.find("\n\n")
     while at >= 0:
-        start = at + 2
+        start, end = at + 2, at
         while start < len(text) and text[start].isspace():
             start += 1
-        if start < len(text):
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if start < len(text) and text[end - 1:end] not in LEAD_INS:
             yield start
         at = text.find("\n\n", start)
 

@@ -1650,8 +1650,8 @@ def _declaration(ctx: Context, draft: Draft) -> None:
         return
     if not draft.quote:
         sent = draft.token.sent
-        if draft.kind == "Statement" and not draft.trigger.declares and not any(
-                s < sent.end_char and sent.start_char < e for s, e in ctx.quotes):
+        if draft.kind == "Statement" and not draft.trigger.declares and not any(c.dep_ == "dobj" for c in draft.token.children)\
+                and not any(s < sent.end_char and sent.start_char < e for s, e in ctx.quotes):  # 'claimed the attack': an act
             draft.participants.clear()
         return
     if draft.kind != "Statement" or draft.trigger.declares:
