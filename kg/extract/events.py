@@ -796,9 +796,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         # mediation effort", "resumed talks": who does it takes part
         verb = effort.head
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
-    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"following", "after", "before", "during"}:
-        clause = token.head.head  # "Following a meeting ..., Vucic and Hoti came": they took part
+    if (prep := _temporal_prep(token)) is not None:
+        clause = prep.head  # "Following a meeting ..., Vucic and Hoti came": they took part
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
+        if not any(actors(ctx, s) for s in subjects):  # "was signed by envoys of X and Y after talks": the agents
+            subjects = [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or subjects
     subjects = subjects or _object_agents(token)
     subject_role = args.get("subj", "participant") if token.pos_ != "NOUN" else "participant"
     if subject_role == "participant" and family(draft.kind) == "statement":
@@ -859,6 +861,17 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     _modifier_roles(ctx, draft, token)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+def _temporal_prep(token: Token) -> Token | None:
+    """The 'after' an event noun hangs on, directly or through a span of time: 'following a meeting', 'after two
+    weeks of talks'."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return None
+    prep = token.head
+    if prep.lower_ == "of" and prep.head.lower_ in _DISTANCE_UNITS and prep.head.dep_ == "pobj":
+        prep = prep.head.head
+    return prep if prep.lower_ in {"following", "after", "before", "during"} else None
 
 
 POLITY_EVENTS = {"Election"}  # held by the state or region its modifier names
@@ -1015,6 +1028,30 @@ def _read_time(ctx: Context, draft: Draft) -> None:
     if verb is not None and _present(verb):
         d = ctx.article.date
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="present-tense-is-report-date")
+    elif verb is not None and _past(verb):
+        draft.time = _narrated_time(ctx, verb)
+
+
+def _past(verb: Token) -> bool:
+    """'dispersed', 'were arrested': the simple past, active or passive (not 'has said', not 'had been')."""
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBD":
+        return not aux
+    return verb.tag_ == "VBN" and len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].tag_ == "VBD"
+
+
+def _narrated_time(ctx: Context, verb: Token) -> TimeValue | None:
+    """A story told on in the simple past happens when the sentence before it in its paragraph says it did: 'Late on
+    Tuesday, riot police dispersed them with tear gas. Dozens were arrested.' (a sentence opening a paragraph, or one
+    after an undated sentence, stays undated)."""
+    sent = verb.sent
+    if sent.start_char <= paragraph_bounds(ctx.text, verb.idx)[0]:
+        return None
+    before = ctx.doc[sent.start - 1].sent
+    root = before.root
+    if ctx.in_quote(root.idx) or not (root.tag_ == "VBD" or _past(root)):
+        return None
+    return ctx.times.get(root.i)
 
 
 OCCURRENCE_VERBS = {"begin", "start", "resume", "continue", "open", "end", "conclude", "close", "happen", "occur", "take",
