@@ -229,10 +229,19 @@ def _triggers_for(token: Token) -> list[Trigger]:
     if token.pos_ not in TRIGGER_POS:
         return []
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else token.pos_
+    if pos == "VERB" and _gerund_subject(token) and (rows := lexicon().get((token.lower_, "NOUN"), [])):
+        return rows
     rows = lexicon().get((token.lemma_.lower(), pos), [])
     if not rows and pos == "NOUN":
         rows = lexicon().get((token.lower_, pos), []) or nominal(token.lemma_.lower())
     return rows
+
+
+def _gerund_subject(token: Token) -> bool:
+    """'Fighting between Hamas and Israel erupted', 'Shelling killed ten': an -ing form that is a clause's subject
+    with no subject or object of its own is the event noun, read with the noun's slots ('between', 'of')."""
+    return (token.tag_ == "VBG" and token.dep_ in {"nsubj", "nsubjpass", "csubj"}
+            and not any(c.dep_ in {"dobj", "nsubj", "aux", "auxpass"} for c in token.children))
 
 
 ADVERB_PARTICLES = {"down", "up", "off", "out", "back", "away"}  # the parser may hang them as prepositions: "voted down the plan"
@@ -843,7 +852,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             elif m is not None and m.type == "State" and draft.kind in POLITY_EVENTS:
                 draft.add(m.key, "organizer")  # "the French presidential election"
     _prep_roles(ctx, draft, token)
-    if token.pos_ == "NOUN":  # "the invasion of Ukraine by Russia": whoever does what the noun names takes part in it
+    if token.pos_ == "NOUN" or _gerund_subject(token):  # "the invasion of Ukraine by Russia": whoever does what the noun names takes part in it
         agents = _stranded_agents(token) + ([] if "by" in args else [g for c in token.children if c.dep_ in {"prep", "agent"}
                                                                       and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"])
         for key in (k for agent in agents for k in actors(ctx, agent)):
@@ -1303,7 +1312,7 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             _donate(draft, head)  # "the jetliner crashed, killing all on board": the toll of the crash, no attack
             draft.absorbed = True
     for draft in drafts:
-        if draft.token.pos_ != "NOUN" or draft.absorbed:
+        if (draft.token.pos_ != "NOUN" and not _gerund_subject(draft.token)) or draft.absorbed:
             continue
         host = _governing_trigger(draft, by_token)
         if host is None:
@@ -1335,6 +1344,10 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
         elif _claimed(draft.token, host.token):
             for key, role in host.participants.items():  # "IS claimed responsibility for the attack": the claimer did it
                 draft.add(key, "participant" if role == "speaker" else role)
+        elif (draft.token.dep_ in SUBJ_DEPS and draft.token.head.i == host.token.i
+              and {draft.trigger.plover, host.trigger.plover} <= conflictual()):
+            _donate(draft, host)  # "the shelling killed ten people": one attack, its doer from the noun, its toll from the verb
+            draft.absorbed, draft.into = True, host
         elif draft.participants and _object_agents(draft.token):
             pass  # "blamed the RSF for the shelling": the shelling happened, and the one blamed did it
         elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
