@@ -1042,11 +1042,17 @@ def _read_time(ctx: Context, draft: Draft) -> None:
 
 
 def _past(verb: Token) -> bool:
-    """'dispersed', 'were arrested': the simple past, active or passive (not 'has said', not 'had been')."""
+    """'dispersed', 'were arrested': the simple past, active or passive (not 'has said'); the past perfect only as the
+    past of reported speech ('the ministry said 63 people had been detained')."""
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if verb.tag_ == "VBD":
         return not aux
-    return verb.tag_ == "VBN" and len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].tag_ == "VBD"
+    if verb.tag_ != "VBN":
+        return False
+    if aux and aux[0].lower_ == "had":
+        aux = aux[1:] if verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and _speech_verb(verb.head) else aux
+        return not aux or (len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].lower_ == "been")
+    return len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].tag_ == "VBD"
 
 
 def _narrated_time(ctx: Context, verb: Token) -> TimeValue | None:
