@@ -1373,20 +1373,31 @@ def _definite(token: Token) -> bool:
             and not any(c.dep_ in PICKING_DEPS for c in token.children))
 
 
-def refer_back(drafts: list[Draft]) -> None:
+def refer_back(ctx: Context, drafts: list[Draft]) -> None:
     """A definite event noun names the event of its kind reported in an earlier sentence, and has its participants:
     'X and Y signed a ceasefire on Saturday ... The agreement was signed by envoys of A and B' is one agreement of
-    X, Y, A and B (resolve then merges the two mentions). A noun with a time of its own ('how the ceasefire holds
-    next week') or with no such event before it stays as it was."""
+    X, Y, A and B (resolve then merges the two mentions). It may date it: 'X and Y held talks in Geneva. The talks,
+    which began on Monday, ...'. A noun with a time of another day or a time to come ('how the ceasefire holds next
+    week'), or with no such event before it, stays as it was."""
     for draft in drafts:
-        if family(draft.kind) == "statement" or draft.time is not None or not _definite(draft.token):
+        if family(draft.kind) == "statement" or not _definite(draft.token):
             continue
         start = draft.token.sent.start
         antecedent = next((d for d in reversed(drafts) if d.token.i < start and d.participants and related(d.kind, draft.kind)
                            and family(d.kind) == family(draft.kind)), None)
-        if antecedent is not None:
+        if antecedent is not None and _same_time(ctx, antecedent, draft):
             for key, role in antecedent.participants.items():
                 draft.add(key, "participant" if role == "speaker" else role)
+
+
+def _same_time(ctx: Context, antecedent: Draft, draft: Draft) -> bool:
+    """Whether a definite noun's own time can be its antecedent's: none, or a past time that overlaps it."""
+    a, b = antecedent.time, draft.time
+    if b is None:
+        return True
+    if draft.status != "occurred" or b.earliest > ctx.article.date:
+        return False
+    return a is None or (a.earliest <= b.latest and b.earliest <= a.latest)
 
 
 CLAIM_VERBS = {"claim"}  # "claimed (responsibility for) the attack": owning an act, not reporting one
@@ -1469,7 +1480,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             read_statement(ctx, draft)
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
-    refer_back(drafts)
+    refer_back(ctx, drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
