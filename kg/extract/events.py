@@ -567,8 +567,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "launched a hunger strike": the noun's modifier gives it a sense of its own, and it is the event
         if token.lemma_.lower() in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in token.children):
             continue  # "tried to secure", "began collecting": the attempt of another act, not an event of its own
-        if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS for c in token.children if c.dep_ == "det"):
-            continue  # "those talks" refers back; it is not a new event
+        if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS - DEMONSTRATIVES for c in token.children if c.dep_ == "det"):
+            continue  # "such talks" refers back; it is not a new event ("those talks": `refer_back`)
         if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
             continue
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
@@ -1318,6 +1318,11 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             _donate(draft, head)  # "the jetliner crashed, killing all on board": the toll of the crash, no attack
             draft.absorbed = True
     for draft in drafts:
+        if (content := _content_of(draft, by_token)) is not None:
+            for key in draft.participants:  # "the 1991 agreement was that Apple Computer would not sell music":
+                content.add(key, "participant")  # what was agreed, its actors the agreement's
+            draft.absorbed = True
+    for draft in drafts:
         if (draft.token.pos_ != "NOUN" and not _gerund_subject(draft.token)) or draft.absorbed:
             continue
         host = _governing_trigger(draft, by_token)
@@ -1354,6 +1359,10 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
               and {draft.trigger.plover, host.trigger.plover} <= conflictual()):
             _donate(draft, host)  # "the shelling killed ten people": one attack, its doer from the noun, its toll from the verb
             draft.absorbed, draft.into = True, host
+        elif (draft.token.dep_ in {"nsubjpass", "dobj"} and draft.token.head.i == host.token.i and draft.participants
+              and not host.participants and family(host.kind) != "statement"):
+            for key in draft.participants:  # "that lawsuit was settled in 1991": the parties to the suit settled it
+                host.add(key, "participant")
         elif draft.participants and _object_agents(draft.token):
             pass  # "blamed the RSF for the shelling": the shelling happened, and the one blamed did it
         elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
@@ -1363,7 +1372,8 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not d.absorbed]
 
 
-DEFINITE_DETS = {"the", "this", "that"}
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+DEFINITE_DETS = {"the"} | DEMONSTRATIVES
 PICKING_DEPS = {"amod", "nummod", "compound", "poss", "nmod", "npadvmod"}  # "the first talks", "the 1991 deal", "Monday's talks"
 
 
@@ -1378,16 +1388,21 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
     'X and Y signed a ceasefire on Saturday ... The agreement was signed by envoys of A and B' is one agreement of
     X, Y, A and B (resolve then merges the two mentions). It may date it: 'X and Y held talks in Geneva. The talks,
     which began on Monday, ...'. A noun with a time of another day or a time to come ('how the ceasefire holds next
-    week'), or with no such event before it, stays as it was."""
+    week'), or with no such event before it, stays as it was; 'those talks' with none is no event at all."""
     for draft in drafts:
         if family(draft.kind) == "statement" or not _definite(draft.token):
             continue
         start = draft.token.sent.start
         antecedent = next((d for d in reversed(drafts) if d.token.i < start and d.participants and related(d.kind, draft.kind)
                            and family(d.kind) == family(draft.kind)), None)
+        if antecedent is not None and not any(t.i in ctx.times for t in (draft.token, *_occurrence_verbs(draft.token))):
+            draft.time, draft.status = None, antecedent.status  # "that lawsuit was settled in 1991": the time and
+            # the plans of the clause around the noun are not the event's it names ("the talks began on May 6" are)
         if antecedent is not None and _same_time(ctx, antecedent, draft):
             for key, role in antecedent.participants.items():
                 draft.add(key, "participant" if role == "speaker" else role)
+        elif any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in draft.token.children):
+            draft.absorbed = True  # "that lawsuit" with no lawsuit before it: no event of its own
 
 
 def _same_time(ctx: Context, antecedent: Draft, draft: Draft) -> bool:
@@ -1398,6 +1413,15 @@ def _same_time(ctx: Context, antecedent: Draft, draft: Draft) -> bool:
     if draft.status != "occurred" or b.earliest > ctx.article.date:
         return False
     return a is None or (a.earliest <= b.latest and b.earliest <= a.latest)
+
+
+def _content_of(draft: Draft, by_token: dict[int, Draft]) -> Draft | None:
+    """The agreement, demand or threat a clause spells out after 'was': 'The agreement was that X would not sell'."""
+    token = draft.token
+    if token.dep_ != "ccomp" or token.head.lemma_ != "be":
+        return None
+    noun = next((by_token.get(c.i) for c in token.head.children if c.dep_ == "nsubj"), None)
+    return noun if noun is not None and noun.kind in CONTENT_KINDS | {"Deal"} else None
 
 
 CLAIM_VERBS = {"claim"}  # "claimed (responsibility for) the attack": owning an act, not reporting one
