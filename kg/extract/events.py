@@ -1034,7 +1034,7 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         draft.time = time
         return
     verb = token if token.pos_ in {"VERB", "AUX"} else None
-    if verb is not None and _present(verb):
+    if verb is not None and _present(verb) and not _in_headline(ctx, token):  # a headline's present tells the past
         d = ctx.article.date
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="present-tense-is-report-date")
     elif verb is not None and _past(verb):
