@@ -1401,8 +1401,37 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
         if antecedent is not None and _same_time(ctx, antecedent, draft):
             for key, role in antecedent.participants.items():
                 draft.add(key, "participant" if role == "speaker" else role)
+            draft.time = draft.time or antecedent.time
         elif any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in draft.token.children):
             draft.absorbed = True  # "that lawsuit" with no lawsuit before it: no event of its own
+
+
+EVE_NOUNS = {"eve"}  # "on the eve of the swap": the day before it
+
+
+def relative_to_events(drafts: list[Draft]) -> None:
+    """An undated act placed by another event: 'on the eve of the swap' is the day before the swap, 'a day after the
+    talks' the day after them, when that event has a date (its own or, for 'the swap', its antecedent's)."""
+    by_token = {d.token.i: d for d in drafts}
+    for draft in drafts:
+        if draft.time is not None or draft.token.pos_ not in {"VERB", "AUX"}:
+            continue
+        for prep in (c for c in draft.token.children if c.dep_ == "prep"):
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                event, n = _placing_event(noun, prep, by_token)
+                if event is not None and event.time is not None and event is not draft:
+                    draft.time = shifted(event.time, n, "day") if n else event.time
+                    break
+
+
+def _placing_event(noun: Token, prep: Token, by_token: dict[int, Draft]) -> tuple[Draft | None, int]:
+    """(event, days from it) for 'on the eve of EVENT' (-1) and 'N days before/after EVENT' (-N, +N)."""
+    if prep.lower_ == "on" and noun.lower_ in EVE_NOUNS:
+        inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return (by_token.get(inner[0].i), -1) if inner else (None, 0)
+    if (offset := _offset(noun)) is not None and offset[1] == "day":
+        return by_token.get(noun.i), -offset[0]
+    return None, 0
 
 
 def _same_time(ctx: Context, antecedent: Draft, draft: Draft) -> bool:
@@ -1446,8 +1475,9 @@ def _governing_trigger(draft: Draft, by_token: dict[int, Draft]) -> Draft | None
         if node.head.i == node.i:
             return None
         node = node.head
-        if node.lower_ in TEMPORAL_PREPS and node.dep_ == "prep":
-            return None  # "agreed ... after a video summit": an event of its own, placed in time by the other
+        if (node.lower_ in TEMPORAL_PREPS and node.dep_ == "prep") or node.lower_ in EVE_NOUNS:
+            return None  # "agreed ... after a video summit", "met on the eve of the summit": an event of its own,
+            # placed in time by the other
         if node.i in by_token and node.i != draft.token.i:
             return by_token[node.i]
         if node.pos_ in {"VERB", "AUX"} and node.i not in by_token and not _infinitival(node):
@@ -1505,6 +1535,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
     refer_back(ctx, drafts)
+    relative_to_events(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
