@@ -1363,6 +1363,8 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
               and not host.participants and family(host.kind) != "statement"):
             for key in draft.participants:  # "that lawsuit was settled in 1991": the parties to the suit settled it
                 host.add(key, "participant")
+        elif draft.participants and draft.token.head.i == host.token.i and host.kind in JUDGING_KINDS:
+            pass  # "Turkey condemned Israel's invasion of Gaza", "welcomed the release of X by Y": what is judged happened
         elif draft.participants and _object_agents(draft.token):
             pass  # "blamed the RSF for the shelling": the shelling happened, and the one blamed did it
         elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
@@ -1453,6 +1455,7 @@ def _content_of(draft: Draft, by_token: dict[int, Draft]) -> Draft | None:
     return noun if noun is not None and noun.kind in CONTENT_KINDS | {"Deal"} else None
 
 
+JUDGING_KINDS = {"Accusation", "Support"}  # condemning or praising an act presupposes it ('threatened', 'demanded' do not)
 CLAIM_VERBS = {"claim"}  # "claimed (responsibility for) the attack": owning an act, not reporting one
 CLAIM_NOUNS = {"responsibility", "credit"}
 
