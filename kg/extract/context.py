@@ -119,6 +119,7 @@ class Context:
         self.quotes = quotations(self.text)
         self._quote_starts = [s for s, _ in self.quotes]
         self.times: dict[int, TimeValue] = {}  # governing token index -> time
+        self.dateline_end = 0  # where a dateline ('KHARTOUM, May 21') ends: its place is where the report was filed
         self.time_tokens: set[int] = set()
         ranks: dict[int, tuple[bool, int]] = {}
         for tv in find_times(self.text, article.date):  # the whole text: "the previous day" sees the day named before
@@ -127,6 +128,7 @@ class Context:
                 continue
             self.time_tokens.update(t.i for t in span)
             if dateline(self.text, span.start_char, span.end_char):
+                self.dateline_end = max(self.dateline_end, span.end_char)
                 continue  # the day the report was filed, not the day of what it reports
             tv = replace(tv, start=span.start_char, end=span.end_char)
             governor = self.governor(span.root).i

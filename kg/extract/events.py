@@ -598,7 +598,7 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
         return actors(ctx, _antecedent(ctx, token), depth + 1)
     if (speaker := _reported_speaker(token)) is not None:
         return actors(ctx, speaker, depth + 1)  # "Syria says it will not accept ...": it is Syria
-    if m is not None and m.type != "Place":
+    if m is not None and m.type != "Place" and m.start >= ctx.dateline_end:  # 'KHARTOUM, May 21 -': no actor
         out.append(m.key)
         for t in token.subtree:  # "Vucic and Kosovo Prime Minister Albin Kurti": the parser hangs Vucic on the title;
             if t.i < token.i and any(c.dep_ == "cc" for c in t.children):  # "North and South Korea": North on Korea
