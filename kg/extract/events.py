@@ -12,7 +12,10 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    lexicon means ("fighting cancer" is no fight: `_sense_holds`).
 2. `read_arguments`: participants by slot (subject, object, prepositions,
    "X-backed", "hosted by X"), place, time attached in the parse, status.
-3. `absorb`: an event noun governed by a trigger of the same family is the
+3. `refer_back`: a definite event noun ("the agreement", "those talks") takes the
+   participants (and date) of the event of its kind in an earlier sentence;
+   `relative_to_events` dates "on the eve of the summit", "two days after the talks".
+   `absorb`: an event noun governed by a trigger of the same family is the
    same event ("meeting ... for talks"); one governed by a postponement or a
    breakdown gives it its subject and status.
 4. Statements: `read_statement` gives a speech verb its quote (the quoted words,
@@ -1388,8 +1391,8 @@ def _definite(token: Token) -> bool:
 def refer_back(ctx: Context, drafts: list[Draft]) -> None:
     """A definite event noun names the event of its kind reported in an earlier sentence, and has its participants:
     'X and Y signed a ceasefire on Saturday ... The agreement was signed by envoys of A and B' is one agreement of
-    X, Y, A and B (resolve then merges the two mentions). It may date it: 'X and Y held talks in Geneva. The talks,
-    which began on Monday, ...'. A noun with a time of another day or a time to come ('how the ceasefire holds next
+    X, Y, A and B (resolve then merges the two mentions). It may date it: 'X and Y held talks in Geneva. The talks
+    on Monday were tense'. A noun with a time of another day or a time to come ('how the ceasefire holds next
     week'), or with no such event before it, stays as it was; 'those talks' with none is no event at all."""
     for draft in drafts:
         if family(draft.kind) == "statement" or not _definite(draft.token):
@@ -1774,15 +1777,21 @@ def _declaration(ctx: Context, draft: Draft) -> None:
     if draft.verbatim or any(role == "speaker" and ctx.is_person_key(key) for key, role in draft.participants.items()):
         return
     if not draft.quote:
-        sent = draft.token.sent
-        if draft.kind == "Statement" and not draft.trigger.declares and not any(c.dep_ == "dobj" for c in draft.token.children)\
-                and not any(s < sent.end_char and sent.start_char < e for s, e in ctx.quotes):  # 'claimed the attack': an act
+        if _bare_source(ctx, draft):
             draft.participants.clear()
         return
     if draft.kind != "Statement" or draft.trigger.declares:
         draft.quote = ""
     else:
         draft.participants.clear()
+
+
+def _bare_source(ctx: Context, draft: Draft) -> bool:
+    """'..., the two countries said': a plain speech verb with no words of its own, no object ('claimed the attack' is
+    an act) and no quotation in its sentence."""
+    sent = draft.token.sent
+    return (draft.kind == "Statement" and not draft.trigger.declares and not any(c.dep_ == "dobj" for c in draft.token.children)
+            and not any(s < sent.end_char and sent.start_char < e for s, e in ctx.quotes))
 
 
 LEAD_IN = re.compile(r"[:,\u2013\u2014-]\s*$")  # "... to the record label, '...'", "... is not - '...'", "said: '...'"
