@@ -119,7 +119,7 @@ class Context:
         self.quotes = quotations(self.text)
         self._quote_starts = [s for s, _ in self.quotes]
         self.times: dict[int, TimeValue] = {}  # governing token index -> time
-        self.dateline_end = 0  # where a dateline ('KHARTOUM, May 21') ends: its place is where the report was filed
+        self.datelines: list[tuple[int, int]] = []  # 'KHARTOUM, May 21': its place is where the report was filed
         self.time_tokens: set[int] = set()
         ranks: dict[int, tuple[bool, int]] = {}
         for tv in find_times(self.text, article.date):  # the whole text: "the previous day" sees the day named before
@@ -128,7 +128,7 @@ class Context:
                 continue
             self.time_tokens.update(t.i for t in span)
             if dateline(self.text, span.start_char, span.end_char):
-                self.dateline_end = max(self.dateline_end, span.end_char)
+                self.datelines.append((self.text.rfind("\n", 0, span.start_char) + 1, span.end_char))
                 continue  # the day the report was filed, not the day of what it reports
             tv = replace(tv, start=span.start_char, end=span.end_char)
             governor = self.governor(span.root).i
@@ -136,6 +136,10 @@ class Context:
             rank = (span.root.dep_ == "poss" or span[-1].tag_ == "POS", _FINENESS.get(tv.granularity, 9))
             if governor not in ranks or rank < ranks[governor]:
                 self.times[governor], ranks[governor] = tv, rank
+
+    def in_dateline(self, char: int) -> bool:
+        """Whether a character offset lies in a dateline, before its date ('KHARTOUM' in 'KHARTOUM, May 21 - ')."""
+        return any(start <= char < end for start, end in self.datelines)
 
     def in_quote(self, char: int) -> bool:
         """Whether a character offset lies inside a quotation (the quotes do not overlap: the last one opened before

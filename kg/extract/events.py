@@ -601,7 +601,7 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
         return actors(ctx, _antecedent(ctx, token), depth + 1)
     if (speaker := _reported_speaker(token)) is not None:
         return actors(ctx, speaker, depth + 1)  # "Syria says it will not accept ...": it is Syria
-    if m is not None and m.type != "Place" and m.start >= ctx.dateline_end:  # 'KHARTOUM, May 21 -': no actor
+    if m is not None and m.type != "Place" and not ctx.in_dateline(m.start):  # 'KHARTOUM, May 21 -': no actor
         out.append(m.key)
         for t in token.subtree:  # "Vucic and Kosovo Prime Minister Albin Kurti": the parser hangs Vucic on the title;
             if t.i < token.i and any(c.dep_ == "cc" for c in t.children):  # "North and South Korea": North on Korea
@@ -797,7 +797,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive):  # "as stated on the
         # website", "is claimed to be": a speech verb in the passive has no speaker in the clause it hangs on
         inherited = _inherited_subject(token) or (_quoted_as_saying(token) if draft.trigger.speech else None)
-        subjects = [inherited] if inherited is not None else []
+        subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
@@ -850,8 +850,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 draft.place = draft.place or m.key
                 if draft.kind in POLITY_EVENTS:  # "the Hong Kong legislative election": the polity holds it
                     draft.add(m.key, "organizer")
-            elif m is not None and child.dep_ == "poss":
-                draft.add(m.key, "participant")
+            elif m is not None and (child.dep_ == "poss" or (child.dep_ == "amod" and m.type == "State"
+                                                             and draft.trigger.plover in VIOLENT_TYPES)):
+                draft.add(m.key, "participant")  # "Israel's invasion", "Israeli airstrikes": the state that strikes
             elif m is not None and m.type == "State" and draft.kind in POLITY_EVENTS:
                 draft.add(m.key, "organizer")  # "the French presidential election"
     _prep_roles(ctx, draft, token)
@@ -873,6 +874,17 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     _modifier_roles(ctx, draft, token)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+VIOLENT_TYPES = {"ASSAULT", "FIGHT"}  # PLOVER's acts of violence ('detained', COERCE, is done by who reports it)
+
+
+def _reported_violence(draft: Draft) -> bool:
+    """'The health ministry said 12 civilians were killed': who reports a killing in the passive is not its doer (the
+    army reporting its own strikes says so in the active)."""
+    token = draft.token
+    return (token.dep_ == "ccomp" and draft.trigger.plover in VIOLENT_TYPES and _speech_verb(token.head)
+            and any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children))
 
 
 def _temporal_prep(token: Token) -> Token | None:
@@ -1358,10 +1370,9 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
         elif _claimed(draft.token, host.token):
             for key, role in host.participants.items():  # "IS claimed responsibility for the attack": the claimer did it
                 draft.add(key, "participant" if role == "speaker" else role)
-        elif (draft.token.dep_ in SUBJ_DEPS and draft.token.head.i == host.token.i
-              and {draft.trigger.plover, host.trigger.plover} <= conflictual()):
-            _donate(draft, host)  # "the shelling killed ten people": one attack, its doer from the noun, its toll from the verb
-            draft.absorbed, draft.into = True, host
+        elif _means_of(draft.token, host.token) and {draft.trigger.plover, host.trigger.plover} <= conflictual():
+            _donate(draft, host)  # "the shelling killed ten people", "were killed in Israeli airstrikes": one attack,
+            draft.absorbed, draft.into = True, host  # its doer from the noun, its toll from the verb
         elif (draft.token.dep_ in {"nsubjpass", "dobj"} and draft.token.head.i == host.token.i and draft.participants
               and not host.participants and family(host.kind) != "statement"):
             for key in draft.participants:  # "that lawsuit was settled in 1991": the parties to the suit settled it
@@ -1375,6 +1386,17 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
             draft.absorbed = True  # "resume talks": the talks are what was agreed, not a separate event
     return [d for d in drafts if not d.absorbed]
+
+
+MEANS_PREPS = {"in", "by"}  # "killed in an airstrike", "wounded by shelling"
+
+
+def _means_of(noun: Token, verb: Token) -> bool:
+    """Whether an event noun is how a verb's act was done: its subject ('the shelling killed') or its 'in'/'by' phrase
+    ('were killed in Israeli airstrikes')."""
+    if noun.dep_ in SUBJ_DEPS:
+        return noun.head.i == verb.i
+    return noun.dep_ == "pobj" and noun.head.lower_ in MEANS_PREPS and noun.head.head.i == verb.i
 
 
 DEMONSTRATIVES = {"this", "that", "these", "those"}
