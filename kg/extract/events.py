@@ -171,12 +171,14 @@ def patient_types() -> frozenset[str]:
     return plover_types("object", "actor")
 
 
+@lru_cache(maxsize=256)
 def family(kind: str) -> str:
     """Event family for coreference and absorption: meeting, statement, or the kind itself (from the ontology)."""
     classes = lineage(kind)
     return "meeting" if "Meeting" in classes else "statement" if "Statement" in classes else kind
 
 
+@lru_cache(maxsize=1024)
 def related(a: str, b: str) -> bool:
     """One kind is the other or a subclass of it ('imposed sanctions': TradeMeasure and Sanction)."""
     return a in lineage(b) or b in lineage(a)
