@@ -481,6 +481,14 @@ def _speech_act(token: Token) -> bool:
     return token.tag_ == "VBG" and token.dep_ == "acl" and any(t.kind == "Statement" for t in _triggers_for(token.head))
 
 
+def _background(ctx: Context, token: Token) -> bool:
+    """'Zourabichvili, who has broken with the ruling party, vowed ...': a relative clause in the present perfect with
+    no time of its own describes the person; it reports no event."""
+    return (token.dep_ == "relcl" and token.tag_ == "VBN" and token.i not in ctx.times
+            and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.children)
+            and any(c.dep_ == "punct" and c.text == "," for c in token.head.children if c.i < token.i))
+
+
 def _infinitival(token: Token) -> bool:
     """'agreed to resume talks', 'pressure to reboot': the content of another verb, not an event of its own."""
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ not in {"xcomp", "advcl", "acl", "ccomp"}:
@@ -562,7 +570,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
-        if _infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token):
+        if _infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token):
             continue
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
