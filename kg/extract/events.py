@@ -1421,7 +1421,8 @@ def _definite(token: Token) -> bool:
 
 
 def refer_back(ctx: Context, drafts: list[Draft]) -> None:
-    """A definite event noun names the event of its kind reported in an earlier sentence, and has its participants:
+    """A definite event noun names the event of its family (a meeting, talks, a summit) reported in an earlier
+    sentence, and has its participants:
     'X and Y signed a ceasefire on Saturday ... The agreement was signed by envoys of A and B' is one agreement of
     X, Y, A and B (resolve then merges the two mentions). It may date it: 'X and Y held talks in Geneva. The talks
     on Monday were tense'. A noun with a time of another day or a time to come ('how the ceasefire holds next
@@ -1430,7 +1431,7 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
         if family(draft.kind) == "statement" or not _definite(draft.token):
             continue
         start = draft.token.sent.start
-        antecedent = next((d for d in reversed(drafts) if d.token.i < start and d.participants and related(d.kind, draft.kind)
+        antecedent = next((d for d in reversed(drafts) if d.token.i < start and d.participants and _reported_act(d)
                            and family(d.kind) == family(draft.kind)), None)
         if antecedent is not None and not any(t.i in ctx.times for t in (draft.token, *_occurrence_verbs(draft.token))):
             draft.time, draft.status = None, antecedent.status  # "that lawsuit was settled in 1991": the time and
@@ -1439,6 +1440,8 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             for key, role in antecedent.participants.items():
                 draft.add(key, "participant" if role == "speaker" else role)
             draft.time = draft.time or antecedent.time
+            if not related(draft.kind, antecedent.kind):
+                draft.kind = antecedent.kind  # "a video summit ... In those talks": one event, named loosely
         elif any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in draft.token.children):
             draft.absorbed = True  # "that lawsuit" with no lawsuit before it: no event of its own
 
@@ -1469,6 +1472,13 @@ def _placing_event(noun: Token, prep: Token, by_token: dict[int, Draft]) -> tupl
     if (offset := _offset(noun)) is not None and offset[1] == "day":
         return by_token.get(noun.i), -offset[0]
     return None, 0
+
+
+def _reported_act(draft: Draft) -> bool:
+    """Whether a mention reports an act a later noun can name: a verb, or a noun that is not what another verb wants
+    or plans ('agreed to resume talks': those talks are not held yet; 'held talks' are)."""
+    token = draft.token
+    return token.pos_ in {"VERB", "AUX"} or token.dep_ not in OBJ_DEPS or token.head.lemma_.lower() in LIGHT_VERBS
 
 
 def _same_time(ctx: Context, antecedent: Draft, draft: Draft) -> bool:
