@@ -98,6 +98,7 @@ def pipeline() -> Language:
     _register()
     nlp = bare_pipeline()
     nlp.tokenizer = RunCuttingTokenizer(nlp.tokenizer)
+    nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_model_ents", after="ner")
     config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", after="kg_model_ents", config=config)
@@ -106,6 +107,25 @@ def pipeline() -> Language:
     nlp.add_pipe("kg_titles", after="kg_gazetteer")
     nlp.add_pipe("kg_entity_fixer", after="kg_titles")
     return nlp
+
+
+LEAD_INS = {":", ","}  # 'Brnabic said:' NEW PARAGRAPH '"We will rebuild."': one sentence goes on
+
+
+def paragraph_first_tokens(doc: Doc) -> list:
+    """The first token of each paragraph after the first: a sentence starts there, so a headline or a dateline on its
+    own line ('July 02, 2008') is never parsed as part of the sentence below it; not after a paragraph that leads
+    into the next (a colon or a comma before a quotation). Paragraph breaks are the whitespace tokens holding a
+    blank line, found over the Doc's array."""
+    import numpy as np
+    from spacy.attrs import IS_SPACE
+
+    out = []
+    for i in np.nonzero(doc.to_array(IS_SPACE))[0]:
+        i = int(i)
+        if "\n\n" in doc[i].text and 0 < i < len(doc) - 1 and not doc[i + 1].is_space and doc[i - 1].text not in LEAD_INS:
+            out.append(doc[i + 1])
+    return out
 
 
 def run_cuts(text: str, max_run: int = MAX_RUN) -> list[int]:
@@ -229,6 +249,12 @@ def _register() -> None:
             return doc
 
         return find_titles
+
+    @Language.component("kg_paragraphs")
+    def paragraph_starts(doc: Doc) -> Doc:
+        for token in paragraph_first_tokens(doc):
+            token.is_sent_start = True
+        return doc
 
     @Language.component("kg_model_ents")
     def keep_model_ents(doc: Doc) -> Doc:

@@ -207,23 +207,34 @@ def _unique(items) -> list:
 
 
 def pair_referents(mentions: list[Mention], events: list[Event], entities: list[Entity]) -> dict[str, tuple[str, str]]:
-    """'both sides' -> the pair of people (or states, for 'the two countries') who share the most events so far."""
+    """'both sides' -> the pair of people (or states, for 'the two countries') who share the most events so far; with
+    no such pair, the two actors of any kind who do."""
     types = {e.key: e.type for e in entities}
     out = {}
     for m in mentions:
         if m.rule != "nominal-pair":
             continue
-        counts: Counter = Counter()
-        for event in events:
-            if event.evidence.start >= m.start:
-                continue
-            actors = sorted({k for _, k in event.participants if types.get(k) == m.type})
-            counts.update((a, b) for i, a in enumerate(actors) for b in actors[i + 1:])
+        counts = _pair_counts(events, types, m, {m.type}) or _pair_counts(events, types, m, ACTOR_TYPES)
         if counts:
             (pair, n), *rest = counts.most_common(2) + [((), 0)]
             if n > rest[0][1]:  # a clear main pair, or nothing
                 out[m.key] = pair
     return out
+
+
+ACTOR_TYPES = {"Person", "State", "Organization"}
+
+
+def _pair_counts(events: list[Event], types: dict[str, str], m: Mention, wanted: set[str]) -> Counter:
+    """How many events before a pair mention each two actors of the wanted types share; with no two people, 'the
+    two sides' are the two states or groups that act together ('Russia and Ukraine swapped ... the two sides')."""
+    counts: Counter = Counter()
+    for event in events:
+        if event.evidence.start >= m.start:
+            continue
+        actors = sorted({k for _, k in event.participants if types.get(k) in wanted})
+        counts.update((a, b) for i, a in enumerate(actors) for b in actors[i + 1:])
+    return counts
 
 
 def _expand_pairs(event: Event, pairs: dict[str, tuple[str, str]]) -> Event:

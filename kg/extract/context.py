@@ -68,6 +68,26 @@ def actor_nouns() -> frozenset[str]:
     return frozenset(r["noun"] for r in resources.table("event_actor_nouns.csv"))
 
 
+DATELINE_LEAD = re.compile(r"(?:[A-Z][\w.'-]*,? )*\Z")  # 'KYIV, ', 'TBILISI, Georgia, ', 'Friday, ' or nothing
+DATELINE_DASH = re.compile(r"\s*(?:\([A-Z][\w .]*\)\s*)?[-\u2013\u2014]\s")  # ' - ', ' (Reuters) - '
+
+
+def dateline(text: str, start: int, end: int) -> bool:
+    """Whether a time is the article's dateline, the day the report was filed, not a time of what it reports: at the
+    start of a line after at most a place ('KHARTOUM, May 21 - Sudan's army signed ...', 'KYIV, June 1 (Reuters) - '),
+    followed by a dash, or a line of its own under the headline ('July 02, 2008', 'Friday, September 9, 2016').
+
+    >>> text = "KYIV, June 1 - Russia and Ukraine swapped prisoners on Friday.\\n\\nOn June 1, they met."
+    >>> dateline(text, 6, 12), dateline(text, 52, 61), dateline(text, 68, 74)
+    (True, False, False)
+    """
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    if not DATELINE_LEAD.match(text, first, start):
+        return False
+    return not text[end:last if last >= 0 else len(text)].strip() or bool(DATELINE_DASH.match(text, end))
+
+
 _FINENESS = {"day": 0, "week": 1, "range": 2, "month": 3, "season": 4, "quarter": 4, "year": 5}
 
 
@@ -99,6 +119,7 @@ class Context:
         self.quotes = quotations(self.text)
         self._quote_starts = [s for s, _ in self.quotes]
         self.times: dict[int, TimeValue] = {}  # governing token index -> time
+        self.datelines: list[tuple[int, int]] = []  # 'KHARTOUM, May 21': its place is where the report was filed
         self.time_tokens: set[int] = set()
         ranks: dict[int, tuple[bool, int]] = {}
         for tv in find_times(self.text, article.date):  # the whole text: "the previous day" sees the day named before
@@ -106,12 +127,19 @@ class Context:
             if span is None or self.in_quote(span.start_char):
                 continue
             self.time_tokens.update(t.i for t in span)
+            if dateline(self.text, span.start_char, span.end_char):
+                self.datelines.append((self.text.rfind("\n", 0, span.start_char) + 1, span.end_char))
+                continue  # the day the report was filed, not the day of what it reports
             tv = replace(tv, start=span.start_char, end=span.end_char)
             governor = self.governor(span.root).i
             # two times on one verb: an adverbial one before a possessive one ("this year's"), then the finer
             rank = (span.root.dep_ == "poss" or span[-1].tag_ == "POS", _FINENESS.get(tv.granularity, 9))
             if governor not in ranks or rank < ranks[governor]:
                 self.times[governor], ranks[governor] = tv, rank
+
+    def in_dateline(self, char: int) -> bool:
+        """Whether a character offset lies in a dateline, before its date ('KHARTOUM' in 'KHARTOUM, May 21 - ')."""
+        return any(start <= char < end for start, end in self.datelines)
 
     def in_quote(self, char: int) -> bool:
         """Whether a character offset lies inside a quotation (the quotes do not overlap: the last one opened before

@@ -497,7 +497,8 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'he' / 'she' as a subject: the one named person (or office without a name) of the previous sentence and this one,
-    when it is their subject.
+    when it is their subject; a passive 'he was released' also the one person named there as an object ('Police
+    arrested Khabeishvili').
 
     Conservative: gender is not known, so a second named person anywhere in that window blocks it;
     pronouns inside quotes (the speaker's own words) are left alone.
@@ -535,7 +536,8 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             spoken = [text[s + 1:e - 1] for s, e in quotes if sent.start_char <= s < sent.end_char]
             if not window or any(window[-1].text in words for words in spoken):
                 continue  # '"Andy Warhol was the center ...," he said': a speaker does not name himself
-        subject = any(_is_subject(doc, m) for m in window)
+        subject = any(_is_subject(doc, m) for m in window) or (
+            token.dep_ == "nsubjpass" and len(names) == 1 and _is_subject(doc, window[-1], OBJECT_DEPS))
         if not subject:
             continue
         antecedent = window[-1]
@@ -593,7 +595,11 @@ def _person_name(m: Mention, people: list[Mention]) -> str:
     return full[0] if len(set(full)) == 1 else m.text
 
 
-def _is_subject(doc: Doc, m: Mention) -> bool:
+OBJECT_DEPS = {"dobj"}  # 'Police arrested Khabeishvili. He was released': one done to, then done to again
+
+
+def _is_subject(doc: Doc, m: Mention, deps: set[str] = SUBJECT_DEPS) -> bool:
+    """Whether a mention is a subject (or, given `deps`, an object) of its clause, itself and not one of a pair."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return False
@@ -602,7 +608,7 @@ def _is_subject(doc: Doc, m: Mention) -> bool:
         if root.dep_ == "conj":
             return False  # 'Vucic and Hoti said': a pair, not one antecedent
         root = root.head
-    return root.dep_ in SUBJECT_DEPS
+    return root.dep_ in deps
 
 
 def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:

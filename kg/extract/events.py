@@ -12,7 +12,10 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    lexicon means ("fighting cancer" is no fight: `_sense_holds`).
 2. `read_arguments`: participants by slot (subject, object, prepositions,
    "X-backed", "hosted by X"), place, time attached in the parse, status.
-3. `absorb`: an event noun governed by a trigger of the same family is the
+3. `refer_back`: a definite event noun ("the agreement", "those talks") takes the
+   participants (and date) of the event of its kind in an earlier sentence;
+   `relative_to_events` dates "on the eve of the summit", "two days after the talks".
+   `absorb`: an event noun governed by a trigger of the same family is the
    same event ("meeting ... for talks"); one governed by a postponement or a
    breakdown gives it its subject and status.
 4. Statements: `read_statement` gives a speech verb its quote (the quoted words,
@@ -54,7 +57,8 @@ OBJ_DEPS = {"dobj", "attr", "oprd"}
 PARTICIPLE_ROLES = {
     "host": "host", "organize": "organizer", "organise": "organizer", "sponsor": "organizer", "convene": "organizer",
     "chair": "mediator", "mediate": "mediator", "broker": "mediator", "back": "mediator", "facilitate": "mediator",
-    "lead": "organizer", "attend": "participant",
+    "lead": "organizer", "attend": "participant", "announce": "participant", "sign": "participant",
+    "negotiate": "participant", "launch": "participant", "stage": "organizer", "call": "organizer",
 }
 LIGHT_VERBS = {"hold", "attend", "have", "conduct", "join", "open", "start", "begin", "launch", "stage", "convene", "come"}
 PLANNED_MODIFIERS = {"planned", "proposed", "scheduled", "upcoming", "expected", "future", "possible", "potential"}
@@ -167,12 +171,14 @@ def patient_types() -> frozenset[str]:
     return plover_types("object", "actor")
 
 
+@lru_cache(maxsize=256)
 def family(kind: str) -> str:
     """Event family for coreference and absorption: meeting, statement, or the kind itself (from the ontology)."""
     classes = lineage(kind)
     return "meeting" if "Meeting" in classes else "statement" if "Statement" in classes else kind
 
 
+@lru_cache(maxsize=1024)
 def related(a: str, b: str) -> bool:
     """One kind is the other or a subclass of it ('imposed sanctions': TradeMeasure and Sanction)."""
     return a in lineage(b) or b in lineage(a)
@@ -231,6 +237,8 @@ def _triggers_for(token: Token) -> list[Trigger]:
     for form in _hyphenated(token):  # "a sit-in", "the cease-fire": the tokenizer splits the word at its hyphen
         if rows := lexicon().get((form, pos)):
             return rows
+    if pos == "VERB" and _gerund_subject(token) and (rows := lexicon().get((token.lower_, "NOUN"), [])):
+        return rows
     rows = lexicon().get((token.lemma_.lower(), pos), [])
     if not rows and pos == "NOUN":
         rows = lexicon().get((token.lower_, pos), []) or nominal(token.lemma_.lower())
@@ -245,6 +253,13 @@ def _hyphenated(token: Token) -> tuple[str, ...]:
         return ()
     first = doc[token.i - 2].lower_
     return f"{first}-{token.lower_}", f"{first}{token.lower_}", f"{first}-{token.lemma_.lower()}", f"{first}{token.lemma_.lower()}"
+
+
+def _gerund_subject(token: Token) -> bool:
+    """'Fighting between Hamas and Israel erupted', 'Shelling killed ten': an -ing form that is a clause's subject
+    with no subject or object of its own is the event noun, read with the noun's slots ('between', 'of')."""
+    return (token.tag_ == "VBG" and token.dep_ in {"nsubj", "nsubjpass", "csubj"}
+            and not any(c.dep_ in {"dobj", "nsubj", "aux", "auxpass"} for c in token.children))
 
 
 ADVERB_PARTICLES = {"down", "up", "off", "out", "back", "away"}  # the parser may hang them as prepositions: "voted down the plan"
@@ -509,6 +524,14 @@ def _speech_act(token: Token) -> bool:
     return token.tag_ == "VBG" and token.dep_ == "acl" and any(t.kind == "Statement" for t in _triggers_for(token.head))
 
 
+def _background(ctx: Context, token: Token) -> bool:
+    """'Zourabichvili, who has broken with the ruling party, vowed ...': a relative clause in the present perfect with
+    no time of its own describes the person; it reports no event."""
+    return (token.dep_ == "relcl" and token.tag_ == "VBN" and token.i not in ctx.times
+            and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.children)
+            and any(c.dep_ == "punct" and c.text == "," for c in token.head.children if c.i < token.i))
+
+
 def _infinitival(token: Token) -> bool:
     """'agreed to resume talks', 'pressure to reboot': the content of another verb, not an event of its own."""
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ not in {"xcomp", "advcl", "acl", "ccomp"}:
@@ -630,7 +653,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
-        if _infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token):
+        if _infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token):
             continue
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
@@ -640,8 +663,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "launched a hunger strike": the noun's modifier gives it a sense of its own, and it is the event
         if token.lemma_.lower() in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in token.children):
             continue  # "tried to secure", "began collecting": the attempt of another act, not an event of its own
-        if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS for c in token.children if c.dep_ == "det"):
-            continue  # "those talks" refers back; it is not a new event
+        if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS - DEMONSTRATIVES for c in token.children if c.dep_ == "det"):
+            continue  # "such talks" refers back; it is not a new event ("those talks": `refer_back`)
         if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
             continue
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
@@ -671,7 +694,7 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
         return actors(ctx, _antecedent(ctx, token), depth + 1)
     if (speaker := _reported_speaker(token)) is not None:
         return actors(ctx, speaker, depth + 1)  # "Syria says it will not accept ...": it is Syria
-    if m is not None and m.type != "Place":
+    if m is not None and m.type != "Place" and not ctx.in_dateline(m.start):  # 'KHARTOUM, May 21 -': no actor
         out.append(m.key)
         for t in token.subtree:  # "Vucic and Kosovo Prime Minister Albin Kurti": the parser hangs Vucic on the title;
             if t.i < token.i and any(c.dep_ == "cc" for c in t.children):  # "North and South Korea": North on Korea
@@ -844,6 +867,21 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
+OBJECT_AGENT_PREPS = {"for", "of"}
+
+
+def _object_agents(token: Token) -> list[Token]:
+    """Who did the act a verb blames, thanks or charges its object for: the object ('blamed the RSF for the shelling',
+    'accused Kyiv of shooting it down', 'thanked Qatar for its mediation'); not the verb's subject, who judges it."""
+    prep = token.head
+    if token.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in OBJECT_AGENT_PREPS or prep.head.pos_ != "VERB":
+        return []
+    if prep.lower_ == "of" and ((sense := _choose(prep.head)) is None
+                                or not ("LegalAction" in lineage(sense.kind) or sense.kind == "Accusation")):
+        return []  # "warned Kyiv of an offensive": who is warned does not do it
+    return [c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i]
+
+
 def _quoted_as_saying(token: Token) -> Token | None:
     """Who speaks in 'X was quoted as saying "..."' (or reported, cited): the passive subject of the verb that
     'as' hangs on."""
@@ -860,7 +898,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive):  # "as stated on the
         # website", "is claimed to be": a speech verb in the passive has no speaker in the clause it hangs on
         inherited = _inherited_subject(token) or (_quoted_as_saying(token) if draft.trigger.speech else None)
-        subjects = [inherited] if inherited is not None else []
+        subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
@@ -871,9 +909,12 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part
         verb = effort.head
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
-    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"following", "after", "before", "during"}:
-        clause = token.head.head  # "Following a meeting ..., Vucic and Hoti came": they took part
+    if (prep := _temporal_prep(token)) is not None:
+        clause = prep.head  # "Following a meeting ..., Vucic and Hoti came": they took part
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
+        if not any(actors(ctx, s) for s in subjects):  # "was signed by envoys of X and Y after talks": the agents
+            subjects = [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or subjects
+    subjects = subjects or _object_agents(token)
     subject_role = args.get("subj", "participant") if token.pos_ != "NOUN" else "participant"
     if subject_role == "participant" and family(draft.kind) == "statement":
         subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
@@ -914,15 +955,16 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 draft.place = draft.place or m.key
                 if draft.kind in POLITY_EVENTS:  # "the Hong Kong legislative election": the polity holds it
                     draft.add(m.key, "organizer")
-            elif m is not None and child.dep_ == "poss":
-                draft.add(m.key, "participant")
+            elif m is not None and (child.dep_ == "poss" or (child.dep_ == "amod" and m.type == "State"
+                                                             and draft.trigger.plover in VIOLENT_TYPES)):
+                draft.add(m.key, "participant")  # "Israel's invasion", "Israeli airstrikes": the state that strikes
             elif m is not None and m.type == "State" and draft.kind in POLITY_EVENTS:
                 draft.add(m.key, "organizer")  # "the French presidential election"
     _prep_roles(ctx, draft, token)
     for war in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                 if g.dep_ == "pobj" and _conflict_noun(g)):
         _nested_targets(ctx, draft, war, 1)  # "mobilized reservists for a war against Iraq": whom it is aimed at
-    if token.pos_ == "NOUN":  # "the invasion of Ukraine by Russia": whoever does what the noun names takes part in it
+    if token.pos_ == "NOUN" or _gerund_subject(token):  # "the invasion of Ukraine by Russia": whoever does what the noun names takes part in it
         agents = _stranded_agents(token) + ([] if "by" in args else [g for c in token.children if c.dep_ in {"prep", "agent"}
                                                                       and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"])
         for key in (k for agent in agents for k in actors(ctx, agent)):
@@ -948,6 +990,28 @@ def _carrier(verb: Token) -> bool:
     purpose, 'to reach a verdict', says nothing happened)."""
     return (verb.pos_ == "VERB" and verb.lemma_.lower() not in speech_verbs() and _choose(verb) is None
             and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children))
+
+
+VIOLENT_TYPES = {"ASSAULT", "FIGHT"}  # PLOVER's acts of violence ('detained', COERCE, is done by who reports it)
+
+
+def _reported_violence(draft: Draft) -> bool:
+    """'The health ministry said 12 civilians were killed': who reports a killing in the passive is not its doer (the
+    army reporting its own strikes says so in the active)."""
+    token = draft.token
+    return (token.dep_ == "ccomp" and draft.trigger.plover in VIOLENT_TYPES and _speech_verb(token.head)
+            and any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children))
+
+
+def _temporal_prep(token: Token) -> Token | None:
+    """The 'after' an event noun hangs on, directly or through a span of time: 'following a meeting', 'after two
+    weeks of talks'."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return None
+    prep = token.head
+    if prep.lower_ == "of" and prep.head.lower_ in _DISTANCE_UNITS and prep.head.dep_ == "pobj":
+        prep = prep.head.head
+    return prep if prep.lower_ in {"following", "after", "before", "during"} else None
 
 
 POLITY_EVENTS = {"Election"}  # held by the state or region its modifier names
@@ -1151,9 +1215,39 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         draft.time = time
         return
     verb = token if token.pos_ in {"VERB", "AUX"} else None
-    if verb is not None and _present(verb):
+    if verb is not None and _present(verb) and not _in_headline(ctx, token):  # a headline's present tells the past
         d = ctx.article.date
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="present-tense-is-report-date")
+    elif verb is not None and _past(verb):
+        draft.time = _narrated_time(ctx, verb)
+
+
+def _past(verb: Token) -> bool:
+    """'dispersed', 'were arrested': the simple past, active or passive (not 'has said'); the past perfect only as the
+    past of reported speech ('the ministry said 63 people had been detained')."""
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBD":
+        return not aux
+    if verb.tag_ != "VBN":
+        return False
+    if aux and aux[0].lower_ == "had":
+        aux = aux[1:] if verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and _speech_verb(verb.head) else aux
+        return not aux or (len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].lower_ == "been")
+    return len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].tag_ == "VBD"
+
+
+def _narrated_time(ctx: Context, verb: Token) -> TimeValue | None:
+    """A story told on in the simple past happens when the sentence before it in its paragraph says it did: 'Late on
+    Tuesday, riot police dispersed them with tear gas. Dozens were arrested.' (a sentence opening a paragraph, or one
+    after an undated sentence, stays undated)."""
+    sent = verb.sent
+    if sent.start_char <= paragraph_bounds(ctx.text, verb.idx)[0]:
+        return None
+    before = ctx.doc[sent.start - 1].sent
+    root = before.root
+    if ctx.in_quote(root.idx) or not (root.tag_ == "VBD" or _past(root)):
+        return None
+    return ctx.times.get(root.i)
 
 
 OCCURRENCE_VERBS = {"begin", "start", "resume", "continue", "open", "end", "conclude", "close", "happen", "occur", "take",
@@ -1406,7 +1500,12 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             _donate(draft, head)  # "the jetliner crashed, killing all on board": the toll of the crash, no attack
             draft.absorbed = True
     for draft in drafts:
-        if draft.token.pos_ != "NOUN" or draft.absorbed:
+        if (content := _content_of(draft, by_token)) is not None:
+            for key in draft.participants:  # "the 1991 agreement was that Apple Computer would not sell music":
+                content.add(key, "participant")  # what was agreed, its actors the agreement's
+            draft.absorbed = True
+    for draft in drafts:
+        if (draft.token.pos_ != "NOUN" and not _gerund_subject(draft.token)) or draft.absorbed:
             continue
         host = _governing_trigger(draft, by_token)
         if host is None:
@@ -1438,6 +1537,17 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
         elif _claimed(draft.token, host.token):
             for key, role in host.participants.items():  # "IS claimed responsibility for the attack": the claimer did it
                 draft.add(key, "participant" if role == "speaker" else role)
+        elif _means_of(draft.token, host.token) and {draft.trigger.plover, host.trigger.plover} <= conflictual():
+            _donate(draft, host)  # "the shelling killed ten people", "were killed in Israeli airstrikes": one attack,
+            draft.absorbed, draft.into = True, host  # its doer from the noun, its toll from the verb
+        elif (draft.token.dep_ in {"nsubjpass", "dobj"} and draft.token.head.i == host.token.i and draft.participants
+              and not host.participants and family(host.kind) != "statement"):
+            for key in draft.participants:  # "that lawsuit was settled in 1991": the parties to the suit settled it
+                host.add(key, "participant")
+        elif draft.participants and draft.token.head.i == host.token.i and host.kind in JUDGING_KINDS:
+            pass  # "Turkey condemned Israel's invasion of Gaza", "welcomed the release of X by Y": what is judged happened
+        elif draft.participants and _object_agents(draft.token):
+            pass  # "blamed the RSF for the shelling": the shelling happened, and the one blamed did it
         elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
             draft.absorbed = True  # "threatened to launch an offensive": what was said or agreed, not an event that happened
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
@@ -1445,6 +1555,109 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not d.absorbed]
 
 
+MEANS_PREPS = {"in", "by"}  # "killed in an airstrike", "wounded by shelling"
+
+
+def _means_of(noun: Token, verb: Token) -> bool:
+    """Whether an event noun is how a verb's act was done: its subject ('the shelling killed') or its 'in'/'by' phrase
+    ('were killed in Israeli airstrikes')."""
+    if noun.dep_ in SUBJ_DEPS:
+        return noun.head.i == verb.i
+    return noun.dep_ == "pobj" and noun.head.lower_ in MEANS_PREPS and noun.head.head.i == verb.i
+
+
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+DEFINITE_DETS = {"the"} | DEMONSTRATIVES
+PICKING_DEPS = {"amod", "nummod", "compound", "poss", "nmod", "npadvmod"}  # "the first talks", "the 1991 deal", "Monday's talks"
+
+
+def _definite(token: Token) -> bool:
+    """'the agreement', 'the talks': an event noun with a definite article and nothing that picks out another event."""
+    return (token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in token.children)
+            and not any(c.dep_ in PICKING_DEPS for c in token.children))
+
+
+def refer_back(ctx: Context, drafts: list[Draft]) -> None:
+    """A definite event noun names the event of its family (a meeting, talks, a summit) reported in an earlier
+    sentence, and has its participants:
+    'X and Y signed a ceasefire on Saturday ... The agreement was signed by envoys of A and B' is one agreement of
+    X, Y, A and B (resolve then merges the two mentions). It may date it: 'X and Y held talks in Geneva. The talks
+    on Monday were tense'. A noun with a time of another day or a time to come ('how the ceasefire holds next
+    week'), or with no such event before it, stays as it was; 'those talks' with none is no event at all."""
+    for draft in drafts:
+        if family(draft.kind) == "statement" or not _definite(draft.token):
+            continue
+        start = draft.token.sent.start
+        antecedent = next((d for d in reversed(drafts) if d.token.i < start and d.participants and _reported_act(d)
+                           and family(d.kind) == family(draft.kind)), None)
+        if antecedent is not None and not any(t.i in ctx.times for t in (draft.token, *_occurrence_verbs(draft.token))):
+            draft.time, draft.status = None, antecedent.status  # "that lawsuit was settled in 1991": the time and
+            # the plans of the clause around the noun are not the event's it names ("the talks began on May 6" are)
+        if antecedent is not None and _same_time(ctx, antecedent, draft):
+            for key, role in antecedent.participants.items():
+                draft.add(key, "participant" if role == "speaker" else role)
+            draft.time = draft.time or antecedent.time
+            if not related(draft.kind, antecedent.kind):
+                draft.kind = antecedent.kind  # "a video summit ... In those talks": one event, named loosely
+        elif any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in draft.token.children):
+            draft.absorbed = True  # "that lawsuit" with no lawsuit before it: no event of its own
+
+
+EVE_NOUNS = {"eve"}  # "on the eve of the swap": the day before it
+
+
+def relative_to_events(drafts: list[Draft]) -> None:
+    """An undated act placed by another event: 'on the eve of the swap' is the day before the swap, 'a day after the
+    talks' the day after them, when that event has a date (its own or, for 'the swap', its antecedent's)."""
+    by_token = {d.token.i: d for d in drafts}
+    for draft in drafts:
+        if draft.time is not None or draft.token.pos_ not in {"VERB", "AUX"}:
+            continue
+        for prep in (c for c in draft.token.children if c.dep_ == "prep"):
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                event, n = _placing_event(noun, prep, by_token)
+                if event is not None and event.time is not None and event is not draft:
+                    draft.time = shifted(event.time, n, "day") if n else event.time
+                    break
+
+
+def _placing_event(noun: Token, prep: Token, by_token: dict[int, Draft]) -> tuple[Draft | None, int]:
+    """(event, days from it) for 'on the eve of EVENT' (-1) and 'N days before/after EVENT' (-N, +N)."""
+    if prep.lower_ == "on" and noun.lower_ in EVE_NOUNS:
+        inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return (by_token.get(inner[0].i), -1) if inner else (None, 0)
+    if (offset := _offset(noun)) is not None and offset[1] == "day":
+        return by_token.get(noun.i), -offset[0]
+    return None, 0
+
+
+def _reported_act(draft: Draft) -> bool:
+    """Whether a mention reports an act a later noun can name: a verb, or a noun that is not what another verb wants
+    or plans ('agreed to resume talks': those talks are not held yet; 'held talks' are)."""
+    token = draft.token
+    return token.pos_ in {"VERB", "AUX"} or token.dep_ not in OBJ_DEPS or token.head.lemma_.lower() in LIGHT_VERBS
+
+
+def _same_time(ctx: Context, antecedent: Draft, draft: Draft) -> bool:
+    """Whether a definite noun's own time can be its antecedent's: none, or a past time that overlaps it."""
+    a, b = antecedent.time, draft.time
+    if b is None:
+        return True
+    if draft.status != "occurred" or b.earliest > ctx.article.date:
+        return False
+    return a is None or (a.earliest <= b.latest and b.earliest <= a.latest)
+
+
+def _content_of(draft: Draft, by_token: dict[int, Draft]) -> Draft | None:
+    """The agreement, demand or threat a clause spells out after 'was': 'The agreement was that X would not sell'."""
+    token = draft.token
+    if token.dep_ != "ccomp" or token.head.lemma_ != "be":
+        return None
+    noun = next((by_token.get(c.i) for c in token.head.children if c.dep_ == "nsubj"), None)
+    return noun if noun is not None and noun.kind in CONTENT_KINDS | {"Deal"} else None
+
+
+JUDGING_KINDS = {"Accusation", "Support"}  # condemning or praising an act presupposes it ('threatened', 'demanded' do not)
 CLAIM_VERBS = {"claim"}  # "claimed (responsibility for) the attack": owning an act, not reporting one
 CLAIM_NOUNS = {"responsibility", "credit"}
 
@@ -1467,8 +1680,9 @@ def _governing_trigger(draft: Draft, by_token: dict[int, Draft]) -> Draft | None
         if node.head.i == node.i:
             return None
         node = node.head
-        if node.lower_ in TEMPORAL_PREPS and node.dep_ == "prep":
-            return None  # "agreed ... after a video summit": an event of its own, placed in time by the other
+        if (node.lower_ in TEMPORAL_PREPS and node.dep_ == "prep") or node.lower_ in EVE_NOUNS:
+            return None  # "agreed ... after a video summit", "met on the eve of the summit": an event of its own,
+            # placed in time by the other
         if node.i in by_token and node.i != draft.token.i:
             return by_token[node.i]
         if node.pos_ in {"VERB", "AUX"} and node.i not in by_token and not _infinitival(node):
@@ -1525,6 +1739,8 @@ def _drafts(ctx: Context) -> list[Draft]:
             read_statement(ctx, draft)
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
+    refer_back(ctx, drafts)
+    relative_to_events(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
@@ -1753,14 +1969,28 @@ def _declaration(ctx: Context, draft: Draft) -> None:
     What it announces or confirms ("Airbus has confirmed that there was a glitch", "the government announced
     the start of a process") and what it demands ("Moscow said Kyiv must withdraw") stay events of its; what
     it says, claims or argues ("Apple Corps argued that the store was a breach") is its position, not an act.
+
+    A source named after what it reports ("X and Y swapped prisoners, the two countries said") says nothing the
+    clause before it does not: with no words of its own (no quotation in its sentence) it is no event either.
     """
-    if not draft.quote or draft.verbatim or any(role == "speaker" and ctx.is_person_key(key)
-                                                for key, role in draft.participants.items()):
+    if draft.verbatim or any(role == "speaker" and ctx.is_person_key(key) for key, role in draft.participants.items()):
+        return
+    if not draft.quote:
+        if _bare_source(ctx, draft):
+            draft.participants.clear()
         return
     if draft.kind != "Statement" or draft.trigger.declares:
         draft.quote = ""
     else:
         draft.participants.clear()
+
+
+def _bare_source(ctx: Context, draft: Draft) -> bool:
+    """'..., the two countries said': a plain speech verb with no words of its own, no object ('claimed the attack' is
+    an act) and no quotation in its sentence."""
+    sent = draft.token.sent
+    return (draft.kind == "Statement" and not draft.trigger.declares and not any(c.dep_ == "dobj" for c in draft.token.children)
+            and not any(s < sent.end_char and sent.start_char < e for s, e in ctx.quotes))
 
 
 LEAD_IN = re.compile(r"[:,\u2013\u2014-]\s*$")  # "... to the record label, '...'", "... is not - '...'", "said: '...'"

@@ -13,8 +13,8 @@ against an entity's label or its aliases):
 - "roles": [[holder, role name (a substring), of-label or null], ...] must exist;
 - "no_roles": [[holder, role name or null], ...] must not exist;
 - "events": [{"kind": class name, "plover": type, "participants": [labels],
-  "date": ISO value or null (no date), "status": ..., "place": label}, ...] each matched by one event
-  (only the keys given are checked; participants is a subset);
+  "date": ISO value or null (no date), "status": ..., "place": label, "not_participants": [labels]}, ...] each
+  matched by one event (only the keys given are checked; participants is a subset, not_participants disjoint);
 - "no_events": true (no event at all) or [kind or PLOVER type, ...] that must not appear;
 - "statements": [{"speaker": label, "quote": substring}, ...];
 - "no_statement_speakers": [label, ...] must speak in no statement;
@@ -121,6 +121,8 @@ def _event_matches(x, event, want: dict) -> bool:
     if "place" in want and not (event.place and _has(x, event.place, want["place"])):
         return False
     labels = [_label_of(x, key) for _, key in event.participants]
+    if any(p.lower() in names for names in labels for p in want.get("not_participants", ())):
+        return False
     return all(any(p.lower() in names for names in labels) for p in want.get("participants", ()))
 
 
