@@ -1080,7 +1080,9 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         return
     near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400
             and not _names_only(ctx, (s, e))]
-    complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}), None)
+    complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}
+                       and (c.idx > token.idx or _same_paragraph(ctx.text, c.idx, token.idx))),
+                      None)  # a clause the parser hangs on the verb from a paragraph before is not what it reports
     if token.dep_ == "prep" and complement is None:  # "according to X, the suspects were arrested": the clause is what X said
         _attributed_clause(ctx, draft)
         return
@@ -1114,6 +1116,7 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         draft.verbatim = True
         if not draft.quote or quoted or not within:
             draft.quote = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in parts)
+            draft.evidence = [e for e in draft.evidence if e.extractor != "statements/quote"]  # the words replace the clause's
             draft.evidence.extend(Evidence(s + 1, e - 1, sent.text, "statements/quote", 0.9) for s, e in parts)
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
         d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
@@ -1215,12 +1218,15 @@ def _quote_parts(ctx: Context, first: tuple[int, int], token: Token) -> list[tup
 
 def _has_own_speaker(ctx: Context, quote: tuple[int, int]) -> bool:
     """Whether a verb outside the quote but in one of its sentences attributes it to someone (the sentences of
-    its words: a closing mark the parser puts in the next sentence does not bring that sentence in)."""
+    its words: a closing mark the parser puts in the next sentence does not bring that sentence in; and a
+    sentence the parser runs on over a paragraph break ends at the break: '"... homes."' NEW PARAGRAPH
+    '"...," he said.' gives the first quote no speaker)."""
     span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="expand")
     if span is None:
         return False
+    lo, hi = paragraph_bounds(ctx.text, quote[0], quote[1])
     for sent in {t.sent.start: t.sent for t in span}.values():
-        if any(not (quote[0] <= t.idx < quote[1]) and t.pos_ in {"VERB", "AUX"} for t in sent):
+        if any(not (quote[0] <= t.idx < quote[1]) and lo <= t.idx < hi and t.pos_ in {"VERB", "AUX"} for t in sent):
             return True  # "'...,' Vucic replied": its own sentence says who speaks
     return False
 
