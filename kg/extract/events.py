@@ -1175,7 +1175,16 @@ def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> boo
     mine = abs(_distance(quote[0], quote[1], token.idx))
     return any(abs(_distance(quote[0], quote[1], t.idx)) < mine for t in token.sent
                if t.i != token.i and not quote[0] <= t.idx < quote[1] and t.pos_ in {"VERB", "AUX"}
-               and _speech_verb(t) and any(c.dep_ in SUBJ_DEPS for c in t.children))
+               and _speech_verb(t) and any(c.dep_ in SUBJ_DEPS for c in t.children) and not _reported_in(t, token))
+
+
+def _reported_in(verb: Token, token: Token) -> bool:
+    """Whether a verb lies in the clause a speech verb reports ('Luciani said the court had confirmed "the largest
+    scheme"': what the court confirmed is part of what Luciani said, and the quotation is his)."""
+    node = verb
+    while node.head.i != node.i and node.head.i != token.i:
+        node = node.head
+    return node.head.i == token.i and node.i != token.i and node.dep_ == "ccomp"
 
 
 def _speaker_between(ctx: Context, token: Token, quote: tuple[int, int]) -> bool:
