@@ -102,6 +102,42 @@ def paragraph_bounds(text: str, start: int, end: int | None = None) -> tuple[int
     return (cut + 2 if cut >= 0 else 0), (len(text) if stop < 0 else stop)
 
 
+QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Quoted passages, (opening mark, closing mark + 1), their marks paired in turn within each paragraph (a
+    mark's shape is no guide: a typed '\u201c' can close, and '," [' can open).
+
+    A paragraph with an odd number of marks holds a quotation that goes on into the next paragraph or one
+    that goes on from the paragraph before. News leaves a quotation open at its paragraph's end and opens the
+    next paragraph with a mark of its own ('Scholz said: "A.' NEW PARAGRAPH '"B," he added.'): the open
+    quotation ends with its paragraph, as if closed after its last character. When the next paragraph's first
+    mark closes instead (it follows a word) and its marks are odd too, the quotation runs on to that mark.
+
+    >>> text = 'He said: "We will not go.\\n\\n"Never," he added. A "term" here.\\n\\nShe said, "Yes.\\n\\nNo," then.'
+    >>> [text[s + 1:e - 1] for s, e in quotations(text)]
+    ['We will not go', 'Never,', 'term', 'Yes.\\n\\nNo,']
+    """
+    out: list[tuple[int, int]] = []
+    start, running = 0, False
+    while start < len(text):
+        stop = text.find("\n\n", start)
+        stop = len(text) if stop < 0 else stop
+        marks = [m.start() for m in QUOTE_MARKS.finditer(text, start, stop)]
+        if running and len(marks) % 2 and marks[0] > start and not text[marks[0] - 1].isspace():
+            out[-1] = (out[-1][0], marks.pop(0) + 1)  # the quotation of the paragraph before ends at this paragraph's first mark
+        for opened, closed in zip(marks[::2], marks[1::2], strict=False):  # an odd last mark is left open
+            if closed - opened > 2:
+                out.append((opened, closed + 1))
+        opened, end = (marks[-1] if len(marks) % 2 else stop), len(text[:stop].rstrip())
+        running = end - opened > 3
+        if running:
+            out.append((opened, end + (text[end - 1] not in ".!?,;:")))  # the last character stays a word's
+        start = stop + 2
+    return out
+
+
 def sentence_text(span: Span) -> str:
     """The text of the sentence a span starts in, the span's own text when the Doc has no sentences: an evidence's
     sentence (spaCy finds a span's sentence by walking the tokens at each ask)."""
@@ -484,17 +520,6 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
-def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
-    spans, opened = [], None
-    for m in re.finditer(r"[\"\u201c\u201d]", doc_text(doc)):
-        if opened is None and m.group() in "\"\u201c":
-            opened = m.start()
-        elif opened is not None and m.group() in "\"\u201d":
-            spans.append((opened, m.end()))
-            opened = None
-    return spans
-
-
 def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'he' / 'she' as a subject: the one named person (or office without a name) of the previous sentence and this one,
     when it is their subject.
@@ -506,8 +531,8 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
     if not doc.has_annotation("SENT_START"):
         return []
-    quotes = _quote_spans(doc)
     text = doc_text(doc)
+    quotes = quotations(text)
     # a named person, or an office named without its holder ("Kosovo's prime minister ... He met"), resolved later
     people = [m for m in mentions if m.type == "Person" and (m.rule == "ner-person" or m.rule.startswith("nominal-title"))]
     sents = list(doc.sents)
