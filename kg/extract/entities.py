@@ -395,15 +395,16 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
 
 
 def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """'the minister', 'the spokesman' with no owner and no name: the one person the article introduced earlier
-    with a title of that head word ('Foreign Minister Pavel Novak ... the minister told reporters').
+    """'the minister', 'the spokesman', 'the former president' with no owner and no name: the one person the article
+    introduced earlier with a title of that head word ('Foreign Minister Pavel Novak ... the minister told reporters').
 
     The person was introduced by a title right before the name or in apposition right after it
-    ('Pavel Novak, the foreign minister,'); two people introduced with that head word block it.
+    ('Pavel Novak, the foreign minister,'); two people introduced with that head word block it. A past marker
+    must agree: 'the former president' is one introduced as 'former President X', and 'the president' is not.
     """
     spans = [(t.start, t.end, _title_head(t.label_)) for t in doc.spans.get("kg_titles", [])]
     people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
-    introduced: list[tuple[int, str, Mention]] = []  # (character offset, title head word, person)
+    introduced: list[tuple[int, str, bool, Mention]] = []  # (character offset, title head word, past, person)
     chain = {start: end for start, end, _ in spans}
     for start, end, head in spans:
         if not head:
@@ -413,24 +414,46 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         after = next((m for m in people if m.start == doc[end].idx), None) if end < len(doc) else None
         before = next((m for m in people if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ","
                        and m.end == doc[start - 2].idx), None)
+        past = _past_marked(doc[max(0, start - 2):start])
         for person in (after, before):
             if person is not None:
-                introduced.append((doc[start].idx, head, person))
+                introduced.append((doc[start].idx, head, past, person))
     out = []
     for start, end, head in spans:
-        if not head or start == 0 or doc[start - 1].lower_ != "the" or (end < len(doc) and _is_name(doc[end])):
+        the = _the_before(doc, start)
+        if not head or the is None or (end < len(doc) and _is_name(doc[end])):
             continue
         if owner_before_title(doc, start) is not None or _owner_of(doc, start, end) is not None:
             continue  # 'the Serbian president', 'the president of Serbia': nominal_mentions reads those
         if end < len(doc) and doc[end].lower_ in {"of", "for"}:
             continue  # 'the spokesman for the army': a description of someone else
-        earlier = [p for at, h, p in introduced if h == head and at < doc[start].idx]
+        past = _past_marked(doc[the + 1:start])
+        earlier = [p for at, h, was, p in introduced if h == head and was == past and at < doc[start].idx]
         if len({_person_name(p, people) for p in earlier}) != 1:
             continue
-        span = doc[start - 1:end]
+        span = doc[the:end]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person",
                            rule="nominal-back-title", key=earlier[-1].key, sentence=sentence_text(span)))
     return out
+
+
+def _the_before(doc: Doc, start: int) -> int | None:
+    """Where the 'the' of a title without a name stands: right before it ('the minister'), or before at most two
+    adjectives outside every entity ('the former president', 'the outgoing prime minister')."""
+    i = start - 1
+    while i >= 0 and start - i <= 2 and doc[i].pos_ == "ADJ" and not doc[i].ent_type_:
+        i -= 1
+    return i if i >= 0 and doc[i].lower_ == "the" else None
+
+
+# words that mark a title as no longer (or not yet) held: 'former U.S. President Bill Clinton'
+PAST = {"former", "formerly", "previously", "ex", "then", "late", "erstwhile", "onetime", "one-time", "future", "incoming",
+        "would-be", "prospective"}
+
+
+def _past_marked(words: Span) -> bool:
+    """Whether a past marker stands among the words before a title ('former', 'ex-')."""
+    return any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in words)
 
 
 def title_before_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
