@@ -654,20 +654,23 @@ def _is_subject(doc: Doc, m: Mention) -> bool:
 
 
 def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """'the ministry', 'the company' as an actor: the one organization of the last sentences that it names.
+    """'the ministry', 'the company', 'the group' as an actor: the one organization of the last sentences that it names.
 
     'the ministry' goes to an organization whose name ends in that word ('the Interior Ministry');
-    a business word ('the company', 'the airline') to the one organization the window names.
+    a business word ('the company', 'the airline') to the one organization the window names; a noun the
+    article put before or beside an organization's name ('the human rights group Amnesty International',
+    'Oxfam, a British charity,') to that organization (`_described`).
     """
     if not doc.has_annotation("SENT_START"):
         return []
     orgs = [m for m in mentions if m.type == "Organization" and not m.rule.startswith("nominal")]
+    described = _described(doc, orgs)
     sents = list(doc.sents)
     index = {s.start: n for n, s in enumerate(sents)}
     from spacy.attrs import LOWER
 
     out = []
-    for token in tokens_with(doc, LOWER, body_heads()):
+    for token in tokens_with(doc, LOWER, body_heads() | frozenset(described)):
         if token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "poss"}:
             continue
         if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.ent_type_:
@@ -677,7 +680,8 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         n = index[token.sent.start]
         start = sents[max(0, n - 2)].start_char
         window = [m for m in orgs if start <= m.start and m.end <= token.idx]
-        named = {m.key for m in window if m.text.lower().split()[-1] in {token.lower_, token.lower_ + "s"}}
+        named = {m.key for m in window if m.text.lower().split()[-1] in {token.lower_, token.lower_ + "s"}
+                 or m.key in described.get(token.lower_, ())}
         if not named and _business_word(token.lower_):
             named = {m.key for m in window if not m.key.startswith("org-Q")}
         if len(named) != 1:
@@ -685,6 +689,23 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         span = doc[token.i - 1:token.i + 1]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
                            rule="nominal-body", key=next(iter(named)), sentence=token.sent.text))
+    return out
+
+
+def _described(doc: Doc, orgs: list[Mention]) -> dict[str, set[str]]:
+    """The common nouns the text describes organizations by, each with the organizations it describes: the noun
+    right before the name ('the human rights group Amnesty International', 'opposition party Fidesz') or the head
+    of an apposition after it ('Oxfam, a British charity,')."""
+    out: dict[str, set[str]] = {}
+    for m in orgs:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        nouns = [doc[span.start - 1]] if span.start > 0 else []
+        nouns += [c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end]
+        for noun in nouns:
+            if noun.pos_ == "NOUN" and noun.is_lower and not noun.ent_type_:
+                out.setdefault(noun.lower_, set()).add(m.key)
     return out
 
 
