@@ -596,6 +596,8 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
                 if tm is not None and tm is not m and tm.type in {"Person", "State"}:
                     out.append(tm.key)
     elif m is None and token.pos_ in {"NOUN", "PROPN"}:
+        if (named := _misplaced_apposition(ctx, token)) is not None:
+            return actors(ctx, named, depth + 1)
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
                 for modifier in (child, *(c for c in child.children if c.dep_ == "conj")):  # "Russian and Ukrainian negotiators"
@@ -615,6 +617,28 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
         if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
             out.extend(actors(ctx, child, depth + 1))
     return list(dict.fromkeys(out))
+
+
+def _misplaced_apposition(ctx: Context, noun: Token) -> Token | None:
+    """The name that describes a noun for a person when the parser hangs it on the body after the noun: 'A spokesman
+    for the European Commission, Eric Mamer, said' (the name is the spokesman's, not the Commission's)."""
+    if noun.lemma_.lower() not in _person_nouns() or any(c.dep_ == "appos" for c in noun.children):
+        return None
+    for body in (g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
+        for name in body.children:
+            m = ctx.mention(name)
+            if (name.dep_ == "appos" and m is not None and m.type == "Person"
+                    and ctx.text[body.idx:name.left_edge.idx].rstrip().endswith(",")):
+                return name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns for people: the Phoenix agents that are people ('spokesman', 'lawyer') and the WordNet occupations."""
+    from kg.gazetteer import occupations, person_heads
+
+    return frozenset(person_heads() | {form[-1] for form in occupations()})
 
 
 def _antecedent(ctx: Context, pronoun: Token) -> Token:
