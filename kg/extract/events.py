@@ -1245,6 +1245,8 @@ def _quote_parts(ctx: Context, first: tuple[int, int], token: Token) -> list[tup
             break
         if attributed_here and any(ch in gap for ch in ".!?") and not gap.rstrip().endswith((",", ":")):
             break  # "'A,' he said. 'B.'": a second quotation, the same speaker's next statement (`quote_sentences`)
+        if attributed_here and _speaker_between(ctx, token, nxt):
+            break  # "'A,' said X, while Y told reporters: 'B.'": B is Y's
         parts.append(nxt)
     return parts
 
