@@ -1445,14 +1445,19 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                                                                      for g in c.children if g.dep_ == "pobj"]
         if _communicates(verb):
             speakers = [k for c in doers for k in actors(ctx, c) if ctx.is_person_key(k)]
-        else:  # 'A statement from Josep Borrell reads, "..."': the statement's author speaks
-            speakers = [k for c in doers if c.lemma_.lower() in _statement_nouns() for o in _owners(c)
-                        if (m := ctx.mention(o)) is not None and ctx.is_person_key(k := m.key)]
+        else:  # 'A statement from Josep Borrell reads, "..."': the statement's author speaks, a person or a body
+            # ('"We condemn this attack," read a statement from the French foreign ministry')
+            nouns = [c for c in doers + [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]  # 'read a statement from X'
+                     if c.lemma_.lower() in _statement_nouns()]
+            authors = [o for c in nouns for o in _owners(c)[1:]] + [g for c in verb.children if nouns and c.dep_ == "prep"
+                                                                     and c.lower_ in {"from", "by"} for g in c.children if g.dep_ == "pobj"]
+            speakers = [k for o in authors for k in actors(ctx, o)]
         if len(set(speakers)) != 1:
             continue
         quote = ctx.doc.char_span(start, end, alignment_mode="expand")
         noun = next((d for d in drafts if d.token in doers and d.kind == "Statement" and not d.quote), None)
         if noun is not None:  # the statement noun's own event says it
+            noun.add(speakers[0], "speaker")
             noun.quote, noun.verbatim = words, True
             noun.evidence.append(Evidence(quote.start_char + 1, quote.end_char - 1, quote.sent.text, "statements/communicated", 0.7))
         else:
