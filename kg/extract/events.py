@@ -633,6 +633,15 @@ def _misplaced_apposition(ctx: Context, noun: Token) -> Token | None:
     return None
 
 
+def _spoken_for(ctx: Context, noun: Token) -> list[str]:
+    """Whom an unnamed speaker speaks for: the body after 'for' or 'at' a noun for a person ('A spokesperson for
+    Apple said', 'Officials at the European Commission said'), as in 'an Apple spokesperson said'."""
+    if noun.lemma_.lower() not in _person_nouns():
+        return []
+    return [k for c in noun.children if c.dep_ == "prep" and c.lower_ in {"for", "at"}
+            for g in c.children if g.dep_ == "pobj" for k in actors(ctx, g)]
+
+
 @lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
     """Nouns for people: the Phoenix agents that are people ('spokesman', 'lawyer') and the WordNet occupations."""
@@ -811,7 +820,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if subject_role == "participant" and family(draft.kind) == "statement":
         subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
     for subj in subjects:
-        keys = actors(ctx, subj)
+        keys = actors(ctx, subj) or (_spoken_for(ctx, subj) if draft.trigger.speech else [])
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
