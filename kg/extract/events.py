@@ -642,6 +642,19 @@ def _spoken_for(ctx: Context, noun: Token) -> list[str]:
             for g in c.children if g.dep_ == "pobj" for k in actors(ctx, g)]
 
 
+def _it_speaker(ctx: Context, pronoun: Token) -> list[str]:
+    """The body 'it' speaks for: the one organization or state that is the subject of the sentence before, in the same
+    paragraph ('Amnesty International criticised the verdict. "...," it said in a statement.')."""
+    sent = pronoun.sent
+    if pronoun.lower_ != "it" or sent.start == 0:
+        return []
+    before = ctx.doc[sent.start - 1].sent
+    if not _same_paragraph(ctx.text, before.start_char, pronoun.idx):
+        return []
+    keys = {k for c in before.root.children if c.dep_ in SUBJ_DEPS for k in actors(ctx, c)}
+    return list(keys) if len(keys) == 1 and not ctx.is_person_key(next(iter(keys))) else []
+
+
 @lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
     """Nouns for people: the Phoenix agents that are people ('spokesman', 'lawyer') and the WordNet occupations."""
@@ -820,7 +833,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if subject_role == "participant" and family(draft.kind) == "statement":
         subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
     for subj in subjects:
-        keys = actors(ctx, subj) or (_spoken_for(ctx, subj) if draft.trigger.speech else [])
+        keys = actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_speaker(ctx, subj) if draft.trigger.speech else [])
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
