@@ -42,7 +42,7 @@ from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, paragraph_bounds
 from kg.extract.timex import count, shifted
 from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs
-from kg.nlp import closing_mark
+from kg.nlp import closing_mark, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -655,6 +655,27 @@ def _it_speaker(ctx: Context, pronoun: Token) -> list[str]:
     return list(keys) if len(keys) == 1 and not ctx.is_person_key(next(iter(keys))) else []
 
 
+def _noun_antecedent(ctx: Context, noun: Token) -> list[str]:
+    """Whom 'the ministry', 'the court' (a body noun of the Phoenix agents) speaks for when no mention names it: the
+    one actor that the described phrases headed by the same noun name, at most QUOTE_PARAGRAPH_REACH paragraphs
+    before it ("Russia's foreign ministry summoned the ambassador. '...,' the ministry said"); nothing when they
+    name none or more than one ("Russia's foreign ministry and Ukraine's defence ministry")."""
+    from spacy.attrs import LOWER
+
+    if noun.pos_ != "NOUN" or not _bare_definite(noun) or noun.lemma_.lower() not in body_heads():
+        return []  # 'the report said', 'the spokesman said': a document, a person
+    keys = {k for t in tokens_with(ctx.doc, LOWER, frozenset({noun.lower_}))
+            if t.i < noun.i and not ctx.in_quote(t.idx) and not _bare_definite(t)
+            and ctx.text[t.idx:noun.idx].count("\n\n") <= QUOTE_PARAGRAPH_REACH for k in actors(ctx, t)}
+    return list(keys) if len(keys) == 1 else []
+
+
+def _bare_definite(noun: Token) -> bool:
+    """'the ministry' with no word of its own to describe it: a reference back, not a description."""
+    return (any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and not any(c.dep_ in {"compound", "amod", "poss", "nmod", "prep", "appos"} for c in noun.children))
+
+
 @lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
     """Nouns for people: the Phoenix agents that are people ('spokesman', 'lawyer') and the WordNet occupations."""
@@ -833,7 +854,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if subject_role == "participant" and family(draft.kind) == "statement":
         subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
     for subj in subjects:
-        keys = actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_speaker(ctx, subj) if draft.trigger.speech else [])
+        keys = actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_speaker(ctx, subj) + _noun_antecedent(ctx, subj)
+                                     if draft.trigger.speech and not _reported_speech(token) else [])
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
@@ -1222,6 +1244,11 @@ def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> boo
     return any(abs(_distance(quote[0], quote[1], t.idx)) < mine for t in token.sent
                if t.i != token.i and not quote[0] <= t.idx < quote[1] and t.pos_ in {"VERB", "AUX"}
                and _speech_verb(t) and any(c.dep_ in SUBJ_DEPS for c in t.children) and not _reported_in(t, token))
+
+
+def _reported_speech(token: Token) -> bool:
+    """Whether a speech verb is itself part of what another speaker reports ('Luciani said the court had confirmed')."""
+    return token.dep_ == "ccomp" and _speech_verb(token.head)
 
 
 def _reported_in(verb: Token, token: Token) -> bool:
@@ -1764,14 +1791,15 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     News gives a speaker's next words as a quotation with no attribution of its own: in the same paragraph,
     right after the sentence that attributes the first ("'A,' Kurti said. 'B.'"), or in a paragraph of its
     own after the paragraph that names the speaker ("Professor X said ... ." then a paragraph '"If ... ."').
-    Each such quotation is a statement of its own. The statement before must be a person's; within a
+    Each such quotation is a statement of its own. The statement before must be a person's (within its
+    paragraph, also a body's quoted words: '"A," the ministry said. "B."'); within a
     paragraph its sentence must be the one just before the quotation, across paragraphs it lies at most
     QUOTE_PARAGRAPH_REACH paragraphs back and the quotation is the whole paragraph. A quotation whose
     sentence has a verb of its own outside the quote is not one.
     """
     text, out = ctx.text, []
     said = [d for d in drafts if family(d.kind) == "statement" and d.quote and not d.absorbed
-            and any(role == "speaker" and ctx.is_person_key(key) for key, role in d.participants.items())]
+            and any(role == "speaker" and (ctx.is_person_key(key) or d.verbatim) for key, role in d.participants.items())]
     for start, end in ctx.quotes:
         words = text[start + 1:end - 1].strip(" ,.")
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
@@ -1790,9 +1818,9 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                     or text[span.sent.start_char:start].strip() or not SENTENCE_END.search(text[previous.start_char:start])
                     or _has_own_speaker(ctx, (start, end))):
                 continue
-        elif (text[para_start:start].strip() or text[end:para_end].strip(" .\n")
+        elif (text[para_start:start].strip() or text[end:para_end].strip(" .\n") or not ctx.is_person_key(_speaker(last) or "")
               or text[last.token.idx:para_start].count("\n\n") > QUOTE_PARAGRAPH_REACH):
-            continue  # the paragraph holds more than the quote, or the speaker is too far back
+            continue  # the paragraph holds more than the quote, or the speaker is too far back or no person
         speaker = next(key for key, role in last.participants.items() if role == "speaker")
         draft = Draft(token=span[0], trigger=lexicon()[("say", "VERB")][0], kind="Statement", status=last.status, time=last.time)
         draft.add(speaker, "speaker")
