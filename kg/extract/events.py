@@ -22,7 +22,11 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    `attributed_quotes`, `communicated_quotes` and `verbless_lead_ins` give a
    quotation to the person a verb of communication or a verbless lead-in names
    ('"...," Zelensky vowed', 'praised by Jobs as "..."', 'Kurti: "..."');
-   `one_act_per_speaker` keeps one statement per speech act. A
+   `one_act_per_speaker` keeps one statement per speech act. A speech verb's
+   subject that names no actor may still stand for one: the body an unnamed
+   speaker speaks for ('a spokesperson for Apple', `_spoken_for`), the
+   organization 'it' refers back to (`_it_speaker`), the body 'the ministry'
+   refers back to (`_noun_antecedent`). A
    statement is something a person said, quoted or reported ('Lavrov said the
    talks would resume': its quote is the reported clause); an organisation's
    unquoted words, an 'according to' source and a request or refusal are not
