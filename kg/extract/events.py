@@ -824,6 +824,17 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
+def _after_preposition(token: Token) -> Token | None:
+    """Who speaks in 'X justified his choice by saying, "..."', 'X was criticised for saying ...': the subject of the
+    verb that 'by' (the act was the saying) or 'for' (the saying was its cause) hangs on; not 'left without saying
+    whether ...' (nothing was said), nor the looser 'after', 'in', 'while' (measured: a false statement on check)."""
+    if (token.dep_ != "pcomp" or token.head.pos_ != "ADP" or token.head.head.pos_ not in {"VERB", "AUX"}
+            or token.head.lower_ not in {"by", "for"}):
+        return None
+    verb = token.head.head
+    return next((c for c in verb.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}), None) or _inherited_subject(verb)
+
+
 def _quoted_as_saying(token: Token) -> Token | None:
     """Who speaks in 'X was quoted as saying "..."' (or reported, cited): the passive subject of the verb that
     'as' hangs on."""
@@ -839,7 +850,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     passive = token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
     if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive):  # "as stated on the
         # website", "is claimed to be": a speech verb in the passive has no speaker in the clause it hangs on
-        inherited = _inherited_subject(token) or (_quoted_as_saying(token) if draft.trigger.speech else None)
+        inherited = _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None else []
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
