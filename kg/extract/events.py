@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context, actor_nouns
-from kg.extract.entities import PERSON_PRONOUNS, paragraph_bounds
+from kg.extract.entities import PERSON_PRONOUNS, owner_before_title, paragraph_bounds
 from kg.extract.timex import count, shifted
 from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs
 from kg.nlp import closing_mark, tokens_with
@@ -674,6 +674,26 @@ def _noun_antecedent(ctx: Context, noun: Token) -> list[str]:
     return list(keys) if len(keys) == 1 else []
 
 
+def _office_holder(ctx: Context, noun: Token) -> list[str]:
+    """Who 'the U.N. chief', 'the NATO boss' is: a noun for a person that is no title of its own, after 'the' and an
+    organization or state, names the one person the article introduced before it with a title of that owner
+    ('U.N. Secretary-General Antonio Guterres ... the U.N. chief said')."""
+    owners = [m.key for c in noun.children if c.dep_ in {"compound", "poss"} and (m := ctx.mention(c)) is not None
+              and m.type in {"Organization", "State"}]
+    titled = {t.start for t in ctx.doc.spans.get("kg_titles", [])}
+    if (len(owners) != 1 or noun.lemma_.lower() not in _person_nouns() or noun.i in titled
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)):
+        return []
+    people = set()
+    for title in ctx.doc.spans.get("kg_titles", []):
+        owner = owner_before_title(ctx.doc, title.start)
+        named = ctx.mention(ctx.doc[title.end]) if title.end < len(ctx.doc) and title.end < noun.i else None
+        owned = ctx.mention(owner.root) if owner is not None else None
+        if named is not None and named.type == "Person" and owned is not None and owned.key == owners[0]:
+            people.add(named.key)
+    return list(people) if len(people) == 1 else []
+
+
 def _bare_definite(noun: Token) -> bool:
     """'the ministry' with no word of its own to describe it: a reference back, not a description."""
     return (any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
@@ -869,8 +889,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if subject_role == "participant" and family(draft.kind) == "statement":
         subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
     for subj in subjects:
-        keys = actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_speaker(ctx, subj) + _noun_antecedent(ctx, subj)
-                                     if draft.trigger.speech and not _reported_speech(token) else [])
+        holder = _office_holder(ctx, subj) if draft.trigger.speech else []
+        keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_speaker(ctx, subj) + _noun_antecedent(ctx, subj)
+                                               if draft.trigger.speech and not _reported_speech(token) else [])
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
