@@ -303,6 +303,8 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
         elif (token.text == "-" and j > i and j + 1 < len(doc) and not doc[j - 1].whitespace_ and not token.whitespace_
               and doc[j + 1].is_alpha):
             j += 2  # 'Chan-ocha': the tokenizer splits a hyphenated name
+        elif j > i and _name_particle(token) and j + 1 < len(doc) and (_is_name_token(doc[j + 1]) or _name_particle(doc[j + 1])):
+            j += 1  # 'President Ursula von der Leyen': a particle inside the name
         else:
             break
     if j == i or (comma and not (j < len(doc) and doc[j].text in {",", ")"})):
@@ -534,7 +536,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents += _known_people(doc, ents)
     ents = _known_organizations(doc, ents)
     ents = _typed_by_evidence(doc, ents, words, titles)
-    ents = _quoted_speakers(doc, ents, words)
+    ents = _name_particles(doc, _quoted_speakers(doc, ents, words))  # surnames read below are whole: 'von der Leyen'
     products = _product_names(doc, ents)
     ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
     people: list[Span] = []
@@ -589,7 +591,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, frozenset(surnames)):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    out = _hyphen_pairs(doc, _inside_words(doc, out))
+    out = _name_particles(doc, _hyphen_pairs(doc, _inside_words(doc, out)))
     return model_names(doc, _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out))))
 
 
@@ -608,6 +610,45 @@ def _hyphen_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         out += [Span(doc, ent.start, cut, label="ORG"), Span(doc, cut + 1, ent.end, label="ORG")]
     return out
+
+
+def _name_particles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Ursula von der Leyen', 'Cristina Fernandez de Kirchner', 'Lula da Silva': one or two short lower-case words that
+    the parser hangs on the name as compounds join the person before them to the capitalised surname after them,
+    which the model leaves out or takes for a place (an entity there is absorbed); without the given name they
+    open the surname ('von der Leyen said'). 'Merkel in Berlin' ('in' a preposition) stays two names."""
+    out, absorbed = [], set()
+    for ent in sorted(ents, key=lambda e: e.start):
+        if ent.start in absorbed:
+            continue
+        first = ent.end
+        while first > ent.start + 1 and _name_particle(doc[first - 1]):
+            first -= 1  # the model's span took the particles but not the surname: 'Ursula von der' + 'Leyen'
+        j = first
+        while ent.label_ == "PERSON" and j < len(doc) and j - first < 2 and _name_particle(doc[j]):
+            j += 1
+        if j == first or j - first > 2 or j >= len(doc) or not (doc[j].is_title and doc[j].pos_ == "PROPN"):
+            out.append(_particles_before(doc, ent))
+            continue
+        inside = [e for e in ents if ent.end <= e.start <= j]
+        absorbed |= {e.start for e in inside}
+        out.append(_fresh(doc, ent.start, max([j + 1] + [e.end for e in inside]), "PERSON"))
+    return out
+
+
+def _particles_before(doc: Doc, ent: Span) -> Span:
+    """'von der Leyen said', the given name left out: the particles before a person's surname are part of the name."""
+    start = ent.start
+    while ent.label_ == "PERSON" and start > 0 and ent.start - start < 2 and _name_particle(doc[start - 1]):
+        start -= 1
+    if start == ent.start or (start > 0 and doc[start - 1].ent_type_ == "PERSON"):
+        return ent
+    return _fresh(doc, start, ent.end, "PERSON")
+
+
+def _name_particle(token: Token) -> bool:
+    """'von', 'der', 'de', 'da': a short lower-case word the parser hangs on a proper name as a compound."""
+    return token.is_lower and token.is_alpha and len(token) <= 3 and token.dep_ == "compound" and token.pos_ in {"PROPN", "NOUN", "X"}
 
 
 STANCE_PREFIXES = {"pro", "anti"}

@@ -20,7 +20,8 @@ from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
 
 def person_aliases(mentions: list[Mention]) -> dict[str, str]:
-    """Provisional person key -> canonical key: 'Vucic' -> 'Aleksandar Vucic' when unambiguous."""
+    """Provisional person key -> canonical key: 'Vucic' -> 'Aleksandar Vucic', 'von der Leyen' -> 'Ursula von der Leyen'
+    when unambiguous."""
     full: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         parts = m.text.split()
@@ -32,6 +33,11 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
     for m in mentions:
         if m.type == "Person" and m.rule == "ner-person" and len(m.text.split()) == 1:
             candidates = full.get(m.text, set())
+            if len(candidates) == 1:
+                out[m.key] = next(iter(candidates))
+        elif m.type == "Person" and m.rule == "ner-person":  # 'Fernandez de Kirchner' after 'Cristina Fernandez de Kirchner'
+            words = m.text.split()
+            candidates = {f for name in full for f in full[name] if len(name.split()) > len(words) and name.split()[-len(words):] == words}
             if len(candidates) == 1:
                 out[m.key] = next(iter(candidates))
     return out

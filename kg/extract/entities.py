@@ -102,6 +102,42 @@ def paragraph_bounds(text: str, start: int, end: int | None = None) -> tuple[int
     return (cut + 2 if cut >= 0 else 0), (len(text) if stop < 0 else stop)
 
 
+QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Quoted passages, (opening mark, closing mark + 1), their marks paired in turn within each paragraph (a
+    mark's shape is no guide: a typed '\u201c' can close, and '," [' can open).
+
+    A paragraph with an odd number of marks holds a quotation that goes on into the next paragraph or one
+    that goes on from the paragraph before. News leaves a quotation open at its paragraph's end and opens the
+    next paragraph with a mark of its own ('Scholz said: "A.' NEW PARAGRAPH '"B," he added.'): the open
+    quotation ends with its paragraph, as if closed after its last character. When the next paragraph's first
+    mark closes instead (it follows a word) and its marks are odd too, the quotation runs on to that mark.
+
+    >>> text = 'He said: "We will not go.\\n\\n"Never," he added. A "term" here.\\n\\nShe said, "Yes.\\n\\nNo," then.'
+    >>> [text[s + 1:e - 1] for s, e in quotations(text)]
+    ['We will not go', 'Never,', 'term', 'Yes.\\n\\nNo,']
+    """
+    out: list[tuple[int, int]] = []
+    start, running = 0, False
+    while start < len(text):
+        stop = text.find("\n\n", start)
+        stop = len(text) if stop < 0 else stop
+        marks = [m.start() for m in QUOTE_MARKS.finditer(text, start, stop)]
+        if running and len(marks) % 2 and marks[0] > start and not text[marks[0] - 1].isspace():
+            out[-1] = (out[-1][0], marks.pop(0) + 1)  # the quotation of the paragraph before ends at this paragraph's first mark
+        for opened, closed in zip(marks[::2], marks[1::2], strict=False):  # an odd last mark is left open
+            if closed - opened > 2:
+                out.append((opened, closed + 1))
+        opened, end = (marks[-1] if len(marks) % 2 else stop), len(text[:stop].rstrip())
+        running = end - opened > 3
+        if running:
+            out.append((opened, end + (text[end - 1] not in ".!?,;:")))  # the last character stays a word's
+        start = stop + 2
+    return out
+
+
 def sentence_text(span: Span) -> str:
     """The text of the sentence a span starts in, the span's own text when the Doc has no sentences: an evidence's
     sentence (spaCy finds a span's sentence by walking the tokens at each ask)."""
@@ -359,15 +395,16 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
 
 
 def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """'the minister', 'the spokesman' with no owner and no name: the one person the article introduced earlier
-    with a title of that head word ('Foreign Minister Pavel Novak ... the minister told reporters').
+    """'the minister', 'the spokesman', 'the former president' with no owner and no name: the one person the article
+    introduced earlier with a title of that head word ('Foreign Minister Pavel Novak ... the minister told reporters').
 
     The person was introduced by a title right before the name or in apposition right after it
-    ('Pavel Novak, the foreign minister,'); two people introduced with that head word block it.
+    ('Pavel Novak, the foreign minister,'); two people introduced with that head word block it. A past marker
+    must agree: 'the former president' is one introduced as 'former President X', and 'the president' is not.
     """
     spans = [(t.start, t.end, _title_head(t.label_)) for t in doc.spans.get("kg_titles", [])]
     people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
-    introduced: list[tuple[int, str, Mention]] = []  # (character offset, title head word, person)
+    introduced: list[tuple[int, str, bool, Mention]] = []  # (character offset, title head word, past, person)
     chain = {start: end for start, end, _ in spans}
     for start, end, head in spans:
         if not head:
@@ -377,24 +414,46 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         after = next((m for m in people if m.start == doc[end].idx), None) if end < len(doc) else None
         before = next((m for m in people if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ","
                        and m.end == doc[start - 2].idx), None)
+        past = _past_marked(doc[max(0, start - 2):start])
         for person in (after, before):
             if person is not None:
-                introduced.append((doc[start].idx, head, person))
+                introduced.append((doc[start].idx, head, past, person))
     out = []
     for start, end, head in spans:
-        if not head or start == 0 or doc[start - 1].lower_ != "the" or (end < len(doc) and _is_name(doc[end])):
+        the = _the_before(doc, start)
+        if not head or the is None or (end < len(doc) and _is_name(doc[end])):
             continue
         if owner_before_title(doc, start) is not None or _owner_of(doc, start, end) is not None:
             continue  # 'the Serbian president', 'the president of Serbia': nominal_mentions reads those
         if end < len(doc) and doc[end].lower_ in {"of", "for"}:
             continue  # 'the spokesman for the army': a description of someone else
-        earlier = [p for at, h, p in introduced if h == head and at < doc[start].idx]
+        past = _past_marked(doc[the + 1:start])
+        earlier = [p for at, h, was, p in introduced if h == head and was == past and at < doc[start].idx]
         if len({_person_name(p, people) for p in earlier}) != 1:
             continue
-        span = doc[start - 1:end]
+        span = doc[the:end]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person",
                            rule="nominal-back-title", key=earlier[-1].key, sentence=sentence_text(span)))
     return out
+
+
+def _the_before(doc: Doc, start: int) -> int | None:
+    """Where the 'the' of a title without a name stands: right before it ('the minister'), or before at most two
+    adjectives outside every entity ('the former president', 'the outgoing prime minister')."""
+    i = start - 1
+    while i >= 0 and start - i <= 2 and doc[i].pos_ == "ADJ" and not doc[i].ent_type_:
+        i -= 1
+    return i if i >= 0 and doc[i].lower_ == "the" else None
+
+
+# words that mark a title as no longer (or not yet) held: 'former U.S. President Bill Clinton'
+PAST = {"former", "formerly", "previously", "ex", "then", "late", "erstwhile", "onetime", "one-time", "future", "incoming",
+        "would-be", "prospective"}
+
+
+def _past_marked(words: Span) -> bool:
+    """Whether a past marker stands among the words before a title ('former', 'ex-')."""
+    return any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in words)
 
 
 def title_before_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -484,17 +543,6 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
-def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
-    spans, opened = [], None
-    for m in re.finditer(r"[\"\u201c\u201d]", doc_text(doc)):
-        if opened is None and m.group() in "\"\u201c":
-            opened = m.start()
-        elif opened is not None and m.group() in "\"\u201d":
-            spans.append((opened, m.end()))
-            opened = None
-    return spans
-
-
 def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'he' / 'she' as a subject: the one named person (or office without a name) of the previous sentence and this one,
     when it is their subject; a passive 'he was released' also the one person named there as an object ('Police
@@ -507,8 +555,8 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
     if not doc.has_annotation("SENT_START"):
         return []
-    quotes = _quote_spans(doc)
     text = doc_text(doc)
+    quotes = quotations(text)
     # a named person, or an office named without its holder ("Kosovo's prime minister ... He met"), resolved later
     people = [m for m in mentions if m.type == "Person" and (m.rule == "ner-person" or m.rule.startswith("nominal-title"))]
     sents = list(doc.sents)
@@ -612,20 +660,23 @@ def _is_subject(doc: Doc, m: Mention, deps: set[str] = SUBJECT_DEPS) -> bool:
 
 
 def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """'the ministry', 'the company' as an actor: the one organization of the last sentences that it names.
+    """'the ministry', 'the company', 'the group' as an actor: the one organization of the last sentences that it names.
 
     'the ministry' goes to an organization whose name ends in that word ('the Interior Ministry');
-    a business word ('the company', 'the airline') to the one organization the window names.
+    a business word ('the company', 'the airline') to the one organization the window names; a noun the
+    article put before or beside an organization's name ('the human rights group Amnesty International',
+    'Oxfam, a British charity,') to that organization (`_described`).
     """
     if not doc.has_annotation("SENT_START"):
         return []
     orgs = [m for m in mentions if m.type == "Organization" and not m.rule.startswith("nominal")]
+    described = _described(doc, orgs)
     sents = list(doc.sents)
     index = {s.start: n for n, s in enumerate(sents)}
     from spacy.attrs import LOWER
 
     out = []
-    for token in tokens_with(doc, LOWER, body_heads()):
+    for token in tokens_with(doc, LOWER, body_heads() | frozenset(described)):
         if token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "poss"}:
             continue
         if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.ent_type_:
@@ -635,7 +686,8 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         n = index[token.sent.start]
         start = sents[max(0, n - 2)].start_char
         window = [m for m in orgs if start <= m.start and m.end <= token.idx]
-        named = {m.key for m in window if m.text.lower().split()[-1] in {token.lower_, token.lower_ + "s"}}
+        named = {m.key for m in window if m.text.lower().split()[-1] in {token.lower_, token.lower_ + "s"}
+                 or m.key in described.get(token.lower_, ())}
         if not named and _business_word(token.lower_):
             named = {m.key for m in window if not m.key.startswith("org-Q")}
         if len(named) != 1:
@@ -643,6 +695,23 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         span = doc[token.i - 1:token.i + 1]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
                            rule="nominal-body", key=next(iter(named)), sentence=token.sent.text))
+    return out
+
+
+def _described(doc: Doc, orgs: list[Mention]) -> dict[str, set[str]]:
+    """The common nouns the text describes organizations by, each with the organizations it describes: the noun
+    right before the name ('the human rights group Amnesty International', 'opposition party Fidesz') or the head
+    of an apposition after it ('Oxfam, a British charity,')."""
+    out: dict[str, set[str]] = {}
+    for m in orgs:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        nouns = [doc[span.start - 1]] if span.start > 0 else []
+        nouns += [c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end]
+        for noun in nouns:
+            if noun.pos_ == "NOUN" and noun.is_lower and not noun.ent_type_:
+                out.setdefault(noun.lower_, set()).add(m.key)
     return out
 
 

@@ -25,7 +25,11 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    `attributed_quotes`, `communicated_quotes` and `verbless_lead_ins` give a
    quotation to the person a verb of communication or a verbless lead-in names
    ('"...," Zelensky vowed', 'praised by Jobs as "..."', 'Kurti: "..."');
-   `one_act_per_speaker` keeps one statement per speech act. A
+   `one_act_per_speaker` keeps one statement per speech act. A speech verb's
+   subject that names no actor may still stand for one: the body an unnamed
+   speaker speaks for ('a spokesperson for Apple', `_spoken_for`), the
+   organization 'it' refers back to (`_it_speaker`), the body 'the ministry'
+   refers back to (`_noun_antecedent`). A
    statement is something a person said, quoted or reported ('Lavrov said the
    talks would resume': its quote is the reported clause); an organisation's
    unquoted words, an 'according to' source and a request or refusal are not
@@ -42,10 +46,15 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context, actor_nouns
-from kg.extract.entities import PERSON_PRONOUNS, paragraph_bounds
+from kg.extract.entities import PERSON_PRONOUNS, owner_before_title, paragraph_bounds
 from kg.extract.timex import count, shifted
+<<<<<<< HEAD
 from kg.gazetteer import agent_sectors, body_heads, entries, place_nouns, speech_verbs
 from kg.nlp import closing_mark
+=======
+from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs
+from kg.nlp import closing_mark, tokens_with
+>>>>>>> s21-statements
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -702,6 +711,8 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
                 if tm is not None and tm is not m and tm.type in {"Person", "State"}:
                     out.append(tm.key)
     elif m is None and token.pos_ in {"NOUN", "PROPN"}:
+        if (named := _misplaced_apposition(ctx, token)) is not None:
+            return actors(ctx, named, depth + 1)
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
                 for modifier in (child, *(c for c in child.children if c.dep_ == "conj")):  # "Russian and Ukrainian negotiators"
@@ -722,6 +733,7 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+<<<<<<< HEAD
 def _home_state(ctx: Context, token: Token) -> str:
     """The state a named state or city stands for as where people come from ('from Syria', 'in Baghdad')."""
     m = ctx.mention(token)
@@ -729,6 +741,91 @@ def _home_state(ctx: Context, token: Token) -> str:
         return ""
     entry = entries().get(m.key)
     return m.key if m.type == "State" else entry.country if entry is not None and entry.type == "Place" else ""
+=======
+def _misplaced_apposition(ctx: Context, noun: Token) -> Token | None:
+    """The name that describes a noun for a person when the parser hangs it on the body after the noun: 'A spokesman
+    for the European Commission, Eric Mamer, said' (the name is the spokesman's, not the Commission's)."""
+    if noun.lemma_.lower() not in _person_nouns() or any(c.dep_ == "appos" for c in noun.children):
+        return None
+    for body in (g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
+        for name in body.children:
+            m = ctx.mention(name)
+            if (name.dep_ == "appos" and m is not None and m.type == "Person"
+                    and ctx.text[body.idx:name.left_edge.idx].rstrip().endswith(",")):
+                return name
+    return None
+
+
+def _spoken_for(ctx: Context, noun: Token) -> list[str]:
+    """Whom an unnamed speaker speaks for: the body after 'for' or 'at' a noun for a person ('A spokesperson for
+    Apple said', 'Officials at the European Commission said'), as in 'an Apple spokesperson said'."""
+    if noun.lemma_.lower() not in _person_nouns():
+        return []
+    return [k for c in noun.children if c.dep_ == "prep" and c.lower_ in {"for", "at"}
+            for g in c.children if g.dep_ == "pobj" for k in actors(ctx, g)]
+
+
+def _it_speaker(ctx: Context, pronoun: Token) -> list[str]:
+    """The body 'it' speaks for: the one organization or state that is the subject of the sentence before, in the same
+    paragraph ('Amnesty International criticised the verdict. "...," it said in a statement.')."""
+    sent = pronoun.sent
+    if pronoun.lower_ != "it" or sent.start == 0:
+        return []
+    before = ctx.doc[sent.start - 1].sent
+    if not _same_paragraph(ctx.text, before.start_char, pronoun.idx):
+        return []
+    keys = {k for c in before.root.children if c.dep_ in SUBJ_DEPS for k in actors(ctx, c)}
+    return list(keys) if len(keys) == 1 and not ctx.is_person_key(next(iter(keys))) else []
+
+
+def _noun_antecedent(ctx: Context, noun: Token) -> list[str]:
+    """Whom 'the ministry', 'the court' (a body noun of the Phoenix agents) speaks for when no mention names it: the
+    one actor that the described phrases headed by the same noun name, at most QUOTE_PARAGRAPH_REACH paragraphs
+    before it ("Russia's foreign ministry summoned the ambassador. '...,' the ministry said"); nothing when they
+    name none or more than one ("Russia's foreign ministry and Ukraine's defence ministry")."""
+    from spacy.attrs import LOWER
+
+    if noun.pos_ != "NOUN" or not _bare_definite(noun) or noun.lemma_.lower() not in body_heads():
+        return []  # 'the report said', 'the spokesman said': a document, a person
+    keys = {k for t in tokens_with(ctx.doc, LOWER, frozenset({noun.lower_}))
+            if t.i < noun.i and not ctx.in_quote(t.idx) and not _bare_definite(t)
+            and ctx.text[t.idx:noun.idx].count("\n\n") <= QUOTE_PARAGRAPH_REACH for k in actors(ctx, t)}
+    return list(keys) if len(keys) == 1 else []
+
+
+def _office_holder(ctx: Context, noun: Token) -> list[str]:
+    """Who 'the U.N. chief', 'the NATO boss' is: a noun for a person that is no title of its own, after 'the' and an
+    organization or state, names the one person the article introduced before it with a title of that owner
+    ('U.N. Secretary-General Antonio Guterres ... the U.N. chief said')."""
+    owners = [m.key for c in noun.children if c.dep_ in {"compound", "poss"} and (m := ctx.mention(c)) is not None
+              and m.type in {"Organization", "State"}]
+    titled = {t.start for t in ctx.doc.spans.get("kg_titles", [])}
+    if (len(owners) != 1 or noun.lemma_.lower() not in _person_nouns() or noun.i in titled
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)):
+        return []
+    people = set()
+    for title in ctx.doc.spans.get("kg_titles", []):
+        owner = owner_before_title(ctx.doc, title.start)
+        named = ctx.mention(ctx.doc[title.end]) if title.end < len(ctx.doc) and title.end < noun.i else None
+        owned = ctx.mention(owner.root) if owner is not None else None
+        if named is not None and named.type == "Person" and owned is not None and owned.key == owners[0]:
+            people.add(named.key)
+    return list(people) if len(people) == 1 else []
+
+
+def _bare_definite(noun: Token) -> bool:
+    """'the ministry' with no word of its own to describe it: a reference back, not a description."""
+    return (any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and not any(c.dep_ in {"compound", "amod", "poss", "nmod", "prep", "appos"} for c in noun.children))
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns for people: the Phoenix agents that are people ('spokesman', 'lawyer') and the WordNet occupations."""
+    from kg.gazetteer import occupations, person_heads
+
+    return frozenset(person_heads() | {form[-1] for form in occupations()})
+>>>>>>> s21-statements
 
 
 def _antecedent(ctx: Context, pronoun: Token) -> Token:
@@ -867,6 +964,7 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
+<<<<<<< HEAD
 OBJECT_AGENT_PREPS = {"for", "of"}
 
 
@@ -880,6 +978,17 @@ def _object_agents(token: Token) -> list[Token]:
                                 or not ("LegalAction" in lineage(sense.kind) or sense.kind == "Accusation")):
         return []  # "warned Kyiv of an offensive": who is warned does not do it
     return [c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i]
+=======
+def _after_preposition(token: Token) -> Token | None:
+    """Who speaks in 'X justified his choice by saying, "..."', 'X was criticised for saying ...': the subject of the
+    verb that 'by' (the act was the saying) or 'for' (the saying was its cause) hangs on; not 'left without saying
+    whether ...' (nothing was said), nor the looser 'after', 'in', 'while' (measured: a false statement on check)."""
+    if (token.dep_ != "pcomp" or token.head.pos_ != "ADP" or token.head.head.pos_ not in {"VERB", "AUX"}
+            or token.head.lower_ not in {"by", "for"}):
+        return None
+    verb = token.head.head
+    return next((c for c in verb.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}), None) or _inherited_subject(verb)
+>>>>>>> s21-statements
 
 
 def _quoted_as_saying(token: Token) -> Token | None:
@@ -897,8 +1006,13 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     passive = token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
     if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive):  # "as stated on the
         # website", "is claimed to be": a speech verb in the passive has no speaker in the clause it hangs on
+<<<<<<< HEAD
         inherited = _inherited_subject(token) or (_quoted_as_saying(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
+=======
+        inherited = _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token) if draft.trigger.speech else None)
+        subjects = [inherited] if inherited is not None else []
+>>>>>>> s21-statements
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
@@ -919,7 +1033,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if subject_role == "participant" and family(draft.kind) == "statement":
         subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
     for subj in subjects:
-        keys = actors(ctx, subj)
+        holder = _office_holder(ctx, subj) if draft.trigger.speech else []
+        keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_speaker(ctx, subj) + _noun_antecedent(ctx, subj)
+                                               if draft.trigger.speech and not _reported_speech(token) else [])
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
@@ -1331,7 +1447,9 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         return
     near = [(s, e) for s, e in ctx.quotes if _same_paragraph(ctx.text, s, token.idx) and abs(_distance(s, e, token.idx)) < 400
             and not _names_only(ctx, (s, e))]
-    complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}), None)
+    complement = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"}
+                       and (c.idx > token.idx or _same_paragraph(ctx.text, c.idx, token.idx))),
+                      None)  # a clause the parser hangs on the verb from a paragraph before is not what it reports
     if token.dep_ == "prep" and complement is None:  # "according to X, the suspects were arrested": the clause is what X said
         _attributed_clause(ctx, draft)
         return
@@ -1365,6 +1483,7 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         draft.verbatim = True
         if not draft.quote or quoted or not within:
             draft.quote = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in parts)
+            draft.evidence = [e for e in draft.evidence if e.extractor != "statements/quote"]  # the words replace the clause's
             draft.evidence.extend(Evidence(s + 1, e - 1, sent.text, "statements/quote", 0.9) for s, e in parts)
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
         d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
@@ -1423,7 +1542,21 @@ def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> boo
     mine = abs(_distance(quote[0], quote[1], token.idx))
     return any(abs(_distance(quote[0], quote[1], t.idx)) < mine for t in token.sent
                if t.i != token.i and not quote[0] <= t.idx < quote[1] and t.pos_ in {"VERB", "AUX"}
-               and _speech_verb(t) and any(c.dep_ in SUBJ_DEPS for c in t.children))
+               and _speech_verb(t) and any(c.dep_ in SUBJ_DEPS for c in t.children) and not _reported_in(t, token))
+
+
+def _reported_speech(token: Token) -> bool:
+    """Whether a speech verb is itself part of what another speaker reports ('Luciani said the court had confirmed')."""
+    return token.dep_ == "ccomp" and _speech_verb(token.head)
+
+
+def _reported_in(verb: Token, token: Token) -> bool:
+    """Whether a verb lies in the clause a speech verb reports ('Luciani said the court had confirmed "the largest
+    scheme"': what the court confirmed is part of what Luciani said, and the quotation is his)."""
+    node = verb
+    while node.head.i != node.i and node.head.i != token.i:
+        node = node.head
+    return node.head.i == token.i and node.i != token.i and node.dep_ == "ccomp"
 
 
 def _speaker_between(ctx: Context, token: Token, quote: tuple[int, int]) -> bool:
@@ -1460,18 +1593,23 @@ def _quote_parts(ctx: Context, first: tuple[int, int], token: Token) -> list[tup
             break
         if attributed_here and any(ch in gap for ch in ".!?") and not gap.rstrip().endswith((",", ":")):
             break  # "'A,' he said. 'B.'": a second quotation, the same speaker's next statement (`quote_sentences`)
+        if attributed_here and _speaker_between(ctx, token, nxt):
+            break  # "'A,' said X, while Y told reporters: 'B.'": B is Y's
         parts.append(nxt)
     return parts
 
 
 def _has_own_speaker(ctx: Context, quote: tuple[int, int]) -> bool:
     """Whether a verb outside the quote but in one of its sentences attributes it to someone (the sentences of
-    its words: a closing mark the parser puts in the next sentence does not bring that sentence in)."""
+    its words: a closing mark the parser puts in the next sentence does not bring that sentence in; and a
+    sentence the parser runs on over a paragraph break ends at the break: '"... homes."' NEW PARAGRAPH
+    '"...," he said.' gives the first quote no speaker)."""
     span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="expand")
     if span is None:
         return False
+    lo, hi = paragraph_bounds(ctx.text, quote[0], quote[1])
     for sent in {t.sent.start: t.sent for t in span}.values():
-        if any(not (quote[0] <= t.idx < quote[1]) and t.pos_ in {"VERB", "AUX"} for t in sent):
+        if any(not (quote[0] <= t.idx < quote[1]) and lo <= t.idx < hi and t.pos_ in {"VERB", "AUX"} for t in sent):
             return True  # "'...,' Vucic replied": its own sentence says who speaks
     return False
 
@@ -1777,14 +1915,19 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                                                                      for g in c.children if g.dep_ == "pobj"]
         if _communicates(verb):
             speakers = [k for c in doers for k in actors(ctx, c) if ctx.is_person_key(k)]
-        else:  # 'A statement from Josep Borrell reads, "..."': the statement's author speaks
-            speakers = [k for c in doers if c.lemma_.lower() in _statement_nouns() for o in _owners(c)
-                        if (m := ctx.mention(o)) is not None and ctx.is_person_key(k := m.key)]
+        else:  # 'A statement from Josep Borrell reads, "..."': the statement's author speaks, a person or a body
+            # ('"We condemn this attack," read a statement from the French foreign ministry')
+            nouns = [c for c in doers + [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]  # 'read a statement from X'
+                     if c.lemma_.lower() in _statement_nouns()]
+            authors = [o for c in nouns for o in _owners(c)[1:]] + [g for c in verb.children if nouns and c.dep_ == "prep"
+                                                                     and c.lower_ in {"from", "by"} for g in c.children if g.dep_ == "pobj"]
+            speakers = [k for o in authors for k in actors(ctx, o)]
         if len(set(speakers)) != 1:
             continue
         quote = ctx.doc.char_span(start, end, alignment_mode="expand")
         noun = next((d for d in drafts if d.token in doers and d.kind == "Statement" and not d.quote), None)
         if noun is not None:  # the statement noun's own event says it
+            noun.add(speakers[0], "speaker")
             noun.quote, noun.verbatim = words, True
             noun.evidence.append(Evidence(quote.start_char + 1, quote.end_char - 1, quote.sent.text, "statements/communicated", 0.7))
         else:
@@ -2083,14 +2226,15 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     News gives a speaker's next words as a quotation with no attribution of its own: in the same paragraph,
     right after the sentence that attributes the first ("'A,' Kurti said. 'B.'"), or in a paragraph of its
     own after the paragraph that names the speaker ("Professor X said ... ." then a paragraph '"If ... ."').
-    Each such quotation is a statement of its own. The statement before must be a person's; within a
+    Each such quotation is a statement of its own. The statement before must be a person's (within its
+    paragraph, also a body's quoted words: '"A," the ministry said. "B."'); within a
     paragraph its sentence must be the one just before the quotation, across paragraphs it lies at most
     QUOTE_PARAGRAPH_REACH paragraphs back and the quotation is the whole paragraph. A quotation whose
     sentence has a verb of its own outside the quote is not one.
     """
     text, out = ctx.text, []
     said = [d for d in drafts if family(d.kind) == "statement" and d.quote and not d.absorbed
-            and any(role == "speaker" and ctx.is_person_key(key) for key, role in d.participants.items())]
+            and any(role == "speaker" and (ctx.is_person_key(key) or d.verbatim) for key, role in d.participants.items())]
     for start, end in ctx.quotes:
         words = text[start + 1:end - 1].strip(" ,.")
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
@@ -2109,9 +2253,9 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                     or text[span.sent.start_char:start].strip() or not SENTENCE_END.search(text[previous.start_char:start])
                     or _has_own_speaker(ctx, (start, end))):
                 continue
-        elif (text[para_start:start].strip() or text[end:para_end].strip(" .\n")
+        elif (text[para_start:start].strip() or text[end:para_end].strip(" .\n") or not ctx.is_person_key(_speaker(last) or "")
               or text[last.token.idx:para_start].count("\n\n") > QUOTE_PARAGRAPH_REACH):
-            continue  # the paragraph holds more than the quote, or the speaker is too far back
+            continue  # the paragraph holds more than the quote, or the speaker is too far back or no person
         speaker = next(key for key, role in last.participants.items() if role == "speaker")
         draft = Draft(token=span[0], trigger=lexicon()[("say", "VERB")][0], kind="Statement", status=last.status, time=last.time)
         draft.add(speaker, "speaker")

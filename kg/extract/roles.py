@@ -62,6 +62,7 @@ from spacy.attrs import LEMMA, LOWER
 
 from kg.extract.entities import (
     BODY_NOUNS,
+    PAST,
     STATE_NOUNS,
     doc_text,
     ents,
@@ -672,10 +673,6 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
             evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/counterpart", confidence=0.8)
             out.append(Role(holder=person_key(person.text), name=name, of=owner_key(owner), as_of=as_of, evidence=evidence))
     return out
-
-
-PAST = {"former", "formerly", "previously", "ex", "then", "late", "erstwhile", "onetime", "one-time", "future", "incoming",
-        "would-be", "prospective"}  # not held now
 
 
 def _past_holder(doc: Doc, start: int, owner: Span) -> bool:
