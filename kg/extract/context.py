@@ -4,6 +4,7 @@ or event noun carries, who can act), and the agent nouns it knows actors by (kg/
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache

@@ -48,13 +48,8 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, owner_before_title, paragraph_bounds
 from kg.extract.timex import count, shifted
-<<<<<<< HEAD
 from kg.gazetteer import agent_sectors, body_heads, entries, place_nouns, speech_verbs
-from kg.nlp import closing_mark
-=======
-from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs
 from kg.nlp import closing_mark, tokens_with
->>>>>>> s21-statements
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -733,7 +728,6 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-<<<<<<< HEAD
 def _home_state(ctx: Context, token: Token) -> str:
     """The state a named state or city stands for as where people come from ('from Syria', 'in Baghdad')."""
     m = ctx.mention(token)
@@ -741,7 +735,8 @@ def _home_state(ctx: Context, token: Token) -> str:
         return ""
     entry = entries().get(m.key)
     return m.key if m.type == "State" else entry.country if entry is not None and entry.type == "Place" else ""
-=======
+
+
 def _misplaced_apposition(ctx: Context, noun: Token) -> Token | None:
     """The name that describes a noun for a person when the parser hangs it on the body after the noun: 'A spokesman
     for the European Commission, Eric Mamer, said' (the name is the spokesman's, not the Commission's)."""
@@ -825,7 +820,6 @@ def _person_nouns() -> frozenset[str]:
     from kg.gazetteer import occupations, person_heads
 
     return frozenset(person_heads() | {form[-1] for form in occupations()})
->>>>>>> s21-statements
 
 
 def _antecedent(ctx: Context, pronoun: Token) -> Token:
@@ -964,7 +958,6 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
-<<<<<<< HEAD
 OBJECT_AGENT_PREPS = {"for", "of"}
 
 
@@ -978,7 +971,8 @@ def _object_agents(token: Token) -> list[Token]:
                                 or not ("LegalAction" in lineage(sense.kind) or sense.kind == "Accusation")):
         return []  # "warned Kyiv of an offensive": who is warned does not do it
     return [c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i]
-=======
+
+
 def _after_preposition(token: Token) -> Token | None:
     """Who speaks in 'X justified his choice by saying, "..."', 'X was criticised for saying ...': the subject of the
     verb that 'by' (the act was the saying) or 'for' (the saying was its cause) hangs on; not 'left without saying
@@ -988,7 +982,6 @@ def _after_preposition(token: Token) -> Token | None:
         return None
     verb = token.head.head
     return next((c for c in verb.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}), None) or _inherited_subject(verb)
->>>>>>> s21-statements
 
 
 def _quoted_as_saying(token: Token) -> Token | None:
@@ -1006,13 +999,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     passive = token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
     if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive):  # "as stated on the
         # website", "is claimed to be": a speech verb in the passive has no speaker in the clause it hangs on
-<<<<<<< HEAD
-        inherited = _inherited_subject(token) or (_quoted_as_saying(token) if draft.trigger.speech else None)
-        subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
-=======
         inherited = _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token) if draft.trigger.speech else None)
-        subjects = [inherited] if inherited is not None else []
->>>>>>> s21-statements
+        subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
