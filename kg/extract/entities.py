@@ -375,7 +375,9 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
                 continue
             span = doc[start - 1:owner.end]
         else:
-            first = owner.start
+            i = _owner_word(doc, start)  # "The commission's chairman": the owner named before, the mention its words here
+            the = _article_before(doc, i)
+            first = owner.start if owner.start <= i < owner.end else i if the is None else the
             if first > 0 and doc[first - 1].lower_ in {"the", "his", "her", "their", "its"}:
                 first -= 1
             span = doc[first:end]
@@ -728,13 +730,7 @@ def _is_name(token: Token) -> bool:
 def owner_before_title(doc: Doc, start: int) -> Span | None:
     """The state or organization entity just before a title starting at token `start`: 'Serbian', "Kosovo's", 'EU',
     "the country's"; None when there is none."""
-    i = start - 1
-    skipped = 0
-    while i >= 0 and skipped < 2 and (_title_modifier(doc, i) or _joining_hyphen(doc, i)):
-        i -= 2 if doc[i].text == "-" else 1  # "Israel's longest-serving prime minister": one modifier
-        skipped += 1  # "Kosovo's new prime minister", 'Indonesian police spokesman', "Apple's senior vice president"
-    if i >= 0 and doc[i].text in {"'s", "\u2019s", "'"}:
-        i -= 1
+    i = _owner_word(doc, start)
     for ent in ents(doc):
         if i >= 0 and ent.start <= i < ent.end:
             if ent.ent_id_ and entries()[ent.ent_id_].type in {"State", "Organization"} or (not ent.ent_id_ and ent.label_ == "ORG"):
@@ -746,6 +742,18 @@ def owner_before_title(doc: Doc, start: int) -> Span | None:
     if the is not None and i < start - 1 and (doc[i].lower_ in BODY_NOUNS or (doc[i].is_lower and doc[i].pos_ == "NOUN")):
         return the_body(doc, the, i)  # "the party's", "the ruling party's", "the commission's" after a name headed by it
     return None
+
+
+def _owner_word(doc: Doc, start: int) -> int:
+    """The last word of a title's owner: the token before the title, past up to two modifiers and a possessive."""
+    i = start - 1
+    skipped = 0
+    while i >= 0 and skipped < 2 and (_title_modifier(doc, i) or _joining_hyphen(doc, i)):
+        i -= 2 if doc[i].text == "-" else 1  # "Israel's longest-serving prime minister": one modifier
+        skipped += 1  # "Kosovo's new prime minister", 'Indonesian police spokesman', "Apple's senior vice president"
+    if i >= 0 and doc[i].text in {"'s", "\u2019s", "'"}:
+        i -= 1
+    return i
 
 
 def _article_before(doc: Doc, i: int) -> int | None:
