@@ -245,7 +245,7 @@ def _month_of(word: str) -> int:
 
 _FUTURE = re.compile(
     r"\b(?:will|wo\s*n't|won't|'ll|shall|going to|(?:is|are|am)\s+(?:also\s+)?(?:to|due|set|scheduled|expected)"
-    r"|plans?|planned|planning|scheduled|set to|expected|expects?|upcoming|forthcoming|would"
+    r"|plans?\s+to|planned|planning|scheduled|set to|expected|expects?|upcoming|forthcoming|would"
     r"|intends?|aims? to|hopes? to|to be held|to take place|to begin|to start|to open|to launch"
     r"|must|should|might|(?-i:may)|ahead\s+of|in\s+the\s+run-up\s+to"
     r"|could(?!\s+(?:not|n't|never|have|only)\b)"  # "could be signed Wednesday"; "could not confirm" reports
