@@ -157,6 +157,13 @@ def feature_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside people's names before a capitalised part ('von', 'de', 'bin', 'da'; kg/data/name_particles.jsonl,
+    from WordNet): 'Ursula von der Leyen' is one name."""
+    return frozenset(row["particle"] for row in resources.jsonl("name_particles.jsonl"))
+
+
+@lru_cache(maxsize=1)
 def craft_nouns() -> frozenset[str]:
     """Nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer'; kg/data/craft_nouns.jsonl, from WordNet): 'the
     tanker Stena Impero' names a vessel."""

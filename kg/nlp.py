@@ -51,6 +51,7 @@ from kg.gazetteer import (
     given_names,
     known_actors,
     known_surnames,
+    name_particles,
     nonactor_codes,
     nonactor_names,
     occupations,
@@ -186,7 +187,11 @@ def parse(nlp: Language, text: str, size: int = PIECE_CHARS) -> Doc:
 
 
 def gazetteer_patterns() -> list[dict]:
-    """EntityRuler patterns from the gazetteer: names as GPE/ORG, demonyms as NORP."""
+    """EntityRuler patterns from the gazetteer: names as GPE/ORG, demonyms as NORP.
+
+    A state's or a place's name is also matched in capitals, as a wire dateline writes it ('PRETORIA, Nov 2 -',
+    'NEW DELHI, Sept 9 -'): the same place as 'Pretoria' in the text below it.
+    """
     label = {"State": "GPE", "Place": "GPE", "Organization": "ORG"}
     patterns = []
     for entry in entries().values():
@@ -194,6 +199,8 @@ def gazetteer_patterns() -> list[dict]:
             patterns.append({"label": label[entry.type], "pattern": name, "id": entry.id})
             if name.startswith("The "):
                 patterns.append({"label": label[entry.type], "pattern": "the " + name[4:], "id": entry.id})
+            if entry.type != "Organization" and name.upper() != name and len(name) > 3:
+                patterns.append({"label": label[entry.type], "pattern": name.upper(), "id": entry.id})
         for demonym in entry.demonyms:
             patterns.append({"label": "NORP", "pattern": demonym, "id": entry.id})
             if demonym[-1] in "ni" and " " not in demonym:  # "Palestinians", "Israelis": the people act for their state
@@ -559,8 +566,49 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, frozenset(surnames)):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    out = _hyphen_pairs(doc, _inside_words(doc, out))
+    out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, out)))
     return model_names(doc, _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out))))
+
+
+MAX_PARTICLES = 2  # 'van der', 'de la'
+
+
+def _particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name runs on over its particles (kg/data/name_particles.jsonl: 'von', 'de', 'bin', 'da'):
+    'Ursula von der' + 'Leyen' (cut by the model at the particle), 'Charles de Gaulle' is one person; and a later
+    'von der Leyen' (the model's 'Leyen' alone, or a place) is the end of that name, the same person.
+
+    The word after the particles is capitalised and no gazetteer name ('Juan de Chile' would stay cut)."""
+    particles = name_particles()
+    grown: list[tuple[Span, Span]] = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        while end > ent.start + 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in particles:
+            end -= 1  # the model took the particles in and stopped
+        k = end
+        while k < len(doc) and k - end < MAX_PARTICLES and doc[k].is_lower and doc[k].lower_ in particles:
+            k += 1
+        if k == end or k >= len(doc) or not (doc[k].is_title and doc[k].is_alpha) or doc[k].ent_id_:
+            continue
+        grown.append((ent, _fresh(doc, ent.start, k + 1, "PERSON")))
+    named = [g for _, g in grown] + [e for e in ents if e.label_ == "PERSON"]
+    tails = {" ".join(words[i:]).lower() for words in (p.text.split() for p in named) for i in range(1, len(words) - 1)
+             if words[i].lower() in particles}
+    grew = {id(e) for e, _ in grown}
+    for ent in ents:  # 'von der Leyen said', 'De Gaulle was': the tail of a person named in full, from its particles on
+        start = ent.start
+        while start > 0 and ent.start - start < MAX_PARTICLES and doc[start - 1].lower_ in particles:
+            start -= 1
+        if (id(ent) not in grew and not ent.ent_id_ and doc[start:ent.end].text.lower() in tails
+                and (start < ent.start or ent.label_ != "PERSON")):
+            grown.append((ent, _fresh(doc, start, ent.end, "PERSON")))
+    if not grown:
+        return ents
+    cover = {i for _, g in grown for i in range(g.start, g.end)}
+    old = {id(e) for e, _ in grown}
+    return [e for e in ents if id(e) not in old and not any(i in cover for i in range(e.start, e.end))] + [g for _, g in grown]
 
 
 def _hyphen_pairs(doc: Doc, ents: list[Span]) -> list[Span]:

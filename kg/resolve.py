@@ -20,7 +20,8 @@ from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
 
 def person_aliases(mentions: list[Mention]) -> dict[str, str]:
-    """Provisional person key -> canonical key: 'Vucic' -> 'Aleksandar Vucic' when unambiguous."""
+    """Provisional person key -> canonical key: 'Vucic' -> 'Aleksandar Vucic', and the last words of a longer name
+    ('Lula da Silva' -> 'Luiz Inacio Lula da Silva', 'von der Leyen' -> 'Ursula von der Leyen'), when unambiguous."""
     full: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         parts = m.text.split()
@@ -28,12 +29,15 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
             full[parts[-1]].add(m.key)
             full[parts[0]].add(m.key)
             full[m.text].add(m.key)
+            for i in range(1, len(parts) - 1):
+                full[" ".join(parts[i:]).lower()].add(m.key)
     out = {}
     for m in mentions:
-        if m.type == "Person" and m.rule == "ner-person" and len(m.text.split()) == 1:
-            candidates = full.get(m.text, set())
-            if len(candidates) == 1:
-                out[m.key] = next(iter(candidates))
+        if m.type != "Person" or m.rule != "ner-person":
+            continue
+        candidates = full.get(m.text, set()) if len(m.text.split()) == 1 else full.get(m.text.lower(), set()) - {m.key}
+        if len(candidates) == 1:
+            out[m.key] = next(iter(candidates))
     return out
 
 

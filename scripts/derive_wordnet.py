@@ -25,6 +25,10 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/craft_nouns.jsonl: nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer', 'flagship'): the name
   after one ('the tanker Stena Impero') is a vessel's, no actor's.
 - kg/data/device_nouns.jsonl: nouns of a device ('computer', 'phone'): 'its Macintosh computers' is a product line.
+- kg/data/name_particles.jsonl: lower-case words written inside people's names before a capitalised part ('von',
+  'de', 'bin', 'da', 'al'): WordNet's people ('Otto_von_Bismarck', 'Charles_de_Gaulle', 'Osama_bin_Laden') write them
+  so, in at least two names and at least once after another word of the name ('van_der_Waals'); English function words (spaCy's stop
+  words: 'Ivan_the_Terrible', 'Joan_of_Arc') are left out. 'Ursula von der Leyen' is one name (kg.nlp).
 - kg/data/feature_nouns.jsonl: nouns one of whose two most frequent senses is a road, a body of water, a landform,
   dry land ('street', 'avenue', 'gulf', 'strait', 'hill', 'plain', 'island') or a building or tower ('hotel',
   'mosque', 'tower'; no sense of them an institution: 'church', 'court'), neither a group nor a person: the
@@ -409,6 +413,33 @@ def speech_verbs(folder: Path) -> list[dict]:
     return rows
 
 
+PERSON_FILE = "18"  # lexicographer file noun.person (lexnames)
+MIN_PARTICLE_NAMES = 2
+MAX_PARTICLE = 5  # letters: longer lower-case words in names are epithets ('doubting_Thomas'), not particles
+
+
+def name_particles(folder: Path) -> list[dict]:
+    """Lower-case words inside people's names before a capitalised part (see the module docstring)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    found: dict[str, list[str]] = defaultdict(list)
+    between: set[str] = set()
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        fields = line.split(" ")
+        if line.startswith("  ") or fields[1] != PERSON_FILE:
+            continue
+        for i in range(int(fields[3], 16)):
+            words = re.split(r"[_-]", fields[4 + 2 * i])
+            for j, word in enumerate(words[:-1]):
+                if word.isalpha() and word.islower() and len(words[j + 1]) > 1 and words[j + 1][:1].isupper():
+                    found[word].append(f"{fields[0]} ({fields[4 + 2 * i]})")
+                    between |= {word} if j else set()  # inside a name: 'non-Jew', 'anti-Semite' open theirs
+    return [{"id": f"name-particle-{word}", "particle": word,
+             "source": f"WordNet 3.0 data.noun noun.person, {len(names)} names, e.g. {', '.join(sorted(set(names))[:3])}"}
+            for word, names in sorted(found.items())
+            if len(set(names)) >= MIN_PARTICLE_NAMES and word in between and word not in STOP_WORDS and len(word) <= MAX_PARTICLE]
+
+
 def main(folder: Path) -> None:
     rows = occupations(folder)
     _write("occupations.jsonl", rows)
@@ -420,6 +451,7 @@ def main(folder: Path) -> None:
     _write("feature_nouns.jsonl", feature_nouns(folder))
     _write("craft_nouns.jsonl", craft_nouns(folder))
     _write("device_nouns.jsonl", device_nouns(folder))
+    _write("name_particles.jsonl", name_particles(folder))
 
 
 if __name__ == "__main__":

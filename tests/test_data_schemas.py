@@ -144,6 +144,8 @@ SCHEMAS: dict[str, dict] = {
                            "noun": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
     "device_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("device-noun-"),
                             "noun": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
+    "name_particles.jsonl": {"id": lambda v: text(v) and v.startswith("name-particle-"),
+                             "particle": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
     "feature_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("feature-noun-"),
                              "noun": lambda v: text(v) and v.isalpha() and v.islower(),
                              "kind": ("road", "body_of_water", "geological_formation", "land", "building", "tower"),

@@ -144,7 +144,7 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
         if entry.type == "Place" and gid in capitals() and _region_of_place(ent):
             # 'Everett, Washington': the region the place before it lies in, not the capital of that name
             return Mention(type="Place", rule="region-after-place", key=f"place-{slug(ent.text)}", **base)
-        if entry.type == "Place" and gid in capitals() and _used_as_actor(ent):
+        if entry.type == "Place" and gid in capitals() and _used_as_actor(ent) and not _dateline(ent):
             return Mention(type="State", rule="capital-as-government", key=capitals()[gid], **base)
         if seat_of:  # 'Kremlin spokesman': the seat of government stands for the state whose position it is
             return Mention(type="State", rule="seat-as-government", key=seat_of, **base)
@@ -303,6 +303,14 @@ def _region_of_place(ent: Span) -> bool:
     listed = after is not None and (after.lower_ in {"and", "or"} or (
         after.text == "," and then is not None and (then.ent_type_ in {"GPE", "LOC"} or then.lower_ in {"and", "or"})))
     return not listed and not (first.i > 0 and doc[first.i - 1].text == ",")
+
+
+def _dateline(ent: Span) -> bool:
+    """The place a wire story was filed from, first on its line before a comma or a bracket: 'MOSCOW, March 5 -',
+    'Belgrade (Reuters) -'. The parser may read it as the subject of the sentence after it; it names no government."""
+    doc = ent.doc
+    first = ent.start == 0 or "\n" in doc[ent.start - 1].text or "\n" in doc[ent.start - 1].whitespace_
+    return first and ent.end < len(doc) and doc[ent.end].text in {",", "("}
 
 
 def _used_as_actor(ent: Span) -> bool:
