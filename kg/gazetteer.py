@@ -157,6 +157,13 @@ def feature_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def body_nouns() -> frozenset[str]:
+    """Nouns one of whose senses is an organisation or a social group ('front', 'airline', 'union'; kg/data/body_nouns.jsonl,
+    from WordNet): the last word of a body's name."""
+    return frozenset(row["noun"] for row in resources.jsonl("body_nouns.jsonl"))
+
+
+@lru_cache(maxsize=1)
 def name_particles() -> frozenset[str]:
     """Lower-case words inside people's names before a capitalised part ('von', 'de', 'bin', 'da'; kg/data/name_particles.jsonl,
     from WordNet): 'Ursula von der Leyen' is one name."""

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from kg.gazetteer import (
     body_heads,
+    body_nouns,
     by_name,
     craft_nouns,
     device_nouns,
@@ -1132,6 +1133,8 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and _body_of_title(doc, ent, titles):
             label = "ORG"  # 'a spokesman for Force Ouvriere': whom a title speaks for, named with no given name
+        elif label == "PERSON" and (_named_as_body(doc, ent, titles) or _which_relative(ent) or _acronym_after(doc, ent)):
+            label = "ORG"
         elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent, titles):
             label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,': tagged as a place
         if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":
@@ -1152,6 +1155,35 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         out.append(ent)
     return [e for e in out if not (e.label_ != "PERSON" and any(i in taken for i in range(e.start, e.end)) and e.start not in taken)] \
         if taken else out
+
+
+def _named_as_body(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """'Nordwind Airlines', "the Tigray People's Liberation Front": a name of two or more words that ends in a noun of
+    an organisation or a social group (kg/data/body_nouns.jsonl: 'Airlines', 'Front', 'Union') and has no given name
+    in it, no title over it and no word that the text names a person with alone, is a body's name, not a person's
+    ('Ian Church' keeps the person's given name)."""
+    last = ent[-1].lower_
+    if len(ent) < 2 or not ent[-1].is_title or last not in body_nouns() and last[:-1] not in body_nouns():
+        return False
+    alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
+    return not any(t.lower_ in given_names() or t.text in alone for t in ent) and ent[-1].lower_ not in known_surnames() \
+        and not any(start < ent.end and ent.start < end for start, end in titles)
+
+
+def _which_relative(ent: Span) -> bool:
+    """'Gazprombank, which handles payments': a relative clause opened by 'which' speaks of a thing or a body, not a
+    person ('who')."""
+    return any(c.dep_ == "relcl" and any(g.lower_ == "which" and g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+               for c in ent.root.children)
+
+
+def _acronym_after(doc: Doc, ent: Span) -> bool:
+    """"the Tigray People's Liberation Front (TPLF)": a name followed by its initials in brackets is a body's."""
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+        return False
+    short = doc[ent.end + 1].text
+    initials = "".join(t.text[0] for t in ent if t.is_title and t.is_alpha)
+    return short.isupper() and len(short) > 1 and short == initials.upper()
 
 
 def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset()) -> list[Span]:

@@ -29,6 +29,9 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   'de', 'bin', 'da', 'al'): WordNet's people ('Otto_von_Bismarck', 'Charles_de_Gaulle', 'Osama_bin_Laden') write them
   so, in at least two names and at least once after another word of the name ('van_der_Waals'); English function words (spaCy's stop
   words: 'Ivan_the_Terrible', 'Joan_of_Arc') are left out. 'Ursula von der Leyen' is one name (kg.nlp).
+- kg/data/body_nouns.jsonl: nouns one of whose senses is an organisation or a social group ('front', 'airline',
+  'union', 'party', 'bank'): a name ending in one, with no given name in it, is a body's ('Nordwind Airlines', 'the
+  Tigray People's Liberation Front'), not a person's (kg.nlp).
 - kg/data/feature_nouns.jsonl: nouns one of whose two most frequent senses is a road, a body of water, a landform,
   dry land ('street', 'avenue', 'gulf', 'strait', 'hill', 'plain', 'island') or a building or tower ('hotel',
   'mosque', 'tower'; no sense of them an institution: 'church', 'court'), neither a group nor a person: the
@@ -413,6 +416,25 @@ def speech_verbs(folder: Path) -> list[dict]:
     return rows
 
 
+BODY_ROOTS = {
+    "organization": "08008335",  # organization.n.01: a group of people who work together (airline, bank, union, party)
+    "social_group": "07950920",  # social_group.n.01: people sharing some social relation (front, movement, congress)
+}
+
+
+def body_nouns(folder: Path) -> list[dict]:
+    """One-word nouns one of whose senses is an organisation or a social group (see the module docstring)."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, BODY_ROOTS)
+    rows = []
+    for lemma, offsets in _one_words(folder, lemmas):
+        found = next(((o, r) for o in offsets if (r := _root(o, hypernyms, roots))), None)
+        if found is not None:
+            rows.append({"id": f"body-noun-{lemma}", "noun": lemma, "kind": found[1],
+                         "source": f"WordNet 3.0 data.noun {found[0]} ({lemmas[found[0]][0]}), under {found[1]}"})
+    return rows
+
+
 PERSON_FILE = "18"  # lexicographer file noun.person (lexnames)
 MIN_PARTICLE_NAMES = 2
 MAX_PARTICLE = 5  # letters: longer lower-case words in names are epithets ('doubting_Thomas'), not particles
@@ -452,6 +474,7 @@ def main(folder: Path) -> None:
     _write("craft_nouns.jsonl", craft_nouns(folder))
     _write("device_nouns.jsonl", device_nouns(folder))
     _write("name_particles.jsonl", name_particles(folder))
+    _write("body_nouns.jsonl", body_nouns(folder))
 
 
 if __name__ == "__main__":

@@ -223,7 +223,7 @@ def possessed_mentions(doc: Doc) -> list[Mention]:
             if ent.end >= len(doc) or doc[ent.end].tag_ != "POS":
                 continue
             cut = ent.end
-        if cut == ent.start:
+        if cut == ent.start or _people_possessive(doc[cut - 1]):
             continue
         end = cut + 1
         while (end < len(doc) and end - cut <= MAX_POSSESSED and end not in titled and not doc[end].is_space
@@ -237,6 +237,15 @@ def possessed_mentions(doc: Doc) -> list[Mention]:
         out.append(Mention(type="Product", rule="possessed-name", key=f"product-{slug(words.text)}",
                            start=span.start_char, end=span.end_char, text=span.text, sentence=sentence_text(span)))
     return out
+
+
+def _people_possessive(word: Token) -> bool:
+    """"People's", "Workers'": a possessive of a people noun of the Phoenix agents inside a body's name ("the Tigray
+    People's Liberation Front", "the Workers' Party") names no maker of a product."""
+    from kg.gazetteer import person_heads
+
+    lower = word.lower_
+    return lower in body_heads() | person_heads() or lower[:-1] in body_heads() | person_heads()
 
 
 def _maker_name(maker: Span, alone: set[str]) -> str:
