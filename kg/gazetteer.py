@@ -149,6 +149,16 @@ def place_nouns() -> frozenset[str]:
     return frozenset(row["noun"] for row in resources.jsonl("place_nouns.jsonl"))
 
 
+AREA_ROOTS = {"district", "region", "port"}  # 'province', 'region', 'port'; not 'campus', 'park' ('the Apple campus')
+
+
+@lru_cache(maxsize=1)
+def area_nouns() -> frozenset[str]:
+    """Place nouns of a district, a region or a port ('province', 'region', 'state', 'port'; kg/data/place_nouns.jsonl):
+    written after a name, they say the name is a place's ('the Tigray region', 'Idlib province')."""
+    return frozenset(row["noun"] for row in resources.jsonl("place_nouns.jsonl") if row["under"] in AREA_ROOTS)
+
+
 @lru_cache(maxsize=1)
 def feature_nouns() -> frozenset[str]:
     """Nouns of a road, a body of water, a landform, dry land or a building ('street', 'gulf', 'hill', 'hotel'; kg/data/feature_nouns.jsonl,

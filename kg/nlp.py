@@ -42,6 +42,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import (
+    area_nouns,
     body_heads,
     body_nouns,
     by_name,
@@ -568,7 +569,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, out)))
-    return model_names(doc, _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out))))
+    return model_names(doc, _one_type_per_name(doc, _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))))
 
 
 MAX_PARTICLES = 2  # 'van der', 'de la'
@@ -715,13 +716,17 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
       ('Fiona Hill testified' is a person)."""
     nouns = place_nouns()
     out, grown = [], []
+    listed = -1  # the end of the last name read after 'the NOUN of' ('the ports of Primorsk and Ust-Luga')
     for ent in ents:
-        if ent.label_ not in {"PERSON", "ORG"} or ent.ent_id_:
+        if ent.label_ not in {"PERSON", "ORG", "PRODUCT"} or ent.ent_id_:
             out.append(ent)
             continue
         noun = doc[ent.start - 2] if ent.start >= 3 and doc[ent.start - 1].lower_ == "of" else None
-        if noun is not None and noun.lower_ in nouns and noun.is_lower:
+        if noun is not None and (noun.lower_ in nouns or noun.lemma_ in nouns) and noun.is_lower or (
+                listed == ent.start - 1 and doc[ent.start - 1].lower_ in {"and", ","}):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
+            _typed(doc, ent)
+            listed = ent.end
         elif noun is not None and noun.is_title and _feature(noun) and doc[noun.i - 1].lower_ == "the":
             ent = _fresh(doc, noun.i, ent.end, "LOC")
             grown.append(ent)
@@ -731,7 +736,72 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
               and (head := ent[int(ent[0].lower_ == "the")]).is_title and _feature(head) and doc[head.i + 1].lower_ == "of"):
             ent = _fresh(doc, ent.start, ent.end, "LOC")  # 'the Tower of London' read whole as an organisation
         out.append(ent)
+    out = _names_before_area_nouns(doc, out)
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
+
+
+TYPED = "kg_typed"  # Doc.user_data key: name -> the label the text's own words gave it
+
+
+def _typed(doc: Doc, ent: Span, label: str = "") -> Span:
+    """Record that the text's words type this name ('the Tigray region': a place), for `_one_type_per_name`."""
+    doc.user_data.setdefault(TYPED, {})[_strip_the(ent.text)] = label or ent.label_
+    return ent
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def _one_type_per_name(doc: Doc, ents: list[Span]) -> list[Span]:
+    """One name, one type within an article: a name the text's own words type somewhere ('the Tigray region',
+    'the ports of Primorsk', 'Gazprombank, which', 'Nordwind Airlines') keeps that type where the model typed it
+    otherwise ('Tigray rebels' as an organisation, 'into Tigray' as a person). Gazetteer names keep their entries."""
+    typed = doc.user_data.get(TYPED)
+    if not typed:
+        return ents
+    out = []
+    for ent in ents:
+        label = typed.get(_strip_the(ent.text))
+        if label and label != ent.label_ and not ent.ent_id_ and ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}:
+            ent = _fresh(doc, ent.start, ent.end, label)
+        out.append(ent)
+    return out
+
+
+def _names_before_area_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the northern Tigray region', 'Idlib province', 'the Amhara and Afar regions': capitalised proper nouns right
+    before a lower-case noun of a district, a region or a port (kg/data/place_nouns.jsonl) name a place, whatever the
+    model called them or if it left them untagged; a gazetteer name keeps its entry, and a noun that modifies another
+    ('the Kherson region governor' still names the region; 'region' in 'region-wide' does not) is read as the head."""
+    from spacy.attrs import LEMMA
+
+    found: list[Span] = []
+    for noun in tokens_with(doc, LEMMA, area_nouns()):
+        if not noun.is_lower or noun.pos_ != "NOUN":
+            continue
+        end = noun.i
+        while True:
+            start = end
+            while start > 0 and end - start < 4 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            if start == end or any(doc[i].ent_id_ or doc[i].ent_type_ in NON_NAME_LABELS | {"NORP"} or _person_named_in_full(doc, i)
+                                   for i in range(start, end)):
+                break
+            found.append(_typed(doc, _fresh(doc, start, end, "LOC")))
+            if noun.tag_ != "NNS" or start < 2 or doc[start - 1].lower_ not in {"and", ","}:
+                break
+            end = start - 1  # 'the Amhara and Afar regions': each name before the plural noun
+    if not found:
+        return ents
+    cover = {i for f in found for i in range(f.start, f.end)}
+    return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + found
+
+
+def _person_named_in_full(doc: Doc, i: int) -> bool:
+    """Token i opens a model's person of two words or more: a person's name, not a region's ('the Abiy Ahmed era')."""
+    ent = next((e for e in doc.spans.get("kg_model_ents", []) if e.start == i), None)
+    return ent is not None and ent.label_ == "PERSON" and len(ent) > 1
 
 
 # prepositions of where, not of whom ('a letter to Anita Hill', 'a call from Fiona Hill')
@@ -1135,6 +1205,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"  # 'a spokesman for Force Ouvriere': whom a title speaks for, named with no given name
         elif label == "PERSON" and (_named_as_body(doc, ent, titles) or _which_relative(ent) or _acronym_after(doc, ent)):
             label = "ORG"
+            _typed(doc, ent, label)
         elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent, titles):
             label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,': tagged as a place
         if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":

@@ -239,15 +239,20 @@ def office_verbs(folder: Path) -> list[dict]:
 PLACE_ROOTS = {
     "geographical_area": "08574314",  # geographical_area.n.01: village (a settlement), town, city, site
     "district": "08552138",           # district.n.01: province, territory, county seat, enclave
+    "port": "08633957",               # port.n.01: a place where ships may ride secure ('the port of Primorsk', 'harbour')
 }
+# synsets whose own nouns name a place, though their hyponyms do not all ('presence', 'scene' are regions too)
+PLACE_SYNSETS = {"region": "08630985"}  # region.n.03 (its third sense): 'the Tigray region', 'the region of X' 
 
 
 def place_nouns(folder: Path) -> list[dict]:
-    """Common nouns one of whose two most frequent senses is a geographical area or a district: 'the village of X',
-    'the province of X' name a place X (kg.nlp reads the name after them as one)."""
+    """Common nouns one of whose two most frequent senses is a geographical area, a district or a port, and the nouns
+    of PLACE_SYNSETS ('region', in its third sense): 'the village of X', 'the province of X', 'the port of X' name a place X
+    (kg.nlp reads the name after them as one)."""
     lemmas, hypernyms = _synsets(folder)
     roots = {offset: name for name, offset in PLACE_ROOTS.items()}
-    for name, offset in PLACE_ROOTS.items():
+    own = {offset: name for name, offset in PLACE_SYNSETS.items()}
+    for name, offset in {**PLACE_ROOTS, **PLACE_SYNSETS}.items():
         if name not in lemmas.get(offset, []):
             sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
     rows = []
@@ -255,9 +260,11 @@ def place_nouns(folder: Path) -> list[dict]:
         if "_" in lemma or not lemma.isalpha() or lemma not in {w.lower() for w in lemmas[offsets[0]]}:
             continue
         found = next(((o, r) for o in offsets[:2] if (r := _root(o, hypernyms, roots))), None)
-        if found is None or not any(w == lemma for o in offsets[:2] for w in lemmas[o]):
+        found = found or next(((o, own[o]) for o in offsets if o in own), None)
+        if found is None or not any(w == lemma for o in {*offsets[:2], found[0]} for w in lemmas[o]):
             continue
-        rows.append({"id": f"place-noun-{lemma}", "noun": lemma, "source": f"WordNet 3.0 data.noun {found[0]} ({lemma}), under {found[1]}"})
+        rows.append({"id": f"place-noun-{lemma}", "noun": lemma, "under": found[1],
+                     "source": f"WordNet 3.0 data.noun {found[0]} ({lemma}), under {found[1]}"})
     return rows
 
 

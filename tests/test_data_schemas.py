@@ -137,7 +137,7 @@ SCHEMAS: dict[str, dict] = {
                              "source": wordnet_source},
     "place_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("place-noun-"),
                           "noun": lambda v: text(v) and v.isalpha() and v.islower(),
-                          "source": wordnet_source},
+                          "under": ("geographical_area", "district", "port", "region"), "source": wordnet_source},
     "title_prefixes.jsonl": {"id": lambda v: text(v) and v.startswith("title-prefix-"),
                              "prefix": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
     "craft_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("craft-noun-"),
