@@ -167,6 +167,13 @@ def feature_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """Abbreviated forms of address, with and without a full stop ('Mr', 'Mr.', 'Ms'; kg/data/honorifics.jsonl, from
+    WordNet): 'Ms Buchtmann' names the person 'Buchtmann'."""
+    return frozenset(row["form"] for row in resources.jsonl("honorifics.jsonl"))
+
+
+@lru_cache(maxsize=1)
 def body_nouns() -> frozenset[str]:
     """Nouns one of whose senses is an organisation or a social group ('front', 'airline', 'union'; kg/data/body_nouns.jsonl,
     from WordNet): the last word of a body's name."""

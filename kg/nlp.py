@@ -51,6 +51,7 @@ from kg.gazetteer import (
     entries,
     feature_nouns,
     given_names,
+    honorifics,
     known_actors,
     known_surnames,
     name_particles,
@@ -954,12 +955,14 @@ def _people_named(doc: Doc) -> set[str]:
 
 def _past_modifiers(doc: Doc, start: int, end: int, words: frozenset[str], person: bool) -> int:
     """The first word of a name after the describing words the model took in: a stance ('pro-Beijing New People
-    Party'), a lower-case adjective ('nonpartisan pan-democrat'), and in a person's name a sentence's first word that is
+    Party'), a form of address in a person's ('Ms Buchtmann', kg/data/honorifics.jsonl), a lower-case adjective ('nonpartisan pan-democrat'), and in a person's name a sentence's first word that is
     an adjective ('Nonpartisan Paul Tse'; 'South African Airways', 'Royal Navy' keep theirs)."""
     while start < end:
         token = doc[start]
         if start + 2 < end and _stance(doc, start):
             start += 3
+        elif person and start + 1 < end and token.text in honorifics():
+            start += 1 + (doc[start + 1].text == "." and start + 2 < end)  # 'Ms Buchtmann': a form of address, no name
         elif token.is_alpha and token.lower_ in words and token.whitespace_ and token.pos_ == "ADJ" and (
                 token.is_lower or (person and token.is_sent_start and token.lower_ not in given_names())):
             start += 1  # an adjective: a name's particles are not ('bin Laden', 'van der Bellen')

@@ -29,6 +29,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   'de', 'bin', 'da', 'al'): WordNet's people ('Otto_von_Bismarck', 'Charles_de_Gaulle', 'Osama_bin_Laden') write them
   so, in at least two names and at least once after another word of the name ('van_der_Waals'); English function words (spaCy's stop
   words: 'Ivan_the_Terrible', 'Joan_of_Arc') are left out. 'Ursula von der Leyen' is one name (kg.nlp).
+- kg/data/honorifics.jsonl: forms of address that WordNet writes both with and without a full stop ('Mr', 'Mr.',
+  'Mrs', 'Ms'): 'Ms Buchtmann said' names the person 'Buchtmann', the form of address aside (kg.nlp).
 - kg/data/body_nouns.jsonl: nouns one of whose senses is an organisation or a social group ('front', 'airline',
   'union', 'party', 'bank'): a name ending in one, with no given name in it, is a body's ('Nordwind Airlines', 'the
   Tigray People's Liberation Front'), not a person's (kg.nlp).
@@ -423,6 +425,25 @@ def speech_verbs(folder: Path) -> list[dict]:
     return rows
 
 
+ADDRESS_ROOT = {"title": "06339416"}  # title.n.06 (title_of_respect, form_of_address): Mister, Mrs, Ms, Herr, Senor
+
+
+def honorifics(folder: Path) -> list[dict]:
+    """Forms of address written before a surname, abbreviated: the lemmas of a form of address that WordNet spells
+    with a full stop too ('Mr' and 'Mr.'; 'Herr', 'Don' are no abbreviations and open given names too)."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, ADDRESS_ROOT)
+    rows = []
+    for offset, words in sorted(lemmas.items()):
+        if offset in roots or not _root(offset, hypernyms, roots) or not any(w.endswith(".") for w in words):
+            continue
+        for word in words:
+            if word.rstrip(".") + "." in words and " " not in word and "_" not in word:
+                rows.append({"id": f"honorific-{word.lower()}", "form": word,
+                             "source": f"WordNet 3.0 data.noun {offset} ({words[0]}), under form_of_address"})
+    return rows
+
+
 BODY_ROOTS = {
     "organization": "08008335",  # organization.n.01: a group of people who work together (airline, bank, union, party)
     "social_group": "07950920",  # social_group.n.01: people sharing some social relation (front, movement, congress)
@@ -482,6 +503,7 @@ def main(folder: Path) -> None:
     _write("device_nouns.jsonl", device_nouns(folder))
     _write("name_particles.jsonl", name_particles(folder))
     _write("body_nouns.jsonl", body_nouns(folder))
+    _write("honorifics.jsonl", honorifics(folder))
 
 
 if __name__ == "__main__":
