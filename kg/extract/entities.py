@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kg import resources
-from kg.gazetteer import body_heads, capitals, entries, title_by_id, titles
+from kg.gazetteer import body_heads, capitals, entries, place_nouns, title_by_id, titles
 from kg.ids import slug
 from kg.nlp import tokens_with
 from kg.records import Mention
@@ -323,9 +323,12 @@ def _dateline(ent: Span) -> bool:
 
 
 def _used_as_actor(ent: Span) -> bool:
-    """A capital names its government when it acts: subject, agent, 'between X and Y', possessor."""
+    """A capital names its government when it acts: subject, agent, 'between X and Y', possessor. Named in apposition
+    to a place noun ('the nation's capital, Wellington', 'the city of X') it is the city."""
     head = ent.root
-    while head.dep_ == "conj" and head.head.i != head.i:
+    while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
+        if head.dep_ == "appos" and head.head.lemma_.lower() in place_nouns() | NOMINAL_HEADS:
+            return False
         head = head.head
     if head.dep_ in ACTOR_DEPS:
         return True
