@@ -1211,6 +1211,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             _typed(doc, ent, label)
         elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent, titles):
             label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,': tagged as a place
+        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _title_in_apposition(doc, ent, titles):
+            label = "PERSON"
+            _typed(doc, ent, label)
         if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":
             before = doc[ent.start - 1]
             before_ent = next((e for e in ents if e.start <= before.i < e.end), None)
@@ -1242,6 +1245,16 @@ def _named_as_body(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
     alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
     return not any(t.lower_ in given_names() or t.text in alone for t in ent) and ent[-1].lower_ not in known_surnames() \
         and not any(start < ent.end and ent.start < end for start, end in titles)
+
+
+def _title_in_apposition(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """'Phumzile Mlambo-Ngcuka, a former deputy president of South Africa,': a name with a person's title in
+    apposition after it (the title's noun the apposition's head) is a person's, whatever the model called it. A name
+    ending in a noun of a body ('the Electoral Commission, the chairman's office') is left alone."""
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or ent[-1].lower_ in body_nouns():
+        return False
+    heads = {i for start, end in titles for i in range(start, end) if ent.end < start <= ent.end + 5}
+    return any(t.dep_ == "appos" and ent.start <= t.head.i < ent.end for t in (doc[i] for i in heads))
 
 
 def _which_relative(ent: Span) -> bool:
