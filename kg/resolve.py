@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kg.extract.events import actorless_kinds, family, lineage
-from kg.gazetteer import by_name, entries, state_bodies
+from kg.gazetteer import body_nouns, by_name, entries, state_bodies
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
 
@@ -49,12 +49,14 @@ STOP_INITIALS = {"and", "of", "the", "for", "de", "&"}
 
 
 def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
-    """Short forms of an organization named in full in the article: 'Northrop' and 'EADS' for their full names.
+    """Short forms of an organization named in full in the article: 'Northrop' and 'EADS' for their full names, and
+    its head noun alone ('the Commission' for the European Commission, kg/data/body_nouns.jsonl).
 
     A longer name the extractor marked as a unit of the short one (`of`: 'Boeing Commercial Airplanes' of
     'Boeing') is not its full name.
     """
     full = [m for m in mentions if m.rule == "ner-org" and len(m.text.split()) > 1]
+    named = full + [m for m in mentions if m.rule == "gazetteer-organization" and len(m.text.split()) > 1]
     out = {}
     for m in mentions:
         if m.rule != "ner-org":
@@ -63,6 +65,8 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
         candidates = {f.key for f in full if f.key != m.key and _state_named_before(f.text, m.text)}
         if len(m.text.split()) == 1:
             candidates |= {f.key for f in full if (f.text.split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text}
+            if m.text.lower() in body_nouns():  # 'the Commission' after 'the European Commission', 'the Council' after 'the Council of the EU'
+                candidates |= {f.key for f in named if f.key != m.key and _head_noun(f.text) == m.text}
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))
     return out
@@ -139,6 +143,12 @@ def _state_named_before(full: str, short: str) -> bool:
     if not full.endswith(" " + short):
         return False
     return by_name().get(full[: -len(short)].strip().lower(), "").startswith("state-")
+
+
+def _head_noun(name: str) -> str:
+    """The head noun of a body's name: the word before 'of' ('Council of the EU'), else the last ('European Commission')."""
+    words = _strip_the(name).split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def _initials(name: str) -> str:
