@@ -1206,7 +1206,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and _body_of_title(doc, ent, titles):
             label = "ORG"  # 'a spokesman for Force Ouvriere': whom a title speaks for, named with no given name
-        elif label == "PERSON" and (_named_as_body(doc, ent, titles) or _which_relative(ent) or _acronym_after(doc, ent)):
+        elif label == "PERSON" and (_named_as_body(doc, ent, words, titles) or _which_relative(ent) or _acronym_after(doc, ent)):
             label = "ORG"
             _typed(doc, ent, label)
         elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent, titles):
@@ -1234,13 +1234,16 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         if taken else out
 
 
-def _named_as_body(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+def _named_as_body(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]]) -> bool:
     """'Nordwind Airlines', "the Tigray People's Liberation Front": a name of two or more words that ends in a noun of
     an organisation or a social group (kg/data/body_nouns.jsonl: 'Airlines', 'Front', 'Union') and has no given name
     in it, no title over it and no word that the text names a person with alone, is a body's name, not a person's
-    ('Ian Church' keeps the person's given name)."""
+    ('Ian Church' keeps the person's given name). A name made of dictionary words only ('Art Gallery') is left to
+    `_not_a_name`."""
     last = ent[-1].lower_
     if len(ent) < 2 or not ent[-1].is_title or last not in body_nouns() and last[:-1] not in body_nouns():
+        return False
+    if words and all(t.lower_ in words for t in ent if t.is_alpha):
         return False
     alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
     return not any(t.lower_ in given_names() or t.text in alone for t in ent) and ent[-1].lower_ not in known_surnames() \
