@@ -570,7 +570,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, out)))
-    return model_names(doc, _one_type_per_name(doc, _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))))
+    out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
+    return model_names(doc, _one_type_per_name(doc, _defined_acronyms(doc, out)))
 
 
 MAX_PARTICLES = 2  # 'van der', 'de la'
@@ -1269,11 +1270,48 @@ def _which_relative(ent: Span) -> bool:
 
 def _acronym_after(doc: Doc, ent: Span) -> bool:
     """"the Tigray People's Liberation Front (TPLF)": a name followed by its initials in brackets is a body's."""
-    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
-        return False
-    short = doc[ent.end + 1].text
-    initials = "".join(t.text[0] for t in ent if t.is_title and t.is_alpha)
-    return short.isupper() and len(short) > 1 and short == initials.upper()
+    short = _bracketed_acronym(doc, ent.end)
+    return bool(short) and short == _initials(ent)
+
+
+def _bracketed_acronym(doc: Doc, i: int) -> str:
+    """The acronym in brackets at token i ('(TPLF)'), '' when there is none."""
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return ""
+    short = doc[i + 1].text
+    return short if short.isupper() and short.isalpha() and len(short) > 1 else ""
+
+
+def _initials(span: Span) -> str:
+    return "".join(t.text[0] for t in span if t.is_title and t.is_alpha).upper()
+
+
+def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An acronym defined in brackets after a body's name ('Hayat Tahrir al-Sham (HTS)') names that body wherever the
+    text writes it, tagged or not ('HTS said'); a capitalised word before the name that completes the initials
+    ('Hayat' + 'Tahrir al-Sham' for HTS) is part of the name, and the name is a body's."""
+    from spacy.attrs import ORTH
+
+    grown, defined = [], set()
+    for ent in ents:
+        short = _bracketed_acronym(doc, ent.end)
+        if not short or ent.ent_id_ or ent.label_ not in {"ORG", "PERSON"}:
+            continue
+        start = ent.start
+        if _initials(ent) != short and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
+                and (doc[start - 1].text[0] + _initials(ent)).upper() == short and not doc[start - 1].ent_type_:
+            start -= 1
+        if _initials(doc[start:ent.end]) == short:
+            grown.append((ent, _fresh(doc, start, ent.end, "ORG")))
+        elif ent.label_ != "ORG":
+            continue  # 'John Smith (CEO)': a person's post, no acronym of his
+        defined.add(short)
+    if not defined:
+        return ents
+    out = [e for e in ents if id(e) not in {id(old) for old, _ in grown}] + [new for _, new in grown]
+    taken = {i for e in out for i in range(e.start, e.end)}
+    out += [_fresh(doc, t.i, t.i + 1, "ORG") for t in tokens_with(doc, ORTH, frozenset(defined)) if t.i not in taken]
+    return out
 
 
 def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset()) -> list[Span]:

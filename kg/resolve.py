@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kg.extract.events import actorless_kinds, family, lineage
-from kg.gazetteer import body_nouns, by_name, entries, state_bodies
+from kg.gazetteer import body_nouns, by_name, entries, name_particles, state_bodies
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
 
@@ -152,7 +152,9 @@ def _head_noun(name: str) -> str:
 
 
 def _initials(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in STOP_INITIALS]
+    """'TPLF' of "the Tigray People's Liberation Front", 'HTS' of 'Hayat Tahrir al-Sham' (a name's lower-case particle
+    has no letter in it, kg/data/name_particles.jsonl)."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in STOP_INITIALS and w not in name_particles()]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
