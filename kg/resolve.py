@@ -286,7 +286,7 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
         if entry is not None:
             label, etype, wikidata = entry.label, entry.type, entry.wikidata
         else:
-            names = [m.text for m in group if not m.rule.startswith("nominal")]
+            names = [m.text for m in group if not m.rule.startswith("nominal") and m.rule != "place-demonym"]
             names = [m.text for m in group if m.rule == "model-of-maker"] or names  # a model with its maker's name
             names = [n for n in names if not POSSESSIVE.search(n)] or names  # 'Boeing 747' before "Boeing's 747"
             label = max(names or [group[0].text], key=lambda n: (len(n.split()), len(n)))

@@ -72,7 +72,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         mention = _mention(ent, seats.get(ent.start, ""))
         if mention is not None:
             out.append(mention)
-    out = units_of_organizations(out)
+    out = place_demonyms(doc, units_of_organizations(out))
     out.extend(product_mentions(doc))
     out.extend(possessed_mentions(doc))
     out.extend(nominal_mentions(doc))
@@ -84,6 +84,31 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     out.extend(pronoun_mentions(doc, out))
     out.extend(body_mentions(doc, out))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese")  # English demonym suffixes: Crimea-n, Tigray-an, Kashmir-i, Darfur-i
+
+
+def place_demonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'the Tigrayan side', 'Crimean Tatars' in an article that names Tigray, Crimea: a word made of a place's
+    one-word name and a demonym ending, which the gazetteer does not know, points to that place (as 'Serbian' points
+    to Serbia), whatever the model called it."""
+    places = {m.text: m.key for m in mentions if m.type == "Place" and m.text.isalpha() and m.text[:1].isupper()}
+    if not places:
+        return mentions
+    from spacy.attrs import ORTH
+
+    forms = {name + end: key for name, key in places.items() for end in DEMONYM_ENDINGS}
+    found = {}
+    for token in tokens_with(doc, ORTH, frozenset(forms)):  # tagged by the model or not ('Kashmiri leaders')
+        ent = next((e for e in ents(doc) if e.start <= token.i < e.end), None)
+        if ent is not None and (ent.ent_id_ or len(ent) > 1):
+            continue  # a gazetteer's demonym, or a word of a longer name
+        found[token.idx] = Mention(type="Place", rule="place-demonym", key=forms[token.text], start=token.idx,
+                                   end=token.idx + len(token), text=token.text, sentence=sentence_text(doc[token.i:token.i + 1]))
+    if not found:
+        return mentions
+    return [m for m in mentions if m.start not in found] + list(found.values())
 
 
 def doc_text(doc: Doc) -> str:
