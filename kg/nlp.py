@@ -580,7 +580,8 @@ MAX_PARTICLES = 2  # 'van der', 'de la'
 def _particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """A person's name runs on over its particles (kg/data/name_particles.jsonl: 'von', 'de', 'bin', 'da'):
     'Ursula von der' + 'Leyen' (cut by the model at the particle), 'Charles de Gaulle' is one person; and a later
-    'von der Leyen' (the model's 'Leyen' alone, or a place) is the end of that name, the same person.
+    'von der Leyen' (the model's 'Leyen' alone, or a place) is the end of that name, the same person. A 'person' opening
+    with a capitalised particle that is no given name and ends no person's name of the text ('Der Spiegel') is a body.
 
     The word after the particles is capitalised and no gazetteer name ('Juan de Chile' would stay cut)."""
     particles = name_particles()
@@ -608,6 +609,9 @@ def _particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if (id(ent) not in grew and not ent.ent_id_ and doc[start:ent.end].text.lower() in tails
                 and (start < ent.start or ent.label_ != "PERSON")):
             grown.append((ent, _fresh(doc, start, ent.end, "PERSON")))
+        elif (ent.label_ == "PERSON" and len(ent) > 1 and ent[0].is_title and ent[0].lower_ in particles
+              and ent[0].lower_ not in given_names() and ent.text.lower() not in tails and not ent.ent_id_):
+            grown.append((ent, _fresh(doc, ent.start, ent.end, "ORG")))  # 'Der Spiegel': no person's name opens so
     if not grown:
         return ents
     cover = {i for _, g in grown for i in range(g.start, g.end)}
