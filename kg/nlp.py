@@ -281,6 +281,10 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
         elif (_is_name_token(token) and token.ent_id_ and entries()[token.ent_id_].type == "Place" and j + 1 < len(doc)
               and _is_name_token(doc[j + 1]) and not doc[j + 1].ent_id_):
             j += 1  # 'Prime Minister Sofia Lind': a city's name as a given name, a surname after it
+        elif (j > i and _is_name_token(token) and token.ent_id_ and entries()[token.ent_id_].type == "Place"
+              and token.ent_iob_ == "B" and (j + 1 >= len(doc) or not doc[j + 1].ent_id_ or doc[j + 1].ent_iob_ == "B")):
+            j += 1  # 'Defense Secretary Lloyd Austin': a city's one-word name as the surname after a given name
+            break
         elif (j > i and token.is_lower and token.is_alpha and len(token) <= 3 and not token.whitespace_ and j + 2 < len(doc)
               and doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and doc[j + 2].is_title):
             j += 3  # 'General Suleiman al-Amr', 'Ahmed bin-Salem': a particle joined to the surname by a hyphen
@@ -738,6 +742,8 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
             grown.append(ent)
         elif len(ent) > 1 and ent[-1].is_title and _feature(ent[-1]) and (ent.label_ == "ORG" or _located(ent)):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
+        elif len(ent) == 1 and _where(doc, ent):
+            ent = _fresh(doc, ent.start, ent.end, "LOC")
         elif (ent.label_ == "ORG" and len(ent) - (ent[0].lower_ == "the") > 2
               and (head := ent[int(ent[0].lower_ == "the")]).is_title and _feature(head) and doc[head.i + 1].lower_ == "of"):
             ent = _fresh(doc, ent.start, ent.end, "LOC")  # 'the Tower of London' read whole as an organisation
@@ -813,6 +819,24 @@ def _person_named_in_full(doc: Doc, i: int) -> bool:
 # prepositions of where, not of whom ('a letter to Anita Hill', 'a call from Fiona Hill')
 PLACE_PREPS = {"on", "in", "at", "along", "near", "down", "off", "onto", "into", "across", "through", "outside", "around",
                "via", "beside", "opposite"}
+
+
+# prepositions after which a one-word name is a place, not a person ('troops into Tigray', 'a raid near Tulkarm'); an
+# organisation can be 'in' or 'at' something ('a stake in Tesla', 'work at Google'), not 'near' or 'outside' it
+WHERE_PERSON = {"in", "into", "near", "outside", "around", "across", "through", "toward", "towards"}
+WHERE_BODY = {"into", "near", "outside", "around", "across"}  # 'skewed towards Northrop': a side, no place
+
+
+def _where(doc: Doc, ent: Span) -> bool:
+    """A one-word 'person' or 'organisation' the object of a preposition of place ('into Tigray', 'near Tulkarm')
+    is a place, unless it is a word of a longer name of the text ('Tony Blair ... in Blair', 'Northrop Grumman')."""
+    root = ent.root
+    if root.dep_ != "pobj" or ent[0].lower_ in given_names():
+        return False
+    longer = {w for e in doc.spans.get("kg_model_ents", []) if len(e) > 1 and e.label_ in {"PERSON", "ORG"} for w in e.text.split()}
+    if ent.text in longer:
+        return False
+    return root.head.lower_ in (WHERE_PERSON if ent.label_ == "PERSON" else WHERE_BODY)
 
 
 def _located(ent: Span) -> bool:
