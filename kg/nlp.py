@@ -610,8 +610,8 @@ def _particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
         start = ent.start
         while start > 0 and ent.start - start < MAX_PARTICLES and doc[start - 1].lower_ in particles:
             start -= 1
-        if (id(ent) not in grew and not ent.ent_id_ and doc[start:ent.end].text.lower() in tails
-                and (start < ent.start or ent.label_ != "PERSON")):
+        if (tails and (start < ent.start or ent.label_ != "PERSON" and ent[0].lower_ in particles) and id(ent) not in grew
+                and not ent.ent_id_ and doc[start:ent.end].text.lower() in tails):
             grown.append((ent, _fresh(doc, start, ent.end, "PERSON")))
         elif (ent.label_ == "PERSON" and len(ent) > 1 and ent[0].is_title and ent[0].lower_ in particles
               and ent[0].lower_ not in given_names() and ent.text.lower() not in tails and not ent.ent_id_):
@@ -784,8 +784,8 @@ def _one_type_per_name(doc: Doc, ents: list[Span]) -> list[Span]:
 def _names_before_area_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     """'the northern Tigray region', 'Idlib province', 'the Amhara and Afar regions': capitalised proper nouns right
     before a lower-case noun of a district, a region or a port (kg/data/place_nouns.jsonl) name a place, whatever the
-    model called them or if it left them untagged; a gazetteer name keeps its entry, and a noun that modifies another
-    ('the Kherson region governor' still names the region; 'region' in 'region-wide' does not) is read as the head."""
+    model called them or if it left them untagged. A gazetteer name keeps its entry ('the Kursk region' is the city's
+    entry still), and so does a person named in full."""
     from spacy.attrs import LEMMA
 
     found: list[Span] = []
@@ -831,12 +831,10 @@ def _where(doc: Doc, ent: Span) -> bool:
     """A one-word 'person' or 'organisation' the object of a preposition of place ('into Tigray', 'near Tulkarm')
     is a place, unless it is a word of a longer name of the text ('Tony Blair ... in Blair', 'Northrop Grumman')."""
     root = ent.root
-    if root.dep_ != "pobj" or ent[0].lower_ in given_names():
+    if root.dep_ != "pobj" or root.head.lower_ not in (WHERE_PERSON if ent.label_ == "PERSON" else WHERE_BODY):
         return False
-    longer = {w for e in doc.spans.get("kg_model_ents", []) if len(e) > 1 and e.label_ in {"PERSON", "ORG"} for w in e.text.split()}
-    if ent.text in longer:
-        return False
-    return root.head.lower_ in (WHERE_PERSON if ent.label_ == "PERSON" else WHERE_BODY)
+    return ent[0].lower_ not in given_names() and not any(
+        len(e) > 1 and e.label_ in {"PERSON", "ORG"} and ent.text in e.text.split() for e in doc.spans.get("kg_model_ents", []))
 
 
 def _located(ent: Span) -> bool:
@@ -984,8 +982,9 @@ def _people_named(doc: Doc) -> set[str]:
 
 def _past_modifiers(doc: Doc, start: int, end: int, words: frozenset[str], person: bool) -> int:
     """The first word of a name after the describing words the model took in: a stance ('pro-Beijing New People
-    Party'), a form of address in a person's ('Ms Buchtmann', kg/data/honorifics.jsonl), a lower-case adjective ('nonpartisan pan-democrat'), and in a person's name a sentence's first word that is
-    an adjective ('Nonpartisan Paul Tse'; 'South African Airways', 'Royal Navy' keep theirs)."""
+    Party'), a lower-case adjective ('nonpartisan pan-democrat'), and in a person's name a form of address ('Ms
+    Buchtmann', kg/data/honorifics.jsonl) and a sentence's first word that is an adjective ('Nonpartisan Paul Tse';
+    'South African Airways', 'Royal Navy' keep theirs)."""
     while start < end:
         token = doc[start]
         if start + 2 < end and _stance(doc, start):
@@ -1336,7 +1335,8 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         defined.add(short)
     if not defined:
         return ents
-    out = [e for e in ents if id(e) not in {id(old) for old, _ in grown}] + [new for _, new in grown]
+    replaced = {id(old) for old, _ in grown}
+    out = [e for e in ents if id(e) not in replaced] + [new for _, new in grown]
     taken = {i for e in out for i in range(e.start, e.end)}
     out += [_fresh(doc, t.i, t.i + 1, "ORG") for t in tokens_with(doc, ORTH, frozenset(defined)) if t.i not in taken]
     return out
