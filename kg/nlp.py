@@ -285,6 +285,8 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
               and token.ent_iob_ == "B" and (j + 1 >= len(doc) or not doc[j + 1].ent_id_ or doc[j + 1].ent_iob_ == "B")):
             j += 1  # 'Defense Secretary Lloyd Austin': a city's one-word name as the surname after a given name
             break
+        elif j > i and INITIAL.fullmatch(token.text) and j + 1 < len(doc) and _is_name_token(doc[j + 1]):
+            j += 1  # 'President George H.W. Bush': initials between the given name and the surname
         elif (j > i and token.is_lower and token.is_alpha and len(token) <= 3 and not token.whitespace_ and j + 2 < len(doc)
               and doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and doc[j + 2].is_title):
             j += 3  # 'General Suleiman al-Amr', 'Ahmed bin-Salem': a particle joined to the surname by a hyphen
@@ -684,12 +686,12 @@ def _title_phrases() -> frozenset[str]:
     return frozenset(f.lower() for row in titles() for f in row["forms"])
 
 
-INITIAL = re.compile(r"[A-Z]\.")
+INITIAL = re.compile(r"(?:[A-Z]\.)+")  # 'D.', 'H.W.'
 
 
 def _middle_initials(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'Timothy D. Cook', which the model reads as 'Timothy' and 'Cook': a given name, an initial and a surname are one
-    person."""
+    """'Timothy D. Cook', which the model reads as 'Timothy' and 'Cook': a given name, an initial (or two: 'H.W.') and a
+    surname are one person."""
     from spacy.tokens import Span
 
     people = {e.start: e for e in ents if e.label_ == "PERSON"}

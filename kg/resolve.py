@@ -20,8 +20,9 @@ from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
 
 def person_aliases(mentions: list[Mention]) -> dict[str, str]:
-    """Provisional person key -> canonical key: 'Vucic' -> 'Aleksandar Vucic', and the last words of a longer name
-    ('Lula da Silva' -> 'Luiz Inacio Lula da Silva', 'von der Leyen' -> 'Ursula von der Leyen'), when unambiguous."""
+    """Provisional person key -> canonical key: 'Vucic' -> 'Aleksandar Vucic', the last words of a longer name
+    ('Lula da Silva' -> 'Luiz Inacio Lula da Silva', 'von der Leyen' -> 'Ursula von der Leyen'), and a surname joined to
+    its particle by a hyphen with or without it ('Al-Sisi', 'Sisi' -> 'Abdel Fattah al-Sisi'), when unambiguous."""
     full: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         parts = m.text.split()
@@ -29,6 +30,10 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
             full[parts[-1]].add(m.key)
             full[parts[0]].add(m.key)
             full[m.text].add(m.key)
+            particle, _, surname = parts[-1].partition("-")
+            if surname and particle in name_particles():  # 'al-Sisi': 'Al-Sisi' at a sentence's start, 'Sisi'
+                full[surname].add(m.key)
+                full[parts[-1][:1].upper() + parts[-1][1:]].add(m.key)
             for i in range(1, len(parts) - 1):
                 full[" ".join(parts[i:]).lower()].add(m.key)
     out = {}
