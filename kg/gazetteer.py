@@ -181,6 +181,13 @@ def body_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def first_body_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is an organisation or a social group ('company', 'party'; not 'host'): 'NAME, the
+    state energy company,' is a body's name."""
+    return frozenset(row["noun"] for row in resources.jsonl("body_nouns.jsonl") if row["first"])
+
+
+@lru_cache(maxsize=1)
 def name_particles() -> frozenset[str]:
     """Lower-case words inside people's names before a capitalised part ('von', 'de', 'bin', 'da'; kg/data/name_particles.jsonl,
     from WordNet): 'Ursula von der Leyen' is one name."""

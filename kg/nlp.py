@@ -50,6 +50,7 @@ from kg.gazetteer import (
     device_nouns,
     entries,
     feature_nouns,
+    first_body_nouns,
     given_names,
     honorifics,
     known_actors,
@@ -577,7 +578,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, out)))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    return model_names(doc, _one_type_per_name(doc, _defined_acronyms(doc, out)))
+    return model_names(doc, _one_type_per_name(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
 
 
 MAX_PARTICLES = 2  # 'van der', 'de la'
@@ -770,7 +771,8 @@ def _strip_the(text: str) -> str:
 def _one_type_per_name(doc: Doc, ents: list[Span]) -> list[Span]:
     """One name, one type within an article: a name the text's own words type somewhere ('the Tigray region',
     'the ports of Primorsk', 'Gazprombank, which', 'Nordwind Airlines') keeps that type where the model typed it
-    otherwise ('Tigray rebels' as an organisation, 'into Tigray' as a person). Gazetteer names keep their entries."""
+    otherwise ('Tigray rebels' as an organisation, 'into Tigray' as a person) or left it untagged (a one-word name).
+    Gazetteer names keep their entries."""
     typed = doc.user_data.get(TYPED)
     if not typed:
         return ents
@@ -780,7 +782,12 @@ def _one_type_per_name(doc: Doc, ents: list[Span]) -> list[Span]:
         if label and label != ent.label_ and not ent.ent_id_ and ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}:
             ent = _fresh(doc, ent.start, ent.end, label)
         out.append(ent)
-    return out
+    from spacy.attrs import ORTH
+
+    taken = {i for e in out for i in range(e.start, e.end)}
+    words = frozenset(name for name in typed if " " not in name)  # 'Naftogaz later paid': the one-word name, untagged
+    return out + [_fresh(doc, t.i, t.i + 1, typed[t.text]) for t in tokens_with(doc, ORTH, words)
+                  if t.i not in taken and t.pos_ == "PROPN"]
 
 
 def _names_before_area_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1236,7 +1243,8 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and _body_of_title(doc, ent, titles):
             label = "ORG"  # 'a spokesman for Force Ouvriere': whom a title speaks for, named with no given name
-        elif label == "PERSON" and (_named_as_body(doc, ent, words, titles) or _which_relative(ent) or _acronym_after(doc, ent)):
+        elif label == "PERSON" and (_named_as_body(doc, ent, words, titles) or _which_relative(ent) or _acronym_after(doc, ent)
+                                    or _plural_group(doc, ent) or _apposed_body(ent)):
             label = "ORG"
             _typed(doc, ent, label)
         elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent, titles):
@@ -1288,6 +1296,43 @@ def _title_in_apposition(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> 
         return False
     heads = {i for start, end in titles for i in range(start, end) if ent.end < start <= ent.end + 5}
     return any(t.dep_ == "appos" and ent.start <= t.head.i < ent.end for t in (doc[i] for i in heads))
+
+
+def _plural_group(doc: Doc, ent: Span) -> bool:
+    """'the Houthis', 'The Beatles': one plural proper noun after 'the' names a group, not a person."""
+    word = ent[0].text
+    return len(ent) == 1 and word.endswith("s") and not word.endswith("ss") and ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+
+
+def _apposed_body(ent: Span) -> bool:
+    """'Naftogaz, the Ukrainian state energy company,': a name with a body's noun in apposition (kg/data/body_nouns.jsonl,
+    a body in its first sense) is a body's."""
+    return any(_body_apposition(c) for c in ent.root.children)
+
+
+def _body_apposition(token: Token) -> bool:
+    """An apposition headed by a noun whose first sense is a body ('the company', 'the party'; not 'the host')."""
+    return token.dep_ == "appos" and token.lemma_.lower() in first_body_nouns() and token.lower_ not in person_heads() \
+        and not token.ent_type_
+
+
+def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A capitalised name the model left untagged, with a body's noun in apposition after it ('Naftogaz, the Ukrainian
+    state energy company, said'), is a body's name."""
+    from spacy.attrs import DEP
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for noun in tokens_with(doc, DEP, frozenset({"appos"})):
+        name = noun.head
+        if name.i in taken or name.pos_ != "PROPN" or not name.is_title or name.i > noun.i or not _body_apposition(noun):
+            continue
+        start = name.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == name.i and doc[start - 1].is_title \
+                and start - 1 not in taken:
+            start -= 1
+        found.append(_typed(doc, _fresh(doc, start, name.i + 1, "ORG")))
+    return ents + found
 
 
 def _which_relative(ent: Span) -> bool:

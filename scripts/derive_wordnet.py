@@ -33,7 +33,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   'Mrs', 'Ms'): 'Ms Buchtmann said' names the person 'Buchtmann', the form of address aside (kg.nlp).
 - kg/data/body_nouns.jsonl: nouns one of whose senses is an organisation or a social group ('front', 'airline',
   'union', 'party', 'bank'): a name ending in one, with no given name in it, is a body's ('Nordwind Airlines', 'the
-  Tigray People's Liberation Front'), not a person's (kg.nlp).
+  Tigray People's Liberation Front'), not a person's; `first` says the body is the noun's most frequent sense
+  ('company', 'party'; not 'host', 'executive'): 'NAME, the state energy company,' is a body's name (kg.nlp).
 - kg/data/feature_nouns.jsonl: nouns one of whose two most frequent senses is a road, a body of water, a landform,
   dry land ('street', 'avenue', 'gulf', 'strait', 'hill', 'plain', 'island') or a building or tower ('hotel',
   'mosque', 'tower'; no sense of them an institution: 'church', 'court'), neither a group nor a person: the
@@ -458,7 +459,7 @@ def body_nouns(folder: Path) -> list[dict]:
     for lemma, offsets in _one_words(folder, lemmas):
         found = next(((o, r) for o in offsets if (r := _root(o, hypernyms, roots))), None)
         if found is not None:
-            rows.append({"id": f"body-noun-{lemma}", "noun": lemma, "kind": found[1],
+            rows.append({"id": f"body-noun-{lemma}", "noun": lemma, "kind": found[1], "first": found[0] == offsets[0],
                          "source": f"WordNet 3.0 data.noun {found[0]} ({lemmas[found[0]][0]}), under {found[1]}"})
     return rows
 

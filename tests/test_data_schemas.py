@@ -147,7 +147,7 @@ SCHEMAS: dict[str, dict] = {
     "honorifics.jsonl": {"id": lambda v: text(v) and v.startswith("honorific-"), "form": lambda v: text(v) and v[:1].isupper(),
                          "source": wordnet_source},
     "body_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("body-noun-"),
-                         "noun": lambda v: text(v) and v.isalpha() and v.islower(), "kind": ("organization", "social_group"),
+                         "noun": lambda v: text(v) and v.isalpha() and v.islower(), "kind": ("organization", "social_group"), "first": bool,
                          "source": wordnet_source},
     "name_particles.jsonl": {"id": lambda v: text(v) and v.startswith("name-particle-"),
                              "particle": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
