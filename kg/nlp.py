@@ -992,8 +992,8 @@ def _people_named(doc: Doc) -> set[str]:
 def _past_modifiers(doc: Doc, start: int, end: int, words: frozenset[str], person: bool) -> int:
     """The first word of a name after the describing words the model took in: a stance ('pro-Beijing New People
     Party'), a lower-case adjective ('nonpartisan pan-democrat'), and in a person's name a form of address ('Ms
-    Buchtmann', kg/data/honorifics.jsonl) and a sentence's first word that is an adjective ('Nonpartisan Paul Tse';
-    'South African Airways', 'Royal Navy' keep theirs)."""
+    Buchtmann', kg/data/honorifics.jsonl) and a sentence's first word that is an adjective, or a dictionary word before a
+    given name ('Nonpartisan Paul Tse'; 'South African Airways', 'Royal Navy' keep theirs)."""
     while start < end:
         token = doc[start]
         if start + 2 < end and _stance(doc, start):
@@ -1003,6 +1003,9 @@ def _past_modifiers(doc: Doc, start: int, end: int, words: frozenset[str], perso
         elif token.is_alpha and token.lower_ in words and token.whitespace_ and token.pos_ == "ADJ" and (
                 token.is_lower or (person and token.is_sent_start and token.lower_ not in given_names())):
             start += 1  # an adjective: a name's particles are not ('bin Laden', 'van der Bellen')
+        elif (person and end - start > 2 and token.is_sent_start and token.lower_ in words and token.lower_ not in given_names()
+              and token.lower_ not in known_surnames() and doc[start + 1].lower_ in given_names()):
+            start += 1  # 'Nonpartisan Paul Tse' (the tagger calls the word a proper noun): a given name opens the name
         else:
             break
     return start
