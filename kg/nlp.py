@@ -576,9 +576,22 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, frozenset(surnames)):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, out)))
+    out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     return model_names(doc, _one_type_per_name(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
+
+
+def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'nonpartisan Junius Ho', where the model tagged 'Ho' alone: a capitalised given name (of the Phoenix office
+    holders and the nickname table) right before a person, left untagged, opens the person's name."""
+    out = []
+    for ent in ents:
+        i = ent.start - 1
+        if (ent.label_ == "PERSON" and i >= 0 and not doc[i].ent_type_ and doc[i].is_title and doc[i].pos_ == "PROPN"
+                and doc[i].lower_ in given_names() and doc[i].whitespace_ and doc[i].text not in honorifics()):
+            ent = _fresh(doc, i, ent.end, "PERSON")
+        out.append(ent)
+    return out
 
 
 MAX_PARTICLES = 2  # 'van der', 'de la'
