@@ -1265,6 +1265,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             _typed(doc, ent, label)
         elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent) and _after_title(doc, ent, titles):
             label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,': tagged as a place
+        elif label in {"GPE", "LOC", "FAC"} and not ent.ent_id_ and _members_of(doc, ent):
+            label = "ORG"
+            _typed(doc, ent, label)
         elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _title_in_apposition(doc, ent, titles):
             label = "PERSON"
             _typed(doc, ent, label)
@@ -1312,6 +1315,11 @@ def _title_in_apposition(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> 
         return False
     heads = {i for start, end in titles for i in range(start, end) if ent.end < start <= ent.end + 5}
     return any(t.dep_ == "appos" and ent.start <= t.head.i < ent.end for t in (doc[i] for i in heads))
+
+
+def _members_of(doc: Doc, ent: Span) -> bool:
+    """'Members of the Sea Org': what people are members of is a body, not a place."""
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() == "member"
 
 
 def _plural_group(doc: Doc, ent: Span) -> bool:
