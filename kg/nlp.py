@@ -380,17 +380,19 @@ def _cited_sources(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _restored_names(doc: Doc) -> list[Span]:
     """The model's longer names that the gazetteer cut up: 'the Kenya Anti-Corruption Commission' stays an organization,
-    'the Kyoto Protocol' a law (no mention of Kyoto)."""
+    'the Kyoto Protocol' a law (no mention of Kyoto), and 'the Saudi Gazette', a 'facility' ending in a body noun of the
+    Phoenix agents, an organization (not the demonym 'Saudi')."""
     titles = doc.spans.get("kg_titles", [])
     ents = list(doc.ents)
     for model in doc.spans.get("kg_model_ents", []):
-        if model.label_ not in RESTORABLE or any(t.start < model.end and model.start < t.end for t in titles):
+        label = "ORG" if model.label_ == "FAC" and model[-1].lower_ in body_heads() else model.label_
+        if label not in RESTORABLE or any(t.start < model.end and model.start < t.end for t in titles):
             continue
         start = model.start + (model[0].lower_ == "the")
         inside = [e for e in ents if e.start < model.end and model.start < e.end]
         if inside and all(model.start <= e.start and e.end <= model.end and len(e) < model.end - start for e in inside):
             # a fresh span: the model's own span would carry the gazetteer id of its tokens ('Air France' is not France)
-            ents = [e for e in ents if e not in inside] + [_fresh(doc, model.start, model.end, model.label_)]
+            ents = [e for e in ents if e not in inside] + [_fresh(doc, model.start, model.end, label)]
     return ents
 
 
@@ -764,8 +766,29 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
               and (head := ent[int(ent[0].lower_ == "the")]).is_title and _feature(head) and doc[head.i + 1].lower_ == "of"):
             ent = _fresh(doc, ent.start, ent.end, "LOC")  # 'the Tower of London' read whole as an organisation
         out.append(ent)
-    out = _names_before_area_nouns(doc, out)
+    out = _untagged_features(doc, _names_before_area_nouns(doc, out))
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
+
+
+def _untagged_features(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Mecca's Grand Mosque", 'near Tahrir Square', left untagged: capitalised proper nouns ending in a capitalised
+    road, water, landform or building noun (kg/data/feature_nouns.jsonl), a word before it, name a place."""
+    from spacy.attrs import LOWER
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for noun in tokens_with(doc, LOWER, feature_nouns()):
+        if noun.i in taken or not noun.is_title or noun.pos_ != "PROPN" or not _feature(noun):
+            continue
+        start = noun.i
+        while start > 0 and start - 1 not in taken and (doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" or (
+                doc[start - 1].text == "-" and start > 1 and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_)):
+            start -= 1  # 'Al-Ghaza Hotel': the parts of a hyphenated word too
+        start += doc[start].text == "-"
+        if start < noun.i:
+            found.append(_fresh(doc, start, noun.i + 1, "LOC"))
+            taken.update(range(start, noun.i + 1))
+    return ents + found
 
 
 TYPED = "kg_typed"  # Doc.user_data key: name -> the label the text's own words gave it

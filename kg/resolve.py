@@ -77,6 +77,15 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
+def bracketed_places(mentions: list[Mention]) -> dict[str, str]:
+    """'the Masjid Al-Haram (Grand Mosque)', 'Kyiv (Kiev)': a place's other name in brackets right after it names the same
+    place."""
+    places = [m for m in mentions if m.type == "Place" and not m.rule.startswith("nominal")]
+    by_end = {m.end: m for m in places}
+    return {m.key: by_end[m.start - 2].key for m in places if m.start - 2 in by_end and by_end[m.start - 2].key != m.key
+            and f"{by_end[m.start - 2].text} ({m.text})" in m.sentence}
+
+
 ARMED_SERVICE = "MIL"  # the sector of 'Air Force', 'Navy', 'Army', 'Coast Guard' among the Phoenix agents
 DOMINANT = 2  # the home state is named at least twice, and at least twice as often as any other state
 
@@ -188,7 +197,7 @@ def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[
 
 def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     """Canonical keys for every mention and record; entities built from the mentions."""
-    key_map = person_aliases(mentions) | organization_aliases(mentions)
+    key_map = person_aliases(mentions) | organization_aliases(mentions) | bracketed_places(mentions)
     services = home_state_services(mentions, list(extraction.roles), key_map)
     key_map.update({k: key for k, (key, _) in services.items()})
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
