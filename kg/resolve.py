@@ -69,8 +69,9 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
         # 'the Air Force' after 'the United States Air Force', 'the Navy' after 'the Indonesian Navy': the state dropped
         candidates = {f.key for f in full if f.key != m.key and _state_named_before(f.text, m.text)}
         if len(m.text.split()) == 1:
-            candidates |= {f.key for f in full if (_strip_the(f.text).split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text}
-            if m.text.lower() in body_nouns():  # 'the Commission' after 'the European Commission', 'the Council' after 'the Council of the EU'
+            candidates |= {f.key for f in full
+                           if (_strip_the(f.text).split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text}
+            if m.text.lower() in body_nouns():  # 'the Commission' after the European Commission, 'the Council' after the Council of the EU
                 candidates |= {f.key for f in named if f.key != m.key and _head_noun(f.text) == m.text}
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))

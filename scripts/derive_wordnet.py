@@ -245,7 +245,7 @@ PLACE_ROOTS = {
     "port": "08633957",               # port.n.01: a place where ships may ride secure ('the port of Primorsk', 'harbour')
 }
 # synsets whose own nouns name a place, though their hyponyms do not all ('presence', 'scene' are regions too)
-PLACE_SYNSETS = {"region": "08630985"}  # region.n.03 (its third sense): 'the Tigray region', 'the region of X' 
+PLACE_SYNSETS = {"region": "08630985"}  # region.n.03 (its third sense): 'the Tigray region', 'the region of X'
 
 
 def place_nouns(folder: Path) -> list[dict]:
