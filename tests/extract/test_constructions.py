@@ -100,8 +100,9 @@ def test_file_is_well_formed():
         assert set(case["expect"]) <= EXPECT_KEYS, f"{case['where']}: unknown expectation {set(case['expect']) - EXPECT_KEYS}"
 
 
+# times: dates.jsonl, read by test_timex
 EXPECT_KEYS = {"entities", "not_entities", "same_entity", "not_same_entity", "roles", "no_roles", "events", "no_events", "statements",
-               "no_statement_speakers", "no_quotes", "statement_count", "relations", "no_relations", "times"}  # times: dates.jsonl, read by test_timex
+               "no_statement_speakers", "no_quotes", "statement_count", "relations", "no_relations", "times"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
