@@ -41,7 +41,9 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   last word of a name ('Castlefrank Road', 'Rashid Boulevard') or the noun of 'the Plains of X' names a place.
 
     apt-get install wordnet-base      # Debian's WordNet 3.0 database, in /usr/share/wordnet
-    python scripts/derive_wordnet.py [/usr/share/wordnet]
+    .venv/bin/python scripts/derive_wordnet.py [/usr/share/wordnet]
+
+Run it with the project's environment: the name particles leave out spaCy's English stop words.
 """
 from __future__ import annotations
 
