@@ -149,11 +149,49 @@ def place_nouns() -> frozenset[str]:
     return frozenset(row["noun"] for row in resources.jsonl("place_nouns.jsonl"))
 
 
+AREA_ROOTS = {"district", "region", "port"}  # 'province', 'region', 'port'; not 'campus', 'park' ('the Apple campus')
+
+
+@lru_cache(maxsize=1)
+def area_nouns() -> frozenset[str]:
+    """Place nouns of a district, a region or a port ('province', 'region', 'state', 'port'; kg/data/place_nouns.jsonl):
+    written after a name, they say the name is a place's ('the Tigray region', 'Idlib province')."""
+    return frozenset(row["noun"] for row in resources.jsonl("place_nouns.jsonl") if row["under"] in AREA_ROOTS)
+
+
 @lru_cache(maxsize=1)
 def feature_nouns() -> frozenset[str]:
     """Nouns of a road, a body of water, a landform, dry land or a building ('street', 'gulf', 'hill', 'hotel'; kg/data/feature_nouns.jsonl,
     from WordNet): the last word of a place's name ('Castlefrank Road'), or 'the Plains of X'."""
     return frozenset(row["noun"] for row in resources.jsonl("feature_nouns.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """Abbreviated forms of address, with and without a full stop ('Mr', 'Mr.', 'Ms'; kg/data/honorifics.jsonl, from
+    WordNet): 'Ms Buchtmann' names the person 'Buchtmann'."""
+    return frozenset(row["form"] for row in resources.jsonl("honorifics.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def body_nouns() -> frozenset[str]:
+    """Nouns one of whose senses is an organisation or a social group ('front', 'airline', 'union'; kg/data/body_nouns.jsonl,
+    from WordNet): the last word of a body's name."""
+    return frozenset(row["noun"] for row in resources.jsonl("body_nouns.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def first_body_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is an organisation or a social group ('company', 'party'; not 'host'): 'NAME, the
+    state energy company,' is a body's name."""
+    return frozenset(row["noun"] for row in resources.jsonl("body_nouns.jsonl") if row["first"])
+
+
+@lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside people's names before a capitalised part ('von', 'de', 'bin', 'da'; kg/data/name_particles.jsonl,
+    from WordNet): 'Ursula von der Leyen' is one name."""
+    return frozenset(row["particle"] for row in resources.jsonl("name_particles.jsonl"))
 
 
 @lru_cache(maxsize=1)

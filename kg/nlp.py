@@ -42,15 +42,20 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import (
+    area_nouns,
     body_heads,
+    body_nouns,
     by_name,
     craft_nouns,
     device_nouns,
     entries,
     feature_nouns,
+    first_body_nouns,
     given_names,
+    honorifics,
     known_actors,
     known_surnames,
+    name_particles,
     nonactor_codes,
     nonactor_names,
     occupations,
@@ -206,7 +211,11 @@ def parse(nlp: Language, text: str, size: int = PIECE_CHARS) -> Doc:
 
 
 def gazetteer_patterns() -> list[dict]:
-    """EntityRuler patterns from the gazetteer: names as GPE/ORG, demonyms as NORP."""
+    """EntityRuler patterns from the gazetteer: names as GPE/ORG, demonyms as NORP.
+
+    A state's or a place's name is also matched in capitals, as a wire dateline writes it ('PRETORIA, Nov 2 -',
+    'NEW DELHI, Sept 9 -'): the same place as 'Pretoria' in the text below it.
+    """
     label = {"State": "GPE", "Place": "GPE", "Organization": "ORG"}
     patterns = []
     for entry in entries().values():
@@ -214,6 +223,8 @@ def gazetteer_patterns() -> list[dict]:
             patterns.append({"label": label[entry.type], "pattern": name, "id": entry.id})
             if name.startswith("The "):
                 patterns.append({"label": label[entry.type], "pattern": "the " + name[4:], "id": entry.id})
+            if entry.type != "Organization" and name.upper() != name and len(name) > 3:
+                patterns.append({"label": label[entry.type], "pattern": name.upper(), "id": entry.id})
         for demonym in entry.demonyms:
             patterns.append({"label": "NORP", "pattern": demonym, "id": entry.id})
             if demonym[-1] in "ni" and " " not in demonym:  # "Palestinians", "Israelis": the people act for their state
@@ -297,6 +308,12 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
         elif (_is_name_token(token) and token.ent_id_ and entries()[token.ent_id_].type == "Place" and j + 1 < len(doc)
               and _is_name_token(doc[j + 1]) and not doc[j + 1].ent_id_):
             j += 1  # 'Prime Minister Sofia Lind': a city's name as a given name, a surname after it
+        elif (j > i and _is_name_token(token) and token.ent_id_ and entries()[token.ent_id_].type == "Place"
+              and token.ent_iob_ == "B" and (j + 1 >= len(doc) or not doc[j + 1].ent_id_ or doc[j + 1].ent_iob_ == "B")):
+            j += 1  # 'Defense Secretary Lloyd Austin': a city's one-word name as the surname after a given name
+            break
+        elif j > i and INITIAL.fullmatch(token.text) and j + 1 < len(doc) and _is_name_token(doc[j + 1]):
+            j += 1  # 'President George H.W. Bush': initials between the given name and the surname
         elif (j > i and token.is_lower and token.is_alpha and len(token) <= 3 and not token.whitespace_ and j + 2 < len(doc)
               and doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and doc[j + 2].is_title):
             j += 3  # 'General Suleiman al-Amr', 'Ahmed bin-Salem': a particle joined to the surname by a hyphen
@@ -391,17 +408,19 @@ def _cited_sources(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _restored_names(doc: Doc) -> list[Span]:
     """The model's longer names that the gazetteer cut up: 'the Kenya Anti-Corruption Commission' stays an organization,
-    'the Kyoto Protocol' a law (no mention of Kyoto)."""
+    'the Kyoto Protocol' a law (no mention of Kyoto), and 'the Saudi Gazette', a 'facility' ending in a body noun of the
+    Phoenix agents, an organization (not the demonym 'Saudi')."""
     titles = doc.spans.get("kg_titles", [])
     ents = list(doc.ents)
     for model in doc.spans.get("kg_model_ents", []):
-        if model.label_ not in RESTORABLE or any(t.start < model.end and model.start < t.end for t in titles):
+        label = "ORG" if model.label_ == "FAC" and model[-1].lower_ in body_heads() else model.label_
+        if label not in RESTORABLE or any(t.start < model.end and model.start < t.end for t in titles):
             continue
         start = model.start + (model[0].lower_ == "the")
         inside = [e for e in ents if e.start < model.end and model.start < e.end]
         if inside and all(model.start <= e.start and e.end <= model.end and len(e) < model.end - start for e in inside):
             # a fresh span: the model's own span would carry the gazetteer id of its tokens ('Air France' is not France)
-            ents = [e for e in ents if e not in inside] + [_fresh(doc, model.start, model.end, model.label_)]
+            ents = [e for e in ents if e not in inside] + [_fresh(doc, model.start, model.end, label)]
     return ents
 
 
@@ -536,7 +555,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents += _known_people(doc, ents)
     ents = _known_organizations(doc, ents)
     ents = _typed_by_evidence(doc, ents, words, titles)
-    ents = _name_particles(doc, _quoted_speakers(doc, ents, words))  # surnames read below are whole: 'von der Leyen'
+    ents = _particle_names(doc, _quoted_speakers(doc, ents, words))  # surnames read below are whole: 'von der Leyen'
     products = _product_names(doc, ents)
     ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
     people: list[Span] = []
@@ -591,8 +610,67 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, frozenset(surnames)):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    out = _name_particles(doc, _hyphen_pairs(doc, _inside_words(doc, out)))
-    return model_names(doc, _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out))))
+    out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
+    out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
+    return model_names(doc, _one_type_per_name(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
+
+
+def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'nonpartisan Junius Ho', where the model tagged 'Ho' alone: a capitalised given name (of the Phoenix office
+    holders and the nickname table) right before a person, left untagged, opens the person's name."""
+    out = []
+    for ent in ents:
+        i = ent.start - 1
+        if (ent.label_ == "PERSON" and i >= 0 and not doc[i].ent_type_ and doc[i].is_title and doc[i].pos_ == "PROPN"
+                and doc[i].lower_ in given_names() and doc[i].whitespace_ and doc[i].text not in honorifics()):
+            ent = _fresh(doc, i, ent.end, "PERSON")
+        out.append(ent)
+    return out
+
+
+MAX_PARTICLES = 2  # 'van der', 'de la'
+
+
+def _particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name runs on over its particles (kg/data/name_particles.jsonl: 'von', 'de', 'bin', 'da'):
+    'Ursula von der' + 'Leyen' (cut by the model at the particle), 'Charles de Gaulle' is one person; and a later
+    'von der Leyen' (the model's 'Leyen' alone, or a place) is the end of that name, the same person. A 'person' opening
+    with a capitalised particle that is no given name and ends no person's name of the text ('Der Spiegel') is a body.
+
+    The word after the particles is capitalised and no gazetteer name ('Juan de Chile' would stay cut)."""
+    particles = name_particles()
+    grown: list[tuple[Span, Span]] = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        while end > ent.start + 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in particles:
+            end -= 1  # the model took the particles in and stopped
+        k = end
+        while k < len(doc) and k - end < MAX_PARTICLES and doc[k].is_lower and doc[k].lower_ in particles:
+            k += 1
+        if k == end or k >= len(doc) or not (doc[k].is_title and doc[k].is_alpha) or doc[k].ent_id_:
+            continue
+        grown.append((ent, _fresh(doc, ent.start, k + 1, "PERSON")))
+    named = [g for _, g in grown] + [e for e in ents if e.label_ == "PERSON"]
+    tails = {" ".join(words[i:]).lower() for words in (p.text.split() for p in named) for i in range(1, len(words) - 1)
+             if words[i].lower() in particles}
+    grew = {id(e) for e, _ in grown}
+    for ent in ents:  # 'von der Leyen said', 'De Gaulle was': the tail of a person named in full, from its particles on
+        start = ent.start
+        while start > 0 and ent.start - start < MAX_PARTICLES and doc[start - 1].lower_ in particles:
+            start -= 1
+        if (tails and (start < ent.start or ent.label_ != "PERSON" and ent[0].lower_ in particles) and id(ent) not in grew
+                and not ent.ent_id_ and doc[start:ent.end].text.lower() in tails):
+            grown.append((ent, _fresh(doc, start, ent.end, "PERSON")))
+        elif (ent.label_ == "PERSON" and len(ent) > 1 and ent[0].is_title and ent[0].lower_ in particles
+              and ent[0].lower_ not in given_names() and ent.text.lower() not in tails and not ent.ent_id_):
+            grown.append((ent, _fresh(doc, ent.start, ent.end, "ORG")))  # 'Der Spiegel': no person's name opens so
+    if not grown:
+        return ents
+    cover = {i for _, g in grown for i in range(g.start, g.end)}
+    old = {id(e) for e, _ in grown}
+    return [e for e in ents if id(e) not in old and not any(i in cover for i in range(e.start, e.end))] + [g for _, g in grown]
 
 
 def _hyphen_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -610,40 +688,6 @@ def _hyphen_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         out += [Span(doc, ent.start, cut, label="ORG"), Span(doc, cut + 1, ent.end, label="ORG")]
     return out
-
-
-def _name_particles(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'Ursula von der Leyen', 'Cristina Fernandez de Kirchner', 'Lula da Silva': one or two short lower-case words that
-    the parser hangs on the name as compounds join the person before them to the capitalised surname after them,
-    which the model leaves out or takes for a place (an entity there is absorbed); without the given name they
-    open the surname ('von der Leyen said'). 'Merkel in Berlin' ('in' a preposition) stays two names."""
-    out, absorbed = [], set()
-    for ent in sorted(ents, key=lambda e: e.start):
-        if ent.start in absorbed:
-            continue
-        first = ent.end
-        while first > ent.start + 1 and _name_particle(doc[first - 1]):
-            first -= 1  # the model's span took the particles but not the surname: 'Ursula von der' + 'Leyen'
-        j = first
-        while ent.label_ == "PERSON" and j < len(doc) and j - first < 2 and _name_particle(doc[j]):
-            j += 1
-        if j == first or j - first > 2 or j >= len(doc) or not (doc[j].is_title and doc[j].pos_ == "PROPN"):
-            out.append(_particles_before(doc, ent))
-            continue
-        inside = [e for e in ents if ent.end <= e.start <= j]
-        absorbed |= {e.start for e in inside}
-        out.append(_fresh(doc, ent.start, max([j + 1] + [e.end for e in inside]), "PERSON"))
-    return out
-
-
-def _particles_before(doc: Doc, ent: Span) -> Span:
-    """'von der Leyen said', the given name left out: the particles before a person's surname are part of the name."""
-    start = ent.start
-    while ent.label_ == "PERSON" and start > 0 and ent.start - start < 2 and _name_particle(doc[start - 1]):
-        start -= 1
-    if start == ent.start or (start > 0 and doc[start - 1].ent_type_ == "PERSON"):
-        return ent
-    return _fresh(doc, start, ent.end, "PERSON")
 
 
 def _name_particle(token: Token) -> bool:
@@ -695,12 +739,12 @@ def _title_phrases() -> frozenset[str]:
     return frozenset(f.lower() for row in titles() for f in row["forms"])
 
 
-INITIAL = re.compile(r"[A-Z]\.")
+INITIAL = re.compile(r"(?:[A-Z]\.)+")  # 'D.', 'H.W.'
 
 
 def _middle_initials(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'Timothy D. Cook', which the model reads as 'Timothy' and 'Cook': a given name, an initial and a surname are one
-    person."""
+    """'Timothy D. Cook', which the model reads as 'Timothy' and 'Cook': a given name, an initial (or two: 'H.W.') and a
+    surname are one person."""
     from spacy.tokens import Span
 
     people = {e.start: e for e in ents if e.label_ == "PERSON"}
@@ -737,28 +781,142 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
       ('Fiona Hill testified' is a person)."""
     nouns = place_nouns()
     out, grown = [], []
+    listed = -1  # the end of the last name read after 'the NOUN of' ('the ports of Primorsk and Ust-Luga')
     for ent in ents:
-        if ent.label_ not in {"PERSON", "ORG"} or ent.ent_id_:
+        if ent.label_ not in {"PERSON", "ORG", "PRODUCT"} or ent.ent_id_:
             out.append(ent)
             continue
         noun = doc[ent.start - 2] if ent.start >= 3 and doc[ent.start - 1].lower_ == "of" else None
-        if noun is not None and noun.lower_ in nouns and noun.is_lower:
+        if noun is not None and (noun.lower_ in nouns or noun.lemma_ in nouns) and noun.is_lower or (
+                listed == ent.start - 1 and doc[ent.start - 1].lower_ in {"and", ","}):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
+            _typed(doc, ent)
+            listed = ent.end
         elif noun is not None and noun.is_title and _feature(noun) and doc[noun.i - 1].lower_ == "the":
             ent = _fresh(doc, noun.i, ent.end, "LOC")
             grown.append(ent)
         elif len(ent) > 1 and ent[-1].is_title and _feature(ent[-1]) and (ent.label_ == "ORG" or _located(ent)):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
+        elif len(ent) == 1 and _where(doc, ent):
+            ent = _fresh(doc, ent.start, ent.end, "LOC")
         elif (ent.label_ == "ORG" and len(ent) - (ent[0].lower_ == "the") > 2
               and (head := ent[int(ent[0].lower_ == "the")]).is_title and _feature(head) and doc[head.i + 1].lower_ == "of"):
             ent = _fresh(doc, ent.start, ent.end, "LOC")  # 'the Tower of London' read whole as an organisation
         out.append(ent)
+    out = _untagged_features(doc, _names_before_area_nouns(doc, out))
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
+
+
+def _untagged_features(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Mecca's Grand Mosque", 'near Tahrir Square', left untagged: capitalised proper nouns ending in a capitalised
+    road, water, landform or building noun (kg/data/feature_nouns.jsonl), a word before it, name a place."""
+    from spacy.attrs import LOWER
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for noun in tokens_with(doc, LOWER, feature_nouns()):
+        if noun.i in taken or not noun.is_title or noun.pos_ != "PROPN" or not _feature(noun):
+            continue
+        start = noun.i
+        while start > 0 and start - 1 not in taken and (doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" or (
+                doc[start - 1].text == "-" and start > 1 and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_)):
+            start -= 1  # 'Al-Ghaza Hotel': the parts of a hyphenated word too
+        start += doc[start].text == "-"
+        if start < noun.i:
+            found.append(_fresh(doc, start, noun.i + 1, "LOC"))
+            taken.update(range(start, noun.i + 1))
+    return ents + found
+
+
+TYPED = "kg_typed"  # Doc.user_data key: name -> the label the text's own words gave it
+
+
+def _typed(doc: Doc, ent: Span, label: str = "") -> Span:
+    """Record that the text's words type this name ('the Tigray region': a place), for `_one_type_per_name`."""
+    doc.user_data.setdefault(TYPED, {})[_strip_the(ent.text)] = label or ent.label_
+    return ent
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def _one_type_per_name(doc: Doc, ents: list[Span]) -> list[Span]:
+    """One name, one type within an article: a name the text's own words type somewhere ('the Tigray region',
+    'the ports of Primorsk', 'Gazprombank, which', 'Nordwind Airlines') keeps that type where the model typed it
+    otherwise ('Tigray rebels' as an organisation, 'into Tigray' as a person) or left it untagged (a one-word name).
+    Gazetteer names keep their entries."""
+    typed = doc.user_data.get(TYPED)
+    if not typed:
+        return ents
+    out = []
+    for ent in ents:
+        label = typed.get(_strip_the(ent.text))
+        if label and label != ent.label_ and not ent.ent_id_ and ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}:
+            ent = _fresh(doc, ent.start, ent.end, label)
+        out.append(ent)
+    from spacy.attrs import ORTH
+
+    taken = {i for e in out for i in range(e.start, e.end)}
+    words = frozenset(name for name in typed if " " not in name)  # 'Naftogaz later paid': the one-word name, untagged
+    return out + [_fresh(doc, t.i, t.i + 1, typed[t.text]) for t in tokens_with(doc, ORTH, words)
+                  if t.i not in taken and t.pos_ == "PROPN"]
+
+
+def _names_before_area_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the northern Tigray region', 'Idlib province', 'the Amhara and Afar regions': capitalised proper nouns right
+    before a lower-case noun of a district, a region or a port (kg/data/place_nouns.jsonl) name a place, whatever the
+    model called them or if it left them untagged. A gazetteer name keeps its entry ('the Kursk region' is the city's
+    entry still), and so does a person named in full."""
+    from spacy.attrs import LEMMA
+
+    found: list[Span] = []
+    for noun in tokens_with(doc, LEMMA, area_nouns()):
+        if not noun.is_lower or noun.pos_ != "NOUN":
+            continue
+        end = noun.i
+        while True:
+            start = end
+            while start > 0 and end - start < 4 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            if start == end or any(doc[i].ent_id_ or doc[i].ent_type_ in NON_NAME_LABELS | {"NORP"} or _person_named_in_full(doc, i)
+                                   for i in range(start, end)):
+                break
+            found.append(_typed(doc, _fresh(doc, start, end, "LOC")))
+            if noun.tag_ != "NNS" or start < 2 or doc[start - 1].lower_ not in {"and", ","}:
+                break
+            end = start - 1  # 'the Amhara and Afar regions': each name before the plural noun
+    if not found:
+        return ents
+    cover = {i for f in found for i in range(f.start, f.end)}
+    return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + found
+
+
+def _person_named_in_full(doc: Doc, i: int) -> bool:
+    """Token i opens a model's person of two words or more: a person's name, not a region's ('the Abiy Ahmed era')."""
+    ent = next((e for e in doc.spans.get("kg_model_ents", []) if e.start == i), None)
+    return ent is not None and ent.label_ == "PERSON" and len(ent) > 1
 
 
 # prepositions of where, not of whom ('a letter to Anita Hill', 'a call from Fiona Hill')
 PLACE_PREPS = {"on", "in", "at", "along", "near", "down", "off", "onto", "into", "across", "through", "outside", "around",
                "via", "beside", "opposite"}
+
+
+# prepositions after which a one-word name is a place, not a person ('troops into Tigray', 'a raid near Tulkarm'); an
+# organisation can be 'in' or 'at' something ('a stake in Tesla', 'work at Google'), not 'near' or 'outside' it
+WHERE_PERSON = {"in", "into", "near", "outside", "around", "across", "through", "toward", "towards"}
+WHERE_BODY = {"into", "near", "outside", "around", "across"}  # 'skewed towards Northrop': a side, no place
+
+
+def _where(doc: Doc, ent: Span) -> bool:
+    """A one-word 'person' or 'organisation' the object of a preposition of place ('into Tigray', 'near Tulkarm')
+    is a place, unless it is a word of a longer name of the text ('Tony Blair ... in Blair', 'Northrop Grumman')."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ not in (WHERE_PERSON if ent.label_ == "PERSON" else WHERE_BODY):
+        return False
+    return ent[0].lower_ not in given_names() and not any(
+        len(e) > 1 and e.label_ in {"PERSON", "ORG"} and ent.text in e.text.split() for e in doc.spans.get("kg_model_ents", []))
 
 
 def _located(ent: Span) -> bool:
@@ -906,15 +1064,21 @@ def _people_named(doc: Doc) -> set[str]:
 
 def _past_modifiers(doc: Doc, start: int, end: int, words: frozenset[str], person: bool) -> int:
     """The first word of a name after the describing words the model took in: a stance ('pro-Beijing New People
-    Party'), a lower-case adjective ('nonpartisan pan-democrat'), and in a person's name a sentence's first word that is
-    an adjective ('Nonpartisan Paul Tse'; 'South African Airways', 'Royal Navy' keep theirs)."""
+    Party'), a lower-case adjective ('nonpartisan pan-democrat'), and in a person's name a form of address ('Ms
+    Buchtmann', kg/data/honorifics.jsonl) and a sentence's first word that is an adjective, or a dictionary word before a
+    given name ('Nonpartisan Paul Tse'; 'South African Airways', 'Royal Navy' keep theirs)."""
     while start < end:
         token = doc[start]
         if start + 2 < end and _stance(doc, start):
             start += 3
+        elif person and start + 1 < end and token.text in honorifics():
+            start += 1 + (doc[start + 1].text == "." and start + 2 < end)  # 'Ms Buchtmann': a form of address, no name
         elif token.is_alpha and token.lower_ in words and token.whitespace_ and token.pos_ == "ADJ" and (
                 token.is_lower or (person and token.is_sent_start and token.lower_ not in given_names())):
             start += 1  # an adjective: a name's particles are not ('bin Laden', 'van der Bellen')
+        elif (person and end - start > 2 and token.is_sent_start and token.lower_ in words and token.lower_ not in given_names()
+              and token.lower_ not in known_surnames() and doc[start + 1].lower_ in given_names()):
+            start += 1  # 'Nonpartisan Paul Tse' (the tagger calls the word a proper noun): a given name opens the name
         else:
             break
     return start
@@ -1180,11 +1344,23 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and _body_of_title(doc, ent, titles):
             label = "ORG"  # 'a spokesman for Force Ouvriere': whom a title speaks for, named with no given name
+        elif label == "PERSON" and (_named_as_body(doc, ent, words, titles) or _which_relative(ent) or _acronym_after(doc, ent)
+                                    or _plural_group(doc, ent) or _apposed_body(ent)):
+            label = "ORG"
+            _typed(doc, ent, label)
         elif (label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent)
               and (_after_title(doc, ent, titles) or _before_title(doc, ent, titles))):
             label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,', 'Eva Lund, the minister for ...': a place tag
+            _typed(doc, ent, label)
         elif label in {"GPE", "LOC"} and not ent.ent_id_ and _proper_pair(ent) and _before_title(doc, ent, titles, owned=True):
             label = "PERSON"  # "Vassily Nebenzia, Russia's ambassador to the UN": no place has an owner's title
+            _typed(doc, ent, label)
+        elif label in {"GPE", "LOC", "FAC"} and not ent.ent_id_ and _members_of(doc, ent):
+            label = "ORG"
+            _typed(doc, ent, label)
+        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _title_in_apposition(doc, ent, titles):
+            label = "PERSON"
+            _typed(doc, ent, label)
         if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":
             before = doc[ent.start - 1]
             before_ent = next((e for e in ents if e.start <= before.i < e.end), None)
@@ -1203,6 +1379,128 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         out.append(ent)
     return [e for e in out if not (e.label_ != "PERSON" and any(i in taken for i in range(e.start, e.end)) and e.start not in taken)] \
         if taken else out
+
+
+def _named_as_body(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]]) -> bool:
+    """'Nordwind Airlines', "the Tigray People's Liberation Front": a name of two or more words that ends in a noun of
+    an organisation or a social group (kg/data/body_nouns.jsonl: 'Airlines', 'Front', 'Union') and has no given name
+    in it, no title over it and no word that the text names a person with alone, is a body's name, not a person's
+    ('Ian Church' keeps the person's given name). A name made of dictionary words only ('Art Gallery') is left to
+    `_not_a_name`."""
+    last = ent[-1].lower_
+    if len(ent) < 2 or not ent[-1].is_title or last not in body_nouns() and last[:-1] not in body_nouns():
+        return False
+    if words and all(t.lower_ in words for t in ent if t.is_alpha):
+        return False
+    alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
+    return not any(t.lower_ in given_names() or t.text in alone for t in ent) and ent[-1].lower_ not in known_surnames() \
+        and not any(start < ent.end and ent.start < end for start, end in titles)
+
+
+def _title_in_apposition(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """'Phumzile Mlambo-Ngcuka, a former deputy president of South Africa,': a name with a person's title in
+    apposition after it (the title's noun the apposition's head) is a person's, whatever the model called it. A name
+    ending in a noun of a body ('the Electoral Commission, the chairman's office') is left alone."""
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or ent[-1].lower_ in body_nouns():
+        return False
+    heads = {i for start, end in titles for i in range(start, end) if ent.end < start <= ent.end + 5}
+    return any(t.dep_ == "appos" and ent.start <= t.head.i < ent.end for t in (doc[i] for i in heads))
+
+
+def _members_of(doc: Doc, ent: Span) -> bool:
+    """'Members of the Sea Org': what people are members of is a body, not a place."""
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() == "member"
+
+
+def _plural_group(doc: Doc, ent: Span) -> bool:
+    """'the Houthis', 'The Beatles': one plural proper noun after 'the' names a group, not a person."""
+    word = ent[0].text
+    return len(ent) == 1 and word.endswith("s") and not word.endswith("ss") and ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+
+
+def _apposed_body(ent: Span) -> bool:
+    """'Naftogaz, the Ukrainian state energy company,': a name with a body's noun in apposition (kg/data/body_nouns.jsonl,
+    a body in its first sense) is a body's."""
+    return any(_body_apposition(c) for c in ent.root.children)
+
+
+def _body_apposition(token: Token) -> bool:
+    """An apposition headed by a noun whose first sense is a body ('the company', 'the party'; not 'the host')."""
+    return token.dep_ == "appos" and token.lemma_.lower() in first_body_nouns() and token.lower_ not in person_heads() \
+        and not token.ent_type_
+
+
+def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A capitalised name the model left untagged, with a body's noun in apposition after it ('Naftogaz, the Ukrainian
+    state energy company, said'), is a body's name."""
+    from spacy.attrs import DEP
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for noun in tokens_with(doc, DEP, frozenset({"appos"})):
+        name = noun.head
+        if name.i in taken or name.pos_ != "PROPN" or not name.is_title or name.i > noun.i or not _body_apposition(noun):
+            continue
+        start = name.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == name.i and doc[start - 1].is_title \
+                and start - 1 not in taken:
+            start -= 1
+        found.append(_typed(doc, _fresh(doc, start, name.i + 1, "ORG")))
+    return ents + found
+
+
+def _which_relative(ent: Span) -> bool:
+    """'Gazprombank, which handles payments': a relative clause opened by 'which' speaks of a thing or a body, not a
+    person ('who')."""
+    return any(c.dep_ == "relcl" and any(g.lower_ == "which" and g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+               for c in ent.root.children)
+
+
+def _acronym_after(doc: Doc, ent: Span) -> bool:
+    """"the Tigray People's Liberation Front (TPLF)": a name followed by its initials in brackets is a body's."""
+    short = _bracketed_acronym(doc, ent.end)
+    return bool(short) and short == _initials(ent)
+
+
+def _bracketed_acronym(doc: Doc, i: int) -> str:
+    """The acronym in brackets at token i ('(TPLF)'), '' when there is none."""
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return ""
+    short = doc[i + 1].text
+    return short if short.isupper() and short.isalpha() and len(short) > 1 else ""
+
+
+def _initials(span: Span) -> str:
+    return "".join(t.text[0] for t in span if t.is_title and t.is_alpha).upper()
+
+
+def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An acronym defined in brackets after a body's name ('Hayat Tahrir al-Sham (HTS)') names that body wherever the
+    text writes it, tagged or not ('HTS said'); a capitalised word before the name that completes the initials
+    ('Hayat' + 'Tahrir al-Sham' for HTS) is part of the name, and the name is a body's."""
+    from spacy.attrs import ORTH
+
+    grown, defined = [], set()
+    for ent in ents:
+        short = _bracketed_acronym(doc, ent.end)
+        if not short or ent.ent_id_ or ent.label_ not in {"ORG", "PERSON"}:
+            continue
+        start = ent.start
+        if _initials(ent) != short and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
+                and (doc[start - 1].text[0] + _initials(ent)).upper() == short and not doc[start - 1].ent_type_:
+            start -= 1
+        if _initials(doc[start:ent.end]) == short:
+            grown.append((ent, _fresh(doc, start, ent.end, "ORG")))
+        elif ent.label_ != "ORG":
+            continue  # 'John Smith (CEO)': a person's post, no acronym of his
+        defined.add(short)
+    if not defined:
+        return ents
+    replaced = {id(old) for old, _ in grown}
+    out = [e for e in ents if id(e) not in replaced] + [new for _, new in grown]
+    taken = {i for e in out for i in range(e.start, e.end)}
+    out += [_fresh(doc, t.i, t.i + 1, "ORG") for t in tokens_with(doc, ORTH, frozenset(defined)) if t.i not in taken]
+    return out
 
 
 def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset()) -> list[Span]:

@@ -15,13 +15,14 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kg.extract.events import actorless_kinds, family, lineage
-from kg.gazetteer import by_name, entries, state_bodies
+from kg.gazetteer import body_nouns, by_name, entries, name_particles, state_bodies
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
 
 def person_aliases(mentions: list[Mention]) -> dict[str, str]:
-    """Provisional person key -> canonical key: 'Vucic' -> 'Aleksandar Vucic', 'von der Leyen' -> 'Ursula von der Leyen'
-    when unambiguous."""
+    """Provisional person key -> canonical key: 'Vucic' -> 'Aleksandar Vucic', the last words of a longer name
+    ('Lula da Silva' -> 'Luiz Inacio Lula da Silva', 'von der Leyen' -> 'Ursula von der Leyen'), and a surname joined to
+    its particle by a hyphen with or without it ('Al-Sisi', 'Sisi' -> 'Abdel Fattah al-Sisi'), when unambiguous."""
     full: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         parts = m.text.split()
@@ -29,17 +30,19 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
             full[parts[-1]].add(m.key)
             full[parts[0]].add(m.key)
             full[m.text].add(m.key)
+            particle, _, surname = parts[-1].partition("-")
+            if surname and particle in name_particles():  # 'al-Sisi': 'Al-Sisi' at a sentence's start, 'Sisi'
+                full[surname].add(m.key)
+                full[parts[-1][:1].upper() + parts[-1][1:]].add(m.key)
+            for i in range(1, len(parts) - 1):
+                full[" ".join(parts[i:]).lower()].add(m.key)
     out = {}
     for m in mentions:
-        if m.type == "Person" and m.rule == "ner-person" and len(m.text.split()) == 1:
-            candidates = full.get(m.text, set())
-            if len(candidates) == 1:
-                out[m.key] = next(iter(candidates))
-        elif m.type == "Person" and m.rule == "ner-person":  # 'Fernandez de Kirchner' after 'Cristina Fernandez de Kirchner'
-            words = m.text.split()
-            candidates = {f for name in full for f in full[name] if len(name.split()) > len(words) and name.split()[-len(words):] == words}
-            if len(candidates) == 1:
-                out[m.key] = next(iter(candidates))
+        if m.type != "Person" or m.rule != "ner-person":
+            continue
+        candidates = full.get(m.text, set()) if len(m.text.split()) == 1 else full.get(m.text.lower(), set()) - {m.key}
+        if len(candidates) == 1:
+            out[m.key] = next(iter(candidates))
     return out
 
 
@@ -51,12 +54,14 @@ STOP_INITIALS = {"and", "of", "the", "for", "de", "&"}
 
 
 def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
-    """Short forms of an organization named in full in the article: 'Northrop' and 'EADS' for their full names.
+    """Short forms of an organization named in full in the article: 'Northrop' and 'EADS' for their full names, and
+    its head noun alone ('the Commission' for the European Commission, kg/data/body_nouns.jsonl).
 
     A longer name the extractor marked as a unit of the short one (`of`: 'Boeing Commercial Airplanes' of
     'Boeing') is not its full name.
     """
     full = [m for m in mentions if m.rule == "ner-org" and len(m.text.split()) > 1]
+    named = full + [m for m in mentions if m.rule == "gazetteer-organization" and len(m.text.split()) > 1]
     out = {}
     for m in mentions:
         if m.rule != "ner-org":
@@ -64,10 +69,22 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
         # 'the Air Force' after 'the United States Air Force', 'the Navy' after 'the Indonesian Navy': the state dropped
         candidates = {f.key for f in full if f.key != m.key and _state_named_before(f.text, m.text)}
         if len(m.text.split()) == 1:
-            candidates |= {f.key for f in full if (f.text.split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text}
+            candidates |= {f.key for f in full
+                           if (_strip_the(f.text).split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text}
+            if m.text.lower() in body_nouns():  # 'the Commission' after the European Commission, 'the Council' after the Council of the EU
+                candidates |= {f.key for f in named if f.key != m.key and _head_noun(f.text) == m.text}
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))
     return out
+
+
+def bracketed_places(mentions: list[Mention]) -> dict[str, str]:
+    """'the Masjid Al-Haram (Grand Mosque)', 'Kyiv (Kiev)': a place's other name in brackets right after it names the same
+    place."""
+    places = [m for m in mentions if m.type == "Place" and not m.rule.startswith("nominal")]
+    by_end = {m.end: m for m in places}
+    return {m.key: by_end[m.start - 2].key for m in places if m.start - 2 in by_end and by_end[m.start - 2].key != m.key
+            and f"{by_end[m.start - 2].text} ({m.text})" in m.sentence}
 
 
 ARMED_SERVICE = "MIL"  # the sector of 'Air Force', 'Navy', 'Army', 'Coast Guard' among the Phoenix agents
@@ -143,8 +160,16 @@ def _state_named_before(full: str, short: str) -> bool:
     return by_name().get(full[: -len(short)].strip().lower(), "").startswith("state-")
 
 
+def _head_noun(name: str) -> str:
+    """The head noun of a body's name: the word before 'of' ('Council of the EU'), else the last ('European Commission')."""
+    words = _strip_the(name).split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
 def _initials(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in STOP_INITIALS]
+    """'TPLF' of "the Tigray People's Liberation Front", 'HTS' of 'Hayat Tahrir al-Sham' (a name's lower-case particle
+    has no letter in it, kg/data/name_particles.jsonl)."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in STOP_INITIALS and w not in name_particles()]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
@@ -173,7 +198,7 @@ def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[
 
 def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     """Canonical keys for every mention and record; entities built from the mentions."""
-    key_map = person_aliases(mentions) | organization_aliases(mentions)
+    key_map = person_aliases(mentions) | organization_aliases(mentions) | bracketed_places(mentions)
     services = home_state_services(mentions, list(extraction.roles), key_map)
     key_map.update({k: key for k, (key, _) in services.items()})
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
@@ -287,7 +312,7 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
         if entry is not None:
             label, etype, wikidata = entry.label, entry.type, entry.wikidata
         else:
-            names = [m.text for m in group if not m.rule.startswith("nominal")]
+            names = [m.text for m in group if not m.rule.startswith("nominal") and m.rule != "place-demonym"]
             names = [m.text for m in group if m.rule == "model-of-maker"] or names  # a model with its maker's name
             names = [n for n in names if not POSSESSIVE.search(n)] or names  # 'Boeing 747' before "Boeing's 747"
             label = max(names or [group[0].text], key=lambda n: (len(n.split()), len(n)))

@@ -25,13 +25,25 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/craft_nouns.jsonl: nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer', 'flagship'): the name
   after one ('the tanker Stena Impero') is a vessel's, no actor's.
 - kg/data/device_nouns.jsonl: nouns of a device ('computer', 'phone'): 'its Macintosh computers' is a product line.
+- kg/data/name_particles.jsonl: lower-case words written inside people's names before a capitalised part ('von',
+  'de', 'bin', 'da', 'al'): WordNet's people ('Otto_von_Bismarck', 'Charles_de_Gaulle', 'Osama_bin_Laden') write them
+  so, in at least two names and at least once after another word of the name ('van_der_Waals'); English function words (spaCy's stop
+  words: 'Ivan_the_Terrible', 'Joan_of_Arc') are left out. 'Ursula von der Leyen' is one name (kg.nlp).
+- kg/data/honorifics.jsonl: forms of address that WordNet writes both with and without a full stop ('Mr', 'Mr.',
+  'Mrs', 'Ms'): 'Ms Buchtmann said' names the person 'Buchtmann', the form of address aside (kg.nlp).
+- kg/data/body_nouns.jsonl: nouns one of whose senses is an organisation or a social group ('front', 'airline',
+  'union', 'party', 'bank'): a name ending in one, with no given name in it, is a body's ('Nordwind Airlines', 'the
+  Tigray People's Liberation Front'), not a person's; `first` says the body is the noun's most frequent sense
+  ('company', 'party'; not 'host', 'executive'): 'NAME, the state energy company,' is a body's name (kg.nlp).
 - kg/data/feature_nouns.jsonl: nouns one of whose two most frequent senses is a road, a body of water, a landform,
   dry land ('street', 'avenue', 'gulf', 'strait', 'hill', 'plain', 'island') or a building or tower ('hotel',
   'mosque', 'tower'; no sense of them an institution: 'church', 'court'), neither a group nor a person: the
   last word of a name ('Castlefrank Road', 'Rashid Boulevard') or the noun of 'the Plains of X' names a place.
 
     apt-get install wordnet-base      # Debian's WordNet 3.0 database, in /usr/share/wordnet
-    python scripts/derive_wordnet.py [/usr/share/wordnet]
+    .venv/bin/python scripts/derive_wordnet.py [/usr/share/wordnet]
+
+Run it with the project's environment: the name particles leave out spaCy's English stop words.
 """
 from __future__ import annotations
 
@@ -232,15 +244,20 @@ def office_verbs(folder: Path) -> list[dict]:
 PLACE_ROOTS = {
     "geographical_area": "08574314",  # geographical_area.n.01: village (a settlement), town, city, site
     "district": "08552138",           # district.n.01: province, territory, county seat, enclave
+    "port": "08633957",               # port.n.01: a place where ships may ride secure ('the port of Primorsk', 'harbour')
 }
+# synsets whose own nouns name a place, though their hyponyms do not all ('presence', 'scene' are regions too)
+PLACE_SYNSETS = {"region": "08630985"}  # region.n.03 (its third sense): 'the Tigray region', 'the region of X'
 
 
 def place_nouns(folder: Path) -> list[dict]:
-    """Common nouns one of whose two most frequent senses is a geographical area or a district: 'the village of X',
-    'the province of X' name a place X (kg.nlp reads the name after them as one)."""
+    """Common nouns one of whose two most frequent senses is a geographical area, a district or a port, and the nouns
+    of PLACE_SYNSETS ('region', in its third sense): 'the village of X', 'the province of X', 'the port of X' name a place X
+    (kg.nlp reads the name after them as one)."""
     lemmas, hypernyms = _synsets(folder)
     roots = {offset: name for name, offset in PLACE_ROOTS.items()}
-    for name, offset in PLACE_ROOTS.items():
+    own = {offset: name for name, offset in PLACE_SYNSETS.items()}
+    for name, offset in {**PLACE_ROOTS, **PLACE_SYNSETS}.items():
         if name not in lemmas.get(offset, []):
             sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
     rows = []
@@ -248,9 +265,11 @@ def place_nouns(folder: Path) -> list[dict]:
         if "_" in lemma or not lemma.isalpha() or lemma not in {w.lower() for w in lemmas[offsets[0]]}:
             continue
         found = next(((o, r) for o in offsets[:2] if (r := _root(o, hypernyms, roots))), None)
-        if found is None or not any(w == lemma for o in offsets[:2] for w in lemmas[o]):
+        found = found or next(((o, own[o]) for o in offsets if o in own), None)
+        if found is None or not any(w == lemma for o in {*offsets[:2], found[0]} for w in lemmas[o]):
             continue
-        rows.append({"id": f"place-noun-{lemma}", "noun": lemma, "source": f"WordNet 3.0 data.noun {found[0]} ({lemma}), under {found[1]}"})
+        rows.append({"id": f"place-noun-{lemma}", "noun": lemma, "under": found[1],
+                     "source": f"WordNet 3.0 data.noun {found[0]} ({lemma}), under {found[1]}"})
     return rows
 
 
@@ -409,6 +428,71 @@ def speech_verbs(folder: Path) -> list[dict]:
     return rows
 
 
+ADDRESS_ROOT = {"title": "06339416"}  # title.n.06 (title_of_respect, form_of_address): Mister, Mrs, Ms, Herr, Senor
+
+
+def honorifics(folder: Path) -> list[dict]:
+    """Forms of address written before a surname, abbreviated: the lemmas of a form of address that WordNet spells
+    with a full stop too ('Mr' and 'Mr.'; 'Herr', 'Don' are no abbreviations and open given names too)."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, ADDRESS_ROOT)
+    rows = []
+    for offset, words in sorted(lemmas.items()):
+        if offset in roots or not _root(offset, hypernyms, roots) or not any(w.endswith(".") for w in words):
+            continue
+        for word in words:
+            if word.rstrip(".") + "." in words and " " not in word and "_" not in word:
+                rows.append({"id": f"honorific-{word.lower()}", "form": word,
+                             "source": f"WordNet 3.0 data.noun {offset} ({words[0]}), under form_of_address"})
+    return rows
+
+
+BODY_ROOTS = {
+    "organization": "08008335",  # organization.n.01: a group of people who work together (airline, bank, union, party)
+    "social_group": "07950920",  # social_group.n.01: people sharing some social relation (front, movement, congress)
+}
+
+
+def body_nouns(folder: Path) -> list[dict]:
+    """One-word nouns one of whose senses is an organisation or a social group (see the module docstring)."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, BODY_ROOTS)
+    rows = []
+    for lemma, offsets in _one_words(folder, lemmas):
+        found = next(((o, r) for o in offsets if (r := _root(o, hypernyms, roots))), None)
+        if found is not None:
+            rows.append({"id": f"body-noun-{lemma}", "noun": lemma, "kind": found[1], "first": found[0] == offsets[0],
+                         "source": f"WordNet 3.0 data.noun {found[0]} ({lemmas[found[0]][0]}), under {found[1]}"})
+    return rows
+
+
+PERSON_FILE = "18"  # lexicographer file noun.person (lexnames)
+MIN_PARTICLE_NAMES = 2
+MAX_PARTICLE = 5  # letters: longer lower-case words in names are epithets ('doubting_Thomas'), not particles
+
+
+def name_particles(folder: Path) -> list[dict]:
+    """Lower-case words inside people's names before a capitalised part (see the module docstring)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    found: dict[str, list[str]] = defaultdict(list)
+    between: set[str] = set()
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        fields = line.split(" ")
+        if line.startswith("  ") or fields[1] != PERSON_FILE:
+            continue
+        for i in range(int(fields[3], 16)):
+            words = re.split(r"[_-]", fields[4 + 2 * i])
+            for j, word in enumerate(words[:-1]):
+                if word.isalpha() and word.islower() and len(words[j + 1]) > 1 and words[j + 1][:1].isupper():
+                    found[word].append(f"{fields[0]} ({fields[4 + 2 * i]})")
+                    between |= {word} if j else set()  # inside a name: 'non-Jew', 'anti-Semite' open theirs
+    return [{"id": f"name-particle-{word}", "particle": word,
+             "source": f"WordNet 3.0 data.noun noun.person, {len(names)} names, e.g. {', '.join(sorted(set(names))[:3])}"}
+            for word, names in sorted(found.items())
+            if len(set(names)) >= MIN_PARTICLE_NAMES and word in between and word not in STOP_WORDS and len(word) <= MAX_PARTICLE]
+
+
 def main(folder: Path) -> None:
     rows = occupations(folder)
     _write("occupations.jsonl", rows)
@@ -420,6 +504,9 @@ def main(folder: Path) -> None:
     _write("feature_nouns.jsonl", feature_nouns(folder))
     _write("craft_nouns.jsonl", craft_nouns(folder))
     _write("device_nouns.jsonl", device_nouns(folder))
+    _write("name_particles.jsonl", name_particles(folder))
+    _write("body_nouns.jsonl", body_nouns(folder))
+    _write("honorifics.jsonl", honorifics(folder))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kg import resources
-from kg.gazetteer import body_heads, capitals, entries, title_by_id, titles
+from kg.gazetteer import body_heads, capitals, entries, place_nouns, title_by_id, titles
 from kg.ids import slug
 from kg.nlp import tokens_with
 from kg.records import Mention
@@ -72,7 +72,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         mention = _mention(ent, seats.get(ent.start, ""))
         if mention is not None:
             out.append(mention)
-    out = units_of_organizations(out)
+    out = place_demonyms(doc, units_of_organizations(out))
     out.extend(product_mentions(doc))
     out.extend(possessed_mentions(doc))
     out.extend(nominal_mentions(doc))
@@ -84,6 +84,31 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     out.extend(pronoun_mentions(doc, out))
     out.extend(body_mentions(doc, out))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese")  # English demonym suffixes: Crimea-n, Tigray-an, Kashmir-i, Darfur-i
+
+
+def place_demonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'the Tigrayan side', 'Crimean Tatars' in an article that names Tigray, Crimea: a word made of a place's
+    one-word name and a demonym ending, which the gazetteer does not know, points to that place (as 'Serbian' points
+    to Serbia), whatever the model called it."""
+    places = {m.text: m.key for m in mentions if m.type == "Place" and m.text.isalpha() and m.text[:1].isupper()}
+    if not places:
+        return mentions
+    from spacy.attrs import ORTH
+
+    forms = {name + end: key for name, key in places.items() for end in DEMONYM_ENDINGS}
+    found = {}
+    for token in tokens_with(doc, ORTH, frozenset(forms)):  # tagged by the model or not ('Kashmiri leaders')
+        ent = next((e for e in ents(doc) if e.start <= token.i < e.end), None)
+        if ent is not None and (ent.ent_id_ or len(ent) > 1):
+            continue  # a gazetteer's demonym, or a word of a longer name
+        found[token.idx] = Mention(type="Place", rule="place-demonym", key=forms[token.text], start=token.idx,
+                                   end=token.idx + len(token), text=token.text, sentence=sentence_text(doc[token.i:token.i + 1]))
+    if not found:
+        return mentions
+    return [m for m in mentions if m.start not in found] + list(found.values())
 
 
 def doc_text(doc: Doc) -> str:
@@ -180,7 +205,7 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
         if entry.type == "Place" and gid in capitals() and _region_of_place(ent):
             # 'Everett, Washington': the region the place before it lies in, not the capital of that name
             return Mention(type="Place", rule="region-after-place", key=f"place-{slug(ent.text)}", **base)
-        if entry.type == "Place" and gid in capitals() and _used_as_actor(ent):
+        if entry.type == "Place" and gid in capitals() and _used_as_actor(ent) and not _dateline(ent):
             return Mention(type="State", rule="capital-as-government", key=capitals()[gid], **base)
         if seat_of:  # 'Kremlin spokesman': the seat of government stands for the state whose position it is
             return Mention(type="State", rule="seat-as-government", key=seat_of, **base)
@@ -259,7 +284,7 @@ def possessed_mentions(doc: Doc) -> list[Mention]:
             if ent.end >= len(doc) or doc[ent.end].tag_ != "POS":
                 continue
             cut = ent.end
-        if cut == ent.start:
+        if cut == ent.start or _people_possessive(doc[cut - 1]):
             continue
         end = cut + 1
         while (end < len(doc) and end - cut <= MAX_POSSESSED and end not in titled and not doc[end].is_space
@@ -273,6 +298,15 @@ def possessed_mentions(doc: Doc) -> list[Mention]:
         out.append(Mention(type="Product", rule="possessed-name", key=f"product-{slug(words.text)}",
                            start=span.start_char, end=span.end_char, text=span.text, sentence=sentence_text(span)))
     return out
+
+
+def _people_possessive(word: Token) -> bool:
+    """"People's", "Workers'": a possessive of a people noun of the Phoenix agents inside a body's name ("the Tigray
+    People's Liberation Front", "the Workers' Party") names no maker of a product."""
+    from kg.gazetteer import person_heads
+
+    lower = word.lower_
+    return lower in body_heads() | person_heads() or lower[:-1] in body_heads() | person_heads()
 
 
 def _maker_name(maker: Span, alone: set[str]) -> str:
@@ -341,10 +375,21 @@ def _region_of_place(ent: Span) -> bool:
     return not listed and not (first.i > 0 and doc[first.i - 1].text == ",")
 
 
+def _dateline(ent: Span) -> bool:
+    """The place a wire story was filed from, first on its line before a comma or a bracket: 'MOSCOW, March 5 -',
+    'Belgrade (Reuters) -'. The parser may read it as the subject of the sentence after it; it names no government."""
+    doc = ent.doc
+    first = ent.start == 0 or "\n" in doc[ent.start - 1].text or "\n" in doc[ent.start - 1].whitespace_
+    return first and ent.end < len(doc) and doc[ent.end].text in {",", "("}
+
+
 def _used_as_actor(ent: Span) -> bool:
-    """A capital names its government when it acts: subject, agent, 'between X and Y', possessor."""
+    """A capital names its government when it acts: subject, agent, 'between X and Y', possessor. Named in apposition
+    to a place noun ('the nation's capital, Wellington', 'the city of X') it is the city."""
     head = ent.root
-    while head.dep_ == "conj" and head.head.i != head.i:
+    while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
+        if head.dep_ == "appos" and head.head.lemma_.lower() in place_nouns() | NOMINAL_HEADS:
+            return False
         head = head.head
     if head.dep_ in ACTOR_DEPS:
         return True

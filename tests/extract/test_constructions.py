@@ -10,6 +10,8 @@ against an entity's label or its aliases):
 
 - "entities": [[label, type], ...] must exist (type Person, Organization, State, Place);
 - "not_entities": [label or [label, type], ...] must not exist;
+- "same_entity": [[label, label, ...], ...]: one entity bears every label (its label or aliases): one node, not two;
+- "not_same_entity": [[label, label], ...]: no entity bears both labels: two things, not one;
 - "roles": [[holder, role name (a substring), of-label or null], ...] must exist;
 - "no_roles": [[holder, role name or null], ...] must not exist;
 - "events": [{"kind": class name, "plover": type, "participants": [labels],
@@ -134,8 +136,9 @@ def test_file_is_well_formed():
         assert set(case["expect"]) <= EXPECT_KEYS, f"{case['where']}: unknown expectation {set(case['expect']) - EXPECT_KEYS}"
 
 
-EXPECT_KEYS = {"entities", "not_entities", "roles", "no_roles", "events", "no_events", "statements", "no_statement_speakers",
-               "no_quotes", "statement_count", "relations", "no_relations", "times", "dyad"}  # times: dates.jsonl, read by test_timex
+# times: dates.jsonl, read by test_timex
+EXPECT_KEYS = {"entities", "not_entities", "same_entity", "not_same_entity", "roles", "no_roles", "events", "no_events", "statements",
+               "no_statement_speakers", "no_quotes", "statement_count", "relations", "no_relations", "times", "dyad"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -150,6 +153,12 @@ def test_construction(case, built, typed):
         label, kind = (item, None) if isinstance(item, str) else item
         wrong = [k for n, k in entities if n == label.lower() and kind in (None, k)]
         assert not wrong, f"{where}: {label!r} should not be an entity ({wrong})"
+    for labels in want.get("same_entity", ()):
+        ok = any({n.lower() for n in labels} <= _names(e) for e in x.entities)
+        assert ok, f"{where}: no one entity named {labels}; got {sorted(sorted(_names(e)) for e in x.entities)}"
+    for labels in want.get("not_same_entity", ()):
+        bad = [sorted(_names(e)) for e in x.entities if {n.lower() for n in labels} <= _names(e)]
+        assert not bad, f"{where}: {labels} should name two entities; got {bad}"
     roles = [(r, _label_of(x, r.holder)) for r in x.roles]
     for holder, name, of in want.get("roles", ()):
         ok = any(holder.lower() in h and name.lower() in r.name.lower() and _has(x, r.of, of) for r, h in roles)
