@@ -1068,7 +1068,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     for war in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                 if g.dep_ == "pobj" and _conflict_noun(g)):
         _nested_targets(ctx, draft, war, 1)  # "mobilized reservists for a war against Iraq": whom it is aimed at
-    if token.pos_ == "NOUN" or _gerund_subject(token):  # "the invasion of Ukraine by Russia": whoever does what the noun names takes part in it
+    if token.pos_ == "NOUN" or _gerund_subject(token):
+        # "the invasion of Ukraine by Russia": whoever does what the noun names takes part in it
         agents = _stranded_agents(token) + ([] if "by" in args else [g for c in token.children if c.dep_ in {"prep", "agent"}
                                                                       and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"])
         for key in (k for agent in agents for k in actors(ctx, agent)):

@@ -1067,7 +1067,8 @@ _COMPILED = [(name, re.compile(r"(?<![^\W_])(?:" + pattern + ")", re.I), handler
 # a word every match of a rule holds: a text without it is not scanned for that rule (most articles name no
 # century, season or quarter, and the engine would try the rule's optional lead words at every word start)
 _CUES = {name: re.compile(cue) for name, cue in {  # lower case, read in the lowered text (faster than re.I)
-    "half": r"half|h[12]", "ordinal_day": r"\d(?:st|nd|rd|th)", "iso": r"\d{4}-\d\d", "decade": r"0['’]?s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
+    "half": r"half|h[12]", "ordinal_day": r"\d(?:st|nd|rd|th)", "iso": r"\d{4}-\d\d",
+    "decade": r"0['’]?s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
     "century": "century", "ago": r"ago|from\s+(?:now|today)|['’]s?\s+time", "overnight": "overnight",
     "weekend": "weekend", "week": "week", "week_of": "week", "rel_month": "month", "rel_year": "year",
     "season": "spring|summer|autumn|fall|winter", "quarter": r"quarter|q[1-4]",
