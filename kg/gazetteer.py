@@ -322,6 +322,14 @@ def state_titles() -> dict[str, str]:
     return {r["form"]: state_by_iso3()[r["country"]] for r in resources.jsonl("state_titles.jsonl") if r["country"] in state_by_iso3()}
 
 
+def state_of(key: str) -> str:
+    """The state id an entity key of the gazetteers stands for: a state itself, a place its state; '' for any other key."""
+    entry = entries().get(key)
+    if entry is None:
+        return ""
+    return entry.id if entry.type == "State" else entry.country if entry.type == "Place" else ""
+
+
 @lru_cache(maxsize=1)
 def state_by_iso3() -> dict[str, str]:
     """ISO 3166 alpha-3 code (the country part of a CAMEO actor code) -> state entry id."""

@@ -42,7 +42,8 @@ def _iso3() -> dict[str, str]:
 def actor_codes(extraction: Extraction, keys: set[str], states: dict[str, str] | None = None) -> set[str]:
     """ISO3 codes of entity keys through the states they stand for (`kg.extract.dyads.actor_states`; without `states`,
     those of the gazetteer entries and of the extraction's roles)."""
-    from kg.extract.dyads import actor_states, state_of
+    from kg.extract.dyads import actor_states
+    from kg.gazetteer import state_of
 
     if states is None:
         states = actor_states((), extraction.roles, extraction.article.date)

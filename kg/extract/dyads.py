@@ -15,20 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from kg.gazetteer import state_of
 from kg.records import Event, Mention, Role
 
 NON_SOURCE_ROLES = {"target", "mediator"}
 TARGET_ROLES = {"target"}  # and the host of a Visit: CAMEO 042 'make a visit' has the visited as its target
-
-
-def state_of(key: str) -> str:
-    """The state id an entity key of the gazetteers stands for: a state itself, a place its state."""
-    from kg.gazetteer import entries
-
-    entry = entries().get(key)
-    if entry is None:
-        return ""
-    return entry.id if entry.type == "State" else entry.country if entry.type == "Place" else ""
 
 
 def actor_states(mentions: Iterable[Mention], roles: Iterable[Role], as_of: dt.date) -> dict[str, str]:

@@ -48,7 +48,7 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, owner_before_title, paragraph_bounds
 from kg.extract.timex import count, shifted
-from kg.gazetteer import agent_sectors, body_heads, entries, place_nouns, speech_verbs
+from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs, state_of
 from kg.nlp import closing_mark, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
@@ -733,8 +733,7 @@ def _home_state(ctx: Context, token: Token) -> str:
     m = ctx.mention(token)
     if m is None or m.type not in {"State", "Place"}:
         return ""
-    entry = entries().get(m.key)
-    return m.key if m.type == "State" else entry.country if entry is not None and entry.type == "Place" else ""
+    return m.key if m.type == "State" else state_of(m.key)
 
 
 def _misplaced_apposition(ctx: Context, noun: Token) -> Token | None:

@@ -87,6 +87,7 @@ from kg.gazetteer import (
     sectors,
     state_by_iso3,
     state_occupations,
+    state_of,
     state_titles,
     title_by_id,
     title_kinds,
@@ -641,8 +642,7 @@ def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
     sent = doc[title.start].sent
     for ent in ents(doc):
         if sent.start <= ent.start < sent.end and ent.ent_id_:
-            entry = entries()[ent.ent_id_]
-            state = entry.id if entry.type == "State" else entry.country if entry.type == "Place" else ""
+            state = state_of(ent.ent_id_)
             if state and state != home:
                 return True
     return False
