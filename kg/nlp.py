@@ -678,7 +678,7 @@ def _hyphen_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
     are two organisations, not one."""
     from spacy.tokens import Span
 
-    alone = {e.text[4:] if e.text.lower().startswith("the ") else e.text for e in ents}
+    alone = {strip_the(e.text) for e in ents}
     out = []
     for ent in ents:
         cut = next((t.i for t in ent[1:-1] if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_), None)
@@ -833,11 +833,16 @@ TYPED = "kg_typed"  # Doc.user_data key: name -> the label the text's own words 
 
 def _typed(doc: Doc, ent: Span, label: str = "") -> Span:
     """Record that the text's words type this name ('the Tigray region': a place), for `_one_type_per_name`."""
-    doc.user_data.setdefault(TYPED, {})[_strip_the(ent.text)] = label or ent.label_
+    doc.user_data.setdefault(TYPED, {})[strip_the(ent.text)] = label or ent.label_
     return ent
 
 
-def _strip_the(text: str) -> str:
+def strip_the(text: str) -> str:
+    """A name without its leading 'the ' ('the European Commission' -> 'European Commission').
+
+    >>> strip_the("The Council of the EU"), strip_the("theatre")
+    ('Council of the EU', 'theatre')
+    """
     return text[4:] if text[:4].lower() == "the " else text
 
 
@@ -851,7 +856,7 @@ def _one_type_per_name(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     out = []
     for ent in ents:
-        label = typed.get(_strip_the(ent.text))
+        label = typed.get(strip_the(ent.text))
         if label and label != ent.label_ and not ent.ent_id_ and ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}:
             ent = _fresh(doc, ent.start, ent.end, label)
         out.append(ent)

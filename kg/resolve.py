@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from kg.extract.events import actorless_kinds, family, lineage
 from kg.gazetteer import body_nouns, by_name, entries, name_particles, state_bodies
+from kg.nlp import strip_the
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
 
@@ -316,7 +317,7 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
             names = [m.text for m in group if m.rule == "model-of-maker"] or names  # a model with its maker's name
             names = [n for n in names if not POSSESSIVE.search(n)] or names  # 'Boeing 747' before "Boeing's 747"
             label = max(names or [group[0].text], key=lambda n: (len(n.split()), len(n)))
-            label = label[4:] if label.lower().startswith("the ") else label
+            label = strip_the(label)
             etype, wikidata = types.most_common(1)[0][0], ""
         aliases = tuple(sorted({m.text for m in group if m.rule not in REFERRING_RULES and m.type == etype} - {label}))
         out.append(Entity(key=key, type=etype, label=label, aliases=aliases, wikidata=wikidata, mentions=tuple(group)))

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from kg import resources
 from kg.gazetteer import body_heads, capitals, entries, place_nouns, title_by_id, titles
 from kg.ids import slug
-from kg.nlp import tokens_with
+from kg.nlp import strip_the, tokens_with
 from kg.records import Mention
 
 if TYPE_CHECKING:
@@ -214,7 +214,7 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
     if label == "ORG":
         return Mention(type="Organization", rule="ner-org", key=organization_key(ent.text), **base)
     if label in {"GPE", "LOC", "FAC"}:
-        return Mention(type="Place", rule=f"ner-{label.lower()}", key=f"place-{slug(_strip_article(ent.text))}", **base)
+        return Mention(type="Place", rule=f"ner-{label.lower()}", key=f"place-{slug(strip_the(ent.text))}", **base)
     return None
 
 
@@ -243,7 +243,7 @@ def product_mentions(doc: Doc) -> list[Mention]:
         i = ent.start - (ent.start > 0 and doc[ent.start - 1].tag_ == "POS")
         maker = next((e for e in ents(doc) if e.end == i and e.label_ == "ORG"), None) if i > 0 else None
         found.append((maker, ent))
-    alone = {_strip_article(e.text) for e in ents(doc) if e.label_ == "ORG"}
+    alone = {strip_the(e.text) for e in ents(doc) if e.label_ == "ORG"}
     makers: dict[str, set[str]] = {}
     for maker, ent in found:
         if maker is not None:
@@ -314,7 +314,7 @@ def _maker_name(maker: Span, alone: set[str]) -> str:
     ('Airbus' for 'First Airbus' in a headline), else its text without a corporate suffix."""
     if maker.ent_id_:
         return entries()[maker.ent_id_].label
-    text = _strip_article(maker.text)
+    text = strip_the(maker.text)
     shorter = [a for a in alone if text.endswith(" " + a)]
     return CORPORATE_SUFFIX.sub("", min(shorter, key=len) if shorter else text)
 
@@ -332,7 +332,7 @@ def units_of_organizations(mentions: list[Mention]) -> list[Mention]:
     counts = Counter(m.text for m in names)
     out = []
     for m in mentions:
-        words = CORPORATE_SUFFIX.sub("", _strip_article(m.text)).split()
+        words = CORPORATE_SUFFIX.sub("", strip_the(m.text)).split()
         tail = words[1:-1] if words[-1].lower() == "company" else words[1:]
         if m.rule == "ner-org" and len(tail) > 1 and counts[words[0]] > counts[m.text] and all(
                 w.isalpha() and is_dictionary_word(w) for w in tail):
@@ -352,11 +352,7 @@ def organization_key(name: str) -> str:
     >>> organization_key("Apple Inc."), organization_key("the Apple")
     ('org-apple', 'org-apple')
     """
-    return f"org-{slug(CORPORATE_SUFFIX.sub('', _strip_article(name)))}"
-
-
-def _strip_article(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text
+    return f"org-{slug(CORPORATE_SUFFIX.sub('', strip_the(name)))}"
 
 
 def _region_of_place(ent: Span) -> bool:
