@@ -291,6 +291,11 @@ def office_holders() -> dict[str, tuple[dict, ...]]:
     return out
 
 
+def held_on(code: dict, day: str) -> bool:
+    """Whether a dated Phoenix code (`from`, `to`: ISO dates, '' when open) was valid on the ISO day."""
+    return (not code["from"] or code["from"] <= day) and (not code["to"] or day <= code["to"])
+
+
 @lru_cache(maxsize=1)
 def actor_aliases() -> dict[str, tuple[tuple[dict, ...], ...]]:
     """Lower-cased short name the Phoenix actor lists give an office holder ('putin', 'president obama', and the surname

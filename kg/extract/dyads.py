@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from kg.gazetteer import state_of
+from kg.gazetteer import actor_aliases, by_name, held_on, office_holders, state_by_iso3, state_of
 from kg.records import Event, Mention, Role
 
 NON_SOURCE_ROLES = {"target", "mediator"}
@@ -63,14 +63,12 @@ def holder_state(name: str, as_of: dt.date) -> str:
     >>> holder_state("John Smith", dt.date(2010, 1, 1)), holder_state("Peter Obama", dt.date(2010, 1, 1))
     ('', '')
     """
-    from kg.gazetteer import actor_aliases, office_holders, state_by_iso3
-
     name = name.removesuffix("'s").removesuffix("\u2019s").strip().lower()
     found = [office_holders()[name]] if name in office_holders() else list(actor_aliases().get(name, ()))
     day = as_of.isoformat()
     states = set()
     for codes in found:
-        valid = [c for c in codes if (not c["from"] or c["from"] <= day) and (not c["to"] or day <= c["to"])] or codes
+        valid = [c for c in codes if held_on(c, day)] or codes
         states |= {state_by_iso3().get(c["country"], "") for c in valid}
     states.discard("")
     return states.pop() if len(states) == 1 else ""
@@ -83,8 +81,6 @@ def named_state(name: str) -> str:
     >>> named_state("the Nigerian Union of Teachers"), named_state("the United Nations")
     ('state-Q1033', '')
     """
-    from kg.gazetteer import by_name
-
     words = name.split()
     if words and words[0].lower() == "the":
         words = words[1:]

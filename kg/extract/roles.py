@@ -80,6 +80,7 @@ from kg.gazetteer import (
     body_heads,
     by_name,
     entries,
+    held_on,
     occupations,
     office_holders,
     office_holders_horizon,
@@ -612,8 +613,7 @@ def _known_states(name: str, as_of: dt.date) -> set[str]:
     Minister Andrei Belousov' is Russia's minister, not the dateline's)."""
     day = as_of.isoformat()
     codes = office_holders().get(name.lower(), ())
-    return {state_by_iso3().get(c["country"]) for c in codes if (not c["from"] or c["from"] <= day)
-            and (not c["to"] or day <= c["to"])} - {None}
+    return {state_by_iso3().get(c["country"]) for c in codes if held_on(c, day)} - {None}
 
 
 def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None, str]:
