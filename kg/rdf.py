@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
@@ -20,6 +21,8 @@ from kg.graphio import atomic_file, format_for, load, save, union, write_atomic 
 from kg.records import Article, Entity, Event, EventMerge, Evidence, Extraction, Relation, Role, TimeValue
 from kg.vocab import KG, KG_NS, SCHEMA, WD, participant_roles
 
+EVIDENCE, SENTENCE, START, END, ANCHOR, CONFIDENCE, EXTRACTOR = (
+    KG.evidence, KG.sentence, KG.start, KG.end, KG.anchor, KG.confidence, KG.extractor)  # looked up once, not per fact
 PRECISION_UNITS = {"day": TIME.unitDay, "week": TIME.unitWeek, "month": TIME.unitMonth, "year": TIME.unitYear}
 
 
@@ -34,16 +37,28 @@ def time_literal(value: str) -> Literal | None:
     return None
 
 
+@lru_cache(maxsize=1 << 15, typed=True)
+def _literal(value: str | int) -> Literal:
+    """Literal(value), made once: an evidence node's offsets, extractor and sentence recur across an article's facts,
+    and building an rdflib Literal is the costliest step of writing them."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=1024)
+def _confidence(value: float) -> Literal:
+    return Literal(Decimal(str(round(value, 3))), datatype=XSD.decimal)
+
+
 def _evidence(g: Graph, article: Article, fact: URIRef, ev: Evidence, key: str = "") -> None:
     node = ids.evidence_iri(article.id, ev.start, ev.end, ev.extractor, key or str(fact))
-    g.add((fact, KG.evidence, node))
+    g.add((fact, EVIDENCE, node))
     g.add((node, RDF.type, KG.Evidence))
-    g.add((node, KG.sentence, Literal(ev.sentence)))
-    g.add((node, KG.start, Literal(ev.start)))
-    g.add((node, KG.end, Literal(ev.end)))
-    g.add((node, KG.anchor, Literal(article.text[ev.start:ev.end])))
-    g.add((node, KG.confidence, Literal(Decimal(str(round(ev.confidence, 3))), datatype=XSD.decimal)))
-    g.add((node, KG.extractor, Literal(ev.extractor)))
+    g.add((node, SENTENCE, _literal(ev.sentence)))
+    g.add((node, START, _literal(ev.start)))
+    g.add((node, END, _literal(ev.end)))
+    g.add((node, ANCHOR, _literal(article.text[ev.start:ev.end])))
+    g.add((node, CONFIDENCE, _confidence(ev.confidence)))
+    g.add((node, EXTRACTOR, _literal(ev.extractor)))
     g.add((node, PROV.wasDerivedFrom, ids.article_iri(article.id)))
 
 
@@ -291,6 +306,8 @@ class TripleSet(dict):
 
 def nt_term(term) -> str:
     """A term in N-Triples: <iri>, _:label or a quoted literal with its language or datatype (RDF 1.1 N-Triples)."""
+    if type(term) is URIRef:  # most terms: tested first, by exact type (rdflib's isinstance goes through its ABCs)
+        return f"<{term}>"
     if isinstance(term, Literal):
         text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
         if term.language:
