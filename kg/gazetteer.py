@@ -335,6 +335,27 @@ def state_of(key: str) -> str:
     return entry.id if entry.type == "State" else entry.country if entry.type == "Place" else ""
 
 
+def names_state_body(words: list[str]) -> bool:
+    """Whether a body's name words hold a state's body of the Phoenix agents (`state_bodies`) as a run of them:
+    'Defence Ministry', 'National Defense Force' ('defense force'), 'Police Service' ('police')."""
+    low = [w.lower() for w in words]
+    return any(" ".join(low[i:j]) in state_bodies() for i in range(len(low)) for j in range(i + 1, len(low) + 1))
+
+
+def state_of_body(name: str) -> str:
+    """The state of 'U.S. Congress', 'Indonesian Navy', 'Serbian Interior Ministry', 'Ethiopian National Defense
+    Force': a state's name or demonym opening a body's name, the rest naming a state's body; '' otherwise
+    ('American Airlines', 'Air France' are companies)."""
+    words = name.split()
+    words = words[1:] if words[:1] and words[0].lower() == "the" else words
+    for n in (3, 2, 1):
+        state = by_name().get(" ".join(words[:n]).lower(), "")
+        entry = entries().get(state)
+        if len(words) > n and entry is not None and entry.type == "State":
+            return state if names_state_body(words[n:]) else ""
+    return ""
+
+
 @lru_cache(maxsize=1)
 def state_by_iso3() -> dict[str, str]:
     """ISO 3166 alpha-3 code (the country part of a CAMEO actor code) -> state entry id."""

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kg.extract.events import actorless_kinds, family, lineage
-from kg.gazetteer import body_nouns, by_name, entries, name_particles, state_bodies
+from kg.gazetteer import body_nouns, by_name, entries, name_particles, state_bodies, state_of_body
 from kg.nlp import strip_the
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
@@ -117,7 +117,7 @@ def home_state_services(mentions: list[Mention], roles: list[Role], key_map: dic
 def home_state(mentions: list[Mention], roles: list[Role]) -> str:
     """The state whose government the article is about (see `home_state_services`), '' when it fixes none."""
     owners = {r.of for r in roles if _is_state(r.of)} | {m.of for m in mentions if _is_state(m.of)}
-    owners |= {s for m in mentions if m.rule == "ner-org" and (s := _state_of_body(m.text))}
+    owners |= {s for m in mentions if m.rule == "ner-org" and (s := state_of_body(m.text))}
     if owners:
         return next(iter(owners)) if len(owners) == 1 else ""
     counts = Counter(m.key for m in mentions if _is_state(m.key) and not m.rule.startswith("nominal")).most_common(2)
@@ -139,18 +139,6 @@ def _service(name: str) -> bool:
     """'Air Force', 'the Navy' written as a name: a state's armed service with no state named."""
     name = _strip_the(name)
     return name[:1].isupper() and state_bodies().get(name.lower()) == ARMED_SERVICE
-
-
-def _state_of_body(name: str) -> str:
-    """The state of 'U.S. Congress', 'Indonesian Navy', 'Serbian Interior Ministry': a state's name or demonym before
-    a body of a state's sector ('American Airlines' is a company); '' otherwise."""
-    words = _strip_the(name).split()
-    for n in (3, 2, 1):
-        state = by_name().get(" ".join(words[:n]).lower(), "")
-        if len(words) > n and _is_state(state):
-            rest = " ".join(words[n:]).lower()
-            return state if rest in state_bodies() or rest.split()[-1] in state_bodies() else ""
-    return ""
 
 
 def _state_named_before(full: str, short: str) -> bool:

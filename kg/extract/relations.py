@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context
-from kg.extract.events import actors, hypothetical
+from kg.extract.events import FUTURE_AUX, actors, hypothetical
 from kg.nlp import tokens_with
 from kg.records import Evidence, Relation
 
@@ -56,15 +56,25 @@ def _evidence(token: Token, rule: str, span: tuple[int, int] | None = None) -> E
     return Evidence(start, end, token.sent.text, f"relations/{rule}", 0.8)
 
 
+def _states_now(verb: Token) -> bool:
+    """A copula that says what its subject is now: present 'is' / 'are', or 'became' / 'has become', not negated."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.lemma_ == "be":
+        return verb.tag_ in {"VBZ", "VBP"}
+    return verb.lemma_ == "become" and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children))
+
+
 def _appositive(ctx: Context, token: Token) -> list[Relation]:
-    """'Kosovo, a former province of Serbia', 'Turkey, a NATO member', and the same said with a present copula:
-    'Indonesia is a member of ASEAN' (a past one, 'was a member', states nothing of now)."""
+    """'Kosovo, a former province of Serbia', 'Turkey, a NATO member', and the same said with a present copula,
+    'Indonesia is a member of ASEAN', or with 'became' ('Croatia became the 28th member of the EU': it still is); a past
+    'was a member' states nothing of now, nor does a becoming yet to come ('is expected to become a member')."""
     out = []
     if token.dep_ == "appos":
         holder = token.head
-    elif token.dep_ == "attr" and token.head.lemma_ == "be" and token.head.tag_ in {"VBZ", "VBP"} and not any(
-            c.dep_ == "neg" for c in token.head.children):
-        holder = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    elif token.dep_ == "attr" and _states_now(token.head):
+        # the subject that names an actor: a dateline before it ('NEW DELHI, Sept 9 - The AU became') parses as one too
+        holder = next((c for c in token.head.children if c.dep_ == "nsubj" and actors(ctx, c)), None)
         if holder is None:
             return out
     else:
@@ -198,6 +208,16 @@ def _verbs() -> frozenset[str]:
     return frozenset(v for kind in ("infinitive", "object", "passive_modifier") for row in patterns().get(kind, []) for v in row["verbs"])
 
 
+def _in_hypothetical_clause(verb: Token) -> bool:
+    """A gerund after a preposition of a clause yet to be, or one set on a condition: 'Serbia will join the EU only
+    after recognising Kosovo', 'could be admitted without recognising it' state no recognition."""
+    node = verb
+    while node.dep_ in {"pcomp", "pobj", "prep"} and node.head.i != node.i:
+        node = node.head
+    return node is not verb and node.pos_ in {"VERB", "AUX"} and (
+        hypothetical(node) or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children))
+
+
 def _verbal(ctx: Context, token: Token) -> list[Relation]:
     out = []
     lemma = token.lemma_.lower()
@@ -208,7 +228,7 @@ def _verbal(ctx: Context, token: Token) -> list[Relation]:
             for xcomp in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in row["infinitives"]):
                 objects = [k for c in xcomp.children if c.dep_ == "dobj" for k in actors(ctx, c)]
                 out += [Relation(s, row["predicate"], o, _evidence(xcomp, row["id"])) for s in _subjects(ctx, token) for o in objects]
-    if hypothetical(token) or token.dep_ == "xcomp":
+    if hypothetical(token) or token.dep_ == "xcomp" or _in_hypothetical_clause(token):
         return out
     for row in patterns().get("object", []):
         if lemma in row["verbs"] and token.dep_ not in {"acl", "amod"}:
@@ -262,6 +282,23 @@ def _affiliation(ctx: Context, token: Token) -> list[Relation]:
     return out
 
 
+def _member_before(ctx: Context, token: Token) -> list[Relation]:
+    """A state named after 'member' and the organisation: 'fellow NATO member Poland', 'EU member state Hungary' ->
+    memberOf(state, organisation); 'former EU member Britain' states nothing of now."""
+    m = ctx.mention(token)
+    if m is None or m.type != "State" or token.idx != m.start:
+        return []
+    nouns = [c for c in token.children if c.dep_ == "compound" and ctx.mention(c) is None]
+    if token.dep_ == "appos" and token.head.i == token.i - 1 and ctx.mention(token.head) is None:
+        nouns.append(token.head)  # the parser's other reading: 'member' heads, the name in apposition right after it
+    out = []
+    for noun in nouns:
+        for row in _matching_rows(noun):
+            evidence = _evidence(token, row["id"], (noun.left_edge.idx, m.end))
+            out += [_directed(row, m.key, org, evidence) for org in _organization_modifiers(ctx, noun)]
+    return out
+
+
 def extract_relations(ctx: Context) -> list[Relation]:
     """Every lasting relation the article states."""
     from spacy.attrs import DEP, LEMMA, LOWER, POS
@@ -280,5 +317,5 @@ def extract_relations(ctx: Context) -> list[Relation]:
         if token.pos_ in {"VERB", "AUX"}:
             out += _verbal(ctx, token)
         elif token.pos_ == "PROPN":
-            out += _affiliation(ctx, token)
+            out += _affiliation(ctx, token) + _member_before(ctx, token)
     return [r for r in dict.fromkeys(out) if r.subject != r.object]
