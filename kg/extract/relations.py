@@ -263,8 +263,14 @@ def _affiliation(ctx: Context, token: Token) -> list[Relation]:
     if i >= 2 and doc[i - 1].text in {"'s", "\u2019s"}:
         candidates.append(doc[i - 2])  # "Civic Party's Alvin Yeung"
     after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and after.text == "," and last + 2 < len(doc) and doc[last + 2].lower_ == "of":
+        last, after = last + 1, doc[last + 2]  # "Gabriela Costa, of the Social Democratic Party,"
     if after is not None and after.lower_ == "of" and last + 2 < len(doc):
-        candidates.append(doc[last + 3] if doc[last + 2].lower_ == "the" and last + 3 < len(doc) else doc[last + 2])
+        at = first = last + 2 + (doc[last + 2].lower_ == "the")
+        while at + 1 < len(doc) and at < first + 2 and ctx.mention(doc[at]) is None and doc[at].is_lower and (
+                doc[at].pos_ in {"NOUN", "ADJ"} or doc[at].tag_ == "VBG"):
+            at += 1  # "of the opposition Social Democratic Party", "of the ruling X": a word or two before the name
+        candidates.append(doc[at] if at < len(doc) else doc[last + 2])
     if after is not None and after.text == "(" and last + 2 < len(doc):
         candidates.append(doc[last + 2])  # "John Doe (Labour)"
     out = []
@@ -299,6 +305,23 @@ def _member_before(ctx: Context, token: Token) -> list[Relation]:
     return out
 
 
+def _party_of_possessor(ctx: Context, token: Token) -> list[Relation]:
+    """A party named with a person's possessive: "Prime Minister Shinzo Abe's Liberal Democratic Party", "Maduro's
+    United Socialist Party of Venezuela" -> memberOf(person, party). A party is an organisation whose name's head
+    word is 'Party' ('Party of Venezuela': the word before 'of')."""
+    m = ctx.mention(token)
+    if m is None or m.type != "Organization" or token.idx != m.start or token.i < 2 or ctx.doc[token.i - 1].tag_ != "POS":
+        return []
+    words = m.text.split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    person = ctx.mention(ctx.doc[token.i - 2])
+    if head.lower() != "party" or person is None or person.type != "Person":
+        return []
+    span = (person.start, m.end)
+    return [Relation(person.key, row["predicate"], m.key, _evidence(token, row["id"], span))
+            for row in patterns().get("affiliation", [])]
+
+
 def extract_relations(ctx: Context) -> list[Relation]:
     """Every lasting relation the article states."""
     from spacy.attrs import DEP, LEMMA, LOWER, POS
@@ -317,5 +340,5 @@ def extract_relations(ctx: Context) -> list[Relation]:
         if token.pos_ in {"VERB", "AUX"}:
             out += _verbal(ctx, token)
         elif token.pos_ == "PROPN":
-            out += _affiliation(ctx, token) + _member_before(ctx, token)
+            out += _affiliation(ctx, token) + _member_before(ctx, token) + _party_of_possessor(ctx, token)
     return [r for r in dict.fromkeys(out) if r.subject != r.object]
