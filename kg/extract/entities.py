@@ -774,6 +774,8 @@ def owner_before_title(doc: Doc, start: int) -> Span | None:
     i = _owner_word(doc, start)
     for ent in ents(doc):
         if i >= 0 and ent.start <= i < ent.end:
+            if ent.end > start:  # "Kenya's Defence Cabinet Secretary": a name read over the title's words is its field
+                return owner_before_title(doc, ent.start) if ent.start < start else None
             if ent.ent_id_ and entries()[ent.ent_id_].type in {"State", "Organization"} or (not ent.ent_id_ and ent.label_ == "ORG"):
                 return ent
             return seat_of_government(doc, ent)

@@ -170,6 +170,9 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     unowned = [(t, name) for t, name in unowned if t.start not in principal]
     for role in _home_state_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    # "Prime Minister NAME ... NAME's spokesman, NAME2": the principal's post may come from the story's state
+    for start, role in _principal_roles(doc, unowned, list(out.values()), as_of).items():
+        out.setdefault((role.holder, role.name, role.of, start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
 
@@ -440,10 +443,13 @@ def _with_prefix(doc: Doc, title: Span) -> Span:
 
 
 def _with_portfolio(doc: Doc, title: Span) -> Span:
-    """'Minister for Immigration', 'Minister for Foreign Affairs and Trade': a minister's title runs over its portfolio."""
+    """'Minister for Immigration', 'Minister for Foreign Affairs and Trade': a minister's title runs over its portfolio
+    (an official's is followed by its owner: 'general secretary of the Socialist Party')."""
     from spacy.tokens import Span
 
     words = [t.lower_ for t in title]
+    if title_kinds().get(title.label_) == "official":
+        return title
     if words[-1] in {"minister", "secretary"} and title.end + 1 < len(doc) and doc[title.end].lower_ in {"of", "for"}:
         i = title.end + 1
     elif len(words) > 2 and words[0] in {"minister", "secretary"} and words[1] in {"of", "for"}:
@@ -528,11 +534,25 @@ DATELINE_CHARS = 400  # a dateline opens the story: after the headline, within i
 
 
 def _home_state(doc: Doc) -> str:
-    """The state a wire story reports from, whose offices it writes with no state: the state of its dateline's place
-    ('TOKYO, Oct 5 (Wire) -': Japan); '' with no dateline."""
+    """The state a story is about, whose offices it writes with no state: the state of its dateline's place
+    ('TOKYO, Oct 5 (Wire) -': Japan), else the one state its headline names ('Kenyan President reshuffles cabinet',
+    "Portugal's Socialists elect new leader"); '' with neither."""
     found = DATELINE.search(doc_text(doc)[:DATELINE_CHARS])
     entry = entries().get(by_name().get(found.group(1).lower(), "")) if found is not None else None
-    return (entry.id if entry.type == "State" else entry.country) if entry is not None else ""
+    if entry is not None:
+        return entry.id if entry.type == "State" else entry.country
+    return _headline_state(doc)
+
+
+def _headline_state(doc: Doc) -> str:
+    """The one state (or its demonym, or a place in it) named on a headline line that opens the text ('Kenyan President
+    Mwangi reshuffles cabinet' over paragraphs): '' when it names none or two states, or the text opens with prose."""
+    first = doc_text(doc).lstrip().split("\n", 1)[0]
+    if "\n" not in doc_text(doc).strip() or first.rstrip().endswith((".", '"', "\u201d")):
+        return ""
+    end = doc_text(doc).find(first) + len(first)
+    states = {state_of(e.ent_id_) for e in ents(doc) if e.end_char <= end and e.ent_id_} - {""}
+    return states.pop() if len(states) == 1 else ""
 
 
 def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> dict[int, Role]:
@@ -620,7 +640,7 @@ def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None,
     """Who holds a title written with no owner, and how the text says it: 'TITLE NAME', '[the] TITLE, NAME,', 'NAME,
     [the] TITLE' or a clause ('was appointed TITLE', 'named NAME as TITLE'); none after 'former', 'late', 'ex-'."""
     window = doc[max(0, title.start - 3):title.start]
-    if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window):
+    if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window) or _replaced(doc, title.start):
         return None, ""
     person = _person_at(doc, _name_start(doc, title))
     if person is not None:
@@ -676,8 +696,11 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
 
 
 def _past_holder(doc: Doc, start: int, owner: Span) -> bool:
-    """'former U.S. President Bill Clinton', 'NAME, a former Swedish ambassador': no position as of the article's date."""
+    """'former U.S. President Bill Clinton', 'NAME, a former Swedish ambassador', 'replacing Kenyan Finance Minister
+    NAME': no position as of the article's date."""
     i = min(start, owner.start)
+    if _replaced(doc, i):
+        return True
     # before the owner and before the title: 'ORG appointed NAME, a former banker, as its chairman' holds it now
     window = [*doc[max(0, i - 3):i], *doc[max(i, start - 3):start]]
     return any((t.lower_ in PAST and (t.lower_ != "then" or t.i + 1 in {i, start} or doc[t.i + 1].text == "-"
@@ -764,7 +787,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
             yield person, owner_after, "name-title-of-owner", doc[person.start:owner_after.end]
     # NAME, [the|a] OWNER['s] TITLE / NAME, who is OWNER's TITLE
     if owner_before is not None:
-        person = _appositive_person(doc, owner_before.start)
+        person = _appositive_person(doc, _owner_written_at(doc, owner_before, start))
         if person is not None:
             yield person, owner_before, "name-owner-title", doc[person.start:end]
     # NAME is / has been / was appointed / became ... TITLE [of OWNER]
@@ -786,6 +809,18 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
         if person is not None:
             yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
+
+
+def _owner_written_at(doc: Doc, owner: Span, start: int) -> int:
+    """Where the owner of the title at token `start` is written: its name right before the title ('NAME, the German
+    chancellor'), or, for a body or state named earlier, the words that point back to it: "NAME, the party's deputy
+    leader", "NAME, the country's interior minister", 'NAME, its spokesman' ('the'/'its' before the title)."""
+    if owner.end <= start and owner.sent == doc[start].sent and all(t.text != "," for t in doc[owner.end:start]):
+        return owner.start
+    i = start - 1
+    while i >= 0 and start - i <= 4 and doc[i].lower_ not in {"the", "its", "their"}:
+        i -= 1
+    return i if i >= 0 and doc[i].lower_ in {"the", "its", "their"} else start
 
 
 def _bare_body(doc: Doc, start: int, end: int) -> Span | None:
@@ -969,6 +1004,19 @@ HOLD_VERBS = {"be", "remain", "serve", "stay", "continue"}
 START_VERBS = {"become", "appoint", "name", "elect", "reelect", "re-elect", "swear", "choose", "select", "install", "make",
                "promote", "confirm", "designate", "succeed"}
 ENDED = {"until", "till", "before"}
+REPLACE_VERBS = {"replace", "succeed"}  # 'replacing Finance Minister NAME': the post's holder until now
+
+
+def _replaced(doc: Doc, start: int) -> bool:
+    """'replacing Finance Minister NAME', 'succeeds Kenyan Interior Minister NAME': a title that is the object of a verb
+    of taking someone's place names a holder who leaves the post (the title at token `start`, or its owner's start);
+    not 'will replace' or 'to succeed', whose object holds the post still."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in {"the", "outgoing"}:
+        i -= 1
+    if i < 0 or doc[i].pos_ != "VERB" or doc[i].lemma_.lower() not in REPLACE_VERBS:
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in NOT_HELD for c in doc[i].children)  # 'will replace NAME': holds it now
 
 
 def _clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
