@@ -135,6 +135,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             made = True
             evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{rule}", confidence=0.9)
             for title, name in zip(group, names, strict=True):  # one role per title and holder, whatever the patterns
+                if title.start > start and doc[title.start - 1].lower_ in PAST:
+                    continue  # '... and former President NAME': that post is past
                 name = _in_state(title, name, of)
                 out.setdefault((person_key(person.text), name, of, start),
                                Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
@@ -171,8 +173,12 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     for role in _home_state_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     # "Prime Minister NAME ... NAME's spokesman, NAME2": the principal's post may come from the story's state
-    for start, role in _principal_roles(doc, unowned, list(out.values()), as_of).items():
+    principal = _principal_roles(doc, unowned, list(out.values()), as_of)
+    for start, role in principal.items():
         out.setdefault((role.holder, role.name, role.of, start), role)
+    unowned = [(t, name) for t, name in unowned if t.start not in principal]
+    for role in _coordinated_roles(doc, unowned, list(out.values()), as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
 
@@ -379,8 +385,9 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
     groups: list[list[Span]] = []
     for span in spans:
         last = groups[-1][-1] if groups else None
-        if last is not None and span.start == last.end + 1 and doc[last.end].lower_ in {"and", "&"}:
-            groups[-1].append(span)
+        if last is not None and doc[last.end].lower_ in {"and", "&"} and (
+                span.start == last.end + 1 or (span.start == last.end + 2 and doc[last.end + 1].lower_ in PAST)):
+            groups[-1].append(span)  # 'Vice President and former President NAME': one holder, the second post past
         else:
             groups.append([span])
     return groups
@@ -611,6 +618,30 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
         kind = "state-title" if own else "home-state"
         evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{kind}-{rule}", confidence=0.7)
         out.append(Role(holder=person_key(person.text), name=name, of=state, as_of=as_of, evidence=evidence))
+    return out
+
+
+def _coordinated_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'Israeli Prime Minister NAME and Defense Minister NAME2', 'met Indonesian President NAME and Foreign Minister
+    NAME2': a title with no owner written right after 'and' and a holder of another post of this sentence is a post of
+    the same state or organisation (not the same title: 'Kenyan President NAME and President NAME2' are two states')."""
+    held: dict[str, list[Role]] = {}
+    for role in roles:
+        held.setdefault(role.holder, []).append(role)
+    out = []
+    for title, name in unowned:
+        if title.start < 2 or doc[title.start - 1].lower_ != "and" or _replaced(doc, title.start):
+            continue
+        before = _ent_at(doc, title.start - 2)
+        sent = doc[title.start].sent
+        mates = [r for r in held.get(person_key(before.text), []) if sent.start_char <= r.evidence.start < sent.end_char
+                 and r.name != name] if before is not None and before.label_ == "PERSON" else []
+        person = _person_at(doc, _name_start(doc, title))
+        if len({r.of for r in mates}) != 1 or person is None or person_key(person.text) == person_key(before.text):
+            continue
+        span = doc[before.start:person.end]
+        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/coordinated-title-name", confidence=0.7)
+        out.append(Role(holder=person_key(person.text), name=name, of=mates[0].of, as_of=as_of, evidence=evidence))
     return out
 
 
