@@ -135,8 +135,9 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             made = True
             evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{rule}", confidence=0.9)
             for title, name in zip(group, names, strict=True):  # one role per title and holder, whatever the patterns
-                if title.start > start and doc[title.start - 1].lower_ in PAST:
-                    continue  # '... and former President NAME': that post is past
+                if title.start > start and (doc[title.start - 1].lower_ in PAST or (
+                        owner.start < start and title.end < len(doc) and doc[title.end].lower_ in {"of", "for"})):
+                    continue  # '... and former President NAME': past; "Indonesia's minister and president of X": X's
                 name = _in_state(title, name, of)
                 out.setdefault((person_key(person.text), name, of, start),
                                Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
@@ -965,6 +966,8 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     owner = _ent_at(doc, i)
     if owner is None or owner.start not in {first, i}:
         return None
+    if _describes_a_name(doc, owner):
+        return _described_organization(doc, owner)
     after = owner.end + (owner.end < len(doc) and doc[owner.end].text in {"'s", "\u2019s"})
     body = _ent_at(doc, after) if owner.ent_id_ and entries()[owner.ent_id_].type == "State" else None
     if body is not None and body.start == after and body.label_ == "ORG" and owner_key(body) and (not body.ent_id_ or after > owner.end):
@@ -972,6 +975,29 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     if not owner_key(owner):
         return seat_of_government(doc, owner)
     return owner
+
+
+def _description_end(doc: Doc, demonym: Span) -> int:
+    """The end of the lower-case words after a demonym ('German carmaker', 'Afghan software company')."""
+    j = demonym.end
+    while j < len(doc) and j - demonym.end < 3 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"}:
+        j += 1
+    return j
+
+
+def _describes_a_name(doc: Doc, demonym: Span) -> bool:
+    """'the German carmaker Volkswagen', 'the Afghan software company Citadel': a demonym and a description in lower
+    case before a capitalised name describe that name; the state is not the owner."""
+    j = _description_end(doc, demonym)
+    return demonym.label_ == "NORP" and demonym.end < j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN"
+
+
+def _described_organization(doc: Doc, demonym: Span) -> Span | None:
+    """The organisation a demonym and a description introduce ('of the German carmaker Volkswagen': Volkswagen); None
+    when the name after them is no organisation the text recognises."""
+    j = _description_end(doc, demonym)
+    named = _ent_at(doc, j)
+    return named if named is not None and named.start == j and named.label_ == "ORG" and owner_key(named) else None
 
 
 def _describes_name(doc: Doc, i: int) -> bool:
