@@ -77,6 +77,7 @@ from kg.extract.entities import (
     tokens_with,
 )
 from kg.gazetteer import (
+    actor_aliases,
     body_heads,
     by_name,
     entries,
@@ -523,8 +524,7 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window) or owner_before_title(doc, title.start) is not None:
         return None
     day = as_of.isoformat()
-    states = {state_by_iso3().get(c["country"]) for c in office_holders().get(person.text.lower(), ())
-              if c["sector"] in sectors and (c["from"] or c["to"]) and (not c["from"] or c["from"] <= day)
+    states = {state_by_iso3().get(c["country"]) for c in _holder_codes(person.text) if c["sector"] in sectors and (c["from"] or c["to"]) and (not c["from"] or c["from"] <= day)
               and (day <= c["to"] if c["to"] else day <= office_holders_horizon())}  # open terms end with the lists
     states.discard(None)
     if len(states) != 1 or not any(e.ent_id_ in states for e in ents(doc)):
@@ -664,8 +664,16 @@ def _known_states(name: str, as_of: dt.date) -> set[str]:
     """The states whose offices the Phoenix office holders' dated codes say NAME held on the date ('KYIV - ... Defence
     Minister Andrei Belousov' is Russia's minister, not the dateline's)."""
     day = as_of.isoformat()
-    codes = office_holders().get(name.lower(), ())
-    return {state_by_iso3().get(c["country"]) for c in codes if held_on(c, day)} - {None}
+    return {state_by_iso3().get(c["country"]) for c in _holder_codes(name) if held_on(c, day)} - {None}
+
+
+def _holder_codes(name: str) -> list[dict]:
+    """The dated office codes the Phoenix lists give a name: a full name's own, else those of every holder a short
+    name stands for ('Bush' of 'President Bush': both presidents, whom the article's date tells apart)."""
+    found = office_holders().get(name.lower())
+    if found is not None:
+        return list(found)
+    return [c for codes in actor_aliases().get(name.lower(), ()) for c in codes]
 
 
 def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None, str]:
