@@ -524,7 +524,8 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window) or owner_before_title(doc, title.start) is not None:
         return None
     day = as_of.isoformat()
-    states = {state_by_iso3().get(c["country"]) for c in _holder_codes(person.text) if c["sector"] in sectors and (c["from"] or c["to"]) and (not c["from"] or c["from"] <= day)
+    states = {state_by_iso3().get(c["country"]) for c in _holder_codes(person.text)
+              if c["sector"] in sectors and (c["from"] or c["to"]) and (not c["from"] or c["from"] <= day)
               and (day <= c["to"] if c["to"] else day <= office_holders_horizon())}  # open terms end with the lists
     states.discard(None)
     if len(states) != 1 or not any(e.ent_id_ in states for e in ents(doc)):
