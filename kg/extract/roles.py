@@ -925,13 +925,21 @@ def _seat_place(doc: Doc, start: int, end: int) -> Span | None:
 
 def _its_body(doc: Doc, start: int, end: int) -> Span | None:
     """"Airbus said ... Its chief executive, NAME": 'its' before a company's or a body's title (a chief executive, a
-    spokesperson) is the one organisation of this sentence or the one before."""
+    spokesperson) is the one organisation of this sentence or the one before; before any other title ('The Labour
+    Party met ... NAME, its deputy leader') when those sentences name no state, which 'its' could stand for too."""
     i = start - 1
     while i >= 0 and doc[i].lower_ in MODIFIERS - {"its", "their"}:
         i -= 1
-    if i < 0 or doc[i].lower_ != "its" or not _contextual(doc, start, end):
+    if i < 0 or doc[i].lower_ != "its" or not (_contextual(doc, start, end) or not _state_nearby(doc, i)):
         return None
     return _organization_nearby(doc, i)
+
+
+def _state_nearby(doc: Doc, start: int) -> bool:
+    """Whether this sentence before `start`, or the sentence before it, names a state (or its demonym)."""
+    sent = doc[start].sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(lo <= e.start and e.end <= start and e.ent_id_ and state_of(e.ent_id_) == e.ent_id_ for e in ents(doc))
 
 
 def _contextual(doc: Doc, start: int, end: int) -> bool:
