@@ -834,7 +834,8 @@ def seat_of_government(doc: Doc, ent: Span) -> Span | None:
 
 
 def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
-    """"the company's", "the party's": the one organization of this sentence or the previous one that the noun fits.
+    """"the company's", "the party's": the one organization of this sentence or the previous one that the noun fits,
+    else the one organization headed by the noun that the text names before it.
 
     'the party' takes an organization whose name is headed by 'Party', 'the commission' one headed by 'Commission'
     ('the Electoral Commission of Zambia'); a business noun of the body nouns ('company', 'airline') any
@@ -852,6 +853,10 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     named = {gazetteer_id(e) or organization_key(e.text) for e in window if _name_head(e) in {noun, noun + "s"}}
     if not named and _business_word(noun) and noun in BODY_NOUNS:
         named = {organization_key(e.text) for e in window if not e.ent_id_}
+    if not named:  # 'the party' paragraphs after the one party the story names: the text before
+        window = [e for e in ents(doc) if e.end <= i and e.label_ == "ORG" and _name_head(e) in {noun, noun + "s"}
+                  and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")]
+        named = {gazetteer_id(e) or organization_key(e.text) for e in window}
     if len(named) != 1:
         return None
     key = named.pop()

@@ -838,7 +838,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
             if person is not None:
                 lo, hi = min(person.start, owner.start, start), max(person.end, owner.end, end)
                 yield person, owner, f"clause-{verb}", doc[lo:hi]
-    if owner_before is None and owner_after is None and _contextual(doc, start, end):
+    owner_unread = end < len(doc) and doc[end].lower_ in prepositions  # 'the chairperson of the opposition coalition'
+    if owner_before is None and owner_after is None and _contextual(doc, start, end) and not owner_unread:
         owner = _organization_nearby(doc, start)
         if owner is not None and after is not None:  # 'Airbus said ... Chief executive Thomas Enders': the one company
             yield after, owner, "title-name-owner-nearby", doc[start:after.end]
