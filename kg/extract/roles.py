@@ -181,6 +181,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     unowned = [(t, name) for t, name in unowned if t.start not in principal]
     for role in _coordinated_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _party_tag_roles(doc, unowned, as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
 
@@ -644,6 +646,32 @@ def _coordinated_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Ro
         span = doc[before.start:person.end]
         evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/coordinated-title-name", confidence=0.7)
         out.append(Role(holder=person_key(person.text), name=name, of=mates[0].of, as_of=as_of, evidence=evidence))
+    return out
+
+
+US_PARTY_LETTERS = {"R", "D", "I"}  # the party letter of the US Congress's tag after a member's name: '(R-AZ)', ', D-Wash.,'
+
+
+def _party_tag_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.date) -> list[Role]:
+    """'Senator John McCain (R-AZ)', 'Rep. Norm Dicks, D-Wash.,': a seat in a legislature whose holder's name is followed
+    by a party letter and a state ('R-AZ') is a seat in the United States Congress, when the article names the United
+    States."""
+    usa = state_by_iso3().get("USA", "")
+    if not any(e.ent_id_ == usa for e in ents(doc)):
+        return []  # a role points to a node the article has
+    out = []
+    for title, name in unowned:
+        if title_kinds().get(title.label_) not in SEAT_KINDS:
+            continue
+        person = _person_at(doc, _name_start(doc, title))
+        i = person.end if person is not None else len(doc)
+        if i < len(doc) and doc[i].text in {"(", ","}:
+            i += 1
+        if not (i + 2 < len(doc) and doc[i].text in US_PARTY_LETTERS and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()):
+            continue
+        span = doc[title.start:i + 3]
+        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/party-tag", confidence=0.8)
+        out.append(Role(holder=person_key(person.text), name=name, of=usa, as_of=as_of, evidence=evidence))
     return out
 
 
