@@ -567,8 +567,9 @@ def _headline_state(doc: Doc) -> str:
 
 
 def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> dict[int, Role]:
-    """"Erdogan's spokesman Ibrahim Kalin", "NAME, Putin's foreign minister": a post written as a person's, whose one
-    state or organisation the article gives (his own post's owner), is a post of that owner. By title start."""
+    """"Erdogan's spokesman Ibrahim Kalin", "NAME, Putin's foreign minister", 'NAME, a spokesman for President NAME2': a
+    post written as a person's, whose one state or organisation the article gives (his own post's owner), is a post of
+    that owner. By title start."""
     owners: dict[str, set[str]] = {}
     for role in roles:
         owners.setdefault(role.holder.rsplit("-", 1)[-1], set()).add(role.of)
@@ -577,19 +578,30 @@ def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role
         i = title.start - 1
         while i > 0 and doc[i].lower_ in MODIFIERS - {"its", "their", "former", "then"}:
             i -= 1
-        principal = _ent_at(doc, i - 1) if i > 0 and doc[i].text in {"'s", "\u2019s"} else None
+        principal = _ent_at(doc, i - 1) if i > 0 and doc[i].text in {"'s", "\u2019s"} else _principal_after(doc, title)
         if principal is None or principal.label_ != "PERSON":
             continue
         of = owners.get(person_key(principal.text).rsplit("-", 1)[-1], set())
         person, rule = _unowned_holder(doc, title, as_of) if len(of) == 1 else (None, "")
         if person is None and len(of) == 1 and not any(t.lower_ in PAST for t in doc[i:title.start]):
             person, rule = _appositive_person(doc, principal.start), "name-title"  # "NAME, Putin's foreign minister"
+        after = principal.start > title.end and principal.end + 1 < len(doc) and doc[principal.end].text == ","
+        if person is None and len(of) == 1 and after:
+            person, rule = _person_at(doc, principal.end + 1), "title-appositive"  # 'a spokesman for NAME2, NAME,'
+            person = person if person is not None and _closes_apposition(doc, person) else None
         if person is None or person_key(person.text) == person_key(principal.text):
             continue
         span = doc[min(person.start, principal.start):max(person.end, title.end)]
         evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/principal-{rule}", confidence=0.7)
         out[title.start] = Role(holder=person_key(person.text), name=name, of=next(iter(of)), as_of=as_of, evidence=evidence)
     return out
+
+
+def _principal_after(doc: Doc, title: Span) -> Span | None:
+    """'a spokesman for President NAME', 'an adviser to NAME': the person a post serves, written after it."""
+    if title.end + 1 >= len(doc) or doc[title.end].lower_ not in {"for", "to"}:
+        return None
+    return _person_at(doc, _name_start(doc, title.end + 1))
 
 
 def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
