@@ -118,6 +118,8 @@ def owner_key(owner: Span) -> str:
 
 def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """Every position the doc states, as of the article date."""
+    from spacy.tokens import Span
+
     rows = title_by_id()
     out: dict[tuple[str, str, str, int], Role] = {}
     kinds = title_kinds()
@@ -147,8 +149,9 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             if role is not None:
                 out.setdefault((role.holder, role.name, role.of, start), role)
                 made = True
-        if not made and len(group) == 1 and group[0].label_ in rows:
-            unowned.append((group[0], names[0]))
+        if not made and group[0].label_ in rows and all(doc[t.start - 1].lower_ in PAST for t in group[1:]):
+            # 'convicted Vice President and former President NAME': the first post, its holder after the last title
+            unowned.append((Span(doc, start, end, label=group[0].label_) if len(group) > 1 else group[0], names[0]))
     for span, name in _occupations(doc, heads):
         noun = span.text.lower()
         # 'an adviser to the Ukrainian president': an adviser's 'to' introduces whom the post serves (WordNet's advisers)
