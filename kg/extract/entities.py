@@ -937,13 +937,15 @@ def gazetteer_id(span: Span) -> str:
 
 
 def the_country(doc: Doc, i: int) -> Span | None:
-    """"the country's" in a title: the one state named in this sentence before it, or in the previous sentence."""
+    """"the country's" in a title: the one state named in this sentence before it, or in the previous sentence; when
+    those name none, the one state the text names before it."""
     from spacy.tokens import Span
 
     sent = doc[i].sent
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
     lo = previous.start if previous is not None else sent.start
-    states = {e.ent_id_ for e in ents(doc) if lo <= e.start and e.end <= i and e.ent_id_ and entries()[e.ent_id_].type == "State"}
+    named = [e for e in ents(doc) if e.end <= i and e.ent_id_ and entries()[e.ent_id_].type == "State"]
+    states = {e.ent_id_ for e in named if lo <= e.start} or {e.ent_id_ for e in named}
     if len(states) != 1:
         return None
     return Span(doc, i, i + 2, label="GPE", span_id=states.pop())
