@@ -671,13 +671,12 @@ def _party_tag_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.date) 
     """'Senator John McCain (R-AZ)', 'Rep. Norm Dicks, D-Wash.,': a seat in a legislature whose holder's name is followed
     by a party letter and a state ('R-AZ') is a seat in the United States Congress, when the article names the United
     States."""
+    seats = [(t, name) for t, name in unowned if title_kinds().get(t.label_) in SEAT_KINDS]
     usa = state_by_iso3().get("USA", "")
-    if not any(e.ent_id_ == usa for e in ents(doc)):
+    if not seats or not any(e.ent_id_ == usa for e in ents(doc)):
         return []  # a role points to a node the article has
     out = []
-    for title, name in unowned:
-        if title_kinds().get(title.label_) not in SEAT_KINDS:
-            continue
+    for title, name in seats:
         person = _person_at(doc, _name_start(doc, title))
         i = person.end if person is not None else len(doc)
         if i < len(doc) and doc[i].text in {"(", ","}:
