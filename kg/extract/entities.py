@@ -774,6 +774,8 @@ def owner_before_title(doc: Doc, start: int) -> Span | None:
     i = _owner_word(doc, start)
     for ent in ents(doc):
         if i >= 0 and ent.start <= i < ent.end:
+            if ent.end > start:  # "Kenya's Defence Cabinet Secretary": a name read over the title's words is its field
+                return owner_before_title(doc, ent.start) if ent.start < start else None
             if ent.ent_id_ and entries()[ent.ent_id_].type in {"State", "Organization"} or (not ent.ent_id_ and ent.label_ == "ORG"):
                 return ent
             return seat_of_government(doc, ent)
@@ -832,7 +834,8 @@ def seat_of_government(doc: Doc, ent: Span) -> Span | None:
 
 
 def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
-    """"the company's", "the party's": the one organization of this sentence or the previous one that the noun fits.
+    """"the company's", "the party's": the one organization of this sentence or the previous one that the noun fits,
+    else the one organization headed by the noun that the text names before it.
 
     'the party' takes an organization whose name is headed by 'Party', 'the commission' one headed by 'Commission'
     ('the Electoral Commission of Zambia'); a business noun of the body nouns ('company', 'airline') any
@@ -850,6 +853,10 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     named = {gazetteer_id(e) or organization_key(e.text) for e in window if _name_head(e) in {noun, noun + "s"}}
     if not named and _business_word(noun) and noun in BODY_NOUNS:
         named = {organization_key(e.text) for e in window if not e.ent_id_}
+    if not named:  # 'the party' paragraphs after the one party the story names: the text before
+        window = [e for e in ents(doc) if e.end <= i and e.label_ == "ORG" and _name_head(e) in {noun, noun + "s"}
+                  and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")]
+        named = {gazetteer_id(e) or organization_key(e.text) for e in window}
     if len(named) != 1:
         return None
     key = named.pop()
@@ -930,13 +937,15 @@ def gazetteer_id(span: Span) -> str:
 
 
 def the_country(doc: Doc, i: int) -> Span | None:
-    """"the country's" in a title: the one state named in this sentence before it, or in the previous sentence."""
+    """"the country's" in a title: the one state named in this sentence before it, or in the previous sentence; when
+    those name none, the one state the text names before it."""
     from spacy.tokens import Span
 
     sent = doc[i].sent
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
     lo = previous.start if previous is not None else sent.start
-    states = {e.ent_id_ for e in ents(doc) if lo <= e.start and e.end <= i and e.ent_id_ and entries()[e.ent_id_].type == "State"}
+    named = [e for e in ents(doc) if e.end <= i and e.ent_id_ and entries()[e.ent_id_].type == "State"]
+    states = {e.ent_id_ for e in named if lo <= e.start} or {e.ent_id_ for e in named}
     if len(states) != 1:
         return None
     return Span(doc, i, i + 2, label="GPE", span_id=states.pop())

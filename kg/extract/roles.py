@@ -77,6 +77,7 @@ from kg.extract.entities import (
     tokens_with,
 )
 from kg.gazetteer import (
+    actor_aliases,
     body_heads,
     by_name,
     entries,
@@ -117,6 +118,8 @@ def owner_key(owner: Span) -> str:
 
 def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """Every position the doc states, as of the article date."""
+    from spacy.tokens import Span
+
     rows = title_by_id()
     out: dict[tuple[str, str, str, int], Role] = {}
     kinds = title_kinds()
@@ -135,6 +138,9 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             made = True
             evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{rule}", confidence=0.9)
             for title, name in zip(group, names, strict=True):  # one role per title and holder, whatever the patterns
+                if title.start > start and (doc[title.start - 1].lower_ in PAST or (
+                        owner.start < start and title.end < len(doc) and doc[title.end].lower_ in {"of", "for"})):
+                    continue  # '... and former President NAME': past; "Indonesia's minister and president of X": X's
                 name = _in_state(title, name, of)
                 out.setdefault((person_key(person.text), name, of, start),
                                Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
@@ -143,8 +149,9 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             if role is not None:
                 out.setdefault((role.holder, role.name, role.of, start), role)
                 made = True
-        if not made and len(group) == 1 and group[0].label_ in rows:
-            unowned.append((group[0], names[0]))
+        if not made and group[0].label_ in rows and all(doc[t.start - 1].lower_ in PAST for t in group[1:]):
+            # 'convicted Vice President and former President NAME': the first post, its holder after the last title
+            unowned.append((Span(doc, start, end, label=group[0].label_) if len(group) > 1 else group[0], names[0]))
     for span, name in _occupations(doc, heads):
         noun = span.text.lower()
         # 'an adviser to the Ukrainian president': an adviser's 'to' introduces whom the post serves (WordNet's advisers)
@@ -169,6 +176,15 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, start), role)
     unowned = [(t, name) for t, name in unowned if t.start not in principal]
     for role in _home_state_roles(doc, unowned, list(out.values()), as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    # "Prime Minister NAME ... NAME's spokesman, NAME2": the principal's post may come from the story's state
+    principal = _principal_roles(doc, unowned, list(out.values()), as_of)
+    for start, role in principal.items():
+        out.setdefault((role.holder, role.name, role.of, start), role)
+    unowned = [(t, name) for t, name in unowned if t.start not in principal]
+    for role in _coordinated_roles(doc, unowned, list(out.values()), as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _party_tag_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
@@ -376,8 +392,9 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
     groups: list[list[Span]] = []
     for span in spans:
         last = groups[-1][-1] if groups else None
-        if last is not None and span.start == last.end + 1 and doc[last.end].lower_ in {"and", "&"}:
-            groups[-1].append(span)
+        if last is not None and doc[last.end].lower_ in {"and", "&"} and (
+                span.start == last.end + 1 or (span.start == last.end + 2 and doc[last.end + 1].lower_ in PAST)):
+            groups[-1].append(span)  # 'Vice President and former President NAME': one holder, the second post past
         else:
             groups.append([span])
     return groups
@@ -440,10 +457,13 @@ def _with_prefix(doc: Doc, title: Span) -> Span:
 
 
 def _with_portfolio(doc: Doc, title: Span) -> Span:
-    """'Minister for Immigration', 'Minister for Foreign Affairs and Trade': a minister's title runs over its portfolio."""
+    """'Minister for Immigration', 'Minister for Foreign Affairs and Trade': a minister's title runs over its portfolio
+    (an official's is followed by its owner: 'general secretary of the Socialist Party')."""
     from spacy.tokens import Span
 
     words = [t.lower_ for t in title]
+    if title_kinds().get(title.label_) == "official":
+        return title
     if words[-1] in {"minister", "secretary"} and title.end + 1 < len(doc) and doc[title.end].lower_ in {"of", "for"}:
         i = title.end + 1
     elif len(words) > 2 and words[0] in {"minister", "secretary"} and words[1] in {"of", "for"}:
@@ -509,7 +529,7 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window) or owner_before_title(doc, title.start) is not None:
         return None
     day = as_of.isoformat()
-    states = {state_by_iso3().get(c["country"]) for c in office_holders().get(person.text.lower(), ())
+    states = {state_by_iso3().get(c["country"]) for c in _holder_codes(person.text)
               if c["sector"] in sectors and (c["from"] or c["to"]) and (not c["from"] or c["from"] <= day)
               and (day <= c["to"] if c["to"] else day <= office_holders_horizon())}  # open terms end with the lists
     states.discard(None)
@@ -528,16 +548,31 @@ DATELINE_CHARS = 400  # a dateline opens the story: after the headline, within i
 
 
 def _home_state(doc: Doc) -> str:
-    """The state a wire story reports from, whose offices it writes with no state: the state of its dateline's place
-    ('TOKYO, Oct 5 (Wire) -': Japan); '' with no dateline."""
+    """The state a story is about, whose offices it writes with no state: the state of its dateline's place
+    ('TOKYO, Oct 5 (Wire) -': Japan), else the one state its headline names ('Kenyan President reshuffles cabinet',
+    "Portugal's Socialists elect new leader"); '' with neither."""
     found = DATELINE.search(doc_text(doc)[:DATELINE_CHARS])
     entry = entries().get(by_name().get(found.group(1).lower(), "")) if found is not None else None
-    return (entry.id if entry.type == "State" else entry.country) if entry is not None else ""
+    if entry is not None:
+        return entry.id if entry.type == "State" else entry.country
+    return _headline_state(doc)
+
+
+def _headline_state(doc: Doc) -> str:
+    """The one state (or its demonym, or a place in it) named on a headline line that opens the text ('Kenyan President
+    Mwangi reshuffles cabinet' over paragraphs): '' when it names none or two states, or the text opens with prose."""
+    first = doc_text(doc).lstrip().split("\n", 1)[0]
+    if "\n" not in doc_text(doc).strip() or first.rstrip().endswith((".", '"', "\u201d")):
+        return ""
+    end = doc_text(doc).find(first) + len(first)
+    states = {state_of(e.ent_id_) for e in ents(doc) if e.end_char <= end and e.ent_id_} - {""}
+    return states.pop() if len(states) == 1 else ""
 
 
 def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> dict[int, Role]:
-    """"Erdogan's spokesman Ibrahim Kalin", "NAME, Putin's foreign minister": a post written as a person's, whose one
-    state or organisation the article gives (his own post's owner), is a post of that owner. By title start."""
+    """"Erdogan's spokesman Ibrahim Kalin", "NAME, Putin's foreign minister", 'NAME, a spokesman for President NAME2': a
+    post written as a person's, whose one state or organisation the article gives (his own post's owner), is a post of
+    that owner. By title start."""
     owners: dict[str, set[str]] = {}
     for role in roles:
         owners.setdefault(role.holder.rsplit("-", 1)[-1], set()).add(role.of)
@@ -546,19 +581,30 @@ def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role
         i = title.start - 1
         while i > 0 and doc[i].lower_ in MODIFIERS - {"its", "their", "former", "then"}:
             i -= 1
-        principal = _ent_at(doc, i - 1) if i > 0 and doc[i].text in {"'s", "\u2019s"} else None
+        principal = _ent_at(doc, i - 1) if i > 0 and doc[i].text in {"'s", "\u2019s"} else _principal_after(doc, title)
         if principal is None or principal.label_ != "PERSON":
             continue
         of = owners.get(person_key(principal.text).rsplit("-", 1)[-1], set())
         person, rule = _unowned_holder(doc, title, as_of) if len(of) == 1 else (None, "")
         if person is None and len(of) == 1 and not any(t.lower_ in PAST for t in doc[i:title.start]):
             person, rule = _appositive_person(doc, principal.start), "name-title"  # "NAME, Putin's foreign minister"
+        after = principal.start > title.end and principal.end + 1 < len(doc) and doc[principal.end].text == ","
+        if person is None and len(of) == 1 and after:
+            person, rule = _person_at(doc, principal.end + 1), "title-appositive"  # 'a spokesman for NAME2, NAME,'
+            person = person if person is not None and _closes_apposition(doc, person) else None
         if person is None or person_key(person.text) == person_key(principal.text):
             continue
         span = doc[min(person.start, principal.start):max(person.end, title.end)]
         evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/principal-{rule}", confidence=0.7)
         out[title.start] = Role(holder=person_key(person.text), name=name, of=next(iter(of)), as_of=as_of, evidence=evidence)
     return out
+
+
+def _principal_after(doc: Doc, title: Span) -> Span | None:
+    """'a spokesman for President NAME', 'an adviser to NAME': the person a post serves, written after it."""
+    if title.end + 1 >= len(doc) or doc[title.end].lower_ not in {"for", "to"}:
+        return None
+    return _person_at(doc, _name_start(doc, title.end + 1))
 
 
 def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
@@ -594,6 +640,55 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     return out
 
 
+def _coordinated_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'Israeli Prime Minister NAME and Defense Minister NAME2', 'met Indonesian President NAME and Foreign Minister
+    NAME2': a title with no owner written right after 'and' and a holder of another post of this sentence is a post of
+    the same state or organisation (not the same title: 'Kenyan President NAME and President NAME2' are two states')."""
+    held: dict[str, list[Role]] = {}
+    for role in roles:
+        held.setdefault(role.holder, []).append(role)
+    out = []
+    for title, name in unowned:
+        if title.start < 2 or doc[title.start - 1].lower_ != "and" or _replaced(doc, title.start):
+            continue
+        before = _ent_at(doc, title.start - 2)
+        sent = doc[title.start].sent
+        mates = [r for r in held.get(person_key(before.text), []) if sent.start_char <= r.evidence.start < sent.end_char
+                 and r.name != name] if before is not None and before.label_ == "PERSON" else []
+        person = _person_at(doc, _name_start(doc, title))
+        if len({r.of for r in mates}) != 1 or person is None or person_key(person.text) == person_key(before.text):
+            continue
+        span = doc[before.start:person.end]
+        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/coordinated-title-name", confidence=0.7)
+        out.append(Role(holder=person_key(person.text), name=name, of=mates[0].of, as_of=as_of, evidence=evidence))
+    return out
+
+
+US_PARTY_LETTERS = {"R", "D", "I"}  # the party letter of the US Congress's tag after a member's name: '(R-AZ)', ', D-Wash.,'
+
+
+def _party_tag_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.date) -> list[Role]:
+    """'Senator John McCain (R-AZ)', 'Rep. Norm Dicks, D-Wash.,': a seat in a legislature whose holder's name is followed
+    by a party letter and a state ('R-AZ') is a seat in the United States Congress, when the article names the United
+    States."""
+    seats = [(t, name) for t, name in unowned if title_kinds().get(t.label_) in SEAT_KINDS]
+    usa = state_by_iso3().get("USA", "")
+    if not seats or not any(e.ent_id_ == usa for e in ents(doc)):
+        return []  # a role points to a node the article has
+    out = []
+    for title, name in seats:
+        person = _person_at(doc, _name_start(doc, title))
+        i = person.end if person is not None else len(doc)
+        if i < len(doc) and doc[i].text in {"(", ","}:
+            i += 1
+        if not (i + 2 < len(doc) and doc[i].text in US_PARTY_LETTERS and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()):
+            continue
+        span = doc[title.start:i + 3]
+        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/party-tag", confidence=0.8)
+        out.append(Role(holder=person_key(person.text), name=name, of=usa, as_of=as_of, evidence=evidence))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _title_states() -> dict[str, str]:
     """Title id -> the state whose office one of its forms names by itself (kg/data/state_titles.jsonl)."""
@@ -612,15 +707,23 @@ def _known_states(name: str, as_of: dt.date) -> set[str]:
     """The states whose offices the Phoenix office holders' dated codes say NAME held on the date ('KYIV - ... Defence
     Minister Andrei Belousov' is Russia's minister, not the dateline's)."""
     day = as_of.isoformat()
-    codes = office_holders().get(name.lower(), ())
-    return {state_by_iso3().get(c["country"]) for c in codes if held_on(c, day)} - {None}
+    return {state_by_iso3().get(c["country"]) for c in _holder_codes(name) if held_on(c, day)} - {None}
+
+
+def _holder_codes(name: str) -> list[dict]:
+    """The dated office codes the Phoenix lists give a name: a full name's own, else those of every holder a short
+    name stands for ('Bush' of 'President Bush': both presidents, whom the article's date tells apart)."""
+    found = office_holders().get(name.lower())
+    if found is not None:
+        return list(found)
+    return [c for codes in actor_aliases().get(name.lower(), ()) for c in codes]
 
 
 def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None, str]:
     """Who holds a title written with no owner, and how the text says it: 'TITLE NAME', '[the] TITLE, NAME,', 'NAME,
     [the] TITLE' or a clause ('was appointed TITLE', 'named NAME as TITLE'); none after 'former', 'late', 'ex-'."""
     window = doc[max(0, title.start - 3):title.start]
-    if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window):
+    if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window) or _replaced(doc, title.start):
         return None, ""
     person = _person_at(doc, _name_start(doc, title))
     if person is not None:
@@ -676,8 +779,11 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
 
 
 def _past_holder(doc: Doc, start: int, owner: Span) -> bool:
-    """'former U.S. President Bill Clinton', 'NAME, a former Swedish ambassador': no position as of the article's date."""
+    """'former U.S. President Bill Clinton', 'NAME, a former Swedish ambassador', 'replacing Kenyan Finance Minister
+    NAME': no position as of the article's date."""
     i = min(start, owner.start)
+    if _replaced(doc, i):
+        return True
     # before the owner and before the title: 'ORG appointed NAME, a former banker, as its chairman' holds it now
     window = [*doc[max(0, i - 3):i], *doc[max(i, start - 3):start]]
     return any((t.lower_ in PAST and (t.lower_ != "then" or t.i + 1 in {i, start} or doc[t.i + 1].text == "-"
@@ -764,7 +870,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
             yield person, owner_after, "name-title-of-owner", doc[person.start:owner_after.end]
     # NAME, [the|a] OWNER['s] TITLE / NAME, who is OWNER's TITLE
     if owner_before is not None:
-        person = _appositive_person(doc, owner_before.start)
+        person = _appositive_person(doc, _owner_written_at(doc, owner_before, start))
         if person is not None:
             yield person, owner_before, "name-owner-title", doc[person.start:end]
     # NAME is / has been / was appointed / became ... TITLE [of OWNER]
@@ -774,7 +880,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
             if person is not None:
                 lo, hi = min(person.start, owner.start, start), max(person.end, owner.end, end)
                 yield person, owner, f"clause-{verb}", doc[lo:hi]
-    if owner_before is None and owner_after is None and _contextual(doc, start, end):
+    owner_unread = end < len(doc) and doc[end].lower_ in prepositions  # 'the chairperson of the opposition coalition'
+    if owner_before is None and owner_after is None and _contextual(doc, start, end) and not owner_unread:
         owner = _organization_nearby(doc, start)
         if owner is not None and after is not None:  # 'Airbus said ... Chief executive Thomas Enders': the one company
             yield after, owner, "title-name-owner-nearby", doc[start:after.end]
@@ -786,6 +893,18 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
         if person is not None:
             yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
+
+
+def _owner_written_at(doc: Doc, owner: Span, start: int) -> int:
+    """Where the owner of the title at token `start` is written: its name right before the title ('NAME, the German
+    chancellor'), or, for a body or state named earlier, the words that point back to it: "NAME, the party's deputy
+    leader", "NAME, the country's interior minister", 'NAME, its spokesman' ('the'/'its' before the title)."""
+    if owner.end <= start and owner.sent == doc[start].sent and all(t.text != "," for t in doc[owner.end:start]):
+        return owner.start
+    i = start - 1
+    while i >= 0 and start - i <= 4 and doc[i].lower_ not in {"the", "its", "their"}:
+        i -= 1
+    return i if i >= 0 and doc[i].lower_ in {"the", "its", "their"} else start
 
 
 def _bare_body(doc: Doc, start: int, end: int) -> Span | None:
@@ -849,13 +968,21 @@ def _seat_place(doc: Doc, start: int, end: int) -> Span | None:
 
 def _its_body(doc: Doc, start: int, end: int) -> Span | None:
     """"Airbus said ... Its chief executive, NAME": 'its' before a company's or a body's title (a chief executive, a
-    spokesperson) is the one organisation of this sentence or the one before."""
+    spokesperson) is the one organisation of this sentence or the one before; before any other title ('The Labour
+    Party met ... NAME, its deputy leader') when those sentences name no state, which 'its' could stand for too."""
     i = start - 1
     while i >= 0 and doc[i].lower_ in MODIFIERS - {"its", "their"}:
         i -= 1
-    if i < 0 or doc[i].lower_ != "its" or not _contextual(doc, start, end):
+    if i < 0 or doc[i].lower_ != "its" or not (_contextual(doc, start, end) or not _state_nearby(doc, i)):
         return None
     return _organization_nearby(doc, i)
+
+
+def _state_nearby(doc: Doc, start: int) -> bool:
+    """Whether this sentence before `start`, or the sentence before it, names a state (or its demonym)."""
+    sent = doc[start].sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(lo <= e.start and e.end <= start and e.ent_id_ and state_of(e.ent_id_) == e.ent_id_ for e in ents(doc))
 
 
 def _contextual(doc: Doc, start: int, end: int) -> bool:
@@ -899,6 +1026,8 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     owner = _ent_at(doc, i)
     if owner is None or owner.start not in {first, i}:
         return None
+    if _describes_a_name(doc, owner):
+        return _described_organization(doc, owner)
     after = owner.end + (owner.end < len(doc) and doc[owner.end].text in {"'s", "\u2019s"})
     body = _ent_at(doc, after) if owner.ent_id_ and entries()[owner.ent_id_].type == "State" else None
     if body is not None and body.start == after and body.label_ == "ORG" and owner_key(body) and (not body.ent_id_ or after > owner.end):
@@ -906,6 +1035,29 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     if not owner_key(owner):
         return seat_of_government(doc, owner)
     return owner
+
+
+def _description_end(doc: Doc, demonym: Span) -> int:
+    """The end of the lower-case words after a demonym ('German carmaker', 'Afghan software company')."""
+    j = demonym.end
+    while j < len(doc) and j - demonym.end < 3 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"}:
+        j += 1
+    return j
+
+
+def _describes_a_name(doc: Doc, demonym: Span) -> bool:
+    """'the German carmaker Volkswagen', 'the Afghan software company Citadel': a demonym and a description in lower
+    case before a capitalised name describe that name; the state is not the owner."""
+    j = _description_end(doc, demonym)
+    return demonym.label_ == "NORP" and demonym.end < j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN"
+
+
+def _described_organization(doc: Doc, demonym: Span) -> Span | None:
+    """The organisation a demonym and a description introduce ('of the German carmaker Volkswagen': Volkswagen); None
+    when the name after them is no organisation the text recognises."""
+    j = _description_end(doc, demonym)
+    named = _ent_at(doc, j)
+    return named if named is not None and named.start == j and named.label_ == "ORG" and owner_key(named) else None
 
 
 def _describes_name(doc: Doc, i: int) -> bool:
@@ -969,6 +1121,19 @@ HOLD_VERBS = {"be", "remain", "serve", "stay", "continue"}
 START_VERBS = {"become", "appoint", "name", "elect", "reelect", "re-elect", "swear", "choose", "select", "install", "make",
                "promote", "confirm", "designate", "succeed"}
 ENDED = {"until", "till", "before"}
+REPLACE_VERBS = {"replace", "succeed"}  # 'replacing Finance Minister NAME': the post's holder until now
+
+
+def _replaced(doc: Doc, start: int) -> bool:
+    """'replacing Finance Minister NAME', 'succeeds Kenyan Interior Minister NAME': a title that is the object of a verb
+    of taking someone's place names a holder who leaves the post (the title at token `start`, or its owner's start);
+    not 'will replace' or 'to succeed', whose object holds the post still."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in {"the", "outgoing"}:
+        i -= 1
+    if i < 0 or doc[i].pos_ != "VERB" or doc[i].lemma_.lower() not in REPLACE_VERBS:
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in NOT_HELD for c in doc[i].children)  # 'will replace NAME': holds it now
 
 
 def _clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
