@@ -72,6 +72,7 @@ FUTURE_AUX = {"will", "would", "'ll", "shall"}
 HYPOTHETICAL_AUX = {"should", "could", "may", "might", "must", "ought"}
 MOTION_VERBS = {"come", "go", "travel", "arrive", "gather", "fly", "head", "return"}
 ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage", "fail", "resume"}
+DECISION_VERBS = {"vote"}  # "parliament voted to impeach him": the act voted for is the event, the vote no election
 NEGATIONS = {"not", "n't", "never", "no"}
 FUNCTION_VERBS = INTENT_HEADS | MOTION_VERBS | ASPECT_VERBS | LIGHT_VERBS
 EFFORT_NOUNS = {"effort", "efforts", "bid", "mission", "initiative", "plan", "process", "campaign", "attempt"}
@@ -550,6 +551,8 @@ def _infinitival(token: Token) -> bool:
         return False  # "Mandela is to visit Britain": a planned event
     if _compelled(token.head):
         return False  # "was forced to resign": the resignation happened
+    if head in DECISION_VERBS:
+        return False  # "the Senate voted to remove him": the vote enacts the act
     if head in CAUSATIVE_VERBS and any(c.dep_ == "dobj" for c in token.head.children):
         return False  # "prompting Apple Corps to file suit", "forced the minister to resign": the act happened
     return head not in MOTION_VERBS | ASPECT_VERBS
@@ -665,8 +668,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if trigger.obj and any(c.dep_ in {"dobj", "nsubjpass"} and (sense := _choose(c)) is not None and sense.obj
                                and not sense.derived and sense.plover != trigger.plover for c in token.children):
             continue  # "launched a hunger strike": the noun's modifier gives it a sense of its own, and it is the event
-        if token.lemma_.lower() in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in token.children):
-            continue  # "tried to secure", "began collecting": the attempt of another act, not an event of its own
+        if token.lemma_.lower() in ASPECT_VERBS | DECISION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
+            continue  # "tried to secure", "voted to impeach": the attempt or decision of another act, not an event of its own
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS - DEMONSTRATIVES for c in token.children if c.dep_ == "det"):
             continue  # "such talks" refers back; it is not a new event ("those talks": `refer_back`)
         if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
