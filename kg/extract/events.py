@@ -1323,10 +1323,58 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         return
     verb = token if token.pos_ in {"VERB", "AUX"} else None
     if verb is not None and _present(verb) and not _in_headline(ctx, token):  # a headline's present tells the past
-        d = ctx.article.date
-        draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="present-tense-is-report-date")
+        draft.time = _report_date(ctx, "present-tense-is-report-date")
     elif verb is not None and _past(verb):
         draft.time = _narrated_time(ctx, verb)
+
+
+ASSUMED_REPORT_DATE = "undated-news-is-report-date"  # a guess: another mention's own date replaces it (resolve)
+
+
+def assumed(time: TimeValue | None) -> bool:
+    """A date the text does not give, read from the article's date alone (`_reported_news`)."""
+    return time is not None and time.rule == ASSUMED_REPORT_DATE
+
+
+def story_time(ctx: Context, drafts: list[Draft]) -> None:
+    """Undated news told in the simple past takes the day of the story (`_story_date`), once nothing else dated it."""
+    undated = [d for d in drafts if d.time is None and d.token.pos_ in {"VERB", "AUX"} and _past(d.token)
+               and _reported_news(ctx, d.token)]
+    story = _story_date(ctx) if undated else None
+    for draft in undated:
+        draft.time = story
+
+
+def _story_date(ctx: Context) -> TimeValue | None:
+    """The day of the news the article reports: the first day its lead paragraph dates an act by ('Soldiers seized
+    power on Tuesday'); what follows undated in the story is read as of that day. None when the lead dates no day."""
+    lead = None
+    for tv in sorted(ctx.times.values(), key=lambda t: t.start):
+        if lead is None and not _in_headline(ctx, ctx.doc.char_span(tv.start, tv.end, alignment_mode="expand")[0]):
+            lead = paragraph_bounds(ctx.text, tv.start)
+        if lead is not None and tv.start >= lead[1]:
+            break
+        if lead is not None and tv.granularity == "day" and tv.latest <= ctx.article.date:
+            return replace(tv, text="", start=-1, end=-1, rule=ASSUMED_REPORT_DATE)
+    return None
+
+
+def _report_date(ctx: Context, rule: str) -> TimeValue:
+    """The day the article reports."""
+    d = ctx.article.date
+    return TimeValue(d.isoformat(), "day", d, d, text="", rule=rule)
+
+
+def _reported_news(ctx: Context, verb: Token) -> bool:
+    """'The African Union condemned the coup.', 'Kalaba rejected the result.': a main clause in the simple past with no
+    time of its own, no time before it in its paragraph and none in its sentence, is news of the day reported (not a
+    past perfect, a relative clause 'who defeated Lungu', a headline, or a sentence that dates something else)."""
+    node = verb
+    while node.dep_ == "conj" and node.head.pos_ in {"VERB", "AUX"}:
+        node = node.head
+    if node.dep_ != "ROOT" or _in_headline(ctx, verb) or any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux"):
+        return False
+    return not any(t.i in ctx.time_tokens for t in verb.sent)
 
 
 def _past(verb: Token) -> bool:
@@ -1871,6 +1919,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     refer_back(ctx, drafts)
     relative_to_events(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
+    story_time(ctx, drafts)
     continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
     drafts += quote_sentences(ctx, drafts)
