@@ -1300,6 +1300,9 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         if child.dep_ in {"acl", "relcl"} and child.i in ctx.times and _triggers_for(child) == []:
             draft.time = ctx.times[child.i]
             return
+    if (time := _object_time(ctx, token)) is not None:
+        draft.time = time
+        return
     if token.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} and c.lemma_ == "have" for c in token.children):
         return  # "a move Erdogan has threatened to block": the present perfect is not dated by the clause around it
     for verb in _occurrence_verbs(token):  # "the trial is set to begin on Wednesday"
@@ -1377,6 +1380,20 @@ def _reported_news(ctx: Context, verb: Token) -> bool:
     return not any(t.i in ctx.time_tokens for t in verb.sent)
 
 
+def _object_time(ctx: Context, verb: Token) -> TimeValue | None:
+    """'will rule on the appeal on April 8', 'criticised the decision on Monday': a time the parser hangs on the verb's
+    object, after it (not 'cited the 2008 declaration': a time before the noun dates the noun alone)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for noun in objects:
+        time = ctx.times.get(noun.i)
+        if time is not None and time.start > noun.idx:
+            return time
+    return None
+
+
 def _past(verb: Token) -> bool:
     """'dispersed', 'were arrested': the simple past, active or passive (not 'has said'); the past perfect only as the
     past of reported speech ('the ministry said 63 people had been detained')."""
@@ -1413,9 +1430,14 @@ PLANNED_OCCURRENCE = {"set", "schedule", "expect", "due", "plan"}  # "is set to 
 def _occurrence_verbs(token: Token) -> list[Token]:
     """The verbs that say when and where an event noun happens, the noun their subject: 'the talks began in Geneva',
     'the trial is set to begin on Wednesday', 'the vote will be held on Sunday' (not 'the talks were praised on Monday')."""
-    if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_.lower() not in OCCURRENCE_VERBS:
+    if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
-    verbs = [token.head]
+    head = token.head
+    if head.lemma_ == "be" and head.pos_ == "AUX":  # "the referendum is to be held from November 20": 'be to' + verb
+        head = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS), head)
+    if head.lemma_.lower() not in OCCURRENCE_VERBS:
+        return []
+    verbs = [head]
     for verb in verbs[:3]:
         verbs += [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS]
     return verbs
