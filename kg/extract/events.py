@@ -1800,6 +1800,22 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
                 draft.kind = antecedent.kind  # "a video summit ... In those talks": one event, named loosely
         elif any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in draft.token.children):
             draft.absorbed = True  # "that lawsuit" with no lawsuit before it: no event of its own
+        elif antecedent is None and not draft.participants:
+            _case_parties(draft, drafts)
+
+
+CASE_KIND = "LegalAction"
+
+
+def _case_parties(draft: Draft, drafts: list[Draft]) -> None:
+    """'Apple Corps sued Apple Computer ... The trial is set to begin on Wednesday': a definite step of a legal case
+    with no party of its own is a step of the case reported before it, between its parties (its own kind and time)."""
+    if CASE_KIND not in lineage(draft.kind):
+        return
+    case = next((d for d in reversed(drafts) if d.token.i < draft.token.sent.start and d.participants
+                 and CASE_KIND in lineage(d.kind) and _reported_act(d)), None)
+    for key, role in (case.participants.items() if case is not None else ()):
+        draft.add(key, role)
 
 
 EVE_NOUNS = {"eve"}  # "on the eve of the swap": the day before it
