@@ -1013,6 +1013,10 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part
         verb = effort.head
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
+    if token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and (token.head.lemma_ in LIGHT_VERBS or _carried_out(token.head)):
+        # "the rescue was carried out by the coast guard", "the talks were held by Qatar": the agent does it (not
+        # "the summit was overshadowed by the absence of Xi")
+        subjects = [g for c in token.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or subjects
     if (prep := _temporal_prep(token)) is not None:
         clause = prep.head  # "Following a meeting ..., Vucic and Hoti came": they took part
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
@@ -1089,6 +1093,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     _modifier_roles(ctx, draft, token)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+def _carried_out(verb: Token) -> bool:
+    """'carried out': the phrasal verb of doing an act."""
+    return verb.lemma_.lower() == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 def _carrier(verb: Token) -> bool:
