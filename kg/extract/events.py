@@ -547,8 +547,8 @@ def _infinitival(token: Token) -> bool:
     if head in INTENT_HEADS and _choose(token.head) is None:
         return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event ("plan" is an
         # event of its own only with an object a CAMEO pattern names: "planned joint military operations")
-    if _scheduled(token):
-        return False  # "Mandela is to visit Britain": a planned event
+    if _scheduled(token) or head in PLANNED_OCCURRENCE:
+        return False  # "Mandela is to visit Britain", "is scheduled to meet", "is set to sign": a planned event
     if _compelled(token.head):
         return False  # "was forced to resign": the resignation happened
     if head in DECISION_VERBS:
@@ -1486,7 +1486,8 @@ def _read_status(ctx: Context, draft: Draft) -> None:
     for verb in _occurrence_verbs(token):  # "the vote will be held", "the trial is set to begin", "talks are scheduled"
         if {c.lower_ for c in verb.children if c.dep_ == "aux"} & FUTURE_AUX or verb.lemma_.lower() in PLANNED_OCCURRENCE:
             draft.status = "planned"
-    if (aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS) or _conditional_act(token)
+    if (aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS | PLANNED_OCCURRENCE)
+            or _conditional_act(token)
             or _scheduled(token)):
         draft.status, draft.intent = "planned", True
         draft.conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in c.children if m.dep_ == "mark")
