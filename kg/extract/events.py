@@ -1336,8 +1336,15 @@ def _read_time(ctx: Context, draft: Draft) -> None:
     verb = token if token.pos_ in {"VERB", "AUX"} else None
     if verb is not None and _present(verb) and not _in_headline(ctx, token):  # a headline's present tells the past
         draft.time = _report_date(ctx, "present-tense-is-report-date")
-    elif verb is not None and _past(verb):
+    elif verb is not None and _past(verb) and not _placed_by_event(verb):
         draft.time = _narrated_time(ctx, verb)
+
+
+def _placed_by_event(verb: Token) -> bool:
+    """'On the eve of the swap, a strike killed ...', 'two days after the talks, ...': the clause is dated from another
+    event (`relative_to_events`), not told on from the sentence before."""
+    return any(prep.dep_ == "prep" and (g.lower_ in EVE_NOUNS or _offset(g) is not None)
+               for prep in verb.children for g in prep.children if g.dep_ == "pobj")
 
 
 ASSUMED_REPORT_DATE = "undated-news-is-report-date"  # a guess: another mention's own date replaces it (resolve)
@@ -1384,7 +1391,8 @@ def _reported_news(ctx: Context, verb: Token) -> bool:
     node = verb
     while node.dep_ == "conj" and node.head.pos_ in {"VERB", "AUX"}:
         node = node.head
-    if node.dep_ != "ROOT" or _in_headline(ctx, verb) or any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux"):
+    if (node.dep_ != "ROOT" or _in_headline(ctx, verb) or any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")
+            or _placed_by_event(verb)):
         return False
     return not any(t.i in ctx.time_tokens for t in verb.sent)
 
@@ -1836,9 +1844,10 @@ def relative_to_events(drafts: list[Draft]) -> None:
     talks' the day after them, when that event has a date (its own or, for 'the swap', its antecedent's)."""
     by_token = {d.token.i: d for d in drafts}
     for draft in drafts:
-        if draft.time is not None or draft.token.pos_ not in {"VERB", "AUX"}:
+        clause = draft.token if draft.token.pos_ in {"VERB", "AUX"} else _acting_clause(draft.token)
+        if draft.time is not None or clause is None:
             continue
-        for prep in (c for c in draft.token.children if c.dep_ == "prep"):
+        for prep in (c for c in clause.children if c.dep_ == "prep"):
             for noun in (g for g in prep.children if g.dep_ == "pobj"):
                 event, n = _placing_event(noun, prep, by_token)
                 if event is not None and event.time is not None and event is not draft:
@@ -1846,14 +1855,30 @@ def relative_to_events(drafts: list[Draft]) -> None:
                     break
 
 
+def _acting_clause(noun: Token) -> Token | None:
+    """The verb an event noun is the subject of ('on the eve of the swap, a missile strike killed seven people'): its
+    time is the noun's."""
+    return noun.head if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"} else None
+
+
 def _placing_event(noun: Token, prep: Token, by_token: dict[int, Draft]) -> tuple[Draft | None, int]:
     """(event, days from it) for 'on the eve of EVENT' (-1) and 'N days before/after EVENT' (-N, +N)."""
     if prep.lower_ == "on" and noun.lower_ in EVE_NOUNS:
         inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        return (by_token.get(inner[0].i), -1) if inner else (None, 0)
+        return (_named_event(inner[0], by_token), -1) if inner else (None, 0)
     if (offset := _offset(noun)) is not None and offset[1] == "day":
-        return by_token.get(noun.i), -offset[0]
+        return _named_event(noun, by_token), -offset[0]
     return None, 0
+
+
+def _named_event(noun: Token, by_token: dict[int, Draft]) -> Draft | None:
+    """The event a noun names: its own mention, else the last act before it told by the verb of the noun's stem
+    ('swapped 75 prisoners ... on the eve of the swap')."""
+    if noun.i in by_token:
+        return by_token[noun.i]
+    lemma = noun.lemma_.lower()
+    return next((by_token[i] for i in sorted(by_token, reverse=True)
+                 if i < noun.i and by_token[i].token.pos_ in {"VERB", "AUX"} and by_token[i].token.lemma_.lower() == lemma), None)
 
 
 def _reported_act(draft: Draft) -> bool:
