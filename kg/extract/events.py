@@ -824,6 +824,18 @@ def _person_nouns() -> frozenset[str]:
     return frozenset(person_heads() | {form[-1] for form in occupations()})
 
 
+def _they_antecedent(ctx: Context, pronoun: Token) -> list[str]:
+    """'Kenya and Somalia sent envoys on Monday. They signed an agreement on Tuesday': 'they' as a subject stands for
+    the two or more actors the previous sentence of its paragraph has as its subject."""
+    if pronoun.lower_ != "they" or pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.sent.start == 0:
+        return []
+    before = ctx.doc[pronoun.sent.start - 1].sent
+    if before.start_char < paragraph_bounds(ctx.text, pronoun.idx)[0]:
+        return []
+    keys = [k for s in before.root.children if s.dep_ in {"nsubj", "nsubjpass"} for k in actors(ctx, s)]
+    return keys if len(keys) >= 2 else []
+
+
 def _antecedent(ctx: Context, pronoun: Token) -> Token:
     """What a relative pronoun stands for: the noun its clause hangs on; for 'who', a person that noun belongs to
     when the parser hung the clause on a place or organisation after it ("Charles O'Reilly, an expert at
@@ -1030,6 +1042,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         holder = _office_holder(ctx, subj) if draft.trigger.speech else []
         keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_speaker(ctx, subj) + _noun_antecedent(ctx, subj)
                                                if draft.trigger.speech and not _reported_speech(token) else [])
+        keys = keys or _they_antecedent(ctx, subj)
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
