@@ -951,6 +951,7 @@ def _place(ctx: Context, token: Token) -> str:
     return ""
 
 
+GERUND_SAME_DOER = {"by"}  # "X responded by closing its borders": X closes them ("accused X of attacking": X attacks)
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "Russia promised Ukraine to withdraw": Russia withdraws
 
 
@@ -959,6 +960,10 @@ def _inherited_subject(token: Token) -> Token | None:
     an object, the object ("persuaded Serbia to resume talks", "prompting Apple Corps to file suit": object control)."""
     node = token
     for _ in range(3):
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in GERUND_SAME_DOER:
+            verb = node.head.head  # "responded by closing its borders and freezing its assets"
+            subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
+            return subjects[0] if subjects else _inherited_subject(verb)
         if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acomp"} or node.head.i == node.i:
             return None  # acomp: "Syria is willing to withdraw"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL:
