@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from kg.extract.events import actorless_kinds, family, lineage
+from kg.extract.events import actorless_kinds, assumed, family, lineage
 from kg.gazetteer import body_nouns, by_name, entries, name_particles, state_bodies, state_of_body
 from kg.nlp import strip_the
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
@@ -314,7 +314,8 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
 
 
 def _compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:
-    return a is None or b is None or (a.earliest <= b.latest and b.earliest <= a.latest)
+    """Overlapping periods; a date assumed from the article's date alone agrees with any."""
+    return a is None or b is None or assumed(a) or assumed(b) or (a.earliest <= b.latest and b.earliest <= a.latest)
 
 
 def same_event(a: Event, b: Event) -> bool:
@@ -335,8 +336,9 @@ def _merge_pair(a: Event, b: Event) -> Event:
         if roles.get(k, "participant") == "participant":
             roles[k] = r
     time = a.time
-    if b.time is not None and (time is None or b.time.latest - b.time.earliest < time.latest - time.earliest):
-        time = b.time
+    if b.time is not None and (time is None or assumed(time) and not assumed(b.time) or not assumed(b.time)
+                               and b.time.latest - b.time.earliest < time.latest - time.earliest):
+        time = b.time  # the narrower date the text gives, over one assumed from the article's date
     kind = b.kind if a.kind in lineage(b.kind)[1:] else a.kind
     status = b.status if a.status == "occurred" else a.status
     mentions = tuple(dict.fromkeys((*a.mentions, b.evidence, *b.mentions)))

@@ -72,6 +72,7 @@ FUTURE_AUX = {"will", "would", "'ll", "shall"}
 HYPOTHETICAL_AUX = {"should", "could", "may", "might", "must", "ought"}
 MOTION_VERBS = {"come", "go", "travel", "arrive", "gather", "fly", "head", "return"}
 ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage", "fail", "resume"}
+DECISION_VERBS = {"vote"}  # "parliament voted to impeach him": the act voted for is the event, the vote no election
 NEGATIONS = {"not", "n't", "never", "no"}
 FUNCTION_VERBS = INTENT_HEADS | MOTION_VERBS | ASPECT_VERBS | LIGHT_VERBS
 EFFORT_NOUNS = {"effort", "efforts", "bid", "mission", "initiative", "plan", "process", "campaign", "attempt"}
@@ -546,10 +547,12 @@ def _infinitival(token: Token) -> bool:
     if head in INTENT_HEADS and _choose(token.head) is None:
         return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event ("plan" is an
         # event of its own only with an object a CAMEO pattern names: "planned joint military operations")
-    if _scheduled(token):
-        return False  # "Mandela is to visit Britain": a planned event
+    if _scheduled(token) or head in PLANNED_OCCURRENCE:
+        return False  # "Mandela is to visit Britain", "is scheduled to meet", "is set to sign": a planned event
     if _compelled(token.head):
         return False  # "was forced to resign": the resignation happened
+    if head in DECISION_VERBS:
+        return False  # "the Senate voted to remove him": the vote enacts the act
     if head in CAUSATIVE_VERBS and any(c.dep_ == "dobj" for c in token.head.children):
         return False  # "prompting Apple Corps to file suit", "forced the minister to resign": the act happened
     return head not in MOTION_VERBS | ASPECT_VERBS
@@ -665,8 +668,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if trigger.obj and any(c.dep_ in {"dobj", "nsubjpass"} and (sense := _choose(c)) is not None and sense.obj
                                and not sense.derived and sense.plover != trigger.plover for c in token.children):
             continue  # "launched a hunger strike": the noun's modifier gives it a sense of its own, and it is the event
-        if token.lemma_.lower() in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in token.children):
-            continue  # "tried to secure", "began collecting": the attempt of another act, not an event of its own
+        if token.lemma_.lower() in ASPECT_VERBS | DECISION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
+            continue  # "tried to secure", "voted to impeach": the attempt or decision of another act, not an event of its own
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS - DEMONSTRATIVES for c in token.children if c.dep_ == "det"):
             continue  # "such talks" refers back; it is not a new event ("those talks": `refer_back`)
         if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
@@ -821,6 +824,18 @@ def _person_nouns() -> frozenset[str]:
     return frozenset(person_heads() | {form[-1] for form in occupations()})
 
 
+def _they_antecedent(ctx: Context, pronoun: Token) -> list[str]:
+    """'Kenya and Somalia sent envoys on Monday. They signed an agreement on Tuesday': 'they' as a subject stands for
+    the two or more actors the previous sentence of its paragraph has as its subject."""
+    if pronoun.lower_ != "they" or pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.sent.start == 0:
+        return []
+    before = ctx.doc[pronoun.sent.start - 1].sent
+    if before.start_char < paragraph_bounds(ctx.text, pronoun.idx)[0]:
+        return []
+    keys = [k for s in before.root.children if s.dep_ in {"nsubj", "nsubjpass"} for k in actors(ctx, s)]
+    return keys if len(keys) >= 2 else []
+
+
 def _antecedent(ctx: Context, pronoun: Token) -> Token:
     """What a relative pronoun stands for: the noun its clause hangs on; for 'who', a person that noun belongs to
     when the parser hung the clause on a place or organisation after it ("Charles O'Reilly, an expert at
@@ -936,6 +951,7 @@ def _place(ctx: Context, token: Token) -> str:
     return ""
 
 
+GERUND_SAME_DOER = {"by"}  # "X responded by closing its borders": X closes them ("accused X of attacking": X attacks)
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "Russia promised Ukraine to withdraw": Russia withdraws
 
 
@@ -944,6 +960,10 @@ def _inherited_subject(token: Token) -> Token | None:
     an object, the object ("persuaded Serbia to resume talks", "prompting Apple Corps to file suit": object control)."""
     node = token
     for _ in range(3):
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in GERUND_SAME_DOER:
+            verb = node.head.head  # "responded by closing its borders and freezing its assets"
+            subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
+            return subjects[0] if subjects else _inherited_subject(verb)
         if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acomp"} or node.head.i == node.i:
             return None  # acomp: "Syria is willing to withdraw"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL:
@@ -1010,6 +1030,10 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part
         verb = effort.head
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
+    if token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and (token.head.lemma_ in LIGHT_VERBS or _carried_out(token.head)):
+        # "the rescue was carried out by the coast guard", "the talks were held by Qatar": the agent does it (not
+        # "the summit was overshadowed by the absence of Xi")
+        subjects = [g for c in token.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or subjects
     if (prep := _temporal_prep(token)) is not None:
         clause = prep.head  # "Following a meeting ..., Vucic and Hoti came": they took part
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
@@ -1023,6 +1047,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         holder = _office_holder(ctx, subj) if draft.trigger.speech else []
         keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_speaker(ctx, subj) + _noun_antecedent(ctx, subj)
                                                if draft.trigger.speech and not _reported_speech(token) else [])
+        keys = keys or _they_antecedent(ctx, subj)
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
@@ -1086,6 +1111,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     _modifier_roles(ctx, draft, token)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+def _carried_out(verb: Token) -> bool:
+    """'carried out': the phrasal verb of doing an act."""
+    return verb.lemma_.lower() == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 def _carrier(verb: Token) -> bool:
@@ -1297,6 +1327,9 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         if child.dep_ in {"acl", "relcl"} and child.i in ctx.times and _triggers_for(child) == []:
             draft.time = ctx.times[child.i]
             return
+    if (time := _object_time(ctx, token)) is not None:
+        draft.time = time
+        return
     if token.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} and c.lemma_ == "have" for c in token.children):
         return  # "a move Erdogan has threatened to block": the present perfect is not dated by the clause around it
     for verb in _occurrence_verbs(token):  # "the trial is set to begin on Wednesday"
@@ -1320,10 +1353,80 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         return
     verb = token if token.pos_ in {"VERB", "AUX"} else None
     if verb is not None and _present(verb) and not _in_headline(ctx, token):  # a headline's present tells the past
-        d = ctx.article.date
-        draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="present-tense-is-report-date")
-    elif verb is not None and _past(verb):
+        draft.time = _report_date(ctx, "present-tense-is-report-date")
+    elif verb is not None and _past(verb) and not _placed_by_event(verb):
         draft.time = _narrated_time(ctx, verb)
+
+
+def _placed_by_event(verb: Token) -> bool:
+    """'On the eve of the swap, a strike killed ...', 'two days after the talks, ...': the clause is dated from another
+    event (`relative_to_events`), not told on from the sentence before."""
+    return any(prep.dep_ == "prep" and (g.lower_ in EVE_NOUNS or _offset(g) is not None)
+               for prep in verb.children for g in prep.children if g.dep_ == "pobj")
+
+
+ASSUMED_REPORT_DATE = "undated-news-is-report-date"  # a guess: another mention's own date replaces it (resolve)
+
+
+def assumed(time: TimeValue | None) -> bool:
+    """A date the text does not give, read from the article's date alone (`_reported_news`)."""
+    return time is not None and time.rule == ASSUMED_REPORT_DATE
+
+
+def story_time(ctx: Context, drafts: list[Draft]) -> None:
+    """Undated news told in the simple past takes the day of the story (`_story_date`), once nothing else dated it."""
+    undated = [d for d in drafts if d.time is None and d.token.pos_ in {"VERB", "AUX"} and _past(d.token)
+               and _reported_news(ctx, d.token)]
+    story = _story_date(ctx) if undated else None
+    for draft in undated:
+        draft.time = story
+
+
+def _story_date(ctx: Context) -> TimeValue | None:
+    """The day of the news the article reports: the first day its lead paragraph dates an act by ('Soldiers seized
+    power on Tuesday'); what follows undated in the story is read as of that day. None when the lead dates no day."""
+    lead = None
+    for tv in sorted(ctx.times.values(), key=lambda t: t.start):
+        if lead is None and not _in_headline(ctx, ctx.doc.char_span(tv.start, tv.end, alignment_mode="expand")[0]):
+            lead = paragraph_bounds(ctx.text, tv.start)
+        if lead is not None and tv.start >= lead[1]:
+            break
+        if lead is not None and tv.granularity == "day" and tv.latest <= ctx.article.date:
+            return replace(tv, text="", start=-1, end=-1, rule=ASSUMED_REPORT_DATE)
+    return None
+
+
+def _report_date(ctx: Context, rule: str) -> TimeValue:
+    """The day the article reports."""
+    d = ctx.article.date
+    return TimeValue(d.isoformat(), "day", d, d, text="", rule=rule)
+
+
+def _reported_news(ctx: Context, verb: Token) -> bool:
+    """'The African Union condemned the coup.', 'Kalaba rejected the result.': a main clause in the simple past with no
+    time of its own, no time before it in its paragraph and none in its sentence, is news of the day reported (not a
+    past perfect, a relative clause 'who defeated Lungu', a headline, or a sentence that dates something else)."""
+    node = verb
+    while node.dep_ == "conj" and node.head.pos_ in {"VERB", "AUX"}:
+        node = node.head
+    if (node.dep_ != "ROOT" or _in_headline(ctx, verb) or any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")
+            or _placed_by_event(verb)):
+        return False
+    return not any(t.i in ctx.time_tokens for t in verb.sent)
+
+
+def _object_time(ctx: Context, verb: Token) -> TimeValue | None:
+    """'will rule on the appeal on April 8', 'criticised the decision on Monday': a time the parser hangs on the verb's
+    object, after it (not 'cited the 2008 declaration': a time before the noun dates the noun alone)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for noun in objects:
+        time = ctx.times.get(noun.i)
+        if time is not None and time.start > noun.idx:
+            return time
+    return None
 
 
 def _past(verb: Token) -> bool:
@@ -1362,9 +1465,14 @@ PLANNED_OCCURRENCE = {"set", "schedule", "expect", "due", "plan"}  # "is set to 
 def _occurrence_verbs(token: Token) -> list[Token]:
     """The verbs that say when and where an event noun happens, the noun their subject: 'the talks began in Geneva',
     'the trial is set to begin on Wednesday', 'the vote will be held on Sunday' (not 'the talks were praised on Monday')."""
-    if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_.lower() not in OCCURRENCE_VERBS:
+    if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
-    verbs = [token.head]
+    head = token.head
+    if head.lemma_ == "be" and head.pos_ == "AUX":  # "the referendum is to be held from November 20": 'be to' + verb
+        head = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS), head)
+    if head.lemma_.lower() not in OCCURRENCE_VERBS:
+        return []
+    verbs = [head]
     for verb in verbs[:3]:
         verbs += [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS]
     return verbs
@@ -1404,7 +1512,8 @@ def _read_status(ctx: Context, draft: Draft) -> None:
     for verb in _occurrence_verbs(token):  # "the vote will be held", "the trial is set to begin", "talks are scheduled"
         if {c.lower_ for c in verb.children if c.dep_ == "aux"} & FUTURE_AUX or verb.lemma_.lower() in PLANNED_OCCURRENCE:
             draft.status = "planned"
-    if (aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS) or _conditional_act(token)
+    if (aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS | PLANNED_OCCURRENCE)
+            or _conditional_act(token)
             or _scheduled(token)):
         draft.status, draft.intent = "planned", True
         draft.conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in c.children if m.dep_ == "mark")
@@ -1727,6 +1836,22 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
                 draft.kind = antecedent.kind  # "a video summit ... In those talks": one event, named loosely
         elif any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in draft.token.children):
             draft.absorbed = True  # "that lawsuit" with no lawsuit before it: no event of its own
+        elif antecedent is None and not draft.participants:
+            _case_parties(draft, drafts)
+
+
+CASE_KIND = "LegalAction"
+
+
+def _case_parties(draft: Draft, drafts: list[Draft]) -> None:
+    """'Apple Corps sued Apple Computer ... The trial is set to begin on Wednesday': a definite step of a legal case
+    with no party of its own is a step of the case reported before it, between its parties (its own kind and time)."""
+    if CASE_KIND not in lineage(draft.kind):
+        return
+    case = next((d for d in reversed(drafts) if d.token.i < draft.token.sent.start and d.participants
+                 and CASE_KIND in lineage(d.kind) and _reported_act(d)), None)
+    for key, role in (case.participants.items() if case is not None else ()):
+        draft.add(key, role)
 
 
 EVE_NOUNS = {"eve"}  # "on the eve of the swap": the day before it
@@ -1737,9 +1862,10 @@ def relative_to_events(drafts: list[Draft]) -> None:
     talks' the day after them, when that event has a date (its own or, for 'the swap', its antecedent's)."""
     by_token = {d.token.i: d for d in drafts}
     for draft in drafts:
-        if draft.time is not None or draft.token.pos_ not in {"VERB", "AUX"}:
+        clause = draft.token if draft.token.pos_ in {"VERB", "AUX"} else _acting_clause(draft.token)
+        if draft.time is not None or clause is None:
             continue
-        for prep in (c for c in draft.token.children if c.dep_ == "prep"):
+        for prep in (c for c in clause.children if c.dep_ == "prep"):
             for noun in (g for g in prep.children if g.dep_ == "pobj"):
                 event, n = _placing_event(noun, prep, by_token)
                 if event is not None and event.time is not None and event is not draft:
@@ -1747,14 +1873,30 @@ def relative_to_events(drafts: list[Draft]) -> None:
                     break
 
 
+def _acting_clause(noun: Token) -> Token | None:
+    """The verb an event noun is the subject of ('on the eve of the swap, a missile strike killed seven people'): its
+    time is the noun's."""
+    return noun.head if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"} else None
+
+
 def _placing_event(noun: Token, prep: Token, by_token: dict[int, Draft]) -> tuple[Draft | None, int]:
     """(event, days from it) for 'on the eve of EVENT' (-1) and 'N days before/after EVENT' (-N, +N)."""
     if prep.lower_ == "on" and noun.lower_ in EVE_NOUNS:
         inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        return (by_token.get(inner[0].i), -1) if inner else (None, 0)
+        return (_named_event(inner[0], by_token), -1) if inner else (None, 0)
     if (offset := _offset(noun)) is not None and offset[1] == "day":
-        return by_token.get(noun.i), -offset[0]
+        return _named_event(noun, by_token), -offset[0]
     return None, 0
+
+
+def _named_event(noun: Token, by_token: dict[int, Draft]) -> Draft | None:
+    """The event a noun names: its own mention, else the last act before it told by the verb of the noun's stem
+    ('swapped 75 prisoners ... on the eve of the swap')."""
+    if noun.i in by_token:
+        return by_token[noun.i]
+    lemma = noun.lemma_.lower()
+    return next((by_token[i] for i in sorted(by_token, reverse=True)
+                 if i < noun.i and by_token[i].token.pos_ in {"VERB", "AUX"} and by_token[i].token.lemma_.lower() == lemma), None)
 
 
 def _reported_act(draft: Draft) -> bool:
@@ -1868,6 +2010,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     refer_back(ctx, drafts)
     relative_to_events(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
+    story_time(ctx, drafts)
     continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
     drafts += quote_sentences(ctx, drafts)

@@ -554,6 +554,12 @@ def _h_month_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     return _month(int(m["y"]), _month_of(m["mon"]), "month")
 
 
+def _h_month_that_year(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"in June of that year", "in March of the same year": the month in the year of the time named just before."""
+    year = next((tv.earliest.year for tv in ctx.references if tv.granularity in ("day", "month", "year")), None)
+    return _month(year, _month_of(m["mon"]), "month") if year is not None else None
+
+
 def _h_month(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     month, rel = _month_of(m["mon"]), _rel_of(m)
     y = ctx.dct.year
@@ -1012,6 +1018,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("month_range", _MONTH_RE + r"\s*[-–/]\s*" + _MONTH_RE.replace("(?P<mon>", "(?P<mon2>") + r"(?:" + _COMMA + _YEAR_RE + r")?",
      _h_month_range),
     ("month_year", r"(?:(?:early|mid|late)[-\s]+)?" + _MONTH_RE + r"\s*,?\s+(?:of\s+)?" + _YEAR_RE, _h_month_year),
+    ("month_that_year", _MONTH_RE + r"\s+of\s+(?:that|the\s+same)\s+year", _h_month_that_year),
     ("month", r"(?:(?:" + _REL_WORDS + r"|(?:early|mid|late)-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s*)?"
      + _MONTH_RE + r"(?:\s+of\s+(?P<yrel>last|this|next)\s+year)?", _h_month),
     ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:(?P<dec>1[0-9]{2}0|20[0-9]0)'?s|['’](?P<dec2>\d0)s"
@@ -1073,7 +1080,7 @@ _CUES = {name: re.compile(cue) for name, cue in {  # lower case, read in the low
     "weekend": "weekend", "week": "week", "week_of": "week", "rel_month": "month", "rel_year": "year",
     "season": "spring|summer|autumn|fall|winter", "quarter": r"quarter|q[1-4]",
 }.items()}
-_COUNTED = ("anaphor", "clock", "weekday")  # rules that count from the times named before them
+_COUNTED = ("anaphor", "clock", "weekday", "month_that_year")  # rules that count from the times named before them
 _ANAPHORIC = [rx for name, rx, _ in _COMPILED if name in _COUNTED]
 
 
