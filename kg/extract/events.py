@@ -1393,6 +1393,13 @@ def _present(verb: Token) -> bool:
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)
 
 
+def _light_verb(token: Token) -> Token:
+    """The light verb whose object an event noun is ('hold talks', 'stage a protest'), else the token itself."""
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+        return token.head
+    return token
+
+
 def _read_status(ctx: Context, draft: Draft) -> None:
     token = draft.token
     draft.negated = any(c.dep_ == "neg" for c in token.children) or (
@@ -1404,8 +1411,10 @@ def _read_status(ctx: Context, draft: Draft) -> None:
     for verb in _occurrence_verbs(token):  # "the vote will be held", "the trial is set to begin", "talks are scheduled"
         if {c.lower_ for c in verb.children if c.dep_ == "aux"} & FUTURE_AUX or verb.lemma_.lower() in PLANNED_OCCURRENCE:
             draft.status = "planned"
-    if (aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS) or _conditional_act(token)
-            or _scheduled(token)):
+    verb = _light_verb(token)  # "is ready to hold talks", "will hold talks": the verb carrying the noun says it is meant
+    aux |= {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}} if verb is not token else set()
+    if (aux & FUTURE_AUX or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS) or _conditional_act(token)
+            or _scheduled(verb)):
         draft.status, draft.intent = "planned", True
         draft.conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in c.children if m.dep_ == "mark")
                                 for c in token.children)
