@@ -330,7 +330,7 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         return _speech_row() if _reports_clause(token) else None
     lemma = token.lemma_.lower()
     object_deps = OBJ_DEPS | {"nsubjpass"} if token.pos_ != "NOUN" else {"compound", "amod", "nmod"}
-    heads = [c for c in token.children if c.dep_ in object_deps]
+    heads = [c for c in token.children if c.dep_ in object_deps] + (_small_clause_subjects(token) if token.pos_ != "NOUN" else [])
     # what the object is: its title words ("host Prime Minister Meloni") and what it is a package of ("a package of sanctions")
     heads += [g for c in heads for g in c.children if g.dep_ == "compound" and token.pos_ != "NOUN"]
     heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS or any(n.dep_ == "nummod" for n in c.children)
@@ -342,6 +342,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     for c in token.children:
         if c.dep_ in {"prep", "agent"}:
             by_prep.setdefault(c.lower_, set()).update(w for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_))
+            by_prep[c.lower_].update(w for o in c.children if o.dep_ == "prep" for g in o.children if g.dep_ == "pobj"
+                                     for w in (g.lemma_.lower(), g.lower_))  # "out of the talks": the object of 'out
     objects |= {w for words in by_prep.values() for w in words}
     subjects = {w for c in token.children if c.dep_ in SUBJ_DEPS for w in (c.lemma_.lower(), c.lower_)}
     if token.dep_ in {"relcl", "acl"}:
@@ -385,6 +387,15 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         if fallback is not None:
             return fallback
     return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
+
+
+def _small_clause_subjects(verb: Token) -> list[Token]:
+    """'allowed inspectors to enter', 'let the refugees back': the parser makes the verb's object the subject of the
+    infinitive or particle clause it governs; a clause with 'that' or a tensed auxiliary ('said inspectors would
+    enter') has a subject of its own."""
+    return [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and not any(m.dep_ == "mark" for m in c.children)
+            and all(a.tag_ == "TO" for a in c.children if a.dep_ in {"aux", "auxpass"}) and c.tag_ in {"VB", "RB", "IN", "RP"}
+            for s in c.children if s.dep_ == "nsubj"]
 
 
 def _act_on_people(noun: Token, rows: list[Trigger], actor: Callable[..., bool]) -> Trigger | None:
