@@ -384,6 +384,10 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                 senses.append(row)
         if len({row.plover for row in senses}) > 1:
             return _one_sense(token, senses, objects, actor, armed)
+        if (fallback is not None and not fallback.derived and (named := _named_object_sense(rows, objects, markers))
+                and named.plover != fallback.plover):
+            return replace(fallback, cameo=named.cameo, plover=named.plover)  # "accepted the proposal" (032), not the
+            # bare hand-made sense "accepted" (080); the hand-made row's class and argument slots still hold
         if fallback is not None:
             return fallback
     return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
@@ -413,6 +417,13 @@ def _object_sense(rows: list[Trigger], objects: set[str], markers: set[str]) -> 
     phrasal pattern of the same verb ('BREAK (OFF)'), so 'broke off diplomatic relations' cuts relations (161)."""
     return next((r for r in rows if r.obj & objects and not (r.objmod or r.pobj or r.subj or r.subj_sector or r.quoted)
                  and all(words & markers for _, words in r.needs)), None)
+
+
+def _named_object_sense(rows: list[Trigger], objects: set[str], markers: set[str]) -> Trigger | None:
+    """A CAMEO pattern written for this very verb that names its object ('ACCEPT * &PROPOSAL', 'REACH * &TREATY'): it
+    says more about the sense than a bare hand-made row of the verb. A pattern borrowed from another verb of the block
+    does not count."""
+    return _object_sense([r for r in rows if r.derived and not BORROWED.search(r.id)], objects, markers)
 
 
 def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Callable[..., bool] | None,
