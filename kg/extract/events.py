@@ -485,6 +485,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     """
     if token.pos_ not in {"VERB", "AUX"}:
         return True
+    if any(c.dep_ == "nsubj" and _happening(c) for c in token.children):
+        return False  # "an earthquake struck the coast", "a storm hit the city": a happening acts for no one
     people = row.plover in plover_types("object", "person")
     if not (row.derived or people or row.plover in patient_types()):
         return True
@@ -509,6 +511,11 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         return any(actor(g, people) for c in token.children if c.dep_ == "prep" and c.lower_ in row.args
                    for g in c.children if g.dep_ == "pobj")
     return all(actor(o, people) for o in objects)
+
+
+def _happening(noun: Token) -> bool:
+    """A noun of a happening the lexicon reports without an actor ('earthquake', 'crash', 'stampede')."""
+    return noun.pos_ == "NOUN" and any(t.actorless for t in _triggers_for(noun))
 
 
 def _conflict_noun(token: Token) -> bool:
