@@ -420,10 +420,12 @@ def _object_sense(rows: list[Trigger], objects: set[str], markers: set[str]) -> 
 
 
 def _named_object_sense(rows: list[Trigger], objects: set[str], markers: set[str]) -> Trigger | None:
-    """A CAMEO pattern written for this very verb that names its object ('ACCEPT * &PROPOSAL', 'REACH * &TREATY'): it
-    says more about the sense than a bare hand-made row of the verb. A pattern borrowed from another verb of the block
-    does not count."""
-    return _object_sense([r for r in rows if r.derived and not BORROWED.search(r.id)], objects, markers)
+    """A CAMEO pattern written for this very verb that names its object ('ACCEPT * &PROPOSAL'): it says more about the
+    sense than a bare hand-made row of the verb. A pattern borrowed from another verb of the block, or one of a material
+    act on someone, does not count."""
+    acts = patient_types() | plover_types("object", "person")  # material acts keep the hand-made sense: CAMEO codes
+    # 'arrest * JOURNALIST' as violent repression (175), the GSR an arrest
+    return _object_sense([r for r in rows if r.derived and not BORROWED.search(r.id) and r.plover not in acts], objects, markers)
 
 
 def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Callable[..., bool] | None,
