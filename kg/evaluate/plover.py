@@ -222,3 +222,23 @@ def format_plover_report(result: dict, details: bool = False, half: str | None =
                 lines.append(f"  {r['id']}: gold {r['gold']} {r['gold_dyad']} predicted {r['predicted']} {r['dyad']} "
                              f"trigger {r['trigger']!r}: {r['text'][:120]}")
     return "\n".join(lines)
+
+
+def score_written(path: str | Path) -> dict:
+    """Type accuracy and dyads on a file of team-written sentences (tests/data/plover_written/*.jsonl, the construction
+    line format with a `dyad` expectation): see `summarise`. A line expecting no typed event (`"plover": null`) has the
+    gold type '-'; a side the line leaves out has no gold state, and source and target equal mean an unordered dyad."""
+    from kg.read import make_article
+
+    cases = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    articles = [make_article(dt.date.fromisoformat(c.get("date", "2024-03-05")), c["text"], title=c["id"]) for c in cases]
+    valid = set(_iso3().values())
+    rows = []
+    for case, (extraction, states) in zip(cases, typed_extractions(articles), strict=True):
+        want = case["expect"]["dyad"]
+        record = {"id": case["id"], "event": want.get("plover") or "-", "text": case["text"],
+                  **{side: [{"code": c} for c in want.get(side, ())] for side in ("source", "target")},
+                  "textInfo": {"markup": "SRC/TAR" if want.get("source") and want.get("source") == want.get("target") else ""}}
+        rows.append(score_record(record, extraction, valid, states))
+    return summarise(rows, details=True)

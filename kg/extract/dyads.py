@@ -108,7 +108,8 @@ def implied_targets(event: Event, sources: set[str]) -> set[str]:
     assault the doers' own state (domestic: 'police arrested students', 'the government outlawed the group'; not
     military force, CAMEO 19, fought between armed forces, mostly of two states);
     for a protest, the protesters' own state, else the state where it is held (a demonstration addresses its own
-    government: 'Nigerian students rallied', 'thousands rallied in Lagos')."""
+    government: 'Nigerian students rallied', 'thousands rallied in Lagos'); for aid, the state where it is delivered
+    when that is not the giver's own."""
     from kg.extract.events import conflictual, plover_types
 
     acts = plover_types("object", "actor")
@@ -118,4 +119,6 @@ def implied_targets(event: Event, sources: set[str]) -> set[str]:
         return set(sources)
     if event.plover == "PROTEST":
         return set(sources) or ({place} if (place := state_of(event.place)) else set())
+    if event.plover == "AID" and (place := state_of(event.place)) and place not in sources:
+        return {place}  # 'sent food aid to flood victims in Pakistan': aid goes to the state where it is delivered
     return set()

@@ -331,7 +331,7 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         return _speech_row() if _reports_clause(token) else None
     lemma = token.lemma_.lower()
     object_deps = OBJ_DEPS | {"nsubjpass"} if token.pos_ != "NOUN" else {"compound", "amod", "nmod"}
-    heads = [c for c in token.children if c.dep_ in object_deps]
+    heads = [c for c in token.children if c.dep_ in object_deps] + (_small_clause_subjects(token) if token.pos_ != "NOUN" else [])
     # what the object is: its title words ("host Prime Minister Meloni") and what it is a package of ("a package of sanctions")
     heads += [g for c in heads for g in c.children if g.dep_ == "compound" and token.pos_ != "NOUN"]
     heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS or any(n.dep_ == "nummod" for n in c.children)
@@ -343,6 +343,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     for c in token.children:
         if c.dep_ in {"prep", "agent"}:
             by_prep.setdefault(c.lower_, set()).update(w for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_))
+            by_prep[c.lower_].update(w for o in c.children if o.dep_ == "prep" for g in o.children if g.dep_ == "pobj"
+                                     for w in (g.lemma_.lower(), g.lower_))  # "out of the talks": the object of 'out
     objects |= {w for words in by_prep.values() for w in words}
     subjects = {w for c in token.children if c.dep_ in SUBJ_DEPS for w in (c.lemma_.lower(), c.lower_)}
     if token.dep_ in {"relcl", "acl"}:
@@ -383,9 +385,22 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                 senses.append(row)
         if len({row.plover for row in senses}) > 1:
             return _one_sense(token, senses, objects, actor, armed)
+        if (fallback is not None and not fallback.derived and (named := _named_object_sense(rows, objects, markers))
+                and named.plover != fallback.plover):
+            return replace(fallback, cameo=named.cameo, plover=named.plover)  # "accepted the proposal" (032), not the
+            # bare hand-made sense "accepted" (080); the hand-made row's class and argument slots still hold
         if fallback is not None:
             return fallback
     return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
+
+
+def _small_clause_subjects(verb: Token) -> list[Token]:
+    """'allowed inspectors to enter', 'let the refugees back': the parser makes the verb's object the subject of the
+    infinitive or particle clause it governs; a clause with 'that' or a tensed auxiliary ('said inspectors would
+    enter') has a subject of its own."""
+    return [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and not any(m.dep_ == "mark" for m in c.children)
+            and all(a.tag_ == "TO" for a in c.children if a.dep_ in {"aux", "auxpass"}) and c.tag_ in {"VB", "RB", "IN", "RP"}
+            for s in c.children if s.dep_ == "nsubj"]
 
 
 def _act_on_people(noun: Token, rows: list[Trigger], actor: Callable[..., bool]) -> Trigger | None:
@@ -403,6 +418,15 @@ def _object_sense(rows: list[Trigger], objects: set[str], markers: set[str]) -> 
     phrasal pattern of the same verb ('BREAK (OFF)'), so 'broke off diplomatic relations' cuts relations (161)."""
     return next((r for r in rows if r.obj & objects and not (r.objmod or r.pobj or r.subj or r.subj_sector or r.quoted)
                  and all(words & markers for _, words in r.needs)), None)
+
+
+def _named_object_sense(rows: list[Trigger], objects: set[str], markers: set[str]) -> Trigger | None:
+    """A CAMEO pattern written for this very verb that names its object ('ACCEPT * &PROPOSAL'): it says more about the
+    sense than a bare hand-made row of the verb. A pattern borrowed from another verb of the block, or one of a material
+    act on someone, does not count."""
+    acts = patient_types() | plover_types("object", "person")  # material acts keep the hand-made sense: CAMEO codes
+    # 'arrest * JOURNALIST' as violent repression (175), the GSR an arrest
+    return _object_sense([r for r in rows if r.derived and not BORROWED.search(r.id) and r.plover not in acts], objects, markers)
 
 
 def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Callable[..., bool] | None,
@@ -464,6 +488,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     """
     if token.pos_ not in {"VERB", "AUX"}:
         return True
+    if any(c.dep_ == "nsubj" and _happening(c) for c in token.children):
+        return False  # "an earthquake struck the coast", "a storm hit the city": a happening acts for no one
     people = row.plover in plover_types("object", "person")
     if not (row.derived or people or row.plover in patient_types()):
         return True
@@ -488,6 +514,11 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         return any(actor(g, people) for c in token.children if c.dep_ == "prep" and c.lower_ in row.args
                    for g in c.children if g.dep_ == "pobj")
     return all(actor(o, people) for o in objects)
+
+
+def _happening(noun: Token) -> bool:
+    """A noun of a happening the lexicon reports without an actor ('earthquake', 'crash', 'stampede')."""
+    return noun.pos_ == "NOUN" and any(t.actorless for t in _triggers_for(noun))
 
 
 def _conflict_noun(token: Token) -> bool:
@@ -1501,6 +1532,13 @@ def _present(verb: Token) -> bool:
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)
 
 
+def _light_verb(token: Token) -> Token:
+    """The light verb whose object an event noun is ('hold talks', 'stage a protest'), else the token itself."""
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+        return token.head
+    return token
+
+
 def _read_status(ctx: Context, draft: Draft) -> None:
     token = draft.token
     draft.negated = any(c.dep_ == "neg" for c in token.children) or (
@@ -1512,9 +1550,10 @@ def _read_status(ctx: Context, draft: Draft) -> None:
     for verb in _occurrence_verbs(token):  # "the vote will be held", "the trial is set to begin", "talks are scheduled"
         if {c.lower_ for c in verb.children if c.dep_ == "aux"} & FUTURE_AUX or verb.lemma_.lower() in PLANNED_OCCURRENCE:
             draft.status = "planned"
-    if (aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS | PLANNED_OCCURRENCE)
-            or _conditional_act(token)
-            or _scheduled(token)):
+    verb = _light_verb(token)  # "is ready to hold talks", "will hold talks": the verb carrying the noun says it is meant
+    aux |= {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}} if verb is not token else set()
+    if (aux & FUTURE_AUX or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS | PLANNED_OCCURRENCE)
+            or _conditional_act(token) or _scheduled(verb)):
         draft.status, draft.intent = "planned", True
         draft.conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in c.children if m.dep_ == "mark")
                                 for c in token.children)
@@ -2408,7 +2447,19 @@ def typed_events(ctx: Context) -> list[Event]:
     """
     drafts = sorted(_drafts(ctx), key=lambda d: d.token.i)  # the order _records numbers them in
     pairs = zip(drafts, _records(drafts), strict=True)
-    return [event for draft, event in sorted(pairs, key=lambda p: (_depth(p[0].token), p[0].token.i))]
+    return [event for draft, event in sorted(pairs, key=lambda p: (_clause_depth(p[0].token), p[0].token.i))]
+
+
+def _clause_depth(token: Token) -> int:
+    """How deep the event sits, in half steps: twice its depth, or for an event noun that is its verb's subject or
+    object ('went on strike', 'held talks', 'the arrest sparked riots'; not 'after years of occupation'), one more than
+    twice its verb's: 'Workers went on strike to demand wages' is mainly a strike, not the demand of its purpose clause."""
+    verb = token.head
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ not in TEMPORAL_PREPS:
+        verb = verb.head
+    elif not (token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubj", "nsubjpass"}):
+        return 2 * _depth(token)
+    return 2 * _depth(verb) + 1 if verb.pos_ in {"VERB", "AUX"} else 2 * _depth(token)
 
 
 def _depth(token: Token) -> int:
