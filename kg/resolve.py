@@ -219,7 +219,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     roles = _unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)
     events = [_canon_event(_expand_pairs(e, pairs), canon, known) for e in extraction.events]
     names = {e.key: e.label for e in entities}
-    events = [replace(e, label=event_label(e, names)) for e in merge_events([e for e in events if _still_grounded(e)])]
+    sides = office_states(roles, {e.key: e.type for e in entities})
+    events = [replace(e, label=event_label(e, names)) for e in merge_events([e for e in events if _still_grounded(e)], sides)]
     relations = _unique(
         replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
@@ -329,8 +330,27 @@ def _compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:
     return a is None or b is None or (a.earliest <= b.latest and b.earliest <= a.latest)
 
 
-def same_event(a: Event, b: Event) -> bool:
-    """Two mentions of one event: related kinds, compatible dates and places, a shared participant or place."""
+def office_states(roles: list[Role], types: dict[str, str]) -> dict[str, str]:
+    """Person key -> the one state the person holds an office of in the article: 'Kyrgyz Defence Minister Ruslan
+    Mukambetov' acts for Kyrgyzstan."""
+    held: dict[str, set[str]] = defaultdict(set)
+    for role in roles:
+        if types.get(role.of) == "State":
+            held[role.holder].add(role.of)
+    return {holder: next(iter(states)) for holder, states in held.items() if len(states) == 1}
+
+
+def _same_sides(a: Event, b: Event, sides: dict[str, str]) -> bool:
+    """'The defence ministers of Kyrgyzstan and Tajikistan met ... Mukambetov and his Tajik counterpart, Sobirzoda,
+    held talks': two mentions of one event whose actors are named once by state and once by office holder; at least
+    two states in common, the states of one mention all among the other's."""
+    a_sides, b_sides = ({sides.get(k, k) for _, k in e.participants} for e in (a, b))
+    return len(a_sides & b_sides) >= 2 and (a_sides <= b_sides or b_sides <= a_sides)
+
+
+def same_event(a: Event, b: Event, sides: dict[str, str] | None = None) -> bool:
+    """Two mentions of one event: related kinds, compatible dates and places, a shared participant or place, or
+    the same two states acting through their office holders (`_same_sides`)."""
     if family(a.kind) != family(b.kind) or family(a.kind) == "statement":
         return False
     if not (a.kind in lineage(b.kind) or b.kind in lineage(a.kind)):
@@ -338,7 +358,7 @@ def same_event(a: Event, b: Event) -> bool:
     if not _compatible_time(a.time, b.time) or (a.place and b.place and a.place != b.place):
         return False
     shared = {k for _, k in a.participants} & {k for _, k in b.participants}
-    return bool(shared) or bool(a.place and a.place == b.place)
+    return bool(shared) or bool(a.place and a.place == b.place) or bool(sides) and _same_sides(a, b, sides)
 
 
 def _merge_pair(a: Event, b: Event) -> Event:
@@ -356,11 +376,12 @@ def _merge_pair(a: Event, b: Event) -> Event:
                    participants=tuple((r, k) for k, r in roles.items()), about=tuple(dict.fromkeys(a.about + b.about)))
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """One event for all its mentions in the article ('a virtual meeting last weekend' = 'another virtual meeting on July 12')."""
+def merge_events(events: list[Event], sides: dict[str, str] | None = None) -> list[Event]:
+    """One event for all its mentions in the article ('a virtual meeting last weekend' = 'another virtual meeting on
+    July 12'); `sides` maps office holders to their states (`office_states`)."""
     out: list[Event] = []
     for event in events:
-        index = next((i for i, e in enumerate(out) if same_event(e, event)), None)
+        index = next((i for i, e in enumerate(out) if same_event(e, event, sides)), None)
         if index is None:
             out.append(event)
         else:

@@ -308,11 +308,17 @@ def _nominal_verbs() -> dict[str, str]:
 def _markers(token: Token) -> set[str]:
     """Particles and prepositions of a verb, and 'to' for an infinitive it governs with an object ('pressed Egypt to
     close the tunnels': the 'press X to' of a demand)."""
-    out = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"}}
+    out = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"} and not _dating(c)}
     if any(c.dep_ == "dobj" for c in token.children) and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in token.children):
         out.add("to")
     return out
+
+
+def _dating(prep: Token) -> bool:
+    """'on Thursday', 'in June': a preposition whose object is a date says when, not what the verb wants ('called
+    Rahmon on Thursday' is no 'call on')."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in prep.children)
 
 
 def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
@@ -536,12 +542,23 @@ def _background(ctx: Context, token: Token) -> bool:
             and any(c.dep_ == "punct" and c.text == "," for c in token.head.children if c.i < token.i))
 
 
+def _first_conjunct(token: Token) -> Token:
+    """The verb a coordinated verb shares its place with: 'agreed to extend the truce and (to) withdraw heavy
+    weapons' -> 'extend'."""
+    while token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _infinitival(token: Token) -> bool:
-    """'agreed to resume talks', 'pressure to reboot': the content of another verb, not an event of its own."""
-    if token.pos_ not in {"VERB", "AUX"} or token.dep_ not in {"xcomp", "advcl", "acl", "ccomp"}:
+    """'agreed to resume talks', 'pressure to reboot', 'agreed to extend the truce and to withdraw weapons': the
+    content of another verb, not an event of its own (a coordinated infinitive is content as its first one is)."""
+    first = _first_conjunct(token)
+    if token.pos_ not in {"VERB", "AUX"} or first.dep_ not in {"xcomp", "advcl", "acl", "ccomp"}:
         return False
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for node in {token, first} for c in node.children):
         return False
+    token = first
     head = token.head.lemma_.lower()
     if head in INTENT_HEADS and _choose(token.head) is None:
         return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event ("plan" is an
@@ -1404,7 +1421,8 @@ def _read_status(ctx: Context, draft: Draft) -> None:
     for verb in _occurrence_verbs(token):  # "the vote will be held", "the trial is set to begin", "talks are scheduled"
         if {c.lower_ for c in verb.children if c.dep_ == "aux"} & FUTURE_AUX or verb.lemma_.lower() in PLANNED_OCCURRENCE:
             draft.status = "planned"
-    if (aux & FUTURE_AUX or (token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS) or _conditional_act(token)
+    first = _first_conjunct(token)  # "vowed to talk and to withdraw": both intended
+    if (aux & FUTURE_AUX or (first.dep_ == "xcomp" and first.head.lemma_.lower() in INTENT_HEADS) or _conditional_act(token)
             or _scheduled(token)):
         draft.status, draft.intent = "planned", True
         draft.conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in c.children if m.dep_ == "mark")
@@ -1847,7 +1865,42 @@ def _codes(draft: Draft) -> tuple[str, str]:
     return cameo, plover
 
 
+PRAISE_CAMEO = {"051", "052"}  # CAMEO: praise or endorse, defend verbally
+BLAME_CAMEO = {"110", "111"}  # CAMEO: disapprove, criticize or denounce
+BLAME_PREPS = {"of", "for"}  # "accused X of ...", "blamed X for ...": the deed blamed
+
+
+def _reaction(draft: Draft) -> bool:
+    """'welcomed the verdict', 'praised Britain's support', 'thanked the leaders', 'defended the bill', 'criticised the
+    meeting': praise, or blame of a thing rather than of an actor, spoken (the verb is one of communication, WordNet)
+    is a reaction to what the report tells, commentary and no event of its own (its quotation, if any, is a
+    statement, and the act stays when it holds one). 'Backed the bid', 'endorsed the candidate' (support given, not
+    spoken), 'condemned Russia' (blame with an actor as its target) and 'accused the opposition of plotting', 'blamed
+    X for the shelling' (blame for a deed) stay events."""
+    token = draft.token
+    if draft.verbatim or token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in speech_verbs():
+        return False
+    code = draft.trigger.cameo[:3]
+    if code in PRAISE_CAMEO:
+        return True
+    return (code in BLAME_CAMEO and not any(role == "target" for role in draft.participants.values())
+            and not any(c.dep_ == "prep" and c.lower_ in BLAME_PREPS  # on the verb, or on its object as parsed
+                        for node in (token, *(o for o in token.children if o.dep_ == "dobj")) for c in node.children))
+
+
+def _interview_question(draft: Draft) -> bool:
+    """'Asked whether London would copy the deal, the prime minister said ...', 'a journalist asked her about it': a
+    question put to the one who answers (a participle with no asker, or asked about a topic) is no demand."""
+    token = draft.token
+    if draft.kind != "Demand" or token.lemma_.lower() != "ask" or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    participle = token.tag_ == "VBN" and token.dep_ in {"advcl", "ROOT"} and not any(c.dep_ in SUBJ_DEPS for c in token.children)
+    return participle or any(c.dep_ == "prep" and c.lower_ == "about" for c in token.children)
+
+
 def _keep(draft: Draft) -> bool:
+    if _reaction(draft) or _interview_question(draft):
+        return False
     if draft.trigger.speech or draft.kind == "Statement":
         return any(role == "speaker" for role in draft.participants.values())
     if draft.kind in {"Postponement", "Cancellation"}:
