@@ -1748,6 +1748,8 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
 
 
 EVE_NOUNS = {"eve"}  # "on the eve of the swap": the day before it
+SIDELINE_NOUNS = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}  # "met on the sidelines of the summit":
+# a meeting of its own, held during the other
 
 
 def relative_to_events(drafts: list[Draft]) -> None:
@@ -1824,9 +1826,9 @@ def _governing_trigger(draft: Draft, by_token: dict[int, Draft]) -> Draft | None
         if node.head.i == node.i:
             return None
         node = node.head
-        if (node.lower_ in TEMPORAL_PREPS and node.dep_ == "prep") or node.lower_ in EVE_NOUNS:
-            return None  # "agreed ... after a video summit", "met on the eve of the summit": an event of its own,
-            # placed in time by the other
+        if (node.lower_ in TEMPORAL_PREPS and node.dep_ == "prep") or node.lower_ in EVE_NOUNS | SIDELINE_NOUNS:
+            return None  # "agreed ... after a video summit", "met on the eve of the summit", "met on the sidelines of
+            # the summit": an event of its own, placed in time by the other
         if node.i in by_token and node.i != draft.token.i:
             return by_token[node.i]
         if node.pos_ in {"VERB", "AUX"} and node.i not in by_token and not _infinitival(node):
@@ -1866,17 +1868,17 @@ def _codes(draft: Draft) -> tuple[str, str]:
 
 
 PRAISE_CAMEO = {"051", "052"}  # CAMEO: praise or endorse, defend verbally
-BLAME_CAMEO = {"110", "111"}  # CAMEO: disapprove, criticize or denounce
+BLAME_CAMEO = {"110", "111", "120"}  # CAMEO: disapprove, criticize or denounce, reject
 BLAME_PREPS = {"of", "for"}  # "accused X of ...", "blamed X for ...": the deed blamed
 
 
 def _reaction(draft: Draft) -> bool:
     """'welcomed the verdict', 'praised Britain's support', 'thanked the leaders', 'defended the bill', 'criticised the
-    meeting': praise, or blame of a thing rather than of an actor, spoken (the verb is one of communication, WordNet)
-    is a reaction to what the report tells, commentary and no event of its own (its quotation, if any, is a
-    statement, and the act stays when it holds one). 'Backed the bid', 'endorsed the candidate' (support given, not
-    spoken), 'condemned Russia' (blame with an actor as its target) and 'accused the opposition of plotting', 'blamed
-    X for the shelling' (blame for a deed) stay events."""
+    meeting', 'dismissed the sanctions as illegal': praise, or blame or dismissal of a thing rather than of an actor,
+    spoken (the verb is one of communication, WordNet) is a reaction to what the report tells, commentary and no event
+    of its own (its quotation, if any, is a statement, and the act stays when it holds one). 'Backed the bid',
+    'endorsed the candidate' (support given, not spoken), 'condemned Russia', 'rejected the EU's proposal' (an actor
+    as target) and 'accused the opposition of plotting', 'blamed X for the shelling' (blame for a deed) stay events."""
     token = draft.token
     if draft.verbatim or token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in speech_verbs():
         return False
