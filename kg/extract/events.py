@@ -1868,17 +1868,17 @@ def _codes(draft: Draft) -> tuple[str, str]:
 
 
 PRAISE_CAMEO = {"051", "052"}  # CAMEO: praise or endorse, defend verbally
-BLAME_CAMEO = {"110", "111", "120"}  # CAMEO: disapprove, criticize or denounce, reject
+BLAME_CAMEO = {"110", "111"}  # CAMEO: disapprove, criticize or denounce (not 120 reject: a denial is an event of the news)
 BLAME_PREPS = {"of", "for"}  # "accused X of ...", "blamed X for ...": the deed blamed
 
 
 def _reaction(draft: Draft) -> bool:
     """'welcomed the verdict', 'praised Britain's support', 'thanked the leaders', 'defended the bill', 'criticised the
-    meeting', 'dismissed the sanctions as illegal': praise, or blame or dismissal of a thing rather than of an actor,
-    spoken (the verb is one of communication, WordNet) is a reaction to what the report tells, commentary and no event
-    of its own (its quotation, if any, is a statement, and the act stays when it holds one). 'Backed the bid',
-    'endorsed the candidate' (support given, not spoken), 'condemned Russia', 'rejected the EU's proposal' (an actor
-    as target) and 'accused the opposition of plotting', 'blamed X for the shelling' (blame for a deed) stay events."""
+    meeting': praise, or blame of a thing rather than of an actor, spoken (the verb is one of communication, WordNet)
+    is a reaction to what the report tells, commentary and no event of its own (its quotation, if any, is a
+    statement, and the act stays when it holds one). 'Backed the bid', 'endorsed the candidate' (support given, not
+    spoken), 'condemned Russia' (an actor as target), 'accused the opposition of plotting', 'blamed X for the
+    shelling' (blame for a deed) and 'dismissed', 'denied', 'rejected' (a refusal, news of its own) stay events."""
     token = draft.token
     if draft.verbatim or token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in speech_verbs():
         return False
