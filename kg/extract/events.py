@@ -619,6 +619,20 @@ def hypothetical(token: Token) -> bool:
     return modal or conditional
 
 
+TERMS_PREPS = {"under"}  # "under the deal, X will ...": what the deal provides
+
+
+def _agreement_term(token: Token) -> bool:
+    """'Under the deal, Tigrayan fighters will disarm within 30 days, and the army will take control of federal
+    facilities': what an agreement provides for is its content, not an event of its own (a term to come: a verb with
+    'will'/'would', under an agreement noun)."""
+    if token.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+        return False
+    first = _first_conjunct(token)
+    return any(g.dep_ == "pobj" and any("Agreement" in lineage(row.kind) for row in _triggers_for(g))
+               for c in first.children if c.dep_ == "prep" and c.lower_ in TERMS_PREPS for g in c.children)
+
+
 CONDITION_MARKS = {"whether", "if", "unless"}
 CONDITIONAL_MODALS = {"could", "may", "might"}
 
@@ -674,7 +688,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
-        if _infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token):
+        if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
+                or _agreement_term(token)):
             continue
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
