@@ -2186,11 +2186,19 @@ def _declaration(ctx: Context, draft: Draft) -> None:
         draft.participants.clear()
 
 
+def _names_event(noun: Token) -> bool:
+    """Whether an object names an event, itself or through its preposition: 'the attack', 'responsibility for the attack'."""
+    return bool(_triggers_for(noun)) or any(_triggers_for(g) for p in noun.children if p.dep_ == "prep"
+                                            for g in p.children if g.dep_ == "pobj")
+
+
 def _bare_source(ctx: Context, draft: Draft) -> bool:
-    """'..., the two countries said': a plain speech verb with no words of its own, no object ('claimed the attack' is
-    an act) and no quotation in its sentence."""
+    """'..., the two countries said', 'Tajik authorities reported four dead': a plain speech verb with no words of its
+    own, no event as its object ('claimed (responsibility for) the attack' is an act; 'four dead' is a figure it
+    sources) and no quotation in its sentence."""
     sent = draft.token.sent
-    return (draft.kind == "Statement" and not draft.trigger.declares and not any(c.dep_ == "dobj" for c in draft.token.children)
+    return (draft.kind == "Statement" and not draft.trigger.declares
+            and not any(_names_event(c) for c in draft.token.children if c.dep_ == "dobj")
             and not any(s < sent.end_char and sent.start_char < e for s, e in ctx.quotes))
 
 
