@@ -2353,14 +2353,27 @@ def _depth(token: Token) -> int:
     return depth
 
 
+REFUSAL_KIND = "Rejection"
+
+
+def _refusal_kind(draft: Draft, plover: str) -> str:
+    """'did not reach an agreement', 'failed to agree', 'will not accept refugees': a negated act of cooperation is a
+    refusal (`_codes` types it REJECT), not the act it denies: its class is Rejection, not Agreement."""
+    if draft.negated and draft.trigger.plover in cooperative() and plover == "REJECT" and family(draft.kind) != "statement":
+        return REFUSAL_KIND
+    return draft.kind
+
+
 def _records(drafts: list[Draft]) -> list[Event]:
     events = []
     for n, draft in enumerate(sorted(drafts, key=lambda d: d.token.i), 1):
         cameo, plover = _codes(draft)
         trigger = _trigger_evidence(draft)
+        kind = _refusal_kind(draft, plover)
         events.append(Event(
-            key=f"event-{n}", kind=draft.kind, label=draft.kind, evidence=trigger,  # resolve names the event once its actors are known
-            participants=tuple((role, key) for key, role in draft.participants.items()), place=draft.place, time=draft.time,
+            key=f"event-{n}", kind=kind, label=kind, evidence=trigger,  # resolve names the event once its actors are known
+            participants=tuple(("speaker" if kind != draft.kind and role == "participant" else role, key)  # who refuses
+                               for key, role in draft.participants.items()), place=draft.place, time=draft.time,
             status=draft.status, cameo=cameo, plover=plover, quote=draft.quote,
             about=tuple(dict.fromkeys(k for k in draft.about if k not in draft.participants)),
             mentions=tuple(dict.fromkeys(e for e in draft.evidence if e != trigger)),
