@@ -1677,6 +1677,12 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
         elif host.trigger.actorless and draft.trigger.actorless and host.kind != draft.kind:
             _donate(host, draft)  # "345 pilgrims died in a stampede": the stampede is the event, the deaths its toll
             host.absorbed = True
+        elif _brokered(draft, host):
+            for key, role in host.participants.items():  # "the deal was brokered by the EU": one agreement, the EU
+                if key not in draft.participants:  # its mediator; the parties to the truce stay its parties
+                    draft.add(key, "mediator" if role == "participant" else role)
+            draft.evidence.extend(host.evidence)
+            host.absorbed = True
         elif host.kind in {"Postponement", "Cancellation"}:
             draft.status = host.trigger.status
             for key, role in host.participants.items():
@@ -1712,6 +1718,15 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
             draft.absorbed = True  # "resume talks": the talks are what was agreed, not a separate event
     return [d for d in drafts if not d.absorbed]
+
+
+def _brokered(noun: Draft, verb: Draft) -> bool:
+    """'The deal was brokered by the EU', 'the US and Saudi Arabia brokered the truce': a verb of mediation (a
+    'mediator' participle, PARTICIPLE_ROLES, read as negotiating) whose object is an agreement names the agreement's
+    mediators, not talks of their own ('backed the agreement' is support)."""
+    return (noun.token.head.i == verb.token.i and noun.token.dep_ in {"nsubjpass", "dobj"}
+            and PARTICIPLE_ROLES.get(verb.token.lemma_.lower()) == "mediator" and "Negotiation" in lineage(verb.kind)
+            and "Agreement" in lineage(noun.kind))
 
 
 MEANS_PREPS = {"in", "by"}  # "killed in an airstrike", "wounded by shelling"
