@@ -1023,6 +1023,11 @@ def _quoted_as_saying(token: Token) -> Token | None:
     return next((c for c in token.head.head.children if c.dep_ == "nsubjpass"), None)
 
 
+def _negated_verb(verb: Token) -> bool:
+    """'would not attend', 'never joined', 'did not hold': the verb says its act was not done."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def read_arguments(ctx: Context, draft: Draft) -> None:
     """Participants, place, time and status of one trigger."""
     token, args = draft.token, draft.trigger.args
@@ -1039,9 +1044,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
     if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and (effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS or _carrier(effort.head)):
-        # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part
+        # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part;
+        # "would not attend the summit": who does not, does not
         verb = effort.head
-        subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
+        subjects = [] if _negated_verb(verb) else (
+            [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else []))
     if (prep := _temporal_prep(token)) is not None:
         clause = prep.head  # "Following a meeting ..., Vucic and Hoti came": they took part
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
