@@ -1451,6 +1451,8 @@ def _read_status(ctx: Context, draft: Draft) -> None:
                                 for c in token.children)
     if draft.time is not None and draft.time.earliest > ctx.article.date and draft.status == "occurred":
         draft.status = "planned"
+    if any(_negated_verb(verb) for verb in _occurrence_verbs(token)):
+        draft.status = "cancelled"  # "the talks did not take place", "the summit was not held", "never took place"
 
 
 # ---------------------------------------------------------------------------- statements
