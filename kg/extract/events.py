@@ -1771,8 +1771,9 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
         if family(draft.kind) == "statement" or not _definite(draft.token):
             continue
         start = draft.token.sent.start
-        antecedent = next((d for d in reversed(drafts) if d.token.i < start and d.participants and _reported_act(d)
-                           and family(d.kind) == family(draft.kind)), None)
+        antecedent = next((d for d in reversed(drafts) if d.token.i < start and (d.participants or d.place and d.time)
+                           and _reported_act(d) and family(d.kind) == family(draft.kind)
+                           and not (d.place and draft.place and d.place != draft.place)), None)  # "the summit in Vienna"
         if antecedent is not None and not any(t.i in ctx.times for t in (draft.token, *_occurrence_verbs(draft.token))):
             draft.time, draft.status = None, antecedent.status  # "that lawsuit was settled in 1991": the time and
             # the plans of the clause around the noun are not the event's it names ("the talks began on May 6" are)
@@ -1780,6 +1781,8 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             for key, role in antecedent.participants.items():
                 draft.add(key, "participant" if role == "speaker" else role)
             draft.time = draft.time or antecedent.time
+            draft.place = draft.place or antecedent.place  # "a two-day summit in Kuala Lumpur ... The summit, hosted
+            # by Anwar": one summit, known by its place and day when no actor is named with it first
             if not related(draft.kind, antecedent.kind):
                 draft.kind = antecedent.kind  # "a video summit ... In those talks": one event, named loosely
         elif any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in draft.token.children):
