@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from kg.extract.events import actorless_kinds, family, lineage
+from kg.extract.events import actorless_kinds, conflictual, family, lineage
 from kg.gazetteer import body_nouns, by_name, entries, name_particles, state_bodies
 from kg.nlp import strip_the
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
@@ -220,7 +220,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     events = [_canon_event(_expand_pairs(e, pairs), canon, known) for e in extraction.events]
     names = {e.key: e.label for e in entities}
     sides = office_states(roles, {e.key: e.type for e in entities})
-    events = [replace(e, label=event_label(e, names)) for e in merge_events([e for e in events if _still_grounded(e)], sides)]
+    merged = fold_tolls(merge_events([e for e in events if _still_grounded(e)], sides))
+    events = [replace(e, label=event_label(e, names)) for e in merged]
     relations = _unique(
         replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
@@ -387,6 +388,28 @@ def merge_events(events: list[Event], sides: dict[str, str] | None = None) -> li
         else:
             out[index] = _merge_pair(out[index], event)
     return [replace(e, key=f"event-{n}") for n, e in enumerate(out, 1)]
+
+
+def _toll_host(death: Event, events: list[Event]) -> int | None:
+    """The index of the fight, attack, accident or disaster of the same day that an unattributed death belongs to."""
+    if death.kind != "Death" or death.participants or death.place or death.time is None:
+        return None
+    hosts = actorless_kinds() - {"Death"}
+    return next((i for i, e in enumerate(events) if e is not death and e.time is not None and e.time.value == death.time.value
+                 and (e.plover in conflictual() or e.kind in hosts)), None)
+
+
+def fold_tolls(events: list[Event]) -> list[Event]:
+    """'Fighting broke out on Tuesday ... The health ministry said seven had died': deaths with no one named and no
+    place, dated the day of a fight, an attack, an accident or a disaster the article reports, are its toll, one event
+    with it (the sentence is kept among its mentions)."""
+    out, folded = list(events), set()
+    for n, event in enumerate(events):
+        host = _toll_host(event, events)
+        if host is not None and host not in folded:
+            out[host] = replace(out[host], mentions=tuple(dict.fromkeys((*out[host].mentions, event.evidence, *event.mentions))))
+            folded.add(n)
+    return [replace(e, key=f"event-{n}") for n, e in enumerate((e for i, e in enumerate(out) if i not in folded), 1)]
 
 
 def rekey(extraction: Extraction, key_map: dict[str, str]) -> Extraction:
