@@ -34,6 +34,12 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    talks would resume': its quote is the reported clause); an organisation's
    unquoted words, an 'according to' source and a request or refusal are not
    statements (`_declaration`, `_attributed_clause`).
+5. Which candidates become event nodes (`_keep`): spoken praise, and spoken blame of a
+   thing, are reactions to what the report tells ('welcomed the verdict', 'criticised the
+   meeting': `_reaction`; 'accused X of', 'condemned Russia', 'denied' stay); a question put
+   to the one who answers is no demand (`_interview_question`); what a deal provides ('Under
+   the deal, X will ...') is its content (`_agreement_term`); a negated act of cooperation is
+   a Rejection (`_refusal_kind`), a negated occurrence ('did not take place') is cancelled.
 Mentions of one event across sentences are merged later, by the resolve stage.
 """
 from __future__ import annotations
