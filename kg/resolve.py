@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from kg.extract.events import actorless_kinds, assumed, family, lineage
+from kg.extract.events import actorless_kinds, assumed, conflictual, family, lineage
 from kg.gazetteer import body_nouns, by_name, entries, name_particles, state_bodies, state_of_body
 from kg.nlp import strip_the
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
@@ -207,7 +207,9 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     roles = _unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)
     events = [_canon_event(_expand_pairs(e, pairs), canon, known) for e in extraction.events]
     names = {e.key: e.label for e in entities}
-    events = [replace(e, label=event_label(e, names)) for e in merge_events([e for e in events if _still_grounded(e)])]
+    sides = office_states(roles, {e.key: e.type for e in entities})
+    merged = fold_tolls(merge_events([e for e in events if _still_grounded(e)], sides))
+    events = [replace(e, label=event_label(e, names)) for e in merged]
     relations = _unique(
         replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
@@ -318,8 +320,27 @@ def _compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:
     return a is None or b is None or assumed(a) or assumed(b) or (a.earliest <= b.latest and b.earliest <= a.latest)
 
 
-def same_event(a: Event, b: Event) -> bool:
-    """Two mentions of one event: related kinds, compatible dates and places, a shared participant or place."""
+def office_states(roles: list[Role], types: dict[str, str]) -> dict[str, str]:
+    """Person key -> the one state the person holds an office of in the article: 'Kyrgyz Defence Minister Ruslan
+    Mukambetov' acts for Kyrgyzstan."""
+    held: dict[str, set[str]] = defaultdict(set)
+    for role in roles:
+        if types.get(role.of) == "State":
+            held[role.holder].add(role.of)
+    return {holder: next(iter(states)) for holder, states in held.items() if len(states) == 1}
+
+
+def _same_sides(a: Event, b: Event, sides: dict[str, str]) -> bool:
+    """'The defence ministers of Kyrgyzstan and Tajikistan met ... Mukambetov and his Tajik counterpart, Sobirzoda,
+    held talks': two mentions of one event whose actors are named once by state and once by office holder; at least
+    two states in common, the states of one mention all among the other's."""
+    a_sides, b_sides = ({sides.get(k, k) for _, k in e.participants} for e in (a, b))
+    return len(a_sides & b_sides) >= 2 and (a_sides <= b_sides or b_sides <= a_sides)
+
+
+def same_event(a: Event, b: Event, sides: dict[str, str] | None = None) -> bool:
+    """Two mentions of one event: related kinds, compatible dates and places, a shared participant or place, or
+    the same two states acting through their office holders (`_same_sides`)."""
     if family(a.kind) != family(b.kind) or family(a.kind) == "statement":
         return False
     if not (a.kind in lineage(b.kind) or b.kind in lineage(a.kind)):
@@ -327,7 +348,7 @@ def same_event(a: Event, b: Event) -> bool:
     if not _compatible_time(a.time, b.time) or (a.place and b.place and a.place != b.place):
         return False
     shared = {k for _, k in a.participants} & {k for _, k in b.participants}
-    return bool(shared) or bool(a.place and a.place == b.place)
+    return bool(shared) or bool(a.place and a.place == b.place) or bool(sides) and _same_sides(a, b, sides)
 
 
 def _merge_pair(a: Event, b: Event) -> Event:
@@ -346,16 +367,39 @@ def _merge_pair(a: Event, b: Event) -> Event:
                    participants=tuple((r, k) for k, r in roles.items()), about=tuple(dict.fromkeys(a.about + b.about)))
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """One event for all its mentions in the article ('a virtual meeting last weekend' = 'another virtual meeting on July 12')."""
+def merge_events(events: list[Event], sides: dict[str, str] | None = None) -> list[Event]:
+    """One event for all its mentions in the article ('a virtual meeting last weekend' = 'another virtual meeting on
+    July 12'); `sides` maps office holders to their states (`office_states`)."""
     out: list[Event] = []
     for event in events:
-        index = next((i for i, e in enumerate(out) if same_event(e, event)), None)
+        index = next((i for i, e in enumerate(out) if same_event(e, event, sides)), None)
         if index is None:
             out.append(event)
         else:
             out[index] = _merge_pair(out[index], event)
     return [replace(e, key=f"event-{n}") for n, e in enumerate(out, 1)]
+
+
+def _toll_host(death: Event, events: list[Event]) -> int | None:
+    """The index of the fight, attack, accident or disaster of the same day that an unattributed death belongs to."""
+    if death.kind != "Death" or death.participants or death.place or death.time is None:
+        return None
+    hosts = actorless_kinds() - {"Death"}
+    return next((i for i, e in enumerate(events) if e is not death and e.time is not None and e.time.value == death.time.value
+                 and (e.plover in conflictual() or e.kind in hosts)), None)
+
+
+def fold_tolls(events: list[Event]) -> list[Event]:
+    """'Fighting broke out on Tuesday ... The health ministry said seven had died': deaths with no one named and no
+    place, dated the day of a fight, an attack, an accident or a disaster the article reports, are its toll, one event
+    with it (the sentence is kept among its mentions)."""
+    out, folded = list(events), set()
+    for n, event in enumerate(events):
+        host = _toll_host(event, events)
+        if host is not None and host not in folded:
+            out[host] = replace(out[host], mentions=tuple(dict.fromkeys((*out[host].mentions, event.evidence, *event.mentions))))
+            folded.add(n)
+    return [replace(e, key=f"event-{n}") for n, e in enumerate((e for i, e in enumerate(out) if i not in folded), 1)]
 
 
 def rekey(extraction: Extraction, key_map: dict[str, str]) -> Extraction:

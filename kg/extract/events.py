@@ -34,6 +34,12 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    talks would resume': its quote is the reported clause); an organisation's
    unquoted words, an 'according to' source and a request or refusal are not
    statements (`_declaration`, `_attributed_clause`).
+5. Which candidates become event nodes (`_keep`): spoken praise, and spoken blame of a
+   thing, are reactions to what the report tells ('welcomed the verdict', 'criticised the
+   meeting': `_reaction`; 'accused X of', 'condemned Russia', 'denied' stay); a question put
+   to the one who answers is no demand (`_interview_question`); what a deal provides ('Under
+   the deal, X will ...') is its content (`_agreement_term`); a negated act of cooperation is
+   a Rejection (`_refusal_kind`), a negated occurrence ('did not take place') is cancelled.
 Mentions of one event across sentences are merged later, by the resolve stage.
 """
 from __future__ import annotations
@@ -309,11 +315,17 @@ def _nominal_verbs() -> dict[str, str]:
 def _markers(token: Token) -> set[str]:
     """Particles and prepositions of a verb, and 'to' for an infinitive it governs with an object ('pressed Egypt to
     close the tunnels': the 'press X to' of a demand)."""
-    out = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"}}
+    out = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"} and not _dating(c)}
     if any(c.dep_ == "dobj" for c in token.children) and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in token.children):
         out.add("to")
     return out
+
+
+def _dating(prep: Token) -> bool:
+    """'on Thursday', 'in June': a preposition whose object is a date says when, not what the verb wants ('called
+    Rahmon on Thursday' is no 'call on')."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in prep.children)
 
 
 def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
@@ -568,12 +580,23 @@ def _background(ctx: Context, token: Token) -> bool:
             and any(c.dep_ == "punct" and c.text == "," for c in token.head.children if c.i < token.i))
 
 
+def _first_conjunct(token: Token) -> Token:
+    """The verb a coordinated verb shares its place with: 'agreed to extend the truce and (to) withdraw heavy
+    weapons' -> 'extend'."""
+    while token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _infinitival(token: Token) -> bool:
-    """'agreed to resume talks', 'pressure to reboot': the content of another verb, not an event of its own."""
-    if token.pos_ not in {"VERB", "AUX"} or token.dep_ not in {"xcomp", "advcl", "acl", "ccomp"}:
+    """'agreed to resume talks', 'pressure to reboot', 'agreed to extend the truce and to withdraw weapons': the
+    content of another verb, not an event of its own (a coordinated infinitive is content as its first one is)."""
+    first = _first_conjunct(token)
+    if token.pos_ not in {"VERB", "AUX"} or first.dep_ not in {"xcomp", "advcl", "acl", "ccomp"}:
         return False
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for node in {token, first} for c in node.children):
         return False
+    token = first
     head = token.head.lemma_.lower()
     if head in INTENT_HEADS and _choose(token.head) is None:
         return False  # "is willing to withdraw", "plans to visit": an intention, kept as a planned event ("plan" is an
@@ -636,6 +659,20 @@ def hypothetical(token: Token) -> bool:
     return modal or conditional
 
 
+TERMS_PREPS = {"under"}  # "under the deal, X will ...": what the deal provides
+
+
+def _agreement_term(token: Token) -> bool:
+    """'Under the deal, Tigrayan fighters will disarm within 30 days, and the army will take control of federal
+    facilities': what an agreement provides for is its content, not an event of its own (a term to come: a verb with
+    'will'/'would', under an agreement noun)."""
+    if token.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+        return False
+    first = _first_conjunct(token)
+    return any(g.dep_ == "pobj" and any("Agreement" in lineage(row.kind) for row in _triggers_for(g))
+               for c in first.children if c.dep_ == "prep" and c.lower_ in TERMS_PREPS for g in c.children)
+
+
 CONDITION_MARKS = {"whether", "if", "unless"}
 CONDITIONAL_MODALS = {"could", "may", "might"}
 
@@ -691,7 +728,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
-        if _infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token):
+        if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
+                or _agreement_term(token)):
             continue
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
@@ -1042,6 +1080,11 @@ def _quoted_as_saying(token: Token) -> Token | None:
     return next((c for c in token.head.head.children if c.dep_ == "nsubjpass"), None)
 
 
+def _negated_verb(verb: Token) -> bool:
+    """'would not attend', 'never joined', 'did not hold': the verb says its act was not done."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def read_arguments(ctx: Context, draft: Draft) -> None:
     """Participants, place, time and status of one trigger."""
     token, args = draft.token, draft.trigger.args
@@ -1058,9 +1101,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
     if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and (effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS or _carrier(effort.head)):
-        # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part
+        # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part;
+        # "would not attend the summit": who does not, does not
         verb = effort.head
-        subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
+        subjects = [] if _negated_verb(verb) else (
+            [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else []))
     if token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and (token.head.lemma_ in LIGHT_VERBS or _carried_out(token.head)):
         # "the rescue was carried out by the coast guard", "the talks were held by Qatar": the agent does it (not
         # "the summit was overshadowed by the absence of Xi")
@@ -1552,13 +1597,16 @@ def _read_status(ctx: Context, draft: Draft) -> None:
             draft.status = "planned"
     verb = _light_verb(token)  # "is ready to hold talks", "will hold talks": the verb carrying the noun says it is meant
     aux |= {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}} if verb is not token else set()
-    if (aux & FUTURE_AUX or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS | PLANNED_OCCURRENCE)
+    first = _first_conjunct(verb)  # "vowed to talk and to withdraw": both intended
+    if (aux & FUTURE_AUX or (first.dep_ == "xcomp" and first.head.lemma_.lower() in INTENT_HEADS | PLANNED_OCCURRENCE)
             or _conditional_act(token) or _scheduled(verb)):
         draft.status, draft.intent = "planned", True
         draft.conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in c.children if m.dep_ == "mark")
                                 for c in token.children)
     if draft.time is not None and draft.time.earliest > ctx.article.date and draft.status == "occurred":
         draft.status = "planned"
+    if any(_negated_verb(verb) for verb in _occurrence_verbs(token)):
+        draft.status = "cancelled"  # "the talks did not take place", "the summit was not held", "never took place"
 
 
 # ---------------------------------------------------------------------------- statements
@@ -1792,6 +1840,12 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
         elif host.trigger.actorless and draft.trigger.actorless and host.kind != draft.kind:
             _donate(host, draft)  # "345 pilgrims died in a stampede": the stampede is the event, the deaths its toll
             host.absorbed = True
+        elif _brokered(draft, host):
+            for key, role in host.participants.items():  # "the deal was brokered by the EU": one agreement, the EU
+                if key not in draft.participants:  # its mediator; the parties to the truce stay its parties
+                    draft.add(key, "mediator" if role == "participant" else role)
+            draft.evidence.extend(host.evidence)
+            host.absorbed = True
         elif host.kind in {"Postponement", "Cancellation"}:
             draft.status = host.trigger.status
             for key, role in host.participants.items():
@@ -1829,6 +1883,15 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not d.absorbed]
 
 
+def _brokered(noun: Draft, verb: Draft) -> bool:
+    """'The deal was brokered by the EU', 'the US and Saudi Arabia brokered the truce': a verb of mediation (a
+    'mediator' participle, PARTICIPLE_ROLES, read as negotiating) whose object is an agreement names the agreement's
+    mediators, not talks of their own ('backed the agreement' is support)."""
+    return (noun.token.head.i == verb.token.i and noun.token.dep_ in {"nsubjpass", "dobj"}
+            and PARTICIPLE_ROLES.get(verb.token.lemma_.lower()) == "mediator" and "Negotiation" in lineage(verb.kind)
+            and "Agreement" in lineage(noun.kind))
+
+
 MEANS_PREPS = {"in", "by"}  # "killed in an airstrike", "wounded by shelling"
 
 
@@ -1862,8 +1925,9 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
         if family(draft.kind) == "statement" or not _definite(draft.token):
             continue
         start = draft.token.sent.start
-        antecedent = next((d for d in reversed(drafts) if d.token.i < start and d.participants and _reported_act(d)
-                           and family(d.kind) == family(draft.kind)), None)
+        antecedent = next((d for d in reversed(drafts) if d.token.i < start and (d.participants or d.place and d.time)
+                           and _reported_act(d) and family(d.kind) == family(draft.kind)
+                           and not (d.place and draft.place and d.place != draft.place)), None)  # "the summit in Vienna"
         if antecedent is not None and not any(t.i in ctx.times for t in (draft.token, *_occurrence_verbs(draft.token))):
             draft.time, draft.status = None, antecedent.status  # "that lawsuit was settled in 1991": the time and
             # the plans of the clause around the noun are not the event's it names ("the talks began on May 6" are)
@@ -1871,6 +1935,8 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             for key, role in antecedent.participants.items():
                 draft.add(key, "participant" if role == "speaker" else role)
             draft.time = draft.time or antecedent.time
+            draft.place = draft.place or antecedent.place  # "a two-day summit in Kuala Lumpur ... The summit, hosted
+            # by Anwar": one summit, known by its place and day when no actor is named with it first
             if not related(draft.kind, antecedent.kind):
                 draft.kind = antecedent.kind  # "a video summit ... In those talks": one event, named loosely
         elif any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in draft.token.children):
@@ -1894,6 +1960,8 @@ def _case_parties(draft: Draft, drafts: list[Draft]) -> None:
 
 
 EVE_NOUNS = {"eve"}  # "on the eve of the swap": the day before it
+SIDELINE_NOUNS = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}  # "met on the sidelines of the summit":
+# a meeting of its own, held during the other
 
 
 def relative_to_events(drafts: list[Draft]) -> None:
@@ -1987,9 +2055,9 @@ def _governing_trigger(draft: Draft, by_token: dict[int, Draft]) -> Draft | None
         if node.head.i == node.i:
             return None
         node = node.head
-        if (node.lower_ in TEMPORAL_PREPS and node.dep_ == "prep") or node.lower_ in EVE_NOUNS:
-            return None  # "agreed ... after a video summit", "met on the eve of the summit": an event of its own,
-            # placed in time by the other
+        if (node.lower_ in TEMPORAL_PREPS and node.dep_ == "prep") or node.lower_ in EVE_NOUNS | SIDELINE_NOUNS:
+            return None  # "agreed ... after a video summit", "met on the eve of the summit", "met on the sidelines of
+            # the summit": an event of its own, placed in time by the other
         if node.i in by_token and node.i != draft.token.i:
             return by_token[node.i]
         if node.pos_ in {"VERB", "AUX"} and node.i not in by_token and not _infinitival(node):
@@ -2028,7 +2096,42 @@ def _codes(draft: Draft) -> tuple[str, str]:
     return cameo, plover
 
 
+PRAISE_CAMEO = {"051", "052"}  # CAMEO: praise or endorse, defend verbally
+BLAME_CAMEO = {"110", "111"}  # CAMEO: disapprove, criticize or denounce (not 120 reject: a denial is an event of the news)
+BLAME_PREPS = {"of", "for"}  # "accused X of ...", "blamed X for ...": the deed blamed
+
+
+def _reaction(draft: Draft) -> bool:
+    """'welcomed the verdict', 'praised Britain's support', 'thanked the leaders', 'defended the bill', 'criticised the
+    meeting': praise, or blame of a thing rather than of an actor, spoken (the verb is one of communication, WordNet)
+    is a reaction to what the report tells, commentary and no event of its own (its quotation, if any, is a
+    statement, and the act stays when it holds one). 'Backed the bid', 'endorsed the candidate' (support given, not
+    spoken), 'condemned Russia' (an actor as target), 'accused the opposition of plotting', 'blamed X for the
+    shelling' (blame for a deed) and 'dismissed', 'denied', 'rejected' (a refusal, news of its own) stay events."""
+    token = draft.token
+    if draft.verbatim or token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in speech_verbs():
+        return False
+    code = draft.trigger.cameo[:3]
+    if code in PRAISE_CAMEO:
+        return True
+    return (code in BLAME_CAMEO and not any(role == "target" for role in draft.participants.values())
+            and not any(c.dep_ == "prep" and c.lower_ in BLAME_PREPS  # on the verb, or on its object as parsed
+                        for node in (token, *(o for o in token.children if o.dep_ == "dobj")) for c in node.children))
+
+
+def _interview_question(draft: Draft) -> bool:
+    """'Asked whether London would copy the deal, the prime minister said ...', 'a journalist asked her about it': a
+    question put to the one who answers (a participle with no asker, or asked about a topic) is no demand."""
+    token = draft.token
+    if draft.kind != "Demand" or token.lemma_.lower() != "ask" or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    participle = token.tag_ == "VBN" and token.dep_ in {"advcl", "ROOT"} and not any(c.dep_ in SUBJ_DEPS for c in token.children)
+    return participle or any(c.dep_ == "prep" and c.lower_ == "about" for c in token.children)
+
+
 def _keep(draft: Draft) -> bool:
+    if _reaction(draft) or _interview_question(draft):
+        return False
     if draft.trigger.speech or draft.kind == "Statement":
         return any(role == "speaker" for role in draft.participants.values())
     if draft.kind in {"Postponement", "Cancellation"}:
@@ -2298,11 +2401,19 @@ def _declaration(ctx: Context, draft: Draft) -> None:
         draft.participants.clear()
 
 
+def _names_event(noun: Token) -> bool:
+    """Whether an object names an event, itself or through its preposition: 'the attack', 'responsibility for the attack'."""
+    return bool(_triggers_for(noun)) or any(_triggers_for(g) for p in noun.children if p.dep_ == "prep"
+                                            for g in p.children if g.dep_ == "pobj")
+
+
 def _bare_source(ctx: Context, draft: Draft) -> bool:
-    """'..., the two countries said': a plain speech verb with no words of its own, no object ('claimed the attack' is
-    an act) and no quotation in its sentence."""
+    """'..., the two countries said', 'Tajik authorities reported four dead': a plain speech verb with no words of its
+    own, no event as its object ('claimed (responsibility for) the attack' is an act; 'four dead' is a figure it
+    sources) and no quotation in its sentence."""
     sent = draft.token.sent
-    return (draft.kind == "Statement" and not draft.trigger.declares and not any(c.dep_ == "dobj" for c in draft.token.children)
+    return (draft.kind == "Statement" and not draft.trigger.declares
+            and not any(_names_event(c) for c in draft.token.children if c.dep_ == "dobj")
             and not any(s < sent.end_char and sent.start_char < e for s, e in ctx.quotes))
 
 
@@ -2469,14 +2580,27 @@ def _depth(token: Token) -> int:
     return depth
 
 
+REFUSAL_KIND = "Rejection"
+
+
+def _refusal_kind(draft: Draft, plover: str) -> str:
+    """'did not reach an agreement', 'failed to agree', 'will not accept refugees': a negated act of cooperation is a
+    refusal (`_codes` types it REJECT), not the act it denies: its class is Rejection, not Agreement."""
+    if draft.negated and draft.trigger.plover in cooperative() and plover == "REJECT" and family(draft.kind) != "statement":
+        return REFUSAL_KIND
+    return draft.kind
+
+
 def _records(drafts: list[Draft]) -> list[Event]:
     events = []
     for n, draft in enumerate(sorted(drafts, key=lambda d: d.token.i), 1):
         cameo, plover = _codes(draft)
         trigger = _trigger_evidence(draft)
+        kind = _refusal_kind(draft, plover)
         events.append(Event(
-            key=f"event-{n}", kind=draft.kind, label=draft.kind, evidence=trigger,  # resolve names the event once its actors are known
-            participants=tuple((role, key) for key, role in draft.participants.items()), place=draft.place, time=draft.time,
+            key=f"event-{n}", kind=kind, label=kind, evidence=trigger,  # resolve names the event once its actors are known
+            participants=tuple(("speaker" if kind != draft.kind and role == "participant" else role, key)  # who refuses
+                               for key, role in draft.participants.items()), place=draft.place, time=draft.time,
             status=draft.status, cameo=cameo, plover=plover, quote=draft.quote,
             about=tuple(dict.fromkeys(k for k in draft.about if k not in draft.participants)),
             mentions=tuple(dict.fromkeys(e for e in draft.evidence if e != trigger)),
