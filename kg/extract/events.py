@@ -30,10 +30,9 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    speaker speaks for ('a spokesperson for Apple', `_spoken_for`), the
    organization 'it' refers back to (`_it_speaker`), the body 'the ministry'
    refers back to (`_noun_antecedent`). A
-   statement is something a person said, quoted or reported ('Lavrov said the
-   talks would resume': its quote is the reported clause); an organisation's
-   unquoted words, an 'according to' source and a request or refusal are not
-   statements (`_declaration`, `_attributed_clause`).
+   statement is words the text quotes: a paraphrase ('Lavrov said the talks
+   would resume') is no statement (`unquoted_speech`), nor are an 'according
+   to' source and a request or refusal (`_declaration`, `_attributed_clause`).
 Mentions of one event across sentences are merged later, by the resolve stage.
 """
 from __future__ import annotations
@@ -1875,7 +1874,26 @@ def _drafts(ctx: Context) -> list[Draft]:
     drafts += attributed_quotes(ctx, drafts)
     drafts += communicated_quotes(ctx, drafts)
     drafts += verbless_lead_ins(ctx, drafts)
-    return one_act_per_speaker(ctx, drafts)
+    return unquoted_speech(one_act_per_speaker(ctx, drafts))
+
+
+def unquoted_speech(drafts: list[Draft]) -> list[Draft]:
+    """A speech act reported without quotation marks ('Lavrov said the talks would resume') is no statement: a
+    statement's quote is the words the text quotes (kg:quote), and what a reporter paraphrases is their account.
+
+    Runs after the statements are all found, because the paraphrase still names the speaker that a pronoun or
+    a quotation paragraph after it goes on with ('X said Y. NEW PARAGRAPH "..."'). A plain 'said' with no
+    quotation is then dropped; another act ('warned that ...', 'announced ...', a demand) stays an event,
+    without a quote.
+    """
+    out = []
+    for draft in drafts:
+        if draft.quote and not draft.verbatim:
+            if draft.kind == "Statement" and not draft.trigger.declares:
+                continue
+            draft.quote = ""
+        out.append(draft)
+    return out
 
 
 def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
@@ -2013,15 +2031,14 @@ def _not_done(draft: Draft) -> bool:
 
 def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """A speaker's words reported without quotation marks next to their own quotations are one speech act
-    with them, the reporter's account of it: the quotations are its record, and the paraphrase is no
-    statement of its own ("Professor Eastman says manufacturers could remedy it. 'I suspect they won't,'
-    he said."; "X told CBC the department will look into it." then '"We take security seriously," she said').
+    with them, the reporter's account of it: the quotations are its record, and take what the paraphrase is
+    about ("Professor Eastman says manufacturers could remedy it. 'I suspect they won't,' he said."; "X told
+    CBC the department will look into it." then '"We take security seriously," she said').
 
     Next means: the statements of one speaker that follow each other in the text with no other speaker's
-    statement between them, each at most QUOTE_PARAGRAPH_REACH paragraphs from the one before. A run with
-    no quotation keeps its reported statements; a paraphrase that is also a demand stays a demand event.
-    And a quotation is one statement, whichever verbs of its speaker reach it: a statement whose quoted
-    parts another statement of the speaker holds too is dropped.
+    statement between them, each at most QUOTE_PARAGRAPH_REACH paragraphs from the one before. And a
+    quotation is one statement, whichever verbs of its speaker reach it: a statement whose quoted parts
+    another statement of the speaker holds too is dropped.
     """
     text = ctx.text
     said = sorted((d for d in drafts if d.quote and not d.absorbed and _speaker(d) is not None), key=lambda d: d.token.idx)
@@ -2038,14 +2055,9 @@ def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if not quoted or not ctx.is_person_key(_speaker(run[0]) or ""):
             continue
         for draft in run:
-            if draft.verbatim:
-                continue
-            nearest = min(quoted, key=lambda d: abs(d.token.idx - draft.token.idx))
-            nearest.about.extend(k for k in draft.about if k not in nearest.about)  # what the act was about
-            if draft.kind == "Statement":
-                dropped.add(id(draft))
-            else:
-                draft.quote = ""
+            if not draft.verbatim:  # what the act was about; the paraphrase itself goes (`unquoted_speech`)
+                nearest = min(quoted, key=lambda d: abs(d.token.idx - draft.token.idx))
+                nearest.about.extend(k for k in draft.about if k not in nearest.about)
     for draft in said:  # one quotation, one statement: a statement whose quoted parts another of the speaker holds
         parts = _parts(draft)
         if parts and any(other is not draft and id(other) not in dropped and parts <= _parts(other)

@@ -18,8 +18,11 @@ from tests.conftest import DATA
 # 0.548 statements 0.854 dates 29/31; tune-wire as written, before any rule was debugged on it (54e90e6): entities
 # 0.901 roles 0.698 events 0.300 statements 0.824 dates 21/22; after the rules debugged on it: entities 0.957 roles 0.863
 # events 0.438 statements 0.887 dates 32/32.
+# Statements: wire's gold counts unquoted reported speech as statements, the Wikinews gold (and tune-wire) as optional
+# at most; since a paraphrase is no statement (events.unquoted_speech) wire statements measure 0.697 (P 0.939 R 0.554),
+# Wikinews check 0.714 (from 0.633).
 SETS = {
-    "wire": (11, {"entities": 0.84, "roles": 0.67, "events": 0.50, "statements": 0.80}),
+    "wire": (11, {"entities": 0.84, "roles": 0.67, "events": 0.50, "statements": 0.65}),
     "tune-wire": (12, {"entities": 0.90, "roles": 0.81, "events": 0.39, "statements": 0.83}),
 }
 
