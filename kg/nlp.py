@@ -133,6 +133,20 @@ def paragraph_first_tokens(doc: Doc) -> list:
     return out
 
 
+def quote_sentence_starts(doc: Doc) -> list:
+    """An opening quotation mark after a word that ends in a full stop and a space, before a capital, starts a
+    sentence: '... Ruto wrote on X. "It causes no harm."' (the model reads 'X.' as an initial and runs on). A
+    closing mark follows its full stop with no space ('on X."')."""
+    from spacy.attrs import ORTH
+
+    return [t for t in tokens_with(doc, ORTH, OPENING_MARKS)
+            if 0 < t.i < len(doc) - 1 and doc[t.i - 1].text.endswith(".") and doc[t.i - 1].whitespace_
+            and doc[t.i + 1].is_title]
+
+
+OPENING_MARKS = frozenset({'"', "\u201c"})
+
+
 def run_cuts(text: str, max_run: int = MAX_RUN) -> list[int]:
     """Offsets that cut every whitespace-free run longer than `max_run` into pieces of at most `max_run` characters.
 
@@ -263,7 +277,7 @@ def _register() -> None:
 
     @Language.component("kg_paragraphs")
     def paragraph_starts(doc: Doc) -> Doc:
-        for token in paragraph_first_tokens(doc):
+        for token in paragraph_first_tokens(doc) + quote_sentence_starts(doc):
             token.is_sent_start = True
         return doc
 
@@ -582,6 +596,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     persons = [e for e in ents if e.label_ == "PERSON"]
     surnames = {p[-1].text for p in persons if len(p) > 1}  # a one-word "person" may be the model's error ("Twitter")
     full_names = {p.text for p in persons if len(p) > 1}
+    first_words = {p[0].text for p in persons if len(p) > 1} - surnames  # 'Wang Yi ... Wang said': a surname put first
     out = []
     for ent in ents:
         if ent.ent_id_ and len(ent) == 1 and ent.text in surnames and ent.label_ != "NORP" and ent[0].pos_ == "PROPN":
@@ -590,8 +605,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         if ent.ent_id_ or ent.label_ in NON_NAME_LABELS:
             out.append(ent)
             continue
-        # 2. A bare surname of someone already named is that person.
-        if ent.label_ != "PERSON" and (ent.text in surnames and len(ent) == 1 or ent.text in full_names):
+        # 2. A bare surname of someone already named is that person (also one put first, as in Chinese names).
+        if ent.label_ != "PERSON" and (ent.text in surnames | first_words and len(ent) == 1 or ent.text in full_names):
             out.append(SpanType(doc, ent.start, ent.end, label="PERSON"))
             continue
         # 3. "Vucic and Hoti": two people, not one organization.

@@ -127,7 +127,9 @@ def paragraph_bounds(text: str, start: int, end: int | None = None) -> tuple[int
     return (cut + 2 if cut >= 0 else 0), (len(text) if stop < 0 else stop)
 
 
-QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+DOUBLE_MARKS = "\"\u201c\u201d"
+# a double mark, or a single one in the shape of an opening ("'We", "\u2018We") or a closing mark ("go,'", "go.\u2019")
+QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]|(?<!\w)['\u2018](?=\w)|(?<=[\w.,!?])['\u2019](?!\w)")
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -150,6 +152,12 @@ def quotations(text: str) -> list[tuple[int, int]]:
         stop = text.find("\n\n", start)
         stop = len(text) if stop < 0 else stop
         marks = [m.start() for m in QUOTE_MARKS.finditer(text, start, stop)]
+        double = [m for m in marks if text[m] in DOUBLE_MARKS]
+        if marks and not double:
+            out += _single_quotations(text, marks)
+            start, running = stop + 2, False
+            continue
+        marks = double
         if running and len(marks) % 2 and marks[0] > start and not text[marks[0] - 1].isspace():
             out[-1] = (out[-1][0], marks.pop(0) + 1)  # the quotation of the paragraph before ends at this paragraph's first mark
         for opened, closed in zip(marks[::2], marks[1::2], strict=False):  # an odd last mark is left open
@@ -160,6 +168,21 @@ def quotations(text: str) -> list[tuple[int, int]]:
         if running:
             out.append((opened, end + (text[end - 1] not in ".!?,;:")))  # the last character stays a word's
         start = stop + 2
+    return out
+
+
+def _single_quotations(text: str, marks: list[int]) -> list[tuple[int, int]]:
+    """Quotations of a paragraph that uses single marks only ("'We will go,' he said.", "\u2018We will go\u2019"): each
+    opening mark pairs with the next closing one; a closing shape with no quotation open is an apostrophe
+    ("the ministers' talks")."""
+    out, opened = [], None
+    for mark in marks:
+        opening = text[mark] != "\u2019" and (mark == 0 or not text[mark - 1].isalnum()) and text[mark + 1:mark + 2].isalnum()
+        if opened is None and opening:
+            opened = mark
+        elif opened is not None and not opening and mark - opened > 2:
+            out.append((opened, mark + 1))
+            opened = None
     return out
 
 
@@ -620,7 +643,9 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if not window:
             continue
         names = {_person_name(m, people) for m in window}
-        if len(names) != 1:
+        if len(names) != 1 and (bound := _clause_subject(token, window)):
+            window = bound  # 'Wang rejected what he called ...': the subject of the clause above the pronoun's
+        elif len(names) != 1:
             if token.head.i != sent.root.i:
                 continue  # a pronoun down in the sentence ('who had told Montalvo he would ...'): too many readings
             window = _centre(doc, window, people)
@@ -635,6 +660,19 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text, type="Person",
                            rule="nominal-pronoun", key=antecedent.key, sentence=sent.text))
     return out
+
+
+def _clause_subject(token: Token, window: list[Mention]) -> list[Mention]:
+    """A pronoun in a clause under another verb refers to that verb's subject, when it is a person named there ('Wang
+    rejected what he called ...', 'Merkel told Obama she would ...'): the nearest verb above the pronoun's own with a
+    subject decides, and a subject that is no named person ('who had told Montalvo he would ...') leaves it open."""
+    node = token.head
+    while node.head.i != node.i:
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return [m for m in window if m.start <= subject.idx < m.end]
+    return []
 
 
 def _centre(doc: Doc, window: list[Mention], people: list[Mention]) -> list[Mention]:

@@ -1453,7 +1453,8 @@ def read_statement(ctx: Context, draft: Draft) -> None:
                 draft.quote, draft.verbatim = ctx.text[inside[0] + 1:inside[1] - 1].strip(" ,."), True
                 draft.evidence.append(Evidence(inside[0] + 1, inside[1] - 1, sent.text, "statements/quote", 0.9))
         draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
-    near = [q for q in near if not _quote_of_another(ctx, token, q)]
+    near = [q for q in near if not _quote_of_another(ctx, token, q)
+            and (_in_clause(complement, q[0]) or not _term_in_phrase(ctx, q))]  # 'dismissed talk of a "reset", saying ...'
     if not speech:  # the quotation must hold the content's own verb, not a phrase inside it ('asked how documents
         # stored in "approved security cabinets" wound up on the street')
         near = [q for q in near if complement is not None and q[0] <= complement.idx < q[1]]
@@ -1461,12 +1462,15 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         start, end = min(near, key=lambda q: abs(_distance(q[0], q[1], token.idx)))
         before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.text[q[1]:token.idx])
                   and token.idx - q[1] <= ATTRIBUTION_GAP]
-        if before:  # "'We agree,' he said, 'but not now.'": the quote opens before its attribution
+        clause = [q for q in near if _in_clause(complement, q[0])]
+        if clause:  # 'called it "A" and said Cairo "B"': the quote in the verb's own clause, not a nearer one before
+            start, end = clause[0]
+        elif before:  # "'We agree,' he said, 'but not now.'": the quote opens before its attribution
             start, end = before[-1]
         parts = _quote_parts(ctx, (start, end), token)
         quoted = complement is not None and any(s <= complement.idx < e for s, e in parts)  # the complement is the quote itself
         # a quote inside the reported clause leaves the clause as the quote ("said the process will be 'meaningless' if ...")
-        within = complement is not None and complement.left_edge.idx <= start <= complement.right_edge.idx
+        within = _in_clause(complement, start)
         draft.verbatim = True
         if not draft.quote or quoted or not within:
             draft.quote = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in parts)
@@ -1475,6 +1479,11 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
         d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="quote-says-today")
+
+
+def _in_clause(complement: Token | None, char: int) -> bool:
+    """Whether a character lies in the clause a speech verb reports (its complement's subtree)."""
+    return complement is not None and complement.left_edge.idx <= char <= complement.right_edge.idx
 
 
 def _in_headline(ctx: Context, token: Token) -> bool:
@@ -1491,6 +1500,33 @@ def _names_only(ctx: Context, quote: tuple[int, int]) -> bool:
     span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="contract")
     words = [t for t in span if t.is_alpha] if span is not None else []
     return 0 < len(words) <= 3 and all(t.pos_ == "PROPN" for t in words)
+
+
+TERM_WORDS = 5  # the longest quotation read as a term set off ('the book "Rivers of Discord"')
+
+
+def _term_in_phrase(ctx: Context, quote: tuple[int, int]) -> bool:
+    """'dismissed talk of a "reset"', 'the so-called "peace plan"', 'the author of the book "Rivers of Discord"': a
+    quotation of a few words with no verb that is part of a noun phrase of the narrative names or mocks a thing; it
+    quotes no one. Part of a noun phrase: a determiner or adjective before the opening mark belongs to the quoted
+    words, or a noun outside governs them that is neither a statement noun nor what a verb of communication names
+    ('called the proposal "completely unacceptable"', 'Merkel's verdict: "a historic mistake"' are words said)."""
+    span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="contract")
+    if span is None or not 0 < sum(t.is_alpha for t in span) <= TERM_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return False
+    root, head = span.root, span.root.head
+    while head.dep_ == "prep" and head.head.i != head.i and not span.start <= head.i < span.end:
+        head = head.head
+    if span.start <= head.i < span.end or _said_by(head) or head.lemma_.lower() in _statement_nouns():
+        return False  # 'called the deal the "worst betrayal"', 'warned of "consequences"', 'his words, "a mistake"'
+    if any(c.i < span.start and c.dep_ in {"det", "amod", "poss"} for c in root.children):
+        return True
+    return head.pos_ in {"NOUN", "PROPN"} and head.dep_ != "ROOT" and not _said_by(head.head)
+
+
+def _said_by(token: Token) -> bool:
+    """Whether a token is a verb of communication (`_communicates`): a noun such as 'talk' is none."""
+    return token.pos_ == "VERB" and _communicates(token)
 
 
 def _attributed_clause(ctx: Context, draft: Draft) -> None:
@@ -1578,8 +1614,8 @@ def _quote_parts(ctx: Context, first: tuple[int, int], token: Token) -> list[tup
             break
         if not attributed_here and (gap.strip() or _has_own_speaker(ctx, nxt)):
             break
-        if attributed_here and any(ch in gap for ch in ".!?") and not gap.rstrip().endswith((",", ":")):
-            break  # "'A,' he said. 'B.'": a second quotation, the same speaker's next statement (`quote_sentences`)
+        if attributed_here and not gap.rstrip().endswith((",", ":")):
+            break  # "'A,' he said. 'B.'": the speaker's next statement (`quote_sentences`); "'A' and said X 'B'": another
         if attributed_here and _speaker_between(ctx, token, nxt):
             break  # "'A,' said X, while Y told reporters: 'B.'": B is Y's
         parts.append(nxt)
@@ -1910,8 +1946,8 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         words = text[start + 1:end - 1].strip(" ,.")
         span = ctx.doc.char_span(start + 1, end - 1, alignment_mode="contract")
         if (not words or span is None or not len(span) or _names_only(ctx, (start, end)) or _title_of_work(words)
-                or any(words[:40] in q for q in held)):
-            continue  # 'published his memoir "A Promised Land"': a work's title
+                or _term_in_phrase(ctx, (start, end)) or any(words[:40] in q for q in held)):
+            continue  # 'published his memoir "A Promised Land"': a work's title; 'dismissed talk of a "reset"
         verb = span.root.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
