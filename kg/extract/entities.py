@@ -466,14 +466,18 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
     The person was introduced by a title right before the name or in apposition right after it
     ('Pavel Novak, the foreign minister,'); two people introduced with that head word block it. A past marker
-    must agree: 'the former president' is one introduced as 'former President X', and 'the president' is not.
+    must agree: 'the former president' is one introduced as 'former President X', and 'the president' is not. A
+    title of more words names its own office: 'the prime minister' is one introduced as 'Prime Minister X', not
+    'Foreign Minister Y' or 'Y, the deputy prime minister'. Of two holders, one introduced in the title's own
+    paragraph is the one meant ('Premier Li ...' NEW PARAGRAPH 'Prime Minister X defended it. "...," the prime
+    minister said').
     """
-    spans = [(t.start, t.end, _title_head(t.label_)) for t in doc.spans.get("kg_titles", [])]
+    spans = [(t.start, t.end, t.label_) for t in doc.spans.get("kg_titles", [])]
     people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
-    introduced: list[tuple[int, str, bool, Mention]] = []  # (character offset, title head word, past, person)
+    introduced: list[tuple[int, str, bool, Mention]] = []  # (character offset, title id, past, person)
     chain = {start: end for start, end, _ in spans}
-    for start, end, head in spans:
-        if not head:
+    for start, end, title in spans:
+        if not _title_head(title):
             continue
         while end in chain:
             end = chain[end]  # 'Army spokesman Colonel Arun Chai': both titles introduce him
@@ -483,10 +487,10 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         past = _past_marked(doc[max(0, start - 2):start])
         for person in (after, before):
             if person is not None:
-                introduced.append((doc[start].idx, head, past, person))
+                introduced.append((doc[start].idx, title, past, person))
     out = []
-    for start, end, head in spans:
-        the = _the_before(doc, start)
+    for start, end, title in spans:
+        the, head = _the_before(doc, start), _title_head(title)
         if not head or the is None or (end < len(doc) and _is_name(doc[end])):
             continue
         if owner_before_title(doc, start) is not None or _owner_of(doc, start, end) is not None:
@@ -494,12 +498,16 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if end < len(doc) and doc[end].lower_ in {"of", "for"}:
             continue  # 'the spokesman for the army': a description of someone else
         past = _past_marked(doc[the + 1:start])
-        earlier = [p for at, h, was, p in introduced if h == head and was == past and at < doc[start].idx]
-        if len({_person_name(p, people) for p in earlier}) != 1:
-            continue
+        earlier = [(at, p) for at, t, was, p in introduced if was == past and at < doc[start].idx
+                   and (t == title if end - start > 1 else _title_head(t) == head)]
+        if len({_person_name(p, people) for _, p in earlier}) != 1:  # two holders: one introduced in this paragraph
+            here = paragraph_bounds(doc_text(doc), doc[start].idx)[0]
+            earlier = [(at, p) for at, p in earlier if at >= here]
+            if len({_person_name(p, people) for _, p in earlier}) != 1:
+                continue
         span = doc[the:end]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person",
-                           rule="nominal-back-title", key=earlier[-1].key, sentence=sentence_text(span)))
+                           rule="nominal-back-title", key=earlier[-1][1].key, sentence=sentence_text(span)))
     return out
 
 
