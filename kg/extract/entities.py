@@ -710,7 +710,9 @@ def _sent_start(doc: Doc, m: Mention) -> int:
 
 def _main_role(doc: Doc, m: Mention) -> str:
     """'subject' for the subject of a sentence's main verb, 'argument' for its object or a conjunct of either,
-    '' for a name further down (a possessive, inside a prepositional phrase or a subordinate clause)."""
+    '' for a name further down (a possessive, inside a prepositional phrase or a subordinate clause). A name the
+    parser makes the sentence's root, with its verb hung on it as a clause ('Getachew Reda, a spokesman for the TPLF,
+    signed ...'), is its subject."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return "argument"
@@ -721,7 +723,7 @@ def _main_role(doc: Doc, m: Mention) -> str:
         node = node.head
     if node.head.i != node.sent.root.i and node.head.i != node.i:
         return ""
-    if node.dep_ in SUBJECT_DEPS:
+    if node.dep_ in SUBJECT_DEPS or _misparsed_subject(node):
         return "subject"
     return "argument" if node.dep_ in {"dobj", "dative", "attr", "oprd", "agent"} else ""
 
@@ -745,7 +747,13 @@ def _is_subject(doc: Doc, m: Mention, deps: set[str] = SUBJECT_DEPS) -> bool:
         if root.dep_ == "conj":
             return False  # 'Vucic and Hoti said': a pair, not one antecedent
         root = root.head
-    return root.dep_ in deps
+    return root.dep_ in deps or deps == SUBJECT_DEPS and _misparsed_subject(root)
+
+
+def _misparsed_subject(node: Token) -> bool:
+    """A proper noun the parser makes its sentence's root, with the sentence's verb hung on it as a clause ('Getachew
+    Reda, a spokesman for the TPLF, signed ...'): the subject of that verb."""
+    return node.dep_ == "ROOT" and node.pos_ == "PROPN" and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in node.children)
 
 
 def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
