@@ -618,11 +618,11 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
                 out.extend(SpanType(doc, p.start, p.end, label="PERSON") for p in parts)
                 continue
         out.append(ent)
-    # 4. A surname left untagged ("Hoti and Vucic attended") is the person named earlier.
+    # 4. A surname left untagged ("Hoti and Vucic attended", "Abiy welcomed") is the person named earlier.
     taken = {i for ent in out for i in range(ent.start, ent.end)}
     from spacy.attrs import ORTH
 
-    for token in tokens_with(doc, ORTH, frozenset(surnames)):
+    for token in tokens_with(doc, ORTH, frozenset(surnames | first_words)):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
