@@ -627,7 +627,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    return model_names(doc, _one_type_per_name(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
+    return model_names(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out)))))
 
 
 def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1467,6 +1467,30 @@ def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
             start -= 1
         found.append(_typed(doc, _fresh(doc, start, name.i + 1, "ORG")))
     return ents + found
+
+
+def _state_ministries(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the Egyptian foreign ministry', "Italy's interior ministry": a state's ministry written in lower case is a body
+    of its own, named by the state's word and the words before 'ministry' (as 'the Egyptian Foreign Ministry' is)."""
+    from spacy.attrs import LOWER
+
+    found = []
+    for noun in tokens_with(doc, LOWER, frozenset({"ministry"})):
+        if noun.text != "ministry" or noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_:
+            continue
+        start = noun.i
+        while start > 0 and doc[start - 1].is_lower and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ in {"amod", "compound"}:
+            start -= 1
+        owner = doc[start - 1] if start > 0 else None
+        if owner is not None and owner.text == "'s" and start > 1:
+            owner = doc[start - 2]
+        state = next((e for e in ents if owner is not None and e.start <= owner.i < e.end and e.end == owner.i + 1
+                      and e.label_ in {"NORP", "GPE"}), None)
+        if state is None or start == noun.i:
+            continue  # 'the ministry', 'a ministry of Egypt': no name
+        found.append((state, _fresh(doc, state.start, noun.i + 1, "ORG")))
+    dropped = {id(state) for state, _ in found}
+    return [e for e in ents if id(e) not in dropped] + [body for _, body in found]
 
 
 def _which_relative(ent: Span) -> bool:
