@@ -133,6 +133,20 @@ def paragraph_first_tokens(doc: Doc) -> list:
     return out
 
 
+def quote_sentence_starts(doc: Doc) -> list:
+    """An opening quotation mark after a word that ends in a full stop and a space, before a capital, starts a
+    sentence: '... Ruto wrote on X. "It causes no harm."' (the model reads 'X.' as an initial and runs on). A
+    closing mark follows its full stop with no space ('on X."')."""
+    from spacy.attrs import ORTH
+
+    return [t for t in tokens_with(doc, ORTH, OPENING_MARKS)
+            if 0 < t.i < len(doc) - 1 and doc[t.i - 1].text.endswith(".") and doc[t.i - 1].whitespace_
+            and doc[t.i + 1].is_title]
+
+
+OPENING_MARKS = frozenset({'"', "\u201c"})
+
+
 def run_cuts(text: str, max_run: int = MAX_RUN) -> list[int]:
     """Offsets that cut every whitespace-free run longer than `max_run` into pieces of at most `max_run` characters.
 
@@ -263,7 +277,7 @@ def _register() -> None:
 
     @Language.component("kg_paragraphs")
     def paragraph_starts(doc: Doc) -> Doc:
-        for token in paragraph_first_tokens(doc):
+        for token in paragraph_first_tokens(doc) + quote_sentence_starts(doc):
             token.is_sent_start = True
         return doc
 
@@ -582,6 +596,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     persons = [e for e in ents if e.label_ == "PERSON"]
     surnames = {p[-1].text for p in persons if len(p) > 1}  # a one-word "person" may be the model's error ("Twitter")
     full_names = {p.text for p in persons if len(p) > 1}
+    first_words = {p[0].text for p in persons if len(p) > 1} - surnames  # 'Wang Yi ... Wang said': a surname put first
     out = []
     for ent in ents:
         if ent.ent_id_ and len(ent) == 1 and ent.text in surnames and ent.label_ != "NORP" and ent[0].pos_ == "PROPN":
@@ -590,8 +605,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         if ent.ent_id_ or ent.label_ in NON_NAME_LABELS:
             out.append(ent)
             continue
-        # 2. A bare surname of someone already named is that person.
-        if ent.label_ != "PERSON" and (ent.text in surnames and len(ent) == 1 or ent.text in full_names):
+        # 2. A bare surname of someone already named is that person (also one put first, as in Chinese names).
+        if ent.label_ != "PERSON" and (ent.text in surnames | first_words and len(ent) == 1 or ent.text in full_names):
             out.append(SpanType(doc, ent.start, ent.end, label="PERSON"))
             continue
         # 3. "Vucic and Hoti": two people, not one organization.
@@ -603,16 +618,16 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
                 out.extend(SpanType(doc, p.start, p.end, label="PERSON") for p in parts)
                 continue
         out.append(ent)
-    # 4. A surname left untagged ("Hoti and Vucic attended") is the person named earlier.
+    # 4. A surname left untagged ("Hoti and Vucic attended", "Abiy welcomed") is the person named earlier.
     taken = {i for ent in out for i in range(ent.start, ent.end)}
     from spacy.attrs import ORTH
 
-    for token in tokens_with(doc, ORTH, frozenset(surnames)):
+    for token in tokens_with(doc, ORTH, frozenset(surnames | first_words)):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    return model_names(doc, _one_type_per_name(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
+    return model_names(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out)))))
 
 
 def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1452,6 +1467,30 @@ def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
             start -= 1
         found.append(_typed(doc, _fresh(doc, start, name.i + 1, "ORG")))
     return ents + found
+
+
+def _state_ministries(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the Egyptian foreign ministry', "Italy's interior ministry": a state's ministry written in lower case is a body
+    of its own, named by the state's word and the words before 'ministry' (as 'the Egyptian Foreign Ministry' is)."""
+    from spacy.attrs import LOWER
+
+    found = []
+    for noun in tokens_with(doc, LOWER, frozenset({"ministry"})):
+        if noun.text != "ministry" or noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_:
+            continue
+        start = noun.i
+        while start > 0 and doc[start - 1].is_lower and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ in {"amod", "compound"}:
+            start -= 1
+        owner = doc[start - 1] if start > 0 else None
+        if owner is not None and owner.text == "'s" and start > 1:
+            owner = doc[start - 2]
+        state = next((e for e in ents if owner is not None and e.start <= owner.i < e.end and e.end == owner.i + 1
+                      and e.label_ in {"NORP", "GPE"}), None)
+        if state is None or start == noun.i:
+            continue  # 'the ministry', 'a ministry of Egypt': no name
+        found.append((state, _fresh(doc, state.start, noun.i + 1, "ORG")))
+    dropped = {id(state) for state, _ in found}
+    return [e for e in ents if id(e) not in dropped] + [body for _, body in found]
 
 
 def _which_relative(ent: Span) -> bool:

@@ -127,7 +127,9 @@ def paragraph_bounds(text: str, start: int, end: int | None = None) -> tuple[int
     return (cut + 2 if cut >= 0 else 0), (len(text) if stop < 0 else stop)
 
 
-QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+DOUBLE_MARKS = "\"\u201c\u201d"
+# a double mark, or a single one in the shape of an opening ("'We", "\u2018We") or a closing mark ("go,'", "go.\u2019")
+QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]|(?<!\w)['\u2018](?=\w)|(?<=[\w.,!?])['\u2019](?!\w)")
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -150,6 +152,12 @@ def quotations(text: str) -> list[tuple[int, int]]:
         stop = text.find("\n\n", start)
         stop = len(text) if stop < 0 else stop
         marks = [m.start() for m in QUOTE_MARKS.finditer(text, start, stop)]
+        double = [m for m in marks if text[m] in DOUBLE_MARKS]
+        if marks and not double:
+            out += _single_quotations(text, marks)
+            start, running = stop + 2, False
+            continue
+        marks = double
         if running and len(marks) % 2 and marks[0] > start and not text[marks[0] - 1].isspace():
             out[-1] = (out[-1][0], marks.pop(0) + 1)  # the quotation of the paragraph before ends at this paragraph's first mark
         for opened, closed in zip(marks[::2], marks[1::2], strict=False):  # an odd last mark is left open
@@ -160,6 +168,21 @@ def quotations(text: str) -> list[tuple[int, int]]:
         if running:
             out.append((opened, end + (text[end - 1] not in ".!?,;:")))  # the last character stays a word's
         start = stop + 2
+    return out
+
+
+def _single_quotations(text: str, marks: list[int]) -> list[tuple[int, int]]:
+    """Quotations of a paragraph that uses single marks only ("'We will go,' he said.", "\u2018We will go\u2019"): each
+    opening mark pairs with the next closing one; a closing shape with no quotation open is an apostrophe
+    ("the ministers' talks")."""
+    out, opened = [], None
+    for mark in marks:
+        opening = text[mark] != "\u2019" and (mark == 0 or not text[mark - 1].isalnum()) and text[mark + 1:mark + 2].isalnum()
+        if opened is None and opening:
+            opened = mark
+        elif opened is not None and not opening and mark - opened > 2:
+            out.append((opened, mark + 1))
+            opened = None
     return out
 
 
@@ -443,14 +466,18 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
     The person was introduced by a title right before the name or in apposition right after it
     ('Pavel Novak, the foreign minister,'); two people introduced with that head word block it. A past marker
-    must agree: 'the former president' is one introduced as 'former President X', and 'the president' is not.
+    must agree: 'the former president' is one introduced as 'former President X', and 'the president' is not. A
+    title of more words names its own office: 'the prime minister' is one introduced as 'Prime Minister X', not
+    'Foreign Minister Y' or 'Y, the deputy prime minister'. Of two holders, one introduced in the title's own
+    paragraph is the one meant ('Premier Li ...' NEW PARAGRAPH 'Prime Minister X defended it. "...," the prime
+    minister said').
     """
-    spans = [(t.start, t.end, _title_head(t.label_)) for t in doc.spans.get("kg_titles", [])]
+    spans = [(t.start, t.end, t.label_) for t in doc.spans.get("kg_titles", [])]
     people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
-    introduced: list[tuple[int, str, bool, Mention]] = []  # (character offset, title head word, past, person)
+    introduced: list[tuple[int, str, bool, Mention]] = []  # (character offset, title id, past, person)
     chain = {start: end for start, end, _ in spans}
-    for start, end, head in spans:
-        if not head:
+    for start, end, title in spans:
+        if not _title_head(title):
             continue
         while end in chain:
             end = chain[end]  # 'Army spokesman Colonel Arun Chai': both titles introduce him
@@ -460,10 +487,10 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         past = _past_marked(doc[max(0, start - 2):start])
         for person in (after, before):
             if person is not None:
-                introduced.append((doc[start].idx, head, past, person))
+                introduced.append((doc[start].idx, title, past, person))
     out = []
-    for start, end, head in spans:
-        the = _the_before(doc, start)
+    for start, end, title in spans:
+        the, head = _the_before(doc, start), _title_head(title)
         if not head or the is None or (end < len(doc) and _is_name(doc[end])):
             continue
         if owner_before_title(doc, start) is not None or _owner_of(doc, start, end) is not None:
@@ -471,12 +498,16 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if end < len(doc) and doc[end].lower_ in {"of", "for"}:
             continue  # 'the spokesman for the army': a description of someone else
         past = _past_marked(doc[the + 1:start])
-        earlier = [p for at, h, was, p in introduced if h == head and was == past and at < doc[start].idx]
-        if len({_person_name(p, people) for p in earlier}) != 1:
-            continue
+        earlier = [(at, p) for at, t, was, p in introduced if was == past and at < doc[start].idx
+                   and (t == title if end - start > 1 else _title_head(t) == head)]
+        if len({_person_name(p, people) for _, p in earlier}) != 1:  # two holders: one introduced in this paragraph
+            here = paragraph_bounds(doc_text(doc), doc[start].idx)[0]
+            earlier = [(at, p) for at, p in earlier if at >= here]
+            if len({_person_name(p, people) for _, p in earlier}) != 1:
+                continue
         span = doc[the:end]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person",
-                           rule="nominal-back-title", key=earlier[-1].key, sentence=sentence_text(span)))
+                           rule="nominal-back-title", key=earlier[-1][1].key, sentence=sentence_text(span)))
     return out
 
 
@@ -620,7 +651,9 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if not window:
             continue
         names = {_person_name(m, people) for m in window}
-        if len(names) != 1:
+        if len(names) != 1 and (bound := _clause_subject(token, window)):
+            window = bound  # 'Wang rejected what he called ...': the subject of the clause above the pronoun's
+        elif len(names) != 1:
             if token.head.i != sent.root.i:
                 continue  # a pronoun down in the sentence ('who had told Montalvo he would ...'): too many readings
             window = _centre(doc, window, people)
@@ -635,6 +668,19 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text, type="Person",
                            rule="nominal-pronoun", key=antecedent.key, sentence=sent.text))
     return out
+
+
+def _clause_subject(token: Token, window: list[Mention]) -> list[Mention]:
+    """A pronoun in a clause under another verb refers to that verb's subject, when it is a person named there ('Wang
+    rejected what he called ...', 'Merkel told Obama she would ...'): the nearest verb above the pronoun's own with a
+    subject decides, and a subject that is no named person ('who had told Montalvo he would ...') leaves it open."""
+    node = token.head
+    while node.head.i != node.i:
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return [m for m in window if m.start <= subject.idx < m.end]
+    return []
 
 
 def _centre(doc: Doc, window: list[Mention], people: list[Mention]) -> list[Mention]:
@@ -664,7 +710,9 @@ def _sent_start(doc: Doc, m: Mention) -> int:
 
 def _main_role(doc: Doc, m: Mention) -> str:
     """'subject' for the subject of a sentence's main verb, 'argument' for its object or a conjunct of either,
-    '' for a name further down (a possessive, inside a prepositional phrase or a subordinate clause)."""
+    '' for a name further down (a possessive, inside a prepositional phrase or a subordinate clause). A name the
+    parser makes the sentence's root, with its verb hung on it as a clause ('Getachew Reda, a spokesman for the TPLF,
+    signed ...'), is its subject."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return "argument"
@@ -675,7 +723,7 @@ def _main_role(doc: Doc, m: Mention) -> str:
         node = node.head
     if node.head.i != node.sent.root.i and node.head.i != node.i:
         return ""
-    if node.dep_ in SUBJECT_DEPS:
+    if node.dep_ in SUBJECT_DEPS or _misparsed_subject(node):
         return "subject"
     return "argument" if node.dep_ in {"dobj", "dative", "attr", "oprd", "agent"} else ""
 
@@ -699,7 +747,13 @@ def _is_subject(doc: Doc, m: Mention, deps: set[str] = SUBJECT_DEPS) -> bool:
         if root.dep_ == "conj":
             return False  # 'Vucic and Hoti said': a pair, not one antecedent
         root = root.head
-    return root.dep_ in deps
+    return root.dep_ in deps or deps == SUBJECT_DEPS and _misparsed_subject(root)
+
+
+def _misparsed_subject(node: Token) -> bool:
+    """A proper noun the parser makes its sentence's root, with the sentence's verb hung on it as a clause ('Getachew
+    Reda, a spokesman for the TPLF, signed ...'): the subject of that verb."""
+    return node.dep_ == "ROOT" and node.pos_ == "PROPN" and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in node.children)
 
 
 def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:

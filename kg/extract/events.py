@@ -30,10 +30,9 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    speaker speaks for ('a spokesperson for Apple', `_spoken_for`), the
    organization 'it' refers back to (`_it_speaker`), the body 'the ministry'
    refers back to (`_noun_antecedent`). A
-   statement is something a person said, quoted or reported ('Lavrov said the
-   talks would resume': its quote is the reported clause); an organisation's
-   unquoted words, an 'according to' source and a request or refusal are not
-   statements (`_declaration`, `_attributed_clause`).
+   statement is words the text quotes: a paraphrase ('Lavrov said the talks
+   would resume') is no statement (`unquoted_speech`), nor are an 'according
+   to' source and a request or refusal (`_declaration`, `_attributed_clause`).
 5. Which candidates become event nodes (`_keep`): spoken praise, and spoken blame of a
    thing, are reactions to what the report tells ('welcomed the verdict', 'criticised the
    meeting': `_reaction`; 'accused X of', 'condemned Russia', 'denied' stay); a question put
@@ -1650,7 +1649,8 @@ def read_statement(ctx: Context, draft: Draft) -> None:
                 draft.quote, draft.verbatim = ctx.text[inside[0] + 1:inside[1] - 1].strip(" ,."), True
                 draft.evidence.append(Evidence(inside[0] + 1, inside[1] - 1, sent.text, "statements/quote", 0.9))
         draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
-    near = [q for q in near if not _quote_of_another(ctx, token, q)]
+    near = [q for q in near if not _quote_of_another(ctx, token, q)
+            and (_in_clause(complement, q[0]) or not _term_in_phrase(ctx, q))]  # 'dismissed talk of a "reset", saying ...'
     if not speech:  # the quotation must hold the content's own verb, not a phrase inside it ('asked how documents
         # stored in "approved security cabinets" wound up on the street')
         near = [q for q in near if complement is not None and q[0] <= complement.idx < q[1]]
@@ -1658,12 +1658,15 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         start, end = min(near, key=lambda q: abs(_distance(q[0], q[1], token.idx)))
         before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.text[q[1]:token.idx])
                   and token.idx - q[1] <= ATTRIBUTION_GAP]
-        if before:  # "'We agree,' he said, 'but not now.'": the quote opens before its attribution
+        clause = [q for q in near if _in_clause(complement, q[0])]
+        if clause:  # 'called it "A" and said Cairo "B"': the quote in the verb's own clause, not a nearer one before
+            start, end = clause[0]
+        elif before:  # "'We agree,' he said, 'but not now.'": the quote opens before its attribution
             start, end = before[-1]
         parts = _quote_parts(ctx, (start, end), token)
         quoted = complement is not None and any(s <= complement.idx < e for s, e in parts)  # the complement is the quote itself
         # a quote inside the reported clause leaves the clause as the quote ("said the process will be 'meaningless' if ...")
-        within = complement is not None and complement.left_edge.idx <= start <= complement.right_edge.idx
+        within = _in_clause(complement, start)
         draft.verbatim = True
         if not draft.quote or quoted or not within:
             draft.quote = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in parts)
@@ -1672,6 +1675,11 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
         d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="quote-says-today")
+
+
+def _in_clause(complement: Token | None, char: int) -> bool:
+    """Whether a character lies in the clause a speech verb reports (its complement's subtree)."""
+    return complement is not None and complement.left_edge.idx <= char <= complement.right_edge.idx
 
 
 def _in_headline(ctx: Context, token: Token) -> bool:
@@ -1688,6 +1696,33 @@ def _names_only(ctx: Context, quote: tuple[int, int]) -> bool:
     span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="contract")
     words = [t for t in span if t.is_alpha] if span is not None else []
     return 0 < len(words) <= 3 and all(t.pos_ == "PROPN" for t in words)
+
+
+TERM_WORDS = 5  # the longest quotation read as a term set off ('the book "Rivers of Discord"')
+
+
+def _term_in_phrase(ctx: Context, quote: tuple[int, int]) -> bool:
+    """'dismissed talk of a "reset"', 'the so-called "peace plan"', 'the author of the book "Rivers of Discord"': a
+    quotation of a few words with no verb that is part of a noun phrase of the narrative names or mocks a thing; it
+    quotes no one. Part of a noun phrase: a determiner or adjective before the opening mark belongs to the quoted
+    words, or a noun outside governs them that is neither a statement noun nor what a verb of communication names
+    ('called the proposal "completely unacceptable"', 'Merkel's verdict: "a historic mistake"' are words said)."""
+    span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="contract")
+    if span is None or not 0 < sum(t.is_alpha for t in span) <= TERM_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return False
+    root, head = span.root, span.root.head
+    while head.dep_ == "prep" and head.head.i != head.i and not span.start <= head.i < span.end:
+        head = head.head
+    if span.start <= head.i < span.end or _said_by(head) or head.lemma_.lower() in _statement_nouns():
+        return False  # 'called the deal the "worst betrayal"', 'warned of "consequences"', 'his words, "a mistake"'
+    if any(c.i < span.start and c.dep_ in {"det", "amod", "poss"} for c in root.children):
+        return True
+    return head.pos_ in {"NOUN", "PROPN"} and head.dep_ != "ROOT" and not _said_by(head.head)
+
+
+def _said_by(token: Token) -> bool:
+    """Whether a token is a verb of communication (`_communicates`): a noun such as 'talk' is none."""
+    return token.pos_ == "VERB" and _communicates(token)
 
 
 def _attributed_clause(ctx: Context, draft: Draft) -> None:
@@ -1775,8 +1810,8 @@ def _quote_parts(ctx: Context, first: tuple[int, int], token: Token) -> list[tup
             break
         if not attributed_here and (gap.strip() or _has_own_speaker(ctx, nxt)):
             break
-        if attributed_here and any(ch in gap for ch in ".!?") and not gap.rstrip().endswith((",", ":")):
-            break  # "'A,' he said. 'B.'": a second quotation, the same speaker's next statement (`quote_sentences`)
+        if attributed_here and not gap.rstrip().endswith((",", ":")):
+            break  # "'A,' he said. 'B.'": the speaker's next statement (`quote_sentences`); "'A' and said X 'B'": another
         if attributed_here and _speaker_between(ctx, token, nxt):
             break  # "'A,' said X, while Y told reporters: 'B.'": B is Y's
         parts.append(nxt)
@@ -2160,7 +2195,26 @@ def _drafts(ctx: Context) -> list[Draft]:
     drafts += attributed_quotes(ctx, drafts)
     drafts += communicated_quotes(ctx, drafts)
     drafts += verbless_lead_ins(ctx, drafts)
-    return one_act_per_speaker(ctx, drafts)
+    return unquoted_speech(one_act_per_speaker(ctx, drafts))
+
+
+def unquoted_speech(drafts: list[Draft]) -> list[Draft]:
+    """A speech act reported without quotation marks ('Lavrov said the talks would resume') is no statement: a
+    statement's quote is the words the text quotes (kg:quote), and what a reporter paraphrases is their account.
+
+    Runs after the statements are all found, because the paraphrase still names the speaker that a pronoun or
+    a quotation paragraph after it goes on with ('X said Y. NEW PARAGRAPH "..."'). A plain 'said' with no
+    quotation is then dropped; another act ('warned that ...', 'announced ...', a demand) stays an event,
+    without a quote.
+    """
+    out = []
+    for draft in drafts:
+        if draft.quote and not draft.verbatim:
+            if draft.kind == "Statement" and not draft.trigger.declares:
+                continue
+            draft.quote = ""
+        out.append(draft)
+    return out
 
 
 def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
@@ -2177,8 +2231,8 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         words = text[start + 1:end - 1].strip(" ,.")
         span = ctx.doc.char_span(start + 1, end - 1, alignment_mode="contract")
         if (not words or span is None or not len(span) or _names_only(ctx, (start, end)) or _title_of_work(words)
-                or any(words[:40] in q for q in held)):
-            continue  # 'published his memoir "A Promised Land"': a work's title
+                or _term_in_phrase(ctx, (start, end)) or any(words[:40] in q for q in held)):
+            continue  # 'published his memoir "A Promised Land"': a work's title; 'dismissed talk of a "reset"
         verb = span.root.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
@@ -2298,15 +2352,14 @@ def _not_done(draft: Draft) -> bool:
 
 def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """A speaker's words reported without quotation marks next to their own quotations are one speech act
-    with them, the reporter's account of it: the quotations are its record, and the paraphrase is no
-    statement of its own ("Professor Eastman says manufacturers could remedy it. 'I suspect they won't,'
-    he said."; "X told CBC the department will look into it." then '"We take security seriously," she said').
+    with them, the reporter's account of it: the quotations are its record, and take what the paraphrase is
+    about ("Professor Eastman says manufacturers could remedy it. 'I suspect they won't,' he said."; "X told
+    CBC the department will look into it." then '"We take security seriously," she said').
 
     Next means: the statements of one speaker that follow each other in the text with no other speaker's
-    statement between them, each at most QUOTE_PARAGRAPH_REACH paragraphs from the one before. A run with
-    no quotation keeps its reported statements; a paraphrase that is also a demand stays a demand event.
-    And a quotation is one statement, whichever verbs of its speaker reach it: a statement whose quoted
-    parts another statement of the speaker holds too is dropped.
+    statement between them, each at most QUOTE_PARAGRAPH_REACH paragraphs from the one before. And a
+    quotation is one statement, whichever verbs of its speaker reach it: a statement whose quoted parts
+    another statement of the speaker holds too is dropped.
     """
     text = ctx.text
     said = sorted((d for d in drafts if d.quote and not d.absorbed and _speaker(d) is not None), key=lambda d: d.token.idx)
@@ -2323,14 +2376,9 @@ def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if not quoted or not ctx.is_person_key(_speaker(run[0]) or ""):
             continue
         for draft in run:
-            if draft.verbatim:
-                continue
-            nearest = min(quoted, key=lambda d: abs(d.token.idx - draft.token.idx))
-            nearest.about.extend(k for k in draft.about if k not in nearest.about)  # what the act was about
-            if draft.kind == "Statement":
-                dropped.add(id(draft))
-            else:
-                draft.quote = ""
+            if not draft.verbatim:  # what the act was about; the paraphrase itself goes (`unquoted_speech`)
+                nearest = min(quoted, key=lambda d: abs(d.token.idx - draft.token.idx))
+                nearest.about.extend(k for k in draft.about if k not in nearest.about)
     for draft in said:  # one quotation, one statement: a statement whose quoted parts another of the speaker holds
         parts = _parts(draft)
         if parts and any(other is not draft and id(other) not in dropped and parts <= _parts(other)

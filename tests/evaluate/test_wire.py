@@ -21,9 +21,12 @@ from tests.conftest import DATA
 # Measured 2026-12-01 (second session): wire with its third batch (six Wikinews-style articles, 6452a15), before any
 # rule of that session: entities 0.855 roles 0.734 events 0.498 statements 0.850 dates 41/44; the six alone: entities
 # 0.808 roles 0.750 events 0.413 statements 0.844 dates 12/13.
+# Statements: wire's first eleven gold files count unquoted reported speech as statements, the Wikinews gold, tune-wire
+# and wire's Wikinews-style six as optional at most; since a paraphrase is no statement (events.unquoted_speech) the
+# first eleven measured 0.697 (P 0.939 R 0.554), Wikinews check 0.714 (from 0.633).
 SETS = {
-    "wire": (17, {"entities": 0.80, "roles": 0.68, "events": 0.45, "statements": 0.80}),
-    "tune-wire": (12, {"entities": 0.90, "roles": 0.81, "events": 0.39, "statements": 0.83}),
+    "wire": (17, {"entities": 0.80, "roles": 0.68, "events": 0.45, "statements": 0.65}),
+    "tune-wire": (20, {"entities": 0.90, "roles": 0.81, "events": 0.39, "statements": 0.83}),
 }
 
 
