@@ -210,13 +210,16 @@ def parse(nlp: Language, text: str, size: int = PIECE_CHARS) -> Doc:
     return Doc.from_docs(list(nlp.pipe(text[a:b] for a, b in piece_bounds(text, size))), ensure_whitespace=False)
 
 
+GAZETTEER_LABELS = {"State": "GPE", "Place": "GPE", "Organization": "ORG"}  # the model's label of each gazetteer type
+
+
 def gazetteer_patterns() -> list[dict]:
     """EntityRuler patterns from the gazetteer: names as GPE/ORG, demonyms as NORP.
 
     A state's or a place's name is also matched in capitals, as a wire dateline writes it ('PRETORIA, Nov 2 -',
     'NEW DELHI, Sept 9 -'): the same place as 'Pretoria' in the text below it.
     """
-    label = {"State": "GPE", "Place": "GPE", "Organization": "ORG"}
+    label = GAZETTEER_LABELS
     patterns = []
     for entry in entries().values():
         for name in entry.names:
@@ -1041,7 +1044,7 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
     start = ent.start
     inner = next((t.i for t in doc[start + 1:end - 1] if t.text == "the" and doc[t.i - 1].pos_ not in LINKING_POS
                   and ent.label_ != "PERSON"), None)
-    if inner is not None and doc[start:inner].text in _people_named(doc):
+    if inner is not None and (doc[start:inner].text in _people_named(doc) or _opening_adverb(doc, start, inner, words)):
         start = inner + 1  # 'According to Rathbun the Scientology property' ('Ivan the Terrible' is one name)
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}):
         start += 1  # 'a World Health Organisation': an article other than 'the' is no part of a name
@@ -1058,7 +1061,27 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
         return None  # 'Allah', 'Athena', 'Calvinism': a deity, a religion or a holiday is no actor
     if (start, end) == (ent.start, ent.end):
         return ent
-    return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
+    known = _known_name(doc, start, end) if start > ent.start else None
+    return known or Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
+
+
+def _known_name(doc: Doc, start: int, end: int) -> Span | None:
+    """The trimmed words as the gazetteer entry they name ('European Union' out of 'Later the European Union', which
+    hid it from the gazetteer's matcher), None when they name none."""
+    from spacy.tokens import Span
+
+    name = strip_the(doc[start:end].text)
+    entry = entries().get(by_name().get(name.lower(), ""))
+    if entry is None or name.lower() not in {n.lower() for n in entry.names}:
+        return None
+    return Span(doc, start, end, label=GAZETTEER_LABELS[entry.type], span_id=entry.id)
+
+
+def _opening_adverb(doc: Doc, start: int, inner: int, words: frozenset[str]) -> bool:
+    """'Later the European Union said', 'Meanwhile the Kremlin': a sentence's first word, a dictionary word that is no
+    given name, right before 'the' opens the sentence, not the name ('Ivan the Terrible' keeps its first name)."""
+    first = doc[start]
+    return inner == start + 1 and first.is_sent_start and first.lower_ in words and first.lower_ not in given_names()
 
 
 def _people_named(doc: Doc) -> set[str]:
@@ -1485,6 +1508,7 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     ('Hayat' + 'Tahrir al-Sham' for HTS) is part of the name, and the name is a body's."""
     from spacy.attrs import ORTH
 
+    ents = _untagged_before_acronym(doc, ents)
     grown, defined = [], set()
     for ent in ents:
         short = _bracketed_acronym(doc, ent.end)
@@ -1506,6 +1530,37 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in out for i in range(e.start, e.end)}
     out += [_fresh(doc, t.i, t.i + 1, "ORG") for t in tokens_with(doc, ORTH, frozenset(defined)) if t.i not in taken]
     return out
+
+
+NAME_JOINERS = {"of", "and", "for", "the", "&"}  # lower-case words inside a body's name ('Council of the EU')
+
+
+def _untagged_before_acronym(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Doctors Without Borders (MSF) said', 'Reporters Without Borders (RSF)' (the model tags 'Without Borders' a
+    person): capitalised words the model left untagged, right before an acronym in brackets or before the untagged
+    name the model ends there, are the body the acronym names (joined by 'of', 'and', 'for', 'the'; two words at
+    least, opened by a capital; no title's words)."""
+    from spacy.attrs import ORTH
+
+    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    taken = {i: e for e in ents for i in range(e.start, e.end)}
+    replaced, out = set(), []
+    for bracket in tokens_with(doc, ORTH, frozenset({"("})):
+        if not _bracketed_acronym(doc, bracket.i):
+            continue
+        last = taken.get(bracket.i - 1)
+        if last is not None and (last.ent_id_ or last.label_ == "PERSON" and not last[0].is_stop):
+            continue  # 'John Smith (CEO)': a person's name opens with no function word ('Without Borders' does)
+        start = last.start if last is not None else bracket.i
+        while start > 0 and start - 1 not in taken and start - 1 not in titled and not doc[start - 1].is_sent_end and (
+                doc[start - 1].is_title or doc[start - 1].lower_ in NAME_JOINERS and start < bracket.i):
+            start -= 1
+        while start < bracket.i and not doc[start].is_title:
+            start += 1  # 'the' before the name
+        if bracket.i - start > 1 and (last is None or start < last.start):
+            out.append(_fresh(doc, start, bracket.i, "ORG"))
+            replaced.add(id(last))
+    return [e for e in ents if id(e) not in replaced] + out
 
 
 def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset()) -> list[Span]:

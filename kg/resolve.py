@@ -88,6 +88,25 @@ def bracketed_places(mentions: list[Mention]) -> dict[str, str]:
             and f"{by_end[m.start - 2].text} ({m.text})" in m.sentence}
 
 
+def housed_bodies(mentions: list[Mention]) -> dict[str, str]:
+    """'the Pentagon said' where the article also names the Defense Department: the building acting is that body
+    (its names: the place's `body_names`, kg/data/places.jsonl), one node, under the body's own name; the building
+    named as a place in the same article ('officials at the Pentagon') is the same node: one real thing."""
+    from kg.extract.entities import organization_key
+
+    out = {}
+    keys = {m.key for m in mentions}
+    for seat in {m.key for m in mentions if m.rule == "seat-as-body"}:
+        places = [e for e in entries().values() if e.extra.get("seat_of_body") and organization_key(e.label) == seat]
+        names = {n.lower() for e in places for n in e.extra["body_names"]}
+        bodies = {m.key for m in mentions if m.rule == "ner-org" and any(strip_the(m.text).lower().endswith(n) for n in names)}
+        body = bodies.pop() if len(bodies) == 1 else seat
+        out.update({e.id: body for e in places if e.id in keys})  # 'at the Pentagon' too: one node, typed by most mentions
+        if body != seat:
+            out[seat] = body
+    return out
+
+
 ARMED_SERVICE = "MIL"  # the sector of 'Air Force', 'Navy', 'Army', 'Coast Guard' among the Phoenix agents
 DOMINANT = 2  # the home state is named at least twice, and at least twice as often as any other state
 
@@ -199,7 +218,7 @@ def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[
 
 def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     """Canonical keys for every mention and record; entities built from the mentions."""
-    key_map = person_aliases(mentions) | organization_aliases(mentions) | bracketed_places(mentions)
+    key_map = person_aliases(mentions) | organization_aliases(mentions) | bracketed_places(mentions) | housed_bodies(mentions)
     services = home_state_services(mentions, list(extraction.roles), key_map)
     key_map.update({k: key for k, (key, _) in services.items()})
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
