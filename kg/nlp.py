@@ -615,7 +615,37 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    return model_names(doc, _one_type_per_name(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
+    out = _demonym_ministries(doc, _defined_acronyms(doc, out))
+    return model_names(doc, _one_type_per_name(doc, _apposed_bodies(doc, out)))
+
+
+MINISTRY_WORDS = frozenset({"ministry"})
+MAX_PORTFOLIO = 2  # 'foreign', 'foreign affairs', 'home affairs'
+
+
+def _demonym_ministries(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the Chinese foreign ministry', 'a spokeswoman for the German defence ministry': a state's demonym, one or two
+    lower-case words of its portfolio and 'ministry' name the ministry, a body (the model tags 'Saudi Interior
+    Ministry' written in capitals, and leaves these untagged); 'the Chinese ministry', with no portfolio, names none."""
+    from spacy.attrs import LOWER
+
+    by_end = {e.end: e for e in ents}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    replaced, out = set(), []
+    for noun in tokens_with(doc, LOWER, MINISTRY_WORDS):
+        if noun.i in taken:
+            continue
+        start = noun.i
+        while noun.i - start < MAX_PORTFOLIO and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha \
+                and doc[start - 1].pos_ in {"ADJ", "NOUN"} and start - 1 not in taken:
+            start -= 1
+        demonym = by_end.get(start)
+        if start == noun.i or demonym is None or demonym.label_ != "NORP" or not demonym.ent_id_ \
+                or entries()[demonym.ent_id_].type != "State":
+            continue
+        out.append(_fresh(doc, demonym.start, noun.i + 1, "ORG"))
+        replaced.add(id(demonym))
+    return [e for e in ents if id(e) not in replaced] + out
 
 
 def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:

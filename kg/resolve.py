@@ -69,6 +69,8 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
             continue
         # 'the Air Force' after 'the United States Air Force', 'the Navy' after 'the Indonesian Navy': the state dropped
         candidates = {f.key for f in full if f.key != m.key and _state_named_before(f.text, m.text)}
+        short = strip_the(m.text).lower()  # 'the Defence Ministry' after the Ministry of Defence
+        candidates |= {f.key for f in full if f.key != m.key and _portfolio_form(f.text).lower() == short}
         if len(m.text.split()) == 1:
             candidates |= {f.key for f in full
                            if (_strip_the(f.text).split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text}
@@ -77,6 +79,23 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))
     return out
+
+
+OF_BODY = re.compile(r"^(?:the\s+)?(?P<owner>(?:\S+\s+)*?)(?P<head>Ministry|Department)\s+of\s+(?P<the>the\s+)?(?P<what>.+)$", re.I)
+
+
+def _portfolio_form(name: str) -> str:
+    """The other way news writes a ministry's name: 'Ministry of Defence' -> 'Defence Ministry', 'German Ministry of
+    Defence' -> 'German Defence Ministry', 'Department of State' -> 'State Department'; 'Department of the Treasury'
+    -> 'Treasury' (the office named alone); '' for any other name.
+
+    >>> _portfolio_form("the Ministry of Defence"), _portfolio_form("Department of the Treasury"), _portfolio_form("Bank of China")
+    ('Defence Ministry', 'Treasury', '')
+    """
+    hit = OF_BODY.match(name)
+    if hit is None or len(hit["what"].split()) > 2:
+        return ""
+    return hit["what"] if hit["the"] else f"{hit['owner']}{hit['what']} {hit['head']}"
 
 
 def bracketed_places(mentions: list[Mention]) -> dict[str, str]:
