@@ -813,6 +813,7 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
       Boulevard' (people to the model): a name ending in such a noun; a 'person' only after a preposition of place
       ('Fiona Hill testified' is a person)."""
     nouns = place_nouns()
+    place_at = {i: e for e in ents if e.label_ in {"GPE", "LOC"} for i in range(e.start, e.end)}
     out, grown = [], []
     listed = -1  # the end of the last name read after 'the NOUN of' ('the ports of Primorsk and Ust-Luga')
     for ent in ents:
@@ -830,14 +831,43 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
             grown.append(ent)
         elif len(ent) > 1 and ent[-1].is_title and _feature(ent[-1]) and (ent.label_ == "ORG" or _located(ent)):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
-        elif len(ent) == 1 and _where(doc, ent):
+        elif len(ent) == 1 and _where(doc, ent) or _listed_with_place(doc, ent, place_at):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
+        elif (split := _places_joined(doc, ent)):
+            out.extend(split)
+            continue
         elif (ent.label_ == "ORG" and len(ent) - (ent[0].lower_ == "the") > 2
               and (head := ent[int(ent[0].lower_ == "the")]).is_title and _feature(head) and doc[head.i + 1].lower_ == "of"):
             ent = _fresh(doc, ent.start, ent.end, "LOC")  # 'the Tower of London' read whole as an organisation
         out.append(ent)
     out = _untagged_features(doc, _names_before_area_nouns(doc, out))
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
+
+
+def _listed_with_place(doc: Doc, ent: Span, place_at: dict[int, Span]) -> bool:
+    """'in Donetsk, Luhansk and Zaporizhzhia' (the model calls the last two people): a one- or two-word name joined by
+    'and' or a comma to a place, in a list that is the object of a preposition of place, is a place too."""
+    if len(ent) > 2 or ent.root.dep_ != "conj":
+        return False
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.i in place_at and _located(place_at[first.i])
+
+
+def _places_joined(doc: Doc, ent: Span) -> list[Span]:
+    """'in Kharkiv and Odesa' read as one organisation: two names joined by 'and' after a preposition of place, one
+    of them a place the gazetteer knows, are two places (the known one with its id); [] when the span is no such
+    pair ('Procter and Gamble' names no known place)."""
+    if len(ent) > 5 or not _located(ent):
+        return []
+    parts = _split_conjunction(doc, ent)
+    if len(parts) != 2 or not all(0 < len(p) <= 2 and all(t.is_title for t in p) for p in parts):
+        return []
+    known = [_known_name(doc, p.start, p.end) for p in parts]
+    if not any(k is not None and entries()[k.id_].type in {"Place", "State"} for k in known):
+        return []
+    return [k if k is not None else _fresh(doc, p.start, p.end, "LOC") for p, k in zip(parts, known, strict=True)]
 
 
 def _untagged_features(doc: Doc, ents: list[Span]) -> list[Span]:
