@@ -1508,14 +1508,19 @@ def _plural_group(doc: Doc, ent: Span) -> bool:
 
 def _apposed_body(ent: Span) -> bool:
     """'Naftogaz, the Ukrainian state energy company,': a name with a body's noun in apposition (kg/data/body_nouns.jsonl,
-    a body in its first sense) is a body's."""
-    return any(_body_apposition(c) for c in ent.root.children)
+    a body in its first sense) is a body's; a name opened by a given name stays a person's ('Viktor Medvedchuk, an ally
+    of Vladimir Putin')."""
+    return not _given_name_first(ent) and any(_body_apposition(c) for c in ent.root.children)
 
 
 def _body_apposition(token: Token) -> bool:
-    """An apposition headed by a noun whose first sense is a body ('the company', 'the party'; not 'the host')."""
-    return token.dep_ == "appos" and token.lemma_.lower() in first_body_nouns() and token.lower_ not in person_heads() \
-        and not token.ent_type_
+    """An apposition headed by a noun whose first sense is a body ('the company', 'the party'; not 'the host'), or by
+    a body noun of another sense that belongs to a body named after it ('a subsidiary of the Polish Armaments Group',
+    'a unit of Siemens'; 'a maker of furniture' may be a person)."""
+    if token.dep_ != "appos" or token.lower_ in person_heads() or token.ent_type_:
+        return False
+    return token.lemma_.lower() in first_body_nouns() or token.lemma_.lower() in body_nouns() and any(
+        prep.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children) for prep in token.children)
 
 
 def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
