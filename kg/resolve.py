@@ -69,6 +69,8 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
             continue
         # 'the Air Force' after 'the United States Air Force', 'the Navy' after 'the Indonesian Navy': the state dropped
         candidates = {f.key for f in full if f.key != m.key and _state_named_before(f.text, m.text)}
+        described = _described_name(strip_the(m.text), m.type)  # 'the ruling Georgian Dream party' and 'Georgian Dream'
+        candidates |= {f.key for f in mentions if f.key != m.key and f.type == "Organization" and strip_the(f.text) in described}
         short = strip_the(m.text).lower()  # 'the Defence Ministry' after the Ministry of Defence
         candidates |= {f.key for f in full if f.key != m.key and _portfolio_form(f.text).lower() == short}
         if len(m.text.split()) == 1:
@@ -357,10 +359,22 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
             label = max(names or [group[0].text], key=lambda n: (len(n.split()), len(n)))
             label = strip_the(label)
             etype, wikidata = types.most_common(1)[0][0], ""
-        aliases = tuple(sorted({m.text for m in group if m.rule not in REFERRING_RULES and m.type == etype} - {label}))
+        aliases = {m.text for m in group if m.rule not in REFERRING_RULES and m.type == etype} | _described_name(label, etype)
+        aliases = tuple(sorted(aliases - {label}))
         out.append(Entity(key=key, type=etype, label=label, aliases=aliases, wikidata=wikidata, mentions=tuple(group)))
     return out
 
+
+
+def _described_name(label: str, etype: str) -> set[str]:
+    """'the ruling Georgian Dream party': the name without the lower-case kind after it ('Georgian Dream'), the
+    name the party goes by; a capitalised 'Party' is part of the name ('Labour Party').
+
+    >>> _described_name("Georgian Dream party", "Organization"), _described_name("Labour Party", "Organization")
+    ({'Georgian Dream'}, set())
+    """
+    name, _, kind = label.rpartition(" ")
+    return {name} if etype == "Organization" and kind == "party" and name else set()
 
 
 def _compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:
