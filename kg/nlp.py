@@ -1048,7 +1048,8 @@ def _compass_ellipsis(doc: Doc, ents: list[Span]) -> list[Span]:
 def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]]) -> Span:
     """A body named with a state's name after a capitalised common noun is an organisation, not the state:
     'Environment Canada spokesperson', 'Statistics Canada', 'Transport Canada'. The noun is a dictionary word,
-    no given name, compounded on the state's name, and no title ('Foreign Minister Serbia' is no name)."""
+    no given name, compounded on the state's name, and no title ('Foreign Minister Serbia' is no name); or a body's
+    noun and a name that is no dictionary word ('Bank Melli Iran')."""
     if not ent.ent_id_ or ent.start == 0 or entries()[ent.ent_id_].type != "State" or ent.label_ == "NORP":
         return ent
     prev = doc[ent.start - 1]
@@ -1056,6 +1057,11 @@ def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[
             and prev.lower_ in words and prev.lower_ not in given_names() and not prev.ent_type_
             and not any(start <= prev.i < end for start, end in titles)):
         return _fresh(doc, prev.i, ent.end, "ORG")
+    first = doc[ent.start - 2] if ent.start > 1 else None
+    if (first is not None and prev.is_title and prev.pos_ == "PROPN" and prev.lower_ not in words and not prev.ent_type_
+            and first.is_title and first.lower_ in body_nouns() and first.lower_ in words and not first.ent_type_
+            and not any(start <= first.i < end for start, end in titles)):
+        return _fresh(doc, first.i, ent.end, "ORG")  # 'Bank Melli Iran': a body's noun and a name before the state's
     return ent
 
 
@@ -1516,11 +1522,13 @@ def _apposed_body(ent: Span) -> bool:
 def _body_apposition(token: Token) -> bool:
     """An apposition headed by a noun whose first sense is a body ('the company', 'the party'; not 'the host'), or by
     a body noun of another sense that belongs to a body named after it ('a subsidiary of the Polish Armaments Group',
-    'a unit of Siemens'; 'a maker of furniture' may be a person)."""
+    'a unit of Siemens'; 'a maker of furniture' may be a person, and 'the chief executive of Acme' is a title)."""
     if token.dep_ != "appos" or token.lower_ in person_heads() or token.ent_type_:
         return False
-    return token.lemma_.lower() in first_body_nouns() or token.lemma_.lower() in body_nouns() and any(
-        prep.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children) for prep in token.children)
+    if token.lemma_.lower() in first_body_nouns():
+        return True
+    return token.lemma_.lower() in body_nouns() and not any(t.start <= token.i < t.end for t in token.doc.spans.get("kg_titles", [])) \
+        and any(prep.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children) for prep in token.children)
 
 
 def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
