@@ -845,9 +845,10 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _listed_with_place(doc: Doc, ent: Span, place_at: dict[int, Span]) -> bool:
-    """'in Donetsk, Luhansk and Zaporizhzhia' (the model calls the last two people): a one- or two-word name joined by
-    'and' or a comma to a place, in a list that is the object of a preposition of place, is a place too."""
-    if len(ent) > 2 or ent.root.dep_ != "conj":
+    """'in Donetsk, Luhansk and Zaporizhzhia' (the model calls the last two people): a one-word name, no given name,
+    joined by 'and' or a comma to a place, in a list that is the object of a preposition of place, is a place too
+    ('in New York and an Edward Steichen exhibit' keeps its person)."""
+    if len(ent) > 1 or ent.root.dep_ != "conj" or ent[0].lower_ in given_names():
         return False
     first = ent.root
     while first.dep_ == "conj" and first.head.i != first.i:
