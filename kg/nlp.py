@@ -1307,6 +1307,11 @@ def _counted(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].tag_ in {"NNS", "NNPS"} and not doc[end].is_title
 
 
+def _coded(token) -> bool:
+    """A model code of letters and digits ('K2', 'T90', 'A380'): a 'person' opened by one is a named model."""
+    return bool(model_code(token.text)) and any(c.isalpha() for c in token.text) and any(c.isdigit() for c in token.text)
+
+
 def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Model designations as PRODUCT entities: a code right after its maker's name ('Boeing 787', "Boeing's 747",
     'Airbus A380', 'Boeing 737-800'), then that code alone elsewhere in the text ('the 787', '787s', 'the A380');
@@ -1326,6 +1331,9 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
     named = {e.text for e in ents if e.label_ == "ORG"}
     out, products, codes = [], [], set()
     for ent in ents:
+        if ent.label_ == "PERSON" and _coded(ent[0]):
+            out.append(Span(doc, ent.start, ent.end, label="PRODUCT"))  # 'K2 Black Panther tanks': no one's name
+            continue
         if ent.label_ != "ORG":
             out.append(ent)
             continue
