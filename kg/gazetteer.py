@@ -58,7 +58,8 @@ def entries() -> dict[str, Entry]:
         out[row["id"]] = Entry(
             id=row["id"], type="Place", label=row["name"], wikidata="", source="kg/data/places.jsonl",
             names=tuple(row["names"]), demonyms=tuple(row.get("demonyms", ())), country=state_ids.get(row["country"], ""),
-            extra={"seat_of_government": row["seat_of_government"]},
+            extra={"seat_of_government": row["seat_of_government"], "seat_of_body": row.get("seat_of_body", False),
+                   "body_names": tuple(row.get("body_names", ()))},
         )
     org_names = {row["wikidata"]: resources.split(row["other_names"]) for row in resources.table("organization_names.csv")}
     for row in resources.jsonl("organizations.jsonl"):

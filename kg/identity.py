@@ -361,7 +361,8 @@ def defined_acronyms(extraction: Extraction) -> list[tuple[str, str]]:
 
     The letters must be the initials in order, or (a name translated from another language: 'Union of
     Rationalist Atheists and Agnostics (UAAR)') the same letters in another order, or three or more letters of the
-    name in order from its first ('Singapore Airlines (SIA)'). The name may run on
+    name in order from its first ('Singapore Airlines (SIA)'), or any capitals bracketed right after the whole name
+    (`_bracketed_right_after`). The name may run on
     past the organisation's mention for a few capitalised words ('... Atheists and Agnostics (UAAR)',
     where the model ends the organisation at 'Atheists').
     """
@@ -385,9 +386,16 @@ def defined_acronyms(extraction: Extraction) -> list[tuple[str, str]]:
             if not is_acronym(acronym) or not letters or organization_key(acronym) == e.key:
                 continue
             if (acronym in (letters, content) or sorted(acronym) == sorted(letters) or (letters.startswith(acronym) and len(acronym) >= 3)
-                    or _letters_in_order(acronym, name)):
+                    or _letters_in_order(acronym, name) or _bracketed_right_after(text, m.end, hit)):
                 out.append((organization_key(acronym), e.key))
     return list(dict.fromkeys(out))
+
+
+def _bracketed_right_after(text: str, end: int, hit: re.Match) -> bool:
+    """'the Polish Armaments Group (PGZ)', 'Doctors Without Borders (MSF)': capitals in brackets right after the whole
+    name define its acronym even when they are the initials of its name in another language (Polska Grupa
+    Zbrojeniowa); a name that runs on past the mention, or 'or'/'known as', still needs the letters to fit."""
+    return not hit.group(1) and text[end:hit.start(2)].strip() == "("
 
 
 def _letters_in_order(acronym: str, name: str) -> bool:

@@ -224,13 +224,16 @@ def parse(nlp: Language, text: str, size: int = PIECE_CHARS) -> Doc:
     return Doc.from_docs(list(nlp.pipe(text[a:b] for a, b in piece_bounds(text, size))), ensure_whitespace=False)
 
 
+GAZETTEER_LABELS = {"State": "GPE", "Place": "GPE", "Organization": "ORG"}  # the model's label of each gazetteer type
+
+
 def gazetteer_patterns() -> list[dict]:
     """EntityRuler patterns from the gazetteer: names as GPE/ORG, demonyms as NORP.
 
     A state's or a place's name is also matched in capitals, as a wire dateline writes it ('PRETORIA, Nov 2 -',
     'NEW DELHI, Sept 9 -'): the same place as 'Pretoria' in the text below it.
     """
-    label = {"State": "GPE", "Place": "GPE", "Organization": "ORG"}
+    label = GAZETTEER_LABELS
     patterns = []
     for entry in entries().values():
         for name in entry.names:
@@ -795,6 +798,7 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
       Boulevard' (people to the model): a name ending in such a noun; a 'person' only after a preposition of place
       ('Fiona Hill testified' is a person)."""
     nouns = place_nouns()
+    place_at = {i: e for e in ents if e.label_ in {"GPE", "LOC"} for i in range(e.start, e.end)}
     out, grown = [], []
     listed = -1  # the end of the last name read after 'the NOUN of' ('the ports of Primorsk and Ust-Luga')
     for ent in ents:
@@ -812,14 +816,44 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
             grown.append(ent)
         elif len(ent) > 1 and ent[-1].is_title and _feature(ent[-1]) and (ent.label_ == "ORG" or _located(ent)):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
-        elif len(ent) == 1 and _where(doc, ent):
+        elif len(ent) == 1 and _where(doc, ent) or _listed_with_place(doc, ent, place_at):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
+        elif (split := _places_joined(doc, ent)):
+            out.extend(split)
+            continue
         elif (ent.label_ == "ORG" and len(ent) - (ent[0].lower_ == "the") > 2
               and (head := ent[int(ent[0].lower_ == "the")]).is_title and _feature(head) and doc[head.i + 1].lower_ == "of"):
             ent = _fresh(doc, ent.start, ent.end, "LOC")  # 'the Tower of London' read whole as an organisation
         out.append(ent)
     out = _untagged_features(doc, _names_before_area_nouns(doc, out))
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
+
+
+def _listed_with_place(doc: Doc, ent: Span, place_at: dict[int, Span]) -> bool:
+    """'in Donetsk, Luhansk and Zaporizhzhia' (the model calls the last two people): a one-word name, no given name,
+    joined by 'and' or a comma to a place, in a list that is the object of a preposition of place, is a place too
+    ('in New York and an Edward Steichen exhibit' keeps its person)."""
+    if len(ent) > 1 or ent.root.dep_ != "conj" or ent[0].lower_ in given_names():
+        return False
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.i in place_at and _located(place_at[first.i])
+
+
+def _places_joined(doc: Doc, ent: Span) -> list[Span]:
+    """'in Kharkiv and Odesa' read as one organisation: two names joined by 'and' after a preposition of place, one
+    of them a place the gazetteer knows, are two places (the known one with its id); [] when the span is no such
+    pair ('Procter and Gamble' names no known place)."""
+    if len(ent) > 5 or not _located(ent):
+        return []
+    parts = _split_conjunction(doc, ent)
+    if len(parts) != 2 or not all(0 < len(p) <= 2 and all(t.is_title for t in p) for p in parts):
+        return []
+    known = [_known_name(doc, p.start, p.end) for p in parts]
+    if not any(k is not None and entries()[k.id_].type in {"Place", "State"} for k in known):
+        return []
+    return [k if k is not None else _fresh(doc, p.start, p.end, "LOC") for p, k in zip(parts, known, strict=True)]
 
 
 def _untagged_features(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1000,7 +1034,8 @@ def _compass_ellipsis(doc: Doc, ents: list[Span]) -> list[Span]:
 def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]]) -> Span:
     """A body named with a state's name after a capitalised common noun is an organisation, not the state:
     'Environment Canada spokesperson', 'Statistics Canada', 'Transport Canada'. The noun is a dictionary word,
-    no given name, compounded on the state's name, and no title ('Foreign Minister Serbia' is no name)."""
+    no given name, compounded on the state's name, and no title ('Foreign Minister Serbia' is no name); or a body's
+    noun and a name that is no dictionary word ('Bank Melli Iran')."""
     if not ent.ent_id_ or ent.start == 0 or entries()[ent.ent_id_].type != "State" or ent.label_ == "NORP":
         return ent
     prev = doc[ent.start - 1]
@@ -1008,6 +1043,11 @@ def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[
             and prev.lower_ in words and prev.lower_ not in given_names() and not prev.ent_type_
             and not any(start <= prev.i < end for start, end in titles)):
         return _fresh(doc, prev.i, ent.end, "ORG")
+    first = doc[ent.start - 2] if ent.start > 1 else None
+    if (first is not None and prev.is_title and prev.pos_ == "PROPN" and prev.lower_ not in words and not prev.ent_type_
+            and first.is_title and first.lower_ in body_nouns() and first.lower_ in words and not first.ent_type_
+            and not any(start <= first.i < end for start, end in titles)):
+        return _fresh(doc, first.i, ent.end, "ORG")  # 'Bank Melli Iran': a body's noun and a name before the state's
     return ent
 
 
@@ -1056,7 +1096,7 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
     start = ent.start
     inner = next((t.i for t in doc[start + 1:end - 1] if t.text == "the" and doc[t.i - 1].pos_ not in LINKING_POS
                   and ent.label_ != "PERSON"), None)
-    if inner is not None and doc[start:inner].text in _people_named(doc):
+    if inner is not None and (doc[start:inner].text in _people_named(doc) or _opening_adverb(doc, start, inner, words)):
         start = inner + 1  # 'According to Rathbun the Scientology property' ('Ivan the Terrible' is one name)
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}):
         start += 1  # 'a World Health Organisation': an article other than 'the' is no part of a name
@@ -1073,7 +1113,27 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
         return None  # 'Allah', 'Athena', 'Calvinism': a deity, a religion or a holiday is no actor
     if (start, end) == (ent.start, ent.end):
         return ent
-    return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
+    known = _known_name(doc, start, end) if start > ent.start else None
+    return known or Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
+
+
+def _known_name(doc: Doc, start: int, end: int) -> Span | None:
+    """The trimmed words as the gazetteer entry they name ('European Union' out of 'Later the European Union', which
+    hid it from the gazetteer's matcher), None when they name none."""
+    from spacy.tokens import Span
+
+    name = strip_the(doc[start:end].text)
+    entry = entries().get(by_name().get(name.lower(), ""))
+    if entry is None or name.lower() not in {n.lower() for n in entry.names}:
+        return None
+    return Span(doc, start, end, label=GAZETTEER_LABELS[entry.type], span_id=entry.id)
+
+
+def _opening_adverb(doc: Doc, start: int, inner: int, words: frozenset[str]) -> bool:
+    """'Later the European Union said', 'Meanwhile the Kremlin': a sentence's first word, a dictionary word that is no
+    given name, right before 'the' opens the sentence, not the name ('Ivan the Terrible' keeps its first name)."""
+    first = doc[start]
+    return inner == start + 1 and first.is_sent_start and first.lower_ in words and first.lower_ not in given_names()
 
 
 def _people_named(doc: Doc) -> set[str]:
@@ -1232,6 +1292,11 @@ def _counted(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].tag_ in {"NNS", "NNPS"} and not doc[end].is_title
 
 
+def _coded(token) -> bool:
+    """A model code of letters and digits ('K2', 'T90', 'A380'): a 'person' opened by one is a named model."""
+    return bool(model_code(token.text)) and any(c.isalpha() for c in token.text) and any(c.isdigit() for c in token.text)
+
+
 def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Model designations as PRODUCT entities: a code right after its maker's name ('Boeing 787', "Boeing's 747",
     'Airbus A380', 'Boeing 737-800'), then that code alone elsewhere in the text ('the 787', '787s', 'the A380');
@@ -1251,6 +1316,9 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
     named = {e.text for e in ents if e.label_ == "ORG"}
     out, products, codes = [], [], set()
     for ent in ents:
+        if ent.label_ == "PERSON" and _coded(ent[0]):
+            out.append(Span(doc, ent.start, ent.end, label="PRODUCT"))  # 'K2 Black Panther tanks': no one's name
+            continue
         if ent.label_ != "ORG":
             out.append(ent)
             continue
@@ -1440,14 +1508,21 @@ def _plural_group(doc: Doc, ent: Span) -> bool:
 
 def _apposed_body(ent: Span) -> bool:
     """'Naftogaz, the Ukrainian state energy company,': a name with a body's noun in apposition (kg/data/body_nouns.jsonl,
-    a body in its first sense) is a body's."""
-    return any(_body_apposition(c) for c in ent.root.children)
+    a body in its first sense) is a body's; a name opened by a given name stays a person's ('Viktor Medvedchuk, an ally
+    of Vladimir Putin')."""
+    return not _given_name_first(ent) and any(_body_apposition(c) for c in ent.root.children)
 
 
 def _body_apposition(token: Token) -> bool:
-    """An apposition headed by a noun whose first sense is a body ('the company', 'the party'; not 'the host')."""
-    return token.dep_ == "appos" and token.lemma_.lower() in first_body_nouns() and token.lower_ not in person_heads() \
-        and not token.ent_type_
+    """An apposition headed by a noun whose first sense is a body ('the company', 'the party'; not 'the host'), or by
+    a body noun of another sense that belongs to a body named after it ('a subsidiary of the Polish Armaments Group',
+    'a unit of Siemens'; 'a maker of furniture' may be a person, and 'the chief executive of Acme' is a title)."""
+    if token.dep_ != "appos" or token.lower_ in person_heads() or token.ent_type_:
+        return False
+    if token.lemma_.lower() in first_body_nouns():
+        return True
+    return token.lemma_.lower() in body_nouns() and not any(t.start <= token.i < t.end for t in token.doc.spans.get("kg_titles", [])) \
+        and any(prep.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children) for prep in token.children)
 
 
 def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1524,6 +1599,7 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     ('Hayat' + 'Tahrir al-Sham' for HTS) is part of the name, and the name is a body's."""
     from spacy.attrs import ORTH
 
+    ents = _untagged_before_acronym(doc, ents)
     grown, defined = [], set()
     for ent in ents:
         short = _bracketed_acronym(doc, ent.end)
@@ -1545,6 +1621,37 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in out for i in range(e.start, e.end)}
     out += [_fresh(doc, t.i, t.i + 1, "ORG") for t in tokens_with(doc, ORTH, frozenset(defined)) if t.i not in taken]
     return out
+
+
+NAME_JOINERS = {"of", "and", "for", "the", "&"}  # lower-case words inside a body's name ('Council of the EU')
+
+
+def _untagged_before_acronym(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Doctors Without Borders (MSF) said', 'Reporters Without Borders (RSF)' (the model tags 'Without Borders' a
+    person): capitalised words the model left untagged, right before an acronym in brackets or before the untagged
+    name the model ends there, are the body the acronym names (joined by 'of', 'and', 'for', 'the'; two words at
+    least, opened by a capital; no title's words)."""
+    from spacy.attrs import ORTH
+
+    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    taken = {i: e for e in ents for i in range(e.start, e.end)}
+    replaced, out = set(), []
+    for bracket in tokens_with(doc, ORTH, frozenset({"("})):
+        if not _bracketed_acronym(doc, bracket.i):
+            continue
+        last = taken.get(bracket.i - 1)
+        if last is not None and (last.ent_id_ or last.label_ == "PERSON" and not last[0].is_stop):
+            continue  # 'John Smith (CEO)': a person's name opens with no function word ('Without Borders' does)
+        start = last.start if last is not None else bracket.i
+        while start > 0 and start - 1 not in taken and start - 1 not in titled and not doc[start - 1].is_sent_end and (
+                doc[start - 1].is_title or doc[start - 1].lower_ in NAME_JOINERS and start < bracket.i):
+            start -= 1
+        while start < bracket.i and not doc[start].is_title:
+            start += 1  # 'the' before the name
+        if bracket.i - start > 1 and (last is None or start < last.start):
+            out.append(_fresh(doc, start, bracket.i, "ORG"))
+            replaced.add(id(last))
+    return [e for e in ents if id(e) not in replaced] + out
 
 
 def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozenset()) -> list[Span]:

@@ -69,6 +69,10 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
             continue
         # 'the Air Force' after 'the United States Air Force', 'the Navy' after 'the Indonesian Navy': the state dropped
         candidates = {f.key for f in full if f.key != m.key and _state_named_before(f.text, m.text)}
+        described = _described_name(strip_the(m.text), m.type)  # 'the ruling Georgian Dream party' and 'Georgian Dream'
+        candidates |= {f.key for f in mentions if f.key != m.key and f.type == "Organization" and strip_the(f.text) in described}
+        short = strip_the(m.text).lower()  # 'the Defence Ministry' after the Ministry of Defence
+        candidates |= {f.key for f in full if f.key != m.key and _portfolio_form(f.text).lower() == short}
         if len(m.text.split()) == 1:
             candidates |= {f.key for f in full
                            if (_strip_the(f.text).split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text}
@@ -79,6 +83,23 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
+OF_BODY = re.compile(r"^(?:the\s+)?(?P<owner>(?:\S+\s+)*?)(?P<head>Ministry|Department)\s+of\s+(?P<the>the\s+)?(?P<what>.+)$", re.I)
+
+
+def _portfolio_form(name: str) -> str:
+    """The other way news writes a ministry's name: 'Ministry of Defence' -> 'Defence Ministry', 'German Ministry of
+    Defence' -> 'German Defence Ministry', 'Department of State' -> 'State Department'; 'Department of the Treasury'
+    -> 'Treasury' (the office named alone); '' for any other name.
+
+    >>> _portfolio_form("the Ministry of Defence"), _portfolio_form("Department of the Treasury"), _portfolio_form("Bank of China")
+    ('Defence Ministry', 'Treasury', '')
+    """
+    hit = OF_BODY.match(name)
+    if hit is None or len(hit["what"].split()) > 2:
+        return ""
+    return hit["what"] if hit["the"] else f"{hit['owner']}{hit['what']} {hit['head']}"
+
+
 def bracketed_places(mentions: list[Mention]) -> dict[str, str]:
     """'the Masjid Al-Haram (Grand Mosque)', 'Kyiv (Kiev)': a place's other name in brackets right after it names the same
     place."""
@@ -86,6 +107,25 @@ def bracketed_places(mentions: list[Mention]) -> dict[str, str]:
     by_end = {m.end: m for m in places}
     return {m.key: by_end[m.start - 2].key for m in places if m.start - 2 in by_end and by_end[m.start - 2].key != m.key
             and f"{by_end[m.start - 2].text} ({m.text})" in m.sentence}
+
+
+def housed_bodies(mentions: list[Mention]) -> dict[str, str]:
+    """'the Pentagon said' where the article also names the Defense Department: the building acting is that body
+    (its names: the place's `body_names`, kg/data/places.jsonl), one node, under the body's own name; the building
+    named as a place in the same article ('officials at the Pentagon') is the same node: one real thing."""
+    from kg.extract.entities import organization_key
+
+    out = {}
+    keys = {m.key for m in mentions}
+    for seat in {m.key for m in mentions if m.rule == "seat-as-body"}:
+        places = [e for e in entries().values() if e.extra.get("seat_of_body") and organization_key(e.label) == seat]
+        names = {n.lower() for e in places for n in e.extra["body_names"]}
+        bodies = {m.key for m in mentions if m.rule == "ner-org" and any(strip_the(m.text).lower().endswith(n) for n in names)}
+        body = bodies.pop() if len(bodies) == 1 else seat
+        out.update({e.id: body for e in places if e.id in keys})  # 'at the Pentagon' too: one node, typed by most mentions
+        if body != seat:
+            out[seat] = body
+    return out
 
 
 ARMED_SERVICE = "MIL"  # the sector of 'Air Force', 'Navy', 'Army', 'Coast Guard' among the Phoenix agents
@@ -187,7 +227,7 @@ def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[
 
 def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     """Canonical keys for every mention and record; entities built from the mentions."""
-    key_map = person_aliases(mentions) | organization_aliases(mentions) | bracketed_places(mentions)
+    key_map = person_aliases(mentions) | organization_aliases(mentions) | bracketed_places(mentions) | housed_bodies(mentions)
     services = home_state_services(mentions, list(extraction.roles), key_map)
     key_map.update({k: key for k, (key, _) in services.items()})
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
@@ -309,10 +349,22 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
             label = max(names or [group[0].text], key=lambda n: (len(n.split()), len(n)))
             label = strip_the(label)
             etype, wikidata = types.most_common(1)[0][0], ""
-        aliases = tuple(sorted({m.text for m in group if m.rule not in REFERRING_RULES and m.type == etype} - {label}))
+        aliases = {m.text for m in group if m.rule not in REFERRING_RULES and m.type == etype} | _described_name(label, etype)
+        aliases = tuple(sorted(aliases - {label}))
         out.append(Entity(key=key, type=etype, label=label, aliases=aliases, wikidata=wikidata, mentions=tuple(group)))
     return out
 
+
+
+def _described_name(label: str, etype: str) -> set[str]:
+    """'the ruling Georgian Dream party': the name without the lower-case kind after it ('Georgian Dream'), the
+    name the party goes by; a capitalised 'Party' is part of the name ('Labour Party').
+
+    >>> _described_name("Georgian Dream party", "Organization"), _described_name("Labour Party", "Organization")
+    ({'Georgian Dream'}, set())
+    """
+    name, _, kind = label.rpartition(" ")
+    return {name} if etype == "Organization" and kind == "party" and name else set()
 
 
 def _compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:

@@ -217,3 +217,18 @@ def test_rekeying_moves_every_reference_to_the_canonical_key():
     assert y.events[0].participants == (("participant", "org-apple"),)
     assert y.events[0].place == "place-cupertino-ca"
     assert {e.key for e in y.entities} == {"org-apple", "place-cupertino-ca", "person-steve-jobs"}
+
+
+@pytest.mark.parametrize(("text", "acronym", "defined"), [
+    ("the Polish Armaments Group (PGZ) said", "PGZ", True),  # initials of the name in Polish
+    ("Doctors Without Borders (MSF) said", "MSF", True),
+    ("the Polish Armaments Group, or PGZ, said", "PGZ", False),  # 'or': the letters must fit
+    ("the Polish Armaments Group Board (PGZ) said", "PGZ", False),  # the name runs on past the mention
+])
+def test_an_acronym_bracketed_right_after_the_name_is_defined_whatever_its_letters(text, acronym, defined):
+    from kg.identity import ACRONYM_AFTER, _bracketed_right_after
+
+    end = text.index(" Group") + len(" Group") if "Group" in text else text.index("Borders") + len("Borders")
+    hit = ACRONYM_AFTER.match(text, end)
+    assert hit is not None and hit.group(2) == acronym
+    assert _bracketed_right_after(text, end, hit) is defined

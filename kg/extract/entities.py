@@ -206,7 +206,8 @@ def _seats_owning_titles(doc: Doc, title_spans: list[Span]) -> dict[int, str]:
     out = {}
     for title in title_spans:
         owner = owner_before_title(doc, title.start) if title.start else None
-        if owner is not None and owner.id_ and owner.id_ != owner.ent_id_ and owner.ent_id_ in capitals():
+        if owner is not None and owner.id_ and owner.id_ != owner.ent_id_ and (
+                owner.ent_id_ in capitals() or owner.ent_id_ in entries() and entries()[owner.ent_id_].extra.get("seat_of_body")):
             out[owner.start] = owner.id_
     return out
 
@@ -230,7 +231,12 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
             return Mention(type="Place", rule="region-after-place", key=f"place-{slug(ent.text)}", **base)
         if entry.type == "Place" and gid in capitals() and _used_as_actor(ent) and not _dateline(ent):
             return Mention(type="State", rule="capital-as-government", key=capitals()[gid], **base)
+        if entry.extra.get("seat_of_body") and _used_as_actor(ent) and not _dateline(ent):
+            # 'the Pentagon said': the building that names the body it houses (the Department of Defense), acting
+            return Mention(type="Organization", rule="seat-as-body", key=organization_key(entry.label), **base)
         if seat_of:  # 'Kremlin spokesman': the seat of government stands for the state whose position it is
+            if entry.extra.get("seat_of_body"):  # 'Pentagon spokesman': for the body it houses
+                return Mention(type="Organization", rule="seat-as-body", key=seat_of, **base)
             return Mention(type="State", rule="seat-as-government", key=seat_of, **base)
         rule = "gazetteer-demonym" if label == "NORP" else f"gazetteer-{entry.type.lower()}"
         return Mention(type=entry.type, rule=rule, key=gid, **base)
@@ -878,10 +884,13 @@ BODY_NOUNS = {"company", "firm", "group", "bank", "airline", "carrier", "party",
 
 
 def seat_of_government(doc: Doc, ent: Span) -> Span | None:
-    """'Kremlin spokesman', 'White House spokeswoman': a seat of government stands for its state's government."""
+    """'Kremlin spokesman', 'White House spokeswoman': a seat of government stands for its state's government;
+    'Pentagon spokesman': a building that names the body it houses stands for that body."""
     from spacy.tokens import Span
 
     entry = entries().get(ent.ent_id_) if ent.ent_id_ else None
+    if entry is not None and entry.extra.get("seat_of_body"):
+        return Span(doc, ent.start, ent.end, label="ORG", span_id=organization_key(entry.label))
     if entry is None or entry.type != "Place" or not entry.extra.get("seat_of_government") or not entry.country:
         return None
     return Span(doc, ent.start, ent.end, label="GPE", span_id=entry.country)

@@ -112,7 +112,8 @@ def owner_key(owner: Span) -> str:
     """Key of the state or organization a position belongs to ('' when the span is neither)."""
     gid = gazetteer_id(owner)
     if gid:
-        return gid if entries()[gid].type in {"State", "Organization"} else ""
+        entry = entries().get(gid)  # none: the key of a body a building names ('Pentagon spokesman', `seat_of_government`)
+        return gid if entry is None or entry.type in {"State", "Organization"} else ""
     return organization_key(owner.text) if owner.label_ == "ORG" else ""
 
 
