@@ -354,14 +354,15 @@ def _occupation_last_words() -> frozenset[str]:
 
 
 def _portfolio_end(doc: Doc, end: int) -> int:
-    """Past a field written after a title and closed by a comma ("Microsoft's director of research, NAME"):
-    'of'/'for' and one to three lower-case words, no name among them; else `end`."""
+    """Past a field written after a title and closed by a comma ("Microsoft's director of research, NAME") or followed
+    by 'at' and the organisation ('vice president of marketing at ORG', 'a professor of physics at ORG'): 'of'/'for'
+    and one to three lower-case words, no name among them; else `end`."""
     if end + 1 >= len(doc) or doc[end].lower_ not in {"of", "for"}:
         return end
     j = end + 1
-    while j < len(doc) and j - end <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ and doc[j].lower_ != "the":
+    while j < len(doc) and j - end <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ and doc[j].lower_ not in {"the", "at"}:
         j += 1
-    return j if j > end + 1 and j < len(doc) and doc[j].text == "," else end
+    return j if j > end + 1 and j < len(doc) and doc[j].lower_ in {",", "at"} else end
 
 
 def _organization(key: str) -> bool:
@@ -387,7 +388,7 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
     taken = {i for t in spans for i in range(t.start, t.end)}
     for token in tokens_with(doc, LOWER, HEAD_NOUNS):
         if (token.pos_ == "NOUN" and token.i not in taken and token.i + 2 < len(doc)
-                and doc[token.i + 1].lower_ == "of" and _owner_after(doc, token.i + 2) is not None):
+                and doc[token.i + 1].lower_ == "of" and _head_owner(doc, token.i + 1) is not None):
             spans.append(_with_prefix(doc, Span(doc, token.i, token.i + 1, label="Head")))  # 'deputy head of X'
     spans.sort(key=lambda t: t.start)
     groups: list[list[Span]] = []
@@ -399,6 +400,16 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         else:
             groups.append([span])
     return groups
+
+
+def _head_owner(doc: Doc, i: int) -> Span | None:
+    """The state or organization a 'head' heads, 'of' at token `i`: 'head of the IAEA', 'head of research at ORG' (a
+    field, then 'at' and an organisation)."""
+    end = _portfolio_end(doc, i)
+    if end == i:
+        return _owner_after(doc, i + 1)
+    owner = _owner_after(doc, end + 1) if doc[end].lower_ == "at" and end + 1 < len(doc) else None
+    return owner if owner is not None and _organization(owner_key(owner)) else None
 
 
 FIELD_WORDS = 2  # 'human rights chief', 'press secretary'; longer runs are descriptions ('migration pact vote leader')
