@@ -628,9 +628,33 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, frozenset(surnames | first_words)):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
+    out = _repeated_organizations(doc, out)
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     return model_names(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out)))))
+
+
+def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"according to Saudi Arabia's Civil Defense Authority. Civil Defense Authority director NAME said": an
+    organisation's name of several capitalised words, written again where the model tagged nothing, is that
+    organisation again. Candidates are the name's first words, found over the Doc's array (`tokens_with`)."""
+    from spacy.attrs import ORTH
+    from spacy.tokens import Span as SpanType
+
+    names = {tuple(t.text for t in e) for e in ents if e.label_ == "ORG" and len(e) > 1 and all(t.is_title for t in e)}
+    if not names:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for token in tokens_with(doc, ORTH, frozenset(words[0] for words in names)):
+        for words in names:
+            end = token.i + len(words)
+            if (words[0] == token.text and end <= len(doc) and tuple(t.text for t in doc[token.i:end]) == words
+                    and not any(i in taken for i in range(token.i, end))):
+                out.append(SpanType(doc, token.i, end, label="ORG"))
+                taken |= set(range(token.i, end))
+                break
+    return out
 
 
 def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:
