@@ -315,9 +315,10 @@ def _present_passive(token) -> bool:
 EXPLICIT_RULES = {"owner-title-name", "title-name-of-owner", "owner-title-appositive", "title-of-owner-name",
                   "title-of-owner-appositive", "name-title-of-owner", "name-owner-title"}
 # 'representing' introduces whom a post serves as 'for' does ('a lawyer representing ORG')
-# 'at' introduces an organisation only: 'chief financial officer at ORG' (a post 'at' a state is none: 'minister at Japan')
+# 'at' introduces an organisation only: 'chief financial officer at ORG' (a post 'at' a state is none: 'minister at Japan');
+# after an occupation 'from' does too ('a researcher from the University of X'; 'a lawyer from Texas' names a place)
 TITLE_PREPOSITIONS = ("of", "for", "representing", "at")
-OCCUPATION_PREPOSITIONS = TITLE_PREPOSITIONS + ("with",)
+OCCUPATION_PREPOSITIONS = TITLE_PREPOSITIONS + ("with", "from")
 
 
 def _occupations(doc: Doc, heads: set[int] = frozenset()) -> list[tuple[Span, str]]:
@@ -844,8 +845,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
                     or _seat_place(doc, start, end) or _its_body(doc, start, end) or _bare_body(doc, start, end))
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
-    if owner_after is not None and doc[end].lower_ == "at" and not _organization(owner_key(owner_after)):
-        owner_after = None  # 'the prime minister at the White House': a place, no owner
+    if owner_after is not None and doc[end].lower_ in {"at", "from"} and not _organization(owner_key(owner_after)):
+        owner_after = None  # 'the prime minister at the White House', 'a lawyer from Texas': a place, no owner
     after = _person_at(doc, _name_start(doc, end))
     # OWNER ['s] TITLE NAME
     if after is not None and owner_before is not None:
