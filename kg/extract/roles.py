@@ -125,7 +125,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     out: dict[tuple[str, str, str, int], Role] = {}
     kinds = title_kinds()
     groups = _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank" and t.label_ not in _ranks()])
-    heads = {i for group in groups for t in group if t.label_ == "Head" for i in range(t.start, t.end)}  # no occupation too
+    # no occupation too: 'head of X', and a title's field ('executive' of 'Wikimedia Foundation executive director')
+    heads = {i for group in groups for t in group for i in range(t.start, t.end)}
     unowned: list[tuple[Span, str]] = []  # a title no pattern gave an owner: perhaps the article's state's office
     for group in groups:
         start, end = group[0].start, group[-1].end
