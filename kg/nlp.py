@@ -513,6 +513,13 @@ def dictionary_words() -> frozenset[str]:
     return _dictionary_words(pipeline())
 
 
+@lru_cache(maxsize=1)
+def adjective_words() -> frozenset[str]:
+    """The adjectives of the pipeline's lemmatizer index ('acting', 'former', 'new'), read once per process."""
+    table = pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index") if "lemmatizer" in pipeline().pipe_names else {}
+    return frozenset(table["adj"]) if "adj" in table else frozenset()
+
+
 def tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list:
     """The tokens whose `attr` (spacy.attrs LOWER, LEMMA, TAG ...) is one of `words`, found over the Doc's array
     (numpy) instead of a Python pass over every token."""
@@ -636,8 +643,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
 
 
 def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'Twitter CEO Dick Costolo said', 'Google co-founder Sergey Brin': one or two capitalised names outside
-    every entity that open a sentence right before a company's post (kg/data/titles.jsonl `owner_from_context`: chief
+    """'Twitter CEO Dick Costolo said', 'said Facebook founder Mark Zuckerberg': one to three capitalised names outside
+    every entity (the whole run of them, past words that describe: 'Former Nintendo CEO') right before a company's post (kg/data/titles.jsonl `owner_from_context`: chief
     executive, founder, spokesperson) and a person's name are the company, which the model tags nowhere there."""
     from spacy.tokens import Span as SpanType
 
@@ -649,12 +656,20 @@ def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
         if title.end not in people or not rows.get(title.label_, {}).get("owner_from_context"):
             continue
         i = title.start
-        while (i > 0 and title.start - i < 2 and i - 1 not in taken and (doc[i - 1].is_title or doc[i - 1].is_upper)
+        while (i > 0 and title.start - i < 3 and i - 1 not in taken and _capitalised(doc[i - 1])
                and (doc[i - 1].pos_ == "PROPN" or not is_dictionary_word(doc[i - 1].text))):
             i -= 1  # 'Facebook' read as a common noun is no word of the dictionary ('Company founder NAME' is)
-        if i < title.start and doc[i].is_sent_start:
+        whole = i < title.start and (doc[i].is_sent_start or not _capitalised(doc[i - 1]))  # the name, not its last words
+        while i < title.start and doc[i].lower_ in adjective_words():
+            i += 1  # 'Acting CEO NAME', 'Former Nintendo CEO NAME': a word that describes the post, no name
+        if whole and i < title.start:
             out.append(SpanType(doc, i, title.start, label="ORG"))
     return out
+
+
+def _capitalised(token) -> bool:
+    """A word written as a name is: 'Twitter', 'BP'."""
+    return token.is_title or token.is_upper
 
 
 def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
