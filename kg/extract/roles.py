@@ -79,6 +79,7 @@ from kg.extract.entities import (
 from kg.gazetteer import (
     actor_aliases,
     body_heads,
+    body_nouns,
     by_name,
     entries,
     held_on,
@@ -87,6 +88,7 @@ from kg.gazetteer import (
     office_holders_horizon,
     office_verbs,
     sectors,
+    state_bodies,
     state_by_iso3,
     state_occupations,
     state_of,
@@ -187,6 +189,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     for role in _coordinated_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _party_tag_roles(doc, unowned, as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _court_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
@@ -652,6 +656,42 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
         evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{kind}-{rule}", confidence=0.7)
         out.append(Role(holder=person_key(person.text), name=name, of=state, as_of=as_of, evidence=evidence))
     return out
+
+
+def _court_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.date) -> list[Role]:
+    """'The case was heard in the High Court. ... Judge NAME rejected the motion': a judge's seat written with no court
+    (one word the Phoenix agents write after a court's noun: 'court judge'; no 'Chief Justice', a state's office) is in
+    the one court the article names before it (an organisation whose name holds a
+    court's body noun of the Phoenix agents: 'High Court', 'Court of Appeal', 'tribunal'); none when it names two or none."""
+    unowned = [(t, name) for t, name in unowned if len(t) == 1 and t[0].lower_ in _court_seats()]
+    if not unowned:
+        return []
+    out = []
+    for title, name in unowned:
+        courts = {owner_key(e) for e in ents(doc)
+                  if e.end <= title.start and e.label_ == "ORG" and any(t.lower_ in _court_nouns() for t in e)}
+        person, rule = _unowned_holder(doc, title, as_of)
+        if person is None or len(courts) != 1 or "" in courts:
+            continue
+        span = doc[min(person.start, title.start):max(person.end, title.end)]
+        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/court-{rule}", confidence=0.7)
+        out.append(Role(holder=person_key(person.text), name=name, of=courts.pop(), as_of=as_of, evidence=evidence))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _court_seats() -> frozenset[str]:
+    """The judicial titles (kind 'jud') the Phoenix agents write after a court's noun ('court judge'): 'judge'."""
+    jud = {form.lower() for row in titles() if row.get("kind") == "jud" for form in row["forms"]}
+    return jud & frozenset(words[-1] for words in (form.split() for form, sector in state_bodies().items() if sector == "JUD")
+                           if len(words) > 1 and words[-2] in _court_nouns())
+
+
+@lru_cache(maxsize=1)
+def _court_nouns() -> frozenset[str]:
+    """The Phoenix agents' judicial bodies of one word that are body nouns (kg/data/body_nouns.jsonl, from WordNet):
+    'court', 'tribunal'."""
+    return frozenset(form for form, sector in state_bodies().items() if sector == "JUD" and " " not in form) & body_nouns()
 
 
 def _coordinated_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
