@@ -72,6 +72,7 @@ if TYPE_CHECKING:
 
 MODEL_PREFERENCE = ("trf", "lg", "md", "sm")
 NAME_POS = {"PROPN"}
+NAME_APOSTROPHE = re.compile(r"[^\W\d_]+['\u2019][^\W\d_]+")  # "O'Leary": letters on both sides of one apostrophe
 RESTORABLE = {"ORG", "LAW"}  # a law or treaty named after a place (the Kyoto Protocol) names no place
 NON_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 MAX_RUN = 64  # whitespace-free characters tokenized at once; longer runs (long URLs, junk) are cut, so a run costs O(MAX_RUN) a character
@@ -302,7 +303,8 @@ def _register() -> None:
 
 
 def _is_name_token(token) -> bool:
-    if not (token.text[:1].isupper() and token.is_alpha):
+    """A word of a person's name: capitalised letters, an apostrophe inside ("O'Leary", "D'Alema")."""
+    if not (token.text[:1].isupper() and (token.is_alpha or NAME_APOSTROPHE.fullmatch(token.text))):
         return False
     return token.pos_ in NAME_POS or (token.pos_ == "NOUN" and token.i > 0)  # the tagger calls rare names nouns
 
