@@ -62,6 +62,7 @@ from kg.gazetteer import (
     person_heads,
     place_nouns,
     speech_verbs,
+    title_by_id,
     titles,
 )
 
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
 
 MODEL_PREFERENCE = ("trf", "lg", "md", "sm")
 NAME_POS = {"PROPN"}
+NAME_APOSTROPHE = re.compile(r"[^\W\d_]+['\u2019][^\W\d_]+")  # "O'Leary": letters on both sides of one apostrophe
 RESTORABLE = {"ORG", "LAW"}  # a law or treaty named after a place (the Kyoto Protocol) names no place
 NON_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 MAX_RUN = 64  # whitespace-free characters tokenized at once; longer runs (long URLs, junk) are cut, so a run costs O(MAX_RUN) a character
@@ -301,7 +303,8 @@ def _register() -> None:
 
 
 def _is_name_token(token) -> bool:
-    if not (token.text[:1].isupper() and token.is_alpha):
+    """A word of a person's name: capitalised letters, an apostrophe inside ("O'Leary", "D'Alema")."""
+    if not (token.text[:1].isupper() and (token.is_alpha or NAME_APOSTROPHE.fullmatch(token.text))):
         return False
     return token.pos_ in NAME_POS or (token.pos_ == "NOUN" and token.i > 0)  # the tagger calls rare names nouns
 
@@ -512,6 +515,13 @@ def dictionary_words() -> frozenset[str]:
     return _dictionary_words(pipeline())
 
 
+@lru_cache(maxsize=1)
+def adjective_words() -> frozenset[str]:
+    """The adjectives of the pipeline's lemmatizer index ('acting', 'former', 'new'), read once per process."""
+    table = pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index") if "lemmatizer" in pipeline().pipe_names else {}
+    return frozenset(table["adj"]) if "adj" in table else frozenset()
+
+
 def tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list:
     """The tokens whose `attr` (spacy.attrs LOWER, LEMMA, TAG ...) is one of `words`, found over the Doc's array
     (numpy) instead of a Python pass over every token."""
@@ -628,9 +638,63 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, frozenset(surnames | first_words)):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
+    out = _repeated_organizations(doc, _company_before_title(doc, out))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     return model_names(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out)))))
+
+
+def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Twitter CEO Dick Costolo said', 'said Facebook founder Mark Zuckerberg': one to three capitalised names outside
+    every entity (the whole run of them, past words that describe: 'Former Nintendo CEO') right before a company's post (kg/data/titles.jsonl `owner_from_context`: chief
+    executive, founder, spokesperson) and a person's name are the company, which the model tags nowhere there."""
+    from spacy.tokens import Span as SpanType
+
+    rows = title_by_id()
+    people = {e.start for e in ents if e.label_ == "PERSON"}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for title in doc.spans.get("kg_titles", []):
+        if title.end not in people or not rows.get(title.label_, {}).get("owner_from_context"):
+            continue
+        i = title.start
+        while (i > 0 and title.start - i < 3 and i - 1 not in taken and _capitalised(doc[i - 1])
+               and (doc[i - 1].pos_ == "PROPN" or not is_dictionary_word(doc[i - 1].text))):
+            i -= 1  # 'Facebook' read as a common noun is no word of the dictionary ('Company founder NAME' is)
+        whole = i < title.start and (doc[i].is_sent_start or not _capitalised(doc[i - 1]))  # the name, not its last words
+        while i < title.start and doc[i].lower_ in adjective_words():
+            i += 1  # 'Acting CEO NAME', 'Former Nintendo CEO NAME': a word that describes the post, no name
+        if whole and i < title.start:
+            out.append(SpanType(doc, i, title.start, label="ORG"))
+    return out
+
+
+def _capitalised(token) -> bool:
+    """A word written as a name is: 'Twitter', 'BP'."""
+    return token.is_title or token.is_upper
+
+
+def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"according to Saudi Arabia's Civil Defense Authority. Civil Defense Authority director NAME said": an
+    organisation's name of several capitalised words, written again where the model tagged nothing, is that
+    organisation again. Candidates are the name's first words, found over the Doc's array (`tokens_with`)."""
+    from spacy.attrs import ORTH
+    from spacy.tokens import Span as SpanType
+
+    names = {tuple(t.text for t in e) for e in ents if e.label_ == "ORG" and len(e) > 1 and all(t.is_title for t in e)}
+    if not names:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for token in tokens_with(doc, ORTH, frozenset(words[0] for words in names)):
+        for words in names:
+            end = token.i + len(words)
+            if (words[0] == token.text and end <= len(doc) and tuple(t.text for t in doc[token.i:end]) == words
+                    and not any(i in taken for i in range(token.i, end))):
+                out.append(SpanType(doc, token.i, end, label="ORG"))
+                taken |= set(range(token.i, end))
+                break
+    return out
 
 
 def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -79,6 +79,7 @@ from kg.extract.entities import (
 from kg.gazetteer import (
     actor_aliases,
     body_heads,
+    body_nouns,
     by_name,
     entries,
     held_on,
@@ -87,6 +88,7 @@ from kg.gazetteer import (
     office_holders_horizon,
     office_verbs,
     sectors,
+    state_bodies,
     state_by_iso3,
     state_occupations,
     state_of,
@@ -125,7 +127,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     out: dict[tuple[str, str, str, int], Role] = {}
     kinds = title_kinds()
     groups = _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank" and t.label_ not in _ranks()])
-    heads = {i for group in groups for t in group if t.label_ == "Head" for i in range(t.start, t.end)}  # no occupation too
+    # no occupation too: 'head of X', and a title's field ('executive' of 'Wikimedia Foundation executive director')
+    heads = {i for group in groups for t in group for i in range(t.start, t.end)}
     unowned: list[tuple[Span, str]] = []  # a title no pattern gave an owner: perhaps the article's state's office
     for group in groups:
         start, end = group[0].start, group[-1].end
@@ -186,6 +189,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     for role in _coordinated_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _party_tag_roles(doc, unowned, as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _court_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
@@ -315,9 +320,10 @@ def _present_passive(token) -> bool:
 EXPLICIT_RULES = {"owner-title-name", "title-name-of-owner", "owner-title-appositive", "title-of-owner-name",
                   "title-of-owner-appositive", "name-title-of-owner", "name-owner-title"}
 # 'representing' introduces whom a post serves as 'for' does ('a lawyer representing ORG')
-# 'at' introduces an organisation only: 'chief financial officer at ORG' (a post 'at' a state is none: 'minister at Japan')
+# 'at' introduces an organisation only: 'chief financial officer at ORG' (a post 'at' a state is none: 'minister at Japan');
+# after an occupation 'from' does too ('a researcher from the University of X'; 'a lawyer from Texas' names a place)
 TITLE_PREPOSITIONS = ("of", "for", "representing", "at")
-OCCUPATION_PREPOSITIONS = TITLE_PREPOSITIONS + ("with",)
+OCCUPATION_PREPOSITIONS = TITLE_PREPOSITIONS + ("with", "from")
 
 
 def _occupations(doc: Doc, heads: set[int] = frozenset()) -> list[tuple[Span, str]]:
@@ -354,14 +360,15 @@ def _occupation_last_words() -> frozenset[str]:
 
 
 def _portfolio_end(doc: Doc, end: int) -> int:
-    """Past a field written after a title and closed by a comma ("Microsoft's director of research, NAME"):
-    'of'/'for' and one to three lower-case words, no name among them; else `end`."""
+    """Past a field written after a title and closed by a comma ("Microsoft's director of research, NAME") or followed
+    by 'at' and the organisation ('vice president of marketing at ORG', 'a professor of physics at ORG'): 'of'/'for'
+    and one to three lower-case words, no name among them; else `end`."""
     if end + 1 >= len(doc) or doc[end].lower_ not in {"of", "for"}:
         return end
     j = end + 1
-    while j < len(doc) and j - end <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ and doc[j].lower_ != "the":
+    while j < len(doc) and j - end <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ and doc[j].lower_ not in {"the", "at"}:
         j += 1
-    return j if j > end + 1 and j < len(doc) and doc[j].text == "," else end
+    return j if j > end + 1 and j < len(doc) and doc[j].lower_ in {",", "at"} else end
 
 
 def _organization(key: str) -> bool:
@@ -387,7 +394,7 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
     taken = {i for t in spans for i in range(t.start, t.end)}
     for token in tokens_with(doc, LOWER, HEAD_NOUNS):
         if (token.pos_ == "NOUN" and token.i not in taken and token.i + 2 < len(doc)
-                and doc[token.i + 1].lower_ == "of" and _owner_after(doc, token.i + 2) is not None):
+                and doc[token.i + 1].lower_ == "of" and _head_owner(doc, token.i + 1) is not None):
             spans.append(_with_prefix(doc, Span(doc, token.i, token.i + 1, label="Head")))  # 'deputy head of X'
     spans.sort(key=lambda t: t.start)
     groups: list[list[Span]] = []
@@ -399,6 +406,16 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         else:
             groups.append([span])
     return groups
+
+
+def _head_owner(doc: Doc, i: int) -> Span | None:
+    """The state or organization a 'head' heads, 'of' at token `i`: 'head of the IAEA', 'head of research at ORG' (a
+    field, then 'at' and an organisation)."""
+    end = _portfolio_end(doc, i)
+    if end == i:
+        return _owner_after(doc, i + 1)
+    owner = _owner_after(doc, end + 1) if doc[end].lower_ == "at" and end + 1 < len(doc) else None
+    return owner if owner is not None and _organization(owner_key(owner)) else None
 
 
 FIELD_WORDS = 2  # 'human rights chief', 'press secretary'; longer runs are descriptions ('migration pact vote leader')
@@ -641,6 +658,42 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     return out
 
 
+def _court_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.date) -> list[Role]:
+    """'The case was heard in the High Court. ... Judge NAME rejected the motion': a judge's seat written with no court
+    (one word the Phoenix agents write after a court's noun: 'court judge'; no 'Chief Justice', a state's office) is in
+    the one court the article names before it (an organisation whose name holds a
+    court's body noun of the Phoenix agents: 'High Court', 'Court of Appeal', 'tribunal'); none when it names two or none."""
+    unowned = [(t, name) for t, name in unowned if len(t) == 1 and t[0].lower_ in _court_seats()]
+    if not unowned:
+        return []
+    out = []
+    for title, name in unowned:
+        courts = {owner_key(e) for e in ents(doc)
+                  if e.end <= title.start and e.label_ == "ORG" and any(t.lower_ in _court_nouns() for t in e)}
+        person, rule = _unowned_holder(doc, title, as_of)
+        if person is None or len(courts) != 1 or "" in courts:
+            continue
+        span = doc[min(person.start, title.start):max(person.end, title.end)]
+        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/court-{rule}", confidence=0.7)
+        out.append(Role(holder=person_key(person.text), name=name, of=courts.pop(), as_of=as_of, evidence=evidence))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _court_seats() -> frozenset[str]:
+    """The judicial titles (kind 'jud') the Phoenix agents write after a court's noun ('court judge'): 'judge'."""
+    jud = {form.lower() for row in titles() if row.get("kind") == "jud" for form in row["forms"]}
+    return jud & frozenset(words[-1] for words in (form.split() for form, sector in state_bodies().items() if sector == "JUD")
+                           if len(words) > 1 and words[-2] in _court_nouns())
+
+
+@lru_cache(maxsize=1)
+def _court_nouns() -> frozenset[str]:
+    """The Phoenix agents' judicial bodies of one word that are body nouns (kg/data/body_nouns.jsonl, from WordNet):
+    'court', 'tribunal'."""
+    return frozenset(form for form, sector in state_bodies().items() if sector == "JUD" and " " not in form) & body_nouns()
+
+
 def _coordinated_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
     """'Israeli Prime Minister NAME and Defense Minister NAME2', 'met Indonesian President NAME and Foreign Minister
     NAME2': a title with no owner written right after 'and' and a holder of another post of this sentence is a post of
@@ -833,8 +886,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
                     or _seat_place(doc, start, end) or _its_body(doc, start, end) or _bare_body(doc, start, end))
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
-    if owner_after is not None and doc[end].lower_ == "at" and not _organization(owner_key(owner_after)):
-        owner_after = None  # 'the prime minister at the White House': a place, no owner
+    if owner_after is not None and doc[end].lower_ in {"at", "from"} and not _organization(owner_key(owner_after)):
+        owner_after = None  # 'the prime minister at the White House', 'a lawyer from Texas': a place, no owner
     after = _person_at(doc, _name_start(doc, end))
     # OWNER ['s] TITLE NAME
     if after is not None and owner_before is not None:
