@@ -646,8 +646,9 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
 
 def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Twitter CEO Dick Costolo said', 'said Facebook founder Mark Zuckerberg': one to three capitalised names outside
-    every entity (the whole run of them, past words that describe: 'Former Nintendo CEO') right before a company's post (kg/data/titles.jsonl `owner_from_context`: chief
-    executive, founder, spokesperson) and a person's name are the company, which the model tags nowhere there."""
+    every entity (the whole run of them, past words that describe: 'Former Nintendo CEO') right before a company's
+    post (kg/data/titles.jsonl `owner_from_context`: chief executive, founder, spokesperson) and a person's name are
+    the company, which the model tags nowhere there."""
     from spacy.tokens import Span as SpanType
 
     rows = title_by_id()

@@ -175,17 +175,11 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
                            Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
     for role in _office_verb_roles(doc, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
-    principal = _principal_roles(doc, unowned, list(out.values()), as_of)
-    for start, role in principal.items():
-        out.setdefault((role.holder, role.name, role.of, start), role)
-    unowned = [(t, name) for t, name in unowned if t.start not in principal]
+    unowned = _add_principal_roles(doc, unowned, out, as_of)
     for role in _home_state_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     # "Prime Minister NAME ... NAME's spokesman, NAME2": the principal's post may come from the story's state
-    principal = _principal_roles(doc, unowned, list(out.values()), as_of)
-    for start, role in principal.items():
-        out.setdefault((role.holder, role.name, role.of, start), role)
-    unowned = [(t, name) for t, name in unowned if t.start not in principal]
+    unowned = _add_principal_roles(doc, unowned, out, as_of)
     for role in _coordinated_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _party_tag_roles(doc, unowned, as_of):
@@ -194,6 +188,14 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
+
+
+def _add_principal_roles(doc: Doc, unowned: list[tuple[Span, str]], out: dict, as_of: dt.date) -> list[tuple[Span, str]]:
+    """Add the posts held for a principal (`_principal_roles`) to `out`; the titles still without an owner."""
+    principal = _principal_roles(doc, unowned, list(out.values()), as_of)
+    for start, role in principal.items():
+        out.setdefault((role.holder, role.name, role.of, start), role)
+    return [(t, name) for t, name in unowned if t.start not in principal]
 
 
 def _in_state(title: Span, name: str, of: str) -> str:
@@ -366,7 +368,8 @@ def _portfolio_end(doc: Doc, end: int) -> int:
     if end + 1 >= len(doc) or doc[end].lower_ not in {"of", "for"}:
         return end
     j = end + 1
-    while j < len(doc) and j - end <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ and doc[j].lower_ not in {"the", "at"}:
+    while (j < len(doc) and j - end <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_
+           and doc[j].lower_ not in {"the", "at"}):
         j += 1
     return j if j > end + 1 and j < len(doc) and doc[j].lower_ in {",", "at"} else end
 
