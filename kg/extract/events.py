@@ -1450,11 +1450,21 @@ def assumed(time: TimeValue | None) -> bool:
 
 def story_time(ctx: Context, drafts: list[Draft]) -> None:
     """Undated news told in the simple past takes the day of the story (`_story_date`), once nothing else dated it."""
-    undated = [d for d in drafts if d.time is None and d.token.pos_ in {"VERB", "AUX"} and _past(d.token)
-               and _reported_news(ctx, d.token)]
+    undated = [d for d in drafts if d.time is None and (verb := _telling_verb(d.token)) is not None and _past(verb)
+               and _reported_news(ctx, verb)]
     story = _story_date(ctx) if undated else None
     for draft in undated:
         draft.time = story
+
+
+def _telling_verb(token: Token) -> Token | None:
+    """The verb that tells an event as done: the trigger verb itself, or the verb whose object or passive subject the
+    event noun is ('held a bilateral meeting', 'a summit was held', 'imposed sanctions'); None for other nouns."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return token
+    if token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB":
+        return token.head
+    return None
 
 
 def _story_date(ctx: Context) -> TimeValue | None:
