@@ -36,7 +36,8 @@ from kg/data/plover_polarity.csv. The steps, each a function:
 5. Which candidates become event nodes (`_keep`): spoken praise, and spoken blame of a
    thing, are reactions to what the report tells ('welcomed the verdict', 'criticised the
    meeting': `_reaction`; 'accused X of', 'condemned Russia', 'denied' stay); a question put
-   to the one who answers is no demand (`_interview_question`); what a deal provides ('Under
+   to the one who answers is no demand (`_interview_question`), refusing to comment no
+   refusal (`_no_comment`); what a deal provides ('Under
    the deal, X will ...') is its content (`_agreement_term`); a negated act of cooperation is
    a Rejection (`_refusal_kind`), a negated occurrence ('did not take place') is cancelled.
 Mentions of one event across sentences are merged later, by the resolve stage.
@@ -52,7 +53,7 @@ from typing import TYPE_CHECKING
 from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, owner_before_title, paragraph_bounds
-from kg.extract.timex import count, shifted
+from kg.extract.timex import FROM_DCT, count, shifted
 from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs, state_of
 from kg.nlp import closing_mark, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
@@ -1449,12 +1450,32 @@ def assumed(time: TimeValue | None) -> bool:
 
 
 def story_time(ctx: Context, drafts: list[Draft]) -> None:
-    """Undated news told in the simple past takes the day of the story (`_story_date`), once nothing else dated it."""
+    """Undated news told in the simple past takes the day of the story (`_story_date`), once nothing else dated it;
+    news told in the past 'later in the day' with no day named near it takes the last day the text named before."""
+    for draft in drafts:
+        if _same_day_anaphor(ctx, draft) and (day := _day_named_before(ctx, draft.time.start)) is not None:
+            draft.time = day
     undated = [d for d in drafts if d.time is None and (verb := _telling_verb(d.token)) is not None and _past(verb)
                and _reported_news(ctx, verb)]
     story = _story_date(ctx) if undated else None
     for draft in undated:
         draft.time = story
+
+
+def _day_named_before(ctx: Context, start: int) -> TimeValue | None:
+    """The last past day the text names before `start` outside the headline ('Poland yesterday signed ...')."""
+    days = [tv for tv in ctx.times.values() if tv.end <= start and tv.granularity == "day" and tv.rule != FROM_DCT
+            and tv.latest <= ctx.article.date
+            and not _in_headline(ctx, ctx.doc.char_span(tv.start, tv.end, alignment_mode="expand")[0])]
+    return max(days, key=lambda tv: tv.start, default=None)
+
+
+def _same_day_anaphor(ctx: Context, draft: Draft) -> bool:
+    """'He met Nawrocki later in the day.' after no day named nearby: the timex counted from the article's date
+    (`FROM_DCT`); told in the past, the day meant is the one the story last named (`_day_named_before`)."""
+    time, verb = draft.time, _telling_verb(draft.token)
+    return (time is not None and time.rule == FROM_DCT and time.granularity == "day"
+            and time.earliest == ctx.article.date and verb is not None and _past(verb))
 
 
 def _telling_verb(token: Token) -> Token | None:
@@ -2174,8 +2195,35 @@ def _interview_question(draft: Draft) -> bool:
     return participle or any(c.dep_ == "prep" and c.lower_ == "about" for c in token.children)
 
 
+REFUSING_VERBS = {"decline", "refuse"}  # 'declined to comment', 'refused to say'
+
+
+def _no_comment(draft: Draft) -> bool:
+    """'The Commission declined to comment.', 'She refused to say who paid', 'declined to give details': refusing to
+    speak (an infinitive of a speech verb of the lexicon, whose objects, if any, a verb of communication names, WordNet:
+    'confirm the report'; or giving what such a verb names, 'details') is a non-answer to the reporter, no event
+    ('refused to sign the deal', 'declined to attend', 'refused to apologise', 'refused to discuss it with Iran' stay)."""
+    token = draft.token
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REFUSING_VERBS:
+        return False
+    act = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+    if act is None:
+        return False
+    dobjs = [o for o in act.children if o.dep_ == "dobj"]
+    if any(c.dep_ == "prep" and c.lower_ == "with" for node in (token, act, *dobjs) for c in node.children):
+        return False  # 'refused to discuss the plan with the EU': no talks (the phrase as parsed, on either verb)
+    objects = [o.lemma_.lower() for o in dobjs]
+    said = all(o in speech_verbs() for o in objects)
+    if act.lemma_.lower() in GIVING_VERBS:
+        return bool(objects) and said
+    return any(row.speech for row in _triggers_for(act)) and said
+
+
+GIVING_VERBS = {"give", "provide", "offer"}  # 'declined to give details': what is given is what is said
+
+
 def _keep(draft: Draft) -> bool:
-    if _reaction(draft) or _interview_question(draft):
+    if _reaction(draft) or _interview_question(draft) or _no_comment(draft):
         return False
     if draft.trigger.speech or draft.kind == "Statement":
         return any(role == "speaker" for role in draft.participants.values())
