@@ -1479,13 +1479,15 @@ def _same_day_anaphor(ctx: Context, draft: Draft) -> bool:
 
 
 def _telling_verb(token: Token) -> Token | None:
-    """The verb that tells an event as done: the trigger verb itself, or the verb whose object or passive subject the
-    event noun is ('held a bilateral meeting', 'a summit was held', 'imposed sanctions'); None for other nouns."""
+    """The verb that tells an event as done: the trigger verb itself, the verb whose object or passive subject the
+    event noun is ('held a bilateral meeting', 'a summit was held', 'imposed sanctions'), or a verb of occurrence it is
+    the subject of ('the talks ended'; not a planned 'is set to begin'); None for other nouns."""
     if token.pos_ in {"VERB", "AUX"}:
         return token
     if token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB":
         return token.head
-    return None
+    verbs = _occurrence_verbs(token)  # "the talks ended without a deal"
+    return verbs[0] if verbs and not PLANNED_OCCURRENCE & {v.lemma_.lower() for v in verbs} else None
 
 
 def _story_date(ctx: Context) -> TimeValue | None:
