@@ -1525,16 +1525,28 @@ def _reported_news(ctx: Context, verb: Token) -> bool:
 
 def _object_time(ctx: Context, verb: Token) -> TimeValue | None:
     """'will rule on the appeal on April 8', 'criticised the decision on Monday': a time the parser hangs on the verb's
-    object, after it (not 'cited the 2008 declaration': a time before the noun dates the noun alone)."""
+    object, after it (not 'cited the 2008 declaration': a time before the noun dates the noun alone; nor one in a
+    clause on the noun, `_in_noun_clause`)."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for noun in objects:
         time = ctx.times.get(noun.i)
-        if time is not None and time.start > noun.idx:
+        if time is not None and time.start > noun.idx and not _in_noun_clause(ctx, noun, time):
             return time
     return None
+
+
+def _in_noun_clause(ctx: Context, noun: Token, time: TimeValue) -> bool:
+    """'violates an agreement reached in 1991': a time inside a clause on the noun ('reached', 'signed', 'which ...')
+    dates the noun, not the verb the noun is the object of."""
+    node = ctx.doc.char_span(time.start, time.end, alignment_mode="expand").root
+    while node.i != noun.i and node.head.i != node.i:
+        if node.dep_ in {"acl", "relcl"}:
+            return True
+        node = node.head
+    return False
 
 
 def _past(verb: Token) -> bool:
