@@ -649,14 +649,25 @@ def _denied(token: Token) -> bool:
 
 def hypothetical(token: Token) -> bool:
     """'whether Belgrade should recognize', 'if they could meet', 'if the talks fail': not something that happened.
-    An event noun is hypothetical in a condition; a speaker's own conditional act is not (`_conditional_act`)."""
+    An event noun is hypothetical in a condition or judged ahead (`_judged_ahead`); a speaker's own conditional act is
+    not (`_conditional_act`)."""
     if token.pos_ == "NOUN":
-        return _in_condition(token)
+        return _in_condition(token) or _judged_ahead(token)
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children) and not _conditional_act(token)
     conditional = any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
     return modal or conditional
+
+
+def _judged_ahead(noun: Token) -> bool:
+    """'the withdrawal of Eritrean forces would be the hardest test of the truce', 'a ceasefire will be difficult': an
+    event noun judged in a clause to come ('will/would/could be' and a complement) is talked of, not reported ('the
+    vote will be on Sunday', 'the talks were a success', 'the summit will be held in Delhi' stay)."""
+    verb = noun.head
+    return (noun.dep_ == "nsubj" and verb.lemma_ == "be"
+            and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for c in verb.children)
+            and any(c.dep_ in {"attr", "acomp"} for c in verb.children))
 
 
 TERMS_PREPS = {"under"}  # "under the deal, X will ...": what the deal provides
