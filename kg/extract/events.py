@@ -1471,6 +1471,23 @@ def story_time(ctx: Context, drafts: list[Draft]) -> None:
     story = _story_date(ctx) if undated else None
     for draft in undated:
         draft.time = story
+    told = {verb.i: d.time for d in drafts if d.time is not None and (verb := _telling_verb(d.token)) is not None}
+    for draft in drafts:
+        if draft.time is None and (verb := _ended_by(draft.token)) is not None:
+            draft.time = told.get(verb.i) or ctx.times.get(verb.i)
+
+
+def _ended_by(noun: Token) -> Token | None:
+    """'The agreement was signed after ten days of talks': an event noun counted in units of time after which a verb's
+    act came ran until that act, and takes its day; the verb, or None ('after the talks' orders, dates nothing)."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    units = noun.head.head
+    after = units.head
+    if (units.dep_ != "pobj" or units.lower_ not in _DISTANCE_UNITS or after.lower_ != "after"
+            or not any(c.dep_ == "nummod" or c.dep_ == "det" and count(c.text) for c in units.children)):
+        return None
+    return after.head if after.head.pos_ in {"VERB", "AUX"} else None
 
 
 def _day_named_before(ctx: Context, start: int) -> TimeValue | None:
