@@ -1427,6 +1427,8 @@ def _read_time(ctx: Context, draft: Draft) -> None:
     while node.head.i != node.i:
         if (offset := _offset(node)) is not None:
             offsets.append(offset)
+        if node is not token and _earlier_relative(node):
+            return  # "dropping Kiprono, who had faced criticism over protests": the main clause's time is not theirs
         node = node.head
         if node.i in ctx.times:
             time: TimeValue | None = ctx.times[node.i]
@@ -1443,6 +1445,12 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         draft.time = _report_date(ctx, "present-tense-is-report-date")
     elif verb is not None and _past(verb) and not _placed_by_event(verb):
         draft.time = _narrated_time(ctx, verb)
+
+
+def _earlier_relative(verb: Token) -> bool:
+    """'Kiprono, who had faced weeks of criticism': a relative clause in the past perfect tells what came before the
+    clause it hangs in, which does not date it."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _placed_by_event(verb: Token) -> bool:
