@@ -368,8 +368,14 @@ def _described_name(label: str, etype: str) -> set[str]:
 
 
 def _compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:
-    """Overlapping periods; a date assumed from the article's date alone agrees with any."""
-    return a is None or b is None or assumed(a) or assumed(b) or (a.earliest <= b.latest and b.earliest <= a.latest)
+    """Overlapping periods; a date assumed from the article's date alone agrees with any of its year (a guess of the
+    day, not of the year: 'The two ministers signed an agreement' is not the agreement 'signed in 2008')."""
+    if a is None or b is None:
+        return True
+    if assumed(a) or assumed(b):
+        guess, other = (a, b) if assumed(a) else (b, a)
+        return assumed(other) or other.earliest.year <= guess.earliest.year <= other.latest.year
+    return a.earliest <= b.latest and b.earliest <= a.latest
 
 
 def office_states(roles: list[Role], types: dict[str, str]) -> dict[str, str]:

@@ -121,11 +121,15 @@ class Context:
         return a == b or (a in self._surnames and self._surnames.get(a) == self._surnames.get(b))
 
     def governor(self, token: Token) -> Token:
-        """What a time expression modifies: the nearest verb or event noun above it."""
+        """What a time expression modifies: the nearest verb or event noun above it; a participle on a noun
+        ('a meeting organized last weekend') passes it to the noun when that names an event, and keeps it when not
+        ('rejected the plan drafted in 2023': the drafting, not the rejection)."""
         node = token
         while node.head.i != node.i:
             node = node.head
             if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"acl", "amod"}:
+                return node
+            if node.pos_ == "VERB" and node.dep_ == "acl" and node.head.pos_ == "NOUN" and not self.triggers(node.head):
                 return node
             if node.pos_ == "NOUN" and self.triggers(node):
                 return node

@@ -36,7 +36,8 @@ from kg/data/plover_polarity.csv. The steps, each a function:
 5. Which candidates become event nodes (`_keep`): spoken praise, and spoken blame of a
    thing, are reactions to what the report tells ('welcomed the verdict', 'criticised the
    meeting': `_reaction`; 'accused X of', 'condemned Russia', 'denied' stay); a question put
-   to the one who answers is no demand (`_interview_question`); what a deal provides ('Under
+   to the one who answers is no demand (`_interview_question`), refusing to comment no
+   refusal (`_no_comment`); what a deal provides ('Under
    the deal, X will ...') is its content (`_agreement_term`); a negated act of cooperation is
    a Rejection (`_refusal_kind`), a negated occurrence ('did not take place') is cancelled.
 Mentions of one event across sentences are merged later, by the resolve stage.
@@ -52,7 +53,7 @@ from typing import TYPE_CHECKING
 from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, owner_before_title, paragraph_bounds
-from kg.extract.timex import count, shifted
+from kg.extract.timex import FROM_DCT, count, shifted
 from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs, state_of
 from kg.nlp import closing_mark, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
@@ -648,14 +649,25 @@ def _denied(token: Token) -> bool:
 
 def hypothetical(token: Token) -> bool:
     """'whether Belgrade should recognize', 'if they could meet', 'if the talks fail': not something that happened.
-    An event noun is hypothetical in a condition; a speaker's own conditional act is not (`_conditional_act`)."""
+    An event noun is hypothetical in a condition or judged ahead (`_judged_ahead`); a speaker's own conditional act is
+    not (`_conditional_act`)."""
     if token.pos_ == "NOUN":
-        return _in_condition(token)
+        return _in_condition(token) or _judged_ahead(token)
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children) and not _conditional_act(token)
     conditional = any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
     return modal or conditional
+
+
+def _judged_ahead(noun: Token) -> bool:
+    """'the withdrawal of Eritrean forces would be the hardest test of the truce', 'a ceasefire will be difficult': an
+    event noun judged in a clause to come ('will/would/could be' and a complement) is talked of, not reported ('the
+    vote will be on Sunday', 'the talks were a success', 'the summit will be held in Delhi' stay)."""
+    verb = noun.head
+    return (noun.dep_ == "nsubj" and verb.lemma_ == "be"
+            and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for c in verb.children)
+            and any(c.dep_ in {"attr", "acomp"} for c in verb.children))
 
 
 TERMS_PREPS = {"under"}  # "under the deal, X will ...": what the deal provides
@@ -1415,6 +1427,8 @@ def _read_time(ctx: Context, draft: Draft) -> None:
     while node.head.i != node.i:
         if (offset := _offset(node)) is not None:
             offsets.append(offset)
+        if node is not token and _earlier_relative(node):
+            return  # "dropping Kiprono, who had faced criticism over protests": the main clause's time is not theirs
         node = node.head
         if node.i in ctx.times:
             time: TimeValue | None = ctx.times[node.i]
@@ -1433,6 +1447,12 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         draft.time = _narrated_time(ctx, verb)
 
 
+def _earlier_relative(verb: Token) -> bool:
+    """'Kiprono, who had faced weeks of criticism': a relative clause in the past perfect tells what came before the
+    clause it hangs in, which does not date it."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
 def _placed_by_event(verb: Token) -> bool:
     """'On the eve of the swap, a strike killed ...', 'two days after the talks, ...': the clause is dated from another
     event (`relative_to_events`), not told on from the sentence before."""
@@ -1449,12 +1469,61 @@ def assumed(time: TimeValue | None) -> bool:
 
 
 def story_time(ctx: Context, drafts: list[Draft]) -> None:
-    """Undated news told in the simple past takes the day of the story (`_story_date`), once nothing else dated it."""
-    undated = [d for d in drafts if d.time is None and d.token.pos_ in {"VERB", "AUX"} and _past(d.token)
-               and _reported_news(ctx, d.token)]
+    """Undated news told in the simple past takes the day of the story (`_story_date`), once nothing else dated it;
+    news told in the past 'later in the day' with no day named near it takes the last day the text named before."""
+    for draft in drafts:
+        if _same_day_anaphor(ctx, draft) and (day := _day_named_before(ctx, draft.time.start)) is not None:
+            draft.time = day
+    undated = [d for d in drafts if d.time is None and (verb := _telling_verb(d.token)) is not None and _past(verb)
+               and _reported_news(ctx, verb)]
     story = _story_date(ctx) if undated else None
     for draft in undated:
         draft.time = story
+    told = {verb.i: d.time for d in drafts if d.time is not None and (verb := _telling_verb(d.token)) is not None}
+    for draft in drafts:
+        if draft.time is None and (verb := _ended_by(draft.token)) is not None:
+            draft.time = told.get(verb.i) or ctx.times.get(verb.i)
+
+
+def _ended_by(noun: Token) -> Token | None:
+    """'The agreement was signed after ten days of talks': an event noun counted in units of time after which a verb's
+    act came ran until that act, and takes its day; the verb, or None ('after the talks' orders, dates nothing)."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    units = noun.head.head
+    after = units.head
+    if (units.dep_ != "pobj" or units.lower_ not in _DISTANCE_UNITS or after.lower_ != "after"
+            or not any(c.dep_ == "nummod" or c.dep_ == "det" and count(c.text) for c in units.children)):
+        return None
+    return after.head if after.head.pos_ in {"VERB", "AUX"} else None
+
+
+def _day_named_before(ctx: Context, start: int) -> TimeValue | None:
+    """The last past day the text names before `start` outside the headline ('Poland yesterday signed ...')."""
+    days = [tv for tv in ctx.times.values() if tv.end <= start and tv.granularity == "day" and tv.rule != FROM_DCT
+            and tv.latest <= ctx.article.date
+            and not _in_headline(ctx, ctx.doc.char_span(tv.start, tv.end, alignment_mode="expand")[0])]
+    return max(days, key=lambda tv: tv.start, default=None)
+
+
+def _same_day_anaphor(ctx: Context, draft: Draft) -> bool:
+    """'He met Nawrocki later in the day.' after no day named nearby: the timex counted from the article's date
+    (`FROM_DCT`); told in the past, the day meant is the one the story last named (`_day_named_before`)."""
+    time, verb = draft.time, _telling_verb(draft.token)
+    return (time is not None and time.rule == FROM_DCT and time.granularity == "day"
+            and time.earliest == ctx.article.date and verb is not None and _past(verb))
+
+
+def _telling_verb(token: Token) -> Token | None:
+    """The verb that tells an event as done: the trigger verb itself, the verb whose object or passive subject the
+    event noun is ('held a bilateral meeting', 'a summit was held', 'imposed sanctions'), or a verb of occurrence it is
+    the subject of ('the talks ended'; not a planned 'is set to begin'); None for other nouns."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return token
+    if token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB":
+        return token.head
+    verbs = _occurrence_verbs(token)  # "the talks ended without a deal"
+    return verbs[0] if verbs and not PLANNED_OCCURRENCE & {v.lemma_.lower() for v in verbs} else None
 
 
 def _story_date(ctx: Context) -> TimeValue | None:
@@ -1492,16 +1561,28 @@ def _reported_news(ctx: Context, verb: Token) -> bool:
 
 def _object_time(ctx: Context, verb: Token) -> TimeValue | None:
     """'will rule on the appeal on April 8', 'criticised the decision on Monday': a time the parser hangs on the verb's
-    object, after it (not 'cited the 2008 declaration': a time before the noun dates the noun alone)."""
+    object, after it (not 'cited the 2008 declaration': a time before the noun dates the noun alone; nor one in a
+    clause on the noun, `_in_noun_clause`)."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for noun in objects:
         time = ctx.times.get(noun.i)
-        if time is not None and time.start > noun.idx:
+        if time is not None and time.start > noun.idx and not _in_noun_clause(ctx, noun, time):
             return time
     return None
+
+
+def _in_noun_clause(ctx: Context, noun: Token, time: TimeValue) -> bool:
+    """'violates an agreement reached in 1991': a time inside a clause on the noun ('reached', 'signed', 'which ...')
+    dates the noun, not the verb the noun is the object of."""
+    node = ctx.doc.char_span(time.start, time.end, alignment_mode="expand").root
+    while node.i != noun.i and node.head.i != node.i:
+        if node.dep_ in {"acl", "relcl"}:
+            return True
+        node = node.head
+    return False
 
 
 def _past(verb: Token) -> bool:
@@ -2164,8 +2245,35 @@ def _interview_question(draft: Draft) -> bool:
     return participle or any(c.dep_ == "prep" and c.lower_ == "about" for c in token.children)
 
 
+REFUSING_VERBS = {"decline", "refuse"}  # 'declined to comment', 'refused to say'
+
+
+def _no_comment(draft: Draft) -> bool:
+    """'The Commission declined to comment.', 'She refused to say who paid', 'declined to give details': refusing to
+    speak (an infinitive of a speech verb of the lexicon, whose objects, if any, a verb of communication names, WordNet:
+    'confirm the report'; or giving what such a verb names, 'details') is a non-answer to the reporter, no event
+    ('refused to sign the deal', 'declined to attend', 'refused to apologise', 'refused to discuss it with Iran' stay)."""
+    token = draft.token
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REFUSING_VERBS:
+        return False
+    act = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+    if act is None:
+        return False
+    dobjs = [o for o in act.children if o.dep_ == "dobj"]
+    if any(c.dep_ == "prep" and c.lower_ == "with" for node in (token, act, *dobjs) for c in node.children):
+        return False  # 'refused to discuss the plan with the EU': no talks (the phrase as parsed, on either verb)
+    objects = [o.lemma_.lower() for o in dobjs]
+    said = all(o in speech_verbs() for o in objects)
+    if act.lemma_.lower() in GIVING_VERBS:
+        return bool(objects) and said
+    return any(row.speech for row in _triggers_for(act)) and said
+
+
+GIVING_VERBS = {"give", "provide", "offer"}  # 'declined to give details': what is given is what is said
+
+
 def _keep(draft: Draft) -> bool:
-    if _reaction(draft) or _interview_question(draft):
+    if _reaction(draft) or _interview_question(draft) or _no_comment(draft):
         return False
     if draft.trigger.speech or draft.kind == "Statement":
         return any(role == "speaker" for role in draft.participants.values())

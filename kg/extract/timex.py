@@ -788,8 +788,14 @@ def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
             return None
         if not carriers and n > 0 and ctx.tense != "future":
             return None  # "the next day, they were released" with no day named: after what is not known
-        ref = carriers[0] if carriers else _day(ctx.dct, "dct")
+        if not carriers:  # "later in the day" after no time: the DCT's day, marked so the story's day may replace it
+            moved = _moved(_day(ctx.dct, "dct"), n, unit)
+            return replace(moved, rule=FROM_DCT) if moved is not None else None
+        ref = carriers[0]
     return _moved(ref, n, unit)
+
+
+FROM_DCT = "anaphor-from-dct"  # an anaphor ('later that day') counted from the DCT for want of a time named before it
 
 
 _FEW = {"": 3, "few": 3, "a few": 3, "couple of": 2, "a couple of": 2, "several": 7}
