@@ -39,6 +39,10 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   dry land ('street', 'avenue', 'gulf', 'strait', 'hill', 'plain', 'island') or a building or tower ('hotel',
   'mosque', 'tower'; no sense of them an institution: 'church', 'court'), neither a group nor a person: the
   last word of a name ('Castlefrank Road', 'Rashid Boulevard') or the noun of 'the Plains of X' names a place.
+- kg/data/person_nouns.jsonl: one-word nouns whose most frequent sense is a kind of person ('sheriff', 'emeritus',
+  'fellow', 'detective'): capitalised at a sentence's start or before a title or a name ('Emeritus Professor NAME',
+  "the Sheriff's detective", 'Fellow NATO member Poland'), such a noun states what someone is, and names no body
+  or place (kg.nlp).
 
     apt-get install wordnet-base      # Debian's WordNet 3.0 database, in /usr/share/wordnet
     .venv/bin/python scripts/derive_wordnet.py [/usr/share/wordnet]
@@ -466,6 +470,19 @@ def body_nouns(folder: Path) -> list[dict]:
     return rows
 
 
+PERSON_ROOT = {"person": "00007846"}  # person.n.01: a human being
+
+
+def person_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is a kind of person ('sheriff', 'emeritus', 'fellow', 'detective'; see
+    the module docstring)."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, PERSON_ROOT)
+    return [{"id": f"person-noun-{lemma}", "noun": lemma,
+             "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under person"}
+            for lemma, offsets in _one_words(folder, lemmas) if offsets[0] not in roots and _root(offsets[0], hypernyms, roots)]
+
+
 PERSON_FILE = "18"  # lexicographer file noun.person (lexnames)
 MIN_PARTICLE_NAMES = 2
 MAX_PARTICLE = 5  # letters: longer lower-case words in names are epithets ('doubting_Thomas'), not particles
@@ -507,6 +524,7 @@ def main(folder: Path) -> None:
     _write("name_particles.jsonl", name_particles(folder))
     _write("body_nouns.jsonl", body_nouns(folder))
     _write("honorifics.jsonl", honorifics(folder))
+    _write("person_nouns.jsonl", person_nouns(folder))
 
 
 if __name__ == "__main__":

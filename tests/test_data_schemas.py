@@ -154,6 +154,8 @@ SCHEMAS: dict[str, dict] = {
     "body_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("body-noun-"),
                          "noun": lambda v: text(v) and v.isalpha() and v.islower(), "kind": ("organization", "social_group"), "first": bool,
                          "source": wordnet_source},
+    "person_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("person-noun-"),
+                           "noun": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
     "name_particles.jsonl": {"id": lambda v: text(v) and v.startswith("name-particle-"),
                              "particle": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
     "feature_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("feature-noun-"),
