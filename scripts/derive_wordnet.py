@@ -43,6 +43,9 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   'fellow', 'detective'): capitalised at a sentence's start or before a title or a name ('Emeritus Professor NAME',
   "the Sheriff's detective", 'Fellow NATO member Poland'), such a noun states what someone is, and names no body
   or place (kg.nlp).
+- kg/data/work_nouns.jsonl: one-word nouns whose most frequent sense is an investigation, an undertaking or a plan
+  ('study', 'survey', 'census', 'project', 'programme', 'scheme'): capitalised words before one ('the National Iodine
+  Nutrition study') are the name of the study, no actor's (kg.nlp).
 
     apt-get install wordnet-base      # Debian's WordNet 3.0 database, in /usr/share/wordnet
     .venv/bin/python scripts/derive_wordnet.py [/usr/share/wordnet]
@@ -483,6 +486,27 @@ def person_nouns(folder: Path) -> list[dict]:
             for lemma, offsets in _one_words(folder, lemmas) if offsets[0] not in roots and _root(offsets[0], hypernyms, roots)]
 
 
+WORK_ROOTS = {
+    "investigation": "00633864",  # investigation.n.02: study, survey, census, research
+    "undertaking": "00795720",    # undertaking.n.01 (project, task): venture, enterprise
+    "plan": "05898568",           # plan.n.01 (program, programme): scheme, agenda, policy
+}
+
+
+def work_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is an investigation, an undertaking or a plan ('study', 'survey',
+    'project', 'programme'; see the module docstring)."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, WORK_ROOTS)
+    rows = []
+    for lemma, offsets in _one_words(folder, lemmas):
+        root = _root(offsets[0], hypernyms, roots)
+        if root is not None:
+            rows.append({"id": f"work-noun-{lemma}", "noun": lemma, "kind": root,
+                         "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under {root}"})
+    return rows
+
+
 PERSON_FILE = "18"  # lexicographer file noun.person (lexnames)
 MIN_PARTICLE_NAMES = 2
 MAX_PARTICLE = 5  # letters: longer lower-case words in names are epithets ('doubting_Thomas'), not particles
@@ -525,6 +549,7 @@ def main(folder: Path) -> None:
     _write("body_nouns.jsonl", body_nouns(folder))
     _write("honorifics.jsonl", honorifics(folder))
     _write("person_nouns.jsonl", person_nouns(folder))
+    _write("work_nouns.jsonl", work_nouns(folder))
 
 
 if __name__ == "__main__":
