@@ -273,8 +273,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
 def same_name_types(mentions: list[Mention], key_map: dict[str, str]) -> dict[str, tuple[str, str]]:
     """Provisional key -> (key, type) of one name the model typed two ways in one article ('Ryanair' a person in one
     sentence, an organisation in another): one thing, of the type the text's own words give it ('Ryanair CEO'), else
-    no person's (a person named by one word alone is the surname of a full name, resolved before), else the type of
-    most of its mentions. Gazetteer names and names already resolved are left alone."""
+    of the type of most of its mentions, else no person's. Gazetteer names and names already resolved (a surname of
+    a full name) are left alone."""
     keys: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         if m.rule.startswith("ner-") and m.key not in key_map and m.key not in entries():
@@ -285,7 +285,7 @@ def same_name_types(mentions: list[Mention], key_map: dict[str, str]) -> dict[st
     for counts in keys.values():
         if len({types[k] for k in counts}) < 2:
             continue
-        best = max(counts, key=lambda k: (k in evidence, types[k] != "Person", counts[k]))
+        best = max(counts, key=lambda k: (k in evidence, counts[k], types[k] != "Person"))
         out.update({k: (best, types[best]) for k in counts if k != best})
     return out
 
