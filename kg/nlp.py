@@ -1111,6 +1111,8 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
         start += 1  # 'a World Health Organisation': an article other than 'the' is no part of a name
     if ent.label_ in {"PERSON", "ORG"}:
         start = _past_modifiers(doc, start, end, words, ent.label_ == "PERSON")
+    if start + 1 < end and doc[start].text in honorifics() and doc[start + 1:end].text in _people_named(doc):
+        start += 1  # 'Dr Jones' typed a body after 'Sarah Jones': the person, by a form of address ('Dr Pepper' stays)
     if not ent.ent_id_ and not any(c.isupper() for c in doc[start:end].text):
         return None  # 'pan-democrat', 'the party congress', 'warplanes': a name is capitalised
     if start >= end:

@@ -30,7 +30,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   so, in at least two names and at least once after another word of the name ('van_der_Waals'); English function words (spaCy's stop
   words: 'Ivan_the_Terrible', 'Joan_of_Arc') are left out. 'Ursula von der Leyen' is one name (kg.nlp).
 - kg/data/honorifics.jsonl: forms of address that WordNet writes both with and without a full stop ('Mr', 'Mr.',
-  'Mrs', 'Ms'): 'Ms Buchtmann said' names the person 'Buchtmann', the form of address aside (kg.nlp).
+  'Mrs', 'Ms'), and the abbreviations of people's nouns WordNet writes with a full stop ('Dr.' of doctor), in both
+  spellings: 'Ms Buchtmann said', 'Dr Fauci said' name the person by the surname, the form of address aside (kg.nlp).
 - kg/data/body_nouns.jsonl: nouns one of whose senses is an organisation or a social group ('front', 'airline',
   'union', 'party', 'bank'): a name ending in one, with no given name in it, is a body's ('Nordwind Airlines', 'the
   Tigray People's Liberation Front'), not a person's; `first` says the body is the noun's most frequent sense
@@ -451,7 +452,23 @@ def honorifics(folder: Path) -> list[dict]:
             if word.rstrip(".") + "." in words and " " not in word and "_" not in word:
                 rows.append({"id": f"honorific-{word.lower()}", "form": word,
                              "source": f"WordNet 3.0 data.noun {offset} ({words[0]}), under form_of_address"})
-    return rows
+    return rows + _person_abbreviations(folder, {row["form"] for row in rows})
+
+
+def _person_abbreviations(folder: Path, known: set[str]) -> list[dict]:
+    """Capitalised abbreviations with a full stop among the lemmas of people's synsets ('Dr.' of doctor), in both
+    spellings: written before a surname as a form of address ('Dr Fauci')."""
+    found: dict[str, str] = {}
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        fields = line.split(" ")
+        if line.startswith("  ") or fields[1] != PERSON_FILE:
+            continue
+        words = [fields[4 + 2 * i] for i in range(int(fields[3], 16))]
+        for word in words:
+            if re.fullmatch(r"[A-Z][a-z]+\.", word) and word not in known:
+                found.setdefault(word, f"{fields[0]} ({words[0]})")
+    return [{"id": f"honorific-{form.lower()}", "form": form, "source": f"WordNet 3.0 data.noun {source}, a person's abbreviation"}
+            for word, source in sorted(found.items()) for form in (word.rstrip("."), word)]
 
 
 BODY_ROOTS = {
