@@ -175,6 +175,20 @@ def honorifics() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is a kind of person ('sheriff', 'emeritus', 'fellow'; kg/data/person_nouns.jsonl,
+    from WordNet): capitalised before a title or a name, such a word says what someone is and names nothing."""
+    return frozenset(row["noun"] for row in resources.jsonl("person_nouns.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def work_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is an investigation, an undertaking or a plan ('study', 'survey', 'project';
+    kg/data/work_nouns.jsonl, from WordNet): capitalised words before one name the study, no actor."""
+    return frozenset(row["noun"] for row in resources.jsonl("work_nouns.jsonl"))
+
+
+@lru_cache(maxsize=1)
 def body_nouns() -> frozenset[str]:
     """Nouns one of whose senses is an organisation or a social group ('front', 'airline', 'union'; kg/data/body_nouns.jsonl,
     from WordNet): the last word of a body's name."""

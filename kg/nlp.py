@@ -56,6 +56,8 @@ from kg.gazetteer import (
     known_actors,
     known_surnames,
     name_particles,
+    person_nouns,
+    work_nouns,
     nonactor_codes,
     nonactor_names,
     occupations,
@@ -434,7 +436,7 @@ def _restored_names(doc: Doc) -> list[Span]:
     ents = list(doc.ents)
     for model in doc.spans.get("kg_model_ents", []):
         label = "ORG" if model.label_ == "FAC" and model[-1].lower_ in body_heads() else model.label_
-        if label not in RESTORABLE or any(t.start < model.end and model.start < t.end for t in titles):
+        if label not in RESTORABLE and not _feature_named(model) or any(t.start < model.end and model.start < t.end for t in titles):
             continue
         start = model.start + (model[0].lower_ == "the")
         inside = [e for e in ents if e.start < model.end and model.start < e.end]
@@ -442,6 +444,12 @@ def _restored_names(doc: Doc) -> list[Span]:
             # a fresh span: the model's own span would carry the gazetteer id of its tokens ('Air France' is not France)
             ents = [e for e in ents if e not in inside] + [_fresh(doc, model.start, model.end, label)]
     return ents
+
+
+def _feature_named(model: Span) -> bool:
+    """'the South China Sea', 'the Taiwan Strait': a place the model names with a capitalised noun of a sea, a strait or
+    a landform last (kg/data/feature_nouns.jsonl) is a place of its own, not the state inside its name."""
+    return model.label_ in {"LOC", "GPE", "FAC"} and model[-1].is_title and model[-1].lower_ in feature_nouns()
 
 
 def _proper(doc: Doc, shape: int):
@@ -606,6 +614,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = keep + people + [o for o in owners if not any(i in taken for i in range(o.start, o.end))]
     ents = [e for e in ents if e.label_ != "PERSON" or not _is_title_only(titles, e)]
     ents = [e for e in ents if not _not_a_name(doc, e, ents, words, titles)]
+    ents = _without_person_nouns(doc, _without_thing_modifiers(doc, ents, words), titles)
     persons = [e for e in ents if e.label_ == "PERSON"]
     surnames = {p[-1].text for p in persons if len(p) > 1}  # a one-word "person" may be the model's error ("Twitter")
     full_names = {p.text for p in persons if len(p) > 1}
@@ -1167,8 +1176,10 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
         start += 1  # 'a World Health Organisation': an article other than 'the' is no part of a name
     if ent.label_ in {"PERSON", "ORG"}:
         start = _past_modifiers(doc, start, end, words, ent.label_ == "PERSON")
-    if ent.label_ == "PERSON" and not any(c.isupper() for c in doc[start:end].text):
-        return None  # 'pan-democrat': a person's name is capitalised
+    if start + 1 < end and doc[start].text in honorifics() and doc[start + 1:end].text in _people_named(doc):
+        start += 1  # 'Dr Jones' typed a body after 'Sarah Jones': the person, by a form of address ('Dr Pepper' stays)
+    if not ent.ent_id_ and not any(c.isupper() for c in doc[start:end].text):
+        return None  # 'pan-democrat', 'the party congress', 'warplanes': a name is capitalised
     if start >= end:
         return None
     words = [t for t in doc[start:end] if not t.is_punct]
@@ -1784,6 +1795,86 @@ def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], ti
         return False
     names = _name_words()
     return all((t.lower_ in words or t.lemma_.lower() in words) and t.lower_ not in names for t in tokens)
+
+
+NAMELESS_LABELS = NON_NAME_LABELS | {"PERSON", "NORP"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MAX_LIST = 8  # words of a list of capitalised modifiers before the last one
+
+
+def _person_noun(token: Token) -> bool:
+    """A capitalised noun of a kind of person ('Sheriff', 'Emeritus', 'Fellow'; kg/data/person_nouns.jsonl) that no
+    office holder of the Phoenix lists is named with ('Bishop', 'King' are surnames too)."""
+    return token.is_title and token.lower_ in person_nouns() and token.lower_ not in _name_words()
+
+
+def _before_someone(doc: Doc, i: int, ents: list[Span], titles: list[tuple[int, int]]) -> bool:
+    """Token i opens a title, a person's name or another capitalised noun of a person ('Emeritus Professor NAME')."""
+    return i < len(doc) and (any(start == i for start, _ in titles) or _person_noun(doc[i])
+                             or any(e.start == i and e.label_ == "PERSON" for e in ents))
+
+
+def _without_person_nouns(doc: Doc, ents: list[Span], titles: list[tuple[int, int]]) -> list[Span]:
+    """A capitalised noun of a person is no body or place: 'Emeritus Professor John Burrows' (ORG 'Emeritus'), "the
+    Sheriff's detective" (GPE 'Sheriff'); at a sentence's start before a known name it describes the name's holder
+    ('Fellow NATO member Poland': 'NATO'). A body named by such a noun elsewhere stays ('The Guardian said')."""
+    out = []
+    for ent in ents:
+        if ent.ent_id_ or ent.label_ in NAMELESS_LABELS or not _person_noun(ent[0]):
+            out.append(ent)
+        elif len(ent) > 1:
+            known = _known_name(doc, ent.start + 1, ent.end) if ent[0].is_sent_start else None
+            out.append(known or ent)
+        elif ent.label_ not in PLACE_LABELS and not (ent.label_ == "ORG" and _before_someone(doc, ent.end, ents, titles)):
+            out.append(ent)
+    return out
+
+
+def _without_thing_modifiers(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
+    """A name of capitalised dictionary words before a lower-case noun of a study or a project that it modifies is
+    the first part of that study's name, no actor or place: 'the National Iodine Nutrition study', 'the National Health
+    Interview survey'; so is the last of a list of capitalised words before any noun ('the Architectural, Surveying, Planning and Landscape
+    constituency'). A name ending in a body's, a place's or a person's noun names that body or place ('the Supreme
+    Court ruling', 'the Justice Department probe'), and one the text uses alone too is kept."""
+    alone = {e.text for e in ents if e.end >= len(doc) or not _modifies_next(doc, e)}
+    return [e for e in ents if e.ent_id_ or e.label_ in NAMELESS_LABELS or e.text in alone
+            or not (_dictionary_name(e, words) and (_listed_last(doc, e, ents) or _thing_name(doc, e)))]
+
+
+def _modifies_next(doc: Doc, ent: Span) -> bool:
+    """The span (or the list it ends) modifies the lower-case noun right after it ('National Iodine Nutrition' +
+    'study'; 'Architectural, ..., Planning and Landscape' + 'constituency')."""
+    head = doc[ent.end]
+    return (head.pos_ == "NOUN" and head.is_lower
+            and any(t.head.i == head.i and t.dep_ in MODIFIER_DEPS for t in doc[max(0, ent.start - MAX_LIST):ent.end]))
+
+
+def _dictionary_name(ent: Span, words: frozenset[str]) -> bool:
+    """Every word of the name is a capitalised dictionary word or a function word ('Global Burden of Disease'), none
+    of them a name of the gazetteer or of an office holder ('Air France'), and the name no known actor's."""
+    content = [t for t in ent if not t.is_stop and not t.is_punct]
+    names = _gazetteer_names() | _name_words()
+    return (bool(content) and all(t.is_title and t.lower_ in words and t.lower_ not in names for t in content)
+            and strip_the(ent.text).lower() not in known_actors())
+
+
+def _thing_name(doc: Doc, ent: Span) -> bool:
+    """Two or more words whose last is no noun of a body, a place or a person, before a noun of a study, an
+    undertaking or a plan (kg/data/work_nouns.jsonl: 'study', 'survey', 'project'; not 'the Red Cross convoy')."""
+    last = [t for t in ent if not t.is_punct][-1].lower_
+    nouns = body_nouns() | place_nouns() | feature_nouns() | person_nouns()
+    return (sum(not t.is_stop and not t.is_punct for t in ent) > 1 and last not in nouns
+            and doc[ent.end].lemma_ in work_nouns() and doc[ent.end].lemma_ not in nouns)
+
+
+def _listed_last(doc: Doc, ent: Span, ents: list[Span]) -> bool:
+    """'Planning and Landscape constituency': the last of a list of capitalised words no entity holds, before the
+    noun they all modify."""
+    if ent.start < 2 or doc[ent.start - 1].lower_ not in {"and", "or", ","}:
+        return False
+    before = doc[ent.start - 2]
+    return before.is_title and not any(e.start <= before.i < e.end for e in ents)
 
 
 @lru_cache(maxsize=1)

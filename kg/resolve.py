@@ -20,9 +20,13 @@ from kg.nlp import strip_the
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
 
+MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.)+")  # 'W.', 'H.W.'
+
+
 def person_aliases(mentions: list[Mention]) -> dict[str, str]:
     """Provisional person key -> canonical key: 'Vucic' -> 'Aleksandar Vucic', the last words of a longer name
-    ('Lula da Silva' -> 'Luiz Inacio Lula da Silva', 'von der Leyen' -> 'Ursula von der Leyen'), and a surname joined to
+    ('Lula da Silva' -> 'Luiz Inacio Lula da Silva', 'von der Leyen' -> 'Ursula von der Leyen'), a name without its
+    middle initial ('George Bush' -> 'George W. Bush', and then 'Bush' to the same), and a surname joined to
     its particle by a hyphen with or without it ('Al-Sisi', 'Sisi' -> 'Abdel Fattah al-Sisi'), when unambiguous."""
     full: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -37,11 +41,16 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
                 full[parts[-1][:1].upper() + parts[-1][1:]].add(m.key)
             for i in range(1, len(parts) - 1):
                 full[" ".join(parts[i:]).lower()].add(m.key)
-    out = {}
-    for m in mentions:
-        if m.type != "Person" or m.rule != "ner-person":
-            continue
-        candidates = full.get(m.text, set()) if len(m.text.split()) == 1 else full.get(m.text.lower(), set()) - {m.key}
+            bare = [p for p in parts if not MIDDLE_INITIAL.fullmatch(p)]
+            if 1 < len(bare) < len(parts):  # 'George Bush' -> 'George W. Bush'
+                full[" ".join(bare).lower()].add(m.key)
+    out: dict[str, str] = {}
+    people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
+    for m in sorted(people, key=lambda m: len(m.text.split()) == 1):  # full names first: a surname then finds one key
+        if len(m.text.split()) == 1:
+            candidates = {out.get(k, k) for k in full.get(m.text, set())}
+        else:
+            candidates = full.get(m.text.lower(), set()) - {m.key}
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))
     return out
@@ -234,10 +243,14 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     # 'the president of Serbia', "Iran's foreign minister" with no holder named in the article still speak for their state
     key_map.update({m.key: m.of for m in mentions if m.rule in OWNED_TITLES and m.key not in key_map and m.of})
 
+    retyped = same_name_types(mentions, key_map)
+    key_map.update({k: retyped[v][0] for k, v in key_map.items() if v in retyped} | {k: key for k, (key, _) in retyped.items()})
+
     def canon(key: str) -> str:
         return key_map.get(key, key)
 
-    resolved = [replace(m, key=canon(m.key)) for m in mentions if not m.key.startswith(("nominal-", "pair-")) or m.key in key_map]
+    resolved = [replace(m, key=canon(m.key), type=retyped[m.key][1] if m.key in retyped else m.type)
+                for m in mentions if not m.key.startswith(("nominal-", "pair-")) or m.key in key_map]
     entities = build_entities(resolved)
     if services:  # 'the Air Force' of the home state: the node is named with its state ('United States Air Force')
         named = dict(services.values())
@@ -255,6 +268,26 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
     )
     return replace(extraction, entities=tuple(entities), roles=tuple(roles), events=tuple(events), relations=tuple(relations))
+
+
+def same_name_types(mentions: list[Mention], key_map: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Provisional key -> (key, type) of one name the model typed two ways in one article ('Ryanair' a person in one
+    sentence, an organisation in another): one thing, of the type the text's own words give it ('Ryanair CEO'), else
+    of the type of most of its mentions, else no person's. Gazetteer names and names already resolved (a surname of
+    a full name) are left alone."""
+    keys: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.rule.startswith("ner-") and m.key not in key_map and m.key not in entries():
+            keys[m.text][m.key] += 1
+    evidence = {key_map.get(m.key, m.key) for m in mentions if not m.rule.startswith("ner-")}
+    types = {m.key: m.type for m in mentions}
+    out = {}
+    for counts in keys.values():
+        if len({types[k] for k in counts}) < 2:
+            continue
+        best = max(counts, key=lambda k: (k in evidence, counts[k], types[k] != "Person"))
+        out.update({k: (best, types[best]) for k in counts if k != best})
+    return out
 
 
 def _named(entity: Entity, label: str) -> Entity:

@@ -30,7 +30,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   so, in at least two names and at least once after another word of the name ('van_der_Waals'); English function words (spaCy's stop
   words: 'Ivan_the_Terrible', 'Joan_of_Arc') are left out. 'Ursula von der Leyen' is one name (kg.nlp).
 - kg/data/honorifics.jsonl: forms of address that WordNet writes both with and without a full stop ('Mr', 'Mr.',
-  'Mrs', 'Ms'): 'Ms Buchtmann said' names the person 'Buchtmann', the form of address aside (kg.nlp).
+  'Mrs', 'Ms'), and the abbreviations of people's nouns WordNet writes with a full stop ('Dr.' of doctor), in both
+  spellings: 'Ms Buchtmann said', 'Dr Fauci said' name the person by the surname, the form of address aside (kg.nlp).
 - kg/data/body_nouns.jsonl: nouns one of whose senses is an organisation or a social group ('front', 'airline',
   'union', 'party', 'bank'): a name ending in one, with no given name in it, is a body's ('Nordwind Airlines', 'the
   Tigray People's Liberation Front'), not a person's; `first` says the body is the noun's most frequent sense
@@ -39,6 +40,13 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   dry land ('street', 'avenue', 'gulf', 'strait', 'hill', 'plain', 'island') or a building or tower ('hotel',
   'mosque', 'tower'; no sense of them an institution: 'church', 'court'), neither a group nor a person: the
   last word of a name ('Castlefrank Road', 'Rashid Boulevard') or the noun of 'the Plains of X' names a place.
+- kg/data/person_nouns.jsonl: one-word nouns whose most frequent sense is a kind of person ('sheriff', 'emeritus',
+  'fellow', 'detective'): capitalised at a sentence's start or before a title or a name ('Emeritus Professor NAME',
+  "the Sheriff's detective", 'Fellow NATO member Poland'), such a noun states what someone is, and names no body
+  or place (kg.nlp).
+- kg/data/work_nouns.jsonl: one-word nouns whose most frequent sense is an investigation, an undertaking or a plan
+  ('study', 'survey', 'census', 'project', 'programme', 'scheme'): capitalised words before one ('the National Iodine
+  Nutrition study') are the name of the study, no actor's (kg.nlp).
 
     apt-get install wordnet-base      # Debian's WordNet 3.0 database, in /usr/share/wordnet
     .venv/bin/python scripts/derive_wordnet.py [/usr/share/wordnet]
@@ -444,7 +452,23 @@ def honorifics(folder: Path) -> list[dict]:
             if word.rstrip(".") + "." in words and " " not in word and "_" not in word:
                 rows.append({"id": f"honorific-{word.lower()}", "form": word,
                              "source": f"WordNet 3.0 data.noun {offset} ({words[0]}), under form_of_address"})
-    return rows
+    return rows + _person_abbreviations(folder, {row["form"] for row in rows})
+
+
+def _person_abbreviations(folder: Path, known: set[str]) -> list[dict]:
+    """Capitalised abbreviations with a full stop among the lemmas of people's synsets ('Dr.' of doctor), in both
+    spellings: written before a surname as a form of address ('Dr Fauci')."""
+    found: dict[str, str] = {}
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        fields = line.split(" ")
+        if line.startswith("  ") or fields[1] != PERSON_FILE:
+            continue
+        words = [fields[4 + 2 * i] for i in range(int(fields[3], 16))]
+        for word in words:
+            if re.fullmatch(r"[A-Z][a-z]+\.", word) and word not in known:
+                found.setdefault(word, f"{fields[0]} ({words[0]})")
+    return [{"id": f"honorific-{form.lower()}", "form": form, "source": f"WordNet 3.0 data.noun {source}, a person's abbreviation"}
+            for word, source in sorted(found.items()) for form in (word.rstrip("."), word)]
 
 
 BODY_ROOTS = {
@@ -463,6 +487,40 @@ def body_nouns(folder: Path) -> list[dict]:
         if found is not None:
             rows.append({"id": f"body-noun-{lemma}", "noun": lemma, "kind": found[1], "first": found[0] == offsets[0],
                          "source": f"WordNet 3.0 data.noun {found[0]} ({lemmas[found[0]][0]}), under {found[1]}"})
+    return rows
+
+
+PERSON_ROOT = {"person": "00007846"}  # person.n.01: a human being
+
+
+def person_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is a kind of person ('sheriff', 'emeritus', 'fellow', 'detective'; see
+    the module docstring)."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, PERSON_ROOT)
+    return [{"id": f"person-noun-{lemma}", "noun": lemma,
+             "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under person"}
+            for lemma, offsets in _one_words(folder, lemmas) if offsets[0] not in roots and _root(offsets[0], hypernyms, roots)]
+
+
+WORK_ROOTS = {
+    "investigation": "00633864",  # investigation.n.02: study, survey, census, research
+    "undertaking": "00795720",    # undertaking.n.01 (project, task): venture, enterprise
+    "plan": "05898568",           # plan.n.01 (program, programme): scheme, agenda, policy
+}
+
+
+def work_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is an investigation, an undertaking or a plan ('study', 'survey',
+    'project', 'programme'; see the module docstring)."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, WORK_ROOTS)
+    rows = []
+    for lemma, offsets in _one_words(folder, lemmas):
+        root = _root(offsets[0], hypernyms, roots)
+        if root is not None:
+            rows.append({"id": f"work-noun-{lemma}", "noun": lemma, "kind": root,
+                         "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under {root}"})
     return rows
 
 
@@ -507,6 +565,8 @@ def main(folder: Path) -> None:
     _write("name_particles.jsonl", name_particles(folder))
     _write("body_nouns.jsonl", body_nouns(folder))
     _write("honorifics.jsonl", honorifics(folder))
+    _write("person_nouns.jsonl", person_nouns(folder))
+    _write("work_nouns.jsonl", work_nouns(folder))
 
 
 if __name__ == "__main__":
