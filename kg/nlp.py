@@ -56,16 +56,16 @@ from kg.gazetteer import (
     known_actors,
     known_surnames,
     name_particles,
-    person_nouns,
-    work_nouns,
     nonactor_codes,
     nonactor_names,
     occupations,
     person_heads,
+    person_nouns,
     place_nouns,
     speech_verbs,
     title_by_id,
     titles,
+    work_nouns,
 )
 
 if TYPE_CHECKING:

@@ -19,7 +19,6 @@ from kg.gazetteer import body_nouns, by_name, entries, name_particles, state_bod
 from kg.nlp import strip_the
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
-
 MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.)+")  # 'W.', 'H.W.'
 
 
