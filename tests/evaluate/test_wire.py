@@ -28,9 +28,12 @@ from tests.conftest import DATA
 # 48/50 (its six Wikinews-style articles: entities 0.821 roles 0.828 events 0.479 statements 0.966 dates 15/16);
 # tune-wire (22, ten of them new and written blind: see each branch's commit) entities 0.948 roles 0.886 events 0.589
 # statements 0.962 dates 77/79.
+# At the session's end: wire entities 0.867 roles 0.830 events 0.554 statements 0.803 dates 48/50 (the six: entities
+# 0.821 roles 0.828 events 0.484 statements 0.966 dates 15/16); tune-wire entities 0.954 roles 0.886 events 0.614
+# statements 0.962 dates 80/82.
 SETS = {
     "wire": (17, {"entities": 0.82, "roles": 0.78, "events": 0.50, "statements": 0.75}),
-    "tune-wire": (22, {"entities": 0.90, "roles": 0.84, "events": 0.54, "statements": 0.91}),
+    "tune-wire": (22, {"entities": 0.90, "roles": 0.84, "events": 0.56, "statements": 0.91}),
 }
 
 
