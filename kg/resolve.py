@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kg.extract.events import actorless_kinds, assumed, conflictual, family, lineage
-from kg.gazetteer import body_nouns, by_name, entries, name_particles, state_bodies, state_of_body
+from kg.gazetteer import body_nouns, by_name, entries, given_names, known_surnames, name_particles, state_bodies, state_of_body
 from kg.nlp import strip_the
 from kg.records import Entity, Event, Extraction, Mention, Role, TimeValue
 
@@ -272,8 +272,10 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
 def same_name_types(mentions: list[Mention], key_map: dict[str, str]) -> dict[str, tuple[str, str]]:
     """Provisional key -> (key, type) of one name the model typed two ways in one article ('Ryanair' a person in one
     sentence, an organisation in another): one thing, of the type the text's own words give it ('Ryanair CEO'), else
-    of the type of most of its mentions, else no person's. Gazetteer names and names already resolved (a surname of
-    a full name) are left alone."""
+    of the type of most of its mentions, else no person's; a one-word name that no office holder of the Phoenix lists
+    has as a given name or surname is no person's either way (news names a person in full before it shortens the
+    name: a lone 'Ryanair' the model calls a person is the airline). Gazetteer
+    names and names already resolved (a surname of a full name) are left alone."""
     keys: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         if m.rule.startswith("ner-") and m.key not in key_map and m.key not in entries():
@@ -281,10 +283,11 @@ def same_name_types(mentions: list[Mention], key_map: dict[str, str]) -> dict[st
     evidence = {key_map.get(m.key, m.key) for m in mentions if not m.rule.startswith("ner-")}
     types = {m.key: m.type for m in mentions}
     out = {}
-    for counts in keys.values():
+    for text, counts in keys.items():
         if len({types[k] for k in counts}) < 2:
             continue
-        best = max(counts, key=lambda k: (k in evidence, counts[k], types[k] != "Person"))
+        one_word = " " not in text.strip() and text.strip().lower() not in known_surnames() | given_names()
+        best = max(counts, key=lambda k: (k in evidence, one_word and types[k] != "Person", counts[k], types[k] != "Person"))
         out.update({k: (best, types[best]) for k in counts if k != best})
     return out
 

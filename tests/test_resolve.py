@@ -17,6 +17,7 @@ from kg.resolve import (
     person_aliases,
     resolve,
     same_event,
+    same_name_types,
 )
 
 SERBIA, KOSOVO, BRUSSELS = "state-Q403", "state-Q1246", "place-Q239"
@@ -248,3 +249,20 @@ def test_an_acronym_defined_with_letters_from_inside_the_words_joins_its_name():
                                                                      mentions=(name,)),))
     used = Extraction(_article("a2"), entities=(Entity("org-sia", "Organization", "SIA", mentions=(org("SIA"),)),))
     assert [e.key for e in corpus_identity([defined, used])[1].entities] == ["org-singapore-airlines"]
+
+
+def test_a_one_word_name_typed_two_ways_is_no_person_even_when_the_model_says_person_more_often():
+    """'Ryanair' tagged a person twice and an organisation once in one article is the airline."""
+    mentions = [person("Ryanair", 0), person("Ryanair", 50), org("Ryanair", 100)]
+    assert same_name_types(mentions, {}) == {"person-ryanair": ("org-ryanair", "Organization")}
+
+
+def test_a_full_name_typed_two_ways_takes_the_type_of_most_of_its_mentions():
+    mentions = [person("Sue Gardner", 0), person("Sue Gardner", 50), org("Sue Gardner", 100)]
+    assert same_name_types(mentions, {}) == {"org-sue-gardner": ("person-sue-gardner", "Person")}
+
+
+def test_a_one_word_known_surname_typed_two_ways_takes_the_type_of_most_of_its_mentions():
+    """'Karzai' (a surname of the Phoenix office holders) tagged a person twice and an organisation once is the man."""
+    mentions = [person("Karzai", 0), person("Karzai", 50), org("Karzai", 100)]
+    assert same_name_types(mentions, {}) == {"org-karzai": ("person-karzai", "Person")}
