@@ -357,18 +357,24 @@ def names_state_body(words: list[str]) -> bool:
     return any(" ".join(low[i:j]) in state_bodies() for i in range(len(low)) for j in range(i + 1, len(low) + 1))
 
 
-def state_of_body(name: str) -> str:
-    """The state of 'U.S. Congress', 'Indonesian Navy', 'Serbian Interior Ministry', 'Ethiopian National Defense
-    Force': a state's name or demonym opening a body's name, the rest naming a state's body; '' otherwise
-    ('American Airlines', 'Air France' are companies)."""
+def opening_state(name: str) -> tuple[str, list[str]]:
+    """The state a name opens with, by the state's name or demonym, and the words after it: 'the Kenya Anti-Corruption
+    Commission' -> (Kenya, ['Anti-Corruption', 'Commission']); ('', []) when none does, or when the state's own name
+    is the whole name (it is the state, not a body of it)."""
     words = name.split()
     words = words[1:] if words[:1] and words[0].lower() == "the" else words
     for n in (3, 2, 1):
-        state = by_name().get(" ".join(words[:n]).lower(), "")
-        entry = entries().get(state)
-        if len(words) > n and entry is not None and entry.type == "State":
-            return state if names_state_body(words[n:]) else ""
-    return ""
+        if len(words) > n and (state := by_name().get(" ".join(words[:n]).lower(), "")).startswith("state-"):
+            return state, words[n:]
+    return "", []
+
+
+def state_of_body(name: str) -> str:
+    """The state of 'U.S. Congress', 'Indonesian Navy', 'Serbian Interior Ministry', 'Ethiopian National Defense
+    Force': a state's name or demonym opening a body's name (`opening_state`), the rest naming a state's body; ''
+    otherwise ('American Airlines', 'Air France' are companies)."""
+    state, rest = opening_state(name)
+    return state if state and names_state_body(rest) else ""
 
 
 @lru_cache(maxsize=1)

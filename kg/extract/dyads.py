@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from kg.gazetteer import actor_aliases, by_name, held_on, office_holders, state_by_iso3, state_of
+from kg.gazetteer import actor_aliases, held_on, office_holders, opening_state, state_by_iso3, state_of
 from kg.records import Event, Mention, Role
 
 NON_SOURCE_ROLES = {"target", "mediator"}
@@ -81,15 +81,7 @@ def named_state(name: str) -> str:
     >>> named_state("the Nigerian Union of Teachers"), named_state("the United Nations")
     ('state-Q1033', '')
     """
-    words = name.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    for n in (3, 2, 1):
-        if len(words) > n:  # the name goes on after the state's: the state's own name is the state, not a body of it
-            key = by_name().get(" ".join(words[:n]).lower(), "")
-            if key.startswith("state-"):
-                return key
-    return ""
+    return opening_state(name)[0]
 
 
 def dyad(event: Event, states: dict[str, str]) -> tuple[set[str], set[str]]:

@@ -490,7 +490,7 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         after = next((m for m in people if m.start == doc[end].idx), None) if end < len(doc) else None
         before = next((m for m in people if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ","
                        and m.end == doc[start - 2].idx), None)
-        past = _past_marked(doc[max(0, start - 2):start])
+        past = past_marked(doc[max(0, start - 2):start])
         for person in (after, before):
             if person is not None:
                 introduced.append((doc[start].idx, title, past, person))
@@ -503,7 +503,7 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue  # 'the Serbian president', 'the president of Serbia': nominal_mentions reads those
         if end < len(doc) and doc[end].lower_ in {"of", "for"}:
             continue  # 'the spokesman for the army': a description of someone else
-        past = _past_marked(doc[the + 1:start])
+        past = past_marked(doc[the + 1:start])
         earlier = [(at, p) for at, t, was, p in introduced if was == past and at < doc[start].idx
                    and (t == title if end - start > 1 else _title_head(t) == head)]
         if len({_person_name(p, people) for _, p in earlier}) != 1:  # two holders: one introduced in this paragraph
@@ -531,7 +531,7 @@ PAST = {"former", "formerly", "previously", "ex", "then", "late", "erstwhile", "
         "would-be", "prospective"}
 
 
-def _past_marked(words: Span) -> bool:
+def past_marked(words: Span) -> bool:
     """Whether a past marker stands among the words before a title ('former', 'ex-')."""
     return any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in words)
 

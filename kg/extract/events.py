@@ -513,7 +513,7 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         subjects = [token.head if s.tag_ in {"WDT", "WP"} else s for s in subjects]
     if not all(actor(s, strict=True) or _conflict_noun(s) for s in subjects):
         return False
-    doers = subjects + [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers = subjects + _agents(token)
     if row.patient and not any(c.dep_ in {"dobj", "nsubjpass"} or c.dep_ == "prep" and c.lower_ in row.args for c in token.children):
         return False  # "determine whether ...", "the president retired": a synonym read alone acts on someone
     if not people and armed is not None and any(armed(d) for d in doers):
@@ -536,6 +536,11 @@ def _happening(noun: Token) -> bool:
 def _conflict_noun(token: Token) -> bool:
     """'a roadside bombing killed ...': an event noun of a conflict type acts through its own actors."""
     return token.pos_ == "NOUN" and any(t.plover in conflictual() for t in _triggers_for(token))
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The names a passive's 'by' phrase gives as doers ('was attacked by rebels')."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _stranded_agents(token: Token) -> list[Token]:
@@ -718,7 +723,7 @@ def _force_of(token: Token) -> tuple[str, str, str] | None:
     """The event class, CAMEO code and PLOVER type of an armed act by its doers' sector, when they all share one: 'militants
     stormed a police station' is an assault, 'protesters stormed parliament' a riot, 'troops stormed' stays a fight."""
     doers = [c for c in token.children if c.dep_ == "nsubj"]
-    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers += _agents(token)
     sectors = {agent_sectors().get(d.lemma_.lower()) for d in doers}
     sector = sectors.pop() if len(sectors) == 1 else None
     if sector == "UAF" and not any(c.dep_ in {"dobj", "agent"} for c in token.children):
@@ -1120,12 +1125,12 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and (token.head.lemma_ in LIGHT_VERBS or _carried_out(token.head)):
         # "the rescue was carried out by the coast guard", "the talks were held by Qatar": the agent does it (not
         # "the summit was overshadowed by the absence of Xi")
-        subjects = [g for c in token.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or subjects
+        subjects = _agents(token.head) or subjects
     if (prep := _temporal_prep(token)) is not None:
         clause = prep.head  # "Following a meeting ..., Vucic and Hoti came": they took part
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
         if not any(actors(ctx, s) for s in subjects):  # "was signed by envoys of X and Y after talks": the agents
-            subjects = [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or subjects
+            subjects = _agents(clause) or subjects
     subjects = subjects or _object_agents(token)
     subject_role = args.get("subj", "participant") if token.pos_ != "NOUN" else "participant"
     if subject_role == "participant" and family(draft.kind) == "statement":
@@ -1550,9 +1555,7 @@ def _reported_news(ctx: Context, verb: Token) -> bool:
     """'The African Union condemned the coup.', 'Kalaba rejected the result.': a main clause in the simple past with no
     time of its own, no time before it in its paragraph and none in its sentence, is news of the day reported (not a
     past perfect, a relative clause 'who defeated Lungu', a headline, or a sentence that dates something else)."""
-    node = verb
-    while node.dep_ == "conj" and node.head.pos_ in {"VERB", "AUX"}:
-        node = node.head
+    node = _first_conjunct(verb)
     if (node.dep_ != "ROOT" or _in_headline(ctx, verb) or any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")
             or _placed_by_event(verb)):
         return False
@@ -1666,7 +1669,7 @@ def _light_verb(token: Token) -> Token:
 
 def _read_status(ctx: Context, draft: Draft) -> None:
     token = draft.token
-    draft.negated = any(c.dep_ == "neg" for c in token.children) or (
+    draft.negated = _negated_verb(token) or (
         token.dep_ == "xcomp" and token.head.lemma_.lower() in {"fail", "refuse", "decline"})
     kids = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound", "advmod"}}
     aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
@@ -1703,7 +1706,7 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     token = draft.token
     sent = token.sent
     speech = draft.trigger.speech or _reports_clause(token)  # "warned that ...": a threat, reported as speech
-    if speech and any(c.dep_ == "neg" for c in token.children):
+    if speech and _negated_verb(token):
         draft.participants.clear()  # "an independent who does not claim to belong to either camp": nothing was said
         return
     if speech and _in_headline(ctx, token):

@@ -69,6 +69,7 @@ from kg.extract.entities import (
     gazetteer_id,
     organization_key,
     owner_before_title,
+    past_marked,
     role_name,
     seat_of_government,
     sentence_text,
@@ -190,6 +191,12 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     return roles + _counterparts(doc, roles, as_of)
 
 
+def _role(span: Span, person: Span, name: str, of: str, as_of: dt.date, rule: str, confidence: float) -> Role:
+    """The post `name` of `of` held by `person`, with the span that states it as its evidence (extractor roles/RULE)."""
+    evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{rule}", confidence=confidence)
+    return Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence)
+
+
 def _add_principal_roles(doc: Doc, unowned: list[tuple[Span, str]], out: dict, as_of: dt.date) -> list[tuple[Span, str]]:
     """Add the posts held for a principal (`_principal_roles`) to `out`; the titles still without an owner."""
     principal = _principal_roles(doc, unowned, list(out.values()), as_of)
@@ -293,8 +300,7 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             if person is None or person.label_ != "PERSON" or not of:
                 continue
             span = doc[min(person.start, token.i):max(person.end, owner.end)]
-            out.append(Role(holder=person_key(person.text), name=role, of=of, as_of=as_of,
-                            evidence=Evidence(span.start_char, span.end_char, sentence_text(span), "roles/office-verb", 0.8)))
+            out.append(_role(span, person, role, of, as_of, "office-verb", 0.8))
     return out
 
 
@@ -547,7 +553,7 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     if person is None:
         return None
     window = doc[max(0, title.start - 2):title.start]
-    if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window) or owner_before_title(doc, title.start) is not None:
+    if past_marked(window) or owner_before_title(doc, title.start) is not None:
         return None
     day = as_of.isoformat()
     states = {state_by_iso3().get(c["country"]) for c in _holder_codes(person.text)
@@ -557,8 +563,7 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     if len(states) != 1 or not any(e.ent_id_ in states for e in ents(doc)):
         return None  # one state, and one the article names: the role points to a node the article has
     span = doc[title.start:person.end]
-    evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/title-name-known-holder", confidence=0.7)
-    return Role(holder=person_key(person.text), name=name, of=states.pop(), as_of=as_of, evidence=evidence)
+    return _role(span, person, name, states.pop(), as_of, "title-name-known-holder", 0.7)
 
 
 # a dateline: 'TOKYO, Oct 5 (Reuters) -', 'LUSAKA (AP) --', 'WASHINGTON -' at the start of a line near the text's top
@@ -616,8 +621,7 @@ def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role
         if person is None or person_key(person.text) == person_key(principal.text):
             continue
         span = doc[min(person.start, principal.start):max(person.end, title.end)]
-        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/principal-{rule}", confidence=0.7)
-        out[title.start] = Role(holder=person_key(person.text), name=name, of=next(iter(of)), as_of=as_of, evidence=evidence)
+        out[title.start] = _role(span, person, name, next(iter(of)), as_of, f"principal-{rule}", 0.7)
     return out
 
 
@@ -656,8 +660,7 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
             continue
         span = doc[min(person.start, title.start):max(person.end, title.end)]
         kind = "state-title" if own else "home-state"
-        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{kind}-{rule}", confidence=0.7)
-        out.append(Role(holder=person_key(person.text), name=name, of=state, as_of=as_of, evidence=evidence))
+        out.append(_role(span, person, name, state, as_of, f"{kind}-{rule}", 0.7))
     return out
 
 
@@ -677,8 +680,7 @@ def _court_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.date) -> l
         if person is None or len(courts) != 1 or "" in courts:
             continue
         span = doc[min(person.start, title.start):max(person.end, title.end)]
-        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/court-{rule}", confidence=0.7)
-        out.append(Role(holder=person_key(person.text), name=name, of=courts.pop(), as_of=as_of, evidence=evidence))
+        out.append(_role(span, person, name, courts.pop(), as_of, f"court-{rule}", 0.7))
     return out
 
 
@@ -716,8 +718,7 @@ def _coordinated_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Ro
         if len({r.of for r in mates}) != 1 or person is None or person_key(person.text) == person_key(before.text):
             continue
         span = doc[before.start:person.end]
-        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/coordinated-title-name", confidence=0.7)
-        out.append(Role(holder=person_key(person.text), name=name, of=mates[0].of, as_of=as_of, evidence=evidence))
+        out.append(_role(span, person, name, mates[0].of, as_of, "coordinated-title-name", 0.7))
     return out
 
 
@@ -741,8 +742,7 @@ def _party_tag_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.date) 
         if not (i + 2 < len(doc) and doc[i].text in US_PARTY_LETTERS and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()):
             continue
         span = doc[title.start:i + 3]
-        evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/party-tag", confidence=0.8)
-        out.append(Role(holder=person_key(person.text), name=name, of=usa, as_of=as_of, evidence=evidence))
+        out.append(_role(span, person, name, usa, as_of, "party-tag", 0.8))
     return out
 
 
@@ -780,7 +780,7 @@ def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None,
     """Who holds a title written with no owner, and how the text says it: 'TITLE NAME', '[the] TITLE, NAME,', 'NAME,
     [the] TITLE' or a clause ('was appointed TITLE', 'named NAME as TITLE'); none after 'former', 'late', 'ex-'."""
     window = doc[max(0, title.start - 3):title.start]
-    if any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in window) or _replaced(doc, title.start):
+    if past_marked(window) or _replaced(doc, title.start):
         return None, ""
     person = _person_at(doc, _name_start(doc, title))
     if person is not None:
@@ -830,8 +830,7 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
         name = next((held[person_key(e.text)] for e in others if person_key(e.text) in held), "") if person is not None else ""
         if name:
             span = doc[min(owner.start, person.start):max(token.i + 1, person.end)]
-            evidence = Evidence(span.start_char, span.end_char, sentence_text(span), "roles/counterpart", confidence=0.8)
-            out.append(Role(holder=person_key(person.text), name=name, of=owner_key(owner), as_of=as_of, evidence=evidence))
+            out.append(_role(span, person, name, owner_key(owner), as_of, "counterpart", 0.8))
     return out
 
 
@@ -1288,8 +1287,6 @@ def _copula_holder(doc: Doc, verb) -> tuple[Span | None, str]:
 
 def _earlier_year(verb, as_of: dt.date) -> bool:
     """'was elected president in 1996': a year before the article's, so the text does not say the office is held now."""
-    import re
-
     for token in verb.subtree:
         if token.ent_type_ == "DATE" and re.fullmatch(r"(1[89]|20)\d\d", token.text) and int(token.text) < as_of.year:
             return True
