@@ -619,6 +619,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     surnames = {p[-1].text for p in persons if len(p) > 1}  # a one-word "person" may be the model's error ("Twitter")
     full_names = {p.text for p in persons if len(p) > 1}
     first_words = {p[0].text for p in persons if len(p) > 1} - surnames  # 'Wang Yi ... Wang said': a surname put first
+    alone = frozenset(surnames | first_words)  # the words a person named in full may be written alone as
     out = []
     for ent in ents:
         if ent.ent_id_ and len(ent) == 1 and ent.text in surnames and ent.label_ != "NORP" and ent[0].pos_ == "PROPN":
@@ -628,7 +629,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
             out.append(ent)
             continue
         # 2. A bare surname of someone already named is that person (also one put first, as in Chinese names).
-        if ent.label_ != "PERSON" and (ent.text in surnames | first_words and len(ent) == 1 or ent.text in full_names):
+        if ent.label_ != "PERSON" and (ent.text in alone and len(ent) == 1 or ent.text in full_names):
             out.append(SpanType(doc, ent.start, ent.end, label="PERSON"))
             continue
         # 3. "Vucic and Hoti": two people, not one organization.
@@ -644,7 +645,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     taken = {i for ent in out for i in range(ent.start, ent.end)}
     from spacy.attrs import ORTH
 
-    for token in tokens_with(doc, ORTH, frozenset(surnames | first_words)):
+    for token in tokens_with(doc, ORTH, alone):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _repeated_organizations(doc, _company_before_title(doc, out))
@@ -1283,9 +1284,7 @@ def _gazetteer_names() -> frozenset[str]:
 
 def _given_name_first(ent: Span) -> bool:
     """Two or three capitalised proper nouns, the first a given name of the Phoenix office holders, none a body noun."""
-    if not 2 <= len(ent) <= 3 or not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in ent):
-        return False
-    return ent[0].lower_ in given_names() and not any(t.lower_ in body_heads() for t in ent[1:])
+    return _proper_pair(ent) and ent[0].lower_ in given_names()  # no given name is a body noun
 
 
 def _after_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
@@ -1854,8 +1853,8 @@ def _dictionary_name(ent: Span, words: frozenset[str]) -> bool:
     """Every word of the name is a capitalised dictionary word or a function word ('Global Burden of Disease'), none
     of them a name of the gazetteer or of an office holder ('Air France'), and the name no known actor's."""
     content = [t for t in ent if not t.is_stop and not t.is_punct]
-    names = _gazetteer_names() | _name_words()
-    return (bool(content) and all(t.is_title and t.lower_ in words and t.lower_ not in names for t in content)
+    return (bool(content) and all(t.is_title and t.lower_ in words and t.lower_ not in _gazetteer_names()
+                                  and t.lower_ not in _name_words() for t in content)
             and strip_the(ent.text).lower() not in known_actors())
 
 
@@ -1863,9 +1862,15 @@ def _thing_name(doc: Doc, ent: Span) -> bool:
     """Two or more words whose last is no noun of a body, a place or a person, before a noun of a study, an
     undertaking or a plan (kg/data/work_nouns.jsonl: 'study', 'survey', 'project'; not 'the Red Cross convoy')."""
     last = [t for t in ent if not t.is_punct][-1].lower_
-    nouns = body_nouns() | place_nouns() | feature_nouns() | person_nouns()
+    nouns = _thing_nouns()
     return (sum(not t.is_stop and not t.is_punct for t in ent) > 1 and last not in nouns
             and doc[ent.end].lemma_ in work_nouns() and doc[ent.end].lemma_ not in nouns)
+
+
+@lru_cache(maxsize=1)
+def _thing_nouns() -> frozenset[str]:
+    """Nouns of a body, a place, a feature or a person: a name ending in one is no study's or project's."""
+    return body_nouns() | place_nouns() | feature_nouns() | person_nouns()
 
 
 def _listed_last(doc: Doc, ent: Span, ents: list[Span]) -> bool:
