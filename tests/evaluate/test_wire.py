@@ -1,6 +1,6 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
-tests/data/wire: seventeen articles read only as aggregate scores (a check set, see its README);
+tests/data/wire: twenty-three articles read only as aggregate scores (a check set, see its README);
 tests/data/tune-wire: twenty-two articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ from tests.conftest import DATA
 # 0.821 roles 0.828 events 0.484 statements 0.966 dates 15/16); tune-wire entities 0.954 roles 0.886 events 0.614
 # statements 0.962 dates 80/82.
 SETS = {
-    "wire": (17, {"entities": 0.82, "roles": 0.78, "events": 0.50, "statements": 0.75}),
+    "wire": (23, {"entities": 0.82, "roles": 0.78, "events": 0.50, "statements": 0.75}),
     "tune-wire": (22, {"entities": 0.90, "roles": 0.84, "events": 0.56, "statements": 0.91}),
 }
 
