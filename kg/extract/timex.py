@@ -42,7 +42,11 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   named days are fixed ("Boxing Day") or computed ("Easter Sunday", "Thanksgiving"), in the year their
   tense points to ("will close on Christmas Day" in March is the coming one);
 * quarters: "Q3" alone is the third quarter of the year its tense points to; "the third quarter of fiscal
-  2019" stays unresolved (a company's fiscal year need not be the calendar's); "July-September" is a range;
+  2019" stays unresolved (a company's fiscal year need not be the calendar's), while "fiscal 2020" and "the 2017
+  fiscal year" are the year they are labelled with; "July-September" is a range; a bare "the first half" is a
+  half of the year its tense points to, read only as a span known to be a time (a match has halves too);
+* an ISO timestamp ("2021-06-28T14:00Z") is its day;
+* a past form between a determiner and its noun ("in a closely watched election") is no past verb;
 * weeks run Monday to Sunday ("the week of March 18" is the week holding it); "last weekend" is the Saturday-Sunday range before
   the DCT; "this weekend" is the nearest one in the direction of the tense;
 * extents leave out a leading preposition ("on", "in") and a trailing part of
@@ -286,6 +290,21 @@ def _past_form(word: str) -> bool:
     return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST)
 
 
+_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our"}
+
+
+def _adjectival(prev: list[str], following: str) -> bool:
+    """Whether a past form between `prev` (the two words before it, lower case) and `following` modifies a noun.
+
+    A determiner, alone or before an adverb in -ly, and a lower-case word after: "a closely watched
+    election", "the disputed region", "an armed group" (not "the talks that ended", "which was held").
+    """
+    if not following or not following[0].islower():
+        return False
+    return bool(prev) and prev[-1] in _DETERMINERS or \
+        len(prev) == 2 and prev[0] in _DETERMINERS and prev[1].endswith("ly")
+
+
 _CLITIC = re.compile(r"(?<=\w)(\s)((?:['’](?:ll|re|ve|d|m)|n['’]t)\b)", re.I)
 
 
@@ -326,6 +345,8 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
         if not past or _FUTURE.fullmatch(w) or w in ("planned", "scheduled", "expected") or m.start() in intents:
             continue
         prev = [x.group().lower() for x in words[max(0, i - 2):i]]
+        if _adjectival(prev, words[i + 1].group() if i + 1 < len(words) else ""):
+            continue  # "in a closely watched election", "the disputed region": a participle before its noun
         if w not in _AUX and (any(p in ("is", "are", "be", "being", "am", "to") for p in prev)
                               or prev[-1:] == ["been"] and prev[:1] not in (["has"], ["have"], ["had"])):
             continue  # "is expected", "will have been held"; but "had been arrested" is past
@@ -517,13 +538,19 @@ def _h_ordinal_day(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 
 def _h_half(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    """"the first half of 2023", "the second half of the year", "H1 2024"."""
+    """"the first half of 2023", "the second half of the year", "H1 2024"; a bare "the first half" (read only as a
+    span already known to be a time: a match has halves too) is the DCT year's, or the year its tense points to."""
     gd = m.groupdict()
     half = 1 if (gd.get("h") or "").lower() in ("first", "1st") or (gd.get("h2") or "").upper() == "H1" else 2
     if gd.get("y") or gd.get("y3"):
         y = int(gd.get("y") or gd["y3"])
     else:
         y = ctx.dct.year + {"last": -1, "next": 1}.get((gd.get("hrel") or "").lower(), 0)
+    if m.group().lower().endswith("half"):
+        if ctx.tense == "past" and half == 2 and ctx.dct.month < 7:
+            y -= 1
+        elif ctx.tense == "future" and half == 1 and ctx.dct.month > 6:
+            y += 1
     return _range(dt.date(y, 1, 1), dt.date(y, 6, 30), "half") if half == 1 else \
         _range(dt.date(y, 7, 1), dt.date(y, 12, 31), "half")
 
@@ -1007,8 +1034,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      r"|(?:later|earlier)\s+in\s+the\s+(?P<iunit>day|week|month|year)"
      r"|the\s+(?P<bunit>day|week|month|year|night)\s+(?P<bdir>before|after)"
      r"|" + _NUM_RE + r"\s+(?P<cunit>" + _UNIT1 + r")s?\s+(?P<cdir>later|earlier)", _h_anaphor),
-    ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:" + _YEAR_RE
-     + r"|(?P<hrel>the|this|last|next)\s+year)|(?P<h2>H[12])\s*" + _YEAR_RE.replace("(?P<y>", "(?P<y3>"), _h_half),
+    ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+(?:" + _YEAR_RE
+     + r"|(?P<hrel>the|this|last|next)\s+year))?|(?P<h2>H[12])\s*" + _YEAR_RE.replace("(?P<y>", "(?P<y3>"), _h_half),
     ("year_range", r"(?P<y>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{2})(?![\d\w%])", _h_year_range),
     ("day_range", _MONTH_RE + r"\s+" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "") + _TO_DAY + r"(?![\d:.,]\d|\w)"
      + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_day_range),
@@ -1019,7 +1046,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("day_month", _WD_LEAD + r"(?:the\s+)?" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "(?![\\d:.,]\\d)")
      + r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
     ("ordinal_day", r"the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)(?:\s+of\s+(?P<rel>this|the|next|last)\s+month)?", _h_ordinal_day),
-    ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<dd>[0-3]\d)(?![\d-])", _h_iso),
+    ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<dd>[0-3]\d)"  # "2019-03-04", "2021-06-28T14:00Z": the day
+     r"(?:T[0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?(?![\d-])", _h_iso),
     ("numeric", _NUMERIC.pattern, _h_numeric),
     ("month_range", _MONTH_RE + r"\s*[-–/]\s*" + _MONTH_RE.replace("(?P<mon>", "(?P<mon2>") + r"(?:" + _COMMA + _YEAR_RE + r")?",
      _h_month_range),
@@ -1035,7 +1063,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      _h_century),
     ("year_mod", r"(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late)[-\s]+" + _YEAR_RE,
      _h_year),
-    ("year", r"(?:(?:fiscal|FY)\s*(?:year\s+)?|the\s+year\s+)?" + _YEAR_RE, _h_year),
+    ("year", r"(?:(?:fiscal|FY)\s*(?:year\s+)?|financial\s+year\s+|the\s+year\s+)?" + _YEAR_RE, _h_year),
+    ("year", r"(?:the\s+)?" + _YEAR_RE + r"\s+(?:fiscal|financial)\s+year", _h_year),  # "the 2017 fiscal year": its label
     ("short_year", r"['’](?P<yy>\d{2})(?![\d\w'’])", _h_short_year),
     ("ago", r"(?:\[\s*)?" + _NUM_RE + r"(?:\s*\])?\s+" + _UNIT_RE + r"\s+ago", _h_ago),
     ("ago", _NUM_RE + r"\s+" + _UNIT_RE + r"\s+from\s+(?:now|today)", _h_ago),
@@ -1250,6 +1279,8 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
             if not (_PREP_BEFORE.search(before) or word not in ("may", "march")
                     and re.search(r"\b(?:for|of)\s+$", before, re.I)):
                 return False  # "data for September"; but "voted for May" is the person
+    if name == "half" and m.group().lower().endswith("half"):
+        return False  # "scored in the first half": a bare half is read only as a span known to be a time
     if name == "quarter" and m["q2"] and not m["y2"] and re.match(r"\s+[A-Z]", after):
         return False  # "Q2 Holdings"
     if name == "weekday" and not m["rel"] and re.search(r"\b(?:the|a)\s+$", before, re.I) and re.match(r"\s+[A-Z]", after):

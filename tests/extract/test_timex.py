@@ -183,6 +183,19 @@ def test_date_constructions(case):
     assert [[tv.text, tv.value] for tv in found] == case["expect"]["times"], case["construction"]
 
 
+@pytest.mark.parametrize("dct, sentence, value", [
+    ("2018-01-04", "The company plans to list its shares in the first half.", "2018-01-01/2018-06-30"),
+    ("2018-03-04", "Sales fell in the second half.", "2017-07-01/2017-12-31"),
+    ("2018-09-04", "Growth will pick up in the first half.", "2019-01-01/2019-06-30"),
+    ("2018-09-04", "Growth slowed in the first half.", "2018-01-01/2018-06-30"),
+    ("2018-09-04", "Prices should ease in the second half.", "2018-07-01/2018-12-31"),
+])
+def test_normalize_bare_half_is_the_year_its_tense_points_to(dct, sentence, value):
+    """A span known to be a time, "the first half" alone, is a half of the DCT's year or of the year its tense points to."""
+    span = sentence[sentence.index("the "):-1]
+    assert normalize(span, dt.date.fromisoformat(dct), sentence).value == value
+
+
 @pytest.mark.parametrize("expr, sentence", [
     ("the final of the 2018 World Cup", "He scored in the final of the 2018 World Cup."),
     ("the day of the 2016 vote", "He spoke on the day of the 2016 vote."),
