@@ -18,7 +18,7 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   "Monday next week" is that week's Monday; "the following Monday" and "the previous Sunday" count from the
   day named before them (from the DCT when none is named);
 * anaphoric times ("the previous day", "the following week", "the next month", "the year before",
-  "two days later", "that same day", "that night", "later in the year") and clock times without a day in their
+  "two days later", "that same day", "that night", "that year", "later in the year") and clock times without a day in their
   sentence count from the nearest time named before them in their sentence or
   the one before; with no time there, from the DCT, but looking forward from it only in the future tense
   ("Two days later, the rebels withdrew" with no day named stays unresolved); with only coarser ones ("in
@@ -46,6 +46,9 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   fiscal year" are the year they are labelled with; "July-September" is a range; a bare "the first half" is a
   half of the year its tense points to, read only as a span known to be a time (a match has halves too);
 * an ISO timestamp ("2021-06-28T14:00Z") is its day;
+* "the first nine months of the year" is that range; "the same period last year" (or "a year earlier") is the
+  year before the DCT's; "so far this year" is this year;
+* "that year", "that month" and "that week" need a time named before them: they never fall back on the DCT;
 * a past form between a determiner and its noun ("in a closely watched election") is no past verb;
 * weeks run Monday to Sunday ("the week of March 18" is the week holding it); "last weekend" is the Saturday-Sunday range before
   the DCT; "this weekend" is the nearest one in the direction of the tense;
@@ -555,6 +558,17 @@ def _h_half(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         _range(dt.date(y, 7, 1), dt.date(y, 12, 31), "half")
 
 
+def _h_months_of(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"the first nine months of the year", "the last three months of 2019": those months as a range."""
+    n = count(m["n"])
+    if n is None or not 1 <= n <= 12:
+        return None
+    y = int(m["y"]) if m["y"] else ctx.dct.year + {"last": -1, "next": 1}.get(m["mrel"].lower(), 0)
+    if m["fl"].lower() == "first":
+        return _range(dt.date(y, 1, 1), dt.date(y, n, calendar.monthrange(y, n)[1]), "months_of")
+    return _range(dt.date(y, 13 - n, 1), dt.date(y, 12, 31), "months_of")
+
+
 def _h_year_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     """"2019-2021", "the 2019-20 season", "1998/99": the years from the first to the last."""
     y1, y2s = int(m["y"]), m["y2"]
@@ -811,8 +825,8 @@ def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         return None  # "the day before the vote" counts from an event, not from a time
     if ref is None:
         carriers = [tv for tv in ctx.references if _moved(tv, 0, unit) is not None]
-        if ctx.references and not carriers:
-            return None
+        if ctx.references and not carriers or not carriers and gd["tunit"] in ("week", "month", "year"):
+            return None  # "that year" points back at a year the text has named
         if not carriers and n > 0 and ctx.tense != "future":
             return None  # "the next day, they were released" with no day named: after what is not known
         if not carriers:  # "later in the day" after no time: the DCT's day, marked so the story's day may replace it
@@ -1030,10 +1044,12 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      r"|morning|afternoon|evening|night)"
      r"|the\s+next\s+(?P<nunit>day|week|month|year|morning|afternoon|evening|night)(?!s)"
      r"|(?:(?:later|earlier)\s+that|that\s+same)\s+(?P<sunit>day|week|month|year|morning|afternoon|evening|night)"
-     r"|that\s+(?P<tunit>day|morning|afternoon|evening|night)(?![-\w])"
+     r"|that\s+(?P<tunit>day|week|month|year|morning|afternoon|evening|night)(?![-\w])"
      r"|(?:later|earlier)\s+in\s+the\s+(?P<iunit>day|week|month|year)"
      r"|the\s+(?P<bunit>day|week|month|year|night)\s+(?P<bdir>before|after)"
      r"|" + _NUM_RE + r"\s+(?P<cunit>" + _UNIT1 + r")s?\s+(?P<cdir>later|earlier)", _h_anaphor),
+    ("months_of", r"the\s+(?P<fl>first|last|final)\s+" + _NUM_RE + r"\s+months\s+of\s+(?:" + _YEAR_RE
+     + r"|(?P<mrel>the|this|last|next)\s+year)", _h_months_of),
     ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+(?:" + _YEAR_RE
      + r"|(?P<hrel>the|this|last|next)\s+year))?|(?P<h2>H[12])\s*" + _YEAR_RE.replace("(?P<y>", "(?P<y3>"), _h_half),
     ("year_range", r"(?P<y>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{2})(?![\d\w%])", _h_year_range),
@@ -1089,7 +1105,9 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("rel_year", r"(?:(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|late|earlier|later)\s+)?"
      r"(?:last|next|this|the\s+(?:previous|prior|following|next|coming|same|current))\s+year(?:s\b)?"
      r"|the\s+year\s+(?:before|after)|a\s+year\s+(?:earlier|later)|(?:the\s+)?year[-\s]end"
-     r"|(?:the\s+)?(?:end|beginning|start)\s+of\s+(?:the\s+)?year", _h_rel_year),
+     r"|(?:the\s+)?(?:end|beginning|start)\s+of\s+(?:the\s+)?year"
+     r"|the\s+same\s+(?:period|time|quarter|month|week|day)\s+(?:(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year"
+     r"|a\s+year\s+(?:ago|earlier))", _h_rel_year),  # "the same period last year": the year before
     ("season", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|the\s+coming)\s+|the\s+(?=\w+\s+of\s+\d))?"
      r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR_RE + ")?", _h_season),
     ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|past|this|current|next|coming)\s+quarter"
@@ -1109,7 +1127,7 @@ _COMPILED = [(name, re.compile(r"(?<![^\W_])(?:" + pattern + ")", re.I), handler
 # a word every match of a rule holds: a text without it is not scanned for that rule (most articles name no
 # century, season or quarter, and the engine would try the rule's optional lead words at every word start)
 _CUES = {name: re.compile(cue) for name, cue in {  # lower case, read in the lowered text (faster than re.I)
-    "half": r"half|h[12]", "ordinal_day": r"\d(?:st|nd|rd|th)", "iso": r"\d{4}-\d\d",
+    "half": r"half|h[12]", "months_of": "months", "ordinal_day": r"\d(?:st|nd|rd|th)", "iso": r"\d{4}-\d\d",
     "decade": r"0['’]?s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
     "century": "century", "ago": r"ago|from\s+(?:now|today)|['’]s?\s+time", "overnight": "overnight",
     "weekend": "weekend", "week": "week", "week_of": "week", "rel_month": "month", "rel_year": "year",
@@ -1146,7 +1164,7 @@ def _anchor_in_sentence(ctx: _Ctx, day_only: bool = False, adjacent: bool = Fals
 # public API
 
 
-_LEAD = re.compile(r"^(?:on|in|at|by|since|until|till|from|during|of|for|before|after|through|as\s+of|over|within"
+_LEAD = re.compile(r"^(?:on|in|at|by|since|until|till|from|during|of|for|before|after|through|as\s+of|over|within|so\s+far"
                    r"|throughout|around|about|between|no\s+later\s+than|as\s+early\s+as)\s+", re.I)
 _TRAIL = re.compile(r"(?:['’]s|\s+s)$")
 

@@ -196,6 +196,17 @@ def test_normalize_bare_half_is_the_year_its_tense_points_to(dct, sentence, valu
     assert normalize(span, dt.date.fromisoformat(dct), sentence).value == value
 
 
+@pytest.mark.parametrize("expr, sentence, value", [
+    ("so far this year", "Oil prices have fallen 40 percent so far this year.", "2008"),
+    ("so far this month", "Car sales have risen so far this month.", "2008-10"),
+    ("thus far in 2008", "The index has lost a third thus far in 2008.", None),
+])
+def test_normalize_so_far_is_the_period_it_leads(expr, sentence, value):
+    """"so far this year" is this year; a second lead word ("thus far in 2008") is not read."""
+    tv = normalize(expr, dt.date(2008, 10, 8), sentence)
+    assert (tv.value if tv else None) == value
+
+
 @pytest.mark.parametrize("expr, sentence", [
     ("the final of the 2018 World Cup", "He scored in the final of the 2018 World Cup."),
     ("the day of the 2016 vote", "He spoke on the day of the 2016 vote."),
