@@ -49,6 +49,11 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
 * "the first nine months of the year" is that range; "the same period last year" (or "a year earlier") is the
   year before the DCT's; "so far this year" is this year;
 * "that year", "that month" and "that week" need a time named before them: they never fall back on the DCT;
+* "last June" written in July is a year back (the month just past is "last month"); "12-13 March next year"
+  takes the year named after it;
+* read as a span known to be a time: a time opening it as the modifier of a short head is its value
+  ("Wednesday's session", "the 2012 Olympics"); a report's "on the day", "for the week", "in the afternoon"
+  with no day named in the sentence is the DCT's;
 * a past form between a determiner and its noun ("in a closely watched election") is no past verb;
 * weeks run Monday to Sunday ("the week of March 18" is the week holding it); "last weekend" is the Saturday-Sunday range before
   the DCT; "this weekend" is the nearest one in the direction of the tense;
@@ -165,11 +170,11 @@ _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 1
 # named days: a fixed (month, day); ("easter", days after Western Easter Sunday); ("nth", month, weekday, n),
 # the n-th such weekday of the month (-1: the last). Only names of one day wherever English news uses them:
 # "Independence Day" or "Labour Day" differ by country and are left out.
-_HOLIDAYS: dict[str, tuple] = {
+_HOLIDAYS: dict[str, tuple] = {  # "the Fourth of July" is the US's alone, "Independence Day" not
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
     "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14),
     "st patrick's day": (3, 17), "saint patrick's day": (3, 17), "may day": (5, 1), "bastille day": (7, 14),
-    "armistice day": (11, 11), "remembrance day": (11, 11), "veterans day": (11, 11), "guy fawkes night": (11, 5),
+    "armistice day": (11, 11), "remembrance day": (11, 11), "veterans day": (11, 11), "guy fawkes night": (11, 5), "fourth of july": (7, 4),
     "international women's day": (3, 8), "epiphany": (1, 6), "all saints' day": (11, 1),
     "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter day": ("easter", 0),
     "easter monday": ("easter", 1), "good friday": ("easter", -2), "holy thursday": ("easter", -3),
@@ -523,7 +528,8 @@ def _h_day_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     month, first, last = _month_of(m["mon"]), int(m["d"]), int(m["d2"])
     if not 1 <= first < last <= calendar.monthrange(2000, month)[1]:
         return None
-    start = _day(dt.date(int(m["y"]), month, first), "date") if m["y"] else _day_in_nearest_year(month, first, ctx, "date")
+    year = int(m["y"]) if m["y"] else _year_named_after(ctx)  # "12-13 March next year"
+    start = _day(dt.date(year, month, first), "date") if year else _day_in_nearest_year(month, first, ctx, "date")
     end = _safe_date(start.earliest.year, month, last) if start else None
     return _range(start.earliest, end, "day-range") if end else None
 
@@ -610,8 +616,8 @@ def _h_month(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         return _month(named, month, "month")
     if not rel and (partner := _range_partner(m, ctx)) is not None:  # "between January and March 2007"
         return _month(partner.year - (month > partner.month), month, "month")
-    if rel == "last":
-        y = y if month < ctx.dct.month else y - 1
+    if rel == "last":  # the month just before the DCT's is "last month": "last June" written in July is a year back
+        y = y if month < ctx.dct.month - 1 else y - 1
     elif rel == "next":
         y = y if month > ctx.dct.month else y + 1
     elif rel == "this":
@@ -1113,7 +1119,7 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|past|this|current|next|coming)\s+quarter"
      r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?" + _YEAR_RE + r"|(?:the|this|last|next)\s+year))?"
      r"|(?-i:(?P<q2>Q[1-4]))(?:\s*(?P<y2>1\d{3}|20\d{2}))?(?![\d\w])", _h_quarter),
-    ("holiday", r"(?P<hol>" + "|".join(sorted((re.escape(h).replace("\\ ", r"\s+").replace("'", r"\s?['’]")
+    ("holiday", r"(?:the\s+)?(?P<hol>" + "|".join(sorted((re.escape(h).replace("\\ ", r"\s+").replace("'", r"\s?['’]")
                                             .replace(r"st\s+", r"st\.?\s+") for h in _HOLIDAYS), key=len, reverse=True))
      + r")(?:\s+" + _YEAR_RE + ")?", _h_holiday),
     ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?!:\d)(?:\s*" + _AM_PM + r")?"
@@ -1235,12 +1241,39 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
         # one time inside words no rule reads ("early Tuesday", "the morning of June 5", "shortly after midnight",
         # "3 p.m. on Friday"): its value
         return replace(inside[0], text=expr, start=-1, end=-1)
+    if len(inside) == 1 and _premodifies(s, inside[0].text):
+        return replace(inside[0], text=expr, start=-1, end=-1)
     if sentence and pos >= 0:  # "Opening night, January 23, 2014"; "Sunday was chosen as its date"
         adjacent = not _ANAPHOR.fullmatch(s.lower())
         anchor = _anchor_in_sentence(ctx, day_only=not adjacent, adjacent=adjacent)
         if anchor is not None:
             return replace(anchor, text=expr, start=-1, end=-1, rule="anchor")
-    return None
+    return _report_period(s, ctx) if pos >= 0 else None
+
+
+def _premodifies(span: str, time: str) -> bool:
+    """Whether `time` opens `span` as the modifier of a head of one or two words after it.
+
+    "Wednesday's session", "last year's election", "the 2012 Olympics", "the 2009 model year" (not "the
+    final of the 2018 World Cup", where the time sits in a phrase after the head).
+    """
+    at = span.find(time)
+    if at < 0 or span[:at].strip().lower() not in ("", "the"):
+        return False
+    tail = span[at + len(time):]
+    possessive = re.fullmatch(r"\s*['’]\s?s\s+[\w-]+(?:\s+[\w-]+)?\s*", tail)
+    return bool(possessive if not span[:at].strip() else re.fullmatch(r"\s+(?!of\b)[\w-]+(?:\s+(?!of\b)[\w-]+)?\s*", tail))
+
+
+def _report_period(span: str, ctx: _Ctx) -> TimeValue | None:
+    """A report's "(down 2 percent) on the day", "for the week", "in the afternoon", no day named in its sentence: the DCT's.
+
+    Only after "on", "for", "in", "during" or "over": "the last match of the day" and a bare "the day" are not read.
+    """
+    m = re.fullmatch(r"the\s+(day|morning|afternoon|evening|night|week)", span, re.I)
+    if m is None or not re.search(r"\b(?:on|for|in|during|over)\s+$", ctx.sentence[:ctx.start], re.I):
+        return None
+    return _week(ctx.dct, "deictic") if m[1].lower() == "week" else _day(ctx.dct, "deictic")
 
 
 # --- scanning
@@ -1284,8 +1317,9 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return False  # "Black Friday sales", "the Good Friday Agreement", "Bloody Sunday": a named day, not a date
     if name == "holiday" and (not m["hol"][0].isupper() or (
             not m["y"] and re.match(r"\s+[a-zA-Z]", after) and not re.match(_FOLLOWS_TIME, after, re.I)
-            and not re.search(r"\b(?:on|at|over|before|after|since|until|till|by|during|around|this|last|next)\s+$",
-                              before, re.I))):
+            and (m.start("hol") > m.start()  # "at the Christmas market": "the" opens a noun phrase
+                 or not re.search(r"\b(?:on|at|over|before|after|since|until|till|by|during|around|this|last|next)\s+$",
+                                  before, re.I)))):
         return False  # "a Christmas tree", "the Good Friday Agreement", "Easter Island": a holiday name in a name or before a noun
     if name == "month":
         word = m["mon"].lower().rstrip(".")

@@ -207,6 +207,34 @@ def test_normalize_so_far_is_the_period_it_leads(expr, sentence, value):
     assert (tv.value if tv else None) == value
 
 
+@pytest.mark.parametrize("expr, sentence, value", [
+    ("Wednesday's session", "Banks led the declines in Wednesday's session.", "2008-10-08"),
+    ("Tuesday 's vote", "Turnout fell in Tuesday 's vote .", "2008-10-07"),
+    ("last year's election", "Fraud marred last year's election.", "2007"),
+    ("the 2012 Olympics", "London is building the stadium for the 2012 Olympics.", "2012"),
+    ("the 2009 model year", "The plant will build trucks for the 2009 model year.", "2009"),
+    ("the 2018 World Cup final", "He scored in the 2018 World Cup final.", None),
+    ("the closing of the 2012 Olympics", "He left after the closing of the 2012 Olympics.", None),
+])
+def test_normalize_time_premodifying_a_head_is_its_value(expr, sentence, value):
+    """A time that opens a span as the modifier of a head of one or two words dates the span."""
+    tv = normalize(expr, dt.date(2008, 10, 8), sentence)
+    assert (tv.value if tv else None) == value
+
+
+@pytest.mark.parametrize("expr, sentence, value", [
+    ("the day", "The Dow closed down 2 percent on the day.", "2008-10-08"),
+    ("the week", "The index is down 9 percent for the week.", "2008-W41"),
+    ("the afternoon", "Stocks recovered in the afternoon.", "2008-10-08"),
+    ("the day", "Tunisia faced England in the last match of the day.", None),
+    ("the day", "He still remembers the day.", None),
+])
+def test_normalize_report_period_is_the_dcts(expr, sentence, value):
+    """ "on the day", "for the week", "in the afternoon" with no day named in the sentence are the DCT's."""
+    tv = normalize(expr, dt.date(2008, 10, 8), sentence)
+    assert (tv.value if tv else None) == value
+
+
 @pytest.mark.parametrize("expr, sentence", [
     ("the final of the 2018 World Cup", "He scored in the final of the 2018 World Cup."),
     ("the day of the 2016 vote", "He spoke on the day of the 2016 vote."),
