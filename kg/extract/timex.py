@@ -54,6 +54,7 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
 * read as a span known to be a time: a time opening it as the modifier of a short head is its value
   ("Wednesday's session", "the 2012 Olympics"); a report's "on the day", "for the week", "in the afternoon"
   with no day named in the sentence is the DCT's;
+* "the end of the week" is the DCT's week, "this decade" and "the end of the decade" the DCT's decade;
 * a past form between a determiner and its noun ("in a closely watched election") is no past verb;
 * weeks run Monday to Sunday ("the week of March 18" is the week holding it); "last weekend" is the Saturday-Sunday range before
   the DCT; "this weekend" is the nearest one in the direction of the tense;
@@ -267,13 +268,14 @@ _FUTURE = re.compile(
 _PUT_OFF = re.compile(r"\b(?:adjourned|postponed|delayed|deferred|put\s+off|pushed\s+back|moved|rescheduled|extended)"
                       r"(?:\s+[a-z]+){0,3}?\s+(?P<prep>until|till|to|for)\s+(?:next\s+)?$", re.I)
 _HEADLINE_TO = re.compile(r"\W*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?\s+(?P<to>to)\s+(?!the\b|an?\b|be\b)[a-z]{2,}\b")
-# a present-tense verb of schedule: "the final takes place on Sunday", "markets reopen on Tuesday"
+# a present-tense verb of schedule: "the final takes place on Sunday", "markets reopen on Tuesday", "lawmakers
+# return to Washington on Friday", "the anniversary falls on Tuesday"
 # (third-person forms: a bare "start" or "open" is as often a noun)
 _SCHEDULED = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:(?:re)?opens|reopen|begins?|starts|ends|closes|resumes?|(?:re)?convenes?"
                         r"|kicks?\s+off"
                         r"|takes?\s+(?:place|effect|office)|expires|comes?\s+into\s+(?:force|effect)|goes\s+to\s+the\s+polls"
                         r"|(?:runs|lasts)\s+(?:until|till|through|to)|(?:go|head|heads)\s+to\s+the\s+polls"
-                        r"|plays?\s+again|meets?\s+again)\b", re.I)
+                        r"|plays?\s+again|meets?\s+again|returns?\s+(?:to|home)|falls\s+on)\b", re.I)
 # "agreed to hold talks on Saturday": a past verb of intent before an infinitive looks ahead, it does not date
 _INTENT_TO = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|offered|threatened|prepared|voted|resolved)\s+to\s+"
                         r"(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|this\b|that\b)[a-z]+", re.I)
@@ -982,6 +984,14 @@ def _h_decade(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     return _range(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")
 
 
+def _h_this_decade(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"this decade", "by the end of the decade": the DCT's decade ("the decade" alone is left to the anaphora)."""
+    if re.fullmatch(r"the\s+decade", m.group(), re.I):
+        return None
+    start = ctx.dct.year // 10 * 10
+    return _range(dt.date(max(start, 1), 1, 1), dt.date(start + 9, 12, 31), "decade")
+
+
 def _h_century(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     c = m["c"].lower()
     n = int(re.match(r"\d+", c).group()) if c[0].isdigit() else _ORDINALS.get(c)
@@ -1105,6 +1115,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("weekend", r"(?:" + _REL_WORDS + r"\s+)?weekend", _h_weekend),
     ("week", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|the\s+(?:past|last|previous|following|coming|next))"
      r"|earlier\s+this|later\s+this)\s+week", _h_week),
+    ("week", r"(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+|(?P<rel>this|next|last)\s+)week", _h_week),
+    ("this_decade", r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?(?:the|this)\s+decade(?![-\w])", _h_this_decade),
     ("rel_month", r"(?:(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|late|earlier|later)\s+)?"
      r"(?:(?P<rel>last|next|this(?:\s+past)?|the\s+(?:previous|next|coming|following|same|current))\s+)month"
      r"|(?P<mod2>(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+the\s+month", _h_rel_month),
@@ -1135,7 +1147,7 @@ _COMPILED = [(name, re.compile(r"(?<![^\W_])(?:" + pattern + ")", re.I), handler
 _CUES = {name: re.compile(cue) for name, cue in {  # lower case, read in the lowered text (faster than re.I)
     "half": r"half|h[12]", "months_of": "months", "ordinal_day": r"\d(?:st|nd|rd|th)", "iso": r"\d{4}-\d\d",
     "decade": r"0['’]?s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
-    "century": "century", "ago": r"ago|from\s+(?:now|today)|['’]s?\s+time", "overnight": "overnight",
+    "century": "century", "this_decade": "decade", "ago": r"ago|from\s+(?:now|today)|['’]s?\s+time", "overnight": "overnight",
     "weekend": "weekend", "week": "week", "week_of": "week", "rel_month": "month", "rel_year": "year",
     "season": "spring|summer|autumn|fall|winter", "quarter": r"quarter|q[1-4]",
 }.items()}
