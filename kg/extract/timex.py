@@ -1131,7 +1131,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|past|this|current|next|coming)\s+quarter"
      r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?" + _YEAR_RE + r"|(?:the|this|last|next)\s+year))?"
      r"|(?-i:(?P<q2>Q[1-4]))(?:\s*(?P<y2>1\d{3}|20\d{2}))?(?![\d\w])", _h_quarter),
-    ("holiday", r"(?:the\s+)?(?P<hol>" + "|".join(sorted((re.escape(h).replace("\\ ", r"\s+").replace("'", r"\s?['’]")
+    # a name of the form "X of Y" takes "the": "the Fourth of July"
+    ("holiday", r"(?:the\s+(?=\w+\s+of\s))?(?P<hol>" + "|".join(sorted((re.escape(h).replace("\\ ", r"\s+").replace("'", r"\s?['’]")
                                             .replace(r"st\s+", r"st\.?\s+") for h in _HOLIDAYS), key=len, reverse=True))
      + r")(?:\s+" + _YEAR_RE + ")?", _h_holiday),
     ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?!:\d)(?:\s*" + _AM_PM + r")?"
