@@ -55,6 +55,7 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   ("Wednesday's session", "the 2012 Olympics"); a report's "on the day", "for the week", "in the afternoon"
   with no day named in the sentence is the DCT's;
 * "the end of the week" is the DCT's week, "this decade" and "the end of the decade" the DCT's decade;
+* a clock time may name its zone by a place: "8 p.m. Moscow time";
 * a past form between a determiner and its noun ("in a closely watched election") is no past verb;
 * weeks run Monday to Sunday ("the week of March 18" is the week holding it); "last weekend" is the Saturday-Sunday range before
   the DCT; "this weekend" is the nearest one in the direction of the tense;
@@ -198,7 +199,7 @@ _COMMA = r"\s*,?\s*"
 _NUM_RE = (r"(?P<n>\d{1,3}|a couple of|a dozen|an?|(?:" + "|".join(_TENS) + r")(?:[-\s](?:"
            + "|".join(_UNITS[:9]) + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")")
 _UNIT_RE = r"(?P<unit>day|week|fortnight|month|year|decade|century|hour|minute)s?"
-_TZ = r"(?:(?:UTC|GMT|[ECMP][SD]?T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?|local\s+time)"
+_TZ = r"(?:(?:UTC|GMT|[ECMP][SD]?T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?|local\s+time|(?-i:[A-Z][a-z]+)(?<!day)\s+time)"
 _AM_PM = r"(?:[ap]m\b|[ap]\.\s?m\b\.?)"  # "8pm" (a stop after it ends the sentence), "8 p.m."
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night))"
 
@@ -269,13 +270,15 @@ _PUT_OFF = re.compile(r"\b(?:adjourned|postponed|delayed|deferred|put\s+off|push
                       r"(?:\s+[a-z]+){0,3}?\s+(?P<prep>until|till|to|for)\s+(?:next\s+)?$", re.I)
 _HEADLINE_TO = re.compile(r"\W*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?\s+(?P<to>to)\s+(?!the\b|an?\b|be\b)[a-z]{2,}\b")
 # a present-tense verb of schedule: "the final takes place on Sunday", "markets reopen on Tuesday", "lawmakers
-# return to Washington on Friday", "the anniversary falls on Tuesday"
+# return to Washington on Friday", "the anniversary falls on Tuesday", "Germany play Sweden on Sunday", "Spain face
+# Iran", "tickets go on sale"
 # (third-person forms: a bare "start" or "open" is as often a noun)
 _SCHEDULED = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:(?:re)?opens|reopen|begins?|starts|ends|closes|resumes?|(?:re)?convenes?"
                         r"|kicks?\s+off"
                         r"|takes?\s+(?:place|effect|office)|expires|comes?\s+into\s+(?:force|effect)|goes\s+to\s+the\s+polls"
                         r"|(?:runs|lasts)\s+(?:until|till|through|to)|(?:go|head|heads)\s+to\s+the\s+polls"
-                        r"|plays?\s+again|meets?\s+again|returns?\s+(?:to|home)|falls\s+on)\b", re.I)
+                        r"|plays?\s+again|meets?\s+again|returns?\s+(?:to|home)|falls\s+on"
+                        r"|(?:play|plays|face|faces|host|hosts|takes?\s+on)(?=\s+(?-i:[A-Z]))|go(?:es)?\s+on\s+sale)\b", re.I)
 # "agreed to hold talks on Saturday": a past verb of intent before an infinitive looks ahead, it does not date
 _INTENT_TO = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|offered|threatened|prepared|voted|resolved)\s+to\s+"
                         r"(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|this\b|that\b)[a-z]+", re.I)
