@@ -56,6 +56,8 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   with no day named in the sentence is the DCT's;
 * "the end of the week" is the DCT's week, "this decade" and "the end of the decade" the DCT's decade;
 * a clock time may name its zone by a place: "8 p.m. Moscow time";
+* a time right after a participle of plan ("elections planned for February have been postponed", "the vote,
+  scheduled for Sunday, was held") is not dated by the participle, nor pushed into the past by a past clause;
 * a past form between a determiner and its noun ("in a closely watched election") is no past verb;
 * weeks run Monday to Sunday ("the week of March 18" is the week holding it); "last weekend" is the Saturday-Sunday range before
   the DCT; "this weekend" is the nearest one in the direction of the tense;
@@ -279,6 +281,11 @@ _SCHEDULED = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:(?:re)?opens|reopen|begins?
                         r"|(?:runs|lasts)\s+(?:until|till|through|to)|(?:go|head|heads)\s+to\s+the\s+polls"
                         r"|plays?\s+again|meets?\s+again|returns?\s+(?:to|home)|falls\s+on"
                         r"|(?:play|plays|face|faces|host|hosts|takes?\s+on)(?=\s+(?-i:[A-Z]))|go(?:es)?\s+on\s+sale)\b", re.I)
+# "elections planned for February", "the vote, scheduled for Sunday,": a participle of plan right before a time,
+# with no auxiliary ("is scheduled for" looks ahead): the time lies ahead of the plan, so a past clause around it
+# leaves it on either side of the DCT
+_PLANNED_FOR = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
+                          r"\b(?:planned|scheduled|slated|due)\s+(?:for|on|in)\s+(?:the\s+)?$", re.I)
 # "agreed to hold talks on Saturday": a past verb of intent before an infinitive looks ahead, it does not date
 _INTENT_TO = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|offered|threatened|prepared|voted|resolved)\s+to\s+"
                         r"(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|this\b|that\b)[a-z]+", re.I)
@@ -367,6 +374,8 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
                 and re.match(r"\s*(?:[.,;:!?\"”’)]|$|(?:on|in|at|late|early|citing|according)\b)", sentence[m.end():]):
             continue  # "is due to rule on Sunday, state media reported": the attribution does not date the report
         cues.append((m.start(), "past"))
+    if plan := _PLANNED_FOR.search(sentence[:start]):  # the participle of plan itself does not look ahead
+        cues = [c for c in cues if not plan.start() <= c[0] < plan.end()]
     if not cues:
         return None
 
@@ -379,7 +388,9 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
         return words_between + (6 if pos >= end and re.search(r"\bthat\b", gap) else 0) \
             + 3 * len(re.findall(r"[,;:]", gap)) + (2 if pos >= end and re.search(r"\b(?:and|but)\b", gap) else 0)
 
-    return min(cues, key=lambda c: (distance(c[0]), c[1] == "future"))[1]
+    tense = min(cues, key=lambda c: (distance(c[0]), c[1] == "future"))[1]
+    # "elections planned for February have been postponed": a past clause does not date the plan's time
+    return None if tense == "past" and plan else tense
 
 
 # ---------------------------------------------------------------------------
