@@ -55,7 +55,6 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   ("Wednesday's session", "the 2012 Olympics"); a report's "on the day", "for the week", "in the afternoon"
   with no day named in the sentence is the DCT's;
 * "the end of the week" is the DCT's week, "this decade" and "the end of the decade" the DCT's decade;
-* a clock time may name its zone by a place: "8 p.m. Moscow time";
 * a time right after a participle of plan ("elections planned for February have been postponed", "the vote,
   scheduled for Sunday, was held") is not dated by the participle, nor pushed into the past by a past clause;
 * a past form between a determiner and its noun ("in a closely watched election") is no past verb;
@@ -201,7 +200,7 @@ _COMMA = r"\s*,?\s*"
 _NUM_RE = (r"(?P<n>\d{1,3}|a couple of|a dozen|an?|(?:" + "|".join(_TENS) + r")(?:[-\s](?:"
            + "|".join(_UNITS[:9]) + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")")
 _UNIT_RE = r"(?P<unit>day|week|fortnight|month|year|decade|century|hour|minute)s?"
-_TZ = r"(?:(?:UTC|GMT|[ECMP][SD]?T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?|local\s+time|(?-i:[A-Z][a-z]+)(?<!day)\s+time)"
+_TZ = r"(?:(?:UTC|GMT|[ECMP][SD]?T|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2}(?!\d))?|local\s+time)"
 _AM_PM = r"(?:[ap]m\b|[ap]\.\s?m\b\.?)"  # "8pm" (a stop after it ends the sentence), "8 p.m."
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night))"
 
