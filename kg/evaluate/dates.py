@@ -35,8 +35,12 @@ _SOURCES = {("gum_news", "point"): "gum points", ("gum_news", "range"): "gum ran
 
 
 def gold_target(row: dict) -> tuple[str, object] | None:
-    """("point", "2015-09") or ("range", (from, to)) for a scorable gold row, else None."""
-    if row["source"] == "gum_news":
+    """("point", "2015-09") or ("range", (from, to)) for a scorable gold row, else None.
+
+    GUM rows and the team's written rows (tests/data/dates_written/) give `when` or `from`/`to`;
+    MEANTIME rows a TimeML `type` and `value`.
+    """
+    if row["source"] in ("gum_news", "written"):
         if row.get("when") and _ISO.match(row["when"][:10]):
             return ("point", row["when"][:10])
         if row.get("from") and row.get("to"):
@@ -141,6 +145,40 @@ def summarise_dates(units: list[list[dict]], details: bool = False) -> dict:
         out["misses"] = [{**{k: r[k] for k in keep}, "predicted": r["predicted"], "rule": r["rule"]} for r in scored if not r["ok"]]
         out["baseline_misses"] = [{**{k: r[k] for k in keep}, "predicted": r["base_predicted"]} for r in scored if not r["base_ok"]]
     return out
+
+
+def score_written(path: str | Path) -> dict:
+    """Accuracy of `normalize` and of dateparser on a file of team-written rows (tests/data/dates_written/).
+
+    Rows with a calendar value are scored as the dev gold is (`gold_target`, `is_correct`); a row
+    without one (a duration, a set, an open bound) is right for us when `normalize` gives nothing,
+    and is not counted for dateparser. Accuracies overall, per `kind`, and every row's outcome.
+    """
+    resolve = _baseline_resolver()
+    rows, kinds = [], collections.defaultdict(_tally)
+    ours_t, base_t, none_t = _tally(), _tally(), _tally()
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        target = gold_target(row)
+        ours = normalize(row["text"], dt.date.fromisoformat(row["dct"]), row["sentence"])
+        if target is None:
+            ok, base_ok = ours is None, None
+            none_t["total"] += 1
+            none_t["correct"] += int(ok)
+        else:
+            pred = resolve(row["text"], row["dct"])
+            ok = is_correct(ours, target)
+            base_ok = target[0] == "point" and pred is not None and pred[:len(target[1])] == target[1]
+            base_t["total"] += 1
+            base_t["correct"] += int(base_ok)
+        for t in (ours_t, kinds[row["kind"]]):
+            t["total"] += 1
+            t["correct"] += int(ok)
+        gold = None if target is None else target[1] if target[0] == "point" else "/".join(target[1])
+        rows.append({"id": row["doc_id"], "kind": row["kind"], "text": row["text"], "gold": gold, "ok": ok,
+                     "base_ok": base_ok, "predicted": ours.value if ours else None, "rule": ours.rule if ours else ""})
+    return {"ours": _finish(ours_t), "dateparser": _finish(base_t), "no_value": _finish(none_t),
+            "kinds": {k: _finish(t) for k, t in sorted(kinds.items())}, "rows": rows}
 
 
 # ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   "Monday next week" is that week's Monday; "the following Monday" and "the previous Sunday" count from the
   day named before them (from the DCT when none is named);
 * anaphoric times ("the previous day", "the following week", "the next month", "the year before",
-  "two days later", "that same day", "that night", "later in the year") and clock times without a day in their
+  "two days later", "that same day", "that night", "that year", "later in the year") and clock times without a day in their
   sentence count from the nearest time named before them in their sentence or
   the one before; with no time there, from the DCT, but looking forward from it only in the future tense
   ("Two days later, the rebels withdrew" with no day named stays unresolved); with only coarser ones ("in
@@ -42,7 +42,22 @@ Conventions, chosen to match how news is written (and how GUM annotates it):
   named days are fixed ("Boxing Day") or computed ("Easter Sunday", "Thanksgiving"), in the year their
   tense points to ("will close on Christmas Day" in March is the coming one);
 * quarters: "Q3" alone is the third quarter of the year its tense points to; "the third quarter of fiscal
-  2019" stays unresolved (a company's fiscal year need not be the calendar's); "July-September" is a range;
+  2019" stays unresolved (a company's fiscal year need not be the calendar's), while "fiscal 2020" and "the 2017
+  fiscal year" are the year they are labelled with; "July-September" is a range; a bare "the first half" is a
+  half of the year its tense points to, read only as a span known to be a time (a match has halves too);
+* an ISO timestamp ("2021-06-28T14:00Z") is its day;
+* "the first nine months of the year" is that range; "the same period last year" (or "a year earlier") is the
+  year before the DCT's; "so far this year" is this year;
+* "that year", "that month" and "that week" need a time named before them: they never fall back on the DCT;
+* "last June" written in July is a year back (the month just past is "last month"); "12-13 March next year"
+  takes the year named after it;
+* read as a span known to be a time: a time opening it as the modifier of a short head is its value
+  ("Wednesday's session", "the 2012 Olympics"); a report's "on the day", "for the week", "in the afternoon"
+  with no day named in the sentence is the DCT's;
+* "the end of the week" is the DCT's week, "this decade" and "the end of the decade" the DCT's decade;
+* a time right after a participle of plan ("elections planned for February have been postponed", "the vote,
+  scheduled for Sunday, was held") is not dated by the participle, nor pushed into the past by a past clause;
+* a past form between a determiner and its noun ("in a closely watched election") is no past verb;
 * weeks run Monday to Sunday ("the week of March 18" is the week holding it); "last weekend" is the Saturday-Sunday range before
   the DCT; "this weekend" is the nearest one in the direction of the tense;
 * extents leave out a leading preposition ("on", "in") and a trailing part of
@@ -158,11 +173,11 @@ _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 1
 # named days: a fixed (month, day); ("easter", days after Western Easter Sunday); ("nth", month, weekday, n),
 # the n-th such weekday of the month (-1: the last). Only names of one day wherever English news uses them:
 # "Independence Day" or "Labour Day" differ by country and are left out.
-_HOLIDAYS: dict[str, tuple] = {
+_HOLIDAYS: dict[str, tuple] = {  # "the Fourth of July" is the US's alone, "Independence Day" not
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
     "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14),
     "st patrick's day": (3, 17), "saint patrick's day": (3, 17), "may day": (5, 1), "bastille day": (7, 14),
-    "armistice day": (11, 11), "remembrance day": (11, 11), "veterans day": (11, 11), "guy fawkes night": (11, 5),
+    "armistice day": (11, 11), "remembrance day": (11, 11), "veterans day": (11, 11), "guy fawkes night": (11, 5), "fourth of july": (7, 4),
     "international women's day": (3, 8), "epiphany": (1, 6), "all saints' day": (11, 1),
     "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter day": ("easter", 0),
     "easter monday": ("easter", 1), "good friday": ("easter", -2), "holy thursday": ("easter", -3),
@@ -255,13 +270,21 @@ _FUTURE = re.compile(
 _PUT_OFF = re.compile(r"\b(?:adjourned|postponed|delayed|deferred|put\s+off|pushed\s+back|moved|rescheduled|extended)"
                       r"(?:\s+[a-z]+){0,3}?\s+(?P<prep>until|till|to|for)\s+(?:next\s+)?$", re.I)
 _HEADLINE_TO = re.compile(r"\W*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?\s+(?P<to>to)\s+(?!the\b|an?\b|be\b)[a-z]{2,}\b")
-# a present-tense verb of schedule: "the final takes place on Sunday", "markets reopen on Tuesday"
+# a present-tense verb of schedule: "the final takes place on Sunday", "markets reopen on Tuesday", "lawmakers
+# return to Washington on Friday", "the anniversary falls on Tuesday", "Germany play Sweden on Sunday", "Spain face
+# Iran", "tickets go on sale"
 # (third-person forms: a bare "start" or "open" is as often a noun)
 _SCHEDULED = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:(?:re)?opens|reopen|begins?|starts|ends|closes|resumes?|(?:re)?convenes?"
                         r"|kicks?\s+off"
                         r"|takes?\s+(?:place|effect|office)|expires|comes?\s+into\s+(?:force|effect)|goes\s+to\s+the\s+polls"
                         r"|(?:runs|lasts)\s+(?:until|till|through|to)|(?:go|head|heads)\s+to\s+the\s+polls"
-                        r"|plays?\s+again|meets?\s+again)\b", re.I)
+                        r"|plays?\s+again|meets?\s+again|returns?\s+(?:to|home)|falls\s+on"
+                        r"|(?:play|plays|face|faces|host|hosts|takes?\s+on)(?=\s+(?-i:[A-Z]))|go(?:es)?\s+on\s+sale)\b", re.I)
+# "elections planned for February", "the vote, scheduled for Sunday,": a participle of plan right before a time,
+# with no auxiliary ("is scheduled for" looks ahead): the time lies ahead of the plan, so a past clause around it
+# leaves it on either side of the DCT
+_PLANNED_FOR = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
+                          r"\b(?:planned|scheduled|slated|due)\s+(?:for|on|in)\s+(?:the\s+)?$", re.I)
 # "agreed to hold talks on Saturday": a past verb of intent before an infinitive looks ahead, it does not date
 _INTENT_TO = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|offered|threatened|prepared|voted|resolved)\s+to\s+"
                         r"(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|this\b|that\b)[a-z]+", re.I)
@@ -284,6 +307,21 @@ _WORD = re.compile(r"[A-Za-z']+")
 def _past_form(word: str) -> bool:
     """A past tense or participle by its form ("held", "signed"), lower-case `word`."""
     return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST)
+
+
+_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our"}
+
+
+def _adjectival(prev: list[str], following: str) -> bool:
+    """Whether a past form between `prev` (the two words before it, lower case) and `following` modifies a noun.
+
+    A determiner, alone or before an adverb in -ly, and a lower-case word after: "a closely watched
+    election", "the disputed region", "an armed group" (not "the talks that ended", "which was held").
+    """
+    if not following or not following[0].islower():
+        return False
+    return bool(prev) and prev[-1] in _DETERMINERS or \
+        len(prev) == 2 and prev[0] in _DETERMINERS and prev[1].endswith("ly")
 
 
 _CLITIC = re.compile(r"(?<=\w)(\s)((?:['’](?:ll|re|ve|d|m)|n['’]t)\b)", re.I)
@@ -326,6 +364,8 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
         if not past or _FUTURE.fullmatch(w) or w in ("planned", "scheduled", "expected") or m.start() in intents:
             continue
         prev = [x.group().lower() for x in words[max(0, i - 2):i]]
+        if _adjectival(prev, words[i + 1].group() if i + 1 < len(words) else ""):
+            continue  # "in a closely watched election", "the disputed region": a participle before its noun
         if w not in _AUX and (any(p in ("is", "are", "be", "being", "am", "to") for p in prev)
                               or prev[-1:] == ["been"] and prev[:1] not in (["has"], ["have"], ["had"])):
             continue  # "is expected", "will have been held"; but "had been arrested" is past
@@ -333,6 +373,8 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
                 and re.match(r"\s*(?:[.,;:!?\"”’)]|$|(?:on|in|at|late|early|citing|according)\b)", sentence[m.end():]):
             continue  # "is due to rule on Sunday, state media reported": the attribution does not date the report
         cues.append((m.start(), "past"))
+    if plan := _PLANNED_FOR.search(sentence[:start]):  # the participle of plan itself does not look ahead
+        cues = [c for c in cues if not plan.start() <= c[0] < plan.end()]
     if not cues:
         return None
 
@@ -345,7 +387,9 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
         return words_between + (6 if pos >= end and re.search(r"\bthat\b", gap) else 0) \
             + 3 * len(re.findall(r"[,;:]", gap)) + (2 if pos >= end and re.search(r"\b(?:and|but)\b", gap) else 0)
 
-    return min(cues, key=lambda c: (distance(c[0]), c[1] == "future"))[1]
+    tense = min(cues, key=lambda c: (distance(c[0]), c[1] == "future"))[1]
+    # "elections planned for February have been postponed": a past clause does not date the plan's time
+    return None if tense == "past" and plan else tense
 
 
 # ---------------------------------------------------------------------------
@@ -499,7 +543,8 @@ def _h_day_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     month, first, last = _month_of(m["mon"]), int(m["d"]), int(m["d2"])
     if not 1 <= first < last <= calendar.monthrange(2000, month)[1]:
         return None
-    start = _day(dt.date(int(m["y"]), month, first), "date") if m["y"] else _day_in_nearest_year(month, first, ctx, "date")
+    year = int(m["y"]) if m["y"] else _year_named_after(ctx)  # "12-13 March next year"
+    start = _day(dt.date(year, month, first), "date") if year else _day_in_nearest_year(month, first, ctx, "date")
     end = _safe_date(start.earliest.year, month, last) if start else None
     return _range(start.earliest, end, "day-range") if end else None
 
@@ -517,15 +562,32 @@ def _h_ordinal_day(m: re.Match, ctx: _Ctx) -> TimeValue | None:
 
 
 def _h_half(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    """"the first half of 2023", "the second half of the year", "H1 2024"."""
+    """"the first half of 2023", "the second half of the year", "H1 2024"; a bare "the first half" (read only as a
+    span already known to be a time: a match has halves too) is the DCT year's, or the year its tense points to."""
     gd = m.groupdict()
     half = 1 if (gd.get("h") or "").lower() in ("first", "1st") or (gd.get("h2") or "").upper() == "H1" else 2
     if gd.get("y") or gd.get("y3"):
         y = int(gd.get("y") or gd["y3"])
     else:
         y = ctx.dct.year + {"last": -1, "next": 1}.get((gd.get("hrel") or "").lower(), 0)
+    if m.group().lower().endswith("half"):
+        if ctx.tense == "past" and half == 2 and ctx.dct.month < 7:
+            y -= 1
+        elif ctx.tense == "future" and half == 1 and ctx.dct.month > 6:
+            y += 1
     return _range(dt.date(y, 1, 1), dt.date(y, 6, 30), "half") if half == 1 else \
         _range(dt.date(y, 7, 1), dt.date(y, 12, 31), "half")
+
+
+def _h_months_of(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"the first nine months of the year", "the last three months of 2019": those months as a range."""
+    n = count(m["n"])
+    if n is None or not 1 <= n <= 12:
+        return None
+    y = int(m["y"]) if m["y"] else ctx.dct.year + {"last": -1, "next": 1}.get(m["mrel"].lower(), 0)
+    if m["fl"].lower() == "first":
+        return _range(dt.date(y, 1, 1), dt.date(y, n, calendar.monthrange(y, n)[1]), "months_of")
+    return _range(dt.date(y, 13 - n, 1), dt.date(y, 12, 31), "months_of")
 
 
 def _h_year_range(m: re.Match, ctx: _Ctx) -> TimeValue | None:
@@ -569,8 +631,8 @@ def _h_month(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         return _month(named, month, "month")
     if not rel and (partner := _range_partner(m, ctx)) is not None:  # "between January and March 2007"
         return _month(partner.year - (month > partner.month), month, "month")
-    if rel == "last":
-        y = y if month < ctx.dct.month else y - 1
+    if rel == "last":  # the month just before the DCT's is "last month": "last June" written in July is a year back
+        y = y if month < ctx.dct.month - 1 else y - 1
     elif rel == "next":
         y = y if month > ctx.dct.month else y + 1
     elif rel == "this":
@@ -784,8 +846,8 @@ def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         return None  # "the day before the vote" counts from an event, not from a time
     if ref is None:
         carriers = [tv for tv in ctx.references if _moved(tv, 0, unit) is not None]
-        if ctx.references and not carriers:
-            return None
+        if ctx.references and not carriers or not carriers and gd["tunit"] in ("week", "month", "year"):
+            return None  # "that year" points back at a year the text has named
         if not carriers and n > 0 and ctx.tense != "future":
             return None  # "the next day, they were released" with no day named: after what is not known
         if not carriers:  # "later in the day" after no time: the DCT's day, marked so the story's day may replace it
@@ -935,6 +997,14 @@ def _h_decade(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     return _range(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")
 
 
+def _h_this_decade(m: re.Match, ctx: _Ctx) -> TimeValue | None:
+    """"this decade", "by the end of the decade": the DCT's decade ("the decade" alone is left to the anaphora)."""
+    if re.fullmatch(r"the\s+decade", m.group(), re.I):
+        return None
+    start = ctx.dct.year // 10 * 10
+    return _range(dt.date(max(start, 1), 1, 1), dt.date(start + 9, 12, 31), "decade")
+
+
 def _h_century(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     c = m["c"].lower()
     n = int(re.match(r"\d+", c).group()) if c[0].isdigit() else _ORDINALS.get(c)
@@ -1003,12 +1073,14 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      r"|morning|afternoon|evening|night)"
      r"|the\s+next\s+(?P<nunit>day|week|month|year|morning|afternoon|evening|night)(?!s)"
      r"|(?:(?:later|earlier)\s+that|that\s+same)\s+(?P<sunit>day|week|month|year|morning|afternoon|evening|night)"
-     r"|that\s+(?P<tunit>day|morning|afternoon|evening|night)(?![-\w])"
+     r"|that\s+(?P<tunit>day|week|month|year|morning|afternoon|evening|night)(?![-\w])"
      r"|(?:later|earlier)\s+in\s+the\s+(?P<iunit>day|week|month|year)"
      r"|the\s+(?P<bunit>day|week|month|year|night)\s+(?P<bdir>before|after)"
      r"|" + _NUM_RE + r"\s+(?P<cunit>" + _UNIT1 + r")s?\s+(?P<cdir>later|earlier)", _h_anaphor),
-    ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:" + _YEAR_RE
-     + r"|(?P<hrel>the|this|last|next)\s+year)|(?P<h2>H[12])\s*" + _YEAR_RE.replace("(?P<y>", "(?P<y3>"), _h_half),
+    ("months_of", r"the\s+(?P<fl>first|last|final)\s+" + _NUM_RE + r"\s+months\s+of\s+(?:" + _YEAR_RE
+     + r"|(?P<mrel>the|this|last|next)\s+year)", _h_months_of),
+    ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+(?:" + _YEAR_RE
+     + r"|(?P<hrel>the|this|last|next)\s+year))?|(?P<h2>H[12])\s*" + _YEAR_RE.replace("(?P<y>", "(?P<y3>"), _h_half),
     ("year_range", r"(?P<y>1\d{3}|20\d{2})\s*[-–/]\s*(?P<y2>\d{2})(?![\d\w%])", _h_year_range),
     ("day_range", _MONTH_RE + r"\s+" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "") + _TO_DAY + r"(?![\d:.,]\d|\w)"
      + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_day_range),
@@ -1019,7 +1091,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("day_month", _WD_LEAD + r"(?:the\s+)?" + _DAY_RE.replace("(?![\\d:.,]\\d|\\w)", "(?![\\d:.,]\\d)")
      + r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:" + _COMMA + _YEAR_RE + r")?", _h_month_day),
     ("ordinal_day", r"the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)(?:\s+of\s+(?P<rel>this|the|next|last)\s+month)?", _h_ordinal_day),
-    ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<dd>[0-3]\d)(?![\d-])", _h_iso),
+    ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<dd>[0-3]\d)"  # "2019-03-04", "2021-06-28T14:00Z": the day
+     r"(?:T[0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?(?![\d-])", _h_iso),
     ("numeric", _NUMERIC.pattern, _h_numeric),
     ("month_range", _MONTH_RE + r"\s*[-–/]\s*" + _MONTH_RE.replace("(?P<mon>", "(?P<mon2>") + r"(?:" + _COMMA + _YEAR_RE + r")?",
      _h_month_range),
@@ -1035,7 +1108,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      _h_century),
     ("year_mod", r"(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late)[-\s]+" + _YEAR_RE,
      _h_year),
-    ("year", r"(?:(?:fiscal|FY)\s*(?:year\s+)?|the\s+year\s+)?" + _YEAR_RE, _h_year),
+    ("year", r"(?:(?:fiscal|FY)\s*(?:year\s+)?|financial\s+year\s+|the\s+year\s+)?" + _YEAR_RE, _h_year),
+    ("year", r"(?:the\s+)?" + _YEAR_RE + r"\s+(?:fiscal|financial)\s+year", _h_year),  # "the 2017 fiscal year": its label
     ("short_year", r"['’](?P<yy>\d{2})(?![\d\w'’])", _h_short_year),
     ("ago", r"(?:\[\s*)?" + _NUM_RE + r"(?:\s*\])?\s+" + _UNIT_RE + r"\s+ago", _h_ago),
     ("ago", _NUM_RE + r"\s+" + _UNIT_RE + r"\s+from\s+(?:now|today)", _h_ago),
@@ -1054,19 +1128,24 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
     ("weekend", r"(?:" + _REL_WORDS + r"\s+)?weekend", _h_weekend),
     ("week", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|the\s+(?:past|last|previous|following|coming|next))"
      r"|earlier\s+this|later\s+this)\s+week", _h_week),
+    ("week", r"(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+|(?P<rel>this|next|last)\s+)week", _h_week),
+    ("this_decade", r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?(?:the|this)\s+decade(?![-\w])", _h_this_decade),
     ("rel_month", r"(?:(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|late|earlier|later)\s+)?"
      r"(?:(?P<rel>last|next|this(?:\s+past)?|the\s+(?:previous|next|coming|following|same|current))\s+)month"
      r"|(?P<mod2>(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+the\s+month", _h_rel_month),
     ("rel_year", r"(?:(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|late|earlier|later)\s+)?"
      r"(?:last|next|this|the\s+(?:previous|prior|following|next|coming|same|current))\s+year(?:s\b)?"
      r"|the\s+year\s+(?:before|after)|a\s+year\s+(?:earlier|later)|(?:the\s+)?year[-\s]end"
-     r"|(?:the\s+)?(?:end|beginning|start)\s+of\s+(?:the\s+)?year", _h_rel_year),
+     r"|(?:the\s+)?(?:end|beginning|start)\s+of\s+(?:the\s+)?year"
+     r"|the\s+same\s+(?:period|time|quarter|month|week|day)\s+(?:(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year"
+     r"|a\s+year\s+(?:ago|earlier))", _h_rel_year),  # "the same period last year": the year before
     ("season", r"(?:(?P<rel>last|next|this(?:\s+(?:past|coming))?|past|coming|the\s+coming)\s+|the\s+(?=\w+\s+of\s+\d))?"
      r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR_RE + ")?", _h_season),
     ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|past|this|current|next|coming)\s+quarter"
      r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?" + _YEAR_RE + r"|(?:the|this|last|next)\s+year))?"
      r"|(?-i:(?P<q2>Q[1-4]))(?:\s*(?P<y2>1\d{3}|20\d{2}))?(?![\d\w])", _h_quarter),
-    ("holiday", r"(?P<hol>" + "|".join(sorted((re.escape(h).replace("\\ ", r"\s+").replace("'", r"\s?['’]")
+    # a name of the form "X of Y" takes "the": "the Fourth of July"
+    ("holiday", r"(?:the\s+(?=\w+\s+of\s))?(?P<hol>" + "|".join(sorted((re.escape(h).replace("\\ ", r"\s+").replace("'", r"\s?['’]")
                                             .replace(r"st\s+", r"st\.?\s+") for h in _HOLIDAYS), key=len, reverse=True))
      + r")(?:\s+" + _YEAR_RE + ")?", _h_holiday),
     ("clock", r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?!:\d)(?:\s*" + _AM_PM + r")?"
@@ -1080,9 +1159,9 @@ _COMPILED = [(name, re.compile(r"(?<![^\W_])(?:" + pattern + ")", re.I), handler
 # a word every match of a rule holds: a text without it is not scanned for that rule (most articles name no
 # century, season or quarter, and the engine would try the rule's optional lead words at every word start)
 _CUES = {name: re.compile(cue) for name, cue in {  # lower case, read in the lowered text (faster than re.I)
-    "half": r"half|h[12]", "ordinal_day": r"\d(?:st|nd|rd|th)", "iso": r"\d{4}-\d\d",
+    "half": r"half|h[12]", "months_of": "months", "ordinal_day": r"\d(?:st|nd|rd|th)", "iso": r"\d{4}-\d\d",
     "decade": r"0['’]?s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
-    "century": "century", "ago": r"ago|from\s+(?:now|today)|['’]s?\s+time", "overnight": "overnight",
+    "century": "century", "this_decade": "decade", "ago": r"ago|from\s+(?:now|today)|['’]s?\s+time", "overnight": "overnight",
     "weekend": "weekend", "week": "week", "week_of": "week", "rel_month": "month", "rel_year": "year",
     "season": "spring|summer|autumn|fall|winter", "quarter": r"quarter|q[1-4]",
 }.items()}
@@ -1117,7 +1196,7 @@ def _anchor_in_sentence(ctx: _Ctx, day_only: bool = False, adjacent: bool = Fals
 # public API
 
 
-_LEAD = re.compile(r"^(?:on|in|at|by|since|until|till|from|during|of|for|before|after|through|as\s+of|over|within"
+_LEAD = re.compile(r"^(?:on|in|at|by|since|until|till|from|during|of|for|before|after|through|as\s+of|over|within|so\s+far"
                    r"|throughout|around|about|between|no\s+later\s+than|as\s+early\s+as)\s+", re.I)
 _TRAIL = re.compile(r"(?:['’]s|\s+s)$")
 
@@ -1188,12 +1267,39 @@ def normalize(expr: str, dct: dt.date, sentence: str = "") -> TimeValue | None:
         # one time inside words no rule reads ("early Tuesday", "the morning of June 5", "shortly after midnight",
         # "3 p.m. on Friday"): its value
         return replace(inside[0], text=expr, start=-1, end=-1)
+    if len(inside) == 1 and _premodifies(s, inside[0].text):
+        return replace(inside[0], text=expr, start=-1, end=-1)
     if sentence and pos >= 0:  # "Opening night, January 23, 2014"; "Sunday was chosen as its date"
         adjacent = not _ANAPHOR.fullmatch(s.lower())
         anchor = _anchor_in_sentence(ctx, day_only=not adjacent, adjacent=adjacent)
         if anchor is not None:
             return replace(anchor, text=expr, start=-1, end=-1, rule="anchor")
-    return None
+    return _report_period(s, ctx) if pos >= 0 else None
+
+
+def _premodifies(span: str, time: str) -> bool:
+    """Whether `time` opens `span` as the modifier of a head of one or two words after it.
+
+    "Wednesday's session", "last year's election", "the 2012 Olympics", "the 2009 model year" (not "the
+    final of the 2018 World Cup", where the time sits in a phrase after the head).
+    """
+    at = span.find(time)
+    if at < 0 or span[:at].strip().lower() not in ("", "the"):
+        return False
+    tail = span[at + len(time):]
+    possessive = re.fullmatch(r"\s*['’]\s?s\s+[\w-]+(?:\s+[\w-]+)?\s*", tail)
+    return bool(possessive if not span[:at].strip() else re.fullmatch(r"\s+(?!of\b)[\w-]+(?:\s+(?!of\b)[\w-]+)?\s*", tail))
+
+
+def _report_period(span: str, ctx: _Ctx) -> TimeValue | None:
+    """A report's "(down 2 percent) on the day", "for the week", "in the afternoon", no day named in its sentence: the DCT's.
+
+    Only after "on", "for", "in", "during" or "over": "the last match of the day" and a bare "the day" are not read.
+    """
+    m = re.fullmatch(r"the\s+(day|morning|afternoon|evening|night|week)", span, re.I)
+    if m is None or not re.search(r"\b(?:on|for|in|during|over)\s+$", ctx.sentence[:ctx.start], re.I):
+        return None
+    return _week(ctx.dct, "deictic") if m[1].lower() == "week" else _day(ctx.dct, "deictic")
 
 
 # --- scanning
@@ -1237,8 +1343,9 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return False  # "Black Friday sales", "the Good Friday Agreement", "Bloody Sunday": a named day, not a date
     if name == "holiday" and (not m["hol"][0].isupper() or (
             not m["y"] and re.match(r"\s+[a-zA-Z]", after) and not re.match(_FOLLOWS_TIME, after, re.I)
-            and not re.search(r"\b(?:on|at|over|before|after|since|until|till|by|during|around|this|last|next)\s+$",
-                              before, re.I))):
+            and (m.start("hol") > m.start()  # "at the Christmas market": "the" opens a noun phrase
+                 or not re.search(r"\b(?:on|at|over|before|after|since|until|till|by|during|around|this|last|next)\s+$",
+                                  before, re.I)))):
         return False  # "a Christmas tree", "the Good Friday Agreement", "Easter Island": a holiday name in a name or before a noun
     if name == "month":
         word = m["mon"].lower().rstrip(".")
@@ -1250,6 +1357,8 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
             if not (_PREP_BEFORE.search(before) or word not in ("may", "march")
                     and re.search(r"\b(?:for|of)\s+$", before, re.I)):
                 return False  # "data for September"; but "voted for May" is the person
+    if name == "half" and m.group().lower().endswith("half"):
+        return False  # "scored in the first half": a bare half is read only as a span known to be a time
     if name == "quarter" and m["q2"] and not m["y2"] and re.match(r"\s+[A-Z]", after):
         return False  # "Q2 Holdings"
     if name == "weekday" and not m["rel"] and re.search(r"\b(?:the|a)\s+$", before, re.I) and re.match(r"\s+[A-Z]", after):

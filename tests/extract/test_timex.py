@@ -183,6 +183,58 @@ def test_date_constructions(case):
     assert [[tv.text, tv.value] for tv in found] == case["expect"]["times"], case["construction"]
 
 
+@pytest.mark.parametrize("dct, sentence, value", [
+    ("2018-01-04", "The company plans to list its shares in the first half.", "2018-01-01/2018-06-30"),
+    ("2018-03-04", "Sales fell in the second half.", "2017-07-01/2017-12-31"),
+    ("2018-09-04", "Growth will pick up in the first half.", "2019-01-01/2019-06-30"),
+    ("2018-09-04", "Growth slowed in the first half.", "2018-01-01/2018-06-30"),
+    ("2018-09-04", "Prices should ease in the second half.", "2018-07-01/2018-12-31"),
+])
+def test_normalize_bare_half_is_the_year_its_tense_points_to(dct, sentence, value):
+    """A span known to be a time, "the first half" alone, is a half of the DCT's year or of the year its tense points to."""
+    span = sentence[sentence.index("the "):-1]
+    assert normalize(span, dt.date.fromisoformat(dct), sentence).value == value
+
+
+@pytest.mark.parametrize("expr, sentence, value", [
+    ("so far this year", "Oil prices have fallen 40 percent so far this year.", "2008"),
+    ("so far this month", "Car sales have risen so far this month.", "2008-10"),
+    ("thus far in 2008", "The index has lost a third thus far in 2008.", None),
+])
+def test_normalize_so_far_is_the_period_it_leads(expr, sentence, value):
+    """"so far this year" is this year; a second lead word ("thus far in 2008") is not read."""
+    tv = normalize(expr, dt.date(2008, 10, 8), sentence)
+    assert (tv.value if tv else None) == value
+
+
+@pytest.mark.parametrize("expr, sentence, value", [
+    ("Wednesday's session", "Banks led the declines in Wednesday's session.", "2008-10-08"),
+    ("Tuesday 's vote", "Turnout fell in Tuesday 's vote .", "2008-10-07"),
+    ("last year's election", "Fraud marred last year's election.", "2007"),
+    ("the 2012 Olympics", "London is building the stadium for the 2012 Olympics.", "2012"),
+    ("the 2009 model year", "The plant will build trucks for the 2009 model year.", "2009"),
+    ("the 2018 World Cup final", "He scored in the 2018 World Cup final.", None),
+    ("the closing of the 2012 Olympics", "He left after the closing of the 2012 Olympics.", None),
+])
+def test_normalize_time_premodifying_a_head_is_its_value(expr, sentence, value):
+    """A time that opens a span as the modifier of a head of one or two words dates the span."""
+    tv = normalize(expr, dt.date(2008, 10, 8), sentence)
+    assert (tv.value if tv else None) == value
+
+
+@pytest.mark.parametrize("expr, sentence, value", [
+    ("the day", "The Dow closed down 2 percent on the day.", "2008-10-08"),
+    ("the week", "The index is down 9 percent for the week.", "2008-W41"),
+    ("the afternoon", "Stocks recovered in the afternoon.", "2008-10-08"),
+    ("the day", "Tunisia faced England in the last match of the day.", None),
+    ("the day", "He still remembers the day.", None),
+])
+def test_normalize_report_period_is_the_dcts(expr, sentence, value):
+    """ "on the day", "for the week", "in the afternoon" with no day named in the sentence are the DCT's."""
+    tv = normalize(expr, dt.date(2008, 10, 8), sentence)
+    assert (tv.value if tv else None) == value
+
+
 @pytest.mark.parametrize("expr, sentence", [
     ("the final of the 2018 World Cup", "He scored in the final of the 2018 World Cup."),
     ("the day of the 2016 vote", "He spoke on the day of the 2016 vote."),
