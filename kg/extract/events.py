@@ -1995,11 +1995,19 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             pass  # "Turkey condemned Israel's invasion of Gaza", "welcomed the release of X by Y": what is judged happened
         elif draft.participants and _object_agents(draft.token):
             pass  # "blamed the RSF for the shelling": the shelling happened, and the one blamed did it
+        elif _reported_subject(draft.token, host.token) and draft.participants:
+            pass  # "the expulsion of three diplomats by Poland was announced": the act the report is about happened
         elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
             draft.absorbed = True  # "threatened to launch an offensive": what was said or agreed, not an event that happened
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
             draft.absorbed = True  # "resume talks": the talks are what was agreed, not a separate event
     return [d for d in drafts if not d.absorbed]
+
+
+def _reported_subject(noun: Token, verb: Token) -> bool:
+    """'The expulsion of the diplomats was announced', 'the release of the sailors was welcomed in London': an event
+    noun that is the passive subject of a verb of communication is the news; the verb only says how it was told."""
+    return noun.dep_ == "nsubjpass" and noun.head.i == verb.i and verb.lemma_.lower() in speech_verbs()
 
 
 def _brokered(noun: Draft, verb: Draft) -> bool:
@@ -2206,6 +2214,8 @@ def _codes(draft: Draft) -> tuple[str, str]:
     cameo, plover = draft.trigger.cameo, draft.trigger.plover
     if draft.negated and plover in cooperative():
         return "120", "REJECT"  # "will not accept refugees", "failed to reach agreement"
+    if draft.negated and draft.intent and plover in conflictual():
+        return "124", "REJECT"  # "will not halt enrichment": a refusal to yield (`_not_done` drops it but as a best candidate)
     if draft.intent and draft.conditional and plover not in {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"}:
         return "130", "THREATEN"  # "will withdraw its force unless ...": a conditional promise is a threat
     if draft.intent and plover in cooperative() - {"AGREE"}:
@@ -2715,16 +2725,44 @@ def typed_events(ctx: Context) -> list[Event]:
 
     >>> # "Palestinians rejected the plan": typed REJECT even when the actor is not in a gazetteer
     """
-    drafts = sorted(_drafts(ctx), key=lambda d: d.token.i)  # the order _records numbers them in
+    drafts = _drafts(ctx)
+    if not any(_codes(d)[1] for d in drafts) and (best := _best_candidate(ctx, drafts)) is not None:
+        drafts.append(best)
+    drafts.sort(key=lambda d: d.token.i)  # the order _records numbers them in
     pairs = zip(drafts, _records(drafts), strict=True)
     return [event for draft, event in sorted(pairs, key=lambda p: (_clause_depth(p[0].token), p[0].token.i))]
+
+
+def _best_candidate(ctx: Context, drafts: list[Draft]) -> Draft | None:
+    """A news sentence of the PLOVER set always reports an event: when no reading survives, the word nearest the root
+    (`_clause_depth`) whose sense holds with its actors stands for it ('Serbia says it will not withdraw its troops':
+    a refusal, `_codes`). A word already read as an untyped event ('signed a contract'), a modifier ('the attacking
+    midfielder') and an act that did not happen ('did not attack') are never the event."""
+    read = {d.token.i for d in drafts}
+    candidates = []
+    for token in ctx.doc:
+        if (token.pos_ not in TRIGGER_POS or ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in read
+                or token.dep_ in {"amod", "acl", "compound"}):
+            continue
+        row = _choose(token, ctx.is_actor, ctx.is_armed)
+        if row is not None and row.plover:
+            candidates.append((_clause_depth(token), token.i, token, row))
+    for _, _, token, row in sorted(candidates, key=lambda c: c[:2]):
+        draft = Draft(token=token, trigger=row, kind=row.kind, status=row.status or "occurred")
+        read_arguments(ctx, draft)
+        if not (_not_done(draft) and not draft.intent):
+            return draft
+    return None
 
 
 def _clause_depth(token: Token) -> int:
     """How deep the event sits, in half steps: twice its depth, or for an event noun that is its verb's subject or
     object ('went on strike', 'held talks', 'the arrest sparked riots'; not 'after years of occupation'), one more than
-    twice its verb's: 'Workers went on strike to demand wages' is mainly a strike, not the demand of its purpose clause."""
+    twice its verb's: 'Workers went on strike to demand wages' is mainly a strike, not the demand of its purpose clause;
+    the passive subject of a verb of communication comes before the verb ('the release was welcomed': `_reported_subject`)."""
     verb = token.head
+    if token.pos_ == "NOUN" and _reported_subject(token, verb):
+        return 2 * _depth(verb) - 1
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ not in TEMPORAL_PREPS:
         verb = verb.head
     elif not (token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubj", "nsubjpass"}):
