@@ -2004,10 +2004,15 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not d.absorbed]
 
 
+NAMED_AGENTS = {"GPE", "NORP", "ORG", "PERSON"}  # spaCy entity types of a named actor
+
+
 def _reported_subject(noun: Token, verb: Token) -> bool:
     """'The expulsion of the diplomats was announced', 'the release of the sailors was welcomed in London': an event
-    noun that is the passive subject of a verb of communication is the news; the verb only says how it was told."""
-    return noun.dep_ == "nsubjpass" and noun.head.i == verb.i and verb.lemma_.lower() in speech_verbs()
+    noun that is the passive subject of a verb of communication is the news; the verb only says how it was told. A
+    named agent makes the telling news of its own ('the release was welcomed by Norway': Norway's support)."""
+    return (noun.dep_ == "nsubjpass" and noun.head.i == verb.i and verb.lemma_.lower() in speech_verbs()
+            and not any(g.ent_type_ in NAMED_AGENTS for a in _agents(verb) for g in a.subtree))
 
 
 def _brokered(noun: Draft, verb: Draft) -> bool:
@@ -2745,14 +2750,28 @@ def _best_candidate(ctx: Context, drafts: list[Draft]) -> Draft | None:
                 or token.dep_ in {"amod", "acl", "compound"}):
             continue
         row = _choose(token, ctx.is_actor, ctx.is_armed)
+        if row is not None and row.nominalized and not _nominal_holds(ctx, token, row):
+            continue  # "the withdrawal of funds": an act noun that names no one it acts on is no act
         if row is not None and row.plover:
-            candidates.append((_clause_depth(token), token.i, token, row))
-    for _, _, token, row in sorted(candidates, key=lambda c: c[:2]):
+            candidates.append((0, _clause_depth(token), token.i, token, row))
+        elif (row := next((r for r in _triggers_for(token) if r.plover and not r.derived), None)) is not None:
+            candidates.append((1, _clause_depth(token), token.i, token, row))
+    for loose, _, _, token, row in sorted(candidates, key=lambda c: c[:3]):
         draft = Draft(token=token, trigger=row, kind=row.kind, status=row.status or "occurred")
         read_arguments(ctx, draft)
-        if not (_not_done(draft) and not draft.intent):
-            return draft
+        if _not_done(draft) and not draft.intent or loose and not _political_doer(ctx, token, draft):
+            continue
+        return draft
     return None
+
+
+def _political_doer(ctx: Context, verb: Token, draft: Draft) -> bool:
+    """Whether a verb read outside its lexicon constraints has a political doer: its subject a named actor or an agent
+    noun ('Georgia returned the ships', 'riot police beat demonstrators'; not 'the Australian swimmer broke the
+    record', whose actor is only a demonym), and one of its participants a state or a place."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(ctx.mention(s) is not None or s.lemma_.lower() in actor_nouns() for s in subjects) and any(
+        map(state_of, draft.participants))
 
 
 def _clause_depth(token: Token) -> int:
