@@ -2012,7 +2012,7 @@ def _reported_subject(noun: Token, verb: Token) -> bool:
     noun that is the passive subject of a verb of communication is the news; the verb only says how it was told. A
     named agent makes the telling news of its own ('the release was welcomed by Norway': Norway's support)."""
     return (noun.dep_ == "nsubjpass" and noun.head.i == verb.i and verb.lemma_.lower() in speech_verbs()
-            and not any(g.ent_type_ in NAMED_AGENTS for a in _agents(verb) for g in a.subtree))
+            and not any(g.ent_type_ in NAMED_AGENTS for a in _agents(verb) for g in (a, *a.conjuncts)))
 
 
 def _brokered(noun: Draft, verb: Draft) -> bool:
