@@ -294,12 +294,14 @@ def nominal(lemma: str) -> list[Trigger]:
     for cut in range(3, len(lemma) - 1):
         verb, particle = lemma[:cut], lemma[cut:]
         verbs += [t for t in lexicon().get((verb, "VERB"), ()) if not (t.obj or t.pobj) and particle in dict(t.needs).get(verb, ())]
-    acts = patient_types() | plover_types("object", "person")
+    acts = patient_types() | plover_types("object", "person") | plover_types("object", "force")  # "the deployment of troops"
     out = []
     for t in verbs:
         if t.plover not in acts:
             continue
         args = {NOMINAL_SLOTS.get(slot, slot): role for slot, role in t.args.items() if slot not in {"dative"}}
+        if t.plover in plover_types("object", "force"):
+            args["of"] = "participant"  # "the deployment of Russian troops": the forces deployed are who acts
         args.setdefault("on", "target")
         args.setdefault("against", "target")
         out.append(replace(t, id=f"{t.id}-noun", args=args, needs=(), nominalized=True))
@@ -557,9 +559,9 @@ def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
     hang it on the noun's of-object: "the withdrawal of some forces from Panama")."""
     if any(ctx.is_actor(a) for a in _stranded_agents(token)):
         return True
-    if trigger.plover in plover_types("object", "person") and any(
+    if trigger.plover in plover_types("object", "person") | plover_types("object", "force") and any(
             ctx.is_actor(g, True) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
-        return True  # "the release of 400 prisoners"
+        return True  # "the release of 400 prisoners", "the deployment of 3,000 troops"
     markers = NOMINAL_MARKERS | {p for p, role in trigger.args.items() if role == "target" and p in TARGET_PREPS}
     heads = [token, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")]
     for c in token.children:
