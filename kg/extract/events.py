@@ -621,12 +621,23 @@ def _infinitival(token: Token) -> bool:
 
 def _scheduled(token: Token) -> bool:
     """'Mandela is to visit Britain', 'the ministers are to meet': 'be to' + verb, the news form of an act planned by
-    someone (not 'the aim is to visit': the subject names an actor, a name or an actor noun)."""
+    someone (not 'the aim is to visit': the subject names an actor, a name or an actor noun); in a headline, without
+    its 'is' (`_headline_infinitive`)."""
+    if _headline_infinitive(token):
+        return True
     if token.dep_ != "xcomp" or token.head.lemma_ != "be" or token.head.pos_ != "AUX":
         return False
     subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(s.pos_ == "PROPN" or s.lower_ in PERSON_PRONOUNS or s.lemma_.lower() in actor_nouns()
                                   for s in subjects)
+
+
+def _headline_infinitive(token: Token) -> bool:
+    """'Kenya to send police to Haiti, president says': a headline drops the 'is' of 'is to', leaving an infinitive
+    with a named subject of its own (not 'for Kenya to send', whose subject a preposition introduces)."""
+    return (any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+            and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in token.children)
+            and not any(c.dep_ == "mark" for c in token.children))
 
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
