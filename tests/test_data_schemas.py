@@ -126,7 +126,7 @@ SCHEMAS: dict[str, dict] = {
     "places.jsonl": {"id": text, "name": text, "names": words, "country": str, "seat_of_government": bool, "?demonyms": words,
                      "?seat_of_body": lambda v: v is True, "?body_names": words, "?source": text},
     "plover_polarity.csv": {"id": text, "kind": ("plover", "relation"), "polarity": ("cooperation", "conflict", "neutral"),
-                            "object": ("", "actor", "person"), "source": text},
+                            "object": ("", "actor", "person", "force"), "source": text},
     "relation_patterns.jsonl": {"id": text, "kind": text, "predicate": text, "?heads": words, "?modifier": str, "?verbs": words,
                                 "?infinitives": words, "?forms": words, "?inverse": lambda v: v is True},
     "state_titles.jsonl": {"id": lambda v: text(v) and v.startswith("state-title-"), "form": text,

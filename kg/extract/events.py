@@ -294,12 +294,14 @@ def nominal(lemma: str) -> list[Trigger]:
     for cut in range(3, len(lemma) - 1):
         verb, particle = lemma[:cut], lemma[cut:]
         verbs += [t for t in lexicon().get((verb, "VERB"), ()) if not (t.obj or t.pobj) and particle in dict(t.needs).get(verb, ())]
-    acts = patient_types() | plover_types("object", "person")
+    acts = patient_types() | plover_types("object", "person") | plover_types("object", "force")  # "the deployment of troops"
     out = []
     for t in verbs:
         if t.plover not in acts:
             continue
         args = {NOMINAL_SLOTS.get(slot, slot): role for slot, role in t.args.items() if slot not in {"dative"}}
+        if t.plover in plover_types("object", "force"):
+            args["of"] = "participant"  # "the deployment of Russian troops": the forces deployed are who acts
         args.setdefault("on", "target")
         args.setdefault("against", "target")
         out.append(replace(t, id=f"{t.id}-noun", args=args, needs=(), nominalized=True))
@@ -557,9 +559,9 @@ def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
     hang it on the noun's of-object: "the withdrawal of some forces from Panama")."""
     if any(ctx.is_actor(a) for a in _stranded_agents(token)):
         return True
-    if trigger.plover in plover_types("object", "person") and any(
+    if trigger.plover in plover_types("object", "person") | plover_types("object", "force") and any(
             ctx.is_actor(g, True) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
-        return True  # "the release of 400 prisoners"
+        return True  # "the release of 400 prisoners", "the deployment of 3,000 troops"
     markers = NOMINAL_MARKERS | {p for p, role in trigger.args.items() if role == "target" and p in TARGET_PREPS}
     heads = [token, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")]
     for c in token.children:
@@ -619,12 +621,23 @@ def _infinitival(token: Token) -> bool:
 
 def _scheduled(token: Token) -> bool:
     """'Mandela is to visit Britain', 'the ministers are to meet': 'be to' + verb, the news form of an act planned by
-    someone (not 'the aim is to visit': the subject names an actor, a name or an actor noun)."""
+    someone (not 'the aim is to visit': the subject names an actor, a name or an actor noun); in a headline, without
+    its 'is' (`_headline_infinitive`)."""
+    if _headline_infinitive(token):
+        return True
     if token.dep_ != "xcomp" or token.head.lemma_ != "be" or token.head.pos_ != "AUX":
         return False
     subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(s.pos_ == "PROPN" or s.lower_ in PERSON_PRONOUNS or s.lemma_.lower() in actor_nouns()
                                   for s in subjects)
+
+
+def _headline_infinitive(token: Token) -> bool:
+    """'Kenya to send police to Haiti, president says': a headline drops the 'is' of 'is to', leaving an infinitive
+    with a named subject of its own (not 'for Kenya to send', whose subject a preposition introduces)."""
+    return (any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+            and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in token.children)
+            and not any(c.dep_ == "mark" for c in token.children))
 
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
@@ -1995,11 +2008,24 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             pass  # "Turkey condemned Israel's invasion of Gaza", "welcomed the release of X by Y": what is judged happened
         elif draft.participants and _object_agents(draft.token):
             pass  # "blamed the RSF for the shelling": the shelling happened, and the one blamed did it
+        elif _reported_subject(draft.token, host.token) and draft.participants:
+            pass  # "the expulsion of three diplomats by Poland was announced": the act the report is about happened
         elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
             draft.absorbed = True  # "threatened to launch an offensive": what was said or agreed, not an event that happened
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
             draft.absorbed = True  # "resume talks": the talks are what was agreed, not a separate event
     return [d for d in drafts if not d.absorbed]
+
+
+NAMED_AGENTS = {"GPE", "NORP", "ORG", "PERSON"}  # spaCy entity types of a named actor
+
+
+def _reported_subject(noun: Token, verb: Token) -> bool:
+    """'The expulsion of the diplomats was announced', 'the release of the sailors was welcomed in London': an event
+    noun that is the passive subject of a verb of communication is the news; the verb only says how it was told. A
+    named agent makes the telling news of its own ('the release was welcomed by Norway': Norway's support)."""
+    return (noun.dep_ == "nsubjpass" and noun.head.i == verb.i and verb.lemma_.lower() in speech_verbs()
+            and not any(g.ent_type_ in NAMED_AGENTS for a in _agents(verb) for g in (a, *a.conjuncts)))
 
 
 def _brokered(noun: Draft, verb: Draft) -> bool:
@@ -2206,6 +2232,8 @@ def _codes(draft: Draft) -> tuple[str, str]:
     cameo, plover = draft.trigger.cameo, draft.trigger.plover
     if draft.negated and plover in cooperative():
         return "120", "REJECT"  # "will not accept refugees", "failed to reach agreement"
+    if draft.negated and draft.intent and plover in conflictual():
+        return "124", "REJECT"  # "will not halt enrichment": a refusal to yield (`_not_done` drops it but as a best candidate)
     if draft.intent and draft.conditional and plover not in {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"}:
         return "130", "THREATEN"  # "will withdraw its force unless ...": a conditional promise is a threat
     if draft.intent and plover in cooperative() - {"AGREE"}:
@@ -2715,16 +2743,58 @@ def typed_events(ctx: Context) -> list[Event]:
 
     >>> # "Palestinians rejected the plan": typed REJECT even when the actor is not in a gazetteer
     """
-    drafts = sorted(_drafts(ctx), key=lambda d: d.token.i)  # the order _records numbers them in
+    drafts = _drafts(ctx)
+    if not any(_codes(d)[1] for d in drafts) and (best := _best_candidate(ctx, drafts)) is not None:
+        drafts.append(best)
+    drafts.sort(key=lambda d: d.token.i)  # the order _records numbers them in
     pairs = zip(drafts, _records(drafts), strict=True)
     return [event for draft, event in sorted(pairs, key=lambda p: (_clause_depth(p[0].token), p[0].token.i))]
+
+
+def _best_candidate(ctx: Context, drafts: list[Draft]) -> Draft | None:
+    """A news sentence of the PLOVER set always reports an event: when no reading survives, the word nearest the root
+    (`_clause_depth`) whose sense holds with its actors stands for it ('Serbia says it will not withdraw its troops':
+    a refusal, `_codes`). A word already read as an untyped event ('signed a contract'), a modifier ('the attacking
+    midfielder') and an act that did not happen ('did not attack') are never the event."""
+    read = {d.token.i for d in drafts}
+    candidates = []
+    for token in ctx.doc:
+        if (token.pos_ not in TRIGGER_POS or ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in read
+                or token.dep_ in {"amod", "acl", "compound"}):
+            continue
+        row = _choose(token, ctx.is_actor, ctx.is_armed)
+        if row is not None and row.nominalized and not _nominal_holds(ctx, token, row):
+            continue  # "the withdrawal of funds": an act noun that names no one it acts on is no act
+        if row is not None and row.plover:
+            candidates.append((0, _clause_depth(token), token.i, token, row))
+        elif (row := next((r for r in _triggers_for(token) if r.plover and not r.derived), None)) is not None:
+            candidates.append((1, _clause_depth(token), token.i, token, row))
+    for loose, _, _, token, row in sorted(candidates, key=lambda c: c[:3]):
+        draft = Draft(token=token, trigger=row, kind=row.kind, status=row.status or "occurred")
+        read_arguments(ctx, draft)
+        if _not_done(draft) and not draft.intent or loose and not _political_doer(ctx, token, draft):
+            continue
+        return draft
+    return None
+
+
+def _political_doer(ctx: Context, verb: Token, draft: Draft) -> bool:
+    """Whether a verb read outside its lexicon constraints has a political doer: its subject a named actor or an agent
+    noun ('Georgia returned the ships', 'riot police beat demonstrators'; not 'the Australian swimmer broke the
+    record', whose actor is only a demonym), and one of its participants a state or a place."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(ctx.mention(s) is not None or s.lemma_.lower() in actor_nouns() for s in subjects) and any(
+        map(state_of, draft.participants))
 
 
 def _clause_depth(token: Token) -> int:
     """How deep the event sits, in half steps: twice its depth, or for an event noun that is its verb's subject or
     object ('went on strike', 'held talks', 'the arrest sparked riots'; not 'after years of occupation'), one more than
-    twice its verb's: 'Workers went on strike to demand wages' is mainly a strike, not the demand of its purpose clause."""
+    twice its verb's: 'Workers went on strike to demand wages' is mainly a strike, not the demand of its purpose clause;
+    the passive subject of a verb of communication comes before the verb ('the release was welcomed': `_reported_subject`)."""
     verb = token.head
+    if token.pos_ == "NOUN" and _reported_subject(token, verb):
+        return 2 * _depth(verb) - 1
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ not in TEMPORAL_PREPS:
         verb = verb.head
     elif not (token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubj", "nsubjpass"}):
