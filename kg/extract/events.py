@@ -554,8 +554,11 @@ def _stranded_agents(token: Token) -> list[Token]:
 def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
     """An event noun made from a verb names its actor or target: "Israel's raid", "the ban on opposition parties", or
     whom it acts on in a preposition the verb gives a target ("the withdrawal of troops from Lebanon"; the parser may
-    hang it on the noun's of-object: "the withdrawal of some forces from Panama")."""
+    hang it on the noun's of-object: "the withdrawal of some forces from Panama"); or an actor orders it ("Thailand
+    ordered the closure of the border": `_ordered`)."""
     if any(ctx.is_actor(a) for a in _stranded_agents(token)):
+        return True
+    if _ordered(token) and any(ctx.is_actor(c) for c in token.head.children if c.dep_ in SUBJ_DEPS):
         return True
     if trigger.plover in plover_types("object", "person") and any(
             ctx.is_actor(g, True) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
@@ -628,6 +631,7 @@ def _scheduled(token: Token) -> bool:
 
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
+ORDER_VERBS = {"order", "authorize", "authorise", "decree"}  # "ordered the evacuation of": who orders it does it
 CAUSATIVE_VERBS = {"prompt", "lead", "cause", "spur", "drive", "force", "compel"}  # X VERBed Y to act: Y acted
 
 
@@ -753,6 +757,9 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if trigger.obj and any(c.dep_ in {"dobj", "nsubjpass"} and (sense := _choose(c)) is not None and sense.obj
                                and not sense.derived and sense.plover != trigger.plover for c in token.children):
             continue  # "launched a hunger strike": the noun's modifier gives it a sense of its own, and it is the event
+        if trigger.plover == "DEMAND" and token.lemma_.lower() in ORDER_VERBS and _orders_event(ctx, token):
+            continue  # "ordered the evacuation of 23 villages": the evacuation is the event (`_ordered`); a court's
+            # order stays a ruling
         if token.lemma_.lower() in ASPECT_VERBS | DECISION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
             continue  # "tried to secure", "voted to impeach": the attempt or decision of another act, not an event of its own
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS - DEMONSTRATIVES for c in token.children if c.dep_ == "det"):
@@ -1116,7 +1123,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
-    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and (effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS or _carrier(effort.head)):
+    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and (effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS or _carrier(effort.head)
+                                                             or _ordered(effort)):
         # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part;
         # "would not attend the summit": who does not, does not
         verb = effort.head
@@ -1216,6 +1224,21 @@ def _carrier(verb: Token) -> bool:
     purpose, 'to reach a verdict', says nothing happened)."""
     return (verb.pos_ == "VERB" and verb.lemma_.lower() not in speech_verbs() and _choose(verb) is None
             and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children))
+
+
+def _orders_event(ctx: Context, verb: Token) -> bool:
+    """A verb of command whose object is an event noun that holds as an event ('ordered the closure of the border')."""
+    return any(_ordered(c) and (sense := _choose(c, ctx.is_actor, ctx.is_armed)) is not None
+               and (not sense.nominalized or _nominal_holds(ctx, c, sense)) for c in verb.children)
+
+
+def _ordered(noun: Token) -> bool:
+    """'authorities ordered the evacuation of 23 villages', 'the president authorised the release of prisoners': an
+    event noun as the object of a verb of command (ORDER_VERBS, not negated, not an infinitive of purpose) is the
+    act, and who ordered it carries it out; 'ordered troops into Tigray' (no event noun) stays a demand."""
+    verb = noun.head
+    return (noun.pos_ == "NOUN" and noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in ORDER_VERBS
+            and not _negated_verb(verb) and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children))
 
 
 VIOLENT_TYPES = {"ASSAULT", "FIGHT"}  # PLOVER's acts of violence ('detained', COERCE, is done by who reports it)
