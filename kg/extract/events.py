@@ -2087,6 +2087,23 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             _case_parties(draft, drafts)
 
 
+def one_of_several(drafts: list[Draft]) -> None:
+    """'The government intends to hold two referendums ... The first referendum is to be held from November 20': an
+    event noun that an ordinal picks out ('the first', 'the second', spaCy's ORDINAL) and that names no actor of its
+    own is one of the several events of its family a plural noun named before it, held by the same actors (its own
+    time and status stay: the first of two referendums is not the second)."""
+    for draft in drafts:
+        token = draft.token
+        if draft.participants or token.pos_ != "NOUN" or not any(
+                c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in token.children):
+            continue
+        several = next((d for d in reversed(drafts) if d.token.i < token.sent.start and d.participants
+                        and d.token.tag_ == "NNS" and family(d.kind) == family(draft.kind)), None)
+        if several is not None:
+            for key, role in several.participants.items():
+                draft.add(key, role)
+
+
 CASE_KIND = "LegalAction"
 
 
@@ -2319,6 +2336,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
     refer_back(ctx, drafts)
+    one_of_several(drafts)
     relative_to_events(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     story_time(ctx, drafts)
