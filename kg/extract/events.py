@@ -2104,6 +2104,21 @@ def one_of_several(drafts: list[Draft]) -> None:
                 draft.add(key, role)
 
 
+def same_sides(drafts: list[Draft]) -> None:
+    """'Thai troops and Cambodian soldiers exchanged fire ... In July 2025, five days of fighting killed more than 40
+    people', 'a clash between their forces ... A similar clash in September 2022 killed about 100 people': a noun of
+    fighting (PLOVER FIGHT) that names no side is fought between the two sides the story's fighting had before it
+    (the latest earlier fight with two or more actors); with none, it stays without actors."""
+    for draft in drafts:
+        if draft.participants or draft.token.pos_ != "NOUN" or draft.trigger.plover != "FIGHT":
+            continue
+        sides = next((d for d in reversed(drafts) if d.token.i < draft.token.i and d.trigger.plover == "FIGHT"
+                      and len(d.participants) >= 2), None)
+        if sides is not None:
+            for key, role in sides.participants.items():
+                draft.add(key, role)
+
+
 CASE_KIND = "LegalAction"
 
 
@@ -2337,6 +2352,7 @@ def _drafts(ctx: Context) -> list[Draft]:
         _content_targets(ctx, draft)
     refer_back(ctx, drafts)
     one_of_several(drafts)
+    same_sides(drafts)
     relative_to_events(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     story_time(ctx, drafts)
