@@ -1122,6 +1122,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
         verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
+    if not subjects and _attended(draft):  # "X called for restraint in a telephone call with Y": X takes part
+        subjects = [c for c in token.head.head.children if c.dep_ in SUBJ_DEPS]
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
     if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and (effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS or _carrier(effort.head)
                                                              or _ordered(effort)):
@@ -1211,6 +1213,19 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     _modifier_roles(ctx, draft, token)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+ATTENDING_PREPS = {"in", "during", "at"}  # not 'after', 'before': "said after the meeting" (`_temporal_prep`)
+
+
+def _attended(draft: Draft) -> bool:
+    """'X called for respect for due process in a telephone call with Y', 'X said during talks with Y', 'X spoke at
+    the summit': a meeting noun in a phrase of 'in', 'during' or 'at' on a finite verb is attended by the verb's
+    subject ('threatened to impose sanctions in a meeting with X' says what would happen there, not that it met)."""
+    token = draft.token
+    verb = token.head.head
+    return (token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ATTENDING_PREPS and verb.pos_ == "VERB"
+            and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and "Meeting" in lineage(draft.kind))
 
 
 def _carried_out(verb: Token) -> bool:
@@ -2018,6 +2033,8 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             pass  # "Turkey condemned Israel's invasion of Gaza", "welcomed the release of X by Y": what is judged happened
         elif draft.participants and _object_agents(draft.token):
             pass  # "blamed the RSF for the shelling": the shelling happened, and the one blamed did it
+        elif _attended(draft) and draft.participants:
+            pass  # "called for calm in a telephone call with X": the call where it was said happened, it is no content
         elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
             draft.absorbed = True  # "threatened to launch an offensive": what was said or agreed, not an event that happened
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
