@@ -496,13 +496,15 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     the album") and to every CAMEO-derived verb without a pattern: a direct object or what it is 'against', when
     there is one, must be such an actor ("fought back against the allegations" is no fight), and a subject must be
     an actor unless it is itself a conflict event ("a bombing killed ..."; "the crash killed ..." is no assault).
-    A state or an armed group acting makes any object a target. A `patient` row needs someone it acts on.
+    A state or an armed group acting makes any object a target. A `patient` row needs someone it acts on; one of a
+    cooperative type, a person or a group of people and no event ('called Rahmon', not 'called a meeting').
     """
     if token.pos_ not in {"VERB", "AUX"}:
         return True
     if any(c.dep_ == "nsubj" and _happening(c) for c in token.children):
         return False  # "an earthquake struck the coast", "a storm hit the city": a happening acts for no one
-    people = row.plover in plover_types("object", "person")
+    calls = row.patient and row.plover in cooperative()  # "called Rahmon": someone is called
+    people = calls or row.plover in plover_types("object", "person")
     if not (row.derived or people or row.plover in patient_types()):
         return True
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
@@ -522,6 +524,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in token.children):
         objects += [token.head] if token.dep_ in {"acl", "relcl"} else []  # "a system, to be released in 2011"
+    if calls and any(_triggers_for(o) for o in objects):
+        return False  # "called a meeting of the cabinet", "called a strike": an event is called, not someone
     if row.patient and not objects:  # "Kenya wrestled with the debt": the one acted on is in a preposition, or no one
         return any(actor(g, people) for c in token.children if c.dep_ == "prep" and c.lower_ in row.args
                    for g in c.children if g.dep_ == "pobj")
