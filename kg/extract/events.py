@@ -266,6 +266,14 @@ def _hyphenated(token: Token) -> tuple[str, ...]:
     return f"{first}-{token.lower_}", f"{first}{token.lower_}", f"{first}-{token.lemma_.lower()}", f"{first}{token.lemma_.lower()}"
 
 
+def _split_subjects(token: Token) -> list[Token]:
+    """'Paul Biya was re-elected in October 2025': the tokenizer splits the verb at its hyphen ('re', '-', 'elected')
+    and the parser hangs its subject on the word before the hyphen or on an auxiliary of either instead of on the verb."""
+    heads = (token.doc[token.i - 2], token)
+    nodes = [*heads, *(c for h in heads for c in h.children if c.dep_ in {"aux", "auxpass"})]
+    return [c for node in nodes for c in node.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
+
+
 def _gerund_subject(token: Token) -> bool:
     """'Fighting between Hamas and Israel erupted', 'Shelling killed ten': an -ing form that is a clause's subject
     with no subject or object of its own is the event noun, read with the noun's slots ('between', 'of')."""
@@ -1126,6 +1134,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
         verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
+    if not subjects and token.pos_ in {"VERB", "AUX"} and _hyphenated(token):
+        subjects = _split_subjects(token)  # "Paul Biya was re-elected in October 2025"
     if not subjects and _attended(draft):  # "X called for restraint in a telephone call with Y": X takes part
         subjects = [c for c in token.head.head.children if c.dep_ in SUBJ_DEPS]
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
