@@ -353,7 +353,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     object_deps = OBJ_DEPS | {"nsubjpass"} if token.pos_ != "NOUN" else {"compound", "amod", "nmod"}
     heads = [c for c in token.children if c.dep_ in object_deps] + (_small_clause_subjects(token) if token.pos_ != "NOUN" else [])
     # what the object is: its title words ("host Prime Minister Meloni") and what it is a package of ("a package of sanctions")
-    heads += [g for c in heads for g in c.children if g.dep_ == "compound" and token.pos_ != "NOUN"]
+    heads += [g for c in heads for g in c.children if g.dep_ == "compound" and token.pos_ != "NOUN"
+              and not _hyphenated(g)]  # not 'long-term' in "won a long-term contract": half of one modifier
     heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS or any(n.dep_ == "nummod" for n in c.children)
               for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
               for p in o.children if p.dep_ == "pobj"]  # "a package of sanctions", "700 kg of medicine"
