@@ -1164,6 +1164,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         holder = _office_holder(ctx, subj) if draft.trigger.speech else []
         keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_speaker(ctx, subj) + _noun_antecedent(ctx, subj)
                                                if draft.trigger.speech and not _reported_speech(token) else [])
+        keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
+        # the ministry rejected the proposal": a demand, rejection or accusation is said, for the body the speaker speaks for
         keys = keys or _they_antecedent(ctx, subj)
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
