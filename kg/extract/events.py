@@ -931,11 +931,13 @@ def _person_nouns() -> frozenset[str]:
 
 def _they_antecedent(ctx: Context, pronoun: Token) -> list[str]:
     """'Kenya and Somalia sent envoys on Monday. They signed an agreement on Tuesday': 'they' as a subject stands for
-    the two or more actors the previous sentence of its paragraph has as its subject."""
+    the two or more actors the previous sentence has as its subject, in its paragraph or, when 'they' opens a
+    paragraph, the last sentence of the paragraph before (a short news paragraph goes on with the one before)."""
     if pronoun.lower_ != "they" or pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.sent.start == 0:
         return []
     before = ctx.doc[pronoun.sent.start - 1].sent
-    if before.start_char < paragraph_bounds(ctx.text, pronoun.idx)[0]:
+    start = paragraph_bounds(ctx.text, pronoun.idx)[0]
+    if before.start_char < start and (pronoun.sent.start_char > start or ctx.text.count("\n\n", before.end_char, start) > 1):
         return []
     keys = [k for s in before.root.children if s.dep_ in {"nsubj", "nsubjpass"} for k in actors(ctx, s)]
     return keys if len(keys) >= 2 else []
