@@ -266,6 +266,14 @@ def _hyphenated(token: Token) -> tuple[str, ...]:
     return f"{first}-{token.lower_}", f"{first}{token.lower_}", f"{first}-{token.lemma_.lower()}", f"{first}{token.lemma_.lower()}"
 
 
+def _split_subjects(token: Token) -> list[Token]:
+    """'Paul Biya was re-elected in October 2025': the tokenizer splits the verb at its hyphen ('re', '-', 'elected')
+    and the parser hangs its subject on the word before the hyphen or on an auxiliary of either instead of on the verb."""
+    heads = (token.doc[token.i - 2], token)
+    nodes = [*heads, *(c for h in heads for c in h.children if c.dep_ in {"aux", "auxpass"})]
+    return [c for node in nodes for c in node.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
+
+
 def _gerund_subject(token: Token) -> bool:
     """'Fighting between Hamas and Israel erupted', 'Shelling killed ten': an -ing form that is a clause's subject
     with no subject or object of its own is the event noun, read with the noun's slots ('between', 'of')."""
@@ -347,7 +355,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     object_deps = OBJ_DEPS | {"nsubjpass"} if token.pos_ != "NOUN" else {"compound", "amod", "nmod"}
     heads = [c for c in token.children if c.dep_ in object_deps] + (_small_clause_subjects(token) if token.pos_ != "NOUN" else [])
     # what the object is: its title words ("host Prime Minister Meloni") and what it is a package of ("a package of sanctions")
-    heads += [g for c in heads for g in c.children if g.dep_ == "compound" and token.pos_ != "NOUN"]
+    heads += [g for c in heads for g in c.children if g.dep_ == "compound" and token.pos_ != "NOUN"
+              and not _hyphenated(g)]  # not 'long-term' in "won a long-term contract": half of one modifier
     heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS or any(n.dep_ == "nummod" for n in c.children)
               for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
               for p in o.children if p.dep_ == "pobj"]  # "a package of sanctions", "700 kg of medicine"
@@ -498,13 +507,15 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     the album") and to every CAMEO-derived verb without a pattern: a direct object or what it is 'against', when
     there is one, must be such an actor ("fought back against the allegations" is no fight), and a subject must be
     an actor unless it is itself a conflict event ("a bombing killed ..."; "the crash killed ..." is no assault).
-    A state or an armed group acting makes any object a target. A `patient` row needs someone it acts on.
+    A state or an armed group acting makes any object a target. A `patient` row needs someone it acts on; one of a
+    cooperative type, a person or a group of people and no event ('called Rahmon', not 'called a meeting').
     """
     if token.pos_ not in {"VERB", "AUX"}:
         return True
     if any(c.dep_ == "nsubj" and _happening(c) for c in token.children):
         return False  # "an earthquake struck the coast", "a storm hit the city": a happening acts for no one
-    people = row.plover in plover_types("object", "person")
+    calls = row.patient and row.plover in cooperative()  # "called Rahmon": someone is called
+    people = calls or row.plover in plover_types("object", "person")
     if not (row.derived or people or row.plover in patient_types()):
         return True
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
@@ -524,6 +535,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in token.children):
         objects += [token.head] if token.dep_ in {"acl", "relcl"} else []  # "a system, to be released in 2011"
+    if calls and any(_triggers_for(o) for o in objects):
+        return False  # "called a meeting of the cabinet", "called a strike": an event is called, not someone
     if row.patient and not objects:  # "Kenya wrestled with the debt": the one acted on is in a preposition, or no one
         return any(actor(g, people) for c in token.children if c.dep_ == "prep" and c.lower_ in row.args
                    for g in c.children if g.dep_ == "pobj")
@@ -556,8 +569,11 @@ def _stranded_agents(token: Token) -> list[Token]:
 def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
     """An event noun made from a verb names its actor or target: "Israel's raid", "the ban on opposition parties", or
     whom it acts on in a preposition the verb gives a target ("the withdrawal of troops from Lebanon"; the parser may
-    hang it on the noun's of-object: "the withdrawal of some forces from Panama")."""
+    hang it on the noun's of-object: "the withdrawal of some forces from Panama"); or an actor orders it ("Thailand
+    ordered the closure of the border": `_ordered`)."""
     if any(ctx.is_actor(a) for a in _stranded_agents(token)):
+        return True
+    if _ordered(token) and any(ctx.is_actor(c) for c in token.head.children if c.dep_ in SUBJ_DEPS):
         return True
     if trigger.plover in plover_types("object", "person") | plover_types("object", "force") and any(
             ctx.is_actor(g, True) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
@@ -641,6 +657,7 @@ def _headline_infinitive(token: Token) -> bool:
 
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
+ORDER_VERBS = {"order", "authorize", "authorise", "decree"}  # "ordered the evacuation of": who orders it does it
 CAUSATIVE_VERBS = {"prompt", "lead", "cause", "spur", "drive", "force", "compel"}  # X VERBed Y to act: Y acted
 
 
@@ -766,6 +783,9 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if trigger.obj and any(c.dep_ in {"dobj", "nsubjpass"} and (sense := _choose(c)) is not None and sense.obj
                                and not sense.derived and sense.plover != trigger.plover for c in token.children):
             continue  # "launched a hunger strike": the noun's modifier gives it a sense of its own, and it is the event
+        if trigger.plover == "DEMAND" and token.lemma_.lower() in ORDER_VERBS and _orders_event(ctx, token):
+            continue  # "ordered the evacuation of 23 villages": the evacuation is the event (`_ordered`); a court's
+            # order stays a ruling
         if token.lemma_.lower() in ASPECT_VERBS | DECISION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
             continue  # "tried to secure", "voted to impeach": the attempt or decision of another act, not an event of its own
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS - DEMONSTRATIVES for c in token.children if c.dep_ == "det"):
@@ -924,11 +944,13 @@ def _person_nouns() -> frozenset[str]:
 
 def _they_antecedent(ctx: Context, pronoun: Token) -> list[str]:
     """'Kenya and Somalia sent envoys on Monday. They signed an agreement on Tuesday': 'they' as a subject stands for
-    the two or more actors the previous sentence of its paragraph has as its subject."""
+    the two or more actors the previous sentence has as its subject, in its paragraph or, when 'they' opens a
+    paragraph, the last sentence of the paragraph before (a short news paragraph goes on with the one before)."""
     if pronoun.lower_ != "they" or pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.sent.start == 0:
         return []
     before = ctx.doc[pronoun.sent.start - 1].sent
-    if before.start_char < paragraph_bounds(ctx.text, pronoun.idx)[0]:
+    start = paragraph_bounds(ctx.text, pronoun.idx)[0]
+    if before.start_char < start and (pronoun.sent.start_char > start or ctx.text.count("\n\n", before.end_char, start) > 1):
         return []
     keys = [k for s in before.root.children if s.dep_ in {"nsubj", "nsubjpass"} for k in actors(ctx, s)]
     return keys if len(keys) >= 2 else []
@@ -1128,8 +1150,13 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
         verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
+    if not subjects and token.pos_ in {"VERB", "AUX"} and _hyphenated(token):
+        subjects = _split_subjects(token)  # "Paul Biya was re-elected in October 2025"
+    if not subjects and _attended(draft):  # "X called for restraint in a telephone call with Y": X takes part
+        subjects = [c for c in token.head.head.children if c.dep_ in SUBJ_DEPS]
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
-    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and (effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS or _carrier(effort.head)):
+    if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and (effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS or _carrier(effort.head)
+                                                             or _ordered(effort)):
         # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part;
         # "would not attend the summit": who does not, does not
         verb = effort.head
@@ -1152,6 +1179,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         holder = _office_holder(ctx, subj) if draft.trigger.speech else []
         keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_speaker(ctx, subj) + _noun_antecedent(ctx, subj)
                                                if draft.trigger.speech and not _reported_speech(token) else [])
+        keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
+        # the ministry rejected the proposal": a demand, rejection or accusation is said, for the body the speaker speaks for
         keys = keys or _they_antecedent(ctx, subj)
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
@@ -1218,6 +1247,19 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     _read_status(ctx, draft)
 
 
+ATTENDING_PREPS = {"in", "during", "at"}  # not 'after', 'before': "said after the meeting" (`_temporal_prep`)
+
+
+def _attended(draft: Draft) -> bool:
+    """'X called for respect for due process in a telephone call with Y', 'X said during talks with Y', 'X spoke at
+    the summit': a meeting noun in a phrase of 'in', 'during' or 'at' on a finite verb is attended by the verb's
+    subject ('threatened to impose sanctions in a meeting with X' says what would happen there, not that it met)."""
+    token = draft.token
+    verb = token.head.head
+    return (token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ATTENDING_PREPS and verb.pos_ == "VERB"
+            and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and "Meeting" in lineage(draft.kind))
+
+
 def _carried_out(verb: Token) -> bool:
     """'carried out': the phrasal verb of doing an act."""
     return verb.lemma_.lower() == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
@@ -1229,6 +1271,21 @@ def _carrier(verb: Token) -> bool:
     purpose, 'to reach a verdict', says nothing happened)."""
     return (verb.pos_ == "VERB" and verb.lemma_.lower() not in speech_verbs() and _choose(verb) is None
             and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children))
+
+
+def _orders_event(ctx: Context, verb: Token) -> bool:
+    """A verb of command whose object is an event noun that holds as an event ('ordered the closure of the border')."""
+    return any(_ordered(c) and (sense := _choose(c, ctx.is_actor, ctx.is_armed)) is not None
+               and (not sense.nominalized or _nominal_holds(ctx, c, sense)) for c in verb.children)
+
+
+def _ordered(noun: Token) -> bool:
+    """'authorities ordered the evacuation of 23 villages', 'the president authorised the release of prisoners': an
+    event noun as the object of a verb of command (ORDER_VERBS, not negated, not an infinitive of purpose) is the
+    act, and who ordered it carries it out; 'ordered troops into Tigray' (no event noun) stays a demand."""
+    verb = noun.head
+    return (noun.pos_ == "NOUN" and noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in ORDER_VERBS
+            and not _negated_verb(verb) and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children))
 
 
 VIOLENT_TYPES = {"ASSAULT", "FIGHT"}  # PLOVER's acts of violence ('detained', COERCE, is done by who reports it)
@@ -2010,6 +2067,8 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             pass  # "blamed the RSF for the shelling": the shelling happened, and the one blamed did it
         elif _reported_subject(draft.token, host.token) and draft.participants:
             pass  # "the expulsion of three diplomats by Poland was announced": the act the report is about happened
+        elif _attended(draft) and draft.participants:
+            pass  # "called for calm in a telephone call with X": the call where it was said happened, it is no content
         elif family(host.kind) == "statement" or host.kind in CONTENT_KINDS:
             draft.absorbed = True  # "threatened to launch an offensive": what was said or agreed, not an event that happened
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
@@ -2088,6 +2147,38 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             draft.absorbed = True  # "that lawsuit" with no lawsuit before it: no event of its own
         elif antecedent is None and not draft.participants:
             _case_parties(draft, drafts)
+
+
+def one_of_several(drafts: list[Draft]) -> None:
+    """'The government intends to hold two referendums ... The first referendum is to be held from November 20': an
+    event noun that an ordinal picks out ('the first', 'the second', spaCy's ORDINAL) and that names no actor of its
+    own is one of the several events of its family a plural noun named before it, held by the same actors (its own
+    time and status stay: the first of two referendums is not the second)."""
+    for draft in drafts:
+        token = draft.token
+        if draft.participants or token.pos_ != "NOUN" or not any(
+                c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in token.children):
+            continue
+        several = next((d for d in reversed(drafts) if d.token.i < token.sent.start and d.participants
+                        and d.token.tag_ == "NNS" and family(d.kind) == family(draft.kind)), None)
+        if several is not None:
+            for key, role in several.participants.items():
+                draft.add(key, role)
+
+
+def same_sides(drafts: list[Draft]) -> None:
+    """'Thai troops and Cambodian soldiers exchanged fire ... In July 2025, five days of fighting killed more than 40
+    people', 'a clash between their forces ... A similar clash in September 2022 killed about 100 people': a noun of
+    fighting (PLOVER FIGHT) that names no side is fought between the two sides the story's fighting had before it
+    (the latest earlier fight with two or more actors); with none, it stays without actors."""
+    for draft in drafts:
+        if draft.participants or draft.token.pos_ != "NOUN" or draft.trigger.plover != "FIGHT":
+            continue
+        sides = next((d for d in reversed(drafts) if d.token.i < draft.token.i and d.trigger.plover == "FIGHT"
+                      and len(d.participants) >= 2), None)
+        if sides is not None:
+            for key, role in sides.participants.items():
+                draft.add(key, role)
 
 
 CASE_KIND = "LegalAction"
@@ -2324,6 +2415,8 @@ def _drafts(ctx: Context) -> list[Draft]:
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
     refer_back(ctx, drafts)
+    one_of_several(drafts)
+    same_sides(drafts)
     relative_to_events(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     story_time(ctx, drafts)
