@@ -591,8 +591,21 @@ def _headline_state(doc: Doc) -> str:
     if "\n" not in doc_text(doc).strip() or first.rstrip().endswith((".", '"', "\u201d")):
         return ""
     end = doc_text(doc).find(first) + len(first)
-    states = {state_of(e.ent_id_) for e in ents(doc) if e.end_char <= end and e.ent_id_} - {""}
+    named = [e for e in ents(doc) if e.end_char <= end and e.ent_id_]
+    states = {state_of(e.ent_id_) for e in named} - {""}
+    if len(states) > 1:  # 'New Zealand foreign minister visits Beijing': the state of the headline's subject
+        states = {state_of(e.ent_id_) for e in named if _in_subject(e)} - {""}
     return states.pop() if len(states) == 1 else ""
+
+
+def _in_subject(span: Span) -> bool:
+    """Whether `span` lies in the subject of its sentence's main verb ('New Zealand foreign minister' of 'New Zealand
+    foreign minister visits Beijing'), not in a coordinated subject ('Egypt and Ethiopia trade accusations')."""
+    token = span.root
+    while token.dep_ not in {"nsubj", "nsubjpass", "ROOT"} and token.head is not token:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT" and not any(
+        child.dep_ == "conj" for child in token.children)
 
 
 def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> dict[int, Role]:
