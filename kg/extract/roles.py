@@ -884,6 +884,17 @@ def _person_at(doc: Doc, i: int) -> Span | None:
     return person if person is not None and person.start == i and person.label_ == "PERSON" else None
 
 
+def _scope_end(doc: Doc, end: int) -> int:
+    """Past 'for STATE' after an organisation's title ("the IMF's mission chief for Sri Lanka, NAME", 'UN special envoy
+    for Syria NAME'): the state the post deals with, not its owner."""
+    if end + 1 < len(doc) and doc[end].lower_ == "for":
+        i = end + 1 + (doc[end + 1].lower_ == "the")
+        place = _ent_at(doc, i)
+        if place is not None and place.start in {end + 1, i} and place.ent_id_ and entries()[place.ent_id_].type == "State":
+            return place.end
+    return end
+
+
 def _destination_end(doc: Doc, end: int) -> int:
     """Past 'to STATE' after a title ('ambassador to France', 'envoy to the United Nations'): what follows it."""
     if end + 1 < len(doc) and doc[end].lower_ == "to":
@@ -900,6 +911,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
     owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
                     or _seat_place(doc, start, end) or _its_body(doc, start, end) or _bare_body(doc, start, end))
+    if owner_before is not None and _organization(owner_key(owner_before)):
+        end = _scope_end(doc, end)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
     if owner_after is not None and doc[end].lower_ in {"at", "from"} and not _organization(owner_key(owner_after)):
         owner_after = None  # 'the prime minister at the White House', 'a lawyer from Texas': a place, no owner
@@ -1097,10 +1110,11 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
         return None
     if _describes_a_name(doc, owner):
         return _described_organization(doc, owner)
-    after = owner.end + (owner.end < len(doc) and doc[owner.end].text in {"'s", "\u2019s"})
-    body = _ent_at(doc, after) if owner.ent_id_ and entries()[owner.ent_id_].type == "State" else None
+    after = owner.end + (owner.end < len(doc) and doc[owner.end].text in {"'s", "\u2019s", "'"})
+    state = owner.ent_id_ and entries()[owner.ent_id_].type == "State"
+    body = _ent_at(doc, after) if state or after > owner.end else None
     if body is not None and body.start == after and body.label_ == "ORG" and owner_key(body) and (not body.ent_id_ or after > owner.end):
-        return body  # 'of the U.S. District Court', "of Russia's Rosneft": the state's body, named after it
+        return body  # 'of the U.S. District Court', "of Russia's Rosneft", "of the army's Eastern Command": the body named after
     if not owner_key(owner):
         return seat_of_government(doc, owner)
     return owner
