@@ -910,7 +910,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
     owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
-                    or _seat_place(doc, start, end) or _its_body(doc, start, end) or _bare_body(doc, start, end))
+                    or _seat_place(doc, start, end) or _its_body(doc, start, end) or _bare_body(doc, start, end)
+                    or _body_over_title(doc, start))
     if owner_before is not None and _organization(owner_key(owner_before)):
         end = _scope_end(doc, end)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
@@ -999,6 +1000,15 @@ def _bare_body(doc: Doc, start: int, end: int) -> Span | None:
     if 1 <= start < end - 1 and doc[start].lower_ in BODY_NOUNS and doc[start - 1].lower_ not in {"a", "an"}:
         return the_body(doc, start - 1)
     return None
+
+
+def _body_over_title(doc: Doc, start: int) -> Span | None:
+    """'Centre Party leader NAME', 'Green Party spokesman NAME': an organisation whose name ends in the body noun a title
+    opens with ('Party leader') owns the title."""
+    body = _ent_at(doc, start)
+    if body is None or body.start >= start or body.end != start + 1 or doc[start].lower_ not in BODY_NOUNS:
+        return None
+    return body if _organization(owner_key(body)) else None
 
 
 def _body_possessive(doc: Doc, start: int) -> Span | None:
