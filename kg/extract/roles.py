@@ -1171,7 +1171,7 @@ RELATIVE_VERBS = (("who", "is"), ("who", "'s"), ("who", "has", "been"), ("who", 
 
 
 def _appositive_person(doc: Doc, i: int) -> Span | None:
-    """The person in 'NAME, [the|a] ...' or 'NAME, who is [the] ...' ending just before token i."""
+    """The person in 'NAME, [the|a] ...', 'NAME (...' or 'NAME, who is [the] ...' ending just before token i."""
     steps, title = 0, i
     while i > 0 and steps < 3 and (doc[i - 1].lower_ in MODIFIERS | title_prefixes()
                                    or (doc[i - 1].pos_ in {"ADJ", "ADV"} and not doc[i - 1].ent_type_)
@@ -1195,7 +1195,7 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
         if i - n >= 0 and tuple(t.lower_ for t in doc[i - n:i]) == words:
             i -= n
             break
-    if i < 2 or doc[i - 1].text != ",":
+    if i < 2 or doc[i - 1].text not in {",", "("}:  # 'NAME (Yemen's foreign minister) said': a title in brackets
         return None
     if i >= 4 and doc[i - 2].is_digit and len(doc[i - 2]) <= 3 and doc[i - 3].text == ",":
         i -= 2  # 'NAME, 54, the chief executive of X': the age in its own apposition
