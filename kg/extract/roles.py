@@ -665,7 +665,7 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
         if title.end < len(doc) and doc[title.end].lower_ in {"for", "of"}:
             own = ""  # 'Secretary of State for Health': another state's office of the same name
         state = own or home
-        if not state or state not in named:
+        if not state or state not in named or _possessive_name_before(doc, title.start):
             continue
         person, rule = _unowned_holder(doc, title, as_of)
         if (person is None or _held_elsewhere(person, state, roles) or (not own and _other_state_named(doc, title, state))
@@ -807,6 +807,15 @@ def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None,
         return person, "name-title"
     person, verb = _clause_holder(doc, title.start, as_of)
     return (person, f"clause-{verb}") if person is not None else (None, "")
+
+
+def _possessive_name_before(doc: Doc, start: int) -> bool:
+    """"East Timor's Prime Minister NAME", "Tuvalu's new prime minister": an owner written as a name in the possessive
+    before the title, whether or not it is read as a state, is no post of the story's state."""
+    i = start - 1
+    while i > 0 and doc[i].lower_ in MODIFIERS:
+        i -= 1
+    return i > 0 and doc[i].text in {"'s", "\u2019s"} and doc[i - 1].pos_ == "PROPN"
 
 
 def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
