@@ -899,6 +899,13 @@ def _person_at(doc: Doc, i: int) -> Span | None:
     return person if person is not None and person.start == i and person.label_ == "PERSON" else None
 
 
+def _portfolio_read_as_owner(doc: Doc, owner: Span, start: int, end: int) -> bool:
+    """'the new Interior Cabinet Secretary', 'Treasury Secretary NAME': one capitalised word read as an organisation
+    no list knows, right before a minister's or secretary's title, is the title's portfolio, not its owner."""
+    return (len(owner) == 1 and owner.end == start and owner.label_ == "ORG" and not (owner.ent_id_ or owner.id_)
+            and _portfolio_word(owner[0]) and doc[end - 1].lower_ in {"minister", "secretary"})
+
+
 def _scope_end(doc: Doc, end: int) -> int:
     """Past 'for STATE' after an organisation's title ("the IMF's mission chief for Sri Lanka, NAME", 'UN special envoy
     for Syria NAME'): the state the post deals with, not its owner."""
@@ -927,6 +934,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
                     or _seat_place(doc, start, end) or _its_body(doc, start, end) or _bare_body(doc, start, end)
                     or _body_over_title(doc, start))
+    if owner_before is not None and _portfolio_read_as_owner(doc, owner_before, start, end):
+        owner_before = None
     if owner_before is not None and _organization(owner_key(owner_before)):
         end = _scope_end(doc, end)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
