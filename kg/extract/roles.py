@@ -665,7 +665,7 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
         if title.end < len(doc) and doc[title.end].lower_ in {"for", "of"}:
             own = ""  # 'Secretary of State for Health': another state's office of the same name
         state = own or home
-        if not state or state not in named or _possessive_name_before(doc, title.start):
+        if not state or state not in named or _possessive_name_before(doc, title.start) or _place_before(doc, title.start):
             continue
         person, rule = _unowned_holder(doc, title, as_of)
         if (person is None or _held_elsewhere(person, state, roles) or (not own and _other_state_named(doc, title, state))
@@ -813,6 +813,16 @@ def _judiciary_head(title: Span, rows: dict[str, dict]) -> bool:
     """'Chief Justice NAME': a judicial title opened by a word for the head of a body is the state's judiciary's head, an
     office of the state (a 'Judge' sits in some court: `_court_roles`)."""
     return "JUD" in _office_sectors(rows[title.label_]) and len(title) > 1 and title[0].lower_ in HEAD_NOUNS
+
+
+def _place_before(doc: Doc, start: int) -> bool:
+    """'Davao City Mayor NAME', 'Moscow city mayor NAME': a title written after a city or region is that place's office,
+    no post of the story's state."""
+    place = _ent_at(doc, start - 1)
+    if place is None or place.label_ not in {"GPE", "LOC", "FAC"}:
+        return False
+    entry = entries().get(place.ent_id_) if place.ent_id_ else None
+    return entry is None or entry.type == "Place"
 
 
 def _possessive_name_before(doc: Doc, start: int) -> bool:
