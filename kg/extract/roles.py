@@ -655,7 +655,7 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     names another state or a place in one, not for a holder the article gives another state's post, and not for
     'former' or 'late' holders."""
     rows = title_by_id()
-    unowned = [(t, name) for t, name in unowned if "GOV" in _office_sectors(rows[t.label_]) or _judiciary_head(t, rows)]
+    unowned = [(t, name) for t, name in unowned if "GOV" in _office_sectors(rows[t.label_])]
     if not unowned:
         return []
     home, named = _home_state(doc), {e.ent_id_ for e in ents(doc) if e.ent_id_}
@@ -807,12 +807,6 @@ def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None,
         return person, "name-title"
     person, verb = _clause_holder(doc, title.start, as_of)
     return (person, f"clause-{verb}") if person is not None else (None, "")
-
-
-def _judiciary_head(title: Span, rows: dict[str, dict]) -> bool:
-    """'Chief Justice NAME': a judicial title opened by a word for the head of a body is the state's judiciary's head, an
-    office of the state (a 'Judge' sits in some court: `_court_roles`)."""
-    return "JUD" in _office_sectors(rows[title.label_]) and len(title) > 1 and title[0].lower_ in HEAD_NOUNS
 
 
 def _place_before(doc: Doc, start: int) -> bool:
