@@ -945,6 +945,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
     if owner_after is not None and doc[end].lower_ in {"at", "from"} and not _organization(owner_key(owner_after)):
         owner_after = None  # 'the prime minister at the White House', 'a lawyer from Texas': a place, no owner
+    if owner_after is not None and doc[end].lower_ == "at" and doc[end - 1].lower_ == "minister":
+        owner_after = None  # 'sworn in as Finance Minister at the Presidential Secretariat': a minister is a state's
     after = _person_at(doc, _name_start(doc, end))
     # OWNER ['s] TITLE NAME
     if after is not None and owner_before is not None:
