@@ -591,8 +591,21 @@ def _headline_state(doc: Doc) -> str:
     if "\n" not in doc_text(doc).strip() or first.rstrip().endswith((".", '"', "\u201d")):
         return ""
     end = doc_text(doc).find(first) + len(first)
-    states = {state_of(e.ent_id_) for e in ents(doc) if e.end_char <= end and e.ent_id_} - {""}
+    named = [e for e in ents(doc) if e.end_char <= end and e.ent_id_]
+    states = {state_of(e.ent_id_) for e in named} - {""}
+    if len(states) > 1:  # 'New Zealand foreign minister visits Beijing': the state of the headline's subject
+        states = {state_of(e.ent_id_) for e in named if _in_subject(e)} - {""}
     return states.pop() if len(states) == 1 else ""
+
+
+def _in_subject(span: Span) -> bool:
+    """Whether `span` lies in the subject of its sentence's main verb ('New Zealand foreign minister' of 'New Zealand
+    foreign minister visits Beijing'), not in a coordinated subject ('Egypt and Ethiopia trade accusations')."""
+    token = span.root
+    while token.dep_ not in {"nsubj", "nsubjpass", "ROOT"} and token.head is not token:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT" and not any(
+        child.dep_ == "conj" for child in token.children)
 
 
 def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> dict[int, Role]:
@@ -652,7 +665,7 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
         if title.end < len(doc) and doc[title.end].lower_ in {"for", "of"}:
             own = ""  # 'Secretary of State for Health': another state's office of the same name
         state = own or home
-        if not state or state not in named:
+        if not state or state not in named or _possessive_name_before(doc, title.start) or _place_before(doc, title.start):
             continue
         person, rule = _unowned_holder(doc, title, as_of)
         if (person is None or _held_elsewhere(person, state, roles) or (not own and _other_state_named(doc, title, state))
@@ -796,6 +809,25 @@ def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None,
     return (person, f"clause-{verb}") if person is not None else (None, "")
 
 
+def _place_before(doc: Doc, start: int) -> bool:
+    """'Davao City Mayor NAME', 'Moscow city mayor NAME': a title written after a city or region is that place's office,
+    no post of the story's state."""
+    place = _ent_at(doc, start - 1)
+    if place is None or place.label_ not in {"GPE", "LOC", "FAC"}:
+        return False
+    entry = entries().get(place.ent_id_) if place.ent_id_ else None
+    return entry is None or entry.type == "Place"
+
+
+def _possessive_name_before(doc: Doc, start: int) -> bool:
+    """"East Timor's Prime Minister NAME", "Tuvalu's new prime minister": an owner written as a name in the possessive
+    before the title, whether or not it is read as a state, is no post of the story's state."""
+    i = start - 1
+    while i > 0 and doc[i].lower_ in MODIFIERS:
+        i -= 1
+    return i > 0 and doc[i].text in {"'s", "\u2019s"} and doc[i - 1].pos_ == "PROPN"
+
+
 def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
     """Whether the title's sentence names a state other than `home`, or a place in one ('In Beijing, Foreign Minister
     X said' in a story from Tokyo)."""
@@ -871,6 +903,24 @@ def _person_at(doc: Doc, i: int) -> Span | None:
     return person if person is not None and person.start == i and person.label_ == "PERSON" else None
 
 
+def _portfolio_read_as_owner(doc: Doc, owner: Span, start: int, end: int) -> bool:
+    """'the new Interior Cabinet Secretary', 'Treasury Secretary NAME': one capitalised word read as an organisation
+    no list knows, right before a minister's or secretary's title, is the title's portfolio, not its owner."""
+    return (len(owner) == 1 and owner.end == start and owner.label_ == "ORG" and not (owner.ent_id_ or owner.id_)
+            and _portfolio_word(owner[0]) and doc[end - 1].lower_ in {"minister", "secretary"})
+
+
+def _scope_end(doc: Doc, end: int) -> int:
+    """Past 'for STATE' after an organisation's title ("the IMF's mission chief for Sri Lanka, NAME", 'UN special envoy
+    for Syria NAME'): the state the post deals with, not its owner."""
+    if end + 1 < len(doc) and doc[end].lower_ == "for":
+        i = end + 1 + (doc[end + 1].lower_ == "the")
+        place = _ent_at(doc, i)
+        if place is not None and place.start in {end + 1, i} and place.ent_id_ and entries()[place.ent_id_].type == "State":
+            return place.end
+    return end
+
+
 def _destination_end(doc: Doc, end: int) -> int:
     """Past 'to STATE' after a title ('ambassador to France', 'envoy to the United Nations'): what follows it."""
     if end + 1 < len(doc) and doc[end].lower_ == "to":
@@ -886,10 +936,17 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
     owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
-                    or _seat_place(doc, start, end) or _its_body(doc, start, end) or _bare_body(doc, start, end))
+                    or _seat_place(doc, start, end) or _its_body(doc, start, end) or _bare_body(doc, start, end)
+                    or _body_over_title(doc, start))
+    if owner_before is not None and _portfolio_read_as_owner(doc, owner_before, start, end):
+        owner_before = None
+    if owner_before is not None and _organization(owner_key(owner_before)):
+        end = _scope_end(doc, end)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
     if owner_after is not None and doc[end].lower_ in {"at", "from"} and not _organization(owner_key(owner_after)):
         owner_after = None  # 'the prime minister at the White House', 'a lawyer from Texas': a place, no owner
+    if owner_after is not None and doc[end].lower_ == "at" and doc[end - 1].lower_ == "minister":
+        owner_after = None  # 'sworn in as Finance Minister at the Presidential Secretariat': a minister is a state's
     after = _person_at(doc, _name_start(doc, end))
     # OWNER ['s] TITLE NAME
     if after is not None and owner_before is not None:
@@ -973,6 +1030,15 @@ def _bare_body(doc: Doc, start: int, end: int) -> Span | None:
     if 1 <= start < end - 1 and doc[start].lower_ in BODY_NOUNS and doc[start - 1].lower_ not in {"a", "an"}:
         return the_body(doc, start - 1)
     return None
+
+
+def _body_over_title(doc: Doc, start: int) -> Span | None:
+    """'Centre Party leader NAME', 'Green Party spokesman NAME': an organisation whose name ends in the body noun a title
+    opens with ('Party leader') owns the title."""
+    body = _ent_at(doc, start)
+    if body is None or body.start >= start or body.end != start + 1 or doc[start].lower_ not in BODY_NOUNS:
+        return None
+    return body if _organization(owner_key(body)) else None
 
 
 def _body_possessive(doc: Doc, start: int) -> Span | None:
@@ -1084,10 +1150,11 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
         return None
     if _describes_a_name(doc, owner):
         return _described_organization(doc, owner)
-    after = owner.end + (owner.end < len(doc) and doc[owner.end].text in {"'s", "\u2019s"})
-    body = _ent_at(doc, after) if owner.ent_id_ and entries()[owner.ent_id_].type == "State" else None
+    after = owner.end + (owner.end < len(doc) and doc[owner.end].text in {"'s", "\u2019s", "'"})
+    state = owner.ent_id_ and entries()[owner.ent_id_].type == "State"
+    body = _ent_at(doc, after) if state or after > owner.end else None
     if body is not None and body.start == after and body.label_ == "ORG" and owner_key(body) and (not body.ent_id_ or after > owner.end):
-        return body  # 'of the U.S. District Court', "of Russia's Rosneft": the state's body, named after it
+        return body  # 'of the U.S. District Court', "of Russia's Rosneft", "of the army's Eastern Command": the body named after
     if not owner_key(owner):
         return seat_of_government(doc, owner)
     return owner
@@ -1134,7 +1201,7 @@ RELATIVE_VERBS = (("who", "is"), ("who", "'s"), ("who", "has", "been"), ("who", 
 
 
 def _appositive_person(doc: Doc, i: int) -> Span | None:
-    """The person in 'NAME, [the|a] ...' or 'NAME, who is [the] ...' ending just before token i."""
+    """The person in 'NAME, [the|a] ...', 'NAME (...' or 'NAME, who is [the] ...' ending just before token i."""
     steps, title = 0, i
     while i > 0 and steps < 3 and (doc[i - 1].lower_ in MODIFIERS | title_prefixes()
                                    or (doc[i - 1].pos_ in {"ADJ", "ADV"} and not doc[i - 1].ent_type_)
@@ -1158,7 +1225,7 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
         if i - n >= 0 and tuple(t.lower_ for t in doc[i - n:i]) == words:
             i -= n
             break
-    if i < 2 or doc[i - 1].text != ",":
+    if i < 2 or doc[i - 1].text not in {",", "("}:  # 'NAME (Yemen's foreign minister) said': a title in brackets
         return None
     if i >= 4 and doc[i - 2].is_digit and len(doc[i - 2]) <= 3 and doc[i - 3].text == ",":
         i -= 2  # 'NAME, 54, the chief executive of X': the age in its own apposition
