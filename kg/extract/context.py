@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg import resources
 from kg.extract.entities import doc_text, quotations
-from kg.extract.timex import find_times
+from kg.extract.timex import find_times, joined_ranges
 from kg.gazetteer import sectors
 from kg.records import Article, Mention, TimeValue
 
@@ -86,7 +86,8 @@ class Context:
         self.datelines: list[tuple[int, int]] = []  # 'KHARTOUM, May 21': its place is where the report was filed
         self.time_tokens: set[int] = set()
         ranks: dict[int, tuple[bool, int]] = {}
-        for tv in find_times(self.text, article.date):  # the whole text: "the previous day" sees the day named before
+        # the whole text: "the previous day" sees the day named before; "from May 2 to May 5" is one range
+        for tv in joined_ranges(self.text, find_times(self.text, article.date)):
             span = doc.char_span(tv.start, tv.end, alignment_mode="expand")
             if span is None or self.in_quote(span.start_char):
                 continue

@@ -269,6 +269,8 @@ _FUTURE = re.compile(
 # "adjourned until Thursday", "postponed to Monday": the time a thing is put off to lies ahead of the putting off
 _PUT_OFF = re.compile(r"\b(?:adjourned|postponed|delayed|deferred|put\s+off|pushed\s+back|moved|rescheduled|extended)"
                       r"(?:\s+[a-z]+){0,3}?\s+(?P<prep>until|till|to|for)\s+(?:next\s+)?$", re.I)
+# "postponed from November 20 to December 11": two days, the first given up for the second
+_PUT_OFF_FROM = re.compile(_PUT_OFF.pattern.split(r"(?:\s+[a-z]+)")[0] + r"(?:\s+[a-z]+){0,3}?\s+from\s+$", re.I)
 _HEADLINE_TO = re.compile(r"\W*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?\s+(?P<to>to)\s+(?!the\b|an?\b|be\b)[a-z]{2,}\b")
 # a present-tense verb of schedule: "the final takes place on Sunday", "markets reopen on Tuesday", "lawmakers
 # return to Washington on Friday", "the anniversary falls on Tuesday", "Germany play Sweden on Sunday", "Spain face
@@ -1482,6 +1484,48 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             start = line.start() + cut.end()
         spans.append((start, line.end()))
     return spans
+
+
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:[-\u2013\u2014]|to|through|until|till|and)\s*", re.I)
+
+
+def _range_bounds(first: TimeValue, last: TimeValue) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a range whose ends were resolved each alone: an end that writes no year is placed by
+    the other ("from 20 November to 11 December 2015": 2015-11-20; "from December 28, 2015 to January 3": 2016-01-03);
+    None when the ends do not bound at most a year."""
+    start, end = first.earliest, last.earliest
+    if not _YEAR_IN.search(first.text):
+        start = _safe_date(end.year - ((start.month, start.day) > (end.month, end.day)), start.month, start.day)
+    elif not _YEAR_IN.search(last.text):
+        end = _safe_date(start.year + ((start.month, start.day) > (end.month, end.day)), end.month, end.day)
+    return (start, end) if start and end and 0 < (end - start).days <= 366 else None
+
+
+_YEAR_IN = re.compile(r"\d{4}")
+
+
+def joined_ranges(text: str, times: list[TimeValue]) -> list[TimeValue]:
+    """`times` (in text order) with two days joined into the range they bound: "from November 20 to December 11",
+    "between 2 and 9 March" or "January 23 through March 9". GUM and TimeML write such ends as two times, as
+    `find_times` does; what happens over the range (a vote held, an exhibition open) is dated by the whole of it. A day
+    put off for another ("postponed from May 2 to June 5") bounds nothing."""
+    out: list[TimeValue] = []
+    i = 0
+    while i < len(times):
+        first = times[i]
+        last = times[i + 1] if i + 1 < len(times) else None
+        before = text[max(0, first.start - 80):first.start]
+        if (last is not None and first.granularity == last.granularity == "day"
+                and _RANGE_JOIN.fullmatch(text, first.end, last.start)
+                and (_RANGE_OPEN.search(before) or text[first.end:last.start].strip().lower() in {"through", "-", "\u2013"})
+                and not _PUT_OFF_FROM.search(before) and (bounds := _range_bounds(first, last)) is not None):
+            out.append(replace(_range(*bounds, "day-range"), text=text[first.start:last.end], start=first.start, end=last.end))
+            i += 2
+            continue
+        out.append(first)
+        i += 1
+    return out
 
 
 def find_times(text: str, dct: dt.date) -> list[TimeValue]:

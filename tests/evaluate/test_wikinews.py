@@ -51,9 +51,10 @@ RELATION_KEYS = {"subject", "relation", "object", "accept_relations", "about", "
 # tune  entities 0.940 roles 0.811 events 0.667 statements 0.984 relations 0.773 event dates 0.941 (16/17)
 # check entities 0.856 roles 0.561 events 0.560 statements 0.714 relations 0.182 event dates 1.000 (15/15)
 # s4-evr (event recall): tune events 0.686 (tp 36, fp 8, fn 25), event dates 0.889 (16/18): the newly found 'first
-# referendum is to be held from November 20 to December 11' is dated by its first day, the range not read as one.
+# referendum is to be held from November 20 to December 11' is dated by its first day, the range not read as one;
+# with `timex.joined_ranges` it is the range: event dates 0.944 (17/18).
 FLOORS = {
-    "tune": {"entities": 0.89, "roles": 0.76, "events": 0.61, "statements": 0.93, "relations": 0.72, "dates": 0.88},
+    "tune": {"entities": 0.89, "roles": 0.76, "events": 0.61, "statements": 0.93, "relations": 0.72, "dates": 0.89},
     "check": {"entities": 0.80, "roles": 0.51, "events": 0.51, "statements": 0.66, "relations": 0.13, "dates": 0.95},
 }
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.timex import find_times, normalize, parse_iso
+from kg.extract.timex import find_times, joined_ranges, normalize, parse_iso
 
 DCT = dt.date(2020, 7, 16)  # a Thursday
 
@@ -283,3 +283,21 @@ def test_cues_change_no_time_found():
         assert [timex.find_times(text, DCT) for text in texts] == with_cues
     finally:
         timex._CUES.update(saved)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The referendum is to be held from November 20 to December 11.", [("November 20 to December 11", "2015-11-20/2015-12-11")]),
+    ("The festival runs from 20 November to 11 December 2015.", [("20 November to 11 December 2015", "2015-11-20/2015-12-11")]),
+    ("The talks ran from December 28, 2015 to January 3.", [("December 28, 2015 to January 3", "2015-12-28/2016-01-03")]),
+    ("The exhibition is open January 23 through March 9.", [("January 23 through March 9", "2015-01-23/2015-03-09")]),
+    ("Talks were held between May 2 and May 5.", [("May 2 and May 5", "2015-05-02/2015-05-05")]),
+    # two days, not a range: put off from one to the other; joined by 'and' with no 'between'; more than a year apart
+    ("The vote was postponed from November 20 to December 11.", [("November 20", "2014-11-20"), ("December 11", "2014-12-11")]),
+    ("He met Putin on May 2 and Xi on May 5.", [("May 2", "2015-05-02"), ("May 5", "2015-05-05")]),
+    ("Between May 2, 2010 and May 5, 2013 he served.", [("May 2, 2010", "2010-05-02"), ("May 5, 2013", "2013-05-05")]),
+])
+def test_joined_ranges(sentence, expected):
+    """Two days that bound a range are one time for dating events; find_times keeps them two (GUM's extents)."""
+    times = find_times(sentence, dt.date(2015, 5, 7))
+    assert [(tv.text, tv.value) for tv in joined_ranges(sentence, times)] == expected
+    assert len(times) == 2
