@@ -577,12 +577,25 @@ def _speech_act(token: Token) -> bool:
     return token.tag_ == "VBG" and token.dep_ == "acl" and any(t.kind == "Statement" for t in _triggers_for(token.head))
 
 
+HABIT_ADVERBS = {"long", "always"}  # "has long opposed", "has always denied": a stance held, not an act done
+
+
 def _background(ctx: Context, token: Token) -> bool:
     """'Zourabichvili, who has broken with the ruling party, vowed ...': a relative clause in the present perfect with
-    no time of its own describes the person; it reports no event."""
-    return (token.dep_ == "relcl" and token.tag_ == "VBN" and token.i not in ctx.times
-            and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.children)
-            and any(c.dep_ == "punct" and c.text == "," for c in token.head.children if c.i < token.i))
+    no time of its own describes the person; it reports no event. So does one in the simple present ('Pena, who
+    denies wrongdoing, filed ...', 'Rashnikov, whose company supplies armour ...'), and a stance held over time ('North
+    Korea has long rejected the resolutions', 'Moscow has always opposed sanctions')."""
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        return _background(ctx, token.head)  # "Moscow has always opposed sanctions on Iran": no sanctions reported
+    if token.i in ctx.times or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS and c.i < token.i for c in token.children):
+        return True
+    if token.dep_ != "relcl" or not any(c.dep_ == "punct" and c.text == "," for c in token.head.children if c.i < token.i):
+        return False
+    perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.children)
+    present = token.tag_ in {"VBZ", "VBP"}
+    return perfect or present
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -662,7 +675,14 @@ def hypothetical(token: Token) -> bool:
         return False
     modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children) and not _conditional_act(token)
     conditional = any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
-    return modal or conditional
+    return modal or conditional or _counterfactual(token)
+
+
+def _counterfactual(verb: Token) -> bool:
+    """'a draft that would have cut oil exports', 'the plan would have banned all deliveries': 'would have' and a
+    participle says what did not happen ('would be held', 'will have finished' stay)."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ == "VBN" and "would" in aux and "have" in aux
 
 
 def _judged_ahead(noun: Token) -> bool:
@@ -1129,6 +1149,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if (prep := _temporal_prep(token)) is not None:
         clause = prep.head  # "Following a meeting ..., Vucic and Hoti came": they took part
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
+        if _spoken_after(token, clause):
+            subjects = []
         if not any(actors(ctx, s) for s in subjects):  # "was signed by envoys of X and Y after talks": the agents
             subjects = _agents(clause) or subjects
     subjects = subjects or _object_agents(token)
@@ -1203,6 +1225,17 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     _modifier_roles(ctx, draft, token)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+def _spoken_after(noun: Token, clause: Token) -> bool:
+    """'Lavrov told reporters after the vote', 'Anwar said after the closing session': a speaker who speaks after an
+    event the article has named ('the') is not said to have taken part in it ('after the meeting with Hoti, Vucic
+    said': a counterpart named, the speaker is the other party)."""
+    return (_speech_verb(clause) and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and not any(c.dep_ == "prep" and c.lower_ in COUNTERPART_PREPS for c in noun.children))
+
+
+COUNTERPART_PREPS = {"with", "between"}
 
 
 def _carried_out(verb: Token) -> bool:
