@@ -598,6 +598,19 @@ def _background(ctx: Context, token: Token) -> bool:
     return perfect or present
 
 
+def _reason(token: Token) -> bool:
+    """'sanctioned a refinery for buying Iranian crude', 'won the prize for ending a border war', 'arrested two men for
+    attacking a police station': the act a 'for'-gerund gives as the reason is the charge or the merit, undated and
+    not reported as news (nor the event noun it governs); what a verb of speech is 'for' ('blamed X for attacking',
+    'called for holding talks') is read with the statement."""
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        token = token.head
+    if token.tag_ != "VBG" or token.dep_ != "pcomp" or token.head.lower_ != "for":
+        return False
+    verb = token.head.head
+    return verb.pos_ in {"VERB", "AUX"} and ((sense := _choose(verb)) is None or family(sense.kind) != "statement")
+
+
 def _first_conjunct(token: Token) -> Token:
     """The verb a coordinated verb shares its place with: 'agreed to extend the truce and (to) withdraw heavy
     weapons' -> 'extend'."""
@@ -765,7 +778,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
-                or _agreement_term(token)):
+                or _agreement_term(token) or _reason(token)):
             continue
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
