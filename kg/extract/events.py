@@ -1480,6 +1480,8 @@ def _read_time(ctx: Context, draft: Draft) -> None:
             offsets.append(offset)
         if node is not token and _earlier_relative(node):
             return  # "dropping Kiprono, who had faced criticism over protests": the main clause's time is not theirs
+        if node.lemma_.lower() in ANNIVERSARY_NOUNS:
+            return  # "on the third anniversary of Moscow's invasion": the day marks the event, years after it
         node = node.head
         if node.i in ctx.times:
             time: TimeValue | None = ctx.times[node.i]
@@ -1496,6 +1498,9 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         draft.time = _report_date(ctx, "present-tense-is-report-date")
     elif verb is not None and _past(verb) and not _placed_by_event(verb):
         draft.time = _narrated_time(ctx, verb)
+
+
+ANNIVERSARY_NOUNS = {"anniversary"}
 
 
 def _earlier_relative(verb: Token) -> bool:
