@@ -611,6 +611,22 @@ def _reason(token: Token) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and ((sense := _choose(verb)) is None or family(sense.kind) != "statement")
 
 
+TREND_VERBS = {"increase", "grow", "rise", "fall", "decline", "drop", "decrease", "double", "triple", "surge", "soar",
+               "intensify", "escalate", "mount"}  # "attacks on civilians have increased": a count that changes
+FREQUENCY_WORDS = {"daily", "weekly", "monthly", "annual", "yearly", "regular", "frequent", "routine", "periodic"}
+
+
+def _generic(noun: Token) -> bool:
+    """'Attacks on civilians have increased', 'will hold twice-daily news conferences', 'holds weekly meetings': a
+    plural event noun whose number changes, or that recurs at a rate, names a kind of act, not one that happened."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_.lower() in TREND_VERBS:
+        return True
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in FREQUENCY_WORDS
+               for node in (noun, *(c for c in noun.children if c.dep_ == "compound")) for c in node.children)
+
+
 def _first_conjunct(token: Token) -> Token:
     """The verb a coordinated verb shares its place with: 'agreed to extend the truce and (to) withdraw heavy
     weapons' -> 'extend'."""
@@ -778,7 +794,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
-                or _agreement_term(token) or _reason(token)):
+                or _agreement_term(token) or _reason(token) or _generic(token)):
             continue
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
