@@ -54,7 +54,7 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, owner_before_title, paragraph_bounds
 from kg.extract.timex import FROM_DCT, count, shifted
-from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs, state_of
+from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs, state_of, weapon_nouns
 from kg.nlp import closing_mark, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
@@ -488,6 +488,9 @@ def _quoted_predicate(token: Token) -> bool:
     return False
 
 
+RELEASE_KIND = "Release"  # a product or a work made public ("launched the iPod", "released the album")
+
+
 def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: Callable[[Token], bool] | None = None) -> bool:
     """A material act on someone ("fought the rebels") needs actors, not things ("fighting cancer", "attacking style").
 
@@ -502,6 +505,9 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         return True
     if any(c.dep_ == "nsubj" and _happening(c) for c in token.children):
         return False  # "an earthquake struck the coast", "a storm hit the city": a happening acts for no one
+    if row.kind == RELEASE_KIND and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in weapon_nouns()
+                                        for c in token.children):
+        return False  # "launched a missile": a weapon fired, no product released
     people = row.plover in plover_types("object", "person")
     if not (row.derived or people or row.plover in patient_types()):
         return True
@@ -2112,7 +2118,7 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             continue
         start = draft.token.sent.start
         antecedent = next((d for d in reversed(drafts) if d.token.i < start and (d.participants or d.place and d.time)
-                           and _reported_act(d) and family(d.kind) == family(draft.kind)
+                           and _reported_act(d) and (family(d.kind) == family(draft.kind) or _names_verb(draft.token, d.token))
                            and not (d.place and draft.place and d.place != draft.place)), None)  # "the summit in Vienna"
         if antecedent is not None and not any(t.i in ctx.times for t in (draft.token, *_occurrence_verbs(draft.token))):
             draft.time, draft.status = None, antecedent.status  # "that lawsuit was settled in 1991": the time and
@@ -2129,6 +2135,16 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             draft.absorbed = True  # "that lawsuit" with no lawsuit before it: no event of its own
         elif antecedent is None and not draft.participants:
             _case_parties(draft, drafts)
+
+
+def _names_verb(noun: Token, verb: Token) -> bool:
+    """'North Korea launched the missile ... Kim watched the launch', 'Russia vetoed the draft ... the veto': a definite
+    noun that is the verb's own word, or the act noun WordNet derives from it, names the act that verb reported, though
+    the lexicon reads the two words in different senses."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = noun.lemma_.lower()
+    return verb.lemma_.lower() in {lemma, _nominal_verbs().get(lemma)}
 
 
 CASE_KIND = "LegalAction"
