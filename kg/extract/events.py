@@ -2014,6 +2014,17 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             _donate(draft, head)  # "the jetliner crashed, killing all on board": the toll of the crash, no attack
             draft.absorbed = True
     for draft in drafts:
+        if (enacting := _enacted_by(draft, by_token)) is None:
+            continue
+        if "Rejection" in lineage(enacting.kind):
+            draft.absorbed = True  # "Russia vetoed a resolution imposing sanctions on Mali": none were imposed
+            continue
+        for key, role in enacting.participants.items():  # "the Council adopted a resolution tightening sanctions on
+            draft.add(key, role)  # X": one sanction, the Council's; the adoption is how it was done
+        draft.time = draft.time or enacting.time
+        draft.evidence.extend(enacting.evidence)
+        enacting.absorbed = True
+    for draft in drafts:
         if (content := _content_of(draft, by_token)) is not None:
             for key in draft.participants:  # "the 1991 agreement was that Apple Computer would not sell music":
                 content.add(key, "participant")  # what was agreed, its actors the agreement's
@@ -2073,6 +2084,24 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
         elif draft.token.dep_ in OBJ_DEPS and not draft.participants:
             draft.absorbed = True  # "resume talks": the talks are what was agreed, not a separate event
     return [d for d in drafts if not d.absorbed]
+
+
+def _enacted_by(noun: Draft, by_token: dict[int, Draft]) -> Draft | None:
+    """'adopted a resolution tightening sanctions on X', 'approved a package imposing sanctions': the act of adopting
+    a text (an agreement verb) whose participle clause names the event noun it enacts (the participle, when a trigger,
+    of the noun's kind: not 'adopted a resolution condemning the coup'); the text itself is no event. Or of rejecting
+    it ('vetoed a resolution imposing sanctions'): what it would have enacted did not happen."""
+    token = noun.token
+    clause = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "dobj" or clause.dep_ != "acl" or clause.tag_ != "VBG":
+        return None
+    text = clause.head
+    if text.dep_ not in OBJ_DEPS or text.i in by_token or (host := by_token.get(text.head.i)) is None:
+        return None
+    sense = _choose(clause)
+    if not {"Agreement", "Rejection"} & set(lineage(host.kind)) or (sense is not None and not related(sense.kind, noun.kind)):
+        return None
+    return host
 
 
 def _brokered(noun: Draft, verb: Draft) -> bool:
