@@ -617,6 +617,24 @@ def _reason(token: Token) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and ((sense := _choose(verb)) is None or family(sense.kind) != "statement")
 
 
+def _mandated(token: Token) -> bool:
+    """'demanded that Russia withdraw its troops', 'a recommendation that the Air Force re-open the competition',
+    'proposed that both sides resume talks': a base-form verb with its own subject and no auxiliary (the mandative
+    subjunctive) says what someone wants done, not what was done (nor the event noun it governs, nor a verb
+    coordinated with it): after 'that', a noun or a verb of speech; 'helped Iran sell oil', 'let them leave' are no
+    wish."""
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        token = token.head
+    if token.tag_ != "VB":
+        return False
+    token = _first_conjunct(token)  # "that the Air Force re-open the competition and allow ...": both wanted
+    wanted = (any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) or token.head.pos_ == "NOUN"
+              or (sense := _choose(token.head)) is not None and family(sense.kind) == "statement")
+    return (wanted and token.tag_ == "VB" and token.dep_ in {"ccomp", "acl"}
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+            and not any(c.dep_ in {"aux", "auxpass"} for c in token.children))
+
+
 TREND_VERBS = {"increase", "grow", "rise", "fall", "decline", "drop", "decrease", "double", "triple", "surge", "soar",
                "intensify", "escalate", "mount"}  # "attacks on civilians have increased": a count that changes
 FREQUENCY_WORDS = {"daily", "weekly", "monthly", "annual", "yearly", "regular", "frequent", "routine", "periodic"}
@@ -800,7 +818,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
-                or _agreement_term(token) or _reason(token) or _generic(token)):
+                or _agreement_term(token) or _reason(token) or _generic(token) or _mandated(token)):
             continue
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
