@@ -222,6 +222,12 @@ def device_nouns() -> frozenset[str]:
     return frozenset(row["noun"] for row in resources.jsonl("device_nouns.jsonl"))
 
 
+@lru_cache(maxsize=1)
+def weapon_nouns() -> frozenset[str]:
+    """Nouns of a weapon ('missile', 'rifle'; kg/data/weapon_nouns.jsonl, from WordNet): 'launched a missile'."""
+    return frozenset(row["noun"] for row in resources.jsonl("weapon_nouns.jsonl"))
+
+
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})  # CAMEO sectors of a state's own agents
 
 

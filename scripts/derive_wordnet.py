@@ -25,6 +25,7 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/craft_nouns.jsonl: nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer', 'flagship'): the name
   after one ('the tanker Stena Impero') is a vessel's, no actor's.
 - kg/data/device_nouns.jsonl: nouns of a device ('computer', 'phone'): 'its Macintosh computers' is a product line.
+- kg/data/weapon_nouns.jsonl: nouns of a weapon ('missile', 'rocket'): 'launched a missile' releases no product.
 - kg/data/name_particles.jsonl: lower-case words written inside people's names before a capitalised part ('von',
   'de', 'bin', 'da', 'al'): WordNet's people ('Otto_von_Bismarck', 'Charles_de_Gaulle', 'Osama_bin_Laden') write them
   so, in at least two names and at least once after another word of the name ('van_der_Waals'); English function words (spaCy's stop
@@ -409,6 +410,18 @@ def device_nouns(folder: Path) -> list[dict]:
             for lemma, offsets in _one_words(folder, lemmas) if _root(offsets[0], hypernyms, roots)]
 
 
+WEAPON_ROOT = {"weapon": "04565375"}  # weapon.n.01: an instrument of attack or defense in combat (missile, rocket, gun)
+
+
+def weapon_nouns(folder: Path) -> list[dict]:
+    """Nouns whose most frequent sense is a weapon ('missile', 'rocket', 'torpedo'): what is 'launched' or 'fired' is
+    then a weapon, not a product released (kg.extract.events)."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, WEAPON_ROOT)
+    return [{"id": f"weapon-noun-{lemma}", "noun": lemma, "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under weapon"}
+            for lemma, offsets in _one_words(folder, lemmas) if _root(offsets[0], hypernyms, roots)]
+
+
 VERB_SENSES = 3  # a verb's most frequent senses: 'run' the company is its third sense; later ones are rare
 COMMUNICATION = 32  # lexicographer file verb.communication (lexnames): verbs of telling, asking, ordering, singing
 SPEECH_SENSES = 2  # 'add' says something in its second sense ('He added that ...'); later senses are rare in the news
@@ -562,6 +575,7 @@ def main(folder: Path) -> None:
     _write("feature_nouns.jsonl", feature_nouns(folder))
     _write("craft_nouns.jsonl", craft_nouns(folder))
     _write("device_nouns.jsonl", device_nouns(folder))
+    _write("weapon_nouns.jsonl", weapon_nouns(folder))
     _write("name_particles.jsonl", name_particles(folder))
     _write("body_nouns.jsonl", body_nouns(folder))
     _write("honorifics.jsonl", honorifics(folder))

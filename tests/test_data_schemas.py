@@ -149,6 +149,8 @@ SCHEMAS: dict[str, dict] = {
                            "noun": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
     "device_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("device-noun-"),
                             "noun": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
+    "weapon_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("weapon-noun-"),
+                            "noun": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
     "honorifics.jsonl": {"id": lambda v: text(v) and v.startswith("honorific-"), "form": lambda v: text(v) and v[:1].isupper(),
                          "source": wordnet_source},
     "body_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("body-noun-"),

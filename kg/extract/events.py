@@ -54,7 +54,7 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, owner_before_title, paragraph_bounds
 from kg.extract.timex import FROM_DCT, count, shifted
-from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs, state_of
+from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs, state_of, weapon_nouns
 from kg.nlp import closing_mark, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
@@ -499,6 +499,9 @@ def _quoted_predicate(token: Token) -> bool:
     return False
 
 
+RELEASE_KIND = "Release"  # a product or a work made public ("launched the iPod", "released the album")
+
+
 def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: Callable[[Token], bool] | None = None) -> bool:
     """A material act on someone ("fought the rebels") needs actors, not things ("fighting cancer", "attacking style").
 
@@ -514,6 +517,9 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         return True
     if any(c.dep_ == "nsubj" and _happening(c) for c in token.children):
         return False  # "an earthquake struck the coast", "a storm hit the city": a happening acts for no one
+    if row.kind == RELEASE_KIND and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in weapon_nouns()
+                                        for c in token.children):
+        return False  # "launched a missile": a weapon fired, no product released
     calls = row.patient and row.plover in cooperative()  # "called Rahmon": someone is called
     people = calls or row.plover in plover_types("object", "person")
     if not (row.derived or people or row.plover in patient_types()):
@@ -595,12 +601,72 @@ def _speech_act(token: Token) -> bool:
     return token.tag_ == "VBG" and token.dep_ == "acl" and any(t.kind == "Statement" for t in _triggers_for(token.head))
 
 
+HABIT_ADVERBS = {"long", "always"}  # "has long opposed", "has always denied": a stance held, not an act done
+
+
 def _background(ctx: Context, token: Token) -> bool:
     """'Zourabichvili, who has broken with the ruling party, vowed ...': a relative clause in the present perfect with
-    no time of its own describes the person; it reports no event."""
-    return (token.dep_ == "relcl" and token.tag_ == "VBN" and token.i not in ctx.times
-            and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.children)
-            and any(c.dep_ == "punct" and c.text == "," for c in token.head.children if c.i < token.i))
+    no time of its own describes the person; it reports no event. So does one in the simple present ('Pena, who
+    denies wrongdoing, filed ...', 'Rashnikov, whose company supplies armour ...'), and a stance held over time ('North
+    Korea has long rejected the resolutions', 'Moscow has always opposed sanctions')."""
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        return _background(ctx, token.head)  # "Moscow has always opposed sanctions on Iran": no sanctions reported
+    if token.i in ctx.times or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS and c.i < token.i for c in token.children):
+        return True
+    if token.dep_ != "relcl" or not any(c.dep_ == "punct" and c.text == "," for c in token.head.children if c.i < token.i):
+        return False
+    perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.children)
+    present = token.tag_ in {"VBZ", "VBP"}
+    return perfect or present
+
+
+def _reason(token: Token) -> bool:
+    """'sanctioned a refinery for buying Iranian crude', 'won the prize for ending a border war', 'arrested two men for
+    attacking a police station': the act a 'for'-gerund gives as the reason is the charge or the merit, undated and
+    not reported as news (nor the event noun it governs); what a verb of speech is 'for' ('blamed X for attacking',
+    'called for holding talks') is read with the statement."""
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        token = token.head
+    if token.tag_ != "VBG" or token.dep_ != "pcomp" or token.head.lower_ != "for":
+        return False
+    verb = token.head.head
+    return verb.pos_ in {"VERB", "AUX"} and ((sense := _choose(verb)) is None or family(sense.kind) != "statement")
+
+
+def _mandated(token: Token) -> bool:
+    """'demanded that Russia withdraw its troops', 'a recommendation that the Air Force re-open the competition',
+    'proposed that both sides resume talks': a base-form verb with its own subject and no auxiliary (the mandative
+    subjunctive) says what someone wants done, not what was done (nor the event noun it governs, nor a verb
+    coordinated with it): after 'that', a noun or a verb of speech; 'helped Iran sell oil', 'let them leave' are no
+    wish."""
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        token = token.head
+    if token.tag_ != "VB":
+        return False
+    token = _first_conjunct(token)  # "that the Air Force re-open the competition and allow ...": both wanted
+    wanted = (any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) or token.head.pos_ == "NOUN"
+              or (sense := _choose(token.head)) is not None and family(sense.kind) == "statement")
+    return (wanted and token.tag_ == "VB" and token.dep_ in {"ccomp", "acl"}
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+            and not any(c.dep_ in {"aux", "auxpass"} for c in token.children))
+
+
+TREND_VERBS = {"increase", "grow", "rise", "fall", "decline", "drop", "decrease", "double", "triple", "surge", "soar",
+               "intensify", "escalate", "mount"}  # "attacks on civilians have increased": a count that changes
+FREQUENCY_WORDS = {"daily", "weekly", "monthly", "annual", "yearly", "regular", "frequent", "routine", "periodic"}
+
+
+def _generic(noun: Token) -> bool:
+    """'Attacks on civilians have increased', 'will hold twice-daily news conferences', 'holds weekly meetings': a
+    plural event noun whose number changes, or that recurs at a rate, names a kind of act, not one that happened."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_.lower() in TREND_VERBS:
+        return True
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in FREQUENCY_WORDS
+               for node in (noun, *(c for c in noun.children if c.dep_ == "compound")) for c in node.children)
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -692,7 +758,14 @@ def hypothetical(token: Token) -> bool:
         return False
     modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children) and not _conditional_act(token)
     conditional = any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
-    return modal or conditional
+    return modal or conditional or _counterfactual(token)
+
+
+def _counterfactual(verb: Token) -> bool:
+    """'a draft that would have cut oil exports', 'the plan would have banned all deliveries': 'would have' and a
+    participle says what did not happen ('would be held', 'will have finished' stay)."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ == "VBN" and "would" in aux and "have" in aux
 
 
 def _judged_ahead(noun: Token) -> bool:
@@ -775,7 +848,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
-                or _agreement_term(token)):
+                or _agreement_term(token) or _reason(token) or _generic(token) or _mandated(token)):
             continue
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
@@ -1169,6 +1242,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if (prep := _temporal_prep(token)) is not None:
         clause = prep.head  # "Following a meeting ..., Vucic and Hoti came": they took part
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
+        if _spoken_after(token, clause):
+            subjects = []
         if not any(actors(ctx, s) for s in subjects):  # "was signed by envoys of X and Y after talks": the agents
             subjects = _agents(clause) or subjects
     subjects = subjects or _object_agents(token)
@@ -1258,6 +1333,15 @@ def _attended(draft: Draft) -> bool:
     verb = token.head.head
     return (token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ATTENDING_PREPS and verb.pos_ == "VERB"
             and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and "Meeting" in lineage(draft.kind))
+def _spoken_after(noun: Token, clause: Token) -> bool:
+    """'Lavrov told reporters after the vote', 'Anwar said after the closing session': a speaker who speaks after an
+    event the article has named ('the') is not said to have taken part in it ('after the meeting with Hoti, Vucic
+    said': a counterpart named, the speaker is the other party)."""
+    return (_speech_verb(clause) and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and not any(c.dep_ == "prep" and c.lower_ in COUNTERPART_PREPS for c in noun.children))
+
+
+COUNTERPART_PREPS = {"with", "between"}
 
 
 def _carried_out(verb: Token) -> bool:
@@ -1504,6 +1588,8 @@ def _read_time(ctx: Context, draft: Draft) -> None:
             offsets.append(offset)
         if node is not token and _earlier_relative(node):
             return  # "dropping Kiprono, who had faced criticism over protests": the main clause's time is not theirs
+        if node.lemma_.lower() in ANNIVERSARY_NOUNS:
+            return  # "on the third anniversary of Moscow's invasion": the day marks the event, years after it
         node = node.head
         if node.i in ctx.times:
             time: TimeValue | None = ctx.times[node.i]
@@ -1520,6 +1606,9 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         draft.time = _report_date(ctx, "present-tense-is-report-date")
     elif verb is not None and _past(verb) and not _placed_by_event(verb):
         draft.time = _narrated_time(ctx, verb)
+
+
+ANNIVERSARY_NOUNS = {"anniversary"}
 
 
 def _earlier_relative(verb: Token) -> bool:
@@ -2011,6 +2100,17 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             _donate(draft, head)  # "the jetliner crashed, killing all on board": the toll of the crash, no attack
             draft.absorbed = True
     for draft in drafts:
+        if (enacting := _enacted_by(draft, by_token)) is None:
+            continue
+        if "Rejection" in lineage(enacting.kind):
+            draft.absorbed = True  # "Russia vetoed a resolution imposing sanctions on Mali": none were imposed
+            continue
+        for key, role in enacting.participants.items():  # "the Council adopted a resolution tightening sanctions on
+            draft.add(key, role)  # X": one sanction, the Council's; the adoption is how it was done
+        draft.time = draft.time or enacting.time
+        draft.evidence.extend(enacting.evidence)
+        enacting.absorbed = True
+    for draft in drafts:
         if (content := _content_of(draft, by_token)) is not None:
             for key in draft.participants:  # "the 1991 agreement was that Apple Computer would not sell music":
                 content.add(key, "participant")  # what was agreed, its actors the agreement's
@@ -2085,6 +2185,22 @@ def _reported_subject(noun: Token, verb: Token) -> bool:
     named agent makes the telling news of its own ('the release was welcomed by Norway': Norway's support)."""
     return (noun.dep_ == "nsubjpass" and noun.head.i == verb.i and verb.lemma_.lower() in speech_verbs()
             and not any(g.ent_type_ in NAMED_AGENTS for a in _agents(verb) for g in (a, *a.conjuncts)))
+def _enacted_by(noun: Draft, by_token: dict[int, Draft]) -> Draft | None:
+    """'adopted a resolution tightening sanctions on X', 'approved a package imposing sanctions': the act of adopting
+    a text (an agreement verb) whose participle clause names the event noun it enacts (the participle, when a trigger,
+    of the noun's kind: not 'adopted a resolution condemning the coup'); the text itself is no event. Or of rejecting
+    it ('vetoed a resolution imposing sanctions'): what it would have enacted did not happen."""
+    token = noun.token
+    clause = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "dobj" or clause.dep_ != "acl" or clause.tag_ != "VBG":
+        return None
+    text = clause.head
+    if text.dep_ not in OBJ_DEPS or text.i in by_token or (host := by_token.get(text.head.i)) is None:
+        return None
+    sense = _choose(clause)
+    if not {"Agreement", "Rejection"} & set(lineage(host.kind)) or (sense is not None and not related(sense.kind, noun.kind)):
+        return None
+    return host
 
 
 def _brokered(noun: Draft, verb: Draft) -> bool:
@@ -2130,7 +2246,7 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             continue
         start = draft.token.sent.start
         antecedent = next((d for d in reversed(drafts) if d.token.i < start and (d.participants or d.place and d.time)
-                           and _reported_act(d) and family(d.kind) == family(draft.kind)
+                           and _reported_act(d) and (family(d.kind) == family(draft.kind) or _names_verb(draft.token, d.token))
                            and not (d.place and draft.place and d.place != draft.place)), None)  # "the summit in Vienna"
         if antecedent is not None and not any(t.i in ctx.times for t in (draft.token, *_occurrence_verbs(draft.token))):
             draft.time, draft.status = None, antecedent.status  # "that lawsuit was settled in 1991": the time and
@@ -2179,6 +2295,14 @@ def same_sides(drafts: list[Draft]) -> None:
         if sides is not None:
             for key, role in sides.participants.items():
                 draft.add(key, role)
+def _names_verb(noun: Token, verb: Token) -> bool:
+    """'North Korea launched the missile ... Kim watched the launch', 'Russia vetoed the draft ... the veto': a definite
+    noun that is the verb's own word, or the act noun WordNet derives from it, names the act that verb reported, though
+    the lexicon reads the two words in different senses."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = noun.lemma_.lower()
+    return verb.lemma_.lower() in {lemma, _nominal_verbs().get(lemma)}
 
 
 CASE_KIND = "LegalAction"

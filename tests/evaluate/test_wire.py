@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: twenty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: twenty-six articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: twenty-eight articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from tests.conftest import DATA
 # statements 0.962 dates 80/82.
 SETS = {
     "wire": (23, {"entities": 0.82, "roles": 0.78, "events": 0.50, "statements": 0.75}),
-    "tune-wire": (26, {"entities": 0.90, "roles": 0.84, "events": 0.56, "statements": 0.91}),
+    "tune-wire": (28, {"entities": 0.90, "roles": 0.84, "events": 0.56, "statements": 0.91}),
 }
 
 
