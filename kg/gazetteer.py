@@ -222,6 +222,13 @@ def device_nouns() -> frozenset[str]:
     return frozenset(row["noun"] for row in resources.jsonl("device_nouns.jsonl"))
 
 
+@lru_cache(maxsize=1)
+def system_nouns() -> frozenset[str]:
+    """Nouns of a system of parts, software or a database ('system', 'database'; kg/data/system_nouns.jsonl, from
+    WordNet): 'the Electronic Claims Information System' names a thing, no actor."""
+    return frozenset(row["noun"] for row in resources.jsonl("system_nouns.jsonl"))
+
+
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})  # CAMEO sectors of a state's own agents
 
 

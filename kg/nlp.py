@@ -63,6 +63,7 @@ from kg.gazetteer import (
     person_nouns,
     place_nouns,
     speech_verbs,
+    system_nouns,
     title_by_id,
     titles,
     work_nouns,
@@ -651,7 +652,41 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _repeated_organizations(doc, _company_before_title(doc, out))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    return model_names(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out)))))
+    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
+    return model_names(doc, _without_systems(doc, out))
+
+
+def _without_systems(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names of a computer system, software or a database, no actors: "the jet's Aircraft Communications Addressing
+    and Reporting System (ACARS)", 'the Electronic Claims Information System' (two or more capitalised words ending in
+    a noun whose most frequent sense is a system, software or a database, kg/data/system_nouns.jsonl; not when the
+    name speaks, 'the Federal Reserve System said', or the text names a body with the words before the noun, 'the
+    Federal Reserve'), the acronym in brackets after such a name wherever the text writes it, and a
+    name that only ever modifies such a noun ('the NEMISIS database'; not 'the Interpol database', a known body,
+    nor a name the text also uses alone)."""
+    nouns = system_nouns()
+    bodies = {strip_the(e.text) for e in ents}
+    named = {e.text for e in ents if _system_name(e, nouns)}
+    named -= {e.text for e in ents if e.text in named and (_speaks(e) or strip_the(e[:-1].text) in bodies)}
+    named |= {_bracketed_acronym(doc, e.end) for e in ents if e.text in named} - {""}
+    modifying = {e.text for e in ents if e.end < len(doc) and e.root.dep_ in MODIFIER_DEPS and e.root.head.i == e.end
+                 and doc[e.end].is_lower and doc[e.end].lemma_ in nouns}
+    acting = {e.text for e in ents if e.text in modifying and not (e.root.dep_ in MODIFIER_DEPS and e.end < len(doc)
+                                                                    and e.root.head.i == e.end)}
+    named |= {t for t in modifying - acting if known_actors().get(strip_the(t).lower()) is None}
+    return [e for e in ents if e.ent_id_ or e.label_ in NAMELESS_LABELS - {"PERSON"} or e.text not in named]
+
+
+def _speaks(ent: Span) -> bool:
+    """The name is the subject of a verb of speech ('the Federal Reserve System said'): an actor."""
+    return ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in speech_verbs()
+
+
+def _system_name(ent: Span, nouns: frozenset[str]) -> bool:
+    """Two or more capitalised words whose last is a system's noun ('... Information System'), no known actor."""
+    words = [t for t in ent if t.is_alpha]
+    return (len(words) > 1 and not ent.ent_id_ and words[-1].is_title and words[-1].lower_ in nouns
+            and known_actors().get(strip_the(ent.text).lower()) is None)
 
 
 def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:

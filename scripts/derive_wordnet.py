@@ -25,6 +25,9 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/craft_nouns.jsonl: nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer', 'flagship'): the name
   after one ('the tanker Stena Impero') is a vessel's, no actor's.
 - kg/data/device_nouns.jsonl: nouns of a device ('computer', 'phone'): 'its Macintosh computers' is a product line.
+- kg/data/system_nouns.jsonl: nouns whose most frequent sense is a system of parts (system.n.01: 'system',
+  'intercom', 'internet'), software ('software', 'spyware') or a database ('database', 'list', 'roster'): a name
+  ending in one ('the Electronic Claims Information System') names a thing that runs or is read, no actor (kg.nlp).
 - kg/data/name_particles.jsonl: lower-case words written inside people's names before a capitalised part ('von',
   'de', 'bin', 'da', 'al'): WordNet's people ('Otto_von_Bismarck', 'Charles_de_Gaulle', 'Osama_bin_Laden') write them
   so, in at least two names and at least once after another word of the name ('van_der_Waals'); English function words (spaCy's stop
@@ -409,6 +412,28 @@ def device_nouns(folder: Path) -> list[dict]:
             for lemma, offsets in _one_words(folder, lemmas) if _root(offsets[0], hypernyms, roots)]
 
 
+SYSTEM_ROOTS = {
+    "system": "04377057",    # system.n.01: an instrumentality of interacting artifacts (not the group sense, system.n.02)
+    "software": "06566077",  # software.n.01: written programs and procedures
+    "database": "06637824",  # database.n.01: an organised body of related information (list, roster, catalogue)
+}
+
+
+def system_nouns(folder: Path) -> list[dict]:
+    """Nouns whose most frequent sense is a system of parts, software or a database ('system', 'software',
+    'database'; a 'network' or a 'service' is a group first): 'the Aircraft Communications Addressing and Reporting
+    System' names equipment, no actor (kg.nlp)."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, SYSTEM_ROOTS)
+    rows = []
+    for lemma, offsets in _one_words(folder, lemmas):
+        root = _root(offsets[0], hypernyms, roots)
+        if root is not None:
+            rows.append({"id": f"system-noun-{lemma}", "noun": lemma, "kind": root,
+                         "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under {root}"})
+    return rows
+
+
 VERB_SENSES = 3  # a verb's most frequent senses: 'run' the company is its third sense; later ones are rare
 COMMUNICATION = 32  # lexicographer file verb.communication (lexnames): verbs of telling, asking, ordering, singing
 SPEECH_SENSES = 2  # 'add' says something in its second sense ('He added that ...'); later senses are rare in the news
@@ -562,6 +587,7 @@ def main(folder: Path) -> None:
     _write("feature_nouns.jsonl", feature_nouns(folder))
     _write("craft_nouns.jsonl", craft_nouns(folder))
     _write("device_nouns.jsonl", device_nouns(folder))
+    _write("system_nouns.jsonl", system_nouns(folder))
     _write("name_particles.jsonl", name_particles(folder))
     _write("body_nouns.jsonl", body_nouns(folder))
     _write("honorifics.jsonl", honorifics(folder))
