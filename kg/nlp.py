@@ -68,6 +68,7 @@ from kg.gazetteer import (
     titles,
     work_nouns,
 )
+from kg.identity import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -1540,6 +1541,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
             label = "ORG"
+        elif label == "PERSON" and _named_like_a_party(doc, ent, titles):
+            label = "ORG"
+            _typed(doc, ent, label)
         elif label == "PERSON" and _body_of_title(doc, ent, titles):
             label = "ORG"  # 'a spokesman for Force Ouvriere': whom a title speaks for, named with no given name
         elif label == "PERSON" and (_named_as_body(doc, ent, words, titles) or _which_relative(ent) or _acronym_after(doc, ent)
@@ -1593,6 +1597,30 @@ def _named_as_body(doc: Doc, ent: Span, words: frozenset[str], titles: list[tupl
     alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
     return not any(t.lower_ in given_names() or t.text in alone for t in ent) and ent[-1].lower_ not in known_surnames() \
         and not any(start < ent.end and ent.start < end for start, end in titles)
+
+
+def _named_like_a_party(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """'Renovación Popular', 'Civic Passion', 'Somos Perú', 'Arequipa Avanza, a regional movement,': two or three
+    capitalised words that the model calls a person, none of them a given name or a surname of the Phoenix office
+    holders, none written alone as a person in the text and no title beside them, with a word of a quality
+    (an adjective of the dictionary: 'Popular', 'Civic') or a state's or a place's name of the gazetteer in them, or
+    a body's noun in apposition ('a regional movement'), name a party or a movement, not a person ('Carmen Villanueva'
+    opens with a given name; 'Cheng Chung-tai' has no such word)."""
+    words = [t for t in ent if t.is_alpha]
+    if len(words) != len(ent) or not 2 <= len(ent) <= 3 or not all(t.is_title for t in words):
+        return False
+    alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
+    if any(t.lower_ in _name_words() or t.text in alone for t in ent) or _near_title(doc, ent, titles):
+        return False
+    return (any(t.lower_ in adjective_words() or fold(t.text) in _gazetteer_names() for t in ent)
+            or any(c.dep_ == "appos" and c.lemma_.lower() in body_nouns() and c.lower_ not in person_heads()
+                   for c in ent.root.children))
+
+
+def _near_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """A title ends right before the name, stands in apposition to it or follows it ('NAME, the minister of')."""
+    return any(end == ent.start or (end == ent.start - 1 and doc[end].lower_ == "the") for _, end in titles) \
+        or _after_title(doc, ent, titles) or _before_title(doc, ent, titles)
 
 
 def _title_in_apposition(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
