@@ -223,6 +223,13 @@ def device_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def motion_verbs() -> frozenset[str]:
+    """Verbs of motion or fighting ('enter', 'reach', 'attack'; kg/data/motion_verbs.jsonl, from WordNet): a capital
+    as their object is the city, not its government."""
+    return frozenset(row["verb"] for row in resources.jsonl("motion_verbs.jsonl"))
+
+
+@lru_cache(maxsize=1)
 def system_nouns() -> frozenset[str]:
     """Nouns of a system of parts, software or a database ('system', 'database'; kg/data/system_nouns.jsonl, from
     WordNet): 'the Electronic Claims Information System' names a thing, no actor."""

@@ -28,6 +28,9 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/system_nouns.jsonl: nouns whose most frequent sense is a system of parts (system.n.01: 'system',
   'intercom', 'internet'), software ('software', 'spyware') or a database ('database', 'list', 'roster'): a name
   ending in one ('the Electronic Claims Information System') names a thing that runs or is read, no actor (kg.nlp).
+- kg/data/motion_verbs.jsonl: one-word verbs whose most frequent sense is a verb of motion ('enter', 'leave',
+  'reach', 'tour') or of fighting ('attack', 'shell', 'besiege'): a capital as their object is the city gone to or
+  fought over ('Troops entered Khartoum'), not its government acting (kg.extract.entities).
 - kg/data/name_particles.jsonl: lower-case words written inside people's names before a capitalised part ('von',
   'de', 'bin', 'da', 'al'): WordNet's people ('Otto_von_Bismarck', 'Charles_de_Gaulle', 'Osama_bin_Laden') write them
   so, in at least two names and at least once after another word of the name ('van_der_Waals'); English function words (spaCy's stop
@@ -443,11 +446,7 @@ def speech_verbs(folder: Path) -> list[dict]:
     """Verbs one of whose two most frequent senses is a verb of communication ('say', 'warn', 'insist', 'deny',
     'reply', 'point out'): 'NAME warned that CLAUSE' reports what NAME said. The list is wide (it has 'sing' and
     'ensure' too): kg.extract.events reads such a verb as speech only with a finite clause it reports."""
-    kinds: dict[str, int] = {}
-    for line in (folder / "data.verb").read_text(encoding="latin-1").splitlines():
-        if not line.startswith("  "):  # the licence header
-            fields = line.split(" ", 2)
-            kinds[fields[0]] = int(fields[1])
+    kinds = _verb_files(folder)
     rows = []
     for verb, offsets in sorted(_senses(folder, "verb").items()):
         words = verb.split("_")
@@ -459,6 +458,29 @@ def speech_verbs(folder: Path) -> list[dict]:
             rows.append({"id": f"speech-verb-{form.replace(' ', '-')}", "verb": form,
                          "source": f"WordNet 3.0 data.verb {offset} ({verb}), verb.communication"})
     return rows
+
+
+MOTION, COMPETITION = 38, 33  # lexicographer files verb.motion and verb.competition (lexnames)
+
+
+def motion_verbs(folder: Path) -> list[dict]:
+    """One-word verbs whose most frequent sense is a verb of motion or of fighting ('enter', 'reach', 'attack'; 'warn'
+    and 'back' are none): their direct object is a place gone to or fought over (see the module docstring)."""
+    kinds = _verb_files(folder)
+    names = {MOTION: "verb.motion", COMPETITION: "verb.competition"}
+    return [{"id": f"motion-verb-{verb}", "verb": verb,
+             "source": f"WordNet 3.0 data.verb {offsets[0]} ({verb}), {names[kinds[offsets[0]]]}"}
+            for verb, offsets in sorted(_senses(folder, "verb").items()) if verb.isalpha() and kinds[offsets[0]] in names]
+
+
+def _verb_files(folder: Path) -> dict[str, int]:
+    """Verb synset offset -> its lexicographer file number."""
+    kinds: dict[str, int] = {}
+    for line in (folder / "data.verb").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):  # the licence header
+            fields = line.split(" ", 2)
+            kinds[fields[0]] = int(fields[1])
+    return kinds
 
 
 ADDRESS_ROOT = {"title": "06339416"}  # title.n.06 (title_of_respect, form_of_address): Mister, Mrs, Ms, Herr, Senor
@@ -583,6 +605,7 @@ def main(folder: Path) -> None:
     _write("office_verbs.jsonl", office_verbs(folder))
     _write("place_nouns.jsonl", place_nouns(folder))
     _write("speech_verbs.jsonl", speech_verbs(folder))
+    _write("motion_verbs.jsonl", motion_verbs(folder))
     _write("title_prefixes.jsonl", title_prefixes(folder))
     _write("feature_nouns.jsonl", feature_nouns(folder))
     _write("craft_nouns.jsonl", craft_nouns(folder))
