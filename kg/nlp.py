@@ -438,14 +438,25 @@ def _restored_names(doc: Doc) -> list[Span]:
     ents = list(doc.ents)
     for model in doc.spans.get("kg_model_ents", []):
         label = "ORG" if model.label_ == "FAC" and model[-1].lower_ in body_heads() else model.label_
-        if label not in RESTORABLE and not _feature_named(model) or any(t.start < model.end and model.start < t.end for t in titles):
-            continue
         start = model.start + (model[0].lower_ == "the")
         inside = [e for e in ents if e.start < model.end and model.start < e.end]
+        if (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
+                or any(t.start < model.end and model.start < t.end for t in titles)):
+            continue
         if inside and all(model.start <= e.start and e.end <= model.end and len(e) < model.end - start for e in inside):
             # a fresh span: the model's own span would carry the gazetteer id of its tokens ('Air France' is not France)
             ents = [e for e in ents if e not in inside] + [_fresh(doc, model.start, model.end, label)]
     return ents
+
+
+def _particle_extended(doc: Doc, model: Span, inside: list[Span]) -> bool:
+    """'San Juan de Lurigancho', 'Vila Nova de Gaia': the model's place whose name goes on past a place of the
+    gazetteer ('San Juan') with a name particle ('de', 'del', 'la'; kg/data/name_particles.jsonl) and a capitalised
+    word is another, longer place."""
+    if model.label_ not in {"GPE", "LOC"} or len(inside) != 1 or inside[0].start != model.start:
+        return False
+    end = inside[0].end
+    return end + 1 < model.end and doc[end].lower_ in name_particles() and doc[end].is_lower and doc[end + 1].is_title
 
 
 def _feature_named(model: Span) -> bool:
