@@ -665,7 +665,47 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
-    return model_names(doc, _without_systems(doc, out))
+    return model_names(doc, _without_portfolios(doc, _without_systems(doc, out), words))
+
+
+def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
+    """A portfolio is no body: 'EU Enlargement Commissioner Johannes Hahn' (the model's 'EU Enlargement'), 'Defence
+    Cabinet Secretary Ruth Chebet' ('Defence Cabinet', run into the title), 'the Cabinet Secretary for Trade'.
+
+    An organisation with no gazetteer id that runs into a title or ends right before one keeps only the known body it
+    opens with ('EU') when the rest is a portfolio ('AU Commission chairman' keeps its body); one that runs into a title with none, its words before the title all capitalised dictionary
+    words ('Defence'), is dropped; so is a name of such words alone after 'TITLE for'. A name ending in a body's noun
+    ('Foreign Ministry spokesman') or right before a title with no known body in it ('Apple CEO Tim Cook', 'Treasury
+    Secretary') stays."""
+    if not words:
+        return ents
+    starts = {t.start: t.end for t in doc.spans.get("kg_titles", [])}
+    ends = set(starts.values())
+    out = []
+    for ent in ents:
+        if ent.label_ != "ORG" or ent.ent_id_:
+            out.append(ent)
+            continue
+        cut = next((i for i in range(ent.start + 1, ent.end + 1) if starts.get(i, 0) > ent.end - (i == ent.end)), None)
+        known = None if cut is None else next(
+            (k for k in (_known_name(doc, ent.start, i) for i in range(cut - 1, ent.start, -1)) if k is not None), None)
+        if known is not None and _portfolio_words(doc[known.end:cut], words):
+            out.append(known)
+        elif cut is not None and cut < ent.end:
+            if not _portfolio_words(doc[ent.start:cut], words):
+                out.append(ent)
+        elif not (ent.start >= 2 and doc[ent.start - 1].lower_ == "for" and ent.start - 1 in ends
+                  and _portfolio_words(doc[ent.start:ent.end], words)):
+            out.append(ent)
+    return out
+
+
+def _portfolio_words(span: Span, words: frozenset[str]) -> bool:
+    """Capitalised dictionary words, none a noun whose first sense is a body nor a state's or a people's name ('Defence',
+    'Foreign Affairs', 'Trade'; not 'Foreign Ministry', 'the German Ministry of Defence', 'Department of Information')."""
+    content = [t for t in span if not t.is_stop]
+    return bool(content) and all(t.is_title and t.lower_ in words and t.lower_ not in first_body_nouns()
+                                 and t.lower_ not in body_heads() and t.ent_type_ != "NORP" and not t.ent_id_ for t in content)
 
 
 def _without_systems(doc: Doc, ents: list[Span]) -> list[Span]:
