@@ -230,6 +230,13 @@ def motion_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def creation_nouns() -> frozenset[str]:
+    """Nouns of a created work ('song', 'film', 'novel'; kg/data/creation_nouns.jsonl, from WordNet): the name in
+    apposition after one is a title."""
+    return frozenset(row["noun"] for row in resources.jsonl("creation_nouns.jsonl"))
+
+
+@lru_cache(maxsize=1)
 def system_nouns() -> frozenset[str]:
     """Nouns of a system of parts, software or a database ('system', 'database'; kg/data/system_nouns.jsonl, from
     WordNet): 'the Electronic Claims Information System' names a thing, no actor."""

@@ -47,6 +47,7 @@ from kg.gazetteer import (
     body_nouns,
     by_name,
     craft_nouns,
+    creation_nouns,
     device_nouns,
     entries,
     feature_nouns,
@@ -665,7 +666,35 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
-    return model_names(doc, _without_portfolios(doc, _without_systems(doc, out), words))
+    return model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, _without_systems(doc, out)), words))
+
+
+def _without_titles_of_works(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The title of a work is no person or place: a name in apposition right after a noun of a created work
+    ('the song Glory to Hong Kong', 'the opera Madama Butterfly', 'the film Casablanca'; kg/data/creation_nouns.jsonl)
+    or the complement of one ('The song purchased was Le Freak'). A name that is the subject of a clause on the noun
+    ('the film Spielberg directed') is its maker, and a body's name ('the newspaper Nova Makedonija') is left alone."""
+    return [e for e in ents if e.label_ not in {"PERSON", "GPE", "LOC", "FAC"} or not (_titled_work(doc, e) or _work_complement(e))]
+
+
+def _titled_work(doc: Doc, ent: Span) -> bool:
+    """DET/POSSESSIVE + work noun + the name in apposition to it."""
+    if ent.start < 2:
+        return False
+    noun, root = doc[ent.start - 1], ent.root
+    return (noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_ in creation_nouns()
+            and doc[ent.start - 2].pos_ in {"DET", "PRON"}
+            and (root.head.i == noun.i and root.dep_ in {"appos", "compound"} or noun.head.i == root.i
+                 or root.head.i == noun.head.i and root.dep_ == noun.dep_))
+
+
+def _work_complement(ent: Span) -> bool:
+    """'The song purchased during the demonstration was Le Freak': the name completes 'be' after a work noun."""
+    root = ent.root
+    if root.dep_ != "attr" or root.head.lemma_ != "be":
+        return False
+    subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.is_lower and subject.lemma_ in creation_nouns()
 
 
 def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
@@ -673,10 +702,10 @@ def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> li
     Cabinet Secretary Ruth Chebet' ('Defence Cabinet', run into the title), 'the Cabinet Secretary for Trade'.
 
     An organisation with no gazetteer id that runs into a title or ends right before one keeps only the known body it
-    opens with ('EU') when the rest is a portfolio ('AU Commission chairman' keeps its body); one that runs into a title with none, its words before the title all capitalised dictionary
-    words ('Defence'), is dropped; so is a name of such words alone after 'TITLE for'. A name ending in a body's noun
-    ('Foreign Ministry spokesman') or right before a title with no known body in it ('Apple CEO Tim Cook', 'Treasury
-    Secretary') stays."""
+    opens with ('EU') when the rest is a portfolio ('AU Commission chairman' keeps its body); one that runs into a
+    title with none, its words before the title all capitalised dictionary words ('Defence'), is dropped; so is a name
+    of such words alone after 'TITLE for'. A name with a body's noun ('Foreign Ministry spokesman') or right before a
+    title with no known body in it ('Apple CEO Tim Cook', 'Treasury Secretary') stays."""
     if not words:
         return ents
     starts = {t.start: t.end for t in doc.spans.get("kg_titles", [])}

@@ -31,6 +31,10 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/motion_verbs.jsonl: one-word verbs whose most frequent sense is a verb of motion ('enter', 'leave',
   'reach', 'tour') or of fighting ('attack', 'shell', 'besiege'): a capital as their object is the city gone to or
   fought over ('Troops entered Khartoum'), not its government acting (kg.extract.entities).
+- kg/data/creation_nouns.jsonl: nouns one of whose two most frequent senses is a piece of music, a film, a show or
+  broadcast, a publication, a piece of writing or a work of art ('song', 'anthem', 'film', 'novel', 'play'), neither
+  of them a group or a person: the name in apposition right after one ('the song Glory to Hong Kong', 'the opera
+  Madama Butterfly') is the work's title, no actor or place (kg.nlp).
 - kg/data/name_particles.jsonl: lower-case words written inside people's names before a capitalised part ('von',
   'de', 'bin', 'da', 'al'): WordNet's people ('Otto_von_Bismarck', 'Charles_de_Gaulle', 'Osama_bin_Laden') write them
   so, in at least two names and at least once after another word of the name ('van_der_Waals'); English function words (spaCy's stop
@@ -403,6 +407,31 @@ def craft_nouns(folder: Path) -> list[dict]:
     return rows
 
 
+CREATION_ROOTS = {
+    "musical_composition": "07037465",  # musical_composition.n.01: song, anthem, hymn, opera's arias
+    "movie": "06613686",                # movie.n.01: film, documentary
+    "show": "06619065",                 # show.n.03 (a social event with a performance): play, broadcast, programme
+    "publication": "06589574",          # publication.n.01: book, magazine
+    "writing": "06362953",              # writing.n.02 (piece of writing): novel, poem, essay
+    "work": "04599396",                 # work.n.02 (piece of work): a work of art, a publication
+}
+
+
+def creation_nouns(folder: Path) -> list[dict]:
+    """Nouns one of whose two most frequent senses is a created work ('song', 'film', 'novel', 'anthem'), neither a
+    group nor a person (see the module docstring)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots, others = _roots(folder, lemmas, CREATION_ROOTS, NOT_FEATURE)
+    rows = []
+    for lemma, offsets in _one_words(folder, lemmas):
+        found = next(((o, r) for o in offsets[:2] if (r := _root(o, hypernyms, roots))), None)
+        if found is None or any(_root(o, hypernyms, others) for o in offsets[:2]):
+            continue
+        rows.append({"id": f"creation-noun-{lemma}", "noun": lemma, "kind": found[1],
+                     "source": f"WordNet 3.0 data.noun {found[0]} ({lemmas[found[0]][0]}), under {found[1]}"})
+    return rows
+
+
 DEVICE_ROOT = {"device": "03183080"}  # device.n.01: an instrumentality invented for a purpose (computer, phone, player)
 
 
@@ -610,6 +639,7 @@ def main(folder: Path) -> None:
     _write("feature_nouns.jsonl", feature_nouns(folder))
     _write("craft_nouns.jsonl", craft_nouns(folder))
     _write("device_nouns.jsonl", device_nouns(folder))
+    _write("creation_nouns.jsonl", creation_nouns(folder))
     _write("system_nouns.jsonl", system_nouns(folder))
     _write("name_particles.jsonl", name_particles(folder))
     _write("body_nouns.jsonl", body_nouns(folder))
