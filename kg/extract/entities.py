@@ -224,6 +224,8 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
     base = {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "sentence": sentence_text(ent)}
     if label == "PERSON":
         return Mention(type="Person", rule="ner-person", key=f"person-{slug(ent.text)}", **base)
+    if label == "NORP" and ent.root.dep_ == "acomp":
+        return None  # 'This law is Russian in its essence': a quality said of something, no state named
     if gid:
         entry = entries()[gid]
         if entry.type == "Place" and gid in capitals() and _region_of_place(ent):
