@@ -66,6 +66,7 @@ from kg.gazetteer import (
     speech_verbs,
     system_nouns,
     title_by_id,
+    title_kinds,
     titles,
     work_nouns,
 )
@@ -704,12 +705,13 @@ def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> li
     An organisation with no gazetteer id that runs into a title or ends right before one keeps only the known body it
     opens with ('EU') when the rest is a portfolio ('AU Commission chairman' keeps its body); one that runs into a
     title with none, its words before the title all capitalised dictionary words ('Defence'), is dropped; so is a name
-    of such words alone after 'TITLE for'. A name with a body's noun ('Foreign Ministry spokesman') or right before a
-    title with no known body in it ('Apple CEO Tim Cook', 'Treasury Secretary') stays."""
+    of such words alone after a minister's or a government post's 'TITLE for' ('a spokeswoman for Airbus' names a
+    body). A name with a body's noun ('Foreign Ministry spokesman') or right before a title with no known body in it
+    ('Apple CEO Tim Cook', 'Treasury Secretary') stays."""
     if not words:
         return ents
     starts = {t.start: t.end for t in doc.spans.get("kg_titles", [])}
-    ends = set(starts.values())
+    ends = {t.end for t in doc.spans.get("kg_titles", []) if title_kinds().get(t.label_) in PORTFOLIO_KINDS}
     out = []
     for ent in ents:
         if ent.label_ != "ORG" or ent.ent_id_:
@@ -727,6 +729,9 @@ def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> li
                   and _portfolio_words(doc[ent.start:ent.end], words)):
             out.append(ent)
     return out
+
+
+PORTFOLIO_KINDS = {"minister", "gov"}  # kinds of kg/data/titles.jsonl whose title takes a portfolio after 'for'
 
 
 def _portfolio_words(span: Span, words: frozenset[str]) -> bool:
