@@ -228,6 +228,27 @@ def weapon_nouns() -> frozenset[str]:
     return frozenset(row["noun"] for row in resources.jsonl("weapon_nouns.jsonl"))
 
 
+@lru_cache(maxsize=1)
+def motion_verbs() -> frozenset[str]:
+    """Verbs of motion or fighting ('enter', 'reach', 'attack'; kg/data/motion_verbs.jsonl, from WordNet): a capital
+    as their object is the city, not its government."""
+    return frozenset(row["verb"] for row in resources.jsonl("motion_verbs.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def creation_nouns() -> frozenset[str]:
+    """Nouns of a created work ('song', 'film', 'novel'; kg/data/creation_nouns.jsonl, from WordNet): the name in
+    apposition after one is a title."""
+    return frozenset(row["noun"] for row in resources.jsonl("creation_nouns.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def system_nouns() -> frozenset[str]:
+    """Nouns of a system of parts, software or a database ('system', 'database'; kg/data/system_nouns.jsonl, from
+    WordNet): 'the Electronic Claims Information System' names a thing, no actor."""
+    return frozenset(row["noun"] for row in resources.jsonl("system_nouns.jsonl"))
+
+
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})  # CAMEO sectors of a state's own agents
 
 

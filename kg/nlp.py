@@ -47,6 +47,7 @@ from kg.gazetteer import (
     body_nouns,
     by_name,
     craft_nouns,
+    creation_nouns,
     device_nouns,
     entries,
     feature_nouns,
@@ -63,10 +64,13 @@ from kg.gazetteer import (
     person_nouns,
     place_nouns,
     speech_verbs,
+    system_nouns,
     title_by_id,
+    title_kinds,
     titles,
     work_nouns,
 )
+from kg.identity import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -436,14 +440,25 @@ def _restored_names(doc: Doc) -> list[Span]:
     ents = list(doc.ents)
     for model in doc.spans.get("kg_model_ents", []):
         label = "ORG" if model.label_ == "FAC" and model[-1].lower_ in body_heads() else model.label_
-        if label not in RESTORABLE and not _feature_named(model) or any(t.start < model.end and model.start < t.end for t in titles):
-            continue
         start = model.start + (model[0].lower_ == "the")
         inside = [e for e in ents if e.start < model.end and model.start < e.end]
+        if (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
+                or any(t.start < model.end and model.start < t.end for t in titles)):
+            continue
         if inside and all(model.start <= e.start and e.end <= model.end and len(e) < model.end - start for e in inside):
             # a fresh span: the model's own span would carry the gazetteer id of its tokens ('Air France' is not France)
             ents = [e for e in ents if e not in inside] + [_fresh(doc, model.start, model.end, label)]
     return ents
+
+
+def _particle_extended(doc: Doc, model: Span, inside: list[Span]) -> bool:
+    """'San Juan de Lurigancho', 'Vila Nova de Gaia': the model's place whose name goes on past a place of the
+    gazetteer ('San Juan') with a name particle ('de', 'del', 'la'; kg/data/name_particles.jsonl) and a capitalised
+    word is another, longer place."""
+    if model.label_ not in {"GPE", "LOC"} or len(inside) != 1 or inside[0].start != model.start:
+        return False
+    end = inside[0].end
+    return end + 1 < model.end and doc[end].lower_ in name_particles() and doc[end].is_lower and doc[end + 1].is_title
 
 
 def _feature_named(model: Span) -> bool:
@@ -651,7 +666,113 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _repeated_organizations(doc, _company_before_title(doc, out))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    return model_names(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out)))))
+    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
+    return model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, _without_systems(doc, out)), words))
+
+
+def _without_titles_of_works(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The title of a work is no person or place: a name in apposition right after a noun of a created work
+    ('the song Glory to Hong Kong', 'the opera Madama Butterfly', 'the film Casablanca'; kg/data/creation_nouns.jsonl)
+    or the complement of one ('The song purchased was Le Freak'). A name that is the subject of a clause on the noun
+    ('the film Spielberg directed') is its maker, and a body's name ('the newspaper Nova Makedonija') is left alone."""
+    return [e for e in ents if e.label_ not in {"PERSON", "GPE", "LOC", "FAC"} or not (_titled_work(doc, e) or _work_complement(e))]
+
+
+def _titled_work(doc: Doc, ent: Span) -> bool:
+    """DET/POSSESSIVE + work noun + the name in apposition to it."""
+    if ent.start < 2:
+        return False
+    noun, root = doc[ent.start - 1], ent.root
+    return (noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_ in creation_nouns()
+            and doc[ent.start - 2].pos_ in {"DET", "PRON"}
+            and (root.head.i == noun.i and root.dep_ in {"appos", "compound"} or noun.head.i == root.i
+                 or root.head.i == noun.head.i and root.dep_ == noun.dep_))
+
+
+def _work_complement(ent: Span) -> bool:
+    """'The song purchased during the demonstration was Le Freak': the name completes 'be' after a work noun."""
+    root = ent.root
+    if root.dep_ != "attr" or root.head.lemma_ != "be":
+        return False
+    subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.is_lower and subject.lemma_ in creation_nouns()
+
+
+def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
+    """A portfolio is no body: 'EU Enlargement Commissioner Johannes Hahn' (the model's 'EU Enlargement'), 'Defence
+    Cabinet Secretary Ruth Chebet' ('Defence Cabinet', run into the title), 'the Cabinet Secretary for Trade'.
+
+    An organisation with no gazetteer id that runs into a title or ends right before one keeps only the known body it
+    opens with ('EU') when the rest is a portfolio ('AU Commission chairman' keeps its body); one that runs into a
+    title with none, its words before the title all capitalised dictionary words ('Defence'), is dropped; so is a name
+    of such words alone after a minister's or a government post's 'TITLE for' ('a spokeswoman for Airbus' names a
+    body). A name with a body's noun ('Foreign Ministry spokesman') or right before a title with no known body in it
+    ('Apple CEO Tim Cook', 'Treasury Secretary') stays."""
+    if not words:
+        return ents
+    starts = {t.start: t.end for t in doc.spans.get("kg_titles", [])}
+    ends = {t.end for t in doc.spans.get("kg_titles", []) if title_kinds().get(t.label_) in PORTFOLIO_KINDS}
+    out = []
+    for ent in ents:
+        if ent.label_ != "ORG" or ent.ent_id_:
+            out.append(ent)
+            continue
+        cut = next((i for i in range(ent.start + 1, ent.end + 1) if starts.get(i, 0) > ent.end - (i == ent.end)), None)
+        known = None if cut is None else next(
+            (k for k in (_known_name(doc, ent.start, i) for i in range(cut - 1, ent.start, -1)) if k is not None), None)
+        if known is not None and _portfolio_words(doc[known.end:cut], words):
+            out.append(known)
+        elif cut is not None and cut < ent.end:
+            if not _portfolio_words(doc[ent.start:cut], words):
+                out.append(ent)
+        elif not (ent.start >= 2 and doc[ent.start - 1].lower_ == "for" and ent.start - 1 in ends
+                  and _portfolio_words(doc[ent.start:ent.end], words)):
+            out.append(ent)
+    return out
+
+
+PORTFOLIO_KINDS = {"minister", "gov"}  # kinds of kg/data/titles.jsonl whose title takes a portfolio after 'for'
+
+
+def _portfolio_words(span: Span, words: frozenset[str]) -> bool:
+    """Capitalised dictionary words, none a noun whose first sense is a body nor a state's or a people's name ('Defence',
+    'Foreign Affairs', 'Trade'; not 'Foreign Ministry', 'the German Ministry of Defence', 'Department of Information')."""
+    content = [t for t in span if not t.is_stop]
+    return bool(content) and all(t.is_title and t.lower_ in words and t.lower_ not in first_body_nouns()
+                                 and t.lower_ not in body_heads() and t.ent_type_ != "NORP" and not t.ent_id_ for t in content)
+
+
+def _without_systems(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names of a computer system, software or a database, no actors: "the jet's Aircraft Communications Addressing
+    and Reporting System (ACARS)", 'the Electronic Claims Information System' (two or more capitalised words ending in
+    a noun whose most frequent sense is a system, software or a database, kg/data/system_nouns.jsonl; not when the
+    name speaks, 'the Federal Reserve System said', or the text names a body with the words before the noun, 'the
+    Federal Reserve'), the acronym in brackets after such a name wherever the text writes it, and a
+    name that only ever modifies such a noun ('the NEMISIS database'; not 'the Interpol database', a known body,
+    nor a name the text also uses alone)."""
+    nouns = system_nouns()
+    bodies = {strip_the(e.text) for e in ents}
+    named = {e.text for e in ents if _system_name(e, nouns)}
+    named -= {e.text for e in ents if e.text in named and (_speaks(e) or strip_the(e[:-1].text) in bodies)}
+    named |= {_bracketed_acronym(doc, e.end) for e in ents if e.text in named} - {""}
+    modifying = {e.text for e in ents if e.end < len(doc) and e.root.dep_ in MODIFIER_DEPS and e.root.head.i == e.end
+                 and doc[e.end].is_lower and doc[e.end].lemma_ in nouns}
+    acting = {e.text for e in ents if e.text in modifying and not (e.root.dep_ in MODIFIER_DEPS and e.end < len(doc)
+                                                                    and e.root.head.i == e.end)}
+    named |= {t for t in modifying - acting if known_actors().get(strip_the(t).lower()) is None}
+    return [e for e in ents if e.ent_id_ or e.label_ in NAMELESS_LABELS - {"PERSON"} or e.text not in named]
+
+
+def _speaks(ent: Span) -> bool:
+    """The name is the subject of a verb of speech ('the Federal Reserve System said'): an actor."""
+    return ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in speech_verbs()
+
+
+def _system_name(ent: Span, nouns: frozenset[str]) -> bool:
+    """Two or more capitalised words whose last is a system's noun ('... Information System'), no known actor."""
+    words = [t for t in ent if t.is_alpha]
+    return (len(words) > 1 and not ent.ent_id_ and words[-1].is_title and words[-1].lower_ in nouns
+            and known_actors().get(strip_the(ent.text).lower()) is None)
 
 
 def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1505,6 +1626,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
             label = "ORG"
+        elif label == "PERSON" and _named_like_a_party(doc, ent, titles):
+            label = "ORG"
+            _typed(doc, ent, label)
         elif label == "PERSON" and _body_of_title(doc, ent, titles):
             label = "ORG"  # 'a spokesman for Force Ouvriere': whom a title speaks for, named with no given name
         elif label == "PERSON" and (_named_as_body(doc, ent, words, titles) or _which_relative(ent) or _acronym_after(doc, ent)
@@ -1558,6 +1682,30 @@ def _named_as_body(doc: Doc, ent: Span, words: frozenset[str], titles: list[tupl
     alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
     return not any(t.lower_ in given_names() or t.text in alone for t in ent) and ent[-1].lower_ not in known_surnames() \
         and not any(start < ent.end and ent.start < end for start, end in titles)
+
+
+def _named_like_a_party(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """'Renovación Popular', 'Civic Passion', 'Somos Perú', 'Arequipa Avanza, a regional movement,': two or three
+    capitalised words that the model calls a person, none of them a given name or a surname of the Phoenix office
+    holders, none written alone as a person in the text and no title beside them, with a word of a quality
+    (an adjective of the dictionary: 'Popular', 'Civic') or a state's or a place's name of the gazetteer in them, or
+    a body's noun in apposition ('a regional movement'), name a party or a movement, not a person ('Carmen Villanueva'
+    opens with a given name; 'Cheng Chung-tai' has no such word)."""
+    words = [t for t in ent if t.is_alpha]
+    if len(words) != len(ent) or not 2 <= len(ent) <= 3 or not all(t.is_title for t in words):
+        return False
+    alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
+    if any(t.lower_ in _name_words() or t.text in alone for t in ent) or _near_title(doc, ent, titles):
+        return False
+    return (any(t.lower_ in adjective_words() or fold(t.text) in _gazetteer_names() for t in ent)
+            or any(c.dep_ == "appos" and c.lemma_.lower() in body_nouns() and c.lower_ not in person_heads()
+                   for c in ent.root.children))
+
+
+def _near_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """A title ends right before the name, stands in apposition to it or follows it ('NAME, the minister of')."""
+    return any(end == ent.start or (end == ent.start - 1 and doc[end].lower_ == "the") for _, end in titles) \
+        or _after_title(doc, ent, titles) or _before_title(doc, ent, titles)
 
 
 def _title_in_apposition(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:

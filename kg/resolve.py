@@ -83,7 +83,8 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
         candidates |= {f.key for f in full if f.key != m.key and _portfolio_form(f.text).lower() == short}
         if len(m.text.split()) == 1:
             candidates |= {f.key for f in full
-                           if (_strip_the(f.text).split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text}
+                           if (_strip_the(f.text).split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text
+                           or _clipped(m.text, f.text)}
             if m.text.lower() in body_nouns():  # 'the Commission' after the European Commission, 'the Council' after the Council of the EU
                 candidates |= {f.key for f in named if f.key != m.key and _head_noun(f.text) == m.text}
         if len(candidates) == 1:
@@ -201,6 +202,31 @@ def _head_noun(name: str) -> str:
     """The head noun of a body's name: the word before 'of' ('Council of the EU'), else the last ('European Commission')."""
     words = _strip_the(name).split()
     return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
+CLIP = re.compile(r"[A-Z][a-z]+")  # 'Phil', 'Health': the pieces of a short name written in camel case
+
+
+def _clipped(short: str, name: str) -> bool:
+    """A one-word short name in camel case made of the openings of the full name's capitalised words, in order from
+    the first: 'PhilHealth' of the Philippine Health Insurance Corporation, 'FedEx' of Federal Express (not 'PetroChina'
+    of the China National Petroleum Corporation, nor any short name of one piece: 'Phil' is no clip).
+
+    >>> _clipped("PhilHealth", "the Philippine Health Insurance Corporation"), _clipped("FedEx", "Federal Express")
+    (True, True)
+    >>> _clipped("PetroChina", "China National Petroleum Corporation"), _clipped("HealthPhil", "Philippine Health Insurance")
+    (False, False)
+    """
+    pieces = CLIP.findall(short)
+    words = [w for w in _strip_the(name).split() if w[:1].isupper()]
+    if len(pieces) < 2 or "".join(pieces) != short or not words or not words[0].startswith(pieces[0]):
+        return False
+    at = 1
+    for piece in pieces[1:]:
+        at = next((i + 1 for i in range(at, len(words)) if words[i].startswith(piece)), 0)
+        if not at:
+            return False
+    return True
 
 
 def _initials(name: str) -> str:

@@ -26,6 +26,16 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   after one ('the tanker Stena Impero') is a vessel's, no actor's.
 - kg/data/device_nouns.jsonl: nouns of a device ('computer', 'phone'): 'its Macintosh computers' is a product line.
 - kg/data/weapon_nouns.jsonl: nouns of a weapon ('missile', 'rocket'): 'launched a missile' releases no product.
+- kg/data/system_nouns.jsonl: nouns whose most frequent sense is a system of parts (system.n.01: 'system',
+  'intercom', 'internet'), software ('software', 'spyware') or a database ('database', 'list', 'roster'): a name
+  ending in one ('the Electronic Claims Information System') names a thing that runs or is read, no actor (kg.nlp).
+- kg/data/motion_verbs.jsonl: one-word verbs whose most frequent sense is a verb of motion ('enter', 'leave',
+  'reach', 'tour') or of fighting ('attack', 'shell', 'besiege'): a capital as their object is the city gone to or
+  fought over ('Troops entered Khartoum'), not its government acting (kg.extract.entities).
+- kg/data/creation_nouns.jsonl: nouns one of whose two most frequent senses is a piece of music, a film, a show or
+  broadcast, a publication, a piece of writing or a work of art ('song', 'anthem', 'film', 'novel', 'play'), neither
+  of them a group or a person: the name in apposition right after one ('the song Glory to Hong Kong', 'the opera
+  Madama Butterfly') is the work's title, no actor or place (kg.nlp).
 - kg/data/name_particles.jsonl: lower-case words written inside people's names before a capitalised part ('von',
   'de', 'bin', 'da', 'al'): WordNet's people ('Otto_von_Bismarck', 'Charles_de_Gaulle', 'Osama_bin_Laden') write them
   so, in at least two names and at least once after another word of the name ('van_der_Waals'); English function words (spaCy's stop
@@ -398,6 +408,31 @@ def craft_nouns(folder: Path) -> list[dict]:
     return rows
 
 
+CREATION_ROOTS = {
+    "musical_composition": "07037465",  # musical_composition.n.01: song, anthem, hymn, opera's arias
+    "movie": "06613686",                # movie.n.01: film, documentary
+    "show": "06619065",                 # show.n.03 (a social event with a performance): play, broadcast, programme
+    "publication": "06589574",          # publication.n.01: book, magazine
+    "writing": "06362953",              # writing.n.02 (piece of writing): novel, poem, essay
+    "work": "04599396",                 # work.n.02 (piece of work): a work of art, a publication
+}
+
+
+def creation_nouns(folder: Path) -> list[dict]:
+    """Nouns one of whose two most frequent senses is a created work ('song', 'film', 'novel', 'anthem'), neither a
+    group nor a person (see the module docstring)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots, others = _roots(folder, lemmas, CREATION_ROOTS, NOT_FEATURE)
+    rows = []
+    for lemma, offsets in _one_words(folder, lemmas):
+        found = next(((o, r) for o in offsets[:2] if (r := _root(o, hypernyms, roots))), None)
+        if found is None or any(_root(o, hypernyms, others) for o in offsets[:2]):
+            continue
+        rows.append({"id": f"creation-noun-{lemma}", "noun": lemma, "kind": found[1],
+                     "source": f"WordNet 3.0 data.noun {found[0]} ({lemmas[found[0]][0]}), under {found[1]}"})
+    return rows
+
+
 DEVICE_ROOT = {"device": "03183080"}  # device.n.01: an instrumentality invented for a purpose (computer, phone, player)
 
 
@@ -422,6 +457,28 @@ def weapon_nouns(folder: Path) -> list[dict]:
             for lemma, offsets in _one_words(folder, lemmas) if _root(offsets[0], hypernyms, roots)]
 
 
+SYSTEM_ROOTS = {
+    "system": "04377057",    # system.n.01: an instrumentality of interacting artifacts (not the group sense, system.n.02)
+    "software": "06566077",  # software.n.01: written programs and procedures
+    "database": "06637824",  # database.n.01: an organised body of related information (list, roster, catalogue)
+}
+
+
+def system_nouns(folder: Path) -> list[dict]:
+    """Nouns whose most frequent sense is a system of parts, software or a database ('system', 'software',
+    'database'; a 'network' or a 'service' is a group first): 'the Aircraft Communications Addressing and Reporting
+    System' names equipment, no actor (kg.nlp)."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, SYSTEM_ROOTS)
+    rows = []
+    for lemma, offsets in _one_words(folder, lemmas):
+        root = _root(offsets[0], hypernyms, roots)
+        if root is not None:
+            rows.append({"id": f"system-noun-{lemma}", "noun": lemma, "kind": root,
+                         "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under {root}"})
+    return rows
+
+
 VERB_SENSES = 3  # a verb's most frequent senses: 'run' the company is its third sense; later ones are rare
 COMMUNICATION = 32  # lexicographer file verb.communication (lexnames): verbs of telling, asking, ordering, singing
 SPEECH_SENSES = 2  # 'add' says something in its second sense ('He added that ...'); later senses are rare in the news
@@ -431,11 +488,7 @@ def speech_verbs(folder: Path) -> list[dict]:
     """Verbs one of whose two most frequent senses is a verb of communication ('say', 'warn', 'insist', 'deny',
     'reply', 'point out'): 'NAME warned that CLAUSE' reports what NAME said. The list is wide (it has 'sing' and
     'ensure' too): kg.extract.events reads such a verb as speech only with a finite clause it reports."""
-    kinds: dict[str, int] = {}
-    for line in (folder / "data.verb").read_text(encoding="latin-1").splitlines():
-        if not line.startswith("  "):  # the licence header
-            fields = line.split(" ", 2)
-            kinds[fields[0]] = int(fields[1])
+    kinds = _verb_files(folder)
     rows = []
     for verb, offsets in sorted(_senses(folder, "verb").items()):
         words = verb.split("_")
@@ -447,6 +500,29 @@ def speech_verbs(folder: Path) -> list[dict]:
             rows.append({"id": f"speech-verb-{form.replace(' ', '-')}", "verb": form,
                          "source": f"WordNet 3.0 data.verb {offset} ({verb}), verb.communication"})
     return rows
+
+
+MOTION, COMPETITION = 38, 33  # lexicographer files verb.motion and verb.competition (lexnames)
+
+
+def motion_verbs(folder: Path) -> list[dict]:
+    """One-word verbs whose most frequent sense is a verb of motion or of fighting ('enter', 'reach', 'attack'; 'warn'
+    and 'back' are none): their direct object is a place gone to or fought over (see the module docstring)."""
+    kinds = _verb_files(folder)
+    names = {MOTION: "verb.motion", COMPETITION: "verb.competition"}
+    return [{"id": f"motion-verb-{verb}", "verb": verb,
+             "source": f"WordNet 3.0 data.verb {offsets[0]} ({verb}), {names[kinds[offsets[0]]]}"}
+            for verb, offsets in sorted(_senses(folder, "verb").items()) if verb.isalpha() and kinds[offsets[0]] in names]
+
+
+def _verb_files(folder: Path) -> dict[str, int]:
+    """Verb synset offset -> its lexicographer file number."""
+    kinds: dict[str, int] = {}
+    for line in (folder / "data.verb").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):  # the licence header
+            fields = line.split(" ", 2)
+            kinds[fields[0]] = int(fields[1])
+    return kinds
 
 
 ADDRESS_ROOT = {"title": "06339416"}  # title.n.06 (title_of_respect, form_of_address): Mister, Mrs, Ms, Herr, Senor
@@ -571,11 +647,14 @@ def main(folder: Path) -> None:
     _write("office_verbs.jsonl", office_verbs(folder))
     _write("place_nouns.jsonl", place_nouns(folder))
     _write("speech_verbs.jsonl", speech_verbs(folder))
+    _write("motion_verbs.jsonl", motion_verbs(folder))
     _write("title_prefixes.jsonl", title_prefixes(folder))
     _write("feature_nouns.jsonl", feature_nouns(folder))
     _write("craft_nouns.jsonl", craft_nouns(folder))
     _write("device_nouns.jsonl", device_nouns(folder))
     _write("weapon_nouns.jsonl", weapon_nouns(folder))
+    _write("creation_nouns.jsonl", creation_nouns(folder))
+    _write("system_nouns.jsonl", system_nouns(folder))
     _write("name_particles.jsonl", name_particles(folder))
     _write("body_nouns.jsonl", body_nouns(folder))
     _write("honorifics.jsonl", honorifics(folder))

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kg import resources
-from kg.gazetteer import body_heads, capitals, entries, place_nouns, title_by_id, titles
+from kg.gazetteer import body_heads, capitals, entries, motion_verbs, place_nouns, title_by_id, titles
 from kg.ids import slug
 from kg.nlp import strip_the, tokens_with
 from kg.records import Mention
@@ -224,6 +224,8 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
     base = {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "sentence": sentence_text(ent)}
     if label == "PERSON":
         return Mention(type="Person", rule="ner-person", key=f"person-{slug(ent.text)}", **base)
+    if label == "NORP" and ent.root.dep_ == "acomp":
+        return None  # 'This law is Russian in its essence': a quality said of something, no state named
     if gid:
         entry = entries()[gid]
         if entry.type == "Place" and gid in capitals() and _region_of_place(ent):
@@ -416,12 +418,30 @@ def _used_as_actor(ent: Span) -> bool:
         if head.dep_ == "appos" and head.head.lemma_.lower() in place_nouns() | NOMINAL_HEADS:
             return False
         head = head.head
+    if head.dep_ == "dobj" and _gone_to(head.head):
+        return False
     if head.dep_ in ACTOR_DEPS:
         return True
     if head.dep_ == "pobj":
         prep = head.head
         return prep.lower_ in ACTOR_PREPS or prep.dep_ == "agent"
     return False
+
+
+def _gone_to(verb: Token) -> bool:
+    """A verb whose object is a place gone to or fought over: one of motion or fighting ('Troops entered Khartoum',
+    'Russian drones struck Kyiv'; kg/data/motion_verbs.jsonl) or of a visit (the Visit rows of the trigger lexicon:
+    'Blinken visited Kyiv'), with no clause after the object that tells it what to do ('Washington pushed Kyiv to
+    negotiate': the government)."""
+    return ((verb.lemma_ in motion_verbs() or verb.lemma_ in _visit_verbs())
+            and not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children))
+
+
+@lru_cache(maxsize=1)
+def _visit_verbs() -> frozenset[str]:
+    """The verbs of the Visit rows of the hand-made trigger lexicon (kg/data/event_triggers.jsonl)."""
+    return frozenset(lemma for row in resources.jsonl("event_triggers.jsonl")
+                     if row["kind"] == "Visit" and row["pos"] == "VERB" for lemma in row["lemmas"])
 
 
 def nominal_mentions(doc: Doc) -> list[Mention]:
