@@ -710,7 +710,8 @@ def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> li
     ('Apple CEO Tim Cook', 'Treasury Secretary') stays."""
     if not words:
         return ents
-    starts = {t.start: t.end for t in doc.spans.get("kg_titles", [])}
+    # a party's title opens with the party's own noun ('Centre Party leader'): no portfolio runs into it
+    starts = {t.start: t.end for t in doc.spans.get("kg_titles", []) if title_kinds().get(t.label_) != "pty"}
     ends = {t.end for t in doc.spans.get("kg_titles", []) if title_kinds().get(t.label_) in PORTFOLIO_KINDS}
     out = []
     for ent in ents:
