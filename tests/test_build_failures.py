@@ -109,6 +109,7 @@ def test_the_collector_paused_for_start_up_is_given_back_however_the_batch_ends(
     with pytest.raises(ExtractError):
         list(extract_articles([type(broken)(**{**broken.__dict__, "text": None})]))
     assert gc.get_threshold() == before and gc.isenabled()
+    assert gc.get_freeze_count() == 0  # a library caller's process: unfrozen after the batch (the CLI's process is not)
 
 
 def test_a_date_at_the_calendar_end_never_sinks_the_batch():

@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
 
     from kg.errors import ArticleSkipped, GraphError
     from kg.graphio import format_for
-    from kg.pipeline import identity_inputs, own_process
+    from kg.pipeline import identity_inputs
 
     if not args.output and not args.store:
         raise GraphError("E022", "kg build", "nothing to write: give -o FILE, --store DIR, or both")
@@ -102,7 +102,6 @@ def run(args: argparse.Namespace) -> int:
 
         print(f"resuming: {len(Journal(journal).done())} article(s) already extracted ({journal})", file=sys.stderr)
     workers = args.workers or os.cpu_count() or 1
-    own_process()  # this process ends with the build: what it loads need not be collected
     options = dict(max_bytes=args.max_bytes, allow_non_english=args.allow_non_english, workers=workers, scheduler=args.scheduler)
     with tqdm(desc="articles", unit="art", disable=args.quiet, file=sys.stderr) as bar:
         options.update(progress=bar.update, total=lambda n: setattr(bar, "total", n))
