@@ -85,6 +85,11 @@ def ascii_fold(text: str) -> str:
     return to_ascii(text)
 
 
+_INNER_DOTS = re.compile(r"(?<=\w)[.'’](?=\w)|(?<=\b\w)\.")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """A name folded for comparison: case, diacritics, transliteration, dots, '&', a leading 'the'.
@@ -93,9 +98,9 @@ def fold(name: str) -> str:
     (True, 'us air force', 'at and t')
     """
     text = ascii_fold(name.replace("’", "'")).lower().replace("&", " and ")
-    text = re.sub(r"(?<=\w)[.'’](?=\w)|(?<=\b\w)\.", "", text)  # U.S. -> us, O'Brien -> obrien
-    text = re.sub(r"['’]s\b", "", text)
-    words = re.sub(r"[^a-z0-9]+", " ", text).split()
+    text = _INNER_DOTS.sub("", text)  # U.S. -> us, O'Brien -> obrien
+    text = _POSSESSIVE.sub("", text)
+    words = _NOT_ALNUM.sub(" ", text).split()
     if words[:1] == ["the"]:
         words = words[1:]
     return " ".join(words)

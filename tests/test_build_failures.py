@@ -92,6 +92,26 @@ def test_extract_articles_still_raises_for_callers_that_want_it():
         list(extract_articles([type(broken)(**{**broken.__dict__, "text": None})]))
 
 
+def test_the_collector_paused_for_start_up_is_given_back_however_the_batch_ends():
+    """extract_each pauses the cyclic collector while the model and the first article's lexicons load; its thresholds
+    come back after the first article, when the batch is left part-way, and when the first article fails."""
+    import gc
+
+    from kg.pipeline import extract_articles, extract_each
+
+    before = gc.get_threshold()
+    good = [make_article(dt.date(2020, 7, 16), f"Aleksandar Vucic met Avdullah Hoti in Brussels, day {i}.") for i in range(3)]
+    items = extract_each(good)
+    next(items)
+    assert gc.get_threshold() == before
+    items.close()
+    broken = make_article(dt.date(2020, 7, 16), "placeholder")
+    with pytest.raises(ExtractError):
+        list(extract_articles([type(broken)(**{**broken.__dict__, "text": None})]))
+    assert gc.get_threshold() == before and gc.isenabled()
+    assert gc.get_freeze_count() == 0  # a library caller's process: unfrozen after the batch (the CLI's process is not)
+
+
 def test_a_date_at_the_calendar_end_never_sinks_the_batch():
     """Built, or a coded error for that article alone: never an exception (9999-12-31 + 'next year')."""
     from kg.pipeline import extract_each

@@ -46,6 +46,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `kg` and `python -m kg`."""
+    if argv is None:  # the process's own command line: the process ends with the command (`kg.pipeline.own_process`)
+        from kg.pipeline import own_process
+
+        own_process()
     args = parser().parse_args(argv)
     if not getattr(args, "run", None):
         parser().print_help()
