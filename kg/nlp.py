@@ -70,7 +70,7 @@ from kg.gazetteer import (
     titles,
     work_nouns,
 )
-from kg.identity import fold
+from kg.ids import to_ascii
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -1698,7 +1698,7 @@ def _named_like_a_party(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> b
     alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
     if any(t.lower_ in _name_words() or t.text in alone for t in ent) or _near_title(doc, ent, titles):
         return False
-    return (any(t.lower_ in adjective_words() or fold(t.text) in _gazetteer_names() for t in ent)
+    return (any(t.lower_ in adjective_words() or to_ascii(t.text).lower() in _gazetteer_names() for t in ent)
             or any(c.dep_ == "appos" and c.lemma_.lower() in body_nouns() and c.lower_ not in person_heads()
                    for c in ent.root.children))
 
