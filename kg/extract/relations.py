@@ -13,7 +13,7 @@ from kg import resources
 from kg.extract.context import Context
 from kg.extract.events import FUTURE_AUX, actors, hypothetical
 from kg.nlp import tokens_with
-from kg.records import Evidence, Relation
+from kg.records import Evidence, Mention, Relation
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -57,12 +57,23 @@ def _evidence(token: Token, rule: str, span: tuple[int, int] | None = None) -> E
 
 
 def _states_now(verb: Token) -> bool:
-    """A copula that says what its subject is now: present 'is' / 'are', or 'became' / 'has become', not negated."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    """A copula that says what its subject is now: present 'is' / 'are', or 'became' / 'has become', not negated
+    ('is not', 'is no longer')."""
+    if any(c.dep_ == "neg" or c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in verb.children):
         return False
     if verb.lemma_ == "be":
         return verb.tag_ in {"VBZ", "VBP"}
     return verb.lemma_ == "become" and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children))
+
+
+def _of_which(ctx: Context, verb: Token) -> list[str]:
+    """The organisation a relative clause 'of which X are members' hangs on: "the CSTO, a military alliance of which
+    both countries are members" -> the CSTO (the noun of the clause, or the name it stands in apposition to)."""
+    if verb.dep_ != "relcl" or not any(c.dep_ in {"prep", "dep"} and c.lower_ == "of" and any(
+            p.dep_ == "pobj" and p.lower_ == "which" for p in c.children) for c in verb.children):
+        return []
+    noun = verb.head
+    return actors(ctx, noun) or (actors(ctx, noun.head) if noun.dep_ == "appos" else [])
 
 
 def _appositive(ctx: Context, token: Token) -> list[Relation]:
@@ -82,7 +93,7 @@ def _appositive(ctx: Context, token: Token) -> list[Relation]:
     for row in _matching_rows(token):
         start = min(holder.left_edge.idx, token.idx)
         evidence = _evidence(token, row["id"], (start, token.right_edge.idx + len(token.right_edge.text)))
-        objects = _of_objects(ctx, token) or _organization_modifiers(ctx, token)  # 'a member of NATO', 'a NATO member'
+        objects = _of_objects(ctx, token) or _organization_modifiers(ctx, token) or _of_which(ctx, token.head)
         for subject in actors(ctx, holder):
             for obj in objects:
                 out.append(_directed(row, subject, obj, evidence))
@@ -305,6 +316,13 @@ def _member_before(ctx: Context, token: Token) -> list[Relation]:
     return out
 
 
+def _name_head(name: str) -> str:
+    """The head word of an organisation's name, lower-cased: its last word, or the word before 'of' ('Party of
+    Venezuela')."""
+    words = name.split()
+    return (words[words.index("of") - 1] if "of" in words[1:] else words[-1]).lower()
+
+
 def _party_of_possessor(ctx: Context, token: Token) -> list[Relation]:
     """A party named with a person's possessive: "Prime Minister Shinzo Abe's Liberal Democratic Party", "Maduro's
     United Socialist Party of Venezuela" -> memberOf(person, party). A party is an organisation whose name's head
@@ -312,14 +330,130 @@ def _party_of_possessor(ctx: Context, token: Token) -> list[Relation]:
     m = ctx.mention(token)
     if m is None or m.type != "Organization" or token.idx != m.start or token.i < 2 or ctx.doc[token.i - 1].tag_ != "POS":
         return []
-    words = m.text.split()
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     person = ctx.mention(ctx.doc[token.i - 2])
-    if head.lower() != "party" or person is None or person.type != "Person":
+    if _name_head(m.text) != "party" or person is None or person.type != "Person":
         return []
     span = (person.start, m.end)
     return [Relation(person.key, row["predicate"], m.key, _evidence(token, row["id"], span))
             for row in patterns().get("affiliation", [])]
+
+
+def _party_before(ctx: Context, last: int) -> Mention | None:
+    """The party named right before a person noun (and the one or two lower-case words before it) that ends at token
+    `last`: 'Socialist Party lawmaker', 'Socialist Party presidential candidate'."""
+    from kg.gazetteer import person_nouns
+
+    doc = ctx.doc
+    if last < 1 or doc[last].lemma_.lower() not in person_nouns() | _legislator_words():
+        return None
+    i = last
+    title = ctx.mention(doc[last])  # the mention of the person the noun stands before, if it holds the noun
+    while i > last - 3 and i > 0 and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"} and ctx.mention(doc[i]) is title:
+        i -= 1
+    party = ctx.mention(doc[i])
+    if i == last or party is None or party.type != "Organization" or _name_head(party.text) != "party":
+        return None
+    return party
+
+
+def _party_noun(ctx: Context, token: Token) -> list[Relation]:
+    """A person named with a party's person noun: before the name ('Socialist Party lawmaker Maria Lopez', 'Labour
+    Party leader Jane Roe') or after it ('Maria Lopez, a Socialist Party lawmaker,', '..., the Socialist Party
+    candidate.') -> memberOf(person, party). 'A former Socialist Party lawmaker' states nothing of now."""
+    person = ctx.mention(token)
+    doc = ctx.doc
+    if person is None or person.type != "Person" or token.i and doc[token.i - 1].pos_ == "PROPN" and ctx.mention(doc[token.i - 1]) is person:
+        return []  # the first name of the person, after the title words the mention may hold ('lawmaker Maria Lopez')
+    last = token.i
+    while last + 1 < len(doc) and ctx.mention(doc[last + 1]) is person:
+        last += 1
+    found = [(_party_before(ctx, token.i - 1), token.i - 1)]
+    if last + 3 < len(doc) and doc[last + 1].text == "," and doc[last + 2].lower_ in {"a", "an", "the"}:
+        end = next((t.i for t in doc[last + 3:min(len(doc), last + 12)] if t.is_punct), None)
+        if end is not None and doc[end].text in {",", ".", ";", ")"}:
+            found.append((_party_before(ctx, end - 1), end - 1))
+    out = []
+    for party, noun in found:
+        if party is None or any(t.lower_ in {"former", "ex"} for t in doc[noun - 3:noun]):
+            continue
+        span = (min(person.start, party.start), max(person.end, doc[noun].idx + len(doc[noun])))
+        out += [Relation(person.key, row["predicate"], party.key, _evidence(token, row["id"], span))
+                for row in patterns().get("affiliation", [])]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _bid_nouns() -> frozenset[str]:
+    """Every noun of a bid to join a pattern reads."""
+    return frozenset(n for row in patterns().get("nominal", []) for n in row["nouns"])
+
+
+def _bid(ctx: Context, token: Token) -> list[Relation]:
+    """A bid owned by a state: "Georgia's bid to join the EU", "Ukraine pressed its application to join NATO",
+    "Moldova's bid for membership in the EU" / "for EU membership" -> aspiresToJoin(owner, organisation); a failed
+    or former bid, or one given up ("Georgia abandoned its bid"), states no aim of now."""
+    out = []
+    for row in patterns().get("nominal", []):
+        if token.lemma_.lower() not in row["nouns"] or token.head.lemma_.lower() in row["given_up"] or any(
+                c.lower_ in row["given_up"] for c in token.children if c.dep_ in {"amod", "compound"}):
+            continue
+        owners = [k for c in token.children if c.dep_ == "poss" for k in actors(ctx, c) or _its_antecedent(ctx, c)]
+        joins = [c for c in token.children if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in row["infinitives"]]
+        targets = [k for j in joins for c in j.children if c.dep_ == "dobj" for k in actors(ctx, c)]
+        for member in (p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                       if p.dep_ == "pobj" and p.lemma_.lower() in row["objects"]):
+            targets += _organization_modifiers(ctx, member) or [
+                k for c in member.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+                for pobj in c.children if pobj.dep_ == "pobj" for k in actors(ctx, pobj)]
+        out += [Relation(o, row["predicate"], t, _evidence(token, row["id"])) for o in owners for t in targets]
+    return out
+
+
+def _owned_body(ctx: Context, token: Token) -> list[Relation]:
+    """An organisation named after a state's or an organisation's possessive: "The Treasury's Office of Foreign Assets
+    Control", "France's investigative agency BEA", "Iran's Foreign Ministry" -> partOf(body, owner). A party is not
+    part of the state it runs in ("Britain's Labour Party"), and a person's possessive reads a membership instead."""
+    m = ctx.mention(token)
+    described = [token] + [c for c in token.children if c.dep_ == "compound" and ctx.mention(c) is None]  # 'agency BEA'
+    owners = [o for t in described for o in t.children if o.dep_ == "poss"]
+    if m is None or m.type != "Organization" or not owners or _name_head(m.text) == "party":
+        return []
+    types = {x.key: x.type for x in ctx.by_token.values()}
+    keys = [k for o in owners for k in actors(ctx, o) if types.get(k) == "Organization"]
+    span = (min(o.idx for o in owners), m.end)
+    return [Relation(m.key, row["predicate"], k, _evidence(token, row["id"], span))
+            for row in patterns().get("possessive", []) for k in keys if k != m.key]
+
+
+@lru_cache(maxsize=1)
+def _capital_heads() -> frozenset[str]:
+    """The nouns that name a state's capital."""
+    return frozenset(h for row in patterns().get("capital", []) for h in row["heads"])
+
+
+def _capital(ctx: Context, token: Token) -> list[Relation]:
+    """A capital named as the capital of a state named with it: "Lima, the capital of Peru", "Ghana's capital Accra",
+    "Accra, Ghana's capital" -> partOf(city, state), when the gazetteer holds the city as that state's capital. A
+    capital whose state is left to the story ('in the capital, Freetown', 'the Malaysian capital') is not read."""
+    from kg.gazetteer import entries
+
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _capital_heads():
+        return []
+    doc = ctx.doc
+    states = {k for k in _of_objects(ctx, token) + [k for c in token.children if c.dep_ == "poss" for k in actors(ctx, c)]}
+    named = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
+    if token.i + 1 < len(doc) and not named:  # 'Ghana's capital Accra': the name right after
+        named = [doc[token.i + 1 + (doc[token.i + 1].text == "," and token.i + 2 < len(doc))]]
+    out = []
+    for t in named:
+        m = ctx.mention(t)
+        entry = entries().get(m.key) if m is not None and m.type == "Place" else None
+        if entry is None or not entry.extra.get("is_capital") or entry.country not in states:
+            continue
+        span = (min(token.left_edge.idx, m.start), max(token.right_edge.idx + len(token.right_edge), m.end))
+        out += [Relation(m.key, row["predicate"], entry.country, _evidence(token, row["id"], span))
+                for row in patterns().get("capital", [])]
+    return out
 
 
 def extract_relations(ctx: Context) -> list[Relation]:
@@ -330,15 +464,19 @@ def extract_relations(ctx: Context) -> list[Relation]:
     candidates = {t.i for t in tokens_with(doc, DEP, APPOSITIVE_DEPS)} | {t.i for t in tokens_with(doc, LEMMA, _verbs())}
     candidates |= {t.i for t in tokens_with(doc, POS, NAME_POS)}  # what a pattern can start from, found over the arrays
     candidates |= {t.i for t in tokens_with(doc, LOWER, _legislator_words())}
+    candidates |= {t.i for t in tokens_with(doc, LEMMA, _capital_heads() | _bid_nouns())}
     for t in tokens_with(doc, LEMMA, _heads()):  # relational nouns, and the noun a 'parent' or 'member' compound hangs on
         candidates |= {t.i, t.head.i} if t.dep_ == "compound" else {t.i}
     out: list[Relation] = []
     for token in (doc[i] for i in sorted(candidates)):
         if ctx.in_quote(token.idx):
             continue
-        out += _appositive(ctx, token) + _possessed(ctx, token) + _party_title(ctx, token)
+        out += _appositive(ctx, token) + _possessed(ctx, token) + _party_title(ctx, token) + _capital(ctx, token)
+        if token.pos_ == "NOUN":
+            out += _bid(ctx, token)
         if token.pos_ in {"VERB", "AUX"}:
             out += _verbal(ctx, token)
         elif token.pos_ == "PROPN":
             out += _affiliation(ctx, token) + _member_before(ctx, token) + _party_of_possessor(ctx, token)
+            out += _owned_body(ctx, token) + _party_noun(ctx, token)
     return [r for r in dict.fromkeys(out) if r.subject != r.object]
