@@ -126,6 +126,9 @@ def _party_title(ctx: Context, token: Token) -> list[Relation]:
         if not t.text[:1].isupper() or t.pos_ not in {"PROPN", "ADJ", "NOUN"} or m is not None:  # "Senate Speaker": a body
             break
         words.insert(0, t)
+    before = ctx.mention(ctx.doc[token.i - 1]) if token.i else None
+    if not words and before is not None and before.type == "Organization":  # 'a Labour MP': the parser took 'Labour'
+        words = [t for t in ctx.doc[max(0, token.i - 4):token.i] if ctx.mention(t) is before]  # for the party's name
     if not words:
         return []
     stems = [w.lower_[:max(4, len(w.lower_) - 3)] for w in words]
@@ -362,7 +365,9 @@ def _party_noun(ctx: Context, token: Token) -> list[Relation]:
     candidate.') -> memberOf(person, party). 'A former Socialist Party lawmaker' states nothing of now."""
     person = ctx.mention(token)
     doc = ctx.doc
-    if person is None or person.type != "Person" or token.i and doc[token.i - 1].pos_ == "PROPN" and ctx.mention(doc[token.i - 1]) is person:
+    if person is None or person.type != "Person":
+        return []
+    if token.i and doc[token.i - 1].pos_ == "PROPN" and ctx.mention(doc[token.i - 1]) is person:
         return []  # the first name of the person, after the title words the mention may hold ('lawmaker Maria Lopez')
     last = token.i
     while last + 1 < len(doc) and ctx.mention(doc[last + 1]) is person:
