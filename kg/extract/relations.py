@@ -57,12 +57,13 @@ def _evidence(token: Token, rule: str, span: tuple[int, int] | None = None) -> E
 
 
 def _states_now(verb: Token) -> bool:
-    """A copula that says what its subject is now: present 'is' / 'are', or 'became' / 'has become', not negated
+    """A copula that says what its subject is now: present 'is' / 'are' / 'has been', or 'became' / 'has become', not negated
     ('is not', 'is no longer')."""
     if any(c.dep_ == "neg" or c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in verb.children):
         return False
-    if verb.lemma_ == "be":
-        return verb.tag_ in {"VBZ", "VBP"}
+    if verb.lemma_ == "be":  # 'is', or 'has been' ('had been' is over)
+        perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+        return verb.tag_ in {"VBZ", "VBP"} or verb.tag_ == "VBN" and perfect
     return verb.lemma_ == "become" and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children))
 
 
@@ -219,7 +220,8 @@ def _heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
     """Every verb a verbal pattern reads."""
-    return frozenset(v for kind in ("infinitive", "object", "passive_modifier") for row in patterns().get(kind, []) for v in row["verbs"])
+    return frozenset(v for kind in ("infinitive", "object", "passive_modifier", "admission") for row in patterns().get(kind, [])
+                     for v in row["verbs"])
 
 
 def _in_hypothetical_clause(verb: Token) -> bool:
@@ -256,6 +258,31 @@ def _verbal(ctx: Context, token: Token) -> list[Relation]:
                 clause = clause.head
             targets = _subjects(ctx, clause)
             out += [Relation(a, row["predicate"], t, _evidence(token, row["id"])) for a in agents for t in targets if a != t]
+    return out
+
+
+def _named(ctx: Context, token: Token, types: set[str]) -> list[str]:
+    """The key of the state or organisation a token names itself (not one modifying a noun: 'Poland's concerns')."""
+    m = ctx.mention(token)
+    return [m.key] if m is not None and m.type in types else []
+
+
+def _admitted(ctx: Context, verb: Token) -> list[Relation]:
+    """An organisation admitting a state or body: "ASEAN admitted East Timor", "Sweden was admitted to NATO", "was
+    admitted into the WTO" -> memberOf(new member, organisation); both ends must be named ('admitted the charges',
+    'admitted to taking bribes' are confessions). Not negated, hypothetical or yet to come ('will be admitted')."""
+    out: list[Relation] = []
+    if any(c.dep_ == "neg" for c in verb.children) or hypothetical(verb) or _in_hypothetical_clause(verb) or any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE_AUX for c in verb.children):
+        return out
+    for row in patterns().get("admission", []):
+        if verb.lemma_.lower() not in row["verbs"]:
+            continue
+        members = [k for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for k in _named(ctx, c, {"State", "Organization"})]
+        bodies = [k for c in verb.children if c.dep_ == "nsubj" for k in _named(ctx, c, {"Organization"})] + [
+            k for c in verb.children if c.dep_ == "prep" and c.lower_ in row["preps"]
+            for p in c.children if p.dep_ == "pobj" for k in _named(ctx, p, {"Organization"})]
+        out += [Relation(m, row["predicate"], b, _evidence(verb, row["id"])) for m in members for b in bodies if m != b]
     return out
 
 
@@ -480,7 +507,7 @@ def extract_relations(ctx: Context) -> list[Relation]:
         if token.pos_ == "NOUN":
             out += _bid(ctx, token)
         if token.pos_ in {"VERB", "AUX"}:
-            out += _verbal(ctx, token)
+            out += _verbal(ctx, token) + _admitted(ctx, token)
         elif token.pos_ == "PROPN":
             out += _affiliation(ctx, token) + _member_before(ctx, token) + _party_of_possessor(ctx, token)
             out += _owned_body(ctx, token) + _party_noun(ctx, token)
