@@ -287,8 +287,9 @@ def _admitted(ctx: Context, verb: Token) -> list[Relation]:
 
 
 def _affiliation(ctx: Context, token: Token) -> list[Relation]:
-    """A person named with an organisation and no title between: "Civic Party's Alvin Yeung", "Jane Roe of
-    Greenpeace", "John Doe (Labour)" -> memberOf(person, organisation).
+    """A person named with an organisation and no title between: "Civic Party's Alvin Yeung" (and the one named with
+    him: "DAB's Starry Lee and Holden Chow"), "Jane Roe of Greenpeace", "Cyd Ho from the Labour Party", "John Doe
+    (Labour)" -> memberOf(person, organisation).
 
     Only organisations the gazetteer does not hold: a state or an intergovernmental body named with a person
     ("the EU's Borrell") stands for the office he holds, which is a role, not a membership.
@@ -301,12 +302,15 @@ def _affiliation(ctx: Context, token: Token) -> list[Relation]:
     while last + 1 < len(doc) and ctx.mention(doc[last + 1]) is person:
         last += 1
     candidates = []
-    if i >= 2 and doc[i - 1].text in {"'s", "\u2019s"}:
-        candidates.append(doc[i - 2])  # "Civic Party's Alvin Yeung"
+    first = i
+    if i >= 2 and doc[i - 1].lower_ == "and" and (before := ctx.mention(doc[i - 2])) is not None and before.type == "Person":
+        first = next(t.i for t in doc[max(0, i - 8):i - 1] if ctx.mention(t) is before)  # "DAB's Starry Lee and Holden Chow"
+    if first >= 2 and doc[first - 1].text in {"'s", "\u2019s"}:
+        candidates.append(doc[first - 2])  # "Civic Party's Alvin Yeung"
     after = doc[last + 1] if last + 1 < len(doc) else None
     if after is not None and after.text == "," and last + 2 < len(doc) and doc[last + 2].lower_ == "of":
         last, after = last + 1, doc[last + 2]  # "Gabriela Costa, of the Social Democratic Party,"
-    if after is not None and after.lower_ == "of" and last + 2 < len(doc):
+    if after is not None and after.lower_ in {"of", "from"} and last + 2 < len(doc):  # "Cyd Ho from the Labour Party"
         at = first = last + 2 + (doc[last + 2].lower_ == "the")
         while at + 1 < len(doc) and at < first + 2 and ctx.mention(doc[at]) is None and doc[at].is_lower and (
                 doc[at].pos_ in {"NOUN", "ADJ"} or doc[at].tag_ == "VBG"):
