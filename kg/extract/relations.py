@@ -327,6 +327,9 @@ def _affiliation(ctx: Context, token: Token) -> list[Relation]:
             end = next((t.i for t in doc[cand.i:min(len(doc), cand.i + 8)] if ctx.mention(t) is not org), None)
             if end is None or doc[end].text != ")":
                 continue  # "John Doe (Labour, Leeds)" or an unclosed bracket: not a bare affiliation
+        end = next((t.i for t in doc[cand.i:min(len(doc), cand.i + 8)] if ctx.mention(t) is not org), len(doc))
+        if cand.i > i and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower:
+            continue  # "Shiu Ka-chun of the Social Welfare constituency": the name modifies a noun, no membership
         span = (min(token.idx, org.start), max(person.end, org.end))
         out += [Relation(person.key, row["predicate"], org.key, _evidence(token, row["id"], span))
                 for row in patterns().get("affiliation", [])]
@@ -374,7 +377,7 @@ def _party_of_possessor(ctx: Context, token: Token) -> list[Relation]:
 
 def _party_before(ctx: Context, last: int) -> Mention | None:
     """The party named right before a person noun (and the one or two lower-case words before it) that ends at token
-    `last`: 'Socialist Party lawmaker', 'Socialist Party presidential candidate'."""
+    `last`: 'Socialist Party lawmaker', 'Socialist Party presidential candidate', 'the Green Party's candidate'."""
     from kg.gazetteer import person_nouns
 
     doc = ctx.doc
@@ -383,6 +386,8 @@ def _party_before(ctx: Context, last: int) -> Mention | None:
     i = last
     title = ctx.mention(doc[last])  # the mention of the person the noun stands before, if it holds the noun
     while i > last - 3 and i > 0 and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"} and ctx.mention(doc[i]) is title:
+        i -= 1
+    if i < last and doc[i].tag_ == "POS":  # 'the Green Party's candidate'
         i -= 1
     party = ctx.mention(doc[i])
     if i == last or party is None or party.type != "Organization" or _name_head(party.text) != "party":
