@@ -56,10 +56,15 @@ def _evidence(token: Token, rule: str, span: tuple[int, int] | None = None) -> E
     return Evidence(start, end, token.sent.text, f"relations/{rule}", 0.8)
 
 
+def _negated(verb: Token) -> bool:
+    """A verb said not to hold: 'is not', 'does not own', 'is no longer', 'no longer owns'."""
+    return any(c.dep_ == "neg" or c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in verb.children)
+
+
 def _states_now(verb: Token) -> bool:
     """A copula that says what its subject is now: present 'is' / 'are' / 'has been', or 'became' / 'has become', not negated
     ('is not', 'is no longer')."""
-    if any(c.dep_ == "neg" or c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in verb.children):
+    if _negated(verb):
         return False
     if verb.lemma_ == "be":  # 'is', or 'has been' ('had been' is over)
         perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
@@ -220,8 +225,8 @@ def _heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
     """Every verb a verbal pattern reads."""
-    return frozenset(v for kind in ("infinitive", "object", "passive_modifier", "admission") for row in patterns().get(kind, [])
-                     for v in row["verbs"])
+    kinds = ("infinitive", "object", "passive_modifier", "admission", "ownership")
+    return frozenset(v for kind in kinds for row in patterns().get(kind, []) for v in row["verbs"])
 
 
 def _in_hypothetical_clause(verb: Token) -> bool:
@@ -272,7 +277,7 @@ def _admitted(ctx: Context, verb: Token) -> list[Relation]:
     admitted into the WTO" -> memberOf(new member, organisation); both ends must be named ('admitted the charges',
     'admitted to taking bribes' are confessions). Not negated, hypothetical or yet to come ('will be admitted')."""
     out: list[Relation] = []
-    if any(c.dep_ == "neg" for c in verb.children) or hypothetical(verb) or _in_hypothetical_clause(verb) or any(
+    if _negated(verb) or hypothetical(verb) or _in_hypothetical_clause(verb) or any(
             c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE_AUX for c in verb.children):
         return out
     for row in patterns().get("admission", []):
@@ -283,6 +288,30 @@ def _admitted(ctx: Context, verb: Token) -> list[Relation]:
             k for c in verb.children if c.dep_ == "prep" and c.lower_ in row["preps"]
             for p in c.children if p.dep_ == "pobj" for k in _named(ctx, p, {"Organization"})]
         out += [Relation(m, row["predicate"], b, _evidence(verb, row["id"])) for m in members for b in bodies if m != b]
+    return out
+
+
+def _owned(ctx: Context, verb: Token) -> list[Relation]:
+    """An organisation said to be owned: "Sea Crest Marine, owned by Hamid Rostami", "Rostami, who owns Sea Crest
+    Marine", "the Beatles own Apple Corps", "Gazprom-owned Sibur" -> partOf(organisation, owner). The owned thing must
+    be a named organisation ('owns a house' is not read); not negated, hypothetical or yet to come."""
+    out: list[Relation] = []
+    if _negated(verb) or hypothetical(verb) or _in_hypothetical_clause(verb) or any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return out
+    for row in patterns().get("ownership", []):
+        if verb.lemma_.lower() not in row["verbs"]:
+            continue
+        if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:  # 'X, owned by Y', 'Y-owned X'
+            owned = _named(ctx, verb.head, {"Organization"})
+            owners = [k for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                      for k in _named(ctx, p, {"Organization", "Person", "State"})]
+            owners += [k for c in verb.children if c.dep_ in {"npadvmod", "compound"}
+                       for k in _named(ctx, c, {"Organization", "State"})]
+        else:  # 'Y owns X', 'Y, who owns X'
+            owned = [k for c in verb.children if c.dep_ == "dobj" for k in _named(ctx, c, {"Organization"})]
+            owners = _subjects(ctx, verb)
+        out += [Relation(o, row["predicate"], w, _evidence(verb, row["id"])) for o in owned for w in owners if o != w]
     return out
 
 
@@ -516,7 +545,7 @@ def extract_relations(ctx: Context) -> list[Relation]:
         if token.pos_ == "NOUN":
             out += _bid(ctx, token)
         if token.pos_ in {"VERB", "AUX"}:
-            out += _verbal(ctx, token) + _admitted(ctx, token)
+            out += _verbal(ctx, token) + _admitted(ctx, token) + _owned(ctx, token)
         elif token.pos_ == "PROPN":
             out += _affiliation(ctx, token) + _member_before(ctx, token) + _party_of_possessor(ctx, token)
             out += _owned_body(ctx, token) + _party_noun(ctx, token)
