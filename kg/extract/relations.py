@@ -291,6 +291,15 @@ def _admitted(ctx: Context, verb: Token) -> list[Relation]:
     return out
 
 
+def _owner(subject: Token) -> Token:
+    """The word naming the subject of 'owns': itself, or for 'who' / 'which' the noun the clause hangs on, or the name
+    that noun stands in apposition to ('Hamid Rostami, a businessman who owns ...')."""
+    if subject.tag_ not in {"WP", "WDT"} or subject.head.dep_ != "relcl":
+        return subject
+    noun = subject.head.head
+    return noun.head if noun.dep_ == "appos" and noun.pos_ == "NOUN" else noun
+
+
 def _owned(ctx: Context, verb: Token) -> list[Relation]:
     """An organisation said to be owned: "Sea Crest Marine, owned by Hamid Rostami", "Rostami, who owns Sea Crest
     Marine", "the Beatles own Apple Corps", "Gazprom-owned Sibur" -> partOf(organisation, owner). The owned thing must
@@ -310,7 +319,7 @@ def _owned(ctx: Context, verb: Token) -> list[Relation]:
                        for k in _named(ctx, c, {"Organization", "State"})]
         else:  # 'Y owns X', 'Y, who owns X'
             owned = [k for c in verb.children if c.dep_ == "dobj" for k in _named(ctx, c, {"Organization"})]
-            owners = _subjects(ctx, verb)
+            owners = [k for c in verb.children if c.dep_ == "nsubj" for k in _named(ctx, _owner(c), {"Organization", "Person", "State"})]
         out += [Relation(o, row["predicate"], w, _evidence(verb, row["id"])) for o in owned for w in owners if o != w]
     return out
 
@@ -404,13 +413,19 @@ def _party_of_possessor(ctx: Context, token: Token) -> list[Relation]:
             for row in patterns().get("affiliation", [])]
 
 
+@lru_cache(maxsize=1)
+def _member_nouns() -> frozenset[str]:
+    """The nouns of people a party's name can stand before: WordNet's person nouns and the legislators' titles."""
+    from kg.gazetteer import person_nouns
+
+    return person_nouns() | _legislator_words()
+
+
 def _party_before(ctx: Context, last: int) -> Mention | None:
     """The party named right before a person noun (and the one or two lower-case words before it) that ends at token
     `last`: 'Socialist Party lawmaker', 'Socialist Party presidential candidate', 'the Green Party's candidate'."""
-    from kg.gazetteer import person_nouns
-
     doc = ctx.doc
-    if last < 1 or doc[last].lemma_.lower() not in person_nouns() | _legislator_words():
+    if last < 1 or doc[last].lemma_.lower() not in _member_nouns():
         return None
     i = last
     title = ctx.mention(doc[last])  # the mention of the person the noun stands before, if it holds the noun
