@@ -129,7 +129,7 @@ SCHEMAS: dict[str, dict] = {
                             "object": ("", "actor", "person", "force"), "source": text},
     "relation_patterns.jsonl": {"id": text, "kind": text, "predicate": text, "?heads": words, "?modifier": str, "?verbs": words,
                                 "?infinitives": words, "?forms": words, "?inverse": lambda v: v is True, "?nouns": words,
-                                "?objects": words, "?given_up": words, "?preps": words},
+                                "?objects": words, "?given_up": words, "?preps": words, "?modifiers": words},
     "state_titles.jsonl": {"id": lambda v: text(v) and v.startswith("state-title-"), "form": text,
                            "country": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None, "source": text},
     "sectors.csv": {"code": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None, "meaning": str, "armed": ("", "yes"),

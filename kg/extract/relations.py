@@ -494,6 +494,37 @@ def _bid(ctx: Context, token: Token) -> list[Relation]:
     return out
 
 
+def _clause(token: Token, skip: frozenset[str] = frozenset()) -> Token:
+    """The verb of the clause a word stands in: its nearest verb head (not one of `skip`: 'neighbouring', parsed as a
+    verb at times), or the sentence root."""
+    node = token
+    while (node.pos_ not in {"VERB", "AUX"} or node.lower_ in skip) and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _neighbouring(ctx: Context, token: Token) -> list[Relation]:
+    """A state called neighbouring beside the one other state its clause names: "Sierra Leone closed its border with
+    neighbouring Guinea", "refugees fled Sudan for neighbouring Chad" -> neighborOf(Guinea, Sierra Leone). With no
+    other state in the clause, or more than one, whose neighbour it is is left to the story ("Soldiers in neighbouring
+    Guinea seized power, and the army in Mali ...": Mali is in another clause)."""
+    m = ctx.mention(token)
+    if m is None or m.type != "State" or token.idx != m.start or token.i == 0:
+        return []
+    out = []
+    for row in patterns().get("neighbouring", []):
+        if ctx.doc[token.i - 1].lower_ not in row["modifiers"]:
+            continue
+        skip = frozenset(row["modifiers"])
+        clause = _clause(token, skip)
+        others = {o.key for t in token.sent if (o := ctx.mention(t)) is not None and o.type == "State" and o.key != m.key
+                  and _clause(t, skip).i == clause.i}
+        if len(others) == 1:
+            span = (ctx.doc[token.i - 1].idx, m.end)
+            out.append(Relation(m.key, row["predicate"], others.pop(), _evidence(token, row["id"], span)))
+    return out
+
+
 def _owned_body(ctx: Context, token: Token) -> list[Relation]:
     """An organisation named after a state's or an organisation's possessive: "The Treasury's Office of Foreign Assets
     Control", "France's investigative agency BEA", "Iran's Foreign Ministry" -> partOf(body, owner). A party is not
@@ -563,5 +594,5 @@ def extract_relations(ctx: Context) -> list[Relation]:
             out += _verbal(ctx, token) + _admitted(ctx, token) + _owned(ctx, token)
         elif token.pos_ == "PROPN":
             out += _affiliation(ctx, token) + _member_before(ctx, token) + _party_of_possessor(ctx, token)
-            out += _owned_body(ctx, token) + _party_noun(ctx, token)
+            out += _owned_body(ctx, token) + _party_noun(ctx, token) + _neighbouring(ctx, token)
     return [r for r in dict.fromkeys(out) if r.subject != r.object]
