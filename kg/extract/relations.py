@@ -13,7 +13,7 @@ from kg import resources
 from kg.extract.context import Context
 from kg.extract.events import FUTURE_AUX, actors, hypothetical
 from kg.nlp import tokens_with
-from kg.records import Evidence, Relation
+from kg.records import Evidence, Mention, Relation
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -56,13 +56,30 @@ def _evidence(token: Token, rule: str, span: tuple[int, int] | None = None) -> E
     return Evidence(start, end, token.sent.text, f"relations/{rule}", 0.8)
 
 
+def _negated(verb: Token) -> bool:
+    """A verb said not to hold: 'is not', 'does not own', 'is no longer', 'no longer owns'."""
+    return any(c.dep_ == "neg" or c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in verb.children)
+
+
 def _states_now(verb: Token) -> bool:
-    """A copula that says what its subject is now: present 'is' / 'are', or 'became' / 'has become', not negated."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    """A copula that says what its subject is now: present 'is' / 'are' / 'has been', or 'became' / 'has become', not negated
+    ('is not', 'is no longer')."""
+    if _negated(verb):
         return False
-    if verb.lemma_ == "be":
-        return verb.tag_ in {"VBZ", "VBP"}
+    if verb.lemma_ == "be":  # 'is', or 'has been' ('had been' is over)
+        perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+        return verb.tag_ in {"VBZ", "VBP"} or verb.tag_ == "VBN" and perfect
     return verb.lemma_ == "become" and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children))
+
+
+def _of_which(ctx: Context, verb: Token) -> list[str]:
+    """The organisation a relative clause 'of which X are members' hangs on: "the CSTO, a military alliance of which
+    both countries are members" -> the CSTO (the noun of the clause, or the name it stands in apposition to)."""
+    if verb.dep_ != "relcl" or not any(c.dep_ in {"prep", "dep"} and c.lower_ == "of" and any(
+            p.dep_ == "pobj" and p.lower_ == "which" for p in c.children) for c in verb.children):
+        return []
+    noun = verb.head
+    return actors(ctx, noun) or (actors(ctx, noun.head) if noun.dep_ == "appos" else [])
 
 
 def _appositive(ctx: Context, token: Token) -> list[Relation]:
@@ -82,7 +99,7 @@ def _appositive(ctx: Context, token: Token) -> list[Relation]:
     for row in _matching_rows(token):
         start = min(holder.left_edge.idx, token.idx)
         evidence = _evidence(token, row["id"], (start, token.right_edge.idx + len(token.right_edge.text)))
-        objects = _of_objects(ctx, token) or _organization_modifiers(ctx, token)  # 'a member of NATO', 'a NATO member'
+        objects = _of_objects(ctx, token) or _organization_modifiers(ctx, token) or _of_which(ctx, token.head)
         for subject in actors(ctx, holder):
             for obj in objects:
                 out.append(_directed(row, subject, obj, evidence))
@@ -115,6 +132,9 @@ def _party_title(ctx: Context, token: Token) -> list[Relation]:
         if not t.text[:1].isupper() or t.pos_ not in {"PROPN", "ADJ", "NOUN"} or m is not None:  # "Senate Speaker": a body
             break
         words.insert(0, t)
+    before = ctx.mention(ctx.doc[token.i - 1]) if token.i else None
+    if not words and before is not None and before.type == "Organization":  # 'a Labour MP': the parser took 'Labour'
+        words = [t for t in ctx.doc[max(0, token.i - 4):token.i] if ctx.mention(t) is before]  # for the party's name
     if not words:
         return []
     stems = [w.lower_[:max(4, len(w.lower_) - 3)] for w in words]
@@ -205,7 +225,8 @@ def _heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
     """Every verb a verbal pattern reads."""
-    return frozenset(v for kind in ("infinitive", "object", "passive_modifier") for row in patterns().get(kind, []) for v in row["verbs"])
+    kinds = ("infinitive", "object", "passive_modifier", "admission", "ownership")
+    return frozenset(v for kind in kinds for row in patterns().get(kind, []) for v in row["verbs"])
 
 
 def _in_hypothetical_clause(verb: Token) -> bool:
@@ -245,9 +266,68 @@ def _verbal(ctx: Context, token: Token) -> list[Relation]:
     return out
 
 
+def _named(ctx: Context, token: Token, types: set[str]) -> list[str]:
+    """The key of the state or organisation a token names itself (not one modifying a noun: 'Poland's concerns')."""
+    m = ctx.mention(token)
+    return [m.key] if m is not None and m.type in types else []
+
+
+def _admitted(ctx: Context, verb: Token) -> list[Relation]:
+    """An organisation admitting a state or body: "ASEAN admitted East Timor", "Sweden was admitted to NATO", "was
+    admitted into the WTO" -> memberOf(new member, organisation); both ends must be named ('admitted the charges',
+    'admitted to taking bribes' are confessions). Not negated, hypothetical or yet to come ('will be admitted')."""
+    out: list[Relation] = []
+    if _negated(verb) or hypothetical(verb) or _in_hypothetical_clause(verb) or any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE_AUX for c in verb.children):
+        return out
+    for row in patterns().get("admission", []):
+        if verb.lemma_.lower() not in row["verbs"]:
+            continue
+        members = [k for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for k in _named(ctx, c, {"State", "Organization"})]
+        bodies = [k for c in verb.children if c.dep_ == "nsubj" for k in _named(ctx, c, {"Organization"})] + [
+            k for c in verb.children if c.dep_ == "prep" and c.lower_ in row["preps"]
+            for p in c.children if p.dep_ == "pobj" for k in _named(ctx, p, {"Organization"})]
+        out += [Relation(m, row["predicate"], b, _evidence(verb, row["id"])) for m in members for b in bodies if m != b]
+    return out
+
+
+def _owner(subject: Token) -> Token:
+    """The word naming the subject of 'owns': itself, or for 'who' / 'which' the noun the clause hangs on, or the name
+    that noun stands in apposition to ('Hamid Rostami, a businessman who owns ...')."""
+    if subject.tag_ not in {"WP", "WDT"} or subject.head.dep_ != "relcl":
+        return subject
+    noun = subject.head.head
+    return noun.head if noun.dep_ == "appos" and noun.pos_ == "NOUN" else noun
+
+
+def _owned(ctx: Context, verb: Token) -> list[Relation]:
+    """An organisation said to be owned: "Sea Crest Marine, owned by Hamid Rostami", "Rostami, who owns Sea Crest
+    Marine", "the Beatles own Apple Corps", "Gazprom-owned Sibur" -> partOf(organisation, owner). The owned thing must
+    be a named organisation ('owns a house' is not read); not negated, hypothetical or yet to come."""
+    out: list[Relation] = []
+    if _negated(verb) or hypothetical(verb) or _in_hypothetical_clause(verb) or any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return out
+    for row in patterns().get("ownership", []):
+        if verb.lemma_.lower() not in row["verbs"]:
+            continue
+        if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:  # 'X, owned by Y', 'Y-owned X'
+            owned = _named(ctx, verb.head, {"Organization"})
+            owners = [k for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                      for k in _named(ctx, p, {"Organization", "Person", "State"})]
+            owners += [k for c in verb.children if c.dep_ in {"npadvmod", "compound"}
+                       for k in _named(ctx, c, {"Organization", "State"})]
+        else:  # 'Y owns X', 'Y, who owns X'
+            owned = [k for c in verb.children if c.dep_ == "dobj" for k in _named(ctx, c, {"Organization"})]
+            owners = [k for c in verb.children if c.dep_ == "nsubj" for k in _named(ctx, _owner(c), {"Organization", "Person", "State"})]
+        out += [Relation(o, row["predicate"], w, _evidence(verb, row["id"])) for o in owned for w in owners if o != w]
+    return out
+
+
 def _affiliation(ctx: Context, token: Token) -> list[Relation]:
-    """A person named with an organisation and no title between: "Civic Party's Alvin Yeung", "Jane Roe of
-    Greenpeace", "John Doe (Labour)" -> memberOf(person, organisation).
+    """A person named with an organisation and no title between: "Civic Party's Alvin Yeung" (and the one named with
+    him: "DAB's Starry Lee and Holden Chow"), "Jane Roe of Greenpeace", "Cyd Ho from the Labour Party", "John Doe
+    (Labour)" -> memberOf(person, organisation).
 
     Only organisations the gazetteer does not hold: a state or an intergovernmental body named with a person
     ("the EU's Borrell") stands for the office he holds, which is a role, not a membership.
@@ -260,12 +340,15 @@ def _affiliation(ctx: Context, token: Token) -> list[Relation]:
     while last + 1 < len(doc) and ctx.mention(doc[last + 1]) is person:
         last += 1
     candidates = []
-    if i >= 2 and doc[i - 1].text in {"'s", "\u2019s"}:
-        candidates.append(doc[i - 2])  # "Civic Party's Alvin Yeung"
+    first = i
+    if i >= 2 and doc[i - 1].lower_ == "and" and (before := ctx.mention(doc[i - 2])) is not None and before.type == "Person":
+        first = next(t.i for t in doc[max(0, i - 8):i - 1] if ctx.mention(t) is before)  # "DAB's Starry Lee and Holden Chow"
+    if first >= 2 and doc[first - 1].text in {"'s", "\u2019s"}:
+        candidates.append(doc[first - 2])  # "Civic Party's Alvin Yeung"
     after = doc[last + 1] if last + 1 < len(doc) else None
     if after is not None and after.text == "," and last + 2 < len(doc) and doc[last + 2].lower_ == "of":
         last, after = last + 1, doc[last + 2]  # "Gabriela Costa, of the Social Democratic Party,"
-    if after is not None and after.lower_ == "of" and last + 2 < len(doc):
+    if after is not None and after.lower_ in {"of", "from"} and last + 2 < len(doc):  # "Cyd Ho from the Labour Party"
         at = first = last + 2 + (doc[last + 2].lower_ == "the")
         while at + 1 < len(doc) and at < first + 2 and ctx.mention(doc[at]) is None and doc[at].is_lower and (
                 doc[at].pos_ in {"NOUN", "ADJ"} or doc[at].tag_ == "VBG"):
@@ -282,6 +365,9 @@ def _affiliation(ctx: Context, token: Token) -> list[Relation]:
             end = next((t.i for t in doc[cand.i:min(len(doc), cand.i + 8)] if ctx.mention(t) is not org), None)
             if end is None or doc[end].text != ")":
                 continue  # "John Doe (Labour, Leeds)" or an unclosed bracket: not a bare affiliation
+        end = next((t.i for t in doc[cand.i:min(len(doc), cand.i + 8)] if ctx.mention(t) is not org), len(doc))
+        if cand.i > i and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower:
+            continue  # "Shiu Ka-chun of the Social Welfare constituency": the name modifies a noun, no membership
         span = (min(token.idx, org.start), max(person.end, org.end))
         out += [Relation(person.key, row["predicate"], org.key, _evidence(token, row["id"], span))
                 for row in patterns().get("affiliation", [])]
@@ -305,6 +391,13 @@ def _member_before(ctx: Context, token: Token) -> list[Relation]:
     return out
 
 
+def _name_head(name: str) -> str:
+    """The head word of an organisation's name, lower-cased: its last word, or the word before 'of' ('Party of
+    Venezuela')."""
+    words = name.split()
+    return (words[words.index("of") - 1] if "of" in words[1:] else words[-1]).lower()
+
+
 def _party_of_possessor(ctx: Context, token: Token) -> list[Relation]:
     """A party named with a person's possessive: "Prime Minister Shinzo Abe's Liberal Democratic Party", "Maduro's
     United Socialist Party of Venezuela" -> memberOf(person, party). A party is an organisation whose name's head
@@ -312,14 +405,171 @@ def _party_of_possessor(ctx: Context, token: Token) -> list[Relation]:
     m = ctx.mention(token)
     if m is None or m.type != "Organization" or token.idx != m.start or token.i < 2 or ctx.doc[token.i - 1].tag_ != "POS":
         return []
-    words = m.text.split()
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     person = ctx.mention(ctx.doc[token.i - 2])
-    if head.lower() != "party" or person is None or person.type != "Person":
+    if _name_head(m.text) != "party" or person is None or person.type != "Person":
         return []
     span = (person.start, m.end)
     return [Relation(person.key, row["predicate"], m.key, _evidence(token, row["id"], span))
             for row in patterns().get("affiliation", [])]
+
+
+@lru_cache(maxsize=1)
+def _member_nouns() -> frozenset[str]:
+    """The nouns of people a party's name can stand before: WordNet's person nouns and the legislators' titles."""
+    from kg.gazetteer import person_nouns
+
+    return person_nouns() | _legislator_words()
+
+
+def _party_before(ctx: Context, last: int) -> Mention | None:
+    """The party named right before a person noun (and the one or two lower-case words before it) that ends at token
+    `last`: 'Socialist Party lawmaker', 'Socialist Party presidential candidate', 'the Green Party's candidate'."""
+    doc = ctx.doc
+    if last < 1 or doc[last].lemma_.lower() not in _member_nouns():
+        return None
+    i = last
+    title = ctx.mention(doc[last])  # the mention of the person the noun stands before, if it holds the noun
+    while i > last - 3 and i > 0 and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"} and ctx.mention(doc[i]) is title:
+        i -= 1
+    if i < last and doc[i].tag_ == "POS":  # 'the Green Party's candidate'
+        i -= 1
+    party = ctx.mention(doc[i])
+    if i == last or party is None or party.type != "Organization" or _name_head(party.text) != "party":
+        return None
+    return party
+
+
+def _party_noun(ctx: Context, token: Token) -> list[Relation]:
+    """A person named with a party's person noun: before the name ('Socialist Party lawmaker Maria Lopez', 'Labour
+    Party leader Jane Roe') or after it ('Maria Lopez, a Socialist Party lawmaker,', '..., the Socialist Party
+    candidate.') -> memberOf(person, party). 'A former Socialist Party lawmaker' states nothing of now."""
+    person = ctx.mention(token)
+    doc = ctx.doc
+    if person is None or person.type != "Person":
+        return []
+    if token.i and doc[token.i - 1].pos_ == "PROPN" and ctx.mention(doc[token.i - 1]) is person:
+        return []  # the first name of the person, after the title words the mention may hold ('lawmaker Maria Lopez')
+    last = token.i
+    while last + 1 < len(doc) and ctx.mention(doc[last + 1]) is person:
+        last += 1
+    found = [(_party_before(ctx, token.i - 1), token.i - 1)]
+    if last + 3 < len(doc) and doc[last + 1].text == "," and doc[last + 2].lower_ in {"a", "an", "the"}:
+        end = next((t.i for t in doc[last + 3:min(len(doc), last + 12)] if t.is_punct), None)
+        if end is not None and doc[end].text in {",", ".", ";", ")"}:
+            found.append((_party_before(ctx, end - 1), end - 1))
+    out = []
+    for party, noun in found:
+        if party is None or any(t.lower_ in {"former", "ex"} for t in doc[noun - 3:noun]):
+            continue
+        span = (min(person.start, party.start), max(person.end, doc[noun].idx + len(doc[noun])))
+        out += [Relation(person.key, row["predicate"], party.key, _evidence(token, row["id"], span))
+                for row in patterns().get("affiliation", [])]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _bid_nouns() -> frozenset[str]:
+    """Every noun of a bid to join a pattern reads."""
+    return frozenset(n for row in patterns().get("nominal", []) for n in row["nouns"])
+
+
+def _bid(ctx: Context, token: Token) -> list[Relation]:
+    """A bid owned by a state: "Georgia's bid to join the EU", "Ukraine pressed its application to join NATO",
+    "Moldova's bid for membership in the EU" / "for EU membership" -> aspiresToJoin(owner, organisation); a failed
+    or former bid, or one given up ("Georgia abandoned its bid"), states no aim of now."""
+    out = []
+    for row in patterns().get("nominal", []):
+        if token.lemma_.lower() not in row["nouns"] or token.head.lemma_.lower() in row["given_up"] or any(
+                c.lower_ in row["given_up"] for c in token.children if c.dep_ in {"amod", "compound"}):
+            continue
+        owners = [k for c in token.children if c.dep_ == "poss" for k in actors(ctx, c) or _its_antecedent(ctx, c)]
+        joins = [c for c in token.children if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in row["infinitives"]]
+        targets = [k for j in joins for c in j.children if c.dep_ == "dobj" for k in actors(ctx, c)]
+        for member in (p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                       if p.dep_ == "pobj" and p.lemma_.lower() in row["objects"]):
+            targets += _organization_modifiers(ctx, member) or [
+                k for c in member.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+                for pobj in c.children if pobj.dep_ == "pobj" for k in actors(ctx, pobj)]
+        out += [Relation(o, row["predicate"], t, _evidence(token, row["id"])) for o in owners for t in targets]
+    return out
+
+
+def _clause(token: Token, skip: frozenset[str] = frozenset()) -> Token:
+    """The verb of the clause a word stands in: its nearest verb head (not one of `skip`: 'neighbouring', parsed as a
+    verb at times), or the sentence root."""
+    node = token
+    while (node.pos_ not in {"VERB", "AUX"} or node.lower_ in skip) and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _neighbouring(ctx: Context, token: Token) -> list[Relation]:
+    """A state called neighbouring beside the one other state its clause names: "Sierra Leone closed its border with
+    neighbouring Guinea", "refugees fled Sudan for neighbouring Chad" -> neighborOf(Guinea, Sierra Leone). With no
+    other state in the clause, or more than one, whose neighbour it is is left to the story ("Soldiers in neighbouring
+    Guinea seized power, and the army in Mali ...": Mali is in another clause)."""
+    m = ctx.mention(token)
+    if m is None or m.type != "State" or token.idx != m.start or token.i == 0:
+        return []
+    out = []
+    for row in patterns().get("neighbouring", []):
+        if ctx.doc[token.i - 1].lower_ not in row["modifiers"]:
+            continue
+        skip = frozenset(row["modifiers"])
+        clause = _clause(token, skip)
+        others = {o.key for t in token.sent if (o := ctx.mention(t)) is not None and o.type == "State" and o.key != m.key
+                  and _clause(t, skip).i == clause.i}
+        if len(others) == 1:
+            span = (ctx.doc[token.i - 1].idx, m.end)
+            out.append(Relation(m.key, row["predicate"], others.pop(), _evidence(token, row["id"], span)))
+    return out
+
+
+def _owned_body(ctx: Context, token: Token) -> list[Relation]:
+    """An organisation named after a state's or an organisation's possessive: "The Treasury's Office of Foreign Assets
+    Control", "France's investigative agency BEA", "Iran's Foreign Ministry" -> partOf(body, owner). A party is not
+    part of the state it runs in ("Britain's Labour Party"), and a person's possessive reads a membership instead."""
+    m = ctx.mention(token)
+    described = [token] + [c for c in token.children if c.dep_ == "compound" and ctx.mention(c) is None]  # 'agency BEA'
+    owners = [o for t in described for o in t.children if o.dep_ == "poss"]
+    if m is None or m.type != "Organization" or not owners or _name_head(m.text) == "party":
+        return []
+    types = {x.key: x.type for x in ctx.by_token.values()}
+    keys = [k for o in owners for k in actors(ctx, o) if types.get(k) == "Organization"]
+    span = (min(o.idx for o in owners), m.end)
+    return [Relation(m.key, row["predicate"], k, _evidence(token, row["id"], span))
+            for row in patterns().get("possessive", []) for k in keys if k != m.key]
+
+
+@lru_cache(maxsize=1)
+def _capital_heads() -> frozenset[str]:
+    """The nouns that name a state's capital."""
+    return frozenset(h for row in patterns().get("capital", []) for h in row["heads"])
+
+
+def _capital(ctx: Context, token: Token) -> list[Relation]:
+    """A capital named as the capital of a state named with it: "Lima, the capital of Peru", "Ghana's capital Accra",
+    "Accra, Ghana's capital" -> partOf(city, state), when the gazetteer holds the city as that state's capital. A
+    capital whose state is left to the story ('in the capital, Freetown', 'the Malaysian capital') is not read."""
+    from kg.gazetteer import entries
+
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _capital_heads():
+        return []
+    doc = ctx.doc
+    states = {k for k in _of_objects(ctx, token) + [k for c in token.children if c.dep_ == "poss" for k in actors(ctx, c)]}
+    named = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
+    if token.i + 1 < len(doc) and not named:  # 'Ghana's capital Accra': the name right after
+        named = [doc[token.i + 1 + (doc[token.i + 1].text == "," and token.i + 2 < len(doc))]]
+    out = []
+    for t in named:
+        m = ctx.mention(t)
+        entry = entries().get(m.key) if m is not None and m.type == "Place" else None
+        if entry is None or not entry.extra.get("is_capital") or entry.country not in states:
+            continue
+        span = (min(token.left_edge.idx, m.start), max(token.right_edge.idx + len(token.right_edge), m.end))
+        out += [Relation(m.key, row["predicate"], entry.country, _evidence(token, row["id"], span))
+                for row in patterns().get("capital", [])]
+    return out
 
 
 def extract_relations(ctx: Context) -> list[Relation]:
@@ -330,15 +580,19 @@ def extract_relations(ctx: Context) -> list[Relation]:
     candidates = {t.i for t in tokens_with(doc, DEP, APPOSITIVE_DEPS)} | {t.i for t in tokens_with(doc, LEMMA, _verbs())}
     candidates |= {t.i for t in tokens_with(doc, POS, NAME_POS)}  # what a pattern can start from, found over the arrays
     candidates |= {t.i for t in tokens_with(doc, LOWER, _legislator_words())}
+    candidates |= {t.i for t in tokens_with(doc, LEMMA, _capital_heads() | _bid_nouns())}
     for t in tokens_with(doc, LEMMA, _heads()):  # relational nouns, and the noun a 'parent' or 'member' compound hangs on
         candidates |= {t.i, t.head.i} if t.dep_ == "compound" else {t.i}
     out: list[Relation] = []
     for token in (doc[i] for i in sorted(candidates)):
         if ctx.in_quote(token.idx):
             continue
-        out += _appositive(ctx, token) + _possessed(ctx, token) + _party_title(ctx, token)
+        out += _appositive(ctx, token) + _possessed(ctx, token) + _party_title(ctx, token) + _capital(ctx, token)
+        if token.pos_ == "NOUN":
+            out += _bid(ctx, token)
         if token.pos_ in {"VERB", "AUX"}:
-            out += _verbal(ctx, token)
+            out += _verbal(ctx, token) + _admitted(ctx, token) + _owned(ctx, token)
         elif token.pos_ == "PROPN":
             out += _affiliation(ctx, token) + _member_before(ctx, token) + _party_of_possessor(ctx, token)
+            out += _owned_body(ctx, token) + _party_noun(ctx, token) + _neighbouring(ctx, token)
     return [r for r in dict.fromkeys(out) if r.subject != r.object]
