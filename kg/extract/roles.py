@@ -576,12 +576,12 @@ DATELINE_CHARS = 400  # a dateline opens the story: after the headline, within i
 def _home_state(doc: Doc) -> str:
     """The state a story is about, whose offices it writes with no state: the state of its dateline's place
     ('TOKYO, Oct 5 (Wire) -': Japan), else the one state its headline names ('Kenyan President reshuffles cabinet',
-    "Portugal's Socialists elect new leader"); '' with neither."""
+    "Portugal's Socialists elect new leader"), else the one state its first paragraph names; '' with none."""
     found = DATELINE.search(doc_text(doc)[:DATELINE_CHARS])
     entry = entries().get(by_name().get(found.group(1).lower(), "")) if found is not None else None
     if entry is not None:
         return entry.id if entry.type == "State" else entry.country
-    return _headline_state(doc)
+    return _headline_state(doc) or _lead_state(doc)
 
 
 def _headline_state(doc: Doc) -> str:
@@ -596,6 +596,24 @@ def _headline_state(doc: Doc) -> str:
     if len(states) > 1:  # 'New Zealand foreign minister visits Beijing': the state of the headline's subject
         states = {state_of(e.ent_id_) for e in named if _in_subject(e)} - {""}
     return states.pop() if len(states) == 1 else ""
+
+
+PROSE_ENDS = (".", '"', "\u201d")  # a paragraph of prose ends a sentence; a headline, a date line or 'Sources' do not
+
+
+def _lead_state(doc: Doc) -> str:
+    """The one state (or its demonym, or a place in it) the story's first paragraph of prose names ('Army officers in
+    Guinea-Bissau announced ... in the capital, Bissau.' under a headline naming none): '' when it names none or two."""
+    text = doc_text(doc)[:DATELINE_CHARS * 4]
+    start = 0
+    for block in text.split("\n\n"):
+        lead = block.strip()
+        if lead.endswith(PROSE_ENDS) and start + len(block) < len(text):
+            states = {state_of(e.ent_id_) for e in ents(doc) if e.ent_id_ and start <= e.start_char < start + len(block)}
+            states.discard("")
+            return states.pop() if len(states) == 1 else ""
+        start += len(block) + 2
+    return ""
 
 
 def _in_subject(span: Span) -> bool:
