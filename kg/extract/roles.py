@@ -154,9 +154,12 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             if role is not None:
                 out.setdefault((role.holder, role.name, role.of, start), role)
                 made = True
-        if not made and group[0].label_ in rows and all(doc[t.start - 1].lower_ in PAST for t in group[1:]):
-            # 'convicted Vice President and former President NAME': the first post, its holder after the last title
-            unowned.append((Span(doc, start, end, label=group[0].label_) if len(group) > 1 else group[0], names[0]))
+        if not made and group[0].label_ in rows:
+            # 'convicted Vice President and former President NAME': the first post, its holder after the last title;
+            # 'became interior minister and deputy prime minister': each post not marked past, read over the group
+            held = [(t, n) for k, (t, n) in enumerate(zip(group, names)) if t.label_ in rows and (
+                k == 0 or doc[t.start - 1].lower_ not in PAST)]
+            unowned += [(Span(doc, start, end, label=t.label_) if len(group) > 1 else t, n) for t, n in held]
     for span, name in _occupations(doc, heads):
         noun = span.text.lower()
         # 'an adviser to the Ukrainian president': an adviser's 'to' introduces whom the post serves (WordNet's advisers)
