@@ -182,6 +182,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     unowned = _add_principal_roles(doc, unowned, out, as_of)
     for role in _home_state_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _own_country_roles(doc, unowned, list(out.values()), as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     # "Prime Minister NAME ... NAME's spokesman, NAME2": the principal's post may come from the story's state
     unowned = _add_principal_roles(doc, unowned, out, as_of)
     for role in _coordinated_roles(doc, unowned, list(out.values()), as_of):
@@ -695,6 +697,31 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
         span = doc[min(person.start, title.start):max(person.end, title.end)]
         kind = "state-title" if own else "home-state"
         out.append(_role(span, person, name, state, as_of, f"{kind}-{rule}", 0.7))
+    return out
+
+
+def _own_country_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'said Peters, the country's deputy prime minister' after 'New Zealand Foreign Minister Winston Peters' and
+    'Chinese Foreign Minister Wang Yi': "the country's" that the sentences around it leave open is the one state whose
+    post the article already gives the holder."""
+    out = []
+    for title, name in unowned:
+        i = title.start - 1
+        while i > 0 and doc[i].lower_ in MODIFIERS - {"the", "a", "an", "its", "their", "former", "then"}:
+            i -= 1
+        if i < 2 or doc[i].text not in {"'s", "\u2019s"} or doc[i - 1].lower_ not in STATE_NOUNS or doc[i - 2].lower_ != "the":
+            continue
+        person = _appositive_person(doc, i - 2)
+        if person is None:
+            person, _ = _unowned_holder(doc, title, as_of)
+        if person is None:
+            continue
+        surname = person_key(person.text).rsplit("-", 1)[-1]
+        states = {r.of for r in roles if r.holder.rsplit("-", 1)[-1] == surname and r.of in entries()
+                  and entries()[r.of].type == "State"}
+        if len(states) == 1:
+            span = doc[min(person.start, title.start):max(person.end, title.end)]
+            out.append(_role(span, person, name, states.pop(), as_of, "own-country", 0.7))
     return out
 
 
