@@ -572,7 +572,8 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
 
 
 # a dateline: 'TOKYO, Oct 5 (Reuters) -', 'LUSAKA (AP) --', 'WASHINGTON -' at the start of a line near the text's top
-DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,30}[A-Z])"  # the place, in capitals
+DATELINE = re.compile(r"^[ \t]*(?:date \d{4}-\d\d-\d\d[ \t]+)?"  # after the corpus's date line when on its line
+                      r"([A-Z][A-Z.'\- ]{1,30}[A-Z])"  # the place, in capitals
                       r"(?:,[^\n(\-\u2013\u2014]{1,25})?[ \t]*(?:\([^)\n]{1,30}\))?"  # ', Oct 5', '(Reuters)'
                       r"[ \t]*[-\u2013\u2014]{1,2}[ \t]", re.M)  # the dash, then a space
 DATELINE_CHARS = 400  # a dateline opens the story: after the headline, within its first lines
