@@ -922,7 +922,9 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
 
     'the party' takes an organization whose name is headed by 'Party', 'the commission' one headed by 'Commission'
     ('the Electoral Commission of Zambia'); a business noun of the body nouns ('company', 'airline') any
-    organization the window names that is not a gazetteer body (an IGO or a ministry is no company). `i` is the
+    organization the window names that is not a gazetteer body (an IGO or a ministry is no company); any other
+    noun ('the alliance' after 'NATO', 'the bloc' after 'ECOWAS', 'the party' after 'the Patriotic Front'), when no
+    name before it is headed by the noun, the one organization this sentence or the previous one names. `i` is the
     word before the noun; `noun_at` the noun when words describe it after 'the' ('the ruling party's').
     """
     from spacy.tokens import Span
@@ -937,9 +939,13 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     if not named and _business_word(noun) and noun in BODY_NOUNS:
         named = {organization_key(e.text) for e in window if not e.ent_id_}
     if not named:  # 'the party' paragraphs after the one party the story names: the text before
+        near = window
         window = [e for e in ents(doc) if e.end <= i and e.label_ == "ORG" and _name_head(e) in {noun, noun + "s"}
                   and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")]
         named = {gazetteer_id(e) or organization_key(e.text) for e in window}
+        if not named and not _business_word(noun):  # "NATO ... the alliance's spokeswoman": a name the noun does not head
+            window = near
+            named = {gazetteer_id(e) or organization_key(e.text) for e in window}
     if len(named) != 1:
         return None
     key = named.pop()

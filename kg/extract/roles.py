@@ -154,9 +154,12 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             if role is not None:
                 out.setdefault((role.holder, role.name, role.of, start), role)
                 made = True
-        if not made and group[0].label_ in rows and all(doc[t.start - 1].lower_ in PAST for t in group[1:]):
-            # 'convicted Vice President and former President NAME': the first post, its holder after the last title
-            unowned.append((Span(doc, start, end, label=group[0].label_) if len(group) > 1 else group[0], names[0]))
+        if not made and group[0].label_ in rows:
+            # 'convicted Vice President and former President NAME': the first post, its holder after the last title;
+            # 'became interior minister and deputy prime minister': each post not marked past, read over the group
+            held = [(t, n) for k, (t, n) in enumerate(zip(group, names)) if t.label_ in rows and (
+                k == 0 or doc[t.start - 1].lower_ not in PAST)]
+            unowned += [(Span(doc, start, end, label=t.label_) if len(group) > 1 else t, n) for t, n in held]
     for span, name in _occupations(doc, heads):
         noun = span.text.lower()
         # 'an adviser to the Ukrainian president': an adviser's 'to' introduces whom the post serves (WordNet's advisers)
@@ -178,6 +181,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     unowned = _add_principal_roles(doc, unowned, out, as_of)
     for role in _home_state_roles(doc, unowned, list(out.values()), as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _own_country_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     # "Prime Minister NAME ... NAME's spokesman, NAME2": the principal's post may come from the story's state
     unowned = _add_principal_roles(doc, unowned, out, as_of)
@@ -567,7 +572,8 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
 
 
 # a dateline: 'TOKYO, Oct 5 (Reuters) -', 'LUSAKA (AP) --', 'WASHINGTON -' at the start of a line near the text's top
-DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,30}[A-Z])"  # the place, in capitals
+DATELINE = re.compile(r"^[ \t]*(?:date \d{4}-\d\d-\d\d[ \t]+)?"  # after the corpus's date line when on its line
+                      r"([A-Z][A-Z.'\- ]{1,30}[A-Z])"  # the place, in capitals
                       r"(?:,[^\n(\-\u2013\u2014]{1,25})?[ \t]*(?:\([^)\n]{1,30}\))?"  # ', Oct 5', '(Reuters)'
                       r"[ \t]*[-\u2013\u2014]{1,2}[ \t]", re.M)  # the dash, then a space
 DATELINE_CHARS = 400  # a dateline opens the story: after the headline, within its first lines
@@ -576,12 +582,12 @@ DATELINE_CHARS = 400  # a dateline opens the story: after the headline, within i
 def _home_state(doc: Doc) -> str:
     """The state a story is about, whose offices it writes with no state: the state of its dateline's place
     ('TOKYO, Oct 5 (Wire) -': Japan), else the one state its headline names ('Kenyan President reshuffles cabinet',
-    "Portugal's Socialists elect new leader"); '' with neither."""
+    "Portugal's Socialists elect new leader"), else the one state its first paragraph names; '' with none."""
     found = DATELINE.search(doc_text(doc)[:DATELINE_CHARS])
     entry = entries().get(by_name().get(found.group(1).lower(), "")) if found is not None else None
     if entry is not None:
         return entry.id if entry.type == "State" else entry.country
-    return _headline_state(doc)
+    return _headline_state(doc) or _lead_state(doc)
 
 
 def _headline_state(doc: Doc) -> str:
@@ -596,6 +602,24 @@ def _headline_state(doc: Doc) -> str:
     if len(states) > 1:  # 'New Zealand foreign minister visits Beijing': the state of the headline's subject
         states = {state_of(e.ent_id_) for e in named if _in_subject(e)} - {""}
     return states.pop() if len(states) == 1 else ""
+
+
+PROSE_ENDS = (".", '"', "\u201d")  # a paragraph of prose ends a sentence; a headline, a date line or 'Sources' do not
+
+
+def _lead_state(doc: Doc) -> str:
+    """The one state (or its demonym, or a place in it) the story's first paragraph of prose names ('Army officers in
+    Guinea-Bissau announced ... in the capital, Bissau.' under a headline naming none): '' when it names none or two."""
+    text = doc_text(doc)[:DATELINE_CHARS * 4]
+    start = 0
+    for block in text.split("\n\n"):
+        lead = block.strip()
+        if lead.endswith(PROSE_ENDS) and start + len(block) < len(text):
+            states = {state_of(e.ent_id_) for e in ents(doc) if e.ent_id_ and start <= e.start_char < start + len(block)}
+            states.discard("")
+            return states.pop() if len(states) == 1 else ""
+        start += len(block) + 2
+    return ""
 
 
 def _in_subject(span: Span) -> bool:
@@ -674,6 +698,31 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
         span = doc[min(person.start, title.start):max(person.end, title.end)]
         kind = "state-title" if own else "home-state"
         out.append(_role(span, person, name, state, as_of, f"{kind}-{rule}", 0.7))
+    return out
+
+
+def _own_country_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'said Peters, the country's deputy prime minister' after 'New Zealand Foreign Minister Winston Peters' and
+    'Chinese Foreign Minister Wang Yi': "the country's" that the sentences around it leave open is the one state whose
+    post the article already gives the holder."""
+    out = []
+    for title, name in unowned:
+        i = title.start - 1
+        while i > 0 and doc[i].lower_ in MODIFIERS - {"the", "a", "an", "its", "their", "former", "then"}:
+            i -= 1
+        if i < 2 or doc[i].text not in {"'s", "\u2019s"} or doc[i - 1].lower_ not in STATE_NOUNS or doc[i - 2].lower_ != "the":
+            continue
+        person = _appositive_person(doc, i - 2)
+        if person is None:
+            person, _ = _unowned_holder(doc, title, as_of)
+        if person is None:
+            continue
+        surname = person_key(person.text).rsplit("-", 1)[-1]
+        states = {r.of for r in roles if r.holder.rsplit("-", 1)[-1] == surname and r.of in entries()
+                  and entries()[r.of].type == "State"}
+        if len(states) == 1:
+            span = doc[min(person.start, title.start):max(person.end, title.end)]
+            out.append(_role(span, person, name, states.pop(), as_of, "own-country", 0.7))
     return out
 
 
