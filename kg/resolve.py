@@ -81,6 +81,7 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
         candidates |= {f.key for f in mentions if f.key != m.key and f.type == "Organization" and strip_the(f.text) in described}
         short = strip_the(m.text).lower()  # 'the Defence Ministry' after the Ministry of Defence
         candidates |= {f.key for f in full if f.key != m.key and _portfolio_form(f.text).lower() == short}
+        candidates |= {f.key for f in named if f.key != m.key and _initials_opening(m.text, f.text)}
         if len(m.text.split()) == 1:
             candidates |= {f.key for f in full
                            if (_strip_the(f.text).split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text
@@ -227,6 +228,23 @@ def _clipped(short: str, name: str) -> bool:
         if not at:
             return False
     return True
+
+
+def _initials_opening(short: str, name: str) -> bool:
+    """A body's name whose opening words are written as their initials: 'UN Security Council' of the United Nations
+    Security Council, 'AU Commission' of the African Union Commission (not 'UN Security Council' of the United
+    Nations Human Rights Council, nor 'AU Commission' of the European Union Commission).
+
+    >>> _initials_opening("UN Security Council", "The United Nations Security Council")
+    True
+    >>> _initials_opening("AU Commission", "European Union Commission"), _initials_opening("UN", "United Nations")
+    (False, False)
+    """
+    words, full = strip_the(short).split(), strip_the(name).split()
+    rest = len(words) - 1
+    if rest < 1 or len(words[0]) < 2 or not words[0].isupper() or len(full) <= rest + 1 or full[-rest:] != words[1:]:
+        return False
+    return _initials(" ".join(full[:-rest])) == words[0]
 
 
 def _initials(name: str) -> str:
