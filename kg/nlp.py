@@ -663,7 +663,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, alone):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    out = _repeated_organizations(doc, _company_before_title(doc, out))
+    out = _named_before_body_noun(doc, _repeated_organizations(doc, _company_before_title(doc, out)), words)
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
@@ -811,10 +811,15 @@ def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     """"according to Saudi Arabia's Civil Defense Authority. Civil Defense Authority director NAME said": an
     organisation's name of several capitalised words, written again where the model tagged nothing, is that
     organisation again. Candidates are the name's first words, found over the Doc's array (`tokens_with`)."""
+    names = {tuple(t.text for t in e) for e in ents if e.label_ == "ORG" and len(e) > 1 and all(t.is_title for t in e)}
+    return _named_again(doc, ents, names)
+
+
+def _named_again(doc: Doc, ents: list[Span], names: set[tuple[str, ...]]) -> list[Span]:
+    """`ents` with an organisation for every untagged run of tokens that spells one of `names` (word tuples)."""
     from spacy.attrs import ORTH
     from spacy.tokens import Span as SpanType
 
-    names = {tuple(t.text for t in e) for e in ents if e.label_ == "ORG" and len(e) > 1 and all(t.is_title for t in e)}
     if not names:
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}
@@ -828,6 +833,51 @@ def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
                 taken |= set(range(token.i, end))
                 break
     return out
+
+
+def _named_before_body_noun(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
+    """'whose GERB party', 'The Law and Justice party', 'the Transnet board': a name the model left untagged, right
+    before a lower-case noun whose first sense is a body (kg/data/body_nouns.jsonl) that it modifies, is that body's
+    name, here and wherever the article writes it again untagged ('GERB said'), as is a name the model tagged
+    before such a noun ('the Transnet board ... Transnet said'). The name is a run of capitalised
+    proper nouns, lower-case joining words ('and', 'of') only between them; the nouns are found over the Doc's
+    array (`tokens_with`)."""
+    from spacy.attrs import ORTH
+    from spacy.tokens import Span as SpanType
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    tagged = {e.end: e for e in ents if e.label_ == "ORG" and all(_capitalised(t) for t in e)}
+    found, names = [], set()
+    for noun in tokens_with(doc, ORTH, first_body_nouns()):
+        start = _name_run_before(doc, noun.i, taken, words)
+        if start is not None and any(t.head.i == noun.i for t in doc[start:noun.i]):
+            found.append(SpanType(doc, start, noun.i, label="ORG"))
+            taken |= set(range(start, noun.i))
+        name = found[-1] if found and found[-1].end == noun.i else tagged.get(noun.i)
+        if name is not None:
+            names.add(tuple(t.text for t in name))
+    return _named_again(doc, ents + found, names)
+
+
+def _name_run_before(doc: Doc, end: int, taken: set[int], words: frozenset[str]) -> int | None:
+    """Start of the run of capitalised proper nouns (joined by lower-case conjunctions, prepositions or articles)
+    that ends right before token `end`, outside every entity; None when there is none, or when a capitalised word
+    inside a sentence stops the run (the name may open further left: 'We Continue the Change party', 'the Kenya
+    Kwanza coalition'). A dictionary word opening the sentence is no name ('Riot police')."""
+    start = None
+    i = end - 1
+    while i >= 0 and i not in taken and not doc[i].is_sent_end:
+        token = doc[i]
+        if token.pos_ == "PROPN" and _capitalised(token):
+            start = i
+        elif not (token.is_lower and token.pos_ in ("CCONJ", "ADP", "DET") and start is not None):
+            break
+        i -= 1
+    if i >= 0 and not doc[i].is_sent_end and _capitalised(doc[i]) and not doc[i].is_sent_start:
+        return None
+    if start is not None and doc[start].is_sent_start and doc[start].lower_ in words:
+        start = next((k for k in range(start + 1, end) if doc[k].pos_ == "PROPN"), None)
+    return start
 
 
 def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:
