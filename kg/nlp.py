@@ -37,6 +37,7 @@ of the whole text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -664,6 +665,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _named_before_body_noun(doc, _repeated_organizations(doc, _company_before_title(doc, out)), words)
+    out = _portfolios_with_body_noun(doc, out, words)
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
@@ -857,6 +859,25 @@ def _named_before_body_noun(doc: Doc, ents: list[Span], words: frozenset[str]) -
         if name is not None:
             names.add(tuple(t.text for t in name))
     return _named_again(doc, ents + found, names)
+
+
+def _portfolios_with_body_noun(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
+    """"Nigeria's Finance ministry", "Kenya's Foreign Affairs ministry": an organisation tagged on capitalised
+    dictionary words alone (a portfolio, no name of its own), before a lower-case body noun it modifies
+    (kg/data/body_nouns.jsonl), is named with that noun: 'Finance ministry', the body the article may also call
+    the Ministry of Finance; 'Finance' alone names nothing. Not a body's own name ('Democratic Party leaders'), nor
+    a name the article tags elsewhere ('Scientology organization')."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    named = Counter(e.text for e in ents)
+    out = []
+    for ent in ents:
+        noun = doc[ent.end] if ent.end < len(doc) else None
+        if (noun is not None and ent.label_ == "ORG" and not ent.ent_id_ and noun.i not in taken and noun.is_lower
+                and noun.lower_ in first_body_nouns() and any(t.head.i == noun.i for t in ent) and named[ent.text] == 1
+                and ent[-1].lower_ not in first_body_nouns() and all(t.lower_ in words and _capitalised(t) for t in ent)):
+            ent = _fresh(doc, ent.start, ent.end + 1, "ORG")
+        out.append(ent)
+    return out
 
 
 def _name_run_before(doc: Doc, end: int, taken: set[int], words: frozenset[str]) -> int | None:
