@@ -665,7 +665,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _named_before_body_noun(doc, _repeated_organizations(doc, _company_before_title(doc, out)), words)
-    out = _portfolios_with_body_noun(doc, out, words)
+    out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
@@ -859,6 +859,36 @@ def _named_before_body_noun(doc: Doc, ents: list[Span], words: frozenset[str]) -
         if name is not None:
             names.add(tuple(t.text for t in name))
     return _named_again(doc, ents + found, names)
+
+
+def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'parts of Kharkiv and Odesa', 'Hamas and Hezbollah fighters': the model ran two names joined by 'and' into
+    one organisation or place. Two capitalised proper-noun runs around a lone 'and', one of them a gazetteer or
+    Phoenix name, are two names (a gazetteer name keeps its id and type); a gazetteer name as a whole ('Bosnia and
+    Herzegovina') and pairs of no known name ('Law and Justice', 'Magnitogorsk Iron and Steel Works') stay one."""
+    out = []
+    for ent in ents:
+        parts = _two_names(doc, ent) if ent.label_ in {"ORG", "GPE", "LOC"} and not ent.ent_id_ else None
+        if parts is None:
+            out.append(ent)
+            continue
+        known = [_known_name(doc, part.start, part.end) for part in parts]
+        kinds = {entries()[k.id_].type for k in known if k is not None}
+        label = "LOC" if kinds & {"Place", "State"} else ent.label_
+        out += [k if k is not None else _fresh(doc, p.start, p.end, label) for p, k in zip(parts, known, strict=True)]
+    return out
+
+
+def _two_names(doc: Doc, ent: Span) -> tuple[Span, Span] | None:
+    """The two names of `ent` around its one 'and', one of them known, or None (see `_joined_names`)."""
+    joins = [t.i for t in ent if t.lower_ == "and"]
+    if len(joins) != 1 or not all(t.i == joins[0] or (t.pos_ == "PROPN" and _capitalised(t)) for t in ent):
+        return None
+    left, right = doc[ent.start:joins[0]], doc[joins[0] + 1:ent.end]
+    if not len(left) or not len(right):
+        return None
+    known, actors = by_name(), known_actors()
+    return (left, right) if any(p.text.lower() in known or p.text.lower() in actors for p in (left, right)) else None
 
 
 def _portfolios_with_body_noun(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
