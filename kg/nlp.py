@@ -1935,7 +1935,12 @@ def _bracketed_acronym(doc: Doc, i: int) -> str:
     if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
         return ""
     short = doc[i + 1].text
-    return short if short.isupper() and short.isalpha() and len(short) > 1 else ""
+    return short if short.isalpha() and short[0].isupper() and len(_capitals(short)) > 1 else ""
+
+
+def _capitals(short: str) -> str:
+    """The capital letters of an acronym, the initials it stands for: 'AfDB' -> 'ADB', 'TPLF' -> 'TPLF'."""
+    return "".join(c for c in short if c.isupper())
 
 
 def _initials(span: Span) -> str:
@@ -1943,22 +1948,25 @@ def _initials(span: Span) -> str:
 
 
 def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
-    """An acronym defined in brackets after a body's name ('Hayat Tahrir al-Sham (HTS)') names that body wherever the
-    text writes it, tagged or not ('HTS said'); a capitalised word before the name that completes the initials
-    ('Hayat' + 'Tahrir al-Sham' for HTS) is part of the name, and the name is a body's."""
+    """An acronym defined in brackets after a body's name ('Hayat Tahrir al-Sham (HTS)', 'the African Development Bank
+    (AfDB)') names that body wherever the text writes it, untagged or tagged a person ('HTS said', 'AfDB President');
+    a capitalised word before the name that completes the initials ('Hayat' + 'Tahrir al-Sham' for HTS) is part of
+    the name, and the name is a body's. A mixed-case acronym stands for its capitals ('AfDB': A, D, B)."""
     from spacy.attrs import ORTH
 
     ents = _untagged_before_acronym(doc, ents)
     grown, defined = [], set()
     for ent in ents:
         short = _bracketed_acronym(doc, ent.end)
+        if short and ent.ent_id_ and entries()[ent.ent_id_].type == "Organization":
+            defined.add(short)  # 'the African Development Bank (AfDB)': the gazetteer's body, by a short name it may not know
         if not short or ent.ent_id_ or ent.label_ not in {"ORG", "PERSON"}:
             continue
-        start = ent.start
-        if _initials(ent) != short and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
-                and (doc[start - 1].text[0] + _initials(ent)).upper() == short and not doc[start - 1].ent_type_:
+        start, initials = ent.start, _capitals(short)
+        if _initials(ent) != initials and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
+                and (doc[start - 1].text[0] + _initials(ent)).upper() == initials and not doc[start - 1].ent_type_:
             start -= 1
-        if _initials(doc[start:ent.end]) == short:
+        if _initials(doc[start:ent.end]) == initials:
             grown.append((ent, _fresh(doc, start, ent.end, "ORG")))
         elif ent.label_ != "ORG":
             continue  # 'John Smith (CEO)': a person's post, no acronym of his
@@ -1967,6 +1975,7 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     replaced = {id(old) for old, _ in grown}
     out = [e for e in ents if id(e) not in replaced] + [new for _, new in grown]
+    out = [_fresh(doc, e.start, e.end, "ORG") if e.label_ == "PERSON" and e.text in defined else e for e in out]
     taken = {i for e in out for i in range(e.start, e.end)}
     out += [_fresh(doc, t.i, t.i + 1, "ORG") for t in tokens_with(doc, ORTH, frozenset(defined)) if t.i not in taken]
     return out

@@ -86,6 +86,7 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
             candidates |= {f.key for f in full
                            if (_strip_the(f.text).split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text
                            or _clipped(m.text, f.text)}
+            candidates |= {f.key for f in named if f.key != m.key and _mixed_initials(m.text, f.text)}
             if m.text.lower() in body_nouns():  # 'the Commission' after the European Commission, 'the Council' after the Council of the EU
                 candidates |= {f.key for f in named if f.key != m.key and _head_noun(f.text) == m.text}
         if len(candidates) == 1:
@@ -245,6 +246,25 @@ def _initials_opening(short: str, name: str) -> bool:
     if rest < 1 or len(words[0]) < 2 or not words[0].isupper() or len(full) <= rest + 1 or full[-rest:] != words[1:]:
         return False
     return _initials(" ".join(full[:-rest])) == words[0]
+
+
+def _mixed_initials(short: str, name: str) -> bool:
+    """An acronym in mixed case whose pieces open the full name's words in order: 'AfDB' of the African Development
+    Bank, 'IsDB' of the Islamic Development Bank (not 'AfDB' of the Asian Development Bank, nor an acronym all in
+    capitals: `_initials` reads those).
+
+    >>> _mixed_initials("AfDB", "the African Development Bank"), _mixed_initials("IsDB", "Islamic Development Bank")
+    (True, True)
+    >>> _mixed_initials("ADB", "African Development Bank"), _mixed_initials("AfDB", "Asian Development Bank")
+    (False, False)
+    """
+    pieces = ACRONYM_PIECE.findall(short)
+    words = [w for w in _strip_the(name).replace("-", " ").split() if w.lower() not in STOP_INITIALS and w not in name_particles()]
+    return (short.isalpha() and "".join(pieces) == short and short != short.upper() and len(pieces) == len(words) > 1
+            and all(w.lower().startswith(p.lower()) for p, w in zip(pieces, words, strict=True)))
+
+
+ACRONYM_PIECE = re.compile(r"[A-Z][a-z]*")  # 'Af', 'D', 'B': the pieces of a mixed-case acronym
 
 
 def _initials(name: str) -> str:
