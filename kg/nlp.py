@@ -1894,16 +1894,16 @@ def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _state_ministries(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'the Egyptian foreign ministry', "Italy's interior ministry": a state's ministry written in lower case is a body
-    of its own, named by the state's word and the words before 'ministry' (as 'the Egyptian Foreign Ministry' is)."""
+    """'the Egyptian foreign ministry', "Italy's interior ministry", 'the Saudi Interior Ministry' left untagged: a
+    state's ministry is a body of its own, named by the state's word and the words before 'ministry'."""
     from spacy.attrs import LOWER
 
     found = []
     for noun in tokens_with(doc, LOWER, frozenset({"ministry"})):
-        if noun.text != "ministry" or noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_:
+        if noun.text not in {"ministry", "Ministry"} or noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_:
             continue
         start = noun.i
-        while start > 0 and doc[start - 1].is_lower and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ in {"amod", "compound"}:
+        while start > 0 and _ministry_word(doc[start - 1], noun):
             start -= 1
         owner = doc[start - 1] if start > 0 else None
         if owner is not None and owner.text == "'s" and start > 1:
@@ -1915,6 +1915,13 @@ def _state_ministries(doc: Doc, ents: list[Span]) -> list[Span]:
         found.append((state, _fresh(doc, state.start, noun.i + 1, "ORG")))
     dropped = {id(state) for state, _ in found}
     return [e for e in ents if id(e) not in dropped] + [body for _, body in found]
+
+
+def _ministry_word(word: Token, noun: Token) -> bool:
+    """A word of a ministry's portfolio before `noun` ('foreign' ministry, 'Interior' Ministry): a modifier of the
+    noun, untagged, written in the noun's case."""
+    return (word.head.i == noun.i and word.dep_ in {"amod", "compound"} and not word.ent_type_
+            and (word.is_lower if noun.is_lower else word.is_title))
 
 
 def _which_relative(ent: Span) -> bool:
