@@ -306,7 +306,7 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     # 'the president of Serbia', "Iran's foreign minister" with no holder named in the article still speak for their state
     key_map.update({m.key: m.of for m in mentions if m.rule in OWNED_TITLES and m.key not in key_map and m.of})
 
-    retyped = same_name_types(mentions, key_map)
+    retyped = same_name_types(mentions, key_map) | short_state_names(mentions)
     key_map.update({k: retyped[v][0] for k, v in key_map.items() if v in retyped} | {k: key for k, (key, _) in retyped.items()})
 
     def canon(key: str) -> str:
@@ -331,6 +331,28 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
     )
     return replace(extraction, entities=tuple(entities), roles=tuple(roles), events=tuple(events), relations=tuple(relations))
+
+
+def short_state_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
+    """'the Democratic Republic of the Congo ... eastern Congo': a place the gazetteer does not know, named by the
+    last words of the one state of the article whose name ends 'of (the) NAME', is that state (key, type).
+
+    >>> from kg.records import Mention
+    >>> m = [Mention(0, 4, "Democratic Republic of the Congo", "State", "gazetteer-state", key="state-Q974"),
+    ...      Mention(9, 10, "Congo", "Place", "ner-gpe", key="place-congo")]
+    >>> short_state_names(m)
+    {'place-congo': ('state-Q974', 'State')}
+    """
+    states = {(m.key, m.text) for m in mentions if m.type == "State" and m.rule.startswith("gazetteer")}
+    out = {}
+    for m in mentions:
+        if m.type != "Place" or m.rule != "ner-gpe" or m.key in out:
+            continue
+        ends = re.compile(rf"\bof (?:the )?{re.escape(_strip_the(m.text))}$")
+        keys = {key for key, name in states if ends.search(name)}
+        if len(keys) == 1:
+            out[m.key] = (next(iter(keys)), "State")
+    return out
 
 
 def same_name_types(mentions: list[Mention], key_map: dict[str, str]) -> dict[str, tuple[str, str]]:
