@@ -33,9 +33,11 @@ from tests.conftest import DATA
 # statements 0.962 dates 80/82.
 # s4-ent: two blind tune-wire articles (Peru regional elections, PhilHealth cyberattack) as written: entities 0.642 and
 # 0.947; after the entity-precision rules: wire entities P 0.852 -> 0.860 R 0.881 -> 0.895 (F1 0.867 -> 0.877).
+# s5-org: two blind tune-wire articles (African Union summit on eastern Congo, Transnet tender search) as written:
+# entities F1 0.929 and 0.900; after the organisation rules 0.981 and 0.976.
 SETS = {
     "wire": (23, {"entities": 0.82, "roles": 0.78, "events": 0.50, "statements": 0.75}),
-    "tune-wire": (30, {"entities": 0.90, "roles": 0.84, "events": 0.56, "statements": 0.91}),
+    "tune-wire": (32, {"entities": 0.90, "roles": 0.84, "events": 0.56, "statements": 0.91}),
 }
 
 
