@@ -1988,21 +1988,23 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-NAME_JOINERS = {"of", "and", "for", "the", "&"}  # lower-case words inside a body's name ('Council of the EU')
+NAME_JOINERS = {"of", "and", "for", "the", "&", "'s"}  # lower-case words inside a body's name ('Council of the EU', "People's")
 
 
 def _untagged_before_acronym(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Doctors Without Borders (MSF) said', 'Reporters Without Borders (RSF)' (the model tags 'Without Borders' a
     person): capitalised words the model left untagged, right before an acronym in brackets or before the untagged
-    name the model ends there, are the body the acronym names (joined by 'of', 'and', 'for', 'the'; two words at
-    least, opened by a capital; no title's words)."""
+    name the model ends there, are the body the acronym names (joined by 'of', 'and', 'for', 'the', "'s"; two words
+    at least, opened by a capital; no title's words), with the state's name before them when the initials take it
+    ("the Sierra Leone People's Party (SLPP)")."""
     from spacy.attrs import ORTH
 
     titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     replaced, out = set(), []
     for bracket in tokens_with(doc, ORTH, frozenset({"("})):
-        if not _bracketed_acronym(doc, bracket.i):
+        short = _bracketed_acronym(doc, bracket.i)
+        if not short:
             continue
         last = taken.get(bracket.i - 1)
         if last is not None and (last.ent_id_ or last.label_ == "PERSON" and not last[0].is_stop):
@@ -2011,6 +2013,11 @@ def _untagged_before_acronym(doc: Doc, ents: list[Span]) -> list[Span]:
         while start > 0 and start - 1 not in taken and start - 1 not in titled and not doc[start - 1].is_sent_end and (
                 doc[start - 1].is_title or doc[start - 1].lower_ in NAME_JOINERS and start < bracket.i):
             start -= 1
+        state = taken.get(start - 1)
+        if (state is not None and state.label_ == "GPE" and state.end == start < bracket.i
+                and _initials(doc[state.start:bracket.i]) == _capitals(short)):
+            start = state.start  # "the Sierra Leone People's Party (SLPP)": a party named after its state
+            replaced.add(id(state))
         while start < bracket.i and not doc[start].is_title:
             start += 1  # 'the' before the name
         if bracket.i - start > 1 and (last is None or start < last.start):
