@@ -37,6 +37,7 @@ of the whole text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -604,7 +605,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = [_named_after_state(doc, e, words, titles) for e in ents]
     ents += _known_people(doc, ents)
     ents = _known_organizations(doc, ents)
-    ents = _typed_by_evidence(doc, ents, words, titles)
+    ents = _typed_by_evidence(doc, _bodies_before_people(doc, ents), words, titles)
     ents = _particle_names(doc, _quoted_speakers(doc, ents, words))  # surnames read below are whole: 'von der Leyen'
     products = _product_names(doc, ents)
     ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
@@ -663,7 +664,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, alone):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    out = _repeated_organizations(doc, _company_before_title(doc, out))
+    out = _named_before_body_noun(doc, _repeated_organizations(doc, _company_before_title(doc, out)), words)
+    out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
@@ -811,10 +813,15 @@ def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     """"according to Saudi Arabia's Civil Defense Authority. Civil Defense Authority director NAME said": an
     organisation's name of several capitalised words, written again where the model tagged nothing, is that
     organisation again. Candidates are the name's first words, found over the Doc's array (`tokens_with`)."""
+    names = {tuple(t.text for t in e) for e in ents if e.label_ == "ORG" and len(e) > 1 and all(t.is_title for t in e)}
+    return _named_again(doc, ents, names)
+
+
+def _named_again(doc: Doc, ents: list[Span], names: set[tuple[str, ...]]) -> list[Span]:
+    """`ents` with an organisation for every untagged run of tokens that spells one of `names` (word tuples)."""
     from spacy.attrs import ORTH
     from spacy.tokens import Span as SpanType
 
-    names = {tuple(t.text for t in e) for e in ents if e.label_ == "ORG" and len(e) > 1 and all(t.is_title for t in e)}
     if not names:
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}
@@ -828,6 +835,100 @@ def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
                 taken |= set(range(token.i, end))
                 break
     return out
+
+
+def _named_before_body_noun(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
+    """'whose GERB party', 'The Law and Justice party', 'the Transnet board': a name the model left untagged, right
+    before a lower-case noun whose first sense is a body (kg/data/body_nouns.jsonl) that it modifies, is that body's
+    name, here and wherever the article writes it again untagged ('GERB said'), as is a name the model tagged
+    before such a noun ('the Transnet board ... Transnet said'). The name is a run of capitalised
+    proper nouns, lower-case joining words ('and', 'of') only between them; the nouns are found over the Doc's
+    array (`tokens_with`)."""
+    from spacy.attrs import ORTH
+    from spacy.tokens import Span as SpanType
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    tagged = {e.end: e for e in ents if e.label_ == "ORG" and all(_capitalised(t) for t in e)}
+    found, names = [], set()
+    for noun in tokens_with(doc, ORTH, first_body_nouns()):
+        start = _name_run_before(doc, noun.i, taken, words)
+        if start is not None and any(t.head.i == noun.i for t in doc[start:noun.i]):
+            found.append(SpanType(doc, start, noun.i, label="ORG"))
+            taken |= set(range(start, noun.i))
+        name = found[-1] if found and found[-1].end == noun.i else tagged.get(noun.i)
+        if name is not None:
+            names.add(tuple(t.text for t in name))
+    return _named_again(doc, ents + found, names)
+
+
+def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'parts of Kharkiv and Odesa', 'Hamas and Hezbollah fighters': the model ran two names joined by 'and' into
+    one organisation or place. Two capitalised proper-noun runs around a lone 'and', one of them a gazetteer or
+    Phoenix name, are two names (a gazetteer name keeps its id and type); a gazetteer name as a whole ('Bosnia and
+    Herzegovina') and pairs of no known name ('Law and Justice', 'Magnitogorsk Iron and Steel Works') stay one."""
+    out = []
+    for ent in ents:
+        parts = _two_names(doc, ent) if ent.label_ in {"ORG", "GPE", "LOC"} and not ent.ent_id_ else None
+        if parts is None:
+            out.append(ent)
+            continue
+        known = [_known_name(doc, part.start, part.end) for part in parts]
+        kinds = {entries()[k.id_].type for k in known if k is not None}
+        label = "LOC" if kinds & {"Place", "State"} else ent.label_
+        out += [k if k is not None else _fresh(doc, p.start, p.end, label) for p, k in zip(parts, known, strict=True)]
+    return out
+
+
+def _two_names(doc: Doc, ent: Span) -> tuple[Span, Span] | None:
+    """The two names of `ent` around its one 'and', one of them known, or None (see `_joined_names`)."""
+    joins = [t.i for t in ent if t.lower_ == "and"]
+    if len(joins) != 1 or not all(t.i == joins[0] or (t.pos_ == "PROPN" and _capitalised(t)) for t in ent):
+        return None
+    left, right = doc[ent.start:joins[0]], doc[joins[0] + 1:ent.end]
+    if not len(left) or not len(right):
+        return None
+    known, actors = by_name(), known_actors()
+    return (left, right) if any(p.text.lower() in known or p.text.lower() in actors for p in (left, right)) else None
+
+
+def _portfolios_with_body_noun(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
+    """"Nigeria's Finance ministry", "Kenya's Foreign Affairs ministry": an organisation tagged on capitalised
+    dictionary words alone (a portfolio, no name of its own), before a lower-case body noun it modifies
+    (kg/data/body_nouns.jsonl), is named with that noun: 'Finance ministry', the body the article may also call
+    the Ministry of Finance; 'Finance' alone names nothing. Not a body's own name ('Democratic Party leaders'), nor
+    a name the article tags elsewhere ('Scientology organization')."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    named = Counter(e.text for e in ents)
+    out = []
+    for ent in ents:
+        noun = doc[ent.end] if ent.end < len(doc) else None
+        if (noun is not None and ent.label_ == "ORG" and not ent.ent_id_ and noun.i not in taken and noun.is_lower
+                and noun.lower_ in first_body_nouns() and any(t.head.i == noun.i for t in ent) and named[ent.text] == 1
+                and ent[-1].lower_ not in first_body_nouns() and all(t.lower_ in words and _capitalised(t) for t in ent)):
+            ent = _fresh(doc, ent.start, ent.end + 1, "ORG")
+        out.append(ent)
+    return out
+
+
+def _name_run_before(doc: Doc, end: int, taken: set[int], words: frozenset[str]) -> int | None:
+    """Start of the run of capitalised proper nouns (joined by lower-case conjunctions, prepositions or articles)
+    that ends right before token `end`, outside every entity; None when there is none, or when a capitalised word
+    inside a sentence stops the run (the name may open further left: 'We Continue the Change party', 'the Kenya
+    Kwanza coalition'). A dictionary word opening the sentence is no name ('Riot police')."""
+    start = None
+    i = end - 1
+    while i >= 0 and i not in taken and not doc[i].is_sent_end:
+        token = doc[i]
+        if token.pos_ == "PROPN" and _capitalised(token):
+            start = i
+        elif not (token.is_lower and token.pos_ in ("CCONJ", "ADP", "DET") and start is not None):
+            break
+        i -= 1
+    if i >= 0 and not doc[i].is_sent_end and _capitalised(doc[i]) and not doc[i].is_sent_start:
+        return None
+    if start is not None and doc[start].is_sent_start and doc[start].lower_ in words:
+        start = next((k for k in range(start + 1, end) if doc[k].pos_ == "PROPN"), None)
+    return start
 
 
 def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1409,6 +1510,30 @@ def _given_name_first(ent: Span) -> bool:
     return _proper_pair(ent) and ent[0].lower_ in given_names()  # no given name is a body noun
 
 
+def _bodies_before_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Speaker of the National Assembly Moses Wetangula said': the model ran a body's name on into the name of the
+    person after it. A span the gazetteer does not know, whose body noun (kg/data/body_nouns.jsonl) is followed by a
+    given name and one or two more capitalised proper nouns, is the body, then the person."""
+    out = []
+    for ent in ents:
+        k = next((k for k in range(1, len(ent) - 1) if ent[k].lower_ in given_names()
+                  and ent[k - 1].lower_ in body_nouns() and _proper_pair(ent[k:])), None)
+        if ent.label_ != "ORG" or ent.ent_id_ or k is None:
+            out.append(ent)
+            continue
+        out += [_fresh(doc, ent.start, ent.start + k, "ORG"), _fresh(doc, ent.start + k, ent.end, "PERSON")]
+    return out
+
+
+def _after_named_noun(doc: Doc, ent: Span) -> bool:
+    """'SIU head Lindiwe Mokgoro', 'Hamas leader Yahya Sinwar': a name right after a lower-case noun that itself
+    follows a name (a close apposition: the noun says what the named person is to the body)."""
+    if ent.start < 2:
+        return False
+    noun, owner = doc[ent.start - 1], doc[ent.start - 2]
+    return noun.pos_ == "NOUN" and noun.is_lower and owner.pos_ == "PROPN" and _capitalised(owner)
+
+
 def _after_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
     """The span stands in apposition to a title a few words before ('the president of Chile, NAME'), or completes one
     with a copula ("Japan's new foreign minister is NAME")."""
@@ -1637,7 +1762,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
             _typed(doc, ent, label)
         elif (label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent)
-              and (_after_title(doc, ent, titles) or _before_title(doc, ent, titles))):
+              and (_after_title(doc, ent, titles) or _before_title(doc, ent, titles) or _after_named_noun(doc, ent))):
             label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,', 'Eva Lund, the minister for ...': a place tag
             _typed(doc, ent, label)
         elif label in {"GPE", "LOC"} and not ent.ent_id_ and _proper_pair(ent) and _before_title(doc, ent, titles, owned=True):
@@ -1769,16 +1894,16 @@ def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _state_ministries(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'the Egyptian foreign ministry', "Italy's interior ministry": a state's ministry written in lower case is a body
-    of its own, named by the state's word and the words before 'ministry' (as 'the Egyptian Foreign Ministry' is)."""
+    """'the Egyptian foreign ministry', "Italy's interior ministry", 'the Saudi Interior Ministry' left untagged: a
+    state's ministry is a body of its own, named by the state's word and the words before 'ministry'."""
     from spacy.attrs import LOWER
 
     found = []
     for noun in tokens_with(doc, LOWER, frozenset({"ministry"})):
-        if noun.text != "ministry" or noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_:
+        if noun.text not in {"ministry", "Ministry"} or noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_:
             continue
         start = noun.i
-        while start > 0 and doc[start - 1].is_lower and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ in {"amod", "compound"}:
+        while start > 0 and _ministry_word(doc[start - 1], noun):
             start -= 1
         owner = doc[start - 1] if start > 0 else None
         if owner is not None and owner.text == "'s" and start > 1:
@@ -1790,6 +1915,13 @@ def _state_ministries(doc: Doc, ents: list[Span]) -> list[Span]:
         found.append((state, _fresh(doc, state.start, noun.i + 1, "ORG")))
     dropped = {id(state) for state, _ in found}
     return [e for e in ents if id(e) not in dropped] + [body for _, body in found]
+
+
+def _ministry_word(word: Token, noun: Token) -> bool:
+    """A word of a ministry's portfolio before `noun` ('foreign' ministry, 'Interior' Ministry): a modifier of the
+    noun, untagged, written in the noun's case."""
+    return (word.head.i == noun.i and word.dep_ in {"amod", "compound"} and not word.ent_type_
+            and (word.is_lower if noun.is_lower else word.is_title))
 
 
 def _which_relative(ent: Span) -> bool:
@@ -1810,7 +1942,12 @@ def _bracketed_acronym(doc: Doc, i: int) -> str:
     if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
         return ""
     short = doc[i + 1].text
-    return short if short.isupper() and short.isalpha() and len(short) > 1 else ""
+    return short if short.isalpha() and short[0].isupper() and len(_capitals(short)) > 1 else ""
+
+
+def _capitals(short: str) -> str:
+    """The capital letters of an acronym, the initials it stands for: 'AfDB' -> 'ADB', 'TPLF' -> 'TPLF'."""
+    return "".join(c for c in short if c.isupper())
 
 
 def _initials(span: Span) -> str:
@@ -1818,22 +1955,25 @@ def _initials(span: Span) -> str:
 
 
 def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
-    """An acronym defined in brackets after a body's name ('Hayat Tahrir al-Sham (HTS)') names that body wherever the
-    text writes it, tagged or not ('HTS said'); a capitalised word before the name that completes the initials
-    ('Hayat' + 'Tahrir al-Sham' for HTS) is part of the name, and the name is a body's."""
+    """An acronym defined in brackets after a body's name ('Hayat Tahrir al-Sham (HTS)', 'the African Development Bank
+    (AfDB)') names that body wherever the text writes it, untagged or tagged a person ('HTS said', 'AfDB President');
+    a capitalised word before the name that completes the initials ('Hayat' + 'Tahrir al-Sham' for HTS) is part of
+    the name, and the name is a body's. A mixed-case acronym stands for its capitals ('AfDB': A, D, B)."""
     from spacy.attrs import ORTH
 
     ents = _untagged_before_acronym(doc, ents)
     grown, defined = [], set()
     for ent in ents:
         short = _bracketed_acronym(doc, ent.end)
+        if short and ent.ent_id_ and entries()[ent.ent_id_].type == "Organization":
+            defined.add(short)  # 'the African Development Bank (AfDB)': the gazetteer's body, by a short name it may not know
         if not short or ent.ent_id_ or ent.label_ not in {"ORG", "PERSON"}:
             continue
-        start = ent.start
-        if _initials(ent) != short and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
-                and (doc[start - 1].text[0] + _initials(ent)).upper() == short and not doc[start - 1].ent_type_:
+        start, initials = ent.start, _capitals(short)
+        if _initials(ent) != initials and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
+                and (doc[start - 1].text[0] + _initials(ent)).upper() == initials and not doc[start - 1].ent_type_:
             start -= 1
-        if _initials(doc[start:ent.end]) == short:
+        if _initials(doc[start:ent.end]) == initials:
             grown.append((ent, _fresh(doc, start, ent.end, "ORG")))
         elif ent.label_ != "ORG":
             continue  # 'John Smith (CEO)': a person's post, no acronym of his
@@ -1842,26 +1982,29 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     replaced = {id(old) for old, _ in grown}
     out = [e for e in ents if id(e) not in replaced] + [new for _, new in grown]
+    out = [_fresh(doc, e.start, e.end, "ORG") if e.label_ == "PERSON" and e.text in defined else e for e in out]
     taken = {i for e in out for i in range(e.start, e.end)}
     out += [_fresh(doc, t.i, t.i + 1, "ORG") for t in tokens_with(doc, ORTH, frozenset(defined)) if t.i not in taken]
     return out
 
 
-NAME_JOINERS = {"of", "and", "for", "the", "&"}  # lower-case words inside a body's name ('Council of the EU')
+NAME_JOINERS = {"of", "and", "for", "the", "&", "'s"}  # lower-case words inside a body's name ('Council of the EU', "People's")
 
 
 def _untagged_before_acronym(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Doctors Without Borders (MSF) said', 'Reporters Without Borders (RSF)' (the model tags 'Without Borders' a
     person): capitalised words the model left untagged, right before an acronym in brackets or before the untagged
-    name the model ends there, are the body the acronym names (joined by 'of', 'and', 'for', 'the'; two words at
-    least, opened by a capital; no title's words)."""
+    name the model ends there, are the body the acronym names (joined by 'of', 'and', 'for', 'the', "'s"; two words
+    at least, opened by a capital; no title's words), with the state's name before them when the initials take it
+    ("the Sierra Leone People's Party (SLPP)")."""
     from spacy.attrs import ORTH
 
     titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     replaced, out = set(), []
     for bracket in tokens_with(doc, ORTH, frozenset({"("})):
-        if not _bracketed_acronym(doc, bracket.i):
+        short = _bracketed_acronym(doc, bracket.i)
+        if not short:
             continue
         last = taken.get(bracket.i - 1)
         if last is not None and (last.ent_id_ or last.label_ == "PERSON" and not last[0].is_stop):
@@ -1870,6 +2013,11 @@ def _untagged_before_acronym(doc: Doc, ents: list[Span]) -> list[Span]:
         while start > 0 and start - 1 not in taken and start - 1 not in titled and not doc[start - 1].is_sent_end and (
                 doc[start - 1].is_title or doc[start - 1].lower_ in NAME_JOINERS and start < bracket.i):
             start -= 1
+        state = taken.get(start - 1)
+        if (state is not None and state.label_ == "GPE" and state.end == start < bracket.i
+                and _initials(doc[state.start:bracket.i]) == _capitals(short)):
+            start = state.start  # "the Sierra Leone People's Party (SLPP)": a party named after its state
+            replaced.add(id(state))
         while start < bracket.i and not doc[start].is_title:
             start += 1  # 'the' before the name
         if bracket.i - start > 1 and (last is None or start < last.start):

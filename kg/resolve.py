@@ -81,10 +81,12 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
         candidates |= {f.key for f in mentions if f.key != m.key and f.type == "Organization" and strip_the(f.text) in described}
         short = strip_the(m.text).lower()  # 'the Defence Ministry' after the Ministry of Defence
         candidates |= {f.key for f in full if f.key != m.key and _portfolio_form(f.text).lower() == short}
+        candidates |= {f.key for f in named if f.key != m.key and _initials_opening(m.text, f.text)}
         if len(m.text.split()) == 1:
             candidates |= {f.key for f in full
                            if (_strip_the(f.text).split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text
                            or _clipped(m.text, f.text)}
+            candidates |= {f.key for f in named if f.key != m.key and _mixed_initials(m.text, f.text)}
             if m.text.lower() in body_nouns():  # 'the Commission' after the European Commission, 'the Council' after the Council of the EU
                 candidates |= {f.key for f in named if f.key != m.key and _head_noun(f.text) == m.text}
         if len(candidates) == 1:
@@ -229,6 +231,42 @@ def _clipped(short: str, name: str) -> bool:
     return True
 
 
+def _initials_opening(short: str, name: str) -> bool:
+    """A body's name whose opening words are written as their initials: 'UN Security Council' of the United Nations
+    Security Council, 'AU Commission' of the African Union Commission (not 'UN Security Council' of the United
+    Nations Human Rights Council, nor 'AU Commission' of the European Union Commission).
+
+    >>> _initials_opening("UN Security Council", "The United Nations Security Council")
+    True
+    >>> _initials_opening("AU Commission", "European Union Commission"), _initials_opening("UN", "United Nations")
+    (False, False)
+    """
+    words, full = strip_the(short).split(), strip_the(name).split()
+    rest = len(words) - 1
+    if rest < 1 or len(words[0]) < 2 or not words[0].isupper() or len(full) <= rest + 1 or full[-rest:] != words[1:]:
+        return False
+    return _initials(" ".join(full[:-rest])) == words[0]
+
+
+def _mixed_initials(short: str, name: str) -> bool:
+    """An acronym in mixed case whose pieces open the full name's words in order: 'AfDB' of the African Development
+    Bank, 'IsDB' of the Islamic Development Bank (not 'AfDB' of the Asian Development Bank, nor an acronym all in
+    capitals: `_initials` reads those).
+
+    >>> _mixed_initials("AfDB", "the African Development Bank"), _mixed_initials("IsDB", "Islamic Development Bank")
+    (True, True)
+    >>> _mixed_initials("ADB", "African Development Bank"), _mixed_initials("AfDB", "Asian Development Bank")
+    (False, False)
+    """
+    pieces = ACRONYM_PIECE.findall(short)
+    words = [w for w in _strip_the(name).replace("-", " ").split() if w.lower() not in STOP_INITIALS and w not in name_particles()]
+    return (short.isalpha() and "".join(pieces) == short and short != short.upper() and len(pieces) == len(words) > 1
+            and all(w.lower().startswith(p.lower()) for p, w in zip(pieces, words, strict=True)))
+
+
+ACRONYM_PIECE = re.compile(r"[A-Z][a-z]*")  # 'Af', 'D', 'B': the pieces of a mixed-case acronym
+
+
 def _initials(name: str) -> str:
     """'TPLF' of "the Tigray People's Liberation Front", 'HTS' of 'Hayat Tahrir al-Sham' (a name's lower-case particle
     has no letter in it, kg/data/name_particles.jsonl)."""
@@ -268,7 +306,7 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     # 'the president of Serbia', "Iran's foreign minister" with no holder named in the article still speak for their state
     key_map.update({m.key: m.of for m in mentions if m.rule in OWNED_TITLES and m.key not in key_map and m.of})
 
-    retyped = same_name_types(mentions, key_map)
+    retyped = same_name_types(mentions, key_map) | short_state_names(mentions)
     key_map.update({k: retyped[v][0] for k, v in key_map.items() if v in retyped} | {k: key for k, (key, _) in retyped.items()})
 
     def canon(key: str) -> str:
@@ -293,6 +331,28 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
     )
     return replace(extraction, entities=tuple(entities), roles=tuple(roles), events=tuple(events), relations=tuple(relations))
+
+
+def short_state_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
+    """'the Democratic Republic of the Congo ... eastern Congo': a place the gazetteer does not know, named by the
+    last words of the one state of the article whose name ends 'of (the) NAME', is that state (key, type).
+
+    >>> from kg.records import Mention
+    >>> m = [Mention(0, 4, "Democratic Republic of the Congo", "State", "gazetteer-state", key="state-Q974"),
+    ...      Mention(9, 10, "Congo", "Place", "ner-gpe", key="place-congo")]
+    >>> short_state_names(m)
+    {'place-congo': ('state-Q974', 'State')}
+    """
+    states = {(m.key, m.text) for m in mentions if m.type == "State" and m.rule.startswith("gazetteer")}
+    out = {}
+    for m in mentions:
+        if m.type != "Place" or m.rule != "ner-gpe" or m.key in out:
+            continue
+        ends = re.compile(rf"\bof (?:the )?{re.escape(_strip_the(m.text))}$")
+        keys = {key for key, name in states if ends.search(name)}
+        if len(keys) == 1:
+            out[m.key] = (next(iter(keys)), "State")
+    return out
 
 
 def same_name_types(mentions: list[Mention], key_map: dict[str, str]) -> dict[str, tuple[str, str]]:
