@@ -1170,6 +1170,16 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
+def _reported_passive(draft: Draft) -> bool:
+    """'X said (that) 75 soldiers had been returned', 'X confirmed that 56 detainees were released by Y': a passive
+    clause reported by a verb has a subject of its own (what the act was done to); whoever reports it does not do
+    it, so the reporter's subject is not inherited (only a 'by' agent takes part). A detention is the exception: the
+    authority that reports it holds the detainees ('the Interior Ministry said 63 people had been detained')."""
+    token = draft.token
+    return (token.dep_ == "ccomp" and any(c.dep_ == "nsubjpass" for c in token.children)
+            and "Arrest" not in lineage(draft.kind))
+
+
 OBJECT_AGENT_PREPS = {"for", "of"}
 
 
@@ -1214,8 +1224,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     token, args = draft.token, draft.trigger.args
     subjects = [c for c in token.children if c.dep_ in SUBJ_DEPS]
     passive = token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
-    if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive):  # "as stated on the
-        # website", "is claimed to be": a speech verb in the passive has no speaker in the clause it hangs on
+    if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive) and not _reported_passive(draft):
+        # "as stated on the website", "is claimed to be": a speech verb in the passive has no speaker in the clause it
+        # hangs on
         inherited = _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
