@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: twenty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: thirty articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: thirty-two articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ from tests.conftest import DATA
 # 0.947; after the entity-precision rules: wire entities P 0.852 -> 0.860 R 0.881 -> 0.895 (F1 0.867 -> 0.877).
 SETS = {
     "wire": (23, {"entities": 0.82, "roles": 0.78, "events": 0.50, "statements": 0.75}),
-    "tune-wire": (30, {"entities": 0.90, "roles": 0.84, "events": 0.56, "statements": 0.91}),
+    "tune-wire": (32, {"entities": 0.90, "roles": 0.84, "events": 0.56, "statements": 0.91}),
 }
 
 
