@@ -1170,6 +1170,18 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
+def _nearer_clause_subject(ctx: Context, token: Token) -> Token | None:
+    """'The crisis began on May 1, when the party withdrew from the government, accusing its partner of ...': a
+    participle after a comma that the parser hangs on the sentence's main verb, whose subject is no actor, is done by
+    the actor subject of the subordinate clause that ends just before it (the participle's nearer clause)."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.i < 2 or token.nbor(-1).text != ",":
+        return None
+    clause = next((v for v in token.doc[token.head.i + 1:token.i - 1] if v.dep_ in {"relcl", "advcl"}
+                   and v.pos_ in {"VERB", "AUX"} and v.right_edge.i == token.i - 2), None)
+    subject = next((c for c in clause.children if c.dep_ in SUBJ_DEPS), None) if clause is not None else None
+    return subject if subject is not None and actors(ctx, subject) else None
+
+
 def _reported_passive(draft: Draft) -> bool:
     """'X said (that) 75 soldiers had been returned', 'X confirmed that 56 detainees were released by Y': a passive
     clause reported by a verb has a subject of its own (what the act was done to); whoever reports it does not do
@@ -1229,6 +1241,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         # hangs on
         inherited = _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
+        if subjects and not actors(ctx, subjects[0]) and (nearer := _nearer_clause_subject(ctx, token)) is not None:
+            subjects = [nearer]
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
