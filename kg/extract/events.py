@@ -1738,10 +1738,13 @@ def _report_date(ctx: Context, rule: str) -> TimeValue:
 def _reported_news(ctx: Context, verb: Token) -> bool:
     """'The African Union condemned the coup.', 'Kalaba rejected the result.': a main clause in the simple past with no
     time of its own, no time before it in its paragraph and none in its sentence, is news of the day reported (not a
-    past perfect, a relative clause 'who defeated Lungu', a headline, or a sentence that dates something else)."""
+    past perfect, a relative clause 'who defeated Lungu', a headline, or a sentence that dates something else). What a
+    main clause's verb of speech reports in the past ('X confirmed that 56 detainees had been released by Y') is news
+    of that day too."""
     node = _first_conjunct(verb)
-    if (node.dep_ != "ROOT" or _in_headline(ctx, verb) or any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")
-            or _placed_by_event(verb)):
+    reported = node.dep_ == "ccomp" and node.head.dep_ == "ROOT" and _speech_verb(node.head) and _past(node.head)
+    if ((node.dep_ != "ROOT" and not reported) or _in_headline(ctx, verb)
+            or (not reported and any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")) or _placed_by_event(verb)):
         return False
     return not any(t.i in ctx.time_tokens for t in verb.sent)
 
