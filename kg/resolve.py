@@ -488,6 +488,14 @@ def _described_name(label: str, etype: str) -> set[str]:
     return {name} if etype == "Organization" and kind == "party" and name else set()
 
 
+def _other_pair(a: Event, b: Event) -> bool:
+    """'Biden held talks with Modi on Friday ... Sunak met Modi': two acts of two sides each, one side in common, the
+    other not, told of different days (one may be the article's guess), are two acts: one actor meeting several others."""
+    pa, pb = ({k for _, k in e.participants} for e in (a, b))
+    return (len(pa) == len(pb) == 2 and len(pa & pb) == 1 and a.time is not None and b.time is not None
+            and a.time.value != b.time.value)
+
+
 def _compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:
     """Overlapping periods; a date assumed from the article's date alone agrees with any of its year (a guess of the
     day, not of the year: 'The two ministers signed an agreement' is not the agreement 'signed in 2008')."""
@@ -525,6 +533,8 @@ def same_event(a: Event, b: Event, sides: dict[str, str] | None = None) -> bool:
     if not (a.kind in lineage(b.kind) or b.kind in lineage(a.kind)):
         return False
     if not _compatible_time(a.time, b.time) or (a.place and b.place and a.place != b.place):
+        return False
+    if _other_pair(a, b):
         return False
     shared = {k for _, k in a.participants} & {k for _, k in b.participants}
     return bool(shared) or bool(a.place and a.place == b.place) or bool(sides) and _same_sides(a, b, sides)

@@ -1170,6 +1170,28 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
+def _nearer_clause_subject(ctx: Context, token: Token) -> Token | None:
+    """'The crisis began on May 1, when the party withdrew from the government, accusing its partner of ...': a
+    participle after a comma that the parser hangs on the sentence's main verb, whose subject is no actor, is done by
+    the actor subject of the subordinate clause that ends just before it (the participle's nearer clause)."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.i < 2 or token.nbor(-1).text != ",":
+        return None
+    clause = next((v for v in token.doc[token.head.i + 1:token.i - 1] if v.dep_ in {"relcl", "advcl"}
+                   and v.pos_ in {"VERB", "AUX"} and v.right_edge.i == token.i - 2), None)
+    subject = next((c for c in clause.children if c.dep_ in SUBJ_DEPS), None) if clause is not None else None
+    return subject if subject is not None and actors(ctx, subject) else None
+
+
+def _reported_passive(draft: Draft) -> bool:
+    """'X said (that) 75 soldiers had been returned', 'X confirmed that 56 detainees were released by Y': a passive
+    clause reported by a verb has a subject of its own (what the act was done to); whoever reports it does not do
+    it, so the reporter's subject is not inherited (only a 'by' agent takes part). A detention is the exception: the
+    authority that reports it holds the detainees ('the Interior Ministry said 63 people had been detained')."""
+    token = draft.token
+    return (token.dep_ == "ccomp" and any(c.dep_ == "nsubjpass" for c in token.children)
+            and "Arrest" not in lineage(draft.kind))
+
+
 OBJECT_AGENT_PREPS = {"for", "of"}
 
 
@@ -1214,10 +1236,13 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     token, args = draft.token, draft.trigger.args
     subjects = [c for c in token.children if c.dep_ in SUBJ_DEPS]
     passive = token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
-    if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive):  # "as stated on the
-        # website", "is claimed to be": a speech verb in the passive has no speaker in the clause it hangs on
+    if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive) and not _reported_passive(draft):
+        # "as stated on the website", "is claimed to be": a speech verb in the passive has no speaker in the clause it
+        # hangs on
         inherited = _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
+        if subjects and not actors(ctx, subjects[0]) and (nearer := _nearer_clause_subject(ctx, token)) is not None:
+            subjects = [nearer]
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
@@ -1713,10 +1738,13 @@ def _report_date(ctx: Context, rule: str) -> TimeValue:
 def _reported_news(ctx: Context, verb: Token) -> bool:
     """'The African Union condemned the coup.', 'Kalaba rejected the result.': a main clause in the simple past with no
     time of its own, no time before it in its paragraph and none in its sentence, is news of the day reported (not a
-    past perfect, a relative clause 'who defeated Lungu', a headline, or a sentence that dates something else)."""
+    past perfect, a relative clause 'who defeated Lungu', a headline, or a sentence that dates something else). What a
+    main clause's verb of speech reports in the past ('X confirmed that 56 detainees had been released by Y') is news
+    of that day too."""
     node = _first_conjunct(verb)
-    if (node.dep_ != "ROOT" or _in_headline(ctx, verb) or any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")
-            or _placed_by_event(verb)):
+    reported = node.dep_ == "ccomp" and node.head.dep_ == "ROOT" and _speech_verb(node.head) and _past(node.head)
+    if ((node.dep_ != "ROOT" and not reported) or _in_headline(ctx, verb)
+            or (not reported and any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")) or _placed_by_event(verb)):
         return False
     return not any(t.i in ctx.time_tokens for t in verb.sent)
 

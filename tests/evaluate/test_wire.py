@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: twenty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: thirty-four articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: thirty-six articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ from tests.conftest import DATA
 # entities F1 0.929 and 0.900; after the organisation rules 0.981 and 0.976.
 SETS = {
     "wire": (23, {"entities": 0.82, "roles": 0.78, "events": 0.50, "statements": 0.75}),
-    "tune-wire": (34, {"entities": 0.90, "roles": 0.84, "events": 0.56, "statements": 0.91}),
+    "tune-wire": (36, {"entities": 0.90, "roles": 0.84, "events": 0.56, "statements": 0.91}),
 }
 
 
