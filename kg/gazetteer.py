@@ -27,6 +27,11 @@ class Entry:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
+
+def _column(file: str, key: str) -> frozenset[str]:
+    """The values of one field of a kg/data JSONL file, as a set of words."""
+    return frozenset(row[key] for row in resources.jsonl(file))
+
 @lru_cache(maxsize=1)
 def entries() -> dict[str, Entry]:
     """Every gazetteer entry by id."""
@@ -127,7 +132,7 @@ def occupations() -> dict[tuple[str, ...], dict]:
 def speech_verbs() -> frozenset[str]:
     """Verbs of communication, phrasal ones as 'verb particle' ('warn', 'insist', 'reply', 'point out';
     kg/data/speech_verbs.jsonl, from WordNet's verb.communication)."""
-    return frozenset(row["verb"] for row in resources.jsonl("speech_verbs.jsonl"))
+    return _column("speech_verbs.jsonl", "verb")
 
 
 @lru_cache(maxsize=1)
@@ -141,13 +146,13 @@ def office_verbs() -> dict[str, str]:
 def title_prefixes() -> frozenset[str]:
     """Words for the post one rank below the title after them ('deputy', 'vice'; kg/data/title_prefixes.jsonl, from
     WordNet): 'Deputy Foreign Minister' is a post of its own."""
-    return frozenset(row["prefix"] for row in resources.jsonl("title_prefixes.jsonl"))
+    return _column("title_prefixes.jsonl", "prefix")
 
 
 @lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Nouns of a geographical area or district ('village', 'province'; kg/data/place_nouns.jsonl, from WordNet)."""
-    return frozenset(row["noun"] for row in resources.jsonl("place_nouns.jsonl"))
+    return _column("place_nouns.jsonl", "noun")
 
 
 AREA_ROOTS = {"district", "region", "port"}  # 'province', 'region', 'port'; not 'campus', 'park' ('the Apple campus')
@@ -164,35 +169,35 @@ def area_nouns() -> frozenset[str]:
 def feature_nouns() -> frozenset[str]:
     """Nouns of a road, a body of water, a landform, dry land or a building ('street', 'gulf', 'hill', 'hotel'; kg/data/feature_nouns.jsonl,
     from WordNet): the last word of a place's name ('Castlefrank Road'), or 'the Plains of X'."""
-    return frozenset(row["noun"] for row in resources.jsonl("feature_nouns.jsonl"))
+    return _column("feature_nouns.jsonl", "noun")
 
 
 @lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Abbreviated forms of address, with and without a full stop ('Mr', 'Mr.', 'Ms'; kg/data/honorifics.jsonl, from
     WordNet): 'Ms Buchtmann' names the person 'Buchtmann'."""
-    return frozenset(row["form"] for row in resources.jsonl("honorifics.jsonl"))
+    return _column("honorifics.jsonl", "form")
 
 
 @lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is a kind of person ('sheriff', 'emeritus', 'fellow'; kg/data/person_nouns.jsonl,
     from WordNet): capitalised before a title or a name, such a word says what someone is and names nothing."""
-    return frozenset(row["noun"] for row in resources.jsonl("person_nouns.jsonl"))
+    return _column("person_nouns.jsonl", "noun")
 
 
 @lru_cache(maxsize=1)
 def work_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is an investigation, an undertaking or a plan ('study', 'survey', 'project';
     kg/data/work_nouns.jsonl, from WordNet): capitalised words before one name the study, no actor."""
-    return frozenset(row["noun"] for row in resources.jsonl("work_nouns.jsonl"))
+    return _column("work_nouns.jsonl", "noun")
 
 
 @lru_cache(maxsize=1)
 def body_nouns() -> frozenset[str]:
     """Nouns one of whose senses is an organisation or a social group ('front', 'airline', 'union'; kg/data/body_nouns.jsonl,
     from WordNet): the last word of a body's name."""
-    return frozenset(row["noun"] for row in resources.jsonl("body_nouns.jsonl"))
+    return _column("body_nouns.jsonl", "noun")
 
 
 @lru_cache(maxsize=1)
@@ -206,47 +211,47 @@ def first_body_nouns() -> frozenset[str]:
 def name_particles() -> frozenset[str]:
     """Lower-case words inside people's names before a capitalised part ('von', 'de', 'bin', 'da'; kg/data/name_particles.jsonl,
     from WordNet): 'Ursula von der Leyen' is one name."""
-    return frozenset(row["particle"] for row in resources.jsonl("name_particles.jsonl"))
+    return _column("name_particles.jsonl", "particle")
 
 
 @lru_cache(maxsize=1)
 def craft_nouns() -> frozenset[str]:
     """Nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer'; kg/data/craft_nouns.jsonl, from WordNet): 'the
     tanker Stena Impero' names a vessel."""
-    return frozenset(row["noun"] for row in resources.jsonl("craft_nouns.jsonl"))
+    return _column("craft_nouns.jsonl", "noun")
 
 
 @lru_cache(maxsize=1)
 def device_nouns() -> frozenset[str]:
     """Nouns of a device ('computer', 'phone'; kg/data/device_nouns.jsonl, from WordNet): 'its Macintosh computers'."""
-    return frozenset(row["noun"] for row in resources.jsonl("device_nouns.jsonl"))
+    return _column("device_nouns.jsonl", "noun")
 
 
 @lru_cache(maxsize=1)
 def weapon_nouns() -> frozenset[str]:
     """Nouns of a weapon ('missile', 'rifle'; kg/data/weapon_nouns.jsonl, from WordNet): 'launched a missile'."""
-    return frozenset(row["noun"] for row in resources.jsonl("weapon_nouns.jsonl"))
+    return _column("weapon_nouns.jsonl", "noun")
 
 
 @lru_cache(maxsize=1)
 def motion_verbs() -> frozenset[str]:
     """Verbs of motion or fighting ('enter', 'reach', 'attack'; kg/data/motion_verbs.jsonl, from WordNet): a capital
     as their object is the city, not its government."""
-    return frozenset(row["verb"] for row in resources.jsonl("motion_verbs.jsonl"))
+    return _column("motion_verbs.jsonl", "verb")
 
 
 @lru_cache(maxsize=1)
 def creation_nouns() -> frozenset[str]:
     """Nouns of a created work ('song', 'film', 'novel'; kg/data/creation_nouns.jsonl, from WordNet): the name in
     apposition after one is a title."""
-    return frozenset(row["noun"] for row in resources.jsonl("creation_nouns.jsonl"))
+    return _column("creation_nouns.jsonl", "noun")
 
 
 @lru_cache(maxsize=1)
 def system_nouns() -> frozenset[str]:
     """Nouns of a system of parts, software or a database ('system', 'database'; kg/data/system_nouns.jsonl, from
     WordNet): 'the Electronic Claims Information System' names a thing, no actor."""
-    return frozenset(row["noun"] for row in resources.jsonl("system_nouns.jsonl"))
+    return _column("system_nouns.jsonl", "noun")
 
 
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "IGO"})  # CAMEO sectors of a state's own agents
@@ -426,10 +431,10 @@ def known_surnames() -> frozenset[str]:
 def nonactor_names() -> frozenset[str]:
     """Proper names of deities, religions and holidays (kg/data/nonactor_names.jsonl, from WordNet): 'Allah', 'Judaism'
     name no actor and no place."""
-    return frozenset(row["name"] for row in resources.jsonl("nonactor_names.jsonl"))
+    return _column("nonactor_names.jsonl", "name")
 
 
 @lru_cache(maxsize=1)
 def nonactor_codes() -> frozenset[str]:
     """Currency codes (ISO 4217) and time-zone abbreviations: 'USD', 'UTC', 'CEST' name no actor."""
-    return frozenset(row["code"] for row in resources.jsonl("nonactor_codes.jsonl"))
+    return _column("nonactor_codes.jsonl", "code")

@@ -464,19 +464,24 @@ SYSTEM_ROOTS = {
 }
 
 
-def system_nouns(folder: Path) -> list[dict]:
-    """Nouns whose most frequent sense is a system of parts, software or a database ('system', 'software',
-    'database'; a 'network' or a 'service' is a group first): 'the Aircraft Communications Addressing and Reporting
-    System' names equipment, no actor (kg.nlp)."""
+def _nouns_under(folder: Path, roots_by_kind: dict[str, str], prefix: str) -> list[dict]:
+    """One-word nouns whose most frequent sense falls under one of the roots, each row with its root as `kind`."""
     lemmas, hypernyms = _synsets(folder)
-    (roots,) = _roots(folder, lemmas, SYSTEM_ROOTS)
+    (roots,) = _roots(folder, lemmas, roots_by_kind)
     rows = []
     for lemma, offsets in _one_words(folder, lemmas):
         root = _root(offsets[0], hypernyms, roots)
         if root is not None:
-            rows.append({"id": f"system-noun-{lemma}", "noun": lemma, "kind": root,
+            rows.append({"id": f"{prefix}-noun-{lemma}", "noun": lemma, "kind": root,
                          "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under {root}"})
     return rows
+
+
+def system_nouns(folder: Path) -> list[dict]:
+    """Nouns whose most frequent sense is a system of parts, software or a database ('system', 'software',
+    'database'; a 'network' or a 'service' is a group first): 'the Aircraft Communications Addressing and Reporting
+    System' names equipment, no actor (kg.nlp)."""
+    return _nouns_under(folder, SYSTEM_ROOTS, "system")
 
 
 VERB_SENSES = 3  # a verb's most frequent senses: 'run' the company is its third sense; later ones are rare
@@ -602,15 +607,7 @@ WORK_ROOTS = {
 def work_nouns(folder: Path) -> list[dict]:
     """One-word nouns whose most frequent sense is an investigation, an undertaking or a plan ('study', 'survey',
     'project', 'programme'; see the module docstring)."""
-    lemmas, hypernyms = _synsets(folder)
-    (roots,) = _roots(folder, lemmas, WORK_ROOTS)
-    rows = []
-    for lemma, offsets in _one_words(folder, lemmas):
-        root = _root(offsets[0], hypernyms, roots)
-        if root is not None:
-            rows.append({"id": f"work-noun-{lemma}", "noun": lemma, "kind": root,
-                         "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under {root}"})
-    return rows
+    return _nouns_under(folder, WORK_ROOTS, "work")
 
 
 PERSON_FILE = "18"  # lexicographer file noun.person (lexnames)

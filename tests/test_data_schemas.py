@@ -93,6 +93,13 @@ def wordnet_source(value) -> bool:
     return isinstance(value, str) and value.startswith("WordNet 3.0 data.noun ")
 
 
+def noun_schema(prefix: str, kinds: tuple[str, ...] | None = None) -> dict:
+    """A WordNet-derived list of one-word lower-case nouns, ids '<prefix>-noun-...', with its root as `kind` if given."""
+    schema = {"id": lambda v: text(v) and v.startswith(f"{prefix}-noun-"),
+              "noun": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source}
+    return schema if kinds is None else {**schema, "kind": kinds}
+
+
 TITLE = {"id": lambda v: text(v) and v.startswith("title-"), "role": text, "forms": words, "kind": text, "?owner_from_context": bool,
          "?in_state": lambda v: text(v) and v.startswith("title-")}
 TRIGGER = {"id": text, "lemmas": words, "pos": ("VERB", "NOUN"), "kind": text, "cameo": cameo_or_empty,
@@ -146,35 +153,21 @@ SCHEMAS: dict[str, dict] = {
                           "under": ("geographical_area", "district", "port", "region"), "source": wordnet_source},
     "title_prefixes.jsonl": {"id": lambda v: text(v) and v.startswith("title-prefix-"),
                              "prefix": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
-    "craft_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("craft-noun-"),
-                           "noun": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
-    "device_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("device-noun-"),
-                            "noun": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
-    "weapon_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("weapon-noun-"),
-                            "noun": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
-    "creation_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("creation-noun-"),
-                              "noun": lambda v: text(v) and v.isalpha() and v.islower(),
-                              "kind": ("musical_composition", "movie", "show", "publication", "writing", "work"),
-                              "source": wordnet_source},
-    "system_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("system-noun-"),
-                            "noun": lambda v: text(v) and v.isalpha() and v.islower(),
-                            "kind": ("system", "software", "database"), "source": wordnet_source},
+    "craft_nouns.jsonl": noun_schema("craft"),
+    "device_nouns.jsonl": noun_schema("device"),
+    "weapon_nouns.jsonl": noun_schema("weapon"),
+    "creation_nouns.jsonl": noun_schema("creation", ("musical_composition", "movie", "show", "publication", "writing", "work")),
+    "system_nouns.jsonl": noun_schema("system", ("system", "software", "database")),
     "honorifics.jsonl": {"id": lambda v: text(v) and v.startswith("honorific-"), "form": lambda v: text(v) and v[:1].isupper(),
                          "source": wordnet_source},
     "body_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("body-noun-"),
                          "noun": lambda v: text(v) and v.isalpha() and v.islower(), "kind": ("organization", "social_group"), "first": bool,
                          "source": wordnet_source},
-    "work_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("work-noun-"),
-                         "noun": lambda v: text(v) and v.isalpha() and v.islower(), "kind": ("investigation", "undertaking", "plan"),
-                         "source": wordnet_source},
-    "person_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("person-noun-"),
-                           "noun": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
+    "work_nouns.jsonl": noun_schema("work", ("investigation", "undertaking", "plan")),
+    "person_nouns.jsonl": noun_schema("person"),
     "name_particles.jsonl": {"id": lambda v: text(v) and v.startswith("name-particle-"),
                              "particle": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
-    "feature_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("feature-noun-"),
-                             "noun": lambda v: text(v) and v.isalpha() and v.islower(),
-                             "kind": ("road", "body_of_water", "geological_formation", "land", "building", "tower"),
-                             "source": wordnet_source},
+    "feature_nouns.jsonl": noun_schema("feature", ("road", "body_of_water", "geological_formation", "land", "building", "tower")),
     "event_nominals.jsonl": {"id": lambda v: text(v) and v.startswith("nominal-"), "noun": lambda v: text(v) and v.isalpha(),
                              "verb": text, "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
     "office_verbs.jsonl": {"id": lambda v: text(v) and v.startswith("office-verb-"), "verb": text, "role": text,

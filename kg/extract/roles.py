@@ -157,7 +157,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         if not made and group[0].label_ in rows:
             # 'convicted Vice President and former President NAME': the first post, its holder after the last title;
             # 'became interior minister and deputy prime minister': each post not marked past, read over the group
-            held = [(t, n) for k, (t, n) in enumerate(zip(group, names)) if t.label_ in rows and (
+            held = [(t, n) for k, (t, n) in enumerate(zip(group, names, strict=True)) if t.label_ in rows and (
                 k == 0 or doc[t.start - 1].lower_ not in PAST)]
             unowned += [(Span(doc, start, end, label=t.label_) if len(group) > 1 else t, n) for t, n in held]
     for span, name in _occupations(doc, heads):
