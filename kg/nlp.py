@@ -1739,6 +1739,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
     actors = known_actors()
     org_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "ORG"}
     person_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON"}
+    alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
     out = []
     taken: set[int] = set()
     for ent in ents:
@@ -1752,12 +1753,12 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
             label = "ORG"
-        elif label == "PERSON" and _named_like_a_party(doc, ent, titles):
+        elif label == "PERSON" and _named_like_a_party(doc, ent, titles, alone):
             label = "ORG"
             _typed(doc, ent, label)
         elif label == "PERSON" and _body_of_title(doc, ent, titles):
             label = "ORG"  # 'a spokesman for Force Ouvriere': whom a title speaks for, named with no given name
-        elif label == "PERSON" and (_named_as_body(doc, ent, words, titles) or _which_relative(ent) or _acronym_after(doc, ent)
+        elif label == "PERSON" and (_named_as_body(doc, ent, words, titles, alone) or _which_relative(ent) or _acronym_after(doc, ent)
                                     or _plural_group(doc, ent) or _apposed_body(ent)):
             label = "ORG"
             _typed(doc, ent, label)
@@ -1794,7 +1795,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         if taken else out
 
 
-def _named_as_body(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]]) -> bool:
+def _named_as_body(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]], alone: set[str]) -> bool:
     """'Nordwind Airlines', "the Tigray People's Liberation Front": a name of two or more words that ends in a noun of
     an organisation or a social group (kg/data/body_nouns.jsonl: 'Airlines', 'Front', 'Union') and has no given name
     in it, no title over it and no word that the text names a person with alone, is a body's name, not a person's
@@ -1805,12 +1806,11 @@ def _named_as_body(doc: Doc, ent: Span, words: frozenset[str], titles: list[tupl
         return False
     if words and all(t.lower_ in words for t in ent if t.is_alpha):
         return False
-    alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
     return not any(t.lower_ in given_names() or t.text in alone for t in ent) and ent[-1].lower_ not in known_surnames() \
         and not any(start < ent.end and ent.start < end for start, end in titles)
 
 
-def _named_like_a_party(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+def _named_like_a_party(doc: Doc, ent: Span, titles: list[tuple[int, int]], alone: set[str]) -> bool:
     """'Renovación Popular', 'Civic Passion', 'Somos Perú', 'Arequipa Avanza, a regional movement,': two or three
     capitalised words that the model calls a person, none of them a given name or a surname of the Phoenix office
     holders, none written alone as a person in the text and no title beside them, with a word of a quality
@@ -1820,7 +1820,6 @@ def _named_like_a_party(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> b
     words = [t for t in ent if t.is_alpha]
     if len(words) != len(ent) or not 2 <= len(ent) <= 3 or not all(t.is_title for t in words):
         return False
-    alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
     if any(t.lower_ in _name_words() or t.text in alone for t in ent) or _near_title(doc, ent, titles):
         return False
     return (any(t.lower_ in adjective_words() or to_ascii(t.text).lower() in _gazetteer_names() for t in ent)

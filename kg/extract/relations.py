@@ -361,11 +361,9 @@ def _affiliation(ctx: Context, token: Token) -> list[Relation]:
         org = ctx.mention(cand)
         if org is None or org.type != "Organization" or org.rule != "ner-org":
             continue
-        if after is not None and after.text == "(" and cand is doc[last + 2]:
-            end = next((t.i for t in doc[cand.i:min(len(doc), cand.i + 8)] if ctx.mention(t) is not org), None)
-            if end is None or doc[end].text != ")":
-                continue  # "John Doe (Labour, Leeds)" or an unclosed bracket: not a bare affiliation
         end = next((t.i for t in doc[cand.i:min(len(doc), cand.i + 8)] if ctx.mention(t) is not org), len(doc))
+        if after is not None and after.text == "(" and cand is doc[last + 2] and (end == len(doc) or doc[end].text != ")"):
+            continue  # "John Doe (Labour, Leeds)" or an unclosed bracket: not a bare affiliation
         if cand.i > i and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower:
             continue  # "Shiu Ka-chun of the Social Welfare constituency": the name modifies a noun, no membership
         span = (min(token.idx, org.start), max(person.end, org.end))

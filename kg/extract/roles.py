@@ -717,9 +717,7 @@ def _own_country_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Ro
             person, _ = _unowned_holder(doc, title, as_of)
         if person is None:
             continue
-        surname = person_key(person.text).rsplit("-", 1)[-1]
-        states = {r.of for r in roles if r.holder.rsplit("-", 1)[-1] == surname and r.of in entries()
-                  and entries()[r.of].type == "State"}
+        states = _held_states(person, roles)
         if len(states) == 1:
             span = doc[min(person.start, title.start):max(person.end, title.end)]
             out.append(_role(span, person, name, states.pop(), as_of, "own-country", 0.7))
@@ -815,11 +813,16 @@ def _title_states() -> dict[str, str]:
     return {row["id"]: own[f.lower()] for row in titles() for f in row["forms"] if f.lower() in own}
 
 
+def _held_states(person: Span, roles: list[Role]) -> set[str]:
+    """The states whose posts the article gives the person (by surname)."""
+    surname = person_key(person.text).rsplit("-", 1)[-1]
+    return {r.of for r in roles if r.holder.rsplit("-", 1)[-1] == surname and r.of in entries()
+            and entries()[r.of].type == "State"}
+
+
 def _held_elsewhere(person: Span, state: str, roles: list[Role]) -> bool:
     """Whether the article gives the person (by surname) a post of another state."""
-    surname = person_key(person.text).rsplit("-", 1)[-1]
-    return any(r.holder.rsplit("-", 1)[-1] == surname and r.of != state and r.of in entries()
-               and entries()[r.of].type == "State" for r in roles)
+    return bool(_held_states(person, roles) - {state})
 
 
 def _known_states(name: str, as_of: dt.date) -> set[str]:
