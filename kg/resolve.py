@@ -490,10 +490,11 @@ def _described_name(label: str, etype: str) -> set[str]:
 
 def _other_pair(a: Event, b: Event) -> bool:
     """'Biden held talks with Modi on Friday ... Sunak met Modi': two acts of two sides each, one side in common, the
-    other not, told of different days (one may be the article's guess), are two acts: one actor meeting several others."""
+    other not, told of different days (one may be the article's guess), are two acts: one actor meeting several others.
+    A month and a day in it are not different days ('A met B in July ... A hosted C on July 12' may be one meeting)."""
     pa, pb = ({k for _, k in e.participants} for e in (a, b))
     return (len(pa) == len(pb) == 2 and len(pa & pb) == 1 and a.time is not None and b.time is not None
-            and a.time.value != b.time.value)
+            and a.time.granularity == b.time.granularity == "day" and a.time.value != b.time.value)
 
 
 def _compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:

@@ -717,7 +717,7 @@ def _scheduled(token: Token) -> bool:
 def _headline_infinitive(token: Token) -> bool:
     """'Kenya to send police to Haiti, president says': a headline drops the 'is' of 'is to', leaving an infinitive
     with a named subject of its own (not 'for Kenya to send', whose subject a preposition introduces)."""
-    return (any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    return (_to_infinitive(token)
             and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in token.children)
             and not any(c.dep_ == "mark" for c in token.children))
 
@@ -1350,6 +1350,10 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
 ATTENDING_PREPS = {"in", "during", "at"}  # not 'after', 'before': "said after the meeting" (`_temporal_prep`)
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """'to' marks the verb an infinitive ('agreed to meet', 'threatened to impose')."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
 def _attended(draft: Draft) -> bool:
     """'X called for respect for due process in a telephone call with Y', 'X said during talks with Y', 'X spoke at
     the summit': a meeting noun in a phrase of 'in', 'during' or 'at' on a finite verb is attended by the verb's
@@ -1357,7 +1361,9 @@ def _attended(draft: Draft) -> bool:
     token = draft.token
     verb = token.head.head
     return (token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ATTENDING_PREPS and verb.pos_ == "VERB"
-            and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and "Meeting" in lineage(draft.kind))
+            and not _to_infinitive(verb) and "Meeting" in lineage(draft.kind))
+
+
 def _spoken_after(noun: Token, clause: Token) -> bool:
     """'Lavrov told reporters after the vote', 'Anwar said after the closing session': a speaker who speaks after an
     event the article has named ('the') is not said to have taken part in it ('after the meeting with Hoti, Vucic
@@ -1379,7 +1385,7 @@ def _carrier(verb: Token) -> bool:
     'stepped up their attacks'): no sense of the lexicon holds, it is no verb of communication, and it is finite (a
     purpose, 'to reach a verdict', says nothing happened)."""
     return (verb.pos_ == "VERB" and verb.lemma_.lower() not in speech_verbs() and _choose(verb) is None
-            and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children))
+            and not _to_infinitive(verb))
 
 
 def _orders_event(ctx: Context, verb: Token) -> bool:
@@ -1394,7 +1400,7 @@ def _ordered(noun: Token) -> bool:
     act, and who ordered it carries it out; 'ordered troops into Tigray' (no event noun) stays a demand."""
     verb = noun.head
     return (noun.pos_ == "NOUN" and noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in ORDER_VERBS
-            and not _negated_verb(verb) and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children))
+            and not _negated_verb(verb) and not _to_infinitive(verb))
 
 
 VIOLENT_TYPES = {"ASSAULT", "FIGHT"}  # PLOVER's acts of violence ('detained', COERCE, is done by who reports it)
@@ -2213,6 +2219,8 @@ def _reported_subject(noun: Token, verb: Token) -> bool:
     named agent makes the telling news of its own ('the release was welcomed by Norway': Norway's support)."""
     return (noun.dep_ == "nsubjpass" and noun.head.i == verb.i and verb.lemma_.lower() in speech_verbs()
             and not any(g.ent_type_ in NAMED_AGENTS for a in _agents(verb) for g in (a, *a.conjuncts)))
+
+
 def _enacted_by(noun: Draft, by_token: dict[int, Draft]) -> Draft | None:
     """'adopted a resolution tightening sanctions on X', 'approved a package imposing sanctions': the act of adopting
     a text (an agreement verb) whose participle clause names the event noun it enacts (the participle, when a trigger,
@@ -2323,6 +2331,8 @@ def same_sides(drafts: list[Draft]) -> None:
         if sides is not None:
             for key, role in sides.participants.items():
                 draft.add(key, role)
+
+
 def _names_verb(noun: Token, verb: Token) -> bool:
     """'North Korea launched the missile ... Kim watched the launch', 'Russia vetoed the draft ... the veto': a definite
     noun that is the verb's own word, or the act noun WordNet derives from it, names the act that verb reported, though

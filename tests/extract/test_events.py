@@ -30,7 +30,8 @@ def test_counterpart_holds_the_same_position(article):
 
 def test_the_two_ministers_are_the_pair_that_met(article):
     _, _, events = article
-    assert ("Agreement", None, "occurred", {"Sergei Lavrov", "Mevlut Cavusoglu"}) in events
+    # 'The two ministers agreed ..., Lavrov told reporters after the talks': agreed at the talks, on their day
+    assert ("Agreement", "2019-03-13", "occurred", {"Sergei Lavrov", "Mevlut Cavusoglu"}) in events
 
 
 def test_a_threatened_offensive_did_not_happen(article):
