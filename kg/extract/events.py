@@ -511,7 +511,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     there is one, must be such an actor ("fought back against the allegations" is no fight), and a subject must be
     an actor unless it is itself a conflict event ("a bombing killed ..."; "the crash killed ..." is no assault).
     A state or an armed group acting makes any object a target. A `patient` row needs someone it acts on; one of a
-    cooperative type, a person or a group of people and no event ('called Rahmon', not 'called a meeting').
+    cooperative type whose object is that someone (args 'obj'), a person or a group of people and no event ('called
+    Rahmon', not 'called a meeting'; 'airlifted supplies to the victims' acts on whom 'to' names).
     """
     if token.pos_ not in {"VERB", "AUX"}:
         return True
@@ -520,7 +521,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if row.kind == RELEASE_KIND and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in weapon_nouns()
                                         for c in token.children):
         return False  # "launched a missile": a weapon fired, no product released
-    calls = row.patient and row.plover in cooperative()  # "called Rahmon": someone is called
+    # "called Rahmon": someone is called; "airlifted supplies to victims" names whom it acts on in a preposition
+    calls = row.patient and row.plover in cooperative() and "obj" in row.args
     people = calls or row.plover in plover_types("object", "person")
     if not (row.derived or people or row.plover in patient_types()):
         return True

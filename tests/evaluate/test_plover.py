@@ -137,16 +137,17 @@ def test_check_is_reported_as_aggregate_scores_only(plover):
 @pytest.mark.slow
 def test_plover_type_accuracy(plover):
     """The issue asks >= 0.75; measured 0.823 on the dev records (2026-11-27), 0.829 (tune 0.829, check 0.829) 2026-11-30,
-    0.835 (tune 0.842, check 0.829) after that session's event typing, 0.842 (tune 0.854, check 0.829) 2026-12-01."""
-    assert plover["all"]["accuracy"] >= 0.79
-    assert plover["all"]["macro_f1"] >= 0.75
+    0.835 (tune 0.842, check 0.829) after that session's event typing, 0.842 (tune 0.854, check 0.829) 2026-12-01,
+    0.860 (tune 0.866, check 0.854; macro-F1 0.840) after the no-event fallback, later that day."""
+    assert plover["all"]["accuracy"] >= 0.83
+    assert plover["all"]["macro_f1"] >= 0.80
 
 
 @pytest.mark.slow
 def test_plover_dyads(plover):
     """Dyad F1 (ISO3 sets) measured 0.691 (tune 0.691, check 0.690) before kg.extract.dyads, 0.783 (tune 0.806, check
-    0.761) 2026-12-01; target recall 0.475 -> 0.624."""
-    assert plover["all"]["dyad"]["f1"] >= 0.75
+    0.761) 2026-12-01, 0.794 (tune 0.818, check 0.771) later that day; target recall 0.475 -> 0.624."""
+    assert plover["all"]["dyad"]["f1"] >= 0.76
     assert plover["all"]["target"]["recall"] >= 0.58
 
 
