@@ -6,6 +6,7 @@ becomes a coded error for that article, and the batch goes on.
 """
 from __future__ import annotations
 
+import gc
 import traceback
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -45,8 +46,6 @@ def extract_each(articles: Iterable[Article], batch_size: int = 16) -> Iterator[
     one by one, so only the article at fault is lost. Long articles are parsed
     in pieces (`kg.nlp.parse`).
     """
-    import gc
-
     from kg.nlp import PIECE_CHARS, pipeline
 
     thresholds = _pause_collector()  # the model and the lexicons the first article loads
@@ -88,8 +87,6 @@ def _pause_collector() -> tuple[int, ...]:
     all again: about 0.7 s of CPU at start-up. A zero threshold, not gc.disable(): srsly enables the collector again
     while the model loads.
     """
-    import gc
-
     thresholds = gc.get_threshold()
     if not thresholds[0]:
         return ()
@@ -102,8 +99,6 @@ def _resume_collector(thresholds: tuple[int, ...]) -> tuple[()]:
     of later collections: the model and the cached lexicons live as long as the process. No collection first: it
     would walk all of it once more (0.25 s) to free the few thousand objects in cycles that loading and the first
     article left, which stay."""
-    import gc
-
     if thresholds:
         gc.freeze()
         gc.set_threshold(*thresholds)

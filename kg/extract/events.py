@@ -2308,16 +2308,9 @@ def one_of_several(drafts: list[Draft]) -> None:
     event noun that an ordinal picks out ('the first', 'the second', spaCy's ORDINAL) and that names no actor of its
     own is one of the several events of its family a plural noun named before it, held by the same actors (its own
     time and status stay: the first of two referendums is not the second)."""
-    for draft in drafts:
-        token = draft.token
-        if draft.participants or token.pos_ != "NOUN" or not any(
-                c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in token.children):
-            continue
-        several = next((d for d in reversed(drafts) if d.token.i < token.sent.start and d.participants
-                        and d.token.tag_ == "NNS" and family(d.kind) == family(draft.kind)), None)
-        if several is not None:
-            for key, role in several.participants.items():
-                draft.add(key, role)
+    _borrow_sides(drafts, lambda draft: any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in draft.token.children),
+                  lambda draft, d: (d.token.i < draft.token.sent.start and bool(d.participants) and d.token.tag_ == "NNS"
+                                    and family(d.kind) == family(draft.kind)))
 
 
 def same_sides(drafts: list[Draft]) -> None:
@@ -2325,13 +2318,19 @@ def same_sides(drafts: list[Draft]) -> None:
     people', 'a clash between their forces ... A similar clash in September 2022 killed about 100 people': a noun of
     fighting (PLOVER FIGHT) that names no side is fought between the two sides the story's fighting had before it
     (the latest earlier fight with two or more actors); with none, it stays without actors."""
+    _borrow_sides(drafts, lambda draft: draft.trigger.plover == "FIGHT",
+                  lambda draft, d: d.token.i < draft.token.i and d.trigger.plover == "FIGHT" and len(d.participants) >= 2)
+
+
+def _borrow_sides(drafts: list[Draft], picked: Callable[[Draft], bool], source: Callable[[Draft, Draft], bool]) -> None:
+    """Each event noun naming no actor that `picked` accepts takes the participants of the latest draft that is its
+    `source` (searched from the article's end back; a draft given sides here may be the source of a later one)."""
     for draft in drafts:
-        if draft.participants or draft.token.pos_ != "NOUN" or draft.trigger.plover != "FIGHT":
+        if draft.participants or draft.token.pos_ != "NOUN" or not picked(draft):
             continue
-        sides = next((d for d in reversed(drafts) if d.token.i < draft.token.i and d.trigger.plover == "FIGHT"
-                      and len(d.participants) >= 2), None)
-        if sides is not None:
-            for key, role in sides.participants.items():
+        found = next((d for d in reversed(drafts) if source(draft, d)), None)
+        if found is not None:
+            for key, role in found.participants.items():
                 draft.add(key, role)
 
 

@@ -272,17 +272,22 @@ def _named(ctx: Context, token: Token, types: set[str]) -> list[str]:
     return [m.key] if m is not None and m.type in types else []
 
 
+def _stated_rows(verb: Token, rows: list[dict]) -> list[dict]:
+    """The pattern rows whose verbs include this verb, when the verb states a fact: not negated, hypothetical or yet
+    to come ('will be admitted', 'would own'); the lemma is looked up first, the clause read after."""
+    rows = [row for row in rows if verb.lemma_.lower() in row["verbs"]]
+    if not rows or _negated(verb) or hypothetical(verb) or _in_hypothetical_clause(verb) or any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return []
+    return rows
+
+
 def _admitted(ctx: Context, verb: Token) -> list[Relation]:
     """An organisation admitting a state or body: "ASEAN admitted East Timor", "Sweden was admitted to NATO", "was
     admitted into the WTO" -> memberOf(new member, organisation); both ends must be named ('admitted the charges',
     'admitted to taking bribes' are confessions). Not negated, hypothetical or yet to come ('will be admitted')."""
     out: list[Relation] = []
-    if _negated(verb) or hypothetical(verb) or _in_hypothetical_clause(verb) or any(
-            c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE_AUX for c in verb.children):
-        return out
-    for row in patterns().get("admission", []):
-        if verb.lemma_.lower() not in row["verbs"]:
-            continue
+    for row in _stated_rows(verb, patterns().get("admission", [])):
         members = [k for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for k in _named(ctx, c, {"State", "Organization"})]
         bodies = [k for c in verb.children if c.dep_ == "nsubj" for k in _named(ctx, c, {"Organization"})] + [
             k for c in verb.children if c.dep_ == "prep" and c.lower_ in row["preps"]
@@ -305,12 +310,7 @@ def _owned(ctx: Context, verb: Token) -> list[Relation]:
     Marine", "the Beatles own Apple Corps", "Gazprom-owned Sibur" -> partOf(organisation, owner). The owned thing must
     be a named organisation ('owns a house' is not read); not negated, hypothetical or yet to come."""
     out: list[Relation] = []
-    if _negated(verb) or hypothetical(verb) or _in_hypothetical_clause(verb) or any(
-            c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
-        return out
-    for row in patterns().get("ownership", []):
-        if verb.lemma_.lower() not in row["verbs"]:
-            continue
+    for row in _stated_rows(verb, patterns().get("ownership", [])):
         if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:  # 'X, owned by Y', 'Y-owned X'
             owned = _named(ctx, verb.head, {"Organization"})
             owners = [k for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"

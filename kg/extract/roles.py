@@ -103,6 +103,8 @@ from kg.ids import slug
 from kg.records import Evidence, Role
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Span
 
 
@@ -590,11 +592,14 @@ def _home_state(doc: Doc) -> str:
     return _headline_state(doc) or _lead_state(doc)
 
 
+PROSE_ENDS = (".", '"', "\u201d")  # a paragraph of prose ends a sentence; a headline, a date line or 'Sources' do not
+
+
 def _headline_state(doc: Doc) -> str:
     """The one state (or its demonym, or a place in it) named on a headline line that opens the text ('Kenyan President
     Mwangi reshuffles cabinet' over paragraphs): '' when it names none or two states, or the text opens with prose."""
     first = doc_text(doc).lstrip().split("\n", 1)[0]
-    if "\n" not in doc_text(doc).strip() or first.rstrip().endswith((".", '"', "\u201d")):
+    if "\n" not in doc_text(doc).strip() or first.rstrip().endswith(PROSE_ENDS):
         return ""
     end = doc_text(doc).find(first) + len(first)
     named = [e for e in ents(doc) if e.end_char <= end and e.ent_id_]
@@ -602,9 +607,6 @@ def _headline_state(doc: Doc) -> str:
     if len(states) > 1:  # 'New Zealand foreign minister visits Beijing': the state of the headline's subject
         states = {state_of(e.ent_id_) for e in named if _in_subject(e)} - {""}
     return states.pop() if len(states) == 1 else ""
-
-
-PROSE_ENDS = (".", '"', "\u201d")  # a paragraph of prose ends a sentence; a headline, a date line or 'Sources' do not
 
 
 def _lead_state(doc: Doc) -> str:
@@ -962,25 +964,25 @@ def _portfolio_read_as_owner(doc: Doc, owner: Span, start: int, end: int) -> boo
             and _portfolio_word(owner[0]) and doc[end - 1].lower_ in {"minister", "secretary"})
 
 
+def _past_name(doc: Doc, end: int, prep: str, named: Callable[[Span], bool]) -> int:
+    """Past 'PREP [the] NAME' right after a title, when the name is of the kind `named` accepts; else `end`."""
+    if end + 1 < len(doc) and doc[end].lower_ == prep:
+        i = end + 1 + (doc[end + 1].lower_ == "the")
+        name = _ent_at(doc, i)
+        if name is not None and name.start in {end + 1, i} and named(name):
+            return name.end
+    return end
+
+
 def _scope_end(doc: Doc, end: int) -> int:
     """Past 'for STATE' after an organisation's title ("the IMF's mission chief for Sri Lanka, NAME", 'UN special envoy
     for Syria NAME'): the state the post deals with, not its owner."""
-    if end + 1 < len(doc) and doc[end].lower_ == "for":
-        i = end + 1 + (doc[end + 1].lower_ == "the")
-        place = _ent_at(doc, i)
-        if place is not None and place.start in {end + 1, i} and place.ent_id_ and entries()[place.ent_id_].type == "State":
-            return place.end
-    return end
+    return _past_name(doc, end, "for", lambda e: bool(e.ent_id_) and entries()[e.ent_id_].type == "State")
 
 
 def _destination_end(doc: Doc, end: int) -> int:
     """Past 'to STATE' after a title ('ambassador to France', 'envoy to the United Nations'): what follows it."""
-    if end + 1 < len(doc) and doc[end].lower_ == "to":
-        i = end + 1 + (doc[end + 1].lower_ == "the")
-        place = _ent_at(doc, i)
-        if place is not None and place.start in {end + 1, i} and place.label_ in {"GPE", "ORG", "NORP", "LOC"}:
-            return place.end
-    return end
+    return _past_name(doc, end, "to", lambda e: e.label_ in {"GPE", "ORG", "NORP", "LOC"})
 
 
 def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tuple[str, ...] = TITLE_PREPOSITIONS):
