@@ -1,6 +1,6 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
-tests/data/wire: twenty-three articles read only as aggregate scores (a check set, see its README);
+tests/data/wire: twenty-nine articles read only as aggregate scores (a check set, see its README);
 tests/data/tune-wire: thirty-six articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
@@ -42,7 +42,7 @@ from tests.conftest import DATA
 # code; its fourth batch alone 0.871 0.794 0.571 0.909 27/27 (start: 0.871 0.794 0.550 0.909 26/26); tune-wire (36)
 # entities 0.950 roles 0.870 events 0.643 statements 0.959 dates 142/143.
 SETS = {
-    "wire": (23, {"entities": 0.84, "roles": 0.78, "events": 0.53, "statements": 0.78}),
+    "wire": (29, {"entities": 0.84, "roles": 0.78, "events": 0.53, "statements": 0.78}),
     "tune-wire": (36, {"entities": 0.92, "roles": 0.84, "events": 0.60, "statements": 0.93}),
 }
 
