@@ -1046,6 +1046,25 @@ def _they_antecedent(ctx: Context, pronoun: Token) -> list[str]:
     return keys if len(keys) >= 2 else []
 
 
+POSSESSOR_TYPES = {"his": {"Person"}, "her": {"Person"}}  # not "its": a state is named as a place as often ("in Phnom Penh, Cambodia")
+
+
+def _possessor(ctx: Context, pronoun: Token) -> list[str]:
+    """Whom 'his' or 'her' on an event noun stands for: the nearest person named before it in its paragraph, outside
+    quotations ('Stoyanov was charged in January, and his trial opened in September')."""
+    wanted = POSSESSOR_TYPES.get(pronoun.lower_)
+    if wanted is None:
+        return []
+    start = paragraph_bounds(ctx.text, pronoun.idx)[0]
+    for token in reversed(ctx.doc[:pronoun.i]):
+        if token.idx < start:
+            break
+        m = ctx.mention(token)
+        if m is not None and m.type in wanted and not ctx.in_quote(token.idx) and not ctx.in_dateline(m.start):
+            return [m.key]
+    return []
+
+
 def _antecedent(ctx: Context, pronoun: Token) -> Token:
     """What a relative pronoun stands for: the noun its clause hangs on; for 'who', a person that noun belongs to
     when the parser hung the clause on a place or organisation after it ("Charles O'Reilly, an expert at
@@ -1340,6 +1359,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 draft.add(m.key, "participant")  # "Israel's invasion", "Israeli airstrikes": the state that strikes
             elif m is not None and m.type == "State" and draft.kind in POLITY_EVENTS:
                 draft.add(m.key, "organizer")  # "the French presidential election"
+            elif m is None and child.dep_ == "poss" and child.tag_ == "PRP$":
+                for key in _possessor(ctx, child):  # "his trial", "its invasion of Kuwait": as a named possessor
+                    draft.add(key, "participant")
     _prep_roles(ctx, draft, token)
     for war in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                 if g.dep_ == "pobj" and _conflict_noun(g)):
