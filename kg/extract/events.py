@@ -28,7 +28,7 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    `one_act_per_speaker` keeps one statement per speech act. A speech verb's
    subject that names no actor may still stand for one: the body an unnamed
    speaker speaks for ('a spokesperson for Apple', `_spoken_for`), the
-   organization 'it' refers back to (`_it_speaker`), the body 'the ministry'
+   organization 'it' refers back to (`_it_antecedent`), the body 'the ministry'
    refers back to (`_noun_antecedent`). A
    statement is words the text quotes: a paraphrase ('Lavrov said the talks
    would resume') is no statement (`unquoted_speech`), nor are an 'according
@@ -970,9 +970,10 @@ def _spoken_for(ctx: Context, noun: Token) -> list[str]:
             for g in c.children if g.dep_ == "pobj" for k in actors(ctx, g)]
 
 
-def _it_speaker(ctx: Context, pronoun: Token) -> list[str]:
-    """The body 'it' speaks for: the one organization or state that is the subject of the sentence before, in the same
-    paragraph ('Amnesty International criticised the verdict. "...," it said in a statement.')."""
+def _it_antecedent(ctx: Context, pronoun: Token) -> list[str]:
+    """The body 'it' stands for: the one organization or state that is the subject of the sentence before, in the same
+    paragraph ('Amnesty International criticised the verdict. "...," it said in a statement.'; 'Poland raised military
+    spending. In 2023 it ordered 96 helicopters')."""
     sent = pronoun.sent
     if pronoun.lower_ != "it" or sent.start == 0:
         return []
@@ -1314,11 +1315,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
     for subj in subjects:
         holder = _office_holder(ctx, subj) if draft.trigger.speech else []
-        keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_speaker(ctx, subj) + _noun_antecedent(ctx, subj)
+        keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_antecedent(ctx, subj) + _noun_antecedent(ctx, subj)
                                                if draft.trigger.speech and not _reported_speech(token) else [])
         keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
         # the ministry rejected the proposal": a demand, rejection or accusation is said, for the body the speaker speaks for
-        keys = keys or _they_antecedent(ctx, subj)
+        keys = keys or _they_antecedent(ctx, subj) or _it_antecedent(ctx, subj)
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
