@@ -28,7 +28,7 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    `one_act_per_speaker` keeps one statement per speech act. A speech verb's
    subject that names no actor may still stand for one: the body an unnamed
    speaker speaks for ('a spokesperson for Apple', `_spoken_for`), the
-   organization 'it' refers back to (`_it_speaker`), the body 'the ministry'
+   organization 'it' refers back to (`_it_antecedent`), the body 'the ministry'
    refers back to (`_noun_antecedent`). A
    statement is words the text quotes: a paraphrase ('Lavrov said the talks
    would resume') is no statement (`unquoted_speech`), nor are an 'according
@@ -456,16 +456,23 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
                armed: Callable[[Token], bool] | None) -> Trigger:
     """Which of the hand-made senses of an ambiguous verb holds ("vow": agree or threaten; "strike": protest or fight).
 
-    In order: a CAMEO pattern written for this verb that names its object ("vowed revenge": 130); what the verb
-    says will be done ("vowed to retaliate": a conflict act makes a threat); an object, or an armed doer, makes it
-    an act on someone ("struck targets", not "workers struck"); and a named actor's protest is a complaint, a
-    crowd's a demonstration ("Serbia protested to Croatia", "thousands protested in Belgrade").
+    In order: a CAMEO pattern written for this verb that names its object ("vowed revenge": 130); goods for object
+    (`_goods`) and no clause of what is to be done read the sense that acts on no one ("ordered 96 helicopters from
+    the United States" buys them, "ordered the army to withdraw" demands); what the verb says will be done
+    ("vowed to retaliate": a conflict act makes a threat); an object, or an armed doer, makes it an act on someone
+    ("struck targets", not "workers struck"); and a named actor's protest is a complaint, a crowd's a demonstration
+    ("Serbia protested to Croatia", "thousands protested in Belgrade").
     """
     types = {row.plover: row for row in senses}
     lemma = token.lemma_.lower()
     for row in lexicon().get((lemma, "VERB"), ()):
         if row.derived and row.obj & objects and row.plover in types and not BORROWED.search(row.id) and not row.needs:
             return types[row.plover]
+    if (any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _goods() for c in token.children)
+            and not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)):
+        for row in senses:
+            if not row.plover and "obj" not in row.args:
+                return row
     for clause in (c for c in token.children if c.dep_ == "xcomp"):
         content = _choose(clause, actor, armed)
         for polarity in (conflictual(), cooperative()):
@@ -480,6 +487,14 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
     if "PROTEST" in types and not any(d.pos_ in {"PROPN", "PRON"} for d in doers):
         return types["PROTEST"]  # a crowd ("farmers", "thousands of Serbs"), not a named actor or one a pronoun stands for
     return senses[0]
+
+
+@lru_cache(maxsize=1)
+def _goods() -> frozenset[str]:
+    """Things a state or a firm buys and sells: the WordNet craft, weapon and device nouns ('helicopter', 'missile')."""
+    from kg.gazetteer import craft_nouns, device_nouns
+
+    return craft_nouns() | weapon_nouns() | device_nouns()
 
 
 def _quoted_predicate(token: Token) -> bool:
@@ -581,7 +596,7 @@ def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
     ordered the closure of the border": `_ordered`)."""
     if any(ctx.is_actor(a) for a in _stranded_agents(token)):
         return True
-    if _ordered(token) and any(ctx.is_actor(c) for c in token.head.children if c.dep_ in SUBJ_DEPS):
+    if _ordered(token) and any(ctx.is_actor(c) for c in (*_agents(token.head), *token.head.children) if c.dep_ in SUBJ_DEPS | {"pobj"}):
         return True
     if trigger.plover in plover_types("object", "person") | plover_types("object", "force") and any(
             ctx.is_actor(g, True) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
@@ -955,9 +970,10 @@ def _spoken_for(ctx: Context, noun: Token) -> list[str]:
             for g in c.children if g.dep_ == "pobj" for k in actors(ctx, g)]
 
 
-def _it_speaker(ctx: Context, pronoun: Token) -> list[str]:
-    """The body 'it' speaks for: the one organization or state that is the subject of the sentence before, in the same
-    paragraph ('Amnesty International criticised the verdict. "...," it said in a statement.')."""
+def _it_antecedent(ctx: Context, pronoun: Token) -> list[str]:
+    """The body 'it' stands for: the one organization or state that is the subject of the sentence before, in the same
+    paragraph ('Amnesty International criticised the verdict. "...," it said in a statement.'; 'Poland raised military
+    spending. In 2023 it ordered 96 helicopters')."""
     sent = pronoun.sent
     if pronoun.lower_ != "it" or sent.start == 0:
         return []
@@ -1029,6 +1045,25 @@ def _they_antecedent(ctx: Context, pronoun: Token) -> list[str]:
         return []
     keys = [k for s in before.root.children if s.dep_ in {"nsubj", "nsubjpass"} for k in actors(ctx, s)]
     return keys if len(keys) >= 2 else []
+
+
+POSSESSOR_TYPES = {"his": {"Person"}, "her": {"Person"}}  # not "its": a state is named as a place as often ("in Phnom Penh, Cambodia")
+
+
+def _possessor(ctx: Context, pronoun: Token) -> list[str]:
+    """Whom 'his' or 'her' on an event noun stands for: the nearest person named before it in its paragraph, outside
+    quotations ('Stoyanov was charged in January, and his trial opened in September')."""
+    wanted = POSSESSOR_TYPES.get(pronoun.lower_)
+    if wanted is None:
+        return []
+    start = paragraph_bounds(ctx.text, pronoun.idx)[0]
+    for token in reversed(ctx.doc[:pronoun.i]):
+        if token.idx < start:
+            break
+        m = ctx.mention(token)
+        if m is not None and m.type in wanted and not ctx.in_quote(token.idx) and not ctx.in_dateline(m.start):
+            return [m.key]
+    return []
 
 
 def _antecedent(ctx: Context, pronoun: Token) -> Token:
@@ -1262,7 +1297,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         verb = effort.head
         subjects = [] if _negated_verb(verb) else (
             [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else []))
-    if token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and (token.head.lemma_ in LIGHT_VERBS or _carried_out(token.head)):
+    if token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and (token.head.lemma_ in LIGHT_VERBS or _carried_out(token.head)
+                                                               or _ordered(token)):
         # "the rescue was carried out by the coast guard", "the talks were held by Qatar": the agent does it (not
         # "the summit was overshadowed by the absence of Xi")
         subjects = _agents(token.head) or subjects
@@ -1279,11 +1315,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
     for subj in subjects:
         holder = _office_holder(ctx, subj) if draft.trigger.speech else []
-        keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_speaker(ctx, subj) + _noun_antecedent(ctx, subj)
+        keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_antecedent(ctx, subj) + _noun_antecedent(ctx, subj)
                                                if draft.trigger.speech and not _reported_speech(token) else [])
         keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
         # the ministry rejected the proposal": a demand, rejection or accusation is said, for the body the speaker speaks for
-        keys = keys or _they_antecedent(ctx, subj)
+        keys = keys or _they_antecedent(ctx, subj) or _it_antecedent(ctx, subj)
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
@@ -1324,6 +1360,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 draft.add(m.key, "participant")  # "Israel's invasion", "Israeli airstrikes": the state that strikes
             elif m is not None and m.type == "State" and draft.kind in POLITY_EVENTS:
                 draft.add(m.key, "organizer")  # "the French presidential election"
+            elif m is None and child.dep_ == "poss" and child.tag_ == "PRP$":
+                for key in _possessor(ctx, child):  # "his trial", "its invasion of Kuwait": as a named possessor
+                    draft.add(key, "participant")
     _prep_roles(ctx, draft, token)
     for war in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                 if g.dep_ == "pobj" and _conflict_noun(g)):
@@ -1399,10 +1438,11 @@ def _orders_event(ctx: Context, verb: Token) -> bool:
 def _ordered(noun: Token) -> bool:
     """'authorities ordered the evacuation of 23 villages', 'the president authorised the release of prisoners': an
     event noun as the object of a verb of command (ORDER_VERBS, not negated, not an infinitive of purpose) is the
-    act, and who ordered it carries it out; 'ordered troops into Tigray' (no event noun) stays a demand."""
+    act, and who ordered it carries it out; 'ordered troops into Tigray' (no event noun) stays a demand. In the
+    passive the 'by' phrase orders it ('the inquiry was ordered by the president')."""
     verb = noun.head
-    return (noun.pos_ == "NOUN" and noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in ORDER_VERBS
-            and not _negated_verb(verb) and not _to_infinitive(verb))
+    return (noun.pos_ == "NOUN" and (noun.dep_ == "dobj" or noun.dep_ == "nsubjpass" and bool(_agents(verb)))
+            and verb.pos_ == "VERB" and verb.lemma_.lower() in ORDER_VERBS and not _negated_verb(verb) and not _to_infinitive(verb))
 
 
 VIOLENT_TYPES = {"ASSAULT", "FIGHT"}  # PLOVER's acts of violence ('detained', COERCE, is done by who reports it)
