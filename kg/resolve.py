@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import replace
 
-from kg.extract.entities import likely_node
 from kg.extract.events import actorless_kinds, assumed, conflictual, family, lineage
 from kg.gazetteer import body_nouns, by_name, entries, given_names, known_surnames, name_particles, state_bodies, state_of_body
 from kg.nlp import strip_the
@@ -299,9 +297,8 @@ def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[
     return out
 
 
-def resolve(extraction: Extraction, mentions: list[Mention], keep: Callable[[Entity, str, set[str]], bool] = likely_node) -> Extraction:
-    """Canonical keys for every mention and record; entities built from the mentions, those `keep` judges unlikely
-    left out (by default the learned filter, `kg.extract.entities.likely_node`)."""
+def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
+    """Canonical keys for every mention and record; entities built from the mentions."""
     key_map = person_aliases(mentions) | organization_aliases(mentions) | bracketed_places(mentions) | housed_bodies(mentions)
     services = home_state_services(mentions, list(extraction.roles), key_map)
     key_map.update({k: key for k, (key, _) in services.items()})
@@ -321,7 +318,6 @@ def resolve(extraction: Extraction, mentions: list[Mention], keep: Callable[[Ent
     if services:  # 'the Air Force' of the home state: the node is named with its state ('United States Air Force')
         named = dict(services.values())
         entities = [_named(e, named[e.key]) if e.key in named else e for e in entities]
-    entities = _likely(entities, extraction, canon, keep)
     known = {e.key for e in entities}
     pairs = pair_referents(mentions, [_canon_event(e, canon, known) for e in extraction.events], entities)
     roles = _unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)
@@ -335,15 +331,6 @@ def resolve(extraction: Extraction, mentions: list[Mention], keep: Callable[[Ent
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
     )
     return replace(extraction, entities=tuple(entities), roles=tuple(roles), events=tuple(events), relations=tuple(relations))
-
-
-def _likely(entities: list[Entity], extraction: Extraction, canon: Callable[[str], str],
-            keep: Callable[[Entity, str, set[str]], bool]) -> list[Entity]:
-    """The nodes `keep` accepts, given the article's text and the keys of the events' participants; a role's holder
-    and owner always stay (the role would point to nothing). Events and relations drop what is left out."""
-    acting = {canon(k) for e in extraction.events for _, k in e.participants}
-    needed = {canon(k) for r in extraction.roles for k in (r.holder, r.of)}
-    return [e for e in entities if e.key in needed or keep(e, extraction.article.text, acting)]
 
 
 def short_state_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:

@@ -30,15 +30,6 @@ def jsonl(name: str) -> tuple[dict[str, Any], ...]:
 
 
 @cache
-def json_data(name: str) -> dict[str, Any]:
-    """The JSON file kg/data/NAME."""
-    try:
-        return json.loads(_text("kg.data", name))
-    except json.JSONDecodeError as exc:
-        raise DataError("E060", f"kg/data/{name}", str(exc)) from exc
-
-
-@cache
 def table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of the CSV file kg/data/NAME, as dicts keyed by the header."""
     return tuple(csv.DictReader(_text("kg.data", name).splitlines()))

@@ -14,7 +14,6 @@ organization of the last sentences that the word fits.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -23,10 +22,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kg import resources
-from kg.gazetteer import body_heads, body_nouns, capitals, entries, motion_verbs, place_nouns, title_by_id, titles
+from kg.gazetteer import body_heads, capitals, entries, motion_verbs, place_nouns, title_by_id, titles
 from kg.ids import slug
-from kg.nlp import is_dictionary_word, strip_the, tokens_with
-from kg.records import Entity, Mention
+from kg.nlp import strip_the, tokens_with
+from kg.records import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -1039,67 +1038,3 @@ def the_country(doc: Doc, i: int) -> Span | None:
     if len(states) != 1:
         return None
     return Span(doc, i, i + 2, label="GPE", span_id=states.pop())
-
-
-# ---------------------------------------------------------------- the learned filter of entity nodes
-
-NODE_FEATURES = ("bias", "organization", "person", "place", "gazetteer", "model_only", "words", "acronym", "defined",
-                 "mentions", "acting", "body_noun", "common_words", "first_paragraph", "sentence_initial", "the_before",
-                 "locative_before", "possessive_after")
-NAME_RULES_REFERRING = ("nominal", "pronoun")  # mentions that refer back to a name, not names
-LOCATIVE_WORDS = {"in", "at", "near", "from", "outside", "inside"}
-
-
-def node_features(entity: Entity, text: str, acting: frozenset[str] | set[str]) -> dict[str, float]:
-    """Generic features of one entity node of an article, read from its mentions and the article's text: where its
-    names came from (the model's label, a gazetteer), their shape, how often and where the article names it, and
-    whether an event has it as a participant. `acting`: the keys of the article's participants. No word list."""
-    names = [m for m in entity.mentions if not m.rule.startswith(NAME_RULES_REFERRING)] or list(entity.mentions)
-    words = entity.label.split()
-    first_paragraph = paragraph_bounds(text, 0)[1]
-
-    def before(m: Mention) -> str:
-        last = text[max(0, m.start - 12):m.start].lower().split()
-        return last[-1] if last else ""
-
-    return {
-        "bias": 1.0,
-        "organization": float(entity.type == "Organization"),
-        "person": float(entity.type == "Person"),
-        "place": float(entity.type == "Place"),
-        "gazetteer": float(entity.key in entries()),
-        "model_only": float(all(m.rule.startswith("ner-") for m in names)),
-        "words": min(len(words), 4) / 4,
-        "acronym": float(len(words) == 1 and len(entity.label) > 1 and entity.label.isupper()),
-        "defined": float(any(f"{n} (" in text or f"({n})" in text for n in {entity.label, *entity.aliases} if len(n) > 1)),
-        "mentions": min(len(names), 8) / 8,
-        "acting": float(entity.key in acting),
-        "body_noun": float(any(w.lower() in body_nouns() for w in words)),
-        "common_words": sum(is_dictionary_word(w) for w in words) / max(len(words), 1),
-        "first_paragraph": float(all(m.start < first_paragraph for m in names)),
-        "sentence_initial": float(all(m.sentence.lstrip().startswith(m.text) for m in names)),
-        "the_before": float(any(before(m) == "the" for m in names)),
-        "locative_before": float(any(before(m) in LOCATIVE_WORDS for m in names)),
-        "possessive_after": float(any(text[m.end:m.end + 2] in POSSESSIVES or text[m.end:m.end + 1] in POSSESSIVES for m in names)),
-    }
-
-
-@lru_cache(maxsize=1)
-def entity_filter() -> dict[str, Any]:
-    """The learned filter of entity nodes (kg/data/entity_filter.json, written by scripts/train_entity_filter.py)."""
-    return resources.json_data("entity_filter.json")
-
-
-def node_score(features: dict[str, float], model: dict[str, Any] | None = None) -> float:
-    """The filter's probability that a node with these features names an actor or place the article reports."""
-    model = model or entity_filter()
-    z = sum(w * features[name] for name, w in zip(model["features"], model["weights"], strict=True))
-    return 1.0 / (1.0 + math.exp(-z))
-
-
-def likely_node(entity: Entity, text: str, acting: frozenset[str] | set[str], model: dict[str, Any] | None = None) -> bool:
-    """Whether the filter keeps this node: its type is one the filter judges and its score reaches the threshold."""
-    model = model or entity_filter()
-    if entity.type not in model["types"]:
-        return True
-    return node_score(node_features(entity, text, acting), model) >= model["threshold"]
