@@ -442,11 +442,12 @@ def _restored_names(doc: Doc) -> list[Span]:
     for model in doc.spans.get("kg_model_ents", []):
         label = "ORG" if model.label_ == "FAC" and model[-1].lower_ in body_heads() else model.label_
         start = model.start + (model[0].lower_ == "the")
+        stop = model.end - (len(model) > 1 and model[-1].tag_ == "POS")  # "Guinea-Bissau's" is no longer name than the state's
         inside = [e for e in ents if e.start < model.end and model.start < e.end]
         if (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
                 or any(t.start < model.end and model.start < t.end for t in titles)):
             continue
-        if inside and all(model.start <= e.start and e.end <= model.end and len(e) < model.end - start for e in inside):
+        if inside and all(model.start <= e.start and e.end <= model.end and len(e) < stop - start for e in inside):
             # a fresh span: the model's own span would carry the gazetteer id of its tokens ('Air France' is not France)
             ents = [e for e in ents if e not in inside] + [_fresh(doc, model.start, model.end, label)]
     return ents
@@ -1265,10 +1266,29 @@ def _where(doc: Doc, ent: Span) -> bool:
     """A one-word 'person' or 'organisation' the object of a preposition of place ('into Tigray', 'near Tulkarm')
     is a place, unless it is a word of a longer name of the text ('Tony Blair ... in Blair', 'Northrop Grumman')."""
     root = ent.root
-    if root.dep_ != "pobj" or root.head.lower_ not in (WHERE_PERSON if ent.label_ == "PERSON" else WHERE_BODY):
+    if root.dep_ != "pobj":
         return False
+    if root.head.lower_ not in (WHERE_PERSON if ent.label_ == "PERSON" else WHERE_BODY):
+        return _only_found_in(doc, ent)
     return ent[0].lower_ not in given_names() and not any(
         len(e) > 1 and e.label_ in {"PERSON", "ORG"} and ent.text in e.text.split() for e in doc.spans.get("kg_model_ents", []))
+
+
+def _only_found_in(doc: Doc, ent: Span) -> bool:
+    """'polling stations in Puno', 'held at a barracks in Wilberforce': a one-word 'organisation' that is no common
+    word and no acronym, found 'in' after a verb or a plural noun, and that the article names nowhere but after a
+    preposition of place, is a town the model does not know; 'sold its stake in Rosneft' (the verb's object is in the
+    body), 'shareholders in Rosneft' (people in it) and 'divisions in Likud' of an article where 'Likud said' keep
+    their organisation."""
+    word, head = ent[0], ent.root.head
+    if ent.label_ != "ORG" or head.lower_ != "in" or word.is_upper or not word.is_title or is_dictionary_word(word.text):
+        return False
+    verb = head.head.pos_ in {"VERB", "AUX"} and not any(c.dep_ == "dobj" for c in head.head.children)  # not 'sold a stake in'
+    things = head.head.tag_ in {"NNS", "NNPS"} and head.head.lemma_.lower() not in person_nouns()  # not 'shareholders in'
+    if not (verb or things):
+        return False
+    return all(t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS for t in doc if t.text == word.text) and not any(
+        len(e) > 1 and word.text in e.text.split() for e in doc.spans.get("kg_model_ents", []))
 
 
 def _located(ent: Span) -> bool:
