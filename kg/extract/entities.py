@@ -163,7 +163,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
         for opened, closed in zip(marks[::2], marks[1::2], strict=False):  # an odd last mark is left open
             if closed - opened > 2:
                 out.append((opened, closed + 1))
-        opened, end = (marks[-1] if len(marks) % 2 else stop), len(text[:stop].rstrip())
+        opened, end = (marks[-1] if len(marks) % 2 else stop), start + len(text[start:stop].rstrip())  # the paragraph alone: linear
         running = end - opened > 3
         if running:
             out.append((opened, end + (text[end - 1] not in ".!?,;:")))  # the last character stays a word's
