@@ -173,14 +173,14 @@ class Pool:
         except queue.Empty:
             wait = self.settings.queue_timeout
             return 503, "text/plain", f"busy: no query worker became free within {wait:g} s (--queue-timeout)".encode()
-        deadline = time.monotonic() + self.settings.timeout
         try:
-            if not ready:  # a fresh worker says "ready" first
-                if not conn.poll(max(0.0, deadline - time.monotonic())):
+            if not ready:  # a fresh worker says "ready" first: its start-up is waiting in the queue, not the query's time
+                if not conn.poll(max(self.settings.timeout, queued_until - time.monotonic())):
                     raise TimeoutError
                 kind, detail = conn.recv()
                 if kind != "ready":
                     return 500, "text/plain", f"a query worker cannot open the store: {detail}".encode()
+            deadline = time.monotonic() + self.settings.timeout
             conn.send(request)
             if not conn.poll(max(0.0, deadline - time.monotonic())):
                 raise TimeoutError

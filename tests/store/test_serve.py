@@ -150,6 +150,22 @@ def test_a_query_past_the_timeout_gets_503_and_the_server_keeps_answering(endpoi
     assert status == 200 and json.loads(body)["boolean"] is True
 
 
+def test_the_worker_that_replaces_a_stopped_one_starts_up_outside_the_next_query_s_time(store_path):
+    """A worker takes longer to start (a new interpreter, the store opened) than this 0.3 s timeout: the query after
+    a stopped one waits for its start-up as for a free worker and then has its whole timeout."""
+    port = free_port()
+    process = start([*KG, "serve", "--graph", str(_seed_file(store_path)), "--port", str(port), "--workers", "1",
+                     "--timeout", "0.3"], port)
+    try:
+        url = f"http://127.0.0.1:{port}/sparql"
+        for _ in range(2):
+            assert get(url, EXPENSIVE)[0] == 503
+            status, _, body = get(url, "ASK { ?s ?p ?o }")
+            assert status == 200 and json.loads(body)["boolean"] is True, body
+    finally:
+        stop(process)
+
+
 def test_a_result_over_max_rows_is_an_error_asking_for_limit(endpoint):
     status, _, body = get(endpoint, "SELECT * WHERE { ?s ?p ?o }")
     assert status == 422 and b"LIMIT" in body
