@@ -1760,6 +1760,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
     org_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "ORG"}
     person_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON"}
     alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
     out = []
     taken: set[int] = set()
     for ent in ents:
@@ -1778,7 +1779,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             _typed(doc, ent, label)
         elif label == "PERSON" and _body_of_title(doc, ent, titles):
             label = "ORG"  # 'a spokesman for Force Ouvriere': whom a title speaks for, named with no given name
-        elif label == "PERSON" and (_named_as_body(doc, ent, words, titles, alone) or _which_relative(ent) or _acronym_after(doc, ent)
+        elif label == "PERSON" and (_named_as_body(doc, ent, words, titles, alone) or _relative(ent, "which") or _acronym_after(doc, ent)
                                     or _plural_group(doc, ent) or _apposed_body(ent)):
             label = "ORG"
             _typed(doc, ent, label)
@@ -1788,6 +1789,10 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             _typed(doc, ent, label)
         elif label in {"GPE", "LOC"} and not ent.ent_id_ and _proper_pair(ent) and _before_title(doc, ent, titles, owned=True):
             label = "PERSON"  # "Vassily Nebenzia, Russia's ambassador to the UN": no place has an owner's title
+            _typed(doc, ent, label)
+        elif (label in {"GPE", "LOC", "FAC"} and not ent.ent_id_ and _relative(ent, "who")
+              and (_proper_pair(ent) or ent.text in surnames or _plural_group(doc, ent))):
+            label = "ORG" if _plural_group(doc, ent) else "PERSON"  # 'Emi Kuroda, who was elected', 'The Pirates, who lost'
             _typed(doc, ent, label)
         elif label in {"GPE", "LOC", "FAC"} and not ent.ent_id_ and _members_of(doc, ent):
             label = "ORG"
@@ -1943,10 +1948,11 @@ def _ministry_word(word: Token, noun: Token) -> bool:
             and (word.is_lower if noun.is_lower else word.is_title))
 
 
-def _which_relative(ent: Span) -> bool:
-    """'Gazprombank, which handles payments': a relative clause opened by 'which' speaks of a thing or a body, not a
-    person ('who')."""
-    return any(c.dep_ == "relcl" and any(g.lower_ == "which" and g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+def _relative(ent: Span, pronoun: str) -> bool:
+    """A relative clause on the name opened by `pronoun` as its subject. 'Gazprombank, which handles payments': 'which'
+    speaks of a thing or a body, not a person; 'Emi Kuroda, who was first elected in 2012', 'The Pirates, who lost
+    their seats': 'who' speaks of a person or a body of people, never of a place, whatever the model tagged the name."""
+    return any(c.dep_ == "relcl" and any(g.lower_ == pronoun and g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
                for c in ent.root.children)
 
 
