@@ -669,7 +669,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _defined_acronyms(doc, out))))
+    out = _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out))
+    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out)))
     return model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, _without_systems(doc, out)), words))
 
 
@@ -1915,6 +1916,43 @@ def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
             start -= 1
         found.append(_typed(doc, _fresh(doc, start, name.i + 1, "ORG")))
     return ents + found
+
+
+PURPOSE_LINKS = frozenset({"for", "of"})
+NAME_JOINERS = frozenset({"and", "of", "the", "for"})
+
+
+def _bodies_named_for_a_purpose(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'The Military Command for the Restoration of Order', 'the Agency for Cultural Affairs' (cut short or left
+    untagged by the model): a capitalised body noun (kg/data/body_nouns.jsonl), then 'for' or 'of', an optional
+    'the' and a run of capitalised proper nouns joined only by 'and', 'of', 'the' or 'for', is one body's name, with
+    the capitalised words that modify the noun before it. The run stops before a name the gazetteer knows ('the
+    University of Cairo' is not grown), and a span of the gazetteer or a person's span it would cross is left alone, as
+    is a run a person's name follows (a title's body, its portfolio and its holder)."""
+    from spacy.attrs import LOWER
+
+    found, person_starts = [], {e.start for e in ents if e.label_ == "PERSON"}
+    for noun in tokens_with(doc, LOWER, body_nouns()):
+        if not noun.is_title or noun.pos_ != "PROPN" or noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in PURPOSE_LINKS:
+            continue
+        i, end = noun.i + 2 + (doc[noun.i + 2].lower_ == "the"), None
+        while i < len(doc) and (doc[i].lower_ in NAME_JOINERS and end == i or _capitalised(doc[i]) and doc[i].pos_ == "PROPN"
+                                and not doc[i].ent_id_ and doc[i].ent_type_ not in {"GPE", "NORP", "PERSON"}):
+            end = i + 1 if _capitalised(doc[i]) and doc[i].lower_ not in NAME_JOINERS else end
+            i += 1
+        start = noun.i
+        while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == noun.i \
+                and not doc[start - 1].ent_id_:
+            start -= 1
+        if end is None or end in person_starts:
+            continue  # 'Secretary of the Air Force for Acquisition Marvin Sambur': a title's body, its portfolio, its holder
+        crossed = [e for e in ents if e.start < end and start < e.end]
+        if any(e.ent_id_ or e.label_ == "PERSON" or e.start < start - (doc[e.start].lower_ == "the") or e.end > end for e in crossed) \
+                or any(e.start <= start and end <= e.end for e in crossed):
+            continue
+        found.append((crossed, _typed(doc, _fresh(doc, start, end, "ORG"))))
+    dropped = {id(e) for crossed, _ in found for e in crossed}
+    return [e for e in ents if id(e) not in dropped] + [body for _, body in found]
 
 
 def _state_ministries(doc: Doc, ents: list[Span]) -> list[Span]:
