@@ -562,10 +562,14 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     window = doc[max(0, title.start - 2):title.start]
     if past_marked(window) or owner_before_title(doc, title.start) is not None:
         return None
-    day = as_of.isoformat()
-    states = {state_by_iso3().get(c["country"]) for c in _holder_codes(person.text)
-              if c["sector"] in sectors and (c["from"] or c["to"]) and (not c["from"] or c["from"] <= day)
+    day, codes = as_of.isoformat(), [c for c in _holder_codes(person.text) if c["sector"] in sectors and (c["from"] or c["to"])]
+    states = {state_by_iso3().get(c["country"]) for c in codes if (not c["from"] or c["from"] <= day)
               and (day <= c["to"] if c["to"] else day <= office_holders_horizon())}  # open terms end with the lists
+    if not states and day > office_holders_horizon():
+        # past the lists' last date, where they are stale ('Prime Minister Giorgia Meloni' in 2024, in the lists as a
+        # minister from 2008; 'Prime Minister Shinzo Abe' in 2017, whose term in them ended in 2007): the text says the
+        # name holds the title, and the state whose offices of that sector the name has held says whose it is
+        states = {state_by_iso3().get(c["country"]) for c in codes if not c["from"] or c["from"] <= day}
     states.discard(None)
     if len(states) != 1 or not any(e.ent_id_ in states for e in ents(doc)):
         return None  # one state, and one the article names: the role points to a node the article has
