@@ -727,10 +727,14 @@ def _first_conjunct(token: Token) -> Token:
 
 def _infinitival(token: Token) -> bool:
     """'agreed to resume talks', 'pressure to reboot', 'agreed to extend the truce and to withdraw weapons': the
-    content of another verb, not an event of its own (a coordinated infinitive is content as its first one is)."""
+    content of another verb, not an event of its own (a coordinated infinitive is content as its first one is, and
+    so is a gerund an infinitive governs: 'urged them to stop fighting')."""
     first = _first_conjunct(token)
     if token.pos_ not in {"VERB", "AUX"} or first.dep_ not in {"xcomp", "advcl", "acl", "ccomp"}:
         return False
+    if first.tag_ == "VBG" and first.dep_ == "xcomp" and first.head.pos_ in {"VERB", "AUX"} and _infinitival(first.head):
+        return True  # "called on both governments to stop shooting", "agreed to stop fighting": the gerund an
+        # infinitive governs is content as the infinitive is
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for node in {token, first} for c in node.children):
         return False
     token = first
