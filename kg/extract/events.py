@@ -2670,7 +2670,7 @@ def _drafts(ctx: Context) -> list[Draft]:
 
 def _says_nothing(ctx: Context, draft: Draft) -> bool:
     """'The list adds 48 people', 'both sides reported sporadic gunfire', 'the group has claimed several attacks': a
-    verb of saying whose direct object is a thing, neither words ('a statement', 'the news', WordNet) nor whom it is
+    verb of saying whose direct object is a thing, neither words (the lexicon's statement nouns) nor whom it is
     told to ('told reporters'), and that quotes or reports no clause, says nothing; it is no statement (a verb that
     declares, 'announced the closure', stays its act)."""
     token = draft.token
