@@ -2669,16 +2669,16 @@ def _drafts(ctx: Context) -> list[Draft]:
 
 
 def _says_nothing(ctx: Context, draft: Draft) -> bool:
-    """'The list adds 48 people', 'both sides reported sporadic gunfire', 'the group has claimed several attacks': a
-    verb of saying whose direct object is a thing, neither words (the lexicon's statement nouns) nor whom it is
-    told to ('told reporters'), and that quotes or reports no clause, says nothing; it is no statement (a verb that
+    """'The list adds 48 people', 'both sides reported sporadic gunfire': a verb of saying whose direct object is a
+    thing, neither words (the lexicon's statement nouns), nor whom it is told to ('told reporters'), nor an act
+    claimed ('Hamas claimed the attack': `_claimed`), and that quotes or reports no clause, says nothing; it is no statement (a verb that
     declares, 'announced the closure', stays its act)."""
     token = draft.token
     if draft.kind != "Statement" or draft.trigger.declares or draft.verbatim or draft.quote or token.pos_ not in {"VERB", "AUX"}:
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
     return bool(objects) and not any(o.pos_ in {"PRON", "PROPN"} or ctx.is_actor(o) or o.lemma_.lower() in _statement_nouns()
-                                     for o in objects)
+                                     or token.lemma_.lower() in CLAIM_VERBS and bool(_triggers_for(o)) for o in objects)
 
 
 def unquoted_speech(drafts: list[Draft]) -> list[Draft]:
