@@ -677,13 +677,44 @@ FREQUENCY_WORDS = {"daily", "weekly", "monthly", "annual", "yearly", "regular", 
 
 def _generic(noun: Token) -> bool:
     """'Attacks on civilians have increased', 'will hold twice-daily news conferences', 'holds weekly meetings': a
-    plural event noun whose number changes, or that recurs at a rate, names a kind of act, not one that happened."""
+    plural event noun whose number changes, or that recurs at a rate, names a kind of act, not one that happened; so
+    does one counted ('has seen four successful coups since 1974', 'has claimed several attacks since 2016', 'has
+    enough votes to override the veto'): a tally of acts, none of them told (`_counted`)."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
         return False
     if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_.lower() in TREND_VERBS:
         return True
+    if _counted(noun):
+        return True
     return any(c.dep_ in {"amod", "compound"} and c.lower_ in FREQUENCY_WORDS
                for node in (noun, *(c for c in noun.children if c.dep_ == "compound")) for c in node.children)
+
+
+COUNT_WORDS = {"several", "many", "numerous", "multiple", "enough", "countless", "various", "few"}  # quantifiers
+ONE_WORDS = {"one", "1"}
+
+
+def _counted(noun: Token) -> bool:
+    """'has seen four successful coups', 'has claimed several attacks', 'has enough votes': a plural noun with a count or
+    a quantifier of its own (not a year, 'the 2014 protests'; not the count of something else, 'three days of
+    protests'), object of a verb in the present or the present perfect with no time but 'since', is a tally kept
+    ('intends to hold two referendums', 'has staged two coups in 2022', 'killed in two attacks on Monday' tell acts
+    to come or done)."""
+    if not any(c.dep_ in {"amod", "det", "nummod"} and c.lower_ in COUNT_WORDS
+               or c.dep_ == "nummod" and c.like_num and c.lower_ not in ONE_WORDS and c.ent_type_ not in {"DATE", "TIME"}
+               for c in noun.children):
+        return False
+    verb = noun.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "four coups and many attempted ones"
+    if noun.dep_ not in {"dobj", "conj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    preps = [c for node in (verb, noun) for c in node.children if c.dep_ == "prep"]
+    if not any(c.lower_ == "since" for c in preps) and any(_dating(c) for c in preps):
+        return False  # "has staged two coups in 2022": acts of a time told, not a tally up to now ("since
+        # independence in 1974", the year parsed on the verb, still counts up to now)
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return perfect or verb.tag_ in {"VBZ", "VBP"}
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -696,10 +727,14 @@ def _first_conjunct(token: Token) -> Token:
 
 def _infinitival(token: Token) -> bool:
     """'agreed to resume talks', 'pressure to reboot', 'agreed to extend the truce and to withdraw weapons': the
-    content of another verb, not an event of its own (a coordinated infinitive is content as its first one is)."""
+    content of another verb, not an event of its own (a coordinated infinitive is content as its first one is, and
+    so is a gerund an infinitive governs: 'urged them to stop fighting')."""
     first = _first_conjunct(token)
     if token.pos_ not in {"VERB", "AUX"} or first.dep_ not in {"xcomp", "advcl", "acl", "ccomp"}:
         return False
+    if first.tag_ == "VBG" and first.dep_ == "xcomp" and first.head.pos_ in {"VERB", "AUX"} and _infinitival(first.head):
+        return True  # "called on both governments to stop shooting", "agreed to stop fighting": the gerund an
+        # infinitive governs is content as the infinitive is
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for node in {token, first} for c in node.children):
         return False
     token = first
@@ -2630,7 +2665,20 @@ def _drafts(ctx: Context) -> list[Draft]:
     drafts += attributed_quotes(ctx, drafts)
     drafts += communicated_quotes(ctx, drafts)
     drafts += verbless_lead_ins(ctx, drafts)
-    return unquoted_speech(one_act_per_speaker(ctx, drafts))
+    return unquoted_speech([d for d in one_act_per_speaker(ctx, drafts) if not _says_nothing(ctx, d)])
+
+
+def _says_nothing(ctx: Context, draft: Draft) -> bool:
+    """'The list adds 48 people', 'both sides reported sporadic gunfire': a verb of saying whose direct object is a
+    thing, neither words (the lexicon's statement nouns), nor whom it is told to ('told reporters'), nor an act
+    claimed ('Hamas claimed the attack': `_claimed`), and that quotes or reports no clause, says nothing; it is no statement (a verb that
+    declares, 'announced the closure', stays its act)."""
+    token = draft.token
+    if draft.kind != "Statement" or draft.trigger.declares or draft.verbatim or draft.quote or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(o.pos_ in {"PRON", "PROPN"} or ctx.is_actor(o) or o.lemma_.lower() in _statement_nouns()
+                                     or token.lemma_.lower() in CLAIM_VERBS and bool(_triggers_for(o)) for o in objects)
 
 
 def unquoted_speech(drafts: list[Draft]) -> list[Draft]:
