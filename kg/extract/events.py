@@ -69,6 +69,7 @@ PARTICIPLE_ROLES = {
     "chair": "mediator", "mediate": "mediator", "broker": "mediator", "back": "mediator", "facilitate": "mediator",
     "lead": "organizer", "attend": "participant", "announce": "participant", "sign": "participant",
     "negotiate": "participant", "launch": "participant", "stage": "organizer", "call": "organizer",
+    "hold": "participant", "agree": "participant", "reach": "participant", "conclude": "participant",
 }
 LIGHT_VERBS = {"hold", "attend", "have", "conduct", "join", "open", "start", "begin", "launch", "stage", "convene", "come"}
 PLANNED_MODIFIERS = {"planned", "proposed", "scheduled", "upcoming", "expected", "future", "possible", "potential"}
@@ -113,6 +114,7 @@ class Trigger:
     subj_sector: str = ""  # the subject must be an agent noun of this Phoenix sector ("the court ruled": JUD)
     patient: bool = False  # a synonym read alone only with an actor it acts on ("castigated Greece", "ousted the president")
     obj_conflict: bool = False  # `obj` also holds any event noun of a conflict type ("lifted its veto", "ended the boycott")
+    bodies: bool = False  # its subject and object are states or organisations ("joined NATO"; a person's seat is a role)
 
 
 BORROWED = re.compile(r"\d-\d+$")  # a derived row id's suffix: its CAMEO pattern was written for another verb of the block
@@ -131,7 +133,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
-                obj_conflict=bool(row.get("obj_conflict")),
+                obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -851,6 +853,20 @@ def _force_of(token: Token) -> tuple[str, str, str] | None:
     return FORCE_BY_SECTOR.get(sector)
 
 
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i", "you", "we"}
+
+
+def _bodies(ctx: Context, verb: Token) -> bool:
+    """'Finland became a member of NATO', 'ASEAN admitted East Timor as a member': a membership event is between
+    states and organisations; 'Nathan Law becomes the youngest council member' is a person's seat (a role)."""
+    for c in verb.children:
+        if c.dep_ in SUBJ_DEPS | {"dobj", "nsubjpass"}:
+            m = ctx.mention(c)
+            if c.lower_ in PERSONAL_PRONOUNS or m is not None and m.type == "Person" or ctx.is_person_key(m.key if m else ""):
+                return False
+    return True
+
+
 def find_triggers(ctx: Context) -> list[Draft]:
     """Every trigger outside quotations and time expressions."""
     out = []
@@ -881,6 +897,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS - DEMONSTRATIVES for c in token.children if c.dep_ == "det"):
             continue  # "such talks" refers back; it is not a new event ("those talks": `refer_back`)
         if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
+            continue
+        if trigger.bodies and not _bodies(ctx, token):
             continue
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
             trigger = replace(trigger, kind=force[0], cameo=force[1], plover=force[2])  # "militants attacked": CAMEO 18
@@ -1600,6 +1618,10 @@ def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
                 if g.dep_ == "pobj" and g.head.dep_ in {"agent", "prep"} and g.head.lower_ == "by":
                     for key in actors(ctx, g):
                         draft.add(key, role)
+                elif (g.dep_ == "pobj" and g.head.dep_ == "prep" and g.head.head.i == child.i
+                      and g.head.lower_ in COUNTERPART_PREPS and child.dep_ == "acl"):
+                    for key in actors(ctx, g):  # "a peace agreement signed in June between Congo and Rwanda"
+                        draft.add(key, "participant")
                 elif g.dep_ in {"npadvmod", "compound", "nmod"} and g.head.i == child.i or (g.i < child.i and ctx.mention(g)):
                     m = ctx.mention(g)
                     if m is not None and m.type != "Place":
