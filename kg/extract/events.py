@@ -859,11 +859,13 @@ PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i", "you", "we"}
 def _bodies(ctx: Context, verb: Token) -> bool:
     """'Finland became a member of NATO', 'ASEAN admitted East Timor as a member': a membership event is between
     states and organisations; 'Nathan Law becomes the youngest council member' is a person's seat (a role)."""
-    for c in verb.children:
-        if c.dep_ in SUBJ_DEPS | {"dobj", "nsubjpass"}:
-            m = ctx.mention(c)
-            if c.lower_ in PERSONAL_PRONOUNS or m is not None and m.type == "Person" or ctx.is_person_key(m.key if m else ""):
-                return False
+    members = [c for c in verb.children if c.dep_ in SUBJ_DEPS | {"dobj", "nsubjpass"}]
+    if not any(c.dep_ in SUBJ_DEPS for c in members) and (inherited := _inherited_subject(verb)) is not None:
+        members.append(inherited)  # "Law won a seat and becomes the youngest member"
+    for c in members:
+        m = ctx.mention(c)
+        if c.lower_ in PERSONAL_PRONOUNS or m is not None and (m.type == "Person" or ctx.is_person_key(m.key)):
+            return False
     return True
 
 
@@ -2365,6 +2367,27 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             _case_parties(draft, drafts)
 
 
+LOOSE_VOTES = {"vote", "poll"}  # an election only with an adjective that says which ("the presidential vote")
+
+
+def home_elections(ctx: Context, drafts: list[Draft]) -> None:
+    """A dated election noun that names no polity, no place and no one ('the presidential election held on November
+    16', 'the party's defeat in the March election') is an election of the state the story is about: its dateline's,
+    headline's or lead's (`kg.extract.roles.story_state`); with no such state it stays without one."""
+    from kg.extract.roles import story_state
+
+    home = None
+    for draft in drafts:
+        token = draft.token
+        if token.lemma_.lower() in LOOSE_VOTES and not any(c.dep_ == "amod" for c in token.children):
+            continue  # "a confidence vote", "43 percent of the vote", "an opinion poll": no state's election
+        if (draft.kind in POLITY_EVENTS and token.pos_ == "NOUN" and not draft.participants and not draft.place
+                and draft.time is not None):
+            home = story_state(ctx.doc) if home is None else home
+            if home:
+                draft.add(home, "organizer")
+
+
 def one_of_several(drafts: list[Draft]) -> None:
     """'The government intends to hold two referendums ... The first referendum is to be held from November 20': an
     event noun that an ordinal picks out ('the first', 'the second', spaCy's ORDINAL) and that names no actor of its
@@ -2642,6 +2665,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     refer_back(ctx, drafts)
     one_of_several(drafts)
     same_sides(drafts)
+    home_elections(ctx, drafts)
     relative_to_events(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     story_time(ctx, drafts)
