@@ -2373,7 +2373,7 @@ LOOSE_VOTES = {"vote", "poll"}  # an election only with an adjective that says w
 def home_elections(ctx: Context, drafts: list[Draft]) -> None:
     """A dated election noun that names no polity, no place and no one ('the presidential election held on November
     16', 'the party's defeat in the March election') is an election of the state the story is about: its dateline's,
-    headline's or lead's (`kg.extract.roles.story_state`); with no such state it stays without one."""
+    headline's or lead's (`kg.extract.roles.story_state`), when the story names it; else it stays without one."""
     from kg.extract.roles import story_state
 
     home = None
@@ -2383,7 +2383,9 @@ def home_elections(ctx: Context, drafts: list[Draft]) -> None:
             continue  # "a confidence vote", "43 percent of the vote", "an opinion poll": no state's election
         if (draft.kind in POLITY_EVENTS and token.pos_ == "NOUN" and not draft.participants and not draft.place
                 and draft.time is not None):
-            home = story_state(ctx.doc) if home is None else home
+            if home is None:
+                home = story_state(ctx.doc)
+                home = home if any(m.key == home for m in ctx.by_token.values()) else ""  # named in the story, or none
             if home:
                 draft.add(home, "organizer")
 
