@@ -77,7 +77,7 @@ INTENT_HEADS = {"plan", "intend", "offer", "promise", "pledge", "vow", "threaten
                 "willing", "prepared", "ready", "decide", "expect"}
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 HYPOTHETICAL_AUX = {"should", "could", "may", "might", "must", "ought"}
-MOTION_VERBS = {"come", "go", "travel", "arrive", "gather", "fly", "head", "return"}
+MOTION_VERBS = {"come", "go", "travel", "arrive", "gather", "fly", "head", "return", "stay"}  # "will stay on for a state visit"
 ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage", "fail", "resume"}
 DECISION_VERBS = {"vote"}  # "parliament voted to impeach him": the act voted for is the event, the vote no election
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -1302,8 +1302,10 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             subjects = [nearer]
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
-    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
-        verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and (token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS
+                                                           or token.head.lower_ == "on" and token.head.head.lemma_ == "be"):
+        verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part; "Macron is on
+        # a visit to China", "workers were on strike": who is on it does it
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     if not subjects and token.pos_ in {"VERB", "AUX"} and _hyphenated(token):
         subjects = _split_subjects(token)  # "Paul Biya was re-elected in October 2025"
