@@ -2447,6 +2447,23 @@ def _case_parties(draft: Draft, drafts: list[Draft]) -> None:
         draft.add(key, role)
 
 
+def case_steps(drafts: list[Draft]) -> None:
+    """'Apple Corps sued Apple Computer ... The first lawsuit was settled out of court in 1981', 'A similar suit was
+    filed in California': a verb done to a lawsuit (its object or passive subject a noun the lexicon reads as a legal
+    action) that names no party is a step of the case reported before it, between that case's parties
+    (`_case_parties` does the same for a definite noun: 'the trial')."""
+    for draft in drafts:
+        token = draft.token
+        if draft.participants or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN" and any(CASE_KIND in lineage(t.kind) for t in _triggers_for(c))
+               for c in token.children):
+            case = next((d for d in reversed(drafts) if d.token.i < token.sent.start and d.participants
+                         and CASE_KIND in lineage(d.kind) and _reported_act(d)), None)
+            for key, role in (case.participants.items() if case is not None else ()):
+                draft.add(key, role)
+
+
 EVE_NOUNS = {"eve"}  # "on the eve of the swap": the day before it
 SIDELINE_NOUNS = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}  # "met on the sidelines of the summit":
 # a meeting of its own, held during the other
@@ -2670,6 +2687,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     one_of_several(drafts)
     same_sides(drafts)
     home_elections(ctx, drafts)
+    case_steps(drafts)
     relative_to_events(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     story_time(ctx, drafts)
