@@ -69,6 +69,7 @@ PARTICIPLE_ROLES = {
     "chair": "mediator", "mediate": "mediator", "broker": "mediator", "back": "mediator", "facilitate": "mediator",
     "lead": "organizer", "attend": "participant", "announce": "participant", "sign": "participant",
     "negotiate": "participant", "launch": "participant", "stage": "organizer", "call": "organizer",
+    "hold": "participant", "agree": "participant", "reach": "participant", "conclude": "participant",
 }
 LIGHT_VERBS = {"hold", "attend", "have", "conduct", "join", "open", "start", "begin", "launch", "stage", "convene", "come"}
 PLANNED_MODIFIERS = {"planned", "proposed", "scheduled", "upcoming", "expected", "future", "possible", "potential"}
@@ -76,7 +77,7 @@ INTENT_HEADS = {"plan", "intend", "offer", "promise", "pledge", "vow", "threaten
                 "willing", "prepared", "ready", "decide", "expect"}
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 HYPOTHETICAL_AUX = {"should", "could", "may", "might", "must", "ought"}
-MOTION_VERBS = {"come", "go", "travel", "arrive", "gather", "fly", "head", "return"}
+MOTION_VERBS = {"come", "go", "travel", "arrive", "gather", "fly", "head", "return", "stay"}  # "will stay on for a state visit"
 ASPECT_VERBS = {"continue", "begin", "start", "keep", "attempt", "try", "manage", "fail", "resume"}
 DECISION_VERBS = {"vote"}  # "parliament voted to impeach him": the act voted for is the event, the vote no election
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -113,6 +114,7 @@ class Trigger:
     subj_sector: str = ""  # the subject must be an agent noun of this Phoenix sector ("the court ruled": JUD)
     patient: bool = False  # a synonym read alone only with an actor it acts on ("castigated Greece", "ousted the president")
     obj_conflict: bool = False  # `obj` also holds any event noun of a conflict type ("lifted its veto", "ended the boycott")
+    bodies: bool = False  # its subject and object are states or organisations ("joined NATO"; a person's seat is a role)
 
 
 BORROWED = re.compile(r"\d-\d+$")  # a derived row id's suffix: its CAMEO pattern was written for another verb of the block
@@ -131,7 +133,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
-                obj_conflict=bool(row.get("obj_conflict")),
+                obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -886,6 +888,22 @@ def _force_of(token: Token) -> tuple[str, str, str] | None:
     return FORCE_BY_SECTOR.get(sector)
 
 
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i", "you", "we"}
+
+
+def _bodies(ctx: Context, verb: Token) -> bool:
+    """'Finland became a member of NATO', 'ASEAN admitted East Timor as a member': a membership event is between
+    states and organisations; 'Nathan Law becomes the youngest council member' is a person's seat (a role)."""
+    members = [c for c in verb.children if c.dep_ in SUBJ_DEPS | {"dobj", "nsubjpass"}]
+    if not any(c.dep_ in SUBJ_DEPS for c in members) and (inherited := _inherited_subject(verb)) is not None:
+        members.append(inherited)  # "Law won a seat and becomes the youngest member"
+    for c in members:
+        m = ctx.mention(c)
+        if c.lower_ in PERSONAL_PRONOUNS or m is not None and (m.type == "Person" or ctx.is_person_key(m.key)):
+            return False
+    return True
+
+
 def find_triggers(ctx: Context) -> list[Draft]:
     """Every trigger outside quotations and time expressions."""
     out = []
@@ -916,6 +934,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS - DEMONSTRATIVES for c in token.children if c.dep_ == "det"):
             continue  # "such talks" refers back; it is not a new event ("those talks": `refer_back`)
         if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
+            continue
+        if trigger.bodies and not _bodies(ctx, token):
             continue
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
             trigger = replace(trigger, kind=force[0], cameo=force[1], plover=force[2])  # "militants attacked": CAMEO 18
@@ -1317,8 +1337,10 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             subjects = [nearer]
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
-    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS:
-        verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and (token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS
+                                                           or token.head.lower_ == "on" and token.head.head.lemma_ == "be"):
+        verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part; "Macron is on
+        # a visit to China", "workers were on strike": who is on it does it
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     if not subjects and token.pos_ in {"VERB", "AUX"} and _hyphenated(token):
         subjects = _split_subjects(token)  # "Paul Biya was re-elected in October 2025"
@@ -1635,6 +1657,10 @@ def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
                 if g.dep_ == "pobj" and g.head.dep_ in {"agent", "prep"} and g.head.lower_ == "by":
                     for key in actors(ctx, g):
                         draft.add(key, role)
+                elif (g.dep_ == "pobj" and g.head.dep_ == "prep" and g.head.head.i == child.i
+                      and g.head.lower_ in COUNTERPART_PREPS and child.dep_ == "acl"):
+                    for key in actors(ctx, g):  # "a peace agreement signed in June between Congo and Rwanda"
+                        draft.add(key, "participant")
                 elif g.dep_ in {"npadvmod", "compound", "nmod"} and g.head.i == child.i or (g.i < child.i and ctx.mention(g)):
                     m = ctx.mention(g)
                     if m is not None and m.type != "Place":
@@ -2378,6 +2404,29 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             _case_parties(draft, drafts)
 
 
+LOOSE_VOTES = {"vote", "poll"}  # an election only with an adjective that says which ("the presidential vote")
+
+
+def home_elections(ctx: Context, drafts: list[Draft]) -> None:
+    """A dated election noun that names no polity, no place and no one ('the presidential election held on November
+    16', 'the party's defeat in the March election') is an election of the state the story is about: its dateline's,
+    headline's or lead's (`kg.extract.roles.story_state`), when the story names it; else it stays without one."""
+    from kg.extract.roles import story_state
+
+    home = None
+    for draft in drafts:
+        token = draft.token
+        if token.lemma_.lower() in LOOSE_VOTES and not any(c.dep_ == "amod" for c in token.children):
+            continue  # "a confidence vote", "43 percent of the vote", "an opinion poll": no state's election
+        if (draft.kind in POLITY_EVENTS and token.pos_ == "NOUN" and not draft.participants and not draft.place
+                and draft.time is not None):
+            if home is None:
+                home = story_state(ctx.doc)
+                home = home if any(m.key == home for m in ctx.by_token.values()) else ""  # named in the story, or none
+            if home:
+                draft.add(home, "organizer")
+
+
 def one_of_several(drafts: list[Draft]) -> None:
     """'The government intends to hold two referendums ... The first referendum is to be held from November 20': an
     event noun that an ordinal picks out ('the first', 'the second', spaCy's ORDINAL) and that names no actor of its
@@ -2431,6 +2480,23 @@ def _case_parties(draft: Draft, drafts: list[Draft]) -> None:
                  and CASE_KIND in lineage(d.kind) and _reported_act(d)), None)
     for key, role in (case.participants.items() if case is not None else ()):
         draft.add(key, role)
+
+
+def case_steps(drafts: list[Draft]) -> None:
+    """'Apple Corps sued Apple Computer ... The first lawsuit was settled out of court in 1981', 'A similar suit was
+    filed in California': a verb done to a lawsuit (its object or passive subject a noun the lexicon reads as a legal
+    action) that names no party is a step of the case reported before it, between that case's parties
+    (`_case_parties` does the same for a definite noun: 'the trial')."""
+    for draft in drafts:
+        token = draft.token
+        if draft.participants or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN" and any(CASE_KIND in lineage(t.kind) for t in _triggers_for(c))
+               for c in token.children):
+            case = next((d for d in reversed(drafts) if d.token.i < token.sent.start and d.participants
+                         and CASE_KIND in lineage(d.kind) and _reported_act(d)), None)
+            for key, role in (case.participants.items() if case is not None else ()):
+                draft.add(key, role)
 
 
 EVE_NOUNS = {"eve"}  # "on the eve of the swap": the day before it
@@ -2655,6 +2721,8 @@ def _drafts(ctx: Context) -> list[Draft]:
     refer_back(ctx, drafts)
     one_of_several(drafts)
     same_sides(drafts)
+    home_elections(ctx, drafts)
+    case_steps(drafts)
     relative_to_events(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     story_time(ctx, drafts)

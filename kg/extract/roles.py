@@ -585,7 +585,7 @@ DATELINE = re.compile(r"^[ \t]*(?:date \d{4}-\d\d-\d\d[ \t]+)?"  # after the cor
 DATELINE_CHARS = 400  # a dateline opens the story: after the headline, within its first lines
 
 
-def _home_state(doc: Doc) -> str:
+def story_state(doc: Doc) -> str:
     """The state a story is about, whose offices it writes with no state: the state of its dateline's place
     ('TOKYO, Oct 5 (Wire) -': Japan), else the one state its headline names ('Kenyan President reshuffles cabinet',
     "Portugal's Socialists elect new leader"), else the one state its first paragraph names; '' with none."""
@@ -679,7 +679,7 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     """'Finance Minister Takeshi Ono said', 'NAME was appointed defence minister', 'the new interior minister, NAME,': a
     government's office (whose office-list sector is the government's: a minister, a president, not a mayor or a
     spokesperson, nor a judge or a lawmaker, whose seat is in a court or a legislature the text may name) written with
-    no state is the office of the article's state (`_home_state`), or of the one state the title names by itself
+    no state is the office of the article's state (`story_state`), or of the one state the title names by itself
     ('Secretary of State NAME': the United States), when the article names that state (a role points to a node the
     article has: 'BRUSSELS -' over a NATO meeting that names no Belgium is no Belgian story). Not in a sentence that
     names another state or a place in one, not for a holder the article gives another state's post, and not for
@@ -688,7 +688,7 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     unowned = [(t, name) for t, name in unowned if "GOV" in _office_sectors(rows[t.label_])]
     if not unowned:
         return []
-    home, named = _home_state(doc), {e.ent_id_ for e in ents(doc) if e.ent_id_}
+    home, named = story_state(doc), {e.ent_id_ for e in ents(doc) if e.ent_id_}
     out = []
     for title, name in unowned:
         own = _title_states().get(title.label_, "")  # 'Secretary of State NAME' names its state by itself
