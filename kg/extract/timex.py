@@ -1307,6 +1307,21 @@ def _report_period(span: str, ctx: _Ctx) -> TimeValue | None:
 # --- scanning
 
 
+_MONTH_MODIFIER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|this|last|next)\s+$", re.I)
+
+
+def _month_before_noun(m: re.Match, before: str, after: str) -> bool:
+    """'the March election', 'its September offensive': a capitalised month name between a determiner and a
+    lower-case noun dates the noun; not 'May' ('the May government' is Theresa May's)."""
+    noun = re.match(r"\s+([a-z]{3,})\b", after)
+    return m["mon"][0].isupper() and m["mon"].lower() != "may" and bool(_MONTH_MODIFIER_BEFORE.search(before)) \
+        and noun is not None and noun[1] not in _NOT_NOUNS and not _past_form(noun[1])
+
+
+_NOT_NOUNS = frozenset(_AUX | {"for", "and", "the", "with", "from", "into", "will", "would", "could", "should", "can", "may",
+                               "must", "did", "does", "began", "went", "came", "took", "drew", "saw", "ended", "that", "which"})
+
+
 _PREP_BEFORE = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|throughout|during|of|early|late|mid|last|next|this|before|after"
     r"|between|and|to|or|around|about|circa|c\.|as|that|each|every)\s*|[-–(]\s*)$", re.I)
@@ -1357,7 +1372,7 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
             if word in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"):
                 return False
             if not (_PREP_BEFORE.search(before) or word not in ("may", "march")
-                    and re.search(r"\b(?:for|of)\s+$", before, re.I)):
+                    and re.search(r"\b(?:for|of)\s+$", before, re.I) or _month_before_noun(m, before, after)):
                 return False  # "data for September"; but "voted for May" is the person
     if name == "half" and m.group().lower().endswith("half"):
         return False  # "scored in the first half": a bare half is read only as a span known to be a time
