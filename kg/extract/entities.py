@@ -953,10 +953,13 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
 
 
+NAME_HEAD_ENDS = {"of", "on", "for"}  # 'Commission of Zambia', 'Committee on Public Accounts', 'Party for Freedom'
+
+
 def _name_head(ent: Span) -> str:
     """The noun a name is headed by, in lower case: 'Labour Party' -> 'party', 'Electoral Commission of Zambia' ->
-    'commission' (the word before its first 'of')."""
-    cut = next((k for k, t in enumerate(ent) if k and t.lower_ == "of"), len(ent))
+    'commission', 'Standing Committee on Public Accounts' -> 'committee' (the word before its first preposition)."""
+    cut = next((k for k, t in enumerate(ent) if k and t.lower_ in NAME_HEAD_ENDS), len(ent))
     return ent[cut - 1].lower_
 
 

@@ -16,7 +16,8 @@ Patterns (titles from kg/data/titles.jsonl and kg/data/agent_titles.jsonl):
 
 Titles written together share holder and owner ('chairman and chief executive of X', 'President and CEO,
 NAME'); a minister's title runs over its portfolio ('Minister for Immigration' is the Immigration Minister);
-'head of X' is a position when X is a state or organization. OWNER is a state or organization: a demonym, a
+'head of X' is a position when X is a state or organization, and so is an organisation's 'chief' or 'head' before a
+name ('WTO chief NAME', 'NAME, the IAEA chief,'). OWNER is a state or organization: a demonym, a
 possessive, an 'of'/'for' phrase, "the country's" / "the company's" / "the party's" (the one such actor just
 named), a seat of government ('Kremlin spokesman': Russia); adjectives or body nouns may stand between it
 and the title ("Serbia's outgoing president", "Indonesian police spokesman"). With no owner written,
@@ -412,6 +413,8 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         if (token.pos_ == "NOUN" and token.i not in taken and token.i + 2 < len(doc)
                 and doc[token.i + 1].lower_ == "of" and _head_owner(doc, token.i + 1) is not None):
             spans.append(_with_prefix(doc, Span(doc, token.i, token.i + 1, label="Head")))  # 'deputy head of X'
+        elif token.i not in taken and _organization_head(doc, token.i):
+            spans.append(Span(doc, token.i, token.i + 1, label="Head"))  # 'WTO chief NAME', 'NAME, the SIU head,'
     spans.sort(key=lambda t: t.start)
     groups: list[list[Span]] = []
     for span in spans:
@@ -422,6 +425,20 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         else:
             groups.append([span])
     return groups
+
+
+def _organization_head(doc: Doc, i: int) -> bool:
+    """'WTO chief Ngozi Okonjo-Iweala', 'SIU head NAME said', 'NAME, the IAEA chief,': a head noun in lower case right
+    after an organisation's name (no state's: 'Russia's spy chief' names a field), before a name or closing an
+    apposition ('the IMF chief economist' is another post)."""
+    token = doc[i]
+    if not token.is_lower or i == 0 or (i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].is_alpha):
+        return False
+    owner = _ent_at(doc, i - 1)
+    if owner is None or owner.end != i or not _organization(owner_key(owner)):
+        return False
+    return _person_at(doc, _name_start(doc, i + 1)) is not None or (
+        i + 1 < len(doc) and doc[i + 1].text in {",", ")"} and _appositive_person(doc, owner.start) is not None)
 
 
 def _head_owner(doc: Doc, i: int) -> Span | None:
@@ -671,17 +688,23 @@ def _principal_after(doc: Doc, title: Span) -> Span | None:
     return _person_at(doc, _name_start(doc, title.end + 1))
 
 
+# the office-list sectors of a state's own offices that a story writes with no state: its government's ('Finance
+# Minister'), its legislature's ('Senator') and its judiciary's ('Chief Justice'; a 'judge' sits in a court: _court_roles)
+HOME_SECTORS = {"GOV", "LEG", "JUD"}
+
+
 def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
     """'Finance Minister Takeshi Ono said', 'NAME was appointed defence minister', 'the new interior minister, NAME,': a
-    government's office (whose office-list sector is the government's: a minister, a president, not a mayor or a
-    spokesperson, nor a judge or a lawmaker, whose seat is in a court or a legislature the text may name) written with
+    state's office (whose office-list sector is its government's, legislature's or judiciary's: a minister, a president,
+    a senator, a chief justice; not a mayor or a spokesperson, nor a judge, whose seat is in a court) written with
     no state is the office of the article's state (`_home_state`), or of the one state the title names by itself
     ('Secretary of State NAME': the United States), when the article names that state (a role points to a node the
     article has: 'BRUSSELS -' over a NATO meeting that names no Belgium is no Belgian story). Not in a sentence that
-    names another state or a place in one, not for a holder the article gives another state's post, and not for
-    'former' or 'late' holders."""
+    names another state or a place in one (a demonym in a compound modifier, 'Chinese-owned', names none), not for a
+    holder the article gives another state's post, and not for 'former' or 'late' holders."""
     rows = title_by_id()
-    unowned = [(t, name) for t, name in unowned if "GOV" in _office_sectors(rows[t.label_])]
+    unowned = [(t, name) for t, name in unowned if _office_sectors(rows[t.label_]) & HOME_SECTORS
+               and not (len(t) == 1 and t[0].lower_ in _court_seats())]
     if not unowned:
         return []
     home, named = _home_state(doc), {e.ent_id_ for e in ents(doc) if e.ent_id_}
@@ -887,6 +910,8 @@ def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
     X said' in a story from Tokyo)."""
     sent = doc[title.start].sent
     for ent in ents(doc):
+        if ent.end < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_:
+            continue  # 'a Chinese-owned consortium', 'US-led': the state describes something else
         if sent.start <= ent.start < sent.end and ent.ent_id_:
             state = state_of(ent.ent_id_)
             if state and state != home:
@@ -899,7 +924,7 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     minister': the same position, in the other state."""
     if "counterpart" not in doc_text(doc).lower():
         return []  # iterating a Doc's tokens is costly; most articles have no counterpart
-    held = {r.holder: r.name for r in roles}
+    held = _held_posts(roles)
     out = []
     for token in tokens_with(doc, LOWER, frozenset({"counterpart"})):
         owner = owner_before_title(doc, token.i)
@@ -918,6 +943,18 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
             span = doc[min(owner.start, person.start):max(token.i + 1, person.end)]
             out.append(_role(span, person, name, owner_key(owner), as_of, "counterpart", 0.8))
     return out
+
+
+def _held_posts(roles: list[Role]) -> dict[str, str]:
+    """Holder key -> the post the article gives them, under their full name's key and under each word of it that one
+    holder alone bears ('Anutin and his Cambodian counterpart' after 'Thai Prime Minister Anutin Charnvirakul')."""
+    held = {r.holder: r.name for r in roles}
+    words: dict[str, set[str]] = {}
+    for holder in held:
+        for word in holder.removeprefix("person-").split("-"):
+            words.setdefault(f"person-{word}", set()).add(holder)
+    short = {key: held[next(iter(owners))] for key, owners in words.items() if len(owners) == 1 and key not in held}
+    return held | short
 
 
 def _past_holder(doc: Doc, start: int, owner: Span) -> bool:
@@ -1145,13 +1182,30 @@ def _seat_place(doc: Doc, start: int, end: int) -> Span | None:
 def _its_body(doc: Doc, start: int, end: int) -> Span | None:
     """"Airbus said ... Its chief executive, NAME": 'its' before a company's or a body's title (a chief executive, a
     spokesperson) is the one organisation of this sentence or the one before; before any other title ('The Labour
-    Party met ... NAME, its deputy leader') when those sentences name no state, which 'its' could stand for too."""
-    i = start - 1
+    Party met ... NAME, its deputy leader') when those sentences name no state, which 'its' could stand for too; before
+    any title, the organisation that is the subject of its sentence (`_subject_organization`)."""
+    i = _compound_start(doc, start, FIELD_WORDS) - 1  # 'Its foreign affairs spokesperson, NAME': past the field
     while i >= 0 and doc[i].lower_ in MODIFIERS - {"its", "their"}:
         i -= 1
-    if i < 0 or doc[i].lower_ != "its" or not (_contextual(doc, start, end) or not _state_nearby(doc, i)):
+    if i < 0 or doc[i].lower_ != "its":
         return None
+    subject = _subject_organization(doc, i)
+    if subject is not None or not (_contextual(doc, start, end) or not _state_nearby(doc, i)):
+        return subject
     return _organization_nearby(doc, i)
+
+
+def _subject_organization(doc: Doc, i: int) -> Span | None:
+    """'The Central Bank of Congo warned ..., and its governor, NAME, asked': 'its' after an organisation that is the
+    subject of its sentence's main verb stands for that organisation, when no other organisation or state is named
+    between them."""
+    sent = doc[i].sent
+    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < i), None)
+    owner = _ent_at(doc, subject.i) if subject is not None else None
+    if owner is None or owner.label_ != "ORG" or not _organization(owner_key(owner)):
+        return None
+    others = [e for e in ents(doc) if owner.end <= e.start and e.end <= i and (e.label_ == "ORG" or e.ent_id_)]
+    return None if others else owner
 
 
 def _state_nearby(doc: Doc, start: int) -> bool:
