@@ -1379,6 +1379,8 @@ def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None,
     """'VERB NAME [, apposition,] as [its|the|new] TITLE' with a verb of taking office ('named', 'appointed', 'elected')
     written right before the name, in no future or negated clause and with no year before the article's."""
     i = start - 1
+    while i >= 0 and start - i <= 2 and doc[i].is_title and doc[i].dep_ == "compound" and doc[i].head.i >= start:
+        i -= 1  # 'as the new Interior Cabinet Secretary': a capitalised portfolio before the title
     while i >= 0 and doc[i].lower_ in MODIFIERS:
         i -= 1
     if i < 2 or doc[i].lower_ != "as":
@@ -1464,6 +1466,17 @@ def _earlier_year(verb, as_of: dt.date) -> bool:
     """'was elected president in 1996': a year before the article's, so the text does not say the office is held now."""
     for token in verb.subtree:
         if token.ent_type_ == "DATE" and re.fullmatch(r"(1[89]|20)\d\d", token.text) and int(token.text) < as_of.year:
+            if not _in_other_clause(token, verb):
+                return True
+    return False
+
+
+def _in_other_clause(token, verb) -> bool:
+    """Whether `token` belongs to a clause of its own under `verb` ('sworn in as Finance Minister, taking over from NAME,
+    who had held the post since 2024': the year is the predecessor's, not the swearing-in's)."""
+    while token.i != verb.i and token.head.i != token.i:
+        token = token.head
+        if token.i != verb.i and token.pos_ in {"VERB", "AUX"}:
             return True
     return False
 
