@@ -35,7 +35,9 @@ heads ORG', 'NAME chairs ORG', 'presides over ORG', 'ORG, led by NAME'.
 A government's office written with no owner ('Finance Minister NAME', 'was appointed defence minister') is the office
 of the state a dateline reports from ('TOKYO, Oct 5 (Reuters) -'), or of the state the title names by itself ('Secretary
 of State': kg/data/state_titles.jsonl), when the article names it and the sentence names no other state; a post written
-as a person's ("Erdogan's spokesman NAME") is one of that person's own post's state or organisation.
+as a person's ("Erdogan's spokesman NAME") is one of that person's own post's state or organisation, and so is one
+whose holder represents, or is represented by, a holder of one state's post ('President NAME, who is represented by
+Foreign Minister NAME2').
 
 Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from WordNet and the Phoenix agents):
 - a word for the post one rank below runs into it: 'Deputy Foreign Minister', 'vice-chairman' (a post of its own);
@@ -190,6 +192,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     # "Prime Minister NAME ... NAME's spokesman, NAME2": the principal's post may come from the story's state
     unowned = _add_principal_roles(doc, unowned, out, as_of)
     for role in _coordinated_roles(doc, unowned, list(out.values()), as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _represented_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _party_tag_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
@@ -805,6 +809,46 @@ def _coordinated_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Ro
         span = doc[before.start:person.end]
         out.append(_role(span, person, name, mates[0].of, as_of, "coordinated-title-name", 0.7))
     return out
+
+
+def _represented_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'Rwandan Foreign Minister NAME, who represented President NAME2', 'Russian President NAME, who is represented by
+    Foreign Minister NAME2': a state's office written with no state, whose holder represents, or is represented by, a
+    holder of one state's post, is an office of that state (one who stands in for a head of state at a summit is of
+    his government)."""
+    rows = title_by_id()
+    out = []
+    for title, name in unowned:
+        if "GOV" not in _office_sectors(rows[title.label_]):
+            continue
+        person, rule = _unowned_holder(doc, title, as_of)
+        if person is None or rule != "title-name":
+            continue
+        other = _represented(doc, person)
+        states = _held_states(other, roles) if other is not None else set()
+        if len(states) != 1 or person_key(other.text) == person_key(person.text) or _held_elsewhere(person, next(iter(states)), roles):
+            continue
+        span = doc[min(person.start, title.start, other.start):max(person.end, other.end)]
+        out.append(_role(span, person, name, states.pop(), as_of, "represented", 0.7))
+    return out
+
+
+def _represented(doc: Doc, person: Span) -> Span | None:
+    """The person the one at `person` represents ('who represented NAME', 'NAME represents NAME2') or is represented by
+    ('NAME2, who is represented by NAME'), read over the parse: the object and the subject of 'represent', in any tense
+    (the summit the article reports)."""
+    token = person.root
+    if token.dep_ == "dobj" and token.head.lemma_ == "represent":
+        verb, role = token.head, {"nsubj"}
+    elif token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.lemma_ == "represent":
+        verb, role = token.head.head, {"nsubjpass"}
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in role), None)
+    if subject is not None and subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+        subject = verb.head
+    other = _ent_at(doc, subject.i) if subject is not None else None
+    return other if other is not None and other.label_ == "PERSON" else None
 
 
 US_PARTY_LETTERS = {"R", "D", "I"}  # the party letter of the US Congress's tag after a member's name: '(R-AZ)', ', D-Wash.,'
