@@ -30,7 +30,8 @@ and 'with' introduce it too), never from context; with a state as owner only whe
 state's sectors ('a senior North Korean official', 'NAME, a diplomat of X').
 
 A verb from which WordNet derives a leader (kg/data/office_verbs.jsonl) states that post in the present: 'NAME, who
-heads ORG', 'NAME chairs ORG', 'presides over ORG', 'ORG, led by NAME'.
+heads ORG', 'NAME chairs ORG', 'presides over ORG', 'ORG, led by NAME', 'ORG, the party led by NAME' (the
+noun in apposition stands for the name).
 
 A government's office written with no owner ('Finance Minister NAME', 'was appointed defence minister') is the office
 of the state a dateline reports from ('TOKYO, Oct 5 (Reuters) -'), or of the state the title names by itself ('Secretary
@@ -307,13 +308,21 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         objects += [c for o in objects if _ent_at(doc, o.i) is None for c in o.children
                     if c.dep_ in {"nmod", "compound", "poss"} and c.ent_type_ == "ORG"]
         for obj in objects:
-            owner = _ent_at(doc, obj.i) or _the_body_object(doc, obj)
+            owner = _ent_at(doc, obj.i) or _apposed_name(doc, obj) or _the_body_object(doc, obj)
             of = owner_key(owner) if owner is not None else ""
             if person is None or person.label_ != "PERSON" or not of:
                 continue
             span = doc[min(person.start, token.i):max(person.end, owner.end)]
             out.append(_role(span, person, role, of, as_of, "office-verb", 0.8))
     return out
+
+
+def _apposed_name(doc: Doc, obj) -> Span | None:
+    """'Fuerza Popular, the party led by NAME': a noun in apposition to an organisation's name stands for it."""
+    if obj.dep_ != "appos" or not obj.is_lower:
+        return None
+    owner = _ent_at(doc, obj.head.i)
+    return owner if owner is not None and owner.label_ == "ORG" and _organization(owner_key(owner)) else None
 
 
 def _the_body_object(doc: Doc, obj) -> Span | None:
