@@ -44,8 +44,8 @@ Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from Wor
 - a word for the post one rank below runs into it: 'Deputy Foreign Minister', 'vice-chairman' (a post of its own);
 - a field in compound between owner and title: 'UN human rights chief NAME', 'Airbus communications director' (named
   with the field unless the field is a body: 'foreign ministry spokeswoman' is a Spokesperson);
-- a seat in a legislature or a court ('MP', 'lawmaker', 'Judge'); a seat named by a city is in the city's state when
-  the article names it ('an Ottawa New Democrat MP');
+- a seat in a legislature or a court ('MP', 'lawmaker', 'Judge'; 'Justice' capitalised right before a name); a seat
+  named by a city is in the city's state when the article names it ('an Ottawa New Democrat MP');
 - 'NAME, Director of X, and Chairman of Y': coordinated titles share the first one's holder; 'NAME, 54, the ...':
   an age in its own apposition; 'NAME, her Finnish counterpart,': the other holder's post;
 - 'a lawyer representing ORG', 'an adviser to the Ukrainian president'; "Its chief executive, NAME" after one
@@ -248,7 +248,7 @@ def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
     """The post a title names: 'Minister of Information' -> 'Information Minister', 'Deputy Foreign Minister' and
     'vice-chairman' keep their prefix ('Vice Chairman': the post one rank below is a post of its own)."""
     def named(start: int) -> str:
-        if title.label_ not in rows:  # 'the chief of X', 'the head of X': the noun as written
+        if title.label_ not in rows or title.text == "Justice":  # 'the head of X', 'Justice NAME': the noun as written
             return " ".join(t.text.capitalize() for t in doc[start:title.end])
         return role_name(doc[start:title.end].text, rows[title.label_]["role"])
 
@@ -428,6 +428,7 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
             spans.append(_with_prefix(doc, Span(doc, token.i, token.i + 1, label="Head")))  # 'deputy head of X'
         elif token.i not in taken and _organization_head(doc, token.i):
             spans.append(Span(doc, token.i, token.i + 1, label="Head"))  # 'WTO chief NAME', 'NAME, the SIU head,'
+    spans += _justice_titles(doc, taken)
     spans.sort(key=lambda t: t.start)
     groups: list[list[Span]] = []
     for span in spans:
@@ -438,6 +439,19 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         else:
             groups.append([span])
     return groups
+
+
+def _justice_titles(doc: Doc, taken: set[int]) -> list[Span]:
+    """'Mr Justice Anthony Mann', 'Justice Sonia Sotomayor': 'Justice' capitalised right before a person's name is a
+    judge's seat (WordNet's judge.n.01 has the lemma 'justice', a title only there: 'the Justice Department' is none)."""
+    from spacy.tokens import Span
+
+    judge = _court_seat_ids()
+    if not judge:
+        return []
+    label = min(judge)
+    return [Span(doc, t.i, t.i + 1, label=label) for t in tokens_with(doc, LOWER, frozenset({"justice"}))
+            if t.text == "Justice" and t.i not in taken and not t.ent_type_ and _person_at(doc, t.i + 1) is not None]
 
 
 def _organization_head(doc: Doc, i: int) -> bool:
@@ -717,7 +731,7 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     holder the article gives another state's post, and not for 'former' or 'late' holders."""
     rows = title_by_id()
     unowned = [(t, name) for t, name in unowned if _office_sectors(rows[t.label_]) & HOME_SECTORS
-               and not (len(t) == 1 and t[0].lower_ in _court_seats())]
+               and t.label_ not in _court_seat_ids()]
     if not unowned:
         return []
     home, named = _home_state(doc), {e.ent_id_ for e in ents(doc) if e.ent_id_}
@@ -767,7 +781,7 @@ def _court_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.date) -> l
     (one word the Phoenix agents write after a court's noun: 'court judge'; no 'Chief Justice', a state's office) is in
     the one court the article names before it (an organisation whose name holds a
     court's body noun of the Phoenix agents: 'High Court', 'Court of Appeal', 'tribunal'); none when it names two or none."""
-    unowned = [(t, name) for t, name in unowned if len(t) == 1 and t[0].lower_ in _court_seats()]
+    unowned = [(t, name) for t, name in unowned if len(t) == 1 and t.label_ in _court_seat_ids()]
     if not unowned:
         return []
     out = []
@@ -788,6 +802,12 @@ def _court_seats() -> frozenset[str]:
     jud = {form.lower() for row in titles() if row.get("kind") == "jud" for form in row["forms"]}
     return jud & frozenset(words[-1] for words in (form.split() for form, sector in state_bodies().items() if sector == "JUD")
                            if len(words) > 1 and words[-2] in _court_nouns())
+
+
+@lru_cache(maxsize=1)
+def _court_seat_ids() -> frozenset[str]:
+    """The ids of the titles whose form is a court's seat (`_court_seats`): 'title-seat-judge'."""
+    return frozenset(row["id"] for row in titles() if {f.lower() for f in row["forms"]} & _court_seats())
 
 
 @lru_cache(maxsize=1)
