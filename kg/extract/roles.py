@@ -20,7 +20,8 @@ NAME'); a minister's title runs over its portfolio ('Minister for Immigration' i
 name ('WTO chief NAME', 'NAME, the IAEA chief,'). OWNER is a state or organization: a demonym, a
 possessive, an 'of'/'for' phrase, "the country's" / "the company's" / "the party's" (the one such actor just
 named), a seat of government ('Kremlin spokesman': Russia); adjectives or body nouns may stand between it
-and the title ("Serbia's outgoing president", "Indonesian police spokesman"). With no owner written,
+and the title ("Serbia's outgoing president", "Indonesian police spokesman"); 'the' and the last lower-case words of one
+organisation named before stand for it ('a spokesperson for the prosecuting authority'). With no owner written,
 'TITLE NAME' takes the state whose office of that kind the Phoenix lists say NAME held on the article's
 date, if the article names that state.
 
@@ -1127,13 +1128,17 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         if person is not None and _closes_apposition(doc, person):
             yield person, owner_before, "owner-title-appositive", doc[owner_before.start:person.end]
     if owner_after is not None:
+        # where the owner's words end as written: one named before by its last words ('for the prosecuting authority':
+        # `_short_name`) is written as 'the' and lower-case words
+        short = owner_after.start < end and _short_name(doc, end + 1) is not None
+        written = _lower_phrase_end(doc, end + 1) if short else owner_after.end
         # TITLE of OWNER NAME
-        person = _person_at(doc, owner_after.end)
+        person = _person_at(doc, written)
         if person is not None:
             yield person, owner_after, "title-of-owner-name", doc[start:person.end]
         # [the] TITLE of OWNER [BODY], NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived", "the spokesman for the
         # Indonesian military, Colonel Ahmad Yani, said" (the owner's body nouns stand before the comma)
-        close = owner_after.end + (owner_after.end < len(doc) and doc[owner_after.end].text in {"'s", "\u2019s"})
+        close = written + (written < len(doc) and doc[written].text in {"'s", "\u2019s"})
         body = close  # "the head of Ukraine's military intelligence, NAME": the state's body, in the possessive
         while close < len(doc) and close - body < 3 and doc[close].is_lower and doc[close].pos_ in {"NOUN", "ADJ"}:
             close += 1
@@ -1144,7 +1149,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         # NAME, [the] TITLE of OWNER / NAME, who is the TITLE of OWNER
         person = _appositive_person(doc, start)
         if person is not None:
-            yield person, owner_after, "name-title-of-owner", doc[person.start:owner_after.end]
+            yield person, owner_after, "name-title-of-owner", doc[person.start:written]
     # NAME, [the|a] OWNER['s] TITLE / NAME, who is OWNER's TITLE
     if owner_before is not None:
         person = _appositive_person(doc, _owner_written_at(doc, owner_before, start))
@@ -1313,6 +1318,35 @@ def _closes_apposition(doc: Doc, person: Span) -> bool:
     return nxt.text in {",", ".", ";", ")", ":"} or nxt.pos_ in {"VERB", "AUX"}
 
 
+def _lower_phrase_end(doc: Doc, i: int) -> int:
+    """The end of 'the' and the lower-case words after it from token i ('the prosecuting authority')."""
+    j = i + (i < len(doc) and doc[i].lower_ == "the")
+    while j < len(doc) and doc[j].is_lower and doc[j].is_alpha:
+        j += 1
+    return j
+
+
+def _short_name(doc: Doc, i: int) -> Span | None:
+    """'a spokesperson for the prosecuting authority' after 'the National Prosecuting Authority': 'the' and lower-case
+    words that are the last words of one organisation the article named before stand for it."""
+    from spacy.tokens import Span
+
+    if i >= len(doc) or doc[i].lower_ != "the":
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_:
+        j += 1
+    words = [t.lower_ for t in doc[i + 1:j]]
+    if not words or doc[j - 1].pos_ != "NOUN" or _describes_name(doc, j):
+        return None
+    found = {owner_key(e): e for e in ents(doc) if e.end <= i and e.label_ == "ORG" and len(e) > len(words)
+             and [t.lower_ for t in e[len(e) - len(words):]] == words and _organization(owner_key(e))}
+    if len(found) != 1:
+        return None
+    ent = next(iter(found.values()))
+    return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
+
+
 def _owner_after(doc: Doc, i: int) -> Span | None:
     """The state or organization after 'of'/'for': 'of Serbia', 'of the United Nations', 'for the Thai army' (Thailand),
     'of the far-right Freedom Party' (words that describe it may stand between 'the' and the name)."""
@@ -1320,6 +1354,9 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_ in BODY_NOUNS | STATE_NOUNS and not _describes_name(doc, i + 2):
         # 'a spokesman for the company', 'an adviser to the government': the one body or state just named
         return the_country(doc, i) if doc[i + 1].lower_ in STATE_NOUNS else the_body(doc, i)
+    short = _short_name(doc, i)
+    if short is not None:
+        return short
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
         skipped = 0
