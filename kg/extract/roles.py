@@ -45,7 +45,8 @@ Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from Wor
 - a word for the post one rank below runs into it: 'Deputy Foreign Minister', 'vice-chairman' (a post of its own);
 - a field in compound between owner and title: 'UN human rights chief NAME', 'Airbus communications director' (named
   with the field unless the field is a body: 'foreign ministry spokeswoman' is a Spokesperson);
-- a seat in a legislature or a court ('MP', 'lawmaker', 'Judge'; 'Justice' capitalised right before a name); a seat
+- a seat in a legislature or a court ('MP', 'lawmaker', 'Judge'; 'Justice' capitalised right before a name; a 'member'
+  of an organisation headed by a Phoenix legislature's noun: 'European Parliament member NAME'); a seat
   named by a city is in the city's state when the article names it ('an Ottawa New Democrat MP');
 - 'NAME, Director of X, and Chairman of Y': coordinated titles share the first one's holder; 'NAME, 54, the ...':
   an age in its own apposition; 'NAME, her Finnish counterpart,': the other holder's post;
@@ -147,6 +148,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             of = owner_key(owner)
             if person.label_ != "PERSON" or not of or _past_holder(doc, start, owner):
                 continue
+            if group[0].label_ == "Member" and not _legislature(owner):
+                continue  # 'a Portuguese member of the European Parliament': a seat in the legislature, not the state
             made = True
             evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{rule}", confidence=0.9)
             for title, name in zip(group, names, strict=True):  # one role per title and holder, whatever the patterns
@@ -430,6 +433,7 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         elif token.i not in taken and _organization_head(doc, token.i):
             spans.append(Span(doc, token.i, token.i + 1, label="Head"))  # 'WTO chief NAME', 'NAME, the SIU head,'
     spans += _justice_titles(doc, taken)
+    spans += _member_titles(doc, taken)
     spans.sort(key=lambda t: t.start)
     groups: list[list[Span]] = []
     for span in spans:
@@ -440,6 +444,43 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         else:
             groups.append([span])
     return groups
+
+
+def _member_titles(doc: Doc, taken: set[int]) -> list[Span]:
+    """'European Parliament member NAME', 'NAME, a member of the European Parliament', 'becomes the youngest Legislative
+    Council member': a member of a legislature (an organisation headed by a legislature's noun, `_legislature_nouns`)
+    holds a seat in it; a member of any other body (a party, a club) holds none."""
+    from spacy.tokens import Span
+
+    out = []
+    for t in tokens_with(doc, LOWER, frozenset({"member"})):
+        if t.i in taken or t.tag_ != "NN" or t.ent_type_:
+            continue
+        before = _ent_at(doc, t.i - 1)
+        after = _owner_after(doc, t.i + 2) if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" else None
+        if any(o is not None and o.label_ == "ORG" and _legislature(o) for o in (before, after)):
+            out.append(Span(doc, t.i, t.i + 1, label="Member"))
+    return out
+
+
+def _legislature(owner: Span) -> bool:
+    """Whether an organisation's name is headed by a legislature's noun ('European Parliament', 'Legislative Council',
+    'National Assembly of Kenya')."""
+    cut = next((k for k, t in enumerate(owner) if k and t.lower_ in {"of", "on", "for"}), len(owner))
+    return owner[cut - 1].lower_ in _legislature_nouns()
+
+
+@lru_cache(maxsize=1)
+def _legislature_nouns() -> frozenset[str]:
+    """The nouns that head the Phoenix agents' legislatures (sector LEG): one-word bodies ('parliament', 'senate',
+    'legislature') and the last word of two or more ('assembly', 'council', 'house'), body nouns of WordNet; no
+    'coalition' ('left wing coalition'), whose members hold no seat, nor 'assemblage' (a gathering)."""
+    from collections import Counter
+
+    forms = [form.split() for form, sector in state_bodies().items() if sector == "LEG"]
+    last = Counter(words[-1] for words in forms)
+    one = {words[0] for words in forms if len(words) == 1}
+    return frozenset(w for w in last if (last[w] > 1 or w in one) and w in body_nouns()) - {"coalition", "assemblage"}
 
 
 def _justice_titles(doc: Doc, taken: set[int]) -> list[Span]:
@@ -1551,6 +1592,8 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     elif _earlier_year(verb, as_of):
         return None, ""
     subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ == "conj":  # 'NAME won the seat and becomes the youngest member': the first verb's
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     objects = [c for c in children if c.dep_ == "dobj"]
     holder = objects[0] if objects and lemma in START_VERBS and not subjects[:1] == objects[:1] else None
     if holder is None or _ent_at(doc, holder.i) is None or _ent_at(doc, holder.i).label_ != "PERSON":
