@@ -395,7 +395,10 @@ def _occupation_last_words() -> frozenset[str]:
 def _portfolio_end(doc: Doc, end: int) -> int:
     """Past a field written after a title and closed by a comma ("Microsoft's director of research, NAME") or followed
     by 'at' and the organisation ('vice president of marketing at ORG', 'a professor of physics at ORG'): 'of'/'for'
-    and one to three lower-case words, no name among them; else `end`."""
+    and one to three lower-case words, no name among them; past 'at large' ('editor at large at ORG', 'ambassador-at-large
+    for X'); else `end`."""
+    if [t.lower_ for t in doc[end:end + 4] if t.text != "-"][:2] == ["at", "large"]:
+        return next(j for j in range(end, len(doc)) if doc[j].lower_ == "large") + 1
     if end + 1 >= len(doc) or doc[end].lower_ not in {"of", "for"}:
         return end
     j = end + 1
