@@ -25,6 +25,9 @@ organisation named before stand for it ('a spokesperson for the prosecuting auth
 'TITLE NAME' takes the state whose office of that kind the Phoenix lists say NAME held on the article's
 date, if the article names that state.
 
+A sentence that opens 'Speaking for ORG,' / 'Speaking on behalf of ORG,' gives the title or occupation right after its
+comma that owner ('Speaking for Apple Corps, manager NAME said').
+
 An occupation (kg/data/occupations.jsonl, from WordNet: 'researcher', 'attorney', 'editor') states a position only
 with its organisation written in one of the patterns above ('NAME, a researcher at ORG', 'ORG attorney NAME'; 'at'
 and 'with' introduce it too), never from context; with a state as owner only when it also heads a Phoenix agent of a
@@ -350,7 +353,7 @@ def _present_passive(token) -> bool:
 
 # an occupation ('researcher', 'attorney', kg/data/occupations.jsonl) states a position only with its organisation written:
 # 'NAME, a researcher at ORG', 'ORG attorney NAME', 'the editor of ORG, NAME'; never from context or a known holder
-EXPLICIT_RULES = {"owner-title-name", "title-name-of-owner", "owner-title-appositive", "title-of-owner-name",
+EXPLICIT_RULES = {"owner-title-name", "title-name-of-owner", "speaking-for", "owner-title-appositive", "title-of-owner-name",
                   "title-of-owner-appositive", "name-title-of-owner", "name-owner-title"}
 # 'representing' introduces whom a post serves as 'for' does ('a lawyer representing ORG')
 # 'at' introduces an organisation only: 'chief financial officer at ORG' (a post 'at' a state is none: 'minister at Japan');
@@ -1219,6 +1222,27 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
         if person is not None:
             yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
+        owner = _spoken_for(doc, start)
+        if owner is not None and after is not None:  # 'Speaking for Apple Corps, manager NAME said'
+            yield after, owner, "speaking-for", doc[owner.start:after.end]
+
+
+SPEAKING_FOR = (("speaking", "for"), ("speaking", "on", "behalf", "of"))
+
+
+def _spoken_for(doc: Doc, start: int) -> Span | None:
+    """'Speaking for Apple Corps, manager NAME said', 'Speaking on behalf of ORG, TITLE NAME': the organisation a
+    sentence opens by saying its speaker speaks for, when the title at `start` is the first title after its comma."""
+    sent = doc[start].sent
+    words = [t.lower_ for t in doc[sent.start:sent.start + 4]]
+    lead = next((w for w in SPEAKING_FOR if tuple(words[:len(w)]) == w), None)
+    if lead is None:
+        return None
+    owner = _owner_after(doc, sent.start + len(lead))
+    if owner is None or not _organization(owner_key(owner)) or owner.end >= start or doc[owner.end].text != ",":
+        return None
+    between = doc[owner.end + 1:start]
+    return owner if all(t.is_lower and t.is_alpha for t in between) and len(between) <= 2 else None
 
 
 def _owner_written_at(doc: Doc, owner: Span, start: int) -> int:
