@@ -697,8 +697,23 @@ def _headline_state(doc: Doc) -> str:
     named = [e for e in ents(doc) if e.end_char <= end and e.ent_id_]
     states = {state_of(e.ent_id_) for e in named} - {""}
     if len(states) > 1:  # 'New Zealand foreign minister visits Beijing': the state of the headline's subject
-        states = {state_of(e.ent_id_) for e in named if _in_subject(e)} - {""}
+        states = {state_of(e.ent_id_) for e in named if _in_subject(e)} - {""} or _opening_state(doc, named)
     return states.pop() if len(states) == 1 else ""
+
+
+HEADLINE_DATE = re.compile(r"\s*(?:date \d{4}-\d\d-\d\d\s+)?")  # the corpus's date line, when on the headline's line
+
+
+def _opening_state(doc: Doc, named: list[Span]) -> set[str]:
+    """'United States sanctions Iran's state oil company' read with no subject (a headline's verb parsed as a noun): the
+    state named first, when it opens the headline and no other name is joined to it ('Egypt and Ethiopia trade ...')."""
+    first = min(named, key=lambda e: e.start, default=None)
+    if first is None or first.start_char != HEADLINE_DATE.match(doc_text(doc)).end():
+        return set()
+    if first.end < len(doc) and doc[first.end].lower_ in {"and", "&", ",", "'s", "\u2019s"}:
+        return set()
+    state = state_of(first.ent_id_)
+    return {state} if state else set()
 
 
 def _lead_state(doc: Doc) -> str:
@@ -775,7 +790,8 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     no state is the office of the article's state (`_home_state`), or of the one state the title names by itself
     ('Secretary of State NAME': the United States), when the article names that state (a role points to a node the
     article has: 'BRUSSELS -' over a NATO meeting that names no Belgium is no Belgian story). Not in a sentence that
-    names another state or a place in one (a demonym in a compound modifier, 'Chinese-owned', names none), not for a
+    names another state or a place in one (a demonym in a compound modifier, 'Chinese-owned', or a name in a quotation
+    names none), not for a
     holder the article gives another state's post, and not for 'former' or 'late' holders."""
     rows = title_by_id()
     unowned = [(t, name) for t, name in unowned if _office_sectors(rows[t.label_]) & HOME_SECTORS
@@ -1033,11 +1049,21 @@ def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
     for ent in ents(doc):
         if ent.end < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_:
             continue  # 'a Chinese-owned consortium', 'US-led': the state describes something else
+        if sent.start <= ent.start < sent.end and _quoted(doc, sent, ent):
+            continue  # 'Finance Minister NAME said: "Tehran continues ..."': what the holder says names no owner
         if sent.start <= ent.start < sent.end and ent.ent_id_:
             state = state_of(ent.ent_id_)
             if state and state != home:
                 return True
     return False
+
+
+QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _quoted(doc: Doc, sent: Span, ent: Span) -> bool:
+    """Whether `ent` stands inside a quotation that opens in its sentence (an odd number of quote marks before it)."""
+    return sum(doc_text(doc)[sent.start_char:ent.start_char].count(q) for q in QUOTE_MARKS) % 2 == 1
 
 
 def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
