@@ -35,7 +35,7 @@ state's sectors ('a senior North Korean official', 'NAME, a diplomat of X').
 
 A verb from which WordNet derives a leader (kg/data/office_verbs.jsonl) states that post in the present: 'NAME, who
 heads ORG', 'NAME chairs ORG', 'presides over ORG', 'ORG, led by NAME', 'ORG, the party led by NAME' (the
-noun in apposition stands for the name).
+noun in apposition stands for the name), 'NAME, who said he heads ORG' (the speaker's pronoun).
 
 A government's office written with no owner ('Finance Minister NAME', 'was appointed defence minister') is the office
 of the state a dateline reports from ('TOKYO, Oct 5 (Reuters) -'), or of the state the title names by itself ('Secretary
@@ -309,6 +309,7 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             objects = [c for c in token.children if c.dep_ == "dobj"]
         if holder is not None and holder.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
             holder = token.head
+        holder = _speaker_of(holder, token)
         person = _ent_at(doc, holder.i) if holder is not None else None
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
         # 'heads the UN human rights office': the body named inside the object when the object is no name of its own
@@ -322,6 +323,18 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             span = doc[min(person.start, token.i):max(person.end, owner.end)]
             out.append(_role(span, person, role, of, as_of, "office-verb", 0.8))
     return out
+
+
+def _speaker_of(holder, verb):
+    """'NAME, who said he heads ORG', 'NAME says she leads ORG': a pronoun subject of a verb reported by 'say' stands
+    for the speaker (not by every verb of speaking: 'denied that he leads'); any other subject is itself."""
+    speech = verb.head
+    if holder is None or holder.lower_ not in {"he", "she"} or verb.dep_ != "ccomp" or speech.lemma_.lower() != "say":
+        return holder
+    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    if speaker is not None and speaker.tag_ == "WP" and speech.dep_ == "relcl":
+        speaker = speech.head
+    return speaker
 
 
 def _apposed_name(doc: Doc, obj) -> Span | None:
