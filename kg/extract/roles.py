@@ -1666,6 +1666,10 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         holder = subjects[0] if subjects else None
     if holder is not None and holder.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
         holder = verb.head  # 'NAME, who was appointed ...'
+    if lemma in START_VERBS and not objects and head.dep_ == "oprd":
+        # 'the command named Sanha transitional president': the name parsed inside the title's phrase, before it
+        holder = next((c for c in head.children if c.dep_ in {"nmod", "compound"} and c.i < start
+                       and _person_at(doc, _ent_at(doc, c.i).start if _ent_at(doc, c.i) is not None else -1) is not None), holder)
     person = _ent_at(doc, holder.i) if holder is not None else None
     if person is None or person.label_ != "PERSON":
         return None, ""
