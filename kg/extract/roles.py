@@ -16,12 +16,17 @@ Patterns (titles from kg/data/titles.jsonl and kg/data/agent_titles.jsonl):
 
 Titles written together share holder and owner ('chairman and chief executive of X', 'President and CEO,
 NAME'); a minister's title runs over its portfolio ('Minister for Immigration' is the Immigration Minister);
-'head of X' is a position when X is a state or organization. OWNER is a state or organization: a demonym, a
+'head of X' is a position when X is a state or organization, and so is an organisation's 'chief' or 'head' before a
+name ('WTO chief NAME', 'NAME, the IAEA chief,'). OWNER is a state or organization: a demonym, a
 possessive, an 'of'/'for' phrase, "the country's" / "the company's" / "the party's" (the one such actor just
 named), a seat of government ('Kremlin spokesman': Russia); adjectives or body nouns may stand between it
-and the title ("Serbia's outgoing president", "Indonesian police spokesman"). With no owner written,
+and the title ("Serbia's outgoing president", "Indonesian police spokesman"); 'the' and the last lower-case words of one
+organisation named before stand for it ('a spokesperson for the prosecuting authority'). With no owner written,
 'TITLE NAME' takes the state whose office of that kind the Phoenix lists say NAME held on the article's
 date, if the article names that state.
+
+A sentence that opens 'Speaking for ORG,' / 'Speaking on behalf of ORG,' gives the title or occupation right after its
+comma that owner ('Speaking for Apple Corps, manager NAME said').
 
 An occupation (kg/data/occupations.jsonl, from WordNet: 'researcher', 'attorney', 'editor') states a position only
 with its organisation written in one of the patterns above ('NAME, a researcher at ORG', 'ORG attorney NAME'; 'at'
@@ -29,19 +34,23 @@ and 'with' introduce it too), never from context; with a state as owner only whe
 state's sectors ('a senior North Korean official', 'NAME, a diplomat of X').
 
 A verb from which WordNet derives a leader (kg/data/office_verbs.jsonl) states that post in the present: 'NAME, who
-heads ORG', 'NAME chairs ORG', 'presides over ORG', 'ORG, led by NAME'.
+heads ORG', 'NAME chairs ORG', 'presides over ORG', 'ORG, led by NAME', 'ORG, the party led by NAME' (the
+noun in apposition stands for the name), 'NAME, who said he heads ORG' (the speaker's pronoun).
 
 A government's office written with no owner ('Finance Minister NAME', 'was appointed defence minister') is the office
 of the state a dateline reports from ('TOKYO, Oct 5 (Reuters) -'), or of the state the title names by itself ('Secretary
 of State': kg/data/state_titles.jsonl), when the article names it and the sentence names no other state; a post written
-as a person's ("Erdogan's spokesman NAME") is one of that person's own post's state or organisation.
+as a person's ("Erdogan's spokesman NAME") is one of that person's own post's state or organisation, and so is one
+whose holder represents, or is represented by, a holder of one state's post ('President NAME, who is represented by
+Foreign Minister NAME2').
 
 Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from WordNet and the Phoenix agents):
 - a word for the post one rank below runs into it: 'Deputy Foreign Minister', 'vice-chairman' (a post of its own);
 - a field in compound between owner and title: 'UN human rights chief NAME', 'Airbus communications director' (named
   with the field unless the field is a body: 'foreign ministry spokeswoman' is a Spokesperson);
-- a seat in a legislature or a court ('MP', 'lawmaker', 'Judge'); a seat named by a city is in the city's state when
-  the article names it ('an Ottawa New Democrat MP');
+- a seat in a legislature or a court ('MP', 'lawmaker', 'Judge'; 'Justice' capitalised right before a name; a 'member'
+  of an organisation headed by a Phoenix legislature's noun: 'European Parliament member NAME'); a seat
+  named by a city is in the city's state when the article names it ('an Ottawa New Democrat MP');
 - 'NAME, Director of X, and Chairman of Y': coordinated titles share the first one's holder; 'NAME, 54, the ...':
   an age in its own apposition; 'NAME, her Finnish counterpart,': the other holder's post;
 - 'a lawyer representing ORG', 'an adviser to the Ukrainian president'; "Its chief executive, NAME" after one
@@ -142,6 +151,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             of = owner_key(owner)
             if person.label_ != "PERSON" or not of or _past_holder(doc, start, owner):
                 continue
+            if group[0].label_ == "Member" and not _legislature(owner):
+                continue  # 'a Portuguese member of the European Parliament': a seat in the legislature, not the state
             made = True
             evidence = Evidence(span.start_char, span.end_char, sentence_text(span), f"roles/{rule}", confidence=0.9)
             for title, name in zip(group, names, strict=True):  # one role per title and holder, whatever the patterns
@@ -189,6 +200,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     # "Prime Minister NAME ... NAME's spokesman, NAME2": the principal's post may come from the story's state
     unowned = _add_principal_roles(doc, unowned, out, as_of)
     for role in _coordinated_roles(doc, unowned, list(out.values()), as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _represented_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _party_tag_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
@@ -242,7 +255,7 @@ def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
     """The post a title names: 'Minister of Information' -> 'Information Minister', 'Deputy Foreign Minister' and
     'vice-chairman' keep their prefix ('Vice Chairman': the post one rank below is a post of its own)."""
     def named(start: int) -> str:
-        if title.label_ not in rows:  # 'the chief of X', 'the head of X': the noun as written
+        if title.label_ not in rows or title.text == "Justice":  # 'the head of X', 'Justice NAME': the noun as written
             return " ".join(t.text.capitalize() for t in doc[start:title.end])
         return role_name(doc[start:title.end].text, rows[title.label_]["role"])
 
@@ -296,19 +309,40 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             objects = [c for c in token.children if c.dep_ == "dobj"]
         if holder is not None and holder.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
             holder = token.head
+        holder = _speaker_of(holder, token)
         person = _ent_at(doc, holder.i) if holder is not None else None
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
         # 'heads the UN human rights office': the body named inside the object when the object is no name of its own
         objects += [c for o in objects if _ent_at(doc, o.i) is None for c in o.children
                     if c.dep_ in {"nmod", "compound", "poss"} and c.ent_type_ == "ORG"]
         for obj in objects:
-            owner = _ent_at(doc, obj.i) or _the_body_object(doc, obj)
+            owner = _ent_at(doc, obj.i) or _apposed_name(doc, obj) or _the_body_object(doc, obj)
             of = owner_key(owner) if owner is not None else ""
             if person is None or person.label_ != "PERSON" or not of:
                 continue
             span = doc[min(person.start, token.i):max(person.end, owner.end)]
             out.append(_role(span, person, role, of, as_of, "office-verb", 0.8))
     return out
+
+
+def _speaker_of(holder, verb):
+    """'NAME, who said he heads ORG', 'NAME says she leads ORG': a pronoun subject of a verb reported by 'say' stands
+    for the speaker (not by every verb of speaking: 'denied that he leads'); any other subject is itself."""
+    speech = verb.head
+    if holder is None or holder.lower_ not in {"he", "she"} or verb.dep_ != "ccomp" or speech.lemma_.lower() != "say":
+        return holder
+    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    if speaker is not None and speaker.tag_ == "WP" and speech.dep_ == "relcl":
+        speaker = speech.head
+    return speaker
+
+
+def _apposed_name(doc: Doc, obj) -> Span | None:
+    """'Fuerza Popular, the party led by NAME': a noun in apposition to an organisation's name stands for it."""
+    if obj.dep_ != "appos" or not obj.is_lower:
+        return None
+    owner = _ent_at(doc, obj.head.i)
+    return owner if owner is not None and owner.label_ == "ORG" and _organization(owner_key(owner)) else None
 
 
 def _the_body_object(doc: Doc, obj) -> Span | None:
@@ -332,7 +366,7 @@ def _present_passive(token) -> bool:
 
 # an occupation ('researcher', 'attorney', kg/data/occupations.jsonl) states a position only with its organisation written:
 # 'NAME, a researcher at ORG', 'ORG attorney NAME', 'the editor of ORG, NAME'; never from context or a known holder
-EXPLICIT_RULES = {"owner-title-name", "title-name-of-owner", "owner-title-appositive", "title-of-owner-name",
+EXPLICIT_RULES = {"owner-title-name", "title-name-of-owner", "speaking-for", "owner-title-appositive", "title-of-owner-name",
                   "title-of-owner-appositive", "name-title-of-owner", "name-owner-title"}
 # 'representing' introduces whom a post serves as 'for' does ('a lawyer representing ORG')
 # 'at' introduces an organisation only: 'chief financial officer at ORG' (a post 'at' a state is none: 'minister at Japan');
@@ -377,7 +411,10 @@ def _occupation_last_words() -> frozenset[str]:
 def _portfolio_end(doc: Doc, end: int) -> int:
     """Past a field written after a title and closed by a comma ("Microsoft's director of research, NAME") or followed
     by 'at' and the organisation ('vice president of marketing at ORG', 'a professor of physics at ORG'): 'of'/'for'
-    and one to three lower-case words, no name among them; else `end`."""
+    and one to three lower-case words, no name among them; past 'at large' ('editor at large at ORG', 'ambassador-at-large
+    for X'); else `end`."""
+    if [t.lower_ for t in doc[end:end + 4] if t.text != "-"][:2] == ["at", "large"]:
+        return next(j for j in range(end, len(doc)) if doc[j].lower_ == "large") + 1
     if end + 1 >= len(doc) or doc[end].lower_ not in {"of", "for"}:
         return end
     j = end + 1
@@ -412,6 +449,10 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         if (token.pos_ == "NOUN" and token.i not in taken and token.i + 2 < len(doc)
                 and doc[token.i + 1].lower_ == "of" and _head_owner(doc, token.i + 1) is not None):
             spans.append(_with_prefix(doc, Span(doc, token.i, token.i + 1, label="Head")))  # 'deputy head of X'
+        elif token.i not in taken and _organization_head(doc, token.i):
+            spans.append(Span(doc, token.i, token.i + 1, label="Head"))  # 'WTO chief NAME', 'NAME, the SIU head,'
+    spans += _justice_titles(doc, taken)
+    spans += _member_titles(doc, taken)
     spans.sort(key=lambda t: t.start)
     groups: list[list[Span]] = []
     for span in spans:
@@ -422,6 +463,70 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         else:
             groups.append([span])
     return groups
+
+
+def _member_titles(doc: Doc, taken: set[int]) -> list[Span]:
+    """'European Parliament member NAME', 'NAME, a member of the European Parliament', 'becomes the youngest Legislative
+    Council member': a member of a legislature (an organisation headed by a legislature's noun, `_legislature_nouns`)
+    holds a seat in it; a member of any other body (a party, a club) holds none."""
+    from spacy.tokens import Span
+
+    out = []
+    for t in tokens_with(doc, LOWER, frozenset({"member"})):
+        if t.i in taken or t.tag_ != "NN" or t.ent_type_:
+            continue
+        before = _ent_at(doc, t.i - 1)
+        after = _owner_after(doc, t.i + 2) if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" else None
+        if any(o is not None and o.label_ == "ORG" and _legislature(o) for o in (before, after)):
+            out.append(Span(doc, t.i, t.i + 1, label="Member"))
+    return out
+
+
+def _legislature(owner: Span) -> bool:
+    """Whether an organisation's name is headed by a legislature's noun ('European Parliament', 'Legislative Council',
+    'National Assembly of Kenya')."""
+    cut = next((k for k, t in enumerate(owner) if k and t.lower_ in {"of", "on", "for"}), len(owner))
+    return owner[cut - 1].lower_ in _legislature_nouns()
+
+
+@lru_cache(maxsize=1)
+def _legislature_nouns() -> frozenset[str]:
+    """The nouns that head the Phoenix agents' legislatures (sector LEG): one-word bodies ('parliament', 'senate',
+    'legislature') and the last word of two or more ('assembly', 'council', 'house'), body nouns of WordNet; no
+    'coalition' ('left wing coalition'), whose members hold no seat, nor 'assemblage' (a gathering)."""
+    from collections import Counter
+
+    forms = [form.split() for form, sector in state_bodies().items() if sector == "LEG"]
+    last = Counter(words[-1] for words in forms)
+    one = {words[0] for words in forms if len(words) == 1}
+    return frozenset(w for w in last if (last[w] > 1 or w in one) and w in body_nouns()) - {"coalition", "assemblage"}
+
+
+def _justice_titles(doc: Doc, taken: set[int]) -> list[Span]:
+    """'Mr Justice Anthony Mann', 'Justice Sonia Sotomayor': 'Justice' capitalised right before a person's name is a
+    judge's seat (WordNet's judge.n.01 has the lemma 'justice', a title only there: 'the Justice Department' is none)."""
+    from spacy.tokens import Span
+
+    judge = _court_seat_ids()
+    if not judge:
+        return []
+    label = min(judge)
+    return [Span(doc, t.i, t.i + 1, label=label) for t in tokens_with(doc, LOWER, frozenset({"justice"}))
+            if t.text == "Justice" and t.i not in taken and not t.ent_type_ and _person_at(doc, t.i + 1) is not None]
+
+
+def _organization_head(doc: Doc, i: int) -> bool:
+    """'WTO chief Ngozi Okonjo-Iweala', 'SIU head NAME said', 'NAME, the IAEA chief,': a head noun in lower case right
+    after an organisation's name (no state's: 'Russia's spy chief' names a field), before a name or closing an
+    apposition ('the IMF chief economist' is another post)."""
+    token = doc[i]
+    if not token.is_lower or i == 0 or (i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].is_alpha):
+        return False
+    owner = _ent_at(doc, i - 1)
+    if owner is None or owner.end != i or not _organization(owner_key(owner)):
+        return False
+    return _person_at(doc, _name_start(doc, i + 1)) is not None or (
+        i + 1 < len(doc) and doc[i + 1].text in {",", ")"} and _appositive_person(doc, owner.start) is not None)
 
 
 def _head_owner(doc: Doc, i: int) -> Span | None:
@@ -609,8 +714,23 @@ def _headline_state(doc: Doc) -> str:
     named = [e for e in ents(doc) if e.end_char <= end and e.ent_id_]
     states = {state_of(e.ent_id_) for e in named} - {""}
     if len(states) > 1:  # 'New Zealand foreign minister visits Beijing': the state of the headline's subject
-        states = {state_of(e.ent_id_) for e in named if _in_subject(e)} - {""}
+        states = {state_of(e.ent_id_) for e in named if _in_subject(e)} - {""} or _opening_state(doc, named)
     return states.pop() if len(states) == 1 else ""
+
+
+HEADLINE_DATE = re.compile(r"\s*(?:date \d{4}-\d\d-\d\d\s+)?")  # the corpus's date line, when on the headline's line
+
+
+def _opening_state(doc: Doc, named: list[Span]) -> set[str]:
+    """'United States sanctions Iran's state oil company' read with no subject (a headline's verb parsed as a noun): the
+    state named first, when it opens the headline and no other name is joined to it ('Egypt and Ethiopia trade ...')."""
+    first = min(named, key=lambda e: e.start, default=None)
+    if first is None or first.start_char != HEADLINE_DATE.match(doc_text(doc)).end():
+        return set()
+    if first.end < len(doc) and doc[first.end].lower_ in {"and", "&", ",", "'s", "\u2019s"}:
+        return set()
+    state = state_of(first.ent_id_)
+    return {state} if state else set()
 
 
 def _lead_state(doc: Doc) -> str:
@@ -675,17 +795,24 @@ def _principal_after(doc: Doc, title: Span) -> Span | None:
     return _person_at(doc, _name_start(doc, title.end + 1))
 
 
+# the office-list sectors of a state's own offices that a story writes with no state: its government's ('Finance
+# Minister'), its legislature's ('Senator') and its judiciary's ('Chief Justice'; a 'judge' sits in a court: _court_roles)
+HOME_SECTORS = {"GOV", "LEG", "JUD"}
+
+
 def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
     """'Finance Minister Takeshi Ono said', 'NAME was appointed defence minister', 'the new interior minister, NAME,': a
-    government's office (whose office-list sector is the government's: a minister, a president, not a mayor or a
-    spokesperson, nor a judge or a lawmaker, whose seat is in a court or a legislature the text may name) written with
+    state's office (whose office-list sector is its government's, legislature's or judiciary's: a minister, a president,
+    a senator, a chief justice; not a mayor or a spokesperson, nor a judge, whose seat is in a court) written with
     no state is the office of the article's state (`story_state`), or of the one state the title names by itself
     ('Secretary of State NAME': the United States), when the article names that state (a role points to a node the
     article has: 'BRUSSELS -' over a NATO meeting that names no Belgium is no Belgian story). Not in a sentence that
-    names another state or a place in one, not for a holder the article gives another state's post, and not for
-    'former' or 'late' holders."""
+    names another state or a place in one (a demonym in a compound modifier, 'Chinese-owned', or a name in a quotation
+    names none), not for a
+    holder the article gives another state's post, and not for 'former' or 'late' holders."""
     rows = title_by_id()
-    unowned = [(t, name) for t, name in unowned if "GOV" in _office_sectors(rows[t.label_])]
+    unowned = [(t, name) for t, name in unowned if _office_sectors(rows[t.label_]) & HOME_SECTORS
+               and t.label_ not in _court_seat_ids()]
     if not unowned:
         return []
     home, named = story_state(doc), {e.ent_id_ for e in ents(doc) if e.ent_id_}
@@ -735,7 +862,7 @@ def _court_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.date) -> l
     (one word the Phoenix agents write after a court's noun: 'court judge'; no 'Chief Justice', a state's office) is in
     the one court the article names before it (an organisation whose name holds a
     court's body noun of the Phoenix agents: 'High Court', 'Court of Appeal', 'tribunal'); none when it names two or none."""
-    unowned = [(t, name) for t, name in unowned if len(t) == 1 and t[0].lower_ in _court_seats()]
+    unowned = [(t, name) for t, name in unowned if len(t) == 1 and t.label_ in _court_seat_ids()]
     if not unowned:
         return []
     out = []
@@ -756,6 +883,12 @@ def _court_seats() -> frozenset[str]:
     jud = {form.lower() for row in titles() if row.get("kind") == "jud" for form in row["forms"]}
     return jud & frozenset(words[-1] for words in (form.split() for form, sector in state_bodies().items() if sector == "JUD")
                            if len(words) > 1 and words[-2] in _court_nouns())
+
+
+@lru_cache(maxsize=1)
+def _court_seat_ids() -> frozenset[str]:
+    """The ids of the titles whose form is a court's seat (`_court_seats`): 'title-seat-judge'."""
+    return frozenset(row["id"] for row in titles() if {f.lower() for f in row["forms"]} & _court_seats())
 
 
 @lru_cache(maxsize=1)
@@ -786,6 +919,46 @@ def _coordinated_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Ro
         span = doc[before.start:person.end]
         out.append(_role(span, person, name, mates[0].of, as_of, "coordinated-title-name", 0.7))
     return out
+
+
+def _represented_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'Rwandan Foreign Minister NAME, who represented President NAME2', 'Russian President NAME, who is represented by
+    Foreign Minister NAME2': a state's office written with no state, whose holder represents, or is represented by, a
+    holder of one state's post, is an office of that state (one who stands in for a head of state at a summit is of
+    his government)."""
+    rows = title_by_id()
+    out = []
+    for title, name in unowned:
+        if "GOV" not in _office_sectors(rows[title.label_]):
+            continue
+        person, rule = _unowned_holder(doc, title, as_of)
+        if person is None or rule != "title-name":
+            continue
+        other = _represented(doc, person)
+        states = _held_states(other, roles) if other is not None else set()
+        if len(states) != 1 or person_key(other.text) == person_key(person.text) or _held_elsewhere(person, next(iter(states)), roles):
+            continue
+        span = doc[min(person.start, title.start, other.start):max(person.end, other.end)]
+        out.append(_role(span, person, name, states.pop(), as_of, "represented", 0.7))
+    return out
+
+
+def _represented(doc: Doc, person: Span) -> Span | None:
+    """The person the one at `person` represents ('who represented NAME', 'NAME represents NAME2') or is represented by
+    ('NAME2, who is represented by NAME'), read over the parse: the object and the subject of 'represent', in any tense
+    (the summit the article reports)."""
+    token = person.root
+    if token.dep_ == "dobj" and token.head.lemma_ == "represent":
+        verb, role = token.head, {"nsubj"}
+    elif token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.lemma_ == "represent":
+        verb, role = token.head.head, {"nsubjpass"}
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in role), None)
+    if subject is not None and subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+        subject = verb.head
+    other = _ent_at(doc, subject.i) if subject is not None else None
+    return other if other is not None and other.label_ == "PERSON" else None
 
 
 US_PARTY_LETTERS = {"R", "D", "I"}  # the party letter of the US Congress's tag after a member's name: '(R-AZ)', ', D-Wash.,'
@@ -891,6 +1064,10 @@ def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
     X said' in a story from Tokyo)."""
     sent = doc[title.start].sent
     for ent in ents(doc):
+        if ent.end < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_:
+            continue  # 'a Chinese-owned consortium', 'US-led': the state describes something else
+        if sent.start <= ent.start < sent.end and _quoted(doc, sent, ent):
+            continue  # 'Finance Minister NAME said: "Tehran continues ..."': what the holder says names no owner
         if sent.start <= ent.start < sent.end and ent.ent_id_:
             state = state_of(ent.ent_id_)
             if state and state != home:
@@ -898,12 +1075,20 @@ def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
     return False
 
 
+QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _quoted(doc: Doc, sent: Span, ent: Span) -> bool:
+    """Whether `ent` stands inside a quotation that opens in its sentence (an odd number of quote marks before it)."""
+    return sum(doc_text(doc)[sent.start_char:ent.start_char].count(q) for q in QUOTE_MARKS) % 2 == 1
+
+
 def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     """'Lavrov met his Turkish counterpart Mevlut Cavusoglu', 'NAME, her Finnish counterpart, met X, the Swedish foreign
     minister': the same position, in the other state."""
     if "counterpart" not in doc_text(doc).lower():
         return []  # iterating a Doc's tokens is costly; most articles have no counterpart
-    held = {r.holder: r.name for r in roles}
+    held = _held_posts(roles)
     out = []
     for token in tokens_with(doc, LOWER, frozenset({"counterpart"})):
         owner = owner_before_title(doc, token.i)
@@ -922,6 +1107,18 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
             span = doc[min(owner.start, person.start):max(token.i + 1, person.end)]
             out.append(_role(span, person, name, owner_key(owner), as_of, "counterpart", 0.8))
     return out
+
+
+def _held_posts(roles: list[Role]) -> dict[str, str]:
+    """Holder key -> the post the article gives them, under their full name's key and under each word of it that one
+    holder alone bears ('Anutin and his Cambodian counterpart' after 'Thai Prime Minister Anutin Charnvirakul')."""
+    held = {r.holder: r.name for r in roles}
+    words: dict[str, set[str]] = {}
+    for holder in held:
+        for word in holder.removeprefix("person-").split("-"):
+            words.setdefault(f"person-{word}", set()).add(holder)
+    short = {key: held[next(iter(owners))] for key, owners in words.items() if len(owners) == 1 and key not in held}
+    return held | short
 
 
 def _past_holder(doc: Doc, start: int, owner: Span) -> bool:
@@ -1021,13 +1218,17 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         if person is not None and _closes_apposition(doc, person):
             yield person, owner_before, "owner-title-appositive", doc[owner_before.start:person.end]
     if owner_after is not None:
+        # where the owner's words end as written: one named before by its last words ('for the prosecuting authority':
+        # `_short_name`) is written as 'the' and lower-case words
+        short = owner_after.start < end and _short_name(doc, end + 1) is not None
+        written = _lower_phrase_end(doc, end + 1) if short else owner_after.end
         # TITLE of OWNER NAME
-        person = _person_at(doc, owner_after.end)
+        person = _person_at(doc, written)
         if person is not None:
             yield person, owner_after, "title-of-owner-name", doc[start:person.end]
         # [the] TITLE of OWNER [BODY], NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived", "the spokesman for the
         # Indonesian military, Colonel Ahmad Yani, said" (the owner's body nouns stand before the comma)
-        close = owner_after.end + (owner_after.end < len(doc) and doc[owner_after.end].text in {"'s", "\u2019s"})
+        close = written + (written < len(doc) and doc[written].text in {"'s", "\u2019s"})
         body = close  # "the head of Ukraine's military intelligence, NAME": the state's body, in the possessive
         while close < len(doc) and close - body < 3 and doc[close].is_lower and doc[close].pos_ in {"NOUN", "ADJ"}:
             close += 1
@@ -1038,7 +1239,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         # NAME, [the] TITLE of OWNER / NAME, who is the TITLE of OWNER
         person = _appositive_person(doc, start)
         if person is not None:
-            yield person, owner_after, "name-title-of-owner", doc[person.start:owner_after.end]
+            yield person, owner_after, "name-title-of-owner", doc[person.start:written]
     # NAME, [the|a] OWNER['s] TITLE / NAME, who is OWNER's TITLE
     if owner_before is not None:
         person = _appositive_person(doc, _owner_written_at(doc, owner_before, start))
@@ -1064,6 +1265,27 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
         if person is not None:
             yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
+        owner = _spoken_for(doc, start)
+        if owner is not None and after is not None:  # 'Speaking for Apple Corps, manager NAME said'
+            yield after, owner, "speaking-for", doc[owner.start:after.end]
+
+
+SPEAKING_FOR = (("speaking", "for"), ("speaking", "on", "behalf", "of"))
+
+
+def _spoken_for(doc: Doc, start: int) -> Span | None:
+    """'Speaking for Apple Corps, manager NAME said', 'Speaking on behalf of ORG, TITLE NAME': the organisation a
+    sentence opens by saying its speaker speaks for, when the title at `start` is the first title after its comma."""
+    sent = doc[start].sent
+    words = [t.lower_ for t in doc[sent.start:sent.start + 4]]
+    lead = next((w for w in SPEAKING_FOR if tuple(words[:len(w)]) == w), None)
+    if lead is None:
+        return None
+    owner = _owner_after(doc, sent.start + len(lead))
+    if owner is None or not _organization(owner_key(owner)) or owner.end >= start or doc[owner.end].text != ",":
+        return None
+    between = doc[owner.end + 1:start]
+    return owner if all(t.is_lower and t.is_alpha for t in between) and len(between) <= 2 else None
 
 
 def _owner_written_at(doc: Doc, owner: Span, start: int) -> int:
@@ -1149,13 +1371,30 @@ def _seat_place(doc: Doc, start: int, end: int) -> Span | None:
 def _its_body(doc: Doc, start: int, end: int) -> Span | None:
     """"Airbus said ... Its chief executive, NAME": 'its' before a company's or a body's title (a chief executive, a
     spokesperson) is the one organisation of this sentence or the one before; before any other title ('The Labour
-    Party met ... NAME, its deputy leader') when those sentences name no state, which 'its' could stand for too."""
-    i = start - 1
+    Party met ... NAME, its deputy leader') when those sentences name no state, which 'its' could stand for too; before
+    any title, the organisation that is the subject of its sentence (`_subject_organization`)."""
+    i = _compound_start(doc, start, FIELD_WORDS) - 1  # 'Its foreign affairs spokesperson, NAME': past the field
     while i >= 0 and doc[i].lower_ in MODIFIERS - {"its", "their"}:
         i -= 1
-    if i < 0 or doc[i].lower_ != "its" or not (_contextual(doc, start, end) or not _state_nearby(doc, i)):
+    if i < 0 or doc[i].lower_ != "its":
         return None
+    subject = _subject_organization(doc, i)
+    if subject is not None or not (_contextual(doc, start, end) or not _state_nearby(doc, i)):
+        return subject
     return _organization_nearby(doc, i)
+
+
+def _subject_organization(doc: Doc, i: int) -> Span | None:
+    """'The Central Bank of Congo warned ..., and its governor, NAME, asked': 'its' after an organisation that is the
+    subject of its sentence's main verb stands for that organisation, when no other organisation or state is named
+    between them."""
+    sent = doc[i].sent
+    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < i), None)
+    owner = _ent_at(doc, subject.i) if subject is not None else None
+    if owner is None or owner.label_ != "ORG" or not _organization(owner_key(owner)):
+        return None
+    others = [e for e in ents(doc) if owner.end <= e.start and e.end <= i and (e.label_ == "ORG" or e.ent_id_)]
+    return None if others else owner
 
 
 def _state_nearby(doc: Doc, start: int) -> bool:
@@ -1190,6 +1429,35 @@ def _closes_apposition(doc: Doc, person: Span) -> bool:
     return nxt.text in {",", ".", ";", ")", ":"} or nxt.pos_ in {"VERB", "AUX"}
 
 
+def _lower_phrase_end(doc: Doc, i: int) -> int:
+    """The end of 'the' and the lower-case words after it from token i ('the prosecuting authority')."""
+    j = i + (i < len(doc) and doc[i].lower_ == "the")
+    while j < len(doc) and doc[j].is_lower and doc[j].is_alpha:
+        j += 1
+    return j
+
+
+def _short_name(doc: Doc, i: int) -> Span | None:
+    """'a spokesperson for the prosecuting authority' after 'the National Prosecuting Authority': 'the' and lower-case
+    words that are the last words of one organisation the article named before stand for it."""
+    from spacy.tokens import Span
+
+    if i >= len(doc) or doc[i].lower_ != "the":
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_:
+        j += 1
+    words = [t.lower_ for t in doc[i + 1:j]]
+    if not words or doc[j - 1].pos_ != "NOUN" or _describes_name(doc, j):
+        return None
+    found = {owner_key(e): e for e in ents(doc) if e.end <= i and e.label_ == "ORG" and len(e) > len(words)
+             and [t.lower_ for t in e[len(e) - len(words):]] == words and _organization(owner_key(e))}
+    if len(found) != 1:
+        return None
+    ent = next(iter(found.values()))
+    return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
+
+
 def _owner_after(doc: Doc, i: int) -> Span | None:
     """The state or organization after 'of'/'for': 'of Serbia', 'of the United Nations', 'for the Thai army' (Thailand),
     'of the far-right Freedom Party' (words that describe it may stand between 'the' and the name)."""
@@ -1197,6 +1465,9 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_ in BODY_NOUNS | STATE_NOUNS and not _describes_name(doc, i + 2):
         # 'a spokesman for the company', 'an adviser to the government': the one body or state just named
         return the_country(doc, i) if doc[i + 1].lower_ in STATE_NOUNS else the_body(doc, i)
+    short = _short_name(doc, i)
+    if short is not None:
+        return short
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
         skipped = 0
@@ -1329,6 +1600,8 @@ def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None,
     """'VERB NAME [, apposition,] as [its|the|new] TITLE' with a verb of taking office ('named', 'appointed', 'elected')
     written right before the name, in no future or negated clause and with no year before the article's."""
     i = start - 1
+    while i >= 0 and start - i <= 2 and doc[i].is_title and doc[i].dep_ == "compound" and doc[i].head.i >= start:
+        i -= 1  # 'as the new Interior Cabinet Secretary': a capitalised portfolio before the title
     while i >= 0 and doc[i].lower_ in MODIFIERS:
         i -= 1
     if i < 2 or doc[i].lower_ != "as":
@@ -1389,12 +1662,18 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     elif _earlier_year(verb, as_of):
         return None, ""
     subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ == "conj":  # 'NAME won the seat and becomes the youngest member': the first verb's
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     objects = [c for c in children if c.dep_ == "dobj"]
     holder = objects[0] if objects and lemma in START_VERBS and not subjects[:1] == objects[:1] else None
     if holder is None or _ent_at(doc, holder.i) is None or _ent_at(doc, holder.i).label_ != "PERSON":
         holder = subjects[0] if subjects else None
     if holder is not None and holder.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
         holder = verb.head  # 'NAME, who was appointed ...'
+    if lemma in START_VERBS and not objects and head.dep_ == "oprd":
+        # 'the command named Sanha transitional president': the name parsed inside the title's phrase, before it
+        holder = next((c for c in head.children if c.dep_ in {"nmod", "compound"} and c.i < start
+                       and _person_at(doc, _ent_at(doc, c.i).start if _ent_at(doc, c.i) is not None else -1) is not None), holder)
     person = _ent_at(doc, holder.i) if holder is not None else None
     if person is None or person.label_ != "PERSON":
         return None, ""
@@ -1414,6 +1693,17 @@ def _earlier_year(verb, as_of: dt.date) -> bool:
     """'was elected president in 1996': a year before the article's, so the text does not say the office is held now."""
     for token in verb.subtree:
         if token.ent_type_ == "DATE" and re.fullmatch(r"(1[89]|20)\d\d", token.text) and int(token.text) < as_of.year:
+            if not _in_other_clause(token, verb):
+                return True
+    return False
+
+
+def _in_other_clause(token, verb) -> bool:
+    """Whether `token` belongs to a clause of its own under `verb` ('sworn in as Finance Minister, taking over from NAME,
+    who had held the post since 2024': the year is the predecessor's, not the swearing-in's)."""
+    while token.i != verb.i and token.head.i != token.i:
+        token = token.head
+        if token.i != verb.i and token.pos_ in {"VERB", "AUX"}:
             return True
     return False
 
