@@ -1210,7 +1210,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     of_at = after.end + (after.end < len(doc) and doc[after.end].text == ",") if after is not None else 0
     if after is not None and owner_before is None and of_at + 1 < len(doc) and doc[of_at].lower_ in prepositions[:1]:
         owner = _owner_after(doc, of_at + 1)
-        if owner is not None:
+        if owner is not None and not (of_at > after.end and doc[end - 1].lower_ == "minister" and _organization(owner_key(owner))):
+            # 'Justice Minister David van Weel, of the VVD,': a minister's party set off by commas, not the office's owner
             yield after, owner, "title-name-of-owner", doc[start:owner.end]
     # OWNER's TITLE, NAME[,]
     if owner_before is not None and end + 1 < len(doc) and doc[end].text == ",":
