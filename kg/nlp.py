@@ -669,7 +669,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    out = _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out))
+    out = _listed_with_bodies(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out)))
     return model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, _without_systems(doc, out)), words))
 
@@ -1953,6 +1953,38 @@ def _bodies_named_for_a_purpose(doc: Doc, ents: list[Span]) -> list[Span]:
         found.append((crossed, _typed(doc, _fresh(doc, start, end, "ORG"))))
     dropped = {id(e) for crossed, _ in found for e in crossed}
     return [e for e in ents if id(e) not in dropped] + [body for _, body in found]
+
+
+def _listed_with_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'companies including Microsoft, Nvidia and Google', 'Shares in Siemens, Bosch and Infineon': in a list of names
+    joined by commas and 'and' where at least one name is an organisation and every other one is a one-word name the
+    model called a person or a place that neither the gazetteer nor the office holders' given names and surnames know,
+    the others are organisations too (a list names things of one kind); 'Google and Paris', 'Microsoft and Smith' keep
+    their types."""
+    at = {i: e for e in ents for i in range(e.start, e.end)}
+    found: dict[int, Span] = {}
+    for ent in ents:
+        first = ent.root
+        if ent.label_ != "ORG" or first.dep_ == "conj" or not any(c.dep_ == "conj" for c in first.children):
+            continue
+        members = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i in {first.i} | {m.i for m in first.subtree
+                                                                                                     if m.dep_ == "conj"})]
+        listed = [at.get(t.i) for t in members]
+        if len(listed) < 2 or any(e is None for e in listed):
+            continue
+        bodies = [e for e in listed if e.label_ == "ORG"]
+        others = [e for e in listed if e.label_ != "ORG"]
+        if bodies and others and all(_unknown_word_name(e) for e in others):
+            found.update({id(e): _typed(doc, _fresh(doc, e.start, e.end, "ORG")) for e in others})
+    return [found.get(id(e), e) for e in ents] if found else ents
+
+
+def _unknown_word_name(ent: Span) -> bool:
+    """One capitalised proper noun the model called a person or a place, that no gazetteer entry, given name or surname
+    of the office holders is."""
+    word = ent[0]
+    return len(ent) == 1 and ent.label_ in {"PERSON", "GPE", "LOC"} and not ent.ent_id_ and word.pos_ == "PROPN" \
+        and word.is_title and word.lower_ not in given_names() and word.lower_ not in known_surnames()
 
 
 def _state_ministries(doc: Doc, ents: list[Span]) -> list[Span]:
