@@ -166,6 +166,13 @@ def area_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def way_nouns() -> frozenset[str]:
+    """Road and water nouns of kg/data/feature_nouns.jsonl ('crossing', 'highway', 'river'): written lower-case after
+    a name, they say the name is a place's ('the Rafah crossing', 'the Dnipro river')."""
+    return frozenset(row["noun"] for row in resources.jsonl("feature_nouns.jsonl") if row["kind"] in {"road", "body_of_water"})
+
+
+@lru_cache(maxsize=1)
 def feature_nouns() -> frozenset[str]:
     """Nouns of a road, a body of water, a landform, dry land or a building ('street', 'gulf', 'hill', 'hotel'; kg/data/feature_nouns.jsonl,
     from WordNet): the last word of a place's name ('Castlefrank Road'), or 'the Plains of X'."""

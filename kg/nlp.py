@@ -69,6 +69,7 @@ from kg.gazetteer import (
     title_by_id,
     title_kinds,
     titles,
+    way_nouns,
     work_nouns,
 )
 from kg.ids import to_ascii
@@ -1219,16 +1220,21 @@ def _one_type_per_name(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _names_before_area_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     """'the northern Tigray region', 'Idlib province', 'the Amhara and Afar regions': capitalised proper nouns right
-    before a lower-case noun of a district, a region or a port (kg/data/place_nouns.jsonl) name a place, whatever the
-    model called them or if it left them untagged. A gazetteer name keeps its entry ('the Kursk region' is the city's
+    before a lower-case noun of a district, a region or a port (kg/data/place_nouns.jsonl), or of a road or a water
+    ('the Rafah crossing', 'the Humera border crossing': `way_nouns`), name a place, whatever the model called them or
+    if it left them untagged. A gazetteer name keeps its entry ('the Kursk region' is the city's
     entry still), and so does a person named in full."""
     from spacy.attrs import LEMMA
 
     found: list[Span] = []
-    for noun in tokens_with(doc, LEMMA, area_nouns()):
-        if not noun.is_lower or noun.pos_ != "NOUN":
-            continue
+    ways = way_nouns()
+    for noun in tokens_with(doc, LEMMA, area_nouns() | ways):
+        way = noun.lemma_ in ways and noun.lemma_ not in area_nouns()
+        if not noun.is_lower or noun.pos_ != "NOUN" or way and noun.dep_ == "compound":
+            continue  # 'the Biden road map': a way noun over another noun names no way
         end = noun.i
+        if way and end > 1 and doc[end - 1].is_lower and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == noun.i:
+            end -= 1  # 'the Humera border crossing'
         while True:
             start = end
             while start > 0 and end - start < 4 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
