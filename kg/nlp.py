@@ -231,7 +231,10 @@ def parse(nlp: Language, text: str, size: int = PIECE_CHARS) -> Doc:
         return nlp(text)
     from spacy.tokens import Doc
 
-    return Doc.from_docs(list(nlp.pipe(text[a:b] for a, b in piece_bounds(text, size))), ensure_whitespace=False)
+    pieces = list(nlp.pipe(text[a:b] for a, b in piece_bounds(text, size)))
+    for piece in pieces:  # what a piece's own words typed served its entities; Doc.from_docs keeps no such user data
+        piece.user_data.pop(TYPED, None)
+    return Doc.from_docs(pieces, ensure_whitespace=False)
 
 
 GAZETTEER_LABELS = {"State": "GPE", "Place": "GPE", "Organization": "ORG"}  # the model's label of each gazetteer type
