@@ -949,8 +949,8 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
             window = near
             named = {gazetteer_id(e) or organization_key(e.text) for e in window}
     if len(named) > 1:  # 'the Communist Party withdrew ..., accusing his Nepali Congress party ... The party's chairman':
-        subjects = {k for e in window if e.root.dep_ in {"nsubj", "nsubjpass"} and not any(c.dep_ == "conj" for c in e.root.children)
-                    and (k := gazetteer_id(e) or organization_key(e.text)) in named}  # 'X and Y met': neither alone
+        subjects = {k for e in window if e.root.dep_ in {"nsubj", "nsubjpass"}
+                    and (k := gazetteer_id(e) or organization_key(e.text)) in named}
         named = subjects if len(subjects) == 1 else named  # the one that is a clause's subject
     if len(named) != 1:
         return None
