@@ -924,9 +924,7 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     ('the Electoral Commission of Zambia'); a business noun of the body nouns ('company', 'airline') any
     organization the window names that is not a gazetteer body (an IGO or a ministry is no company); any other
     noun ('the alliance' after 'NATO', 'the bloc' after 'ECOWAS', 'the party' after 'the Patriotic Front'), when no
-    name before it is headed by the noun, the one organization this sentence or the previous one names. Of two that
-    fit, the one that is a clause's subject ('the Communist Party withdrew ..., accusing his Nepali Congress party ...
-    The party's chairman'). `i` is the
+    name before it is headed by the noun, the one organization this sentence or the previous one names. `i` is the
     word before the noun; `noun_at` the noun when words describe it after 'the' ('the ruling party's').
     """
     from spacy.tokens import Span
@@ -948,10 +946,6 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
         if not named and not _business_word(noun):  # "NATO ... the alliance's spokeswoman": a name the noun does not head
             window = near
             named = {gazetteer_id(e) or organization_key(e.text) for e in window}
-    if len(named) > 1:  # 'the Communist Party withdrew ..., accusing his Nepali Congress party ... The party's chairman':
-        subjects = {k for e in window if e.root.dep_ in {"nsubj", "nsubjpass"}
-                    and (k := gazetteer_id(e) or organization_key(e.text)) in named}
-        named = subjects if len(subjects) == 1 else named  # the one that is a clause's subject
     if len(named) != 1:
         return None
     key = named.pop()
