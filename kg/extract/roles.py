@@ -1616,7 +1616,8 @@ def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None,
     verb = doc[person.start - 1]
     lemma = verb.lemma_.lower()
     before = {t.lower_ for t in doc[max(verb.sent.start, verb.i - 3):verb.i]}
-    if lemma not in START_VERBS or verb.pos_ not in {"VERB", "AUX"} or before & NOT_HELD or _earlier_year(verb.sent.root, as_of):
+    if (lemma not in START_VERBS - REPLACE_VERBS or verb.pos_ not in {"VERB", "AUX"} or before & NOT_HELD
+            or _earlier_year(verb.sent.root, as_of)):  # 'succeeded NAME as TITLE': NAME left the post
         return None, ""
     return person, lemma
 
@@ -1656,9 +1657,11 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         present = verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in aux)
         if not present:
             return None, ""
-    elif lemma == "take" and any(c.dep_ == "dobj" and c.lower_ in {"office", "oath"} for c in children):
-        pass
-    elif lemma not in START_VERBS:
+    elif lemma == "take" and any(c.dep_ == "dobj" and c.lower_ in {"office", "oath"} or c.dep_ == "prt" and c.lower_ == "over"
+                                 for c in children):
+        if _earlier_year(verb, as_of):  # 'took office', 'took over as chief executive'
+            return None, ""
+    elif lemma not in START_VERBS | REPLACE_VERBS:
         return None, ""
     elif _earlier_year(verb, as_of):
         return None, ""
@@ -1666,9 +1669,13 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     if not subjects and verb.dep_ == "conj":  # 'NAME won the seat and becomes the youngest member': the first verb's
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     objects = [c for c in children if c.dep_ == "dobj"]
-    holder = objects[0] if objects and lemma in START_VERBS and not subjects[:1] == objects[:1] else None
+    # 'appointed NAME as TITLE': the object; 'NAME succeeded / replaced NAME2 as TITLE': the subject, the object left it
+    holder = objects[0] if objects and lemma in START_VERBS - REPLACE_VERBS and not subjects[:1] == objects[:1] else None
     if holder is None or _ent_at(doc, holder.i) is None or _ent_at(doc, holder.i).label_ != "PERSON":
         holder = subjects[0] if subjects else None
+    if lemma in REPLACE_VERBS and holder is not None and holder.dep_ == "nsubjpass":
+        # 'NAME2 was succeeded / replaced as TITLE by NAME': the one who left is the subject, the holder the agent
+        holder = next((o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
     if holder is not None and holder.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
         holder = verb.head  # 'NAME, who was appointed ...'
     if lemma in START_VERBS and not objects and head.dep_ == "oprd":
