@@ -48,11 +48,20 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
     for m in sorted(people, key=lambda m: len(m.text.split()) == 1):  # full names first: a surname then finds one key
         if len(m.text.split()) == 1:
             candidates = {out.get(k, k) for k in full.get(m.text, set())}
+            if len(candidates) > 1:  # 'President Donald Trump and the First Lady, Melania Trump ... Trump said'
+                candidates = _named_first(people, candidates, out, m.start)
         else:
             candidates = full.get(m.text.lower(), set()) - {m.key}
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))
     return out
+
+
+def _named_first(people: list[Mention], candidates: set[str], out: dict[str, str], before: int) -> set[str]:
+    """Of two or more people named in full who share a surname, the one named first, when named before the bare
+    surname: news writes the surname alone for the person it introduced first and the full name for the other."""
+    first = sorted((p.start, out.get(p.key, p.key)) for p in people if len(p.text.split()) > 1 and out.get(p.key, p.key) in candidates)
+    return {first[0][1]} if first and first[0][0] < before else candidates
 
 
 OWNED_TITLES = {"nominal-title", "nominal-title-of"}  # an office named with its owner, no holder named
