@@ -71,8 +71,17 @@ def test_a_surname_or_first_name_is_the_one_full_name_that_has_it():
     assert person_aliases(mentions) == {"person-vucic": "person-aleksandar-vucic", "person-aleksandar": "person-aleksandar-vucic"}
 
 
-def test_a_surname_two_full_names_share_stays_itself():
+def test_a_surname_two_full_names_share_is_the_one_named_first():
+    """News writes the surname alone for the person it introduced first ('President Donald Trump and the First Lady,
+    Melania Trump ... Trump said')."""
     mentions = [person("Bill Clinton"), person("Hillary Clinton", 20), person("Clinton", 50)]
+    assert person_aliases(mentions) == {"person-clinton": "person-bill-clinton"}
+    mentions = [person("Hillary Clinton"), person("Bill Clinton", 20), person("Clinton", 50)]
+    assert person_aliases(mentions) == {"person-clinton": "person-hillary-clinton"}
+
+
+def test_a_surname_two_full_names_share_before_either_stays_itself():
+    mentions = [person("Clinton"), person("Bill Clinton", 20), person("Hillary Clinton", 50)]
     assert person_aliases(mentions) == {}
 
 
