@@ -1976,9 +1976,7 @@ def _listed_with_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         first = ent.root
         if ent.label_ != "ORG" or first.dep_ == "conj" or not any(c.dep_ == "conj" for c in first.children):
             continue
-        members = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i in {first.i} | {m.i for m in first.subtree
-                                                                                                     if m.dep_ == "conj"})]
-        listed = [at.get(t.i) for t in members]
+        listed = [at.get(t.i) for t in (first, *first.conjuncts)]
         if len(listed) < 2 or any(e is None for e in listed):
             continue
         bodies = [e for e in listed if e.label_ == "ORG"]

@@ -334,7 +334,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     names = {e.key: e.label for e in entities}
     sides = office_states(roles, {e.key: e.type for e in entities})
     merged = fold_tolls(merge_events([e for e in events if _still_grounded(e)], sides))
-    merged = [e for e in merged if not _headline_alone(e, merged, extraction.article)]
+    headline = _headline_span(extraction.article)
+    merged = [e for e in merged if not _headline_alone(e, merged, headline)]
     events = [replace(e, label=event_label(e, names)) for e in merged]
     relations = _unique(
         replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations
@@ -580,17 +581,17 @@ def merge_events(events: list[Event], sides: dict[str, str] | None = None) -> li
     return [replace(e, key=f"event-{n}") for n, e in enumerate(out, 1)]
 
 
-def _headline_alone(event: Event, events: list[Event], article: Article) -> bool:
+def _headline_alone(event: Event, events: list[Event], span: tuple[int, int] | None) -> bool:
     """A headline restates news the body tells with its date: an undated event read in the headline alone, that no
     body event merged with while the body goes on with one of its actors, is the headline's wording of the body's
     news read as another act or one that cannot be placed ('New Czech government sworn in seven weeks after election'
     read as a threat and an election of no date, 'ECOWAS imposes sanctions' a trade measure when the body tells the
     sanctions, 'African Union leaders call for ceasefire in eastern Congo' placed in Congo when the body's call was
     made in Addis Ababa), not a further event. A headline event whose actors the body does not go on with ('Vucic
-    meets Kurti in Brussels' over 'The two leaders discussed ...', none of its events naming them) stays."""
+    meets Kurti in Brussels' over 'The two leaders discussed ...', none of its events naming them) stays. `span`: where
+    the headline stands in the text (`_headline_span`), read once per article."""
     if event.time is not None or event.mentions:
         return False
-    span = _headline_span(article)
     if span is None or not span[0] <= event.evidence.start < span[1]:
         return False
     actors = {k for _, k in event.participants}
