@@ -214,6 +214,19 @@ def first_body_nouns() -> frozenset[str]:
     return frozenset(row["noun"] for row in resources.jsonl("body_nouns.jsonl") if row["first"])
 
 
+# WordNet 3.0 senses of bodies named after the person who leads them or whose kin they are ('the Assad government',
+# 'the Smith family'): a name before them stays a person's
+PERSONAL_BODY_SENSES = ("08050678", "08078020")
+
+
+@lru_cache(maxsize=1)
+def party_nouns() -> frozenset[str]:
+    """Nouns whose first sense is an organisation that a name before them names ('the Kadima party', 'the Kataib
+    Hezbollah militia'), not one named after its leader or kin ('the Assad government', 'the Smith family')."""
+    return frozenset(row["noun"] for row in resources.jsonl("body_nouns.jsonl") if row["first"] and row["kind"] == "organization"
+                     and not any(sense in row["source"] for sense in PERSONAL_BODY_SENSES))
+
+
 @lru_cache(maxsize=1)
 def name_particles() -> frozenset[str]:
     """Lower-case words inside people's names before a capitalised part ('von', 'de', 'bin', 'da'; kg/data/name_particles.jsonl,

@@ -61,6 +61,7 @@ from kg.gazetteer import (
     nonactor_codes,
     nonactor_names,
     occupations,
+    party_nouns,
     person_heads,
     person_nouns,
     place_nouns,
@@ -286,7 +287,9 @@ def _register() -> None:
         matcher = _title_matcher(nlp)
 
         def find_titles(doc: Doc) -> Doc:
-            doc.spans["kg_titles"] = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in matcher(doc)])
+            inside = _body_starts(doc)
+            doc.spans["kg_titles"] = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in matcher(doc)
+                                                   if not any(s < k < e < inside[k] for k in range(s + 1, e) if k in inside)])
             return doc
 
         return find_titles
@@ -311,6 +314,16 @@ def _register() -> None:
             return doc
 
         return fix_entities
+
+
+BODY_LABELS = {"ORG", "GPE", "FAC", "LOC"}
+
+
+def _body_starts(doc: Doc) -> dict[int, int]:
+    """Start -> end of the names of bodies and places: a title's form that ends inside one is not that title but a
+    shorter one before its owner ('Speaker of the House of Representatives John Boehner': 'Speaker', of 'the House of
+    Representatives', not 'Speaker of the House' and a body named 'of Representatives')."""
+    return {e.start: e.end for e in doc.ents if e.label_ in BODY_LABELS}
 
 
 def _is_name_token(token) -> bool:
@@ -610,7 +623,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = [_named_after_state(doc, e, words, titles) for e in ents]
     ents += _known_people(doc, ents)
     ents = _known_organizations(doc, ents)
-    ents = _typed_by_evidence(doc, _bodies_before_people(doc, ents), words, titles)
+    ents = _typed_by_evidence(doc, _bodies_before_people(doc, ents, titles), words, titles)
     ents = _particle_names(doc, _quoted_speakers(doc, ents, words))  # surnames read below are whole: 'von der Leyen'
     products = _product_names(doc, ents)
     ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
@@ -669,6 +682,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, alone):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
+    out = _parties_tagged_people(doc, out, alone)
     out = _named_before_body_noun(doc, _repeated_organizations(doc, _company_before_title(doc, out)), words)
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
@@ -840,6 +854,29 @@ def _named_again(doc: Doc, ents: list[Span], names: set[tuple[str, ...]]) -> lis
                 out.append(SpanType(doc, token.i, end, label="ORG"))
                 taken |= set(range(token.i, end))
                 break
+    return out
+
+
+def _parties_tagged_people(doc: Doc, ents: list[Span], alone: frozenset[str]) -> list[Span]:
+    """'Tzipi Livni, who leads the Kadima party', 'the centre-right Civic Platform party': a name the model tagged a person
+    or a product, after 'the' (and lower-case modifiers), right before a lower-case noun whose first sense is an
+    organisation (kg/data/body_nouns.jsonl: 'party', 'coalition', 'league', 'militia'; not a ruler's or a kin's body,
+    'the Assad government', 'the Smith family') that it modifies, is that body's name: not a person named in full
+    elsewhere in the article, nor a known person of the Phoenix lists."""
+    nouns = party_nouns()
+    actors = known_actors()
+    out = []
+    for ent in ents:
+        noun = doc[ent.end] if ent.end < len(doc) else None
+        before = ent.start - 1
+        while before >= 0 and (doc[before].is_lower and doc[before].pos_ in {"ADJ", "VERB", "ADV", "NOUN"} or doc[before].text == "-"):
+            before -= 1
+        if (noun is not None and ent.label_ in {"PERSON", "PRODUCT"} and not ent.ent_id_ and noun.is_lower
+                and noun.lower_ in nouns and before >= 0 and doc[before].lower_ == "the"
+                and all(_capitalised(t) and t.pos_ == "PROPN" and t.text not in alone for t in ent)
+                and any(t.head.i == noun.i for t in ent) and actors.get(ent.text.lower()) != "Person"):
+            ent = _fresh(doc, ent.start, ent.end, "ORG")
+        out.append(ent)
     return out
 
 
@@ -1540,14 +1577,19 @@ def _given_name_first(ent: Span) -> bool:
     return _proper_pair(ent) and ent[0].lower_ in given_names()  # no given name is a body noun
 
 
-def _bodies_before_people(doc: Doc, ents: list[Span]) -> list[Span]:
+def _bodies_before_people(doc: Doc, ents: list[Span], titles: list[tuple[int, int]]) -> list[Span]:
     """'Speaker of the National Assembly Moses Wetangula said': the model ran a body's name on into the name of the
     person after it. A span the gazetteer does not know, whose body noun (kg/data/body_nouns.jsonl) is followed by a
-    given name and one or two more capitalised proper nouns, is the body, then the person."""
+    given name and one or two more capitalised proper nouns, is the body, then the person; so is one after a title
+    and 'of' ('Speaker of the House of Representatives Nancy Pelosi': the title's body, then its holder), whatever
+    word ends the body's name."""
+    title_ends = {end for _, end in titles}
     out = []
     for ent in ents:
+        owned = ent.start > 1 and doc[ent.start - 1].lower_ == "of" and ent.start - 1 in title_ends
         k = next((k for k in range(1, len(ent) - 1) if ent[k].lower_ in given_names()
-                  and ent[k - 1].lower_ in body_nouns() and _proper_pair(ent[k:])), None)
+                  and (ent[k - 1].lower_ in body_nouns() or owned and ent[k - 1].is_title and ent[k:].text.lower() not in by_name())
+                  and _proper_pair(ent[k:])), None)
         if ent.label_ != "ORG" or ent.ent_id_ or k is None:
             out.append(ent)
             continue
