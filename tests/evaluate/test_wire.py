@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: twenty-nine articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: forty articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: forty-five articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -48,9 +48,13 @@ from tests.conftest import DATA
 # code of 7c29804: entities 0.924 roles 0.571 events 0.657 statements 1.000 dates 16/16). At the session's end: wire (29)
 # entities 0.880 roles 0.856 events 0.591 statements 0.839 dates 104/107 (start: 0.878 0.822 0.572 0.839 98/101);
 # tune-wire (40) entities 0.958 roles 0.918 events 0.683 statements 0.960 dates 169/170.
+# s8-tw1: five blind tune-wire articles (Venezuela 2013 recount, Hong Kong 2014 tear gas, AU readmits Morocco, Zuma
+# contempt sentence, Sunak sacks Braverman) as written, code of cbf707e: entities 0.883 roles 0.724 events 0.457
+# statements 0.867 dates 13/13; tune-wire (45) with them: entities 0.951 roles 0.898 events 0.652 statements 0.953
+# dates 182/183 (floors unchanged).
 SETS = {
     "wire": (29, {"entities": 0.84, "roles": 0.80, "events": 0.54, "statements": 0.78}),
-    "tune-wire": (40, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
+    "tune-wire": (45, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
 
