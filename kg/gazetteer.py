@@ -229,6 +229,14 @@ def party_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def disaster_nouns() -> frozenset[str]:
+    """The nouns of natural disasters in the event lexicon (kg/data/event_triggers.jsonl, kind Disaster): 'typhoon',
+    'cyclone', 'earthquake'. A name they open ('Typhoon Haiyan') names the disaster, no actor."""
+    return frozenset(lemma for row in resources.jsonl("event_triggers.jsonl") if row["kind"] == "Disaster"
+                     and row["pos"] == "NOUN" for lemma in row["lemmas"])
+
+
+@lru_cache(maxsize=1)
 def name_particles() -> frozenset[str]:
     """Lower-case words inside people's names before a capitalised part ('von', 'de', 'bin', 'da'; kg/data/name_particles.jsonl,
     from WordNet): 'Ursula von der Leyen' is one name."""

@@ -50,6 +50,7 @@ from kg.gazetteer import (
     craft_nouns,
     creation_nouns,
     device_nouns,
+    disaster_nouns,
     entries,
     feature_nouns,
     first_body_nouns,
@@ -621,7 +622,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
-    ents = [_named_after_state(doc, _government_of_state(doc, e), words, titles) for e in ents]
+    ents = [_named_after_state(doc, _government_of_state(doc, _disaster_named(doc, e)), words, titles) for e in ents]
     ents += _known_people(doc, ents)
     ents = _known_organizations(doc, ents)
     ents = _typed_by_evidence(doc, _bodies_before_people(doc, ents, titles), words, titles)
@@ -1415,6 +1416,19 @@ def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[
             and not any(start <= first.i < end for start, end in titles)):
         return _fresh(doc, first.i, ent.end, "ORG")  # 'Bank Melli Iran': a body's noun and a name before the state's
     return ent
+
+
+def _disaster_named(doc: Doc, ent: Span) -> Span:
+    """'Typhoon Haiyan struck ...', 'Cyclone Nargis': a name opened by a capitalised noun of a natural disaster (the event
+    lexicon's, `disaster_nouns`) names that disaster, an event (spaCy's EVENT, as it tags 'Hurricane Irma'), not a
+    person or a body; a name with a gazetteer id keeps it."""
+    from spacy.tokens import Span
+
+    start = ent.start + (ent[0].lower_ == "the")
+    if ent.ent_id_ or ent.label_ == "EVENT" or start >= ent.end - 1 or not doc[start].is_title \
+            or doc[start].lower_ not in disaster_nouns():
+        return ent
+    return Span(doc, ent.start, ent.end, label="EVENT")
 
 
 def _government_of_state(doc: Doc, ent: Span) -> Span:
