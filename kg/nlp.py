@@ -1881,8 +1881,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         elif label in {"GPE", "LOC", "FAC"} and not ent.ent_id_ and _members_of(doc, ent):
             label = "ORG"
             _typed(doc, ent, label)
-        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and (_title_in_apposition(doc, ent, titles)
-                                                                     or _person_noun_apposed(doc, ent)):
+        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _title_in_apposition(doc, ent, titles):
             label = "PERSON"
             _typed(doc, ent, label)
         if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":
@@ -1951,25 +1950,6 @@ def _title_in_apposition(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> 
         return False
     heads = {i for start, end in titles for i in range(start, end) if ent.end < start <= ent.end + 5}
     return any(t.dep_ == "appos" and ent.start <= t.head.i < ent.end for t in (doc[i] for i in heads))
-
-
-def _person_noun_apposed(doc: Doc, ent: Span) -> bool:
-    """'The head of Indonesia's disaster agency, Sutopo Purwo Nugroho, said', 'Yvo de Boer, executive secretary of
-    the UNFCCC,': a name of two to four capitalised words (a particle between them: 'de') set off by commas in
-    apposition to a singular lower-case noun of a person (WordNet's person nouns, the Phoenix agents' people, the
-    head nouns of posts: 'head', 'chief') is a person's, whatever the model called it; a plural ('the militants')
-    says nothing of one name."""
-    from kg.extract.roles import HEAD_NOUNS
-
-    if not 2 <= len(ent) <= 4 or not all(t.is_title and t.is_alpha or t.lower_ in name_particles() for t in ent[1:]) \
-            or not (ent[0].is_title and ent[0].is_alpha) or ent[-1].lower_ in body_nouns():
-        return False
-    people = person_nouns() | person_heads() | HEAD_NOUNS
-    before = ent.root.dep_ == "appos" and ent.root.head.i < ent.start and doc[ent.start - 1].text == ","
-    nouns = [ent.root.head] if before else []
-    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
-        nouns += [t for t in doc[ent.end + 1:min(ent.end + 6, len(doc))] if t.dep_ == "appos" and ent.start <= t.head.i < ent.end]
-    return any(n.is_lower and n.tag_ == "NN" and n.lemma_.lower() in people for n in nouns)
 
 
 def _members_of(doc: Doc, ent: Span) -> bool:
