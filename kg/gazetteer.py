@@ -237,6 +237,14 @@ def disaster_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def country_places() -> dict[str, str]:
+    """Lower-cased name -> ISO3 of the one country the Phoenix Countries dictionary codes it as: the country's regions,
+    cities and landmarks ('Tacloban', 'Leyte', 'Gezi Park') and its older or misspelt names (kg/data/country_places.jsonl,
+    from scripts/derive_country_places.py)."""
+    return {row["name"].lower(): row["country"] for row in resources.jsonl("country_places.jsonl")}
+
+
+@lru_cache(maxsize=1)
 def name_particles() -> frozenset[str]:
     """Lower-case words inside people's names before a capitalised part ('von', 'de', 'bin', 'da'; kg/data/name_particles.jsonl,
     from WordNet): 'Ursula von der Leyen' is one name."""

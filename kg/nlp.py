@@ -47,6 +47,7 @@ from kg.gazetteer import (
     body_heads,
     body_nouns,
     by_name,
+    country_places,
     craft_nouns,
     creation_nouns,
     device_nouns,
@@ -1884,6 +1885,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _title_in_apposition(doc, ent, titles):
             label = "PERSON"
             _typed(doc, ent, label)
+        elif label in {"PERSON", "ORG"} and not ent.ent_id_ and _country_place(doc, ent, surnames, titles):
+            label = "GPE"  # 'in Tacloban', 'protesters in Gezi Park': a place the Phoenix lists code as its country
+            _typed(doc, ent, label)
         if ent.ent_id_ and entries()[ent.ent_id_].type in {"Place", "State"} and ent.start > 0 and label != "NORP":
             before = doc[ent.start - 1]
             before_ent = next((e for e in ents if e.start <= before.i < e.end), None)
@@ -1950,6 +1954,21 @@ def _title_in_apposition(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> 
         return False
     heads = {i for start, end in titles for i in range(start, end) if ent.end < start <= ent.end + 5}
     return any(t.dep_ == "appos" and ent.start <= t.head.i < ent.end for t in (doc[i] for i in heads))
+
+
+def _country_place(doc: Doc, ent: Span, surnames: set[str], titles: list[tuple[int, int]]) -> bool:
+    """A name the model tagged a person or a body that the Phoenix Countries dictionary reads as one country's region,
+    city or landmark (`country_places`: 'Tacloban', 'Leyte', 'Gezi Park') is that place: not a noun of a person
+    ('Surinamese', WordNet), a known actor, the surname of a person the article names, a name after a title ('President
+    Sucre'), nor one another capitalised name runs on from ('Cebu Pacific')."""
+    name = strip_the(ent.text)
+    if (name.lower() not in country_places() or name.lower() in person_nouns() or name.lower() in known_actors()
+            or name in surnames):
+        return False
+    if any(end == ent.start for _, end in titles):
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is None or not (after.is_title and after.pos_ == "PROPN")
 
 
 def _members_of(doc: Doc, ent: Span) -> bool:
