@@ -341,6 +341,24 @@ def _dating(prep: Token) -> bool:
 
 
 def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
+    """The lexicon row a token triggers (`_choose_row`); a promise of a sum of money is aid promised.
+
+    "Britain pledged £10 million", "China offered US$100,000": CAMEO's PROMISE * &CURRENCY [0331] (express intent
+    to provide economic aid), which the sum as the parser reads it ("million", "100,000") does not match; the class
+    is Aid, the PLOVER type AGREE as CAMEO2PLOVER gives 0331.
+    """
+    row = _choose_row(token, actor, armed)
+    if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and _promises_money(token):
+        return replace(row, kind="Aid", cameo="0331")
+    return row
+
+
+def _promises_money(verb: Token) -> bool:
+    """Whether a verb's direct object is a sum of money (spaCy's MONEY entity): 'pledged £10 million'."""
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children)
+
+
+def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
     """The lexicon row a token triggers, constraints first ("impose" + "tax", "break down").
 
     Hand-made rows come before the CAMEO-derived ones: a derived row speaks only for a
@@ -569,7 +587,11 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
 
 
 def _happening(noun: Token) -> bool:
-    """A noun of a happening the lexicon reports without an actor ('earthquake', 'crash', 'stampede')."""
+    """A noun of a happening the lexicon reports without an actor ('earthquake', 'crash', 'stampede'), or the name of
+    one, headed by such a noun ('Typhoon Bopha', 'Hurricane Katrina')."""
+    if noun.pos_ == "PROPN":
+        return any(c.dep_ == "compound" and c.i < noun.i and any(t.actorless for t in lexicon().get((c.lemma_.lower(), "NOUN"), ()))
+                   for c in noun.children)
     return noun.pos_ == "NOUN" and any(t.actorless for t in _triggers_for(noun))
 
 
