@@ -613,6 +613,29 @@ def _stranded_agents(token: Token) -> list[Token]:
             for b in g.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by" for a in b.children if a.dep_ == "pobj"]
 
 
+TOPIC_PREPS = {"on", "over", "about", "for", "toward", "towards"}  # "talks on a trade agreement"
+
+
+def _topic_of_talks(noun: Token, trigger: Trigger) -> bool:
+    """'paused negotiations on a trade agreement', 'talks over a ceasefire deal': an agreement that talks are about is
+    not yet made; the talks are the event, the agreement their subject."""
+    if noun.pos_ != "NOUN" or "Agreement" not in lineage(trigger.kind) or noun.dep_ != "pobj":
+        return False
+    prep, talks = noun.head, noun.head.head
+    return (prep.lower_ in TOPIC_PREPS and talks.pos_ == "NOUN"
+            and any(family(row.kind) == "meeting" for row in _triggers_for(talks)))
+
+
+def _demanded_in_modifier(noun: Token) -> bool:
+    """'crowds demanding free elections', 'protesters calling for a ceasefire': what a participle on a noun demands has
+    not happened; the participle is a modifier, no event (`find_triggers`), and its object none either."""
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if noun.pos_ != "NOUN" or verb is None or verb.pos_ != "VERB" or verb.dep_ not in {"acl", "amod"}:
+        return False
+    row = _choose(verb)
+    return row is not None and row.kind in {"Demand", "Appeal"}
+
+
 def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
     """An event noun made from a verb names its actor or target: "Israel's raid", "the ban on opposition parties", or
     whom it acts on in a preposition the verb gives a target ("the withdrawal of troops from Lebanon"; the parser may
@@ -956,6 +979,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS - DEMONSTRATIVES for c in token.children if c.dep_ == "det"):
             continue  # "such talks" refers back; it is not a new event ("those talks": `refer_back`)
         if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
+            continue
+        if _topic_of_talks(token, trigger) or _demanded_in_modifier(token):
             continue
         if trigger.bodies and not _bodies(ctx, token):
             continue

@@ -826,7 +826,8 @@ def _moved(ref: TimeValue, n: int, unit: str) -> TimeValue | None:
 
 
 def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    """"the previous day", "the following week", "the year before", "two days later", "that same day".
+    """"the previous day", "the following week", "the year before", "two days later", "that same day", "hours later"
+    (the day of the time named before: what came hours after it fell on its day, as a news story tells it).
 
     These count from a time the text has just named: the one right after "the day
     before/after" when there is one, else the nearest time before it in its sentence
@@ -835,8 +836,8 @@ def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     day") they stay unresolved.
     """
     gd = {k: (v or "").lower() for k, v in m.groupdict().items()}
-    unit = next(gd[k] for k in ("aunit", "nunit", "sunit", "tunit", "iunit", "bunit", "cunit") if gd[k])
-    unit = "day" if unit in _PARTS_OF_DAY else unit
+    unit = next(gd[k] for k in ("aunit", "nunit", "sunit", "tunit", "iunit", "bunit", "cunit", "hunit") if gd[k])
+    unit = "day" if unit in _PARTS_OF_DAY or gd["hunit"] else unit  # "hours later": the same day
     word = gd["arel"] or gd["bdir"] or gd["cdir"] or ("next" if gd["nunit"] else "same")
     n = count(gd["n"]) if gd["n"] else 1
     if n is None:
@@ -1078,7 +1079,9 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      r"|that\s+(?P<tunit>day|week|month|year|morning|afternoon|evening|night)(?![-\w])"
      r"|(?:later|earlier)\s+in\s+the\s+(?P<iunit>day|week|month|year)"
      r"|the\s+(?P<bunit>day|week|month|year|night)\s+(?P<bdir>before|after)"
-     r"|" + _NUM_RE + r"\s+(?P<cunit>" + _UNIT1 + r")s?\s+(?P<cdir>later|earlier)", _h_anaphor),
+     r"|" + _NUM_RE + r"\s+(?P<cunit>" + _UNIT1 + r")s?\s+(?P<cdir>later|earlier)"
+     r"|(?:(?:an|a\s+few|several|a\s+couple\s+of|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?"
+     r"(?P<hunit>hours?|minutes?|moments)\s+(?:later|earlier|afterwards)", _h_anaphor),
     ("months_of", r"the\s+(?P<fl>first|last|final)\s+" + _NUM_RE + r"\s+months\s+of\s+(?:" + _YEAR_RE
      + r"|(?P<mrel>the|this|last|next)\s+year)", _h_months_of),
     ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+(?:" + _YEAR_RE
