@@ -115,6 +115,7 @@ class Trigger:
     patient: bool = False  # a synonym read alone only with an actor it acts on ("castigated Greece", "ousted the president")
     obj_conflict: bool = False  # `obj` also holds any event noun of a conflict type ("lifted its veto", "ended the boycott")
     bodies: bool = False  # its subject and object are states or organisations ("joined NATO"; a person's seat is a role)
+    members: bool = False  # its object is a named state or organisation, its subject an actor ("the AU admitted Morocco")
 
 
 BORROWED = re.compile(r"\d-\d+$")  # a derived row id's suffix: its CAMEO pattern was written for another verb of the block
@@ -133,7 +134,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
-                obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")),
+                obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -255,6 +256,10 @@ def _triggers_for(token: Token) -> list[Trigger]:
     rows = lexicon().get((token.lemma_.lower(), pos), [])
     if not rows and pos == "NOUN":
         rows = lexicon().get((token.lower_, pos), []) or nominal(token.lemma_.lower())
+    if not rows and pos == "VERB" and token.tag_ in {"VBD", "VBN"} and (word := token.lower_).endswith("ed"):
+        # the lemmatizer's guess at a rarer verb ('readmitted' -> 'readmitte'): the stem, its final consonant undoubled
+        stems = (word[:-3],) if len(word) > 5 and word[-3] == word[-4] else (word[:-2], word[:-1])
+        rows = next((found for stem in stems if (found := lexicon().get((stem, pos)))), [])
     return rows
 
 
@@ -415,13 +420,15 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                 continue
             if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in subjects):
                 continue
+            if row.members and not (actor is not None and _admits_member(token, actor)):
+                continue
             if row.derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
                     for g in c.children if g.dep_ == "pobj") and not (needed & particles):
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
             if phrasal and not row.obj and (named := _object_sense(rows, objects, markers)) is not None:
                 return named  # "broke off relations": the pattern naming the object (161) over bare "break off" (130)
-            if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or needed is not None:
+            if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or row.members or needed is not None:
                 return row
             if actor is None or _sense_holds(token, row, actor, armed):
                 fallback = fallback or row
@@ -435,6 +442,18 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
         if fallback is not None:
             return fallback
     return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
+
+
+MEMBER_ENTS = {"GPE", "ORG"}  # spaCy's labels of states and organisations
+
+
+def _admits_member(verb: Token, actor: Callable[..., bool]) -> bool:
+    """'The African Union readmitted Morocco', 'the organisation admitted the SADR': an actor takes in a named state or
+    organisation (not 'admitted the mistake', 'admitted two patients')."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return (bool(subjects) and all(actor(s) for s in subjects) and bool(objects)
+            and all(o.ent_type_ in MEMBER_ENTS for o in objects))
 
 
 def _small_clause_subjects(verb: Token) -> list[Token]:
