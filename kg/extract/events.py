@@ -1979,7 +1979,8 @@ def _narrated_time(ctx: Context, verb: Token) -> TimeValue | None:
 
 
 OCCURRENCE_VERBS = {"begin", "start", "resume", "continue", "open", "end", "conclude", "close", "happen", "occur", "take",
-                    "set", "schedule", "hold", "expect", "due", "plan"}
+                    "set", "schedule", "hold", "expect", "due", "plan", "erupt"}
+OUTBREAK_PARTICLES = {"break": "out"}  # "since the fighting broke out on September 27": when it began
 PLANNED_OCCURRENCE = {"set", "schedule", "expect", "due", "plan"}  # "is set to begin": not yet
 
 
@@ -1991,7 +1992,8 @@ def _occurrence_verbs(token: Token) -> list[Token]:
     head = token.head
     if head.lemma_ == "be" and head.pos_ == "AUX":  # "the referendum is to be held from November 20": 'be to' + verb
         head = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS), head)
-    if head.lemma_.lower() not in OCCURRENCE_VERBS:
+    outbreak = OUTBREAK_PARTICLES.get(head.lemma_.lower())
+    if head.lemma_.lower() not in OCCURRENCE_VERBS and not any(c.dep_ in {"prt", "prep"} and c.lower_ == outbreak for c in head.children):
         return []
     verbs = [head]
     for verb in verbs[:3]:
