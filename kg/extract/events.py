@@ -2002,16 +2002,20 @@ def _occurrence_verbs(token: Token) -> list[Token]:
 
 
 SIMULTANEOUS = {"as", "while"}  # not 'when': 'When X happened on DAY, Y challenged it' says Y followed, not the day
+SEQUENCE_MARKS = {"after", "before", "when"}  # they only bound a day, but a year named in them is the year of both
 
 
 def _when_clause_time(ctx: Context, token: Token) -> TimeValue | None:
     """'As the talks began on Monday, Serbia recalled its ambassador': a clause of the same moment ('as', 'while') dates
-    the clause it depends on, when nothing nearer does ('when', 'after', 'before' only bound it)."""
+    the clause it depends on, when nothing nearer does ('when', 'after', 'before' only bound it: a day named in them is
+    not the day of the clause they depend on, a year is taken as its year, 'took control after Spain withdrew in 1975')."""
     for verb in (token, *token.ancestors):
         for clause in verb.children:
-            if (clause.dep_ == "advcl" and clause.i in ctx.times and clause.i != token.i
-                    and any(c.dep_ in {"advmod", "mark"} and c.lower_ in SIMULTANEOUS for c in clause.children)):
-                return ctx.times[clause.i]
+            if clause.dep_ != "advcl" or clause.i not in ctx.times or clause.i == token.i:
+                continue
+            marks = {c.lower_ for c in clause.children if c.dep_ in {"advmod", "mark"}}
+            if marks & SIMULTANEOUS or marks & SEQUENCE_MARKS and ctx.times[clause.i].granularity == "year":
+                return ctx.times[clause.i]  # "took control after Spain withdrew in 1975": a year holds both
         if verb.pos_ in {"VERB", "AUX"}:
             return None  # the clause's own verb: a time of an outer clause is not this one's
     return None
