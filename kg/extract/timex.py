@@ -312,17 +312,20 @@ def _past_form(word: str) -> bool:
 
 
 _DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our"}
+_PREPOSITIONS = {"of", "for", "with", "from", "by", "among", "between", "against", "into", "about", "without"}  # no
+# finite verb follows one: "its list of trusted trading partners", "talks with elected leaders"
 
 
 def _adjectival(prev: list[str], following: str) -> bool:
     """Whether a past form between `prev` (the two words before it, lower case) and `following` modifies a noun.
 
-    A determiner, alone or before an adverb in -ly, and a lower-case word after: "a closely watched
-    election", "the disputed region", "an armed group" (not "the talks that ended", "which was held").
+    A determiner or a preposition, alone or before an adverb in -ly, and a lower-case word after: "a closely watched
+    election", "the disputed region", "an armed group", "its list of trusted trading partners" (not "the talks that
+    ended", "which was held").
     """
     if not following or not following[0].islower():
         return False
-    return bool(prev) and prev[-1] in _DETERMINERS or \
+    return bool(prev) and prev[-1] in _DETERMINERS | _PREPOSITIONS or \
         len(prev) == 2 and prev[0] in _DETERMINERS and prev[1].endswith("ly")
 
 
