@@ -216,7 +216,8 @@ def first_body_nouns() -> frozenset[str]:
 
 # WordNet 3.0 senses of bodies named after the person who leads them or whose kin they are ('the Assad government',
 # 'the Smith family'): a name before them stays a person's
-PERSONAL_BODY_SENSES = ("08050678", "08078020")
+GOVERNMENT_SENSE = "08050678"  # WordNet 3.0 government.n.01, 'the organization that is the governing authority of a political unit'
+PERSONAL_BODY_SENSES = (GOVERNMENT_SENSE, "08078020")
 
 
 @lru_cache(maxsize=1)
@@ -225,6 +226,14 @@ def party_nouns() -> frozenset[str]:
     Hezbollah militia'), not one named after its leader or kin ('the Assad government', 'the Smith family')."""
     return frozenset(row["noun"] for row in resources.jsonl("body_nouns.jsonl") if row["first"] and row["kind"] == "organization"
                      and not any(sense in row["source"] for sense in PERSONAL_BODY_SENSES))
+
+
+@lru_cache(maxsize=1)
+def disaster_nouns() -> frozenset[str]:
+    """The nouns of natural disasters in the event lexicon (kg/data/event_triggers.jsonl, kind Disaster): 'typhoon',
+    'cyclone', 'earthquake'. A name they open ('Typhoon Haiyan') names the disaster, no actor."""
+    return frozenset(lemma for row in resources.jsonl("event_triggers.jsonl") if row["kind"] == "Disaster"
+                     and row["pos"] == "NOUN" for lemma in row["lemmas"])
 
 
 @lru_cache(maxsize=1)
@@ -293,6 +302,15 @@ def state_bodies() -> dict[str, str]:
     'coast guard' (MIL), 'parliament' (LEG), 'police' (COP). Named alone ('the Air Force') they are a state's."""
     return {r["form"]: r["sector"] for r in resources.jsonl("agents.jsonl") if r["sector"] in STATE_SECTORS - {"IGO"}
             and not r["person"]}
+
+
+@lru_cache(maxsize=1)
+def government_nouns() -> frozenset[str]:
+    """Nouns of a government itself: a Phoenix agent coded GOV and no person whose WordNet sense is the government of
+    a political unit ('government', 'regime'; not 'ministry' or 'embassy'): 'the Government of India' is India acting."""
+    senses = {r["noun"] for r in resources.jsonl("body_nouns.jsonl") if GOVERNMENT_SENSE in r["source"]}
+    return frozenset(r["form"] for r in resources.jsonl("agents.jsonl") if r["codes"] == "GOV" and not r["person"]
+                     and r["form"] in senses)
 
 
 TRADE_ROOTS = frozenset({"professional", "scientist"})  # WordNet roots of occupations that are trades, not posts

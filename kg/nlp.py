@@ -50,10 +50,12 @@ from kg.gazetteer import (
     craft_nouns,
     creation_nouns,
     device_nouns,
+    disaster_nouns,
     entries,
     feature_nouns,
     first_body_nouns,
     given_names,
+    government_nouns,
     honorifics,
     known_actors,
     known_surnames,
@@ -620,7 +622,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
-    ents = [_named_after_state(doc, e, words, titles) for e in ents]
+    ents = [_named_after_state(doc, _government_of_state(doc, _disaster_named(doc, e)), words, titles) for e in ents]
     ents += _known_people(doc, ents)
     ents = _known_organizations(doc, ents)
     ents = _typed_by_evidence(doc, _bodies_before_people(doc, ents, titles), words, titles)
@@ -1414,6 +1416,36 @@ def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[
             and not any(start <= first.i < end for start, end in titles)):
         return _fresh(doc, first.i, ent.end, "ORG")  # 'Bank Melli Iran': a body's noun and a name before the state's
     return ent
+
+
+def _disaster_named(doc: Doc, ent: Span) -> Span:
+    """'Typhoon Haiyan struck ...', 'Cyclone Nargis': a name opened by a capitalised noun of a natural disaster (the event
+    lexicon's, `disaster_nouns`) names that disaster, an event (spaCy's EVENT, as it tags 'Hurricane Irma'), not a
+    person or a body; a name with a gazetteer id keeps it."""
+    from spacy.tokens import Span
+
+    start = ent.start + (ent[0].lower_ == "the")
+    if ent.ent_id_ or ent.label_ == "EVENT" or start >= ent.end - 1 or not doc[start].is_title \
+            or doc[start].lower_ not in disaster_nouns():
+        return ent
+    return Span(doc, ent.start, ent.end, label="EVENT")
+
+
+def _government_of_state(doc: Doc, ent: Span) -> Span:
+    """'The Government of India rejected ...': a body the model tagged, named by the Phoenix agent noun of a government
+    itself ('government', 'administration', 'regime': kg/data/agents.jsonl, code GOV) and 'of' a state, is that state
+    acting, as 'the Indian government' is: the whole name is a mention of the state ('the Parliament of Georgia' is a
+    body of its own: its agent's code is another)."""
+    from spacy.tokens import Span
+
+    start = ent.start + (ent[0].lower_ == "the")
+    if (ent.label_ != "ORG" or ent.ent_id_ or ent.end - start < 3 or doc[start].lower_ not in government_nouns()
+            or doc[start + 1].lower_ != "of"):
+        return ent
+    state = _known_name(doc, start + 2, ent.end)
+    if state is None or entries()[state.id_].type != "State":
+        return ent
+    return Span(doc, start, ent.end, label=state.label_, span_id=state.id_)
 
 
 def _fresh(doc: Doc, start: int, end: int, label: str) -> Span:

@@ -2299,6 +2299,9 @@ def _distance(start: int, end: int, char: int) -> int:
 # ---------------------------------------------------------------------------- absorption and coreference
 
 
+VIOLENT_PLOVER = frozenset({"FIGHT", "ASSAULT"})  # PLOVER's types of force: an act of one is not told twice
+
+
 def absorb(drafts: list[Draft]) -> list[Draft]:
     """Fold event nouns into the trigger that governs them; apply postponements and breakdowns."""
     by_token = {d.token.i: d for d in drafts}
@@ -2307,6 +2310,10 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
         if (draft.token.dep_ in {"advcl", "conj", "xcomp"} and draft.token.tag_ == "VBG" and head is not None
                 and head.trigger.actorless and not draft.trigger.actorless):
             _donate(draft, head)  # "the jetliner crashed, killing all on board": the toll of the crash, no attack
+            draft.absorbed = True
+        elif (draft.token.dep_ == "advcl" and draft.token.tag_ == "VBG" and head is not None and not head.absorbed
+              and {draft.trigger.plover, head.trigger.plover} <= VIOLENT_PLOVER):
+            _donate(draft, head)  # "troops shelled the town, killing 20 people": the toll of the shelling, one act
             draft.absorbed = True
     for draft in drafts:
         if (enacting := _enacted_by(draft, by_token)) is None:

@@ -51,10 +51,10 @@ from tests.conftest import DATA
 # 2026-12-02 (sixth session): five more written blind (s8-tw2, b780f05; as written, with the code of cbf707e: entities
 # 0.874 roles 0.966 events 0.400 statements 0.923 relations 0.000 dates 13/16); tune-wire (45) entities 0.949 roles
 # 0.923 events 0.647 statements 0.958 dates 182/186, every floor still held.
-# and five more written blind (s8-tw1, 617fd3b): tune-wire articles (Venezuela 2013 recount, Hong Kong 2014 tear gas, AU readmits Morocco, Zuma
-# contempt sentence, Sunak sacks Braverman) as written, code of cbf707e: entities 0.883 roles 0.724 events 0.457
-# statements 0.867 dates 13/13; tune-wire (45, without s8-tw2's) with them: entities 0.951 roles 0.898 events 0.652 statements 0.953
-# dates 182/183 (floors unchanged).
+# Five more written blind (s8-tw1, 617fd3b: a 2013 recount in Venezuela, tear gas in Hong Kong in 2014, the AU
+# readmitting Morocco, Zuma's contempt sentence, Sunak sacking Braverman), as written, code of cbf707e: entities 0.883
+# roles 0.724 events 0.457 statements 0.867 dates 13/13; tune-wire (45, without s8-tw2's) with them: entities 0.951
+# roles 0.898 events 0.652 statements 0.953 dates 182/183 (floors unchanged).
 SETS = {
     "wire": (29, {"entities": 0.84, "roles": 0.80, "events": 0.54, "statements": 0.78}),
     "tune-wire": (50, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
