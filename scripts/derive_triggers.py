@@ -371,6 +371,14 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
         for verb in block["verbs"]:
             if verb["marker"] is None and verb["code"]:
                 bare_types[verb["lemma"]].add(plover_of(verb["code"], table))
+    # which PLOVER types the patterns written for a phrasal verb give it, over all blocks: "WALK * OUT (OF MEET)"
+    # [164] under WALK says a walkout halts talks, so GO_SOMEWHERE's bare "+WALK_OUT" [040] is no meeting
+    phrasal_types: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for block in blocks:
+        for pattern in block["patterns"]:
+            parsed = parse_pattern(pattern["text"], synsets) if pattern["code"] and pattern["verb"] else None
+            if parsed and parsed["particle"] in PARTICLES and (plover := plover_of(pattern["code"], table)):
+                phrasal_types[(pattern["verb"], parsed["particle"])].add(plover)
     rows: list[dict] = []
 
     def emit(lemmas: list[str], code: str, source: str, obj=None, pobj=None, objmod=None, markers=None, args_extra=None,
@@ -410,6 +418,8 @@ def derive(blocks: list[dict], synsets: dict[str, list[str]], table: dict[str, s
             # sense unless patterns written for them say otherwise; any other verb needs every pattern to agree
             # (or, needing an actor to act on, every other verb that names an act in WordNet: "castigate", "oust")
             agree = plover and bare_types[verb["lemma"]] <= {plover}
+            if verb["marker"] in PARTICLES and not phrasal_types[(verb["lemma"], verb["marker"])] <= {plover}:
+                continue
             if agree and block_types <= {plover}:
                 bare[(verb["code"], verb["marker"], False)].append(verb["lemma"])
             elif plover and pattern_types(block, verb["lemma"], table) <= {plover} and (verb["marker"] in PARTICLES or agree):

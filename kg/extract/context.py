@@ -4,6 +4,7 @@ or event noun carries, who can act), and the agent nouns it knows actors by (kg/
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -55,6 +56,13 @@ def dateline(text: str, start: int, end: int) -> bool:
 _FINENESS = {"day": 0, "week": 1, "range": 2, "month": 3, "season": 4, "quarter": 4, "year": 5}
 
 
+def _term_ahead(tv: TimeValue, dct: dt.date, verb: Token) -> bool:
+    """'pledged 3.5 trillion yen over the next five years', 'promised to spend it in the coming months': a span that
+    runs forward from the report date, on a verb told in the simple past, is the term of what was promised or done,
+    not the day it was done."""
+    return tv.rule == "span" and tv.earliest == dct and tv.latest > dct and verb.tag_ == "VBD"
+
+
 class Context:
     """Lookups over one parsed article, shared by the extractors: mentions by token, quotes, times by token, who can act.
 
@@ -97,6 +105,8 @@ class Context:
                 continue  # the day the report was filed, not the day of what it reports
             tv = replace(tv, start=span.start_char, end=span.end_char)
             governor = self.governor(span.root).i
+            if _term_ahead(tv, article.date, doc[governor]):
+                continue  # "pledged $35 billion over the next five years": how long the pledge runs, not when it was made
             # two times on one verb: an adverbial one before a possessive one ("this year's"), then the finer
             rank = (span.root.dep_ == "poss" or span[-1].tag_ == "POS", _FINENESS.get(tv.granularity, 9))
             if governor not in ranks or rank < ranks[governor]:

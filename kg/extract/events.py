@@ -115,6 +115,7 @@ class Trigger:
     patient: bool = False  # a synonym read alone only with an actor it acts on ("castigated Greece", "ousted the president")
     obj_conflict: bool = False  # `obj` also holds any event noun of a conflict type ("lifted its veto", "ended the boycott")
     bodies: bool = False  # its subject and object are states or organisations ("joined NATO"; a person's seat is a role)
+    members: bool = False  # its object is a named state or organisation, its subject an actor ("the AU admitted Morocco")
 
 
 BORROWED = re.compile(r"\d-\d+$")  # a derived row id's suffix: its CAMEO pattern was written for another verb of the block
@@ -133,7 +134,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
-                obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")),
+                obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -255,6 +256,10 @@ def _triggers_for(token: Token) -> list[Trigger]:
     rows = lexicon().get((token.lemma_.lower(), pos), [])
     if not rows and pos == "NOUN":
         rows = lexicon().get((token.lower_, pos), []) or nominal(token.lemma_.lower())
+    if not rows and pos == "VERB" and token.tag_ in {"VBD", "VBN"} and (word := token.lower_).endswith("ed"):
+        # the lemmatizer's guess at a rarer verb ('readmitted' -> 'readmitte'): the stem, its final consonant undoubled
+        stems = (word[:-3],) if len(word) > 5 and word[-3] == word[-4] else (word[:-2], word[:-1])
+        rows = next((found for stem in stems if (found := lexicon().get((stem, pos)))), [])
     return rows
 
 
@@ -341,6 +346,24 @@ def _dating(prep: Token) -> bool:
 
 
 def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
+    """The lexicon row a token triggers (`_choose_row`); a promise of a sum of money is aid promised.
+
+    "Britain pledged £10 million", "China offered US$100,000": CAMEO's PROMISE * &CURRENCY [0331] (express intent
+    to provide economic aid), which the sum as the parser reads it ("million", "100,000") does not match; the class
+    is Aid, the PLOVER type AGREE as CAMEO2PLOVER gives 0331.
+    """
+    row = _choose_row(token, actor, armed)
+    if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and _promises_money(token):
+        return replace(row, kind="Aid", cameo="0331")
+    return row
+
+
+def _promises_money(verb: Token) -> bool:
+    """Whether a verb's direct object is a sum of money (spaCy's MONEY entity): 'pledged £10 million'."""
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children)
+
+
+def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
     """The lexicon row a token triggers, constraints first ("impose" + "tax", "break down").
 
     Hand-made rows come before the CAMEO-derived ones: a derived row speaks only for a
@@ -397,13 +420,15 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
                 continue
             if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in subjects):
                 continue
+            if row.members and not (actor is not None and _admits_member(token, actor)):
+                continue
             if row.derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
                     for g in c.children if g.dep_ == "pobj") and not (needed & particles):
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
             if phrasal and not row.obj and (named := _object_sense(rows, objects, markers)) is not None:
                 return named  # "broke off relations": the pattern naming the object (161) over bare "break off" (130)
-            if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or needed is not None:
+            if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or row.members or needed is not None:
                 return row
             if actor is None or _sense_holds(token, row, actor, armed):
                 fallback = fallback or row
@@ -417,6 +442,18 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         if fallback is not None:
             return fallback
     return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
+
+
+MEMBER_ENTS = {"GPE", "ORG"}  # spaCy's labels of states and organisations
+
+
+def _admits_member(verb: Token, actor: Callable[..., bool]) -> bool:
+    """'The African Union readmitted Morocco', 'the organisation admitted the SADR': an actor takes in a named state or
+    organisation (not 'admitted the mistake', 'admitted two patients')."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return (bool(subjects) and all(actor(s) for s in subjects) and bool(objects)
+            and all(o.ent_type_ in MEMBER_ENTS for o in objects))
 
 
 def _small_clause_subjects(verb: Token) -> list[Token]:
@@ -569,7 +606,11 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
 
 
 def _happening(noun: Token) -> bool:
-    """A noun of a happening the lexicon reports without an actor ('earthquake', 'crash', 'stampede')."""
+    """A noun of a happening the lexicon reports without an actor ('earthquake', 'crash', 'stampede'), or the name of
+    one, headed by such a noun ('Typhoon Bopha', 'Hurricane Katrina')."""
+    if noun.pos_ == "PROPN":
+        return any(c.dep_ == "compound" and c.i < noun.i and any(t.actorless for t in lexicon().get((c.lemma_.lower(), "NOUN"), ()))
+                   for c in noun.children)
     return noun.pos_ == "NOUN" and any(t.actorless for t in _triggers_for(noun))
 
 
@@ -589,6 +630,29 @@ def _stranded_agents(token: Token) -> list[Token]:
     return [a for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "on"}
             for g in c.children if g.dep_ == "pobj"
             for b in g.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by" for a in b.children if a.dep_ == "pobj"]
+
+
+TOPIC_PREPS = {"on", "over", "about", "for", "toward", "towards"}  # "talks on a trade agreement"
+
+
+def _topic_of_talks(noun: Token, trigger: Trigger) -> bool:
+    """'paused negotiations on a trade agreement', 'talks over a ceasefire deal': an agreement that talks are about is
+    not yet made; the talks are the event, the agreement their subject."""
+    if noun.pos_ != "NOUN" or "Agreement" not in lineage(trigger.kind) or noun.dep_ != "pobj":
+        return False
+    prep, talks = noun.head, noun.head.head
+    return (prep.lower_ in TOPIC_PREPS and talks.pos_ == "NOUN"
+            and any(family(row.kind) == "meeting" for row in _triggers_for(talks)))
+
+
+def _demanded_in_modifier(noun: Token) -> bool:
+    """'crowds demanding free elections', 'protesters calling for a ceasefire': what a participle on a noun demands has
+    not happened; the participle is a modifier, no event (`find_triggers`), and its object none either."""
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if noun.pos_ != "NOUN" or verb is None or verb.pos_ != "VERB" or verb.dep_ not in {"acl", "amod"}:
+        return False
+    row = _choose(verb)
+    return row is not None and row.kind in {"Demand", "Appeal"}
 
 
 def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
@@ -934,6 +998,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS - DEMONSTRATIVES for c in token.children if c.dep_ == "det"):
             continue  # "such talks" refers back; it is not a new event ("those talks": `refer_back`)
         if trigger.nominalized and not _nominal_holds(ctx, token, trigger):
+            continue
+        if _topic_of_talks(token, trigger) or _demanded_in_modifier(token):
             continue
         if trigger.bodies and not _bodies(ctx, token):
             continue
@@ -1913,7 +1979,8 @@ def _narrated_time(ctx: Context, verb: Token) -> TimeValue | None:
 
 
 OCCURRENCE_VERBS = {"begin", "start", "resume", "continue", "open", "end", "conclude", "close", "happen", "occur", "take",
-                    "set", "schedule", "hold", "expect", "due", "plan"}
+                    "set", "schedule", "hold", "expect", "due", "plan", "erupt"}
+OUTBREAK_PARTICLES = {"break": "out"}  # "since the fighting broke out on September 27": when it began
 PLANNED_OCCURRENCE = {"set", "schedule", "expect", "due", "plan"}  # "is set to begin": not yet
 
 
@@ -1925,7 +1992,8 @@ def _occurrence_verbs(token: Token) -> list[Token]:
     head = token.head
     if head.lemma_ == "be" and head.pos_ == "AUX":  # "the referendum is to be held from November 20": 'be to' + verb
         head = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS), head)
-    if head.lemma_.lower() not in OCCURRENCE_VERBS:
+    outbreak = OUTBREAK_PARTICLES.get(head.lemma_.lower())
+    if head.lemma_.lower() not in OCCURRENCE_VERBS and not any(c.dep_ in {"prt", "prep"} and c.lower_ == outbreak for c in head.children):
         return []
     verbs = [head]
     for verb in verbs[:3]:
@@ -1934,16 +2002,20 @@ def _occurrence_verbs(token: Token) -> list[Token]:
 
 
 SIMULTANEOUS = {"as", "while"}  # not 'when': 'When X happened on DAY, Y challenged it' says Y followed, not the day
+SEQUENCE_MARKS = {"after", "before", "when"}  # they only bound a day, but a year named in them is the year of both
 
 
 def _when_clause_time(ctx: Context, token: Token) -> TimeValue | None:
     """'As the talks began on Monday, Serbia recalled its ambassador': a clause of the same moment ('as', 'while') dates
-    the clause it depends on, when nothing nearer does ('when', 'after', 'before' only bound it)."""
+    the clause it depends on, when nothing nearer does ('when', 'after', 'before' only bound it: a day named in them is
+    not the day of the clause they depend on, a year is taken as its year, 'took control after Spain withdrew in 1975')."""
     for verb in (token, *token.ancestors):
         for clause in verb.children:
-            if (clause.dep_ == "advcl" and clause.i in ctx.times and clause.i != token.i
-                    and any(c.dep_ in {"advmod", "mark"} and c.lower_ in SIMULTANEOUS for c in clause.children)):
-                return ctx.times[clause.i]
+            if clause.dep_ != "advcl" or clause.i not in ctx.times or clause.i == token.i:
+                continue
+            marks = {c.lower_ for c in clause.children if c.dep_ in {"advmod", "mark"}}
+            if marks & SIMULTANEOUS or marks & SEQUENCE_MARKS and ctx.times[clause.i].granularity == "year":
+                return ctx.times[clause.i]  # "took control after Spain withdrew in 1975": a year holds both
         if verb.pos_ in {"VERB", "AUX"}:
             return None  # the clause's own verb: a time of an outer clause is not this one's
     return None

@@ -312,17 +312,20 @@ def _past_form(word: str) -> bool:
 
 
 _DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our"}
+_PREPOSITIONS = {"of", "for", "with", "from", "by", "among", "between", "against", "into", "about", "without"}  # no
+# finite verb follows one: "its list of trusted trading partners", "talks with elected leaders"
 
 
 def _adjectival(prev: list[str], following: str) -> bool:
     """Whether a past form between `prev` (the two words before it, lower case) and `following` modifies a noun.
 
-    A determiner, alone or before an adverb in -ly, and a lower-case word after: "a closely watched
-    election", "the disputed region", "an armed group" (not "the talks that ended", "which was held").
+    A determiner or a preposition, alone or before an adverb in -ly, and a lower-case word after: "a closely watched
+    election", "the disputed region", "an armed group", "its list of trusted trading partners" (not "the talks that
+    ended", "which was held").
     """
     if not following or not following[0].islower():
         return False
-    return bool(prev) and prev[-1] in _DETERMINERS or \
+    return bool(prev) and prev[-1] in _DETERMINERS | _PREPOSITIONS or \
         len(prev) == 2 and prev[0] in _DETERMINERS and prev[1].endswith("ly")
 
 
@@ -826,7 +829,8 @@ def _moved(ref: TimeValue, n: int, unit: str) -> TimeValue | None:
 
 
 def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
-    """"the previous day", "the following week", "the year before", "two days later", "that same day".
+    """"the previous day", "the following week", "the year before", "two days later", "that same day", "hours later"
+    (the day of the time named before: what came hours after it fell on its day, as a news story tells it).
 
     These count from a time the text has just named: the one right after "the day
     before/after" when there is one, else the nearest time before it in its sentence
@@ -835,8 +839,8 @@ def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
     day") they stay unresolved.
     """
     gd = {k: (v or "").lower() for k, v in m.groupdict().items()}
-    unit = next(gd[k] for k in ("aunit", "nunit", "sunit", "tunit", "iunit", "bunit", "cunit") if gd[k])
-    unit = "day" if unit in _PARTS_OF_DAY else unit
+    unit = next(gd[k] for k in ("aunit", "nunit", "sunit", "tunit", "iunit", "bunit", "cunit", "hunit") if gd[k])
+    unit = "day" if unit in _PARTS_OF_DAY or gd["hunit"] else unit  # "hours later": the same day
     word = gd["arel"] or gd["bdir"] or gd["cdir"] or ("next" if gd["nunit"] else "same")
     n = count(gd["n"]) if gd["n"] else 1
     if n is None:
@@ -1078,7 +1082,9 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
      r"|that\s+(?P<tunit>day|week|month|year|morning|afternoon|evening|night)(?![-\w])"
      r"|(?:later|earlier)\s+in\s+the\s+(?P<iunit>day|week|month|year)"
      r"|the\s+(?P<bunit>day|week|month|year|night)\s+(?P<bdir>before|after)"
-     r"|" + _NUM_RE + r"\s+(?P<cunit>" + _UNIT1 + r")s?\s+(?P<cdir>later|earlier)", _h_anaphor),
+     r"|" + _NUM_RE + r"\s+(?P<cunit>" + _UNIT1 + r")s?\s+(?P<cdir>later|earlier)"
+     r"|(?:(?:an|a\s+few|several|a\s+couple\s+of|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?"
+     r"(?P<hunit>hours?|minutes?|moments)\s+(?:later|earlier|afterwards)", _h_anaphor),
     ("months_of", r"the\s+(?P<fl>first|last|final)\s+" + _NUM_RE + r"\s+months\s+of\s+(?:" + _YEAR_RE
      + r"|(?P<mrel>the|this|last|next)\s+year)", _h_months_of),
     ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+(?:" + _YEAR_RE
