@@ -502,17 +502,24 @@ def _known_runs(doc: Doc, kind: str, word: list[bool], longest: int, start: list
     """(start, end) of each run of `word` tokens (beginning at a `start` token, default a `word` one), at most `longest`
     long, whose text (longest first) is the name of a Phoenix actor of `kind` ('Person', 'Organization'), left to
     right, runs not overlapping."""
+    from spacy.attrs import IDX, LENGTH
+
     known = known_actors()
     start = start or word
-    i = 0
-    while i < len(doc):
+    n, i = len(doc), 0
+    if not any(start):
+        return
+    # a candidate's text is a slice of the Doc's text (as Span.text is), not a Span made per candidate
+    text, (begins, ends) = doc.text, doc.to_array([IDX, LENGTH]).T.tolist()
+    ends = [b + e for b, e in zip(begins, ends, strict=True)]
+    while i < n:
         if not start[i]:
             i += 1
             continue
         j = i
-        while j < len(doc) and j - i < longest and word[j]:
+        while j < n and j - i < longest and word[j]:
             j += 1
-        k = next((k for k in range(j, i + 1, -1) if known.get(doc[i:k].text.lower()) == kind), None)
+        k = next((k for k in range(j, i + 1, -1) if known.get(text[begins[i]:ends[k - 1]].lower()) == kind), None)
         if k is None:
             i += 1
             continue

@@ -80,16 +80,25 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
     """
     full = [m for m in mentions if m.rule == "ner-org" and len(m.text.split()) > 1]
     named = full + [m for m in mentions if m.rule == "gazetteer-organization" and len(m.text.split()) > 1]
+    # what depends on one mention alone, worked out once, not once per pair of mentions
+    organizations = [(f.key, strip_the(f.text)) for f in mentions if f.type == "Organization"]
+    portfolios = [(f.key, _portfolio_form(f.text).lower()) for f in full]
+    found: dict[tuple[str, str, str], set[str]] = {}  # a mention's key, text and type -> its candidates (they decide them)
     out = {}
     for m in mentions:
         if m.rule != "ner-org":
             continue
+        if (m.key, m.text, m.type) in found:
+            candidates = found[m.key, m.text, m.type]
+            if len(candidates) == 1:
+                out[m.key] = next(iter(candidates))
+            continue
         # 'the Air Force' after 'the United States Air Force', 'the Navy' after 'the Indonesian Navy': the state dropped
         candidates = {f.key for f in full if f.key != m.key and _state_named_before(f.text, m.text)}
         described = _described_name(strip_the(m.text), m.type)  # 'the ruling Georgian Dream party' and 'Georgian Dream'
-        candidates |= {f.key for f in mentions if f.key != m.key and f.type == "Organization" and strip_the(f.text) in described}
+        candidates |= {key for key, text in organizations if key != m.key and text in described}
         short = strip_the(m.text).lower()  # 'the Defence Ministry' after the Ministry of Defence
-        candidates |= {f.key for f in full if f.key != m.key and _portfolio_form(f.text).lower() == short}
+        candidates |= {key for key, form in portfolios if key != m.key and form == short}
         candidates |= {f.key for f in named if f.key != m.key and _initials_opening(m.text, f.text)}
         if len(m.text.split()) == 1:
             candidates |= {f.key for f in full
@@ -98,6 +107,7 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
             candidates |= {f.key for f in named if f.key != m.key and _mixed_initials(m.text, f.text)}
             if m.text.lower() in body_nouns():  # 'the Commission' after the European Commission, 'the Council' after the Council of the EU
                 candidates |= {f.key for f in named if f.key != m.key and _head_noun(f.text) == m.text}
+        found[m.key, m.text, m.type] = candidates
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))
     return out
