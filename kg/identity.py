@@ -500,6 +500,9 @@ class Identity:
         key_map = {e.key: self.canonical(aid, e.key) for e in extraction.entities}
         before = {e.key: e for e in extraction.entities}
         linked = rekey(extraction, {k: v for k, v in key_map.items() if k != v}) if any(k != v for k, v in key_map.items()) else extraction
+        locals_of: dict[str, list[str]] = {}  # canonical key -> the article's keys it took, in key_map's order
+        for local, canon in key_map.items():
+            locals_of.setdefault(canon, []).append(local)
         entities = []
         for e in linked.entities:
             node = self.nodes.get(e.key)
@@ -507,9 +510,9 @@ class Identity:
                 entities.append(e)
                 continue
             merged = []
-            for local, canon in key_map.items():
+            for local in locals_of.get(e.key, ()):
                 how = node.merges.get((aid, local))
-                if canon == e.key and how is not None:
+                if how is not None:
                     spans = tuple((m.start, m.end, m.rule) for m in before[local].mentions)
                     merged.append((how.key, how.names, how.rule, how.score, how.detail, spans))
             aliases = tuple(sorted((set(e.aliases) | {e.label}) - {node.label}))  # as the article named it, the node's label aside

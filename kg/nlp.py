@@ -457,19 +457,22 @@ def _restored_names(doc: Doc) -> list[Span]:
     """The model's longer names that the gazetteer cut up: 'the Kenya Anti-Corruption Commission' stays an organization,
     'the Kyoto Protocol' a law (no mention of Kyoto), and 'the Saudi Gazette', a 'facility' ending in a body noun of the
     Phoenix agents, an organization (not the demonym 'Saudi')."""
-    titles = doc.spans.get("kg_titles", [])
+    titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
     ents = list(doc.ents)
+    bounds = [(e.start, e.end) for e in ents]  # ents' token offsets, read once, not once per model entity
     for model in doc.spans.get("kg_model_ents", []):
         label = "ORG" if model.label_ == "FAC" and model[-1].lower_ in body_heads() else model.label_
-        start = model.start + (model[0].lower_ == "the")
-        stop = model.end - (len(model) > 1 and model[-1].tag_ == "POS")  # "Guinea-Bissau's" is no longer name than the state's
-        inside = [e for e in ents if e.start < model.end and model.start < e.end]
+        first, end = model.start, model.end
+        start = first + (model[0].lower_ == "the")
+        stop = end - (len(model) > 1 and model[-1].tag_ == "POS")  # "Guinea-Bissau's" is no longer name than the state's
+        inside = [e for e, (a, b) in zip(ents, bounds, strict=True) if a < end and first < b]
         if (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
-                or any(t.start < model.end and model.start < t.end for t in titles)):
+                or any(a < end and first < b for a, b in titles)):
             continue
-        if inside and all(model.start <= e.start and e.end <= model.end and len(e) < stop - start for e in inside):
+        if inside and all(first <= e.start and e.end <= end and len(e) < stop - start for e in inside):
             # a fresh span: the model's own span would carry the gazetteer id of its tokens ('Air France' is not France)
-            ents = [e for e in ents if e not in inside] + [_fresh(doc, model.start, model.end, label)]
+            ents = [e for e in ents if e not in inside] + [_fresh(doc, first, end, label)]
+            bounds = [(e.start, e.end) for e in ents]
     return ents
 
 

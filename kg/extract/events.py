@@ -377,28 +377,31 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
     if not rows:
         return _speech_row() if _reports_clause(token) else None
     lemma = token.lemma_.lower()
-    object_deps = OBJ_DEPS | {"nsubjpass"} if token.pos_ != "NOUN" else {"compound", "amod", "nmod"}
-    heads = [c for c in token.children if c.dep_ in object_deps] + (_small_clause_subjects(token) if token.pos_ != "NOUN" else [])
+    noun = token.pos_ == "NOUN"
+    children = [(c, c.dep_) for c in token.children]  # read once: spaCy walks the tree and makes new Tokens at each read
+    object_deps = OBJ_DEPS | {"nsubjpass"} if not noun else {"compound", "amod", "nmod"}
+    heads = [c for c, dep in children if dep in object_deps] + (_small_clause_subjects(token) if not noun else [])
     # what the object is: its title words ("host Prime Minister Meloni") and what it is a package of ("a package of sanctions")
-    heads += [g for c in heads for g in c.children if g.dep_ == "compound" and token.pos_ != "NOUN"
-              and not _hyphenated(g)]  # not 'long-term' in "won a long-term contract": half of one modifier
+    if not noun:
+        heads += [g for c in heads for g in c.children if g.dep_ == "compound"
+                  and not _hyphenated(g)]  # not 'long-term' in "won a long-term contract": half of one modifier
     heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS or any(n.dep_ == "nummod" for n in c.children)
               for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
               for p in o.children if p.dep_ == "pobj"]  # "a package of sanctions", "700 kg of medicine"
     objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
     modifiers = {w for c in heads for m in c.children if m.dep_ in {"compound", "amod", "nmod"} for w in (m.lemma_.lower(), m.lower_)}
     by_prep: dict[str, set[str]] = {}
-    for c in token.children:
-        if c.dep_ in {"prep", "agent"}:
+    for c, dep in children:
+        if dep in {"prep", "agent"}:
             by_prep.setdefault(c.lower_, set()).update(w for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_))
             by_prep[c.lower_].update(w for o in c.children if o.dep_ == "prep" for g in o.children if g.dep_ == "pobj"
                                      for w in (g.lemma_.lower(), g.lower_))  # "out of the talks": the object of 'out
     objects |= {w for words in by_prep.values() for w in words}
-    subjects = {w for c in token.children if c.dep_ in SUBJ_DEPS for w in (c.lemma_.lower(), c.lower_)}
+    subjects = {w for c, dep in children if dep in SUBJ_DEPS for w in (c.lemma_.lower(), c.lower_)}
     if token.dep_ in {"relcl", "acl"}:
         subjects.add(token.head.lemma_.lower())
     markers = _markers(token)
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ADVERB_PARTICLES}
+    particles = {c.lower_ for c, dep in children if dep == "prt" or dep == "prep" and c.lower_ in ADVERB_PARTICLES}
     for derived in ((False, True), (False,), (True,)) if particles else ((False,), (True,)):
         phrasal = len(derived) == 2  # first the rows of the phrasal verb itself: "backed down", "broke off", "called up"
         fallback, senses = None, []
