@@ -505,16 +505,20 @@ def _known_runs(doc: Doc, kind: str, word: list[bool], longest: int, start: list
     """(start, end) of each run of `word` tokens (beginning at a `start` token, default a `word` one), at most `longest`
     long, whose text (longest first) is the name of a Phoenix actor of `kind` ('Person', 'Organization'), left to
     right, runs not overlapping."""
-    from spacy.attrs import IDX, LENGTH
+    from spacy.attrs import ORTH, SPACY
 
     known = known_actors()
     start = start or word
     n, i = len(doc), 0
     if not any(start):
         return
-    # a candidate's text is a slice of the Doc's text (as Span.text is), not a Span made per candidate
-    text, (begins, ends) = doc.text, doc.to_array([IDX, LENGTH]).T.tolist()
-    ends = [b + e for b, e in zip(begins, ends, strict=True)]
+    # a candidate's text is joined from the words' strings and spaces as Span.text joins it, without a Span (nor the
+    # Doc's text, which spaCy joins anew over every token at each read) made per candidate
+    strings, (orths, spaces) = doc.vocab.strings, doc.to_array([ORTH, SPACY]).T.tolist()
+
+    def text(a: int, b: int) -> str:
+        return "".join(strings[orths[m]] + (" " if spaces[m] else "") for m in range(a, b - 1)) + strings[orths[b - 1]]
+
     while i < n:
         if not start[i]:
             i += 1
@@ -522,7 +526,7 @@ def _known_runs(doc: Doc, kind: str, word: list[bool], longest: int, start: list
         j = i
         while j < n and j - i < longest and word[j]:
             j += 1
-        k = next((k for k in range(j, i + 1, -1) if known.get(text[begins[i]:ends[k - 1]].lower()) == kind), None)
+        k = next((k for k in range(j, i + 1, -1) if known.get(text(i, k).lower()) == kind), None)
         if k is None:
             i += 1
             continue
@@ -582,11 +586,17 @@ def tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list:
     (numpy) instead of a Python pass over every token."""
     import numpy as np
 
-    ids, values = string_ids(words), doc.to_array(attr)
+    # a small set (an article's own names) is looked up at once: kept in the cache, such sets pushed the lexicons out of
+    # it, and each lexicon was sorted again
+    ids = string_ids(words) if len(words) > SMALL_SET else string_ids.__wrapped__(words)
+    values = doc.to_array(attr)
     if not len(ids) or not len(values):
         return []
     at = np.minimum(np.searchsorted(ids, values), len(ids) - 1)  # `ids` is sorted: no sort of the lexicon per call
     return [doc[int(i)] for i in np.nonzero(ids[at] == values)[0]]
+
+
+SMALL_SET = 64  # words in a set whose string ids `tokens_with` does not keep
 
 
 @lru_cache(maxsize=64)

@@ -164,7 +164,7 @@ def _hand_nouns() -> frozenset[str]:
     return frozenset(lemma for row in resources.jsonl(LEXICON_FILES[0]) if row["pos"] == "NOUN" for lemma in row["lemmas"])
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)  # five pairs are asked for: with room for four, each ask pushed out the next one's set
 def plover_types(column: str, value: str) -> frozenset[str]:
     """PLOVER types whose row in kg/data/plover_polarity.csv has `value` in `column`: ('polarity', 'conflict')."""
     return frozenset(r["id"] for r in resources.table("plover_polarity.csv") if r["kind"] == "plover" and r[column] == value)
@@ -242,6 +242,7 @@ def context(doc: Doc, article: Article, mentions: list[Mention]) -> Context:
 
 
 TRIGGER_POS = {"VERB", "AUX", "NOUN"}  # the parts of speech the lexicon has rows for (AUX read as VERB)
+TRIGGER_TAGS = frozenset(TRIGGER_POS)
 
 
 def _triggers_for(token: Token) -> list[Trigger]:
@@ -973,9 +974,11 @@ def _bodies(ctx: Context, verb: Token) -> bool:
 
 def find_triggers(ctx: Context) -> list[Draft]:
     """Every trigger outside quotations and time expressions."""
+    from spacy.attrs import POS
+
     out = []
-    for token in ctx.doc:
-        if token.pos_ not in TRIGGER_POS or ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in ctx.by_token:
+    for token in tokens_with(ctx.doc, POS, TRIGGER_TAGS):  # the verbs and nouns, over the Doc's array
+        if ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in ctx.by_token:
             continue
         trigger = _choose(token, ctx.is_actor, ctx.is_armed)
         if trigger is None:
