@@ -1454,7 +1454,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
         for key in keys:
             draft.add(key, subject_role)
-        for prep in subj.children:  # "prosecutors in The Hague"
+        for prep in subj.children if not (subj.pos_ == "NOUN" and _triggers_for(subj)) else ():  # "prosecutors in The
+            # Hague"; not an event's own place ('The summit in Paris comes after a meeting in Berlin': the summit's)
             if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
                 for pobj in prep.children:
                     draft.place = draft.place or _place(ctx, pobj)
