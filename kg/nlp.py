@@ -1160,6 +1160,8 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = _fresh(doc, ent.start, ent.end, "LOC")
         elif len(ent) == 1 and _where(doc, ent) or _listed_with_place(doc, ent, place_at):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
+        elif _apposed_place_noun(doc, ent, nouns):
+            ent = _typed(doc, _fresh(doc, ent.start, ent.end, "LOC"))
         elif (split := _places_joined(doc, ent)):
             out.extend(split)
             continue
@@ -1169,6 +1171,21 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
         out.append(ent)
     out = _untagged_features(doc, _names_before_area_nouns(doc, out))
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
+
+
+# 'capital' is WordNet's seat of government, under no area noun: the head of kg/data/relation_patterns.jsonl 'rel-capital'
+CAPITAL_NOUNS = frozenset({"capital"})
+
+
+def _apposed_place_noun(doc: Doc, ent: Span, nouns: frozenset[str]) -> bool:
+    """'Stepanakert, the region's main city,', 'Tacloban, the provincial capital,', 'X, the capital of Y': a name the
+    model read as a person or a body, with a lower-case place noun (kg/data/place_nouns.jsonl) or 'capital' as the
+    head of the apposition written right after it, is a place ('NAME, the city's mayor' is headed by 'mayor')."""
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != ",":
+        return False
+    head = next((t for t in doc[ent.end + 1:min(ent.end + 7, len(doc))] if t.dep_ == "appos" and ent.start <= t.head.i < ent.end), None)
+    return (head is not None and head.is_lower and head.pos_ == "NOUN" and head.lower_ in nouns | CAPITAL_NOUNS
+            and not any(t.text in {",", ";"} for t in doc[ent.end + 1:head.i]))
 
 
 def _listed_with_place(doc: Doc, ent: Span, place_at: dict[int, Span]) -> bool:
@@ -1276,17 +1293,21 @@ def _names_before_area_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
         end = noun.i
         if way and end > 1 and doc[end - 1].is_lower and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == noun.i:
             end -= 1  # 'the Humera border crossing'
+        later = False
         while True:
             start = end
             while start > 0 and end - start < 4 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
                 start -= 1
-            if start == end or any(doc[i].ent_id_ or doc[i].ent_type_ in NON_NAME_LABELS | {"NORP"} or _person_named_in_full(doc, i)
-                                   for i in range(start, end)):
+            # 'the Causeway Bay and Mong Kok districts': a name listed before a plural noun is a place's, even one the
+            # model read as a person named in full
+            listed = noun.tag_ == "NNS" and (later or start > 1 and doc[start - 1].lower_ in {"and", ","})
+            if start == end or any(doc[i].ent_id_ or doc[i].ent_type_ in NON_NAME_LABELS | {"NORP"}
+                                   or (_person_named_in_full(doc, i) and not listed) for i in range(start, end)):
                 break
             found.append(_typed(doc, _fresh(doc, start, end, "LOC")))
             if noun.tag_ != "NNS" or start < 2 or doc[start - 1].lower_ not in {"and", ","}:
                 break
-            end = start - 1  # 'the Amhara and Afar regions': each name before the plural noun
+            end, later = start - 1, True  # 'the Amhara and Afar regions': each name before the plural noun
     if not found:
         return ents
     cover = {i for f in found for i in range(f.start, f.end)}
