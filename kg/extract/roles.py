@@ -1575,6 +1575,8 @@ START_VERBS = {"become", "appoint", "name", "elect", "reelect", "re-elect", "swe
                "promote", "confirm", "designate", "succeed"}
 ENDED = {"until", "till", "before"}
 REPLACE_VERBS = {"replace", "succeed"}  # 'replacing Finance Minister NAME': the post's holder until now
+# a verb and particle of putting someone in a post: 'brought back NAME as foreign secretary', 'brought in NAME as coach'
+PHRASAL_STARTS = {("bring", "back"), ("bring", "in")}
 
 
 def _replaced(doc: Doc, start: int) -> bool:
@@ -1648,6 +1650,8 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         return None, ""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
+    # 'brought back NAME as TITLE' (the parser may read the particle as an adverb): NAME was put in the post
+    taken = any((lemma, c.lower_) in PHRASAL_STARTS for c in children if c.dep_ in {"prt", "advmod"})
     aux = [c for c in children if c.dep_ in {"aux", "auxpass"}]
     if any(c.dep_ == "neg" for c in children) or any(c.tag_ == "MD" or c.lower_ == "to" for c in aux) or verb.dep_ == "xcomp":
         return None, ""
@@ -1661,7 +1665,7 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
                                  for c in children):
         if _earlier_year(verb, as_of):  # 'took office', 'took over as chief executive'
             return None, ""
-    elif lemma not in START_VERBS | REPLACE_VERBS:
+    elif lemma not in START_VERBS | REPLACE_VERBS and not taken:
         return None, ""
     elif _earlier_year(verb, as_of):
         return None, ""
@@ -1670,7 +1674,7 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     objects = [c for c in children if c.dep_ == "dobj"]
     # 'appointed NAME as TITLE': the object; 'NAME succeeded / replaced NAME2 as TITLE': the subject, the object left it
-    holder = objects[0] if objects and lemma in START_VERBS - REPLACE_VERBS and not subjects[:1] == objects[:1] else None
+    holder = objects[0] if objects and (lemma in START_VERBS - REPLACE_VERBS or taken) and not subjects[:1] == objects[:1] else None
     if holder is None or _ent_at(doc, holder.i) is None or _ent_at(doc, holder.i).label_ != "PERSON":
         holder = subjects[0] if subjects else None
     if lemma in REPLACE_VERBS and holder is not None and holder.dep_ == "nsubjpass":
