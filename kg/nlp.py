@@ -689,7 +689,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _listed_with_bodies(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))
-    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out)))
+    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _named_after_body_noun(doc, out))))
     return model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, _without_systems(doc, out)), words))
 
 
@@ -1987,6 +1987,50 @@ def _body_apposition(token: Token) -> bool:
         return True
     return token.lemma_.lower() in body_nouns() and not any(t.start <= token.i < t.end for t in token.doc.spans.get("kg_titles", [])) \
         and any(prep.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children) for prep in token.children)
+
+
+# 'group' (WordNet's first sense is no organisation): the head of the Phoenix agents 'rights group', 'civic group',
+# 'ethnic group', 'military group' (petrarch2/Phoenix.agents.txt:393, 404, 1297, 1811)
+GROUP_NOUNS = frozenset({"group"})
+
+
+def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the student group Scholarism', 'the rights group Memorial': capitalised proper nouns right after a lower-case noun
+    of a body (`party_nouns`: first sense an organisation, 'the ruling party X', 'the agency X'; or 'group') that 'the'
+    or 'a' opens, with at most three lower-case words between, name that
+    body, whatever the model read; not a name opened by a given name, one over a title or a gazetteer's name, nor the
+    subject of a clause on the noun ('a group John Smith founded')."""
+    from spacy.attrs import LOWER
+
+    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    found = []
+    for noun in tokens_with(doc, LOWER, party_nouns() | GROUP_NOUNS):
+        if not noun.is_lower or noun.pos_ != "NOUN" or _article_before(doc, noun.i) is None:
+            continue
+        end = noun.i + 1
+        while end < len(doc) and end - noun.i <= 4 and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in titled:
+            end += 1
+        if end == noun.i + 1 or end - noun.i > 4 or doc[noun.i + 1].lower_ in given_names():
+            continue
+        if end < len(doc) and (doc[end].pos_ in {"VERB", "AUX"} or doc[end].text in {"'s", "\u2019s"}):
+            continue  # 'a group John Smith founded', "the party Leader's"
+        if any(doc[i].ent_id_ or doc[i].ent_type_ in NON_NAME_LABELS | {"NORP"} for i in range(noun.i + 1, end)):
+            continue
+        found.append(_typed(doc, _fresh(doc, noun.i + 1, end, "ORG")))
+    if not found:
+        return ents
+    cover = {i for f in found for i in range(f.start, f.end)}
+    return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + found
+
+
+def _article_before(doc: Doc, i: int) -> int | None:
+    """Where 'the' or 'a' stands before the noun at token i, past up to three lower-case words that describe it."""
+    j = i - 1
+    while j >= 0 and i - j <= 4 and doc[j].lower_ not in {"the", "a", "an"}:
+        if not (doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_):
+            return None
+        j -= 1
+    return j if j >= 0 and doc[j].lower_ in {"the", "a", "an"} else None
 
 
 def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
