@@ -190,7 +190,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
                                 f"roles/occupation-{rule}", confidence=0.8)
             out.setdefault((person_key(person.text), name, of, span.start),
                            Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
-    for role in _office_verb_roles(doc, as_of):
+    for role in _office_verb_roles(doc, as_of) + _office_noun_roles(doc, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     unowned = _add_principal_roles(doc, unowned, out, as_of)
     for role in _home_state_roles(doc, unowned, list(out.values()), as_of):
@@ -322,6 +322,52 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
                 continue
             span = doc[min(person.start, token.i):max(person.end, owner.end)]
             out.append(_role(span, person, role, of, as_of, "office-verb", 0.8))
+    return out
+
+
+# a noun of holding an office and the title it is formed from: 'chairmanship' (chairman), 'leadership' (leader),
+# 'presidency' (president); English derivational suffixes, the title checked against the title forms
+OFFICE_SUFFIXES = (("ship", ""), ("ency", "ent"))
+TAKE_OFFICE_VERBS = {"take", "assume"}  # 'took over the union's rotating chairmanship', 'assumed the presidency of ORG'
+
+
+def _office_title(noun: str) -> str:
+    """The role a noun of holding an office is formed from ('chairmanship' -> 'Chairman'); '' for other nouns."""
+    for suffix, ending in OFFICE_SUFFIXES:
+        if noun.endswith(suffix) and len(noun) > len(suffix) + 3:
+            return _role_of_form().get(noun[:-len(suffix)] + ending, "")
+    return ""
+
+
+def _office_noun_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+    """'Guinean President NAME took over the union's rotating chairmanship', 'NAME assumed the presidency of ORG': the
+    subject of a verb of taking office whose object is a noun of holding an office, written with its owner (a
+    possessive before it or 'of ORG' after it), holds the title that noun is formed from; not in the future, negated
+    or with a year before the article's."""
+    out = []
+    for token in doc:
+        name = _office_title(token.lower_) if token.dep_ == "dobj" and token.pos_ == "NOUN" else ""
+        verb = token.head
+        if not name or verb.lemma_.lower() not in TAKE_OFFICE_VERBS or verb.pos_ != "VERB":
+            continue
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ == "to" for c in kids) or verb.dep_ == "xcomp" \
+                or _earlier_year(verb, as_of):
+            continue
+        if verb.lemma_.lower() == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in kids):
+            continue  # 'took the chairmanship seriously'
+        holder = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if holder is not None and holder.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            holder = verb.head
+        person = _ent_at(doc, holder.i) if holder is not None else None
+        owner = owner_before_title(doc, token.i)
+        if owner is None and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
+            owner = _owner_after(doc, token.i + 2)
+        of = owner_key(owner) if owner is not None else ""
+        if person is None or person.label_ != "PERSON" or not of:
+            continue
+        span = doc[min(person.start, owner.start):max(person.end, token.i + 1, owner.end)]
+        out.append(_role(span, person, name, of, as_of, "office-noun", 0.8))
     return out
 
 
