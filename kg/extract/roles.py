@@ -207,6 +207,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _court_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _outgoing_roles(doc, list(out.values()), as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
 
@@ -1721,6 +1723,10 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     objects = [c for c in children if c.dep_ == "dobj"]
     # 'appointed NAME as TITLE': the object; 'NAME succeeded / replaced NAME2 as TITLE': the subject, the object left it
     holder = objects[0] if objects and (lemma in START_VERBS - REPLACE_VERBS or taken) and not subjects[:1] == objects[:1] else None
+    if holder is not None and _ent_at(doc, holder.i) is None:
+        # "elected Chad's foreign minister, NAME, as chairperson": the person in apposition to the object
+        holder = next((c for c in holder.children if c.dep_ == "appos" and _ent_at(doc, c.i) is not None
+                       and _ent_at(doc, c.i).label_ == "PERSON"), holder)
     if holder is None or _ent_at(doc, holder.i) is None or _ent_at(doc, holder.i).label_ != "PERSON":
         holder = subjects[0] if subjects else None
     if lemma in REPLACE_VERBS and holder is not None and holder.dep_ == "nsubjpass":
@@ -1736,6 +1742,63 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     if person is None or person.label_ != "PERSON":
         return None, ""
     return person, lemma
+
+
+TAKING_RULES = ("roles/clause-", "roles/home-state-clause-")  # a post the text says someone was given
+
+
+@lru_cache(maxsize=1)
+def _leave_verbs() -> frozenset[str]:
+    """Verbs of leaving a post: the lemmas of the Resignation rows of kg/data/event_triggers.jsonl ('resign', 'quit')."""
+    from kg import resources
+
+    return frozenset(lemma for row in resources.jsonl("event_triggers.jsonl") if row["kind"] == "Resignation"
+                     for lemma in row["lemmas"])
+
+
+def _outgoing_roles(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'The summit elected NAME2 as chairperson of ORG. He will replace NAME': the object of a verb of taking someone's
+    place in the future ('will replace', 'is to succeed') holds now the post that the subject (a pronoun or NAME2) was
+    just given, in this sentence or the one before (the one post a clause of taking office gave; past or negated
+    replacing says nothing of now)."""
+    from spacy.attrs import LEMMA
+
+    out = []
+    for verb in tokens_with(doc, LEMMA, frozenset(REPLACE_VERBS)):
+        kids = list(verb.children)
+        future = any(c.lower_ in {"will", "shall"} or c.lower_ == "to" and c.dep_ == "aux" for c in kids)
+        if verb.pos_ != "VERB" or not future or any(c.dep_ == "neg" for c in kids) or any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in kids):
+            continue  # 'will replace NAME as TITLE' names its own post
+        subject = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ in {"xcomp", "conj"}:  # 'NAME2 is to succeed NAME', 'He won and will replace'
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        person = _ent_at(doc, obj.i) if obj is not None else None
+        if subject is None or person is None or person.label_ != "PERSON" or any(
+                c.dep_ == "relcl" and c.lemma_.lower() in _leave_verbs() for c in obj.children):
+            continue  # 'will succeed NAME, who resigned in October': the post is empty
+        sent = verb.sent
+        window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        given = _ent_at(doc, subject.i)
+        surname = person_key(given.text).rsplit("-", 1)[-1] if given is not None and given.label_ == "PERSON" else ""
+        if not surname and subject.lower_ not in {"he", "she"}:
+            continue
+        posts = {(r.name, r.of) for r in roles if r.evidence.extractor.startswith(TAKING_RULES)
+                 and window <= _token_at(doc, r.evidence.start) < sent.end
+                 and (not surname or r.holder.rsplit("-", 1)[-1] == surname)}
+        if len(posts) != 1:
+            continue
+        name, of = posts.pop()
+        span = doc[min(subject.i, person.start):max(subject.i + 1, person.end)]
+        out.append(_role(span, person, name, of, as_of, "outgoing-holder", 0.7))
+    return out
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """The index of the token at character offset `char`."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else -1
 
 
 def _copula_holder(doc: Doc, verb) -> tuple[Span | None, str]:
