@@ -2016,6 +2016,8 @@ def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
             continue  # 'a group John Smith founded', "the party Leader's"
         if any(doc[i].ent_id_ or doc[i].ent_type_ in NON_NAME_LABELS | {"NORP"} for i in range(noun.i + 1, end)):
             continue
+        if any(e.start < end and noun.i < e.end and (e.label_ == "ORG" or e.end > end or e.start <= noun.i) for e in ents):
+            continue  # 'the aid agency Save the Children': a body's name read already, maybe longer than the run
         found.append(_typed(doc, _fresh(doc, noun.i + 1, end, "ORG")))
     if not found:
         return ents
