@@ -463,12 +463,19 @@ def _restored_names(doc: Doc) -> list[Span]:
         stop = model.end - (len(model) > 1 and model[-1].tag_ == "POS")  # "Guinea-Bissau's" is no longer name than the state's
         inside = [e for e in ents if e.start < model.end and model.start < e.end]
         if (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
-                or any(t.start < model.end and model.start < t.end for t in titles)):
+                and not _named_for_a_place(model, inside) or any(t.start < model.end and model.start < t.end for t in titles)):
             continue
         if inside and all(model.start <= e.start and e.end <= model.end and len(e) < stop - start for e in inside):
             # a fresh span: the model's own span would carry the gazetteer id of its tokens ('Air France' is not France)
             ents = [e for e in ents if e not in inside] + [_fresh(doc, model.start, model.end, label)]
     return ents
+
+
+def _named_for_a_place(model: Span, inside: list[Span]) -> bool:
+    """'Victoria Atkins', 'Georgia Meloni': the model's person of two or three capitalised proper nouns whose first word,
+    a place or a state of the gazetteer, is a given name of the Phoenix office holders, is the person."""
+    return (model.label_ == "PERSON" and _given_name_first(model) and len(inside) == 1 and inside[0].start == model.start
+            and len(inside[0]) == 1)
 
 
 def _particle_extended(doc: Doc, model: Span, inside: list[Span]) -> bool:
