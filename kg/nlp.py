@@ -992,7 +992,22 @@ def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:
                 and doc[i].lower_ in given_names() and doc[i].whitespace_ and doc[i].text not in honorifics()):
             ent = _fresh(doc, i, ent.end, "PERSON")
         out.append(ent)
-    return out
+    return _unknown_place_before_person(doc, out)
+
+
+def _unknown_place_before_person(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'expelled Pavan Kumar Rai' read as the place 'Pavan' and the person 'Kumar Rai': a one-word place the gazetteer
+    does not know, written right before a person's name (a space between, no punctuation), opens the person's name."""
+    starts = {e.start: e for e in ents if e.label_ == "PERSON"}
+    drop, grown = set(), []
+    for ent in ents:
+        person = starts.get(ent.end)
+        if (person is None or len(ent) != 1 or ent.label_ not in {"GPE", "LOC"} or ent.ent_id_ or not ent[0].is_title
+                or ent[0].pos_ != "PROPN" or not ent[0].whitespace_ or "\n" in ent[0].whitespace_ or ent[0].is_sent_start):
+            continue
+        drop.update({id(ent), id(person)})
+        grown.append(_fresh(doc, ent.start, person.end, "PERSON"))
+    return [e for e in ents if id(e) not in drop] + grown if grown else ents
 
 
 MAX_PARTICLES = 2  # 'van der', 'de la'
