@@ -1101,8 +1101,30 @@ def _inside_words(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         if ent.start and not ent.ent_id_ and _vessel_named(doc, ent):
             continue
+        if ent.label_ in {"PERSON", "ORG", "GPE", "LOC"} and not ent.ent_id_ and _storm_named(ent):
+            ent = _fresh(doc, ent.start, ent.end, "EVENT")  # 'Typhoon Haiyan killed ...': a storm, no actor
         out.append(ent)
     return out
+
+
+@lru_cache(maxsize=1)
+def _storm_words() -> frozenset[str]:
+    """Nouns of a storm that open its name ('Typhoon Haiyan', 'Hurricane Katrina', 'Cyclone Idai'): the Disaster lemmas
+    of kg/data/event_triggers.jsonl written before a name (a storm, not a quake or a flood, is given one)."""
+    from kg import resources
+
+    lemmas = {lemma for row in resources.jsonl("event_triggers.jsonl") if row["kind"] == "Disaster" for lemma in row["lemmas"]}
+    return frozenset(lemmas & STORM_NAMED)
+
+
+STORM_NAMED = {"hurricane", "typhoon", "cyclone", "tornado"}  # the disasters that weather services name
+
+
+def _storm_named(ent: Span) -> bool:
+    """A name of two or more capitalised words opened by a storm noun ('Typhoon Bopha'), not a name running on past it
+    ('Eurofighter Typhoon' opens with another word)."""
+    words = [t for t in ent if t.lower_ != "the"]
+    return len(words) >= 2 and words[0].is_title and words[0].lower_ in _storm_words() and words[1].is_title
 
 
 def _vessel_named(doc: Doc, ent: Span) -> bool:
