@@ -463,7 +463,8 @@ def _restored_names(doc: Doc) -> list[Span]:
         stop = model.end - (len(model) > 1 and model[-1].tag_ == "POS")  # "Guinea-Bissau's" is no longer name than the state's
         inside = [e for e in ents if e.start < model.end and model.start < e.end]
         if (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
-                and not _named_for_a_place(model, inside) or any(t.start < model.end and model.start < t.end for t in titles)):
+                and not _named_for_a_place(model, inside) and not _place_named_with_demonym(model, inside)
+                or any(t.start < model.end and model.start < t.end for t in titles)):
             continue
         if inside and all(model.start <= e.start and e.end <= model.end and len(e) < stop - start for e in inside):
             # a fresh span: the model's own span would carry the gazetteer id of its tokens ('Air France' is not France)
@@ -476,6 +477,16 @@ def _named_for_a_place(model: Span, inside: list[Span]) -> bool:
     a place or a state of the gazetteer, is a given name of the Phoenix office holders, is the person."""
     return (model.label_ == "PERSON" and _given_name_first(model) and len(inside) == 1 and inside[0].start == model.start
             and len(inside[0]) == 1)
+
+
+def _place_named_with_demonym(model: Span, inside: list[Span]) -> bool:
+    """'British Columbia', 'French Polynesia', 'American Samoa': the model's place whose name opens with a demonym of the
+    gazetteer, then capitalised proper nouns the gazetteer does not know, is a place of its own, no mention of the
+    demonym's state."""
+    words = model[1:] if model[0].lower_ == "the" else model
+    return (model.label_ in {"GPE", "LOC"} and len(words) >= 2 and len(inside) == 1 and inside[0].label_ == "NORP"
+            and inside[0].start == words.start and len(inside[0]) == 1
+            and all(t.is_title and t.pos_ == "PROPN" for t in words[1:]))
 
 
 def _particle_extended(doc: Doc, model: Span, inside: list[Span]) -> bool:
