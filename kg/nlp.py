@@ -467,6 +467,7 @@ def _restored_names(doc: Doc) -> list[Span]:
         stop = end - (len(model) > 1 and model[-1].tag_ == "POS")  # "Guinea-Bissau's" is no longer name than the state's
         inside = [e for e, (a, b) in zip(ents, bounds, strict=True) if a < end and first < b]
         if (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
+                and not _named_for_a_place(model, inside) and not _place_named_with_demonym(model, inside)
                 or any(a < end and first < b for a, b in titles)):
             continue
         if inside and all(first <= e.start and e.end <= end and len(e) < stop - start for e in inside):
@@ -474,6 +475,23 @@ def _restored_names(doc: Doc) -> list[Span]:
             ents = [e for e in ents if e not in inside] + [_fresh(doc, first, end, label)]
             bounds = [(e.start, e.end) for e in ents]
     return ents
+
+
+def _named_for_a_place(model: Span, inside: list[Span]) -> bool:
+    """'Victoria Atkins', 'Georgia Meloni': the model's person of two or three capitalised proper nouns whose first word,
+    a place or a state of the gazetteer, is a given name of the Phoenix office holders, is the person."""
+    return (model.label_ == "PERSON" and _given_name_first(model) and len(inside) == 1 and inside[0].start == model.start
+            and len(inside[0]) == 1)
+
+
+def _place_named_with_demonym(model: Span, inside: list[Span]) -> bool:
+    """'British Columbia', 'French Polynesia', 'American Samoa': the model's place whose name opens with a demonym of the
+    gazetteer, then capitalised proper nouns the gazetteer does not know, is a place of its own, no mention of the
+    demonym's state."""
+    words = model[1:] if model[0].lower_ == "the" else model
+    return (model.label_ in {"GPE", "LOC"} and len(words) >= 2 and len(inside) == 1 and inside[0].label_ == "NORP"
+            and inside[0].start == words.start and len(inside[0]) == 1
+            and all(t.is_title and t.pos_ == "PROPN" for t in words[1:]))
 
 
 def _particle_extended(doc: Doc, model: Span, inside: list[Span]) -> bool:
@@ -711,7 +729,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _listed_with_bodies(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))
-    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out)))
+    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _named_after_body_noun(doc, out))))
     return model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, _without_systems(doc, out)), words))
 
 
@@ -1007,7 +1025,22 @@ def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:
                 and doc[i].lower_ in given_names() and doc[i].whitespace_ and doc[i].text not in honorifics()):
             ent = _fresh(doc, i, ent.end, "PERSON")
         out.append(ent)
-    return out
+    return _unknown_place_before_person(doc, out)
+
+
+def _unknown_place_before_person(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'expelled Pavan Kumar Rai' read as the place 'Pavan' and the person 'Kumar Rai': a one-word place the gazetteer
+    does not know, written right before a person's name (a space between, no punctuation), opens the person's name."""
+    starts = {e.start: e for e in ents if e.label_ == "PERSON"}
+    drop, grown = set(), []
+    for ent in ents:
+        person = starts.get(ent.end)
+        if (person is None or len(ent) != 1 or ent.label_ not in {"GPE", "LOC"} or ent.ent_id_ or not ent[0].is_title
+                or ent[0].pos_ != "PROPN" or not ent[0].whitespace_ or "\n" in ent[0].whitespace_ or ent[0].is_sent_start):
+            continue
+        drop.update({id(ent), id(person)})
+        grown.append(_fresh(doc, ent.start, person.end, "PERSON"))
+    return [e for e in ents if id(e) not in drop] + grown if grown else ents
 
 
 MAX_PARTICLES = 2  # 'van der', 'de la'
@@ -1182,6 +1215,8 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = _fresh(doc, ent.start, ent.end, "LOC")
         elif len(ent) == 1 and _where(doc, ent) or _listed_with_place(doc, ent, place_at):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
+        elif _apposed_place_noun(doc, ent, nouns):
+            ent = _typed(doc, _fresh(doc, ent.start, ent.end, "LOC"))
         elif (split := _places_joined(doc, ent)):
             out.extend(split)
             continue
@@ -1191,6 +1226,21 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
         out.append(ent)
     out = _untagged_features(doc, _names_before_area_nouns(doc, out))
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
+
+
+# 'capital' is WordNet's seat of government, under no area noun: the head of kg/data/relation_patterns.jsonl 'rel-capital'
+CAPITAL_NOUNS = frozenset({"capital"})
+
+
+def _apposed_place_noun(doc: Doc, ent: Span, nouns: frozenset[str]) -> bool:
+    """'Stepanakert, the region's main city,', 'Tacloban, the provincial capital,', 'X, the capital of Y': a name the
+    model read as a person or a body, with a lower-case place noun (kg/data/place_nouns.jsonl) or 'capital' as the
+    head of the apposition written right after it, is a place ('NAME, the city's mayor' is headed by 'mayor')."""
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != ",":
+        return False
+    head = next((t for t in doc[ent.end + 1:min(ent.end + 7, len(doc))] if t.dep_ == "appos" and ent.start <= t.head.i < ent.end), None)
+    return (head is not None and head.is_lower and head.pos_ == "NOUN" and head.lower_ in nouns | CAPITAL_NOUNS
+            and not any(t.text in {",", ";"} for t in doc[ent.end + 1:head.i]))
 
 
 def _listed_with_place(doc: Doc, ent: Span, place_at: dict[int, Span]) -> bool:
@@ -1298,17 +1348,21 @@ def _names_before_area_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
         end = noun.i
         if way and end > 1 and doc[end - 1].is_lower and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == noun.i:
             end -= 1  # 'the Humera border crossing'
+        later = False
         while True:
             start = end
             while start > 0 and end - start < 4 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
                 start -= 1
-            if start == end or any(doc[i].ent_id_ or doc[i].ent_type_ in NON_NAME_LABELS | {"NORP"} or _person_named_in_full(doc, i)
-                                   for i in range(start, end)):
+            # 'the Causeway Bay and Mong Kok districts': a name listed before a plural noun is a place's, even one the
+            # model read as a person named in full
+            listed = noun.tag_ == "NNS" and (later or start > 1 and doc[start - 1].lower_ in {"and", ","})
+            if start == end or any(doc[i].ent_id_ or doc[i].ent_type_ in NON_NAME_LABELS | {"NORP"}
+                                   or (_person_named_in_full(doc, i) and not listed) for i in range(start, end)):
                 break
             found.append(_typed(doc, _fresh(doc, start, end, "LOC")))
             if noun.tag_ != "NNS" or start < 2 or doc[start - 1].lower_ not in {"and", ","}:
                 break
-            end = start - 1  # 'the Amhara and Afar regions': each name before the plural noun
+            end, later = start - 1, True  # 'the Amhara and Afar regions': each name before the plural noun
     if not found:
         return ents
     cover = {i for f in found for i in range(f.start, f.end)}
@@ -2019,6 +2073,52 @@ def _body_apposition(token: Token) -> bool:
         return True
     return token.lemma_.lower() in body_nouns() and not any(t.start <= token.i < t.end for t in token.doc.spans.get("kg_titles", [])) \
         and any(prep.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children) for prep in token.children)
+
+
+# 'group' (WordNet's first sense is no organisation): the head of the Phoenix agents 'rights group', 'civic group',
+# 'ethnic group', 'military group' (petrarch2/Phoenix.agents.txt:393, 404, 1297, 1811)
+GROUP_NOUNS = frozenset({"group"})
+
+
+def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the student group Scholarism', 'the rights group Memorial': capitalised proper nouns right after a lower-case noun
+    of a body (`party_nouns`: first sense an organisation, 'the ruling party X', 'the agency X'; or 'group') that 'the'
+    or 'a' opens, with at most three lower-case words between, name that
+    body, whatever the model read; not a name opened by a given name, one over a title or a gazetteer's name, nor the
+    subject of a clause on the noun ('a group John Smith founded')."""
+    from spacy.attrs import LOWER
+
+    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    found = []
+    for noun in tokens_with(doc, LOWER, party_nouns() | GROUP_NOUNS):
+        if not noun.is_lower or noun.pos_ != "NOUN" or _article_before(doc, noun.i) is None:
+            continue
+        end = noun.i + 1
+        while end < len(doc) and end - noun.i <= 4 and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in titled:
+            end += 1
+        if end == noun.i + 1 or end - noun.i > 4 or doc[noun.i + 1].lower_ in given_names():
+            continue
+        if end < len(doc) and (doc[end].pos_ in {"VERB", "AUX"} or doc[end].text in {"'s", "\u2019s"}):
+            continue  # 'a group John Smith founded', "the party Leader's"
+        if any(doc[i].ent_id_ or doc[i].ent_type_ in NON_NAME_LABELS | {"NORP"} for i in range(noun.i + 1, end)):
+            continue
+        if any(e.start < end and noun.i < e.end and (e.label_ == "ORG" or e.end > end or e.start <= noun.i) for e in ents):
+            continue  # 'the aid agency Save the Children': a body's name read already, maybe longer than the run
+        found.append(_typed(doc, _fresh(doc, noun.i + 1, end, "ORG")))
+    if not found:
+        return ents
+    cover = {i for f in found for i in range(f.start, f.end)}
+    return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + found
+
+
+def _article_before(doc: Doc, i: int) -> int | None:
+    """Where 'the' or 'a' stands before the noun at token i, past up to three lower-case words that describe it."""
+    j = i - 1
+    while j >= 0 and i - j <= 4 and doc[j].lower_ not in {"the", "a", "an"}:
+        if not (doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_):
+            return None
+        j -= 1
+    return j if j >= 0 and doc[j].lower_ in {"the", "a", "an"} else None
 
 
 def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -190,7 +190,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
                                 f"roles/occupation-{rule}", confidence=0.8)
             out.setdefault((person_key(person.text), name, of, span.start),
                            Role(holder=person_key(person.text), name=name, of=of, as_of=as_of, evidence=evidence))
-    for role in _office_verb_roles(doc, as_of):
+    for role in _office_verb_roles(doc, as_of) + _office_noun_roles(doc, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     unowned = _add_principal_roles(doc, unowned, out, as_of)
     for role in _home_state_roles(doc, unowned, list(out.values()), as_of):
@@ -206,6 +206,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     for role in _party_tag_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _court_roles(doc, unowned, as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _outgoing_roles(doc, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
@@ -322,6 +324,52 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
                 continue
             span = doc[min(person.start, token.i):max(person.end, owner.end)]
             out.append(_role(span, person, role, of, as_of, "office-verb", 0.8))
+    return out
+
+
+# a noun of holding an office and the title it is formed from: 'chairmanship' (chairman), 'leadership' (leader),
+# 'presidency' (president); English derivational suffixes, the title checked against the title forms
+OFFICE_SUFFIXES = (("ship", ""), ("ency", "ent"))
+TAKE_OFFICE_VERBS = {"take", "assume"}  # 'took over the union's rotating chairmanship', 'assumed the presidency of ORG'
+
+
+def _office_title(noun: str) -> str:
+    """The role a noun of holding an office is formed from ('chairmanship' -> 'Chairman'); '' for other nouns."""
+    for suffix, ending in OFFICE_SUFFIXES:
+        if noun.endswith(suffix) and len(noun) > len(suffix) + 3:
+            return _role_of_form().get(noun[:-len(suffix)] + ending, "")
+    return ""
+
+
+def _office_noun_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+    """'Guinean President NAME took over the union's rotating chairmanship', 'NAME assumed the presidency of ORG': the
+    subject of a verb of taking office whose object is a noun of holding an office, written with its owner (a
+    possessive before it or 'of ORG' after it), holds the title that noun is formed from; not in the future, negated
+    or with a year before the article's."""
+    out = []
+    for token in doc:
+        name = _office_title(token.lower_) if token.dep_ == "dobj" and token.pos_ == "NOUN" else ""
+        verb = token.head
+        if not name or verb.lemma_.lower() not in TAKE_OFFICE_VERBS or verb.pos_ != "VERB":
+            continue
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ == "to" for c in kids) or verb.dep_ == "xcomp" \
+                or _earlier_year(verb, as_of):
+            continue
+        if verb.lemma_.lower() == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in kids):
+            continue  # 'took the chairmanship seriously'
+        holder = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if holder is not None and holder.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            holder = verb.head
+        person = _ent_at(doc, holder.i) if holder is not None else None
+        owner = owner_before_title(doc, token.i)
+        if owner is None and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
+            owner = _owner_after(doc, token.i + 2)
+        of = owner_key(owner) if owner is not None else ""
+        if person is None or person.label_ != "PERSON" or not of:
+            continue
+        span = doc[min(person.start, owner.start):max(person.end, token.i + 1, owner.end)]
+        out.append(_role(span, person, name, of, as_of, "office-noun", 0.8))
     return out
 
 
@@ -1575,6 +1623,8 @@ START_VERBS = {"become", "appoint", "name", "elect", "reelect", "re-elect", "swe
                "promote", "confirm", "designate", "succeed"}
 ENDED = {"until", "till", "before"}
 REPLACE_VERBS = {"replace", "succeed"}  # 'replacing Finance Minister NAME': the post's holder until now
+# a verb and particle of putting someone in a post: 'brought back NAME as foreign secretary', 'brought in NAME as coach'
+PHRASAL_STARTS = {("bring", "back"), ("bring", "in")}
 
 
 def _replaced(doc: Doc, start: int) -> bool:
@@ -1648,6 +1698,8 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         return None, ""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
+    # 'brought back NAME as TITLE' (the parser may read the particle as an adverb): NAME was put in the post
+    taken = any((lemma, c.lower_) in PHRASAL_STARTS for c in children if c.dep_ in {"prt", "advmod"})
     aux = [c for c in children if c.dep_ in {"aux", "auxpass"}]
     if any(c.dep_ == "neg" for c in children) or any(c.tag_ == "MD" or c.lower_ == "to" for c in aux) or verb.dep_ == "xcomp":
         return None, ""
@@ -1661,7 +1713,7 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
                                  for c in children):
         if _earlier_year(verb, as_of):  # 'took office', 'took over as chief executive'
             return None, ""
-    elif lemma not in START_VERBS | REPLACE_VERBS:
+    elif lemma not in START_VERBS | REPLACE_VERBS and not taken:
         return None, ""
     elif _earlier_year(verb, as_of):
         return None, ""
@@ -1670,7 +1722,11 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     objects = [c for c in children if c.dep_ == "dobj"]
     # 'appointed NAME as TITLE': the object; 'NAME succeeded / replaced NAME2 as TITLE': the subject, the object left it
-    holder = objects[0] if objects and lemma in START_VERBS - REPLACE_VERBS and not subjects[:1] == objects[:1] else None
+    holder = objects[0] if objects and (lemma in START_VERBS - REPLACE_VERBS or taken) and not subjects[:1] == objects[:1] else None
+    if holder is not None and _ent_at(doc, holder.i) is None:
+        # "elected Chad's foreign minister, NAME, as chairperson": the person in apposition to the object
+        holder = next((c for c in holder.children if c.dep_ == "appos" and _ent_at(doc, c.i) is not None
+                       and _ent_at(doc, c.i).label_ == "PERSON"), holder)
     if holder is None or _ent_at(doc, holder.i) is None or _ent_at(doc, holder.i).label_ != "PERSON":
         holder = subjects[0] if subjects else None
     if lemma in REPLACE_VERBS and holder is not None and holder.dep_ == "nsubjpass":
@@ -1686,6 +1742,63 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     if person is None or person.label_ != "PERSON":
         return None, ""
     return person, lemma
+
+
+TAKING_RULES = ("roles/clause-", "roles/home-state-clause-")  # a post the text says someone was given
+
+
+@lru_cache(maxsize=1)
+def _leave_verbs() -> frozenset[str]:
+    """Verbs of leaving a post: the lemmas of the Resignation rows of kg/data/event_triggers.jsonl ('resign', 'quit')."""
+    from kg import resources
+
+    return frozenset(lemma for row in resources.jsonl("event_triggers.jsonl") if row["kind"] == "Resignation"
+                     for lemma in row["lemmas"])
+
+
+def _outgoing_roles(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'The summit elected NAME2 as chairperson of ORG. He will replace NAME': the object of a verb of taking someone's
+    place in the future ('will replace', 'is to succeed') holds now the post that the subject (a pronoun or NAME2) was
+    just given, in this sentence or the one before (the one post a clause of taking office gave; past or negated
+    replacing says nothing of now)."""
+    from spacy.attrs import LEMMA
+
+    out = []
+    for verb in tokens_with(doc, LEMMA, frozenset(REPLACE_VERBS)):
+        kids = list(verb.children)
+        future = any(c.lower_ in {"will", "shall"} or c.lower_ == "to" and c.dep_ == "aux" for c in kids)
+        if verb.pos_ != "VERB" or not future or any(c.dep_ == "neg" for c in kids) or any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in kids):
+            continue  # 'will replace NAME as TITLE' names its own post
+        subject = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ in {"xcomp", "conj"}:  # 'NAME2 is to succeed NAME', 'He won and will replace'
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        person = _ent_at(doc, obj.i) if obj is not None else None
+        if subject is None or person is None or person.label_ != "PERSON" or any(
+                c.dep_ == "relcl" and c.lemma_.lower() in _leave_verbs() for c in obj.children):
+            continue  # 'will succeed NAME, who resigned in October': the post is empty
+        sent = verb.sent
+        window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        given = _ent_at(doc, subject.i)
+        surname = person_key(given.text).rsplit("-", 1)[-1] if given is not None and given.label_ == "PERSON" else ""
+        if not surname and subject.lower_ not in {"he", "she"}:
+            continue
+        posts = {(r.name, r.of) for r in roles if r.evidence.extractor.startswith(TAKING_RULES)
+                 and window <= _token_at(doc, r.evidence.start) < sent.end
+                 and (not surname or r.holder.rsplit("-", 1)[-1] == surname)}
+        if len(posts) != 1:
+            continue
+        name, of = posts.pop()
+        span = doc[min(subject.i, person.start):max(subject.i + 1, person.end)]
+        out.append(_role(span, person, name, of, as_of, "outgoing-holder", 0.7))
+    return out
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """The index of the token at character offset `char`."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else -1
 
 
 def _copula_holder(doc: Doc, verb) -> tuple[Span | None, str]:
