@@ -516,6 +516,7 @@ def _quoted_predicate(token: Token) -> bool:
     return False
 
 
+OFFICE_KINDS = {"Appointment", "Resignation"}  # an office changing hands: done to a person
 RELEASE_KIND = "Release"  # a product or a work made public ("launched the iPod", "released the album")
 
 
@@ -540,7 +541,10 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         return False  # "launched a missile": a weapon fired, no product released
     # "called Rahmon": someone is called; "airlifted supplies to victims" names whom it acts on in a preposition
     calls = row.patient and row.plover in cooperative() and "obj" in row.args
-    people = calls or row.plover in plover_types("object", "person")
+    # "sacked Braverman", "will replace Dlamini-Zuma": an office changes hands between people ("dismissed the claims",
+    # "replaced the typewriter" name no one)
+    office = row.patient and row.kind in OFFICE_KINDS
+    people = calls or office or row.plover in plover_types("object", "person")
     if not (row.derived or people or row.plover in patient_types()):
         return True
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
@@ -552,11 +556,14 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if not all(actor(s, strict=True) or _conflict_noun(s) for s in subjects):
         return False
     doers = subjects + _agents(token)
-    if row.patient and not any(c.dep_ in {"dobj", "nsubjpass"} or c.dep_ == "prep" and c.lower_ in row.args for c in token.children):
+    if row.patient and not _bare_passive(token) and not any(c.dep_ in {"dobj", "nsubjpass"} or c.dep_ == "prep" and c.lower_ in row.args
+                                                        for c in token.children):
         return False  # "determine whether ...", "the president retired": a synonym read alone acts on someone
     if not people and armed is not None and any(armed(d) for d in doers):
         return True  # "troops shelled positions", "the convoy was attacked by rebels": an armed actor's act
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if _bare_passive(token) and (shared := _inherited_subject(token)) is not None:
+        objects.append(shared)  # "resigned and was succeeded by Barclay": who resigned is succeeded
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in token.children):
         objects += [token.head] if token.dep_ in {"acl", "relcl"} else []  # "a system, to be released in 2011"
@@ -1249,6 +1256,11 @@ def _inherited_subject(token: Token) -> Token | None:
             verb = node.head.head  # "responded by closing its borders and freezing its assets"
             subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
             return subjects[0] if subjects else _inherited_subject(verb)
+        if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" and node.head.lower_ in TEMPORAL_PREPS:
+            # "has faced criticism since taking office", "flew home after meeting Putin": the clause's doer does what the
+            # gerund says; not a passive's subject ("after questioning him, police released him": "after questioning
+            # him for hours, the suspect was released" is questioned by others)
+            return next((c for c in node.head.head.children if c.dep_ in SUBJ_DEPS), None)
         if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acomp"} or node.head.i == node.i:
             return None  # acomp: "Syria is willing to withdraw"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL:
@@ -1272,6 +1284,13 @@ def _nearer_clause_subject(ctx: Context, token: Token) -> Token | None:
                    and v.pos_ in {"VERB", "AUX"} and v.right_edge.i == token.i - 2), None)
     subject = next((c for c in clause.children if c.dep_ in SUBJ_DEPS), None) if clause is not None else None
     return subject if subject is not None and actors(ctx, subject) else None
+
+
+def _bare_passive(verb: Token) -> bool:
+    """'and was succeeded by Y', 'and had been withdrawn': a passive verb whose subject is shared with the verb it is
+    joined to, not written in its own clause."""
+    return (verb.pos_ in {"VERB", "AUX"} and verb.dep_ in {"conj", "xcomp"} and any(c.dep_ == "auxpass" for c in verb.children)
+            and not any(c.dep_ in SUBJ_DEPS | {"nsubjpass"} for c in verb.children))
 
 
 def _reported_passive(draft: Draft) -> bool:
@@ -1327,12 +1346,15 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     """Participants, place, time and status of one trigger."""
     token, args = draft.token, draft.trigger.args
     subjects = [c for c in token.children if c.dep_ in SUBJ_DEPS]
+    patients: list[Token] = []
     passive = token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
     if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive) and not _reported_passive(draft):
         # "as stated on the website", "is claimed to be": a speech verb in the passive has no speaker in the clause it
         # hangs on
         inherited = _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
+        if subjects and _bare_passive(token):  # "Coffey resigned and was succeeded by Barclay": the shared subject is
+            patients, subjects = subjects, []  # what the passive is done to; its 'by' agent (read below) does it
         if subjects and not actors(ctx, subjects[0]) and (nearer := _nearer_clause_subject(ctx, token)) is not None:
             subjects = [nearer]
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
@@ -1386,6 +1408,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
                 for pobj in prep.children:
                     draft.place = draft.place or _place(ctx, pobj)
+    if "obj" in args:
+        for key in (k for p in patients for k in actors(ctx, p)):
+            draft.add(key, args["obj"])
     for child in token.children:
         if child.dep_ == "dative" and child.pos_ == "ADP":
             continue  # "granted asylum to X": a preposition, read with the others
