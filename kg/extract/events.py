@@ -1267,11 +1267,25 @@ def _inherited_subject(token: Token) -> Token | None:
             objects = [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]
             if objects:
                 return objects[0]
+        if node.dep_ == "conj" and (sibling := _nearer_conjunct(node)) is not None:
+            # "the council proclaimed Maduro the winner, but Capriles refused to accept it and demanded a recount": the
+            # parser hangs every conjunct on the first verb; a subjectless one shares the subject of the nearest before it
+            return next(c for c in sibling.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"})
         node = node.head
         subjects = [c for c in node.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
         if subjects:
             return subjects[0]
     return None
+
+
+def _nearer_conjunct(verb: Token) -> Token | None:
+    """The conjoined verb with a subject of its own nearest before a conjunct verb, when the parser hung both on the
+    same first verb ('A proclaimed X, but B refused Y and demanded Z': 'refused' for 'demanded')."""
+    siblings = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i and c.pos_ in {"VERB", "AUX"}]
+    if not siblings:
+        return None
+    nearest = max(siblings, key=lambda c: c.i)
+    return nearest if any(c.dep_ in SUBJ_DEPS | {"nsubjpass"} for c in nearest.children) else None
 
 
 def _nearer_clause_subject(ctx: Context, token: Token) -> Token | None:
@@ -1398,7 +1412,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                                                if draft.trigger.speech and not _reported_speech(token) else [])
         keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
         # the ministry rejected the proposal": a demand, rejection or accusation is said, for the body the speaker speaks for
-        keys = keys or _they_antecedent(ctx, subj) or _it_antecedent(ctx, subj)
+        keys = keys or _they_antecedent(ctx, subj) or _it_antecedent(ctx, subj) or _noun_antecedent(ctx, subj)  # "the
+        # coalition has called on Venezuelans to ...", "the ministry expelled": the body named before with that noun
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
