@@ -1053,7 +1053,7 @@ def _noun_antecedent(ctx: Context, noun: Token) -> list[str]:
     name none or more than one ("Russia's foreign ministry and Ukraine's defence ministry")."""
     from spacy.attrs import LOWER
 
-    if noun.pos_ != "NOUN" or not _bare_definite(noun) or noun.lemma_.lower() not in body_heads():
+    if noun.pos_ != "NOUN" or not (_bare_definite(noun) or _bare_noun(noun)) or noun.lemma_.lower() not in body_heads():
         return []  # 'the report said', 'the spokesman said': a document, a person
     keys = {k for t in tokens_with(ctx.doc, LOWER, frozenset({noun.lower_}))
             if t.i < noun.i and not ctx.in_quote(t.idx) and not _bare_definite(t)
@@ -1079,6 +1079,12 @@ def _office_holder(ctx: Context, noun: Token) -> list[str]:
         if named is not None and named.type == "Person" and owned is not None and owned.key == owners[0]:
             people.add(named.key)
     return list(people) if len(people) == 1 else []
+
+
+def _bare_noun(noun: Token) -> bool:
+    """'police arrested 140 people' after 'the Metropolitan Police': a body noun with no word of its own at all, not
+    even an article, is a reference back as 'the police' is."""
+    return not any(c.dep_ in {"det", "compound", "amod", "poss", "nmod", "prep", "appos", "conj"} for c in noun.children)
 
 
 def _bare_definite(noun: Token) -> bool:
