@@ -1233,6 +1233,9 @@ def _reported_speaker(token: Token) -> Token | None:
     if token.lower_ not in SPEAKER_PRONOUNS or token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     clause = token.head
+    while clause.dep_ == "conj" and clause.head.dep_ in {"ccomp", "conj"}:
+        clause = clause.head  # "Tokyo says the claims were settled, and it has demanded ...": the parser joins the
+        # second clause to the reported one
     if clause.dep_ != "ccomp" or not (_speech_verb(clause.head) or any(t.kind == "Statement" for t in _triggers_for(clause.head))):
         return None
     subjects = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS and c.pos_ != "PRON"]
@@ -1292,6 +1295,28 @@ def _nearer_conjunct(verb: Token) -> Token | None:
         return None
     nearest = max(siblings, key=lambda c: c.i)
     return nearest if any(c.dep_ in SUBJ_DEPS | {"nsubjpass"} for c in nearest.children) else None
+
+
+def _no_doer(ctx: Context, noun: Token) -> bool:
+    """'the plane', 'the claims': a subject that names no actor, no person and nothing WordNet knows as a body or a
+    group of people ('the jury', 'the panel' can act unnamed)."""
+    from kg.gazetteer import body_nouns
+
+    lemma = noun.lemma_.lower()
+    return not ctx.is_actor(noun) and lemma not in body_nouns() and lemma not in _person_nouns()
+
+
+def _outer_subject(ctx: Context, verb: Token) -> Token | None:
+    """'Moscow said the plane had been carrying prisoners and accused Kyiv of shooting it down': a conjunct verb the
+    parser joins to a reported clause whose subject can do nothing ('the plane') is done by the reporting verb's subject
+    ('said the jury would rule and proclaim the results': the jury proclaims)."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "ccomp" or node is verb:
+        return None
+    subject = next((c for c in node.head.children if c.dep_ in SUBJ_DEPS), None)
+    return subject if subject is not None and actors(ctx, subject) else None
 
 
 def _nearer_clause_subject(ctx: Context, token: Token) -> Token | None:
@@ -1377,6 +1402,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             patients, subjects = subjects, []  # what the passive is done to; its 'by' agent (read below) does it
         if subjects and not actors(ctx, subjects[0]) and (nearer := _nearer_clause_subject(ctx, token)) is not None:
             subjects = [nearer]
+        if subjects and _no_doer(ctx, subjects[0]) and (outer := _outer_subject(ctx, token)) is not None:
+            subjects = [outer]
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and (token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS
