@@ -1043,6 +1043,10 @@ def _it_antecedent(ctx: Context, pronoun: Token) -> list[str]:
     if not _same_paragraph(ctx.text, before.start_char, pronoun.idx):
         return []
     keys = {k for c in before.root.children if c.dep_ in SUBJ_DEPS for k in actors(ctx, c)}
+    if keys and all(map(ctx.is_person_key, keys)):
+        # "Judge X heard the case at the Supreme Court ... It said it would rule in April": a person is no 'it'; the
+        # one organization the sentence names is
+        keys = {m.key for t in before if (m := ctx.mention(t)) is not None and m.type == "Organization"}
     return list(keys) if len(keys) == 1 and not ctx.is_person_key(next(iter(keys))) else []
 
 
