@@ -1449,8 +1449,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                                                if draft.trigger.speech and not _reported_speech(token) else [])
         keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
         # the ministry rejected the proposal": a demand, rejection or accusation is said, for the body the speaker speaks for
-        keys = keys or _they_antecedent(ctx, subj) or _it_antecedent(ctx, subj) or _noun_antecedent(ctx, subj)  # "the
-        # coalition has called on Venezuelans to ...", "the ministry expelled": the body named before with that noun
+        keys = keys or _they_antecedent(ctx, subj) or _it_antecedent(ctx, subj) or (
+            [] if draft.trigger.speech else _noun_antecedent(ctx, subj))  # "the government rejected the plan", "police
+        # arrested 140": the body named before with that noun (a speech verb has its own guard above)
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
