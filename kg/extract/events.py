@@ -2216,6 +2216,11 @@ def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> boo
     sentences = {sent.start for sent in span.sents}  # the sentences the quote is part of (not one Token.sent a token)
     if token.sent.start not in sentences:
         return _has_own_speaker(ctx, quote) or _speaker_between(ctx, token, quote)
+    if any(t.i != token.i and t.idx < quote[0] < token.idx and t.pos_ in {"VERB", "AUX"} and _speech_verb(t)
+           and any(c.dep_ in SUBJ_DEPS for c in t.children) and any(c.dep_ == "ccomp" and _in_clause(c, quote[0]) for c in t.children)
+           and any(c.dep_ == "ccomp" and not _in_clause(c, quote[0]) for c in token.children) for t in token.sent):
+        return True  # 'X said the ban was needed to "restore order" and warned that ...': the quote is in what 'said'
+        # reports; 'warned' reports a clause of its own after it
     mine = abs(_distance(quote[0], quote[1], token.idx))
     return any(abs(_distance(quote[0], quote[1], t.idx)) < mine for t in token.sent
                if t.i != token.i and not quote[0] <= t.idx < quote[1] and t.pos_ in {"VERB", "AUX"}
