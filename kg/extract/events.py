@@ -557,6 +557,7 @@ def _quoted_predicate(token: Token) -> bool:
     return False
 
 
+OFFICE_KINDS = {"Appointment", "Resignation"}  # an office changing hands: done to a person
 RELEASE_KIND = "Release"  # a product or a work made public ("launched the iPod", "released the album")
 
 
@@ -581,7 +582,10 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         return False  # "launched a missile": a weapon fired, no product released
     # "called Rahmon": someone is called; "airlifted supplies to victims" names whom it acts on in a preposition
     calls = row.patient and row.plover in cooperative() and "obj" in row.args
-    people = calls or row.plover in plover_types("object", "person")
+    # "sacked Braverman", "will replace Dlamini-Zuma": an office changes hands between people ("dismissed the claims",
+    # "replaced the typewriter" name no one)
+    office = row.patient and row.kind in OFFICE_KINDS
+    people = calls or office or row.plover in plover_types("object", "person")
     if not (row.derived or people or row.plover in patient_types()):
         return True
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
@@ -593,11 +597,14 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if not all(actor(s, strict=True) or _conflict_noun(s) for s in subjects):
         return False
     doers = subjects + _agents(token)
-    if row.patient and not any(c.dep_ in {"dobj", "nsubjpass"} or c.dep_ == "prep" and c.lower_ in row.args for c in token.children):
+    if row.patient and not _bare_passive(token) and not any(c.dep_ in {"dobj", "nsubjpass"} or c.dep_ == "prep" and c.lower_ in row.args
+                                                        for c in token.children):
         return False  # "determine whether ...", "the president retired": a synonym read alone acts on someone
     if not people and armed is not None and any(armed(d) for d in doers):
         return True  # "troops shelled positions", "the convoy was attacked by rebels": an armed actor's act
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if _bare_passive(token) and (shared := _inherited_subject(token)) is not None:
+        objects.append(shared)  # "resigned and was succeeded by Barclay": who resigned is succeeded
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in token.children):
         objects += [token.head] if token.dep_ in {"acl", "relcl"} else []  # "a system, to be released in 2011"
@@ -1108,6 +1115,10 @@ def _it_antecedent(ctx: Context, pronoun: Token) -> list[str]:
     if not _same_paragraph(ctx.text, before.start_char, pronoun.idx):
         return []
     keys = {k for c in before.root.children if c.dep_ in SUBJ_DEPS for k in actors(ctx, c)}
+    if keys and all(map(ctx.is_person_key, keys)):
+        # "Judge X heard the case at the Supreme Court ... It said it would rule in April": a person is no 'it'; the
+        # one organization the sentence names is
+        keys = {m.key for t in before if (m := ctx.mention(t)) is not None and m.type == "Organization"}
     return list(keys) if len(keys) == 1 and not ctx.is_person_key(next(iter(keys))) else []
 
 
@@ -1118,7 +1129,7 @@ def _noun_antecedent(ctx: Context, noun: Token) -> list[str]:
     name none or more than one ("Russia's foreign ministry and Ukraine's defence ministry")."""
     from spacy.attrs import LOWER
 
-    if noun.pos_ != "NOUN" or not _bare_definite(noun) or noun.lemma_.lower() not in body_heads():
+    if noun.pos_ != "NOUN" or not (_bare_definite(noun) or _bare_noun(noun)) or noun.lemma_.lower() not in body_heads():
         return []  # 'the report said', 'the spokesman said': a document, a person
     keys = {k for t in tokens_with(ctx.doc, LOWER, frozenset({noun.lower_}))
             if t.i < noun.i and not ctx.in_quote(t.idx) and not _bare_definite(t)
@@ -1144,6 +1155,12 @@ def _office_holder(ctx: Context, noun: Token) -> list[str]:
         if named is not None and named.type == "Person" and owned is not None and owned.key == owners[0]:
             people.add(named.key)
     return list(people) if len(people) == 1 else []
+
+
+def _bare_noun(noun: Token) -> bool:
+    """'police arrested 140 people' after 'the Metropolitan Police': a body noun with no word of its own at all, not
+    even an article, is a reference back as 'the police' is."""
+    return not any(c.dep_ in {"det", "compound", "amod", "poss", "nmod", "prep", "appos", "conj"} for c in noun.children)
 
 
 def _bare_definite(noun: Token) -> bool:
@@ -1292,6 +1309,9 @@ def _reported_speaker(token: Token) -> Token | None:
     if token.lower_ not in SPEAKER_PRONOUNS or token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     clause = token.head
+    while clause.dep_ == "conj" and clause.head.dep_ in {"ccomp", "conj"}:
+        clause = clause.head  # "Tokyo says the claims were settled, and it has demanded ...": the parser joins the
+        # second clause to the reported one
     if clause.dep_ != "ccomp" or not (_speech_verb(clause.head) or any(t.kind == "Statement" for t in _triggers_for(clause.head))):
         return None
     subjects = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS and c.pos_ != "PRON"]
@@ -1321,17 +1341,58 @@ def _inherited_subject(token: Token) -> Token | None:
             verb = node.head.head  # "responded by closing its borders and freezing its assets"
             subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
             return subjects[0] if subjects else _inherited_subject(verb)
+        if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" and node.head.lower_ in TEMPORAL_PREPS:
+            # "has faced criticism since taking office", "flew home after meeting Putin": the clause's doer does what the
+            # gerund says; not a passive's subject ("after questioning him, police released him": "after questioning
+            # him for hours, the suspect was released" is questioned by others)
+            return next((c for c in node.head.head.children if c.dep_ in SUBJ_DEPS), None)
         if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acomp"} or node.head.i == node.i:
             return None  # acomp: "Syria is willing to withdraw"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL:
             objects = [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]
             if objects:
                 return objects[0]
+        if node.dep_ == "conj" and (sibling := _nearer_conjunct(node)) is not None:
+            # "the council proclaimed Maduro the winner, but Capriles refused to accept it and demanded a recount": the
+            # parser hangs every conjunct on the first verb; a subjectless one shares the subject of the nearest before it
+            return next(c for c in sibling.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"})
         node = node.head
         subjects = [c for c in node.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
         if subjects:
             return subjects[0]
     return None
+
+
+def _nearer_conjunct(verb: Token) -> Token | None:
+    """The conjoined verb with a subject of its own nearest before a conjunct verb, when the parser hung both on the
+    same first verb ('A proclaimed X, but B refused Y and demanded Z': 'refused' for 'demanded')."""
+    siblings = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i and c.pos_ in {"VERB", "AUX"}]
+    if not siblings:
+        return None
+    nearest = max(siblings, key=lambda c: c.i)
+    return nearest if any(c.dep_ in SUBJ_DEPS | {"nsubjpass"} for c in nearest.children) else None
+
+
+def _no_doer(ctx: Context, noun: Token) -> bool:
+    """'the plane', 'the claims': a subject that names no actor, no person and nothing WordNet knows as a body or a
+    group of people ('the jury', 'the panel' can act unnamed)."""
+    from kg.gazetteer import body_nouns
+
+    lemma = noun.lemma_.lower()
+    return not ctx.is_actor(noun) and lemma not in body_nouns() and lemma not in _person_nouns()
+
+
+def _outer_subject(ctx: Context, verb: Token) -> Token | None:
+    """'Moscow said the plane had been carrying prisoners and accused Kyiv of shooting it down': a conjunct verb the
+    parser joins to a reported clause whose subject can do nothing ('the plane') is done by the reporting verb's subject
+    ('said the jury would rule and proclaim the results': the jury proclaims)."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "ccomp" or node is verb:
+        return None
+    subject = next((c for c in node.head.children if c.dep_ in SUBJ_DEPS), None)
+    return subject if subject is not None and actors(ctx, subject) else None
 
 
 def _nearer_clause_subject(ctx: Context, token: Token) -> Token | None:
@@ -1344,6 +1405,13 @@ def _nearer_clause_subject(ctx: Context, token: Token) -> Token | None:
                    and v.pos_ in {"VERB", "AUX"} and v.right_edge.i == token.i - 2), None)
     subject = next((c for c in clause.children if c.dep_ in SUBJ_DEPS), None) if clause is not None else None
     return subject if subject is not None and actors(ctx, subject) else None
+
+
+def _bare_passive(verb: Token) -> bool:
+    """'and was succeeded by Y', 'and had been withdrawn': a passive verb whose subject is shared with the verb it is
+    joined to, not written in its own clause."""
+    return (verb.pos_ in {"VERB", "AUX"} and verb.dep_ in {"conj", "xcomp"} and any(c.dep_ == "auxpass" for c in verb.children)
+            and not any(c.dep_ in SUBJ_DEPS | {"nsubjpass"} for c in verb.children))
 
 
 def _reported_passive(draft: Draft) -> bool:
@@ -1399,14 +1467,19 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     """Participants, place, time and status of one trigger."""
     token, args = draft.token, draft.trigger.args
     subjects = [c for c in token.children if c.dep_ in SUBJ_DEPS]
+    patients: list[Token] = []
     passive = token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
     if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive) and not _reported_passive(draft):
         # "as stated on the website", "is claimed to be": a speech verb in the passive has no speaker in the clause it
         # hangs on
         inherited = _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
+        if subjects and _bare_passive(token):  # "Coffey resigned and was succeeded by Barclay": the shared subject is
+            patients, subjects = subjects, []  # what the passive is done to; its 'by' agent (read below) does it
         if subjects and not actors(ctx, subjects[0]) and (nearer := _nearer_clause_subject(ctx, token)) is not None:
             subjects = [nearer]
+        if subjects and _no_doer(ctx, subjects[0]) and (outer := _outer_subject(ctx, token)) is not None:
+            subjects = [outer]
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             subjects = subjects or [token.head]
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and (token.head.head.lemma_ in MOTION_VERBS | LIGHT_VERBS
@@ -1448,7 +1521,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                                                if draft.trigger.speech and not _reported_speech(token) else [])
         keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
         # the ministry rejected the proposal": a demand, rejection or accusation is said, for the body the speaker speaks for
-        keys = keys or _they_antecedent(ctx, subj) or _it_antecedent(ctx, subj)
+        keys = keys or _they_antecedent(ctx, subj) or _it_antecedent(ctx, subj) or (
+            [] if draft.trigger.speech else _noun_antecedent(ctx, subj))  # "the government rejected the plan", "police
+        # arrested 140": the body named before with that noun (a speech verb has its own guard above)
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
@@ -1459,6 +1534,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
                 for pobj in prep.children:
                     draft.place = draft.place or _place(ctx, pobj)
+    if "obj" in args:
+        for key in (k for p in patients for k in actors(ctx, p)):
+            draft.add(key, args["obj"])
     for child in token.children:
         if child.dep_ == "dative" and child.pos_ == "ADP":
             continue  # "granted asylum to X": a preposition, read with the others
@@ -2217,6 +2295,11 @@ def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> boo
     sentences = {sent.start for sent in span.sents}  # the sentences the quote is part of (not one Token.sent a token)
     if token.sent.start not in sentences:
         return _has_own_speaker(ctx, quote) or _speaker_between(ctx, token, quote)
+    if any(t.i != token.i and t.idx < quote[0] < token.idx and t.pos_ in {"VERB", "AUX"} and _speech_verb(t)
+           and any(c.dep_ in SUBJ_DEPS for c in t.children) and any(c.dep_ == "ccomp" and _in_clause(c, quote[0]) for c in t.children)
+           and any(c.dep_ == "ccomp" and not _in_clause(c, quote[0]) for c in token.children) for t in token.sent):
+        return True  # 'X said the ban was needed to "restore order" and warned that ...': the quote is in what 'said'
+        # reports; 'warned' reports a clause of its own after it
     mine = abs(_distance(quote[0], quote[1], token.idx))
     return any(abs(_distance(quote[0], quote[1], t.idx)) < mine for t in token.sent
                if t.i != token.i and not quote[0] <= t.idx < quote[1] and t.pos_ in {"VERB", "AUX"}
