@@ -12,13 +12,14 @@ Run by a developer when the dictionaries change; the package reads only the deri
 """
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "kg" / "data" / "country_places.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_gazetteers import _write  # noqa: E402  one writer of kg/data JSON Lines for every script
+
 HEADER = re.compile(r"^([A-Z][A-Z0-9_.'&-]*)\s+\[([A-Z]{3})\]\s*(?:#.*)?$")  # 'PHILIPPINES_  [PHL]': a country entry
 
 
@@ -55,13 +56,7 @@ def places(folder: Path) -> list[dict]:
 
 
 def main(folder: Path) -> None:
-    rows = places(folder)
-    tmp = OUT.with_suffix(".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    tmp.replace(OUT)
-    print(f"{OUT}: {len(rows)} rows")
+    _write("country_places.jsonl", places(folder))
 
 
 if __name__ == "__main__":
