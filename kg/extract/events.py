@@ -1318,6 +1318,11 @@ def _reported_speaker(token: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
+def _placed(ctx: Context, token: Token) -> bool:
+    """Whether a token names its own place in a phrase of its own ('a meeting in Berlin')."""
+    return any(c.dep_ == "prep" and c.lower_ in PLACE_PREPS and any(_place(ctx, g) for g in c.children) for c in token.children)
+
+
 def _place(ctx: Context, token: Token) -> str:
     m = ctx.mention(token)
     if m is not None and m.type in {"Place", "State"} and m.rule != "capital-as-government":
@@ -1529,8 +1534,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
         for key in keys:
             draft.add(key, subject_role)
-        for prep in subj.children if not (subj.pos_ == "NOUN" and _triggers_for(subj)) else ():  # "prosecutors in The
-            # Hague"; not an event's own place ('The summit in Paris comes after a meeting in Berlin': the summit's)
+        own = subj.pos_ == "NOUN" and _triggers_for(subj) and _placed(ctx, token)
+        for prep in subj.children if not own else ():  # "prosecutors in The Hague"; not another event's place when the
+            # act has its own ('The summit in Paris comes after a meeting in Berlin': the meeting's is Berlin)
             if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
                 for pobj in prep.children:
                     draft.place = draft.place or _place(ctx, pobj)
