@@ -64,6 +64,7 @@ from kg.gazetteer import (
     nonactor_codes,
     nonactor_names,
     occupations,
+    office_verbs,
     party_nouns,
     person_heads,
     person_nouns,
@@ -1959,6 +1960,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _title_in_apposition(doc, ent, titles):
             label = "PERSON"
             _typed(doc, ent, label)
+        elif label == "ORG" and not ent.ent_id_ and _holds_office(ent):
+            label = "PERSON"  # 'Jean-Claude Juncker, who heads the European Commission,': who heads a body is a person
+            _typed(doc, ent, label)
         elif label in {"PERSON", "ORG"} and not ent.ent_id_ and _country_place(doc, ent, surnames, titles):
             label = "GPE"  # 'in Tacloban', 'protesters in Gezi Park': a place the Phoenix lists code as its country
             _typed(doc, ent, label)
@@ -2043,6 +2047,18 @@ def _country_place(doc: Doc, ent: Span, surnames: set[str], titles: list[tuple[i
         return False
     after = doc[ent.end] if ent.end < len(doc) else None
     return after is None or not (after.is_title and after.pos_ == "PROPN")
+
+
+def _holds_office(ent: Span) -> bool:
+    """A name of two or more capitalised words (a hyphen joining a given name: 'Jean-Claude') with a 'who' relative
+    clause whose verb states a leader's post over an object (kg/data/office_verbs.jsonl, WordNet: 'who heads the
+    European Commission', 'who chairs the committee'): a person, whatever the model called the name; a body leads
+    nothing in 'which' clauses, and one word ('Hamas, who leads ...') stays as tagged."""
+    words = [t for t in ent if t.text != "-"]
+    if len(words) < 2 or not all(t.is_title and t.is_alpha for t in words):
+        return False
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in office_verbs() and any(g.dep_ == "dobj" for g in c.children)
+               and any(g.lower_ == "who" and g.dep_ == "nsubj" for g in c.children) for c in ent.root.children)
 
 
 def _members_of(doc: Doc, ent: Span) -> bool:
