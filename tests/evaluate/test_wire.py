@@ -55,9 +55,12 @@ from tests.conftest import DATA
 # readmitting Morocco, Zuma's contempt sentence, Sunak sacking Braverman), as written, code of cbf707e: entities 0.883
 # roles 0.724 events 0.457 statements 0.867 dates 13/13; tune-wire (45, without s8-tw2's) with them: entities 0.951
 # roles 0.898 events 0.652 statements 0.953 dates 182/183 (floors unchanged).
+# Five more written blind (s9-tw3, f17f074: Kenya's 2010 constitution referendum, Guttenberg's resignation, the Sousse
+# attack's arrests, Xi's state visit to the UK, the FARC final accord), as written, code of afc4aa9 (the session's
+# merges): entities 0.893 roles 0.853 events 0.500 statements 0.917 dates 17/17.
 SETS = {
     "wire": (29, {"entities": 0.84, "roles": 0.80, "events": 0.54, "statements": 0.78}),
-    "tune-wire": (50, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
+    "tune-wire": (55, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
 
