@@ -1934,6 +1934,12 @@ def story_time(ctx: Context, drafts: list[Draft]) -> None:
     story = _story_date(ctx) if undated else None
     for draft in undated:
         draft.time = story
+    for draft in drafts:  # "Police have arrested several people, the government said on Tuesday": by Tuesday
+        if draft.time is None and draft.status == "occurred" and (verb := _telling_verb(draft.token)) is not None:
+            said = _reporting_verb(verb)
+            told = ctx.times.get(said.i) if said is not None else None
+            if told is not None and told.granularity == "day" and told.latest <= ctx.article.date:
+                draft.time = told
     told = {verb.i: d.time for d in drafts if d.time is not None and (verb := _telling_verb(d.token)) is not None}
     for draft in drafts:
         if draft.time is None and (verb := _ended_by(draft.token)) is not None:
@@ -1999,6 +2005,15 @@ def _report_date(ctx: Context, rule: str) -> TimeValue:
     """The day the article reports."""
     d = ctx.article.date
     return TimeValue(d.isoformat(), "day", d, d, text="", rule=rule)
+
+
+def _reporting_verb(verb: Token) -> Token | None:
+    """The verb of speech in the past whose reported clause `verb` heads ('Police have arrested five people, the
+    ministry said on Tuesday'), when that clause is no past perfect ('had arrested' is before the telling, undated)."""
+    node = _first_conjunct(verb)
+    if node.dep_ != "ccomp" or not _speech_verb(node.head) or not _past(node.head):
+        return None
+    return None if any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux") else node.head
 
 
 def _reported_news(ctx: Context, verb: Token) -> bool:
