@@ -662,6 +662,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
+    ents = [p for e in ents for p in _dateline_split(doc, e)]
     ents = [_named_after_state(doc, _government_of_state(doc, _disaster_named(doc, e)), words, titles) for e in ents]
     ents += _known_people(doc, ents)
     ents = _known_organizations(doc, ents)
@@ -1087,6 +1088,29 @@ def _particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
     cover = {i for _, g in grown for i in range(g.start, g.end)}
     old = {id(e) for e, _ in grown}
     return [e for e in ents if id(e) not in old and not any(i in cover for i in range(e.start, e.end))] + [g for _, g in grown]
+
+
+def _dateline_split(doc: Doc, ent: Span) -> list[Span]:
+    """'BERLIN - German Chancellor Angela Merkel said': a wire dateline's place, a spaced dash, and the first word of
+    the story, which the model ran into one body. A span with a spaced dash inside, the words before it a known
+    place or state, is that place, then the known name after the dash if there is one ('German': Germany)."""
+    dash = next((t.i for t in ent[1:-1] if t.text in DASHES and t.whitespace_ and doc[t.i - 1].whitespace_), None)
+    if dash is None or ent.ent_id_ or ent.label_ not in {"ORG", "PERSON", "GPE", "LOC"}:
+        return [ent]
+    left = _known_name(doc, ent.start, dash)
+    if left is None:
+        return [ent]
+    right = _known_name(doc, dash + 1, ent.end) or _demonym_of(doc, dash + 1, ent.end)
+    return [left] if right is None else [left, right]
+
+
+def _demonym_of(doc: Doc, start: int, end: int) -> Span | None:
+    """The words as the demonym of one gazetteer entry ('German': Germany), tagged as the gazetteer tags demonyms."""
+    from spacy.tokens import Span
+
+    text = doc[start:end].text
+    entry = next((e for e in entries().values() if text in e.demonyms), None)
+    return None if entry is None else Span(doc, start, end, label="NORP", span_id=entry.id)
 
 
 def _hyphen_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
