@@ -14,8 +14,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from kg.extract.events import actorless_kinds, assumed, conflictual, family, lineage
 from kg.extract.entities import POLICE_KEY
+from kg.extract.events import actorless_kinds, assumed, conflictual, family, lineage
 from kg.gazetteer import body_nouns, by_name, entries, given_names, known_surnames, name_particles, state_bodies, state_of_body
 from kg.nlp import strip_the
 from kg.records import Article, Entity, Event, Extraction, Mention, Role, TimeValue

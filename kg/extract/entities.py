@@ -829,7 +829,8 @@ def _acting(token: Token) -> bool:
     return token.dep_ in {"nsubj", "agent"} and token.head.pos_ in {"VERB", "AUX"}
 
 
-POLICE_KEY = "nominal-police"  # the article's own police force, unnamed: resolve says whose (kg.resolve.police_forces)
+POLICE_KEY = "nominal-police"  # the article's own police force, unnamed: resolve says whose (kg.resolve.police_force)
+FOLLOWED = 2  # an unnamed force the article follows acts at least twice; once is a passing mention
 
 
 def police_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -840,7 +841,8 @@ def police_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     that describes another ('a police officer', 'the police chief'), nor the police as a source ('police said',
     'according to police'): who speaks for them is a spokesman, and what they say is reported, not done. Only as
     the doer of a verb ('police arrested', 'detained by police'): elsewhere ('handed over to police', 'clashes with
-    police') the force is no actor the article follows.
+    police') the force is no actor; and only when it acts at least twice (`FOLLOWED`): one passing 'police fired tear
+    gas' in a story about something else is background, not a participant the story follows.
     A state named before it ('Kenyan police') is the state acting, as 'Israeli troops' are."""
     from spacy.attrs import LOWER
 
@@ -863,7 +865,7 @@ def police_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         span = doc[start:token.i + 1]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
                            rule="nominal-police", key=POLICE_KEY, sentence=sentence_text(span)))
-    return out
+    return out if len(out) >= FOLLOWED else []
 
 
 def _described(doc: Doc, orgs: list[Mention]) -> dict[str, set[str]]:
