@@ -214,6 +214,15 @@ def first_body_nouns() -> frozenset[str]:
     return frozenset(row["noun"] for row in resources.jsonl("body_nouns.jsonl") if row["first"])
 
 
+@lru_cache(maxsize=1)
+def police_nouns() -> frozenset[str]:
+    """Nouns of a state's police force as one body: Phoenix agents coded COP that are no person and are one word
+    whose first WordNet sense is an organisation ('police', 'gendarmery'; not 'detective' nor 'prison')."""
+    bodies = {row["noun"] for row in resources.jsonl("body_nouns.jsonl") if row["first"] and row["kind"] == "organization"}
+    return frozenset(r["form"] for r in resources.jsonl("agents.jsonl") if r["codes"] == "COP" and not r["person"]
+                     and " " not in r["form"] and r["form"] in bodies)
+
+
 # WordNet 3.0 senses of bodies named after the person who leads them or whose kin they are ('the Assad government',
 # 'the Smith family'): a name before them stays a person's
 GOVERNMENT_SENSE = "08050678"  # WordNet 3.0 government.n.01, 'the organization that is the governing authority of a political unit'

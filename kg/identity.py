@@ -722,6 +722,8 @@ class _Resolver:
         groups: dict[str, list[str]] = defaultdict(list)
         expanded: dict[str, str] = {}  # 'us air force' -> 'united states air force'
         for k in keys:
+            if label[k].islower():
+                continue  # a body named by a common noun only ('police' of an article with no home state): no name to join by
             groups[fold_org(label[k]).replace(" ", "")].append(k)  # 'World Wide' = 'Worldwide' too
             words = fold(label[k]).split()
             for n in (3, 2, 1):

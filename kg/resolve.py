@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from kg.extract.entities import POLICE_KEY
 from kg.extract.events import actorless_kinds, assumed, conflictual, family, lineage
 from kg.gazetteer import body_nouns, by_name, entries, given_names, known_surnames, name_particles, state_bodies, state_of_body
 from kg.nlp import strip_the
@@ -196,6 +197,21 @@ def home_state(mentions: list[Mention], roles: list[Role]) -> str:
     return counts[0][0]
 
 
+def police_force(mentions: list[Mention], roles: list[Role], article_id: str) -> tuple[str, str] | None:
+    """Key and name of the police the article names unnamed ('riot police fired tear gas'): the police of the
+    article's home state ('Cameroon police'), else of this article alone, named 'police'; None when the article has
+    no such mention (kg.extract.entities.police_mentions)."""
+    from kg.extract.entities import organization_key
+
+    if not any(m.key == POLICE_KEY for m in mentions):
+        return None
+    state = home_state(mentions, roles)
+    if not state:
+        return organization_key(f"police {article_id}"), "police"
+    name = f"{entries()[state].label} police"
+    return organization_key(name), name
+
+
 def _is_state(key: str) -> bool:
     entry = entries().get(key)
     return entry is not None and entry.type == "State"
@@ -321,6 +337,9 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     key_map = person_aliases(mentions) | organization_aliases(mentions) | bracketed_places(mentions) | housed_bodies(mentions)
     services = home_state_services(mentions, list(extraction.roles), key_map)
     key_map.update({k: key for k, (key, _) in services.items()})
+    police = police_force(mentions, list(extraction.roles), extraction.article.id)
+    if police:
+        key_map[POLICE_KEY] = police[0]
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
     # 'the president of Serbia', "Iran's foreign minister" with no holder named in the article still speak for their state
     key_map.update({m.key: m.of for m in mentions if m.rule in OWNED_TITLES and m.key not in key_map and m.of})
@@ -334,8 +353,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     resolved = [replace(m, key=canon(m.key), type=retyped[m.key][1] if m.key in retyped else m.type)
                 for m in mentions if not m.key.startswith(("nominal-", "pair-")) or m.key in key_map]
     entities = build_entities(resolved)
-    if services:  # 'the Air Force' of the home state: the node is named with its state ('United States Air Force')
-        named = dict(services.values())
+    if services or police:  # 'the Air Force' of the home state: the node is named with its state ('United States Air Force')
+        named = dict(services.values()) | dict([police] if police else [])
         entities = [_named(e, named[e.key]) if e.key in named else e for e in entities]
     known = {e.key for e in entities}
     pairs = pair_referents(mentions, [_canon_event(e, canon, known) for e in extraction.events], entities)

@@ -153,7 +153,7 @@ class Context:
     def is_armed(self, token: Token) -> bool:
         """A state, its forces or an armed group: whoever it attacks, shells or raids, the act is a political one."""
         m = self.mention(token)
-        if m is not None:
+        if m is not None and m.rule != "nominal-police":  # 'police' is an armed noun (below) though a mention now
             return m.type == "State" and m.rule != "capital-as-government"
         if token.lemma_.lower() in armed_nouns() or token.lower_ in armed_nouns():
             return True

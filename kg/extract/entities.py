@@ -83,6 +83,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     out.extend(title_before_name_mentions(doc, out))
     out.extend(pronoun_mentions(doc, out))
     out.extend(body_mentions(doc, out))
+    out.extend(police_mentions(doc, out))
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
@@ -819,6 +820,52 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
                            rule="nominal-body", key=next(iter(named)), sentence=token.sent.text))
     return out
+
+
+def _acting(token: Token) -> bool:
+    """A noun as the doer of a verb: its subject ('police arrested') or a passive's agent ('detained by police')."""
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        token = token.head
+    return token.dep_ in {"nsubj", "agent"} and token.head.pos_ in {"VERB", "AUX"}
+
+
+POLICE_KEY = "nominal-police"  # the article's own police force, unnamed: resolve says whose (kg.resolve.police_force)
+FOLLOWED = 2  # an unnamed force the article follows acts at least twice; once is a passing mention
+
+
+def police_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'Police arrested 37 people', 'riot police fired tear gas', 'clashed with the police': the police of the story's
+    state, unnamed, as one body of the article (one key for all its mentions; resolve ties it to the state).
+
+    Not when the article names its police force ('the Metropolitan Police': 'police' refers back to it), nor a noun
+    that describes another ('a police officer', 'the police chief'), nor the police as a source ('police said',
+    'according to police'): who speaks for them is a spokesman, and what they say is reported, not done. Only as
+    the doer of a verb ('police arrested', 'detained by police'): elsewhere ('handed over to police', 'clashes with
+    police') the force is no actor; and only when it acts at least twice (`FOLLOWED`): one passing 'police fired tear
+    gas' in a story about something else is background, not a participant the story follows.
+    A state named before it ('Kenyan police') is the state acting, as 'Israeli troops' are."""
+    from spacy.attrs import LOWER
+
+    from kg.gazetteer import police_nouns, speech_verbs
+
+    nouns = police_nouns()
+    if any(m.type == "Organization" and not m.rule.startswith("nominal") and nouns & set(m.text.lower().split())
+           for m in mentions):
+        return []
+    out = []
+    for token in tokens_with(doc, LOWER, nouns):
+        if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ or token.dep_ in {"compound", "amod", "nmod"}:
+            continue
+        if not _acting(token) or token.head.lemma_.lower() in speech_verbs():
+            continue
+        before = [c for c in token.children if c.i < token.i and c.dep_ in {"amod", "compound", "poss", "nmod"}]
+        if any(c.ent_type_ for c in before):
+            continue  # 'Kenyan police', "Israel's police": the state named acts (kg.extract.context.is_actor)
+        start = min([c.i for c in before if c.i == token.i - 1] + [token.i])
+        span = doc[start:token.i + 1]
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
+                           rule="nominal-police", key=POLICE_KEY, sentence=sentence_text(span)))
+    return out if len(out) >= FOLLOWED else []
 
 
 def _described(doc: Doc, orgs: list[Mention]) -> dict[str, set[str]]:
