@@ -3322,7 +3322,20 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
 def extract_events(ctx: Context) -> list[Event]:
     """Every event mention the article reports with a known actor (resolve merges mentions of one event)."""
-    return _records([d for d in _drafts(ctx) if _keep(d)])
+    kept = [d for d in _drafts(ctx) if _keep(d)]
+    acts = {d.token.i for d in kept if d.kind != "Statement"}
+    return _records([d for d in kept if not _announces_event(d, acts)])
+
+
+def _announces_event(draft: Draft, acts: set[int]) -> bool:
+    """'Joly announced that Canada had expelled the diplomat', 'he announced the closure of the borders', 'confirmed
+    that 56 Eritreans had been released': an announcement the text reports without the speaker's words, whose content
+    (its reported clause or its object) holds an act the article reports (`acts`, token indices), is how that act
+    became known; the act is the event, the announcement none of its own. One with words quoted stays a statement,
+    and so does one whose content holds no act ('announced that it would begin filling the dam')."""
+    if draft.kind != "Statement" or not draft.trigger.declares or draft.verbatim or draft.token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(n.i in acts for c in draft.token.children if c.dep_ in {"ccomp", "dobj"} for n in c.subtree)
 
 
 def typed_events(ctx: Context) -> list[Event]:
