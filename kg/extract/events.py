@@ -2621,6 +2621,35 @@ def same_sides(drafts: list[Draft]) -> None:
                   lambda draft, d: d.token.i < draft.token.i and d.trigger.plover == "FIGHT" and len(d.participants) >= 2)
 
 
+AFTER_PREPS = {"after", "following"}
+
+
+def talks_before_agreement(drafts: list[Draft]) -> None:
+    """'Armenia and Azerbaijan agreed to a ceasefire after ten hours of talks mediated by Lavrov', 'The agreement was
+    signed after ten days of talks': the talks an agreement came after were held by the parties that agreed; they
+    take the agreement's sides, beside the mediator the talks name themselves (talks that name two sides keep theirs)."""
+    by_token = {d.token.i: d for d in drafts}
+    for draft in drafts:
+        token = draft.token
+        if token.pos_ != "NOUN" or "Negotiation" not in lineage(draft.kind) and family(draft.kind) != "meeting":
+            continue
+        prep = token.head
+        if prep.lower_ == "of" and prep.head.dep_ == "pobj":  # "after ten days of talks"
+            prep = prep.head.head
+        if token.dep_ != "pobj" or prep.lower_ not in AFTER_PREPS:
+            continue
+        agreed = by_token.get(prep.head.i)
+        if sum(role == "participant" for role in draft.participants.values()) >= 2:
+            continue  # "after talks between Russia and Turkey": the talks name their own sides
+        if agreed is None or agreed is draft or "Agreement" not in lineage(agreed.kind) and agreed.trigger.plover != "AGREE":
+            continue
+        sides = dict(agreed.participants)
+        for noun in (c for c in agreed.token.children if c.dep_ in {"nsubjpass", "dobj"} and c.i in by_token):
+            sides.update({k: r for k, r in by_token[noun.i].participants.items() if k not in sides})  # "the agreement was signed"
+        for key, role in sides.items():
+            draft.add(key, role)
+
+
 def _borrow_sides(drafts: list[Draft], picked: Callable[[Draft], bool], source: Callable[[Draft, Draft], bool]) -> None:
     """Each event noun naming no actor that `picked` accepts takes the participants of the latest draft that is its
     `source` (searched from the article's end back; a draft given sides here may be the source of a later one)."""
@@ -2896,6 +2925,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     refer_back(ctx, drafts)
     one_of_several(drafts)
     same_sides(drafts)
+    talks_before_agreement(drafts)
     home_elections(ctx, drafts)
     case_steps(drafts)
     relative_to_events(drafts)
