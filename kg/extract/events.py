@@ -116,6 +116,7 @@ class Trigger:
     obj_conflict: bool = False  # `obj` also holds any event noun of a conflict type ("lifted its veto", "ended the boycott")
     bodies: bool = False  # its subject and object are states or organisations ("joined NATO"; a person's seat is a role)
     members: bool = False  # its object is a named state or organisation, its subject an actor ("the AU admitted Morocco")
+    holder: bool = False  # its subject takes an office: a person, never a state or organisation ("Brazil takes over the G20 presidency")
 
 
 BORROWED = re.compile(r"\d-\d+$")  # a derived row id's suffix: its CAMEO pattern was written for another verb of the block
@@ -135,6 +136,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
                 obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
+                holder=bool(row.get("holder")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -1016,6 +1018,9 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue
         if trigger.bodies and not _bodies(ctx, token):
             continue
+        if trigger.holder and token.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in SUBJ_DEPS and (m := ctx.mention(c)) is not None and m.type in {"State", "Organization"} for c in token.children):
+            continue  # "Brazil takes over the rotating G20 presidency": a body's turn in a chair, no person appointed
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
             trigger = replace(trigger, kind=force[0], cameo=force[1], plover=force[2])  # "militants attacked": CAMEO 18
         kind = trigger.kind
