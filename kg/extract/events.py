@@ -116,6 +116,7 @@ class Trigger:
     obj_conflict: bool = False  # `obj` also holds any event noun of a conflict type ("lifted its veto", "ended the boycott")
     bodies: bool = False  # its subject and object are states or organisations ("joined NATO"; a person's seat is a role)
     members: bool = False  # its object is a named state or organisation, its subject an actor ("the AU admitted Morocco")
+    holder: bool = False  # its subject takes an office: a person, never a state or organisation ("Brazil takes over the G20 presidency")
 
 
 BORROWED = re.compile(r"\d-\d+$")  # a derived row id's suffix: its CAMEO pattern was written for another verb of the block
@@ -135,6 +136,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
                 obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
+                holder=bool(row.get("holder")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -1016,6 +1018,9 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue
         if trigger.bodies and not _bodies(ctx, token):
             continue
+        if trigger.holder and token.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in SUBJ_DEPS and (m := ctx.mention(c)) is not None and m.type in {"State", "Organization"} for c in token.children):
+            continue  # "Brazil takes over the rotating G20 presidency": a body's turn in a chair, no person appointed
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
             trigger = replace(trigger, kind=force[0], cameo=force[1], plover=force[2])  # "militants attacked": CAMEO 18
         kind = trigger.kind
@@ -2636,6 +2641,35 @@ def same_sides(drafts: list[Draft]) -> None:
                   lambda draft, d: d.token.i < draft.token.i and d.trigger.plover == "FIGHT" and len(d.participants) >= 2)
 
 
+AFTER_PREPS = {"after", "following"}
+
+
+def talks_before_agreement(drafts: list[Draft]) -> None:
+    """'Armenia and Azerbaijan agreed to a ceasefire after ten hours of talks mediated by Lavrov', 'The agreement was
+    signed after ten days of talks': the talks an agreement came after were held by the parties that agreed; they
+    take the agreement's sides, beside the mediator the talks name themselves (talks that name two sides keep theirs)."""
+    by_token = {d.token.i: d for d in drafts}
+    for draft in drafts:
+        token = draft.token
+        if token.pos_ != "NOUN" or "Negotiation" not in lineage(draft.kind) and family(draft.kind) != "meeting":
+            continue
+        prep = token.head
+        if prep.lower_ == "of" and prep.head.dep_ == "pobj":  # "after ten days of talks"
+            prep = prep.head.head
+        if token.dep_ != "pobj" or prep.lower_ not in AFTER_PREPS:
+            continue
+        agreed = by_token.get(prep.head.i)
+        if sum(role == "participant" for role in draft.participants.values()) >= 2:
+            continue  # "after talks between Russia and Turkey": the talks name their own sides
+        if agreed is None or agreed is draft or "Agreement" not in lineage(agreed.kind) and agreed.trigger.plover != "AGREE":
+            continue
+        sides = dict(agreed.participants)
+        for noun in (c for c in agreed.token.children if c.dep_ in {"nsubjpass", "dobj"} and c.i in by_token):
+            sides.update({k: r for k, r in by_token[noun.i].participants.items() if k not in sides})  # "the agreement was signed"
+        for key, role in sides.items():
+            draft.add(key, role)
+
+
 def _borrow_sides(drafts: list[Draft], picked: Callable[[Draft], bool], source: Callable[[Draft, Draft], bool]) -> None:
     """Each event noun naming no actor that `picked` accepts takes the participants of the latest draft that is its
     `source` (searched from the article's end back; a draft given sides here may be the source of a later one)."""
@@ -2911,6 +2945,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     refer_back(ctx, drafts)
     one_of_several(drafts)
     same_sides(drafts)
+    talks_before_agreement(drafts)
     home_elections(ctx, drafts)
     case_steps(drafts)
     relative_to_events(drafts)
@@ -3337,7 +3372,20 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
 def extract_events(ctx: Context) -> list[Event]:
     """Every event mention the article reports with a known actor (resolve merges mentions of one event)."""
-    return _records([d for d in _drafts(ctx) if _keep(d)])
+    kept = [d for d in _drafts(ctx) if _keep(d)]
+    acts = {d.token.i for d in kept if d.kind != "Statement"}
+    return _records([d for d in kept if not _announces_event(d, acts)])
+
+
+def _announces_event(draft: Draft, acts: set[int]) -> bool:
+    """'Joly announced that Canada had expelled the diplomat', 'he announced the closure of the borders', 'confirmed
+    that 56 Eritreans had been released': an announcement the text reports without the speaker's words, whose content
+    (its reported clause or its object) holds an act the article reports (`acts`, token indices), is how that act
+    became known; the act is the event, the announcement none of its own. One with words quoted stays a statement,
+    and so does one whose content holds no act ('announced that it would begin filling the dam')."""
+    if draft.kind != "Statement" or not draft.trigger.declares or draft.verbatim or draft.token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(n.i in acts for c in draft.token.children if c.dep_ in {"ccomp", "dobj"} for n in c.subtree)
 
 
 def typed_events(ctx: Context) -> list[Event]:
