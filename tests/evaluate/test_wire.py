@@ -58,8 +58,11 @@ from tests.conftest import DATA
 # Five more written blind (s9-tw3, f17f074: Kenya's 2010 constitution referendum, Guttenberg's resignation, the Sousse
 # attack's arrests, Xi's state visit to the UK, the FARC final accord), as written, code of afc4aa9 (the session's
 # merges): entities 0.893 roles 0.853 events 0.500 statements 0.917 dates 17/17.
+# At the sixth session's end (code ca9fed0): wire (29) entities 0.886 roles 0.856 events 0.598 statements 0.839 dates
+# 107/110; tune-wire (55) entities 0.947 roles 0.906 events 0.664 statements 0.948 dates 231/233 (the session's start
+# code on the same 55: 0.938 0.902 0.612 0.948, 212/216); wire events floor raised to 0.55.
 SETS = {
-    "wire": (29, {"entities": 0.84, "roles": 0.80, "events": 0.54, "statements": 0.78}),
+    "wire": (29, {"entities": 0.84, "roles": 0.80, "events": 0.55, "statements": 0.78}),
     "tune-wire": (55, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
