@@ -218,9 +218,8 @@ def first_body_nouns() -> frozenset[str]:
 def police_nouns() -> frozenset[str]:
     """Nouns of a state's police force as one body: Phoenix agents coded COP that are no person and are one word
     whose first WordNet sense is an organisation ('police', 'gendarmery'; not 'detective' nor 'prison')."""
-    bodies = {row["noun"] for row in resources.jsonl("body_nouns.jsonl") if row["first"] and row["kind"] == "organization"}
     return frozenset(r["form"] for r in resources.jsonl("agents.jsonl") if r["codes"] == "COP" and not r["person"]
-                     and " " not in r["form"] and r["form"] in bodies)
+                     and " " not in r["form"] and r["form"] in _first_organizations())
 
 
 # WordNet 3.0 senses of bodies named after the person who leads them or whose kin they are ('the Assad government',
@@ -233,8 +232,13 @@ PERSONAL_BODY_SENSES = (GOVERNMENT_SENSE, "08078020")
 def party_nouns() -> frozenset[str]:
     """Nouns whose first sense is an organisation that a name before them names ('the Kadima party', 'the Kataib
     Hezbollah militia'), not one named after its leader or kin ('the Assad government', 'the Smith family')."""
-    return frozenset(row["noun"] for row in resources.jsonl("body_nouns.jsonl") if row["first"] and row["kind"] == "organization"
-                     and not any(sense in row["source"] for sense in PERSONAL_BODY_SENSES))
+    return frozenset(noun for noun, source in _first_organizations().items() if not any(s in source for s in PERSONAL_BODY_SENSES))
+
+
+@lru_cache(maxsize=1)
+def _first_organizations() -> dict[str, str]:
+    """Noun -> WordNet source of the body nouns whose first sense is an organisation (kg/data/body_nouns.jsonl)."""
+    return {row["noun"]: row["source"] for row in resources.jsonl("body_nouns.jsonl") if row["first"] and row["kind"] == "organization"}
 
 
 @lru_cache(maxsize=1)

@@ -1533,7 +1533,7 @@ def _disaster_named(doc: Doc, ent: Span) -> Span:
 
 def _government_of_state(doc: Doc, ent: Span) -> Span:
     """'The Government of India rejected ...': a body the model tagged, named by the Phoenix agent noun of a government
-    itself ('government', 'administration', 'regime': kg/data/agents.jsonl, code GOV) and 'of' a state, is that state
+    itself (`government_nouns`: 'government', 'regime') and 'of' a state, is that state
     acting, as 'the Indian government' is: the whole name is a mention of the state ('the Parliament of Georgia' is a
     body of its own: its agent's code is another)."""
     from spacy.tokens import Span

@@ -829,7 +829,7 @@ def _acting(token: Token) -> bool:
     return token.dep_ in {"nsubj", "agent"} and token.head.pos_ in {"VERB", "AUX"}
 
 
-POLICE_KEY = "nominal-police"  # the article's own police force, unnamed: resolve says whose (kg.resolve.police_force)
+POLICE_KEY = "nominal-police"  # key and rule of the article's own police force, unnamed: resolve says whose (kg.resolve.police_force)
 FOLLOWED = 2  # an unnamed force the article follows acts at least twice; once is a passing mention
 
 
@@ -864,7 +864,7 @@ def police_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         start = min([c.i for c in before if c.i == token.i - 1] + [token.i])
         span = doc[start:token.i + 1]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
-                           rule="nominal-police", key=POLICE_KEY, sentence=sentence_text(span)))
+                           rule=POLICE_KEY, key=POLICE_KEY, sentence=sentence_text(span)))
     return out if len(out) >= FOLLOWED else []
 
 

@@ -1941,7 +1941,7 @@ def story_time(ctx: Context, drafts: list[Draft]) -> None:
         draft.time = story
     for draft in drafts:  # "Police have arrested several people, the government said on Tuesday": by Tuesday
         if draft.time is None and draft.status == "occurred" and (verb := _telling_verb(draft.token)) is not None:
-            said = _reporting_verb(verb)
+            said = _reporting_verb(verb) if not _past_perfect(verb) else None  # 'had arrested': before it, undated
             told = ctx.times.get(said.i) if said is not None else None
             if told is not None and told.granularity == "day" and told.latest <= ctx.article.date:
                 draft.time = told
@@ -2014,11 +2014,14 @@ def _report_date(ctx: Context, rule: str) -> TimeValue:
 
 def _reporting_verb(verb: Token) -> Token | None:
     """The verb of speech in the past whose reported clause `verb` heads ('Police have arrested five people, the
-    ministry said on Tuesday'), when that clause is no past perfect ('had arrested' is before the telling, undated)."""
+    ministry said on Tuesday'), or None."""
     node = _first_conjunct(verb)
-    if node.dep_ != "ccomp" or not _speech_verb(node.head) or not _past(node.head):
-        return None
-    return None if any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux") else node.head
+    return node.head if node.dep_ == "ccomp" and _speech_verb(node.head) and _past(node.head) else None
+
+
+def _past_perfect(verb: Token) -> bool:
+    """'had arrested': before the time it is told at."""
+    return any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")
 
 
 def _reported_news(ctx: Context, verb: Token) -> bool:
@@ -2028,9 +2031,9 @@ def _reported_news(ctx: Context, verb: Token) -> bool:
     main clause's verb of speech reports in the past ('X confirmed that 56 detainees had been released by Y') is news
     of that day too."""
     node = _first_conjunct(verb)
-    reported = node.dep_ == "ccomp" and node.head.dep_ == "ROOT" and _speech_verb(node.head) and _past(node.head)
+    reported = (said := _reporting_verb(verb)) is not None and said.dep_ == "ROOT"
     if ((node.dep_ != "ROOT" and not reported) or _in_headline(ctx, verb)
-            or (not reported and any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")) or _placed_by_event(verb)):
+            or (not reported and _past_perfect(verb)) or _placed_by_event(verb)):
         return False
     return not any(t.i in ctx.time_tokens for t in verb.sent)
 
