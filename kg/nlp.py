@@ -114,9 +114,12 @@ def bare_pipeline() -> Language:
 
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
-    """The newskg pipeline, loaded once per process; its tokenizer cuts long runs (`RunCuttingTokenizer`)."""
+    """The newskg pipeline, loaded once per process; its tokenizer cuts long runs (`RunCuttingTokenizer`), and the
+    model's rule components run as look-ups (`kg.model_rules`)."""
+    from kg.model_rules import install
+
     _register()
-    nlp = bare_pipeline()
+    nlp = install(bare_pipeline())  # the model's attribute ruler and lemmatizer as table look-ups, same output
     nlp.tokenizer = RunCuttingTokenizer(nlp.tokenizer)
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_model_ents", after="ner")

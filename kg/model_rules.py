@@ -1,0 +1,173 @@
+"""The model's own rule components, run as table look-ups over the Doc's arrays, with the same output.
+
+spaCy's `attribute_ruler` runs its Matcher over every token of every Doc and
+sets each match's attributes one token at a time; the rule `lemmatizer` walks
+the tokens in Python. Both decide a token from a few of its attributes, so
+the decision is worked out once per distinct combination and kept:
+
+- `AttributeTable`: the ruler's one-token patterns (equality, IN, NOT_IN and
+  REGEX on TAG, LOWER, DEP, IS_SPACE) decide a token from those four values;
+  every other pattern (several tokens, other attributes or operators) stays
+  in a Matcher of its own. Matches are applied in the ruler's order (by rule,
+  then position), so a later rule wins as it does in spaCy.
+- `LemmaTable`: the lemmatizer's own `lemmatize` is asked once per (ORTH,
+  POS, MORPH), the key spaCy's rule lemmatizer caches on; tokens that already
+  have a lemma (set by the attribute ruler) keep it unless it overwrites.
+
+`kg.nlp.pipeline` puts them in place of the originals; tests/test_nlp.py
+checks that the pipeline's Docs are byte-identical with and without them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+# token attribute of a one-token pattern -> the array attribute it is read from
+KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
+OPERATORS = {"IN", "NOT_IN", "REGEX"}
+MAX_KEPT = 500_000  # decisions kept per table before it starts afresh (memory stays bounded over an archive)
+
+
+def _test(value: Any) -> Callable[[Any], bool]:
+    """A Matcher token condition as a test of one value (a string, or a bool for IS_SPACE)."""
+    if not isinstance(value, dict):
+        return lambda v: v == value
+    ((op, arg),) = value.items()
+    if op == "REGEX":
+        rx = re.compile(arg)
+        return lambda v: bool(rx.search(v))
+    words = frozenset(arg)
+    return (lambda v: v in words) if op == "IN" else (lambda v: v not in words)
+
+
+def _one_token(pattern: list[dict]) -> bool:
+    return len(pattern) == 1 and set(pattern[0]) <= set(KEYS) and all(
+        not isinstance(v, dict) or (len(v) == 1 and set(v) <= OPERATORS) for v in pattern[0].values())
+
+
+class AttributeTable:
+    """An `attribute_ruler`'s patterns, applied with the same result (see the module's docstring)."""
+
+    def __init__(self, ruler: Any) -> None:
+        self.vocab, self.attrs, self.indices = ruler.vocab, ruler.attrs, ruler.indices
+        # (key, value) of an equality a one-token pattern holds -> (rule, [(key, test)]) of those patterns; patterns
+        # with none under (None, None): a token is tested against the patterns of its TAG and LOWER and those
+        self.rules: dict[tuple, list[tuple[int, list[tuple[str, Callable[[Any], bool]]]]]] = {}
+        self.matcher = Matcher(ruler.vocab)
+        for rule in range(len(ruler.attrs)):
+            patterns = ruler.matcher.get(str(rule))[1]
+            for pattern in patterns:
+                if _one_token(pattern):
+                    token = pattern[0]
+                    index = next(((k, token[k]) for k in ("TAG", "LOWER") if isinstance(token.get(k), str)), (None, None))
+                    self.rules.setdefault(index, []).append((rule, [(k, _test(v)) for k, v in token.items()]))
+            rest = [p for p in patterns if not _one_token(p)]
+            if rest:
+                self.matcher.add(str(rule), rest)
+        self.keys = sorted(KEYS)
+        self.columns = sorted({a for attrs in ruler.attrs for a in attrs})
+        self.kept: dict[tuple, tuple[tuple[int, ...], dict]] = {}
+
+    def _decide(self, row: tuple) -> tuple[tuple[int, ...], dict]:
+        strings = self.vocab.strings
+        values = {k: bool(v) if k == "IS_SPACE" else strings[v] for k, v in zip(self.keys, row, strict=True)}
+        candidates = [*self.rules.get(("TAG", values["TAG"]), ()), *self.rules.get(("LOWER", values["LOWER"]), ()),
+                      *self.rules.get((None, None), ())]
+        rules = tuple(sorted({rule for rule, tests in candidates if all(test(values[k]) for k, test in tests)}))
+        final: dict = {}
+        for rule in rules:
+            final.update(self.attrs[rule])
+        return rules, final
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        rows = doc.to_array([KEYS[k] for k in self.keys]).tolist()
+        values = doc.to_array(self.columns)
+        at = {a: j for j, a in enumerate(self.columns)}
+        longer: dict[int, list[tuple[int, int, int]]] = {}  # token -> (rule, start, end) of the Matcher's matches
+        if len(self.matcher):
+            for match_id, start, end in self.matcher(doc, allow_missing=True):
+                rule = int(self.vocab.strings[match_id])
+                index = self.indices[rule]
+                longer.setdefault(start + index if index >= 0 else end + index, []).append((rule, start, end))
+        if len(self.kept) > MAX_KEPT:
+            self.kept.clear()
+        for i, row in enumerate(rows):
+            key = tuple(row)
+            decided = self.kept.get(key)
+            if decided is None:
+                decided = self.kept[key] = self._decide(key)
+            rules, final = decided
+            if i in longer:
+                final = {}
+                for rule, *_ in sorted([(r, i, i + 1) for r in rules] + longer[i]):
+                    final.update(self.attrs[rule])
+            for attr, value in final.items():
+                values[i, at[attr]] = value
+        doc.from_array(self.columns, values)
+        return doc
+
+
+class LemmaTable:
+    """A rule `lemmatizer`, asked once per (ORTH, POS, MORPH) (see the module's docstring)."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.lookups, self.mode = lemmatizer.lookups, lemmatizer.mode  # read as the lemmatizer's (kg.nlp's word lists)
+        self.kept: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        lemmatizer, strings = self.lemmatizer, doc.vocab.strings
+        if not lemmatizer._validated:
+            lemmatizer(doc[:0].as_doc())  # validates its tables, as its first call does
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        if len(self.kept) > MAX_KEPT:
+            self.kept.clear()
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not lemmatizer.overwrite:
+                continue
+            key = (orth, pos, morph)
+            value = self.kept.get(key)
+            if value is None:
+                value = self.kept[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = value
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+
+def register() -> None:
+    """The factories `kg_attribute_table` and `kg_lemma_table`, each made from the pipe it replaces, still in place."""
+    if "kg_attribute_table" in Language.factories:
+        return
+
+    @Language.factory("kg_attribute_table")
+    def make_attribute_table(nlp: Language, name: str) -> AttributeTable:
+        return AttributeTable(nlp.get_pipe("attribute_ruler"))
+
+    @Language.factory("kg_lemma_table")
+    def make_lemma_table(nlp: Language, name: str) -> LemmaTable:
+        return LemmaTable(nlp.get_pipe("lemmatizer"))
+
+
+def install(nlp: Language) -> Language:
+    """Put the tables in place of the model's `attribute_ruler` and rule `lemmatizer`, where it has them, under the
+    same names (what reads the lemmatizer's lookups reads them through the table)."""
+    register()
+    for name, factory, wanted in (("attribute_ruler", "kg_attribute_table", True),
+                                  ("lemmatizer", "kg_lemma_table", "rule")):
+        if name not in nlp.pipe_names or (wanted is not True and getattr(nlp.get_pipe(name), "mode", "") != wanted):
+            continue
+        nlp.add_pipe(factory, after=name)
+        nlp.remove_pipe(name)
+        nlp.rename_pipe(factory, name)
+    return nlp
