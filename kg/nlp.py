@@ -1598,8 +1598,10 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
                   and ent.label_ != "PERSON"), None)
     if inner is not None and (doc[start:inner].text in _people_named(doc) or _opening_adverb(doc, start, inner, words)):
         start = inner + 1  # 'According to Rathbun the Scientology property' ('Ivan the Terrible' is one name)
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}):
-        start += 1  # 'a World Health Organisation': an article other than 'the' is no part of a name
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}
+                           or doc[start].tag_ == "PRP$"):
+        start += 1  # 'a World Health Organisation', 'her Christian Democratic Union': an article other than 'the', or
+        # a possessive pronoun, is no part of a name
     if ent.label_ in {"PERSON", "ORG"}:
         start = _past_modifiers(doc, start, end, words, ent.label_ == "PERSON")
     if start + 1 < end and doc[start].text in honorifics() and doc[start + 1:end].text in _people_named(doc):
@@ -1904,7 +1906,7 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     orgs = [e for e in ents if e.label_ == "ORG" and not e.ent_id_]
     modifiers: set[str] = set()  # 'an iPod portable music player', 'its Macintosh computers'
     for ent in orgs:
-        if ent.start == 0:
+        if ent.start == 0 or _body_by_name(doc, ent):
             continue
         before = doc[ent.start - 1]
         new = before.lower_ == "new" and ent.start > 1 and doc[ent.start - 2].lower_ in {"the", "a", "its"}
@@ -1923,6 +1925,18 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     out |= {t for t in texts if t.endswith("s") and t[:-1] in out}  # 'iPods' after 'an iPod'
     out |= {t[:-1] for t in out if t.endswith("s") and t[:-1] in texts}  # 'iPod' after 'its iPods'
     return out
+
+
+def _body_by_name(doc: Doc, ent: Span) -> bool:
+    """A name that says it is a body: its head word's first sense is one ('his Bharatiya Janata Party', 'her Labour
+    Party's record'), or, in a name of two words or more, one of its senses is ('her Christian Democratic Union', 'the
+    Civil Human Rights Front'), or such a noun follows it in lower case ('his Nepali Congress party'); kg/data/body_nouns.jsonl.
+    Such a name after 'his' or 'a' is an organisation, not a product."""
+    words = [t.lower_ for t in ent if t.tag_ != "POS"]
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1] if words else ""
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (head in first_body_nouns() or (len(words) > 1 and head in body_nouns())
+            or (after is not None and after.is_lower and after.lower_ in first_body_nouns()))
 
 
 def _thing_head(token) -> bool:
