@@ -465,6 +465,82 @@ def _party_noun(ctx: Context, token: Token) -> list[Relation]:
     return out
 
 
+def _tokens(ctx: Context, m: Mention):
+    return ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def _party(ctx: Context, token: Token) -> Mention | None:
+    """The organisation named at `token` when it is named as a party: its name's head word is 'party' ('Party of
+    Venezuela'), or the noun 'party' follows it in lower case ('the Demosisto party') or governs it in apposition ('his
+    party, the NSC')."""
+    m = ctx.mention(token)
+    if m is None or m.type != "Organization":
+        return None
+    span = _tokens(ctx, m)
+    if span is None or not len(span):
+        return None
+    after = ctx.doc[span.end] if span.end < len(ctx.doc) else None
+    root = span.root
+    if _name_head(m.text) == "party" or (after is not None and after.lower_ == "party") or (
+            root.dep_ == "appos" and root.head.lower_ == "party"):
+        return m
+    return None
+
+
+def _not_of_now(*tokens: Token) -> bool:
+    """'his former party', 'the ex-leader of': a modifier that puts what follows in the past."""
+    return any(c.lower_ in {"former", "ex", "onetime", "erstwhile", "late"} for t in tokens for c in t.children
+               if c.dep_ in {"amod", "compound", "advmod"})
+
+
+def _pronoun_person(ctx: Context, pronoun: Token) -> str:
+    """Whom 'his' / 'her' stands for: the person that is the subject of the nearest verb above it whose subject does
+    not hold the pronoun ('Modi said his party would win', 'Hassan had quit his party'); for a pronoun in the subject
+    of its sentence's main verb with no such person, the subject of the sentence before ('Ruto met X. His party ...').
+    No person found: ''."""
+    node = pronoun
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ not in {"VERB", "AUX"}:
+            continue
+        for subject in (c for c in node.children if c.dep_ in SUBJ_DEPS):
+            if subject.left_edge.i <= pronoun.i <= subject.right_edge.i:
+                continue
+            m = ctx.mention(subject)
+            if m is not None and m.type == "Person":
+                return m.key
+            if subject.pos_ == "PRON":
+                return ""  # 'he said his party ...': whom 'he' stands for is left to resolution
+    sent = pronoun.sent
+    subject = next((c for c in sent.root.children if c.dep_ in SUBJ_DEPS), None)
+    if sent.start == 0 or subject is None or not subject.left_edge.i <= pronoun.i <= subject.right_edge.i:
+        return ""
+    before = ctx.doc[sent.start - 1].sent.root
+    m = next((ctx.mention(c) for c in before.children if c.dep_ == "nsubj"), None)
+    return m.key if m is not None and m.type == "Person" else ""
+
+
+def _pronoun_party(ctx: Context, token: Token) -> list[Relation]:
+    """A party named with 'his' or 'her': 'Modi said his Bharatiya Janata Party would win', 'his Nepali Congress
+    party', 'His party, the United Democratic Alliance, ...' -> memberOf(the person the pronoun stands for, party);
+    'his former party' states nothing of now."""
+    m = _party(ctx, token)
+    span = _tokens(ctx, m) if m is not None else None
+    if span is None or token.i != next((t.i for t in span if t.pos_ != "DET"), -1):  # read once, at the name's first word
+        return []
+    root = span.root
+    owners = [root] + ([root.head] if root.dep_ in {"compound", "appos"} and root.head.pos_ == "NOUN" else [])
+    pronoun = next((c for t in owners for c in t.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+    if pronoun is None or _not_of_now(*owners):
+        return []
+    person = _pronoun_person(ctx, pronoun)
+    if not person:
+        return []
+    span = (min(pronoun.idx, m.start), m.end)
+    return [Relation(person, row["predicate"], m.key, _evidence(token, row["id"], span))
+            for row in patterns().get("affiliation", [])]
+
+
 @lru_cache(maxsize=1)
 def _bid_nouns() -> frozenset[str]:
     """Every noun of a bid to join a pattern reads."""
@@ -592,5 +668,5 @@ def extract_relations(ctx: Context) -> list[Relation]:
             out += _verbal(ctx, token) + _admitted(ctx, token) + _owned(ctx, token)
         elif token.pos_ == "PROPN":
             out += _affiliation(ctx, token) + _member_before(ctx, token) + _party_of_possessor(ctx, token)
-            out += _owned_body(ctx, token) + _party_noun(ctx, token) + _neighbouring(ctx, token)
+            out += _owned_body(ctx, token) + _party_noun(ctx, token) + _neighbouring(ctx, token) + _pronoun_party(ctx, token)
     return [r for r in dict.fromkeys(out) if r.subject != r.object]
