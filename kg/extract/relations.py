@@ -83,7 +83,8 @@ def _of_which(ctx: Context, verb: Token) -> list[str]:
 
 
 def _appositive(ctx: Context, token: Token) -> list[Relation]:
-    """'Kosovo, a former province of Serbia', 'Turkey, a NATO member', and the same said with a present copula,
+    """'Kosovo, a former province of Serbia', 'Turkey, a NATO member', 'Senegal, Guinea-Bissau's northern neighbour',
+    and the same said with a present copula,
     'Indonesia is a member of ASEAN', or with 'became' ('Croatia became the 28th member of the EU': it still is); a past
     'was a member' states nothing of now, nor does a becoming yet to come ('is expected to become a member')."""
     out = []
@@ -99,11 +100,18 @@ def _appositive(ctx: Context, token: Token) -> list[Relation]:
     for row in _matching_rows(token):
         start = min(holder.left_edge.idx, token.idx)
         evidence = _evidence(token, row["id"], (start, token.right_edge.idx + len(token.right_edge.text)))
-        objects = _of_objects(ctx, token) or _organization_modifiers(ctx, token) or _of_which(ctx, token.head)
+        objects = (_of_objects(ctx, token) or _organization_modifiers(ctx, token) or _of_which(ctx, token.head)
+                   or _owners(ctx, token))
         for subject in actors(ctx, holder):
             for obj in objects:
                 out.append(_directed(row, subject, obj, evidence))
     return out
+
+
+def _owners(ctx: Context, token: Token) -> list[str]:
+    """The actors a relational noun is owned by: 'Senegal, Guinea-Bissau's northern neighbour', 'Turkey, its closest
+    ally' (its: the one organisation or state named before)."""
+    return [k for c in token.children if c.dep_ == "poss" for k in (actors(ctx, c) or _its_antecedent(ctx, c))]
 
 
 @lru_cache(maxsize=1)
