@@ -52,6 +52,7 @@ from kg.gazetteer import (
     creation_nouns,
     device_nouns,
     disaster_nouns,
+    document_nouns,
     entries,
     feature_nouns,
     first_body_nouns,
@@ -71,6 +72,7 @@ from kg.gazetteer import (
     place_nouns,
     speech_verbs,
     system_nouns,
+    team_nouns,
     title_by_id,
     title_kinds,
     titles,
@@ -467,7 +469,9 @@ def _restored_names(doc: Doc) -> list[Span]:
         start = first + (model[0].lower_ == "the")
         stop = end - (len(model) > 1 and model[-1].tag_ == "POS")  # "Guinea-Bissau's" is no longer name than the state's
         inside = [e for e, (a, b) in zip(ents, bounds, strict=True) if a < end and first < b]
-        if (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
+        if _team_named(doc, model, inside):
+            label = "ORG"
+        elif (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
                 and not _named_for_a_place(model, inside) and not _place_named_with_demonym(model, inside)
                 or any(a < end and first < b for a, b in titles)):
             continue
@@ -476,6 +480,63 @@ def _restored_names(doc: Doc) -> list[Span]:
             ents = [e for e in ents if e not in inside] + [_fresh(doc, first, end, label)]
             bounds = [(e.start, e.end) for e in ents]
     return ents
+
+
+TEAMS = "kg_teams"  # Doc.user_data key: whether the text speaks of teams (see `speaks_of_teams`)
+
+
+def speaks_of_teams(doc: Doc) -> bool:
+    """Whether the text uses a lower-case noun of a team or a sports league ('the club', 'twelve clubs', 'the league';
+    kg/data/team_nouns.jsonl): then a city's name with another word is a club's."""
+    from spacy.attrs import LOWER
+
+    if TEAMS not in doc.user_data:  # a bool kept on the Doc: asked once per name the model found
+        nouns = frozenset(team_nouns() | {noun + "s" for noun in team_nouns()})
+        doc.user_data[TEAMS] = any(t.pos_ == "NOUN" and t.is_lower for t in tokens_with(doc, LOWER, nouns))
+    return doc.user_data[TEAMS]
+
+
+def _team_named(doc: Doc, model: Span, inside: list[Span]) -> bool:
+    """'Real Madrid', 'Manchester United', 'Manchester City' in a text that speaks of clubs or a league: the model's
+    name of two or three capitalised words, one of them a city of the gazetteer at its start or its end and the
+    others no known name, is a club's, an organisation, not the city (a place the model calls it or not)."""
+    start = model.start + (model[0].lower_ == "the")
+    words = doc[start:model.end - (len(model) > 1 and model[-1].tag_ == "POS")]  # "Manchester United's": the name alone
+    if (model.label_ not in {"GPE", "LOC", "ORG", "PERSON", "FAC"} or not 2 <= len(words) <= 3 or len(inside) != 1
+            or not inside[0].ent_id_ or entries()[inside[0].ent_id_].type != "Place" or len(inside[0]) != 1):
+        return False
+    city = inside[0].start
+    if city not in {words.start, words.end - 1} or by_name().get(words.text.lower()):
+        return False
+    others = COMPASS | COMPASS_ADJECTIVES | given_names()
+    if not all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) and (t.i == city or t.lower_ not in others)
+               and (t.i > city or t.lower_ not in _place_prefixes()) for t in words):  # 'Central London', 'New Delhi'
+        return False
+    return speaks_of_teams(doc)
+
+
+def _clubs_around_cities(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Real Madrid lead the league', where the model tagged the city alone: in a text that speaks of clubs or a league,
+    a one-word city of the gazetteer with a capitalised proper noun no name holds, joined to it as a compound right
+    before or after it, is a club's name with that word, an organisation, not the city."""
+    if not any(e.ent_id_ for e in ents) or not speaks_of_teams(doc):
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    taken |= {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}  # 'Madrid Mayor NAME'
+    others = COMPASS | COMPASS_ADJECTIVES | given_names()
+    out = []
+    for ent in ents:
+        if len(ent) == 1 and ent.ent_id_ and entries()[ent.ent_id_].type == "Place":
+            city = ent[0]
+            word = next((t for t in (doc[ent.start - 1] if ent.start else None, doc[ent.end] if ent.end < len(doc) else None)
+                         if t is not None and t.i not in taken and t.pos_ == "PROPN" and t.is_title and t.lower_ not in others
+                         and (t.i > city.i or t.lower_ not in _place_prefixes())  # 'Central London', 'New Delhi'
+                         and ((t.dep_ == "compound" and t.head.i == city.i) or (city.dep_ == "compound" and city.head.i == t.i))), None)
+            if word is not None:
+                out.append(_typed(doc, _fresh(doc, min(word.i, city.i), max(word.i, city.i) + 1, "ORG")))
+                continue
+        out.append(ent)
+    return out
 
 
 def _named_for_a_place(model: Span, inside: list[Span]) -> bool:
@@ -663,6 +724,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
     ents = [p for e in ents for p in _dateline_split(doc, e)]
+    ents = _clubs_around_cities(doc, ents)
     ents = [_named_after_state(doc, _government_of_state(doc, _disaster_named(doc, e)), words, titles) for e in ents]
     ents += _known_people(doc, ents)
     ents = _known_organizations(doc, ents)
@@ -730,9 +792,10 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    out = _listed_with_bodies(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))
+    out = _listed_with_bodies(doc, _comma_joined(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out))))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _named_after_body_noun(doc, out))))
-    return model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, _without_systems(doc, out)), words))
+    out = _without_documents(doc, _without_systems(doc, out))
+    return model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words))
 
 
 def _without_titles_of_works(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -827,6 +890,41 @@ def _without_systems(doc: Doc, ents: list[Span]) -> list[Span]:
                                                                     and e.root.head.i == e.end)}
     named |= {t for t in modifying - acting if known_actors().get(strip_the(t).lower()) is None}
     return [e for e in ents if e.ent_id_ or e.label_ in NAMELESS_LABELS - {"PERSON"} or e.text not in named]
+
+
+def _without_documents(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names of a treaty, an act or a charter, no actors and no places: 'the Lisbon Treaty', 'the Patriot Act' (two or
+    more words, the last a capitalised noun whose most frequent sense is a written agreement or a legal document,
+    kg/data/document_nouns.jsonl; not a person's name), and the city in 'the Treaty of Lisbon', 'the Treaty of Rome'
+    (a state stays: 'the Constitution of Kenya' names Kenya)."""
+    nouns = document_nouns()
+    out = []
+    for ent in ents:
+        last = ent[-2] if len(ent) > 2 and ent[-1].tag_ == "POS" else ent[-1]
+        if (not ent.ent_id_ and ent.label_ in {"ORG", "GPE", "LOC", "FAC", "NORP"} and last.i > ent.start and _document_word(last, nouns)
+                and not _named_as_a_body(doc, ent)):
+            continue
+        place = ent.label_ in {"GPE", "LOC"} and not (ent.ent_id_ and entries()[ent.ent_id_].type == "State")
+        before = ent.start - 1 - (ent.start > 1 and doc[ent.start - 1].lower_ == "the")
+        if place and before >= 1 and doc[before].lower_ == "of" and _document_word(doc[before - 1], nouns):
+            continue  # 'the Treaty of Lisbon'
+        if place and ent.end < len(doc) and _document_word(doc[ent.end], nouns):
+            continue  # 'the Minsk Agreement', 'the Paris Agreement'
+        out.append(ent)
+    return out
+
+
+def _named_as_a_body(doc: Doc, ent: Span) -> bool:
+    """'His party, the New Social Contract (NSC),': a name the text gives initials in brackets, or sets in apposition
+    with a body's noun (either way round), is a body's, whatever its last word."""
+    head = ent.root.head
+    return (bool(_bracketed_acronym(doc, ent.end)) or _apposed_body(ent)
+            or (ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in first_body_nouns()))
+
+
+def _document_word(token: Token, nouns: frozenset[str]) -> bool:
+    """A capitalised noun of a document ('Treaty', 'Agreements', 'Act'), as written inside a document's name."""
+    return token.is_title and token.pos_ in {"PROPN", "NOUN"} and (token.lower_ in nouns or token.lemma_.lower() in nouns)
 
 
 def _speaks(ent: Span) -> bool:
@@ -1916,10 +2014,34 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     # where the text has 'Boeing said' stays a maker)
     acting = {e.text for e in orgs if e.text in modifiers and e.root.dep_ not in {"compound", "nmod", "amod"}}
     out |= modifiers - acting
+    out |= _brands(ents)
+    out |= {e.text for e in orgs if _device_listed_with(e, out)}
     texts = {e.text for e in orgs}
     out |= {t for t in texts if t.endswith("s") and t[:-1] in out}  # 'iPods' after 'an iPod'
     out |= {t[:-1] for t in out if t.endswith("s") and t[:-1] in texts}  # 'iPod' after 'its iPods'
     return out
+
+
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+
+
+def _brands(ents: list[Span]) -> set[str]:
+    """'the iPhone maker', 'sales of iPhones, iPads and ...': a one-word name of a brand's shape (a lower-case prefix
+    before a capitalised word) that the text never makes a subject or an owner ('eBay said', "eBay's chief") and
+    that no Phoenix list knows as an organisation is a product, wherever the model calls it an organisation."""
+    shaped = {e.text for e in ents if e.label_ == "ORG" and not e.ent_id_ and len(e) == 1 and BRAND.fullmatch(e.text)}
+    acting = {e.text for e in ents if e.text in shaped and e.root.dep_ in ACTING_DEPS}
+    return {t for t in shaped - acting if known_actors().get(t.lower()) != "Organization"}
+
+
+def _device_listed_with(ent: Span, products: set[str]) -> bool:
+    """'iPhones, iPads and Mac computers': a name before a device's noun (kg/data/device_nouns.jsonl) that is listed
+    with a product the text names is the kind of a device too, no maker."""
+    head = ent.root.head
+    if ent.root.dep_ not in {"compound", "nmod"} or head.i != ent.end or head.lemma_ not in device_nouns():
+        return False
+    listed = [*head.conjuncts]
+    return any(t.text in products for t in listed) and known_actors().get(ent.text.lower()) != "Organization"
 
 
 def _thing_head(token) -> bool:
@@ -2234,9 +2356,38 @@ def _listed_with_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         bodies = [e for e in listed if e.label_ == "ORG"]
         others = [e for e in listed if e.label_ != "ORG"]
-        if bodies and others and all(_unknown_word_name(e) for e in others):
+        teams = speaks_of_teams(doc)  # 'Chelsea, Arsenal, Liverpool and Tottenham Hotspur': clubs, in a text on clubs
+        if bodies and others and all(_unknown_word_name(e) or (teams and _club_like_name(e)) for e in others):
             found.update({id(e): _typed(doc, _fresh(doc, e.start, e.end, "ORG")) for e in others})
     return [found.get(id(e), e) for e in ents] if found else ents
+
+
+def _club_like_name(ent: Span) -> bool:
+    """One to three capitalised proper nouns, opened by no given name of the office holders, that the model called a
+    person or a place and that no gazetteer entry but a city is ('Liverpool', 'Barcelona', 'Tottenham Hotspur')."""
+    return (1 <= len(ent) <= 3 and ent.label_ in {"PERSON", "GPE", "LOC", "FAC"} and ent[0].lower_ not in given_names()
+            and (not ent.ent_id_ or entries()[ent.ent_id_].type == "Place")
+            and all(t.pos_ == "PROPN" and t.is_title for t in ent))
+
+
+def _comma_joined(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'by Chelsea, Arsenal, Liverpool and ...': the model ran two names of a list, joined by a comma, into one
+    organisation. Parts of one to three capitalised proper nouns, each the next conjunct of the one before, are
+    names of their own, organisations as the model said."""
+    out = []
+    for ent in ents:
+        cuts = [t.i for t in ent if t.text == ","]
+        if ent.label_ != "ORG" or ent.ent_id_ or not cuts:
+            out.append(ent)
+            continue
+        bounds = list(zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end], strict=True))
+        parts = [doc[a:b] for a, b in bounds]
+        if not all(1 <= len(p) <= 3 and all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in p) for p in parts) \
+                or not all(q.root.dep_ == "conj" and q.root.head.i == p.root.i for p, q in zip(parts, parts[1:], strict=False)):
+            out.append(ent)
+            continue
+        out += [_fresh(doc, p.start, p.end, "ORG") for p in parts]
+    return out
 
 
 def _unknown_word_name(ent: Span) -> bool:

@@ -58,6 +58,11 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/work_nouns.jsonl: one-word nouns whose most frequent sense is an investigation, an undertaking or a plan
   ('study', 'survey', 'census', 'project', 'programme', 'scheme'): capitalised words before one ('the National Iodine
   Nutrition study') are the name of the study, no actor's (kg.nlp).
+- kg/data/document_nouns.jsonl: one-word nouns whose most frequent sense is a written agreement, a legal document or an
+  agreement ('treaty', 'pact', 'act', 'charter', 'agreement'), no group or person: a name ending in one ('the Lisbon
+  Treaty', 'the Patriot Act') or 'the Treaty of X' names a document, no actor, and the place in it is no mention (kg.nlp).
+- kg/data/team_nouns.jsonl: one-word nouns whose most frequent sense is a team or a sports league ('team', 'club',
+  'league'): an article that uses one speaks of teams, and 'Real Madrid', 'Manchester City' there are clubs (kg.nlp).
 
     apt-get install wordnet-base      # Debian's WordNet 3.0 database, in /usr/share/wordnet
     .venv/bin/python scripts/derive_wordnet.py [/usr/share/wordnet]
@@ -610,6 +615,36 @@ def work_nouns(folder: Path) -> list[dict]:
     return _nouns_under(folder, WORK_ROOTS, "work")
 
 
+DOCUMENT_ROOTS = {
+    "written_agreement": "06771653",  # written_agreement.n.01: treaty, pact, contract
+    "legal_document": "06479665",     # legal_document.n.01: act, constitution, charter, statute
+    "agreement": "06770275",          # agreement.n.01 (understanding): agreement, bargain
+}
+
+
+def document_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is a written agreement, a legal document or an agreement, and no group
+    or person ('treaty', 'act', 'charter'; see the module docstring)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots, others = _roots(folder, lemmas, DOCUMENT_ROOTS, NOT_FEATURE)
+    return [{"id": f"document-noun-{lemma}", "noun": lemma, "kind": root,
+             "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under {root}"}
+            for lemma, offsets in _one_words(folder, lemmas)
+            if (root := _root(offsets[0], hypernyms, roots)) and not _root(offsets[0], hypernyms, others)]
+
+
+TEAM_ROOTS = {
+    "team": "08208560",    # team.n.01 (squad): a cooperative unit, especially in sports: team, club (baseball club)
+    "league": "08231184",  # league.n.01: an association of sports teams that organizes matches
+}
+
+
+def team_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is a team or a sports league ('team', 'club', 'league'; see the module
+    docstring)."""
+    return _nouns_under(folder, TEAM_ROOTS, "team")
+
+
 PERSON_FILE = "18"  # lexicographer file noun.person (lexnames)
 MIN_PARTICLE_NAMES = 2
 MAX_PARTICLE = 5  # letters: longer lower-case words in names are epithets ('doubting_Thomas'), not particles
@@ -657,6 +692,8 @@ def main(folder: Path) -> None:
     _write("honorifics.jsonl", honorifics(folder))
     _write("person_nouns.jsonl", person_nouns(folder))
     _write("work_nouns.jsonl", work_nouns(folder))
+    _write("document_nouns.jsonl", document_nouns(folder))
+    _write("team_nouns.jsonl", team_nouns(folder))
 
 
 if __name__ == "__main__":

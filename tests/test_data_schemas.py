@@ -158,6 +158,8 @@ SCHEMAS: dict[str, dict] = {
                              "prefix": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
     "craft_nouns.jsonl": noun_schema("craft"),
     "device_nouns.jsonl": noun_schema("device"),
+    "document_nouns.jsonl": noun_schema("document", ("written_agreement", "legal_document", "agreement")),
+    "team_nouns.jsonl": noun_schema("team", ("team", "league")),
     "weapon_nouns.jsonl": noun_schema("weapon"),
     "creation_nouns.jsonl": noun_schema("creation", ("musical_composition", "movie", "show", "publication", "writing", "work")),
     "system_nouns.jsonl": noun_schema("system", ("system", "software", "database")),
