@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: twenty-nine articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: forty-five articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: sixty articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ from tests.conftest import DATA
 # code on the same 55: 0.938 0.902 0.612 0.948, 212/216); wire events floor raised to 0.55.
 SETS = {
     "wire": (29, {"entities": 0.84, "roles": 0.80, "events": 0.55, "statements": 0.78}),
-    "tune-wire": (55, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
+    "tune-wire": (60, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
 
