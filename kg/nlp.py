@@ -473,6 +473,7 @@ def _restored_names(doc: Doc) -> list[Span]:
             label = "ORG"
         elif (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
                 and not _named_for_a_place(model, inside) and not _place_named_with_demonym(model, inside)
+                and not _person_of_places(model, inside)
                 or any(a < end and first < b for a, b in titles)):
             continue
         if inside and all(first <= e.start and e.end <= end and len(e) < stop - start for e in inside):
@@ -537,6 +538,15 @@ def _clubs_around_cities(doc: Doc, ents: list[Span]) -> list[Span]:
                 continue
         out.append(ent)
     return out
+
+
+def _person_of_places(model: Span, inside: list[Span]) -> bool:
+    """'prosecutor Carlos Fernando dos Santos Lima': the model's person of two or three capitalised proper nouns,
+    each of them a one-word place of the gazetteer ('Santos', 'Lima'), is the person: no two places run together
+    without a comma or 'and' as one name."""
+    return (model.label_ == "PERSON" and 2 <= len(model) <= 3 and len(inside) == len(model)
+            and all(t.pos_ == "PROPN" and t.is_title for t in model)
+            and all(len(e) == 1 and e.ent_id_ and entries()[e.ent_id_].type in {"Place", "State"} for e in inside))
 
 
 def _named_for_a_place(model: Span, inside: list[Span]) -> bool:
@@ -722,6 +732,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     from spacy.tokens import Span as SpanType
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
+    ents = _with_own_possessive(doc, ents)
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
     ents = [p for e in ents for p in _dateline_split(doc, e)]
     ents = _clubs_around_cities(doc, ents)
@@ -884,10 +895,8 @@ def _without_systems(doc: Doc, ents: list[Span]) -> list[Span]:
     named = {e.text for e in ents if _system_name(e, nouns)}
     named -= {e.text for e in ents if e.text in named and (_speaks(e) or strip_the(e[:-1].text) in bodies)}
     named |= {_bracketed_acronym(doc, e.end) for e in ents if e.text in named} - {""}
-    modifying = {e.text for e in ents if e.end < len(doc) and e.root.dep_ in MODIFIER_DEPS and e.root.head.i == e.end
-                 and doc[e.end].is_lower and doc[e.end].lemma_ in nouns}
-    acting = {e.text for e in ents if e.text in modifying and not (e.root.dep_ in MODIFIER_DEPS and e.end < len(doc)
-                                                                    and e.root.head.i == e.end)}
+    modifying = {e.text for e in ents if _modified_noun(doc, e) is not None and _modified_noun(doc, e).lemma_ in nouns}
+    acting = {e.text for e in ents if e.text in modifying and _modified_noun(doc, e) is None}
     named |= {t for t in modifying - acting if known_actors().get(strip_the(t).lower()) is None}
     return [e for e in ents if e.ent_id_ or e.label_ in NAMELESS_LABELS - {"PERSON"} or e.text not in named]
 
@@ -925,6 +934,15 @@ def _named_as_a_body(doc: Doc, ent: Span) -> bool:
 def _document_word(token: Token, nouns: frozenset[str]) -> bool:
     """A capitalised noun of a document ('Treaty', 'Agreements', 'Act'), as written inside a document's name."""
     return token.is_title and token.pos_ in {"PROPN", "NOUN"} and (token.lower_ in nouns or token.lemma_.lower() in nouns)
+
+
+def _modified_noun(doc: Doc, ent: Span) -> Token | None:
+    """The lower-case noun a name modifies, right after it or past lower-case words that modify it too ('the NEMISIS
+    database', 'its Android operating system'), or None."""
+    head = ent.root.head
+    if ent.root.dep_ not in MODIFIER_DEPS or head.i < ent.end or head.i - ent.end > 2 or not head.is_lower:
+        return None
+    return head if all(doc[k].is_lower for k in range(ent.end, head.i)) else None
 
 
 def _speaks(ent: Span) -> bool:
@@ -1658,6 +1676,31 @@ def _fresh(doc: Doc, start: int, end: int, label: str) -> Span:
 LINKING_POS = {"ADP", "CCONJ", "SCONJ", "PUNCT"}  # 'Organisation for the Prohibition', 'Bosnia and the ...'
 
 
+def _with_own_possessive(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Sainsbury's said", where the model left the "'s" out: a body's name with an "'s" that owns nothing after it
+    (see `own_possessive`) takes it in."""
+    out = []
+    for ent in ents:
+        end = ent.end + 1
+        if (ent.label_ == "ORG" and not ent.ent_id_ and end <= len(doc) and doc[ent.end].tag_ == "POS"
+                and doc[ent.end].text in {"'s", "\u2019s"} and own_possessive(doc, ent, end)):
+            ent = _fresh(doc, ent.start, end, "ORG")
+        out.append(ent)
+    return out
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # "McDonald's said", not "the GAO's managing counsel"
+
+
+def own_possessive(doc: Doc, ent: Span, end: int) -> bool:
+    """"the tax affairs of Amazon and McDonald's.", "McDonald's said": a body's name whose "'s" owns nothing (a full
+    stop, a comma, 'and' or a finite verb follows) keeps it: the "'s" is the name's own (McDonald's, Sainsbury's)."""
+    after = doc[end] if end < len(doc) else None
+    return (ent.label_ == "ORG" and end - 1 > ent.start and doc[end - 2].pos_ == "PROPN"
+            and (after is None or after.pos_ in {"PUNCT", "CCONJ"} or after.tag_ in FINITE_TAGS)
+            and (after is None or after.text not in {"-", "\u2013"}))
+
+
 def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span | None:
     """An entity cut at a line break or an unbalanced bracket; None when nothing of a name is left.
 
@@ -1681,7 +1724,7 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
         end = token.i + 1
     while end > ent.start and (doc[end - 1].is_punct and doc[end - 1].text not in ".)" or doc[end - 1].text in "([{"):
         end -= 1  # 'World Health Organisation (WHO': the bracket is never closed
-    while end - 1 > ent.start and doc[end - 1].tag_ == "POS":
+    while end - 1 > ent.start and doc[end - 1].tag_ == "POS" and not own_possessive(doc, ent, end):
         end -= 1  # "the University of NSW's school": the possessive ending is no part of the name
     if depth > 0:
         opened = next(t.i for t in ent if t.text in "([{")
@@ -2349,17 +2392,35 @@ def _listed_with_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     found: dict[int, Span] = {}
     for ent in ents:
         first = ent.root
-        if ent.label_ != "ORG" or first.dep_ == "conj" or not any(c.dep_ == "conj" for c in first.children):
+        if first.dep_ in {"conj", "appos"}:
             continue
-        listed = [at.get(t.i) for t in (first, *first.conjuncts)]
+        # 'Fianna Fáil, Fine Gael and the Labour Party' parsed as an apposition whose conjuncts follow: a list too
+        second = next((c for c in first.children
+                       if c.dep_ == "appos" and c.i > first.i and any(g.dep_ == "conj" for g in c.children)), None)
+        if second is not None and ent.end < len(doc) and doc[ent.end].text == "," and second.left_edge.i == ent.end + 1:
+            members = (first, second, *second.conjuncts)
+        elif any(c.dep_ == "conj" for c in first.children):
+            members = (first, *first.conjuncts)
+        else:
+            continue
+        listed = [at.get(t.i) for t in members]
         if len(listed) < 2 or any(e is None for e in listed):
             continue
         bodies = [e for e in listed if e.label_ == "ORG"]
         others = [e for e in listed if e.label_ != "ORG"]
         teams = speaks_of_teams(doc)  # 'Chelsea, Arsenal, Liverpool and Tottenham Hotspur': clubs, in a text on clubs
-        if bodies and others and all(_unknown_word_name(e) or (teams and _club_like_name(e)) for e in others):
+        many = len(listed) >= 3 and len(bodies) >= 2  # 'Gary Chan of DAB and Eunice Yung of ...' is no list of bodies
+        if bodies and others and all(_unknown_word_name(e) or (many and _unknown_person_name(e)) or (teams and _club_like_name(e))
+                                     for e in others):
             found.update({id(e): _typed(doc, _fresh(doc, e.start, e.end, "ORG")) for e in others})
     return [found.get(id(e), e) for e in ents] if found else ents
+
+
+def _unknown_person_name(ent: Span) -> bool:
+    """'Fianna Fáil, Fine Gael and the Labour Party': two or three capitalised proper nouns the model called a person,
+    opened by no given name and closed by no surname of the office holders."""
+    return (2 <= len(ent) <= 3 and ent.label_ == "PERSON" and not ent.ent_id_ and ent[0].lower_ not in given_names()
+            and ent[-1].lower_ not in known_surnames() and all(t.pos_ == "PROPN" and t.is_title for t in ent))
 
 
 def _club_like_name(ent: Span) -> bool:
