@@ -769,7 +769,9 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     surnames = {p[-1].text for p in persons if len(p) > 1}  # a one-word "person" may be the model's error ("Twitter")
     full_names = {p.text for p in persons if len(p) > 1}
     first_words = {p[0].text for p in persons if len(p) > 1} - surnames  # 'Wang Yi ... Wang said': a surname put first
-    alone = frozenset(surnames | first_words)  # the words a person named in full may be written alone as
+    family = {p[i].text for p in persons for i in range(1, len(p) - 1)  # 'Lula' of 'Luiz Inacio Lula da Silva'
+              if p[i + 1].lower_ in name_particles() and p[i].is_title}
+    alone = frozenset(surnames | first_words | family)  # the words a person named in full may be written alone as
     out = []
     for ent in ents:
         if ent.ent_id_ and len(ent) == 1 and ent.text in surnames and ent.label_ != "NORP" and ent[0].pos_ == "PROPN":
@@ -779,7 +781,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
             out.append(ent)
             continue
         # 2. A bare surname of someone already named is that person (also one put first, as in Chinese names).
-        if ent.label_ != "PERSON" and (ent.text in alone and len(ent) == 1 or ent.text in full_names):
+        if ent.label_ != "PERSON" and (ent.text in alone and len(ent) == 1 or ent.text in full_names) \
+                and not (ent.label_ == "ORG" and _after_title_of(doc, ent, titles)):  # 'the chief executive of Odebrecht'
             out.append(SpanType(doc, ent.start, ent.end, label="PERSON"))
             continue
         # 3. "Vucic and Hoti": two people, not one organization.
@@ -2625,6 +2628,13 @@ def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozens
         if after_mark or given:
             out = [e for e in out if e is not ent] + [_fresh(doc, start, token.i + 1, "PERSON")]
     return out
+
+
+def _after_title_of(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """'Marcelo Odebrecht, the former chief executive of Odebrecht,': a name right after 'TITLE of' is the body the post
+    is in, a company named after a family, even where a person of that surname is named."""
+    i = ent.start - (doc[ent.start - 1].lower_ == "the" if ent.start else 0)
+    return i >= 2 and doc[i - 1].lower_ == "of" and any(end == i - 1 for _, end in titles)
 
 
 def _body_of_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
