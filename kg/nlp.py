@@ -1621,13 +1621,16 @@ def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[
     """A body named with a state's name after a capitalised common noun is an organisation, not the state:
     'Environment Canada spokesperson', 'Statistics Canada', 'Transport Canada'. The noun is a dictionary word,
     no given name, compounded on the state's name, and no title ('Foreign Minister Serbia' is no name); or a body's
-    noun and a name that is no dictionary word ('Bank Melli Iran')."""
+    noun and a name that is no dictionary word ('Bank Melli Iran'). The pair the model reads as a place is one ('Latin
+    America')."""
     if not ent.ent_id_ or ent.start == 0 or entries()[ent.ent_id_].type != "State" or ent.label_ == "NORP":
         return ent
     prev = doc[ent.start - 1]
     if (prev.is_title and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end
             and prev.lower_ in words and prev.lower_ not in given_names() and not prev.ent_type_
             and not any(start <= prev.i < end for start, end in titles)):
+        if any(m.label_ in {"LOC", "GPE"} and m.start <= prev.i and ent.end <= m.end for m in doc.spans.get("kg_model_ents", [])):
+            return _fresh(doc, prev.i, ent.end, "LOC")  # "Latin America's largest group": a region the model read so
         return _fresh(doc, prev.i, ent.end, "ORG")
     first = doc[ent.start - 2] if ent.start > 1 else None
     if (first is not None and prev.is_title and prev.pos_ == "PROPN" and prev.lower_ not in words and not prev.ent_type_
@@ -2149,7 +2152,8 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         elif label in {"GPE", "LOC", "FAC"} and not ent.ent_id_ and _members_of(doc, ent):
             label = "ORG"
             _typed(doc, ent, label)
-        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _title_in_apposition(doc, ent, titles):
+        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and (_title_in_apposition(doc, ent, titles)
+                                                                       or _named_after_title_comma(doc, ent, titles)):
             label = "PERSON"
             _typed(doc, ent, label)
         elif label == "ORG" and not ent.ent_id_ and _holds_office(ent):
@@ -2224,6 +2228,16 @@ def _title_in_apposition(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> 
         return False
     heads = {i for start, end in titles for i in range(start, end) if ent.end < start <= ent.end + 5}
     return any(t.dep_ == "appos" and ent.start <= t.head.i < ent.end for t in (doc[i] for i in heads))
+
+
+def _named_after_title_comma(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """"The Senate's government leader, Delcídio do Amaral, was arrested": a name set between commas right after a
+    person's title is the holder's, whatever the model called it (a parse that lost the apposition too); a name
+    ending in a body's noun ('the party's leader, the Labour Party,') is left alone."""
+    i = ent.start
+    return (i >= 2 and doc[i - 1].text == "," and any(end == i - 1 for _, end in titles) and ent[0].is_title
+            and ent[0].pos_ == "PROPN" and ent[-1].lower_ not in body_nouns()
+            and (ent.end == len(doc) or doc[ent.end].text in {",", "."}))
 
 
 def _country_place(doc: Doc, ent: Span, surnames: set[str], titles: list[tuple[int, int]]) -> bool:
