@@ -1284,11 +1284,16 @@ def _inside_words(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _vessel_named(doc: Doc, ent: Span) -> bool:
     """The name right after a lower-case noun of a craft that it names ('the tanker Stena Impero', 'the destroyer HMS
-    Daring', 'flagship Moskva'); not a name that only follows one ('the plane Putin uses')."""
+    Daring', 'flagship Moskva', 'the aircraft carrier USS George Washington'); not a name that only follows one ('the
+    plane Putin uses')."""
     noun = doc[ent.start - 1]
-    if not noun.is_lower or not {noun.lower_, noun.lemma_} & craft_nouns():
+    if noun.is_upper and noun.is_alpha and len(noun) <= 4 and noun.i:  # 'USS' left out of the name: the noun before it
+        noun = doc[noun.i - 1]
+    before = doc[noun.i - 1] if noun.i else None  # 'the aircraft carrier USS George Washington' ('carrier' alone is a person)
+    pair = {f"{before.lower_} {noun.lower_}", f"{before.lower_} {noun.lemma_}"} if before is not None and before.is_lower else set()
+    if not noun.is_lower or not ({noun.lower_, noun.lemma_} | pair) & craft_nouns():
         return False
-    return (noun.dep_ == "compound" and ent.start <= noun.head.i < ent.end) or (
+    return (noun.dep_ == "compound" and max(noun.i + 1, ent.start - 1) <= noun.head.i < ent.end) or (
         ent.root.dep_ == "appos" and ent.root.head.i == noun.i)
 
 

@@ -22,8 +22,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   as a body ('Islam' is a civilization too, 'Wicca' a community, 'Christianity' Christendom) is named for the
   faith, not for an organisation that acts; a name WordNet knows only as an organised body ('Scientology', the
   Church of Scientology) can act, and stays.
-- kg/data/craft_nouns.jsonl: nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer', 'flagship'): the name
-  after one ('the tanker Stena Impero') is a vessel's, no actor's.
+- kg/data/craft_nouns.jsonl: nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer', 'flagship'; two-word ones
+  too, 'aircraft carrier'): the name after one ('the tanker Stena Impero') is a vessel's, no actor's.
 - kg/data/device_nouns.jsonl: nouns of a device ('computer', 'phone'): 'its Macintosh computers' is a product line.
 - kg/data/weapon_nouns.jsonl: nouns of a weapon ('missile', 'rocket'): 'launched a missile' releases no product.
 - kg/data/system_nouns.jsonl: nouns whose most frequent sense is a system of parts (system.n.01: 'system',
@@ -410,6 +410,12 @@ def craft_nouns(folder: Path) -> list[dict]:
         if found is not None:
             rows.append({"id": f"craft-noun-{lemma}", "noun": lemma,
                          "source": f"WordNet 3.0 data.noun {found} ({lemmas[found][0]}), under craft"})
+    for lemma, offsets in sorted(_senses(folder).items()):  # two-word crafts: 'aircraft carrier' ('carrier' is a person first)
+        words = lemma.split("_")
+        if len(words) == 2 and all(w.isalpha() for w in words) and lemma in lemmas[offsets[0]] \
+                and not _root(offsets[0], hypernyms, others) and _root(offsets[0], hypernyms, roots):
+            rows.append({"id": f"craft-noun-{'-'.join(words)}", "noun": " ".join(words),
+                         "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under craft"})
     return rows
 
 
