@@ -278,6 +278,20 @@ def device_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Nouns of a written agreement or a legal document ('treaty', 'act', 'charter'; kg/data/document_nouns.jsonl, from
+    WordNet): 'the Lisbon Treaty', 'the Treaty of Lisbon' name a document, no actor and no place."""
+    return _column("document_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
+def team_nouns() -> frozenset[str]:
+    """Nouns of a team or a sports league ('team', 'club', 'league'; kg/data/team_nouns.jsonl, from WordNet): an article
+    that uses one speaks of teams, and 'Real Madrid' there is a club."""
+    return _column("team_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
 def weapon_nouns() -> frozenset[str]:
     """Nouns of a weapon ('missile', 'rifle'; kg/data/weapon_nouns.jsonl, from WordNet): 'launched a missile'."""
     return _column("weapon_nouns.jsonl", "noun")

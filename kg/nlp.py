@@ -52,6 +52,7 @@ from kg.gazetteer import (
     creation_nouns,
     device_nouns,
     disaster_nouns,
+    document_nouns,
     entries,
     feature_nouns,
     first_body_nouns,
@@ -71,6 +72,7 @@ from kg.gazetteer import (
     place_nouns,
     speech_verbs,
     system_nouns,
+    team_nouns,
     title_by_id,
     title_kinds,
     titles,
@@ -470,8 +472,11 @@ def _restored_names(doc: Doc) -> list[Span]:
         start = first + (model[0].lower_ == "the")
         stop = end - (len(model) > 1 and model[-1].tag_ == "POS")  # "Guinea-Bissau's" is no longer name than the state's
         inside = [e for e, (a, b) in zip(ents, bounds, strict=True) if a < end and first < b]
-        if (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
+        if _team_named(doc, model, inside):
+            label = "ORG"
+        elif (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
                 and not _named_for_a_place(model, inside) and not _place_named_with_demonym(model, inside)
+                and not _person_of_places(model, inside)
                 or any(a < end and first < b for a, b in titles)):
             continue
         if inside and all(first <= e.start and e.end <= end and len(e) < stop - start for e in inside):
@@ -479,6 +484,72 @@ def _restored_names(doc: Doc) -> list[Span]:
             ents = [e for e in ents if e not in inside] + [_fresh(doc, first, end, label)]
             bounds = [(e.start, e.end) for e in ents]
     return ents
+
+
+TEAMS = "kg_teams"  # Doc.user_data key: whether the text speaks of teams (see `speaks_of_teams`)
+
+
+def speaks_of_teams(doc: Doc) -> bool:
+    """Whether the text uses a lower-case noun of a team or a sports league ('the club', 'twelve clubs', 'the league';
+    kg/data/team_nouns.jsonl): then a city's name with another word is a club's."""
+    from spacy.attrs import LOWER
+
+    if TEAMS not in doc.user_data:  # a bool kept on the Doc: asked once per name the model found
+        nouns = frozenset(team_nouns() | {noun + "s" for noun in team_nouns()})
+        doc.user_data[TEAMS] = any(t.pos_ == "NOUN" and t.is_lower for t in tokens_with(doc, LOWER, nouns))
+    return doc.user_data[TEAMS]
+
+
+def _team_named(doc: Doc, model: Span, inside: list[Span]) -> bool:
+    """'Real Madrid', 'Manchester United', 'Manchester City' in a text that speaks of clubs or a league: the model's
+    name of two or three capitalised words, one of them a city of the gazetteer at its start or its end and the
+    others no known name, is a club's, an organisation, not the city (a place the model calls it or not)."""
+    start = model.start + (model[0].lower_ == "the")
+    words = doc[start:model.end - (len(model) > 1 and model[-1].tag_ == "POS")]  # "Manchester United's": the name alone
+    if (model.label_ not in {"GPE", "LOC", "ORG", "PERSON", "FAC"} or not 2 <= len(words) <= 3 or len(inside) != 1
+            or not inside[0].ent_id_ or entries()[inside[0].ent_id_].type != "Place" or len(inside[0]) != 1):
+        return False
+    city = inside[0].start
+    if city not in {words.start, words.end - 1} or by_name().get(words.text.lower()):
+        return False
+    others = COMPASS | COMPASS_ADJECTIVES | given_names()
+    if not all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) and (t.i == city or t.lower_ not in others)
+               and (t.i > city or t.lower_ not in _place_prefixes()) for t in words):  # 'Central London', 'New Delhi'
+        return False
+    return speaks_of_teams(doc)
+
+
+def _clubs_around_cities(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Real Madrid lead the league', where the model tagged the city alone: in a text that speaks of clubs or a league,
+    a one-word city of the gazetteer with a capitalised proper noun no name holds, joined to it as a compound right
+    before or after it, is a club's name with that word, an organisation, not the city."""
+    if not any(e.ent_id_ for e in ents) or not speaks_of_teams(doc):
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    taken |= {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}  # 'Madrid Mayor NAME'
+    others = COMPASS | COMPASS_ADJECTIVES | given_names()
+    out = []
+    for ent in ents:
+        if len(ent) == 1 and ent.ent_id_ and entries()[ent.ent_id_].type == "Place":
+            city = ent[0]
+            word = next((t for t in (doc[ent.start - 1] if ent.start else None, doc[ent.end] if ent.end < len(doc) else None)
+                         if t is not None and t.i not in taken and t.pos_ == "PROPN" and t.is_title and t.lower_ not in others
+                         and (t.i > city.i or t.lower_ not in _place_prefixes())  # 'Central London', 'New Delhi'
+                         and ((t.dep_ == "compound" and t.head.i == city.i) or (city.dep_ == "compound" and city.head.i == t.i))), None)
+            if word is not None:
+                out.append(_typed(doc, _fresh(doc, min(word.i, city.i), max(word.i, city.i) + 1, "ORG")))
+                continue
+        out.append(ent)
+    return out
+
+
+def _person_of_places(model: Span, inside: list[Span]) -> bool:
+    """'prosecutor Carlos Fernando dos Santos Lima': the model's person of two or three capitalised proper nouns,
+    each of them a one-word place of the gazetteer ('Santos', 'Lima'), is the person: no two places run together
+    without a comma or 'and' as one name."""
+    return (model.label_ == "PERSON" and 2 <= len(model) <= 3 and len(inside) == len(model)
+            and all(t.pos_ == "PROPN" and t.is_title for t in model)
+            and all(len(e) == 1 and e.ent_id_ and entries()[e.ent_id_].type in {"Place", "State"} for e in inside))
 
 
 def _named_for_a_place(model: Span, inside: list[Span]) -> bool:
@@ -664,8 +735,10 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     from spacy.tokens import Span as SpanType
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
+    ents = _with_own_possessive(doc, ents)
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
     ents = [p for e in ents for p in _dateline_split(doc, e)]
+    ents = _clubs_around_cities(doc, ents)
     ents = [_named_after_state(doc, _government_of_state(doc, _disaster_named(doc, e)), words, titles) for e in ents]
     ents += _known_people(doc, ents)
     ents = _known_organizations(doc, ents)
@@ -699,7 +772,9 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     surnames = {p[-1].text for p in persons if len(p) > 1}  # a one-word "person" may be the model's error ("Twitter")
     full_names = {p.text for p in persons if len(p) > 1}
     first_words = {p[0].text for p in persons if len(p) > 1} - surnames  # 'Wang Yi ... Wang said': a surname put first
-    alone = frozenset(surnames | first_words)  # the words a person named in full may be written alone as
+    family = {p[i].text for p in persons for i in range(1, len(p) - 1)  # 'Lula' of 'Luiz Inacio Lula da Silva'
+              if p[i + 1].lower_ in name_particles() and p[i].is_title}
+    alone = frozenset(surnames | first_words | family)  # the words a person named in full may be written alone as
     out = []
     for ent in ents:
         if ent.ent_id_ and len(ent) == 1 and ent.text in surnames and ent.label_ != "NORP" and ent[0].pos_ == "PROPN":
@@ -709,7 +784,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
             out.append(ent)
             continue
         # 2. A bare surname of someone already named is that person (also one put first, as in Chinese names).
-        if ent.label_ != "PERSON" and (ent.text in alone and len(ent) == 1 or ent.text in full_names):
+        if ent.label_ != "PERSON" and (ent.text in alone and len(ent) == 1 or ent.text in full_names) \
+                and not (ent.label_ == "ORG" and _after_title_of(doc, ent, titles)):  # 'the chief executive of Odebrecht'
             out.append(SpanType(doc, ent.start, ent.end, label="PERSON"))
             continue
         # 3. "Vucic and Hoti": two people, not one organization.
@@ -733,9 +809,10 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    out = _listed_with_bodies(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))
+    out = _listed_with_bodies(doc, _comma_joined(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out))))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _named_after_body_noun(doc, out))))
-    return model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, _without_systems(doc, out)), words))
+    out = _without_documents(doc, _without_systems(doc, out))
+    return model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words))
 
 
 def _without_titles_of_works(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -824,12 +901,54 @@ def _without_systems(doc: Doc, ents: list[Span]) -> list[Span]:
     named = {e.text for e in ents if _system_name(e, nouns)}
     named -= {e.text for e in ents if e.text in named and (_speaks(e) or strip_the(e[:-1].text) in bodies)}
     named |= {_bracketed_acronym(doc, e.end) for e in ents if e.text in named} - {""}
-    modifying = {e.text for e in ents if e.end < len(doc) and e.root.dep_ in MODIFIER_DEPS and e.root.head.i == e.end
-                 and doc[e.end].is_lower and doc[e.end].lemma_ in nouns}
-    acting = {e.text for e in ents if e.text in modifying and not (e.root.dep_ in MODIFIER_DEPS and e.end < len(doc)
-                                                                    and e.root.head.i == e.end)}
+    modifying = {e.text for e in ents if _modified_noun(doc, e) is not None and _modified_noun(doc, e).lemma_ in nouns}
+    acting = {e.text for e in ents if e.text in modifying and _modified_noun(doc, e) is None}
     named |= {t for t in modifying - acting if known_actors().get(strip_the(t).lower()) is None}
     return [e for e in ents if e.ent_id_ or e.label_ in NAMELESS_LABELS - {"PERSON"} or e.text not in named]
+
+
+def _without_documents(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names of a treaty, an act or a charter, no actors and no places: 'the Lisbon Treaty', 'the Patriot Act' (two or
+    more words, the last a capitalised noun whose most frequent sense is a written agreement or a legal document,
+    kg/data/document_nouns.jsonl; not a person's name), and the city in 'the Treaty of Lisbon', 'the Treaty of Rome'
+    (a state stays: 'the Constitution of Kenya' names Kenya)."""
+    nouns = document_nouns()
+    out = []
+    for ent in ents:
+        last = ent[-2] if len(ent) > 2 and ent[-1].tag_ == "POS" else ent[-1]
+        if (not ent.ent_id_ and ent.label_ in {"ORG", "GPE", "LOC", "FAC", "NORP"} and last.i > ent.start and _document_word(last, nouns)
+                and not _named_as_a_body(doc, ent)):
+            continue
+        place = ent.label_ in {"GPE", "LOC"} and not (ent.ent_id_ and entries()[ent.ent_id_].type == "State")
+        before = ent.start - 1 - (ent.start > 1 and doc[ent.start - 1].lower_ == "the")
+        if place and before >= 1 and doc[before].lower_ == "of" and _document_word(doc[before - 1], nouns):
+            continue  # 'the Treaty of Lisbon'
+        if place and ent.end < len(doc) and _document_word(doc[ent.end], nouns):
+            continue  # 'the Minsk Agreement', 'the Paris Agreement'
+        out.append(ent)
+    return out
+
+
+def _named_as_a_body(doc: Doc, ent: Span) -> bool:
+    """'His party, the New Social Contract (NSC),': a name the text gives initials in brackets, or sets in apposition
+    with a body's noun (either way round), is a body's, whatever its last word."""
+    head = ent.root.head
+    return (bool(_bracketed_acronym(doc, ent.end)) or _apposed_body(ent)
+            or (ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in first_body_nouns()))
+
+
+def _document_word(token: Token, nouns: frozenset[str]) -> bool:
+    """A capitalised noun of a document ('Treaty', 'Agreements', 'Act'), as written inside a document's name."""
+    return token.is_title and token.pos_ in {"PROPN", "NOUN"} and (token.lower_ in nouns or token.lemma_.lower() in nouns)
+
+
+def _modified_noun(doc: Doc, ent: Span) -> Token | None:
+    """The lower-case noun a name modifies, right after it or past lower-case words that modify it too ('the NEMISIS
+    database', 'its Android operating system'), or None."""
+    head = ent.root.head
+    if ent.root.dep_ not in MODIFIER_DEPS or head.i < ent.end or head.i - ent.end > 2 or not head.is_lower:
+        return None
+    return head if all(doc[k].is_lower for k in range(ent.end, head.i)) else None
 
 
 def _speaks(ent: Span) -> bool:
@@ -1168,11 +1287,16 @@ def _inside_words(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _vessel_named(doc: Doc, ent: Span) -> bool:
     """The name right after a lower-case noun of a craft that it names ('the tanker Stena Impero', 'the destroyer HMS
-    Daring', 'flagship Moskva'); not a name that only follows one ('the plane Putin uses')."""
+    Daring', 'flagship Moskva', 'the aircraft carrier USS George Washington'); not a name that only follows one ('the
+    plane Putin uses')."""
     noun = doc[ent.start - 1]
-    if not noun.is_lower or not {noun.lower_, noun.lemma_} & craft_nouns():
+    if noun.is_upper and noun.is_alpha and len(noun) <= 4 and noun.i:  # 'USS' left out of the name: the noun before it
+        noun = doc[noun.i - 1]
+    before = doc[noun.i - 1] if noun.i else None  # 'the aircraft carrier USS George Washington' ('carrier' alone is a person)
+    pair = {f"{before.lower_} {noun.lower_}", f"{before.lower_} {noun.lemma_}"} if before is not None and before.is_lower else set()
+    if not noun.is_lower or not ({noun.lower_, noun.lemma_} | pair) & craft_nouns():
         return False
-    return (noun.dep_ == "compound" and ent.start <= noun.head.i < ent.end) or (
+    return (noun.dep_ == "compound" and max(noun.i + 1, ent.start - 1) <= noun.head.i < ent.end) or (
         ent.root.dep_ == "appos" and ent.root.head.i == noun.i)
 
 
@@ -1505,13 +1629,16 @@ def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[
     """A body named with a state's name after a capitalised common noun is an organisation, not the state:
     'Environment Canada spokesperson', 'Statistics Canada', 'Transport Canada'. The noun is a dictionary word,
     no given name, compounded on the state's name, and no title ('Foreign Minister Serbia' is no name); or a body's
-    noun and a name that is no dictionary word ('Bank Melli Iran')."""
+    noun and a name that is no dictionary word ('Bank Melli Iran'). The pair the model reads as a place is one ('Latin
+    America')."""
     if not ent.ent_id_ or ent.start == 0 or entries()[ent.ent_id_].type != "State" or ent.label_ == "NORP":
         return ent
     prev = doc[ent.start - 1]
     if (prev.is_title and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end
             and prev.lower_ in words and prev.lower_ not in given_names() and not prev.ent_type_
             and not any(start <= prev.i < end for start, end in titles)):
+        if any(m.label_ in {"LOC", "GPE"} and m.start <= prev.i and ent.end <= m.end for m in doc.spans.get("kg_model_ents", [])):
+            return _fresh(doc, prev.i, ent.end, "LOC")  # "Latin America's largest group": a region the model read so
         return _fresh(doc, prev.i, ent.end, "ORG")
     first = doc[ent.start - 2] if ent.start > 1 else None
     if (first is not None and prev.is_title and prev.pos_ == "PROPN" and prev.lower_ not in words and not prev.ent_type_
@@ -1563,6 +1690,31 @@ def _fresh(doc: Doc, start: int, end: int, label: str) -> Span:
 LINKING_POS = {"ADP", "CCONJ", "SCONJ", "PUNCT"}  # 'Organisation for the Prohibition', 'Bosnia and the ...'
 
 
+def _with_own_possessive(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Sainsbury's said", where the model left the "'s" out: a body's name with an "'s" that owns nothing after it
+    (see `own_possessive`) takes it in."""
+    out = []
+    for ent in ents:
+        end = ent.end + 1
+        if (ent.label_ == "ORG" and not ent.ent_id_ and end <= len(doc) and doc[ent.end].tag_ == "POS"
+                and doc[ent.end].text in {"'s", "\u2019s"} and own_possessive(doc, ent, end)):
+            ent = _fresh(doc, ent.start, end, "ORG")
+        out.append(ent)
+    return out
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # "McDonald's said", not "the GAO's managing counsel"
+
+
+def own_possessive(doc: Doc, ent: Span, end: int) -> bool:
+    """"the tax affairs of Amazon and McDonald's.", "McDonald's said": a body's name whose "'s" owns nothing (a full
+    stop, a comma, 'and' or a finite verb follows) keeps it: the "'s" is the name's own (McDonald's, Sainsbury's)."""
+    after = doc[end] if end < len(doc) else None
+    return (ent.label_ == "ORG" and end - 1 > ent.start and doc[end - 2].pos_ == "PROPN"
+            and (after is None or after.pos_ in {"PUNCT", "CCONJ"} or after.tag_ in FINITE_TAGS)
+            and (after is None or after.text not in {"-", "\u2013"}))
+
+
 def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span | None:
     """An entity cut at a line break or an unbalanced bracket; None when nothing of a name is left.
 
@@ -1586,7 +1738,7 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
         end = token.i + 1
     while end > ent.start and (doc[end - 1].is_punct and doc[end - 1].text not in ".)" or doc[end - 1].text in "([{"):
         end -= 1  # 'World Health Organisation (WHO': the bracket is never closed
-    while end - 1 > ent.start and doc[end - 1].tag_ == "POS":
+    while end - 1 > ent.start and doc[end - 1].tag_ == "POS" and not own_possessive(doc, ent, end):
         end -= 1  # "the University of NSW's school": the possessive ending is no part of the name
     if depth > 0:
         opened = next(t.i for t in ent if t.text in "([{")
@@ -1921,6 +2073,8 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     # where the text has 'Boeing said' stays a maker)
     acting = {e.text for e in orgs if e.text in modifiers and e.root.dep_ not in {"compound", "nmod", "amod"}}
     out |= modifiers - acting
+    out |= _brands(ents)
+    out |= {e.text for e in orgs if _device_listed_with(e, out)}
     texts = {e.text for e in orgs}
     out |= {t for t in texts if t.endswith("s") and t[:-1] in out}  # 'iPods' after 'an iPod'
     out |= {t[:-1] for t in out if t.endswith("s") and t[:-1] in texts}  # 'iPod' after 'its iPods'
@@ -1937,6 +2091,26 @@ def _body_by_name(doc: Doc, ent: Span) -> bool:
     after = doc[ent.end] if ent.end < len(doc) else None
     return (head in first_body_nouns() or (len(words) > 1 and head in body_nouns())
             or (after is not None and after.is_lower and after.lower_ in first_body_nouns()))
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+
+
+def _brands(ents: list[Span]) -> set[str]:
+    """'the iPhone maker', 'sales of iPhones, iPads and ...': a one-word name of a brand's shape (a lower-case prefix
+    before a capitalised word) that the text never makes a subject or an owner ('eBay said', "eBay's chief") and
+    that no Phoenix list knows as an organisation is a product, wherever the model calls it an organisation."""
+    shaped = {e.text for e in ents if e.label_ == "ORG" and not e.ent_id_ and len(e) == 1 and BRAND.fullmatch(e.text)}
+    acting = {e.text for e in ents if e.text in shaped and e.root.dep_ in ACTING_DEPS}
+    return {t for t in shaped - acting if known_actors().get(t.lower()) != "Organization"}
+
+
+def _device_listed_with(ent: Span, products: set[str]) -> bool:
+    """'iPhones, iPads and Mac computers': a name before a device's noun (kg/data/device_nouns.jsonl) that is listed
+    with a product the text names is the kind of a device too, no maker."""
+    head = ent.root.head
+    if ent.root.dep_ not in {"compound", "nmod"} or head.i != ent.end or head.lemma_ not in device_nouns():
+        return False
+    listed = [*head.conjuncts]
+    return any(t.text in products for t in listed) and known_actors().get(ent.text.lower()) != "Organization"
 
 
 def _thing_head(token) -> bool:
@@ -1998,7 +2172,8 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         elif label in {"GPE", "LOC", "FAC"} and not ent.ent_id_ and _members_of(doc, ent):
             label = "ORG"
             _typed(doc, ent, label)
-        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _title_in_apposition(doc, ent, titles):
+        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and (_title_in_apposition(doc, ent, titles)
+                                                                       or _named_after_title_comma(doc, ent, titles)):
             label = "PERSON"
             _typed(doc, ent, label)
         elif label == "ORG" and not ent.ent_id_ and _holds_office(ent):
@@ -2073,6 +2248,16 @@ def _title_in_apposition(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> 
         return False
     heads = {i for start, end in titles for i in range(start, end) if ent.end < start <= ent.end + 5}
     return any(t.dep_ == "appos" and ent.start <= t.head.i < ent.end for t in (doc[i] for i in heads))
+
+
+def _named_after_title_comma(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """"The Senate's government leader, Delcídio do Amaral, was arrested": a name set between commas right after a
+    person's title is the holder's, whatever the model called it (a parse that lost the apposition too); a name
+    ending in a body's noun ('the party's leader, the Labour Party,') is left alone."""
+    i = ent.start
+    return (i >= 2 and doc[i - 1].text == "," and any(end == i - 1 for _, end in titles) and ent[0].is_title
+            and ent[0].pos_ == "PROPN" and ent[-1].lower_ not in body_nouns()
+            and (ent.end == len(doc) or doc[ent.end].text in {",", "."}))
 
 
 def _country_place(doc: Doc, ent: Span, surnames: set[str], titles: list[tuple[int, int]]) -> bool:
@@ -2244,16 +2429,63 @@ def _listed_with_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     found: dict[int, Span] = {}
     for ent in ents:
         first = ent.root
-        if ent.label_ != "ORG" or first.dep_ == "conj" or not any(c.dep_ == "conj" for c in first.children):
+        if first.dep_ in {"conj", "appos"}:
             continue
-        listed = [at.get(t.i) for t in (first, *first.conjuncts)]
+        # 'Fianna Fáil, Fine Gael and the Labour Party' parsed as an apposition whose conjuncts follow: a list too
+        second = next((c for c in first.children
+                       if c.dep_ == "appos" and c.i > first.i and any(g.dep_ == "conj" for g in c.children)), None)
+        if second is not None and ent.end < len(doc) and doc[ent.end].text == "," and second.left_edge.i == ent.end + 1:
+            members = (first, second, *second.conjuncts)
+        elif any(c.dep_ == "conj" for c in first.children):
+            members = (first, *first.conjuncts)
+        else:
+            continue
+        listed = [at.get(t.i) for t in members]
         if len(listed) < 2 or any(e is None for e in listed):
             continue
         bodies = [e for e in listed if e.label_ == "ORG"]
         others = [e for e in listed if e.label_ != "ORG"]
-        if bodies and others and all(_unknown_word_name(e) for e in others):
+        teams = speaks_of_teams(doc)  # 'Chelsea, Arsenal, Liverpool and Tottenham Hotspur': clubs, in a text on clubs
+        many = len(listed) >= 3 and len(bodies) >= 2  # 'Gary Chan of DAB and Eunice Yung of ...' is no list of bodies
+        if bodies and others and all(_unknown_word_name(e) or (many and _unknown_person_name(e)) or (teams and _club_like_name(e))
+                                     for e in others):
             found.update({id(e): _typed(doc, _fresh(doc, e.start, e.end, "ORG")) for e in others})
     return [found.get(id(e), e) for e in ents] if found else ents
+
+
+def _unknown_person_name(ent: Span) -> bool:
+    """'Fianna Fáil, Fine Gael and the Labour Party': two or three capitalised proper nouns the model called a person,
+    opened by no given name and closed by no surname of the office holders."""
+    return (2 <= len(ent) <= 3 and ent.label_ == "PERSON" and not ent.ent_id_ and ent[0].lower_ not in given_names()
+            and ent[-1].lower_ not in known_surnames() and all(t.pos_ == "PROPN" and t.is_title for t in ent))
+
+
+def _club_like_name(ent: Span) -> bool:
+    """One to three capitalised proper nouns, opened by no given name of the office holders, that the model called a
+    person or a place and that no gazetteer entry but a city is ('Liverpool', 'Barcelona', 'Tottenham Hotspur')."""
+    return (1 <= len(ent) <= 3 and ent.label_ in {"PERSON", "GPE", "LOC", "FAC"} and ent[0].lower_ not in given_names()
+            and (not ent.ent_id_ or entries()[ent.ent_id_].type == "Place")
+            and all(t.pos_ == "PROPN" and t.is_title for t in ent))
+
+
+def _comma_joined(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'by Chelsea, Arsenal, Liverpool and ...': the model ran two names of a list, joined by a comma, into one
+    organisation. Parts of one to three capitalised proper nouns, each the next conjunct of the one before, are
+    names of their own, organisations as the model said."""
+    out = []
+    for ent in ents:
+        cuts = [t.i for t in ent if t.text == ","]
+        if ent.label_ != "ORG" or ent.ent_id_ or not cuts:
+            out.append(ent)
+            continue
+        bounds = list(zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end], strict=True))
+        parts = [doc[a:b] for a, b in bounds]
+        if not all(1 <= len(p) <= 3 and all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in p) for p in parts) \
+                or not all(q.root.dep_ == "conj" and q.root.head.i == p.root.i for p, q in zip(parts, parts[1:], strict=False)):
+            out.append(ent)
+            continue
+        out += [_fresh(doc, p.start, p.end, "ORG") for p in parts]
+    return out
 
 
 def _unknown_word_name(ent: Span) -> bool:
@@ -2430,6 +2662,13 @@ def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozens
         if after_mark or given:
             out = [e for e in out if e is not ent] + [_fresh(doc, start, token.i + 1, "PERSON")]
     return out
+
+
+def _after_title_of(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
+    """'Marcelo Odebrecht, the former chief executive of Odebrecht,': a name right after 'TITLE of' is the body the post
+    is in, a company named after a family, even where a person of that surname is named."""
+    i = ent.start - (doc[ent.start - 1].lower_ == "the" if ent.start else 0)
+    return i >= 2 and doc[i - 1].lower_ == "of" and any(end == i - 1 for _, end in titles)
 
 
 def _body_of_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:

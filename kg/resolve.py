@@ -25,7 +25,8 @@ MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.)+")  # 'W.', 'H.W.'
 
 def person_aliases(mentions: list[Mention]) -> dict[str, str]:
     """Provisional person key -> canonical key: 'Vucic' -> 'Aleksandar Vucic', the last words of a longer name
-    ('Lula da Silva' -> 'Luiz Inacio Lula da Silva', 'von der Leyen' -> 'Ursula von der Leyen'), a name without its
+    ('Lula da Silva' -> 'Luiz Inacio Lula da Silva', 'von der Leyen' -> 'Ursula von der Leyen'), the word before a particle
+    that opens such a family name ('Lula'), a name without its
     middle initial ('George Bush' -> 'George W. Bush', and then 'Bush' to the same), and a surname joined to
     its particle by a hyphen with or without it ('Al-Sisi', 'Sisi' -> 'Abdel Fattah al-Sisi'), when unambiguous."""
     full: dict[str, set[str]] = defaultdict(set)
@@ -41,6 +42,8 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
                 full[parts[-1][:1].upper() + parts[-1][1:]].add(m.key)
             for i in range(1, len(parts) - 1):
                 full[" ".join(parts[i:]).lower()].add(m.key)
+                if parts[i + 1] in name_particles() and parts[i][:1].isupper():
+                    full[parts[i]].add(m.key)  # 'Lula' of 'Luiz Inacio Lula da Silva': the word that opens the family name
             bare = [p for p in parts if not MIDDLE_INITIAL.fullmatch(p)]
             if 1 < len(bare) < len(parts):  # 'George Bush' -> 'George W. Bush'
                 full[" ".join(bare).lower()].add(m.key)

@@ -22,8 +22,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   as a body ('Islam' is a civilization too, 'Wicca' a community, 'Christianity' Christendom) is named for the
   faith, not for an organisation that acts; a name WordNet knows only as an organised body ('Scientology', the
   Church of Scientology) can act, and stays.
-- kg/data/craft_nouns.jsonl: nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer', 'flagship'): the name
-  after one ('the tanker Stena Impero') is a vessel's, no actor's.
+- kg/data/craft_nouns.jsonl: nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer', 'flagship'; two-word ones
+  too, 'aircraft carrier'): the name after one ('the tanker Stena Impero') is a vessel's, no actor's.
 - kg/data/device_nouns.jsonl: nouns of a device ('computer', 'phone'): 'its Macintosh computers' is a product line.
 - kg/data/weapon_nouns.jsonl: nouns of a weapon ('missile', 'rocket'): 'launched a missile' releases no product.
 - kg/data/system_nouns.jsonl: nouns whose most frequent sense is a system of parts (system.n.01: 'system',
@@ -58,6 +58,11 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/work_nouns.jsonl: one-word nouns whose most frequent sense is an investigation, an undertaking or a plan
   ('study', 'survey', 'census', 'project', 'programme', 'scheme'): capitalised words before one ('the National Iodine
   Nutrition study') are the name of the study, no actor's (kg.nlp).
+- kg/data/document_nouns.jsonl: one-word nouns whose most frequent sense is a written agreement, a legal document or an
+  agreement ('treaty', 'pact', 'act', 'charter', 'agreement'), no group or person: a name ending in one ('the Lisbon
+  Treaty', 'the Patriot Act') or 'the Treaty of X' names a document, no actor, and the place in it is no mention (kg.nlp).
+- kg/data/team_nouns.jsonl: one-word nouns whose most frequent sense is a team or a sports league ('team', 'club',
+  'league'): an article that uses one speaks of teams, and 'Real Madrid', 'Manchester City' there are clubs (kg.nlp).
 
     apt-get install wordnet-base      # Debian's WordNet 3.0 database, in /usr/share/wordnet
     .venv/bin/python scripts/derive_wordnet.py [/usr/share/wordnet]
@@ -405,6 +410,12 @@ def craft_nouns(folder: Path) -> list[dict]:
         if found is not None:
             rows.append({"id": f"craft-noun-{lemma}", "noun": lemma,
                          "source": f"WordNet 3.0 data.noun {found} ({lemmas[found][0]}), under craft"})
+    for lemma, offsets in sorted(_senses(folder).items()):  # two-word crafts: 'aircraft carrier' ('carrier' is a person first)
+        words = lemma.split("_")
+        if len(words) == 2 and all(w.isalpha() for w in words) and lemma in lemmas[offsets[0]] \
+                and not _root(offsets[0], hypernyms, others) and _root(offsets[0], hypernyms, roots):
+            rows.append({"id": f"craft-noun-{'-'.join(words)}", "noun": " ".join(words),
+                         "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under craft"})
     return rows
 
 
@@ -610,6 +621,36 @@ def work_nouns(folder: Path) -> list[dict]:
     return _nouns_under(folder, WORK_ROOTS, "work")
 
 
+DOCUMENT_ROOTS = {
+    "written_agreement": "06771653",  # written_agreement.n.01: treaty, pact, contract
+    "legal_document": "06479665",     # legal_document.n.01: act, constitution, charter, statute
+    "agreement": "06770275",          # agreement.n.01 (understanding): agreement, bargain
+}
+
+
+def document_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is a written agreement, a legal document or an agreement, and no group
+    or person ('treaty', 'act', 'charter'; see the module docstring)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots, others = _roots(folder, lemmas, DOCUMENT_ROOTS, NOT_FEATURE)
+    return [{"id": f"document-noun-{lemma}", "noun": lemma, "kind": root,
+             "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under {root}"}
+            for lemma, offsets in _one_words(folder, lemmas)
+            if (root := _root(offsets[0], hypernyms, roots)) and not _root(offsets[0], hypernyms, others)]
+
+
+TEAM_ROOTS = {
+    "team": "08208560",    # team.n.01 (squad): a cooperative unit, especially in sports: team, club (baseball club)
+    "league": "08231184",  # league.n.01: an association of sports teams that organizes matches
+}
+
+
+def team_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is a team or a sports league ('team', 'club', 'league'; see the module
+    docstring)."""
+    return _nouns_under(folder, TEAM_ROOTS, "team")
+
+
 PERSON_FILE = "18"  # lexicographer file noun.person (lexnames)
 MIN_PARTICLE_NAMES = 2
 MAX_PARTICLE = 5  # letters: longer lower-case words in names are epithets ('doubting_Thomas'), not particles
@@ -657,6 +698,8 @@ def main(folder: Path) -> None:
     _write("honorifics.jsonl", honorifics(folder))
     _write("person_nouns.jsonl", person_nouns(folder))
     _write("work_nouns.jsonl", work_nouns(folder))
+    _write("document_nouns.jsonl", document_nouns(folder))
+    _write("team_nouns.jsonl", team_nouns(folder))
 
 
 if __name__ == "__main__":

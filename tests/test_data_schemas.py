@@ -156,8 +156,11 @@ SCHEMAS: dict[str, dict] = {
                           "under": ("geographical_area", "district", "port", "region"), "source": wordnet_source},
     "title_prefixes.jsonl": {"id": lambda v: text(v) and v.startswith("title-prefix-"),
                              "prefix": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
-    "craft_nouns.jsonl": noun_schema("craft"),
+    "craft_nouns.jsonl": {**noun_schema("craft"),  # two-word crafts too: "aircraft carrier"
+                          "noun": lambda v: text(v) and all(w.isalpha() and w.islower() for w in v.split(" "))},
     "device_nouns.jsonl": noun_schema("device"),
+    "document_nouns.jsonl": noun_schema("document", ("written_agreement", "legal_document", "agreement")),
+    "team_nouns.jsonl": noun_schema("team", ("team", "league")),
     "weapon_nouns.jsonl": noun_schema("weapon"),
     "creation_nouns.jsonl": noun_schema("creation", ("musical_composition", "movie", "show", "publication", "writing", "work")),
     "system_nouns.jsonl": noun_schema("system", ("system", "software", "database")),

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from kg import resources
 from kg.gazetteer import body_heads, capitals, entries, motion_verbs, place_nouns, title_by_id, titles
 from kg.ids import slug
-from kg.nlp import strip_the, tokens_with
+from kg.nlp import own_possessive, strip_the, tokens_with
 from kg.records import Mention
 
 if TYPE_CHECKING:
@@ -218,7 +218,7 @@ POSSESSIVES = {"'s", "\u2019s", "'", "\u2019"}
 
 def _mention(ent: Span, seat_of: str = "") -> Mention | None:
     label, gid = ent.label_, ent.ent_id_  # read first: a slice of an entity span is a plain span, with no label
-    if len(ent) > 1 and ent[-1].text in POSSESSIVES:
+    if len(ent) > 1 and ent[-1].text in POSSESSIVES and not own_possessive(ent.doc, ent, ent.end):
         ent = ent[:-1]  # "Civic Passion's": the possessive is not part of the name
     if label == "ORG" and not gid:
         ent = _owner_of_possessed(ent)

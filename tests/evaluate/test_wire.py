@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: forty-five articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: sixty articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ from tests.conftest import DATA
 # code of the session's start: entities 0.952 roles 0.789 events 0.627 statements 1.000 dates 8/9).
 SETS = {
     "wire": (33, {"entities": 0.84, "roles": 0.80, "events": 0.55, "statements": 0.78}),
-    "tune-wire": (55, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
+    "tune-wire": (60, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
 
