@@ -379,6 +379,30 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
     return Span(doc, i, min(j, len(doc)), label="PERSON")
 
 
+MAX_BODY = 4  # words of a body's name read again after a title: 'Speaker of the [Bundestag] NAME'
+
+
+def _person_after_body(doc: Doc, title: tuple[int, int], bodies: dict[int, int], names: set[tuple[str, ...]],
+                       starts: dict[int, int]) -> tuple[Span | None, Span | None]:
+    """'Speaker of the Bundestag Bärbel Bas', 'President of the Senate NAME': a capitalised title, 'of' and a named
+    body (an entity here, or the words of a body named elsewhere in the text, then given as an organisation too),
+    then the name of the post's holder."""
+    from spacy.tokens import Span as SpanType
+
+    i = title[1]
+    if not doc[title[0]].is_title or i + 1 >= len(doc) or doc[i].lower_ not in {"of", "for"}:
+        return None, None
+    body = i + 1 + (doc[i + 1].lower_ == "the")
+    end = bodies.get(body)
+    again = None
+    if end is None:
+        end = next((body + n for n in range(MAX_BODY, 0, -1) if tuple(t.text for t in doc[body:body + n]) in names), None)
+        again = SpanType(doc, body, end, label="ORG") if end is not None else None
+    if end is None or end >= len(doc):
+        return None, None
+    return _person_after_title(doc, (title[0], end), starts), again
+
+
 MAX_OWNER = 6  # words of the body in 'TITLE of the BODY for PORTFOLIO NAME'
 
 
@@ -673,13 +697,19 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     starts = dict(titles)
+    bodies = {e.start: e.end for e in ents if e.label_ != "PERSON"}
+    body_names = {tuple(t.text for t in e if t.lower_ != "the") for e in ents if e.label_ in BODY_LABELS}
+    named_bodies = []  # 'Speaker of the Bundestag NAME': the body's name, untagged there, read again
     for title in titles:
         person = _person_after_title(doc, title, starts)
+        if person is None:
+            person, body = _person_after_body(doc, title, bodies, body_names, starts)
+            named_bodies += [body] if person is not None and body is not None else []
         if person is not None and not _named_body(doc, title, person, words):
             people.append(person)
     held = _portfolio_holders(doc, ents, words)  # 'Assistant Secretary of the Air Force for Acquisition Marvin Sambur'
     people += [person for _, _, person in held]
-    owners = [owner for _, owner, _ in held if owner is not None]
+    owners = [owner for _, owner, _ in held if owner is not None] + named_bodies
     cut = [(start, person.end) for start, _, person in held]
     keep = []
     for ent in ents:
@@ -725,6 +755,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, alone):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
+    out = _apposed_people(doc, out, words)
     out = _parties_tagged_people(doc, out, alone)
     out = _named_before_body_noun(doc, _repeated_organizations(doc, _company_before_title(doc, out)), words)
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
@@ -993,6 +1024,48 @@ def _portfolios_with_body_noun(doc: Doc, ents: list[Span], words: frozenset[str]
                 and ent[-1].lower_ not in first_body_nouns() and all(t.lower_ in words and _capitalised(t) for t in ent)):
             ent = _fresh(doc, ent.start, ent.end + 1, "ORG")
         out.append(ent)
+    return out
+
+
+APPOSED_NAME = (2, 3)  # words of a name read from its apposition: a given name and a surname, perhaps a middle one
+APPOSITION_WORDS = 5  # words from the article to the apposition's head: 'a former regional chief', 'the new defence minister'
+
+
+def _apposed_people(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
+    """'Stéphane Dion, a former leader of the Liberal Party, takes over', 'NAME, 45, the new defence minister,': two or
+    three capitalised words the model left untagged, opening a sentence or a clause, set off by a comma from an
+    apposition whose head is a title or a noun of a person (kg/data/person_nouns.jsonl, WordNet) after 'a', 'an' or
+    'the' (an age in its own apposition may stand before it): a person. Not when the last word is a dictionary word
+    ('Rideau Hall, the residence'), nor a title's word."""
+    from spacy.attrs import ORTH
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    nouns = person_nouns() | {f.lower() for row in titles() for f in row["forms"] if " " not in f}
+    forms = {f.lower() for row in titles() for f in row["forms"]}
+    out = list(ents)
+    for comma in tokens_with(doc, ORTH, frozenset({","})):
+        i = comma.i + 1
+        if i + 1 < len(doc) and doc[i].is_digit and len(doc[i]) <= 3 and doc[i + 1].text == ",":
+            i += 2  # 'NAME, 45, the ...': the age
+        if i >= len(doc) or doc[i].lower_ not in {"a", "an", "the"}:
+            continue
+        phrase = doc[i + 1:i + 1 + APPOSITION_WORDS]
+        cut = next((t.i for t in phrase if not (t.is_lower and t.pos_ in {"NOUN", "ADJ", "ADV", "VERB"})), phrase.end)
+        head = doc[cut - 1] if cut > i + 1 else None  # 'the new defence minister': the last word before 'of' or ','
+        if head is None or head.lower_ not in nouns:
+            continue
+        # a surname tagged alone ('Maya Ruiz' after 'Alberto Ruiz': 'Ruiz' read as him) is read with its given name
+        alone = next((e for e in out if e.end == comma.i and len(e) == 1 and e.label_ == "PERSON"), None)
+        free = taken - ({alone.start} if alone is not None else set())
+        n = next((n for n in reversed(APPOSED_NAME) if comma.i - n >= 0 and all(
+            _is_name_token(t) and t.i not in free and t.lower_ not in forms for t in doc[comma.i - n:comma.i])), 0)
+        start = comma.i - n
+        if not n or doc[comma.i - 1].lower_ in words or not (
+                doc[start].is_sent_start or (start > 0 and doc[start - 1].lower_ in {"and", ",", "but"})):
+            continue
+        out = [e for e in out if e is not alone]
+        out.append(_fresh(doc, start, comma.i, "PERSON"))
+        taken |= set(range(start, comma.i))
     return out
 
 

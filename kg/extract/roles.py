@@ -311,6 +311,8 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             objects = [c for c in token.children if c.dep_ == "dobj"]
         if holder is not None and holder.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
             holder = token.head
+            if holder.dep_ == "appos" and holder.pos_ == "NOUN" and _ent_at(doc, holder.i) is None:
+                holder = holder.head  # 'NAME, a senator who leads ORG': the noun in apposition stands for the name
         holder = _speaker_of(holder, token)
         person = _ent_at(doc, holder.i) if holder is not None else None
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
@@ -709,7 +711,9 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     if not sectors:
         return None
     start = _name_start(doc, title)
-    person = _person_at(doc, start)
+    person, rule = _person_at(doc, start), "title-name-known-holder"
+    if person is None and title.start > 0 and doc[title.start - 1].lower_ == "the":
+        person, rule = _appositive_person(doc, title.start), "name-title-known-holder"  # 'NAME, the chancellor of ...,'
     if person is None:
         return None
     window = doc[max(0, title.start - 2):title.start]
@@ -726,8 +730,8 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     states.discard(None)
     if len(states) != 1 or not any(e.ent_id_ in states for e in ents(doc)):
         return None  # one state, and one the article names: the role points to a node the article has
-    span = doc[title.start:person.end]
-    return _role(span, person, name, states.pop(), as_of, "title-name-known-holder", 0.7)
+    span = doc[min(title.start, person.start):max(title.end, person.end)]
+    return _role(span, person, name, states.pop(), as_of, rule, 0.7)
 
 
 # a dateline: 'TOKYO, Oct 5 (Reuters) -', 'LUSAKA (AP) --', 'WASHINGTON -' at the start of a line near the text's top
@@ -1042,9 +1046,17 @@ def _title_states() -> dict[str, str]:
 
 def _held_states(person: Span, roles: list[Role]) -> set[str]:
     """The states whose posts the article gives the person (by surname)."""
-    surname = person_key(person.text).rsplit("-", 1)[-1]
-    return {r.of for r in roles if r.holder.rsplit("-", 1)[-1] == surname and r.of in entries()
+    return {r.of for r in roles if _same_person(r.holder, person_key(person.text)) and r.of in entries()
             and entries()[r.of].type == "State"}
+
+
+def _same_person(key: str, other: str) -> bool:
+    """Whether two person keys may name one person: one name ends the other ('Fernández' after 'Alberto Fernández',
+    'Wilson-Raybould' after 'Jody Wilson-Raybould'); two names in full that differ before the surname are two people
+    ('Maya Fernández' is not 'Alberto Fernández')."""
+    a, b = key.removeprefix("person-").split("-"), other.removeprefix("person-").split("-")
+    short, long = sorted((a, b), key=len)
+    return long[len(long) - len(short):] == short
 
 
 def _held_elsewhere(person: Span, state: str, roles: list[Role]) -> bool:
@@ -1111,7 +1123,10 @@ def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
     """Whether the title's sentence names a state other than `home`, or a place in one ('In Beijing, Foreign Minister
     X said' in a story from Tokyo)."""
     sent = doc[title.start].sent
+    new = title.start > 0 and doc[title.start - 1].lower_ in {"new", "newly"}
     for ent in ents(doc):
+        if new and ent.start >= title.end:
+            continue  # 'NAME, 45, the new defence minister, served in Afghanistan': the story's new office, named first
         if ent.end < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_:
             continue  # 'a Chinese-owned consortium', 'US-led': the state describes something else
         if sent.start <= ent.start < sent.end and _quoted(doc, sent, ent):
@@ -1137,7 +1152,7 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     if "counterpart" not in doc_text(doc).lower():
         return []  # iterating a Doc's tokens is costly; most articles have no counterpart
     held = _held_posts(roles)
-    out = []
+    out = _plural_counterparts(doc, held, as_of)
     for token in tokens_with(doc, LOWER, frozenset({"counterpart"})):
         owner = owner_before_title(doc, token.i)
         if owner is None or not owner_key(owner):
@@ -1154,6 +1169,46 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
         if name:
             span = doc[min(owner.start, person.start):max(token.i + 1, person.end)]
             out.append(_role(span, person, name, owner_key(owner), as_of, "counterpart", 0.8))
+    return out
+
+
+def _plural_counterparts(doc: Doc, held: dict[str, str], as_of: dt.date) -> list[Role]:
+    """'met her French and Polish counterparts, NAME1 and NAME2': states joined before 'counterparts' and as many
+    names joined after it, in the same order, each the post in its state that the sentence's one holder named before
+    holds (whose 'her' it is)."""
+    out = []
+    for token in tokens_with(doc, LOWER, frozenset({"counterparts"})):
+        owners, i = [], token.i - 1
+        while i >= 0:
+            owner = _ent_at(doc, i)
+            if owner is None or not owner_key(owner):
+                break
+            owners.insert(0, owner)
+            i = owner.start - 1
+            if i >= 0 and doc[i].text == ",":
+                i -= 1
+            if i < 0 or doc[i].lower_ not in {"and", ","}:
+                break
+            i -= 1
+        people, j = [], token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ",")
+        while j < len(doc) and len(people) < len(owners):
+            person = _ent_at(doc, j)
+            if person is None or person.label_ != "PERSON" or person.start != j:
+                break
+            people.append(person)
+            j = person.end + (person.end < len(doc) and doc[person.end].text == ",")
+            j += j < len(doc) and doc[j].lower_ == "and"
+        if len(owners) < 2 or len(people) < len(owners):
+            continue
+        first = owners[0].start
+        before = {person_key(e.text) for e in ents(doc) if e.label_ == "PERSON" and e.sent == token.sent and e.end <= first}
+        posts = {held[k] for k in before if k in held}
+        if len(posts) != 1:
+            continue
+        name = posts.pop()
+        for owner, person in zip(owners, people, strict=True):
+            span = doc[first:person.end]
+            out.append(_role(span, person, name, owner_key(owner), as_of, "counterparts", 0.8))
     return out
 
 
@@ -1262,9 +1317,11 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
             # 'Justice Minister David van Weel, of the VVD,': a minister's party set off by commas, not the office's owner
             yield after, owner, "title-name-of-owner", doc[start:owner.end]
     # OWNER's TITLE, NAME[,]
+    named_after = None
     if owner_before is not None and end + 1 < len(doc) and doc[end].text == ",":
         person = _person_at(doc, _name_start(doc, end + 1))
         if person is not None and _closes_apposition(doc, person):
+            named_after = person
             yield person, owner_before, "owner-title-appositive", doc[owner_before.start:person.end]
     if owner_after is not None:
         # where the owner's words end as written: one named before by its last words ('for the prosecuting authority':
@@ -1292,7 +1349,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     # NAME, [the|a] OWNER['s] TITLE / NAME, who is OWNER's TITLE
     if owner_before is not None:
         person = _appositive_person(doc, _owner_written_at(doc, owner_before, start))
-        if person is not None:
+        if person is not None and not (named_after is not None and _titled(doc, person)):
+            # 'Argentine President NAME, Bolivia's president, NAME2, and ...': a list of titled names, the post NAME2's
             yield person, owner_before, "name-owner-title", doc[person.start:end]
     # NAME is / has been / was appointed / became ... TITLE [of OWNER]
     for owner in (owner_before, owner_after):
@@ -1317,6 +1375,11 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         owner = _spoken_for(doc, start)
         if owner is not None and after is not None:  # 'Speaking for Apple Corps, manager NAME said'
             yield after, owner, "speaking-for", doc[owner.start:after.end]
+
+
+def _titled(doc: Doc, person: Span) -> bool:
+    """Whether a title is written right before the person's name ('Argentine President NAME')."""
+    return any(t.end == person.start for t in doc.spans.get("kg_titles", []))
 
 
 SPEAKING_FOR = (("speaking", "for"), ("speaking", "on", "behalf", "of"))
@@ -1643,8 +1706,58 @@ def _clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, s
     """The person a clause says holds the title at token `start` as of the article's date, and the verb's lemma: read
     over the parse, or from the words when the parse misses the verb ('named NAME, a former trade minister, as
     foreign minister')."""
-    person, verb = _parsed_clause_holder(doc, start, as_of)
+    person, verb = _written_clause_holder(doc, start, as_of)
+    if person is None:
+        person, verb = _parsed_clause_holder(doc, start, as_of)
     return (person, verb) if person is not None else _named_as_holder(doc, start, as_of)
+
+
+PASSIVE_AUX = {"was", "were", "is", "are", "been"}  # 'was appointed', 'has been named', 'is appointed'
+PRESENT_BE = {"is", "'s", "\u2019s"}
+
+
+def _written_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
+    """'NAME [, APPOSITION,] [who] was appointed / was named / becomes / takes over as / is the new TITLE', read from the
+    words next to each other, whatever the parse ('Giorgetti was appointed Economy Minister, and Crosetto, a co-founder
+    of X, is the new defence minister' is parsed as one subject): the verb of taking or holding the post right before the
+    title (past 'as' and 'the new'), the person right before the verb or before an apposition set off by commas; not
+    after a modal, 'to' or a negation ('will become'), nor with a year before the article's."""
+    i = start - 1
+    while i >= 0 and start - i <= 2 and doc[i].is_title and doc[i].dep_ == "compound" and doc[i].head.i >= start:
+        i -= 1  # 'was appointed Economy Minister': a capitalised portfolio before the title
+    while i >= 0 and doc[i].lower_ in {"the", "new", "acting", "interim"}:
+        i -= 1
+    has_as = i >= 0 and doc[i].lower_ == "as"
+    i -= has_as
+    if i < 1:
+        return None, ""
+    if doc[i].lower_ == "over" and doc[i - 1].lemma_.lower() == "take" and has_as:
+        verb, lemma, first = doc[i - 1], "take", i - 1  # 'takes over as'
+    elif doc[i].lower_ == "in" and doc[i - 1].lemma_.lower() == "swear" and has_as:
+        verb, lemma, first = doc[i - 1], "swear", i - 1  # 'was sworn in as'
+    elif doc[i].tag_ == "VBN" and doc[i].lemma_.lower() in START_VERBS - REPLACE_VERBS - {"become"}:
+        verb, lemma, first = doc[i], doc[i].lemma_.lower(), i  # 'was appointed', 'has been named'
+        if doc[first - 1].lower_ not in PASSIVE_AUX:
+            return None, ""
+    elif doc[i].lemma_.lower() == "become" and doc[i].tag_ in {"VBZ", "VBD", "VBN"}:
+        verb, lemma, first = doc[i], "become", i  # 'becomes', 'became', 'has become'
+    elif doc[i].lower_ in PRESENT_BE and doc[i].pos_ in {"AUX", "VERB"} and not has_as:
+        verb, lemma, first = doc[i], "be", i  # 'is the new defence minister'
+    else:
+        return None, ""
+    while first > 0 and doc[first - 1].lower_ in PASSIVE_AUX | {"has", "have", "had", "also", "now"}:
+        first -= 1
+    if first < 1 or any(t.lower_ in NOT_HELD for t in doc[max(0, first - 2):i]) or _earlier_year(verb, as_of):
+        return None, ""
+    k = first - 1
+    if doc[k].lower_ == "who":
+        k -= 1
+    if doc[k].text == ",":  # past an apposition: ', a former journalist,'
+        k = next((j for j in range(k - 1, max(k - 15, 0), -1) if doc[j].text == ","), -1) - 1
+    person = _ent_at(doc, k) if k >= 0 else None
+    if person is None or person.label_ != "PERSON" or person.end != k + 1:
+        return None, ""
+    return person, lemma
 
 
 def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
@@ -1720,7 +1833,9 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and verb.dep_ == "conj":  # 'NAME won the seat and becomes the youngest member': the first verb's
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    objects = [c for c in children if c.dep_ == "dobj"]
+    # 'named NAME as the country's new TITLE': the name may be parsed as the verb's predicate, the object all the same
+    objects = [c for c in children if c.dep_ == "dobj" or (c.dep_ == "oprd" and head.dep_ == "pobj" and _ent_at(doc, c.i) is not None
+                                                           and _ent_at(doc, c.i).label_ == "PERSON")]
     # 'appointed NAME as TITLE': the object; 'NAME succeeded / replaced NAME2 as TITLE': the subject, the object left it
     holder = objects[0] if objects and (lemma in START_VERBS - REPLACE_VERBS or taken) and not subjects[:1] == objects[:1] else None
     if holder is not None and _ent_at(doc, holder.i) is None:
