@@ -83,6 +83,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
+HEAD_NOUNS = frozenset({"head", "chief", "boss"})  # 'the head of the IAEA': a position only with its organization after it
 MODEL_PREFERENCE = ("trf", "lg", "md", "sm")
 NAME_POS = {"PROPN"}
 NAME_APOSTROPHE = re.compile(r"[^\W\d_]+['\u2019][^\W\d_]+")  # "O'Leary": letters on both sides of one apostrophe
@@ -2110,6 +2111,9 @@ def _named_like_a_party(doc: Doc, ent: Span, titles: list[tuple[int, int]], alon
         return False
     if any(t.lower_ in _name_words() or t.text in alone for t in ent) or _near_title(doc, ent, titles):
         return False
+    if any(c.dep_ == "appos" and (c.lemma_.lower() in person_nouns() | person_heads() | HEAD_NOUNS) and c.lower_ not in body_nouns()
+           for c in ent.root.children):
+        return False  # 'Christian Lindner, the head of the FDP': a person's noun in apposition
     return (any(t.lower_ in adjective_words() or to_ascii(t.text).lower() in _gazetteer_names() for t in ent)
             or any(c.dep_ == "appos" and c.lemma_.lower() in body_nouns() and c.lower_ not in person_heads()
                    for c in ent.root.children))

@@ -981,7 +981,7 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
     lo = previous.start if previous is not None else sent.start
     window = [e for e in ents(doc) if lo <= e.start and e.end <= i and e.label_ == "ORG"
-              and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")]
+              and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization") and not _bracketed_short_name(doc, e)]
     named = {gazetteer_id(e) or organization_key(e.text) for e in window if _name_head(e) in {noun, noun + "s"}}
     if not named and _business_word(noun) and noun in BODY_NOUNS:
         named = {organization_key(e.text) for e in window if not e.ent_id_}
@@ -998,6 +998,12 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     key = named.pop()
     ent = next(e for e in reversed(window) if (gazetteer_id(e) or organization_key(e.text)) == key)
     return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
+
+
+def _bracketed_short_name(doc: Doc, ent: Span) -> bool:
+    """'the Christian Democratic Union (CDU)': a short name in brackets right after a name is that body again."""
+    return (ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")"
+            and doc[ent.start - 2].ent_type_ == "ORG" and ent.text.isupper())
 
 
 NAME_HEAD_ENDS = {"of", "on", "for"}  # 'Commission of Zambia', 'Committee on Public Accounts', 'Party for Freedom'

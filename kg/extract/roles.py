@@ -109,6 +109,7 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
+from kg.nlp import HEAD_NOUNS
 from kg.records import Evidence, Role
 
 if TYPE_CHECKING:
@@ -482,7 +483,6 @@ def _organization(key: str) -> bool:
     return entry.type == "Organization" if entry is not None else key.startswith("org-")
 
 
-HEAD_NOUNS = frozenset({"head", "chief", "boss"})  # 'the head of the IAEA': a position only with its organization after it
 
 
 def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
@@ -1654,13 +1654,16 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
         # ('..., and the spokesman of Y' is someone else)
         j = i - 1 - (doc[i - 2].text == ",")
         sent = doc[j].sent.start
-        prev = max((t for t in doc.spans.get("kg_titles", []) if sent <= t.start and t.end <= j), key=lambda t: t.start, default=None)
+        prev = max([(t.start, t.end) for t in doc.spans.get("kg_titles", []) if sent <= t.start and t.end <= j]
+                   + [(k, k + 1) for k in range(sent, j) if doc[k].lower_ in HEAD_NOUNS and doc[k + 1].lower_ == "of"
+                      and _head_owner(doc, k + 1) is not None],
+                   default=None)  # 'NAME, the head of the FDP and now finance minister': 'head of ORG' too
         own = min((t.end for t in doc.spans.get("kg_titles", []) if t.start >= title), default=None)
         if own is not None and _person_at(doc, _name_start(doc, own)) is not None:
             return None  # '..., and Labour leader NAME': the second title has a holder of its own
         if prev is not None and all(doc[k].pos_ not in {"VERB", "AUX"} and doc[k].text not in {",", ";", "and"}
-                                    for k in range(prev.end, j)):
-            return _appositive_person(doc, prev.start)
+                                    for k in range(prev[1], j)):
+            return _appositive_person(doc, prev[0])
     for words in RELATIVE_VERBS:
         n = len(words)
         if i - n >= 0 and tuple(t.lower_ for t in doc[i - n:i]) == words:
