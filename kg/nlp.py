@@ -1036,7 +1036,8 @@ def _apposed_people(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[S
     """'Stéphane Dion, a former leader of the Liberal Party, takes over', 'NAME, 45, the new defence minister,': two or
     three capitalised words the model left untagged, opening a sentence or a clause, set off by a comma from an
     apposition whose head is a title or a noun of a person (kg/data/person_nouns.jsonl, WordNet) after 'a', 'an' or
-    'the' (an age in its own apposition may stand before it): a person. Not when the last word is a dictionary word
+    'the', or with no article before 'of', 'for' or 'at' ('NAME, executive director of ORG'; an age in its own
+    apposition may stand before it): a person. Not when the last word is a dictionary word
     ('Rideau Hall, the residence'), nor a title's word."""
     from spacy.attrs import ORTH
 
@@ -1048,13 +1049,14 @@ def _apposed_people(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[S
         i = comma.i + 1
         if i + 1 < len(doc) and doc[i].is_digit and len(doc[i]) <= 3 and doc[i + 1].text == ",":
             i += 2  # 'NAME, 45, the ...': the age
-        if i >= len(doc) or doc[i].lower_ not in {"a", "an", "the"}:
-            continue
-        phrase = doc[i + 1:i + 1 + APPOSITION_WORDS]
+        article = i < len(doc) and doc[i].lower_ in {"a", "an", "the"}
+        phrase = doc[i + article:i + article + APPOSITION_WORDS]
         cut = next((t.i for t in phrase if not (t.is_lower and t.pos_ in {"NOUN", "ADJ", "ADV", "VERB"})), phrase.end)
-        head = doc[cut - 1] if cut > i + 1 else None  # 'the new defence minister': the last word before 'of' or ','
+        head = doc[cut - 1] if cut > i + article else None  # 'the new defence minister': the last word before 'of' or ','
         if head is None or head.lower_ not in nouns:
             continue
+        if not article and not (cut < len(doc) and doc[cut].lower_ in {"of", "for", "at"}):
+            continue  # 'NAME, executive director of ORG': with no article, a post of a body named after it
         # a surname tagged alone ('Maya Ruiz' after 'Alberto Ruiz': 'Ruiz' read as him) is read with its given name
         alone = next((e for e in out if e.end == comma.i and len(e) == 1 and e.label_ == "PERSON"), None)
         free = taken - ({alone.start} if alone is not None else set())
@@ -2507,8 +2509,8 @@ BRAND = re.compile(r"[a-z]{1,3}[A-Z][a-z]+")  # 'iTunes', 'iPod', 'eBay': a lowe
 
 def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], titles: list[tuple[int, int]] = ()) -> bool:
     """A 'person' made only of dictionary words that no office holder is named with ('App Store',
-    'Snow Leopard', 'Dashboard'): a product or a thing, unless a title or 'Mr.' stands before it or the
-    text names a person with it in full; a 'person' right after a brand's word ('iTunes Music Store')."""
+    'Snow Leopard', 'Dashboard'): a product or a thing, unless a title or 'Mr.' stands before it, a title stands in
+    apposition after it, or the text names a person with it in full; a 'person' right after a brand's word ('iTunes Music Store')."""
     if ent.label_ != "PERSON" or not words:
         return False
     if ent.start > 0 and BRAND.fullmatch(doc[ent.start - 1].text):
@@ -2521,6 +2523,8 @@ def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], ti
     if any(end == ent.start for _, end in titles) or (
             before is not None and before.is_title and before.text.endswith(".") and len(before) <= 4):  # 'Mr. Wilkins'
         return False
+    if _before_title(doc, ent, titles):
+        return False  # 'Sue Gardner, the executive director of ORG': a title in apposition after it
     names = _name_words()
     return all((t.lower_ in words or t.lemma_.lower() in words) and t.lower_ not in names for t in tokens)
 

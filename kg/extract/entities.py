@@ -1025,7 +1025,8 @@ def role_name(text: str, role: str) -> str:
 
     A portfolio written after 'Minister of|for' names the same office as written before 'Minister'
     ('Minister for Immigration', 'Immigration Minister'); the title lists give the canonical form
-    ('Minister for Foreign Affairs' -> 'Foreign Minister'). Other titles keep the name of their row.
+    ('Minister for Foreign Affairs' -> 'Foreign Minister'); a portfolio of two joined by 'and' keeps the title as
+    written ('Minister of Infrastructure and Transport'). Other titles keep the name of their row.
     """
     forms = _role_by_form()
     key = " ".join(text.split()).lower()
@@ -1034,6 +1035,8 @@ def role_name(text: str, role: str) -> str:
         flipped = f"{portfolio.group(2)} {portfolio.group(1)}"
         if key in forms and forms[key].lower() != key:
             return forms[key]  # 'minister of foreign affairs' is a form of Foreign Minister
+        if " and " in f" {portfolio.group(2)} ":  # 'Minister for Foreign Affairs and Trade': two portfolios, as written
+            return " ".join(w if w in {"and", "of", "the", "for"} else w[:1].upper() + w[1:] for w in " ".join(text.split()).split())
         return forms.get(flipped, " ".join(w if w in {"and", "of", "the"} else w[:1].upper() + w[1:] for w in flipped.split()))
     written = " ".join(text.split())
     if len(written.split()) > 1 and len(role.split()) > 1 and not written.isupper() and _head_word(written) != _head_word(role):

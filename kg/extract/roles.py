@@ -615,10 +615,14 @@ def _field_start(doc: Doc, start: int) -> int:
 
 
 def _with_field(doc: Doc, title: Span) -> Span:
-    """A title run back over the field written before it ('press secretary'), when an owner stands before the field."""
+    """A title run back over the field written before it ('press secretary'), when an owner stands before the field, or
+    over words that make one occupation with it ('executive director')."""
     from spacy.tokens import Span
 
     i = _field_start(doc, title.start)
+    if i == title.start:  # 'the executive director of ORG': words that make one occupation with the title (WordNet's)
+        j = _compound_start(doc, title.start, FIELD_WORDS, capitalised=doc[title.start].is_title)
+        i = next((k for k in range(j, title.start) if tuple(t.lower_ for t in doc[k:title.end]) in occupations()), i)
     return title if i == title.start else Span(doc, i, title.end, label=title.label_)
 
 
@@ -663,8 +667,9 @@ def _with_portfolio(doc: Doc, title: Span) -> Span:
         i += 1
     lower = title[-1].is_lower  # 'the minister for immigration': a portfolio written in lower case as its title is
     j = i
-    while j < len(doc) and (_portfolio_word(doc[j], lower) or (doc[j].lower_ in {"and", "&"} and j > i and j + 1 < len(doc)
-                                                             and _portfolio_word(doc[j + 1], lower))):
+    # 'and' may open the rest of a portfolio the form has begun ('Minister for Foreign Affairs' + 'and Trade')
+    while j < len(doc) and (_portfolio_word(doc[j], lower) or (doc[j].lower_ in {"and", "&"} and (j > i or i == title.end)
+                                                             and j + 1 < len(doc) and _portfolio_word(doc[j + 1], lower))):
         j += 1
     if j == i or doc[j - 1].lower_ in {"and", "&"} or (lower and j - i > 3):
         return title
@@ -1806,6 +1811,8 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         head = head.head
     if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.tag_ in {"VBZ", "VBP"}:
         return _copula_holder(doc, head.head)  # "Japan's new foreign minister is NAME"
+    if head.dep_ == "appos" and head.head.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in head.children):
+        return _object_named(doc, head.head, as_of)  # 'ORG named NAME its new president': the title parsed as apposed
     if head.dep_ in {"attr", "oprd", "acomp"}:
         verb = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.i != head.head.i:
@@ -1860,6 +1867,19 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     if person is None or person.label_ != "PERSON":
         return None, ""
     return person, lemma
+
+
+def _object_named(doc: Doc, obj, as_of: dt.date) -> tuple[Span | None, str]:
+    """'ORG named NAME its new TITLE': the object of a verb of putting someone in a post (not negated, after no modal,
+    with no year before the article's), when it is a person."""
+    verb = obj.head
+    lemma = verb.lemma_.lower()
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if (lemma not in START_VERBS - REPLACE_VERBS or any(c.dep_ == "neg" for c in verb.children)
+            or any(c.tag_ == "MD" or c.lower_ == "to" for c in aux) or _earlier_year(verb, as_of)):
+        return None, ""
+    person = _ent_at(doc, obj.i)
+    return (person, lemma) if person is not None and person.label_ == "PERSON" else (None, "")
 
 
 TAKING_RULES = ("roles/clause-", "roles/home-state-clause-")  # a post the text says someone was given
