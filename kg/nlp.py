@@ -1100,7 +1100,8 @@ def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         i = ent.start - 1
         if (ent.label_ == "PERSON" and i >= 0 and not doc[i].ent_type_ and doc[i].is_title and doc[i].pos_ == "PROPN"
-                and doc[i].lower_ in given_names() and doc[i].whitespace_ and doc[i].text not in honorifics()):
+                and doc[i].lower_ in given_names() and doc[i].whitespace_ and doc[i].text not in honorifics()
+                and doc[i].lower_ not in _title_phrases()):  # 'Queen Elizabeth II': a title, though a given name too
             ent = _fresh(doc, i, ent.end, "PERSON")
         out.append(ent)
     return _unknown_place_before_person(doc, out)
