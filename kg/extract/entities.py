@@ -990,10 +990,11 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
         window = [e for e in ents(doc) if e.end <= i and e.label_ == "ORG" and _name_head(e) in {noun, noun + "s"}
                   and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")]
         named = {gazetteer_id(e) or organization_key(e.text) for e in window}
-        if not _business_word(noun) and (not named or (len(named) > 1 and len(
+        quoted = sent[0].text in {'"', "\u201c"}  # 'The CDU ... . "We ...," said NAME, the party's leader.'
+        if not _business_word(noun) and (not named or (quoted and len(named) > 1 and len(
                 {gazetteer_id(e) or organization_key(e.text) for e in near}) == 1)):
             # "NATO ... the alliance's spokeswoman": a name the noun does not head; 'the party' after two parties named
-            # paragraphs before and the one organisation of the sentences just before ('The CDU ... the party's')
+            # paragraphs before, in a quotation's attribution right after the sentence naming one organisation
             window = near
             named = {gazetteer_id(e) or organization_key(e.text) for e in window}
     if len(named) != 1:

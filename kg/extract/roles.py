@@ -879,7 +879,8 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
         if title.end < len(doc) and doc[title.end].lower_ in {"for", "of"}:
             own = ""  # 'Secretary of State for Health': another state's office of the same name
         state = own or home
-        if not state or state not in named or _possessive_name_before(doc, title.start) or _place_before(doc, title.start):
+        if (not state or state not in named or _possessive_name_before(doc, title.start) or _place_before(doc, title.start)
+                or _place_after(doc, title.end)):
             continue
         person, rule = _unowned_holder(doc, title, as_of)
         if (person is None or _held_elsewhere(person, state, roles) or (not own and _other_state_named(doc, title, state))
@@ -1113,6 +1114,14 @@ def _place_before(doc: Doc, start: int) -> bool:
         return False
     entry = entries().get(place.ent_id_) if place.ent_id_ else None
     return entry is None or entry.type == "Place"
+
+
+def _place_after(doc: Doc, end: int) -> bool:
+    """'premier of Bavaria', 'the governor of the state of Miranda': a title followed by 'of' and a city or region is
+    that place's office, no post of the story's state."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return False
+    return _place_before(doc, end + 1 + (doc[end + 1].lower_ == "the") + 1)
 
 
 def _possessive_name_before(doc: Doc, start: int) -> bool:
