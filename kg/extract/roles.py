@@ -210,8 +210,46 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _outgoing_roles(doc, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _plural_title_roles(doc, as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     return roles + _counterparts(doc, roles, as_of)
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> dict[str, dict]:
+    """A one-word title form in lower case -> its row ('founder', 'chairman', 'minister'), for titles in the plural."""
+    return {f.lower(): row for row in reversed(titles()) for f in row["forms"] if " " not in f and f.isalpha()}
+
+
+def _plural_title_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+    """'Google co-founders Larry Page and Sergey Brin', "Apple's founders, Steve Jobs and Steve Wozniak,": a title in the
+    plural with its owner before it, then two or more names joined by commas and 'and': the post of each (no
+    'former' before it)."""
+    rows, out = _one_word_titles(), []
+    for token in doc:
+        if token.tag_ != "NNS" or token.lemma_.lower() not in rows or token.lower_ == token.lemma_.lower():
+            continue
+        owner = owner_before_title(doc, token.i)
+        if owner is None or not owner_key(owner) or past_marked(doc[max(0, token.i - 3):token.i]) or _past_holder(doc, token.i, owner):
+            continue
+        people, j = [], token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ",")
+        while j < len(doc):
+            person = _ent_at(doc, j)
+            if person is None or person.label_ != "PERSON" or person.start != j:
+                break
+            people.append(person)
+            j = person.end + (person.end < len(doc) and doc[person.end].text == ",")
+            if j < len(doc) and doc[j].lower_ == "and":
+                j += 1
+            elif people and doc[person.end].text != ",":
+                break
+        if len(people) < 2 or doc[people[-1].start - 1].lower_ != "and":
+            continue
+        name = rows[token.lemma_.lower()]["role"]
+        for person in people:
+            out.append(_role(doc[owner.start:person.end], person, name, owner_key(owner), as_of, "plural-title", 0.8))
+    return out
 
 
 def _role(span: Span, person: Span, name: str, of: str, as_of: dt.date, rule: str, confidence: float) -> Role:
