@@ -1412,7 +1412,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
                 lo, hi = min(person.start, owner.start, start), max(person.end, owner.end, end)
                 yield person, owner, f"clause-{verb}", doc[lo:hi]
     owner_unread = end < len(doc) and doc[end].lower_ in prepositions  # 'the chairperson of the opposition coalition'
-    if owner_before is None and owner_after is None and _contextual(doc, start, end) and not owner_unread:
+    if (owner_before is None and owner_after is None and _contextual(doc, start, end) and not owner_unread
+            and not _unread_name_before(doc, start)):
         owner = _organization_nearby(doc, start)
         if owner is not None and after is not None:  # 'Airbus said ... Chief executive Thomas Enders': the one company
             yield after, owner, "title-name-owner-nearby", doc[start:after.end]
@@ -1574,6 +1575,16 @@ def _contextual(doc: Doc, start: int, end: int) -> bool:
     rows = title_by_id()
     spans = [t for t in doc.spans.get("kg_titles", []) if start <= t.start and t.end <= end]
     return bool(spans) and all(rows.get(t.label_, {}).get("owner_from_context") for t in spans)
+
+
+def _unread_name_before(doc: Doc, start: int) -> bool:
+    """'Yahoo! chief executive NAME': a capitalised word outside every entity right before the title (past its field,
+    a 'chief' or a punctuation mark of the name) is an owner the text names and the model missed, not the organisation
+    named nearby."""
+    i = _field_start(doc, start) - 1
+    while i >= 0 and doc[i].lower_ in {"chief", "!"}:
+        i -= 1
+    return i >= 0 and doc[i].pos_ == "PROPN" and doc[i].is_title and not doc[i].ent_type_
 
 
 def _organization_nearby(doc: Doc, start: int) -> Span | None:
