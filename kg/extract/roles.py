@@ -93,6 +93,7 @@ from kg.gazetteer import (
     by_name,
     entries,
     held_on,
+    motion_verbs,
     occupations,
     office_holders,
     office_holders_horizon,
@@ -1176,9 +1177,12 @@ def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
     X said' in a story from Tokyo)."""
     sent = doc[title.start].sent
     new = title.start > 0 and doc[title.start - 1].lower_ in {"new", "newly"}
+    opens = title.start - sent.start <= 1 and not any(t.text == "," for t in doc[sent.start:title.start])
     for ent in ents(doc):
         if new and ent.start >= title.end:
             continue  # 'NAME, 45, the new defence minister, served in Afghanistan': the story's new office, named first
+        if opens and ent.start >= title.end and _destination(ent):
+            continue  # 'Trade Minister NAME will join Abbott in Jakarta': where the story's minister goes, not whose
         if ent.end < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_:
             continue  # 'a Chinese-owned consortium', 'US-led': the state describes something else
         if sent.start <= ent.start < sent.end and _quoted(doc, sent, ent):
@@ -1190,6 +1194,18 @@ def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
     return False
 
 
+DESTINATION_PREPOSITIONS = {"to", "in"}  # 'travel to X', 'arrived in X': a place the sentence's subject goes to or is in
+
+
+def _destination(ent: Span) -> bool:
+    """'will travel to Beijing', 'arrived in Jakarta', 'will join NAME in Jakarta': a place after 'to' or 'in' of a verb
+    of motion (WordNet's, kg/data/motion_verbs.jsonl) or of a verb in the future: where someone goes, not where the
+    holder is from ('announced new rules in London' is neither)."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ not in DESTINATION_PREPOSITIONS or prep.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    verb = prep.head
+    return verb.lemma_.lower() in motion_verbs() or any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in verb.children)
 QUOTE_MARKS = ('"', "\u201c", "\u201d")
 
 
