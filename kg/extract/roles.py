@@ -57,6 +57,14 @@ Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from Wor
   organisation; "the Nigerian army's spokesman"; 'Chinese foreign ministry spokesman' (a body in lower case is its
   state's); "Germany's economy minister" (a portfolio before 'minister'); 'Lieutenant General' is a rank.
 
+Read from the words next to each other when the parse runs two clauses together: 'NAME [, APPOSITION,] [who] was
+appointed / was named / becomes / takes over as / is the new TITLE' (`_written_clause_holder`); 'ORG named NAME its new
+TITLE'; 'her French and Polish counterparts, NAME1 and NAME2' and 'Microsoft co-founders NAME1 and NAME2' (a post in
+the plural: each name in order); 'NAME, the head of ORG and now TITLE' (two posts of one holder); 'NAME, a senator who
+leads ORG' (the noun in apposition stands for the name). A story state's office keeps its state when the other state
+named after it is where a new holder served or where the holder goes ('will travel to Beijing'), and is no office of
+it when 'of' and a region follow it ('premier of Bavaria').
+
 A military rank ('Colonel X') names a person, never a position; 'former', 'ex-', 'then', 'late' mark a
 position no longer held, 'future' and 'incoming' one not yet held: neither is stated as of the article's date.
 """
