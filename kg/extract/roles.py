@@ -915,7 +915,7 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     names none), not for a
     holder the article gives another state's post, and not for 'former' or 'late' holders."""
     rows = title_by_id()
-    unowned = [(t, name) for t, name in unowned if _office_sectors(rows[t.label_]) & HOME_SECTORS
+    unowned = [(t, name) for t, name in unowned if (_office_sectors(rows[t.label_]) & HOME_SECTORS or _state_written(doc, t.start))
                and t.label_ not in _court_seat_ids()]
     if not unowned:
         return []
@@ -937,6 +937,16 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
         kind = "state-title" if own else "home-state"
         out.append(_role(span, person, name, state, as_of, f"{kind}-{rule}", 0.7))
     return out
+
+
+def _state_written(doc: Doc, start: int) -> bool:
+    """"the government's spokeswoman", "the country's envoy": a post the text gives a state with a state's noun, whose
+    state the sentences around it leave open (other states named paragraphs before): the story's state, as for a
+    state's office."""
+    i = start - 1
+    while i > 0 and doc[i].lower_ in MODIFIERS - {"the", "a", "an", "its", "their"}:
+        i -= 1
+    return i >= 2 and doc[i].text in {"'s", "\u2019s"} and doc[i - 1].lower_ in STATE_NOUNS and doc[i - 2].lower_ == "the"
 
 
 def _own_country_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
