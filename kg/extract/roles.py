@@ -222,6 +222,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     for role in _plural_title_roles(doc, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
+    roles += _listed_ellipsis_roles(doc, roles, as_of)
     return roles + _counterparts(doc, roles, as_of)
 
 
@@ -1033,6 +1034,30 @@ def _coordinated_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Ro
             continue
         span = doc[before.start:person.end]
         out.append(_role(span, person, name, mates[0].of, as_of, "coordinated-title-name", 0.7))
+    return out
+
+
+def _listed_ellipsis_roles(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'Argentine President NAME1, Bolivia's president, NAME2, and Peru's NAME3': in a list of holders of one post in
+    several states, a last item written "STATE's NAME" (after ', and' or 'and') leaves the title out: the same post, of
+    that state. Only when at least two holders listed just before it hold that one post, each of another state."""
+    out = []
+    for token in tokens_with(doc, LOWER, frozenset({"'s", "\u2019s"})):
+        state = _ent_at(doc, token.i - 1)
+        person = _ent_at(doc, token.i + 1)
+        if (state is None or person is None or person.label_ != "PERSON" or person.start != token.i + 1
+                or not state.ent_id_ or entries()[state.ent_id_].type != "State" or state.start < 2):
+            continue
+        i = state.start - 1
+        if doc[i].lower_ != "and":
+            continue
+        sent = doc[i].sent
+        before = [r for r in roles if sent.start_char <= r.evidence.start < doc[i].idx and r.of in entries()
+                  and entries()[r.of].type == "State" and r.evidence.end >= doc[i].idx - 60]
+        names, states = {r.name for r in before}, {r.of for r in before}
+        if len(before) < 2 or len(names) != 1 or len(states) != len(before) or state.ent_id_ in states:
+            continue
+        out.append(_role(doc[state.start:person.end], person, names.pop(), state.ent_id_, as_of, "listed-ellipsis", 0.7))
     return out
 
 
