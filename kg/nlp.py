@@ -85,6 +85,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
+HEAD_NOUNS = frozenset({"head", "chief", "boss"})  # 'the head of the IAEA': a position only with its organization after it
 MODEL_PREFERENCE = ("trf", "lg", "md", "sm")
 NAME_POS = {"PROPN"}
 NAME_APOSTROPHE = re.compile(r"[^\W\d_]+['\u2019][^\W\d_]+")  # "O'Leary": letters on both sides of one apostrophe
@@ -382,6 +383,30 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
     from spacy.tokens import Span
 
     return Span(doc, i, min(j, len(doc)), label="PERSON")
+
+
+MAX_BODY = 4  # words of a body's name read again after a title: 'Speaker of the [Bundestag] NAME'
+
+
+def _person_after_body(doc: Doc, title: tuple[int, int], bodies: dict[int, int], names: set[tuple[str, ...]],
+                       starts: dict[int, int]) -> tuple[Span | None, Span | None]:
+    """'Speaker of the Bundestag Bärbel Bas', 'President of the Senate NAME': a capitalised title, 'of' and a named
+    body (an entity here, or the words of a body named elsewhere in the text, then given as an organisation too),
+    then the name of the post's holder."""
+    from spacy.tokens import Span as SpanType
+
+    i = title[1]
+    if not doc[title[0]].is_title or i + 1 >= len(doc) or doc[i].lower_ not in {"of", "for"}:
+        return None, None
+    body = i + 1 + (doc[i + 1].lower_ == "the")
+    end = bodies.get(body)
+    again = None
+    if end is None:
+        end = next((body + n for n in range(MAX_BODY, 0, -1) if tuple(t.text for t in doc[body:body + n]) in names), None)
+        again = SpanType(doc, body, end, label="ORG") if end is not None else None
+    if end is None or end >= len(doc):
+        return None, None
+    return _person_after_title(doc, (title[0], end), starts), again
 
 
 MAX_OWNER = 6  # words of the body in 'TITLE of the BODY for PORTFOLIO NAME'
@@ -749,13 +774,19 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     starts = dict(titles)
+    bodies = {e.start: e.end for e in ents if e.label_ != "PERSON"}
+    body_names = {tuple(t.text for t in e if t.lower_ != "the") for e in ents if e.label_ in BODY_LABELS}
+    named_bodies = []  # 'Speaker of the Bundestag NAME': the body's name, untagged there, read again
     for title in titles:
         person = _person_after_title(doc, title, starts)
+        if person is None:
+            person, body = _person_after_body(doc, title, bodies, body_names, starts)
+            named_bodies += [body] if person is not None and body is not None else []
         if person is not None and not _named_body(doc, title, person, words):
             people.append(person)
     held = _portfolio_holders(doc, ents, words)  # 'Assistant Secretary of the Air Force for Acquisition Marvin Sambur'
     people += [person for _, _, person in held]
-    owners = [owner for _, owner, _ in held if owner is not None]
+    owners = [owner for _, owner, _ in held if owner is not None] + named_bodies
     cut = [(start, person.end) for start, _, person in held]
     keep = []
     for ent in ents:
@@ -804,6 +835,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, alone):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
+    out = _apposed_people(doc, out, words)
     out = _parties_tagged_people(doc, out, alone)
     out = _named_before_body_noun(doc, _repeated_organizations(doc, _company_before_title(doc, out)), words)
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
@@ -1118,6 +1150,50 @@ def _portfolios_with_body_noun(doc: Doc, ents: list[Span], words: frozenset[str]
     return out
 
 
+APPOSED_NAME = (2, 3)  # words of a name read from its apposition: a given name and a surname, perhaps a middle one
+APPOSITION_WORDS = 5  # words from the article to the apposition's head: 'a former regional chief', 'the new defence minister'
+
+
+def _apposed_people(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
+    """'Stéphane Dion, a former leader of the Liberal Party, takes over', 'NAME, 45, the new defence minister,': two or
+    three capitalised words the model left untagged, opening a sentence or a clause, set off by a comma from an
+    apposition whose head is a title or a noun of a person (kg/data/person_nouns.jsonl, WordNet) after 'a', 'an' or
+    'the', or with no article before 'of', 'for' or 'at' ('NAME, executive director of ORG'; an age in its own
+    apposition may stand before it): a person. Not when the last word is a dictionary word
+    ('Rideau Hall, the residence'), nor a title's word."""
+    from spacy.attrs import ORTH
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    nouns = person_nouns() | {f.lower() for row in titles() for f in row["forms"] if " " not in f}
+    forms = {f.lower() for row in titles() for f in row["forms"]}
+    out = list(ents)
+    for comma in tokens_with(doc, ORTH, frozenset({","})):
+        i = comma.i + 1
+        if i + 1 < len(doc) and doc[i].is_digit and len(doc[i]) <= 3 and doc[i + 1].text == ",":
+            i += 2  # 'NAME, 45, the ...': the age
+        article = i < len(doc) and doc[i].lower_ in {"a", "an", "the"}
+        phrase = doc[i + article:i + article + APPOSITION_WORDS]
+        cut = next((t.i for t in phrase if not (t.is_lower and t.pos_ in {"NOUN", "ADJ", "ADV", "VERB"})), phrase.end)
+        head = doc[cut - 1] if cut > i + article else None  # 'the new defence minister': the last word before 'of' or ','
+        if head is None or head.lower_ not in nouns:
+            continue
+        if not article and not (cut < len(doc) and doc[cut].lower_ in {"of", "for", "at"}):
+            continue  # 'NAME, executive director of ORG': with no article, a post of a body named after it
+        # a surname tagged alone ('Maya Ruiz' after 'Alberto Ruiz': 'Ruiz' read as him) is read with its given name
+        alone = next((e for e in out if e.end == comma.i and len(e) == 1 and e.label_ == "PERSON"), None)
+        free = taken - ({alone.start} if alone is not None else set())
+        n = next((n for n in reversed(APPOSED_NAME) if comma.i - n >= 0 and all(
+            _is_name_token(t) and t.i not in free and t.lower_ not in forms for t in doc[comma.i - n:comma.i])), 0)
+        start = comma.i - n
+        if not n or doc[comma.i - 1].lower_ in words or not (
+                doc[start].is_sent_start or (start > 0 and doc[start - 1].lower_ in {"and", ",", "but"})):
+            continue
+        out = [e for e in out if e is not alone]
+        out.append(_fresh(doc, start, comma.i, "PERSON"))
+        taken |= set(range(start, comma.i))
+    return out
+
+
 def _name_run_before(doc: Doc, end: int, taken: set[int], words: frozenset[str]) -> int | None:
     """Start of the run of capitalised proper nouns (joined by lower-case conjunctions, prepositions or articles)
     that ends right before token `end`, outside every entity; None when there is none, or when a capitalised word
@@ -1146,7 +1222,8 @@ def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         i = ent.start - 1
         if (ent.label_ == "PERSON" and i >= 0 and not doc[i].ent_type_ and doc[i].is_title and doc[i].pos_ == "PROPN"
-                and doc[i].lower_ in given_names() and doc[i].whitespace_ and doc[i].text not in honorifics()):
+                and doc[i].lower_ in given_names() and doc[i].whitespace_ and doc[i].text not in honorifics()
+                and doc[i].lower_ not in _title_phrases()):  # 'Queen Elizabeth II': a title, though a given name too
             ent = _fresh(doc, i, ent.end, "PERSON")
         out.append(ent)
     return _unknown_place_before_person(doc, out)
@@ -2229,6 +2306,9 @@ def _named_like_a_party(doc: Doc, ent: Span, titles: list[tuple[int, int]], alon
         return False
     if any(t.lower_ in _name_words() or t.text in alone for t in ent) or _near_title(doc, ent, titles):
         return False
+    if any(c.dep_ == "appos" and (c.lemma_.lower() in person_nouns() | person_heads() | HEAD_NOUNS) and c.lower_ not in body_nouns()
+           for c in ent.root.children):
+        return False  # 'Christian Lindner, the head of the FDP': a person's noun in apposition
     return (any(t.lower_ in adjective_words() or to_ascii(t.text).lower() in _gazetteer_names() for t in ent)
             or any(c.dep_ == "appos" and c.lemma_.lower() in body_nouns() and c.lower_ not in person_heads()
                    for c in ent.root.children))
@@ -2686,8 +2766,8 @@ BRAND = re.compile(r"[a-z]{1,3}[A-Z][a-z]+")  # 'iTunes', 'iPod', 'eBay': a lowe
 
 def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], titles: list[tuple[int, int]] = ()) -> bool:
     """A 'person' made only of dictionary words that no office holder is named with ('App Store',
-    'Snow Leopard', 'Dashboard'): a product or a thing, unless a title or 'Mr.' stands before it or the
-    text names a person with it in full; a 'person' right after a brand's word ('iTunes Music Store')."""
+    'Snow Leopard', 'Dashboard'): a product or a thing, unless a title or 'Mr.' stands before it, a title stands in
+    apposition after it, or the text names a person with it in full; a 'person' right after a brand's word ('iTunes Music Store')."""
     if ent.label_ != "PERSON" or not words:
         return False
     if ent.start > 0 and BRAND.fullmatch(doc[ent.start - 1].text):
@@ -2700,6 +2780,8 @@ def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], ti
     if any(end == ent.start for _, end in titles) or (
             before is not None and before.is_title and before.text.endswith(".") and len(before) <= 4):  # 'Mr. Wilkins'
         return False
+    if _before_title(doc, ent, titles):
+        return False  # 'Sue Gardner, the executive director of ORG': a title in apposition after it
     names = _name_words()
     return all((t.lower_ in words or t.lemma_.lower() in words) and t.lower_ not in names for t in tokens)
 

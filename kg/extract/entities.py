@@ -981,7 +981,7 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
     lo = previous.start if previous is not None else sent.start
     window = [e for e in ents(doc) if lo <= e.start and e.end <= i and e.label_ == "ORG"
-              and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")]
+              and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization") and not _bracketed_short_name(doc, e)]
     named = {gazetteer_id(e) or organization_key(e.text) for e in window if _name_head(e) in {noun, noun + "s"}}
     if not named and _business_word(noun) and noun in BODY_NOUNS:
         named = {organization_key(e.text) for e in window if not e.ent_id_}
@@ -990,7 +990,11 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
         window = [e for e in ents(doc) if e.end <= i and e.label_ == "ORG" and _name_head(e) in {noun, noun + "s"}
                   and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")]
         named = {gazetteer_id(e) or organization_key(e.text) for e in window}
-        if not named and not _business_word(noun):  # "NATO ... the alliance's spokeswoman": a name the noun does not head
+        quoted = sent[0].text in {'"', "\u201c"}  # 'The CDU ... . "We ...," said NAME, the party's leader.'
+        if not _business_word(noun) and (not named or (quoted and len(named) > 1 and len(
+                {gazetteer_id(e) or organization_key(e.text) for e in near}) == 1)):
+            # "NATO ... the alliance's spokeswoman": a name the noun does not head; 'the party' after two parties named
+            # paragraphs before, in a quotation's attribution right after the sentence naming one organisation
             window = near
             named = {gazetteer_id(e) or organization_key(e.text) for e in window}
     if len(named) != 1:
@@ -998,6 +1002,12 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     key = named.pop()
     ent = next(e for e in reversed(window) if (gazetteer_id(e) or organization_key(e.text)) == key)
     return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
+
+
+def _bracketed_short_name(doc: Doc, ent: Span) -> bool:
+    """'the Christian Democratic Union (CDU)': a short name in brackets right after a name is that body again."""
+    return (ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")"
+            and doc[ent.start - 2].ent_type_ == "ORG" and ent.text.isupper())
 
 
 NAME_HEAD_ENDS = {"of", "on", "for"}  # 'Commission of Zambia', 'Committee on Public Accounts', 'Party for Freedom'
@@ -1019,7 +1029,8 @@ def role_name(text: str, role: str) -> str:
 
     A portfolio written after 'Minister of|for' names the same office as written before 'Minister'
     ('Minister for Immigration', 'Immigration Minister'); the title lists give the canonical form
-    ('Minister for Foreign Affairs' -> 'Foreign Minister'). Other titles keep the name of their row.
+    ('Minister for Foreign Affairs' -> 'Foreign Minister'); a portfolio of two joined by 'and' keeps the title as
+    written ('Minister of Infrastructure and Transport'). Other titles keep the name of their row.
     """
     forms = _role_by_form()
     key = " ".join(text.split()).lower()
@@ -1028,6 +1039,8 @@ def role_name(text: str, role: str) -> str:
         flipped = f"{portfolio.group(2)} {portfolio.group(1)}"
         if key in forms and forms[key].lower() != key:
             return forms[key]  # 'minister of foreign affairs' is a form of Foreign Minister
+        if " and " in f" {portfolio.group(2)} ":  # 'Minister for Foreign Affairs and Trade': two portfolios, as written
+            return " ".join(w if w in {"and", "of", "the", "for"} else w[:1].upper() + w[1:] for w in " ".join(text.split()).split())
         return forms.get(flipped, " ".join(w if w in {"and", "of", "the"} else w[:1].upper() + w[1:] for w in flipped.split()))
     written = " ".join(text.split())
     if len(written.split()) > 1 and len(role.split()) > 1 and not written.isupper() and _head_word(written) != _head_word(role):

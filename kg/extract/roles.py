@@ -57,6 +57,14 @@ Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from Wor
   organisation; "the Nigerian army's spokesman"; 'Chinese foreign ministry spokesman' (a body in lower case is its
   state's); "Germany's economy minister" (a portfolio before 'minister'); 'Lieutenant General' is a rank.
 
+Read from the words next to each other when the parse runs two clauses together: 'NAME [, APPOSITION,] [who] was
+appointed / was named / becomes / takes over as / is the new TITLE' (`_written_clause_holder`); 'ORG named NAME its new
+TITLE'; 'her French and Polish counterparts, NAME1 and NAME2' and 'Microsoft co-founders NAME1 and NAME2' (a post in
+the plural: each name in order); 'NAME, the head of ORG and now TITLE' (two posts of one holder); 'NAME, a senator who
+leads ORG' (the noun in apposition stands for the name). A story state's office keeps its state when the other state
+named after it is where a new holder served or where the holder goes ('will travel to Beijing'), and is no office of
+it when 'of' and a region follow it ('premier of Bavaria').
+
 A military rank ('Colonel X') names a person, never a position; 'former', 'ex-', 'then', 'late' mark a
 position no longer held, 'future' and 'incoming' one not yet held: neither is stated as of the article's date.
 """
@@ -93,6 +101,7 @@ from kg.gazetteer import (
     by_name,
     entries,
     held_on,
+    motion_verbs,
     occupations,
     office_holders,
     office_holders_horizon,
@@ -109,6 +118,7 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
+from kg.nlp import HEAD_NOUNS
 from kg.records import Evidence, Role
 
 if TYPE_CHECKING:
@@ -209,8 +219,47 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _outgoing_roles(doc, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _plural_title_roles(doc, as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
+    roles += _listed_ellipsis_roles(doc, roles, as_of)
     return roles + _counterparts(doc, roles, as_of)
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> dict[str, dict]:
+    """A one-word title form in lower case -> its row ('founder', 'chairman', 'minister'), for titles in the plural."""
+    return {f.lower(): row for row in reversed(titles()) for f in row["forms"] if " " not in f and f.isalpha()}
+
+
+def _plural_title_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+    """'Google co-founders Larry Page and Sergey Brin', "Apple's founders, Steve Jobs and Steve Wozniak,": a title in the
+    plural with its owner before it, then two or more names joined by commas and 'and': the post of each (no
+    'former' before it)."""
+    rows, out = _one_word_titles(), []
+    for token in doc:
+        if token.tag_ != "NNS" or token.lemma_.lower() not in rows or token.lower_ == token.lemma_.lower():
+            continue
+        owner = owner_before_title(doc, token.i)
+        if owner is None or not owner_key(owner) or past_marked(doc[max(0, token.i - 3):token.i]) or _past_holder(doc, token.i, owner):
+            continue
+        people, j = [], token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ",")
+        while j < len(doc):
+            person = _ent_at(doc, j)
+            if person is None or person.label_ != "PERSON" or person.start != j:
+                break
+            people.append(person)
+            j = person.end + (person.end < len(doc) and doc[person.end].text == ",")
+            if j < len(doc) and doc[j].lower_ == "and":
+                j += 1
+            elif people and doc[person.end].text != ",":
+                break
+        if len(people) < 2 or doc[people[-1].start - 1].lower_ != "and":
+            continue
+        name = rows[token.lemma_.lower()]["role"]
+        for person in people:
+            out.append(_role(doc[owner.start:person.end], person, name, owner_key(owner), as_of, "plural-title", 0.8))
+    return out
 
 
 def _role(span: Span, person: Span, name: str, of: str, as_of: dt.date, rule: str, confidence: float) -> Role:
@@ -311,6 +360,8 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             objects = [c for c in token.children if c.dep_ == "dobj"]
         if holder is not None and holder.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
             holder = token.head
+            if holder.dep_ == "appos" and holder.pos_ == "NOUN" and _ent_at(doc, holder.i) is None:
+                holder = holder.head  # 'NAME, a senator who leads ORG': the noun in apposition stands for the name
         holder = _speaker_of(holder, token)
         person = _ent_at(doc, holder.i) if holder is not None else None
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
@@ -480,7 +531,6 @@ def _organization(key: str) -> bool:
     return entry.type == "Organization" if entry is not None else key.startswith("org-")
 
 
-HEAD_NOUNS = frozenset({"head", "chief", "boss"})  # 'the head of the IAEA': a position only with its organization after it
 
 
 def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
@@ -613,10 +663,14 @@ def _field_start(doc: Doc, start: int) -> int:
 
 
 def _with_field(doc: Doc, title: Span) -> Span:
-    """A title run back over the field written before it ('press secretary'), when an owner stands before the field."""
+    """A title run back over the field written before it ('press secretary'), when an owner stands before the field, or
+    over words that make one occupation with it ('executive director')."""
     from spacy.tokens import Span
 
     i = _field_start(doc, title.start)
+    if i == title.start:  # 'the executive director of ORG': words that make one occupation with the title (WordNet's)
+        j = _compound_start(doc, title.start, FIELD_WORDS, capitalised=doc[title.start].is_title)
+        i = next((k for k in range(j, title.start) if tuple(t.lower_ for t in doc[k:title.end]) in occupations()), i)
     return title if i == title.start else Span(doc, i, title.end, label=title.label_)
 
 
@@ -661,8 +715,9 @@ def _with_portfolio(doc: Doc, title: Span) -> Span:
         i += 1
     lower = title[-1].is_lower  # 'the minister for immigration': a portfolio written in lower case as its title is
     j = i
-    while j < len(doc) and (_portfolio_word(doc[j], lower) or (doc[j].lower_ in {"and", "&"} and j > i and j + 1 < len(doc)
-                                                             and _portfolio_word(doc[j + 1], lower))):
+    # 'and' may open the rest of a portfolio the form has begun ('Minister for Foreign Affairs' + 'and Trade')
+    while j < len(doc) and (_portfolio_word(doc[j], lower) or (doc[j].lower_ in {"and", "&"} and (j > i or i == title.end)
+                                                             and j + 1 < len(doc) and _portfolio_word(doc[j + 1], lower))):
         j += 1
     if j == i or doc[j - 1].lower_ in {"and", "&"} or (lower and j - i > 3):
         return title
@@ -709,7 +764,9 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     if not sectors:
         return None
     start = _name_start(doc, title)
-    person = _person_at(doc, start)
+    person, rule = _person_at(doc, start), "title-name-known-holder"
+    if person is None and title.start > 0 and doc[title.start - 1].lower_ == "the":
+        person, rule = _appositive_person(doc, title.start), "name-title-known-holder"  # 'NAME, the chancellor of ...,'
     if person is None:
         return None
     window = doc[max(0, title.start - 2):title.start]
@@ -726,8 +783,8 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     states.discard(None)
     if len(states) != 1 or not any(e.ent_id_ in states for e in ents(doc)):
         return None  # one state, and one the article names: the role points to a node the article has
-    span = doc[title.start:person.end]
-    return _role(span, person, name, states.pop(), as_of, "title-name-known-holder", 0.7)
+    span = doc[min(title.start, person.start):max(title.end, person.end)]
+    return _role(span, person, name, states.pop(), as_of, rule, 0.7)
 
 
 # a dateline: 'TOKYO, Oct 5 (Reuters) -', 'LUSAKA (AP) --', 'WASHINGTON -' at the start of a line near the text's top
@@ -859,7 +916,7 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     names none), not for a
     holder the article gives another state's post, and not for 'former' or 'late' holders."""
     rows = title_by_id()
-    unowned = [(t, name) for t, name in unowned if _office_sectors(rows[t.label_]) & HOME_SECTORS
+    unowned = [(t, name) for t, name in unowned if (_office_sectors(rows[t.label_]) & HOME_SECTORS or _state_written(doc, t.start))
                and t.label_ not in _court_seat_ids()]
     if not unowned:
         return []
@@ -870,7 +927,8 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
         if title.end < len(doc) and doc[title.end].lower_ in {"for", "of"}:
             own = ""  # 'Secretary of State for Health': another state's office of the same name
         state = own or home
-        if not state or state not in named or _possessive_name_before(doc, title.start) or _place_before(doc, title.start):
+        if (not state or state not in named or _possessive_name_before(doc, title.start) or _place_before(doc, title.start)
+                or _place_after(doc, title.end)):
             continue
         person, rule = _unowned_holder(doc, title, as_of)
         if (person is None or _held_elsewhere(person, state, roles) or (not own and _other_state_named(doc, title, state))
@@ -880,6 +938,16 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
         kind = "state-title" if own else "home-state"
         out.append(_role(span, person, name, state, as_of, f"{kind}-{rule}", 0.7))
     return out
+
+
+def _state_written(doc: Doc, start: int) -> bool:
+    """"the government's spokeswoman", "the country's envoy": a post the text gives a state with a state's noun, whose
+    state the sentences around it leave open (other states named paragraphs before): the story's state, as for a
+    state's office."""
+    i = start - 1
+    while i > 0 and doc[i].lower_ in MODIFIERS - {"the", "a", "an", "its", "their"}:
+        i -= 1
+    return i >= 2 and doc[i].text in {"'s", "\u2019s"} and doc[i - 1].lower_ in STATE_NOUNS and doc[i - 2].lower_ == "the"
 
 
 def _own_country_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
@@ -969,6 +1037,30 @@ def _coordinated_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Ro
     return out
 
 
+def _listed_ellipsis_roles(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'Argentine President NAME1, Bolivia's president, NAME2, and Peru's NAME3': in a list of holders of one post in
+    several states, a last item written "STATE's NAME" (after ', and' or 'and') leaves the title out: the same post, of
+    that state. Only when at least two holders listed just before it hold that one post, each of another state."""
+    out = []
+    for token in tokens_with(doc, LOWER, frozenset({"'s", "\u2019s"})):
+        state = _ent_at(doc, token.i - 1)
+        person = _ent_at(doc, token.i + 1)
+        if (state is None or person is None or person.label_ != "PERSON" or person.start != token.i + 1
+                or not state.ent_id_ or entries()[state.ent_id_].type != "State" or state.start < 2):
+            continue
+        i = state.start - 1
+        if doc[i].lower_ != "and":
+            continue
+        sent = doc[i].sent
+        before = [r for r in roles if sent.start_char <= r.evidence.start < doc[i].idx and r.of in entries()
+                  and entries()[r.of].type == "State" and r.evidence.end >= doc[i].idx - 60]
+        names, states = {r.name for r in before}, {r.of for r in before}
+        if len(before) < 2 or len(names) != 1 or len(states) != len(before) or state.ent_id_ in states:
+            continue
+        out.append(_role(doc[state.start:person.end], person, names.pop(), state.ent_id_, as_of, "listed-ellipsis", 0.7))
+    return out
+
+
 def _represented_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
     """'Rwandan Foreign Minister NAME, who represented President NAME2', 'Russian President NAME, who is represented by
     Foreign Minister NAME2': a state's office written with no state, whose holder represents, or is represented by, a
@@ -1042,9 +1134,17 @@ def _title_states() -> dict[str, str]:
 
 def _held_states(person: Span, roles: list[Role]) -> set[str]:
     """The states whose posts the article gives the person (by surname)."""
-    surname = person_key(person.text).rsplit("-", 1)[-1]
-    return {r.of for r in roles if r.holder.rsplit("-", 1)[-1] == surname and r.of in entries()
+    return {r.of for r in roles if _same_person(r.holder, person_key(person.text)) and r.of in entries()
             and entries()[r.of].type == "State"}
+
+
+def _same_person(key: str, other: str) -> bool:
+    """Whether two person keys may name one person: one name ends the other ('Fernández' after 'Alberto Fernández',
+    'Wilson-Raybould' after 'Jody Wilson-Raybould'); two names in full that differ before the surname are two people
+    ('Maya Fernández' is not 'Alberto Fernández')."""
+    a, b = key.removeprefix("person-").split("-"), other.removeprefix("person-").split("-")
+    short, long = sorted((a, b), key=len)
+    return long[len(long) - len(short):] == short
 
 
 def _held_elsewhere(person: Span, state: str, roles: list[Role]) -> bool:
@@ -1098,6 +1198,14 @@ def _place_before(doc: Doc, start: int) -> bool:
     return entry is None or entry.type == "Place"
 
 
+def _place_after(doc: Doc, end: int) -> bool:
+    """'premier of Bavaria', 'the governor of the state of Miranda': a title followed by 'of' and a city or region is
+    that place's office, no post of the story's state."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return False
+    return _place_before(doc, end + 1 + (doc[end + 1].lower_ == "the") + 1)
+
+
 def _possessive_name_before(doc: Doc, start: int) -> bool:
     """"East Timor's Prime Minister NAME", "Tuvalu's new prime minister": an owner written as a name in the possessive
     before the title, whether or not it is read as a state, is no post of the story's state."""
@@ -1111,7 +1219,13 @@ def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
     """Whether the title's sentence names a state other than `home`, or a place in one ('In Beijing, Foreign Minister
     X said' in a story from Tokyo)."""
     sent = doc[title.start].sent
+    new = title.start > 0 and doc[title.start - 1].lower_ in {"new", "newly"}
+    opens = title.start - sent.start <= 1 and not any(t.text == "," for t in doc[sent.start:title.start])
     for ent in ents(doc):
+        if new and ent.start >= title.end:
+            continue  # 'NAME, 45, the new defence minister, served in Afghanistan': the story's new office, named first
+        if opens and ent.start >= title.end and _destination(ent):
+            continue  # 'Trade Minister NAME will join Abbott in Jakarta': where the story's minister goes, not whose
         if ent.end < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_:
             continue  # 'a Chinese-owned consortium', 'US-led': the state describes something else
         if sent.start <= ent.start < sent.end and _quoted(doc, sent, ent):
@@ -1123,6 +1237,18 @@ def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
     return False
 
 
+DESTINATION_PREPOSITIONS = {"to", "in"}  # 'travel to X', 'arrived in X': a place the sentence's subject goes to or is in
+
+
+def _destination(ent: Span) -> bool:
+    """'will travel to Beijing', 'arrived in Jakarta', 'will join NAME in Jakarta': a place after 'to' or 'in' of a verb
+    of motion (WordNet's, kg/data/motion_verbs.jsonl) or of a verb in the future: where someone goes, not where the
+    holder is from ('announced new rules in London' is neither)."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ not in DESTINATION_PREPOSITIONS or prep.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    verb = prep.head
+    return verb.lemma_.lower() in motion_verbs() or any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in verb.children)
 QUOTE_MARKS = ('"', "\u201c", "\u201d")
 
 
@@ -1137,7 +1263,7 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     if "counterpart" not in doc_text(doc).lower():
         return []  # iterating a Doc's tokens is costly; most articles have no counterpart
     held = _held_posts(roles)
-    out = []
+    out = _plural_counterparts(doc, held, as_of)
     for token in tokens_with(doc, LOWER, frozenset({"counterpart"})):
         owner = owner_before_title(doc, token.i)
         if owner is None or not owner_key(owner):
@@ -1154,6 +1280,46 @@ def _counterparts(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
         if name:
             span = doc[min(owner.start, person.start):max(token.i + 1, person.end)]
             out.append(_role(span, person, name, owner_key(owner), as_of, "counterpart", 0.8))
+    return out
+
+
+def _plural_counterparts(doc: Doc, held: dict[str, str], as_of: dt.date) -> list[Role]:
+    """'met her French and Polish counterparts, NAME1 and NAME2': states joined before 'counterparts' and as many
+    names joined after it, in the same order, each the post in its state that the sentence's one holder named before
+    holds (whose 'her' it is)."""
+    out = []
+    for token in tokens_with(doc, LOWER, frozenset({"counterparts"})):
+        owners, i = [], token.i - 1
+        while i >= 0:
+            owner = _ent_at(doc, i)
+            if owner is None or not owner_key(owner):
+                break
+            owners.insert(0, owner)
+            i = owner.start - 1
+            if i >= 0 and doc[i].text == ",":
+                i -= 1
+            if i < 0 or doc[i].lower_ not in {"and", ","}:
+                break
+            i -= 1
+        people, j = [], token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == ",")
+        while j < len(doc) and len(people) < len(owners):
+            person = _ent_at(doc, j)
+            if person is None or person.label_ != "PERSON" or person.start != j:
+                break
+            people.append(person)
+            j = person.end + (person.end < len(doc) and doc[person.end].text == ",")
+            j += j < len(doc) and doc[j].lower_ == "and"
+        if len(owners) < 2 or len(people) < len(owners):
+            continue
+        first = owners[0].start
+        before = {person_key(e.text) for e in ents(doc) if e.label_ == "PERSON" and e.sent == token.sent and e.end <= first}
+        posts = {held[k] for k in before if k in held}
+        if len(posts) != 1:
+            continue
+        name = posts.pop()
+        for owner, person in zip(owners, people, strict=True):
+            span = doc[first:person.end]
+            out.append(_role(span, person, name, owner_key(owner), as_of, "counterparts", 0.8))
     return out
 
 
@@ -1262,9 +1428,11 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
             # 'Justice Minister David van Weel, of the VVD,': a minister's party set off by commas, not the office's owner
             yield after, owner, "title-name-of-owner", doc[start:owner.end]
     # OWNER's TITLE, NAME[,]
+    named_after = None
     if owner_before is not None and end + 1 < len(doc) and doc[end].text == ",":
         person = _person_at(doc, _name_start(doc, end + 1))
         if person is not None and _closes_apposition(doc, person):
+            named_after = person
             yield person, owner_before, "owner-title-appositive", doc[owner_before.start:person.end]
     if owner_after is not None:
         # where the owner's words end as written: one named before by its last words ('for the prosecuting authority':
@@ -1292,7 +1460,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     # NAME, [the|a] OWNER['s] TITLE / NAME, who is OWNER's TITLE
     if owner_before is not None:
         person = _appositive_person(doc, _owner_written_at(doc, owner_before, start))
-        if person is not None:
+        if person is not None and not (named_after is not None and _titled(doc, person)):
+            # 'Argentine President NAME, Bolivia's president, NAME2, and ...': a list of titled names, the post NAME2's
             yield person, owner_before, "name-owner-title", doc[person.start:end]
     # NAME is / has been / was appointed / became ... TITLE [of OWNER]
     for owner in (owner_before, owner_after):
@@ -1302,7 +1471,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
                 lo, hi = min(person.start, owner.start, start), max(person.end, owner.end, end)
                 yield person, owner, f"clause-{verb}", doc[lo:hi]
     owner_unread = end < len(doc) and doc[end].lower_ in prepositions  # 'the chairperson of the opposition coalition'
-    if owner_before is None and owner_after is None and _contextual(doc, start, end) and not owner_unread:
+    if (owner_before is None and owner_after is None and _contextual(doc, start, end) and not owner_unread
+            and not _unread_name_before(doc, start)):
         owner = _organization_nearby(doc, start)
         if owner is not None and after is not None:  # 'Airbus said ... Chief executive Thomas Enders': the one company
             yield after, owner, "title-name-owner-nearby", doc[start:after.end]
@@ -1317,6 +1487,11 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         owner = _spoken_for(doc, start)
         if owner is not None and after is not None:  # 'Speaking for Apple Corps, manager NAME said'
             yield after, owner, "speaking-for", doc[owner.start:after.end]
+
+
+def _titled(doc: Doc, person: Span) -> bool:
+    """Whether a title is written right before the person's name ('Argentine President NAME')."""
+    return any(t.end == person.start for t in doc.spans.get("kg_titles", []))
 
 
 SPEAKING_FOR = (("speaking", "for"), ("speaking", "on", "behalf", "of"))
@@ -1461,6 +1636,16 @@ def _contextual(doc: Doc, start: int, end: int) -> bool:
     return bool(spans) and all(rows.get(t.label_, {}).get("owner_from_context") for t in spans)
 
 
+def _unread_name_before(doc: Doc, start: int) -> bool:
+    """'Yahoo! chief executive NAME': a capitalised word outside every entity right before the title (past its field,
+    a 'chief' or a punctuation mark of the name) is an owner the text names and the model missed, not the organisation
+    named nearby."""
+    i = _field_start(doc, start) - 1
+    while i >= 0 and doc[i].lower_ in {"chief", "!"}:
+        i -= 1
+    return i >= 0 and doc[i].pos_ == "PROPN" and doc[i].is_title and not doc[i].ent_type_
+
+
 def _organization_nearby(doc: Doc, start: int) -> Span | None:
     """The one organisation named in this sentence before `start` or in the sentence before it."""
     sent = doc[start].sent
@@ -1591,13 +1776,16 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
         # ('..., and the spokesman of Y' is someone else)
         j = i - 1 - (doc[i - 2].text == ",")
         sent = doc[j].sent.start
-        prev = max((t for t in doc.spans.get("kg_titles", []) if sent <= t.start and t.end <= j), key=lambda t: t.start, default=None)
+        prev = max([(t.start, t.end) for t in doc.spans.get("kg_titles", []) if sent <= t.start and t.end <= j]
+                   + [(k, k + 1) for k in range(sent, j) if doc[k].lower_ in HEAD_NOUNS and doc[k + 1].lower_ == "of"
+                      and _head_owner(doc, k + 1) is not None],
+                   default=None)  # 'NAME, the head of the FDP and now finance minister': 'head of ORG' too
         own = min((t.end for t in doc.spans.get("kg_titles", []) if t.start >= title), default=None)
         if own is not None and _person_at(doc, _name_start(doc, own)) is not None:
             return None  # '..., and Labour leader NAME': the second title has a holder of its own
         if prev is not None and all(doc[k].pos_ not in {"VERB", "AUX"} and doc[k].text not in {",", ";", "and"}
-                                    for k in range(prev.end, j)):
-            return _appositive_person(doc, prev.start)
+                                    for k in range(prev[1], j)):
+            return _appositive_person(doc, prev[0])
     for words in RELATIVE_VERBS:
         n = len(words)
         if i - n >= 0 and tuple(t.lower_ for t in doc[i - n:i]) == words:
@@ -1643,8 +1831,58 @@ def _clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, s
     """The person a clause says holds the title at token `start` as of the article's date, and the verb's lemma: read
     over the parse, or from the words when the parse misses the verb ('named NAME, a former trade minister, as
     foreign minister')."""
-    person, verb = _parsed_clause_holder(doc, start, as_of)
+    person, verb = _written_clause_holder(doc, start, as_of)
+    if person is None:
+        person, verb = _parsed_clause_holder(doc, start, as_of)
     return (person, verb) if person is not None else _named_as_holder(doc, start, as_of)
+
+
+PASSIVE_AUX = {"was", "were", "is", "are", "been"}  # 'was appointed', 'has been named', 'is appointed'
+PRESENT_BE = {"is", "'s", "\u2019s"}
+
+
+def _written_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
+    """'NAME [, APPOSITION,] [who] was appointed / was named / becomes / takes over as / is the new TITLE', read from the
+    words next to each other, whatever the parse ('Giorgetti was appointed Economy Minister, and Crosetto, a co-founder
+    of X, is the new defence minister' is parsed as one subject): the verb of taking or holding the post right before the
+    title (past 'as' and 'the new'), the person right before the verb or before an apposition set off by commas; not
+    after a modal, 'to' or a negation ('will become'), nor with a year before the article's."""
+    i = start - 1
+    while i >= 0 and start - i <= 2 and doc[i].is_title and doc[i].dep_ == "compound" and doc[i].head.i >= start:
+        i -= 1  # 'was appointed Economy Minister': a capitalised portfolio before the title
+    while i >= 0 and doc[i].lower_ in {"the", "new", "acting", "interim"}:
+        i -= 1
+    has_as = i >= 0 and doc[i].lower_ == "as"
+    i -= has_as
+    if i < 1:
+        return None, ""
+    if doc[i].lower_ == "over" and doc[i - 1].lemma_.lower() == "take" and has_as:
+        verb, lemma, first = doc[i - 1], "take", i - 1  # 'takes over as'
+    elif doc[i].lower_ == "in" and doc[i - 1].lemma_.lower() == "swear" and has_as:
+        verb, lemma, first = doc[i - 1], "swear", i - 1  # 'was sworn in as'
+    elif doc[i].tag_ == "VBN" and doc[i].lemma_.lower() in START_VERBS - REPLACE_VERBS - {"become"}:
+        verb, lemma, first = doc[i], doc[i].lemma_.lower(), i  # 'was appointed', 'has been named'
+        if doc[first - 1].lower_ not in PASSIVE_AUX:
+            return None, ""
+    elif doc[i].lemma_.lower() == "become" and doc[i].tag_ in {"VBZ", "VBD", "VBN"}:
+        verb, lemma, first = doc[i], "become", i  # 'becomes', 'became', 'has become'
+    elif doc[i].lower_ in PRESENT_BE and doc[i].pos_ in {"AUX", "VERB"} and not has_as:
+        verb, lemma, first = doc[i], "be", i  # 'is the new defence minister'
+    else:
+        return None, ""
+    while first > 0 and doc[first - 1].lower_ in PASSIVE_AUX | {"has", "have", "had", "also", "now"}:
+        first -= 1
+    if first < 1 or any(t.lower_ in NOT_HELD for t in doc[max(0, first - 2):i]) or _earlier_year(verb, as_of):
+        return None, ""
+    k = first - 1
+    if doc[k].lower_ == "who":
+        k -= 1
+    if doc[k].text == ",":  # past an apposition: ', a former journalist,'
+        k = next((j for j in range(k - 1, max(k - 15, 0), -1) if doc[j].text == ","), -1) - 1
+    person = _ent_at(doc, k) if k >= 0 else None
+    if person is None or person.label_ != "PERSON" or person.end != k + 1:
+        return None, ""
+    return person, lemma
 
 
 def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
@@ -1690,6 +1928,8 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         head = head.head
     if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.tag_ in {"VBZ", "VBP"}:
         return _copula_holder(doc, head.head)  # "Japan's new foreign minister is NAME"
+    if head.dep_ == "appos" and head.head.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in head.children):
+        return _object_named(doc, head.head, as_of)  # 'ORG named NAME its new president': the title parsed as apposed
     if head.dep_ in {"attr", "oprd", "acomp"}:
         verb = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.i != head.head.i:
@@ -1720,7 +1960,9 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and verb.dep_ == "conj":  # 'NAME won the seat and becomes the youngest member': the first verb's
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    objects = [c for c in children if c.dep_ == "dobj"]
+    # 'named NAME as the country's new TITLE': the name may be parsed as the verb's predicate, the object all the same
+    objects = [c for c in children if c.dep_ == "dobj" or (c.dep_ == "oprd" and head.dep_ == "pobj" and _ent_at(doc, c.i) is not None
+                                                           and _ent_at(doc, c.i).label_ == "PERSON")]
     # 'appointed NAME as TITLE': the object; 'NAME succeeded / replaced NAME2 as TITLE': the subject, the object left it
     holder = objects[0] if objects and (lemma in START_VERBS - REPLACE_VERBS or taken) and not subjects[:1] == objects[:1] else None
     if holder is not None and _ent_at(doc, holder.i) is None:
@@ -1742,6 +1984,19 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     if person is None or person.label_ != "PERSON":
         return None, ""
     return person, lemma
+
+
+def _object_named(doc: Doc, obj, as_of: dt.date) -> tuple[Span | None, str]:
+    """'ORG named NAME its new TITLE': the object of a verb of putting someone in a post (not negated, after no modal,
+    with no year before the article's), when it is a person."""
+    verb = obj.head
+    lemma = verb.lemma_.lower()
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if (lemma not in START_VERBS - REPLACE_VERBS or any(c.dep_ == "neg" for c in verb.children)
+            or any(c.tag_ == "MD" or c.lower_ == "to" for c in aux) or _earlier_year(verb, as_of)):
+        return None, ""
+    person = _ent_at(doc, obj.i)
+    return (person, lemma) if person is not None and person.label_ == "PERSON" else (None, "")
 
 
 TAKING_RULES = ("roles/clause-", "roles/home-state-clause-")  # a post the text says someone was given
