@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: twenty-nine articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: forty-five articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: sixty articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -61,9 +61,12 @@ from tests.conftest import DATA
 # At the sixth session's end (code ca9fed0): wire (29) entities 0.886 roles 0.856 events 0.598 statements 0.839 dates
 # 107/110; tune-wire (55) entities 0.947 roles 0.906 events 0.664 statements 0.948 dates 231/233 (the session's start
 # code on the same 55: 0.938 0.902 0.612 0.948, 212/216); wire events floor raised to 0.55.
+# Five more written blind (s10-evt, be7e45c: the Commons voting down May's Brexit deal, the Singapore summit, the 2010
+# ash cloud, US troops against Ebola in Liberia, Egypt seizing the Ever Given), as written, code of d577261: entities
+# 0.920 roles 0.944 events 0.554 statements 0.857 dates 19/19.
 SETS = {
     "wire": (29, {"entities": 0.84, "roles": 0.80, "events": 0.55, "statements": 0.78}),
-    "tune-wire": (55, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
+    "tune-wire": (60, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
 
