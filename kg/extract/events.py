@@ -336,10 +336,32 @@ def _markers(token: Token) -> set[str]:
     """Particles and prepositions of a verb, and 'to' for an infinitive it governs with an object ('pressed Egypt to
     close the tunnels': the 'press X to' of a demand)."""
     out = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"} and not _dating(c)}
+    if _for_clause(token) is not None:
+        out.add("for")  # "called for Britain to leave": the parser hangs 'for' on the infinitive as its mark
     if any(c.dep_ == "dobj" for c in token.children) and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in token.children):
         out.add("to")
     return out
+
+
+def _for_clause(verb: Token) -> Token | None:
+    """The infinitive clause of 'called for Britain to leave', 'pressed for the talks to resume': 'for' + subject + 'to'
+    + verb, which the parser reads as a clause marked by 'for' (the subject is whom the call is made to)."""
+    return next((c for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
+                 and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                 and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+                 and any(n.dep_ == "nsubj" for n in c.children)), None)
+
+
+def _for_clause_subjects(verb: Token) -> list[Token]:
+    """Who is to do what a call for 'for X to do Y' asks: the subject of the clause marked by 'for', or the object of
+    'for' when the parser hangs the infinitive on the verb ('pressed for Mali to hold elections')."""
+    if (clause := _for_clause(verb)) is not None:
+        return [n for n in clause.children if n.dep_ == "nsubj"]
+    infinitive = next((c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and not any(n.dep_ == "nsubj" for n in c.children)
+                       and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and infinitive is not None and c.i < infinitive.i
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _dating(prep: Token) -> bool:
@@ -1071,7 +1093,8 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
             if child.dep_ == "prep" and child.lower_ in {"in", "from"} and token.lemma_.lower() in actor_nouns():
                 for pobj in child.children:  # "opposition groups in Zimbabwe", "doctors from Switzerland": a state's own actors
                     out += [k for c in (pobj, *(g for g in pobj.children if g.dep_ == "conj")) if c.dep_ in {"pobj", "conj"}
-                            if (k := _home_state(ctx, c))]  # "negotiators from Israel and Syria", "demonstrators in Baghdad"
+                            if (k := _home_state(ctx, c) or _home_body(ctx, c, child))]  # "negotiators from Israel and
+                    # Syria", "demonstrators in Baghdad", "a group from Leave Means Leave"
     for child in token.children:
         if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
             out.extend(actors(ctx, child, depth + 1))
@@ -1084,6 +1107,13 @@ def _home_state(ctx: Context, token: Token) -> str:
     if m is None or m.type not in {"State", "Place"}:
         return ""
     return m.key if m.type == "State" else state_of(m.key)
+
+
+def _home_body(ctx: Context, token: Token, prep: Token) -> str:
+    """The organisation people come from ('a group from Leave Means Leave', 'doctors from Medecins Sans Frontieres'):
+    they act for it, as people from a state do for the state; 'in' an organisation says nothing of whom they act for."""
+    m = ctx.mention(token)
+    return m.key if m is not None and m.type == "Organization" and prep.lower_ == "from" else ""
 
 
 def _misplaced_apposition(ctx: Context, noun: Token) -> Token | None:
@@ -1548,6 +1578,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if "obj" in args:
         for key in (k for p in patients for k in actors(ctx, p)):
             draft.add(key, args["obj"])
+    if draft.kind == "Demand" and token.pos_ == "VERB":
+        for key in (k for n in _for_clause_subjects(token) for k in actors(ctx, n)):
+            draft.add(key, args.get("on", "target"))  # "called for Britain to leave": as "called on Britain to leave"
     for child in token.children:
         if child.dep_ == "dative" and child.pos_ == "ADP":
             continue  # "granted asylum to X": a preposition, read with the others
@@ -1603,8 +1636,44 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         for pobj in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for g in c.children if g.dep_ == "pobj"):
             draft.place = draft.place or _place(ctx, pobj)
     _modifier_roles(ctx, draft, token)
+    if draft.kind in HAPPENING_KINDS and draft.trigger.actorless:
+        _affected_state(ctx, draft)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+HAPPENING_KINDS = {"Disaster", "Accident"}  # what befalls a place: the state it befalls takes part (shapes.ttl: a state
+# may be a participant); a death is someone's, not the state's
+NESTED_PLACE_PREPS = {"in", "at", "near", "off", "under", "of", "across", "along", "over"}  # "under a glacier in the south of Iceland"
+
+
+def _affected_state(ctx: Context, draft: Draft) -> None:
+    """'An earthquake struck Haiti', 'The eruption, under a glacier in the south of Iceland, began', 'a bus crashed in
+    Kenya': a disaster or accident with no actor happens at a place its noun or its verb names (the object of the verb
+    it is the subject of, a place phrase of the noun at any depth), and befalls the state of that place, its
+    participant."""
+    token = draft.token
+    if not draft.place and token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        draft.place = next((k for c in token.head.children if c.dep_ == "dobj" if (k := _place(ctx, c))), "")
+    if not draft.place and token.pos_ == "NOUN":
+        draft.place = _nested_place(ctx, token, 0)
+    if draft.participants or not draft.place:
+        return
+    m = next((m for m in ctx.by_token.values() if m.key == draft.place), None)
+    state = draft.place if m is not None and m.type == "State" else state_of(draft.place)
+    if state:
+        draft.add(state, "participant")
+
+
+def _nested_place(ctx: Context, token: Token, depth: int) -> str:
+    """The first place named in a chain of place phrases under a noun ('under a glacier in the south of Iceland')."""
+    if depth > 3:
+        return ""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in NESTED_PLACE_PREPS):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if (prep.lower_ != "of" or depth) and (key := _place(ctx, pobj)) or (key := _nested_place(ctx, pobj, depth + 1)):
+                return key
+    return ""
 
 
 ATTENDING_PREPS = {"in", "during", "at"}  # not 'after', 'before': "said after the meeting" (`_temporal_prep`)
