@@ -258,7 +258,7 @@ def _triggers_for(token: Token) -> list[Trigger]:
         return rows
     rows = lexicon().get((token.lemma_.lower(), pos), [])
     if not rows and pos == "NOUN":
-        rows = lexicon().get((token.lower_, pos), []) or nominal(token.lemma_.lower())
+        rows = lexicon().get((token.lower_, pos), []) or nominal(token.lemma_.lower()) or _object_nominal(token)
     if not rows and pos == "VERB" and token.tag_ in {"VBD", "VBN"} and (word := token.lower_).endswith("ed"):
         # the lemmatizer's guess at a rarer verb ('readmitted' -> 'readmitte'): the stem, its final consonant undoubled
         stems = (word[:-3],) if len(word) > 5 and word[-3] == word[-4] else (word[:-2], word[:-1])
@@ -324,6 +324,23 @@ def nominal(lemma: str) -> list[Trigger]:
         args.setdefault("against", "target")
         out.append(replace(t, id=f"{t.id}-noun", args=args, needs=(), nominalized=True))
     return out
+
+
+def _object_nominal(noun: Token) -> list[Trigger]:
+    """'the closure of the border', 'ordered the closure of all border crossings': the act noun of a verb whose row
+    holds only with a named object ('close' + border, airspace, airport) is that act when its 'of' phrase names the
+    object (and its modifiers, 'border crossings'); 'the closure of the factory' is none."""
+    verb = _nominal_verbs().get(noun.lemma_.lower())
+    if verb is None:
+        return []
+    words = {w for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+             for t in (g, *(m for m in g.children if m.dep_ == "compound")) for w in (t.lemma_.lower(), t.lower_)}
+    if not words:
+        return []
+    return [replace(t, id=f"{t.id}-noun", obj=frozenset(), objmod=(), nominalized=True,
+                    args={"by": t.args.get("subj", "participant"), "with": "target", "on": "target", "against": "target"})
+            for t in lexicon().get((verb, "VERB"), ())
+            if t.obj & words and all(m & words for m in t.objmod) and not (t.needs or t.pobj or t.subj or t.subj_sector)]
 
 
 @lru_cache(maxsize=1)
