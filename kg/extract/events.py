@@ -54,7 +54,7 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, owner_before_title, paragraph_bounds
 from kg.extract.timex import FROM_DCT, count, shifted
-from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs, state_of, weapon_nouns
+from kg.gazetteer import agent_sectors, body_heads, person_heads, place_nouns, speech_verbs, state_of, weapon_nouns
 from kg.nlp import closing_mark, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
@@ -1189,6 +1189,21 @@ def _noun_antecedent(ctx: Context, noun: Token) -> list[str]:
     return list(keys) if len(keys) == 1 else []
 
 
+def _group_antecedent(ctx: Context, noun: Token) -> list[str]:
+    """Whom 'the ministers', 'the protesters' (a plural noun for people, after 'the' alone) act for: the one actor the
+    phrase with that noun before it named ('European Union transport ministers met ... the ministers agreed',
+    'Protesters from the Awami League marched ... The protesters demanded'); nothing when they name none or more."""
+    from spacy.attrs import LOWER
+
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or not _bare_definite(noun) or not (
+            noun.lemma_.lower() in person_heads() or noun.lemma_.lower() in actor_nouns() or noun.lower_ in actor_nouns()):
+        return []
+    keys = {k for t in tokens_with(ctx.doc, LOWER, frozenset({noun.lower_}))
+            if t.i < noun.i and not ctx.in_quote(t.idx) and not _bare_definite(t)
+            and ctx.text[t.idx:noun.idx].count("\n\n") <= QUOTE_PARAGRAPH_REACH for k in actors(ctx, t)}
+    return list(keys) if len(keys) == 1 else []
+
+
 def _office_holder(ctx: Context, noun: Token) -> list[str]:
     """Who 'the U.N. chief', 'the NATO boss' is: a noun for a person that is no title of its own, after 'the' and an
     organization or state, names the one person the article introduced before it with a title of that owner
@@ -1579,8 +1594,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
         # the ministry rejected the proposal": a demand, rejection or accusation is said, for the body the speaker speaks for
         keys = keys or _they_antecedent(ctx, subj) or _it_antecedent(ctx, subj) or (
-            [] if draft.trigger.speech else _noun_antecedent(ctx, subj))  # "the government rejected the plan", "police
-        # arrested 140": the body named before with that noun (a speech verb has its own guard above)
+            [] if draft.trigger.speech else _noun_antecedent(ctx, subj) or _group_antecedent(ctx, subj))  # "the
+        # government rejected the plan", "police arrested 140", "the ministers agreed": the body or the actor named
+        # before with that noun (a speech verb has its own guard above)
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
