@@ -117,6 +117,7 @@ class Trigger:
     bodies: bool = False  # its subject and object are states or organisations ("joined NATO"; a person's seat is a role)
     members: bool = False  # its object is a named state or organisation, its subject an actor ("the AU admitted Morocco")
     holder: bool = False  # its subject takes an office: a person, never a state or organisation ("Brazil takes over the G20 presidency")
+    visitor: bool = False  # its subject is a named person who comes somewhere ("Amos arrived in Manila"; not "the ship arrived")
 
 
 BORROWED = re.compile(r"\d-\d+$")  # a derived row id's suffix: its CAMEO pattern was written for another verb of the block
@@ -136,7 +137,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
                 obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
-                holder=bool(row.get("holder")),
+                holder=bool(row.get("holder")), visitor=bool(row.get("visitor")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -1060,6 +1061,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if trigger.holder and token.pos_ in {"VERB", "AUX"} and any(
                 c.dep_ in SUBJ_DEPS and (m := ctx.mention(c)) is not None and m.type in {"State", "Organization"} for c in token.children):
             continue  # "Brazil takes over the rotating G20 presidency": a body's turn in a chair, no person appointed
+        if trigger.visitor and not _person_comes(ctx, token):
+            continue  # "the first ship arrived in Portsmouth", "aid arrived in Tacloban": a thing comes, no one visits
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
             trigger = replace(trigger, kind=force[0], cameo=force[1], plover=force[2])  # "militants attacked": CAMEO 18
         kind = trigger.kind
@@ -1067,6 +1070,14 @@ def find_triggers(ctx: Context) -> list[Draft]:
             kind = "VirtualMeeting"
         out.append(Draft(token=token, trigger=trigger, kind=kind, status=trigger.status or "occurred"))
     return out
+
+
+def _person_comes(ctx: Context, verb: Token) -> bool:
+    """Whether the one who comes is a named person: the verb's subject, or the noun a 'who' clause hangs on ('Major
+    General Darryl Williams, ..., who arrived in Monrovia')."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    subjects += [verb.head for s in subjects if s.tag_ == "WP" and verb.dep_ == "relcl"]
+    return any((m := ctx.mention(s)) is not None and m.type == "Person" for s in subjects)
 
 
 # ---------------------------------------------------------------------------- arguments
