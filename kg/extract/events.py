@@ -685,6 +685,27 @@ def _stranded_agents(token: Token) -> list[Token]:
             for b in g.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by" for a in b.children if a.dep_ == "pobj"]
 
 
+def _stranded_passive_agent(ctx: Context, verb: Token) -> list[Token]:
+    """'the religion was banned from conducting public worship at archeological sites by the Greek Ministry of Culture':
+    the parser hangs a passive's 'by' phrase, at the end of its clause, on the last noun before it; when that noun is
+    neither an event nor an actor and the phrase names one, the phrase is the passive's agent."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children) or _agents(verb):
+        return []
+    for by in (t for t in verb.subtree if t.lower_ == "by" and t.dep_ == "prep" and t.i > verb.i):
+        noun, end = by.head, by.right_edge.i + 1
+        if (noun.pos_ != "NOUN" or noun.dep_ != "pobj" or _triggers_for(noun) or ctx.is_actor(noun)
+                or (end < len(verb.doc) and not verb.doc[end].is_punct) or end > verb.right_edge.i + 1):
+            continue
+        path, node = [], noun
+        while node.i != verb.i and node.dep_ in {"pobj", "prep", "pcomp", "dobj"}:
+            path.append(node)
+            node = node.head
+        named = [g for g in by.children if g.dep_ == "pobj" and (m := ctx.mention(g)) is not None and m.type != "Place"]
+        if node.i == verb.i and named:
+            return named
+    return []
+
+
 TOPIC_PREPS = {"on", "over", "about", "for", "toward", "towards"}  # "talks on a trade agreement"
 
 
@@ -1622,6 +1643,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if "obj" in args:
         for key in (k for p in patients for k in actors(ctx, p)):
             draft.add(key, args["obj"])
+    for agent in _stranded_passive_agent(ctx, token):
+        for key in actors(ctx, agent):
+            draft.add(key, args.get("by") or args.get("subj", "participant"))
     if draft.kind == "Demand" and token.pos_ == "VERB":
         for key in (k for n in _for_clause_subjects(token) for k in actors(ctx, n)):
             draft.add(key, args.get("on", "target"))  # "called for Britain to leave": as "called on Britain to leave"
