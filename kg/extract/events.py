@@ -1703,6 +1703,10 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     for verb in _occurrence_verbs(token):  # "the talks began in Geneva"
         for pobj in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for g in c.children if g.dep_ == "pobj"):
             draft.place = draft.place or _place(ctx, pobj)
+    if (light := _light_verb(token)) is not token and not draft.place:
+        for pobj in (g for c in light.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for g in c.children if g.dep_ == "pobj"):
+            draft.place = draft.place or _place(ctx, pobj)  # "held a meeting in Berlin": the parser hangs the place on
+            # the light verb whose object the event noun is
     _modifier_roles(ctx, draft, token)
     if draft.kind in HAPPENING_KINDS and draft.trigger.actorless:
         _affected_state(ctx, draft)
