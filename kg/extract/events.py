@@ -1206,18 +1206,29 @@ def _it_antecedent(ctx: Context, pronoun: Token) -> list[str]:
     return list(keys) if len(keys) == 1 and not ctx.is_person_key(next(iter(keys))) else []
 
 
-def _noun_antecedent(ctx: Context, noun: Token) -> list[str]:
+def _noun_antecedent(ctx: Context, noun: Token, named: bool = False) -> list[str]:
     """Whom 'the ministry', 'the court' (a body noun of the Phoenix agents) speaks for when no mention names it: the
     one actor that the described phrases headed by the same noun name, at most QUOTE_PARAGRAPH_REACH paragraphs
     before it ("Russia's foreign ministry summoned the ambassador. '...,' the ministry said"); nothing when they
     name none or more than one ("Russia's foreign ministry and Ukraine's defence ministry")."""
     from spacy.attrs import LOWER
 
-    if noun.pos_ != "NOUN" or not (_bare_definite(noun) or _bare_noun(noun)) or noun.lemma_.lower() not in body_heads():
-        return []  # 'the report said', 'the spokesman said': a document, a person
+    if noun.pos_ != "NOUN" or not (_bare_definite(noun) or _bare_noun(noun)):
+        return []
+    if noun.lemma_.lower() not in body_heads():
+        return _named_heads(ctx, noun) if named and _bare_definite(noun) else []  # 'the report said', 'the spokesman
+        # said': a document, a person; 'the association demanded': the association named before
     keys = {k for t in tokens_with(ctx.doc, LOWER, frozenset({noun.lower_}))
             if t.i < noun.i and not ctx.in_quote(t.idx) and not _bare_definite(t)
             and ctx.text[t.idx:noun.idx].count("\n\n") <= QUOTE_PARAGRAPH_REACH for k in actors(ctx, t)}
+    return list(keys) if len(keys) == 1 else []
+
+
+def _named_heads(ctx: Context, noun: Token) -> list[str]:
+    """'The International Air Transport Association (IATA) said ... The association demanded': the one organisation
+    named before whose name ends in the noun, which 'the' and the noun alone refer back to (as 'the ministry' does)."""
+    keys = {m.key for t in ctx.doc[:noun.i] if t.lower_ == noun.lower_ and t.pos_ == "PROPN" and not ctx.in_quote(t.idx)
+            and (m := ctx.mention(t)) is not None and m.type == "Organization" and m.end == t.idx + len(t.text)}
     return list(keys) if len(keys) == 1 else []
 
 
@@ -1626,7 +1637,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
         # the ministry rejected the proposal": a demand, rejection or accusation is said, for the body the speaker speaks for
         keys = keys or _they_antecedent(ctx, subj) or _it_antecedent(ctx, subj) or (
-            [] if draft.trigger.speech else _noun_antecedent(ctx, subj) or _group_antecedent(ctx, subj))  # "the
+            [] if draft.trigger.speech else _noun_antecedent(ctx, subj, named=True) or _group_antecedent(ctx, subj))  # "the
         # government rejected the plan", "police arrested 140", "the ministers agreed": the body or the actor named
         # before with that noun (a speech verb has its own guard above)
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
