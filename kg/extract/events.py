@@ -2737,7 +2737,8 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
         antecedent = next((d for d in reversed(drafts) if d.token.i < start and (d.participants or d.place and d.time)
                            and _reported_act(d) and (family(d.kind) == family(draft.kind) or _names_verb(draft.token, d.token))
                            and not (d.place and draft.place and d.place != draft.place)), None)  # "the summit in Vienna"
-        if antecedent is not None and not any(t.i in ctx.times for t in (draft.token, *_occurrence_verbs(draft.token))):
+        own = (draft.token, *_occurrence_verbs(draft.token), *_doing_verbs(draft.token))
+        if antecedent is not None and not any(t.i in ctx.times for t in own):
             draft.time, draft.status = None, antecedent.status  # "that lawsuit was settled in 1991": the time and
             # the plans of the clause around the noun are not the event's it names ("the talks began on May 6" are)
         if antecedent is not None and _same_time(ctx, antecedent, draft):
@@ -2752,6 +2753,13 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             draft.absorbed = True  # "that lawsuit" with no lawsuit before it: no event of its own
         elif antecedent is None and not draft.participants:
             _case_parties(draft, drafts)
+
+
+def _doing_verbs(noun: Token) -> list[Token]:
+    """The verb that orders or carries out the act a noun names, the noun its passive subject ('The seizure was ordered
+    on Tuesday by a court', 'the raid was carried out on Friday'): its time is the act's."""
+    head = noun.head
+    return [head] if noun.pos_ == "NOUN" and noun.dep_ == "nsubjpass" and (_ordered(noun) or _carried_out(head)) else []
 
 
 LOOSE_VOTES = {"vote", "poll"}  # an election only with an adjective that says which ("the presidential vote")
