@@ -483,6 +483,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
             return _one_sense(token, senses, objects, actor, armed)
         if (fallback is not None and not fallback.derived and (named := _named_object_sense(rows, objects, markers))
                 and named.plover != fallback.plover):
+            if not fallback.plover and named.plover == "CONSULT":
+                return named  # "delivered a letter to Trump" (DELIVER * LETTER, 040): no sale, whatever a business row says
             return replace(fallback, cameo=named.cameo, plover=named.plover)  # "accepted the proposal" (032), not the
             # bare hand-made sense "accepted" (080); the hand-made row's class and argument slots still hold
         if fallback is not None:
