@@ -540,6 +540,14 @@ def _other_pair(a: Event, b: Event) -> bool:
             and a.time.granularity == b.time.granularity == "day" and a.time.value != b.time.value)
 
 
+def _visit_and_meeting(visit: Event, meeting: Event) -> bool:
+    """'Tusk arrived in Kyiv on Friday. Later that day, Tusk met Zelensky': one person's visit and a meeting held
+    during it with someone else are two events (the visit has its visitor alone; the meeting is no visit)."""
+    visitors = {k for _, k in visit.participants}
+    return (visit.kind == "Visit" and meeting.kind != "Visit" and len(visitors) == 1
+            and any(k not in visitors for _, k in meeting.participants))
+
+
 def _compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:
     """Overlapping periods; a date assumed from the article's date alone agrees with any of its year (a guess of the
     day, not of the year: 'The two ministers signed an agreement' is not the agreement 'signed in 2008')."""
@@ -578,7 +586,7 @@ def same_event(a: Event, b: Event, sides: dict[str, str] | None = None) -> bool:
         return False
     if not _compatible_time(a.time, b.time) or (a.place and b.place and a.place != b.place):
         return False
-    if _other_pair(a, b):
+    if _other_pair(a, b) or _visit_and_meeting(a, b) or _visit_and_meeting(b, a):
         return False
     shared = {k for _, k in a.participants} & {k for _, k in b.participants}
     return bool(shared) or bool(a.place and a.place == b.place) or bool(sides) and _same_sides(a, b, sides)

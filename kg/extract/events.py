@@ -54,7 +54,7 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, owner_before_title, paragraph_bounds
 from kg.extract.timex import FROM_DCT, count, shifted
-from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs, state_of, weapon_nouns
+from kg.gazetteer import agent_sectors, body_heads, person_heads, place_nouns, speech_verbs, state_of, weapon_nouns
 from kg.nlp import closing_mark, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
@@ -117,6 +117,7 @@ class Trigger:
     bodies: bool = False  # its subject and object are states or organisations ("joined NATO"; a person's seat is a role)
     members: bool = False  # its object is a named state or organisation, its subject an actor ("the AU admitted Morocco")
     holder: bool = False  # its subject takes an office: a person, never a state or organisation ("Brazil takes over the G20 presidency")
+    visitor: bool = False  # its subject is a named person who comes somewhere ("Amos arrived in Manila"; not "the ship arrived")
 
 
 BORROWED = re.compile(r"\d-\d+$")  # a derived row id's suffix: its CAMEO pattern was written for another verb of the block
@@ -136,7 +137,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
                 obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
-                holder=bool(row.get("holder")),
+                holder=bool(row.get("holder")), visitor=bool(row.get("visitor")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -258,7 +259,7 @@ def _triggers_for(token: Token) -> list[Trigger]:
         return rows
     rows = lexicon().get((token.lemma_.lower(), pos), [])
     if not rows and pos == "NOUN":
-        rows = lexicon().get((token.lower_, pos), []) or nominal(token.lemma_.lower())
+        rows = lexicon().get((token.lower_, pos), []) or nominal(token.lemma_.lower()) or _object_nominal(token)
     if not rows and pos == "VERB" and token.tag_ in {"VBD", "VBN"} and (word := token.lower_).endswith("ed"):
         # the lemmatizer's guess at a rarer verb ('readmitted' -> 'readmitte'): the stem, its final consonant undoubled
         stems = (word[:-3],) if len(word) > 5 and word[-3] == word[-4] else (word[:-2], word[:-1])
@@ -326,6 +327,23 @@ def nominal(lemma: str) -> list[Trigger]:
     return out
 
 
+def _object_nominal(noun: Token) -> list[Trigger]:
+    """'the closure of the border', 'ordered the closure of all border crossings': the act noun of a verb whose row
+    holds only with a named object ('close' + border, airspace, airport) is that act when its 'of' phrase names the
+    object (and its modifiers, 'border crossings'); 'the closure of the factory' is none."""
+    verb = _nominal_verbs().get(noun.lemma_.lower())
+    if verb is None:
+        return []
+    words = {w for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+             for t in (g, *(m for m in g.children if m.dep_ == "compound")) for w in (t.lemma_.lower(), t.lower_)}
+    if not words:
+        return []
+    return [replace(t, id=f"{t.id}-noun", obj=frozenset(), objmod=(), nominalized=True,
+                    args={"by": t.args.get("subj", "participant"), "with": "target", "on": "target", "against": "target"})
+            for t in lexicon().get((verb, "VERB"), ())
+            if t.obj & words and all(m & words for m in t.objmod) and not (t.needs or t.pobj or t.subj or t.subj_sector)]
+
+
 @lru_cache(maxsize=1)
 def _nominal_verbs() -> dict[str, str]:
     """Act noun -> the trigger verb WordNet derives it from (kg/data/event_nominals.jsonl): 'withdrawal' -> 'withdraw'."""
@@ -336,10 +354,32 @@ def _markers(token: Token) -> set[str]:
     """Particles and prepositions of a verb, and 'to' for an infinitive it governs with an object ('pressed Egypt to
     close the tunnels': the 'press X to' of a demand)."""
     out = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"} and not _dating(c)}
+    if _for_clause(token) is not None:
+        out.add("for")  # "called for Britain to leave": the parser hangs 'for' on the infinitive as its mark
     if any(c.dep_ == "dobj" for c in token.children) and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in token.children):
         out.add("to")
     return out
+
+
+def _for_clause(verb: Token) -> Token | None:
+    """The infinitive clause of 'called for Britain to leave', 'pressed for the talks to resume': 'for' + subject + 'to'
+    + verb, which the parser reads as a clause marked by 'for' (the subject is whom the call is made to)."""
+    return next((c for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
+                 and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                 and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+                 and any(n.dep_ == "nsubj" for n in c.children)), None)
+
+
+def _for_clause_subjects(verb: Token) -> list[Token]:
+    """Who is to do what a call for 'for X to do Y' asks: the subject of the clause marked by 'for', or the object of
+    'for' when the parser hangs the infinitive on the verb ('pressed for Mali to hold elections')."""
+    if (clause := _for_clause(verb)) is not None:
+        return [n for n in clause.children if n.dep_ == "nsubj"]
+    infinitive = next((c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and not any(n.dep_ == "nsubj" for n in c.children)
+                       and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and infinitive is not None and c.i < infinitive.i
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _dating(prep: Token) -> bool:
@@ -443,6 +483,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
             return _one_sense(token, senses, objects, actor, armed)
         if (fallback is not None and not fallback.derived and (named := _named_object_sense(rows, objects, markers))
                 and named.plover != fallback.plover):
+            if not fallback.plover and named.plover == "CONSULT":
+                return named  # "delivered a letter to Trump" (DELIVER * LETTER, 040): no sale, whatever a business row says
             return replace(fallback, cameo=named.cameo, plover=named.plover)  # "accepted the proposal" (032), not the
             # bare hand-made sense "accepted" (080); the hand-made row's class and argument slots still hold
         if fallback is not None:
@@ -643,6 +685,27 @@ def _stranded_agents(token: Token) -> list[Token]:
     return [a for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "on"}
             for g in c.children if g.dep_ == "pobj"
             for b in g.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by" for a in b.children if a.dep_ == "pobj"]
+
+
+def _stranded_passive_agent(ctx: Context, verb: Token) -> list[Token]:
+    """'the religion was banned from conducting public worship at archeological sites by the Greek Ministry of Culture':
+    the parser hangs a passive's 'by' phrase, at the end of its clause, on the last noun before it; when that noun is
+    neither an event nor an actor and the phrase names one, the phrase is the passive's agent."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children) or _agents(verb):
+        return []
+    for by in (t for t in verb.subtree if t.lower_ == "by" and t.dep_ == "prep" and t.i > verb.i):
+        noun, end = by.head, by.right_edge.i + 1
+        if (noun.pos_ != "NOUN" or noun.dep_ != "pobj" or _triggers_for(noun) or ctx.is_actor(noun)
+                or (end < len(verb.doc) and not verb.doc[end].is_punct) or end > verb.right_edge.i + 1):
+            continue
+        path, node = [], noun
+        while node.i != verb.i and node.dep_ in {"pobj", "prep", "pcomp", "dobj"}:
+            path.append(node)
+            node = node.head
+        named = [g for g in by.children if g.dep_ == "pobj" and (m := ctx.mention(g)) is not None and m.type != "Place"]
+        if node.i == verb.i and named:
+            return named
+    return []
 
 
 TOPIC_PREPS = {"on", "over", "about", "for", "toward", "towards"}  # "talks on a trade agreement"
@@ -1021,6 +1084,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if trigger.holder and token.pos_ in {"VERB", "AUX"} and any(
                 c.dep_ in SUBJ_DEPS and (m := ctx.mention(c)) is not None and m.type in {"State", "Organization"} for c in token.children):
             continue  # "Brazil takes over the rotating G20 presidency": a body's turn in a chair, no person appointed
+        if trigger.visitor and not _person_comes(ctx, token):
+            continue  # "the first ship arrived in Portsmouth", "aid arrived in Tacloban": a thing comes, no one visits
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
             trigger = replace(trigger, kind=force[0], cameo=force[1], plover=force[2])  # "militants attacked": CAMEO 18
         kind = trigger.kind
@@ -1028,6 +1093,14 @@ def find_triggers(ctx: Context) -> list[Draft]:
             kind = "VirtualMeeting"
         out.append(Draft(token=token, trigger=trigger, kind=kind, status=trigger.status or "occurred"))
     return out
+
+
+def _person_comes(ctx: Context, verb: Token) -> bool:
+    """Whether the one who comes is a named person: the verb's subject, or the noun a 'who' clause hangs on ('Major
+    General Darryl Williams, ..., who arrived in Monrovia')."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    subjects += [verb.head for s in subjects if s.tag_ == "WP" and verb.dep_ == "relcl"]
+    return any((m := ctx.mention(s)) is not None and m.type == "Person" for s in subjects)
 
 
 # ---------------------------------------------------------------------------- arguments
@@ -1071,7 +1144,8 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
             if child.dep_ == "prep" and child.lower_ in {"in", "from"} and token.lemma_.lower() in actor_nouns():
                 for pobj in child.children:  # "opposition groups in Zimbabwe", "doctors from Switzerland": a state's own actors
                     out += [k for c in (pobj, *(g for g in pobj.children if g.dep_ == "conj")) if c.dep_ in {"pobj", "conj"}
-                            if (k := _home_state(ctx, c))]  # "negotiators from Israel and Syria", "demonstrators in Baghdad"
+                            if (k := _home_state(ctx, c) or _home_body(ctx, c, child))]  # "negotiators from Israel and
+                    # Syria", "demonstrators in Baghdad", "a group from Leave Means Leave"
     for child in token.children:
         if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
             out.extend(actors(ctx, child, depth + 1))
@@ -1084,6 +1158,13 @@ def _home_state(ctx: Context, token: Token) -> str:
     if m is None or m.type not in {"State", "Place"}:
         return ""
     return m.key if m.type == "State" else state_of(m.key)
+
+
+def _home_body(ctx: Context, token: Token, prep: Token) -> str:
+    """The organisation people come from ('a group from Leave Means Leave', 'doctors from Medecins Sans Frontieres'):
+    they act for it, as people from a state do for the state; 'in' an organisation says nothing of whom they act for."""
+    m = ctx.mention(token)
+    return m.key if m is not None and m.type == "Organization" and prep.lower_ == "from" else ""
 
 
 def _misplaced_apposition(ctx: Context, noun: Token) -> Token | None:
@@ -1127,15 +1208,41 @@ def _it_antecedent(ctx: Context, pronoun: Token) -> list[str]:
     return list(keys) if len(keys) == 1 and not ctx.is_person_key(next(iter(keys))) else []
 
 
-def _noun_antecedent(ctx: Context, noun: Token) -> list[str]:
+def _noun_antecedent(ctx: Context, noun: Token, named: bool = False) -> list[str]:
     """Whom 'the ministry', 'the court' (a body noun of the Phoenix agents) speaks for when no mention names it: the
     one actor that the described phrases headed by the same noun name, at most QUOTE_PARAGRAPH_REACH paragraphs
     before it ("Russia's foreign ministry summoned the ambassador. '...,' the ministry said"); nothing when they
     name none or more than one ("Russia's foreign ministry and Ukraine's defence ministry")."""
     from spacy.attrs import LOWER
 
-    if noun.pos_ != "NOUN" or not (_bare_definite(noun) or _bare_noun(noun)) or noun.lemma_.lower() not in body_heads():
-        return []  # 'the report said', 'the spokesman said': a document, a person
+    if noun.pos_ != "NOUN" or not (_bare_definite(noun) or _bare_noun(noun)):
+        return []
+    if noun.lemma_.lower() not in body_heads():
+        return _named_heads(ctx, noun) if named and _bare_definite(noun) else []  # 'the report said', 'the spokesman
+        # said': a document, a person; 'the association demanded': the association named before
+    keys = {k for t in tokens_with(ctx.doc, LOWER, frozenset({noun.lower_}))
+            if t.i < noun.i and not ctx.in_quote(t.idx) and not _bare_definite(t)
+            and ctx.text[t.idx:noun.idx].count("\n\n") <= QUOTE_PARAGRAPH_REACH for k in actors(ctx, t)}
+    return list(keys) if len(keys) == 1 else []
+
+
+def _named_heads(ctx: Context, noun: Token) -> list[str]:
+    """'The International Air Transport Association (IATA) said ... The association demanded': the one organisation
+    named before whose name ends in the noun, which 'the' and the noun alone refer back to (as 'the ministry' does)."""
+    keys = {m.key for t in ctx.doc[:noun.i] if t.lower_ == noun.lower_ and t.pos_ == "PROPN" and not ctx.in_quote(t.idx)
+            and (m := ctx.mention(t)) is not None and m.type == "Organization" and m.end == t.idx + len(t.text)}
+    return list(keys) if len(keys) == 1 else []
+
+
+def _group_antecedent(ctx: Context, noun: Token) -> list[str]:
+    """Whom 'the ministers', 'the protesters' (a plural noun for people, after 'the' alone) act for: the one actor the
+    phrase with that noun before it named ('European Union transport ministers met ... the ministers agreed',
+    'Protesters from the Awami League marched ... The protesters demanded'); nothing when they name none or more."""
+    from spacy.attrs import LOWER
+
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or not _bare_definite(noun) or not (
+            noun.lemma_.lower() in person_heads() or noun.lemma_.lower() in actor_nouns() or noun.lower_ in actor_nouns()):
+        return []
     keys = {k for t in tokens_with(ctx.doc, LOWER, frozenset({noun.lower_}))
             if t.i < noun.i and not ctx.in_quote(t.idx) and not _bare_definite(t)
             and ctx.text[t.idx:noun.idx].count("\n\n") <= QUOTE_PARAGRAPH_REACH for k in actors(ctx, t)}
@@ -1532,8 +1639,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
         # the ministry rejected the proposal": a demand, rejection or accusation is said, for the body the speaker speaks for
         keys = keys or _they_antecedent(ctx, subj) or _it_antecedent(ctx, subj) or (
-            [] if draft.trigger.speech else _noun_antecedent(ctx, subj))  # "the government rejected the plan", "police
-        # arrested 140": the body named before with that noun (a speech verb has its own guard above)
+            [] if draft.trigger.speech else _noun_antecedent(ctx, subj, named=True) or _group_antecedent(ctx, subj))  # "the
+        # government rejected the plan", "police arrested 140", "the ministers agreed": the body or the actor named
+        # before with that noun (a speech verb has its own guard above)
         if draft.trigger.speech and not _speaking_noun(ctx, subj):  # "the ACARS data suggests": a thing, not its maker,
             # says it; a name beside it still speaks ("an aerospace analyst, Richard Aboulafia, said")
             keys = [k for c in subj.children if c.dep_ in {"appos", "conj"} for k in actors(ctx, c)]
@@ -1548,6 +1656,12 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if "obj" in args:
         for key in (k for p in patients for k in actors(ctx, p)):
             draft.add(key, args["obj"])
+    for agent in _stranded_passive_agent(ctx, token):
+        for key in actors(ctx, agent):
+            draft.add(key, args.get("by") or args.get("subj", "participant"))
+    if draft.kind == "Demand" and token.pos_ == "VERB":
+        for key in (k for n in _for_clause_subjects(token) for k in actors(ctx, n)):
+            draft.add(key, args.get("on", "target"))  # "called for Britain to leave": as "called on Britain to leave"
     for child in token.children:
         if child.dep_ == "dative" and child.pos_ == "ADP":
             continue  # "granted asylum to X": a preposition, read with the others
@@ -1602,9 +1716,49 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     for verb in _occurrence_verbs(token):  # "the talks began in Geneva"
         for pobj in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for g in c.children if g.dep_ == "pobj"):
             draft.place = draft.place or _place(ctx, pobj)
+    if (light := _light_verb(token)) is not token and not draft.place:
+        for pobj in (g for c in light.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for g in c.children if g.dep_ == "pobj"):
+            draft.place = draft.place or _place(ctx, pobj)  # "held a meeting in Berlin": the parser hangs the place on
+            # the light verb whose object the event noun is
     _modifier_roles(ctx, draft, token)
+    if draft.kind in HAPPENING_KINDS and draft.trigger.actorless:
+        _affected_state(ctx, draft)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+HAPPENING_KINDS = {"Disaster", "Accident"}  # what befalls a place: the state it befalls takes part (shapes.ttl: a state
+# may be a participant); a death is someone's, not the state's
+NESTED_PLACE_PREPS = {"in", "at", "near", "off", "under", "of", "across", "along", "over"}  # "under a glacier in the south of Iceland"
+
+
+def _affected_state(ctx: Context, draft: Draft) -> None:
+    """'An earthquake struck Haiti', 'The eruption, under a glacier in the south of Iceland, began', 'a bus crashed in
+    Kenya': a disaster or accident with no actor happens at a place its noun or its verb names (the object of the verb
+    it is the subject of, a place phrase of the noun at any depth), and befalls the state of that place, its
+    participant."""
+    token = draft.token
+    if not draft.place and token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        draft.place = next((k for c in token.head.children if c.dep_ == "dobj" if (k := _place(ctx, c))), "")
+    if not draft.place and token.pos_ == "NOUN":
+        draft.place = _nested_place(ctx, token, 0)
+    if draft.participants or not draft.place:
+        return
+    m = next((m for m in ctx.by_token.values() if m.key == draft.place), None)
+    state = draft.place if m is not None and m.type == "State" else state_of(draft.place)
+    if state:
+        draft.add(state, "participant")
+
+
+def _nested_place(ctx: Context, token: Token, depth: int) -> str:
+    """The first place named in a chain of place phrases under a noun ('under a glacier in the south of Iceland')."""
+    if depth > 3:
+        return ""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in NESTED_PLACE_PREPS):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if (prep.lower_ != "of" or depth) and (key := _place(ctx, pobj)) or (key := _nested_place(ctx, pobj, depth + 1)):
+                return key
+    return ""
 
 
 ATTENDING_PREPS = {"in", "during", "at"}  # not 'after', 'before': "said after the meeting" (`_temporal_prep`)
@@ -2585,7 +2739,8 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
         antecedent = next((d for d in reversed(drafts) if d.token.i < start and (d.participants or d.place and d.time)
                            and _reported_act(d) and (family(d.kind) == family(draft.kind) or _names_verb(draft.token, d.token))
                            and not (d.place and draft.place and d.place != draft.place)), None)  # "the summit in Vienna"
-        if antecedent is not None and not any(t.i in ctx.times for t in (draft.token, *_occurrence_verbs(draft.token))):
+        own = (draft.token, *_occurrence_verbs(draft.token), *_doing_verbs(draft.token))
+        if antecedent is not None and not any(t.i in ctx.times for t in own):
             draft.time, draft.status = None, antecedent.status  # "that lawsuit was settled in 1991": the time and
             # the plans of the clause around the noun are not the event's it names ("the talks began on May 6" are)
         if antecedent is not None and _same_time(ctx, antecedent, draft):
@@ -2600,6 +2755,13 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             draft.absorbed = True  # "that lawsuit" with no lawsuit before it: no event of its own
         elif antecedent is None and not draft.participants:
             _case_parties(draft, drafts)
+
+
+def _doing_verbs(noun: Token) -> list[Token]:
+    """The verb that orders or carries out the act a noun names, the noun its passive subject ('The seizure was ordered
+    on Tuesday by a court', 'the raid was carried out on Friday'): its time is the act's."""
+    head = noun.head
+    return [head] if noun.pos_ == "NOUN" and noun.dep_ == "nsubjpass" and (_ordered(noun) or _carried_out(head)) else []
 
 
 LOOSE_VOTES = {"vote", "poll"}  # an election only with an adjective that says which ("the presidential vote")

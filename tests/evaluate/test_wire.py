@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: sixty-five articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: seventy articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -69,9 +69,13 @@ from tests.conftest import DATA
 # events 0.588 statements 0.875 dates 19/20; tune-wire (60) entities 0.951 roles 0.915 events 0.658 statements 0.947
 # dates 250/253 (before: 0.948 0.877 0.659 0.945 250/253); wire (29) entities 0.887 roles 0.860 events 0.598
 # statements 0.843 dates 107/110 (before: 0.886 0.856 0.598 0.839 107/110); Wikinews tune and check unchanged.
+# Five more written blind (s10-evt, be7e45c: the Commons voting down May's Brexit deal, the Singapore summit, the 2010
+# ash cloud, US troops against Ebola in Liberia, Egypt seizing the Ever Given), as written, code of d577261: entities
+# 0.920 roles 0.944 events 0.554 statements 0.857 dates 19/19. After that branch's event rules (4b87753): tune-wire (60)
+# entities 0.944 roles 0.906 events 0.668 statements 0.946 dates 261/262 (0.652 and 250/252 before them); wire unchanged.
 SETS = {
     "wire": (33, {"entities": 0.84, "roles": 0.80, "events": 0.55, "statements": 0.78}),
-    "tune-wire": (65, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
+    "tune-wire": (70, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
 
