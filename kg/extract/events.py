@@ -439,7 +439,10 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
             by_prep.setdefault(c.lower_, set()).update(w for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_))
             by_prep[c.lower_].update(w for o in c.children if o.dep_ == "prep" for g in o.children if g.dep_ == "pobj"
                                      for w in (g.lemma_.lower(), g.lower_))  # "out of the talks": the object of 'out
-    objects |= {w for words in by_prep.values() for w in words}
+    # 'takes over as minister', 'retired as ambassador': with no direct object, an 'as' phrase names the role the
+    # subject takes, not what the verb acts on ('appointed him as minister' keeps it)
+    as_role = not noun and not any(dep in {"dobj", "nsubjpass"} for _, dep in children)
+    objects |= {w for prep, words in by_prep.items() if not (as_role and prep == "as") for w in words}
     subjects = {w for c, dep in children if dep in SUBJ_DEPS for w in (c.lemma_.lower(), c.lower_)}
     if token.dep_ in {"relcl", "acl"}:
         subjects.add(token.head.lemma_.lower())
