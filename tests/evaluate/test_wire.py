@@ -63,9 +63,12 @@ from tests.conftest import DATA
 # code on the same 55: 0.938 0.902 0.612 0.948, 212/216); wire events floor raised to 0.55.
 # 2026-12-02 (seventh session): wire gained four Wikinews-style articles written blind (39cefdf; as written, with the
 # code of the session's start: entities 0.952 roles 0.789 events 0.627 statements 1.000 dates 8/9).
+# Five more written blind (s10-stm, 1aecedc/c862ead: the Greek bailout referendum, bin Laden's killing, the Catalan
+# referendum, the Myanmar coup, South Korea's martial law), as written, code of a3e82c7: entities 0.955 roles 0.857
+# events 0.528 statements 0.862 dates 14/14.
 SETS = {
     "wire": (33, {"entities": 0.84, "roles": 0.80, "events": 0.55, "statements": 0.78}),
-    "tune-wire": (55, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
+    "tune-wire": (60, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
 
