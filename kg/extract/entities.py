@@ -158,7 +158,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
             out += _single_quotations(text, marks)
             start, running = stop + 2, False
             continue
-        marks = double
+        single, marks, first = [m for m in marks if text[m] not in DOUBLE_MARKS], double, len(out)
         if running and len(marks) % 2 and marks[0] > start and not text[marks[0] - 1].isspace():
             out[-1] = (out[-1][0], marks.pop(0) + 1)  # the quotation of the paragraph before ends at this paragraph's first mark
         for opened, closed in zip(marks[::2], marks[1::2], strict=False):  # an odd last mark is left open
@@ -168,6 +168,10 @@ def quotations(text: str) -> list[tuple[int, int]]:
         running = end - opened > 3
         if running:
             out.append((opened, end + (text[end - 1] not in ".!?,;:")))  # the last character stays a word's
+        inside = out[max(0, first - 1):]
+        single = [m for m in single if not any(s <= m < e for s, e in inside)]
+        if single:  # 'called it "a" vote. \'B,\' the ministry said.': single marks outside the double quotations
+            out[first:] = sorted(out[first:] + _single_quotations(text, single))
         start = stop + 2
     return out
 
@@ -509,8 +513,12 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         while end in chain:
             end = chain[end]  # 'Army spokesman Colonel Arun Chai': both titles introduce him
         after = next((m for m in people if m.start == doc[end].idx), None) if end < len(doc) else None
+        if after is None and end + 1 < len(doc) and doc[end].text == "," and _the_before(doc, start, DESCRIBING) is not None:
+            after = next((m for m in people if m.start == doc[end + 1].idx), None)  # 'his spokesman, Stéphane Dujarric,'
         before = next((m for m in people if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ","
                        and m.end == doc[start - 2].idx), None)
+        if before is None and (lead := _the_before(doc, start, DESCRIBING)) is not None and lead >= 1 and doc[lead - 1].text == ",":
+            before = next((m for m in people if m.end == doc[lead - 1].idx), None)  # 'Stéphane Dujarric, a UN spokesman,'
         past = past_marked(doc[max(0, start - 2):start])
         for person in (after, before):
             if person is not None:
@@ -538,13 +546,26 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _the_before(doc: Doc, start: int) -> int | None:
+def _the_before(doc: Doc, start: int, determiners: frozenset[str] = frozenset({"the"})) -> int | None:
     """Where the 'the' of a title without a name stands: right before it ('the minister'), or before at most two
-    adjectives outside every entity ('the former president', 'the outgoing prime minister')."""
-    i = start - 1
-    while i >= 0 and start - i <= 2 and doc[i].pos_ == "ADJ" and not doc[i].ent_type_:
+    adjectives outside every entity ('the former president', 'the outgoing prime minister'). With `DESCRIBING` as
+    the determiners, a title that describes a name set off by commas ('X, a spokesman for Y,', 'his spokesman, X,'):
+    there its owner may stand between ('X, the commission's chief spokesman,', 'X, the UN spokesman,')."""
+    i, owned = start - 1, determiners is DESCRIBING
+    while i >= 0 and start - i <= 4 and (doc[i].pos_ == "ADJ" and not doc[i].ent_type_ or owned and _owning_word(doc, i)):
         i -= 1
-    return i if i >= 0 and doc[i].lower_ == "the" else None
+    return i if i >= 0 and doc[i].lower_ in determiners else None
+
+
+def _owning_word(doc: Doc, i: int) -> bool:
+    """A word of an owner before a title: a name ('the UN spokesman'), a possessive or what it marks ("the
+    commission's")."""
+    marked = i + 1 < len(doc) and doc[i + 1].tag_ == "POS" and doc[i].pos_ in {"NOUN", "PROPN"}
+    return bool(doc[i].ent_type_) or doc[i].tag_ == "POS" or marked
+
+
+# the words before a title in apposition to a name ('X, a spokesman for Y', 'his spokesman, X'): it introduces X
+DESCRIBING = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 
 
 # words that mark a title as no longer (or not yet) held: 'former U.S. President Bill Clinton'

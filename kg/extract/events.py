@@ -2304,6 +2304,8 @@ def _attributed_clause(ctx: Context, draft: Draft) -> None:
     if _speech_verb(clause) and any(c.dep_ in SUBJ_DEPS for c in clause.children):
         draft.participants.clear()
         return
+    while clause.dep_ == "conj" and clause.head.i != clause.i and ctx.in_quote(clause.idx) and ctx.in_quote(clause.head.idx):
+        clause = clause.head  # '"A, but B," according to X': the parser hangs the phrase on the quote's last conjunct
     words = [t for t in clause.subtree if lo <= t.idx < hi and not t.is_space and not token.left_edge.i <= t.i <= token.right_edge.i]
     inside = [(s, e) for s, e in ctx.quotes if words and words[0].idx <= s and e <= words[-1].idx + len(words[-1]) + 1]
     if not inside:
