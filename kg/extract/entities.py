@@ -698,6 +698,7 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                   and not any(s < m.start < e for s, e in quotes)]  # a name inside a quote is the speaker's word
         if not window:
             continue
+        window = [m for m in window if not _apposed_title(text, m, window)]
         names = {_person_name(m, people) for m in window}
         if len(names) != 1 and (bound := _clause_subject(token, window)):
             window = bound  # 'Wang rejected what he called ...': the subject of the clause above the pronoun's
@@ -716,6 +717,13 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text, type="Person",
                            rule="nominal-pronoun", key=antecedent.key, sentence=sent.text))
     return out
+
+
+def _apposed_title(text: str, m: Mention, window: list[Mention]) -> bool:
+    """Whether a title mention stands in apposition to a named person of the window ("South Korea's trade minister,
+    Sung Yun-mo," or "Sung Yun-mo, South Korea's trade minister,"): one person, named twice, not a second one."""
+    return m.rule.startswith("nominal-title") and any(
+        p.rule == "ner-person" and text[min(m.end, p.end):max(m.start, p.start)].strip() == "," for p in window if p is not m)
 
 
 def _clause_subject(token: Token, window: list[Mention]) -> list[Mention]:

@@ -1468,6 +1468,26 @@ def _quoted_as_saying(token: Token) -> Token | None:
     return next((c for c in token.head.head.children if c.dep_ == "nsubjpass"), None)
 
 
+MISREAD_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "nmod", "compound"}
+
+
+def _name_after_quote(ctx: Context, token: Token) -> Token | None:
+    """Who speaks in '"...," Chelly told reporters' when the parser reads the name between the closing mark and the
+    verb as a modifier of the verb, not its subject: a name of an actor right after the quotation, right before
+    the verb."""
+    if token.i == 0:
+        return None
+    name = token.doc[token.i - 1]
+    while name.head.i != name.i and name.head.i < token.i and name.dep_ == "compound":
+        name = name.head
+    if name.head.i != token.i or name.dep_ not in MISREAD_SUBJECT_DEPS or name.pos_ != "PROPN":
+        return None
+    before = token.doc[name.left_edge.i - 1] if name.left_edge.i > 0 else None
+    if before is None or not (before.is_quote or before.text == "," and before.i > 0 and token.doc[before.i - 1].is_quote):
+        return None
+    return name if actors(ctx, name) else None
+
+
 def _negated_verb(verb: Token) -> bool:
     """'would not attend', 'never joined', 'did not hold': the verb says its act was not done."""
     return any(c.dep_ == "neg" for c in verb.children)
@@ -1482,7 +1502,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive) and not _reported_passive(draft):
         # "as stated on the website", "is claimed to be": a speech verb in the passive has no speaker in the clause it
         # hangs on
-        inherited = _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token) if draft.trigger.speech else None)
+        named = _name_after_quote(ctx, token) if draft.trigger.speech else None  # before a subject the parser makes it share
+        inherited = named or _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token)
+                                                           if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
         if subjects and _bare_passive(token):  # "Coffey resigned and was succeeded by Barclay": the shared subject is
             patients, subjects = subjects, []  # what the passive is done to; its 'by' agent (read below) does it
