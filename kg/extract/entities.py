@@ -537,7 +537,10 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                    and (t == title if end - start > 1 else _title_head(t) == head)]
         if len({_person_name(p, people) for _, p in earlier}) != 1:  # two holders: one introduced in this paragraph
             here = paragraph_bounds(doc_text(doc), doc[start].idx)[0]
-            earlier = [(at, p) for at, p in earlier if at >= here]
+            holders, earlier = earlier, [(at, p) for at, p in earlier if at >= here]
+            if not earlier:  # or the one holder named again in it ('Kiprono said ... "...," the outgoing minister said')
+                named = {_person_name(m, people) for m in people if here <= m.start < doc[start].idx}
+                earlier = [(at, p) for at, p in holders if _person_name(p, people) in named]
             if len({_person_name(p, people) for _, p in earlier}) != 1:
                 continue
         span = doc[the:end]
