@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kg import resources
-from kg.gazetteer import body_heads, capitals, entries, motion_verbs, place_nouns, title_by_id, titles
+from kg.gazetteer import body_heads, capitals, entries, motion_verbs, person_nouns, place_nouns, title_by_id, titles
 from kg.ids import slug
 from kg.nlp import strip_the, tokens_with
 from kg.records import Mention
@@ -717,9 +717,26 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if not subject:
             continue
         antecedent = window[-1]
+        if _new_unnamed_person(doc, antecedent.end, token, mentions, quotes):
+            continue  # 'Gilani called it "a victory". A senior official told the BBC ... "...," he said': the official
         out.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text, type="Person",
                            rule="nominal-pronoun", key=antecedent.key, sentence=sent.text))
     return out
+
+
+def new_unnamed_person(token: Token) -> bool:
+    """Whether a token is the subject of its clause naming a new person by a common noun alone, with 'a'/'an' ('A senior
+    Pakistani intelligence official told the BBC ...'): someone else than the people named before."""
+    return (token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ == "NN" and token.lemma_.lower() in person_nouns()
+            and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children))
+
+
+def _new_unnamed_person(doc: Doc, after: int, pronoun: Token, mentions: list[Mention], quotes: list[tuple[int, int]]) -> bool:
+    """Whether a new unnamed person (`new_unnamed_person`) stands between a named person and a pronoun: 'he' is that
+    person, not the one named before."""
+    first = bisect.bisect_left([t.idx for t in doc[:pronoun.i]], after)
+    return any(new_unnamed_person(t) and not any(s <= t.idx < e for s, e in quotes) and not any(m.start <= t.idx < m.end for m in mentions)
+               for t in doc[first:pronoun.i])
 
 
 def _apposed_title(text: str, m: Mention, window: list[Mention]) -> bool:

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context, actor_nouns
-from kg.extract.entities import PERSON_PRONOUNS, owner_before_title, paragraph_bounds
+from kg.extract.entities import PERSON_PRONOUNS, new_unnamed_person, owner_before_title, paragraph_bounds
 from kg.extract.timex import FROM_DCT, count, shifted
 from kg.gazetteer import agent_sectors, body_heads, place_nouns, speech_verbs, state_of, weapon_nouns
 from kg.nlp import closing_mark, tokens_with
@@ -3215,7 +3215,9 @@ def continued_speakers(ctx: Context, drafts: list[Draft]) -> None:
             continue
         others = {m.key for t in between if not ctx.in_quote(t.idx) and (m := ctx.mention(t)) is not None
                   and m.type == "Person" and not ctx.same_person(m.key, person)}
-        if not others:
+        unnamed = any(new_unnamed_person(t) and t.idx > last.token.idx and not ctx.in_quote(t.idx) and ctx.mention(t) is None
+                      for t in between)
+        if not others and not unnamed:  # 'A senior official told the BBC ... "...," he said': he is the official
             draft.add(person, "speaker")
             said.append(draft)
 
