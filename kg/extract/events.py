@@ -692,6 +692,13 @@ def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
 NOMINAL_MARKERS = {"on", "against", "by"}  # not "of": "a force of 55,000 employees" says what it is made of
 
 
+def _misread_finite(token: Token) -> bool:
+    """"..., and Slovakia's foreign minister, Juraj Blanar, called for ...": a verb in the past tense right after the
+    comma closing an apposition, which the parser hangs on the apposed noun as a modifier, is that noun's own verb."""
+    return (token.tag_ == "VBD" and token.dep_ == "acl" and token.i > 0 and token.doc[token.i - 1].text == ","
+            and any(c.dep_ == "appos" and c.i < token.i for c in token.head.children))
+
+
 def _speech_act(token: Token) -> bool:
     """'a declaration demanding that ...': the participle says what the statement does."""
     return token.tag_ == "VBG" and token.dep_ == "acl" and any(t.kind == "Statement" for t in _triggers_for(token.head))
@@ -994,7 +1001,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue
         if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() not in EFFORT_NOUNS:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
+        if (token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token)
+                and not _misread_finite(token)):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
                 or _agreement_term(token) or _reason(token) or _generic(token) or _mandated(token)):
