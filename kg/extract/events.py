@@ -2248,8 +2248,10 @@ def read_statement(ctx: Context, draft: Draft) -> None:
     near = [q for q in near if not _quote_of_another(ctx, token, q)
             and (_in_clause(complement, q[0]) or not _term_in_phrase(ctx, q))]  # 'dismissed talk of a "reset", saying ...'
     if not speech:  # the quotation must hold the content's own verb, not a phrase inside it ('asked how documents
-        # stored in "approved security cabinets" wound up on the street')
-        near = [q for q in near if complement is not None and q[0] <= complement.idx < q[1]]
+        # stored in "approved security cabinets" wound up on the street'), or a verb coordinated with it ('urged
+        # people "not to accept this" and to "protest against the coup"': two quoted parts of one content)
+        verbs = [complement, *(c for c in complement.children if c.dep_ == "conj" and c.pos_ == "VERB")] if complement is not None else []
+        near = [q for q in near if any(q[0] <= v.idx < q[1] for v in verbs)]
     if near:
         start, end = min(near, key=lambda q: abs(_distance(q[0], q[1], token.idx)))
         before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.text[q[1]:token.idx])
@@ -2260,6 +2262,8 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         elif before:  # "'We agree,' he said, 'but not now.'": the quote opens before its attribution
             start, end = before[-1]
         parts = _quote_parts(ctx, (start, end), token)
+        if not speech:
+            parts = sorted(set(parts) | set(near))  # the content's coordinated parts, each quoted
         quoted = complement is not None and any(s <= complement.idx < e for s, e in parts)  # the complement is the quote itself
         # a quote inside the reported clause leaves the clause as the quote ("said the process will be 'meaningless' if ...")
         within = _in_clause(complement, start)
