@@ -1496,6 +1496,33 @@ def _name_after_quote(ctx: Context, token: Token) -> Token | None:
     return name if actors(ctx, name) else None
 
 
+def _statement_issuer(ctx: Context, noun: Token) -> Token | None:
+    """Who speaks in '"...," the statement said': 'the statement' names no one; the statement the text named before,
+    in this paragraph or the one before, is someone's: its owner ("the army's statement", "a statement from the
+    army"), or the subject of the verb it goes with ("The army said in a statement ...", "In a statement read on
+    television, the army declared ...", "The army issued a statement")."""
+    if (noun.pos_ != "NOUN" or noun.lemma_.lower() not in _statement_nouns() or actors(ctx, noun)
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)):
+        return None
+    lo = paragraph_bounds(ctx.text, paragraph_bounds(ctx.text, noun.idx)[0] - 2)[0] if noun.idx > 2 else 0
+    for t in reversed(ctx.doc[:noun.i]):
+        if t.idx < lo:
+            break
+        if t.lemma_.lower() != noun.lemma_.lower() or ctx.in_quote(t.idx):
+            continue
+        owners = [o for o in _owners(t)[1:] if actors(ctx, o)]
+        if owners:
+            return owners[0]
+        verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else t.head if t.dep_ == "dobj" else None
+        while verb is not None and verb.dep_ == "acl" and verb.head.i == t.i:
+            verb = None  # 'a statement read on television': the participle is the statement's
+        if verb is not None and verb.pos_ in {"VERB", "AUX"}:
+            subject = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None)
+            return subject if subject is not None and actors(ctx, subject) else None
+        return None
+    return None
+
+
 def _negated_verb(verb: Token) -> bool:
     """'would not attend', 'never joined', 'did not hold': the verb says its act was not done."""
     return any(c.dep_ == "neg" for c in verb.children)
@@ -1529,6 +1556,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     if not subjects and token.pos_ in {"VERB", "AUX"} and _hyphenated(token):
         subjects = _split_subjects(token)  # "Paul Biya was re-elected in October 2025"
+    if draft.trigger.speech and len(subjects) == 1 and (issuer := _statement_issuer(ctx, subjects[0])) is not None:
+        subjects = [issuer]  # '"...," the statement said': who issued the statement named before
     if not subjects and _attended(draft):  # "X called for restraint in a telephone call with Y": X takes part
         subjects = [c for c in token.head.head.children if c.dep_ in SUBJ_DEPS]
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
