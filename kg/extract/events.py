@@ -1497,12 +1497,18 @@ def _name_after_quote(ctx: Context, token: Token) -> Token | None:
 
 
 def _statement_issuer(ctx: Context, noun: Token) -> Token | None:
-    """Who speaks in '"...," the statement said': 'the statement' names no one; the statement the text named before,
+    """Who speaks in '"...," the statement said': a statement's owner ('A press release from X stated', "X's statement
+    said"); else, when 'the statement' names no one, the statement the text named before,
     in this paragraph or the one before, is someone's: its owner ("the army's statement", "a statement from the
     army"), or the subject of the verb it goes with ("The army said in a statement ...", "In a statement read on
     television, the army declared ...", "The army issued a statement")."""
-    if (noun.pos_ != "NOUN" or noun.lemma_.lower() not in _statement_nouns() or actors(ctx, noun)
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)):
+    press = noun.lemma_.lower() == "release" and any(c.dep_ == "compound" and c.lower_ == "press" for c in noun.children)
+    if noun.pos_ != "NOUN" or not (noun.lemma_.lower() in _statement_nouns() or press) or actors(ctx, noun):
+        return None
+    owners = [o for o in _owners(noun)[1:] if actors(ctx, o)]
+    if owners:  # 'A press release from the Red Cross stated: "..."'
+        return owners[0]
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None
     lo = paragraph_bounds(ctx.text, paragraph_bounds(ctx.text, noun.idx)[0] - 2)[0] if noun.idx > 2 else 0
     for t in reversed(ctx.doc[:noun.i]):
