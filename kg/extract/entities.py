@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kg import resources
-from kg.gazetteer import body_heads, capitals, entries, motion_verbs, person_nouns, place_nouns, title_by_id, titles
+from kg.gazetteer import body_heads, capitals, entries, motion_verbs, person_nouns, place_nouns, speech_verbs, title_by_id, titles
 from kg.ids import slug
 from kg.nlp import strip_the, tokens_with
 from kg.records import Mention
@@ -848,10 +848,14 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     index = {s.start: n for n, s in enumerate(sents)}
     from spacy.attrs import LOWER
 
-    out = []
-    for token in tokens_with(doc, LOWER, body_heads() | frozenset(described)):
+    heads = frozenset(w for m in orgs if (w := m.text.lower().split()[-1]).isalpha() and len(m.text.split()) > 1)
+    out = []  # 'the commission' after 'the European Commission': the last word of a name the article gave
+    for token in tokens_with(doc, LOWER, body_heads() | frozenset(described) | heads):
         if token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "poss"}:
             continue
+        if token.lower_ not in body_heads() and token.lower_ not in described and not (
+                token.dep_ == "nsubj" and token.head.lemma_.lower() in speech_verbs()):
+            continue  # a name's last word alone refers back only as a speaker ('"...," the commission said')
         if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.ent_type_:
             continue
         if any(c.dep_ in {"compound", "amod", "prep"} for c in token.children):
