@@ -2280,7 +2280,7 @@ def read_statement(ctx: Context, draft: Draft) -> None:
                 draft.quote, draft.verbatim = ctx.text[inside[0] + 1:inside[1] - 1].strip(" ,."), True
                 draft.evidence.append(Evidence(inside[0] + 1, inside[1] - 1, sent.text, "statements/quote", 0.9))
         draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
-    near = [q for q in near if not _quote_of_another(ctx, token, q)
+    near = [q for q in near if not _quote_of_another(ctx, token, q) and not _quoted_modifier(ctx, q)
             and (_in_clause(complement, q[0]) or not _term_in_phrase(ctx, q))]  # 'dismissed talk of a "reset", saying ...'
     if not speech:  # the quotation must hold the content's own verb, not a phrase inside it ('asked how documents
         # stored in "approved security cabinets" wound up on the street'), or a verb coordinated with it ('urged
@@ -2353,6 +2353,17 @@ def _term_in_phrase(ctx: Context, quote: tuple[int, int]) -> bool:
     if any(c.i < span.start and c.dep_ in {"det", "amod", "poss"} for c in root.children):
         return True
     return head.pos_ in {"NOUN", "PROPN"} and head.dep_ != "ROOT" and not _said_by(head.head)
+
+
+def _quoted_modifier(ctx: Context, quote: tuple[int, int]) -> bool:
+    """'the "Yes" side had won', 'would campaign for a "No" vote': one quoted word that modifies a noun outside the
+    quotation names an option or a label; it quotes no one's words."""
+    span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="contract")
+    if span is None or [t.is_alpha for t in span].count(True) != 1:
+        return False
+    word = next(t for t in span if t.is_alpha)
+    return (word.dep_ in {"compound", "amod", "nmod"} and word.head.pos_ in {"NOUN", "PROPN"}
+            and not span.start <= word.head.i < span.end)
 
 
 def _said_by(token: Token) -> bool:
