@@ -2387,7 +2387,8 @@ def _attributed_clause(ctx: Context, draft: Draft) -> None:
     while clause.dep_ == "conj" and clause.head.i != clause.i and ctx.in_quote(clause.idx) and ctx.in_quote(clause.head.idx):
         clause = clause.head  # '"A, but B," according to X': the parser hangs the phrase on the quote's last conjunct
     words = [t for t in clause.subtree if lo <= t.idx < hi and not t.is_space and not token.left_edge.i <= t.i <= token.right_edge.i]
-    inside = [(s, e) for s, e in ctx.quotes if words and words[0].idx <= s and e <= words[-1].idx + len(words[-1]) + 1]
+    inside = [(s, e) for s, e in ctx.quotes if words and words[0].idx <= s and e <= words[-1].idx + len(words[-1]) + 1
+              and len(re.findall(r"\w+", ctx.text[s:e])) > 1]  # '61 percent voted "No", according to X': a word, X's figures
     if not inside:
         draft.participants.clear()
         return
