@@ -513,8 +513,10 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         while end in chain:
             end = chain[end]  # 'Army spokesman Colonel Arun Chai': both titles introduce him
         after = next((m for m in people if m.start == doc[end].idx), None) if end < len(doc) else None
-        if after is None and end + 1 < len(doc) and doc[end].text == "," and _the_before(doc, start, DESCRIBING) is not None:
-            after = next((m for m in people if m.start == doc[end + 1].idx), None)  # 'his spokesman, Stéphane Dujarric,'
+        if after is None and end + 1 < len(doc) and _the_before(doc, start, DESCRIBING) is not None:
+            comma = doc[end].right_edge.i + 1 if doc[end].lower_ in {"of", "for"} and doc[end].head.i == end - 1 else end
+            if comma + 1 < len(doc) and doc[comma].text == ",":  # 'his spokesman, Stéphane Dujarric,', 'the speaker
+                after = next((m for m in people if m.start == doc[comma + 1].idx), None)  # of parliament, Woo Won-shik,'
         before = next((m for m in people if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ","
                        and m.end == doc[start - 2].idx), None)
         if before is None and (lead := _the_before(doc, start, DESCRIBING)) is not None and lead >= 1 and doc[lead - 1].text == ",":
