@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kg import resources
-from kg.gazetteer import body_heads, capitals, entries, motion_verbs, place_nouns, title_by_id, titles
+from kg.gazetteer import body_heads, capitals, entries, motion_verbs, person_nouns, place_nouns, speech_verbs, title_by_id, titles
 from kg.ids import slug
 from kg.nlp import own_possessive, strip_the, tokens_with
 from kg.records import Mention
@@ -158,7 +158,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
             out += _single_quotations(text, marks)
             start, running = stop + 2, False
             continue
-        marks = double
+        single, marks, first = [m for m in marks if text[m] not in DOUBLE_MARKS], double, len(out)
         if running and len(marks) % 2 and marks[0] > start and not text[marks[0] - 1].isspace():
             out[-1] = (out[-1][0], marks.pop(0) + 1)  # the quotation of the paragraph before ends at this paragraph's first mark
         for opened, closed in zip(marks[::2], marks[1::2], strict=False):  # an odd last mark is left open
@@ -168,6 +168,10 @@ def quotations(text: str) -> list[tuple[int, int]]:
         running = end - opened > 3
         if running:
             out.append((opened, end + (text[end - 1] not in ".!?,;:")))  # the last character stays a word's
+        inside = out[max(0, first - 1):]
+        single = [m for m in single if not any(s <= m < e for s, e in inside)]
+        if single:  # 'called it "a" vote. \'B,\' the ministry said.': single marks outside the double quotations
+            out[first:] = sorted(out[first:] + _single_quotations(text, single))
         start = stop + 2
     return out
 
@@ -509,8 +513,14 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         while end in chain:
             end = chain[end]  # 'Army spokesman Colonel Arun Chai': both titles introduce him
         after = next((m for m in people if m.start == doc[end].idx), None) if end < len(doc) else None
+        if after is None and end + 1 < len(doc) and _the_before(doc, start, DESCRIBING) is not None:
+            comma = doc[end].right_edge.i + 1 if doc[end].lower_ in {"of", "for"} and doc[end].head.i == end - 1 else end
+            if comma + 1 < len(doc) and doc[comma].text == ",":  # 'his spokesman, Stéphane Dujarric,', 'the speaker
+                after = next((m for m in people if m.start == doc[comma + 1].idx), None)  # of parliament, Woo Won-shik,'
         before = next((m for m in people if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ","
                        and m.end == doc[start - 2].idx), None)
+        if before is None and (lead := _the_before(doc, start, DESCRIBING)) is not None and lead >= 1 and doc[lead - 1].text == ",":
+            before = next((m for m in people if m.end == doc[lead - 1].idx), None)  # 'Stéphane Dujarric, a UN spokesman,'
         past = past_marked(doc[max(0, start - 2):start])
         for person in (after, before):
             if person is not None:
@@ -529,7 +539,10 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                    and (t == title if end - start > 1 else _title_head(t) == head)]
         if len({_person_name(p, people) for _, p in earlier}) != 1:  # two holders: one introduced in this paragraph
             here = paragraph_bounds(doc_text(doc), doc[start].idx)[0]
-            earlier = [(at, p) for at, p in earlier if at >= here]
+            holders, earlier = earlier, [(at, p) for at, p in earlier if at >= here]
+            if not earlier:  # or the one holder named again in it ('Kiprono said ... "...," the outgoing minister said')
+                named = {_person_name(m, people) for m in people if here <= m.start < doc[start].idx}
+                earlier = [(at, p) for at, p in holders if _person_name(p, people) in named]
             if len({_person_name(p, people) for _, p in earlier}) != 1:
                 continue
         span = doc[the:end]
@@ -538,13 +551,26 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _the_before(doc: Doc, start: int) -> int | None:
+def _the_before(doc: Doc, start: int, determiners: frozenset[str] = frozenset({"the"})) -> int | None:
     """Where the 'the' of a title without a name stands: right before it ('the minister'), or before at most two
-    adjectives outside every entity ('the former president', 'the outgoing prime minister')."""
-    i = start - 1
-    while i >= 0 and start - i <= 2 and doc[i].pos_ == "ADJ" and not doc[i].ent_type_:
+    adjectives outside every entity ('the former president', 'the outgoing prime minister'). With `DESCRIBING` as
+    the determiners, a title that describes a name set off by commas ('X, a spokesman for Y,', 'his spokesman, X,'):
+    there its owner may stand between ('X, the commission's chief spokesman,', 'X, the UN spokesman,')."""
+    i, owned = start - 1, determiners is DESCRIBING
+    while i >= 0 and start - i <= 4 and (doc[i].pos_ == "ADJ" and not doc[i].ent_type_ or owned and _owning_word(doc, i)):
         i -= 1
-    return i if i >= 0 and doc[i].lower_ == "the" else None
+    return i if i >= 0 and doc[i].lower_ in determiners else None
+
+
+def _owning_word(doc: Doc, i: int) -> bool:
+    """A word of an owner before a title: a name ('the UN spokesman'), a possessive or what it marks ("the
+    commission's")."""
+    marked = i + 1 < len(doc) and doc[i + 1].tag_ == "POS" and doc[i].pos_ in {"NOUN", "PROPN"}
+    return bool(doc[i].ent_type_) or doc[i].tag_ == "POS" or marked
+
+
+# the words before a title in apposition to a name ('X, a spokesman for Y', 'his spokesman, X'): it introduces X
+DESCRIBING = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 
 
 # words that mark a title as no longer (or not yet) held: 'former U.S. President Bill Clinton'
@@ -677,6 +703,7 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                   and not any(s < m.start < e for s, e in quotes)]  # a name inside a quote is the speaker's word
         if not window:
             continue
+        window = [m for m in window if not _apposed_title(text, m, window)]
         names = {_person_name(m, people) for m in window}
         if len(names) != 1 and (bound := _clause_subject(token, window)):
             window = bound  # 'Wang rejected what he called ...': the subject of the clause above the pronoun's
@@ -692,9 +719,33 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if not subject:
             continue
         antecedent = window[-1]
+        if _new_unnamed_person(doc, antecedent.end, token, mentions, quotes):
+            continue  # 'Gilani called it "a victory". A senior official told the BBC ... "...," he said': the official
         out.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text, type="Person",
                            rule="nominal-pronoun", key=antecedent.key, sentence=sent.text))
     return out
+
+
+def new_unnamed_person(token: Token) -> bool:
+    """Whether a token is the subject of its clause naming a new person by a common noun alone, with 'a'/'an' ('A senior
+    Pakistani intelligence official told the BBC ...'): someone else than the people named before."""
+    return (token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ == "NN" and token.lemma_.lower() in person_nouns()
+            and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children))
+
+
+def _new_unnamed_person(doc: Doc, after: int, pronoun: Token, mentions: list[Mention], quotes: list[tuple[int, int]]) -> bool:
+    """Whether a new unnamed person (`new_unnamed_person`) stands between a named person and a pronoun: 'he' is that
+    person, not the one named before."""
+    first = bisect.bisect_left([t.idx for t in doc[:pronoun.i]], after)
+    return any(new_unnamed_person(t) and not any(s <= t.idx < e for s, e in quotes) and not any(m.start <= t.idx < m.end for m in mentions)
+               for t in doc[first:pronoun.i])
+
+
+def _apposed_title(text: str, m: Mention, window: list[Mention]) -> bool:
+    """Whether a title mention stands in apposition to a named person of the window ("South Korea's trade minister,
+    Sung Yun-mo," or "Sung Yun-mo, South Korea's trade minister,"): one person, named twice, not a second one."""
+    return m.rule.startswith("nominal-title") and any(
+        p.rule == "ner-person" and text[min(m.end, p.end):max(m.start, p.start)].strip() == "," for p in window if p is not m)
 
 
 def _clause_subject(token: Token, window: list[Mention]) -> list[Mention]:
@@ -799,10 +850,14 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     index = {s.start: n for n, s in enumerate(sents)}
     from spacy.attrs import LOWER
 
-    out = []
-    for token in tokens_with(doc, LOWER, body_heads() | frozenset(described)):
+    heads = frozenset(w for m in orgs if (w := m.text.lower().split()[-1]).isalpha() and len(m.text.split()) > 1)
+    out = []  # 'the commission' after 'the European Commission': the last word of a name the article gave
+    for token in tokens_with(doc, LOWER, body_heads() | frozenset(described) | heads):
         if token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "poss"}:
             continue
+        if token.lower_ not in body_heads() and token.lower_ not in described and not (
+                token.dep_ == "nsubj" and token.head.lemma_.lower() in speech_verbs()):
+            continue  # a name's last word alone refers back only as a speaker ('"...," the commission said')
         if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.ent_type_:
             continue
         if any(c.dep_ in {"compound", "amod", "prep"} for c in token.children):

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context, actor_nouns
-from kg.extract.entities import PERSON_PRONOUNS, owner_before_title, paragraph_bounds
+from kg.extract.entities import PERSON_PRONOUNS, new_unnamed_person, owner_before_title, paragraph_bounds
 from kg.extract.timex import FROM_DCT, count, shifted
 from kg.gazetteer import agent_sectors, body_heads, person_heads, place_nouns, speech_verbs, state_of, weapon_nouns
 from kg.nlp import closing_mark, tokens_with
@@ -758,6 +758,13 @@ def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
 NOMINAL_MARKERS = {"on", "against", "by"}  # not "of": "a force of 55,000 employees" says what it is made of
 
 
+def _misread_finite(token: Token) -> bool:
+    """"..., and Slovakia's foreign minister, Juraj Blanar, called for ...": a verb in the past tense right after the
+    comma closing an apposition, which the parser hangs on the apposed noun as a modifier, is that noun's own verb."""
+    return (token.tag_ == "VBD" and token.dep_ == "acl" and token.i > 0 and token.doc[token.i - 1].text == ","
+            and any(c.dep_ == "appos" and c.i < token.i for c in token.head.children))
+
+
 def _speech_act(token: Token) -> bool:
     """'a declaration demanding that ...': the participle says what the statement does."""
     return token.tag_ == "VBG" and token.dep_ == "acl" and any(t.kind == "Statement" for t in _triggers_for(token.head))
@@ -1060,7 +1067,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue
         if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() not in EFFORT_NOUNS:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token):
+        if (token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token)
+                and not _misread_finite(token)):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
                 or _agreement_term(token) or _reason(token) or _generic(token) or _mandated(token)):
@@ -1578,6 +1586,59 @@ def _quoted_as_saying(token: Token) -> Token | None:
     return next((c for c in token.head.head.children if c.dep_ == "nsubjpass"), None)
 
 
+MISREAD_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "nmod", "compound"}
+
+
+def _name_after_quote(ctx: Context, token: Token) -> Token | None:
+    """Who speaks in '"...," Chelly told reporters' when the parser reads the name between the closing mark and the
+    verb as a modifier of the verb, not its subject: a name of an actor right after the quotation, right before
+    the verb."""
+    if token.i == 0:
+        return None
+    name = token.doc[token.i - 1]
+    while name.head.i != name.i and name.head.i < token.i and name.dep_ == "compound":
+        name = name.head
+    if name.head.i != token.i or name.dep_ not in MISREAD_SUBJECT_DEPS or name.pos_ != "PROPN":
+        return None
+    before = token.doc[name.left_edge.i - 1] if name.left_edge.i > 0 else None
+    if before is None or not (before.is_quote or before.text == "," and before.i > 0 and token.doc[before.i - 1].is_quote):
+        return None
+    return name if actors(ctx, name) else None
+
+
+def _statement_issuer(ctx: Context, noun: Token) -> Token | None:
+    """Who speaks in '"...," the statement said': a statement's owner ('A press release from X stated', "X's statement
+    said"); else, when 'the statement' names no one, the statement the text named before,
+    in this paragraph or the one before, is someone's: its owner ("the army's statement", "a statement from the
+    army"), or the subject of the verb it goes with ("The army said in a statement ...", "In a statement read on
+    television, the army declared ...", "The army issued a statement")."""
+    press = noun.lemma_.lower() == "release" and any(c.dep_ == "compound" and c.lower_ == "press" for c in noun.children)
+    if noun.pos_ != "NOUN" or not (noun.lemma_.lower() in _statement_nouns() or press) or actors(ctx, noun):
+        return None
+    owners = [o for o in _owners(noun)[1:] if actors(ctx, o)]
+    if owners:  # 'A press release from the Red Cross stated: "..."'
+        return owners[0]
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    lo = paragraph_bounds(ctx.text, paragraph_bounds(ctx.text, noun.idx)[0] - 2)[0] if noun.idx > 2 else 0
+    for t in reversed(ctx.doc[:noun.i]):
+        if t.idx < lo:
+            break
+        if t.lemma_.lower() != noun.lemma_.lower() or ctx.in_quote(t.idx):
+            continue
+        owners = [o for o in _owners(t)[1:] if actors(ctx, o)]
+        if owners:
+            return owners[0]
+        verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else t.head if t.dep_ == "dobj" else None
+        while verb is not None and verb.dep_ == "acl" and verb.head.i == t.i:
+            verb = None  # 'a statement read on television': the participle is the statement's
+        if verb is not None and verb.pos_ in {"VERB", "AUX"}:
+            subject = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None)
+            return subject if subject is not None and actors(ctx, subject) else None
+        return None
+    return None
+
+
 def _negated_verb(verb: Token) -> bool:
     """'would not attend', 'never joined', 'did not hold': the verb says its act was not done."""
     return any(c.dep_ == "neg" for c in verb.children)
@@ -1592,7 +1653,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if token.pos_ in {"VERB", "AUX"} and not subjects and not (draft.trigger.speech and passive) and not _reported_passive(draft):
         # "as stated on the website", "is claimed to be": a speech verb in the passive has no speaker in the clause it
         # hangs on
-        inherited = _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token) if draft.trigger.speech else None)
+        named = _name_after_quote(ctx, token) if draft.trigger.speech else None  # before a subject the parser makes it share
+        inherited = named or _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token)
+                                                           if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
         if subjects and _bare_passive(token):  # "Coffey resigned and was succeeded by Barclay": the shared subject is
             patients, subjects = subjects, []  # what the passive is done to; its 'by' agent (read below) does it
@@ -1609,6 +1672,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     if not subjects and token.pos_ in {"VERB", "AUX"} and _hyphenated(token):
         subjects = _split_subjects(token)  # "Paul Biya was re-elected in October 2025"
+    if draft.trigger.speech and len(subjects) == 1 and (issuer := _statement_issuer(ctx, subjects[0])) is not None:
+        subjects = [issuer]  # '"...," the statement said': who issued the statement named before
     if not subjects and _attended(draft):  # "X called for restraint in a telephone call with Y": X takes part
         subjects = [c for c in token.head.head.children if c.dep_ in SUBJ_DEPS]
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
@@ -2372,11 +2437,13 @@ def read_statement(ctx: Context, draft: Draft) -> None:
                 draft.quote, draft.verbatim = ctx.text[inside[0] + 1:inside[1] - 1].strip(" ,."), True
                 draft.evidence.append(Evidence(inside[0] + 1, inside[1] - 1, sent.text, "statements/quote", 0.9))
         draft.about.extend(m.key for t in span if (m := ctx.mention(t)) is not None)
-    near = [q for q in near if not _quote_of_another(ctx, token, q)
+    near = [q for q in near if not _quote_of_another(ctx, token, q) and not _quoted_modifier(ctx, q)
             and (_in_clause(complement, q[0]) or not _term_in_phrase(ctx, q))]  # 'dismissed talk of a "reset", saying ...'
     if not speech:  # the quotation must hold the content's own verb, not a phrase inside it ('asked how documents
-        # stored in "approved security cabinets" wound up on the street')
-        near = [q for q in near if complement is not None and q[0] <= complement.idx < q[1]]
+        # stored in "approved security cabinets" wound up on the street'), or a verb coordinated with it ('urged
+        # people "not to accept this" and to "protest against the coup"': two quoted parts of one content)
+        verbs = [complement, *(c for c in complement.children if c.dep_ == "conj" and c.pos_ == "VERB")] if complement is not None else []
+        near = [q for q in near if any(q[0] <= v.idx < q[1] for v in verbs)]
     if near:
         start, end = min(near, key=lambda q: abs(_distance(q[0], q[1], token.idx)))
         before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.text[q[1]:token.idx])
@@ -2387,6 +2454,8 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         elif before:  # "'We agree,' he said, 'but not now.'": the quote opens before its attribution
             start, end = before[-1]
         parts = _quote_parts(ctx, (start, end), token)
+        if not speech:
+            parts = sorted(set(parts) | set(near))  # the content's coordinated parts, each quoted
         quoted = complement is not None and any(s <= complement.idx < e for s, e in parts)  # the complement is the quote itself
         # a quote inside the reported clause leaves the clause as the quote ("said the process will be 'meaningless' if ...")
         within = _in_clause(complement, start)
@@ -2443,6 +2512,17 @@ def _term_in_phrase(ctx: Context, quote: tuple[int, int]) -> bool:
     return head.pos_ in {"NOUN", "PROPN"} and head.dep_ != "ROOT" and not _said_by(head.head)
 
 
+def _quoted_modifier(ctx: Context, quote: tuple[int, int]) -> bool:
+    """'the "Yes" side had won', 'would campaign for a "No" vote': one quoted word that modifies a noun outside the
+    quotation names an option or a label; it quotes no one's words."""
+    span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="contract")
+    if span is None or [t.is_alpha for t in span].count(True) != 1:
+        return False
+    word = next(t for t in span if t.is_alpha)
+    return (word.dep_ in {"compound", "amod", "nmod"} and word.head.pos_ in {"NOUN", "PROPN"}
+            and not span.start <= word.head.i < span.end)
+
+
 def _said_by(token: Token) -> bool:
     """Whether a token is a verb of communication (`_communicates`): a noun such as 'talk' is none."""
     return token.pos_ == "VERB" and _communicates(token)
@@ -2461,8 +2541,11 @@ def _attributed_clause(ctx: Context, draft: Draft) -> None:
     if _speech_verb(clause) and any(c.dep_ in SUBJ_DEPS for c in clause.children):
         draft.participants.clear()
         return
+    while clause.dep_ == "conj" and clause.head.i != clause.i and ctx.in_quote(clause.idx) and ctx.in_quote(clause.head.idx):
+        clause = clause.head  # '"A, but B," according to X': the parser hangs the phrase on the quote's last conjunct
     words = [t for t in clause.subtree if lo <= t.idx < hi and not t.is_space and not token.left_edge.i <= t.i <= token.right_edge.i]
-    inside = [(s, e) for s, e in ctx.quotes if words and words[0].idx <= s and e <= words[-1].idx + len(words[-1]) + 1]
+    inside = [(s, e) for s, e in ctx.quotes if words and words[0].idx <= s and e <= words[-1].idx + len(words[-1]) + 1
+              and len(re.findall(r"\w+", ctx.text[s:e])) > 1]  # '61 percent voted "No", according to X': a word, X's figures
     if not inside:
         draft.participants.clear()
         return
@@ -3356,7 +3439,9 @@ def continued_speakers(ctx: Context, drafts: list[Draft]) -> None:
             continue
         others = {m.key for t in between if not ctx.in_quote(t.idx) and (m := ctx.mention(t)) is not None
                   and m.type == "Person" and not ctx.same_person(m.key, person)}
-        if not others:
+        unnamed = any(new_unnamed_person(t) and t.idx > last.token.idx and not ctx.in_quote(t.idx) and ctx.mention(t) is None
+                      for t in between)
+        if not others and not unnamed:  # 'A senior official told the BBC ... "...," he said': he is the official
             draft.add(person, "speaker")
             said.append(draft)
 

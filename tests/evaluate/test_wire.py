@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: seventy articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: seventy-five articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -73,9 +73,12 @@ from tests.conftest import DATA
 # ash cloud, US troops against Ebola in Liberia, Egypt seizing the Ever Given), as written, code of d577261: entities
 # 0.920 roles 0.944 events 0.554 statements 0.857 dates 19/19. After that branch's event rules (4b87753): tune-wire (60)
 # entities 0.944 roles 0.906 events 0.668 statements 0.946 dates 261/262 (0.652 and 250/252 before them); wire unchanged.
+# Five more written blind (s10-stm, 1aecedc/c862ead: the Greek bailout referendum, bin Laden's killing, the Catalan
+# referendum, the Myanmar coup, South Korea's martial law), as written, code of a3e82c7: entities 0.955 roles 0.857
+# events 0.528 statements 0.862 dates 14/14.
 SETS = {
     "wire": (33, {"entities": 0.84, "roles": 0.80, "events": 0.55, "statements": 0.78}),
-    "tune-wire": (70, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
+    "tune-wire": (75, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
 
