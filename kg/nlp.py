@@ -243,8 +243,9 @@ def parse(nlp: Language, text: str, size: int = PIECE_CHARS) -> Doc:
     from spacy.tokens import Doc
 
     pieces = list(nlp.pipe(text[a:b] for a, b in piece_bounds(text, size)))
-    for piece in pieces:  # what a piece's own words typed served its entities; Doc.from_docs keeps no such user data
-        piece.user_data.pop(TYPED, None)
+    for piece in pieces:  # what a piece's own words typed, and whether it speaks of teams, served its entities;
+        piece.user_data.pop(TYPED, None)  # Doc.from_docs keeps no such user data
+        piece.user_data.pop(TEAMS, None)
     return Doc.from_docs(pieces, ensure_whitespace=False)
 
 
