@@ -1357,10 +1357,23 @@ def _inside_words(doc: Doc, ents: list[Span]) -> list[Span]:
         if (ent.label_ == "ORG" and not ent.ent_id_ and ent.end < len(doc) and doc[ent.end].is_lower
                 and f"{ent.text} {doc[ent.end].text}".lower() in forms):
             continue
-        if ent.start and not ent.ent_id_ and _vessel_named(doc, ent):
+        if ent.start and not ent.ent_id_ and _vessel_named(doc, ent) or _craft_named(ent):
             continue
         out.append(ent)
     return out
+
+
+def _craft_named(ent: Span) -> bool:
+    """A name that opens with a capitalised noun of a craft (kg/data/craft_nouns.jsonl): 'Space Shuttle Discovery', 'the
+    Space Shuttle'; a vessel, no actor and no place. A one-word noun names one only in a name the model does not call an
+    organisation ('Tanker Pacific' may be a company)."""
+    words = [t for t in ent if t.lower_ != "the"]
+    for k in (2, 1):
+        lead = words[:k]
+        if (len(lead) == k and all(t.is_title for t in lead) and " ".join(t.lower_ for t in lead) in craft_nouns()
+                and (k == 2 or ent.label_ != "ORG") and not ent.ent_id_):
+            return True
+    return False
 
 
 def _vessel_named(doc: Doc, ent: Span) -> bool:
