@@ -838,7 +838,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _apposed_people(doc, out, words)
     out = _parties_tagged_people(doc, out, alone)
-    out = _named_before_body_noun(doc, _repeated_organizations(doc, _company_before_title(doc, out)), words)
+    out = _company_before_title(doc, _company_named_for_a_market(doc, out))
+    out = _named_before_body_noun(doc, _repeated_organizations(doc, out), words)
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
@@ -994,6 +995,24 @@ def _system_name(ent: Span, nouns: frozenset[str]) -> bool:
     words = [t for t in ent if t.is_alpha]
     return (len(words) > 1 and not ent.ent_id_ and words[-1].is_title and words[-1].lower_ in nouns
             and known_actors().get(strip_the(ent.text).lower()) is None)
+
+
+def _company_named_for_a_market(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Hitwise UK', 'Vodafone Germany': a state's name right after one or two capitalised words outside every entity
+    that no dictionary, gazetteer or list of given names knows, and that modify it, is a company named for its market
+    (the model tags only the state): an organisation, not the state."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        i = ent.start
+        state = ent.ent_id_ and entries()[ent.ent_id_].type == "State"
+        while (state and i > 0 and ent.start - i < 2 and i - 1 not in taken and doc[i - 1].pos_ == "PROPN"
+               and _capitalised(doc[i - 1]) and doc[i - 1].is_alpha and not is_dictionary_word(doc[i - 1].text)
+               and doc[i - 1].lower_ not in given_names() and not by_name().get(doc[i - 1].lower_)
+               and doc[i - 1].dep_ == "compound" and ent.start <= doc[i - 1].head.i < ent.end):
+            i -= 1
+        out.append(_fresh(doc, i, ent.end, "ORG") if i < ent.start else ent)
+    return out
 
 
 def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
