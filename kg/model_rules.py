@@ -14,8 +14,8 @@ the decision is worked out once per distinct combination and kept:
   POS, MORPH), the key spaCy's rule lemmatizer caches on; tokens that already
   have a lemma (set by the attribute ruler) keep it unless it overwrites.
 
-`kg.nlp.pipeline` puts them in place of the originals; tests/test_nlp.py
-checks that the pipeline's Docs are byte-identical with and without them.
+`kg.nlp.pipeline` puts them in place of the originals; tests/test_model_rules.py
+checks that the Docs are byte-identical with spaCy's own components.
 """
 from __future__ import annotations
 
@@ -72,6 +72,7 @@ class AttributeTable:
                 self.matcher.add(str(rule), rest)
         self.keys = sorted(KEYS)
         self.columns = sorted({a for attrs in ruler.attrs for a in attrs})
+        self.at = {a: j for j, a in enumerate(self.columns)}  # attribute -> its column in `columns`
         self.kept: dict[tuple, tuple[tuple[int, ...], dict]] = {}
 
     def _decide(self, row: tuple) -> tuple[tuple[int, ...], dict]:
@@ -89,8 +90,7 @@ class AttributeTable:
         if not len(doc):
             return doc
         rows = doc.to_array([KEYS[k] for k in self.keys]).tolist()
-        values = doc.to_array(self.columns)
-        at = {a: j for j, a in enumerate(self.columns)}
+        values, at = doc.to_array(self.columns), self.at
         longer: dict[int, list[tuple[int, int, int]]] = {}  # token -> (rule, start, end) of the Matcher's matches
         if len(self.matcher):
             for match_id, start, end in self.matcher(doc, allow_missing=True):

@@ -1199,8 +1199,7 @@ def _apposed_people(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[S
     from spacy.attrs import ORTH
 
     taken = {i for e in ents for i in range(e.start, e.end)}
-    nouns = person_nouns() | {f.lower() for row in titles() for f in row["forms"] if " " not in f}
-    forms = {f.lower() for row in titles() for f in row["forms"]}
+    nouns, forms = _person_or_title_words(), _title_phrases()
     out = list(ents)
     for comma in tokens_with(doc, ORTH, frozenset({","})):
         i = comma.i + 1
@@ -1429,6 +1428,12 @@ def _vessel_named(doc: Doc, ent: Span) -> bool:
 def _title_phrases() -> frozenset[str]:
     """The titles' forms, lower-cased ('foreign affairs minister')."""
     return frozenset(f.lower() for row in titles() for f in row["forms"])
+
+
+@lru_cache(maxsize=1)
+def _person_or_title_words() -> frozenset[str]:
+    """Nouns of a person (kg/data/person_nouns.jsonl) and the titles' one-word forms, lower-cased ('minister')."""
+    return person_nouns() | {f for f in _title_phrases() if " " not in f}
 
 
 INITIAL = re.compile(r"(?:[A-Z]\.)+")  # 'D.', 'H.W.'
@@ -2206,13 +2211,19 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     return out
 
 
+def name_head(words: list[str]) -> str:
+    """The head word of a body's name, given its words: the word before 'of' ('Party of Venezuela', 'Council of the
+    EU'), else the last ('European Commission'); '' for no words."""
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1] if words else ""
+
+
 def _body_by_name(doc: Doc, ent: Span) -> bool:
     """A name that says it is a body: its head word's first sense is one ('his Bharatiya Janata Party', 'her Labour
     Party's record'), or, in a name of two words or more, one of its senses is ('her Christian Democratic Union', 'the
     Civil Human Rights Front'), or such a noun follows it in lower case ('his Nepali Congress party'); kg/data/body_nouns.jsonl.
     Such a name after 'his' or 'a' is an organisation, not a product."""
     words = [t.lower_ for t in ent if t.tag_ != "POS"]
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1] if words else ""
+    head = name_head(words)
     after = doc[ent.end] if ent.end < len(doc) else None
     return (head in first_body_nouns() or (len(words) > 1 and head in body_nouns())
             or (after is not None and after.is_lower and after.lower_ in first_body_nouns()))

@@ -17,7 +17,7 @@ from dataclasses import replace
 from kg.extract.entities import POLICE_KEY
 from kg.extract.events import actorless_kinds, assumed, conflictual, family, lineage
 from kg.gazetteer import body_nouns, by_name, entries, given_names, known_surnames, name_particles, state_bodies, state_of_body
-from kg.nlp import strip_the
+from kg.nlp import name_head, strip_the
 from kg.records import Article, Entity, Event, Extraction, Mention, Role, TimeValue
 
 MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.)+")  # 'W.', 'H.W.'
@@ -240,8 +240,7 @@ def _state_named_before(full: str, short: str) -> bool:
 
 def _head_noun(name: str) -> str:
     """The head noun of a body's name: the word before 'of' ('Council of the EU'), else the last ('European Commission')."""
-    words = _strip_the(name).split()
-    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return name_head(_strip_the(name).split())
 
 
 CLIP = re.compile(r"[A-Z][a-z]+")  # 'Phil', 'Health': the pieces of a short name written in camel case

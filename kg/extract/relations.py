@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from kg import resources
 from kg.extract.context import Context
 from kg.extract.events import FUTURE_AUX, actors, hypothetical
-from kg.nlp import tokens_with
+from kg.nlp import name_head, tokens_with
 from kg.records import Evidence, Mention, Relation
 
 if TYPE_CHECKING:
@@ -400,8 +400,7 @@ def _member_before(ctx: Context, token: Token) -> list[Relation]:
 def _name_head(name: str) -> str:
     """The head word of an organisation's name, lower-cased: its last word, or the word before 'of' ('Party of
     Venezuela')."""
-    words = name.split()
-    return (words[words.index("of") - 1] if "of" in words[1:] else words[-1]).lower()
+    return name_head(name.split()).lower()
 
 
 def _party_of_possessor(ctx: Context, token: Token) -> list[Relation]:
