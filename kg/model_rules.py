@@ -12,7 +12,9 @@ the decision is worked out once per distinct combination and kept:
   then position), so a later rule wins as it does in spaCy.
 - `LemmaTable`: the lemmatizer's own `lemmatize` is asked once per (ORTH,
   POS, MORPH), the key spaCy's rule lemmatizer caches on; tokens that already
-  have a lemma (set by the attribute ruler) keep it unless it overwrites.
+  have a lemma (set by the attribute ruler) keep it unless it overwrites. Its
+  word index (`lemma_index`: lists of up to 57,000 words, which `lemmatize`
+  tests each candidate form against) is read as sets, with the same answers.
 
 `kg.nlp.pipeline` puts them in place of the originals; tests/test_model_rules.py
 checks that the Docs are byte-identical with spaCy's own components.
@@ -25,6 +27,7 @@ from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
@@ -115,11 +118,25 @@ class AttributeTable:
         return doc
 
 
+def _indexed(lookups: Lookups) -> Lookups:
+    """`lookups` with the word lists of its `lemma_index` as frozensets: `lemmatize` asks `form in index` of every
+    candidate form, a scan of a list; a set answers the same."""
+    if not lookups.has_table("lemma_index"):
+        return lookups
+    out = Lookups()
+    for name in lookups.tables:
+        table = lookups.get_table(name)
+        out.add_table(name, {key: frozenset(words) if name == "lemma_index" and isinstance(words, list) else words
+                             for key, words in table.items()})
+    return out
+
+
 class LemmaTable:
     """A rule `lemmatizer`, asked once per (ORTH, POS, MORPH) (see the module's docstring)."""
 
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
+        lemmatizer.lookups = _indexed(lemmatizer.lookups)  # the pipe it replaces is out of the pipeline: no one else reads it
         self.lookups, self.mode = lemmatizer.lookups, lemmatizer.mode  # read as the lemmatizer's (kg.nlp's word lists)
         self.kept: dict[tuple[int, int, int], int] = {}
 
