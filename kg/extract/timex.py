@@ -81,7 +81,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from kg.records import TimeValue
@@ -1164,6 +1164,41 @@ _RULES: list[tuple[str, str, Callable[[re.Match, _Ctx], TimeValue | None]]] = [
 # a time expression starts a word (`_scan` drops the rest): the look-behind spares the engine trying every
 # alternation inside words, which was most of the scanning time
 _COMPILED = [(name, re.compile(r"(?<![^\W_])(?:" + pattern + ")", re.I), handler) for name, pattern, handler in _RULES]
+
+
+def _folded(pattern: str) -> str:
+    """`pattern` for lower-case text without re.I: its letters lowered, except those of an escape (\\W, \\d) or of
+    a group's name. Matching the lowered text case-sensitively finds what re.I finds in the text, about a third
+    faster (the engine folds no case), when lowering keeps the text's length (`_matches`)."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith(("(?P<", "(?P="), i):
+            end = pattern.index(">" if pattern[i + 3] == "<" else ")", i)
+            out.append(pattern[i:end + 1])
+            i = end + 1
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+_FOLDED = [re.compile(_folded(rx.pattern)) for _, rx, _ in _COMPILED]  # `_COMPILED`'s patterns, for lowered text
+
+
+def _matches(order: int, text: str, lowered: str) -> Iterator[re.Match]:
+    """The matches of rule `order` of `_COMPILED` in `text`, found in its `lowered` form when that has the same
+    length (each is matched again on `text` at its place, so that its groups read the text as written)."""
+    rx = _COMPILED[order][1]
+    if len(lowered) != len(text):  # 'İ' lowers to two characters: the offsets would not line up
+        yield from rx.finditer(text)
+        return
+    for found in _FOLDED[order].finditer(lowered):
+        m = rx.match(text, found.start())
+        if m is not None:
+            yield m
 # a word every match of a rule holds: a text without it is not scanned for that rule (most articles name no
 # century, season or quarter, and the engine would try the rule's optional lead words at every word start)
 _CUES = {name: re.compile(cue) for name, cue in {  # lower case, read in the lowered text (faster than re.I)
@@ -1433,10 +1468,10 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
     spans: list[tuple[int, int, int, str, re.Match, Callable]] = []
     lowered = text.lower()
     cued = {name for name, cue in _CUES.items() if cue.search(lowered)}
-    for order, (name, rx, handler) in enumerate(_COMPILED):
+    for order, (name, _, handler) in enumerate(_COMPILED):
         if (name == "clock" and not clocks) or (name in _CUES and name not in cued):
             continue
-        for m in rx.finditer(text):
+        for m in _matches(order, text, lowered):
             if m.end() == m.start():
                 continue
             if (m.start() > 0 and text[m.start() - 1].isalnum()) or (m.end() < len(text) and text[m.end()].isalnum()

@@ -301,3 +301,19 @@ def test_joined_ranges(sentence, expected):
     times = find_times(sentence, dt.date(2015, 5, 7))
     assert [(tv.text, tv.value) for tv in joined_ranges(sentence, times)] == expected
     assert len(times) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Profits rose in FY2020 and in H1 2021; sales in Q3 2019 fell.",
+    "The vote closes at 16:00 UTC today, 11 a.m. EST, and was filed 2020-01-01T10:00Z.",
+    "In İSTANBUL on MONDAY, March 3, talks began; ﬁnal results by Friday.",  # lowering changes the length
+    "Talks resumed the following day, two weeks ago, in the second half of the year, LAST WEEK.",
+])
+def test_the_lowered_scan_finds_what_the_case_blind_patterns_find(text):
+    """`_scan` reads each rule's matches off the lowered text with letter-lowered patterns: the same spans and groups
+    as the rule's own case-insensitive pattern over the text as written."""
+    from kg.extract.timex import _COMPILED, _matches
+
+    for order, (name, rx, _) in enumerate(_COMPILED):
+        expected = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _matches(order, text, text.lower())] == expected, name
