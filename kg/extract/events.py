@@ -120,6 +120,11 @@ class Trigger:
     visitor: bool = False  # its subject is a named person who comes somewhere ("Amos arrived in Manila"; not "the ship arrived")
 
 
+def _needed(row: Trigger, lemma: str) -> frozenset | None:
+    """The particles or prepositions a row needs with `lemma` ('break' + 'down'), None when it needs none of it."""
+    return next((words for needed, words in row.needs if needed == lemma), None)
+
+
 BORROWED = re.compile(r"\d-\d+$")  # a derived row id's suffix: its CAMEO pattern was written for another verb of the block
 LEXICON_FILES = ("event_triggers.jsonl", "event_triggers_cameo.jsonl")  # hand-made rows first: they win ties
 
@@ -308,11 +313,11 @@ def nominal(lemma: str) -> list[Trigger]:
     # the same word, or the act noun WordNet derives from the verb ("bombardment", "withdrawal"): hand-made verbs only
     # ("the tax", "a fine" are things, though CAMEO codes the verbs)
     verbs = [t for word in (lemma, _nominal_verbs().get(lemma)) if word for t in lexicon().get((word, "VERB"), [])
-             if not (t.obj or t.subj or t.pobj or t.derived or dict(t.needs).get(word))]  # a particle another verb of
+             if not (t.obj or t.subj or t.pobj or t.derived or _needed(t, word))]  # a particle another verb of
     # the row needs ("pull" out) says nothing of this one ("withdraw": "the withdrawal")
     for cut in range(3, len(lemma) - 1):
         verb, particle = lemma[:cut], lemma[cut:]
-        verbs += [t for t in lexicon().get((verb, "VERB"), ()) if not (t.obj or t.pobj) and particle in dict(t.needs).get(verb, ())]
+        verbs += [t for t in lexicon().get((verb, "VERB"), ()) if not (t.obj or t.pobj) and particle in (_needed(t, verb) or ())]
     acts = patient_types() | plover_types("object", "person") | plover_types("object", "force")  # "the deployment of troops"
     out = []
     for t in verbs:
@@ -454,7 +459,7 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
         for row in rows:
             if row.derived not in derived:
                 continue
-            needed = dict(row.needs).get(lemma)
+            needed = _needed(row, lemma)
             if needed is not None and not (needed & markers) or phrasal and not (needed and needed & particles):
                 continue
             if row.obj and not (row.obj & objects) and not (row.obj_conflict and any(map(_conflict_noun, heads))):
@@ -537,9 +542,15 @@ def _named_object_sense(rows: list[Trigger], objects: set[str], markers: set[str
     """A CAMEO pattern written for this very verb that names its object ('ACCEPT * &PROPOSAL'): it says more about the
     sense than a bare hand-made row of the verb. A pattern borrowed from another verb of the block, or one of a material
     act on someone, does not count."""
-    acts = patient_types() | plover_types("object", "person")  # material acts keep the hand-made sense: CAMEO codes
-    # 'arrest * JOURNALIST' as violent repression (175), the GSR an arrest
+    acts = _material_acts()
     return _object_sense([r for r in rows if r.derived and not BORROWED.search(r.id) and r.plover not in acts], objects, markers)
+
+
+@lru_cache(maxsize=1)
+def _material_acts() -> frozenset[str]:
+    """PLOVER types of material acts, which keep the hand-made sense: CAMEO codes 'arrest * JOURNALIST' as violent
+    repression (175), the GSR an arrest."""
+    return frozenset(patient_types() | plover_types("object", "person"))
 
 
 def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Callable[..., bool] | None,
@@ -2638,7 +2649,7 @@ def _has_own_speaker(ctx: Context, quote: tuple[int, int]) -> bool:
     if span is None:
         return False
     lo, hi = paragraph_bounds(ctx.text, quote[0], quote[1])
-    for sent in {t.sent.start: t.sent for t in span}.values():
+    for sent in span.sents:  # the sentences of its words, each once (a token's `sent` walks its whole sentence)
         if any(not (quote[0] <= t.idx < quote[1]) and lo <= t.idx < hi and t.pos_ in {"VERB", "AUX"} for t in sent):
             return True  # "'...,' Vucic replied": its own sentence says who speaks
     return False
