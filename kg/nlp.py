@@ -495,11 +495,15 @@ def _restored_names(doc: Doc) -> list[Span]:
     for model in doc.spans.get("kg_model_ents", []):
         label = "ORG" if model.label_ == "FAC" and model[-1].lower_ in body_heads() else model.label_
         first, end = model.start, model.end
+        place = _place_before_surname(doc, model, ents)  # 'France Cordova': the model's person after a place's name
+        first = place.start if place is not None else first
         start = first + (model[0].lower_ == "the")
         stop = end - (len(model) > 1 and model[-1].tag_ == "POS")  # "Guinea-Bissau's" is no longer name than the state's
         inside = [e for e, (a, b) in zip(ents, bounds, strict=True) if a < end and first < b]
         if _team_named(doc, model, inside):
             label = "ORG"
+        elif place is not None:
+            pass
         elif (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
                 and not _named_for_a_place(model, inside) and not _place_named_with_demonym(model, inside)
                 and not _person_of_places(model, inside)
@@ -579,10 +583,36 @@ def _person_of_places(model: Span, inside: list[Span]) -> bool:
 
 
 def _named_for_a_place(model: Span, inside: list[Span]) -> bool:
-    """'Victoria Atkins', 'Georgia Meloni': the model's person of two or three capitalised proper nouns whose first word,
-    a place or a state of the gazetteer, is a given name of the Phoenix office holders, is the person."""
-    return (model.label_ == "PERSON" and _given_name_first(model) and len(inside) == 1 and inside[0].start == model.start
-            and len(inside[0]) == 1)
+    """'Victoria Atkins', 'Georgia Meloni', 'Kenya Moore': the model's person of two or three capitalised proper nouns
+    whose first word is a one-word place or state of the gazetteer is the person when that word is a given name of the
+    Phoenix office holders or when the words after it are no dictionary words and it modifies them (a name, not 'Kenya
+    Airways' or 'Georgia Tech', which the model reads as bodies anyway)."""
+    return (model.label_ == "PERSON" and len(inside) == 1 and inside[0].start == model.start and len(inside[0]) == 1
+            and (_given_name_first(model) or _surname_after(model[0], model[1:])))
+
+
+def _surname_after(word: Token, name: Span) -> bool:
+    """Whether `name`, one or two capitalised proper nouns right after `word` (a place's name), none a body noun (the
+    model reads a person there: the dictionary, which holds 'Johnson' and 'Moore', is no test), is what `word`
+    modifies: a given name before a surname ('Kenya Moore'), not 'Kenya Airways'. `word` opens a sentence or follows
+    a punctuation mark, a noun of a person, a verb or a conjunction ('Singer Georgia Harrison', 'as Jordan Peterson
+    spoke'; not 'President of Serbia Aleksandar Vucic' nor 'in Kenya Ruto said')."""
+    before = word.doc[word.i - 1] if word.i else None
+    opens = (before is None or word.is_sent_start is True or not before.is_alpha or before.lower_ in person_nouns()
+             or before.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"})
+    return (opens and 1 <= len(name) <= 2 and name.start == word.i + 1 and word.dep_ == "compound"
+            and word.head.i in range(name.start, name.end)
+            and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in body_heads() for t in name))
+
+
+def _place_before_surname(doc: Doc, model: Span, ents: list[Span]) -> Span | None:
+    """'France Cordova, the director of ...': the model's person of one or two words right after a one-word place or
+    state of the gazetteer that modifies it (`_surname_after`): the place's entity, which is the person's given name."""
+    if model.label_ != "PERSON" or not model.start or len(model) > 2:
+        return None
+    place = next((e for e in ents if e.end == model.start and len(e) == 1 and e.ent_id_
+                  and entries()[e.ent_id_].type in {"Place", "State"}), None)
+    return place if place is not None and _surname_after(place[0], model) else None
 
 
 def _place_named_with_demonym(model: Span, inside: list[Span]) -> bool:
