@@ -99,6 +99,7 @@ from kg.gazetteer import (
     body_heads,
     body_nouns,
     by_name,
+    country_places,
     entries,
     held_on,
     motion_verbs,
@@ -118,7 +119,7 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
-from kg.nlp import HEAD_NOUNS
+from kg.nlp import HEAD_NOUNS, strip_the
 from kg.records import Evidence, Role
 
 if TYPE_CHECKING:
@@ -846,11 +847,22 @@ def _lead_state(doc: Doc) -> str:
     for block in text.split("\n\n"):
         lead = block.strip()
         if lead.endswith(PROSE_ENDS) and start + len(block) < len(text):
-            states = {state_of(e.ent_id_) for e in ents(doc) if e.ent_id_ and start <= e.start_char < start + len(block)}
+            states = {_place_state(e) for e in ents(doc) if start <= e.start_char < start + len(block)}
             states.discard("")
             return states.pop() if len(states) == 1 else ""
         start += len(block) + 2
     return ""
+
+
+def _place_state(ent: Span) -> str:
+    """The state an entity of the gazetteers stands for (`state_of`), or of a city or region the gazetteers do not
+    hold that the Phoenix Countries dictionary places in one state (`country_places`: 'Christchurch', 'Davao'); ''
+    for any other."""
+    if ent.ent_id_:
+        return state_of(ent.ent_id_)
+    if ent.label_ not in {"GPE", "LOC"}:
+        return ""
+    return state_by_iso3().get(country_places().get(strip_the(ent.text).lower(), ""), "")
 
 
 def _in_subject(span: Span) -> bool:
