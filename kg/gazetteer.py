@@ -388,6 +388,12 @@ def agent_sectors() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def business_nouns() -> frozenset[str]:
+    """One-word Phoenix agents of the business sector ('company', 'carmaker', 'manufacturer')."""
+    return frozenset(form for form, sector in agent_sectors().items() if sector == "BUS")
+
+
+@lru_cache(maxsize=1)
 def known_actors() -> dict[str, str]:
     """Lower-cased full name -> 'Person' or 'Organization', from the Phoenix actor dictionaries.
 

@@ -22,7 +22,18 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kg import resources
-from kg.gazetteer import body_heads, capitals, entries, motion_verbs, person_nouns, place_nouns, speech_verbs, title_by_id, titles
+from kg.gazetteer import (
+    body_heads,
+    business_nouns,
+    capitals,
+    entries,
+    motion_verbs,
+    person_nouns,
+    place_nouns,
+    speech_verbs,
+    title_by_id,
+    titles,
+)
 from kg.ids import slug
 from kg.nlp import own_possessive, strip_the, tokens_with
 from kg.records import Mention
@@ -852,16 +863,15 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
     heads = frozenset(w for m in orgs if (w := m.text.lower().split()[-1]).isalpha() and len(m.text.split()) > 1)
     out = []  # 'the commission' after 'the European Commission': the last word of a name the article gave
-    for token in tokens_with(doc, LOWER, body_heads() | frozenset(described) | heads):
+    for token in tokens_with(doc, LOWER, body_heads() | frozenset(described) | heads | business_nouns()):
         if token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "poss"}:
             continue
-        if token.lower_ not in body_heads() and token.lower_ not in described and not (
+        if token.lower_ not in body_heads() and token.lower_ not in described and not _business_word(token.lower_) and not (
                 token.dep_ == "nsubj" and token.head.lemma_.lower() in speech_verbs()):
             continue  # a name's last word alone refers back only as a speaker ('"...," the commission said')
-        if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.ent_type_:
+        modifiers = _described_by_nationality(doc, token)
+        if modifiers is None or doc[modifiers - 1].lower_ != "the" or token.ent_type_:
             continue
-        if any(c.dep_ in {"compound", "amod", "prep"} for c in token.children):
-            continue  # 'the state company', 'the company of ...': a description, not a reference
         n = index[token.sent.start]
         start = sents[max(0, n - 2)].start_char
         window = [m for m in orgs if start <= m.start and m.end <= token.idx]
@@ -871,10 +881,33 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             named = {m.key for m in window if not m.key.startswith("org-Q")}
         if len(named) != 1:
             continue
-        span = doc[token.i - 1:token.i + 1]
+        span = doc[modifiers - 1:token.i + 1]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
                            rule="nominal-body", key=next(iter(named)), sentence=token.sent.text))
     return out
+
+
+def _described_by_nationality(doc: Doc, token: Token) -> int | None:
+    """Where the words of a body noun begin after 'the': the noun itself ('the company'), or, for a business noun of
+    the Phoenix agents ('carmaker', 'company') as a subject or possessor, a demonym and nouns of its trade before it
+    ('the Japanese carmaker', 'the US software company', "the South Korean company's"); None when other words describe
+    it ('the state company', 'the company of ...', 'the carmaker Hyundai'): a description, not a reference."""
+    children = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod", "prep", "appos"}]
+    if not children:
+        return token.i
+    if not _business_word(token.lower_) or token.dep_ not in SUBJECT_DEPS | {"poss"}:
+        return None
+    if token.i + 1 < len(doc) and _is_name(doc[token.i + 1]):
+        return None
+    start = token.i
+    while start > 0 and (start < token.i and doc[start].ent_iob_ == "I" or (  # 'South' of 'South Korean'
+            doc[start - 1].head.i == token.i and doc[start - 1].dep_ in {"compound", "amod", "nmod"} and (
+            doc[start - 1].ent_type_ in {"NORP", "GPE"} or doc[start - 1].pos_ == "NOUN" and doc[start - 1].is_lower))):
+        start -= 1
+    if any(c.i < start or c.i > token.i for c in children) or not any(
+            doc[k].ent_type_ in {"NORP", "GPE"} for k in range(start, token.i)):
+        return None
+    return start
 
 
 def _acting(token: Token) -> bool:
@@ -941,9 +974,7 @@ def _described(doc: Doc, orgs: list[Mention]) -> dict[str, set[str]]:
 
 
 def _business_word(word: str) -> bool:
-    from kg.gazetteer import agent_sectors
-
-    return agent_sectors().get(word) == "BUS"
+    return word in business_nouns()
 
 
 def _is_name(token: Token) -> bool:
