@@ -433,9 +433,9 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
     if not noun:
         heads += [g for c in heads for g in c.children if g.dep_ == "compound"
                   and not _hyphenated(g)]  # not 'long-term' in "won a long-term contract": half of one modifier
-    heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS or any(n.dep_ == "nummod" for n in c.children)
+    heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS or c.pos_ == "NUM" or any(n.dep_ == "nummod" for n in c.children)
               for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
-              for p in o.children if p.dep_ == "pobj"]  # "a package of sanctions", "700 kg of medicine"
+              for p in o.children if p.dep_ == "pobj"]  # "a package of sanctions", "700 kg of medicine", "303 of the 543 seats"
     objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
     modifiers = {w for c in heads for m in c.children if m.dep_ in {"compound", "amod", "nmod"} for w in (m.lemma_.lower(), m.lower_)}
     by_prep: dict[str, set[str]] = {}
