@@ -285,6 +285,13 @@ def document_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def abstract_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is abstract: a quality, an idea, a message, a holding, a state ('share', 'lead',
+    'proposal', 'cancer'; kg/data/abstract_nouns.jsonl, from WordNet): no material act's target."""
+    return _column("abstract_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
 def team_nouns() -> frozenset[str]:
     """Nouns of a team or a sports league ('team', 'club', 'league'; kg/data/team_nouns.jsonl, from WordNet): an article
     that uses one speaks of teams, and 'Real Madrid' there is a club."""

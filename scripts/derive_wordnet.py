@@ -61,6 +61,10 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/document_nouns.jsonl: one-word nouns whose most frequent sense is a written agreement, a legal document or an
   agreement ('treaty', 'pact', 'act', 'charter', 'agreement'), no group or person: a name ending in one ('the Lisbon
   Treaty', 'the Patriot Act') or 'the Treaty of X' names a document, no actor, and the place in it is no mention (kg.nlp).
+- kg/data/abstract_nouns.jsonl: one-word nouns whose most frequent sense is abstract, in WordNet's lexicographer files
+  of attributes, cognition, communication, feelings, motives, possessions, quantities, relations, states and times
+  ('share', 'lead', 'proposal', 'cancer', 'dominance'): a material act on one ('attacking Apple's lead in phones',
+  'fighting the market share of Nokia') is no attack, whoever owns it (kg.extract.events).
 - kg/data/team_nouns.jsonl: one-word nouns whose most frequent sense is a team or a sports league ('team', 'club',
   'league'): an article that uses one speaks of teams, and 'Real Madrid', 'Manchester City' there are clubs (kg.nlp).
 
@@ -651,6 +655,28 @@ def team_nouns(folder: Path) -> list[dict]:
     return _nouns_under(folder, TEAM_ROOTS, "team")
 
 
+# lexicographer files (lexnames) of abstract nouns: qualities, ideas, messages, feelings, holdings, amounts, relations,
+# conditions and times ('share', 'lead', 'proposal', 'cancer', 'dominance'); not acts, events, groups or things
+ABSTRACT_FILES = {"07": "attribute", "09": "cognition", "10": "communication", "12": "feeling", "16": "motive",
+                  "21": "possession", "23": "quantity", "24": "relation", "26": "state", "28": "time"}
+
+
+def abstract_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is abstract (`ABSTRACT_FILES`; see the module docstring)."""
+    files = {}
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):
+            fields = line.split(" ")
+            files[fields[0]] = (fields[1], fields[4])
+    rows = []
+    for lemma, senses in sorted(_senses(folder).items()):
+        number, first = files[senses[0]]
+        if lemma.isalpha() and lemma.islower() and number in ABSTRACT_FILES:
+            rows.append({"id": f"abstract-noun-{lemma}", "noun": lemma, "kind": ABSTRACT_FILES[number],
+                         "source": f"WordNet 3.0 data.noun {senses[0]} ({first}), noun.{ABSTRACT_FILES[number]}"})
+    return rows
+
+
 PERSON_FILE = "18"  # lexicographer file noun.person (lexnames)
 MIN_PARTICLE_NAMES = 2
 MAX_PARTICLE = 5  # letters: longer lower-case words in names are epithets ('doubting_Thomas'), not particles
@@ -700,6 +726,7 @@ def main(folder: Path) -> None:
     _write("work_nouns.jsonl", work_nouns(folder))
     _write("document_nouns.jsonl", document_nouns(folder))
     _write("team_nouns.jsonl", team_nouns(folder))
+    _write("abstract_nouns.jsonl", abstract_nouns(folder))
 
 
 if __name__ == "__main__":

@@ -161,6 +161,8 @@ SCHEMAS: dict[str, dict] = {
     "device_nouns.jsonl": noun_schema("device"),
     "document_nouns.jsonl": noun_schema("document", ("written_agreement", "legal_document", "agreement")),
     "team_nouns.jsonl": noun_schema("team", ("team", "league")),
+    "abstract_nouns.jsonl": noun_schema("abstract", ("attribute", "cognition", "communication", "feeling", "motive",
+                                                     "possession", "quantity", "relation", "state", "time")),
     "weapon_nouns.jsonl": noun_schema("weapon"),
     "creation_nouns.jsonl": noun_schema("creation", ("musical_composition", "movie", "show", "publication", "writing", "work")),
     "system_nouns.jsonl": noun_schema("system", ("system", "software", "database")),

@@ -54,7 +54,7 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, new_unnamed_person, owner_before_title, paragraph_bounds
 from kg.extract.timex import FROM_DCT, count, shifted
-from kg.gazetteer import agent_sectors, body_heads, person_heads, place_nouns, speech_verbs, state_of, weapon_nouns
+from kg.gazetteer import abstract_nouns, agent_sectors, body_heads, person_heads, place_nouns, speech_verbs, state_of, weapon_nouns
 from kg.nlp import closing_mark, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
@@ -619,6 +619,9 @@ OFFICE_KINDS = {"Appointment", "Resignation"}  # an office changing hands: done 
 RELEASE_KIND = "Release"  # a product or a work made public ("launched the iPod", "released the album")
 
 
+VIOLENT_TYPES = {"ASSAULT", "FIGHT"}  # PLOVER's types of violence: acts on people and things, never on an abstraction
+
+
 def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: Callable[[Token], bool] | None = None) -> bool:
     """A material act on someone ("fought the rebels") needs actors, not things ("fighting cancer", "attacking style").
 
@@ -671,7 +674,9 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if row.patient and not objects:  # "Kenya wrestled with the debt": the one acted on is in a preposition, or no one
         return any(actor(g, people) for c in token.children if c.dep_ == "prep" and c.lower_ in row.args
                    for g in c.children if g.dep_ == "pobj")
-    return all(actor(o, people) for o in objects)
+    # "attacking Apple's lead", "fighting the market share of Nokia": no one fights an abstract thing an actor owns
+    violent = row.plover in VIOLENT_TYPES
+    return all(actor(o, people) and not (violent and o.pos_ == "NOUN" and o.lemma_.lower() in abstract_nouns()) for o in objects)
 
 
 def _happening(noun: Token) -> bool:
