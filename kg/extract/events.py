@@ -649,6 +649,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         return False  # "determine whether ...", "the president retired": a synonym read alone acts on someone
     if not people and armed is not None and any(armed(d) for d in doers):
         return True  # "troops shelled positions", "the convoy was attacked by rebels": an armed actor's act
+    if row.plover in patient_types() & conflictual() and _striving(token, row):
+        return False  # "has been fighting to raise production", "shot to fame": a goal, no one fought or shot
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     if _bare_passive(token) and (shared := _inherited_subject(token)) is not None:
         objects.append(shared)  # "resigned and was succeeded by Barclay": who resigned is succeeded
@@ -661,6 +663,28 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         return any(actor(g, people) for c in token.children if c.dep_ == "prep" and c.lower_ in row.args
                    for g in c.children if g.dep_ == "pobj")
     return all(actor(o, people) for o in objects)
+
+
+def _striving(verb: Token, row: Trigger) -> bool:
+    """A verb of force used for effort or sudden rise: no one it acts on (no object, no passive subject, no
+    preposition of its own arguments) and a goal, an infinitive or a 'to' phrase ('Boeing has been fighting to win
+    back trust', 'battled to save the injured'; an assault verb's 'to' and a bare goal, `_bare_goal`: 'shot to fame'; a
+    fight's 'to' phrase stays, where its doer went). An armed doer's fight to a goal is read before this."""
+    children = [(c, c.dep_) for c in verb.children]
+    if any(dep in {"dobj", "nsubjpass", "auxpass"} or dep == "prep" and c.lower_ in row.args for c, dep in children):
+        return False
+    return any(dep in {"xcomp", "advcl"} and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+               or row.plover == "ASSAULT" and dep == "prep" and c.lower_ == "to"
+               and any(_bare_goal(g) for g in c.children if g.dep_ == "pobj")
+               for c, dep in children)
+
+
+def _bare_goal(noun: Token) -> bool:
+    """A bare common noun with no determiner and no name in it, the state reached: 'to fame', 'to prominence', 'to
+    victory' (not 'to the outskirts of the city', 'to Kyiv'; not an event of the lexicon, the act's own end: 'shot to
+    death')."""
+    return (noun.pos_ == "NOUN" and not noun.ent_type_ and not lexicon().get((noun.lemma_.lower(), "NOUN"))
+            and not any(c.dep_ in {"det", "poss", "nummod", "compound"} for c in noun.children))
 
 
 def _happening(noun: Token) -> bool:
