@@ -159,6 +159,7 @@ SCHEMAS: dict[str, dict] = {
     "craft_nouns.jsonl": {**noun_schema("craft"),  # two-word crafts too: "aircraft carrier"
                           "noun": lambda v: text(v) and all(w.isalpha() and w.islower() for w in v.split(" "))},
     "device_nouns.jsonl": noun_schema("device"),
+    "vehicle_nouns.jsonl": noun_schema("vehicle"),
     "document_nouns.jsonl": noun_schema("document", ("written_agreement", "legal_document", "agreement")),
     "team_nouns.jsonl": noun_schema("team", ("team", "league")),
     "weapon_nouns.jsonl": noun_schema("weapon"),

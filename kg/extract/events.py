@@ -54,7 +54,7 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, new_unnamed_person, owner_before_title, paragraph_bounds
 from kg.extract.timex import FROM_DCT, count, shifted
-from kg.gazetteer import agent_sectors, body_heads, person_heads, place_nouns, speech_verbs, state_of, weapon_nouns
+from kg.gazetteer import agent_sectors, body_heads, person_heads, place_nouns, speech_verbs, state_of, vehicle_nouns, weapon_nouns
 from kg.nlp import closing_mark, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
@@ -605,6 +605,7 @@ def _quoted_predicate(token: Token) -> bool:
 
 
 OFFICE_KINDS = {"Appointment", "Resignation"}  # an office changing hands: done to a person
+ACCIDENT_KIND = "Accident"  # a crash, a collision: of a vehicle ("a bus crashed", "the plane crashed into the sea")
 RELEASE_KIND = "Release"  # a product or a work made public ("launched the iPod", "released the album")
 
 
@@ -624,6 +625,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         return True
     if any(c.dep_ == "nsubj" and _happening(c) for c in token.children):
         return False  # "an earthquake struck the coast", "a storm hit the city": a happening acts for no one
+    if row.kind == ACCIDENT_KIND and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not _conveyed(c, actor) for c in token.children):
+        return False  # "shares crashed by 40 percent", "the website crashed": no vehicle, no one at its wheel
     if row.kind == RELEASE_KIND and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in weapon_nouns()
                                         for c in token.children):
         return False  # "launched a missile": a weapon fired, no product released
@@ -685,6 +688,12 @@ def _bare_goal(noun: Token) -> bool:
     death')."""
     return (noun.pos_ == "NOUN" and not noun.ent_type_ and not lexicon().get((noun.lemma_.lower(), "NOUN"))
             and not any(c.dep_ in {"det", "poss", "nummod", "compound"} for c in noun.children))
+
+
+def _conveyed(noun: Token, actor: Callable[..., bool]) -> bool:
+    """A subject that can crash: a vehicle (kg/data/vehicle_nouns.jsonl: 'the bus', 'a military jet'), or someone at
+    its controls ('the pilot crashed the plane'); not a price or a market ('shares crashed', 'the market crashed')."""
+    return bool({noun.lemma_.lower(), noun.lower_} & (vehicle_nouns() | _person_nouns())) or actor(noun, strict=True)
 
 
 def _happening(noun: Token) -> bool:
