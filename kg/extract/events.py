@@ -87,7 +87,8 @@ CONTAINER_NOUNS = {"package", "round", "set", "wave", "series", "raft", "batch",
 VIRTUAL_MODIFIERS = {"virtual", "video", "online", "phone", "telephone", "remote"}
 ANAPHORIC_DETS = {"those", "these", "that", "this", "such", "the same"}
 TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "ahead"}
-CONTENT_KINDS = {"Agreement", "Rejection", "Threat", "Demand", "Postponement", "Cancellation"}
+CONTENT_KINDS = {"Agreement", "Rejection", "Threat", "Demand", "Postponement", "Cancellation",
+                 "Ruling"}  # "the jury found that Samsung had infringed ...": whom the ruling is on
 
 
 @dataclass(frozen=True)
@@ -398,7 +399,26 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     row = _choose_row(token, actor, armed)
     if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and _promises_money(token):
         return replace(row, kind="Aid", cameo="0331")
+    if row is not None and row.kind == "Demand" and _court_appeal(token):
+        return next((r for r in _triggers_for(token) if r.kind == "Lawsuit"), row)
     return row
+
+
+def _court_appeal(verb: Token) -> bool:
+    """'Samsung plans to appeal', 'will appeal against the verdict', 'appealed to the Supreme Court': a verb 'appeal'
+    asking nobody for anything (no 'for', no one appealed to but a court, no clause of what is to be done) takes a
+    case to a higher court, a legal act (the lexicon's 'appeal the ruling' row), not a call ('appealed for calm',
+    'appealed to the UN to act')."""
+    if verb.lemma_.lower() != "appeal" or verb.pos_ != "VERB":
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in {"dobj", "dative", "xcomp", "ccomp", "nsubjpass"} for c in children):
+        return False
+    for prep in (c for c in children if c.dep_ == "prep"):
+        if prep.lower_ == "for" or prep.lower_ == "to" and not any(
+                agent_sectors().get(w) == "JUD" for g in prep.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)):
+            return False
+    return True
 
 
 def _promises_money(verb: Token) -> bool:
