@@ -390,7 +390,7 @@ def _dating(prep: Token) -> bool:
 
 
 def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
-    """The lexicon row a token triggers (`_choose_row`); a promise of a sum of money is aid promised.
+    """The lexicon row a token triggers (`_choose_row`); a promise or a release of a sum of money is aid.
 
     "Britain pledged £10 million", "China offered US$100,000": CAMEO's PROMISE * &CURRENCY [0331] (express intent
     to provide economic aid), which the sum as the parser reads it ("million", "100,000") does not match; the class
@@ -399,6 +399,9 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     row = _choose_row(token, actor, armed)
     if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and _promises_money(token):
         return replace(row, kind="Aid", cameo="0331")
+    if row is not None and row.kind == RELEASE_KIND and _promises_money(token):
+        return replace(row, kind="Aid", cameo="071", plover="AID")  # "the EU released €3 million": funds given (CAMEO
+        # 071, provide economic aid), no product released
     if row is not None and row.kind == "Demand" and _court_appeal(token):
         return next((r for r in _triggers_for(token) if r.kind == "Lawsuit"), row)
     return row
