@@ -1859,11 +1859,15 @@ NESTED_PLACE_PREPS = {"in", "at", "near", "off", "under", "of", "across", "along
 def _affected_state(ctx: Context, draft: Draft) -> None:
     """'An earthquake struck Haiti', 'The eruption, under a glacier in the south of Iceland, began', 'a bus crashed in
     Kenya': a disaster or accident with no actor happens at a place its noun or its verb names (the object of the verb
-    it is the subject of, a place phrase of the noun at any depth), and befalls the state of that place, its
+    it is the subject of or its 'in' phrase, a place phrase of the noun at any depth), and befalls the state of that place, its
     participant."""
     token = draft.token
     if not draft.place and token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
         draft.place = next((k for c in token.head.children if c.dep_ == "dobj" if (k := _place(ctx, c))), "")
+        holders = [token.head] + [c for c in token.head.children if c.dep_ == "dobj"]
+        draft.place = draft.place or next((k for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "across"}
+                                           for g in c.children if g.dep_ == "pobj" if (k := _place(ctx, g))), "")
+        # "an earthquake killed 40 people in Peru", "a storm cut power across Cuba": the place of what it did
     if not draft.place and token.pos_ == "NOUN":
         draft.place = _nested_place(ctx, token, 0)
     if draft.participants or not draft.place:
@@ -2899,6 +2903,20 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             _case_parties(draft, drafts)
 
 
+def befallen_again(drafts: list[Draft]) -> None:
+    """A disaster or accident whose place names no state ('The magnitude-7.8 quake struck ... with its epicentre in
+    Gorkha district', 'an avalanche on Mount Everest', 'Aftershocks ... on Sunday') befalls the state of the same kind
+    of happening reported before it in the article ('Saturday's earthquake in Nepal'): the story's country, its
+    participant. One with its own state or actor keeps them."""
+    for i, draft in enumerate(drafts):
+        if draft.participants or draft.kind not in HAPPENING_KINDS or not draft.trigger.actorless:
+            continue
+        before = next((d for d in reversed(drafts[:i]) if d.kind == draft.kind and d.trigger.actorless and d.participants), None)
+        if before is not None:
+            for key, role in before.participants.items():
+                draft.add(key, role)
+
+
 def _doing_verbs(noun: Token) -> list[Token]:
     """The verb that orders or carries out the act a noun names, the noun its passive subject ('The seizure was ordered
     on Tuesday by a court', 'the raid was carried out on Friday'): its time is the act's."""
@@ -3250,6 +3268,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
     refer_back(ctx, drafts)
+    befallen_again(drafts)
     one_of_several(drafts)
     same_sides(drafts)
     talks_before_agreement(drafts)
