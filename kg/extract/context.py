@@ -99,6 +99,9 @@ class Context:
             span = doc.char_span(tv.start, tv.end, alignment_mode="expand")
             if span is None or self.in_quote(span.start_char):
                 continue
+            if any((m := self.by_token.get(t.i)) is not None and m.start <= span.start_char and span.end_char <= m.end
+                   and (m.start, m.end) != (span.start_char, span.end_char) for t in span):
+                continue  # "21st Century Fox", "the Sunday Times": a name that holds a time word names no time
             self.time_tokens.update(t.i for t in span)
             if dateline(self.text, span.start_char, span.end_char):
                 self.datelines.append((self.text.rfind("\n", 0, span.start_char) + 1, span.end_char))
