@@ -87,7 +87,7 @@ CONTAINER_NOUNS = {"package", "round", "set", "wave", "series", "raft", "batch",
 VIRTUAL_MODIFIERS = {"virtual", "video", "online", "phone", "telephone", "remote"}
 ANAPHORIC_DETS = {"those", "these", "that", "this", "such", "the same"}
 TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "ahead"}
-CONTENT_KINDS = {"Agreement", "Rejection", "Threat", "Demand", "Postponement", "Cancellation",
+CONTENT_KINDS = {"Agreement", "Rejection", "Threat", "Demand", "Appeal", "Postponement", "Cancellation",
                  "Ruling"}  # "the jury found that Samsung had infringed ...": whom the ruling is on
 
 
@@ -119,6 +119,7 @@ class Trigger:
     members: bool = False  # its object is a named state or organisation, its subject an actor ("the AU admitted Morocco")
     holder: bool = False  # its subject takes an office: a person, never a state or organisation ("Brazil takes over the G20 presidency")
     visitor: bool = False  # its subject is a named person who comes somewhere ("Amos arrived in Manila"; not "the ship arrived")
+    clause: bool = False  # holds only with a clause of what is to be done ("recommended that X replace", "advised X to leave")
 
 
 BORROWED = re.compile(r"\d-\d+$")  # a derived row id's suffix: its CAMEO pattern was written for another verb of the block
@@ -138,7 +139,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
                 obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
-                holder=bool(row.get("holder")), visitor=bool(row.get("visitor")),
+                holder=bool(row.get("holder")), visitor=bool(row.get("visitor")), clause=bool(row.get("clause")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -490,6 +491,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                 continue
             if row.quoted and not _quoted_predicate(token):
                 continue
+            if row.clause and not any(c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"} for c in token.children):
+                continue  # "recommended the vaccine", "advised the government": no act asked for
             if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in subjects):
                 continue
             if row.members and not (actor is not None and _admits_member(token, actor)):
@@ -500,7 +503,7 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
             if phrasal and not row.obj and (named := _object_sense(rows, objects, markers)) is not None:
                 return named  # "broke off relations": the pattern naming the object (161) over bare "break off" (130)
-            if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or row.members or needed is not None:
+            if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or row.members or row.clause or needed is not None:
                 return row
             if actor is None or _sense_holds(token, row, actor, armed):
                 fallback = fallback or row
