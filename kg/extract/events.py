@@ -87,8 +87,7 @@ CONTAINER_NOUNS = {"package", "round", "set", "wave", "series", "raft", "batch",
 VIRTUAL_MODIFIERS = {"virtual", "video", "online", "phone", "telephone", "remote"}
 ANAPHORIC_DETS = {"those", "these", "that", "this", "such", "the same"}
 TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "ahead"}
-CONTENT_KINDS = {"Agreement", "Rejection", "Threat", "Demand", "Appeal", "Postponement", "Cancellation",
-                 "Ruling"}  # "the jury found that Samsung had infringed ...": whom the ruling is on
+CONTENT_KINDS = {"Agreement", "Rejection", "Threat", "Demand", "Appeal", "Postponement", "Cancellation"}
 
 
 @dataclass(frozen=True)
@@ -1988,6 +1987,13 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
         return
     if draft.trigger.plover == "PROTEST":
         _protest_purpose_targets(ctx, draft)
+        return
+    if draft.kind == "Ruling" and token.pos_ == "VERB":  # "the jury found that Samsung had infringed ...": whom the
+        # ruling is on (a ruling's object, 'ordered the arrest of X', is its own event)
+        for key in (k for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJ_DEPS | {"nsubjpass"}
+                    for k in actors(ctx, s)):
+            if key not in draft.participants:
+                draft.add(key, "target")
         return
     if token.pos_ not in {"VERB", "AUX"} or not (draft.kind in CONTENT_KINDS or token.lemma_.lower() in INTENT_HEADS):
         return
