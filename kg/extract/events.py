@@ -402,9 +402,22 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     if row is not None and row.kind == RELEASE_KIND and _promises_money(token):
         return replace(row, kind="Aid", cameo="071", plover="AID")  # "the EU released €3 million": funds given (CAMEO
         # 071, provide economic aid), no product released
+    if row is not None and row.speech and _answers_to(token):
+        return None  # "will stay on as chief executive, reporting to Nadella": whom one answers to, nothing said
     if row is not None and row.kind == "Demand" and _court_appeal(token):
         return next((r for r in _triggers_for(token) if r.kind == "Lawsuit"), row)
     return row
+
+
+def _answers_to(verb: Token) -> bool:
+    """'reporting to Microsoft's chief executive', 'who reports to the board': 'report to' someone with nothing
+    reported (no object, no clause) is the line of command in a body, no speech act ('reported to the UN that ...',
+    'reported the outbreak to the WHO' say something)."""
+    if verb.lemma_.lower() != "report" or verb.pos_ != "VERB":
+        return False
+    children = list(verb.children)
+    return (any(c.dep_ == "prep" and c.lower_ == "to" for c in children)
+            and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "nsubjpass", "auxpass", "dative"} for c in children))
 
 
 def _court_appeal(verb: Token) -> bool:
