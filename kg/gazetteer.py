@@ -272,6 +272,13 @@ def craft_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def vehicle_nouns() -> frozenset[str]:
+    """Nouns of a conveyance ('car', 'bus', 'train', 'plane', 'rocket'; kg/data/vehicle_nouns.jsonl, from WordNet): what
+    crashes in an accident."""
+    return _column("vehicle_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
 def device_nouns() -> frozenset[str]:
     """Nouns of a device ('computer', 'phone'; kg/data/device_nouns.jsonl, from WordNet): 'its Macintosh computers'."""
     return _column("device_nouns.jsonl", "noun")

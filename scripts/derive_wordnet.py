@@ -24,6 +24,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   Church of Scientology) can act, and stays.
 - kg/data/craft_nouns.jsonl: nouns of a ship, a plane or a spacecraft ('tanker', 'destroyer', 'flagship'; two-word ones
   too, 'aircraft carrier'): the name after one ('the tanker Stena Impero') is a vessel's, no actor's.
+- kg/data/vehicle_nouns.jsonl: nouns of a conveyance ('car', 'bus', 'train', 'plane', 'rocket'): what crashes in an
+  accident; 'shares crashed' names none (kg.extract.events).
 - kg/data/device_nouns.jsonl: nouns of a device ('computer', 'phone'): 'its Macintosh computers' is a product line.
 - kg/data/weapon_nouns.jsonl: nouns of a weapon ('missile', 'rocket'): 'launched a missile' releases no product.
 - kg/data/system_nouns.jsonl: nouns whose most frequent sense is a system of parts (system.n.01: 'system',
@@ -423,6 +425,26 @@ def craft_nouns(folder: Path) -> list[dict]:
     return rows
 
 
+VEHICLE_ROOT = {"conveyance": "03100490"}  # conveyance.n.03: a vehicle ('car', 'plane', 'rocket') or public transport ('bus', 'train')
+
+
+def vehicle_nouns(folder: Path) -> list[dict]:
+    """One-word nouns one of whose two most frequent senses is a conveyance (a car, a bus, a train, a plane, a ship, a
+    rocket), the first of them no person or group: what crashes, collides or derails in an accident ('a bus crashed',
+    'the plane crashed'); 'shares crashed', 'the website crashed' name none (kg.extract.events)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots, others = _roots(folder, lemmas, VEHICLE_ROOT, NOT_FEATURE)
+    rows = []
+    for lemma, offsets in _one_words(folder, lemmas):
+        if _root(offsets[0], hypernyms, others):
+            continue
+        found = next((o for o in offsets[:2] if _root(o, hypernyms, roots)), None)
+        if found is not None:
+            rows.append({"id": f"vehicle-noun-{lemma}", "noun": lemma,
+                         "source": f"WordNet 3.0 data.noun {found} ({lemmas[found][0]}), under conveyance"})
+    return rows
+
+
 CREATION_ROOTS = {
     "musical_composition": "07037465",  # musical_composition.n.01: song, anthem, hymn, opera's arias
     "movie": "06613686",                # movie.n.01: film, documentary
@@ -715,6 +737,7 @@ def main(folder: Path) -> None:
     _write("title_prefixes.jsonl", title_prefixes(folder))
     _write("feature_nouns.jsonl", feature_nouns(folder))
     _write("craft_nouns.jsonl", craft_nouns(folder))
+    _write("vehicle_nouns.jsonl", vehicle_nouns(folder))
     _write("device_nouns.jsonl", device_nouns(folder))
     _write("weapon_nouns.jsonl", weapon_nouns(folder))
     _write("creation_nouns.jsonl", creation_nouns(folder))

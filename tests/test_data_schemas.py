@@ -106,7 +106,7 @@ TRIGGER = {"id": text, "lemmas": words, "pos": ("VERB", "NOUN"), "kind": text, "
            "plover": lambda v: v == "" or plover(v), "args": arguments, "?obj": words, "?subj": words, "?needs": needs, "?pobj": words,
            "?objmod": lambda v: isinstance(v, list) and all(words(w) for w in v), "?status": ("postponed", "cancelled"),
            "?speech": bool, "?declares": bool, "?quoted": bool, "?source": text, "?actorless": bool,
-           "?patient": bool, "?obj_conflict": bool, "?bodies": bool, "?members": bool, "?holder": bool, "?visitor": bool,
+           "?patient": bool, "?obj_conflict": bool, "?bodies": bool, "?members": bool, "?holder": bool, "?visitor": bool, "?clause": bool,
            "?subj_sector": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None}
 SCHEMAS: dict[str, dict] = {
     "actors.jsonl": {"id": text, "type": ("Person", "Organization"), "name": text, "names": words, "codes": office_terms, "source": text},
@@ -159,6 +159,7 @@ SCHEMAS: dict[str, dict] = {
     "craft_nouns.jsonl": {**noun_schema("craft"),  # two-word crafts too: "aircraft carrier"
                           "noun": lambda v: text(v) and all(w.isalpha() and w.islower() for w in v.split(" "))},
     "device_nouns.jsonl": noun_schema("device"),
+    "vehicle_nouns.jsonl": noun_schema("vehicle"),
     "document_nouns.jsonl": noun_schema("document", ("written_agreement", "legal_document", "agreement")),
     "team_nouns.jsonl": noun_schema("team", ("team", "league")),
     "abstract_nouns.jsonl": noun_schema("abstract", ("attribute", "cognition", "communication", "feeling", "motive",

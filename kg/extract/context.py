@@ -18,7 +18,7 @@ from kg.gazetteer import sectors
 from kg.records import Article, Mention, TimeValue
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 @lru_cache(maxsize=1)
 def armed_nouns() -> frozenset[str]:
@@ -63,6 +63,18 @@ def _term_ahead(tv: TimeValue, dct: dt.date, verb: Token) -> bool:
     return tv.rule == "span" and tv.earliest == dct and tv.latest > dct and verb.tag_ == "VBD"
 
 
+def _compared_since(span: Span) -> bool:
+    """A 'since' time in a sentence that ranks something with a superlative in the predicate ('The crash is the deadliest
+    in France since 1981', 'the strongest quake to hit the country since 1934', 'floods hit X, the worst since 2010'):
+    it bounds the comparison."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.lower_ != "since":
+        return False
+    near = {before.head.i, before.head.head.i}  # what the 'since' phrase hangs on, and its head
+    return any(t.tag_ == "JJS" and t.head.dep_ not in {"nsubj", "nsubjpass"} and near & {t.i, t.head.i, t.head.head.i}
+               for t in span.sent)  # not 'the biggest bank has been under investigation since March': its subject
+
+
 class Context:
     """Lookups over one parsed article, shared by the extractors: mentions by token, quotes, times by token, who can act.
 
@@ -99,6 +111,11 @@ class Context:
             span = doc.char_span(tv.start, tv.end, alignment_mode="expand")
             if span is None or self.in_quote(span.start_char):
                 continue
+            if any((m := self.by_token.get(t.i)) is not None and m.type in {"Organization", "Person"} and m.start <= span.start_char
+                   and span.end_char <= m.end and (m.start, m.end) != (span.start_char, span.end_char) for t in span):
+                continue  # "21st Century Fox", "the Sunday Times": a body's name that holds a time word names no time
+            if _compared_since(span):
+                continue  # "the deadliest since 1981": the years compared over, not when anything happened
             self.time_tokens.update(t.i for t in span)
             if dateline(self.text, span.start_char, span.end_char):
                 self.datelines.append((self.text.rfind("\n", 0, span.start_char) + 1, span.end_char))

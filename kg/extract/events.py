@@ -54,7 +54,17 @@ from kg import resources
 from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_PRONOUNS, new_unnamed_person, owner_before_title, paragraph_bounds
 from kg.extract.timex import FROM_DCT, count, shifted
-from kg.gazetteer import abstract_nouns, agent_sectors, body_heads, person_heads, place_nouns, speech_verbs, state_of, weapon_nouns
+from kg.gazetteer import (
+    abstract_nouns,
+    agent_sectors,
+    body_heads,
+    person_heads,
+    place_nouns,
+    speech_verbs,
+    state_of,
+    vehicle_nouns,
+    weapon_nouns,
+)
 from kg.nlp import closing_mark, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
@@ -87,7 +97,7 @@ CONTAINER_NOUNS = {"package", "round", "set", "wave", "series", "raft", "batch",
 VIRTUAL_MODIFIERS = {"virtual", "video", "online", "phone", "telephone", "remote"}
 ANAPHORIC_DETS = {"those", "these", "that", "this", "such", "the same"}
 TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "ahead"}
-CONTENT_KINDS = {"Agreement", "Rejection", "Threat", "Demand", "Postponement", "Cancellation"}
+CONTENT_KINDS = {"Agreement", "Rejection", "Threat", "Demand", "Appeal", "Postponement", "Cancellation"}
 
 
 @dataclass(frozen=True)
@@ -118,6 +128,7 @@ class Trigger:
     members: bool = False  # its object is a named state or organisation, its subject an actor ("the AU admitted Morocco")
     holder: bool = False  # its subject takes an office: a person, never a state or organisation ("Brazil takes over the G20 presidency")
     visitor: bool = False  # its subject is a named person who comes somewhere ("Amos arrived in Manila"; not "the ship arrived")
+    clause: bool = False  # holds only with a clause of what is to be done ("recommended that X replace", "advised X to leave")
 
 
 def _needed(row: Trigger, lemma: str) -> frozenset | None:
@@ -142,7 +153,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
                 obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
-                holder=bool(row.get("holder")), visitor=bool(row.get("visitor")),
+                holder=bool(row.get("holder")), visitor=bool(row.get("visitor")), clause=bool(row.get("clause")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -394,7 +405,7 @@ def _dating(prep: Token) -> bool:
 
 
 def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
-    """The lexicon row a token triggers (`_choose_row`); a promise of a sum of money is aid promised.
+    """The lexicon row a token triggers (`_choose_row`); a promise or a release of a sum of money is aid.
 
     "Britain pledged £10 million", "China offered US$100,000": CAMEO's PROMISE * &CURRENCY [0331] (express intent
     to provide economic aid), which the sum as the parser reads it ("million", "100,000") does not match; the class
@@ -403,7 +414,42 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     row = _choose_row(token, actor, armed)
     if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and _promises_money(token):
         return replace(row, kind="Aid", cameo="0331")
+    if row is not None and row.kind == RELEASE_KIND and _promises_money(token):
+        return replace(row, kind="Aid", cameo="071", plover="AID")  # "the EU released €3 million": funds given (CAMEO
+        # 071, provide economic aid), no product released
+    if row is not None and row.speech and _answers_to(token):
+        return None  # "will stay on as chief executive, reporting to Nadella": whom one answers to, nothing said
+    if row is not None and row.kind == "Demand" and _court_appeal(token):
+        return next((r for r in _triggers_for(token) if r.kind == "Lawsuit"), row)
     return row
+
+
+def _answers_to(verb: Token) -> bool:
+    """'reporting to Microsoft's chief executive', 'who reports to the board': 'report to' someone with nothing
+    reported (no object, no clause) is the line of command in a body, no speech act ('reported to the UN that ...',
+    'reported the outbreak to the WHO' say something)."""
+    if verb.lemma_.lower() != "report" or verb.pos_ != "VERB":
+        return False
+    children = list(verb.children)
+    return (any(c.dep_ == "prep" and c.lower_ == "to" for c in children)
+            and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "nsubjpass", "auxpass", "dative"} for c in children))
+
+
+def _court_appeal(verb: Token) -> bool:
+    """'Samsung plans to appeal', 'will appeal against the verdict', 'appealed to the Supreme Court': a verb 'appeal'
+    asking nobody for anything (no 'for', no one appealed to but a court, no clause of what is to be done) takes a
+    case to a higher court, a legal act (the lexicon's 'appeal the ruling' row), not a call ('appealed for calm',
+    'appealed to the UN to act')."""
+    if verb.lemma_.lower() != "appeal" or verb.pos_ != "VERB":
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in {"dobj", "dative", "xcomp", "ccomp", "nsubjpass"} for c in children):
+        return False
+    for prep in (c for c in children if c.dep_ == "prep"):
+        if prep.lower_ == "for" or prep.lower_ == "to" and not any(
+                agent_sectors().get(w) == "JUD" for g in prep.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)):
+            return False
+    return True
 
 
 def _promises_money(verb: Token) -> bool:
@@ -472,6 +518,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                 continue
             if row.quoted and not _quoted_predicate(token):
                 continue
+            if row.clause and not any(c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"} for c in token.children):
+                continue  # "recommended the vaccine", "advised the government": no act asked for
             if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in subjects):
                 continue
             if row.members and not (actor is not None and _admits_member(token, actor)):
@@ -482,7 +530,7 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
             if phrasal and not row.obj and (named := _object_sense(rows, objects, markers)) is not None:
                 return named  # "broke off relations": the pattern naming the object (161) over bare "break off" (130)
-            if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or row.members or needed is not None:
+            if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or row.members or row.clause or needed is not None:
                 return row
             if actor is None or _sense_holds(token, row, actor, armed):
                 fallback = fallback or row
@@ -616,6 +664,7 @@ def _quoted_predicate(token: Token) -> bool:
 
 
 OFFICE_KINDS = {"Appointment", "Resignation"}  # an office changing hands: done to a person
+ACCIDENT_KIND = "Accident"  # a crash, a collision: of a vehicle ("a bus crashed", "the plane crashed into the sea")
 RELEASE_KIND = "Release"  # a product or a work made public ("launched the iPod", "released the album")
 
 
@@ -638,6 +687,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         return True
     if any(c.dep_ == "nsubj" and _happening(c) for c in token.children):
         return False  # "an earthquake struck the coast", "a storm hit the city": a happening acts for no one
+    if row.kind == ACCIDENT_KIND and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not _conveyed(c, actor) for c in token.children):
+        return False  # "shares crashed by 40 percent", "the website crashed": no vehicle, no one at its wheel
     if row.kind == RELEASE_KIND and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in weapon_nouns()
                                         for c in token.children):
         return False  # "launched a missile": a weapon fired, no product released
@@ -663,6 +714,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         return False  # "determine whether ...", "the president retired": a synonym read alone acts on someone
     if not people and armed is not None and any(armed(d) for d in doers):
         return True  # "troops shelled positions", "the convoy was attacked by rebels": an armed actor's act
+    if row.plover in patient_types() & conflictual() and _striving(token, row):
+        return False  # "has been fighting to raise production", "shot to fame": a goal, no one fought or shot
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     if _bare_passive(token) and (shared := _inherited_subject(token)) is not None:
         objects.append(shared)  # "resigned and was succeeded by Barclay": who resigned is succeeded
@@ -677,6 +730,34 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     # "attacking Apple's lead", "fighting the market share of Nokia": no one fights an abstract thing an actor owns
     violent = row.plover in VIOLENT_TYPES
     return all(actor(o, people) and not (violent and o.pos_ == "NOUN" and o.lemma_.lower() in abstract_nouns()) for o in objects)
+
+
+def _striving(verb: Token, row: Trigger) -> bool:
+    """A verb of force used for effort or sudden rise: no one it acts on (no object, no passive subject, no
+    preposition of its own arguments) and a goal, an infinitive or a 'to' phrase ('Boeing has been fighting to win
+    back trust', 'battled to save the injured'; an assault verb's 'to' and a bare goal, `_bare_goal`: 'shot to fame'; a
+    fight's 'to' phrase stays, where its doer went). An armed doer's fight to a goal is read before this."""
+    children = [(c, c.dep_) for c in verb.children]
+    if any(dep in {"dobj", "nsubjpass", "auxpass"} or dep == "prep" and c.lower_ in row.args for c, dep in children):
+        return False
+    return any(dep in {"xcomp", "advcl"} and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+               or row.plover == "ASSAULT" and dep == "prep" and c.lower_ == "to"
+               and any(_bare_goal(g) for g in c.children if g.dep_ == "pobj")
+               for c, dep in children)
+
+
+def _bare_goal(noun: Token) -> bool:
+    """A bare common noun with no determiner and no name in it, the state reached: 'to fame', 'to prominence', 'to
+    victory' (not 'to the outskirts of the city', 'to Kyiv'; not an event of the lexicon, the act's own end: 'shot to
+    death')."""
+    return (noun.pos_ == "NOUN" and not noun.ent_type_ and not lexicon().get((noun.lemma_.lower(), "NOUN"))
+            and not any(c.dep_ in {"det", "poss", "nummod", "compound"} for c in noun.children))
+
+
+def _conveyed(noun: Token, actor: Callable[..., bool]) -> bool:
+    """A subject that can crash: a vehicle (kg/data/vehicle_nouns.jsonl: 'the bus', 'a military jet'), or someone at
+    its controls ('the pilot crashed the plane'); not a price or a market ('shares crashed', 'the market crashed')."""
+    return bool({noun.lemma_.lower(), noun.lower_} & (vehicle_nouns() | _person_nouns())) or actor(noun, strict=True)
 
 
 def _happening(noun: Token) -> bool:
@@ -1819,11 +1900,15 @@ NESTED_PLACE_PREPS = {"in", "at", "near", "off", "under", "of", "across", "along
 def _affected_state(ctx: Context, draft: Draft) -> None:
     """'An earthquake struck Haiti', 'The eruption, under a glacier in the south of Iceland, began', 'a bus crashed in
     Kenya': a disaster or accident with no actor happens at a place its noun or its verb names (the object of the verb
-    it is the subject of, a place phrase of the noun at any depth), and befalls the state of that place, its
+    it is the subject of or its 'in' phrase, a place phrase of the noun at any depth), and befalls the state of that place, its
     participant."""
     token = draft.token
     if not draft.place and token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
         draft.place = next((k for c in token.head.children if c.dep_ == "dobj" if (k := _place(ctx, c))), "")
+        holders = [token.head] + [c for c in token.head.children if c.dep_ == "dobj"]
+        draft.place = draft.place or next((k for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "across"}
+                                           for g in c.children if g.dep_ == "pobj" if (k := _place(ctx, g))), "")
+        # "an earthquake killed 40 people in Peru", "a storm cut power across Cuba": the place of what it did
     if not draft.place and token.pos_ == "NOUN":
         draft.place = _nested_place(ctx, token, 0)
     if draft.participants or not draft.place:
@@ -1941,6 +2026,13 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
         return
     if draft.trigger.plover == "PROTEST":
         _protest_purpose_targets(ctx, draft)
+        return
+    if draft.kind == "Ruling" and token.pos_ == "VERB":  # "the jury found that Samsung had infringed ...": whom the
+        # ruling is on (a ruling's object, 'ordered the arrest of X', is its own event)
+        for key in (k for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJ_DEPS | {"nsubjpass"}
+                    for k in actors(ctx, s)):
+            if key not in draft.participants:
+                draft.add(key, "target")
         return
     if token.pos_ not in {"VERB", "AUX"} or not (draft.kind in CONTENT_KINDS or token.lemma_.lower() in INTENT_HEADS):
         return
@@ -2859,6 +2951,20 @@ def refer_back(ctx: Context, drafts: list[Draft]) -> None:
             _case_parties(draft, drafts)
 
 
+def befallen_again(drafts: list[Draft]) -> None:
+    """A disaster or accident whose place names no state ('The magnitude-7.8 quake struck ... with its epicentre in
+    Gorkha district', 'an avalanche on Mount Everest', 'Aftershocks ... on Sunday') befalls the state of the same kind
+    of happening reported before it in the article ('Saturday's earthquake in Nepal'): the story's country, its
+    participant. One with its own state or actor keeps them."""
+    for i, draft in enumerate(drafts):
+        if draft.participants or draft.kind not in HAPPENING_KINDS or not draft.trigger.actorless:
+            continue
+        before = next((d for d in reversed(drafts[:i]) if d.kind == draft.kind and d.trigger.actorless and d.participants), None)
+        if before is not None:
+            for key, role in before.participants.items():
+                draft.add(key, role)
+
+
 def _doing_verbs(noun: Token) -> list[Token]:
     """The verb that orders or carries out the act a noun names, the noun its passive subject ('The seizure was ordered
     on Tuesday by a court', 'the raid was carried out on Friday'): its time is the act's."""
@@ -3210,6 +3316,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
     refer_back(ctx, drafts)
+    befallen_again(drafts)
     one_of_several(drafts)
     same_sides(drafts)
     talks_before_agreement(drafts)

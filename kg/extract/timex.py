@@ -375,8 +375,10 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
                               or prev[-1:] == ["been"] and prev[:1] not in (["has"], ["have"], ["had"])):
             continue  # "is expected", "will have been held"; but "had been arrested" is past
         if m.start() >= end and w in _REPORTING and re.search(r"[,;]\s*(?:[\w'’.-]+\s+){0,4}$", sentence[end:m.start()]) \
-                and re.match(r"\s*(?:[.,;:!?\"”’)]|$|(?:on|in|at|late|early|citing|according)\b)", sentence[m.end():]):
-            continue  # "is due to rule on Sunday, state media reported": the attribution does not date the report
+                and re.match(r"\s*(?:[.,;:!?\"”’)]|$|(?:on|in|at|late|early|earlier|last|this|yesterday|citing|according)\b)",
+                             sentence[m.end():]):
+            continue  # "is due to rule on Sunday, state media reported", "will release it in November, the company
+            # announced earlier this month": the attribution does not date the report
         cues.append((m.start(), "past"))
     if plan := _PLANNED_FOR.search(sentence[:start]):  # the participle of plan itself does not look ahead
         cues = [c for c in cues if not plan.start() <= c[0] < plan.end()]

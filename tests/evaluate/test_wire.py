@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: seventy-five articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: eighty articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -76,9 +76,14 @@ from tests.conftest import DATA
 # Five more written blind (s10-stm, 1aecedc/c862ead: the Greek bailout referendum, bin Laden's killing, the Catalan
 # referendum, the Myanmar coup, South Korea's martial law), as written, code of a3e82c7: entities 0.955 roles 0.857
 # events 0.528 statements 0.862 dates 14/14.
+# Five more written blind (s11-evt, c83e3a0: Microsoft agreeing to buy LinkedIn, the Germanwings crash, Apple v Samsung's
+# San Jose verdict, the first Falcon Heavy launch, the Nepal earthquake), as written, code of 289c80e: entities 0.902
+# roles 0.828 events 0.429 statements 0.941 dates 8/8. After s11-evt's event rules (aa4a752): the five events 0.625
+# dates 10/10; tune-wire (80) events 0.654 dates 319/321 (0.642, 315/317 before); wire (33) events 0.604 (0.600 before);
+# Wikinews tune events 0.741 (0.729), check 0.581 held; other sections unchanged.
 SETS = {
     "wire": (33, {"entities": 0.84, "roles": 0.80, "events": 0.55, "statements": 0.78}),
-    "tune-wire": (75, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
+    "tune-wire": (80, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
 
