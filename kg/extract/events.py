@@ -919,6 +919,18 @@ def _mandated(token: Token) -> bool:
             and not any(c.dep_ in {"aux", "auxpass"} for c in token.children))
 
 
+PRESS_WORDS = {"news", "press", "media"}  # 'a news conference', 'a press briefing', 'a media session'
+
+
+def _for_the_press(noun: Token, row: Trigger) -> bool:
+    """'said ... at a news conference', 'told a press conference': a meeting noun of the press is where someone speaks
+    to journalists, no meeting between parties (what is said there is the statement); a joint one, or one with
+    someone ('at a joint press conference', 'at a news conference with Macron'), follows a meeting and stays one."""
+    return (noun.pos_ == "NOUN" and row.kind == "Meeting"
+            and any(c.dep_ in {"compound", "amod"} and c.lower_ in PRESS_WORDS for c in noun.children)
+            and not any(c.lower_ in {"joint", "with"} for c in noun.children))
+
+
 TREND_VERBS = {"increase", "grow", "rise", "fall", "decline", "drop", "decrease", "double", "triple", "surge", "soar",
                "intensify", "escalate", "mount"}  # "attacks on civilians have increased": a count that changes
 FREQUENCY_WORDS = {"daily", "weekly", "monthly", "annual", "yearly", "regular", "frequent", "routine", "periodic"}
@@ -1168,7 +1180,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
                 and not _misread_finite(token)):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
-                or _agreement_term(token) or _reason(token) or _generic(token) or _mandated(token)):
+                or _agreement_term(token) or _reason(token) or _generic(token) or _mandated(token) or _for_the_press(token, trigger)):
             continue
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
