@@ -839,7 +839,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _apposed_people(doc, out, words)
     out = _parties_tagged_people(doc, out, alone)
-    out = _company_before_title(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out)))
+    out = _company_before_title(doc, _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out))))
     out = _named_before_body_noun(doc, _repeated_organizations(doc, out), words)
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
@@ -1029,6 +1029,35 @@ def _company_named_for_a_market(doc: Doc, ents: list[Span]) -> list[Span]:
             i -= 1
         out.append(_fresh(doc, i, ent.end, "ORG") if i < ent.start else ent)
     return out
+
+
+def _company_named_for_a_city(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Air Berlin said', 'booked with Air Berlin', "Air Berlin's flights from Berlin": a city of the gazetteer right
+    after one capitalised dictionary noun outside every entity that modifies it, is no adjective ('Central London',
+    'Greater Manchester'), no noun of a place, an area or a land feature ('Downtown Beirut', 'Lake Geneva'), no first
+    word of a place's name ('Port', 'Saint'), no title and no given name, is a company named for the city (the model
+    tags only the city, and a capital so named would be read as its state's government): an organisation."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    out = []
+    for ent in ents:
+        word = doc[ent.start - 1] if ent.start > 0 else None
+        if (word is not None and ent.ent_id_ and entries()[ent.ent_id_].type == "Place" and ent.label_ != "NORP"
+                and word.i not in taken and word.i not in titled and word.pos_ in {"PROPN", "NOUN"} and word.is_title
+                and word.is_alpha and word.dep_ == "compound" and ent.start <= word.head.i < ent.end
+                and is_dictionary_word(word.text) and not _place_word(word.lower_)
+                and (word.i == 0 or not _capitalised(doc[word.i - 1]) or doc[word.i - 1].is_sent_start and word.is_sent_start)):
+            out.append(_typed(doc, _fresh(doc, word.i, ent.end, "ORG")))
+            continue
+        out.append(ent)
+    return out
+
+
+def _place_word(word: str) -> bool:
+    """A word that opens or qualifies a place's own name: an adjective, a noun of a place, an area or a land feature,
+    the first word of a gazetteer name of several words, a given name."""
+    return (word in adjective_words() or word in place_nouns() or word in area_nouns() or word in feature_nouns()
+            or word in _place_prefixes() or word in given_names())
 
 
 def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
