@@ -2879,7 +2879,7 @@ def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozens
         given = (len(run) > 1 and run[0].lower_ in given_names() and run[0].lower_ not in words
                  and (ent is None or ent.label_ in {"WORK_OF_ART", "ORG"}))
         if after_mark or given:
-            out = [e for e in out if e is not ent] + [_fresh(doc, start, token.i + 1, "PERSON")]
+            out = [e for e in out if e is not ent] + [_typed(doc, _fresh(doc, start, token.i + 1, "PERSON"))]
     return out
 
 
