@@ -529,7 +529,8 @@ def speaks_of_teams(doc: Doc) -> bool:
 def _team_named(doc: Doc, model: Span, inside: list[Span]) -> bool:
     """'Real Madrid', 'Manchester United', 'Manchester City' in a text that speaks of clubs or a league: the model's
     name of two or three capitalised words, one of them a city of the gazetteer at its start or its end and the
-    others no known name, is a club's, an organisation, not the city (a place the model calls it or not)."""
+    others no known name, is a club's, an organisation, not the city (a place the model calls it or not); a person
+    the model names with a city's word that is a given name first ('Florence Keller') stays a person."""
     start = model.start + (model[0].lower_ == "the")
     words = doc[start:model.end - (len(model) > 1 and model[-1].tag_ == "POS")]  # "Manchester United's": the name alone
     if (model.label_ not in {"GPE", "LOC", "ORG", "PERSON", "FAC"} or not 2 <= len(words) <= 3 or len(inside) != 1
@@ -538,6 +539,8 @@ def _team_named(doc: Doc, model: Span, inside: list[Span]) -> bool:
     city = inside[0].start
     if city not in {words.start, words.end - 1} or by_name().get(words.text.lower()):
         return False
+    if model.label_ == "PERSON" and city == words.start and doc[city].lower_ in given_names():
+        return False  # 'Florence Keller', 'Sydney Hayes': a person whose given name is a city's, no club
     others = COMPASS | COMPASS_ADJECTIVES | given_names()
     if not all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) and (t.i == city or t.lower_ not in others)
                and (t.i > city or t.lower_ not in _place_prefixes()) for t in words):  # 'Central London', 'New Delhi'
