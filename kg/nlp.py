@@ -850,7 +850,35 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _listed_with_bodies(doc, _comma_joined(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out))))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _named_after_body_noun(doc, out))))
     out = _without_documents(doc, _without_systems(doc, out))
-    return model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words))
+    return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
+
+
+INDEX_NOUNS = frozenset({"index", "indexes", "indices"})
+CODE_NOUNS = frozenset({"ticker", "symbol"})
+
+
+def _without_market_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A stock index and a ticker are no actors: a name right before the lower-case noun 'index', over a model code and
+    one capitalised word ('the FTSE 100 index', 'the Nasdaq Composite index', 'the Hang Seng index'), and capital
+    letters right after 'ticker' or 'symbol' ('under the ticker LEH') or after an exchange's name and a colon in
+    brackets ('(NYSE: LEH)') are dropped there; the same name acting elsewhere ('Nasdaq said') stays there."""
+    out = []
+    for ent in ents:
+        if ent.label_ in NON_NAME_LABELS or ent.ent_id_:
+            out.append(ent)
+            continue
+        i = ent.end
+        while i < len(doc) and i - ent.end < 2 and (model_code(doc[i].text) or doc[i].is_title and doc[i].pos_ == "PROPN"):
+            i += 1
+        if i < len(doc) and doc[i].lower_ in INDEX_NOUNS and doc[i].is_lower:
+            continue  # 'the FTSE 100 index'
+        code = len(ent) == 1 and ent[0].is_upper and ent[0].is_alpha and len(ent[0]) <= 5
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if code and before is not None and (before.lower_ in CODE_NOUNS and before.is_lower or before.text == ":" and ent.start >= 3
+                                            and doc[ent.start - 3].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")"):
+            continue  # 'the ticker LEH', '(NYSE: LEH)'
+        out.append(ent)
+    return out
 
 
 def _without_titles_of_works(doc: Doc, ents: list[Span]) -> list[Span]:
