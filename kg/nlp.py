@@ -847,7 +847,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    out = _listed_with_bodies(doc, _comma_joined(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out))))
+    out = _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _named_after_body_noun(doc, out))))
     out = _without_documents(doc, _without_systems(doc, out))
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
@@ -2735,6 +2735,28 @@ def _comma_joined(doc: Doc, ents: list[Span]) -> list[Span]:
             out.append(ent)
             continue
         out += [_fresh(doc, p.start, p.end, "ORG") for p in parts]
+    return out
+
+
+def _joined_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Barclays and Bank of America walked away': the model ran two organisations joined by 'and' into one; when the
+    text names one part alone as an organisation elsewhere and writes the other alone elsewhere too ('Barclays said'),
+    they are two ('Procter and Gamble', named only whole, stays one)."""
+    alone = Counter(strip_the(e.text) for e in ents if e.label_ == "ORG")
+    text = doc.text
+    out = []
+    for ent in ents:
+        joins = [t.i for t in ent if t.lower_ == "and"]
+        if ent.label_ != "ORG" or ent.ent_id_ or len(joins) != 1 or joins[0] in {ent.start, ent.end - 1}:
+            out.append(ent)
+            continue
+        parts = [doc[ent.start:joins[0]], doc[joins[0] + 1:ent.end]]
+        elsewhere = [any(m.start() < ent.start_char or m.start() >= ent.end_char
+                         for m in re.finditer(r"(?<!\w)" + re.escape(strip_the(p.text)) + r"(?!\w)", text)) for p in parts]
+        if all(elsewhere) and any(alone[strip_the(p.text)] for p in parts):
+            out += [_fresh(doc, p.start + (p[0].lower_ == "the"), p.end, "ORG") for p in parts]
+            continue
+        out.append(ent)
     return out
 
 
