@@ -847,7 +847,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    out = _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))
+    out = _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(doc, _bodies_named_for_a_purpose(
+        doc, _defined_acronyms(doc, out))))))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _named_after_body_noun(doc, out))))
     out = _without_documents(doc, _without_systems(doc, out))
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
@@ -2736,6 +2737,28 @@ def _comma_joined(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         out += [_fresh(doc, p.start, p.end, "ORG") for p in parts]
     return out
+
+
+def _bodies_of_cities(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the Federal Reserve Bank of New York', 'the US Bankruptcy Court for the Southern District of New York': a body's
+    name ending in a capitalised noun of a body or a district, right before 'of' and a city (a place the gazetteer
+    does not call a state), which the model cut off as a place of its own, runs over the city: one organisation,
+    no mention of the city."""
+    at = {e.start: e for e in ents}
+    drop: set[int] = set()
+    out = []
+    for ent in ents:
+        last = ent[-1]
+        city = at.get(ent.end + 1)
+        if (ent.label_ == "ORG" and not ent.ent_id_ and last.is_title and last.lower_ in body_nouns() | place_nouns()
+                and ent.end < len(doc) and doc[ent.end].lower_ == "of" and city is not None
+                and city.label_ in {"GPE", "LOC"} and (not city.ent_id_ or entries()[city.ent_id_].type == "Place")
+                and not (city.end < len(doc) and (doc[city.end].is_title or doc[city.end].tag_ == "POS"))):
+            out.append(_fresh(doc, ent.start, city.end, "ORG"))
+            drop.add(city.start)
+            continue
+        out.append(ent)
+    return [e for e in out if e.start not in drop or e.label_ == "ORG"]
 
 
 def _joined_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
