@@ -1903,8 +1903,14 @@ def own_possessive(doc: Doc, ent: Span, end: int) -> bool:
     stop, a comma, 'and' or a finite verb follows) keeps it: the "'s" is the name's own (McDonald's, Sainsbury's)."""
     after = doc[end] if end < len(doc) else None
     return (ent.label_ == "ORG" and end - 1 > ent.start and doc[end - 2].pos_ == "PROPN"
-            and (after is None or after.pos_ in {"PUNCT", "CCONJ"} or after.tag_ in FINITE_TAGS)
+            and (after is None or after.pos_ in {"PUNCT", "CCONJ"} or after.tag_ in FINITE_TAGS or _subject_of(doc[end - 2], after))
             and (after is None or after.text not in {"-", "\u2013"}))
+
+
+def _subject_of(name: Token, verb: Token) -> bool:
+    """"Moody's cut Greece's rating": a verb whose past form is its participle's ('cut', 'put', 'set'), tagged a
+    participle, with the name as its subject, is finite: the "'s" before it owns nothing."""
+    return verb.pos_ == "VERB" and verb.tag_ == "VBN" and name.dep_ == "nsubj" and name.head.i == verb.i
 
 
 def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span | None:
