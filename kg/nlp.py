@@ -843,7 +843,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _apposed_people(doc, out, words)
     out = _parties_tagged_people(doc, out, alone)
     out = _company_before_title(doc, _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out))))
-    out = _named_before_body_noun(doc, _repeated_organizations(doc, out), words)
+    out = _people_before_body_nouns(doc, _named_before_body_noun(doc, _repeated_organizations(doc, out), words))
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
@@ -1196,6 +1196,27 @@ def _named_before_body_noun(doc: Doc, ents: list[Span], words: frozenset[str]) -
         if name is not None:
             names.add(tuple(t.text for t in name))
     return _named_again(doc, ents + found, names)
+
+
+def _people_before_body_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'told the Tagesspiegel newspaper', 'a Qantas carrier': one capitalised word the model called a person, after 'the'
+    or 'a' and modifying the lower-case noun right after it, one of whose senses is a body (kg/data/body_nouns.jsonl:
+    'newspaper', 'airline', 'magazine'), is that body's name (an organisation), when it is no given name or surname of
+    the office holders and no word of a person the text names ('the Obama administration', 'the Smith family' stay)."""
+    people = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    out = []
+    for ent in ents:
+        word = ent[0]
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (ent.label_ == "PERSON" and len(ent) == 1 and not ent.ent_id_ and word.pos_ == "PROPN" and word.is_title
+                and after is not None and after.is_lower and after.pos_ == "NOUN" and after.lemma_ in body_nouns()
+                and word.dep_ in {"compound", "nmod"} and word.head.i == after.i
+                and ent.start > 0 and doc[ent.start - 1].lower_ in {"the", "a", "an"}
+                and word.lower_ not in given_names() and word.lower_ not in known_surnames() and word.lower_ not in people):
+            out.append(_typed(doc, _fresh(doc, ent.start, ent.end, "ORG")))
+            continue
+        out.append(ent)
+    return out
 
 
 def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
