@@ -1126,8 +1126,13 @@ def _capitalised(token) -> bool:
 def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     """"according to Saudi Arabia's Civil Defense Authority. Civil Defense Authority director NAME said": an
     organisation's name of several capitalised words, written again where the model tagged nothing, is that
-    organisation again. Candidates are the name's first words, found over the Doc's array (`tokens_with`)."""
+    organisation again, and so is its name without a last word whose first sense is a body ('Oracle' of 'Oracle
+    Corporation'). Candidates are the name's first words, found over the Doc's array (`tokens_with`)."""
     names = {tuple(t.text for t in e) for e in ents if e.label_ == "ORG" and len(e) > 1 and all(t.is_title for t in e)}
+    # 'Oracle Corporation ... Oracle chief executive Larry Ellison': the name before a last word whose first sense is
+    # a body ('Corporation', 'Company') is the company's short name, written alone again
+    names |= {words[:-1] for words in names if len(words) > 1 and words[-1].lower() in first_body_nouns()
+              and all(w[0].isupper() and w.isalpha() for w in words[:-1])}
     return _named_again(doc, ents, names)
 
 
