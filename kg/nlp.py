@@ -1067,8 +1067,9 @@ def _company_named_for_a_city(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Air Berlin said', 'booked with Air Berlin', "Air Berlin's flights from Berlin": a city of the gazetteer right
     after one capitalised dictionary noun outside every entity that modifies it, is no adjective ('Central London',
     'Greater Manchester'), no noun of a place, an area or a land feature ('Downtown Beirut', 'Lake Geneva'), no first
-    word of a place's name ('Port', 'Saint'), no title and no given name, is a company named for the city (the model
-    tags only the city, and a capital so named would be read as its state's government): an organisation."""
+    word of a place's name ('Port', 'Saint'), no noun of a person ('Sheriff'), no title and no given name, is a company
+    named for the city (the model tags only the city, and a capital so named would be read as its state's government):
+    an organisation."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
     out = []
@@ -1077,7 +1078,7 @@ def _company_named_for_a_city(doc: Doc, ents: list[Span]) -> list[Span]:
         if (word is not None and ent.ent_id_ and entries()[ent.ent_id_].type == "Place" and ent.label_ != "NORP"
                 and word.i not in taken and word.i not in titled and word.pos_ in {"PROPN", "NOUN"} and word.is_title
                 and word.is_alpha and word.dep_ == "compound" and ent.start <= word.head.i < ent.end
-                and is_dictionary_word(word.text) and not _place_word(word.lower_)
+                and is_dictionary_word(word.text) and not _place_word(word.lower_) and not _person_noun(word)
                 and (word.i == 0 or not _capitalised(doc[word.i - 1]) or doc[word.i - 1].is_sent_start and word.is_sent_start)):
             out.append(_typed(doc, _fresh(doc, word.i, ent.end, "ORG")))
             continue
