@@ -18,7 +18,11 @@ Components added after the statistical `ner`:
   "person" made only of dictionary words ("Snow Leopard") or a name used as a
   thing ("an iPod") is dropped. A model code after its maker's name ("Boeing
   787", "Airbus A380"), and that code alone elsewhere in the text, is a
-  PRODUCT (`model_names`).
+  PRODUCT (`model_names`), and so is a product line numbered by model ("the
+  Lumia 920", "Windows 10") with its name alone elsewhere (`_numbered_products`);
+  a stock index ("the FTSE 100 index") and a ticker ("(NYSE: LEH)") are no
+  actors (`_without_market_names`); a company named for a city ("Air Berlin")
+  is neither the city nor its state (`_company_named_for_a_city`).
 
 Titles come from kg/data/titles.jsonl and the Phoenix agents (kg/data/agent_titles.jsonl,
 derived by scripts/derive_titles.py); military ranks ("Colonel") mark a person, not a position.
