@@ -2626,8 +2626,9 @@ def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
         end = noun.i + 1
         while end < len(doc) and end - noun.i <= 4 and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in titled:
             end += 1
-        if end == noun.i + 1 or end - noun.i > 4 or doc[noun.i + 1].lower_ in given_names():
-            continue
+        closed = end >= len(doc) or doc[end].text in {",", "."} or doc[end].lower_ == "and"
+        if end == noun.i + 1 or end - noun.i > 4 or doc[noun.i + 1].lower_ in given_names() and not (closed and _modified_body(noun)):
+            continue  # 'the travel group Thomas Cook, and': a name opened by a given name, closed, after a modified noun
         if end < len(doc) and (doc[end].pos_ in {"VERB", "AUX"} or doc[end].text in {"'s", "\u2019s"}):
             continue  # 'a group John Smith founded', "the party Leader's"
         if any(doc[i].ent_id_ or doc[i].ent_type_ in NON_NAME_LABELS | {"NORP"} for i in range(noun.i + 1, end)):
@@ -2639,6 +2640,12 @@ def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     cover = {i for f in found for i in range(f.start, f.end)}
     return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + found
+
+
+def _modified_body(noun: Token) -> bool:
+    """A body's noun with a lower-case noun before it that modifies it ('the travel group', 'the energy company'): it
+    says what kind of body follows, as no noun before a person's name does ('the group John Smith founded')."""
+    return any(c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN" and c.i == noun.i - 1 for c in noun.children)
 
 
 def _article_before(doc: Doc, i: int) -> int | None:
