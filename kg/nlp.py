@@ -851,8 +851,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    out = _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(doc, _bodies_named_for_a_purpose(
-        doc, _defined_acronyms(doc, out))))))
+    out = _untagged_listed_bodies(doc, _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(
+        doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _named_after_body_noun(doc, out))))
     out = _without_documents(doc, _without_systems(doc, out))
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
@@ -2746,6 +2746,26 @@ def _listed_with_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
                                      for e in others):
             found.update({id(e): _typed(doc, _fresh(doc, e.start, e.end, "ORG")) for e in others})
     return [found.get(id(e), e) for e in ents] if found else ents
+
+
+def _untagged_listed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'to catch up with Apple and Google', 'Barclays and Nomura': one capitalised proper noun the model left untagged,
+    listed with an organisation by 'and' or a comma (its conjunct), is an organisation too (a list names things of
+    one kind), when it is no given name, no title's word and no word of a longer name (nothing modifies it)."""
+    at = {i: e for e in ents for i in range(e.start, e.end)}
+    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    found = []
+    for ent in ents:
+        if ent.label_ != "ORG":
+            continue
+        for other in ent.root.conjuncts:
+            if (other.i in at or other.i in titled or other.pos_ != "PROPN" or not other.is_title or not other.is_alpha
+                    or other.lower_ in given_names() or any(True for _ in other.children if _.dep_ in MODIFIER_DEPS)
+                    or other.is_sent_start or (other.i + 1 < len(doc) and doc[other.i + 1].pos_ == "PROPN")):
+                continue
+            found.append(_fresh(doc, other.i, other.i + 1, "ORG"))
+            at[other.i] = found[-1]
+    return ents + found if found else ents
 
 
 def _unknown_person_name(ent: Span) -> bool:
