@@ -1211,18 +1211,24 @@ def _named_before_body_noun(doc: Doc, ents: list[Span], words: frozenset[str]) -
 def _people_before_body_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     """'told the Tagesspiegel newspaper', 'a Qantas carrier': one capitalised word the model called a person, after 'the'
     or 'a' and modifying the lower-case noun right after it, one of whose senses is a body (kg/data/body_nouns.jsonl:
-    'newspaper', 'airline', 'magazine'), is that body's name (an organisation), when it is no given name or surname of
-    the office holders and no word of a person the text names ('the Obama administration', 'the Smith family' stay)."""
+    'newspaper', 'airline', 'magazine'), or right after 'the' and such a noun ('told the newspaper Bild that', no verb
+    after it), is that body's name (an organisation), when it is no given name or surname of the office holders and no
+    word of a person the text names ('the Obama administration', 'the Smith family' stay)."""
     people = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     out = []
     for ent in ents:
         word = ent[0]
         after = doc[ent.end] if ent.end < len(doc) else None
-        if (ent.label_ == "PERSON" and len(ent) == 1 and not ent.ent_id_ and word.pos_ == "PROPN" and word.is_title
-                and after is not None and after.is_lower and after.pos_ == "NOUN" and after.lemma_ in body_nouns()
-                and word.dep_ in {"compound", "nmod"} and word.head.i == after.i
-                and ent.start > 0 and doc[ent.start - 1].lower_ in {"the", "a", "an"}
-                and word.lower_ not in given_names() and word.lower_ not in known_surnames() and word.lower_ not in people):
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        unknown = (ent.label_ == "PERSON" and len(ent) == 1 and not ent.ent_id_ and word.pos_ == "PROPN" and word.is_title
+                   and word.lower_ not in given_names() and word.lower_ not in known_surnames() and word.lower_ not in people)
+        modifies = (after is not None and after.is_lower and after.pos_ == "NOUN" and after.lemma_ in body_nouns()
+                    and word.dep_ in {"compound", "nmod"} and word.head.i == after.i
+                    and before is not None and before.lower_ in {"the", "a", "an"})
+        named = (before is not None and before.is_lower and before.pos_ == "NOUN" and before.lemma_ in body_nouns()
+                 and ent.start > 1 and doc[ent.start - 2].lower_ in {"the", "a", "an"}
+                 and (after is None or after.pos_ not in {"VERB", "AUX"} and after.tag_ != "POS"))
+        if unknown and (modifies or named):
             out.append(_typed(doc, _fresh(doc, ent.start, ent.end, "ORG")))
             continue
         out.append(ent)
