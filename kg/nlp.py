@@ -506,7 +506,7 @@ def _restored_names(doc: Doc) -> list[Span]:
             label = "ORG"
         elif (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
                 and not _named_for_a_place(model, inside) and not _place_named_with_demonym(model, inside)
-                and not _person_of_places(model, inside)
+                and not _person_of_places(model, inside) and not _facility_named_for_a_city(model, inside)
                 or any(a < end and first < b for a, b in titles)):
             continue
         if inside and all(first <= e.start and e.end <= end and len(e) < stop - start for e in inside):
@@ -590,6 +590,16 @@ def _named_for_a_place(model: Span, inside: list[Span]) -> bool:
     a place or a state of the gazetteer, is a given name of the Phoenix office holders, is the person."""
     return (model.label_ == "PERSON" and _given_name_first(model) and len(inside) == 1 and inside[0].start == model.start
             and len(inside[0]) == 1)
+
+
+def _facility_named_for_a_city(model: Span, inside: list[Span]) -> bool:
+    """'London Luton Airport', 'Berlin Tegel Airport', 'Paris Gare du Nord': the model's facility whose name opens with a
+    city of the gazetteer, then capitalised words the gazetteer does not know (lower-case particles between), is a
+    place of its own, no mention of the city."""
+    words = model[1:] if model[0].lower_ == "the" else model
+    return (model.label_ == "FAC" and len(words) >= 2 and len(inside) == 1 and inside[0].start == words.start
+            and bool(inside[0].ent_id_) and entries()[inside[0].ent_id_].type == "Place" and inside[0].end < words.end
+            and words[-1].is_title and all(t.is_title or t.is_lower and len(t) <= 3 for t in model.doc[inside[0].end:words.end]))
 
 
 def _place_named_with_demonym(model: Span, inside: list[Span]) -> bool:
