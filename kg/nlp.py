@@ -18,7 +18,11 @@ Components added after the statistical `ner`:
   "person" made only of dictionary words ("Snow Leopard") or a name used as a
   thing ("an iPod") is dropped. A model code after its maker's name ("Boeing
   787", "Airbus A380"), and that code alone elsewhere in the text, is a
-  PRODUCT (`model_names`).
+  PRODUCT (`model_names`), and so is a product line numbered by model ("the
+  Lumia 920", "Windows 10") with its name alone elsewhere (`_numbered_products`);
+  a stock index ("the FTSE 100 index") and a ticker ("(NYSE: LEH)") are no
+  actors (`_without_market_names`); a company named for a city ("Air Berlin")
+  is neither the city nor its state (`_company_named_for_a_city`).
 
 Titles come from kg/data/titles.jsonl and the Phoenix agents (kg/data/agent_titles.jsonl,
 derived by scripts/derive_titles.py); military ranks ("Colonel") mark a person, not a position.
@@ -506,7 +510,7 @@ def _restored_names(doc: Doc) -> list[Span]:
             pass
         elif (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
                 and not _named_for_a_place(model, inside) and not _place_named_with_demonym(model, inside)
-                and not _person_of_places(model, inside)
+                and not _person_of_places(model, inside) and not _facility_named_for_a_city(model, inside)
                 or any(a < end and first < b for a, b in titles)):
             continue
         if inside and all(first <= e.start and e.end <= end and len(e) < stop - start for e in inside):
@@ -533,7 +537,8 @@ def speaks_of_teams(doc: Doc) -> bool:
 def _team_named(doc: Doc, model: Span, inside: list[Span]) -> bool:
     """'Real Madrid', 'Manchester United', 'Manchester City' in a text that speaks of clubs or a league: the model's
     name of two or three capitalised words, one of them a city of the gazetteer at its start or its end and the
-    others no known name, is a club's, an organisation, not the city (a place the model calls it or not)."""
+    others no known name, is a club's, an organisation, not the city (a place the model calls it or not); a person
+    the model names with a city's word that is a given name first ('Florence Keller') stays a person."""
     start = model.start + (model[0].lower_ == "the")
     words = doc[start:model.end - (len(model) > 1 and model[-1].tag_ == "POS")]  # "Manchester United's": the name alone
     if (model.label_ not in {"GPE", "LOC", "ORG", "PERSON", "FAC"} or not 2 <= len(words) <= 3 or len(inside) != 1
@@ -542,6 +547,8 @@ def _team_named(doc: Doc, model: Span, inside: list[Span]) -> bool:
     city = inside[0].start
     if city not in {words.start, words.end - 1} or by_name().get(words.text.lower()):
         return False
+    if model.label_ == "PERSON" and city == words.start and doc[city].lower_ in given_names():
+        return False  # 'Florence Keller', 'Sydney Hayes': a person whose given name is a city's, no club
     others = COMPASS | COMPASS_ADJECTIVES | given_names()
     if not all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) and (t.i == city or t.lower_ not in others)
                and (t.i > city or t.lower_ not in _place_prefixes()) for t in words):  # 'Central London', 'New Delhi'
@@ -613,6 +620,16 @@ def _place_before_surname(doc: Doc, model: Span, ents: list[Span]) -> Span | Non
     place = next((e for e in ents if e.end == model.start and len(e) == 1 and e.ent_id_
                   and entries()[e.ent_id_].type in {"Place", "State"}), None)
     return place if place is not None and _surname_after(place[0], model) else None
+
+
+def _facility_named_for_a_city(model: Span, inside: list[Span]) -> bool:
+    """'London Luton Airport', 'Berlin Tegel Airport', 'Paris Gare du Nord': the model's facility whose name opens with a
+    city of the gazetteer, then capitalised words the gazetteer does not know (lower-case particles between), is a
+    place of its own, no mention of the city."""
+    words = model[1:] if model[0].lower_ == "the" else model
+    return (model.label_ == "FAC" and len(words) >= 2 and len(inside) == 1 and inside[0].start == words.start
+            and bool(inside[0].ent_id_) and entries()[inside[0].ent_id_].type == "Place" and inside[0].end < words.end
+            and words[-1].is_title and all(t.is_title or t.is_lower and len(t) <= 3 for t in model.doc[inside[0].end:words.end]))
 
 
 def _place_named_with_demonym(model: Span, inside: list[Span]) -> bool:
@@ -799,6 +816,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents += _known_people(doc, ents)
     ents = _known_organizations(doc, ents)
     ents = _typed_by_evidence(doc, _bodies_before_people(doc, ents, titles), words, titles)
+    ents = _numbered_products(doc, ents)
     ents = _particle_names(doc, _quoted_speakers(doc, ents, words))  # surnames read below are whole: 'von der Leyen'
     products = _product_names(doc, ents)
     ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
@@ -868,15 +886,44 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _apposed_people(doc, out, words)
     out = _parties_tagged_people(doc, out, alone)
-    out = _company_before_title(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out)))
-    out = _named_before_body_noun(doc, _repeated_organizations(doc, out), words)
+    out = _company_before_title(doc, _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out))))
+    out = _people_before_body_nouns(doc, _named_before_body_noun(doc, _repeated_organizations(doc, out), words))
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
-    out = _listed_with_bodies(doc, _comma_joined(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out))))
+    out = _untagged_listed_bodies(doc, _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(
+        doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
     out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _named_after_body_noun(doc, out))))
     out = _without_documents(doc, _without_systems(doc, out))
-    return model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words))
+    return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
+
+
+INDEX_NOUNS = frozenset({"index", "indexes", "indices"})
+CODE_NOUNS = frozenset({"ticker", "symbol"})
+
+
+def _without_market_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A stock index and a ticker are no actors: a name right before the lower-case noun 'index', over a model code and
+    one capitalised word ('the FTSE 100 index', 'the Nasdaq Composite index', 'the Hang Seng index'), and capital
+    letters right after 'ticker' or 'symbol' ('under the ticker LEH') or after an exchange's name and a colon in
+    brackets ('(NYSE: LEH)') are dropped there; the same name acting elsewhere ('Nasdaq said') stays there."""
+    out = []
+    for ent in ents:
+        if ent.label_ in NON_NAME_LABELS or ent.ent_id_:
+            out.append(ent)
+            continue
+        i = ent.end
+        while i < len(doc) and i - ent.end < 2 and (model_code(doc[i].text) or doc[i].is_title and doc[i].pos_ == "PROPN"):
+            i += 1
+        if i < len(doc) and doc[i].lower_ in INDEX_NOUNS and doc[i].is_lower:
+            continue  # 'the FTSE 100 index'
+        code = len(ent) == 1 and ent[0].is_upper and ent[0].is_alpha and len(ent[0]) <= 5
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if code and before is not None and (before.lower_ in CODE_NOUNS and before.is_lower or before.text == ":" and ent.start >= 3
+                                            and doc[ent.start - 3].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")"):
+            continue  # 'the ticker LEH', '(NYSE: LEH)'
+        out.append(ent)
+    return out
 
 
 def _without_titles_of_works(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1060,6 +1107,36 @@ def _company_named_for_a_market(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _company_named_for_a_city(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Air Berlin said', 'booked with Air Berlin', "Air Berlin's flights from Berlin": a city of the gazetteer right
+    after one capitalised dictionary noun outside every entity that modifies it, is no adjective ('Central London',
+    'Greater Manchester'), no noun of a place, an area or a land feature ('Downtown Beirut', 'Lake Geneva'), no first
+    word of a place's name ('Port', 'Saint'), no noun of a person ('Sheriff'), no title and no given name, is a company
+    named for the city (the model tags only the city, and a capital so named would be read as its state's government):
+    an organisation."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    out = []
+    for ent in ents:
+        word = doc[ent.start - 1] if ent.start > 0 else None
+        if (word is not None and ent.ent_id_ and entries()[ent.ent_id_].type == "Place" and ent.label_ != "NORP"
+                and word.i not in taken and word.i not in titled and word.pos_ in {"PROPN", "NOUN"} and word.is_title
+                and word.is_alpha and word.dep_ == "compound" and ent.start <= word.head.i < ent.end
+                and is_dictionary_word(word.text) and not _place_word(word.lower_) and not _person_noun(word)
+                and (word.i == 0 or not _capitalised(doc[word.i - 1]) or doc[word.i - 1].is_sent_start and word.is_sent_start)):
+            out.append(_typed(doc, _fresh(doc, word.i, ent.end, "ORG")))
+            continue
+        out.append(ent)
+    return out
+
+
+def _place_word(word: str) -> bool:
+    """A word that opens or qualifies a place's own name: an adjective, a noun of a place, an area or a land feature,
+    the first word of a gazetteer name of several words, a given name."""
+    return (word in adjective_words() or word in place_nouns() or word in area_nouns() or word in feature_nouns()
+            or word in _place_prefixes() or word in given_names())
+
+
 def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Twitter CEO Dick Costolo said', 'said Facebook founder Mark Zuckerberg': one to three capitalised names outside
     every entity (the whole run of them, past words that describe: 'Former Nintendo CEO') right before a company's
@@ -1094,8 +1171,13 @@ def _capitalised(token) -> bool:
 def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     """"according to Saudi Arabia's Civil Defense Authority. Civil Defense Authority director NAME said": an
     organisation's name of several capitalised words, written again where the model tagged nothing, is that
-    organisation again. Candidates are the name's first words, found over the Doc's array (`tokens_with`)."""
+    organisation again, and so is its name without a last word whose first sense is a body ('Oracle' of 'Oracle
+    Corporation'). Candidates are the name's first words, found over the Doc's array (`tokens_with`)."""
     names = {tuple(t.text for t in e) for e in ents if e.label_ == "ORG" and len(e) > 1 and all(t.is_title for t in e)}
+    # 'Oracle Corporation ... Oracle chief executive Larry Ellison': the name before a last word whose first sense is
+    # a body ('Corporation', 'Company') is the company's short name, written alone again
+    names |= {words[:-1] for words in names if len(words) > 1 and words[-1].lower() in first_body_nouns()
+              and all(w[0].isupper() and w.isalpha() for w in words[:-1])}
     return _named_again(doc, ents, names)
 
 
@@ -1164,6 +1246,33 @@ def _named_before_body_noun(doc: Doc, ents: list[Span], words: frozenset[str]) -
         if name is not None:
             names.add(tuple(t.text for t in name))
     return _named_again(doc, ents + found, names)
+
+
+def _people_before_body_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'told the Tagesspiegel newspaper', 'a Qantas carrier': one capitalised word the model called a person, after 'the'
+    or 'a' and modifying the lower-case noun right after it, one of whose senses is a body (kg/data/body_nouns.jsonl:
+    'newspaper', 'airline', 'magazine'), or right after 'the' and such a noun ('told the newspaper Bild that', no verb
+    after it), is that body's name (an organisation), when it is no given name or surname of the office holders and no
+    word of a person the text names ('the Obama administration', 'the Smith family' stay)."""
+    people = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    out = []
+    for ent in ents:
+        word = ent[0]
+        after = doc[ent.end] if ent.end < len(doc) else None
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        unknown = (ent.label_ == "PERSON" and len(ent) == 1 and not ent.ent_id_ and word.pos_ == "PROPN" and word.is_title
+                   and word.lower_ not in given_names() and word.lower_ not in known_surnames() and word.lower_ not in people)
+        modifies = (after is not None and after.is_lower and after.pos_ == "NOUN" and after.lemma_ in body_nouns()
+                    and word.dep_ in {"compound", "nmod"} and word.head.i == after.i
+                    and before is not None and before.lower_ in {"the", "a", "an"})
+        named = (before is not None and before.is_lower and before.pos_ == "NOUN" and before.lemma_ in body_nouns()
+                 and ent.start > 1 and doc[ent.start - 2].lower_ in {"the", "a", "an"}
+                 and (after is None or after.pos_ not in {"VERB", "AUX"} and after.tag_ != "POS"))
+        if unknown and (modifies or named):
+            out.append(_typed(doc, _fresh(doc, ent.start, ent.end, "ORG")))
+            continue
+        out.append(ent)
+    return out
 
 
 def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1871,8 +1980,14 @@ def own_possessive(doc: Doc, ent: Span, end: int) -> bool:
     stop, a comma, 'and' or a finite verb follows) keeps it: the "'s" is the name's own (McDonald's, Sainsbury's)."""
     after = doc[end] if end < len(doc) else None
     return (ent.label_ == "ORG" and end - 1 > ent.start and doc[end - 2].pos_ == "PROPN"
-            and (after is None or after.pos_ in {"PUNCT", "CCONJ"} or after.tag_ in FINITE_TAGS)
+            and (after is None or after.pos_ in {"PUNCT", "CCONJ"} or after.tag_ in FINITE_TAGS or _subject_of(doc[end - 2], after))
             and (after is None or after.text not in {"-", "\u2013"}))
+
+
+def _subject_of(name: Token, verb: Token) -> bool:
+    """"Moody's cut Greece's rating": a verb whose past form is its participle's ('cut', 'put', 'set'), tagged a
+    participle, with the name as its subject, is finite: the "'s" before it owns nothing."""
+    return verb.pos_ == "VERB" and verb.tag_ == "VBN" and name.dep_ == "nsubj" and name.head.i == verb.i
 
 
 def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span | None:
@@ -2205,6 +2320,56 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return [e for e in out if not any(i in spans for i in range(e.start, e.end))] + products
 
 
+LINE_LABELS = {"PERSON", "GPE", "LOC"}
+SCORE_WORDS = {"-", "\u2013", "to", "and"}
+
+
+def _numbered_products(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The product lines of `_numbered_lines` as PRODUCT spans, over the names and numbers they hold, and every other
+    span of a line's name that the model called a person or a place ('its Lumia handsets' after 'the Lumia 920')."""
+    lines = _numbered_lines(doc, ents)
+    if not lines:
+        return ents
+    names = {name for _, name in lines.values()}
+    covered = {i for start, (end, _) in lines.items() for i in range(start, end)}
+    out = [e if e.ent_id_ or e.label_ not in LINE_LABELS or e.text not in names else _fresh(doc, e.start, e.end, "PRODUCT")
+           for e in ents if not any(i in covered for i in range(e.start, e.end))]
+    return out + [_fresh(doc, start, end, "PRODUCT") for start, (end, _) in lines.items()]
+
+
+def _numbered_lines(doc: Doc, ents: list[Span]) -> dict[int, tuple[int, str]]:
+    """Product lines numbered by model: 'the Lumia 920', 'every Galaxy Note 7', 'Windows 10', 'PlayStation 4 consoles'.
+    One to three capitalised proper nouns right before a number that is a model code, that the model left untagged or
+    called a person or a place, that no gazetteer entry is and that open with no given name, are the product line's
+    name, no actor or place (start -> the product's end and the line's name, which names the line alone elsewhere:
+    'its Lumia handsets'); a number counting a plural noun ('Paris 2 weeks later') or a score ('Nadal 6 to 4', '6-4')
+    is none, and a name the text makes the subject of a verb elsewhere acts and stays."""
+    at = {i: e for e in ents for i in range(e.start, e.end)}
+    acting = {e.text for e in ents if e.root.dep_ in {"nsubj", "nsubjpass"}}
+    out: dict[int, tuple[int, str]] = {}
+    for token in doc:
+        if not token.text[0].isdigit() or not model_code(token.text) or token.ent_type_ in NUMBER_LABELS - {"CARDINAL", "DATE"}:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 3 and doc[start - 1].pos_ == "PROPN" \
+                and (doc[start - 1].is_title or BRAND.fullmatch(doc[start - 1].text)) and doc[start - 1].whitespace_:
+            start -= 1
+        if start == token.i or doc[start].lower_ in given_names():
+            continue
+        over = {id(e): e for i in range(start, token.i + 1) if (e := at.get(i)) is not None}.values()
+        if any(e.ent_id_ or e.start < start or (e.label_ not in LINE_LABELS and (e.label_ not in {"CARDINAL", "DATE"}
+                                                                           or (e.start, e.end) != (token.i, token.i + 1)))
+               for e in over):
+            continue  # 'Boeing 787': a maker's code (model_names); 'March 21': a date; a name reaching before the run
+        name = doc[start:token.i].text
+        end = model_end(doc, token.i)
+        if name in acting or _counted(doc, end) or (end < len(doc) and doc[end].lower_ in SCORE_WORDS) \
+                or (token.is_digit and len(token) <= 2 and end > token.i + 1):  # '6-4': a score, no model
+            continue
+        out[start] = (max([end, *(e.end for e in over)]), name)
+    return out
+
+
 def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     """Names the text uses as things, not actors: 'an iPod', 'the new iPhone', 'its Safari', and their plurals.
 
@@ -2531,8 +2696,9 @@ def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
         end = noun.i + 1
         while end < len(doc) and end - noun.i <= 4 and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in titled:
             end += 1
-        if end == noun.i + 1 or end - noun.i > 4 or doc[noun.i + 1].lower_ in given_names():
-            continue
+        closed = end >= len(doc) or doc[end].text in {",", "."} or doc[end].lower_ == "and"
+        if end == noun.i + 1 or end - noun.i > 4 or doc[noun.i + 1].lower_ in given_names() and not (closed and _modified_body(noun)):
+            continue  # 'the travel group Thomas Cook, and': a name opened by a given name, closed, after a modified noun
         if end < len(doc) and (doc[end].pos_ in {"VERB", "AUX"} or doc[end].text in {"'s", "\u2019s"}):
             continue  # 'a group John Smith founded', "the party Leader's"
         if any(doc[i].ent_id_ or doc[i].ent_type_ in NON_NAME_LABELS | {"NORP"} for i in range(noun.i + 1, end)):
@@ -2544,6 +2710,12 @@ def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     cover = {i for f in found for i in range(f.start, f.end)}
     return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + found
+
+
+def _modified_body(noun: Token) -> bool:
+    """A body's noun with a lower-case noun before it that modifies it ('the travel group', 'the energy company'): it
+    says what kind of body follows, as no noun before a person's name does ('the group John Smith founded')."""
+    return any(c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN" and c.i == noun.i - 1 for c in noun.children)
 
 
 def _article_before(doc: Doc, i: int) -> int | None:
@@ -2646,6 +2818,26 @@ def _listed_with_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     return [found.get(id(e), e) for e in ents] if found else ents
 
 
+def _untagged_listed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'to catch up with Apple and Google', 'Barclays and Nomura': one capitalised proper noun the model left untagged,
+    listed with an organisation by 'and' or a comma (its conjunct), is an organisation too (a list names things of
+    one kind), when it is no given name, no title's word and no word of a longer name (nothing modifies it)."""
+    at = {i: e for e in ents for i in range(e.start, e.end)}
+    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    found = []
+    for ent in ents:
+        if ent.label_ != "ORG":
+            continue
+        for other in ent.root.conjuncts:
+            if (other.i in at or other.i in titled or other.pos_ != "PROPN" or not other.is_title or not other.is_alpha
+                    or other.lower_ in given_names() or any(True for _ in other.children if _.dep_ in MODIFIER_DEPS)
+                    or other.is_sent_start or (other.i + 1 < len(doc) and doc[other.i + 1].pos_ == "PROPN")):
+                continue
+            found.append(_fresh(doc, other.i, other.i + 1, "ORG"))
+            at[other.i] = found[-1]
+    return ents + found if found else ents
+
+
 def _unknown_person_name(ent: Span) -> bool:
     """'Fianna Fáil, Fine Gael and the Labour Party': two or three capitalised proper nouns the model called a person,
     opened by no given name and closed by no surname of the office holders."""
@@ -2678,6 +2870,50 @@ def _comma_joined(doc: Doc, ents: list[Span]) -> list[Span]:
             out.append(ent)
             continue
         out += [_fresh(doc, p.start, p.end, "ORG") for p in parts]
+    return out
+
+
+def _bodies_of_cities(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the Federal Reserve Bank of New York', 'the US Bankruptcy Court for the Southern District of New York': a body's
+    name ending in a capitalised noun of a body or a district, right before 'of' and a city (a place the gazetteer
+    does not call a state), which the model cut off as a place of its own, runs over the city: one organisation,
+    no mention of the city."""
+    at = {e.start: e for e in ents}
+    drop: set[int] = set()
+    out = []
+    for ent in ents:
+        last = ent[-1]
+        city = at.get(ent.end + 1)
+        if (ent.label_ == "ORG" and not ent.ent_id_ and last.is_title and last.lower_ in body_nouns() | place_nouns()
+                and ent.end < len(doc) and doc[ent.end].lower_ == "of" and city is not None
+                and city.label_ in {"GPE", "LOC"} and (not city.ent_id_ or entries()[city.ent_id_].type == "Place")
+                and not (city.end < len(doc) and (doc[city.end].is_title or doc[city.end].tag_ == "POS"))):
+            out.append(_fresh(doc, ent.start, city.end, "ORG"))
+            drop.add(city.start)
+            continue
+        out.append(ent)
+    return [e for e in out if e.start not in drop or e.label_ == "ORG"]
+
+
+def _joined_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Barclays and Bank of America walked away': the model ran two organisations joined by 'and' into one; when the
+    text names one part alone as an organisation elsewhere and writes the other alone elsewhere too ('Barclays said'),
+    they are two ('Procter and Gamble', named only whole, stays one)."""
+    alone = Counter(strip_the(e.text) for e in ents if e.label_ == "ORG")
+    text = doc.text
+    out = []
+    for ent in ents:
+        joins = [t.i for t in ent if t.lower_ == "and"]
+        if ent.label_ != "ORG" or ent.ent_id_ or len(joins) != 1 or joins[0] in {ent.start, ent.end - 1}:
+            out.append(ent)
+            continue
+        parts = [doc[ent.start:joins[0]], doc[joins[0] + 1:ent.end]]
+        elsewhere = [any(m.start() < ent.start_char or m.start() >= ent.end_char
+                         for m in re.finditer(r"(?<!\w)" + re.escape(strip_the(p.text)) + r"(?!\w)", text)) for p in parts]
+        if all(elsewhere) and any(alone[strip_the(p.text)] for p in parts):
+            out += [_fresh(doc, p.start + (p[0].lower_ == "the"), p.end, "ORG") for p in parts]
+            continue
+        out.append(ent)
     return out
 
 
@@ -2853,7 +3089,7 @@ def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozens
         given = (len(run) > 1 and run[0].lower_ in given_names() and run[0].lower_ not in words
                  and (ent is None or ent.label_ in {"WORK_OF_ART", "ORG"}))
         if after_mark or given:
-            out = [e for e in out if e is not ent] + [_fresh(doc, start, token.i + 1, "PERSON")]
+            out = [e for e in out if e is not ent] + [_typed(doc, _fresh(doc, start, token.i + 1, "PERSON"))]
     return out
 
 
