@@ -358,11 +358,16 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         else:
             holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
             objects = [c for c in token.children if c.dep_ == "dobj"]
-        if holder is not None and holder.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
-            holder = token.head
+        verb = token
+        if holder is None and not passive and token.dep_ == "conj" and token.head.pos_ == "VERB" \
+                and token.head.lemma_.lower() in verbs:  # 'NAME, who heads ORG and chairs ORG2': the first verb's holder
+            verb = token.head
+            holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if holder is not None and holder.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            holder = verb.head
             if holder.dep_ == "appos" and holder.pos_ == "NOUN" and _ent_at(doc, holder.i) is None:
                 holder = holder.head  # 'NAME, a senator who leads ORG': the noun in apposition stands for the name
-        holder = _speaker_of(holder, token)
+        holder = _speaker_of(holder, verb)
         person = _ent_at(doc, holder.i) if holder is not None else None
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
         # 'heads the UN human rights office': the body named inside the object when the object is no name of its own
@@ -1480,7 +1485,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         if person is not None and doc[start - 1].lower_ in {"the", "its"}:  # 'Airbus said ... NAME, the chief executive,'
             yield person, owner, "name-title-owner-nearby", doc[person.start:end]
     if owner_before is None and owner_after is None:
-        owner = _its_owner(doc, start)
+        owner = _its_owner(doc, start) or (_subject_owner(doc, start) if _contextual(doc, start, end) else None)
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
         if person is not None:
             yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
@@ -2082,6 +2087,37 @@ def _in_other_clause(token, verb) -> bool:
         if token.i != verb.i and token.pos_ in {"VERB", "AUX"}:
             return True
     return False
+
+
+def _subject_owner(doc: Doc, start: int) -> Span | None:
+    """'ORG named NAME chief executive', 'The board of ORG appointed NAME as chairwoman', "ORG's board named NAME
+    TITLE", "the carmaker's board named NAME as TITLE": with no owner written at a company's title, the organisation that
+    is the subject of the verb of putting someone in the post (or whose board, or other body noun, is) gives it."""
+    head = doc[start:start + 1].root
+    while head.head.i != head.i and head.head.i >= start and head.dep_ in {"compound", "amod"} and head.head.i - start < 5:
+        head = head.head  # 'chief executive': the noun
+    if head.dep_ == "oprd":
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.i != head.head.i:
+        verb = head.head.head
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "acl" and verb.head.lower_ in BODY_NOUNS:
+        subject = verb.head  # "ORG's board named NAME TITLE" parsed as a participle after 'board'
+    if verb.lemma_.lower() not in START_VERBS - REPLACE_VERBS or subject is None:
+        return None
+    owner = _ent_at(doc, subject.i)
+    if owner is None and subject.is_lower and subject.lower_ in BODY_NOUNS:
+        for child in subject.children:
+            if child.dep_ == "poss" and _ent_at(doc, child.i) is not None:
+                owner = _ent_at(doc, child.i)  # "ORG's board"
+            elif child.dep_ == "poss" and child.is_lower and child.i > 0 and doc[child.i - 1].lower_ == "the":
+                owner = the_body(doc, child.i - 1)  # "the carmaker's board": the company just named
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                owner = _ent_at(doc, obj.i) if obj is not None else None  # 'the board of ORG'
+    return owner if owner is not None and owner.label_ == "ORG" and _organization(owner_key(owner)) else None
 
 
 def _its_owner(doc: Doc, start: int) -> Span | None:
