@@ -1619,10 +1619,15 @@ def _subject_organization(doc: Doc, i: int) -> Span | None:
     between them."""
     sent = doc[i].sent
     subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < i), None)
+    before = subject is None and i == sent.start and i > 0
+    if before:  # 'ORG is claiming ... from ORG2. Its chairman, NAME, said': the subject of the sentence before
+        subject = next((c for c in doc[i - 1].sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     owner = _ent_at(doc, subject.i) if subject is not None else None
-    if owner is None or owner.label_ != "ORG" or not _organization(owner_key(owner)):
-        return None
-    others = [e for e in ents(doc) if owner.end <= e.start and e.end <= i and (e.label_ == "ORG" or e.ent_id_)]
+    if owner is None or owner.label_ != "ORG" or not _organization(owner_key(owner)) or any(
+            c.dep_ == "conj" for c in subject.children):
+        return None  # 'Airbus and Boeing said ... Its chief executive': which one is not said
+    others = [e for e in ents(doc) if owner.end <= e.start and e.end <= i and (e.label_ == "ORG" or e.ent_id_)
+              and not (before and e.label_ == "ORG" and not (e.ent_id_ and state_of(e.ent_id_) == e.ent_id_))]
     return None if others else owner
 
 
