@@ -194,8 +194,11 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             owner_ok = _organization(of) or (bool(of) and noun in state_occupations())
             if rule not in EXPLICIT_RULES or person.label_ != "PERSON" or not owner_ok or _past_holder(doc, span.start, owner):
                 continue
-            if doc[span.end - 1].tag_ == "NNP" and rule != "title-name-of-owner":
-                continue  # 'Professor NAME of ORG'; a capitalised word before it is part of the title ('Emeritus Professor')
+            if doc[span.end - 1].tag_ == "NNP" and rule != "title-name-of-owner" and not (
+                    rule == "owner-title-name" and owner.label_ == "ORG" and owner.end == span.start):
+                # 'Professor NAME of ORG'; a capitalised word before it is part of the title ('Emeritus Professor');
+                # an organisation's name right before it is its owner ('NASA Administrator NAME')
+                continue
             evidence = Evidence(evidence_span.start_char, evidence_span.end_char, sentence_text(evidence_span),
                                 f"roles/occupation-{rule}", confidence=0.8)
             out.setdefault((person_key(person.text), name, of, span.start),
