@@ -1351,10 +1351,16 @@ def _past_holder(doc: Doc, start: int, owner: Span) -> bool:
         return True
     # before the owner and before the title: 'ORG appointed NAME, a former banker, as its chairman' holds it now
     window = [*doc[max(0, i - 3):i], *doc[max(i, start - 3):start]]
-    return any((t.lower_ in PAST and (t.lower_ != "then" or t.i + 1 in {i, start} or doc[t.i + 1].text == "-"
+    return any((t.lower_ in PAST and not _time_then(doc, t) and (t.lower_ != "then" or t.i + 1 in {i, start} or doc[t.i + 1].text == "-"
                                       or (doc[t.i + 1].lower_ in {"the", "a", "an"} and t.i + 2 in {i, start}
                                           and t.i > 0 and doc[t.i - 1].text == ",")))  # 'NAME, then the head of X'
                or t.lower_.startswith("ex-") for t in window)
+
+
+def _time_then(doc: Doc, t) -> bool:
+    """'Until then ORG's TITLE NAME', 'Since then ...', 'By then ...': 'then' after a preposition opening the sentence is a
+    time, not 'the then-holder' ('signed by then Foreign Minister NAME' is)."""
+    return t.lower_ == "then" and t.i > 0 and doc[t.i - 1].tag_ == "IN" and doc[t.i - 1].is_sent_start
 
 
 def _ent_at(doc: Doc, i: int) -> Span | None:
