@@ -1052,6 +1052,11 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
             # paragraphs before, in a quotation's attribution right after the sentence naming one organisation
             window = near
             named = {gazetteer_id(e) or organization_key(e.text) for e in window}
+            same = [e for e in near if e.start >= sent.start]
+            if len(named) > 1 and not quoted and len({gazetteer_id(e) or organization_key(e.text) for e in same}) == 1:
+                # 'Boeing ... . Relations with the FAA worsened after NAME, who heads the agency,': the one
+                # organisation of its own sentence, outside a quotation's attribution
+                window, named = same, {gazetteer_id(same[0]) or organization_key(same[0].text)}
     if len(named) != 1:
         return None
     key = named.pop()
