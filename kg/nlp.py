@@ -1066,7 +1066,13 @@ def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     organisation's name of several capitalised words, written again where the model tagged nothing, is that
     organisation again. Candidates are the name's first words, found over the Doc's array (`tokens_with`)."""
     names = {tuple(t.text for t in e) for e in ents if e.label_ == "ORG" and len(e) > 1 and all(t.is_title for t in e)}
-    return _named_again(doc, ents, names)
+    ents = _named_again(doc, ents, names)
+    # 'Uber chief NAME', 'Uber has been ...': a one-word organisation's name written again as a proper noun where the
+    # model tagged nothing, unless it is a word of a person's name too ('Ford')
+    people = {t.text for e in ents if e.label_ == "PERSON" for t in e}
+    single = {(e[0].text,) for e in ents if e.label_ == "ORG" and len(e) == 1 and len(e[0]) > 2
+              and (e[0].is_title or e[0].is_upper) and e[0].text not in people}
+    return [e for e in _named_again(doc, ents, single) if e in ents or e[0].pos_ == "PROPN"]
 
 
 def _named_again(doc: Doc, ents: list[Span], names: set[tuple[str, ...]]) -> list[Span]:
