@@ -185,8 +185,9 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             unowned += [(Span(doc, start, end, label=t.label_) if len(group) > 1 else t, n) for t, n in held]
     for span, name in _occupations(doc, heads):
         noun = span.text.lower()
+        row = occupations().get(tuple(noun.split())) or occupations()[tuple(noun.split()[1:])]  # 'chief economist'
         # 'an adviser to the Ukrainian president': an adviser's 'to' introduces whom the post serves (WordNet's advisers)
-        prepositions = OCCUPATION_PREPOSITIONS + (("to",) if occupations()[tuple(noun.split())]["under"] == "adviser" else ())
+        prepositions = OCCUPATION_PREPOSITIONS + (("to",) if row["under"] == "adviser" else ())
         field = _field_start(doc, span.start)
         span, name = doc[field:span.end], _field_name(doc, field, span.start) + name
         for person, owner, rule, evidence_span in _patterns(doc, span.start, span.end, as_of, prepositions):
@@ -506,7 +507,13 @@ def _occupations(doc: Doc, heads: set[int] = frozenset()) -> list[tuple[Span, st
                 continue
             out.append((Span(doc, i, j), table[words]["role"]))
             break
-    return out
+    merged: list[tuple[Span, str]] = []
+    for span, name in out:  # 'chief economist', 'chief engineer': an occupation modifying the next is one post with it
+        if merged and merged[-1][0].end == span.start and len(merged[-1][0]) == 1 and merged[-1][0].root.head.i == span.root.i:
+            first, first_name = merged.pop()
+            span, name = Span(doc, first.start, span.end), f"{first_name} {name}"
+        merged.append((span, name))
+    return merged
 
 
 @lru_cache(maxsize=1)
