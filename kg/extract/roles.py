@@ -35,7 +35,12 @@ state's sectors ('a senior North Korean official', 'NAME, a diplomat of X').
 
 A verb from which WordNet derives a leader (kg/data/office_verbs.jsonl) states that post in the present: 'NAME, who
 heads ORG', 'NAME chairs ORG', 'presides over ORG', 'ORG, led by NAME', 'ORG, the party led by NAME' (the
-noun in apposition stands for the name), 'NAME, who said he heads ORG' (the speaker's pronoun).
+noun in apposition stands for the name), 'NAME, who said he heads ORG' (the speaker's pronoun), 'NAME, who heads ORG and
+chairs ORG2' (a second office verb coordinated with the first takes its holder).
+
+A company's title ('chief executive', 'chairman': `owner_from_context`) given by a verb of putting someone in a post with
+no owner written takes the organisation that is the verb's subject, or whose board is: 'ORG named NAME chief
+executive', 'The board of ORG appointed NAME as chairwoman', "ORG's board named NAME interim chief executive".
 
 A government's office written with no owner ('Finance Minister NAME', 'was appointed defence minister') is the office
 of the state a dateline reports from ('TOKYO, Oct 5 (Reuters) -'), or of the state the title names by itself ('Secretary
@@ -55,7 +60,11 @@ Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from Wor
   an age in its own apposition; 'NAME, her Finnish counterpart,': the other holder's post;
 - 'a lawyer representing ORG', 'an adviser to the Ukrainian president'; "Its chief executive, NAME" after one
   organisation; "the Nigerian army's spokesman"; 'Chinese foreign ministry spokesman' (a body in lower case is its
-  state's); "Germany's economy minister" (a portfolio before 'minister'); 'Lieutenant General' is a rank.
+  state's); "Germany's economy minister" (a portfolio before 'minister'); 'Lieutenant General' is a rank;
+- "ORG is claiming ... from ORG2. Its chairman, NAME," ('Its' opening a sentence: the subject of the sentence before);
+  'NASA Administrator NAME' (an occupation capitalised right after an organisation's name); 'Airbus chief economist
+  NAME' (an occupation modifying the next is one post with it); 'Until then ORG's TITLE NAME' ('then' after a
+  preposition opening the sentence is a time, not a past holder's 'then').
 
 Read from the words next to each other when the parse runs two clauses together: 'NAME [, APPOSITION,] [who] was
 appointed / was named / becomes / takes over as / is the new TITLE' (`_written_clause_holder`); 'ORG named NAME its new
