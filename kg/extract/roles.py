@@ -64,7 +64,8 @@ Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from Wor
 - "ORG is claiming ... from ORG2. Its chairman, NAME," ('Its' opening a sentence: the subject of the sentence before);
   'NASA Administrator NAME' (an occupation capitalised right after an organisation's name); 'Airbus chief economist
   NAME' (an occupation modifying the next is one post with it); 'Until then ORG's TITLE NAME' ('then' after a
-  preposition opening the sentence is a time, not a past holder's 'then').
+  preposition opening the sentence is a time, not a past holder's 'then'); '"ORG2 ...," said NAME, the club's
+  president' after a sentence naming ORG (`the_body`: not an organisation inside the quotation).
 
 Read from the words next to each other when the parse runs two clauses together: 'NAME [, APPOSITION,] [who] was
 appointed / was named / becomes / takes over as / is the new TITLE' (`_written_clause_holder`); 'ORG named NAME its new
