@@ -1178,7 +1178,13 @@ def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     # a body ('Corporation', 'Company') is the company's short name, written alone again
     names |= {words[:-1] for words in names if len(words) > 1 and words[-1].lower() in first_body_nouns()
               and all(w[0].isupper() and w.isalpha() for w in words[:-1])}
-    return _named_again(doc, ents, names)
+    ents = _named_again(doc, ents, names)
+    # 'Uber chief NAME', 'Uber has been ...': a one-word organisation's name written again as a proper noun where the
+    # model tagged nothing, unless it is a word of a person's name too ('Ford')
+    people = {t.text for e in ents if e.label_ == "PERSON" for t in e}
+    single = {(e[0].text,) for e in ents if e.label_ == "ORG" and len(e) == 1 and len(e[0]) > 2
+              and (e[0].is_title or e[0].is_upper) and e[0].text not in people}
+    return [e for e in _named_again(doc, ents, single) if e in ents or e[0].pos_ == "PROPN"]
 
 
 def _named_again(doc: Doc, ents: list[Span], names: set[tuple[str, ...]]) -> list[Span]:

@@ -35,7 +35,12 @@ state's sectors ('a senior North Korean official', 'NAME, a diplomat of X').
 
 A verb from which WordNet derives a leader (kg/data/office_verbs.jsonl) states that post in the present: 'NAME, who
 heads ORG', 'NAME chairs ORG', 'presides over ORG', 'ORG, led by NAME', 'ORG, the party led by NAME' (the
-noun in apposition stands for the name), 'NAME, who said he heads ORG' (the speaker's pronoun).
+noun in apposition stands for the name), 'NAME, who said he heads ORG' (the speaker's pronoun), 'NAME, who heads ORG and
+chairs ORG2' (a second office verb coordinated with the first takes its holder).
+
+A company's title ('chief executive', 'chairman': `owner_from_context`) given by a verb of putting someone in a post with
+no owner written takes the organisation that is the verb's subject, or whose board is: 'ORG named NAME chief
+executive', 'The board of ORG appointed NAME as chairwoman', "ORG's board named NAME interim chief executive".
 
 A government's office written with no owner ('Finance Minister NAME', 'was appointed defence minister') is the office
 of the state a dateline reports from ('TOKYO, Oct 5 (Reuters) -'), or of the state the title names by itself ('Secretary
@@ -55,7 +60,12 @@ Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from Wor
   an age in its own apposition; 'NAME, her Finnish counterpart,': the other holder's post;
 - 'a lawyer representing ORG', 'an adviser to the Ukrainian president'; "Its chief executive, NAME" after one
   organisation; "the Nigerian army's spokesman"; 'Chinese foreign ministry spokesman' (a body in lower case is its
-  state's); "Germany's economy minister" (a portfolio before 'minister'); 'Lieutenant General' is a rank.
+  state's); "Germany's economy minister" (a portfolio before 'minister'); 'Lieutenant General' is a rank;
+- "ORG is claiming ... from ORG2. Its chairman, NAME," ('Its' opening a sentence: the subject of the sentence before);
+  'NASA Administrator NAME' (an occupation capitalised right after an organisation's name); 'Airbus chief economist
+  NAME' (an occupation modifying the next is one post with it); 'Until then ORG's TITLE NAME' ('then' after a
+  preposition opening the sentence is a time, not a past holder's 'then'); '"ORG2 ...," said NAME, the club's
+  president' after a sentence naming ORG (`the_body`: not an organisation inside the quotation).
 
 Read from the words next to each other when the parse runs two clauses together: 'NAME [, APPOSITION,] [who] was
 appointed / was named / becomes / takes over as / is the new TITLE' (`_written_clause_holder`); 'ORG named NAME its new
@@ -186,8 +196,9 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             unowned += [(Span(doc, start, end, label=t.label_) if len(group) > 1 else t, n) for t, n in held]
     for span, name in _occupations(doc, heads):
         noun = span.text.lower()
+        row = occupations().get(tuple(noun.split())) or occupations()[tuple(noun.split()[1:])]  # 'chief economist'
         # 'an adviser to the Ukrainian president': an adviser's 'to' introduces whom the post serves (WordNet's advisers)
-        prepositions = OCCUPATION_PREPOSITIONS + (("to",) if occupations()[tuple(noun.split())]["under"] == "adviser" else ())
+        prepositions = OCCUPATION_PREPOSITIONS + (("to",) if row["under"] == "adviser" else ())
         field = _field_start(doc, span.start)
         span, name = doc[field:span.end], _field_name(doc, field, span.start) + name
         for person, owner, rule, evidence_span in _patterns(doc, span.start, span.end, as_of, prepositions):
@@ -195,8 +206,11 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             owner_ok = _organization(of) or (bool(of) and noun in state_occupations())
             if rule not in EXPLICIT_RULES or person.label_ != "PERSON" or not owner_ok or _past_holder(doc, span.start, owner):
                 continue
-            if doc[span.end - 1].tag_ == "NNP" and rule != "title-name-of-owner":
-                continue  # 'Professor NAME of ORG'; a capitalised word before it is part of the title ('Emeritus Professor')
+            if doc[span.end - 1].tag_ == "NNP" and rule != "title-name-of-owner" and not (
+                    rule == "owner-title-name" and owner.label_ == "ORG" and owner.end == span.start):
+                # 'Professor NAME of ORG'; a capitalised word before it is part of the title ('Emeritus Professor');
+                # an organisation's name right before it is its owner ('NASA Administrator NAME')
+                continue
             evidence = Evidence(evidence_span.start_char, evidence_span.end_char, sentence_text(evidence_span),
                                 f"roles/occupation-{rule}", confidence=0.8)
             out.setdefault((person_key(person.text), name, of, span.start),
@@ -359,11 +373,16 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         else:
             holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
             objects = [c for c in token.children if c.dep_ == "dobj"]
-        if holder is not None and holder.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
-            holder = token.head
+        verb = token
+        if holder is None and not passive and token.dep_ == "conj" and token.head.pos_ == "VERB" \
+                and token.head.lemma_.lower() in verbs:  # 'NAME, who heads ORG and chairs ORG2': the first verb's holder
+            verb = token.head
+            holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if holder is not None and holder.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            holder = verb.head
             if holder.dep_ == "appos" and holder.pos_ == "NOUN" and _ent_at(doc, holder.i) is None:
                 holder = holder.head  # 'NAME, a senator who leads ORG': the noun in apposition stands for the name
-        holder = _speaker_of(holder, token)
+        holder = _speaker_of(holder, verb)
         person = _ent_at(doc, holder.i) if holder is not None else None
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
         # 'heads the UN human rights office': the body named inside the object when the object is no name of its own
@@ -499,7 +518,13 @@ def _occupations(doc: Doc, heads: set[int] = frozenset()) -> list[tuple[Span, st
                 continue
             out.append((Span(doc, i, j), table[words]["role"]))
             break
-    return out
+    merged: list[tuple[Span, str]] = []
+    for span, name in out:  # 'chief economist', 'chief engineer': an occupation modifying the next is one post with it
+        if merged and merged[-1][0].end == span.start and len(merged[-1][0]) == 1 and merged[-1][0].root.head.i == span.root.i:
+            first, first_name = merged.pop()
+            span, name = Span(doc, first.start, span.end), f"{first_name} {name}"
+        merged.append((span, name))
+    return merged
 
 
 @lru_cache(maxsize=1)
@@ -1355,10 +1380,16 @@ def _past_holder(doc: Doc, start: int, owner: Span) -> bool:
         return True
     # before the owner and before the title: 'ORG appointed NAME, a former banker, as its chairman' holds it now
     window = [*doc[max(0, i - 3):i], *doc[max(i, start - 3):start]]
-    return any((t.lower_ in PAST and (t.lower_ != "then" or t.i + 1 in {i, start} or doc[t.i + 1].text == "-"
+    return any((t.lower_ in PAST and not _time_then(doc, t) and (t.lower_ != "then" or t.i + 1 in {i, start} or doc[t.i + 1].text == "-"
                                       or (doc[t.i + 1].lower_ in {"the", "a", "an"} and t.i + 2 in {i, start}
                                           and t.i > 0 and doc[t.i - 1].text == ",")))  # 'NAME, then the head of X'
                or t.lower_.startswith("ex-") for t in window)
+
+
+def _time_then(doc: Doc, t) -> bool:
+    """'Until then ORG's TITLE NAME', 'Since then ...', 'By then ...': 'then' after a preposition opening the sentence is a
+    time, not 'the then-holder' ('signed by then Foreign Minister NAME' is)."""
+    return t.lower_ == "then" and t.i > 0 and doc[t.i - 1].tag_ == "IN" and doc[t.i - 1].is_sent_start
 
 
 def _ent_at(doc: Doc, i: int) -> Span | None:
@@ -1492,7 +1523,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         if person is not None and doc[start - 1].lower_ in {"the", "its"}:  # 'Airbus said ... NAME, the chief executive,'
             yield person, owner, "name-title-owner-nearby", doc[person.start:end]
     if owner_before is None and owner_after is None:
-        owner = _its_owner(doc, start)
+        owner = _its_owner(doc, start) or (_subject_owner(doc, start) if _contextual(doc, start, end) else None)
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
         if person is not None:
             yield person, owner, f"clause-{verb}", doc[min(person.start, owner.start):max(person.end, end)]
@@ -1626,10 +1657,15 @@ def _subject_organization(doc: Doc, i: int) -> Span | None:
     between them."""
     sent = doc[i].sent
     subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < i), None)
+    before = subject is None and i == sent.start and i > 0
+    if before:  # 'ORG is claiming ... from ORG2. Its chairman, NAME, said': the subject of the sentence before
+        subject = next((c for c in doc[i - 1].sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     owner = _ent_at(doc, subject.i) if subject is not None else None
-    if owner is None or owner.label_ != "ORG" or not _organization(owner_key(owner)):
-        return None
-    others = [e for e in ents(doc) if owner.end <= e.start and e.end <= i and (e.label_ == "ORG" or e.ent_id_)]
+    if owner is None or owner.label_ != "ORG" or not _organization(owner_key(owner)) or any(
+            c.dep_ == "conj" for c in subject.children):
+        return None  # 'Airbus and Boeing said ... Its chief executive': which one is not said
+    others = [e for e in ents(doc) if owner.end <= e.start and e.end <= i and (e.label_ == "ORG" or e.ent_id_)
+              and not (before and e.label_ == "ORG" and not (e.ent_id_ and state_of(e.ent_id_) == e.ent_id_))]
     return None if others else owner
 
 
@@ -2094,6 +2130,37 @@ def _in_other_clause(token, verb) -> bool:
         if token.i != verb.i and token.pos_ in {"VERB", "AUX"}:
             return True
     return False
+
+
+def _subject_owner(doc: Doc, start: int) -> Span | None:
+    """'ORG named NAME chief executive', 'The board of ORG appointed NAME as chairwoman', "ORG's board named NAME
+    TITLE", "the carmaker's board named NAME as TITLE": with no owner written at a company's title, the organisation that
+    is the subject of the verb of putting someone in the post (or whose board, or other body noun, is) gives it."""
+    head = doc[start:start + 1].root
+    while head.head.i != head.i and head.head.i >= start and head.dep_ in {"compound", "amod"} and head.head.i - start < 5:
+        head = head.head  # 'chief executive': the noun
+    if head.dep_ == "oprd":
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.i != head.head.i:
+        verb = head.head.head
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "acl" and verb.head.lower_ in BODY_NOUNS:
+        subject = verb.head  # "ORG's board named NAME TITLE" parsed as a participle after 'board'
+    if verb.lemma_.lower() not in START_VERBS - REPLACE_VERBS or subject is None:
+        return None
+    owner = _ent_at(doc, subject.i)
+    if owner is None and subject.is_lower and subject.lower_ in BODY_NOUNS:
+        for child in subject.children:
+            if child.dep_ == "poss" and _ent_at(doc, child.i) is not None:
+                owner = _ent_at(doc, child.i)  # "ORG's board"
+            elif child.dep_ == "poss" and child.is_lower and child.i > 0 and doc[child.i - 1].lower_ == "the":
+                owner = the_body(doc, child.i - 1)  # "the carmaker's board": the company just named
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                owner = _ent_at(doc, obj.i) if obj is not None else None  # 'the board of ORG'
+    return owner if owner is not None and owner.label_ == "ORG" and _organization(owner_key(owner)) else None
 
 
 def _its_owner(doc: Doc, start: int) -> Span | None:

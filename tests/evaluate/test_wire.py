@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: eighty-five articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: ninety articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -87,9 +87,14 @@ from tests.conftest import DATA
 # five entities 0.970 roles 0.889 events 0.560 statements 1.000; tune-wire (80) entities 0.950 roles 0.909 events 0.648
 # statements 0.953 dates 313/315 (before: 0.943 0.904 0.647 0.947 313/315); wire entities 0.897 (P 0.864 -> 0.865), the
 # rest unchanged; Wikinews check entities 0.878 -> 0.882, tune unchanged.
+# Five more written blind (s11-rol, 3730554: Boeing removes Muilenburg, Volkswagen names Müller, Kalanick leaves Uber,
+# Blatter to step down at FIFA, Ghosn arrested), as written, code of 289c80e: entities 0.946 roles 0.677 events 0.436
+# statements 0.857 dates 8/10. After s11-rol's role rules (fa492e2): the five roles 0.789; tune-wire (80) entities 0.948
+# roles 0.902 events 0.642 statements 0.947 dates 315/319 (roles 0.894 before); wire (33) roles 0.859 (0.855 before),
+# the other sections unchanged; Wikinews check unchanged.
 SETS = {
     "wire": (33, {"entities": 0.84, "roles": 0.80, "events": 0.55, "statements": 0.78}),
-    "tune-wire": (85, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
+    "tune-wire": (90, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
 
