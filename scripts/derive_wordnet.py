@@ -408,14 +408,7 @@ def craft_nouns(folder: Path) -> list[dict]:
     'the destroyer HMS Daring') names a vessel, no actor (kg.nlp)."""
     lemmas, hypernyms = _synsets(folder)
     roots, others = _roots(folder, lemmas, CRAFT_ROOT, NOT_FEATURE)
-    rows = []
-    for lemma, offsets in _one_words(folder, lemmas):
-        if _root(offsets[0], hypernyms, others):
-            continue
-        found = next((o for o in offsets[:2] if _root(o, hypernyms, roots)), None)
-        if found is not None:
-            rows.append({"id": f"craft-noun-{lemma}", "noun": lemma,
-                         "source": f"WordNet 3.0 data.noun {found} ({lemmas[found][0]}), under craft"})
+    rows = _two_sense_nouns(folder, lemmas, hypernyms, CRAFT_ROOT, "craft")
     for lemma, offsets in sorted(_senses(folder).items()):  # two-word crafts: 'aircraft carrier' ('carrier' is a person first)
         words = lemma.split("_")
         if len(words) == 2 and all(w.isalpha() for w in words) and lemma in lemmas[offsets[0]] \
@@ -433,15 +426,22 @@ def vehicle_nouns(folder: Path) -> list[dict]:
     rocket), the first of them no person or group: what crashes, collides or derails in an accident ('a bus crashed',
     'the plane crashed'); 'shares crashed', 'the website crashed' name none (kg.extract.events)."""
     lemmas, hypernyms = _synsets(folder)
-    roots, others = _roots(folder, lemmas, VEHICLE_ROOT, NOT_FEATURE)
+    return _two_sense_nouns(folder, lemmas, hypernyms, VEHICLE_ROOT, "vehicle")
+
+
+def _two_sense_nouns(folder: Path, lemmas: dict[str, list[str]], hypernyms: dict[str, list[str]], root: dict[str, str],
+                     prefix: str) -> list[dict]:
+    """One-word nouns one of whose two most frequent senses descends from `root` (one name: offset), the first of them
+    no person or group (NOT_FEATURE): rows '<prefix>-noun-<lemma>' with the sense as their source."""
+    roots, others = _roots(folder, lemmas, root, NOT_FEATURE)
     rows = []
     for lemma, offsets in _one_words(folder, lemmas):
         if _root(offsets[0], hypernyms, others):
             continue
         found = next((o for o in offsets[:2] if _root(o, hypernyms, roots)), None)
         if found is not None:
-            rows.append({"id": f"vehicle-noun-{lemma}", "noun": lemma,
-                         "source": f"WordNet 3.0 data.noun {found} ({lemmas[found][0]}), under conveyance"})
+            rows.append({"id": f"{prefix}-noun-{lemma}", "noun": lemma,
+                         "source": f"WordNet 3.0 data.noun {found} ({lemmas[found][0]}), under {next(iter(root))}"})
     return rows
 
 
