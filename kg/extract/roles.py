@@ -1269,10 +1269,23 @@ def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
             continue  # 'a Chinese-owned consortium', 'US-led': the state describes something else
         if sent.start <= ent.start < sent.end and _quoted(doc, sent, ent):
             continue  # 'Finance Minister NAME said: "Tehran continues ..."': what the holder says names no owner
+        if ent.start >= title.end and _in_holders_relative(ent, title):
+            continue  # 'Prime Minister NAME, who was returning from a summit in Indonesia,': where the holder was
         if sent.start <= ent.start < sent.end and ent.ent_id_:
             state = state_of(ent.ent_id_)
             if state and state != home:
                 return True
+    return False
+
+
+def _in_holders_relative(ent: Span, title: Span) -> bool:
+    """Whether `ent` lies in a relative clause ('who was returning from a summit in Indonesia') on the name right
+    after the title: it says what the holder did, not whose office the title is."""
+    token = ent.root
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return title.end <= token.head.i <= title.end + 3 and token.head.pos_ == "PROPN"
+        token = token.head
     return False
 
 
