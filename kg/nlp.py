@@ -2458,15 +2458,16 @@ def _thing_head(token) -> bool:
 
 
 def _owners_of_its(doc: Doc, ents: list[Span]) -> set[str]:
-    """Names of one or two words, with no gazetteer id, that the model calls a person or a place and that are the
-    subject of a verb whose object (or its preposition's object) has 'its' for its owner: 'SpaceX launched its
-    Falcon Heavy rocket', 'Nvidia reported its earnings' name a body, whatever the model read."""
+    """One-word names, with no gazetteer id, that the model calls a person or a place and that are the subject of a
+    verb whose object (or its preposition's object, but not an 'as' phrase: 'NAME will stay on as its chief
+    executive' names a post of another) has 'its' for its owner: 'SpaceX launched its Falcon Heavy rocket', 'Nvidia
+    reported its earnings' name a body, whatever the model read."""
     out = set()
     for ent in ents:
         root = ent.root
-        if (ent.label_ in {"PERSON", "GPE", "LOC"} and not ent.ent_id_ and len(ent) <= 2 and root.dep_ == "nsubj"
-                and any(o.dep_ in {"dobj", "pobj", "prep"} and any(t.lower_ == "its" and t.dep_ == "poss" for t in _objects(o))
-                        for o in root.head.children)):
+        if (ent.label_ in {"PERSON", "GPE", "LOC"} and not ent.ent_id_ and len(ent) == 1 and root.dep_ == "nsubj"
+                and any(o.dep_ in {"dobj", "prep"} and o.lower_ != "as"
+                        and any(t.lower_ == "its" and t.dep_ == "poss" for t in _objects(o)) for o in root.head.children)):
             out.add(ent.text)
     return out
 
