@@ -1870,6 +1870,7 @@ def _hyphen_prefix(doc: Doc, i: int) -> bool:
 
 # a position held now: 'is', 'has been', 'remains', 'serves as'; one taken: 'became', 'was appointed', 'was sworn in as'
 HOLD_VERBS = {"be", "remain", "serve", "stay", "continue"}
+CONTINUE_VERBS = {"remain", "stay", "continue"}  # 'will remain X': X now, and after
 START_VERBS = {"become", "appoint", "name", "elect", "reelect", "re-elect", "swear", "choose", "select", "install", "make",
                "promote", "confirm", "designate", "succeed"}
 ENDED = {"until", "till", "before"}
@@ -2004,12 +2005,15 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     # 'brought back NAME as TITLE' (the parser may read the particle as an adverb): NAME was put in the post
     taken = any((lemma, c.lower_) in PHRASAL_STARTS for c in children if c.dep_ in {"prt", "advmod"})
     aux = [c for c in children if c.dep_ in {"aux", "auxpass"}]
-    if any(c.dep_ == "neg" for c in children) or any(c.tag_ == "MD" or c.lower_ == "to" for c in aux) or verb.dep_ == "xcomp":
+    # 'will remain chief executive', 'would stay on as chairman': the post is held now and goes on being held
+    goes_on = lemma in CONTINUE_VERBS and bool(aux) and all(a.lower_ in {"will", "would", "'ll"} for a in aux)
+    if (any(c.dep_ == "neg" for c in children) or any(c.tag_ == "MD" or c.lower_ == "to" for c in aux) and not goes_on
+            or verb.dep_ == "xcomp"):
         return None, ""
     if any(c.dep_ == "prep" and c.lower_ in ENDED for c in children):
         return None, ""
     if lemma in HOLD_VERBS:
-        present = verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in aux)
+        present = goes_on or verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in aux)
         if not present:
             return None, ""
     elif lemma == "take" and any(c.dep_ == "dobj" and c.lower_ in {"office", "oath"} or c.dep_ == "prt" and c.lower_ == "over"
