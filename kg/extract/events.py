@@ -991,7 +991,8 @@ def _infinitival(token: Token) -> bool:
     content of another verb, not an event of its own (a coordinated infinitive is content as its first one is, and
     so is a gerund an infinitive governs: 'urged them to stop fighting')."""
     first = _first_conjunct(token)
-    if token.pos_ not in {"VERB", "AUX"} or first.dep_ not in {"xcomp", "advcl", "acl", "ccomp"}:
+    # 'a candidate to succeed Ballmer': the parser reads an infinitive on a noun as a relative clause too
+    if token.pos_ not in {"VERB", "AUX"} or first.dep_ not in {"xcomp", "advcl", "acl", "ccomp", "relcl"}:
         return False
     if first.tag_ == "VBG" and first.dep_ == "xcomp" and first.head.pos_ in {"VERB", "AUX"} and _infinitival(first.head):
         return True  # "called on both governments to stop shooting", "agreed to stop fighting": the gerund an
