@@ -602,11 +602,14 @@ def _surname_after(word: Token, name: Span) -> bool:
     """Whether `name`, one or two capitalised proper nouns right after `word` (a place's name), none a body noun (the
     model reads a person there: the dictionary, which holds 'Johnson' and 'Moore', is no test), is what `word`
     modifies: a given name before a surname ('Kenya Moore'), not 'Kenya Airways'. `word` opens a sentence or follows
-    a punctuation mark, a noun of a person, a verb or a conjunction ('Singer Georgia Harrison', 'as Jordan Peterson
-    spoke'; not 'President of Serbia Aleksandar Vucic' nor 'in Kenya Ruto said')."""
-    before = word.doc[word.i - 1] if word.i else None
+    a punctuation mark, a noun of a person, a title, a verb or a conjunction ('Singer Georgia Harrison', 'co-founder
+    Chad Hurley', 'as Jordan Peterson spoke'; not 'President of Serbia Aleksandar Vucic' nor 'in Kenya Ruto said')."""
+    doc = word.doc
+    before = doc[word.i - 1] if word.i else None
     opens = (before is None or word.is_sent_start is True or not before.is_alpha or before.lower_ in person_nouns()
-             or before.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"})
+             or before.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"}
+             or any(t.end == word.i for t in doc.spans.get("kg_titles", [])))  # 'co-founder Chad Hurley'
+
     return (opens and 1 <= len(name) <= 2 and name.start == word.i + 1 and word.dep_ == "compound"
             and word.head.i in range(name.start, name.end)
             and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in body_heads() for t in name))
@@ -1164,8 +1167,10 @@ def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _capitalised(token) -> bool:
-    """A word written as a name is: 'Twitter', 'BP'."""
-    return token.is_title or token.is_upper
+    """A word written as a name is: 'Twitter', 'BP', and names with a capital inside ('LinkedIn', 'McDonald')."""
+    text = token.text
+    return token.is_title or token.is_upper or (text[:1].isupper() and text.isalpha() and not text.islower()
+                                                and any(c.isupper() for c in text[1:]))
 
 
 def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
