@@ -1167,10 +1167,10 @@ def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _capitalised(token) -> bool:
-    """A word written as a name is: 'Twitter', 'BP', and names with a capital inside ('LinkedIn', 'McDonald')."""
+    """A word written as a name is: 'Twitter', 'BP', and names with a capital inside ('LinkedIn', 'McDonald', 'eBay')."""
     text = token.text
-    return token.is_title or token.is_upper or (text[:1].isupper() and text.isalpha() and not text.islower()
-                                                and any(c.isupper() for c in text[1:]))
+    return token.is_title or token.is_upper or (len(text) > 2 and text.isalpha() and any(c.isupper() for c in text[1:])
+                                                and (text[0].isupper() or text[1].isupper()))
 
 
 def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
