@@ -506,9 +506,8 @@ def _restored_names(doc: Doc) -> list[Span]:
         inside = [e for e, (a, b) in zip(ents, bounds, strict=True) if a < end and first < b]
         if _team_named(doc, model, inside):
             label = "ORG"
-        elif place is not None:
-            pass
-        elif (label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
+        elif place is None and (
+                label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
                 and not _named_for_a_place(model, inside) and not _place_named_with_demonym(model, inside)
                 and not _person_of_places(model, inside) and not _facility_named_for_a_city(model, inside)
                 or any(a < end and first < b for a, b in titles)):
