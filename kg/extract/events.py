@@ -493,7 +493,10 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
     # 'takes over as minister', 'retired as ambassador': with no direct object, an 'as' phrase names the role the
     # subject takes, not what the verb acts on ('appointed him as minister' keeps it)
     as_role = not noun and not any(dep in {"dobj", "nsubjpass"} for _, dep in children)
-    objects |= {w for prep, words in by_prep.items() if not (as_role and prep == "as") for w in words}
+    # 'opened an investigation into the fire', 'launched a probe into the crash': the phrase after an event noun
+    # object is that noun's, wherever the parser hangs it, and says nothing of what the verb itself acts on
+    if noun or not any(dep == "dobj" and c.pos_ == "NOUN" and _triggers_for(c) for c, dep in children):
+        objects |= {w for prep, words in by_prep.items() if not (as_role and prep == "as") for w in words}
     subjects = {w for c, dep in children if dep in SUBJ_DEPS for w in (c.lemma_.lower(), c.lower_)}
     if token.dep_ in {"relcl", "acl"}:
         subjects.add(token.head.lemma_.lower())
