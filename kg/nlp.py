@@ -129,6 +129,8 @@ def pipeline() -> Language:
     nlp = install(bare_pipeline())  # the model's attribute ruler and lemmatizer as table look-ups, same output
     nlp.tokenizer = RunCuttingTokenizer(nlp.tokenizer)
     nlp.add_pipe("kg_paragraphs", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("kg_verb_spelling", after="lemmatizer")
     nlp.add_pipe("kg_model_ents", after="ner")
     config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", after="kg_model_ents", config=config)
@@ -315,6 +317,16 @@ def _register() -> None:
             token.is_sent_start = True
         return doc
 
+    @Language.factory("kg_verb_spelling")
+    def make_verb_spelling(nlp: Language, name: str):
+        verbs = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").get("verb", ())
+
+        def respell(doc: Doc) -> Doc:
+            _respell_verbs(doc, verbs)
+            return doc
+
+        return respell
+
     @Language.component("kg_model_ents")
     def keep_model_ents(doc: Doc) -> Doc:
         doc.spans["kg_model_ents"] = list(doc.ents)
@@ -329,6 +341,24 @@ def _register() -> None:
             return doc
 
         return fix_entities
+
+
+# a one-syllable verb ending in one vowel letter and one consonant doubles it before an ending ('hop': 'hopped',
+# 'hopping'): a form that does not ('hoped', 'staging', 'wages') is of the verb with a silent e ('hope', 'stage',
+# 'wage'), which the rule lemmatizer, finding both in its word list, does not choose
+SHORT_STEM = re.compile(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]")
+VERB_ENDINGS = {"VBD": "ed", "VBN": "ed", "VBG": "ing", "VBZ": "es"}
+
+
+def _respell_verbs(doc: Doc, verbs) -> None:
+    """'Greenpeace staged a protest', 'waged war', 'hoped to': the verb's lemma with its silent e ('stage', not
+    'stag'), by the spelling rule of `SHORT_STEM`, when the word list has that verb."""
+    for token in doc:
+        ending = VERB_ENDINGS.get(token.tag_)
+        lemma = token.lemma_
+        if (ending and token.lower_ == lemma + ending and SHORT_STEM.fullmatch(lemma) and lemma + "e" in verbs
+                and not (ending == "es" and lemma[-1] in "sxz")):
+            token.lemma_ = lemma + "e"
 
 
 BODY_LABELS = {"ORG", "GPE", "FAC", "LOC"}
