@@ -838,16 +838,17 @@ PROSE_ENDS = (".", '"', "\u201d")  # a paragraph of prose ends a sentence; a hea
 
 
 def _headline_state(doc: Doc) -> str:
-    """The one state (or its demonym, or a place in it) named on a headline line that opens the text ('Kenyan President
-    Mwangi reshuffles cabinet' over paragraphs): '' when it names none or two states, or the text opens with prose."""
+    """The one state (or its demonym, or a place in it, `_place_state`) named on a headline line that opens the text
+    ('Kenyan President Mwangi reshuffles cabinet', 'Christchurch mayor ...' over paragraphs): '' when it names none or
+    two states, or the text opens with prose."""
     first = doc_text(doc).lstrip().split("\n", 1)[0]
     if "\n" not in doc_text(doc).strip() or first.rstrip().endswith(PROSE_ENDS):
         return ""
     end = doc_text(doc).find(first) + len(first)
-    named = [e for e in ents(doc) if e.end_char <= end and e.ent_id_]
-    states = {state_of(e.ent_id_) for e in named} - {""}
+    named = [e for e in ents(doc) if e.end_char <= end and _place_state(e)]
+    states = {_place_state(e) for e in named}
     if len(states) > 1:  # 'New Zealand foreign minister visits Beijing': the state of the headline's subject
-        states = {state_of(e.ent_id_) for e in named if _in_subject(e)} - {""} or _opening_state(doc, named)
+        states = {_place_state(e) for e in named if _in_subject(e)} or _opening_state(doc, named)
     return states.pop() if len(states) == 1 else ""
 
 
@@ -862,8 +863,7 @@ def _opening_state(doc: Doc, named: list[Span]) -> set[str]:
         return set()
     if first.end < len(doc) and doc[first.end].lower_ in {"and", "&", ",", "'s", "\u2019s"}:
         return set()
-    state = state_of(first.ent_id_)
-    return {state} if state else set()
+    return {_place_state(first)}
 
 
 def _lead_state(doc: Doc) -> str:
