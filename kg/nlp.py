@@ -79,6 +79,7 @@ from kg.gazetteer import (
     team_nouns,
     title_by_id,
     title_kinds,
+    title_prefixes,
     titles,
     way_nouns,
     work_nouns,
@@ -919,6 +920,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _apposed_people(doc, out, words)
     out = _parties_tagged_people(doc, out, alone)
     out = _company_before_title(doc, _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out))))
+    out = _company_after_title(doc, out)
     out = _people_before_body_nouns(doc, _named_before_body_noun(doc, _repeated_organizations(doc, out), words))
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
@@ -1185,14 +1187,54 @@ def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         i = title.start
         while (i > 0 and title.start - i < 3 and i - 1 not in taken and _capitalised(doc[i - 1])
-               and (doc[i - 1].pos_ == "PROPN" or not is_dictionary_word(doc[i - 1].text))):
-            i -= 1  # 'Facebook' read as a common noun is no word of the dictionary ('Company founder NAME' is)
+               and (doc[i - 1].pos_ == "PROPN" or not is_dictionary_word(doc[i - 1].text) or _word_as_name(doc[i - 1])
+                    or doc[i - 1].lower_ in adjective_words())):
+            i -= 1  # 'Facebook' read as a common noun is no word of the dictionary ('Company founder NAME' is); 'Former'
+            # before the name is passed over, then left out below
         whole = i < title.start and (doc[i].is_sent_start or not _capitalised(doc[i - 1]))  # the name, not its last words
         while i < title.start and doc[i].lower_ in adjective_words():
             i += 1  # 'Acting CEO NAME', 'Former Nintendo CEO NAME': a word that describes the post, no name
         if whole and i < title.start:
             out.append(SpanType(doc, i, title.start, label="ORG"))
     return out
+
+
+OWNER_PREPS = {"of", "at", "for"}  # 'the founder of Facebook', 'chief executive at Tesla', 'a spokesman for Twitter'
+
+
+def _company_after_title(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Mark Zuckerberg, the founder of Facebook', 'a spokeswoman for Twitter said': one to three capitalised words outside
+    every entity right after a company's post (`owner_from_context`) and 'of', 'at' or 'for', ending there, are the
+    company, which the model tags nowhere there (a name of the dictionary too: `_word_as_name`)."""
+    from spacy.tokens import Span as SpanType
+
+    rows = title_by_id()
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    taken |= {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}  # 'for Secretary-General NAME'
+    out = list(ents)
+    for title in doc.spans.get("kg_titles", []):
+        if not rows.get(title.label_, {}).get("owner_from_context") or title.end + 1 >= len(doc):
+            continue
+        if doc[title.end].lower_ not in OWNER_PREPS:
+            continue
+        start = end = title.end + 1
+        while (end < len(doc) and end - start < 3 and end not in taken and _capitalised(doc[end]) and doc[end].is_alpha
+               and not doc[end].is_sent_start
+               and (doc[end].pos_ == "PROPN" or not is_dictionary_word(doc[end].text) or _word_as_name(doc[end]))):
+            end += 1
+        if start < end and (end == len(doc) or not (_capitalised(doc[end]) or end in taken)):
+            out.append(SpanType(doc, start, end, label="ORG"))
+    return out
+
+
+def _word_as_name(token) -> bool:
+    """'Tesla chief executive NAME', 'said Twitter founder NAME': a capitalised word of the dictionary (a unit, a sound)
+    read as a noun or an adjective before a company's post is the company's name, unless it describes the post or
+    who holds it: an adjective of the lemmatizer's list ('Former', 'Interim'), a rank ('Deputy', 'Vice'), a noun of a
+    person ('Sheriff') or of a body ('Company', 'Group', 'Bank founder NAME')."""
+    word = token.lower_
+    return (token.pos_ in {"NOUN", "ADJ"} and token.is_alpha and word not in adjective_words()
+            and word not in title_prefixes() and word not in person_nouns() and word not in body_nouns())
 
 
 def _capitalised(token) -> bool:
