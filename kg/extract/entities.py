@@ -1163,13 +1163,15 @@ def _role_by_form() -> dict[str, str]:
 
 
 def _title_modifier(doc: Doc, i: int) -> bool:
-    """A word between an owner and its title: an adjective or participle ('new', 'acting', 'former', 'senior')
-    or a body noun of the Phoenix agents ('police', 'army', 'ministry'), outside every entity."""
+    """A word between an owner and its title: an adjective or participle ('new', 'acting', 'former', 'senior'), an adverb
+    before one ('newly elected') or a body noun of the Phoenix agents ('police', 'army', 'ministry'), outside every entity."""
     token = doc[i]
     if token.ent_type_ or not token.is_alpha:
         return False
     if token.pos_ == "ADJ" or token.tag_ in {"VBN", "VBG"}:
         return True
+    if token.pos_ == "ADV" and token.is_lower and i + 1 < len(doc) and doc[i + 1].tag_ in {"VBN", "JJ"}:
+        return True  # "Nigeria's newly elected president", "the country's recently appointed envoy": how the post was taken
     return token.pos_ == "NOUN" and token.lower_ in _agent_words()
 
 

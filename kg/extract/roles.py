@@ -2027,9 +2027,10 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and verb.dep_ == "conj":  # 'NAME won the seat and becomes the youngest member': the first verb's
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    # 'named NAME as the country's new TITLE': the name may be parsed as the verb's predicate, the object all the same
-    objects = [c for c in children if c.dep_ == "dobj" or (c.dep_ == "oprd" and head.dep_ == "pobj" and _ent_at(doc, c.i) is not None
-                                                           and _ent_at(doc, c.i).label_ == "PERSON")]
+    # 'named NAME as the country's new TITLE', 'named NAME chief executive': the name may be parsed as the verb's
+    # predicate (beside the title's own), the object all the same
+    objects = [c for c in children if c.dep_ == "dobj" or (c.dep_ == "oprd" and c.i != head.i and head.dep_ in {"pobj", "oprd"}
+                                                           and _ent_at(doc, c.i) is not None and _ent_at(doc, c.i).label_ == "PERSON")]
     # 'appointed NAME as TITLE': the object; 'NAME succeeded / replaced NAME2 as TITLE': the subject, the object left it
     holder = objects[0] if objects and (lemma in START_VERBS - REPLACE_VERBS or taken) and not subjects[:1] == objects[:1] else None
     if holder is not None and _ent_at(doc, holder.i) is None:
