@@ -720,6 +720,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if row.plover in patient_types() & conflictual() and _striving(token, row):
         return False  # "has been fighting to raise production", "shot to fame": a goal, no one fought or shot
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if datives := _noun_datives(token):
+        objects = [o for o in objects if o.dep_ != "dobj"] + datives  # "fined Microsoft 899 million euros": who is fined
     if _bare_passive(token) and (shared := _inherited_subject(token)) is not None:
         objects.append(shared)  # "resigned and was succeeded by Barclay": who resigned is succeeded
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
@@ -733,6 +735,12 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     # "attacking Apple's lead", "fighting the market share of Nokia": no one fights an abstract thing an actor owns
     violent = row.plover in VIOLENT_TYPES
     return all(actor(o, people) and not (violent and o.pos_ == "NOUN" and o.lemma_.lower() in abstract_nouns()) for o in objects)
+
+
+def _noun_datives(verb: Token) -> list[Token]:
+    """The first of two objects ('fined Microsoft 899 million euros', 'gave Ukraine weapons'): whom the act is done to
+    or for, the second being what is paid or given."""
+    return [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
 
 
 def _striving(verb: Token, row: Trigger) -> bool:
@@ -1848,6 +1856,10 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             continue  # "granted asylum to X": a preposition, read with the others
         if child.dep_ in OBJ_DEPS | {"dative", "nsubjpass"} and token.pos_ in {"VERB", "AUX"}:
             slot = "dative" if child.dep_ == "dative" else "obj"
+            if (slot not in args and draft.trigger.plover in patient_types() and child.dep_ != "nsubjpass"
+                    and child.ent_type_ in NAMED_AGENTS - {"NORP"}):  # not 'barred Americans from': whom a ban binds
+                for key in actors(ctx, child):
+                    draft.add(key, "target")  # "fined Microsoft (899 million euros)": the one an act is done to
             if slot in args:
                 for key in actors(ctx, child):
                     draft.add(key, args[slot])
