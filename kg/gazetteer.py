@@ -292,6 +292,13 @@ def document_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def happening_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is an event or a natural phenomenon ('fire', 'explosion', 'storm', 'accident';
+    kg/data/happening_nouns.jsonl, from WordNet): what kills as one of them kills is no one's attack."""
+    return _column("happening_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
 def abstract_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is abstract: a quality, an idea, a message, a holding, a state ('share', 'lead',
     'proposal', 'cancer'; kg/data/abstract_nouns.jsonl, from WordNet): no material act's target."""

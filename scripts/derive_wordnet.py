@@ -67,6 +67,10 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   of attributes, cognition, communication, feelings, motives, possessions, quantities, relations, states and times
   ('share', 'lead', 'proposal', 'cancer', 'dominance'): a material act on one ('attacking Apple's lead in phones',
   'fighting the market share of Nokia') is no attack, whoever owns it (kg.extract.events).
+- kg/data/happening_nouns.jsonl: one-word nouns whose most frequent sense is an event or a natural phenomenon, in WordNet's
+  lexicographer files noun.event and noun.phenomenon ('fire', 'explosion', 'storm', 'flood', 'accident'): one that
+  kills or injures ('a fire killed twelve people', 'the storm killed ten') is no one's attack; people died
+  (kg.extract.events).
 - kg/data/team_nouns.jsonl: one-word nouns whose most frequent sense is a team or a sports league ('team', 'club',
   'league'): an article that uses one speaks of teams, and 'Real Madrid', 'Manchester City' there are clubs (kg.nlp).
 
@@ -683,20 +687,34 @@ ABSTRACT_FILES = {"07": "attribute", "09": "cognition", "10": "communication", "
                   "21": "possession", "23": "quantity", "24": "relation", "26": "state", "28": "time"}
 
 
-def abstract_nouns(folder: Path) -> list[dict]:
-    """One-word nouns whose most frequent sense is abstract (`ABSTRACT_FILES`; see the module docstring)."""
-    files = {}
+def _first_sense_files(folder: Path, files: dict[str, str], name: str) -> list[dict]:
+    """One-word lower-case nouns whose most frequent sense is in one of the lexicographer `files` (number -> name)."""
+    first_file = {}
     for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
         if not line.startswith("  "):
             fields = line.split(" ")
-            files[fields[0]] = (fields[1], fields[4])
+            first_file[fields[0]] = (fields[1], fields[4])
     rows = []
     for lemma, senses in sorted(_senses(folder).items()):
-        number, first = files[senses[0]]
-        if lemma.isalpha() and lemma.islower() and number in ABSTRACT_FILES:
-            rows.append({"id": f"abstract-noun-{lemma}", "noun": lemma, "kind": ABSTRACT_FILES[number],
-                         "source": f"WordNet 3.0 data.noun {senses[0]} ({first}), noun.{ABSTRACT_FILES[number]}"})
+        number, first = first_file[senses[0]]
+        if lemma.isalpha() and lemma.islower() and number in files:
+            rows.append({"id": f"{name}-noun-{lemma}", "noun": lemma, "kind": files[number],
+                         "source": f"WordNet 3.0 data.noun {senses[0]} ({first}), noun.{files[number]}"})
     return rows
+
+
+def abstract_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is abstract (`ABSTRACT_FILES`; see the module docstring)."""
+    return _first_sense_files(folder, ABSTRACT_FILES, "abstract")
+
+
+HAPPENING_FILES = {"11": "event", "19": "phenomenon"}  # lexnames noun.event, noun.phenomenon
+
+
+def happening_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is an event or a natural phenomenon (`HAPPENING_FILES`; see the module
+    docstring)."""
+    return _first_sense_files(folder, HAPPENING_FILES, "happening")
 
 
 PERSON_FILE = "18"  # lexicographer file noun.person (lexnames)
@@ -750,6 +768,7 @@ def main(folder: Path) -> None:
     _write("document_nouns.jsonl", document_nouns(folder))
     _write("team_nouns.jsonl", team_nouns(folder))
     _write("abstract_nouns.jsonl", abstract_nouns(folder))
+    _write("happening_nouns.jsonl", happening_nouns(folder))
 
 
 if __name__ == "__main__":

@@ -164,6 +164,7 @@ SCHEMAS: dict[str, dict] = {
     "team_nouns.jsonl": noun_schema("team", ("team", "league")),
     "abstract_nouns.jsonl": noun_schema("abstract", ("attribute", "cognition", "communication", "feeling", "motive",
                                                      "possession", "quantity", "relation", "state", "time")),
+    "happening_nouns.jsonl": noun_schema("happening", ("event", "phenomenon")),
     "weapon_nouns.jsonl": noun_schema("weapon"),
     "creation_nouns.jsonl": noun_schema("creation", ("musical_composition", "movie", "show", "publication", "writing", "work")),
     "system_nouns.jsonl": noun_schema("system", ("system", "software", "database")),

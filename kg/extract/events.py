@@ -58,6 +58,7 @@ from kg.gazetteer import (
     abstract_nouns,
     agent_sectors,
     body_heads,
+    happening_nouns,
     person_heads,
     place_nouns,
     speech_verbs,
@@ -1218,6 +1219,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "Brazil takes over the rotating G20 presidency": a body's turn in a chair, no person appointed
         if trigger.visitor and not _person_comes(ctx, token):
             continue  # "the first ship arrived in Portsmouth", "aid arrived in Tacloban": a thing comes, no one visits
+        if trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and _happening_subject(token, ctx.is_armed):
+            trigger = replace(trigger, kind=DEATH_KIND, cameo="", plover="")  # "a fire killed twelve people": deaths
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
             trigger = replace(trigger, kind=force[0], cameo=force[1], plover=force[2])  # "militants attacked": CAMEO 18
         kind = trigger.kind
@@ -1225,6 +1228,24 @@ def find_triggers(ctx: Context) -> list[Draft]:
             kind = "VirtualMeeting"
         out.append(Draft(token=token, trigger=trigger, kind=kind, status=trigger.status or "occurred"))
     return out
+
+
+DEATH_KIND = "Death"
+
+
+def _happening_subject(verb: Token, armed: Callable[[Token], bool]) -> bool:
+    """'A fire killed twelve people', 'the storm killed ten', 'a gas explosion injured 40': a verb of violence whose
+    subject is an event or a natural phenomenon (`happening_nouns`, from WordNet), with no weapon or act of violence
+    named beside it ('a bomb explosion', 'a car bomb' stay attacks), is no one's attack; one that kills soldiers or
+    police ('an explosion killed five soldiers') is read as an attack on them."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(armed(c) for c in verb.children if c.dep_ == "dobj"):
+        return False
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and s.lemma_.lower() in happening_nouns()
+        and not any(m.lemma_.lower() in weapon_nouns() or any(t.plover in VIOLENT_TYPES for t in _triggers_for(m))
+                    for m in s.children if m.dep_ in {"compound", "amod", "nmod"})
+        for s in subjects)
 
 
 def _person_comes(ctx: Context, verb: Token) -> bool:
