@@ -673,6 +673,7 @@ RELEASE_KIND = "Release"  # a product or a work made public ("launched the iPod"
 
 
 VIOLENT_TYPES = {"ASSAULT", "FIGHT"}  # PLOVER's types of violence: acts on people and things, never on an abstraction
+# ('detained', COERCE, is done by who reports it)
 
 
 def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: Callable[[Token], bool] | None = None) -> bool:
@@ -2036,7 +2037,6 @@ def _ordered(noun: Token) -> bool:
             and verb.pos_ == "VERB" and verb.lemma_.lower() in ORDER_VERBS and not _negated_verb(verb) and not _to_infinitive(verb))
 
 
-VIOLENT_TYPES = {"ASSAULT", "FIGHT"}  # PLOVER's acts of violence ('detained', COERCE, is done by who reports it)
 
 
 def _reported_violence(draft: Draft) -> bool:
