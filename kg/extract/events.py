@@ -2037,8 +2037,6 @@ def _ordered(noun: Token) -> bool:
             and verb.pos_ == "VERB" and verb.lemma_.lower() in ORDER_VERBS and not _negated_verb(verb) and not _to_infinitive(verb))
 
 
-
-
 def _reported_violence(draft: Draft) -> bool:
     """'The health ministry said 12 civilians were killed': who reports a killing in the passive is not its doer (the
     army reporting its own strikes says so in the active)."""
