@@ -2249,6 +2249,9 @@ def _read_time(ctx: Context, draft: Draft) -> None:
     if (time := _object_time(ctx, token)) is not None:
         draft.time = time
         return
+    if draft.kind in ASKING_KINDS and (time := _asked_act_time(ctx, token)) is not None:
+        draft.time = time
+        return
     if token.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} and c.lemma_ == "have" for c in token.children):
         return  # "a move Erdogan has threatened to block": the present perfect is not dated by the clause around it
     for verb in _occurrence_verbs(token):  # "the trial is set to begin on Wednesday"
@@ -2427,6 +2430,26 @@ def _object_time(ctx: Context, verb: Token) -> TimeValue | None:
         time = ctx.times.get(noun.i)
         if time is not None and time.start > noun.idx and not _in_noun_clause(ctx, noun, time):
             return time
+    return None
+
+
+ASKING_KINDS = {"Demand", "Appeal"}  # what is asked for comes after the asking
+
+
+def _asked_act_time(ctx: Context, verb: Token) -> TimeValue | None:
+    """'Japan urged China to release the crew on Monday', 'Greenpeace called for a ban on whaling on Monday': a time the
+    parser hangs inside what is asked for, after the verb and before the report's day, dates the asking; an act asked
+    for is still to come ('called for elections on May 5' after the report's day dates the elections)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    asked = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "dobj"}]
+    asked += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    for root in asked:
+        for node in root.subtree:
+            time = ctx.times.get(node.i)
+            if (time is not None and time.start > verb.idx and time.latest < ctx.article.date
+                    and not _in_noun_clause(ctx, root, time)):  # not 'the crew, detained on Monday'
+                return time
     return None
 
 
