@@ -1202,6 +1202,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue
         if trigger.bodies and not _bodies(ctx, token):
             continue
+        if trigger.kind in HAPPENING_KINDS and token.pos_ == "NOUN" and _figurative(ctx, token):
+            continue  # "won in a landslide", "a storm of criticism": a figure of speech, no disaster
         if trigger.holder and token.pos_ in {"VERB", "AUX"} and any(
                 c.dep_ in SUBJ_DEPS and (m := ctx.mention(c)) is not None and m.type in {"State", "Organization"} for c in token.children):
             continue  # "Brazil takes over the rotating G20 presidency": a body's turn in a chair, no person appointed
@@ -1930,6 +1932,26 @@ def _affected_state(ctx: Context, draft: Draft) -> None:
     state = draft.place if m is not None and m.type == "State" else state_of(draft.place)
     if state:
         draft.add(state, "participant")
+
+
+MANNER_PREPS = {"in", "by"}  # "won in a landslide", "re-elected by a landslide"
+
+
+def _figurative(ctx: Context, token: Token) -> bool:
+    """A disaster noun used as a figure of speech: the manner of an election ('the party won in a landslide', 're-elected
+    by a landslide': the verb it hangs on is an election trigger), or a measure of something that is neither a place,
+    an actor nor a time ('a storm of criticism', 'a flood of complaints'; not 'the eruption of Etna', 'the earthquake
+    of 1985')."""
+    head = token.head
+    if (token.dep_ == "pobj" and head.lower_ in MANNER_PREPS and head.head.pos_ in {"VERB", "AUX"}
+            and any(row.kind in POLITY_EVENTS for row in _triggers_for(head.head))):
+        return True
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if (pobj.i not in ctx.time_tokens and ctx.mention(pobj) is None and pobj.pos_ == "NOUN"
+                    and not any(ctx.mention(c) is not None for c in pobj.children if c.dep_ == "compound")):
+                return True
+    return False
 
 
 def _nested_place(ctx: Context, token: Token, depth: int) -> str:
