@@ -1215,6 +1215,24 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if kind == "Meeting" and any(c.lower_ in VIRTUAL_MODIFIERS for c in token.children if c.dep_ in {"amod", "compound"}):
             kind = "VirtualMeeting"
         out.append(Draft(token=token, trigger=trigger, kind=kind, status=trigger.status or "occurred"))
+    return sorted(out + _named_happenings(ctx), key=lambda d: d.token.i)
+
+
+def _named_happenings(ctx: Context) -> list[Draft]:
+    """'Typhoon Haiyan struck the central Philippines', 'Hurricane Maria made landfall in Puerto Rico': a name the
+    parser heads with a disaster noun of the lexicon as its compound ('Typhoon', 'Hurricane') names that disaster; the
+    name, a proper noun, is the event's word, as the common noun is in 'a typhoon struck'."""
+    from spacy.attrs import POS
+
+    out = []
+    for token in tokens_with(ctx.doc, POS, frozenset({"PROPN"})):
+        if token.dep_ == "compound" or ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in ctx.by_token:
+            continue
+        for noun in (c for c in token.children if c.dep_ == "compound" and c.i < token.i):
+            rows = [r for r in lexicon().get((noun.lower_, "NOUN"), []) if r.kind in HAPPENING_KINDS and r.actorless]
+            if rows:
+                out.append(Draft(token=token, trigger=rows[0], kind=rows[0].kind, status=rows[0].status or "occurred"))
+                break
     return out
 
 
@@ -1918,13 +1936,13 @@ def _affected_state(ctx: Context, draft: Draft) -> None:
     it is the subject of or its 'in' phrase, a place phrase of the noun at any depth), and befalls the state of that place, its
     participant."""
     token = draft.token
-    if not draft.place and token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+    if not draft.place and token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
         draft.place = next((k for c in token.head.children if c.dep_ == "dobj" if (k := _place(ctx, c))), "")
         holders = [token.head] + [c for c in token.head.children if c.dep_ == "dobj"]
         draft.place = draft.place or next((k for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "across"}
                                            for g in c.children if g.dep_ == "pobj" if (k := _place(ctx, g))), "")
         # "an earthquake killed 40 people in Peru", "a storm cut power across Cuba": the place of what it did
-    if not draft.place and token.pos_ == "NOUN":
+    if not draft.place and token.pos_ in {"NOUN", "PROPN"}:
         draft.place = _nested_place(ctx, token, 0)
     if draft.participants or not draft.place:
         return
