@@ -3149,6 +3149,28 @@ def case_steps(drafts: list[Draft]) -> None:
                 draft.add(key, role)
 
 
+SEQUEL_SUBJECTS = {"they", "he", "she", "both", "all"}  # "Both were charged with murder": those the report named before
+
+
+def legal_sequels(ctx: Context, drafts: list[Draft]) -> None:
+    """'Police in Paris said they had arrested two men. Both were charged with murder on Wednesday', 'Three opposition
+    leaders were arrested by Turkish police. They were charged with terrorism': a legal act in the passive whose subject
+    is a pronoun for people the report named no actor for is the next step of the legal act reported just before it (in
+    its paragraph or the one before), between that act's parties, as `case_steps` does for 'the lawsuit was settled'."""
+    for draft in drafts:
+        token = draft.token
+        if draft.participants or token.pos_ not in {"VERB", "AUX"} or CASE_KIND not in lineage(draft.kind):
+            continue
+        if not any(c.dep_ == "nsubjpass" and c.lower_ in SEQUEL_SUBJECTS for c in token.children):
+            continue
+        case = next((d for d in reversed(drafts) if d.token.i < token.sent.start and d.participants
+                     and CASE_KIND in lineage(d.kind) and d.token.pos_ in {"VERB", "AUX"}), None)
+        if case is None or ctx.text[case.token.idx:token.idx].count("\n\n") > 1:
+            continue
+        for key, role in case.participants.items():
+            draft.add(key, role)
+
+
 EVE_NOUNS = {"eve"}  # "on the eve of the swap": the day before it
 SIDELINE_NOUNS = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}  # "met on the sidelines of the summit":
 # a meeting of its own, held during the other
@@ -3375,6 +3397,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     talks_before_agreement(drafts)
     home_elections(ctx, drafts)
     case_steps(drafts)
+    legal_sequels(ctx, drafts)
     relative_to_events(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     story_time(ctx, drafts)
