@@ -473,7 +473,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
     lemma = token.lemma_.lower()
     noun = token.pos_ == "NOUN"
     children = [(c, c.dep_) for c in token.children]  # read once: spaCy walks the tree and makes new Tokens at each read
-    object_deps = OBJ_DEPS | {"nsubjpass"} if not noun else {"compound", "amod", "nmod"}
+    object_deps = OBJ_DEPS | {"nsubjpass", "acomp"} if not noun else {"compound", "amod", "nmod"}  # 'pleaded guilty'
+    # (acomp): the adjective a verb predicates, which only a row's obj list of adjectives reads
     heads = [c for c, dep in children if dep in object_deps] + (_small_clause_subjects(token) if not noun else [])
     # what the object is: its title words ("host Prime Minister Meloni") and what it is a package of ("a package of sanctions")
     if not noun:
