@@ -3116,7 +3116,10 @@ def _names_verb(noun: Token, verb: Token) -> bool:
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = noun.lemma_.lower()
-    return verb.lemma_.lower() in {lemma, _nominal_verbs().get(lemma)}
+    if verb.lemma_.lower() in {lemma, _nominal_verbs().get(lemma)}:
+        return True
+    kinds = {row.kind for row in _triggers_for(noun)}  # "was convicted ... the verdict": a noun of a kind the verb has a
+    return "Ruling" in kinds and any(row.kind in kinds for row in _triggers_for(verb))  # sense of too (a jury convicts)
 
 
 CASE_KIND = "LegalAction"
