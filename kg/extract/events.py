@@ -1203,6 +1203,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue
         if trigger.bodies and not _bodies(ctx, token):
             continue
+        if token.pos_ == "VERB" and token.i and getattr(_stranded_clause_verb(ctx.doc[token.i - 1]), "i", -1) == token.i:
+            continue  # "after a magnitude 7.1 earthquake struck": the earthquake's doing, not the main subject's
         if trigger.kind in HAPPENING_KINDS and token.pos_ == "NOUN" and _figurative(ctx, token):
             continue  # "won in a landslide", "a storm of criticism": a figure of speech, no disaster
         if trigger.holder and token.pos_ in {"VERB", "AUX"} and any(
@@ -1217,6 +1219,21 @@ def find_triggers(ctx: Context) -> list[Draft]:
             kind = "VirtualMeeting"
         out.append(Draft(token=token, trigger=trigger, kind=kind, status=trigger.status or "occurred"))
     return sorted(out + _named_happenings(ctx), key=lambda d: d.token.i)
+
+
+def _stranded_clause_verb(noun: Token) -> Token | None:
+    """'searching for children trapped in the rubble after a magnitude 7.1 earthquake struck central Mexico on Tuesday':
+    the parser may read a long subject of a clause after 'after' or 'before' as the preposition's object and hang the
+    clause's verb on the main clause, with no subject of its own; the verb right after the noun is then the one the
+    noun does, its place and time the noun's (a disaster noun's: what strikes a place)."""
+    if (noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in TEMPORAL_PREPS
+            or noun.i + 1 >= len(noun.doc)):
+        return None
+    verb = noun.doc[noun.i + 1]
+    if (verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ"} or verb.dep_ not in {"conj", "advcl", "ccomp"}
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)):
+        return None
+    return verb if any(row.kind in HAPPENING_KINDS and row.actorless for row in _triggers_for(noun)) else None
 
 
 def _named_happenings(ctx: Context) -> list[Draft]:
@@ -1937,9 +1954,12 @@ def _affected_state(ctx: Context, draft: Draft) -> None:
     it is the subject of or its 'in' phrase, a place phrase of the noun at any depth), and befalls the state of that place, its
     participant."""
     token = draft.token
-    if not draft.place and token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
-        draft.place = next((k for c in token.head.children if c.dep_ == "dobj" if (k := _place(ctx, c))), "")
-        holders = [token.head] + [c for c in token.head.children if c.dep_ == "dobj"]
+    stranded = _stranded_clause_verb(token)
+    if not draft.place and (token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+                            or stranded is not None):
+        verb = stranded or token.head
+        draft.place = next((k for c in verb.children if c.dep_ == "dobj" if (k := _place(ctx, c))), "")
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
         draft.place = draft.place or next((k for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "across"}
                                            for g in c.children if g.dep_ == "pobj" if (k := _place(ctx, g))), "")
         # "an earthquake killed 40 people in Peru", "a storm cut power across Cuba": the place of what it did
@@ -2485,6 +2505,8 @@ PLANNED_OCCURRENCE = {"set", "schedule", "expect", "due", "plan"}  # "is set to 
 def _occurrence_verbs(token: Token) -> list[Token]:
     """The verbs that say when and where an event noun happens, the noun their subject: 'the talks began in Geneva',
     'the trial is set to begin on Wednesday', 'the vote will be held on Sunday' (not 'the talks were praised on Monday')."""
+    if (stranded := _stranded_clause_verb(token)) is not None:
+        return [stranded]  # "after an earthquake struck central Mexico on Tuesday", misread (`_stranded_clause_verb`)
     if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
     head = token.head
