@@ -58,6 +58,7 @@ from kg.gazetteer import (
     abstract_nouns,
     agent_sectors,
     body_heads,
+    first_body_nouns,
     person_heads,
     place_nouns,
     speech_verbs,
@@ -485,6 +486,10 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
               for p in o.children if p.dep_ == "pobj"]  # "a package of sanctions", "700 kg of medicine", "303 of the 543 seats"
     objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
     modifiers = {w for c in heads for m in c.children if m.dep_ in {"compound", "amod", "nmod"} for w in (m.lemma_.lower(), m.lower_)}
+    modifiers |= {w for c in heads if c.lemma_.lower() in first_body_nouns() for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+                  for p in o.children if p.dep_ == "pobj" for m in (p, *(g for g in p.children if g.dep_ == "conj"))
+                  for w in (m.lemma_.lower(), m.lower_)}  # "a team of 70 soldiers and engineers": its members say what kind
+    # of team it is, as 'a medical team' does (a noun whose first sense is a group, WordNet: kg/data/body_nouns.jsonl)
     by_prep: dict[str, set[str]] = {}
     for c, dep in children:
         if dep in {"prep", "agent"}:
