@@ -130,6 +130,7 @@ class Trigger:
     holder: bool = False  # its subject takes an office: a person, never a state or organisation ("Brazil takes over the G20 presidency")
     visitor: bool = False  # its subject is a named person who comes somewhere ("Amos arrived in Manila"; not "the ship arrived")
     clause: bool = False  # holds only with a clause of what is to be done ("recommended that X replace", "advised X to leave")
+    standing: bool = False  # its present tense tells a standing state ("faces 16 charges"), not an act of the report's day
 
 
 def _needed(row: Trigger, lemma: str) -> frozenset | None:
@@ -155,6 +156,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
                 obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
                 holder=bool(row.get("holder")), visitor=bool(row.get("visitor")), clause=bool(row.get("clause")),
+                standing=bool(row.get("standing")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -2307,6 +2309,8 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         draft.time = time
         return
     verb = token if token.pos_ in {"VERB", "AUX"} else None
+    if verb is not None and _present(verb) and draft.trigger.standing:
+        return  # "he faces 16 charges": brought on a day the present does not tell
     if verb is not None and _present(verb) and not _in_headline(ctx, token):  # a headline's present tells the past
         draft.time = _report_date(ctx, "present-tense-is-report-date")
     elif verb is not None and _past(verb) and not _placed_by_event(verb):
