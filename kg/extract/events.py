@@ -58,6 +58,7 @@ from kg.gazetteer import (
     abstract_nouns,
     agent_sectors,
     body_heads,
+    first_body_nouns,
     happening_nouns,
     person_heads,
     place_nouns,
@@ -130,6 +131,7 @@ class Trigger:
     holder: bool = False  # its subject takes an office: a person, never a state or organisation ("Brazil takes over the G20 presidency")
     visitor: bool = False  # its subject is a named person who comes somewhere ("Amos arrived in Manila"; not "the ship arrived")
     clause: bool = False  # holds only with a clause of what is to be done ("recommended that X replace", "advised X to leave")
+    standing: bool = False  # its present tense tells a standing state ("faces 16 charges"), not an act of the report's day
 
 
 def _needed(row: Trigger, lemma: str) -> frozenset | None:
@@ -155,6 +157,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
                 obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
                 holder=bool(row.get("holder")), visitor=bool(row.get("visitor")), clause=bool(row.get("clause")),
+                standing=bool(row.get("standing")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -474,7 +477,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
     lemma = token.lemma_.lower()
     noun = token.pos_ == "NOUN"
     children = [(c, c.dep_) for c in token.children]  # read once: spaCy walks the tree and makes new Tokens at each read
-    object_deps = OBJ_DEPS | {"nsubjpass"} if not noun else {"compound", "amod", "nmod"}
+    object_deps = OBJ_DEPS | {"nsubjpass", "acomp"} if not noun else {"compound", "amod", "nmod"}  # 'pleaded guilty'
+    # (acomp): the adjective a verb predicates, which only a row's obj list of adjectives reads
     heads = [c for c, dep in children if dep in object_deps] + (_small_clause_subjects(token) if not noun else [])
     # what the object is: its title words ("host Prime Minister Meloni") and what it is a package of ("a package of sanctions")
     if not noun:
@@ -485,6 +489,10 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
               for p in o.children if p.dep_ == "pobj"]  # "a package of sanctions", "700 kg of medicine", "303 of the 543 seats"
     objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
     modifiers = {w for c in heads for m in c.children if m.dep_ in {"compound", "amod", "nmod"} for w in (m.lemma_.lower(), m.lower_)}
+    modifiers |= {w for c in heads if c.lemma_.lower() in first_body_nouns() for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+                  for p in o.children if p.dep_ == "pobj" for m in (p, *(g for g in p.children if g.dep_ == "conj"))
+                  for w in (m.lemma_.lower(), m.lower_)}  # "a team of 70 soldiers and engineers": its members say what kind
+    # of team it is, as 'a medical team' does (a noun whose first sense is a group, WordNet: kg/data/body_nouns.jsonl)
     by_prep: dict[str, set[str]] = {}
     for c, dep in children:
         if dep in {"prep", "agent"}:
@@ -1215,6 +1223,10 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue
         if trigger.bodies and not _bodies(ctx, token):
             continue
+        if token.pos_ == "VERB" and token.i and getattr(_stranded_clause_verb(ctx.doc[token.i - 1]), "i", -1) == token.i:
+            continue  # "after a magnitude 7.1 earthquake struck": the earthquake's doing, not the main subject's
+        if trigger.kind in HAPPENING_KINDS and token.pos_ == "NOUN" and _figurative(ctx, token):
+            continue  # "won in a landslide", "a storm of criticism": a figure of speech, no disaster
         if trigger.holder and token.pos_ in {"VERB", "AUX"} and any(
                 c.dep_ in SUBJ_DEPS and (m := ctx.mention(c)) is not None and m.type in {"State", "Organization"} for c in token.children):
             continue  # "Brazil takes over the rotating G20 presidency": a body's turn in a chair, no person appointed
@@ -1228,6 +1240,39 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if kind == "Meeting" and any(c.lower_ in VIRTUAL_MODIFIERS for c in token.children if c.dep_ in {"amod", "compound"}):
             kind = "VirtualMeeting"
         out.append(Draft(token=token, trigger=trigger, kind=kind, status=trigger.status or "occurred"))
+    return sorted(out + _named_happenings(ctx), key=lambda d: d.token.i)
+
+
+def _stranded_clause_verb(noun: Token) -> Token | None:
+    """'searching for children trapped in the rubble after a magnitude 7.1 earthquake struck central Mexico on Tuesday':
+    the parser may read a long subject of a clause after 'after' or 'before' as the preposition's object and hang the
+    clause's verb on the main clause, with no subject of its own; the verb right after the noun is then the one the
+    noun does, its place and time the noun's (a disaster noun's: what strikes a place)."""
+    if (noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in TEMPORAL_PREPS
+            or noun.i + 1 >= len(noun.doc)):
+        return None
+    verb = noun.doc[noun.i + 1]
+    if (verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ"} or verb.dep_ not in {"conj", "advcl", "ccomp"}
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)):
+        return None
+    return verb if any(row.kind in HAPPENING_KINDS and row.actorless for row in _triggers_for(noun)) else None
+
+
+def _named_happenings(ctx: Context) -> list[Draft]:
+    """'Typhoon Haiyan struck the central Philippines', 'Hurricane Maria made landfall in Puerto Rico': a name the
+    parser heads with a disaster noun of the lexicon as its compound ('Typhoon', 'Hurricane') names that disaster; the
+    name, a proper noun, is the event's word, as the common noun is in 'a typhoon struck'."""
+    from spacy.attrs import POS
+
+    out = []
+    for token in tokens_with(ctx.doc, POS, frozenset({"PROPN"})):
+        if token.dep_ == "compound" or ctx.in_quote(token.idx) or token.i in ctx.time_tokens or token.i in ctx.by_token:
+            continue
+        for noun in (c for c in token.children if c.dep_ == "compound" and c.i < token.i):
+            rows = [r for r in lexicon().get((noun.lower_, "NOUN"), []) if r.kind in HAPPENING_KINDS and r.actorless]
+            if rows:
+                out.append(Draft(token=token, trigger=rows[0], kind=rows[0].kind, status=rows[0].status or "occurred"))
+                break
     return out
 
 
@@ -1953,13 +1998,16 @@ def _affected_state(ctx: Context, draft: Draft) -> None:
     it is the subject of or its 'in' phrase, a place phrase of the noun at any depth), and befalls the state of that place, its
     participant."""
     token = draft.token
-    if not draft.place and token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
-        draft.place = next((k for c in token.head.children if c.dep_ == "dobj" if (k := _place(ctx, c))), "")
-        holders = [token.head] + [c for c in token.head.children if c.dep_ == "dobj"]
+    stranded = _stranded_clause_verb(token)
+    if not draft.place and (token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+                            or stranded is not None):
+        verb = stranded or token.head
+        draft.place = next((k for c in verb.children if c.dep_ == "dobj" if (k := _place(ctx, c))), "")
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
         draft.place = draft.place or next((k for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "across"}
                                            for g in c.children if g.dep_ == "pobj" if (k := _place(ctx, g))), "")
         # "an earthquake killed 40 people in Peru", "a storm cut power across Cuba": the place of what it did
-    if not draft.place and token.pos_ == "NOUN":
+    if not draft.place and token.pos_ in {"NOUN", "PROPN"}:
         draft.place = _nested_place(ctx, token, 0)
     if draft.participants or not draft.place:
         return
@@ -1967,6 +2015,26 @@ def _affected_state(ctx: Context, draft: Draft) -> None:
     state = draft.place if m is not None and m.type == "State" else state_of(draft.place)
     if state:
         draft.add(state, "participant")
+
+
+MANNER_PREPS = {"in", "by"}  # "won in a landslide", "re-elected by a landslide"
+
+
+def _figurative(ctx: Context, token: Token) -> bool:
+    """A disaster noun used as a figure of speech: the manner of an election ('the party won in a landslide', 're-elected
+    by a landslide': the verb it hangs on is an election trigger), or a measure of something that is neither a place,
+    an actor nor a time ('a storm of criticism', 'a flood of complaints'; not 'the eruption of Etna', 'the earthquake
+    of 1985')."""
+    head = token.head
+    if (token.dep_ == "pobj" and head.lower_ in MANNER_PREPS and head.head.pos_ in {"VERB", "AUX"}
+            and any(row.kind in POLITY_EVENTS for row in _triggers_for(head.head))):
+        return True
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if (pobj.i not in ctx.time_tokens and ctx.mention(pobj) is None and pobj.pos_ == "NOUN"
+                    and not any(ctx.mention(c) is not None for c in pobj.children if c.dep_ == "compound")):
+                return True
+    return False
 
 
 def _nested_place(ctx: Context, token: Token, depth: int) -> str:
@@ -2278,6 +2346,8 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         draft.time = time
         return
     verb = token if token.pos_ in {"VERB", "AUX"} else None
+    if verb is not None and _present(verb) and draft.trigger.standing:
+        return  # "he faces 16 charges": brought on a day the present does not tell
     if verb is not None and _present(verb) and not _in_headline(ctx, token):  # a headline's present tells the past
         draft.time = _report_date(ctx, "present-tense-is-report-date")
     elif verb is not None and _past(verb) and not _placed_by_event(verb):
@@ -2501,6 +2571,8 @@ PLANNED_OCCURRENCE = {"set", "schedule", "expect", "due", "plan"}  # "is set to 
 def _occurrence_verbs(token: Token) -> list[Token]:
     """The verbs that say when and where an event noun happens, the noun their subject: 'the talks began in Geneva',
     'the trial is set to begin on Wednesday', 'the vote will be held on Sunday' (not 'the talks were praised on Monday')."""
+    if (stranded := _stranded_clause_verb(token)) is not None:
+        return [stranded]  # "after an earthquake struck central Mexico on Tuesday", misread (`_stranded_clause_verb`)
     if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
     head = token.head
@@ -3132,7 +3204,10 @@ def _names_verb(noun: Token, verb: Token) -> bool:
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = noun.lemma_.lower()
-    return verb.lemma_.lower() in {lemma, _nominal_verbs().get(lemma)}
+    if verb.lemma_.lower() in {lemma, _nominal_verbs().get(lemma)}:
+        return True
+    kinds = {row.kind for row in _triggers_for(noun)}  # "was convicted ... the verdict": a noun of a kind the verb has a
+    return "Ruling" in kinds and any(row.kind in kinds for row in _triggers_for(verb))  # sense of too (a jury convicts)
 
 
 CASE_KIND = "LegalAction"
@@ -3164,6 +3239,28 @@ def case_steps(drafts: list[Draft]) -> None:
                          and CASE_KIND in lineage(d.kind) and _reported_act(d)), None)
             for key, role in (case.participants.items() if case is not None else ()):
                 draft.add(key, role)
+
+
+SEQUEL_SUBJECTS = {"they", "he", "she", "both", "all"}  # "Both were charged with murder": those the report named before
+
+
+def legal_sequels(ctx: Context, drafts: list[Draft]) -> None:
+    """'Police in Paris said they had arrested two men. Both were charged with murder on Wednesday', 'Three opposition
+    leaders were arrested by Turkish police. They were charged with terrorism': a legal act in the passive whose subject
+    is a pronoun for people the report named no actor for is the next step of the legal act reported just before it (in
+    its paragraph or the one before), between that act's parties, as `case_steps` does for 'the lawsuit was settled'."""
+    for draft in drafts:
+        token = draft.token
+        if draft.participants or token.pos_ not in {"VERB", "AUX"} or CASE_KIND not in lineage(draft.kind):
+            continue
+        if not any(c.dep_ == "nsubjpass" and c.lower_ in SEQUEL_SUBJECTS for c in token.children):
+            continue
+        case = next((d for d in reversed(drafts) if d.token.i < token.sent.start and d.participants
+                     and CASE_KIND in lineage(d.kind) and d.token.pos_ in {"VERB", "AUX"}), None)
+        if case is None or ctx.text[case.token.idx:token.idx].count("\n\n") > 1:
+            continue
+        for key, role in case.participants.items():
+            draft.add(key, role)
 
 
 EVE_NOUNS = {"eve"}  # "on the eve of the swap": the day before it
@@ -3392,6 +3489,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     talks_before_agreement(drafts)
     home_elections(ctx, drafts)
     case_steps(drafts)
+    legal_sequels(ctx, drafts)
     relative_to_events(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     story_time(ctx, drafts)

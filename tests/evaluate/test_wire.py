@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: ninety articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: ninety-five articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -95,9 +95,14 @@ from tests.conftest import DATA
 # End of the eighth session (2026-12-02): wire (33) entities 0.897 roles 0.859 events 0.607 statements 0.857 dates
 # 115/119; tune-wire (90) entities 0.947 roles 0.904 events 0.645 statements 0.949 dates 334/338; wire floors raised to
 # about 0.04 under.
+# Five more written blind (s12-evt, 850bb88: a migrant boat capsizing off Libya, Hong Kong's airport protest, Suu Kyi
+# charged after the coup, the 2017 Mexico quake, Lula's conviction), as written, code of 4aee70c: entities 0.872 roles
+# 0.609 events 0.485 statements 0.824 dates 16/16. After s12-evt's event rules (2710084): the five events 0.640 dates
+# 20/20; tune-wire (95) events 0.649 dates 357/361 (0.633, 350/354 before); wire (33), Wikinews tune and check, PLOVER
+# unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.57, "statements": 0.82}),
-    "tune-wire": (90, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
+    "tune-wire": (95, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
 
