@@ -1518,8 +1518,9 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     # NAME, [the|a] OWNER['s] TITLE / NAME, who is OWNER's TITLE
     if owner_before is not None:
         person = _appositive_person(doc, _owner_written_at(doc, owner_before, start))
-        if person is not None and not (named_after is not None and _titled(doc, person)):
-            # 'Argentine President NAME, Bolivia's president, NAME2, and ...': a list of titled names, the post NAME2's
+        if person is not None and not (named_after is not None and _titled(doc, person)) and after is None:
+            # 'Argentine President NAME, Bolivia's president, NAME2, and ...': a list of titled names, the post NAME2's;
+            # 'NAME, German Chancellor NAME2 and ...': a title with its own name after it is that name's, not NAME's
             yield person, owner_before, "name-owner-title", doc[person.start:end]
     # NAME is / has been / was appointed / became ... TITLE [of OWNER]
     for owner in (owner_before, owner_after):
