@@ -1207,6 +1207,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "Brazil takes over the rotating G20 presidency": a body's turn in a chair, no person appointed
         if trigger.visitor and not _person_comes(ctx, token):
             continue  # "the first ship arrived in Portsmouth", "aid arrived in Tacloban": a thing comes, no one visits
+        if trigger.visitor and _comes_to_meet(token):
+            continue  # "travelled to Florida to meet with NAME": the trip is the way to the meeting, one event
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
             trigger = replace(trigger, kind=force[0], cameo=force[1], plover=force[2])  # "militants attacked": CAMEO 18
         kind = trigger.kind
@@ -1214,6 +1216,12 @@ def find_triggers(ctx: Context) -> list[Draft]:
             kind = "VirtualMeeting"
         out.append(Draft(token=token, trigger=trigger, kind=kind, status=trigger.status or "occurred"))
     return out
+
+
+def _comes_to_meet(verb: Token) -> bool:
+    """'travelled to Warsaw to meet NAME', 'flew to Doha to hold talks with X': a purpose infinitive naming a meeting."""
+    return any(c.dep_ in {"advcl", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               and any(family(row.kind) == "meeting" for row in _triggers_for(c)) for c in verb.children)
 
 
 def _person_comes(ctx: Context, verb: Token) -> bool:
