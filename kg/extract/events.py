@@ -1260,6 +1260,8 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     elif m is None and token.pos_ in {"NOUN", "PROPN"}:
         if (named := _misplaced_apposition(ctx, token)) is not None:
             return actors(ctx, named, depth + 1)
+        if own := _own_country(ctx, token):
+            return [own]
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
                 for modifier in (child, *(c for c in child.children if c.dep_ == "conj")):  # "Russian and Ukrainian negotiators"
@@ -1279,6 +1281,27 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
         if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
             out.extend(actors(ctx, child, depth + 1))
     return list(dict.fromkeys(out))
+
+
+OWN_COUNTRY_NOUNS = {"country", "nation"}
+PERSONAL_POSSESSIVES = {"his", "her"}
+
+
+def _own_country(ctx: Context, noun: Token) -> str:
+    """'US President Donald Trump announced that his country would withdraw': 'his/her country' is the state written in
+    the title of the one the pronoun stands for, the person who is the subject of a clause above it ('' when none)."""
+    if noun.lemma_.lower() not in OWN_COUNTRY_NOUNS or not any(
+            c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSIVES for c in noun.children):
+        return ""
+    head = noun
+    while head.head is not head:
+        head = head.head
+        person = next((c for c in head.children if c.dep_ in SUBJ_DEPS and c.i != noun.i
+                       and (pm := ctx.mention(c)) is not None and pm.type == "Person"), None)
+        if person is not None:
+            return next((sm.key for t in person.subtree if t.i < person.i
+                         if (sm := ctx.mention(t)) is not None and sm.type == "State"), "")
+    return ""
 
 
 def _home_state(ctx: Context, token: Token) -> str:
