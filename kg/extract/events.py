@@ -1930,10 +1930,36 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             draft.place = draft.place or _place(ctx, pobj)  # "held a meeting in Berlin": the parser hangs the place on
             # the light verb whose object the event noun is
     _modifier_roles(ctx, draft, token)
+    for key in _attendees(ctx, token, draft.kind):
+        draft.add(key, "participant")
     if draft.kind in HAPPENING_KINDS and draft.trigger.actorless:
         _affected_state(ctx, draft)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+ATTENDANCE_PREPS = {"at", "during"}
+
+
+def _attendees(ctx: Context, noun: Token, kind: str) -> list[str]:
+    """'NAME raised the case with NAME2 at the G20 summit', 'NAME spoke during the talks': whoever (a person or a
+    state) does something at a meeting named by a noun, and whom it is done with, is there; a thing done there, or a
+    body's act ('police arrested fifty people at the summit'), names no one who attends."""
+    if noun.pos_ != "NOUN" or family(kind) != "meeting" or noun.dep_ != "pobj" or noun.head.lower_ not in ATTENDANCE_PREPS:
+        return []
+    verb, people = noun.head.head, []
+    for _ in range(6):  # 'raised the case with NAME2 at the summit': the parser may hang the phrase on a noun before it
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        people += [verb] if verb.dep_ == "pobj" and verb.head.lower_ == "with" else []
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    people += [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    people += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    types = {m.key: m.type for m in ctx.by_token.values()}
+    return [k for p in people if ctx.mention(p) is not None  # a name, not 'Japanese police'
+            for k in actors(ctx, p) if types.get(k) in {"Person", "State"}]
 
 
 HAPPENING_KINDS = {"Disaster", "Accident"}  # what befalls a place: the state it befalls takes part (shapes.ttl: a state
