@@ -11,7 +11,12 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    (what a speaker says happened is not a reported event), in the sense the
    lexicon means ("fighting cancer" is no fight: `_sense_holds`).
 2. `read_arguments`: participants by slot (subject, object, prepositions,
-   "X-backed", "hosted by X"), place, time attached in the parse, status.
+   "X-backed", "hosted by X"), place, time attached in the parse, status;
+   'his/her country' is the state in the title of the person the pronoun stands
+   for (`_own_country`); whoever does something at a meeting a noun names
+   attends it ("raised the case with NAME at the G20 summit": `_attendees`).
+   A visitor's trip whose purpose infinitive names a meeting ("travelled to X
+   to meet Y") is that meeting (`_comes_to_meet`).
 3. `refer_back`: a definite event noun ("the agreement", "those talks") takes the
    participants (and date) of the event of its kind in an earlier sentence;
    `relative_to_events` dates "on the eve of the summit", "two days after the talks".

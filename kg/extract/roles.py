@@ -6,7 +6,8 @@ Patterns (titles from kg/data/titles.jsonl and kg/data/agent_titles.jsonl):
 - TITLE of|for OWNER NAME  "President of Serbia Aleksandar Vucic"
 - TITLE NAME of OWNER      "Prime Minister Fumio Kishida of Japan"
 - [the] TITLE of OWNER, NAME   "the chief executive of Apple, Steve Jobs,"
-- NAME, [the|a] OWNER['s] TITLE   "Angela Merkel, the German chancellor", "NAME, the State Department spokesman"
+- NAME, [the|a] OWNER['s] TITLE   "Angela Merkel, the German chancellor", "NAME, the State Department spokesman" (not
+  when a name follows the title: in 'NAME1, German Chancellor NAME2 and NAME3' the post is NAME2's only)
 - NAME, [the] TITLE of|for OWNER  "Ban Ki-moon, Secretary-General of the United Nations", "X, spokesman for the Thai army"
 - NAME, who is [the] ... TITLE ...  (a relative clause in the present)
 - over the dependency parse, a title that is the complement of a verb: 'NAME is / has been / remains the
