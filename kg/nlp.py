@@ -2696,9 +2696,23 @@ def _named_after_title_comma(doc: Doc, ent: Span, titles: list[tuple[int, int]])
     person's title is the holder's, whatever the model called it (a parse that lost the apposition too); a name
     ending in a body's noun ('the party's leader, the Labour Party,') is left alone."""
     i = ent.start
-    return (i >= 2 and doc[i - 1].text == "," and any(end == i - 1 for _, end in titles) and ent[0].is_title
+    return (i >= 2 and doc[i - 1].text == "," and _title_ends_at(doc, i - 1, titles) and ent[0].is_title
             and ent[0].pos_ == "PROPN" and ent[-1].lower_ not in body_nouns()
             and (ent.end == len(doc) or doc[ent.end].text in {",", "."}))
+
+
+def _title_ends_at(doc: Doc, i: int, titles: list[tuple[int, int]]) -> bool:
+    """A person's title ends right before token i, or does with its destination between ('the US ambassador to the UN,
+    NAME': 'to', 'the' and proper nouns)."""
+    ends = {end for _, end in titles}
+    k = i - 1
+    while k > 0 and doc[k].pos_ == "PROPN":
+        k -= 1
+    if k == i - 1:
+        return i in ends
+    if doc[k].lower_ == "the":
+        k -= 1
+    return i in ends or (doc[k].lower_ == "to" and k in ends)
 
 
 def _country_place(doc: Doc, ent: Span, surnames: set[str], titles: list[tuple[int, int]]) -> bool:

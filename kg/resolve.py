@@ -359,8 +359,9 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
         named = dict(services.values()) | dict([police] if police else [])
         entities = [_named(e, named[e.key]) if e.key in named else e for e in entities]
     known = {e.key for e in entities}
-    pairs = pair_referents(mentions, [_canon_event(e, canon, known) for e in extraction.events], entities)
     roles = _unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)
+    pairs = pair_referents(mentions, [_canon_event(e, canon, known) for e in extraction.events], entities,
+                           office_states(roles, {e.key: e.type for e in entities}))
     events = [_canon_event(_expand_pairs(e, pairs), canon, known) for e in extraction.events]
     names = {e.key: e.label for e in entities}
     sides = office_states(roles, {e.key: e.type for e in entities})
@@ -431,15 +432,23 @@ def _unique(items) -> list:
     return list(dict.fromkeys(items))
 
 
-def pair_referents(mentions: list[Mention], events: list[Event], entities: list[Entity]) -> dict[str, tuple[str, str]]:
-    """'both sides' -> the pair of people (or states, for 'the two countries') who share the most events so far; with
-    no such pair, the two actors of any kind who do."""
+def pair_referents(mentions: list[Mention], events: list[Event], entities: list[Entity],
+                   sides: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
+    """'both sides' -> the pair of people (or states, for 'the two countries') who share the most events so far; for
+    states with no such pair, the states two people who share events hold offices of ('NZ Foreign Minister NAME met
+    Chinese Foreign Minister NAME2 ... The two countries signed': `sides`, person -> state); else the two actors of
+    any kind who do."""
     types = {e.key: e.type for e in entities}
     out = {}
     for m in mentions:
         if m.rule != "nominal-pair":
             continue
-        counts = _pair_counts(events, types, m, {m.type}) or _pair_counts(events, types, m, ACTOR_TYPES)
+        counts = _pair_counts(events, types, m, {m.type})
+        if not counts and m.type == "State" and sides:
+            people = _pair_counts(events, types, m, {"Person"})
+            counts = Counter({tuple(sorted((sides[a], sides[b]))): n for (a, b), n in people.items()
+                              if a in sides and b in sides and sides[a] != sides[b]})
+        counts = counts or _pair_counts(events, types, m, ACTOR_TYPES)
         if counts:
             (pair, n), *rest = counts.most_common(2) + [((), 0)]
             if n > rest[0][1]:  # a clear main pair, or nothing

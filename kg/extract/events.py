@@ -11,7 +11,12 @@ from kg/data/plover_polarity.csv. The steps, each a function:
    (what a speaker says happened is not a reported event), in the sense the
    lexicon means ("fighting cancer" is no fight: `_sense_holds`).
 2. `read_arguments`: participants by slot (subject, object, prepositions,
-   "X-backed", "hosted by X"), place, time attached in the parse, status.
+   "X-backed", "hosted by X"), place, time attached in the parse, status;
+   'his/her country' is the state in the title of the person the pronoun stands
+   for (`_own_country`); whoever does something at a meeting a noun names
+   attends it ("raised the case with NAME at the G20 summit": `_attendees`).
+   A visitor's trip whose purpose infinitive names a meeting ("travelled to X
+   to meet Y") is that meeting (`_comes_to_meet`).
 3. `refer_back`: a definite event noun ("the agreement", "those talks") takes the
    participants (and date) of the event of its kind in an earlier sentence;
    `relative_to_events` dates "on the eve of the summit", "two days after the talks".
@@ -1234,6 +1239,10 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "the first ship arrived in Portsmouth", "aid arrived in Tacloban": a thing comes, no one visits
         if trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and _happening_subject(token, ctx.is_armed):
             trigger = replace(trigger, kind=DEATH_KIND, cameo="", plover="")  # "a fire killed twelve people": deaths
+
+
+        if trigger.visitor and _comes_to_meet(token):
+            continue  # "travelled to Florida to meet with NAME": the trip is the way to the meeting, one event
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
             trigger = replace(trigger, kind=force[0], cameo=force[1], plover=force[2])  # "militants attacked": CAMEO 18
         kind = trigger.kind
@@ -1294,6 +1303,12 @@ def _happening_subject(verb: Token, armed: Callable[[Token], bool]) -> bool:
         for s in subjects)
 
 
+def _comes_to_meet(verb: Token) -> bool:
+    """'travelled to Warsaw to meet NAME', 'flew to Doha to hold talks with X': a purpose infinitive naming a meeting."""
+    return any(c.dep_ in {"advcl", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               and any(family(row.kind) == "meeting" for row in _triggers_for(c)) for c in verb.children)
+
+
 def _person_comes(ctx: Context, verb: Token) -> bool:
     """Whether the one who comes is a named person: the verb's subject, or the noun a 'who' clause hangs on ('Major
     General Darryl Williams, ..., who arrived in Monrovia')."""
@@ -1330,6 +1345,8 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     elif m is None and token.pos_ in {"NOUN", "PROPN"}:
         if (named := _misplaced_apposition(ctx, token)) is not None:
             return actors(ctx, named, depth + 1)
+        if own := _own_country(ctx, token):
+            return [own]
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
                 for modifier in (child, *(c for c in child.children if c.dep_ == "conj")):  # "Russian and Ukrainian negotiators"
@@ -1349,6 +1366,27 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
         if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
             out.extend(actors(ctx, child, depth + 1))
     return list(dict.fromkeys(out))
+
+
+OWN_COUNTRY_NOUNS = {"country", "nation"}
+PERSONAL_POSSESSIVES = {"his", "her"}
+
+
+def _own_country(ctx: Context, noun: Token) -> str:
+    """'US President Donald Trump announced that his country would withdraw': 'his/her country' is the state written in
+    the title of the one the pronoun stands for, the person who is the subject of a clause above it ('' when none)."""
+    if noun.lemma_.lower() not in OWN_COUNTRY_NOUNS or not any(
+            c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSIVES for c in noun.children):
+        return ""
+    head = noun
+    while head.head is not head:
+        head = head.head
+        person = next((c for c in head.children if c.dep_ in SUBJ_DEPS and c.i != noun.i
+                       and (pm := ctx.mention(c)) is not None and pm.type == "Person"), None)
+        if person is not None:
+            return next((sm.key for t in person.subtree if t.i < person.i
+                         if (sm := ctx.mention(t)) is not None and sm.type == "State"), "")
+    return ""
 
 
 def _home_state(ctx: Context, token: Token) -> str:
@@ -1981,10 +2019,36 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             draft.place = draft.place or _place(ctx, pobj)  # "held a meeting in Berlin": the parser hangs the place on
             # the light verb whose object the event noun is
     _modifier_roles(ctx, draft, token)
+    for key in _attendees(ctx, token, draft.kind):
+        draft.add(key, "participant")
     if draft.kind in HAPPENING_KINDS and draft.trigger.actorless:
         _affected_state(ctx, draft)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+ATTENDANCE_PREPS = {"at", "during"}
+
+
+def _attendees(ctx: Context, noun: Token, kind: str) -> list[str]:
+    """'NAME raised the case with NAME2 at the G20 summit', 'NAME spoke during the talks': whoever (a person or a
+    state) does something at a meeting named by a noun, and whom it is done with, is there; a thing done there, or a
+    body's act ('police arrested fifty people at the summit'), names no one who attends."""
+    if noun.pos_ != "NOUN" or family(kind) != "meeting" or noun.dep_ != "pobj" or noun.head.lower_ not in ATTENDANCE_PREPS:
+        return []
+    verb, people = noun.head.head, []
+    for _ in range(6):  # 'raised the case with NAME2 at the summit': the parser may hang the phrase on a noun before it
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        people += [verb] if verb.dep_ == "pobj" and verb.head.lower_ == "with" else []
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    people += [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    people += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    types = {m.key: m.type for m in ctx.by_token.values()}
+    return [k for p in people if ctx.mention(p) is not None  # a name, not 'Japanese police'
+            for k in actors(ctx, p) if types.get(k) in {"Person", "State"}]
 
 
 HAPPENING_KINDS = {"Disaster", "Accident"}  # what befalls a place: the state it befalls takes part (shapes.ttl: a state

@@ -6,7 +6,8 @@ Patterns (titles from kg/data/titles.jsonl and kg/data/agent_titles.jsonl):
 - TITLE of|for OWNER NAME  "President of Serbia Aleksandar Vucic"
 - TITLE NAME of OWNER      "Prime Minister Fumio Kishida of Japan"
 - [the] TITLE of OWNER, NAME   "the chief executive of Apple, Steve Jobs,"
-- NAME, [the|a] OWNER['s] TITLE   "Angela Merkel, the German chancellor", "NAME, the State Department spokesman"
+- NAME, [the|a] OWNER['s] TITLE   "Angela Merkel, the German chancellor", "NAME, the State Department spokesman" (not
+  when a name follows the title: in 'NAME1, German Chancellor NAME2 and NAME3' the post is NAME2's only)
 - NAME, [the] TITLE of|for OWNER  "Ban Ki-moon, Secretary-General of the United Nations", "X, spokesman for the Thai army"
 - NAME, who is [the] ... TITLE ...  (a relative clause in the present)
 - over the dependency parse, a title that is the complement of a verb: 'NAME is / has been / remains the
@@ -1518,8 +1519,9 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     # NAME, [the|a] OWNER['s] TITLE / NAME, who is OWNER's TITLE
     if owner_before is not None:
         person = _appositive_person(doc, _owner_written_at(doc, owner_before, start))
-        if person is not None and not (named_after is not None and _titled(doc, person)):
-            # 'Argentine President NAME, Bolivia's president, NAME2, and ...': a list of titled names, the post NAME2's
+        if person is not None and not (named_after is not None and _titled(doc, person)) and after is None:
+            # 'Argentine President NAME, Bolivia's president, NAME2, and ...': a list of titled names, the post NAME2's;
+            # 'NAME, German Chancellor NAME2 and ...': a title with its own name after it is that name's, not NAME's
             yield person, owner_before, "name-owner-title", doc[person.start:end]
     # NAME is / has been / was appointed / became ... TITLE [of OWNER]
     for owner in (owner_before, owner_after):
