@@ -63,6 +63,7 @@ from kg.gazetteer import (
     abstract_nouns,
     agent_sectors,
     body_heads,
+    feature_nouns,
     first_body_nouns,
     happening_nouns,
     person_heads,
@@ -1676,7 +1677,8 @@ def _place(ctx: Context, token: Token) -> str:
     m = ctx.mention(token)
     if m is not None and m.type in {"Place", "State"} and m.rule != "capital-as-government":
         return m.key
-    if m is None and token.lower_ in place_nouns():  # "at the border village of Panmunjom": the village named
+    if m is None and (token.lower_ in place_nouns() or token.lemma_.lower() in feature_nouns()):  # "at the border village of
+        # Panmunjom", "off the coast of Libya": the village, the state whose coast
         return next((k for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj" if (k := _place(ctx, g))), "")
     return ""
