@@ -2309,6 +2309,8 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
             if word in PLACE_PREPS:
                 draft.place = draft.place or _place(ctx, pobj)
             role = args.get(word) or (args.get("subj") if word == "by" and token.tag_ == "VBN" else None)
+            if role == "participant" and word == "by" and family(draft.kind) == "statement":
+                role = "speaker"  # "were denied visas by the United States": a rejection is said, as in the active
             if role:
                 for key in actors(ctx, pobj):
                     draft.add(key, role)
