@@ -1917,7 +1917,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         # "the rescue was carried out by the coast guard", "the talks were held by Qatar": the agent does it (not
         # "the summit was overshadowed by the absence of Xi")
         subjects = _agents(token.head) or subjects
-    if (prep := _temporal_prep(token)) is not None:
+    if (prep := _temporal_prep(token)) is not None and not _reacted_to(draft, prep.head):
         clause = prep.head  # "Following a meeting ..., Vucic and Hoti came": they took part
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
         if _spoken_after(token, clause):
@@ -2177,6 +2177,19 @@ def _reported_violence(draft: Draft) -> bool:
     token = draft.token
     return (token.dep_ == "ccomp" and draft.trigger.plover in VIOLENT_TYPES and _speech_verb(token.head)
             and any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children))
+
+
+FORCE_TYPES = VIOLENT_TYPES | {"PROTEST", "COERCE"}  # acts of force and protest: done to or against others
+
+
+def _reacted_to(draft: Draft, clause: Token) -> bool:
+    """'The EU suspended talks after the coup', 'he dismissed his cabinet after nationwide protests': who acts after an
+    act of force or protest is not who staged it, unless the noun points back to them ('after a clash between their
+    forces'); a trial's parties stay ('ousted Lugo after a one-day trial'), and so does a clause that only places
+    things in time ('the election was before the 2014 protests')."""
+    token = draft.token
+    return (draft.trigger.plover in FORCE_TYPES and "LegalAction" not in lineage(draft.kind) and clause.lemma_ != "be"
+            and not any(t.tag_ == "PRP$" for t in token.subtree))
 
 
 def _temporal_prep(token: Token) -> Token | None:
