@@ -2206,6 +2206,7 @@ def _temporal_prep(token: Token) -> Token | None:
 POLITY_EVENTS = {"Election"}  # held by the state or region its modifier names
 TARGET_PREPS = {"to", "against", "from", "on", "with", "at"}
 PLACE_PREPS = {"in", "at", "near", "off"}  # "rescued off Lampedusa"
+ROUTE_PREPS = {"through", "across", "around"}  # where a march goes: "thousands marched through central Bangkok"
 
 
 def _content_targets(ctx: Context, draft: Draft) -> None:
@@ -2319,7 +2320,7 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
             continue
         word = "by" if child.dep_ == "agent" else child.lower_
         for pobj in (g for g in child.children if g.dep_ == "pobj"):
-            if word in PLACE_PREPS:
+            if word in PLACE_PREPS or word in ROUTE_PREPS and draft.kind == "Protest":  # "marched through Bangkok"
                 draft.place = draft.place or _place(ctx, pobj)
             role = args.get(word) or (args.get("subj") if word == "by" and token.tag_ == "VBN" else None)
             if role == "participant" and word == "by" and family(draft.kind) == "statement":
