@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: ninety articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: ninety-five articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ from tests.conftest import DATA
 # about 0.04 under.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.57, "statements": 0.82}),
-    "tune-wire": (90, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
+    "tune-wire": (95, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
 
