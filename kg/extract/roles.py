@@ -944,6 +944,13 @@ def _principal_after(doc: Doc, title: Span) -> Span | None:
 HOME_SECTORS = {"GOV", "LEG", "JUD"}
 
 
+def _service_chief(row: dict) -> bool:
+    """'Army chief General NAME', 'Chief of the Air Force NAME': a military office-list title (sector MIL) that is a
+    chief of a state's armed service, written with no state, is that office of the story's state as a minister's is;
+    no rank, unit commander or spokesman ('Colonel', 'Brigade Commander')."""
+    return row.get("sector", "").startswith("MIL") and "chief" in row["role"].lower().split()
+
+
 def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
     """'Finance Minister Takeshi Ono said', 'NAME was appointed defence minister', 'the new interior minister, NAME,': a
     state's office (whose office-list sector is its government's, legislature's or judiciary's: a minister, a president,
@@ -955,7 +962,8 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     names none), not for a
     holder the article gives another state's post, and not for 'former' or 'late' holders."""
     rows = title_by_id()
-    unowned = [(t, name) for t, name in unowned if (_office_sectors(rows[t.label_]) & HOME_SECTORS or _state_written(doc, t.start))
+    unowned = [(t, name) for t, name in unowned if (_office_sectors(rows[t.label_]) & HOME_SECTORS or _state_written(doc, t.start)
+                                                    or _service_chief(rows[t.label_]))
                and t.label_ not in _court_seat_ids()]
     if not unowned:
         return []
