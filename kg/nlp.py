@@ -895,7 +895,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _untagged_listed_bodies(doc, _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(
         doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
-    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _named_after_body_noun(doc, out))))
+    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out)))))
     out = _without_documents(doc, _without_systems(doc, out))
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
 
@@ -2737,6 +2737,25 @@ def _article_before(doc: Doc, i: int) -> int | None:
             return None
         j -= 1
     return j if j >= 0 and doc[j].lower_ in {"the", "a", "an"} else None
+
+
+# labels of a name the model read as a thing, not an actor: an apposition of a body's noun says it is a body's name
+THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
+
+
+def _retyped_apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'The main opposition party, the Samagi Jana Balawegaya, said', 'the Samagi Jana Balawegaya, the main opposition
+    party,': a name the model read as a product or a work, in apposition with a noun whose first sense is a body ('party',
+    'company'), before or after it, is that body's name."""
+    out = []
+    for ent in ents:
+        root = ent.root
+        before = root.dep_ == "appos" and root.head.i < ent.start and root.head.is_lower and root.head.pos_ == "NOUN" \
+            and root.head.lemma_.lower() in first_body_nouns() and root.head.lower_ not in person_heads()
+        if ent.label_ in THING_LABELS and (before or _apposed_body(ent)):
+            ent = _typed(doc, _fresh(doc, ent.start, ent.end, "ORG"))
+        out.append(ent)
+    return out
 
 
 def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
