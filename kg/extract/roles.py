@@ -1684,6 +1684,8 @@ def _subject_organization(doc: Doc, i: int) -> Span | None:
     if before:  # 'ORG is claiming ... from ORG2. Its chairman, NAME, said': the subject of the sentence before
         subject = next((c for c in doc[i - 1].sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     owner = _ent_at(doc, subject.i) if subject is not None else None
+    if owner is None and subject is not None:  # 'The main opposition party, the ORG, said its leader, NAME,': the name
+        owner = next((_ent_at(doc, c.i) for c in subject.children if c.dep_ == "appos" and _ent_at(doc, c.i) is not None), None)
     if owner is None or owner.label_ != "ORG" or not _organization(owner_key(owner)) or any(
             c.dep_ == "conj" for c in subject.children):
         return None  # 'Airbus and Boeing said ... Its chief executive': which one is not said
