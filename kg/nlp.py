@@ -895,7 +895,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _untagged_listed_bodies(doc, _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(
         doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
-    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out)))))
+    out = _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out))
+    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out)))
     out = _without_documents(doc, _without_systems(doc, out))
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
 
