@@ -117,6 +117,7 @@ from kg.gazetteer import (
     office_holders,
     office_holders_horizon,
     office_verbs,
+    police_nouns,
     sectors,
     state_bodies,
     state_by_iso3,
@@ -1540,6 +1541,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     if (owner_before is None and owner_after is None and _contextual(doc, start, end) and not owner_unread
             and not _unread_name_before(doc, start)):
         owner = _organization_nearby(doc, start)
+        if owner is not None and _police_field(doc, start) and not any(t.lower_ in police_nouns() for t in owner):
+            owner = None  # 'PTI supporters rallied ... Police spokesman NAME said': the police's, not the party's
         if owner is not None and after is not None:  # 'Airbus said ... Chief executive Thomas Enders': the one company
             yield after, owner, "title-name-owner-nearby", doc[start:after.end]
         person = _appositive_person(doc, start) if owner is not None and after is None else None
@@ -1553,6 +1556,12 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         owner = _spoken_for(doc, start)
         if owner is not None and after is not None:  # 'Speaking for Apple Corps, manager NAME said'
             yield after, owner, "speaking-for", doc[owner.start:after.end]
+
+
+def _police_field(doc: Doc, start: int) -> bool:
+    """'Police spokesman NAME', 'the police chief': a police force's noun (Phoenix COP agents: `police_nouns`) right
+    before a title, in any case, says whose post it is: no other organisation named nearby owns it."""
+    return start > 0 and doc[start - 1].lower_ in police_nouns() and not doc[start - 1].ent_type_
 
 
 def _titled(doc: Doc, person: Span) -> bool:
