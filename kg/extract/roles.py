@@ -984,8 +984,26 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
             continue
         span = doc[min(person.start, title.start):max(person.end, title.end)]
         kind = "state-title" if own else "home-state"
+        chamber = _speakers_chamber(doc, title, name, state)
+        if chamber:
+            out.append(_role(span, person, name, chamber, as_of, f"chamber-{rule}", 0.7))
+            continue
         out.append(_role(span, person, name, state, as_of, f"{kind}-{rule}", 0.7))
     return out
+
+
+def _speakers_chamber(doc: Doc, title: Span, name: str, state: str) -> str:
+    """'Deputy Speaker NAME', 'The Speaker, NAME,', 'The Speaker of Parliament, NAME' in a story that names one chamber
+    of its state's legislature ('the National Assembly', 'Parliament'; a senate, whose presiding officer is its
+    president or chairman, aside): a speaker presides over a chamber, whose post it is, not the state's. '' when the
+    story names no such chamber or two."""
+    if "speaker" not in name.lower().split():
+        return ""
+    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    chambers = {owner_key(e) for e in ents(doc) if e.label_ == "ORG" and _legislature(e) and e[-1].lower_ != "senate"
+                and (not e.ent_id_ or state_of(e.ent_id_) in {"", state}) and e.start not in titled}
+    chambers.discard("")
+    return chambers.pop() if len(chambers) == 1 else ""
 
 
 def _state_written(doc: Doc, start: int) -> bool:
