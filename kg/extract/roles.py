@@ -1923,9 +1923,27 @@ def _replaced(doc: Doc, start: int) -> bool:
     i = start - 1
     while i >= 0 and doc[i].lower_ in {"the", "outgoing"}:
         i -= 1
-    if i < 0 or doc[i].pos_ != "VERB" or doc[i].lemma_.lower() not in REPLACE_VERBS:
+    if i < 0 or doc[i].pos_ != "VERB" or doc[i].lemma_.lower() not in REPLACE_VERBS | _removal_verbs():
         return False
+    if doc[i].lemma_.lower() not in REPLACE_VERBS:
+        person = next((e for e in ents(doc) if e.label_ == "PERSON" and start <= e.start <= start + 5), None)
+        if person is None or (person.end < len(doc) and doc[person.end].text in {"'s", "\u2019s"}):
+            return False  # 'dismissed President NAME's remarks': the remarks, not the holder, are dismissed
     return not any(c.dep_ == "aux" and c.lower_ in NOT_HELD for c in doc[i].children)  # 'will replace NAME': holds it now
+
+
+@lru_cache(maxsize=1)
+def _removal_verbs() -> frozenset[str]:
+    """Verbs of taking a holder's post away ('Congress removes President NAME', 'ousted Prime Minister NAME', 'sacked
+    Finance Minister NAME'): the lemmas of the rows of kg/data/event_triggers.jsonl for dismissing from office and for
+    overthrowing (WordNet's 'fire, dismiss, sack' and 'overthrow, oust, depose, remove')."""
+    from kg import resources
+
+    return frozenset(lemma for row in resources.jsonl("event_triggers.jsonl") if row["id"] in REMOVAL_TRIGGERS
+                     for lemma in row["lemmas"])
+
+
+REMOVAL_TRIGGERS = {"ev-dismiss-office", "ev-overthrow"}
 
 
 def _clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
