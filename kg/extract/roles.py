@@ -1274,11 +1274,13 @@ def _place_after(doc: Doc, end: int) -> bool:
 
 def _possessive_name_before(doc: Doc, start: int) -> bool:
     """"East Timor's Prime Minister NAME", "Tuvalu's new prime minister": an owner written as a name in the possessive
-    before the title, whether or not it is read as a state, is no post of the story's state."""
+    before the title, whether or not it is read as a state, is no post of the story's state; nor is one written as a
+    body's noun ("the party's president", "the company's chairman"), whatever body it stands for."""
     i = start - 1
     while i > 0 and doc[i].lower_ in MODIFIERS:
         i -= 1
-    return i > 0 and doc[i].text in {"'s", "\u2019s"} and doc[i - 1].pos_ == "PROPN"
+    return i > 0 and doc[i].text in {"'s", "\u2019s"} and (doc[i - 1].pos_ == "PROPN" or (
+        doc[i - 1].lower_ in BODY_NOUNS and not doc[i - 1].ent_type_))  # "The party's president, NAME": a body's post
 
 
 def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
