@@ -2616,7 +2616,8 @@ def _title_in_apposition(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> 
     ending in a noun of a body ('the Electoral Commission, the chairman's office') is left alone."""
     if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or ent[-1].lower_ in body_nouns():
         return False
-    heads = {i for start, end in titles for i in range(start, end) if ent.end < start <= ent.end + 5}
+    # up to seven words on: "NAME, the ruling party's vice-chairman," (a prefix joined by a hyphen is three tokens)
+    heads = {i for start, end in titles for i in range(start, end) if ent.end < start <= ent.end + 7}
     return any(t.dep_ == "appos" and ent.start <= t.head.i < ent.end for t in (doc[i] for i in heads))
 
 
