@@ -285,8 +285,18 @@ def _title_matcher(nlp: Language):
     for row in titles():
         forms = set(row["forms"])
         forms |= {f[0].upper() + f[1:] for f in row["forms"] if f[:1].islower()}  # a sentence starts "Foreign minister X said"
+        if row.get("kind") == "minister":  # 'Ministers NAME and NAME', 'Foreign Ministers NAME and NAME' (`PLURAL_TITLE`)
+            forms |= {f + "s" for f in row["forms"] if f.endswith("Minister")}
         matcher.add(row["id"], [nlp.make_doc(form) for form in sorted(forms)])
     return matcher
+
+
+def _plural_title_kept(doc: Doc, start: int, end: int) -> bool:
+    """A minister's title in the plural ('Ministers', 'Foreign Ministers') is a title only right before a capitalised
+    name, and not after 'of' or 'the' ('the Council of Ministers', 'the Foreign Ministers of France and Spain')."""
+    if not doc[end - 1].text.endswith("Ministers"):
+        return True
+    return end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and (start == 0 or doc[start - 1].lower_ not in {"of", "the"})
 
 
 def _register() -> None:
@@ -304,7 +314,8 @@ def _register() -> None:
         def find_titles(doc: Doc) -> Doc:
             inside = _body_starts(doc)
             doc.spans["kg_titles"] = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in matcher(doc)
-                                                   if not any(s < k < e < inside[k] for k in range(s + 1, e) if k in inside)])
+                                                   if not any(s < k < e < inside[k] for k in range(s + 1, e) if k in inside)
+                                                   and _plural_title_kept(doc, s, e)])
             return doc
 
         return find_titles
@@ -886,7 +897,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, alone):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    out = _apposed_people(doc, out, words)
+    out = _apposed_people(doc, _plural_title_people(doc, out), words)
     out = _parties_tagged_people(doc, out, alone)
     out = _company_before_title(doc, _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out))))
     out = _people_before_body_nouns(doc, _named_before_body_noun(doc, _repeated_organizations(doc, out), words))
@@ -2608,6 +2619,25 @@ def _near_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
     """A title ends right before the name, stands in apposition to it or follows it ('NAME, the minister of')."""
     return any(end == ent.start or (end == ent.start - 1 and doc[end].lower_ == "the") for _, end in titles) \
         or _after_title(doc, ent, titles) or _before_title(doc, ent, titles)
+
+
+def _plural_title_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Ministers Renato Brunetta and Mariastella Gelmini': the names listed right after a title in the plural
+    (`_plural_title_kept`), joined by commas and 'and', are people's, whatever the model called them (a gazetteer
+    name keeps its type)."""
+    by_start = {e.start: e for e in ents}
+    retyped: dict[int, Span] = {}
+    for title in doc.spans.get("kg_titles", []):
+        if not title.text.endswith("Ministers"):
+            continue
+        i = title.end
+        while i in by_start and not by_start[i].ent_id_ and by_start[i].label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}:
+            ent = by_start[i]
+            if ent.label_ != "PERSON":
+                retyped[ent.start] = _typed(doc, _fresh(doc, ent.start, ent.end, "PERSON"))
+            i = ent.end + (ent.end < len(doc) and doc[ent.end].text == ",")
+            i += i < len(doc) and doc[i].lower_ == "and"
+    return [retyped.get(e.start, e) for e in ents]
 
 
 def _title_in_apposition(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:

@@ -235,7 +235,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _outgoing_roles(doc, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
-    for role in _plural_title_roles(doc, as_of):
+    for role in _plural_title_roles(doc, as_of) + _listed_after_plural_title(doc, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     roles += _listed_ellipsis_roles(doc, roles, as_of)
@@ -275,6 +275,28 @@ def _plural_title_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         name = rows[token.lemma_.lower()]["role"]
         for person in people:
             out.append(_role(doc[owner.start:person.end], person, name, owner_key(owner), as_of, "plural-title", 0.8))
+    return out
+
+
+def _listed_after_plural_title(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'Ministers NAME1 and NAME2', 'Foreign Ministers NAME1, NAME2 and NAME3': the post read for the first name after a
+    title in the plural is the post of each name listed after it."""
+    out = []
+    for title in doc.spans.get("kg_titles", []):
+        first = _person_at(doc, title.end) if title.text.endswith("Ministers") else None
+        if first is None:
+            continue
+        posts = [r for r in roles if r.holder == person_key(first.text) and title.start_char <= r.evidence.start <= first.start_char]
+        i, people = first.end, []
+        while i < len(doc) and doc[i].text in {",", "and"}:
+            i += 1 + (doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ == "and")
+            person = _person_at(doc, i)
+            if person is None:
+                break
+            people.append(person)
+            i = person.end
+        for person in people:
+            out += [_role(doc[title.start:person.end], person, r.name, r.of, as_of, "plural-title-listed", 0.7) for r in posts]
     return out
 
 
@@ -336,6 +358,8 @@ def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
         known = _role_of_form().get(f"{field}{doc[start:title.end].text}".lower())
         if known:
             return known  # 'home affairs minister' is a form of the Interior Minister's title
+    if doc[title.end - 1].text.endswith("Ministers"):  # 'Foreign Ministers NAME and NAME': each holds the post
+        return _post_name(doc, title[:-1], rows) + " Minister" if len(title) > 1 else "Minister"
     name, first = named(start), doc[start]
     if first.lower_ not in title_prefixes() or name.lower().startswith(first.lower_) or start + 1 >= title.end:
         return field + name  # no prefix, or one the title's own row names ('Vice President', 'Deputy Prime Minister')
