@@ -1003,12 +1003,12 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
                 or _place_after(doc, title.end)):
             continue
         person, rule = _unowned_holder(doc, title, as_of)
-        if (person is None or _held_elsewhere(person, state, roles) or (not own and _other_state_named(doc, title, state))
+        chamber = _speakers_chamber(doc, title, name, state)  # a chamber the story names: no other state's speaker
+        if (person is None or _held_elsewhere(person, state, roles) or (not own and not chamber and _other_state_named(doc, title, state))
                 or _known_states(person.text, as_of) - {state}):
             continue
         span = doc[min(person.start, title.start):max(person.end, title.end)]
         kind = "state-title" if own else "home-state"
-        chamber = _speakers_chamber(doc, title, name, state)
         if chamber:
             out.append(_role(span, person, name, chamber, as_of, f"chamber-{rule}", 0.7))
             continue
@@ -2041,8 +2041,8 @@ def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None,
     if i < 2 or doc[i].lower_ != "as":
         return None, ""
     k = i - 1
-    if doc[k].text == ",":  # past an apposition: ', a former trade minister,'
-        k = next((j for j in range(k - 1, max(k - 10, 0), -1) if doc[j].text == ","), -1) - 1
+    if doc[k].text == ",":  # past an apposition: ', a former trade minister,', ', leader of the opposition X (ABC),'
+        k = next((j for j in range(k - 1, max(k - 20, 0), -1) if doc[j].text == ","), -1) - 1
     person = _ent_at(doc, k) if k > 0 else None
     if person is None or person.label_ != "PERSON" or person.end != k + 1 or person.start < 1:
         return None, ""
