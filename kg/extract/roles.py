@@ -1976,10 +1976,33 @@ def _clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, s
     """The person a clause says holds the title at token `start` as of the article's date, and the verb's lemma: read
     over the parse, or from the words when the parse misses the verb ('named NAME, a former trade minister, as
     foreign minister')."""
-    person, verb = _written_clause_holder(doc, start, as_of)
+    person, verb = _gapped_as_holder(doc, start, as_of)
+    if person is None:
+        person, verb = _written_clause_holder(doc, start, as_of)
     if person is None:
         person, verb = _parsed_clause_holder(doc, start, as_of)
     return (person, verb) if person is not None else _named_as_holder(doc, start, as_of)
+
+
+def _gapped_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
+    """'named NAME1 as finance minister and NAME2 as interior minister': a name after 'and' (or a comma) and before
+    'as TITLE', following a first 'VERB NAME1 as TITLE1' of taking office (`_named_as_holder`) in its sentence, holds
+    the second title (the verb is left out, not the name)."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in MODIFIERS:
+        i -= 1
+    if i < 2 or doc[i].lower_ != "as":
+        return None, ""
+    person = _ent_at(doc, i - 1)
+    if person is None or person.label_ != "PERSON" or person.end != i or person.start < 2 or doc[person.start - 1].lower_ not in {
+            "and", ","}:
+        return None, ""
+    sent = doc[i].sent
+    for j in range(person.start - 2, sent.start, -1):  # the list's first 'as', past 'NAME2 as TITLE2,' before this one
+        holder, verb = _named_as_holder(doc, j + 1, as_of) if doc[j].lower_ == "as" else (None, "")
+        if holder is not None:
+            return (person, verb) if holder.start != person.start else (None, "")
+    return None, ""
 
 
 PASSIVE_AUX = {"was", "were", "is", "are", "been"}  # 'was appointed', 'has been named', 'is appointed'
