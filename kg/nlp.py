@@ -285,15 +285,30 @@ def _title_matcher(nlp: Language):
     for row in titles():
         forms = set(row["forms"])
         forms |= {f[0].upper() + f[1:] for f in row["forms"] if f[:1].islower()}  # a sentence starts "Foreign minister X said"
-        if row.get("kind") == "minister":  # 'Ministers NAME and NAME', 'Foreign Ministers NAME and NAME' (`PLURAL_TITLE`)
+        if row.get("kind") == "minister":  # 'Ministers NAME and NAME', 'Foreign Ministers NAME and NAME' (`_title_kept`)
             forms |= {f + "s" for f in row["forms"] if f.endswith("Minister")}
+        if row["id"] == SPEAKER_TITLE:  # 'was elected speaker', 'speaker of the National Assembly' (`_title_kept`)
+            forms.add("speaker")
         matcher.add(row["id"], [nlp.make_doc(form) for form in sorted(forms)])
     return matcher
 
 
-def _plural_title_kept(doc: Doc, start: int, end: int) -> bool:
+SPEAKER_TITLE = "title-speaker"
+# verbs whose complement is a post ('was elected speaker', 'became speaker'): WordNet's verbs of appointing and electing
+POST_VERBS = frozenset({"elect", "appoint", "name", "become", "choose", "reelect", "re-elect"})
+
+
+def _title_kept(doc: Doc, start: int, end: int) -> bool:
     """A minister's title in the plural ('Ministers', 'Foreign Ministers') is a title only right before a capitalised
-    name, and not after 'of' or 'the' ('the Council of Ministers', 'the Foreign Ministers of France and Spain')."""
+    name, and not after 'of' or 'the' ('the Council of Ministers', 'the Foreign Ministers of France and Spain'); a
+    'speaker' in lower case (also one who speaks: 'the keynote speaker') only as a legislature's post: before 'of' and a
+    body's capitalised name ('speaker of the National Assembly') or as the post a verb of electing gives ('was elected
+    speaker', 'became speaker')."""
+    if doc[start:end].text == "speaker":
+        k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        named = end + 1 < len(doc) and doc[end].lower_ == "of" and k < len(doc) and doc[k].is_title and doc[k].ent_type_ == "ORG"
+        verb = next((doc[j] for j in range(start - 1, max(start - 3, -1), -1) if doc[j].pos_ in {"VERB", "AUX"}), None)
+        return named or (verb is not None and verb.lemma_.lower() in POST_VERBS)
     if not doc[end - 1].text.endswith("Ministers"):
         return True
     return end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and (start == 0 or doc[start - 1].lower_ not in {"of", "the"})
@@ -315,7 +330,7 @@ def _register() -> None:
             inside = _body_starts(doc)
             doc.spans["kg_titles"] = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in matcher(doc)
                                                    if not any(s < k < e < inside[k] for k in range(s + 1, e) if k in inside)
-                                                   and _plural_title_kept(doc, s, e)])
+                                                   and _title_kept(doc, s, e)])
             return doc
 
         return find_titles
@@ -2623,7 +2638,7 @@ def _near_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
 
 def _plural_title_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Ministers Renato Brunetta and Mariastella Gelmini': the names listed right after a title in the plural
-    (`_plural_title_kept`), joined by commas and 'and', are people's, whatever the model called them (a gazetteer
+    (`_title_kept`), joined by commas and 'and', are people's, whatever the model called them (a gazetteer
     name keeps its type)."""
     by_start = {e.start: e for e in ents}
     retyped: dict[int, Span] = {}
