@@ -912,7 +912,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, alone):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    out = _apposed_people(doc, _plural_title_people(doc, out), words)
+    out = _apposed_people(doc, _people_taking_office(doc, _plural_title_people(doc, out), words), words)
     out = _parties_tagged_people(doc, out, alone)
     out = _company_before_title(doc, _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out))))
     out = _people_before_body_nouns(doc, _named_before_body_noun(doc, _repeated_organizations(doc, out), words))
@@ -2634,6 +2634,57 @@ def _near_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
     """A title ends right before the name, stands in apposition to it or follows it ('NAME, the minister of')."""
     return any(end == ent.start or (end == ent.start - 1 and doc[end].lower_ == "the") for _, end in titles) \
         or _after_title(doc, ent, titles) or _before_title(doc, ent, titles)
+
+
+# verbs of putting someone in a post (WordNet's appoint, name, elect, swear in, nominate): 'NAME was named TITLE'
+OFFICE_VERBS = frozenset({"appoint", "name", "elect", "swear", "nominate", "reelect", "re-elect"})
+
+
+def _people_taking_office(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
+    """'Sosten Gwengwe was named finance minister', 'Sosten Gwengwe, who was sworn in as finance minister,', 'appointed
+    Sosten Gwengwe as finance minister': two or three capitalised words the model left untagged or read as a body (no
+    gazetteer name), that are the one put in a post (a title right after the verb, or after 'as'): a person. The words
+    open a sentence or a clause (the subject), or stand right after the verb (its object, with 'as TITLE' after them);
+    not a dictionary word at the end ('Central Bank was named').'"""
+    titles = {t.start for t in doc.spans.get("kg_titles", [])}
+    people = {i for e in ents if e.label_ == "PERSON" or e.ent_id_ for i in range(e.start, e.end)}
+    found = []
+
+    def run_before(end: int) -> Span | None:
+        n = next((n for n in reversed(APPOSED_NAME) if end - n >= 0 and all(
+            _is_name_token(t) and t.i not in people and t.i not in titles for t in doc[end - n:end])), 0)
+        start = end - n
+        if not n or doc[end - 1].lower_ in words or not (doc[start].is_sent_start or doc[start - 1].lower_ in {"and", ",", "but"}
+                                                         or doc[start - 1].pos_ == "VERB"):
+            return None
+        return doc[start:end]
+
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in OFFICE_VERBS:
+            continue
+        j = verb.i + 1 + (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "in")  # 'sworn in as'
+        j += j < len(doc) and doc[j].lower_ == "as"
+        while j < len(doc) and doc[j].lower_ in {"the", "new", "its", "acting", "interim", "deputy"} and j not in titles:
+            j += 1
+        if j in titles and verb.tag_ == "VBN" and verb.i >= 2:  # 'NAME [, who] was named TITLE'
+            aux = verb.i - 1
+            while aux > 0 and doc[aux].pos_ == "AUX":
+                aux -= 1
+            end = aux - 1 if doc[aux].lower_ == "who" and doc[aux - 1].text == "," else aux + 1
+            name = run_before(end) if aux < verb.i - 1 or doc[aux].lower_ == "who" else None
+        else:  # 'appointed NAME as TITLE'
+            k = verb.i + 1
+            while k < len(doc) and k - verb.i <= 3 and _is_name_token(doc[k]) and k not in people and k not in titles:
+                k += 1
+            as_title = k + 1 < len(doc) and doc[k].lower_ == "as" and any(t in titles for t in range(k + 1, min(k + 4, len(doc))))
+            name = doc[verb.i + 1:k] if as_title and 2 <= k - verb.i - 1 <= 3 and doc[k - 1].lower_ not in words else None
+        if name is not None:
+            found.append(name)
+    if not found:
+        return ents
+    cover = {i for f in found for i in range(f.start, f.end)}
+    return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + [
+        _typed(doc, _fresh(doc, f.start, f.end, "PERSON")) for f in found]
 
 
 def _plural_title_people(doc: Doc, ents: list[Span]) -> list[Span]:
