@@ -970,10 +970,13 @@ HOME_SECTORS = {"GOV", "LEG", "JUD"}
 
 
 def _service_chief(row: dict) -> bool:
-    """'Army chief General NAME', 'Chief of the Air Force NAME': a military office-list title (sector MIL) that is a
-    chief of a state's armed service, written with no state, is that office of the story's state as a minister's is;
-    no rank, unit commander or spokesman ('Colonel', 'Brigade Commander')."""
-    return row.get("sector", "").startswith("MIL") and "chief" in row["role"].lower().split()
+    """'Army chief General NAME', 'Chief of the Air Force NAME', 'The national police chief, General NAME': a military
+    office-list title (sector MIL) that is a chief of a state's armed service, or a police one (COP) of its national
+    force, written with no state, is that office of the story's state as a minister's is; no rank, unit commander or
+    spokesman ('Colonel', 'Brigade Commander'), nor a city's police chief."""
+    words = row["role"].lower().split()
+    sector = row.get("sector", "")
+    return "chief" in words and (sector.startswith("MIL") or (sector.startswith("COP") and "national" in words))
 
 
 def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
