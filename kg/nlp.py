@@ -288,8 +288,33 @@ def _title_matcher(nlp: Language):
     for row in titles():
         forms = set(row["forms"])
         forms |= {f[0].upper() + f[1:] for f in row["forms"] if f[:1].islower()}  # a sentence starts "Foreign minister X said"
+        if row.get("kind") == "minister":  # 'Ministers NAME and NAME', 'Foreign Ministers NAME and NAME' (`_title_kept`)
+            forms |= {f + "s" for f in row["forms"] if f.endswith("Minister")}
+        if row["id"] == SPEAKER_TITLE:  # 'was elected speaker', 'speaker of the National Assembly' (`_title_kept`)
+            forms.add("speaker")
         matcher.add(row["id"], [nlp.make_doc(form) for form in sorted(forms)])
     return matcher
+
+
+SPEAKER_TITLE = "title-speaker"
+# verbs whose complement is a post ('was elected speaker', 'became speaker'): WordNet's verbs of appointing and electing
+POST_VERBS = frozenset({"elect", "appoint", "name", "become", "choose", "reelect", "re-elect"})
+
+
+def _title_kept(doc: Doc, start: int, end: int) -> bool:
+    """A minister's title in the plural ('Ministers', 'Foreign Ministers') is a title only right before a capitalised
+    name, and not after 'of' or 'the' ('the Council of Ministers', 'the Foreign Ministers of France and Spain'); a
+    'speaker' in lower case (also one who speaks: 'the keynote speaker') only as a legislature's post: before 'of' and a
+    body's capitalised name ('speaker of the National Assembly') or as the post a verb of electing gives ('was elected
+    speaker', 'became speaker')."""
+    if doc[start:end].text == "speaker":
+        k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        named = end + 1 < len(doc) and doc[end].lower_ == "of" and k < len(doc) and doc[k].is_title and doc[k].ent_type_ == "ORG"
+        verb = next((doc[j] for j in range(start - 1, max(start - 3, -1), -1) if doc[j].pos_ in {"VERB", "AUX"}), None)
+        return named or (verb is not None and verb.lemma_.lower() in POST_VERBS)
+    if not doc[end - 1].text.endswith("Ministers"):
+        return True
+    return end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and (start == 0 or doc[start - 1].lower_ not in {"of", "the"})
 
 
 def _register() -> None:
@@ -307,7 +332,8 @@ def _register() -> None:
         def find_titles(doc: Doc) -> Doc:
             inside = _body_starts(doc)
             doc.spans["kg_titles"] = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in matcher(doc)
-                                                   if not any(s < k < e < inside[k] for k in range(s + 1, e) if k in inside)])
+                                                   if not any(s < k < e < inside[k] for k in range(s + 1, e) if k in inside)
+                                                   and _title_kept(doc, s, e)])
             return doc
 
         return find_titles
@@ -917,7 +943,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     for token in tokens_with(doc, ORTH, alone):
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
-    out = _apposed_people(doc, out, words)
+    out = _apposed_people(doc, _people_taking_office(doc, _plural_title_people(doc, out), words), words)
     out = _parties_tagged_people(doc, out, alone)
     out = _company_before_title(doc, _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out))))
     out = _company_after_title(doc, out)
@@ -927,7 +953,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _untagged_listed_bodies(doc, _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(
         doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
-    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, _named_after_body_noun(doc, out))))
+    out = _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out))
+    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out)))
     out = _without_documents(doc, _without_systems(doc, out))
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
 
@@ -2681,13 +2708,84 @@ def _near_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
         or _after_title(doc, ent, titles) or _before_title(doc, ent, titles)
 
 
+# verbs of putting someone in a post (WordNet's appoint, name, elect, swear in, nominate): 'NAME was named TITLE'
+OFFICE_VERBS = frozenset({"appoint", "name", "elect", "swear", "nominate", "reelect", "re-elect"})
+
+
+def _people_taking_office(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
+    """'Sosten Gwengwe was named finance minister', 'Sosten Gwengwe, who was sworn in as finance minister,', 'appointed
+    Sosten Gwengwe as finance minister': two or three capitalised words the model left untagged or read as a body (no
+    gazetteer name), that are the one put in a post (a title right after the verb, or after 'as'): a person. The words
+    open a sentence or a clause (the subject), or stand right after the verb (its object, with 'as TITLE' after them);
+    not a dictionary word at the end ('Central Bank was named').'"""
+    titles = {t.start for t in doc.spans.get("kg_titles", [])}
+    people = {i for e in ents if e.label_ == "PERSON" or e.ent_id_ for i in range(e.start, e.end)}
+    found = []
+
+    def run_before(end: int) -> Span | None:
+        n = next((n for n in reversed(APPOSED_NAME) if end - n >= 0 and all(
+            _is_name_token(t) and t.i not in people and t.i not in titles for t in doc[end - n:end])), 0)
+        start = end - n
+        if not n or doc[end - 1].lower_ in words or not (doc[start].is_sent_start or doc[start - 1].lower_ in {"and", ",", "but"}
+                                                         or doc[start - 1].pos_ == "VERB"):
+            return None
+        return doc[start:end]
+
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in OFFICE_VERBS:
+            continue
+        j = verb.i + 1 + (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "in")  # 'sworn in as'
+        j += j < len(doc) and doc[j].lower_ == "as"
+        while j < len(doc) and doc[j].lower_ in {"the", "new", "its", "acting", "interim", "deputy"} and j not in titles:
+            j += 1
+        if j in titles and verb.tag_ == "VBN" and verb.i >= 2:  # 'NAME [, who] was named TITLE'
+            aux = verb.i - 1
+            while aux > 0 and doc[aux].pos_ == "AUX":
+                aux -= 1
+            end = aux - 1 if doc[aux].lower_ == "who" and doc[aux - 1].text == "," else aux + 1
+            name = run_before(end) if aux < verb.i - 1 or doc[aux].lower_ == "who" else None
+        else:  # 'appointed NAME as TITLE'
+            k = verb.i + 1
+            while k < len(doc) and k - verb.i <= 3 and _is_name_token(doc[k]) and k not in people and k not in titles:
+                k += 1
+            as_title = k + 1 < len(doc) and doc[k].lower_ == "as" and any(t in titles for t in range(k + 1, min(k + 4, len(doc))))
+            name = doc[verb.i + 1:k] if as_title and 2 <= k - verb.i - 1 <= 3 and doc[k - 1].lower_ not in words else None
+        if name is not None:
+            found.append(name)
+    if not found:
+        return ents
+    cover = {i for f in found for i in range(f.start, f.end)}
+    return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + [
+        _typed(doc, _fresh(doc, f.start, f.end, "PERSON")) for f in found]
+
+
+def _plural_title_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Ministers Renato Brunetta and Mariastella Gelmini': the names listed right after a title in the plural
+    (`_title_kept`), joined by commas and 'and', are people's, whatever the model called them (a gazetteer
+    name keeps its type)."""
+    by_start = {e.start: e for e in ents}
+    retyped: dict[int, Span] = {}
+    for title in doc.spans.get("kg_titles", []):
+        if not title.text.endswith("Ministers"):
+            continue
+        i = title.end
+        while i in by_start and not by_start[i].ent_id_ and by_start[i].label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}:
+            ent = by_start[i]
+            if ent.label_ != "PERSON":
+                retyped[ent.start] = _typed(doc, _fresh(doc, ent.start, ent.end, "PERSON"))
+            i = ent.end + (ent.end < len(doc) and doc[ent.end].text == ",")
+            i += i < len(doc) and doc[i].lower_ == "and"
+    return [retyped.get(e.start, e) for e in ents]
+
+
 def _title_in_apposition(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
     """'Phumzile Mlambo-Ngcuka, a former deputy president of South Africa,': a name with a person's title in
     apposition after it (the title's noun the apposition's head) is a person's, whatever the model called it. A name
     ending in a noun of a body ('the Electoral Commission, the chairman's office') is left alone."""
     if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or ent[-1].lower_ in body_nouns():
         return False
-    heads = {i for start, end in titles for i in range(start, end) if ent.end < start <= ent.end + 5}
+    # up to seven words on: "NAME, the ruling party's vice-chairman," (a prefix joined by a hyphen is three tokens)
+    heads = {i for start, end in titles for i in range(start, end) if ent.end < start <= ent.end + 7}
     return any(t.dep_ == "appos" and ent.start <= t.head.i < ent.end for t in (doc[i] for i in heads))
 
 
@@ -2823,6 +2921,25 @@ def _article_before(doc: Doc, i: int) -> int | None:
             return None
         j -= 1
     return j if j >= 0 and doc[j].lower_ in {"the", "a", "an"} else None
+
+
+# labels of a name the model read as a thing, not an actor: an apposition of a body's noun says it is a body's name
+THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
+
+
+def _retyped_apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'The main opposition party, the Samagi Jana Balawegaya, said', 'the Samagi Jana Balawegaya, the main opposition
+    party,': a name the model read as a product or a work, in apposition with a noun whose first sense is a body ('party',
+    'company'), before or after it, is that body's name."""
+    out = []
+    for ent in ents:
+        root = ent.root
+        before = root.dep_ == "appos" and root.head.i < ent.start and root.head.is_lower and root.head.pos_ == "NOUN" \
+            and root.head.lemma_.lower() in first_body_nouns() and root.head.lower_ not in person_heads()
+        if ent.label_ in THING_LABELS and (before or _apposed_body(ent)):
+            ent = _typed(doc, _fresh(doc, ent.start, ent.end, "ORG"))
+        out.append(ent)
+    return out
 
 
 def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:

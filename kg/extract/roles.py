@@ -118,6 +118,7 @@ from kg.gazetteer import (
     office_holders,
     office_holders_horizon,
     office_verbs,
+    police_nouns,
     sectors,
     state_bodies,
     state_by_iso3,
@@ -235,7 +236,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _outgoing_roles(doc, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
-    for role in _plural_title_roles(doc, as_of):
+    for role in _plural_title_roles(doc, as_of) + _listed_after_plural_title(doc, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     roles += _listed_ellipsis_roles(doc, roles, as_of)
@@ -275,6 +276,28 @@ def _plural_title_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         name = rows[token.lemma_.lower()]["role"]
         for person in people:
             out.append(_role(doc[owner.start:person.end], person, name, owner_key(owner), as_of, "plural-title", 0.8))
+    return out
+
+
+def _listed_after_plural_title(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'Ministers NAME1 and NAME2', 'Foreign Ministers NAME1, NAME2 and NAME3': the post read for the first name after a
+    title in the plural is the post of each name listed after it."""
+    out = []
+    for title in doc.spans.get("kg_titles", []):
+        first = _person_at(doc, title.end) if title.text.endswith("Ministers") else None
+        if first is None:
+            continue
+        posts = [r for r in roles if r.holder == person_key(first.text) and title.start_char <= r.evidence.start <= first.start_char]
+        i, people = first.end, []
+        while i < len(doc) and doc[i].text in {",", "and"}:
+            i += 1 + (doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ == "and")
+            person = _person_at(doc, i)
+            if person is None:
+                break
+            people.append(person)
+            i = person.end
+        for person in people:
+            out += [_role(doc[title.start:person.end], person, r.name, r.of, as_of, "plural-title-listed", 0.7) for r in posts]
     return out
 
 
@@ -336,6 +359,8 @@ def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
         known = _role_of_form().get(f"{field}{doc[start:title.end].text}".lower())
         if known:
             return known  # 'home affairs minister' is a form of the Interior Minister's title
+    if doc[title.end - 1].text.endswith("Ministers"):  # 'Foreign Ministers NAME and NAME': each holds the post
+        return _post_name(doc, title[:-1], rows) + " Minister" if len(title) > 1 else "Minister"
     name, first = named(start), doc[start]
     if first.lower_ not in title_prefixes() or name.lower().startswith(first.lower_) or start + 1 >= title.end:
         return field + name  # no prefix, or one the title's own row names ('Vice President', 'Deputy Prime Minister')
@@ -945,6 +970,16 @@ def _principal_after(doc: Doc, title: Span) -> Span | None:
 HOME_SECTORS = {"GOV", "LEG", "JUD"}
 
 
+def _service_chief(row: dict) -> bool:
+    """'Army chief General NAME', 'Chief of the Air Force NAME', 'The national police chief, General NAME': a military
+    office-list title (sector MIL) that is a chief of a state's armed service, or a police one (COP) of its national
+    force, written with no state, is that office of the story's state as a minister's is; no rank, unit commander or
+    spokesman ('Colonel', 'Brigade Commander'), nor a city's police chief."""
+    words = row["role"].lower().split()
+    sector = row.get("sector", "")
+    return "chief" in words and (sector.startswith("MIL") or (sector.startswith("COP") and "national" in words))
+
+
 def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
     """'Finance Minister Takeshi Ono said', 'NAME was appointed defence minister', 'the new interior minister, NAME,': a
     state's office (whose office-list sector is its government's, legislature's or judiciary's: a minister, a president,
@@ -956,7 +991,8 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     names none), not for a
     holder the article gives another state's post, and not for 'former' or 'late' holders."""
     rows = title_by_id()
-    unowned = [(t, name) for t, name in unowned if (_office_sectors(rows[t.label_]) & HOME_SECTORS or _state_written(doc, t.start))
+    unowned = [(t, name) for t, name in unowned if (_office_sectors(rows[t.label_]) & HOME_SECTORS or _state_written(doc, t.start)
+                                                    or _service_chief(rows[t.label_]))
                and t.label_ not in _court_seat_ids()]
     if not unowned:
         return []
@@ -971,13 +1007,31 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
                 or _place_after(doc, title.end)):
             continue
         person, rule = _unowned_holder(doc, title, as_of)
-        if (person is None or _held_elsewhere(person, state, roles) or (not own and _other_state_named(doc, title, state))
+        chamber = _speakers_chamber(doc, title, name, state)  # a chamber the story names: no other state's speaker
+        if (person is None or _held_elsewhere(person, state, roles) or (not own and not chamber and _other_state_named(doc, title, state))
                 or _known_states(person.text, as_of) - {state}):
             continue
         span = doc[min(person.start, title.start):max(person.end, title.end)]
         kind = "state-title" if own else "home-state"
+        if chamber:
+            out.append(_role(span, person, name, chamber, as_of, f"chamber-{rule}", 0.7))
+            continue
         out.append(_role(span, person, name, state, as_of, f"{kind}-{rule}", 0.7))
     return out
+
+
+def _speakers_chamber(doc: Doc, title: Span, name: str, state: str) -> str:
+    """'Deputy Speaker NAME', 'The Speaker, NAME,', 'The Speaker of Parliament, NAME' in a story that names one chamber
+    of its state's legislature ('the National Assembly', 'Parliament'; a senate, whose presiding officer is its
+    president or chairman, aside): a speaker presides over a chamber, whose post it is, not the state's. '' when the
+    story names no such chamber or two."""
+    if "speaker" not in name.lower().split():
+        return ""
+    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    chambers = {owner_key(e) for e in ents(doc) if e.label_ == "ORG" and _legislature(e) and e[-1].lower_ != "senate"
+                and (not e.ent_id_ or state_of(e.ent_id_) in {"", state}) and e.start not in titled}
+    chambers.discard("")
+    return chambers.pop() if len(chambers) == 1 else ""
 
 
 def _state_written(doc: Doc, start: int) -> bool:
@@ -1248,11 +1302,13 @@ def _place_after(doc: Doc, end: int) -> bool:
 
 def _possessive_name_before(doc: Doc, start: int) -> bool:
     """"East Timor's Prime Minister NAME", "Tuvalu's new prime minister": an owner written as a name in the possessive
-    before the title, whether or not it is read as a state, is no post of the story's state."""
+    before the title, whether or not it is read as a state, is no post of the story's state; nor is one written as a
+    body's noun ("the party's president", "the company's chairman"), whatever body it stands for."""
     i = start - 1
     while i > 0 and doc[i].lower_ in MODIFIERS:
         i -= 1
-    return i > 0 and doc[i].text in {"'s", "\u2019s"} and doc[i - 1].pos_ == "PROPN"
+    return i > 0 and doc[i].text in {"'s", "\u2019s"} and (doc[i - 1].pos_ == "PROPN" or (
+        doc[i - 1].lower_ in BODY_NOUNS and not doc[i - 1].ent_type_))  # "The party's president, NAME": a body's post
 
 
 def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
@@ -1534,6 +1590,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     if (owner_before is None and owner_after is None and _contextual(doc, start, end) and not owner_unread
             and not _unread_name_before(doc, start)):
         owner = _organization_nearby(doc, start)
+        if owner is not None and _police_field(doc, start) and not any(t.lower_ in police_nouns() for t in owner):
+            owner = None  # 'PTI supporters rallied ... Police spokesman NAME said': the police's, not the party's
         if owner is not None and after is not None:  # 'Airbus said ... Chief executive Thomas Enders': the one company
             yield after, owner, "title-name-owner-nearby", doc[start:after.end]
         person = _appositive_person(doc, start) if owner is not None and after is None else None
@@ -1547,6 +1605,12 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         owner = _spoken_for(doc, start)
         if owner is not None and after is not None:  # 'Speaking for Apple Corps, manager NAME said'
             yield after, owner, "speaking-for", doc[owner.start:after.end]
+
+
+def _police_field(doc: Doc, start: int) -> bool:
+    """'Police spokesman NAME', 'the police chief': a police force's noun (Phoenix COP agents: `police_nouns`) right
+    before a title, in any case, says whose post it is: no other organisation named nearby owns it."""
+    return start > 0 and doc[start - 1].lower_ in police_nouns() and not doc[start - 1].ent_type_
 
 
 def _titled(doc: Doc, person: Span) -> bool:
@@ -1678,6 +1742,8 @@ def _subject_organization(doc: Doc, i: int) -> Span | None:
     if before:  # 'ORG is claiming ... from ORG2. Its chairman, NAME, said': the subject of the sentence before
         subject = next((c for c in doc[i - 1].sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     owner = _ent_at(doc, subject.i) if subject is not None else None
+    if owner is None and subject is not None:  # 'The main opposition party, the ORG, said its leader, NAME,': the name
+        owner = next((_ent_at(doc, c.i) for c in subject.children if c.dep_ == "appos" and _ent_at(doc, c.i) is not None), None)
     if owner is None or owner.label_ != "ORG" or not _organization(owner_key(owner)) or any(
             c.dep_ == "conj" for c in subject.children):
         return None  # 'Airbus and Boeing said ... Its chief executive': which one is not said
@@ -1888,19 +1954,60 @@ def _replaced(doc: Doc, start: int) -> bool:
     i = start - 1
     while i >= 0 and doc[i].lower_ in {"the", "outgoing"}:
         i -= 1
-    if i < 0 or doc[i].pos_ != "VERB" or doc[i].lemma_.lower() not in REPLACE_VERBS:
+    if i < 0 or doc[i].pos_ != "VERB" or doc[i].lemma_.lower() not in REPLACE_VERBS | _removal_verbs():
         return False
+    if doc[i].lemma_.lower() not in REPLACE_VERBS:
+        person = next((e for e in ents(doc) if e.label_ == "PERSON" and start <= e.start <= start + 5), None)
+        if person is None or (person.end < len(doc) and doc[person.end].text in {"'s", "\u2019s"}):
+            return False  # 'dismissed President NAME's remarks': the remarks, not the holder, are dismissed
     return not any(c.dep_ == "aux" and c.lower_ in NOT_HELD for c in doc[i].children)  # 'will replace NAME': holds it now
+
+
+@lru_cache(maxsize=1)
+def _removal_verbs() -> frozenset[str]:
+    """Verbs of taking a holder's post away ('Congress removes President NAME', 'ousted Prime Minister NAME', 'sacked
+    Finance Minister NAME'): the lemmas of the rows of kg/data/event_triggers.jsonl for dismissing from office and for
+    overthrowing (WordNet's 'fire, dismiss, sack' and 'overthrow, oust, depose, remove')."""
+    from kg import resources
+
+    return frozenset(lemma for row in resources.jsonl("event_triggers.jsonl") if row["id"] in REMOVAL_TRIGGERS
+                     for lemma in row["lemmas"])
+
+
+REMOVAL_TRIGGERS = {"ev-dismiss-office", "ev-overthrow"}
 
 
 def _clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
     """The person a clause says holds the title at token `start` as of the article's date, and the verb's lemma: read
     over the parse, or from the words when the parse misses the verb ('named NAME, a former trade minister, as
     foreign minister')."""
-    person, verb = _written_clause_holder(doc, start, as_of)
+    person, verb = _gapped_as_holder(doc, start, as_of)
+    if person is None:
+        person, verb = _written_clause_holder(doc, start, as_of)
     if person is None:
         person, verb = _parsed_clause_holder(doc, start, as_of)
     return (person, verb) if person is not None else _named_as_holder(doc, start, as_of)
+
+
+def _gapped_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
+    """'named NAME1 as finance minister and NAME2 as interior minister': a name after 'and' (or a comma) and before
+    'as TITLE', following a first 'VERB NAME1 as TITLE1' of taking office (`_named_as_holder`) in its sentence, holds
+    the second title (the verb is left out, not the name)."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in MODIFIERS:
+        i -= 1
+    if i < 2 or doc[i].lower_ != "as":
+        return None, ""
+    person = _ent_at(doc, i - 1)
+    if person is None or person.label_ != "PERSON" or person.end != i or person.start < 2 or doc[person.start - 1].lower_ not in {
+            "and", ","}:
+        return None, ""
+    sent = doc[i].sent
+    for j in range(person.start - 2, sent.start, -1):  # the list's first 'as', past 'NAME2 as TITLE2,' before this one
+        holder, verb = _named_as_holder(doc, j + 1, as_of) if doc[j].lower_ == "as" else (None, "")
+        if holder is not None:
+            return (person, verb) if holder.start != person.start else (None, "")
+    return None, ""
 
 
 PASSIVE_AUX = {"was", "were", "is", "are", "been"}  # 'was appointed', 'has been named', 'is appointed'
@@ -1962,8 +2069,8 @@ def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None,
     if i < 2 or doc[i].lower_ != "as":
         return None, ""
     k = i - 1
-    if doc[k].text == ",":  # past an apposition: ', a former trade minister,'
-        k = next((j for j in range(k - 1, max(k - 10, 0), -1) if doc[j].text == ","), -1) - 1
+    if doc[k].text == ",":  # past an apposition: ', a former trade minister,', ', leader of the opposition X (ABC),'
+        k = next((j for j in range(k - 1, max(k - 20, 0), -1) if doc[j].text == ","), -1) - 1
     person = _ent_at(doc, k) if k > 0 else None
     if person is None or person.label_ != "PERSON" or person.end != k + 1 or person.start < 1:
         return None, ""

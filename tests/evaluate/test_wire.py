@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: one hundred articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: one hundred and five articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ from tests.conftest import DATA
 # 117/122 (before: 0.859 0.607 115/119), entities and statements unchanged; Wikinews tune and check unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.57, "statements": 0.82}),
-    "tune-wire": (100, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
+    "tune-wire": (105, {"entities": 0.92, "roles": 0.87, "events": 0.63, "statements": 0.93}),
 }
 
 
