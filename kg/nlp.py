@@ -665,7 +665,6 @@ def _surname_after(word: Token, name: Span) -> bool:
     opens = (before is None or word.is_sent_start is True or not before.is_alpha or before.lower_ in person_nouns()
              or before.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"}
              or any(t.end == word.i for t in doc.spans.get("kg_titles", [])))  # 'co-founder Chad Hurley'
-
     return (opens and 1 <= len(name) <= 2 and name.start == word.i + 1 and word.dep_ == "compound"
             and word.head.i in range(name.start, name.end)
             and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in body_heads() for t in name))
@@ -1135,12 +1134,18 @@ def _system_name(ent: Span, nouns: frozenset[str]) -> bool:
             and known_actors().get(strip_the(ent.text).lower()) is None)
 
 
+def _company_posts(doc: Doc) -> list[Span]:
+    """The titles of the Doc that are a company's posts (kg/data/titles.jsonl `owner_from_context`: chief executive,
+    chairman, spokesperson, founder), whose owner the words around them name."""
+    rows = title_by_id()
+    return [t for t in doc.spans.get("kg_titles", []) if rows.get(t.label_, {}).get("owner_from_context")]
+
+
 def _company_owning_a_post(doc: Doc, ents: list[Span]) -> list[Span]:
     """'NAME, Cisco's chief executive', "Cisco's spokesman, NAME": a name the model calls a place, that no gazetteer
     knows, with a possessive 's before a company's post (kg/data/titles.jsonl `owner_from_context`: chief executive,
     chairman, spokesperson, founder) is the organisation that has the post, not a place."""
-    rows = title_by_id()
-    starts = {t.start for t in doc.spans.get("kg_titles", []) if rows.get(t.label_, {}).get("owner_from_context")}
+    starts = {t.start for t in _company_posts(doc)}
     out = []
     for ent in ents:
         if (ent.label_ in {"GPE", "LOC", "FAC"} and not ent.ent_id_ and ent.end + 1 < len(doc)
@@ -1205,12 +1210,11 @@ def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
     the company, which the model tags nowhere there."""
     from spacy.tokens import Span as SpanType
 
-    rows = title_by_id()
     people = {e.start for e in ents if e.label_ == "PERSON"}
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for title in doc.spans.get("kg_titles", []):
-        if title.end not in people or not rows.get(title.label_, {}).get("owner_from_context"):
+    for title in _company_posts(doc):
+        if title.end not in people:
             continue
         i = title.start
         while (i > 0 and title.start - i < 3 and i - 1 not in taken and _capitalised(doc[i - 1])
@@ -1235,14 +1239,11 @@ def _company_after_title(doc: Doc, ents: list[Span]) -> list[Span]:
     company, which the model tags nowhere there (a name of the dictionary too: `_word_as_name`)."""
     from spacy.tokens import Span as SpanType
 
-    rows = title_by_id()
     taken = {i for e in ents for i in range(e.start, e.end)}
     taken |= {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}  # 'for Secretary-General NAME'
     out = list(ents)
-    for title in doc.spans.get("kg_titles", []):
-        if not rows.get(title.label_, {}).get("owner_from_context") or title.end + 1 >= len(doc):
-            continue
-        if doc[title.end].lower_ not in OWNER_PREPS:
+    for title in _company_posts(doc):
+        if title.end + 1 >= len(doc) or doc[title.end].lower_ not in OWNER_PREPS:
             continue
         start = end = title.end + 1
         while (end < len(doc) and end - start < 3 and end not in taken and _capitalised(doc[end]) and doc[end].is_alpha

@@ -360,11 +360,10 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
         entities = [_named(e, named[e.key]) if e.key in named else e for e in entities]
     known = {e.key for e in entities}
     roles = _unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)
-    pairs = pair_referents(mentions, [_canon_event(e, canon, known) for e in extraction.events], entities,
-                           office_states(roles, {e.key: e.type for e in entities}))
+    sides = office_states(roles, {e.key: e.type for e in entities})
+    pairs = pair_referents(mentions, [_canon_event(e, canon, known) for e in extraction.events], entities, sides)
     events = [_canon_event(_expand_pairs(e, pairs), canon, known) for e in extraction.events]
     names = {e.key: e.label for e in entities}
-    sides = office_states(roles, {e.key: e.type for e in entities})
     merged = fold_tolls(merge_events([e for e in events if _still_grounded(e)], sides))
     headline = _headline_span(extraction.article)
     merged = [e for e in merged if not _headline_alone(e, merged, headline)]

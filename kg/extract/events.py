@@ -1240,8 +1240,6 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "the first ship arrived in Portsmouth", "aid arrived in Tacloban": a thing comes, no one visits
         if trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and _happening_subject(token, ctx.is_armed):
             trigger = replace(trigger, kind=DEATH_KIND, cameo="", plover="")  # "a fire killed twelve people": deaths
-
-
         if trigger.visitor and _comes_to_meet(token):
             continue  # "travelled to Florida to meet with NAME": the trip is the way to the meeting, one event
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
