@@ -369,10 +369,10 @@ def _maker_name(maker: Span, alone: set[str]) -> str:
 def units_of_organizations(mentions: list[Mention]) -> list[Mention]:
     """'Boeing Commercial Airplanes', 'the Apple Worldwide Developers Conference' where the article says 'Boeing',
     'Apple' more often: a name that runs on past an organization's one-word name with two or more common words is a
-    unit, event or product of it, not its full name; the mention records the owner in `of` (resolve keeps the two
-    apart). One common word after the short name is the kind of body it is ('Labour Party', 'Toyota Motor
-    Corporation', 'AirTran Airways'): the full name. So is a name that runs on with a name ('Northrop Grumman'),
-    or one the article uses more than the short one."""
+    unit, event or product of it, not its full name, and so is a meeting named after it however often each is written;
+    the mention records the owner in `of` (resolve keeps the two apart). One common word after the short name is the
+    kind of body it is ('Labour Party', 'Toyota Motor Corporation', 'AirTran Airways'): the full name. So is a name
+    that runs on with a name ('Northrop Grumman'), or one the article uses more than the short one."""
     from kg.nlp import is_dictionary_word
 
     names = [m for m in mentions if m.rule == "ner-org"]
@@ -381,7 +381,8 @@ def units_of_organizations(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         words = CORPORATE_SUFFIX.sub("", strip_the(m.text)).split()
         tail = words[1:-1] if words[-1].lower() == "company" else words[1:]
-        if m.rule == "ner-org" and len(tail) > 1 and counts[words[0]] > counts[m.text] and all(
+        meeting = words[-1].lower() in meeting_nouns() and counts[words[0]] > 0  # 'Apple ... the Apple Developers Conference'
+        if m.rule == "ner-org" and len(tail) > 1 and (counts[words[0]] > counts[m.text] or meeting) and all(
                 w.isalpha() and is_dictionary_word(w) for w in tail):
             m = replace(m, of=organization_key(words[0]))
         out.append(m)
@@ -1070,7 +1071,12 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
               and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization") and not _bracketed_short_name(doc, e)]
     named = {gazetteer_id(e) or organization_key(e.text) for e in window if _name_head(e) in {noun, noun + "s"}}
     if not named and _business_word(noun) and noun in BODY_NOUNS:
+        window = [e for e in window if not meeting_name(e)]  # 'at the Apple Developers Conference'
         named = {organization_key(e.text) for e in window if not e.ent_id_}
+        if not named:  # 'Apple unveils ... . Yesterday, company CEO NAME': the one company the text has named before
+            window = [e for e in ents(doc) if e.end <= i and e.label_ == "ORG" and not e.ent_id_
+                      and not meeting_name(e) and not _bracketed_short_name(doc, e)]
+            named = {organization_key(e.text) for e in window}
     if not named:  # 'the party' paragraphs after the one party the story names: the text before
         near = window
         window = [e for e in ents(doc) if e.end <= i and e.label_ == "ORG" and _name_head(e) in {noun, noun + "s"}
@@ -1098,6 +1104,18 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     key = named.pop()
     ent = next(e for e in reversed(window) if (gazetteer_id(e) or organization_key(e.text)) == key)
     return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
+
+
+@lru_cache(maxsize=1)
+def meeting_nouns() -> frozenset[str]:
+    """The nouns of a meeting in the trigger lexicon ('conference', 'summit'): a name they head is an occasion, no company."""
+    return frozenset(lemma for row in resources.jsonl("event_triggers.jsonl") if row.get("pos") == "NOUN"
+                     and row["kind"] in {"Meeting", "Summit"} for lemma in row["lemmas"])
+
+
+def meeting_name(ent: Span) -> bool:
+    """'the Worldwide Developers Conference', 'the Nuclear Security Summit': a name headed by a meeting noun."""
+    return _name_head(ent) in meeting_nouns()
 
 
 def _bracketed_short_name(doc: Doc, ent: Span) -> bool:

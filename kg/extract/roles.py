@@ -95,6 +95,7 @@ from kg.extract.entities import (
     doc_text,
     ents,
     gazetteer_id,
+    meeting_name,
     organization_key,
     owner_before_title,
     past_marked,
@@ -1778,11 +1779,11 @@ def _unread_name_before(doc: Doc, start: int) -> bool:
 
 
 def _organization_nearby(doc: Doc, start: int) -> Span | None:
-    """The one organisation named in this sentence before `start` or in the sentence before it."""
+    """The one organisation named in this sentence before `start` or in the sentence before it (a meeting is none)."""
     sent = doc[start].sent
     lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     found = {owner_key(e): e for e in ents(doc) if lo <= e.start and e.end <= start and e.label_ == "ORG" and owner_key(e)}
-    found = {k: e for k, e in found.items() if not e.ent_id_ or entries()[e.ent_id_].type == "Organization"}
+    found = {k: e for k, e in found.items() if (not e.ent_id_ or entries()[e.ent_id_].type == "Organization") and not meeting_name(e)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
