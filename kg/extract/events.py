@@ -624,7 +624,7 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
     """Which of the hand-made senses of an ambiguous verb holds ("vow": agree or threaten; "strike": protest or fight).
 
     In order: a CAMEO pattern written for this verb that names its object ("vowed revenge": 130); goods for object
-    (`_goods`) and no clause of what is to be done read the sense that acts on no one ("ordered 96 helicopters from
+    (`_goods`, or `_amount_of_things`) and no clause of what is to be done read the sense that acts on no one ("ordered 96 helicopters from
     the United States" buys them, "ordered the army to withdraw" demands); what the verb says will be done
     ("vowed to retaliate": a conflict act makes a threat); an object, or an armed doer, makes it an act on someone
     ("struck targets", not "workers struck"); and a named actor's protest is a complaint, a crowd's a demonstration
@@ -635,7 +635,7 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
     for row in lexicon().get((lemma, "VERB"), ()):
         if row.derived and row.obj & objects and row.plover in types and not BORROWED.search(row.id) and not row.needs:
             return types[row.plover]
-    if (any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _goods() for c in token.children)
+    if (any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in _goods() or _amount_of_things(c)) for c in token.children)
             and not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)):
         for row in senses:
             if not row.plover and "obj" not in row.args:
@@ -654,6 +654,18 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
     if "PROTEST" in types and not any(d.pos_ in {"PROPN", "PRON"} for d in doers):
         return types["PROTEST"]  # a crowd ("farmers", "thousands of Serbs"), not a named actor or one a pronoun stands for
     return senses[0]
+
+
+def _amount_of_things(obj: Token) -> bool:
+    """'ordered US$6 billion in new airliners', 'ordered 18 777s', 'ordered 2 million doses': a sum of money, or a count
+    of things that are no people ('ordered 500 troops to the border' sends them)."""
+    from kg.gazetteer import agent_sectors, person_nouns
+
+    if obj.ent_type_ == "MONEY":
+        return True
+    lemma = obj.lemma_.lower()
+    return (any(c.dep_ == "nummod" for c in obj.children) and obj.ent_type_ not in {"PERSON", "NORP"}
+            and lemma not in person_nouns() and lemma not in agent_sectors())
 
 
 @lru_cache(maxsize=1)
