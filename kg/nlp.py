@@ -873,7 +873,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = [_named_after_state(doc, _government_of_state(doc, _disaster_named(doc, e)), words, titles) for e in ents]
     ents += _known_people(doc, ents)
     ents = _known_organizations(doc, ents)
-    ents = _typed_by_evidence(doc, _bodies_before_people(doc, ents, titles), words, titles)
+    ents = _kind_named(doc, _typed_by_evidence(doc, _bodies_before_people(doc, ents, titles), words, titles), titles)
     ents = _numbered_products(doc, ents)
     ents = _particle_names(doc, _quoted_speakers(doc, ents, words))  # surnames read below are whole: 'von der Leyen'
     products = _product_names(doc, ents)
@@ -2666,6 +2666,53 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         out.append(ent)
     return [e for e in out if not (e.label_ != "PERSON" and any(i in taken for i in range(e.start, e.end)) and e.start not in taken)] \
         if taken else out
+
+
+@lru_cache(maxsize=1)
+def _trade_nouns() -> frozenset[str]:
+    """One-word Phoenix agents of the business and media sectors that name a body, not a person or a vessel ('airline',
+    'carmaker', 'blog', 'newspaper'; not 'journalist', 'tanker'): WordNet's person nouns that are no body nouns, and
+    its craft nouns, are left out."""
+    from kg.gazetteer import agent_sectors
+
+    people = person_nouns() - body_nouns()
+    return frozenset(form for form, sector in agent_sectors().items() if sector in {"BUS", "MED"} and " " not in form
+                     and form not in people and form not in craft_nouns())
+
+
+KIND_NAME_LABELS = {"PERSON", "GPE", "LOC", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"}  # a tag the kind noun overrules
+
+
+def _kind_named(doc: Doc, ents: list[Span], titles: list[tuple[int, int]]) -> list[Span]:
+    """'the technology blog Gizmodo', 'the airline Ryanair', 'the French newspaper Le Monde': capitalised words right after
+    a noun of a trade (a Phoenix agent of the business or media sector), in apposition to it or with the noun as their
+    modifier, name an organisation of that trade, whatever the model made of them or if it saw none ('the firm Smith
+    founded' is a relative clause, not a name; a gazetteer name keeps its own type)."""
+    from spacy.attrs import LOWER
+
+    out = ents
+    for noun in tokens_with(doc, LOWER, _trade_nouns()):
+        if noun.tag_ != "NN":
+            continue  # one body, not 'businessmen' or 'newspapermen'
+        end = noun.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end == noun.i + 1 or any(start < end and noun.i < stop for start, stop in titles):
+            continue
+        root = doc[end - 1]
+        if not (root.dep_ == "appos" and root.head.i == noun.i or noun.dep_ == "compound" and noun.head.i == root.i):
+            continue
+        if any(c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" for c in root.children):
+            continue  # 'the firm Smith founded in 1990'
+        span = doc[noun.i + 1:end]
+        overlap = [e for e in out if e.start < span.end and span.start < e.end]
+        if any(e.ent_id_ or e.label_ not in KIND_NAME_LABELS or (e.start, e.end) != (span.start, span.end) and e.end > span.end
+               for e in overlap):
+            continue
+        if len(overlap) == 1 and overlap[0].label_ == "ORG" and (overlap[0].start, overlap[0].end) == (span.start, span.end):
+            continue
+        out = [e for e in out if e not in overlap] + [_fresh(doc, span.start, span.end, "ORG")]
+    return out
 
 
 def _named_as_body(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]], alone: set[str]) -> bool:
