@@ -874,7 +874,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents += _known_people(doc, ents)
     ents = _known_organizations(doc, ents)
     ents = _kind_named(doc, _typed_by_evidence(doc, _bodies_before_people(doc, ents, titles), words, titles), titles)
-    ents = _numbered_products(doc, ents)
+    ents = _other_names(doc, _numbered_products(doc, ents))
     ents = _particle_names(doc, _quoted_speakers(doc, ents, words))  # surnames read below are whole: 'von der Leyen'
     products = _product_names(doc, ents)
     ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
@@ -2678,6 +2678,21 @@ def _trade_nouns() -> frozenset[str]:
     people = person_nouns() - body_nouns()
     return frozenset(form for form, sector in agent_sectors().items() if sector in {"BUS", "MED"} and " " not in form
                      and form not in people and form not in craft_nouns())
+
+
+def _other_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the Boeing 787, or Dreamliner, is ...', 'the Islamic State, or ISIS,': a name between commas after ', or' is
+    another name of what the name before it names, so it takes that one's kind (a product is no person)."""
+    by_end = {e.end: e for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PRODUCT"} | {e.end: e for e in ents}
+    out = []
+    for ent in ents:
+        before = by_end.get(ent.start - 2)
+        if (before is not None and ent.start >= 3 and doc[ent.start - 1].lower_ == "or" and doc[ent.start - 2].text == ","
+                and ent.end < len(doc) and doc[ent.end].text in {",", ")"} and not ent.ent_id_
+                and before.label_ != ent.label_ and before.label_ in {"PRODUCT", "ORG", "PERSON"} and not before.ent_id_):
+            ent = _fresh(doc, ent.start, ent.end, before.label_)
+        out.append(ent)
+    return out
 
 
 KIND_NAME_LABELS = {"PERSON", "GPE", "LOC", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"}  # a tag the kind noun overrules
