@@ -2591,7 +2591,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
     - a 'person' whose head is a body noun of the Phoenix agents ('... Company', '... Airline') is an organization;
     - a lone capitalised word before a gazetteer place, with no comma between, is a first name
       ('Valeska Paris'), so the pair is a person, not the place;
-    - a one-word 'person' that the model calls an organization elsewhere in the text is one ('Ryanair').
+    - a one-word 'person' that the model calls an organization elsewhere in the text is one ('Ryanair');
+    - a place or person whose name is an organisation's name without its body noun ('AirTran' of 'AirTran Airways') is
+      that organisation.
     """
     actors = known_actors()
     org_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "ORG"}
@@ -2599,6 +2601,10 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
     alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
     owners = _owners_of_its(doc, ents)
+    # 'AirTran Airways', 'Korean Air Lines': the words before a body's noun that ends an organisation's name are its short name
+    heads = body_nouns() | _trade_nouns()
+    body_short_names = {e[:-1].text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "ORG" and len(e) > 1
+                        and (e[-1].lower_ in heads or e[-1].lower_[:-1] in heads)}
     out = []
     taken: set[int] = set()
     for ent in ents:
@@ -2612,6 +2618,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
             label = "ORG"
+        elif label in {"GPE", "LOC", "PERSON"} and not ent.ent_id_ and ent.text in body_short_names \
+                and not (ent.start and doc[ent.start - 1].lower_ in {"in", "at", "near", "outside", "across"}):
+            label = "ORG"  # 'to AirTran' in a headline, 'AirTran Airways' in the text: the airline, no place
         elif ent.text in owners and (label == "PERSON" or len(ent) == 1 and ent.text.lower() not in country_places()):
             label = "ORG"  # 'SpaceX launched its rocket', 'Nvidia reported its earnings': no person or place says 'its'
             _typed(doc, ent, label)
