@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from kg import resources
 from kg.extract.context import Context
 from kg.extract.events import FUTURE_AUX, actors, hypothetical
 from kg.nlp import name_head, tokens_with
-from kg.records import Evidence, Mention, Relation
+from kg.records import Evidence, Mention, Relation, Role
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -651,6 +652,23 @@ def _capital(ctx: Context, token: Token) -> list[Relation]:
         out += [Relation(m.key, row["predicate"], entry.country, _evidence(token, row["id"], span))
                 for row in patterns().get("capital", [])]
     return out
+
+
+def _parties(ctx: Context) -> set[str]:
+    """The organisations the article names as parties (`_party`: 'the Conservative Party', 'the ZANU-PF party', 'his
+    party, the NSC') or as the ruling or the opposition one ('the opposition Movement for Democratic Change')."""
+    doc = ctx.doc
+    return {m.key for i, m in ctx.by_token.items() if m.type == "Organization" and doc[i].idx == m.start
+            and (_party(ctx, doc[i]) is not None or i and doc[i - 1].lower_ in {"ruling", "opposition"})}
+
+
+def party_posts(ctx: Context, roles: list[Role]) -> list[Relation]:
+    """A post held in a party makes its holder a member: 'NAME, the leader of the opposition Conservative Party', 'the
+    ZANU-PF party named NAME its leader', 'FDP chairman NAME' -> memberOf(person, party). The roles are current posts
+    (kg.extract.roles reads a former one as none), so the membership is of now."""
+    parties = _parties(ctx) if roles else set()
+    return [Relation(r.holder, row["predicate"], r.of, replace(r.evidence, extractor=f"relations/{row['id']}", confidence=0.8))
+            for r in roles if r.of in parties for row in patterns().get("post", [])]
 
 
 def extract_relations(ctx: Context) -> list[Relation]:

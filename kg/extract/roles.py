@@ -2060,16 +2060,16 @@ def _written_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span |
 
 
 def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
-    """'VERB NAME [, apposition,] as [its|the|new] TITLE' with a verb of taking office ('named', 'appointed', 'elected')
-    written right before the name, in no future or negated clause and with no year before the article's."""
+    """'VERB NAME [, apposition,] as [its|the|new] TITLE' or 'VERB NAME its TITLE' with a verb of taking office ('named',
+    'appointed', 'elected') written right before the name, in no future or negated clause and with no year before the article's."""
     i = start - 1
     while i >= 0 and start - i <= 2 and doc[i].is_title and doc[i].dep_ == "compound" and doc[i].head.i >= start:
         i -= 1  # 'as the new Interior Cabinet Secretary': a capitalised portfolio before the title
     while i >= 0 and doc[i].lower_ in MODIFIERS:
         i -= 1
-    if i < 2 or doc[i].lower_ != "as":
+    if i < 2 or doc[i].lower_ != "as" and doc[i + 1].lower_ not in {"its", "their"}:
         return None, ""
-    k = i - 1
+    k = i - 1 if doc[i].lower_ == "as" else i  # 'named NAME its chairman': the name right before 'its'
     if doc[k].text == ",":  # past an apposition: ', a former trade minister,', ', leader of the opposition X (ABC),'
         k = next((j for j in range(k - 1, max(k - 20, 0), -1) if doc[j].text == ","), -1) - 1
     person = _ent_at(doc, k) if k > 0 else None
@@ -2308,4 +2308,23 @@ def _its_owner(doc: Doc, start: int) -> Span | None:
             owner = _ent_at(doc, child.i)
             if owner is not None and owner_key(owner):
                 return owner
+    return _written_subject(doc, i)
+
+
+def _written_subject(doc: Doc, its: int) -> Span | None:
+    """'ORG [on DAY] named NAME its TITLE' read from the words, whatever the parse ('Apple named' read as a noun and
+    its participle): the organization or state named last before the verb of taking office right before the name,
+    past times and words but no punctuation or other person."""
+    person = _ent_at(doc, its - 1)
+    if person is None or person.label_ != "PERSON" or person.end != its or person.start < 2:
+        return None
+    verb = doc[person.start - 1]
+    if verb.lemma_.lower() not in START_VERBS - REPLACE_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for j in range(verb.i - 1, verb.sent.start - 1, -1):
+        ent = _ent_at(doc, j)
+        if ent is not None and ent.label_ not in {"DATE", "TIME"}:
+            return ent if ent.label_ != "PERSON" and owner_key(ent) else None
+        if doc[j].is_punct:
+            return None
     return None
