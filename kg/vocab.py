@@ -175,6 +175,7 @@ class KG(DefinedNamespace):
     asOf: URIRef
     aspiresToJoin: URIRef
     cameo: URIRef
+    capitalOf: URIRef
     confidence: URIRef
     counterpartOf: URIRef
     date: URIRef

@@ -631,14 +631,17 @@ def _capital_heads() -> frozenset[str]:
 
 def _capital(ctx: Context, token: Token) -> list[Relation]:
     """A capital named as the capital of a state named with it: "Lima, the capital of Peru", "Ghana's capital Accra",
-    "Accra, Ghana's capital" -> partOf(city, state), when the gazetteer holds the city as that state's capital. A
-    capital whose state is left to the story ('in the capital, Freetown', 'the Malaysian capital') is not read."""
+    "Accra, Ghana's capital", 'the Ghanaian capital, Accra' -> capitalOf(city, state), when the gazetteer holds the city
+    as that state's capital; 'in the capital, Freetown', its state left to the story, when the article names the state
+    whose capital the gazetteer says it is ('the capital, Kampala' in a story naming Kenya alone states nothing)."""
     from kg.gazetteer import entries
 
     if token.pos_ != "NOUN" or token.lemma_.lower() not in _capital_heads():
         return []
     doc = ctx.doc
-    states = {k for k in _of_objects(ctx, token) + [k for c in token.children if c.dep_ == "poss" for k in actors(ctx, c)]}
+    states = {k for k in _of_objects(ctx, token) + [k for c in token.children if c.dep_ in {"poss", "amod"} for k in actors(ctx, c)]}
+    if not states and any(c.lower_ == "the" for c in token.children) and len(list(token.children)) <= 3:
+        states = {m.key for m in ctx.by_token.values() if m.type == "State"}  # 'the capital, Freetown': the story's
     named = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
     if token.i + 1 < len(doc) and not named:  # 'Ghana's capital Accra': the name right after
         named = [doc[token.i + 1 + (doc[token.i + 1].text == "," and token.i + 2 < len(doc))]]
