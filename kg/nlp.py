@@ -866,7 +866,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     from spacy.tokens import Span as SpanType
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
-    ents = _with_own_possessive(doc, ents)
+    ents = _parties_of_states(doc, _with_own_possessive(doc, ents))
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
     ents = [p for e in ents for p in _dateline_split(doc, e)]
     ents = _clubs_around_cities(doc, ents)
@@ -2067,6 +2067,21 @@ def _fresh(doc: Doc, start: int, end: int, label: str) -> Span:
 
 
 LINKING_POS = {"ADP", "CCONJ", "SCONJ", "PUNCT"}  # 'Organisation for the Prohibition', 'Bosnia and the ...'
+
+
+def _parties_of_states(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the United Socialist Party of Venezuela', 'the Communist Party of Nepal': a party's name the model closed before
+    'of STATE' takes the state's name in: a party named for its state is one body, not a party and the state."""
+    by_start = {e.start: e for e in ents}
+    out, dropped = [], set()
+    for ent in ents:
+        state = by_start.get(ent.end + 1)
+        if (ent.label_ == "ORG" and not ent.ent_id_ and ent[-1].lower_ == "party" and state is not None
+                and doc[ent.end].lower_ == "of" and state.ent_id_ and entries()[state.ent_id_].type == "State"):
+            dropped.add(state.start)
+            ent = _fresh(doc, ent.start, state.end, "ORG")
+        out.append(ent)
+    return [e for e in out if e.start not in dropped]
 
 
 def _with_own_possessive(doc: Doc, ents: list[Span]) -> list[Span]:
