@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.extract.entities import POLICE_KEY
 from kg.extract.events import actorless_kinds, assumed, conflictual, family, lineage
@@ -311,6 +312,17 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
+LEADER = "Leader"  # the role of the title 'leader' (kg/data/titles.jsonl), said of whoever heads what owns it
+
+
+@lru_cache(maxsize=1)
+def _top_posts() -> frozenset[str]:
+    """Role names of the titles of a head of state or of government (kg/data/titles.jsonl kinds)."""
+    from kg.gazetteer import titles
+
+    return frozenset(row["role"] for row in titles() if row.get("kind") in {"head_of_state", "head_of_government"})
+
+
 def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[str, str]) -> dict[str, str]:
     """Nominal mention key -> the person holding the role it names in this article."""
     holders: dict[str, list[Role]] = defaultdict(list)
@@ -326,7 +338,9 @@ def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[
             last_person_role = role_of_person.get(key_map.get(m.key, m.key), "")
             continue
         candidates = [r for r in holders.get(m.of, []) if not m.role or r.name == m.role]
-        if len({r.holder for r in candidates}) > 1 and last_person_role:
+        heads = [r for r in holders.get(m.of, []) if r.name in _top_posts()] if not candidates and m.role == LEADER else []
+        candidates = candidates or heads  # 'the Japanese leader': the one head of state or government named
+        if len({r.holder for r in candidates}) > 1 and last_person_role and not heads:
             # "his Serbian counterpart": the holder of the possessor's own role
             candidates = [r for r in candidates if r.name == last_person_role] or candidates
         if len({key_map.get(r.holder, r.holder) for r in candidates}) == 1:

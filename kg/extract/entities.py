@@ -525,7 +525,7 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         while end in chain:
             end = chain[end]  # 'Army spokesman Colonel Arun Chai': both titles introduce him
         after = next((m for m in people if m.start == doc[end].idx), None) if end < len(doc) else None
-        if after is None and end + 1 < len(doc) and _the_before(doc, start, DESCRIBING) is not None:
+        if after is None and end + 1 < len(doc) and (_the_before(doc, start, DESCRIBING) is not None or _owner_lead(doc, start)):
             comma = doc[end].right_edge.i + 1 if doc[end].lower_ in {"of", "for"} and doc[end].head.i == end - 1 else end
             if comma + 1 < len(doc) and doc[comma].text == ",":  # 'his spokesman, Stéphane Dujarric,', 'the speaker
                 after = next((m for m in people if m.start == doc[comma + 1].idx), None)  # of parliament, Woo Won-shik,'
@@ -572,6 +572,15 @@ def _the_before(doc: Doc, start: int, determiners: frozenset[str] = frozenset({"
     while i >= 0 and start - i <= 4 and (doc[i].pos_ == "ADJ" and not doc[i].ent_type_ or owned and _owning_word(doc, i)):
         i -= 1
     return i if i >= 0 and doc[i].lower_ in determiners else None
+
+
+def _owner_lead(doc: Doc, start: int) -> bool:
+    """A title led by its owner's possessive with no determiner before ("Ghana's president, NAME,", "Apple's chief
+    executive, NAME,"): the possessive describes the name that follows as a determiner would."""
+    i = start - 1
+    while i >= 0 and start - i <= 4 and _owning_word(doc, i):
+        i -= 1
+    return i < start - 1 and doc[start - 1].tag_ == "POS" and (i < 0 or doc[i].is_punct or doc[i].pos_ in {"ADP", "CCONJ", "SCONJ", "VERB"})
 
 
 def _owning_word(doc: Doc, i: int) -> bool:
