@@ -42,6 +42,7 @@ def entries() -> dict[str, Entry]:
         names = [row["name"], *resources.split(extra.get("other_names", ""))]
         if row["name"].startswith("The "):
             names.append(row["name"][4:])
+        names += [n.replace(" of the ", " of ") for n in names if " of the " in n]  # 'Democratic Republic of Congo'
         out[row["id"]] = Entry(
             id=row["id"], type="State", label=row["name"].split(" (")[0], wikidata=row["wikidata"],
             source=row["source"], names=tuple(dict.fromkeys(names)),
