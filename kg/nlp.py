@@ -2295,6 +2295,18 @@ def _after_named_noun(doc: Doc, ent: Span) -> bool:
     return noun.pos_ == "NOUN" and noun.is_lower and owner.pos_ == "PROPN" and _capitalised(owner)
 
 
+def _after_persons_counterpart(doc: Doc, ent: Span) -> bool:
+    """'his French counterpart, NAME', 'her counterpart NAME': a name in apposition to a person's counterpart (the
+    nominal head kg.extract.roles reads the other holder's post from) is a person's, whatever the model tagged."""
+    i = ent.start - 1 - (ent.start > 0 and doc[ent.start - 1].text == ",")
+    if i < 1 or doc[i].lower_ != "counterpart":
+        return False
+    j = i - 1
+    while j > 0 and (doc[j].ent_type_ == "NORP" or doc[j].pos_ == "ADJ"):
+        j -= 1  # 'his French', 'her new Indonesian'
+    return doc[j].lower_ in {"his", "her"}
+
+
 def _after_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
     """The span stands in apposition to a title a few words before ('the president of Chile, NAME'), or completes one
     with a copula ("Japan's new foreign minister is NAME")."""
@@ -2651,6 +2663,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         elif (label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent)
               and (_after_title(doc, ent, titles) or _before_title(doc, ent, titles) or _after_named_noun(doc, ent))):
             label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,', 'Eva Lund, the minister for ...': a place tag
+            _typed(doc, ent, label)
+        elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _after_persons_counterpart(doc, ent):
+            label = "PERSON"  # 'Pistorius and his French counterpart, Sebastien Lecornu, met': a person's is a person
             _typed(doc, ent, label)
         elif label in {"GPE", "LOC"} and not ent.ent_id_ and _proper_pair(ent) and _before_title(doc, ent, titles, owned=True):
             label = "PERSON"  # "Vassily Nebenzia, Russia's ambassador to the UN": no place has an owner's title
