@@ -81,7 +81,9 @@ from kg.gazetteer import (
     title_kinds,
     title_prefixes,
     titles,
+    vehicle_nouns,
     way_nouns,
+    weapon_nouns,
     work_nouns,
 )
 from kg.ids import to_ascii
@@ -2355,6 +2357,14 @@ def _with_model_name(doc: Doc, end: int) -> int:
     return end
 
 
+def _made_thing(doc: Doc, end: int) -> bool:
+    """The noun right after a model names a made thing, a device, a vehicle, a craft or a weapon ('900 engines', 'A380
+    planes', 'PW4000 engines'; kg/data from WordNet), no people and no body."""
+    noun = doc[end] if end < len(doc) else None
+    return (noun is not None and noun.pos_ == "NOUN" and noun.is_lower
+            and noun.lemma_ in device_nouns() | vehicle_nouns() | craft_nouns() | weapon_nouns())
+
+
 def _counted(doc: Doc, end: int) -> bool:
     """A number that counts what follows it ('787 people'), not a model ('787 jet', '787s')."""
     return end < len(doc) and doc[end].tag_ in {"NNS", "NNPS"} and not doc[end].is_title
@@ -2392,6 +2402,13 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         cut = next((t.i for t in ent[1:] if model_code(t.text)), None)
         maker = doc[ent.start:cut].text if cut is not None else ""
+        if cut is not None and ent.end == model_end(doc, cut) and _made_thing(doc, ent.end) \
+                and not any(maker == n or maker.endswith(" " + n) for n in named):
+            # 'four Rolls-Royce Trent 900 engines', 'Pratt & Whitney PW4000 engines': a model before a thing's noun
+            if len(maker.split()) == 1:
+                out.append(Span(doc, ent.start, cut, label="ORG", span_id=ent.ent_id))  # 'Boeing 787 jets': the maker
+            products.append(Span(doc, cut if len(maker.split()) == 1 else ent.start, ent.end, label="PRODUCT"))
+            continue
         if cut is not None and ent.end == model_end(doc, cut) and any(maker == n or maker.endswith(" " + n) for n in named):
             # 'Airbus A350' as one organization, where the text names Airbus alone ('Air France Flight 447' is no model)
             out.append(Span(doc, ent.start, cut, label="ORG", span_id=ent.ent_id))
