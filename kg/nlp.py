@@ -2357,6 +2357,17 @@ def _with_model_name(doc: Doc, end: int) -> int:
     return end
 
 
+def _named_maker_start(doc: Doc, start: int, cut: int, named: set[str]) -> int:
+    """Where the maker's name starts before a model code: past common words that only a headline's capitals joined to
+    the name the text writes alone ('First Airbus A380 delivered', 'New Boeing 787 rolled out': Airbus, Boeing); a name
+    whose words are not all common words stays whole ('Air France A330' where the text names 'France' too)."""
+    for i in range(start + 1, cut):
+        if doc[i:cut].text in named and all(is_dictionary_word(t.text) for t in doc[start:i]) \
+                and not any(t.ent_type_ and t.ent_iob_ == "B" and t.i > start for t in doc[start:i]):
+            return i
+    return start
+
+
 def _made_thing(doc: Doc, end: int) -> bool:
     """The noun right after a model names a made thing, a device, a vehicle, a craft or a weapon ('900 engines', 'A380
     planes', 'PW4000 engines'; kg/data from WordNet), no people and no body."""
@@ -2411,10 +2422,12 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         if cut is not None and ent.end == model_end(doc, cut) and any(maker == n or maker.endswith(" " + n) for n in named):
             # 'Airbus A350' as one organization, where the text names Airbus alone ('Air France Flight 447' is no model)
-            out.append(Span(doc, ent.start, cut, label="ORG", span_id=ent.ent_id))
+            out.append(Span(doc, _named_maker_start(doc, ent.start, cut, named), cut, label="ORG", span_id=ent.ent_id))
             i = cut
         else:
-            out.append(ent)
+            start = _named_maker_start(doc, ent.start, ent.end, named) if ent.end < len(doc) and model_code(doc[ent.end].text) \
+                else ent.start  # 'New Boeing' before '787' in a headline
+            out.append(ent if start == ent.start else Span(doc, start, ent.end, label="ORG", span_id=ent.ent_id))
             i = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
         if i >= len(doc) or not model_code(doc[i].text) or doc[i].ent_type_ in NUMBER_LABELS:
             continue
