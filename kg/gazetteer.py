@@ -194,6 +194,13 @@ def person_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def post_nouns() -> frozenset[str]:
+    """Nouns of a post or a job ('position', 'post', 'role', 'job'; kg/data/post_nouns.jsonl, from WordNet): 'his
+    position as chairman' says its owner is chairman."""
+    return _column("post_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
 def work_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is an investigation, an undertaking or a plan ('study', 'survey', 'project';
     kg/data/work_nouns.jsonl, from WordNet): capitalised words before one name the study, no actor."""
