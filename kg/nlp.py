@@ -1757,8 +1757,33 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
               and (head := ent[int(ent[0].lower_ == "the")]).is_title and _feature(head) and doc[head.i + 1].lower_ == "of"):
             ent = _fresh(doc, ent.start, ent.end, "LOC")  # 'the Tower of London' read whole as an organisation
         out.append(ent)
-    out = _untagged_features(doc, _names_before_area_nouns(doc, out))
+    out = _city_named_places(doc, _untagged_features(doc, _names_before_area_nouns(doc, out)))
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
+
+
+def _city_named_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'out of London Heathrow', 'from Tokyo Haneda to Seoul': a gazetteer city right before one capitalised proper noun
+    that is no English word, left untagged or read alone as a person or a place of no gazetteer entry, ending the
+    phrase a preposition governs, names a place of its own (an airport, a station), no mention of the city; not before a
+    title or a given name ('London Mayor NAME')."""
+    at = {e.start: e for e in ents}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    merged: dict[int, Span] = {}
+    for ent in ents:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if (nxt is None or not ent.ent_id_ or entries()[ent.ent_id_].type != "Place" or "pobj" not in {ent.root.dep_, nxt.dep_}
+                or nxt.pos_ != "PROPN" or not nxt.is_title or not doc[ent.end - 1].whitespace_ or is_dictionary_word(nxt.text)
+                or nxt.lower_ in given_names() | _person_or_title_words()
+                or (nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ == "PROPN")):
+            continue
+        alone = at.get(nxt.i)
+        if nxt.i in taken and (alone is None or len(alone) != 1 or alone.ent_id_ or alone.label_ not in {"PERSON", "GPE", "LOC"}):
+            continue
+        merged[ent.start] = _fresh(doc, ent.start, nxt.i + 1, "LOC")
+        merged[nxt.i] = None
+    if not merged:
+        return ents
+    return [merged[e.start] if e.start in merged else e for e in ents if merged.get(e.start, e) is not None]
 
 
 # 'capital' is WordNet's seat of government, under no area noun: the head of kg/data/relation_patterns.jsonl 'rel-capital'
