@@ -74,6 +74,9 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/post_nouns.jsonl: one-word nouns of the WordNet synsets of a post or job ('position', 'post', 'office',
   'job', 'role', 'capacity'): the owner of one holds the title after its 'as' ('from his position as chairman of the
   board', 'in her role as chief executive'; kg.extract.roles).
+- kg/data/opinion_nouns.jsonl: one-word nouns whose most frequent sense is an opinion or a way of regarding things
+  ('view', 'opinion', 'perspective', 'standpoint'): one offered or promised ('a contrary view is offered by NAME') is
+  something said, no pledge (kg.extract.events).
 - kg/data/team_nouns.jsonl: one-word nouns whose most frequent sense is a team or a sports league ('team', 'club',
   'league'): an article that uses one speaks of teams, and 'Real Madrid', 'Manchester City' there are clubs (kg.nlp).
 
@@ -705,6 +708,18 @@ def post_nouns(folder: Path) -> list[dict]:
     return [rows[k] for k in sorted(rows)]
 
 
+OPINION_ROOTS = {
+    "opinion": "05945642",  # opinion.n.01 (sentiment, persuasion, view, thought): a personal belief or judgment
+    "view": "06208751",     # position.n.03 (view, perspective): a way of regarding situations or topics
+}
+
+
+def opinion_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is an opinion or a way of regarding things ('view', 'opinion'; see the
+    module docstring)."""
+    return _nouns_under(folder, OPINION_ROOTS, "opinion")
+
+
 # lexicographer files (lexnames) of abstract nouns: qualities, ideas, messages, feelings, holdings, amounts, relations,
 # conditions and times ('share', 'lead', 'proposal', 'cancer', 'dominance'); not acts, events, groups or things
 ABSTRACT_FILES = {"07": "attribute", "09": "cognition", "10": "communication", "12": "feeling", "16": "motive",
@@ -794,6 +809,7 @@ def main(folder: Path) -> None:
     _write("abstract_nouns.jsonl", abstract_nouns(folder))
     _write("happening_nouns.jsonl", happening_nouns(folder))
     _write("post_nouns.jsonl", post_nouns(folder))
+    _write("opinion_nouns.jsonl", opinion_nouns(folder))
 
 
 if __name__ == "__main__":
