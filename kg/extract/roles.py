@@ -1599,6 +1599,9 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person = _appositive_person(doc, start) if owner is not None and after is None else None
         if person is not None and doc[start - 1].lower_ in {"the", "its"}:  # 'Airbus said ... NAME, the chief executive,'
             yield person, owner, "name-title-owner-nearby", doc[person.start:end]
+        holder, verb = _clause_holder(doc, start, as_of) if owner is not None and after is None and person is None else (None, "")
+        if holder is not None:  # 'Apple shares fell. NAME has been serving as interim chief executive': the one company
+            yield holder, owner, f"clause-{verb}", doc[min(holder.start, start):max(holder.end, end)]
     if owner_before is None and owner_after is None:
         owner = _its_owner(doc, start) or (_subject_owner(doc, start) if _contextual(doc, start, end) else None)
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
