@@ -1761,11 +1761,21 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
 
 
+def _subject_missing_after(doc: Doc, i: int) -> bool:
+    """A verb at token i whose clause the parse left without a subject: the name right before it is that subject ('In
+    Accra Mensah said', parsed as one place), not the end of a preposition's phrase ('Flights out of Milan Linate were
+    cancelled' has its subject)."""
+    if i >= len(doc) or doc[i].pos_ not in {"VERB", "AUX"}:
+        return False
+    verb = doc[i] if doc[i].pos_ == "VERB" or doc[i].dep_ == "ROOT" else doc[i].head
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+
+
 def _city_named_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """'out of London Heathrow', 'from Tokyo Haneda to Seoul': a gazetteer city right before one capitalised proper noun
     that is no English word, left untagged or read alone as a person or a place of no gazetteer entry, ending the
     phrase a preposition governs, names a place of its own (an airport, a station), no mention of the city; not before a
-    title or a given name ('London Mayor NAME')."""
+    title or a given name ('London Mayor NAME'), nor when it is the subject of a clause ('In Accra Mensah said')."""
     at = {e.start: e for e in ents}
     taken = {i for e in ents for i in range(e.start, e.end)}
     merged: dict[int, Span] = {}
@@ -1773,6 +1783,7 @@ def _city_named_places(doc: Doc, ents: list[Span]) -> list[Span]:
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if (nxt is None or not ent.ent_id_ or entries()[ent.ent_id_].type != "Place" or "pobj" not in {ent.root.dep_, nxt.dep_}
                 or nxt.pos_ != "PROPN" or not nxt.is_title or not doc[ent.end - 1].whitespace_ or is_dictionary_word(nxt.text)
+                or nxt.dep_ in {"nsubj", "nsubjpass"} or _subject_missing_after(doc, nxt.i + 1)
                 or nxt.lower_ in given_names() | _person_or_title_words()
                 or (nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ == "PROPN")):
             continue
