@@ -195,6 +195,20 @@ def person_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def post_nouns() -> frozenset[str]:
+    """Nouns of a post or a job ('position', 'post', 'role', 'job'; kg/data/post_nouns.jsonl, from WordNet): 'his
+    position as chairman' says its owner is chairman."""
+    return _column("post_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
+def opinion_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is an opinion or a way of regarding things ('view', 'opinion', 'perspective';
+    kg/data/opinion_nouns.jsonl, from WordNet): one offered is said, not pledged."""
+    return _column("opinion_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
 def work_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is an investigation, an undertaking or a plan ('study', 'survey', 'project';
     kg/data/work_nouns.jsonl, from WordNet): capitalised words before one name the study, no actor."""

@@ -81,7 +81,9 @@ from kg.gazetteer import (
     title_kinds,
     title_prefixes,
     titles,
+    vehicle_nouns,
     way_nouns,
+    weapon_nouns,
     work_nouns,
 )
 from kg.ids import to_ascii
@@ -1755,8 +1757,44 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
               and (head := ent[int(ent[0].lower_ == "the")]).is_title and _feature(head) and doc[head.i + 1].lower_ == "of"):
             ent = _fresh(doc, ent.start, ent.end, "LOC")  # 'the Tower of London' read whole as an organisation
         out.append(ent)
-    out = _untagged_features(doc, _names_before_area_nouns(doc, out))
+    out = _city_named_places(doc, _untagged_features(doc, _names_before_area_nouns(doc, out)))
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
+
+
+def _subject_missing_after(doc: Doc, i: int) -> bool:
+    """A verb at token i whose clause the parse left without a subject: the name right before it is that subject ('In
+    Accra Mensah said', parsed as one place), not the end of a preposition's phrase ('Flights out of Milan Linate were
+    cancelled' has its subject)."""
+    if i >= len(doc) or doc[i].pos_ not in {"VERB", "AUX"}:
+        return False
+    verb = doc[i] if doc[i].pos_ == "VERB" or doc[i].dep_ == "ROOT" else doc[i].head
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+
+
+def _city_named_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'out of London Heathrow', 'from Tokyo Haneda to Seoul': a gazetteer city right before one capitalised proper noun
+    that is no English word, left untagged or read alone as a person or a place of no gazetteer entry, ending the
+    phrase a preposition governs, names a place of its own (an airport, a station), no mention of the city; not before a
+    title or a given name ('London Mayor NAME'), nor when it is the subject of a clause ('In Accra Mensah said')."""
+    at = {e.start: e for e in ents}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    merged: dict[int, Span] = {}
+    for ent in ents:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if (nxt is None or not ent.ent_id_ or entries()[ent.ent_id_].type != "Place" or "pobj" not in {ent.root.dep_, nxt.dep_}
+                or nxt.pos_ != "PROPN" or not nxt.is_title or not doc[ent.end - 1].whitespace_ or is_dictionary_word(nxt.text)
+                or nxt.dep_ in {"nsubj", "nsubjpass"} or _subject_missing_after(doc, nxt.i + 1)
+                or nxt.lower_ in given_names() | _person_or_title_words()
+                or (nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ == "PROPN")):
+            continue
+        alone = at.get(nxt.i)
+        if nxt.i in taken and (alone is None or len(alone) != 1 or alone.ent_id_ or alone.label_ not in {"PERSON", "GPE", "LOC"}):
+            continue
+        merged[ent.start] = _fresh(doc, ent.start, nxt.i + 1, "LOC")
+        merged[nxt.i] = None
+    if not merged:
+        return ents
+    return [merged[e.start] if e.start in merged else e for e in ents if merged.get(e.start, e) is not None]
 
 
 # 'capital' is WordNet's seat of government, under no area noun: the head of kg/data/relation_patterns.jsonl 'rel-capital'
@@ -2382,6 +2420,25 @@ def _with_model_name(doc: Doc, end: int) -> int:
     return end
 
 
+def _named_maker_start(doc: Doc, start: int, cut: int, named: set[str]) -> int:
+    """Where the maker's name starts before a model code: past common words that only a headline's capitals joined to
+    the name the text writes alone ('First Airbus A380 delivered', 'New Boeing 787 rolled out': Airbus, Boeing); a name
+    whose words are not all common words stays whole ('Air France A330' where the text names 'France' too)."""
+    for i in range(start + 1, cut):
+        if doc[i:cut].text in named and all(is_dictionary_word(t.text) for t in doc[start:i]) \
+                and not any(t.ent_type_ and t.ent_iob_ == "B" and t.i > start for t in doc[start:i]):
+            return i
+    return start
+
+
+def _made_thing(doc: Doc, end: int) -> bool:
+    """The noun right after a model names a made thing, a device, a vehicle, a craft or a weapon ('900 engines', 'A380
+    planes', 'PW4000 engines'; kg/data from WordNet), no people and no body."""
+    noun = doc[end] if end < len(doc) else None
+    return (noun is not None and noun.pos_ == "NOUN" and noun.is_lower
+            and noun.lemma_ in device_nouns() | vehicle_nouns() | craft_nouns() | weapon_nouns())
+
+
 def _counted(doc: Doc, end: int) -> bool:
     """A number that counts what follows it ('787 people'), not a model ('787 jet', '787s')."""
     return end < len(doc) and doc[end].tag_ in {"NNS", "NNPS"} and not doc[end].is_title
@@ -2419,12 +2476,21 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         cut = next((t.i for t in ent[1:] if model_code(t.text)), None)
         maker = doc[ent.start:cut].text if cut is not None else ""
+        if cut is not None and ent.end == model_end(doc, cut) and _made_thing(doc, ent.end) \
+                and not any(maker == n or maker.endswith(" " + n) for n in named):
+            # 'four Rolls-Royce Trent 900 engines', 'Pratt & Whitney PW4000 engines': a model before a thing's noun
+            if len(maker.split()) == 1:
+                out.append(Span(doc, ent.start, cut, label="ORG", span_id=ent.ent_id))  # 'Boeing 787 jets': the maker
+            products.append(Span(doc, cut if len(maker.split()) == 1 else ent.start, ent.end, label="PRODUCT"))
+            continue
         if cut is not None and ent.end == model_end(doc, cut) and any(maker == n or maker.endswith(" " + n) for n in named):
             # 'Airbus A350' as one organization, where the text names Airbus alone ('Air France Flight 447' is no model)
-            out.append(Span(doc, ent.start, cut, label="ORG", span_id=ent.ent_id))
+            out.append(Span(doc, _named_maker_start(doc, ent.start, cut, named), cut, label="ORG", span_id=ent.ent_id))
             i = cut
         else:
-            out.append(ent)
+            start = _named_maker_start(doc, ent.start, ent.end, named) if ent.end < len(doc) and model_code(doc[ent.end].text) \
+                else ent.start  # 'New Boeing' before '787' in a headline
+            out.append(ent if start == ent.start else Span(doc, start, ent.end, label="ORG", span_id=ent.ent_id))
             i = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
         if i >= len(doc) or not model_code(doc[i].text) or doc[i].ent_type_ in NUMBER_LABELS:
             continue

@@ -380,7 +380,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     names = {e.key: e.label for e in entities}
     merged = fold_tolls(merge_events([e for e in events if _still_grounded(e)], sides))
     headline = _headline_span(extraction.article)
-    merged = [e for e in merged if not _headline_alone(e, merged, headline)]
+    named = {e.key: {e.label, *e.aliases} for e in entities}
+    merged = [e for e in merged if not _headline_alone(e, merged, headline, named)]
     events = [replace(e, label=event_label(e, names)) for e in merged]
     relations = _unique(
         replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations
@@ -642,7 +643,8 @@ def merge_events(events: list[Event], sides: dict[str, str] | None = None) -> li
     return [replace(e, key=f"event-{n}") for n, e in enumerate(out, 1)]
 
 
-def _headline_alone(event: Event, events: list[Event], span: tuple[int, int] | None) -> bool:
+def _headline_alone(event: Event, events: list[Event], span: tuple[int, int] | None,
+                    named: dict[str, set[str]] | None = None) -> bool:
     """A headline restates news the body tells with its date: an undated event read in the headline alone, that no
     body event merged with while the body goes on with one of its actors, is the headline's wording of the body's
     news read as another act or one that cannot be placed ('New Czech government sworn in seven weeks after election'
@@ -650,13 +652,26 @@ def _headline_alone(event: Event, events: list[Event], span: tuple[int, int] | N
     sanctions, 'African Union leaders call for ceasefire in eastern Congo' placed in Congo when the body's call was
     made in Addis Ababa), not a further event. A headline event whose actors the body does not go on with ('Vucic
     meets Kurti in Brussels' over 'The two leaders discussed ...', none of its events naming them) stays. `span`: where
-    the headline stands in the text (`_headline_span`), read once per article."""
+    the headline stands in the text (`_headline_span`), read once per article. A body event of the same kind whose
+    sentence names every actor of the headline's is its news too, whoever the parse made its participants ('First
+    Airbus A380 delivered' over 'The first A380, made by Airbus, was delivered today to Singapore Airlines'): `named`,
+    entity key -> its label and aliases."""
     if event.time is not None or event.mentions:
         return False
     if span is None or not span[0] <= event.evidence.start < span[1]:
         return False
     actors = {k for _, k in event.participants}
-    return any(not span[0] <= e.evidence.start < span[1] and actors & {k for _, k in e.participants} for e in events)
+    return any(not span[0] <= e.evidence.start < span[1] and (actors & {k for _, k in e.participants}
+                                                              or e.kind == event.kind and _all_named_in(actors, e, named))
+               for e in events)
+
+
+def _all_named_in(actors: set[str], event: Event, named: dict[str, set[str]] | None) -> bool:
+    """Whether the sentence of `event` writes a name of every one of `actors` (entity keys), as a whole word."""
+    if not actors or not named:
+        return False
+    text = event.evidence.sentence
+    return all(any(re.search(rf"\b{re.escape(n)}\b", text) for n in named.get(k, ())) for k in actors)
 
 
 def _headline_span(article: Article) -> tuple[int, int] | None:

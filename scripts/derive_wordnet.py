@@ -71,6 +71,12 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   lexicographer files noun.event and noun.phenomenon ('fire', 'explosion', 'storm', 'flood', 'accident'): one that
   kills or injures ('a fire killed twelve people', 'the storm killed ten') is no one's attack; people died
   (kg.extract.events).
+- kg/data/post_nouns.jsonl: one-word nouns of the WordNet synsets of a post or job ('position', 'post', 'office',
+  'job', 'role', 'capacity'): the owner of one holds the title after its 'as' ('from his position as chairman of the
+  board', 'in her role as chief executive'; kg.extract.roles).
+- kg/data/opinion_nouns.jsonl: one-word nouns whose most frequent sense is an opinion or a way of regarding things
+  ('view', 'opinion', 'perspective', 'standpoint'): one offered or promised ('a contrary view is offered by NAME') is
+  something said, no pledge (kg.extract.events).
 - kg/data/team_nouns.jsonl: one-word nouns whose most frequent sense is a team or a sports league ('team', 'club',
   'league'): an article that uses one speaks of teams, and 'Real Madrid', 'Manchester City' there are clubs (kg.nlp).
 
@@ -681,6 +687,39 @@ def team_nouns(folder: Path) -> list[dict]:
     return _nouns_under(folder, TEAM_ROOTS, "team")
 
 
+POST_SYNSETS = {
+    "position": "00586262",    # position.n.06 (post, berth, office, spot, billet, place, situation): a job in an organization
+    "occupation": "00582388",  # occupation.n.01 (business, job, line of work, line): the activity done to earn money
+    "function": "00720565",    # function.n.03 (office, part, role): the activities expected of a person or group
+    "capacity": "00720951",    # capacity.n.04: a specified function ('in his present capacity')
+}
+
+
+def post_nouns(folder: Path) -> list[dict]:
+    """The one-word nouns of the synsets of a post or a job (`POST_SYNSETS`; see the module docstring)."""
+    lemmas, _ = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, POST_SYNSETS)
+    rows = {}
+    for offset, root in roots.items():
+        for lemma in lemmas[offset]:
+            if lemma.isalpha() and lemma.islower() and lemma not in rows:
+                rows[lemma] = {"id": f"post-noun-{lemma}", "noun": lemma, "kind": root,
+                               "source": f"WordNet 3.0 data.noun {offset} ({lemmas[offset][0]}), {root}"}
+    return [rows[k] for k in sorted(rows)]
+
+
+OPINION_ROOTS = {
+    "opinion": "05945642",  # opinion.n.01 (sentiment, persuasion, view, thought): a personal belief or judgment
+    "view": "06208751",     # position.n.03 (view, perspective): a way of regarding situations or topics
+}
+
+
+def opinion_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is an opinion or a way of regarding things ('view', 'opinion'; see the
+    module docstring)."""
+    return _nouns_under(folder, OPINION_ROOTS, "opinion")
+
+
 # lexicographer files (lexnames) of abstract nouns: qualities, ideas, messages, feelings, holdings, amounts, relations,
 # conditions and times ('share', 'lead', 'proposal', 'cancer', 'dominance'); not acts, events, groups or things
 ABSTRACT_FILES = {"07": "attribute", "09": "cognition", "10": "communication", "12": "feeling", "16": "motive",
@@ -769,6 +808,8 @@ def main(folder: Path) -> None:
     _write("team_nouns.jsonl", team_nouns(folder))
     _write("abstract_nouns.jsonl", abstract_nouns(folder))
     _write("happening_nouns.jsonl", happening_nouns(folder))
+    _write("post_nouns.jsonl", post_nouns(folder))
+    _write("opinion_nouns.jsonl", opinion_nouns(folder))
 
 
 if __name__ == "__main__":

@@ -175,6 +175,8 @@ SCHEMAS: dict[str, dict] = {
                          "noun": lambda v: text(v) and v.isalpha() and v.islower(), "kind": ("organization", "social_group"), "first": bool,
                          "source": wordnet_source},
     "work_nouns.jsonl": noun_schema("work", ("investigation", "undertaking", "plan")),
+    "post_nouns.jsonl": noun_schema("post", ("position", "occupation", "function", "capacity")),
+    "opinion_nouns.jsonl": noun_schema("opinion", ("opinion", "view")),
     "person_nouns.jsonl": noun_schema("person"),
     "name_particles.jsonl": {"id": lambda v: text(v) and v.startswith("name-particle-"),
                              "particle": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},

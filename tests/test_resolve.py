@@ -275,3 +275,20 @@ def test_a_one_word_known_surname_typed_two_ways_takes_the_type_of_most_of_its_m
     """'Karzai' (a surname of the Phoenix office holders) tagged a person twice and an organisation once is the man."""
     mentions = [person("Karzai", 0), person("Karzai", 50), org("Karzai", 100)]
     assert same_name_types(mentions, {}) == {"org-karzai": ("person-karzai", "Person")}
+
+
+def test_headline_event_restated_by_a_body_sentence_naming_its_actors():
+    """'First Embraer E2 handed over' over 'The first E2, built by Embraer, was handed over today to Widerøe': the
+    headline's undated hand-over is the body's, whose sentence names the headline's actor though its parse made the
+    buyer alone a participant; a body event of another kind, or whose sentence names someone else, leaves it."""
+    from kg.resolve import _headline_alone
+
+    head = Event("h", "Deal", "Deal", Evidence(0, 5, "First Embraer E2 handed over", "t"), participants=(("participant", "org-embraer"),))
+    body = Event("b", "Deal", "Deal", Evidence(40, 47, "The first E2, built by Embraer, was handed over today to Wideroe.", "t"),
+                 participants=(("target", "org-wideroe"),), time=day("2024-03-05"))
+    named = {"org-embraer": {"Embraer"}, "org-wideroe": {"Wideroe"}}
+    assert _headline_alone(head, [head, body], (0, 30), named)
+    other = replace(body, kind="Meeting")
+    assert not _headline_alone(head, [head, other], (0, 30), named)
+    elsewhere = replace(body, evidence=Evidence(40, 47, "The first E2 was handed over today to Wideroe.", "t"))
+    assert not _headline_alone(head, [head, elsewhere], (0, 30), named)

@@ -66,6 +66,7 @@ from kg.gazetteer import (
     feature_nouns,
     first_body_nouns,
     happening_nouns,
+    opinion_nouns,
     person_heads,
     place_nouns,
     speech_verbs,
@@ -696,6 +697,7 @@ def _quoted_predicate(token: Token) -> bool:
 OFFICE_KINDS = {"Appointment", "Resignation"}  # an office changing hands: done to a person
 ACCIDENT_KIND = "Accident"  # a crash, a collision: of a vehicle ("a bus crashed", "the plane crashed into the sea")
 RELEASE_KIND = "Release"  # a product or a work made public ("launched the iPod", "released the album")
+AGREEMENT_KIND = "Agreement"  # a pledge or an offer ("offered a loan"), not an opinion offered (kg/data/opinion_nouns.jsonl)
 
 
 VIOLENT_TYPES = {"ASSAULT", "FIGHT"}  # PLOVER's types of violence: acts on people and things, never on an abstraction
@@ -723,6 +725,9 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if row.kind == RELEASE_KIND and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in weapon_nouns()
                                         for c in token.children):
         return False  # "launched a missile": a weapon fired, no product released
+    if row.kind == AGREEMENT_KIND and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in opinion_nouns()
+                                          for c in token.children):
+        return False  # "offered a gloomier view", "a contrary view is offered by NAME": an opinion said, no pledge
     # "called Rahmon": someone is called; "airlifted supplies to victims" names whom it acts on in a preposition
     calls = row.patient and row.plover in cooperative() and "obj" in row.args
     # "sacked Braverman", "will replace Dlamini-Zuma": an office changes hands between people ("dismissed the claims",

@@ -120,6 +120,7 @@ from kg.gazetteer import (
     office_holders_horizon,
     office_verbs,
     police_nouns,
+    post_nouns,
     sectors,
     state_bodies,
     state_by_iso3,
@@ -1598,6 +1599,9 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person = _appositive_person(doc, start) if owner is not None and after is None else None
         if person is not None and doc[start - 1].lower_ in {"the", "its"}:  # 'Airbus said ... NAME, the chief executive,'
             yield person, owner, "name-title-owner-nearby", doc[person.start:end]
+        holder, verb = _clause_holder(doc, start, as_of) if owner is not None and after is None and person is None else (None, "")
+        if holder is not None:  # 'Apple shares fell. NAME has been serving as interim chief executive': the one company
+            yield holder, owner, f"clause-{verb}", doc[min(holder.start, start):max(holder.end, end)]
     if owner_before is None and owner_after is None:
         owner = _its_owner(doc, start) or (_subject_owner(doc, start) if _contextual(doc, start, end) else None)
         person, verb = _clause_holder(doc, start, as_of) if owner is not None else (None, "")
@@ -2104,6 +2108,8 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         return _copula_holder(doc, head.head)  # "Japan's new foreign minister is NAME"
     if head.dep_ == "appos" and head.head.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in head.children):
         return _object_named(doc, head.head, as_of)  # 'ORG named NAME its new president': the title parsed as apposed
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_.lower() in post_nouns():
+        return _post_owner(doc, head.head.head, as_of)  # 'from his position as chairman', "in Cook's role as chief executive"
     if head.dep_ in {"attr", "oprd", "acomp"}:
         verb = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.i != head.head.i:
@@ -2162,6 +2168,45 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     if person is None or person.label_ != "PERSON":
         return None, ""
     return person, lemma
+
+
+def _post_owner(doc: Doc, post, as_of: dt.date) -> tuple[Span | None, str]:
+    """'NAME will keep steering the company from his position as chairman', 'in his role as chief executive, NAME said',
+    "Cook's job as CEO": the owner of a noun of a post (kg/data/post_nouns.jsonl, from WordNet) holds the title after
+    its 'as': a person named as the owner, or the person subject of the clause for 'his' or 'her'. Not a former or
+    previous post, nor one left ('resigned from his post as', 'was removed from her post as'), nor in a negated clause
+    or one with a year before the article's ('in his role as finance minister in 2005')."""
+    if any(c.dep_ == "amod" and c.lower_ in PAST | {"previous"} for c in post.children):
+        return None, ""
+    owner = next((c for c in post.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None, ""
+    verb = post
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if post.head.lower_ == "from" and (verb.lemma_.lower() in _leave_verbs() or any(c.dep_ == "auxpass" for c in verb.children)):
+        return None, ""
+    clause = verb
+    while (clause.dep_ == "xcomp" or clause.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in clause.children)) \
+            and clause.head.i != clause.i:
+        clause = clause.head  # 'will continue to steer ... from his position': the subject of 'continue'; a verb joined
+        # by 'and' with a subject of its own ('... are under development and Jobs will continue ...') keeps it
+    if (any(c.dep_ == "neg" for v in (verb, clause) for c in v.children) or verb.lemma_.lower() in _leave_verbs()
+            or _earlier_year(clause, as_of) or _told_past(clause)):
+        return None, ""
+    if owner.pos_ == "PRON":
+        if owner.lower_ not in {"his", "her"}:
+            return None, ""
+        owner = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    person = _ent_at(doc, owner.i) if owner is not None else None
+    return (person, post.lemma_.lower()) if person is not None and person.label_ == "PERSON" else (None, "")
+
+
+def _told_past(verb) -> bool:
+    """A verb in the past tense, with no present or future auxiliary ('led the talks in his role as', not 'has led', 'will
+    continue'): what it tells of a post was so then, not said of now."""
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ == "VBD" and not aux or bool(aux) and all(a.tag_ == "VBD" for a in aux)
 
 
 def _object_named(doc: Doc, obj, as_of: dt.date) -> tuple[Span | None, str]:
