@@ -2333,6 +2333,19 @@ def _after_named_noun(doc: Doc, ent: Span) -> bool:
     return noun.pos_ == "NOUN" and noun.is_lower and owner.pos_ == "PROPN" and _capitalised(owner)
 
 
+def _listed_with_people(doc: Doc, ent: Span, people_at: set[int]) -> bool:
+    """A name in a list ('A, B and C', 'A, B, and C') right next to a person named in full: the list names people of
+    one kind, so it is a person ('such as Ansel Adams, Chuck Close, Walker Evans, Robert Mapplethorpe').
+    `people_at` holds the start and end token of every full name of a person."""
+    before = ent.start - 1
+    while before >= 0 and doc[before].lower_ in {",", "and"}:
+        before -= 1
+    after = ent.end
+    while after < len(doc) and doc[after].lower_ in {",", "and"}:
+        after += 1
+    return (before < ent.start - 1 and before + 1 in people_at) or (after > ent.end and after in people_at)
+
+
 def _after_persons_counterpart(doc: Doc, ent: Span) -> bool:
     """'his French counterpart, NAME', 'her counterpart NAME': a name in apposition to a person's counterpart (the
     nominal head kg.extract.roles reads the other holder's post from) is a person's, whatever the model tagged."""
@@ -2693,6 +2706,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
     person_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON"}
     alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    people_at = {i for e in ents if e.label_ == "PERSON" and len(e) > 1 for i in (e.start, e.end)}
     owners = _owners_of_its(doc, ents)
     # 'AirTran Airways', 'Korean Air Lines': the words before a body's noun that ends an organisation's name are its short name
     heads = body_nouns() | _trade_nouns()
@@ -2729,6 +2743,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         elif (label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _given_name_first(ent)
               and (_after_title(doc, ent, titles) or _before_title(doc, ent, titles) or _after_named_noun(doc, ent))):
             label = "PERSON"  # 'the foreign minister of Norway, Eva Lund,', 'Eva Lund, the minister for ...': a place tag
+            _typed(doc, ent, label)
+        elif label == "ORG" and not ent.ent_id_ and _given_name_first(ent) and _listed_with_people(doc, ent, people_at):
+            label = "PERSON"  # 'photographers such as Ansel Adams, Walker Evans and Helmut Newton': one of the people
             _typed(doc, ent, label)
         elif label in {"GPE", "LOC", "ORG"} and not ent.ent_id_ and _after_persons_counterpart(doc, ent):
             label = "PERSON"  # 'Pistorius and his French counterpart, Sebastien Lecornu, met': a person's is a person
