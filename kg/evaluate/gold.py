@@ -444,6 +444,7 @@ class Report:
     dates_correct: int = 0
     dates_total: int = 0
     wrong_dates: list[dict] = field(default_factory=list)
+    wrong_places: list[dict] = field(default_factory=list)
     finer_roles: Section = field(default_factory=lambda: Section("finer roles"))
     places_correct: int = 0
     places_total: int = 0
@@ -579,7 +580,11 @@ def score(ds: Dataset, gold: dict, *, shared: str | Path | None = None) -> Repor
                 report.finer_roles.spurious.append({"event": str(s.node), "role": role, "entity": view.label(n)})
         if g.get("place"):
             report.places_total += 1
-            report.places_correct += bool(aligned([g["place"], *g.get("accept_places", [])]) & s.data["place"])
+            if aligned([g["place"], *g.get("accept_places", [])]) & s.data["place"]:
+                report.places_correct += 1
+            else:
+                report.wrong_places.append({"gold": g["id"], "place": g["place"], "system": str(s.node),
+                                            "system_place": sorted(view.label(p) for p in s.data["place"])})
 
     # statements
     def statement_ok(g: dict, s: _Sys) -> bool:
@@ -606,7 +611,7 @@ def to_json(report: Report) -> dict:
         "dates": {"correct": report.dates_correct, "total": report.dates_total,
                   "accuracy": round(report.date_accuracy, 4), "wrong": report.wrong_dates},
         "finer_roles": report.finer_roles.to_json(),
-        "places": {"correct": report.places_correct, "total": report.places_total},
+        "places": {"correct": report.places_correct, "total": report.places_total, "wrong": report.wrong_places},
     }
 
 
@@ -651,6 +656,9 @@ def format_report(report: Report, summary: bool = False) -> str:
     if report.wrong_dates:
         lines.append(f"dates: wrong ({len(report.wrong_dates)})")
         lines.extend(f"  ! {w['gold']}: gold {w['date']} {w['accept_dates'] or ''} system {w['system_date']}" for w in report.wrong_dates)
+    if report.wrong_places:
+        lines.append(f"places: wrong or missing ({len(report.wrong_places)}) [secondary]")
+        lines.extend(f"  ! {w['gold']}: gold {w['place']} system {', '.join(w['system_place']) or 'none'}" for w in report.wrong_places)
     for d in report.finer_roles.missed:
         lines.append(f"finer roles: missed {d['event']} {d['role']} {d['entity']}")
     for d in report.finer_roles.spurious:

@@ -1989,6 +1989,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 if args[slot] == "target" and draft.trigger.plover in patient_types() and target is not None and target.type == "Place":
                     draft.place = draft.place or _place(ctx, child)  # "shelled Kharkiv": where the act happened, and
                     draft.add(target.key, "target")  # what it was done to (a place may take part: shapes.ttl)
+            if child.dep_ == "dobj" and draft.kind == "Visit" and token.pos_ == "VERB":
+                draft.place = draft.place or _place(ctx, child)  # "is due to visit Tacloban": where the visit is
             if child.dep_ in OBJ_DEPS:
                 _modifier_roles(ctx, draft, child)
                 _prep_roles(ctx, draft, child, exclude={"of"})
@@ -2335,8 +2337,10 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
             continue
         word = "by" if child.dep_ == "agent" else child.lower_
         for pobj in (g for g in child.children if g.dep_ == "pobj"):
-            if word in PLACE_PREPS or word in ROUTE_PREPS and draft.kind == "Protest":  # "marched through Bangkok"
-                draft.place = draft.place or _place(ctx, pobj)
+            if word in PLACE_PREPS or word in ROUTE_PREPS and draft.kind == "Protest" or word == "to" and draft.kind == "Visit":
+                # "marched through Bangkok", "travelled to Doha"; "arrested at his home in Yaounde": the place under
+                # the phrase's noun ('of' aside: "at the request of Ukraine" is no place)
+                draft.place = draft.place or _place(ctx, pobj) or (_nested_place(ctx, pobj, 0) if word in PLACE_PREPS else "")
             role = args.get(word) or (args.get("subj") if word == "by" and token.tag_ == "VBN" else None)
             if role == "participant" and word == "by" and family(draft.kind) == "statement":
                 role = "speaker"  # "were denied visas by the United States": a rejection is said, as in the active

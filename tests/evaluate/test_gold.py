@@ -236,6 +236,20 @@ def test_finer_roles_are_a_secondary_score():
     finer = report.finer_roles
     assert (finer.tp, finer.fp, finer.fn) == (1, 1, 0)
     assert (report.places_correct, report.places_total) == (0, 1)
+    assert [(w["gold"], w["place"], w["system_place"]) for w in report.wrong_places] == [("talks", "brussels", [])]
+    assert "! talks: gold brussels system none" in format_report(report)
+
+
+def test_a_wrong_place_is_listed_with_the_system_place():
+    events = (Event("event-a", "Meeting", "Meeting", EV, participants=(("participant", "person-aleksandar-vucic"),),
+                    place="state-kosovo", time=time("2020-07-16")),)
+    report = score(dataset(events=events), gold_with(events=[{**MEETING, "place": "brussels"}]))
+    assert (report.places_correct, report.places_total) == (0, 1)
+    assert report.wrong_places[0]["system_place"] == ["Kosovo"]
+    right = (Event("event-a", "Meeting", "Meeting", EV, participants=(("participant", "person-aleksandar-vucic"),),
+                   place="place-brussels", time=time("2020-07-16")),)
+    report = score(dataset(events=right), gold_with(events=[{**MEETING, "place": "brussels"}]))
+    assert (report.places_correct, report.places_total, report.wrong_places) == (1, 1, [])
 
 
 # ---------------------------------------------------------------- statements and relations
