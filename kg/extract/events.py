@@ -1077,6 +1077,7 @@ def _headline_infinitive(token: Token) -> bool:
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
 ORDER_VERBS = {"order", "authorize", "authorise", "decree"}  # "ordered the evacuation of": who orders it does it
+ANNOUNCE_VERBS = {"announce", "confirm", "agree"}  # "announced his resignation", "agreed sanctions": who announces an act does it
 CAUSATIVE_VERBS = {"prompt", "lead", "cause", "spur", "drive", "force", "compel"}  # X VERBed Y to act: Y acted
 
 
@@ -1231,6 +1232,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if trigger.plover == "DEMAND" and token.lemma_.lower() in ORDER_VERBS and _orders_event(ctx, token):
             continue  # "ordered the evacuation of 23 villages": the evacuation is the event (`_ordered`); a court's
             # order stays a ruling
+        if token.lemma_.lower() in ANNOUNCE_VERBS and not (trigger.obj or trigger.pobj) and _orders_event(ctx, token):
+            continue  # "announced his resignation", "agreed sanctions": the act announced is the event (`_ordered`)
         if token.lemma_.lower() in ASPECT_VERBS | DECISION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
             continue  # "tried to secure", "voted to impeach": the attempt or decision of another act, not an event of its own
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS - DEMONSTRATIVES for c in token.children if c.dep_ == "det"):
@@ -2175,10 +2178,20 @@ def _ordered(noun: Token) -> bool:
     """'authorities ordered the evacuation of 23 villages', 'the president authorised the release of prisoners': an
     event noun as the object of a verb of command (ORDER_VERBS, not negated, not an infinitive of purpose) is the
     act, and who ordered it carries it out; 'ordered troops into Tigray' (no event noun) stays a demand. In the
-    passive the 'by' phrase orders it ('the inquiry was ordered by the president')."""
+    passive the 'by' phrase orders it ('the inquiry was ordered by the president'). A verb of announcing or agreeing
+    (ANNOUNCE_VERBS) does the same with an act of its subject ('Morales announced his resignation', 'EU ministers
+    agreed sanctions on 21 officials', 'announced a partial mobilisation'); 'announced the death of' (a happening)
+    and 'announced a statement' (words) stay what they were."""
     verb = noun.head
+    lemma = verb.lemma_.lower()
     return (noun.pos_ == "NOUN" and (noun.dep_ == "dobj" or noun.dep_ == "nsubjpass" and bool(_agents(verb)))
-            and verb.pos_ == "VERB" and verb.lemma_.lower() in ORDER_VERBS and not _negated_verb(verb) and not _to_infinitive(verb))
+            and verb.pos_ == "VERB" and (lemma in ORDER_VERBS or lemma in ANNOUNCE_VERBS and _announced_act(noun))
+            and not _negated_verb(verb) and not _to_infinitive(verb))
+
+
+def _announced_act(noun: Token) -> bool:
+    """An event noun that names an act someone does: no happening (a death, an accident), no words (a statement)."""
+    return any(not (t.speech or t.kind in actorless_kinds() | HAPPENING_KINDS) for t in _triggers_for(noun))
 
 
 def _reported_violence(draft: Draft) -> bool:
