@@ -732,7 +732,7 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if not (row.derived or people or row.plover in patient_types()):
         return True
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if not subjects and (inherited := _inherited_subject(token)) is not None and inherited.dep_ == "nsubj":
+    if not subjects and not _own_patient(token) and (inherited := _inherited_subject(token)) is not None and inherited.dep_ == "nsubj":
         subjects = [inherited]  # "the jetliner crashed, killing all on board": the jetliner kills
     if token.dep_ == "relcl" and armed is not None and armed(token.head):  # "Russia, which invaded Ukraine": the pronoun
         # stands for the state or armed group its clause hangs on ("a magazine, which attacked defectors" stays unread)
@@ -1732,6 +1732,14 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
+def _own_patient(verb: Token) -> bool:
+    """'She entered the race after her husband was arrested in May': a passive in an adverbial clause ('after',
+    'when', 'because') with a subject of its own takes no doer from the clause it hangs on (only its 'by' agent does
+    it). A reported passive is not one: 'the ministry said 63 people had been detained' (`_reported_passive`)."""
+    return (verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
+            and any(c.dep_ == "nsubjpass" for c in verb.children))
+
+
 def _nearer_conjunct(verb: Token) -> Token | None:
     """The conjoined verb with a subject of its own nearest before a conjunct verb, when the parser hung both on the
     same first verb ('A proclaimed X, but B refused Y and demanded Z': 'refused' for 'demanded')."""
@@ -1895,8 +1903,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         # "as stated on the website", "is claimed to be": a speech verb in the passive has no speaker in the clause it
         # hangs on
         named = _name_after_quote(ctx, token) if draft.trigger.speech else None  # before a subject the parser makes it share
-        inherited = named or _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token)
-                                                           if draft.trigger.speech else None)
+        inherited = named or (None if _own_patient(token) else _inherited_subject(token)) or (
+            _quoted_as_saying(token) or _after_preposition(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
         if subjects and _bare_passive(token):  # "Coffey resigned and was succeeded by Barclay": the shared subject is
             patients, subjects = subjects, []  # what the passive is done to; its 'by' agent (read below) does it
