@@ -1379,6 +1379,8 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     for child in token.children:
         if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
             out.extend(actors(ctx, child, depth + 1))
+        elif child.dep_ == "appos" and m is None and (named := ctx.apposed_name(child)) is not None and named.type != "Place":
+            out.append(named.key)  # "her brother, the journalist Ahmed Mansour": the name hangs on the title apposed
     return list(dict.fromkeys(out))
 
 
