@@ -4032,8 +4032,29 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 def extract_events(ctx: Context) -> list[Event]:
     """Every event mention the article reports with a known actor (resolve merges mentions of one event)."""
     kept = [d for d in _drafts(ctx) if _keep(d)]
+    kept += [again for d in kept for again in _done_again(ctx, d)]
     acts = {d.token.i for d in kept if d.kind != "Statement"}
     return _records([d for d in kept if not _announces_event(d, acts)])
+
+
+def _done_again(ctx: Context, draft: Draft) -> list[Draft]:
+    """'García Linera quit, as did the president of the Senate, Adriana Salvatierra', 'Britain expelled two Russian
+    diplomats, as did Poland': an 'as did' clause with a subject of its own is the act done again by that subject,
+    another event of the kind, time and place of the verb's; its subject takes the role the verb's doer has, whom it
+    acts on stays. Not after a negated verb ('did not attend, as did Brazil' says nothing sure)."""
+    token = draft.token
+    if token.pos_ not in {"VERB", "AUX"} or draft.negated or _negated_verb(token) or draft.absorbed:
+        return []
+    doers = {k for s in token.children if s.dep_ in SUBJ_DEPS for k in actors(ctx, s)}
+    role = next((r for k, r in draft.participants.items() if k in doers), "participant")
+    out = []
+    for did in (c for c in token.children if c.dep_ == "advcl" and c.lemma_.lower() == "do"
+                and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)):
+        keys = [k for s in did.children if s.dep_ == "nsubj" for k in actors(ctx, s)]
+        if keys:
+            kept = {k: r for k, r in draft.participants.items() if r == "target"}
+            out.append(replace(draft, token=did, participants={**kept, **dict.fromkeys(keys, role)}, evidence=[]))
+    return out
 
 
 def _announces_event(draft: Draft, acts: set[int]) -> bool:
