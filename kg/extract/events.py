@@ -63,6 +63,7 @@ from kg.gazetteer import (
     abstract_nouns,
     agent_sectors,
     body_heads,
+    document_nouns,
     feature_nouns,
     first_body_nouns,
     happening_nouns,
@@ -901,6 +902,24 @@ def _misread_finite(token: Token) -> bool:
             and any(c.dep_ == "appos" and c.i < token.i for c in token.head.children))
 
 
+def _text_verb(token: Token) -> Token | None:
+    """'signed a decree recognising Crimea as a sovereign state', 'vetoed a bill banning the party': a participle
+    clause on a written text (a WordNet legal document, kg/data/document_nouns.jsonl) that is the object of a verb
+    says what the text does; the verb that signs, adopts or rejects it (returned) says whether it was done and by
+    whom (`absorb`). Not when the participle's own object
+    is the act ('adopted a resolution tightening sanctions': `_enacted_by`)."""
+    text = token.head
+    if token.dep_ == "advcl" and token.i and token.doc[token.i - 1].dep_ == "dobj" and token.doc[token.i - 1].head.i == text.i:
+        text = token.doc[token.i - 1]  # "signed a decree pardoning X": the parser may hang the participle on the verb
+    elif token.dep_ != "acl":
+        return None
+    if token.tag_ != "VBG" or text.dep_ != "dobj" or text.head.pos_ != "VERB" or text.lemma_.lower() not in document_nouns():
+        return None
+    if any(c.dep_ == "dobj" and _triggers_for(c) for c in token.children):
+        return None
+    return text.head
+
+
 def _speech_act(token: Token) -> bool:
     """'a declaration demanding that ...': the participle says what the statement does."""
     return token.tag_ == "VBG" and token.dep_ == "acl" and any(t.kind == "Statement" for t in _triggers_for(token.head))
@@ -1218,7 +1237,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() not in EFFORT_NOUNS:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
         if (token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token)
-                and not _misread_finite(token)):
+                and not _misread_finite(token) and _text_verb(token) is None):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
                 or _agreement_term(token) or _reason(token) or _generic(token) or _mandated(token) or _for_the_press(token, trigger)):
@@ -3039,6 +3058,17 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
               and {draft.trigger.plover, head.trigger.plover} <= VIOLENT_PLOVER):
             _donate(draft, head)  # "troops shelled the town, killing 20 people": the toll of the shelling, one act
             draft.absorbed = True
+    for draft in drafts:
+        if (verb := _text_verb(draft.token)) is None or (host := by_token.get(verb.i)) is None:
+            continue
+        if "Rejection" in lineage(host.kind) or host.negated:
+            draft.absorbed = True  # "vetoed a draft resolution declaring the referendum invalid": nothing declared
+            continue
+        for key, role in host.participants.items():  # "Putin signed a decree recognising Crimea": Putin recognises it;
+            draft.add(key, role)  # the signing is how it was done
+        draft.time = draft.time or host.time
+        draft.evidence.extend(host.evidence)
+        host.absorbed = True
     for draft in drafts:
         if (enacting := _enacted_by(draft, by_token)) is None:
             continue
