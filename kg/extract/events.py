@@ -141,6 +141,14 @@ class Trigger:
     standing: bool = False  # its present tense tells a standing state ("faces 16 charges"), not an act of the report's day
 
 
+@lru_cache(maxsize=1)
+def _office_heads() -> frozenset[str]:
+    """The head word of every office title of kg/data/titles.jsonl ('prime minister', 'president', 'chief executive';
+    not the 'of'/'for' forms, whose last word names the portfolio): what a row with `obj_titles` takes as object."""
+    return frozenset(form.split()[-1].lower() for row in resources.jsonl("titles.jsonl") for form in row["forms"]
+                     if not {"of", "for", "to"} & set(form.split()) and not form.endswith("."))
+
+
 def _needed(row: Trigger, lemma: str) -> frozenset | None:
     """The particles or prepositions a row needs with `lemma` ('break' + 'down'), None when it needs none of it."""
     return next((words for needed, words in row.needs if needed == lemma), None)
@@ -158,7 +166,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
         for row in resources.jsonl(name):
             trigger = Trigger(
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
-                obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
+                obj=frozenset(row.get("obj", ())) | (_office_heads() if row.get("obj_titles") else frozenset()),
+                subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
