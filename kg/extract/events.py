@@ -2485,7 +2485,7 @@ def _read_time(ctx: Context, draft: Draft) -> None:
             if time is not None:
                 draft.time = time
             return
-    if (time := _when_clause_time(ctx, token)) is not None:
+    if (time := _when_clause_time(ctx, token) or _conjunct_time(ctx, token)) is not None:
         draft.time = time
         return
     verb = token if token.pos_ in {"VERB", "AUX"} else None
@@ -2498,6 +2498,16 @@ def _read_time(ctx: Context, draft: Draft) -> None:
 
 
 ANNIVERSARY_NOUNS = {"anniversary"}
+
+
+def _conjunct_time(ctx: Context, verb: Token) -> TimeValue | None:
+    """'Tsikhanouskaya rejected the result and filed a complaint on Monday': verbs joined under one subject share the
+    time a later one carries when the first has none of its own (a conjunct with a subject of its own is another
+    clause: 'Kiev asked for talks and Moscow agreed on Friday')."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((ctx.times[c.i] for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i in ctx.times
+                 and not any(n.dep_ in SUBJ_DEPS | {"nsubjpass"} for n in c.children)), None)
 
 
 def _earlier_relative(verb: Token) -> bool:
