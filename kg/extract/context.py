@@ -177,6 +177,17 @@ class Context:
         return any(c.dep_ in {"amod", "compound", "poss"} and (cm := self.mention(c)) is not None and cm.type == "State"
                    for c in token.children)  # "Israeli helicopters": a state's forces
 
+    def apposed_name(self, token: Token, depth: int = 0) -> Mention | None:
+        """The mention in apposition to a noun, also through a title noun the parser hangs it on: 'her husband, the
+        blogger Sergei Tikhanovsky', 'her brother, the journalist Ahmed Mansour'."""
+        for c in token.children:
+            if c.dep_ == "appos":
+                if (m := self.mention(c)) is not None:
+                    return m
+                if depth < 1 and (m := self.apposed_name(c, depth + 1)) is not None:
+                    return m
+        return None
+
     def is_actor(self, token: Token, people: bool = False, depth: int = 0, strict: bool = False) -> bool:
         """Someone who can act: a named actor or place, a person pronoun, an agent noun ('police', 'villagers'),
         or a noun a named actor modifies ('Albanian rebel-held territory'; when `strict`, as for who acts, only a
@@ -197,6 +208,8 @@ class Context:
             return True  # "killed ten", "twelve were wounded": a count of people
         if token.pos_ not in {"NOUN", "NUM"}:
             return False
+        if (named := self.apposed_name(token)) is not None:
+            return named.type == "Person" or not people  # "her husband, the blogger Sergei Tikhanovsky": the name says who
         for c in token.children:
             m = self.mention(c)
             if c.dep_ in {"compound", "amod", "poss", "nmod"} and (m is not None or c.ent_type_ in {"NORP", "GPE"}):

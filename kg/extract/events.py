@@ -63,6 +63,7 @@ from kg.gazetteer import (
     abstract_nouns,
     agent_sectors,
     body_heads,
+    document_nouns,
     feature_nouns,
     first_body_nouns,
     happening_nouns,
@@ -141,6 +142,14 @@ class Trigger:
     standing: bool = False  # its present tense tells a standing state ("faces 16 charges"), not an act of the report's day
 
 
+@lru_cache(maxsize=1)
+def _office_heads() -> frozenset[str]:
+    """The head word of every office title of kg/data/titles.jsonl ('prime minister', 'president', 'chief executive';
+    not the 'of'/'for' forms, whose last word names the portfolio): what a row with `obj_titles` takes as object."""
+    return frozenset(form.split()[-1].lower() for row in resources.jsonl("titles.jsonl") for form in row["forms"]
+                     if not {"of", "for", "to"} & set(form.split()) and not form.endswith("."))
+
+
 def _needed(row: Trigger, lemma: str) -> frozenset | None:
     """The particles or prepositions a row needs with `lemma` ('break' + 'down'), None when it needs none of it."""
     return next((words for needed, words in row.needs if needed == lemma), None)
@@ -158,7 +167,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
         for row in resources.jsonl(name):
             trigger = Trigger(
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
-                obj=frozenset(row.get("obj", ())), subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
+                obj=frozenset(row.get("obj", ())) | (_office_heads() if row.get("obj_titles") else frozenset()),
+                subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
@@ -737,7 +747,7 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if not (row.derived or people or row.plover in patient_types()):
         return True
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if not subjects and (inherited := _inherited_subject(token)) is not None and inherited.dep_ == "nsubj":
+    if not subjects and not _own_patient(token) and (inherited := _inherited_subject(token)) is not None and inherited.dep_ == "nsubj":
         subjects = [inherited]  # "the jetliner crashed, killing all on board": the jetliner kills
     if token.dep_ == "relcl" and armed is not None and armed(token.head):  # "Russia, which invaded Ukraine": the pronoun
         # stands for the state or armed group its clause hangs on ("a magazine, which attacked defectors" stays unread)
@@ -904,6 +914,24 @@ def _misread_finite(token: Token) -> bool:
     comma closing an apposition, which the parser hangs on the apposed noun as a modifier, is that noun's own verb."""
     return (token.tag_ == "VBD" and token.dep_ == "acl" and token.i > 0 and token.doc[token.i - 1].text == ","
             and any(c.dep_ == "appos" and c.i < token.i for c in token.head.children))
+
+
+def _text_verb(token: Token) -> Token | None:
+    """'signed a decree recognising Crimea as a sovereign state', 'vetoed a bill banning the party': a participle
+    clause on a written text (a WordNet legal document, kg/data/document_nouns.jsonl) that is the object of a verb
+    says what the text does; the verb that signs, adopts or rejects it (returned) says whether it was done and by
+    whom (`absorb`). Not when the participle's own object
+    is the act ('adopted a resolution tightening sanctions': `_enacted_by`)."""
+    text = token.head
+    if token.dep_ == "advcl" and token.i and token.doc[token.i - 1].dep_ == "dobj" and token.doc[token.i - 1].head.i == text.i:
+        text = token.doc[token.i - 1]  # "signed a decree pardoning X": the parser may hang the participle on the verb
+    elif token.dep_ != "acl":
+        return None
+    if token.tag_ != "VBG" or text.dep_ != "dobj" or text.head.pos_ != "VERB" or text.lemma_.lower() not in document_nouns():
+        return None
+    if any(c.dep_ == "dobj" and _triggers_for(c) for c in token.children):
+        return None
+    return text.head
 
 
 def _speech_act(token: Token) -> bool:
@@ -1082,6 +1110,7 @@ def _headline_infinitive(token: Token) -> bool:
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
 ORDER_VERBS = {"order", "authorize", "authorise", "decree"}  # "ordered the evacuation of": who orders it does it
+ANNOUNCE_VERBS = {"announce", "confirm", "agree"}  # "announced his resignation", "agreed sanctions": who announces an act does it
 CAUSATIVE_VERBS = {"prompt", "lead", "cause", "spur", "drive", "force", "compel"}  # X VERBed Y to act: Y acted
 
 
@@ -1222,7 +1251,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() not in EFFORT_NOUNS:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
         if (token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token)
-                and not _misread_finite(token)):
+                and not _misread_finite(token) and _text_verb(token) is None):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
                 or _agreement_term(token) or _reason(token) or _generic(token) or _mandated(token) or _for_the_press(token, trigger)):
@@ -1236,6 +1265,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if trigger.plover == "DEMAND" and token.lemma_.lower() in ORDER_VERBS and _orders_event(ctx, token):
             continue  # "ordered the evacuation of 23 villages": the evacuation is the event (`_ordered`); a court's
             # order stays a ruling
+        if token.lemma_.lower() in ANNOUNCE_VERBS and not (trigger.obj or trigger.pobj) and _orders_event(ctx, token):
+            continue  # "announced his resignation", "agreed sanctions": the act announced is the event (`_ordered`)
         if token.lemma_.lower() in ASPECT_VERBS | DECISION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
             continue  # "tried to secure", "voted to impeach": the attempt or decision of another act, not an event of its own
         if token.pos_ == "NOUN" and any(c.lower_ in ANAPHORIC_DETS - DEMONSTRATIVES for c in token.children if c.dep_ == "det"):
@@ -1381,6 +1412,8 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     for child in token.children:
         if child.dep_ == "conj" or (child.dep_ == "appos" and ctx.mention(child) is not None and ctx.mention(child) is not m):
             out.extend(actors(ctx, child, depth + 1))
+        elif child.dep_ == "appos" and m is None and (named := ctx.apposed_name(child)) is not None and named.type != "Place":
+            out.append(named.key)  # "her brother, the journalist Ahmed Mansour": the name hangs on the title apposed
     return list(dict.fromkeys(out))
 
 
@@ -1734,6 +1767,14 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
+def _own_patient(verb: Token) -> bool:
+    """'She entered the race after her husband was arrested in May': a passive in an adverbial clause ('after',
+    'when', 'because') with a subject of its own takes no doer from the clause it hangs on (only its 'by' agent does
+    it). A reported passive is not one: 'the ministry said 63 people had been detained' (`_reported_passive`)."""
+    return (verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
+            and any(c.dep_ == "nsubjpass" for c in verb.children))
+
+
 def _nearer_conjunct(verb: Token) -> Token | None:
     """The conjoined verb with a subject of its own nearest before a conjunct verb, when the parser hung both on the
     same first verb ('A proclaimed X, but B refused Y and demanded Z': 'refused' for 'demanded')."""
@@ -1897,8 +1938,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         # "as stated on the website", "is claimed to be": a speech verb in the passive has no speaker in the clause it
         # hangs on
         named = _name_after_quote(ctx, token) if draft.trigger.speech else None  # before a subject the parser makes it share
-        inherited = named or _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token)
-                                                           if draft.trigger.speech else None)
+        inherited = named or (None if _own_patient(token) else _inherited_subject(token)) or (
+            _quoted_as_saying(token) or _after_preposition(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
         if subjects and _bare_passive(token):  # "Coffey resigned and was succeeded by Barclay": the shared subject is
             patients, subjects = subjects, []  # what the passive is done to; its 'by' agent (read below) does it
@@ -2182,10 +2223,20 @@ def _ordered(noun: Token) -> bool:
     """'authorities ordered the evacuation of 23 villages', 'the president authorised the release of prisoners': an
     event noun as the object of a verb of command (ORDER_VERBS, not negated, not an infinitive of purpose) is the
     act, and who ordered it carries it out; 'ordered troops into Tigray' (no event noun) stays a demand. In the
-    passive the 'by' phrase orders it ('the inquiry was ordered by the president')."""
+    passive the 'by' phrase orders it ('the inquiry was ordered by the president'). A verb of announcing or agreeing
+    (ANNOUNCE_VERBS) does the same with an act of its subject ('Morales announced his resignation', 'EU ministers
+    agreed sanctions on 21 officials', 'announced a partial mobilisation'); 'announced the death of' (a happening)
+    and 'announced a statement' (words) stay what they were."""
     verb = noun.head
+    lemma = verb.lemma_.lower()
     return (noun.pos_ == "NOUN" and (noun.dep_ == "dobj" or noun.dep_ == "nsubjpass" and bool(_agents(verb)))
-            and verb.pos_ == "VERB" and verb.lemma_.lower() in ORDER_VERBS and not _negated_verb(verb) and not _to_infinitive(verb))
+            and verb.pos_ == "VERB" and (lemma in ORDER_VERBS or lemma in ANNOUNCE_VERBS and _announced_act(noun))
+            and not _negated_verb(verb) and not _to_infinitive(verb))
+
+
+def _announced_act(noun: Token) -> bool:
+    """An event noun that names an act someone does: no happening (a death, an accident), no words (a statement)."""
+    return any(not (t.speech or t.kind in actorless_kinds() | HAPPENING_KINDS) for t in _triggers_for(noun))
 
 
 def _reported_violence(draft: Draft) -> bool:
@@ -2443,7 +2494,7 @@ def _read_time(ctx: Context, draft: Draft) -> None:
             if time is not None:
                 draft.time = time
             return
-    if (time := _when_clause_time(ctx, token)) is not None:
+    if (time := _when_clause_time(ctx, token) or _conjunct_time(ctx, token)) is not None:
         draft.time = time
         return
     verb = token if token.pos_ in {"VERB", "AUX"} else None
@@ -2456,6 +2507,16 @@ def _read_time(ctx: Context, draft: Draft) -> None:
 
 
 ANNIVERSARY_NOUNS = {"anniversary"}
+
+
+def _conjunct_time(ctx: Context, verb: Token) -> TimeValue | None:
+    """'Tsikhanouskaya rejected the result and filed a complaint on Monday': verbs joined under one subject share the
+    time a later one carries when the first has none of its own (a conjunct with a subject of its own is another
+    clause: 'Kiev asked for talks and Moscow agreed on Friday')."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((ctx.times[c.i] for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i in ctx.times
+                 and not any(n.dep_ in SUBJ_DEPS | {"nsubjpass"} for n in c.children)), None)
 
 
 def _earlier_relative(verb: Token) -> bool:
@@ -3025,6 +3086,17 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
               and {draft.trigger.plover, head.trigger.plover} <= VIOLENT_PLOVER):
             _donate(draft, head)  # "troops shelled the town, killing 20 people": the toll of the shelling, one act
             draft.absorbed = True
+    for draft in drafts:
+        if (verb := _text_verb(draft.token)) is None or (host := by_token.get(verb.i)) is None:
+            continue
+        if "Rejection" in lineage(host.kind) or host.negated:
+            draft.absorbed = True  # "vetoed a draft resolution declaring the referendum invalid": nothing declared
+            continue
+        for key, role in host.participants.items():  # "Putin signed a decree recognising Crimea": Putin recognises it;
+            draft.add(key, role)  # the signing is how it was done
+        draft.time = draft.time or host.time
+        draft.evidence.extend(host.evidence)
+        host.absorbed = True
     for draft in drafts:
         if (enacting := _enacted_by(draft, by_token)) is None:
             continue
@@ -4018,8 +4090,29 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 def extract_events(ctx: Context) -> list[Event]:
     """Every event mention the article reports with a known actor (resolve merges mentions of one event)."""
     kept = [d for d in _drafts(ctx) if _keep(d)]
+    kept += [again for d in kept for again in _done_again(ctx, d)]
     acts = {d.token.i for d in kept if d.kind != "Statement"}
     return _records([d for d in kept if not _announces_event(d, acts)])
+
+
+def _done_again(ctx: Context, draft: Draft) -> list[Draft]:
+    """'García Linera quit, as did the president of the Senate, Adriana Salvatierra', 'Britain expelled two Russian
+    diplomats, as did Poland': an 'as did' clause with a subject of its own is the act done again by that subject,
+    another event of the kind, time and place of the verb's; its subject takes the role the verb's doer has, whom it
+    acts on stays. Not after a negated verb ('did not attend, as did Brazil' says nothing sure)."""
+    token = draft.token
+    if token.pos_ not in {"VERB", "AUX"} or draft.negated or _negated_verb(token) or draft.absorbed:
+        return []
+    doers = {k for s in token.children if s.dep_ in SUBJ_DEPS for k in actors(ctx, s)}
+    role = next((r for k, r in draft.participants.items() if k in doers), "participant")
+    out = []
+    for did in (c for c in token.children if c.dep_ == "advcl" and c.lemma_.lower() == "do"
+                and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)):
+        keys = [k for s in did.children if s.dep_ == "nsubj" for k in actors(ctx, s)]
+        if keys:
+            kept = {k: r for k, r in draft.participants.items() if r == "target"}
+            out.append(replace(draft, token=did, participants={**kept, **dict.fromkeys(keys, role)}, evidence=[]))
+    return out
 
 
 def _announces_event(draft: Draft, acts: set[int]) -> bool:
