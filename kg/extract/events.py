@@ -1816,6 +1816,18 @@ def _after_preposition(token: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}), None) or _inherited_subject(verb)
 
 
+def _fronted_speaker(token: Token) -> Token | None:
+    """Who speaks in 'In Lisbon, Portugal's Prime Minister, NAME, said ...' when the parser reads the title and the name
+    set off by commas as part of the opening phrase ('In Lisbon, ... Minister' as a list), leaving the verb no subject:
+    a person's name closed by the comma right before the verb, inside a phrase before the verb that hangs on it."""
+    if token.i < 3 or token.nbor(-1).text != "," or token.nbor(-2).ent_type_ != "PERSON":
+        return None
+    name = top = token.nbor(-2)
+    while top.head.i not in {top.i, token.i}:
+        top = top.head
+    return name if top.head.i == token.i and top.dep_ == "prep" and top.i < name.i else None
+
+
 def _quoted_as_saying(token: Token) -> Token | None:
     """Who speaks in 'X was quoted as saying "..."' (or reported, cited): the passive subject of the verb that
     'as' hangs on."""
@@ -1893,7 +1905,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         # hangs on
         named = _name_after_quote(ctx, token) if draft.trigger.speech else None  # before a subject the parser makes it share
         inherited = named or _inherited_subject(token) or (_quoted_as_saying(token) or _after_preposition(token)
-                                                           if draft.trigger.speech else None)
+                                                           or _fronted_speaker(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
         if subjects and _bare_passive(token):  # "Coffey resigned and was succeeded by Barclay": the shared subject is
             patients, subjects = subjects, []  # what the passive is done to; its 'by' agent (read below) does it
