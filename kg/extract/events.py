@@ -3604,7 +3604,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     drafts += attributed_quotes(ctx, drafts)
     drafts += communicated_quotes(ctx, drafts)
     drafts += verbless_lead_ins(ctx, drafts)
-    return unquoted_speech([d for d in one_act_per_speaker(ctx, drafts) if not _says_nothing(ctx, d)])
+    return unquoted_speech(reported_within(ctx, [d for d in one_act_per_speaker(ctx, drafts) if not _says_nothing(ctx, d)]))
 
 
 def _says_nothing(ctx: Context, draft: Draft) -> bool:
@@ -3618,6 +3618,17 @@ def _says_nothing(ctx: Context, draft: Draft) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     return bool(objects) and not any(o.pos_ in {"PRON", "PROPN"} or ctx.is_actor(o) or o.lemma_.lower() in _statement_nouns()
                                      or token.lemma_.lower() in CLAIM_VERBS and bool(_triggers_for(o)) for o in objects)
+
+
+def reported_within(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """'The ministry said that it welcomed the decision and stressed "Q"': a speech verb of the speaker inside the
+    clause the speaker's own speech verb reports, quoting words that clause's quote holds, is part of that one act,
+    not a second statement; another speaker's words reported in the clause ('said that NAME had called for "Q"') stay
+    that speaker's."""
+    said = [d for d in drafts if d.quote and d.verbatim and _speaker(d) is not None]
+    inner = {id(d) for d in said for o in said if o is not d and o.token in d.token.ancestors and d.quote in o.quote
+             and len(d.quote) < len(o.quote) and ctx.same_person(_speaker(o) or "", _speaker(d) or "")}
+    return [d for d in drafts if id(d) not in inner]
 
 
 def unquoted_speech(drafts: list[Draft]) -> list[Draft]:
