@@ -440,8 +440,8 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
             j += 1  # 'President Ursula von der Leyen': a particle inside the name
         else:
             break
-    if j == i or (comma and not (j < len(doc) and doc[j].text in {",", ")"})):
-        return None  # 'the minister, Serbia and Kosovo': after a comma, only a name closed by one
+    if j == i or (comma and not (j < len(doc) and (doc[j].text in {",", ")"} or doc[j].text in {".", ";"} and doc[j].is_sent_end))):
+        return None  # 'the minister, Serbia and Kosovo': after a comma, only a name closed by one or by the sentence's end
     from spacy.tokens import Span
 
     return Span(doc, i, min(j, len(doc)), label="PERSON")
