@@ -2838,10 +2838,11 @@ def _in_headline(ctx: Context, token: Token) -> bool:
 
 
 def _names_only(ctx: Context, quote: tuple[int, int]) -> bool:
-    """Whether a quotation holds only a name ('barred it from using the "Apple" brand'): a term set off, no one's words."""
+    """Whether a quotation holds only a name ('barred it from using the "Apple" brand', 'the "iPad" name'): a term set
+    off, no one's words; a word in lower case is none, however tagged ('accused the West of "hysteria"')."""
     span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="contract")
     words = [t for t in span if t.is_alpha] if span is not None else []
-    return 0 < len(words) <= 3 and all(t.pos_ == "PROPN" for t in words)
+    return 0 < len(words) <= 3 and all(t.pos_ == "PROPN" and not t.is_lower for t in words)
 
 
 TERM_WORDS = 5  # the longest quotation read as a term set off ('the book "Rivers of Discord"')
