@@ -3674,8 +3674,8 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             continue
         doers = [c for c in verb.children if c.dep_ == "nsubj"] or [g for c in verb.children if c.dep_ == "agent"
                                                                      for g in c.children if g.dep_ == "pobj"]
-        if _communicates(verb):
-            speakers = [k for c in doers for k in actors(ctx, c) if ctx.is_person_key(k)]
+        if _communicates(verb):  # "Turkey's foreign minister, NAME, accused ...": the title and the name are one speaker
+            speakers = _named_first([k for c in doers for k in actors(ctx, c) if ctx.is_person_key(k)])
         else:  # 'A statement from Josep Borrell reads, "..."': the statement's author speaks, a person or a body
             # ('"We condemn this attack," read a statement from the French foreign ministry')
             nouns = [c for c in doers + [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]  # 'read a statement from X'
@@ -3695,6 +3695,12 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             out.append(_quoted_statement(ctx, verb, speakers[0], words, quote, "communicated"))
         held.append(words)
     return out
+
+
+def _named_first(keys: list[str]) -> list[str]:
+    """The people named among person keys, without the title phrases beside them ('nominal-...': "Turkey's foreign
+    minister" in apposition to the name); the title phrases when no one is named."""
+    return [k for k in keys if not k.startswith("nominal-")] or keys
 
 
 @lru_cache(maxsize=1)
