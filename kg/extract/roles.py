@@ -1824,6 +1824,9 @@ def _short_name(doc: Doc, i: int) -> Span | None:
     return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
 
 
+OWNING_PRONOUNS = {"his", "her", "its", "their"}  # before a body's name: the body the holder's own ('of his X Party')
+
+
 def _owner_after(doc: Doc, i: int) -> Span | None:
     """The state or organization after 'of'/'for': 'of Serbia', 'of the United Nations', 'for the Thai army' (Thailand),
     'of the far-right Freedom Party' (words that describe it may stand between 'the' and the name)."""
@@ -1834,7 +1837,7 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     short = _short_name(doc, i)
     if short is not None:
         return short
-    if i < len(doc) and doc[i].lower_ == "the":
+    if i < len(doc) and doc[i].lower_ in {"the"} | OWNING_PRONOUNS:  # 'the chief of staff of his Anti-Corruption Foundation'
         i += 1
         skipped = 0
         while i < len(doc) and skipped < 4 and _describing_word(doc[i]):
