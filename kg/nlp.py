@@ -2190,8 +2190,8 @@ def _past_modifiers(doc: Doc, start: int, end: int, words: frozenset[str], perso
     given name ('Nonpartisan Paul Tse'; 'South African Airways', 'Royal Navy' keep theirs)."""
     while start < end:
         token = doc[start]
-        if start + 2 < end and _stance(doc, start):
-            start += 3
+        if start + 2 < end and _stance(doc, start) and not (token.is_title and doc[start + 2].lower_ in words):
+            start += 3  # not 'Anti-Corruption Foundation': a capitalised prefix on a dictionary word opens the name
         elif person and start + 1 < end and token.text in honorifics():
             start += 1 + (doc[start + 1].text == "." and start + 2 < end)  # 'Ms Buchtmann': a form of address, no name
         elif token.is_alpha and token.lower_ in words and token.whitespace_ and token.pos_ == "ADJ" and (
