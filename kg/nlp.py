@@ -2247,8 +2247,20 @@ def _gazetteer_names() -> frozenset[str]:
 
 
 def _given_name_first(ent: Span) -> bool:
-    """Two or three capitalised proper nouns, the first a given name of the Phoenix office holders, none a body noun."""
-    return _proper_pair(ent) and ent[0].lower_ in given_names()  # no given name is a body noun
+    """Two or three capitalised proper nouns, the first a given name of the Phoenix office holders or an English one,
+    none a body noun."""
+    return _proper_pair(ent) and (ent[0].lower_ in given_names() or ent[0].lower_ in _english_given_names())  # no
+    # given name is a body noun
+
+
+@lru_cache(maxsize=1)
+def _english_given_names() -> frozenset[str]:
+    """The English given names and their short forms of kg/data/nicknames.jsonl ('samantha', 'kathryn') that are no
+    dictionary word ('art', 'will', 'grace', 'matt' stay words)."""
+    from kg import resources
+
+    words = dictionary_words()
+    return frozenset(n for row in resources.jsonl("nicknames.jsonl") for n in (row["name"], row["nickname"]) if n not in words)
 
 
 def _bodies_before_people(doc: Doc, ents: list[Span], titles: list[tuple[int, int]]) -> list[Span]:
