@@ -235,7 +235,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _court_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
-    for role in _outgoing_roles(doc, list(out.values()), as_of):
+    for role in _outgoing_roles(doc, list(out.values()), as_of) + _in_place_roles(doc, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _plural_title_roles(doc, as_of) + _listed_after_plural_title(doc, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
@@ -2229,6 +2229,50 @@ def _outgoing_roles(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
         span = doc[min(subject.i, person.start):max(subject.i + 1, person.end)]
         out.append(_role(span, person, name, of, as_of, "outgoing-holder", 0.7))
     return out
+
+
+def _in_place_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+    """'NAME resigned as Britain's foreign secretary. NAME2 was appointed in his place', 'removed the governor of ORG,
+    NAME, and appointed his deputy, NAME2, in his place': the person a verb of putting someone in a post puts 'in
+    his/her place' (its object, else its passive subject) holds the post the text says was just left or taken away,
+    the nearest title after a verb of leaving or removing in this sentence or the one before (not 'will appoint')."""
+    rows, out = title_by_id(), []
+    for place in tokens_with(doc, LOWER, frozenset({"place"})):
+        verb = place.head.head
+        if (place.dep_ != "pobj" or place.head.lower_ != "in" or verb.pos_ != "VERB"
+                or verb.lemma_.lower() not in START_VERBS - REPLACE_VERBS
+                or not any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in place.children)
+                or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in NOT_HELD for c in verb.children)):
+            continue
+        holder = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+            (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        person = _ent_at(doc, holder.i) if holder is not None else None
+        if person is None and holder is not None:  # 'appointed his deputy, NAME, in his place'
+            person = next((_ent_at(doc, c.i) for c in holder.children if c.dep_ == "appos" and _ent_at(doc, c.i) is not None), None)
+        left = _left_title(doc, verb)
+        if person is None or person.label_ != "PERSON" or left is None:
+            continue
+        owner = _named_owner(doc, owner_before_title(doc, left.start)) or (
+            _owner_after(doc, left.end + 1) if left.end + 1 < len(doc) and doc[left.end].lower_ == "of" else None)
+        of = owner_key(owner) if owner is not None else ""
+        if of and left.label_ in rows:
+            name = _in_state(left, _chief_of(doc, left, _post_name(doc, left, rows)), of)
+            out.append(_role(doc[min(left.start, person.start):max(verb.i, person.end)], person, name, of, as_of, "in-place", 0.7))
+    return out
+
+
+def _left_title(doc: Doc, verb) -> Span | None:
+    """The title nearest before `verb`, in its sentence or the one before, that a verb of leaving a post ('resigned
+    as', 'quit as') or of removing its holder ('removed the governor of') governs within a few words."""
+    sent = verb.sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    titles = [t for t in doc.spans.get("kg_titles", []) if lo <= t.start < verb.i]
+    for title in reversed(titles):
+        words = doc[max(lo, title.start - 6):title.start]
+        lemmas = [t.lemma_.lower() for t in words if t.pos_ in {"VERB", "AUX"}]
+        if lemmas and lemmas[-1] in _leave_verbs() | _removal_verbs():
+            return title
+    return None
 
 
 def _token_at(doc: Doc, char: int) -> int:
