@@ -1788,10 +1788,14 @@ def _organization_nearby(doc: Doc, start: int) -> Span | None:
 
 
 def _closes_apposition(doc: Doc, person: Span) -> bool:
-    """'..., NAME,' or '..., NAME said': the name closes an apposition, it does not start a list ('X, Y and Z')."""
+    """'..., NAME,' or '..., NAME said': the name closes an apposition, it does not start a list ('X, Y and Z'); so
+    does the name with the state it is from ('the President of the General Assembly, Peter Thomson of Fiji,')."""
     if person.end == len(doc):
         return True
     nxt = doc[person.end]
+    if nxt.lower_ == "of" and (state := _ent_at(doc, person.end + 1)) is not None and state.start == person.end + 1 \
+            and state.ent_id_ and entries()[state.ent_id_].type == "State":
+        return _closes_apposition(doc, state)
     return nxt.text in {",", ".", ";", ")", ":"} or nxt.pos_ in {"VERB", "AUX"}
 
 
