@@ -317,6 +317,15 @@ def _title_kept(doc: Doc, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and (start == 0 or doc[start - 1].lower_ not in {"of", "the"})
 
 
+def _elect_end(doc: Doc, end: int) -> int:
+    """'President-elect', 'Prime Minister-elect': a title runs on over '-elect' written close after it (the post its
+    holder is elected to and has not yet taken)."""
+    if (end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "elect" and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_):
+        return end + 2
+    return end
+
+
 def _register() -> None:
     from spacy.language import Language
     from spacy.tokens import Span
@@ -331,7 +340,7 @@ def _register() -> None:
 
         def find_titles(doc: Doc) -> Doc:
             inside = _body_starts(doc)
-            doc.spans["kg_titles"] = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in matcher(doc)
+            doc.spans["kg_titles"] = filter_spans([Span(doc, s, _elect_end(doc, e), label=match_id) for match_id, s, e in matcher(doc)
                                                    if not any(s < k < e < inside[k] for k in range(s + 1, e) if k in inside)
                                                    and _title_kept(doc, s, e)])
             return doc

@@ -345,6 +345,9 @@ def _chief_of(doc: Doc, title: Span, name: str) -> str:
 def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
     """The post a title names: 'Minister of Information' -> 'Information Minister', 'Deputy Foreign Minister' and
     'vice-chairman' keep their prefix ('Vice Chairman': the post one rank below is a post of its own)."""
+    if len(title) > 2 and title[-1].lower_ == "elect" and title[-2].text == "-":  # 'President-elect': not yet in office
+        return _post_name(doc, title[:-2], rows) + "-elect"
+
     def named(start: int) -> str:
         if title.label_ not in rows or title.text == "Justice":  # 'the head of X', 'Justice NAME': the noun as written
             return " ".join(t.text.capitalize() for t in doc[start:title.end])
