@@ -170,7 +170,9 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         start, end = group[0].start, group[-1].end
         names = [_chief_of(doc, t, _post_name(doc, t, rows)) for t in group]
         found = made = False
-        for person, owner, rule, span in _patterns(doc, start, end, as_of):
+        # 'the national security adviser to US President NAME': an adviser's 'to' introduces whom the post serves
+        advises = any(rows.get(t.label_, {}).get("role", "").lower().endswith(ADVISER_WORDS) for t in group)
+        for person, owner, rule, span in _patterns(doc, start, end, as_of, TITLE_PREPOSITIONS + ("to",) * advises):
             found = True
             of = owner_key(owner)
             if person.label_ != "PERSON" or not of or _past_holder(doc, start, owner):
@@ -521,6 +523,7 @@ EXPLICIT_RULES = {"owner-title-name", "title-name-of-owner", "speaking-for", "ow
 # 'at' introduces an organisation only: 'chief financial officer at ORG' (a post 'at' a state is none: 'minister at Japan');
 # after an occupation 'from' does too ('a researcher from the University of X'; 'a lawyer from Texas' names a place)
 TITLE_PREPOSITIONS = ("of", "for", "representing", "at")
+ADVISER_WORDS = ("adviser", "advisor")  # WordNet's adviser: one who serves the one 'to' names
 OCCUPATION_PREPOSITIONS = TITLE_PREPOSITIONS + ("with", "from")
 
 
