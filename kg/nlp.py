@@ -319,6 +319,15 @@ def _title_kept(doc: Doc, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and (start == 0 or doc[start - 1].lower_ not in {"of", "the"})
 
 
+def _elect_end(doc: Doc, end: int) -> int:
+    """'President-elect', 'Prime Minister-elect': a title runs on over '-elect' written close after it (the post its
+    holder is elected to and has not yet taken)."""
+    if (end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "elect" and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_):
+        return end + 2
+    return end
+
+
 def _register() -> None:
     from spacy.language import Language
     from spacy.tokens import Span
@@ -333,7 +342,7 @@ def _register() -> None:
 
         def find_titles(doc: Doc) -> Doc:
             inside = _body_starts(doc)
-            doc.spans["kg_titles"] = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in matcher(doc)
+            doc.spans["kg_titles"] = filter_spans([Span(doc, s, _elect_end(doc, e), label=match_id) for match_id, s, e in matcher(doc)
                                                    if not any(s < k < e < inside[k] for k in range(s + 1, e) if k in inside)
                                                    and _title_kept(doc, s, e)])
             return doc
@@ -442,8 +451,8 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
             j += 1  # 'President Ursula von der Leyen': a particle inside the name
         else:
             break
-    if j == i or (comma and not (j < len(doc) and doc[j].text in {",", ")"})):
-        return None  # 'the minister, Serbia and Kosovo': after a comma, only a name closed by one
+    if j == i or (comma and not (j < len(doc) and (doc[j].text in {",", ")"} or doc[j].text in {".", ";"} and doc[j].is_sent_end))):
+        return None  # 'the minister, Serbia and Kosovo': after a comma, only a name closed by one or by the sentence's end
     from spacy.tokens import Span
 
     return Span(doc, i, min(j, len(doc)), label="PERSON")
@@ -2243,8 +2252,8 @@ def _past_modifiers(doc: Doc, start: int, end: int, words: frozenset[str], perso
     given name ('Nonpartisan Paul Tse'; 'South African Airways', 'Royal Navy' keep theirs)."""
     while start < end:
         token = doc[start]
-        if start + 2 < end and _stance(doc, start):
-            start += 3
+        if start + 2 < end and _stance(doc, start) and not (token.is_title and doc[start + 2].lower_ in words):
+            start += 3  # not 'Anti-Corruption Foundation': a capitalised prefix on a dictionary word opens the name
         elif person and start + 1 < end and token.text in honorifics():
             start += 1 + (doc[start + 1].text == "." and start + 2 < end)  # 'Ms Buchtmann': a form of address, no name
         elif token.is_alpha and token.lower_ in words and token.whitespace_ and token.pos_ == "ADJ" and (
@@ -2300,8 +2309,20 @@ def _gazetteer_names() -> frozenset[str]:
 
 
 def _given_name_first(ent: Span) -> bool:
-    """Two or three capitalised proper nouns, the first a given name of the Phoenix office holders, none a body noun."""
-    return _proper_pair(ent) and ent[0].lower_ in given_names()  # no given name is a body noun
+    """Two or three capitalised proper nouns, the first a given name of the Phoenix office holders or an English one,
+    none a body noun."""
+    return _proper_pair(ent) and (ent[0].lower_ in given_names() or ent[0].lower_ in _english_given_names())  # no
+    # given name is a body noun
+
+
+@lru_cache(maxsize=1)
+def _english_given_names() -> frozenset[str]:
+    """The English given names and their short forms of kg/data/nicknames.jsonl ('samantha', 'kathryn') that are no
+    dictionary word ('art', 'will', 'grace', 'matt' stay words)."""
+    from kg import resources
+
+    words = dictionary_words()
+    return frozenset(n for row in resources.jsonl("nicknames.jsonl") for n in (row["name"], row["nickname"]) if n not in words)
 
 
 def _bodies_before_people(doc: Doc, ents: list[Span], titles: list[tuple[int, int]]) -> list[Span]:

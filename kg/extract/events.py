@@ -1862,6 +1862,18 @@ def _after_preposition(token: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}), None) or _inherited_subject(verb)
 
 
+def _fronted_speaker(token: Token) -> Token | None:
+    """Who speaks in 'In Lisbon, Portugal's Prime Minister, NAME, said ...' when the parser reads the title and the name
+    set off by commas as part of the opening phrase ('In Lisbon, ... Minister' as a list), leaving the verb no subject:
+    a person's name closed by the comma right before the verb, inside a phrase before the verb that hangs on it."""
+    if token.i < 3 or token.nbor(-1).text != "," or token.nbor(-2).ent_type_ != "PERSON":
+        return None
+    name = top = token.nbor(-2)
+    while top.head.i not in {top.i, token.i}:
+        top = top.head
+    return name if top.head.i == token.i and top.dep_ == "prep" and top.i < name.i else None
+
+
 def _quoted_as_saying(token: Token) -> Token | None:
     """Who speaks in 'X was quoted as saying "..."' (or reported, cited): the passive subject of the verb that
     'as' hangs on."""
@@ -1939,7 +1951,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         # hangs on
         named = _name_after_quote(ctx, token) if draft.trigger.speech else None  # before a subject the parser makes it share
         inherited = named or (None if _own_patient(token) else _inherited_subject(token)) or (
-            _quoted_as_saying(token) or _after_preposition(token) if draft.trigger.speech else None)
+            _quoted_as_saying(token) or _after_preposition(token) or _fronted_speaker(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
         if subjects and _bare_passive(token):  # "Coffey resigned and was succeeded by Barclay": the shared subject is
             patients, subjects = subjects, []  # what the passive is done to; its 'by' agent (read below) does it
@@ -2896,10 +2908,11 @@ def _in_headline(ctx: Context, token: Token) -> bool:
 
 
 def _names_only(ctx: Context, quote: tuple[int, int]) -> bool:
-    """Whether a quotation holds only a name ('barred it from using the "Apple" brand'): a term set off, no one's words."""
+    """Whether a quotation holds only a name ('barred it from using the "Apple" brand', 'the "iPad" name'): a term set
+    off, no one's words; a word in lower case is none, however tagged ('accused the West of "hysteria"')."""
     span = ctx.doc.char_span(quote[0] + 1, quote[1] - 1, alignment_mode="contract")
     words = [t for t in span if t.is_alpha] if span is not None else []
-    return 0 < len(words) <= 3 and all(t.pos_ == "PROPN" for t in words)
+    return 0 < len(words) <= 3 and all(t.pos_ == "PROPN" and not t.is_lower for t in words)
 
 
 TERM_WORDS = 5  # the longest quotation read as a term set off ('the book "Rivers of Discord"')
@@ -3673,7 +3686,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     drafts += attributed_quotes(ctx, drafts)
     drafts += communicated_quotes(ctx, drafts)
     drafts += verbless_lead_ins(ctx, drafts)
-    return unquoted_speech([d for d in one_act_per_speaker(ctx, drafts) if not _says_nothing(ctx, d)])
+    return unquoted_speech(reported_within(ctx, [d for d in one_act_per_speaker(ctx, drafts) if not _says_nothing(ctx, d)]))
 
 
 def _says_nothing(ctx: Context, draft: Draft) -> bool:
@@ -3687,6 +3700,17 @@ def _says_nothing(ctx: Context, draft: Draft) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     return bool(objects) and not any(o.pos_ in {"PRON", "PROPN"} or ctx.is_actor(o) or o.lemma_.lower() in _statement_nouns()
                                      or token.lemma_.lower() in CLAIM_VERBS and bool(_triggers_for(o)) for o in objects)
+
+
+def reported_within(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """'The ministry said that it welcomed the decision and stressed "Q"': a speech verb of the speaker inside the
+    clause the speaker's own speech verb reports, quoting words that clause's quote holds, is part of that one act,
+    not a second statement; another speaker's words reported in the clause ('said that NAME had called for "Q"') stay
+    that speaker's."""
+    said = [d for d in drafts if d.quote and d.verbatim and _speaker(d) is not None]
+    inner = {id(d) for d in said for o in said if o is not d and o.token in d.token.ancestors and d.quote in o.quote
+             and len(d.quote) < len(o.quote) and ctx.same_person(_speaker(o) or "", _speaker(d) or "")}
+    return [d for d in drafts if id(d) not in inner]
 
 
 def unquoted_speech(drafts: list[Draft]) -> list[Draft]:
@@ -3731,8 +3755,8 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             continue
         doers = [c for c in verb.children if c.dep_ == "nsubj"] or [g for c in verb.children if c.dep_ == "agent"
                                                                      for g in c.children if g.dep_ == "pobj"]
-        if _communicates(verb):
-            speakers = [k for c in doers for k in actors(ctx, c) if ctx.is_person_key(k)]
+        if _communicates(verb):  # "Turkey's foreign minister, NAME, accused ...": the title and the name are one speaker
+            speakers = _named_first([k for c in doers for k in actors(ctx, c) if ctx.is_person_key(k)])
         else:  # 'A statement from Josep Borrell reads, "..."': the statement's author speaks, a person or a body
             # ('"We condemn this attack," read a statement from the French foreign ministry')
             nouns = [c for c in doers + [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]  # 'read a statement from X'
@@ -3752,6 +3776,12 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             out.append(_quoted_statement(ctx, verb, speakers[0], words, quote, "communicated"))
         held.append(words)
     return out
+
+
+def _named_first(keys: list[str]) -> list[str]:
+    """The people named among person keys, without the title phrases beside them ('nominal-...': "Turkey's foreign
+    minister" in apposition to the name); the title phrases when no one is named."""
+    return [k for k in keys if not k.startswith("nominal-")] or keys
 
 
 @lru_cache(maxsize=1)

@@ -171,7 +171,9 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         start, end = group[0].start, group[-1].end
         names = [_chief_of(doc, t, _post_name(doc, t, rows)) for t in group]
         found = made = False
-        for person, owner, rule, span in _patterns(doc, start, end, as_of):
+        # 'the national security adviser to US President NAME': an adviser's 'to' introduces whom the post serves
+        advises = any(rows.get(t.label_, {}).get("role", "").lower().endswith(ADVISER_WORDS) for t in group)
+        for person, owner, rule, span in _patterns(doc, start, end, as_of, TITLE_PREPOSITIONS + ("to",) * advises):
             found = True
             of = owner_key(owner)
             if person.label_ != "PERSON" or not of or _past_holder(doc, start, owner):
@@ -236,7 +238,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _court_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
-    for role in _outgoing_roles(doc, list(out.values()), as_of):
+    for role in _outgoing_roles(doc, list(out.values()), as_of) + _in_place_roles(doc, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _plural_title_roles(doc, as_of) + _listed_after_plural_title(doc, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
@@ -346,6 +348,9 @@ def _chief_of(doc: Doc, title: Span, name: str) -> str:
 def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
     """The post a title names: 'Minister of Information' -> 'Information Minister', 'Deputy Foreign Minister' and
     'vice-chairman' keep their prefix ('Vice Chairman': the post one rank below is a post of its own)."""
+    if len(title) > 2 and title[-1].lower_ == "elect" and title[-2].text == "-":  # 'President-elect': not yet in office
+        return _post_name(doc, title[:-2], rows) + "-elect"
+
     def named(start: int) -> str:
         if title.label_ not in rows or title.text == "Justice":  # 'the head of X', 'Justice NAME': the noun as written
             return " ".join(t.text.capitalize() for t in doc[start:title.end])
@@ -519,6 +524,7 @@ EXPLICIT_RULES = {"owner-title-name", "title-name-of-owner", "speaking-for", "ow
 # 'at' introduces an organisation only: 'chief financial officer at ORG' (a post 'at' a state is none: 'minister at Japan');
 # after an occupation 'from' does too ('a researcher from the University of X'; 'a lawyer from Texas' names a place)
 TITLE_PREPOSITIONS = ("of", "for", "representing", "at")
+ADVISER_WORDS = ("adviser", "advisor")  # WordNet's adviser: one who serves the one 'to' names
 OCCUPATION_PREPOSITIONS = TITLE_PREPOSITIONS + ("with", "from")
 
 
@@ -1792,10 +1798,14 @@ def _organization_nearby(doc: Doc, start: int) -> Span | None:
 
 
 def _closes_apposition(doc: Doc, person: Span) -> bool:
-    """'..., NAME,' or '..., NAME said': the name closes an apposition, it does not start a list ('X, Y and Z')."""
+    """'..., NAME,' or '..., NAME said': the name closes an apposition, it does not start a list ('X, Y and Z'); so
+    does the name with the state it is from ('the President of the General Assembly, Peter Thomson of Fiji,')."""
     if person.end == len(doc):
         return True
     nxt = doc[person.end]
+    if nxt.lower_ == "of" and (state := _ent_at(doc, person.end + 1)) is not None and state.start == person.end + 1 \
+            and state.ent_id_ and entries()[state.ent_id_].type == "State":
+        return _closes_apposition(doc, state)
     return nxt.text in {",", ".", ";", ")", ":"} or nxt.pos_ in {"VERB", "AUX"}
 
 
@@ -1828,6 +1838,9 @@ def _short_name(doc: Doc, i: int) -> Span | None:
     return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
 
 
+OWNING_PRONOUNS = {"his", "her", "its", "their"}  # before a body's name: the body the holder's own ('of his X Party')
+
+
 def _owner_after(doc: Doc, i: int) -> Span | None:
     """The state or organization after 'of'/'for': 'of Serbia', 'of the United Nations', 'for the Thai army' (Thailand),
     'of the far-right Freedom Party' (words that describe it may stand between 'the' and the name)."""
@@ -1838,7 +1851,7 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     short = _short_name(doc, i)
     if short is not None:
         return short
-    if i < len(doc) and doc[i].lower_ == "the":
+    if i < len(doc) and doc[i].lower_ in {"the"} | OWNING_PRONOUNS:  # 'the chief of staff of his Anti-Corruption Foundation'
         i += 1
         skipped = 0
         while i < len(doc) and skipped < 4 and _describing_word(doc[i]):
@@ -2271,6 +2284,50 @@ def _outgoing_roles(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
         span = doc[min(subject.i, person.start):max(subject.i + 1, person.end)]
         out.append(_role(span, person, name, of, as_of, "outgoing-holder", 0.7))
     return out
+
+
+def _in_place_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+    """'NAME resigned as Britain's foreign secretary. NAME2 was appointed in his place', 'removed the governor of ORG,
+    NAME, and appointed his deputy, NAME2, in his place': the person a verb of putting someone in a post puts 'in
+    his/her place' (its object, else its passive subject) holds the post the text says was just left or taken away,
+    the nearest title after a verb of leaving or removing in this sentence or the one before (not 'will appoint')."""
+    rows, out = title_by_id(), []
+    for place in tokens_with(doc, LOWER, frozenset({"place"})):
+        verb = place.head.head
+        if (place.dep_ != "pobj" or place.head.lower_ != "in" or verb.pos_ != "VERB"
+                or verb.lemma_.lower() not in START_VERBS - REPLACE_VERBS
+                or not any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in place.children)
+                or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in NOT_HELD for c in verb.children)):
+            continue
+        holder = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+            (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        person = _ent_at(doc, holder.i) if holder is not None else None
+        if person is None and holder is not None:  # 'appointed his deputy, NAME, in his place'
+            person = next((_ent_at(doc, c.i) for c in holder.children if c.dep_ == "appos" and _ent_at(doc, c.i) is not None), None)
+        left = _left_title(doc, verb)
+        if person is None or person.label_ != "PERSON" or left is None:
+            continue
+        owner = _named_owner(doc, owner_before_title(doc, left.start)) or (
+            _owner_after(doc, left.end + 1) if left.end + 1 < len(doc) and doc[left.end].lower_ == "of" else None)
+        of = owner_key(owner) if owner is not None else ""
+        if of and left.label_ in rows:
+            name = _in_state(left, _chief_of(doc, left, _post_name(doc, left, rows)), of)
+            out.append(_role(doc[min(left.start, person.start):max(verb.i, person.end)], person, name, of, as_of, "in-place", 0.7))
+    return out
+
+
+def _left_title(doc: Doc, verb) -> Span | None:
+    """The title nearest before `verb`, in its sentence or the one before, that a verb of leaving a post ('resigned
+    as', 'quit as') or of removing its holder ('removed the governor of') governs within a few words."""
+    sent = verb.sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    titles = [t for t in doc.spans.get("kg_titles", []) if lo <= t.start < verb.i]
+    for title in reversed(titles):
+        words = doc[max(lo, title.start - 6):title.start]
+        lemmas = [t.lemma_.lower() for t in words if t.pos_ in {"VERB", "AUX"}]
+        if lemmas and lemmas[-1] in _leave_verbs() | _removal_verbs():
+            return title
+    return None
 
 
 def _token_at(doc: Doc, char: int) -> int:
