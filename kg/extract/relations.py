@@ -657,6 +657,32 @@ def _capital(ctx: Context, token: Token) -> list[Relation]:
     return out
 
 
+def _place_of_state(ctx: Context, token: Token) -> list[Relation]:
+    """A place named as one of a state's: 'the Italian city of Bari', 'the Sudanese town of Kassala', "Thailand's Surin
+    province", "Ukraine's Donetsk region" -> partOf(place, state); a place the gazetteer puts in another state states
+    nothing of that one."""
+    from kg.gazetteer import entries, place_nouns
+
+    m = ctx.mention(token)
+    if m is None or m.type != "Place":
+        return []
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in place_nouns():
+        noun = token.head.head  # 'the Italian city of Bari'
+    elif token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in place_nouns():
+        noun = token.head  # "Thailand's Surin province"
+    else:
+        return []
+    named = [ctx.mention(c) for c in noun.children if c.dep_ in {"amod", "compound", "poss"} and c.i != token.i]
+    states = {n.key for n in named if n is not None and n.type == "State"}
+    entry = entries().get(m.key)
+    if len(states) != 1 or (entry is not None and entry.country and entry.country not in states):
+        return []
+    state = next(iter(states))
+    span = (min(noun.left_edge.idx, m.start), max(noun.idx + len(noun), m.end))
+    return [Relation(m.key, row["predicate"], state, _evidence(token, row["id"], span))
+            for row in patterns().get("place_of_state", [])]
+
+
 def _parties(ctx: Context) -> set[str]:
     """The organisations the article names as parties (`_party`: 'the Conservative Party', 'the ZANU-PF party', 'his
     party, the NSC') or as the ruling or the opposition one ('the opposition Movement for Democratic Change')."""
@@ -697,4 +723,5 @@ def extract_relations(ctx: Context) -> list[Relation]:
         elif token.pos_ == "PROPN":
             out += _affiliation(ctx, token) + _member_before(ctx, token) + _party_of_possessor(ctx, token)
             out += _owned_body(ctx, token) + _party_noun(ctx, token) + _neighbouring(ctx, token) + _pronoun_party(ctx, token)
+            out += _place_of_state(ctx, token)
     return [r for r in dict.fromkeys(out) if r.subject != r.object]
