@@ -1972,7 +1972,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         subjects = [issuer]  # '"...," the statement said': who issued the statement named before
     if not subjects and _attended(draft):  # "X called for restraint in a telephone call with Y": X takes part
         subjects = [c for c in token.head.head.children if c.dep_ in SUBJ_DEPS]
-    effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
+    effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else _spell_of(token)
     if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and (effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS or _carrier(effort.head)
                                                              or _ordered(effort)):
         # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part;
@@ -2793,6 +2793,15 @@ def _light_verb(token: Token) -> Token:
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
         return token.head
     return token
+
+
+def _spell_of(noun: Token) -> Token:
+    """'began three days of exercises', 'held a week of talks': the stretch of time the event noun fills stands in its
+    place as the light verb's object, else the noun itself."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.ent_type_ in {"DATE", "TIME"}:
+        return of.head
+    return noun
 
 
 def _read_status(ctx: Context, draft: Draft) -> None:
