@@ -474,8 +474,16 @@ def _court_appeal(verb: Token) -> bool:
 
 
 def _promises_money(verb: Token) -> bool:
-    """Whether a verb's direct object is a sum of money (spaCy's MONEY entity): 'pledged £10 million'."""
-    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children)
+    """Whether a verb's direct object is a sum of money: spaCy's MONEY entity ('pledged £10 million'), or a currency
+    counted in the currency of the verb's own CAMEO aid pattern ('pledged one billion euros': PLEDGE * &CURRENCY
+    [0331]), which the hand-made row of the verb ('pledge', 030) otherwise hides ('offered a loan' stays an offer)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.ent_type_ == "MONEY" for c in objects):
+        return True
+    words = {c.lemma_.lower() for c in objects if any(n.dep_ == "nummod" for n in c.children)}  # a sum, not 'a loan'
+    return bool(words) and any(row.cameo.startswith("033") and row.obj & words for row in _triggers_for(verb))
 
 
 def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
