@@ -442,7 +442,16 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         return None  # "will stay on as chief executive, reporting to Nadella": whom one answers to, nothing said
     if row is not None and row.kind == "Demand" and _court_appeal(token):
         return next((r for r in _triggers_for(token) if r.kind == "Lawsuit"), row)
+    if row is not None and row.kind == "Lawsuit" and _appeal_for(token):
+        return None  # "launched an appeal for $400 million": the noun asks for something, a call ('appeal', Demand)
     return row
+
+
+def _appeal_for(verb: Token) -> bool:
+    """'launched an appeal for funds', 'issued an appeal for calm': an appeal object asking 'for' something is a
+    call, not a case taken to a higher court ('filed an appeal against the verdict'), as `_court_appeal` reads the verb."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() == "appeal" and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.children)
+               for c in verb.children)
 
 
 def _answers_to(verb: Token) -> bool:
