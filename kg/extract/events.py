@@ -442,7 +442,16 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         return None  # "will stay on as chief executive, reporting to Nadella": whom one answers to, nothing said
     if row is not None and row.kind == "Demand" and _court_appeal(token):
         return next((r for r in _triggers_for(token) if r.kind == "Lawsuit"), row)
+    if row is not None and row.kind == "Lawsuit" and _appeal_for(token):
+        return None  # "launched an appeal for $400 million": the noun asks for something, a call ('appeal', Demand)
     return row
+
+
+def _appeal_for(verb: Token) -> bool:
+    """'launched an appeal for funds', 'issued an appeal for calm': an appeal object asking 'for' something is a
+    call, not a case taken to a higher court ('filed an appeal against the verdict'), as `_court_appeal` reads the verb."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() == "appeal" and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.children)
+               for c in verb.children)
 
 
 def _answers_to(verb: Token) -> bool:
@@ -474,8 +483,16 @@ def _court_appeal(verb: Token) -> bool:
 
 
 def _promises_money(verb: Token) -> bool:
-    """Whether a verb's direct object is a sum of money (spaCy's MONEY entity): 'pledged £10 million'."""
-    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children)
+    """Whether a verb's direct object is a sum of money: spaCy's MONEY entity ('pledged £10 million'), or a currency
+    counted in the currency of the verb's own CAMEO aid pattern ('pledged one billion euros': PLEDGE * &CURRENCY
+    [0331]), which the hand-made row of the verb ('pledge', 030) otherwise hides ('offered a loan' stays an offer)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.ent_type_ == "MONEY" for c in objects):
+        return True
+    words = {c.lemma_.lower() for c in objects if any(n.dep_ == "nummod" for n in c.children)}  # a sum, not 'a loan'
+    return bool(words) and any(row.cameo.startswith("033") and row.obj & words for row in _triggers_for(verb))
 
 
 def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
@@ -1972,7 +1989,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         subjects = [issuer]  # '"...," the statement said': who issued the statement named before
     if not subjects and _attended(draft):  # "X called for restraint in a telephone call with Y": X takes part
         subjects = [c for c in token.head.head.children if c.dep_ in SUBJ_DEPS]
-    effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else token
+    effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else _spell_of(token)
     if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and (effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS or _carrier(effort.head)
                                                              or _ordered(effort)):
         # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part;
@@ -2793,6 +2810,15 @@ def _light_verb(token: Token) -> Token:
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
         return token.head
     return token
+
+
+def _spell_of(noun: Token) -> Token:
+    """'began three days of exercises', 'held a week of talks': the stretch of time the event noun fills stands in its
+    place as the light verb's object, else the noun itself."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.ent_type_ in {"DATE", "TIME"}:
+        return of.head
+    return noun
 
 
 def _read_status(ctx: Context, draft: Draft) -> None:
