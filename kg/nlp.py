@@ -1766,7 +1766,7 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
               and (head := ent[int(ent[0].lower_ == "the")]).is_title and _feature(head) and doc[head.i + 1].lower_ == "of"):
             ent = _fresh(doc, ent.start, ent.end, "LOC")  # 'the Tower of London' read whole as an organisation
         out.append(ent)
-    out = _city_named_places(doc, _untagged_features(doc, _names_before_area_nouns(doc, out)))
+    out = _city_named_places(doc, _untagged_features(doc, _untagged_after_place_nouns(doc, _names_before_area_nouns(doc, out))))
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
 
 
@@ -1846,6 +1846,27 @@ def _places_joined(doc: Doc, ent: Span) -> list[Span]:
     if not any(k is not None and entries()[k.id_].type in {"Place", "State"} for k in known):
         return []
     return [k if k is not None else _fresh(doc, p.start, p.end, "LOC") for p, k in zip(parts, known, strict=True)]
+
+
+def _untagged_after_place_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the village of Baghuz', 'the district of Rumphi', left untagged by the model: a run of capitalised proper nouns
+    right after a lower-case place noun (kg/data/place_nouns.jsonl) and 'of' names a place, and names it wherever
+    the article repeats it (`_typed`); so does such a run the model read as a nationality ('Rumphi')."""
+    from spacy.attrs import LOWER
+
+    taken = {i for e in ents if e.label_ != "NORP" for i in range(e.start, e.end)}
+    found = []
+    for of in tokens_with(doc, LOWER, frozenset({"of"})):
+        noun = doc[of.i - 1] if of.i > 0 else None
+        if noun is None or not noun.is_lower or (noun.lower_ not in place_nouns() and noun.lemma_ not in place_nouns()):
+            continue
+        end = of.i + 1
+        while end < len(doc) and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        if end > of.i + 1:
+            found.append(_typed(doc, _fresh(doc, of.i + 1, end, "LOC")))
+            taken.update(range(of.i + 1, end))
+    return [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)] + found
 
 
 def _untagged_features(doc: Doc, ents: list[Span]) -> list[Span]:
