@@ -3436,7 +3436,7 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     from spacy.attrs import ORTH
 
     ents = _untagged_before_acronym(doc, ents)
-    grown, defined = [], set()
+    grown, defined, named = [], set(), {}
     for ent in ents:
         short = _bracketed_acronym(doc, ent.end)
         if short and ent.ent_id_ and entries()[ent.ent_id_].type == "Organization":
@@ -3452,14 +3452,26 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         elif ent.label_ != "ORG":
             continue  # 'John Smith (CEO)': a person's post, no acronym of his
         defined.add(short)
+        named[short] = ent.text
     if not defined:
         return ents
     replaced = {id(old) for old, _ in grown}
     out = [e for e in ents if id(e) not in replaced] + [new for _, new in grown]
+    out = [_fresh(doc, e.start, e.end, "ORG") if e.ent_id_ and _other_body(e, named.get(e.text, "")) else e for e in out]
     out = [_fresh(doc, e.start, e.end, "ORG") if e.label_ == "PERSON" and e.text in defined else e for e in out]
     taken = {i for e in out for i in range(e.start, e.end)}
     out += [_fresh(doc, t.i, t.i + 1, "ORG") for t in tokens_with(doc, ORTH, frozenset(defined)) if t.i not in taken]
     return out
+
+
+def _other_body(ent: Span, name: str) -> bool:
+    """'the Syrian Democratic Forces (SDF)': the gazetteer's 'SDF' (the SAARC Development Fund) is another body when
+    its name shares no word with the name the article defines the acronym by ('the Organisation for Economic
+    Co-operation and Development (OECD)' shares words with the gazetteer's spelling: the same body)."""
+    if not name:
+        return False
+    words = {w for w in re.findall(r"\w+", name.lower()) if len(w) > 3}
+    return not words & {w for w in re.findall(r"\w+", entries()[ent.ent_id_].label.lower()) if len(w) > 3}
 
 
 NAME_JOINERS = {"of", "and", "for", "the", "&", "'s"}  # lower-case words inside a body's name ('Council of the EU', "People's")
