@@ -926,6 +926,9 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     alone = frozenset(surnames | first_words | family)  # the words a person named in full may be written alone as
     out = []
     for ent in ents:
+        if _relative_named(ent, surnames, words):
+            out.append(_fresh(doc, ent.start, ent.end, "PERSON"))
+            continue
         if ent.ent_id_ and len(ent) == 1 and ent.text in surnames and ent.label_ != "NORP" and ent[0].pos_ == "PROPN":
             out.append(_fresh(doc, ent.start, ent.end, "PERSON"))  # 'Valeska Paris ... Paris later wrote': the person, not the city
             continue
@@ -971,6 +974,17 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
 
 INDEX_NOUNS = frozenset({"index", "indexes", "indices"})
 CODE_NOUNS = frozenset({"ticker", "symbol"})
+
+
+def _relative_named(ent: Span, surnames: set[str], words: frozenset[str]) -> bool:
+    """"His wife, Hadiza Bazoum" after President Mohamed Bazoum: one or two capitalised words that are no dictionary
+    words or are given names (of Phoenix office holders: 'Salem', a city too), then the surname of a person named in
+    full, name another person of that family, whatever the model made of them; 'the Bazoum Foundation' ends in
+    another word."""
+    if ent.ent_id_ and strip_the(ent.text) == entries()[ent.ent_id_].label:
+        return False
+    return (ent.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"} and 2 <= len(ent) <= 3 and ent[-1].text in surnames
+            and all(t.is_title and t.pos_ == "PROPN" and (t.lower_ not in words or t.lower_ in given_names()) for t in ent[:-1]))
 
 
 def _without_market_names(doc: Doc, ents: list[Span]) -> list[Span]:
