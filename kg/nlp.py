@@ -439,6 +439,8 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
               and token.ent_iob_ == "B" and (j + 1 >= len(doc) or not doc[j + 1].ent_id_ or doc[j + 1].ent_iob_ == "B")):
             j += 1  # 'Defense Secretary Lloyd Austin': a city's one-word name as the surname after a given name
             break
+        elif j > i and token.ent_type_ == "PERSON" and token.ent_iob_ == "I" and token.is_title and token.is_alpha:
+            j += 1  # 'Prime Minister Theresa May': a surname that is also a word ('May' a modal), inside the model's person
         elif j > i and INITIAL.fullmatch(token.text) and j + 1 < len(doc) and _is_name_token(doc[j + 1]):
             j += 1  # 'President George H.W. Bush': initials between the given name and the surname
         elif (j > i and token.is_lower and token.is_alpha and len(token) <= 3 and not token.whitespace_ and j + 2 < len(doc)
