@@ -3444,6 +3444,40 @@ def _initials(span: Span) -> str:
     return "".join(t.text[0] for t in span if t.is_title and t.is_alpha).upper()
 
 
+def _initials_with_particles(span: Span) -> str:
+    """The initials with a lower-case particle joined by a hyphen ('al-Qaeda in the Islamic Maghreb': AQIM)."""
+    return "".join(t.text[0] for t in span if t.is_alpha and (t.is_title or (
+        t.is_lower and t.i + 1 < len(t.doc) and t.nbor().text == "-" and not t.whitespace_))).upper()
+
+
+MAX_SPLIT_NAME = 8  # words of a body's name read back from its bracketed acronym
+SPLIT_JOINERS = frozenset({"of", "and", "for", "the", "&", "'s", "in"})  # '... in the Islamic Maghreb'
+
+
+def _split_before_acronym(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the Islamic State in the Greater Sahara (ISGS)', 'al-Qaeda in the Islamic Maghreb (AQIM)': a name the model cut
+    into pieces (a nationality, a body, a place) right before an acronym in brackets whose capitals (three or more)
+    are its initials is one body's name; the longest run of capitalised words and joiners that fits is taken."""
+    out = list(ents)
+    for paren in (t for t in doc if t.text == "(" and t.i > 0):
+        short = _bracketed_acronym(doc, paren.i)
+        initials = _capitals(short)
+        if len(initials) < 3 or any(e.start < paren.i == e.end and _initials(e[int(e[0].lower_ == "the"):]) == initials for e in out):
+            continue
+        start = paren.i
+        while start > 0 and paren.i - start < MAX_SPLIT_NAME and (doc[start - 1].is_title or doc[start - 1].lower_ in SPLIT_JOINERS
+                                                                  or doc[start - 1].text == "-" or _name_particle(doc[start - 1])):
+            start -= 1
+        for s in range(start, paren.i - 1):
+            span = doc[s:paren.i]
+            if doc[s].is_title and initials in (_initials(span), _initials_with_particles(span)) or (
+                    doc[s].is_lower and doc[s].nbor().text == "-" and initials == _initials_with_particles(span)):
+                if sum(1 for e in out if e.start < paren.i and s < e.end) > 1 or not any(e.start == s and e.end == paren.i for e in out):
+                    out = [e for e in out if not (e.start < paren.i and s < e.end)] + [_fresh(doc, s, paren.i, "ORG")]
+                break
+    return out
+
+
 def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     """An acronym defined in brackets after a body's name ('Hayat Tahrir al-Sham (HTS)', 'the African Development Bank
     (AfDB)') names that body wherever the text writes it, untagged or tagged a person ('HTS said', 'AfDB President');
@@ -3451,7 +3485,7 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     the name, and the name is a body's. A mixed-case acronym stands for its capitals ('AfDB': A, D, B)."""
     from spacy.attrs import ORTH
 
-    ents = _untagged_before_acronym(doc, ents)
+    ents = _split_before_acronym(doc, _untagged_before_acronym(doc, ents))
     grown, defined, named = [], set(), {}
     for ent in ents:
         short = _bracketed_acronym(doc, ent.end)

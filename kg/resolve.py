@@ -110,6 +110,9 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
                            if (_strip_the(f.text).split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text
                            or _clipped(m.text, f.text)}
             candidates |= {f.key for f in named if f.key != m.key and _mixed_initials(m.text, f.text)}
+            if m.text.isupper():  # 'al-Qaeda in the Islamic Maghreb (AQIM)': bracketed right after the name, fitting it
+                candidates |= {f.key for f in full if f.key != m.key and f"{f.text} ({m.text})" in f.sentence
+                               and _capital_initials(f.text) == m.text}
             if m.text.lower() in body_nouns():  # 'the Commission' after the European Commission, 'the Council' after the Council of the EU
                 candidates |= {f.key for f in named if f.key != m.key and _head_noun(f.text) == m.text}
         found[m.key, m.text, m.type] = candidates
@@ -310,6 +313,17 @@ def _initials(name: str) -> str:
     has no letter in it, kg/data/name_particles.jsonl)."""
     words = [w for w in name.replace("-", " ").split() if w.lower() not in STOP_INITIALS and w not in name_particles()]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+def _capital_initials(name: str) -> str:
+    """The initials of a name's capitalised words, with a lower-case particle joined by a hyphen: 'ISGS' of 'Islamic
+    State in the Greater Sahara', 'AQIM' of 'al-Qaeda in the Islamic Maghreb'.
+
+    >>> _capital_initials("al-Qaeda in the Islamic Maghreb"), _capital_initials("the Islamic State in the Greater Sahara")
+    ('AQIM', 'ISGS')
+    """
+    pieces = [p for w in name.split() for p in (w.split("-") if re.match(r"^[a-z]+-[A-Z]", w) else [w])]
+    return "".join(p[0] for p in pieces if p[:1].isupper() or (p.islower() and f"{p}-" in name)).upper()
 
 
 LEADER = "Leader"  # the role of the title 'leader' (kg/data/titles.jsonl), said of whoever heads what owns it
