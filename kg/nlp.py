@@ -439,6 +439,8 @@ def _person_after_title(doc: Doc, title: tuple[int, int], starts: dict[int, int]
               and token.ent_iob_ == "B" and (j + 1 >= len(doc) or not doc[j + 1].ent_id_ or doc[j + 1].ent_iob_ == "B")):
             j += 1  # 'Defense Secretary Lloyd Austin': a city's one-word name as the surname after a given name
             break
+        elif j > i and token.ent_type_ == "PERSON" and token.ent_iob_ == "I" and token.is_title and token.is_alpha:
+            j += 1  # 'Prime Minister Theresa May': a surname that is also a word ('May' a modal), inside the model's person
         elif j > i and INITIAL.fullmatch(token.text) and j + 1 < len(doc) and _is_name_token(doc[j + 1]):
             j += 1  # 'President George H.W. Bush': initials between the given name and the surname
         elif (j > i and token.is_lower and token.is_alpha and len(token) <= 3 and not token.whitespace_ and j + 2 < len(doc)
@@ -926,6 +928,9 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     alone = frozenset(surnames | first_words | family)  # the words a person named in full may be written alone as
     out = []
     for ent in ents:
+        if _relative_named(ent, surnames, words):
+            out.append(_fresh(doc, ent.start, ent.end, "PERSON"))
+            continue
         if ent.ent_id_ and len(ent) == 1 and ent.text in surnames and ent.label_ != "NORP" and ent[0].pos_ == "PROPN":
             out.append(_fresh(doc, ent.start, ent.end, "PERSON"))  # 'Valeska Paris ... Paris later wrote': the person, not the city
             continue
@@ -971,6 +976,17 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
 
 INDEX_NOUNS = frozenset({"index", "indexes", "indices"})
 CODE_NOUNS = frozenset({"ticker", "symbol"})
+
+
+def _relative_named(ent: Span, surnames: set[str], words: frozenset[str]) -> bool:
+    """"His wife, Hadiza Bazoum" after President Mohamed Bazoum: one or two capitalised words that are no dictionary
+    words or are given names (of Phoenix office holders: 'Salem', a city too), then the surname of a person named in
+    full, name another person of that family, whatever the model made of them; 'the Bazoum Foundation' ends in
+    another word."""
+    if ent.ent_id_ and strip_the(ent.text) == entries()[ent.ent_id_].label:
+        return False
+    return (ent.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"} and 2 <= len(ent) <= 3 and ent[-1].text in surnames
+            and all(t.is_title and t.pos_ == "PROPN" and (t.lower_ not in words or t.lower_ in given_names()) for t in ent[:-1]))
 
 
 def _without_market_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1766,7 +1782,7 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
               and (head := ent[int(ent[0].lower_ == "the")]).is_title and _feature(head) and doc[head.i + 1].lower_ == "of"):
             ent = _fresh(doc, ent.start, ent.end, "LOC")  # 'the Tower of London' read whole as an organisation
         out.append(ent)
-    out = _city_named_places(doc, _untagged_features(doc, _names_before_area_nouns(doc, out)))
+    out = _city_named_places(doc, _untagged_features(doc, _untagged_after_place_nouns(doc, _names_before_area_nouns(doc, out))))
     return [e for e in out if not any(g.start <= e.start < g.end and g is not e for g in grown)] if grown else out
 
 
@@ -1846,6 +1862,27 @@ def _places_joined(doc: Doc, ent: Span) -> list[Span]:
     if not any(k is not None and entries()[k.id_].type in {"Place", "State"} for k in known):
         return []
     return [k if k is not None else _fresh(doc, p.start, p.end, "LOC") for p, k in zip(parts, known, strict=True)]
+
+
+def _untagged_after_place_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the village of Baghuz', 'the district of Rumphi', left untagged by the model: a run of capitalised proper nouns
+    right after a lower-case place noun (kg/data/place_nouns.jsonl) and 'of' names a place, and names it wherever
+    the article repeats it (`_typed`); so does such a run the model read as a nationality ('Rumphi')."""
+    from spacy.attrs import LOWER
+
+    taken = {i for e in ents if e.label_ != "NORP" for i in range(e.start, e.end)}
+    found = []
+    for of in tokens_with(doc, LOWER, frozenset({"of"})):
+        noun = doc[of.i - 1] if of.i > 0 else None
+        if noun is None or not noun.is_lower or (noun.lower_ not in place_nouns() and noun.lemma_ not in place_nouns()):
+            continue
+        end = of.i + 1
+        while end < len(doc) and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        if end > of.i + 1:
+            found.append(_typed(doc, _fresh(doc, of.i + 1, end, "LOC")))
+            taken.update(range(of.i + 1, end))
+    return [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)] + found
 
 
 def _untagged_features(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -3407,6 +3444,40 @@ def _initials(span: Span) -> str:
     return "".join(t.text[0] for t in span if t.is_title and t.is_alpha).upper()
 
 
+def _initials_with_particles(span: Span) -> str:
+    """The initials with a lower-case particle joined by a hyphen ('al-Qaeda in the Islamic Maghreb': AQIM)."""
+    return "".join(t.text[0] for t in span if t.is_alpha and (t.is_title or (
+        t.is_lower and t.i + 1 < len(t.doc) and t.nbor().text == "-" and not t.whitespace_))).upper()
+
+
+MAX_SPLIT_NAME = 8  # words of a body's name read back from its bracketed acronym
+SPLIT_JOINERS = frozenset({"of", "and", "for", "the", "&", "'s", "in"})  # '... in the Islamic Maghreb'
+
+
+def _split_before_acronym(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the Islamic State in the Greater Sahara (ISGS)', 'al-Qaeda in the Islamic Maghreb (AQIM)': a name the model cut
+    into pieces (a nationality, a body, a place) right before an acronym in brackets whose capitals (three or more)
+    are its initials is one body's name; the longest run of capitalised words and joiners that fits is taken."""
+    out = list(ents)
+    for paren in (t for t in doc if t.text == "(" and t.i > 0):
+        short = _bracketed_acronym(doc, paren.i)
+        initials = _capitals(short)
+        if len(initials) < 3 or any(e.start < paren.i == e.end and _initials(e[int(e[0].lower_ == "the"):]) == initials for e in out):
+            continue
+        start = paren.i
+        while start > 0 and paren.i - start < MAX_SPLIT_NAME and (doc[start - 1].is_title or doc[start - 1].lower_ in SPLIT_JOINERS
+                                                                  or doc[start - 1].text == "-" or _name_particle(doc[start - 1])):
+            start -= 1
+        for s in range(start, paren.i - 1):
+            span = doc[s:paren.i]
+            if doc[s].is_title and initials in (_initials(span), _initials_with_particles(span)) or (
+                    doc[s].is_lower and doc[s].nbor().text == "-" and initials == _initials_with_particles(span)):
+                if sum(1 for e in out if e.start < paren.i and s < e.end) > 1 or not any(e.start == s and e.end == paren.i for e in out):
+                    out = [e for e in out if not (e.start < paren.i and s < e.end)] + [_fresh(doc, s, paren.i, "ORG")]
+                break
+    return out
+
+
 def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     """An acronym defined in brackets after a body's name ('Hayat Tahrir al-Sham (HTS)', 'the African Development Bank
     (AfDB)') names that body wherever the text writes it, untagged or tagged a person ('HTS said', 'AfDB President');
@@ -3414,8 +3485,8 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     the name, and the name is a body's. A mixed-case acronym stands for its capitals ('AfDB': A, D, B)."""
     from spacy.attrs import ORTH
 
-    ents = _untagged_before_acronym(doc, ents)
-    grown, defined = [], set()
+    ents = _split_before_acronym(doc, _untagged_before_acronym(doc, ents))
+    grown, defined, named = [], set(), {}
     for ent in ents:
         short = _bracketed_acronym(doc, ent.end)
         if short and ent.ent_id_ and entries()[ent.ent_id_].type == "Organization":
@@ -3431,14 +3502,26 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         elif ent.label_ != "ORG":
             continue  # 'John Smith (CEO)': a person's post, no acronym of his
         defined.add(short)
+        named[short] = ent.text
     if not defined:
         return ents
     replaced = {id(old) for old, _ in grown}
     out = [e for e in ents if id(e) not in replaced] + [new for _, new in grown]
+    out = [_fresh(doc, e.start, e.end, "ORG") if e.ent_id_ and _other_body(e, named.get(e.text, "")) else e for e in out]
     out = [_fresh(doc, e.start, e.end, "ORG") if e.label_ == "PERSON" and e.text in defined else e for e in out]
     taken = {i for e in out for i in range(e.start, e.end)}
     out += [_fresh(doc, t.i, t.i + 1, "ORG") for t in tokens_with(doc, ORTH, frozenset(defined)) if t.i not in taken]
     return out
+
+
+def _other_body(ent: Span, name: str) -> bool:
+    """'the Syrian Democratic Forces (SDF)': the gazetteer's 'SDF' (the SAARC Development Fund) is another body when
+    its name shares no word with the name the article defines the acronym by ('the Organisation for Economic
+    Co-operation and Development (OECD)' shares words with the gazetteer's spelling: the same body)."""
+    if not name:
+        return False
+    words = {w for w in re.findall(r"\w+", name.lower()) if len(w) > 3}
+    return not words & {w for w in re.findall(r"\w+", entries()[ent.ent_id_].label.lower()) if len(w) > 3}
 
 
 NAME_JOINERS = {"of", "and", "for", "the", "&", "'s"}  # lower-case words inside a body's name ('Council of the EU', "People's")

@@ -110,6 +110,9 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
                            if (_strip_the(f.text).split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text
                            or _clipped(m.text, f.text)}
             candidates |= {f.key for f in named if f.key != m.key and _mixed_initials(m.text, f.text)}
+            if m.text.isupper():  # 'al-Qaeda in the Islamic Maghreb (AQIM)': bracketed right after the name, fitting it
+                candidates |= {f.key for f in full if f.key != m.key and f"{f.text} ({m.text})" in f.sentence
+                               and _capital_initials(f.text) == m.text}
             if m.text.lower() in body_nouns():  # 'the Commission' after the European Commission, 'the Council' after the Council of the EU
                 candidates |= {f.key for f in named if f.key != m.key and _head_noun(f.text) == m.text}
         found[m.key, m.text, m.type] = candidates
@@ -312,6 +315,17 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
+def _capital_initials(name: str) -> str:
+    """The initials of a name's capitalised words, with a lower-case particle joined by a hyphen: 'ISGS' of 'Islamic
+    State in the Greater Sahara', 'AQIM' of 'al-Qaeda in the Islamic Maghreb'.
+
+    >>> _capital_initials("al-Qaeda in the Islamic Maghreb"), _capital_initials("the Islamic State in the Greater Sahara")
+    ('AQIM', 'ISGS')
+    """
+    pieces = [p for w in name.split() for p in (w.split("-") if re.match(r"^[a-z]+-[A-Z]", w) else [w])]
+    return "".join(p[0] for p in pieces if p[:1].isupper() or (p.islower() and f"{p}-" in name)).upper()
+
+
 LEADER = "Leader"  # the role of the title 'leader' (kg/data/titles.jsonl), said of whoever heads what owns it
 
 
@@ -360,7 +374,9 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     # 'the president of Serbia', "Iran's foreign minister" with no holder named in the article still speak for their state
     key_map.update({m.key: m.of for m in mentions if m.rule in OWNED_TITLES and m.key not in key_map and m.of})
 
-    retyped = same_name_types(mentions, key_map) | short_state_names(mentions)
+    aliased = stated_aliases(mentions, extraction.article.text, key_map)
+    key_map.update({k: key for k, (key, _) in aliased.items()})
+    retyped = same_name_types(mentions, key_map) | short_state_names(mentions) | aliased
     key_map.update({k: retyped[v][0] for k, v in key_map.items() if v in retyped} | {k: key for k, (key, _) in retyped.items()})
 
     def canon(key: str) -> str:
@@ -388,6 +404,31 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
     )
     return replace(extraction, entities=tuple(entities), roles=tuple(roles), events=tuple(events), relations=tuple(relations))
+
+
+ALSO_KNOWN = re.compile(r"^\)?\s*,?\s*\(?(?:also\s+|better\s+|widely\s+|commonly\s+)?known\s+"
+                        r"(?:as|by\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?names?)\s+(?:the\s+)?$", re.I)
+ALSO_OR = re.compile(r"^\s*,?\s*(?:or|and)\s+(?:the\s+)?$")
+
+
+def stated_aliases(mentions: list[Mention], text: str, key_map: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Provisional key -> (key, type) of a name the article gives as another name of the actor right before it:
+    'the Islamic State, also known as ISIS or Daesh', 'ARSA, also known by its earlier name Harakah al-Yaqin',
+    'Amadou Toumani Touré, known as ATT': one thing, of the first name's type, whatever the model made of the other
+    ('a former name': 'Meta, formerly known as Facebook' is a rename, `kg.identity.stated_renames`)."""
+    spans = sorted((m for m in mentions if not m.rule.startswith("nominal")), key=lambda m: m.start)
+    out: dict[str, tuple[str, str]] = {}
+    target = None
+    for prev, cur in zip(spans, spans[1:], strict=False):
+        between = text[prev.end:cur.start]
+        if ALSO_KNOWN.match(between) and prev.type != "Place":  # 'Diabaté, known as MD': the model's 'Maryland' too
+            target = (key_map.get(prev.key, prev.key), out.get(prev.key, (None, prev.type))[1])
+        elif not (target and prev.key in out and ALSO_OR.match(between)):
+            target = None
+            continue
+        if target and key_map.get(cur.key, cur.key) != target[0]:
+            out[cur.key] = target
+    return out
 
 
 def short_state_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
