@@ -2356,10 +2356,10 @@ def _given_name_first(ent: Span) -> bool:
 def _english_given_names() -> frozenset[str]:
     """The English given names and their short forms of kg/data/nicknames.jsonl ('samantha', 'kathryn') that are no
     dictionary word ('art', 'will', 'grace', 'matt' stay words)."""
-    from kg import resources
+    from kg.identity import nicknames
 
     words = dictionary_words()
-    return frozenset(n for row in resources.jsonl("nicknames.jsonl") for n in (row["name"], row["nickname"]) if n not in words)
+    return frozenset(n for n in nicknames() if n not in words)  # its keys: every name and every short form
 
 
 def _bodies_before_people(doc: Doc, ents: list[Span], titles: list[tuple[int, int]]) -> list[Span]:
@@ -2391,17 +2391,18 @@ def _after_named_noun(doc: Doc, ent: Span) -> bool:
     return noun.pos_ == "NOUN" and noun.is_lower and owner.pos_ == "PROPN" and _capitalised(owner)
 
 
-def _listed_with_people(doc: Doc, ent: Span, people_at: set[int]) -> bool:
+def _listed_with_people(doc: Doc, ent: Span, people_at: tuple[set[int], set[int]]) -> bool:
     """A name in a list ('A, B and C', 'A, B, and C') right next to a person named in full: the list names people of
     one kind, so it is a person ('such as Ansel Adams, Chuck Close, Walker Evans, Robert Mapplethorpe').
-    `people_at` holds the start and end token of every full name of a person."""
+    `people_at`: the start tokens and the end tokens of the full names of people."""
+    starts, ends = people_at
     before = ent.start - 1
     while before >= 0 and doc[before].lower_ in {",", "and"}:
         before -= 1
     after = ent.end
     while after < len(doc) and doc[after].lower_ in {",", "and"}:
         after += 1
-    return (before < ent.start - 1 and before + 1 in people_at) or (after > ent.end and after in people_at)
+    return (before < ent.start - 1 and before + 1 in ends) or (after > ent.end and after in starts)
 
 
 def _after_persons_counterpart(doc: Doc, ent: Span) -> bool:
@@ -2764,7 +2765,8 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
     person_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON"}
     alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
-    people_at = {i for e in ents if e.label_ == "PERSON" and len(e) > 1 for i in (e.start, e.end)}
+    full_names = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
+    people_at = ({e.start for e in full_names}, {e.end for e in full_names})
     owners = _owners_of_its(doc, ents)
     # 'AirTran Airways', 'Korean Air Lines': the words before a body's noun that ends an organisation's name are its short name
     heads = body_nouns() | _trade_nouns()
