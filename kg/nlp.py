@@ -2356,10 +2356,10 @@ def _given_name_first(ent: Span) -> bool:
 def _english_given_names() -> frozenset[str]:
     """The English given names and their short forms of kg/data/nicknames.jsonl ('samantha', 'kathryn') that are no
     dictionary word ('art', 'will', 'grace', 'matt' stay words)."""
-    from kg.identity import nicknames
+    from kg import resources
 
     words = dictionary_words()
-    return frozenset(n for n in nicknames() if n not in words)  # its keys: every name and every short form
+    return frozenset(n for row in resources.jsonl("nicknames.jsonl") for n in (row["name"], row["nickname"]) if n not in words)
 
 
 def _bodies_before_people(doc: Doc, ents: list[Span], titles: list[tuple[int, int]]) -> list[Span]:
