@@ -68,6 +68,9 @@ Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from Wor
   preposition opening the sentence is a time, not a past holder's 'then'); '"ORG2 ...," said NAME, the club's
   president' after a sentence naming ORG (`the_body`: not an organisation inside the quotation).
 
+A successor holds the post just left or taken away: 'NAME2 was appointed in his place', 'NAME resigned and was
+succeeded by NAME2', 'Interior Minister NAME was sacked. He was replaced by NAME2' (not 'will replace').
+
 Read from the words next to each other when the parse runs two clauses together: 'NAME [, APPOSITION,] [who] was
 appointed / was named / becomes / takes over as / is the new TITLE' (`_written_clause_holder`); 'ORG named NAME its new
 TITLE'; 'her French and Polish counterparts, NAME1 and NAME2' and 'Microsoft co-founders NAME1 and NAME2' (a post in
@@ -238,7 +241,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _court_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
-    for role in _outgoing_roles(doc, list(out.values()), as_of) + _in_place_roles(doc, as_of):
+    for role in _outgoing_roles(doc, list(out.values()), as_of) + _in_place_roles(doc, as_of) + _successor_roles(doc, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _plural_title_roles(doc, as_of) + _listed_after_plural_title(doc, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
@@ -2291,7 +2294,7 @@ def _in_place_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     NAME, and appointed his deputy, NAME2, in his place': the person a verb of putting someone in a post puts 'in
     his/her place' (its object, else its passive subject) holds the post the text says was just left or taken away,
     the nearest title after a verb of leaving or removing in this sentence or the one before (not 'will appoint')."""
-    rows, out = title_by_id(), []
+    out = []
     for place in tokens_with(doc, LOWER, frozenset({"place"})):
         verb = place.head.head
         if (place.dep_ != "pobj" or place.head.lower_ != "in" or verb.pos_ != "VERB"
@@ -2304,16 +2307,76 @@ def _in_place_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         person = _ent_at(doc, holder.i) if holder is not None else None
         if person is None and holder is not None:  # 'appointed his deputy, NAME, in his place'
             person = next((_ent_at(doc, c.i) for c in holder.children if c.dep_ == "appos" and _ent_at(doc, c.i) is not None), None)
-        left = _left_title(doc, verb)
-        if person is None or person.label_ != "PERSON" or left is None:
-            continue
-        owner = _named_owner(doc, owner_before_title(doc, left.start)) or (
-            _owner_after(doc, left.end + 1) if left.end + 1 < len(doc) and doc[left.end].lower_ == "of" else None)
-        of = owner_key(owner) if owner is not None else ""
-        if of and left.label_ in rows:
-            name = _in_state(left, _chief_of(doc, left, _post_name(doc, left, rows)), of)
-            out.append(_role(doc[min(left.start, person.start):max(verb.i, person.end)], person, name, of, as_of, "in-place", 0.7))
+        if person is not None and person.label_ == "PERSON":
+            out += _left_post_role(doc, verb, person, as_of, "in-place")
     return out
+
+
+def _left_post_role(doc: Doc, verb, person: Span, as_of: dt.date, rule: str, vacated: Span | None = None) -> list[Role]:
+    """The post just left or taken away (`_left_title`, before `verb`; else the title `vacated`), held now by `person`,
+    when its owner is written."""
+    rows, left = title_by_id(), _left_title(doc, verb) or vacated
+    if left is None or left.label_ not in rows:
+        return []
+    start = _portfolio_start(doc, left.start) if rows[left.label_]["role"].lower() in PORTFOLIO_HEADS else left.start
+    owner = _named_owner(doc, owner_before_title(doc, start)) or (
+        _owner_after(doc, left.end + 1) if left.end + 1 < len(doc) and doc[left.end].lower_ == "of" else None)
+    of = owner_key(owner) if owner is not None else ""
+    if not of:
+        return []
+    name = _in_state(left, _chief_of(doc, left, _post_name(doc, left, rows)), of)
+    return [_role(doc[min(left.start, person.start):max(verb.i, person.end)], person, name, of, as_of, rule, 0.7)]
+
+
+def _successor_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+    """'NAME resigned as Peru's foreign minister and was succeeded by NAME2', 'Kenya sacked Interior Minister NAME.
+    He was replaced by NAME2', 'NAME2, who replaced her': the successor a verb of replacing names (its subject, the
+    passive's agent, or the person a relative clause hangs on) holds the post the text says was just left or taken
+    away (`_left_title`), when the one replaced is a person (a name or a personal pronoun) and nothing marks the
+    replacing as unreal ('will replace', 'did not succeed')."""
+    out = []
+    for verb in tokens_with(doc, LEMMA, frozenset(REPLACE_VERBS)):
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" or c.dep_ in {"aux", "auxpass"} and c.lower_ in NOT_HELD
+                                      for c in verb.children):
+            continue
+        kids = {c.dep_: c for c in verb.children}
+        if "nsubjpass" in kids or "auxpass" in kids:
+            # 'NAME resigned and was succeeded by NAME2': a passive joined to the first verb shares its subject
+            shared = {c.dep_: c for c in verb.head.children} if verb.dep_ == "conj" else {}
+            replaced = kids.get("nsubjpass") or shared.get("nsubj") or shared.get("nsubjpass")
+            agent = kids.get("agent")
+            successor = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        else:
+            replaced, successor = kids.get("dobj"), kids.get("nsubj")
+            if successor is not None and successor.tag_ == "WP" and verb.dep_ == "relcl":
+                successor = verb.head  # 'NAME2, who replaced her'
+        if replaced is None or successor is None or not (replaced.tag_ == "PRP" or replaced.pos_ == "PROPN"):
+            continue
+        person = _ent_at(doc, successor.i)
+        if person is not None and person.label_ == "PERSON":
+            out += _left_post_role(doc, verb, person, as_of, "successor", _vacated_title(doc, verb, replaced))
+    return out
+
+
+def _vacated_title(doc: Doc, verb, replaced) -> Span | None:
+    """The title written right before the name of the person `verb` replaces ('Interior Minister NAME was sacked ...
+    was replaced by'), or, for a pronoun, before the name of the one who left ('NAME resigned') or was removed ('sacked
+    NAME', 'NAME was sacked') in this sentence or the one before."""
+    if replaced.ent_type_ == "PERSON":
+        named = [replaced]
+    else:
+        sent = verb.sent
+        lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        leave, removal = _leave_verbs(), _removal_verbs()
+        named = [t for t in doc[lo:verb.i] if t.dep_ in {"nsubj", "nsubjpass", "dobj"}
+                 and t.head.lemma_.lower() in (leave if t.dep_ == "nsubj" else removal)]
+    for token in named:  # the name, or the title it stands in apposition to ('Interior Minister NAME was sacked')
+        person = _ent_at(doc, token.i)
+        start = person.start if person is not None and person.label_ == "PERSON" else None
+        title = next((t for t in doc.spans.get("kg_titles", []) if t.end == start or t.start <= token.i < t.end), None)
+        if title is not None and (start is not None or any(_ent_at(doc, c.i) is not None for c in token.children if c.dep_ == "appos")):
+            return title
+    return None
 
 
 def _left_title(doc: Doc, verb) -> Span | None:
