@@ -308,15 +308,28 @@ def _title_kept(doc: Doc, start: int, end: int) -> bool:
     name, and not after 'of' or 'the' ('the Council of Ministers', 'the Foreign Ministers of France and Spain'); a
     'speaker' in lower case (also one who speaks: 'the keynote speaker') only as a legislature's post: before 'of' and a
     body's capitalised name ('speaker of the National Assembly') or as the post a verb of electing gives ('was elected
-    speaker', 'became speaker')."""
+    speaker', 'became speaker'); a bare 'Secretary' only after its portfolio (`_portfolio_before`)."""
     if doc[start:end].text == "speaker":
         k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
         named = end + 1 < len(doc) and doc[end].lower_ == "of" and k < len(doc) and doc[k].is_title and doc[k].ent_type_ == "ORG"
         verb = next((doc[j] for j in range(start - 1, max(start - 3, -1), -1) if doc[j].pos_ in {"VERB", "AUX"}), None)
         return named or (verb is not None and verb.lemma_.lower() in POST_VERBS)
+    if doc[start:end].text in {"Secretary", "secretary"}:
+        return _portfolio_before(doc, start)
     if not doc[end - 1].text.endswith("Ministers"):
         return True
     return end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and (start == 0 or doc[start - 1].lower_ not in {"of", "the"})
+
+
+def _portfolio_before(doc: Doc, start: int) -> bool:
+    """A bare 'Secretary' is a title only after its portfolio, one noun written in the title's case ('Health
+    Secretary', 'Brexit Secretary', 'press secretary'; not 'Secretary NAME', "the party's secretary", 'UN Secretary',
+    'Assistant Secretary of the Air Force': a word for the post one rank below is no portfolio)."""
+    if start == 0:
+        return False
+    word = doc[start - 1]
+    return (word.is_alpha and word.pos_ in {"NOUN", "PROPN"} and word.lower_ not in title_prefixes()
+            and (word.is_title if doc[start].is_title else word.is_lower))
 
 
 def _elect_end(doc: Doc, end: int) -> int:

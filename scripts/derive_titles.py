@@ -8,7 +8,8 @@ derived files, each row keeping its source (file and line).
   ("interior minister") or a body ("interior ministry", "airline").
 - kg/data/agent_titles.jsonl: the person agents of the public sectors and of
   business, in the schema of kg/data/titles.jsonl (id, role, forms, kind) plus
-  `sector` and `source`; military ranks get kind "rank" (a rank names no position).
+  `sector` and `source`; military ranks get kind "rank" (a rank names no position); a noun written before and
+  after many portfolios ('secretary') is a title of its own that takes one.
 - kg/data/state_titles.jsonl: titles that name one state's office by themselves (a Countries actor synonym
   that is a title alone: 'SECRETARY_OF_STATE_' [USAGOV]).
 - kg/data/actors.jsonl: named office holders from the Phoenix actor dictionaries,
@@ -170,6 +171,31 @@ def agent_titles(rows: list[dict]) -> list[dict]:
                     "forms": sorted(forms), "kind": "rank" if rank else sector.lower(),
                     "sector": row["codes"], "source": row["source"]})
     return out
+
+
+MIN_PORTFOLIOS = 10  # a noun written before and after this many government agents' portfolios takes any portfolio
+
+
+def portfolio_heads(rows: list[dict], have: set[str]) -> list[dict]:
+    """A noun the government agents write both before and after many portfolios ('agriculture secretary', 'cabinet
+    secretary' ... and 'secretary of agriculture', 'secretary of commerce' ...) that has no row of its own is a one-word
+    title that takes a portfolio: 'Health Secretary', 'Brexit Secretary', 'press secretary' (kg/nlp.py keeps it only
+    after a portfolio word). 'attorney general', 'director general' make no such noun: 'general' heads no 'of'."""
+    before: dict[str, list[str]] = {}
+    after: dict[str, int] = {}
+    for row in rows:
+        words = row["form"].split()
+        if not row["person"] or row["sector"] != "GOV" or len(words) < 2:
+            continue
+        if words[-1] == row["head"]:
+            before.setdefault(row["head"], []).append(row["source"].rsplit(":", 1)[-1])
+        elif len(words) > 2 and words[1] in {"of", "for"}:
+            after[words[0]] = after.get(words[0], 0) + 1
+    return [{"id": f"title-{head}", "role": head.capitalize(), "forms": [head.capitalize(), head], "kind": "minister",
+             "sector": "GOV", "source": f"petrarch2/Phoenix.agents.txt: written before {len(lines)} government agents' "
+             f"portfolios (lines {', '.join(lines[:3])} ...) and after {after[head]}"}
+            for head, lines in sorted(before.items())
+            if len(lines) >= MIN_PORTFOLIOS and after.get(head, 0) >= MIN_PORTFOLIOS and head not in have]
 
 
 SLOT_WORDS = {"of", "for", "to", "at", "in", "on"}
@@ -403,6 +429,7 @@ def main(folder: Path) -> None:
     titles = agent_titles(agent_rows)
     titles += prename_titles(folder, {f.lower() for t in titles for f in t["forms"]})
     titles += seat_titles(agent_rows, {f.lower() for t in titles for f in t["forms"]})
+    titles += portfolio_heads(agent_rows, {f.lower() for t in titles for f in t["forms"]})
     _write("agent_titles.jsonl", titles)
     listed = Path(__file__).resolve().parent.parent / "kg" / "data" / "titles.jsonl"
     forms = {f.lower() for t in titles for f in t["forms"]}

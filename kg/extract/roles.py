@@ -388,8 +388,14 @@ PORTFOLIO_HEADS = {"minister", "secretary"}  # titles that take a portfolio: 'Mi
 
 def _portfolio_start(doc: Doc, start: int) -> int:
     """Where a portfolio written before 'minister' starts: 'home affairs minister', 'economy minister' ('junior minister'
-    has none); capitalised as a capitalised title is ('Economy Minister', 'Digital Transformation Minister')."""
-    return _compound_start(doc, start, 3, capitalised=doc[start].is_title, adjective_last=False)
+    has none); capitalised as a capitalised title is ('Economy Minister', 'Digital Transformation Minister'), also over
+    a word the model read as an organisation no list knows ('UK Health Secretary', `_portfolio_read_as_owner`)."""
+    i = _compound_start(doc, start, 3, capitalised=doc[start].is_title, adjective_last=False)
+    model = _ent_at(doc, start - 1) if i == start and start > 0 else None
+    if (model is not None and len(model) == 1 and model.label_ == "ORG" and doc[start].is_title
+            and model[0].dep_ == "compound" and _portfolio_word(model[0])):
+        return model.start
+    return i
 
 
 def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
@@ -1534,7 +1540,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
                     or _seat_place(doc, start, end) or _its_body(doc, start, end) or _bare_body(doc, start, end)
                     or _body_over_title(doc, start))
     if owner_before is not None and _portfolio_read_as_owner(doc, owner_before, start, end):
-        owner_before = None
+        owner_before = _named_owner(doc, owner_before_title(doc, owner_before.start))  # 'UK Health Secretary': UK's
     if owner_before is not None and _organization(owner_key(owner_before)):
         end = _scope_end(doc, end)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
@@ -2385,12 +2391,14 @@ def _left_title(doc: Doc, verb) -> Span | None:
     sent = verb.sent
     lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     titles = [t for t in doc.spans.get("kg_titles", []) if lo <= t.start < verb.i]
+    left = []
     for title in reversed(titles):
-        words = doc[max(lo, title.start - 6):title.start]
-        lemmas = [t.lemma_.lower() for t in words if t.pos_ in {"VERB", "AUX"}]
-        if lemmas and lemmas[-1] in _leave_verbs() | _removal_verbs():
-            return title
-    return None
+        verbs = [t for t in doc[max(lo, title.start - 6):title.start] if t.pos_ in {"VERB", "AUX"}]
+        if verbs and verbs[-1].lemma_.lower() in _leave_verbs() | _removal_verbs():
+            left.append((title, verbs[-1]))
+    # 'NAME resigned as TITLE, a day after NAME2 quit as TITLE2': the main clause's post, not the earlier one
+    main = [t for t, v in left if not any(a.dep_ == "advcl" or any(c.dep_ == "mark" for c in a.children) for a in [v, *v.ancestors])]
+    return next(iter(main or [t for t, _ in left]), None)
 
 
 def _token_at(doc: Doc, char: int) -> int:
