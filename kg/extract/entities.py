@@ -1010,6 +1010,22 @@ def owner_before_title(doc: Doc, start: int) -> Span | None:
     return None
 
 
+def place_before_title(doc: Doc, start: int) -> Span | None:
+    """The city or region just before a title starting at token `start`, past a possessive and modifiers ('Davao City
+    Mayor NAME', "Catalonia's regional president"): that place's office, no post of its state; None when there is none."""
+    i = _owner_word(doc, start)
+    return next((e for e in ents(doc) if 0 <= i and e.start <= i < e.end and e.start < start and local_place(doc, e)), None)
+
+
+def local_place(doc: Doc, ent: Span) -> bool:
+    """A city, region or building named by the model or the gazetteer, no state (the gazetteer holds every state) and
+    no seat of government ('Kremlin spokesman' is Russia's)."""
+    if ent.label_ not in {"GPE", "LOC", "FAC"}:
+        return False
+    entry = entries().get(ent.ent_id_) if ent.ent_id_ else None
+    return (entry is None and not ent.id_) or (entry is not None and entry.type == "Place" and seat_of_government(doc, ent) is None)
+
+
 def _owner_word(doc: Doc, start: int) -> int:
     """The last word of a title's owner: the token before the title, past up to two modifiers and a possessive."""
     i = start - 1

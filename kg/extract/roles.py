@@ -98,10 +98,12 @@ from kg.extract.entities import (
     doc_text,
     ents,
     gazetteer_id,
+    local_place,
     meeting_name,
     organization_key,
     owner_before_title,
     past_marked,
+    place_before_title,
     role_name,
     seat_of_government,
     sentence_text,
@@ -1020,7 +1022,7 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
         if title.end < len(doc) and doc[title.end].lower_ in {"for", "of"}:
             own = ""  # 'Secretary of State for Health': another state's office of the same name
         state = own or home
-        if (not state or state not in named or _possessive_name_before(doc, title.start) or _place_before(doc, title.start)
+        if (not state or state not in named or _possessive_name_before(doc, title.start) or place_before_title(doc, title.start)
                 or _place_after(doc, title.end)):
             continue
         person, rule = _unowned_holder(doc, title, as_of)
@@ -1299,22 +1301,13 @@ def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None,
     return (person, f"clause-{verb}") if person is not None else (None, "")
 
 
-def _place_before(doc: Doc, start: int) -> bool:
-    """'Davao City Mayor NAME', 'Moscow city mayor NAME': a title written after a city or region is that place's office,
-    no post of the story's state."""
-    place = _ent_at(doc, start - 1)
-    if place is None or place.label_ not in {"GPE", "LOC", "FAC"}:
-        return False
-    entry = entries().get(place.ent_id_) if place.ent_id_ else None
-    return entry is None or entry.type == "Place"
-
-
 def _place_after(doc: Doc, end: int) -> bool:
     """'premier of Bavaria', 'the governor of the state of Miranda': a title followed by 'of' and a city or region is
     that place's office, no post of the story's state."""
     if end + 1 >= len(doc) or doc[end].lower_ != "of":
         return False
-    return _place_before(doc, end + 1 + (doc[end + 1].lower_ == "the") + 1)
+    place = _ent_at(doc, end + 1 + (doc[end + 1].lower_ == "the"))
+    return place is not None and local_place(doc, place)
 
 
 def _possessive_name_before(doc: Doc, start: int) -> bool:
