@@ -2465,15 +2465,17 @@ def _offset(node: Token) -> tuple[int, str] | None:
     Only a counted distance in days, weeks, months or years counts; "after a summit" keeps the governing date.
     """
     if node.dep_ == "advcl":  # "met on Thursday, a day after forces shelled the city"
-        word = next((c.lower_ for c in node.children if c.dep_ == "mark"), "")
-        measure = node
+        mark = next((c for c in node.children if c.dep_ == "mark"), None)
+        word = mark.lower_ if mark is not None else ""
+        # the count hangs on the clause or on its 'after' ('eleven days after his coalition defeated ...')
+        units = [*node.children, *(mark.children if mark is not None else ())]
     elif node.dep_ == "pobj" and node.head.dep_ == "prep":  # "met on Monday, three days before the election"
-        word, measure = node.head.lower_, node.head
+        word, units = node.head.lower_, list(node.head.children)
     else:
         return None
     if word not in ("after", "before"):
         return None
-    for unit in measure.children:
+    for unit in units:
         if unit.dep_ == "npadvmod" and unit.lower_ in _DISTANCE_UNITS:
             n = next((count(c.text) for c in unit.children if c.dep_ in {"nummod", "det"}), None)
             if n is None:
