@@ -2581,7 +2581,7 @@ def story_time(ctx: Context, drafts: list[Draft]) -> None:
     for draft in undated:
         draft.time = story
     for draft in drafts:  # "Police have arrested several people, the government said on Tuesday": by Tuesday
-        if draft.time is None and draft.status == "occurred" and (verb := _telling_verb(draft.token)) is not None:
+        if draft.time is None and _took_place(draft) and (verb := _telling_verb(draft.token)) is not None:
             said = _reporting_verb(verb) if not _past_perfect(verb) else None  # 'had arrested': before it, undated
             told = ctx.times.get(said.i) if said is not None else None
             if told is not None and told.granularity == "day" and told.latest <= ctx.article.date:
@@ -2590,6 +2590,12 @@ def story_time(ctx: Context, drafts: list[Draft]) -> None:
     for draft in drafts:
         if draft.time is None and (verb := _ended_by(draft.token)) is not None:
             draft.time = told.get(verb.i) or ctx.times.get(verb.i)
+
+
+def _took_place(draft: Draft) -> bool:
+    """The act itself happened: status "occurred", or the status its trigger gives what it acts on ("the visit has
+    been postponed, the palace said today": the putting-off took place; the visit is what is postponed)."""
+    return draft.status == "occurred" or (bool(draft.trigger.status) and draft.status == draft.trigger.status)
 
 
 def _ended_by(noun: Token) -> Token | None:
@@ -3173,10 +3179,7 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             draft.evidence.extend(host.evidence)
             host.absorbed = True
         elif host.kind in {"Postponement", "Cancellation"}:
-            draft.status = host.trigger.status
-            for key, role in host.participants.items():
-                draft.add(key, role)
-            host.absorbed = True
+            _called_off(draft, host)
         elif host.kind == "NegotiationBreakdown" or family(host.kind) == family(draft.kind) or related(host.kind, draft.kind):
             _donate(draft, host)
             draft.absorbed, draft.into = True, host
@@ -3562,6 +3565,22 @@ def _claimed(noun: Token, verb: Token) -> bool:
         return True
     return (noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in CLAIM_NOUNS
             and noun.head.head.head.i == verb.i)
+
+
+def _called_off(draft: Draft, host: Draft) -> None:
+    """A planned event called off or put off: the event keeps its status ("cancelled", "postponed") and takes the
+    doer; the calling-off stays an event of its own, dated by its clause ("Trump called off the summit on May 24").
+    In an agentless passive ("a summit between Obama and Putin was called off today", "the state visit of the King
+    to France has been postponed") its people are the called-off event's."""
+    draft.status = host.trigger.status
+    if draft.time is not None and draft.time == host.time:
+        draft.time = None  # "called off the summit on May 24": the day of the calling-off, not of the summit
+    for key, role in host.participants.items():
+        draft.add(key, role)
+    if not host.participants:
+        for key in draft.participants:
+            host.add(key, "participant")
+        host.place = host.place or draft.place
 
 
 def _governing_trigger(draft: Draft, by_token: dict[int, Draft]) -> Draft | None:
