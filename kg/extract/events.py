@@ -3911,9 +3911,10 @@ def attributed_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
 def _not_done(draft: Draft) -> bool:
     """'Israel did not attack Iran', 'failed to capture the town': a negated act of conflict did not happen (a negated
-    act of cooperation stays, as a refusal: `_codes`)."""
+    act of cooperation stays, as a refusal: `_codes`); nor did a negated act no PLOVER type codes, which has no
+    refusal to become ('he would not resign', 'the minister did not resign')."""
     plover = draft.trigger.plover
-    return draft.negated and bool(plover) and plover not in cooperative() and family(draft.kind) != "statement"
+    return draft.negated and plover not in cooperative() and family(draft.kind) != "statement"
 
 
 def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
