@@ -570,6 +570,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                 continue
             if row.members and not (actor is not None and _admits_member(token, actor)):
                 continue
+            if row.holder and _first_to(token):
+                continue  # "was due to become the first sitting US president to visit Papua New Guinea": a record
             if row.derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
                     for g in c.children if g.dep_ == "pobj") and not (needed & particles):
@@ -592,6 +594,23 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
         if fallback is not None:
             return fallback
     return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
+
+
+RANK_WORDS = {"only", "last"}  # with ordinals and superlatives: "the first president to visit", "the only leader to attend"
+
+
+def _first_to(verb: Token) -> bool:
+    """'became the first sitting president to visit X', 'is the only leader to attend': an office ranked by an
+    ordinal, a superlative or 'only' and an infinitive after it says who first or alone did that act (a record),
+    not who took the office ('became prime minister', 'became the youngest president' take it)."""
+    for noun in (c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}):
+        ranked = any(c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" or c.lower_ in RANK_WORDS for c in noun.children
+                     if c.dep_ in {"amod", "det", "nummod", "advmod"})
+        clauses = [c for c in noun.children if c.dep_ in {"acl", "relcl"}]  # the parser may hang the infinitive on
+        clauses += [c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.i > noun.i]  # the verb instead
+        if ranked and any(_to_infinitive(c) for c in clauses):
+            return True
+    return False
 
 
 MEMBER_ENTS = {"GPE", "ORG"}  # spaCy's labels of states and organisations
