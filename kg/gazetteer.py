@@ -237,6 +237,21 @@ def police_nouns() -> frozenset[str]:
                      and " " not in r["form"] and r["form"] in _first_organizations())
 
 
+# WordNet 3.0 senses of a nation's armed forces as one body: military.n.01 ('the military forces of a nation'),
+# army.n.01 and navy.n.01 (its services, 'of a nation or state', 'belonging to a country')
+ARMED_FORCE_SENSES = ("08199025", "08191230", "08191701")
+
+
+@lru_cache(maxsize=1)
+def army_nouns() -> frozenset[str]:
+    """Nouns of a state's armed forces as one body: Phoenix agents coded MIL that are no person and are one word
+    whose first WordNet sense is the nation's military or one of its services ('army', 'military', 'navy'; not
+    'regiment', 'troop' nor 'paramilitary')."""
+    first = _first_organizations()
+    return frozenset(r["form"] for r in resources.jsonl("agents.jsonl") if r["codes"] == "MIL" and not r["person"]
+                     and any(sense in first.get(r["form"], "") for sense in ARMED_FORCE_SENSES))
+
+
 # WordNet 3.0 senses of bodies named after the person who leads them or whose kin they are ('the Assad government',
 # 'the Smith family'): a name before them stays a person's
 GOVERNMENT_SENSE = "08050678"  # WordNet 3.0 government.n.01, 'the organization that is the governing authority of a political unit'

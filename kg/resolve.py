@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.extract.entities import POLICE_KEY
+from kg.extract.entities import ARMY_KEY, POLICE_KEY
 from kg.extract.events import actorless_kinds, assumed, conflictual, family, lineage
 from kg.gazetteer import body_nouns, by_name, entries, given_names, known_surnames, name_particles, state_bodies, state_of_body
 from kg.nlp import name_head, strip_the
@@ -219,6 +219,21 @@ def police_force(mentions: list[Mention], roles: list[Role], article_id: str) ->
     return organization_key(name), name
 
 
+def army_force(mentions: list[Mention], roles: list[Role], article_id: str) -> tuple[str, str] | None:
+    """Key and name of the armed forces the article names unnamed ('the army said it had seized power'): the army of
+    the article's home state ('Burkina Faso army'), else of this article alone, named 'army'; None when the article
+    has no such mention (kg.extract.entities.army_mentions)."""
+    from kg.extract.entities import organization_key
+
+    if not any(m.key == ARMY_KEY for m in mentions):
+        return None
+    state = home_state(mentions, roles)
+    if not state:
+        return organization_key(f"army {article_id}"), "army"
+    name = f"{entries()[state].label} army"
+    return organization_key(name), name
+
+
 def _is_state(key: str) -> bool:
     entry = entries().get(key)
     return entry is not None and entry.type == "State"
@@ -370,6 +385,9 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     police = police_force(mentions, list(extraction.roles), extraction.article.id)
     if police:
         key_map[POLICE_KEY] = police[0]
+    army = army_force(mentions, list(extraction.roles), extraction.article.id)
+    if army:
+        key_map[ARMY_KEY] = army[0]
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
     # 'the president of Serbia', "Iran's foreign minister" with no holder named in the article still speak for their state
     key_map.update({m.key: m.of for m in mentions if m.rule in OWNED_TITLES and m.key not in key_map and m.of})
@@ -385,8 +403,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     resolved = [replace(m, key=canon(m.key), type=retyped[m.key][1] if m.key in retyped else m.type)
                 for m in mentions if not m.key.startswith(("nominal-", "pair-")) or m.key in key_map]
     entities = build_entities(resolved)
-    if services or police:  # 'the Air Force' of the home state: the node is named with its state ('United States Air Force')
-        named = dict(services.values()) | dict([police] if police else [])
+    if services or police or army:  # 'the Air Force' of the home state: the node is named with its state ('United States Air Force')
+        named = dict(services.values()) | dict([police] if police else []) | dict([army] if army else [])
         entities = [_named(e, named[e.key]) if e.key in named else e for e in entities]
     known = {e.key for e in entities}
     roles = _unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)

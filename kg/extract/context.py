@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kg import resources
-from kg.extract.entities import POLICE_KEY, doc_text, quotations
+from kg.extract.entities import ARMY_KEY, POLICE_KEY, doc_text, quotations
 from kg.extract.timex import find_times, joined_ranges
 from kg.gazetteer import sectors
 from kg.records import Article, Mention, TimeValue
@@ -170,7 +170,7 @@ class Context:
     def is_armed(self, token: Token) -> bool:
         """A state, its forces or an armed group: whoever it attacks, shells or raids, the act is a political one."""
         m = self.mention(token)
-        if m is not None and m.rule != POLICE_KEY:  # 'police' is an armed noun (below) though a mention now
+        if m is not None and m.rule not in {POLICE_KEY, ARMY_KEY}:  # 'police', 'army' are armed nouns (below) though mentions now
             return m.type == "State" and m.rule != "capital-as-government"
         if token.lemma_.lower() in armed_nouns() or token.lower_ in armed_nouns():
             return True

@@ -95,6 +95,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     out.extend(pronoun_mentions(doc, out))
     out.extend(body_mentions(doc, out))
     out.extend(police_mentions(doc, out))
+    out.extend(army_mentions(doc, out))
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
@@ -963,6 +964,37 @@ def police_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         span = doc[start:token.i + 1]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
                            rule=POLICE_KEY, key=POLICE_KEY, sentence=sentence_text(span)))
+    return out if len(out) >= FOLLOWED else []
+
+
+ARMY_KEY = "nominal-army"  # key and rule of the article's own armed forces, unnamed: resolve says whose (kg.resolve.army_force)
+
+
+def army_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'The army said it had seized power', 'the military detained the president', 'the army of Burkina Faso': the
+    armed forces of the story's state, unnamed, as one body of the article, as its police are (`police_mentions`).
+
+    Unlike the police, the army speaking is the army acting ('the military said the election was fraudulent' is its
+    statement in a coup). Not when the article names an armed force with the noun ('the Sudanese Army'), nor a noun
+    that describes another ('an army officer', 'military camps'), nor a state named before it ('Israeli army',
+    "Myanmar's army": the state acts); only as the doer of a verb, at least twice (`FOLLOWED`)."""
+    from spacy.attrs import LOWER
+
+    from kg.gazetteer import army_nouns
+
+    nouns = army_nouns()
+    if any(m.type == "Organization" and not m.rule.startswith("nominal") and nouns & set(m.text.lower().split())
+           for m in mentions):
+        return []
+    out = []
+    for token in tokens_with(doc, LOWER, nouns):
+        if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ or token.dep_ in {"compound", "amod", "nmod"} or not _acting(token):
+            continue
+        if any(c.i < token.i and c.dep_ in {"amod", "compound", "poss", "nmod"} and c.ent_type_ for c in token.children):
+            continue  # 'Israeli army', "Myanmar's army": the state named acts (kg.extract.context.is_actor)
+        span = doc[token.i:token.i + 1]
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
+                           rule=ARMY_KEY, key=ARMY_KEY, sentence=sentence_text(span)))
     return out if len(out) >= FOLLOWED else []
 
 

@@ -570,6 +570,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                 continue
             if row.members and not (actor is not None and _admits_member(token, actor)):
                 continue
+            if row.holder and _first_to(token):
+                continue  # "was due to become the first sitting US president to visit Papua New Guinea": a record
             if row.derived and needed is not None and not (row.obj or row.pobj) and actor is not None and not any(
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
                     for g in c.children if g.dep_ == "pobj") and not (needed & particles):
@@ -592,6 +594,23 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
         if fallback is not None:
             return fallback
     return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
+
+
+RANK_WORDS = {"only", "last"}  # with ordinals and superlatives: "the first president to visit", "the only leader to attend"
+
+
+def _first_to(verb: Token) -> bool:
+    """'became the first sitting president to visit X', 'is the only leader to attend': an office ranked by an
+    ordinal, a superlative or 'only' and an infinitive after it says who first or alone did that act (a record),
+    not who took the office ('became prime minister', 'became the youngest president' take it)."""
+    for noun in (c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}):
+        ranked = any(c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" or c.lower_ in RANK_WORDS for c in noun.children
+                     if c.dep_ in {"amod", "det", "nummod", "advmod"})
+        clauses = [c for c in noun.children if c.dep_ in {"acl", "relcl"}]  # the parser may hang the infinitive on
+        clauses += [c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.i > noun.i]  # the verb instead
+        if ranked and any(_to_infinitive(c) for c in clauses):
+            return True
+    return False
 
 
 MEMBER_ENTS = {"GPE", "ORG"}  # spaCy's labels of states and organisations
@@ -2583,7 +2602,7 @@ def story_time(ctx: Context, drafts: list[Draft]) -> None:
     for draft in undated:
         draft.time = story
     for draft in drafts:  # "Police have arrested several people, the government said on Tuesday": by Tuesday
-        if draft.time is None and draft.status == "occurred" and (verb := _telling_verb(draft.token)) is not None:
+        if draft.time is None and _took_place(draft) and (verb := _telling_verb(draft.token)) is not None:
             said = _reporting_verb(verb) if not _past_perfect(verb) else None  # 'had arrested': before it, undated
             told = ctx.times.get(said.i) if said is not None else None
             if told is not None and told.granularity == "day" and told.latest <= ctx.article.date:
@@ -2592,6 +2611,12 @@ def story_time(ctx: Context, drafts: list[Draft]) -> None:
     for draft in drafts:
         if draft.time is None and (verb := _ended_by(draft.token)) is not None:
             draft.time = told.get(verb.i) or ctx.times.get(verb.i)
+
+
+def _took_place(draft: Draft) -> bool:
+    """The act itself happened: status "occurred", or the status its trigger gives what it acts on ("the visit has
+    been postponed, the palace said today": the putting-off took place; the visit is what is postponed)."""
+    return draft.status == "occurred" or (bool(draft.trigger.status) and draft.status == draft.trigger.status)
 
 
 def _ended_by(noun: Token) -> Token | None:
@@ -3175,10 +3200,7 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             draft.evidence.extend(host.evidence)
             host.absorbed = True
         elif host.kind in {"Postponement", "Cancellation"}:
-            draft.status = host.trigger.status
-            for key, role in host.participants.items():
-                draft.add(key, role)
-            host.absorbed = True
+            _called_off(draft, host)
         elif host.kind == "NegotiationBreakdown" or family(host.kind) == family(draft.kind) or related(host.kind, draft.kind):
             _donate(draft, host)
             draft.absorbed, draft.into = True, host
@@ -3566,6 +3588,22 @@ def _claimed(noun: Token, verb: Token) -> bool:
             and noun.head.head.head.i == verb.i)
 
 
+def _called_off(draft: Draft, host: Draft) -> None:
+    """A planned event called off or put off: the event keeps its status ("cancelled", "postponed") and takes the
+    doer; the calling-off stays an event of its own, dated by its clause ("Trump called off the summit on May 24").
+    In an agentless passive ("a summit between Obama and Putin was called off today", "the state visit of the King
+    to France has been postponed") its people are the called-off event's."""
+    draft.status = host.trigger.status
+    if draft.time is not None and draft.time == host.time:
+        draft.time = None  # "called off the summit on May 24": the day of the calling-off, not of the summit
+    for key, role in host.participants.items():
+        draft.add(key, role)
+    if not host.participants:
+        for key in draft.participants:
+            host.add(key, "participant")
+        host.place = host.place or draft.place
+
+
 def _governing_trigger(draft: Draft, by_token: dict[int, Draft]) -> Draft | None:
     """The trigger an event noun depends on, through prepositions and infinitives ('threatened to launch an offensive')."""
     node = draft.token
@@ -3894,9 +3932,10 @@ def attributed_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
 def _not_done(draft: Draft) -> bool:
     """'Israel did not attack Iran', 'failed to capture the town': a negated act of conflict did not happen (a negated
-    act of cooperation stays, as a refusal: `_codes`)."""
+    act of cooperation stays, as a refusal: `_codes`); nor did a negated act no PLOVER type codes, which has no
+    refusal to become ('he would not resign', 'the minister did not resign')."""
     plover = draft.trigger.plover
-    return draft.negated and bool(plover) and plover not in cooperative() and family(draft.kind) != "statement"
+    return draft.negated and plover not in cooperative() and family(draft.kind) != "statement"
 
 
 def one_act_per_speaker(ctx: Context, drafts: list[Draft]) -> list[Draft]:
