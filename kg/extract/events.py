@@ -675,6 +675,8 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
                 return types[found[0]]
     acts = [t for t in types if t in patient_types()]
     doers = [c for c in token.children if c.dep_ in SUBJ_DEPS]
+    if (office := _office_taken(token, senses, doers, actor, armed)) is not None:
+        return office
     if len(acts) == 1:
         if any(c.dep_ == "dobj" for c in token.children) or armed is not None and any(armed(d) for d in doers):
             return types[acts[0]]
@@ -682,6 +684,17 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
     if "PROTEST" in types and not any(d.pos_ in {"PROPN", "PRON"} for d in doers):
         return types["PROTEST"]  # a crowd ("farmers", "thousands of Serbs"), not a named actor or one a pronoun stands for
     return senses[0]
+
+
+def _office_taken(token: Token, senses: list[Trigger], doers: list[Token], actor: Callable[..., bool] | None,
+                  armed: Callable[[Token], bool] | None) -> Trigger | None:
+    """'Yahoo fired him in May', 'the company fired its chief executive, Scott Thompson': a verb with an office sense
+    beside a violent one ('fire', 'sack') whose object is a person, done by no armed actor, takes the office away;
+    'rebels fired rockets', 'soldiers fired tear gas' and 'troops fired him' stay acts of force."""
+    office = next((row for row in senses if row.kind in OFFICE_KINDS), None)
+    if office is None or actor is None or armed is not None and any(armed(d) for d in doers):
+        return None
+    return office if any(c.dep_ in {"dobj", "nsubjpass"} and actor(c, True) for c in token.children) else None
 
 
 def _amount_of_things(obj: Token) -> bool:
