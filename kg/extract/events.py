@@ -2508,9 +2508,14 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
 
 
 def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
-    """'EU-backed talks', 'a summit hosted by X', 'a meeting organized by EU officials'."""
+    """'EU-backed talks', 'a summit hosted by X', 'a meeting organized by EU officials'; in a relative clause in the
+    passive only its agent ('the investigation, which is led by the NTSB')."""
     for child in token.children:
         lemma = child.lemma_.lower()
+        if child.dep_ == "relcl" and lemma in PARTICIPLE_ROLES and _passive_relative(child):
+            for g in (g for c in child.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
+                for key in actors(ctx, g):
+                    draft.add(key, PARTICIPLE_ROLES[lemma])
         if child.dep_ in {"amod", "acl", "compound"} and lemma in PARTICIPLE_ROLES:
             role = PARTICIPLE_ROLES[lemma]
             for g in child.subtree:
@@ -2527,6 +2532,13 @@ def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
                     m = ctx.mention(g)
                     if m is not None and m.type != "Place":
                         draft.add(m.key, role)
+
+
+def _passive_relative(verb: Token) -> bool:
+    """'which is led by', 'that was hosted by': a relative clause in the passive whose subject is the relative pronoun,
+    as a participle after the noun ('led by', 'hosted by') says the same."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "nsubjpass" and c.tag_ in {"WDT", "WP"} for c in verb.children)
 
 
 _DISTANCE_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
