@@ -699,11 +699,15 @@ def _office_taken(token: Token, senses: list[Trigger], doers: list[Token], actor
 
 def _amount_of_things(obj: Token) -> bool:
     """'ordered US$6 billion in new airliners', 'ordered 18 777s', 'ordered 2 million doses': a sum of money, or a count
-    of things that are no people ('ordered 500 troops to the border' sends them)."""
+    of things that are no people ('ordered 500 troops to the border' sends them); a count 'of' things counts them
+    ('ordered 50 of the aircraft', not 'ordered 500 of the troops')."""
     from kg.gazetteer import agent_sectors, person_nouns
 
     if obj.ent_type_ == "MONEY":
         return True
+    if obj.pos_ == "NUM" and (counted := next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                               for p in c.children if p.dep_ == "pobj"), None)) is not None:
+        return counted.lemma_.lower() in _goods() or counted.lower_ in _goods()
     lemma = obj.lemma_.lower()
     return (any(c.dep_ == "nummod" for c in obj.children) and obj.ent_type_ not in {"PERSON", "NORP"}
             and lemma not in person_nouns() and lemma not in agent_sectors())
