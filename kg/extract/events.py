@@ -694,6 +694,8 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
                 return types[found[0]]
     acts = [t for t in types if t in patient_types()]
     doers = [c for c in token.children if c.dep_ in SUBJ_DEPS]
+    if (office := _office_taken(token, senses, doers, actor, armed)) is not None:
+        return office
     if len(acts) == 1:
         if any(c.dep_ == "dobj" for c in token.children) or armed is not None and any(armed(d) for d in doers):
             return types[acts[0]]
@@ -703,13 +705,28 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
     return senses[0]
 
 
+def _office_taken(token: Token, senses: list[Trigger], doers: list[Token], actor: Callable[..., bool] | None,
+                  armed: Callable[[Token], bool] | None) -> Trigger | None:
+    """'Yahoo fired him in May', 'the company fired its chief executive, Scott Thompson': a verb with an office sense
+    beside a violent one ('fire', 'sack') whose object is a person, done by no armed actor, takes the office away;
+    'rebels fired rockets', 'soldiers fired tear gas' and 'troops fired him' stay acts of force."""
+    office = next((row for row in senses if row.kind in OFFICE_KINDS), None)
+    if office is None or actor is None or armed is not None and any(armed(d) for d in doers):
+        return None
+    return office if any(c.dep_ in {"dobj", "nsubjpass"} and actor(c, True) for c in token.children) else None
+
+
 def _amount_of_things(obj: Token) -> bool:
     """'ordered US$6 billion in new airliners', 'ordered 18 777s', 'ordered 2 million doses': a sum of money, or a count
-    of things that are no people ('ordered 500 troops to the border' sends them)."""
+    of things that are no people ('ordered 500 troops to the border' sends them); a count 'of' things counts them
+    ('ordered 50 of the aircraft', not 'ordered 500 of the troops')."""
     from kg.gazetteer import agent_sectors, person_nouns
 
     if obj.ent_type_ == "MONEY":
         return True
+    if obj.pos_ == "NUM" and (counted := next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                               for p in c.children if p.dep_ == "pobj"), None)) is not None:
+        return counted.lemma_.lower() in _goods() or counted.lower_ in _goods()
     lemma = obj.lemma_.lower()
     return (any(c.dep_ == "nummod" for c in obj.children) and obj.ent_type_ not in {"PERSON", "NORP"}
             and lemma not in person_nouns() and lemma not in agent_sectors())
@@ -1286,6 +1303,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue
         if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() not in EFFORT_NOUNS:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
+        if token.dep_ == "pobj" and _offer_verb(token.head.head) is not None:
+            continue  # "will go on sale on May 3": a product offered (`_offered_products`), no sale agreed
         if (token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token)
                 and not _misread_finite(token) and _text_verb(token) is None):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
@@ -1332,7 +1351,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if kind == "Meeting" and any(c.lower_ in VIRTUAL_MODIFIERS for c in token.children if c.dep_ in {"amod", "compound"}):
             kind = "VirtualMeeting"
         out.append(Draft(token=token, trigger=trigger, kind=kind, status=trigger.status or "occurred"))
-    return sorted(out + _named_happenings(ctx), key=lambda d: d.token.i)
+    return sorted(out + _named_happenings(ctx) + _offered_products(ctx, {d.token.i for d in out}), key=lambda d: d.token.i)
 
 
 def _stranded_clause_verb(noun: Token) -> Token | None:
@@ -1366,6 +1385,65 @@ def _named_happenings(ctx: Context) -> list[Draft]:
                 out.append(Draft(token=token, trigger=rows[0], kind=rows[0].kind, status=rows[0].status or "occurred"))
                 break
     return out
+
+
+# "will go on sale", "will be available", "goes live", "will ship": a product offered to buyers; the word after the
+# verb (or the verb alone, None) -> the verbs it is said with
+OFFER_WORDS = {"sale": {"go", "be", "put"}, "available": {"be", "become"}, "live": {"go"}, None: {"ship"}}
+
+
+def _offer_verb(token: Token) -> Token | None:
+    """The verb of 'the phone will go on sale on September 21', 'iOS 6 will be available on June 21', 'the service goes
+    live on July 1', 'the tablet will ship in October' when `token` is it: a thing (no actor, no object) offered to
+    buyers at a time the clause names (the time tells a release from 'details were not available')."""
+    if token.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "dobj" for c in token.children):
+        return None
+    words = {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"}
+    words |= {c.lower_ for c in token.children if c.dep_ in {"acomp", "advmod"}} | {None}
+    if not any(token.lemma_.lower() in OFFER_WORDS.get(w, ()) for w in words):
+        return None
+    dated = any(g.ent_type_ == "DATE" for c in token.children if c.dep_ == "prep" for g in c.subtree)
+    return token if dated and not _negated_verb(token) else None
+
+
+def _offered_products(ctx: Context, read: set[int]) -> list[Draft]:
+    """'The phone will go on sale on September 21', 'iPhone 4 will be available on June 24': a product released
+    (the product sense of ev-release), its maker found by `product_makers`; a verb already read as another event is
+    left to it."""
+    row = next(r for r in lexicon()[("release", "VERB")] if r.kind == RELEASE_KIND and not r.plover)
+    return [Draft(token=token, trigger=row, kind=RELEASE_KIND, status=row.status or "occurred") for token in ctx.doc
+            if token.i not in read and not ctx.in_quote(token.idx) and _offer_verb(token) is not None
+            and not any(c.dep_ in SUBJ_DEPS and ctx.is_actor(c, strict=True) for c in token.children)]
+
+
+def _product_subject(token: Token) -> Token | None:
+    """The thing a product release is said of: its subject, or the noun a relative clause hangs on ('iAd, which goes
+    live')."""
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
+        return token.head
+    return subject
+
+
+def product_makers(ctx: Context, drafts: list[Draft]) -> None:
+    """'Apple's new service, iAd, which goes live on July 1', 'Apple said iOS 6 will be released on September 19',
+    'Apple unveiled the iPhone 5 ... The phone will go on sale on September 21': a product released with no actor in
+    its clause (its subject a thing, or a passive with no agent) is its maker's release: the owner the product's noun
+    names, else who says it will be released, else whoever released a product last before it in the article."""
+    released: list[Draft] = []
+    for draft in drafts:
+        if draft.kind != RELEASE_KIND or draft.trigger.plover or draft.token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not draft.participants and (subject := _product_subject(draft.token)) is not None and not ctx.is_actor(subject, strict=True):
+            owners = [k for c in subject.children if c.dep_ == "poss" for k in actors(ctx, c)]
+            clause = draft.token
+            speakers = [k for s in clause.head.children if s.dep_ in SUBJ_DEPS for k in actors(ctx, s)] if (
+                clause.dep_ == "ccomp" and _speech_verb(clause.head)) else []
+            before = next((d for d in reversed(released) if d.token.i < draft.token.i), None)
+            for key in owners or speakers or (list(before.participants) if before is not None else []):
+                draft.add(key, "participant")
+        if draft.participants:
+            released.append(draft)
 
 
 DEATH_KIND = "Death"
@@ -2453,9 +2531,14 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
 
 
 def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
-    """'EU-backed talks', 'a summit hosted by X', 'a meeting organized by EU officials'."""
+    """'EU-backed talks', 'a summit hosted by X', 'a meeting organized by EU officials'; in a relative clause in the
+    passive only its agent ('the investigation, which is led by the NTSB')."""
     for child in token.children:
         lemma = child.lemma_.lower()
+        if child.dep_ == "relcl" and lemma in PARTICIPLE_ROLES and _passive_relative(child):
+            for g in (g for c in child.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
+                for key in actors(ctx, g):
+                    draft.add(key, PARTICIPLE_ROLES[lemma])
         if child.dep_ in {"amod", "acl", "compound"} and lemma in PARTICIPLE_ROLES:
             role = PARTICIPLE_ROLES[lemma]
             for g in child.subtree:
@@ -2472,6 +2555,13 @@ def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
                     m = ctx.mention(g)
                     if m is not None and m.type != "Place":
                         draft.add(m.key, role)
+
+
+def _passive_relative(verb: Token) -> bool:
+    """'which is led by', 'that was hosted by': a relative clause in the passive whose subject is the relative pronoun,
+    as a participle after the noun ('led by', 'hosted by') says the same."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "nsubjpass" and c.tag_ in {"WDT", "WP"} for c in verb.children)
 
 
 _DISTANCE_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
@@ -3734,6 +3824,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             read_statement(ctx, draft)
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
+    product_makers(ctx, drafts)
     refer_back(ctx, drafts)
     befallen_again(drafts)
     one_of_several(drafts)
