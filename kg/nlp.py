@@ -2334,8 +2334,11 @@ def _non_actor_token(token) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_prefixes() -> frozenset[str]:
-    """First words of the gazetteer's many-word names ('north', 'new', 'western'): part of a place, not a first name."""
-    return frozenset(n.split()[0] for n in _gazetteer_names() if " " in n)
+    """First words of the gazetteer's many-word names ('north', 'new', 'western'): part of a place, not a first name;
+    not those of the armed groups' names ('Real Irish Republican Army': 'Real Madrid' is a club's)."""
+    from kg.gazetteer import ARMED_GROUP_PREFIX, by_name
+
+    return frozenset(n.split()[0] for n, key in by_name().items() if " " in n and not key.startswith(ARMED_GROUP_PREFIX))
 
 
 @lru_cache(maxsize=1)
