@@ -890,7 +890,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = _other_names(doc, _numbered_products(doc, ents))
     ents = _particle_names(doc, _quoted_speakers(doc, ents, words))  # surnames read below are whole: 'von der Leyen'
     products = _product_names(doc, ents)
-    ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
+    ents = _people_as_things(doc, [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)])
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     starts = dict(titles)
@@ -2682,6 +2682,29 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     out |= {t for t in texts if t.endswith("s") and t[:-1] in out}  # 'iPods' after 'an iPod'
     out |= {t[:-1] for t in out if t.endswith("s") and t[:-1] in texts}  # 'iPod' after 'its iPods'
     return out
+
+
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _people_as_things(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'from the App Store', 'a new PowerBook': a name the model calls a person that heads its phrase right after an
+    article (or after an article and 'new' or 'latest') is a thing, a product or a work, and so is every other mention
+    of that name in the text ('the App Store guidelines'); a person's name takes no article without a word between
+    ('the late John Smith', 'the US envoy John Smith'), but names before the noun they modify can ('an Edward Steichen
+    and Andy Warhol exhibit'). A Phoenix office holder's name stays a person."""
+    things = set()
+    for ent in ents:
+        if ent.label_ != "PERSON" or ent.ent_id_ or ent.start == 0 or ent.root.dep_ in {"compound", "nmod", "amod", "poss"}:
+            continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is not None and (after.lower_ in {"and", "&"} or after.pos_ == "NOUN" and after.is_lower):
+            continue  # 'an Edward Steichen and Andy Warhol exhibit': names before the noun they modify
+        before = doc[ent.start - 1]
+        new = before.lower_ in {"new", "latest"} and ent.start > 1 and doc[ent.start - 2].lower_ in ARTICLES
+        if (before.lower_ in ARTICLES or new) and known_actors().get(ent.text.lower()) != "Person":
+            things.add(ent.text)
+    return [e for e in ents if not (e.label_ == "PERSON" and not e.ent_id_ and e.text in things)]
 
 
 def name_head(words: list[str]) -> str:
