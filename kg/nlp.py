@@ -1018,7 +1018,33 @@ def _without_titles_of_works(doc: Doc, ents: list[Span]) -> list[Span]:
     ('the song Glory to Hong Kong', 'the opera Madama Butterfly', 'the film Casablanca'; kg/data/creation_nouns.jsonl)
     or the complement of one ('The song purchased was Le Freak'). A name that is the subject of a clause on the noun
     ('the film Spielberg directed') is its maker, and a body's name ('the newspaper Nova Makedonija') is left alone."""
-    return [e for e in ents if e.label_ not in {"PERSON", "GPE", "LOC", "FAC"} or not (_titled_work(doc, e) or _work_complement(e))]
+    return [e for e in ents if not (e.label_ in {"PERSON", "GPE", "LOC", "FAC"} and (_titled_work(doc, e) or _work_complement(e))
+                                    or _made_work(doc, e))]
+
+
+WORK_VERBS = frozenset({"direct", "write", "produce", "compose"})  # 'NAME, directed by': a work named with its maker
+
+
+def _made_work(doc: Doc, ent: Span) -> bool:
+    """A name the text gives as a work with its makers: 'Roma, written and directed by Alfonso Cuarón', 'Easy Rider,
+    which starred Peter Fonda', 'The Irishman, starring Robert De Niro', or with a work's noun in apposition ('Les
+    Misérables, Ladj Ly's film about ...'; kg/data/creation_nouns.jsonl) is the work, not a person, place or body; a
+    gazetteer name, a name that says it is a body and an organisation 'directed by' someone ('The Bolshoi Ballet,
+    directed by') stay."""
+    if ent.ent_id_ or ent.label_ not in {"PERSON", "GPE", "LOC", "FAC", "ORG"} or ent.label_ == "ORG" and _body_by_name(doc, ent):
+        return False
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower and c.lemma_ in creation_nouns() for c in ent.root.children):
+        return True
+    i = ent.end + (ent.end < len(doc) and doc[ent.end].text == ",")
+    if i + 1 < len(doc) and doc[i].lower_ in {"which", "that"}:
+        return doc[i + 1].lemma_ == "star" and doc[i + 1].tag_ in {"VBD", "VBZ"}
+    if i >= len(doc):
+        return False
+    if doc[i].lemma_ == "star" and doc[i].tag_ == "VBG":
+        return True  # 'starring'
+    while i + 1 < len(doc) and doc[i].lemma_ in WORK_VERBS and doc[i].tag_ == "VBN" and doc[i + 1].lower_ == "and":
+        i += 2  # 'written and directed by'
+    return ent.label_ != "ORG" and i + 1 < len(doc) and doc[i].lemma_ in WORK_VERBS and doc[i].tag_ == "VBN" and doc[i + 1].lower_ == "by"
 
 
 def _titled_work(doc: Doc, ent: Span) -> bool:
