@@ -882,6 +882,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = _parties_of_states(doc, _with_own_possessive(doc, ents))
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
     ents = [p for e in ents for p in _dateline_split(doc, e)]
+    ents = [_place_with_article(doc, e) for e in ents]
     ents = _clubs_around_cities(doc, ents)
     ents = [_named_after_state(doc, _government_of_state(doc, _disaster_named(doc, e)), words, titles) for e in ents]
     ents += _known_people(doc, ents)
@@ -1637,6 +1638,18 @@ def _dateline_split(doc: Doc, ent: Span) -> list[Span]:
         return [ent]
     right = _known_name(doc, dash + 1, ent.end) or _demonym_of(doc, dash + 1, ent.end)
     return [left] if right is None else [left, right]
+
+
+def _place_with_article(doc: Doc, ent: Span) -> Span:
+    """'near Deir' + 'ez-Zor', 'Ras' + 'al-Ain': a place the model cut before a short lower-case word hyphened to a
+    capitalised one (the Arabic article of a transliterated name, as written) runs on over both; 'Gaza al-Quds'
+    with a space after the article and 'Paris in-' are no such name."""
+    i = ent.end
+    if (ent.label_ not in {"GPE", "LOC", "FAC"} or ent.ent_id_ or i + 2 >= len(doc) or not doc[i - 1].whitespace_
+            or not (doc[i].is_lower and doc[i].is_alpha and len(doc[i]) <= 3) or doc[i].whitespace_
+            or doc[i + 1].text != "-" or doc[i + 1].whitespace_ or not (doc[i + 2].is_title and doc[i + 2].is_alpha)):
+        return ent
+    return _fresh(doc, ent.start, i + 3, ent.label_)
 
 
 def _demonym_of(doc: Doc, start: int, end: int) -> Span | None:
