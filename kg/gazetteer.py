@@ -76,7 +76,22 @@ def entries() -> dict[str, Entry]:
             id=row["id"], type="Organization", label=row["name"], wikidata=row["wikidata"],
             source=row["source"], names=tuple(dict.fromkeys(names)),
         )
+    _add_armed_groups(out)
     return out
+
+
+ARMED_GROUP_PREFIX = "org-group-"  # the ids of kg/data/armed_groups.jsonl
+
+
+def _add_armed_groups(out: dict[str, Entry]) -> None:
+    """Armed non-state groups of the Phoenix dictionaries (kg/data/armed_groups.jsonl: 'Islamic State', 'ISIL',
+    'Daesh', 'Boko Haram'), without the names an entry above has already."""
+    taken = {n for e in out.values() for n in e.names}
+    for row in resources.jsonl("armed_groups.jsonl"):
+        names = tuple(n for n in row["names"] if n not in taken)
+        if names:
+            out[row["id"]] = Entry(id=row["id"], type="Organization", label=row["name"], wikidata="", source=row["source"],
+                                   names=names)
 
 
 @lru_cache(maxsize=1)

@@ -895,6 +895,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = _parties_of_states(doc, _with_own_possessive(doc, ents))
     titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
     ents = [p for e in ents for p in _dateline_split(doc, e)]
+    ents = [_place_with_article(doc, e) for e in ents]
     ents = _clubs_around_cities(doc, ents)
     ents = [_named_after_state(doc, _government_of_state(doc, _disaster_named(doc, e)), words, titles) for e in ents]
     ents += _known_people(doc, ents)
@@ -903,7 +904,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = _other_names(doc, _numbered_products(doc, ents))
     ents = _particle_names(doc, _quoted_speakers(doc, ents, words))  # surnames read below are whole: 'von der Leyen'
     products = _product_names(doc, ents)
-    ents = [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)]
+    ents = _people_as_things(doc, [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)])
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     starts = dict(titles)
@@ -1031,7 +1032,33 @@ def _without_titles_of_works(doc: Doc, ents: list[Span]) -> list[Span]:
     ('the song Glory to Hong Kong', 'the opera Madama Butterfly', 'the film Casablanca'; kg/data/creation_nouns.jsonl)
     or the complement of one ('The song purchased was Le Freak'). A name that is the subject of a clause on the noun
     ('the film Spielberg directed') is its maker, and a body's name ('the newspaper Nova Makedonija') is left alone."""
-    return [e for e in ents if e.label_ not in {"PERSON", "GPE", "LOC", "FAC"} or not (_titled_work(doc, e) or _work_complement(e))]
+    return [e for e in ents if not (e.label_ in {"PERSON", "GPE", "LOC", "FAC"} and (_titled_work(doc, e) or _work_complement(e))
+                                    or _made_work(doc, e))]
+
+
+WORK_VERBS = frozenset({"direct", "write", "produce", "compose"})  # 'NAME, directed by': a work named with its maker
+
+
+def _made_work(doc: Doc, ent: Span) -> bool:
+    """A name the text gives as a work with its makers: 'Roma, written and directed by Alfonso Cuarón', 'Easy Rider,
+    which starred Peter Fonda', 'The Irishman, starring Robert De Niro', or with a work's noun in apposition ('Les
+    Misérables, Ladj Ly's film about ...'; kg/data/creation_nouns.jsonl) is the work, not a person, place or body; a
+    gazetteer name, a name that says it is a body and an organisation 'directed by' someone ('The Bolshoi Ballet,
+    directed by') stay."""
+    if ent.ent_id_ or ent.label_ not in {"PERSON", "GPE", "LOC", "FAC", "ORG"} or ent.label_ == "ORG" and _body_by_name(doc, ent):
+        return False
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower and c.lemma_ in creation_nouns() for c in ent.root.children):
+        return True
+    i = ent.end + (ent.end < len(doc) and doc[ent.end].text == ",")
+    if i + 1 < len(doc) and doc[i].lower_ in {"which", "that"}:
+        return doc[i + 1].lemma_ == "star" and doc[i + 1].tag_ in {"VBD", "VBZ"}
+    if i >= len(doc):
+        return False
+    if doc[i].lemma_ == "star" and doc[i].tag_ == "VBG":
+        return True  # 'starring'
+    while i + 1 < len(doc) and doc[i].lemma_ in WORK_VERBS and doc[i].tag_ == "VBN" and doc[i + 1].lower_ == "and":
+        i += 2  # 'written and directed by'
+    return ent.label_ != "ORG" and i + 1 < len(doc) and doc[i].lemma_ in WORK_VERBS and doc[i].tag_ == "VBN" and doc[i + 1].lower_ == "by"
 
 
 def _titled_work(doc: Doc, ent: Span) -> bool:
@@ -1624,6 +1651,18 @@ def _dateline_split(doc: Doc, ent: Span) -> list[Span]:
         return [ent]
     right = _known_name(doc, dash + 1, ent.end) or _demonym_of(doc, dash + 1, ent.end)
     return [left] if right is None else [left, right]
+
+
+def _place_with_article(doc: Doc, ent: Span) -> Span:
+    """'near Deir' + 'ez-Zor', 'Ras' + 'al-Ain': a place the model cut before a short lower-case word hyphened to a
+    capitalised one (the Arabic article of a transliterated name, as written) runs on over both; 'Gaza al-Quds'
+    with a space after the article and 'Paris in-' are no such name."""
+    i = ent.end
+    if (ent.label_ not in {"GPE", "LOC", "FAC"} or ent.ent_id_ or i + 2 >= len(doc) or not doc[i - 1].whitespace_
+            or not (doc[i].is_lower and doc[i].is_alpha and len(doc[i]) <= 3) or doc[i].whitespace_
+            or doc[i + 1].text != "-" or doc[i + 1].whitespace_ or not (doc[i + 2].is_title and doc[i + 2].is_alpha)):
+        return ent
+    return _fresh(doc, ent.start, i + 3, ent.label_)
 
 
 def _demonym_of(doc: Doc, start: int, end: int) -> Span | None:
@@ -2347,8 +2386,11 @@ def _non_actor_token(token) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_prefixes() -> frozenset[str]:
-    """First words of the gazetteer's many-word names ('north', 'new', 'western'): part of a place, not a first name."""
-    return frozenset(n.split()[0] for n in _gazetteer_names() if " " in n)
+    """First words of the gazetteer's many-word names ('north', 'new', 'western'): part of a place, not a first name;
+    not those of the armed groups' names ('Real Irish Republican Army': 'Real Madrid' is a club's)."""
+    from kg.gazetteer import ARMED_GROUP_PREFIX, by_name
+
+    return frozenset(n.split()[0] for n, key in by_name().items() if " " in n and not key.startswith(ARMED_GROUP_PREFIX))
 
 
 @lru_cache(maxsize=1)
@@ -2692,6 +2734,29 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     out |= {t for t in texts if t.endswith("s") and t[:-1] in out}  # 'iPods' after 'an iPod'
     out |= {t[:-1] for t in out if t.endswith("s") and t[:-1] in texts}  # 'iPod' after 'its iPods'
     return out
+
+
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _people_as_things(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'from the App Store', 'a new PowerBook': a name the model calls a person that heads its phrase right after an
+    article (or after an article and 'new' or 'latest') is a thing, a product or a work, and so is every other mention
+    of that name in the text ('the App Store guidelines'); a person's name takes no article without a word between
+    ('the late John Smith', 'the US envoy John Smith'), but names before the noun they modify can ('an Edward Steichen
+    and Andy Warhol exhibit'). A Phoenix office holder's name stays a person."""
+    things = set()
+    for ent in ents:
+        if ent.label_ != "PERSON" or ent.ent_id_ or ent.start == 0 or ent.root.dep_ in {"compound", "nmod", "amod", "poss"}:
+            continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is not None and (after.lower_ in {"and", "&"} or after.pos_ == "NOUN" and after.is_lower):
+            continue  # 'an Edward Steichen and Andy Warhol exhibit': names before the noun they modify
+        before = doc[ent.start - 1]
+        new = before.lower_ in {"new", "latest"} and ent.start > 1 and doc[ent.start - 2].lower_ in ARTICLES
+        if (before.lower_ in ARTICLES or new) and known_actors().get(ent.text.lower()) != "Person":
+            things.add(ent.text)
+    return [e for e in ents if not (e.label_ == "PERSON" and not e.ent_id_ and e.text in things)]
 
 
 def name_head(words: list[str]) -> str:

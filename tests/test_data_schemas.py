@@ -112,6 +112,8 @@ TRIGGER = {"id": text, "lemmas": words, "pos": ("VERB", "NOUN"), "kind": text, "
 SCHEMAS: dict[str, dict] = {
     "actors.jsonl": {"id": text, "type": ("Person", "Organization"), "name": text, "names": words, "codes": office_terms, "source": text},
     "actor_aliases.jsonl": {"id": text, "alias": text, "actor": text, "source": text},
+    "armed_groups.jsonl": {"id": lambda v: text(v) and v.startswith("org-group-"), "name": text, "names": words,
+                           "codes": lambda v: isinstance(v, list) and all(re.fullmatch(r"[A-Z]{3,}", c) for c in v), "source": text},
     "agent_titles.jsonl": {**TITLE, "sector": sector_or_empty, "source": text},
     "agents.jsonl": {"id": text, "form": text, "head": text, "sector": sector_or_empty, "codes": str, "person": bool, "before_names": bool,
                      "source": text},
