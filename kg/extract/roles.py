@@ -618,9 +618,38 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         if last is not None and doc[last.end].lower_ in {"and", "&"} and (
                 span.start == last.end + 1 or (span.start == last.end + 2 and doc[last.end + 1].lower_ in PAST)):
             groups[-1].append(span)  # 'Vice President and former President NAME': one holder, the second post past
+        elif last is not None and _listed_title(doc, last, span, spans):
+            groups[-1].append(span)  # "Boeing's chairman, president and chief executive, NAME,": one holder, three posts
         else:
             groups.append([span])
     return groups
+
+
+def _listed_title(doc: Doc, last: Span, span: Span, spans: list[Span]) -> bool:
+    """'chairman, president and chief executive': a title right after the comma that closes another is one more post of
+    the same holder when the titles run on, each after a comma, to a last one joined by 'and' ('chairman, president,
+    and CEO'); 'NAME, chairman, said' or 'the president, NAME, said' is no list."""
+    if doc[last.end].text != ",":
+        return False
+    if span.start == last.end + 2 and doc[last.end + 1].lower_ == "and":
+        # the list's last title, after its comma and 'and', when a title and a comma stand before `last` too
+        return last.start >= 2 and doc[last.start - 1].text == "," and any(t.end == last.start - 1 for t in spans)
+    if span.start != last.end + 1:
+        return False
+    starts = {t.start: t for t in spans}
+    while span.end + 1 < len(doc):
+        joiner = doc[span.end].lower_
+        if joiner in {"and", "&"}:
+            return span.end + 1 in starts
+        if joiner != ",":
+            return False
+        k = span.end + 1 + (doc[span.end + 1].lower_ == "and")
+        if k not in starts:
+            return False
+        if k > span.end + 1:
+            return True
+        span = starts[k]
+    return False
 
 
 def _member_titles(doc: Doc, taken: set[int]) -> list[Span]:
