@@ -50,6 +50,7 @@ from kg.gazetteer import (
     area_nouns,
     body_heads,
     body_nouns,
+    business_nouns,
     by_name,
     country_places,
     craft_nouns,
@@ -1307,7 +1308,7 @@ def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     names = {tuple(t.text for t in e) for e in ents if e.label_ == "ORG" and len(e) > 1 and all(t.is_title for t in e)}
     # 'Oracle Corporation ... Oracle chief executive Larry Ellison': the name before a last word whose first sense is
     # a body ('Corporation', 'Company') is the company's short name, written alone again
-    names |= {words[:-1] for words in names if len(words) > 1 and words[-1].lower() in first_body_nouns()
+    names |= {words[:-1] for words in names if len(words) > 1 and _body_word_last(words[-1])
               and all(w[0].isupper() and w.isalpha() for w in words[:-1])}
     ents = _named_again(doc, ents, names)
     # 'Uber chief NAME', 'Uber has been ...': a one-word organisation's name written again as a proper noun where the
@@ -1316,6 +1317,14 @@ def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     single = {(e[0].text,) for e in ents if e.label_ == "ORG" and len(e) == 1 and len(e[0]) > 2
               and (e[0].is_title or e[0].is_upper) and e[0].text not in people}
     return [e for e in _named_again(doc, ents, single) if e in ents or e[0].pos_ == "PROPN"]
+
+
+def _body_word_last(word: str) -> bool:
+    """The last word of a name that a company drops in its short name: a noun whose first sense is a body ('Corporation'),
+    or the plural of a business body noun, the trade ('Airlines' of 'Southwest Airlines', 'Industries'; a Phoenix
+    business agent that WordNet makes a body: not 'Nations')."""
+    lower = word.lower()
+    return lower in first_body_nouns() or (lower.endswith("s") and lower[:-1] in body_nouns() & business_nouns())
 
 
 def _named_again(doc: Doc, ents: list[Span], names: set[tuple[str, ...]]) -> list[Span]:
