@@ -745,9 +745,12 @@ def _field_start(doc: Doc, start: int) -> int:
     """'UN human rights chief', 'Senate Majority Leader': where the field written between an owner and its title starts
     (capitalised only as the title is); `start` when no owner stands before it, or one stands right before the title."""
     i = _compound_start(doc, start, FIELD_WORDS, capitalised=doc[start].is_title)
-    if 0 < i < start and doc[i - 1].lower_ == "chief" and doc[i - 1].head.i == start:
+    chief = 0 < i < start and doc[i - 1].lower_ == "chief" and doc[i - 1].head.i == start
+    if chief:
         i -= 1  # "Mozilla's chief technology officer": 'chief' opens the post's name (the post above the field's officer)
-    owner = owner_before_title(doc, i) if i < start and owner_before_title(doc, start) is None else None
+    # "Airbus's chief commercial officer": the owner's possessive reaches over adjectives to the title, yet the words
+    # from 'chief' are the post's name
+    owner = owner_before_title(doc, i) if i < start and (chief or owner_before_title(doc, start) is None) else None
     if owner is None or (owner.id_ and owner.id_ != owner.ent_id_):
         return start  # none, or a seat of government, which stands for its state only right before a title
     return i
