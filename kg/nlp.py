@@ -2494,8 +2494,12 @@ QUOTES = {'"', "\u201c", "\u201d"}
 
 
 def _with_model_name(doc: Doc, end: int) -> int:
-    """A model code runs on over the model's name right after it: '787 Dreamliner', '787 "Dreamliner"'."""
+    """A model code runs on over the model's name right after it: '787 Dreamliner', '787 "Dreamliner"', '737 MAX' (a
+    name in capitals that the model may have taken for an organisation's)."""
     i = end + (end < len(doc) and doc[end].text in QUOTES)
+    if i < len(doc) and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1 and doc[i].ent_type_ in {"", "PRODUCT", "ORG"} \
+            and not doc[i].ent_id_ and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I"):  # 'ICAO': a known body
+        return i + 1
     if i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in {"", "PRODUCT"}:
         return i + 1 + (i + 1 < len(doc) and doc[i + 1].text in QUOTES and i > end)
     return end
