@@ -1584,8 +1584,9 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
             yield after, owner, "title-name-of-owner", doc[start:owner.end]
     # OWNER's TITLE, NAME[,]
     named_after = None
-    if owner_before is not None and end + 1 < len(doc) and doc[end].text == ",":
-        person = _person_at(doc, _name_start(doc, end + 1))
+    comma = _remit_end(doc, end) if owner_before is not None and _organization(owner_key(owner_before)) else end
+    if owner_before is not None and comma + 1 < len(doc) and doc[comma].text == ",":
+        person = _person_at(doc, _name_start(doc, comma + 1))
         if person is not None and _closes_apposition(doc, person):
             named_after = person
             yield person, owner_before, "owner-title-appositive", doc[owner_before.start:person.end]
@@ -1650,6 +1651,17 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         owner = _spoken_for(doc, start)
         if owner is not None and after is not None:  # 'Speaking for Apple Corps, manager NAME said'
             yield after, owner, "speaking-for", doc[owner.start:after.end]
+
+
+def _remit_end(doc: Doc, end: int) -> int:
+    """"Boeing's senior vice president of commercial sales and marketing, NAME,": a company post's remit written after
+    'of' in lower-case words (and 'and') runs to the comma before the name; `end` when none is written."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return end
+    j = end + 1
+    while j < len(doc) and j - end <= 6 and doc[j].is_alpha and doc[j].is_lower and not doc[j].ent_type_ and doc[j].lower_ != "the":
+        j += 1
+    return j if j > end + 1 and j < len(doc) and doc[j].text == "," else end
 
 
 def _police_field(doc: Doc, start: int) -> bool:
