@@ -50,6 +50,7 @@ from kg.gazetteer import (
     area_nouns,
     body_heads,
     body_nouns,
+    business_nouns,
     by_name,
     country_places,
     craft_nouns,
@@ -1347,7 +1348,7 @@ def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     names = {tuple(t.text for t in e) for e in ents if e.label_ == "ORG" and len(e) > 1 and all(t.is_title for t in e)}
     # 'Oracle Corporation ... Oracle chief executive Larry Ellison': the name before a last word whose first sense is
     # a body ('Corporation', 'Company') is the company's short name, written alone again
-    names |= {words[:-1] for words in names if len(words) > 1 and words[-1].lower() in first_body_nouns()
+    names |= {words[:-1] for words in names if len(words) > 1 and _body_word_last(words[-1])
               and all(w[0].isupper() and w.isalpha() for w in words[:-1])}
     ents = _named_again(doc, ents, names)
     # 'Uber chief NAME', 'Uber has been ...': a one-word organisation's name written again as a proper noun where the
@@ -1356,6 +1357,14 @@ def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     single = {(e[0].text,) for e in ents if e.label_ == "ORG" and len(e) == 1 and len(e[0]) > 2
               and (e[0].is_title or e[0].is_upper) and e[0].text not in people}
     return [e for e in _named_again(doc, ents, single) if e in ents or e[0].pos_ == "PROPN"]
+
+
+def _body_word_last(word: str) -> bool:
+    """The last word of a name that a company drops in its short name: a noun whose first sense is a body ('Corporation'),
+    or the plural of a business body noun, the trade ('Airlines' of 'Southwest Airlines', 'Industries'; a Phoenix
+    business agent that WordNet makes a body: not 'Nations')."""
+    lower = word.lower()
+    return lower in first_body_nouns() or (lower.endswith("s") and lower[:-1] in body_nouns() & business_nouns())
 
 
 def _named_again(doc: Doc, ents: list[Span], names: set[tuple[str, ...]]) -> list[Span]:
@@ -2540,8 +2549,12 @@ QUOTES = {'"', "\u201c", "\u201d"}
 
 
 def _with_model_name(doc: Doc, end: int) -> int:
-    """A model code runs on over the model's name right after it: '787 Dreamliner', '787 "Dreamliner"'."""
+    """A model code runs on over the model's name right after it: '787 Dreamliner', '787 "Dreamliner"', '737 MAX' (a
+    name in capitals that the model may have taken for an organisation's)."""
     i = end + (end < len(doc) and doc[end].text in QUOTES)
+    if i < len(doc) and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1 and doc[i].ent_type_ in {"", "PRODUCT", "ORG"} \
+            and not doc[i].ent_id_ and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I"):  # 'ICAO': a known body
+        return i + 1
     if i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in {"", "PRODUCT"}:
         return i + 1 + (i + 1 < len(doc) and doc[i + 1].text in QUOTES and i > end)
     return end

@@ -847,7 +847,14 @@ def _is_subject(doc: Doc, m: Mention, deps: set[str] = SUBJECT_DEPS) -> bool:
         if root.dep_ == "conj":
             return False  # 'Vucic and Hoti said': a pair, not one antecedent
         root = root.head
-    return root.dep_ in deps or deps == SUBJECT_DEPS and _misparsed_subject(root)
+    return root.dep_ in deps or deps == SUBJECT_DEPS and (_misparsed_subject(root) or _according_source(root))
+
+
+def _according_source(node: Token) -> bool:
+    """'According to analyst NAME of FIRM, regulators were unlikely to object. "...," he wrote': the person a clause is
+    attributed to by 'according to' is its source, who speaks, as a subject of speech is."""
+    prep = node.head
+    return node.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according" and prep.head.i == prep.i - 1
 
 
 def _misparsed_subject(node: Token) -> bool:

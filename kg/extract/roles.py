@@ -629,9 +629,38 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
         if last is not None and doc[last.end].lower_ in {"and", "&"} and (
                 span.start == last.end + 1 or (span.start == last.end + 2 and doc[last.end + 1].lower_ in PAST)):
             groups[-1].append(span)  # 'Vice President and former President NAME': one holder, the second post past
+        elif last is not None and _listed_title(doc, last, span, spans):
+            groups[-1].append(span)  # "Boeing's chairman, president and chief executive, NAME,": one holder, three posts
         else:
             groups.append([span])
     return groups
+
+
+def _listed_title(doc: Doc, last: Span, span: Span, spans: list[Span]) -> bool:
+    """'chairman, president and chief executive': a title right after the comma that closes another is one more post of
+    the same holder when the titles run on, each after a comma, to a last one joined by 'and' ('chairman, president,
+    and CEO'); 'NAME, chairman, said' or 'the president, NAME, said' is no list."""
+    if doc[last.end].text != ",":
+        return False
+    if span.start == last.end + 2 and doc[last.end + 1].lower_ == "and":
+        # the list's last title, after its comma and 'and', when a title and a comma stand before `last` too
+        return last.start >= 2 and doc[last.start - 1].text == "," and any(t.end == last.start - 1 for t in spans)
+    if span.start != last.end + 1:
+        return False
+    starts = {t.start: t for t in spans}
+    while span.end + 1 < len(doc):
+        joiner = doc[span.end].lower_
+        if joiner in {"and", "&"}:
+            return span.end + 1 in starts
+        if joiner != ",":
+            return False
+        k = span.end + 1 + (doc[span.end + 1].lower_ == "and")
+        if k not in starts:
+            return False
+        if k > span.end + 1:
+            return True
+        span = starts[k]
+    return False
 
 
 def _member_titles(doc: Doc, taken: set[int]) -> list[Span]:
@@ -727,9 +756,12 @@ def _field_start(doc: Doc, start: int) -> int:
     """'UN human rights chief', 'Senate Majority Leader': where the field written between an owner and its title starts
     (capitalised only as the title is); `start` when no owner stands before it, or one stands right before the title."""
     i = _compound_start(doc, start, FIELD_WORDS, capitalised=doc[start].is_title)
-    if 0 < i < start and doc[i - 1].lower_ == "chief" and doc[i - 1].head.i == start:
+    chief = 0 < i < start and doc[i - 1].lower_ == "chief" and doc[i - 1].head.i == start
+    if chief:
         i -= 1  # "Mozilla's chief technology officer": 'chief' opens the post's name (the post above the field's officer)
-    owner = owner_before_title(doc, i) if i < start and owner_before_title(doc, start) is None else None
+    # "Airbus's chief commercial officer": the owner's possessive reaches over adjectives to the title, yet the words
+    # from 'chief' are the post's name
+    owner = owner_before_title(doc, i) if i < start and (chief or owner_before_title(doc, start) is None) else None
     if owner is None or (owner.id_ and owner.id_ != owner.ent_id_):
         return start  # none, or a seat of government, which stands for its state only right before a title
     return i
@@ -1554,8 +1586,9 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
             yield after, owner, "title-name-of-owner", doc[start:owner.end]
     # OWNER's TITLE, NAME[,]
     named_after = None
-    if owner_before is not None and end + 1 < len(doc) and doc[end].text == ",":
-        person = _person_at(doc, _name_start(doc, end + 1))
+    comma = _remit_end(doc, end) if owner_before is not None and _organization(owner_key(owner_before)) else end
+    if owner_before is not None and comma + 1 < len(doc) and doc[comma].text == ",":
+        person = _person_at(doc, _name_start(doc, comma + 1))
         if person is not None and _closes_apposition(doc, person):
             named_after = person
             yield person, owner_before, "owner-title-appositive", doc[owner_before.start:person.end]
@@ -1569,8 +1602,10 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         if person is not None:
             yield person, owner_after, "title-of-owner-name", doc[start:person.end]
         # [the] TITLE of OWNER [BODY], NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived", "the spokesman for the
-        # Indonesian military, Colonel Ahmad Yani, said" (the owner's body nouns stand before the comma)
-        close = written + (written < len(doc) and doc[written].text in {"'s", "\u2019s"})
+        # Indonesian military, Colonel Ahmad Yani, said" (the owner's body nouns stand before the comma); an owner a body
+        # or state noun points back to is written as those words ('a spokeswoman for the company, NAME,': `_points_back`)
+        close = (_lower_phrase_end(doc, end + 1) if owner_after.start < end and _points_back(doc, end + 1) else written)
+        close += close < len(doc) and doc[close].text in {"'s", "\u2019s"}
         body = close  # "the head of Ukraine's military intelligence, NAME": the state's body, in the possessive
         while close < len(doc) and close - body < 3 and doc[close].is_lower and doc[close].pos_ in {"NOUN", "ADJ"}:
             close += 1
@@ -1618,6 +1653,17 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         owner = _spoken_for(doc, start)
         if owner is not None and after is not None:  # 'Speaking for Apple Corps, manager NAME said'
             yield after, owner, "speaking-for", doc[owner.start:after.end]
+
+
+def _remit_end(doc: Doc, end: int) -> int:
+    """"Boeing's senior vice president of commercial sales and marketing, NAME,": a company post's remit written after
+    'of' in lower-case words (and 'and') runs to the comma before the name; `end` when none is written."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return end
+    j = end + 1
+    while j < len(doc) and j - end <= 6 and doc[j].is_alpha and doc[j].is_lower and not doc[j].ent_type_ and doc[j].lower_ != "the":
+        j += 1
+    return j if j > end + 1 and j < len(doc) and doc[j].text == "," else end
 
 
 def _police_field(doc: Doc, start: int) -> bool:
@@ -1819,6 +1865,13 @@ def _lower_phrase_end(doc: Doc, i: int) -> int:
     return j
 
 
+def _points_back(doc: Doc, i: int) -> bool:
+    """'the company', 'the airline', 'the government' from token i: 'the' and a body or state noun that stand for the
+    one such actor just named (`_owner_after`), not the start of a name ('the company Nokia')."""
+    return (i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_ in BODY_NOUNS | STATE_NOUNS
+            and not _describes_name(doc, i + 2))
+
+
 def _short_name(doc: Doc, i: int) -> Span | None:
     """'a spokesperson for the prosecuting authority' after 'the National Prosecuting Authority': 'the' and lower-case
     words that are the last words of one organisation the article named before stand for it."""
@@ -1847,7 +1900,7 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     """The state or organization after 'of'/'for': 'of Serbia', 'of the United Nations', 'for the Thai army' (Thailand),
     'of the far-right Freedom Party' (words that describe it may stand between 'the' and the name)."""
     first = i
-    if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_ in BODY_NOUNS | STATE_NOUNS and not _describes_name(doc, i + 2):
+    if _points_back(doc, i):
         # 'a spokesman for the company', 'an adviser to the government': the one body or state just named
         return the_country(doc, i) if doc[i + 1].lower_ in STATE_NOUNS else the_body(doc, i)
     short = _short_name(doc, i)
