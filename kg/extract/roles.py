@@ -1602,10 +1602,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         if person is not None:
             yield person, owner_after, "title-of-owner-name", doc[start:person.end]
         # [the] TITLE of OWNER [BODY], NAME[,]   "the president of Serbia, Aleksandar Vucic, arrived", "the spokesman for the
-        # Indonesian military, Colonel Ahmad Yani, said" (the owner's body nouns stand before the comma); an owner a body
-        # or state noun points back to is written as those words ('a spokeswoman for the company, NAME,': `_points_back`)
-        close = (_lower_phrase_end(doc, end + 1) if owner_after.start < end and _points_back(doc, end + 1) else written)
-        close += close < len(doc) and doc[close].text in {"'s", "\u2019s"}
+        # Indonesian military, Colonel Ahmad Yani, said" (the owner's body nouns stand before the comma)
+        close = written + (written < len(doc) and doc[written].text in {"'s", "\u2019s"})
         body = close  # "the head of Ukraine's military intelligence, NAME": the state's body, in the possessive
         while close < len(doc) and close - body < 3 and doc[close].is_lower and doc[close].pos_ in {"NOUN", "ADJ"}:
             close += 1
@@ -1865,13 +1863,6 @@ def _lower_phrase_end(doc: Doc, i: int) -> int:
     return j
 
 
-def _points_back(doc: Doc, i: int) -> bool:
-    """'the company', 'the airline', 'the government' from token i: 'the' and a body or state noun that stand for the
-    one such actor just named (`_owner_after`), not the start of a name ('the company Nokia')."""
-    return (i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_ in BODY_NOUNS | STATE_NOUNS
-            and not _describes_name(doc, i + 2))
-
-
 def _short_name(doc: Doc, i: int) -> Span | None:
     """'a spokesperson for the prosecuting authority' after 'the National Prosecuting Authority': 'the' and lower-case
     words that are the last words of one organisation the article named before stand for it."""
@@ -1900,7 +1891,7 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     """The state or organization after 'of'/'for': 'of Serbia', 'of the United Nations', 'for the Thai army' (Thailand),
     'of the far-right Freedom Party' (words that describe it may stand between 'the' and the name)."""
     first = i
-    if _points_back(doc, i):
+    if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_ in BODY_NOUNS | STATE_NOUNS and not _describes_name(doc, i + 2):
         # 'a spokesman for the company', 'an adviser to the government': the one body or state just named
         return the_country(doc, i) if doc[i + 1].lower_ in STATE_NOUNS else the_body(doc, i)
     short = _short_name(doc, i)
