@@ -3682,8 +3682,14 @@ def _called_off(draft: Draft, host: Draft) -> None:
     """A planned event called off or put off: the event keeps its status ("cancelled", "postponed") and takes the
     doer; the calling-off stays an event of its own, dated by its clause ("Trump called off the summit on May 24").
     In an agentless passive ("a summit between Obama and Putin was called off today", "the state visit of the King
-    to France has been postponed") its people are the called-off event's."""
+    to France has been postponed") its people are the called-off event's. A noun of calling off ('leading to the
+    postponement of a planned summit') only marks the event it governs, as before."""
     draft.status = host.trigger.status
+    if host.token.pos_ not in {"VERB", "AUX"}:
+        for key, role in host.participants.items():
+            draft.add(key, role)
+        host.absorbed = True
+        return
     if draft.time is not None and draft.time == host.time:
         draft.time = None  # "called off the summit on May 24": the day of the calling-off, not of the summit
     for key, role in host.participants.items():
