@@ -2108,12 +2108,36 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             draft.place = draft.place or _place(ctx, pobj)  # "held a meeting in Berlin": the parser hangs the place on
             # the light verb whose object the event noun is
     _modifier_roles(ctx, draft, token)
+    if draft.kind == POSTPONEMENT_KIND and not draft.participants:
+        for key in _postponers(ctx, token):
+            draft.add(key, "participant")
     for key in _attendees(ctx, token, draft.kind):
         draft.add(key, "participant")
     if draft.kind in HAPPENING_KINDS and draft.trigger.actorless:
         _affected_state(ctx, draft)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+POSTPONEMENT_KIND = "Postponement"
+
+
+def _postponers(ctx: Context, verb: Token) -> list[str]:
+    """Who puts off a thing the passive names with no doer: who announces it ('Airbus announced that the tour has been
+    delayed'), else the organisation whose thing it is, a modifier in the subject's phrase ('The departure of the new
+    Airbus A380 on its tour has been delayed', 'the launch of Boeing's new jet was postponed'); a state or a place
+    there names where, not whose ('the Malaysia visit was postponed')."""
+    if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCE_VERBS:
+        found = [k for c in verb.head.children if c.dep_ in SUBJ_DEPS for k in actors(ctx, c)]
+        if found:
+            return found
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ != "NOUN" or ctx.mention(subject) is not None or subject.lemma_.lower() in _agent_words():
+        return []
+    return list(dict.fromkeys(m.key for t in subject.subtree if t.dep_ in {"compound", "poss"} and t.head.pos_ in {"NOUN", "PROPN"}
+                              and (m := ctx.mention(t)) is not None and m.type == "Organization"))
 
 
 ATTENDANCE_PREPS = {"at", "during"}
