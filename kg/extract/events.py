@@ -3736,6 +3736,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     drafts += attributed_quotes(ctx, drafts)
     drafts += communicated_quotes(ctx, drafts)
     drafts += verbless_lead_ins(ctx, drafts)
+    drafts += text_that_reads(ctx, drafts)
     return unquoted_speech(reported_within(ctx, [d for d in one_act_per_speaker(ctx, drafts) if not _says_nothing(ctx, d)]))
 
 
@@ -3845,6 +3846,41 @@ def _owners(noun: Token) -> list[Token]:
     verdict", "a statement from Borrell")."""
     return [noun] + [c for c in noun.children if c.dep_ == "poss"] + [
         g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for g in c.children if g.dep_ == "pobj"]
+
+
+READ_FORMS = frozenset({"read", "reads", "reading"})
+
+
+def text_that_reads(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A text that 'reads:' gives, after the colon to the end of its sentence, the words of whose text it is ("Apple
+    released the text of Jobs's email, which reads: Team, At my request, ...", "Merkel's letter read: Germany
+    stands with its allies"), quote marks or not: its possessor's or the one it is 'from' ('a letter from NAME reads:');
+    a statement written with 'the' and no owner is the one the text named before (`_statement_issuer`)."""
+    held = [d.quote for d in drafts if d.quote]
+    out = []
+    for verb in (t for t in ctx.doc if t.lower_ in READ_FORMS):  # 'read' the parser may tag as a noun ("statement read:")
+        colon = verb.i + 1
+        if colon + 1 >= len(ctx.doc) or ctx.doc[colon].text != ":" or ctx.in_quote(verb.idx):
+            continue
+        text = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if text is not None and text.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            text = verb.head  # "Jobs's email, which reads: ..."
+        if text is None or text.pos_ != "NOUN":
+            continue
+        owners = [k for o in _owners(text)[1:] for k in actors(ctx, o)]
+        issuer = _statement_issuer(ctx, text) if not owners else None
+        owners = owners or (actors(ctx, issuer) if issuer is not None else [])
+        start, end = ctx.doc[colon + 1].idx, verb.sent.end_char
+        words = ctx.text[start:end].strip(" \"\u201c\u201d")
+        if len(set(owners)) != 1 or not words or any(words[:40] in q or q[:40] in words for q in held):
+            continue
+        draft = Draft(token=verb, trigger=lexicon()[("say", "VERB")][0], kind="Statement")
+        draft.add(owners[0], "speaker")
+        draft.quote, draft.verbatim = words, True
+        draft.evidence.append(Evidence(start, end, verb.sent.text, "statements/text-that-reads", 0.7))
+        _read_time(ctx, draft)
+        out.append(draft)
+    return out
 
 
 VERBLESS_LEAD = re.compile(r"[:\u2013\u2014]\s*$")  # "Kurti's answer: '...'", "Jobs — '...'"
