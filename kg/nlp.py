@@ -976,6 +976,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _apposed_people(doc, _people_taking_office(doc, _plural_title_people(doc, out), words), words)
     out = _parties_tagged_people(doc, out, alone)
     out = _company_before_title(doc, _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out))))
+    out = _company_unit_before_title(doc, out)
     out = _company_after_title(doc, out)
     out = _people_before_body_nouns(doc, _named_before_body_noun(doc, _repeated_organizations(doc, out), words))
     out = _joined_names(doc, _portfolios_with_body_noun(doc, out, words))
@@ -1296,6 +1297,27 @@ def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
         if whole and i < title.start:
             out.append(SpanType(doc, i, title.start, label="ORG"))
     return out
+
+
+def _company_unit_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Boeing Commercial Airplanes CEO Scott Carson', 'General Electric Healthcare chief executive NAME': one or two
+    capitalised words outside every entity between an organisation the model tags and a company's post
+    (`owner_from_context`) followed by a person's name are the rest of the organisation's name (a unit of the company,
+    with a name of its own); words that describe the post ('Boeing interim CEO') or its holder are none."""
+    people = {e.start for e in ents if e.label_ == "PERSON"}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    orgs = {e.end: e for e in ents if e.label_ == "ORG"}
+    grown: dict[int, Span] = {}
+    for title in _company_posts(doc):
+        i = title.start
+        while i > 0 and title.start - i < 2 and i - 1 not in taken and _capitalised(doc[i - 1]) and doc[i - 1].is_alpha:
+            i -= 1
+        org = orgs.get(i)
+        if (title.end in people and org is not None and i < title.start and not doc[i].is_sent_start
+                and any(t.is_lower and len(t) > 3 for t in title.sent)  # no headline in title case ('Apple Interim CEO')
+                and not any(doc[k].lower_ in title_prefixes() or _person_noun(doc[k]) for k in range(i, title.start))):
+            grown[org.start] = _fresh(doc, org.start, title.start, "ORG")
+    return [grown.get(e.start, e) if e.label_ == "ORG" else e for e in ents]
 
 
 OWNER_PREPS = {"of", "at", "for"}  # 'the founder of Facebook', 'chief executive at Tesla', 'a spokesman for Twitter'

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kg.extract.entities import ARMY_KEY, POLICE_KEY
 from kg.extract.events import actorless_kinds, assumed, conflictual, family, lineage
-from kg.gazetteer import body_nouns, by_name, entries, given_names, known_surnames, name_particles, state_bodies, state_of_body
+from kg.gazetteer import body_nouns, by_name, entries, given_names, known_surnames, name_particles, state_bodies, state_of_body, titles
 from kg.nlp import name_head, strip_the
 from kg.records import Article, Entity, Event, Extraction, Mention, Role, TimeValue
 
@@ -407,7 +407,7 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
         named = dict(services.values()) | dict([police] if police else []) | dict([army] if army else [])
         entities = [_named(e, named[e.key]) if e.key in named else e for e in entities]
     known = {e.key for e in entities}
-    roles = _unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)
+    roles = _one_name_per_post(_unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles))
     sides = office_states(roles, {e.key: e.type for e in entities})
     pairs = pair_referents(mentions, [_canon_event(e, canon, known) for e in extraction.events], entities, sides)
     events = [_canon_event(_expand_pairs(e, pairs), canon, known) for e in extraction.events]
@@ -503,6 +503,29 @@ def _named(entity: Entity, label: str) -> Entity:
 
 def _unique(items) -> list:
     return list(dict.fromkeys(items))
+
+
+@lru_cache(maxsize=1)
+def _post_of_form() -> dict[str, str]:
+    """A title's form in lower case -> the role of its row in kg/data/titles.jsonl (the first row naming it)."""
+    out: dict[str, str] = {}
+    for row in titles():
+        for form in (row["role"], *row["forms"]):
+            out.setdefault(form.lower(), row["role"])
+    return out
+
+
+def _one_name_per_post(roles: list[Role]) -> list[Role]:
+    """'Apple Inc. CEO Steve Jobs' and 'Steve Jobs, the chief executive officer of Apple Inc.': one post written in two
+    forms of one title ('Chief Executive', 'Chief Executive Officer') is one role of its holder in its owner, the first."""
+    forms = _post_of_form()
+    seen: dict[tuple[str, str, str], str] = {}
+    out = []
+    for r in roles:
+        post = (r.holder, r.of, forms.get(r.name.lower(), r.name))
+        if seen.setdefault(post, r.name) == r.name:
+            out.append(r)
+    return out
 
 
 def pair_referents(mentions: list[Mention], events: list[Event], entities: list[Entity],

@@ -2205,12 +2205,36 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             draft.place = draft.place or _place(ctx, pobj)  # "held a meeting in Berlin": the parser hangs the place on
             # the light verb whose object the event noun is
     _modifier_roles(ctx, draft, token)
+    if draft.kind == POSTPONEMENT_KIND and not draft.participants:
+        for key in _postponers(ctx, token):
+            draft.add(key, "participant")
     for key in _attendees(ctx, token, draft.kind):
         draft.add(key, "participant")
     if draft.kind in HAPPENING_KINDS and draft.trigger.actorless:
         _affected_state(ctx, draft)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+
+
+POSTPONEMENT_KIND = "Postponement"
+
+
+def _postponers(ctx: Context, verb: Token) -> list[str]:
+    """Who puts off a thing the passive names with no doer: who announces it ('Airbus announced that the tour has been
+    delayed'), else the organisation whose thing it is, a modifier in the subject's phrase ('The departure of the new
+    Airbus A380 on its tour has been delayed', 'the launch of Boeing's new jet was postponed'); a state or a place
+    there names where, not whose ('the Malaysia visit was postponed')."""
+    if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCE_VERBS:
+        found = [k for c in verb.head.children if c.dep_ in SUBJ_DEPS for k in actors(ctx, c)]
+        if found:
+            return found
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ != "NOUN" or ctx.mention(subject) is not None or subject.lemma_.lower() in _agent_words():
+        return []
+    return list(dict.fromkeys(m.key for t in subject.subtree if t.dep_ in {"compound", "poss"} and t.head.pos_ in {"NOUN", "PROPN"}
+                              and (m := ctx.mention(t)) is not None and m.type == "Organization"))
 
 
 ATTENDANCE_PREPS = {"at", "during"}
@@ -3849,6 +3873,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     drafts += attributed_quotes(ctx, drafts)
     drafts += communicated_quotes(ctx, drafts)
     drafts += verbless_lead_ins(ctx, drafts)
+    drafts += text_that_reads(ctx, drafts)
     return unquoted_speech(reported_within(ctx, [d for d in one_act_per_speaker(ctx, drafts) if not _says_nothing(ctx, d)]))
 
 
@@ -3958,6 +3983,41 @@ def _owners(noun: Token) -> list[Token]:
     verdict", "a statement from Borrell")."""
     return [noun] + [c for c in noun.children if c.dep_ == "poss"] + [
         g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for g in c.children if g.dep_ == "pobj"]
+
+
+READ_FORMS = frozenset({"read", "reads", "reading"})
+
+
+def text_that_reads(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A text that 'reads:' gives, after the colon to the end of its sentence, the words of whose text it is ("Apple
+    released the text of Jobs's email, which reads: Team, At my request, ...", "Merkel's letter read: Germany
+    stands with its allies"), quote marks or not: its possessor's or the one it is 'from' ('a letter from NAME reads:');
+    a statement written with 'the' and no owner is the one the text named before (`_statement_issuer`)."""
+    held = [d.quote for d in drafts if d.quote]
+    out = []
+    for verb in (t for t in ctx.doc if t.lower_ in READ_FORMS):  # 'read' the parser may tag as a noun ("statement read:")
+        colon = verb.i + 1
+        if colon + 1 >= len(ctx.doc) or ctx.doc[colon].text != ":" or ctx.in_quote(verb.idx):
+            continue
+        text = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if text is not None and text.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            text = verb.head  # "Jobs's email, which reads: ..."
+        if text is None or text.pos_ != "NOUN":
+            continue
+        owners = [k for o in _owners(text)[1:] for k in actors(ctx, o)]
+        issuer = _statement_issuer(ctx, text) if not owners else None
+        owners = owners or (actors(ctx, issuer) if issuer is not None else [])
+        start, end = ctx.doc[colon + 1].idx, verb.sent.end_char
+        words = ctx.text[start:end].strip(" \"\u201c\u201d")
+        if len(set(owners)) != 1 or not words or any(words[:40] in q or q[:40] in words for q in held):
+            continue
+        draft = Draft(token=verb, trigger=lexicon()[("say", "VERB")][0], kind="Statement")
+        draft.add(owners[0], "speaker")
+        draft.quote, draft.verbatim = words, True
+        draft.evidence.append(Evidence(start, end, verb.sent.text, "statements/text-that-reads", 0.7))
+        _read_time(ctx, draft)
+        out.append(draft)
+    return out
 
 
 VERBLESS_LEAD = re.compile(r"[:\u2013\u2014]\s*$")  # "Kurti's answer: '...'", "Jobs — '...'"

@@ -1632,7 +1632,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     owner_unread = end < len(doc) and doc[end].lower_ in prepositions  # 'the chairperson of the opposition coalition'
     if (owner_before is None and owner_after is None and _contextual(doc, start, end) and not owner_unread
             and not _unread_name_before(doc, start)):
-        owner = _organization_nearby(doc, start)
+        owner = _organization_nearby(doc, start) or _story_organization(doc, start)
         if owner is not None and _police_field(doc, start) and not any(t.lower_ in police_nouns() for t in owner):
             owner = None  # 'PTI supporters rallied ... Police spokesman NAME said': the police's, not the party's
         if owner is not None and after is not None:  # 'Airbus said ... Chief executive Thomas Enders': the one company
@@ -1841,6 +1841,24 @@ def _organization_nearby(doc: Doc, start: int) -> Span | None:
     found = {owner_key(e): e for e in ents(doc) if lo <= e.start and e.end <= start and e.label_ == "ORG" and owner_key(e)}
     found = {k: e for k, e in found.items() if (not e.ent_id_ or entries()[e.ent_id_].type == "Organization") and not meeting_name(e)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _story_organization(doc: Doc, start: int) -> Span | None:
+    """'Apple Inc. CEO on medical leave' over '... He left chief operating officer NAME in charge': a company's title
+    with no organisation and no state named in its sentence or the one before is a post in the one organisation the
+    headline names (the story's company); none when the headline names two, or a state."""
+    sent = doc[start].sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if _state_nearby(doc, start) or any(lo <= e.start and e.end <= start and e.label_ == "ORG" for e in ents(doc)):
+        return None
+    first = doc_text(doc).lstrip().split("\n", 1)[0]
+    if "\n" not in doc_text(doc).strip() or first.rstrip().endswith(PROSE_ENDS):
+        return None
+    end = doc_text(doc).find(first) + len(first)
+    named = [e for e in ents(doc) if e.end_char <= end and e.label_ in {"ORG", "GPE", "NORP"}]
+    found = {owner_key(e): e for e in named if e.label_ == "ORG" and owner_key(e) and not meeting_name(e)
+             and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")}
+    return next(iter(found.values())) if len(found) == 1 and len(named) == 1 and end < doc[start].idx else None
 
 
 def _closes_apposition(doc: Doc, person: Span) -> bool:
