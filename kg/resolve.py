@@ -208,29 +208,27 @@ def police_force(mentions: list[Mention], roles: list[Role], article_id: str) ->
     """Key and name of the police the article names unnamed ('riot police fired tear gas'): the police of the
     article's home state ('Cameroon police'), else of this article alone, named 'police'; None when the article has
     no such mention (kg.extract.entities.police_mentions)."""
-    from kg.extract.entities import organization_key
-
-    if not any(m.key == POLICE_KEY for m in mentions):
-        return None
-    state = home_state(mentions, roles)
-    if not state:
-        return organization_key(f"police {article_id}"), "police"
-    name = f"{entries()[state].label} police"
-    return organization_key(name), name
+    return _unnamed_force(mentions, roles, article_id, POLICE_KEY, "police")
 
 
 def army_force(mentions: list[Mention], roles: list[Role], article_id: str) -> tuple[str, str] | None:
     """Key and name of the armed forces the article names unnamed ('the army said it had seized power'): the army of
     the article's home state ('Burkina Faso army'), else of this article alone, named 'army'; None when the article
     has no such mention (kg.extract.entities.army_mentions)."""
+    return _unnamed_force(mentions, roles, article_id, ARMY_KEY, "army")
+
+
+def _unnamed_force(mentions: list[Mention], roles: list[Role], article_id: str, key: str, noun: str) -> tuple[str, str] | None:
+    """The key and name of the home state's force `noun` the mentions with `key` stand for ('Cameroon police'), or
+    the article's own ('police' of this article) when it has no home state; None when no mention has the key."""
     from kg.extract.entities import organization_key
 
-    if not any(m.key == ARMY_KEY for m in mentions):
+    if not any(m.key == key for m in mentions):
         return None
     state = home_state(mentions, roles)
     if not state:
-        return organization_key(f"army {article_id}"), "army"
-    name = f"{entries()[state].label} army"
+        return organization_key(f"{noun} {article_id}"), noun
+    name = f"{entries()[state].label} {noun}"
     return organization_key(name), name
 
 
