@@ -47,6 +47,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import (
+    ARMED_GROUP_PREFIX,
     area_nouns,
     body_heads,
     body_nouns,
@@ -2419,8 +2420,6 @@ def _non_actor_token(token) -> bool:
 def _place_prefixes() -> frozenset[str]:
     """First words of the gazetteer's many-word names ('north', 'new', 'western'): part of a place, not a first name;
     not those of the armed groups' names ('Real Irish Republican Army': 'Real Madrid' is a club's)."""
-    from kg.gazetteer import ARMED_GROUP_PREFIX, by_name
-
     return frozenset(n.split()[0] for n, key in by_name().items() if " " in n and not key.startswith(ARMED_GROUP_PREFIX))
 
 

@@ -380,12 +380,10 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     key_map = person_aliases(mentions) | organization_aliases(mentions) | bracketed_places(mentions) | housed_bodies(mentions)
     services = home_state_services(mentions, list(extraction.roles), key_map)
     key_map.update({k: key for k, (key, _) in services.items()})
-    police = police_force(mentions, list(extraction.roles), extraction.article.id)
-    if police:
-        key_map[POLICE_KEY] = police[0]
-    army = army_force(mentions, list(extraction.roles), extraction.article.id)
-    if army:
-        key_map[ARMY_KEY] = army[0]
+    forces = {key: force for key, force in ((POLICE_KEY, police_force(mentions, list(extraction.roles), extraction.article.id)),
+                                            (ARMY_KEY, army_force(mentions, list(extraction.roles), extraction.article.id)))
+              if force}
+    key_map.update({key: force[0] for key, force in forces.items()})
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
     # 'the president of Serbia', "Iran's foreign minister" with no holder named in the article still speak for their state
     key_map.update({m.key: m.of for m in mentions if m.rule in OWNED_TITLES and m.key not in key_map and m.of})
@@ -401,8 +399,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     resolved = [replace(m, key=canon(m.key), type=retyped[m.key][1] if m.key in retyped else m.type)
                 for m in mentions if not m.key.startswith(("nominal-", "pair-")) or m.key in key_map]
     entities = build_entities(resolved)
-    if services or police or army:  # 'the Air Force' of the home state: the node is named with its state ('United States Air Force')
-        named = dict(services.values()) | dict([police] if police else []) | dict([army] if army else [])
+    if services or forces:  # 'the Air Force' of the home state: the node is named with its state ('United States Air Force')
+        named = dict(services.values()) | dict(forces.values())
         entities = [_named(e, named[e.key]) if e.key in named else e for e in entities]
     known = {e.key for e in entities}
     roles = _one_name_per_post(_unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles))

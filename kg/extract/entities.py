@@ -955,8 +955,7 @@ def police_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     from kg.gazetteer import police_nouns, speech_verbs
 
     nouns = police_nouns()
-    if any(m.type == "Organization" and not m.rule.startswith("nominal") and nouns & set(m.text.lower().split())
-           for m in mentions):
+    if _force_named(mentions, nouns):
         return []
     out = []
     for token in tokens_with(doc, LOWER, nouns):
@@ -972,6 +971,13 @@ def police_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
                            rule=POLICE_KEY, key=POLICE_KEY, sentence=sentence_text(span)))
     return out if len(out) >= FOLLOWED else []
+
+
+def _force_named(mentions: list[Mention], nouns: frozenset[str]) -> bool:
+    """The article names a force with one of `nouns` ('the Sudanese Army', 'the Kenya Police Service'): its unnamed
+    mentions are that force, no body of their own."""
+    return any(m.type == "Organization" and not m.rule.startswith("nominal") and nouns & set(m.text.lower().split())
+               for m in mentions)
 
 
 ARMY_KEY = "nominal-army"  # key and rule of the article's own armed forces, unnamed: resolve says whose (kg.resolve.army_force)
@@ -990,8 +996,7 @@ def army_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     from kg.gazetteer import army_nouns
 
     nouns = army_nouns()
-    if any(m.type == "Organization" and not m.rule.startswith("nominal") and nouns & set(m.text.lower().split())
-           for m in mentions):
+    if _force_named(mentions, nouns):
         return []
     out = []
     for token in tokens_with(doc, LOWER, nouns):

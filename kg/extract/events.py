@@ -1416,10 +1416,10 @@ def _offered_products(ctx: Context, read: set[int]) -> list[Draft]:
             and not any(c.dep_ in SUBJ_DEPS and ctx.is_actor(c, strict=True) for c in token.children)]
 
 
-def _product_subject(token: Token) -> Token | None:
-    """The thing a product release is said of: its subject, or the noun a relative clause hangs on ('iAd, which goes
-    live')."""
-    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+def _relative_subject(token: Token, deps: frozenset[str] = frozenset({"nsubj", "nsubjpass"})) -> Token | None:
+    """The subject of a verb (a child with one of `deps`), or for a relative pronoun the noun its clause hangs on
+    ('iAd, which goes live', "Jobs's email, which reads: ...")."""
+    subject = next((c for c in token.children if c.dep_ in deps), None)
     if subject is not None and subject.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
         return token.head
     return subject
@@ -1434,7 +1434,7 @@ def product_makers(ctx: Context, drafts: list[Draft]) -> None:
     for draft in drafts:
         if draft.kind != RELEASE_KIND or draft.trigger.plover or draft.token.pos_ not in {"VERB", "AUX"}:
             continue
-        if not draft.participants and (subject := _product_subject(draft.token)) is not None and not ctx.is_actor(subject, strict=True):
+        if not draft.participants and (subject := _relative_subject(draft.token)) is not None and not ctx.is_actor(subject, strict=True):
             owners = [k for c in subject.children if c.dep_ == "poss" for k in actors(ctx, c)]
             clause = draft.token
             speakers = [k for s in clause.head.children if s.dep_ in SUBJ_DEPS for k in actors(ctx, s)] if (
@@ -3709,15 +3709,13 @@ def _called_off(draft: Draft, host: Draft) -> None:
     to France has been postponed") its people are the called-off event's. A noun of calling off ('leading to the
     postponement of a planned summit') only marks the event it governs, as before."""
     draft.status = host.trigger.status
+    for key, role in host.participants.items():
+        draft.add(key, role)
     if host.token.pos_ not in {"VERB", "AUX"}:
-        for key, role in host.participants.items():
-            draft.add(key, role)
         host.absorbed = True
         return
     if draft.time is not None and draft.time == host.time:
         draft.time = None  # "called off the summit on May 24": the day of the calling-off, not of the summit
-    for key, role in host.participants.items():
-        draft.add(key, role)
     if not host.participants:
         for key in draft.participants:
             host.add(key, "participant")
@@ -3999,9 +3997,7 @@ def text_that_reads(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         colon = verb.i + 1
         if colon + 1 >= len(ctx.doc) or ctx.doc[colon].text != ":" or ctx.in_quote(verb.idx):
             continue
-        text = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if text is not None and text.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
-            text = verb.head  # "Jobs's email, which reads: ..."
+        text = _relative_subject(verb, frozenset({"nsubj"}))  # "Jobs's email, which reads: ..."
         if text is None or text.pos_ != "NOUN":
             continue
         owners = [k for o in _owners(text)[1:] for k in actors(ctx, o)]

@@ -1506,6 +1506,12 @@ def _time_then(doc: Doc, t) -> bool:
     return t.lower_ == "then" and t.i > 0 and doc[t.i - 1].tag_ == "IN" and doc[t.i - 1].is_sent_start
 
 
+def _sentence_before_start(token) -> int:
+    """Where the sentence before the token's starts (its own start when it opens the doc): a window of two sentences."""
+    sent = token.sent
+    return token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+
+
 def _ent_at(doc: Doc, i: int) -> Span | None:
     if 0 <= i < len(doc):
         for ent in ents(doc):
@@ -1811,8 +1817,7 @@ def _subject_organization(doc: Doc, i: int) -> Span | None:
 
 def _state_nearby(doc: Doc, start: int) -> bool:
     """Whether this sentence before `start`, or the sentence before it, names a state (or its demonym)."""
-    sent = doc[start].sent
-    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    lo = _sentence_before_start(doc[start])
     return any(lo <= e.start and e.end <= start and e.ent_id_ and state_of(e.ent_id_) == e.ent_id_ for e in ents(doc))
 
 
@@ -1836,8 +1841,7 @@ def _unread_name_before(doc: Doc, start: int) -> bool:
 
 def _organization_nearby(doc: Doc, start: int) -> Span | None:
     """The one organisation named in this sentence before `start` or in the sentence before it (a meeting is none)."""
-    sent = doc[start].sent
-    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    lo = _sentence_before_start(doc[start])
     found = {owner_key(e): e for e in ents(doc) if lo <= e.start and e.end <= start and e.label_ == "ORG" and owner_key(e)}
     found = {k: e for k, e in found.items() if (not e.ent_id_ or entries()[e.ent_id_].type == "Organization") and not meeting_name(e)}
     return next(iter(found.values())) if len(found) == 1 else None
@@ -1847,8 +1851,7 @@ def _story_organization(doc: Doc, start: int) -> Span | None:
     """'Apple Inc. CEO on medical leave' over '... He left chief operating officer NAME in charge': a company's title
     with no organisation and no state named in its sentence or the one before is a post in the one organisation the
     headline names (the story's company); none when the headline names two, or a state."""
-    sent = doc[start].sent
-    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    lo = _sentence_before_start(doc[start])
     if _state_nearby(doc, start) or any(lo <= e.start and e.end <= start and e.label_ == "ORG" for e in ents(doc)):
         return None
     first = doc_text(doc).lstrip().split("\n", 1)[0]
@@ -2333,14 +2336,13 @@ def _outgoing_roles(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
         if subject is None or person is None or person.label_ != "PERSON" or any(
                 c.dep_ == "relcl" and c.lemma_.lower() in _leave_verbs() for c in obj.children):
             continue  # 'will succeed NAME, who resigned in October': the post is empty
-        sent = verb.sent
-        window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        window = _sentence_before_start(verb)
         given = _ent_at(doc, subject.i)
         surname = person_key(given.text).rsplit("-", 1)[-1] if given is not None and given.label_ == "PERSON" else ""
         if not surname and subject.lower_ not in {"he", "she"}:
             continue
         posts = {(r.name, r.of) for r in roles if r.evidence.extractor.startswith(TAKING_RULES)
-                 and window <= _token_at(doc, r.evidence.start) < sent.end
+                 and window <= _token_at(doc, r.evidence.start) < verb.sent.end
                  and (not surname or r.holder.rsplit("-", 1)[-1] == surname)}
         if len(posts) != 1:
             continue
@@ -2426,8 +2428,7 @@ def _vacated_title(doc: Doc, verb, replaced) -> Span | None:
     if replaced.ent_type_ == "PERSON":
         named = [replaced]
     else:
-        sent = verb.sent
-        lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        lo = _sentence_before_start(verb)
         leave, removal = _leave_verbs(), _removal_verbs()
         named = [t for t in doc[lo:verb.i] if t.dep_ in {"nsubj", "nsubjpass", "dobj"}
                  and t.head.lemma_.lower() in (leave if t.dep_ == "nsubj" else removal)]
@@ -2443,8 +2444,7 @@ def _vacated_title(doc: Doc, verb, replaced) -> Span | None:
 def _left_title(doc: Doc, verb) -> Span | None:
     """The title nearest before `verb`, in its sentence or the one before, that a verb of leaving a post ('resigned
     as', 'quit as') or of removing its holder ('removed the governor of') governs within a few words."""
-    sent = verb.sent
-    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    lo = _sentence_before_start(verb)
     titles = [t for t in doc.spans.get("kg_titles", []) if lo <= t.start < verb.i]
     left = []
     for title in reversed(titles):
