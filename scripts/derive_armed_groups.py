@@ -22,6 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_gazetteers import _write  # noqa: E402  one writer of kg/data JSON Lines for every script
+from derive_titles import actor_entries  # noqa: E402  one reader of the Phoenix actor files
+from derive_wordnet import synset_rows  # noqa: E402  one reader of WordNet's data files
 
 DATA = Path(__file__).resolve().parent.parent / "kg" / "data"
 WORDNET = Path("/usr/share/wordnet")  # Debian's wordnet-base: WordNet 3.0 (see scripts/derive_wordnet.py)
@@ -45,36 +47,21 @@ def _cased(phrase: str) -> str:
 
 def _common_words() -> set[str]:
     """Words WordNet spells in lower case somewhere: common words, not names ('resistance'; not 'Hamas')."""
-    out = set()
-    for pos in ("noun", "verb", "adj", "adv"):
-        for line in (WORDNET / f"data.{pos}").read_text(encoding="latin-1").splitlines():
-            if line.startswith(" "):
-                continue
-            fields = line.split()
-            count = int(fields[3], 16)
-            out.update(w.split("(")[0].replace("_", " ") for w in fields[4:4 + 2 * count:2] if w.islower())
-    return out
+    return {w.split("(")[0].replace("_", " ") for pos in ("noun", "verb", "adj", "adv")
+            for _, lemmas in synset_rows(WORDNET, pos) for w in lemmas if w.islower()}
 
 
 def _entries(path: Path, groups_only: bool) -> list[dict]:
-    """(name, synonyms, codes, source line) of every entry of one actor file."""
+    """(names, codes, source line) of every entry of one actor file."""
     out: list[dict] = []
-    for number, raw in enumerate(path.read_text(encoding="latin-1").splitlines(), 1):
-        line = raw.split("#")[0].rstrip()
-        if not line.strip():
-            continue
-        if line[0] in " \t[":
-            if out:
-                out[-1]["codes"] += CODE.findall(line)
-            continue
-        name = CODE.split(line.lstrip("+"))[0]
-        name = re.sub(r"\(.*?\)", "", name)  # 'ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_'
-        if line.startswith("+"):
-            if out:
-                out[-1]["names"].append(_cased(name))
-                out[-1]["codes"] += CODE.findall(line)
-            continue
-        out.append({"names": [_cased(name)], "codes": CODE.findall(line), "source": f"petrarch2/{path.name}:{number}"})
+    for (number, head), *rest in actor_entries(path):
+        entry = {"names": [_cased(re.sub(r"\(.*?\)", "", CODE.split(head)[0]))], "codes": CODE.findall(head),
+                 "source": f"petrarch2/{path.name}:{number}"}  # the parentheses: 'ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_'
+        for _, line in rest:
+            if line.startswith("+"):
+                entry["names"].append(_cased(re.sub(r"\(.*?\)", "", CODE.split(line.lstrip("+"))[0])))
+            entry["codes"] += CODE.findall(line)
+        out.append(entry)
     return [e for e in out if not groups_only or any(c.startswith("IMG") for c in e["codes"])]
 
 

@@ -57,22 +57,33 @@ def _head(form: str) -> str:
     return words[-1] if words else ""
 
 
+def actor_entries(path: Path) -> list[list[tuple[int, str]]]:
+    """The entries of one Phoenix actor file, each its lines in order as (line number, text), comments cut: the name's
+    line first, then its synonyms ('+PRESIDENT_BARACK_OBAMA') and code lines ('[USAGOV 20090120-20170120]')."""
+    out: list[list[tuple[int, str]]] = []
+    for number, raw in enumerate(path.read_text(encoding="latin-1").splitlines(), 1):
+        line = raw.split("#")[0].rstrip()
+        if not line.strip():
+            continue
+        if line[0] in " \t[" or line.startswith("+"):
+            if out:
+                out[-1].append((number, line))
+        else:
+            out.append([(number, line)])
+    return out
+
+
 def _prename_words(folder: Path) -> dict[str, int]:
     """Words written before a named person's name in the actor synonyms ('+PRESIDENT_BARACK_OBAMA')."""
     counts: dict[str, int] = {}
     for name in ACTOR_FILES:
-        base: list[str] | None = None
-        for line in (folder / name).read_text(encoding="latin-1").splitlines():
-            line = line.split("#")[0].rstrip()
-            if not line.strip() or line[0] in " \t[":
-                continue
-            if line.startswith("+"):
+        for (_, head), *rest in actor_entries(folder / name):
+            base = _words(CODE.split(head)[0]).split()
+            for _, line in rest:
                 syn = _words(line[1:]).split()
-                if base and len(syn) > len(base) and syn[-len(base):] == base:
+                if line.startswith("+") and base and len(syn) > len(base) and syn[-len(base):] == base:
                     word = syn[-len(base) - 1]
                     counts[word] = counts.get(word, 0) + 1
-            else:
-                base = _words(CODE.split(line)[0]).split()
     return counts
 
 
@@ -335,11 +346,9 @@ def actors(folder: Path, agent_words: set[str]) -> list[dict]:
     state_names = {n.lower() for line in (Path(__file__).resolve().parent.parent / "kg" / "data" / "states.jsonl")
                    .read_text(encoding="utf-8").splitlines() for n in _state_names(json.loads(line))}
     for filename in ACTOR_FILES:
-        entry: dict | None = None
-        lines = (folder / filename).read_text(encoding="latin-1").splitlines()
 
-        def flush(entry: dict | None, filename: str = filename) -> None:
-            if entry is None or not entry["codes"]:
+        def add(entry: dict, filename: str = filename) -> None:
+            if not entry["codes"]:
                 return
             dated = any(c["from"] or c["to"] for c in entry["codes"])
             recent = any(max(c["from"], c["to"]) >= RECENT or not (c["from"] or c["to"]) for c in entry["codes"])
@@ -367,26 +376,17 @@ def actors(folder: Path, agent_words: set[str]) -> list[dict]:
                         "names": list(dict.fromkeys(names)), "codes": entry["codes"], "source": entry["source"],
                         "short": list(dict.fromkeys(short))})
 
-        for number, raw in enumerate(lines, 1):
-            line = raw.split("#")[0].rstrip()
-            if not line.strip():
+        for (number, head), *rest in actor_entries(folder / filename):
+            words = _words(CODE.split(head)[0])
+            if not re.fullmatch(r"[a-z][a-z .'\-]*", words):
                 continue
-            if line[0] in " \t[":
-                if entry is not None:
-                    entry["codes"] += _codes(line)
-                continue
-            if line.startswith("+"):
-                if entry is not None:
+            entry = {"name": _name(words), "names": [], "codes": _codes(head), "inline": bool(CODE.search(head)),
+                     "source": f"petrarch2/{filename}:{number}"}
+            for _, line in rest:
+                if line.startswith("+"):
                     entry["names"].append(_name(_words(CODE.split(line[1:])[0])))
-                    entry["codes"] += _codes(line)
-                continue
-            flush(entry)
-            words = _words(CODE.split(line)[0])
-            entry = None
-            if re.fullmatch(r"[a-z][a-z .'\-]*", words):
-                entry = {"name": _name(words), "names": [], "codes": _codes(line), "inline": bool(CODE.search(line)),
-                         "source": f"petrarch2/{filename}:{number}"}
-        flush(entry)
+                entry["codes"] += _codes(line)
+            add(entry)
     return out
 
 

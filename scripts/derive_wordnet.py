@@ -91,6 +91,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,18 +115,22 @@ GENERIC = {"worker", "professional"}  # roots too general to name a post ('a wor
 WORD = re.compile(r"[a-z][a-z\-]+( [a-z][a-z\-]+){0,2}")  # lower-case words: no proper names ('President_of_the_United_States')
 
 
+def synset_rows(folder: Path, pos: str = "noun") -> Iterator[tuple[list[str], list[str]]]:
+    """The fields and the lemmas of every synset of `pos` ('noun', 'verb', 'adj', 'adv') in WordNet's data file."""
+    for line in (folder / f"data.{pos}").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):  # the licence header
+            fields = line.split(" ")
+            yield fields, [fields[4 + 2 * i] for i in range(int(fields[3], 16))]
+
+
 def _synsets(folder: Path, instances: bool = False) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Offset -> lemmas, and offset -> hypernym offsets, of every noun synset (with `instances`, what a named thing
     is an instance of too: 'Athena' is an instance of Greek deity)."""
     lemmas: dict[str, list[str]] = {}
     hypernyms: dict[str, list[str]] = defaultdict(list)
-    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
-        if line.startswith("  "):
-            continue  # the licence header
-        fields = line.split(" ")
-        count = int(fields[3], 16)
-        lemmas[fields[0]] = [fields[4 + 2 * i] for i in range(count)]
-        at = 4 + 2 * count
+    for fields, words in synset_rows(folder):
+        lemmas[fields[0]] = words
+        at = 4 + 2 * len(words)
         pointers = fields[at + 1:at + 1 + 4 * int(fields[at])]
         for i in range(0, len(pointers), 4):
             if (pointers[i] == "@" or (instances and pointers[i] == "@i")) and pointers[i + 2] == "n":  # a kind of
