@@ -132,6 +132,17 @@ def titles() -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=1)
+def role_of_form() -> dict[str, str]:
+    """A title's role or form in lower case -> the role of the first row (`titles`) naming it: 'home affairs minister'
+    -> 'Interior Minister', 'chief executive officer' -> 'Chief Executive'."""
+    out: dict[str, str] = {}
+    for row in titles():
+        for form in (row["role"], *row["forms"]):
+            out.setdefault(form.lower(), row["role"])
+    return out
+
+
+@lru_cache(maxsize=1)
 def title_by_id() -> dict[str, dict]:
     """Title id -> its row (see `titles`); the ids are unique."""
     return {row["id"]: row for row in titles()}

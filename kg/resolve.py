@@ -17,7 +17,17 @@ from functools import lru_cache
 
 from kg.extract.entities import ARMY_KEY, POLICE_KEY
 from kg.extract.events import actorless_kinds, assumed, conflictual, family, lineage
-from kg.gazetteer import body_nouns, by_name, entries, given_names, known_surnames, name_particles, state_bodies, state_of_body, titles
+from kg.gazetteer import (
+    body_nouns,
+    by_name,
+    entries,
+    given_names,
+    known_surnames,
+    name_particles,
+    role_of_form,
+    state_bodies,
+    state_of_body,
+)
 from kg.nlp import name_head, strip_the
 from kg.records import Article, Entity, Event, Extraction, Mention, Role, TimeValue
 
@@ -501,20 +511,10 @@ def _unique(items) -> list:
     return list(dict.fromkeys(items))
 
 
-@lru_cache(maxsize=1)
-def _post_of_form() -> dict[str, str]:
-    """A title's form in lower case -> the role of its row in kg/data/titles.jsonl (the first row naming it)."""
-    out: dict[str, str] = {}
-    for row in titles():
-        for form in (row["role"], *row["forms"]):
-            out.setdefault(form.lower(), row["role"])
-    return out
-
-
 def _one_name_per_post(roles: list[Role]) -> list[Role]:
     """'Apple Inc. CEO Steve Jobs' and 'Steve Jobs, the chief executive officer of Apple Inc.': one post written in two
     forms of one title ('Chief Executive', 'Chief Executive Officer') is one role of its holder in its owner, the first."""
-    forms = _post_of_form()
+    forms = role_of_form()
     seen: dict[tuple[str, str, str], str] = {}
     out = []
     for r in roles:

@@ -126,6 +126,7 @@ from kg.gazetteer import (
     office_verbs,
     police_nouns,
     post_nouns,
+    role_of_form,
     sectors,
     state_bodies,
     state_by_iso3,
@@ -368,7 +369,7 @@ def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
     field = _field_name(doc, title.start, start) if title_kinds().get(title.label_) not in STATE_OFFICE_SECTORS else ""
     if start == matched and title.label_ in rows and rows[title.label_]["role"].lower() in PORTFOLIO_HEADS:
         field = _field_name(doc, _portfolio_start(doc, start), start)  # 'economy minister': the portfolio
-        known = _role_of_form().get(f"{field}{doc[start:title.end].text}".lower())
+        known = role_of_form().get(f"{field}{doc[start:title.end].text}".lower())
         if known:
             return known  # 'home affairs minister' is a form of the Interior Minister's title
     if doc[title.end - 1].text.endswith("Ministers"):  # 'Foreign Ministers NAME and NAME': each holds the post
@@ -378,11 +379,6 @@ def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
         return field + name  # no prefix, or one the title's own row names ('Vice President', 'Deputy Prime Minister')
     return f"{field}{first.text[:1].upper()}{first.text[1:].lower()} {named(start + 1 + (doc[start + 1].text == '-'))}"
 
-
-@lru_cache(maxsize=1)
-def _role_of_form() -> dict[str, str]:
-    """A title's form in lower case -> its role ('home affairs minister' -> 'Interior Minister')."""
-    return {form.lower(): row["role"] for row in reversed(titles()) for form in row["forms"]}
 
 
 PORTFOLIO_HEADS = {"minister", "secretary"}  # titles that take a portfolio: 'Minister for Immigration', 'economy minister'
@@ -452,7 +448,7 @@ def _office_title(noun: str) -> str:
     """The role a noun of holding an office is formed from ('chairmanship' -> 'Chairman'); '' for other nouns."""
     for suffix, ending in OFFICE_SUFFIXES:
         if noun.endswith(suffix) and len(noun) > len(suffix) + 3:
-            return _role_of_form().get(noun[:-len(suffix)] + ending, "")
+            return role_of_form().get(noun[:-len(suffix)] + ending, "")
     return ""
 
 
