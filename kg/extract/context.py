@@ -151,13 +151,14 @@ class Context:
     def governor(self, token: Token) -> Token:
         """What a time expression modifies: the nearest verb or event noun above it; a participle on a noun
         ('a meeting organized last weekend') passes it to the noun when that names an event, and keeps it when not
-        ('rejected the plan drafted in 2023': the drafting, not the rejection)."""
+        ('rejected the plan drafted in 2023': the drafting, not the rejection; 'Macron, elected in 2017, said': the
+        election)."""
         node = token
         while node.head.i != node.i:
             node = node.head
             if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"acl", "amod"}:
                 return node
-            if node.pos_ == "VERB" and node.dep_ == "acl" and node.head.pos_ == "NOUN" and not self.triggers(node.head):
+            if node.pos_ == "VERB" and node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and not self.triggers(node.head):
                 return node
             if node.pos_ == "NOUN" and self.triggers(node):
                 return node

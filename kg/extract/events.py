@@ -964,7 +964,12 @@ NOMINAL_MARKERS = {"on", "against", "by"}  # not "of": "a force of 55,000 employ
 
 def _misread_finite(token: Token) -> bool:
     """"..., and Slovakia's foreign minister, Juraj Blanar, called for ...": a verb in the past tense right after the
-    comma closing an apposition, which the parser hangs on the apposed noun as a modifier, is that noun's own verb."""
+    comma closing an apposition, which the parser hangs on the apposed noun as a modifier, is that noun's own verb; so
+    is a verb split at its hyphen whose first half the parser made the clause's verb ('Biya, who was re-elected in
+    2018': 're' with the relative clause's subject and auxiliary, 'elected' a modifier of the name)."""
+    if token.dep_ == "acl" and _hyphenated(token):
+        first = token.doc[token.i - 2]
+        return first.head.i == token.head.i and any(c.dep_ in SUBJ_DEPS | {"aux", "auxpass"} for c in first.children)
     return (token.tag_ == "VBD" and token.dep_ == "acl" and token.i > 0 and token.doc[token.i - 1].text == ","
             and any(c.dep_ == "appos" and c.i < token.i for c in token.head.children))
 
@@ -2099,8 +2104,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         # "the rescue was carried out by the coast guard", "the talks were held by Qatar": the agent does it (not
         # "the summit was overshadowed by the absence of Xi")
         subjects = _agents(token.head) or subjects
-    if (prep := _temporal_prep(token)) is not None and not _reacted_to(draft, prep.head):
-        clause = prep.head  # "Following a meeting ..., Vucic and Hoti came": they took part
+    if (prep := _temporal_prep(token)) is not None and draft.kind not in POLITY_EVENTS and not _reacted_to(draft, prep.head):
+        clause = prep.head  # "Following a meeting ..., Vucic and Hoti came": they took part; not "moved to the ministry
+        # after the election": a state holds its election (`home_elections`), whoever acted after it
         subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(clause)) else [])
         if _spoken_after(token, clause):
             subjects = []
