@@ -3307,7 +3307,13 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             continue
         while host.into is not None:
             host = host.into
-        if draft.token.head.i == host.token.i and draft.token.dep_ in OBJ_DEPS and draft.token.lemma_.lower() in host.trigger.obj:
+        if _voted_in(draft, host):
+            for key in host.participants:  # "Kenyans rejected an earlier draft in a referendum": the vote is the event,
+                draft.add(key, "participant")  # the voters' act its outcome, one event
+            draft.place, draft.time = draft.place or host.place, draft.time or host.time
+            draft.evidence.extend(host.evidence)
+            host.absorbed = True
+        elif draft.token.head.i == host.token.i and draft.token.dep_ in OBJ_DEPS and draft.token.lemma_.lower() in host.trigger.obj:
             _donate(draft, host)  # "announced a ban on Polish imports": the verb's sense came from this noun; one event
             draft.absorbed, draft.into = True, host
         elif host.trigger.actorless and draft.trigger.actorless and host.kind != draft.kind:
@@ -3743,6 +3749,16 @@ def _governing_trigger(draft: Draft, by_token: dict[int, Draft]) -> Draft | None
         if node.pos_ in {"VERB", "AUX"} and node.i not in by_token and not _infinitival(node):
             return None
     return None
+
+
+def _voted_in(draft: Draft, host: Draft) -> bool:
+    """'Kenyans rejected an earlier draft in a referendum', 'voters in Crimea backed joining Russia in a referendum',
+    'British voters chose to leave the EU in a referendum': an election noun after 'in' that the verb governs (on the
+    verb, or on its object or its margin as parsed: 'approved the treaty by a wide margin in a referendum') is the
+    vote the verb's act was done by."""
+    token = draft.token
+    return (draft.kind in POLITY_EVENTS and host.kind not in POLITY_EVENTS and token.dep_ == "pobj"
+            and token.head.lower_ == "in" and host.token.pos_ in {"VERB", "AUX"})
 
 
 def _donate(source: Draft, target: Draft) -> None:
