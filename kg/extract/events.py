@@ -2085,6 +2085,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         verb = token.head.head  # "travel to Washington for talks with Pompeo": the traveller takes part; "Macron is on
         # a visit to China", "workers were on strike": who is on it does it
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
+    elif draft.kind in POLITY_EVENTS and _in_vote(token) and not _negated_verb(verb := token.head.head):
+        # "Boric defeated Kast in the run-off", "the party won 26 percent in the election": who ran in it, and whom
+        # the winner beat (a verb with a subject of its own: not what "chose to leave the EU in a referendum" leaves)
+        subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+        subjects += [c for c in verb.children if c.dep_ == "dobj"] if subjects else []
     if not subjects and token.pos_ in {"VERB", "AUX"} and _hyphenated(token):
         subjects = _split_subjects(token)  # "Paul Biya was re-elected in October 2025"
     if draft.trigger.speech and len(subjects) == 1 and (issuer := _statement_issuer(ctx, subjects[0])) is not None:
@@ -3308,8 +3313,9 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
         while host.into is not None:
             host = host.into
         if _voted_in(draft, host):
-            for key in host.participants:  # "Kenyans rejected an earlier draft in a referendum": the vote is the event,
-                draft.add(key, "participant")  # the voters' act its outcome, one event
+            for key in (k for k, role in host.participants.items() if role != "target"):  # "Kenyans rejected an earlier
+                draft.add(key, "participant")  # draft in a referendum": the vote is the event, the voters' act its outcome
+                # (not whom it acts on: "chose to leave the EU in a referendum")
             draft.place, draft.time = draft.place or host.place, draft.time or host.time
             draft.evidence.extend(host.evidence)
             host.absorbed = True
@@ -3749,6 +3755,12 @@ def _governing_trigger(draft: Draft, by_token: dict[int, Draft]) -> Draft | None
         if node.pos_ in {"VERB", "AUX"} and node.i not in by_token and not _infinitival(node):
             return None
     return None
+
+
+def _in_vote(token: Token) -> bool:
+    """Whether a noun is the object of 'in' on a verb ('rejected the draft in a referendum', 'defeated Kast in the
+    run-off')."""
+    return token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ in {"VERB", "AUX"}
 
 
 def _voted_in(draft: Draft, host: Draft) -> bool:
