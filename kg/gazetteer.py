@@ -228,6 +228,16 @@ def post_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def doer_verbs() -> dict[str, frozenset[str]]:
+    """A person noun -> the verbs WordNet derives it from ('protester' -> protest, 'rioter' -> riot;
+    kg/data/doer_nouns.jsonl): who is named so does what the verb says."""
+    out: dict[str, set[str]] = {}
+    for row in resources.jsonl("doer_nouns.jsonl"):
+        out.setdefault(row["noun"], set()).add(row["verb"])
+    return {noun: frozenset(verbs) for noun, verbs in out.items()}
+
+
+@lru_cache(maxsize=1)
 def opinion_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is an opinion or a way of regarding things ('view', 'opinion', 'perspective';
     kg/data/opinion_nouns.jsonl, from WordNet): one offered is said, not pledged."""

@@ -788,6 +788,24 @@ def name_particles(folder: Path) -> list[dict]:
             if len(set(names)) >= MIN_PARTICLE_NAMES and word in between and word not in STOP_WORDS and len(word) <= MAX_PARTICLE]
 
 
+def doer_nouns(folder: Path) -> list[dict]:
+    """One-word person nouns WordNet derives from one of a verb's most frequent senses, with the verb ('protester'
+    from 'protest', 'demonstrator' from 'demonstrate', 'rioter' from 'riot'): who is named so does what the verb says."""
+    lemmas, _ = _synsets(folder)
+    derived = _derived_nouns(folder)
+    person = {fields[0] for fields, _ in synset_rows(folder) if fields[1] == PERSON_FILE}
+    rows: dict[str, dict] = {}
+    for verb, offsets in sorted(_senses(folder, "verb").items()):
+        if not verb.isalpha():
+            continue
+        for offset in offsets[:VERB_SENSES]:
+            for noun in (n for n in derived.get(offset, ()) if n in person):
+                for word in (w for w in lemmas[noun] if w.isalpha() and w.islower() and w.startswith(verb[:3])):
+                    rows.setdefault(f"{word} {verb}", {"id": f"doer-noun-{word}-{verb}", "noun": word, "verb": verb,
+                                                       "source": f"WordNet 3.0 data.verb {offset} ({verb}) + data.noun {noun} ({word}), noun.person"})
+    return list(rows.values())
+
+
 def main(folder: Path) -> None:
     rows = occupations(folder)
     _write("occupations.jsonl", rows)
@@ -815,6 +833,7 @@ def main(folder: Path) -> None:
     _write("happening_nouns.jsonl", happening_nouns(folder))
     _write("post_nouns.jsonl", post_nouns(folder))
     _write("opinion_nouns.jsonl", opinion_nouns(folder))
+    _write("doer_nouns.jsonl", doer_nouns(folder))
 
 
 if __name__ == "__main__":

@@ -185,6 +185,8 @@ SCHEMAS: dict[str, dict] = {
     "feature_nouns.jsonl": noun_schema("feature", ("road", "body_of_water", "geological_formation", "land", "building", "tower")),
     "event_nominals.jsonl": {"id": lambda v: text(v) and v.startswith("nominal-"), "noun": lambda v: text(v) and v.isalpha(),
                              "verb": text, "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
+    "doer_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("doer-noun-"), "noun": lambda v: text(v) and v.isalpha() and v.islower(),
+                         "verb": lambda v: text(v) and v.isalpha(), "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
     "office_verbs.jsonl": {"id": lambda v: text(v) and v.startswith("office-verb-"), "verb": text, "role": text,
                            "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
     "motion_verbs.jsonl": {"id": lambda v: text(v) and v.startswith("motion-verb-"),

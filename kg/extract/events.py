@@ -64,6 +64,7 @@ from kg.gazetteer import (
     agent_sectors,
     body_heads,
     document_nouns,
+    doer_verbs,
     feature_nouns,
     first_body_nouns,
     happening_nouns,
@@ -433,6 +434,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     is Aid, the PLOVER type AGREE as CAMEO2PLOVER gives 0331.
     """
     row = _choose_row(token, actor, armed)
+    if (row is None or row.kind in GATHERING_KINDS) and (protest := _doers_act(token)) is not None:
+        return protest
     if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and _promises_money(token):
         return replace(row, kind="Aid", cameo="0331")
     if row is not None and row.kind == RELEASE_KIND and _promises_money(token):
@@ -445,6 +448,31 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     if row is not None and row.kind == "Lawsuit" and _appeal_for(token):
         return None  # "launched an appeal for $400 million": the noun asks for something, a call ('appeal', Demand)
     return row
+
+
+GATHERING_KINDS = {"Meeting", "Agreement"}  # 'gathered', 'united', 'converged': CAMEO's senses of coming together
+
+
+def _doers_act(verb: Token) -> Trigger | None:
+    """'Protesters gathered outside parliament', 'rioters occupied the terminals', 'demonstrators surrounded her
+    motorcade': a verb no lexicon row makes a protest, done (active, not negated, with no one it meets or agrees
+    with) by people named for protesting (a WordNet doer noun of a protest verb, kg/data/doer_nouns.jsonl), is their
+    protest."""
+    if verb.pos_ != "VERB" or _negated_verb(verb) or verb.lemma_.lower() in speech_verbs():
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.ent_type_ == "CARDINAL" or verb.vocab[subject.lemma_.lower()].like_num:  # "tens of thousands of protesters"
+            subject = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj"), subject)
+        noun = subject.lemma_.lower()
+        for act in sorted(v for v in doer_verbs().get(noun, ()) if v != noun):  # not 'forces' (a noun of its own)
+            rows = [r for r in lexicon().get((act, "VERB"), [])  # the verb's own sense, not one its object gives
+                    if r.plover == "PROTEST" and not (r.obj or r.pobj or r.needs or r.objmod)]
+            if rows:
+                return rows[0]
+    return None
 
 
 def _appeal_for(verb: Token) -> bool:
