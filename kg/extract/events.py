@@ -2926,9 +2926,12 @@ SEQUENCE_MARKS = {"after", "before", "when"}  # they only bound a day, but a yea
 def _when_clause_time(ctx: Context, token: Token) -> TimeValue | None:
     """'As the talks began on Monday, Serbia recalled its ambassador': a clause of the same moment ('as', 'while') dates
     the clause it depends on, when nothing nearer does ('when', 'after', 'before' only bound it: a day named in them is
-    not the day of the clause they depend on, a year is taken as its year, 'took control after Spain withdrew in 1975')."""
+    not the day of the clause they depend on, a year is taken as its year, 'took control after Spain withdrew in 1975').
+    A participle that opens the sentence is of the same moment too: 'Speaking to reporters on Sunday, he accused ...'."""
     for verb in (token, *token.ancestors):
         for clause in verb.children:
+            if clause.dep_ == "advcl" and clause.i != token.i and (time := _participle_time(ctx, clause)) is not None:
+                return time
             if clause.dep_ != "advcl" or clause.i not in ctx.times or clause.i == token.i:
                 continue
             marks = {c.lower_ for c in clause.children if c.dep_ in {"advmod", "mark"}}
@@ -2937,6 +2940,19 @@ def _when_clause_time(ctx: Context, token: Token) -> TimeValue | None:
         if verb.pos_ in {"VERB", "AUX"}:
             return None  # the clause's own verb: a time of an outer clause is not this one's
     return None
+
+
+def _participle_time(ctx: Context, clause: Token) -> TimeValue | None:
+    """'Speaking at a rally in Tbilisi on Saturday, X accused ...': a present participle with no subject or mark of its
+    own that opens the sentence tells the occasion of its clause, and the time named in it (on the participle or on
+    the occasion) is its clause's time; not when it orders times ('Speaking after the vote on Friday')."""
+    if (clause.tag_ != "VBG" or clause.i > clause.head.i or clause.left_edge.i != clause.sent.start
+            or any(c.dep_ in SUBJ_DEPS | {"mark"} for c in clause.children)):
+        return None
+    words = list(clause.subtree)
+    if any(w.lower_ in SEQUENCE_MARKS | {"since", "until"} for w in words):
+        return None
+    return next((ctx.times[w.i] for w in words if w.i in ctx.times), None)
 
 
 def _present(verb: Token) -> bool:
