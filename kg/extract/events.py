@@ -2838,6 +2838,24 @@ def _object_time(ctx: Context, verb: Token) -> TimeValue | None:
 ASKING_KINDS = {"Demand", "Appeal"}  # what is asked for comes after the asking
 
 
+def formation_mandates(drafts: list[Draft]) -> None:
+    """'Dan asked Grindeanu to form a new government', 'urged Radev's party to form a cabinet': asking a person to form a
+    government is naming them to head it, an Appointment of the one asked (the lexicon's office-taking 'form' row),
+    not a demand of something still to come."""
+    for draft in drafts:
+        token = draft.token
+        if draft.kind not in ASKING_KINDS or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        asked = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"} or c.dep_ == "advcl" and _to_infinitive(c)]
+        for act in asked:
+            objects = {c.lemma_.lower() for c in act.children if c.dep_ == "dobj"}
+            row = next((r for r in _triggers_for(act) if r.kind == "Appointment" and r.holder and r.obj & objects), None)
+            if row is not None:
+                draft.kind, draft.trigger = row.kind, row
+                draft.participants = {key: "participant" for key in draft.participants}
+                break
+
+
 def _asked_act_time(ctx: Context, verb: Token) -> TimeValue | None:
     """'Japan urged China to release the crew on Monday', 'Greenpeace called for a ban on whaling on Monday': a time the
     parser hangs inside what is asked for, after the verb and before the report's day, dates the asking; an act asked
@@ -3868,6 +3886,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             read_statement(ctx, draft)
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
+    formation_mandates(drafts)
     product_makers(ctx, drafts)
     refer_back(ctx, drafts)
     befallen_again(drafts)
