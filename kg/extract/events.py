@@ -2086,6 +2086,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         subjects = [issuer]  # '"...," the statement said': who issued the statement named before
     if not subjects and _attended(draft):  # "X called for restraint in a telephone call with Y": X takes part
         subjects = [c for c in token.head.head.children if c.dep_ in SUBJ_DEPS]
+    if not subjects and _contested(draft):  # "Chakwera defeated Mutharika in a rerun": both ran in it
+        verb = token.head.head
+        subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS | {"nsubjpass", "dobj"}] + _agents(verb)
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else _spell_of(token)
     if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and (effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS or _carrier(effort.head)
                                                              or _ordered(effort)):
@@ -2337,6 +2340,18 @@ def _attended(draft: Draft) -> bool:
     verb = token.head.head
     return (token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ATTENDING_PREPS and verb.pos_ == "VERB"
             and not _to_infinitive(verb) and "Meeting" in lineage(draft.kind))
+
+
+CONTEST_VERBS = {"defeat", "beat", "win", "lose"}  # who wins or loses an election ran in it
+
+
+def _contested(draft: Draft) -> bool:
+    """'Chakwera defeated Mutharika in a rerun in June 2020', 'He was defeated by Dan in the runoff': an election noun in
+    an 'in' phrase on a verb of winning or losing is run by the verb's subject, object and 'by' agent."""
+    token = draft.token
+    verb = token.head.head
+    return (token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in" and verb.pos_ == "VERB"
+            and verb.lemma_.lower() in CONTEST_VERBS and "Election" in lineage(draft.kind))
 
 
 def _spoken_after(noun: Token, clause: Token) -> bool:
