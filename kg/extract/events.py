@@ -2114,10 +2114,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         # a visit to China", "workers were on strike": who is on it does it
         subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or ([s] if (s := _inherited_subject(verb)) else [])
     elif draft.kind in POLITY_EVENTS and _in_vote(token) and not _negated_verb(verb := token.head.head):
-        # "Boric defeated Kast in the run-off", "the party won 26 percent in the election": who ran in it, and whom
-        # the winner beat (a verb with a subject of its own: not what "chose to leave the EU in a referendum" leaves)
-        subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
-        subjects += [c for c in verb.children if c.dep_ == "dobj"] if subjects else []
+        # "Boric defeated Kast in the run-off", "the party won 26 percent in the election", "he was defeated by Dan in
+        # the runoff": who ran in it, and whom the winner beat (a verb with a subject of its own: not what "chose to
+        # leave the EU in a referendum" leaves)
+        subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"}]
+        subjects += [c for c in verb.children if c.dep_ == "dobj"] + _agents(verb) if subjects else []
     if not subjects and token.pos_ in {"VERB", "AUX"} and _hyphenated(token):
         subjects = _split_subjects(token)  # "Paul Biya was re-elected in October 2025"
     if draft.trigger.speech and len(subjects) == 1 and (issuer := _statement_issuer(ctx, subjects[0])) is not None:
@@ -2877,6 +2878,24 @@ def _object_time(ctx: Context, verb: Token) -> TimeValue | None:
 ASKING_KINDS = {"Demand", "Appeal"}  # what is asked for comes after the asking
 
 
+def formation_mandates(drafts: list[Draft]) -> None:
+    """'Dan asked Grindeanu to form a new government', 'urged Radev's party to form a cabinet': asking a person to form a
+    government is naming them to head it, an Appointment of the one asked (the lexicon's office-taking 'form' row),
+    not a demand of something still to come."""
+    for draft in drafts:
+        token = draft.token
+        if draft.kind not in ASKING_KINDS or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        asked = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"} or c.dep_ == "advcl" and _to_infinitive(c)]
+        for act in asked:
+            objects = {c.lemma_.lower() for c in act.children if c.dep_ == "dobj"}
+            row = next((r for r in _triggers_for(act) if r.kind == "Appointment" and r.holder and r.obj & objects), None)
+            if row is not None:
+                draft.kind, draft.trigger = row.kind, row
+                draft.participants = {key: "participant" for key in draft.participants}
+                break
+
+
 def _asked_act_time(ctx: Context, verb: Token) -> TimeValue | None:
     """'Japan urged China to release the crew on Monday', 'Greenpeace called for a ban on whaling on Monday': a time the
     parser hangs inside what is asked for, after the verb and before the report's day, dates the asking; an act asked
@@ -2965,9 +2984,12 @@ SEQUENCE_MARKS = {"after", "before", "when"}  # they only bound a day, but a yea
 def _when_clause_time(ctx: Context, token: Token) -> TimeValue | None:
     """'As the talks began on Monday, Serbia recalled its ambassador': a clause of the same moment ('as', 'while') dates
     the clause it depends on, when nothing nearer does ('when', 'after', 'before' only bound it: a day named in them is
-    not the day of the clause they depend on, a year is taken as its year, 'took control after Spain withdrew in 1975')."""
+    not the day of the clause they depend on, a year is taken as its year, 'took control after Spain withdrew in 1975').
+    A participle that opens the sentence is of the same moment too: 'Speaking to reporters on Sunday, he accused ...'."""
     for verb in (token, *token.ancestors):
         for clause in verb.children:
+            if clause.dep_ == "advcl" and clause.i != token.i and (time := _participle_time(ctx, clause)) is not None:
+                return time
             if clause.dep_ != "advcl" or clause.i not in ctx.times or clause.i == token.i:
                 continue
             marks = {c.lower_ for c in clause.children if c.dep_ in {"advmod", "mark"}}
@@ -2976,6 +2998,19 @@ def _when_clause_time(ctx: Context, token: Token) -> TimeValue | None:
         if verb.pos_ in {"VERB", "AUX"}:
             return None  # the clause's own verb: a time of an outer clause is not this one's
     return None
+
+
+def _participle_time(ctx: Context, clause: Token) -> TimeValue | None:
+    """'Speaking at a rally in Tbilisi on Saturday, X accused ...': a present participle with no subject or mark of its
+    own that opens the sentence tells the occasion of its clause, and the time named in it (on the participle or on
+    the occasion) is its clause's time; not when it orders times ('Speaking after the vote on Friday')."""
+    if (clause.tag_ != "VBG" or clause.i > clause.head.i or clause.left_edge.i != clause.sent.start
+            or any(c.dep_ in SUBJ_DEPS | {"mark"} for c in clause.children)):
+        return None
+    words = list(clause.subtree)
+    if any(w.lower_ in SEQUENCE_MARKS | {"since", "until"} for w in words):
+        return None
+    return next((ctx.times[w.i] for w in words if w.i in ctx.times), None)
 
 
 def _present(verb: Token) -> bool:
@@ -3914,6 +3949,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             read_statement(ctx, draft)
             _declaration(ctx, draft)
         _content_targets(ctx, draft)
+    formation_mandates(drafts)
     product_makers(ctx, drafts)
     refer_back(ctx, drafts)
     befallen_again(drafts)
