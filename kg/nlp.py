@@ -73,6 +73,7 @@ from kg.gazetteer import (
     occupations,
     office_verbs,
     party_nouns,
+    trade_body_nouns,
     person_heads,
     person_nouns,
     place_nouns,
@@ -3233,16 +3234,17 @@ GROUP_NOUNS = frozenset({"group"})
 
 
 def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'the student group Scholarism', 'the rights group Memorial': capitalised proper nouns right after a lower-case noun
-    of a body (`party_nouns`: first sense an organisation, 'the ruling party X', 'the agency X'; or 'group') that 'the'
-    or 'a' opens, with at most three lower-case words between, name that
+    """'the student group Scholarism', 'the rights group Memorial', 'the Dutch bank X': capitalised proper nouns right after
+    a lower-case noun of a body (`party_nouns`: first sense an organisation, 'the ruling party X', 'the agency X'; a
+    business in any sense, `trade_body_nouns`: 'the German carrier X'; or 'group') that 'the' or 'a' opens, with at
+    most three lower-case words or demonyms between, name that
     body, whatever the model read; not a name opened by a given name, one over a title or a gazetteer's name, nor the
     subject of a clause on the noun ('a group John Smith founded')."""
     from spacy.attrs import LOWER
 
     titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
     found = []
-    for noun in tokens_with(doc, LOWER, party_nouns() | GROUP_NOUNS):
+    for noun in tokens_with(doc, LOWER, party_nouns() | GROUP_NOUNS | trade_body_nouns()):
         if not noun.is_lower or noun.pos_ != "NOUN" or _article_before(doc, noun.i) is None:
             continue
         end = noun.i + 1
@@ -3251,7 +3253,8 @@ def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
         closed = end >= len(doc) or doc[end].text in {",", "."} or doc[end].lower_ == "and"
         if end == noun.i + 1 or end - noun.i > 4 or doc[noun.i + 1].lower_ in given_names() and not (closed and _modified_body(noun)):
             continue  # 'the travel group Thomas Cook, and': a name opened by a given name, closed, after a modified noun
-        if end < len(doc) and (doc[end].pos_ in {"VERB", "AUX"} or doc[end].text in {"'s", "\u2019s"}):
+        apposed = doc[end - 1].dep_ == "appos" and doc[end - 1].head.i == noun.i  # 'the bank X was fined'
+        if end < len(doc) and (doc[end].pos_ in {"VERB", "AUX"} and not apposed or doc[end].text in {"'s", "\u2019s"}):
             continue  # 'a group John Smith founded', "the party Leader's"
         if any(doc[i].ent_id_ or doc[i].ent_type_ in NON_NAME_LABELS | {"NORP"} for i in range(noun.i + 1, end)):
             continue
@@ -3271,10 +3274,11 @@ def _modified_body(noun: Token) -> bool:
 
 
 def _article_before(doc: Doc, i: int) -> int | None:
-    """Where 'the' or 'a' stands before the noun at token i, past up to three lower-case words that describe it."""
+    """Where 'the' or 'a' stands before the noun at token i, past up to three lower-case words or demonyms that
+    describe it ('the Swedish payments company')."""
     j = i - 1
     while j >= 0 and i - j <= 4 and doc[j].lower_ not in {"the", "a", "an"}:
-        if not (doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_):
+        if not (doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ or doc[j].ent_type_ == "NORP"):
             return None
         j -= 1
     return j if j >= 0 and doc[j].lower_ in {"the", "a", "an"} else None

@@ -176,6 +176,7 @@ SCHEMAS: dict[str, dict] = {
     "body_nouns.jsonl": {"id": lambda v: text(v) and v.startswith("body-noun-"),
                          "noun": lambda v: text(v) and v.isalpha() and v.islower(), "kind": ("organization", "social_group"), "first": bool,
                          "source": wordnet_source},
+    "trade_body_nouns.jsonl": noun_schema("trade-body", ("enterprise", "financial_institution")),
     "work_nouns.jsonl": noun_schema("work", ("investigation", "undertaking", "plan")),
     "post_nouns.jsonl": noun_schema("post", ("position", "occupation", "function", "capacity")),
     "opinion_nouns.jsonl": noun_schema("opinion", ("opinion", "view")),
