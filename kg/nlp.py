@@ -3737,7 +3737,7 @@ BRAND = re.compile(r"[a-z]{1,3}[A-Z][a-z]+")  # 'iTunes', 'iPod', 'eBay': a lowe
 def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], titles: list[tuple[int, int]] = ()) -> bool:
     """A 'person' made only of dictionary words that no office holder is named with ('App Store',
     'Snow Leopard', 'Dashboard'): a product or a thing, unless a title or 'Mr.' stands before it, a title stands in
-    apposition after it, or the text names a person with it in full; a 'person' right after a brand's word ('iTunes Music Store')."""
+    apposition before or after it, or the text names a person with it in full; a 'person' right after a brand's word ('iTunes Music Store')."""
     if ent.label_ != "PERSON" or not words:
         return False
     if ent.start > 0 and BRAND.fullmatch(doc[ent.start - 1].text):
@@ -3747,9 +3747,9 @@ def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], ti
     if not tokens or any(t.text in p.text.split() for t in tokens for p in others if len(p) > 1):
         return False  # 'Jobs' after 'Steve Jobs'; 'Paris' after 'Valeska Paris'
     before = doc[ent.start - 1] if ent.start > 0 else None
-    if any(end == ent.start for _, end in titles) or (
+    if any(end == ent.start or end == ent.start - 1 and before.text == "," for _, end in titles) or (
             before is not None and before.is_title and before.text.endswith(".") and len(before) <= 4):  # 'Mr. Wilkins'
-        return False
+        return False  # 'the commission's chief executive, Sue Dawson,': a title in apposition before it
     if _before_title(doc, ent, titles):
         return False  # 'Sue Gardner, the executive director of ORG': a title in apposition after it
     names = _name_words()
