@@ -2327,6 +2327,12 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
         start = _past_modifiers(doc, start, end, words, ent.label_ == "PERSON")
     if start + 1 < end and doc[start].text in honorifics() and doc[start + 1:end].text in _people_named(doc):
         start += 1  # 'Dr Jones' typed a body after 'Sarah Jones': the person, by a form of address ('Dr Pepper' stays)
+    label = ent.label_
+    if label != "PERSON" and not ent.ent_id_ and start + 1 < end and doc[start].text in honorifics():
+        start += _given_name_first(doc[start + 1:end])  # 'found Dr Marcus Hale guilty', typed a body
+    if label != "PERSON" and not ent.ent_id_ and start > 0 and doc[start - 1].text in honorifics() \
+            and _given_name_first(doc[start:end]):
+        label = "PERSON"  # a form of address before a given name opens a person's name, whatever the model read
     if not ent.ent_id_ and not any(c.isupper() for c in doc[start:end].text):
         return None  # 'pan-democrat', 'the party congress', 'warplanes': a name is capitalised
     if start >= end:
@@ -2336,10 +2342,10 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
         return None
     if doc[start:end].text in nonactor_names():
         return None  # 'Allah', 'Athena', 'Calvinism': a deity, a religion or a holiday is no actor
-    if (start, end) == (ent.start, ent.end):
+    if (start, end, label) == (ent.start, ent.end, ent.label_):
         return ent
-    known = _known_name(doc, start, end) if start > ent.start else None
-    return known or Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
+    known = _known_name(doc, start, end) if start > ent.start and label == ent.label_ else None
+    return known or Span(doc, start, end, label=label, span_id=ent.ent_id if label == ent.label_ else 0)
 
 
 def _known_name(doc: Doc, start: int, end: int) -> Span | None:
