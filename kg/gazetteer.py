@@ -259,6 +259,13 @@ def body_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def trade_body_nouns() -> frozenset[str]:
+    """Nouns one of whose senses is a business or a financial institution ('bank', 'carrier', 'maker';
+    kg/data/trade_body_nouns.jsonl, from WordNet): 'the Dutch bank X' names a business."""
+    return _column("trade_body_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
 def first_body_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is an organisation or a social group ('company', 'party'; not 'host'): 'NAME, the
     state energy company,' is a body's name."""

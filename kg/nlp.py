@@ -83,6 +83,7 @@ from kg.gazetteer import (
     title_kinds,
     title_prefixes,
     titles,
+    trade_body_nouns,
     vehicle_nouns,
     way_nouns,
     weapon_nouns,
@@ -2326,6 +2327,12 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
         start = _past_modifiers(doc, start, end, words, ent.label_ == "PERSON")
     if start + 1 < end and doc[start].text in honorifics() and doc[start + 1:end].text in _people_named(doc):
         start += 1  # 'Dr Jones' typed a body after 'Sarah Jones': the person, by a form of address ('Dr Pepper' stays)
+    label = ent.label_
+    if label != "PERSON" and not ent.ent_id_ and start + 1 < end and doc[start].text in honorifics():
+        start += _given_name_first(doc[start + 1:end])  # 'found Dr Marcus Hale guilty', typed a body
+    if label != "PERSON" and not ent.ent_id_ and start > 0 and doc[start - 1].text in honorifics() \
+            and _given_name_first(doc[start:end]):
+        label = "PERSON"  # a form of address before a given name opens a person's name, whatever the model read
     if not ent.ent_id_ and not any(c.isupper() for c in doc[start:end].text):
         return None  # 'pan-democrat', 'the party congress', 'warplanes': a name is capitalised
     if start >= end:
@@ -2335,10 +2342,10 @@ def _trimmed(doc: Doc, ent: Span, words: frozenset[str] = frozenset()) -> Span |
         return None
     if doc[start:end].text in nonactor_names():
         return None  # 'Allah', 'Athena', 'Calvinism': a deity, a religion or a holiday is no actor
-    if (start, end) == (ent.start, ent.end):
+    if (start, end, label) == (ent.start, ent.end, ent.label_):
         return ent
-    known = _known_name(doc, start, end) if start > ent.start else None
-    return known or Span(doc, start, end, label=ent.label_, span_id=ent.ent_id)
+    known = _known_name(doc, start, end) if start > ent.start and label == ent.label_ else None
+    return known or Span(doc, start, end, label=label, span_id=ent.ent_id if label == ent.label_ else 0)
 
 
 def _known_name(doc: Doc, start: int, end: int) -> Span | None:
@@ -3233,16 +3240,17 @@ GROUP_NOUNS = frozenset({"group"})
 
 
 def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'the student group Scholarism', 'the rights group Memorial': capitalised proper nouns right after a lower-case noun
-    of a body (`party_nouns`: first sense an organisation, 'the ruling party X', 'the agency X'; or 'group') that 'the'
-    or 'a' opens, with at most three lower-case words between, name that
+    """'the student group Scholarism', 'the rights group Memorial', 'the Dutch bank X': capitalised proper nouns right after
+    a lower-case noun of a body (`party_nouns`: first sense an organisation, 'the ruling party X', 'the agency X'; a
+    business in any sense, `trade_body_nouns`: 'the German carrier X'; or 'group') that 'the' or 'a' opens, with at
+    most three lower-case words or demonyms between, name that
     body, whatever the model read; not a name opened by a given name, one over a title or a gazetteer's name, nor the
     subject of a clause on the noun ('a group John Smith founded')."""
     from spacy.attrs import LOWER
 
     titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
     found = []
-    for noun in tokens_with(doc, LOWER, party_nouns() | GROUP_NOUNS):
+    for noun in tokens_with(doc, LOWER, party_nouns() | GROUP_NOUNS | trade_body_nouns()):
         if not noun.is_lower or noun.pos_ != "NOUN" or _article_before(doc, noun.i) is None:
             continue
         end = noun.i + 1
@@ -3251,7 +3259,8 @@ def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
         closed = end >= len(doc) or doc[end].text in {",", "."} or doc[end].lower_ == "and"
         if end == noun.i + 1 or end - noun.i > 4 or doc[noun.i + 1].lower_ in given_names() and not (closed and _modified_body(noun)):
             continue  # 'the travel group Thomas Cook, and': a name opened by a given name, closed, after a modified noun
-        if end < len(doc) and (doc[end].pos_ in {"VERB", "AUX"} or doc[end].text in {"'s", "\u2019s"}):
+        apposed = doc[end - 1].dep_ == "appos" and doc[end - 1].head.i == noun.i  # 'the bank X was fined'
+        if end < len(doc) and (doc[end].pos_ in {"VERB", "AUX"} and not apposed or doc[end].text in {"'s", "\u2019s"}):
             continue  # 'a group John Smith founded', "the party Leader's"
         if any(doc[i].ent_id_ or doc[i].ent_type_ in NON_NAME_LABELS | {"NORP"} for i in range(noun.i + 1, end)):
             continue
@@ -3271,10 +3280,11 @@ def _modified_body(noun: Token) -> bool:
 
 
 def _article_before(doc: Doc, i: int) -> int | None:
-    """Where 'the' or 'a' stands before the noun at token i, past up to three lower-case words that describe it."""
+    """Where 'the' or 'a' stands before the noun at token i, past up to three lower-case words or demonyms that
+    describe it ('the Swedish payments company')."""
     j = i - 1
     while j >= 0 and i - j <= 4 and doc[j].lower_ not in {"the", "a", "an"}:
-        if not (doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_):
+        if not (doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ or doc[j].ent_type_ == "NORP"):
             return None
         j -= 1
     return j if j >= 0 and doc[j].lower_ in {"the", "a", "an"} else None
@@ -3733,7 +3743,8 @@ BRAND = re.compile(r"[a-z]{1,3}[A-Z][a-z]+")  # 'iTunes', 'iPod', 'eBay': a lowe
 def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], titles: list[tuple[int, int]] = ()) -> bool:
     """A 'person' made only of dictionary words that no office holder is named with ('App Store',
     'Snow Leopard', 'Dashboard'): a product or a thing, unless a title or 'Mr.' stands before it, a title stands in
-    apposition after it, or the text names a person with it in full; a 'person' right after a brand's word ('iTunes Music Store')."""
+    apposition before or after it, or the text names a person with it in full; a 'person' right after a brand's word
+    ('iTunes Music Store')."""
     if ent.label_ != "PERSON" or not words:
         return False
     if ent.start > 0 and BRAND.fullmatch(doc[ent.start - 1].text):
@@ -3743,9 +3754,9 @@ def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], ti
     if not tokens or any(t.text in p.text.split() for t in tokens for p in others if len(p) > 1):
         return False  # 'Jobs' after 'Steve Jobs'; 'Paris' after 'Valeska Paris'
     before = doc[ent.start - 1] if ent.start > 0 else None
-    if any(end == ent.start for _, end in titles) or (
+    if any(end == ent.start or end == ent.start - 1 and before.text == "," for _, end in titles) or (
             before is not None and before.is_title and before.text.endswith(".") and len(before) <= 4):  # 'Mr. Wilkins'
-        return False
+        return False  # 'the commission's chief executive, Sue Dawson,': a title in apposition before it
     if _before_title(doc, ent, titles):
         return False  # 'Sue Gardner, the executive director of ORG': a title in apposition after it
     names = _name_words()

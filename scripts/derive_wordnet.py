@@ -45,6 +45,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/honorifics.jsonl: forms of address that WordNet writes both with and without a full stop ('Mr', 'Mr.',
   'Mrs', 'Ms'), and the abbreviations of people's nouns WordNet writes with a full stop ('Dr.' of doctor), in both
   spellings: 'Ms Buchtmann said', 'Dr Fauci said' name the person by the surname, the form of address aside (kg.nlp).
+- kg/data/trade_body_nouns.jsonl: nouns one of whose senses is a business or a financial institution ('bank',
+  'carrier', 'maker'): the name right after one ('the Dutch bank X') is a business's (kg.nlp).
 - kg/data/body_nouns.jsonl: nouns one of whose senses is an organisation or a social group ('front', 'airline',
   'union', 'party', 'bank'): a name ending in one, with no given name in it, is a body's ('Nordwind Airlines', 'the
   Tigray People's Liberation Front'), not a person's; `first` says the body is the noun's most frequent sense
@@ -636,6 +638,26 @@ def body_nouns(folder: Path) -> list[dict]:
     return rows
 
 
+TRADE_BODY_ROOTS = {
+    "enterprise": "08056231",             # enterprise.n.02: an organization created for business ventures (firm, carrier, chain)
+    "financial_institution": "08054721",  # financial_institution.n.01: bank, lender's institutions, insurer
+}
+
+
+def trade_body_nouns(folder: Path) -> list[dict]:
+    """One-word nouns one of whose senses is a business or a financial institution ('bank', 'carrier', 'maker',
+    'chain'): 'the Dutch bank X', 'the German carrier X' name a business, whatever their other senses (kg.nlp)."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, TRADE_BODY_ROOTS)
+    rows = []
+    for lemma, offsets in _one_words(folder, lemmas):
+        found = next(((o, r) for o in offsets if (r := _root(o, hypernyms, roots))), None)
+        if found is not None:
+            rows.append({"id": f"trade-body-noun-{lemma}", "noun": lemma, "kind": found[1],
+                         "source": f"WordNet 3.0 data.noun {found[0]} ({lemmas[found[0]][0]}), under {found[1]}"})
+    return rows
+
+
 PERSON_ROOT = {"person": "00007846"}  # person.n.01: a human being
 
 
@@ -801,8 +823,8 @@ def doer_nouns(folder: Path) -> list[dict]:
         for offset in offsets[:VERB_SENSES]:
             for noun in (n for n in derived.get(offset, ()) if n in person):
                 for word in (w for w in lemmas[noun] if w.isalpha() and w.islower() and w.startswith(verb[:3])):
-                    rows.setdefault(f"{word} {verb}", {"id": f"doer-noun-{word}-{verb}", "noun": word, "verb": verb,
-                                                       "source": f"WordNet 3.0 data.verb {offset} ({verb}) + data.noun {noun} ({word}), noun.person"})
+                    source = f"WordNet 3.0 data.verb {offset} ({verb}) + data.noun {noun} ({word}), noun.person"
+                    rows.setdefault(f"{word} {verb}", {"id": f"doer-noun-{word}-{verb}", "noun": word, "verb": verb, "source": source})
     return list(rows.values())
 
 
@@ -824,6 +846,7 @@ def main(folder: Path) -> None:
     _write("system_nouns.jsonl", system_nouns(folder))
     _write("name_particles.jsonl", name_particles(folder))
     _write("body_nouns.jsonl", body_nouns(folder))
+    _write("trade_body_nouns.jsonl", trade_body_nouns(folder))
     _write("honorifics.jsonl", honorifics(folder))
     _write("person_nouns.jsonl", person_nouns(folder))
     _write("work_nouns.jsonl", work_nouns(folder))

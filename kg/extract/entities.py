@@ -1139,6 +1139,9 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     window = [e for e in ents(doc) if lo <= e.start and e.end <= i and e.label_ == "ORG"
               and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization") and not _bracketed_short_name(doc, e)]
     named = {gazetteer_id(e) or organization_key(e.text) for e in window if _name_head(e) in {noun, noun + "s"}}
+    introduced = _introduced_as(doc, i, noun) if not named else None
+    if introduced is not None:
+        return introduced
     if not named and _business_word(noun) and noun in BODY_NOUNS:
         window = [e for e in window if not meeting_name(e)]  # 'at the Apple Developers Conference'
         named = {organization_key(e.text) for e in window if not e.ent_id_}
@@ -1172,6 +1175,34 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
         return None
     key = named.pop()
     ent = next(e for e in reversed(window) if (gazetteer_id(e) or organization_key(e.text)) == key)
+    return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
+
+
+GENERIC_BODY_NOUNS = {"company", "firm"}  # 'the company' after 'the airline X': any business introduced the same way
+
+
+def _introduced_as(doc: Doc, i: int, noun: str) -> Span | None:
+    """"The Chilean airline Andes Air ordered ... . Airbus delivered ... . The airline's chief financial officer, NAME":
+    the one organisation the text before word `i` introduced with the noun, written right before its name ('the
+    airline X', 'the payments company X') or in apposition after it ('X, a Norwegian software company,'); for
+    'company' or 'firm', with any business noun ('the company's chairman' after 'the airline X')."""
+    from spacy.tokens import Span
+
+    def fits(word: Token) -> bool:
+        return word.lower_ == noun or (noun in GENERIC_BODY_NOUNS and _business_word(word.lower_))
+
+    found: dict[str, Span] = {}
+    for e in ents(doc):
+        if e.end > i or e.label_ != "ORG" or (e.ent_id_ and entries()[e.ent_id_].type != "Organization"):
+            continue
+        before = doc[e.start - 1] if e.start > 0 else None
+        after = next((t for t in doc[e.end + 1:min(e.end + 6, i)] if t.dep_ == "appos" and t.head.i in range(e.start, e.end)),
+                     None) if e.end < len(doc) and doc[e.end].text == "," else None
+        if (before is not None and before.pos_ == "NOUN" and fits(before)) or (after is not None and fits(after)):
+            found.setdefault(gazetteer_id(e) or organization_key(e.text), e)
+    if len(found) != 1:
+        return None
+    ent = found.popitem()[1]
     return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
 
 

@@ -1944,10 +1944,11 @@ def _description_end(doc: Doc, demonym: Span) -> int:
 
 
 def _describes_a_name(doc: Doc, demonym: Span) -> bool:
-    """'the German carmaker Volkswagen', 'the Afghan software company Citadel': a demonym and a description in lower
-    case before a capitalised name describe that name; the state is not the owner."""
+    """'the German carmaker Volkswagen', 'the Afghan software company Citadel', 'the Swedish bank SEB': a demonym and a
+    description in lower case before a capitalised name or initials describe that name; the state is not the owner."""
     j = _description_end(doc, demonym)
-    return demonym.label_ == "NORP" and demonym.end < j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN"
+    return demonym.label_ == "NORP" and demonym.end < j < len(doc) and (
+        doc[j].is_title and doc[j].pos_ == "PROPN" or doc[j].is_upper and doc[j].ent_type_ == "ORG")
 
 
 def _described_organization(doc: Doc, demonym: Span) -> Span | None:

@@ -394,6 +394,11 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
         return words_between + (6 if pos >= end and re.search(r"\bthat\b", gap) else 0) \
             + 3 * len(re.findall(r"[,;:]", gap)) + (2 if pos >= end and re.search(r"\b(?:and|but)\b", gap) else 0)
 
+    if any(pos < start and not re.search(r"[,;:]|\b(?:that|which|who|when|after|before)\b", sentence[pos:start])
+           for pos, _ in cues):
+        # "launched in Norway on Tuesday and plans to enter France": the verb phrase before the span, in its own clause,
+        # dates it; one after 'and' is the next verb phrase's
+        cues = [c for c in cues if not (c[0] >= end and re.search(r"\b(?:and|but)\b", sentence[end:c[0]]))]
     tense = min(cues, key=lambda c: (distance(c[0]), c[1] == "future"))[1]
     # "elections planned for February have been postponed": a past clause does not date the plan's time
     return None if tense == "past" and plan else tense
