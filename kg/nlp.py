@@ -3479,7 +3479,8 @@ def _bodies_of_cities(doc: Doc, ents: list[Span]) -> list[Span]:
 def _joined_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Barclays and Bank of America walked away': the model ran two organisations joined by 'and' into one; when the
     text names one part alone as an organisation elsewhere and writes the other alone elsewhere too ('Barclays said'),
-    they are two ('Procter and Gamble', named only whole, stays one)."""
+    they are two ('Procter and Gamble', named only whole, stays one). So are two names each with a body noun of its
+    own: 'the Massachusetts Institute of Technology and Colorado State University' (`_headed_body`)."""
     alone = Counter(strip_the(e.text) for e in ents if e.label_ == "ORG")
     text = doc.text
     out = []
@@ -3491,11 +3492,19 @@ def _joined_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         parts = [doc[ent.start:joins[0]], doc[joins[0] + 1:ent.end]]
         elsewhere = [any(m.start() < ent.start_char or m.start() >= ent.end_char
                          for m in re.finditer(r"(?<!\w)" + re.escape(strip_the(p.text)) + r"(?!\w)", text)) for p in parts]
-        if all(elsewhere) and any(alone[strip_the(p.text)] for p in parts):
+        if (all(elsewhere) and any(alone[strip_the(p.text)] for p in parts)) or all(_headed_body(p) for p in parts):
             out += [_fresh(doc, p.start + (p[0].lower_ == "the"), p.end, "ORG") for p in parts]
             continue
         out.append(ent)
     return out
+
+
+def _headed_body(part: Span) -> bool:
+    """A name with a capitalised body noun after its first word ('Colorado State University', 'Massachusetts Institute
+    of Technology'); not one that starts with its noun ('Ministry of Trade and Industry': 'Industry' may continue it)."""
+    words = [t for t in part if t.lower_ != "the"]
+    return len(words) > 1 and words[0].lower_ not in first_body_nouns() and any(
+        _capitalised(t) and t.lower_ in first_body_nouns() for t in words[1:])
 
 
 def _unknown_word_name(ent: Span) -> bool:

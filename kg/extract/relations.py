@@ -85,12 +85,14 @@ def _of_which(ctx: Context, verb: Token) -> list[str]:
 
 def _appositive(ctx: Context, token: Token) -> list[Relation]:
     """'Kosovo, a former province of Serbia', 'Turkey, a NATO member', 'Senegal, Guinea-Bissau's northern neighbour',
-    and the same said with a present copula,
+    'X, a member of Y and owner of Z' (a noun coordinated with the apposition), and the same said with a present copula,
     'Indonesia is a member of ASEAN', or with 'became' ('Croatia became the 28th member of the EU': it still is); a past
     'was a member' states nothing of now, nor does a becoming yet to come ('is expected to become a member')."""
     out = []
     if token.dep_ == "appos":
         holder = token.head
+    elif token.dep_ == "conj" and token.head.dep_ == "appos" and token.head.pos_ == "NOUN":
+        holder = token.head.head  # "Disney, Pixar's distributor and owner of ABC": the second noun of the apposition
     elif token.dep_ == "attr" and _states_now(token.head):
         # the subject that names an actor: a dateline before it ('NEW DELHI, Sept 9 - The AU became') parses as one too
         holder = next((c for c in token.head.children if c.dep_ == "nsubj" and actors(ctx, c)), None)

@@ -398,13 +398,17 @@ def _portfolio_start(doc: Doc, start: int) -> int:
 
 def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """'NAME, who heads ORG', 'NAME chairs ORG', 'NAME presides over ORG', 'ORG, led by NAME' (in the present, not
-    negated): the post the verb's leader noun names (kg/data/office_verbs.jsonl)."""
-    verbs = office_verbs()
+    negated): the post the verb's leader noun names (kg/data/office_verbs.jsonl). The verb of a title held for an act
+    once done (kg/data/titles.jsonl `act`) states it in the past too: 'ORG, which was founded by NAME', 'NAME founded
+    ORG' (each of 'NAME1 and NAME2')."""
+    verbs, acts = office_verbs(), _act_titles()
     out = []
-    for token in tokens_with(doc, LEMMA, frozenset(verbs)):
-        role = verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" and token.tag_ in {"VBZ", "VBP"} else None
-        passive = role is None and _present_passive(token)
-        role = verbs.get(token.lemma_.lower()) if passive else role
+    for token in tokens_with(doc, LEMMA, frozenset(verbs) | frozenset(acts)):
+        lemma = token.lemma_.lower()
+        act = acts.get(lemma) if token.pos_ == "VERB" and not any(c.tag_ == "MD" for c in token.children) else None
+        role = act or (verbs.get(lemma) if token.pos_ == "VERB" and token.tag_ in {"VBZ", "VBP"} else None)
+        passive = _past_passive(token) if act else role is None and _present_passive(token)
+        role = verbs.get(lemma) if passive and not act else role
         if role is None or any(c.dep_ == "neg" for c in token.children):
             continue
         if passive:  # 'ORG, led by NAME', 'ORG is headed by NAME'
@@ -413,6 +417,8 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         else:
             holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
             objects = [c for c in token.children if c.dep_ == "dobj"]
+        if token.dep_ == "relcl" and any(o.tag_ == "WDT" for o in objects):
+            objects = [token.head]  # 'ORG, which was founded by NAME', 'ORG, which NAME founded'
         verb = token
         if holder is None and not passive and token.dep_ == "conj" and token.head.pos_ == "VERB" \
                 and token.head.lemma_.lower() in verbs:  # 'NAME, who heads ORG and chairs ORG2': the first verb's holder
@@ -428,14 +434,42 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         # 'heads the UN human rights office': the body named inside the object when the object is no name of its own
         objects += [c for o in objects if _ent_at(doc, o.i) is None for c in o.children
                     if c.dep_ in {"nmod", "compound", "poss"} and c.ent_type_ == "ORG"]
+        holders = [person]
+        if act and person is not None:  # 'founded by NAME1 and NAME2', 'NAME founded ORG with NAME2': each a founder
+            holders += [_ent_at(doc, c.i) for c in holder.children if c.dep_ == "conj"]
+            holders += [_ent_at(doc, g.i) for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for g in c.children if g.dep_ == "pobj"]
         for obj in objects:
             owner = _ent_at(doc, obj.i) or _apposed_name(doc, obj) or _the_body_object(doc, obj)
             of = owner_key(owner) if owner is not None else ""
-            if person is None or person.label_ != "PERSON" or not of:
-                continue
-            span = doc[min(person.start, token.i):max(person.end, owner.end)]
-            out.append(_role(span, person, role, of, as_of, "office-verb", 0.8))
+            if act and (not _organization(of) or owner.start > _compound_start_of(owner.root)):
+                continue  # 'founded the city' (no organisation), 'Alianza para [el Progreso]' (a name cut short)
+            for person in holders:
+                if person is None or person.label_ != "PERSON" or not of:
+                    continue
+                span = doc[min(person.start, token.i):max(person.end, owner.end)]
+                out.append(_role(span, person, role, of, as_of, "act-verb" if act else "office-verb", 0.8))
     return out
+
+
+def _compound_start_of(token) -> int:
+    """The first capitalised word of the compound a name's head word ends: 'Alianza' of 'Alianza para el Progreso' for
+    'Progreso'; 'Pixar' of 'the animation company Pixar'."""
+    words = [token]
+    while (first := next((c for c in words[-1].children if c.dep_ == "compound" and c.i < words[-1].i), None)) is not None:
+        words.append(first)
+    return min((w.i for w in words if w.is_title), default=token.i)
+
+
+@lru_cache(maxsize=1)
+def _act_titles() -> dict[str, str]:
+    """The verb of a title held for an act once done -> the title ('found' -> Founder: kg/data/titles.jsonl `act`)."""
+    return {row["act"]: row["role"] for row in titles() if row.get("act")}
+
+
+def _past_passive(token) -> bool:
+    """'ORG was founded by NAME', 'ORG, founded by NAME in 1975': a participle with an agent, in any tense."""
+    return token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
 
 
 # a noun of holding an office and the title it is formed from: 'chairmanship' (chairman), 'leadership' (leader),
@@ -1965,8 +1999,14 @@ def _describes_name(doc: Doc, i: int) -> bool:
 
 
 def _describing_word(token) -> bool:
-    """A lower-case word before a name: 'far-right', 'opposition', 'state-owned', 'ruling' (no entity, no function word)."""
-    return not token.ent_type_ and (token.text == "-" or (token.is_lower and token.pos_ in {"ADJ", "NOUN", "VERB", "ADV"}))
+    """A lower-case word before a name: 'far-right', 'opposition', 'state-owned', 'ruling' (no entity, no function word),
+    or a place's name before '-based' ('the Britain-based Syrian Observatory', 'the New York-based ORG')."""
+    if token.ent_type_:
+        doc, end = token.doc, token.i
+        while end < len(doc) and doc[end].ent_type_ == token.ent_type_ and (end == token.i or doc[end].ent_iob_ == "I"):
+            end += 1
+        return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based"
+    return token.text == "-" or (token.is_lower and token.pos_ in {"ADJ", "NOUN", "VERB", "ADV"})
 
 
 MODIFIERS = {"the", "a", "an", "current", "new", "acting", "interim", "outgoing", "incumbent", "longtime", "long-time", "then",
