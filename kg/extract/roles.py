@@ -122,6 +122,7 @@ from kg.gazetteer import (
     motion_verbs,
     occupations,
     office_holders,
+    person_nouns,
     office_holders_horizon,
     office_verbs,
     police_nouns,
@@ -618,6 +619,7 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
             spans.append(Span(doc, token.i, token.i + 1, label="Head"))  # 'WTO chief NAME', 'NAME, the SIU head,'
     spans += _justice_titles(doc, taken)
     spans += _member_titles(doc, taken)
+    spans += _coordinated_posts(doc, spans)
     spans.sort(key=lambda t: t.start)
     groups: list[list[Span]] = []
     for span in spans:
@@ -657,6 +659,32 @@ def _listed_title(doc: Doc, last: Span, span: Span, spans: list[Span]) -> bool:
             return True
         span = starts[k]
     return False
+
+
+def _coordinated_posts(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'chief financial officer and treasurer at ORG', 'curator and director of exhibits at ORG': a noun of a person
+    (kg/data/person_nouns.jsonl, WordNet) joined by 'and' to a title is one more post of the same holder and owner,
+    named as written. Only a lower-case common noun right before 'of'/'at'/'for' (the owner) or right after a comma
+    or an article that opens the apposition ('NAME, curator and director of X'); 'the chairman and his wife' is none."""
+    from spacy.tokens import Span
+
+    taken = {i for t in spans for i in range(t.start, t.end)}
+    words = person_nouns()
+
+    def post(i: int) -> bool:
+        return (0 <= i < len(doc) and i not in taken and doc[i].tag_ == "NN" and doc[i].is_lower
+                and not doc[i].ent_type_ and doc[i].lower_ in words)
+
+    out = []
+    for t in spans:
+        after = t.end + 1
+        if (after + 1 < len(doc) and doc[t.end].lower_ == "and" and post(after)
+                and doc[after + 1].lower_ in TITLE_PREPOSITIONS):
+            out.append(Span(doc, after, after + 1, label="Post"))
+        before = t.start - 2
+        if before >= 1 and doc[t.start - 1].lower_ == "and" and post(before) and doc[before - 1].lower_ in {",", "the", "a", "an"}:
+            out.append(Span(doc, before, before + 1, label="Post"))
+    return out
 
 
 def _member_titles(doc: Doc, taken: set[int]) -> list[Span]:
