@@ -576,10 +576,10 @@ def _occupation_last_words() -> frozenset[str]:
 
 
 def _portfolio_end(doc: Doc, end: int) -> int:
-    """Past a field written after a title and closed by a comma ("Microsoft's director of research, NAME") or followed
-    by 'at' and the organisation ('vice president of marketing at ORG', 'a professor of physics at ORG'): 'of'/'for'
-    and one to three lower-case words, no name among them; past 'at large' ('editor at large at ORG', 'ambassador-at-large
-    for X'); else `end`."""
+    """Past a field written after a title and closed by a comma ("Microsoft's director of research, NAME"), followed
+    by 'at' and the organisation ('vice president of marketing at ORG', 'a professor of physics at ORG') or by the
+    holder's name ('Microsoft vice president of marketing NAME'): 'of'/'for' and one to three lower-case words, no name
+    among them; past 'at large' ('editor at large at ORG', 'ambassador-at-large for X'); else `end`."""
     if [t.lower_ for t in doc[end:end + 4] if t.text != "-"][:2] == ["at", "large"]:
         return next(j for j in range(end, len(doc)) if doc[j].lower_ == "large") + 1
     if end + 1 >= len(doc) or doc[end].lower_ not in {"of", "for"}:
@@ -588,7 +588,7 @@ def _portfolio_end(doc: Doc, end: int) -> int:
     while (j < len(doc) and j - end <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_
            and doc[j].lower_ not in {"the", "at"}):
         j += 1
-    return j if j > end + 1 and j < len(doc) and doc[j].lower_ in {",", "at"} else end
+    return j if j > end + 1 and j < len(doc) and (doc[j].lower_ in {",", "at"} or _person_at(doc, j) is not None) else end
 
 
 def _organization(key: str) -> bool:
