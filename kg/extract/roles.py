@@ -586,9 +586,9 @@ def _portfolio_end(doc: Doc, end: int) -> int:
         return end
     j = end + 1
     while (j < len(doc) and j - end <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_
-           and doc[j].lower_ not in {"the", "at"}):
+           and doc[j].lower_ not in {"the", "at", "for"}):
         j += 1
-    return j if j > end + 1 and j < len(doc) and (doc[j].lower_ in {",", "at"} or _person_at(doc, j) is not None) else end
+    return j if j > end + 1 and j < len(doc) and (doc[j].lower_ in {",", "at", "for"} or _person_at(doc, j) is not None) else end
 
 
 def _organization(key: str) -> bool:
