@@ -2689,7 +2689,10 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         if node is not token and _earlier_relative(node):
             return  # "dropping Kiprono, who had faced criticism over protests": the main clause's time is not theirs
         if node.lemma_.lower() in ANNIVERSARY_NOUNS:
-            return  # "on the third anniversary of Moscow's invasion": the day marks the event, years after it
+            # "on the third anniversary of Moscow's invasion": the day marks the event, years after it; "the 20th
+            # anniversary of Warhol's death in 1987": a past year written right after the event is the event's own
+            draft.time = _anniversary_event_time(ctx, token)
+            return
         node = node.head
         if node.i in ctx.times:
             time: TimeValue | None = ctx.times[node.i]
@@ -2711,6 +2714,21 @@ def _read_time(ctx: Context, draft: Draft) -> None:
 
 
 ANNIVERSARY_NOUNS = {"anniversary"}
+
+
+def _anniversary_event_time(ctx: Context, token: Token) -> TimeValue | None:
+    """The time written as 'in'/'on' TIME right after the event an anniversary is of ('the 20th anniversary of Andy
+    Warhol's death in 1987', 'the anniversary of the bombing on March 11, 2004'), whatever the parse hung it on, when it
+    ends over a year before the report: an anniversary falls years after its event, so such a time is the event's
+    ('marks the 50th anniversary of independence in 2024' is the anniversary's own year, and stays undated)."""
+    after = token.right_edge.i + 1
+    if after + 1 >= len(ctx.doc) or ctx.doc[after].lower_ not in {"in", "on"}:
+        return None
+    start = ctx.doc[after + 1].idx
+    time = next((tv for tv in ctx.times.values() if tv.start == start), None)
+    if time is None or time.latest.year >= ctx.article.date.year - 1:
+        return None
+    return time
 
 
 def _conjunct_time(ctx: Context, verb: Token) -> TimeValue | None:

@@ -124,6 +124,7 @@ from kg.gazetteer import (
     office_holders,
     office_holders_horizon,
     office_verbs,
+    person_nouns,
     police_nouns,
     post_nouns,
     role_of_form,
@@ -609,19 +610,19 @@ def _occupation_last_words() -> frozenset[str]:
 
 
 def _portfolio_end(doc: Doc, end: int) -> int:
-    """Past a field written after a title and closed by a comma ("Microsoft's director of research, NAME") or followed
-    by 'at' and the organisation ('vice president of marketing at ORG', 'a professor of physics at ORG'): 'of'/'for'
-    and one to three lower-case words, no name among them; past 'at large' ('editor at large at ORG', 'ambassador-at-large
-    for X'); else `end`."""
+    """Past a field written after a title and closed by a comma ("Microsoft's director of research, NAME"), followed
+    by 'at' and the organisation ('vice president of marketing at ORG', 'a professor of physics at ORG') or by the
+    holder's name ('Microsoft vice president of marketing NAME'): 'of'/'for' and one to three lower-case words, no name
+    among them; past 'at large' ('editor at large at ORG', 'ambassador-at-large for X'); else `end`."""
     if [t.lower_ for t in doc[end:end + 4] if t.text != "-"][:2] == ["at", "large"]:
         return next(j for j in range(end, len(doc)) if doc[j].lower_ == "large") + 1
     if end + 1 >= len(doc) or doc[end].lower_ not in {"of", "for"}:
         return end
     j = end + 1
     while (j < len(doc) and j - end <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_
-           and doc[j].lower_ not in {"the", "at"}):
+           and doc[j].lower_ not in {"the", "at", "for"}):
         j += 1
-    return j if j > end + 1 and j < len(doc) and doc[j].lower_ in {",", "at"} else end
+    return j if j > end + 1 and j < len(doc) and (doc[j].lower_ in {",", "at", "for"} or _person_at(doc, j) is not None) else end
 
 
 def _organization(key: str) -> bool:
@@ -652,6 +653,7 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
             spans.append(Span(doc, token.i, token.i + 1, label="Head"))  # 'WTO chief NAME', 'NAME, the SIU head,'
     spans += _justice_titles(doc, taken)
     spans += _member_titles(doc, taken)
+    spans += _coordinated_posts(doc, spans)
     spans.sort(key=lambda t: t.start)
     groups: list[list[Span]] = []
     for span in spans:
@@ -691,6 +693,32 @@ def _listed_title(doc: Doc, last: Span, span: Span, spans: list[Span]) -> bool:
             return True
         span = starts[k]
     return False
+
+
+def _coordinated_posts(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'chief financial officer and treasurer at ORG', 'curator and director of exhibits at ORG': a noun of a person
+    (kg/data/person_nouns.jsonl, WordNet) joined by 'and' to a title is one more post of the same holder and owner,
+    named as written. Only a lower-case common noun right before 'of'/'at'/'for' (the owner) or right after a comma
+    or an article that opens the apposition ('NAME, curator and director of X'); 'the chairman and his wife' is none."""
+    from spacy.tokens import Span
+
+    taken = {i for t in spans for i in range(t.start, t.end)}
+    words = person_nouns()
+
+    def post(i: int) -> bool:
+        return (0 <= i < len(doc) and i not in taken and doc[i].tag_ == "NN" and doc[i].is_lower
+                and not doc[i].ent_type_ and doc[i].lower_ in words)
+
+    out = []
+    for t in spans:
+        after = t.end + 1
+        if (after + 1 < len(doc) and doc[t.end].lower_ == "and" and post(after)
+                and doc[after + 1].lower_ in TITLE_PREPOSITIONS):
+            out.append(Span(doc, after, after + 1, label="Post"))
+        before = t.start - 2
+        if before >= 1 and doc[t.start - 1].lower_ == "and" and post(before) and doc[before - 1].lower_ in {",", "the", "a", "an"}:
+            out.append(Span(doc, before, before + 1, label="Post"))
+    return out
 
 
 def _member_titles(doc: Doc, taken: set[int]) -> list[Span]:
