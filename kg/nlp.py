@@ -891,6 +891,24 @@ def _dictionary_words(nlp: Language) -> frozenset[str]:
     return frozenset(w for key in table.keys() for w in table[key])
 
 
+PLACE_LABELS = {"GPE", "LOC"}
+
+
+def _company_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Cisco Systems sued Apple ... a spokeswoman for Cisco': a one-word name the model read as a place, which no
+    gazetteer knows, that is the first word of one organisation's name the text gives in full is that organisation's
+    short name (not 'Kenya' of Kenya Airways: a state the gazetteer names)."""
+    firsts: dict[str, set[str]] = {}
+    for e in ents:
+        if e.label_ == "ORG" and len(words := [t for t in e if t.lower_ != "the"]) > 1 and words[0].is_title:
+            firsts.setdefault(words[0].text, set()).add(e.text)
+    if not firsts:
+        return ents
+    return [_fresh(doc, e.start, e.end, "ORG") if (e.label_ in PLACE_LABELS and len(e) == 1 and not e.ent_id_
+                                                   and len(firsts.get(e.text, ())) == 1 and e.text.lower() not in by_name())
+            else e for e in ents]
+
+
 def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]:
     from spacy.tokens import Span as SpanType
 
@@ -902,7 +920,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = _clubs_around_cities(doc, ents)
     ents = [_named_after_state(doc, _government_of_state(doc, _disaster_named(doc, e)), words, titles) for e in ents]
     ents += _known_people(doc, ents)
-    ents = _known_organizations(doc, ents)
+    ents = _company_short_names(doc, _known_organizations(doc, ents))
     ents = _kind_named(doc, _typed_by_evidence(doc, _bodies_before_people(doc, ents, titles), words, titles), titles)
     ents = _other_names(doc, _numbered_products(doc, ents))
     ents = _particle_names(doc, _quoted_speakers(doc, ents, words))  # surnames read below are whole: 'von der Leyen'
