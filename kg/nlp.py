@@ -891,22 +891,32 @@ def _dictionary_words(nlp: Language) -> frozenset[str]:
     return frozenset(w for key in table.keys() for w in table[key])
 
 
-PLACE_LABELS = {"GPE", "LOC"}
+SHORT_NAME_LABELS = {"GPE", "LOC", "PERSON"}
+LOCATIVE_WORDS = {"in", "at", "to", "from", "near", "into", "outside", "inside", "across", "around", "of"}  # 'in Tarkwa'
 
 
 def _company_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'Cisco Systems sued Apple ... a spokeswoman for Cisco': a one-word name the model read as a place, which no
-    gazetteer knows, that is the first word of one organisation's name the text gives in full is that organisation's
-    short name (not 'Kenya' of Kenya Airways: a state the gazetteer names)."""
+    """'Cisco Systems sued Apple ... a spokeswoman for Cisco', 'Qualcomm Incorporated ... Qualcomm had warned': a
+    one-word name the model read as a place or a person, which no gazetteer knows and no one's given name or surname
+    is, that is the first word of one organisation's name the text gives in full is that organisation's short name.
+    Not 'Kenya' of Kenya Airways (a state the gazetteer names), 'Ford' after Henry Ford (a person named in full), nor
+    a name the text writes as a place after a locative word ('marched in Tarkwa ... Tarkwa Bank', 'the city of Davao')."""
     firsts: dict[str, set[str]] = {}
     for e in ents:
         if e.label_ == "ORG" and len(words := [t for t in e if t.lower_ != "the"]) > 1 and words[0].is_title:
             firsts.setdefault(words[0].text, set()).add(e.text)
     if not firsts:
         return ents
-    return [_fresh(doc, e.start, e.end, "ORG") if (e.label_ in PLACE_LABELS and len(e) == 1 and not e.ent_id_
-                                                   and len(firsts.get(e.text, ())) == 1 and e.text.lower() not in by_name())
-            else e for e in ents]
+    people = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    located = {t.text for t in doc if t.i and t.text in firsts and doc[t.i - 1].lower_ in LOCATIVE_WORDS}
+
+    def short(e: Span) -> bool:
+        name = e.text
+        return (e.label_ in SHORT_NAME_LABELS and len(e) == 1 and not e.ent_id_ and len(firsts.get(name, ())) == 1
+                and name.lower() not in by_name() and name not in people | located
+                and name.lower() not in known_surnames() | given_names())
+
+    return [_fresh(doc, e.start, e.end, "ORG") if short(e) else e for e in ents]
 
 
 def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]:
