@@ -1389,16 +1389,20 @@ def _named_happenings(ctx: Context) -> list[Draft]:
 
 # "will go on sale", "will be available", "goes live", "will ship": a product offered to buyers; the word after the
 # verb (or the verb alone, None) -> the verbs it is said with
-OFFER_WORDS = {"sale": {"go", "be", "put"}, "available": {"be", "become"}, "live": {"go"}, None: {"ship"}}
+OFFER_WORDS = {"sale": {"go", "be", "put"}, "available": {"be", "become"}, "live": {"go"}, None: {"ship"},
+               "release": {"schedule", "slate", "set", "plan"}, "launch": {"schedule", "slate", "set", "plan"}}
+OFFER_PREPOSITIONS = {"on", "for"}
 
 
 def _offer_verb(token: Token) -> Token | None:
     """The verb of 'the phone will go on sale on September 21', 'iOS 6 will be available on June 21', 'the service goes
     live on July 1', 'the tablet will ship in October' when `token` is it: a thing (no actor, no object) offered to
-    buyers at a time the clause names (the time tells a release from 'details were not available')."""
+    buyers at a time the clause names (the time tells a release from 'details were not available'); 'the update is
+    scheduled for public release in June', 'the game is slated for launch next spring' likewise."""
     if token.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "dobj" for c in token.children):
         return None
-    words = {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"}
+    words = {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in OFFER_PREPOSITIONS
+             for g in c.children if g.dep_ == "pobj"}
     words |= {c.lower_ for c in token.children if c.dep_ in {"acomp", "advmod"}} | {None}
     if not any(token.lemma_.lower() in OFFER_WORDS.get(w, ()) for w in words):
         return None
@@ -1429,7 +1433,8 @@ def product_makers(ctx: Context, drafts: list[Draft]) -> None:
     """'Apple's new service, iAd, which goes live on July 1', 'Apple said iOS 6 will be released on September 19',
     'Apple unveiled the iPhone 5 ... The phone will go on sale on September 21': a product released with no actor in
     its clause (its subject a thing, or a passive with no agent) is its maker's release: the owner the product's noun
-    names, else who says it will be released, else whoever released a product last before it in the article."""
+    names, else who says it will be released or announces it ('Apple announced the update, which is scheduled for
+    release in June'), else whoever released a product last before it in the article."""
     released: list[Draft] = []
     for draft in drafts:
         if draft.kind != RELEASE_KIND or draft.trigger.plover or draft.token.pos_ not in {"VERB", "AUX"}:
@@ -1439,6 +1444,8 @@ def product_makers(ctx: Context, drafts: list[Draft]) -> None:
             clause = draft.token
             speakers = [k for s in clause.head.children if s.dep_ in SUBJ_DEPS for k in actors(ctx, s)] if (
                 clause.dep_ == "ccomp" and _speech_verb(clause.head)) else []
+            if subject.dep_ == "dobj" and subject.head.lemma_.lower() in ANNOUNCE_VERBS:
+                speakers += [k for s in subject.head.children if s.dep_ in SUBJ_DEPS for k in actors(ctx, s)]
             before = next((d for d in reversed(released) if d.token.i < draft.token.i), None)
             for key in owners or speakers or (list(before.participants) if before is not None else []):
                 draft.add(key, "participant")
