@@ -400,7 +400,7 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
 
     aliased = stated_aliases(mentions, extraction.article.text, key_map)
     key_map.update({k: key for k, (key, _) in aliased.items()})
-    retyped = same_name_types(mentions, key_map) | short_state_names(mentions) | aliased
+    retyped = same_name_types(mentions, key_map) | short_state_names(mentions) | short_organization_names(mentions, key_map) | aliased
     key_map.update({k: retyped[v][0] for k, v in key_map.items() if v in retyped} | {k: key for k, (key, _) in retyped.items()})
 
     def canon(key: str) -> str:
@@ -474,6 +474,32 @@ def short_state_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
         keys = {key for key, name in states if ends.search(name)}
         if len(keys) == 1:
             out[m.key] = (next(iter(keys)), "State")
+    return out
+
+
+def short_organization_names(mentions: list[Mention], key_map: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """"Cisco System's VPN ... Cisco has promised a release", 'Qualcomm Incorporated ... Qualcomm had warned': a
+    one-word name the model typed a place or a person, that no gazetteer knows and no one's given name or surname is,
+    and that opens the full name of the one organization the model names in the article, is that organization.
+
+    >>> from kg.records import Mention
+    >>> m = [Mention(0, 12, "Cisco System", "Organization", "ner-org", key="org-cisco-system"),
+    ...      Mention(40, 45, "Cisco", "Place", "ner-gpe", key="place-cisco")]
+    >>> short_organization_names(m, {})
+    {'place-cisco': ('org-cisco-system', 'Organization')}
+    """
+    full = [m for m in mentions if m.rule == "ner-org" and len(_strip_the(m.text).split()) > 1]
+    if not full:
+        return {}
+    out = {}
+    for m in mentions:
+        text = m.text.strip()
+        if (m.type not in {"Place", "Person"} or not m.rule.startswith("ner-") or " " in text or m.key in key_map
+                or m.key in entries() or text.lower() in known_surnames() | given_names()):
+            continue
+        keys = {f.key for f in full if _strip_the(f.text).split()[0] == text}
+        if len(keys) == 1:
+            out[m.key] = (next(iter(keys)), "Organization")
     return out
 
 
