@@ -761,6 +761,16 @@ OFFICE_KINDS = {"Appointment", "Resignation"}  # an office changing hands: done 
 ACCIDENT_KIND = "Accident"  # a crash, a collision: of a vehicle ("a bus crashed", "the plane crashed into the sea")
 RELEASE_KIND = "Release"  # a product or a work made public ("launched the iPod", "released the album")
 AGREEMENT_KIND = "Agreement"  # a pledge or an offer ("offered a loan"), not an opinion offered (kg/data/opinion_nouns.jsonl)
+PARTNER_PREPS = {"with", "to", "between"}  # "talked with Putin", "talked to the rebels": someone talked with
+
+
+def _talked_alone_about(verb: Token) -> bool:
+    """'He talked about the easiness for developers', 'Merkel talked about the crisis': one speaker on a topic, no one
+    talked with (not 'the two leaders talked about trade', 'Obama talked with Putin about Syria')."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (verb.lemma_.lower() == "talk" and any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
+            and not any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in verb.children)
+            and len(subjects) == 1 and subjects[0].tag_ != "NNS" and not any(c.dep_ == "conj" for c in subjects[0].children))
 
 
 VIOLENT_TYPES = {"ASSAULT", "FIGHT"}  # PLOVER's types of violence: acts on people and things, never on an abstraction
@@ -791,6 +801,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if row.kind == AGREEMENT_KIND and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in opinion_nouns()
                                           for c in token.children):
         return False  # "offered a gloomier view", "a contrary view is offered by NAME": an opinion said, no pledge
+    if row.plover == "CONSULT" and _talked_alone_about(token):
+        return False  # "he talked about the transition": a speaker on a topic, no talks
     # "called Rahmon": someone is called; "airlifted supplies to victims" names whom it acts on in a preposition
     calls = row.patient and row.plover in cooperative() and "obj" in row.args
     # "sacked Braverman", "will replace Dlamini-Zuma": an office changes hands between people ("dismissed the claims",
