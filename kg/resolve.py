@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.extract.entities import ARMY_KEY, POLICE_KEY
+from kg.extract.entities import ARMY_KEY, LOCATIVE_PREPS, POLICE_KEY
 from kg.extract.events import actorless_kinds, assumed, conflictual, family, lineage
 from kg.gazetteer import (
     body_nouns,
@@ -400,7 +400,7 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
 
     aliased = stated_aliases(mentions, extraction.article.text, key_map)
     key_map.update({k: key for k, (key, _) in aliased.items()})
-    retyped = same_name_types(mentions, key_map) | short_state_names(mentions) | short_organization_names(mentions, key_map) | aliased
+    retyped = same_name_types(mentions, key_map) | short_state_names(mentions) | short_organization_names(mentions, key_map, extraction.article.text) | aliased
     key_map.update({k: retyped[v][0] for k, v in key_map.items() if v in retyped} | {k: key for k, (key, _) in retyped.items()})
 
     def canon(key: str) -> str:
@@ -477,10 +477,12 @@ def short_state_names(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def short_organization_names(mentions: list[Mention], key_map: dict[str, str]) -> dict[str, tuple[str, str]]:
+def short_organization_names(mentions: list[Mention], key_map: dict[str, str], text: str = "") -> dict[str, tuple[str, str]]:
     """"Cisco System's VPN ... Cisco has promised a release", 'Qualcomm Incorporated ... Qualcomm had warned': a
     one-word name the model typed a place or a person, that no gazetteer knows and no one's given name or surname is,
-    and that opens the full name of the one organization the model names in the article, is that organization.
+    and that opens the full name of the one organization the model names in the article, is that organization; a
+    name the text also writes as a place after a locative preposition stays a place ('marched in Tarkwa ... Tarkwa
+    Bank', 'the city of Davao ... the Davao City Police Office'). `text`: the article's.
 
     >>> from kg.records import Mention
     >>> m = [Mention(0, 12, "Cisco System", "Organization", "ner-org", key="org-cisco-system"),
@@ -491,13 +493,15 @@ def short_organization_names(mentions: list[Mention], key_map: dict[str, str]) -
     full = [m for m in mentions if m.rule == "ner-org" and len(_strip_the(m.text).split()) > 1]
     if not full:
         return {}
+    located = {m.text.strip() for m in mentions if m.type == "Place" and text[:m.start].split()[-1:]
+               and text[:m.start].split()[-1].lower() in LOCATIVE_PREPS}  # 'in Tarkwa', 'the city of Davao'
     out = {}
     for m in mentions:
-        text = m.text.strip()
-        if (m.type not in {"Place", "Person"} or not m.rule.startswith("ner-") or " " in text or m.key in key_map
-                or m.key in entries() or text.lower() in known_surnames() | given_names()):
+        name = m.text.strip()
+        if (m.type not in {"Place", "Person"} or not m.rule.startswith("ner-") or " " in name or m.key in key_map
+                or m.key in entries() or name.lower() in known_surnames() | given_names() or name in located):
             continue
-        keys = {f.key for f in full if _strip_the(f.text).split()[0] == text}
+        keys = {f.key for f in full if _strip_the(f.text).split()[0] == name}
         if len(keys) == 1:
             out[m.key] = (next(iter(keys)), "Organization")
     return out
