@@ -648,6 +648,14 @@ def _visit_and_meeting(visit: Event, meeting: Event) -> bool:
             and any(k not in visitors for _, k in meeting.participants))
 
 
+def _released_and_planned(done: Event, planned: Event) -> bool:
+    """'Apple released the SDK ... The company also announced the update, which is scheduled for release in June': an
+    release the text tells as done, with no date, and one it tells as planned for a time it names are two products
+    released, not one (a maker releases many; the undated one would otherwise take the planned one's date)."""
+    return (done.kind == planned.kind == "Release" and done.status == "occurred" and done.time is None
+            and planned.status == "planned" and planned.time is not None and not assumed(planned.time))
+
+
 def _compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:
     """Overlapping periods; a date assumed from the article's date alone agrees with any of its year (a guess of the
     day, not of the year: 'The two ministers signed an agreement' is not the agreement 'signed in 2008')."""
@@ -686,7 +694,8 @@ def same_event(a: Event, b: Event, sides: dict[str, str] | None = None) -> bool:
         return False
     if not _compatible_time(a.time, b.time) or (a.place and b.place and a.place != b.place):
         return False
-    if _other_pair(a, b) or _visit_and_meeting(a, b) or _visit_and_meeting(b, a):
+    if (_other_pair(a, b) or _visit_and_meeting(a, b) or _visit_and_meeting(b, a)
+            or _released_and_planned(a, b) or _released_and_planned(b, a)):
         return False
     shared = {k for _, k in a.participants} & {k for _, k in b.participants}
     return bool(shared) or bool(a.place and a.place == b.place) or bool(sides) and _same_sides(a, b, sides)

@@ -725,7 +725,8 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                   and not any(s < m.start < e for s, e in quotes)]  # a name inside a quote is the speaker's word
         if not window:
             continue
-        window = [m for m in window if not _apposed_title(text, m, window)]
+        apposed = [m for m in window if _apposed_title(text, m, window)]
+        window = [m for m in window if m not in apposed]
         names = {_person_name(m, people) for m in window}
         if len(names) != 1 and (bound := _clause_subject(token, window)):
             window = bound  # 'Wang rejected what he called ...': the subject of the clause above the pronoun's
@@ -736,7 +737,8 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             spoken = [text[s + 1:e - 1] for s, e in quotes if sent.start_char <= s < sent.end_char]
             if not window or any(window[-1].text in words for words in spoken):
                 continue  # '"Andy Warhol was the center ...," he said': a speaker does not name himself
-        subject = any(_is_subject(doc, m) for m in window) or (
+        # 'Apple CEO and co-founder Steve Jobs gave ...': the parse makes the title the subject, the name its conjunct
+        subject = any(_is_subject(doc, m) for m in window + apposed) or (
             token.dep_ == "nsubjpass" and len(names) == 1 and _is_subject(doc, window[-1], OBJECT_DEPS))
         if not subject:
             continue
@@ -763,11 +765,18 @@ def _new_unnamed_person(doc: Doc, after: int, pronoun: Token, mentions: list[Men
                for t in doc[first:pronoun.i])
 
 
+COORDINATED_TITLE = re.compile(r"^\s+and\s+(?!(?:his|her|their|its|the|a|an)\b)[a-z-]+(?:\s+[a-z-]+)?\s+$")
+
+
 def _apposed_title(text: str, m: Mention, window: list[Mention]) -> bool:
     """Whether a title mention stands in apposition to a named person of the window ("South Korea's trade minister,
-    Sung Yun-mo," or "Sung Yun-mo, South Korea's trade minister,"): one person, named twice, not a second one."""
+    Sung Yun-mo," or "Sung Yun-mo, South Korea's trade minister,"), or is the first of two titles before the name
+    ('Apple CEO and co-founder Steve Jobs', 'Microsoft chairman and founder Bill Gates'): one person, named twice, not
+    a second one ('the minister and his deputy NAME' are two)."""
     return m.rule.startswith("nominal-title") and any(
-        p.rule == "ner-person" and text[min(m.end, p.end):max(m.start, p.start)].strip() == "," for p in window if p is not m)
+        p.rule == "ner-person" and (text[min(m.end, p.end):max(m.start, p.start)].strip() == ","
+                                    or m.end <= p.start and COORDINATED_TITLE.match(text[m.end:p.start]))
+        for p in window if p is not m)
 
 
 def _clause_subject(token: Token, window: list[Mention]) -> list[Mention]:

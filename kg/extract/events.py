@@ -789,6 +789,16 @@ OFFICE_KINDS = {"Appointment", "Resignation"}  # an office changing hands: done 
 ACCIDENT_KIND = "Accident"  # a crash, a collision: of a vehicle ("a bus crashed", "the plane crashed into the sea")
 RELEASE_KIND = "Release"  # a product or a work made public ("launched the iPod", "released the album")
 AGREEMENT_KIND = "Agreement"  # a pledge or an offer ("offered a loan"), not an opinion offered (kg/data/opinion_nouns.jsonl)
+PARTNER_PREPS = {"with", "to", "between"}  # "talked with Putin", "talked to the rebels": someone talked with
+
+
+def _talked_alone_about(verb: Token) -> bool:
+    """'He talked about the easiness for developers', 'Merkel talked about the crisis': one speaker on a topic, no one
+    talked with (not 'the two leaders talked about trade', 'Obama talked with Putin about Syria')."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (verb.lemma_.lower() == "talk" and any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
+            and not any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in verb.children)
+            and len(subjects) == 1 and subjects[0].tag_ != "NNS" and not any(c.dep_ == "conj" for c in subjects[0].children))
 
 
 VIOLENT_TYPES = {"ASSAULT", "FIGHT"}  # PLOVER's types of violence: acts on people and things, never on an abstraction
@@ -819,6 +829,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if row.kind == AGREEMENT_KIND and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in opinion_nouns()
                                           for c in token.children):
         return False  # "offered a gloomier view", "a contrary view is offered by NAME": an opinion said, no pledge
+    if row.plover == "CONSULT" and _talked_alone_about(token):
+        return False  # "he talked about the transition": a speaker on a topic, no talks
     # "called Rahmon": someone is called; "airlifted supplies to victims" names whom it acts on in a preposition
     calls = row.patient and row.plover in cooperative() and "obj" in row.args
     # "sacked Braverman", "will replace Dlamini-Zuma": an office changes hands between people ("dismissed the claims",
@@ -1422,16 +1434,20 @@ def _named_happenings(ctx: Context) -> list[Draft]:
 
 # "will go on sale", "will be available", "goes live", "will ship": a product offered to buyers; the word after the
 # verb (or the verb alone, None) -> the verbs it is said with
-OFFER_WORDS = {"sale": {"go", "be", "put"}, "available": {"be", "become"}, "live": {"go"}, None: {"ship"}}
+OFFER_WORDS = {"sale": {"go", "be", "put"}, "available": {"be", "become"}, "live": {"go"}, None: {"ship"},
+               "release": {"schedule", "slate", "set", "plan"}, "launch": {"schedule", "slate", "set", "plan"}}
+OFFER_PREPOSITIONS = {"on", "for"}
 
 
 def _offer_verb(token: Token) -> Token | None:
     """The verb of 'the phone will go on sale on September 21', 'iOS 6 will be available on June 21', 'the service goes
     live on July 1', 'the tablet will ship in October' when `token` is it: a thing (no actor, no object) offered to
-    buyers at a time the clause names (the time tells a release from 'details were not available')."""
+    buyers at a time the clause names (the time tells a release from 'details were not available'); 'the update is
+    scheduled for public release in June', 'the game is slated for launch next spring' likewise."""
     if token.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "dobj" for c in token.children):
         return None
-    words = {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"}
+    words = {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in OFFER_PREPOSITIONS
+             for g in c.children if g.dep_ == "pobj"}
     words |= {c.lower_ for c in token.children if c.dep_ in {"acomp", "advmod"}} | {None}
     if not any(token.lemma_.lower() in OFFER_WORDS.get(w, ()) for w in words):
         return None
@@ -1462,7 +1478,8 @@ def product_makers(ctx: Context, drafts: list[Draft]) -> None:
     """'Apple's new service, iAd, which goes live on July 1', 'Apple said iOS 6 will be released on September 19',
     'Apple unveiled the iPhone 5 ... The phone will go on sale on September 21': a product released with no actor in
     its clause (its subject a thing, or a passive with no agent) is its maker's release: the owner the product's noun
-    names, else who says it will be released, else whoever released a product last before it in the article."""
+    names, else who says it will be released or announces it ('Apple announced the update, which is scheduled for
+    release in June'), else whoever released a product last before it in the article."""
     released: list[Draft] = []
     for draft in drafts:
         if draft.kind != RELEASE_KIND or draft.trigger.plover or draft.token.pos_ not in {"VERB", "AUX"}:
@@ -1472,6 +1489,8 @@ def product_makers(ctx: Context, drafts: list[Draft]) -> None:
             clause = draft.token
             speakers = [k for s in clause.head.children if s.dep_ in SUBJ_DEPS for k in actors(ctx, s)] if (
                 clause.dep_ == "ccomp" and _speech_verb(clause.head)) else []
+            if subject.dep_ == "dobj" and subject.head.lemma_.lower() in ANNOUNCE_VERBS:
+                speakers += [k for s in subject.head.children if s.dep_ in SUBJ_DEPS for k in actors(ctx, s)]
             before = next((d for d in reversed(released) if d.token.i < draft.token.i), None)
             for key in owners or speakers or (list(before.participants) if before is not None else []):
                 draft.add(key, "participant")
