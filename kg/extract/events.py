@@ -1436,6 +1436,7 @@ def _named_happenings(ctx: Context) -> list[Draft]:
 # verb (or the verb alone, None) -> the verbs it is said with
 OFFER_WORDS = {"sale": {"go", "be", "put"}, "available": {"be", "become"}, "live": {"go"}, None: {"ship"},
                "release": {"schedule", "slate", "set", "plan"}, "launch": {"schedule", "slate", "set", "plan"}}
+OFFER_VERBS = frozenset(v for verbs in OFFER_WORDS.values() for v in verbs)
 OFFER_PREPOSITIONS = {"on", "for"}
 
 
@@ -1459,8 +1460,11 @@ def _offered_products(ctx: Context, read: set[int]) -> list[Draft]:
     """'The phone will go on sale on September 21', 'iPhone 4 will be available on June 24': a product released
     (the product sense of ev-release), its maker found by `product_makers`; a verb already read as another event is
     left to it."""
+    from spacy.attrs import LEMMA
+
     row = next(r for r in lexicon()[("release", "VERB")] if r.kind == RELEASE_KIND and not r.plover)
-    return [Draft(token=token, trigger=row, kind=RELEASE_KIND, status=row.status or "occurred") for token in ctx.doc
+    return [Draft(token=token, trigger=row, kind=RELEASE_KIND, status=row.status or "occurred")
+            for token in tokens_with(ctx.doc, LEMMA, OFFER_VERBS)  # the few verbs of offering, over the Doc's array
             if token.i not in read and not ctx.in_quote(token.idx) and _offer_verb(token) is not None
             and not any(c.dep_ in SUBJ_DEPS and ctx.is_actor(c, strict=True) for c in token.children)]
 
