@@ -402,13 +402,16 @@ def _register() -> None:
 # 'wage'), which the rule lemmatizer, finding both in its word list, does not choose
 SHORT_STEM = re.compile(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]")
 VERB_ENDINGS = {"VBD": "ed", "VBN": "ed", "VBG": "ing", "VBZ": "es"}
+VERB_TAGS = frozenset(VERB_ENDINGS)
 
 
 def _respell_verbs(doc: Doc, verbs) -> None:
     """'Greenpeace staged a protest', 'waged war', 'hoped to': the verb's lemma with its silent e ('stage', not
     'stag'), by the spelling rule of `SHORT_STEM`, when the word list has that verb."""
-    for token in doc:
-        ending = VERB_ENDINGS.get(token.tag_)
+    from spacy.attrs import TAG
+
+    for token in tokens_with(doc, TAG, VERB_TAGS):  # the verbs with an ending, over the Doc's array
+        ending = VERB_ENDINGS[token.tag_]
         lemma = token.lemma_
         if (ending and token.lower_ == lemma + ending and SHORT_STEM.fullmatch(lemma) and lemma + "e" in verbs
                 and not (ending == "es" and lemma[-1] in "sxz")):

@@ -4130,9 +4130,11 @@ def text_that_reads(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     released the text of Jobs's email, which reads: Team, At my request, ...", "Merkel's letter read: Germany
     stands with its allies"), quote marks or not: its possessor's or the one it is 'from' ('a letter from NAME reads:');
     a statement written with 'the' and no owner is the one the text named before (`_statement_issuer`)."""
+    from spacy.attrs import LOWER
+
     held = [d.quote for d in drafts if d.quote]
     out = []
-    for verb in (t for t in ctx.doc if t.lower_ in READ_FORMS):  # 'read' the parser may tag as a noun ("statement read:")
+    for verb in tokens_with(ctx.doc, LOWER, READ_FORMS):  # "read" the parser may tag as a noun ("statement read:")
         colon = verb.i + 1
         if colon + 1 >= len(ctx.doc) or ctx.doc[colon].text != ":" or ctx.in_quote(verb.idx):
             continue
