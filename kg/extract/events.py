@@ -1243,7 +1243,9 @@ def hypothetical(token: Token) -> bool:
         return _in_condition(token) or _judged_ahead(token)
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children) and not _conditional_act(token)
+    shared = token.tag_ == "VB" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)  # 'may dissolve it and
+    verb = _first_conjunct(token) if shared else token  # call elections': a bare verb in coordination shares the first one's modal
+    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in verb.children) and not _conditional_act(verb)
     conditional = any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
     return modal or conditional or _counterfactual(token)
 
