@@ -141,6 +141,7 @@ class Trigger:
     visitor: bool = False  # its subject is a named person who comes somewhere ("Amos arrived in Manila"; not "the ship arrived")
     clause: bool = False  # holds only with a clause of what is to be done ("recommended that X replace", "advised X to leave")
     standing: bool = False  # its present tense tells a standing state ("faces 16 charges"), not an act of the report's day
+    obj_people: bool = False  # a named person as object stands for the `obj` nouns of people ("received Abbas" as "received the leader")
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +176,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
                 obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
                 holder=bool(row.get("holder")), visitor=bool(row.get("visitor")), clause=bool(row.get("clause")),
-                standing=bool(row.get("standing")),
+                standing=bool(row.get("standing")), obj_people=bool(row.get("obj_people")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -582,7 +583,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
             needed = _needed(row, lemma)
             if needed is not None and not (needed & markers) or phrasal and not (needed and needed & particles):
                 continue
-            if row.obj and not (row.obj & objects) and not (row.obj_conflict and any(map(_conflict_noun, heads))):
+            if row.obj and not (row.obj & objects) and not (row.obj_conflict and any(map(_conflict_noun, heads))) and not (
+                    row.obj_people and any(c.ent_type_ == "PERSON" for c in heads)):
                 continue
             if row.objmod and not all(words & modifiers for words in row.objmod):
                 continue  # "staged war games", not "started the game"
@@ -1241,7 +1243,9 @@ def hypothetical(token: Token) -> bool:
         return _in_condition(token) or _judged_ahead(token)
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children) and not _conditional_act(token)
+    shared = token.tag_ == "VB" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)  # 'may dissolve it and
+    verb = _first_conjunct(token) if shared else token  # call elections': a bare verb in coordination shares the first one's modal
+    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in verb.children) and not _conditional_act(verb)
     conditional = any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
     return modal or conditional or _counterfactual(token)
 
