@@ -1112,7 +1112,7 @@ def _joining_hyphen(doc: Doc, i: int) -> bool:
 STATE_NOUNS = {"country", "nation", "government"}
 # 'the company's chief executive': nouns that name the one organization the article has just named
 BODY_NOUNS = {"company", "firm", "group", "bank", "airline", "carrier", "party", "agency", "ministry", "organisation",
-              "organization", "union", "alliance", "bloc", "club", "team", "board", "university", "network"}
+              "organization", "union", "alliance", "bloc", "club", "team", "board", "university", "network", "department"}
 
 
 def seat_of_government(doc: Doc, ent: Span) -> Span | None:
