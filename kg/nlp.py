@@ -324,6 +324,20 @@ def _title_kept(doc: Doc, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and (start == 0 or doc[start - 1].lower_ not in {"of", "the"})
 
 
+def _rank_in_company(doc: Doc, title: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """'General Motors', 'General Electric', 'General Dynamics': a military rank that opens a name the model reads as an
+    organisation is the first word of a company's name, not a title, when every word after it there is an English
+    word or its plural (spaCy's lemmatizer index) and none a given name or surname of the Phoenix office holders ('General
+    Petraeus', 'General Allen' stay a rank before a person)."""
+    if title_kinds().get(title) != "rank":
+        return False
+    ent = next((e for e in doc.ents if e.start == start), None)
+    if ent is None or ent.label_ != "ORG" or ent.end <= end:
+        return False
+    return all(t.is_alpha and (t.lower_ in words or t.lower_[-1] == "s" and t.lower_[:-1] in words)
+               and t.lower_ not in known_surnames() and t.lower_ not in given_names() for t in doc[end:ent.end])
+
+
 def _portfolio_before(doc: Doc, start: int) -> bool:
     """A bare 'Secretary' is a title only after its portfolio, one noun written in the title's case ('Health
     Secretary', 'Brexit Secretary', 'press secretary'; not 'Secretary NAME', "the party's secretary", 'UN Secretary',
@@ -355,12 +369,14 @@ def _register() -> None:
     @Language.factory("kg_titles")
     def make_titles(nlp: Language, name: str):
         matcher = _title_matcher(nlp)
+        words = _dictionary_words(nlp)
 
         def find_titles(doc: Doc) -> Doc:
             inside = _body_starts(doc)
             doc.spans["kg_titles"] = filter_spans([Span(doc, s, _elect_end(doc, e), label=match_id) for match_id, s, e in matcher(doc)
                                                    if not any(s < k < e < inside[k] for k in range(s + 1, e) if k in inside)
-                                                   and _title_kept(doc, s, e)])
+                                                   and _title_kept(doc, s, e) 
+                                                   and not _rank_in_company(doc, doc.vocab.strings[match_id], s, e, words)])
             return doc
 
         return find_titles
