@@ -1826,7 +1826,8 @@ def _vessel_named(doc: Doc, ent: Span) -> bool:
     if not noun.is_lower or not ({noun.lower_, noun.lemma_} | pair) & craft_nouns():
         return False
     return (noun.dep_ == "compound" and max(noun.i + 1, ent.start - 1) <= noun.head.i < ent.end) or (
-        ent.root.dep_ == "appos" and ent.root.head.i == noun.i)
+        ent.root.dep_ == "appos" and ent.root.head.i == noun.i) or (
+        noun.i == ent.start - 1 and noun.dep_ == ent.root.dep_ and noun.head.i == ent.root.head.i)  # parsed as two subjects
 
 
 @lru_cache(maxsize=1)
