@@ -2921,6 +2921,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
     - a lone capitalised word before a gazetteer place, with no comma between, is a first name
       ('Valeska Paris'), so the pair is a person, not the place;
     - a one-word 'person' that the model calls an organization elsewhere in the text is one ('Ryanair');
+    - a one-word 'organization' that is the surname of a Phoenix office holder and no English word is a person ('Lavrov');
     - a place or person whose name is an organisation's name without its body noun ('AirTran' of 'AirTran Airways') is
       that organisation.
     """
@@ -2949,6 +2950,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
             label = "ORG"
+        elif (label == "ORG" and len(ent) == 1 and not ent.ent_id_ and ent.text.istitle() and ent.text.lower() in known_surnames()
+              and ent.text.lower() not in words and ent.text not in person_texts | owners):
+            label = "PERSON"  # 'Lavrov said', 'according to Lavrov': an office holder's surname, no English word
         elif label in {"GPE", "LOC", "PERSON"} and not ent.ent_id_ and ent.text in body_short_names \
                 and not (ent.start and doc[ent.start - 1].lower_ in {"in", "at", "near", "outside", "across"}):
             label = "ORG"  # 'to AirTran' in a headline, 'AirTran Airways' in the text: the airline, no place
