@@ -324,6 +324,20 @@ def _title_kept(doc: Doc, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and (start == 0 or doc[start - 1].lower_ not in {"of", "the"})
 
 
+def _rank_in_company(doc: Doc, title: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """'General Motors', 'General Electric', 'General Dynamics': a military rank that opens a name the model reads as an
+    organisation is the first word of a company's name, not a title, when every word after it there is an English
+    word or its plural (spaCy's lemmatizer index) and none a given name or surname of the Phoenix office holders ('General
+    Petraeus', 'General Allen' stay a rank before a person)."""
+    if title_kinds().get(title) != "rank":
+        return False
+    ent = next((e for e in doc.ents if e.start == start), None)
+    if ent is None or ent.label_ != "ORG" or ent.end <= end:
+        return False
+    return all(t.is_alpha and (t.lower_ in words or t.lower_[-1] == "s" and t.lower_[:-1] in words)
+               and t.lower_ not in known_surnames() and t.lower_ not in given_names() for t in doc[end:ent.end])
+
+
 def _portfolio_before(doc: Doc, start: int) -> bool:
     """A bare 'Secretary' is a title only after its portfolio, one noun written in the title's case ('Health
     Secretary', 'Brexit Secretary', 'press secretary'; not 'Secretary NAME', "the party's secretary", 'UN Secretary',
@@ -355,12 +369,14 @@ def _register() -> None:
     @Language.factory("kg_titles")
     def make_titles(nlp: Language, name: str):
         matcher = _title_matcher(nlp)
+        words = _dictionary_words(nlp)
 
         def find_titles(doc: Doc) -> Doc:
             inside = _body_starts(doc)
             doc.spans["kg_titles"] = filter_spans([Span(doc, s, _elect_end(doc, e), label=match_id) for match_id, s, e in matcher(doc)
                                                    if not any(s < k < e < inside[k] for k in range(s + 1, e) if k in inside)
-                                                   and _title_kept(doc, s, e)])
+                                                   and _title_kept(doc, s, e) 
+                                                   and not _rank_in_company(doc, doc.vocab.strings[match_id], s, e, words)])
             return doc
 
         return find_titles
@@ -1065,9 +1081,11 @@ def _without_market_names(doc: Doc, ents: list[Span]) -> list[Span]:
 def _without_titles_of_works(doc: Doc, ents: list[Span]) -> list[Span]:
     """The title of a work is no person or place: a name in apposition right after a noun of a created work
     ('the song Glory to Hong Kong', 'the opera Madama Butterfly', 'the film Casablanca'; kg/data/creation_nouns.jsonl)
-    or the complement of one ('The song purchased was Le Freak'). A name that is the subject of a clause on the noun
+    or the complement of one ('The song purchased was Le Freak'), and so is a name the model calls an organisation
+    there that does not say it is a body ('the sitcom Friends', "the drama Grey's Anatomy"). A name that is the subject of a clause on the noun
     ('the film Spielberg directed') is its maker, and a body's name ('the newspaper Nova Makedonija') is left alone."""
     return [e for e in ents if not (e.label_ in {"PERSON", "GPE", "LOC", "FAC"} and (_titled_work(doc, e) or _work_complement(e))
+                                    or e.label_ == "ORG" and not e.ent_id_ and not _body_by_name(doc, e) and _titled_work(doc, e)
                                     or _made_work(doc, e))]
 
 
@@ -1813,7 +1831,8 @@ def _vessel_named(doc: Doc, ent: Span) -> bool:
     if not noun.is_lower or not ({noun.lower_, noun.lemma_} | pair) & craft_nouns():
         return False
     return (noun.dep_ == "compound" and max(noun.i + 1, ent.start - 1) <= noun.head.i < ent.end) or (
-        ent.root.dep_ == "appos" and ent.root.head.i == noun.i)
+        ent.root.dep_ == "appos" and ent.root.head.i == noun.i) or (
+        noun.i == ent.start - 1 and noun.dep_ == ent.root.dep_ and noun.head.i == ent.root.head.i)  # parsed as two subjects
 
 
 @lru_cache(maxsize=1)
@@ -2907,6 +2926,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
     - a lone capitalised word before a gazetteer place, with no comma between, is a first name
       ('Valeska Paris'), so the pair is a person, not the place;
     - a one-word 'person' that the model calls an organization elsewhere in the text is one ('Ryanair');
+    - a one-word 'organization' that is the surname of a Phoenix office holder and no English word is a person ('Lavrov');
     - a place or person whose name is an organisation's name without its body noun ('AirTran' of 'AirTran Airways') is
       that organisation.
     """
@@ -2935,6 +2955,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
             label = "ORG"
+        elif (label == "ORG" and len(ent) == 1 and not ent.ent_id_ and ent.text.istitle() and ent.text.lower() in known_surnames()
+              and ent.text.lower() not in words and ent.text not in person_texts | owners):
+            label = "PERSON"  # 'Lavrov said', 'according to Lavrov': an office holder's surname, no English word
         elif label in {"GPE", "LOC", "PERSON"} and not ent.ent_id_ and ent.text in body_short_names \
                 and not (ent.start and doc[ent.start - 1].lower_ in {"in", "at", "near", "outside", "across"}):
             label = "ORG"  # 'to AirTran' in a headline, 'AirTran Airways' in the text: the airline, no place

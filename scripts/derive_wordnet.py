@@ -416,7 +416,10 @@ def feature_nouns(folder: Path) -> list[dict]:
     return rows
 
 
-CRAFT_ROOT = {"craft": "03125870"}  # craft.n.02: a vehicle for navigation on water, in the air or in space
+CRAFT_ROOT = {
+    "craft": "03125870",  # craft.n.02: a vehicle for navigation on water, in the air or in space
+    "satellite": "04137444",  # satellite.n.03 (artificial satellite, orbiter): a craft put in orbit ("the orbiter Columbia")
+}
 
 
 def craft_nouns(folder: Path) -> list[dict]:
