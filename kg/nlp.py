@@ -375,7 +375,7 @@ def _register() -> None:
             inside = _body_starts(doc)
             doc.spans["kg_titles"] = filter_spans([Span(doc, s, _elect_end(doc, e), label=match_id) for match_id, s, e in matcher(doc)
                                                    if not any(s < k < e < inside[k] for k in range(s + 1, e) if k in inside)
-                                                   and _title_kept(doc, s, e) 
+                                                   and _title_kept(doc, s, e)
                                                    and not _rank_in_company(doc, doc.vocab.strings[match_id], s, e, words)])
             return doc
 
@@ -1082,8 +1082,9 @@ def _without_titles_of_works(doc: Doc, ents: list[Span]) -> list[Span]:
     """The title of a work is no person or place: a name in apposition right after a noun of a created work
     ('the song Glory to Hong Kong', 'the opera Madama Butterfly', 'the film Casablanca'; kg/data/creation_nouns.jsonl)
     or the complement of one ('The song purchased was Le Freak'), and so is a name the model calls an organisation
-    there that does not say it is a body ('the sitcom Friends', "the drama Grey's Anatomy"). A name that is the subject of a clause on the noun
-    ('the film Spielberg directed') is its maker, and a body's name ('the newspaper Nova Makedonija') is left alone."""
+    there that does not say it is a body ('the sitcom Friends', "the drama Grey's Anatomy"). A name that is the subject
+    of a clause on the noun ('the film Spielberg directed') is its maker, and a body's name ('the newspaper Nova
+    Makedonija') is left alone."""
     return [e for e in ents if not (e.label_ in {"PERSON", "GPE", "LOC", "FAC"} and (_titled_work(doc, e) or _work_complement(e))
                                     or e.label_ == "ORG" and not e.ent_id_ and not _body_by_name(doc, e) and _titled_work(doc, e)
                                     or _made_work(doc, e))]
