@@ -556,12 +556,33 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if not earlier:  # or the one holder named again in it ('Kiprono said ... "...," the outgoing minister said')
                 named = {_person_name(m, people) for m in people if here <= m.start < doc[start].idx}
                 earlier = [(at, p) for at, p in holders if _person_name(p, people) in named]
+            if not holders and (subject := _subject_before(doc, start, end, title, people)) is not None:
+                earlier = [(subject.start, subject)]
             if len({_person_name(p, people) for _, p in earlier}) != 1:
                 continue
         span = doc[the:end]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person",
                            rule="nominal-back-title", key=earlier[-1][1].key, sentence=sentence_text(span)))
     return out
+
+
+def _subject_before(doc: Doc, start: int, end: int, title: str, people: list[Mention]) -> Mention | None:
+    """Who 'the TITLE' is when no one was introduced with that title: the subject of the sentence before, when the
+    title is the subject of its own and that sentence names one person ('Justice Robert Beech-Jones sentenced him.
+    "...," the judge told the court'; 'Müller, 62, has run Porsche. "...," the new chief executive said'). Not an
+    official's title, which names someone new as often ('Putin arrived. The spokesman said ...')."""
+    if title_by_id().get(title, {}).get("kind") == "official" or doc[start:end].root.dep_ not in SUBJECT_DEPS:
+        return None
+    sent = doc[start].sent
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if any(before.start <= t.start < start and _title_head(t.label_) == _title_head(title) for t in doc.spans.get("kg_titles", [])):
+        return None  # 'Former President X spoke. The president said', 'X, an aide to the minister, ... the minister said'
+    window = [m for m in people if before.start_char <= m.start and m.end <= doc[start].idx]
+    if len({_person_name(m, people) for m in window}) != 1 or not _is_subject(doc, window[0]):
+        return None
+    return window[0]
 
 
 def _the_before(doc: Doc, start: int, determiners: frozenset[str] = frozenset({"the"})) -> int | None:
