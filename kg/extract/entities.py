@@ -556,12 +556,33 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if not earlier:  # or the one holder named again in it ('Kiprono said ... "...," the outgoing minister said')
                 named = {_person_name(m, people) for m in people if here <= m.start < doc[start].idx}
                 earlier = [(at, p) for at, p in holders if _person_name(p, people) in named]
+            if not holders and (subject := _subject_before(doc, start, end, title, people)) is not None:
+                earlier = [(subject.start, subject)]
             if len({_person_name(p, people) for _, p in earlier}) != 1:
                 continue
         span = doc[the:end]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person",
                            rule="nominal-back-title", key=earlier[-1][1].key, sentence=sentence_text(span)))
     return out
+
+
+def _subject_before(doc: Doc, start: int, end: int, title: str, people: list[Mention]) -> Mention | None:
+    """Who 'the TITLE' is when no one was introduced with that title: the subject of the sentence before, when the
+    title is the subject of its own and that sentence names one person ('Justice Robert Beech-Jones sentenced him.
+    "...," the judge told the court'; 'Müller, 62, has run Porsche. "...," the new chief executive said'). Not an
+    official's title, which names someone new as often ('Putin arrived. The spokesman said ...')."""
+    if title_by_id().get(title, {}).get("kind") == "official" or doc[start:end].root.dep_ not in SUBJECT_DEPS:
+        return None
+    sent = doc[start].sent
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if any(before.start <= t.start < start and _title_head(t.label_) == _title_head(title) for t in doc.spans.get("kg_titles", [])):
+        return None  # 'Former President X spoke. The president said', 'X, an aide to the minister, ... the minister said'
+    window = [m for m in people if before.start_char <= m.start and m.end <= doc[start].idx]
+    if len({_person_name(m, people) for m in window}) != 1 or not _is_subject(doc, window[0]):
+        return None
+    return window[0]
 
 
 def _the_before(doc: Doc, start: int, determiners: frozenset[str] = frozenset({"the"})) -> int | None:
@@ -706,11 +727,13 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return []
     text = doc_text(doc)
     quotes = quotations(text)
-    # a named person, or an office named without its holder ("Kosovo's prime minister ... He met"), resolved later
-    people = [m for m in mentions if m.type == "Person" and (m.rule == "ner-person" or m.rule.startswith("nominal-title"))]
+    # a named person, or an office named without its holder ("Kosovo's prime minister ... He met"), resolved later, or
+    # 'the minister' standing for the person named before ('Minister X ... the minister met reporters. He said')
+    people = [m for m in mentions if m.type == "Person" and (m.rule in {"ner-person", "nominal-back-title"} or m.rule.startswith("nominal-title"))]
     sents = list(doc.sents)
     firsts = [sent.start for sent in sents]
     out = []
+    chain: tuple[str, int, int, str | None] | None = None  # the last main-clause subject pronoun resolved: word, sentence, offset, key
     for token in tokens_with(doc, LOWER, PERSON_PRONOUNS):  # the pronouns, over the Doc's array
         if token.dep_ not in SUBJECT_DEPS:
             continue
@@ -718,12 +741,18 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         sent = sents[n]
         if any(s < token.idx < e for s, e in quotes):
             continue
+        before, chain = chain, None  # a pronoun left open breaks the chain
         start = sents[n - 1].start_char if n else sent.start_char
         # '"A. B," he said.': the speaker was named before the quote's first sentence
         start = min(start, paragraph_bounds(text, token.idx)[0])
         window = [m for m in people if start <= m.start and m.end <= token.idx
                   and not any(s < m.start < e for s, e in quotes)]  # a name inside a quote is the speaker's word
         if not window:
+            if before is not None and _goes_on(doc, before, token, n, people, mentions, quotes):
+                # 'Jobs spoke. He talked about X. Programs run on Intel. He said ...': the 'he' before, no one named since
+                out.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text, type="Person",
+                                   rule="nominal-pronoun", key=before[3], sentence=sent.text))
+                chain = (token.lower_, n, token.idx, before[3]) if token.head.i == sent.root.i else None
             continue
         apposed = [m for m in window if _apposed_title(text, m, window)]
         window = [m for m in window if m not in apposed]
@@ -747,7 +776,24 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue  # 'Gilani called it "a victory". A senior official told the BBC ... "...," he said': the official
         out.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text, type="Person",
                            rule="nominal-pronoun", key=antecedent.key, sentence=sent.text))
+        # only the subject of a main clause goes on ('... said she would not run. "...," she said': not that 'she')
+        chain = (token.lower_, n, token.idx, antecedent.key) if token.head.i == sent.root.i else None
     return out
+
+
+CHAIN_SENTENCES = 3  # how many sentences back the pronoun before may stand for a pronoun to go on with it
+
+
+def _goes_on(doc: Doc, before: tuple[str, int, int, str | None], pronoun: Token, n: int, people: list[Mention],
+             mentions: list[Mention], quotes: list[tuple[int, int]]) -> bool:
+    """Whether a subject pronoun with no person named in its window goes on with the subject pronoun resolved before
+    it: the same word (so the same gender), at most `CHAIN_SENTENCES` sentences back, and no person named, nor a new
+    unnamed one, in between (in Wikinews each sentence is often its own paragraph: 'He talked about ... .
+    Current programs ... . He said ...')."""
+    word, sentence, offset, _ = before
+    return (word == pronoun.lower_ and n - sentence <= CHAIN_SENTENCES
+            and not any(offset < m.start and m.end <= pronoun.idx for m in people)
+            and not _new_unnamed_person(doc, offset, pronoun, mentions, quotes))
 
 
 def new_unnamed_person(token: Token) -> bool:
