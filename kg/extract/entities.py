@@ -729,7 +729,8 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     quotes = quotations(text)
     # a named person, or an office named without its holder ("Kosovo's prime minister ... He met"), resolved later, or
     # 'the minister' standing for the person named before ('Minister X ... the minister met reporters. He said')
-    people = [m for m in mentions if m.type == "Person" and (m.rule in {"ner-person", "nominal-back-title"} or m.rule.startswith("nominal-title"))]
+    people = [m for m in mentions if m.type == "Person"
+              and (m.rule in {"ner-person", "nominal-back-title"} or m.rule.startswith("nominal-title"))]
     sents = list(doc.sents)
     firsts = [sent.start for sent in sents]
     out = []
