@@ -926,14 +926,16 @@ def _company_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
             firsts.setdefault(words[0].text, set()).add(e.text)
     if not firsts:
         return ents
+    from spacy.attrs import ORTH
+
     people = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
-    located = {t.text for t in doc if t.i and t.text in firsts and doc[t.i - 1].lower_ in LOCATIVE_WORDS}
+    located = {t.text for t in tokens_with(doc, ORTH, frozenset(firsts)) if t.i and doc[t.i - 1].lower_ in LOCATIVE_WORDS}
 
     def short(e: Span) -> bool:
         name = e.text
         return (e.label_ in SHORT_NAME_LABELS and len(e) == 1 and not e.ent_id_ and len(firsts.get(name, ())) == 1
-                and name.lower() not in by_name() and name not in people | located
-                and name.lower() not in known_surnames() | given_names())
+                and name not in people and name not in located and name.lower() not in by_name()
+                and name.lower() not in known_surnames() and name.lower() not in given_names())
 
     return [_fresh(doc, e.start, e.end, "ORG") if short(e) else e for e in ents]
 

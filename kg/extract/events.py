@@ -459,9 +459,10 @@ def _doers_act(verb: Token) -> Trigger | None:
     motorcade': a verb no lexicon row makes a protest, done (active, not negated, with no one it meets or agrees
     with) by people named for protesting (a WordNet doer noun of a protest verb, kg/data/doer_nouns.jsonl), is their
     protest."""
-    if verb.pos_ != "VERB" or _negated_verb(verb) or verb.lemma_.lower() in speech_verbs():
+    if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
-    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+    if (_negated_verb(verb) or verb.lemma_.lower() in speech_verbs()
+            or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)):
         return None
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         if subject.ent_type_ == "CARDINAL" or verb.vocab[subject.lemma_.lower()].like_num:  # "tens of thousands of protesters"
