@@ -69,8 +69,12 @@ RELATION_KEYS = {"subject", "relation", "object", "accept_relations", "about", "
 # End of the eighth session (2026-12-02): tune entities 0.961 roles 0.977 events 0.741 statements 0.984 relations 0.875
 # event dates 0.947 (18/19); check entities 0.882 roles 0.597 events 0.585 statements 0.714 relations 0.167 dates 1.000
 # (16/16); floors raised to about 0.03 under (tune events 0.71, relations 0.84; check entities 0.85, events 0.55).
+# End of the thirteenth session (2026-12-03), twelve tune golds added blind (37 tune, 14 check): tune entities 0.883
+# roles 0.931 events 0.700 statements 0.952 relations 0.814 event dates 0.978; check entities 0.882 roles 0.597
+# events 0.597 statements 0.714 relations 0.167 dates 1.000. Tune floors set about 0.03 under the larger tune half
+# (entities 0.85, events 0.67, relations 0.78): the new golds, not a regression, lowered them.
 FLOORS = {
-    "tune": {"entities": 0.92, "roles": 0.92, "events": 0.71, "statements": 0.93, "relations": 0.84, "dates": 0.89},
+    "tune": {"entities": 0.85, "roles": 0.92, "events": 0.67, "statements": 0.93, "relations": 0.78, "dates": 0.89},
     "check": {"entities": 0.85, "roles": 0.55, "events": 0.55, "statements": 0.66, "relations": 0.13, "dates": 0.95},
 }
 
