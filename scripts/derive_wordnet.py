@@ -521,16 +521,21 @@ SYSTEM_ROOTS = {
 }
 
 
-def _nouns_under(folder: Path, roots_by_kind: dict[str, str], prefix: str) -> list[dict]:
-    """One-word nouns whose most frequent sense falls under one of the roots, each row with its root as `kind`."""
+def _nouns_under(folder: Path, roots_by_kind: dict[str, str], prefix: str, any_sense: bool = False) -> list[dict]:
+    """One-word nouns whose most frequent sense falls under one of the roots, each row with its root as `kind`; with
+    `any_sense`, nouns one of whose senses does (the most frequent such), each row saying whether it is the `first`."""
     lemmas, hypernyms = _synsets(folder)
     (roots,) = _roots(folder, lemmas, roots_by_kind)
     rows = []
     for lemma, offsets in _one_words(folder, lemmas):
-        root = _root(offsets[0], hypernyms, roots)
-        if root is not None:
-            rows.append({"id": f"{prefix}-noun-{lemma}", "noun": lemma, "kind": root,
-                         "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemmas[offsets[0]][0]}), under {root}"})
+        found = next(((o, r) for o in (offsets if any_sense else offsets[:1]) if (r := _root(o, hypernyms, roots))), None)
+        if found is None:
+            continue
+        offset, root = found
+        row = {"id": f"{prefix}-noun-{lemma}", "noun": lemma, "kind": root}
+        if any_sense:
+            row["first"] = offset == offsets[0]
+        rows.append({**row, "source": f"WordNet 3.0 data.noun {offset} ({lemmas[offset][0]}), under {root}"})
     return rows
 
 
@@ -630,15 +635,7 @@ BODY_ROOTS = {
 
 def body_nouns(folder: Path) -> list[dict]:
     """One-word nouns one of whose senses is an organisation or a social group (see the module docstring)."""
-    lemmas, hypernyms = _synsets(folder)
-    (roots,) = _roots(folder, lemmas, BODY_ROOTS)
-    rows = []
-    for lemma, offsets in _one_words(folder, lemmas):
-        found = next(((o, r) for o in offsets if (r := _root(o, hypernyms, roots))), None)
-        if found is not None:
-            rows.append({"id": f"body-noun-{lemma}", "noun": lemma, "kind": found[1], "first": found[0] == offsets[0],
-                         "source": f"WordNet 3.0 data.noun {found[0]} ({lemmas[found[0]][0]}), under {found[1]}"})
-    return rows
+    return _nouns_under(folder, BODY_ROOTS, "body", any_sense=True)
 
 
 TRADE_BODY_ROOTS = {
@@ -650,15 +647,7 @@ TRADE_BODY_ROOTS = {
 def trade_body_nouns(folder: Path) -> list[dict]:
     """One-word nouns one of whose senses is a business or a financial institution ('bank', 'carrier', 'maker',
     'chain'): 'the Dutch bank X', 'the German carrier X' name a business, whatever their other senses (kg.nlp)."""
-    lemmas, hypernyms = _synsets(folder)
-    (roots,) = _roots(folder, lemmas, TRADE_BODY_ROOTS)
-    rows = []
-    for lemma, offsets in _one_words(folder, lemmas):
-        found = next(((o, r) for o in offsets if (r := _root(o, hypernyms, roots))), None)
-        if found is not None:
-            rows.append({"id": f"trade-body-noun-{lemma}", "noun": lemma, "kind": found[1],
-                         "source": f"WordNet 3.0 data.noun {found[0]} ({lemmas[found[0]][0]}), under {found[1]}"})
-    return rows
+    return [{k: v for k, v in row.items() if k != "first"} for row in _nouns_under(folder, TRADE_BODY_ROOTS, "trade-body", any_sense=True)]
 
 
 PERSON_ROOT = {"person": "00007846"}  # person.n.01: a human being
