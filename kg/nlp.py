@@ -911,7 +911,7 @@ def _dictionary_words(nlp: Language) -> frozenset[str]:
 
 
 SHORT_NAME_LABELS = {"GPE", "LOC", "PERSON"}
-LOCATIVE_WORDS = {"in", "at", "to", "from", "near", "into", "outside", "inside", "across", "around", "of"}  # 'in Tarkwa'
+LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "outside", "inside", "across", "around", "of"}  # "in Tarkwa"
 
 
 def _company_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -929,7 +929,7 @@ def _company_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
     from spacy.attrs import ORTH
 
     people = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
-    located = {t.text for t in tokens_with(doc, ORTH, frozenset(firsts)) if t.i and doc[t.i - 1].lower_ in LOCATIVE_WORDS}
+    located = {t.text for t in tokens_with(doc, ORTH, frozenset(firsts)) if t.i and doc[t.i - 1].lower_ in LOCATIVE_PREPS}
 
     def short(e: Span) -> bool:
         name = e.text

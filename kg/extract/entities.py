@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "appos"}
 ACTOR_PREPS = {"between", "by", "with", "against"}
-LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "outside", "inside", "across", "around", "of"}
 NOMINAL_HEADS = frozenset({"counterpart", "capital"})
 
 

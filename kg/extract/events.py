@@ -373,8 +373,8 @@ def _object_nominal(noun: Token) -> list[Trigger]:
     verb = _nominal_verbs().get(noun.lemma_.lower())
     if verb is None:
         return []
-    words = {w for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
-             for t in (g, *(m for m in g.children if m.dep_ == "compound")) for w in (t.lemma_.lower(), t.lower_)}
+    words = {w for g in _of_objects(noun) for t in (g, *(m for m in g.children if m.dep_ == "compound"))
+             for w in (t.lemma_.lower(), t.lower_)}
     if not words:
         return []
     return [replace(t, id=f"{t.id}-noun", obj=frozenset(), objmod=(), nominalized=True,
@@ -451,6 +451,12 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     return row
 
 
+def _of_objects(noun: Token) -> list[Token]:
+    """The objects of 'of' on a word: 'thousands of protesters' -> protesters, 'the release of 400 prisoners' ->
+    prisoners."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
 GATHERING_KINDS = {"Meeting", "Agreement"}  # 'gathered', 'united', 'converged': CAMEO's senses of coming together
 
 
@@ -466,8 +472,7 @@ def _doers_act(verb: Token) -> Trigger | None:
         return None
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         if subject.ent_type_ == "CARDINAL" or verb.vocab[subject.lemma_.lower()].like_num:  # "tens of thousands of protesters"
-            subject = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
-                            for o in p.children if o.dep_ == "pobj"), subject)
+            subject = next(iter(_of_objects(subject)), subject)
         noun = subject.lemma_.lower()
         for act in sorted(v for v in doer_verbs().get(noun, ()) if v != noun):  # not 'forces' (a noun of its own)
             rows = [r for r in lexicon().get((act, "VERB"), [])  # the verb's own sense, not one its object gives
@@ -671,7 +676,7 @@ def _act_on_people(noun: Token, rows: list[Trigger], actor: Callable[..., bool])
     if any(row.plover for row in rows):
         return None
     people = [t for t in nominal(noun.lemma_.lower()) if t.plover in plover_types("object", "person")]
-    objects = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    objects = _of_objects(noun)
     return people[0] if people and objects and all(actor(g, True) for g in objects) else None
 
 
@@ -755,8 +760,7 @@ def _amount_of_things(obj: Token) -> bool:
 
     if obj.ent_type_ == "MONEY":
         return True
-    if obj.pos_ == "NUM" and (counted := next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                                               for p in c.children if p.dep_ == "pobj"), None)) is not None:
+    if obj.pos_ == "NUM" and (counted := next(iter(_of_objects(obj)), None)) is not None:
         return counted.lemma_.lower() in _goods() or counted.lower_ in _goods()
     lemma = obj.lemma_.lower()
     return (any(c.dep_ == "nummod" for c in obj.children) and obj.ent_type_ not in {"PERSON", "NORP"}
@@ -991,10 +995,10 @@ def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
     if _ordered(token) and any(ctx.is_actor(c) for c in (*_agents(token.head), *token.head.children) if c.dep_ in SUBJ_DEPS | {"pobj"}):
         return True
     if trigger.plover in plover_types("object", "person") | plover_types("object", "force") and any(
-            ctx.is_actor(g, True) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+            ctx.is_actor(g, True) for g in _of_objects(token)):
         return True  # "the release of 400 prisoners", "the deployment of 3,000 troops"
     markers = NOMINAL_MARKERS | {p for p, role in trigger.args.items() if role == "target" and p in TARGET_PREPS}
-    heads = [token, *(g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")]
+    heads = [token, *_of_objects(token)]
     for c in token.children:
         if c.dep_ in {"poss", "compound", "amod", "nmod"} and ctx.is_actor(c):
             return True
@@ -3770,7 +3774,7 @@ def _acting_clause(noun: Token) -> Token | None:
 def _placing_event(noun: Token, prep: Token, by_token: dict[int, Draft]) -> tuple[Draft | None, int]:
     """(event, days from it) for 'on the eve of EVENT' (-1) and 'N days before/after EVENT' (-N, +N)."""
     if prep.lower_ == "on" and noun.lower_ in EVE_NOUNS:
-        inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        inner = _of_objects(noun)
         return (_named_event(inner[0], by_token), -1) if inner else (None, 0)
     if (offset := _offset(noun)) is not None and offset[1] == "day":
         return _named_event(noun, by_token), -offset[0]

@@ -1669,7 +1669,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         # Indonesian military, Colonel Ahmad Yani, said" (the owner's body nouns stand before the comma)
         close = written + (written < len(doc) and doc[written].text in {"'s", "\u2019s"})
         if owner_after.start < end and _contextual(doc, start, end):
-            close = end + 3  # 'a spokesman for the company, NAME,': the one company the text has named
+            close = _lower_phrase_end(doc, end + 1)  # 'a spokesman for the company, NAME,': the one company named before
         body = close  # "the head of Ukraine's military intelligence, NAME": the state's body, in the possessive
         while close < len(doc) and close - body < 3 and doc[close].is_lower and doc[close].pos_ in {"NOUN", "ADJ"}:
             close += 1
