@@ -133,6 +133,7 @@ def pipeline() -> Language:
 
     _register()
     nlp = install(bare_pipeline())  # the model's attribute ruler and lemmatizer as table look-ups, same output
+    nlp.tokenizer.token_match = _prefixed_or(nlp.tokenizer.token_match)
     nlp.tokenizer = RunCuttingTokenizer(nlp.tokenizer)
     nlp.add_pipe("kg_paragraphs", before="parser")
     if "lemmatizer" in nlp.pipe_names:
@@ -389,10 +390,14 @@ def _register() -> None:
 
     @Language.factory("kg_verb_spelling")
     def make_verb_spelling(nlp: Language, name: str):
-        verbs = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").get("verb", ())
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        lemmatizer = getattr(lemmatizer, "lemmatizer", lemmatizer)  # the model's rule lemmatizer behind kg's table
+        index = lemmatizer.lookups.get_table("lemma_index")
+        verbs = index.get("verb", ())
 
         def respell(doc: Doc) -> Doc:
             _respell_verbs(doc, verbs)
+            _prefixed_lemmas(doc, lemmatizer, index)
             return doc
 
         return respell
@@ -432,6 +437,41 @@ def _respell_verbs(doc: Doc, verbs) -> None:
         if (ending and token.lower_ == lemma + ending and SHORT_STEM.fullmatch(lemma) and lemma + "e" in verbs
                 and not (ending == "es" and lemma[-1] in "sxz")):
             token.lemma_ = lemma + "e"
+
+
+# 'co-founded', 're-elected', 're-imposing': a verb's participle or past made with the prefix 'co-' or 're-' is one
+# word; the tokenizer's hyphen rule cut it in three, and the parser then read the prefix as the clause's verb ('NAME,
+# who co-founded ORG': 'co' with the subject, 'founded' a modifier of the name). Nouns stay cut ('co-chairman' is
+# read as the title 'chairman', 're-election' by its parts)
+PREFIXED = re.compile(r"(?:[Cc]o|[Rr]e)-[a-z]{2,}(?:ed|ing)")
+
+
+def _prefixed_or(token_match):
+    """The tokenizer's `token_match` that also keeps a word of `PREFIXED` whole."""
+    def match(text: str):
+        return PREFIXED.fullmatch(text) or (token_match(text) if token_match is not None else None)
+
+    return match
+
+
+def _prefixed_lemmas(doc: Doc, lemmatizer, index) -> None:
+    """The lemma of a word of `PREFIXED`: the lemma of its second part ('re-' says 'again': 're-imposed' is 'impose',
+    're-signed' is 'sign', not 'resign'; the rule lemmatizer alone gives 're-impose' and 'co-founde'); with 'co-' when
+    the word lists have the joined word ('co-operated': 'cooperate'), not when they do not ('co-founded': 'found')."""
+    import numpy as np
+    from spacy.attrs import ORTH
+    from spacy.tokens import Doc as NewDoc
+
+    orths = doc.to_array(ORTH)
+    words = {int(o) for o in np.unique(orths) if PREFIXED.fullmatch(doc.vocab.strings[int(o)])}
+    for i in np.nonzero(np.isin(orths, list(words)))[0] if words else ():
+        token = doc[int(i)]
+        if token.pos_ not in {"VERB", "NOUN", "ADJ"}:
+            continue
+        prefix, _, rest = token.lower_.partition("-")
+        base = lemmatizer.rule_lemmatize(NewDoc(doc.vocab, words=[rest], pos=[token.pos_])[0])[0]
+        joined = prefix == "co" and prefix + base in index.get(token.pos_.lower(), ())
+        token.lemma_ = prefix + base if joined else base
 
 
 BODY_LABELS = {"ORG", "GPE", "FAC", "LOC"}
@@ -878,6 +918,15 @@ def string_ids(words: frozenset[str]):
     from spacy.strings import get_string_id
 
     return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
+
+
+def hyphen_first(token: Token) -> Token | None:
+    """The first half of a word the tokenizer split at its hyphen, for its second half ('co-founded': 'co' for
+    'founded'; 'sit-in': 'sit' for 'in'); None when the token follows no hyphen inside a word."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return None
+    return doc[token.i - 2]
 
 
 def closing_mark(mark: Token) -> bool:

@@ -76,7 +76,7 @@ from kg.gazetteer import (
     vehicle_nouns,
     weapon_nouns,
 )
-from kg.nlp import closing_mark, tokens_with
+from kg.nlp import closing_mark, hyphen_first, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -309,10 +309,10 @@ def _triggers_for(token: Token) -> list[Trigger]:
 def _hyphenated(token: Token) -> tuple[str, ...]:
     """The word a token ends when the tokenizer split it at a hyphen ('sit-in' -> 'sit', '-', 'in'), with and without
     the hyphen ('cease-fire', 'ceasefire'); none when the token follows no hyphen inside a word."""
-    doc = token.doc
-    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+    first = hyphen_first(token)
+    if first is None:
         return ()
-    first = doc[token.i - 2].lower_
+    first = first.lower_
     return f"{first}-{token.lower_}", f"{first}{token.lower_}", f"{first}-{token.lemma_.lower()}", f"{first}{token.lemma_.lower()}"
 
 
@@ -1014,8 +1014,8 @@ def _misread_finite(token: Token) -> bool:
     comma closing an apposition, which the parser hangs on the apposed noun as a modifier, is that noun's own verb; so
     is a verb split at its hyphen whose first half the parser made the clause's verb ('Biya, who was re-elected in
     2018': 're' with the relative clause's subject and auxiliary, 'elected' a modifier of the name)."""
-    if token.dep_ == "acl" and _hyphenated(token):
-        first = token.doc[token.i - 2]
+    first = hyphen_first(token) if token.dep_ == "acl" else None
+    if first is not None:
         return first.head.i == token.head.i and any(c.dep_ in SUBJ_DEPS | {"aux", "auxpass"} for c in first.children)
     return (token.tag_ == "VBD" and token.dep_ == "acl" and token.i > 0 and token.doc[token.i - 1].text == ","
             and any(c.dep_ == "appos" and c.i < token.i for c in token.head.children))
