@@ -830,6 +830,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         return False  # "an earthquake struck the coast", "a storm hit the city": a happening acts for no one
     if row.kind == ACCIDENT_KIND and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not _conveyed(c, actor) for c in token.children):
         return False  # "shares crashed by 40 percent", "the website crashed": no vehicle, no one at its wheel
+    if row.plover in VIOLENT_TYPES and _vehicle_blew_up(token):
+        return True  # "the shuttle exploded": the vehicle's accident (`find_triggers`), though no actor's doing
     if row.kind == RELEASE_KIND and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in weapon_nouns()
                                         for c in token.children):
         return False  # "launched a missile": a weapon fired, no product released
@@ -906,6 +908,31 @@ def _bare_goal(noun: Token) -> bool:
     death')."""
     return (noun.pos_ == "NOUN" and not noun.ent_type_ and not lexicon().get((noun.lemma_.lower(), "NOUN"))
             and not any(c.dep_ in {"det", "poss", "nummod", "compound"} for c in noun.children))
+
+
+def _vehicle_blew_up(verb: Token) -> bool:
+    """'A fuel tanker exploded near Kumasi, killing all seven aboard', 'a gas truck overturned and exploded', 'the space
+    shuttle Columbia exploded': a verb of violence with no one it acts on, whose subject (its own, or that of the verb
+    it is joined to) is a vehicle (kg/data/vehicle_nouns.jsonl, the noun or the compound before a name), is an accident
+    of that vehicle, no one's attack ('a car bomb exploded', 'a bomb exploded on a bus': a weapon, an attack)."""
+    if any(c.dep_ in {"dobj", "nsubjpass", "agent"} for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if not subjects and first.dep_ == "acl" and first.tag_ == "VBN":
+        subjects = [first.head]  # "a gas truck overturned and exploded": the parser hangs the verbs on the noun
+    elif not subjects and first is not verb:
+        subjects = [c for c in first.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(_vehicle_noun(s) for s in subjects)
+
+
+def _vehicle_noun(noun: Token) -> bool:
+    """'the tanker', 'a passenger bus', 'the space shuttle Columbia' (a name headed by a vehicle noun's compound)."""
+    if noun.pos_ == "PROPN":
+        return any(c.dep_ == "compound" and c.i < noun.i and c.lemma_.lower() in vehicle_nouns() for c in noun.children)
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in vehicle_nouns()
 
 
 def _conveyed(noun: Token, actor: Callable[..., bool]) -> bool:
@@ -1397,6 +1424,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "the first ship arrived in Portsmouth", "aid arrived in Tacloban": a thing comes, no one visits
         if trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and _happening_subject(token, ctx.is_armed):
             trigger = replace(trigger, kind=DEATH_KIND, cameo="", plover="")  # "a fire killed twelve people": deaths
+        elif trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and _vehicle_blew_up(token):
+            trigger = replace(trigger, kind=ACCIDENT_KIND, cameo="", plover="", actorless=True)  # "a tanker exploded"
         if trigger.visitor and _comes_to_meet(token):
             continue  # "travelled to Florida to meet with NAME": the trip is the way to the meeting, one event
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
