@@ -3778,6 +3778,27 @@ SIDELINE_NOUNS = {"sidelines", "sideline", "margins", "margin", "fringes", "frin
 # a meeting of its own, held during the other
 
 
+FORCE_KINDS = {"Coercion", "Attack"}  # force used on people: 'dispersed', 'used water cannon on'
+
+
+def dispersed_gatherings(drafts: list[Draft]) -> None:
+    """'Police dispersed a protest by supporters of ORG', 'fired tear gas to disperse a protest by X': a coercion whose
+    object (or its purpose's, 'to disperse') is a protest acts on the protest's participants, who are its targets (the
+    protest's own participants are read from 'by'/'of' on its noun)."""
+    by_token = {d.token.i: d for d in drafts}
+    for draft in drafts:
+        if not FORCE_KINDS & set(lineage(draft.kind)):
+            continue
+        verbs = [draft.token, *(c for c in draft.token.children if c.dep_ == "advcl" and _to_infinitive(c))]
+        for obj in (c for v in verbs for c in v.children if c.dep_ in {"dobj", "nsubjpass"}):
+            gathering = by_token.get(obj.i)
+            if gathering is None or "Protest" not in lineage(gathering.kind):
+                continue
+            for key, role in list(gathering.participants.items()):
+                if role == "participant" and key not in draft.participants:
+                    draft.add(key, "target")
+
+
 def relative_to_events(drafts: list[Draft]) -> None:
     """An undated act placed by another event: 'on the eve of the swap' is the day before the swap, 'a day after the
     talks' the day after them, when that event has a date (its own or, for 'the swap', its antecedent's)."""
@@ -4039,6 +4060,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     case_steps(drafts)
     legal_sequels(ctx, drafts)
     relative_to_events(drafts)
+    dispersed_gatherings(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     story_time(ctx, drafts)
     continued_speakers(ctx, drafts)
