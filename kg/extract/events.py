@@ -500,6 +500,16 @@ def _answers_to(verb: Token) -> bool:
             and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "nsubjpass", "auxpass", "dative"} for c in children))
 
 
+def _subject_words(verb: Token) -> list[Token]:
+    """The words that say who the subject is, for a row that wants a kind of subject: the subject and the title words
+    compounded before a name ('Judge Maria Okafor dismissed the case': a judge), and for a verb joined to another with
+    no subject of its own, that verb's ('the Court of Appeal upheld the ruling and dismissed the claim')."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJ_DEPS]
+    return subjects + [m for s in subjects if s.pos_ == "PROPN" for m in s.children if m.dep_ == "compound" and m.i < s.i]
+
+
 def _court_appeal(verb: Token) -> bool:
     """'Samsung plans to appeal', 'will appeal against the verdict', 'appealed to the Supreme Court': a verb 'appeal'
     asking nobody for anything (no 'for', no one appealed to but a court, no clause of what is to be done) takes a
@@ -575,7 +585,7 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
     # object is that noun's, wherever the parser hangs it, and says nothing of what the verb itself acts on
     if noun or not any(dep == "dobj" and c.pos_ == "NOUN" and _triggers_for(c) for c, dep in children):
         objects |= {w for prep, words in by_prep.items() if not (as_role and prep == "as") for w in words}
-    subjects = {w for c, dep in children if dep in SUBJ_DEPS for w in (c.lemma_.lower(), c.lower_)}
+    subjects = {w for c in _subject_words(token) for w in (c.lemma_.lower(), c.lower_)}
     if token.dep_ in {"relcl", "acl"}:
         subjects.add(token.head.lemma_.lower())
     markers = _markers(token)
