@@ -500,6 +500,16 @@ def _answers_to(verb: Token) -> bool:
             and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "nsubjpass", "auxpass", "dative"} for c in children))
 
 
+def _subject_words(verb: Token) -> list[Token]:
+    """The words that say who the subject is, for a row that wants a kind of subject: the subject and the title words
+    compounded before a name ('Judge Maria Okafor dismissed the case': a judge), and for a verb joined to another with
+    no subject of its own, that verb's ('the Court of Appeal upheld the ruling and dismissed the claim')."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJ_DEPS]
+    return subjects + [m for s in subjects if s.pos_ == "PROPN" for m in s.children if m.dep_ == "compound" and m.i < s.i]
+
+
 def _court_appeal(verb: Token) -> bool:
     """'Samsung plans to appeal', 'will appeal against the verdict', 'appealed to the Supreme Court': a verb 'appeal'
     asking nobody for anything (no 'for', no one appealed to but a court, no clause of what is to be done) takes a
@@ -575,7 +585,7 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
     # object is that noun's, wherever the parser hangs it, and says nothing of what the verb itself acts on
     if noun or not any(dep == "dobj" and c.pos_ == "NOUN" and _triggers_for(c) for c, dep in children):
         objects |= {w for prep, words in by_prep.items() if not (as_role and prep == "as") for w in words}
-    subjects = {w for c, dep in children if dep in SUBJ_DEPS for w in (c.lemma_.lower(), c.lower_)}
+    subjects = {w for c in _subject_words(token) for w in (c.lemma_.lower(), c.lower_)}
     if token.dep_ in {"relcl", "acl"}:
         subjects.add(token.head.lemma_.lower())
     markers = _markers(token)
@@ -830,6 +840,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         return False  # "an earthquake struck the coast", "a storm hit the city": a happening acts for no one
     if row.kind == ACCIDENT_KIND and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not _conveyed(c, actor) for c in token.children):
         return False  # "shares crashed by 40 percent", "the website crashed": no vehicle, no one at its wheel
+    if row.plover in VIOLENT_TYPES and _vehicle_blew_up(token):
+        return True  # "the shuttle exploded": the vehicle's accident (`find_triggers`), though no actor's doing
     if row.kind == RELEASE_KIND and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in weapon_nouns()
                                         for c in token.children):
         return False  # "launched a missile": a weapon fired, no product released
@@ -906,6 +918,31 @@ def _bare_goal(noun: Token) -> bool:
     death')."""
     return (noun.pos_ == "NOUN" and not noun.ent_type_ and not lexicon().get((noun.lemma_.lower(), "NOUN"))
             and not any(c.dep_ in {"det", "poss", "nummod", "compound"} for c in noun.children))
+
+
+def _vehicle_blew_up(verb: Token) -> bool:
+    """'A fuel tanker exploded near Kumasi, killing all seven aboard', 'a gas truck overturned and exploded', 'the space
+    shuttle Columbia exploded': a verb of violence with no one it acts on, whose subject (its own, or that of the verb
+    it is joined to) is a vehicle (kg/data/vehicle_nouns.jsonl, the noun or the compound before a name), is an accident
+    of that vehicle, no one's attack ('a car bomb exploded', 'a bomb exploded on a bus': a weapon, an attack)."""
+    if any(c.dep_ in {"dobj", "nsubjpass", "agent"} for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if not subjects and first.dep_ == "acl" and first.tag_ == "VBN":
+        subjects = [first.head]  # "a gas truck overturned and exploded": the parser hangs the verbs on the noun
+    elif not subjects and first is not verb:
+        subjects = [c for c in first.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(_vehicle_noun(s) for s in subjects)
+
+
+def _vehicle_noun(noun: Token) -> bool:
+    """'the tanker', 'a passenger bus', 'the space shuttle Columbia' (a name headed by a vehicle noun's compound)."""
+    if noun.pos_ == "PROPN":
+        return any(c.dep_ == "compound" and c.i < noun.i and c.lemma_.lower() in vehicle_nouns() for c in noun.children)
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in vehicle_nouns()
 
 
 def _conveyed(noun: Token, actor: Callable[..., bool]) -> bool:
@@ -1397,6 +1434,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "the first ship arrived in Portsmouth", "aid arrived in Tacloban": a thing comes, no one visits
         if trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and _happening_subject(token, ctx.is_armed):
             trigger = replace(trigger, kind=DEATH_KIND, cameo="", plover="")  # "a fire killed twelve people": deaths
+        elif trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and _vehicle_blew_up(token):
+            trigger = replace(trigger, kind=ACCIDENT_KIND, cameo="", plover="", actorless=True)  # "a tanker exploded"
         if trigger.visitor and _comes_to_meet(token):
             continue  # "travelled to Florida to meet with NAME": the trip is the way to the meeting, one event
         if trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and (force := _force_of(token)) is not None:
@@ -3749,6 +3788,27 @@ SIDELINE_NOUNS = {"sidelines", "sideline", "margins", "margin", "fringes", "frin
 # a meeting of its own, held during the other
 
 
+FORCE_KINDS = {"Coercion", "Attack"}  # force used on people: 'dispersed', 'used water cannon on'
+
+
+def dispersed_gatherings(drafts: list[Draft]) -> None:
+    """'Police dispersed a protest by supporters of ORG', 'fired tear gas to disperse a protest by X': a coercion whose
+    object (or its purpose's, 'to disperse') is a protest acts on the protest's participants, who are its targets (the
+    protest's own participants are read from 'by'/'of' on its noun)."""
+    by_token = {d.token.i: d for d in drafts}
+    for draft in drafts:
+        if not FORCE_KINDS & set(lineage(draft.kind)):
+            continue
+        verbs = [draft.token, *(c for c in draft.token.children if c.dep_ == "advcl" and _to_infinitive(c))]
+        for obj in (c for v in verbs for c in v.children if c.dep_ in {"dobj", "nsubjpass"}):
+            gathering = by_token.get(obj.i)
+            if gathering is None or "Protest" not in lineage(gathering.kind):
+                continue
+            for key, role in list(gathering.participants.items()):
+                if role == "participant" and key not in draft.participants:
+                    draft.add(key, "target")
+
+
 def relative_to_events(drafts: list[Draft]) -> None:
     """An undated act placed by another event: 'on the eve of the swap' is the day before the swap, 'a day after the
     talks' the day after them, when that event has a date (its own or, for 'the swap', its antecedent's)."""
@@ -4010,6 +4070,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     case_steps(drafts)
     legal_sequels(ctx, drafts)
     relative_to_events(drafts)
+    dispersed_gatherings(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     story_time(ctx, drafts)
     continued_speakers(ctx, drafts)
