@@ -2815,26 +2815,31 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 LINE_LABELS = {"PERSON", "GPE", "LOC"}
+VERSION = re.compile(r"\d{1,2}\.\d{1,2}")  # 'Firefox 3.5', 'Windows Mobile 6.5': a software version
 SCORE_WORDS = {"-", "\u2013", "to", "and"}
 
 
 def _numbered_products(doc: Doc, ents: list[Span]) -> list[Span]:
     """The product lines of `_numbered_lines` as PRODUCT spans, over the names and numbers they hold, and every other
-    span of a line's name that the model called a person or a place ('its Lumia handsets' after 'the Lumia 920')."""
+    span of a line's name that the model called a person or a place ('its Lumia handsets' after 'the Lumia 920'), or,
+    for a line numbered by a version, an organisation ('Firefox' after 'Firefox 3.5')."""
     lines = _numbered_lines(doc, ents)
     if not lines:
         return ents
     names = {name for _, name in lines.values()}
+    versioned = {name for start, (end, name) in lines.items() if any(VERSION.fullmatch(t.text) for t in doc[start:end])}
     covered = {i for start, (end, _) in lines.items() for i in range(start, end)}
-    out = [e if e.ent_id_ or e.label_ not in LINE_LABELS or e.text not in names else _fresh(doc, e.start, e.end, "PRODUCT")
+    out = [e if e.ent_id_ or e.text not in names or e.label_ not in (LINE_LABELS | {"ORG"} if e.text in versioned else LINE_LABELS)
+           else _fresh(doc, e.start, e.end, "PRODUCT")
            for e in ents if not any(i in covered for i in range(e.start, e.end))]
     return out + [_fresh(doc, start, end, "PRODUCT") for start, (end, _) in lines.items()]
 
 
 def _numbered_lines(doc: Doc, ents: list[Span]) -> dict[int, tuple[int, str]]:
     """Product lines numbered by model: 'the Lumia 920', 'every Galaxy Note 7', 'Windows 10', 'PlayStation 4 consoles'.
-    One to three capitalised proper nouns right before a number that is a model code, that the model left untagged or
-    called a person or a place, that no gazetteer entry is and that open with no given name, are the product line's
+    One to three capitalised proper nouns right before a number that is a model code, or a version ('Firefox 3.5',
+    'Windows Mobile 6.5': a decimal, which the model may call an organisation with the name), that the model left
+    untagged or called a person or a place, that no gazetteer entry is and that open with no given name, are the product line's
     name, no actor or place (start -> the product's end and the line's name, which names the line alone elsewhere:
     'its Lumia handsets'); a number counting a plural noun ('Paris 2 weeks later') or a score ('Nadal 6 to 4', '6-4')
     is none, and a name the text makes the subject of a verb elsewhere acts and stays."""
@@ -2842,7 +2847,9 @@ def _numbered_lines(doc: Doc, ents: list[Span]) -> dict[int, tuple[int, str]]:
     acting = {e.text for e in ents if e.root.dep_ in {"nsubj", "nsubjpass"}}
     out: dict[int, tuple[int, str]] = {}
     for token in doc:
-        if not token.text[0].isdigit() or not model_code(token.text) or token.ent_type_ in NUMBER_LABELS - {"CARDINAL", "DATE"}:
+        version = bool(VERSION.fullmatch(token.text))
+        if not token.text[0].isdigit() or not (model_code(token.text) or version) \
+                or token.ent_type_ in NUMBER_LABELS - {"CARDINAL", "DATE"}:
             continue
         start = token.i
         while start > 0 and token.i - start < 3 and doc[start - 1].pos_ == "PROPN" \
@@ -2851,13 +2858,14 @@ def _numbered_lines(doc: Doc, ents: list[Span]) -> dict[int, tuple[int, str]]:
         if start == token.i or doc[start].lower_ in given_names():
             continue
         over = {id(e): e for i in range(start, token.i + 1) if (e := at.get(i)) is not None}.values()
-        if any(e.ent_id_ or e.start < start or (e.label_ not in LINE_LABELS and (e.label_ not in {"CARDINAL", "DATE"}
+        labels = LINE_LABELS | {"ORG"} if version else LINE_LABELS  # 'Firefox 3.5': no maker writes a version so
+        if any(e.ent_id_ or e.start < start or (e.label_ not in labels and (e.label_ not in {"CARDINAL", "DATE"}
                                                                            or (e.start, e.end) != (token.i, token.i + 1)))
                for e in over):
             continue  # 'Boeing 787': a maker's code (model_names); 'March 21': a date; a name reaching before the run
         name = doc[start:token.i].text
         end = model_end(doc, token.i)
-        if name in acting or _counted(doc, end) or (end < len(doc) and doc[end].lower_ in SCORE_WORDS) \
+        if name in acting or (_counted(doc, end) and not version) or (end < len(doc) and doc[end].lower_ in SCORE_WORDS) \
                 or (token.is_digit and len(token) <= 2 and end > token.i + 1):  # '6-4': a score, no model
             continue
         out[start] = (max([end, *(e.end for e in over)]), name)
