@@ -510,19 +510,20 @@ PRODUCT_ROOTS = {
     "electronic_equipment": "03278248",  # electronic_equipment.n.01: 'phone', 'handset', 'mobile phone', 'receiver'
     "computer": "03082979",              # computer.n.01: 'laptop', 'personal computer', 'workstation'
 }
+NOT_PRODUCT = {"web_site": "06359193"}  # web_site.n.01 (under computer): 'the website Politico' is run by a body, its publisher
 
 
 def product_nouns(folder: Path) -> list[dict]:
     """Nouns of one or two words whose most frequent sense is software, electronic equipment or a computer, each row
-    with its root as `kind` ('browser' alone is a person first; 'web browser' is software): a name in apposition to
-    one names the product (kg.nlp)."""
+    with its root as `kind` ('browser' alone is a person first; 'web browser' is software), no website (a body runs
+    it: 'the website Politico' is an organisation): a name in apposition to one names the product (kg.nlp)."""
     lemmas, hypernyms = _synsets(folder)
-    (roots,) = _roots(folder, lemmas, PRODUCT_ROOTS)
+    roots, others = _roots(folder, lemmas, PRODUCT_ROOTS, NOT_PRODUCT)
     rows = []
     for lemma, offsets in sorted(_senses(folder).items()):
         words = lemma.split("_")
         if len(words) <= 2 and all(w.isalpha() for w in words) and lemma in lemmas[offsets[0]] \
-                and (root := _root(offsets[0], hypernyms, roots)):
+                and not _root(offsets[0], hypernyms, others) and (root := _root(offsets[0], hypernyms, roots)):
             rows.append({"id": f"product-noun-{'-'.join(words)}", "noun": " ".join(words), "kind": root,
                          "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under {root}"})
     return rows
