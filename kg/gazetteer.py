@@ -352,6 +352,13 @@ def vehicle_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def product_nouns() -> frozenset[str]:
+    """Nouns of software, electronic equipment or a computer, one word or two ('operating system', 'web browser',
+    'handset'; kg/data/product_nouns.jsonl, from WordNet): 'its web browser, Firefox' names a product."""
+    return _column("product_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
 def device_nouns() -> frozenset[str]:
     """Nouns of a device ('computer', 'phone'; kg/data/device_nouns.jsonl, from WordNet): 'its Macintosh computers'."""
     return _column("device_nouns.jsonl", "noun")

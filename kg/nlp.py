@@ -76,6 +76,7 @@ from kg.gazetteer import (
     person_heads,
     person_nouns,
     place_nouns,
+    product_nouns,
     speech_verbs,
     system_nouns,
     team_nouns,
@@ -724,6 +725,74 @@ def _clubs_around_cities(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+SCORE = re.compile(r"\d{1,2}[-\u2013]\d{1,2}")  # '1-0', '4-2': a match's score
+TEAM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod", "poss", "compound", "appos", "conj"})
+AGAINST_PREPS = frozenset({"with", "against", "to", "over", "by"})  # 'drew 2-2 with Sevilla', 'lost 3-1 to Lyon'
+
+
+def _scored_teams(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Liverpool beat Chelsea 1-0', 'Valencia drew 2-2 with Sevilla', 'Marseille, who lost 3-1 to Lyon': the sides of
+    a clause that gives a match's score (its verb's subject, object, or the object of 'with', 'against', 'to') are
+    teams; a one-word city of the gazetteer among them is a club, an organisation, and so is that name wherever else
+    the text makes it act or own ('Liverpool's manager', 'play Milan'); after 'in', 'at', 'of' or 'from' it stays the
+    city ('in the centre of Liverpool'). A score the model ran into a name ('Chelsea 1-0') is cut off it; a state
+    named as its national team keeps its type."""
+    scores = [(t.i, t.i + 1) if SCORE.fullmatch(t.text) else (t.i, t.i + 3) for t in doc if _score_at(doc, t.i)]
+    if not scores:
+        return ents
+    ents = [_without_score(doc, e, scores) for e in ents]
+    sides = {t.i for start, _ in scores for t in _sides(doc[start])}
+    clubs = {e.text for e in ents if e.root.i in sides and _one_word_city(e)}
+    if not clubs:
+        return ents
+    return [_fresh(doc, e.start, e.end, "ORG") if e.text in clubs and _one_word_city(e)
+            and (e.root.i in sides or e.root.dep_ in TEAM_DEPS) else e for e in ents]
+
+
+def _score_at(doc: Doc, i: int) -> bool:
+    """A score starts at token i: '1-0' as one token, or '1', '-', '0' written together."""
+    t = doc[i]
+    if SCORE.fullmatch(t.text):
+        return True
+    return (i + 2 < len(doc) and t.is_digit and len(t) <= 2 and not t.whitespace_ and doc[i + 1].text in {"-", "\u2013"}
+            and not doc[i + 1].whitespace_ and doc[i + 2].is_digit and len(doc[i + 2]) <= 2)
+
+
+def _without_score(doc: Doc, ent: Span, scores: list[tuple[int, int]]) -> Span:
+    """A name the model ran over the score after it ('Chelsea 1-0' as one organisation): the name alone."""
+    from spacy.tokens import Span as SpanType
+
+    cut = next((start for start, _ in scores if ent.start < start < ent.end), None)
+    return ent if cut is None else SpanType(doc, ent.start, cut, label=ent.label_, span_id=ent.ent_id)
+
+
+def _sides(score: Token) -> list[Token]:
+    """The teams of the clause a score stands in: the name right before it, and its verb's subject (through 'who'),
+    object and the object of 'with', 'against', 'to', 'over' or 'by'."""
+    verb = score
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    out = [score.doc[score.i - 1]] if score.i > 0 else []
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return out
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            out.append(verb.head if child.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl" else child)
+        elif child.dep_ in {"dobj", "npadvmod"}:
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in AGAINST_PREPS:
+            out += [c for c in child.children if c.dep_ == "pobj"]
+    return out + [c for t in out for c in t.conjuncts]
+
+
+def _one_word_city(ent: Span) -> bool:
+    """A one-word place, of the gazetteer or of the model with no gazetteer entry ('Liverpool', 'Milan', 'Valencia'),
+    that a club may be named after; no state."""
+    if len(ent) != 1:
+        return False
+    return entries()[ent.ent_id_].type == "Place" if ent.ent_id_ in entries() else ent.label_ in {"GPE", "LOC"}
+
+
 def _person_of_places(model: Span, inside: list[Span]) -> bool:
     """'prosecutor Carlos Fernando dos Santos Lima': the model's person of two or three capitalised proper nouns,
     each of them a one-word place of the gazetteer ('Santos', 'Lima'), is the person: no two places run together
@@ -1006,6 +1075,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = _particle_names(doc, _quoted_speakers(doc, ents, words))  # surnames read below are whole: 'von der Leyen'
     products = _product_names(doc, ents)
     ents = _people_as_things(doc, [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)])
+    ents = _apposed_products(ents)
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     starts = dict(titles)
@@ -1085,7 +1155,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _untagged_listed_bodies(doc, _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(
         doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
     out = _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out))
-    out = _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out)))
+    out = _scored_teams(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out))))
     out = _without_documents(doc, _without_systems(doc, out))
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
 
@@ -2762,8 +2832,8 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 else ent.start  # 'New Boeing' before '787' in a headline
             out.append(ent if start == ent.start else Span(doc, start, ent.end, label="ORG", span_id=ent.ent_id))
             i = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
-        if i >= len(doc) or not model_code(doc[i].text) or doc[i].ent_type_ in NUMBER_LABELS:
-            continue
+        if i >= len(doc) or not model_code(doc[i].text) or doc[i].ent_type_ in NUMBER_LABELS or _score_at(doc, i):
+            continue  # 'Chelsea 1-0': a score, no model
         last = doc[min(i, ent.end) - 1]
         if last.tag_ == "POS":
             last = doc[last.i - 1]
@@ -2794,26 +2864,31 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 LINE_LABELS = {"PERSON", "GPE", "LOC"}
+VERSION = re.compile(r"\d{1,2}\.\d{1,2}")  # 'Firefox 3.5', 'Windows Mobile 6.5': a software version
 SCORE_WORDS = {"-", "\u2013", "to", "and"}
 
 
 def _numbered_products(doc: Doc, ents: list[Span]) -> list[Span]:
     """The product lines of `_numbered_lines` as PRODUCT spans, over the names and numbers they hold, and every other
-    span of a line's name that the model called a person or a place ('its Lumia handsets' after 'the Lumia 920')."""
+    span of a line's name that the model called a person or a place ('its Lumia handsets' after 'the Lumia 920'), or,
+    for a line numbered by a version, an organisation ('Firefox' after 'Firefox 3.5')."""
     lines = _numbered_lines(doc, ents)
     if not lines:
         return ents
     names = {name for _, name in lines.values()}
+    versioned = {name for start, (end, name) in lines.items() if any(VERSION.fullmatch(t.text) for t in doc[start:end])}
     covered = {i for start, (end, _) in lines.items() for i in range(start, end)}
-    out = [e if e.ent_id_ or e.label_ not in LINE_LABELS or e.text not in names else _fresh(doc, e.start, e.end, "PRODUCT")
+    out = [e if e.ent_id_ or e.text not in names or e.label_ not in (LINE_LABELS | {"ORG"} if e.text in versioned else LINE_LABELS)
+           else _fresh(doc, e.start, e.end, "PRODUCT")
            for e in ents if not any(i in covered for i in range(e.start, e.end))]
     return out + [_fresh(doc, start, end, "PRODUCT") for start, (end, _) in lines.items()]
 
 
 def _numbered_lines(doc: Doc, ents: list[Span]) -> dict[int, tuple[int, str]]:
     """Product lines numbered by model: 'the Lumia 920', 'every Galaxy Note 7', 'Windows 10', 'PlayStation 4 consoles'.
-    One to three capitalised proper nouns right before a number that is a model code, that the model left untagged or
-    called a person or a place, that no gazetteer entry is and that open with no given name, are the product line's
+    One to three capitalised proper nouns right before a number that is a model code, or a version ('Firefox 3.5',
+    'Windows Mobile 6.5': a decimal, which the model may call an organisation with the name), that the model left
+    untagged or called a person or a place, that no gazetteer entry is and that open with no given name, are the product line's
     name, no actor or place (start -> the product's end and the line's name, which names the line alone elsewhere:
     'its Lumia handsets'); a number counting a plural noun ('Paris 2 weeks later') or a score ('Nadal 6 to 4', '6-4')
     is none, and a name the text makes the subject of a verb elsewhere acts and stays."""
@@ -2821,7 +2896,9 @@ def _numbered_lines(doc: Doc, ents: list[Span]) -> dict[int, tuple[int, str]]:
     acting = {e.text for e in ents if e.root.dep_ in {"nsubj", "nsubjpass"}}
     out: dict[int, tuple[int, str]] = {}
     for token in doc:
-        if not token.text[0].isdigit() or not model_code(token.text) or token.ent_type_ in NUMBER_LABELS - {"CARDINAL", "DATE"}:
+        version = bool(VERSION.fullmatch(token.text))
+        if not token.text[0].isdigit() or not (model_code(token.text) or version) \
+                or token.ent_type_ in NUMBER_LABELS - {"CARDINAL", "DATE"}:
             continue
         start = token.i
         while start > 0 and token.i - start < 3 and doc[start - 1].pos_ == "PROPN" \
@@ -2830,13 +2907,14 @@ def _numbered_lines(doc: Doc, ents: list[Span]) -> dict[int, tuple[int, str]]:
         if start == token.i or doc[start].lower_ in given_names():
             continue
         over = {id(e): e for i in range(start, token.i + 1) if (e := at.get(i)) is not None}.values()
-        if any(e.ent_id_ or e.start < start or (e.label_ not in LINE_LABELS and (e.label_ not in {"CARDINAL", "DATE"}
+        labels = LINE_LABELS | {"ORG"} if version else LINE_LABELS  # 'Firefox 3.5': no maker writes a version so
+        if any(e.ent_id_ or e.start < start or (e.label_ not in labels and (e.label_ not in {"CARDINAL", "DATE"}
                                                                            or (e.start, e.end) != (token.i, token.i + 1)))
                for e in over):
             continue  # 'Boeing 787': a maker's code (model_names); 'March 21': a date; a name reaching before the run
         name = doc[start:token.i].text
         end = model_end(doc, token.i)
-        if name in acting or _counted(doc, end) or (end < len(doc) and doc[end].lower_ in SCORE_WORDS) \
+        if name in acting or (_counted(doc, end) and not version) or (end < len(doc) and doc[end].lower_ in SCORE_WORDS) \
                 or (token.is_digit and len(token) <= 2 and end > token.i + 1):  # '6-4': a score, no model
             continue
         out[start] = (max([end, *(e.end for e in over)]), name)
@@ -2900,6 +2978,31 @@ def _people_as_things(doc: Doc, ents: list[Span]) -> list[Span]:
         if (before.lower_ in ARTICLES or new) and known_actors().get(ent.text.lower()) != "Person":
             things.add(ent.text)
     return [e for e in ents if not (e.label_ == "PERSON" and not e.ent_id_ and e.text in things)]
+
+
+APPOSED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+
+
+def _apposed_products(ents: list[Span]) -> list[Span]:
+    """'its web browser, Firefox,', 'its new handset, the BlackBerry Storm,', 'Opera, a web browser made by ...': a
+    name in apposition to a lower-case noun of software, electronic equipment or a computer (kg/data/product_nouns.jsonl,
+    from WordNet: 'operating system', 'search engine', 'handset') names that product, no actor or place, and so does
+    every other mention of it in the text; a gazetteer entry, a known actor or a name opened by a given name stays."""
+    things = {e.text for e in ents if e.label_ in APPOSED_LABELS and not e.ent_id_ and _apposed_to_product(e.root)
+              and e[0].lower_ not in given_names() and known_actors().get(e.text.lower()) is None}
+    return [e for e in ents if not (e.label_ in APPOSED_LABELS and not e.ent_id_ and e.text in things)] if things else ents
+
+
+def _apposed_to_product(root) -> bool:
+    """The name's head word stands in apposition to a lower-case noun of a product, one word or two ('its Mac operating
+    system, Snow Leopard': 'operating system')."""
+    nouns = [root.head] if root.dep_ == "appos" else [c for c in root.children if c.dep_ == "appos"]
+    for noun in nouns:
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        pair = f"{before.lower_} {noun.lemma_}" if before is not None and before.dep_ == "compound" and before.is_lower else ""
+        if noun.pos_ == "NOUN" and noun.is_lower and (noun.lemma_ in product_nouns() or pair in product_nouns()):
+            return True
+    return False
 
 
 def name_head(words: list[str]) -> str:

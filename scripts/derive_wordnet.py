@@ -27,6 +27,9 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/vehicle_nouns.jsonl: nouns of a conveyance ('car', 'bus', 'train', 'plane', 'rocket'): what crashes in an
   accident; 'shares crashed' names none (kg.extract.events).
 - kg/data/device_nouns.jsonl: nouns of a device ('computer', 'phone'): 'its Macintosh computers' is a product line.
+- kg/data/product_nouns.jsonl: nouns, one word or two, whose most frequent sense is software, electronic equipment or a
+  computer ('software', 'operating system', 'web browser', 'phone', 'handset', 'laptop'): the name in apposition to
+  one ('its web browser, Firefox') names that product, no actor (kg.nlp).
 - kg/data/weapon_nouns.jsonl: nouns of a weapon ('missile', 'rocket'): 'launched a missile' releases no product.
 - kg/data/system_nouns.jsonl: nouns whose most frequent sense is a system of parts (system.n.01: 'system',
   'intercom', 'internet'), software ('software', 'spyware') or a database ('database', 'list', 'roster'): a name
@@ -502,6 +505,30 @@ def device_nouns(folder: Path) -> list[dict]:
             for lemma, offsets in _one_words(folder, lemmas) if _root(offsets[0], hypernyms, roots)]
 
 
+PRODUCT_ROOTS = {
+    "software": "06566077",              # software.n.01: written programs ('operating system', 'web browser', 'search engine')
+    "electronic_equipment": "03278248",  # electronic_equipment.n.01: 'phone', 'handset', 'mobile phone', 'receiver'
+    "computer": "03082979",              # computer.n.01: 'laptop', 'personal computer', 'workstation'
+}
+NOT_PRODUCT = {"web_site": "06359193"}  # web_site.n.01 (under computer): 'the website Politico' is run by a body, its publisher
+
+
+def product_nouns(folder: Path) -> list[dict]:
+    """Nouns of one or two words whose most frequent sense is software, electronic equipment or a computer, each row
+    with its root as `kind` ('browser' alone is a person first; 'web browser' is software), no website (a body runs
+    it: 'the website Politico' is an organisation): a name in apposition to one names the product (kg.nlp)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots, others = _roots(folder, lemmas, PRODUCT_ROOTS, NOT_PRODUCT)
+    rows = []
+    for lemma, offsets in sorted(_senses(folder).items()):
+        words = lemma.split("_")
+        if len(words) <= 2 and all(w.isalpha() for w in words) and lemma in lemmas[offsets[0]] \
+                and not _root(offsets[0], hypernyms, others) and (root := _root(offsets[0], hypernyms, roots)):
+            rows.append({"id": f"product-noun-{'-'.join(words)}", "noun": " ".join(words), "kind": root,
+                         "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under {root}"})
+    return rows
+
+
 WEAPON_ROOT = {"weapon": "04565375"}  # weapon.n.01: an instrument of attack or defense in combat (missile, rocket, gun)
 
 
@@ -833,6 +860,7 @@ def main(folder: Path) -> None:
     _write("craft_nouns.jsonl", craft_nouns(folder))
     _write("vehicle_nouns.jsonl", vehicle_nouns(folder))
     _write("device_nouns.jsonl", device_nouns(folder))
+    _write("product_nouns.jsonl", product_nouns(folder))
     _write("weapon_nouns.jsonl", weapon_nouns(folder))
     _write("creation_nouns.jsonl", creation_nouns(folder))
     _write("system_nouns.jsonl", system_nouns(folder))

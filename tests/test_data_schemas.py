@@ -162,6 +162,8 @@ SCHEMAS: dict[str, dict] = {
     "craft_nouns.jsonl": {**noun_schema("craft"),  # two-word crafts too: "aircraft carrier"
                           "noun": lambda v: text(v) and all(w.isalpha() and w.islower() for w in v.split(" "))},
     "device_nouns.jsonl": noun_schema("device"),
+    "product_nouns.jsonl": {**noun_schema("product", ("software", "electronic_equipment", "computer")),  # 'web browser'
+                            "noun": lambda v: text(v) and all(w.isalpha() and w.islower() for w in v.split(" "))},
     "vehicle_nouns.jsonl": noun_schema("vehicle"),
     "document_nouns.jsonl": noun_schema("document", ("written_agreement", "legal_document", "agreement")),
     "team_nouns.jsonl": noun_schema("team", ("team", "league")),

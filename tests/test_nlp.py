@@ -123,3 +123,20 @@ def test_places_and_real_names_survive_the_guards(text):
 def test_a_label_stops_at_an_unbalanced_bracket():
     doc = pipeline()("The World Health Organization (WHO said on Monday that cases had fallen.")
     assert all("(" not in e.text for e in doc.ents)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The company's web browser, Firefox, is used by 300 million people, Mozilla said.", "Firefox"),
+    ("Microsoft said its new search engine, Bing, would replace Live Search in June.", "Bing"),
+])
+def test_a_name_in_apposition_to_a_product_noun_is_no_entity(text, name):
+    assert name not in {e.text for e in pipeline()(text).ents if e.label_ in {"PERSON", "ORG", "GPE", "LOC"}}
+
+
+@pytest.mark.parametrize(("text", "club", "other"), [
+    ("Liverpool beat Chelsea 1-0 at Anfield on Tuesday.", "Liverpool", "Chelsea"),
+    ("Marseille, who lost 3-1 to Lyon last week, face Monaco on Saturday.", "Marseille", "Lyon"),
+])
+def test_the_sides_of_a_scored_clause_are_clubs(text, club, other):
+    ents = {e.text: e.label_ for e in pipeline()(text).ents}
+    assert ents.get(club) == "ORG" and ents.get(other) == "ORG", ents

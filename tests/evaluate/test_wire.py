@@ -119,7 +119,7 @@ from tests.conftest import DATA
 # branch's six rules 0.937 0.882 0.653 0.943 0.419 567/580; wire (33) statements 0.861 (from 0.857).
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (157, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (159, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 

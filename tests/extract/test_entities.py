@@ -10,6 +10,7 @@ from kg.nlp import pipeline
 @pytest.mark.parametrize(("text", "name", "kind"), [
     ("Andy Warhol's paintings were sold in New York on Monday.", "Andy Warhol", "Person"),
     ("The Church of Scientology's lawyers filed a complaint.", "Church of Scientology", "Organization"),
+    ("Valencia drew 2-2 with Sevilla on Sunday, and Valencia's coach resigned.", "Valencia", "Organization"),
     ("Kevin De Bruyne\u2019s goal decided the match.", "Kevin De Bruyne", "Person"),
 ])
 def test_a_possessive_name_is_kept_without_its_possessive(text, name, kind):
