@@ -726,6 +726,8 @@ def _clubs_around_cities(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 SCORE = re.compile(r"\d{1,2}[-\u2013]\d{1,2}")  # '1-0', '4-2': a match's score
+# the shapes a score's first token may have: the score as one token ('1-0'), or its first number ('1', '-', '0')
+SCORE_SHAPES = frozenset({"d", "dd", *(f"{a}{h}{b}" for a in ("d", "dd") for b in ("d", "dd") for h in ("-", "\u2013"))})
 TEAM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod", "poss", "compound", "appos", "conj"})
 AGAINST_PREPS = frozenset({"with", "against", "to", "over", "by"})  # 'drew 2-2 with Sevilla', 'lost 3-1 to Lyon'
 
@@ -737,7 +739,10 @@ def _scored_teams(doc: Doc, ents: list[Span]) -> list[Span]:
     the text makes it act or own ('Liverpool's manager', 'play Milan'); after 'in', 'at', 'of' or 'from' it stays the
     city ('in the centre of Liverpool'). A score the model ran into a name ('Chelsea 1-0') is cut off it; a state
     named as its national team keeps its type."""
-    scores = [(t.i, t.i + 1) if SCORE.fullmatch(t.text) else (t.i, t.i + 3) for t in doc if _score_at(doc, t.i)]
+    from spacy.attrs import SHAPE
+
+    scores = [(t.i, t.i + 1) if SCORE.fullmatch(t.text) else (t.i, t.i + 3) for t in tokens_with(doc, SHAPE, SCORE_SHAPES)
+              if _score_at(doc, t.i)]
     if not scores:
         return ents
     ents = [_without_score(doc, e, scores) for e in ents]
