@@ -3176,9 +3176,9 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.text[q[1]:token.idx])
                   and token.idx - q[1] <= ATTRIBUTION_GAP]
         clause = [q for q in near if _in_clause(complement, q[0])] or [
-            q for q in near if any(q[0] <= c.idx < q[1] for c in token.children if c.dep_ in {"oprd", "dobj"})]
+            q for q in near if any(q[0] <= c.idx < q[1] for c in token.children if c.dep_ == "oprd")]
         if clause:  # 'called it "A" and said Cairo "B"': the quote in the verb's own clause or holding its object ('said
-            # no soldier had "set foot ..." and called the accusation "a pretext"'), not a nearer one before
+            # no soldier had "set foot ..." and called the accusation "a pretext"': its object predicate), not a nearer one before
             start, end = clause[0]
         elif before:  # "'We agree,' he said, 'but not now.'": the quote opens before its attribution
             start, end = before[-1]
