@@ -1915,13 +1915,20 @@ GERUND_SAME_DOER = {"by"}  # "X responded by closing its borders": X closes them
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "Russia promised Ukraine to withdraw": Russia withdraws
 
 
+CLOSING_MARKS = {'"', "\u201d", "'", "\u2019"}
+
+
 def _speaker_going_on(token: Token) -> Token | None:
     """The reporter of a clause, for a second act of speech the parser hangs on that clause's verb: 'Makolo said no
     soldier had "set foot on its soil" and called the accusation "a pretext"' (the reported verb has its auxiliary
-    of reported time, 'had', 'will' or 'would'; the second act is in the tense of the verb of saying): Makolo called it so."""
+    of reported time, 'had', 'will' or 'would'; the second act is in the tense of the verb of saying, and a quotation
+    closes the reported clause right before 'and'): Makolo called it so. Not 'said the pilots had reported problems
+    and asked to return' (no quotation ends the clause: the pilots asked)."""
     head = token.head
-    if (token.dep_ != "conj" or not _reported_speech(head) or token.tag_ != head.head.tag_
+    if (token.dep_ != "conj" or not _reported_speech(head) or token.tag_ != head.head.tag_ or token.i < 2
             or not any(c.dep_ == "aux" and c.lemma_ in {"have", "will", "would"} for c in head.children)):
+        return None
+    if token.nbor(-1).dep_ != "cc" or token.nbor(-2).text not in CLOSING_MARKS:
         return None
     return next((c for c in head.head.children if c.dep_ in SUBJ_DEPS), None)
 
