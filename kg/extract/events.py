@@ -4492,8 +4492,7 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if last.token.idx >= para_start:  # the same paragraph: the sentence just before names the speaker
             rule = "quote-sentence"
             previous = ctx.doc[span.sent.start - 1].sent if span.sent.start > 0 else None
-            if (previous is None or not (previous.start_char <= last.token.idx < previous.end_char
-                                         or _aside_between(ctx, last.token, previous))
+            if (previous is None or not previous.start_char <= last.token.idx < previous.end_char
                     or text[span.sent.start_char:start].strip() or not SENTENCE_END.search(text[previous.start_char:start])
                     or _has_own_speaker(ctx, (start, end))):
                 continue
@@ -4507,16 +4506,6 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, f"statements/{rule}", 0.7))
         out.append(draft)
     return out
-
-
-def _aside_between(ctx: Context, said: Token, aside: Span) -> bool:
-    """Whether one sentence of narrative stands between a speaker's attributed quote and their next quotation in one
-    paragraph ('"A," said NAME, Norway's envoy. Norway guarantees the process. "B."'): `aside` directly follows the
-    attribution's sentence, quotes nothing, reports no speech and names no person, so no one else can be speaking."""
-    if aside.start == 0 or not ctx.doc[aside.start - 1].sent.start_char <= said.idx < aside.start_char:
-        return False
-    return not any(ctx.in_quote(t.idx) or (t.pos_ in {"VERB", "AUX"} and _speech_verb(t)) or new_unnamed_person(t)
-                   or ((m := ctx.mention(t)) is not None and m.type == "Person") for t in aside)
 
 
 def extract_events(ctx: Context) -> list[Event]:
