@@ -53,6 +53,7 @@ def dateline(text: str, start: int, end: int) -> bool:
     return not text[end:last if last >= 0 else len(text)].strip() or bool(DATELINE_DASH.match(text, end))
 
 
+INTERRUPTION_KINDS = {"NegotiationBreakdown", "Postponement", "Cancellation"}  # acts that break off or put off another
 _FINENESS = {"day": 0, "week": 1, "range": 2, "month": 3, "season": 4, "quarter": 4, "year": 5}
 
 
@@ -152,17 +153,26 @@ class Context:
         """What a time expression modifies: the nearest verb or event noun above it; a participle on a noun
         ('a meeting organized last weekend') passes it to the noun when that names an event, and keeps it when not
         ('rejected the plan drafted in 2023': the drafting, not the rejection; 'Macron, elected in 2017, said': the
-        election)."""
+        election), nor when it breaks off or puts off that event ('the talks, suspended in October, would resume next
+        week': the suspension's time, not the talks')."""
         node = token
         while node.head.i != node.i:
             node = node.head
             if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"acl", "amod"}:
                 return node
-            if node.pos_ == "VERB" and node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and not self.triggers(node.head):
+            if node.pos_ == "VERB" and node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and (
+                    not self.triggers(node.head) or self._interrupts(node)):
                 return node
             if node.pos_ == "NOUN" and self.triggers(node):
                 return node
         return node
+
+    def _interrupts(self, participle: Token) -> bool:
+        """Whether a participle on an event noun breaks it off or puts it off: a trigger row of an interruption for that
+        noun as what it acts on or what breaks down ('talks suspended', 'a vote postponed', 'negotiations broken off')."""
+        noun = participle.head
+        return any(row.kind in INTERRUPTION_KINDS and {noun.lower_, noun.lemma_.lower()} & (row.obj | row.subj)
+                   for row in self.triggers(participle))
 
     def mention(self, token: Token) -> Mention | None:
         """The (smallest) mention a token is part of."""

@@ -1954,6 +1954,24 @@ GERUND_SAME_DOER = {"by"}  # "X responded by closing its borders": X closes them
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}  # "Russia promised Ukraine to withdraw": Russia withdraws
 
 
+CLOSING_MARKS = {'"', "\u201d", "'", "\u2019"}
+
+
+def _speaker_going_on(token: Token) -> Token | None:
+    """The reporter of a clause, for a second act of speech the parser hangs on that clause's verb: 'Makolo said no
+    soldier had "set foot on its soil" and called the accusation "a pretext"' (the reported verb has its auxiliary
+    of reported time, 'had', 'will' or 'would'; the second act is in the tense of the verb of saying, and a quotation
+    closes the reported clause right before 'and'): Makolo called it so. Not 'said the pilots had reported problems
+    and asked to return' (no quotation ends the clause: the pilots asked)."""
+    head = token.head
+    if (token.dep_ != "conj" or not _reported_speech(head) or token.tag_ != head.head.tag_ or token.i < 2
+            or not any(c.dep_ == "aux" and c.lemma_ in {"have", "will", "would"} for c in head.children)):
+        return None
+    if token.nbor(-1).dep_ != "cc" or token.nbor(-2).text not in CLOSING_MARKS:
+        return None
+    return next((c for c in head.head.children if c.dep_ in SUBJ_DEPS), None)
+
+
 def _inherited_subject(token: Token) -> Token | None:
     """The subject a verb shares with the verb it depends on ("agreed to resume", "came to talk"); after a verb with
     an object, the object ("persuaded Serbia to resume talks", "prompting Apple Corps to file suit": object control)."""
@@ -2168,6 +2186,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         # "as stated on the website", "is claimed to be": a speech verb in the passive has no speaker in the clause it
         # hangs on
         named = _name_after_quote(ctx, token) if draft.trigger.speech else None  # before a subject the parser makes it share
+        named = named or (_speaker_going_on(token) if family(draft.kind) == "statement" else None)
         inherited = named or (None if _own_patient(token) else _inherited_subject(token)) or (
             _quoted_as_saying(token) or _after_preposition(token) or _fronted_speaker(token) if draft.trigger.speech else None)
         subjects = [inherited] if inherited is not None and not _reported_violence(draft) else []
@@ -3202,8 +3221,10 @@ def read_statement(ctx: Context, draft: Draft) -> None:
         start, end = min(near, key=lambda q: abs(_distance(q[0], q[1], token.idx)))
         before = [q for q in near if q[1] <= token.idx and not re.search(r"[.!?]\s", ctx.text[q[1]:token.idx])
                   and token.idx - q[1] <= ATTRIBUTION_GAP]
-        clause = [q for q in near if _in_clause(complement, q[0])]
-        if clause:  # 'called it "A" and said Cairo "B"': the quote in the verb's own clause, not a nearer one before
+        clause = [q for q in near if _in_clause(complement, q[0])] or [
+            q for q in near if any(q[0] <= c.idx < q[1] for c in token.children if c.dep_ == "oprd")]
+        if clause:  # 'called it "A" and said Cairo "B"': the quote in the verb's own clause or holding its object ('said
+            # no soldier had "set foot ..." and called the accusation "a pretext"': its object predicate), not a nearer one before
             start, end = clause[0]
         elif before:  # "'We agree,' he said, 'but not now.'": the quote opens before its attribution
             start, end = before[-1]

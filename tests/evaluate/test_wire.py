@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: one hundred and fifty-nine articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: one hundred and sixty-one articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -119,7 +119,7 @@ from tests.conftest import DATA
 # branch's six rules 0.937 0.882 0.653 0.943 0.419 567/580; wire (33) statements 0.861 (from 0.857).
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (159, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (161, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
