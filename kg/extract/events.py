@@ -142,6 +142,7 @@ class Trigger:
     clause: bool = False  # holds only with a clause of what is to be done ("recommended that X replace", "advised X to leave")
     standing: bool = False  # its present tense tells a standing state ("faces 16 charges"), not an act of the report's day
     obj_people: bool = False  # a named person as object stands for the `obj` nouns of people ("received Abbas" as "received the leader")
+    intransitive: bool = False  # the sense takes no direct object ("demonstrated against the war"; not "demonstrated the phone")
     contest: bool = False  # a match between sides: holds only with a score line or two named sides in a text of teams
 
 
@@ -178,6 +179,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
                 holder=bool(row.get("holder")), visitor=bool(row.get("visitor")), clause=bool(row.get("clause")),
                 standing=bool(row.get("standing")), obj_people=bool(row.get("obj_people")), contest=bool(row.get("contest")),
+                intransitive=bool(row.get("intransitive")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -603,6 +605,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                 continue
             if row.clause and not any(c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"} for c in token.children):
                 continue  # "recommended the vaccine", "advised the government": no act asked for
+            if row.intransitive and any(dep == "dobj" for _, dep in children):
+                continue  # "demonstrated some of the features of its new system": shown, no protest
             if row.contest and not _contest(token):
                 continue  # "defeated the rebels", "faced criticism": no match played
             if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in subjects):
