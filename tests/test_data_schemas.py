@@ -198,7 +198,7 @@ SCHEMAS: dict[str, dict] = {
                            "verb": lambda v: isinstance(v, str) and re.fullmatch(r"[a-z]+( [a-z]+)?", v) is not None,
                            "source": lambda v: isinstance(v, str) and v.startswith("WordNet 3.0 data.verb ")},
     "occupations.jsonl": {"id": text, "role": text, "forms": lambda v: words(v) and all(f.islower() for f in v),
-                          "kind": ("occupation",), "under": text, "source": wordnet_source},
+                          "kind": ("occupation",), "under": text, "?domain": ("sport",), "source": wordnet_source},
 }
 
 
