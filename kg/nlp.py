@@ -1077,7 +1077,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = _company_short_names(doc, _known_organizations(doc, ents))
     ents = _kind_named(doc, _typed_by_evidence(doc, _bodies_before_people(doc, ents, titles), words, titles), titles)
     ents = _other_names(doc, _numbered_products(doc, ents))
-    ents = _particle_names(doc, _quoted_speakers(doc, ents, words))  # surnames read below are whole: 'von der Leyen'
+    ents = _spaced_apostrophe_names(doc, _particle_names(doc, _quoted_speakers(doc, ents, words)))  # 'von der Leyen', "O' Leary"
     products = _product_names(doc, ents)
     ents = _people_as_things(doc, [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)])
     ents = _apposed_products(ents)
@@ -1804,6 +1804,29 @@ def _unknown_place_before_person(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 MAX_PARTICLES = 2  # 'van der', 'de la'
+
+
+APOSTROPHES = frozenset("'\u2019")
+
+
+def _spaced_apostrophe_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Michael O' Leary", "Sean O\u2019 Brien": a surname written with a space after its apostrophe ("O'Leary" spelt
+    apart) is one name; the model stops the person at the letter ('Michael O') and reads the rest alone ('Leary', a
+    place). A person ending in one capital letter with the apostrophe right after it and a capitalised word that is
+    no gazetteer name after a space runs on over that word."""
+    grown: dict[int, Span] = {}
+    for ent in ents:
+        last = ent.end - 1
+        if (ent.label_ != "PERSON" or ent.end + 1 >= len(doc) or not (len(doc[last]) == 1 and doc[last].is_upper)
+                or doc[last].whitespace_ or doc[ent.end].text not in APOSTROPHES or not doc[ent.end].whitespace_):
+            continue
+        surname = doc[ent.end + 1]
+        if surname.is_title and surname.is_alpha and not surname.ent_id_:
+            grown[id(ent)] = _fresh(doc, ent.start, ent.end + 2, "PERSON")
+    if not grown:
+        return ents
+    taken = {i for g in grown.values() for i in range(g.start, g.end)}
+    return [grown.get(id(e), e) for e in ents if id(e) in grown or not any(i in taken for i in range(e.start, e.end))]
 
 
 def _particle_names(doc: Doc, ents: list[Span]) -> list[Span]:

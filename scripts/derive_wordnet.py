@@ -170,8 +170,27 @@ def _root(offset: str, hypernyms: dict[str, list[str]], roots: dict[str, str]) -
     return None
 
 
+SPORT = ("sport", "00523513")  # sport.n.01: the topic domain ';c' of the sports senses ('coach': '(sports) someone in charge of
+# training an athlete or a team', 'referee')
+
+
+def _in_domain(folder: Path, domain: str) -> set[str]:
+    """Offsets of the noun synsets whose topic domain (pointer ';c') is the synset `domain`."""
+    out = set()
+    for fields, words in synset_rows(folder):
+        at = 4 + 2 * len(words)
+        pointers = fields[at + 1:at + 1 + 4 * int(fields[at])]
+        if any(pointers[i] == ";c" and pointers[i + 1] == domain for i in range(0, len(pointers), 4)):
+            out.add(fields[0])
+    return out
+
+
 def occupations(folder: Path) -> list[dict]:
+    """Occupations, each its most frequent sense's root; a sense in the sport domain says so ('domain': 'sport')."""
     lemmas, hypernyms = _synsets(folder)
+    if SPORT[0] not in lemmas.get(SPORT[1], []):
+        sys.exit(f"{folder}/data.noun: synset {SPORT[1]} is not {SPORT[0]}: not WordNet 3.0?")
+    sport = _in_domain(folder, SPORT[1])
     roots = {offset: name for name, offset in ROOTS.items()}
     excluded = {offset: name for name, offset in EXCLUDED.items()}
     for name, offset in {**ROOTS, **EXCLUDED}.items():
@@ -193,6 +212,7 @@ def occupations(folder: Path) -> list[dict]:
             rows[key]["forms"].append(form)
             continue
         rows[key] = {"id": key, "role": form[:1].upper() + form[1:], "forms": [form], "kind": "occupation", "under": root,
+                     **({"domain": SPORT[0]} if offset in sport else {}),
                      "source": f"WordNet 3.0 data.noun {offset} ({lemmas[offset][0]}), under {root}"}
     return list(rows.values())
 

@@ -76,7 +76,7 @@ from kg.gazetteer import (
     vehicle_nouns,
     weapon_nouns,
 )
-from kg.nlp import closing_mark, hyphen_first, tokens_with
+from kg.nlp import closing_mark, hyphen_first, speaks_of_teams, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -142,6 +142,8 @@ class Trigger:
     clause: bool = False  # holds only with a clause of what is to be done ("recommended that X replace", "advised X to leave")
     standing: bool = False  # its present tense tells a standing state ("faces 16 charges"), not an act of the report's day
     obj_people: bool = False  # a named person as object stands for the `obj` nouns of people ("received Abbas" as "received the leader")
+    intransitive: bool = False  # the sense takes no direct object ("demonstrated against the war"; not "demonstrated the phone")
+    contest: bool = False  # a match between sides: holds only with a score line or two named sides in a text of teams
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +178,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
                 obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
                 holder=bool(row.get("holder")), visitor=bool(row.get("visitor")), clause=bool(row.get("clause")),
-                standing=bool(row.get("standing")), obj_people=bool(row.get("obj_people")),
+                standing=bool(row.get("standing")), obj_people=bool(row.get("obj_people")), contest=bool(row.get("contest")),
+                intransitive=bool(row.get("intransitive")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
             )
@@ -612,6 +615,10 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                 continue
             if row.clause and not any(c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"} for c in token.children):
                 continue  # "recommended the vaccine", "advised the government": no act asked for
+            if row.intransitive and any(dep == "dobj" for _, dep in children):
+                continue  # "demonstrated some of the features of its new system": shown, no protest
+            if row.contest and not _contest(token):
+                continue  # "defeated the rebels", "faced criticism": no match played
             if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in subjects):
                 continue
             if row.members and not (actor is not None and _admits_member(token, actor)):
@@ -640,6 +647,33 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
         if fallback is not None:
             return fallback
     return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
+
+
+SCORE_DASHES = frozenset("-\u2013\u2014")  # the dash of a score line: '1 \u2013 0', '3-0'
+
+
+def _score_line(verb: Token) -> bool:
+    """Whether a verb's own words hold a score: two numbers joined by a dash ('1 \u2013 0', '3-0', written apart or
+    as one token), as sports results are written ('Sweden defeated South Korea 1 \u2013 0', 'lost 1 \u2013 2 to
+    England')."""
+    words = [t for t in verb.subtree if not (t.pos_ in {"VERB", "AUX"} and t.head.i == verb.i and t.i != verb.i)]
+    for a, b in zip(words, words[1:], strict=False):
+        if re.fullmatch(r"\d+[-\u2013\u2014]\d+", a.text) or a.like_num and b.text in SCORE_DASHES and (
+                b.i + 1 < len(verb.doc) and verb.doc[b.i + 1].like_num):
+            return True
+    return False
+
+
+def _contest(verb: Token) -> bool:
+    """A match played between sides ('Sweden defeated South Korea 1 \u2013 0', 'Belgium faced Panama at the Fisht
+    Stadium'): the verb carries a score line, or, in a text that speaks of teams (`speaks_of_teams`), its subject and
+    its object are both named states or organisations (the sides). 'The army defeated the rebels', 'Kenya faced
+    criticism' play no match."""
+    if _score_line(verb):
+        return True
+    named = {"GPE", "ORG", "NORP"}
+    sides = [c for c in verb.children if c.dep_ in SUBJ_DEPS | {"dobj"} and c.ent_type_ in named]
+    return speaks_of_teams(verb.doc) and {c.dep_ for c in sides} >= {"nsubj", "dobj"}
 
 
 RANK_WORDS = {"only", "last"}  # with ordinals and superlatives: "the first president to visit", "the only leader to attend"

@@ -140,7 +140,7 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
-from kg.nlp import HEAD_NOUNS, strip_the
+from kg.nlp import HEAD_NOUNS, speaks_of_teams, strip_the
 from kg.records import Evidence, Role
 
 if TYPE_CHECKING:
@@ -216,7 +216,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         span, name = doc[field:span.end], _field_name(doc, field, span.start) + name
         for person, owner, rule, evidence_span in _patterns(doc, span.start, span.end, as_of, prepositions):
             of = owner_key(owner)
-            owner_ok = _organization(of) or (bool(of) and noun in state_occupations())
+            owner_ok = _organization(of) or (bool(of) and (noun in state_occupations() or _team_post(doc, noun)))
             if rule not in EXPLICIT_RULES or person.label_ != "PERSON" or not owner_ok or _past_holder(doc, span.start, owner):
                 continue
             if doc[span.end - 1].tag_ == "NNP" and rule != "title-name-of-owner" and not (
@@ -583,7 +583,7 @@ def _occupations(doc: Doc, heads: set[int] = frozenset()) -> list[tuple[Span, st
             if t.tag_ == "NN" or (t.tag_ == "NNP" and t.is_title and _person_at(doc, t.i + 1) is not None)]
     if not ends:
         return []
-    taken = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)} | set(heads)
+    taken = {i for t in doc.spans.get("kg_titles", []) if not _team_rank(doc, t) for i in range(t.start, t.end)} | set(heads)
     out: list[tuple[Span, str]] = []
     for j in ends:
         for n in (3, 2, 1):
@@ -601,6 +601,19 @@ def _occupations(doc: Doc, heads: set[int] = frozenset()) -> list[tuple[Span, st
             span, name = Span(doc, first.start, span.end), f"{first_name} {name}"
         merged.append((span, name))
     return merged
+
+
+def _team_rank(doc: Doc, title: Span) -> bool:
+    """'Swedish captain NAME', 'the team's captain': in a text that speaks of teams (`speaks_of_teams`), a rank written
+    in lower case is a post in a team, read as an occupation; 'Captain NAME' stays a rank."""
+    return title_kinds().get(title.label_) == "rank" and all(t.is_lower for t in title) and speaks_of_teams(doc)
+
+
+def _team_post(doc: Doc, noun: str) -> bool:
+    """'Panama coach NAME', 'Tunisia's coach NAME': in a text that speaks of teams, an occupation of the sport domain
+    (WordNet's 'coach': '(sports) someone in charge of training an athlete or a team') is held in a state's team."""
+    row = occupations().get(tuple(noun.split()))
+    return row is not None and row.get("domain") == "sport" and speaks_of_teams(doc)
 
 
 @lru_cache(maxsize=1)

@@ -73,8 +73,14 @@ RELATION_KEYS = {"subject", "relation", "object", "accept_relations", "about", "
 # roles 0.931 events 0.700 statements 0.952 relations 0.814 event dates 0.978; check entities 0.882 roles 0.597
 # events 0.597 statements 0.714 relations 0.167 dates 1.000. Tune floors set about 0.03 under the larger tune half
 # (entities 0.85, events 0.67, relations 0.78): the new golds, not a regression, lowered them.
+# s19-wn (2026-12-03): the last four tune golds written blind (41 tune, 14 check); at first (before any rule) tune
+# entities 0.882 roles 0.889 events 0.669 statements 0.935 relations 0.795 event dates 0.978; after its rules (a match
+# between sides, 'demonstrate' with an object, posts in a team, exercised options, "O' Leary"): tune entities 0.884
+# roles 0.919 events 0.694 statements 0.948 relations 0.795 event dates 0.980; check unchanged (entities 0.882 roles
+# 0.597 events 0.597 statements 0.714 relations 0.167 dates 1.000). Tune floors set about 0.03 under these (roles 0.89,
+# events 0.66, statements 0.92, relations 0.77, dates 0.95): the new golds, not a regression, lowered them.
 FLOORS = {
-    "tune": {"entities": 0.85, "roles": 0.92, "events": 0.67, "statements": 0.93, "relations": 0.78, "dates": 0.89},
+    "tune": {"entities": 0.85, "roles": 0.89, "events": 0.66, "statements": 0.92, "relations": 0.77, "dates": 0.95},
     "check": {"entities": 0.85, "roles": 0.55, "events": 0.55, "statements": 0.66, "relations": 0.13, "dates": 0.95},
 }
 
