@@ -725,9 +725,10 @@ def _clubs_around_cities(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-SCORE = re.compile(r"\d{1,2}[-\u2013]\d{1,2}")  # '1-0', '4-2': a match's score
+SCORE_DASHES = "-\u2013\u2014"  # the dash of a score line: '1-0', '1 \u2013 0'
+SCORE = re.compile(rf"\d{{1,2}}[{SCORE_DASHES}]\d{{1,2}}")  # '1-0', '4-2': a match's score as one token
 # the shapes a score's first token may have: the score as one token ('1-0'), or its first number ('1', '-', '0')
-SCORE_SHAPES = frozenset({"d", "dd", *(f"{a}{h}{b}" for a in ("d", "dd") for b in ("d", "dd") for h in ("-", "\u2013"))})
+SCORE_SHAPES = frozenset({"d", "dd", *(f"{a}{h}{b}" for a in ("d", "dd") for b in ("d", "dd") for h in SCORE_DASHES)})
 TEAM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod", "poss", "compound", "appos", "conj"})
 AGAINST_PREPS = frozenset({"with", "against", "to", "over", "by"})  # 'drew 2-2 with Sevilla', 'lost 3-1 to Lyon'
 
@@ -742,7 +743,7 @@ def _scored_teams(doc: Doc, ents: list[Span]) -> list[Span]:
     from spacy.attrs import SHAPE
 
     scores = [(t.i, t.i + 1) if SCORE.fullmatch(t.text) else (t.i, t.i + 3) for t in tokens_with(doc, SHAPE, SCORE_SHAPES)
-              if _score_at(doc, t.i)]
+              if score_at(doc, t.i)]
     if not scores:
         return ents
     ents = [_without_score(doc, e, scores) for e in ents]
@@ -754,13 +755,13 @@ def _scored_teams(doc: Doc, ents: list[Span]) -> list[Span]:
             and (e.root.i in sides or e.root.dep_ in TEAM_DEPS) else e for e in ents]
 
 
-def _score_at(doc: Doc, i: int) -> bool:
-    """A score starts at token i: '1-0' as one token, or '1', '-', '0' written together."""
+def score_at(doc: Doc, i: int) -> bool:
+    """A match's score starts at token i: '1-0' as one token, or '1', '-', '0' ('1 \u2013 0', as Wikinews writes it)."""
     t = doc[i]
     if SCORE.fullmatch(t.text):
         return True
-    return (i + 2 < len(doc) and t.is_digit and len(t) <= 2 and not t.whitespace_ and doc[i + 1].text in {"-", "\u2013"}
-            and not doc[i + 1].whitespace_ and doc[i + 2].is_digit and len(doc[i + 2]) <= 2)
+    return (i + 2 < len(doc) and t.is_digit and len(t) <= 2 and len(doc[i + 1]) == 1 and doc[i + 1].text in SCORE_DASHES
+            and doc[i + 2].is_digit and len(doc[i + 2]) <= 2)
 
 
 def _without_score(doc: Doc, ent: Span, scores: list[tuple[int, int]]) -> Span:
@@ -2860,7 +2861,7 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 else ent.start  # 'New Boeing' before '787' in a headline
             out.append(ent if start == ent.start else Span(doc, start, ent.end, label="ORG", span_id=ent.ent_id))
             i = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
-        if i >= len(doc) or not model_code(doc[i].text) or doc[i].ent_type_ in NUMBER_LABELS or _score_at(doc, i):
+        if i >= len(doc) or not model_code(doc[i].text) or doc[i].ent_type_ in NUMBER_LABELS or score_at(doc, i):
             continue  # 'Chelsea 1-0': a score, no model
         last = doc[min(i, ent.end) - 1]
         if last.tag_ == "POS":

@@ -76,7 +76,7 @@ from kg.gazetteer import (
     vehicle_nouns,
     weapon_nouns,
 )
-from kg.nlp import closing_mark, hyphen_first, speaks_of_teams, tokens_with
+from kg.nlp import closing_mark, hyphen_first, score_at, speaks_of_teams, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -649,19 +649,11 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
     return _speech_row() if _reports_clause(token) else None  # "Blinken replied that ...": a verb of communication
 
 
-SCORE_DASHES = frozenset("-\u2013\u2014")  # the dash of a score line: '1 \u2013 0', '3-0'
-
-
 def _score_line(verb: Token) -> bool:
-    """Whether a verb's own words hold a score: two numbers joined by a dash ('1 \u2013 0', '3-0', written apart or
-    as one token), as sports results are written ('Sweden defeated South Korea 1 \u2013 0', 'lost 1 \u2013 2 to
-    England')."""
-    words = [t for t in verb.subtree if not (t.pos_ in {"VERB", "AUX"} and t.head.i == verb.i and t.i != verb.i)]
-    for a, b in zip(words, words[1:], strict=False):
-        if re.fullmatch(r"\d+[-\u2013\u2014]\d+", a.text) or a.like_num and b.text in SCORE_DASHES and (
-                b.i + 1 < len(verb.doc) and verb.doc[b.i + 1].like_num):
-            return True
-    return False
+    """Whether a verb's own words hold a score (`score_at`), as sports results are written ('Sweden defeated South Korea
+    1 \u2013 0', 'lost 1 \u2013 2 to England')."""
+    return any(score_at(verb.doc, t.i) for t in verb.subtree
+               if not (t.pos_ in {"VERB", "AUX"} and t.head.i == verb.i and t.i != verb.i))
 
 
 def _contest(verb: Token) -> bool:
