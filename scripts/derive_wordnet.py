@@ -549,16 +549,18 @@ def product_nouns(folder: Path) -> list[dict]:
     return rows
 
 
-WEAPON_ROOT = {"weapon": "04565375"}  # weapon.n.01: an instrument of attack or defense in combat (missile, rocket, gun)
+# weapon.n.01: an instrument of attack or defense in combat (missile, rocket, gun); weaponry.n.01 (munition): weapons
+# considered collectively, over ammunition and armament (shell, grenade, artillery: what a weapon fires is one too)
+WEAPON_ROOT = {"weapon": "04565375", "weaponry": "04566257"}
 
 
 def weapon_nouns(folder: Path) -> list[dict]:
-    """Nouns whose most frequent sense is a weapon ('missile', 'rocket', 'torpedo'): what is 'launched' or 'fired' is
-    then a weapon, not a product released (kg.extract.events)."""
+    """Nouns whose most frequent sense is a weapon or its ammunition ('missile', 'torpedo', 'shell'): what is 'launched'
+    or 'fired' is then a weapon, not a product released nor anyone dismissed (kg.extract.events)."""
     lemmas, hypernyms = _synsets(folder)
     (roots,) = _roots(folder, lemmas, WEAPON_ROOT)
-    return [{"id": f"weapon-noun-{lemma}", "noun": lemma, "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under weapon"}
-            for lemma, offsets in _one_words(folder, lemmas) if _root(offsets[0], hypernyms, roots)]
+    return [{"id": f"weapon-noun-{lemma}", "noun": lemma, "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under {root}"}
+            for lemma, offsets in _one_words(folder, lemmas) if (root := _root(offsets[0], hypernyms, roots))]
 
 
 SYSTEM_ROOTS = {

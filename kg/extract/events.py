@@ -171,7 +171,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
         for row in resources.jsonl(name):
             trigger = Trigger(
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
-                obj=frozenset(row.get("obj", ())) | (_office_heads() if row.get("obj_titles") else frozenset()),
+                obj=frozenset(row.get("obj", ())) | (_office_heads() if row.get("obj_titles") else frozenset())
+                | (weapon_nouns() if row.get("obj_weapons") else frozenset()),  # 'fired shells', 'fired mortar rounds'
                 subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
