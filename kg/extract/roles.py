@@ -149,6 +149,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
+GOVERNED_PLACE = "GOVERNED_PLACE"  # the label of a place owning a post ('the governor of Sousse'): `_governed_place`
+
+
 def person_key(name: str) -> str:
     """Key of a person named in full: 'Aleksandar Vucic' -> 'person-aleksandar-vucic'."""
     return f"person-{slug(name)}"
@@ -159,7 +162,7 @@ def owner_key(owner: Span) -> str:
     gid = gazetteer_id(owner)
     if gid:
         entry = entries().get(gid)  # none: the key of a body a building names ('Pentagon spokesman', `seat_of_government`)
-        return gid if entry is None or entry.type in {"State", "Organization"} else ""
+        return gid if entry is None or entry.type in {"State", "Organization"} or owner.label_ == GOVERNED_PLACE else ""
     return organization_key(owner.text) if owner.label_ == "ORG" else ""
 
 
@@ -1995,8 +1998,19 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     if body is not None and body.start == after and body.label_ == "ORG" and owner_key(body) and (not body.ent_id_ or after > owner.end):
         return body  # 'of the U.S. District Court', "of Russia's Rosneft", "of the army's Eastern Command": the body named after
     if not owner_key(owner):
-        return seat_of_government(doc, owner)
+        return seat_of_government(doc, owner) or _governed_place(doc, owner)
     return owner
+
+
+def _governed_place(doc: Doc, place: Span) -> Span | None:
+    """'Governor NAME of Veracruz', 'the governor of Sousse, NAME', 'NAME, the mayor of Kyiv': a place below a state
+    after a title's 'of' is the place whose office it is (its entity's key: the gazetteer's or the place's own)."""
+    from spacy.tokens import Span
+
+    if place.label_ not in {"GPE", "LOC"} or (place.ent_id_ and entries()[place.ent_id_].type != "Place"):
+        return None
+    key = place.ent_id_ or f"place-{slug(strip_the(place.text))}"
+    return Span(doc, place.start, place.end, label=GOVERNED_PLACE, span_id=key)
 
 
 def _description_end(doc: Doc, demonym: Span) -> int:
