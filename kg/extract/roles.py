@@ -2009,6 +2009,8 @@ def _governed_place(doc: Doc, place: Span) -> Span | None:
 
     if place.label_ not in {"GPE", "LOC"} or (place.ent_id_ and entries()[place.ent_id_].type != "Place"):
         return None
+    if place.root.dep_ == "compound" or place.end < len(doc) and doc[place.end].pos_ == "PROPN":
+        return None  # 'secretary-general of the Hong Kong Federation of Students': the place begins a body's name
     key = place.ent_id_ or f"place-{slug(strip_the(place.text))}"
     return Span(doc, place.start, place.end, label=GOVERNED_PLACE, span_id=key)
 
