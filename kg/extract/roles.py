@@ -124,6 +124,7 @@ from kg.gazetteer import (
     office_holders,
     office_holders_horizon,
     office_verbs,
+    office_words,
     person_nouns,
     police_nouns,
     post_nouns,
@@ -250,7 +251,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _outgoing_roles(doc, list(out.values()), as_of) + _in_place_roles(doc, as_of) + _successor_roles(doc, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
-    for role in _plural_title_roles(doc, as_of) + _listed_after_plural_title(doc, list(out.values()), as_of):
+    for role in _plural_title_roles(doc, as_of) + _listed_after_plural_title(doc, list(out.values()), as_of) + _incumbent_roles(doc, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     roles += _listed_ellipsis_roles(doc, roles, as_of)
@@ -290,6 +291,30 @@ def _plural_title_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         name = rows[token.lemma_.lower()]["role"]
         for person in people:
             out.append(_role(doc[owner.start:person.end], person, name, owner_key(owner), as_of, "plural-title", 0.8))
+    return out
+
+
+def _incumbent_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+    """'won the country's presidential election, defeating the incumbent, NAME', 'the governorships at stake, including
+    Veracruz, where the incumbent NAME cannot stand again': 'the incumbent' with a name in apposition holds the office
+    a word of its sentence names before it (`office_words`: 'presidential', 'governorship'), of the place named
+    between that word and 'incumbent', else the state the word is written with, else the story's state."""
+    out = []
+    for t in doc:
+        if t.lower_ != "incumbent" or t.pos_ != "NOUN" or doc[t.i - 1].lower_ in PAST:
+            continue
+        person = _person_at(doc, t.i + 1 + (t.i + 1 < len(doc) and doc[t.i + 1].text == ","))
+        office = next((w for w in reversed(doc[t.sent.start:t.i]) if w.lemma_.lower() in office_words()), None)
+        if person is None or office is None:
+            continue
+        place = next((e for e in reversed(ents(doc)) if office.i < e.start and e.end <= t.i), None)
+        owner = _governed_place(doc, place) if place is not None else None
+        if owner is None:
+            owner = _named_owner(doc, owner_before_title(doc, office.i))
+        of = owner_key(owner) if owner is not None else story_state(doc)
+        if of:
+            name = title_by_id()[office_words()[office.lemma_.lower()]]["role"]
+            out.append(_role(doc[min(office.i, t.i):person.end], person, name, of, as_of, "incumbent-of-office", 0.8))
     return out
 
 
@@ -2007,9 +2032,9 @@ def _governed_place(doc: Doc, place: Span) -> Span | None:
     after a title's 'of' is the place whose office it is (its entity's key: the gazetteer's or the place's own)."""
     from spacy.tokens import Span
 
-    if place.label_ not in {"GPE", "LOC"} or (place.ent_id_ and entries()[place.ent_id_].type != "Place"):
+    if place.label_ == "FAC" or not local_place(doc, place):
         return None
-    if place.root.dep_ == "compound" or place.end < len(doc) and doc[place.end].pos_ == "PROPN":
+    if place.end < len(doc) and doc[place.end].pos_ == "PROPN" and _person_at(doc, place.end) is None:
         return None  # 'secretary-general of the Hong Kong Federation of Students': the place begins a body's name
     key = place.ent_id_ or f"place-{slug(strip_the(place.text))}"
     return Span(doc, place.start, place.end, label=GOVERNED_PLACE, span_id=key)
