@@ -249,7 +249,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _court_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
-    for role in _outgoing_roles(doc, list(out.values()), as_of) + _in_place_roles(doc, as_of) + _successor_roles(doc, as_of):
+    held = list(out.values())
+    for role in _outgoing_roles(doc, held, as_of) + _in_place_roles(doc, as_of) + _successor_roles(doc, as_of, held):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _plural_title_roles(doc, as_of) + _listed_after_plural_title(doc, list(out.values()), as_of) + _incumbent_roles(doc, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
@@ -2499,12 +2500,14 @@ def _left_post_role(doc: Doc, verb, person: Span, as_of: dt.date, rule: str, vac
     return [_role(doc[min(left.start, person.start):max(verb.i, person.end)], person, name, of, as_of, rule, 0.7)]
 
 
-def _successor_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+def _successor_roles(doc: Doc, as_of: dt.date, roles: list[Role]) -> list[Role]:
     """'NAME resigned as Peru's foreign minister and was succeeded by NAME2', 'Kenya sacked Interior Minister NAME.
     He was replaced by NAME2', 'NAME2, who replaced her': the successor a verb of replacing names (its subject, the
     passive's agent, or the person a relative clause hangs on) holds the post the text says was just left or taken
     away (`_left_title`), when the one replaced is a person (a name or a personal pronoun) and nothing marks the
-    replacing as unreal ('will replace', 'did not succeed')."""
+    replacing as unreal ('will replace', 'did not succeed'); with no such post written near the verb, the one post
+    `roles` gave the person replaced, named, earlier ('dismissing the interior minister, NAME. NAME was replaced by
+    NAME2': `_replaced_post`)."""
     out = []
     for verb in tokens_with(doc, LEMMA, frozenset(REPLACE_VERBS)):
         if verb.pos_ != "VERB" or any(c.dep_ == "neg" or c.dep_ in {"aux", "auxpass"} and c.lower_ in NOT_HELD
@@ -2525,8 +2528,25 @@ def _successor_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             continue
         person = _ent_at(doc, successor.i)
         if person is not None and person.label_ == "PERSON":
-            out += _left_post_role(doc, verb, person, as_of, "successor", _vacated_title(doc, verb, replaced))
+            found = _left_post_role(doc, verb, person, as_of, "successor", _vacated_title(doc, verb, replaced))
+            out += found or _replaced_post(doc, verb, replaced, person, roles, as_of)
     return out
+
+
+def _replaced_post(doc: Doc, verb, replaced, person: Span, roles: list[Role], as_of: dt.date) -> list[Role]:
+    """The one post (name and owner) that `roles` state, before `verb`, for the person named `replaced`: its
+    successor `person` holds it now, unless the verb names a post of its own ('as') or an earlier year."""
+    named = _ent_at(doc, replaced.i)
+    if named is None or named.label_ != "PERSON" or _same_person(person_key(named.text), person_key(person.text)):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in [*verb.children, *person.root.children]) or _earlier_year(verb, as_of):
+        return []  # 'was replaced by NAME2 as party treasurer': a post of its own; 'replaced in 2019': another time
+    key = person_key(named.text)
+    posts = {(r.name, r.of) for r in roles if _same_person(r.holder, key) and r.evidence.start < verb.idx}
+    if len(posts) != 1:
+        return []
+    (name, of), = posts
+    return [_role(doc[min(named.start, person.start):max(named.end, person.end)], person, name, of, as_of, "successor-of-post", 0.7)]
 
 
 def _vacated_title(doc: Doc, verb, replaced) -> Span | None:
