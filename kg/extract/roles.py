@@ -141,7 +141,7 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
-from kg.nlp import HEAD_NOUNS, strip_the
+from kg.nlp import HEAD_NOUNS, NON_NAME_LABELS, strip_the
 from kg.records import Evidence, Role
 
 if TYPE_CHECKING:
@@ -298,8 +298,8 @@ def _plural_title_roles(doc: Doc, as_of: dt.date) -> list[Role]:
 def _incumbent_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """'won the country's presidential election, defeating the incumbent, NAME', 'the governorships at stake, including
     Veracruz, where the incumbent NAME cannot stand again': 'the incumbent' with a name in apposition holds the office
-    a word of its sentence names before it (`office_words`: 'presidential', 'governorship'), of the place named
-    between that word and 'incumbent', else the state the word is written with, else the story's state."""
+    a word of its sentence names before it (`office_words`: 'presidential', 'governorship'), of the place whose
+    relative clause holds 'incumbent', else the state the word is written with, else the story's state."""
     out = []
     for t in doc:
         if t.lower_ != "incumbent" or t.pos_ != "NOUN" or doc[t.i - 1].lower_ in PAST:
@@ -308,8 +308,12 @@ def _incumbent_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         office = next((w for w in reversed(doc[t.sent.start:t.i]) if w.lemma_.lower() in office_words()), None)
         if person is None or office is None:
             continue
-        place = next((e for e in reversed(ents(doc)) if office.i < e.start and e.end <= t.i), None)
+        ancestors = set(t.ancestors)  # 'including Veracruz, where the incumbent': the name the relative clause is on
+        place = next((e for e in reversed(ents(doc)) if office.i < e.start and e.end <= t.i and e.root in ancestors
+                      and e.label_ not in NON_NAME_LABELS), None)
         owner = _governed_place(doc, place) if place is not None else None
+        if place is not None and owner is None:
+            continue  # 'the governorships at stake, including Nuevo León (read as a person), where the incumbent': unknown
         if owner is None:
             owner = _named_owner(doc, owner_before_title(doc, office.i))
         of = owner_key(owner) if owner is not None else story_state(doc)
