@@ -221,6 +221,14 @@ def person_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def office_words() -> dict[str, str]:
+    """Word naming a title's office without its holder -> the title's id ('presidential', 'governorship' ->
+    title-president, title-governor; kg/data/office_words.jsonl, from WordNet): 'the presidential election ... the
+    incumbent, NAME' says NAME's post."""
+    return {row["word"]: row["title"] for row in resources.jsonl("office_words.jsonl")}
+
+
+@lru_cache(maxsize=1)
 def post_nouns() -> frozenset[str]:
     """Nouns of a post or a job ('position', 'post', 'role', 'job'; kg/data/post_nouns.jsonl, from WordNet): 'his
     position as chairman' says its owner is chairman."""

@@ -82,6 +82,10 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/opinion_nouns.jsonl: one-word nouns whose most frequent sense is an opinion or a way of regarding things
   ('view', 'opinion', 'perspective', 'standpoint'): one offered or promised ('a contrary view is offered by NAME') is
   something said, no pledge (kg.extract.events).
+- kg/data/office_words.jsonl: words that name the office of a title of kg/data/titles.jsonl without its holder:
+  adjectives WordNet relates to the title's noun ('presidential', 'gubernatorial', 'mayoral': pertainyms) and nouns of
+  a post WordNet derives from it ('presidency', 'governorship', 'premiership'): 'the presidential election ... the
+  incumbent, NAME' says NAME holds that office (kg.extract.roles).
 - kg/data/team_nouns.jsonl: one-word nouns whose most frequent sense is a team or a sports league ('team', 'club',
   'league'): an article that uses one speaks of teams, and 'Real Madrid', 'Manchester City' there are clubs (kg.nlp).
 
@@ -869,6 +873,37 @@ def doer_nouns(folder: Path) -> list[dict]:
     return list(rows.values())
 
 
+def _pointers(fields: list[str]) -> list[tuple[str, str, str, str]]:
+    """(symbol, target offset, target part of speech, source/target word numbers) of one synset row's pointers."""
+    at = 4 + 2 * int(fields[3], 16)
+    flat = fields[at + 1:at + 1 + 4 * int(fields[at])]
+    return [(flat[i], flat[i + 1], flat[i + 2], flat[i + 3]) for i in range(0, len(flat), 4)]
+
+
+def office_words(folder: Path) -> list[dict]:
+    """Adjectives whose pertainym ('\\') and post nouns (under position.n.06) whose derivation ('+') is a one-word
+    title of kg/data/titles.jsonl, written from the adjective's or the noun's own word (see the module docstring)."""
+    rows_path = ROOT / "kg" / "data" / "titles.jsonl"
+    titles = {form: row["id"] for row in map(json.loads, rows_path.read_text(encoding="utf-8").splitlines())
+              for form in row["forms"] if form.isalpha() and form.islower()}
+    lemmas, hypernyms = _synsets(folder)
+    posts = {"position": POST_SYNSETS["position"]}
+    out = {}
+    for pos, symbol in (("adj", "\\"), ("noun", "+")):
+        for fields, words in synset_rows(folder, pos):
+            if pos == "noun" and _root(fields[0], hypernyms, {v: k for k, v in posts.items()}) is None:
+                continue
+            for sym, target, target_pos, numbers in _pointers(fields):
+                if sym != symbol or target_pos != "n" or target not in lemmas:
+                    continue
+                word = words[int(numbers[:2], 16) - 1] if numbers != "0000" else words[0]
+                noun = lemmas[target][int(numbers[2:], 16) - 1] if numbers != "0000" else lemmas[target][0]
+                if word.isalpha() and word.islower() and noun in titles and word not in out:
+                    out[word] = {"id": f"office-word-{word}", "word": word, "pos": pos, "title": titles[noun],
+                                 "source": f"WordNet 3.0 data.{pos} {fields[0]} ({word}) {sym} data.noun {target} ({noun})"}
+    return [out[k] for k in sorted(out)]
+
+
 def main(folder: Path) -> None:
     rows = occupations(folder)
     _write("occupations.jsonl", rows)
@@ -899,6 +934,7 @@ def main(folder: Path) -> None:
     _write("post_nouns.jsonl", post_nouns(folder))
     _write("opinion_nouns.jsonl", opinion_nouns(folder))
     _write("doer_nouns.jsonl", doer_nouns(folder))
+    _write("office_words.jsonl", office_words(folder))
 
 
 if __name__ == "__main__":

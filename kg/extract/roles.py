@@ -124,6 +124,7 @@ from kg.gazetteer import (
     office_holders,
     office_holders_horizon,
     office_verbs,
+    office_words,
     person_nouns,
     police_nouns,
     post_nouns,
@@ -140,13 +141,16 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
-from kg.nlp import HEAD_NOUNS, speaks_of_teams, strip_the
+from kg.nlp import HEAD_NOUNS, NON_NAME_LABELS, speaks_of_teams, strip_the
 from kg.records import Evidence, Role
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from spacy.tokens import Doc, Span
+
+
+GOVERNED_PLACE = "GOVERNED_PLACE"  # the label of a place owning a post ('the governor of Sousse'): `_governed_place`
 
 
 def person_key(name: str) -> str:
@@ -159,7 +163,7 @@ def owner_key(owner: Span) -> str:
     gid = gazetteer_id(owner)
     if gid:
         entry = entries().get(gid)  # none: the key of a body a building names ('Pentagon spokesman', `seat_of_government`)
-        return gid if entry is None or entry.type in {"State", "Organization"} else ""
+        return gid if entry is None or entry.type in {"State", "Organization"} or owner.label_ == GOVERNED_PLACE else ""
     return organization_key(owner.text) if owner.label_ == "ORG" else ""
 
 
@@ -245,9 +249,10 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _court_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
-    for role in _outgoing_roles(doc, list(out.values()), as_of) + _in_place_roles(doc, as_of) + _successor_roles(doc, as_of):
+    held = list(out.values())
+    for role in _outgoing_roles(doc, held, as_of) + _in_place_roles(doc, as_of) + _successor_roles(doc, as_of, held):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
-    for role in _plural_title_roles(doc, as_of) + _listed_after_plural_title(doc, list(out.values()), as_of):
+    for role in _plural_title_roles(doc, as_of) + _listed_after_plural_title(doc, list(out.values()), as_of) + _incumbent_roles(doc, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     roles = list(out.values())
     roles += _listed_ellipsis_roles(doc, roles, as_of)
@@ -287,6 +292,34 @@ def _plural_title_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         name = rows[token.lemma_.lower()]["role"]
         for person in people:
             out.append(_role(doc[owner.start:person.end], person, name, owner_key(owner), as_of, "plural-title", 0.8))
+    return out
+
+
+def _incumbent_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+    """'won the country's presidential election, defeating the incumbent, NAME', 'the governorships at stake, including
+    Veracruz, where the incumbent NAME cannot stand again': 'the incumbent' with a name in apposition holds the office
+    a word of its sentence names before it (`office_words`: 'presidential', 'governorship'), of the place whose
+    relative clause holds 'incumbent', else the state the word is written with, else the story's state."""
+    out = []
+    for t in doc:
+        if t.lower_ != "incumbent" or t.pos_ != "NOUN" or doc[t.i - 1].lower_ in PAST:
+            continue
+        person = _person_at(doc, t.i + 1 + (t.i + 1 < len(doc) and doc[t.i + 1].text == ","))
+        office = next((w for w in reversed(doc[t.sent.start:t.i]) if w.lemma_.lower() in office_words()), None)
+        if person is None or office is None:
+            continue
+        ancestors = set(t.ancestors)  # 'including Veracruz, where the incumbent': the name the relative clause is on
+        place = next((e for e in reversed(ents(doc)) if office.i < e.start and e.end <= t.i and e.root in ancestors
+                      and e.label_ not in NON_NAME_LABELS), None)
+        owner = _governed_place(doc, place) if place is not None else None
+        if place is not None and owner is None:
+            continue  # 'the governorships at stake, including Nuevo León (read as a person), where the incumbent': unknown
+        if owner is None:
+            owner = _named_owner(doc, owner_before_title(doc, office.i))
+        of = owner_key(owner) if owner is not None else story_state(doc)
+        if of:
+            name = title_by_id()[office_words()[office.lemma_.lower()]]["role"]
+            out.append(_role(doc[min(office.i, t.i):person.end], person, name, of, as_of, "incumbent-of-office", 0.8))
     return out
 
 
@@ -2008,8 +2041,21 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     if body is not None and body.start == after and body.label_ == "ORG" and owner_key(body) and (not body.ent_id_ or after > owner.end):
         return body  # 'of the U.S. District Court', "of Russia's Rosneft", "of the army's Eastern Command": the body named after
     if not owner_key(owner):
-        return seat_of_government(doc, owner)
+        return seat_of_government(doc, owner) or _governed_place(doc, owner)
     return owner
+
+
+def _governed_place(doc: Doc, place: Span) -> Span | None:
+    """'Governor NAME of Veracruz', 'the governor of Sousse, NAME', 'NAME, the mayor of Kyiv': a place below a state
+    after a title's 'of' is the place whose office it is (its entity's key: the gazetteer's or the place's own)."""
+    from spacy.tokens import Span
+
+    if place.label_ == "FAC" or not local_place(doc, place):
+        return None
+    if place.end < len(doc) and doc[place.end].pos_ == "PROPN" and _person_at(doc, place.end) is None:
+        return None  # 'secretary-general of the Hong Kong Federation of Students': the place begins a body's name
+    key = place.ent_id_ or f"place-{slug(strip_the(place.text))}"
+    return Span(doc, place.start, place.end, label=GOVERNED_PLACE, span_id=key)
 
 
 def _description_end(doc: Doc, demonym: Span) -> int:
@@ -2471,12 +2517,14 @@ def _left_post_role(doc: Doc, verb, person: Span, as_of: dt.date, rule: str, vac
     return [_role(doc[min(left.start, person.start):max(verb.i, person.end)], person, name, of, as_of, rule, 0.7)]
 
 
-def _successor_roles(doc: Doc, as_of: dt.date) -> list[Role]:
+def _successor_roles(doc: Doc, as_of: dt.date, roles: list[Role]) -> list[Role]:
     """'NAME resigned as Peru's foreign minister and was succeeded by NAME2', 'Kenya sacked Interior Minister NAME.
     He was replaced by NAME2', 'NAME2, who replaced her': the successor a verb of replacing names (its subject, the
     passive's agent, or the person a relative clause hangs on) holds the post the text says was just left or taken
     away (`_left_title`), when the one replaced is a person (a name or a personal pronoun) and nothing marks the
-    replacing as unreal ('will replace', 'did not succeed')."""
+    replacing as unreal ('will replace', 'did not succeed'); with no such post written near the verb, the one post
+    `roles` gave the person replaced, named, earlier ('dismissing the interior minister, NAME. NAME was replaced by
+    NAME2': `_replaced_post`)."""
     out = []
     for verb in tokens_with(doc, LEMMA, frozenset(REPLACE_VERBS)):
         if verb.pos_ != "VERB" or any(c.dep_ == "neg" or c.dep_ in {"aux", "auxpass"} and c.lower_ in NOT_HELD
@@ -2497,8 +2545,25 @@ def _successor_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             continue
         person = _ent_at(doc, successor.i)
         if person is not None and person.label_ == "PERSON":
-            out += _left_post_role(doc, verb, person, as_of, "successor", _vacated_title(doc, verb, replaced))
+            found = _left_post_role(doc, verb, person, as_of, "successor", _vacated_title(doc, verb, replaced))
+            out += found or _replaced_post(doc, verb, replaced, person, roles, as_of)
     return out
+
+
+def _replaced_post(doc: Doc, verb, replaced, person: Span, roles: list[Role], as_of: dt.date) -> list[Role]:
+    """The one post (name and owner) that `roles` state, before `verb`, for the person named `replaced`: its
+    successor `person` holds it now, unless the verb names a post of its own ('as') or an earlier year."""
+    named = _ent_at(doc, replaced.i)
+    if named is None or named.label_ != "PERSON" or _same_person(person_key(named.text), person_key(person.text)):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in [*verb.children, *person.root.children]) or _earlier_year(verb, as_of):
+        return []  # 'was replaced by NAME2 as party treasurer': a post of its own; 'replaced in 2019': another time
+    key = person_key(named.text)
+    posts = {(r.name, r.of) for r in roles if _same_person(r.holder, key) and r.evidence.start < verb.idx}
+    if len(posts) != 1:
+        return []
+    (name, of), = posts
+    return [_role(doc[min(named.start, person.start):max(named.end, person.end)], person, name, of, as_of, "successor-of-post", 0.7)]
 
 
 def _vacated_title(doc: Doc, verb, replaced) -> Span | None:
