@@ -142,6 +142,7 @@ class Trigger:
     clause: bool = False  # holds only with a clause of what is to be done ("recommended that X replace", "advised X to leave")
     standing: bool = False  # its present tense tells a standing state ("faces 16 charges"), not an act of the report's day
     obj_people: bool = False  # a named person as object stands for the `obj` nouns of people ("received Abbas" as "received the leader")
+    obj_weapons: bool = False  # `obj` holds the WordNet weapon nouns: what is fired is a weapon
     intransitive: bool = False  # the sense takes no direct object ("demonstrated against the war"; not "demonstrated the phone")
     contest: bool = False  # a match between sides: holds only with a score line or two named sides in a text of teams
 
@@ -180,6 +181,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
                 holder=bool(row.get("holder")), visitor=bool(row.get("visitor")), clause=bool(row.get("clause")),
                 standing=bool(row.get("standing")), obj_people=bool(row.get("obj_people")), contest=bool(row.get("contest")),
+                obj_weapons=bool(row.get("obj_weapons")),
                 intransitive=bool(row.get("intransitive")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
@@ -606,6 +608,9 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
             if row.obj and not (row.obj & objects) and not (row.obj_conflict and any(map(_conflict_noun, heads))) and not (
                     row.obj_people and any(c.ent_type_ == "PERSON" for c in heads)):
                 continue
+            if row.obj_weapons and any(p.lemma_.lower() not in row.obj for c in heads for o in c.children
+                                       if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"):
+                continue  # "fired 87 rounds of tear gas": what is fired is the gas, no weapon (CAMEO's tear-gas rows)
             if row.objmod and not all(words & modifiers for words in row.objmod):
                 continue  # "staged war games", not "started the game"
             if row.pobj and not (row.pobj & {w for m in (needed or ()) for w in by_prep.get(m, ())}):
