@@ -460,14 +460,14 @@ def _prefixed_lemmas(doc: Doc, lemmatizer, index) -> None:
     're-signed' is 'sign', not 'resign'; the rule lemmatizer alone gives 're-impose' and 'co-founde'); with 'co-' when
     the word lists have the joined word ('co-operated': 'cooperate'), not when they do not ('co-founded': 'found')."""
     import numpy as np
-    from spacy.attrs import ORTH
+    from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM
     from spacy.tokens import Doc as NewDoc
 
-    orths = doc.to_array(ORTH)
-    words = {int(o) for o in np.unique(orths) if PREFIXED.fullmatch(doc.vocab.strings[int(o)])}
-    for i in np.nonzero(np.isin(orths, list(words)))[0] if words else ():
+    rows = doc.to_array([IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LENGTH])  # a word with a hyphen: no letters only, no
+    candidates = np.nonzero((rows[:, :4].sum(axis=1) == 0) & (rows[:, 4] >= 7))[0]  # punctuation, space or number
+    for i in candidates:
         token = doc[int(i)]
-        if token.pos_ not in {"VERB", "NOUN", "ADJ"}:
+        if token.pos_ not in {"VERB", "NOUN", "ADJ"} or not PREFIXED.fullmatch(token.text):
             continue
         prefix, _, rest = token.lower_.partition("-")
         base = lemmatizer.rule_lemmatize(NewDoc(doc.vocab, words=[rest], pos=[token.pos_])[0])[0]
