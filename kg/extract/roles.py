@@ -295,14 +295,17 @@ def _plural_title_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     return out
 
 
+INCUMBENT = frozenset({"incumbent"})
+
+
 def _incumbent_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """'won the country's presidential election, defeating the incumbent, NAME', 'the governorships at stake, including
     Veracruz, where the incumbent NAME cannot stand again': 'the incumbent' with a name in apposition holds the office
     a word of its sentence names before it (`office_words`: 'presidential', 'governorship'), of the place whose
     relative clause holds 'incumbent', else the state the word is written with, else the story's state."""
     out = []
-    for t in doc:
-        if t.lower_ != "incumbent" or t.pos_ != "NOUN" or doc[t.i - 1].lower_ in PAST:
+    for t in tokens_with(doc, LOWER, INCUMBENT):  # over the Doc's array: most articles have no such word
+        if t.pos_ != "NOUN" or doc[t.i - 1].lower_ in PAST:
             continue
         person = _person_at(doc, t.i + 1 + (t.i + 1 < len(doc) and doc[t.i + 1].text == ","))
         office = next((w for w in reversed(doc[t.sent.start:t.i]) if w.lemma_.lower() in office_words()), None)
