@@ -256,9 +256,10 @@ def read_blocks(path: Path) -> tuple[list[dict], dict[str, list[str]]]:
 
 def templates(hand: list[dict]) -> list[dict]:
     """Hand-made verb rows with a PLOVER type: the kinds and argument slots derived rows borrow. A row with a `source`
-    was written for one construction ("X set fire to Y", "rescued X"): it lends its kind to no CAMEO block."""
+    was written for one construction ("X set fire to Y", "rescued X"): it lends its kind to no CAMEO block, unless it
+    says it does (`lends`: "hosted/received" is CAMEO 043 itself, whose RECEIVE rows take its host slot)."""
     return [r for r in hand if r.get("pos") == "VERB" and r.get("plover") and r.get("cameo") and not r.get("speech")
-            and not r.get("source")]
+            and (not r.get("source") or r.get("lends"))]
 
 
 def template_for(code: str, plover: str, hand: list[dict]) -> dict | None:
