@@ -2057,7 +2057,7 @@ def _named_places(doc: Doc, ents: list[Span]) -> list[Span]:
             grown.append(ent)
         elif len(ent) > 1 and ent[-1].is_title and _feature(ent[-1]) and (ent.label_ == "ORG" or _located(ent)):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
-        elif len(ent) == 1 and _where(doc, ent) or _listed_with_place(doc, ent, place_at):
+        elif len(ent) == 1 and _where(doc, ent) or _listed_with_place(doc, ent, place_at) or _placed_in_region(doc, ent, place_at):
             ent = _fresh(doc, ent.start, ent.end, "LOC")
         elif _apposed_place_noun(doc, ent, nouns):
             ent = _typed(doc, _fresh(doc, ent.start, ent.end, "LOC"))
@@ -2133,6 +2133,23 @@ def _listed_with_place(doc: Doc, ent: Span, place_at: dict[int, Span]) -> bool:
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     return first.i in place_at and _located(place_at[first.i])
+
+
+def _placed_in_region(doc: Doc, ent: Span, place_at: dict[int, Span]) -> bool:
+    """'located in Durham, North Carolina', 'a school in Irving, Texas', 'born in Lyon, France' (the model calls the
+    town an organisation or a person): a name of one to three capitalised words, the object of a preposition of
+    place, followed by a comma and a region or state (a place to the model or the gazetteer, at most three words),
+    which ends there (a comma, a stop, the end), is a town of that region; 'in Smith, Texas Governor NAME' has no
+    town."""
+    if len(ent) > 3 or not all(t.is_title for t in ent) or not _located(ent) or ent.end + 1 >= len(doc):
+        return False
+    region = place_at.get(ent.end + 1)
+    if doc[ent.end].text != "," or region is None or region.start != ent.end + 1:
+        return False
+    known = region if region.ent_id_ else _known_name(doc, region.start, region.end)
+    if known is not None and entries()[known.ent_id_].type not in {"Place", "State"} or len(region) > 3:
+        return False
+    return region.end == len(doc) or doc[region.end].is_punct
 
 
 def _places_joined(doc: Doc, ent: Span) -> list[Span]:
@@ -3629,6 +3646,8 @@ def _listed_with_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         bodies = [e for e in listed if e.label_ == "ORG"]
         others = [e for e in listed if e.label_ != "ORG"]
+        if any(_placed_in_region(doc, e, at) for e in others):
+            continue  # 'in Durham, North Carolina, and the University of ...': a town and its region, no list of bodies
         teams = speaks_of_teams(doc)  # 'Chelsea, Arsenal, Liverpool and Tottenham Hotspur': clubs, in a text on clubs
         many = len(listed) >= 3 and len(bodies) >= 2  # 'Gary Chan of DAB and Eunice Yung of ...' is no list of bodies
         if bodies and others and all(_unknown_word_name(e) or (many and _unknown_person_name(e)) or (teams and _club_like_name(e))
