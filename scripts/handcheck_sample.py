@@ -106,8 +106,9 @@ def row(t: str, n: dict, half: dict[str, str]) -> dict:
 
 def follow(by_type: dict[str, list[dict]], prefix: str) -> None:
     """Per type: of the judged sample's nodes (PREFIX-TYPE.csv), how many judged wrong and right are still nodes of
-    that type: a wrong one gone is an error fixed, a right one gone is one lost."""
+    that type: a wrong one gone is an error fixed, a right one gone is one lost. Then every sampled node gone, by name."""
     print("| type | sampled | judged wrong | still there | judged right | still there |\n|---|---|---|---|---|---|")
+    gone: list[str] = []
     for t, ns in by_type.items():
         there = {n["iri"].rsplit("/", 1)[-1] for n in ns}
         with open(f"{prefix}-{t.lower()}.csv", encoding="utf-8") as f:
@@ -116,6 +117,9 @@ def follow(by_type: dict[str, list[dict]], prefix: str) -> None:
         right = [r["iri"] for r in judged if r["verdict"] != "wrong"]
         kept = [sum(i in there for i in ids) for ids in (wrong, right)]
         print(f"| {t} | {len(judged)} | {len(wrong)} | {kept[0]} | {len(right)} | {kept[1]} |")
+        gone.extend(f"{t} judged {r['verdict'] or 'right'}, gone: {r['label']!r} ({r['iri']})" for r in judged
+                    if r["iri"] not in there)
+    print("\n".join(gone))
 
 
 def main(argv: list[str] | None = None) -> int:
