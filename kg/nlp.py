@@ -64,6 +64,7 @@ from kg.gazetteer import (
     first_body_nouns,
     given_names,
     government_nouns,
+    head_nouns,
     honorifics,
     known_actors,
     known_surnames,
@@ -96,7 +97,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-HEAD_NOUNS = frozenset({"head", "chief", "boss"})  # 'the head of the IAEA': a position only with its organization after it
 MODEL_PREFERENCE = ("trf", "lg", "md", "sm")
 NAME_POS = {"PROPN"}
 NAME_APOSTROPHE = re.compile(r"[^\W\d_]+['\u2019][^\W\d_]+")  # "O'Leary": letters on both sides of one apostrophe
@@ -1151,7 +1151,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _apposed_people(doc, _people_taking_office(doc, _plural_title_people(doc, out), words), words)
     out = _parties_tagged_people(doc, out, alone)
-    out = _company_before_title(doc, _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out))))
+    out = _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out)))
+    out = _company_before_title(doc, _company_read_as_person(doc, out))
     out = _company_unit_before_title(doc, out)
     out = _company_after_title(doc, out)
     out = _people_before_body_nouns(doc, _named_before_body_noun(doc, _repeated_organizations(doc, out), words))
@@ -1454,14 +1455,15 @@ def _place_word(word: str) -> bool:
 def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Twitter CEO Dick Costolo said', 'said Facebook founder Mark Zuckerberg': one to three capitalised names outside
     every entity (the whole run of them, past words that describe: 'Former Nintendo CEO') right before a company's
-    post (kg/data/titles.jsonl `owner_from_context`: chief executive, founder, spokesperson) and a person's name are
+    post (kg/data/titles.jsonl `owner_from_context`: chief executive, founder, spokesperson; or a head noun, 'Ryanair
+    boss NAME': `_heads_before_names`) and a person's name are
     the company, which the model tags nowhere there."""
     from spacy.tokens import Span as SpanType
 
     people = {e.start for e in ents if e.label_ == "PERSON"}
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for title in _company_posts(doc):
+    for title in _company_posts(doc) + _heads_before_names(doc, people):
         if title.end not in people:
             continue
         i = title.start
@@ -1476,6 +1478,31 @@ def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
         if whole and i < title.start:
             out.append(SpanType(doc, i, title.start, label="ORG"))
     return out
+
+
+def _company_read_as_person(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Ryanair boss NAME', 'Deezer chief executive NAME': one capitalised word the model calls a person, right before a
+    company's post or a head noun and another person's name, that no list of given names or office holders' surnames
+    knows and no other person's name of the Doc holds, is the company, not a person."""
+    people = {e.start for e in ents if e.label_ == "PERSON"}
+    posts = {t.start for t in _company_posts(doc) + _heads_before_names(doc, people) if t.end in people}
+    named = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    out = []
+    for ent in ents:
+        word = ent[0].lower_
+        if (ent.label_ == "PERSON" and len(ent) == 1 and ent.end in posts and _capitalised(ent[0]) and ent[0].is_alpha
+                and word not in given_names() and word not in known_surnames() and word not in named):
+            ent = _fresh(doc, ent.start, ent.end, "ORG")
+        out.append(ent)
+    return out
+
+
+def _heads_before_names(doc: Doc, people: set[int]) -> list[Span]:
+    """'Ryanair boss NAME', 'Fiat chief NAME': a lower-case noun of a person in charge (kg/data/head_nouns.jsonl, from
+    WordNet) right before a person's name is a company's post, whose owner is the name before it."""
+    from spacy.tokens import Span as SpanType
+
+    return [SpanType(doc, t.i, t.i + 1) for t in doc if t.i + 1 in people and t.is_lower and t.lower_ in head_nouns()]
 
 
 def _company_unit_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -3296,7 +3323,7 @@ def _named_like_a_party(doc: Doc, ent: Span, titles: list[tuple[int, int]], alon
         return False
     if any(t.lower_ in _name_words() or t.text in alone for t in ent) or _near_title(doc, ent, titles):
         return False
-    if any(c.dep_ == "appos" and (c.lemma_.lower() in person_nouns() | person_heads() | HEAD_NOUNS) and c.lower_ not in body_nouns()
+    if any(c.dep_ == "appos" and (c.lemma_.lower() in person_nouns() | person_heads() | head_nouns()) and c.lower_ not in body_nouns()
            for c in ent.root.children):
         return False  # 'Christian Lindner, the head of the FDP': a person's noun in apposition
     return (any(t.lower_ in adjective_words() or to_ascii(t.text).lower() in _gazetteer_names() for t in ent)
