@@ -3341,6 +3341,22 @@ def _near_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
 OFFICE_VERBS = frozenset({"appoint", "name", "elect", "swear", "nominate", "reelect", "re-elect"})
 
 
+POST_APPOSITION = 8  # words of a post in apposition between a name and 'as': ', the company's chief product officer,'
+
+
+def _past_post_apposition(doc: Doc, k: int, titles: set[int]) -> int:
+    """'appointed NAME, the company's chief product officer, as deputy chief executive': the word after a post in
+    apposition (between commas, ending in a title or a noun of a person) that stands right after a name; else `k`."""
+    if k >= len(doc) or doc[k].text != ",":
+        return k
+    close = next((m for m in range(k + 1, min(k + POST_APPOSITION, len(doc))) if doc[m].text == ","), None)
+    if close is None or close == k + 1:
+        return k
+    last = doc[close - 1]
+    posted = any(t in titles for t in range(k + 1, close)) or (last.pos_ == "NOUN" and last.lower_ in person_nouns())
+    return close + 1 if posted else k
+
+
 def _people_taking_office(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
     """'Sosten Gwengwe was named finance minister', 'Sosten Gwengwe, who was sworn in as finance minister,', 'appointed
     Sosten Gwengwe as finance minister': two or three capitalised words the model left untagged or read as a body (no
@@ -3377,8 +3393,10 @@ def _people_taking_office(doc: Doc, ents: list[Span], words: frozenset[str]) -> 
             k = verb.i + 1
             while k < len(doc) and k - verb.i <= 3 and _is_name_token(doc[k]) and k not in people and k not in titles:
                 k += 1
+            k = _past_post_apposition(doc, k, titles)
             as_title = k + 1 < len(doc) and doc[k].lower_ == "as" and any(t in titles for t in range(k + 1, min(k + 4, len(doc))))
-            name = doc[verb.i + 1:k] if as_title and 2 <= k - verb.i - 1 <= 3 and doc[k - 1].lower_ not in words else None
+            end = next((m for m in range(verb.i + 1, k) if not _is_name_token(doc[m])), k)
+            name = doc[verb.i + 1:end] if as_title and 2 <= end - verb.i - 1 <= 3 and doc[end - 1].lower_ not in words else None
         if name is not None:
             found.append(name)
     if not found:
