@@ -1152,7 +1152,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _apposed_people(doc, _people_taking_office(doc, _plural_title_people(doc, out), words), words)
     out = _parties_tagged_people(doc, out, alone)
     out = _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out)))
-    out = _company_before_title(doc, _company_read_as_person(doc, out))
+    out = _company_before_title(doc, _company_read_as_person(doc, _companies_appointing(doc, out)))
     out = _company_unit_before_title(doc, out)
     out = _company_after_title(doc, out)
     out = _people_before_body_nouns(doc, _named_before_body_noun(doc, _repeated_organizations(doc, out), words))
@@ -3404,6 +3404,37 @@ def _people_taking_office(doc: Doc, ents: list[Span], words: frozenset[str]) -> 
     cover = {i for f in found for i in range(f.start, f.end)}
     return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + [
         _typed(doc, _fresh(doc, f.start, f.end, "PERSON")) for f in found]
+
+
+def _companies_appointing(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Ryanair appointed NAME as deputy chief executive', 'Vodafone named NAME its new chairman': one capitalised word,
+    the subject of a verb of putting someone in office (`OFFICE_VERBS`) whose object is a person's name followed by a
+    company's post (kg/data/titles.jsonl `owner_from_context`), that no list of given names or office holders'
+    surnames knows and no other person's name of the Doc holds, is the company giving the post, not a person."""
+    people = {e.start: e for e in ents if e.label_ == "PERSON"}
+    posts = {t.start for t in _company_posts(doc)}
+    named = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    covered = {i: e for e in ents for i in range(e.start, e.end)}
+    found = {}
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in OFFICE_VERBS or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        obj = people.get(verb.i + 1)
+        if subject is None or obj is None or subject.i + 1 != verb.i:
+            continue
+        k = obj.end + (obj.end < len(doc) and doc[obj.end].lower_ == "as")
+        while k < len(doc) and doc[k].lower_ in {"the", "new", "its", "acting", "interim", "deputy"} and k not in posts:
+            k += 1
+        ent = covered.get(subject.i)
+        word = subject.lower_
+        if (k in posts and subject.pos_ == "PROPN" and _capitalised(subject) and subject.is_alpha
+                and (ent is None or ent.label_ == "PERSON" and len(ent) == 1)
+                and word not in given_names() and word not in known_surnames() and word not in named):
+            found[subject.i] = _fresh(doc, subject.i, subject.i + 1, "ORG")
+    if not found:
+        return ents
+    return [e for e in ents if e.start not in found] + list(found.values())
 
 
 def _plural_title_people(doc: Doc, ents: list[Span]) -> list[Span]:
