@@ -236,6 +236,13 @@ def post_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def head_nouns() -> frozenset[str]:
+    """Nouns of a person in charge ('head', 'chief', 'boss', 'supremo'; kg/data/head_nouns.jsonl, from WordNet): 'the
+    head of the IAEA', 'Ryanair boss NAME' state a post only with the organisation written beside them."""
+    return _column("head_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
 def doer_verbs() -> dict[str, frozenset[str]]:
     """A person noun -> the verbs WordNet derives it from ('protester' -> protest, 'rioter' -> riot;
     kg/data/doer_nouns.jsonl): who is named so does what the verb says."""

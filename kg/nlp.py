@@ -64,6 +64,7 @@ from kg.gazetteer import (
     first_body_nouns,
     given_names,
     government_nouns,
+    head_nouns,
     honorifics,
     known_actors,
     known_surnames,
@@ -96,7 +97,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-HEAD_NOUNS = frozenset({"head", "chief", "boss"})  # 'the head of the IAEA': a position only with its organization after it
 MODEL_PREFERENCE = ("trf", "lg", "md", "sm")
 NAME_POS = {"PROPN"}
 NAME_APOSTROPHE = re.compile(r"[^\W\d_]+['\u2019][^\W\d_]+")  # "O'Leary": letters on both sides of one apostrophe
@@ -1151,7 +1151,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _apposed_people(doc, _people_taking_office(doc, _plural_title_people(doc, out), words), words)
     out = _parties_tagged_people(doc, out, alone)
-    out = _company_before_title(doc, _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out))))
+    out = _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out)))
+    out = _company_before_title(doc, _company_read_as_person(doc, _companies_appointing(doc, out)))
     out = _company_unit_before_title(doc, out)
     out = _company_after_title(doc, out)
     out = _people_before_body_nouns(doc, _named_before_body_noun(doc, _repeated_organizations(doc, out), words))
@@ -1454,14 +1455,15 @@ def _place_word(word: str) -> bool:
 def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Twitter CEO Dick Costolo said', 'said Facebook founder Mark Zuckerberg': one to three capitalised names outside
     every entity (the whole run of them, past words that describe: 'Former Nintendo CEO') right before a company's
-    post (kg/data/titles.jsonl `owner_from_context`: chief executive, founder, spokesperson) and a person's name are
+    post (kg/data/titles.jsonl `owner_from_context`: chief executive, founder, spokesperson; or a head noun, 'Ryanair
+    boss NAME': `_heads_before_names`) and a person's name are
     the company, which the model tags nowhere there."""
     from spacy.tokens import Span as SpanType
 
     people = {e.start for e in ents if e.label_ == "PERSON"}
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for title in _company_posts(doc):
+    for title in _company_posts(doc) + _heads_before_names(doc, people):
         if title.end not in people:
             continue
         i = title.start
@@ -1476,6 +1478,31 @@ def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
         if whole and i < title.start:
             out.append(SpanType(doc, i, title.start, label="ORG"))
     return out
+
+
+def _company_read_as_person(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Ryanair boss NAME', 'Deezer chief executive NAME': one capitalised word the model calls a person, right before a
+    company's post or a head noun and another person's name, that no list of given names or office holders' surnames
+    knows and no other person's name of the Doc holds, is the company, not a person."""
+    people = {e.start for e in ents if e.label_ == "PERSON"}
+    posts = {t.start for t in _company_posts(doc) + _heads_before_names(doc, people) if t.end in people}
+    named = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    out = []
+    for ent in ents:
+        word = ent[0].lower_
+        if (ent.label_ == "PERSON" and len(ent) == 1 and ent.end in posts and _capitalised(ent[0]) and ent[0].is_alpha
+                and word not in given_names() and word not in known_surnames() and word not in named):
+            ent = _fresh(doc, ent.start, ent.end, "ORG")
+        out.append(ent)
+    return out
+
+
+def _heads_before_names(doc: Doc, people: set[int]) -> list[Span]:
+    """'Ryanair boss NAME', 'Fiat chief NAME': a lower-case noun of a person in charge (kg/data/head_nouns.jsonl, from
+    WordNet) right before a person's name is a company's post, whose owner is the name before it."""
+    from spacy.tokens import Span as SpanType
+
+    return [SpanType(doc, t.i, t.i + 1) for t in doc if t.i + 1 in people and t.is_lower and t.lower_ in head_nouns()]
 
 
 def _company_unit_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -3313,7 +3340,7 @@ def _named_like_a_party(doc: Doc, ent: Span, titles: list[tuple[int, int]], alon
         return False
     if any(t.lower_ in _name_words() or t.text in alone for t in ent) or _near_title(doc, ent, titles):
         return False
-    if any(c.dep_ == "appos" and (c.lemma_.lower() in person_nouns() | person_heads() | HEAD_NOUNS) and c.lower_ not in body_nouns()
+    if any(c.dep_ == "appos" and (c.lemma_.lower() in person_nouns() | person_heads() | head_nouns()) and c.lower_ not in body_nouns()
            for c in ent.root.children):
         return False  # 'Christian Lindner, the head of the FDP': a person's noun in apposition
     return (any(t.lower_ in adjective_words() or to_ascii(t.text).lower() in _gazetteer_names() for t in ent)
@@ -3329,6 +3356,22 @@ def _near_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
 
 # verbs of putting someone in a post (WordNet's appoint, name, elect, swear in, nominate): 'NAME was named TITLE'
 OFFICE_VERBS = frozenset({"appoint", "name", "elect", "swear", "nominate", "reelect", "re-elect"})
+
+
+POST_APPOSITION = 8  # words of a post in apposition between a name and 'as': ', the company's chief product officer,'
+
+
+def _past_post_apposition(doc: Doc, k: int, titles: set[int]) -> int:
+    """'appointed NAME, the company's chief product officer, as deputy chief executive': the word after a post in
+    apposition (between commas, ending in a title or a noun of a person) that stands right after a name; else `k`."""
+    if k >= len(doc) or doc[k].text != ",":
+        return k
+    close = next((m for m in range(k + 1, min(k + POST_APPOSITION, len(doc))) if doc[m].text == ","), None)
+    if close is None or close == k + 1:
+        return k
+    last = doc[close - 1]
+    posted = any(t in titles for t in range(k + 1, close)) or (last.pos_ == "NOUN" and last.lower_ in person_nouns())
+    return close + 1 if posted else k
 
 
 def _people_taking_office(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
@@ -3367,8 +3410,10 @@ def _people_taking_office(doc: Doc, ents: list[Span], words: frozenset[str]) -> 
             k = verb.i + 1
             while k < len(doc) and k - verb.i <= 3 and _is_name_token(doc[k]) and k not in people and k not in titles:
                 k += 1
+            k = _past_post_apposition(doc, k, titles)
             as_title = k + 1 < len(doc) and doc[k].lower_ == "as" and any(t in titles for t in range(k + 1, min(k + 4, len(doc))))
-            name = doc[verb.i + 1:k] if as_title and 2 <= k - verb.i - 1 <= 3 and doc[k - 1].lower_ not in words else None
+            end = next((m for m in range(verb.i + 1, k) if not _is_name_token(doc[m])), k)
+            name = doc[verb.i + 1:end] if as_title and 2 <= end - verb.i - 1 <= 3 and doc[end - 1].lower_ not in words else None
         if name is not None:
             found.append(name)
     if not found:
@@ -3376,6 +3421,37 @@ def _people_taking_office(doc: Doc, ents: list[Span], words: frozenset[str]) -> 
     cover = {i for f in found for i in range(f.start, f.end)}
     return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + [
         _typed(doc, _fresh(doc, f.start, f.end, "PERSON")) for f in found]
+
+
+def _companies_appointing(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Ryanair appointed NAME as deputy chief executive', 'Vodafone named NAME its new chairman': one capitalised word,
+    the subject of a verb of putting someone in office (`OFFICE_VERBS`) whose object is a person's name followed by a
+    company's post (kg/data/titles.jsonl `owner_from_context`), that no list of given names or office holders'
+    surnames knows and no other person's name of the Doc holds, is the company giving the post, not a person."""
+    people = {e.start: e for e in ents if e.label_ == "PERSON"}
+    posts = {t.start for t in _company_posts(doc)}
+    named = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    covered = {i: e for e in ents for i in range(e.start, e.end)}
+    found = {}
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in OFFICE_VERBS or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        obj = people.get(verb.i + 1)
+        if subject is None or obj is None or subject.i + 1 != verb.i:
+            continue
+        k = obj.end + (obj.end < len(doc) and doc[obj.end].lower_ == "as")
+        while k < len(doc) and doc[k].lower_ in {"the", "new", "its", "acting", "interim", "deputy"} and k not in posts:
+            k += 1
+        ent = covered.get(subject.i)
+        word = subject.lower_
+        if (k in posts and subject.pos_ == "PROPN" and _capitalised(subject) and subject.is_alpha
+                and (ent is None or ent.label_ == "PERSON" and len(ent) == 1)
+                and word not in given_names() and word not in known_surnames() and word not in named):
+            found[subject.i] = _fresh(doc, subject.i, subject.i + 1, "ORG")
+    if not found:
+        return ents
+    return [e for e in ents if e.start not in found] + list(found.values())
 
 
 def _plural_title_people(doc: Doc, ents: list[Span]) -> list[Span]:

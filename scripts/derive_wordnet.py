@@ -76,6 +76,9 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   lexicographer files noun.event and noun.phenomenon ('fire', 'explosion', 'storm', 'flood', 'accident'): one that
   kills or injures ('a fire killed twelve people', 'the storm killed ten') is no one's attack; people died
   (kg.extract.events).
+- kg/data/head_nouns.jsonl: one-word nouns of the WordNet synsets of a person in charge ('head', 'chief', 'boss',
+  'supremo'): written between an organisation's name and a person's ('Ryanair boss NAME', 'Fiat chief NAME') they
+  make the name before them an organisation's, and state that person's post in it (kg.nlp, kg.extract.roles).
 - kg/data/post_nouns.jsonl: one-word nouns of the WordNet synsets of a post or job ('position', 'post', 'office',
   'job', 'role', 'capacity'): the owner of one holds the title after its 'as' ('from his position as chairman of the
   board', 'in her role as chief executive'; kg.extract.roles).
@@ -780,6 +783,26 @@ def post_nouns(folder: Path) -> list[dict]:
     return [rows[k] for k in sorted(rows)]
 
 
+HEAD_SYNSETS = {
+    "head": "10162991",     # head.n.04 (chief, top dog): a person who is in charge
+    "boss": "10104209",     # foreman.n.01 (chief, gaffer, honcho, boss): a person who exercises control over workers
+    "supremo": "10678937",  # supremo.n.01: the most important person in an organization
+}
+
+
+def head_nouns(folder: Path) -> list[dict]:
+    """The one-word nouns of the synsets of a person in charge (`HEAD_SYNSETS`; see the module docstring)."""
+    lemmas, _ = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, HEAD_SYNSETS)
+    rows = {}
+    for offset, root in roots.items():
+        for lemma in lemmas[offset]:
+            if lemma.isalpha() and lemma.islower() and lemma not in rows:
+                rows[lemma] = {"id": f"head-noun-{lemma}", "noun": lemma, "kind": root,
+                               "source": f"WordNet 3.0 data.noun {offset} ({lemmas[offset][0]}), {root}"}
+    return [rows[k] for k in sorted(rows)]
+
+
 OPINION_ROOTS = {
     "opinion": "05945642",  # opinion.n.01 (sentiment, persuasion, view, thought): a personal belief or judgment
     "view": "06208751",     # position.n.03 (view, perspective): a way of regarding situations or topics
@@ -932,6 +955,7 @@ def main(folder: Path) -> None:
     _write("abstract_nouns.jsonl", abstract_nouns(folder))
     _write("happening_nouns.jsonl", happening_nouns(folder))
     _write("post_nouns.jsonl", post_nouns(folder))
+    _write("head_nouns.jsonl", head_nouns(folder))
     _write("opinion_nouns.jsonl", opinion_nouns(folder))
     _write("doer_nouns.jsonl", doer_nouns(folder))
     _write("office_words.jsonl", office_words(folder))

@@ -181,6 +181,7 @@ SCHEMAS: dict[str, dict] = {
     "trade_body_nouns.jsonl": noun_schema("trade-body", ("enterprise", "financial_institution")),
     "work_nouns.jsonl": noun_schema("work", ("investigation", "undertaking", "plan")),
     "post_nouns.jsonl": noun_schema("post", ("position", "occupation", "function", "capacity")),
+    "head_nouns.jsonl": noun_schema("head", ("head", "boss", "supremo")),
     "opinion_nouns.jsonl": noun_schema("opinion", ("opinion", "view")),
     "person_nouns.jsonl": noun_schema("person"),
     "name_particles.jsonl": {"id": lambda v: text(v) and v.startswith("name-particle-"),

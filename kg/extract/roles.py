@@ -118,6 +118,7 @@ from kg.gazetteer import (
     by_name,
     country_places,
     entries,
+    head_nouns,
     held_on,
     motion_verbs,
     occupations,
@@ -141,7 +142,7 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
-from kg.nlp import HEAD_NOUNS, NON_NAME_LABELS, speaks_of_teams, strip_the
+from kg.nlp import NON_NAME_LABELS, speaks_of_teams, strip_the
 from kg.records import Evidence, Role
 
 if TYPE_CHECKING:
@@ -694,7 +695,7 @@ def _title_groups(doc: Doc, spans: list[Span]) -> list[list[Span]]:
 
     spans = [_with_field(doc, _with_prefix(doc, _with_portfolio(doc, t))) for t in spans]
     taken = {i for t in spans for i in range(t.start, t.end)}
-    for token in tokens_with(doc, LOWER, HEAD_NOUNS):
+    for token in tokens_with(doc, LOWER, head_nouns()):
         if (token.pos_ == "NOUN" and token.i not in taken and token.i + 2 < len(doc)
                 and doc[token.i + 1].lower_ == "of" and _head_owner(doc, token.i + 1) is not None):
             spans.append(_with_prefix(doc, Span(doc, token.i, token.i + 1, label="Head")))  # 'deputy head of X'
@@ -2122,7 +2123,7 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
         j = i - 1 - (doc[i - 2].text == ",")
         sent = doc[j].sent.start
         prev = max([(t.start, t.end) for t in doc.spans.get("kg_titles", []) if sent <= t.start and t.end <= j]
-                   + [(k, k + 1) for k in range(sent, j) if doc[k].lower_ in HEAD_NOUNS and doc[k + 1].lower_ == "of"
+                   + [(k, k + 1) for k in range(sent, j) if doc[k].lower_ in head_nouns() and doc[k + 1].lower_ == "of"
                       and _head_owner(doc, k + 1) is not None],
                    default=None)  # 'NAME, the head of the FDP and now finance minister': 'head of ORG' too
         own = min((t.end for t in doc.spans.get("kg_titles", []) if t.start >= title), default=None)
