@@ -3097,11 +3097,15 @@ def _owners_of_its(doc: Doc, ents: list[Span]) -> set[str]:
 def _owning_organizations(doc: Doc) -> set[str]:
     """One-word names with no gazetteer id that the model calls an organization where they own something with a
     possessive 's ("Spotify's shares rose", "Netflix's subscribers") and that the text never writes after a locative
-    word ('in Tarkwa', 'from Davao'): a company the model reads as a place elsewhere, not a place that owns."""
+    word ('in Tarkwa', 'from Davao'): a company the model reads as a place elsewhere, not a place that owns. A name
+    the model reads as a person anywhere, or the last word of a person's name ("Chakwera's party"), is none."""
     from spacy.attrs import ORTH
 
-    owners = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "ORG" and len(e) == 1 and not e.ent_id_
-              and e.end < len(doc) and doc[e.end].tag_ == "POS" and e.text.lower() not in by_name()}
+    model = doc.spans.get("kg_model_ents", [])
+    people = {w.text for e in model if e.label_ == "PERSON" for w in e}
+    owners = {e.text for e in model if e.label_ == "ORG" and len(e) == 1 and not e.ent_id_ and e.end < len(doc)
+              and doc[e.end].tag_ == "POS" and e.text not in people and e.text.lower() not in by_name()
+              and e.text.lower() not in known_surnames()}
     if not owners:
         return owners
     located = {t.text for t in tokens_with(doc, ORTH, frozenset(owners)) if t.i and doc[t.i - 1].lower_ in LOCATIVE_PREPS}
