@@ -1243,14 +1243,30 @@ def _made_work(doc: Doc, ent: Span) -> bool:
 
 
 def _titled_work(doc: Doc, ent: Span) -> bool:
-    """DET/POSSESSIVE + work noun + the name in apposition to it."""
+    """DET/POSSESSIVE + work noun + the name in apposition to it; or a work noun + 'such as' + the name, or a name
+    joined to that one ('titles such as Dubai Bling and Squid Game', 'films such as Casablanca')."""
     if ent.start < 2:
         return False
+    listing = such_as_noun(ent)
+    if listing is not None:
+        return listing.lemma_ in creation_nouns()
     noun, root = doc[ent.start - 1], ent.root
     return (noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_ in creation_nouns()
             and doc[ent.start - 2].pos_ in {"DET", "PRON"}
             and (root.head.i == noun.i and root.dep_ in {"appos", "compound"} or noun.head.i == root.i
                  or root.head.i == noun.head.i and root.dep_ == noun.dep_))
+
+
+def such_as_noun(ent: Span) -> Token | None:
+    """'titles such as Dubai Bling and Squid Game', 'airlines such as Emirates': the lower-case noun whose examples
+    the name (or a name joined to the first) is, None when the name is no such example."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ != "as" or not any(c.lower_ == "such" for c in root.head.children):
+        return None
+    noun = root.head.head
+    return noun if (noun.is_lower or noun.is_sent_start and noun.is_title) and noun.pos_ == "NOUN" else None
 
 
 def _work_complement(ent: Span) -> bool:
@@ -3128,6 +3144,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
     - a lone capitalised word before a gazetteer place, with no comma between, is a first name
       ('Valeska Paris'), so the pair is a person, not the place;
     - a one-word 'person' that the model calls an organization elsewhere in the text is one ('Ryanair');
+    - a place or person given as an example of a body's noun ('airlines such as Emirates') is an organization;
     - a one-word 'place' that the model calls an organization where it owns something ("Netflix's shares") and that
       the text never puts after a locative word ('in', 'from') is that organization ('Netflix reported');
     - a one-word 'organization' that is the surname of a Phoenix office holder and no English word is a person ('Lavrov');
@@ -3162,6 +3179,10 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label in {"GPE", "LOC"} and len(ent) == 1 and not ent.ent_id_ and ent.text in owning:
             label = "ORG"  # 'Netflix reported ... Netflix's shares fell': the owner the model read as a body
+            _typed(doc, ent, label)
+        elif label in {"GPE", "LOC", "PERSON"} and not ent.ent_id_ and (noun := such_as_noun(ent)) is not None and (
+                noun.lemma_ in heads and noun.lemma_ not in person_nouns()):
+            label = "ORG"  # 'airlines such as Emirates and Etihad': an example of a kind of body is a body
             _typed(doc, ent, label)
         elif (label == "ORG" and len(ent) == 1 and not ent.ent_id_ and ent.text.istitle() and ent.text.lower() in known_surnames()
               and ent.text.lower() not in words and ent.text not in person_texts | owners):
