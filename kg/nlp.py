@@ -1244,14 +1244,30 @@ def _made_work(doc: Doc, ent: Span) -> bool:
 
 
 def _titled_work(doc: Doc, ent: Span) -> bool:
-    """DET/POSSESSIVE + work noun + the name in apposition to it."""
+    """DET/POSSESSIVE + work noun + the name in apposition to it; or a work noun + 'such as' + the name, or a name
+    joined to that one ('titles such as Dubai Bling and Squid Game', 'films such as Casablanca')."""
     if ent.start < 2:
         return False
+    listing = such_as_noun(ent)
+    if listing is not None:
+        return listing.lemma_ in creation_nouns()
     noun, root = doc[ent.start - 1], ent.root
     return (noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_ in creation_nouns()
             and doc[ent.start - 2].pos_ in {"DET", "PRON"}
             and (root.head.i == noun.i and root.dep_ in {"appos", "compound"} or noun.head.i == root.i
                  or root.head.i == noun.head.i and root.dep_ == noun.dep_))
+
+
+def such_as_noun(ent: Span) -> Token | None:
+    """'titles such as Dubai Bling and Squid Game', 'airlines such as Emirates': the lower-case noun whose examples
+    the name (or a name joined to the first) is, None when the name is no such example."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ != "as" or not any(c.lower_ == "such" for c in root.head.children):
+        return None
+    noun = root.head.head
+    return noun if (noun.is_lower or noun.is_sent_start and noun.is_title) and noun.pos_ == "NOUN" else None
 
 
 def _work_complement(ent: Span) -> bool:
@@ -3138,6 +3154,24 @@ def _owners_of_its(doc: Doc, ents: list[Span]) -> set[str]:
     return out
 
 
+def _owning_organizations(doc: Doc) -> set[str]:
+    """One-word names with no gazetteer id that the model calls an organization where they own something with a
+    possessive 's ("Spotify's shares rose", "Netflix's subscribers") and that the text never writes after a locative
+    word ('in Tarkwa', 'from Davao'): a company the model reads as a place elsewhere, not a place that owns. A name
+    the model reads as a person anywhere, or the last word of a person's name ("Chakwera's party"), is none."""
+    from spacy.attrs import ORTH
+
+    model = doc.spans.get("kg_model_ents", [])
+    people = {w.text for e in model if e.label_ == "PERSON" for w in e}
+    owners = {e.text for e in model if e.label_ == "ORG" and len(e) == 1 and not e.ent_id_ and e.end < len(doc)
+              and doc[e.end].tag_ == "POS" and e.text not in people and e.text.lower() not in by_name()
+              and e.text.lower() not in known_surnames()}
+    if not owners:
+        return owners
+    located = {t.text for t in tokens_with(doc, ORTH, frozenset(owners)) if t.i and doc[t.i - 1].lower_ in LOCATIVE_PREPS}
+    return owners - located
+
+
 def _objects(token: Token) -> list[Token]:
     """A verb's object and its children, or a preposition's objects and theirs ('launched its rocket', 'with its plan')."""
     heads = [g for g in token.children if g.dep_ == "pobj"] if token.dep_ == "prep" else [token]
@@ -3154,6 +3188,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
     - a lone capitalised word before a gazetteer place, with no comma between, is a first name
       ('Valeska Paris'), so the pair is a person, not the place;
     - a one-word 'person' that the model calls an organization elsewhere in the text is one ('Ryanair');
+    - a place or person given as an example of a body's noun ('airlines such as Emirates') is an organization;
+    - a one-word 'place' that the model calls an organization where it owns something ("Netflix's shares") and that
+      the text never puts after a locative word ('in', 'from') is that organization ('Netflix reported');
     - a one-word 'organization' that is the surname of a Phoenix office holder and no English word is a person ('Lavrov');
     - a place or person whose name is an organisation's name without its body noun ('AirTran' of 'AirTran Airways') is
       that organisation.
@@ -3162,6 +3199,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
     org_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "ORG"}
     person_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON"}
     alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
+    owning = _owning_organizations(doc)
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
     full_names = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
     people_at = ({e.start for e in full_names}, {e.end for e in full_names})
@@ -3183,6 +3221,13 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
             label = "ORG"
+        elif label in {"GPE", "LOC"} and len(ent) == 1 and not ent.ent_id_ and ent.text in owning:
+            label = "ORG"  # 'Netflix reported ... Netflix's shares fell': the owner the model read as a body
+            _typed(doc, ent, label)
+        elif label in {"GPE", "LOC", "PERSON"} and not ent.ent_id_ and (noun := such_as_noun(ent)) is not None and (
+                noun.lemma_ in heads and noun.lemma_ not in person_nouns()):
+            label = "ORG"  # 'airlines such as Emirates and Etihad': an example of a kind of body is a body
+            _typed(doc, ent, label)
         elif (label == "ORG" and len(ent) == 1 and not ent.ent_id_ and ent.text.istitle() and ent.text.lower() in known_surnames()
               and ent.text.lower() not in words and ent.text not in person_texts | owners):
             label = "PERSON"  # 'Lavrov said', 'according to Lavrov': an office holder's surname, no English word

@@ -584,6 +584,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
             by_prep.setdefault(c.lower_, set()).update(w for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_))
             by_prep[c.lower_].update(w for o in c.children if o.dep_ == "prep" for g in o.children if g.dep_ == "pobj"
                                      for w in (g.lemma_.lower(), g.lower_))  # "out of the talks": the object of 'out
+            by_prep[c.lower_].update(w for g in c.children if g.dep_ == "pobj" for p in _counted_of(g)
+                                     for w in (p.lemma_.lower(), p.lower_))  # "with dozens of shells": what is counted
     # 'takes over as minister', 'retired as ambassador': with no direct object, an 'as' phrase names the role the
     # subject takes, not what the verb acts on ('appointed him as minister' keeps it)
     as_role = not noun and not any(dep in {"dobj", "nsubjpass"} for _, dep in children)
@@ -990,6 +992,14 @@ def _happening(noun: Token) -> bool:
         return any(c.dep_ == "compound" and c.i < noun.i and any(t.actorless for t in lexicon().get((c.lemma_.lower(), "NOUN"), ()))
                    for c in noun.children)
     return noun.pos_ == "NOUN" and any(t.actorless for t in _triggers_for(noun))
+
+
+def _counted_of(noun: Token) -> list[Token]:
+    """'dozens of shells', 'a barrage of rockets', 'hundreds of protesters': the objects of the 'of' after a count or a
+    container noun ('a package of sanctions'), which say what there is that much of."""
+    if not (noun.ent_type_ == "CARDINAL" or noun.lemma_.lower() in CONTAINER_NOUNS or any(n.dep_ == "nummod" for n in noun.children)):
+        return []
+    return [p for o in noun.children if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
 
 
 def _conflict_noun(token: Token) -> bool:
