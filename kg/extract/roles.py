@@ -2448,7 +2448,8 @@ def _outgoing_roles(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
     """'The summit elected NAME2 as chairperson of ORG. He will replace NAME': the object of a verb of taking someone's
     place in the future ('will replace', 'is to succeed') holds now the post that the subject (a pronoun or NAME2) was
     just given, in this sentence or the one before (the one post a clause of taking office gave; past or negated
-    replacing says nothing of now)."""
+    replacing says nothing of now), unless the text gives the one replaced another post in the same body (the new
+    deputy who will succeed the chief executive)."""
     from spacy.attrs import LEMMA
 
     out = []
@@ -2477,6 +2478,9 @@ def _outgoing_roles(doc: Doc, roles: list[Role], as_of: dt.date) -> list[Role]:
         if len(posts) != 1:
             continue
         name, of = posts.pop()
+        key = person_key(person.text)
+        if any(_same_person(r.holder, key) and r.of == of and r.name != name for r in roles):
+            continue  # 'NAME, the chief executive ... appointed NAME2 as deputy chief executive. He will succeed NAME'
         span = doc[min(subject.i, person.start):max(subject.i + 1, person.end)]
         out.append(_role(span, person, name, of, as_of, "outgoing-holder", 0.7))
     return out
