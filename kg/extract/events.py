@@ -2616,9 +2616,6 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
                     and a.lower_ == "by" for g in a.children if g.dep_ == "pobj" for k in actors(ctx, g)):
             draft.add(key, "target")
     for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}):
-        if clause.dep_ == "xcomp" and (deal := _agreed_deal(draft, clause)) is not None:
-            draft.kind = deal  # "agreed to buy X on Monday": the deal's time is the agreement's
-            draft.time = draft.time or ctx.times.get(clause.i)
         keys = []
         if clause.dep_ == "ccomp":  # "demanded that Iran release ...": who is to act is the target
             keys += [k for c in clause.children if c.dep_ in SUBJ_DEPS | {"nsubjpass"} for k in actors(ctx, c)]
@@ -2635,15 +2632,6 @@ def _content_targets(ctx: Context, draft: Draft) -> None:
                 draft.add(key, "target")
         for obj in (c for c in clause.children if c.dep_ == "dobj"):
             _nested_targets(ctx, draft, obj)
-
-
-def _agreed_deal(draft: Draft, clause: Token) -> str | None:
-    """'agreed to buy Brightmill for $6.2 billion', 'agreed to acquire X': an agreement to make a deal is that deal,
-    the ontology's kind of agreement the infinitive names (Acquisition), its object the deal's target; an agreement
-    to do what is no agreement ('agreed to hold talks', 'agreed to release prisoners') stays an agreement."""
-    if draft.kind != "Agreement":
-        return None
-    return next((row.kind for row in _triggers_for(clause) if row.kind != draft.kind and draft.kind in lineage(row.kind)), None)
 
 
 def _protest_purpose_targets(ctx: Context, draft: Draft) -> None:
