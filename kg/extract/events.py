@@ -2798,10 +2798,9 @@ def _read_time(ctx: Context, draft: Draft) -> None:
     if token.i in ctx.times:
         draft.time = ctx.times[token.i]
         return
-    for child in token.children:  # "a meeting organized by EU officials last weekend"
-        if child.dep_ in {"acl", "relcl"} and child.i in ctx.times and _triggers_for(child) == []:
-            draft.time = ctx.times[child.i]
-            return
+    if (time := _clause_time(ctx, token)) is not None:
+        draft.time = time
+        return
     if (time := _object_time(ctx, token)) is not None:
         draft.time = time
         return
@@ -2843,6 +2842,18 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         draft.time = _report_date(ctx, "present-tense-is-report-date")
     elif verb is not None and _past(verb) and not _placed_by_event(verb):
         draft.time = _narrated_time(ctx, verb)
+
+
+def _clause_time(ctx: Context, token: Token) -> TimeValue | None:
+    """The time on a clause that describes the event itself: a participle or relative clause on the trigger ('a meeting
+    organized by EU officials last weekend'), or on the event noun the trigger happened 'in' ('bought Van Loon in a deal
+    completed in 2019', 'in a deal that closed in March 2021'), when that clause is no event of its own."""
+    own = [c for c in token.children if c.dep_ in {"acl", "relcl"} and _triggers_for(c) == []]
+    # the event noun's own time, or its clause's ('completed', 'closed', 'signed'), even where that clause is a trigger
+    own += [c for p in token.children if p.dep_ == "prep" and p.lower_ == "in"
+            for n in p.children if n.dep_ == "pobj" and n.pos_ == "NOUN" and _triggers_for(n)
+            for c in (n, *n.children) if c is n or c.dep_ in {"acl", "relcl"}]
+    return next((ctx.times[c.i] for c in own if c.i in ctx.times), None)
 
 
 ANNIVERSARY_NOUNS = {"anniversary"}

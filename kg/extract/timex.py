@@ -858,8 +858,11 @@ def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
                                                ctx.sentence[ctx.end:]):
         return None  # "the day before the vote" counts from an event, not from a time
     if ref is None:
-        carriers = [tv for tv in ctx.references if _moved(tv, 0, unit) is not None]
-        if ctx.references and not carriers or not carriers and gd["tunit"] in ("week", "month", "year"):
+        # told in the past, what came "the same day" or "a day later" does not count from a time still to come
+        # ("... will reach the rest of the world by the end of the year. On the same day, X unveiled ...")
+        references = [tv for tv in ctx.references if not (ctx.tense == "past" and tv.earliest > ctx.dct)]
+        carriers = [tv for tv in references if _moved(tv, 0, unit) is not None]
+        if references and not carriers or not carriers and gd["tunit"] in ("week", "month", "year"):
             return None  # "that year" points back at a year the text has named
         if not carriers and n > 0 and ctx.tense != "future":
             return None  # "the next day, they were released" with no day named: after what is not known
