@@ -924,10 +924,13 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     'the ministry' goes to an organization whose name ends in that word ('the Interior Ministry');
     a business word ('the company', 'the airline') to the one organization the window names; a noun the
     article put before or beside an organization's name ('the human rights group Amnesty International',
-    'Oxfam, a British charity,') to that organization (`_described`).
+    'Oxfam, a British charity,') to that organization (`_described`). An organization named inside a quotation is
+    the speaker's word, not the one a noun outside it refers back to ('Samsung said it would appeal. "The verdict is
+    no win for Apple," the company said': Samsung), as a person named there is none for a pronoun.
     """
     if not doc.has_annotation("SENT_START"):
         return []
+    quotes = quotations(doc_text(doc))
     orgs = [m for m in mentions if m.type == "Organization" and not m.rule.startswith("nominal")]
     described = _described(doc, orgs)
     sents = list(doc.sents)
@@ -947,7 +950,9 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         n = index[token.sent.start]
         start = sents[max(0, n - 2)].start_char
-        window = [m for m in orgs if start <= m.start and m.end <= token.idx]
+        outside = not any(s < token.idx < e for s, e in quotes)
+        window = [m for m in orgs if start <= m.start and m.end <= token.idx
+                  and not (outside and any(s < m.start < e for s, e in quotes))]
         named = {m.key for m in window if m.text.lower().split()[-1] in {token.lower_, token.lower_ + "s"}
                  or m.key in described.get(token.lower_, ())}
         if not named and _business_word(token.lower_):
