@@ -568,8 +568,10 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _subject_before(doc: Doc, start: int, end: int, title: str, people: list[Mention]) -> Mention | None:
     """Who 'the TITLE' is when no one was introduced with that title: the subject of the sentence before, when the
     title is the subject of its own and that sentence names one person ('Justice Robert Beech-Jones sentenced him.
-    "...," the judge told the court'; 'Müller, 62, has run Porsche. "...," the new chief executive said'). Not an
-    official's title, which names someone new as often ('Putin arrived. The spokesman said ...')."""
+    "...," the judge told the court'; 'Müller, 62, has run Porsche. "...," the new chief executive said'), or one
+    person as its main verb's subject, the others in what it reports ('Justice NAME said Hale had lied. "...," the
+    judge told Hale'). Not an official's title, which names someone new as often ('Putin arrived. The spokesman
+    said ...')."""
     if title_by_id().get(title, {}).get("kind") == "official" or doc[start:end].root.dep_ not in SUBJECT_DEPS:
         return None
     sent = doc[start].sent
@@ -579,9 +581,26 @@ def _subject_before(doc: Doc, start: int, end: int, title: str, people: list[Men
     if any(before.start <= t.start < start and _title_head(t.label_) == _title_head(title) for t in doc.spans.get("kg_titles", [])):
         return None  # 'Former President X spoke. The president said', 'X, an aide to the minister, ... the minister said'
     window = [m for m in people if before.start_char <= m.start and m.end <= doc[start].idx]
+    other = {t.end for t in doc.spans.get("kg_titles", []) if _title_head(t.label_) != _title_head(title)}
+    main = [m for m in window if _is_subject(doc, m) and _clause_head(doc, m) == before.root.i
+            and doc.char_span(m.start, m.end, alignment_mode="expand").start not in other]  # not 'Prosecutor NAME said'
+    if len({_person_name(m, people) for m in main}) == 1:
+        return main[0]
     if len({_person_name(m, people) for m in window}) != 1 or not _is_subject(doc, window[0]):
         return None
     return window[0]
+
+
+def _clause_head(doc: Doc, m: Mention) -> int | None:
+    """The token index of the verb a mention's phrase hangs on (past the title words and appositions around it); None
+    for one of a pair ('Justice NAME and Justice NAME2 said')."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    while root.dep_ in {"compound", "appos"} and root.head.i != root.i and root.head.i not in range(span.start, span.end):
+        root = root.head
+    return None if any(c.dep_ == "conj" for c in root.children) else root.head.i
 
 
 def _the_before(doc: Doc, start: int, determiners: frozenset[str] = frozenset({"the"})) -> int | None:
