@@ -574,6 +574,9 @@ def _subject_before(doc: Doc, start: int, end: int, title: str, people: list[Men
     said ...')."""
     if title_by_id().get(title, {}).get("kind") == "official" or doc[start:end].root.dep_ not in SUBJECT_DEPS:
         return None
+    the = _the_before(doc, start)
+    if the is not None and the >= 2 and doc[the - 1].text == "," and any(m.end == doc[the - 2].idx + len(doc[the - 2]) for m in people):
+        return None  # 'Selma Rekik, the tourism minister, said': a title apposed to the name beside it, no reference back
     sent = doc[start].sent
     if sent.start == 0:
         return None
