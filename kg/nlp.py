@@ -3755,17 +3755,15 @@ def _unknown_word_name(ent: Span) -> bool:
 
 def _state_ministries(doc: Doc, ents: list[Span]) -> list[Span]:
     """'the Egyptian foreign ministry', "Italy's interior ministry", 'the Saudi Interior Ministry' left untagged: a
-    state's ministry is a body of its own, named by the state's word and the words before 'ministry'. Untagged means
-    in none of the entities kept so far: a tag the model gave the words and a rule dropped ("China's commerce
-    ministry" as the model's ORG over 'commerce ministry') does not hide them."""
+    state's ministry is a body of its own, named by the state's word and the words before 'ministry'."""
     from spacy.attrs import LOWER
 
-    found, taken = [], {i for e in ents for i in range(e.start, e.end)}
+    found = []
     for noun in tokens_with(doc, LOWER, frozenset({"ministry"})):
-        if noun.text not in {"ministry", "Ministry"} or noun.pos_ not in {"NOUN", "PROPN"} or noun.i in taken:
+        if noun.text not in {"ministry", "Ministry"} or noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_:
             continue
         start = noun.i
-        while start > 0 and _ministry_word(doc[start - 1], noun, taken):
+        while start > 0 and _ministry_word(doc[start - 1], noun):
             start -= 1
         owner = doc[start - 1] if start > 0 else None
         if owner is not None and owner.text == "'s" and start > 1:
@@ -3779,10 +3777,10 @@ def _state_ministries(doc: Doc, ents: list[Span]) -> list[Span]:
     return [e for e in ents if id(e) not in dropped] + [body for _, body in found]
 
 
-def _ministry_word(word: Token, noun: Token, taken: set[int]) -> bool:
+def _ministry_word(word: Token, noun: Token) -> bool:
     """A word of a ministry's portfolio before `noun` ('foreign' ministry, 'Interior' Ministry): a modifier of the
-    noun, in no entity kept (`taken`), written in the noun's case."""
-    return (word.head.i == noun.i and word.dep_ in {"amod", "compound"} and word.i not in taken
+    noun, untagged, written in the noun's case."""
+    return (word.head.i == noun.i and word.dep_ in {"amod", "compound"} and not word.ent_type_
             and (word.is_lower if noun.is_lower else word.is_title))
 
 
