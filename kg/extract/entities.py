@@ -568,10 +568,15 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _subject_before(doc: Doc, start: int, end: int, title: str, people: list[Mention]) -> Mention | None:
     """Who 'the TITLE' is when no one was introduced with that title: the subject of the sentence before, when the
     title is the subject of its own and that sentence names one person ('Justice Robert Beech-Jones sentenced him.
-    "...," the judge told the court'; 'Müller, 62, has run Porsche. "...," the new chief executive said'). Not an
-    official's title, which names someone new as often ('Putin arrived. The spokesman said ...')."""
+    "...," the judge told the court'; 'Müller, 62, has run Porsche. "...," the new chief executive said'), or one
+    person as its main verb's subject, the others in what it reports ('Justice NAME said Hale had lied. "...," the
+    judge told Hale'). Not an official's title, which names someone new as often ('Putin arrived. The spokesman
+    said ...')."""
     if title_by_id().get(title, {}).get("kind") == "official" or doc[start:end].root.dep_ not in SUBJECT_DEPS:
         return None
+    the = _the_before(doc, start)
+    if the is not None and the >= 2 and doc[the - 1].text == "," and any(m.end == doc[the - 2].idx + len(doc[the - 2]) for m in people):
+        return None  # 'Selma Rekik, the tourism minister, said': a title apposed to the name beside it, no reference back
     sent = doc[start].sent
     if sent.start == 0:
         return None
@@ -579,9 +584,26 @@ def _subject_before(doc: Doc, start: int, end: int, title: str, people: list[Men
     if any(before.start <= t.start < start and _title_head(t.label_) == _title_head(title) for t in doc.spans.get("kg_titles", [])):
         return None  # 'Former President X spoke. The president said', 'X, an aide to the minister, ... the minister said'
     window = [m for m in people if before.start_char <= m.start and m.end <= doc[start].idx]
+    other = {t.end for t in doc.spans.get("kg_titles", []) if _title_head(t.label_) != _title_head(title)}
+    main = [m for m in window if _is_subject(doc, m) and _clause_head(doc, m) == before.root.i
+            and doc.char_span(m.start, m.end, alignment_mode="expand").start not in other]  # not 'Prosecutor NAME said'
+    if len({_person_name(m, people) for m in main}) == 1:
+        return main[0]
     if len({_person_name(m, people) for m in window}) != 1 or not _is_subject(doc, window[0]):
         return None
     return window[0]
+
+
+def _clause_head(doc: Doc, m: Mention) -> int | None:
+    """The token index of the verb a mention's phrase hangs on (past the title words and appositions around it); None
+    for one of a pair ('Justice NAME and Justice NAME2 said')."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    while root.dep_ in {"compound", "appos"} and root.head.i != root.i and root.head.i not in range(span.start, span.end):
+        root = root.head
+    return None if any(c.dep_ == "conj" for c in root.children) else root.head.i
 
 
 def _the_before(doc: Doc, start: int, determiners: frozenset[str] = frozenset({"the"})) -> int | None:
@@ -924,10 +946,13 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     'the ministry' goes to an organization whose name ends in that word ('the Interior Ministry');
     a business word ('the company', 'the airline') to the one organization the window names; a noun the
     article put before or beside an organization's name ('the human rights group Amnesty International',
-    'Oxfam, a British charity,') to that organization (`_described`).
+    'Oxfam, a British charity,') to that organization (`_described`). An organization named inside a quotation is
+    the speaker's word, not the one a noun outside it refers back to ('Samsung said it would appeal. "The verdict is
+    no win for Apple," the company said': Samsung), as a person named there is none for a pronoun.
     """
     if not doc.has_annotation("SENT_START"):
         return []
+    quotes = quotations(doc_text(doc))
     orgs = [m for m in mentions if m.type == "Organization" and not m.rule.startswith("nominal")]
     described = _described(doc, orgs)
     sents = list(doc.sents)
@@ -947,7 +972,9 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         n = index[token.sent.start]
         start = sents[max(0, n - 2)].start_char
-        window = [m for m in orgs if start <= m.start and m.end <= token.idx]
+        outside = not any(s < token.idx < e for s, e in quotes)
+        window = [m for m in orgs if start <= m.start and m.end <= token.idx
+                  and not (outside and any(s < m.start < e for s, e in quotes))]
         named = {m.key for m in window if m.text.lower().split()[-1] in {token.lower_, token.lower_ + "s"}
                  or m.key in described.get(token.lower_, ())}
         if not named and _business_word(token.lower_):
