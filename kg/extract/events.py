@@ -909,6 +909,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     if datives := _noun_datives(token):
         objects = [o for o in objects if o.dep_ != "dobj"] + datives  # "fined Microsoft 899 million euros": who is fined
+    elif any(o.dep_ == "nsubjpass" for o in objects):  # "was fined 2 million euros": the passive's subject is who is
+        objects = [o for o in objects if o.dep_ != "dobj" or not _amount_of_things(o)]  # fined, the sum what is paid
     if _bare_passive(token) and (shared := _inherited_subject(token)) is not None:
         objects.append(shared)  # "resigned and was succeeded by Barclay": who resigned is succeeded
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
@@ -926,8 +928,11 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
 
 def _noun_datives(verb: Token) -> list[Token]:
     """The first of two objects ('fined Microsoft 899 million euros', 'gave Ukraine weapons'): whom the act is done to
-    or for, the second being what is paid or given."""
-    return [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    or for, the second being what is paid or given; a name the parser hangs on the sum as its modifier ('fined Orbis
+    Bank 2 million pounds', Bank an nmod of pounds) is that first object."""
+    return [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"] + [
+        g for c in verb.children if c.dep_ == "dobj" and _amount_of_things(c)
+        for g in c.children if g.dep_ == "nmod" and g.pos_ == "PROPN" and g.i < c.i]
 
 
 def _striving(verb: Token, row: Trigger) -> bool:
@@ -2342,6 +2347,10 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             elif m is None and child.dep_ == "poss" and child.tag_ == "PRP$":
                 for key in _possessor(ctx, child):  # "his trial", "its invasion of Kuwait": as a named possessor
                     draft.add(key, "participant")
+    if token.pos_ in {"VERB", "AUX"} and draft.trigger.plover in patient_types():
+        for first in (d for d in _noun_datives(token) if d.dep_ == "nmod"):  # "fined Orbis Bank 2 million pounds"
+            for key in actors(ctx, first):
+                draft.add(key, args.get("dative", "target"))
     _prep_roles(ctx, draft, token)
     for war in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                 if g.dep_ == "pobj" and _conflict_noun(g)):
