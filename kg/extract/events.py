@@ -509,10 +509,12 @@ def _answers_to(verb: Token) -> bool:
 def _subject_words(verb: Token) -> list[Token]:
     """The words that say who the subject is, for a row that wants a kind of subject: the subject and the title words
     compounded before a name ('Judge Maria Okafor dismissed the case': a judge), and for a verb joined to another with
-    no subject of its own, that verb's ('the Court of Appeal upheld the ruling and dismissed the claim')."""
+    no subject of its own, that verb's ('the Court of Appeal upheld the ruling and dismissed the claim'); for a passive,
+    the doer its 'by' phrase names ('the claim was dismissed by the High Court', 'was acquitted by a jury')."""
     subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subjects = [c for c in verb.head.children if c.dep_ in SUBJ_DEPS]
+    subjects += _agents(verb)
     return subjects + [m for s in subjects if s.pos_ == "PROPN" for m in s.children if m.dep_ == "compound" and m.i < s.i]
 
 
