@@ -925,7 +925,15 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
                    for g in c.children if g.dep_ == "pobj")
     # "attacking Apple's lead", "fighting the market share of Nokia": no one fights an abstract thing an actor owns
     violent = row.plover in VIOLENT_TYPES
-    return all(actor(o, people) and not (violent and o.pos_ == "NOUN" and o.lemma_.lower() in abstract_nouns()) for o in objects)
+    return all((actor(o, people) or _described_defendant(o, row)) and not (violent and o.pos_ == "NOUN" and o.lemma_.lower() in abstract_nouns())
+               for o in objects)
+
+
+def _described_defendant(noun: Token, row: Trigger) -> bool:
+    """'A former head of finance at Cork City Council was sentenced': the subject of a legal act in the passive that
+    describes a person ('a' or 'an' before a noun for people) is someone it is done to, named later (`legal_leads`)."""
+    return (noun.dep_ == "nsubjpass" and CASE_KIND in lineage(row.kind) and noun.lemma_.lower() in _person_nouns()
+            and any(d.dep_ == "det" and d.lower_ in LEAD_DETS for d in noun.children))
 
 
 def _noun_datives(verb: Token) -> list[Token]:
@@ -2330,8 +2338,10 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             if child.dep_ in OBJ_DEPS:
                 _modifier_roles(ctx, draft, child)
                 _prep_roles(ctx, draft, child, exclude={"of"})
-            if child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass" and args.get("obj") == "target":
-                _nested_targets(ctx, draft, child)  # "a camp for Congolese refugees was attacked"
+            if child.dep_ in OBJ_DEPS or (child.dep_ == "nsubjpass" and args.get("obj") == "target"
+                                          and not _described_defendant(child, draft.trigger)):  # not the employer of
+                _nested_targets(ctx, draft, child)  # "a head of finance at X was sentenced"; "a camp for Congolese
+                # refugees was attacked"
             if child.dep_ == "dobj" and args.get("obj") == "target":
                 for key in _doers_of(ctx, child):  # "condemned the nuclear test carried out by China"
                     draft.add(key, "target")
@@ -3847,6 +3857,28 @@ def legal_sequels(ctx: Context, drafts: list[Draft]) -> None:
             draft.add(key, role)
 
 
+LEAD_DETS = {"a", "an"}  # "A Sydney cosmetic surgeon was sentenced": someone described, named later
+
+
+def legal_leads(ctx: Context, drafts: list[Draft]) -> None:
+    """'A Sydney cosmetic surgeon was sentenced yesterday to six years ... A jury found Dr Marcus Hale guilty in
+    September': the lead of court news describes whom it is about (an indefinite noun for a person, the passive's
+    subject) and names them in the next sentence; a legal act so written that names no actor acts on those the next
+    sentence's first legal act acts on (its targets), as `legal_sequels` reads 'They were charged' back."""
+    for draft in drafts:
+        token = draft.token
+        if draft.participants or token.pos_ not in {"VERB", "AUX"} or CASE_KIND not in lineage(draft.kind):
+            continue
+        if not any(_described_defendant(c, draft.trigger) for c in token.children):
+            continue
+        following = next((t.sent for t in ctx.doc[token.sent.end:] if not t.is_space), None)
+        step = next((d for d in drafts if following is not None and following.start <= d.token.i < following.end
+                     and CASE_KIND in lineage(d.kind)), None)
+        for key, role in (step.participants.items() if step is not None else ()):
+            if role == "target":
+                draft.add(key, role)
+
+
 EVE_NOUNS = {"eve"}  # "on the eve of the swap": the day before it
 SIDELINE_NOUNS = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}  # "met on the sidelines of the summit":
 # a meeting of its own, held during the other
@@ -4133,6 +4165,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     home_elections(ctx, drafts)
     case_steps(drafts)
     legal_sequels(ctx, drafts)
+    legal_leads(ctx, drafts)
     relative_to_events(drafts)
     dispersed_gatherings(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
