@@ -925,8 +925,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
                    for g in c.children if g.dep_ == "pobj")
     # "attacking Apple's lead", "fighting the market share of Nokia": no one fights an abstract thing an actor owns
     violent = row.plover in VIOLENT_TYPES
-    return all((actor(o, people) or _described_defendant(o, row)) and not (violent and o.pos_ == "NOUN" and o.lemma_.lower() in abstract_nouns())
-               for o in objects)
+    return all((actor(o, people) or _described_defendant(o, row))
+               and not (violent and o.pos_ == "NOUN" and o.lemma_.lower() in abstract_nouns()) for o in objects)
 
 
 def _described_defendant(noun: Token, row: Trigger) -> bool:
