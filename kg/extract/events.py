@@ -509,10 +509,12 @@ def _answers_to(verb: Token) -> bool:
 def _subject_words(verb: Token) -> list[Token]:
     """The words that say who the subject is, for a row that wants a kind of subject: the subject and the title words
     compounded before a name ('Judge Maria Okafor dismissed the case': a judge), and for a verb joined to another with
-    no subject of its own, that verb's ('the Court of Appeal upheld the ruling and dismissed the claim')."""
+    no subject of its own, that verb's ('the Court of Appeal upheld the ruling and dismissed the claim'); for a passive,
+    the doer its 'by' phrase names ('the claim was dismissed by the High Court', 'was acquitted by a jury')."""
     subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subjects = [c for c in verb.head.children if c.dep_ in SUBJ_DEPS]
+    subjects += _agents(verb)
     return subjects + [m for s in subjects if s.pos_ == "PROPN" for m in s.children if m.dep_ == "compound" and m.i < s.i]
 
 
@@ -911,6 +913,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     if datives := _noun_datives(token):
         objects = [o for o in objects if o.dep_ != "dobj"] + datives  # "fined Microsoft 899 million euros": who is fined
+    elif any(o.dep_ == "nsubjpass" for o in objects):  # "was fined 2 million euros": the passive's subject is who is
+        objects = [o for o in objects if o.dep_ != "dobj" or not _amount_of_things(o)]  # fined, the sum what is paid
     if _bare_passive(token) and (shared := _inherited_subject(token)) is not None:
         objects.append(shared)  # "resigned and was succeeded by Barclay": who resigned is succeeded
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
@@ -923,13 +927,24 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
                    for g in c.children if g.dep_ == "pobj")
     # "attacking Apple's lead", "fighting the market share of Nokia": no one fights an abstract thing an actor owns
     violent = row.plover in VIOLENT_TYPES
-    return all(actor(o, people) and not (violent and o.pos_ == "NOUN" and o.lemma_.lower() in abstract_nouns()) for o in objects)
+    return all((actor(o, people) or _described_defendant(o, row))
+               and not (violent and o.pos_ == "NOUN" and o.lemma_.lower() in abstract_nouns()) for o in objects)
+
+
+def _described_defendant(noun: Token, row: Trigger) -> bool:
+    """'A former head of finance at Cork City Council was sentenced': the subject of a legal act in the passive that
+    describes a person ('a' or 'an' before a noun for people) is someone it is done to, named later (`legal_leads`)."""
+    return (noun.dep_ == "nsubjpass" and CASE_KIND in lineage(row.kind) and noun.lemma_.lower() in _person_nouns()
+            and any(d.dep_ == "det" and d.lower_ in LEAD_DETS for d in noun.children))
 
 
 def _noun_datives(verb: Token) -> list[Token]:
     """The first of two objects ('fined Microsoft 899 million euros', 'gave Ukraine weapons'): whom the act is done to
-    or for, the second being what is paid or given."""
-    return [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    or for, the second being what is paid or given; a name the parser hangs on the sum as its modifier ('fined Orbis
+    Bank 2 million pounds', Bank an nmod of pounds) is that first object."""
+    return [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"] + [
+        g for c in verb.children if c.dep_ == "dobj" and _amount_of_things(c)
+        for g in c.children if g.dep_ == "nmod" and g.pos_ == "PROPN" and g.i < c.i]
 
 
 def _striving(verb: Token, row: Trigger) -> bool:
@@ -2333,8 +2348,10 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             if child.dep_ in OBJ_DEPS:
                 _modifier_roles(ctx, draft, child)
                 _prep_roles(ctx, draft, child, exclude={"of"})
-            if child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass" and args.get("obj") == "target":
-                _nested_targets(ctx, draft, child)  # "a camp for Congolese refugees was attacked"
+            if child.dep_ in OBJ_DEPS or (child.dep_ == "nsubjpass" and args.get("obj") == "target"
+                                          and not _described_defendant(child, draft.trigger)):  # not the employer of
+                _nested_targets(ctx, draft, child)  # "a head of finance at X was sentenced"; "a camp for Congolese
+                # refugees was attacked"
             if child.dep_ == "dobj" and args.get("obj") == "target":
                 for key in _doers_of(ctx, child):  # "condemned the nuclear test carried out by China"
                     draft.add(key, "target")
@@ -2352,6 +2369,10 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             elif m is None and child.dep_ == "poss" and child.tag_ == "PRP$":
                 for key in _possessor(ctx, child):  # "his trial", "its invasion of Kuwait": as a named possessor
                     draft.add(key, "participant")
+    if token.pos_ in {"VERB", "AUX"} and draft.trigger.plover in patient_types():
+        for first in (d for d in _noun_datives(token) if d.dep_ == "nmod"):  # "fined Orbis Bank 2 million pounds"
+            for key in actors(ctx, first):
+                draft.add(key, args.get("dative", "target"))
     _prep_roles(ctx, draft, token)
     for war in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                 if g.dep_ == "pobj" and _conflict_noun(g)):
@@ -3857,6 +3878,28 @@ def legal_sequels(ctx: Context, drafts: list[Draft]) -> None:
             draft.add(key, role)
 
 
+LEAD_DETS = {"a", "an"}  # "A Sydney cosmetic surgeon was sentenced": someone described, named later
+
+
+def legal_leads(ctx: Context, drafts: list[Draft]) -> None:
+    """'A Sydney cosmetic surgeon was sentenced yesterday to six years ... A jury found Dr Marcus Hale guilty in
+    September': the lead of court news describes whom it is about (an indefinite noun for a person, the passive's
+    subject) and names them in the next sentence; a legal act so written that names no actor acts on those the next
+    sentence's first legal act acts on (its targets), as `legal_sequels` reads 'They were charged' back."""
+    for draft in drafts:
+        token = draft.token
+        if draft.participants or token.pos_ not in {"VERB", "AUX"} or CASE_KIND not in lineage(draft.kind):
+            continue
+        if not any(_described_defendant(c, draft.trigger) for c in token.children):
+            continue
+        following = next((t.sent for t in ctx.doc[token.sent.end:] if not t.is_space), None)
+        step = next((d for d in drafts if following is not None and following.start <= d.token.i < following.end
+                     and CASE_KIND in lineage(d.kind)), None)
+        for key, role in (step.participants.items() if step is not None else ()):
+            if role == "target":
+                draft.add(key, role)
+
+
 EVE_NOUNS = {"eve"}  # "on the eve of the swap": the day before it
 SIDELINE_NOUNS = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}  # "met on the sidelines of the summit":
 # a meeting of its own, held during the other
@@ -4143,6 +4186,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     home_elections(ctx, drafts)
     case_steps(drafts)
     legal_sequels(ctx, drafts)
+    legal_leads(ctx, drafts)
     relative_to_events(drafts)
     dispersed_gatherings(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
