@@ -770,17 +770,22 @@ POST_SYNSETS = {
 }
 
 
-def post_nouns(folder: Path) -> list[dict]:
-    """The one-word nouns of the synsets of a post or a job (`POST_SYNSETS`; see the module docstring)."""
+def _synset_nouns(folder: Path, synsets: dict[str, str], prefix: str) -> list[dict]:
+    """The one-word lower-case nouns of the named synsets (not their hyponyms), each with the name of its synset."""
     lemmas, _ = _synsets(folder)
-    (roots,) = _roots(folder, lemmas, POST_SYNSETS)
+    (roots,) = _roots(folder, lemmas, synsets)
     rows = {}
     for offset, root in roots.items():
         for lemma in lemmas[offset]:
             if lemma.isalpha() and lemma.islower() and lemma not in rows:
-                rows[lemma] = {"id": f"post-noun-{lemma}", "noun": lemma, "kind": root,
+                rows[lemma] = {"id": f"{prefix}-{lemma}", "noun": lemma, "kind": root,
                                "source": f"WordNet 3.0 data.noun {offset} ({lemmas[offset][0]}), {root}"}
     return [rows[k] for k in sorted(rows)]
+
+
+def post_nouns(folder: Path) -> list[dict]:
+    """The one-word nouns of the synsets of a post or a job (`POST_SYNSETS`; see the module docstring)."""
+    return _synset_nouns(folder, POST_SYNSETS, "post-noun")
 
 
 HEAD_SYNSETS = {
@@ -792,15 +797,7 @@ HEAD_SYNSETS = {
 
 def head_nouns(folder: Path) -> list[dict]:
     """The one-word nouns of the synsets of a person in charge (`HEAD_SYNSETS`; see the module docstring)."""
-    lemmas, _ = _synsets(folder)
-    (roots,) = _roots(folder, lemmas, HEAD_SYNSETS)
-    rows = {}
-    for offset, root in roots.items():
-        for lemma in lemmas[offset]:
-            if lemma.isalpha() and lemma.islower() and lemma not in rows:
-                rows[lemma] = {"id": f"head-noun-{lemma}", "noun": lemma, "kind": root,
-                               "source": f"WordNet 3.0 data.noun {offset} ({lemmas[offset][0]}), {root}"}
-    return [rows[k] for k in sorted(rows)]
+    return _synset_nouns(folder, HEAD_SYNSETS, "head-noun")
 
 
 OPINION_ROOTS = {
