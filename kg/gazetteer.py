@@ -414,6 +414,13 @@ def weapon_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def structure_nouns() -> frozenset[str]:
+    """Nouns of a built structure ('building', 'bridge', 'dam'; kg/data/structure_nouns.jsonl, from WordNet): 'the
+    bridge collapsed' is an accident, 'the talks collapsed' a breakdown."""
+    return _column("structure_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
 def motion_verbs() -> frozenset[str]:
     """Verbs of motion or fighting ('enter', 'reach', 'attack'; kg/data/motion_verbs.jsonl, from WordNet): a capital
     as their object is the city, not its government."""

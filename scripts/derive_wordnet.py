@@ -31,6 +31,7 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   computer ('software', 'operating system', 'web browser', 'phone', 'handset', 'laptop'): the name in apposition to
   one ('its web browser, Firefox') names that product, no actor (kg.nlp).
 - kg/data/weapon_nouns.jsonl: nouns of a weapon ('missile', 'rocket'): 'launched a missile' releases no product.
+- kg/data/structure_nouns.jsonl: nouns of a built structure ('building', 'bridge', 'dam'): one that collapses is an accident.
 - kg/data/system_nouns.jsonl: nouns whose most frequent sense is a system of parts (system.n.01: 'system',
   'intercom', 'internet'), software ('software', 'spyware') or a database ('database', 'list', 'roster'): a name
   ending in one ('the Electronic Claims Information System') names a thing that runs or is read, no actor (kg.nlp).
@@ -570,6 +571,18 @@ def weapon_nouns(folder: Path) -> list[dict]:
             for lemma, offsets in _one_words(folder, lemmas) if (root := _root(offsets[0], hypernyms, roots))]
 
 
+STRUCTURE_ROOT = {"structure": "04341686"}  # structure.n.01 (construction): a building, a bridge, a dam, a tower
+
+
+def structure_nouns(folder: Path) -> list[dict]:
+    """Nouns whose most frequent sense is a built structure ('building', 'bridge', 'dam', 'hotel'): one that collapses
+    is an accident (kg.extract.events), where talks that collapse break down."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, STRUCTURE_ROOT)
+    return [{"id": f"structure-noun-{lemma}", "noun": lemma, "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under {root}"}
+            for lemma, offsets in _one_words(folder, lemmas) if (root := _root(offsets[0], hypernyms, roots))]
+
+
 SYSTEM_ROOTS = {
     "system": "04377057",    # system.n.01: an instrumentality of interacting artifacts (not the group sense, system.n.02)
     "software": "06566077",  # software.n.01: written programs and procedures
@@ -939,6 +952,7 @@ def main(folder: Path) -> None:
     _write("device_nouns.jsonl", device_nouns(folder))
     _write("product_nouns.jsonl", product_nouns(folder))
     _write("weapon_nouns.jsonl", weapon_nouns(folder))
+    _write("structure_nouns.jsonl", structure_nouns(folder))
     _write("creation_nouns.jsonl", creation_nouns(folder))
     _write("system_nouns.jsonl", system_nouns(folder))
     _write("name_particles.jsonl", name_particles(folder))

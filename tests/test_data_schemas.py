@@ -108,7 +108,7 @@ TRIGGER = {"id": text, "lemmas": words, "pos": ("VERB", "NOUN"), "kind": text, "
            "?speech": bool, "?declares": bool, "?quoted": bool, "?source": text, "?actorless": bool,
            "?patient": bool, "?obj_conflict": bool, "?bodies": bool, "?members": bool, "?holder": bool, "?visitor": bool, "?clause": bool,
            "?standing": bool, "?obj_titles": bool, "?obj_weapons": bool, "?obj_people": bool, "?contest": bool, "?intransitive": bool,
-           "?lends": bool, "?subj_sector": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None}
+           "?lends": bool, "?subj_structures": bool, "?subj_sector": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None}
 SCHEMAS: dict[str, dict] = {
     "actors.jsonl": {"id": text, "type": ("Person", "Organization"), "name": text, "names": words, "codes": office_terms, "source": text},
     "actor_aliases.jsonl": {"id": text, "alias": text, "actor": text, "source": text},
@@ -171,6 +171,7 @@ SCHEMAS: dict[str, dict] = {
                                                      "possession", "quantity", "relation", "state", "time")),
     "happening_nouns.jsonl": noun_schema("happening", ("event", "phenomenon")),
     "weapon_nouns.jsonl": noun_schema("weapon"),
+    "structure_nouns.jsonl": noun_schema("structure"),
     "creation_nouns.jsonl": noun_schema("creation", ("musical_composition", "movie", "show", "publication", "writing", "work")),
     "system_nouns.jsonl": noun_schema("system", ("system", "software", "database")),
     "honorifics.jsonl": {"id": lambda v: text(v) and v.startswith("honorific-"), "form": lambda v: text(v) and v[:1].isupper(),

@@ -73,6 +73,7 @@ from kg.gazetteer import (
     place_nouns,
     speech_verbs,
     state_of,
+    structure_nouns,
     vehicle_nouns,
     weapon_nouns,
 )
@@ -174,7 +175,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
                 obj=frozenset(row.get("obj", ())) | (_office_heads() if row.get("obj_titles") else frozenset())
                 | (weapon_nouns() if row.get("obj_weapons") else frozenset()),  # 'fired shells', 'fired mortar rounds'
-                subj=frozenset(row.get("subj", ())), status=row.get("status", ""),
+                subj=frozenset(row.get("subj", ())) | (structure_nouns() if row.get("subj_structures") else frozenset()),
+                status=row.get("status", ""),
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
                 actorless=bool(row.get("actorless")), subj_sector=row.get("subj_sector", ""), patient=bool(row.get("patient")),
@@ -3926,6 +3928,18 @@ def dispersed_gatherings(drafts: list[Draft]) -> None:
                     draft.add(key, "target")
 
 
+STRUCTURE_COLLAPSE = "ev-structure-collapse"
+
+
+def _disaster_damage(drafts: list[Draft]) -> list[Draft]:
+    """'More than 40 buildings collapsed in Mexico City', 'the Dharahara tower collapsed' in an article on an earthquake:
+    a structure that collapses where the article reports a disaster is that disaster's damage, no accident of its own
+    (`ev-structure-collapse` holds alone: 'a hotel collapsed in Mecca, killing 76')."""
+    if not any(d.kind == "Disaster" for d in drafts):
+        return drafts
+    return [d for d in drafts if d.trigger.id != STRUCTURE_COLLAPSE]
+
+
 def relative_to_events(drafts: list[Draft]) -> None:
     """An undated act placed by another event: 'on the eve of the swap' is the day before the swap, 'a day after the
     talks' the day after them, when that event has a date (its own or, for 'the swap', its antecedent's)."""
@@ -4187,6 +4201,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     case_steps(drafts)
     legal_sequels(ctx, drafts)
     legal_leads(ctx, drafts)
+    drafts = _disaster_damage(drafts)
     relative_to_events(drafts)
     dispersed_gatherings(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
