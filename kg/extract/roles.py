@@ -1686,8 +1686,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
     owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
-                    or _seat_place(doc, start, end) or _its_body(doc, start, end) or _bare_body(doc, start, end)
-                    or _body_over_title(doc, start))
+                    or _seat_place(doc, start, end) or _place_office(doc, start) or _its_body(doc, start, end)
+                    or _bare_body(doc, start, end) or _body_over_title(doc, start))
     if owner_before is not None and _portfolio_read_as_owner(doc, owner_before, start, end):
         owner_before = _named_owner(doc, owner_before_title(doc, owner_before.start))  # 'UK Health Secretary': UK's
     if owner_before is not None and _organization(owner_key(owner_before)):
@@ -2057,6 +2057,13 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     if not owner_key(owner):
         return seat_of_government(doc, owner) or _governed_place(doc, owner)
     return owner
+
+
+def _place_office(doc: Doc, start: int) -> Span | None:
+    """'Paris mayor NAME', 'Milan prosecutor NAME', "Rome's mayor, NAME": a city or region written right before a title
+    (`place_before_title`) is the place whose office it is, as after the title's 'of' (`_governed_place`)."""
+    place = place_before_title(doc, start)
+    return _governed_place(doc, place) if place is not None else None
 
 
 def _governed_place(doc: Doc, place: Span) -> Span | None:
