@@ -2060,10 +2060,13 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
 
 
 def _place_office(doc: Doc, start: int) -> Span | None:
-    """'Paris mayor NAME', 'Milan prosecutor NAME', "Rome's mayor, NAME": a city or region written right before a title
-    (`place_before_title`) is the place whose office it is, as after the title's 'of' (`_governed_place`)."""
+    """'Paris mayor NAME', 'Milan prosecutor NAME': a city or region written in compound right before a title
+    (`place_before_title`) is the place whose office it is, as after the title's 'of' (`_governed_place`); not past a
+    possessive ("Catalonia's regional president": the region's office, left without an owner)."""
     place = place_before_title(doc, start)
-    return _governed_place(doc, place) if place is not None else None
+    if place is None or any(t.text in {"'s", "\u2019s", "'"} for t in doc[place.end:start]):
+        return None
+    return _governed_place(doc, place)
 
 
 def _governed_place(doc: Doc, place: Span) -> Span | None:
