@@ -1148,7 +1148,8 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     article has: 'BRUSSELS -' over a NATO meeting that names no Belgium is no Belgian story). Not in a sentence that
     names another state or a place in one (a demonym in a compound modifier, 'Chinese-owned', or a name in a quotation
     names none), not for a
-    holder the article gives another state's post, and not for 'former' or 'late' holders."""
+    holder the article gives another state's post, not for a post inside a body (`_field_post`), and not for 'former'
+    or 'late' holders."""
     rows = title_by_id()
     unowned = [(t, name) for t, name in unowned if (_office_sectors(rows[t.label_]) & HOME_SECTORS or _state_written(doc, t.start)
                                                     or _service_chief(rows[t.label_]))
@@ -1158,6 +1159,8 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
     home, named = story_state(doc), {e.ent_id_ for e in ents(doc) if e.ent_id_}
     out = []
     for title, name in unowned:
+        if _field_post(doc, title, rows):
+            continue
         own = _title_states().get(title.label_, "")  # 'Secretary of State NAME' names its state by itself
         if title.end < len(doc) and doc[title.end].lower_ in {"for", "of"}:
             own = ""  # 'Secretary of State for Health': another state's office of the same name
@@ -1177,6 +1180,13 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
             continue
         out.append(_role(span, person, name, state, as_of, f"{kind}-{rule}", 0.7))
     return out
+
+
+def _field_post(doc: Doc, title: Span, rows: dict[str, dict]) -> bool:
+    """'NAME, senior vice president of marketing,', 'vice president of sales at ORG': a title followed by a field in
+    lower case (`_portfolio_end`) is a post inside a body (a function of a company), no office of a state; a minister's
+    field is its portfolio ('minister of finance'), an office of the state still."""
+    return rows[title.label_].get("kind") != "minister" and _portfolio_end(doc, title.end) > title.end
 
 
 def _speakers_chamber(doc: Doc, title: Span, name: str, state: str) -> str:
@@ -1676,8 +1686,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
     owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
-                    or _seat_place(doc, start, end) or _its_body(doc, start, end) or _bare_body(doc, start, end)
-                    or _body_over_title(doc, start))
+                    or _seat_place(doc, start, end) or _place_office(doc, start) or _its_body(doc, start, end)
+                    or _bare_body(doc, start, end) or _body_over_title(doc, start))
     if owner_before is not None and _portfolio_read_as_owner(doc, owner_before, start, end):
         owner_before = _named_owner(doc, owner_before_title(doc, owner_before.start))  # 'UK Health Secretary': UK's
     if owner_before is not None and _organization(owner_key(owner_before)):
@@ -2047,6 +2057,16 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     if not owner_key(owner):
         return seat_of_government(doc, owner) or _governed_place(doc, owner)
     return owner
+
+
+def _place_office(doc: Doc, start: int) -> Span | None:
+    """'Paris mayor NAME', 'Milan prosecutor NAME': a city or region written in compound right before a title
+    (`place_before_title`) is the place whose office it is, as after the title's 'of' (`_governed_place`); not past a
+    possessive ("Catalonia's regional president": the region's office, left without an owner)."""
+    place = place_before_title(doc, start)
+    if place is None or any(t.text in {"'s", "\u2019s", "'"} for t in doc[place.end:start]):
+        return None
+    return _governed_place(doc, place)
 
 
 def _governed_place(doc: Doc, place: Span) -> Span | None:
