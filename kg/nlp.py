@@ -86,6 +86,7 @@ from kg.gazetteer import (
     title_prefixes,
     titles,
     trade_body_nouns,
+    trade_words,
     vehicle_nouns,
     way_nouns,
     weapon_nouns,
@@ -3217,8 +3218,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "PERSON"
         elif known == "Organization" and label == "PERSON":
             label = "ORG"
-        elif label == "PERSON" and len(ent) > 1 and ent[-1].lower_ in body_heads() and ent[-1].pos_ != "PROPN":
-            label = "ORG"
+        elif label == "PERSON" and len(ent) > 1 and (ent[-1].lower_ in body_heads() and ent[-1].pos_ != "PROPN"
+                                                     or _named_for_a_trade(ent)):
+            label = "ORG"  # '... Company', 'Arla Foods', 'Halvard Shipping': a body's noun or a company's trade ends it
         elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
             label = "ORG"
         elif label in {"GPE", "LOC"} and len(ent) == 1 and not ent.ent_id_ and ent.text in owning:
@@ -3294,6 +3296,17 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         out.append(ent)
     return [e for e in out if not (e.label_ != "PERSON" and any(i in taken for i in range(e.start, e.end)) and e.start not in taken)] \
         if taken else out
+
+
+def _named_for_a_trade(ent: Span) -> bool:
+    """'Arla Foods', 'Halvard Shipping', 'Nordic Holdings': a name of two or more capitalised words whose last is the
+    plural or the '-ing' form of a trade WordNet names companies or industries by (kg/data/trade_words.jsonl: 'food'
+    of food company, 'shipping' of shipping company) is a company's; not one opened by a given name, nor one whose
+    last word is a surname ('Power', 'Steel' and 'Law' alone are people's names too, so the singular is left out)."""
+    last, word = ent[-1], ent[-1].lower_
+    return (len(ent) > 1 and last.is_title and last.is_alpha and word not in known_surnames()
+            and (word.endswith("s") and word[:-1] in trade_words() or word.endswith("ing") and word in trade_words())
+            and ent[0].lower_ not in given_names())
 
 
 @lru_cache(maxsize=1)
