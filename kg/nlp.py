@@ -3218,9 +3218,8 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
             label = "PERSON"
         elif known == "Organization" and label == "PERSON":
             label = "ORG"
-        elif label == "PERSON" and len(ent) > 1 and (ent[-1].lower_ in body_heads() and ent[-1].pos_ != "PROPN"
-                                                     or _named_for_a_trade(ent)):
-            label = "ORG"  # '... Company', 'Arla Foods', 'Halvard Shipping': a body's noun or a company's trade ends it
+        elif label == "PERSON" and len(ent) > 1 and ent[-1].lower_ in body_heads() and ent[-1].pos_ != "PROPN":
+            label = "ORG"
         elif label == "PERSON" and len(ent) == 1 and ent.text in org_texts and ent.text not in person_texts:
             label = "ORG"
         elif label in {"GPE", "LOC"} and len(ent) == 1 and not ent.ent_id_ and ent.text in owning:
@@ -3298,17 +3297,6 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
         if taken else out
 
 
-def _named_for_a_trade(ent: Span) -> bool:
-    """'Arla Foods', 'Halvard Shipping', 'Nordic Holdings': a name of two or more capitalised words whose last is the
-    plural or the '-ing' form of a trade WordNet names companies or industries by (kg/data/trade_words.jsonl: 'food'
-    of food company, 'shipping' of shipping company) is a company's; not one opened by a given name, nor one whose
-    last word is a surname ('Power', 'Steel' and 'Law' alone are people's names too, so the singular is left out)."""
-    last, word = ent[-1], ent[-1].lower_
-    return (len(ent) > 1 and last.is_title and last.is_alpha and word not in known_surnames()
-            and (word.endswith("s") and word[:-1] in trade_words() or word.endswith("ing") and word in trade_words())
-            and ent[0].lower_ not in given_names())
-
-
 @lru_cache(maxsize=1)
 def _trade_nouns() -> frozenset[str]:
     """One-word Phoenix agents of the business and media sectors that name a body, not a person or a vessel ('airline',
@@ -3372,18 +3360,27 @@ def _kind_named(doc: Doc, ents: list[Span], titles: list[tuple[int, int]]) -> li
 
 
 def _named_as_body(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]], alone: set[str]) -> bool:
-    """'Nordwind Airlines', "the Tigray People's Liberation Front": a name of two or more words that ends in a noun of
-    an organisation or a social group (kg/data/body_nouns.jsonl: 'Airlines', 'Front', 'Union') and has no given name
+    """'Nordwind Airlines', "the Tigray People's Liberation Front", 'Arla Foods': a name of two or more words that ends
+    in a noun of an organisation or a social group (kg/data/body_nouns.jsonl: 'Airlines', 'Front', 'Union') or in a
+    company's trade (`_trade_word`: 'Foods', 'Shipping') and has no given name
     in it, no title over it and no word that the text names a person with alone, is a body's name, not a person's
     ('Ian Church' keeps the person's given name). A name made of dictionary words only ('Art Gallery') is left to
     `_not_a_name`."""
     last = ent[-1].lower_
-    if len(ent) < 2 or not ent[-1].is_title or last not in body_nouns() and last[:-1] not in body_nouns():
+    if len(ent) < 2 or not ent[-1].is_title or last not in body_nouns() and last[:-1] not in body_nouns() \
+            and not _trade_word(last):
         return False
     if words and all(t.lower_ in words for t in ent if t.is_alpha):
         return False
     return not any(t.lower_ in given_names() or t.text in alone for t in ent) and ent[-1].lower_ not in known_surnames() \
         and not any(start < ent.end and ent.start < end for start, end in titles)
+
+
+def _trade_word(word: str) -> bool:
+    """The plural or the '-ing' form of a trade WordNet names companies or industries by (kg/data/trade_words.jsonl:
+    'foods' of food company, 'shipping' of shipping company, 'holdings'), which ends a company's name; the singular
+    is left out, as 'Steel', 'Power' and 'Law' end people's names too."""
+    return word.endswith("s") and word[:-1] in trade_words() or word.endswith("ing") and word in trade_words()
 
 
 def _named_like_a_party(doc: Doc, ent: Span, titles: list[tuple[int, int]], alone: set[str]) -> bool:
