@@ -3665,15 +3665,18 @@ def _modified_body(noun: Token) -> bool:
     return any(c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN" and c.i == noun.i - 1 for c in noun.children)
 
 
+BODY_OPENERS = frozenset({"the", "a", "an", "its"})  # 'its' too: what a body owns ('its partner bank X') is no person
+
+
 def _article_before(doc: Doc, i: int) -> int | None:
-    """Where 'the' or 'a' stands before the noun at token i, past up to three lower-case words or demonyms that
-    describe it ('the Swedish payments company')."""
+    """Where 'the', 'a' or a body's 'its' stands before the noun at token i, past up to three lower-case words or
+    demonyms that describe it ('the Swedish payments company', 'its partner bank')."""
     j = i - 1
-    while j >= 0 and i - j <= 4 and doc[j].lower_ not in {"the", "a", "an"}:
+    while j >= 0 and i - j <= 4 and doc[j].lower_ not in BODY_OPENERS:
         if not (doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ or doc[j].ent_type_ == "NORP"):
             return None
         j -= 1
-    return j if j >= 0 and doc[j].lower_ in {"the", "a", "an"} else None
+    return j if j >= 0 and doc[j].lower_ in BODY_OPENERS else None
 
 
 # labels of a name the model read as a thing, not an actor: an apposition of a body's noun says it is a body's name
