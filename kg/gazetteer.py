@@ -281,6 +281,13 @@ def trade_body_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def trade_words() -> frozenset[str]:
+    """The trades WordNet names companies and industries by ('food' of food company, 'shipping', 'steel';
+    kg/data/trade_words.jsonl): 'Arla Foods', 'Halvard Shipping' end with a company's trade."""
+    return _column("trade_words.jsonl", "word")
+
+
+@lru_cache(maxsize=1)
 def first_body_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is an organisation or a social group ('company', 'party'; not 'host'): 'NAME, the
     state energy company,' is a body's name."""

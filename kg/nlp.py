@@ -86,6 +86,7 @@ from kg.gazetteer import (
     title_prefixes,
     titles,
     trade_body_nouns,
+    trade_words,
     vehicle_nouns,
     way_nouns,
     weapon_nouns,
@@ -3359,18 +3360,27 @@ def _kind_named(doc: Doc, ents: list[Span], titles: list[tuple[int, int]]) -> li
 
 
 def _named_as_body(doc: Doc, ent: Span, words: frozenset[str], titles: list[tuple[int, int]], alone: set[str]) -> bool:
-    """'Nordwind Airlines', "the Tigray People's Liberation Front": a name of two or more words that ends in a noun of
-    an organisation or a social group (kg/data/body_nouns.jsonl: 'Airlines', 'Front', 'Union') and has no given name
+    """'Nordwind Airlines', "the Tigray People's Liberation Front", 'Arla Foods': a name of two or more words that ends
+    in a noun of an organisation or a social group (kg/data/body_nouns.jsonl: 'Airlines', 'Front', 'Union') or in a
+    company's trade (`_trade_word`: 'Foods', 'Shipping') and has no given name
     in it, no title over it and no word that the text names a person with alone, is a body's name, not a person's
     ('Ian Church' keeps the person's given name). A name made of dictionary words only ('Art Gallery') is left to
     `_not_a_name`."""
     last = ent[-1].lower_
-    if len(ent) < 2 or not ent[-1].is_title or last not in body_nouns() and last[:-1] not in body_nouns():
+    if len(ent) < 2 or not ent[-1].is_title or last not in body_nouns() and last[:-1] not in body_nouns() \
+            and not _trade_word(last):
         return False
     if words and all(t.lower_ in words for t in ent if t.is_alpha):
         return False
     return not any(t.lower_ in given_names() or t.text in alone for t in ent) and ent[-1].lower_ not in known_surnames() \
         and not any(start < ent.end and ent.start < end for start, end in titles)
+
+
+def _trade_word(word: str) -> bool:
+    """The plural or the '-ing' form of a trade WordNet names companies or industries by (kg/data/trade_words.jsonl:
+    'foods' of food company, 'shipping' of shipping company, 'holdings'), which ends a company's name; the singular
+    is left out, as 'Steel', 'Power' and 'Law' end people's names too."""
+    return word.endswith("s") and word[:-1] in trade_words() or word.endswith("ing") and word in trade_words()
 
 
 def _named_like_a_party(doc: Doc, ent: Span, titles: list[tuple[int, int]], alone: set[str]) -> bool:
@@ -3655,15 +3665,18 @@ def _modified_body(noun: Token) -> bool:
     return any(c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN" and c.i == noun.i - 1 for c in noun.children)
 
 
+BODY_OPENERS = frozenset({"the", "a", "an", "its"})  # 'its' too: what a body owns ('its partner bank X') is no person
+
+
 def _article_before(doc: Doc, i: int) -> int | None:
-    """Where 'the' or 'a' stands before the noun at token i, past up to three lower-case words or demonyms that
-    describe it ('the Swedish payments company')."""
+    """Where 'the', 'a' or a body's 'its' stands before the noun at token i, past up to three lower-case words or
+    demonyms that describe it ('the Swedish payments company', 'its partner bank')."""
     j = i - 1
-    while j >= 0 and i - j <= 4 and doc[j].lower_ not in {"the", "a", "an"}:
+    while j >= 0 and i - j <= 4 and doc[j].lower_ not in BODY_OPENERS:
         if not (doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ or doc[j].ent_type_ == "NORP"):
             return None
         j -= 1
-    return j if j >= 0 and doc[j].lower_ in {"the", "a", "an"} else None
+    return j if j >= 0 and doc[j].lower_ in BODY_OPENERS else None
 
 
 # labels of a name the model read as a thing, not an actor: an apposition of a body's noun says it is a body's name

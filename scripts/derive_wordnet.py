@@ -51,6 +51,9 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   spellings: 'Ms Buchtmann said', 'Dr Fauci said' name the person by the surname, the form of address aside (kg.nlp).
 - kg/data/trade_body_nouns.jsonl: nouns one of whose senses is a business or a financial institution ('bank',
   'carrier', 'maker'): the name right after one ('the Dutch bank X') is a business's (kg.nlp).
+- kg/data/trade_words.jsonl: the first words of WordNet's two-word nouns of a kind of company or industry
+  ('food_company', 'shipping_company', 'steel_industry'): a name of two or more words ending in one, or its plural,
+  ('Arla Foods', 'Halvard Shipping') is a company's, not a person's (kg.nlp).
 - kg/data/body_nouns.jsonl: nouns one of whose senses is an organisation or a social group ('front', 'airline',
   'union', 'party', 'bank'): a name ending in one, with no given name in it, is a body's ('Nordwind Airlines', 'the
   Tigray People's Liberation Front'), not a person's; `first` says the body is the noun's most frequent sense
@@ -796,6 +799,31 @@ def _synset_nouns(folder: Path, synsets: dict[str, str], prefix: str) -> list[di
     return [rows[k] for k in sorted(rows)]
 
 
+TRADE_ROOTS = {
+    "company": "08058098",   # company.n.01: an institution created to conduct business (food company, shipping company)
+    "industry": "08065234",  # industry.n.01: the people or companies engaged in a particular kind of commercial enterprise
+    **TRADE_BODY_ROOTS,
+}
+TRADE_HEADS = frozenset({"company", "industry", "firm", "business", "concern", "enterprise"})
+
+
+def trade_words(folder: Path) -> list[dict]:
+    """The lower-case first words of two-word nouns of a kind of company or industry whose second word is a company's
+    or an industry's noun ('food' of food_company, 'shipping' of shipping_company, 'steel' of steel_industry): the
+    trade a company's name ends with ('Arla Foods', 'Halvard Shipping') (see the module docstring)."""
+    lemmas, hypernyms = _synsets(folder)
+    (roots,) = _roots(folder, lemmas, TRADE_ROOTS)
+    rows = {}
+    for offset in sorted(lemmas):
+        root = None if offset in roots else _root(offset, hypernyms, roots)
+        for lemma in lemmas[offset] if root else ():
+            word, _, head = lemma.partition("_")
+            if head in TRADE_HEADS and word.isalpha() and word.islower() and word not in rows:
+                rows[word] = {"id": f"trade-word-{word}", "word": word, "kind": root,
+                              "source": f"WordNet 3.0 data.noun {offset} ({lemma}), under {root}"}
+    return [rows[k] for k in sorted(rows)]
+
+
 def post_nouns(folder: Path) -> list[dict]:
     """The one-word nouns of the synsets of a post or a job (`POST_SYNSETS`; see the module docstring)."""
     return _synset_nouns(folder, POST_SYNSETS, "post-noun")
@@ -958,6 +986,7 @@ def main(folder: Path) -> None:
     _write("name_particles.jsonl", name_particles(folder))
     _write("body_nouns.jsonl", body_nouns(folder))
     _write("trade_body_nouns.jsonl", trade_body_nouns(folder))
+    _write("trade_words.jsonl", trade_words(folder))
     _write("honorifics.jsonl", honorifics(folder))
     _write("person_nouns.jsonl", person_nouns(folder))
     _write("work_nouns.jsonl", work_nouns(folder))
