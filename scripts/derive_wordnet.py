@@ -568,9 +568,14 @@ WEAPON_ROOT = {"weapon": "04565375", "weaponry": "04566257"}
 def weapon_nouns(folder: Path) -> list[dict]:
     """Nouns whose most frequent sense is a weapon or its ammunition ('missile', 'torpedo', 'shell'): what is 'launched'
     or 'fired' is then a weapon, not a product released nor anyone dismissed (kg.extract.events)."""
+    return _first_sense_nouns(folder, WEAPON_ROOT, "weapon-noun")
+
+
+def _first_sense_nouns(folder: Path, roots_by_name: dict[str, str], prefix: str) -> list[dict]:
+    """One-word nouns whose most frequent sense falls under one of the roots, each with the root's name in its source."""
     lemmas, hypernyms = _synsets(folder)
-    (roots,) = _roots(folder, lemmas, WEAPON_ROOT)
-    return [{"id": f"weapon-noun-{lemma}", "noun": lemma, "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under {root}"}
+    (roots,) = _roots(folder, lemmas, roots_by_name)
+    return [{"id": f"{prefix}-{lemma}", "noun": lemma, "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under {root}"}
             for lemma, offsets in _one_words(folder, lemmas) if (root := _root(offsets[0], hypernyms, roots))]
 
 
@@ -580,10 +585,7 @@ STRUCTURE_ROOT = {"structure": "04341686"}  # structure.n.01 (construction): a b
 def structure_nouns(folder: Path) -> list[dict]:
     """Nouns whose most frequent sense is a built structure ('building', 'bridge', 'dam', 'hotel'): one that collapses
     is an accident (kg.extract.events), where talks that collapse break down."""
-    lemmas, hypernyms = _synsets(folder)
-    (roots,) = _roots(folder, lemmas, STRUCTURE_ROOT)
-    return [{"id": f"structure-noun-{lemma}", "noun": lemma, "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under {root}"}
-            for lemma, offsets in _one_words(folder, lemmas) if (root := _root(offsets[0], hypernyms, roots))]
+    return _first_sense_nouns(folder, STRUCTURE_ROOT, "structure-noun")
 
 
 SYSTEM_ROOTS = {
