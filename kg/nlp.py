@@ -1517,9 +1517,10 @@ def _company_read_as_person(doc: Doc, ents: list[Span]) -> list[Span]:
 def _heads_before_names(doc: Doc, people: set[int]) -> list[Span]:
     """'Ryanair boss NAME', 'Fiat chief NAME': a lower-case noun of a person in charge (kg/data/head_nouns.jsonl, from
     WordNet) right before a person's name is a company's post, whose owner is the name before it."""
+    from spacy.attrs import LOWER
     from spacy.tokens import Span as SpanType
 
-    return [SpanType(doc, t.i, t.i + 1) for t in doc if t.i + 1 in people and t.is_lower and t.lower_ in head_nouns()]
+    return [SpanType(doc, t.i, t.i + 1) for t in tokens_with(doc, LOWER, head_nouns()) if t.i + 1 in people and t.is_lower]
 
 
 def _company_unit_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -3483,13 +3484,15 @@ def _companies_appointing(doc: Doc, ents: list[Span]) -> list[Span]:
     the subject of a verb of putting someone in office (`OFFICE_VERBS`) whose object is a person's name followed by a
     company's post (kg/data/titles.jsonl `owner_from_context`), that no list of given names or office holders'
     surnames knows and no other person's name of the Doc holds, is the company giving the post, not a person."""
+    from spacy.attrs import LEMMA
+
     people = {e.start: e for e in ents if e.label_ == "PERSON"}
     posts = {t.start for t in _company_posts(doc)}
     named = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     covered = {i: e for e in ents for i in range(e.start, e.end)}
     found = {}
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in OFFICE_VERBS or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+    for verb in tokens_with(doc, LEMMA, OFFICE_VERBS):  # a verb's lemma is lower case: over the Doc's array
+        if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         obj = people.get(verb.i + 1)
