@@ -475,6 +475,30 @@ def _party_noun(ctx: Context, token: Token) -> list[Relation]:
     return out
 
 
+def _first_word(span) -> int:
+    """The index of a name's first word, past its article: a pattern on a name is read once, there."""
+    return next((t.i for t in span if t.pos_ != "DET"), -1)
+
+
+def _party_of_person(ctx: Context, token: Token) -> list[Relation]:
+    """A party named as a person's in apposition: 'the Brothers of Italy, the far-right party of Giorgia Meloni',
+    'Renewal, the party of former premier Tomas Novak' -> memberOf(person, party). 'the party of Lenin' in the past is
+    still read: the apposition states what the party is now."""
+    m = ctx.mention(token)
+    span = _tokens(ctx, m) if m is not None and m.type == "Organization" else None
+    if span is None or token.i != _first_word(span):
+        return []
+    parties, _ = _party_nouns()
+    out = []
+    for noun in (c for c in span.root.children if c.dep_ == "appos" and c.lemma_.lower() in parties):
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            person = next((ctx.mention(c) for c in of.children if c.dep_ == "pobj"), None)
+            if person is not None and person.type == "Person":
+                out += [Relation(person.key, row["predicate"], m.key, _evidence(token, row["id"], (m.start, person.end)))
+                        for row in patterns().get("affiliation", [])]
+    return out
+
+
 def _tokens(ctx: Context, m: Mention):
     return ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
 
@@ -492,9 +516,33 @@ def _party(ctx: Context, token: Token) -> Mention | None:
     after = ctx.doc[span.end] if span.end < len(ctx.doc) else None
     root = span.root
     if _name_head(m.text) == "party" or (after is not None and after.lower_ == "party") or (
-            root.dep_ == "appos" and root.head.lower_ == "party"):
+            root.dep_ == "appos" and root.head.lower_ == "party") or _listed_as_party(root):
         return m
     return None
+
+
+@lru_cache(maxsize=1)
+def _party_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns that name parties ('party') and the nouns of the blocs parties form ('coalition'), from the post row
+    of the relation patterns."""
+    row = next(iter(patterns().get("post", [])), {})
+    return frozenset(row.get("party_nouns", ())), frozenset(row.get("bloc_nouns", ()))
+
+
+def _listed_as_party(root: Token) -> bool:
+    """A name listed under a party noun or in a bloc: 'three parties of his coalition, the Five Star Movement, the
+    League and Forza Italia', 'a coalition of the SPD, the Greens and the FDP', 'a coalition with the League'. The
+    names of a list hang on each other as conjuncts; the first hangs on the noun as its apposition (or conjunct, as
+    the parser often reads it), or on the bloc noun's 'of' / 'with'."""
+    parties, blocs = _party_nouns()
+    node = root
+    while node.dep_ == "conj" and node.head.pos_ == "PROPN":
+        node = node.head
+    head = node.head
+    if node.dep_ in {"appos", "conj"}:  # 'the two parties' alone may be the sides of a lawsuit: a modifier says which
+        return head.tag_ == "NNS" and head.lemma_.lower() in parties and any(
+            c.dep_ in {"amod", "compound", "prep"} for c in head.children)
+    return node.dep_ == "pobj" and head.lower_ in {"of", "with"} and head.head.lemma_.lower() in blocs
 
 
 def _not_of_now(*tokens: Token) -> bool:
@@ -526,7 +574,7 @@ def _pronoun_person(ctx: Context, pronoun: Token) -> str:
     if sent.start == 0 or subject is None or not subject.left_edge.i <= pronoun.i <= subject.right_edge.i:
         return ""
     before = ctx.doc[sent.start - 1].sent.root
-    m = next((ctx.mention(c) for c in before.children if c.dep_ == "nsubj"), None)
+    m = next((ctx.mention(c) for c in before.children if c.dep_ in SUBJ_DEPS), None)
     return m.key if m is not None and m.type == "Person" else ""
 
 
@@ -536,7 +584,7 @@ def _pronoun_party(ctx: Context, token: Token) -> list[Relation]:
     'his former party' states nothing of now."""
     m = _party(ctx, token)
     span = _tokens(ctx, m) if m is not None else None
-    if span is None or token.i != next((t.i for t in span if t.pos_ != "DET"), -1):  # read once, at the name's first word
+    if span is None or token.i != _first_word(span):
         return []
     root = span.root
     owners = [root] + ([root.head] if root.dep_ in {"compound", "appos"} and root.head.pos_ == "NOUN" else [])
@@ -725,5 +773,5 @@ def extract_relations(ctx: Context) -> list[Relation]:
         elif token.pos_ == "PROPN":
             out += _affiliation(ctx, token) + _member_before(ctx, token) + _party_of_possessor(ctx, token)
             out += _owned_body(ctx, token) + _party_noun(ctx, token) + _neighbouring(ctx, token) + _pronoun_party(ctx, token)
-            out += _place_of_state(ctx, token)
+            out += _place_of_state(ctx, token) + _party_of_person(ctx, token)
     return [r for r in dict.fromkeys(out) if r.subject != r.object]
