@@ -3794,9 +3794,10 @@ def _listed_with_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _untagged_listed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'to catch up with Apple and Google', 'Barclays and Nomura': one capitalised proper noun the model left untagged,
-    listed with an organisation by 'and' or a comma (its conjunct), is an organisation too (a list names things of
-    one kind), when it is no given name, no title's word and no word of a longer name (nothing modifies it)."""
+    """'to catch up with Apple and Google', 'Barclays and Nomura', 'the Homeland Movement and the Civic Platform': a
+    name of one to three capitalised proper nouns the model left untagged, listed with an organisation by 'and' or a
+    comma (its conjunct), is an organisation too (a list names things of one kind), when it opens with no given name,
+    holds no title's word and is no part of a longer name (only its own proper nouns modify it)."""
     at = {i: e for e in ents for i in range(e.start, e.end)}
     titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
     found = []
@@ -3804,13 +3805,30 @@ def _untagged_listed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.label_ != "ORG":
             continue
         for other in ent.root.conjuncts:
-            if (other.i in at or other.i in titled or other.pos_ != "PROPN" or not other.is_title or not other.is_alpha
-                    or other.lower_ in given_names() or any(True for _ in other.children if _.dep_ in MODIFIER_DEPS)
-                    or other.is_sent_start or (other.i + 1 < len(doc) and doc[other.i + 1].pos_ == "PROPN")):
+            start = _untagged_name_start(doc, other, at.keys() | titled)
+            if start is None or doc[start].lower_ in given_names():
                 continue
-            found.append(_fresh(doc, other.i, other.i + 1, "ORG"))
-            at[other.i] = found[-1]
+            found.append(_fresh(doc, start, other.i + 1, "ORG"))
+            at.update(dict.fromkeys(range(start, other.i + 1), found[-1]))
     return ents + found if found else ents
+
+
+def _untagged_name_start(doc: Doc, root: Token, taken: set[int]) -> int | None:
+    """Where the untagged name `root` ends opens: the capitalised proper nouns right before it that modify it as its
+    compounds ('the Civic Platform', after its own 'the'), at most three words in all; None when a word is tagged or
+    a title's, the name opens the sentence, another modifier hangs on it or a proper noun follows it (it is part of a
+    longer name)."""
+    words = [c for c in root.children if c.dep_ in MODIFIER_DEPS]
+    start = root.i - len(words)
+    if any(w.i != start + k or w.dep_ != "compound" for k, w in enumerate(words)) or len(words) > 2:
+        return None
+    span = doc[start:root.i + 1]
+    if (any(t.i in taken or t.pos_ != "PROPN" or not t.is_title or not t.is_alpha for t in span) or span[0].is_sent_start
+            or (root.i + 1 < len(doc) and doc[root.i + 1].pos_ == "PROPN")):
+        return None
+    if words and doc[start - 1].lower_ != "the":
+        return None  # 'the Tang Teaching Museum and Art Gallery': words of one name, not a second name with its own 'the'
+    return start
 
 
 def _unknown_person_name(ent: Span) -> bool:
