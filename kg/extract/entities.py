@@ -779,6 +779,7 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         apposed = [m for m in window if _apposed_title(text, m, window)]
         window = [m for m in window if m not in apposed]
         names = {_person_name(m, people) for m in window}
+        bound: list[Mention] = []
         if len(names) != 1 and (bound := _clause_subject(token, window)):
             window = bound  # 'Wang rejected what he called ...': the subject of the clause above the pronoun's
         elif len(names) != 1:
@@ -789,7 +790,7 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if not window or any(window[-1].text in words for words in spoken):
                 continue  # '"Andy Warhol was the center ...," he said': a speaker does not name himself
         # 'Apple CEO and co-founder Steve Jobs gave ...': the parse makes the title the subject, the name its conjunct
-        subject = any(_is_subject(doc, m) for m in window + apposed) or (
+        subject = bool(bound) or any(_is_subject(doc, m) for m in window + apposed) or (
             token.dep_ == "nsubjpass" and len(names) == 1 and _is_subject(doc, window[-1], OBJECT_DEPS))
         if not subject:
             continue
@@ -850,12 +851,17 @@ def _apposed_title(text: str, m: Mention, window: list[Mention]) -> bool:
 def _clause_subject(token: Token, window: list[Mention]) -> list[Mention]:
     """A pronoun in a clause under another verb refers to that verb's subject, when it is a person named there ('Wang
     rejected what he called ...', 'Merkel told Obama she would ...'): the nearest verb above the pronoun's own with a
-    subject decides, and a subject that is no named person ('who had told Montalvo he would ...') leaves it open."""
+    subject decides, and a subject that is no named person leaves it open. A relative 'who' stands for the person
+    the clause hangs on ('Ballmer, who said in August that he would retire'), unless a person is told something there
+    too ('who had told Montalvo he would ...': either may be meant)."""
     node = token.head
     while node.head.i != node.i:
         node = node.head
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
+            if subject.tag_ == "WP" and node.dep_ == "relcl" and not any(
+                    m.start <= c.idx < m.end for c in node.children if c.dep_ in {"dobj", "dative"} for m in window):
+                subject = node.head
             return [m for m in window if m.start <= subject.idx < m.end]
     return []
 

@@ -400,13 +400,20 @@ def _nominal_verbs() -> dict[str, str]:
 def _markers(token: Token) -> set[str]:
     """Particles and prepositions of a verb, and 'to' for an infinitive it governs with an object ('pressed Egypt to
     close the tunnels': the 'press X to' of a demand)."""
-    out = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent"} and not _dating(c)}
+    out = {c.lower_ for c in token.children if (c.dep_ in {"prt", "prep", "agent"} or _adverb_particle(c, token))
+           and not _dating(c)}
     if _for_clause(token) is not None:
         out.add("for")  # "called for Britain to leave": the parser hangs 'for' on the infinitive as its mark
     if any(c.dep_ == "dobj" for c in token.children) and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in token.children):
         out.add("to")
     return out
+
+
+def _adverb_particle(child: Token, verb: Token) -> bool:
+    """'Gates stepped down on Tuesday', 'the rebels backed down': the parser may hang a verb's particle as an adverb;
+    a particle word right after the verb is its particle all the same ('prices went down' too: no row needs it)."""
+    return child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in ADVERB_PARTICLES
 
 
 def _for_clause(verb: Token) -> Token | None:
@@ -601,7 +608,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
     if token.dep_ in {"relcl", "acl"}:
         subjects.add(token.head.lemma_.lower())
     markers = _markers(token)
-    particles = {c.lower_ for c, dep in children if dep == "prt" or dep == "prep" and c.lower_ in ADVERB_PARTICLES}
+    particles = {c.lower_ for c, dep in children
+                 if dep == "prt" or dep == "prep" and c.lower_ in ADVERB_PARTICLES or _adverb_particle(c, token)}
     for derived in ((False, True), (False,), (True,)) if particles else ((False,), (True,)):
         phrasal = len(derived) == 2  # first the rows of the phrasal verb itself: "backed down", "broke off", "called up"
         fallback, senses = None, []
