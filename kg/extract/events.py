@@ -63,6 +63,7 @@ from kg.gazetteer import (
     abstract_nouns,
     agent_sectors,
     body_heads,
+    by_name,
     document_nouns,
     doer_verbs,
     feature_nouns,
@@ -77,7 +78,7 @@ from kg.gazetteer import (
     vehicle_nouns,
     weapon_nouns,
 )
-from kg.nlp import closing_mark, hyphen_first, score_at, speaks_of_teams, tokens_with
+from kg.nlp import PLACE_LABELS, closing_mark, hyphen_first, score_at, speaks_of_teams, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -144,6 +145,7 @@ class Trigger:
     standing: bool = False  # its present tense tells a standing state ("faces 16 charges"), not an act of the report's day
     obj_people: bool = False  # a named person as object stands for the `obj` nouns of people ("received Abbas" as "received the leader")
     obj_weapons: bool = False  # `obj` holds the WordNet weapon nouns: what is fired is a weapon
+    obj_places: bool = False  # `obj` holds the WordNet place nouns, and a named place is one: what is taken is ground
     intransitive: bool = False  # the sense takes no direct object ("demonstrated against the war"; not "demonstrated the phone")
     contest: bool = False  # a match between sides: holds only with a score line or two named sides in a text of teams
 
@@ -174,7 +176,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
             trigger = Trigger(
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
                 obj=frozenset(row.get("obj", ())) | (_office_heads() if row.get("obj_titles") else frozenset())
-                | (weapon_nouns() if row.get("obj_weapons") else frozenset()),  # 'fired shells', 'fired mortar rounds'
+                | (weapon_nouns() if row.get("obj_weapons") else frozenset())  # 'fired shells', 'fired mortar rounds'
+                | (place_nouns() if row.get("obj_places") else frozenset()),  # 'seized the town', 'captured three villages'
                 subj=frozenset(row.get("subj", ())) | (structure_nouns() if row.get("subj_structures") else frozenset()),
                 status=row.get("status", ""),
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
@@ -183,7 +186,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 obj_conflict=bool(row.get("obj_conflict")), bodies=bool(row.get("bodies")), members=bool(row.get("members")),
                 holder=bool(row.get("holder")), visitor=bool(row.get("visitor")), clause=bool(row.get("clause")),
                 standing=bool(row.get("standing")), obj_people=bool(row.get("obj_people")), contest=bool(row.get("contest")),
-                obj_weapons=bool(row.get("obj_weapons")),
+                obj_weapons=bool(row.get("obj_weapons")), obj_places=bool(row.get("obj_places")),
                 intransitive=bool(row.get("intransitive")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
@@ -388,7 +391,7 @@ def _object_nominal(noun: Token) -> list[Trigger]:
     return [replace(t, id=f"{t.id}-noun", obj=frozenset(), objmod=(), nominalized=True,
                     args={"by": t.args.get("subj", "participant"), "with": "target", "on": "target", "against": "target"})
             for t in lexicon().get((verb, "VERB"), ())
-            if t.obj & words and all(m & words for m in t.objmod) and not (t.needs or t.pobj or t.subj or t.subj_sector)]
+            if t.obj & words and all(m & words for m in t.objmod) and not (t.needs or t.pobj or t.subj or t.subj_sector or t.obj_places)]
 
 
 @lru_cache(maxsize=1)
@@ -408,6 +411,41 @@ def _markers(token: Token) -> set[str]:
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in token.children):
         out.add("to")
     return out
+
+
+def _ground_taken(verb: Token, row: Trigger, actor: Callable[..., bool] | None) -> Trigger | None:
+    """'Russia seized Crimea', 'Iraqi forces recaptured Mosul', 'captured the town of Kobani': the row of ground taken
+    (`obj_places`) whose type the chosen row has, when the object is a place and an actor the article names takes
+    it; its class (a military action) replaces the chosen row's, whose PLOVER type and arguments hold."""
+    if actor is None or not any(actor(c) for c in _doers(verb)):
+        return None  # "The M23 seized Goma", the M23 unknown: nothing says an armed actor took it
+    places = [c for c in verb.children if c.dep_ in OBJ_DEPS | {"nsubjpass"}] + _stray_objects(verb)
+    return next((r for r in _triggers_for(verb) if r.obj_places and r.plover == row.plover and any(
+        _named_place(c) or c.lemma_.lower() in r.obj for c in places)), None)
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who does what a verb says: its subject, the agent of a passive ('Crimea was seized by Russia'), else the subject
+    it shares with the verb above ('the SDF declared victory after capturing Baghuz')."""
+    out = [c for c in verb.children if c.dep_ in SUBJ_DEPS] + [
+        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return out or [t for t in (_inherited_subject(verb),) if t is not None]
+
+
+def _named_place(token: Token) -> bool:
+    """'Mosul', 'Crimea': a name the model tags as a place, or one the gazetteer knows as a state or place."""
+    if token.ent_type_ in PLACE_LABELS:
+        return True
+    return token.pos_ == "PROPN" and by_name().get(token.lower_, "").startswith(("place-", "state-"))
+
+
+def _stray_objects(verb: Token) -> list[Token]:
+    """'Iraqi forces recaptured Mosul in July': a name right after a verb with no object, which the parser may hang as
+    an adverb, is its object."""
+    if verb.i + 1 >= len(verb.doc) or any(c.dep_ in OBJ_DEPS for c in verb.children):
+        return []
+    after = verb.doc[verb.i + 1]
+    return [after] if after.head.i == verb.i and after.dep_ in {"advmod", "npadvmod"} and after.pos_ == "PROPN" else []
 
 
 def _adverb_particle(child: Token, verb: Token) -> bool:
@@ -450,6 +488,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     is Aid, the PLOVER type AGREE as CAMEO2PLOVER gives 0331.
     """
     row = _choose_row(token, actor, armed)
+    if row is not None and (ground := _ground_taken(token, row, actor)) is not None:
+        return replace(row, kind=ground.kind)
     if (row is None or row.kind in GATHERING_KINDS) and (protest := _doers_act(token)) is not None:
         return protest
     if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and _promises_money(token):
@@ -614,8 +654,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
         phrasal = len(derived) == 2  # first the rows of the phrasal verb itself: "backed down", "broke off", "called up"
         fallback, senses = None, []
         for row in rows:
-            if row.derived not in derived:
-                continue
+            if row.derived not in derived or row.obj_places:
+                continue  # a row of ground taken only names the class of the row chosen (`_ground_taken`)
             needed = _needed(row, lemma)
             if needed is not None and not (needed & markers) or phrasal and not (needed and needed & particles):
                 continue
@@ -739,7 +779,7 @@ def _act_on_people(noun: Token, rows: list[Trigger], actor: Callable[..., bool])
 def _object_sense(rows: list[Trigger], objects: set[str], markers: set[str]) -> Trigger | None:
     """The row whose pattern names the verb's object ('BREAK * RELATIONS'): it says more about the sense than a bare
     phrasal pattern of the same verb ('BREAK (OFF)'), so 'broke off diplomatic relations' cuts relations (161)."""
-    return next((r for r in rows if r.obj & objects and not (r.objmod or r.pobj or r.subj or r.subj_sector or r.quoted)
+    return next((r for r in rows if r.obj & objects and not (r.objmod or r.pobj or r.subj or r.subj_sector or r.quoted or r.obj_places)
                  and all(words & markers for _, words in r.needs)), None)
 
 
