@@ -4160,6 +4160,8 @@ def _codes(draft: Draft) -> tuple[str, str]:
 
 PRAISE_CAMEO = {"051", "052"}  # CAMEO: praise or endorse, defend verbally
 BLAME_CAMEO = {"110", "111"}  # CAMEO: disapprove, criticize or denounce (not 120 reject: a denial is an event of the news)
+DENOUNCE_CAMEO = "111"  # CAMEO: criticize or denounce
+BODY_KEYS = ("state-", "org-")  # the keys of states and organisations (kg.extract.entities)
 BLAME_PREPS = {"of", "for"}  # "accused X of ...", "blamed X for ...": the deed blamed
 
 
@@ -4176,6 +4178,10 @@ def _reaction(draft: Draft) -> bool:
     code = draft.trigger.cameo[:3]
     if code in PRAISE_CAMEO:
         return True
+    if draft.trigger.cameo == DENOUNCE_CAMEO and any(role == "speaker" and key.startswith(BODY_KEYS)
+                                                      for key, role in draft.participants.items()):
+        return False  # 'Brazil and Colombia criticised the raid', 'ECOWAS condemned the takeover': a state's or a
+        # body's denunciation is an act of its foreign policy, news of its own (CAMEO 111), not a person's comment
     return (code in BLAME_CAMEO and not any(role == "target" for role in draft.participants.values())
             and not any(c.dep_ == "prep" and c.lower_ in BLAME_PREPS  # on the verb, or on its object as parsed
                         for node in (token, *(o for o in token.children if o.dep_ == "dobj")) for c in node.children))
