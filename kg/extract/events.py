@@ -2896,8 +2896,10 @@ def _read_time(ctx: Context, draft: Draft) -> None:
             draft.time = _anniversary_event_time(ctx, token)
             return
         node = node.head
-        if node.i in ctx.times:
-            time: TimeValue | None = ctx.times[node.i]
+        # 'announced in a televised address on Wednesday that he was dissolving Congress': the verb above is dated by
+        # the occasion it spoke at, as its own time would
+        if node.i in ctx.times or (node.pos_ in {"VERB", "AUX"} and _clause_time(ctx, node) is not None):
+            time: TimeValue | None = ctx.times.get(node.i) or _clause_time(ctx, node)
             for n, unit in offsets:
                 time = shifted(time, n, unit) if time is not None else None
             if time is not None:
