@@ -1634,21 +1634,24 @@ def _named_again(doc: Doc, ents: list[Span], names: set[tuple[str, ...]]) -> lis
 
 
 def _parties_tagged_people(doc: Doc, ents: list[Span], alone: frozenset[str]) -> list[Span]:
-    """'Tzipi Livni, who leads the Kadima party', 'the centre-right Civic Platform party': a name the model tagged a person
-    or a product, after 'the' (and lower-case modifiers), right before a lower-case noun whose first sense is an
+    """'Tzipi Livni, who leads the Kadima party', 'the centre-right Civic Platform party', "Mexico's ruling Morena party": a
+    name the model tagged a person, a product, or a place the gazetteer does not know, after 'the' or an owner's 's
+    (and lower-case modifiers), right before a lower-case noun whose first sense is an
     organisation (kg/data/body_nouns.jsonl: 'party', 'coalition', 'league', 'militia'; not a ruler's or a kin's body,
     'the Assad government', 'the Smith family') that it modifies, is that body's name: not a person named in full
     elsewhere in the article, nor a known person of the Phoenix lists."""
     nouns = party_nouns()
     actors = known_actors()
+    places = by_name()
     out = []
     for ent in ents:
         noun = doc[ent.end] if ent.end < len(doc) else None
         before = ent.start - 1
         while before >= 0 and (doc[before].is_lower and doc[before].pos_ in {"ADJ", "VERB", "ADV", "NOUN"} or doc[before].text == "-"):
             before -= 1
-        if (noun is not None and ent.label_ in {"PERSON", "PRODUCT"} and not ent.ent_id_ and noun.is_lower
-                and noun.lower_ in nouns and before >= 0 and doc[before].lower_ == "the"
+        if (noun is not None and (ent.label_ in {"PERSON", "PRODUCT"} or ent.label_ in PLACE_LABELS and not places.get(
+                ent.text.lower())) and not ent.ent_id_ and noun.is_lower
+                and noun.lower_ in nouns and before >= 0 and (doc[before].lower_ == "the" or doc[before].tag_ == "POS")
                 and all(_capitalised(t) and t.pos_ == "PROPN" and t.text not in alone for t in ent)
                 and any(t.head.i == noun.i for t in ent) and actors.get(ent.text.lower()) != "Person"):
             ent = _fresh(doc, ent.start, ent.end, "ORG")

@@ -1161,6 +1161,10 @@ def _misread_finite(token: Token) -> bool:
     first = hyphen_first(token) if token.dep_ == "acl" else None
     if first is not None:
         return first.head.i == token.head.i and any(c.dep_ in SUBJ_DEPS | {"aux", "auxpass"} for c in first.children)
+    if (token.dep_ == "acl" and token.tag_ in {"VBD", "VBN"} and token.head.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in token.children)
+            and not any(a.pos_ in {"VERB", "AUX"} for a in token.head.ancestors)):
+        return True  # "Mexico's ruling Morena party elected Senator Andrea Chávez as its president": a sentence with no
+        # verb but the one the parser hung on its subject noun (under a dateline too); with an object, it is the sentence's own
     return (token.tag_ == "VBD" and token.dep_ == "acl" and token.i > 0 and token.doc[token.i - 1].text == ","
             and any(c.dep_ == "appos" and c.i < token.i for c in token.head.children))
 

@@ -107,8 +107,14 @@ def _appositive(ctx: Context, token: Token) -> list[Relation]:
                    or _owners(ctx, token))
         for subject in actors(ctx, holder):
             for obj in objects:
+                if obj.startswith(PERSON_PREFIX) and row["predicate"] not in PERSON_OBJECTS:
+                    continue  # "Maru Campos, a member of Romero's party": of his party, not of Romero
                 out.append(_directed(row, subject, obj, evidence))
     return out
+
+
+PERSON_PREFIX = "person-"  # the keys of people (kg.extract.entities)
+PERSON_OBJECTS = {"allyOf"}  # the one appositive relation a person can be the object of ('an ally of Putin')
 
 
 def _owners(ctx: Context, token: Token) -> list[str]:
