@@ -488,7 +488,14 @@ def _day_in_nearest_year(month: int, day: int, ctx: _Ctx, rule: str) -> TimeValu
     cands = [_day(d, rule) for y in _years_around(ctx.dct.year, 1) if (d := _safe_date(y, month, day))]
     # a day told in the past tense is not after the DCT ("expired on January 31" written on January 10), unless
     # reported speech or a plan told in the past can carry it there
-    return _nearest(cands, ctx, firm=_firm_past(ctx)) if cands else None
+    return _nearest(cands, ctx, firm=_firm_past(ctx) or _firm_future(ctx)) if cands else None
+
+
+def _firm_future(ctx: _Ctx) -> bool:
+    """'will' or 'shall' on the verb the span dates ("will visit France on January 10" written in March is next
+    January's): what will be done is not done before the report."""
+    near = [w.lower() for w in _WORD.findall(ctx.sentence[max(0, ctx.start - 100):ctx.start])][-14:]
+    return ctx.tense == "future" and any(w in ("will", "shall") for w in near)
 
 
 def _firm_past(ctx: _Ctx) -> bool:
