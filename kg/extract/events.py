@@ -1657,8 +1657,9 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     m = ctx.mention(token)
     if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
         return actors(ctx, _antecedent(ctx, token), depth + 1)
-    if (speaker := _reported_speaker(token)) is not None:
-        return actors(ctx, speaker, depth + 1)  # "Syria says it will not accept ...": it is Syria
+    if (speaker := _reported_speaker(token)) is not None:  # "Syria says it will not accept ...": it is Syria; "Kenya's
+        # foreign minister, NAME, said he ...": he is NAME, as the one who says it (`_titled_speaker`)
+        return _titled_speaker(ctx, speaker) or actors(ctx, speaker, depth + 1)
     if m is not None and m.type != "Place" and not ctx.in_dateline(m.start):  # 'KHARTOUM, May 21 -': no actor
         out.append(m.key)
         for t in token.subtree:  # "Vucic and Kosovo Prime Minister Albin Kurti": the parser hangs Vucic on the title;
@@ -1730,12 +1731,30 @@ def _home_body(ctx: Context, token: Token, prep: Token) -> str:
     return m.key if m is not None and m.type == "Organization" and prep.lower_ == "from" else ""
 
 
+def _titled_speaker(ctx: Context, noun: Token) -> list[str]:
+    """Who speaks as a title with an owner and no name of its own ('an EU spokesman') when a name stands in apposition
+    to it ('an EU spokesman, Peter Stano, said') or to the body or place after it ('A UN spokesman in Geneva, Rolando
+    Gomez, said': `_misplaced_apposition`): that person alone, not the title's owner beside it."""
+    m = ctx.mention(noun)
+    if m is None or not m.rule.startswith("nominal-title"):
+        return []
+    named = [c for c in noun.children if c.dep_ == "appos" and (cm := ctx.mention(c)) is not None and cm.type == "Person"]
+    name = named[0] if len(named) == 1 else _misplaced_apposition(ctx, noun)
+    return actors(ctx, name) if name is not None else []
+
+
 def _misplaced_apposition(ctx: Context, noun: Token) -> Token | None:
-    """The name that describes a noun for a person when the parser hangs it on the body after the noun: 'A spokesman
-    for the European Commission, Eric Mamer, said' (the name is the spokesman's, not the Commission's)."""
+    """The name that describes a noun for a person when the parser hangs it on the body or place after the noun: 'A
+    spokesman for the European Commission, Eric Mamer, said', 'A UN spokesman in Geneva, Rolando Gomez, said', 'A
+    spokesman for the army in Khartoum, Nabil Abdallah, said' (the name is the spokesman's, not the Commission's or
+    Geneva's), down a chain of up to two prepositional phrases after the noun; not past a second person noun ('a
+    spokesman for the mayor of London, Sadiq Khan,': the name is the mayor's)."""
     if noun.lemma_.lower() not in _person_nouns() or any(c.dep_ == "appos" for c in noun.children):
         return None
-    for body in (g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
+    bodies = [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    bodies += [g for b in bodies if b.lemma_.lower() not in _person_nouns() for c in b.children if c.dep_ == "prep"
+               for g in c.children if g.dep_ == "pobj"]  # 'a spokesman for the mayor of London, Sadiq Khan': the mayor's
+    for body in bodies:
         for name in body.children:
             m = ctx.mention(name)
             if (name.dep_ == "appos" and m is not None and m.type == "Person"
@@ -2300,7 +2319,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if subject_role == "participant" and family(draft.kind) == "statement":
         subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
     for subj in subjects:
-        holder = _office_holder(ctx, subj) if draft.trigger.speech else []
+        holder = _titled_speaker(ctx, subj) if draft.trigger.speech or family(draft.kind) == "statement" else []
+        holder = holder or (_office_holder(ctx, subj) if draft.trigger.speech else [])
         keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_antecedent(ctx, subj) + _noun_antecedent(ctx, subj)
                                                if draft.trigger.speech and not _reported_speech(token) else [])
         keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
@@ -4657,12 +4677,15 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if not words or span is None or any(d.quote and words[:40] in d.quote for d in said + out):
             continue  # a quote a statement already holds
         before = sorted((d for d in said + out if d.token.idx < start), key=lambda d: d.token.idx)
-        if not before or any(start <= d.token.idx < end for d in drafts):
+        going_on = _runs_on_into(ctx, said, start, end)  # '"A.' NEW PARAGRAPH '"B," said X': X's words
+        if not before and going_on is None or any(start <= d.token.idx < end for d in drafts):
             continue
-        last = before[-1]
+        last = going_on if going_on is not None else before[-1]
         para_start, para_end = paragraph_bounds(text, start, end)
-        rule = "quote-paragraph"
-        if last.token.idx >= para_start:  # the same paragraph: the sentence just before names the speaker
+        rule = "quote-paragraph" if going_on is None else "quote-runs-on"
+        if rule == "quote-runs-on":
+            pass
+        elif last.token.idx >= para_start:  # the same paragraph: the sentence just before names the speaker
             rule = "quote-sentence"
             previous = ctx.doc[span.sent.start - 1].sent if span.sent.start > 0 else None
             if (previous is None or not previous.start_char <= last.token.idx < previous.end_char
@@ -4679,6 +4702,29 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, f"statements/{rule}", 0.7))
         out.append(draft)
     return out
+
+
+def _runs_on_into(ctx: Context, said: list[Draft], start: int, end: int, reach: int = QUOTE_PARAGRAPH_REACH) -> Draft | None:
+    """The statement a quotation paragraph left open goes on into: news leaves a quotation that runs over paragraphs
+    without its closing mark and opens the next paragraph with a mark ('"The border was drawn by colonial powers.'
+    NEW PARAGRAPH '"We will go to court," said Mohamud.'); the quotation that opens the next paragraph, or the one
+    after when that one runs on too (at most `reach` paragraphs), is attributed there, and its speaker's words
+    these are. None when the quotation is not the whole of its paragraph, is closed, or nothing attributed follows."""
+    text = ctx.text
+    para_start, para_end = paragraph_bounds(text, start, end)
+    if text[para_start:start].strip() or text[end - 1] in QUOTE_CHARS or text[end:para_end].strip() or reach <= 0:
+        return None
+    following = next(((s, e) for s, e in ctx.quotes if s >= para_end), None)
+    if following is None or text[para_end:following[0]].strip():
+        return None  # the next paragraph does not open with a quotation
+    s, e = following
+    held = next((d for d in said if (s + 1, e - 1) in _parts(d)), None)
+    if held is not None:
+        return held if _speaker(held) is not None and held.token.idx < paragraph_bounds(text, s, e)[1] else None
+    return _runs_on_into(ctx, said, s, e, reach - 1)
+
+
+QUOTE_CHARS = "\"\u201c\u201d'\u2019"
 
 
 def extract_events(ctx: Context) -> list[Event]:
