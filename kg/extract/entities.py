@@ -495,6 +495,9 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
                 out.append(Mention(type="Place", rule="nominal-capital", key=capital, **base))
             continue
         role = role_name(doc[start:end].text, title_by_id().get(title, {}).get("role", ""))
+        row, of = title_by_id().get(title, {}), gazetteer_id(owner)
+        if "in_state" in row and of in entries() and entries()[of].type == "State":
+            role = title_by_id()[row["in_state"]]["role"]  # "Ghana's top diplomat": its Foreign Minister, as roles read it
         if not role and doc[start].lower_ != "counterpart":
             continue
         rule = "nominal-title" if owner.start < start else "nominal-title-of"

@@ -1743,6 +1743,20 @@ def _titled_speaker(ctx: Context, noun: Token) -> list[str]:
     return actors(ctx, name) if name is not None else []
 
 
+def _name_before_title(ctx: Context, noun: Token) -> Token | None:
+    """'Selma Elloumi Rekik, the tourism minister, said': the name of the one who speaks when the parser hangs it on the
+    verb as a modifier and makes the title set off after it by commas the subject; the name is the subject's."""
+    left = noun.left_edge
+    if (noun.lemma_.lower() not in _person_nouns() or ctx.mention(noun) is not None or left.i < 2
+            or ctx.doc[left.i - 1].text != "," or not ctx.text[noun.idx + len(noun):].lstrip().startswith(",")):
+        return None
+    name = ctx.doc[left.i - 2]
+    m = ctx.mention(name)
+    if m is None or m.type != "Person" or name.head.i != noun.head.i or name.dep_ not in {"advmod", "npadvmod", "dep", "nmod"}:
+        return None
+    return name if name.left_edge.i == name.sent.start or ctx.doc[name.left_edge.i - 1].is_punct else None
+
+
 def _misplaced_apposition(ctx: Context, noun: Token) -> Token | None:
     """The name that describes a noun for a person when the parser hangs it on the body or place after the noun: 'A
     spokesman for the European Commission, Eric Mamer, said', 'A UN spokesman in Geneva, Rolando Gomez, said', 'A
@@ -2064,6 +2078,10 @@ def _inherited_subject(token: Token) -> Token | None:
             # gerund says; not a passive's subject ("after questioning him, police released him": "after questioning
             # him for hours, the suspect was released" is questioned by others)
             return next((c for c in node.head.head.children if c.dep_ in SUBJ_DEPS), None)
+        if (node.dep_ == "acl" and node.tag_ in {"VBD", "VBZ", "VBP"} and node.head.dep_ == "ROOT" and node.head.i < node.i
+                and node.head.pos_ == "PROPN"):
+            return node.head  # 'Alcalde, who had led the party since 2024, conceded and said ...': the parser makes the
+            # name the root and hangs its finite verb on it as a clause; the name is that verb's subject
         if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acomp"} or node.head.i == node.i:
             return None  # acomp: "Syria is willing to withdraw"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL:
@@ -2321,6 +2339,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     for subj in subjects:
         holder = _titled_speaker(ctx, subj) if draft.trigger.speech or family(draft.kind) == "statement" else []
         holder = holder or (_office_holder(ctx, subj) if draft.trigger.speech else [])
+        if not holder and (draft.trigger.speech or family(draft.kind) == "statement") and (
+                named := _name_before_title(ctx, subj)) is not None:
+            holder = actors(ctx, named)
         keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_antecedent(ctx, subj) + _noun_antecedent(ctx, subj)
                                                if draft.trigger.speech and not _reported_speech(token) else [])
         keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
