@@ -4249,6 +4249,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     story_time(ctx, drafts)
     continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
+    drafts += stance_lead_quotes(ctx, drafts)
     drafts += quote_sentences(ctx, drafts)
     drafts += lead_in_quotes(ctx, drafts)
     drafts += attributed_quotes(ctx, drafts)
@@ -4670,6 +4671,39 @@ def statement_noun_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if len(set(speakers)) != 1:
             continue
         out.append(_quoted_statement(ctx, span[0], speakers[0], words, span, "statement-noun"))
+    return out
+
+
+def stance_lead_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A sentence that only says how a person stood ('Kenya's foreign minister, Raychelle Omamo, was blunt.', 'Vucic was
+    defiant.') leads into the quotation right after it, the next sentence of its paragraph or the whole next
+    paragraph, when that quotation has no attribution of its own: the person's statement.
+
+    The lead's main verb is a form of 'be' with an adjective as its complement and nothing else to report (no
+    clause, no object), and its subject names one person.
+    """
+    text, out = ctx.text, []
+    held = [d.quote for d in drafts if d.quote]
+    for start, end in ctx.quotes:
+        words = text[start + 1:end - 1].strip(" ,.")
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if not words or span is None or span.sent.start == 0 or any(words[:40] in q for q in held):
+            continue
+        previous = ctx.doc[span.sent.start - 1].sent
+        gap = text[previous.end_char:start]
+        para_start, para_end = paragraph_bounds(text, start, end)
+        if (gap.strip() or gap.count("\n\n") > 1 or text[span.sent.start_char:start].strip()
+                or ("\n\n" in gap and text[end:para_end].strip(" .\n")) or _has_own_speaker(ctx, (start, end))):
+            continue  # the quotation opens the sentence after the lead; across a paragraph break it is the paragraph
+        root = previous.root
+        if (root.lemma_ != "be" or not any(c.dep_ == "acomp" for c in root.children)
+                or any(c.dep_ in {"ccomp", "xcomp", "advcl", "conj", "dobj", "attr"} for c in root.children)):
+            continue
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        speakers = {k for c in subjects for k in _titled_speaker(ctx, c) or actors(ctx, c)}
+        if len(speakers) != 1 or not ctx.is_person_key(next(iter(speakers))):
+            continue
+        out.append(_quoted_statement(ctx, span[0], next(iter(speakers)), words, span, "stance-lead"))
     return out
 
 
