@@ -281,6 +281,12 @@ def trade_body_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def financial_nouns() -> frozenset[str]:
+    """The financial institutions of kg/data/trade_body_nouns.jsonl ('bank', 'insurer', 'brokerage'; from WordNet)."""
+    return frozenset(row["noun"] for row in resources.jsonl("trade_body_nouns.jsonl") if row["kind"] == "financial_institution")
+
+
+@lru_cache(maxsize=1)
 def trade_words() -> frozenset[str]:
     """The trades WordNet names companies and industries by ('food' of food company, 'shipping', 'steel';
     kg/data/trade_words.jsonl): 'Arla Foods', 'Halvard Shipping' end with a company's trade."""

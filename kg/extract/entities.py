@@ -27,6 +27,7 @@ from kg.gazetteer import (
     business_nouns,
     capitals,
     entries,
+    financial_nouns,
     motion_verbs,
     person_nouns,
     place_nouns,
@@ -495,6 +496,9 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
                 out.append(Mention(type="Place", rule="nominal-capital", key=capital, **base))
             continue
         role = role_name(doc[start:end].text, title_by_id().get(title, {}).get("role", ""))
+        row, of = title_by_id().get(title, {}), gazetteer_id(owner)
+        if "in_state" in row and of in entries() and entries()[of].type == "State":
+            role = title_by_id()[row["in_state"]]["role"]  # "Ghana's top diplomat": its Foreign Minister, as roles read it
         if not role and doc[start].lower_ != "counterpart":
             continue
         rule = "nominal-title" if owner.start < start else "nominal-title-of"
@@ -950,7 +954,8 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'the ministry', 'the company', 'the group' as an actor: the one organization of the last sentences that it names.
 
     'the ministry' goes to an organization whose name ends in that word ('the Interior Ministry');
-    a business word ('the company', 'the airline') to the one organization the window names; a noun the
+    a business word ('the company', 'the airline') or a financial institution's ('the bank', 'the insurer') to the one
+    organization the window names; a noun the
     article put before or beside an organization's name ('the human rights group Amnesty International',
     'Oxfam, a British charity,') to that organization (`_described`). An organization named inside a quotation is
     the speaker's word, not the one a noun outside it refers back to ('Samsung said it would appeal. "The verdict is
@@ -967,10 +972,13 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
     heads = frozenset(w for m in orgs if (w := m.text.lower().split()[-1]).isalpha() and len(m.text.split()) > 1)
     out = []  # 'the commission' after 'the European Commission': the last word of a name the article gave
-    for token in tokens_with(doc, LOWER, body_heads() | frozenset(described) | heads | business_nouns()):
+    for token in tokens_with(doc, LOWER, body_heads() | frozenset(described) | heads | business_nouns() | financial_nouns()):
         if token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "poss"}:
             continue
-        if token.lower_ not in body_heads() and token.lower_ not in described and not _business_word(token.lower_) and not (
+        if token.lower_ in financial_nouns() - business_nouns() - body_heads() and not (
+                token.dep_ == "nsubj" and token.head.lemma_.lower() in speech_verbs()):
+            continue  # 'the bank said' refers back to the bank the article named; 'the bank's next meeting' may be another
+        if token.lower_ not in body_heads() and token.lower_ not in described and not _trade_word(token.lower_) and not (
                 token.dep_ == "nsubj" and token.head.lemma_.lower() in speech_verbs()):
             continue  # a name's last word alone refers back only as a speaker ('"...," the commission said')
         modifiers = _described_by_nationality(doc, token)
@@ -983,7 +991,7 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                   and not (outside and any(s < m.start < e for s, e in quotes))]
         named = {m.key for m in window if m.text.lower().split()[-1] in {token.lower_, token.lower_ + "s"}
                  or m.key in described.get(token.lower_, ())}
-        if not named and _business_word(token.lower_):
+        if not named and _trade_word(token.lower_):
             named = {m.key for m in window if not m.key.startswith("org-Q")}
         if len(named) != 1:
             continue
@@ -1117,6 +1125,11 @@ def _described(doc: Doc, orgs: list[Mention]) -> dict[str, set[str]]:
 
 def _business_word(word: str) -> bool:
     return word in business_nouns()
+
+
+def _trade_word(word: str) -> bool:
+    """A business word, or a financial institution's ('HSBC cut 500 jobs. The bank said ...': HSBC)."""
+    return _business_word(word) or word in financial_nouns()
 
 
 def _is_name(token: Token) -> bool:

@@ -1709,8 +1709,9 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     m = ctx.mention(token)
     if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
         return actors(ctx, _antecedent(ctx, token), depth + 1)
-    if (speaker := _reported_speaker(token)) is not None:
-        return actors(ctx, speaker, depth + 1)  # "Syria says it will not accept ...": it is Syria
+    if (speaker := _reported_speaker(token)) is not None:  # "Syria says it will not accept ...": it is Syria; "Kenya's
+        # foreign minister, NAME, said he ...": he is NAME, as the one who says it (`_titled_speaker`)
+        return _titled_speaker(ctx, speaker) or actors(ctx, speaker, depth + 1)
     if m is not None and m.type != "Place" and not ctx.in_dateline(m.start):  # 'KHARTOUM, May 21 -': no actor
         out.append(m.key)
         for t in token.subtree:  # "Vucic and Kosovo Prime Minister Albin Kurti": the parser hangs Vucic on the title;
@@ -1782,12 +1783,44 @@ def _home_body(ctx: Context, token: Token, prep: Token) -> str:
     return m.key if m is not None and m.type == "Organization" and prep.lower_ == "from" else ""
 
 
+def _titled_speaker(ctx: Context, noun: Token) -> list[str]:
+    """Who speaks as a title with an owner and no name of its own ('an EU spokesman') when a name stands in apposition
+    to it ('an EU spokesman, Peter Stano, said') or to the body or place after it ('A UN spokesman in Geneva, Rolando
+    Gomez, said': `_misplaced_apposition`): that person alone, not the title's owner beside it."""
+    m = ctx.mention(noun)
+    if m is None or not m.rule.startswith("nominal-title"):
+        return []
+    named = [c for c in noun.children if c.dep_ == "appos" and (cm := ctx.mention(c)) is not None and cm.type == "Person"]
+    name = named[0] if len(named) == 1 else _misplaced_apposition(ctx, noun)
+    return actors(ctx, name) if name is not None else []
+
+
+def _name_before_title(ctx: Context, noun: Token) -> Token | None:
+    """'Selma Elloumi Rekik, the tourism minister, said': the name of the one who speaks when the parser hangs it on the
+    verb as a modifier and makes the title set off after it by commas the subject; the name is the subject's."""
+    left = noun.left_edge
+    if (noun.lemma_.lower() not in _person_nouns() or ctx.mention(noun) is not None or left.i < 2
+            or ctx.doc[left.i - 1].text != "," or not ctx.text[noun.idx + len(noun):].lstrip().startswith(",")):
+        return None
+    name = ctx.doc[left.i - 2]
+    m = ctx.mention(name)
+    if m is None or m.type != "Person" or name.head.i != noun.head.i or name.dep_ not in {"advmod", "npadvmod", "dep", "nmod"}:
+        return None
+    return name if name.left_edge.i == name.sent.start or ctx.doc[name.left_edge.i - 1].is_punct else None
+
+
 def _misplaced_apposition(ctx: Context, noun: Token) -> Token | None:
-    """The name that describes a noun for a person when the parser hangs it on the body after the noun: 'A spokesman
-    for the European Commission, Eric Mamer, said' (the name is the spokesman's, not the Commission's)."""
+    """The name that describes a noun for a person when the parser hangs it on the body or place after the noun: 'A
+    spokesman for the European Commission, Eric Mamer, said', 'A UN spokesman in Geneva, Rolando Gomez, said', 'A
+    spokesman for the army in Khartoum, Nabil Abdallah, said' (the name is the spokesman's, not the Commission's or
+    Geneva's), down a chain of up to two prepositional phrases after the noun; not past a second person noun ('a
+    spokesman for the mayor of London, Sadiq Khan,': the name is the mayor's)."""
     if noun.lemma_.lower() not in _person_nouns() or any(c.dep_ == "appos" for c in noun.children):
         return None
-    for body in (g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
+    bodies = [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    bodies += [g for b in bodies if b.lemma_.lower() not in _person_nouns() for c in b.children if c.dep_ == "prep"
+               for g in c.children if g.dep_ == "pobj"]  # 'a spokesman for the mayor of London, Sadiq Khan': the mayor's
+    for body in bodies:
         for name in body.children:
             m = ctx.mention(name)
             if (name.dep_ == "appos" and m is not None and m.type == "Person"
@@ -2097,6 +2130,10 @@ def _inherited_subject(token: Token) -> Token | None:
             # gerund says; not a passive's subject ("after questioning him, police released him": "after questioning
             # him for hours, the suspect was released" is questioned by others)
             return next((c for c in node.head.head.children if c.dep_ in SUBJ_DEPS), None)
+        if (node.dep_ == "acl" and node.tag_ in {"VBD", "VBZ", "VBP"} and node.head.dep_ == "ROOT" and node.head.i < node.i
+                and node.head.pos_ == "PROPN"):
+            return node.head  # 'Alcalde, who had led the party since 2024, conceded and said ...': the parser makes the
+            # name the root and hangs its finite verb on it as a clause; the name is that verb's subject
         if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acomp"} or node.head.i == node.i:
             return None  # acomp: "Syria is willing to withdraw"
         if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL:
@@ -2352,7 +2389,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if subject_role == "participant" and family(draft.kind) == "statement":
         subject_role = "speaker"  # "Belgrade rejected the plan": a rejection is said, and who says it is its speaker
     for subj in subjects:
-        holder = _office_holder(ctx, subj) if draft.trigger.speech else []
+        holder = _titled_speaker(ctx, subj) if draft.trigger.speech or family(draft.kind) == "statement" else []
+        holder = holder or (_office_holder(ctx, subj) if draft.trigger.speech else [])
+        if not holder and (draft.trigger.speech or family(draft.kind) == "statement") and (
+                named := _name_before_title(ctx, subj)) is not None:
+            holder = actors(ctx, named)
         keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_antecedent(ctx, subj) + _noun_antecedent(ctx, subj)
                                                if draft.trigger.speech and not _reported_speech(token) else [])
         keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
@@ -4268,6 +4309,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     story_time(ctx, drafts)
     continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
+    drafts += stance_lead_quotes(ctx, drafts)
     drafts += quote_sentences(ctx, drafts)
     drafts += lead_in_quotes(ctx, drafts)
     drafts += attributed_quotes(ctx, drafts)
@@ -4692,6 +4734,39 @@ def statement_noun_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def stance_lead_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A sentence that only says how a person stood ('Kenya's foreign minister, Raychelle Omamo, was blunt.', 'Vucic was
+    defiant.') leads into the quotation right after it, the next sentence of its paragraph or the whole next
+    paragraph, when that quotation has no attribution of its own: the person's statement.
+
+    The lead's main verb is a form of 'be' with an adjective as its complement and nothing else to report (no
+    clause, no object), and its subject names one person.
+    """
+    text, out = ctx.text, []
+    held = [d.quote for d in drafts if d.quote]
+    for start, end in ctx.quotes:
+        words = text[start + 1:end - 1].strip(" ,.")
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if not words or span is None or span.sent.start == 0 or any(words[:40] in q for q in held):
+            continue
+        previous = ctx.doc[span.sent.start - 1].sent
+        gap = text[previous.end_char:start]
+        para_start, para_end = paragraph_bounds(text, start, end)
+        if (gap.strip() or gap.count("\n\n") > 1 or text[span.sent.start_char:start].strip()
+                or ("\n\n" in gap and text[end:para_end].strip(" .\n")) or _has_own_speaker(ctx, (start, end))):
+            continue  # the quotation opens the sentence after the lead; across a paragraph break it is the paragraph
+        root = previous.root
+        if (root.lemma_ != "be" or not any(c.dep_ == "acomp" for c in root.children)
+                or any(c.dep_ in {"ccomp", "xcomp", "advcl", "conj", "dobj", "attr"} for c in root.children)):
+            continue
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        speakers = {k for c in subjects for k in _titled_speaker(ctx, c) or actors(ctx, c)}
+        if len(speakers) != 1 or not ctx.is_person_key(next(iter(speakers))):
+            continue
+        out.append(_quoted_statement(ctx, span[0], next(iter(speakers)), words, span, "stance-lead"))
+    return out
+
+
 QUOTE_PARAGRAPH_REACH = 2  # paragraphs back to the statement whose speaker a quote paragraph continues
 SENTENCE_END = re.compile(r"[.!?][\"\u201d']?\s*$")
 
@@ -4717,12 +4792,15 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if not words or span is None or any(d.quote and words[:40] in d.quote for d in said + out):
             continue  # a quote a statement already holds
         before = sorted((d for d in said + out if d.token.idx < start), key=lambda d: d.token.idx)
-        if not before or any(start <= d.token.idx < end for d in drafts):
+        going_on = _runs_on_into(ctx, said, start, end)  # '"A.' NEW PARAGRAPH '"B," said X': X's words
+        if not before and going_on is None or any(start <= d.token.idx < end for d in drafts):
             continue
-        last = before[-1]
+        last = going_on if going_on is not None else before[-1]
         para_start, para_end = paragraph_bounds(text, start, end)
-        rule = "quote-paragraph"
-        if last.token.idx >= para_start:  # the same paragraph: the sentence just before names the speaker
+        rule = "quote-paragraph" if going_on is None else "quote-runs-on"
+        if rule == "quote-runs-on":
+            pass
+        elif last.token.idx >= para_start:  # the same paragraph: the sentence just before names the speaker
             rule = "quote-sentence"
             previous = ctx.doc[span.sent.start - 1].sent if span.sent.start > 0 else None
             if (previous is None or not previous.start_char <= last.token.idx < previous.end_char
@@ -4739,6 +4817,29 @@ def quote_sentences(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         draft.evidence.append(Evidence(start + 1, end - 1, span.sent.text, f"statements/{rule}", 0.7))
         out.append(draft)
     return out
+
+
+def _runs_on_into(ctx: Context, said: list[Draft], start: int, end: int, reach: int = QUOTE_PARAGRAPH_REACH) -> Draft | None:
+    """The statement a quotation paragraph left open goes on into: news leaves a quotation that runs over paragraphs
+    without its closing mark and opens the next paragraph with a mark ('"The border was drawn by colonial powers.'
+    NEW PARAGRAPH '"We will go to court," said Mohamud.'); the quotation that opens the next paragraph, or the one
+    after when that one runs on too (at most `reach` paragraphs), is attributed there, and its speaker's words
+    these are. None when the quotation is not the whole of its paragraph, is closed, or nothing attributed follows."""
+    text = ctx.text
+    para_start, para_end = paragraph_bounds(text, start, end)
+    if text[para_start:start].strip() or text[end - 1] in QUOTE_CHARS or text[end:para_end].strip() or reach <= 0:
+        return None
+    following = next(((s, e) for s, e in ctx.quotes if s >= para_end), None)
+    if following is None or text[para_end:following[0]].strip():
+        return None  # the next paragraph does not open with a quotation
+    s, e = following
+    held = next((d for d in said if (s + 1, e - 1) in _parts(d)), None)
+    if held is not None:
+        return held if _speaker(held) is not None and held.token.idx < paragraph_bounds(text, s, e)[1] else None
+    return _runs_on_into(ctx, said, s, e, reach - 1)
+
+
+QUOTE_CHARS = "\"\u201c\u201d'\u2019"
 
 
 def extract_events(ctx: Context) -> list[Event]:
