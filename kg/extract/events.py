@@ -630,9 +630,13 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                   for w in (m.lemma_.lower(), m.lower_)}  # "a team of 70 soldiers and engineers": its members say what kind
     # of team it is, as 'a medical team' does (a noun whose first sense is a group, WordNet: kg/data/body_nouns.jsonl)
     by_prep: dict[str, set[str]] = {}
+    compounds: dict[str, set[str]] = {}
     for c, dep in children:
         if dep in {"prep", "agent"}:
             by_prep.setdefault(c.lower_, set()).update(w for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_))
+            compounds.setdefault(c.lower_, set()).update(
+                m.lower_ for g in c.children if g.dep_ == "pobj" for m in g.children
+                if m.dep_ == "compound" and not _hyphenated(m))  # "filed for bankruptcy protection": a row's pobj word
             by_prep[c.lower_].update(w for o in c.children if o.dep_ == "prep" for g in o.children if g.dep_ == "pobj"
                                      for w in (g.lemma_.lower(), g.lower_))  # "out of the talks": the object of 'out
             by_prep[c.lower_].update(w for g in c.children if g.dep_ == "pobj" for p in _counted_of(g)
@@ -667,7 +671,7 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                 continue  # "fired 87 rounds of tear gas": what is fired is the gas, no weapon (CAMEO's tear-gas rows)
             if row.objmod and not all(words & modifiers for words in row.objmod):
                 continue  # "staged war games", not "started the game"
-            if row.pobj and not (row.pobj & {w for m in (needed or ()) for w in by_prep.get(m, ())}):
+            if row.pobj and not (row.pobj & {w for m in (needed or ()) for w in by_prep.get(m, set()) | compounds.get(m, set())}):
                 continue
             if row.subj and not (row.subj & subjects):
                 continue
