@@ -26,6 +26,7 @@ from kg.gazetteer import (
     body_heads,
     business_nouns,
     capitals,
+    city_posts,
     entries,
     motion_verbs,
     person_nouns,
@@ -429,8 +430,11 @@ def _dateline(ent: Span) -> bool:
 
 def _used_as_actor(ent: Span) -> bool:
     """A capital names its government when it acts: subject, agent, 'between X and Y', possessor. Named in apposition
-    to a place noun ('the nation's capital, Wellington', 'the city of X') it is the city."""
+    to a place noun ('the nation's capital, Wellington', 'the city of X') it is the city, and so it is as the possessor
+    of a city's post ("Rome's mayor": `city_posts`)."""
     head = ent.root
+    if head.dep_ == "poss" and head.head.lower_ in city_posts():
+        return False
     while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
         if head.dep_ == "appos" and head.head.lemma_.lower() in place_nouns() | NOMINAL_HEADS:
             return False

@@ -116,6 +116,7 @@ from kg.gazetteer import (
     body_heads,
     body_nouns,
     by_name,
+    city_posts,
     country_places,
     entries,
     head_nouns,
@@ -127,6 +128,7 @@ from kg.gazetteer import (
     office_verbs,
     office_words,
     person_nouns,
+    place_nouns,
     police_nouns,
     post_nouns,
     role_of_form,
@@ -1686,7 +1688,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
     owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
-                    or _seat_place(doc, start, end) or _place_office(doc, start) or _its_body(doc, start, end)
+                    or _seat_place(doc, start, end) or _place_office(doc, start, end) or _its_body(doc, start, end)
                     or _bare_body(doc, start, end) or _body_over_title(doc, start))
     if owner_before is not None and _portfolio_read_as_owner(doc, owner_before, start, end):
         owner_before = _named_owner(doc, owner_before_title(doc, owner_before.start))  # 'UK Health Secretary': UK's
@@ -2059,14 +2061,37 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     return owner
 
 
-def _place_office(doc: Doc, start: int) -> Span | None:
+def _place_office(doc: Doc, start: int, end: int) -> Span | None:
     """'Paris mayor NAME', 'Milan prosecutor NAME': a city or region written in compound right before a title
-    (`place_before_title`) is the place whose office it is, as after the title's 'of' (`_governed_place`); not past a
-    possessive ("Catalonia's regional president": the region's office, left without an owner)."""
+    (`place_before_title`) is the place whose office it is, as after the title's 'of' (`_governed_place`); past a
+    possessive only for a city's post ("Florence's mayor, NAME", "the city's mayor" after one place: `city_posts`;
+    "Catalonia's regional president" is the region's office, left without an owner)."""
     place = place_before_title(doc, start)
-    if place is None or any(t.text in {"'s", "\u2019s", "'"} for t in doc[place.end:start]):
+    city_post = any(t.lower_ in city_posts() for t in doc[start:end])
+    if place is None:
+        return _the_city(doc, start) if city_post else None
+    if any(t.text in {"'s", "\u2019s", "'"} for t in doc[place.end:start]) and not city_post:
         return None
     return _governed_place(doc, place)
+
+
+def _the_city(doc: Doc, start: int) -> Span | None:
+    """"the city's mayor, NAME": 'the' and a place noun in the possessive (`place_nouns`) right before a city's post stand
+    for the one city or region named before it in this sentence, or in the previous one when this one names none
+    (`_governed_place`)."""
+    from spacy.tokens import Span
+
+    i = start - 2
+    if i < 1 or doc[i + 1].text not in {"'s", "\u2019s"} or doc[i].lower_ not in place_nouns() or doc[i - 1].lower_ != "the":
+        return None
+    sent = doc[i].sent
+    places: list[Span] = []
+    for lo in (sent.start, doc[sent.start - 1].sent.start if sent.start > 0 else sent.start):
+        places = places or [p for p in (_governed_place(doc, e) for e in ents(doc)
+                                        if lo <= e.start and e.end < i - 1 and local_place(doc, e)) if p is not None]
+    if len({p.id_ for p in places}) != 1:
+        return None
+    return Span(doc, i - 1, i + 1, label=GOVERNED_PLACE, span_id=places[0].id_)
 
 
 def _governed_place(doc: Doc, place: Span) -> Span | None:
