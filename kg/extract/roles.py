@@ -1101,7 +1101,8 @@ def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role
         i = title.start - 1
         while i > 0 and doc[i].lower_ in MODIFIERS - {"its", "their", "former", "then"}:
             i -= 1
-        principal = _ent_at(doc, i - 1) if i > 0 and doc[i].text in {"'s", "\u2019s"} else _principal_after(doc, title)
+        principal = (_ent_at(doc, i - 1) if i > 0 and doc[i].text in {"'s", "\u2019s"} else _pronoun_principal(doc, i)
+                     or _principal_after(doc, title))
         if principal is None or principal.label_ != "PERSON":
             continue
         of = owners.get(person_key(principal.text).rsplit("-", 1)[-1], set())
@@ -1117,6 +1118,22 @@ def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role
         span = doc[min(person.start, principal.start):max(person.end, title.end)]
         out[title.start] = _role(span, person, name, next(iter(of)), as_of, f"principal-{rule}", 0.7)
     return out
+
+
+def _pronoun_principal(doc: Doc, i: int) -> Span | None:
+    """"His spokeswoman, NAME, said", 'NAME2 condemned it, his spokesman, NAME, said': 'his' or 'her' right before a post
+    stands for the one person named before it in its sentence, or in the sentence before when its own names none (by the
+    last word of the name: 'Donald Trump' ... 'Trump' is one person); None when two people are named there."""
+    if i < 0 or doc[i].tag_ != "PRP$" or doc[i].lower_ not in {"his", "her"}:
+        return None
+    sent = doc[i].sent
+    named = [e for e in ents(doc) if e.label_ == "PERSON" and sent.start <= e.start and e.end <= i]
+    if not named and sent.start > 0:
+        before = doc[sent.start - 1].sent
+        named = [e for e in ents(doc) if e.label_ == "PERSON" and before.start <= e.start and e.end <= before.end]
+    if len({e[-1].lower_ for e in named}) != 1:
+        return None
+    return named[-1]
 
 
 def _principal_after(doc: Doc, title: Span) -> Span | None:
