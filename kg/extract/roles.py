@@ -116,6 +116,7 @@ from kg.gazetteer import (
     body_heads,
     body_nouns,
     by_name,
+    capitals,
     city_posts,
     country_places,
     entries,
@@ -2080,15 +2081,15 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
 
 def _place_office(doc: Doc, start: int, end: int) -> Span | None:
     """'Paris mayor NAME', 'Milan prosecutor NAME': a city or region written in compound right before a title
-    (`place_before_title`) is the place whose office it is, as after the title's 'of' (`_governed_place`); past a
-    possessive only for a city's post ("Florence's mayor, NAME", "the city's mayor" after one place: `city_posts`;
-    "Catalonia's regional president" is the region's office, left without an owner)."""
+    (`place_before_title`) is the place whose office it is, as after the title's 'of' (`_governed_place`), and so is
+    one in the possessive ("Catalonia's regional president, NAME", "Crimea's prime minister NAME"), but a capital's
+    only for a city's post ("Rome's mayor", not "Moscow's envoy"; "the city's mayor" after one place: `city_posts`)."""
     place = place_before_title(doc, start)
     city_post = any(t.lower_ in city_posts() for t in doc[start:end])
     if place is None:
         return _the_city(doc, start) if city_post else None
-    if any(t.text in {"'s", "\u2019s", "'"} for t in doc[place.end:start]) and not city_post:
-        return None
+    if any(t.text in {"'s", "\u2019s", "'"} for t in doc[place.end:start]) and not city_post and place.ent_id_ in capitals():
+        return None  # "Moscow's envoy": a capital in the possessive stands for its government, no city's post
     return _governed_place(doc, place)
 
 
