@@ -122,6 +122,7 @@ from kg.gazetteer import (
     entries,
     head_nouns,
     held_on,
+    local_posts,
     motion_verbs,
     occupations,
     office_holders,
@@ -251,7 +252,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _party_tag_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
-    for role in _court_roles(doc, unowned, as_of):
+    for role in _court_roles(doc, unowned, as_of) + _opening_place_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     held = list(out.values())
     for role in _outgoing_roles(doc, held, as_of) + _in_place_roles(doc, as_of) + _successor_roles(doc, as_of, held):
@@ -1273,6 +1274,28 @@ def _court_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.date) -> l
             continue
         span = doc[min(person.start, title.start):max(person.end, title.end)]
         out.append(_role(span, person, name, courts.pop(), as_of, f"court-{rule}", 0.7))
+    return out
+
+
+def _opening_place_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.date) -> list[Role]:
+    """'In Morelos, where 73 people died, Governor NAME said': a city's or region's post (`local_posts`) written with no
+    owner in a sentence that opens 'In PLACE,' is the office of that place, when the sentence names no other place
+    before the title (`_governed_place`)."""
+    out = []
+    for title, name in unowned:
+        if len(title) != 1 or title.text.lower() not in local_posts():
+            continue
+        sent = title.sent
+        places = [e for e in ents(doc) if sent.start < e.start and e.end <= title.start and e.label_ in {"GPE", "LOC", "FAC"}]
+        if (doc[sent.start].lower_ != "in" or len(places) != 1 or places[0].start != sent.start + 1
+                or places[0].end >= len(doc) or doc[places[0].end].text != ","):
+            continue
+        owner = _governed_place(doc, places[0])
+        person, rule = _unowned_holder(doc, title, as_of)
+        if owner is None or person is None:
+            continue
+        span = doc[sent.start:max(person.end, title.end)]
+        out.append(_role(span, person, name, owner.id_, as_of, f"opening-place-{rule}", 0.7))
     return out
 
 
