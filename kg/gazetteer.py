@@ -467,6 +467,29 @@ def state_occupations() -> frozenset[str]:
                      if " ".join(words) in heads and row["under"] not in TRADE_ROOTS)
 
 
+CITY_NOUN = "city"  # WordNet's city (kg/data/place_nouns.jsonl): the Phoenix agents it opens are a city's posts
+
+
+@lru_cache(maxsize=1)
+def city_posts() -> frozenset[str]:
+    """Heads of the Phoenix person agents a city holds ('city mayor' in kg/data/agents.jsonl): 'mayor'; no WordNet
+    occupation ('city manager': a club has a manager too). Written after a city's possessive ("Florence's mayor") the
+    post is the city's, not its state's."""
+    return frozenset(r["head"] for r in resources.jsonl("agents.jsonl") if r["person"] and r["form"].split()[0] == CITY_NOUN
+                     and CITY_NOUN in place_nouns() and (r["head"],) not in occupations())
+
+
+REGION_WORD = "regional"  # the Phoenix agents it opens ('regional governor') are a region's posts
+
+
+@lru_cache(maxsize=1)
+def local_posts() -> frozenset[str]:
+    """A city's posts (`city_posts`) and the heads of the Phoenix person agents a region holds ('regional governor' in
+    kg/data/agents.jsonl), no WordNet occupation ('regional representative'): 'mayor', 'governor'."""
+    return city_posts() | frozenset(r["head"] for r in resources.jsonl("agents.jsonl") if r["person"]
+                                    and r["form"].split()[0] == REGION_WORD and (r["head"],) not in occupations())
+
+
 @lru_cache(maxsize=1)
 def state_bodies() -> dict[str, str]:
     """A state's own bodies among the Phoenix agents that are no person -> their sector: 'air force', 'navy', 'army',

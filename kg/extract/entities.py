@@ -26,6 +26,7 @@ from kg.gazetteer import (
     body_heads,
     business_nouns,
     capitals,
+    city_posts,
     entries,
     financial_nouns,
     motion_verbs,
@@ -430,8 +431,11 @@ def _dateline(ent: Span) -> bool:
 
 def _used_as_actor(ent: Span) -> bool:
     """A capital names its government when it acts: subject, agent, 'between X and Y', possessor. Named in apposition
-    to a place noun ('the nation's capital, Wellington', 'the city of X') it is the city."""
+    to a place noun ('the nation's capital, Wellington', 'the city of X') it is the city, and so it is as the possessor
+    of a city's post ("Rome's mayor": `city_posts`)."""
     head = ent.root
+    if head.dep_ == "poss" and head.head.lower_ in city_posts():
+        return False
     while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
         if head.dep_ == "appos" and head.head.lemma_.lower() in place_nouns() | NOMINAL_HEADS:
             return False
@@ -1272,11 +1276,30 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
             if len(named) > 1 and len({gazetteer_id(e) or organization_key(e.text) for e in outside}) == 1:
                 # 'ORG ... . "ORG2 can start again," said NAME, the club's president': not one named inside the quotation
                 window, named = outside, {gazetteer_id(outside[0]) or organization_key(outside[0].text)}
+    if len(named) > 1:  # 'ANA ordered ... from Boeing, and the airline's president': the one named as a subject
+        window = _subject_bodies(doc, i, [e for e in window if (gazetteer_id(e) or organization_key(e.text)) in named])
+        named = {gazetteer_id(e) or organization_key(e.text) for e in window}
     if len(named) != 1:
         return None
     key = named.pop()
     ent = next(e for e in reversed(window) if (gazetteer_id(e) or organization_key(e.text)) == key)
     return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
+
+
+def _subject_bodies(doc: Doc, i: int, window: list[Span]) -> list[Span]:
+    """Of the organisations `window` names, those written as the subject of a clause (or as its subject's possessor:
+    "Boeing's board removed ...", or coordinated with it) before word `i` in its sentence, else in the sentence before:
+    'Qatar Airways signed a deal with Spotify. In a statement, the airline's chief executive' is Qatar Airways'; not the
+    subject of what someone said ('NAME said that the SDF had taken Raqqa')."""
+    sent = doc[i].sent
+    for lo, hi in ((sent.start, i), (doc[sent.start - 1].sent.start, sent.start) if sent.start > 0 else (0, 0)):
+        subjects = [t for t in doc[lo:hi] if t.dep_ in {"nsubj", "nsubjpass"} and not any(a.dep_ == "ccomp" for a in t.ancestors)]
+        subjects += [c for t in subjects for c in t.conjuncts]  # 'Lufthansa and Air France ordered': either, so none
+        heads = {t.i for t in subjects} | {c.i for t in subjects for c in t.children if c.dep_ == "poss"}
+        found = [e for e in window if lo <= e.start and e.end <= hi and any(k in heads for k in range(e.start, e.end))]
+        if found:
+            return found
+    return []
 
 
 GENERIC_BODY_NOUNS = {"company", "firm"}  # 'the company' after 'the airline X': any business introduced the same way

@@ -116,10 +116,13 @@ from kg.gazetteer import (
     body_heads,
     body_nouns,
     by_name,
+    capitals,
+    city_posts,
     country_places,
     entries,
     head_nouns,
     held_on,
+    local_posts,
     motion_verbs,
     occupations,
     office_holders,
@@ -127,6 +130,7 @@ from kg.gazetteer import (
     office_verbs,
     office_words,
     person_nouns,
+    place_nouns,
     police_nouns,
     post_nouns,
     role_of_form,
@@ -248,7 +252,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _party_tag_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
-    for role in _court_roles(doc, unowned, as_of):
+    for role in _court_roles(doc, unowned, as_of) + _opening_place_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     held = list(out.values())
     for role in _outgoing_roles(doc, held, as_of) + _in_place_roles(doc, as_of) + _successor_roles(doc, as_of, held):
@@ -1099,7 +1103,8 @@ def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role
         i = title.start - 1
         while i > 0 and doc[i].lower_ in MODIFIERS - {"its", "their", "former", "then"}:
             i -= 1
-        principal = _ent_at(doc, i - 1) if i > 0 and doc[i].text in {"'s", "\u2019s"} else _principal_after(doc, title)
+        principal = (_ent_at(doc, i - 1) if i > 0 and doc[i].text in {"'s", "\u2019s"} else _pronoun_principal(doc, i)
+                     or _principal_after(doc, title))
         if principal is None or principal.label_ != "PERSON":
             continue
         of = owners.get(person_key(principal.text).rsplit("-", 1)[-1], set())
@@ -1115,6 +1120,22 @@ def _principal_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role
         span = doc[min(person.start, principal.start):max(person.end, title.end)]
         out[title.start] = _role(span, person, name, next(iter(of)), as_of, f"principal-{rule}", 0.7)
     return out
+
+
+def _pronoun_principal(doc: Doc, i: int) -> Span | None:
+    """"His spokeswoman, NAME, said", 'NAME2 condemned it, his spokesman, NAME, said': 'his' or 'her' right before a post
+    stands for the one person named before it in its sentence, or in the sentence before when its own names none (by the
+    last word of the name: 'Donald Trump' ... 'Trump' is one person); None when two people are named there."""
+    if i < 0 or doc[i].tag_ != "PRP$" or doc[i].lower_ not in {"his", "her"}:
+        return None
+    sent = doc[i].sent
+    named = [e for e in ents(doc) if e.label_ == "PERSON" and sent.start <= e.start and e.end <= i]
+    if not named and sent.start > 0:
+        before = doc[sent.start - 1].sent
+        named = [e for e in ents(doc) if e.label_ == "PERSON" and before.start <= e.start and e.end <= before.end]
+    if len({e[-1].lower_ for e in named}) != 1:
+        return None
+    return named[-1]
 
 
 def _principal_after(doc: Doc, title: Span) -> Span | None:
@@ -1253,6 +1274,28 @@ def _court_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.date) -> l
             continue
         span = doc[min(person.start, title.start):max(person.end, title.end)]
         out.append(_role(span, person, name, courts.pop(), as_of, f"court-{rule}", 0.7))
+    return out
+
+
+def _opening_place_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.date) -> list[Role]:
+    """'In Morelos, where 73 people died, Governor NAME said': a city's or region's post (`local_posts`) written with no
+    owner in a sentence that opens 'In PLACE,' is the office of that place, when the sentence names no other place
+    before the title (`_governed_place`)."""
+    out = []
+    for title, name in unowned:
+        if len(title) != 1 or title.text.lower() not in local_posts():
+            continue
+        sent = title.sent
+        places = [e for e in ents(doc) if sent.start < e.start and e.end <= title.start and e.label_ in {"GPE", "LOC", "FAC"}]
+        if (doc[sent.start].lower_ != "in" or len(places) != 1 or places[0].start != sent.start + 1
+                or places[0].end >= len(doc) or doc[places[0].end].text != ","):
+            continue
+        owner = _governed_place(doc, places[0])
+        person, rule = _unowned_holder(doc, title, as_of)
+        if owner is None or person is None:
+            continue
+        span = doc[sent.start:max(person.end, title.end)]
+        out.append(_role(span, person, name, owner.id_, as_of, f"opening-place-{rule}", 0.7))
     return out
 
 
@@ -1686,7 +1729,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
     owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
-                    or _seat_place(doc, start, end) or _place_office(doc, start) or _its_body(doc, start, end)
+                    or _seat_place(doc, start, end) or _place_office(doc, start, end) or _its_body(doc, start, end)
                     or _bare_body(doc, start, end) or _body_over_title(doc, start))
     if owner_before is not None and _portfolio_read_as_owner(doc, owner_before, start, end):
         owner_before = _named_owner(doc, owner_before_title(doc, owner_before.start))  # 'UK Health Secretary': UK's
@@ -2059,14 +2102,37 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
     return owner
 
 
-def _place_office(doc: Doc, start: int) -> Span | None:
+def _place_office(doc: Doc, start: int, end: int) -> Span | None:
     """'Paris mayor NAME', 'Milan prosecutor NAME': a city or region written in compound right before a title
-    (`place_before_title`) is the place whose office it is, as after the title's 'of' (`_governed_place`); not past a
-    possessive ("Catalonia's regional president": the region's office, left without an owner)."""
+    (`place_before_title`) is the place whose office it is, as after the title's 'of' (`_governed_place`), and so is
+    one in the possessive ("Catalonia's regional president, NAME", "Crimea's prime minister NAME"), but a capital's
+    only for a city's post ("Rome's mayor", not "Moscow's envoy"; "the city's mayor" after one place: `city_posts`)."""
     place = place_before_title(doc, start)
-    if place is None or any(t.text in {"'s", "\u2019s", "'"} for t in doc[place.end:start]):
-        return None
+    city_post = any(t.lower_ in city_posts() for t in doc[start:end])
+    if place is None:
+        return _the_city(doc, start) if city_post else None
+    if any(t.text in {"'s", "\u2019s", "'"} for t in doc[place.end:start]) and not city_post and place.ent_id_ in capitals():
+        return None  # "Moscow's envoy": a capital in the possessive stands for its government, no city's post
     return _governed_place(doc, place)
+
+
+def _the_city(doc: Doc, start: int) -> Span | None:
+    """"the city's mayor, NAME": 'the' and a place noun in the possessive (`place_nouns`) right before a city's post stand
+    for the one city or region named before it in this sentence, or in the previous one when this one names none
+    (`_governed_place`)."""
+    from spacy.tokens import Span
+
+    i = start - 2
+    if i < 1 or doc[i + 1].text not in {"'s", "\u2019s"} or doc[i].lower_ not in place_nouns() or doc[i - 1].lower_ != "the":
+        return None
+    sent = doc[i].sent
+    places: list[Span] = []
+    for lo in (sent.start, doc[sent.start - 1].sent.start if sent.start > 0 else sent.start):
+        places = places or [p for p in (_governed_place(doc, e) for e in ents(doc)
+                                        if lo <= e.start and e.end < i - 1 and local_place(doc, e)) if p is not None]
+    if len({p.id_ for p in places}) != 1:
+        return None
+    return Span(doc, i - 1, i + 1, label=GOVERNED_PLACE, span_id=places[0].id_)
 
 
 def _governed_place(doc: Doc, place: Span) -> Span | None:
