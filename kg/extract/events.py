@@ -50,7 +50,7 @@ Mentions of one event across sentences are merged later, by the resolve stage.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -4706,6 +4706,18 @@ def _quoted_statement(ctx: Context, token: Token, speaker: str, words: str, quot
     return draft
 
 
+def _quotes_after_a_sentence(ctx: Context, drafts: list[Draft]) -> Iterator[tuple[int, int, str, Span, Span]]:
+    """The quotations no statement holds yet that stand in a sentence after another: (start, end, their words, their
+    span, the sentence before)."""
+    held = [d.quote for d in drafts if d.quote]
+    for start, end in ctx.quotes:
+        words = ctx.text[start + 1:end - 1].strip(" ,.")
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if not words or span is None or span.sent.start == 0 or any(words[:40] in q for q in held):
+            continue
+        yield start, end, words, span, ctx.doc[span.sent.start - 1].sent
+
+
 def statement_noun_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """A quotation that opens the sentence after one where a person issues a statement, gives an interview or
     makes remarks ("Senator John Cornyn issued a statement regarding the decision. 'Like many Texans, I am
@@ -4716,13 +4728,7 @@ def statement_noun_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """
     text, out = ctx.text, []
     nouns = _statement_nouns()
-    held = [d.quote for d in drafts if d.quote]
-    for start, end in ctx.quotes:
-        words = text[start + 1:end - 1].strip(" ,.")
-        span = ctx.doc.char_span(start, end, alignment_mode="expand")
-        if not words or span is None or span.sent.start == 0 or any(words[:40] in q for q in held):
-            continue
-        previous = ctx.doc[span.sent.start - 1].sent
+    for start, end, words, span, previous in _quotes_after_a_sentence(ctx, drafts):
         if (text[span.sent.start_char:start].strip() or "\n\n" in text[previous.start_char:start]
                 or not SENTENCE_END.search(text[previous.start_char:start]) or _has_own_speaker(ctx, (start, end))):
             continue
@@ -4747,13 +4753,7 @@ def stance_lead_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     clause, no object), and its subject names one person.
     """
     text, out = ctx.text, []
-    held = [d.quote for d in drafts if d.quote]
-    for start, end in ctx.quotes:
-        words = text[start + 1:end - 1].strip(" ,.")
-        span = ctx.doc.char_span(start, end, alignment_mode="expand")
-        if not words or span is None or span.sent.start == 0 or any(words[:40] in q for q in held):
-            continue
-        previous = ctx.doc[span.sent.start - 1].sent
+    for start, end, words, span, previous in _quotes_after_a_sentence(ctx, drafts):
         gap = text[previous.end_char:start]
         para_start, para_end = paragraph_bounds(text, start, end)
         if (gap.strip() or gap.count("\n\n") > 1 or text[span.sent.start_char:start].strip()
