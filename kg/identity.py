@@ -819,6 +819,12 @@ class _Resolver:
                 (full,) = makers
                 self.join_keys(full, k, "model-code", f"{self._label(k)!r} = the model of {self._label(full)!r}")
 
+    def _bodies(self, keys: frozenset[str]) -> frozenset[str]:
+        """The nodes the organisation rules have made of the bodies a person holds roles in: 'Acme Automation' and
+        'Acme Robotics (formerly Acme Automation)' are one body, so a founder of the one and a head of the other may be
+        one person."""
+        return frozenset(f"node-{self.uf.find(self.by_key[k][0])}" if k in self.by_key else k for k in keys)
+
     def person_rules(self) -> None:
         keys = [k for k, m in self.by_key.items() if self.locals[m[0]].type == "Person"]
         full = {k: self._label(k) for k in keys if PersonName.parse(self._label(k)) is not None}
@@ -830,7 +836,7 @@ class _Resolver:
         for _f, ks in folded.items():
             for k in ks[1:]:
                 self.join_keys(ks[0], k, "folded-name", f"{full[ks[0]]!r} = {full[k]!r}")
-        roles = {k: frozenset().union(*(self.locals[i].roles_of for i in self.by_key[k])) for k in keys}
+        roles = {k: frozenset().union(*(self._bodies(self.locals[i].roles_of) for i in self.by_key[k])) for k in keys}
         for _surname, ks in by_surname.items():
             reps = sorted({fold(full[k]): k for k in ks}.values())
             partners = {k: [o for o in reps if o != k and person_variant(full[k], full[o])] for k in reps}
@@ -863,7 +869,7 @@ class _Resolver:
                 continue
             root = self.uf.find(i)
             context[root].update(x.context)
-            roles[root] |= x.roles_of
+            roles[root] |= self._bodies(x.roles_of)
             if x.type == "Person":
                 parsed = PersonName.parse(x.label)
                 if parsed is not None:
@@ -884,7 +890,8 @@ class _Resolver:
                 continue  # a user's `same` already put it with a named entity
             if x.type == "Person":
                 candidates = sorted(people.get(fold(x.label), ()))
-                candidates = [c for c in candidates if not (x.roles_of and roles[c] and not x.roles_of & roles[c])]
+                held = self._bodies(x.roles_of)
+                candidates = [c for c in candidates if not (held and roles[c] and not held & roles[c])]
                 if not candidates:
                     org = orgs.get(fold_org(x.label))
                     if org is not None and fold(x.label) not in people:  # 'Ryanair' read as a person here, an organisation elsewhere
