@@ -4229,13 +4229,19 @@ def _reaction(draft: Draft) -> bool:
     code = draft.trigger.cameo[:3]
     if code in PRAISE_CAMEO:
         return True
-    if draft.trigger.cameo == DENOUNCE_CAMEO and any(role == "speaker" and key.startswith(BODY_KEYS)
-                                                      for key, role in draft.participants.items()):
+    if draft.trigger.cameo == DENOUNCE_CAMEO and not _participle_clause(token) and any(
+            role == "speaker" and key.startswith(BODY_KEYS) for key, role in draft.participants.items()):
         return False  # 'Brazil and Colombia criticised the raid', 'ECOWAS condemned the takeover': a state's or a
         # body's denunciation is an act of its foreign policy, news of its own (CAMEO 111), not a person's comment
     return (code in BLAME_CAMEO and not any(role == "target" for role in draft.participants.values())
             and not any(c.dep_ == "prep" and c.lower_ in BLAME_PREPS  # on the verb, or on its object as parsed
                         for node in (token, *(o for o in token.children if o.dep_ == "dobj")) for c in node.children))
+
+
+def _participle_clause(token: Token) -> bool:
+    """'Rebuked by Eriador, Osgiliath is being drawn into talks': a past participle hung as a clause on another verb,
+    whose doer is no subject of its own."""
+    return token.tag_ == "VBN" and token.dep_ in {"advcl", "acl"}
 
 
 def _interview_question(draft: Draft) -> bool:
