@@ -4213,6 +4213,7 @@ PRAISE_CAMEO = {"051", "052"}  # CAMEO: praise or endorse, defend verbally
 BLAME_CAMEO = {"110", "111"}  # CAMEO: disapprove, criticize or denounce (not 120 reject: a denial is an event of the news)
 DENOUNCE_CAMEO = "111"  # CAMEO: criticize or denounce
 BODY_KEYS = ("state-", "org-")  # the keys of states and organisations (kg.extract.entities)
+PERSON_KEY_PREFIX = "person-"  # the keys of people (kg.extract.entities)
 BLAME_PREPS = {"of", "for"}  # "accused X of ...", "blamed X for ...": the deed blamed
 
 
@@ -4365,11 +4366,18 @@ def unquoted_speech(drafts: list[Draft]) -> list[Draft]:
     out = []
     for draft in drafts:
         if draft.quote and not draft.verbatim:
-            if draft.kind == "Statement" and not draft.trigger.declares:
-                continue
+            if draft.kind == "Statement" and (not draft.trigger.declares or _person_speaks(draft)):
+                continue  # 'Jobs announced that there were 3,800 attendees': a person's paraphrased words, as 'said'
+                # (a state's or a body's announcement is its declaration)
             draft.quote = ""
         out.append(draft)
     return out
+
+
+def _person_speaks(draft: Draft) -> bool:
+    """Every speaker of the draft is a person."""
+    speakers = [key for key, role in draft.participants.items() if role == "speaker"]
+    return bool(speakers) and all(key.startswith(PERSON_KEY_PREFIX) for key in speakers)
 
 
 def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
