@@ -43,6 +43,8 @@ from kg.records import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+PERSON_KEY_PREFIX = "person-"  # the keys of people named in the article ('person-aleksandar-vucic')
+BODY_KEY_PREFIXES = ("state-", "org-")  # the keys of states and organisations (gazetteer ids, `organization_key`)
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "appos"}
 ACTOR_PREPS = {"between", "by", "with", "against"}
 NOMINAL_HEADS = frozenset({"counterpart", "capital"})
@@ -241,7 +243,7 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
         ent = _owner_of_possessed(ent)
     base = {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "sentence": sentence_text(ent)}
     if label == "PERSON":
-        return Mention(type="Person", rule="ner-person", key=f"person-{slug(ent.text)}", **base)
+        return Mention(type="Person", rule="ner-person", key=f"{PERSON_KEY_PREFIX}{slug(ent.text)}", **base)
     if label == "NORP" and ent.root.dep_ == "acomp":
         return None  # 'This law is Russian in its essence': a quality said of something, no state named
     if gid:

@@ -57,7 +57,14 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context, actor_nouns
-from kg.extract.entities import PERSON_PRONOUNS, new_unnamed_person, owner_before_title, paragraph_bounds
+from kg.extract.entities import (
+    BODY_KEY_PREFIXES,
+    PERSON_KEY_PREFIX,
+    PERSON_PRONOUNS,
+    new_unnamed_person,
+    owner_before_title,
+    paragraph_bounds,
+)
 from kg.extract.timex import FROM_DCT, count, shifted
 from kg.gazetteer import (
     abstract_nouns,
@@ -417,18 +424,17 @@ def _ground_taken(verb: Token, row: Trigger, actor: Callable[..., bool] | None) 
     """'Russia seized Crimea', 'Iraqi forces recaptured Mosul', 'captured the town of Kobani': the row of ground taken
     (`obj_places`) whose type the chosen row has, when the object is a place and an actor the article names takes
     it; its class (a military action) replaces the chosen row's, whose PLOVER type and arguments hold."""
-    if actor is None or not any(actor(c) for c in _doers(verb)):
+    grounds = [r for r in _triggers_for(verb) if r.obj_places and r.plover == row.plover]
+    if not grounds or actor is None or not any(actor(c) for c in _doers(verb)):
         return None  # "The M23 seized Goma", the M23 unknown: nothing says an armed actor took it
     places = [c for c in verb.children if c.dep_ in OBJ_DEPS | {"nsubjpass"}] + _stray_objects(verb)
-    return next((r for r in _triggers_for(verb) if r.obj_places and r.plover == row.plover and any(
-        _named_place(c) or c.lemma_.lower() in r.obj for c in places)), None)
+    return next((r for r in grounds if any(_named_place(c) or c.lemma_.lower() in r.obj for c in places)), None)
 
 
 def _doers(verb: Token) -> list[Token]:
     """Who does what a verb says: its subject, the agent of a passive ('Crimea was seized by Russia'), else the subject
     it shares with the verb above ('the SDF declared victory after capturing Baghuz')."""
-    out = [c for c in verb.children if c.dep_ in SUBJ_DEPS] + [
-        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    out = [c for c in verb.children if c.dep_ in SUBJ_DEPS] + _agents(verb)
     return out or [t for t in (_inherited_subject(verb),) if t is not None]
 
 
@@ -2947,8 +2953,9 @@ def _read_time(ctx: Context, draft: Draft) -> None:
         node = node.head
         # 'announced in a televised address on Wednesday that he was dissolving Congress': the verb above is dated by
         # the occasion it spoke at, as its own time would
-        if node.i in ctx.times or (node.pos_ in {"VERB", "AUX"} and _clause_time(ctx, node) is not None):
-            time: TimeValue | None = ctx.times.get(node.i) or _clause_time(ctx, node)
+        time: TimeValue | None = (ctx.times[node.i] if node.i in ctx.times
+                                  else _clause_time(ctx, node) if node.pos_ in {"VERB", "AUX"} else None)
+        if node.i in ctx.times or time is not None:
             for n, unit in offsets:
                 time = shifted(time, n, unit) if time is not None else None
             if time is not None:
@@ -4212,8 +4219,6 @@ def _codes(draft: Draft) -> tuple[str, str]:
 PRAISE_CAMEO = {"051", "052"}  # CAMEO: praise or endorse, defend verbally
 BLAME_CAMEO = {"110", "111"}  # CAMEO: disapprove, criticize or denounce (not 120 reject: a denial is an event of the news)
 DENOUNCE_CAMEO = "111"  # CAMEO: criticize or denounce
-BODY_KEYS = ("state-", "org-")  # the keys of states and organisations (kg.extract.entities)
-PERSON_KEY_PREFIX = "person-"  # the keys of people (kg.extract.entities)
 BLAME_PREPS = {"of", "for"}  # "accused X of ...", "blamed X for ...": the deed blamed
 
 
@@ -4231,7 +4236,7 @@ def _reaction(draft: Draft) -> bool:
     if code in PRAISE_CAMEO:
         return True
     if draft.trigger.cameo == DENOUNCE_CAMEO and not _participle_clause(token) and any(
-            role == "speaker" and key.startswith(BODY_KEYS) for key, role in draft.participants.items()):
+            role == "speaker" and key.startswith(BODY_KEY_PREFIXES) for key, role in draft.participants.items()):
         return False  # 'Brazil and Colombia criticised the raid', 'ECOWAS condemned the takeover': a state's or a
         # body's denunciation is an act of its foreign policy, news of its own (CAMEO 111), not a person's comment
     return (code in BLAME_CAMEO and not any(role == "target" for role in draft.participants.values())

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context
+from kg.extract.entities import PERSON_KEY_PREFIX
 from kg.extract.events import FUTURE_AUX, actors, hypothetical
 from kg.nlp import name_head, tokens_with
 from kg.records import Evidence, Mention, Relation, Role
@@ -107,13 +108,11 @@ def _appositive(ctx: Context, token: Token) -> list[Relation]:
                    or _owners(ctx, token))
         for subject in actors(ctx, holder):
             for obj in objects:
-                if obj.startswith(PERSON_PREFIX) and row["predicate"] not in PERSON_OBJECTS:
+                if obj.startswith(PERSON_KEY_PREFIX) and row["predicate"] not in PERSON_OBJECTS:
                     continue  # "Maru Campos, a member of Romero's party": of his party, not of Romero
                 out.append(_directed(row, subject, obj, evidence))
     return out
 
-
-PERSON_PREFIX = "person-"  # the keys of people (kg.extract.entities)
 PERSON_OBJECTS = {"allyOf"}  # the one appositive relation a person can be the object of ('an ally of Putin')
 
 
