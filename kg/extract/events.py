@@ -71,6 +71,7 @@ from kg.gazetteer import (
     agent_sectors,
     body_heads,
     by_name,
+    device_nouns,
     document_nouns,
     doer_verbs,
     feature_nouns,
@@ -79,6 +80,7 @@ from kg.gazetteer import (
     opinion_nouns,
     person_heads,
     place_nouns,
+    product_nouns,
     speech_verbs,
     state_of,
     structure_nouns,
@@ -153,6 +155,7 @@ class Trigger:
     obj_people: bool = False  # a named person as object stands for the `obj` nouns of people ("received Abbas" as "received the leader")
     obj_weapons: bool = False  # `obj` holds the WordNet weapon nouns: what is fired is a weapon
     obj_places: bool = False  # `obj` holds the WordNet place nouns, and a named place is one: what is taken is ground
+    obj_products: bool = False  # `obj` holds the WordNet product and device nouns, and a named product is one ("announced the iPhone 3GS")
     intransitive: bool = False  # the sense takes no direct object ("demonstrated against the war"; not "demonstrated the phone")
     contest: bool = False  # a match between sides: holds only with a score line or two named sides in a text of teams
 
@@ -184,7 +187,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
                 obj=frozenset(row.get("obj", ())) | (_office_heads() if row.get("obj_titles") else frozenset())
                 | (weapon_nouns() if row.get("obj_weapons") else frozenset())  # 'fired shells', 'fired mortar rounds'
-                | (place_nouns() if row.get("obj_places") else frozenset()),  # 'seized the town', 'captured three villages'
+                | (place_nouns() if row.get("obj_places") else frozenset())  # 'seized the town', 'captured three villages'
+                | (_product_words() if row.get("obj_products") else frozenset()),  # 'announced a new laptop'
                 subj=frozenset(row.get("subj", ())) | (structure_nouns() if row.get("subj_structures") else frozenset()),
                 status=row.get("status", ""),
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
@@ -194,6 +198,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 holder=bool(row.get("holder")), visitor=bool(row.get("visitor")), clause=bool(row.get("clause")),
                 standing=bool(row.get("standing")), obj_people=bool(row.get("obj_people")), contest=bool(row.get("contest")),
                 obj_weapons=bool(row.get("obj_weapons")), obj_places=bool(row.get("obj_places")),
+                obj_products=bool(row.get("obj_products")),
                 intransitive=bool(row.get("intransitive")),
                 objmod=tuple(frozenset(words) for words in row.get("objmod", ())),
                 needs=tuple((lemma, frozenset(words)) for lemma, words in row.get("needs", {}).items()),
@@ -418,6 +423,28 @@ def _markers(token: Token) -> set[str]:
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in token.children):
         out.add("to")
     return out
+
+
+@lru_cache(maxsize=1)
+def _product_words() -> frozenset[str]:
+    """The WordNet nouns of software, electronic equipment, computers and devices (`product_nouns`, `device_nouns`)."""
+    return product_nouns() | device_nouns()
+
+
+PRODUCT_LINKS = {"compound", "appos", "conj", "pobj"}  # 'its latest iteration of the iPhone, the iPhone 3GS'
+
+
+def _names_product(noun: Token, depth: int = 0) -> bool:
+    """Whether an object names a product: a model the nlp stage tags as one ('the iPhone 3GS', 'Windows 11'), or a
+    product or device noun (WordNet: 'a new laptop'), itself or through its compounds, appositions, conjuncts and 'of'
+    ('its latest iteration of the iPhone, the iPhone 3GS'); not what a clause under it names ('a plan to buy laptops')."""
+    if noun.ent_type_ == "PRODUCT" or noun.pos_ == "NOUN" and noun.lemma_.lower() in _product_words():
+        return True
+    if noun.pos_ == "NOUN" and any(f"{c.lower_} {noun.lemma_.lower()}" in _product_words()
+                                   for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1):
+        return True  # 'a new operating system', 'its web browser' (WordNet's two-word nouns)
+    links = [c for c in noun.children if c.dep_ in PRODUCT_LINKS or c.dep_ == "prep" and c.lower_ == "of"]
+    return depth < 3 and any(_names_product(c, depth + 1) for c in links)
 
 
 def _ground_taken(verb: Token, row: Trigger, actor: Callable[..., bool] | None) -> Trigger | None:
@@ -670,7 +697,8 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
             if needed is not None and not (needed & markers) or phrasal and not (needed and needed & particles):
                 continue
             if row.obj and not (row.obj & objects) and not (row.obj_conflict and any(map(_conflict_noun, heads))) and not (
-                    row.obj_people and any(c.ent_type_ == "PERSON" for c in heads)):
+                    row.obj_people and any(c.ent_type_ == "PERSON" for c in heads)) and not (
+                    row.obj_products and any(map(_names_product, heads))):
                 continue
             if row.obj_weapons and any(p.lemma_.lower() not in row.obj for c in heads for o in c.children
                                        if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"):
