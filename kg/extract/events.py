@@ -841,9 +841,10 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
     """Which of the hand-made senses of an ambiguous verb holds ("vow": agree or threaten; "strike": protest or fight).
 
     In order: a CAMEO pattern written for this verb that names its object ("vowed revenge": 130); goods for object
-    (`_goods`, or `_amount_of_things`) and no clause of what is to be done read the sense that acts on no one ("ordered 96 helicopters from
-    the United States" buys them, "ordered the army to withdraw" demands); what the verb says will be done
-    ("vowed to retaliate": a conflict act makes a threat); an object, or an armed doer, makes it an act on someone
+    (`_goods`, `_amount_of_things`, or a model the nlp stage tags PRODUCT: 'ordered 20 Airbus A350s') and no clause
+    of what is to be done read the sense that acts on no one ("ordered 96 helicopters from the United States" buys them,
+    "ordered the army to withdraw" demands); what the verb says will be done ("vowed to retaliate": a conflict act makes
+    a threat); an object, or an armed doer, makes it an act on someone
     ("struck targets", not "workers struck"); and a named actor's protest is a complaint, a crowd's a demonstration
     ("Serbia protested to Croatia", "thousands protested in Belgrade").
     """
@@ -852,7 +853,8 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
     for row in lexicon().get((lemma, "VERB"), ()):
         if row.derived and row.obj & objects and row.plover in types and not BORROWED.search(row.id) and not row.needs:
             return types[row.plover]
-    if (any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in _goods() or _amount_of_things(c)) for c in token.children)
+    if (any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in _goods() or _amount_of_things(c) or c.ent_type_ == "PRODUCT")
+            for c in token.children)
             and not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)):
         for row in senses:
             if not row.plover and "obj" not in row.args:
@@ -1472,6 +1474,17 @@ def _agreement_term(token: Token) -> bool:
                for c in first.children if c.dep_ == "prep" and c.lower_ in TERMS_PREPS for g in c.children)
 
 
+DEAL_KIND = "Deal"
+
+
+def _held_deal(noun: Token, trigger: Trigger) -> bool:
+    """'Qatar Airways has an order for two A380s', 'Ryanair has a contract with Boeing': an order or contract that an
+    actor has (the object of 'have' as a verb of its own) is one it holds, no deal made in the report ('placed an
+    order', 'signed a contract', 'the order was announced on Monday' are)."""
+    return (noun.pos_ == "NOUN" and trigger.kind == DEAL_KIND and noun.dep_ == "dobj" and noun.head.lemma_.lower() == "have"
+            and noun.head.pos_ == "VERB")
+
+
 CONDITION_MARKS = {"whether", "if", "unless"}
 CONDITIONAL_MODALS = {"could", "may", "might"}
 
@@ -1549,7 +1562,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
                 and not _misread_finite(token) and _text_verb(token) is None):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
-                or _agreement_term(token) or _reason(token) or _generic(token) or _mandated(token) or _for_the_press(token, trigger)):
+                or _agreement_term(token) or _reason(token) or _generic(token) or _mandated(token) or _for_the_press(token, trigger)
+                or _held_deal(token, trigger)):
             continue
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
