@@ -2348,7 +2348,7 @@ PLACE_PREPS = {"on", "in", "at", "along", "near", "down", "off", "onto", "into",
 
 # prepositions after which a one-word name is a place, not a person ('troops into Tigray', 'a raid near Tulkarm'); an
 # organisation can be 'in' or 'at' something ('a stake in Tesla', 'work at Google'), not 'near' or 'outside' it
-WHERE_PERSON = {"in", "into", "near", "outside", "around", "across", "through", "toward", "towards"}
+WHERE_PERSON = {"in", "into", "near", "off", "outside", "around", "across", "through", "toward", "towards"}
 WHERE_BODY = {"into", "near", "outside", "around", "across"}  # 'skewed towards Northrop': a side, no place
 
 
