@@ -189,7 +189,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 | (weapon_nouns() if row.get("obj_weapons") else frozenset())  # 'fired shells', 'fired mortar rounds'
                 | (place_nouns() if row.get("obj_places") else frozenset())  # 'seized the town', 'captured three villages'
                 | (_product_words() if row.get("obj_products") else frozenset()),  # 'announced a new laptop'
-                subj=frozenset(row.get("subj", ())) | (structure_nouns() if row.get("subj_structures") else frozenset()),
+                subj=frozenset(row.get("subj", ())) | (structure_nouns() if row.get("subj_structures") else frozenset())
+                | (vehicle_nouns() if row.get("subj_vehicles") else frozenset()),  # 'a boat sank'
                 status=row.get("status", ""),
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
