@@ -535,6 +535,9 @@ def pair_referents(mentions: list[Mention], events: list[Event], entities: list[
     for m in mentions:
         if m.rule != "nominal-pair":
             continue
+        if (named := _states_sharing_name(m, entities)) is not None:
+            out[m.key] = named
+            continue
         counts = _pair_counts(events, types, m, {m.type})
         if not counts and m.type == "State" and sides:
             people = _pair_counts(events, types, m, {"Person"})
@@ -549,6 +552,16 @@ def pair_referents(mentions: list[Mention], events: list[Event], entities: list[
 
 
 ACTOR_TYPES = {"Person", "State", "Organization"}
+
+
+def _states_sharing_name(m: Mention, entities: list[Entity]) -> tuple[str, str] | None:
+    """'the two Koreas' in an article that names North Korea and South Korea: the two states whose names end in the
+    singular of the pair's plural name; None for any other pair ('the two countries'), or when not two such are named."""
+    word = m.text.split()[-1].lower()
+    if not word.endswith("s") or not m.text.split()[-1][:1].isupper():
+        return None
+    named = sorted(e.key for e in entities if e.type == "State" and e.label.lower().split()[-1] == word[:-1])
+    return (named[0], named[1]) if len(named) == 2 else None
 
 
 def _pair_counts(events: list[Event], types: dict[str, str], m: Mention, wanted: set[str]) -> Counter:

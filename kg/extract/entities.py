@@ -25,6 +25,7 @@ from kg import resources
 from kg.gazetteer import (
     body_heads,
     business_nouns,
+    by_name,
     capitals,
     city_posts,
     entries,
@@ -723,7 +724,7 @@ def pair_mentions(doc: Doc) -> list[Mention]:
 
     heads = pair_heads()
     out = []
-    for token in tokens_with(doc, LOWER, _pair_words()):
+    for token in sorted([*tokens_with(doc, LOWER, _pair_words()), *_plural_state_names(doc)], key=lambda t: t.i):
         head = token.lower_
         if token.i == 0:
             continue
@@ -735,9 +736,16 @@ def pair_mentions(doc: Doc) -> list[Mention]:
         elif doc[first].lower_ != "both":
             continue
         span = doc[first:token.i + 1]
-        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=heads[head], rule="nominal-pair",
+        out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type=heads.get(head, "State"), rule="nominal-pair",
                            key=f"pair-{span.start_char}", sentence=sentence_text(span)))
     return out
+
+
+def _plural_state_names(doc: Doc) -> list:
+    """'the two Koreas', 'both Congos': a capitalised plural whose singular is a state's name in the gazetteer, the
+    shared word of two states' names (resolve says which two: `kg.resolve.pair_referents`)."""
+    return [t for t in doc if t.is_title and t.lower_.endswith("s") and len(t) > 3
+            and by_name().get(t.lower_[:-1], "").startswith("state-")]
 
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
