@@ -3241,9 +3241,19 @@ def _asked_act_time(ctx: Context, verb: Token) -> TimeValue | None:
         for node in root.subtree:
             time = ctx.times.get(node.i)
             if (time is not None and time.start > verb.idx and time.latest < ctx.article.date
-                    and not _in_noun_clause(ctx, root, time)):  # not 'the crew, detained on Monday'
+                    and not _in_noun_clause(ctx, root, time) and not _deadline(ctx, time)):  # not 'the crew, detained on Monday'
                 return time
     return None
+
+
+DEADLINE_PREPS = {"by", "until", "till", "before"}  # 'ready for battle by Saturday': when the asked act is due
+
+
+def _deadline(ctx: Context, time: TimeValue) -> bool:
+    """'ordered his troops to be ready for battle by Saturday', 'gave Iran until Friday to respond': a time after a
+    preposition of a limit is when the asked act is due, never when it was asked for."""
+    before = ctx.doc.char_span(time.start, time.end, alignment_mode="expand")
+    return before is not None and before.start > 0 and ctx.doc[before.start - 1].lower_ in DEADLINE_PREPS
 
 
 def _in_noun_clause(ctx: Context, noun: Token, time: TimeValue) -> bool:
