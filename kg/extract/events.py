@@ -1777,6 +1777,8 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
             return actors(ctx, named, depth + 1)
         if own := _own_country(ctx, token):
             return [own]
+        if owners := _own_forces(ctx, token, depth):
+            return owners
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
                 for modifier in (child, *(c for c in child.children if c.dep_ == "conj")):  # "Russian and Ukrainian negotiators"
@@ -1811,7 +1813,7 @@ def _own_country(ctx: Context, noun: Token) -> str:
             c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSIVES for c in noun.children):
         return ""
     head = noun
-    while head.head is not head:
+    while head.head.i != head.i:
         head = head.head
         person = next((c for c in head.children if c.dep_ in SUBJ_DEPS and c.i != noun.i
                        and (pm := ctx.mention(c)) is not None and pm.type == "Person"), None)
@@ -1819,6 +1821,30 @@ def _own_country(ctx: Context, noun: Token) -> str:
             return next((sm.key for t in person.subtree if t.i < person.i
                          if (sm := ctx.mention(t)) is not None and sm.type == "State"), "")
     return ""
+
+
+BODY_POSSESSIVES = {"its", "their"}
+
+
+def _own_forces(ctx: Context, noun: Token, depth: int) -> list[str]:
+    """'Russia said its troops had captured the village', "South Korea's military said its troops fired back": people
+    who act for someone (a noun of the Phoenix agents or CAMEO actor sets: troops, forces, police) owned by 'its' or
+    'their' act for the state or body that is the subject of a clause above their own, the one the pronoun stands for
+    ('Ukraine said Russian forces had shelled its troops': Ukraine's)."""
+    if noun.lemma_.lower() not in actor_nouns() and noun.lower_ not in actor_nouns() or not any(
+            c.dep_ == "poss" and c.lower_ in BODY_POSSESSIVES for c in noun.children):
+        return []
+    bodies = {m.key for m in ctx.by_token.values() if m.type in {"State", "Organization"}}
+    head, own = noun, True  # the subject of the noun's own clause is not whom 'its' stands for ('Russian forces shelled its troops')
+    while head.head.i != head.i:
+        head = head.head
+        if own and head.pos_ in {"VERB", "AUX"}:
+            own = False
+            continue
+        for subject in (c for c in head.children if c.dep_ in SUBJ_DEPS and c.i < noun.i and not noun.is_ancestor(c)):
+            if keys := [k for k in actors(ctx, subject, depth + 1) if k in bodies]:
+                return keys
+    return []
 
 
 def _home_state(ctx: Context, token: Token) -> str:
@@ -2589,7 +2615,7 @@ def _attendees(ctx: Context, noun: Token, kind: str) -> list[str]:
         return []
     verb, people = noun.head.head, []
     for _ in range(6):  # 'raised the case with NAME2 at the summit': the parser may hang the phrase on a noun before it
-        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
             break
         people += [verb] if verb.dep_ == "pobj" and verb.head.lower_ == "with" else []
         verb = verb.head

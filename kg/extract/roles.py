@@ -1085,7 +1085,7 @@ def _in_subject(span: Span) -> bool:
     """Whether `span` lies in the subject of its sentence's main verb ('New Zealand foreign minister' of 'New Zealand
     foreign minister visits Beijing'), not in a coordinated subject ('Egypt and Ethiopia trade accusations')."""
     token = span.root
-    while token.dep_ not in {"nsubj", "nsubjpass", "ROOT"} and token.head is not token:
+    while token.dep_ not in {"nsubj", "nsubjpass", "ROOT"} and token.head.i != token.i:
         token = token.head
     return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT" and not any(
         child.dep_ == "conj" for child in token.children)
