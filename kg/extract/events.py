@@ -1802,13 +1802,15 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-OWN_COUNTRY_NOUNS = {"country", "nation"}
+OWN_COUNTRY_NOUNS = {"country", "nation", "government"}
 PERSONAL_POSSESSIVES = {"his", "her"}
 
 
 def _own_country(ctx: Context, noun: Token) -> str:
-    """'US President Donald Trump announced that his country would withdraw': 'his/her country' is the state written in
-    the title of the one the pronoun stands for, the person who is the subject of a clause above it ('' when none)."""
+    """'US President Donald Trump announced that his country would withdraw': 'his/her country' (or 'government') is the
+    state written in the title of the one the pronoun stands for: the person who is the subject of a clause above it,
+    or, for the subject of a main clause, of the sentence before ('Estonian Prime Minister Kaja Kallas is ... Her
+    government has sent aid'); '' when none."""
     if noun.lemma_.lower() not in OWN_COUNTRY_NOUNS or not any(
             c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSIVES for c in noun.children):
         return ""
@@ -1818,9 +1820,20 @@ def _own_country(ctx: Context, noun: Token) -> str:
         person = next((c for c in head.children if c.dep_ in SUBJ_DEPS and c.i != noun.i
                        and (pm := ctx.mention(c)) is not None and pm.type == "Person"), None)
         if person is not None:
-            return next((sm.key for t in person.subtree if t.i < person.i
-                         if (sm := ctx.mention(t)) is not None and sm.type == "State"), "")
+            return _title_state(ctx, person)
+    start = noun.sent.start  # 'Estonian Prime Minister Kaja Kallas ... Her government has sent aid': the subject of the
+    if start > 0 and noun.dep_ in SUBJ_DEPS and noun.head.i == noun.sent.root.i:  # sentence before, for a main clause's subject
+        before = ctx.doc[start - 1].sent.root
+        person = next((c for c in before.children if c.dep_ in SUBJ_DEPS
+                       and (pm := ctx.mention(c)) is not None and pm.type == "Person"), None)
+        if person is not None:
+            return _title_state(ctx, person)
     return ""
+
+
+def _title_state(ctx: Context, person: Token) -> str:
+    """The state written in a person's title ('Estonian Prime Minister Kaja Kallas'), '' when none."""
+    return next((sm.key for t in person.subtree if t.i < person.i if (sm := ctx.mention(t)) is not None and sm.type == "State"), "")
 
 
 BODY_POSSESSIVES = {"its", "their"}
