@@ -2923,7 +2923,9 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
                 # the phrase's noun ('of' aside: "at the request of Ukraine" is no place)
                 draft.place = draft.place or _place(ctx, pobj) or (_nested_place(ctx, pobj, 0) if word in PLACE_PREPS else "")
             role = args.get(word) or (args.get("subj") if word == "by" and token.tag_ == "VBN" else None)
-            if role == "participant" and word == "by" and family(draft.kind) == "statement":
+            if word == "of" and role == "target" and _noun_infinitive(token):
+                role = "participant"  # 'the refusal of the United States to grant visas': who refuses, as 'X refused to
+            if role == "participant" and word in {"by", "of"} and family(draft.kind) == "statement":
                 role = "speaker"  # "were denied visas by the United States": a rejection is said, as in the active
             if role:
                 for key in actors(ctx, pobj):
@@ -2932,6 +2934,13 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
                     if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
                         for place in prep.children:
                             draft.place = draft.place or _place(ctx, place)
+
+
+def _noun_infinitive(noun: Token) -> bool:
+    """'the refusal of the United States to grant visas', 'the decision of the court to free him': an event noun with an
+    infinitive of what is (not) done, whose 'of' phrase then names the doer."""
+    return noun.pos_ == "NOUN" and any(c.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+                                       for c in noun.children)
 
 
 def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
