@@ -69,7 +69,10 @@ Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from Wor
   president' after a sentence naming ORG (`the_body`: not an organisation inside the quotation).
 
 A successor holds the post just left or taken away: 'NAME2 was appointed in his place', 'NAME resigned and was
-succeeded by NAME2', 'Interior Minister NAME was sacked. He was replaced by NAME2' (not 'will replace').
+succeeded by NAME2', 'Interior Minister NAME was sacked. He was replaced by NAME2' (not 'will replace'). 'NAME will succeed
+NAME2 as TITLE', announced with no time or condition of its own, names the new holder ('... in August 2023' or '... when he
+retires' names none). A naming verb with two objects gives the post to the name before the title: 'named NAME interior
+minister and NAME2 foreign minister', a headline's 'names NAME chancellor' (never the subject's post).
 
 Read from the words next to each other when the parse runs two clauses together: 'NAME [, APPOSITION,] [who] was
 appointed / was named / becomes / takes over as / is the new TITLE' (`_written_clause_holder`); 'ORG named NAME its new
@@ -2297,15 +2300,19 @@ def _gapped_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None
     i = start - 1
     while i >= 0 and doc[i].lower_ in MODIFIERS:
         i -= 1
-    if i < 2 or doc[i].lower_ != "as":
+    bare = i >= 2 and _ent_at(doc, i) is not None and _ent_at(doc, i).end == i + 1  # 'and NAME2 foreign minister'
+    if i < 2 or doc[i].lower_ != "as" and not bare:
         return None, ""
-    person = _ent_at(doc, i - 1)
-    if person is None or person.label_ != "PERSON" or person.end != i or person.start < 2 or doc[person.start - 1].lower_ not in {
+    person = _ent_at(doc, i if bare else i - 1)
+    if person is None or person.label_ != "PERSON" or person.end != i + bare or person.start < 2 or doc[person.start - 1].lower_ not in {
             "and", ","}:
         return None, ""
     sent = doc[i].sent
-    for j in range(person.start - 2, sent.start, -1):  # the list's first 'as', past 'NAME2 as TITLE2,' before this one
-        holder, verb = _named_as_holder(doc, j + 1, as_of) if doc[j].lower_ == "as" else (None, "")
+    # the list's first 'as' (or, with none, its first title), past 'NAME2 as TITLE2,' before this one
+    firsts = [j + 1 for j in range(person.start - 2, sent.start, -1) if doc[j].lower_ == "as"] if not bare else sorted(
+        (t.start for t in doc.spans.get("kg_titles", []) if sent.start < t.start < person.start), reverse=True)
+    for first in firsts:
+        holder, verb = _named_as_holder(doc, first, as_of)
         if holder is not None:
             return (person, verb) if holder.start != person.start else (None, "")
     return None, ""
@@ -2363,14 +2370,16 @@ def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None,
     """'VERB NAME [, apposition,] as [its|the|new] TITLE' or 'VERB NAME its TITLE' with a verb of taking office ('named',
     'appointed', 'elected') written right before the name, in no future or negated clause and with no year before the article's."""
     i = start - 1
-    while i >= 0 and start - i <= 2 and doc[i].is_title and doc[i].dep_ == "compound" and doc[i].head.i >= start:
+    while (i >= 0 and start - i <= 2 and doc[i].is_title and doc[i].dep_ == "compound" and doc[i].head.i >= start
+           and doc[i].ent_type_ != "PERSON"):
         i -= 1  # 'as the new Interior Cabinet Secretary': a capitalised portfolio before the title
     while i >= 0 and doc[i].lower_ in MODIFIERS:
         i -= 1
-    if i < 2 or doc[i].lower_ != "as" and doc[i + 1].lower_ not in {"its", "their"}:
+    bare = i >= 2 and _ent_at(doc, i) is not None and _ent_at(doc, i).end == i + 1  # 'named NAME Home Secretary'
+    if i < 2 or doc[i].lower_ != "as" and doc[i + 1].lower_ not in {"its", "their"} and not bare:
         return None, ""
     k = i - 1 if doc[i].lower_ == "as" else i  # 'named NAME its chairman': the name right before 'its'
-    if doc[k].text == ",":  # past an apposition: ', a former trade minister,', ', leader of the opposition X (ABC),'
+    if doc[k].text == "," and not bare:  # past an apposition: ', a former trade minister,', ', leader of the opposition X (ABC),'
         k = next((j for j in range(k - 1, max(k - 20, 0), -1) if doc[j].text == ","), -1) - 1
     person = _ent_at(doc, k) if k > 0 else None
     if person is None or person.label_ != "PERSON" or person.end != k + 1 or person.start < 1:
@@ -2378,13 +2387,18 @@ def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None,
     verb = doc[person.start - 1]
     lemma = verb.lemma_.lower()
     before = {t.lower_ for t in doc[max(verb.sent.start, verb.i - 3):verb.i]}
-    if (lemma not in START_VERBS - REPLACE_VERBS or verb.pos_ not in {"VERB", "AUX"} or before & NOT_HELD
+    # a headline's 'names NAME TITLE': the verb the tagger read as a plural noun
+    verbal = verb.pos_ in {"VERB", "AUX"} or (bare and verb.tag_ == "NNS" and verb.lower_ == f"{lemma}s")
+    if bare and lemma not in NAMING_VERBS:
+        return None, ""
+    if (lemma not in START_VERBS - REPLACE_VERBS or not verbal or before & NOT_HELD
             or _earlier_year(verb.sent.root, as_of)):  # 'succeeded NAME as TITLE': NAME left the post
         return None, ""
     return person, lemma
 
 
 NOT_HELD = {"will", "would", "could", "may", "might", "should", "to", "not", "never", "n't"}  # 'will name X as ...'
+NAMING_VERBS = {"name", "appoint", "elect", "reelect", "re-elect", "make", "designate"}  # 'named NAME chancellor': two objects
 
 
 def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
@@ -2399,6 +2413,8 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     while head.head.i != head.i and head.head.i >= start and head.dep_ in {"compound", "amod"} and head.head.i - start < 5:
         head = head.head  # 'chief executive': the noun
     while head.dep_ == "conj" and head.head.i != head.i:
+        if any(c.dep_ in {"compound", "nmod"} and c.ent_type_ == "PERSON" and c.i < head.i for c in head.children):
+            return None, ""  # '... becomes prime minister, names Javid chancellor and NAME2 ...': posts of the names
         head = head.head
     if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.tag_ in {"VBZ", "VBP"}:
         return _copula_holder(doc, head.head)  # "Japan's new foreign minister is NAME"
@@ -2410,10 +2426,14 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         verb = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.i != head.head.i:
         verb = head.head.head
+        if verb.dep_ == "dobj" and verb.head.lemma_.lower() in START_VERBS | REPLACE_VERBS:
+            verb = verb.head  # 'will succeed NAME as TITLE': the 'as' parsed under the object
     else:
         return None, ""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
+    if lemma in REPLACE_VERBS and _announced_succession(verb):
+        children = [c for c in children if c.tag_ != "MD"]  # 'NAME will succeed NAME2 as TITLE': taken, as announced
     # 'brought back NAME as TITLE' (the parser may read the particle as an adverb): NAME was put in the post
     taken = any((lemma, c.lower_) in PHRASAL_STARTS for c in children if c.dep_ in {"prt", "advmod"})
     aux = [c for c in children if c.dep_ in {"aux", "auxpass"}]
@@ -2450,7 +2470,8 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         holder = next((c for c in holder.children if c.dep_ == "appos" and _ent_at(doc, c.i) is not None
                        and _ent_at(doc, c.i).label_ == "PERSON"), holder)
     if holder is None or _ent_at(doc, holder.i) is None or _ent_at(doc, holder.i).label_ != "PERSON":
-        holder = subjects[0] if subjects else None
+        # 'The former Chief Operating Officer, NAME will be succeeding ...': the title in apposition parsed as a subject too
+        holder = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0] if subjects else None)
     if lemma in REPLACE_VERBS and holder is not None and holder.dep_ == "nsubjpass":
         # 'NAME2 was succeeded / replaced as TITLE by NAME': the one who left is the subject, the holder the agent
         holder = next((o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
@@ -2464,6 +2485,20 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     if person is None or person.label_ != "PERSON":
         return None, ""
     return person, lemma
+
+
+# a time or a condition set on a succession still to come: 'will succeed NAME as TITLE in August', '... when he retires'
+SUCCESSION_WAITS = {"when", "after", "once", "upon", "following", "if", "until", "from", "in", "on", "at", "by", "next", "later"}
+
+
+def _announced_succession(verb) -> bool:
+    """'NAME will succeed NAME2 as TITLE', 'NAME will be succeeding NAME2 as TITLE': a succession announced with no time
+    or condition of its own, the news's way of naming a new holder, states the post as taken; one set at a time to come
+    ('will succeed NAME2 as prime minister in August 2023', 'next year', 'when she retires') or negated states nothing."""
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if not aux or aux[0].lower_ not in {"will", "'ll"} or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not any(t.ent_type_ in {"DATE", "TIME"} or t.lower_ in SUCCESSION_WAITS and t.i > verb.i for t in verb.subtree)
 
 
 def _post_owner(doc: Doc, post, as_of: dt.date) -> tuple[Span | None, str]:
