@@ -71,7 +71,8 @@ Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from Wor
 A successor holds the post just left or taken away: 'NAME2 was appointed in his place', 'NAME resigned and was
 succeeded by NAME2', 'Interior Minister NAME was sacked. He was replaced by NAME2' (not 'will replace'). 'NAME will succeed
 NAME2 as TITLE', announced with no time or condition of its own, names the new holder ('... in August 2023' or '... when he
-retires' names none). A naming verb with two objects gives the post to the name before the title: 'named NAME interior
+retires' names none). A noun of a post taken or kept gives its title to the subject: 'NAME moves to / was appointed
+to / took up the post of TITLE', 'NAME keeps his post as TITLE'. A naming verb with two objects gives the post to the name before the title: 'named NAME interior
 minister and NAME2 foreign minister', a headline's 'names NAME chancellor' (never the subject's post).
 
 Read from the words next to each other when the parse runs two clauses together: 'NAME [, APPOSITION,] [who] was
@@ -2422,6 +2423,10 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         return _object_named(doc, head.head, as_of)  # 'ORG named NAME its new president': the title parsed as apposed
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_.lower() in post_nouns():
         return _post_owner(doc, head.head.head, as_of)  # 'from his position as chairman', "in Cook's role as chief executive"
+    if head.dep_ == "pobj" and head.head.lower_ in {"of", "as"}:
+        person, lemma = _post_phrase_holder(doc, head.head, as_of)  # 'moves to the post of TITLE', 'keeps his post as TITLE'
+        if person is not None:
+            return person, lemma
     if head.dep_ in {"attr", "oprd", "acomp"}:
         verb = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.i != head.head.i:
@@ -2499,6 +2504,38 @@ def _announced_succession(verb) -> bool:
     if not aux or aux[0].lower_ not in {"will", "'ll"} or any(c.dep_ == "neg" for c in verb.children):
         return False
     return not any(t.ent_type_ in {"DATE", "TIME"} or t.lower_ in SUCCESSION_WAITS and t.i > verb.i for t in verb.subtree)
+
+
+KEEP_VERBS = {"keep", "retain"}  # 'keeps his post as TITLE': held until now and still
+POST_TAKING_VERBS = {"move", "take", "assume", "return"}  # 'moves to the post of TITLE', 'took up the post of TITLE'
+
+
+def _post_phrase_holder(doc: Doc, prep, as_of: dt.date) -> tuple[Span | None, str]:
+    """'NAME moves to / was appointed to / took up the post of TITLE', 'NAME keeps / retained his post as TITLE': a noun of
+    a post (kg/data/post_nouns.jsonl) that a verb of taking office goes to or takes, or that a verb of keeping holds as
+    the person's own, gives the TITLE after its 'of' or 'as' to the verb's subject; not in the future, negated, 'until'
+    or with a year before the article's ('moved to the post of minister in 2019')."""
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in post_nouns():
+        post = prep.head
+        verb = post.head.head if post.dep_ == "pobj" and post.head.lower_ == "to" else post.head if post.dep_ == "dobj" else post
+        if verb.lemma_.lower() not in POST_TAKING_VERBS | START_VERBS - REPLACE_VERBS:
+            return None, ""
+    elif prep.lower_ == "as" and prep.head.lemma_.lower() in KEEP_VERBS:
+        verb = prep.head
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in post_nouns() and any(
+                p.dep_ == "poss" and p.lower_ in {"his", "her", "their"} for p in c.children) for c in verb.children):
+            return None, ""  # 'kept the talks going as chairman': no post of one's own kept
+    else:
+        return None, ""
+    kids = list(verb.children)
+    if (verb.pos_ != "VERB" or verb.dep_ == "xcomp" or any(c.dep_ == "neg" or c.tag_ == "MD" for c in kids)
+            or any(c.dep_ == "prep" and c.lower_ in ENDED for c in kids) or _earlier_year(verb, as_of)):
+        return None, ""
+    subject = next((c for c in kids if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+        subject = verb.head  # 'NAME, who moves to the post of ...'
+    person = _ent_at(doc, subject.i) if subject is not None else None
+    return (person, verb.lemma_.lower()) if person is not None and person.label_ == "PERSON" else (None, "")
 
 
 def _post_owner(doc: Doc, post, as_of: dt.date) -> tuple[Span | None, str]:
