@@ -72,8 +72,9 @@ A successor holds the post just left or taken away: 'NAME2 was appointed in his 
 succeeded by NAME2', 'Interior Minister NAME was sacked. He was replaced by NAME2' (not 'will replace'). 'NAME will succeed
 NAME2 as TITLE', announced with no time or condition of its own, names the new holder ('... in August 2023' or '... when he
 retires' names none). A noun of a post taken or kept gives its title to the subject: 'NAME moves to / was appointed
-to / took up the post of TITLE', 'NAME keeps his post as TITLE'. A naming verb with two objects gives the post to the name before the title: 'named NAME interior
-minister and NAME2 foreign minister', a headline's 'names NAME chancellor' (never the subject's post).
+to / took up the post of TITLE', 'NAME keeps his post as TITLE'. A naming verb with two objects gives the post to the
+name before the title: 'named NAME interior minister and NAME2 foreign minister', a headline's 'names NAME chancellor'
+(never the subject's post).
 
 Read from the words next to each other when the parse runs two clauses together: 'NAME [, APPOSITION,] [who] was
 appointed / was named / becomes / takes over as / is the new TITLE' (`_written_clause_holder`); 'ORG named NAME its new
