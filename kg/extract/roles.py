@@ -2099,12 +2099,24 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
         return _described_organization(doc, owner)
     after = owner.end + (owner.end < len(doc) and doc[owner.end].text in {"'s", "\u2019s", "'"})
     state = owner.ent_id_ and entries()[owner.ent_id_].type == "State"
+    if state and _name_runs_on(doc, owner):
+        return None  # 'leader of the Sweden Democrats': the state's name begins another's (a party the model left untagged)
     body = _ent_at(doc, after) if state or after > owner.end else None
     if body is not None and body.start == after and body.label_ == "ORG" and owner_key(body) and (not body.ent_id_ or after > owner.end):
         return body  # 'of the U.S. District Court', "of Russia's Rosneft", "of the army's Eastern Command": the body named after
     if not owner_key(owner):
         return seat_of_government(doc, owner) or _governed_place(doc, owner)
     return owner
+
+
+def _name_runs_on(doc: Doc, owner: Span) -> bool:
+    """'the Sweden Democrats', 'the Kenya Kwanza alliance': a capitalised word in no entity (or read as a people's name)
+    right after a state's name, that the name is parsed in compound with, makes the state's name the first words of
+    another name."""
+    nxt = owner.end
+    return (nxt < len(doc) and doc[nxt].is_title and doc[nxt].pos_ == "PROPN" and doc[nxt].ent_type_ in {"", "NORP"}
+            and owner.root.dep_ == "compound" and owner.root.head.i >= nxt
+            and not any(t.start == nxt for t in doc.spans.get("kg_titles", [])))  # 'to US President-elect NAME': its title
 
 
 def _place_office(doc: Doc, start: int, end: int) -> Span | None:
