@@ -1733,7 +1733,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     """(person, owner, rule, evidence span) for the titles written from token start to end; `prepositions` may
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
-    owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
+    owner_before = (_possessor_over_field(doc, start) or _named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
                     or _seat_place(doc, start, end) or _place_office(doc, start, end) or _its_body(doc, start, end)
                     or _bare_body(doc, start, end) or _body_over_title(doc, start))
     if owner_before is not None and _portfolio_read_as_owner(doc, owner_before, start, end):
@@ -1825,6 +1825,30 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         owner = _spoken_for(doc, start)
         if owner is not None and after is not None:  # 'Speaking for Apple Corps, manager NAME said'
             yield after, owner, "speaking-for", doc[owner.start:after.end]
+
+
+FIELD_NAMES = 2  # 'the UN's Syria envoy', "the EU's chief Brexit negotiator": the capitalised words of a field
+
+
+def _possessor_over_field(doc: Doc, start: int) -> Span | None:
+    """"the UN's Syria envoy", "the European Union's chief Brexit negotiator": a state or organisation in the possessive,
+    then one or two capitalised words (a place or a matter the post deals with; 'chief' before or after), then the title:
+    the possessor owns the post; the words between are its field, not its owner (an organisation named there owns it:
+    "Britain's Conservative Party leader")."""
+    i = start - 1
+    if i > 0 and doc[i].lower_ in {"chief", "special", "top"}:
+        i -= 1
+    field = i
+    while i >= 0 and field - i < FIELD_NAMES and doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "ORG":
+        i -= 1
+    if i < field and i > 0 and doc[i].lower_ in {"chief", "special", "top"}:
+        i -= 1
+    if i == field or i < 1 or doc[i].text not in {"'s", "\u2019s"}:
+        return None
+    owner = _ent_at(doc, i - 1)
+    if owner is None or owner.end != i or not owner_key(owner) or (doc[field].ent_type_ and _ent_at(doc, field).start <= i):
+        return None
+    return owner
 
 
 def _remit_end(doc: Doc, end: int) -> int:
