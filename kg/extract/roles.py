@@ -2394,10 +2394,12 @@ def _written_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span |
     if first < 1 or any(t.lower_ in NOT_HELD for t in doc[max(0, first - 2):i]) or _earlier_year(verb, as_of):
         return None, ""
     k = first - 1
-    if doc[k].lower_ == "who":
-        k -= 1
-    if doc[k].text == ",":  # past an apposition: ', a former journalist,'
-        k = next((j for j in range(k - 1, max(k - 15, 0), -1) if doc[j].text == ","), -1) - 1
+    who = doc[k].lower_ == "who"
+    k -= who
+    if who and doc[k].text == "," and _ent_at(doc, k - 1) is not None and _ent_at(doc, k - 1).label_ == "PERSON":
+        k -= 1  # 'NAME, who was named TITLE': the comma before 'who' closes the name, no apposition
+    elif doc[k].text == ",":  # past an apposition: ', a former journalist,' (within the sentence)
+        k = next((j for j in range(k - 1, max(k - 15, doc[k].sent.start - 1, 0), -1) if doc[j].text == ","), -1) - 1
     person = _ent_at(doc, k) if k >= 0 else None
     if person is None or person.label_ != "PERSON" or person.end != k + 1:
         return None, ""
