@@ -1498,11 +1498,12 @@ def _company_before_title(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _company_read_as_person(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'Ryanair boss NAME', 'Deezer chief executive NAME': one capitalised word the model calls a person, right before a
-    company's post or a head noun and another person's name, that no list of given names or office holders' surnames
-    knows and no other person's name of the Doc holds, is the company, not a person."""
+    """'Ryanair boss NAME', 'Deezer chief executive NAME', 'Histadrut chairman, NAME,': one capitalised word the model calls
+    a person, right before a company's post or a head noun and another person's name (past a comma), that no list of
+    given names or office holders' surnames knows and no other person's name of the Doc holds, is the company, not a
+    person."""
     people = {e.start for e in ents if e.label_ == "PERSON"}
-    posts = {t.start for t in _company_posts(doc) + _heads_before_names(doc, people) if t.end in people}
+    posts = {t.start for t in _company_posts(doc) + _heads_before_names(doc, people) if _named_after_post(doc, t, people)}
     named = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     out = []
     for ent in ents:
@@ -1512,6 +1513,11 @@ def _company_read_as_person(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = _fresh(doc, ent.start, ent.end, "ORG")
         out.append(ent)
     return out
+
+
+def _named_after_post(doc: Doc, title: Span, people: set[int]) -> bool:
+    """A person's name starts right after the post, or after a comma that sets it off ('Ryanair CEO, Michael O'Leary,')."""
+    return title.end in people or (title.end + 1 in people and doc[title.end].text == ",")
 
 
 def _heads_before_names(doc: Doc, people: set[int]) -> list[Span]:

@@ -101,7 +101,7 @@ def noun_schema(prefix: str, kinds: tuple[str, ...] | None = None) -> dict:
 
 
 TITLE = {"id": lambda v: text(v) and v.startswith("title-"), "role": text, "forms": words, "kind": text, "?owner_from_context": bool,
-         "?act": text, "?in_state": lambda v: text(v) and v.startswith("title-")}
+         "?act": text, "?in_state": lambda v: text(v) and v.startswith("title-"), "?source": text}
 TRIGGER = {"id": text, "lemmas": words, "pos": ("VERB", "NOUN"), "kind": text, "cameo": cameo_or_empty,
            "plover": lambda v: v == "" or plover(v), "args": arguments, "?obj": words, "?subj": words, "?needs": needs, "?pobj": words,
            "?objmod": lambda v: isinstance(v, list) and all(words(w) for w in v), "?status": ("postponed", "cancelled"),

@@ -69,7 +69,12 @@ Around a title (kg/data/title_prefixes.jsonl, agent_titles.jsonl seats, from Wor
   president' after a sentence naming ORG (`the_body`: not an organisation inside the quotation).
 
 A successor holds the post just left or taken away: 'NAME2 was appointed in his place', 'NAME resigned and was
-succeeded by NAME2', 'Interior Minister NAME was sacked. He was replaced by NAME2' (not 'will replace').
+succeeded by NAME2', 'Interior Minister NAME was sacked. He was replaced by NAME2' (not 'will replace'). 'NAME will succeed
+NAME2 as TITLE', announced with no time or condition of its own, names the new holder ('... in August 2023' or '... when he
+retires' names none). A noun of a post taken or kept gives its title to the subject: 'NAME moves to / was appointed
+to / took up the post of TITLE', 'NAME keeps his post as TITLE'. A naming verb with two objects gives the post to the
+name before the title: 'named NAME interior minister and NAME2 foreign minister', a headline's 'names NAME chancellor'
+(never the subject's post).
 
 Read from the words next to each other when the parse runs two clauses together: 'NAME [, APPOSITION,] [who] was
 appointed / was named / becomes / takes over as / is the new TITLE' (`_written_clause_holder`); 'ORG named NAME its new
@@ -1728,7 +1733,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     """(person, owner, rule, evidence span) for the titles written from token start to end; `prepositions` may
     introduce the owner after the title ('of'/'for'/'representing'; an occupation also 'at'/'with': 'a researcher at ORG')."""
     end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
-    owner_before = (_named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
+    owner_before = (_possessor_over_field(doc, start) or _named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
                     or _seat_place(doc, start, end) or _place_office(doc, start, end) or _its_body(doc, start, end)
                     or _bare_body(doc, start, end) or _body_over_title(doc, start))
     if owner_before is not None and _portfolio_read_as_owner(doc, owner_before, start, end):
@@ -1820,6 +1825,30 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         owner = _spoken_for(doc, start)
         if owner is not None and after is not None:  # 'Speaking for Apple Corps, manager NAME said'
             yield after, owner, "speaking-for", doc[owner.start:after.end]
+
+
+FIELD_NAMES = 2  # 'the UN's Syria envoy', "the EU's chief Brexit negotiator": the capitalised words of a field
+
+
+def _possessor_over_field(doc: Doc, start: int) -> Span | None:
+    """"the UN's Syria envoy", "the European Union's chief Brexit negotiator": a state or organisation in the possessive,
+    then one or two capitalised words (a place or a matter the post deals with; 'chief' before or after), then the title:
+    the possessor owns the post; the words between are its field, not its owner (an organisation named there owns it:
+    "Britain's Conservative Party leader")."""
+    i = start - 1
+    if i > 0 and doc[i].lower_ in {"chief", "special", "top"}:
+        i -= 1
+    field = i
+    while i >= 0 and field - i < FIELD_NAMES and doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "ORG":
+        i -= 1
+    if i < field and i > 0 and doc[i].lower_ in {"chief", "special", "top"}:
+        i -= 1
+    if i == field or i < 1 or doc[i].text not in {"'s", "\u2019s"}:
+        return None
+    owner = _ent_at(doc, i - 1)
+    if owner is None or owner.end != i or not owner_key(owner) or (doc[field].ent_type_ and _ent_at(doc, field).start <= i):
+        return None
+    return owner
 
 
 def _remit_end(doc: Doc, end: int) -> int:
@@ -2094,12 +2123,24 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
         return _described_organization(doc, owner)
     after = owner.end + (owner.end < len(doc) and doc[owner.end].text in {"'s", "\u2019s", "'"})
     state = owner.ent_id_ and entries()[owner.ent_id_].type == "State"
+    if state and _name_runs_on(doc, owner):
+        return None  # 'leader of the Sweden Democrats': the state's name begins another's (a party the model left untagged)
     body = _ent_at(doc, after) if state or after > owner.end else None
     if body is not None and body.start == after and body.label_ == "ORG" and owner_key(body) and (not body.ent_id_ or after > owner.end):
         return body  # 'of the U.S. District Court', "of Russia's Rosneft", "of the army's Eastern Command": the body named after
     if not owner_key(owner):
         return seat_of_government(doc, owner) or _governed_place(doc, owner)
     return owner
+
+
+def _name_runs_on(doc: Doc, owner: Span) -> bool:
+    """'the Sweden Democrats', 'the Kenya Kwanza alliance': a capitalised word in no entity (or read as a people's name)
+    right after a state's name, that the name is parsed in compound with, makes the state's name the first words of
+    another name."""
+    nxt = owner.end
+    return (nxt < len(doc) and doc[nxt].is_title and doc[nxt].pos_ == "PROPN" and doc[nxt].ent_type_ in {"", "NORP"}
+            and owner.root.dep_ == "compound" and owner.root.head.i >= nxt
+            and not any(t.start == nxt for t in doc.spans.get("kg_titles", [])))  # 'to US President-elect NAME': its title
 
 
 def _place_office(doc: Doc, start: int, end: int) -> Span | None:
@@ -2297,15 +2338,19 @@ def _gapped_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None
     i = start - 1
     while i >= 0 and doc[i].lower_ in MODIFIERS:
         i -= 1
-    if i < 2 or doc[i].lower_ != "as":
+    bare = i >= 2 and _ent_at(doc, i) is not None and _ent_at(doc, i).end == i + 1  # 'and NAME2 foreign minister'
+    if i < 2 or doc[i].lower_ != "as" and not bare:
         return None, ""
-    person = _ent_at(doc, i - 1)
-    if person is None or person.label_ != "PERSON" or person.end != i or person.start < 2 or doc[person.start - 1].lower_ not in {
+    person = _ent_at(doc, i if bare else i - 1)
+    if person is None or person.label_ != "PERSON" or person.end != i + bare or person.start < 2 or doc[person.start - 1].lower_ not in {
             "and", ","}:
         return None, ""
     sent = doc[i].sent
-    for j in range(person.start - 2, sent.start, -1):  # the list's first 'as', past 'NAME2 as TITLE2,' before this one
-        holder, verb = _named_as_holder(doc, j + 1, as_of) if doc[j].lower_ == "as" else (None, "")
+    # the list's first 'as' (or, with none, its first title), past 'NAME2 as TITLE2,' before this one
+    firsts = [j + 1 for j in range(person.start - 2, sent.start, -1) if doc[j].lower_ == "as"] if not bare else sorted(
+        (t.start for t in doc.spans.get("kg_titles", []) if sent.start < t.start < person.start), reverse=True)
+    for first in firsts:
+        holder, verb = _named_as_holder(doc, first, as_of)
         if holder is not None:
             return (person, verb) if holder.start != person.start else (None, "")
     return None, ""
@@ -2349,10 +2394,12 @@ def _written_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span |
     if first < 1 or any(t.lower_ in NOT_HELD for t in doc[max(0, first - 2):i]) or _earlier_year(verb, as_of):
         return None, ""
     k = first - 1
-    if doc[k].lower_ == "who":
-        k -= 1
-    if doc[k].text == ",":  # past an apposition: ', a former journalist,'
-        k = next((j for j in range(k - 1, max(k - 15, 0), -1) if doc[j].text == ","), -1) - 1
+    who = doc[k].lower_ == "who"
+    k -= who
+    if who and doc[k].text == "," and _ent_at(doc, k - 1) is not None and _ent_at(doc, k - 1).label_ == "PERSON":
+        k -= 1  # 'NAME, who was named TITLE': the comma before 'who' closes the name, no apposition
+    elif doc[k].text == ",":  # past an apposition: ', a former journalist,' (within the sentence)
+        k = next((j for j in range(k - 1, max(k - 15, doc[k].sent.start - 1, 0), -1) if doc[j].text == ","), -1) - 1
     person = _ent_at(doc, k) if k >= 0 else None
     if person is None or person.label_ != "PERSON" or person.end != k + 1:
         return None, ""
@@ -2363,14 +2410,16 @@ def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None,
     """'VERB NAME [, apposition,] as [its|the|new] TITLE' or 'VERB NAME its TITLE' with a verb of taking office ('named',
     'appointed', 'elected') written right before the name, in no future or negated clause and with no year before the article's."""
     i = start - 1
-    while i >= 0 and start - i <= 2 and doc[i].is_title and doc[i].dep_ == "compound" and doc[i].head.i >= start:
+    while (i >= 0 and start - i <= 2 and doc[i].is_title and doc[i].dep_ == "compound" and doc[i].head.i >= start
+           and doc[i].ent_type_ != "PERSON"):
         i -= 1  # 'as the new Interior Cabinet Secretary': a capitalised portfolio before the title
     while i >= 0 and doc[i].lower_ in MODIFIERS:
         i -= 1
-    if i < 2 or doc[i].lower_ != "as" and doc[i + 1].lower_ not in {"its", "their"}:
+    bare = i >= 2 and _ent_at(doc, i) is not None and _ent_at(doc, i).end == i + 1  # 'named NAME Home Secretary'
+    if i < 2 or doc[i].lower_ != "as" and doc[i + 1].lower_ not in {"its", "their"} and not bare:
         return None, ""
     k = i - 1 if doc[i].lower_ == "as" else i  # 'named NAME its chairman': the name right before 'its'
-    if doc[k].text == ",":  # past an apposition: ', a former trade minister,', ', leader of the opposition X (ABC),'
+    if doc[k].text == "," and not bare:  # past an apposition: ', a former trade minister,', ', leader of the opposition X (ABC),'
         k = next((j for j in range(k - 1, max(k - 20, 0), -1) if doc[j].text == ","), -1) - 1
     person = _ent_at(doc, k) if k > 0 else None
     if person is None or person.label_ != "PERSON" or person.end != k + 1 or person.start < 1:
@@ -2378,13 +2427,18 @@ def _named_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None,
     verb = doc[person.start - 1]
     lemma = verb.lemma_.lower()
     before = {t.lower_ for t in doc[max(verb.sent.start, verb.i - 3):verb.i]}
-    if (lemma not in START_VERBS - REPLACE_VERBS or verb.pos_ not in {"VERB", "AUX"} or before & NOT_HELD
+    # a headline's 'names NAME TITLE': the verb the tagger read as a plural noun
+    verbal = verb.pos_ in {"VERB", "AUX"} or (bare and verb.tag_ == "NNS" and verb.lower_ == f"{lemma}s")
+    if bare and lemma not in NAMING_VERBS:
+        return None, ""
+    if (lemma not in START_VERBS - REPLACE_VERBS or not verbal or before & NOT_HELD
             or _earlier_year(verb.sent.root, as_of)):  # 'succeeded NAME as TITLE': NAME left the post
         return None, ""
     return person, lemma
 
 
 NOT_HELD = {"will", "would", "could", "may", "might", "should", "to", "not", "never", "n't"}  # 'will name X as ...'
+NAMING_VERBS = {"name", "appoint", "elect", "reelect", "re-elect", "make", "designate"}  # 'named NAME chancellor': two objects
 
 
 def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None, str]:
@@ -2399,6 +2453,8 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     while head.head.i != head.i and head.head.i >= start and head.dep_ in {"compound", "amod"} and head.head.i - start < 5:
         head = head.head  # 'chief executive': the noun
     while head.dep_ == "conj" and head.head.i != head.i:
+        if any(c.dep_ in {"compound", "nmod"} and c.ent_type_ == "PERSON" and c.i < head.i for c in head.children):
+            return None, ""  # '... becomes prime minister, names Javid chancellor and NAME2 ...': posts of the names
         head = head.head
     if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.tag_ in {"VBZ", "VBP"}:
         return _copula_holder(doc, head.head)  # "Japan's new foreign minister is NAME"
@@ -2406,14 +2462,22 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         return _object_named(doc, head.head, as_of)  # 'ORG named NAME its new president': the title parsed as apposed
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_.lower() in post_nouns():
         return _post_owner(doc, head.head.head, as_of)  # 'from his position as chairman', "in Cook's role as chief executive"
+    if head.dep_ == "pobj" and head.head.lower_ in {"of", "as"}:
+        person, lemma = _post_phrase_holder(doc, head.head, as_of)  # 'moves to the post of TITLE', 'keeps his post as TITLE'
+        if person is not None:
+            return person, lemma
     if head.dep_ in {"attr", "oprd", "acomp"}:
         verb = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.i != head.head.i:
         verb = head.head.head
+        if verb.dep_ == "dobj" and verb.head.lemma_.lower() in START_VERBS | REPLACE_VERBS:
+            verb = verb.head  # 'will succeed NAME as TITLE': the 'as' parsed under the object
     else:
         return None, ""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
+    if lemma in REPLACE_VERBS and _announced_succession(verb):
+        children = [c for c in children if c.tag_ != "MD"]  # 'NAME will succeed NAME2 as TITLE': taken, as announced
     # 'brought back NAME as TITLE' (the parser may read the particle as an adverb): NAME was put in the post
     taken = any((lemma, c.lower_) in PHRASAL_STARTS for c in children if c.dep_ in {"prt", "advmod"})
     aux = [c for c in children if c.dep_ in {"aux", "auxpass"}]
@@ -2450,7 +2514,8 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
         holder = next((c for c in holder.children if c.dep_ == "appos" and _ent_at(doc, c.i) is not None
                        and _ent_at(doc, c.i).label_ == "PERSON"), holder)
     if holder is None or _ent_at(doc, holder.i) is None or _ent_at(doc, holder.i).label_ != "PERSON":
-        holder = subjects[0] if subjects else None
+        # 'The former Chief Operating Officer, NAME will be succeeding ...': the title in apposition parsed as a subject too
+        holder = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0] if subjects else None)
     if lemma in REPLACE_VERBS and holder is not None and holder.dep_ == "nsubjpass":
         # 'NAME2 was succeeded / replaced as TITLE by NAME': the one who left is the subject, the holder the agent
         holder = next((o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
@@ -2464,6 +2529,52 @@ def _parsed_clause_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | 
     if person is None or person.label_ != "PERSON":
         return None, ""
     return person, lemma
+
+
+# a time or a condition set on a succession still to come: 'will succeed NAME as TITLE in August', '... when he retires'
+SUCCESSION_WAITS = {"when", "after", "once", "upon", "following", "if", "until", "from", "in", "on", "at", "by", "next", "later"}
+
+
+def _announced_succession(verb) -> bool:
+    """'NAME will succeed NAME2 as TITLE', 'NAME will be succeeding NAME2 as TITLE': a succession announced with no time
+    or condition of its own, the news's way of naming a new holder, states the post as taken; one set at a time to come
+    ('will succeed NAME2 as prime minister in August 2023', 'next year', 'when she retires') or negated states nothing."""
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if not aux or aux[0].lower_ not in {"will", "'ll"} or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not any(t.ent_type_ in {"DATE", "TIME"} or t.lower_ in SUCCESSION_WAITS and t.i > verb.i for t in verb.subtree)
+
+
+KEEP_VERBS = {"keep", "retain"}  # 'keeps his post as TITLE': held until now and still
+POST_TAKING_VERBS = {"move", "take", "assume", "return"}  # 'moves to the post of TITLE', 'took up the post of TITLE'
+
+
+def _post_phrase_holder(doc: Doc, prep, as_of: dt.date) -> tuple[Span | None, str]:
+    """'NAME moves to / was appointed to / took up the post of TITLE', 'NAME keeps / retained his post as TITLE': a noun of
+    a post (kg/data/post_nouns.jsonl) that a verb of taking office goes to or takes, or that a verb of keeping holds as
+    the person's own, gives the TITLE after its 'of' or 'as' to the verb's subject; not in the future, negated, 'until'
+    or with a year before the article's ('moved to the post of minister in 2019')."""
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in post_nouns():
+        post = prep.head
+        verb = post.head.head if post.dep_ == "pobj" and post.head.lower_ == "to" else post.head if post.dep_ == "dobj" else post
+        if verb.lemma_.lower() not in POST_TAKING_VERBS | START_VERBS - REPLACE_VERBS:
+            return None, ""
+    elif prep.lower_ == "as" and prep.head.lemma_.lower() in KEEP_VERBS:
+        verb = prep.head
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in post_nouns() and any(
+                p.dep_ == "poss" and p.lower_ in {"his", "her", "their"} for p in c.children) for c in verb.children):
+            return None, ""  # 'kept the talks going as chairman': no post of one's own kept
+    else:
+        return None, ""
+    kids = list(verb.children)
+    if (verb.pos_ != "VERB" or verb.dep_ == "xcomp" or any(c.dep_ == "neg" or c.tag_ == "MD" for c in kids)
+            or any(c.dep_ == "prep" and c.lower_ in ENDED for c in kids) or _earlier_year(verb, as_of)):
+        return None, ""
+    subject = next((c for c in kids if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+        subject = verb.head  # 'NAME, who moves to the post of ...'
+    person = _ent_at(doc, subject.i) if subject is not None else None
+    return (person, verb.lemma_.lower()) if person is not None and person.label_ == "PERSON" else (None, "")
 
 
 def _post_owner(doc: Doc, post, as_of: dt.date) -> tuple[Span | None, str]:
