@@ -505,7 +505,7 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         # 071, provide economic aid), no product released
     if row is not None and row.speech and _answers_to(token):
         return None  # "will stay on as chief executive, reporting to Nadella": whom one answers to, nothing said
-    if row is not None and row.kind == "Demand" and _court_appeal(token):
+    if row is not None and row.kind in ASKING_KINDS and _court_appeal(token):
         return next((r for r in _triggers_for(token) if r.kind == "Lawsuit"), row)
     if row is not None and row.kind == "Lawsuit" and _appeal_for(token):
         return None  # "launched an appeal for $400 million": the noun asks for something, a call ('appeal', Demand)
@@ -1321,6 +1321,13 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
+def _object_conjunct(token: Token) -> Token:
+    """The first of coordinated nouns: 'stopped production and sales' -> 'production'."""
+    while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head
+    return token
+
+
 def _infinitival(token: Token) -> bool:
     """'agreed to resume talks', 'pressure to reboot', 'agreed to extend the truce and to withdraw weapons': the
     content of another verb, not an event of its own (a coordinated infinitive is content as its first one is, and
@@ -1373,6 +1380,7 @@ def _headline_infinitive(token: Token) -> bool:
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
 ORDER_VERBS = {"order", "authorize", "authorise", "decree"}  # "ordered the evacuation of": who orders it does it
+UNDOING_KINDS = {"Retreat", "Cancellation", "Concession"}  # a verb that ends or withdraws what its object names
 ANNOUNCE_VERBS = {"announce", "confirm", "agree"}  # "announced his resignation", "agreed sanctions": who announces an act does it
 CAUSATIVE_VERBS = {"prompt", "lead", "cause", "spur", "drive", "force", "compel"}  # X VERBed Y to act: Y acted
 
@@ -1526,9 +1534,11 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
             continue  # "launched a mediation effort", "launched an investigation": the noun is the event
-        if trigger.obj and any(c.dep_ in {"dobj", "nsubjpass"} and (sense := _choose(c)) is not None and sense.obj
-                               and not sense.derived and sense.plover != trigger.plover for c in token.children):
+        if trigger.obj and trigger.kind not in UNDOING_KINDS and any(
+                c.dep_ in {"dobj", "nsubjpass"} and (sense := _choose(c)) is not None and sense.obj
+                and not sense.derived and sense.plover != trigger.plover for c in token.children):
             continue  # "launched a hunger strike": the noun's modifier gives it a sense of its own, and it is the event
+            # ('halted the joint exercises' ends that act: the halt is the event)
         if trigger.plover == "DEMAND" and token.lemma_.lower() in ORDER_VERBS and _orders_event(ctx, token):
             continue  # "ordered the evacuation of 23 villages": the evacuation is the event (`_ordered`); a court's
             # order stays a ruling
@@ -3674,8 +3684,10 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             draft.place, draft.time = draft.place or host.place, draft.time or host.time
             draft.evidence.extend(host.evidence)
             host.absorbed = True
-        elif draft.token.head.i == host.token.i and draft.token.dep_ in OBJ_DEPS and draft.token.lemma_.lower() in host.trigger.obj:
+        elif (obj := _object_conjunct(draft.token)).head.i == host.token.i and obj.dep_ in OBJ_DEPS and (
+                draft.token.lemma_.lower() in host.trigger.obj):
             _donate(draft, host)  # "announced a ban on Polish imports": the verb's sense came from this noun; one event
+            # ('stopped production and sales of the phone': a noun joined to the object is as much the verb's)
             draft.absorbed, draft.into = True, host
         elif host.trigger.actorless and draft.trigger.actorless and host.kind != draft.kind:
             _donate(host, draft)  # "345 pilgrims died in a stampede": the stampede is the event, the deaths its toll
