@@ -500,6 +500,9 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         return protest
     if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and _promises_money(token):
         return replace(row, kind="Aid", cameo="0331")
+    if row is not None and row.speech and token.lemma_.lower() == "announce" and _announces_product(token):
+        return next((r for r in lexicon()[("release", "VERB")] if r.kind == RELEASE_KIND and not r.plover), row)  # "Apple announced the
+        # iPhone 3GS": a product made public, as 'unveiled'
     if row is not None and row.kind == RELEASE_KIND and _promises_money(token):
         return replace(row, kind="Aid", cameo="071", plover="AID")  # "the EU released €3 million": funds given (CAMEO
         # 071, provide economic aid), no product released
@@ -541,6 +544,28 @@ def _doers_act(verb: Token) -> Trigger | None:
             if rows:
                 return rows[0]
     return None
+
+
+def _announces_product(verb: Token) -> bool:
+    """'Apple announced the iPhone 3GS', 'announced its latest iteration of the iPhone, the iPhone 3GS', 'announced a
+    new laptop': the direct object (or what it is 'of', or its apposition) is a product, spaCy's PRODUCT entity or a
+    WordNet device, craft or product noun; 'announced the purchase of 20 aircraft' (an event noun) is that act."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if _triggers_for(obj):
+            return False
+        words = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        words += [a for w in words for a in w.children if a.dep_ == "appos"]
+        if any(w.ent_type_ == "PRODUCT" or w.lemma_.lower() in _products() for w in words):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _products() -> frozenset[str]:
+    """Things a firm makes and makes public: the WordNet product, device and craft nouns ('laptop', 'airliner')."""
+    from kg.gazetteer import craft_nouns, device_nouns, product_nouns
+
+    return product_nouns() | device_nouns() | craft_nouns()
 
 
 def _appeal_for(verb: Token) -> bool:
