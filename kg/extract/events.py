@@ -1407,6 +1407,7 @@ COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pres
 ORDER_VERBS = {"order", "authorize", "authorise", "decree"}  # "ordered the evacuation of": who orders it does it
 UNDOING_KINDS = {"Retreat", "Cancellation", "Concession"}  # a verb that ends or withdraws what its object names
 ANNOUNCE_VERBS = {"announce", "confirm", "agree"}  # "announced his resignation", "agreed sanctions": who announces an act does it
+PROMISE_VERBS = {"promise"}  # "Cisco promised a compatible release": an act CAMEO does not code (its intent row is for those it does)
 CAUSATIVE_VERBS = {"prompt", "lead", "cause", "spur", "drive", "force", "compel"}  # X VERBed Y to act: Y acted
 
 
@@ -1567,7 +1568,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if trigger.plover == "DEMAND" and token.lemma_.lower() in ORDER_VERBS and _orders_event(ctx, token):
             continue  # "ordered the evacuation of 23 villages": the evacuation is the event (`_ordered`); a court's
             # order stays a ruling
-        if token.lemma_.lower() in ANNOUNCE_VERBS and not (trigger.obj or trigger.pobj) and _orders_event(ctx, token):
+        if token.lemma_.lower() in ANNOUNCE_VERBS | PROMISE_VERBS and not (trigger.obj or trigger.pobj) and _orders_event(ctx, token):
             continue  # "announced his resignation", "agreed sanctions": the act announced is the event (`_ordered`)
         if token.lemma_.lower() in ASPECT_VERBS | DECISION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
             continue  # "tried to secure", "voted to impeach": the attempt or decision of another act, not an event of its own
@@ -2713,13 +2714,15 @@ def _ordered(noun: Token) -> bool:
     verb = noun.head
     lemma = verb.lemma_.lower()
     return (noun.pos_ == "NOUN" and (noun.dep_ == "dobj" or noun.dep_ == "nsubjpass" and bool(_agents(verb)))
-            and verb.pos_ == "VERB" and (lemma in ORDER_VERBS or lemma in ANNOUNCE_VERBS and _announced_act(noun))
+            and verb.pos_ == "VERB" and (lemma in ORDER_VERBS or lemma in ANNOUNCE_VERBS and _announced_act(noun)
+                                         or lemma in PROMISE_VERBS and _announced_act(noun, uncoded=True))
             and not _negated_verb(verb) and not _to_infinitive(verb))
 
 
-def _announced_act(noun: Token) -> bool:
-    """An event noun that names an act someone does: no happening (a death, an accident), no words (a statement)."""
-    return any(not (t.speech or t.kind in actorless_kinds() | HAPPENING_KINDS) for t in _triggers_for(noun))
+def _announced_act(noun: Token, uncoded: bool = False) -> bool:
+    """An event noun that names an act someone does: no happening (a death, an accident), no words (a statement);
+    `uncoded`, one CAMEO gives no code (a release, an election): 'promised aid' stays CAMEO's promise (03)."""
+    return any(not (t.speech or t.kind in actorless_kinds() | HAPPENING_KINDS or uncoded and t.plover) for t in _triggers_for(noun))
 
 
 def _reported_violence(draft: Draft) -> bool:
