@@ -555,6 +555,8 @@ def _announces_product(verb: Token) -> bool:
             return False
         words = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         words += [a for w in words for a in w.children if a.dep_ == "appos"]
+        if any(w.lemma_.lower() in weapon_nouns() for w in words):
+            return False  # 'would announce a package of Patriot missiles': arms supplied, no product released
         if any(w.ent_type_ == "PRODUCT" or w.lemma_.lower() in _products() for w in words):
             return True
     return False
