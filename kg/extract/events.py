@@ -184,7 +184,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 id=row["id"], kind=row["kind"], cameo=row.get("cameo", ""), plover=row.get("plover", ""), args=row.get("args", {}),
                 obj=frozenset(row.get("obj", ())) | (_office_heads() if row.get("obj_titles") else frozenset())
                 | (weapon_nouns() if row.get("obj_weapons") else frozenset())  # 'fired shells', 'fired mortar rounds'
-                | (place_nouns() if row.get("obj_places") else frozenset()),  # 'seized the town', 'captured three villages'
+                | (place_nouns() if row.get("obj_places") else frozenset())  # 'seized the town', 'captured three villages'
+                | (_products() if row.get("obj_products") else frozenset()),  # 'recalled 2.5 million phones'
                 subj=frozenset(row.get("subj", ())) | (structure_nouns() if row.get("subj_structures") else frozenset()),
                 status=row.get("status", ""),
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
@@ -564,10 +565,11 @@ def _announces_product(verb: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _products() -> frozenset[str]:
-    """Things a firm makes and makes public: the WordNet product, device and craft nouns ('laptop', 'airliner')."""
-    from kg.gazetteer import craft_nouns, device_nouns, product_nouns
+    """Things a firm makes and makes public: the WordNet product, device, craft and vehicle nouns ('laptop', 'airliner',
+    'car')."""
+    from kg.gazetteer import craft_nouns, device_nouns, product_nouns, vehicle_nouns
 
-    return product_nouns() | device_nouns() | craft_nouns()
+    return product_nouns() | device_nouns() | craft_nouns() | vehicle_nouns()
 
 
 def _appeal_for(verb: Token) -> bool:
