@@ -107,8 +107,9 @@ TRIGGER = {"id": text, "lemmas": words, "pos": ("VERB", "NOUN"), "kind": text, "
            "?objmod": lambda v: isinstance(v, list) and all(words(w) for w in v), "?status": ("postponed", "cancelled"),
            "?speech": bool, "?declares": bool, "?quoted": bool, "?source": text, "?actorless": bool,
            "?patient": bool, "?obj_conflict": bool, "?bodies": bool, "?members": bool, "?holder": bool, "?visitor": bool, "?clause": bool,
-           "?standing": bool, "?obj_titles": bool, "?obj_weapons": bool, "?obj_places": bool, "?obj_people": bool, "?contest": bool,
-           "?intransitive": bool, "?obj_products": bool, "?subj_vehicles": bool,
+           "?standing": bool, "?obj_titles": bool, "?obj_weapons": bool,
+           "?obj_products": bool, "?obj_places": bool, "?obj_people": bool, "?contest": bool,
+           "?intransitive": bool, "?subj_vehicles": bool,
            "?lends": bool, "?subj_structures": bool, "?subj_sector": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None}
 SCHEMAS: dict[str, dict] = {
     "actors.jsonl": {"id": text, "type": ("Person", "Organization"), "name": text, "names": words, "codes": office_terms, "source": text},

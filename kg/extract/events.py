@@ -71,7 +71,6 @@ from kg.gazetteer import (
     agent_sectors,
     body_heads,
     by_name,
-    device_nouns,
     document_nouns,
     doer_verbs,
     feature_nouns,
@@ -80,7 +79,6 @@ from kg.gazetteer import (
     opinion_nouns,
     person_heads,
     place_nouns,
-    product_nouns,
     speech_verbs,
     state_of,
     structure_nouns,
@@ -155,7 +153,7 @@ class Trigger:
     obj_people: bool = False  # a named person as object stands for the `obj` nouns of people ("received Abbas" as "received the leader")
     obj_weapons: bool = False  # `obj` holds the WordNet weapon nouns: what is fired is a weapon
     obj_places: bool = False  # `obj` holds the WordNet place nouns, and a named place is one: what is taken is ground
-    obj_products: bool = False  # `obj` holds the WordNet product and device nouns, and a named product is one ("announced the iPhone 3GS")
+    obj_products: bool = False  # `obj` holds the WordNet product, device, craft and vehicle nouns ("recalled 2.5 million phones")
     intransitive: bool = False  # the sense takes no direct object ("demonstrated against the war"; not "demonstrated the phone")
     contest: bool = False  # a match between sides: holds only with a score line or two named sides in a text of teams
 
@@ -188,7 +186,7 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 obj=frozenset(row.get("obj", ())) | (_office_heads() if row.get("obj_titles") else frozenset())
                 | (weapon_nouns() if row.get("obj_weapons") else frozenset())  # 'fired shells', 'fired mortar rounds'
                 | (place_nouns() if row.get("obj_places") else frozenset())  # 'seized the town', 'captured three villages'
-                | (_product_words() if row.get("obj_products") else frozenset()),  # 'announced a new laptop'
+                | (_products() if row.get("obj_products") else frozenset()),  # 'recalled 2.5 million phones'
                 subj=frozenset(row.get("subj", ())) | (structure_nouns() if row.get("subj_structures") else frozenset())
                 | (vehicle_nouns() if row.get("subj_vehicles") else frozenset()),  # 'a boat sank'
                 status=row.get("status", ""),
@@ -426,28 +424,6 @@ def _markers(token: Token) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _product_words() -> frozenset[str]:
-    """The WordNet nouns of software, electronic equipment, computers and devices (`product_nouns`, `device_nouns`)."""
-    return product_nouns() | device_nouns()
-
-
-PRODUCT_LINKS = {"compound", "appos", "conj", "pobj"}  # 'its latest iteration of the iPhone, the iPhone 3GS'
-
-
-def _names_product(noun: Token, depth: int = 0) -> bool:
-    """Whether an object names a product: a model the nlp stage tags as one ('the iPhone 3GS', 'Windows 11'), or a
-    product or device noun (WordNet: 'a new laptop'), itself or through its compounds, appositions, conjuncts and 'of'
-    ('its latest iteration of the iPhone, the iPhone 3GS'); not what a clause under it names ('a plan to buy laptops')."""
-    if noun.ent_type_ == "PRODUCT" or noun.pos_ == "NOUN" and noun.lemma_.lower() in _product_words():
-        return True
-    if noun.pos_ == "NOUN" and any(f"{c.lower_} {noun.lemma_.lower()}" in _product_words()
-                                   for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1):
-        return True  # 'a new operating system', 'its web browser' (WordNet's two-word nouns)
-    links = [c for c in noun.children if c.dep_ in PRODUCT_LINKS or c.dep_ == "prep" and c.lower_ == "of"]
-    return depth < 3 and any(_names_product(c, depth + 1) for c in links)
-
-
 def _ground_taken(verb: Token, row: Trigger, actor: Callable[..., bool] | None) -> Trigger | None:
     """'Russia seized Crimea', 'Iraqi forces recaptured Mosul', 'captured the town of Kobani': the row of ground taken
     (`obj_places`) whose type the chosen row has, when the object is a place and an actor the article names takes
@@ -528,12 +504,15 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         return protest
     if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and _promises_money(token):
         return replace(row, kind="Aid", cameo="0331")
+    if row is not None and row.speech and token.lemma_.lower() == "announce" and _announces_product(token):
+        return next((r for r in lexicon()[("release", "VERB")] if r.kind == RELEASE_KIND and not r.plover), row)  # "Apple announced the
+        # iPhone 3GS": a product made public, as 'unveiled'
     if row is not None and row.kind == RELEASE_KIND and _promises_money(token):
         return replace(row, kind="Aid", cameo="071", plover="AID")  # "the EU released €3 million": funds given (CAMEO
         # 071, provide economic aid), no product released
     if row is not None and row.speech and _answers_to(token):
         return None  # "will stay on as chief executive, reporting to Nadella": whom one answers to, nothing said
-    if row is not None and row.kind == "Demand" and _court_appeal(token):
+    if row is not None and row.kind in ASKING_KINDS and _court_appeal(token):
         return next((r for r in _triggers_for(token) if r.kind == "Lawsuit"), row)
     if row is not None and row.kind == "Lawsuit" and _appeal_for(token):
         return None  # "launched an appeal for $400 million": the noun asks for something, a call ('appeal', Demand)
@@ -569,6 +548,32 @@ def _doers_act(verb: Token) -> Trigger | None:
             if rows:
                 return rows[0]
     return None
+
+
+def _announces_product(verb: Token) -> bool:
+    """'Apple announced the iPhone 3GS', 'announced its latest iteration of the iPhone, the iPhone 3GS', 'announced a
+    new laptop': the direct object (or what it is 'of', or its apposition) is a product, spaCy's PRODUCT entity or a
+    WordNet device, craft or product noun; 'announced the purchase of 20 aircraft' (an event noun) is that act."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if _triggers_for(obj):
+            return False
+        words = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        words += [a for w in words for a in w.children if a.dep_ == "appos"]
+        if any(w.lemma_.lower() in weapon_nouns() for w in words):
+            return False  # 'would announce a package of Patriot missiles': arms supplied, no product released
+        if any(w.ent_type_ == "PRODUCT" or w.lemma_.lower() in _products() or any(  # 'a new operating system': WordNet's
+                f"{c.lower_} {w.lemma_.lower()}" in _products() for c in w.children if c.dep_ == "compound") for w in words):
+            return True  # two-word nouns too
+    return False
+
+
+@lru_cache(maxsize=1)
+def _products() -> frozenset[str]:
+    """Things a firm makes and makes public: the WordNet product, device, craft and vehicle nouns ('laptop', 'airliner',
+    'car')."""
+    from kg.gazetteer import craft_nouns, device_nouns, product_nouns, vehicle_nouns
+
+    return product_nouns() | device_nouns() | craft_nouns() | vehicle_nouns()
 
 
 def _appeal_for(verb: Token) -> bool:
@@ -698,8 +703,7 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
             if needed is not None and not (needed & markers) or phrasal and not (needed and needed & particles):
                 continue
             if row.obj and not (row.obj & objects) and not (row.obj_conflict and any(map(_conflict_noun, heads))) and not (
-                    row.obj_people and any(c.ent_type_ == "PERSON" for c in heads)) and not (
-                    row.obj_products and any(map(_names_product, heads))):
+                    row.obj_people and any(c.ent_type_ == "PERSON" for c in heads)):
                 continue
             if row.obj_weapons and any(p.lemma_.lower() not in row.obj for c in heads for o in c.children
                                        if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"):
@@ -1352,6 +1356,13 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
+def _object_conjunct(token: Token) -> Token:
+    """The first of coordinated nouns: 'stopped production and sales' -> 'production'."""
+    while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head
+    return token
+
+
 def _infinitival(token: Token) -> bool:
     """'agreed to resume talks', 'pressure to reboot', 'agreed to extend the truce and to withdraw weapons': the
     content of another verb, not an event of its own (a coordinated infinitive is content as its first one is, and
@@ -1404,7 +1415,9 @@ def _headline_infinitive(token: Token) -> bool:
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
 ORDER_VERBS = {"order", "authorize", "authorise", "decree"}  # "ordered the evacuation of": who orders it does it
+UNDOING_KINDS = {"Retreat", "Cancellation", "Concession"}  # a verb that ends or withdraws what its object names
 ANNOUNCE_VERBS = {"announce", "confirm", "agree"}  # "announced his resignation", "agreed sanctions": who announces an act does it
+PROMISE_VERBS = {"promise"}  # "Cisco promised a compatible release": an act CAMEO does not code (its intent row is for those it does)
 CAUSATIVE_VERBS = {"prompt", "lead", "cause", "spur", "drive", "force", "compel"}  # X VERBed Y to act: Y acted
 
 
@@ -1569,13 +1582,15 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.lemma_.lower() in LIGHT_VERBS and not trigger.obj and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in EFFORT_NOUNS or _triggers_for(c)) for c in token.children):
             continue  # "launched a mediation effort", "launched an investigation": the noun is the event
-        if trigger.obj and any(c.dep_ in {"dobj", "nsubjpass"} and (sense := _choose(c)) is not None and sense.obj
-                               and not sense.derived and sense.plover != trigger.plover for c in token.children):
+        if trigger.obj and trigger.kind not in UNDOING_KINDS and any(
+                c.dep_ in {"dobj", "nsubjpass"} and (sense := _choose(c)) is not None and sense.obj
+                and not sense.derived and sense.plover != trigger.plover for c in token.children):
             continue  # "launched a hunger strike": the noun's modifier gives it a sense of its own, and it is the event
+            # ('halted the joint exercises' ends that act: the halt is the event)
         if trigger.plover == "DEMAND" and token.lemma_.lower() in ORDER_VERBS and _orders_event(ctx, token):
             continue  # "ordered the evacuation of 23 villages": the evacuation is the event (`_ordered`); a court's
             # order stays a ruling
-        if token.lemma_.lower() in ANNOUNCE_VERBS and not (trigger.obj or trigger.pobj) and _orders_event(ctx, token):
+        if token.lemma_.lower() in ANNOUNCE_VERBS | PROMISE_VERBS and not (trigger.obj or trigger.pobj) and _orders_event(ctx, token):
             continue  # "announced his resignation", "agreed sanctions": the act announced is the event (`_ordered`)
         if token.lemma_.lower() in ASPECT_VERBS | DECISION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
             continue  # "tried to secure", "voted to impeach": the attempt or decision of another act, not an event of its own
@@ -2760,13 +2775,15 @@ def _ordered(noun: Token) -> bool:
     verb = noun.head
     lemma = verb.lemma_.lower()
     return (noun.pos_ == "NOUN" and (noun.dep_ == "dobj" or noun.dep_ == "nsubjpass" and bool(_agents(verb)))
-            and verb.pos_ == "VERB" and (lemma in ORDER_VERBS or lemma in ANNOUNCE_VERBS and _announced_act(noun))
+            and verb.pos_ == "VERB" and (lemma in ORDER_VERBS or lemma in ANNOUNCE_VERBS and _announced_act(noun)
+                                         or lemma in PROMISE_VERBS and _announced_act(noun, uncoded=True))
             and not _negated_verb(verb) and not _to_infinitive(verb))
 
 
-def _announced_act(noun: Token) -> bool:
-    """An event noun that names an act someone does: no happening (a death, an accident), no words (a statement)."""
-    return any(not (t.speech or t.kind in actorless_kinds() | HAPPENING_KINDS) for t in _triggers_for(noun))
+def _announced_act(noun: Token, uncoded: bool = False) -> bool:
+    """An event noun that names an act someone does: no happening (a death, an accident), no words (a statement);
+    `uncoded`, one CAMEO gives no code (a release, an election): 'promised aid' stays CAMEO's promise (03)."""
+    return any(not (t.speech or t.kind in actorless_kinds() | HAPPENING_KINDS or uncoded and t.plover) for t in _triggers_for(noun))
 
 
 def _reported_violence(draft: Draft) -> bool:
@@ -3775,8 +3792,10 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             draft.place, draft.time = draft.place or host.place, draft.time or host.time
             draft.evidence.extend(host.evidence)
             host.absorbed = True
-        elif draft.token.head.i == host.token.i and draft.token.dep_ in OBJ_DEPS and draft.token.lemma_.lower() in host.trigger.obj:
+        elif (obj := _object_conjunct(draft.token)).head.i == host.token.i and obj.dep_ in OBJ_DEPS and (
+                draft.token.lemma_.lower() in host.trigger.obj):
             _donate(draft, host)  # "announced a ban on Polish imports": the verb's sense came from this noun; one event
+            # ('stopped production and sales of the phone': a noun joined to the object is as much the verb's)
             draft.absorbed, draft.into = True, host
         elif host.trigger.actorless and draft.trigger.actorless and host.kind != draft.kind:
             _donate(host, draft)  # "345 pilgrims died in a stampede": the stampede is the event, the deaths its toll
