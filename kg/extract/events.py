@@ -82,6 +82,7 @@ from kg.gazetteer import (
     speech_verbs,
     state_of,
     structure_nouns,
+    title_by_id,
     vehicle_nouns,
     weapon_nouns,
 )
@@ -1852,14 +1853,39 @@ def _it_antecedent(ctx: Context, pronoun: Token) -> list[str]:
     """The body 'it' stands for: the one organization or state that is the subject of the sentence before, in the same
     paragraph ('Amnesty International criticised the verdict. "...," it said in a statement.'; 'Poland raised military
     spending. In 2023 it ordered 96 helicopters')."""
-    sent = pronoun.sent
-    if pronoun.lower_ != "it" or sent.start == 0:
+    return _body_subject_before(ctx, pronoun) if pronoun.lower_ == "it" else []
+
+
+def _spokesperson_antecedent(ctx: Context, noun: Token) -> list[str]:
+    """Whom 'a spokesman' with no body named beside it speaks for: the one organization or state that is the subject
+    of the sentence before, in the same paragraph ('The State Department said it was following the situation. "...,"
+    a spokesman said'; 'The European Commission welcomed the vote. "...," a spokeswoman said'), as `_it_antecedent`.
+    Only the indefinite noun of the spokesperson title (kg/data/titles.jsonl): 'the spokesman' is someone named before."""
+    if noun.pos_ != "NOUN" or noun.lower_ not in _spokesperson_nouns() or not any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+        return []
+    if any(c.dep_ in {"prep", "poss", "compound", "amod", "appos"} for c in noun.children):
+        return []  # 'a spokesman for X', 'a Kremlin spokesman', 'a senior spokesman': described, not bare
+    return _body_subject_before(ctx, noun, person_to_body=False)  # a person's spokesman speaks for that person
+
+
+@lru_cache(maxsize=1)
+def _spokesperson_nouns() -> frozenset[str]:
+    """The lower-case one-word forms of the spokesperson title ('spokesman', 'spokeswoman', 'spokesperson')."""
+    return frozenset(f.lower() for f in title_by_id()["title-spokesperson"]["forms"] if " " not in f)
+
+
+def _body_subject_before(ctx: Context, token: Token, person_to_body: bool = True) -> list[str]:
+    """The one organization or state that is the subject of the sentence before a token's, in the same paragraph;
+    with `person_to_body`, when that subject is a person, the one organization that sentence names."""
+    sent = token.sent
+    if sent.start == 0:
         return []
     before = ctx.doc[sent.start - 1].sent
-    if not _same_paragraph(ctx.text, before.start_char, pronoun.idx):
+    if not _same_paragraph(ctx.text, before.start_char, token.idx):
         return []
     keys = {k for c in before.root.children if c.dep_ in SUBJ_DEPS for k in actors(ctx, c)}
-    if keys and all(map(ctx.is_person_key, keys)):
+    if keys and all(map(ctx.is_person_key, keys)) and person_to_body:
         # "Judge X heard the case at the Supreme Court ... It said it would rule in April": a person is no 'it'; the
         # one organization the sentence names is
         keys = {m.key for t in before if (m := ctx.mention(t)) is not None and m.type == "Organization"}
@@ -2405,6 +2431,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 named := _name_before_title(ctx, subj)) is not None:
             holder = actors(ctx, named)
         keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_antecedent(ctx, subj) + _noun_antecedent(ctx, subj)
+                                               + _spokesperson_antecedent(ctx, subj)
                                                if draft.trigger.speech and not _reported_speech(token) else [])
         keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
         # the ministry rejected the proposal": a demand, rejection or accusation is said, for the body the speaker speaks for
