@@ -4415,7 +4415,10 @@ def _person_speaks(draft: Draft) -> bool:
 def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """A quotation that is an argument of a verb of communication whose subject (or agent) is a person is that
     person's statement, whatever act the lexicon reads the verb as: 'The new iPhone was praised by Jobs as "the
-    biggest leap"', 'Orban described the sanctions as "a shot in the foot"', 'she expressed "deep concern"'.
+    biggest leap"', 'Orban described the sanctions as "a shot in the foot"', 'she expressed "deep concern"'. With no
+    person there, one state or organization as the subject speaks when the quotation is what the verb judges its object
+    to be ('Egypt condemned the attack as "barbaric"', 'the ministry called the move "a violation"': `_judged_as`); not
+    a quoted name or a content ('was introduced by Apple as "iPhone OS"' has an agent, 'committed to "work toward"').
 
     The verb is the first one above the quotation's own head; a quotation inside a question ('asked how documents
     kept in "secure cabinets" wound up there') or under another verb hangs on that verb instead.
@@ -4436,7 +4439,10 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         doers = [c for c in verb.children if c.dep_ == "nsubj"] or [g for c in verb.children if c.dep_ == "agent"
                                                                      for g in c.children if g.dep_ == "pobj"]
         if _communicates(verb):  # "Turkey's foreign minister, NAME, accused ...": the title and the name are one speaker
-            speakers = _named_first([k for c in doers for k in actors(ctx, c) if ctx.is_person_key(k)])
+            named = [k for c in doers for k in actors(ctx, c)]
+            speakers = _named_first([k for k in named if ctx.is_person_key(k)]) or (
+                named if len(set(named)) == 1 and named[0].startswith(BODY_KEY_PREFIXES) and _judged_as(span, verb)
+                else [])  # 'Egypt condemned the attack as "barbaric"': one body, no person, judging a thing in words
         else:  # 'A statement from Josep Borrell reads, "..."': the statement's author speaks, a person or a body
             # ('"We condemn this attack," read a statement from the French foreign ministry')
             nouns = [c for c in doers + [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]  # 'read a statement from X'
@@ -4456,6 +4462,16 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             out.append(_quoted_statement(ctx, verb, speakers[0], words, quote, "communicated"))
         held.append(words)
     return out
+
+
+def _judged_as(span: Span, verb: Token) -> bool:
+    """Whether a quotation is the object predicate of a verb with a subject: 'called the move "a violation"' (oprd),
+    'condemned the attack as "barbaric"' (the object of 'as' on the verb; 'as "groundless"' may be parsed as its modifier)."""
+    root = span.root
+    predicate = root.dep_ == "oprd" and root.head.i == verb.i or (
+        root.head.lower_ == "as" and root.head.dep_ == "prep" and (root.head.head.i == verb.i or (
+            root.head.head.dep_ == "dobj" and root.head.head.head.i == verb.i)))  # the parser may hang 'as' on the object
+    return predicate and any(c.dep_ == "nsubj" for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _named_first(keys: list[str]) -> list[str]:
