@@ -3479,9 +3479,28 @@ def read_statement(ctx: Context, draft: Draft) -> None:
             draft.quote = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in parts)
             draft.evidence = [e for e in draft.evidence if e.extractor != "statements/quote"]  # the words replace the clause's
             draft.evidence.extend(Evidence(s + 1, e - 1, sent.text, "statements/quote", 0.9) for s, e in parts)
+    if speech and draft.verbatim and complement is not None:
+        _coordinated_quotes(ctx, draft, complement)
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
         d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="quote-says-today")
+
+
+def _coordinated_quotes(ctx: Context, draft: Draft, complement: Token) -> None:
+    """'Marin said the government had "lost its way" and the opposition was "ready to govern"': the parser hangs the
+    second reported clause on the speech verb as its conjunct; a conjunct after the complement, with a subject of its
+    own, that is no verb of saying and reports no clause of its own, is more of what is said, and its quotation joins
+    the quote ('"...," and Y said "..."' has a speaker of its own)."""
+    token = draft.token
+    clauses = [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i > complement.i
+               and any(g.dep_ in SUBJ_DEPS for g in c.children) and not _speech_verb(c)
+               and not any(g.dep_ in {"ccomp", "xcomp"} and _speech_verb(g) for g in c.children)]
+    lo, hi = paragraph_bounds(ctx.text, token.idx)
+    more = [(s, e) for s, e in ctx.quotes if lo <= s < hi and any(_in_clause(c, s) for c in clauses)
+            and not _in_clause(complement, s) and ctx.text[s + 1:e - 1].strip(" ,.") not in draft.quote]
+    if more:
+        draft.quote = " ... ".join([draft.quote] + [ctx.text[s + 1:e - 1].strip(" ,.") for s, e in more])
+        draft.evidence.extend(Evidence(s + 1, e - 1, token.sent.text, "statements/quote", 0.9) for s, e in more)
 
 
 def _in_clause(complement: Token | None, char: int) -> bool:
