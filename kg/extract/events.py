@@ -2362,8 +2362,10 @@ def _statement_issuer(ctx: Context, noun: Token) -> Token | None:
     press = noun.lemma_.lower() == "release" and any(c.dep_ == "compound" and c.lower_ == "press" for c in noun.children)
     if noun.pos_ != "NOUN" or not (noun.lemma_.lower() in _statement_nouns() or press) or actors(ctx, noun):
         return None
-    owners = [o for o in _owners(noun)[1:] if actors(ctx, o)]
-    if owners:  # 'A press release from the Red Cross stated: "..."'
+    released = [g for v in noun.children if v.dep_ == "acl" for a in v.children if a.dep_ == "agent"
+                for g in a.children if g.dep_ == "pobj"]  # 'A statement released by the ministry said'
+    owners = [o for o in _owners(noun)[1:] + released if actors(ctx, o) or _noun_antecedent(ctx, o)]
+    if owners:  # 'A press release from the Red Cross stated: "..."'; 'from the ministry': the ministry named before
         return owners[0]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None
