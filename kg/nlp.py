@@ -1151,6 +1151,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _apposed_people(doc, _people_taking_office(doc, _plural_title_people(doc, out), words), words)
+    out = _surnames_of_found_people(doc, _organizations_apposed_to_people(doc, out), alone)
     out = _parties_tagged_people(doc, out, alone)
     out = _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out)))
     out = _company_before_title(doc, _company_read_as_person(doc, _companies_appointing(doc, out)))
@@ -1166,6 +1167,44 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _scored_teams(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out))))
     out = _without_documents(doc, _without_systems(doc, out))
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
+
+
+def _organizations_apposed_to_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Anta Babacar Ngom, a candidate, said': two to four capitalised words the model calls an organization, with no
+    gazetteer id, set off by a comma from an apposition 'a'/'an'/'the' + lower-case words whose head noun's first sense
+    is a person (kg/data/person_nouns.jsonl, WordNet), closed by a comma or 'who', and whose first word is a given name or
+    last word a surname of the Phoenix office holders: a person. Not when a word of the name is a body's head noun
+    ('the Liberal Party, a member of ...'); a company described by a noun of a person ('Goldman Sachs, a lender,')
+    has neither a given name nor a known surname."""
+    nouns = person_nouns()
+    out = []
+    for ent in ents:
+        i = ent.end + 1
+        if (ent.label_ == "ORG" and not ent.ent_id_ and 2 <= len(ent) <= 4 and all(_is_name_token(t) for t in ent)
+                and not any(t.lower_ in body_heads() for t in ent)
+                and (ent[0].lower_ in given_names() or ent[-1].lower_ in known_surnames())
+                and ent.end < len(doc) and doc[ent.end].text == "," and i < len(doc) and doc[i].lower_ in {"a", "an", "the"}):
+            phrase = doc[i + 1:i + 1 + APPOSITION_WORDS]
+            cut = next((t.i for t in phrase if not (t.is_lower and t.pos_ in {"NOUN", "ADJ"})), phrase.end)
+            if cut > i + 1 and doc[cut - 1].lower_ in nouns and cut < len(doc) and doc[cut].lower_ in {",", "who"}:
+                ent = _fresh(doc, ent.start, ent.end, "PERSON")
+        out.append(ent)
+    return out
+
+
+def _surnames_of_found_people(doc: Doc, ents: list[Span], known: frozenset[str]) -> list[Span]:
+    """Rule 4 again for the people found by apposition or by taking office ('Rafik Chelly, the secretary of state for
+    security, said ... "...," Chelly told reporters'): the surname of a person named in full whom the model left
+    untagged, standing alone as a proper noun outside every entity, is that person."""
+    from spacy.attrs import ORTH
+    from spacy.tokens import Span as SpanType
+
+    surnames = frozenset(e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1) - known
+    if not surnames:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    return ents + [SpanType(doc, t.i, t.i + 1, label="PERSON") for t in tokens_with(doc, ORTH, surnames)
+                   if t.i not in taken and t.pos_ == "PROPN"]
 
 
 INDEX_NOUNS = frozenset({"index", "indexes", "indices"})
@@ -1799,7 +1838,10 @@ def _apposed_people(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[S
         n = next((n for n in reversed(APPOSED_NAME) if comma.i - n >= 0 and all(
             _is_name_token(t) and t.i not in free and t.lower_ not in forms for t in doc[comma.i - n:comma.i])), 0)
         start = comma.i - n
-        if not n or doc[comma.i - 1].lower_ in words or not (
+        # a surname that is a dictionary word ('Déthié Fall, an opposition deputy,') is a name after a given name that
+        # is none, with an article before the person's noun; alone, or after another word, it may be a place's
+        surname_word = doc[comma.i - 1].lower_ in words and not (n >= 2 and article and doc[start].lower_ not in words)
+        if not n or surname_word or not (
                 doc[start].is_sent_start or (start > 0 and doc[start - 1].lower_ in {"and", ",", "but"})):
             continue
         out = [e for e in out if e is not alone]

@@ -94,7 +94,9 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     pairs = pair_mentions(doc)
     out = [m for m in out if not any(p.start <= m.start and m.end <= p.end for p in pairs)]  # 'Koreas' in 'the two Koreas'
     out.extend(pairs)
-    out.extend(title_back_mentions(doc, out))
+    back = title_back_mentions(doc, out)
+    taken = {(m.start, m.end) for m in back}
+    out = [m for m in out if not (m.rule == "nominal-title" and (m.start, m.end) in taken)] + back
     out.extend(title_before_name_mentions(doc, out))
     out.extend(pronoun_mentions(doc, out))
     out.extend(body_mentions(doc, out))
@@ -528,7 +530,7 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """
     spans = [(t.start, t.end, t.label_) for t in doc.spans.get("kg_titles", [])]
     people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
-    introduced: list[tuple[int, str, bool, Mention]] = []  # (character offset, title id, past, person)
+    introduced: list[tuple[int, str, bool, Mention, bool]] = []  # (character offset, title id, past, person, owned)
     chain = {start: end for start, end, _ in spans}
     for start, end, title in spans:
         if not _title_head(title):
@@ -545,20 +547,26 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if before is None and (lead := _the_before(doc, start, DESCRIBING)) is not None and lead >= 1 and doc[lead - 1].text == ",":
             before = next((m for m in people if m.end == doc[lead - 1].idx), None)  # 'Stéphane Dujarric, a UN spokesman,'
         past = past_marked(doc[max(0, start - 2):start])
+        owned = owner_before_title(doc, start) is not None or end < len(doc) and doc[end].lower_ in {"of", "for"}
         for person in (after, before):
             if person is not None:
-                introduced.append((doc[start].idx, title, past, person))
+                introduced.append((doc[start].idx, title, past, person, owned))
     out = []
     for start, end, title in spans:
         the, head = _the_before(doc, start), _title_head(title)
-        if not head or the is None or (end < len(doc) and _is_name(doc[end])):
+        if not head or (end < len(doc) and _is_name(doc[end])):
             continue
-        if owner_before_title(doc, start) is not None or _owner_of(doc, start, end) is not None:
-            continue  # 'the Serbian president', 'the president of Serbia': nominal_mentions reads those
+        owner = owner_before_title(doc, start)
+        if owner is not None or _owner_of(doc, start, end) is not None:
+            if owner is not None and (back := _owned_title_back(doc, start, title, owner, introduced, mentions, people)):
+                out.append(back)  # 'President Emmanuel Macron spoke. "...," the French president said'
+            continue  # else 'the Serbian president', 'the president of Serbia': nominal_mentions reads those
+        if the is None:
+            continue
         if end < len(doc) and doc[end].lower_ in {"of", "for"}:
             continue  # 'the spokesman for the army': a description of someone else
         past = past_marked(doc[the + 1:start])
-        earlier = [(at, p) for at, t, was, p in introduced if was == past and at < doc[start].idx
+        earlier = [(at, p) for at, t, was, p, _ in introduced if was == past and at < doc[start].idx
                    and (t == title if end - start > 1 else _title_head(t) == head)]
         if len({_person_name(p, people) for _, p in earlier}) != 1:  # two holders: one introduced in this paragraph
             here = paragraph_bounds(doc_text(doc), doc[start].idx)[0]
@@ -574,6 +582,29 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person",
                            rule="nominal-back-title", key=earlier[-1][1].key, sentence=sentence_text(span)))
     return out
+
+
+def _owned_title_back(doc: Doc, start: int, title: str, owner: Span, introduced: list[tuple[int, str, bool, Mention, bool]],
+                      mentions: list[Mention], people: list[Mention]) -> Mention | None:
+    """'President Emmanuel Macron addressed the summit. "...," the French president told the assembly': a title with an
+    owner's demonym or possessive and no name is the one person the article introduced before with that same title and
+    no owner ('US President Joe Biden ... the French president' is not Biden, nor 'NAME, the leader of the Labour Party'
+    'the Chinese leader': an owner introduced with the title is matched through the roles, in resolve; two such people,
+    or a past marker that differs, block it); not a title in apposition to a name ('The Ivorian interior minister, NAME,',
+    'NAME, the Ivorian interior minister,'). The nominal mention of the phrase gives way to this one."""
+    of = gazetteer_id(owner)
+    past = past_marked(doc[max(0, start - 2):start])
+    earlier = [p for at, t, was, p, owned in introduced if t == title and was == past and at < doc[start].idx and not owned]
+    if not of or len({_person_name(p, people) for p in earlier}) != 1:
+        return None
+    nominal = next((m for m in mentions if m.rule == "nominal-title" and m.start <= doc[start].idx < m.end), None)
+    if nominal is None:
+        return None
+    text = doc_text(doc)  # a title in apposition to a name introduces that person: 'The Ivorian interior minister, NAME,'
+    if any(text[nominal.end:p.start].strip() == "," or text[p.end:nominal.start].strip() == "," for p in people):
+        return None
+    return Mention(start=nominal.start, end=nominal.end, text=nominal.text, type="Person", rule="nominal-back-title",
+                   key=earlier[-1].key, sentence=nominal.sentence)
 
 
 def _subject_before(doc: Doc, start: int, end: int, title: str, people: list[Mention]) -> Mention | None:

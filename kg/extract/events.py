@@ -82,6 +82,7 @@ from kg.gazetteer import (
     speech_verbs,
     state_of,
     structure_nouns,
+    title_by_id,
     vehicle_nouns,
     weapon_nouns,
 )
@@ -1949,14 +1950,39 @@ def _it_antecedent(ctx: Context, pronoun: Token) -> list[str]:
     """The body 'it' stands for: the one organization or state that is the subject of the sentence before, in the same
     paragraph ('Amnesty International criticised the verdict. "...," it said in a statement.'; 'Poland raised military
     spending. In 2023 it ordered 96 helicopters')."""
-    sent = pronoun.sent
-    if pronoun.lower_ != "it" or sent.start == 0:
+    return _body_subject_before(ctx, pronoun) if pronoun.lower_ == "it" else []
+
+
+def _spokesperson_antecedent(ctx: Context, noun: Token) -> list[str]:
+    """Whom 'a spokesman' with no body named beside it speaks for: the one organization or state that is the subject
+    of the sentence before, in the same paragraph ('The State Department said it was following the situation. "...,"
+    a spokesman said'; 'The European Commission welcomed the vote. "...," a spokeswoman said'), as `_it_antecedent`.
+    Only the indefinite noun of the spokesperson title (kg/data/titles.jsonl): 'the spokesman' is someone named before."""
+    if noun.pos_ != "NOUN" or noun.lower_ not in _spokesperson_nouns() or not any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+        return []
+    if any(c.dep_ in {"prep", "poss", "compound", "amod", "appos"} for c in noun.children):
+        return []  # 'a spokesman for X', 'a Kremlin spokesman', 'a senior spokesman': described, not bare
+    return _body_subject_before(ctx, noun, person_to_body=False)  # a person's spokesman speaks for that person
+
+
+@lru_cache(maxsize=1)
+def _spokesperson_nouns() -> frozenset[str]:
+    """The lower-case one-word forms of the spokesperson title ('spokesman', 'spokeswoman', 'spokesperson')."""
+    return frozenset(f.lower() for f in title_by_id()["title-spokesperson"]["forms"] if " " not in f)
+
+
+def _body_subject_before(ctx: Context, token: Token, person_to_body: bool = True) -> list[str]:
+    """The one organization or state that is the subject of the sentence before a token's, in the same paragraph;
+    with `person_to_body`, when that subject is a person, the one organization that sentence names."""
+    sent = token.sent
+    if sent.start == 0:
         return []
     before = ctx.doc[sent.start - 1].sent
-    if not _same_paragraph(ctx.text, before.start_char, pronoun.idx):
+    if not _same_paragraph(ctx.text, before.start_char, token.idx):
         return []
     keys = {k for c in before.root.children if c.dep_ in SUBJ_DEPS for k in actors(ctx, c)}
-    if keys and all(map(ctx.is_person_key, keys)):
+    if keys and all(map(ctx.is_person_key, keys)) and person_to_body:
         # "Judge X heard the case at the Supreme Court ... It said it would rule in April": a person is no 'it'; the
         # one organization the sentence names is
         keys = {m.key for t in before if (m := ctx.mention(t)) is not None and m.type == "Organization"}
@@ -2382,6 +2408,8 @@ def _name_after_quote(ctx: Context, token: Token) -> Token | None:
     the verb."""
     if token.i == 0:
         return None
+    if (described := _described_name_after_quote(ctx, token)) is not None:
+        return described
     name = token.doc[token.i - 1]
     while name.head.i != name.i and name.head.i < token.i and name.dep_ == "compound":
         name = name.head
@@ -2393,6 +2421,35 @@ def _name_after_quote(ctx: Context, token: Token) -> Token | None:
     return name if actors(ctx, name) else None
 
 
+DESCRIPTION_WORDS = 8  # the longest description between a quotation and the name it describes ('the group's secretary-general')
+
+
+def _described_name_after_quote(ctx: Context, token: Token) -> Token | None:
+    """Who speaks in '"...," the group's secretary-general, Bilal Ag Acherif, said' when the parser, misled by the
+    description, gives the verb no subject: the person named right before the verb, set off by commas, after a
+    description of a few words with no verb that follows the quotation's closing mark."""
+    doc = token.doc
+    j = token.i - 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    m = ctx.mention(doc[j - 1])
+    if m is None or m.type != "Person" or doc[j - 1].pos_ != "PROPN":
+        return None
+    k = j - 1
+    while k > 0 and ctx.mention(doc[k - 1]) is m:
+        k -= 1
+    if k < 2 or doc[k - 1].text != ",":
+        return None
+    i = k - 2
+    while i >= 0 and k - 1 - i <= DESCRIPTION_WORDS and not doc[i].is_quote:
+        if doc[i].pos_ in {"VERB", "AUX"} or doc[i].text in {",", ".", ";", ":"}:
+            return None
+        i -= 1
+    if i < 1 or not doc[i].is_quote or i == k - 2 or not (doc[i - 1].text == "," or ctx.in_quote(doc[i - 1].idx)):
+        return None
+    return doc[j - 1]
+
+
 def _statement_issuer(ctx: Context, noun: Token) -> Token | None:
     """Who speaks in '"...," the statement said': a statement's owner ('A press release from X stated', "X's statement
     said"); else, when 'the statement' names no one, the statement the text named before,
@@ -2402,8 +2459,10 @@ def _statement_issuer(ctx: Context, noun: Token) -> Token | None:
     press = noun.lemma_.lower() == "release" and any(c.dep_ == "compound" and c.lower_ == "press" for c in noun.children)
     if noun.pos_ != "NOUN" or not (noun.lemma_.lower() in _statement_nouns() or press) or actors(ctx, noun):
         return None
-    owners = [o for o in _owners(noun)[1:] if actors(ctx, o)]
-    if owners:  # 'A press release from the Red Cross stated: "..."'
+    released = [g for v in noun.children if v.dep_ == "acl" for a in v.children if a.dep_ == "agent"
+                for g in a.children if g.dep_ == "pobj"]  # 'A statement released by the ministry said'
+    owners = [o for o in _owners(noun)[1:] + released if actors(ctx, o) or _noun_antecedent(ctx, o)]
+    if owners:  # 'A press release from the Red Cross stated: "..."'; 'from the ministry': the ministry named before
         return owners[0]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None
@@ -2502,6 +2561,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 named := _name_before_title(ctx, subj)) is not None:
             holder = actors(ctx, named)
         keys = holder or actors(ctx, subj) or (_spoken_for(ctx, subj) + _it_antecedent(ctx, subj) + _noun_antecedent(ctx, subj)
+                                               + _spokesperson_antecedent(ctx, subj)
                                                if draft.trigger.speech and not _reported_speech(token) else [])
         keys = keys or (_spoken_for(ctx, subj) if family(draft.kind) == "statement" else [])  # "a spokesman for
         # the ministry rejected the proposal": a demand, rejection or accusation is said, for the body the speaker speaks for
@@ -3539,9 +3599,28 @@ def read_statement(ctx: Context, draft: Draft) -> None:
             draft.quote = " ... ".join(ctx.text[s + 1:e - 1].strip(" ,.") for s, e in parts)
             draft.evidence = [e for e in draft.evidence if e.extractor != "statements/quote"]  # the words replace the clause's
             draft.evidence.extend(Evidence(s + 1, e - 1, sent.text, "statements/quote", 0.9) for s, e in parts)
+    if speech and draft.verbatim and complement is not None:
+        _coordinated_quotes(ctx, draft, complement)
     if draft.time is None and re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", draft.quote, re.I):
         d = ctx.article.date  # the speaker says "today": the words were spoken on the day reported
         draft.time = TimeValue(d.isoformat(), "day", d, d, text="", rule="quote-says-today")
+
+
+def _coordinated_quotes(ctx: Context, draft: Draft, complement: Token) -> None:
+    """'Marin said the government had "lost its way" and the opposition was "ready to govern"': the parser hangs the
+    second reported clause on the speech verb as its conjunct; a conjunct after the complement, with a subject of its
+    own, that is no verb of saying and reports no clause of its own, is more of what is said, and its quotation joins
+    the quote ('"...," and Y said "..."' has a speaker of its own)."""
+    token = draft.token
+    clauses = [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i > complement.i
+               and any(g.dep_ in SUBJ_DEPS for g in c.children) and not _speech_verb(c)
+               and not any(g.dep_ in {"ccomp", "xcomp"} and _speech_verb(g) for g in c.children)]
+    lo, hi = paragraph_bounds(ctx.text, token.idx)
+    more = [(s, e) for s, e in ctx.quotes if lo <= s < hi and any(_in_clause(c, s) for c in clauses)
+            and not _in_clause(complement, s) and ctx.text[s + 1:e - 1].strip(" ,.") not in draft.quote]
+    if more:
+        draft.quote = " ... ".join([draft.quote] + [ctx.text[s + 1:e - 1].strip(" ,.") for s, e in more])
+        draft.evidence.extend(Evidence(s + 1, e - 1, token.sent.text, "statements/quote", 0.9) for s, e in more)
 
 
 def _in_clause(complement: Token | None, char: int) -> bool:
@@ -4508,7 +4587,10 @@ def _person_speaks(draft: Draft) -> bool:
 def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """A quotation that is an argument of a verb of communication whose subject (or agent) is a person is that
     person's statement, whatever act the lexicon reads the verb as: 'The new iPhone was praised by Jobs as "the
-    biggest leap"', 'Orban described the sanctions as "a shot in the foot"', 'she expressed "deep concern"'.
+    biggest leap"', 'Orban described the sanctions as "a shot in the foot"', 'she expressed "deep concern"'. With no
+    person there, one state or organization as the subject speaks when the quotation is what the verb judges its object
+    to be ('Egypt condemned the attack as "barbaric"', 'the ministry called the move "a violation"': `_judged_as`); not
+    a quoted name or a content ('was introduced by Apple as "iPhone OS"' has an agent, 'committed to "work toward"').
 
     The verb is the first one above the quotation's own head; a quotation inside a question ('asked how documents
     kept in "secure cabinets" wound up there') or under another verb hangs on that verb instead.
@@ -4529,7 +4611,10 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         doers = [c for c in verb.children if c.dep_ == "nsubj"] or [g for c in verb.children if c.dep_ == "agent"
                                                                      for g in c.children if g.dep_ == "pobj"]
         if _communicates(verb):  # "Turkey's foreign minister, NAME, accused ...": the title and the name are one speaker
-            speakers = _named_first([k for c in doers for k in actors(ctx, c) if ctx.is_person_key(k)])
+            named = [k for c in doers for k in actors(ctx, c)]
+            speakers = _named_first([k for k in named if ctx.is_person_key(k)]) or (
+                named if len(set(named)) == 1 and named[0].startswith(BODY_KEY_PREFIXES) and _judged_as(span, verb)
+                else [])  # 'Egypt condemned the attack as "barbaric"': one body, no person, judging a thing in words
         else:  # 'A statement from Josep Borrell reads, "..."': the statement's author speaks, a person or a body
             # ('"We condemn this attack," read a statement from the French foreign ministry')
             nouns = [c for c in doers + [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]  # 'read a statement from X'
@@ -4549,6 +4634,16 @@ def communicated_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             out.append(_quoted_statement(ctx, verb, speakers[0], words, quote, "communicated"))
         held.append(words)
     return out
+
+
+def _judged_as(span: Span, verb: Token) -> bool:
+    """Whether a quotation is the object predicate of a verb with a subject: 'called the move "a violation"' (oprd),
+    'condemned the attack as "barbaric"' (the object of 'as' on the verb; 'as "groundless"' may be parsed as its modifier)."""
+    root = span.root
+    predicate = root.dep_ == "oprd" and root.head.i == verb.i or (
+        root.head.lower_ == "as" and root.head.dep_ == "prep" and (root.head.head.i == verb.i or (
+            root.head.head.dep_ == "dobj" and root.head.head.head.i == verb.i)))  # the parser may hang 'as' on the object
+    return predicate and any(c.dep_ == "nsubj" for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _named_first(keys: list[str]) -> list[str]:
