@@ -1864,15 +1864,19 @@ def _own_forces(ctx: Context, noun: Token, depth: int) -> list[str]:
             c.dep_ == "poss" and c.lower_ in BODY_POSSESSIVES for c in noun.children):
         return []
     bodies = {m.key for m in ctx.by_token.values() if m.type in {"State", "Organization"}}
-    head, own = noun, True  # the subject of the noun's own clause is not whom 'its' stands for ('Russian forces shelled its troops')
+    # the subject of the noun's own clause is not whom 'its' stands for ('Russian forces shelled its troops')
+    head, doers, controlled = noun, None, False
     while head.head.i != head.i:
         head = head.head
-        if own and head.pos_ in {"VERB", "AUX"}:
-            own = False
+        if doers is None and head.pos_ in {"VERB", "AUX"}:
+            doers = {k for c in head.children if c.dep_ in SUBJ_DEPS and c.i != noun.i for k in actors(ctx, c, depth + 1)}
+            controlled = noun.dep_ not in SUBJ_DEPS and not any(c.dep_ in SUBJ_DEPS for c in head.children)
             continue
         for subject in (c for c in head.children if c.dep_ in SUBJ_DEPS and c.i < noun.i and not noun.is_ancestor(c)):
             if keys := [k for k in actors(ctx, subject, depth + 1) if k in bodies]:
-                return keys
+                # 'Serbia says it will not withdraw its troops', 'Syria is willing to withdraw its troops': the doer's own
+                # troops (its subject's, or the one its verb takes from above), not someone it acts on
+                return [] if doers and set(keys) <= doers or controlled else keys
     return []
 
 
