@@ -152,6 +152,17 @@ QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]|(?<!\w)['\u2018](?=\w)|(?<=[\w.,!?])
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
+    """Quoted passages of `text`, (opening mark, closing mark + 1): see `_quotations`; found once for the article's text,
+    which three extractors ask of."""
+    return list(_last_quotations(text))
+
+
+@lru_cache(maxsize=2)
+def _last_quotations(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_quotations(text))
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
     """Quoted passages, (opening mark, closing mark + 1), their marks paired in turn within each paragraph (a
     mark's shape is no guide: a typed '\u201c' can close, and '," [' can open).
 
@@ -162,7 +173,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
     mark closes instead (it follows a word) and its marks are odd too, the quotation runs on to that mark.
 
     >>> text = 'He said: "We will not go.\\n\\n"Never," he added. A "term" here.\\n\\nShe said, "Yes.\\n\\nNo," then.'
-    >>> [text[s + 1:e - 1] for s, e in quotations(text)]
+    >>> [text[s + 1:e - 1] for s, e in _quotations(text)]
     ['We will not go', 'Never,', 'term', 'Yes.\\n\\nNo,']
     """
     out: list[tuple[int, int]] = []
@@ -995,6 +1006,18 @@ def _misparsed_subject(node: Token) -> bool:
     return node.dep_ == "ROOT" and node.pos_ == "PROPN" and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in node.children)
 
 
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    """The nouns that may name a body named before: body heads, business and financial nouns."""
+    return body_heads() | business_nouns() | financial_nouns()
+
+
+@lru_cache(maxsize=1)
+def _financial_only() -> frozenset[str]:
+    """The financial nouns that are neither business nouns nor body heads."""
+    return financial_nouns() - business_nouns() - body_heads()
+
+
 def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'the ministry', 'the company', 'the group' as an actor: the one organization of the last sentences that it names.
 
@@ -1016,11 +1039,13 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     from spacy.attrs import LOWER
 
     heads = frozenset(w for m in orgs if (w := m.text.lower().split()[-1]).isalpha() and len(m.text.split()) > 1)
+    # the lexicons' words looked up apart from the article's own (a set made per article is not kept by `tokens_with`)
+    found = {t.i: t for t in (*tokens_with(doc, LOWER, _body_words()), *tokens_with(doc, LOWER, frozenset(described) | heads))}
     out = []  # 'the commission' after 'the European Commission': the last word of a name the article gave
-    for token in tokens_with(doc, LOWER, body_heads() | frozenset(described) | heads | business_nouns() | financial_nouns()):
+    for token in (found[i] for i in sorted(found)):
         if token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS | {"dobj", "pobj", "poss"}:
             continue
-        if token.lower_ in financial_nouns() - business_nouns() - body_heads() and not (
+        if token.lower_ in _financial_only() and not (
                 token.dep_ == "nsubj" and token.head.lemma_.lower() in speech_verbs()):
             continue  # 'the bank said' refers back to the bank the article named; 'the bank's next meeting' may be another
         if token.lower_ not in body_heads() and token.lower_ not in described and not _trade_word(token.lower_) and not (

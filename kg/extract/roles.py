@@ -541,8 +541,10 @@ def _office_noun_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     out = []
     for token in doc:
         name = _office_title(token.lower_) if token.dep_ == "dobj" and token.pos_ == "NOUN" else ""
+        if not name:
+            continue
         verb = token.head
-        if not name or verb.lemma_.lower() not in TAKE_OFFICE_VERBS or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in TAKE_OFFICE_VERBS or verb.pos_ != "VERB":
             continue
         kids = list(verb.children)
         if any(c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ == "to" for c in kids) or verb.dep_ == "xcomp" \
