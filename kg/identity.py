@@ -521,10 +521,11 @@ class Identity:
                                     affiliations=node.affiliations, apart=node.apart))
         if entities == list(linked.entities):
             return linked
-        from kg.resolve import event_label
+        from kg.resolve import event_label, placed_events
 
         names = {e.key: e.label for e in entities}
-        events = tuple(replace(ev, label=event_label(ev, names)) for ev in linked.events)
+        events = placed_events(linked.events, {e.key: e.type for e in entities})
+        events = tuple(replace(ev, label=event_label(ev, names)) for ev in events)
         return replace(linked, entities=tuple(entities), events=events)
 
     def apply_all(self, extractions: Iterable[Extraction]) -> list[Extraction]:

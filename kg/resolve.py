@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -415,8 +416,9 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     known = {e.key for e in entities}
     roles = _one_name_per_post(_unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles))
     sides = office_states(roles, {e.key: e.type for e in entities})
-    pairs = pair_referents(mentions, [_canon_event(e, canon, known) for e in extraction.events], entities, sides)
-    events = [_canon_event(_expand_pairs(e, pairs), canon, known) for e in extraction.events]
+    places = {e.key for e in entities if e.type in PLACE_TYPES}
+    pairs = pair_referents(mentions, [_canon_event(e, canon, known, places) for e in extraction.events], entities, sides)
+    events = [_canon_event(_expand_pairs(e, pairs), canon, known, places) for e in extraction.events]
     names = {e.key: e.label for e in entities}
     merged = fold_tolls(merge_events([e for e in events if _still_grounded(e)], sides))
     headline = _headline_span(extraction.article)
@@ -601,11 +603,21 @@ def _still_grounded(event: Event) -> bool:
     return bool(event.participants) or bool(event.place and event.time)
 
 
-def _canon_event(event: Event, canon, known: set[str]) -> Event:
+PLACE_TYPES = frozenset({"Place", "State"})  # what an event's place can be (the shapes: kg:place is a Place or a State)
+
+
+def _canon_event(event: Event, canon, known: set[str], places: set[str]) -> Event:
+    """An event with canonical keys, without the actors and the place the article does not keep; a place resolved to a
+    node that is no place ('at Chequers', the name taken for an organisation) is dropped, not written as one."""
     participants = tuple(dict.fromkeys((role, canon(k)) for role, k in event.participants if canon(k) in known))
     about = tuple(dict.fromkeys(canon(k) for k in event.about if canon(k) in known or k.startswith("event-")))
-    place = canon(event.place) if canon(event.place) in known else ""
+    place = canon(event.place) if canon(event.place) in places else ""
     return replace(event, participants=participants, about=about, place=place)
+
+
+def placed_events(events: Iterable[Event], types: dict[str, str]) -> tuple[Event, ...]:
+    """The events with their place dropped where its node, typed again across articles, is no place."""
+    return tuple(e if not e.place or types.get(e.place, "Place") in PLACE_TYPES else replace(e, place="") for e in events)
 
 
 def build_entities(mentions: list[Mention]) -> list[Entity]:

@@ -201,6 +201,7 @@ class KG(DefinedNamespace):
     mergedEvent: URIRef
     mergedReport: URIRef
     metaHash: URIRef
+    nationality: URIRef
     neighborOf: URIRef
     opposes: URIRef
     organizer: URIRef

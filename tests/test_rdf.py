@@ -151,3 +151,28 @@ def test_streamed_file_is_the_dataset(tmp_path, seed_extraction, suffix):
     assert names == {str(g.identifier) for g in written.graphs() if len(g)}
     for name in names:
         assert isomorphic(written.graph(name), expected.graph(name)), name
+
+
+def test_posts_of_places_nationalities_and_retyped_places_conform(tmp_path):
+    """A city's mayor and a province's premier are posts of a Place; a nationality is a person's; a venue the
+    articles name both as a place and as an organisation ('Chequers', in two team articles, typed one way by identity
+    across them) is written as a place only where its node is one: the built graph conforms to the shapes."""
+    from kg.pipeline import build
+    from kg.rdf import to_dataset
+    from tests.conftest import DATA
+
+    (tmp_path / "mayor.txt").write_text(
+        " date 2024-03-05 Mayors meet\n\nSadiq Khan, the mayor of London, met Alberta premier Danielle Smith in Calgary on "
+        "Monday. Canadian novelist Margaret Atwood attended the meeting.\n", encoding="utf-8")
+    paths = [tmp_path / "mayor.txt", DATA / "tune-wire" / "2018-07-09-uk-johnson-resigns-hunt-foreign-secretary.txt",
+        DATA / "tune-wire" / "2025-09-18-trump-uk-state-visit-tech-deal.txt"]
+    result = build(paths)
+    assert not result.errors
+    ds = to_dataset(result.extractions)
+    quads = list(ds.quads((None, None, None, None)))
+    types = {(s, o) for s, p, o, _ in quads if p == RDF.type}
+    assert any((o, KG.Place) in types for _, p, o, _ in quads if p == KG.roleOf), "no post of a place was built"
+    assert any(p == KG.nationality for _, p, _, _ in quads), "no nationality was built"
+    assert not [o for _, p, o, _ in quads if p == KG.place and (o, KG.Organization) in types]
+    result = validate(ds)
+    assert result.conforms, result.report

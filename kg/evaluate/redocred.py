@@ -18,7 +18,8 @@ newskg's output, mapped to the relations (the scorer's choices, not newskg's):
   title `title-leader`) gives P488 (organization -> holder);
 - a Role in a State gives P27 (holder -> state): an office holder of a state
   is taken to be its citizen;
-- a memberOf relation from a Person to an Organization gives P102.
+- a memberOf relation from a Person to an Organization gives P102;
+- a nationality ('Canadian politician X') gives P27 (person -> state).
 
 Alignment: a predicted entity aligns with every gold cluster that has a
 mention string equal to one of the entity's names (label, aliases, mention
@@ -177,6 +178,8 @@ def newskg_triples(extraction) -> dict[str, list[tuple[list[str], list[str]]]]:
     for rel in extraction.relations:
         if rel.predicate == "memberOf" and types.get(rel.subject) == "Person" and types.get(rel.object) == "Organization":
             out["P102"].append((of(rel.subject), of(rel.object)))
+        elif rel.predicate == "nationality":
+            out["P27"].append((of(rel.subject), of(rel.object)))
     return out
 
 

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context
-from kg.extract.entities import PERSON_KEY_PREFIX
+from kg.extract.entities import PERSON_KEY_PREFIX, of_last_doc
 from kg.extract.events import FUTURE_AUX, actors, hypothetical
 from kg.nlp import name_head, tokens_with
 from kg.records import Evidence, Mention, Relation, Role
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 SUBJ_DEPS = {"nsubj", "nsubjpass"}
 APPOSITIVE_DEPS = frozenset({"appos", "attr"})
@@ -434,6 +434,91 @@ def _member_nouns() -> frozenset[str]:
     return person_nouns() | _legislator_words()
 
 
+NATIONALITY = "nationality"  # a person -> the state whose national the text calls them (schema:nationality)
+NOT_NATIONALITY_AFTER = frozenset({"born", "based", "backed", "funded", "owned", "led", "made", "speaking", "trained", "educated",
+                                   "registered", "flagged", "controlled", "allied", "occupied", "held"})
+NOT_NATIONALITY_BEFORE = frozenset({"pro", "anti", "ex"})
+
+
+def _demonym_states(ctx: Context, words: list[Token]) -> list[Mention]:
+    """The states named by the modifiers among `words` as nationalities: 'Canadian', 'British-Iranian' (both), 'US';
+    not 'Russian-born', 'Iranian-backed', 'pro-Russian' (where someone was born, who backs or funds them, a stance)."""
+    doc, out = ctx.doc, []
+    for t in words:
+        m = ctx.mention(t)
+        if m is None or m.type != "State" or m.start != t.idx or m.rule == "capital-as-government":
+            continue
+        end = next((u.i for u in doc[t.i:min(len(doc), t.i + 6)] if ctx.mention(u) is not m), len(doc))
+        if end + 1 < len(doc) and doc[end].text in {"-", "–"} and doc[end + 1].lower_ in NOT_NATIONALITY_AFTER:
+            continue
+        if t.i >= 2 and doc[t.i - 1].text in {"-", "–"} and doc[t.i - 2].lower_ in NOT_NATIONALITY_BEFORE:
+            continue
+        out.append(m)
+    return out
+
+
+def _titled(doc: Doc) -> set[int]:
+    """The tokens of the titles the pipeline marked (`kg_titles`), read once per Doc."""
+    return of_last_doc(doc, "titled tokens", lambda d: {i for t in d.spans.get("kg_titles", []) for i in range(t.start, t.end)})
+
+
+def _person_word(ctx: Context, token: Token) -> bool:
+    """A noun saying what a person is: a person noun of WordNet or a legislator's word ('politician', 'actor',
+    'lawmaker'), or a word of a title the pipeline marked ('President', 'Foreign Minister')."""
+    return token.lemma_.lower() in _member_nouns() or token.lower_ in _member_nouns() or token.i in _titled(ctx.doc)
+
+
+def _nationality(ctx: Context, token: Token) -> list[Relation]:
+    """A person called a national of a state: 'Canadian politician Rod Sykes', 'Kenyan President William Ruto',
+    'Rod Sykes, a Canadian politician,', 'Rod Sykes was a Canadian politician' -> nationality(person, state).
+
+    The state is a demonym or a state's name modifying a noun that says what the person is (a person noun or a
+    title), right before the name, in apposition to it, or predicated of it; not 'Russian-born', 'Iranian-backed' or
+    'pro-Russian'. Nationality is a person's attribute, not a relation between actors (no kg:actorRelation)."""
+    person = ctx.mention(token)
+    if person is None or person.type != "Person" or token.idx != person.start:
+        return []
+    doc = ctx.doc
+    described: list[Token] = []  # nouns saying what the person is
+    names = {t.i for t in doc[token.i:min(len(doc), token.i + 8)] if ctx.mention(t) is person}
+    head = doc[max(names)] if names else token
+    titled = _titled(doc)
+    # the words of the noun phrase right before the name: 'the Canadian politician', 'US Secretary of State', 'the
+    # Nigerian author' (the parser often hangs the name on that noun in apposition)
+    members, run = set(names), []
+    for i in range(token.i - 1, max(-1, token.i - 10), -1):
+        t = doc[i]
+        if t.text in {",", "(", ")", '"', ":"}:
+            break
+        noun_before = head.dep_ == "appos" and head.head.i == i and i == token.i - 1
+        if not (i in titled or noun_before or t.dep_ in {"compound", "amod", "nmod", "punct"} and t.head.i in members):
+            break
+        run.append(t)
+        members.add(i)
+    described += [t for t in run if _person_word(ctx, t)]
+    for c in head.children:  # 'Rod Sykes, a Canadian politician'
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and _person_word(ctx, c):
+            described.append(c)
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ == "be" and not any(
+            c.dep_ == "neg" for c in head.head.children):  # 'Rod Sykes was a Canadian politician'
+        described += [c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and _person_word(ctx, c)]
+    states: list[Mention] = []
+    for noun in described:
+        if any(c.lower_ in {"former", "ex"} for c in noun.children) and noun not in run:
+            continue  # 'a former Soviet diplomat' is still Soviet; 'X, the former Kenyan ambassador' likewise: kept below
+        words = [noun] + [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]
+        words += [g for c in list(words[1:]) for g in c.children if g.dep_ in {"amod", "compound", "nmod"}]
+        states += _demonym_states(ctx, words if noun not in run else run)
+    out, seen = [], set()
+    for m in states:
+        if m.key in seen:
+            continue
+        seen.add(m.key)
+        span = (min(m.start, person.start), max(m.end, person.end))
+        out.append(Relation(person.key, NATIONALITY, m.key, _evidence(token, "nationality", span)))
+    return out
+
+
 def _party_before(ctx: Context, last: int) -> Mention | None:
     """The party named right before a person noun (and the one or two lower-case words before it) that ends at token
     `last`: 'Socialist Party lawmaker', 'Socialist Party presidential candidate', 'the Green Party's candidate'."""
@@ -779,4 +864,5 @@ def extract_relations(ctx: Context) -> list[Relation]:
             out += _affiliation(ctx, token) + _member_before(ctx, token) + _party_of_possessor(ctx, token)
             out += _owned_body(ctx, token) + _party_noun(ctx, token) + _neighbouring(ctx, token) + _pronoun_party(ctx, token)
             out += _place_of_state(ctx, token) + _party_of_person(ctx, token)
+            out += _nationality(ctx, token)
     return [r for r in dict.fromkeys(out) if r.subject != r.object]

@@ -145,7 +145,10 @@ def test_redocred_runs_over_both_halves(redocred):
 
 @pytest.mark.slow
 def test_redocred_floors(redocred):
-    """Measured 2026-11-30 on all 91 documents: newskg micro F1 0.028 (P488 0.140), baseline micro F1 0.172."""
-    assert redocred["all"]["newskg"]["micro"]["f1"] >= 0.02
+    """Measured 2026-11-30 on all 91 documents: newskg micro F1 0.028 (P488 0.140), baseline micro F1 0.172.
+    2026-12-05, with nationalities ('Canadian politician X' -> P27): newskg micro 0.199 (tune 0.158, check 0.239), P27
+    0.244 (precision 0.905 on tune), P488 0.320; baseline unchanged."""
+    assert redocred["all"]["newskg"]["micro"]["f1"] >= 0.15
+    assert redocred["all"]["newskg"]["P27"]["f1"] >= 0.18
     assert redocred["all"]["newskg"]["P488"]["f1"] >= 0.10
     assert redocred["all"]["baseline"]["micro"]["f1"] >= 0.15
