@@ -1807,7 +1807,10 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     m = ctx.mention(token)
     if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
         return actors(ctx, _antecedent(ctx, token), depth + 1)
-    if (speaker := _reported_speaker(token)) is not None:  # "Syria says it will not accept ...": it is Syria; "Kenya's
+    speaker = _reported_speaker(token, pronouns=True)
+    if speaker is not None and (speaker.pos_ != "PRON" or speaker.lower_ == token.lower_ and ctx.mention(speaker) is not None):
+        # "Syria says it will not accept ...": it is Syria; "He said he would begin consultations": the one the first
+        # 'he' was resolved to (kg.extract.entities), the same pronoun ("He said it would ..." is another); "Kenya's
         # foreign minister, NAME, said he ...": he is NAME, as the one who says it (`_titled_speaker`)
         return _titled_speaker(ctx, speaker) or actors(ctx, speaker, depth + 1)
     if m is not None and m.type != "Place" and not ctx.in_dateline(m.start):  # 'KHARTOUM, May 21 -': no actor
@@ -2230,8 +2233,9 @@ def _speech_verb(token: Token) -> bool:
 SPEAKER_PRONOUNS = {"it", "they", "he", "she"}
 
 
-def _reported_speaker(token: Token) -> Token | None:
-    """The speaker a pronoun subject of reported speech stands for: "X said it/they would ..." -> X."""
+def _reported_speaker(token: Token, pronouns: bool = False) -> Token | None:
+    """The speaker a pronoun subject of reported speech stands for: "X said it/they would ..." -> X; with `pronouns`,
+    a pronoun speaker too ("He said he would begin consultations"), for the caller to take only when resolved."""
     if token.lower_ not in SPEAKER_PRONOUNS or token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     clause = token.head
@@ -2240,7 +2244,7 @@ def _reported_speaker(token: Token) -> Token | None:
         # second clause to the reported one
     if clause.dep_ != "ccomp" or not (_speech_verb(clause.head) or any(t.kind == "Statement" for t in _triggers_for(clause.head))):
         return None
-    subjects = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS and c.pos_ != "PRON"]
+    subjects = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS and (pronouns or c.pos_ != "PRON")]
     return subjects[0] if subjects else None
 
 
