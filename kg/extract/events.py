@@ -667,6 +667,9 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
               for p in o.children if p.dep_ == "pobj"]  # "a package of sanctions", "700 kg of medicine", "303 of the 543 seats"
     objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
     modifiers = {w for c in heads for m in c.children if m.dep_ in {"compound", "amod", "nmod"} for w in (m.lemma_.lower(), m.lower_)}
+    modifiers |= {p.lower_ for c in heads for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for p in o.children
+                  if p.dep_ == "pobj" and any(d.lower_ == "no" for d in p.children)}  # "a motion of no confidence": as
+    # "a no-confidence motion"
     modifiers |= {w for c in heads if c.lemma_.lower() in first_body_nouns() for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
                   for p in o.children if p.dep_ == "pobj" for m in (p, *(g for g in p.children if g.dep_ == "conj"))
                   for w in (m.lemma_.lower(), m.lower_)}  # "a team of 70 soldiers and engineers": its members say what kind
