@@ -260,6 +260,20 @@ def opinion_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def likelihood_adjectives() -> frozenset[str]:
+    """Adjectives of likelihood and possibility ('likely', 'unlikely', 'possible', 'feasible';
+    kg/data/likelihood_adjectives.jsonl, from WordNet): an event judged so is talked of, not reported."""
+    return _column("likelihood_adjectives.jsonl", "adjective")
+
+
+@lru_cache(maxsize=1)
+def wrongdoing_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is a wrongdoing, a cruel act, a killing or a mistake ('crime', 'fraud',
+    'murder', 'mistake'; kg/data/wrongdoing_nouns.jsonl, from WordNet): one committed is perpetrated, not pledged."""
+    return _column("wrongdoing_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
 def work_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is an investigation, an undertaking or a plan ('study', 'survey', 'project';
     kg/data/work_nouns.jsonl, from WordNet): capitalised words before one name the study, no actor."""

@@ -89,6 +89,12 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/opinion_nouns.jsonl: one-word nouns whose most frequent sense is an opinion or a way of regarding things
   ('view', 'opinion', 'perspective', 'standpoint'): one offered or promised ('a contrary view is offered by NAME') is
   something said, no pledge (kg.extract.events).
+- kg/data/likelihood_adjectives.jsonl: one-word adjectives of the WordNet head synsets of likelihood and possibility
+  and their satellites ('likely', 'unlikely', 'probable', 'possible', 'impossible', 'conceivable'): an event noun
+  judged so ('an arrest was unlikely', 'a ceasefire is possible') is talked of, not reported (kg.extract.events).
+- kg/data/wrongdoing_nouns.jsonl: one-word nouns whose most frequent sense is a wrongdoing, a cruel act, a killing or
+  a mistake ('crime', 'fraud', 'atrocity', 'murder', 'genocide', 'mistake'): one committed ('war crimes committed by
+  the army', 'committed fraud') is perpetrated, no pledge (kg.extract.events).
 - kg/data/office_words.jsonl: words that name the office of a title of kg/data/titles.jsonl without its holder:
   adjectives WordNet relates to the title's noun ('presidential', 'gubernatorial', 'mayoral': pertainyms) and nouns of
   a post WordNet derives from it ('presidency', 'governorship', 'premiership'): 'the presidential election ... the
@@ -855,6 +861,52 @@ def opinion_nouns(folder: Path) -> list[dict]:
     return _nouns_under(folder, OPINION_ROOTS, "opinion")
 
 
+LIKELIHOOD_HEADS = {
+    "likely": "01411451",      # likely.a.01: has a good chance of being the case or of coming about
+    "unlikely": "01412415",    # unlikely.a.01: has little chance of being the case or coming about
+    "probable": "01413247",    # probable.a.01: likely but not certain to be or become true or real
+    "improbable": "01413871",  # improbable.a.01: not likely to be true or to occur
+    "possible": "01821267",    # possible.a.01: capable of happening or existing
+    "impossible": "01823093",  # impossible.a.01: not capable of occurring or being accomplished
+}
+
+
+def likelihood_adjectives(folder: Path) -> list[dict]:
+    """The one-word adjectives of the head synsets of likelihood and possibility and of their similar-to satellites
+    (`LIKELIHOOD_HEADS`; see the module docstring)."""
+    rows: dict[str, dict] = {}
+    members: dict[str, str] = {offset: kind for kind, offset in LIKELIHOOD_HEADS.items()}
+    synsets = {fields[0]: (fields, words) for fields, words in synset_rows(folder, "adj")}
+    for kind, offset in LIKELIHOOD_HEADS.items():
+        fields, words = synsets[offset]
+        at = 4 + 2 * len(words)
+        pointers = fields[at + 1:at + 1 + 4 * int(fields[at])]
+        for i in range(0, len(pointers), 4):
+            if pointers[i] == "&":  # similar to: a satellite of the head
+                members.setdefault(pointers[i + 1], kind)
+    for offset, kind in members.items():
+        for word in synsets[offset][1]:
+            word = re.sub(r"\(.*\)$", "", word).lower()
+            if word.isalpha() and word not in rows:
+                rows[word] = {"id": f"likelihood-adj-{word}", "adjective": word, "kind": kind,
+                              "source": f"WordNet 3.0 data.adj {offset} ({synsets[offset][1][0]}), similar to {kind}"}
+    return sorted(rows.values(), key=lambda r: r["id"])
+
+
+WRONGDOING_ROOTS = {
+    "wrongdoing": "00732746",  # wrongdoing.n.02 (misconduct): activity that transgresses moral or civil law (crime, fraud)
+    "cruelty": "00424599",     # cruelty.n.01 (inhuman treatment): a cruel act (atrocity)
+    "killing": "00219012",     # killing.n.02 (kill, putting to death): the act of terminating a life (murder, genocide)
+    "mistake": "00070965",     # mistake.n.01 (error, fault): a wrong action attributable to bad judgment
+}
+
+
+def wrongdoing_nouns(folder: Path) -> list[dict]:
+    """One-word nouns whose most frequent sense is a wrongdoing, a cruel act, a killing or a mistake ('crime',
+    'atrocity', 'murder', 'mistake'; see the module docstring)."""
+    return _nouns_under(folder, WRONGDOING_ROOTS, "wrongdoing")
+
+
 # lexicographer files (lexnames) of abstract nouns: qualities, ideas, messages, feelings, holdings, amounts, relations,
 # conditions and times ('share', 'lead', 'proposal', 'cancer', 'dominance'); not acts, events, groups or things
 ABSTRACT_FILES = {"07": "attribute", "09": "cognition", "10": "communication", "12": "feeling", "16": "motive",
@@ -999,6 +1051,8 @@ def main(folder: Path) -> None:
     _write("post_nouns.jsonl", post_nouns(folder))
     _write("head_nouns.jsonl", head_nouns(folder))
     _write("opinion_nouns.jsonl", opinion_nouns(folder))
+    _write("wrongdoing_nouns.jsonl", wrongdoing_nouns(folder))
+    _write("likelihood_adjectives.jsonl", likelihood_adjectives(folder))
     _write("doer_nouns.jsonl", doer_nouns(folder))
     _write("office_words.jsonl", office_words(folder))
 

@@ -76,6 +76,7 @@ from kg.gazetteer import (
     feature_nouns,
     first_body_nouns,
     happening_nouns,
+    likelihood_adjectives,
     opinion_nouns,
     person_heads,
     place_nouns,
@@ -85,6 +86,7 @@ from kg.gazetteer import (
     title_by_id,
     vehicle_nouns,
     weapon_nouns,
+    wrongdoing_nouns,
 )
 from kg.nlp import PLACE_LABELS, closing_mark, hyphen_first, score_at, speaks_of_teams, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
@@ -665,6 +667,9 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
               for p in o.children if p.dep_ == "pobj"]  # "a package of sanctions", "700 kg of medicine", "303 of the 543 seats"
     objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
     modifiers = {w for c in heads for m in c.children if m.dep_ in {"compound", "amod", "nmod"} for w in (m.lemma_.lower(), m.lower_)}
+    modifiers |= {p.lower_ for c in heads for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for p in o.children
+                  if p.dep_ == "pobj" and any(d.lower_ == "no" for d in p.children)}  # "a motion of no confidence": as
+    # "a no-confidence motion"
     modifiers |= {w for c in heads if c.lemma_.lower() in first_body_nouns() for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
                   for p in o.children if p.dep_ == "pobj" for m in (p, *(g for g in p.children if g.dep_ == "conj"))
                   for w in (m.lemma_.lower(), m.lower_)}  # "a team of 70 soldiers and engineers": its members say what kind
@@ -977,9 +982,15 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     if row.kind == RELEASE_KIND and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in weapon_nouns()
                                         for c in token.children):
         return False  # "launched a missile": a weapon fired, no product released
+    if row.kind == "Protest" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _struck_by() for c in token.children):
+        return False  # "shells struck a market", "two rockets struck the base": a weapon or a craft strikes, no one goes
+        # on strike
     if row.kind == AGREEMENT_KIND and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in opinion_nouns()
                                           for c in token.children):
         return False  # "offered a gloomier view", "a contrary view is offered by NAME": an opinion said, no pledge
+    if row.kind == AGREEMENT_KIND and any(o.lemma_.lower() in wrongdoing_nouns() for o in _done_things(token)):
+        return False  # "soldiers committed war crimes", "atrocities committed by the army", "crimes committed abroad":
+        # a wrong perpetrated (kg/data/wrongdoing_nouns.jsonl), no pledge
     if row.plover == "CONSULT" and _talked_alone_about(token):
         return False  # "he talked about the transition": a speaker on a topic, no talks
     # "called Rahmon": someone is called; "airlifted supplies to victims" names whom it acts on in a preposition
@@ -1025,6 +1036,24 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     violent = row.plover in VIOLENT_TYPES
     return all((actor(o, people) or _described_defendant(o, row))
                and not (violent and o.pos_ == "NOUN" and o.lemma_.lower() in abstract_nouns()) for o in objects)
+
+
+@lru_cache(maxsize=1)
+def _struck_by() -> frozenset[str]:
+    """Things that strike without going on strike: the WordNet weapon, vehicle and craft nouns ('shell', 'rocket')."""
+    from kg.gazetteer import craft_nouns, vehicle_nouns
+
+    return weapon_nouns() | vehicle_nouns() | craft_nouns()
+
+
+def _done_things(verb: Token) -> list[Token]:
+    """What a verb is done to: its direct object, its passive subject, or the noun a participle hangs on ('crimes
+    committed abroad')."""
+    things = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in {"aux", "auxpass", "nsubj", "mark"} for c in verb.children):
+        things += [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]  # "to try crimes against humanity
+        # committed abroad": the parser hangs the participle on the verb whose object it describes
+    return things + ([verb.head] if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN" else [])
 
 
 def _described_defendant(noun: Token, row: Trigger) -> bool:
@@ -1470,6 +1499,9 @@ def _judged_ahead(noun: Token) -> bool:
     event noun judged in a clause to come ('will/would/could be' and a complement) is talked of, not reported ('the
     vote will be on Sunday', 'the talks were a success', 'the summit will be held in Delhi' stay)."""
     verb = noun.head
+    if noun.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ in likelihood_adjectives() for c in verb.children):
+        return True  # "an arrest was unlikely", "a ceasefire looks possible": its chances judged, in any tense
+        # (kg/data/likelihood_adjectives.jsonl)
     return (noun.dep_ == "nsubj" and verb.lemma_ == "be"
             and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for c in verb.children)
             and any(c.dep_ in {"attr", "acomp"} for c in verb.children))
@@ -1778,7 +1810,10 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
     m = ctx.mention(token)
     if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
         return actors(ctx, _antecedent(ctx, token), depth + 1)
-    if (speaker := _reported_speaker(token)) is not None:  # "Syria says it will not accept ...": it is Syria; "Kenya's
+    speaker = _reported_speaker(token, pronouns=True)
+    if speaker is not None and (speaker.pos_ != "PRON" or speaker.lower_ == token.lower_ and ctx.mention(speaker) is not None):
+        # "Syria says it will not accept ...": it is Syria; "He said he would begin consultations": the one the first
+        # 'he' was resolved to (kg.extract.entities), the same pronoun ("He said it would ..." is another); "Kenya's
         # foreign minister, NAME, said he ...": he is NAME, as the one who says it (`_titled_speaker`)
         return _titled_speaker(ctx, speaker) or actors(ctx, speaker, depth + 1)
     if m is not None and m.type != "Place" and not ctx.in_dateline(m.start):  # 'KHARTOUM, May 21 -': no actor
@@ -2201,8 +2236,9 @@ def _speech_verb(token: Token) -> bool:
 SPEAKER_PRONOUNS = {"it", "they", "he", "she"}
 
 
-def _reported_speaker(token: Token) -> Token | None:
-    """The speaker a pronoun subject of reported speech stands for: "X said it/they would ..." -> X."""
+def _reported_speaker(token: Token, pronouns: bool = False) -> Token | None:
+    """The speaker a pronoun subject of reported speech stands for: "X said it/they would ..." -> X; with `pronouns`,
+    a pronoun speaker too ("He said he would begin consultations"), for the caller to take only when resolved."""
     if token.lower_ not in SPEAKER_PRONOUNS or token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     clause = token.head
@@ -2211,7 +2247,7 @@ def _reported_speaker(token: Token) -> Token | None:
         # second clause to the reported one
     if clause.dep_ != "ccomp" or not (_speech_verb(clause.head) or any(t.kind == "Statement" for t in _triggers_for(clause.head))):
         return None
-    subjects = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS and c.pos_ != "PRON"]
+    subjects = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS and (pronouns or c.pos_ != "PRON")]
     return subjects[0] if subjects else None
 
 
@@ -2351,10 +2387,11 @@ def _reported_passive(draft: Draft) -> bool:
     """'X said (that) 75 soldiers had been returned', 'X confirmed that 56 detainees were released by Y': a passive
     clause reported by a verb has a subject of its own (what the act was done to); whoever reports it does not do
     it, so the reporter's subject is not inherited (only a 'by' agent takes part). A detention is the exception: the
-    authority that reports it holds the detainees ('the Interior Ministry said 63 people had been detained')."""
+    authority that reports it holds the detainees ('the Interior Ministry said 63 people had been detained'), unless the
+    passive names who held them ('two protesters were detained by police, a police spokeswoman said')."""
     token = draft.token
     return (token.dep_ == "ccomp" and any(c.dep_ == "nsubjpass" for c in token.children)
-            and "Arrest" not in lineage(draft.kind))
+            and ("Arrest" not in lineage(draft.kind) or bool(_agents(token))))
 
 
 OBJECT_AGENT_PREPS = {"for", "of"}

@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: one hundred and seventy-two articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: one hundred and eighty-four articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -130,9 +130,14 @@ from tests.conftest import DATA
 # End of the eighteenth session (all branches merged): wire (33) entities 0.902 roles 0.866 events 0.651 -> 0.657
 # statements 0.865 relations 0.271 dates 127/132 -> 129/134; tune-wire (180) entities 0.936 roles 0.886 events 0.675
 # statements 0.952 relations 0.406 (the eight new articles add 15 false relations) dates 702/717. Floors unchanged.
+# 2026-12-05 (s26-evp): four political articles written blind for events (see the README): the set is 184. As written
+# (5ed2f0f) the four: entities 0.976 roles 0.933 events 0.648 statements 0.966 dates 16/16; after the branch's event
+# rules 0.686, dates 17/17. Tune-wire (184) events 0.675 -> 0.676 (tp 924 -> 925, fp 451 -> 450) dates 718/733 ->
+# 719/734, the rest unchanged (entities 0.936 roles 0.887 statements 0.952 relations 0.406); wire (33) unchanged
+# (events 0.657); Wikinews events tune/check 0.726/0.597 -> 0.726/0.602. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (180, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (184, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
