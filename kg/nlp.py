@@ -51,6 +51,7 @@ from kg.gazetteer import (
     area_nouns,
     body_heads,
     body_nouns,
+    building_nouns,
     business_nouns,
     by_name,
     country_places,
@@ -1164,9 +1165,120 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _untagged_listed_bodies(doc, _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(
         doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
     out = _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out))
+    out = _names_before_building_nouns(doc, _parties_after_standing(doc, out))
     out = _scored_teams(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out))))
-    out = _without_documents(doc, _without_systems(doc, out))
+    out = _without_language_demonyms(doc, _without_clock_zones(doc, _without_documents(doc, _without_systems(doc, out))))
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
+
+
+# a clock time: '23:40', '9.15', '10pm', '10 p.m.' (the 'p.m.' alone), 'noon', 'midnight'
+CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?|[ap]\.m\.?|[ap]m|noon|midnight", re.IGNORECASE)
+
+
+def _clock_zones(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of a time zone written out after a clock time: capitalised words ending in 'Time' ('at 23:40 East
+    Africa Time', 'at 11:05 Indian Standard Time', 'at noon Eastern Time'), the clock included."""
+    zones = []
+    for token in doc:
+        if token.text != "Time" or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 4 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start < token.i and start > 0 and CLOCK.fullmatch(doc[start - 1].text):
+            zones.append((start - 1, token.i + 1))
+    return zones
+
+
+def _without_clock_zones(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Flights leave at 23:40 East Africa Time', 'at 10:30 Western Indonesia Time': the capitalised words of a time
+    zone after a clock time name no actor and no place, whatever the model read in them ('East Africa Time' as an
+    organisation, 'Western Indonesia' as a place, 'Indian' as a demonym)."""
+    zones = _clock_zones(doc)
+    if not zones:
+        return ents
+    return [e for e in ents if not any(a < e.end and e.start < b for a, b in zones)]
+
+
+def _without_language_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the French-speaking liberal party', 'an Arabic-language channel': a demonym joined by a hyphen to 'speaking' or
+    'language' names a language, not the state ('France' is not named)."""
+    def language(ent: Span) -> bool:
+        return (ent.label_ == "NORP" and ent.end + 1 < len(doc) and doc[ent.end].text == "-"
+                and not doc[ent.end - 1].whitespace_ and doc[ent.end + 1].lemma_.lower() in {"speak", "speaking", "language"})
+    return [e for e in ents if not language(e)]
+
+
+def _parties_after_standing(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'The opposition Vlaams Belang demanded early elections', 'the main opposition Yesh Atid', 'the ruling Podujana
+    Peramuna': a name the model called a person, or a place the gazetteer does not know, right after 'the' (or an
+    owner's 's) and the noun 'opposition' or the word 'ruling' (lower-case modifiers before them), is a party's name,
+    unless it is a person named in full elsewhere in the article or a known person of the Phoenix lists ('the
+    opposition leader Tom Smith' has a noun between)."""
+    actors = known_actors()
+    places = by_name()
+    state_end = {e.end: e for e in ents if e.ent_id_ and e.label_ == "GPE"}
+    out, dropped = [], set()
+    for ent in ents:
+        people = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e.text != ent.text for t in e}
+        before = ent.start - 1
+        state = state_end.get(ent.start)  # 'the ruling Sri Lanka Podujana Peramuna': a state's name opens the party's
+        if state is not None and ent.label_ == "PERSON" and not ent.ent_id_:
+            before = state.start - 1
+        standing = before >= 0 and (doc[before].lower_ == "opposition" and doc[before].pos_ in {"NOUN", "ADJ", "PROPN"}
+                                    or doc[before].lower_ == "ruling" and doc[before].pos_ in {"VERB", "ADJ", "NOUN"})
+        if standing:
+            before -= 1
+            while before >= 0 and doc[before].is_lower and doc[before].pos_ in {"ADJ", "ADV"}:
+                before -= 1  # 'the main opposition', 'the once-dominant ruling'
+        if (standing and before >= 0 and (doc[before].lower_ == "the" or doc[before].tag_ == "POS") and not ent.ent_id_
+                and (ent.label_ == "PERSON" or ent.label_ in PLACE_LABELS and not places.get(ent.text.lower()))
+                and all(_capitalised(t) and t.pos_ == "PROPN" and t.text not in people for t in ent)
+                and actors.get(ent.text.lower()) != "Person"):
+            start = ent.start if state is None else state.start
+            dropped.add(start)
+            ent = _typed(doc, _fresh(doc, start, ent.end, "ORG"))
+        out.append(ent)
+    return [e for e in out if not (e.ent_id_ and e.start in dropped)]
+
+
+def _names_before_building_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'at the Lambermont residence', 'the Akorda presidential palace', 'The Kutupalong and Balukhali camps': a name
+    the model called a person, after 'the' and right before a lower-case noun of a building or a built structure
+    (kg/data/structure_nouns.jsonl and the buildings of feature_nouns.jsonl, from WordNet; lower-case adjectives
+    between) that it modifies, is the place's name; not a given name, a known person of the Phoenix lists or a word
+    of a person named in full in the article ('the Obama residence' stays a person)."""
+    nouns = building_nouns()
+    actors = known_actors()
+    people = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    name_at = {e.start: e for e in ents}
+    end_at = {e.end: e for e in ents}
+
+    def building_after(ent: Span) -> bool:
+        i, names = ent.end, [ent]
+        if i + 1 < len(doc) and doc[i].lower_ == "and" and i + 1 in name_at:
+            names.append(name_at[i + 1])  # 'the Kutupalong and Balukhali camps'
+            i = names[-1].end
+        while i < len(doc) and doc[i].is_lower and doc[i].pos_ == "ADJ":
+            i += 1
+        if i >= len(doc) or not doc[i].is_lower or doc[i].pos_ != "NOUN" or doc[i].lemma_.lower() not in nouns:
+            return False
+        start = ent.start
+        if start > 1 and doc[start - 1].lower_ == "and" and start - 1 in end_at:
+            start = end_at[start - 1].start  # 'Balukhali' of 'the Kutupalong and Balukhali camps'
+            names = [end_at[ent.start - 1], ent]
+        heads = {n[-1].head.i for n in names}
+        return any(h in range(names[-1].end, i + 1) or h in {n[-1].i for n in names} for h in heads) and \
+            start > 0 and doc[start - 1].lower_ == "the"
+
+    out = []
+    for ent in ents:
+        if (ent.label_ == "PERSON" and not ent.ent_id_ and all(t.is_title and (t.pos_ == "PROPN" or t.dep_ == "conj") for t in ent)
+                and ent[0].lower_ not in given_names() and actors.get(ent.text.lower()) != "Person"
+                and not any(t.text in people for t in ent) and building_after(ent)):
+            ent = _typed(doc, _fresh(doc, ent.start, ent.end, "FAC"))
+        out.append(ent)
+    return out
 
 
 def _organizations_apposed_to_people(doc: Doc, ents: list[Span]) -> list[Span]:
