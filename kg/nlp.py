@@ -4067,11 +4067,21 @@ def _joined_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         parts = [doc[ent.start:joins[0]], doc[joins[0] + 1:ent.end]]
         elsewhere = [any(m.start() < ent.start_char or m.start() >= ent.end_char
                          for m in re.finditer(r"(?<!\w)" + re.escape(strip_the(p.text)) + r"(?!\w)", text)) for p in parts]
-        if (all(elsewhere) and any(alone[strip_the(p.text)] for p in parts)) or all(_headed_body(p) for p in parts):
+        if (all(elsewhere) and any(alone[strip_the(p.text)] for p in parts)) or all(_headed_body(p) for p in parts) \
+                or (any(alone[strip_the(p.text)] for p in parts) and all(_long_name(p) for p in parts)):
             out += [_fresh(doc, p.start + (p[0].lower_ == "the"), p.end, "ORG") for p in parts]
             continue
         out.append(ent)
     return out
+
+
+def _long_name(part: Span) -> bool:
+    """A name of two words or more, capitalised at both ends, with only joining words between ('Bank of Baroda',
+    'Punjab National Bank'): with its other side named alone elsewhere, 'Bank of Baroda and Punjab National Bank' is
+    two banks; 'the Ministry of Trade and Industry' ('Industry' is one word) stays one."""
+    words = [t for t in part if t.lower_ != "the"]
+    return len(words) > 1 and _capitalised(words[0]) and _capitalised(words[-1]) and all(
+        _capitalised(t) or t.pos_ in LINKING_POS | {"DET"} for t in words)
 
 
 def _headed_body(part: Span) -> bool:

@@ -125,6 +125,9 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
                                and _capital_initials(f.text) == m.text}
             if m.text.lower() in body_nouns():  # 'the Commission' after the European Commission, 'the Council' after the Council of the EU
                 candidates |= {f.key for f in named if f.key != m.key and _head_noun(f.text) == m.text}
+            # 'Congress' after the Indian National Congress: the last word of a name of three words or more, named before
+            candidates |= {f.key for f in full if f.key != m.key and f.start < m.start and len(f.text.split()) > 2
+                           and f.text.split()[-1] == m.text and f.of != m.key}
         found[m.key, m.text, m.type] = candidates
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))
