@@ -2152,17 +2152,33 @@ def _inside_words(doc: Doc, ents: list[Span]) -> list[Span]:
     Affairs' in 'Foreign Affairs minister' (with the title word after it, a form of a title of kg/data/titles.jsonl),
     'the tanker Stena Impero' (a vessel)."""
     forms = _title_phrases()
-    out = []
+    out, vessels = [], set()
     for ent in ents:
         if ent.start >= 2 and _stance(doc, ent.start - 2):
             continue
         if (ent.label_ == "ORG" and not ent.ent_id_ and ent.end < len(doc) and doc[ent.end].is_lower
                 and f"{ent.text} {doc[ent.end].text}".lower() in forms):
             continue
-        if ent.start and not ent.ent_id_ and _vessel_named(doc, ent) or _craft_named(ent):
+        if ent.start and not ent.ent_id_ and _vessel_named(doc, ent):
+            vessels.add(strip_the(ent.text))
+            continue
+        if _craft_named(ent):
+            vessels.add(_craft_own_name(ent))
             continue
         out.append(ent)
-    return out
+    # 'Space Shuttle Atlantis ... Atlantis will go on display', 'the trawler Min Long Yu 6608 ... the Min Long Yu 6608':
+    # the vessel's name written alone again is the vessel still
+    return [e for e in out if e.ent_id_ or strip_the(e.text) not in vessels] if vessels - {""} else out
+
+
+def _craft_own_name(ent: Span) -> str:
+    """The name after the craft noun that opens a craft's name: 'Atlantis' of 'Space Shuttle Atlantis', '' when none."""
+    words = [t for t in ent if t.lower_ != "the"]
+    for k in (2, 1):
+        if len(words) > k and " ".join(t.lower_ for t in words[:k]) in craft_nouns():
+            end = ent.end - (ent[-1].tag_ == "POS")  # "Space Shuttle Columbia's sister ships"
+            return ent.doc[words[k].i:end].text if end > words[k].i else ""
+    return ""
 
 
 def _craft_named(ent: Span) -> bool:
