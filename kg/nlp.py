@@ -1165,7 +1165,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _untagged_listed_bodies(doc, _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(
         doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
     out = _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out))
-    out = _names_before_building_nouns(doc, _parties_after_standing(doc, out))
+    out = _names_before_building_nouns(doc, _parties_after_standing(doc, _people_after_person_nouns(doc, out)))
     out = _scored_teams(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out))))
     out = _without_language_demonyms(doc, _without_clock_zones(doc, _without_documents(doc, _without_systems(doc, out))))
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
@@ -1240,6 +1240,30 @@ def _parties_after_standing(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = _typed(doc, _fresh(doc, start, ent.end, "ORG"))
         out.append(ent)
     return [e for e in out if not (e.ent_id_ and e.start in dropped)]
+
+
+def _people_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Polaroids of fashion designer Halston', 'singer-songwriter Carly Simon', 'was saved by goalkeeper Thibaut
+    Courtois': a name of one to three capitalised proper nouns the model called a body or a place, right after a
+    lower-case noun whose most frequent sense is a kind of person (kg/data/person_nouns.jsonl, from WordNet) that it
+    stands in apposition to or that modifies it, is that person's name; not after a noun one of whose senses is a body
+    or a business ('the carrier Ryanair': kg/data/body_nouns.jsonl, trade nouns), nor a name opening with an English
+    word ('the broadcaster Channel Four'), a gazetteer name or a known organisation of the Phoenix lists."""
+    kinds = person_nouns()
+    bodies = body_nouns() | trade_body_nouns()
+    actors = known_actors()
+    out = []
+    for ent in ents:
+        noun = doc[ent.start - 1] if ent.start else None
+        if (noun is not None and ent.label_ in {"ORG", "GPE", "LOC", "FAC"} and not ent.ent_id_ and len(ent) <= 3
+                and noun.is_lower and noun.pos_ == "NOUN" and noun.lower_ in kinds
+                and not {noun.lower_, noun.lemma_.lower()} & bodies
+                and (ent.start <= noun.head.i < ent.end or ent.root.head.i == noun.i)
+                and all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in bodies for t in ent)
+                and not is_dictionary_word(ent[0].text) and actors.get(ent.text.lower()) != "Organization"):
+            ent = _fresh(doc, ent.start, ent.end, "PERSON")
+        out.append(ent)
+    return out
 
 
 def _names_before_building_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
