@@ -1248,7 +1248,9 @@ def _people_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     lower-case noun whose most frequent sense is a kind of person (kg/data/person_nouns.jsonl, from WordNet) that it
     stands in apposition to or that modifies it, is that person's name; not after a noun one of whose senses is a body
     or a business ('the carrier Ryanair': kg/data/body_nouns.jsonl, trade nouns), nor a name opening with an English
-    word ('the broadcaster Channel Four'), a gazetteer name or a known organisation of the Phoenix lists."""
+    word ('the broadcaster Channel Four'), a gazetteer name or a known organisation of the Phoenix lists. A state's
+    name or demonym before the noun describes a company more often ('the US retailer Walmart', 'the Irish lessor
+    AerCap'): the name keeps its type there."""
     kinds = person_nouns()
     bodies = body_nouns() | trade_body_nouns()
     actors = known_actors()
@@ -1260,7 +1262,8 @@ def _people_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
                 and not {noun.lower_, noun.lemma_.lower()} & bodies
                 and (ent.start <= noun.head.i < ent.end or ent.root.head.i == noun.i)
                 and all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in bodies for t in ent)
-                and not is_dictionary_word(ent[0].text) and actors.get(ent.text.lower()) != "Organization"):
+                and not is_dictionary_word(ent[0].text) and actors.get(ent.text.lower()) != "Organization"
+                and not (noun.i > 0 and doc[noun.i - 1].ent_type_ in {"NORP", "GPE"})):
             ent = _fresh(doc, ent.start, ent.end, "PERSON")
         out.append(ent)
     return out
