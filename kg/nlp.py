@@ -1466,13 +1466,17 @@ def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> li
     opens with ('EU') when the rest is a portfolio ('AU Commission chairman' keeps its body); one that runs into a
     title with none, its words before the title all capitalised dictionary words ('Defence'), is dropped; so is a name
     of such words alone after a minister's or a government post's 'TITLE for' ('a spokeswoman for Airbus' names a
-    body). A name with a body's noun ('Foreign Ministry spokesman') or right before a title with no known body in it
-    ('Apple CEO Tim Cook', 'Treasury Secretary') stays."""
+    body), and such a name right before a minister's title ('Budget Minister NAME'). A name with a body's noun ('Foreign
+    Ministry spokesman') or right before another title with no known body in it ('Apple CEO Tim Cook', 'Treasury
+    Secretary') stays."""
     if not words:
         return ents
     # a party's title opens with the party's own noun ('Centre Party leader'): no portfolio runs into it
     starts = {t.start: t.end for t in doc.spans.get("kg_titles", []) if title_kinds().get(t.label_) != "pty"}
     ends = {t.end for t in doc.spans.get("kg_titles", []) if title_kinds().get(t.label_) in PORTFOLIO_KINDS}
+    # 'Budget Minister NAME', 'Pensions Minister NAME': capitalised dictionary words, no body's noun, right before a
+    # minister's title are the portfolio ('Treasury Secretary', 'Apple CEO' keep their body)
+    ministers = {t.start for t in doc.spans.get("kg_titles", []) if title_kinds().get(t.label_) == "minister"}
     out = []
     for ent in ents:
         if ent.label_ != "ORG" or ent.ent_id_:
@@ -1487,7 +1491,8 @@ def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> li
             if not _portfolio_words(doc[ent.start:cut], words):
                 out.append(ent)
         elif not (ent.start >= 2 and doc[ent.start - 1].lower_ == "for" and ent.start - 1 in ends
-                  and _portfolio_words(doc[ent.start:ent.end], words)):
+                  and _portfolio_words(doc[ent.start:ent.end], words)) \
+                and not (ent.end in ministers and _portfolio_words(doc[ent.start:ent.end], words)):
             out.append(ent)
     return out
 
