@@ -1166,6 +1166,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
     out = _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out))
     out = _names_before_building_nouns(doc, _parties_after_standing(doc, _people_after_person_nouns(doc, out)))
+    out = _listed_before_body_nouns(doc, out)
     out = _scored_teams(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out))))
     out = _without_language_demonyms(doc, _without_clock_zones(doc, _without_documents(doc, _without_systems(doc, out))))
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
@@ -1267,6 +1268,50 @@ def _people_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = _fresh(doc, ent.start, ent.end, "PERSON")
         out.append(ent)
     return out
+
+
+def _listed_before_body_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the ACV and ABVV trade unions', 'the Fatah and Hamas movements': names listed by 'and' or commas right before a
+    plural lower-case noun whose first sense is a body (kg/data/body_nouns.jsonl; lower-case nouns of its kind between,
+    'trade'), that the list modifies, are each a body's name, whatever the model called them or if it left them
+    untagged; a gazetteer name keeps its entry ('the British and Irish governments' are no names here: demonyms)."""
+    from spacy.attrs import LEMMA
+
+    nouns = first_body_nouns()
+    at = {i: e for e in ents for i in range(e.start, e.end)}
+    retyped: dict[int, Span] = {}
+    for noun in tokens_with(doc, LEMMA, nouns):
+        if noun.tag_ != "NNS" or not noun.is_lower or noun.lemma_.lower() not in nouns:
+            continue
+        end = noun.i
+        while end > 0 and noun.i - end < 2 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN":
+            end -= 1  # 'trade' of 'trade unions'
+        names, i = [], end
+        while True:
+            start = i
+            while start > 0 and i - start < 3 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].is_upper) \
+                    and _capitalised(doc[start - 1]) and doc[start - 1].is_alpha:
+                start -= 1
+            if start == i:
+                break
+            names.append((start, i))
+            if start < 2 or doc[start - 1].lower_ not in {"and", ","}:
+                break
+            i = start - 1
+        if len(names) < 2 or names[-1][0] == 0 or doc[names[-1][0] - 1].lower_ not in {"the", "its", "their"}:
+            continue
+        if not any(doc[k].head.i in range(names[-1][0], noun.i + 1) for a, b in names for k in range(a, b)):
+            continue
+        for a, b in names:
+            ent = at.get(a)
+            if ent is not None and (ent.ent_id_ or ent.label_ == "ORG" or ent.label_ in NON_NAME_LABELS | {"NORP"}
+                                    or (ent.start, ent.end) != (a, b)):
+                continue
+            retyped[a] = _typed(doc, _fresh(doc, a, b, "ORG"))
+    if not retyped:
+        return ents
+    cover = {i for e in retyped.values() for i in range(e.start, e.end)}
+    return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + list(retyped.values())
 
 
 def _names_before_building_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
