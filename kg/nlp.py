@@ -3292,6 +3292,17 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
         elif ((BRAND.fullmatch(ent.text) or (before.lower_ in OWNERS and ent.root.head.lemma_ in device_nouns()))
               and _thing_head(ent.root.head) and known_actors().get(ent.text.lower()) != "Organization"):
             modifiers.add(ent.text)
+    # 'the BlackBerry mobile device', 'Macintosh computers would ship with ...': a name modifying a device's or a
+    # computer's noun (kg/data/device_nouns.jsonl, product_nouns.jsonl; lower-case modifiers between), with no owner
+    # word before it, when the text never uses it otherwise and it is no known organisation of the Phoenix lists
+    things = device_nouns() | product_nouns()
+    for ent in orgs:
+        head = ent.root.head
+        if (ent.root.dep_ in {"compound", "nmod"} and head.i >= ent.end and head.lemma_.lower() in things
+                and _thing_head(head) and all(doc[k].is_lower and doc[k].pos_ in {"ADJ", "NOUN"} for k in range(ent.end, head.i))
+                and not _body_by_name(doc, ent) and known_actors().get(ent.text.lower()) != "Organization"
+                and (ent.start == 0 or doc[ent.start - 1].tag_ != "POS")):
+            modifiers.add(ent.text)
     # a name that only ever modifies a thing after such a word names the thing's kind, not its maker ('a Boeing jet'
     # where the text has 'Boeing said' stays a maker)
     acting = {e.text for e in orgs if e.text in modifiers and e.root.dep_ not in {"compound", "nmod", "amod"}}
