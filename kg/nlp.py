@@ -1169,6 +1169,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _listed_before_body_nouns(doc, out)
     out = _scored_teams(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out))))
     out = _without_language_demonyms(doc, _without_clock_zones(doc, _without_documents(doc, _without_systems(doc, out))))
+    out = _without_category_lines(doc, out)
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
 
 
@@ -1199,6 +1200,19 @@ def _without_clock_zones(doc: Doc, ents: list[Span]) -> list[Span]:
     if not zones:
         return ents
     return [e for e in ents if not any(a < e.end and e.start < b for a, b in zones)]
+
+
+CATEGORY_LINE = re.compile(r"^[ \t]*Categories:[^\n]*", re.MULTILINE)
+
+
+def _without_category_lines(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Categories: August 15, 2008 Canada Published North America Politics and conflicts Environment Canada Archived':
+    a wiki page's line of category tags after the article names nothing the article says ('Environment Canada
+    Archived', 'North America' run together from the tags)."""
+    lines = [(m.start(), m.end()) for m in CATEGORY_LINE.finditer(doc.text)]
+    if not lines:
+        return ents
+    return [e for e in ents if not any(a <= e.start_char < b for a, b in lines)]
 
 
 def _without_language_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
