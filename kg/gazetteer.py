@@ -441,6 +441,16 @@ def weapon_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def building_nouns() -> frozenset[str]:
+    """Nouns of a building or another built structure, one word ('palace', 'residence', 'tower', 'camp'): the
+    structures of kg/data/structure_nouns.jsonl and the building and tower nouns of kg/data/feature_nouns.jsonl (both
+    from WordNet). Written lower-case after a name, they say the name is a place's ('the Akorda presidential palace')."""
+    rows = resources.jsonl("feature_nouns.jsonl")
+    built = {row["noun"] for row in rows if row["kind"] in {"building", "tower"}}
+    return frozenset(n for n in structure_nouns() | built if " " not in n)
+
+
+@lru_cache(maxsize=1)
 def structure_nouns() -> frozenset[str]:
     """Nouns of a built structure ('building', 'bridge', 'dam'; kg/data/structure_nouns.jsonl, from WordNet): 'the
     bridge collapsed' is an accident, 'the talks collapsed' a breakdown."""

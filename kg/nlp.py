@@ -51,6 +51,7 @@ from kg.gazetteer import (
     area_nouns,
     body_heads,
     body_nouns,
+    building_nouns,
     business_nouns,
     by_name,
     country_places,
@@ -1164,9 +1165,206 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _untagged_listed_bodies(doc, _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(
         doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
     out = _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out))
+    out = _names_before_building_nouns(doc, _parties_after_standing(doc, _people_after_person_nouns(doc, out)))
+    out = _listed_before_body_nouns(doc, out)
     out = _scored_teams(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out))))
-    out = _without_documents(doc, _without_systems(doc, out))
+    out = _without_language_demonyms(doc, _without_clock_zones(doc, _without_documents(doc, _without_systems(doc, out))))
+    out = _without_category_lines(doc, out)
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
+
+
+# a clock time: '23:40', '9.15', '10pm', '10 p.m.' (the 'p.m.' alone), 'noon', 'midnight'
+CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?|[ap]\.m\.?|[ap]m|noon|midnight", re.IGNORECASE)
+
+
+def _clock_zones(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of a time zone written out after a clock time: capitalised words ending in 'Time' ('at 23:40 East
+    Africa Time', 'at 11:05 Indian Standard Time', 'at noon Eastern Time'), the clock included."""
+    zones = []
+    for token in doc:
+        if token.text != "Time" or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 4 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start < token.i and start > 0 and CLOCK.fullmatch(doc[start - 1].text):
+            zones.append((start - 1, token.i + 1))
+    return zones
+
+
+def _without_clock_zones(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Flights leave at 23:40 East Africa Time', 'at 10:30 Western Indonesia Time': the capitalised words of a time
+    zone after a clock time name no actor and no place, whatever the model read in them ('East Africa Time' as an
+    organisation, 'Western Indonesia' as a place, 'Indian' as a demonym)."""
+    zones = _clock_zones(doc)
+    if not zones:
+        return ents
+    return [e for e in ents if not any(a < e.end and e.start < b for a, b in zones)]
+
+
+CATEGORY_LINE = re.compile(r"^[ \t]*Categories:[^\n]*", re.MULTILINE)
+
+
+def _without_category_lines(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Categories: August 15, 2008 Canada Published North America Politics and conflicts Environment Canada Archived':
+    a wiki page's line of category tags after the article names nothing the article says ('Environment Canada
+    Archived', 'North America' run together from the tags)."""
+    lines = [(m.start(), m.end()) for m in CATEGORY_LINE.finditer(doc.text)]
+    if not lines:
+        return ents
+    return [e for e in ents if not any(a <= e.start_char < b for a, b in lines)]
+
+
+def _without_language_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the French-speaking liberal party', 'an Arabic-language channel': a demonym joined by a hyphen to 'speaking' or
+    'language' names a language, not the state ('France' is not named)."""
+    def language(ent: Span) -> bool:
+        return (ent.label_ == "NORP" and ent.end + 1 < len(doc) and doc[ent.end].text == "-"
+                and not doc[ent.end - 1].whitespace_ and doc[ent.end + 1].lemma_.lower() in {"speak", "speaking", "language"})
+    return [e for e in ents if not language(e)]
+
+
+def _parties_after_standing(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'The opposition Vlaams Belang demanded early elections', 'the main opposition Yesh Atid', 'the ruling Podujana
+    Peramuna': a name the model called a person, or a place the gazetteer does not know, right after 'the' (or an
+    owner's 's) and the noun 'opposition' or the word 'ruling' (lower-case modifiers before them), is a party's name,
+    unless it is a person named in full elsewhere in the article or a known person of the Phoenix lists ('the
+    opposition leader Tom Smith' has a noun between)."""
+    actors = known_actors()
+    places = by_name()
+    state_end = {e.end: e for e in ents if e.ent_id_ and e.label_ == "GPE"}
+    out, dropped = [], set()
+    for ent in ents:
+        people = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e.text != ent.text for t in e}
+        before = ent.start - 1
+        state = state_end.get(ent.start)  # 'the ruling Sri Lanka Podujana Peramuna': a state's name opens the party's
+        if state is not None and ent.label_ == "PERSON" and not ent.ent_id_:
+            before = state.start - 1
+        standing = before >= 0 and (doc[before].lower_ == "opposition" and doc[before].pos_ in {"NOUN", "ADJ", "PROPN"}
+                                    or doc[before].lower_ == "ruling" and doc[before].pos_ in {"VERB", "ADJ", "NOUN"})
+        if standing:
+            before -= 1
+            while before >= 0 and doc[before].is_lower and doc[before].pos_ in {"ADJ", "ADV"}:
+                before -= 1  # 'the main opposition', 'the once-dominant ruling'
+        if (standing and before >= 0 and (doc[before].lower_ == "the" or doc[before].tag_ == "POS") and not ent.ent_id_
+                and (ent.label_ == "PERSON" or ent.label_ in PLACE_LABELS and not places.get(ent.text.lower()))
+                and all(_capitalised(t) and t.pos_ == "PROPN" and t.text not in people for t in ent)
+                and actors.get(ent.text.lower()) != "Person"):
+            start = ent.start if state is None else state.start
+            dropped.add(start)
+            ent = _typed(doc, _fresh(doc, start, ent.end, "ORG"))
+        out.append(ent)
+    return [e for e in out if not (e.ent_id_ and e.start in dropped)]
+
+
+def _people_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Polaroids of fashion designer Halston', 'singer-songwriter Carly Simon', 'was saved by goalkeeper Thibaut
+    Courtois': a name of one to three capitalised proper nouns the model called a body or a place, right after a
+    lower-case noun whose most frequent sense is a kind of person (kg/data/person_nouns.jsonl, from WordNet) that it
+    stands in apposition to or that modifies it, is that person's name; not after a noun one of whose senses is a body
+    or a business ('the carrier Ryanair': kg/data/body_nouns.jsonl, trade nouns), nor a name opening with an English
+    word ('the broadcaster Channel Four'), a gazetteer name or a known organisation of the Phoenix lists. A state's
+    name or demonym before the noun describes a company more often ('the US retailer Walmart', 'the Irish lessor
+    AerCap'): the name keeps its type there."""
+    kinds = person_nouns()
+    bodies = body_nouns() | trade_body_nouns()
+    actors = known_actors()
+    out = []
+    for ent in ents:
+        noun = doc[ent.start - 1] if ent.start else None
+        if (noun is not None and ent.label_ in {"ORG", "GPE", "LOC", "FAC"} and not ent.ent_id_ and len(ent) <= 3
+                and noun.is_lower and noun.pos_ == "NOUN" and noun.lower_ in kinds
+                and not {noun.lower_, noun.lemma_.lower()} & bodies
+                and (ent.start <= noun.head.i < ent.end or ent.root.head.i == noun.i)
+                and all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in bodies for t in ent)
+                and not is_dictionary_word(ent[0].text) and actors.get(ent.text.lower()) != "Organization"
+                and not (noun.i > 0 and doc[noun.i - 1].ent_type_ in {"NORP", "GPE"})):
+            ent = _fresh(doc, ent.start, ent.end, "PERSON")
+        out.append(ent)
+    return out
+
+
+def _listed_before_body_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the ACV and ABVV trade unions', 'the Fatah and Hamas movements': names listed by 'and' or commas right before a
+    plural lower-case noun whose first sense is a body (kg/data/body_nouns.jsonl; lower-case nouns of its kind between,
+    'trade'), that the list modifies, are each a body's name, whatever the model called them or if it left them
+    untagged; a gazetteer name keeps its entry ('the British and Irish governments' are no names here: demonyms)."""
+    from spacy.attrs import LEMMA
+
+    nouns = first_body_nouns()
+    at = {i: e for e in ents for i in range(e.start, e.end)}
+    retyped: dict[int, Span] = {}
+    for noun in tokens_with(doc, LEMMA, nouns):
+        if noun.tag_ != "NNS" or not noun.is_lower or noun.lemma_.lower() not in nouns:
+            continue
+        end = noun.i
+        while end > 0 and noun.i - end < 2 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN":
+            end -= 1  # 'trade' of 'trade unions'
+        names, i = [], end
+        while True:
+            start = i
+            while start > 0 and i - start < 3 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].is_upper) \
+                    and _capitalised(doc[start - 1]) and doc[start - 1].is_alpha:
+                start -= 1
+            if start == i:
+                break
+            names.append((start, i))
+            if start < 2 or doc[start - 1].lower_ not in {"and", ","}:
+                break
+            i = start - 1
+        if len(names) < 2 or names[-1][0] == 0 or doc[names[-1][0] - 1].lower_ not in {"the", "its", "their"}:
+            continue
+        if not any(doc[k].head.i in range(names[-1][0], noun.i + 1) for a, b in names for k in range(a, b)):
+            continue
+        for a, b in names:
+            ent = at.get(a)
+            if ent is not None and (ent.ent_id_ or ent.label_ == "ORG" or ent.label_ in NON_NAME_LABELS | {"NORP"}
+                                    or (ent.start, ent.end) != (a, b)):
+                continue
+            retyped[a] = _typed(doc, _fresh(doc, a, b, "ORG"))
+    if not retyped:
+        return ents
+    cover = {i for e in retyped.values() for i in range(e.start, e.end)}
+    return [e for e in ents if not any(i in cover for i in range(e.start, e.end))] + list(retyped.values())
+
+
+def _names_before_building_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'at the Lambermont residence', 'the Akorda presidential palace', 'The Kutupalong and Balukhali camps': a name
+    the model called a person, after 'the' and right before a lower-case noun of a building or a built structure
+    (kg/data/structure_nouns.jsonl and the buildings of feature_nouns.jsonl, from WordNet; lower-case adjectives
+    between) that it modifies, is the place's name; not a given name, a known person of the Phoenix lists or a word
+    of a person named in full in the article ('the Obama residence' stays a person)."""
+    nouns = building_nouns()
+    actors = known_actors()
+    people = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    name_at = {e.start: e for e in ents}
+    end_at = {e.end: e for e in ents}
+
+    def building_after(ent: Span) -> bool:
+        i, names = ent.end, [ent]
+        if i + 1 < len(doc) and doc[i].lower_ == "and" and i + 1 in name_at:
+            names.append(name_at[i + 1])  # 'the Kutupalong and Balukhali camps'
+            i = names[-1].end
+        while i < len(doc) and doc[i].is_lower and doc[i].pos_ == "ADJ":
+            i += 1
+        if i >= len(doc) or not doc[i].is_lower or doc[i].pos_ != "NOUN" or doc[i].lemma_.lower() not in nouns:
+            return False
+        start = ent.start
+        if start > 1 and doc[start - 1].lower_ == "and" and start - 1 in end_at:
+            start = end_at[start - 1].start  # 'Balukhali' of 'the Kutupalong and Balukhali camps'
+            names = [end_at[ent.start - 1], ent]
+        heads = {n[-1].head.i for n in names}
+        return any(h in range(names[-1].end, i + 1) or h in {n[-1].i for n in names} for h in heads) and \
+            start > 0 and doc[start - 1].lower_ == "the"
+
+    out = []
+    for ent in ents:
+        if (ent.label_ == "PERSON" and not ent.ent_id_ and all(t.is_title and (t.pos_ == "PROPN" or t.dep_ == "conj") for t in ent)
+                and ent[0].lower_ not in given_names() and actors.get(ent.text.lower()) != "Person"
+                and not any(t.text in people for t in ent) and building_after(ent)):
+            ent = _typed(doc, _fresh(doc, ent.start, ent.end, "FAC"))
+        out.append(ent)
+    return out
 
 
 def _organizations_apposed_to_people(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1327,13 +1525,17 @@ def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> li
     opens with ('EU') when the rest is a portfolio ('AU Commission chairman' keeps its body); one that runs into a
     title with none, its words before the title all capitalised dictionary words ('Defence'), is dropped; so is a name
     of such words alone after a minister's or a government post's 'TITLE for' ('a spokeswoman for Airbus' names a
-    body). A name with a body's noun ('Foreign Ministry spokesman') or right before a title with no known body in it
-    ('Apple CEO Tim Cook', 'Treasury Secretary') stays."""
+    body), and such a name right before a minister's title ('Budget Minister NAME'). A name with a body's noun ('Foreign
+    Ministry spokesman') or right before another title with no known body in it ('Apple CEO Tim Cook', 'Treasury
+    Secretary') stays."""
     if not words:
         return ents
     # a party's title opens with the party's own noun ('Centre Party leader'): no portfolio runs into it
     starts = {t.start: t.end for t in doc.spans.get("kg_titles", []) if title_kinds().get(t.label_) != "pty"}
     ends = {t.end for t in doc.spans.get("kg_titles", []) if title_kinds().get(t.label_) in PORTFOLIO_KINDS}
+    # 'Budget Minister NAME', 'Pensions Minister NAME': capitalised dictionary words, no body's noun, right before a
+    # minister's title are the portfolio ('Treasury Secretary', 'Apple CEO' keep their body)
+    ministers = {t.start for t in doc.spans.get("kg_titles", []) if title_kinds().get(t.label_) == "minister"}
     out = []
     for ent in ents:
         if ent.label_ != "ORG" or ent.ent_id_:
@@ -1348,7 +1550,8 @@ def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> li
             if not _portfolio_words(doc[ent.start:cut], words):
                 out.append(ent)
         elif not (ent.start >= 2 and doc[ent.start - 1].lower_ == "for" and ent.start - 1 in ends
-                  and _portfolio_words(doc[ent.start:ent.end], words)):
+                  and _portfolio_words(doc[ent.start:ent.end], words)) \
+                and not (ent.end in ministers and _portfolio_words(doc[ent.start:ent.end], words)):
             out.append(ent)
     return out
 
@@ -2040,17 +2243,33 @@ def _inside_words(doc: Doc, ents: list[Span]) -> list[Span]:
     Affairs' in 'Foreign Affairs minister' (with the title word after it, a form of a title of kg/data/titles.jsonl),
     'the tanker Stena Impero' (a vessel)."""
     forms = _title_phrases()
-    out = []
+    out, vessels = [], set()
     for ent in ents:
         if ent.start >= 2 and _stance(doc, ent.start - 2):
             continue
         if (ent.label_ == "ORG" and not ent.ent_id_ and ent.end < len(doc) and doc[ent.end].is_lower
                 and f"{ent.text} {doc[ent.end].text}".lower() in forms):
             continue
-        if ent.start and not ent.ent_id_ and _vessel_named(doc, ent) or _craft_named(ent):
+        if ent.start and not ent.ent_id_ and _vessel_named(doc, ent):
+            vessels.add(strip_the(ent.text))
+            continue
+        if _craft_named(ent):
+            vessels.add(_craft_own_name(ent))
             continue
         out.append(ent)
-    return out
+    # 'Space Shuttle Atlantis ... Atlantis will go on display', 'the trawler Min Long Yu 6608 ... the Min Long Yu 6608':
+    # the vessel's name written alone again is the vessel still
+    return [e for e in out if e.ent_id_ or strip_the(e.text) not in vessels] if vessels - {""} else out
+
+
+def _craft_own_name(ent: Span) -> str:
+    """The name after the craft noun that opens a craft's name: 'Atlantis' of 'Space Shuttle Atlantis', '' when none."""
+    words = [t for t in ent if t.lower_ != "the"]
+    for k in (2, 1):
+        if len(words) > k and " ".join(t.lower_ for t in words[:k]) in craft_nouns():
+            end = ent.end - (ent[-1].tag_ == "POS")  # "Space Shuttle Columbia's sister ships"
+            return ent.doc[words[k].i:end].text if end > words[k].i else ""
+    return ""
 
 
 def _craft_named(ent: Span) -> bool:
@@ -3087,6 +3306,17 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
         elif ((BRAND.fullmatch(ent.text) or (before.lower_ in OWNERS and ent.root.head.lemma_ in device_nouns()))
               and _thing_head(ent.root.head) and known_actors().get(ent.text.lower()) != "Organization"):
             modifiers.add(ent.text)
+    # 'the BlackBerry mobile device', 'Macintosh computers would ship with ...': a name modifying a device's or a
+    # computer's noun (kg/data/device_nouns.jsonl, product_nouns.jsonl; lower-case modifiers between), with no owner
+    # word before it, when the text never uses it otherwise and it is no known organisation of the Phoenix lists
+    things = device_nouns() | product_nouns()
+    for ent in orgs:
+        head = ent.root.head
+        if (ent.root.dep_ in {"compound", "nmod"} and head.i >= ent.end and head.lemma_.lower() in things
+                and _thing_head(head) and all(doc[k].is_lower and doc[k].pos_ in {"ADJ", "NOUN"} for k in range(ent.end, head.i))
+                and not _body_by_name(doc, ent) and known_actors().get(ent.text.lower()) != "Organization"
+                and (ent.start == 0 or doc[ent.start - 1].tag_ != "POS")):
+            modifiers.add(ent.text)
     # a name that only ever modifies a thing after such a word names the thing's kind, not its maker ('a Boeing jet'
     # where the text has 'Boeing said' stays a maker)
     acting = {e.text for e in orgs if e.text in modifiers and e.root.dep_ not in {"compound", "nmod", "amod"}}
@@ -3955,11 +4185,21 @@ def _joined_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         parts = [doc[ent.start:joins[0]], doc[joins[0] + 1:ent.end]]
         elsewhere = [any(m.start() < ent.start_char or m.start() >= ent.end_char
                          for m in re.finditer(r"(?<!\w)" + re.escape(strip_the(p.text)) + r"(?!\w)", text)) for p in parts]
-        if (all(elsewhere) and any(alone[strip_the(p.text)] for p in parts)) or all(_headed_body(p) for p in parts):
+        if (all(elsewhere) and any(alone[strip_the(p.text)] for p in parts)) or all(_headed_body(p) for p in parts) \
+                or (any(alone[strip_the(p.text)] for p in parts) and all(_long_name(p) for p in parts)):
             out += [_fresh(doc, p.start + (p[0].lower_ == "the"), p.end, "ORG") for p in parts]
             continue
         out.append(ent)
     return out
+
+
+def _long_name(part: Span) -> bool:
+    """A name of two words or more, capitalised at both ends, with only joining words between ('Bank of Baroda',
+    'Punjab National Bank'): with its other side named alone elsewhere, 'Bank of Baroda and Punjab National Bank' is
+    two banks; 'the Ministry of Trade and Industry' ('Industry' is one word) stays one."""
+    words = [t for t in part if t.lower_ != "the"]
+    return len(words) > 1 and _capitalised(words[0]) and _capitalised(words[-1]) and all(
+        _capitalised(t) or t.pos_ in LINKING_POS | {"DET"} for t in words)
 
 
 def _headed_body(part: Span) -> bool:

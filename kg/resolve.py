@@ -22,6 +22,7 @@ from kg.gazetteer import (
     body_nouns,
     by_name,
     entries,
+    feature_nouns,
     given_names,
     known_surnames,
     name_particles,
@@ -126,6 +127,9 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
                                and _capital_initials(f.text) == m.text}
             if m.text.lower() in body_nouns():  # 'the Commission' after the European Commission, 'the Council' after the Council of the EU
                 candidates |= {f.key for f in named if f.key != m.key and _head_noun(f.text) == m.text}
+            # 'Congress' after the Indian National Congress: the last word of a name of three words or more, named before
+            candidates |= {f.key for f in full if f.key != m.key and f.start < m.start and len(f.text.split()) > 2
+                           and f.text.split()[-1] == m.text and f.of != m.key}
         found[m.key, m.text, m.type] = candidates
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))
@@ -156,6 +160,26 @@ def bracketed_places(mentions: list[Mention]) -> dict[str, str]:
     by_end = {m.end: m for m in places}
     return {m.key: by_end[m.start - 2].key for m in places if m.start - 2 in by_end and by_end[m.start - 2].key != m.key
             and f"{by_end[m.start - 2].text} ({m.text})" in m.sentence}
+
+
+GAZETTEER_PLACE = re.compile(r"^(?:place|state)-Q\d+$")
+
+
+def feature_places(mentions: list[Mention]) -> dict[str, str]:
+    """'the Natuna Islands ... off Natuna', 'the Golan Heights ... the Golan': a one-word place the gazetteer does not
+    know that opens the one two-word place of the article ending in a capitalised plural noun of a landform, a water or
+    a road (kg/data/feature_nouns.jsonl, from WordNet) is that group of places written short. A singular one names a
+    feature after a town ('the Suez Canal' and the city of Suez are two places)."""
+    places = [m for m in mentions if m.type == "Place" and not m.rule.startswith("nominal")]
+    nouns = feature_nouns()
+    longer: dict[str, set[str]] = defaultdict(set)
+    for f in places:
+        words = strip_the(f.text).split()
+        last = words[-1] if len(words) == 2 else ""
+        if last[:1].isupper() and last.lower().endswith("s") and last.lower()[:-1] in nouns:
+            longer[words[0]].add(f.key)
+    return {m.key: next(iter(longer[m.text])) for m in places
+            if len(longer.get(m.text, ())) == 1 and m.key not in longer[m.text] and not GAZETTEER_PLACE.match(m.key)}
 
 
 def housed_bodies(mentions: list[Mention]) -> dict[str, str]:
@@ -389,6 +413,7 @@ def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[
 def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     """Canonical keys for every mention and record; entities built from the mentions."""
     key_map = person_aliases(mentions) | organization_aliases(mentions) | bracketed_places(mentions) | housed_bodies(mentions)
+    short_places = feature_places(mentions)
     services = home_state_services(mentions, list(extraction.roles), key_map)
     key_map.update({k: key for k, (key, _) in services.items()})
     forces = {key: force for key, force in ((POLICE_KEY, police_force(mentions, list(extraction.roles), extraction.article.id)),
@@ -403,6 +428,9 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     key_map.update({k: key for k, (key, _) in aliased.items()})
     retyped = same_name_types(mentions, key_map) | short_state_names(mentions) | aliased
     key_map.update({k: retyped[v][0] for k, v in key_map.items() if v in retyped} | {k: key for k, (key, _) in retyped.items()})
+    # 'off Natuna' after the Natuna Islands, with the name's other types ('the Natuna task force' as an organisation)
+    key_map.update({k: short_places[v] for k, v in key_map.items() if v in short_places})
+    key_map.update({k: v for k, v in short_places.items() if k not in key_map})
 
     def canon(key: str) -> str:
         return key_map.get(key, key)

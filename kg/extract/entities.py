@@ -423,13 +423,18 @@ def organization_key(name: str) -> str:
 
 def _region_of_place(ent: Span) -> bool:
     """'PLACE, NAME': a name after a place and a comma names the region the place lies in ('Everett, Washington'),
-    unless the two are items of a list ('Brussels, Belgrade and Pristina', 'Paris, London, Washington')."""
+    unless the two are items of a list ('Brussels, Belgrade and Pristina', 'Paris, London, Washington') or the name
+    opens a clause that reports the one before the comma ('Troops leave Gao, Paris says')."""
     doc = ent.doc
     if ent.start < 2 or doc[ent.start - 1].text != "," or doc[ent.start - 2].ent_type_ not in {"GPE", "LOC"}:
         return False
     first = doc[ent.start - 2]
     while first.i > 0 and doc[first.i - 1].ent_type_ == first.ent_type_:
         first = doc[first.i - 1]
+    root = ent.root
+    if root.dep_ == "nsubj" and any(c.dep_ in {"ccomp", "parataxis"} and c.i < ent.start for c in root.head.children):
+        return False  # 'Indonesia seizes trawler off Natuna, Beijing protests': the subject of a clause that reports
+        # the one before the comma, not the region the place lies in
     after = doc[ent.end] if ent.end < len(doc) else None
     then = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
     listed = after is not None and (after.lower_ in {"and", "or"} or (

@@ -135,9 +135,14 @@ from tests.conftest import DATA
 # rules 0.686, dates 17/17. Tune-wire (184) events 0.675 -> 0.676 (tp 924 -> 925, fp 451 -> 450) dates 718/733 ->
 # 719/734, the rest unchanged (entities 0.936 roles 0.887 statements 0.952 relations 0.406); wire (33) unchanged
 # (events 0.657); Wikinews events tune/check 0.726/0.597 -> 0.726/0.602. Floors unchanged.
+# 2026-12-05 (s26-ent): four articles written blind for entities (see the README): the set is 188 with s26-evp's. As written (5ed2f0f):
+# tune-wire (184) entities 0.935 roles 0.882 events 0.676 statements 0.953 relations 0.402 dates 713/728. After the
+# branch's entity rules (89292b7): tune-wire (184) entities 0.935 -> 0.938 (fp 266 -> 247, fn 219 -> 213) events 0.676
+# -> 0.678 relations 0.402 -> 0.410 dates 715/730, roles and statements unchanged; wire (33) entities 0.902 -> 0.905,
+# the rest unchanged; Wikinews tune/check entities 0.887/0.882 -> 0.896/0.884, the rest unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (184, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (188, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
