@@ -505,6 +505,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         return protest
     if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and _promises_money(token):
         return replace(row, kind="Aid", cameo="0331")
+    if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and (aid := _promised_aid(token)):
+        return replace(row, kind="Aid", cameo=aid)
     if row is not None and row.speech and token.lemma_.lower() == "announce" and _announces_product(token):
         return next((r for r in lexicon()[("release", "VERB")] if r.kind == RELEASE_KIND and not r.plover), row)  # "Apple announced the
         # iPhone 3GS": a product made public, as 'unveiled'
@@ -635,6 +637,35 @@ def _promises_money(verb: Token) -> bool:
         return True
     words = {c.lemma_.lower() for c in objects if any(n.dep_ == "nummod" for n in c.children)}  # a sum, not 'a loan'
     return bool(words) and any(row.cameo.startswith("033") and row.obj & words for row in _triggers_for(verb))
+
+
+def _promised_aid(verb: Token) -> str:
+    """The CAMEO code of the aid a verb of promise names as its direct object, whatever the words before the noun:
+    'Japan pledged emergency aid', 'pledged humanitarian assistance' are the verb's own CAMEO patterns of intent to
+    give aid (PLEDGE * {HUMANITARIAN AID} [0333], * {ECONOMIC ASSISTANCE} [0331]) with another modifier or none; the
+    class is Aid, the PLOVER type the pattern's (AGREE); '' when none ('pledged cooperation', 'promised help')."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return ""
+    patterns = _aid_patterns().get(verb.lemma_.lower(), {})
+    return next((patterns[c.lemma_.lower()] for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in patterns), "")
+
+
+@lru_cache(maxsize=1)
+def _aid_patterns() -> dict[str, dict[str, str]]:
+    """verb -> {noun of aid -> CAMEO code}: the objects of the CAMEO patterns of intent to give aid (033*,
+    kg/data/event_triggers_cameo.jsonl), those `lexicon` leaves out as light ('pledge' * 'aid') among them, kept only
+    for the nouns that are aid themselves (the hand-made Aid nouns, 'aid', 'assistance'): 'pledged support for the
+    ceasefire' ({FINANCIAL SUPPORT}) is no aid, and 'offered a loan' or 'pledged food' stay offers."""
+    aid_nouns = {lemma for row in resources.jsonl(LEXICON_FILES[0]) if row["pos"] == "NOUN" and row["kind"] == "Aid"
+                 for lemma in row["lemmas"]}
+    out: dict[str, dict[str, str]] = {}
+    for row in resources.jsonl(LEXICON_FILES[1]):
+        if row["pos"] == "VERB" and row.get("cameo", "").startswith("033") and not BORROWED.search(row["id"]):
+            for lemma in row["lemmas"]:
+                for noun in row.get("obj", ()):
+                    if noun in aid_nouns:
+                        out.setdefault(lemma, {}).setdefault(noun, row["cameo"])
+    return out
 
 
 def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
@@ -878,9 +909,19 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
         if any(c.dep_ == "dobj" for c in token.children) or armed is not None and any(armed(d) for d in doers):
             return types[acts[0]]
         return next(row for row in senses if row.plover != acts[0])
+    if "PROTEST" in types and "REJECT" in types and _act_blocked(token):
+        return types["REJECT"]
     if "PROTEST" in types and not any(d.pos_ in {"PROPN", "PRON"} for d in doers):
         return types["PROTEST"]  # a crowd ("farmers", "thousands of Serbs"), not a named actor or one a pronoun stands for
     return senses[0]
+
+
+def _act_blocked(verb: Token) -> bool:
+    """'The regulator blocked the takeover', 'the merger was blocked by the CMA', 'the Senate blocked the bill': what is
+    blocked is an act (an event noun of the lexicon) or a written text (`document_nouns`, from WordNet), so blocking it
+    is refusing it, whoever blocks (a crowd blocks roads and entrances: a protest)."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and (_triggers_for(c) or c.lemma_.lower() in document_nouns())
+               for c in verb.children)
 
 
 def _office_taken(token: Token, senses: list[Trigger], doers: list[Token], actor: Callable[..., bool] | None,

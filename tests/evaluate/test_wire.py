@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: one hundred and seventy-two articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: one hundred and eighty-four articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -130,9 +130,14 @@ from tests.conftest import DATA
 # End of the eighteenth session (all branches merged): wire (33) entities 0.902 roles 0.866 events 0.651 -> 0.657
 # statements 0.865 relations 0.271 dates 127/132 -> 129/134; tune-wire (180) entities 0.936 roles 0.886 events 0.675
 # statements 0.952 relations 0.406 (the eight new articles add 15 false relations) dates 702/717. Floors unchanged.
+# 2026-12-05 (s26-evb): four articles of non-political news events written blind (see the README): the set is 184. As
+# written, the four: entities 0.840 roles 0.800 events 0.571 statements 0.842 dates 10/11; after the branch's rules
+# events 0.603 dates 11/12. Tune-wire (184) events 0.673 -> 0.674 (tp 919 -> 920, fp 444 -> 443) dates 712/728 ->
+# 713/729, the rest unchanged; wire (33) events 0.657 -> 0.662 (tp 178 -> 179, fp 80 -> 78); Wikinews tune/check and
+# PLOVER unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (180, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (184, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
