@@ -187,7 +187,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 obj=frozenset(row.get("obj", ())) | (_office_heads() if row.get("obj_titles") else frozenset())
                 | (weapon_nouns() if row.get("obj_weapons") else frozenset())  # 'fired shells', 'fired mortar rounds'
                 | (place_nouns() if row.get("obj_places") else frozenset())  # 'seized the town', 'captured three villages'
-                | (_products() if row.get("obj_products") else frozenset()),  # 'recalled 2.5 million phones'
+                | (_products() if row.get("obj_products") else frozenset())  # 'recalled 2.5 million phones'
+                | (structure_nouns() if row.get("obj_structures") else frozenset()),  # 'the collapse of a bridge'
                 subj=frozenset(row.get("subj", ())) | (structure_nouns() if row.get("subj_structures") else frozenset())
                 | (vehicle_nouns() if row.get("subj_vehicles") else frozenset()),  # 'a boat sank'
                 status=row.get("status", ""),
@@ -2798,7 +2799,7 @@ def _figurative(ctx: Context, token: Token) -> bool:
     """A disaster noun used as a figure of speech: the manner of an election ('the party won in a landslide', 're-elected
     by a landslide': the verb it hangs on is an election trigger), or a measure of something that is neither a place,
     an actor nor a time ('a storm of criticism', 'a flood of complaints'; not 'the eruption of Etna', 'the earthquake
-    of 1985')."""
+    of 1985', nor a built structure: 'the collapse of a bridge', `structure_nouns`)."""
     head = token.head
     if (token.dep_ == "pobj" and head.lower_ in MANNER_PREPS and head.head.pos_ in {"VERB", "AUX"}
             and any(row.kind in POLITY_EVENTS for row in _triggers_for(head.head))):
@@ -2806,6 +2807,7 @@ def _figurative(ctx: Context, token: Token) -> bool:
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             if (pobj.i not in ctx.time_tokens and ctx.mention(pobj) is None and pobj.pos_ == "NOUN"
+                    and pobj.lemma_.lower() not in structure_nouns()
                     and not any(ctx.mention(c) is not None for c in pobj.children if c.dep_ == "compound")):
                 return True
     return False
