@@ -1654,7 +1654,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "Brazil takes over the rotating G20 presidency": a body's turn in a chair, no person appointed
         if trigger.visitor and not _person_comes(ctx, token):
             continue  # "the first ship arrived in Portsmouth", "aid arrived in Tacloban": a thing comes, no one visits
-        if trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and _happening_subject(token, ctx.is_armed):
+        if trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and (
+                _happening_subject(token, ctx.is_armed) or _happening_cause(token, ctx.is_armed)):
             trigger = replace(trigger, kind=DEATH_KIND, cameo="", plover="")  # "a fire killed twelve people": deaths
         elif trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and _vehicle_blew_up(token):
             trigger = replace(trigger, kind=ACCIDENT_KIND, cameo="", plover="", actorless=True)  # "a tanker exploded"
@@ -1788,6 +1789,29 @@ def _happening_subject(verb: Token, armed: Callable[[Token], bool]) -> bool:
         and not any(m.lemma_.lower() in weapon_nouns() or any(t.plover in VIOLENT_TYPES for t in _triggers_for(m))
                     for m in s.children if m.dep_ in {"compound", "amod", "nmod"})
         for s in subjects)
+
+
+def _happening_cause(verb: Token, armed: Callable[[Token], bool]) -> bool:
+    """'Two people were killed in the crash', 'five were killed by the flood', 'twelve were killed in the collapse of a
+    building': the passive of a verb of violence whose cause, in its 'by' or 'in' phrase, is a happening (a noun of
+    `happening_nouns`, from WordNet, or of an actorless accident or disaster of the lexicon), with no weapon or act of
+    violence named ('killed in an ambush', 'in clashes', 'in a car bomb explosion' stay attacks), is no one's attack, as
+    `_happening_subject` reads the active; soldiers or police killed in an explosion stay an attack on them."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(armed(c) for c in verb.children if c.dep_ == "nsubjpass"):
+        return False
+    causes = [g for g in _agents(verb) if g.pos_ == "NOUN"]
+    causes += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+               if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+
+    def violent(noun: Token) -> bool:
+        return noun.lemma_.lower() in weapon_nouns() or any(t.plover in VIOLENT_TYPES for t in _triggers_for(noun))
+
+    def happening(noun: Token) -> bool:
+        return ((noun.lemma_.lower() in happening_nouns()
+                 or any(t.actorless and t.kind in HAPPENING_KINDS for t in _triggers_for(noun)))
+                and not any(violent(m) for m in noun.children if m.dep_ in {"compound", "amod", "nmod"}))
+
+    return any(map(happening, causes)) and not any(map(violent, causes))
 
 
 def _comes_to_meet(verb: Token) -> bool:
