@@ -1613,6 +1613,11 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue
         if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() not in EFFORT_NOUNS:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
+        if (token.pos_ == "NOUN" and token.dep_ == "dobj" and trigger.kind == "Coercion" and _ordered(token)
+                and getattr(_choose(token.head, ctx.is_actor, ctx.is_armed), "kind", "") == "Ruling"):
+            continue  # "the court ordered the seizure of his assets": the court's order is the ruling (ev-ruling-court),
+            # the seizure what it rules, no act of force beside it ('The seizure was ordered by a court' names an act
+            # told before, which it stays; 'ordered the arrest of NAME' keeps the arrest, a person's)
         if token.dep_ == "pobj" and _offer_verb(token.head.head) is not None:
             continue  # "will go on sale on May 3": a product offered (`_offered_products`), no sale agreed
         if (token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token)
