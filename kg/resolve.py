@@ -693,6 +693,16 @@ def _other_pair(a: Event, b: Event) -> bool:
             and a.time.granularity == b.time.granularity == "day" and a.time.value != b.time.value)
 
 
+def _other_purchase(a: Event, b: Event) -> bool:
+    """'Calder Rail's takeover of Westmoor Freight ... Last year, Calder bought Humber Rail': a buyer buys many
+    companies; two acquisitions that each name what is bought (their targets), with no one bought in common, are two
+    deals, whoever the buyer."""
+    if not a.kind == b.kind == "Acquisition":
+        return False
+    bought_a, bought_b = ({k for r, k in e.participants if r == "target"} for e in (a, b))
+    return bool(bought_a) and bool(bought_b) and not bought_a & bought_b
+
+
 def _visit_and_meeting(visit: Event, meeting: Event) -> bool:
     """'Tusk arrived in Kyiv on Friday. Later that day, Tusk met Zelensky': one person's visit and a meeting held
     during it with someone else are two events (the visit has its visitor alone; the meeting is no visit)."""
@@ -748,7 +758,7 @@ def same_event(a: Event, b: Event, sides: dict[str, str] | None = None) -> bool:
     if not _compatible_time(a.time, b.time) or (a.place and b.place and a.place != b.place):
         return False
     if (_other_pair(a, b) or _visit_and_meeting(a, b) or _visit_and_meeting(b, a)
-            or _released_and_planned(a, b) or _released_and_planned(b, a)):
+            or _released_and_planned(a, b) or _released_and_planned(b, a) or _other_purchase(a, b)):
         return False
     shared = {k for _, k in a.participants} & {k for _, k in b.participants}
     return bool(shared) or bool(a.place and a.place == b.place) or bool(sides) and _same_sides(a, b, sides)

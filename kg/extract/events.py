@@ -189,7 +189,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 obj=frozenset(row.get("obj", ())) | (_office_heads() if row.get("obj_titles") else frozenset())
                 | (weapon_nouns() if row.get("obj_weapons") else frozenset())  # 'fired shells', 'fired mortar rounds'
                 | (place_nouns() if row.get("obj_places") else frozenset())  # 'seized the town', 'captured three villages'
-                | (_products() if row.get("obj_products") else frozenset()),  # 'recalled 2.5 million phones'
+                | (_products() if row.get("obj_products") else frozenset())  # 'recalled 2.5 million phones'
+                | (structure_nouns() if row.get("obj_structures") else frozenset()),  # 'the collapse of a bridge'
                 subj=frozenset(row.get("subj", ())) | (structure_nouns() if row.get("subj_structures") else frozenset())
                 | (vehicle_nouns() if row.get("subj_vehicles") else frozenset()),  # 'a boat sank'
                 status=row.get("status", ""),
@@ -507,6 +508,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         return protest
     if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and _promises_money(token):
         return replace(row, kind="Aid", cameo="0331")
+    if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and (aid := _promised_aid(token)):
+        return replace(row, kind="Aid", cameo=aid)
     if row is not None and row.speech and token.lemma_.lower() == "announce" and _announces_product(token):
         return next((r for r in lexicon()[("release", "VERB")] if r.kind == RELEASE_KIND and not r.plover), row)  # "Apple announced the
         # iPhone 3GS": a product made public, as 'unveiled'
@@ -637,6 +640,35 @@ def _promises_money(verb: Token) -> bool:
         return True
     words = {c.lemma_.lower() for c in objects if any(n.dep_ == "nummod" for n in c.children)}  # a sum, not 'a loan'
     return bool(words) and any(row.cameo.startswith("033") and row.obj & words for row in _triggers_for(verb))
+
+
+def _promised_aid(verb: Token) -> str:
+    """The CAMEO code of the aid a verb of promise names as its direct object, whatever the words before the noun:
+    'Japan pledged emergency aid', 'pledged humanitarian assistance' are the verb's own CAMEO patterns of intent to
+    give aid (PLEDGE * {HUMANITARIAN AID} [0333], * {ECONOMIC ASSISTANCE} [0331]) with another modifier or none; the
+    class is Aid, the PLOVER type the pattern's (AGREE); '' when none ('pledged cooperation', 'promised help')."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return ""
+    patterns = _aid_patterns().get(verb.lemma_.lower(), {})
+    return next((patterns[c.lemma_.lower()] for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in patterns), "")
+
+
+@lru_cache(maxsize=1)
+def _aid_patterns() -> dict[str, dict[str, str]]:
+    """verb -> {noun of aid -> CAMEO code}: the objects of the CAMEO patterns of intent to give aid (033*,
+    kg/data/event_triggers_cameo.jsonl), those `lexicon` leaves out as light ('pledge' * 'aid') among them, kept only
+    for the nouns that are aid themselves (the hand-made Aid nouns, 'aid', 'assistance'): 'pledged support for the
+    ceasefire' ({FINANCIAL SUPPORT}) is no aid, and 'offered a loan' or 'pledged food' stay offers."""
+    aid_nouns = {lemma for row in resources.jsonl(LEXICON_FILES[0]) if row["pos"] == "NOUN" and row["kind"] == "Aid"
+                 for lemma in row["lemmas"]}
+    out: dict[str, dict[str, str]] = {}
+    for row in resources.jsonl(LEXICON_FILES[1]):
+        if row["pos"] == "VERB" and row.get("cameo", "").startswith("033") and not BORROWED.search(row["id"]):
+            for lemma in row["lemmas"]:
+                for noun in row.get("obj", ()):
+                    if noun in aid_nouns:
+                        out.setdefault(lemma, {}).setdefault(noun, row["cameo"])
+    return out
 
 
 def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
@@ -883,9 +915,19 @@ def _one_sense(token: Token, senses: list[Trigger], objects: set[str], actor: Ca
         if any(c.dep_ == "dobj" for c in token.children) or armed is not None and any(armed(d) for d in doers):
             return types[acts[0]]
         return next(row for row in senses if row.plover != acts[0])
+    if "PROTEST" in types and "REJECT" in types and _act_blocked(token):
+        return types["REJECT"]
     if "PROTEST" in types and not any(d.pos_ in {"PROPN", "PRON"} for d in doers):
         return types["PROTEST"]  # a crowd ("farmers", "thousands of Serbs"), not a named actor or one a pronoun stands for
     return senses[0]
+
+
+def _act_blocked(verb: Token) -> bool:
+    """'The regulator blocked the takeover', 'the merger was blocked by the CMA', 'the Senate blocked the bill': what is
+    blocked is an act (an event noun of the lexicon) or a written text (`document_nouns`, from WordNet), so blocking it
+    is refusing it, whoever blocks (a crowd blocks roads and entrances: a protest)."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and (_triggers_for(c) or c.lemma_.lower() in document_nouns())
+               for c in verb.children)
 
 
 def _office_taken(token: Token, senses: list[Trigger], doers: list[Token], actor: Callable[..., bool] | None,
@@ -1603,6 +1645,11 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue
         if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() not in EFFORT_NOUNS:
             continue  # "war crimes", "summit venue": a modifier, not an event ("mediation effort" is one)
+        if (token.pos_ == "NOUN" and token.dep_ == "dobj" and trigger.kind == "Coercion" and _ordered(token)
+                and getattr(_choose(token.head, ctx.is_actor, ctx.is_armed), "kind", "") == "Ruling"):
+            continue  # "the court ordered the seizure of his assets": the court's order is the ruling (ev-ruling-court),
+            # the seizure what it rules, no act of force beside it ('The seizure was ordered by a court' names an act
+            # told before, which it stays; 'ordered the arrest of NAME' keeps the arrest, a person's)
         if token.dep_ == "pobj" and _offer_verb(token.head.head) is not None:
             continue  # "will go on sale on May 3": a product offered (`_offered_products`), no sale agreed
         if (token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token)
@@ -1644,7 +1691,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
             continue  # "Brazil takes over the rotating G20 presidency": a body's turn in a chair, no person appointed
         if trigger.visitor and not _person_comes(ctx, token):
             continue  # "the first ship arrived in Portsmouth", "aid arrived in Tacloban": a thing comes, no one visits
-        if trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and _happening_subject(token, ctx.is_armed):
+        if trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and (
+                _happening_subject(token, ctx.is_armed) or _happening_cause(token, ctx.is_armed)):
             trigger = replace(trigger, kind=DEATH_KIND, cameo="", plover="")  # "a fire killed twelve people": deaths
         elif trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and _vehicle_blew_up(token):
             trigger = replace(trigger, kind=ACCIDENT_KIND, cameo="", plover="", actorless=True)  # "a tanker exploded"
@@ -1778,6 +1826,29 @@ def _happening_subject(verb: Token, armed: Callable[[Token], bool]) -> bool:
         and not any(m.lemma_.lower() in weapon_nouns() or any(t.plover in VIOLENT_TYPES for t in _triggers_for(m))
                     for m in s.children if m.dep_ in {"compound", "amod", "nmod"})
         for s in subjects)
+
+
+def _happening_cause(verb: Token, armed: Callable[[Token], bool]) -> bool:
+    """'Two people were killed in the crash', 'five were killed by the flood', 'twelve were killed in the collapse of a
+    building': the passive of a verb of violence whose cause, in its 'by' or 'in' phrase, is a happening (a noun of
+    `happening_nouns`, from WordNet, or of an actorless accident or disaster of the lexicon), with no weapon or act of
+    violence named ('killed in an ambush', 'in clashes', 'in a car bomb explosion' stay attacks), is no one's attack, as
+    `_happening_subject` reads the active; soldiers or police killed in an explosion stay an attack on them."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(armed(c) for c in verb.children if c.dep_ == "nsubjpass"):
+        return False
+    causes = [g for g in _agents(verb) if g.pos_ == "NOUN"]
+    causes += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+               if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+
+    def violent(noun: Token) -> bool:
+        return noun.lemma_.lower() in weapon_nouns() or any(t.plover in VIOLENT_TYPES for t in _triggers_for(noun))
+
+    def happening(noun: Token) -> bool:
+        return ((noun.lemma_.lower() in happening_nouns()
+                 or any(t.actorless and t.kind in HAPPENING_KINDS for t in _triggers_for(noun)))
+                and not any(violent(m) for m in noun.children if m.dep_ in {"compound", "amod", "nmod"}))
+
+    return any(map(happening, causes)) and not any(map(violent, causes))
 
 
 def _comes_to_meet(verb: Token) -> bool:
@@ -2794,7 +2865,7 @@ def _figurative(ctx: Context, token: Token) -> bool:
     """A disaster noun used as a figure of speech: the manner of an election ('the party won in a landslide', 're-elected
     by a landslide': the verb it hangs on is an election trigger), or a measure of something that is neither a place,
     an actor nor a time ('a storm of criticism', 'a flood of complaints'; not 'the eruption of Etna', 'the earthquake
-    of 1985')."""
+    of 1985', nor a built structure: 'the collapse of a bridge', `structure_nouns`)."""
     head = token.head
     if (token.dep_ == "pobj" and head.lower_ in MANNER_PREPS and head.head.pos_ in {"VERB", "AUX"}
             and any(row.kind in POLITY_EVENTS for row in _triggers_for(head.head))):
@@ -2802,6 +2873,7 @@ def _figurative(ctx: Context, token: Token) -> bool:
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             if (pobj.i not in ctx.time_tokens and ctx.mention(pobj) is None and pobj.pos_ == "NOUN"
+                    and pobj.lemma_.lower() not in structure_nouns()
                     and not any(ctx.mention(c) is not None for c in pobj.children if c.dep_ == "compound")):
                 return True
     return False

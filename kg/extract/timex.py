@@ -417,6 +417,7 @@ class _Ctx:
         # times an anaphoric expression may count from, best first; [] when the text names none
         self.references = references or []
         self.following: TimeValue | None = None  # a time right after the span ("the day before March 3")
+        self.paragraph: list[TimeValue] = []  # earlier times of the paragraph, nearest first, when the window has none
         self._tense: tuple[str | None] | None = None  # computed once, on first use
         self.text = sentence  # the whole text being read (the article, in `find_times`): its date-writing habits
 
@@ -869,6 +870,11 @@ def _h_anaphor(m: re.Match, ctx: _Ctx) -> TimeValue | None:
         # ("... will reach the rest of the world by the end of the year. On the same day, X unveiled ...")
         references = [tv for tv in ctx.references if not (ctx.tense == "past" and tv.earliest > ctx.dct)]
         carriers = [tv for tv in references if _moved(tv, 0, unit) is not None]
+        if not references and ctx.paragraph:
+            # none in its sentence or the one before: the nearest time of the paragraph that can carry the unit ("The
+            # crisis began on November 11, when ... in June. NAME said .... Seven ministers resigned the same day.")
+            carriers = [tv for tv in ctx.paragraph if not (ctx.tense == "past" and tv.earliest > ctx.dct)
+                        and _moved(tv, 0, unit) is not None][:1]
         if references and not carriers or not carriers and gd["tunit"] in ("week", "month", "year"):
             return None  # "that year" points back at a year the text has named
         if not carriers and n > 0 and ctx.tense != "future":
@@ -1529,6 +1535,8 @@ def _scan(text: str, dct: dt.date, clocks: bool = True) -> list[TimeValue]:
                 window = sentences[i - 1][0] if i > 0 else s_start
                 lo, here = bisect.bisect_left(starts, window), bisect.bisect_left(starts, start)
                 ctx.references = [tv for tv in reversed(out[lo:here]) if tv.end <= start]
+                if lo == here:  # no time in the two sentences: the times before them in the paragraph (`_h_anaphor`)
+                    ctx.paragraph = list(reversed(out[bisect.bisect_left(starts, text.rfind("\n\n", 0, window) + 1):lo]))
                 nxt = out[bisect.bisect_left(starts, end)] if bisect.bisect_left(starts, end) < len(out) else None
                 ctx.following = nxt if nxt is not None and not text[end:nxt.start].strip() else None
             tv = _apply(handler, m, ctx)
