@@ -135,6 +135,12 @@ def doc_text(doc: Doc) -> str:
     return of_last_doc(doc, "text", lambda d: d.text)
 
 
+def titled_tokens(doc: Doc) -> set[int]:
+    """The indices of the tokens inside the titles the pipeline marked (`kg_titles`), read once per Doc (a SpanGroup
+    makes new Spans at each read). Shared: not to be changed by the caller."""
+    return of_last_doc(doc, "titled tokens", lambda d: {i for t in d.spans.get("kg_titles", []) for i in range(t.start, t.end)})
+
+
 def paragraph_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """(first, last + 1) character of the paragraph (text between blank lines) holding text[start:end].
 
@@ -338,7 +344,7 @@ def possessed_mentions(doc: Doc) -> list[Mention]:
     """
     from kg.nlp import model_code
 
-    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    titled = titled_tokens(doc)
     in_ent = {i: e for e in ents(doc) for i in range(e.start, e.end)}
     out = []
     for ent in ents(doc):

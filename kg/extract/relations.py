@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context
-from kg.extract.entities import PERSON_KEY_PREFIX, of_last_doc
+from kg.extract.entities import PERSON_KEY_PREFIX, titled_tokens
 from kg.extract.events import FUTURE_AUX, actors, hypothetical
 from kg.nlp import name_head, tokens_with
 from kg.records import Evidence, Mention, Relation, Role
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 SUBJ_DEPS = {"nsubj", "nsubjpass"}
 APPOSITIVE_DEPS = frozenset({"appos", "attr"})
@@ -457,15 +457,10 @@ def _demonym_states(ctx: Context, words: list[Token]) -> list[Mention]:
     return out
 
 
-def _titled(doc: Doc) -> set[int]:
-    """The tokens of the titles the pipeline marked (`kg_titles`), read once per Doc."""
-    return of_last_doc(doc, "titled tokens", lambda d: {i for t in d.spans.get("kg_titles", []) for i in range(t.start, t.end)})
-
-
 def _person_word(ctx: Context, token: Token) -> bool:
     """A noun saying what a person is: a person noun of WordNet or a legislator's word ('politician', 'actor',
     'lawmaker'), or a word of a title the pipeline marked ('President', 'Foreign Minister')."""
-    return token.lemma_.lower() in _member_nouns() or token.lower_ in _member_nouns() or token.i in _titled(ctx.doc)
+    return token.lemma_.lower() in _member_nouns() or token.lower_ in _member_nouns() or token.i in titled_tokens(ctx.doc)
 
 
 def _nationality(ctx: Context, token: Token) -> list[Relation]:
@@ -482,7 +477,7 @@ def _nationality(ctx: Context, token: Token) -> list[Relation]:
     described: list[Token] = []  # nouns saying what the person is
     names = {t.i for t in doc[token.i:min(len(doc), token.i + 8)] if ctx.mention(t) is person}
     head = doc[max(names)] if names else token
-    titled = _titled(doc)
+    titled = titled_tokens(doc)
     # the words of the noun phrase right before the name: 'the Canadian politician', 'US Secretary of State', 'the
     # Nigerian author' (the parser often hangs the name on that noun in apposition)
     members, run = set(names), []
@@ -502,13 +497,14 @@ def _nationality(ctx: Context, token: Token) -> list[Relation]:
     if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ == "be" and not any(
             c.dep_ == "neg" for c in head.head.children):  # 'Rod Sykes was a Canadian politician'
         described += [c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and _person_word(ctx, c)]
-    states: list[Mention] = []
-    for noun in described:
-        if any(c.lower_ in {"former", "ex"} for c in noun.children) and noun not in run:
-            continue  # 'a former Soviet diplomat' is still Soviet; 'X, the former Kenyan ambassador' likewise: kept below
+    # the noun phrase before the name is read whole, once ('US Secretary of State': 'US' modifies the title's first word)
+    states = _demonym_states(ctx, run) if any(noun in run for noun in described) else []
+    for noun in (n for n in described if n not in run):
+        if any(c.lower_ in {"former", "ex"} for c in noun.children):
+            continue  # 'X, a former Kenyan diplomat': what the person was, left out (a run before the name keeps it)
         words = [noun] + [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]
         words += [g for c in list(words[1:]) for g in c.children if g.dep_ in {"amod", "compound", "nmod"}]
-        states += _demonym_states(ctx, words if noun not in run else run)
+        states += _demonym_states(ctx, words)
     out, seen = [], set()
     for m in states:
         if m.key in seen:

@@ -114,6 +114,7 @@ from kg.extract.entities import (
     sentence_text,
     the_body,
     the_country,
+    titled_tokens,
     tokens_with,
 )
 from kg.gazetteer import (
@@ -1224,7 +1225,7 @@ def _speakers_chamber(doc: Doc, title: Span, name: str, state: str) -> str:
     story names no such chamber or two."""
     if "speaker" not in name.lower().split():
         return ""
-    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    titled = titled_tokens(doc)
     chambers = {owner_key(e) for e in ents(doc) if e.label_ == "ORG" and _legislature(e) and e[-1].lower_ != "senate"
                 and (not e.ent_id_ or state_of(e.ent_id_) in {"", state}) and e.start not in titled}
     chambers.discard("")
