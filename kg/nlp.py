@@ -42,9 +42,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.gazetteer import (
     ARMED_GROUP_PREFIX,
@@ -641,10 +641,10 @@ def _restored_names(doc: Doc) -> list[Span]:
     """The model's longer names that the gazetteer cut up: 'the Kenya Anti-Corruption Commission' stays an organization,
     'the Kyoto Protocol' a law (no mention of Kyoto), and 'the Saudi Gazette', a 'facility' ending in a body noun of the
     Phoenix agents, an organization (not the demonym 'Saudi')."""
-    titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
+    titles = [(t.start, t.end) for t in title_spans(doc)]  # read once: a SpanGroup makes new Spans at each read
     ents = list(doc.ents)
     bounds = [(e.start, e.end) for e in ents]  # ents' token offsets, read once, not once per model entity
-    for model in doc.spans.get("kg_model_ents", []):
+    for model in model_ents(doc):
         label = "ORG" if model.label_ == "FAC" and model[-1].lower_ in body_heads() else model.label_
         first, end = model.start, model.end
         place = _place_before_surname(doc, model, ents)  # 'France Cordova': the model's person after a place's name
@@ -710,7 +710,7 @@ def _clubs_around_cities(doc: Doc, ents: list[Span]) -> list[Span]:
     if not any(e.ent_id_ for e in ents) or not speaks_of_teams(doc):
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}
-    taken |= {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}  # 'Madrid Mayor NAME'
+    taken |= {i for t in title_spans(doc) for i in range(t.start, t.end)}  # 'Madrid Mayor NAME'
     others = COMPASS | COMPASS_ADJECTIVES | given_names()
     out = []
     for ent in ents:
@@ -829,7 +829,7 @@ def _surname_after(word: Token, name: Span) -> bool:
     before = doc[word.i - 1] if word.i else None
     opens = (before is None or word.is_sent_start is True or not before.is_alpha or before.lower_ in person_nouns()
              or before.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"}
-             or any(t.end == word.i for t in doc.spans.get("kg_titles", [])))  # 'co-founder Chad Hurley'
+             or any(t.end == word.i for t in title_spans(doc)))  # 'co-founder Chad Hurley'
     return (opens and 1 <= len(name) <= 2 and name.start == word.i + 1 and word.dep_ == "compound"
             and word.head.i in range(name.start, name.end)
             and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in body_heads() for t in name))
@@ -970,6 +970,42 @@ def adjective_words() -> frozenset[str]:
     return frozenset(table["adj"]) if "adj" in table else frozenset()
 
 
+_LAST_DOC: list = [None, {}]  # the last Doc seen, and what was worked out of it once (see `of_last_doc`)
+
+
+def of_last_doc(doc: Doc, name: str, compute: Callable[[Doc], Any]) -> Any:
+    """`compute(doc)`, worked out once per Doc and kept under `name` until another Doc is asked about.
+
+    What spaCy builds anew at each read (the entity spans, the text, the sentences) is asked for per
+    title, per mention, per pronoun. Only the last Doc's values are kept, outside the Doc: spans kept on
+    the Doc itself would tie it in a reference cycle and keep every parsed article alive until a full
+    garbage collection. The pipeline's own components (which change the Doc's entities) keep only what no
+    component changes, such as the text.
+    """
+    if _LAST_DOC[0] is not doc:
+        _LAST_DOC[:] = [doc, {}]
+    cache = _LAST_DOC[1]
+    if name not in cache:
+        cache[name] = compute(doc)
+    return cache[name]
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, joined once per Doc (spaCy joins every token's text anew at each read: milliseconds an article)."""
+    return of_last_doc(doc, "text", lambda d: d.text)
+
+
+def title_spans(doc: Doc) -> tuple[Span, ...]:
+    """The titles the `kg_titles` component found (`doc.spans["kg_titles"]`), read once per Doc: a SpanGroup makes new
+    Spans at each read. For the components after it and the extractors."""
+    return of_last_doc(doc, "title spans", lambda d: tuple(d.spans.get("kg_titles", ())))
+
+
+def model_ents(doc: Doc) -> tuple[Span, ...]:
+    """The statistical model's own entities as the `kg_model_ents` component kept them, read once per Doc."""
+    return of_last_doc(doc, "model ents", lambda d: tuple(d.spans.get("kg_model_ents", ())))
+
+
 def tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list:
     """The tokens whose `attr` (spacy.attrs LOWER, LEMMA, TAG ...) is one of `words`, found over the Doc's array
     (numpy) instead of a Python pass over every token."""
@@ -983,6 +1019,21 @@ def tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list:
         return []
     at = np.minimum(np.searchsorted(ids, values), len(ids) - 1)  # `ids` is sorted: no sort of the lexicon per call
     return [doc[int(i)] for i in np.nonzero(ids[at] == values)[0]]
+
+
+def tokens_where(doc: Doc, attr: int, test: Callable[[str], bool]) -> list:
+    """The tokens whose `attr` (spacy.attrs SHAPE, LEMMA ...) passes `test`, which is asked once per distinct value in
+    the Doc ('a shape opening with a digit') instead of once per token, over the Doc's array."""
+    strings = doc.vocab.strings
+    passes: dict[int, bool] = {}
+    found = []
+    for i, value in enumerate(doc.to_array(attr).tolist()):
+        ok = passes.get(value)
+        if ok is None:
+            ok = passes[value] = test(strings[value])
+        if ok:
+            found.append(i)
+    return [doc[i] for i in found]
 
 
 SMALL_SET = 64  # words in a set whose string ids `tokens_with` does not keep
@@ -1071,7 +1122,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
     ents = _parties_of_states(doc, _with_own_possessive(doc, ents))
-    titles = [(t.start, t.end) for t in doc.spans.get("kg_titles", [])]  # read once: a SpanGroup makes new Spans at each read
+    titles = [(t.start, t.end) for t in title_spans(doc)]  # read once: a SpanGroup makes new Spans at each read
     ents = [p for e in ents for p in _dateline_split(doc, e)]
     ents = [_place_with_article(doc, e) for e in ents]
     ents = _clubs_around_cities(doc, ents)
@@ -1180,9 +1231,11 @@ CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?|[ap]\.m
 def _clock_zones(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of a time zone written out after a clock time: capitalised words ending in 'Time' ('at 23:40 East
     Africa Time', 'at 11:05 Indian Standard Time', 'at noon Eastern Time'), the clock included."""
+    from spacy.attrs import ORTH
+
     zones = []
-    for token in doc:
-        if token.text != "Time" or token.i == 0:
+    for token in tokens_with(doc, ORTH, frozenset({"Time"})):
+        if token.i == 0:
             continue
         start = token.i
         while start > 0 and token.i - start < 4 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
@@ -1209,7 +1262,7 @@ def _without_category_lines(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Categories: August 15, 2008 Canada Published North America Politics and conflicts Environment Canada Archived':
     a wiki page's line of category tags after the article names nothing the article says ('Environment Canada
     Archived', 'North America' run together from the tags)."""
-    lines = [(m.start(), m.end()) for m in CATEGORY_LINE.finditer(doc.text)]
+    lines = [(m.start(), m.end()) for m in CATEGORY_LINE.finditer(doc_text(doc))]
     if not lines:
         return ents
     return [e for e in ents if not any(a <= e.start_char < b for a, b in lines)]
@@ -1234,8 +1287,8 @@ def _parties_after_standing(doc: Doc, ents: list[Span]) -> list[Span]:
     places = by_name()
     state_end = {e.end: e for e in ents if e.ent_id_ and e.label_ == "GPE"}
     out, dropped = [], set()
+    full = None  # each person named in full and the words of the name, read at the first name after a standing
     for ent in ents:
-        people = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e.text != ent.text for t in e}
         before = ent.start - 1
         state = state_end.get(ent.start)  # 'the ruling Sri Lanka Podujana Peramuna': a state's name opens the party's
         if state is not None and ent.label_ == "PERSON" and not ent.ent_id_:
@@ -1246,10 +1299,14 @@ def _parties_after_standing(doc: Doc, ents: list[Span]) -> list[Span]:
             before -= 1
             while before >= 0 and doc[before].is_lower and doc[before].pos_ in {"ADJ", "ADV"}:
                 before -= 1  # 'the main opposition', 'the once-dominant ruling'
-        if (standing and before >= 0 and (doc[before].lower_ == "the" or doc[before].tag_ == "POS") and not ent.ent_id_
-                and (ent.label_ == "PERSON" or ent.label_ in PLACE_LABELS and not places.get(ent.text.lower()))
-                and all(_capitalised(t) and t.pos_ == "PROPN" and t.text not in people for t in ent)
-                and actors.get(ent.text.lower()) != "Person"):
+        if not (standing and before >= 0 and (doc[before].lower_ == "the" or doc[before].tag_ == "POS") and not ent.ent_id_
+                and (ent.label_ == "PERSON" or ent.label_ in PLACE_LABELS and not places.get(ent.text.lower()))):
+            out.append(ent)
+            continue
+        if full is None:
+            full = [(e.text, {t.text for t in e}) for e in ents if e.label_ == "PERSON" and len(e) > 1]
+        people = {word for name, words in full if name != ent.text for word in words}
+        if all(_capitalised(t) and t.pos_ == "PROPN" and t.text not in people for t in ent) and actors.get(ent.text.lower()) != "Person":
             start = ent.start if state is None else state.start
             dropped.add(start)
             ent = _typed(doc, _fresh(doc, start, ent.end, "ORG"))
@@ -1531,11 +1588,11 @@ def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> li
     if not words:
         return ents
     # a party's title opens with the party's own noun ('Centre Party leader'): no portfolio runs into it
-    starts = {t.start: t.end for t in doc.spans.get("kg_titles", []) if title_kinds().get(t.label_) != "pty"}
-    ends = {t.end for t in doc.spans.get("kg_titles", []) if title_kinds().get(t.label_) in PORTFOLIO_KINDS}
+    starts = {t.start: t.end for t in title_spans(doc) if title_kinds().get(t.label_) != "pty"}
+    ends = {t.end for t in title_spans(doc) if title_kinds().get(t.label_) in PORTFOLIO_KINDS}
     # 'Budget Minister NAME', 'Pensions Minister NAME': capitalised dictionary words, no body's noun, right before a
     # minister's title are the portfolio ('Treasury Secretary', 'Apple CEO' keep their body)
-    ministers = {t.start for t in doc.spans.get("kg_titles", []) if title_kinds().get(t.label_) == "minister"}
+    ministers = {t.start for t in title_spans(doc) if title_kinds().get(t.label_) == "minister"}
     out = []
     for ent in ents:
         if ent.label_ != "ORG" or ent.ent_id_:
@@ -1646,7 +1703,7 @@ def _company_posts(doc: Doc) -> list[Span]:
     """The titles of the Doc that are a company's posts (kg/data/titles.jsonl `owner_from_context`: chief executive,
     chairman, spokesperson, founder), whose owner the words around them name."""
     rows = title_by_id()
-    return [t for t in doc.spans.get("kg_titles", []) if rows.get(t.label_, {}).get("owner_from_context")]
+    return [t for t in title_spans(doc) if rows.get(t.label_, {}).get("owner_from_context")]
 
 
 def _company_owning_a_post(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1689,7 +1746,7 @@ def _company_named_for_a_city(doc: Doc, ents: list[Span]) -> list[Span]:
     named for the city (the model tags only the city, and a capital so named would be read as its state's government):
     an organisation."""
     taken = {i for e in ents for i in range(e.start, e.end)}
-    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    titled = {i for t in title_spans(doc) for i in range(t.start, t.end)}
     out = []
     for ent in ents:
         word = doc[ent.start - 1] if ent.start > 0 else None
@@ -1802,7 +1859,7 @@ def _company_after_title(doc: Doc, ents: list[Span]) -> list[Span]:
     from spacy.tokens import Span as SpanType
 
     taken = {i for e in ents for i in range(e.start, e.end)}
-    taken |= {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}  # 'for Secretary-General NAME'
+    taken |= {i for t in title_spans(doc) for i in range(t.start, t.end)}  # 'for Secretary-General NAME'
     out = list(ents)
     for title in _company_posts(doc):
         if title.end + 1 >= len(doc) or doc[title.end].lower_ not in OWNER_PREPS:
@@ -1850,7 +1907,8 @@ def _repeated_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     people = {t.text for e in ents if e.label_ == "PERSON" for t in e}
     single = {(e[0].text,) for e in ents if e.label_ == "ORG" and len(e) == 1 and len(e[0]) > 2
               and (e[0].is_title or e[0].is_upper) and e[0].text not in people}
-    return [e for e in _named_again(doc, ents, single) if e in ents or e[0].pos_ == "PROPN"]
+    had = {id(e) for e in ents}  # by identity: a Span compared with == to every entity made this pass quadratic
+    return [e for e in _named_again(doc, ents, single) if id(e) in had or e[0].pos_ == "PROPN"]
 
 
 def _body_word_last(word: str) -> bool:
@@ -2604,7 +2662,7 @@ def _names_before_area_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _person_named_in_full(doc: Doc, i: int) -> bool:
     """Token i opens a model's person of two words or more: a person's name, not a region's ('the Abiy Ahmed era')."""
-    ent = next((e for e in doc.spans.get("kg_model_ents", []) if e.start == i), None)
+    ent = next((e for e in model_ents(doc) if e.start == i), None)
     return ent is not None and ent.label_ == "PERSON" and len(ent) > 1
 
 
@@ -2628,7 +2686,7 @@ def _where(doc: Doc, ent: Span) -> bool:
     if root.head.lower_ not in (WHERE_PERSON if ent.label_ == "PERSON" else WHERE_BODY):
         return _only_found_in(doc, ent)
     return ent[0].lower_ not in given_names() and not any(
-        len(e) > 1 and e.label_ in {"PERSON", "ORG"} and ent.text in e.text.split() for e in doc.spans.get("kg_model_ents", []))
+        len(e) > 1 and e.label_ in {"PERSON", "ORG"} and ent.text in e.text.split() for e in model_ents(doc))
 
 
 def _only_found_in(doc: Doc, ent: Span) -> bool:
@@ -2645,7 +2703,7 @@ def _only_found_in(doc: Doc, ent: Span) -> bool:
     if not (verb or things):
         return False
     return all(t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS for t in doc if t.text == word.text) and not any(
-        len(e) > 1 and word.text in e.text.split() for e in doc.spans.get("kg_model_ents", []))
+        len(e) > 1 and word.text in e.text.split() for e in model_ents(doc))
 
 
 def _located(ent: Span) -> bool:
@@ -2718,7 +2776,7 @@ def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[
     if (prev.is_title and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end
             and prev.lower_ in words and prev.lower_ not in given_names() and not prev.ent_type_
             and not any(start <= prev.i < end for start, end in titles)):
-        if any(m.label_ in {"LOC", "GPE"} and m.start <= prev.i and ent.end <= m.end for m in doc.spans.get("kg_model_ents", [])):
+        if any(m.label_ in {"LOC", "GPE"} and m.start <= prev.i and ent.end <= m.end for m in model_ents(doc)):
             return _fresh(doc, prev.i, ent.end, "LOC")  # "Latin America's largest group": a region the model read so
         return _fresh(doc, prev.i, ent.end, "ORG")
     first = doc[ent.start - 2] if ent.start > 1 else None
@@ -2902,7 +2960,7 @@ def _opening_adverb(doc: Doc, start: int, inner: int, words: frozenset[str]) -> 
 
 def _people_named(doc: Doc) -> set[str]:
     """The people the model names in the text, in full and by surname."""
-    people = [e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON"]
+    people = [e.text for e in model_ents(doc) if e.label_ == "PERSON"]
     return set(people) | {p.split()[-1] for p in people}
 
 
@@ -3208,7 +3266,7 @@ def model_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         products.append(Span(doc, i, _with_model_name(doc, end), label="PRODUCT"))
         codes.add(model_code(doc[i].text))
-    codes |= {model_code(e[0].text) for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PRODUCT" and len(e[0]) >= 3}
+    codes |= {model_code(e[0].text) for e in model_ents(doc) if e.label_ == "PRODUCT" and len(e[0]) >= 3}
     codes.discard("")
     if not codes:
         return out
@@ -3255,8 +3313,10 @@ def _numbered_lines(doc: Doc, ents: list[Span]) -> dict[int, tuple[int, str]]:
     is none, and a name the text makes the subject of a verb elsewhere acts and stays."""
     at = {i: e for e in ents for i in range(e.start, e.end)}
     acting = {e.text for e in ents if e.root.dep_ in {"nsubj", "nsubjpass"}}
+    from spacy.attrs import SHAPE
+
     out: dict[int, tuple[int, str]] = {}
-    for token in doc:
+    for token in tokens_where(doc, SHAPE, lambda shape: shape[:1] == "d"):  # a digit first: its shape opens with "d"
         version = bool(VERSION.fullmatch(token.text))
         if not token.text[0].isdigit() or not (model_code(token.text) or version) \
                 or token.ent_type_ in NUMBER_LABELS - {"CARDINAL", "DATE"}:
@@ -3444,7 +3504,7 @@ def _owning_organizations(doc: Doc) -> set[str]:
     the model reads as a person anywhere, or the last word of a person's name ("Chakwera's party"), is none."""
     from spacy.attrs import ORTH
 
-    model = doc.spans.get("kg_model_ents", [])
+    model = model_ents(doc)
     people = {w.text for e in model if e.label_ == "PERSON" for w in e}
     owners = {e.text for e in model if e.label_ == "ORG" and len(e) == 1 and not e.ent_id_ and e.end < len(doc)
               and doc[e.end].tag_ == "POS" and e.text not in people and e.text.lower() not in by_name()
@@ -3479,9 +3539,9 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
       that organisation.
     """
     actors = known_actors()
-    org_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "ORG"}
-    person_texts = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON"}
-    alone = {e.text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PERSON" and len(e) == 1}
+    org_texts = {e.text for e in model_ents(doc) if e.label_ == "ORG"}
+    person_texts = {e.text for e in model_ents(doc) if e.label_ == "PERSON"}
+    alone = {e.text for e in model_ents(doc) if e.label_ == "PERSON" and len(e) == 1}
     owning = _owning_organizations(doc)
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
     full_names = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
@@ -3489,7 +3549,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
     owners = _owners_of_its(doc, ents)
     # 'AirTran Airways', 'Korean Air Lines': the words before a body's noun that ends an organisation's name are its short name
     heads = body_nouns() | _trade_nouns()
-    body_short_names = {e[:-1].text for e in doc.spans.get("kg_model_ents", []) if e.label_ == "ORG" and len(e) > 1
+    body_short_names = {e[:-1].text for e in model_ents(doc) if e.label_ == "ORG" and len(e) > 1
                         and (e[-1].lower_ in heads or e[-1].lower_[:-1] in heads)}
     out = []
     taken: set[int] = set()
@@ -3594,7 +3654,7 @@ def _trade_nouns() -> frozenset[str]:
 def _other_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """'the Boeing 787, or Dreamliner, is ...', 'the Islamic State, or ISIS,': a name between commas after ', or' is
     another name of what the name before it names, so it takes that one's kind (a product is no person)."""
-    by_end = {e.end: e for e in doc.spans.get("kg_model_ents", []) if e.label_ == "PRODUCT"} | {e.end: e for e in ents}
+    by_end = {e.end: e for e in model_ents(doc) if e.label_ == "PRODUCT"} | {e.end: e for e in ents}
     out = []
     for ent in ents:
         before = by_end.get(ent.start - 2)
@@ -3717,7 +3777,7 @@ def _people_taking_office(doc: Doc, ents: list[Span], words: frozenset[str]) -> 
     gazetteer name), that are the one put in a post (a title right after the verb, or after 'as'): a person. The words
     open a sentence or a clause (the subject), or stand right after the verb (its object, with 'as TITLE' after them);
     not a dictionary word at the end ('Central Bank was named').'"""
-    titles = {t.start for t in doc.spans.get("kg_titles", [])}
+    titles = {t.start for t in title_spans(doc)}
     people = {i for e in ents if e.label_ == "PERSON" or e.ent_id_ for i in range(e.start, e.end)}
     found = []
 
@@ -3730,8 +3790,10 @@ def _people_taking_office(doc: Doc, ents: list[Span], words: frozenset[str]) -> 
             return None
         return doc[start:end]
 
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in OFFICE_VERBS:
+    from spacy.attrs import LEMMA
+
+    for verb in tokens_with(doc, LEMMA, OFFICE_VERBS):  # a verb's lemma is lower-case ('APPOINTED': 'appoint')
+        if verb.pos_ != "VERB":
             continue
         j = verb.i + 1 + (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "in")  # 'sworn in as'
         j += j < len(doc) and doc[j].lower_ == "as"
@@ -3799,7 +3861,7 @@ def _plural_title_people(doc: Doc, ents: list[Span]) -> list[Span]:
     name keeps its type)."""
     by_start = {e.start: e for e in ents}
     retyped: dict[int, Span] = {}
-    for title in doc.spans.get("kg_titles", []):
+    for title in title_spans(doc):
         if not title.text.endswith("Ministers"):
             continue
         i = title.end
@@ -3900,7 +3962,7 @@ def _body_apposition(token: Token) -> bool:
         return False
     if token.lemma_.lower() in first_body_nouns():
         return True
-    return token.lemma_.lower() in body_nouns() and not any(t.start <= token.i < t.end for t in token.doc.spans.get("kg_titles", [])) \
+    return token.lemma_.lower() in body_nouns() and not any(t.start <= token.i < t.end for t in title_spans(token.doc)) \
         and any(prep.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children) for prep in token.children)
 
 
@@ -3918,7 +3980,7 @@ def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
     subject of a clause on the noun ('a group John Smith founded')."""
     from spacy.attrs import LOWER
 
-    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    titled = {i for t in title_spans(doc) for i in range(t.start, t.end)}
     found = []
     for noun in tokens_with(doc, LOWER, party_nouns() | GROUP_NOUNS | trade_body_nouns()):
         if not noun.is_lower or noun.pos_ != "NOUN" or _article_before(doc, noun.i) is None:
@@ -4080,7 +4142,7 @@ def _untagged_listed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     comma (its conjunct), is an organisation too (a list names things of one kind), when it opens with no given name,
     holds no title's word and is no part of a longer name (only its own proper nouns modify it)."""
     at = {i: e for e in ents for i in range(e.start, e.end)}
-    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    titled = {i for t in title_spans(doc) for i in range(t.start, t.end)}
     found = []
     for ent in ents:
         if ent.label_ != "ORG":
@@ -4175,7 +4237,7 @@ def _joined_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     they are two ('Procter and Gamble', named only whole, stays one). So are two names each with a body noun of its
     own: 'the Massachusetts Institute of Technology and Colorado State University' (`_headed_body`)."""
     alone = Counter(strip_the(e.text) for e in ents if e.label_ == "ORG")
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for ent in ents:
         joins = [t.i for t in ent if t.lower_ == "and"]
@@ -4294,8 +4356,10 @@ def _split_before_acronym(doc: Doc, ents: list[Span]) -> list[Span]:
     """'the Islamic State in the Greater Sahara (ISGS)', 'al-Qaeda in the Islamic Maghreb (AQIM)': a name the model cut
     into pieces (a nationality, a body, a place) right before an acronym in brackets whose capitals (three or more)
     are its initials is one body's name; the longest run of capitalised words and joiners that fits is taken."""
+    from spacy.attrs import ORTH
+
     out = list(ents)
-    for paren in (t for t in doc if t.text == "(" and t.i > 0):
+    for paren in (t for t in tokens_with(doc, ORTH, frozenset({"("})) if t.i > 0):
         short = _bracketed_acronym(doc, paren.i)
         initials = _capitals(short)
         if len(initials) < 3 or any(e.start < paren.i == e.end and _initials(e[int(e[0].lower_ == "the"):]) == initials for e in out):
@@ -4371,7 +4435,7 @@ def _untagged_before_acronym(doc: Doc, ents: list[Span]) -> list[Span]:
     ("the Sierra Leone People's Party (SLPP)")."""
     from spacy.attrs import ORTH
 
-    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    titled = {i for t in title_spans(doc) for i in range(t.start, t.end)}
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     replaced, out = set(), []
     for bracket in tokens_with(doc, ORTH, frozenset({"("})):
@@ -4409,7 +4473,7 @@ def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozens
     from spacy.attrs import DEP
 
     taken = {i: e for e in ents for i in range(e.start, e.end)}
-    titled = {i for t in doc.spans.get("kg_titles", []) for i in range(t.start, t.end)}
+    titled = {i for t in title_spans(doc) for i in range(t.start, t.end)}
     out = list(ents)
     for token in tokens_with(doc, DEP, SUBJECT):  # the subjects, over the Doc's array
         if token.pos_ != "PROPN" or token.head.lemma_.lower() not in speech_verbs() or token.lower_ in body_heads():
@@ -4445,7 +4509,7 @@ def _body_of_title(doc: Doc, ent: Span, titles: list[tuple[int, int]]) -> bool:
     i = ent.start - (doc[ent.start - 1].lower_ == "the" if ent.start else 0)
     if i < 2 or doc[i - 1].lower_ not in {"for", "of", "at"} or not any(end == i - 1 for _, end in titles):
         return False
-    return ent[0].lower_ not in given_names() and ent.text not in {e.text for e in doc.spans.get("kg_model_ents", [])
+    return ent[0].lower_ not in given_names() and ent.text not in {e.text for e in model_ents(doc)
                                                                    if e.label_ == "PERSON" and e.start != ent.start}
 
 
@@ -4462,8 +4526,11 @@ def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], ti
     if ent.start > 0 and BRAND.fullmatch(doc[ent.start - 1].text):
         return True  # 'iTunes Music Store': the rest of a brand's name, which no person's name starts with
     tokens = [t for t in ent if t.is_alpha]
+    names = _name_words()
+    if not tokens or not all((t.lower_ in words or t.lemma_.lower() in words) and t.lower_ not in names for t in tokens):
+        return False  # a word no dictionary has, or a given name or surname: a name (asked first: the cheapest test)
     others = [p for p in ents if p.label_ == "PERSON" and (p.start, p.end) != (ent.start, ent.end)]
-    if not tokens or any(t.text in p.text.split() for t in tokens for p in others if len(p) > 1):
+    if any(t.text in p.text.split() for t in tokens for p in others if len(p) > 1):
         return False  # 'Jobs' after 'Steve Jobs'; 'Paris' after 'Valeska Paris'
     before = doc[ent.start - 1] if ent.start > 0 else None
     if any(end == ent.start or end == ent.start - 1 and before.text == "," for _, end in titles) or (
@@ -4471,8 +4538,7 @@ def _not_a_name(doc: Doc, ent: Span, ents: list[Span], words: frozenset[str], ti
         return False  # 'the commission's chief executive, Sue Dawson,': a title in apposition before it
     if _before_title(doc, ent, titles):
         return False  # 'Sue Gardner, the executive director of ORG': a title in apposition after it
-    names = _name_words()
-    return all((t.lower_ in words or t.lemma_.lower() in words) and t.lower_ not in names for t in tokens)
+    return True
 
 
 NAMELESS_LABELS = NON_NAME_LABELS | {"PERSON", "NORP"}

@@ -140,3 +140,37 @@ def test_a_name_in_apposition_to_a_product_noun_is_no_entity(text, name):
 def test_the_sides_of_a_scored_clause_are_clubs(text, club, other):
     ents = {e.text: e.label_ for e in pipeline()(text).ents}
     assert ents.get(club) == "ORG" and ents.get(other) == "ORG", ents
+
+
+@pytest.mark.parametrize("attr_name, test", [
+    ("SHAPE", lambda shape: shape[:1] == "d"),  # a digit first
+    ("LEMMA", lambda lemma: lemma in {"say", "appoint", "meet"}),
+    ("ORTH", lambda text: text.istitle()),
+    ("ORTH", lambda text: False),
+])
+def test_tokens_where_finds_what_a_pass_over_every_token_finds(attr_name, test):
+    import spacy.attrs
+
+    from kg.nlp import tokens_where
+
+    doc = pipeline()("The 3 ministers met on 12 May 2024; Ruto appointed 2 envoys and said the 787s would fly. Talks resume.")
+    attr = getattr(spacy.attrs, attr_name)
+    by_pass = [t.i for t in doc if test(_attr_string(t, attr_name))]
+    assert by_pass or attr_name == "ORTH" and not test("Talks")  # the sentence has what each test looks for
+    assert [t.i for t in tokens_where(doc, attr, test)] == by_pass
+
+
+def _attr_string(token, attr_name: str) -> str:
+    return {"SHAPE": token.shape_, "LEMMA": token.lemma_, "ORTH": token.text}[attr_name]
+
+
+def test_titles_and_model_entities_are_read_once_per_doc_as_spacy_keeps_them():
+    from kg.nlp import model_ents, title_spans
+
+    nlp = pipeline()
+    doc, other = nlp("Prime Minister Keir Starmer met President Emmanuel Macron in Paris."), nlp("Chancellor Olaf Scholz spoke.")
+    assert [(t.start, t.end, t.label_) for t in title_spans(doc)] == [(t.start, t.end, t.label_) for t in doc.spans["kg_titles"]]
+    assert [(e.start, e.end, e.label_) for e in model_ents(doc)] == [(e.start, e.end, e.label_) for e in doc.spans["kg_model_ents"]]
+    assert title_spans(doc) is title_spans(doc)  # kept, not made anew
+    assert [t.text for t in title_spans(other)] == [t.text for t in other.spans["kg_titles"]]  # another Doc: its own
+    assert [t.text for t in title_spans(doc)] == ["Prime Minister", "President"]

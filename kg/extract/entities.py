@@ -16,10 +16,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.gazetteer import (
@@ -38,7 +37,7 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
-from kg.nlp import own_possessive, strip_the, tokens_with
+from kg.nlp import doc_text, of_last_doc, own_possessive, strip_the, title_spans, tokens_with
 from kg.records import Mention
 
 if TYPE_CHECKING:
@@ -52,25 +51,6 @@ NOMINAL_HEADS = frozenset({"counterpart", "capital"})
 
 
 
-_LAST_DOC: list = [None, {}]  # the last Doc seen, and what was worked out of it once (see `of_last_doc`)
-
-
-def of_last_doc(doc: Doc, name: str, compute: Callable[[Doc], Any]) -> Any:
-    """`compute(doc)`, worked out once per Doc and kept under `name` until another Doc is asked about.
-
-    What spaCy builds anew at each read (the entity spans, the text, the sentences) is asked for per
-    title, per mention, per pronoun. Only the last Doc's values are kept, outside the Doc: spans kept on
-    the Doc itself would tie it in a reference cycle and keep every parsed article alive until a full
-    garbage collection.
-    """
-    if _LAST_DOC[0] is not doc:
-        _LAST_DOC[:] = [doc, {}]
-    cache = _LAST_DOC[1]
-    if name not in cache:
-        cache[name] = compute(doc)
-    return cache[name]
-
-
 def ents(doc: Doc) -> tuple[Span, ...]:
     """doc.ents, built once per Doc."""
     return of_last_doc(doc, "ents", lambda d: tuple(d.ents))
@@ -79,10 +59,10 @@ def ents(doc: Doc) -> tuple[Span, ...]:
 def extract_mentions(doc: Doc) -> list[Mention]:
     """Every mention of an actor or place in the doc, in text order."""
     out = []
-    title_spans = list(doc.spans["kg_titles"]) if "kg_titles" in doc.spans else []
-    seats = _seats_owning_titles(doc, title_spans)
+    titles = title_spans(doc)
+    seats = _seats_owning_titles(doc, titles)
     for ent in ents(doc):
-        if ent.label_ == "ORG" and not ent.ent_id_ and any(t.start <= ent.start and ent.end <= t.end for t in title_spans):
+        if ent.label_ == "ORG" and not ent.ent_id_ and any(t.start <= ent.start and ent.end <= t.end for t in titles):
             continue  # "State" in "Secretary of State" is part of a title, not an organization
         mention = _mention(ent, seats.get(ent.start, ""))
         if mention is not None:
@@ -130,15 +110,10 @@ def place_demonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.start not in found] + list(found.values())
 
 
-def doc_text(doc: Doc) -> str:
-    """doc.text, joined once per Doc (spaCy joins every token's text anew at each read: milliseconds an article)."""
-    return of_last_doc(doc, "text", lambda d: d.text)
-
-
 def titled_tokens(doc: Doc) -> set[int]:
     """The indices of the tokens inside the titles the pipeline marked (`kg_titles`), read once per Doc (a SpanGroup
     makes new Spans at each read). Shared: not to be changed by the caller."""
-    return of_last_doc(doc, "titled tokens", lambda d: {i for t in d.spans.get("kg_titles", []) for i in range(t.start, t.end)})
+    return of_last_doc(doc, "titled tokens", lambda d: {i for t in title_spans(d) for i in range(t.start, t.end)})
 
 
 def paragraph_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
@@ -241,10 +216,10 @@ def _sentences(doc: Doc) -> tuple[list[int], list[str]]:
     return [s.start for s in sents], [text[s.start_char:s.end_char] for s in sents]  # slices: Span.text joins tokens
 
 
-def _seats_owning_titles(doc: Doc, title_spans: list[Span]) -> dict[int, str]:
+def _seats_owning_titles(doc: Doc, titles: tuple[Span, ...]) -> dict[int, str]:
     """Token start of a seat of government written as a title's owner ('Kremlin spokesman') -> its state."""
     out = {}
-    for title in title_spans:
+    for title in titles:
         owner = owner_before_title(doc, title.start) if title.start else None
         if owner is not None and owner.id_ and owner.id_ != owner.ent_id_ and (
                 owner.ent_id_ in capitals() or owner.ent_id_ in entries() and entries()[owner.ent_id_].extra.get("seat_of_body")):
@@ -500,7 +475,7 @@ def nominal_mentions(doc: Doc) -> list[Mention]:
     name following it, refers back to a person; resolve decides which.
     """
     out = []
-    heads = [(t.start, t.end, t.label_) for t in doc.spans.get("kg_titles", [])]
+    heads = [(t.start, t.end, t.label_) for t in title_spans(doc)]
     from spacy.attrs import LOWER
 
     heads += [(t.i, t.i + 1, "") for t in tokens_with(doc, LOWER, NOMINAL_HEADS)]
@@ -550,7 +525,7 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     paragraph is the one meant ('Premier Li ...' NEW PARAGRAPH 'Prime Minister X defended it. "...," the prime
     minister said').
     """
-    spans = [(t.start, t.end, t.label_) for t in doc.spans.get("kg_titles", [])]
+    spans = [(t.start, t.end, t.label_) for t in title_spans(doc)]
     people = [m for m in mentions if m.type == "Person" and m.rule == "ner-person"]
     introduced: list[tuple[int, str, bool, Mention, bool]] = []  # (character offset, title id, past, person, owned)
     chain = {start: end for start, end, _ in spans}
@@ -645,10 +620,10 @@ def _subject_before(doc: Doc, start: int, end: int, title: str, people: list[Men
     if sent.start == 0:
         return None
     before = doc[sent.start - 1].sent
-    if any(before.start <= t.start < start and _title_head(t.label_) == _title_head(title) for t in doc.spans.get("kg_titles", [])):
+    if any(before.start <= t.start < start and _title_head(t.label_) == _title_head(title) for t in title_spans(doc)):
         return None  # 'Former President X spoke. The president said', 'X, an aide to the minister, ... the minister said'
     window = [m for m in people if before.start_char <= m.start and m.end <= doc[start].idx]
-    other = {t.end for t in doc.spans.get("kg_titles", []) if _title_head(t.label_) != _title_head(title)}
+    other = {t.end for t in title_spans(doc) if _title_head(t.label_) != _title_head(title)}
     main = [m for m in window if _is_subject(doc, m) and _clause_head(doc, m) == before.root.i
             and doc.char_span(m.start, m.end, alignment_mode="expand").start not in other]  # not 'Prosecutor NAME said'
     if len({_person_name(m, people) for m in main}) == 1:
@@ -717,7 +692,7 @@ def title_before_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mentio
     `nominal-before-name`, the organization keeps its own mention). A state's title ('Serbian President
     Aleksandar Vucic') is left as it is."""
     people = {m.start: m for m in mentions if m.type == "Person" and m.rule == "ner-person"}
-    spans = sorted((t.start, t.end) for t in doc.spans.get("kg_titles", []))
+    spans = sorted((t.start, t.end) for t in title_spans(doc))
     chain = dict(spans)
     continued = {end for _, end in spans}
     out = []

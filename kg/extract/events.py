@@ -88,7 +88,7 @@ from kg.gazetteer import (
     weapon_nouns,
     wrongdoing_nouns,
 )
-from kg.nlp import PLACE_LABELS, closing_mark, hyphen_first, score_at, speaks_of_teams, tokens_with
+from kg.nlp import PLACE_LABELS, closing_mark, hyphen_first, score_at, speaks_of_teams, title_spans, tokens_with
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -2146,12 +2146,12 @@ def _office_holder(ctx: Context, noun: Token) -> list[str]:
     ('U.N. Secretary-General Antonio Guterres ... the U.N. chief said')."""
     owners = [m.key for c in noun.children if c.dep_ in {"compound", "poss"} and (m := ctx.mention(c)) is not None
               and m.type in {"Organization", "State"}]
-    titled = {t.start for t in ctx.doc.spans.get("kg_titles", [])}
+    titled = {t.start for t in title_spans(ctx.doc)}
     if (len(owners) != 1 or noun.lemma_.lower() not in _person_nouns() or noun.i in titled
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)):
         return []
     people = set()
-    for title in ctx.doc.spans.get("kg_titles", []):
+    for title in title_spans(ctx.doc):
         owner = owner_before_title(ctx.doc, title.start)
         named = ctx.mention(ctx.doc[title.end]) if title.end < len(ctx.doc) and title.end < noun.i else None
         owned = ctx.mention(owner.root) if owner is not None else None

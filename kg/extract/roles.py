@@ -152,7 +152,7 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
-from kg.nlp import NON_NAME_LABELS, speaks_of_teams, strip_the
+from kg.nlp import NON_NAME_LABELS, speaks_of_teams, strip_the, title_spans
 from kg.records import Evidence, Role
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     rows = title_by_id()
     out: dict[tuple[str, str, str, int], Role] = {}
     kinds = title_kinds()
-    groups = _title_groups(doc, [t for t in doc.spans.get("kg_titles", []) if kinds.get(t.label_) != "rank" and t.label_ not in _ranks()])
+    groups = _title_groups(doc, [t for t in title_spans(doc) if kinds.get(t.label_) != "rank" and t.label_ not in _ranks()])
     # no occupation too: 'head of X', and a title's field ('executive' of 'Wikimedia Foundation executive director')
     heads = {i for group in groups for t in group for i in range(t.start, t.end)}
     unowned: list[tuple[Span, str]] = []  # a title no pattern gave an owner: perhaps the article's state's office
@@ -341,7 +341,7 @@ def _listed_after_plural_title(doc: Doc, roles: list[Role], as_of: dt.date) -> l
     """'Ministers NAME1 and NAME2', 'Foreign Ministers NAME1, NAME2 and NAME3': the post read for the first name after a
     title in the plural is the post of each name listed after it."""
     out = []
-    for title in doc.spans.get("kg_titles", []):
+    for title in title_spans(doc):
         first = _person_at(doc, title.end) if title.text.endswith("Ministers") else None
         if first is None:
             continue
@@ -410,7 +410,7 @@ def _post_name(doc: Doc, title: Span, rows: dict[str, dict]) -> str:
             return " ".join(t.text.capitalize() for t in doc[start:title.end])
         return role_name(doc[start:title.end].text, rows[title.label_]["role"])
 
-    matched = min((t.start for t in doc.spans.get("kg_titles", []) if title.start <= t.start < title.end), default=title.start)
+    matched = min((t.start for t in title_spans(doc) if title.start <= t.start < title.end), default=title.start)
     start = title.start
     while start < matched and doc[start].lower_ not in title_prefixes():
         start += 1  # past the field ('press secretary'; a state's office keeps its name: 'caretaker Prime Minister')
@@ -632,7 +632,7 @@ def _occupations(doc: Doc, heads: set[int] = frozenset()) -> list[tuple[Span, st
             if t.tag_ == "NN" or (t.tag_ == "NNP" and t.is_title and _person_at(doc, t.i + 1) is not None)]
     if not ends:
         return []
-    taken = {i for t in doc.spans.get("kg_titles", []) if not _team_rank(doc, t) for i in range(t.start, t.end)} | set(heads)
+    taken = {i for t in title_spans(doc) if not _team_rank(doc, t) for i in range(t.start, t.end)} | set(heads)
     out: list[tuple[Span, str]] = []
     for j in ends:
         for n in (3, 2, 1):
@@ -1691,7 +1691,7 @@ def _ent_at(doc: Doc, i: int) -> Span | None:
 
 def _name_start(doc: Doc, title: Span | int) -> int:
     """Where a name after a title starts: past a chained title or rank ('spokesman Colonel X', 'Prime Minister General Y')."""
-    starts = {t.start: t.end for t in doc.spans.get("kg_titles", [])}
+    starts = {t.start: t.end for t in title_spans(doc)}
     i = title if isinstance(title, int) else title.end
     while i in starts:
         i = starts[i]
@@ -1873,7 +1873,7 @@ def _police_field(doc: Doc, start: int) -> bool:
 
 def _titled(doc: Doc, person: Span) -> bool:
     """Whether a title is written right before the person's name ('Argentine President NAME')."""
-    return any(t.end == person.start for t in doc.spans.get("kg_titles", []))
+    return any(t.end == person.start for t in title_spans(doc))
 
 
 SPEAKING_FOR = (("speaking", "for"), ("speaking", "on", "behalf", "of"))
@@ -1960,7 +1960,7 @@ def _seat_place(doc: Doc, start: int, end: int) -> Span | None:
     from spacy.tokens import Span
 
     kinds = title_kinds()
-    if not any(kinds.get(t.label_) in SEAT_KINDS for t in doc.spans.get("kg_titles", []) if start <= t.start < end):
+    if not any(kinds.get(t.label_) in SEAT_KINDS for t in title_spans(doc) if start <= t.start < end):
         return None
     i = start - 1
     while i >= 0 and start - i <= 4 and doc[i].is_alpha and doc[i].text[:1].isupper():
@@ -2020,7 +2020,7 @@ def _contextual(doc: Doc, start: int, end: int) -> bool:
     """Whether the titles written here are positions in a company or body named around them, not in a state
     (kg/data/titles.jsonl `owner_from_context`: chief executive, chairman, founder, spokesperson ...)."""
     rows = title_by_id()
-    spans = [t for t in doc.spans.get("kg_titles", []) if start <= t.start and t.end <= end]
+    spans = [t for t in title_spans(doc) if start <= t.start and t.end <= end]
     return bool(spans) and all(rows.get(t.label_, {}).get("owner_from_context") for t in spans)
 
 
@@ -2143,7 +2143,7 @@ def _name_runs_on(doc: Doc, owner: Span) -> bool:
     nxt = owner.end
     return (nxt < len(doc) and doc[nxt].is_title and doc[nxt].pos_ == "PROPN" and doc[nxt].ent_type_ in {"", "NORP"}
             and owner.root.dep_ == "compound" and owner.root.head.i >= nxt
-            and not any(t.start == nxt for t in doc.spans.get("kg_titles", [])))  # 'to US President-elect NAME': its title
+            and not any(t.start == nxt for t in title_spans(doc)))  # 'to US President-elect NAME': its title
 
 
 def _place_office(doc: Doc, start: int, end: int) -> Span | None:
@@ -2252,11 +2252,11 @@ def _appositive_person(doc: Doc, i: int) -> Span | None:
         # ('..., and the spokesman of Y' is someone else)
         j = i - 1 - (doc[i - 2].text == ",")
         sent = doc[j].sent.start
-        prev = max([(t.start, t.end) for t in doc.spans.get("kg_titles", []) if sent <= t.start and t.end <= j]
+        prev = max([(t.start, t.end) for t in title_spans(doc) if sent <= t.start and t.end <= j]
                    + [(k, k + 1) for k in range(sent, j) if doc[k].lower_ in head_nouns() and doc[k + 1].lower_ == "of"
                       and _head_owner(doc, k + 1) is not None],
                    default=None)  # 'NAME, the head of the FDP and now finance minister': 'head of ORG' too
-        own = min((t.end for t in doc.spans.get("kg_titles", []) if t.start >= title), default=None)
+        own = min((t.end for t in title_spans(doc) if t.start >= title), default=None)
         if own is not None and _person_at(doc, _name_start(doc, own)) is not None:
             return None  # '..., and Labour leader NAME': the second title has a holder of its own
         if prev is not None and all(doc[k].pos_ not in {"VERB", "AUX"} and doc[k].text not in {",", ";", "and"}
@@ -2351,7 +2351,7 @@ def _gapped_as_holder(doc: Doc, start: int, as_of: dt.date) -> tuple[Span | None
     sent = doc[i].sent
     # the list's first 'as' (or, with none, its first title), past 'NAME2 as TITLE2,' before this one
     firsts = [j + 1 for j in range(person.start - 2, sent.start, -1) if doc[j].lower_ == "as"] if not bare else sorted(
-        (t.start for t in doc.spans.get("kg_titles", []) if sent.start < t.start < person.start), reverse=True)
+        (t.start for t in title_spans(doc) if sent.start < t.start < person.start), reverse=True)
     for first in firsts:
         holder, verb = _named_as_holder(doc, first, as_of)
         if holder is not None:
@@ -2788,7 +2788,7 @@ def _vacated_title(doc: Doc, verb, replaced) -> Span | None:
     for token in named:  # the name, or the title it stands in apposition to ('Interior Minister NAME was sacked')
         person = _ent_at(doc, token.i)
         start = person.start if person is not None and person.label_ == "PERSON" else None
-        title = next((t for t in doc.spans.get("kg_titles", []) if t.end == start or t.start <= token.i < t.end), None)
+        title = next((t for t in title_spans(doc) if t.end == start or t.start <= token.i < t.end), None)
         if title is not None and (start is not None or any(_ent_at(doc, c.i) is not None for c in token.children if c.dep_ == "appos")):
             return title
     return None
@@ -2798,7 +2798,7 @@ def _left_title(doc: Doc, verb) -> Span | None:
     """The title nearest before `verb`, in its sentence or the one before, that a verb of leaving a post ('resigned
     as', 'quit as') or of removing its holder ('removed the governor of') governs within a few words."""
     lo = _sentence_before_start(verb)
-    titles = [t for t in doc.spans.get("kg_titles", []) if lo <= t.start < verb.i]
+    titles = [t for t in title_spans(doc) if lo <= t.start < verb.i]
     left = []
     for title in reversed(titles):
         verbs = [t for t in doc[max(lo, title.start - 6):title.start] if t.pos_ in {"VERB", "AUX"}]
