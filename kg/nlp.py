@@ -1483,17 +1483,43 @@ def _made_work(doc: Doc, ent: Span) -> bool:
 
 def _titled_work(doc: Doc, ent: Span) -> bool:
     """DET/POSSESSIVE + work noun + the name in apposition to it; or a work noun + 'such as' + the name, or a name
-    joined to that one ('titles such as Dubai Bling and Squid Game', 'films such as Casablanca')."""
+    joined to that one ('titles such as Dubai Bling and Squid Game', 'films such as Casablanca'). Words that only
+    describe the work may stand between the determiner and the noun ('the 1969 film Easy Rider', 'the Iranian film
+    Silent Orchard', 'the Japanese animated film ...'), and the name may open with its own 'The' ('The Georgian
+    drama The Salt Road')."""
     if ent.start < 2:
         return False
     listing = such_as_noun(ent)
     if listing is not None:
         return listing.lemma_ in creation_nouns()
-    noun, root = doc[ent.start - 1], ent.root
-    return (noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_ in creation_nouns()
-            and doc[ent.start - 2].pos_ in {"DET", "PRON"}
-            and (root.head.i == noun.i and root.dep_ in {"appos", "compound"} or noun.head.i == root.i
+    k, root = ent.start - 1, ent.root
+    own_article = doc[k].text == "The" and not doc[k].is_sent_start and doc[k].head.i in range(ent.start, ent.end)
+    k -= own_article  # the name's own article: 'the drama The Salt Road' (no person's or maker's name opens so)
+    own_article = own_article or ent[0].text == "The" and not ent[0].is_sent_start
+    noun = doc[k]
+    if not (noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_ in creation_nouns()):
+        return False
+    j = k - 1
+    while j > 0 and _describes_work(doc[j], noun):
+        j -= 1
+    return (j >= 0 and doc[j].pos_ in {"DET", "PRON"}
+            and (own_article or root.head.i == noun.i and root.dep_ in {"appos", "compound"} or noun.head.i == root.i
                  or root.head.i == noun.head.i and root.dep_ == noun.dep_))
+
+
+WORK_MODIFIER_DEPS = frozenset({"amod", "nummod", "compound", "npadvmod"})
+
+
+def _describes_work(word: Token, noun: Token) -> bool:
+    """A word before a work's noun that only describes the work: a year, a lower-case adjective or participle
+    ('animated', 'new'), a lower-case noun ('crime'), a demonym ('Iranian'); no name of a maker ('the Spielberg film')."""
+    if word.head.i != noun.i and not (word.head.dep_ in WORK_MODIFIER_DEPS and word.head.head.i == noun.i):
+        return False
+    if word.like_num:
+        return word.dep_ in WORK_MODIFIER_DEPS
+    if word.pos_ == "NOUN":
+        return word.dep_ == "compound" and word.is_lower  # 'the crime drama'
+    return word.dep_ in WORK_MODIFIER_DEPS and word.pos_ in {"ADJ", "VERB"} and (word.is_lower or word.ent_type_ == "NORP")
 
 
 def such_as_noun(ent: Span) -> Token | None:
