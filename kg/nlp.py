@@ -61,6 +61,8 @@ from kg.gazetteer import (
     disaster_nouns,
     document_nouns,
     entries,
+    event_name_nouns,
+    facility_nouns,
     feature_nouns,
     first_body_nouns,
     given_names,
@@ -75,6 +77,7 @@ from kg.gazetteer import (
     occupations,
     office_verbs,
     party_nouns,
+    performed_work_nouns,
     person_heads,
     person_nouns,
     place_nouns,
@@ -1169,7 +1172,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _listed_before_body_nouns(doc, out)
     out = _scored_teams(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out))))
     out = _without_language_demonyms(doc, _without_clock_zones(doc, _without_documents(doc, _without_systems(doc, out))))
-    out = _without_category_lines(doc, out)
+    out = _numbered_facilities(doc, _without_event_names(doc, _without_category_lines(doc, out)))
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
 
 
@@ -1502,6 +1505,8 @@ def _titled_work(doc: Doc, ent: Span) -> bool:
     j = k - 1
     while j > 0 and _describes_work(doc[j], noun):
         j -= 1
+    if (j < k - 1 or own_article) and ent.label_ == "ORG" and noun.lemma_ not in performed_work_nouns():
+        return False  # 'the German magazine Der Spiegel', 'the medical journal The Lancet': a publisher too
     return (j >= 0 and doc[j].pos_ in {"DET", "PRON"}
             and (own_article or root.head.i == noun.i and root.dep_ in {"appos", "compound"} or noun.head.i == root.i
                  or root.head.i == noun.head.i and root.dep_ == noun.dep_))
@@ -1610,6 +1615,42 @@ def _without_systems(doc: Doc, ents: list[Span]) -> list[Span]:
     acting = {e.text for e in ents if e.text in modifying and _modified_noun(doc, e) is None}
     named |= {t for t in modifying - acting if known_actors().get(strip_the(t).lower()) is None}
     return [e for e in ents if e.ent_id_ or e.label_ in NAMELESS_LABELS - {"PERSON"} or e.text not in named]
+
+
+ACTOR_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP", "EVENT", "PRODUCT"})
+
+
+def _without_event_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names of an event, no actors and no places: two or more words, the last (before a year: 'Expo 2020') a
+    capitalised noun of a contest, a show or an exhibition ('Paris Air Show', 'Northern Arena Esports Championship',
+    'the Australasian Mining Expo'; kg/data/event_name_nouns.jsonl, from WordNet), and a group of a competition's
+    draw ('Group F': the word and one capital letter); not a gazetteer's or a known actor's name, nor one that speaks
+    ('the Pacific Championship said': its organisers)."""
+    nouns = event_name_nouns()
+    out = []
+    for ent in ents:
+        words = [t for t in ent if not t.like_num and not t.is_punct and t.lower_ != "the"]
+        if (not ent.ent_id_ and ent.label_ in ACTOR_LABELS and not _speaks(ent)
+                and (len(words) > 1 and words[-1].is_title and words[-1].lower_ in nouns
+                     and known_actors().get(strip_the(ent.text).lower()) is None
+                     or len(ent) == 2 and ent[0].text == "Group" and len(ent[1].text) == 1 and ent[1].text.isupper())):
+            continue
+        out.append(ent)
+    return out
+
+
+def _numbered_facilities(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Terminal 3', 'Gate 12', 'Hall 4B': a capitalised noun of a facility, a built structure or a room
+    (kg/data/facility_nouns.jsonl, from WordNet) and a number or a letter name a part of a site, a place, whatever
+    the model called them ('Terminal 2 of Melbourne Airport' is no organisation)."""
+    nouns = facility_nouns()
+    out = []
+    for ent in ents:
+        if (not ent.ent_id_ and ent.label_ in ACTOR_LABELS - {"FAC", "GPE", "LOC"} and len(ent) == 2 and ent[0].is_title
+                and ent[0].lower_ in nouns and re.fullmatch(r"\d{1,3}[A-Z]?|[A-Z]", ent[1].text)):
+            ent = _typed(doc, _fresh(doc, ent.start, ent.end, "FAC"))
+        out.append(ent)
+    return out
 
 
 def _without_documents(doc: Doc, ents: list[Span]) -> list[Span]:
