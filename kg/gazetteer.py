@@ -442,6 +442,13 @@ def facility_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def site_nouns() -> frozenset[str]:
+    """The nouns of facility_nouns.jsonl of a facility ('airport', 'station', 'terminal', 'museum'): a name written
+    before one ('John F. Kennedy airport') names the site, whoever it is named after."""
+    return frozenset(row["noun"] for row in resources.jsonl("facility_nouns.jsonl") if row["kind"] == "facility")
+
+
+@lru_cache(maxsize=1)
 def team_nouns() -> frozenset[str]:
     """Nouns of a team or a sports league ('team', 'club', 'league'; kg/data/team_nouns.jsonl, from WordNet): an article
     that uses one speaks of teams, and 'Real Madrid' there is a club."""

@@ -82,6 +82,7 @@ from kg.gazetteer import (
     person_nouns,
     place_nouns,
     product_nouns,
+    site_nouns,
     speech_verbs,
     system_nouns,
     team_nouns,
@@ -1169,7 +1170,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
     out = _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out))
     out = _names_before_building_nouns(doc, _parties_after_standing(doc, _people_after_person_nouns(doc, out)))
-    out = _listed_before_body_nouns(doc, out)
+    out = _makers_read_as_people(doc, _sites_named_for_people(doc, _listed_before_body_nouns(doc, out)))
     out = _scored_teams(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out))))
     out = _without_language_demonyms(doc, _without_clock_zones(doc, _without_documents(doc, _without_systems(doc, out))))
     out = _numbered_facilities(doc, _without_event_names(doc, _without_category_lines(doc, out)))
@@ -1366,6 +1367,45 @@ def _names_before_building_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
                 and ent[0].lower_ not in given_names() and actors.get(ent.text.lower()) != "Person"
                 and not any(t.text in people for t in ent) and building_after(ent)):
             ent = _typed(doc, _fresh(doc, ent.start, ent.end, "FAC"))
+        out.append(ent)
+    return out
+
+
+def _sites_named_for_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"New York's John F. Kennedy airport", 'the Ronald Reagan station': a name the model called a person, right before a
+    lower-case noun of a facility that it modifies (an airport, a station, a terminal, a museum; kg/data/facility_nouns
+    .jsonl, from WordNet), names the site, not the person it is named after (a residence or an estate is a person's
+    own: 'the Obama residence' stays)."""
+    nouns = site_nouns()
+    out = []
+    for ent in ents:
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (ent.label_ == "PERSON" and not ent.ent_id_ and after is not None and after.is_lower and after.pos_ == "NOUN"
+                and after.lower_ in nouns and ent.root.head.i == after.i and ent.root.dep_ in {"compound", "nmod", "amod"}):
+            ent = _typed(doc, _fresh(doc, ent.start, ent.end, "FAC"))
+        out.append(ent)
+    return out
+
+
+MAKING_VERBS = frozenset({"make", "build", "manufacture", "produce", "develop", "design", "supply"})  # 'a chip made by'
+
+
+def _makers_read_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'a Snapdragon chip made by Qualcomm', 'engines built by Rolls-Royce': a name the model called a person, the agent
+    of a participle of making whose noun is a lower-case device, product, vehicle, craft or weapon (kg/data
+    device_nouns, product_nouns, vehicle_nouns, craft_nouns, weapon_nouns, from WordNet), is its maker, a company;
+    not a name that opens with a given name or that the Doc gives a person in full ('a robot built by John Smith')."""
+    things = device_nouns() | product_nouns() | vehicle_nouns() | craft_nouns() | weapon_nouns()
+    named = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    out = []
+    for ent in ents:
+        by = ent.root.head
+        verb = by.head if by.lower_ == "by" and ent.root.dep_ == "pobj" else None
+        noun = verb.head if verb is not None and verb.tag_ == "VBN" and verb.lemma_ in MAKING_VERBS and verb.dep_ == "acl" else None
+        if (noun is not None and ent.label_ == "PERSON" and not ent.ent_id_ and noun.is_lower and noun.pos_ == "NOUN"
+                and (noun.lower_ in things or noun.lemma_ in things) and ent[0].lower_ not in given_names()
+                and not any(t.lower_ in named for t in ent)):
+            ent = _fresh(doc, ent.start, ent.end, "ORG")
         out.append(ent)
     return out
 
