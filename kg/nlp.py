@@ -1665,12 +1665,14 @@ def _without_event_names(doc: Doc, ents: list[Span]) -> list[Span]:
     capitalised noun of a contest, a show or an exhibition ('Paris Air Show', 'Northern Arena Esports Championship',
     'the Australasian Mining Expo'; kg/data/event_name_nouns.jsonl, from WordNet), and a group of a competition's
     draw ('Group F': the word and one capital letter); not a gazetteer's or a known actor's name, nor one that speaks
-    ('the Pacific Championship said': its organisers)."""
+    ('the Pacific Championship said': its organisers), nor one a capitalised word goes on ('EU Competition
+    Commissioner': a portfolio in a title)."""
     nouns = event_name_nouns()
     out = []
     for ent in ents:
         words = [t for t in ent if not t.like_num and not t.is_punct and t.lower_ != "the"]
         if (not ent.ent_id_ and ent.label_ in ACTOR_LABELS and not _speaks(ent)
+                and (ent.end == len(doc) or not doc[ent.end].is_title)  # 'EU Competition Commissioner': a longer name
                 and (len(words) > 1 and words[-1].is_title and words[-1].lower_ in nouns
                      and known_actors().get(strip_the(ent.text).lower()) is None
                      or len(ent) == 2 and ent[0].text == "Group" and len(ent[1].text) == 1 and ent[1].text.isupper())):
@@ -2818,22 +2820,35 @@ def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[
     'Environment Canada spokesperson', 'Statistics Canada', 'Transport Canada'. The noun is a dictionary word,
     no given name, compounded on the state's name, and no title ('Foreign Minister Serbia' is no name); or a body's
     noun and a name that is no dictionary word ('Bank Melli Iran'). The pair the model reads as a place is one ('Latin
-    America')."""
-    if not ent.ent_id_ or ent.start == 0 or entries()[ent.ent_id_].type != "State" or ent.label_ == "NORP":
+    America'). So is a body named with two or more such nouns before a city's or a region's name ('Fire Rescue
+    Victoria said', which is no government of the Seychelles' capital)."""
+    if not ent.ent_id_ or ent.start == 0 or entries()[ent.ent_id_].type not in {"State", "Place"} or ent.label_ == "NORP":
         return ent
-    prev = doc[ent.start - 1]
-    if (prev.is_title and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end
-            and prev.lower_ in words and prev.lower_ not in given_names() and not prev.ent_type_
-            and not any(start <= prev.i < end for start, end in titles)):
-        if any(m.label_ in {"LOC", "GPE"} and m.start <= prev.i and ent.end <= m.end for m in doc.spans.get("kg_model_ents", [])):
+    state = entries()[ent.ent_id_].type == "State"
+    start = ent.start
+    while start > 0 and _naming_noun(doc, doc[start - 1], start, ent.end, words, titles):
+        start -= 1  # 'Fire Rescue Victoria': every capitalised noun compounded on the name
+    if start < ent.start and (state or ent.start - start > 1):  # a city's: two nouns ('Fire Rescue'; 'Metro Manila' stays)
+        prev = doc[start]
+        if state and any(m.label_ in {"LOC", "GPE"} and m.start <= prev.i and ent.end <= m.end for m in doc.spans.get("kg_model_ents", [])):
             return _fresh(doc, prev.i, ent.end, "LOC")  # "Latin America's largest group": a region the model read so
         return _fresh(doc, prev.i, ent.end, "ORG")
+    if not state:
+        return ent
+    prev = doc[ent.start - 1]
     first = doc[ent.start - 2] if ent.start > 1 else None
     if (first is not None and prev.is_title and prev.pos_ == "PROPN" and prev.lower_ not in words and not prev.ent_type_
             and first.is_title and first.lower_ in body_nouns() and first.lower_ in words and not first.ent_type_
             and not any(start <= first.i < end for start, end in titles)):
         return _fresh(doc, first.i, ent.end, "ORG")  # 'Bank Melli Iran': a body's noun and a name before the state's
     return ent
+
+
+def _naming_noun(doc: Doc, prev: Token, start: int, end: int, words: frozenset[str], titles: list[tuple[int, int]]) -> bool:
+    """A capitalised dictionary noun compounded on the words after it up to `end`: no given name, entity or title."""
+    return (prev.is_title and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and start <= prev.head.i < end
+            and prev.lower_ in words and prev.lower_ not in given_names() and not prev.ent_type_
+            and not any(a <= prev.i < b for a, b in titles))
 
 
 def _disaster_named(doc: Doc, ent: Span) -> Span:
