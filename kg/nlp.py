@@ -1269,7 +1269,8 @@ def _people_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     or a business ('the carrier Ryanair': kg/data/body_nouns.jsonl, trade nouns), nor a name opening with an English
     word ('the broadcaster Channel Four'), a gazetteer name or a known organisation of the Phoenix lists. A state's
     name or demonym before the noun describes a company more often ('the US retailer Walmart', 'the Irish lessor
-    AerCap'): the name keeps its type there."""
+    AerCap', 'the Japanese automaker Toyota Motor'): the name keeps its type there, unless it is two or more words none
+    of them in the dictionary, as a person's given name and surname are ('Thailand coach Masatada Ishii')."""
     kinds = person_nouns()
     bodies = body_nouns() | trade_body_nouns()
     actors = known_actors()
@@ -1282,7 +1283,8 @@ def _people_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
                 and (ent.start <= noun.head.i < ent.end or ent.root.head.i == noun.i)
                 and all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in bodies for t in ent)
                 and not is_dictionary_word(ent[0].text) and actors.get(ent.text.lower()) != "Organization"
-                and not (noun.i > 0 and doc[noun.i - 1].ent_type_ in {"NORP", "GPE"})):
+                and not (noun.i > 0 and doc[noun.i - 1].ent_type_ in {"NORP", "GPE"}
+                         and (len(ent) < 2 or any(is_dictionary_word(t.text) for t in ent)))):
             ent = _fresh(doc, ent.start, ent.end, "PERSON")
         out.append(ent)
     return out
