@@ -103,7 +103,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   'league'): an article that uses one speaks of teams, and 'Real Madrid', 'Manchester City' there are clubs (kg.nlp).
 - kg/data/event_name_nouns.jsonl: one-word nouns one of whose two most frequent senses is a contest, a show or an
   exhibition for public display ('championship', 'tournament', 'show', 'expo', 'fair'), neither of the two an
-  organisation or a person, and the first, when not that sense, no act, communication, artifact or group: a name
+  organisation or a person, none of its senses an undertaking ('campaign': 'Treatment Action Campaign' is a body),
+  and the first, when not that sense, no act, communication, artifact or group: a name
   ending in one ('Paris Air Show', 'Northern Arena Esports Championship') names an event, no actor or place (kg.nlp).
 - kg/data/facility_nouns.jsonl: one-word nouns one of whose two most frequent senses is a facility, a built structure
   or a room ('terminal', 'gate', 'hall'), neither of the two an organisation or a person: 'Terminal 3', 'Gate 12',
@@ -1032,6 +1033,7 @@ EVENT_NAME_ROOTS = {
     "exhibition": "08407619",  # exhibition.n.01: a collection of things for public display (expo, exposition, fair)
 }
 NOT_EVENT_NAME = {"organization": "08008335", "person": "00007846"}  # a noun that names a body or a person too
+UNDERTAKING = {"undertaking": "00795720"}  # undertaking.n.01: 'campaign' is also a body's work, bodies are named for it
 FIRST_SENSE_OTHER = {  # when the event sense is the second, the first must be none of these ('display' is a sign first)
     "psychological_feature": "00023100", "communication": "00033020", "artifact": "00021939", "social_group": "07950920",
 }
@@ -1040,11 +1042,11 @@ FIRST_SENSE_OTHER = {  # when the event sense is the second, the first must be n
 def event_name_nouns(folder: Path) -> list[dict]:
     """Nouns one of whose two most frequent senses is a contest, a show or an exhibition (see the module docstring)."""
     lemmas, hypernyms = _synsets(folder)
-    roots, others, first_other = _roots(folder, lemmas, EVENT_NAME_ROOTS, NOT_EVENT_NAME, FIRST_SENSE_OTHER)
+    roots, others, first_other, work = _roots(folder, lemmas, EVENT_NAME_ROOTS, NOT_EVENT_NAME, FIRST_SENSE_OTHER, UNDERTAKING)
     rows = []
     for lemma, offsets in _one_words(folder, lemmas):
         found = next(((o, r) for o in offsets[:2] if (r := _root(o, hypernyms, roots))), None)
-        if found is None or any(_root(o, hypernyms, others) for o in offsets[:2]):
+        if found is None or any(_root(o, hypernyms, others) for o in offsets[:2]) or any(_root(o, hypernyms, work) for o in offsets):
             continue
         if found[0] != offsets[0] and _root(offsets[0], hypernyms, first_other):
             continue
