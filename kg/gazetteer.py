@@ -428,6 +428,27 @@ def abstract_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def event_name_nouns() -> frozenset[str]:
+    """Nouns of a contest, a show or an exhibition ('championship', 'tournament', 'show', 'expo'; kg/data/event_name_nouns
+    .jsonl, from WordNet): a name ending in one ('Paris Air Show') names an event, no actor or place."""
+    return _column("event_name_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
+def facility_nouns() -> frozenset[str]:
+    """Nouns of a facility, a built structure or a room ('terminal', 'gate', 'hall'; kg/data/facility_nouns.jsonl, from
+    WordNet): such a noun and a number ('Terminal 3') name a part of a site, a place."""
+    return _column("facility_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
+def site_nouns() -> frozenset[str]:
+    """The nouns of facility_nouns.jsonl of a facility ('airport', 'station', 'terminal', 'museum'): a name written
+    before one ('John F. Kennedy airport') names the site, whoever it is named after."""
+    return frozenset(row["noun"] for row in resources.jsonl("facility_nouns.jsonl") if row["kind"] == "facility")
+
+
+@lru_cache(maxsize=1)
 def team_nouns() -> frozenset[str]:
     """Nouns of a team or a sports league ('team', 'club', 'league'; kg/data/team_nouns.jsonl, from WordNet): an article
     that uses one speaks of teams, and 'Real Madrid' there is a club."""
@@ -469,6 +490,14 @@ def creation_nouns() -> frozenset[str]:
     """Nouns of a created work ('song', 'film', 'novel'; kg/data/creation_nouns.jsonl, from WordNet): the name in
     apposition after one is a title."""
     return _column("creation_nouns.jsonl", "noun")
+
+
+@lru_cache(maxsize=1)
+def performed_work_nouns() -> frozenset[str]:
+    """The nouns of creation_nouns.jsonl of a film, a show or a piece of music ('film', 'documentary', 'sitcom',
+    'song'): no body is named with one, where a publication's noun ('magazine', 'weekly') names a publisher too."""
+    kinds = {"movie", "show", "musical_composition"}
+    return frozenset(row["noun"] for row in resources.jsonl("creation_nouns.jsonl") if row["kind"] in kinds)
 
 
 @lru_cache(maxsize=1)

@@ -61,6 +61,8 @@ from kg.gazetteer import (
     disaster_nouns,
     document_nouns,
     entries,
+    event_name_nouns,
+    facility_nouns,
     feature_nouns,
     first_body_nouns,
     given_names,
@@ -75,10 +77,12 @@ from kg.gazetteer import (
     occupations,
     office_verbs,
     party_nouns,
+    performed_work_nouns,
     person_heads,
     person_nouns,
     place_nouns,
     product_nouns,
+    site_nouns,
     speech_verbs,
     system_nouns,
     team_nouns,
@@ -1217,10 +1221,10 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
     out = _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out))
     out = _names_before_building_nouns(doc, _parties_after_standing(doc, _people_after_person_nouns(doc, out)))
-    out = _listed_before_body_nouns(doc, out)
+    out = _makers_read_as_people(doc, _sites_named_for_people(doc, _listed_before_body_nouns(doc, out)))
     out = _scored_teams(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out))))
     out = _without_language_demonyms(doc, _without_clock_zones(doc, _without_documents(doc, _without_systems(doc, out))))
-    out = _without_category_lines(doc, out)
+    out = _numbered_facilities(doc, _without_event_names(doc, _without_category_lines(doc, out)))
     return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
 
 
@@ -1322,7 +1326,8 @@ def _people_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     or a business ('the carrier Ryanair': kg/data/body_nouns.jsonl, trade nouns), nor a name opening with an English
     word ('the broadcaster Channel Four'), a gazetteer name or a known organisation of the Phoenix lists. A state's
     name or demonym before the noun describes a company more often ('the US retailer Walmart', 'the Irish lessor
-    AerCap'): the name keeps its type there."""
+    AerCap', 'the Japanese automaker Toyota Motor'): the name keeps its type there, unless it is two or more words none
+    of them in the dictionary, as a person's given name and surname are ('Thailand coach Masatada Ishii')."""
     kinds = person_nouns()
     bodies = body_nouns() | trade_body_nouns()
     actors = known_actors()
@@ -1335,7 +1340,8 @@ def _people_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
                 and (ent.start <= noun.head.i < ent.end or ent.root.head.i == noun.i)
                 and all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in bodies for t in ent)
                 and not is_dictionary_word(ent[0].text) and actors.get(ent.text.lower()) != "Organization"
-                and not (noun.i > 0 and doc[noun.i - 1].ent_type_ in {"NORP", "GPE"})):
+                and not (noun.i > 0 and doc[noun.i - 1].ent_type_ in {"NORP", "GPE"}
+                         and (len(ent) < 2 or any(is_dictionary_word(t.text) for t in ent)))):
             ent = _fresh(doc, ent.start, ent.end, "PERSON")
         out.append(ent)
     return out
@@ -1420,6 +1426,45 @@ def _names_before_building_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
                 and ent[0].lower_ not in given_names() and actors.get(ent.text.lower()) != "Person"
                 and not any(t.text in people for t in ent) and building_after(ent)):
             ent = _typed(doc, _fresh(doc, ent.start, ent.end, "FAC"))
+        out.append(ent)
+    return out
+
+
+def _sites_named_for_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"New York's John F. Kennedy airport", 'the Ronald Reagan station': a name the model called a person, right before a
+    lower-case noun of a facility that it modifies (an airport, a station, a terminal, a museum; kg/data/facility_nouns
+    .jsonl, from WordNet), names the site, not the person it is named after (a residence or an estate is a person's
+    own: 'the Obama residence' stays)."""
+    nouns = site_nouns()
+    out = []
+    for ent in ents:
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (ent.label_ == "PERSON" and not ent.ent_id_ and after is not None and after.is_lower and after.pos_ == "NOUN"
+                and after.lower_ in nouns and ent.root.head.i == after.i and ent.root.dep_ in {"compound", "nmod", "amod"}):
+            ent = _typed(doc, _fresh(doc, ent.start, ent.end, "FAC"))
+        out.append(ent)
+    return out
+
+
+MAKING_VERBS = frozenset({"make", "build", "manufacture", "produce", "develop", "design", "supply"})  # 'a chip made by'
+
+
+def _makers_read_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'a Snapdragon chip made by Qualcomm', 'engines built by Rolls-Royce': a name the model called a person, the agent
+    of a participle of making whose noun is a lower-case device, product, vehicle, craft or weapon (kg/data
+    device_nouns, product_nouns, vehicle_nouns, craft_nouns, weapon_nouns, from WordNet), is its maker, a company;
+    not a name that opens with a given name or that the Doc gives a person in full ('a robot built by John Smith')."""
+    things = device_nouns() | product_nouns() | vehicle_nouns() | craft_nouns() | weapon_nouns()
+    named = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    out = []
+    for ent in ents:
+        by = ent.root.head
+        verb = by.head if by.lower_ == "by" and ent.root.dep_ == "pobj" else None
+        noun = verb.head if verb is not None and verb.tag_ == "VBN" and verb.lemma_ in MAKING_VERBS and verb.dep_ == "acl" else None
+        if (noun is not None and ent.label_ == "PERSON" and not ent.ent_id_ and noun.is_lower and noun.pos_ == "NOUN"
+                and (noun.lower_ in things or noun.lemma_ in things) and ent[0].lower_ not in given_names()
+                and not any(t.lower_ in named for t in ent)):
+            ent = _fresh(doc, ent.start, ent.end, "ORG")
         out.append(ent)
     return out
 
@@ -1540,17 +1585,45 @@ def _made_work(doc: Doc, ent: Span) -> bool:
 
 def _titled_work(doc: Doc, ent: Span) -> bool:
     """DET/POSSESSIVE + work noun + the name in apposition to it; or a work noun + 'such as' + the name, or a name
-    joined to that one ('titles such as Dubai Bling and Squid Game', 'films such as Casablanca')."""
+    joined to that one ('titles such as Dubai Bling and Squid Game', 'films such as Casablanca'). Words that only
+    describe the work may stand between the determiner and the noun ('the 1969 film Easy Rider', 'the Iranian film
+    Silent Orchard', 'the Japanese animated film ...'), and the name may open with its own 'The' ('The Georgian
+    drama The Salt Road')."""
     if ent.start < 2:
         return False
     listing = such_as_noun(ent)
     if listing is not None:
         return listing.lemma_ in creation_nouns()
-    noun, root = doc[ent.start - 1], ent.root
-    return (noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_ in creation_nouns()
-            and doc[ent.start - 2].pos_ in {"DET", "PRON"}
-            and (root.head.i == noun.i and root.dep_ in {"appos", "compound"} or noun.head.i == root.i
+    k, root = ent.start - 1, ent.root
+    own_article = doc[k].text == "The" and not doc[k].is_sent_start and doc[k].head.i in range(ent.start, ent.end)
+    k -= own_article  # the name's own article: 'the drama The Salt Road' (no person's or maker's name opens so)
+    own_article = own_article or ent[0].text == "The" and not ent[0].is_sent_start
+    noun = doc[k]
+    if not (noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_ in creation_nouns()):
+        return False
+    j = k - 1
+    while j > 0 and _describes_work(doc[j], noun):
+        j -= 1
+    if (j < k - 1 or own_article) and ent.label_ == "ORG" and noun.lemma_ not in performed_work_nouns():
+        return False  # 'the German magazine Der Spiegel', 'the medical journal The Lancet': a publisher too
+    return (j >= 0 and doc[j].pos_ in {"DET", "PRON"}
+            and (own_article or root.head.i == noun.i and root.dep_ in {"appos", "compound"} or noun.head.i == root.i
                  or root.head.i == noun.head.i and root.dep_ == noun.dep_))
+
+
+WORK_MODIFIER_DEPS = frozenset({"amod", "nummod", "compound", "npadvmod"})
+
+
+def _describes_work(word: Token, noun: Token) -> bool:
+    """A word before a work's noun that only describes the work: a year, a lower-case adjective or participle
+    ('animated', 'new'), a lower-case noun ('crime'), a demonym ('Iranian'); no name of a maker ('the Spielberg film')."""
+    if word.head.i != noun.i and not (word.head.dep_ in WORK_MODIFIER_DEPS and word.head.head.i == noun.i):
+        return False
+    if word.like_num:
+        return word.dep_ in WORK_MODIFIER_DEPS
+    if word.pos_ == "NOUN":
+        return word.dep_ == "compound" and word.is_lower  # 'the crime drama'
+    return word.dep_ in WORK_MODIFIER_DEPS and word.pos_ in {"ADJ", "VERB"} and (word.is_lower or word.ent_type_ == "NORP")
 
 
 def such_as_noun(ent: Span) -> Token | None:
@@ -1641,6 +1714,44 @@ def _without_systems(doc: Doc, ents: list[Span]) -> list[Span]:
     acting = {e.text for e in ents if e.text in modifying and _modified_noun(doc, e) is None}
     named |= {t for t in modifying - acting if known_actors().get(strip_the(t).lower()) is None}
     return [e for e in ents if e.ent_id_ or e.label_ in NAMELESS_LABELS - {"PERSON"} or e.text not in named]
+
+
+ACTOR_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP", "EVENT", "PRODUCT"})
+
+
+def _without_event_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names of an event, no actors and no places: two or more words, the last (before a year: 'Expo 2020') a
+    capitalised noun of a contest, a show or an exhibition ('Paris Air Show', 'Northern Arena Esports Championship',
+    'the Australasian Mining Expo'; kg/data/event_name_nouns.jsonl, from WordNet), and a group of a competition's
+    draw ('Group F': the word and one capital letter); not a gazetteer's or a known actor's name, nor one that speaks
+    ('the Pacific Championship said': its organisers), nor one a capitalised word goes on ('EU Competition
+    Commissioner': a portfolio in a title)."""
+    nouns = event_name_nouns()
+    out = []
+    for ent in ents:
+        words = [t for t in ent if not t.like_num and not t.is_punct and t.lower_ != "the"]
+        if (not ent.ent_id_ and ent.label_ in ACTOR_LABELS and not _speaks(ent)
+                and (ent.end == len(doc) or not doc[ent.end].is_title)  # 'EU Competition Commissioner': a longer name
+                and (len(words) > 1 and words[-1].is_title and words[-1].lower_ in nouns
+                     and known_actors().get(strip_the(ent.text).lower()) is None
+                     or len(ent) == 2 and ent[0].text == "Group" and len(ent[1].text) == 1 and ent[1].text.isupper())):
+            continue
+        out.append(ent)
+    return out
+
+
+def _numbered_facilities(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Terminal 3', 'Gate 12', 'Hall 4B': a capitalised noun of a facility, a built structure or a room
+    (kg/data/facility_nouns.jsonl, from WordNet) and a number or a letter name a part of a site, a place, whatever
+    the model called them ('Terminal 2 of Melbourne Airport' is no organisation)."""
+    nouns = facility_nouns()
+    out = []
+    for ent in ents:
+        if (not ent.ent_id_ and ent.label_ in ACTOR_LABELS - {"FAC", "GPE", "LOC"} and len(ent) == 2 and ent[0].is_title
+                and ent[0].lower_ in nouns and re.fullmatch(r"\d{1,3}[A-Z]?|[A-Z]", ent[1].text)):
+            ent = _typed(doc, _fresh(doc, ent.start, ent.end, "FAC"))
+        out.append(ent)
+    return out
 
 
 def _without_documents(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -2769,22 +2880,35 @@ def _named_after_state(doc: Doc, ent: Span, words: frozenset[str], titles: list[
     'Environment Canada spokesperson', 'Statistics Canada', 'Transport Canada'. The noun is a dictionary word,
     no given name, compounded on the state's name, and no title ('Foreign Minister Serbia' is no name); or a body's
     noun and a name that is no dictionary word ('Bank Melli Iran'). The pair the model reads as a place is one ('Latin
-    America')."""
-    if not ent.ent_id_ or ent.start == 0 or entries()[ent.ent_id_].type != "State" or ent.label_ == "NORP":
+    America'). So is a body named with two or more such nouns before a city's or a region's name ('Fire Rescue
+    Victoria said', which is no government of the Seychelles' capital)."""
+    if not ent.ent_id_ or ent.start == 0 or entries()[ent.ent_id_].type not in {"State", "Place"} or ent.label_ == "NORP":
         return ent
-    prev = doc[ent.start - 1]
-    if (prev.is_title and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end
-            and prev.lower_ in words and prev.lower_ not in given_names() and not prev.ent_type_
-            and not any(start <= prev.i < end for start, end in titles)):
-        if any(m.label_ in {"LOC", "GPE"} and m.start <= prev.i and ent.end <= m.end for m in model_ents(doc)):
+    state = entries()[ent.ent_id_].type == "State"
+    start = ent.start
+    while start > 0 and _naming_noun(doc, doc[start - 1], start, ent.end, words, titles):
+        start -= 1  # 'Fire Rescue Victoria': every capitalised noun compounded on the name
+    if start < ent.start and (state or ent.start - start > 1):  # a city's: two nouns ('Fire Rescue'; 'Metro Manila' stays)
+        prev = doc[start]
+        if state and any(m.label_ in {"LOC", "GPE"} and m.start <= prev.i and ent.end <= m.end for m in model_ents(doc)):
             return _fresh(doc, prev.i, ent.end, "LOC")  # "Latin America's largest group": a region the model read so
         return _fresh(doc, prev.i, ent.end, "ORG")
+    if not state:
+        return ent
+    prev = doc[ent.start - 1]
     first = doc[ent.start - 2] if ent.start > 1 else None
     if (first is not None and prev.is_title and prev.pos_ == "PROPN" and prev.lower_ not in words and not prev.ent_type_
             and first.is_title and first.lower_ in body_nouns() and first.lower_ in words and not first.ent_type_
             and not any(start <= first.i < end for start, end in titles)):
         return _fresh(doc, first.i, ent.end, "ORG")  # 'Bank Melli Iran': a body's noun and a name before the state's
     return ent
+
+
+def _naming_noun(doc: Doc, prev: Token, start: int, end: int, words: frozenset[str], titles: list[tuple[int, int]]) -> bool:
+    """A capitalised dictionary noun compounded on the words after it up to `end`: no given name, entity or title."""
+    return (prev.is_title and prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and start <= prev.head.i < end
+            and prev.lower_ in words and prev.lower_ not in given_names() and not prev.ent_type_
+            and not any(a <= prev.i < b for a, b in titles))
 
 
 def _disaster_named(doc: Doc, ent: Span) -> Span:

@@ -101,6 +101,14 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
   incumbent, NAME' says NAME holds that office (kg.extract.roles).
 - kg/data/team_nouns.jsonl: one-word nouns whose most frequent sense is a team or a sports league ('team', 'club',
   'league'): an article that uses one speaks of teams, and 'Real Madrid', 'Manchester City' there are clubs (kg.nlp).
+- kg/data/event_name_nouns.jsonl: one-word nouns one of whose two most frequent senses is a contest, a show or an
+  exhibition for public display ('championship', 'tournament', 'show', 'expo', 'fair'), neither of the two an
+  organisation or a person, none of its senses an undertaking ('campaign': 'Treatment Action Campaign' is a body),
+  and the first, when not that sense, no act, communication, artifact or group: a name
+  ending in one ('Paris Air Show', 'Northern Arena Esports Championship') names an event, no actor or place (kg.nlp).
+- kg/data/facility_nouns.jsonl: one-word nouns one of whose two most frequent senses is a facility, a built structure
+  or a room ('terminal', 'gate', 'hall'), neither of the two an organisation or a person: 'Terminal 3', 'Gate 12',
+  'Hall 4' (the noun and a number or a letter) name a part of a site, a place, no organisation (kg.nlp).
 
     apt-get install wordnet-base      # Debian's WordNet 3.0 database, in /usr/share/wordnet
     .venv/bin/python scripts/derive_wordnet.py [/usr/share/wordnet]
@@ -1019,6 +1027,56 @@ def office_words(folder: Path) -> list[dict]:
     return [out[k] for k in sorted(out)]
 
 
+EVENT_NAME_ROOTS = {
+    "contest": "07456188",     # contest.n.01: a social event involving a competition (championship, tournament, race)
+    "show": "00520257",        # show.n.01: a social event involving a public performance or entertainment (air show, fair)
+    "exhibition": "08407619",  # exhibition.n.01: a collection of things for public display (expo, exposition, fair)
+}
+NOT_EVENT_NAME = {"organization": "08008335", "person": "00007846"}  # a noun that names a body or a person too
+UNDERTAKING = {"undertaking": "00795720"}  # undertaking.n.01: 'campaign' is also a body's work, bodies are named for it
+FIRST_SENSE_OTHER = {  # when the event sense is the second, the first must be none of these ('display' is a sign first)
+    "psychological_feature": "00023100", "communication": "00033020", "artifact": "00021939", "social_group": "07950920",
+}
+
+
+def event_name_nouns(folder: Path) -> list[dict]:
+    """Nouns one of whose two most frequent senses is a contest, a show or an exhibition (see the module docstring)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots, others, first_other, work = _roots(folder, lemmas, EVENT_NAME_ROOTS, NOT_EVENT_NAME, FIRST_SENSE_OTHER, UNDERTAKING)
+    rows = []
+    for lemma, offsets in _one_words(folder, lemmas):
+        found = next(((o, r) for o in offsets[:2] if (r := _root(o, hypernyms, roots))), None)
+        if found is None or any(_root(o, hypernyms, others) for o in offsets[:2]) or any(_root(o, hypernyms, work) for o in offsets):
+            continue
+        if found[0] != offsets[0] and _root(offsets[0], hypernyms, first_other):
+            continue
+        rows.append({"id": f"event-name-noun-{lemma}", "noun": lemma, "kind": found[1],
+                     "source": f"WordNet 3.0 data.noun {found[0]} ({lemmas[found[0]][0]}), under {found[1]}"})
+    return rows
+
+
+FACILITY_ROOTS = {
+    "facility": "03315023",   # facility.n.01 (installation): an airport's terminal ('terminal' > station > facility)
+    "structure": "04341686",  # structure.n.01 (construction): a building, a gate, a tower
+    "room": "04105893",       # room.n.01: an area within a building ('hall', 'lounge')
+}
+
+
+def facility_nouns(folder: Path) -> list[dict]:
+    """Nouns one of whose two most frequent senses is a facility, a built structure or a room, neither of the two an
+    organisation or a person (see the module docstring)."""
+    lemmas, hypernyms = _synsets(folder)
+    roots, others = _roots(folder, lemmas, FACILITY_ROOTS, NOT_EVENT_NAME)
+    rows = []
+    for lemma, offsets in _one_words(folder, lemmas):
+        found = next(((o, r) for o in offsets[:2] if (r := _root(o, hypernyms, roots))), None)
+        if found is None or any(_root(o, hypernyms, others) for o in offsets[:2]):
+            continue
+        rows.append({"id": f"facility-noun-{lemma}", "noun": lemma, "kind": found[1],
+                     "source": f"WordNet 3.0 data.noun {found[0]} ({lemmas[found[0]][0]}), under {found[1]}"})
+    return rows
+
+
 def main(folder: Path) -> None:
     rows = occupations(folder)
     _write("occupations.jsonl", rows)
@@ -1046,6 +1104,8 @@ def main(folder: Path) -> None:
     _write("work_nouns.jsonl", work_nouns(folder))
     _write("document_nouns.jsonl", document_nouns(folder))
     _write("team_nouns.jsonl", team_nouns(folder))
+    _write("event_name_nouns.jsonl", event_name_nouns(folder))
+    _write("facility_nouns.jsonl", facility_nouns(folder))
     _write("abstract_nouns.jsonl", abstract_nouns(folder))
     _write("happening_nouns.jsonl", happening_nouns(folder))
     _write("post_nouns.jsonl", post_nouns(folder))

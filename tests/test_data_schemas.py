@@ -170,6 +170,8 @@ SCHEMAS: dict[str, dict] = {
     "vehicle_nouns.jsonl": noun_schema("vehicle"),
     "document_nouns.jsonl": noun_schema("document", ("written_agreement", "legal_document", "agreement")),
     "team_nouns.jsonl": noun_schema("team", ("team", "league")),
+    "event_name_nouns.jsonl": noun_schema("event-name", ("contest", "show", "exhibition")),
+    "facility_nouns.jsonl": noun_schema("facility", ("facility", "structure", "room")),
     "abstract_nouns.jsonl": noun_schema("abstract", ("attribute", "cognition", "communication", "feeling", "motive",
                                                      "possession", "quantity", "relation", "state", "time")),
     "happening_nouns.jsonl": noun_schema("happening", ("event", "phenomenon")),

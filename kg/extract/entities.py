@@ -246,7 +246,9 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
         if entry.type == "Place" and gid in capitals() and _region_of_place(ent):
             # 'Everett, Washington': the region the place before it lies in, not the capital of that name
             return Mention(type="Place", rule="region-after-place", key=f"place-{slug(ent.text)}", **base)
-        if entry.type == "Place" and gid in capitals() and _used_as_actor(ent) and not _dateline(ent):
+        if entry.type == "Place" and gid in capitals() and _used_as_actor(ent) and not _dateline(ent) \
+                and (entry.extra.get("seat_of_government") or (entry.extra.get("population") or 0) >= SMALL_CAPITAL
+                     or capitals()[gid] in states_named(ent.doc) or not states_named(ent.doc)):
             return Mention(type="State", rule="capital-as-government", key=capitals()[gid], **base)
         if entry.extra.get("seat_of_body") and _used_as_actor(ent) and not _dateline(ent):
             # 'the Pentagon said': the building that names the body it houses (the Department of Defense), acting
@@ -262,6 +264,18 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
     if label in {"GPE", "LOC", "FAC"}:
         return Mention(type="Place", rule=f"ner-{label.lower()}", key=f"place-{slug(strip_the(ent.text))}", **base)
     return None
+
+
+SMALL_CAPITAL = 100_000  # people (kg/data/cities.jsonl, Natural Earth): a smaller capital's name names other places more often
+
+
+def states_named(doc: Doc) -> frozenset[str]:
+    """The gazetteer ids of the states the Doc names by name or demonym. A small capital (under SMALL_CAPITAL people)
+    acts for its state only in an article that names the state or names no state at all: 'Victoria's Police Minister'
+    in an article on Melbourne and Australia is the Australian state, not the government of the Seychelles, whose
+    capital is Victoria; 'Moscow said ... accused Kyiv' acts for Russia whether or not Russia is named."""
+    return of_last_doc(doc, "states_named", lambda d: frozenset(
+        e.ent_id_ for e in ents(d) if e.ent_id_ and entries()[e.ent_id_].type == "State"))
 
 
 def _owner_of_possessed(ent: Span) -> Span:
