@@ -145,9 +145,14 @@ from tests.conftest import DATA
 # after the branch's rules events 0.635 dates 12/13. Tune-wire (184) events 0.673 -> 0.674 (tp 919 -> 921, fp 444 ->
 # 442) dates 712/728 -> 714/730, the rest unchanged; wire (33) events 0.657 -> 0.662 (tp 178 -> 179, fp 80 -> 78);
 # Wikinews tune/check and PLOVER unchanged. Floors unchanged.
+# 2026-12-05 (s27-evt): four political articles written blind for events (verdict, ceasefire collapse, EU sanctions,
+# disputed election; see the README): the set is 196. As written, the four: entities 0.938 roles 0.889 events 0.752
+# statements 0.938 dates 20/21; after the branch's rules events 0.780 dates 21/22. Tune-wire (196) events 0.680 -> 0.681
+# (tp 1002 -> 1003, fp 475 -> 472, fn 470 -> 469) dates 764/781 -> 765/782, the rest unchanged; wire (33) and Wikinews
+# tune/check unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (192, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (196, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
