@@ -3235,6 +3235,8 @@ def _read_time(ctx: Context, draft: Draft) -> None:
             offsets.append(offset)
         if node is not token and _earlier_relative(node):
             return  # "dropping Kiprono, who had faced criticism over protests": the main clause's time is not theirs
+        if token.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.lower_ == "over" and node.head.dep_ == "prep":
+            return  # "imposed sanctions on Thursday over the dispersal of protests": a cause came before the act
         if node.lemma_.lower() in ANNIVERSARY_NOUNS:
             # "on the third anniversary of Moscow's invasion": the day marks the event, years after it; "the 20th
             # anniversary of Warhol's death in 1987": a past year written right after the event is the event's own
