@@ -748,6 +748,16 @@ def _same_sides(a: Event, b: Event, sides: dict[str, str]) -> bool:
     return len(a_sides & b_sides) >= 2 and (a_sides <= b_sides or b_sides <= a_sides)
 
 
+def _same_vote(a: Event, b: Event, sides: dict[str, str]) -> bool:
+    """'last month's presidential election' (organised by Madagascar) and 'Rajoelina had won 54 percent in the November
+    22 election' (won by its president): a state holds one vote at a time, so two elections the text dates itself
+    (no date guessed from the article's), at times that overlap, held by one state or by its office holders, are one."""
+    if not a.kind == b.kind == "Election" or a.time is None or b.time is None or assumed(a.time) or assumed(b.time):
+        return False
+    a_sides, b_sides = ({sides.get(k, k) for _, k in e.participants} for e in (a, b))
+    return bool(a_sides & b_sides)
+
+
 def same_event(a: Event, b: Event, sides: dict[str, str] | None = None) -> bool:
     """Two mentions of one event: related kinds, compatible dates and places, a shared participant or place, or
     the same two states acting through their office holders (`_same_sides`)."""
@@ -761,7 +771,8 @@ def same_event(a: Event, b: Event, sides: dict[str, str] | None = None) -> bool:
             or _released_and_planned(a, b) or _released_and_planned(b, a) or _other_purchase(a, b)):
         return False
     shared = {k for _, k in a.participants} & {k for _, k in b.participants}
-    return bool(shared) or bool(a.place and a.place == b.place) or bool(sides) and _same_sides(a, b, sides)
+    return (bool(shared) or bool(a.place and a.place == b.place)
+            or bool(sides) and (_same_sides(a, b, sides) or _same_vote(a, b, sides)))
 
 
 def _merge_pair(a: Event, b: Event) -> Event:

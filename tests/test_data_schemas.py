@@ -109,7 +109,7 @@ TRIGGER = {"id": text, "lemmas": words, "pos": ("VERB", "NOUN"), "kind": text, "
            "?patient": bool, "?obj_conflict": bool, "?bodies": bool, "?members": bool, "?holder": bool, "?visitor": bool, "?clause": bool,
            "?standing": bool, "?obj_titles": bool, "?obj_weapons": bool,
            "?obj_products": bool, "?obj_places": bool, "?obj_people": bool, "?contest": bool,
-           "?intransitive": bool, "?subj_vehicles": bool, "?obj_structures": bool,
+           "?intransitive": bool, "?subj_vehicles": bool, "?subj_agreements": bool, "?obj_structures": bool,
            "?lends": bool, "?subj_structures": bool, "?subj_sector": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None}
 SCHEMAS: dict[str, dict] = {
     "actors.jsonl": {"id": text, "type": ("Person", "Organization"), "name": text, "names": words, "codes": office_terms, "source": text},

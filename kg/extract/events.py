@@ -169,6 +169,14 @@ def _office_heads() -> frozenset[str]:
                      if not {"of", "for", "to"} & set(form.split()) and not form.endswith("."))
 
 
+@lru_cache(maxsize=1)
+def _agreement_nouns() -> frozenset[str]:
+    """The nouns of the lexicon's own Agreement rows ('ceasefire', 'truce', 'deal', 'accord'): what a row with
+    `subj_agreements` takes as subject ('the truce broke down', 'the accord collapsed' is the agreement's breakdown)."""
+    return frozenset(lemma for row in resources.jsonl(LEXICON_FILES[0]) if row["pos"] == "NOUN" and row["kind"] == "Agreement"
+                     for lemma in row["lemmas"])
+
+
 def _needed(row: Trigger, lemma: str) -> frozenset | None:
     """The particles or prepositions a row needs with `lemma` ('break' + 'down'), None when it needs none of it."""
     return next((words for needed, words in row.needs if needed == lemma), None)
@@ -192,7 +200,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 | (_products() if row.get("obj_products") else frozenset())  # 'recalled 2.5 million phones'
                 | (structure_nouns() if row.get("obj_structures") else frozenset()),  # 'the collapse of a bridge'
                 subj=frozenset(row.get("subj", ())) | (structure_nouns() if row.get("subj_structures") else frozenset())
-                | (vehicle_nouns() if row.get("subj_vehicles") else frozenset()),  # 'a boat sank'
+                | (vehicle_nouns() if row.get("subj_vehicles") else frozenset())  # 'a boat sank'
+                | (_agreement_nouns() if row.get("subj_agreements") else frozenset()),  # 'the truce broke down'
                 status=row.get("status", ""),
                 speech=bool(row.get("speech")), declares=bool(row.get("declares")), quoted=bool(row.get("quoted")),
                 derived=name != LEXICON_FILES[0], pobj=frozenset(row.get("pobj", ())),
@@ -3226,6 +3235,8 @@ def _read_time(ctx: Context, draft: Draft) -> None:
             offsets.append(offset)
         if node is not token and _earlier_relative(node):
             return  # "dropping Kiprono, who had faced criticism over protests": the main clause's time is not theirs
+        if token.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.lower_ == "over" and node.head.dep_ == "prep":
+            return  # "imposed sanctions on Thursday over the dispersal of protests": a cause came before the act
         if node.lemma_.lower() in ANNIVERSARY_NOUNS:
             # "on the third anniversary of Moscow's invasion": the day marks the event, years after it; "the 20th
             # anniversary of Warhol's death in 1987": a past year written right after the event is the event's own

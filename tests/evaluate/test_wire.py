@@ -151,9 +151,14 @@ from tests.conftest import DATA
 # (tp 3684 -> 3686, fp 281 -> 274, fn 232 -> 230) roles 0.881 (tp 989 -> 990) statements 0.950 -> 0.952, the rest
 # unchanged; wire (33) unchanged (entities 0.905); Wikinews tune/check entities 0.896/0.884 -> 0.899/0.886, relations
 # tune 0.795 -> 0.805, the rest unchanged; PLOVER unchanged. Floors unchanged.
+# 2026-12-05 (s27-evt): four political articles written blind for events (verdict, ceasefire collapse, EU sanctions,
+# disputed election; see the README): the set is 196. As written, the four: entities 0.938 roles 0.889 events 0.752
+# statements 0.938 dates 20/21; after the branch's rules events 0.788 dates 21/22. Tune-wire (196) events 0.680 -> 0.681
+# (tp 1002 -> 1003, fp 475 -> 470, fn 470 -> 469) dates 764/781 -> 765/782, the rest unchanged; wire (33) and Wikinews
+# tune/check unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (196, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (200, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
