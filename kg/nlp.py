@@ -1421,7 +1421,8 @@ def _person_phrase_before(doc: Doc, comma: int, nouns: frozenset[str]) -> bool:
     [lower-case words] NOUN [of|for|at|with|from [the] Owner Name]'."""
     i = comma - 1
     k = i
-    while k >= 0 and i - k < 5 and (doc[k].text[:1].isupper() or doc[k].text in {"'s", "\u2019s", "-", "&"}) and doc[k].ent_type_ not in {"", "PERSON"}:
+    while (k >= 0 and i - k < 5 and (doc[k].text[:1].isupper() or doc[k].text in {"'s", "\u2019s", "-", "&"})
+           and doc[k].ent_type_ not in {"", "PERSON"}):
         k -= 1  # the owner's name: 'for Nordvik', 'at Danske Bank'
     if k < i:
         if k >= 0 and doc[k].lower_ == "the":
