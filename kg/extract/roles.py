@@ -1744,8 +1744,6 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     if owner_before is not None and _organization(owner_key(owner_before)):
         end = _scope_end(doc, end)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
-    if owner_after is not None and owner_before is not None and doc[end].lower_ == "for" and _area_end(doc, end) > end:
-        owner_after = None  # "the WHO's director for Europe, NAME": the area the owner's post covers, no owner
     if owner_after is not None and doc[end].lower_ in {"at", "from"} and not _organization(owner_key(owner_after)):
         owner_after = None  # 'the prime minister at the White House', 'a lawyer from Texas': a place, no owner
     if owner_after is not None and doc[end].lower_ == "at" and doc[end - 1].lower_ == "minister":
@@ -1764,7 +1762,6 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     # OWNER's TITLE, NAME[,]
     named_after = None
     comma = _remit_end(doc, end) if owner_before is not None and _organization(owner_key(owner_before)) else end
-    comma = _area_end(doc, comma) if owner_before is not None else comma
     if owner_before is not None and comma + 1 < len(doc) and doc[comma].text == ",":
         person = _person_at(doc, _name_start(doc, comma + 1))
         if person is not None and _closes_apposition(doc, person):
@@ -1866,27 +1863,6 @@ def _remit_end(doc: Doc, end: int) -> int:
     while j < len(doc) and j - end <= 6 and doc[j].is_alpha and doc[j].is_lower and not doc[j].ent_type_ and doc[j].lower_ != "the":
         j += 1
     return j if j > end + 1 and j < len(doc) and doc[j].text == "," else end
-
-
-AREA_WORDS = 7  # 'for Western and Central Africa', 'in the Middle East and North Africa'
-
-
-def _area_end(doc: Doc, end: int) -> int:
-    """"Its representative in Chad, NAME", "the agency's regional director for Western and Central Africa, NAME",
-    "Britain's ambassador in Washington, NAME": the area a post covers, written after 'in'/'for' as places (a state, a
-    city, a region; 'the', 'and' and capitalised words the model left untagged or read as a demonym between: 'Western'),
-    runs to the comma before the name; `end` when none is written."""
-    if end >= len(doc) or doc[end].lower_ not in {"in", "for"}:
-        return end
-    j, place = end + 1, False
-    while j < len(doc) and j - end <= AREA_WORDS:
-        token = doc[j]
-        if token.ent_type_ in {"GPE", "LOC"}:
-            place = True
-        elif not (token.lower_ in {"the", "and"} or (token.is_alpha and token.is_title and token.ent_type_ in {"", "NORP"})):
-            break
-        j += 1
-    return j if place and j < len(doc) and doc[j].text == "," else end
 
 
 def _police_field(doc: Doc, start: int) -> bool:
