@@ -1207,7 +1207,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
         if token.i not in taken and token.pos_ == "PROPN":
             out.append(SpanType(doc, token.i, token.i + 1, label="PERSON"))
     out = _apposed_people(doc, _people_taking_office(doc, _plural_title_people(doc, out), words), words)
-    out = _surnames_of_found_people(doc, _organizations_apposed_to_people(doc, out), alone)
+    out = _surnames_of_found_people(doc, _organizations_after_person_nouns(doc, _organizations_apposed_to_people(doc, out)), alone)
     out = _parties_tagged_people(doc, out, alone)
     out = _company_named_for_a_city(doc, _company_named_for_a_market(doc, _company_owning_a_post(doc, out)))
     out = _company_before_title(doc, _company_read_as_person(doc, _companies_appointing(doc, out)))
@@ -1490,6 +1490,57 @@ def _organizations_apposed_to_people(doc: Doc, ents: list[Span]) -> list[Span]:
                 ent = _fresh(doc, ent.start, ent.end, "PERSON")
         out.append(ent)
     return out
+
+
+OWNER_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
+DESCRIBED_BY = frozenset({"a", "an", "the", "its", "his", "her", "their", "'s", "\u2019s"})
+
+
+def _organizations_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'A spokeswoman for Nordvik, Camilla Dahl, said', 'an analyst at Danske Bank, Lars Winther,', "the company's
+    finance director, Mads Kjeldsen,": two or three capitalised words the model calls an organization, with no
+    gazetteer id and unknown to the Phoenix lists, set off by commas (or a verb after) right after a noun phrase
+    ('a'/'an'/'the'/a possessive + lower-case words) whose head noun's first sense is a person (kg/data/person_nouns.jsonl,
+    WordNet) holding a post (a title, or an occupation of kg/data/occupations.jsonl: not 'a customer', 'a rival'),
+    an owner after 'of'/'for'/'at'/'with'/'from' allowed: the name the phrase describes, a person. Not a
+    name with a body's head noun ('a partner of the firm, Baker Holdings,') nor one after 'the' ('the Democratic
+    Alliance')."""
+    nouns = person_nouns()
+    out = []
+    for ent in ents:
+        if (ent.label_ == "ORG" and not ent.ent_id_ and 2 <= len(ent) <= 3 and all(_is_name_token(t) for t in ent)
+                and not any(t.lower_ in body_heads() for t in ent) and known_actors().get(ent.text.lower()) is None
+                and ent.start >= 3 and doc[ent.start - 1].text == "," and ent.end < len(doc)
+                and (doc[ent.end].text == "," or doc[ent.end].pos_ == "VERB")
+                and _person_phrase_before(doc, ent.start - 1, nouns)):
+            ent = _fresh(doc, ent.start, ent.end, "PERSON")
+        out.append(ent)
+    return out
+
+
+def _person_phrase_before(doc: Doc, comma: int, nouns: frozenset[str]) -> bool:
+    """Whether the words before the comma at `comma` are a noun phrase headed by a person noun: '[a|the|its|X's]
+    [lower-case words] NOUN [of|for|at|with|from [the] Owner Name]'."""
+    i = comma - 1
+    k = i
+    while (k >= 0 and i - k < 5 and (doc[k].text[:1].isupper() or doc[k].text in {"'s", "\u2019s", "-", "&"})
+           and doc[k].ent_type_ not in {"", "PERSON"}):
+        k -= 1  # the owner's name: 'for Nordvik', 'at Danske Bank'
+    if k < i:
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k < 0 or doc[k].lower_ not in OWNER_PREPOSITIONS:
+            return False
+        i = k - 1
+    if i >= 3 and doc[i].is_lower and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in OWNER_PREPOSITIONS:
+        i -= 3  # 'a spokesman for the company, NAME,'
+    post = (doc[i].lower_,) in occupations() or any(t.end == i + 1 for t in doc.spans.get("kg_titles", []))
+    if i < 1 or not (doc[i].is_lower and doc[i].pos_ == "NOUN" and doc[i].lower_ in nouns and post):
+        return False  # a post, not 'a customer of the bank, NAME' (a company as often)
+    j = i - 1
+    while j >= 0 and i - j <= 3 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ", "PROPN"} and doc[j].lower_ not in DESCRIBED_BY:
+        j -= 1
+    return j >= 0 and doc[j].lower_ in DESCRIBED_BY
 
 
 def _surnames_of_found_people(doc: Doc, ents: list[Span], known: frozenset[str]) -> list[Span]:

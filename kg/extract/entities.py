@@ -551,6 +551,9 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         after = next((m for m in people if m.start == doc[end].idx), None) if end < len(doc) else None
         if after is None and end + 1 < len(doc) and (_the_before(doc, start, DESCRIBING) is not None or _owner_lead(doc, start)):
             comma = doc[end].right_edge.i + 1 if doc[end].lower_ in {"of", "for"} and doc[end].head.i == end - 1 else end
+            # 'The governor of Ouaddai province, NAME,': the parser may hang the name on the owner's noun, so the
+            # owner's phrase ends at its first comma, not past the name
+            comma = next((k for k in range(end + 1, comma) if doc[k].text == ","), comma)
             if comma + 1 < len(doc) and doc[comma].text == ",":  # 'his spokesman, Stéphane Dujarric,', 'the speaker
                 after = next((m for m in people if m.start == doc[comma + 1].idx), None)  # of parliament, Woo Won-shik,'
         before = next((m for m in people if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ","

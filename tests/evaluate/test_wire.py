@@ -156,9 +156,14 @@ from tests.conftest import DATA
 # statements 0.938 dates 20/21; after the branch's rules events 0.788 dates 21/22. Tune-wire (196) events 0.680 -> 0.681
 # (tp 1002 -> 1003, fp 475 -> 470, fn 470 -> 469) dates 764/781 -> 765/782, the rest unchanged; wire (33) and Wikinews
 # tune/check unchanged. Floors unchanged.
+# 2026-12-05 (s27-rol): four articles of posts and statements written blind (see the README): the set is 196. As
+# written, the four: entities tp 52 fp 2 fn 3, roles tp 16 fp 0 fn 5, events tp 9 fp 9 fn 5, statements tp 20 fp 0 fn 2;
+# after the rules entities tp 53 fp 1, roles tp 17, events tp 10, statements 22/22. Tune-wire (196) entities fp 262 ->
+# 260 fn 224 -> 222, roles tp 1000 -> 1002, statements 0.952 -> 0.953, events tp 973 -> 974; wire and Wikinews
+# tune/check unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (200, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (204, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
