@@ -645,7 +645,7 @@ def _restored_names(doc: Doc) -> list[Span]:
     """The model's longer names that the gazetteer cut up: 'the Kenya Anti-Corruption Commission' stays an organization,
     'the Kyoto Protocol' a law (no mention of Kyoto), and 'the Saudi Gazette', a 'facility' ending in a body noun of the
     Phoenix agents, an organization (not the demonym 'Saudi')."""
-    titles = [(t.start, t.end) for t in title_spans(doc)]  # read once: a SpanGroup makes new Spans at each read
+    titles = [(t.start, t.end) for t in title_spans(doc)]  # the titles' token ranges
     ents = list(doc.ents)
     bounds = [(e.start, e.end) for e in ents]  # ents' token offsets, read once, not once per model entity
     for model in model_ents(doc):
@@ -714,7 +714,7 @@ def _clubs_around_cities(doc: Doc, ents: list[Span]) -> list[Span]:
     if not any(e.ent_id_ for e in ents) or not speaks_of_teams(doc):
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}
-    taken |= {i for t in title_spans(doc) for i in range(t.start, t.end)}  # 'Madrid Mayor NAME'
+    taken |= titled_tokens(doc)  # 'Madrid Mayor NAME'
     others = COMPASS | COMPASS_ADJECTIVES | given_names()
     out = []
     for ent in ents:
@@ -1010,6 +1010,12 @@ def model_ents(doc: Doc) -> tuple[Span, ...]:
     return of_last_doc(doc, "model ents", lambda d: tuple(d.spans.get("kg_model_ents", ())))
 
 
+def titled_tokens(doc: Doc) -> set[int]:
+    """The indices of the tokens inside the titles the pipeline marked (`kg_titles`), read once per Doc (a SpanGroup
+    makes new Spans at each read). Shared: not to be changed by the caller."""
+    return of_last_doc(doc, "titled tokens", lambda d: {i for t in title_spans(d) for i in range(t.start, t.end)})
+
+
 def tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list:
     """The tokens whose `attr` (spacy.attrs LOWER, LEMMA, TAG ...) is one of `words`, found over the Doc's array
     (numpy) instead of a Python pass over every token."""
@@ -1126,7 +1132,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
     ents = _parties_of_states(doc, _with_own_possessive(doc, ents))
-    titles = [(t.start, t.end) for t in title_spans(doc)]  # read once: a SpanGroup makes new Spans at each read
+    titles = [(t.start, t.end) for t in title_spans(doc)]  # the titles' token ranges
     ents = [p for e in ents for p in _dateline_split(doc, e)]
     ents = [_place_with_article(doc, e) for e in ents]
     ents = _clubs_around_cities(doc, ents)
@@ -1908,7 +1914,7 @@ def _company_named_for_a_city(doc: Doc, ents: list[Span]) -> list[Span]:
     named for the city (the model tags only the city, and a capital so named would be read as its state's government):
     an organisation."""
     taken = {i for e in ents for i in range(e.start, e.end)}
-    titled = {i for t in title_spans(doc) for i in range(t.start, t.end)}
+    titled = titled_tokens(doc)
     out = []
     for ent in ents:
         word = doc[ent.start - 1] if ent.start > 0 else None
@@ -2021,7 +2027,7 @@ def _company_after_title(doc: Doc, ents: list[Span]) -> list[Span]:
     from spacy.tokens import Span as SpanType
 
     taken = {i for e in ents for i in range(e.start, e.end)}
-    taken |= {i for t in title_spans(doc) for i in range(t.start, t.end)}  # 'for Secretary-General NAME'
+    taken |= titled_tokens(doc)  # 'for Secretary-General NAME'
     out = list(ents)
     for title in _company_posts(doc):
         if title.end + 1 >= len(doc) or doc[title.end].lower_ not in OWNER_PREPS:
@@ -3486,14 +3492,14 @@ def _numbered_lines(doc: Doc, ents: list[Span]) -> dict[int, tuple[int, str]]:
     name, no actor or place (start -> the product's end and the line's name, which names the line alone elsewhere:
     'its Lumia handsets'); a number counting a plural noun ('Paris 2 weeks later') or a score ('Nadal 6 to 4', '6-4')
     is none, and a name the text makes the subject of a verb elsewhere acts and stays."""
-    at = {i: e for e in ents for i in range(e.start, e.end)}
-    acting = {e.text for e in ents if e.root.dep_ in {"nsubj", "nsubjpass"}}
     from spacy.attrs import SHAPE
 
+    at = {i: e for e in ents for i in range(e.start, e.end)}
+    acting = {e.text for e in ents if e.root.dep_ in {"nsubj", "nsubjpass"}}
     out: dict[int, tuple[int, str]] = {}
     for token in tokens_where(doc, SHAPE, lambda shape: shape[:1] == "d"):  # a digit first: its shape opens with "d"
         version = bool(VERSION.fullmatch(token.text))
-        if not token.text[0].isdigit() or not (model_code(token.text) or version) \
+        if not (model_code(token.text) or version) \
                 or token.ent_type_ in NUMBER_LABELS - {"CARDINAL", "DATE"}:
             continue
         start = token.i
@@ -4155,7 +4161,7 @@ def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
     subject of a clause on the noun ('a group John Smith founded')."""
     from spacy.attrs import LOWER
 
-    titled = {i for t in title_spans(doc) for i in range(t.start, t.end)}
+    titled = titled_tokens(doc)
     found = []
     for noun in tokens_with(doc, LOWER, party_nouns() | GROUP_NOUNS | trade_body_nouns()):
         if not noun.is_lower or noun.pos_ != "NOUN" or _article_before(doc, noun.i) is None:
@@ -4317,7 +4323,7 @@ def _untagged_listed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     comma (its conjunct), is an organisation too (a list names things of one kind), when it opens with no given name,
     holds no title's word and is no part of a longer name (only its own proper nouns modify it)."""
     at = {i: e for e in ents for i in range(e.start, e.end)}
-    titled = {i for t in title_spans(doc) for i in range(t.start, t.end)}
+    titled = titled_tokens(doc)
     found = []
     for ent in ents:
         if ent.label_ != "ORG":
@@ -4610,7 +4616,7 @@ def _untagged_before_acronym(doc: Doc, ents: list[Span]) -> list[Span]:
     ("the Sierra Leone People's Party (SLPP)")."""
     from spacy.attrs import ORTH
 
-    titled = {i for t in title_spans(doc) for i in range(t.start, t.end)}
+    titled = titled_tokens(doc)
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     replaced, out = set(), []
     for bracket in tokens_with(doc, ORTH, frozenset({"("})):
@@ -4648,7 +4654,7 @@ def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozens
     from spacy.attrs import DEP
 
     taken = {i: e for e in ents for i in range(e.start, e.end)}
-    titled = {i for t in title_spans(doc) for i in range(t.start, t.end)}
+    titled = titled_tokens(doc)
     out = list(ents)
     for token in tokens_with(doc, DEP, SUBJECT):  # the subjects, over the Doc's array
         if token.pos_ != "PROPN" or token.head.lemma_.lower() not in speech_verbs() or token.lower_ in body_heads():

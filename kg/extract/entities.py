@@ -37,7 +37,7 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
-from kg.nlp import doc_text, of_last_doc, own_possessive, strip_the, title_spans, tokens_with
+from kg.nlp import doc_text, of_last_doc, own_possessive, strip_the, title_spans, titled_tokens, tokens_with
 from kg.records import Mention
 
 if TYPE_CHECKING:
@@ -108,12 +108,6 @@ def place_demonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     if not found:
         return mentions
     return [m for m in mentions if m.start not in found] + list(found.values())
-
-
-def titled_tokens(doc: Doc) -> set[int]:
-    """The indices of the tokens inside the titles the pipeline marked (`kg_titles`), read once per Doc (a SpanGroup
-    makes new Spans at each read). Shared: not to be changed by the caller."""
-    return of_last_doc(doc, "titled tokens", lambda d: {i for t in title_spans(d) for i in range(t.start, t.end)})
 
 
 def paragraph_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from kg import resources
 from kg.extract.context import Context
-from kg.extract.entities import PERSON_KEY_PREFIX, titled_tokens
+from kg.extract.entities import PERSON_KEY_PREFIX
 from kg.extract.events import FUTURE_AUX, actors, hypothetical
-from kg.nlp import name_head, tokens_with
+from kg.nlp import name_head, titled_tokens, tokens_with
 from kg.records import Evidence, Mention, Relation, Role
 
 if TYPE_CHECKING:

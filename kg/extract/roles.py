@@ -114,7 +114,6 @@ from kg.extract.entities import (
     sentence_text,
     the_body,
     the_country,
-    titled_tokens,
     tokens_with,
 )
 from kg.gazetteer import (
@@ -152,7 +151,7 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
-from kg.nlp import NON_NAME_LABELS, speaks_of_teams, strip_the, title_spans
+from kg.nlp import NON_NAME_LABELS, speaks_of_teams, strip_the, title_spans, titled_tokens
 from kg.records import Evidence, Role
 
 if TYPE_CHECKING:
