@@ -52,7 +52,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from kg import resources
@@ -680,6 +680,40 @@ def _aid_patterns() -> dict[str, dict[str, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What `_choose_row` reads of one row list for one lemma (`_row_plan`)."""
+
+    passes: dict[tuple[bool, ...], list[tuple[Trigger, frozenset | None]]]  # derived flags -> (row, particles needed)
+    # the CAMEO patterns written for this very verb ('ACCEPT * &PROPOSAL'): one that names the object says more about
+    # the sense than a bare hand-made row; a pattern borrowed from another verb of the block, or one of a material act
+    # on someone, does not count
+    own_patterns: list[Trigger]
+
+
+_PLANS: dict[tuple[int, str], tuple[list[Trigger], _Plan]] = {}
+
+
+def _row_plan(rows: list[Trigger], lemma: str) -> _Plan:
+    """The rows `_choose_row` reads in each of its passes (hand-made, CAMEO-derived, or both for a phrasal verb), each
+    with the particles it needs with `lemma`, and the verb's own CAMEO patterns; rows of ground taken are
+    left out of the passes (they only name the class of the row chosen, `_ground_taken`). Worked out once per row list
+    and lemma: a common verb has a hundred CAMEO rows."""
+    key = (id(rows), lemma)
+    kept = _PLANS.get(key)
+    if kept is not None and kept[0] is rows:  # the list itself is kept, so its id names no other list meanwhile
+        return kept[1]
+    if len(_PLANS) > 4096:
+        _PLANS.clear()  # the rows of event nouns read from their 'of' phrase are made anew at each token
+    usable = [(row, _needed(row, lemma)) for row in rows if not row.obj_places]
+    acts = _material_acts()
+    plan = _Plan(passes={derived: [(row, needed) for row, needed in usable if row.derived in derived]
+                         for derived in ((False, True), (False,), (True,))},
+                 own_patterns=[r for r in rows if r.derived and not BORROWED.search(r.id) and r.plover not in acts])
+    _PLANS[key] = (rows, plan)
+    return plan
+
+
 def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> Trigger | None:
     """The lexicon row a token triggers, constraints first ("impose" + "tax", "break down").
 
@@ -734,20 +768,15 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
     # object is that noun's, wherever the parser hangs it, and says nothing of what the verb itself acts on
     if noun or not any(dep == "dobj" and c.pos_ == "NOUN" and _triggers_for(c) for c, dep in children):
         objects |= {w for prep, words in by_prep.items() if not (as_role and prep == "as") for w in words}
-    subjects = {w for c in _subject_words(token) for w in (c.lemma_.lower(), c.lower_)}
-    if token.dep_ in {"relcl", "acl"}:
-        subjects.add(token.head.lemma_.lower())
-    markers = _markers(token)
+    said = _Said(token)  # its subject words and markers, read when a row asks for them
     particles = {c.lower_ for c, dep in children
                  if dep == "prt" or dep == "prep" and c.lower_ in ADVERB_PARTICLES or _adverb_particle(c, token)}
+    plan = _row_plan(rows, lemma)
     for derived in ((False, True), (False,), (True,)) if particles else ((False,), (True,)):
         phrasal = len(derived) == 2  # first the rows of the phrasal verb itself: "backed down", "broke off", "called up"
         fallback, senses = None, []
-        for row in rows:
-            if row.derived not in derived or row.obj_places:
-                continue  # a row of ground taken only names the class of the row chosen (`_ground_taken`)
-            needed = _needed(row, lemma)
-            if needed is not None and not (needed & markers) or phrasal and not (needed and needed & particles):
+        for row, needed in plan.passes[derived]:
+            if needed is not None and not (needed & said.markers) or phrasal and not (needed and needed & particles):
                 continue
             if row.obj and not (row.obj & objects) and not (row.obj_conflict and any(map(_conflict_noun, heads))) and not (
                     row.obj_people and any(c.ent_type_ == "PERSON" for c in heads)):
@@ -759,7 +788,7 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                 continue  # "staged war games", not "started the game"
             if row.pobj and not (row.pobj & {w for m in (needed or ()) for w in by_prep.get(m, set()) | compounds.get(m, set())}):
                 continue
-            if row.subj and not (row.subj & subjects):
+            if row.subj and not (row.subj & said.subjects):
                 continue
             if row.quoted and not _quoted_predicate(token):
                 continue
@@ -769,7 +798,7 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                 continue  # "demonstrated some of the features of its new system": shown, no protest
             if row.contest and not _contest(token):
                 continue  # "defeated the rebels", "faced criticism": no match played
-            if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in subjects):
+            if row.subj_sector and not any(agent_sectors().get(w) == row.subj_sector for w in said.subjects):
                 continue
             if row.members and not (actor is not None and _admits_member(token, actor)):
                 continue
@@ -779,7 +808,7 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                     actor(g) for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in needed
                     for g in c.children if g.dep_ == "pobj") and not (needed & particles):
                 continue  # a CAMEO pattern's bare preposition stands for an actor: "dispatch (TO)" is "dispatch to X"
-            if phrasal and not row.obj and (named := _object_sense(rows, objects, markers)) is not None:
+            if phrasal and not row.obj and (named := _object_sense(rows, objects, said)) is not None:
                 return named  # "broke off relations": the pattern naming the object (161) over bare "break off" (130)
             if row.obj or row.subj or row.subj_sector or row.pobj or row.quoted or row.members or row.clause or needed is not None:
                 return row
@@ -788,7 +817,7 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
                 senses.append(row)
         if len({row.plover for row in senses}) > 1:
             return _one_sense(token, senses, objects, actor, armed)
-        if (fallback is not None and not fallback.derived and (named := _named_object_sense(rows, objects, markers))
+        if (fallback is not None and not fallback.derived and (named := _object_sense(plan.own_patterns, objects, said))
                 and named.plover != fallback.plover):
             if not fallback.plover and named.plover == "CONSULT":
                 return named  # "delivered a letter to Trump" (DELIVER * LETTER, 040): no sale, whatever a business row says
@@ -866,19 +895,30 @@ def _act_on_people(noun: Token, rows: list[Trigger], actor: Callable[..., bool])
     return people[0] if people and objects and all(actor(g, True) for g in objects) else None
 
 
-def _object_sense(rows: list[Trigger], objects: set[str], markers: set[str]) -> Trigger | None:
+def _object_sense(rows: list[Trigger], objects: set[str], said: _Said) -> Trigger | None:
     """The row whose pattern names the verb's object ('BREAK * RELATIONS'): it says more about the sense than a bare
     phrasal pattern of the same verb ('BREAK (OFF)'), so 'broke off diplomatic relations' cuts relations (161)."""
     return next((r for r in rows if r.obj & objects and not (r.objmod or r.pobj or r.subj or r.subj_sector or r.quoted or r.obj_places)
-                 and all(words & markers for _, words in r.needs)), None)
+                 and all(words & said.markers for _, words in r.needs)), None)
 
 
-def _named_object_sense(rows: list[Trigger], objects: set[str], markers: set[str]) -> Trigger | None:
-    """A CAMEO pattern written for this very verb that names its object ('ACCEPT * &PROPOSAL'): it says more about the
-    sense than a bare hand-made row of the verb. A pattern borrowed from another verb of the block, or one of a material
-    act on someone, does not count."""
-    acts = _material_acts()
-    return _object_sense([r for r in rows if r.derived and not BORROWED.search(r.id) and r.plover not in acts], objects, markers)
+class _Said:
+    """What a trigger token's rows may ask of it beyond its objects, worked out at the first row that asks: the words of
+    its subject (and of the noun a relative clause or participle hangs on) and its markers (`_markers`)."""
+
+    def __init__(self, token: Token) -> None:
+        self.token = token
+
+    @cached_property
+    def subjects(self) -> set[str]:
+        words = {w for c in _subject_words(self.token) for w in (c.lemma_.lower(), c.lower_)}
+        if self.token.dep_ in {"relcl", "acl"}:
+            words.add(self.token.head.lemma_.lower())
+        return words
+
+    @cached_property
+    def markers(self) -> set[str]:
+        return _markers(self.token)
 
 
 @lru_cache(maxsize=1)

@@ -123,3 +123,19 @@ def test_a_name_coordinated_with_a_titled_name_takes_part():
     article = Article(id="t", date=dt.date(2023, 10, 10), text=doc.text)
     events = extract_events(context(doc, article, extract_mentions(doc)))
     assert any(e.kind == "Meeting" and {k for _, k in e.participants} == {"person-vucic", "person-albin-kurti"} for e in events)
+
+
+@pytest.mark.parametrize("lemma", ["break", "call", "give", "pull", "reopen"])
+def test_row_plan_holds_each_pass_rows_in_lexicon_order(lemma):
+    """`_row_plan` keeps, for each pass, the rows that pass reads, in lexicon order, each with what it needs of this
+    verb; a list equal to the lexicon's but another object gets its own plan, never the one kept for the first."""
+    from kg.extract.events import _needed, _row_plan, lexicon
+
+    rows = lexicon()[(lemma, "VERB")]
+    plan = _row_plan(rows, lemma)
+    for derived, kept in plan.passes.items():
+        assert kept == [(r, _needed(r, lemma)) for r in rows if r.derived in derived and not r.obj_places]
+    assert all(r.derived for r in plan.own_patterns) and _row_plan(rows, lemma) is plan
+    copy = list(rows)[:1]
+    assert _row_plan(copy, lemma) is not plan and [r for r, _ in _row_plan(copy, lemma).passes[(False, True)]] == [
+        r for r in copy if not r.obj_places]
