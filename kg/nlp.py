@@ -1020,11 +1020,14 @@ def tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list:
     """The tokens whose `attr` (spacy.attrs LOWER, LEMMA, TAG ...) is one of `words`, found over the Doc's array
     (numpy) instead of a Python pass over every token."""
     import numpy as np
+    from spacy.attrs import LOWER, ORTH, SHAPE
 
     # a small set (an article's own names) is looked up at once: kept in the cache, such sets pushed the lexicons out of
     # it, and each lexicon was sorted again
     ids = string_ids(words) if len(words) > SMALL_SET else string_ids.__wrapped__(words)
-    values = doc.to_array(attr)
+    # a token's own word is fixed when the Doc is made: its array is read once per Doc; a lemma, a tag or an entity
+    # label may be set by a later component
+    values = of_last_doc(doc, f"array {attr}", lambda d: d.to_array(attr)) if attr in {ORTH, LOWER, SHAPE} else doc.to_array(attr)
     if not len(ids) or not len(values):
         return []
     at = np.minimum(np.searchsorted(ids, values), len(ids) - 1)  # `ids` is sorted: no sort of the lexicon per call

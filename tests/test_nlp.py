@@ -174,3 +174,21 @@ def test_titles_and_model_entities_are_read_once_per_doc_as_spacy_keeps_them():
     assert title_spans(doc) is title_spans(doc)  # kept, not made anew
     assert [t.text for t in title_spans(other)] == [t.text for t in other.spans["kg_titles"]]  # another Doc: its own
     assert [t.text for t in title_spans(doc)] == ["Prime Minister", "President"]
+
+
+@pytest.mark.parametrize("attr_name", ["LOWER", "ORTH", "LEMMA"])
+def test_tokens_with_reads_each_docs_own_words_in_turn(attr_name):
+    """A word array kept for one Doc (`tokens_with` reads ORTH, LOWER and SHAPE once per Doc) never answers for
+    another: two Docs asked in turn each give the tokens a pass over their own tokens gives."""
+    import spacy.attrs
+
+    from kg.nlp import tokens_with
+
+    nlp = pipeline()
+    docs = [nlp("Ruto met Museveni in Kampala and said talks would resume."), nlp("Talks resume; Museveni said Ruto met him.")]
+    words = frozenset({"said", "say", "talks", "Talks", "Museveni", "met", "meet"})
+    attr = getattr(spacy.attrs, attr_name)
+    read = {"LOWER": lambda t: t.lower_, "ORTH": lambda t: t.text, "LEMMA": lambda t: t.lemma_}[attr_name]
+    for doc in docs + docs[::-1]:
+        by_pass = [t.i for t in doc if read(t) in words]
+        assert by_pass and [t.i for t in tokens_with(doc, attr, words)] == by_pass
