@@ -110,8 +110,9 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
             if len(candidates) == 1:
                 out[m.key] = next(iter(candidates))
             continue
-        # 'the Air Force' after 'the United States Air Force', 'the Navy' after 'the Indonesian Navy': the state dropped
-        candidates = {f.key for f in full if f.key != m.key and _state_named_before(f.text, m.text)}
+        # 'the Air Force' after 'the United States Air Force', 'the Navy' after 'the Indonesian Navy', 'the World Food
+        # Programme' after 'the United Nations World Food Programme': the state or body it belongs to dropped
+        candidates = {f.key for f in named if f.key != m.key and _owner_named_before(f.text, m.text)}
         described = _described_name(strip_the(m.text), m.type)  # 'the ruling Georgian Dream party' and 'Georgian Dream'
         candidates |= {key for key, text in organizations if key != m.key and text in described}
         short = strip_the(m.text).lower()  # 'the Defence Ministry' after the Ministry of Defence
@@ -282,12 +283,20 @@ def _service(name: str) -> bool:
     return name[:1].isupper() and state_bodies().get(name.lower()) == ARMED_SERVICE
 
 
-def _state_named_before(full: str, short: str) -> bool:
-    """'United States Air Force', 'U.S. Air Force', 'Indonesian Navy' are 'Air Force' / 'Navy' with a state named before."""
+def _owner_named_before(full: str, short: str) -> bool:
+    """'United States Air Force', 'U.S. Air Force', 'Indonesian Navy' are 'Air Force' / 'Navy' with a state named
+    before; 'United Nations World Food Programme', 'UN Security Council' are 'World Food Programme' / 'Security
+    Council' with the organisation they belong to named before (a gazetteer state or organisation, by any of its names).
+
+    >>> _owner_named_before("the United Nations World Food Programme", "World Food Programme")
+    True
+    >>> _owner_named_before("UN Security Council", "the Security Council"), _owner_named_before("Goldman Sachs", "Sachs")
+    (True, False)
+    """
     full, short = _strip_the(full), _strip_the(short)
     if not full.endswith(" " + short):
         return False
-    return by_name().get(full[: -len(short)].strip().lower(), "").startswith("state-")
+    return by_name().get(full[: -len(short)].strip().lower(), "").startswith(("state-", "org-"))
 
 
 def _head_noun(name: str) -> str:
