@@ -1182,6 +1182,10 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     first_words = {p[0].text for p in persons if len(p) > 1} - surnames  # 'Wang Yi ... Wang said': a surname put first
     family = {p[i].text for p in persons for i in range(1, len(p) - 1)  # 'Lula' of 'Luiz Inacio Lula da Silva'
               if p[i + 1].lower_ in name_particles() and p[i].is_title}
+    # 'Faki' of 'Moussa Faki Mahamat', 'Hasina' of 'Sheikh Hasina Wazed': an inner word of a name of three words or more,
+    # all of them words of letters ('MacBook Wi-Fi' is none), that is no dictionary word ('Space Shuttle Discovery')
+    family |= {p[i].text for p in persons if all(t.is_alpha for t in p) for i in range(1, len(p) - 1)
+               if p[i].is_title and p[i].lower_ not in words and p[i].lower_ not in name_particles()}
     alone = frozenset(surnames | first_words | family)  # the words a person named in full may be written alone as
     out = []
     for ent in ents:

@@ -38,8 +38,8 @@ MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.)+")  # 'W.', 'H.W.'
 
 def person_aliases(mentions: list[Mention]) -> dict[str, str]:
     """Provisional person key -> canonical key: 'Vucic' -> 'Aleksandar Vucic', the last words of a longer name
-    ('Lula da Silva' -> 'Luiz Inacio Lula da Silva', 'von der Leyen' -> 'Ursula von der Leyen'), the word before a particle
-    that opens such a family name ('Lula'), a name without its
+    ('Lula da Silva' -> 'Luiz Inacio Lula da Silva', 'von der Leyen' -> 'Ursula von der Leyen'), an inner word of a name
+    of three words or more ('Lula', 'Faki' -> 'Moussa Faki Mahamat'), a name without its
     middle initial ('George Bush' -> 'George W. Bush', and then 'Bush' to the same), and a surname joined to
     its particle by a hyphen with or without it ('Al-Sisi', 'Sisi' -> 'Abdel Fattah al-Sisi'), when unambiguous."""
     full: dict[str, set[str]] = defaultdict(set)
@@ -55,8 +55,9 @@ def person_aliases(mentions: list[Mention]) -> dict[str, str]:
                 full[parts[-1][:1].upper() + parts[-1][1:]].add(m.key)
             for i in range(1, len(parts) - 1):
                 full[" ".join(parts[i:]).lower()].add(m.key)
-                if parts[i + 1] in name_particles() and parts[i][:1].isupper():
-                    full[parts[i]].add(m.key)  # 'Lula' of 'Luiz Inacio Lula da Silva': the word that opens the family name
+                if parts[i][:1].isupper() and parts[i] not in name_particles() and not MIDDLE_INITIAL.fullmatch(parts[i]):
+                    full[parts[i]].add(m.key)  # 'Lula' of 'Luiz Inacio Lula da Silva', 'Faki' of 'Moussa Faki Mahamat',
+                    # 'Hasina' of 'Sheikh Hasina Wazed': a name written alone may be any inner word of a longer one
             bare = [p for p in parts if not MIDDLE_INITIAL.fullmatch(p)]
             if 1 < len(bare) < len(parts):  # 'George Bush' -> 'George W. Bush'
                 full[" ".join(bare).lower()].add(m.key)
@@ -134,7 +135,32 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
         found[m.key, m.text, m.type] = candidates
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))
-    return out
+    return _one_way(out, {m.key: _strip_the(m.text) for m in reversed(mentions)})
+
+
+def _one_way(aliases: dict[str, str], texts: dict[str, str]) -> dict[str, str]:
+    """Aliases that end where they point: of two names each taken for the other ('the Chadema party' for 'Chadema' by
+    its describing word, 'Chadema' for 'the Chadema party' by its first word), the longer points at the shorter, so the
+    two are one node and not two with their keys swapped; 'a -> b -> c' is 'a -> c'.
+
+    >>> _one_way({"a": "b", "b": "a", "c": "a"}, {"a": "the Chadema party", "b": "Chadema", "c": "CHADEMA"})
+    {'a': 'b', 'c': 'b'}
+    """
+    out = dict(aliases)
+    for key, target in aliases.items():
+        if out.get(target) == key and key in out:  # a pair pointing at each other: the longer name gives way
+            longer, shorter = (key, target) if len(texts.get(key, "")) >= len(texts.get(target, "")) else (target, key)
+            out.pop(shorter, None)
+            out[longer] = shorter
+    settled = {}
+    for key in out:
+        seen, end = {key}, out[key]
+        while end in out and end not in seen:
+            seen.add(end)
+            end = out[end]
+        if end != key:
+            settled[key] = end
+    return settled
 
 
 OF_BODY = re.compile(r"^(?:the\s+)?(?P<owner>(?:\S+\s+)*?)(?P<head>Ministry|Department)\s+of\s+(?P<the>the\s+)?(?P<what>.+)$", re.I)
