@@ -118,6 +118,9 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
         candidates |= {key for key, text in organizations if key != m.key and text in described}
         short = strip_the(m.text).lower()  # 'the Defence Ministry' after the Ministry of Defence
         candidates |= {key for key, form in portfolios if key != m.key and form == short}
+        if " " in short:  # 'Pheu Thai' for the Pheu Thai Party, 'Standard Chartered' for Standard Chartered Bank: the
+            # name without the capitalised kind of body that ends it (one word: the first-word rule below)
+            candidates |= {f.key for f in named if f.key != m.key and _without_kind(f.text).lower() == short}
         candidates |= {f.key for f in named if f.key != m.key and _initials_opening(m.text, f.text)}
         if len(m.text.split()) == 1:
             candidates |= {f.key for f in full
@@ -468,7 +471,11 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     key_map.update({k: v for k, v in short_places.items() if k not in key_map})
 
     def canon(key: str) -> str:
-        return key_map.get(key, key)
+        """The key a mention's key ends at: 'Labour spokesman' speaks for Labour, and 'Labour' is the Labour Party."""
+        seen = {key}
+        while (key := key_map.get(key, key)) not in seen:
+            seen.add(key)
+        return key
 
     resolved = [replace(m, key=canon(m.key), type=retyped[m.key][1] if m.key in retyped else m.type)
                 for m in mentions if not m.key.startswith(("nominal-", "pair-")) or m.key in key_map]
@@ -708,6 +715,17 @@ def build_entities(mentions: list[Mention]) -> list[Entity]:
 
 
 
+def _without_kind(name: str) -> str:
+    """A body's name without the capitalised kind of body that ends it ('Pheu Thai Party' -> 'Pheu Thai'); '' when it
+    ends in none (kg/data/body_nouns.jsonl) or would leave one word.
+
+    >>> _without_kind("the Pheu Thai Party"), _without_kind("Standard Chartered Bank"), _without_kind("Labour Party")
+    ('Pheu Thai', 'Standard Chartered', '')
+    """
+    words = _strip_the(name).split()
+    return " ".join(words[:-1]) if len(words) > 2 and words[-1].istitle() and words[-1].lower() in body_nouns() else ""
+
+
 def _described_name(label: str, etype: str) -> set[str]:
     """'the ruling Georgian Dream party': the name without the lower-case kind after it ('Georgian Dream'), the
     name the party goes by; a capitalised 'Party' is part of the name ('Labour Party').
@@ -903,7 +921,11 @@ def rekey(extraction: Extraction, key_map: dict[str, str]) -> Extraction:
     """One article's records with every key (entities, role holders and owners, event participants and places,
     relations) moved to its canonical key; entities built again from the moved mentions."""
     def canon(key: str) -> str:
-        return key_map.get(key, key)
+        """The key a mention's key ends at: 'Labour spokesman' speaks for Labour, and 'Labour' is the Labour Party."""
+        seen = {key}
+        while (key := key_map.get(key, key)) not in seen:
+            seen.add(key)
+        return key
 
     mentions = [replace(m, key=canon(m.key)) for e in extraction.entities for m in e.mentions]
     entities = build_entities(mentions)
