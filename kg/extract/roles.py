@@ -127,6 +127,7 @@ from kg.gazetteer import (
     entries,
     head_nouns,
     held_on,
+    honorifics,
     local_posts,
     motion_verbs,
     occupations,
@@ -1689,11 +1690,12 @@ def _ent_at(doc: Doc, i: int) -> Span | None:
 
 
 def _name_start(doc: Doc, title: Span | int) -> int:
-    """Where a name after a title starts: past a chained title or rank ('spokesman Colonel X', 'Prime Minister General Y')."""
+    """Where a name after a title starts: past a chained title or rank ('spokesman Colonel X', 'Prime Minister General Y')
+    and past a form of address the name's entity left out ('the medical director of X, Dr NAME,')."""
     starts = {t.start: t.end for t in title_spans(doc)}
     i = title if isinstance(title, int) else title.end
-    while i in starts:
-        i = starts[i]
+    while i in starts or (i + 1 < len(doc) and doc[i].text in honorifics() and _person_at(doc, i + 1) is not None):
+        i = starts.get(i, i + 1)
     return i
 
 
@@ -2118,6 +2120,10 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
         while i < len(doc) and skipped < 4 and _describing_word(doc[i]):
             i += 1
             skipped += 1
+    else:
+        described = _bare_description_owner(doc, i)
+        if described is not None:
+            return described
     owner = _ent_at(doc, i)
     if owner is None or owner.start not in {first, i}:
         return None
@@ -2211,6 +2217,22 @@ def _described_organization(doc: Doc, demonym: Span) -> Span | None:
     """The organisation a demonym and a description introduce ('of the German carmaker Volkswagen': Volkswagen); None
     when the name after them is no organisation the text recognises."""
     j = _description_end(doc, demonym)
+    named = _ent_at(doc, j)
+    return named if named is not None and named.start == j and named.label_ == "ORG" and owner_key(named) else None
+
+
+BARE_DESCRIPTION_WORDS = 3  # 'garment maker', 'investment bank', 'oil services group': a trade's words before a name
+
+
+def _bare_description_owner(doc: Doc, i: int) -> Span | None:
+    """'chief executive of garment maker Lanka Weaving Mills', 'an analyst at brokerage CT CLSA': lower-case words with
+    no article that end in a noun, right before an organisation's name, describe it; the organisation is the owner."""
+    j = i
+    while j < len(doc) and j - i < BARE_DESCRIPTION_WORDS and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ \
+            and doc[j].pos_ in {"NOUN", "ADJ"}:
+        j += 1
+    if j == i or doc[j - 1].pos_ != "NOUN":
+        return None
     named = _ent_at(doc, j)
     return named if named is not None and named.start == j and named.label_ == "ORG" and owner_key(named) else None
 
