@@ -1763,6 +1763,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     # OWNER's TITLE, NAME[,]
     named_after = None
     comma = _remit_end(doc, end) if owner_before is not None and _organization(owner_key(owner_before)) else end
+    # an organisation's post only: a state's ('Britain's ambassador in Washington') reads the place apart
+    comma = _area_end(doc, comma) if owner_before is not None and _organization(owner_key(owner_before)) else comma
     if owner_before is not None and comma + 1 < len(doc) and doc[comma].text == ",":
         person = _person_at(doc, _name_start(doc, comma + 1))
         if person is not None and _closes_apposition(doc, person):
@@ -1864,6 +1866,27 @@ def _remit_end(doc: Doc, end: int) -> int:
     while j < len(doc) and j - end <= 6 and doc[j].is_alpha and doc[j].is_lower and not doc[j].ent_type_ and doc[j].lower_ != "the":
         j += 1
     return j if j > end + 1 and j < len(doc) and doc[j].text == "," else end
+
+
+AREA_WORDS = 5  # 'in Sri Lanka', 'in the Democratic Republic of Congo'
+
+
+def _area_end(doc: Doc, end: int) -> int:
+    """"The organisation's representative in Thailand, NAME", "the IMF's senior resident representative in Sri Lanka,
+    NAME": the area an owned post serves, written after 'in' as a place (a state, a city, a region the model tagged;
+    'the', 'of' and capitalised words between), runs to the comma before the name; `end` when none is written. Only
+    'in': after 'for' a place may be what the post deals with or the owner ('the minister for Wales')."""
+    if end >= len(doc) or doc[end].lower_ != "in":
+        return end
+    j, place = end + 1, False
+    while j < len(doc) and j - end <= AREA_WORDS:
+        token = doc[j]
+        if token.ent_type_ in {"GPE", "LOC"}:
+            place = True
+        elif not (token.lower_ in {"the", "of"} or (token.is_alpha and token.is_title and not token.ent_type_)):
+            break
+        j += 1
+    return j if place and j < len(doc) and doc[j].text == "," else end
 
 
 def _police_field(doc: Doc, start: int) -> bool:
