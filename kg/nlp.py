@@ -1224,7 +1224,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _untagged_listed_bodies(doc, _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(
-        doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
+        doc, _trade_bodies_of_states(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out))))))))
     out = _speaking_things(doc, _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out)))
     out = _names_before_building_nouns(doc, _parties_after_standing(doc, _people_after_person_nouns(doc, out)))
     out = _makers_read_as_people(doc, _sites_named_for_people(doc, _listed_before_body_nouns(doc, out)))
@@ -4438,6 +4438,32 @@ def _bodies_of_cities(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         out.append(ent)
     return [e for e in out if e.start not in drop or e.label_ == "ORG"]
+
+
+TRADE_BODY_WORDS = 4  # 'Central Bank', 'National Development Bank': the capitalised words before 'of STATE'
+
+
+def _trade_bodies_of_states(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'The Central Bank of Sri Lanka', 'the Commercial Bank of Ceylon', 'the Reserve Bank of India': capitalised words
+    the model left untagged, ending in a noun of a business or a financial institution (kg/data/trade_body_nouns.jsonl:
+    'bank', 'fund', 'corporation'), right before 'of' and a state's or place's name, are one organisation's name
+    running over the state's, no mention of the state. Not when a capitalised word or a possessive runs on after it."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    nouns = trade_body_nouns()
+    drop, found = set(), []
+    for ent in ents:
+        of = ent.start - 1
+        if ent.label_ not in {"GPE", "LOC"} or of < 1 or doc[of].lower_ != "of" or doc[of - 1].lower_ not in nouns \
+                or (ent.end < len(doc) and (doc[ent.end].is_title or doc[ent.end].tag_ == "POS")):
+            continue
+        start = of
+        while start > 0 and of - start < TRADE_BODY_WORDS and start - 1 not in taken and doc[start - 1].is_title \
+                and doc[start - 1].is_alpha and not doc[start - 1].is_stop:
+            start -= 1
+        if start < of and doc[of - 1].is_title:
+            found.append(_typed(doc, _fresh(doc, start, ent.end, "ORG")))
+            drop.add(ent.start)
+    return [e for e in ents if e.start not in drop] + found
 
 
 def _joined_bodies(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -1066,25 +1066,12 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                  or _of_name_head(m.text) == token.lower_ or m.key in described.get(token.lower_, ())}
         if not named and _trade_word(token.lower_):
             named = {m.key for m in window if not m.key.startswith("org-Q")}
-        elif len(named) > 1:  # 'the Ministry of Health ... . The Ministry of Interior announced ... . the ministry said'
-            named = _last_named(doc, token, [m for m in window if m.key in named])
         if len(named) != 1:
             continue
         span = doc[modifiers - 1:token.i + 1]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
                            rule="nominal-body", key=next(iter(named)), sentence=token.sent.text))
     return out
-
-
-def _last_named(doc: Doc, token: Token, window: list[Mention]) -> set[str]:
-    """The keys `window` names in the sentence before `token`'s, when it names some and `token`'s own sentence names
-    none before it: a noun refers back to the body the sentence just before named, not to one named earlier."""
-    sent = token.sent
-    if any(sent.start_char <= m.start for m in window) or sent.start == 0:
-        return {m.key for m in window}
-    before = doc[sent.start - 1].sent
-    last = {m.key for m in window if before.start_char <= m.start}
-    return last or {m.key for m in window}
 
 
 def _of_name_head(name: str) -> str:
