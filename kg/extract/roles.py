@@ -1722,10 +1722,18 @@ def _past_name(doc: Doc, end: int, prep: str, named: Callable[[Span], bool]) -> 
     return end
 
 
+SCOPE_PREPOSITIONS = ("for", "on")  # 'envoy for Syria', 'special envoy on Myanmar', 'special rapporteur on Iran'
+
+
 def _scope_end(doc: Doc, end: int) -> int:
-    """Past 'for STATE' after an organisation's title ("the IMF's mission chief for Sri Lanka, NAME", 'UN special envoy
-    for Syria NAME'): the state the post deals with, not its owner."""
-    return _past_name(doc, end, "for", lambda e: bool(e.ent_id_) and entries()[e.ent_id_].type == "State")
+    """Past 'for STATE' or 'on STATE' after an organisation's title ("the IMF's mission chief for Sri Lanka, NAME", 'UN
+    special envoy for Syria NAME', 'the UN special envoy on Myanmar, NAME'): the state the post deals with, not its
+    owner."""
+    for prep in SCOPE_PREPOSITIONS:
+        past = _past_name(doc, end, prep, lambda e: bool(e.ent_id_) and entries()[e.ent_id_].type == "State")
+        if past > end:
+            return past
+    return end
 
 
 def _destination_end(doc: Doc, end: int) -> int:
