@@ -1231,8 +1231,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _untagged_listed_bodies(doc, _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(
-        doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out)))))))
-    out = _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out))
+        doc, _trade_bodies_of_states(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out))))))))
+    out = _speaking_things(doc, _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out)))
     out = _names_before_building_nouns(doc, _parties_after_standing(doc, _people_after_person_nouns(doc, out)))
     out = _makers_read_as_people(doc, _sites_named_for_people(doc, _listed_before_body_nouns(doc, out)))
     out = _scored_teams(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out))))
@@ -1506,6 +1506,7 @@ def _organizations_apposed_to_people(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 OWNER_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
+AREA_PREPOSITIONS = frozenset({"in"})  # the area a post serves, after it: 'the organisation's representative in Chad'
 DESCRIBED_BY = frozenset({"a", "an", "the", "its", "his", "her", "their", "'s", "\u2019s"})
 
 
@@ -1515,13 +1516,14 @@ def _organizations_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     gazetteer id and unknown to the Phoenix lists, set off by commas (or a verb after) right after a noun phrase
     ('a'/'an'/'the'/a possessive + lower-case words) whose head noun's first sense is a person (kg/data/person_nouns.jsonl,
     WordNet) holding a post (a title, or an occupation of kg/data/occupations.jsonl: not 'a customer', 'a rival'),
-    an owner after 'of'/'for'/'at'/'with'/'from' allowed: the name the phrase describes, a person. Not a
+    an owner after 'of'/'for'/'at'/'with'/'from' or an area after 'in' allowed ('its representative in Chad, NAME'),
+    a name particle inside the name ('Giuseppe de Vincentiis'): the name the phrase describes, a person. Not a
     name with a body's head noun ('a partner of the firm, Baker Holdings,') nor one after 'the' ('the Democratic
     Alliance')."""
     nouns = person_nouns()
     out = []
     for ent in ents:
-        if (ent.label_ == "ORG" and not ent.ent_id_ and 2 <= len(ent) <= 3 and all(_is_name_token(t) for t in ent)
+        if (ent.label_ == "ORG" and not ent.ent_id_ and 2 <= len(ent) <= 3 and all(_name_word(t, ent) for t in ent)
                 and not any(t.lower_ in body_heads() for t in ent) and known_actors().get(ent.text.lower()) is None
                 and ent.start >= 3 and doc[ent.start - 1].text == "," and ent.end < len(doc)
                 and (doc[ent.end].text == "," or doc[ent.end].pos_ == "VERB")
@@ -1529,6 +1531,12 @@ def _organizations_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = _fresh(doc, ent.start, ent.end, "PERSON")
         out.append(ent)
     return out
+
+
+def _name_word(token, ent: Span) -> bool:
+    """A word of a person's name inside `ent`: a name token, or a particle between two ('Giuseppe de Vincentiis')."""
+    inner = ent.start < token.i < ent.end - 1
+    return _is_name_token(token) or (inner and token.is_lower and token.lower_ in name_particles())
 
 
 def _person_phrase_before(doc: Doc, comma: int, nouns: frozenset[str]) -> bool:
@@ -1542,7 +1550,7 @@ def _person_phrase_before(doc: Doc, comma: int, nouns: frozenset[str]) -> bool:
     if k < i:
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
-        if k < 0 or doc[k].lower_ not in OWNER_PREPOSITIONS:
+        if k < 0 or doc[k].lower_ not in OWNER_PREPOSITIONS | AREA_PREPOSITIONS:
             return False
         i = k - 1
     if i >= 3 and doc[i].is_lower and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in OWNER_PREPOSITIONS:
@@ -4232,6 +4240,26 @@ def _retyped_apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+SPEAKING_THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART"})  # a work or a product does not speak; 'the law says' is LAW
+
+
+def _speaking_things(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Northern Live Events said in a statement', "The concert's organiser, Northern Live Events, said": a name of two
+    or more capitalised words the model read as a work or a product, the subject of a verb of speech in the past tense
+    (kg/data/speech_verbs.jsonl), itself or as the apposition of the subject, is a body's name: what spoke was an actor.
+    Not a name opening with a given name (the rules for people read those) nor one with a gazetteer id."""
+    out = []
+    for ent in ents:
+        root = ent.root
+        subject = root.head if root.dep_ == "appos" and root.head.i < ent.start else root
+        if (ent.label_ in SPEAKING_THING_LABELS and not ent.ent_id_ and len(ent) >= 2
+                and all(t.is_title and t.is_alpha for t in ent) and ent[0].lower_ not in given_names()
+                and subject.dep_ == "nsubj" and subject.head.tag_ == "VBD" and subject.head.lemma_ in speech_verbs()):
+            ent = _typed(doc, _fresh(doc, ent.start, ent.end, "ORG"))
+        out.append(ent)
+    return out
+
+
 def _apposed_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     """A capitalised name the model left untagged, with a body's noun in apposition after it ('Naftogaz, the Ukrainian
     state energy company, said'), is a body's name."""
@@ -4417,6 +4445,32 @@ def _bodies_of_cities(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         out.append(ent)
     return [e for e in out if e.start not in drop or e.label_ == "ORG"]
+
+
+TRADE_BODY_WORDS = 4  # 'Central Bank', 'National Development Bank': the capitalised words before 'of STATE'
+
+
+def _trade_bodies_of_states(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'The Central Bank of Sri Lanka', 'the Commercial Bank of Ceylon', 'the Reserve Bank of India': capitalised words
+    the model left untagged, ending in a noun of a business or a financial institution (kg/data/trade_body_nouns.jsonl:
+    'bank', 'fund', 'corporation'), right before 'of' and a state's or place's name, are one organisation's name
+    running over the state's, no mention of the state. Not when a capitalised word or a possessive runs on after it."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    nouns = trade_body_nouns()
+    drop, found = set(), []
+    for ent in ents:
+        of = ent.start - 1
+        if ent.label_ not in {"GPE", "LOC"} or of < 1 or doc[of].lower_ != "of" or doc[of - 1].lower_ not in nouns \
+                or (ent.end < len(doc) and (doc[ent.end].is_title or doc[ent.end].tag_ == "POS")):
+            continue
+        start = of
+        while start > 0 and of - start < TRADE_BODY_WORDS and start - 1 not in taken and doc[start - 1].is_title \
+                and doc[start - 1].is_alpha and not doc[start - 1].is_stop:
+            start -= 1
+        if start < of and doc[of - 1].is_title:
+            found.append(_typed(doc, _fresh(doc, start, ent.end, "ORG")))
+            drop.add(ent.start)
+    return [e for e in ents if e.start not in drop] + found
 
 
 def _joined_bodies(doc: Doc, ents: list[Span]) -> list[Span]:

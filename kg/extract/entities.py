@@ -1048,16 +1048,22 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if token.lower_ not in body_heads() and token.lower_ not in described and not _trade_word(token.lower_) and not (
                 token.dep_ == "nsubj" and token.head.lemma_.lower() in speech_verbs()):
             continue  # a name's last word alone refers back only as a speaker ('"...," the commission said')
-        modifiers = _described_by_nationality(doc, token)
-        if modifiers is None or doc[modifiers - 1].lower_ != "the" or token.ent_type_:
-            continue
         n = index[token.sent.start]
         start = sents[max(0, n - 2)].start_char
         outside = not any(s < token.idx < e for s, e in quotes)
         window = [m for m in orgs if start <= m.start and m.end <= token.idx
                   and not (outside and any(s < m.start < e for s, e in quotes))]
+        modifiers = _described_by_nationality(doc, token)
+        last_words = _name_end_reference(doc, token, window) if modifiers is None and not token.ent_type_ else None
+        if last_words is not None:  # 'the police service' after 'the National Police Service'
+            span = doc[last_words[0] - 1:token.i + 1]
+            out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
+                               rule="nominal-body", key=last_words[1], sentence=token.sent.text))
+            continue
+        if modifiers is None or doc[modifiers - 1].lower_ != "the" or token.ent_type_:
+            continue
         named = {m.key for m in window if m.text.lower().split()[-1] in {token.lower_, token.lower_ + "s"}
-                 or m.key in described.get(token.lower_, ())}
+                 or _of_name_head(m.text) == token.lower_ or m.key in described.get(token.lower_, ())}
         if not named and _trade_word(token.lower_):
             named = {m.key for m in window if not m.key.startswith("org-Q")}
         if len(named) != 1:
@@ -1066,6 +1072,27 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
                            rule="nominal-body", key=next(iter(named)), sentence=token.sent.text))
     return out
+
+
+def _of_name_head(name: str) -> str:
+    """The head word of a name written 'HEAD of X' ('Ministry of Interior': 'ministry'), lower-case; '' for others."""
+    words = name.lower().split()
+    return words[words.index("of") - 1] if "of" in words[1:] else ""
+
+
+def _name_end_reference(doc: Doc, token: Token, window: list[Mention]) -> tuple[int, str] | None:
+    """'the police service' after 'the National Police Service', 'the aviation administration' after 'the Federal
+    Aviation Administration': 'the' and lower-case words that modify the noun and are, with it, the last two or more
+    words of the one organisation `window` names (a longer name) refer back to it: (where the words start, its key)."""
+    j = token.i
+    while j > 0 and doc[j - 1].is_lower and doc[j - 1].is_alpha and not doc[j - 1].ent_type_ and doc[j - 1].head.i == token.i \
+            and doc[j - 1].dep_ in {"compound", "amod"}:
+        j -= 1
+    if j == token.i or doc[j - 1].lower_ != "the" or any(c.dep_ in {"prep", "appos"} for c in token.children):
+        return None
+    words = [t.lower_ for t in doc[j:token.i + 1]]
+    named = {m.key for m in window if len(m.text.split()) > len(words) and m.text.lower().split()[-len(words):] == words}
+    return (j, named.pop()) if len(named) == 1 else None
 
 
 def _described_by_nationality(doc: Doc, token: Token) -> int | None:

@@ -127,6 +127,7 @@ from kg.gazetteer import (
     entries,
     head_nouns,
     held_on,
+    honorifics,
     local_posts,
     motion_verbs,
     occupations,
@@ -1689,11 +1690,12 @@ def _ent_at(doc: Doc, i: int) -> Span | None:
 
 
 def _name_start(doc: Doc, title: Span | int) -> int:
-    """Where a name after a title starts: past a chained title or rank ('spokesman Colonel X', 'Prime Minister General Y')."""
+    """Where a name after a title starts: past a chained title or rank ('spokesman Colonel X', 'Prime Minister General Y')
+    and past a form of address the name's entity left out ('the medical director of X, Dr NAME,')."""
     starts = {t.start: t.end for t in title_spans(doc)}
     i = title if isinstance(title, int) else title.end
-    while i in starts:
-        i = starts[i]
+    while i in starts or (i + 1 < len(doc) and doc[i].text in honorifics() and _person_at(doc, i + 1) is not None):
+        i = starts.get(i, i + 1)
     return i
 
 
@@ -1720,10 +1722,18 @@ def _past_name(doc: Doc, end: int, prep: str, named: Callable[[Span], bool]) -> 
     return end
 
 
+SCOPE_PREPOSITIONS = ("for", "on")  # 'envoy for Syria', 'special envoy on Myanmar', 'special rapporteur on Iran'
+
+
 def _scope_end(doc: Doc, end: int) -> int:
-    """Past 'for STATE' after an organisation's title ("the IMF's mission chief for Sri Lanka, NAME", 'UN special envoy
-    for Syria NAME'): the state the post deals with, not its owner."""
-    return _past_name(doc, end, "for", lambda e: bool(e.ent_id_) and entries()[e.ent_id_].type == "State")
+    """Past 'for STATE' or 'on STATE' after an organisation's title ("the IMF's mission chief for Sri Lanka, NAME", 'UN
+    special envoy for Syria NAME', 'the UN special envoy on Myanmar, NAME'): the state the post deals with, not its
+    owner."""
+    for prep in SCOPE_PREPOSITIONS:
+        past = _past_name(doc, end, prep, lambda e: bool(e.ent_id_) and entries()[e.ent_id_].type == "State")
+        if past > end:
+            return past
+    return end
 
 
 def _destination_end(doc: Doc, end: int) -> int:
@@ -1761,6 +1771,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     # OWNER's TITLE, NAME[,]
     named_after = None
     comma = _remit_end(doc, end) if owner_before is not None and _organization(owner_key(owner_before)) else end
+    # an organisation's post only: a state's ('Britain's ambassador in Washington') reads the place apart
+    comma = _area_end(doc, comma) if owner_before is not None and _organization(owner_key(owner_before)) else comma
     if owner_before is not None and comma + 1 < len(doc) and doc[comma].text == ",":
         person = _person_at(doc, _name_start(doc, comma + 1))
         if person is not None and _closes_apposition(doc, person):
@@ -1862,6 +1874,27 @@ def _remit_end(doc: Doc, end: int) -> int:
     while j < len(doc) and j - end <= 6 and doc[j].is_alpha and doc[j].is_lower and not doc[j].ent_type_ and doc[j].lower_ != "the":
         j += 1
     return j if j > end + 1 and j < len(doc) and doc[j].text == "," else end
+
+
+AREA_WORDS = 5  # 'in Sri Lanka', 'in the Democratic Republic of Congo'
+
+
+def _area_end(doc: Doc, end: int) -> int:
+    """"The organisation's representative in Thailand, NAME", "the IMF's senior resident representative in Sri Lanka,
+    NAME": the area an owned post serves, written after 'in' as a place (a state, a city, a region the model tagged;
+    'the', 'of' and capitalised words between), runs to the comma before the name; `end` when none is written. Only
+    'in': after 'for' a place may be what the post deals with or the owner ('the minister for Wales')."""
+    if end >= len(doc) or doc[end].lower_ != "in":
+        return end
+    j, place = end + 1, False
+    while j < len(doc) and j - end <= AREA_WORDS:
+        token = doc[j]
+        if token.ent_type_ in {"GPE", "LOC"}:
+            place = True
+        elif not (token.lower_ in {"the", "of"} or (token.is_alpha and token.is_title and not token.ent_type_)):
+            break
+        j += 1
+    return j if place and j < len(doc) and doc[j].text == "," else end
 
 
 def _police_field(doc: Doc, start: int) -> bool:
@@ -2118,6 +2151,10 @@ def _owner_after(doc: Doc, i: int) -> Span | None:
         while i < len(doc) and skipped < 4 and _describing_word(doc[i]):
             i += 1
             skipped += 1
+    else:
+        described = _bare_description_owner(doc, i)
+        if described is not None:
+            return described
     owner = _ent_at(doc, i)
     if owner is None or owner.start not in {first, i}:
         return None
@@ -2211,6 +2248,22 @@ def _described_organization(doc: Doc, demonym: Span) -> Span | None:
     """The organisation a demonym and a description introduce ('of the German carmaker Volkswagen': Volkswagen); None
     when the name after them is no organisation the text recognises."""
     j = _description_end(doc, demonym)
+    named = _ent_at(doc, j)
+    return named if named is not None and named.start == j and named.label_ == "ORG" and owner_key(named) else None
+
+
+BARE_DESCRIPTION_WORDS = 3  # 'garment maker', 'investment bank', 'oil services group': a trade's words before a name
+
+
+def _bare_description_owner(doc: Doc, i: int) -> Span | None:
+    """'chief executive of garment maker Lanka Weaving Mills', 'an analyst at brokerage CT CLSA': lower-case words with
+    no article that end in a noun, right before an organisation's name, describe it; the organisation is the owner."""
+    j = i
+    while j < len(doc) and j - i < BARE_DESCRIPTION_WORDS and doc[j].is_lower and doc[j].is_alpha and not doc[j].ent_type_ \
+            and doc[j].pos_ in {"NOUN", "ADJ"}:
+        j += 1
+    if j == i or doc[j - 1].pos_ != "NOUN":
+        return None
     named = _ent_at(doc, j)
     return named if named is not None and named.start == j and named.label_ == "ORG" and owner_key(named) else None
 
