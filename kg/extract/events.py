@@ -2087,7 +2087,12 @@ def _it_antecedent(ctx: Context, pronoun: Token) -> list[str]:
     """The body 'it' stands for: the one organization or state that is the subject of the sentence before, in the same
     paragraph ('Amnesty International criticised the verdict. "...," it said in a statement.'; 'Poland raised military
     spending. In 2023 it ordered 96 helicopters')."""
-    return _body_subject_before(ctx, pronoun) if pronoun.lower_ == "it" else []
+    if pronoun.lower_ != "it":
+        return []
+    if (speaker := _reported_speaker(pronoun)) is not None and speaker.pos_ == "PROPN":
+        return []  # "DJI said that it would ask ...": 'it' is the name that says it, in its own sentence, not the
+        # subject of the sentence before (a name no mention holds stays unresolved)
+    return _body_subject_before(ctx, pronoun)
 
 
 def _spokesperson_antecedent(ctx: Context, noun: Token) -> list[str]:
@@ -2209,18 +2214,23 @@ def _person_nouns() -> frozenset[str]:
     return frozenset(person_heads() | {form[-1] for form in occupations()})
 
 
-def _they_antecedent(ctx: Context, pronoun: Token) -> list[str]:
+def _they_antecedent(ctx: Context, pronoun: Token, people: bool = False) -> list[str]:
     """'Kenya and Somalia sent envoys on Monday. They signed an agreement on Tuesday': 'they' as a subject stands for
     the two or more actors the previous sentence has as its subject, in its paragraph or, when 'they' opens a
-    paragraph, the last sentence of the paragraph before (a short news paragraph goes on with the one before)."""
+    paragraph, the last sentence of the paragraph before (a short news paragraph goes on with the one before); with
+    `people`, only a plural noun for people ('Four Chinese engineers'), not the names of states or bodies."""
     if pronoun.lower_ != "they" or pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.sent.start == 0:
         return []
     before = ctx.doc[pronoun.sent.start - 1].sent
     start = paragraph_bounds(ctx.text, pronoun.idx)[0]
     if before.start_char < start and (pronoun.sent.start_char > start or ctx.text.count("\n\n", before.end_char, start) > 1):
         return []
-    keys = [k for s in before.root.children if s.dep_ in {"nsubj", "nsubjpass"} for k in actors(ctx, s)]
-    return keys if len(keys) >= 2 else []
+    subjects = [s for s in before.root.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    keys = [k for s in subjects for k in actors(ctx, s)]
+    if len(keys) == 1 and any(s.tag_ == "NNS" and ctx.mention(s) is None for s in subjects):
+        return keys  # "Four Chinese engineers were released. They were freed by X": a plural noun, whose people the
+        # one state or body its modifier names stands for
+    return keys if len(keys) >= 2 and not people else []
 
 
 POSSESSOR_TYPES = {"his": {"Person"}, "her": {"Person"}}  # not "its": a state is named as a place as often ("in Phnom Penh, Cambodia")
@@ -2740,8 +2750,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 for key in actors(ctx, child):
                     draft.add(key, "target")  # "fined Microsoft (899 million euros)": the one an act is done to
             if slot in args:
-                for key in actors(ctx, child):
-                    draft.add(key, args[slot])
+                for key in actors(ctx, child) or (_they_antecedent(ctx, child, people=True) if child.dep_ == "nsubjpass" else []):
+                    draft.add(key, args[slot])  # "They were freed by X": the people the sentence before named
                 target = ctx.mention(child)
                 if args[slot] == "target" and draft.trigger.plover in patient_types() and target is not None and target.type == "Place":
                     draft.place = draft.place or _place(ctx, child)  # "shelled Kharkiv": where the act happened, and
