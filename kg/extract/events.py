@@ -3165,12 +3165,43 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
             if role == "participant" and word in {"by", "of"} and family(draft.kind) == "statement":
                 role = "speaker"  # "were denied visas by the United States": a rejection is said, as in the active
             if role:
-                for key in actors(ctx, pobj):
-                    draft.add(key, role)
+                own = _owner_keys(ctx, pobj) if word == "of" and draft.kind == RETREAT_KIND and _own_agents(pobj) else []
+                if own and (m := ctx.mention(pobj)) is not None:
+                    own.append(m.key)  # "the withdrawal of Pakistan's ambassador": the envoy withdrawn, and his state
+                for key in actors(ctx, pobj):  # "the withdrawal of Russian troops from Kherson": Russia withdraws them
+                    draft.add(key, "participant" if key in own else role)  # (not "forces from Panama": whence, a target)
                 for prep in pobj.children:  # "arrested by police in Istanbul", "a crackdown on protesters in Minsk"
                     if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
                         for place in prep.children:
                             draft.place = draft.place or _place(ctx, place)
+
+
+RETREAT_KIND = "Retreat"
+
+
+@lru_cache(maxsize=1)
+def _own_agent_nouns() -> frozenset[str]:
+    """Agent nouns of a side's own armed men and envoys ('troops', 'forces', 'ambassador', 'envoy'): the armed sectors
+    and the government's (kg/data/sectors.csv) of kg/data/event_actor_nouns.csv."""
+    from kg.gazetteer import sectors
+
+    own = (*sectors("armed"), "GOV")
+    return frozenset(r["noun"] for r in resources.table("event_actor_nouns.csv") if r["sector"].startswith(own))
+
+
+def _owner_keys(ctx: Context, noun: Token) -> list[str]:
+    """The states or bodies a noun's modifiers name as its owners: 'Russian troops', 'US forces', 'Pakistan's
+    ambassador' (not a place after it: 'forces from Panama')."""
+    return [m.key for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"}
+            for t in (c, *(g for g in c.children if g.dep_ == "conj"))
+            if (m := ctx.mention(t)) is not None and m.type in {"State", "Organization"}]
+
+
+def _own_agents(noun: Token) -> bool:
+    """'the withdrawal of Russian troops', 'the withdrawal of Pakistan's ambassador': what a side withdraws are its own
+    armed men or envoys, so the state or group they belong to withdraws them ('the release of hostages' is a Release,
+    done to those freed)."""
+    return noun.lower_ in _own_agent_nouns() or noun.lemma_.lower() in _own_agent_nouns()
 
 
 def _noun_infinitive(noun: Token) -> bool:
