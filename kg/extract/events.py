@@ -1251,6 +1251,24 @@ def _stranded_agents(token: Token) -> list[Token]:
             for b in g.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by" for a in b.children if a.dep_ == "pobj"]
 
 
+def _noun_agents(noun: Token) -> list[Token]:
+    """Who does what an event noun names, by its 'by' phrase: 'the acquisition of X by Y', 'the ban on TikTok by India'."""
+    return _stranded_agents(noun) + _misattached_agents(noun) + [
+        g for c in noun.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+
+
+def _misattached_agents(noun: Token) -> list[Token]:
+    """'Turkey condemned the invasion of Ukraine by Russia': the parser hangs the 'by' phrase just after an event noun
+    on the active verb whose object the noun is; an active verb with a subject of its own has no 'by' agent, so the
+    phrase names the noun's doer (not 'responded by closing its borders', a means)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) \
+            or not any(c.dep_ in SUBJ_DEPS for c in verb.children):
+        return []
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == noun.right_edge.i + 1
+            for g in c.children if g.dep_ == "pobj" and g.pos_ in {"PROPN", "NOUN"}]
+
+
 def _stranded_passive_agent(ctx: Context, verb: Token) -> list[Token]:
     """'the religion was banned from conducting public worship at archeological sites by the Greek Ministry of Culture':
     the parser hangs a passive's 'by' phrase, at the end of its clause, on the last noun before it; when that noun is
@@ -2109,7 +2127,12 @@ def _it_antecedent(ctx: Context, pronoun: Token) -> list[str]:
     """The body 'it' stands for: the one organization or state that is the subject of the sentence before, in the same
     paragraph ('Amnesty International criticised the verdict. "...," it said in a statement.'; 'Poland raised military
     spending. In 2023 it ordered 96 helicopters')."""
-    return _body_subject_before(ctx, pronoun) if pronoun.lower_ == "it" else []
+    if pronoun.lower_ != "it":
+        return []
+    if (speaker := _reported_speaker(pronoun)) is not None and speaker.pos_ == "PROPN":
+        return []  # "DJI said that it would ask ...": 'it' is the name that says it, in its own sentence, not the
+        # subject of the sentence before (a name no mention holds stays unresolved)
+    return _body_subject_before(ctx, pronoun)
 
 
 def _spokesperson_antecedent(ctx: Context, noun: Token) -> list[str]:
@@ -2140,7 +2163,9 @@ def _body_subject_before(ctx: Context, token: Token, person_to_body: bool = True
     before = ctx.doc[sent.start - 1].sent
     if not _same_paragraph(ctx.text, before.start_char, token.idx):
         return []
-    keys = {k for c in before.root.children if c.dep_ in SUBJ_DEPS for k in actors(ctx, c)}
+    subjects = [c for c in before.root.children if c.dep_ in SUBJ_DEPS]
+    keys = {k for c in subjects for k in actors(ctx, c)} or {k for c in subjects for k in _noun_antecedent(ctx, c, named=True)}
+    # "The ministry said ... It also said": 'it' is what 'the ministry' stood for, the body named before it
     if keys and all(map(ctx.is_person_key, keys)) and person_to_body:
         # "Judge X heard the case at the Supreme Court ... It said it would rule in April": a person is no 'it'; the
         # one organization the sentence names is
@@ -2229,18 +2254,23 @@ def _person_nouns() -> frozenset[str]:
     return frozenset(person_heads() | {form[-1] for form in occupations()})
 
 
-def _they_antecedent(ctx: Context, pronoun: Token) -> list[str]:
+def _they_antecedent(ctx: Context, pronoun: Token, people: bool = False) -> list[str]:
     """'Kenya and Somalia sent envoys on Monday. They signed an agreement on Tuesday': 'they' as a subject stands for
     the two or more actors the previous sentence has as its subject, in its paragraph or, when 'they' opens a
-    paragraph, the last sentence of the paragraph before (a short news paragraph goes on with the one before)."""
+    paragraph, the last sentence of the paragraph before (a short news paragraph goes on with the one before); with
+    `people`, only a plural noun for people ('Four Chinese engineers'), not the names of states or bodies."""
     if pronoun.lower_ != "they" or pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.sent.start == 0:
         return []
     before = ctx.doc[pronoun.sent.start - 1].sent
     start = paragraph_bounds(ctx.text, pronoun.idx)[0]
     if before.start_char < start and (pronoun.sent.start_char > start or ctx.text.count("\n\n", before.end_char, start) > 1):
         return []
-    keys = [k for s in before.root.children if s.dep_ in {"nsubj", "nsubjpass"} for k in actors(ctx, s)]
-    return keys if len(keys) >= 2 else []
+    subjects = [s for s in before.root.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    keys = [k for s in subjects for k in actors(ctx, s)]
+    if len(keys) == 1 and any(s.tag_ == "NNS" and ctx.mention(s) is None for s in subjects):
+        return keys  # "Four Chinese engineers were released. They were freed by X": a plural noun, whose people the
+        # one state or body its modifier names stands for
+    return keys if len(keys) >= 2 and not people else []
 
 
 POSSESSOR_TYPES = {"his": {"Person"}, "her": {"Person"}}  # not "its": a state is named as a place as often ("in Phnom Penh, Cambodia")
@@ -2480,8 +2510,8 @@ def _outer_subject(ctx: Context, verb: Token) -> Token | None:
         node = node.head
     if node.dep_ != "ccomp" or node is verb:
         return None
-    subject = next((c for c in node.head.children if c.dep_ in SUBJ_DEPS), None)
-    return subject if subject is not None and actors(ctx, subject) else None
+    subject = next((c for c in node.head.children if c.dep_ in SUBJ_DEPS), None)  # 'the ministry said ...': the body
+    return subject if subject is not None and (actors(ctx, subject) or _noun_antecedent(ctx, subject, named=True)) else None
 
 
 def _nearer_clause_subject(ctx: Context, token: Token) -> Token | None:
@@ -2760,8 +2790,8 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 for key in actors(ctx, child):
                     draft.add(key, "target")  # "fined Microsoft (899 million euros)": the one an act is done to
             if slot in args:
-                for key in actors(ctx, child):
-                    draft.add(key, args[slot])
+                for key in actors(ctx, child) or (_they_antecedent(ctx, child, people=True) if child.dep_ == "nsubjpass" else []):
+                    draft.add(key, args[slot])  # "They were freed by X": the people the sentence before named
                 target = ctx.mention(child)
                 if args[slot] == "target" and draft.trigger.plover in patient_types() and target is not None and target.type == "Place":
                     draft.place = draft.place or _place(ctx, child)  # "shelled Kharkiv": where the act happened, and
@@ -2770,7 +2800,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 draft.place = draft.place or _place(ctx, child)  # "is due to visit Tacloban": where the visit is
             if child.dep_ in OBJ_DEPS:
                 _modifier_roles(ctx, draft, child)
-                _prep_roles(ctx, draft, child, exclude={"of"})
+                done = child.pos_ == "NOUN" and bool(_triggers_for(child))  # "blocked the acquisition of X by Y": the
+                _prep_roles(ctx, draft, child, exclude={"of", "by"} if done else {"of"})  # 'by' names who acquires,
+                for key in (k for a in _noun_agents(child) for k in actors(ctx, a)) if done else ():  # not who blocks:
+                    if args.get(slot) == "target" and key not in draft.participants:  # what is done to the act is
+                        draft.add(key, "target")  # done to its doer
             if child.dep_ in OBJ_DEPS or (child.dep_ == "nsubjpass" and args.get("obj") == "target"
                                           and not _described_defendant(child, draft.trigger)):  # not the employer of
                 _nested_targets(ctx, draft, child)  # "a head of finance at X was sentenced"; "a camp for Congolese
@@ -2789,6 +2823,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 draft.add(m.key, "participant")  # "Israel's invasion", "Israeli airstrikes": the state that strikes
             elif m is not None and m.type == "State" and draft.kind in POLITY_EVENTS:
                 draft.add(m.key, "organizer")  # "the French presidential election"
+            elif m is not None and m.type in {"State", "Organization"} and _aimed_noun(token, args) and child.dep_ != "poss":
+                draft.add(m.key, "participant")  # "the US sanctions on Iran", "the EU ban on Russian oil", "Chinese
+                # tariffs on Canadian canola": an act aimed at someone is done by the state or body named before it
             elif m is None and child.dep_ == "poss" and child.tag_ == "PRP$":
                 for key in _possessor(ctx, child):  # "his trial", "its invasion of Kuwait": as a named possessor
                     draft.add(key, "participant")
@@ -2802,8 +2839,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         _nested_targets(ctx, draft, war, 1)  # "mobilized reservists for a war against Iraq": whom it is aimed at
     if token.pos_ == "NOUN" or _gerund_subject(token):
         # "the invasion of Ukraine by Russia": whoever does what the noun names takes part in it
-        agents = _stranded_agents(token) + ([] if "by" in args else [g for c in token.children if c.dep_ in {"prep", "agent"}
-                                                                      and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"])
+        agents = _stranded_agents(token) + _misattached_agents(token) + (
+            [] if "by" in args else [g for c in token.children if c.dep_ in {"prep", "agent"}
+                                     and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"])
         for key in (k for agent in agents for k in actors(ctx, agent)):
             draft.add(key, args.get("by", "participant"))
     if (draft.trigger.actorless and token.pos_ == "NOUN" and token.dep_ in SUBJ_DEPS
@@ -3167,12 +3205,43 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
             if role == "participant" and word in {"by", "of"} and family(draft.kind) == "statement":
                 role = "speaker"  # "were denied visas by the United States": a rejection is said, as in the active
             if role:
-                for key in actors(ctx, pobj):
-                    draft.add(key, role)
+                own = _owner_keys(ctx, pobj) if word == "of" and draft.kind == RETREAT_KIND and _own_agents(pobj) else []
+                if own and (m := ctx.mention(pobj)) is not None:
+                    own.append(m.key)  # "the withdrawal of Pakistan's ambassador": the envoy withdrawn, and his state
+                for key in actors(ctx, pobj):  # "the withdrawal of Russian troops from Kherson": Russia withdraws them
+                    draft.add(key, "participant" if key in own else role)  # (not "forces from Panama": whence, a target)
                 for prep in pobj.children:  # "arrested by police in Istanbul", "a crackdown on protesters in Minsk"
                     if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
                         for place in prep.children:
                             draft.place = draft.place or _place(ctx, place)
+
+
+RETREAT_KIND = "Retreat"
+
+
+@lru_cache(maxsize=1)
+def _own_agent_nouns() -> frozenset[str]:
+    """Agent nouns of a side's own armed men and envoys ('troops', 'forces', 'ambassador', 'envoy'): the armed sectors
+    and the government's (kg/data/sectors.csv) of kg/data/event_actor_nouns.csv."""
+    from kg.gazetteer import sectors
+
+    own = (*sectors("armed"), "GOV")
+    return frozenset(r["noun"] for r in resources.table("event_actor_nouns.csv") if r["sector"].startswith(own))
+
+
+def _owner_keys(ctx: Context, noun: Token) -> list[str]:
+    """The states or bodies a noun's modifiers name as its owners: 'Russian troops', 'US forces', 'Pakistan's
+    ambassador' (not a place after it: 'forces from Panama')."""
+    return [m.key for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"}
+            for t in (c, *(g for g in c.children if g.dep_ == "conj"))
+            if (m := ctx.mention(t)) is not None and m.type in {"State", "Organization"}]
+
+
+def _own_agents(noun: Token) -> bool:
+    """'the withdrawal of Russian troops', 'the withdrawal of Pakistan's ambassador': what a side withdraws are its own
+    armed men or envoys, so the state or group they belong to withdraws them ('the release of hostages' is a Release,
+    done to those freed)."""
+    return noun.lower_ in _own_agent_nouns() or noun.lemma_.lower() in _own_agent_nouns()
 
 
 def _noun_infinitive(noun: Token) -> bool:
@@ -3207,6 +3276,17 @@ def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
                     m = ctx.mention(g)
                     if m is not None and m.type != "Place":
                         draft.add(m.key, role)
+
+
+AIMING_PREPS = {"on", "against"}  # "sanctions on Iran", "a ban on TikTok", "strikes against rebel positions"
+
+
+def _aimed_noun(noun: Token, args: dict[str, str]) -> bool:
+    """An event noun with a phrase that says whom or what it is aimed at ('sanctions on Iran'): the modifier before
+    such a noun is who aims it ('the US sanctions on Iran'); without the phrase a modifier may be the target ('the Iran
+    sanctions', 'Russian oil sanctions')."""
+    return any(c.dep_ == "prep" and c.lower_ in AIMING_PREPS and args.get(c.lower_) == "target"
+               and any(g.dep_ == "pobj" for g in c.children) for c in noun.children)
 
 
 def _passive_relative(verb: Token) -> bool:
@@ -4035,10 +4115,12 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             draft.place, draft.time = draft.place or host.place, draft.time or host.time
             draft.evidence.extend(host.evidence)
             host.absorbed = True
-        elif (obj := _object_conjunct(draft.token)).head.i == host.token.i and obj.dep_ in OBJ_DEPS and (
+        elif (obj := _object_conjunct(draft.token)).head.i == host.token.i and (
+                obj.dep_ in OBJ_DEPS or obj.dep_ == "nsubjpass" and host.kind in UNDOING_KINDS) and (
                 draft.token.lemma_.lower() in host.trigger.obj):
             _donate(draft, host)  # "announced a ban on Polish imports": the verb's sense came from this noun; one event
-            # ('stopped production and sales of the phone': a noun joined to the object is as much the verb's)
+            # ('stopped production and sales of the phone': a noun joined to the object is as much the verb's; 'sanctions
+            # on Venezuela were eased by the US': the passive's subject, as the active's object)
             draft.absorbed, draft.into = True, host
         elif host.trigger.actorless and draft.trigger.actorless and host.kind != draft.kind:
             _donate(host, draft)  # "345 pilgrims died in a stampede": the stampede is the event, the deaths its toll
@@ -4070,8 +4152,9 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
             draft.absorbed, draft.into = True, host  # its doer from the noun, its toll from the verb
         elif (draft.token.dep_ in {"nsubjpass", "dobj"} and draft.token.head.i == host.token.i and draft.participants
               and not host.participants and family(host.kind) != "statement"):
-            for key in draft.participants:  # "that lawsuit was settled in 1991": the parties to the suit settled it
-                host.add(key, "participant")
+            for key, role in draft.participants.items():  # "that lawsuit was settled in 1991": the parties to the suit
+                host.add(key, role if host.kind in UNDOING_KINDS else "participant")  # settled it; "the US sanctions on
+                # Iran were lifted": who imposed them lifts them, and whom they were aimed at is whom the lifting is for
         elif draft.participants and draft.token.head.i == host.token.i and host.kind in JUDGING_KINDS:
             pass  # "Turkey condemned Israel's invasion of Gaza", "welcomed the release of X by Y": what is judged happened
         elif draft.participants and _object_agents(draft.token):
@@ -4717,7 +4800,9 @@ def reported_within(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     not a second statement; another speaker's words reported in the clause ('said that NAME had called for "Q"') stay
     that speaker's."""
     said = [d for d in drafts if d.quote and d.verbatim and _speaker(d) is not None]
-    inner = {id(d) for d in said for o in said if o is not d and o.token in d.token.ancestors and d.quote in o.quote
+    inner = {id(d) for d in said for o in said if o is not d and d.kind == "Statement"  # not 'said X and urged Y to
+             # "Q"': an appeal or a demand is an act of its own, whose words the report quotes with the rest
+             and o.token in d.token.ancestors and d.quote in o.quote
              and len(d.quote) < len(o.quote) and ctx.same_person(_speaker(o) or "", _speaker(d) or "")}
     return [d for d in drafts if id(d) not in inner]
 

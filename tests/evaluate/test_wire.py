@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: two hundred and eight articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and twelve articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -166,9 +166,16 @@ from tests.conftest import DATA
 # fn 2; after the rules entities tp 76 fp 3 fn 2, roles tp 17 fn 11, statements 25/25. Tune-wire (208) entities tp 3858
 # -> 3861, roles 0.876 -> 0.879 (tp 1028 -> 1034), statements 0.953 -> 0.955 (tp 675 -> 677), events tp 1022 -> 1023,
 # dates 781/798 -> 782/799; wire (33) and Wikinews tune/check unchanged. Floors unchanged.
+# 2026-12-05 (s28-evp): four political and economic articles written blind for events' participants (retaliatory
+# tariffs and lifted sanctions, air strikes and border shelling, a state visit with a loan pledge, a blocked takeover
+# and a drone ban; see the README): the set is 208. As written (code of 60064be), the four: entities 0.963 roles 0.737
+# events 0.805 (tp 31 fp 2 fn 13) statements 0.867 dates 17/19; after the branch's rules events 0.835 (tp 33 fp 2 fn 11)
+# statements 0.903. Tune-wire (208) events 0.683 -> 0.684 (tp 1049 -> 1053, fn 490 -> 486) statements 0.951 -> 0.952
+# dates 794/813 -> 795/814, the rest unchanged; wire (33), Wikinews tune/check unchanged; PLOVER type 0.866/0.866, dyad
+# 0.822/0.767 -> 0.822/0.774. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (208, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (212, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
