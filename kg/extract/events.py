@@ -529,6 +529,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         return None  # "will stay on as chief executive, reporting to Nadella": whom one answers to, nothing said
     if row is not None and row.kind in ASKING_KINDS and _court_appeal(token):
         return next((r for r in _triggers_for(token) if r.kind == "Lawsuit"), row)
+    if (row is None or row.kind in COMPLAINT_KINDS) and (suit := _filed_in_court(token)) is not None:
+        return suit
     if row is not None and row.kind == "Lawsuit" and _appeal_for(token):
         return None  # "launched an appeal for $400 million": the noun asks for something, a call ('appeal', Demand)
     return row
@@ -619,6 +621,40 @@ def _subject_words(verb: Token) -> list[Token]:
         subjects = [c for c in verb.head.children if c.dep_ in SUBJ_DEPS]
     subjects += _agents(verb)
     return subjects + [m for s in subjects if s.pos_ == "PROPN" for m in s.children if m.dep_ == "compound" and m.i < s.i]
+
+
+COMPLAINT_KINDS = {"Accusation"}  # 'lodged a complaint with the ministry': a grievance aired, unless a court receives it
+COURT_PREPS = {"with", "at", "before", "in", "to"}  # whom a filing goes to: 'with the High Court', 'before the tribunal'
+
+
+@lru_cache(maxsize=1)
+def _filing_rows() -> dict[str, Trigger]:
+    """Verb lemma -> the lexicon's Lawsuit row for a verb of filing: the verbs of the rows whose objects are a suit or a
+    complaint ('filed suit', 'lodged a complaint', 'submitted a complaint'), each with the row of 'filing suit'."""
+    suit = next(r for rows in lexicon().values() for r in rows if r.kind == "Lawsuit" and "lawsuit" in r.obj)
+    return {lemma: suit for (lemma, pos), rows in lexicon().items() if pos == "VERB"
+            for r in rows if not r.derived and r.obj & {"lawsuit", "complaint"}}
+
+
+def _filed_in_court(verb: Token) -> Trigger | None:
+    """'filed a complaint with the European Court of Human Rights', 'would file a challenge against the ban at the High
+    Court', 'lodged a petition before the tribunal': a verb of filing whose object (no person, no name, no event of a
+    kind of its own such as 'charges') goes to a court (a Phoenix agent of the judicial sector: court, tribunal) takes a
+    case to it, a Lawsuit (CAMEO 115) whatever the object is called; 'lodged a complaint with the ministry' stays a
+    complaint, 'filed the report' nothing, and prosecutors filing with a court charge someone (no suit)."""
+    suit = _filing_rows().get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not c.ent_type_]
+    if suit is None or not objects or any(r.kind not in {"Lawsuit", "Appeal", "Demand", "Protest", *COMPLAINT_KINDS}
+                                          for c in objects for r in _triggers_for(c)):
+        return None
+    if any(agent_sectors().get(w.lemma_.lower()) == "JUD" for w in _subject_words(verb)):
+        return None  # 'prosecutors filed charges with the court': the judiciary's own filing charges, no suit
+    reach = [verb, *(t for c in objects for t in c.subtree)]
+    if any(p.dep_ == "prep" and p.lower_ in COURT_PREPS and any(
+            g.dep_ == "pobj" and agent_sectors().get(g.lemma_.lower()) == "JUD"
+            for g in p.children) for t in reach for p in t.children):
+        return suit
+    return None
 
 
 def _court_appeal(verb: Token) -> bool:
