@@ -3591,6 +3591,8 @@ def _occurrence_verbs(token: Token) -> list[Token]:
     'the trial is set to begin on Wednesday', 'the vote will be held on Sunday' (not 'the talks were praised on Monday')."""
     if (stranded := _stranded_clause_verb(token)) is not None:
         return [stranded]  # "after an earthquake struck central Mexico on Tuesday", misread (`_stranded_clause_verb`)
+    if token.pos_ == "NOUN" and (own := _occurrence_relatives(token)):
+        return own  # "the trial, which opened in January", "talks that began on Monday": the noun's own clause
     if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
     head = token.head
@@ -3603,6 +3605,29 @@ def _occurrence_verbs(token: Token) -> list[Token]:
     for verb in verbs[:3]:
         verbs += [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS]
     return verbs
+
+
+def _occurrence_relatives(noun: Token) -> list[Token]:
+    """The relative clauses on an event noun whose subject is the relative pronoun and whose verb says that the event
+    happens ('the trial, which opened in January', 'the talks, which are due to resume on Monday'), with the
+    occurrence verbs they lead to; not a clause of what the event did ('the strike, which hit ports on Monday')."""
+    out = []
+    # the parser often hangs the clause on the name closing the noun's phrase ('the trial of Andrei Cebotari, which
+    # opened in January', 'the election in Bulgaria, which took place in October'): 'which' there is not the name's
+    names = [g for p in noun.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    for clause in (c for n in (noun, *names) for c in n.children if c.dep_ == "relcl" and any(
+            s.dep_ in {"nsubj", "nsubjpass"} and (s.tag_ in {"WDT", "WP"} if n is noun else s.lower_ == "which") for s in c.children)):
+        verb = clause
+        if verb.lemma_ == "be" and verb.pos_ == "AUX":  # "which is to be held in May"
+            verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS), verb)
+        if verb.lemma_.lower() not in OCCURRENCE_VERBS | PLANNED_OCCURRENCE or verb.lemma_.lower() == "take" and not any(
+                c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+            continue  # 'took place', not 'took three days'
+        verbs = [clause, verb] if verb is not clause else [clause]
+        for v in verbs[:3]:
+            verbs += [c for c in v.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS]
+        out += verbs
+    return out
 
 
 SIMULTANEOUS = {"as", "while"}  # not 'when': 'When X happened on DAY, Y challenged it' says Y followed, not the day
