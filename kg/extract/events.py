@@ -1331,6 +1331,19 @@ def _misread_finite(token: Token) -> bool:
             and any(c.dep_ == "appos" and c.i < token.i for c in token.head.children))
 
 
+def _misread_happening(token: Token, trigger: Trigger) -> bool:
+    """'A lorry overturned on the motorway near Lyon', 'The bus overturned after its brakes failed': the parser reads
+    a sentence whose only verb says what befell its subject as a noun with a participle; for a row of a happening
+    with no actor and no object, restricted to such subjects (a vehicle overturns, a boat sinks), with nothing done
+    to the noun by anyone ('a bus overturned by protesters') and no verb above it, the participle is the sentence's
+    verb."""
+    head = token.head
+    return (token.dep_ == "acl" and token.tag_ in {"VBD", "VBN"} and trigger.actorless and trigger.intransitive
+            and head.pos_ == "NOUN" and head.lemma_.lower() in trigger.subj
+            and not any(c.dep_ in {"dobj", "agent", "auxpass"} for c in token.children)
+            and not any(a.pos_ in {"VERB", "AUX"} for a in head.ancestors))
+
+
 def _text_verb(token: Token) -> Token | None:
     """'signed a decree recognising Crimea as a sovereign state', 'vetoed a bill banning the party': a participle
     clause on a written text (a WordNet legal document, kg/data/document_nouns.jsonl) that is the object of a verb
@@ -1698,7 +1711,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.dep_ == "pobj" and _offer_verb(token.head.head) is not None:
             continue  # "will go on sale on May 3": a product offered (`_offered_products`), no sale agreed
         if (token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token)
-                and not _misread_finite(token) and _text_verb(token) is None):
+                and not _misread_finite(token) and _text_verb(token) is None and not _misread_happening(token, trigger)):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
                 or _agreement_term(token) or _reason(token) or _generic(token) or _mandated(token) or _for_the_press(token, trigger)
