@@ -3488,7 +3488,22 @@ def _reported_news(ctx: Context, verb: Token) -> bool:
     if ((node.dep_ != "ROOT" and not reported) or _in_headline(ctx, verb)
             or (not reported and _past_perfect(verb)) or _placed_by_event(verb)):
         return False
-    return not any(t.i in ctx.time_tokens for t in verb.sent)
+    nested = _nested_event_times(ctx, verb)
+    return not any(t.i in ctx.time_tokens and t.i not in nested for t in verb.sent)
+
+
+def _nested_event_times(ctx: Context, verb: Token) -> set[int]:
+    """The time tokens that date an event noun inside the verb's object ('ordered an inquiry into the release of water
+    from the dam on Friday': Friday is the release's): they are that noun's own time, and leave the verb's act as
+    undated as a sentence without them (a time the parser hangs on the verb or on its object itself dates the act)."""
+    objects = {c.i for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}}
+    out: set[int] = set()
+    for i, tv in ctx.times.items():
+        noun = ctx.doc[i]
+        if (noun.pos_ == "NOUN" and noun.i not in objects and noun.sent == verb.sent and verb.is_ancestor(noun)
+                and any(a.i in objects for a in noun.ancestors) and _triggers_for(noun)):
+            out.update(t.i for t in noun.sent if tv.start <= t.idx < tv.end)
+    return out
 
 
 def _object_time(ctx: Context, verb: Token) -> TimeValue | None:
