@@ -1545,6 +1545,9 @@ def _headline_infinitive(token: Token) -> bool:
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
 ORDER_VERBS = {"order", "authorize", "authorise", "decree"}  # "ordered the evacuation of": who orders it does it
+# "the unions called a general strike", "called a meeting", "called snap elections": WordNet 3.0 data.verb 02429810
+# (call: 'call a meeting; invite or command to meet'), who calls the act holds it, as with ORDER_VERBS
+CONVENE_VERBS = {"call"}
 UNDOING_KINDS = {"Retreat", "Cancellation", "Concession"}  # a verb that ends or withdraws what its object names
 ANNOUNCE_VERBS = {"announce", "confirm", "agree"}  # "announced his resignation", "agreed sanctions": who announces an act does it
 PROMISE_VERBS = {"promise"}  # "Cisco promised a compatible release": an act CAMEO does not code (its intent row is for those it does)
@@ -3007,8 +3010,21 @@ def _ordered(noun: Token) -> bool:
     lemma = verb.lemma_.lower()
     return (noun.pos_ == "NOUN" and (noun.dep_ == "dobj" or noun.dep_ == "nsubjpass" and bool(_agents(verb)))
             and verb.pos_ == "VERB" and (lemma in ORDER_VERBS or lemma in ANNOUNCE_VERBS and _announced_act(noun)
-                                         or lemma in PROMISE_VERBS and _announced_act(noun, uncoded=True))
+                                         or lemma in PROMISE_VERBS and _announced_act(noun, uncoded=True)
+                                         or lemma in CONVENE_VERBS and _convened(noun))
             and not _negated_verb(verb) and not _to_infinitive(verb))
+
+
+def _convened(noun: Token) -> bool:
+    """'called an indefinite general strike', 'have called a tenth day of strikes': an act someone holds (no happening,
+    no words), the object of 'call' in its sense of convening, not 'called the vote a sham' (naming: an object
+    predicate), 'called off the strike' (a particle) nor 'called him' (no event noun); a count of days 'of' acts is
+    those acts."""
+    verb = noun.head
+    if any(c.dep_ in {"oprd", "xcomp", "ccomp", "prt"} for c in verb.children):
+        return False
+    return _announced_act(noun) or (noun.lemma_.lower() in _DISTANCE_UNITS and any(
+        _announced_act(g) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"))
 
 
 def _announced_act(noun: Token, uncoded: bool = False) -> bool:
