@@ -3182,10 +3182,12 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
             continue
         word = "by" if child.dep_ == "agent" else child.lower_
         for pobj in (g for g in child.children if g.dep_ == "pobj"):
-            if word in PLACE_PREPS or word in ROUTE_PREPS and draft.kind == "Protest" or word == "to" and draft.kind == "Visit":
+            crowd = draft.kind == "Protest" and word in ROUTE_PREPS | {"to"}
+            if word in PLACE_PREPS or crowd or word == "to" and draft.kind == "Visit":
                 # "marched through Bangkok", "travelled to Doha"; "arrested at his home in Yaounde": the place under
-                # the phrase's noun ('of' aside: "at the request of Ukraine" is no place)
-                draft.place = draft.place or _place(ctx, pobj) or (_nested_place(ctx, pobj, 0) if word in PLACE_PREPS else "")
+                # the phrase's noun ('of' aside: "at the request of Ukraine" is no place); where a crowd goes, under
+                # its noun too ("took to the streets of Belgrade", "marched to parliament in Tbilisi")
+                draft.place = draft.place or _place(ctx, pobj) or (_nested_place(ctx, pobj, 0) if word in PLACE_PREPS or crowd else "")
             role = args.get(word) or (args.get("subj") if word == "by" and token.tag_ == "VBN" else None)
             if word == "of" and role == "target" and _noun_infinitive(token):
                 role = "participant"  # 'the refusal of the United States to grant visas': who refuses, as 'X refused to
