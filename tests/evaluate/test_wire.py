@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: one hundred and ninety-six articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and eight articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -161,9 +161,14 @@ from tests.conftest import DATA
 # after the rules entities tp 53 fp 1, roles tp 17, events tp 10, statements 22/22. Tune-wire (196) entities fp 262 ->
 # 260 fn 224 -> 222, roles tp 1000 -> 1002, statements 0.952 -> 0.953, events tp 973 -> 974; wire and Wikinews
 # tune/check unchanged. Floors unchanged.
+# 2026-12-05 (s28-evt): four articles of events beyond diplomacy written blind (verdict, fuel-tax protests and a ban,
+# a presidential run-off, floods; see the README): the set is 208. As written, the four: entities tp 57 fp 3 fn 3, roles
+# tp 7 fp 2 fn 4, events tp 19 fp 15 fn 22, statements tp 9, dates 12/12; after the rules events tp 23 fp 13 fn 18,
+# dates 15/15. Tune-wire (208) events 0.675 -> 0.679 (tp 1037 -> 1045, fp 498 -> 495, fn 499 -> 491) dates 789/806 ->
+# 796/813, the rest unchanged; wire (33), Wikinews tune/check and PLOVER unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (204, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (208, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
