@@ -2797,8 +2797,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 if draft.kind in POLITY_EVENTS:  # "the Hong Kong legislative election": the polity holds it
                     draft.add(m.key, "organizer")
             elif m is not None and (child.dep_ == "poss" or (child.dep_ == "amod" and m.type == "State"
-                                                             and draft.trigger.plover in VIOLENT_TYPES)):
-                draft.add(m.key, "participant")  # "Israel's invasion", "Israeli airstrikes": the state that strikes
+                                                             and draft.trigger.plover in VIOLENT_TYPES | CROWD_TYPES
+                                                             and not _hyphen_joined(child))):
+                draft.add(m.key, "participant")  # "Israel's invasion", "Israeli airstrikes": the state that strikes;
+                # "Kenyan protests", "the Serbian student protests": the state whose people protest (CAMEO codes an
+                # unnamed crowd by its country); not "anti-Japanese protests", "pro-Russian rallies" (whom they are about)
             elif m is not None and m.type == "State" and draft.kind in POLITY_EVENTS:
                 draft.add(m.key, "organizer")  # "the French presidential election"
             elif m is None and child.dep_ == "poss" and child.tag_ == "PRP$":
@@ -3207,6 +3210,14 @@ def _noun_infinitive(noun: Token) -> bool:
     infinitive of what is (not) done, whose 'of' phrase then names the doer."""
     return noun.pos_ == "NOUN" and any(c.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
                                        for c in noun.children)
+
+
+CROWD_TYPES = {"PROTEST"}  # acts of an unnamed crowd, which a demonym before the noun places in its state
+
+
+def _hyphen_joined(word: Token) -> bool:
+    """'anti-Japanese', 'pro-Russian': a word the tokenizer split from a prefix at a hyphen."""
+    return word.i > 1 and word.doc[word.i - 1].text in {"-", "‑"} and word.doc[word.i - 1].idx + 1 == word.idx
 
 
 def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
