@@ -2845,9 +2845,25 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         _affected_state(ctx, draft)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+    if draft.kind == CROWD_KIND and not draft.participants and draft.status == "planned":
+        for key in _announcers(ctx, token):
+            draft.add(key, "participant")
 
 
 POSTPONEMENT_KIND = "Postponement"
+CROWD_KIND = "Protest"
+
+
+def _announcers(ctx: Context, token: Token) -> list[str]:
+    """'Hoffmann said members would hold rallies across the country next week', 'NAME said his supporters would take to
+    the streets on Tuesday': who announces a protest still to come by people named by no actor (members, supporters,
+    the protesters) speaks for its organisers, and takes part; not a protest told as past ('police said protesters
+    had marched'), nor one whose marchers are named."""
+    verb = _light_verb(token)
+    said = _reporting_verb(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if said is None or any(actors(ctx, c) for c in verb.children if c.dep_ in SUBJ_DEPS):
+        return []
+    return [k for c in said.children if c.dep_ in SUBJ_DEPS for k in actors(ctx, c)]
 
 
 def _postponers(ctx: Context, verb: Token) -> list[str]:
