@@ -2421,6 +2421,23 @@ def _speaker_going_on(token: Token) -> Token | None:
     return next((c for c in head.head.children if c.dep_ in SUBJ_DEPS), None)
 
 
+def _speaker_after_quote(verb: Token) -> Token | None:
+    """The subject of the verb of speech whose reported clause holds a quotation that closes between a conjoined verb
+    of saying or asking and the verb it is joined to ('X said that "Bulgaria wants change" and called on voters to turn
+    out': X calls), or None when no quotation closes there or no such verb of speech is above it."""
+    head = verb.head
+    if not any(closing_mark(t) for t in verb.doc[head.i + 1:verb.i]):
+        return None
+    if not (_speech_verb(verb) or any(r.kind in ASKING_KINDS or family(r.kind) == "statement" for r in _triggers_for(verb))):
+        return None  # 'said the protesters "attacked the police" and looted shops': the quoted clause's doers go on
+    node = head
+    while node.dep_ in {"ccomp", "conj"} and node.head.i != node.i:
+        node = node.head
+        if _speech_verb(node) and not any(closing_mark(t) for t in verb.doc[node.i + 1:head.i]):
+            return next((c for c in node.children if c.dep_ in SUBJ_DEPS), None)
+    return None
+
+
 def _inherited_subject(token: Token) -> Token | None:
     """The subject a verb shares with the verb it depends on ("agreed to resume", "came to talk"); after a verb with
     an object, the object ("persuaded Serbia to resume talks", "prompting Apple Corps to file suit": object control)."""
@@ -2445,6 +2462,9 @@ def _inherited_subject(token: Token) -> Token | None:
             objects = [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]
             if objects:
                 return objects[0]
+        if node.dep_ == "conj" and (speaker := _speaker_after_quote(node)) is not None:
+            return speaker  # 'said that the result showed that "Bulgaria wants change" and called on voters to ...': the
+            # verb after the closing mark goes on with the speaker's sentence, not with the quoted clause's subject
         if node.dep_ == "conj" and (sibling := _nearer_conjunct(node)) is not None:
             # "the council proclaimed Maduro the winner, but Capriles refused to accept it and demanded a recount": the
             # parser hangs every conjunct on the first verb; a subjectless one shares the subject of the nearest before it
