@@ -529,6 +529,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         return None  # "will stay on as chief executive, reporting to Nadella": whom one answers to, nothing said
     if row is not None and row.kind in ASKING_KINDS and _court_appeal(token):
         return next((r for r in _triggers_for(token) if r.kind == "Lawsuit"), row)
+    if (row is None or row.kind in COMPLAINT_KINDS) and (suit := _filed_in_court(token)) is not None:
+        return suit
     if row is not None and row.kind == "Lawsuit" and _appeal_for(token):
         return None  # "launched an appeal for $400 million": the noun asks for something, a call ('appeal', Demand)
     return row
@@ -619,6 +621,40 @@ def _subject_words(verb: Token) -> list[Token]:
         subjects = [c for c in verb.head.children if c.dep_ in SUBJ_DEPS]
     subjects += _agents(verb)
     return subjects + [m for s in subjects if s.pos_ == "PROPN" for m in s.children if m.dep_ == "compound" and m.i < s.i]
+
+
+COMPLAINT_KINDS = {"Accusation"}  # 'lodged a complaint with the ministry': a grievance aired, unless a court receives it
+COURT_PREPS = {"with", "at", "before", "in", "to"}  # whom a filing goes to: 'with the High Court', 'before the tribunal'
+
+
+@lru_cache(maxsize=1)
+def _filing_rows() -> dict[str, Trigger]:
+    """Verb lemma -> the lexicon's Lawsuit row for a verb of filing: the verbs of the rows whose objects are a suit or a
+    complaint ('filed suit', 'lodged a complaint', 'submitted a complaint'), each with the row of 'filing suit'."""
+    suit = next(r for rows in lexicon().values() for r in rows if r.kind == "Lawsuit" and "lawsuit" in r.obj)
+    return {lemma: suit for (lemma, pos), rows in lexicon().items() if pos == "VERB"
+            for r in rows if not r.derived and r.obj & {"lawsuit", "complaint"}}
+
+
+def _filed_in_court(verb: Token) -> Trigger | None:
+    """'filed a complaint with the European Court of Human Rights', 'would file a challenge against the ban at the High
+    Court', 'lodged a petition before the tribunal': a verb of filing whose object (no person, no name, no event of a
+    kind of its own such as 'charges') goes to a court (a Phoenix agent of the judicial sector: court, tribunal) takes a
+    case to it, a Lawsuit (CAMEO 115) whatever the object is called; 'lodged a complaint with the ministry' stays a
+    complaint, 'filed the report' nothing, and prosecutors filing with a court charge someone (no suit)."""
+    suit = _filing_rows().get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not c.ent_type_]
+    if suit is None or not objects or any(r.kind not in {"Lawsuit", "Appeal", "Demand", "Protest", *COMPLAINT_KINDS}
+                                          for c in objects for r in _triggers_for(c)):
+        return None
+    if any(agent_sectors().get(w.lemma_.lower()) == "JUD" for w in _subject_words(verb)):
+        return None  # 'prosecutors filed charges with the court': the judiciary's own filing charges, no suit
+    reach = [verb, *(t for c in objects for t in c.subtree)]
+    if any(p.dep_ == "prep" and p.lower_ in COURT_PREPS and any(
+            g.dep_ == "pobj" and agent_sectors().get(g.lemma_.lower()) == "JUD"
+            for g in p.children) for t in reach for p in t.children):
+        return suit
+    return None
 
 
 def _court_appeal(verb: Token) -> bool:
@@ -1353,6 +1389,19 @@ def _misread_finite(token: Token) -> bool:
             and any(c.dep_ == "appos" and c.i < token.i for c in token.head.children))
 
 
+def _misread_happening(token: Token, trigger: Trigger) -> bool:
+    """'A lorry overturned on the motorway near Lyon', 'The bus overturned after its brakes failed': the parser reads
+    a sentence whose only verb says what befell its subject as a noun with a participle; for a row of a happening
+    with no actor and no object, restricted to such subjects (a vehicle overturns, a boat sinks), with nothing done
+    to the noun by anyone ('a bus overturned by protesters') and no verb above it, the participle is the sentence's
+    verb."""
+    head = token.head
+    return (token.dep_ == "acl" and token.tag_ in {"VBD", "VBN"} and trigger.actorless and trigger.intransitive
+            and head.pos_ == "NOUN" and head.lemma_.lower() in trigger.subj
+            and not any(c.dep_ in {"dobj", "agent", "auxpass"} for c in token.children)
+            and not any(a.pos_ in {"VERB", "AUX"} for a in head.ancestors))
+
+
 def _text_verb(token: Token) -> Token | None:
     """'signed a decree recognising Crimea as a sovereign state', 'vetoed a bill banning the party': a participle
     clause on a written text (a WordNet legal document, kg/data/document_nouns.jsonl) that is the object of a verb
@@ -1554,6 +1603,9 @@ def _headline_infinitive(token: Token) -> bool:
 
 COMPULSION_VERBS = {"force", "compel", "oblige", "pressure", "pressurize", "pressurise"}
 ORDER_VERBS = {"order", "authorize", "authorise", "decree"}  # "ordered the evacuation of": who orders it does it
+# "the unions called a general strike", "called a meeting", "called snap elections": WordNet 3.0 data.verb 02429810
+# (call: 'call a meeting; invite or command to meet'), who calls the act holds it, as with ORDER_VERBS
+CONVENE_VERBS = {"call"}
 UNDOING_KINDS = {"Retreat", "Cancellation", "Concession"}  # a verb that ends or withdraws what its object names
 ANNOUNCE_VERBS = {"announce", "confirm", "agree"}  # "announced his resignation", "agreed sanctions": who announces an act does it
 PROMISE_VERBS = {"promise"}  # "Cisco promised a compatible release": an act CAMEO does not code (its intent row is for those it does)
@@ -1720,7 +1772,7 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if token.dep_ == "pobj" and _offer_verb(token.head.head) is not None:
             continue  # "will go on sale on May 3": a product offered (`_offered_products`), no sale agreed
         if (token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "acl", "compound"} and not _speech_act(token)
-                and not _misread_finite(token) and _text_verb(token) is None):
+                and not _misread_finite(token) and _text_verb(token) is None and not _misread_happening(token, trigger)):
             continue  # "EU-backed talks", "a move rejected by Belgrade": a modifier, not an event
         if (_infinitival(token) or hypothetical(token) or _denied(token) or _compelled(token) or _background(ctx, token)
                 or _agreement_term(token) or _reason(token) or _generic(token) or _mandated(token) or _for_the_press(token, trigger)
@@ -2439,6 +2491,23 @@ def _speaker_going_on(token: Token) -> Token | None:
     return next((c for c in head.head.children if c.dep_ in SUBJ_DEPS), None)
 
 
+def _speaker_after_quote(verb: Token) -> Token | None:
+    """The subject of the verb of speech whose reported clause holds a quotation that closes between a conjoined verb
+    of saying or asking and the verb it is joined to ('X said that "Bulgaria wants change" and called on voters to turn
+    out': X calls), or None when no quotation closes there or no such verb of speech is above it."""
+    head = verb.head
+    if not any(closing_mark(t) for t in verb.doc[head.i + 1:verb.i]):
+        return None
+    if not (_speech_verb(verb) or any(r.kind in ASKING_KINDS or family(r.kind) == "statement" for r in _triggers_for(verb))):
+        return None  # 'said the protesters "attacked the police" and looted shops': the quoted clause's doers go on
+    node = head
+    while node.dep_ in {"ccomp", "conj"} and node.head.i != node.i:
+        node = node.head
+        if _speech_verb(node) and not any(closing_mark(t) for t in verb.doc[node.i + 1:head.i]):
+            return next((c for c in node.children if c.dep_ in SUBJ_DEPS), None)
+    return None
+
+
 def _inherited_subject(token: Token) -> Token | None:
     """The subject a verb shares with the verb it depends on ("agreed to resume", "came to talk"); after a verb with
     an object, the object ("persuaded Serbia to resume talks", "prompting Apple Corps to file suit": object control)."""
@@ -2463,6 +2532,9 @@ def _inherited_subject(token: Token) -> Token | None:
             objects = [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]
             if objects:
                 return objects[0]
+        if node.dep_ == "conj" and (speaker := _speaker_after_quote(node)) is not None:
+            return speaker  # 'said that the result showed that "Bulgaria wants change" and called on voters to ...': the
+            # verb after the closing mark goes on with the speaker's sentence, not with the quoted clause's subject
         if node.dep_ == "conj" and (sibling := _nearer_conjunct(node)) is not None:
             # "the council proclaimed Maduro the winner, but Capriles refused to accept it and demanded a recount": the
             # parser hangs every conjunct on the first verb; a subjectless one shares the subject of the nearest before it
@@ -2819,8 +2891,11 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
                 if draft.kind in POLITY_EVENTS:  # "the Hong Kong legislative election": the polity holds it
                     draft.add(m.key, "organizer")
             elif m is not None and (child.dep_ == "poss" or (child.dep_ == "amod" and m.type == "State"
-                                                             and draft.trigger.plover in VIOLENT_TYPES)):
-                draft.add(m.key, "participant")  # "Israel's invasion", "Israeli airstrikes": the state that strikes
+                                                             and draft.trigger.plover in VIOLENT_TYPES | CROWD_TYPES
+                                                             and not _hyphen_joined(child))):
+                draft.add(m.key, "participant")  # "Israel's invasion", "Israeli airstrikes": the state that strikes;
+                # "Kenyan protests", "the Serbian student protests": the state whose people protest (CAMEO codes an
+                # unnamed crowd by its country); not "anti-Japanese protests", "pro-Russian rallies" (whom they are about)
             elif m is not None and m.type == "State" and draft.kind in POLITY_EVENTS:
                 draft.add(m.key, "organizer")  # "the French presidential election"
             elif m is not None and m.type in {"State", "Organization"} and _aimed_noun(token, args) and child.dep_ != "poss":
@@ -2868,9 +2943,25 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         _affected_state(ctx, draft)
     _read_time(ctx, draft)
     _read_status(ctx, draft)
+    if draft.kind == CROWD_KIND and not draft.participants and draft.status == "planned":
+        for key in _announcers(ctx, token):
+            draft.add(key, "participant")
 
 
 POSTPONEMENT_KIND = "Postponement"
+CROWD_KIND = "Protest"
+
+
+def _announcers(ctx: Context, token: Token) -> list[str]:
+    """'Hoffmann said members would hold rallies across the country next week', 'NAME said his supporters would take to
+    the streets on Tuesday': who announces a protest still to come by people named by no actor (members, supporters,
+    the protesters) speaks for its organisers, and takes part; not a protest told as past ('police said protesters
+    had marched'), nor one whose marchers are named."""
+    verb = _light_verb(token)
+    said = _reporting_verb(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if said is None or any(actors(ctx, c) for c in verb.children if c.dep_ in SUBJ_DEPS):
+        return []
+    return [k for c in said.children if c.dep_ in SUBJ_DEPS for k in actors(ctx, c)]
 
 
 def _postponers(ctx: Context, verb: Token) -> list[str]:
@@ -3036,8 +3127,21 @@ def _ordered(noun: Token) -> bool:
     lemma = verb.lemma_.lower()
     return (noun.pos_ == "NOUN" and (noun.dep_ == "dobj" or noun.dep_ == "nsubjpass" and bool(_agents(verb)))
             and verb.pos_ == "VERB" and (lemma in ORDER_VERBS or lemma in ANNOUNCE_VERBS and _announced_act(noun)
-                                         or lemma in PROMISE_VERBS and _announced_act(noun, uncoded=True))
+                                         or lemma in PROMISE_VERBS and _announced_act(noun, uncoded=True)
+                                         or lemma in CONVENE_VERBS and _convened(noun))
             and not _negated_verb(verb) and not _to_infinitive(verb))
+
+
+def _convened(noun: Token) -> bool:
+    """'called an indefinite general strike', 'have called a tenth day of strikes': an act someone holds (no happening,
+    no words), the object of 'call' in its sense of convening, not 'called the vote a sham' (naming: an object
+    predicate), 'called off the strike' (a particle) nor 'called him' (no event noun); a count of days 'of' acts is
+    those acts."""
+    verb = noun.head
+    if any(c.dep_ in {"oprd", "xcomp", "ccomp", "prt"} for c in verb.children):
+        return False
+    return _announced_act(noun) or (noun.lemma_.lower() in _DISTANCE_UNITS and any(
+        _announced_act(g) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"))
 
 
 def _announced_act(noun: Token, uncoded: bool = False) -> bool:
@@ -3195,10 +3299,12 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
             continue
         word = "by" if child.dep_ == "agent" else child.lower_
         for pobj in (g for g in child.children if g.dep_ == "pobj"):
-            if word in PLACE_PREPS or word in ROUTE_PREPS and draft.kind == "Protest" or word == "to" and draft.kind == "Visit":
+            crowd = draft.kind == "Protest" and word in ROUTE_PREPS | {"to"}
+            if word in PLACE_PREPS or crowd or word == "to" and draft.kind == "Visit":
                 # "marched through Bangkok", "travelled to Doha"; "arrested at his home in Yaounde": the place under
-                # the phrase's noun ('of' aside: "at the request of Ukraine" is no place)
-                draft.place = draft.place or _place(ctx, pobj) or (_nested_place(ctx, pobj, 0) if word in PLACE_PREPS else "")
+                # the phrase's noun ('of' aside: "at the request of Ukraine" is no place); where a crowd goes, under
+                # its noun too ("took to the streets of Belgrade", "marched to parliament in Tbilisi")
+                draft.place = draft.place or _place(ctx, pobj) or (_nested_place(ctx, pobj, 0) if word in PLACE_PREPS or crowd else "")
             role = args.get(word) or (args.get("subj") if word == "by" and token.tag_ == "VBN" else None)
             if word == "of" and role == "target" and _noun_infinitive(token):
                 role = "participant"  # 'the refusal of the United States to grant visas': who refuses, as 'X refused to
@@ -3249,6 +3355,14 @@ def _noun_infinitive(noun: Token) -> bool:
     infinitive of what is (not) done, whose 'of' phrase then names the doer."""
     return noun.pos_ == "NOUN" and any(c.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
                                        for c in noun.children)
+
+
+CROWD_TYPES = {"PROTEST"}  # acts of an unnamed crowd, which a demonym before the noun places in its state
+
+
+def _hyphen_joined(word: Token) -> bool:
+    """'anti-Japanese', 'pro-Russian': a word the tokenizer split from a prefix at a hyphen."""
+    return word.i > 1 and word.doc[word.i - 1].text in {"-", "‑"} and word.doc[word.i - 1].idx + 1 == word.idx
 
 
 def _modifier_roles(ctx: Context, draft: Draft, token: Token) -> None:
@@ -3559,7 +3673,22 @@ def _reported_news(ctx: Context, verb: Token) -> bool:
     if ((node.dep_ != "ROOT" and not reported) or _in_headline(ctx, verb)
             or (not reported and _past_perfect(verb)) or _placed_by_event(verb)):
         return False
-    return not any(t.i in ctx.time_tokens for t in verb.sent)
+    nested = _nested_event_times(ctx, verb)
+    return not any(t.i in ctx.time_tokens and t.i not in nested for t in verb.sent)
+
+
+def _nested_event_times(ctx: Context, verb: Token) -> set[int]:
+    """The time tokens that date an event noun inside the verb's object ('ordered an inquiry into the release of water
+    from the dam on Friday': Friday is the release's): they are that noun's own time, and leave the verb's act as
+    undated as a sentence without them (a time the parser hangs on the verb or on its object itself dates the act)."""
+    objects = {c.i for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}}
+    out: set[int] = set()
+    for i, tv in ctx.times.items():
+        noun = ctx.doc[i]
+        if (noun.pos_ == "NOUN" and noun.i not in objects and noun.sent == verb.sent and verb.is_ancestor(noun)
+                and any(a.i in objects for a in noun.ancestors) and _triggers_for(noun)):
+            out.update(t.i for t in noun.sent if tv.start <= t.idx < tv.end)
+    return out
 
 
 def _object_time(ctx: Context, verb: Token) -> TimeValue | None:
@@ -3675,6 +3804,8 @@ def _occurrence_verbs(token: Token) -> list[Token]:
     'the trial is set to begin on Wednesday', 'the vote will be held on Sunday' (not 'the talks were praised on Monday')."""
     if (stranded := _stranded_clause_verb(token)) is not None:
         return [stranded]  # "after an earthquake struck central Mexico on Tuesday", misread (`_stranded_clause_verb`)
+    if token.pos_ == "NOUN" and (own := _occurrence_relatives(token)):
+        return own  # "the trial, which opened in January", "talks that began on Monday": the noun's own clause
     if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
     head = token.head
@@ -3687,6 +3818,29 @@ def _occurrence_verbs(token: Token) -> list[Token]:
     for verb in verbs[:3]:
         verbs += [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS]
     return verbs
+
+
+def _occurrence_relatives(noun: Token) -> list[Token]:
+    """The relative clauses on an event noun whose subject is the relative pronoun and whose verb says that the event
+    happens ('the trial, which opened in January', 'the talks, which are due to resume on Monday'), with the
+    occurrence verbs they lead to; not a clause of what the event did ('the strike, which hit ports on Monday')."""
+    out = []
+    # the parser often hangs the clause on the name closing the noun's phrase ('the trial of Andrei Cebotari, which
+    # opened in January', 'the election in Bulgaria, which took place in October'): 'which' there is not the name's
+    names = [g for p in noun.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    for clause in (c for n in (noun, *names) for c in n.children if c.dep_ == "relcl" and any(
+            s.dep_ in {"nsubj", "nsubjpass"} and (s.tag_ in {"WDT", "WP"} if n is noun else s.lower_ == "which") for s in c.children)):
+        verb = clause
+        if verb.lemma_ == "be" and verb.pos_ == "AUX":  # "which is to be held in May"
+            verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS), verb)
+        if verb.lemma_.lower() not in OCCURRENCE_VERBS | PLANNED_OCCURRENCE or verb.lemma_.lower() == "take" and not any(
+                c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+            continue  # 'took place', not 'took three days'
+        verbs = [clause, verb] if verb is not clause else [clause]
+        for v in verbs[:3]:
+            verbs += [c for c in v.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS]
+        out += verbs
+    return out
 
 
 SIMULTANEOUS = {"as", "while"}  # not 'when': 'When X happened on DAY, Y challenged it' says Y followed, not the day

@@ -269,6 +269,9 @@ _FUTURE = re.compile(
 # "adjourned until Thursday", "postponed to Monday": the time a thing is put off to lies ahead of the putting off
 _PUT_OFF = re.compile(r"\b(?:adjourned|postponed|delayed|deferred|put\s+off|pushed\s+back|moved|rescheduled|extended)"
                       r"(?:\s+[a-z]+){0,3}?\s+(?P<prep>until|till|to|for)\s+(?:next\s+)?$", re.I)
+# "called a general strike for Thursday", "announced nationwide protests for Saturday": a weekday an act is set 'for'
+# lies ahead of the setting (not "for Saturday's attack": a possessive names the day of a thing past)
+_SET_FOR = re.compile(r"(?P<prep>\bfor)\s+(?:next\s+)?$", re.I)
 # "postponed from November 20 to December 11": two days, the first given up for the second
 _PUT_OFF_FROM = re.compile(_PUT_OFF.pattern.split(r"(?:\s+[a-z]+)")[0] + r"(?:\s+[a-z]+){0,3}?\s+from\s+$", re.I)
 _HEADLINE_TO = re.compile(r"\W*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?\s+(?P<to>to)\s+(?!the\b|an?\b|be\b)[a-z]{2,}\b")
@@ -353,6 +356,9 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
             cues.append((m.start("to"), "future"))
     if m := _PUT_OFF.search(sentence[max(0, start - 60):start]):
         cues.append((max(0, start - 60) + m.start("prep"), "future"))
+    if ((m := _SET_FOR.search(sentence[:start])) and re.fullmatch(_WEEKDAY_NAMES, sentence[start:end].strip(), re.I)
+            and not re.match(r"\s*['’]s\b", sentence[end:])):
+        cues.append((m.start("prep"), "future"))  # "announced nationwide protests for Saturday": the day it is set for
     cues += [(m.start(), "future") for m in _SCHEDULED.finditer(sentence) if m.end() <= start
              and not re.search(r"[,;]|:(?!\d)|\b(?:that|which|who|when|after|before)\b", sentence[m.end():start])]
     for m in _PROGRESSIVE.finditer(sentence):  # "are meeting on Friday", "is being held on Monday"

@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: two hundred and twelve articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and sixteen articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -173,9 +173,14 @@ from tests.conftest import DATA
 # statements 0.903. Tune-wire (208) events 0.683 -> 0.684 (tp 1049 -> 1053, fn 490 -> 486) statements 0.951 -> 0.952
 # dates 794/813 -> 795/814, the rest unchanged; wire (33), Wikinews tune/check unchanged; PLOVER type 0.866/0.866, dyad
 # 0.822/0.767 -> 0.822/0.774. Floors unchanged.
+# 2026-12-05 (s28-evt): four articles of events beyond diplomacy written blind (verdict, fuel-tax protests and a ban,
+# a presidential run-off, floods; see the README): the set is 208. As written, the four: entities tp 57 fp 3 fn 3, roles
+# tp 7 fp 2 fn 4, events tp 19 fp 15 fn 22, statements tp 9, dates 12/12; after the rules events tp 24 fp 12 fn 17,
+# dates 16/16. Tune-wire (208) events 0.675 -> 0.681 (tp 1037 -> 1049, fp 498 -> 494, fn 499 -> 487) dates 789/806 ->
+# 799/816, the rest unchanged; wire (33), Wikinews tune/check and PLOVER unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (212, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (216, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
