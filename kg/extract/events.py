@@ -511,6 +511,9 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     is Aid, the PLOVER type AGREE as CAMEO2PLOVER gives 0331.
     """
     row = _choose_row(token, actor, armed)
+    if (row is None or row.plover in VIOLENT_TYPES or row.kind in SANCTION_KINDS or BORROWED.search(row.id)) and (
+            struck := _struck_with(token)) is not None:
+        return struck
     if row is not None and (ground := _ground_taken(token, row, actor)) is not None:
         return replace(row, kind=ground.kind)
     if (row is None or row.kind in GATHERING_KINDS) and (protest := _doers_act(token)) is not None:
@@ -534,6 +537,27 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
     if row is not None and row.kind == "Lawsuit" and _appeal_for(token):
         return None  # "launched an appeal for $400 million": the noun asks for something, a call ('appeal', Demand)
     return row
+
+
+SANCTION_KINDS = {"Sanction", "TradeMeasure"}
+
+
+def _struck_with(verb: Token) -> Trigger | None:
+    """'hit Iran with new sanctions', 'slapped Moscow with tariffs', 'Iran was hit with sanctions by the US': a verb of
+    striking (a row of a violent PLOVER type in the lexicon) or of imposing, with someone it acts on and a 'with' phrase
+    whose noun is a sanction (its own noun row, kg/data/event_triggers.jsonl), is that sanction, done by the verb's
+    subject to its object; the sanctions are what is done, not what is attacked ('attack * SANCTION' criticises them).
+    'threatened Japan with sanctions' keeps its own verb: a threat names no act done."""
+    if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return None
+    rows = lexicon().get((verb.lemma_.lower(), "VERB"), [])
+    if not any(r.plover in VIOLENT_TYPES or r.kind in SANCTION_KINDS for r in rows):
+        return None
+    for noun in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"):
+        found = next((r for r in lexicon().get((noun.lemma_.lower(), "NOUN"), ()) if r.kind in SANCTION_KINDS), None)
+        if found is not None:
+            return replace(found, args={"subj": "participant", "obj": "target", "on": "target", "against": "target"})
+    return None
 
 
 def _of_objects(noun: Token) -> list[Token]:
