@@ -155,15 +155,20 @@ def _one_way(aliases: dict[str, str], texts: dict[str, str]) -> dict[str, str]:
             longer, shorter = (key, target) if len(texts.get(key, "")) >= len(texts.get(target, "")) else (target, key)
             out.pop(shorter, None)
             out[longer] = shorter
-    settled = {}
-    for key in out:
-        seen, end = {key}, out[key]
-        while end in out and end not in seen:
-            seen.add(end)
-            end = out[end]
-        if end != key:
-            settled[key] = end
-    return settled
+    return {key: end for key in out if (end := _settled(out, key)) != key}
+
+
+def _settled(key_map: dict[str, str], key: str) -> str:
+    """The key `key` ends at, followed through `key_map` ('a Labour spokesman' speaks for Labour, and Labour is the
+    Labour Party); a cycle stops where it comes back.
+
+    >>> _settled({"a": "b", "b": "c"}, "a"), _settled({"a": "b", "b": "a"}, "a"), _settled({}, "x")
+    ('c', 'a', 'x')
+    """
+    seen = {key}
+    while (key := key_map.get(key, key)) not in seen:
+        seen.add(key)
+    return key
 
 
 OF_BODY = re.compile(r"^(?:the\s+)?(?P<owner>(?:\S+\s+)*?)(?P<head>Ministry|Department)\s+of\s+(?P<the>the\s+)?(?P<what>.+)$", re.I)
@@ -471,11 +476,7 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     key_map.update({k: v for k, v in short_places.items() if k not in key_map})
 
     def canon(key: str) -> str:
-        """The key a mention's key ends at: 'Labour spokesman' speaks for Labour, and 'Labour' is the Labour Party."""
-        seen = {key}
-        while (key := key_map.get(key, key)) not in seen:
-            seen.add(key)
-        return key
+        return _settled(key_map, key)
 
     resolved = [replace(m, key=canon(m.key), type=retyped[m.key][1] if m.key in retyped else m.type)
                 for m in mentions if not m.key.startswith(("nominal-", "pair-")) or m.key in key_map]
@@ -921,11 +922,7 @@ def rekey(extraction: Extraction, key_map: dict[str, str]) -> Extraction:
     """One article's records with every key (entities, role holders and owners, event participants and places,
     relations) moved to its canonical key; entities built again from the moved mentions."""
     def canon(key: str) -> str:
-        """The key a mention's key ends at: 'Labour spokesman' speaks for Labour, and 'Labour' is the Labour Party."""
-        seen = {key}
-        while (key := key_map.get(key, key)) not in seen:
-            seen.add(key)
-        return key
+        return _settled(key_map, key)
 
     mentions = [replace(m, key=canon(m.key)) for e in extraction.entities for m in e.mentions]
     entities = build_entities(mentions)
