@@ -1523,7 +1523,7 @@ def _organizations_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     nouns = person_nouns()
     out = []
     for ent in ents:
-        if (ent.label_ == "ORG" and not ent.ent_id_ and 2 <= len(ent) <= 3 and all(_name_word(t, ent) for t in ent)
+        if (ent.label_ == "ORG" and not ent.ent_id_ and 2 <= len(ent) - _joining_hyphens(ent) <= 3 and all(_name_word(t, ent) for t in ent)
                 and not any(t.lower_ in body_heads() for t in ent) and known_actors().get(ent.text.lower()) is None
                 and ent.start >= 3 and doc[ent.start - 1].text == "," and ent.end < len(doc)
                 and (doc[ent.end].text == "," or doc[ent.end].pos_ == "VERB")
@@ -1534,9 +1534,21 @@ def _organizations_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _name_word(token, ent: Span) -> bool:
-    """A word of a person's name inside `ent`: a name token, or a particle between two ('Giuseppe de Vincentiis')."""
+    """A word of a person's name inside `ent`: a name token, a particle between two ('Giuseppe de Vincentiis'), or the
+    hyphen that joins two given names ('Sven-Göran Eriksson', 'Jean-Claude Juncker')."""
     inner = ent.start < token.i < ent.end - 1
-    return _is_name_token(token) or (inner and token.is_lower and token.lower_ in name_particles())
+    return _is_name_token(token) or (inner and token.is_lower and token.lower_ in name_particles()) or (
+        inner and _joining_hyphen(token))
+
+
+def _joining_hyphen(token) -> bool:
+    """A hyphen written between two words with no space ('Sven-Göran')."""
+    return token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_
+
+
+def _joining_hyphens(ent: Span) -> int:
+    """How many of `ent`'s tokens are hyphens inside a word: 'Sven-Göran Eriksson' is two words in four tokens."""
+    return sum(1 for t in ent[1:-1] if _joining_hyphen(t))
 
 
 def _person_phrase_before(doc: Doc, comma: int, nouns: frozenset[str]) -> bool:
@@ -1567,13 +1579,16 @@ def _person_phrase_before(doc: Doc, comma: int, nouns: frozenset[str]) -> bool:
 def _surnames_of_found_people(doc: Doc, ents: list[Span], known: frozenset[str]) -> list[Span]:
     """Rule 4 again for the people found by apposition or by taking office ('Rafik Chelly, the secretary of state for
     security, said ... "...," Chelly told reporters'): the surname of a person named in full whom the model left
-    untagged, standing alone as a proper noun outside every entity, is that person."""
+    untagged or read as an organization ("England's coach, Sven-Göran Eriksson, ... Eriksson said"), standing alone as a
+    proper noun outside every other entity, is that person."""
     from spacy.attrs import ORTH
     from spacy.tokens import Span as SpanType
 
     surnames = frozenset(e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1) - known
     if not surnames:
         return ents
+    ents = [_fresh(doc, e.start, e.end, "PERSON") if e.label_ == "ORG" and len(e) == 1 and not e.ent_id_ and e.text in surnames
+            and e[0].pos_ == "PROPN" else e for e in ents]
     taken = {i for e in ents for i in range(e.start, e.end)}
     return ents + [SpanType(doc, t.i, t.i + 1, label="PERSON") for t in tokens_with(doc, ORTH, surnames)
                    if t.i not in taken and t.pos_ == "PROPN"]
