@@ -418,14 +418,17 @@ def _capital_initials(name: str) -> str:
 
 
 LEADER = "Leader"  # the role of the title 'leader' (kg/data/titles.jsonl), said of whoever heads what owns it
+MONARCH = "Monarch"  # the role of the title 'monarch': whoever is the head of state of what owns it ('the Moroccan monarch')
 
 
-@lru_cache(maxsize=1)
-def _top_posts() -> frozenset[str]:
-    """Role names of the titles of a head of state or of government (kg/data/titles.jsonl kinds)."""
+@lru_cache(maxsize=2)
+def _top_posts(state_only: bool = False) -> frozenset[str]:
+    """Role names of the titles of a head of state or of government (kg/data/titles.jsonl kinds); of a head of state
+    alone for 'the monarch'."""
     from kg.gazetteer import titles
 
-    return frozenset(row["role"] for row in titles() if row.get("kind") in {"head_of_state", "head_of_government"})
+    kinds = {"head_of_state"} if state_only else {"head_of_state", "head_of_government"}
+    return frozenset(row["role"] for row in titles() if row.get("kind") in kinds)
 
 
 def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[str, str]) -> dict[str, str]:
@@ -443,8 +446,10 @@ def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[
             last_person_role = role_of_person.get(key_map.get(m.key, m.key), "")
             continue
         candidates = [r for r in holders.get(m.of, []) if not m.role or r.name == m.role]
-        heads = [r for r in holders.get(m.of, []) if r.name in _top_posts()] if not candidates and m.role == LEADER else []
-        candidates = candidates or heads  # 'the Japanese leader': the one head of state or government named
+        heads = [r for r in holders.get(m.of, []) if r.name in _top_posts(m.role == MONARCH)] if (
+            not candidates and m.role in {LEADER, MONARCH}) else []
+        candidates = candidates or heads  # 'the Japanese leader': the one head of state or government named; 'the
+        # Moroccan monarch': the one head of state
         if len({r.holder for r in candidates}) > 1 and last_person_role and not heads:
             # "his Serbian counterpart": the holder of the possessor's own role
             candidates = [r for r in candidates if r.name == last_person_role] or candidates
