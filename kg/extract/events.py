@@ -3855,6 +3855,10 @@ def _occurrence_relatives(noun: Token) -> list[Token]:
     for clause in (c for n in (noun, *names) for c in n.children if c.dep_ == "relcl" and any(
             s.dep_ in {"nsubj", "nsubjpass"} and (s.tag_ in {"WDT", "WP"} if n is noun else s.lower_ == "which") for s in c.children)):
         verb = clause
+        if any(s.dep_ == "nsubjpass" for s in clause.children) and (_carried_out(clause) or clause.lemma_.lower(
+                ) in ORDER_VERBS and not _negated_verb(clause)):
+            out.append(clause)  # "the raid, which was carried out on Friday", "the curfew, which was ordered on Monday":
+            continue  # the verb of doing the noun's act, in the passive, dates it as `_doing_verbs` does
         if verb.lemma_ == "be" and verb.pos_ == "AUX":  # "which is to be held in May"
             verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS), verb)
         if verb.lemma_.lower() not in OCCURRENCE_VERBS | PLANNED_OCCURRENCE or verb.lemma_.lower() == "take" and not any(
