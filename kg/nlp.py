@@ -1542,8 +1542,9 @@ def _name_word(token, ent: Span) -> bool:
 
 
 def _joining_hyphen(token) -> bool:
-    """A hyphen written between two words with no space ('Sven-Göran')."""
-    return token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_
+    """A hyphen inside a word the tokenizer split at it ('Sven-Göran'): the token after it has a first half
+    (`hyphen_first`)."""
+    return token.text == "-" and token.i + 1 < len(token.doc) and hyphen_first(token.doc[token.i + 1]) is not None
 
 
 def _joining_hyphens(ent: Span) -> int:

@@ -37,7 +37,7 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
-from kg.nlp import doc_text, of_last_doc, own_possessive, strip_the, title_spans, titled_tokens, tokens_with
+from kg.nlp import doc_text, name_head, of_last_doc, own_possessive, strip_the, title_spans, titled_tokens, tokens_with
 from kg.records import Mention
 
 if TYPE_CHECKING:
@@ -1077,7 +1077,7 @@ def body_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _of_name_head(name: str) -> str:
     """The head word of a name written 'HEAD of X' ('Ministry of Interior': 'ministry'), lower-case; '' for others."""
     words = name.lower().split()
-    return words[words.index("of") - 1] if "of" in words[1:] else ""
+    return name_head(words) if "of" in words[1:] else ""
 
 
 def _name_end_reference(doc: Doc, token: Token, window: list[Mention]) -> tuple[int, str] | None:

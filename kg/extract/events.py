@@ -1311,10 +1311,12 @@ def _stranded_agents(token: Token) -> list[Token]:
             for b in g.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by" for a in b.children if a.dep_ == "pobj"]
 
 
-def _noun_agents(noun: Token) -> list[Token]:
-    """Who does what an event noun names, by its 'by' phrase: 'the acquisition of X by Y', 'the ban on TikTok by India'."""
-    return _stranded_agents(noun) + _misattached_agents(noun) + [
+def _noun_agents(noun: Token, own_by: bool = True) -> list[Token]:
+    """Who does what an event noun names, by its 'by' phrase: 'the acquisition of X by Y', 'the ban on TikTok by India';
+    without `own_by`, only a 'by' phrase the parser hung elsewhere (the noun's own is then read as one of its slots)."""
+    return _stranded_agents(noun) + _misattached_agents(noun) + ([
         g for c in noun.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        if own_by else [])
 
 
 def _misattached_agents(noun: Token) -> list[Token]:
@@ -2938,9 +2940,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         _nested_targets(ctx, draft, war, 1)  # "mobilized reservists for a war against Iraq": whom it is aimed at
     if token.pos_ == "NOUN" or _gerund_subject(token):
         # "the invasion of Ukraine by Russia": whoever does what the noun names takes part in it
-        agents = _stranded_agents(token) + _misattached_agents(token) + (
-            [] if "by" in args else [g for c in token.children if c.dep_ in {"prep", "agent"}
-                                     and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"])
+        agents = _noun_agents(token, own_by="by" not in args)
         for key in (k for agent in agents for k in actors(ctx, agent)):
             draft.add(key, args.get("by", "participant"))
     if (draft.trigger.actorless and token.pos_ == "NOUN" and token.dep_ in SUBJ_DEPS
