@@ -661,7 +661,8 @@ def _restored_names(doc: Doc) -> list[Span]:
         elif place is None and (
                 label not in RESTORABLE and not _feature_named(model) and not _particle_extended(doc, model, inside)
                 and not _named_for_a_place(model, inside) and not _place_named_with_demonym(model, inside)
-                and not _person_of_places(model, inside) and not _facility_named_for_a_city(model, inside)
+                and not _person_of_places(model, inside) and not _surnamed_for_a_place(model, inside)
+                and not _facility_named_for_a_city(model, inside)
                 or any(a < end and first < b for a, b in titles)):
             continue
         if inside and all(first <= e.start and e.end <= end and len(e) < stop - start for e in inside):
@@ -812,6 +813,14 @@ def _person_of_places(model: Span, inside: list[Span]) -> bool:
     return (model.label_ == "PERSON" and 2 <= len(model) <= 3 and len(inside) == len(model)
             and all(t.pos_ == "PROPN" and t.is_title for t in model)
             and all(len(e) == 1 and e.ent_id_ and entries()[e.ent_id_].type in {"Place", "State"} for e in inside))
+
+
+def _surnamed_for_a_place(model: Span, inside: list[Span]) -> bool:
+    """'Luis Montenegro', 'Michael Jordan': the model's person of two or three capitalised proper nouns that opens with
+    a given name of the Phoenix office holders and ends in a one-word state or place of the gazetteer is the person."""
+    return (model.label_ == "PERSON" and 2 <= len(model) <= 3 and len(inside) == 1 and inside[0].end == model.end
+            and len(inside[0]) == 1 and inside[0].ent_id_ and entries()[inside[0].ent_id_].type in {"Place", "State"}
+            and all(t.pos_ == "PROPN" and t.is_title for t in model) and model[0].lower_ in given_names())
 
 
 def _named_for_a_place(model: Span, inside: list[Span]) -> bool:
@@ -1134,7 +1143,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     from spacy.tokens import Span as SpanType
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
-    ents = _parties_of_states(doc, _with_own_possessive(doc, ents))
+    ents = _party_names_with_states(doc, _parties_of_states(doc, _with_own_possessive(doc, ents)))
     titles = [(t.start, t.end) for t in title_spans(doc)]  # the titles' token ranges
     ents = [p for e in ents for p in _dateline_split(doc, e)]
     ents = [_place_with_article(doc, e) for e in ents]
@@ -3054,6 +3063,61 @@ def _parties_of_states(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = _fresh(doc, ent.start, state.end, "ORG")
         out.append(ent)
     return [e for e in out if e.start not in dropped]
+
+
+def _party_names_with_states(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'New Zealand First leader NAME', 'the Australian Greens leader NAME', 'ACT New Zealand leader NAME', 'Reform UK
+    leader NAME': a name that holds a state's name or demonym, written right before a title, is one body (a party, a
+    branch), not the state: the state's name or demonym run on by capitalised words the model tagged as no name ('the
+    Greens', 'First'), or closing a name that a capitalised word opens ('Reform', 'ACT'). A demonym before another
+    people's name ('Syrian Kurdish leader') or before a named body ('British Labour leader') stays the state's."""
+    kinds = title_kinds()
+    starts = {t.start for t in title_spans(doc) if kinds.get(t.label_) in BODY_POST_KINDS}  # no state's office
+    in_titles = {i for t in title_spans(doc) for i in range(t.start, t.end)}  # 'Thai Prime Minister General NAME'
+    by_start = {e.start: e for e in ents}
+    out, dropped = [], set()
+    for ent in ents:
+        if ent.start in dropped:
+            continue
+        state = ent.ent_id_ and ent.ent_id_ in entries() and entries()[ent.ent_id_].type == "State"
+        end = ent.end
+        while state and end < len(doc) and end - ent.end < MAX_RUN_ON and _runs_on(doc[end]) and end not in in_titles and (
+                end not in by_start or len(by_start[end]) == 1):
+            end += 1
+        if state and end > ent.end and end in starts:
+            dropped.update(range(ent.end, end))
+            ent = _fresh(doc, ent.start, end, "ORG")  # 'New Zealand First', 'Australian Greens'
+        elif state and ent.label_ in {"GPE", "NORP"} and ent.end in starts and ent.start > 0 and _opens_name(doc[ent.start - 1]):
+            ent = _fresh(doc, ent.start - 1, ent.end, "ORG")  # 'ACT New Zealand'
+        elif not state and ent.label_ in {"ORG", ""} and not ent.ent_id_ and ent.end in by_start:
+            after = by_start[ent.end]
+            if (after.label_ == "GPE" and after.ent_id_ and after.ent_id_ in entries()
+                    and entries()[after.ent_id_].type == "State" and after.end in starts and not doc[ent.start].is_lower):
+                dropped.add(after.start)
+                ent = _fresh(doc, ent.start, after.end, "ORG")  # 'Reform UK'
+        out.append(ent)
+    return out
+
+
+BODY_POST_KINDS = {"official", "executive", "pty"}  # kg/data/titles.jsonl kinds: a leader's, chair's, spokesperson's post
+MAX_RUN_ON = 2  # capitalised words after a state's name in one party's name ('New Zealand First', 'Australian Greens')
+
+
+def _opens_name(token: Token) -> bool:
+    """An acronym the model tagged as no name, that a state's name closes ('ACT New Zealand')."""
+    return token.pos_ == "PROPN" and token.is_upper and token.is_alpha and len(token) > 1 and not token.ent_type_
+
+
+def _runs_on(token: Token) -> bool:
+    """A capitalised word that goes on a name: an ordinal ('First') or a plural proper noun ('Greens', 'Democrats'),
+    never a people's adjective ('Kurdish') nor a post's field written before its title ('Oil Minister', 'High
+    Commissioner', 'Chief Cabinet Secretary')."""
+    return (token.pos_ == "PROPN" and token.is_title and token.is_alpha
+            and ((token.ent_type_ == "ORDINAL" and token.i + 1 < len(token.doc) and token.nbor().pos_ != "PROPN")
+                 or (token.ent_type_ in {"", "NORP"} and (token.tag_ == "NNPS" or PLURAL_NAME.search(token.text)))))
+
+
+PLURAL_NAME = re.compile(r"^[A-Z][a-z]+[^s']s$")  # 'Greens', 'Liberals' (the model's NNP), not 'Swiss'
 
 
 def _with_own_possessive(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -236,6 +236,20 @@ def housed_bodies(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
+def seat_offices(mentions: list[Mention], roles: list[Role]) -> dict[str, tuple[str, str]]:
+    """'Kremlin spokesman Dmitry Peskov', 'a spokesman for the White House, NAME': the post is held in the office that
+    sits in the seat of power (an organization under the seat's name, `kg.extract.entities.seat_of_government`); the
+    seat named as a place in the same article ('at the White House', 'a spokesman for the White House') is that node
+    too, an organization: one real thing (place id -> (key, type)). The seat acting alone ('the Kremlin said') stays
+    its state."""
+    from kg.extract.entities import organization_key
+
+    owners = {r.of for r in roles} | {m.key for m in mentions if m.rule == "seat-as-office"}
+    keys = {m.key for m in mentions}
+    return {e.id: (organization_key(e.label), "Organization") for e in entries().values()
+            if e.extra.get("seat_of_government") and e.id in keys and organization_key(e.label) in owners}
+
+
 ARMED_SERVICE = "MIL"  # the sector of 'Air Force', 'Navy', 'Army', 'Coast Guard' among the Phoenix agents
 DOMINANT = 2  # the home state is named at least twice, and at least twice as often as any other state
 
@@ -474,7 +488,7 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
 
     aliased = stated_aliases(mentions, extraction.article.text, key_map)
     key_map.update({k: key for k, (key, _) in aliased.items()})
-    retyped = same_name_types(mentions, key_map) | short_state_names(mentions) | aliased
+    retyped = same_name_types(mentions, key_map) | short_state_names(mentions) | aliased | seat_offices(mentions, list(extraction.roles))
     key_map.update({k: retyped[v][0] for k, v in key_map.items() if v in retyped} | {k: key for k, (key, _) in retyped.items()})
     # 'off Natuna' after the Natuna Islands, with the name's other types ('the Natuna task force' as an organisation)
     key_map.update({k: short_places[v] for k, v in key_map.items() if v in short_places})

@@ -211,7 +211,7 @@ def _sentences(doc: Doc) -> tuple[list[int], list[str]]:
 
 
 def _seats_owning_titles(doc: Doc, titles: tuple[Span, ...]) -> dict[int, str]:
-    """Token start of a seat of government written as a title's owner ('Kremlin spokesman') -> its state."""
+    """Token start of a seat of power written as a title's owner ('Kremlin spokesman') -> the key of its office."""
     out = {}
     for title in titles:
         owner = owner_before_title(doc, title.start) if title.start else None
@@ -247,10 +247,12 @@ def _mention(ent: Span, seat_of: str = "") -> Mention | None:
         if entry.extra.get("seat_of_body") and _used_as_actor(ent) and not _dateline(ent):
             # 'the Pentagon said': the building that names the body it houses (the Department of Defense), acting
             return Mention(type="Organization", rule="seat-as-body", key=organization_key(entry.label), **base)
-        if seat_of:  # 'Kremlin spokesman': the seat of government stands for the state whose position it is
-            if entry.extra.get("seat_of_body"):  # 'Pentagon spokesman': for the body it houses
+        if seat_of:  # 'Pentagon spokesman': the building stands for the body it houses
+            if entry.extra.get("seat_of_body"):
                 return Mention(type="Organization", rule="seat-as-body", key=seat_of, **base)
-            return Mention(type="State", rule="seat-as-government", key=seat_of, **base)
+            # 'Kremlin spokesman', 'White House press secretary': the office of the head of state or government that
+            # sits there owns the post, an organization under the seat's name (`seat_of_government`)
+            return Mention(type="Organization", rule="seat-as-office", key=seat_of, **base)
         rule = "gazetteer-demonym" if label == "NORP" else f"gazetteer-{entry.type.lower()}"
         return Mention(type=entry.type, rule=rule, key=gid, **base)
     if label == "ORG":
@@ -1258,7 +1260,7 @@ def place_before_title(doc: Doc, start: int) -> Span | None:
 
 def local_place(doc: Doc, ent: Span) -> bool:
     """A city, region or building named by the model or the gazetteer, no state (the gazetteer holds every state) and
-    no seat of government ('Kremlin spokesman' is Russia's)."""
+    no seat of power ('Kremlin spokesman' holds a post of the Kremlin's office)."""
     if ent.label_ not in {"GPE", "LOC", "FAC"}:
         return False
     entry = entries().get(ent.ent_id_) if ent.ent_id_ else None
@@ -1302,8 +1304,10 @@ BODY_NOUNS = {"company", "firm", "group", "bank", "airline", "carrier", "party",
 
 
 def seat_of_government(doc: Doc, ent: Span) -> Span | None:
-    """'Kremlin spokesman', 'White House spokeswoman': a seat of government stands for its state's government;
-    'Pentagon spokesman': a building that names the body it houses stands for that body."""
+    """The owner of a post written with a seat of power: 'Kremlin spokesman', 'a spokeswoman for the White House', "the
+    Elysee's diplomatic adviser" hold a post in the office of the head of state or government that sits there, an
+    organization under the seat's name (the seat acting on its own, 'the Kremlin said', stands for its state:
+    `_mention`); 'Pentagon spokesman': a building that names the body it houses stands for that body."""
     from spacy.tokens import Span
 
     entry = entries().get(ent.ent_id_) if ent.ent_id_ else None
@@ -1311,7 +1315,7 @@ def seat_of_government(doc: Doc, ent: Span) -> Span | None:
         return Span(doc, ent.start, ent.end, label="ORG", span_id=organization_key(entry.label))
     if entry is None or entry.type != "Place" or not entry.extra.get("seat_of_government") or not entry.country:
         return None
-    return Span(doc, ent.start, ent.end, label="GPE", span_id=entry.country)
+    return Span(doc, ent.start, ent.end, label="ORG", span_id=organization_key(entry.label))
 
 
 def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:

@@ -476,6 +476,9 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             holder = verb.head
             if holder.dep_ == "appos" and holder.pos_ == "NOUN" and _ent_at(doc, holder.i) is None:
                 holder = holder.head  # 'NAME, a senator who leads ORG': the noun in apposition stands for the name
+            elif _ent_at(doc, holder.i) is None:  # 'the former defence minister NAME, who leads ORG': the clause hung on
+                holder = next((c for c in holder.children if c.dep_ == "appos" and c.i < verb.i  # the title, the name's
+                               and (_ent_at(doc, c.i) is not None and _ent_at(doc, c.i).label_ == "PERSON")), holder)
         holder = _speaker_of(holder, verb)
         person = _ent_at(doc, holder.i) if holder is not None else None
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"]
@@ -1736,6 +1739,13 @@ def _scope_end(doc: Doc, end: int) -> int:
     return end
 
 
+def _seat_of_power(owner: Span) -> bool:
+    """A seat of government read as the office that sits there ('Kremlin spokesman', `seat_of_government`): the building
+    itself after 'at' or 'from' ('head of security at the White House') is a place."""
+    entry = entries().get(owner.ent_id_) if owner.ent_id_ else None
+    return entry is not None and bool(entry.extra.get("seat_of_government"))
+
+
 def _destination_end(doc: Doc, end: int) -> int:
     """Past 'to STATE' after a title ('ambassador to France', 'envoy to the United Nations'): what follows it."""
     return _past_name(doc, end, "to", lambda e: e.label_ in {"GPE", "ORG", "NORP", "LOC"})
@@ -1753,7 +1763,8 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     if owner_before is not None and _organization(owner_key(owner_before)):
         end = _scope_end(doc, end)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
-    if owner_after is not None and doc[end].lower_ in {"at", "from"} and not _organization(owner_key(owner_after)):
+    if owner_after is not None and doc[end].lower_ in {"at", "from"} and (
+            not _organization(owner_key(owner_after)) or _seat_of_power(owner_after)):
         owner_after = None  # 'the prime minister at the White House', 'a lawyer from Texas': a place, no owner
     if owner_after is not None and doc[end].lower_ == "at" and doc[end - 1].lower_ == "minister":
         owner_after = None  # 'sworn in as Finance Minister at the Presidential Secretariat': a minister is a state's
@@ -1945,7 +1956,8 @@ def _bare_body(doc: Doc, start: int, end: int) -> Span | None:
     i = start - 1
     if i >= 1 and doc[i].is_lower and doc[i].lower_ in BODY_NOUNS and not doc[i].ent_type_ and doc[i - 1].lower_ not in {"a", "an"}:
         return the_body(doc, i - 1)
-    if 1 <= start < end - 1 and doc[start].lower_ in BODY_NOUNS and doc[start - 1].lower_ not in {"a", "an"}:
+    if 1 <= start < end - 1 and doc[start].lower_ in BODY_NOUNS and doc[start - 1].lower_ not in {"a", "an"} \
+            and not doc[start].ent_type_:  # 'The Labour Party leader, NAME': the name the noun ends owns it (`_body_over_title`)
         return the_body(doc, start - 1)
     return None
 
