@@ -2783,6 +2783,8 @@ def _left_post_role(doc: Doc, verb, person: Span, as_of: dt.date, rule: str, vac
     owner = _named_owner(doc, owner_before_title(doc, start)) or (
         _owner_after(doc, left.end + 1) if left.end + 1 < len(doc) and doc[left.end].lower_ == "of" else None)
     of = owner_key(owner) if owner is not None else ""
+    if not of and vacated is not None and left is vacated and title_kinds().get(left.label_) in STATE_OFFICE_SECTORS:
+        of = story_state(doc)  # 'NAME, who had been health minister, was replaced by NAME2' in a story of one state
     if not of:
         return []
     name = _in_state(left, _chief_of(doc, left, _post_name(doc, left, rows)), of)
@@ -2852,8 +2854,22 @@ def _vacated_title(doc: Doc, verb, replaced) -> Span | None:
     for token in named:  # the name, or the title it stands in apposition to ('Interior Minister NAME was sacked')
         person = _ent_at(doc, token.i)
         start = person.start if person is not None and person.label_ == "PERSON" else None
-        title = next((t for t in title_spans(doc) if t.end == start or t.start <= token.i < t.end), None)
+        title = next((t for t in title_spans(doc) if t.end == start or t.start <= token.i < t.end), None) or (
+            _relative_title(doc, token) if start is not None else None)
         if title is not None and (start is not None or any(_ent_at(doc, c.i) is not None for c in token.children if c.dep_ == "appos")):
+            return title
+    return None
+
+
+def _relative_title(doc: Doc, name) -> Span | None:
+    """'NAME, who had been health minister since 2024, was replaced by NAME2', 'NAME, who was appointed interior
+    minister in June, was replaced': the title a relative clause on the name gives as what the name was (the
+    complement of 'be', of a verb of naming to a post, or after 'served as')."""
+    for clause in (c for c in name.children if c.dep_ == "relcl"):
+        heads = [c for c in clause.children if c.dep_ in {"attr", "oprd"}]
+        heads += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        title = next((t for t in title_spans(doc) for h in heads if t.start <= h.i < t.end), None)
+        if title is not None:
             return title
     return None
 
