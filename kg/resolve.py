@@ -247,7 +247,8 @@ def seat_offices(mentions: list[Mention], roles: list[Role]) -> dict[str, tuple[
     owners = {r.of for r in roles} | {m.key for m in mentions if m.rule == "seat-as-office"}
     keys = {m.key for m in mentions}
     return {e.id: (organization_key(e.label), "Organization") for e in entries().values()
-            if e.extra.get("seat_of_government") and e.id in keys and organization_key(e.label) in owners}
+            if (e.extra.get("seat_of_government") or e.extra.get("seat_of_body")) and e.id in keys
+            and organization_key(e.label) in owners}
 
 
 ARMED_SERVICE = "MIL"  # the sector of 'Air Force', 'Navy', 'Army', 'Coast Guard' among the Phoenix agents

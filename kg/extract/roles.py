@@ -885,8 +885,8 @@ def _field_start(doc: Doc, start: int) -> int:
     # "Airbus's chief commercial officer": the owner's possessive reaches over adjectives to the title, yet the words
     # from 'chief' are the post's name
     owner = owner_before_title(doc, i) if i < start and (chief or owner_before_title(doc, start) is None) else None
-    if owner is None or (owner.id_ and owner.id_ != owner.ent_id_):
-        return start  # none, or a seat of government, which stands for its state only right before a title
+    if owner is None:
+        return start  # a seat of power owns the field's post too: 'White House press secretary' (`seat_of_government`)
     return i
 
 
