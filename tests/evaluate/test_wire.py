@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: two hundred and sixteen articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and twenty articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -178,9 +178,17 @@ from tests.conftest import DATA
 # tp 7 fp 2 fn 4, events tp 19 fp 15 fn 22, statements tp 9, dates 12/12; after the rules events tp 24 fp 12 fn 17,
 # dates 16/16. Tune-wire (208) events 0.675 -> 0.681 (tp 1037 -> 1049, fp 498 -> 494, fn 499 -> 487) dates 789/806 ->
 # 799/816, the rest unchanged; wire (33), Wikinews tune/check and PLOVER unchanged. Floors unchanged.
+# 2026-12-05 (s29-rol): four articles of posts in political news written blind (a by-election with party leaders,
+# New Zealand coalition talks, White House/Kremlin/Elysee briefings, a Portuguese reshuffle; see the README): the set
+# is 220. As written (code of 96fdc24), the four: entities tp 72 fp 5 fn 6, roles 0.596 (tp 17 fp 7 fn 16), events
+# tp 25 fp 14 fn 12, statements tp 10 fp 1, relations tp 6 fp 2 fn 11, dates 10/10; after the rules roles 0.903 (tp 28
+# fp 1 fn 5), entities tp 76 fp 4 fn 2, relations tp 8 fp 1 fn 9. Tune-wire (220) roles 0.870 -> 0.880 (tp 1066 ->
+# 1081, fp 82 -> 73, fn 236 -> 221) entities 0.939 -> 0.940 relations 0.408 -> 0.423, the rest unchanged; wire (33)
+# roles 0.866 -> 0.860 (one post of a seat of power its gold codes as the state's), the rest unchanged; Wikinews check
+# roles 0.655 -> 0.678, tune unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (216, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (220, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
