@@ -3067,12 +3067,15 @@ def _parties_of_states(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _party_names_with_states(doc: Doc, ents: list[Span]) -> list[Span]:
     """'New Zealand First leader NAME', 'the Australian Greens leader NAME', 'ACT New Zealand leader NAME', 'Reform UK
-    leader NAME': a name that holds a state's name or demonym, written right before a title, is one body (a party, a
-    branch), not the state: the state's name or demonym run on by capitalised words the model tagged as no name ('the
-    Greens', 'First'), or closing a name that a capitalised word opens ('Reform', 'ACT'). A demonym before another
-    people's name ('Syrian Kurdish leader') or before a named body ('British Labour leader') stays the state's."""
+    leader NAME': a name that holds a state's name or demonym, written right before a title (or an acronym's, after
+    'TITLE of': 'the leader of ACT New Zealand'), is one body (a party, a branch), not the state: the state's name or
+    demonym run on by capitalised words the model tagged as no name ('the Greens', 'First'), or closing a name that a
+    capitalised word opens ('Reform', 'ACT'). A demonym before another people's name ('Syrian Kurdish leader') or
+    before a named body ('British Labour leader') stays the state's."""
     kinds = title_kinds()
     starts = {t.start for t in title_spans(doc) if kinds.get(t.label_) in BODY_POST_KINDS}  # no state's office
+    ofs = {t.end + 1 + (doc[t.end + 1].lower_ == "the") for t in title_spans(doc) if kinds.get(t.label_) in BODY_POST_KINDS
+           and t.end + 1 < len(doc) and doc[t.end].lower_ == "of"}  # 'the leader of ACT New Zealand': where the name opens
     in_titles = {i for t in title_spans(doc) for i in range(t.start, t.end)}  # 'Thai Prime Minister General NAME'
     by_start = {e.start: e for e in ents}
     out, dropped = [], set()
@@ -3087,7 +3090,8 @@ def _party_names_with_states(doc: Doc, ents: list[Span]) -> list[Span]:
         if state and end > ent.end and end in starts:
             dropped.update(range(ent.end, end))
             ent = _fresh(doc, ent.start, end, "ORG")  # 'New Zealand First', 'Australian Greens'
-        elif state and ent.label_ in {"GPE", "NORP"} and ent.end in starts and ent.start > 0 and _opens_name(doc[ent.start - 1]):
+        elif state and ent.label_ in {"GPE", "NORP"} and (ent.end in starts or ent.start - 1 in ofs) and ent.start > 0 \
+                and _opens_name(doc[ent.start - 1]):
             ent = _fresh(doc, ent.start - 1, ent.end, "ORG")  # 'ACT New Zealand'
         elif not state and ent.label_ in {"ORG", ""} and not ent.ent_id_ and ent.end in by_start:
             after = by_start[ent.end]
