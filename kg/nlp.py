@@ -1323,7 +1323,8 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _companies_called_by_a_demonym(doc, _clubs_called_by_their_city(doc, out))
     out = _without_language_demonyms(doc, _without_clock_zones(doc, _without_documents(doc, _without_systems(doc, out))))
     out = _numbered_facilities(doc, _without_event_names(doc, _without_category_lines(doc, out)))
-    return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
+    out = _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
+    return _without_common_nouns_opening(doc, out)
 
 
 # a clock time: '23:40', '9.15', '10pm', '10 p.m.' (the 'p.m.' alone), 'noon', 'midnight'
@@ -1693,6 +1694,27 @@ def _relative_named(ent: Span, surnames: set[str], words: frozenset[str]) -> boo
         return False
     return (ent.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"} and 2 <= len(ent) <= 3 and ent[-1].text in surnames
             and all(t.is_title and t.pos_ == "PROPN" and (t.lower_ not in words or t.lower_ in given_names()) for t in ent[:-1]))
+
+
+def _without_common_nouns_opening(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Yen falls to ten-month low' over 'The yen fell on Wednesday', 'Gold rises' over 'the price of gold': one word the
+    model took for a name because it opens a sentence or the headline is the common noun the text writes in lower case
+    elsewhere and never capitalised inside a sentence, no actor or place; a gazetteer name and a word of a person's
+    name in full ('Rice' of 'Condoleezza Rice') stay."""
+    from spacy.attrs import LOWER
+
+    opening = [e for e in ents if len(e) == 1 and not e.ent_id_ and e.label_ not in NON_NAME_LABELS
+               and e[0].is_sent_start and e[0].is_title and e[0].is_alpha]
+    if not opening:
+        return ents
+    lower = {t.lower_ for t in tokens_with(doc, LOWER, frozenset(e[0].lower_ for e in opening))
+             if t.is_lower and t.pos_ == "NOUN"}
+    names = {t.lower_ for e in ents if len(e) > 1 and e.label_ == "PERSON" for t in e}
+    # written capitalised inside a sentence too ('Target said ... shares of Target fell ... missed its target'): a name
+    inside = {t.lower_ for t in tokens_with(doc, LOWER, frozenset(e[0].lower_ for e in opening))
+              if t.is_title and not t.is_sent_start}
+    common = {e.start for e in opening if e[0].lower_ in lower and e[0].lower_ not in names | inside}
+    return [e for e in ents if e.start not in common] if common else ents
 
 
 def _without_market_names(doc: Doc, ents: list[Span]) -> list[Span]:
