@@ -54,6 +54,7 @@ from kg.gazetteer import (
     building_nouns,
     business_nouns,
     by_name,
+    capitals,
     country_places,
     craft_nouns,
     creation_nouns,
@@ -732,6 +733,89 @@ def _clubs_around_cities(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+CLUB_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})  # 'Marseille said', 'fined Marseille', "Marseille's"
+
+
+def _clubs_called_by_their_city(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'UEFA fined Olympique de Marseille ... Marseille said it would appeal', 'Marseille fans', 'Manchester United ...
+    Manchester were fined': in a text that speaks of clubs or a league (`speaks_of_teams`), a one-word place of the
+    gazetteer that is no state's capital (a capital acts for its state: 'Madrid said') and that acts (the subject, the
+    object, an owner, or the name before a person noun: 'Marseille fans') is the club the text names with it, an
+    organisation, not the city, when the club's name opens with the city ('Manchester United') or ends with it after
+    two or more words ('Olympique de Marseille'): the forms resolve takes as the club's short name. Every other mention
+    of that word is the club too ('Marseille fans', a headline's 'fines Marseille'), but the object of a preposition
+    ('a fight in Marseille') stays the city."""
+    if not speaks_of_teams(doc):
+        return ents
+    clubs = [strip_the(e.text).split() for e in ents if e.label_ == "ORG" and len(strip_the(e.text).split()) > 1]
+    short = {words[0] for words in clubs} | {words[-1] for words in clubs if len(words) > 2}
+    if not short:
+        return ents
+    seats = set(capitals())
+    cities = [e for e in ents if len(e) == 1 and e.text in short and e.ent_id_ and e.ent_id_ not in seats
+              and entries()[e.ent_id_].type == "Place"]
+    acting = {e.text for e in cities if e.root.dep_ in CLUB_ACTING_DEPS or (
+        e.root.dep_ == "compound" and e.root.head.i == e.end and e.root.head.lemma_.lower() in person_nouns())}
+    if not acting:
+        return ents
+    # the same word elsewhere is the club too, unless a preposition makes it a place ('fans in Marseille')
+    clubs = {e.start for e in cities if e.text in acting and e.root.dep_ != "pobj"}
+    return [_fresh(doc, e.start, e.end, "ORG") if e.start in clubs else e for e in ents]
+
+
+LIST_WORDS = frozenset({",", "and", "or"})
+
+
+def _companies_called_by_a_demonym(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Air India, Swiss and Turkish Airlines suspended flights', 'Swiss, a subsidiary of Lufthansa, said': a demonym
+    of the gazetteer standing alone as a name (no article before it, no noun after it that it describes, as in 'Swiss
+    and German officials') and listed with organisations or set in apposition to a noun of a body ('a subsidiary', 'the
+    carrier'; kg/data/body_nouns.jsonl) is a company named with it, an organisation, not the state; so is every other
+    such lone use of the word in the text."""
+    for _ in range(3):  # 'Lufthansa, Swiss and Austrian': the next item is listed with the company just found
+        at = {i: e for e in ents for i in range(e.start, e.end)}
+        lone = {e.start for e in ents if e.label_ == "NORP" and len(e) == 1 and e.ent_id_ and _alone_as_name(doc, e.start, at)}
+        named = {doc[i].text for i in lone if _listed_with_body(doc, i, at) or _apposed_body_noun(doc, i + 1)}
+        if not named:
+            break
+        ents = [_fresh(doc, e.start, e.end, "ORG") if e.start in lone and e.text in named else e for e in ents]
+    return ents
+
+
+def _alone_as_name(doc: Doc, i: int, at: dict[int, Span]) -> bool:
+    """Token i is used as a name: no article or possessive before it, and what follows it (past a list of other
+    demonyms) is no lower-case noun it describes ('French and German officials')."""
+    if i > 0 and (doc[i - 1].lower_ in ARTICLES or doc[i - 1].tag_ in {"POS", "PRP$"}):
+        return False
+    j = i + 1
+    while j < len(doc) and (doc[j].text in LIST_WORDS or (j in at and at[j].label_ == "NORP")):
+        j += 1
+    return j >= len(doc) or not (doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"})
+
+
+def _listed_with_body(doc: Doc, i: int, at: dict[int, Span]) -> bool:
+    """Token i is an item of a list (',', 'and', 'or') whose item right before or after it is an organisation."""
+    before = i - 1
+    while before >= 0 and doc[before].text in LIST_WORDS and i - before <= 2:
+        before -= 1
+    after = i + 1
+    while after < len(doc) and doc[after].text in LIST_WORDS and after - i <= 2:
+        after += 1
+    return (before < i - 1 and before in at and at[before].label_ == "ORG" and at[before].end == before + 1) or \
+        (after > i + 1 and after in at and at[after].label_ == "ORG" and at[after].start == after)
+
+
+def _apposed_body_noun(doc: Doc, end: int) -> bool:
+    """', a subsidiary of ...', ', the national carrier,': a comma, an article and a lower-case noun of a body
+    (adjectives between) right after the name."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+        return False
+    j = end + 2
+    while j < len(doc) and j - end < 5 and doc[j].is_lower and doc[j].pos_ == "ADJ":
+        j += 1
+    return j < len(doc) and doc[j].is_lower and doc[j].lemma_.lower() in body_nouns()
+
+
 SCORE_DASHES = "-\u2013\u2014"  # the dash of a score line: '1-0', '1 \u2013 0'
 SCORE = re.compile(rf"\d{{1,2}}[{SCORE_DASHES}]\d{{1,2}}")  # '1-0', '4-2': a match's score as one token
 # the shapes a score's first token may have: the score as one token ('1-0'), or its first number ('1', '-', '0')
@@ -1245,9 +1329,11 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _names_before_building_nouns(doc, _parties_after_standing(doc, _people_after_person_nouns(doc, out)))
     out = _makers_read_as_people(doc, _sites_named_for_people(doc, _listed_before_body_nouns(doc, out)))
     out = _scored_teams(doc, _one_type_per_name(doc, _state_ministries(doc, _apposed_bodies(doc, out))))
+    out = _companies_called_by_a_demonym(doc, _clubs_called_by_their_city(doc, out))
     out = _without_language_demonyms(doc, _without_clock_zones(doc, _without_documents(doc, _without_systems(doc, out))))
     out = _numbered_facilities(doc, _without_event_names(doc, _without_category_lines(doc, out)))
-    return _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
+    out = _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
+    return _without_common_nouns_opening(doc, out)
 
 
 # a clock time: '23:40', '9.15', '10pm', '10 p.m.' (the 'p.m.' alone), 'noon', 'midnight'
@@ -1617,6 +1703,27 @@ def _relative_named(ent: Span, surnames: set[str], words: frozenset[str]) -> boo
         return False
     return (ent.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"} and 2 <= len(ent) <= 3 and ent[-1].text in surnames
             and all(t.is_title and t.pos_ == "PROPN" and (t.lower_ not in words or t.lower_ in given_names()) for t in ent[:-1]))
+
+
+def _without_common_nouns_opening(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Yen falls to ten-month low' over 'The yen fell on Wednesday', 'Gold rises' over 'the price of gold': one word the
+    model took for a name because it opens a sentence or the headline is the common noun the text writes in lower case
+    elsewhere and never capitalised inside a sentence, no actor or place; a gazetteer name and a word of a person's
+    name in full ('Rice' of 'Condoleezza Rice') stay."""
+    from spacy.attrs import LOWER
+
+    opening = [e for e in ents if len(e) == 1 and not e.ent_id_ and e.label_ not in NON_NAME_LABELS
+               and e[0].is_sent_start and e[0].is_title and e[0].is_alpha]
+    if not opening:
+        return ents
+    lower = {t.lower_ for t in tokens_with(doc, LOWER, frozenset(e[0].lower_ for e in opening))
+             if t.is_lower and t.pos_ == "NOUN"}
+    names = {t.lower_ for e in ents if len(e) > 1 and e.label_ == "PERSON" for t in e}
+    # written capitalised inside a sentence too ('Target said ... shares of Target fell ... missed its target'): a name
+    inside = {t.lower_ for t in tokens_with(doc, LOWER, frozenset(e[0].lower_ for e in opening))
+              if t.is_title and not t.is_sent_start}
+    common = {e.start for e in opening if e[0].lower_ in lower and e[0].lower_ not in names | inside}
+    return [e for e in ents if e.start not in common] if common else ents
 
 
 def _without_market_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -3575,7 +3682,8 @@ def _numbered_products(doc: Doc, ents: list[Span]) -> list[Span]:
     if not lines:
         return ents
     names = {name for _, name in lines.values()}
-    versioned = {name for start, (end, name) in lines.items() if any(VERSION.fullmatch(t.text) for t in doc[start:end])}
+    versioned = {name for start, (end, name) in lines.items()
+                 if any(VERSION.fullmatch(t.text) for t in doc[start:end]) or _owned_line(doc, start)}
     covered = {i for start, (end, _) in lines.items() for i in range(start, end)}
     out = [e if e.ent_id_ or e.text not in names or e.label_ not in (LINE_LABELS | {"ORG"} if e.text in versioned else LINE_LABELS)
            else _fresh(doc, e.start, e.end, "PRODUCT")
@@ -3608,18 +3716,37 @@ def _numbered_lines(doc: Doc, ents: list[Span]) -> dict[int, tuple[int, str]]:
         if start == token.i or doc[start].lower_ in given_names():
             continue
         over = {id(e): e for i in range(start, token.i + 1) if (e := at.get(i)) is not None}.values()
-        labels = LINE_LABELS | {"ORG"} if version else LINE_LABELS  # 'Firefox 3.5': no maker writes a version so
+        # 'Firefox 3.5': no maker writes a version so; "Google's Pixel 9": a maker owns the line, which names no other
+        owned = _owned_line(doc, start)
+        labels = LINE_LABELS | {"ORG"} if version or owned else LINE_LABELS
         if any(e.ent_id_ or e.start < start or (e.label_ not in labels and (e.label_ not in {"CARDINAL", "DATE"}
                                                                            or (e.start, e.end) != (token.i, token.i + 1)))
                for e in over):
             continue  # 'Boeing 787': a maker's code (model_names); 'March 21': a date; a name reaching before the run
         name = doc[start:token.i].text
         end = model_end(doc, token.i)
-        if name in acting or (_counted(doc, end) and not version) or (end < len(doc) and doc[end].lower_ in SCORE_WORDS) \
+        if name in acting or (_counted(doc, end) and not version) \
+                or (end < len(doc) and doc[end].lower_ in SCORE_WORDS and not owned) \
                 or (token.is_digit and len(token) <= 2 and end > token.i + 1):  # '6-4': a score, no model
             continue
         out[start] = (max([end, *(e.end for e in over)]), name)
     return out
+
+
+OWNED_LINE_WORDS = frozenset({"own", "new", "latest"})  # "Google's own Pixel 9", "its new Galaxy S26"
+
+
+def _owned_line(doc: Doc, start: int) -> bool:
+    """"Google's Pixel 9", "Samsung's new Galaxy S26", 'its Pixel 10': a numbered line written after an organisation's
+    possessive or an owner word ('own', 'new' or 'latest' between) is that owner's product, so its name names no maker
+    ('Boeing 787' is a maker's code: no owner before it)."""
+    i = start
+    while i > 0 and doc[i - 1].lower_ in OWNED_LINE_WORDS:
+        i -= 1
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    return before.lower_ in OWNERS or (before.tag_ == "POS" and i >= 2 and doc[i - 2].ent_type_ == "ORG")
 
 
 def _product_names(doc: Doc, ents: list[Span]) -> set[str]:

@@ -102,6 +102,7 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
     organizations = [(f.key, strip_the(f.text)) for f in mentions if f.type == "Organization"]
     portfolios = [(f.key, _portfolio_form(f.text).lower()) for f in full]
     found: dict[tuple[str, str, str], set[str]] = {}  # a mention's key, text and type -> its candidates (they decide them)
+    last = {m.key: m.start for m in sorted(mentions, key=lambda m: m.start)}  # where each key is named last
     out = {}
     for m in mentions:
         if m.rule != "ner-org":
@@ -133,8 +134,9 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
             if m.text.lower() in body_nouns():  # 'the Commission' after the European Commission, 'the Council' after the Council of the EU
                 candidates |= {f.key for f in named if f.key != m.key and _head_noun(f.text) == m.text}
             # 'Congress' after the Indian National Congress: the last word of a name of three words or more, named before
-            candidates |= {f.key for f in full if f.key != m.key and f.start < m.start and len(f.text.split()) > 2
-                           and f.text.split()[-1] == m.text and f.of != m.key}
+            # one of the word's mentions (a headline may use the short name first: 'UEFA fines Marseille')
+            candidates |= {f.key for f in full if f.key != m.key and f.start < last.get(m.key, m.start)
+                           and len(f.text.split()) > 2 and f.text.split()[-1] == m.text and f.of != m.key}
         found[m.key, m.text, m.type] = candidates
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))

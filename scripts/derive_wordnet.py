@@ -4,9 +4,9 @@ Run by a developer when the reference changes; the package reads only the derive
 source (the WordNet synset: its offset in data.noun, its first lemma and the root it descends from).
 
 - kg/data/occupations.jsonl: a noun is an occupation when its most frequent sense (the first in index.noun) is
-  a hyponym of one of ROOTS: people who work or hold a post ('researcher', 'attorney', 'editor', 'manager',
-  'representative'). Its other senses do not count, so 'head' (a body part first) and 'fan' (a device first)
-  are left out. Such a noun states a position only with its organisation written beside it ('NAME, a
+  a hyponym of one of ROOTS or EXPERT_ROOTS: people who work or hold a post ('researcher', 'attorney', 'editor',
+  'manager', 'representative', 'analyst', 'strategist'). Its other senses do not count, so 'head' (a body part
+  first) and 'fan' (a device first) are left out. Such a noun states a position only with its organisation written beside it ('NAME, a
   researcher at ORG', 'ORG attorney NAME'): kg.extract.roles reads it in those constructions only, never alone.
 - kg/data/office_verbs.jsonl: verbs from whose first senses WordNet derives a leader named with the verb's stem
   ('head' -> head, 'chair' -> chairman): 'NAME, who heads ORG' states that post (kg.extract.roles).
@@ -138,6 +138,15 @@ ROOTS = {
     "spokesperson": "10638385",   # spokesperson.n.01: spokesperson, representative
     "adviser": "09774266",        # adviser.n.01
 }
+# (offset in data.noun, first lemma) of the expert.n.01 synsets whose hyponyms are people employed for their expertise:
+# expert.n.01 as a whole holds 'juror', 'sniper', 'old-timer', 'wine lover', no posts, so only these subtrees count
+# ('NAME, an analyst at BANK', 'a currency strategist at Nomura', 'NAME, a nutritionist at the hospital')
+EXPERT_ROOTS = {
+    "09790482": "analyst",     # analyst.n.01: someone who is skilled at analyzing data (systems analyst)
+    "09791530": "analyst",     # analyst.n.02: an expert who studies financial data (financial, market, credit analyst)
+    "10661563": "strategist",  # strategist.n.01: an expert in strategy (market strategist)
+    "10631941": "specialist",  # specialist.n.01: an expert devoted to one occupation or branch of learning
+}
 # subtrees that name no post in the organisation written beside them: 'politician X of PARTY' is membership (a
 # relation), not a position
 EXCLUDED = {"politician": "10451263"}  # politician.n.01 ('a leader engaged in civil administration')
@@ -216,9 +225,9 @@ def occupations(folder: Path) -> list[dict]:
     if SPORT[0] not in lemmas.get(SPORT[1], []):
         sys.exit(f"{folder}/data.noun: synset {SPORT[1]} is not {SPORT[0]}: not WordNet 3.0?")
     sport = _in_domain(folder, SPORT[1])
-    roots = {offset: name for name, offset in ROOTS.items()}
+    roots = {**{offset: name for name, offset in ROOTS.items()}, **EXPERT_ROOTS}
     excluded = {offset: name for name, offset in EXCLUDED.items()}
-    for name, offset in {**ROOTS, **EXCLUDED}.items():
+    for offset, name in [*((o, n) for n, o in {**ROOTS, **EXCLUDED}.items()), *EXPERT_ROOTS.items()]:
         if name not in lemmas.get(offset, []):
             sys.exit(f"{folder}/data.noun: synset {offset} is not {name}: not WordNet 3.0?")
     rows: dict[str, dict] = {}

@@ -158,7 +158,7 @@ from kg.records import Evidence, Role
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 GOVERNED_PLACE = "GOVERNED_PLACE"  # the label of a place owning a post ('the governor of Sousse'): `_governed_place`
@@ -2303,12 +2303,19 @@ RELATIVE_VERBS = (("who", "is"), ("who", "'s"), ("who", "has", "been"), ("who", 
                   ("who", "is", "also"), ("who", "also", "is"))
 
 
+def _field_noun(word: Token, title: int) -> bool:
+    """'NAME, a currency strategist at Nomura', 'NAME, a defence analyst at ORG': a lower-case common noun compounded
+    with the title after it names the field the post covers, as an adjective would ('a senior economist')."""
+    return word.dep_ == "compound" and word.pos_ == "NOUN" and word.is_lower and word.is_alpha and word.head.i >= title \
+        and not word.ent_type_
+
+
 def _appositive_person(doc: Doc, i: int) -> Span | None:
     """The person in 'NAME, [the|a] ...', 'NAME (...' or 'NAME, who is [the] ...' ending just before token i."""
     steps, title = 0, i
     while i > 0 and steps < 3 and (doc[i - 1].lower_ in MODIFIERS | title_prefixes()
                                    or (doc[i - 1].pos_ in {"ADJ", "ADV"} and not doc[i - 1].ent_type_)
-                                   or _hyphen_prefix(doc, i)):
+                                   or _field_noun(doc[i - 1], i) or _hyphen_prefix(doc, i)):
         i -= 2 if _hyphen_prefix(doc, i) else 1  # 'NAME, co-CEO of X' ('ex-' marks a past post: _past_holder)
         steps += 1
     if i >= 2 and doc[i - 1].lower_ == "and" and all(t.lower_ != "the" for t in doc[i:title]):
