@@ -178,9 +178,14 @@ from tests.conftest import DATA
 # tp 7 fp 2 fn 4, events tp 19 fp 15 fn 22, statements tp 9, dates 12/12; after the rules events tp 24 fp 12 fn 17,
 # dates 16/16. Tune-wire (208) events 0.675 -> 0.681 (tp 1037 -> 1049, fp 498 -> 494, fn 499 -> 487) dates 789/806 ->
 # 799/816, the rest unchanged; wire (33), Wikinews tune/check and PLOVER unchanged. Floors unchanged.
+# 2026-12-05 (s29-rel): four articles of lasting relations written blind (a state election's party memberships, an EU
+# summit's member states, a company's units, rebels and an opposition alliance; see the README): the set is 220. As
+# written, the four: relations tp 10 fp 3 fn 12 (0.571); after the rules tp 12 fp 2 fn 10 (0.667). Tune-wire (220,
+# seed 0) relations 0.424 -> 0.437 (tp 54 -> 56, fp 68 -> 67), roles fp 76 -> 75, the rest unchanged; wire (33),
+# Wikinews tune/check unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (216, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (220, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
