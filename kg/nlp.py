@@ -2243,8 +2243,9 @@ def _named_again(doc: Doc, ents: list[Span], names: set[tuple[str, ...]]) -> lis
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
+    longest_first = sorted(names, key=lambda words: (-len(words), words))  # 'Freedom Party' before its short name 'Freedom'
     for token in tokens_with(doc, ORTH, frozenset(words[0] for words in names)):
-        for words in names:
+        for words in longest_first:
             end = token.i + len(words)
             if (words[0] == token.text and end <= len(doc) and tuple(t.text for t in doc[token.i:end]) == words
                     and not any(i in taken for i in range(token.i, end))):

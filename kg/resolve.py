@@ -521,6 +521,7 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     relations = _unique(
         replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
+        and canon(r.subject) != canon(r.object)  # two names found to be one thing: a relation of it to itself says nothing
     )
     return replace(extraction, entities=tuple(entities), roles=tuple(roles), events=tuple(events), relations=tuple(relations))
 
@@ -957,5 +958,6 @@ def rekey(extraction: Extraction, key_map: dict[str, str]) -> Extraction:
         entities=tuple(entities),
         roles=tuple(_unique(replace(r, holder=canon(r.holder), of=canon(r.of)) for r in extraction.roles)),
         events=tuple(replace(e, label=event_label(e, names)) for e in events),
-        relations=tuple(_unique(replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations)),
+        relations=tuple(_unique(replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations
+                                if canon(r.subject) != canon(r.object))),
     )

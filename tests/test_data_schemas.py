@@ -142,7 +142,7 @@ SCHEMAS: dict[str, dict] = {
     "relation_patterns.jsonl": {"id": text, "kind": text, "predicate": text, "?heads": words, "?modifier": str, "?verbs": words,
                                 "?infinitives": words, "?forms": words, "?inverse": lambda v: v is True, "?nouns": words,
                                 "?objects": words, "?given_up": words, "?preps": words, "?modifiers": words,
-                                "?party_nouns": words, "?bloc_nouns": words},
+                                "?party_nouns": words, "?bloc_nouns": words, "?lasting": lambda v: v is True},
     "country_places.jsonl": {"id": lambda v: text(v) and v.startswith("country-place-"), "name": text,
                              "country": lambda v: re.fullmatch(r"[A-Z]{3}", v) is not None,
                              "source": lambda v: isinstance(v, str) and v.startswith("petrarch2/Phoenix.Countries.actors.txt:")},

@@ -74,6 +74,16 @@ def _states_now(verb: Token) -> bool:
     return verb.lemma_ == "become" and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children))
 
 
+def _holds_now(verb: Token) -> bool:
+    """A verb that says a stance holds now: present ('opposes', 'oppose'), perfect ('has opposed', 'have been opposing')
+    or progressive ('is opposing'); a simple past ('opposed the bill on Monday') tells of one act, a pluperfect ('had
+    opposed') of a stance that is over."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if aux & FUTURE_AUX or aux & {"had", "'d"}:
+        return False
+    return verb.tag_ in {"VBZ", "VBP"} or bool(aux & {"has", "have", "is", "are", "'s", "'ve", "been"})
+
+
 def _of_which(ctx: Context, verb: Token) -> list[str]:
     """The organisation a relative clause 'of which X are members' hangs on: "the CSTO, a military alliance of which
     both countries are members" -> the CSTO (the noun of the clause, or the name it stands in apposition to)."""
@@ -241,7 +251,7 @@ def _heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
     """Every verb a verbal pattern reads."""
-    kinds = ("infinitive", "object", "passive_modifier", "admission", "ownership")
+    kinds = ("infinitive", "object", "passive_modifier", "admission", "ownership", "inclusion")
     return frozenset(v for kind in kinds for row in patterns().get(kind, []) for v in row["verbs"])
 
 
@@ -268,7 +278,7 @@ def _verbal(ctx: Context, token: Token) -> list[Relation]:
     if hypothetical(token) or token.dep_ == "xcomp" or _in_hypothetical_clause(token):
         return out
     for row in patterns().get("object", []):
-        if lemma in row["verbs"] and token.dep_ not in {"acl", "amod"}:
+        if lemma in row["verbs"] and token.dep_ not in {"acl", "amod"} and (not row.get("lasting") or _holds_now(token)):
             objects = [k for c in token.children if c.dep_ == "dobj" for k in actors(ctx, c)]
             out += [Relation(s, row["predicate"], o, _evidence(token, row["id"])) for s in _subjects(ctx, token) for o in objects]
     for row in patterns().get("passive_modifier", []):
@@ -309,6 +319,65 @@ def _admitted(ctx: Context, verb: Token) -> list[Relation]:
             k for c in verb.children if c.dep_ == "prep" and c.lower_ in row["preps"]
             for p in c.children if p.dep_ == "pobj" for k in _named(ctx, p, {"Organization"})]
         out += [Relation(m, row["predicate"], b, _evidence(verb, row["id"])) for m in members for b in bodies if m != b]
+    return out
+
+
+def _types(ctx: Context) -> dict[str, str]:
+    return {m.key: m.type for m in ctx.by_token.values()}
+
+
+def _including_body(ctx: Context, subject: Token) -> list[str]:
+    """The organisation a verb of inclusion has for subject: named itself ('The CSTO includes ...'), through the relative
+    pronoun ('the CSTO, which includes', 'a bloc that comprises': the name the noun stands in apposition to), or as the
+    owner of its members ('the SCO, whose members include', 'Its members include')."""
+    if subject.lemma_.lower() == "member":
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return []
+        if owner.tag_ == "WP$" and subject.head.dep_ == "relcl":
+            noun = subject.head.head
+            return actors(ctx, noun) or (actors(ctx, noun.head) if noun.dep_ == "appos" else [])
+        return actors(ctx, owner) or _its_antecedent(ctx, owner)
+    if subject.tag_ in {"WDT", "WP"} and subject.head.dep_ == "relcl":
+        noun = subject.head.head
+        return actors(ctx, noun) or (actors(ctx, noun.head) if noun.dep_ == "appos" else [])
+    return actors(ctx, subject)
+
+
+def _included(ctx: Context, verb: Token) -> list[Relation]:
+    """States an organisation is said to include now: "the CSTO, which includes Russia and Armenia", "the SCO, whose
+    members include China", "a bloc that comprises Egypt and Jordan" -> memberOf(state, organisation). Only states
+    are read as members ('the deal includes Boeing' names no member), and only a present or perfect verb ('the bloc
+    included Britain' tells of the past); not negated."""
+    out: list[Relation] = []
+    rows = _stated_rows(verb, patterns().get("inclusion", []))
+    if not rows or not _holds_now(verb):
+        return out
+    types = _types(ctx)
+    bodies = [k for c in verb.children if c.dep_ == "nsubj" for k in _including_body(ctx, c) if types.get(k) == "Organization"]
+    members = [k for c in verb.children if c.dep_ == "dobj" for k in actors(ctx, c) if types.get(k) == "State"]
+    for row in rows:
+        out += [Relation(m, row["predicate"], b, _evidence(verb, row["id"])) for m in members for b in bodies if m != b]
+    return out
+
+
+def _members_such_as(ctx: Context, token: Token) -> list[Relation]:
+    """States given as examples of an organisation's members: 'EU member states such as Hungary and Slovakia', 'NATO
+    members including Poland' -> memberOf(state, organisation). The organisation must modify the noun (a bare 'member
+    states such as Hungary' leaves the body to the story); 'former EU members such as Britain' states nothing of now."""
+    out: list[Relation] = []
+    for row in patterns().get("examples", []):
+        nouns = {token.lemma_.lower()} | {c.lemma_.lower() for c in token.children if c.dep_ == "compound"}
+        if not nouns & set(row["heads"]) or _not_of_now(token, *(c for c in token.children if c.dep_ == "compound")):
+            continue
+        bodies = _organization_modifiers(ctx, token)
+        examples = [p for c in token.children if c.dep_ == "prep" and (
+            c.lower_ == "including" or c.lower_ == "as" and any(a.lower_ == "such" for a in c.children)
+            or c.lower_ == "as" and c.i and ctx.doc[c.i - 1].lower_ == "such")
+            for p in c.children if p.dep_ == "pobj"]
+        types = _types(ctx)
+        members = [k for p in examples for k in actors(ctx, p) if types.get(k) == "State"]
+        out += [Relation(m, row["predicate"], b, _evidence(token, row["id"])) for m in members for b in bodies if m != b]
     return out
 
 
@@ -853,9 +922,9 @@ def extract_relations(ctx: Context) -> list[Relation]:
             continue
         out += _appositive(ctx, token) + _possessed(ctx, token) + _party_title(ctx, token) + _capital(ctx, token)
         if token.pos_ == "NOUN":
-            out += _bid(ctx, token)
+            out += _bid(ctx, token) + _members_such_as(ctx, token)
         if token.pos_ in {"VERB", "AUX"}:
-            out += _verbal(ctx, token) + _admitted(ctx, token) + _owned(ctx, token)
+            out += _verbal(ctx, token) + _admitted(ctx, token) + _owned(ctx, token) + _included(ctx, token)
         elif token.pos_ == "PROPN":
             out += _affiliation(ctx, token) + _member_before(ctx, token) + _party_of_possessor(ctx, token)
             out += _owned_body(ctx, token) + _party_noun(ctx, token) + _neighbouring(ctx, token) + _pronoun_party(ctx, token)

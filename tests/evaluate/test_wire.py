@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: two hundred and twenty articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and twenty-eight articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -193,9 +193,14 @@ from tests.conftest import DATA
 # 4066 -> 4067 fp 293 -> 289 fn 246 -> 245, roles 0.875 -> 0.876 (tp 1056 -> 1059, fp 78 -> 79, fn 225 -> 222),
 # relations fp 70 -> 68, the rest unchanged; wire (33) and Wikinews tune unchanged; Wikinews check roles 0.655 -> 0.678.
 # Floors unchanged.
+# 2026-12-05 (s29-rel): four articles of lasting relations written blind (a state election's party memberships, an EU
+# summit's member states, a company's units, rebels and an opposition alliance; see the README): the set is 220. As
+# written, the four: relations tp 10 fp 3 fn 12 (0.571); after the rules tp 12 fp 2 fn 10 (0.667). Tune-wire (220,
+# seed 0) relations 0.424 -> 0.437 (tp 54 -> 56, fp 68 -> 67), roles fp 76 -> 75, the rest unchanged; wire (33),
+# Wikinews tune/check unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (220, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (228, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
