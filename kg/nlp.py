@@ -4936,17 +4936,22 @@ def _quoted_speakers(doc: Doc, ents: list[Span], words: frozenset[str] = frozens
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
             start -= 1
         run, ent = doc[start:token.i + 1], taken.get(token.i)
+        # '"...," Olaf Brandt said': the model may tag a part of an unknown name alone ('Olaf' as a nationality), a span
+        # of no gazetteer's inside the run, which the name replaces after a closing mark
+        parts = {id(e): e for i in range(start, token.i) if (e := taken.get(i)) is not None and e is not ent}.values()
+        loose = ent is None and bool(parts) and all(not e.ent_id_ and e.start >= start and e.end <= token.i for e in parts)
         if (len(run) > 4 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in run) or any(t.i in titled for t in run)
-                or ent is None and any(i in taken for i in range(start, token.i + 1))
+                or ent is None and any(i in taken for i in range(start, token.i + 1)) and not loose
                 or ent is not None and (ent.ent_id_ or (ent.start, ent.end) != (start, token.i + 1))):
             continue
         before = doc[start - 1] if start > 0 else None
         after_mark = (before is not None and closing_mark(before)
                       and (ent is None or ent.label_ == "WORK_OF_ART") and (len(run) > 1 or token.lower_ not in words))
         given = (len(run) > 1 and run[0].lower_ in given_names() and run[0].lower_ not in words
-                 and (ent is None or ent.label_ in {"WORK_OF_ART", "ORG"}))
+                 and (ent is None or ent.label_ in {"WORK_OF_ART", "ORG"}) and not loose)
         if after_mark or given:
-            out = [e for e in out if e is not ent] + [_typed(doc, _fresh(doc, start, token.i + 1, "PERSON"))]
+            dropped = [ent, *parts] if loose else [ent]
+            out = [e for e in out if all(e is not d for d in dropped)] + [_typed(doc, _fresh(doc, start, token.i + 1, "PERSON"))]
     return out
 
 

@@ -4144,7 +4144,8 @@ def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> boo
         return False
     sentences = {sent.start for sent in span.sents}  # the sentences the quote is part of (not one Token.sent a token)
     if token.sent.start not in sentences:
-        return _has_own_speaker(ctx, quote) or _speaker_between(ctx, token, quote)
+        return (_has_own_speaker(ctx, quote) or _speaker_between(ctx, token, quote)
+                or quote[1] <= token.idx and _goes_on_quote(ctx, span))
     if any(t.i != token.i and t.idx < quote[0] < token.idx and t.pos_ in {"VERB", "AUX"} and _speech_verb(t)
            and any(c.dep_ in SUBJ_DEPS for c in t.children) and any(c.dep_ == "ccomp" and _in_clause(c, quote[0]) for c in t.children)
            and any(c.dep_ == "ccomp" and not _in_clause(c, quote[0]) for c in token.children) for t in token.sent):
@@ -4154,6 +4155,20 @@ def _quote_of_another(ctx: Context, token: Token, quote: tuple[int, int]) -> boo
     return any(abs(_distance(quote[0], quote[1], t.idx)) < mine for t in token.sent
                if t.i != token.i and not quote[0] <= t.idx < quote[1] and t.pos_ in {"VERB", "AUX"}
                and _speech_verb(t) and any(c.dep_ in SUBJ_DEPS for c in t.children) and not _reported_in(t, token))
+
+
+def _goes_on_quote(ctx: Context, span: Span) -> bool:
+    """Whether a quotation standing as a sentence of its own goes on with the speaker of the sentence just before it,
+    in the same paragraph ('"We have no plans," Brandt said. "None whatsoever."'): a speech verb with a subject outside
+    any quote there. A speaker named after it ('... Berg said her government would stay') speaks for himself."""
+    first = span[0].sent
+    if first.start == 0 or any(not t.is_quote and not t.is_punct and not ctx.in_quote(t.idx) for t in first
+                               if t.i < span.start):
+        return False  # the quotation opens its sentence
+    before = ctx.doc[first.start - 1].sent
+    return _same_paragraph(ctx.text, before.end_char, span.start_char) and any(
+        t.pos_ in {"VERB", "AUX"} and not ctx.in_quote(t.idx) and _speech_verb(t)
+        and any(c.dep_ in SUBJ_DEPS for c in t.children) for t in before)
 
 
 def _reported_speech(token: Token) -> bool:
