@@ -3172,6 +3172,8 @@ def _ordering_verb(noun: Token) -> Token | None:
         verbs = [noun.head]
     else:
         verbs = [c for c in _relative_clauses(noun) if _agents(c) and any(s.dep_ == "nsubjpass" for s in c.children)]
+        if doer := next((c for c in verbs if _does_noun(c, noun)), None):
+            return doer  # "the embargo, which was imposed by the United States in 1962": the agent does it
     for verb in verbs:
         lemma = verb.lemma_.lower()
         if (verb.pos_ == "VERB" and (lemma in ORDER_VERBS or lemma in ANNOUNCE_VERBS and _announced_act(noun)
@@ -3913,6 +3915,9 @@ def _does_noun(verb: Token, noun: Token) -> bool:
     + 'offensive'), not negated; not a verb that undoes or judges it ('lifted', 'extended' are events of their own)."""
     if verb.pos_ != "VERB" or _negated_verb(verb):
         return False
+    if noun.dep_ == "nsubj" and any(t.subj and {noun.lemma_.lower(), noun.lower_} & t.subj for t in _triggers_for(noun.head)):
+        return False  # "the deal, which was signed in 2015, collapsed": the collapse, whose subject the noun is, is
+        # the event, not of 2015
     words = {noun.lemma_.lower(), noun.lower_}
     kinds = {t.kind for t in _triggers_for(noun)}
     return any(not t.derived and t.obj & words and t.kind not in UNDOING_KINDS and any(related(t.kind, k) for k in kinds)
