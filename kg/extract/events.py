@@ -1820,6 +1820,9 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if trigger.plover == "DEMAND" and token.lemma_.lower() in ORDER_VERBS and _orders_event(ctx, token):
             continue  # "ordered the evacuation of 23 villages": the evacuation is the event (`_ordered`); a court's
             # order stays a ruling
+        if token.dep_ == "relcl" and (noun := _relative_noun(token)) is not None and _does_noun(token, noun) and \
+                getattr(_ordering_verb(noun), "i", -1) == token.i:
+            continue  # "the offensive, which was launched by Russia": the offensive is the event, its agent Russia
         if token.lemma_.lower() in ANNOUNCE_VERBS | PROMISE_VERBS and not (trigger.obj or trigger.pobj) and _orders_event(ctx, token):
             continue  # "announced his resignation", "agreed sanctions": the act announced is the event (`_ordered`)
         if token.lemma_.lower() in ASPECT_VERBS | DECISION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
@@ -3183,6 +3186,15 @@ def _ordering_verb(noun: Token) -> Token | None:
                 and not _negated_verb(verb) and not _to_infinitive(verb)):
             return verb
     return None
+
+
+def _relative_noun(clause: Token) -> Token | None:
+    """The event noun a relative clause stands on: its head, or the noun before the name the parser hung it on
+    ('the evacuation of Kherson, which ...'); None for a clause on anything else."""
+    head = clause.head
+    if head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head.head
+    return head if head.pos_ == "NOUN" else None
 
 
 def _relative_clauses(noun: Token) -> list[Token]:
