@@ -104,7 +104,11 @@ PARTICIPLE_ROLES = {
     "negotiate": "participant", "launch": "participant", "stage": "organizer", "call": "organizer",
     "hold": "participant", "agree": "participant", "reach": "participant", "conclude": "participant",
 }
-LIGHT_VERBS = {"hold", "attend", "have", "conduct", "join", "open", "start", "begin", "launch", "stage", "convene", "come"}
+# "organised a strike", "the march was organised by the union": WordNet 3.0 data.verb 01651462 (organize, organise:
+# 'arrange by systematic planning and united effort; "organize a strike"'): who organises the act holds it
+ORGANISE_VERBS = {"organize", "organise"}
+LIGHT_VERBS = {"hold", "attend", "have", "conduct", "join", "open", "start", "begin", "launch", "stage", "convene", "come",
+               *ORGANISE_VERBS}
 PLANNED_MODIFIERS = {"planned", "proposed", "scheduled", "upcoming", "expected", "future", "possible", "potential"}
 INTENT_HEADS = {"plan", "intend", "offer", "promise", "pledge", "vow", "threaten", "prepare", "aim", "hope", "want", "seek",
                 "willing", "prepared", "ready", "decide", "expect"}
@@ -1382,7 +1386,8 @@ def _nominal_holds(ctx: Context, token: Token, trigger: Trigger) -> bool:
     ordered the closure of the border": `_ordered`)."""
     if any(ctx.is_actor(a) for a in _stranded_agents(token)):
         return True
-    if _ordered(token) and any(ctx.is_actor(c) for c in (*_agents(token.head), *token.head.children) if c.dep_ in SUBJ_DEPS | {"pobj"}):
+    if (order := _ordering_verb(token)) is not None and any(
+            ctx.is_actor(c) for c in (*_agents(order), *order.children) if c.dep_ in SUBJ_DEPS | {"pobj"}):
         return True
     if trigger.plover in plover_types("object", "person") | plover_types("object", "force") and any(
             ctx.is_actor(g, True) for g in _of_objects(token)):
@@ -1815,6 +1820,9 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if trigger.plover == "DEMAND" and token.lemma_.lower() in ORDER_VERBS and _orders_event(ctx, token):
             continue  # "ordered the evacuation of 23 villages": the evacuation is the event (`_ordered`); a court's
             # order stays a ruling
+        if token.dep_ == "relcl" and (noun := _relative_noun(token)) is not None and _does_noun(token, noun) and \
+                getattr(_ordering_verb(noun), "i", -1) == token.i:
+            continue  # "the offensive, which was launched by Russia": the offensive is the event, its agent Russia
         if token.lemma_.lower() in ANNOUNCE_VERBS | PROMISE_VERBS and not (trigger.obj or trigger.pobj) and _orders_event(ctx, token):
             continue  # "announced his resignation", "agreed sanctions": the act announced is the event (`_ordered`)
         if token.lemma_.lower() in ASPECT_VERBS | DECISION_VERBS and any(c.dep_ == "xcomp" for c in token.children):
@@ -2820,7 +2828,7 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
         subjects = [c for c in token.head.head.children if c.dep_ in SUBJ_DEPS]
     effort = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS else _spell_of(token)
     if token.pos_ == "NOUN" and effort.dep_ in OBJ_DEPS and (effort.head.lemma_ in LIGHT_VERBS | ASPECT_VERBS or _carrier(effort.head)
-                                                             or _ordered(effort)):
+                                                             or getattr(_ordering_verb(effort), "i", -1) == effort.head.i):
         # "launched a mediation effort", "resumed talks", "speeded up the withdrawal": who does it takes part;
         # "would not attend the summit": who does not, does not
         verb = effort.head
@@ -2839,6 +2847,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
             subjects = []
         if not any(actors(ctx, s) for s in subjects):  # "was signed by envoys of X and Y after talks": the agents
             subjects = _agents(clause) or subjects
+    if token.pos_ == "NOUN" and (order := _ordering_verb(token)) is not None and order.dep_ == "relcl":
+        subjects = _agents(order) or subjects  # "(fled after) the evacuation of Macomia, which was ordered by the
+        # governor": who ordered it carries it out, as in the passive
     subjects = subjects or _object_agents(token)
     subject_role = args.get("subj", "participant") if token.pos_ != "NOUN" else "participant"
     if subject_role == "participant" and family(draft.kind) == "statement":
@@ -3135,8 +3146,12 @@ def _carrier(verb: Token) -> bool:
 
 def _orders_event(ctx: Context, verb: Token) -> bool:
     """A verb of command whose object is an event noun that holds as an event ('ordered the closure of the border')."""
-    return any(_ordered(c) and (sense := _choose(c, ctx.is_actor, ctx.is_armed)) is not None
-               and (not sense.nominalized or _nominal_holds(ctx, c, sense)) for c in verb.children)
+    nouns = list(verb.children)
+    if verb.dep_ == "relcl":  # "the evacuation of Macomia, which was ordered by the governor": the noun it hangs on
+        head = verb.head
+        nouns += [head.head.head] if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.pos_ == "PROPN" else [head]
+    return any(getattr(_ordering_verb(c), "i", -1) == verb.i and (sense := _choose(c, ctx.is_actor, ctx.is_armed)) is not None
+               and (not sense.nominalized or _nominal_holds(ctx, c, sense)) for c in nouns)
 
 
 def _ordered(noun: Token) -> bool:
@@ -3147,13 +3162,48 @@ def _ordered(noun: Token) -> bool:
     (ANNOUNCE_VERBS) does the same with an act of its subject ('Morales announced his resignation', 'EU ministers
     agreed sanctions on 21 officials', 'announced a partial mobilisation'); 'announced the death of' (a happening)
     and 'announced a statement' (words) stay what they were."""
-    verb = noun.head
-    lemma = verb.lemma_.lower()
-    return (noun.pos_ == "NOUN" and (noun.dep_ == "dobj" or noun.dep_ == "nsubjpass" and bool(_agents(verb)))
-            and verb.pos_ == "VERB" and (lemma in ORDER_VERBS or lemma in ANNOUNCE_VERBS and _announced_act(noun)
-                                         or lemma in PROMISE_VERBS and _announced_act(noun, uncoded=True)
-                                         or lemma in CONVENE_VERBS and _convened(noun))
-            and not _negated_verb(verb) and not _to_infinitive(verb))
+    return _ordering_verb(noun) is not None
+
+
+def _ordering_verb(noun: Token) -> Token | None:
+    """The verb of command (or of announcing, promising, convening) that orders the act an event noun names, the noun
+    its object, its passive subject with a 'by' agent, or the relative pronoun standing for it in a passive clause
+    with one ('the evacuation of Macomia, which was ordered by the governor'); `_ordered` says which."""
+    if noun.pos_ != "NOUN":
+        return None
+    if noun.dep_ == "dobj" or noun.dep_ == "nsubjpass" and _agents(noun.head):
+        verbs = [noun.head]
+    else:
+        verbs = [c for c in _relative_clauses(noun) if _agents(c) and any(s.dep_ == "nsubjpass" for s in c.children)]
+        if doer := next((c for c in verbs if _does_noun(c, noun)), None):
+            return doer  # "the embargo, which was imposed by the United States in 1962": the agent does it
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if (verb.pos_ == "VERB" and (lemma in ORDER_VERBS or lemma in ANNOUNCE_VERBS and _announced_act(noun)
+                                     or lemma in PROMISE_VERBS and _announced_act(noun, uncoded=True)
+                                     or lemma in CONVENE_VERBS and _convened(noun)
+                                     or lemma in ORGANISE_VERBS and _announced_act(noun))
+                and not _negated_verb(verb) and not _to_infinitive(verb)):
+            return verb
+    return None
+
+
+def _relative_noun(clause: Token) -> Token | None:
+    """The event noun a relative clause stands on: its head, or the noun before the name the parser hung it on
+    ('the evacuation of Kherson, which ...'); None for a clause on anything else."""
+    head = clause.head
+    if head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head.head
+    return head if head.pos_ == "NOUN" else None
+
+
+def _relative_clauses(noun: Token) -> list[Token]:
+    """The relative clauses on a noun whose subject is the relative pronoun ('the trial, which opened in January');
+    the parser often hangs one on the name closing the noun's phrase ('the trial of Andrei Cebotari, which opened in
+    January', 'the election in Bulgaria, which took place in October'): 'which' there is not the name's."""
+    names = [g for p in noun.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    return [c for n in (noun, *names) for c in n.children if c.dep_ == "relcl" and any(
+        s.dep_ in {"nsubj", "nsubjpass"} and (s.tag_ in {"WDT", "WP"} if n is noun else s.lower_ == "which") for s in c.children)]
 
 
 def _convened(noun: Token) -> bool:
@@ -3848,17 +3898,17 @@ def _occurrence_relatives(noun: Token) -> list[Token]:
     """The relative clauses on an event noun whose subject is the relative pronoun and whose verb says that the event
     happens ('the trial, which opened in January', 'the talks, which are due to resume on Monday'), with the
     occurrence verbs they lead to; not a clause of what the event did ('the strike, which hit ports on Monday')."""
-    out = []
-    # the parser often hangs the clause on the name closing the noun's phrase ('the trial of Andrei Cebotari, which
-    # opened in January', 'the election in Bulgaria, which took place in October'): 'which' there is not the name's
-    names = [g for p in noun.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-    for clause in (c for n in (noun, *names) for c in n.children if c.dep_ == "relcl" and any(
-            s.dep_ in {"nsubj", "nsubjpass"} and (s.tag_ in {"WDT", "WP"} if n is noun else s.lower_ == "which") for s in c.children)):
+    out = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i and _does_noun(c, noun)
+           and any(t.lower_ == "," for t in noun.doc[noun.i + 1:c.left_edge.i])]
+    # "the sanctions, first imposed in June 2021,", "the deal, signed in 2019,": a participle set off by a comma, of
+    # doing the act, dates it (not 'a deal signed in Paris on Monday ended a dispute', a restrictive modifier)
+    for clause in _relative_clauses(noun):
         verb = clause
         if any(s.dep_ == "nsubjpass" for s in clause.children) and (_carried_out(clause) or clause.lemma_.lower(
-                ) in ORDER_VERBS and not _negated_verb(clause)):
-            out.append(clause)  # "the raid, which was carried out on Friday", "the curfew, which was ordered on Monday":
-            continue  # the verb of doing the noun's act, in the passive, dates it as `_doing_verbs` does
+                ) in ORDER_VERBS and not _negated_verb(clause) or _does_noun(clause, noun)):
+            out.append(clause)  # "the raid, which was carried out on Friday", "the curfew, which was ordered on Monday",
+            continue  # "the sanctions, which were imposed in 2021": the verb of doing the noun's act, in the passive,
+            # dates it as `_doing_verbs` does
         if verb.lemma_ == "be" and verb.pos_ == "AUX":  # "which is to be held in May"
             verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS), verb)
         if verb.lemma_.lower() not in OCCURRENCE_VERBS | PLANNED_OCCURRENCE or verb.lemma_.lower() == "take" and not any(
@@ -3869,6 +3919,21 @@ def _occurrence_relatives(noun: Token) -> list[Token]:
             verbs += [c for c in v.children if c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRENCE_VERBS]
         out += verbs
     return out
+
+
+def _does_noun(verb: Token, noun: Token) -> bool:
+    """A verb that does the act an event noun names: a row of the hand-checked lexicon (not CAMEO-derived) for the
+    verb that takes the noun as its object and is of the noun's kind ('impose' + 'sanctions', 'sign' + 'deal', 'launch'
+    + 'offensive'), not negated; not a verb that undoes or judges it ('lifted', 'extended' are events of their own)."""
+    if verb.pos_ != "VERB" or _negated_verb(verb):
+        return False
+    if noun.dep_ == "nsubj" and any(t.subj and {noun.lemma_.lower(), noun.lower_} & t.subj for t in _triggers_for(noun.head)):
+        return False  # "the deal, which was signed in 2015, collapsed": the collapse, whose subject the noun is, is
+        # the event, not of 2015
+    words = {noun.lemma_.lower(), noun.lower_}
+    kinds = {t.kind for t in _triggers_for(noun)}
+    return any(not t.derived and t.obj & words and t.kind not in UNDOING_KINDS and any(related(t.kind, k) for k in kinds)
+               for t in lexicon().get((verb.lemma_.lower(), "VERB"), ()))
 
 
 SIMULTANEOUS = {"as", "while"}  # not 'when': 'When X happened on DAY, Y challenged it' says Y followed, not the day

@@ -290,6 +290,10 @@ _SCHEDULED = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:(?:re)?opens|reopen|begins?
 # leaves it on either side of the DCT
 _PLANNED_FOR = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
                           r"\b(?:planned|scheduled|slated|due)\s+(?:for|on|in)\s+(?:the\s+)?$", re.I)
+# "against the government's plan to raise", "over plans to close": 'plan' as a noun (after a determiner, a possessive or
+# a preposition with at most one lower-case word between) names an intention, it does not put a time before it ahead
+_PLAN_NOUN = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|your|this|that|these|those|new)|['’]s"
+                        r"|\b(?:against|over|about|on|of|with|amid|despite|for|into|under|by)(?:\s+(?-i:[a-z-]+))?)\s+$", re.I)
 # "agreed to hold talks on Saturday": a past verb of intent before an infinitive looks ahead, it does not date
 _INTENT_TO = re.compile(r"\b(?:agreed|decided|promised|pledged|vowed|offered|threatened|prepared|voted|resolved)\s+to\s+"
                         r"(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|this\b|that\b)[a-z]+", re.I)
@@ -343,6 +347,8 @@ def _tense(sentence: str, start: int, end: int) -> str | None:
     sentence = _CLITIC.sub(lambda m: m[2] + m[1], sentence)
     cues: list[tuple[int, str]] = []
     for m in _FUTURE.finditer(sentence):
+        if m.start() >= end and m.group().lower().startswith("plan") and _PLAN_NOUN.search(sentence[:m.start()]):
+            continue  # "marched on Saturday against the government's plan to raise ...": the noun's plan is ahead, not the march
         if m.end() <= start or m.start() >= end:
             cues.append((m.start(), "future"))
     intents = {m.start() for m in _INTENT_TO.finditer(sentence) if m.end() <= start}

@@ -1,7 +1,8 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: two hundred and twenty-eight articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and thirty-two articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and twenty articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -198,9 +199,15 @@ from tests.conftest import DATA
 # written, the four: relations tp 10 fp 3 fn 12 (0.571); after the rules tp 12 fp 2 fn 10 (0.667). Tune-wire (220,
 # seed 0) relations 0.424 -> 0.437 (tp 54 -> 56, fp 68 -> 67), roles fp 76 -> 75, the rest unchanged; wire (33),
 # Wikinews tune/check unchanged. Floors unchanged.
+# 2026-12-05 (s29-evt): four articles of events told with background, passively or as nouns, written blind (sanctions
+# extended with their first imposition, a takeover, a march of unnamed crowds, an evacuation and aid convoys; see the
+# README): the set is 220. As written (96fdc24), the four: entities tp 48 fp 5 fn 7, roles tp 9 fp 0 fn 3, events tp 13
+# fp 11 fn 10, statements tp 10, dates 8/9; after the rules events tp 15 fp 8 fn 8, dates 10/11. Tune-wire (220) events
+# 0.680 -> 0.682 (tp 1101 -> 1103, fp 518 -> 515, fn 516 -> 514) dates 829/849 -> 831/851, the rest unchanged; wire
+# (33), Wikinews tune/check and PLOVER unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (228, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (232, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
