@@ -198,9 +198,14 @@ from tests.conftest import DATA
 # written, the four: relations tp 10 fp 3 fn 12 (0.571); after the rules tp 12 fp 2 fn 10 (0.667). Tune-wire (220,
 # seed 0) relations 0.424 -> 0.437 (tp 54 -> 56, fp 68 -> 67), roles fp 76 -> 75, the rest unchanged; wire (33),
 # Wikinews tune/check unchanged. Floors unchanged.
+# 2026-12-05 (s29-prd): three articles of software and devices written blind (a Windows/Copilot update and an App
+# Store complaint, a phone recall and a console launch, a default-search ruling and a browser probe): the set is 231.
+# As written, the three: entities tp 56 fp 10 fn 0; after the product-noun rule fp 9 (Edge). Tune-wire (231) entities
+# fp 315 -> 311, the rest unchanged; wire unchanged; Wikinews tune entities 0.899 -> 0.901 (fp 74 -> 72), check
+# unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (228, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (231, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
