@@ -396,7 +396,15 @@ def vehicle_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def product_nouns() -> frozenset[str]:
     """Nouns of software, electronic equipment or a computer, one word or two ('operating system', 'web browser',
-    'handset'; kg/data/product_nouns.jsonl, from WordNet): 'its web browser, Firefox' names a product."""
+    'handset'; kg/data/product_nouns.jsonl, from WordNet, their most frequent sense): 'its web browser, Firefox'
+    names a product."""
+    return frozenset(row["noun"] for row in resources.jsonl("product_nouns.jsonl") if row.get("first", True))
+
+
+@lru_cache(maxsize=1)
+def product_sense_nouns() -> frozenset[str]:
+    """Nouns with a sense of software, electronic equipment or a computer, first or later ('browser', 'console',
+    'application'; kg/data/product_nouns.jsonl): "Microsoft's Edge browser" names a product."""
     return _column("product_nouns.jsonl", "noun")
 
 

@@ -83,6 +83,7 @@ from kg.gazetteer import (
     person_nouns,
     place_nouns,
     product_nouns,
+    product_sense_nouns,
     site_nouns,
     speech_verbs,
     system_nouns,
@@ -1240,7 +1241,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = _spaced_apostrophe_names(doc, _particle_names(doc, _quoted_speakers(doc, ents, words)))  # 'von der Leyen', "O' Leary"
     products = _product_names(doc, ents)
     ents = _people_as_things(doc, [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)])
-    ents = _apposed_products(ents)
+    ents = _named_with_product_nouns(doc, _apposed_products(ents))
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     starts = dict(titles)
@@ -3831,6 +3832,60 @@ def _apposed_products(ents: list[Span]) -> list[Span]:
     things = {e.text for e in ents if e.label_ in APPOSED_LABELS and not e.ent_id_ and _apposed_to_product(e.root)
               and e[0].lower_ not in given_names() and known_actors().get(e.text.lower()) is None}
     return [e for e in ents if not (e.label_ in APPOSED_LABELS and not e.ent_id_ and e.text in things)] if things else ents
+
+
+def _named_with_product_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Microsoft's Edge browser", 'its Gemini phones', 'the Windows operating system', 'the web browser Firefox',
+    'the search engine Bing': a name right before a lower-case noun of software, electronic equipment or a computer
+    (kg/data/product_nouns.jsonl, from WordNet) after a maker's possessive or 'its' (any sense of the noun: 'browser'),
+    or after 'the' (its most frequent sense: 'phone', 'operating system'), or right after such a noun, names that
+    product, no actor or place, and so does every other mention of it, tagged or not there; a name the text makes a
+    subject, an owner or an agent ('Samsung said', "Samsung's chief", 'made by Samsung') is a maker and stays, as
+    does a gazetteer entry, a known actor or a name opened by a given name."""
+    named = _names_before_product_nouns(doc) | {e.text for e in ents if _after_product_noun(doc, e)}
+    things = {e.text for e in ents if e.label_ in APPOSED_LABELS and not e.ent_id_ and e.text in named
+              and e[0].lower_ not in given_names() and known_actors().get(e.text.lower()) is None}
+    if not things:
+        return ents
+    things -= {e.text for e in ents if e.text in things and (e.root.dep_ in ACTING_DEPS or e.root.dep_ == "agent"
+                                                              or (e.root.dep_ == "pobj" and e.root.head.lower_ == "by"))}
+    return [e for e in ents if not (e.label_ in APPOSED_LABELS and not e.ent_id_ and e.text in things)]
+
+
+def _names_before_product_nouns(doc: Doc) -> set[str]:
+    """The capitalised words that modify a product's noun, lower-case words between ('its Windows operating system'),
+    after a maker's possessive or 'its' (any sense of the noun) or after 'the' (the noun's most frequent sense)."""
+    out = set()
+    for head in doc:
+        if head.pos_ != "NOUN" or not _thing_head(head):
+            continue
+        noun = head.lemma_.lower()
+        k = head.i
+        while k > 0 and doc[k - 1].is_lower and doc[k - 1].is_alpha and doc[k - 1].head.i == head.i:
+            k -= 1
+        start = k
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in {"compound", "nmod"} \
+                and (doc[start - 1].is_title or BRAND.fullmatch(doc[start - 1].text)):
+            start -= 1
+        if start == k or start == 0:
+            continue
+        pair = f"{doc[head.i - 1].lower_} {noun}" if head.i > k else ""
+        before = doc[start - 1]
+        owned = before.lower_ == "its" or (before.tag_ == "POS" and start > 1 and doc[start - 2].ent_type_ == "ORG")
+        if (owned and (noun in product_sense_nouns() or pair in product_nouns())) \
+                or (before.lower_ == "the" and (noun in product_nouns() or pair in product_nouns())):
+            out.add(doc[start:k].text)
+    return out
+
+
+def _after_product_noun(doc: Doc, ent: Span) -> bool:
+    """The name comes right after a lower-case noun of a product, one word or two, as its name: 'the web browser
+    Safari', 'the operating system Mac OS X' (the noun's most frequent sense)."""
+    if ent.start < 1:
+        return False
+    noun = doc[ent.start - 1]
+    pair = f"{doc[ent.start - 2].lower_} {noun.lemma_}" if ent.start > 1 and doc[ent.start - 2].is_lower else ""
+    return noun.pos_ == "NOUN" and noun.is_lower and (noun.lemma_ in product_nouns() or pair in product_nouns())
 
 
 def _apposed_to_product(root) -> bool:

@@ -570,7 +570,8 @@ NOT_PRODUCT = {"web_site": "06359193"}  # web_site.n.01 (under computer): 'the w
 def product_nouns(folder: Path) -> list[dict]:
     """Nouns of one or two words whose most frequent sense is software, electronic equipment or a computer, each row
     with its root as `kind` ('browser' alone is a person first; 'web browser' is software), no website (a body runs
-    it: 'the website Politico' is an organisation): a name in apposition to one names the product (kg.nlp)."""
+    it: 'the website Politico' is an organisation): a name in apposition to one names the product (kg.nlp). One-word
+    nouns with such a later sense come too, marked `first: false` ("Microsoft's Edge browser")."""
     lemmas, hypernyms = _synsets(folder)
     roots, others = _roots(folder, lemmas, PRODUCT_ROOTS, NOT_PRODUCT)
     rows = []
@@ -580,7 +581,14 @@ def product_nouns(folder: Path) -> list[dict]:
                 and not _root(offsets[0], hypernyms, others) and (root := _root(offsets[0], hypernyms, roots)):
             rows.append({"id": f"product-noun-{'-'.join(words)}", "noun": " ".join(words), "kind": root,
                          "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}), under {root}"})
-    return rows
+    # one-word nouns with such a sense after a first sense of another kind ('browser' is a person first, web browser
+    # second; 'console' a table first): `first` false; kg.nlp reads them only after a maker's or an owner's name
+    for lemma, offsets in _one_words(folder, lemmas):
+        later = next(((o, r) for o in offsets[1:] if not _root(o, hypernyms, others) and (r := _root(o, hypernyms, roots))), None)
+        if later is not None and not _root(offsets[0], hypernyms, roots):
+            rows.append({"id": f"product-noun-{lemma}", "noun": lemma, "kind": later[1], "first": False,
+                         "source": f"WordNet 3.0 data.noun {later[0]} ({lemmas[later[0]][0]}), under {later[1]}"})
+    return sorted(rows, key=lambda row: row["id"])
 
 
 # weapon.n.01: an instrument of attack or defense in combat (missile, rocket, gun); weaponry.n.01 (munition): weapons

@@ -166,7 +166,8 @@ SCHEMAS: dict[str, dict] = {
                           "noun": lambda v: text(v) and all(w.isalpha() and w.islower() for w in v.split(" "))},
     "device_nouns.jsonl": noun_schema("device"),
     "product_nouns.jsonl": {**noun_schema("product", ("software", "electronic_equipment", "computer")),  # 'web browser'
-                            "noun": lambda v: text(v) and all(w.isalpha() and w.islower() for w in v.split(" "))},
+                            "noun": lambda v: text(v) and all(w.isalpha() and w.islower() for w in v.split(" ")),
+                            "?first": lambda v: v is False},  # 'browser': a person first, software second
     "vehicle_nouns.jsonl": noun_schema("vehicle"),
     "document_nouns.jsonl": noun_schema("document", ("written_agreement", "legal_document", "agreement")),
     "team_nouns.jsonl": noun_schema("team", ("team", "league")),

@@ -1,8 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: two hundred and thirty-two articles rules may be debugged on (a tune set, see its README).
-tests/data/tune-wire: two hundred and twenty articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and thirty-five articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -205,9 +204,14 @@ from tests.conftest import DATA
 # fp 11 fn 10, statements tp 10, dates 8/9; after the rules events tp 15 fp 8 fn 8, dates 10/11. Tune-wire (220) events
 # 0.680 -> 0.682 (tp 1101 -> 1103, fp 518 -> 515, fn 516 -> 514) dates 829/849 -> 831/851, the rest unchanged; wire
 # (33), Wikinews tune/check and PLOVER unchanged. Floors unchanged.
+# 2026-12-05 (s29-prd): three articles of software and devices written blind (a Windows/Copilot update and an App
+# Store complaint, a phone recall and a console launch, a default-search ruling and a browser probe): the set is 235 with s29-evt's.
+# As written, the three: entities tp 49 fp 11 fn 0; after the product-noun rule fp 9 (Windows, Edge). Tune-wire (231) entities
+# fp 315 -> 311, the rest unchanged; wire unchanged; Wikinews tune entities 0.899 -> 0.901 (fp 74 -> 72), check
+# unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (232, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (235, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
