@@ -229,6 +229,27 @@ def office_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def party_words() -> dict[str, str]:
+    """Word naming a political party by its members or its kind -> 'member', 'members' or 'name' ('Democrat',
+    'Greens', 'Social Democratic'; kg/data/party_words.jsonl, from WordNet): 'the Social Democrats won', 'Green
+    co-leader NAME' name the party as a body."""
+    out: dict[str, str] = {}
+    for row in resources.jsonl("party_words.jsonl"):
+        out.setdefault(row["word"], row["form"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def party_kinds() -> dict[str, str]:
+    """Word naming a party by its members or its kind -> the kind of party ('Democrats', 'Democrat', 'Democratic' ->
+    'Democratic Party'; kg/data/party_words.jsonl): 'Liberal Democrat leader NAME' and 'the Liberal Democrats' name one party."""
+    out: dict[str, str] = {}
+    for row in resources.jsonl("party_words.jsonl"):
+        out.setdefault(row["word"].split()[-1], row["party"])
+    return out
+
+
+@lru_cache(maxsize=1)
 def post_nouns() -> frozenset[str]:
     """Nouns of a post or a job ('position', 'post', 'role', 'job'; kg/data/post_nouns.jsonl, from WordNet): 'his
     position as chairman' says its owner is chairman."""

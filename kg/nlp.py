@@ -78,6 +78,7 @@ from kg.gazetteer import (
     occupations,
     office_verbs,
     party_nouns,
+    party_words,
     performed_work_nouns,
     person_heads,
     person_nouns,
@@ -1334,7 +1335,72 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _without_language_demonyms(doc, _without_clock_zones(doc, _without_documents(doc, _without_systems(doc, out))))
     out = _numbered_facilities(doc, _without_event_names(doc, _without_category_lines(doc, out)))
     out = _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
-    return _without_common_nouns_opening(doc, out)
+    return _parties_named_by_members(doc, _without_common_nouns_opening(doc, out))
+
+
+PARTY_COUNTERS = {"DET", "NUM", "PRON"}  # 'four Republicans', 'many Democrats', 'some Greens': people counted, no party
+
+
+def _party_run_start(doc: Doc, i: int, ents_at: dict[int, Span]) -> int:
+    """The first token of a party's name that ends at token `i`: capitalised words before it ('Social', 'Free',
+    'Christian', a demonym 'Scottish', a state's name 'Sweden Democrats'), not a body's name of its own ('House
+    Democrats': the Democrats of the House)."""
+    start = i
+    while start > doc[i].sent.start and doc[start - 1].is_title and doc[start - 1].is_alpha \
+            and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"} and doc[start - 1].lower_ not in {"the", "a", "an"} \
+            and not (start - 1 in ents_at and ents_at[start - 1].label_ not in {"NORP", "GPE"} and ents_at[start - 1].end <= i):
+        start -= 1
+    return start
+
+
+def _parties_named_by_members(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the Social Democrats won 206 seats', 'House Democrats said', "the Greens' co-leader", 'Scottish Conservative
+    leader NAME', 'Liberal Democrat leader NAME': a word naming a party by its members or its kind
+    (kg/data/party_words.jsonl, from WordNet) names the party as a body, with the capitalised words before it ('Free
+    Democrats', 'Scottish Greens'), unless a body's noun follows ('the Green Party leader' is the party's full name):
+    as a plural not counted ('four Republicans', 'many Democrats' are people), or before the title of a party's post
+    (a leader's, a spokesperson's: 'Republican Senator NAME' holds a seat of the state, and 'a Democrat from Ohio' is a
+    person's party). A name the gazetteer knows, or one going on ('Democratic Party', 'Democratic Republic of the
+    Congo'), is left alone."""
+    words = party_words()
+    if not any(t.text in words for t in doc):
+        return ents
+    kinds = title_kinds()
+    posts = {t.start for t in title_spans(doc) if kinds.get(t.label_) in BODY_POST_KINDS}
+    ents_at = {i: e for e in ents for i in range(e.start, e.end)}
+    found = []
+    for token in doc:
+        form = words.get(token.text)
+        if form is None and token.i + 1 < len(doc):
+            pair = f"{token.text} {doc[token.i + 1].text}"  # 'Liberal Democrat', 'Social Democratic'
+            form = "name" if words.get(pair) == "name" else None
+            if form is not None:
+                token = doc[token.i + 1]
+        if form is None:
+            continue
+        end = token.i + 1
+        start = _party_run_start(doc, token.i, ents_at)
+        if form == "name" and words.get(" ".join(t.text for t in doc[start:end])) != "name":
+            start = _party_run_start(doc, token.i - (doc[token.i - 1].text + " " + token.text in words), ents_at)
+        after = doc[end] if end < len(doc) else None
+        known = any(i in ents_at and ents_at[i].ent_id_ and ents_at[i].label_ == "ORG" for i in range(start, end))
+        if known or after is not None and (after.lower_ in body_nouns() or after.is_title and after.pos_ == "PROPN"
+                                           and end not in posts):
+            continue  # 'the Democratic Party', 'Democratic Republic of the Congo', 'Republican Party'
+        before = doc[start - 1] if start > 0 else None
+        if form == "members":
+            counted = before is not None and before.pos_ in PARTY_COUNTERS and before.lower_ != "the" \
+                or before is not None and before.is_lower and before.pos_ == "ADJ"  # 'moderate Republicans'
+            if counted:
+                continue
+        elif end not in posts and not (after is not None and after.text in {"'s", "'"} and end + 1 in posts):
+            continue  # 'a Democrat from Ohio', 'Republican Senator NAME': a person's party, no body named
+        found.append((start, end))
+    if not found:
+        return ents
+    taken = {i for a, b in found for i in range(a, b)}
+    out = [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
+    return out + [_fresh(doc, a, b, "ORG") for a, b in found]
 
 
 # a clock time: '23:40', '9.15', '10pm', '10 p.m.' (the 'p.m.' alone), 'noon', 'midnight'

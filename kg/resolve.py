@@ -26,6 +26,7 @@ from kg.gazetteer import (
     given_names,
     known_surnames,
     name_particles,
+    party_kinds,
     role_of_form,
     state_bodies,
     state_of_body,
@@ -140,7 +141,29 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
         found[m.key, m.text, m.type] = candidates
         if len(candidates) == 1:
             out[m.key] = next(iter(candidates))
+    out.update({key: to for key, to in party_aliases(mentions).items() if key not in out})
     return _one_way(out, {m.key: _strip_the(m.text) for m in reversed(mentions)})
+
+
+def party_aliases(mentions: list[Mention]) -> dict[str, str]:
+    """'Social Democrat leader NAME' and 'the Social Democrats', 'the Democratic leader' and 'House Democrats', 'the
+    Greens' after 'the Scottish Greens': names of a party ending in a word for its members or its kind
+    (kg/data/party_words.jsonl) are one party when the words before agree, or when one has none and one other
+    party of the kind is named."""
+    kinds = party_kinds()
+    parties: dict[str, tuple[str, str]] = {}  # key -> (the words before, the kind)
+    for m in mentions:
+        words = _strip_the(m.text).split()
+        if m.type == "Organization" and m.rule == "ner-org" and words and words[-1] in kinds:
+            parties.setdefault(m.key, (" ".join(words[:-1]), kinds[words[-1]]))
+    out = {}
+    for key, (before, kind) in parties.items():
+        same = sorted(k for k, (b, c) in parties.items() if k != key and c == kind and (b == before or not before and b))
+        if len(same) == 1 and not (before and parties[same[0]][0] != before):
+            out[key] = same[0]
+        elif same and all(parties[k][0] == before for k in same):
+            out[key] = same[0]
+    return out
 
 
 def _one_way(aliases: dict[str, str], texts: dict[str, str]) -> dict[str, str]:

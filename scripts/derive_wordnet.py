@@ -1094,6 +1094,75 @@ def facility_nouns(folder: Path) -> list[dict]:
     return rows
 
 
+PARTY = "08256968"  # party.n.01 (political_party): the kinds of party under it ('Democratic_Party', 'Green_Party')
+PARTY_MEMBER_GLOSS = re.compile(r"^an? member of\b")  # not 'a fellow member of' ('Comrade', a form of address)
+PARTY_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'-]* )+)Party\b")
+
+
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+
+
+def _party_kinds(folder: Path, lemmas: dict[str, list[str]], hypernyms: dict[str, list[str]],
+                 glosses: dict[str, str]) -> dict[str, str]:
+    """Party synset offset -> its name without 'Party', for the kinds of party.n.01 and their own kinds ('labor_party'
+    -> 'Labour_Party'), none glossed 'a former political party' ('Whig_Party', 'Federalist_Party')."""
+    kinds: dict[str, str] = {}
+    for _ in range(2):
+        for offset, parents in hypernyms.items():
+            if (PARTY in parents or any(p in kinds for p in parents)) and offset not in kinds \
+                    and not glosses.get(offset, "").startswith("a former"):
+                names = [w for w in lemmas[offset] if w.lower().endswith("_party")]
+                if names:
+                    kinds[offset] = names[0][: -len("_party")].replace("_", " ")
+    return kinds
+
+
+def party_words(folder: Path) -> list[dict]:
+    """Words that name a political party by its members: the member nouns WordNet ties to a kind of party, by a member
+    holonym ('Democrat' #m Democratic_Party, 'Green' #m Green_Party, 'Labourite') or by a gloss 'a member of the X
+    Party' ('Conservative', 'Tory'), with their plurals ('Democrats', 'Tories'); and the words of the kinds' own names
+    without 'Party' ('Democratic', 'Social Democratic', 'Liberal Democrat', 'Labour'), kept when their last word is an
+    adjective or a member noun (or its stem, 'Labour' of 'Labourite'): 'Prohibition' is neither. A kind WordNet glosses
+    as 'a former political party' is left out with its members. Each row keeps its synset and the party kind."""
+    lemmas, hypernyms = _synsets(folder)
+    glosses = _glosses(folder)
+    adjectives = {lemma.lower() for _, words in synset_rows(folder, "adj") for lemma in words}
+    kinds = _party_kinds(folder, lemmas, hypernyms, glosses)
+    by_name = {name.lower(): offset for offset, name in kinds.items()}
+    rows: dict[str, dict] = {}
+
+    def add(word: str, form: str, offset: str, kind: str) -> None:
+        key = f"{form}-{word.lower().replace(' ', '-')}"
+        if word[0].isupper() and key not in rows:
+            rows[key] = {"id": f"party-word-{key}", "word": word, "form": form, "party": kind + " Party",
+                         "source": f"WordNet 3.0 data.noun {offset} ({lemmas[offset][0]})"}
+
+    for fields, words in synset_rows(folder):
+        offset = fields[0]
+        if fields[1] != "18":  # noun.person
+            continue
+        pointers = " ".join(fields)
+        party = next((h for h in re.findall(r"#m (\d{8}) n", pointers) if h in kinds), None)
+        gloss = glosses.get(offset, "")
+        if party is None and PARTY_MEMBER_GLOSS.match(gloss):
+            named = PARTY_NAME_BEFORE.search(gloss)
+            party = by_name.get(named.group(1).strip().lower()) if named else None
+        if party is not None:
+            word = words[0].replace("_", " ")
+            add(word, "member", offset, kinds[party])
+            add(_plural(word), "members", offset, kinds[party])
+    members = {r["word"] for r in rows.values() if r["form"] == "member"}
+    stems = {w.removesuffix("ite") for w in members}  # 'Labourite': 'Labour'
+    for offset, kind in sorted(kinds.items()):
+        for name in [kind, *(w.replace("_", " ")[: -len(" party")] for w in lemmas[offset]
+                             if w.lower().endswith("_party") and kind.endswith(w.replace("_", " ")[: -len(" party")]))]:
+            last = name.split()[-1]
+            if last.lower() in adjectives or last in members or last in stems:
+                add(name, "name", offset, kind)
+    return sorted(rows.values(), key=lambda r: r["id"])
+
+
 def main(folder: Path) -> None:
     rows = occupations(folder)
     _write("occupations.jsonl", rows)
@@ -1132,6 +1201,7 @@ def main(folder: Path) -> None:
     _write("likelihood_adjectives.jsonl", likelihood_adjectives(folder))
     _write("doer_nouns.jsonl", doer_nouns(folder))
     _write("office_words.jsonl", office_words(folder))
+    _write("party_words.jsonl", party_words(folder))
 
 
 if __name__ == "__main__":

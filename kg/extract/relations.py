@@ -167,6 +167,8 @@ def _party_title(ctx: Context, token: Token) -> list[Relation]:
     names = {m.key: m.text.split()[m.text.lower().startswith("the "):] for m in ctx.by_token.values() if m.type == "Organization"}
     found = {k for k, name in names.items() if name[-1] == "Party" and len(name) == len(words) + 1
              and all(w.lower().startswith(st) for w, st in zip(name, stems, strict=False))}
+    if not found and (party := _party_of_kind(ctx, words)) is not None:
+        found = {party}  # 'Republican Senator NAME' and 'Republicans' named as a body
     if len(found) != 1:
         return []
     span = (min(words[0].idx, person.start), max(token.idx + len(token), person.end))
@@ -474,6 +476,69 @@ def _member_before(ctx: Context, token: Token) -> list[Relation]:
     return out
 
 
+def _party_words(name: str) -> tuple[str, str] | None:
+    """The words before and the kind of party of a name ending in a word for a party's members or kind ('Social
+    Democrats' -> ('Social', 'Democratic Party'); kg/data/party_words.jsonl), None for another name."""
+    from kg.gazetteer import party_kinds
+
+    words = name.split()[name.lower().startswith("the "):]
+    if not words or words[-1] not in party_kinds():
+        return None
+    return " ".join(words[:-1]), party_kinds()[words[-1]]
+
+
+def _is_party(name: str) -> bool:
+    """A party's name: its head word is 'party' ('Party of Venezuela'), or it names the party by its members ('the
+    Social Democrats', 'Scottish Greens')."""
+    return _name_head(name) == "party" or _party_words(name) is not None
+
+
+def _party_of_kind(ctx: Context, words: list[Token]) -> str | None:
+    """The one party of the article named by members of the kind the capitalised `words` say ('Republican' ->
+    'Republicans', 'Social Democrat' -> 'the Social Democrats'): the words before the kind's word must agree when
+    both name some."""
+    found = _party_words(" ".join(t.text for t in words))
+    if found is None:
+        return None
+    before, kind = found
+    keys: dict[str, str] = {}
+    for m in ctx.by_token.values():
+        other = _party_words(m.text) if m.type == "Organization" else None
+        if other is not None and other[1] == kind and (other[0] == before or not other[0] or not before):
+            keys[m.key] = other[0]
+    # 'the Democratic leader' and 'Democrats': one party named twice, which resolving makes one node
+    return min(keys) if keys and len(set(keys.values()) - {""}) <= 1 else None
+
+
+def _party_member_noun(ctx: Context, token: Token) -> list[Relation]:
+    """'Lars Brenner, a Social Democrat,', 'Paula Renner, a Democrat from Colorado', 'Tom Garvey is a Republican' ->
+    memberOf(person, party) when the article names that party as a body ('the Social Democrats', 'Republicans'); a
+    party word alone makes no party node. 'a former Republican' states nothing of now."""
+    from kg.gazetteer import party_words
+
+    if party_words().get(token.text) != "member" or token.dep_ not in {"appos", "attr"}:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) or any(
+            c.lower_ in {"former", "ex"} for c in token.children):
+        return []
+    holder = token.head if token.dep_ == "appos" else next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if token.dep_ == "attr" and not _states_now(token.head):
+        return []
+    person = ctx.mention(holder) if holder is not None else None
+    if person is None or person.type != "Person":
+        return []
+    words = [token]
+    while words[0].i > 0 and ctx.doc[words[0].i - 1].is_title and ctx.doc[words[0].i - 1].pos_ in {"PROPN", "ADJ"} \
+            and ctx.doc[words[0].i - 1].lower_ not in {"a", "an"}:
+        words.insert(0, ctx.doc[words[0].i - 1])
+    party = _party_of_kind(ctx, words)
+    if party is None:
+        return []
+    span = (min(person.start, words[0].idx), max(person.end, token.idx + len(token)))
+    return [Relation(person.key, row["predicate"], party, _evidence(token, row["id"], span))
+            for row in patterns().get("affiliation", [])]
+
+
 def _name_head(name: str) -> str:
     """The head word of an organisation's name, lower-cased: its last word, or the word before 'of' ('Party of
     Venezuela')."""
@@ -488,7 +553,7 @@ def _party_of_possessor(ctx: Context, token: Token) -> list[Relation]:
     if m is None or m.type != "Organization" or token.idx != m.start or token.i < 2 or ctx.doc[token.i - 1].tag_ != "POS":
         return []
     person = ctx.mention(ctx.doc[token.i - 2])
-    if _name_head(m.text) != "party" or person is None or person.type != "Person":
+    if not _is_party(m.text) or person is None or person.type != "Person":
         return []
     span = (person.start, m.end)
     return [Relation(person.key, row["predicate"], m.key, _evidence(token, row["id"], span))
@@ -597,7 +662,7 @@ def _party_before(ctx: Context, last: int) -> Mention | None:
     if i < last and doc[i].tag_ == "POS":  # 'the Green Party's candidate'
         i -= 1
     party = ctx.mention(doc[i])
-    if i == last or party is None or party.type != "Organization" or _name_head(party.text) != "party":
+    if i == last or party is None or party.type != "Organization" or not _is_party(party.text):
         return None
     return party
 
@@ -921,6 +986,7 @@ def extract_relations(ctx: Context) -> list[Relation]:
         if ctx.in_quote(token.idx):
             continue
         out += _appositive(ctx, token) + _possessed(ctx, token) + _party_title(ctx, token) + _capital(ctx, token)
+        out += _party_member_noun(ctx, token)
         if token.pos_ == "NOUN":
             out += _bid(ctx, token) + _members_such_as(ctx, token)
         if token.pos_ in {"VERB", "AUX"}:

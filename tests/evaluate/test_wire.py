@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: two hundred and thirty-five articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and thirty-eight articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -209,9 +209,13 @@ from tests.conftest import DATA
 # As written, the three: entities tp 49 fp 11 fn 0; after the product-noun rule fp 9 (Windows, Edge). Tune-wire (231) entities
 # fp 315 -> 311, the rest unchanged; wire unchanged; Wikinews tune entities 0.899 -> 0.901 (fp 74 -> 72), check
 # unchanged. Floors unchanged.
+# 2026-12-05 (s29-pty): three articles of political parties as actors written blind (a German coalition, the US
+# Senate, Holyrood and Senedd budgets): the set is 238. After the party-words rule (kg/data/party_words.jsonl, from
+# WordNet) tune-wire (as measured on its branch) relations 0.427 -> 0.483, roles 0.875 -> 0.880, entities 0.937 ->
+# 0.939; wire relations 0.271 -> 0.262 (fp 13 -> 15); Wikinews tune entities 0.901. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (235, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (238, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
