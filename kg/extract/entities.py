@@ -34,6 +34,7 @@ from kg.gazetteer import (
     place_nouns,
     speech_verbs,
     title_by_id,
+    title_prefixes,
     titles,
 )
 from kg.ids import slug
@@ -556,6 +557,8 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                        and m.end == doc[start - 2].idx), None)
         if before is None and (lead := _the_before(doc, start, DESCRIBING)) is not None and lead >= 1 and doc[lead - 1].text == ",":
             before = next((m for m in people if m.end == doc[lead - 1].idx), None)  # 'Stéphane Dujarric, a UN spokesman,'
+        if before is None and (lead := _possessive_lead(doc, start)) is not None and lead >= 1 and doc[lead - 1].text == ",":
+            before = next((m for m in people if m.end == doc[lead - 1].idx), None)  # "NAME, Serbia's minister,"
         past = past_marked(doc[max(0, start - 2):start])
         owned = owner_before_title(doc, start) is not None or end < len(doc) and doc[end].lower_ in {"of", "for"}
         for person in (after, before):
@@ -664,18 +667,38 @@ def _the_before(doc: Doc, start: int, determiners: frozenset[str] = frozenset({"
     the determiners, a title that describes a name set off by commas ('X, a spokesman for Y,', 'his spokesman, X,'):
     there its owner may stand between ('X, the commission's chief spokesman,', 'X, the UN spokesman,')."""
     i, owned = start - 1, determiners is DESCRIBING
-    while i >= 0 and start - i <= 4 and (doc[i].pos_ == "ADJ" and not doc[i].ent_type_ or owned and _owning_word(doc, i)):
+    while i >= 0 and start - i <= 4 and (doc[i].pos_ == "ADJ" and not doc[i].ent_type_
+                                          or owned and (_owning_word(doc, i) or _portfolio_word(doc, i, start))):
         i -= 1
     return i if i >= 0 and doc[i].lower_ in determiners else None
+
+
+def _portfolio_word(doc: Doc, i: int, start: int) -> bool:
+    """A common noun in lower case that the parser hangs on the title as its compound: the portfolio or body of a
+    title the lexicon does not hold whole ('NAME, the sports minister,', 'NAME, Serbia's transport secretary,', 'the
+    union leader, NAME,'). Only where a title describes a name: 'the sports minister said' alone may be another
+    minister than the one introduced. A rank below the title ('the party's deputy leader', kg/data/title_prefixes.jsonl)
+    is another post, no portfolio."""
+    t = doc[i]
+    return (t.pos_ == "NOUN" and t.dep_ == "compound" and t.is_lower and not t.ent_type_
+            and t.lower_ not in title_prefixes() and start <= t.head.i <= start + 3)
 
 
 def _owner_lead(doc: Doc, start: int) -> bool:
     """A title led by its owner's possessive with no determiner before ("Ghana's president, NAME,", "Apple's chief
     executive, NAME,"): the possessive describes the name that follows as a determiner would."""
+    return _possessive_lead(doc, start) is not None
+
+
+def _possessive_lead(doc: Doc, start: int) -> int | None:
+    """Where the owner's possessive that leads a title with no determiner begins ("Ghana's president", "Serbia's sports
+    minister": its portfolio between), if it follows a punctuation mark, a preposition, a conjunction or a verb."""
+    start = next((k for k in range(start, max(start - 3, 0), -1) if not _portfolio_word(doc, k - 1, start)), start)
     i = start - 1
     while i >= 0 and start - i <= 4 and _owning_word(doc, i):
         i -= 1
-    return i < start - 1 and doc[start - 1].tag_ == "POS" and (i < 0 or doc[i].is_punct or doc[i].pos_ in {"ADP", "CCONJ", "SCONJ", "VERB"})
+    led = i < start - 1 and doc[start - 1].tag_ == "POS" and (i < 0 or doc[i].is_punct or doc[i].pos_ in {"ADP", "CCONJ", "SCONJ", "VERB"})
+    return i + 1 if led else None
 
 
 def _owning_word(doc: Doc, i: int) -> bool:

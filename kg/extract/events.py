@@ -2690,10 +2690,13 @@ def _fronted_speaker(token: Token) -> Token | None:
 
 def _quoted_as_saying(token: Token) -> Token | None:
     """Who speaks in 'X was quoted as saying "..."' (or reported, cited): the passive subject of the verb that
-    'as' hangs on."""
+    'as' hangs on; in the active voice ('State media quoted X as saying', 'Interfax cited an official as saying') its
+    object, not its subject, which only passes the words on."""
     if token.dep_ != "pcomp" or token.head.lower_ != "as" or token.head.head.pos_ != "VERB":
         return None
-    return next((c for c in token.head.head.children if c.dep_ == "nsubjpass"), None)
+    verb = token.head.head
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.i < token.i), None)
 
 
 MISREAD_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "nmod", "compound"}
