@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: two hundred and thirty-eight articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and forty-two articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -213,9 +213,17 @@ from tests.conftest import DATA
 # Senate, Holyrood and Senedd budgets): the set is 238. After the party-words rule (kg/data/party_words.jsonl, from
 # WordNet) tune-wire (as measured on its branch) relations 0.427 -> 0.483, roles 0.875 -> 0.880, entities 0.937 ->
 # 0.939; wire relations 0.271 -> 0.262 (fp 13 -> 15); Wikinews tune entities 0.901. Floors unchanged.
+# 2026-12-05 (s30-sta): four articles rich in forms of attribution written blind (a Kenyan court ruling on a tax, a
+# Portuguese rail strike, an ECDC measles warning, the IHF suspending Serbia's handball federation): the set is 242.
+# As written their statements 0.92 0.93 0.92 1.00 (three of the misses were one quotation split into two gold items;
+# the gold now counts a quotation once: 1.00 each). Rules: a title with a portfolio noun the lexicon lacks ('NAME, the
+# sports minister,') or led by a possessive ('NAME, Serbia's minister,') introduces the name for 'the minister said';
+# active 'SOURCE quoted NAME as saying'. Tune-wire (242) entities 0.938 roles 0.878 events 0.675 statements 0.960
+# (tp 791 fp 42 fn 24) relations 0.479 dates 871/891, unchanged by the rules; wire unchanged (statements 0.865);
+# Wikinews tune/check unchanged (statements 0.954/0.714). Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (238, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (242, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
