@@ -704,7 +704,7 @@ def _team_named(doc: Doc, model: Span, inside: list[Span]) -> bool:
         return False
     if model.label_ == "PERSON" and city == words.start and doc[city].lower_ in given_names():
         return False  # 'Florence Keller', 'Sydney Hayes': a person whose given name is a city's, no club
-    others = COMPASS | COMPASS_ADJECTIVES | given_names()
+    others = word_union(COMPASS, COMPASS_ADJECTIVES, given_names())
     if not all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) and (t.i == city or t.lower_ not in others)
                and (t.i > city or t.lower_ not in _place_prefixes()) for t in words):  # 'Central London', 'New Delhi'
         return False
@@ -719,7 +719,7 @@ def _clubs_around_cities(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}
     taken |= titled_tokens(doc)  # 'Madrid Mayor NAME'
-    others = COMPASS | COMPASS_ADJECTIVES | given_names()
+    others = word_union(COMPASS, COMPASS_ADJECTIVES, given_names())
     out = []
     for ent in ents:
         if len(ent) == 1 and ent.ent_id_ and entries()[ent.ent_id_].type == "Place":
@@ -1060,6 +1060,13 @@ def _known_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
 def dictionary_words() -> frozenset[str]:
     """The English words of the newskg pipeline's lemmatizer (see `_dictionary_words`), read once per process."""
     return _dictionary_words(pipeline())
+
+
+@lru_cache(maxsize=256)
+def word_union(*lists: frozenset[str]) -> frozenset[str]:
+    """The union of word lists, made once per combination: the lists are the cached frozensets of kg/data, whose union
+    (thousands of words: given names, person nouns) a pass would otherwise build anew at each name or token it reads."""
+    return frozenset().union(*lists)
 
 
 @lru_cache(maxsize=1)
@@ -1504,7 +1511,7 @@ def _people_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     AerCap', 'the Japanese automaker Toyota Motor'): the name keeps its type there, unless it is two or more words none
     of them in the dictionary, as a person's given name and surname are ('Thailand coach Masatada Ishii')."""
     kinds = person_nouns()
-    bodies = body_nouns() | trade_body_nouns()
+    bodies = word_union(body_nouns(), trade_body_nouns())
     actors = known_actors()
     out = []
     for ent in ents:
@@ -1629,7 +1636,7 @@ def _makers_read_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     of a participle of making whose noun is a lower-case device, product, vehicle, craft or weapon (kg/data
     device_nouns, product_nouns, vehicle_nouns, craft_nouns, weapon_nouns, from WordNet), is its maker, a company;
     not a name that opens with a given name or that the Doc gives a person in full ('a robot built by John Smith')."""
-    things = device_nouns() | product_nouns() | vehicle_nouns() | craft_nouns() | weapon_nouns()
+    things = word_union(device_nouns(), product_nouns(), vehicle_nouns(), craft_nouns(), weapon_nouns())
     named = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     out = []
     for ent in ents:
@@ -2851,7 +2858,7 @@ def _city_named_places(doc: Doc, ents: list[Span]) -> list[Span]:
         if (nxt is None or not ent.ent_id_ or entries()[ent.ent_id_].type != "Place" or "pobj" not in {ent.root.dep_, nxt.dep_}
                 or nxt.pos_ != "PROPN" or not nxt.is_title or not doc[ent.end - 1].whitespace_ or is_dictionary_word(nxt.text)
                 or nxt.dep_ in {"nsubj", "nsubjpass"} or _subject_missing_after(doc, nxt.i + 1)
-                or nxt.lower_ in given_names() | _person_or_title_words()
+                or nxt.lower_ in word_union(given_names(), _person_or_title_words())
                 or (nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ == "PROPN")):
             continue
         alone = at.get(nxt.i)
@@ -3106,7 +3113,7 @@ def _feature(token) -> bool:
 
 
 COMPASS = frozenset({"north", "south", "east", "west"})
-COMPASS_ADJECTIVES = {"northern", "southern", "eastern", "western", "central"}
+COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central"})
 
 
 def _compass_ellipsis(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -3650,7 +3657,7 @@ def _made_thing(doc: Doc, end: int) -> bool:
     planes', 'PW4000 engines'; kg/data from WordNet), no people and no body."""
     noun = doc[end] if end < len(doc) else None
     return (noun is not None and noun.pos_ == "NOUN" and noun.is_lower
-            and noun.lemma_ in device_nouns() | vehicle_nouns() | craft_nouns() | weapon_nouns())
+            and noun.lemma_ in word_union(device_nouns(), vehicle_nouns(), craft_nouns(), weapon_nouns()))
 
 
 def _counted(doc: Doc, end: int) -> bool:
@@ -3844,7 +3851,7 @@ def _product_names(doc: Doc, ents: list[Span]) -> set[str]:
     # 'the BlackBerry mobile device', 'Macintosh computers would ship with ...': a name modifying a device's or a
     # computer's noun (kg/data/device_nouns.jsonl, product_nouns.jsonl; lower-case modifiers between), with no owner
     # word before it, when the text never uses it otherwise and it is no known organisation of the Phoenix lists
-    things = device_nouns() | product_nouns()
+    things = word_union(device_nouns(), product_nouns())
     for ent in orgs:
         head = ent.root.head
         if (ent.root.dep_ in {"compound", "nmod"} and head.i >= ent.end and head.lemma_.lower() in things
@@ -4077,7 +4084,7 @@ def _typed_by_evidence(doc: Doc, ents: list[Span], words: frozenset[str] = froze
     people_at = ({e.start for e in full_names}, {e.end for e in full_names})
     owners = _owners_of_its(doc, ents)
     # 'AirTran Airways', 'Korean Air Lines': the words before a body's noun that ends an organisation's name are its short name
-    heads = body_nouns() | _trade_nouns()
+    heads = word_union(body_nouns(), _trade_nouns())
     body_short_names = {e[:-1].text for e in model_ents(doc) if e.label_ == "ORG" and len(e) > 1
                         and (e[-1].lower_ in heads or e[-1].lower_[:-1] in heads)}
     out = []
@@ -4266,8 +4273,8 @@ def _named_like_a_party(doc: Doc, ent: Span, titles: list[tuple[int, int]], alon
         return False
     if any(t.lower_ in _name_words() or t.text in alone for t in ent) or _near_title(doc, ent, titles):
         return False
-    if any(c.dep_ == "appos" and (c.lemma_.lower() in person_nouns() | person_heads() | head_nouns()) and c.lower_ not in body_nouns()
-           for c in ent.root.children):
+    nouns = word_union(person_nouns(), person_heads(), head_nouns())
+    if any(c.dep_ == "appos" and c.lemma_.lower() in nouns and c.lower_ not in body_nouns() for c in ent.root.children):
         return False  # 'Christian Lindner, the head of the FDP': a person's noun in apposition
     return (any(t.lower_ in adjective_words() or to_ascii(t.text).lower() in _gazetteer_names() for t in ent)
             or any(c.dep_ == "appos" and c.lemma_.lower() in body_nouns() and c.lower_ not in person_heads()
@@ -4511,7 +4518,7 @@ def _named_after_body_noun(doc: Doc, ents: list[Span]) -> list[Span]:
 
     titled = titled_tokens(doc)
     found = []
-    for noun in tokens_with(doc, LOWER, party_nouns() | GROUP_NOUNS | trade_body_nouns()):
+    for noun in tokens_with(doc, LOWER, word_union(party_nouns(), GROUP_NOUNS, trade_body_nouns())):
         if not noun.is_lower or noun.pos_ != "NOUN" or _article_before(doc, noun.i) is None:
             continue
         end = noun.i + 1
@@ -4769,7 +4776,7 @@ def _bodies_of_cities(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         last = ent[-1]
         city = at.get(ent.end + 1)
-        if (ent.label_ == "ORG" and not ent.ent_id_ and last.is_title and last.lower_ in body_nouns() | place_nouns()
+        if (ent.label_ == "ORG" and not ent.ent_id_ and last.is_title and last.lower_ in word_union(body_nouns(), place_nouns())
                 and ent.end < len(doc) and doc[ent.end].lower_ == "of" and city is not None
                 and city.label_ in {"GPE", "LOC"} and (not city.ent_id_ or entries()[city.ent_id_].type == "Place")
                 and not (city.end < len(doc) and (doc[city.end].is_title or doc[city.end].tag_ == "POS"))):

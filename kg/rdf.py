@@ -20,7 +20,34 @@ from kg.gazetteer import entries
 from kg.graphio import atomic_file, format_for, load, save, union, write_atomic  # noqa: F401 - kg.graphio owns them; kept importable here
 from kg.records import Article, Entity, Event, EventMerge, Evidence, Extraction, Relation, Role, TimeValue
 from kg.vocab import KG, KG_NS, SCHEMA, WD, participant_roles
+from kg.vocab import SCHEMA as SCHEMA_NS
+from kg.vocab import WD as WD_NS
 
+
+class _Terms:
+    """A namespace whose terms are each made once: rdflib makes a new URIRef at every attribute read of a namespace
+    (through Python's __getattr__), which writing an article's facts does some 200 times an article."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+        self._items: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)  # read as a plain attribute from now on
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._namespace[name]
+        return term
+
+
+# below, these names are the namespaces' terms made once (`_Terms`); `new_dataset` binds the namespaces themselves
+KG, RDF, RDFS, XSD, OWL, PROV, SKOS, SCHEMA, WD = (_Terms(ns) for ns in (KG, RDF, RDFS, XSD, OWL, PROV, SKOS, SCHEMA, WD))
 EVIDENCE, SENTENCE, START, END, ANCHOR, CONFIDENCE, EXTRACTOR = (
     KG.evidence, KG.sentence, KG.start, KG.end, KG.anchor, KG.confidence, KG.extractor)  # looked up once, not per fact
 PRECISION_UNITS = {"day": TIME.unitDay, "week": TIME.unitWeek, "month": TIME.unitMonth, "year": TIME.unitYear}
@@ -42,6 +69,12 @@ def _literal(value: str | int) -> Literal:
     """Literal(value), made once: an evidence node's offsets, extractor and sentence recur across an article's facts,
     and building an rdflib Literal is the costliest step of writing them."""
     return Literal(value)
+
+
+@lru_cache(maxsize=1 << 12)
+def _typed(value: str, datatype: URIRef) -> Literal:
+    """Literal(value, datatype=datatype), made once: an article's dates recur across its events and roles."""
+    return Literal(value, datatype=datatype)
 
 
 @lru_cache(maxsize=1024)
@@ -99,9 +132,9 @@ def _role(g: Graph, article: Article, role: Role) -> None:
     node = ids.role_iri(article.id, role.holder, role.name, role.of)
     g.add((node, RDF.type, KG.Role))
     g.add((node, KG.holder, ids.entity_iri(role.holder)))
-    g.add((node, KG.roleName, Literal(role.name)))
+    g.add((node, KG.roleName, _literal(role.name)))
     g.add((node, KG.roleOf, ids.entity_iri(role.of)))
-    g.add((node, KG.asOf, Literal(role.as_of.isoformat(), datatype=XSD.date)))
+    g.add((node, KG.asOf, _typed(role.as_of.isoformat(), XSD.date)))
     _evidence(g, article, node, role.evidence)
 
 
@@ -111,10 +144,10 @@ def add_time(g: Graph, node: URIRef, time: TimeValue) -> None:
     if literal is not None:
         g.add((node, KG.date, literal))
     g.add((node, KG.datePrecision, PRECISION_UNITS[time.precision]))
-    g.add((node, KG.earliest, Literal(time.earliest.isoformat(), datatype=XSD.date)))
-    g.add((node, KG.latest, Literal(time.latest.isoformat(), datatype=XSD.date)))
+    g.add((node, KG.earliest, _typed(time.earliest.isoformat(), XSD.date)))
+    g.add((node, KG.latest, _typed(time.latest.isoformat(), XSD.date)))
     if time.text:
-        g.add((node, KG.timeText, Literal(time.text)))
+        g.add((node, KG.timeText, _literal(time.text)))
 
 
 def event_nodes(extraction: Extraction) -> dict[str, URIRef]:
@@ -129,10 +162,10 @@ def _event_node(article: Article, key: str, nodes: dict[str, URIRef]) -> URIRef:
 def _event(g: Graph, article: Article, event: Event, nodes: dict[str, URIRef]) -> None:
     node = _event_node(article, event.key, nodes)
     g.add((node, RDF.type, KG[event.kind]))
-    g.add((node, RDFS.label, Literal(event.label)))
-    g.add((node, KG.trigger, Literal(article.text[event.evidence.start:event.evidence.end])))
+    g.add((node, RDFS.label, _literal(event.label)))
+    g.add((node, KG.trigger, _literal(article.text[event.evidence.start:event.evidence.end])))
     g.add((node, KG.reportedIn, ids.article_iri(article.id)))
-    g.add((node, KG.status, Literal(event.status)))
+    g.add((node, KG.status, _literal(event.status)))
     for role, key in event.participants:
         g.add((node, KG[role] if role in participant_roles() else KG.participant, ids.entity_iri(key)))
         if role != "participant":
@@ -142,11 +175,11 @@ def _event(g: Graph, article: Article, event: Event, nodes: dict[str, URIRef]) -
     if event.time is not None:
         add_time(g, node, event.time)
     if event.cameo:
-        g.add((node, KG.cameo, Literal(event.cameo)))
+        g.add((node, KG.cameo, _literal(event.cameo)))
     if event.plover:
-        g.add((node, KG.plover, Literal(event.plover)))
+        g.add((node, KG.plover, _literal(event.plover)))
     if event.quote:
-        g.add((node, KG.quote, Literal(event.quote)))
+        g.add((node, KG.quote, _literal(event.quote)))
     for key in event.about:
         g.add((node, KG.about, _event_node(article, key, nodes) if key.startswith("event-") else ids.entity_iri(key)))
     for ev in (event.evidence, *event.mentions):
@@ -166,7 +199,7 @@ def _event_merge(g: Graph, article: Article, event: Event, merge: EventMerge) ->
     g.add((record, KG.matchedArticle, ids.article_iri(merge.matched[0])))
     for key in merge.shared:
         g.add((record, KG.sharedActor, ids.entity_iri(key)))
-    g.add((record, KG.eventMergeRule, Literal(merge.rule)))
+    g.add((record, KG.eventMergeRule, _literal(merge.rule)))
     g.add((record, KG.eventMergeScore, Literal(Decimal(str(round(merge.score, 3))), datatype=XSD.decimal)))
     g.add((record, PROV.wasDerivedFrom, ids.article_iri(article.id)))
 
@@ -216,7 +249,7 @@ def describe_entity(g: Graph, entity: Entity) -> None:
     """One entity's canonical description (see `entity_descriptions`)."""
     node = ids.entity_iri(entity.key)
     g.add((node, RDF.type, KG[entity.type]))
-    g.set((node, RDFS.label, Literal(entity.label)))
+    g.set((node, RDFS.label, _literal(entity.label)))
     names = set(entity.aliases)
     entry = entries().get(entity.key)
     wikidata, source = entity.wikidata, entity.source
@@ -225,41 +258,41 @@ def describe_entity(g: Graph, entity: Entity) -> None:
         names.update(entry.names)
     if wikidata:
         g.add((node, OWL.sameAs, WD[wikidata]))
-        g.add((node, KG.source, Literal(source)))
+        g.add((node, KG.source, _literal(source)))
     for name, until, origin in entity.former:
         former = URIRef(f"{node}/former/{ids.slug(name)}")
         g.add((node, KG.formerName, former))
         g.add((former, RDF.type, KG.FormerName))
-        g.add((former, KG.name, Literal(name)))
+        g.add((former, KG.name, _literal(name)))
         if until:
             g.add((former, KG.until, Literal(until, datatype=XSD.date)))
-        g.add((former, KG.source, Literal(origin)))
+        g.add((former, KG.source, _literal(origin)))
         names.add(name)
     for name in sorted(names - {entity.label}):
-        g.add((node, SKOS.altLabel, Literal(name)))
+        g.add((node, SKOS.altLabel, _literal(name)))
     for state, sector, code, start, end, origin in entity.affiliations:
         aff = URIRef(f"{node}/affiliation/{ids.digest(state, sector, code, start, end)}")
         g.add((node, KG.affiliation, aff))
         g.add((aff, RDF.type, KG.Affiliation))
         g.add((aff, KG.affiliatedWith, ids.entity_iri(state)))
-        g.add((aff, KG.sector, Literal(sector)))
-        g.add((aff, KG.actorCode, Literal(code)))
+        g.add((aff, KG.sector, _literal(sector)))
+        g.add((aff, KG.actorCode, _literal(code)))
         if start:
             g.add((aff, KG.since, Literal(start, datatype=XSD.date)))
         if end:
             g.add((aff, KG.until, Literal(end, datatype=XSD.date)))
-        g.add((aff, KG.source, Literal(origin)))
+        g.add((aff, KG.source, _literal(origin)))
     for key, names_, rule, score, detail, _spans in entity.merged:
         merge = ids.merge_iri(entity.key, key, rule, score)
         g.add((node, KG.merged, merge))
         g.add((merge, RDF.type, KG.Merge))
-        g.add((merge, KG.mergedKey, Literal(key)))
+        g.add((merge, KG.mergedKey, _literal(key)))
         for name in names_:
-            g.add((merge, KG.mergedName, Literal(name)))
-        g.add((merge, KG.rule, Literal(rule)))
+            g.add((merge, KG.mergedName, _literal(name)))
+        g.add((merge, KG.rule, _literal(rule)))
         g.add((merge, KG.score, Literal(Decimal(str(round(score, 3))), datatype=XSD.decimal)))
         if detail:
-            g.add((merge, KG.detail, Literal(detail)))
+            g.add((merge, KG.detail, _literal(detail)))
     for other, why in entity.apart:
         g.add((node, KG.distinctFrom, ids.entity_iri(other)))
         split = URIRef(f"{node}/apart/{ids.slug(other)}")
@@ -274,8 +307,8 @@ def new_dataset() -> Dataset:
     """An empty Dataset with newskg's prefixes bound."""
     ds = Dataset()
     ds.bind("kg", KG_NS)
-    ds.bind("schema", SCHEMA)
-    ds.bind("wd", WD)
+    ds.bind("schema", SCHEMA_NS)
+    ds.bind("wd", WD_NS)
     return ds
 
 
@@ -293,8 +326,7 @@ class TripleSet(dict):
     """Triples in the order added, each once, with a Graph's `add` and `set`: what `article_graph` and
     `describe_entity` write into when the triples only go on to a file or a store, without a Graph's indexes."""
 
-    def add(self, triple: tuple) -> None:
-        self[triple] = None
+    add = dict.setdefault  # add(triple): the triple as a key (value None), once, where it was first added
 
     def set(self, triple: tuple) -> None:
         """As Graph.set: the one value of (subject, predicate)."""
@@ -322,7 +354,9 @@ def nt_term(term) -> str:
 
 def ntriples_lines(triples: Iterable[tuple]) -> list[str]:
     """Each triple as an N-Triples statement, without its closing ' .'."""
-    return [f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples]
+    iri = URIRef  # most terms, written here without a call of nt_term
+    return [f"{f'<{s}>' if type(s) is iri else nt_term(s)} {f'<{p}>' if type(p) is iri else nt_term(p)} "
+            f"{f'<{o}>' if type(o) is iri else nt_term(o)}" for s, p, o in triples]
 
 
 def ntriples_document(lines: Iterable[str]) -> str:

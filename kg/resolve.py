@@ -31,7 +31,7 @@ from kg.gazetteer import (
     state_bodies,
     state_of_body,
 )
-from kg.nlp import name_head, strip_the
+from kg.nlp import name_head, strip_the, word_union
 from kg.records import Article, Entity, Event, Extraction, Mention, Role, TimeValue
 
 MIDDLE_INITIAL = re.compile(r"(?:[A-Z]\.)+")  # 'W.', 'H.W.'
@@ -613,7 +613,7 @@ def same_name_types(mentions: list[Mention], key_map: dict[str, str]) -> dict[st
     for text, counts in keys.items():
         if len({types[k] for k in counts}) < 2:
             continue
-        one_word = " " not in text.strip() and text.strip().lower() not in known_surnames() | given_names()
+        one_word = " " not in text.strip() and text.strip().lower() not in word_union(known_surnames(), given_names())
         best = max(counts, key=lambda k: (k in evidence, one_word and types[k] != "Person", counts[k], types[k] != "Person"))
         out.update({k: (best, types[best]) for k in counts if k != best})
     return out

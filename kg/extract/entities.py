@@ -38,7 +38,7 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
-from kg.nlp import doc_text, name_head, of_last_doc, own_possessive, strip_the, title_spans, titled_tokens, tokens_with
+from kg.nlp import doc_text, name_head, of_last_doc, own_possessive, strip_the, title_spans, titled_tokens, tokens_with, word_union
 from kg.records import Mention
 
 if TYPE_CHECKING:
@@ -363,7 +363,8 @@ def _people_possessive(word: Token) -> bool:
     from kg.gazetteer import person_heads
 
     lower = word.lower_
-    return lower in body_heads() | person_heads() or lower[:-1] in body_heads() | person_heads()
+    heads = word_union(body_heads(), person_heads())
+    return lower in heads or lower[:-1] in heads
 
 
 def _maker_name(maker: Span, alone: set[str]) -> str:
@@ -450,7 +451,7 @@ def _used_as_actor(ent: Span) -> bool:
     if head.dep_ == "poss" and head.head.lower_ in city_posts():
         return False
     while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
-        if head.dep_ == "appos" and head.head.lemma_.lower() in place_nouns() | NOMINAL_HEADS:
+        if head.dep_ == "appos" and head.head.lemma_.lower() in word_union(place_nouns(), NOMINAL_HEADS):
             return False
         head = head.head
     if head.dep_ == "dobj" and _gone_to(head.head):

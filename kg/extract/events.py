@@ -88,7 +88,7 @@ from kg.gazetteer import (
     weapon_nouns,
     wrongdoing_nouns,
 )
-from kg.nlp import PLACE_LABELS, closing_mark, hyphen_first, score_at, speaks_of_teams, title_spans, tokens_with
+from kg.nlp import PLACE_LABELS, closing_mark, hyphen_first, score_at, speaks_of_teams, title_spans, tokens_with, word_union
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -1277,7 +1277,7 @@ def _vehicle_noun(noun: Token) -> bool:
 def _conveyed(noun: Token, actor: Callable[..., bool]) -> bool:
     """A subject that can crash: a vehicle (kg/data/vehicle_nouns.jsonl: 'the bus', 'a military jet'), or someone at
     its controls ('the pilot crashed the plane'); not a price or a market ('shares crashed', 'the market crashed')."""
-    return bool({noun.lemma_.lower(), noun.lower_} & (vehicle_nouns() | _person_nouns())) or actor(noun, strict=True)
+    return bool({noun.lemma_.lower(), noun.lower_} & word_union(vehicle_nouns(), _person_nouns())) or actor(noun, strict=True)
 
 
 def _happening(noun: Token) -> bool:

@@ -14,7 +14,7 @@ from kg import resources
 from kg.extract.context import Context
 from kg.extract.entities import PERSON_KEY_PREFIX
 from kg.extract.events import FUTURE_AUX, actors, hypothetical
-from kg.nlp import name_head, titled_tokens, tokens_with
+from kg.nlp import name_head, titled_tokens, tokens_with, word_union
 from kg.records import Evidence, Mention, Relation, Role
 
 if TYPE_CHECKING:
@@ -978,7 +978,7 @@ def extract_relations(ctx: Context) -> list[Relation]:
     candidates = {t.i for t in tokens_with(doc, DEP, APPOSITIVE_DEPS)} | {t.i for t in tokens_with(doc, LEMMA, _verbs())}
     candidates |= {t.i for t in tokens_with(doc, POS, NAME_POS)}  # what a pattern can start from, found over the arrays
     candidates |= {t.i for t in tokens_with(doc, LOWER, _legislator_words())}
-    candidates |= {t.i for t in tokens_with(doc, LEMMA, _capital_heads() | _bid_nouns())}
+    candidates |= {t.i for t in tokens_with(doc, LEMMA, word_union(_capital_heads(), _bid_nouns()))}
     for t in tokens_with(doc, LEMMA, _heads()):  # relational nouns, and the noun a 'parent' or 'member' compound hangs on
         candidates |= {t.i, t.head.i} if t.dep_ == "compound" else {t.i}
     out: list[Relation] = []
