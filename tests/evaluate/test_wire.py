@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: two hundred and thirty-eight articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and forty-two articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -213,9 +213,15 @@ from tests.conftest import DATA
 # Senate, Holyrood and Senedd budgets): the set is 238. After the party-words rule (kg/data/party_words.jsonl, from
 # WordNet) tune-wire (as measured on its branch) relations 0.427 -> 0.483, roles 0.875 -> 0.880, entities 0.937 ->
 # 0.939; wire relations 0.271 -> 0.262 (fp 13 -> 15); Wikinews tune entities 0.901. Floors unchanged.
+# 2026-12-05 (s30-rol): four articles of posts outside diplomacy written blind (a Peruvian court, a Danish shipping
+# firm, a bomb in southern Thailand, a study of heading in football): the set is 242. As written, the four: entities
+# 0.938 roles 0.636 (tp 14 fp 5 fn 11) events 0.364 statements 0.842 relations 0.167 dates 6/7; after the rules ('shadow'
+# from WordNet's shadow cabinet names the opposition's post, 'ORG, whose TITLE, NAME') roles 0.698 (tp 15 fp 3 fn 10).
+# Tune-wire (242) roles 0.875 -> 0.877 (tp 1158 -> 1160, fp 87 -> 84, fn 243 -> 241), the rest unchanged; wire roles
+# 0.861 -> 0.864 (tp 142 -> 143); Wikinews tune/check unchanged (roles 0.947/0.700). Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (238, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (242, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
