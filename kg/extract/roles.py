@@ -1846,6 +1846,9 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person = _appositive_person(doc, start) if owner is not None and after is None else None
         if person is not None and doc[start - 1].lower_ in {"the", "its"}:  # 'Airbus said ... NAME, the chief executive,'
             yield person, owner, "name-title-owner-nearby", doc[person.start:end]
+        named = _the_title_appositive(doc, start, end) if owner is not None and after is None and person is None else None
+        if named is not None:  # 'Airbus said ... The new chief operating officer, NAME, will': the one company
+            yield named, owner, "title-appositive-owner-nearby", doc[start:named.end]
         holder, verb = _clause_holder(doc, start, as_of) if owner is not None and after is None and person is None else (None, "")
         if holder is not None:  # 'Apple shares fell. NAME has been serving as interim chief executive': the one company
             yield holder, owner, f"clause-{verb}", doc[min(holder.start, start):max(holder.end, end)]
@@ -2039,6 +2042,18 @@ def _its_body(doc: Doc, start: int, end: int) -> Span | None:
     if subject is not None or not (_contextual(doc, start, end) or not _state_nearby(doc, i)):
         return subject
     return _organization_nearby(doc, i)
+
+
+def _the_title_appositive(doc: Doc, start: int, end: int) -> Span | None:
+    """'the new chief operating officer, NAME,': the name set off after a title that 'the' opens (words of a present
+    post may stand between: 'new', 'acting', 'interim'; never 'former' or 'then')."""
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in MODIFIERS - {"the", "a", "an", "its", "their", "former", "then"}:
+        k -= 1
+    if k < 0 or doc[k].lower_ != "the" or end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    person = _person_at(doc, _name_start(doc, end + 1))
+    return person if person is not None and _closes_apposition(doc, person) else None
 
 
 def _whose_owner(doc: Doc, start: int) -> Span | None:
