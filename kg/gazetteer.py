@@ -177,6 +177,13 @@ def title_prefixes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def opposition_prefixes() -> frozenset[str]:
+    """Words for the opposition's post of the title after them ('shadow', from WordNet's 'shadow cabinet'; rank
+    'opposition' in kg/data/title_prefixes.jsonl): 'shadow chancellor NAME' holds no state's office."""
+    return frozenset(row["prefix"] for row in resources.jsonl("title_prefixes.jsonl") if row["rank"] == "opposition")
+
+
+@lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Nouns of a geographical area or district ('village', 'province'; kg/data/place_nouns.jsonl, from WordNet)."""
     return _column("place_nouns.jsonl", "noun")

@@ -2098,15 +2098,27 @@ def _company_posts(doc: Doc) -> list[Span]:
 def _company_owning_a_post(doc: Doc, ents: list[Span]) -> list[Span]:
     """'NAME, Cisco's chief executive', "Cisco's spokesman, NAME": a name the model calls a place, that no gazetteer
     knows, with a possessive 's before a company's post (kg/data/titles.jsonl `owner_from_context`: chief executive,
-    chairman, spokesperson, founder) is the organisation that has the post, not a place."""
-    starts = {t.start for t in _company_posts(doc)}
+    chairman, spokesperson, founder) is the organisation that has the post, not a place. So is one word the model calls
+    a person ("Baltlink's chief executive, NAME") before a post that only a company has (an executive's or an officer's:
+    a person has a spokesman, not a chief executive), that no list of given names or surnames knows and no other
+    person's name of the Doc holds."""
+    posts = {t.start: t for t in _company_posts(doc)}
+    rows = title_by_id()
+    named = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     out = []
     for ent in ents:
-        if (ent.label_ in {"GPE", "LOC", "FAC"} and not ent.ent_id_ and ent.end + 1 < len(doc)
-                and doc[ent.end].tag_ == "POS" and ent.end + 1 in starts):
+        post = posts.get(ent.end + 1) if ent.end + 1 < len(doc) and doc[ent.end].tag_ == "POS" else None
+        if post is not None and ent.label_ in {"GPE", "LOC", "FAC"} and not ent.ent_id_:
             ent = _fresh(doc, ent.start, ent.end, "ORG")
+        elif (post is not None and ent.label_ == "PERSON" and len(ent) == 1 and not ent.ent_id_
+              and rows.get(post.label_, {}).get("kind") in COMPANY_ONLY_KINDS and ent[0].pos_ == "PROPN" and ent[0].is_alpha
+              and ent[0].lower_ not in given_names() and ent[0].lower_ not in known_surnames() and ent[0].lower_ not in named):
+            ent = _typed(doc, _fresh(doc, ent.start, ent.end, "ORG"))
         out.append(ent)
     return out
+
+
+COMPANY_ONLY_KINDS = {"executive", "officer"}  # kg/data/titles.jsonl kinds of a company's post no person has: chief executive
 
 
 def _company_named_for_a_market(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -11,7 +11,8 @@ source (the WordNet synset: its offset in data.noun, its first lemma and the roo
 - kg/data/office_verbs.jsonl: verbs from whose first senses WordNet derives a leader named with the verb's stem
   ('head' -> head, 'chair' -> chairman): 'NAME, who heads ORG' states that post (kg.extract.roles).
 - kg/data/title_prefixes.jsonl: words written before a title for the post one rank below it ('deputy', 'vice',
-  'assistant'): 'Deputy Foreign Minister NAME' holds no Foreign Minister's post (kg.extract.roles names the post with it).
+  'assistant'; 'shadow', from 'shadow cabinet'): 'Deputy Foreign Minister NAME' holds no Foreign Minister's post and
+  'shadow chancellor NAME' no Chancellor's (kg.extract.roles names the post with it).
 - kg/data/place_nouns.jsonl: nouns one of whose two most frequent senses is a geographical area or a district
   ('village', 'province'): 'the village of X' names a place (kg.nlp).
 - kg/data/speech_verbs.jsonl: verbs one of whose two most frequent senses is a verb of communication ('warn',
@@ -380,6 +381,7 @@ def place_nouns(folder: Path) -> list[dict]:
 ASSISTANT = "09815790"  # assistant.n.01: a person who contributes to the fulfillment of a need or furtherance of an effort
 # a compound's gloss that puts it one rank below the noun it ends with: 'vice chairman: one ranking below ... a chairman'
 BELOW = r"\b(?:below|in the place of|deputy to|assistant to)(?: immediately)?(?: an?| the)?(?: full)? {}\b"
+OUT_OF_POWER = r"\bout of power\b"  # 'shadow cabinet': senior members of the party that is out of power
 MIN_BELOW = 2  # a prefix ranks several posts ('vice admiral', 'vice chairman'); one compound is a rank's own name
 
 
@@ -406,7 +408,7 @@ def title_prefixes(folder: Path) -> list[dict]:
     for offset in [ASSISTANT] + sorted(o for o, up in hypernyms.items() if ASSISTANT in up and "superior" in glosses.get(o, "")):
         word = lemmas[offset][0]  # the synset's own word: 'helper' or 'hatchet man' are no prefix of a post
         if word.isalpha() and word.islower():
-            rows.setdefault(word, {"id": f"title-prefix-{word}", "prefix": word,
+            rows.setdefault(word, {"id": f"title-prefix-{word}", "prefix": word, "rank": "below",
                                    "source": f"WordNet 3.0 data.noun {offset} ({word}), under assistant"})
 
     def person(lemma: str) -> bool:
@@ -420,8 +422,16 @@ def title_prefixes(folder: Path) -> list[dict]:
             below[parts[0]].append(f"{offsets[0]} ({lemma})")
     for word, compounds in sorted(below.items()):
         if len(compounds) >= MIN_BELOW:
-            rows.setdefault(word, {"id": f"title-prefix-{word}", "prefix": word,
+            rows.setdefault(word, {"id": f"title-prefix-{word}", "prefix": word, "rank": "below",
                                    "source": f"WordNet 3.0 data.noun {', '.join(compounds)}: ranked below their last word"})
+    # 'shadow': a cabinet of the party out of power ('shadow cabinet'): its word before a title names the opposition's
+    # post ('shadow chancellor'), never the state's office of that title
+    for lemma, offsets in sorted(senses.items()):
+        parts = lemma.split("_")
+        if len(parts) == 2 and parts[1] == "cabinet" and parts[0].isalpha() \
+                and re.search(OUT_OF_POWER, glosses.get(offsets[0], "")):
+            rows.setdefault(parts[0], {"id": f"title-prefix-{parts[0]}", "prefix": parts[0], "rank": "opposition",
+                                       "source": f"WordNet 3.0 data.noun {offsets[0]} ({lemma}): the cabinet of the party out of power"})
     return list(rows.values())
 
 

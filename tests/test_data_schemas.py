@@ -161,7 +161,8 @@ SCHEMAS: dict[str, dict] = {
                           "noun": lambda v: text(v) and v.isalpha() and v.islower(),
                           "under": ("geographical_area", "district", "port", "region"), "source": wordnet_source},
     "title_prefixes.jsonl": {"id": lambda v: text(v) and v.startswith("title-prefix-"),
-                             "prefix": lambda v: text(v) and v.isalpha() and v.islower(), "source": wordnet_source},
+                             "prefix": lambda v: text(v) and v.isalpha() and v.islower(), "rank": ("below", "opposition"),
+                             "source": wordnet_source},
     "craft_nouns.jsonl": {**noun_schema("craft"),  # two-word crafts too: "aircraft carrier"
                           "noun": lambda v: text(v) and all(w.isalpha() and w.islower() for w in v.split(" "))},
     "device_nouns.jsonl": noun_schema("device"),

@@ -135,6 +135,7 @@ from kg.gazetteer import (
     office_holders_horizon,
     office_verbs,
     office_words,
+    opposition_prefixes,
     person_nouns,
     place_nouns,
     police_nouns,
@@ -998,7 +999,7 @@ def _known_holder_role(doc: Doc, title: Span, name: str, as_of: dt.date) -> Role
     if person is None:
         return None
     window = doc[max(0, title.start - 2):title.start]
-    if past_marked(window) or owner_before_title(doc, title.start) is not None:
+    if past_marked(window) or _opposition_post(doc, title) or owner_before_title(doc, title.start) is not None:
         return None
     day, codes = as_of.isoformat(), [c for c in _holder_codes(person.text) if c["sector"] in sectors and (c["from"] or c["to"])]
     states = {state_by_iso3().get(c["country"]) for c in codes if (not c["from"] or c["from"] <= day)
@@ -1489,7 +1490,7 @@ def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None,
     """Who holds a title written with no owner, and how the text says it: 'TITLE NAME', '[the] TITLE, NAME,', 'NAME,
     [the] TITLE' or a clause ('was appointed TITLE', 'named NAME as TITLE'); none after 'former', 'late', 'ex-'."""
     window = doc[max(0, title.start - 3):title.start]
-    if past_marked(window) or _replaced(doc, title.start):
+    if past_marked(window) or _opposition_post(doc, title) or _replaced(doc, title.start):
         return None, ""
     person = _person_at(doc, _name_start(doc, title))
     if person is not None:
@@ -1503,6 +1504,12 @@ def _unowned_holder(doc: Doc, title: Span, as_of: dt.date) -> tuple[Span | None,
         return person, "name-title"
     person, verb = _clause_holder(doc, title.start, as_of)
     return (person, f"clause-{verb}") if person is not None else (None, "")
+
+
+def _opposition_post(doc: Doc, title: Span) -> bool:
+    """'Shadow sports minister NAME' (a field may stand between): a post of the opposition's shadow cabinet
+    (`opposition_prefixes`, from WordNet), whose owner is a party, never the state's office of that title."""
+    return any(t.lower_ in opposition_prefixes() for t in doc[max(0, title.start - FIELD_WORDS - 1):title.start + 1])
 
 
 def _place_after(doc: Doc, end: int) -> bool:
@@ -1757,7 +1764,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
     end = _portfolio_end(doc, end if "to" in prepositions else _destination_end(doc, end))
     owner_before = (_possessor_over_field(doc, start) or _named_owner(doc, owner_before_title(doc, start)) or _body_possessive(doc, start)
                     or _seat_place(doc, start, end) or _place_office(doc, start, end) or _its_body(doc, start, end)
-                    or _bare_body(doc, start, end) or _body_over_title(doc, start))
+                    or _whose_owner(doc, start) or _bare_body(doc, start, end) or _body_over_title(doc, start))
     if owner_before is not None and _portfolio_read_as_owner(doc, owner_before, start, end):
         owner_before = _named_owner(doc, owner_before_title(doc, owner_before.start))  # 'UK Health Secretary': UK's
     if owner_before is not None and _organization(owner_key(owner_before)):
@@ -1839,6 +1846,9 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         person = _appositive_person(doc, start) if owner is not None and after is None else None
         if person is not None and doc[start - 1].lower_ in {"the", "its"}:  # 'Airbus said ... NAME, the chief executive,'
             yield person, owner, "name-title-owner-nearby", doc[person.start:end]
+        named = _the_title_appositive(doc, start, end) if owner is not None and after is None and person is None else None
+        if named is not None:  # 'Airbus said ... The new chief operating officer, NAME, will': the one company
+            yield named, owner, "title-appositive-owner-nearby", doc[start:named.end]
         holder, verb = _clause_holder(doc, start, as_of) if owner is not None and after is None and person is None else (None, "")
         if holder is not None:  # 'Apple shares fell. NAME has been serving as interim chief executive': the one company
             yield holder, owner, f"clause-{verb}", doc[min(holder.start, start):max(holder.end, end)]
@@ -2032,6 +2042,32 @@ def _its_body(doc: Doc, start: int, end: int) -> Span | None:
     if subject is not None or not (_contextual(doc, start, end) or not _state_nearby(doc, i)):
         return subject
     return _organization_nearby(doc, i)
+
+
+def _the_title_appositive(doc: Doc, start: int, end: int) -> Span | None:
+    """'the new chief operating officer, NAME,': the name set off after a title that 'the' opens (words of a present
+    post may stand between: 'new', 'acting', 'interim'; never 'former' or 'then')."""
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in MODIFIERS - {"the", "a", "an", "its", "their", "former", "then"}:
+        k -= 1
+    if k < 0 or doc[k].lower_ != "the" or end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    person = _person_at(doc, _name_start(doc, end + 1))
+    return person if person is not None and _closes_apposition(doc, person) else None
+
+
+def _whose_owner(doc: Doc, start: int) -> Span | None:
+    """'the Supreme Court, whose chief justice, NAME, said', 'Nordfond, whose head of equities is NAME': 'whose' right
+    before a title stands for the state or organisation the relative clause follows (a comma between them)."""
+    i = _compound_start(doc, start, FIELD_WORDS) - 1  # 'whose foreign affairs spokesman': past the field
+    while i >= 0 and doc[i].lower_ in MODIFIERS - {"its", "their"}:
+        i -= 1
+    if i < 2 or doc[i].lower_ != "whose" or doc[i - 1].text != ",":
+        return None
+    owner = _ent_at(doc, i - 2)
+    if owner is None or owner.end != i - 1 or not owner_key(owner):
+        return None
+    return owner
 
 
 def _subject_organization(doc: Doc, i: int) -> Span | None:

@@ -221,9 +221,17 @@ from tests.conftest import DATA
 # active 'SOURCE quoted NAME as saying'. Tune-wire (242) entities 0.938 roles 0.878 events 0.675 statements 0.960
 # (tp 791 fp 42 fn 24) relations 0.479 dates 871/891, unchanged by the rules; wire unchanged (statements 0.865);
 # Wikinews tune/check unchanged (statements 0.954/0.714). Floors unchanged.
+# 2026-12-05 (s30-rol): four articles of posts outside diplomacy written blind (a Peruvian court, a Danish shipping
+# firm, a bomb in southern Thailand, a study of heading in football): the set is 242. As written, the four: entities
+# 0.938 roles 0.636 (tp 14 fp 5 fn 11) events 0.364 statements 0.842 relations 0.167 dates 6/7; after the rules ('shadow'
+# from WordNet's shadow cabinet names the opposition's post, 'ORG, whose TITLE, NAME', "WORD's chief executive": a
+# company) entities 0.954 roles 0.727 (tp 16 fp 3 fn 9). Tune-wire (242) entities 0.938 -> 0.939 (fp 323 -> 320, fn
+# 261 -> 258), roles 0.875 -> 0.880 (tp 1158 -> 1166, fp 87 -> 83, fn 243 -> 235), events 0.673 -> 0.674, dates
+# 874/895 -> 877/898; wire roles 0.861 -> 0.864 (tp 142 -> 143); Wikinews tune/check unchanged (roles 0.947/0.700).
+# The 'The new TITLE, NAME,' rule (title-appositive-owner-nearby) changes no aggregate. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (242, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (246, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
