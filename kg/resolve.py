@@ -245,7 +245,9 @@ def feature_places(mentions: list[Mention]) -> dict[str, str]:
 def housed_bodies(mentions: list[Mention]) -> dict[str, str]:
     """'the Pentagon said' where the article also names the Defense Department: the building acting is that body
     (its names: the place's `body_names`, kg/data/places.jsonl), one node, under the body's own name; the building
-    named as a place in the same article ('officials at the Pentagon') is the same node: one real thing."""
+    named as a place in the same article ('officials at the Pentagon') is the same node: one real thing. The body
+    named several ways ('the Defense Department', 'the US Department of Defense') is that one node too, under its
+    fullest name; a name led by another state ('the Polish Department of Defense') is not it."""
     from kg.extract.entities import organization_key
 
     out = {}
@@ -253,12 +255,19 @@ def housed_bodies(mentions: list[Mention]) -> dict[str, str]:
     for seat in {m.key for m in mentions if m.rule == "seat-as-body"}:
         places = [e for e in entries().values() if e.extra.get("seat_of_body") and organization_key(e.label) == seat]
         names = {n.lower() for e in places for n in e.extra["body_names"]}
-        bodies = {m.key for m in mentions if m.rule == "ner-org" and any(strip_the(m.text).lower().endswith(n) for n in names)}
-        body = bodies.pop() if len(bodies) == 1 else seat
+        states = {n.lower() for e in places if e.country in entries()
+                  for n in (*entries()[e.country].names, *entries()[e.country].demonyms)}
+        bodies = {m.key: strip_the(m.text) for m in mentions if m.rule == "ner-org" and _housed_name(m.text, names, states)}
+        body = max(sorted(bodies), key=lambda k: len(bodies[k])) if bodies else seat
         out.update({e.id: body for e in places if e.id in keys})  # 'at the Pentagon' too: one node, typed by most mentions
-        if body != seat:
-            out[seat] = body
+        out.update({k: body for k in (*bodies, seat) if k != body})
     return out
+
+
+def _housed_name(text: str, names: set[str], states: set[str]) -> bool:
+    """The housed body's name, bare or led by its own state's name ('US Department of Defense')."""
+    text = strip_the(text).lower()
+    return any(text == n or (text.endswith(" " + n) and text[: -len(n) - 1].removesuffix("'s") in states) for n in names)
 
 
 def seat_offices(mentions: list[Mention], roles: list[Role]) -> dict[str, tuple[str, str]]:
