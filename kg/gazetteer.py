@@ -430,6 +430,13 @@ def product_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def software_nouns() -> frozenset[str]:
+    """Nouns with a sense of software, first or later ('operating system', 'browser', 'os': WordNet's OS of operating
+    system; kg/data/product_nouns.jsonl, kind software)."""
+    return frozenset(row["noun"] for row in resources.jsonl("product_nouns.jsonl") if row["kind"] == "software")
+
+
+@lru_cache(maxsize=1)
 def product_sense_nouns() -> frozenset[str]:
     """Nouns with a sense of software, electronic equipment or a computer, first or later ('browser', 'console',
     'application'; kg/data/product_nouns.jsonl): "Microsoft's Edge browser" names a product."""

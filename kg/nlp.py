@@ -86,6 +86,7 @@ from kg.gazetteer import (
     product_nouns,
     product_sense_nouns,
     site_nouns,
+    software_nouns,
     speech_verbs,
     system_nouns,
     team_nouns,
@@ -3927,7 +3928,8 @@ def _named_with_product_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     product, no actor or place, and so does every other mention of it, tagged or not there; a name the text makes a
     subject, an owner or an agent ('Samsung said', "Samsung's chief", 'made by Samsung') is a maker and stays, as
     does a gazetteer entry, a known actor or a name opened by a given name."""
-    named = _names_before_product_nouns(doc) | {e.text for e in ents if _after_product_noun(doc, e)}
+    named = _names_before_product_nouns(doc) | _names_before_software_abbreviations(doc) \
+        | {e.text for e in ents if _after_product_noun(doc, e)}
     things = {e.text for e in ents if e.label_ in APPOSED_LABELS and not e.ent_id_ and e.text in named
               and e[0].lower_ not in given_names() and known_actors().get(e.text.lower()) is None}
     if not things:
@@ -3960,6 +3962,24 @@ def _names_before_product_nouns(doc: Doc) -> set[str]:
         if (owned and (noun in product_sense_nouns() or pair in product_nouns())) \
                 or (before.lower_ == "the" and (noun in product_nouns() or pair in product_nouns())):
             out.add(doc[start:k].text)
+    return out
+
+
+def _names_before_software_abbreviations(doc: Doc) -> set[str]:
+    """'Palm OS', 'Chrome OS', 'Mac OS X Leopard': the capitalised words right before a noun of software written as
+    its abbreviation in capitals (WordNet's 'OS' of operating system; kg/data/product_nouns.jsonl) name that program,
+    as the words before 'operating system' do, with or without an article before them; the model often tags them
+    alone as an organisation ('Mac OS X Leopard would reach the stores', the model's 'Mac')."""
+    out = set()
+    for token in doc:
+        if not (token.is_upper and token.is_alpha and len(token) <= 3 and token.lower_ in software_nouns()):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_ \
+                and (doc[start - 1].is_title or BRAND.fullmatch(doc[start - 1].text)):
+            start -= 1
+        if start < token.i:
+            out.add(doc[start:token.i].text)
     return out
 
 
