@@ -500,14 +500,24 @@ def _owned(ctx: Context, verb: Token) -> list[Relation]:
         subject_dep = "nsubj" if verb.dep_ == "acomp" and verb.head.lemma_ == "be" else "nsubjpass"
         clause = verb.head if subject_dep == "nsubj" else verb  # 'X is majority-owned by Y': the parser's adjective
         passive = verb.tag_ == "VBN" and any(c.dep_ == subject_dep for c in clause.children)
-        if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} or passive:  # 'X, owned by Y', 'Y-owned X', 'X is owned by Y'
-            if passive and not (_holds_now(clause) if clause is not verb else any(
+        fronted = verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i  # 'PhonePe, owned by Walmart, plans'
+        if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} or passive or fronted:  # 'X, owned by Y', 'Y-owned X',
+            if passive and not (_holds_now(clause) if clause is not verb else any(  # 'X is owned by Y'
                     c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in verb.children) or _holds_now(verb)):
                 continue  # 'X was owned by Y until 2018': over
-            owned = ([k for c in clause.children if c.dep_ == subject_dep for k in _named(ctx, _owner(c), {"Organization"})]
-                     if passive else _named(ctx, verb.head, {"Organization"}))
+            if any(c.dep_ == "advmod" and c.lower_ in {"once", "formerly", "previously"} for c in verb.children):
+                continue  # 'Jaguar, once owned by Ford': over
+            if passive:
+                owned = [k for c in clause.children if c.dep_ == subject_dep for k in _named(ctx, _owner(c), {"Organization"})]
+            elif fronted:
+                owned = [k for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.i for k in _named(ctx, c, {"Organization"})]
+            else:  # 'Mandiant, a cybersecurity company owned by Google': the name the noun is apposed to
+                head = verb.head
+                owned = _named(ctx, head, {"Organization"}) or (
+                    _named(ctx, head.head, {"Organization"}) if head.dep_ == "appos" and head.pos_ == "NOUN" else [])
             owners = [k for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                      for k in _named(ctx, p, {"Organization", "Person", "State"}) or _state_noun(ctx, p)]
+                      for k in _named(ctx, p, {"Organization", "Person", "State"}) or _state_noun(ctx, p) or [
+                          m.key for m in [ctx.apposed_name(p)] if m is not None and m.type in {"Organization", "Person", "State"}]]
             owners += [k for c in verb.children if c.dep_ in {"npadvmod", "compound"}
                        for k in _named(ctx, c, {"Organization", "State"})]
         else:  # 'Y owns X', 'Y, who owns X'
@@ -893,9 +903,12 @@ def _pronoun_person(ctx: Context, pronoun: Token) -> str:
             m = ctx.mention(subject)
             if m is not None and m.type == "Person":
                 return m.key
-            if subject.pos_ == "PRON":
+            if subject.pos_ == "PRON" and subject.lower_ not in {"it", "this", "that", "which", "there"}:
                 return ""  # 'he said his party ...': whom 'he' stands for is left to resolution
     sent = pronoun.sent
+    before = {m.key for t in ctx.doc[sent.start:pronoun.i] if (m := ctx.mention(t)) is not None and m.type == "Person"}
+    if len(before) == 1:  # 'the government of Prime Minister Gagan Thapa, accusing his Nepali Congress party', 'It is
+        return next(iter(before))  # Modi's first visit since his party won': the one person named before it
     subject = next((c for c in sent.root.children if c.dep_ in SUBJ_DEPS), None)
     if sent.start == 0 or subject is None or not subject.left_edge.i <= pronoun.i <= subject.right_edge.i:
         return ""
