@@ -471,6 +471,13 @@ def abstract_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def state_nouns() -> frozenset[str]:
+    """The abstract nouns whose most frequent sense is a state ('independence', 'sovereignty'; the noun.state rows of
+    kg/data/abstract_nouns.jsonl, from WordNet): 'recognised Abkhazia's independence' recognises Abkhazia."""
+    return frozenset(row["noun"] for row in resources.jsonl("abstract_nouns.jsonl") if row.get("kind") == "state")
+
+
+@lru_cache(maxsize=1)
 def event_name_nouns() -> frozenset[str]:
     """Nouns of a contest, a show or an exhibition ('championship', 'tournament', 'show', 'expo'; kg/data/event_name_nouns
     .jsonl, from WordNet): a name ending in one ('Paris Air Show') names an event, no actor or place."""

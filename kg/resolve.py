@@ -519,7 +519,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
     key_map.update({key: force[0] for key, force in forces.items()})
     key_map.update(nominal_referents(mentions, list(extraction.roles), key_map))
     # 'the president of Serbia', "Iran's foreign minister" with no holder named in the article still speak for their state
-    key_map.update({m.key: m.of for m in mentions if m.rule in OWNED_TITLES and m.key not in key_map and m.of})
+    stand_ins = {m.key: m.of for m in mentions if m.rule in OWNED_TITLES and m.key not in key_map and m.of}
+    key_map.update(stand_ins)
 
     aliased = stated_aliases(mentions, extraction.article.text, key_map)
     key_map.update({k: key for k, (key, _) in aliased.items()})
@@ -554,7 +555,8 @@ def resolve(extraction: Extraction, mentions: list[Mention]) -> Extraction:
         replace(r, subject=canon(r.subject), object=canon(r.object)) for r in extraction.relations
         if canon(r.subject) in known and (canon(r.object) in known or r.object.startswith("event-"))
         and canon(r.subject) != canon(r.object)  # two names found to be one thing: a relation of it to itself says nothing
-    )
+        and r.subject not in stand_ins and r.object not in stand_ins  # 'a Slovak lawmaker joined X' with no one named:
+    )  # the state speaks through its unnamed official in an event, but holds none of the official's own memberships
     return replace(extraction, entities=tuple(entities), roles=tuple(roles), events=tuple(events), relations=tuple(relations))
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg import resources
-from kg.extract.context import Context
+from kg.extract.context import Context, actor_nouns
 from kg.extract.entities import PERSON_KEY_PREFIX
 from kg.extract.events import FUTURE_AUX, actors, hypothetical
 from kg.nlp import name_head, titled_tokens, tokens_with, word_union
@@ -34,9 +34,101 @@ def patterns() -> dict[str, list[dict]]:
     return out
 
 
+STATE_NOUNS = frozenset({"state", "country", "nation", "government"})  # 'the Austrian state', 'the Czech government'
+
+
+def _end_actors(ctx: Context, token: Token) -> list[str]:
+    """The actors a phrase names as an end of a lasting relation: those `actors` finds, less the ones that only modify
+    a common noun that is not an actor itself. 'a unit of the Dutch pension fund PGB', 'a subsidiary of the German
+    group Lufthansa': the fund is Dutch, the unit is no part of the Netherlands; 'A Slovak member of parliament joined
+    X': Slovakia joined nothing; 'opposes Bulgaria's membership of NATO', 'rejected Babaryka's appeal': the stance is
+    on the membership or the appeal, not on Bulgaria or Babaryka. A state noun keeps its state ('owned by the Austrian
+    state'), an actor noun its owner ('opposes the government's forces' is left to `actors`), a noun of a state of
+    being (WordNet noun.state) its owner ('recognised Abkhazia's independence': Abkhazia)."""
+    found = actors(ctx, token) or _described_body(ctx, token)
+    if ctx.mention(token) is not None or token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() in STATE_NOUNS:
+        return found
+    if token.pos_ == "PROPN" and ctx.apposed_name(token) is None and not any(
+            c.dep_ == "amod" for c in token.children):
+        return found
+    from kg.gazetteer import state_nouns
+
+    lemma = token.lemma_.lower()
+    modifiers = {m.key for c in token.children if (c.dep_ == "amod" or c.dep_ == "poss" and lemma not in actor_nouns()
+                                                   and lemma not in state_nouns()) and (m := ctx.mention(c)) is not None}
+    kept = {m.key for c in token.children if c.dep_ in {"conj", "appos"} and (m := ctx.mention(c)) is not None}
+    return [k for k in found if k not in modifiers or k in kept]
+
+
+def _described_body(ctx: Context, noun: Token) -> list[str]:
+    """The organisation a bare definite noun stands for: the one the article described before with that noun in
+    apposition. 'the Collective Security Treaty Organization, the Russian-led military alliance ... Armenia, a founding
+    member of the alliance' -> the CSTO; 'Democratic Bulgaria, an alliance of two parties ... the alliance' -> it. Two
+    organisations described so, or none: nothing."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+            c.dep_ in {"compound", "poss", "nmod"} for c in noun.children):
+        return []
+    lemma = noun.lemma_.lower()
+    keys = set()
+    for t in ctx.doc[:noun.i]:
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+            continue
+        named = ctx.mention(t.head) if t.dep_ == "appos" else None
+        named = named or ctx.apposed_name(t) or _named_before(ctx, t)
+        if named is not None and named.type == "Organization":
+            keys.add(named.key)
+    return list(keys) if len(keys) == 1 else []
+
+
+def _named_before(ctx: Context, noun: Token) -> Mention | None:
+    """The name a noun phrase follows after a comma, whatever the parser hung it on: 'the Collective Security Treaty
+    Organization, the Russian-led military alliance' -> the CSTO for 'alliance'."""
+    doc = ctx.doc
+    j = noun.i - 1
+    while j > 0 and noun.i - j < 7 and doc[j].text != "," and (not doc[j].is_punct or doc[j].text == "-") and (
+            ctx.mention(doc[j]) is None or ctx.mention(doc[j]).type == "State"):
+        j -= 1
+    if j < 1 or doc[j].text != "," or doc[j + 1].lower_ not in {"the", "a", "an"}:
+        return None
+    return ctx.mention(doc[j - 1])
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A word and every word coordinated with it, however long the list ('Russia, Belarus, Kazakhstan and Tajikistan')."""
+    out, todo = [], [token]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj"]
+    return sorted(out, key=lambda t: t.i)
+
+
+def _members_are(ctx: Context, verb: Token) -> list[Relation]:
+    """Members listed after a present copula: 'The other members of the alliance are Russia, Belarus and Tajikistan',
+    'Its members are Brazil, Russia, India, China and South Africa' -> memberOf(each, organisation). A past 'were' tells
+    of what is over; names that are not states or organisations are no members here."""
+    out: list[Relation] = []
+    if verb.lemma_ != "be" or not _states_now(verb):
+        return out
+    types = _types(ctx)
+    for row in patterns().get("members_are", []):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in row["heads"] and c.tag_ == "NNS"), None)
+        if subject is None or _not_of_now(subject):
+            continue
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        bodies = _of_objects(ctx, subject) or (actors(ctx, owner) or _its_antecedent(ctx, owner) if owner is not None else [])
+        bodies = [b for b in bodies if types.get(b) == "Organization"]
+        members = [k for c in verb.children if c.dep_ == "attr" for t in _conjuncts(c) for k in _named(ctx, t, {"State", "Organization"})]
+        out += [Relation(m, row["predicate"], b, _evidence(verb, row["id"])) for m in members for b in bodies if m != b]
+    return out
+
+
 def _of_objects(ctx: Context, token: Token) -> list[str]:
-    return [k for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in prep.children if pobj.dep_ == "pobj" for k in actors(ctx, pobj)]
+    """The actors after 'of' ('a member of NATO'), also after an 'of' coordinated with it ('a member of NATO and of
+    the European Union')."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj" and c.lower_ == "of"]
+    return [k for prep in preps for pobj in prep.children if pobj.dep_ == "pobj" for k in _end_actors(ctx, pobj)]
 
 
 def _subjects(ctx: Context, verb: Token) -> list[str]:
@@ -44,7 +136,7 @@ def _subjects(ctx: Context, verb: Token) -> list[str]:
     for _ in range(3):
         subjects = [c for c in node.children if c.dep_ in SUBJ_DEPS]
         if subjects:
-            return [k for s in subjects for k in actors(ctx, s)]
+            return [k for s in subjects for k in _end_actors(ctx, s)]
         if node.dep_ == "relcl":
             return actors(ctx, node.head)
         if node.head.i == node.i:
@@ -196,8 +288,8 @@ def _matching_rows(token: Token) -> list[dict]:
     for row in patterns().get("appositive", []):
         if not nouns & set(row["heads"]) or (row["modifier"] and row["modifier"] not in modifiers):
             continue
-        if not row["modifier"] and modifiers & {"former", "ex"}:
-            continue
+        if not row["modifier"] and modifiers & {"former", "ex"} or modifiers & set(row.get("not_with", ())):
+            continue  # 'a former province'; 'its largest trading partner' is a market, no ally
         return [row]
     return []
 
@@ -275,13 +367,13 @@ def _verbal(ctx: Context, token: Token) -> list[Relation]:
     for row in patterns().get("infinitive", []):
         if lemma in row["verbs"]:
             for xcomp in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in row["infinitives"]):
-                objects = [k for c in xcomp.children if c.dep_ == "dobj" for k in actors(ctx, c)]
+                objects = [k for c in xcomp.children if c.dep_ == "dobj" for k in _end_actors(ctx, c)]
                 out += [Relation(s, row["predicate"], o, _evidence(xcomp, row["id"])) for s in _subjects(ctx, token) for o in objects]
     if hypothetical(token) or token.dep_ == "xcomp" or _in_hypothetical_clause(token):
         return out
     for row in patterns().get("object", []):
         if lemma in row["verbs"] and token.dep_ not in {"acl", "amod"} and (not row.get("lasting") or _holds_now(token)):
-            objects = [k for c in token.children if c.dep_ == "dobj" for k in actors(ctx, c)]
+            objects = [k for c in token.children if c.dep_ == "dobj" for k in _end_actors(ctx, c)]
             out += [Relation(s, row["predicate"], o, _evidence(token, row["id"])) for s in _subjects(ctx, token) for o in objects]
     for row in patterns().get("passive_modifier", []):
         if lemma in row["verbs"] and token.dep_ == "acl" and token.tag_ == "VBN":
@@ -298,6 +390,13 @@ def _named(ctx: Context, token: Token, types: set[str]) -> list[str]:
     """The key of the state or organisation a token names itself (not one modifying a noun: 'Poland's concerns')."""
     m = ctx.mention(token)
     return [m.key] if m is not None and m.type in types else []
+
+
+def _state_noun(ctx: Context, noun: Token) -> list[str]:
+    """The state a state noun with a demonym names: 'the Austrian state', 'the Czech government' -> the state."""
+    if noun.lemma_.lower() not in STATE_NOUNS:
+        return []
+    return [m.key for c in noun.children if c.dep_ in {"amod", "compound"} and (m := ctx.mention(c)) is not None and m.type == "State"]
 
 
 def _stated_rows(verb: Token, rows: list[dict]) -> list[dict]:
@@ -398,10 +497,27 @@ def _owned(ctx: Context, verb: Token) -> list[Relation]:
     be a named organisation ('owns a house' is not read); not negated, hypothetical or yet to come."""
     out: list[Relation] = []
     for row in _stated_rows(verb, patterns().get("ownership", [])):
-        if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:  # 'X, owned by Y', 'Y-owned X'
-            owned = _named(ctx, verb.head, {"Organization"})
+        subject_dep = "nsubj" if verb.dep_ == "acomp" and verb.head.lemma_ == "be" else "nsubjpass"
+        clause = verb.head if subject_dep == "nsubj" else verb  # 'X is majority-owned by Y': the parser's adjective
+        passive = verb.tag_ == "VBN" and any(c.dep_ == subject_dep for c in clause.children)
+        fronted = verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i  # 'PhonePe, owned by Walmart, plans'
+        if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} or passive or fronted:  # 'X, owned by Y', 'Y-owned X',
+            if passive and not (_holds_now(clause) if clause is not verb else any(  # 'X is owned by Y'
+                    c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in verb.children) or _holds_now(verb)):
+                continue  # 'X was owned by Y until 2018': over
+            if any(c.dep_ == "advmod" and c.lower_ in {"once", "formerly", "previously"} for c in verb.children):
+                continue  # 'Jaguar, once owned by Ford': over
+            if passive:
+                owned = [k for c in clause.children if c.dep_ == subject_dep for k in _named(ctx, _owner(c), {"Organization"})]
+            elif fronted:
+                owned = [k for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.i for k in _named(ctx, c, {"Organization"})]
+            else:  # 'Mandiant, a cybersecurity company owned by Google': the name the noun is apposed to
+                head = verb.head
+                owned = _named(ctx, head, {"Organization"}) or (
+                    _named(ctx, head.head, {"Organization"}) if head.dep_ == "appos" and head.pos_ == "NOUN" else [])
             owners = [k for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                      for k in _named(ctx, p, {"Organization", "Person", "State"})]
+                      for k in _named(ctx, p, {"Organization", "Person", "State"}) or _state_noun(ctx, p) or [
+                          m.key for m in [ctx.apposed_name(p)] if m is not None and m.type in {"Organization", "Person", "State"}]]
             owners += [k for c in verb.children if c.dep_ in {"npadvmod", "compound"}
                        for k in _named(ctx, c, {"Organization", "State"})]
         else:  # 'Y owns X', 'Y, who owns X'
@@ -553,8 +669,8 @@ def _party_of_possessor(ctx: Context, token: Token) -> list[Relation]:
     if m is None or m.type != "Organization" or token.idx != m.start or token.i < 2 or ctx.doc[token.i - 1].tag_ != "POS":
         return []
     person = ctx.mention(ctx.doc[token.i - 2])
-    if not _is_party(m.text) or person is None or person.type != "Person":
-        return []
+    if not (_is_party(m.text) or _party(ctx, token) is not None) or person is None or person.type != "Person":
+        return []  # 'Fico's Smer party': the noun after the name says it is a party
     span = (person.start, m.end)
     return [Relation(person.key, row["predicate"], m.key, _evidence(token, row["id"], span))
             for row in patterns().get("affiliation", [])]
@@ -787,9 +903,12 @@ def _pronoun_person(ctx: Context, pronoun: Token) -> str:
             m = ctx.mention(subject)
             if m is not None and m.type == "Person":
                 return m.key
-            if subject.pos_ == "PRON":
+            if subject.pos_ == "PRON" and subject.lower_ not in {"it", "this", "that", "which", "there"}:
                 return ""  # 'he said his party ...': whom 'he' stands for is left to resolution
     sent = pronoun.sent
+    before = {m.key for t in ctx.doc[sent.start:pronoun.i] if (m := ctx.mention(t)) is not None and m.type == "Person"}
+    if len(before) == 1:  # 'the government of Prime Minister Gagan Thapa, accusing his Nepali Congress party', 'It is
+        return next(iter(before))  # Modi's first visit since his party won': the one person named before it
     subject = next((c for c in sent.root.children if c.dep_ in SUBJ_DEPS), None)
     if sent.start == 0 or subject is None or not subject.left_edge.i <= pronoun.i <= subject.right_edge.i:
         return ""
@@ -889,6 +1008,9 @@ def _owned_body(ctx: Context, token: Token) -> list[Relation]:
     types = {x.key: x.type for x in ctx.by_token.values()}
     keys = [k for o in owners for k in actors(ctx, o) if types.get(k) == "Organization"]
     span = (min(o.idx for o in owners), m.end)
+    relational = [row for t in described[1:] for row in _matching_rows(t)]
+    if relational:  # "Google's parent company Alphabet": the noun says how the two stand ('parent' points the other way)
+        return [_directed(row, m.key, k, _evidence(token, row["id"], span)) for row in relational[:1] for k in keys if k != m.key]
     return [Relation(m.key, row["predicate"], k, _evidence(token, row["id"], span))
             for row in patterns().get("possessive", []) for k in keys if k != m.key]
 
@@ -958,7 +1080,18 @@ def _parties(ctx: Context) -> set[str]:
     party, the NSC') or as the ruling or the opposition one ('the opposition Movement for Democratic Change')."""
     doc = ctx.doc
     return {m.key for i, m in ctx.by_token.items() if m.type == "Organization" and doc[i].idx == m.start
-            and (_party(ctx, doc[i]) is not None or i and doc[i - 1].lower_ in {"ruling", "opposition"})}
+            and (_party(ctx, doc[i]) is not None or _is_party(m.text) or _opposition_or_ruling(doc, i))}
+
+
+def _opposition_or_ruling(doc, i: int) -> bool:
+    """A name said to rule or to oppose right before it, a bloc noun between or not: 'the ruling ZANU-PF', 'the
+    opposition alliance Podemos', 'the opposition Movement for Democratic Change' (kg/data/relation_patterns.jsonl,
+    the post row's party and bloc nouns)."""
+    parties, blocs = _party_nouns()
+    j = i - 1
+    if j > 0 and doc[j].is_lower and doc[j].lemma_.lower() in parties | blocs:
+        j -= 1
+    return j >= 0 and doc[j].lower_ in {"ruling", "opposition"}
 
 
 def party_posts(ctx: Context, roles: list[Role]) -> list[Relation]:
@@ -978,7 +1111,7 @@ def extract_relations(ctx: Context) -> list[Relation]:
     candidates = {t.i for t in tokens_with(doc, DEP, APPOSITIVE_DEPS)} | {t.i for t in tokens_with(doc, LEMMA, _verbs())}
     candidates |= {t.i for t in tokens_with(doc, POS, NAME_POS)}  # what a pattern can start from, found over the arrays
     candidates |= {t.i for t in tokens_with(doc, LOWER, _legislator_words())}
-    candidates |= {t.i for t in tokens_with(doc, LEMMA, word_union(_capital_heads(), _bid_nouns()))}
+    candidates |= {t.i for t in tokens_with(doc, LEMMA, word_union(_capital_heads(), _bid_nouns(), frozenset({"be"})))}
     for t in tokens_with(doc, LEMMA, _heads()):  # relational nouns, and the noun a 'parent' or 'member' compound hangs on
         candidates |= {t.i, t.head.i} if t.dep_ == "compound" else {t.i}
     out: list[Relation] = []
@@ -991,9 +1124,18 @@ def extract_relations(ctx: Context) -> list[Relation]:
             out += _bid(ctx, token) + _members_such_as(ctx, token)
         if token.pos_ in {"VERB", "AUX"}:
             out += _verbal(ctx, token) + _admitted(ctx, token) + _owned(ctx, token) + _included(ctx, token)
+            out += _members_are(ctx, token)
         elif token.pos_ == "PROPN":
             out += _affiliation(ctx, token) + _member_before(ctx, token) + _party_of_possessor(ctx, token)
             out += _owned_body(ctx, token) + _party_noun(ctx, token) + _neighbouring(ctx, token) + _pronoun_party(ctx, token)
             out += _place_of_state(ctx, token) + _party_of_person(ctx, token)
             out += _nationality(ctx, token)
-    return [r for r in dict.fromkeys(out) if r.subject != r.object]
+    types = _types(ctx)
+    return [r for r in dict.fromkeys(out) if r.subject != r.object
+            and (r.predicate not in ORGANIZATION_RANGE or types.get(r.object, "Organization") == "Organization")]
+
+
+ORGANIZATION_RANGE = frozenset({"memberOf", "aspiresToJoin"})
+"""Relations whose object is an organisation: one is a member of or seeks to join a body, never a person or a state
+('Robb will join Abbott in Jakarta' goes with him; 'Kestrel plans to enter France' opens a market; 'the first Arab party
+to join an Israeli government' joins a cabinet)."""

@@ -233,9 +233,14 @@ from tests.conftest import DATA
 # derailment in Croatia, a bribery sentence in Ecuador, an election and recount in The Gambia): the set is 250. As
 # written, events 0.12, 0.27, 0.67, 0.69; the helper's rules did not land. Tune-wire (250) entities 0.938 roles 0.880
 # events 0.669 (tp 1199 fp 606 fn 581) statements 0.958 relations 0.476 dates 890/911. Floors unchanged.
+# 2026-12-06 (s31-rel): four articles rich in relations written blind (party membership in Slovakia, Armenia and the
+# CSTO, a utility buying a grid operator, a Bulgarian opposition alliance): the set is 254. As written, relations 0.60,
+# 0.62, 0.00, 0.36; after the relation rules 0.80, 1.00, 0.00, 0.33. Tune-wire (254) relations 0.474 (tp 90 fp 79 fn
+# 121) -> 0.554 (tp 108 fp 71 fn 103), other sections unchanged; wire relations 0.262 -> 0.281 (fp 15 -> 11); Wikinews
+# relations tune 0.818 -> 0.818, check 0.167 -> 0.308; no other aggregate moved. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (250, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (254, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
