@@ -2556,6 +2556,8 @@ def _inherited_subject(token: Token) -> Token | None:
             # gerund says; not a passive's subject ("after questioning him, police released him": "after questioning
             # him for hours, the suspect was released" is questioned by others)
             return next((c for c in node.head.head.children if c.dep_ in SUBJ_DEPS), None)
+        if (issuer := _statement_issued(node)) is not None:
+            return issuer
         if (node.dep_ == "acl" and node.tag_ in {"VBD", "VBZ", "VBP"} and node.head.dep_ == "ROOT" and node.head.i < node.i
                 and node.head.pos_ == "PROPN"):
             return node.head  # 'Alcalde, who had led the party since 2024, conceded and said ...': the parser makes the
@@ -2578,6 +2580,22 @@ def _inherited_subject(token: Token) -> Token | None:
         if subjects:
             return subjects[0]
     return None
+
+
+def _statement_issued(verb: Token) -> Token | None:
+    """Who does what a statement's participle says: the subject of the verb that has a new statement as its object
+    ('the party issued a declaration demanding that ...', 'Hamas released a statement calling on Egypt to ...':
+    the party demands, Hamas calls); not a statement named before ('rejected the statement calling for ...') nor one
+    someone else made ('welcomed a statement by Serbia urging ...', "read out Serbia's statement urging ...")."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.i >= verb.i or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _statement_nouns() or _negated_verb(noun.head):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) or any(
+            c.dep_ in {"poss", "prep"} and c.i < verb.i for c in noun.children):
+        return None
+    return next((c for c in noun.head.children if c.dep_ in SUBJ_DEPS), None)
 
 
 def _own_patient(verb: Token) -> bool:
