@@ -61,6 +61,7 @@ from kg.extract.entities import (
     BODY_KEY_PREFIXES,
     PERSON_KEY_PREFIX,
     PERSON_PRONOUNS,
+    SMALL_CAPITAL,
     new_unnamed_person,
     owner_before_title,
     paragraph_bounds,
@@ -71,6 +72,7 @@ from kg.gazetteer import (
     agent_sectors,
     body_heads,
     by_name,
+    capitals,
     document_nouns,
     doer_verbs,
     feature_nouns,
@@ -3374,9 +3376,27 @@ def _nested_targets(ctx: Context, draft: Draft, noun: Token, depth: int = 0) -> 
                 if depth < 2:
                     _nested_targets(ctx, draft, g, depth + 1)
                 continue
-            for key in actors(ctx, g):
+            for key in actors(ctx, g) or _capital_state(ctx, g):
                 if key not in draft.participants:
                     draft.add(key, "target")
+
+
+def _capital_state(ctx: Context, token: Token) -> list[str]:
+    """The state a capital stands for as the one an act is done to: 'imposed sanctions on Tehran', 'sent aid to Kabul',
+    'stepped up pressure on Pyongyang' (the government there, as a capital that acts names it: 'Tehran said'); a
+    small capital only where the article names its state or none ('Victoria' is the Seychelles' in no article on
+    Australia); not a place that is no capital ('sanctions on Crimea')."""
+    m = ctx.mention(token)
+    if m is None or m.type != "Place" or (state := capitals().get(m.key, "")) == "":
+        return []
+    from kg.extract.entities import states_named
+    from kg.gazetteer import entries
+
+    extra = entries()[m.key].extra
+    named = states_named(token.doc)
+    if extra.get("seat_of_government") or (extra.get("population") or 0) >= SMALL_CAPITAL or state in named or not named:
+        return [state]
+    return []
 
 
 def _doers_of(ctx: Context, noun: Token) -> list[str]:
@@ -3409,7 +3429,8 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
                 own = _owner_keys(ctx, pobj) if word == "of" and draft.kind == RETREAT_KIND and _own_agents(pobj) else []
                 if own and (m := ctx.mention(pobj)) is not None:
                     own.append(m.key)  # "the withdrawal of Pakistan's ambassador": the envoy withdrawn, and his state
-                for key in actors(ctx, pobj):  # "the withdrawal of Russian troops from Kherson": Russia withdraws them
+                for key in actors(ctx, pobj) or (_capital_state(ctx, pobj) if role == "target" else []):
+                    # "the withdrawal of Russian troops from Kherson": Russia withdraws them
                     draft.add(key, "participant" if key in own else role)  # (not "forces from Panama": whence, a target)
                 for prep in pobj.children:  # "arrested by police in Istanbul", "a crackdown on protesters in Minsk"
                     if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
