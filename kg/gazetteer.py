@@ -95,6 +95,26 @@ def _add_armed_groups(out: dict[str, Entry]) -> None:
 
 
 @lru_cache(maxsize=1)
+def group_states() -> dict[str, str]:
+    """Armed group id and lower-cased name -> the state its Phoenix codes name, when they name one state: CAMEO codes
+    a rebel group by its country ('Hezbollah' LBNREB, "Kurdistan Workers' Party" TURREB); not a group coded by a region
+    or as international ('INTREB', 'MEAREB', 'IMGSASMUS').
+
+    >>> group_states()["liberation tigers of tamil eelam"] == state_by_iso3()["LKA"], "islamic state" in group_states()
+    (True, False)
+    """
+    out: dict[str, str] = {}
+    for row in resources.jsonl("armed_groups.jsonl"):
+        states = {state_by_iso3().get(code[:3], "") for code in row["codes"]}
+        if len(states) != 1 or not (state := states.pop()):
+            continue
+        out[row["id"]] = state
+        for name in row["names"]:
+            out.setdefault(name.lower(), state)
+    return out
+
+
+@lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """Capital or seat of government place id -> state id: 'Belgrade' and 'the White House' act for their state."""
     out = {e.capital: e.id for e in entries().values() if e.type == "State" and e.capital}

@@ -8,14 +8,16 @@ Vojislav Kostunica"), of a nominal mention ("the president of Armenia",
 "Taiwan's vice foreign minister"), or of the Phoenix office holder a name or a
 short name of the actor dictionaries names ("President Obama"); an
 organisation for the state its name opens with ("the Latvian Constitutional
-Court", "the Nigerian Union of Teachers").
+Court", "the Nigerian Union of Teachers"); an armed group of the Phoenix
+dictionaries for the one state its codes name, as CAMEO codes a rebel group by
+its country ("Hizbollah" LBNREB, "the Liberation Tigers of Tamil Eelam" LKAREB).
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 
-from kg.gazetteer import actor_aliases, held_on, office_holders, opening_state, state_by_iso3, state_of
+from kg.gazetteer import actor_aliases, group_states, held_on, office_holders, opening_state, state_by_iso3, state_of
 from kg.records import Event, Mention, Role
 
 NON_SOURCE_ROLES = {"target", "mediator"}
@@ -48,8 +50,21 @@ def _mention_state(m: Mention, as_of: dt.date) -> str:
     if m.type == "Person":
         return holder_state(m.text, as_of)
     if m.type == "Organization":
-        return named_state(m.text)
+        return named_state(m.text) or group_state(m.key, m.text)
     return ""
+
+
+def group_state(key: str, name: str) -> str:
+    """The state of an armed group of the Phoenix dictionaries (`kg.gazetteer.group_states`), by its entry or its name.
+
+    >>> group_state("org-x", "the Kurdistan Workers' Party") == group_state("org-group-61", "PKK") != ""
+    True
+    >>> group_state("org-x", "the Red Cross")
+    ''
+    """
+    words = name.split()
+    name = " ".join(words[1:] if words[:1] and words[0].lower() == "the" else words)
+    return group_states().get(key) or group_states().get(name.lower(), "")
 
 
 def holder_state(name: str, as_of: dt.date) -> str:

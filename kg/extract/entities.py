@@ -83,7 +83,32 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     out.extend(body_mentions(doc, out))
     out.extend(police_mentions(doc, out))
     out.extend(army_mentions(doc, out))
-    return sorted(out, key=lambda m: (m.start, m.end))
+    return sorted(apposed_states(doc, out), key=lambda m: (m.start, m.end))
+
+
+APPOSED_STATE_DEPS = {"poss", "amod", "compound"}
+
+
+def apposed_states(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A person named with an apposition that gives them a state and says what kind of person they are belongs to that
+    state: "Ana Costa, Brazil's chief negotiator", 'Salah Idris, Algeria's leading rights activist', 'Nadia Farouk,
+    an Egyptian blogger' (`of`, as "Brazil's foreign minister" has it); the apposition's head a person noun of
+    WordNet (kg/data/person_nouns.jsonl); not a place apposed ('Ana Costa, a Brazilian city councillor from Lisbon'
+    keeps Brazil) nor a name with no person noun ('Ana Costa, Brazil's hope').
+
+    A person the article gives a state some other way (a title) keeps it."""
+    states = [m for m in mentions if m.type == "State"]
+    out = []
+    for m in mentions:
+        if m.type != "Person" or m.of or m.rule != "ner-person" or (span := doc.char_span(m.start, m.end)) is None:
+            out.append(m)
+            continue
+        heads = [c for c in span.root.children if c.dep_ == "appos" and c.i > span.root.i and c.pos_ == "NOUN"
+                 and c.lemma_.lower() in person_nouns()]
+        owners = [s.key for h in heads for c in h.children if c.dep_ in APPOSED_STATE_DEPS and c.i < h.i
+                  for s in states if s.start <= c.idx < s.end]
+        out.append(replace(m, of=owners[0]) if len(set(owners)) == 1 else m)
+    return out
 
 
 DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese")  # English demonym suffixes: Crimea-n, Tigray-an, Kashmir-i, Darfur-i

@@ -61,6 +61,7 @@ from kg.extract.entities import (
     BODY_KEY_PREFIXES,
     PERSON_KEY_PREFIX,
     PERSON_PRONOUNS,
+    SMALL_CAPITAL,
     new_unnamed_person,
     owner_before_title,
     paragraph_bounds,
@@ -71,6 +72,7 @@ from kg.gazetteer import (
     agent_sectors,
     body_heads,
     by_name,
+    capitals,
     document_nouns,
     doer_verbs,
     feature_nouns,
@@ -2556,6 +2558,8 @@ def _inherited_subject(token: Token) -> Token | None:
             # gerund says; not a passive's subject ("after questioning him, police released him": "after questioning
             # him for hours, the suspect was released" is questioned by others)
             return next((c for c in node.head.head.children if c.dep_ in SUBJ_DEPS), None)
+        if (issuer := _statement_issued(node)) is not None:
+            return issuer
         if (node.dep_ == "acl" and node.tag_ in {"VBD", "VBZ", "VBP"} and node.head.dep_ == "ROOT" and node.head.i < node.i
                 and node.head.pos_ == "PROPN"):
             return node.head  # 'Alcalde, who had led the party since 2024, conceded and said ...': the parser makes the
@@ -2578,6 +2582,22 @@ def _inherited_subject(token: Token) -> Token | None:
         if subjects:
             return subjects[0]
     return None
+
+
+def _statement_issued(verb: Token) -> Token | None:
+    """Who does what a statement's participle says: the subject of the verb that has a new statement as its object
+    ('the party issued a declaration demanding that ...', 'Hamas released a statement calling on Egypt to ...':
+    the party demands, Hamas calls); not a statement named before ('rejected the statement calling for ...') nor one
+    someone else made ('welcomed a statement by Serbia urging ...', "read out Serbia's statement urging ...")."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.i >= verb.i or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _statement_nouns() or _negated_verb(noun.head):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) or any(
+            c.dep_ in {"poss", "prep"} and c.i < verb.i for c in noun.children):
+        return None
+    return next((c for c in noun.head.children if c.dep_ in SUBJ_DEPS), None)
 
 
 def _own_patient(verb: Token) -> bool:
@@ -3356,9 +3376,27 @@ def _nested_targets(ctx: Context, draft: Draft, noun: Token, depth: int = 0) -> 
                 if depth < 2:
                     _nested_targets(ctx, draft, g, depth + 1)
                 continue
-            for key in actors(ctx, g):
+            for key in actors(ctx, g) or _capital_state(ctx, g):
                 if key not in draft.participants:
                     draft.add(key, "target")
+
+
+def _capital_state(ctx: Context, token: Token) -> list[str]:
+    """The state a capital stands for as the one an act is done to: 'imposed sanctions on Tehran', 'sent aid to Kabul',
+    'stepped up pressure on Pyongyang' (the government there, as a capital that acts names it: 'Tehran said'); a
+    small capital only where the article names its state or none ('Victoria' is the Seychelles' in no article on
+    Australia); not a place that is no capital ('sanctions on Crimea')."""
+    m = ctx.mention(token)
+    if m is None or m.type != "Place" or (state := capitals().get(m.key, "")) == "":
+        return []
+    from kg.extract.entities import states_named
+    from kg.gazetteer import entries
+
+    extra = entries()[m.key].extra
+    named = states_named(token.doc)
+    if extra.get("seat_of_government") or (extra.get("population") or 0) >= SMALL_CAPITAL or state in named or not named:
+        return [state]
+    return []
 
 
 def _doers_of(ctx: Context, noun: Token) -> list[str]:
@@ -3391,7 +3429,8 @@ def _prep_roles(ctx: Context, draft: Draft, token: Token, exclude: frozenset | s
                 own = _owner_keys(ctx, pobj) if word == "of" and draft.kind == RETREAT_KIND and _own_agents(pobj) else []
                 if own and (m := ctx.mention(pobj)) is not None:
                     own.append(m.key)  # "the withdrawal of Pakistan's ambassador": the envoy withdrawn, and his state
-                for key in actors(ctx, pobj):  # "the withdrawal of Russian troops from Kherson": Russia withdraws them
+                for key in actors(ctx, pobj) or (_capital_state(ctx, pobj) if role == "target" else []):
+                    # "the withdrawal of Russian troops from Kherson": Russia withdraws them
                     draft.add(key, "participant" if key in own else role)  # (not "forces from Panama": whence, a target)
                 for prep in pobj.children:  # "arrested by police in Istanbul", "a crackdown on protesters in Minsk"
                     if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
