@@ -528,6 +528,8 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         return replace(row, kind="Aid", cameo=aid)
     if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and (aid := _offered_aid(token, actor, armed)):
         return replace(row, kind="Aid", cameo=aid)
+    if row is not None and row.id == MEASURE_ROW and (ruling := _court_measure(token)) is not None:
+        return ruling
     if row is not None and row.speech and token.lemma_.lower() == "announce" and _announces_product(token):
         return next((r for r in lexicon()[("release", "VERB")] if r.kind == RELEASE_KIND and not r.plover), row)  # "Apple announced the
         # iPhone 3GS": a product made public, as 'unveiled'
@@ -546,6 +548,23 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
 
 
 SANCTION_KINDS = {"Sanction", "TradeMeasure"}
+
+
+def _court_measure(verb: Token) -> Trigger | None:
+    """'the Constitutional Court suspended the tax', 'a judge froze the assets of NAME', 'the tax, which the court
+    halted': a measure of sanction (suspend, freeze, halt) whose subject is a judicial agent (Phoenix sector JUD:
+    court, judge, tribunal) is that court's ruling, the Ruling row of the lexicon for courts (ev-ruling-court), not a
+    sanction: a court decides on a case, it does not punish a state; 'the government suspended aid' stays a sanction,
+    and so does a court's fine (not a row of `MEASURE_ROW`)."""
+    if verb.pos_ not in {"VERB", "AUX"} or not any(agent_sectors().get(w) == "JUD" for w in _Said(verb).subjects):
+        return None
+    return next((r for r in _triggers_for(verb) if r.kind == RULING_KIND and r.subj_sector == "JUD"), None) or next(
+        (r for r in lexicon()[("rule", "VERB")] if r.kind == RULING_KIND and r.subj_sector == "JUD"), None)
+
+
+RULING_KIND = "Ruling"
+MEASURE_ROW = "ev-sanction"  # the hand-made verbs of a measure (suspend, halt, freeze); a court's fine or sentence
+# ('was fined 50,000 zloty by the court') keeps its CAMEO penalty row, a sanction on the one fined
 
 
 def _struck_with(verb: Token) -> Trigger | None:
