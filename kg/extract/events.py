@@ -3113,6 +3113,7 @@ def _attendees(ctx: Context, noun: Token, kind: str) -> list[str]:
 
 HAPPENING_KINDS = {"Disaster", "Accident"}  # what befalls a place: the state it befalls takes part (shapes.ttl: a state
 # may be a participant); a death is someone's, not the state's
+WHERE_PREPS = {"in", "at", "near", "off", "on"}  # "crashed in Kenya", "capsized on the Meghna river", "derailed near Ogulin"
 NESTED_PLACE_PREPS = {"in", "at", "near", "off", "under", "of", "across", "along", "over"}  # "under a glacier in the south of Iceland"
 
 
@@ -3142,10 +3143,18 @@ def _affected_state(ctx: Context, draft: Draft) -> None:
         # "an earthquake killed 40 people in Peru", "a storm cut power across Cuba": the place of what it did
     if not draft.place and token.pos_ in {"NOUN", "PROPN"}:
         draft.place = _nested_place(ctx, token, 0)
+    phrases = [g for c in token.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS for g in c.children if g.dep_ == "pobj"]
+    if token.pos_ == "VERB":
+        draft.place = draft.place or next((k for g in phrases if (k := _place(ctx, g) or _nested_place(ctx, g, 1))), "")
+        # "capsized on the Meghna river in central Bangladesh", "overturned near Nakuru in Kenya": where a vehicle's
+        # accident happened, the first place of the verb's place phrase, at any depth
     if draft.participants or not draft.place:
         return
     m = next((m for m in ctx.by_token.values() if m.key == draft.place), None)
     state = draft.place if m is not None and m.type == "State" else state_of(draft.place) or region_state
+    if not state and token.pos_ == "VERB":
+        named = {m.key for g in phrases for t in g.subtree if (m := ctx.mention(t)) is not None and m.type == "State"}
+        state = next(iter(named)) if len(named) == 1 else ""  # "near Nakuru in Kenya": the one state the phrase names
     if state:
         draft.add(state, "participant")
 
@@ -4421,6 +4430,10 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
               and {draft.trigger.plover, head.trigger.plover} <= VIOLENT_PLOVER):
             _donate(draft, head)  # "troops shelled the town, killing 20 people": the toll of the shelling, one act
             draft.absorbed = True
+        elif (draft.token.dep_ == "conj" and head is not None and not head.absorbed and draft.kind == head.kind == ACCIDENT_KIND
+              and head.token.pos_ == draft.token.pos_ == "VERB" and not any(c.dep_ in SUBJ_DEPS for c in draft.token.children)):
+            _donate(head, draft)  # "a ferry collided with a cargo ship and capsized on the Meghna on Sunday": one accident
+            head.absorbed = True  # told by two verbs of one subject; the place and time are written after the last
     for draft in drafts:
         if (verb := _text_verb(draft.token)) is None or (host := by_token.get(verb.i)) is None:
             continue
