@@ -233,9 +233,16 @@ from tests.conftest import DATA
 # derailment in Croatia, a bribery sentence in Ecuador, an election and recount in The Gambia): the set is 250. As
 # written, events 0.12, 0.27, 0.67, 0.69; the helper's rules did not land. Tune-wire (250) entities 0.938 roles 0.880
 # events 0.669 (tp 1199 fp 606 fn 581) statements 0.958 relations 0.476 dates 890/911. Floors unchanged.
+# 2026-12-06 (s31-evt): three articles of accidents and disasters written blind (a mine collapse in Colombia, a ferry
+# capsizing in Bangladesh, a bushfire in New South Wales): the set is 253. As written, events 0.36, 0.40, 0.43 (the
+# three: 0.400, tp 8 fp 7 fn 17); after the rules 0.36, 0.57, 0.46 (0.474, tp 9 fp 4 fn 16). The four s30-evt rules measured one by one and
+# kept, then three of s31-evt (intransitive strike, a court's measure is a ruling, an accident verb's place and state):
+# tune-wire (253) events 0.666 -> 0.672 (tp 1207 -> 1217, fp 613 -> 600, fn 598 -> 588), dates 895/916 -> 902/923,
+# other sections unchanged; wire events 0.662 -> 0.665 (tp 179 -> 180), dates 129/134 -> 130/135; Wikinews
+# tune/check and PLOVER unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (250, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (253, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
