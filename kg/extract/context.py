@@ -76,6 +76,18 @@ def _compared_since(span: Span) -> bool:
                for t in span.sent)  # not 'the biggest bank has been under investigation since March': its subject
 
 
+def _when_after(span: Span) -> Token | None:
+    """The verb of a 'when' clause written right after a time, after a comma or none ('since July 2009, when six
+    people died', 'in 2014 when floods hit'), whatever the parse hung the clause on: the clause tells what happened
+    then."""
+    doc = span.doc
+    i = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+    if i >= len(doc) or doc[i].lower_ != "when" or doc[i].dep_ not in {"advmod", "mark"}:
+        return None
+    verb = doc[i].head
+    return verb if verb.pos_ in {"VERB", "AUX"} and verb.i > i and verb.dep_ in {"relcl", "advcl", "acl"} else None
+
+
 class Context:
     """Lookups over one parsed article, shared by the extractors: mentions by token, quotes, times by token, who can act.
 
@@ -115,6 +127,11 @@ class Context:
             if any((m := self.by_token.get(t.i)) is not None and m.type in {"Organization", "Person"} and m.start <= span.start_char
                    and span.end_char <= m.end and (m.start, m.end) != (span.start_char, span.end_char) for t in span):
                 continue  # "21st Century Fox", "the Sunday Times": a body's name that holds a time word names no time
+            when = _when_after(span)
+            if when is not None and when.i not in self.times and not dateline(self.text, span.start_char, span.end_char):
+                self.times[when.i], ranks[when.i] = replace(tv, start=span.start_char, end=span.end_char), (False, 0)
+                self.time_tokens.update(t.i for t in span)  # "since August 2007, when a quake killed 500 people",
+                # "in December 2016, when he defeated Jammeh": the time the clause is told at is its own
             if _compared_since(span):
                 continue  # "the deadliest since 1981": the years compared over, not when anything happened
             self.time_tokens.update(t.i for t in span)

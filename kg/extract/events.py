@@ -528,6 +528,10 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
         return replace(row, kind="Aid", cameo="0331")
     if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and (aid := _promised_aid(token)):
         return replace(row, kind="Aid", cameo=aid)
+    if row is not None and row.kind == "Agreement" and row.cameo.startswith("03") and (aid := _offered_aid(token, actor, armed)):
+        return replace(row, kind="Aid", cameo=aid)
+    if row is not None and row.id == MEASURE_ROW and (ruling := _court_measure(token)) is not None:
+        return ruling
     if row is not None and row.speech and token.lemma_.lower() == "announce" and _announces_product(token):
         return next((r for r in lexicon()[("release", "VERB")] if r.kind == RELEASE_KIND and not r.plover), row)  # "Apple announced the
         # iPhone 3GS": a product made public, as 'unveiled'
@@ -546,6 +550,23 @@ def _choose(token: Token, actor: Callable[..., bool] | None = None, armed: Calla
 
 
 SANCTION_KINDS = {"Sanction", "TradeMeasure"}
+
+
+def _court_measure(verb: Token) -> Trigger | None:
+    """'the Constitutional Court suspended the tax', 'a judge froze the assets of NAME', 'the tax, which the court
+    halted': a measure of sanction (suspend, freeze, halt) whose subject is a judicial agent (Phoenix sector JUD:
+    court, judge, tribunal) is that court's ruling, the Ruling row of the lexicon for courts (ev-ruling-court), not a
+    sanction: a court decides on a case, it does not punish a state; 'the government suspended aid' stays a sanction,
+    and so does a court's fine (not a row of `MEASURE_ROW`)."""
+    if verb.pos_ not in {"VERB", "AUX"} or not any(agent_sectors().get(w) == "JUD" for w in _Said(verb).subjects):
+        return None
+    return next((r for r in _triggers_for(verb) if r.kind == RULING_KIND and r.subj_sector == "JUD"), None) or next(
+        (r for r in lexicon()[("rule", "VERB")] if r.kind == RULING_KIND and r.subj_sector == "JUD"), None)
+
+
+RULING_KIND = "Ruling"
+MEASURE_ROW = "ev-sanction"  # the hand-made verbs of a measure (suspend, halt, freeze); a court's fine or sentence
+# ('was fined 50,000 zloty by the court') keeps its CAMEO penalty row, a sanction on the one fined
 
 
 def _struck_with(verb: Token) -> Trigger | None:
@@ -711,7 +732,7 @@ def _promises_money(verb: Token) -> bool:
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if any(c.ent_type_ == "MONEY" for c in objects):
+    if any(c.ent_type_ == "MONEY" or _aid_of_sum(c) for c in objects):
         return True
     words = {c.lemma_.lower() for c in objects if any(n.dep_ == "nummod" for n in c.children)}  # a sum, not 'a loan'
     return bool(words) and any(row.cameo.startswith("033") and row.obj & words for row in _triggers_for(verb))
@@ -726,6 +747,51 @@ def _promised_aid(verb: Token) -> str:
         return ""
     patterns = _aid_patterns().get(verb.lemma_.lower(), {})
     return next((patterns[c.lemma_.lower()] for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in patterns), "")
+
+
+def _aid_of_sum(obj: Token) -> list[Token]:
+    """'2 million euros in humanitarian aid', '$5 million in assistance': a sum counted with an 'in' phrase of an aid
+    noun of the hand-made lexicon ('aid', 'assistance') is that aid; its noun says what is given ('killed 40 people in
+    Peru', '303 seats in parliament' are no aid)."""
+    if not (obj.ent_type_ == "MONEY" or obj.pos_ == "NUM" or any(n.dep_ == "nummod" for n in obj.children)):
+        return []
+    return [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in _aid_nouns()]
+
+
+@lru_cache(maxsize=1)
+def _aid_nouns() -> frozenset[str]:
+    """The nouns of the hand-made Aid rows ('aid', 'assistance')."""
+    return frozenset(lemma for row in resources.jsonl(LEXICON_FILES[0]) if row["pos"] == "NOUN" and row["kind"] == "Aid"
+                     for lemma in row["lemmas"])
+
+
+def _offered_aid(verb: Token, actor: Callable[..., bool] | None = None, armed: Callable[[Token], bool] | None = None) -> str:
+    """'Chile offered to send rescue teams', 'Japan pledged to provide $5 million in aid', 'vowed to deliver food': a
+    verb of intent whose infinitive gives aid (its own row is Aid) expresses intent to provide that aid, CAMEO 033*
+    (the intent code whose description is the aid code's, `_intent_code`), the class Aid; '' when the infinitive
+    is no aid ('offered to mediate', 'promised to hold elections')."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in INTENT_HEADS:
+        return ""
+    for clause in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and _to_infinitive(c)):
+        content = _choose(clause, actor, armed)
+        if content is not None and content.kind == "Aid" and content.plover == "AID":
+            return _intent_code(content.cameo)
+    return ""
+
+
+INTENT_PREFIX = "express intent to "  # CAMEO2PLOVER: 0333 'Express intent to provide humanitarian aid' of 073
+
+
+@lru_cache(maxsize=64)
+def _intent_code(cameo: str) -> str:
+    """The CAMEO code of the intent to do what `cameo` codes: the 03 code whose description is 'Express intent to ' and
+    the description of `cameo` (kg/data/cameo_plover.csv: 073 'Provide humanitarian aid' -> 0333), else 033 for an
+    aid code, else 030."""
+    rows = resources.table("cameo_plover.csv")
+    done = next((r["description"].lower() for r in rows if r["cameo"] == cameo), "")
+    return next((r["cameo"] for r in rows if r["cameo"].startswith("03") and done
+                 and r["description"].lower() == INTENT_PREFIX + done), "033" if cameo.startswith("07") else "030")
 
 
 @lru_cache(maxsize=1)
@@ -806,6 +872,7 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
     heads += [p for c in heads if c.lemma_.lower() in CONTAINER_NOUNS or c.pos_ == "NUM" or any(n.dep_ == "nummod" for n in c.children)
               for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
               for p in o.children if p.dep_ == "pobj"]  # "a package of sanctions", "700 kg of medicine", "303 of the 543 seats"
+    heads += [a for c in heads for a in _aid_of_sum(c)]  # "provide 50 million euros in aid": what is given is aid
     objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
     modifiers = {w for c in heads for m in c.children if m.dep_ in {"compound", "amod", "nmod"} for w in (m.lemma_.lower(), m.lower_)}
     modifiers |= {p.lower_ for c in heads for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for p in o.children
@@ -3066,6 +3133,7 @@ def _attendees(ctx: Context, noun: Token, kind: str) -> list[str]:
 
 HAPPENING_KINDS = {"Disaster", "Accident"}  # what befalls a place: the state it befalls takes part (shapes.ttl: a state
 # may be a participant); a death is someone's, not the state's
+WHERE_PREPS = {"in", "at", "near", "off", "on"}  # "crashed in Kenya", "capsized on the Meghna river", "derailed near Ogulin"
 NESTED_PLACE_PREPS = {"in", "at", "near", "off", "under", "of", "across", "along", "over"}  # "under a glacier in the south of Iceland"
 
 
@@ -3076,22 +3144,46 @@ def _affected_state(ctx: Context, draft: Draft) -> None:
     participant."""
     token = draft.token
     stranded = _stranded_clause_verb(token)
-    if not draft.place and (token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+    subject = token.head if token.dep_ == "appos" and token.head.dep_ == "nsubj" else token  # "a magnitude 6.9
+    # earthquake struck": the parser makes 'magnitude' the subject and the quake its apposition
+    region_state = ""
+    if not draft.place and (token.pos_ in {"NOUN", "PROPN"} and subject.dep_ == "nsubj" and subject.head.pos_ == "VERB"
                             or stranded is not None):
-        verb = stranded or token.head
+        verb = stranded or subject.head
         draft.place = next((k for c in verb.children if c.dep_ == "dobj" if (k := _place(ctx, c))), "")
+        region = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in place_nouns()), None)
+        if region is not None:
+            draft.place = draft.place or _nested_place(ctx, region, 1) or next(
+                (m.key for c in region.children if c.dep_ == "compound" if (m := ctx.mention(c)) is not None and m.type == "Place"), "")
+            region_state = _state_named_on(ctx, region)  # "struck the southern Peruvian region of Arequipa", "hit
+            # Chile's Atacama region": the place the place noun names, in the state its modifier names
         holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
         draft.place = draft.place or next((k for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "across"}
                                            for g in c.children if g.dep_ == "pobj" if (k := _place(ctx, g))), "")
         # "an earthquake killed 40 people in Peru", "a storm cut power across Cuba": the place of what it did
     if not draft.place and token.pos_ in {"NOUN", "PROPN"}:
         draft.place = _nested_place(ctx, token, 0)
+    phrases = [g for c in token.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS for g in c.children if g.dep_ == "pobj"]
+    if token.pos_ == "VERB":
+        draft.place = draft.place or next((k for g in phrases if (k := _place(ctx, g) or _nested_place(ctx, g, 1))), "")
+        # "capsized on the Meghna river in central Bangladesh", "overturned near Nakuru in Kenya": where a vehicle's
+        # accident happened, the first place of the verb's place phrase, at any depth
     if draft.participants or not draft.place:
         return
     m = next((m for m in ctx.by_token.values() if m.key == draft.place), None)
-    state = draft.place if m is not None and m.type == "State" else state_of(draft.place)
+    state = draft.place if m is not None and m.type == "State" else state_of(draft.place) or region_state
+    if not state and token.pos_ == "VERB":
+        named = {m.key for g in phrases for t in g.subtree if (m := ctx.mention(t)) is not None and m.type == "State"}
+        state = next(iter(named)) if len(named) == 1 else ""  # "near Nakuru in Kenya": the one state the phrase names
     if state:
         draft.add(state, "participant")
+
+
+def _state_named_on(ctx: Context, noun: Token) -> str:
+    """The one state a place noun's modifier names: 'the Peruvian region', "Chile's Atacama region" -> that state."""
+    states = {m.key for c in noun.children if c.dep_ in {"amod", "compound", "poss"}
+              if (m := ctx.mention(c)) is not None and m.type == "State"}
+    return next(iter(states)) if len(states) == 1 else ""
 
 
 MANNER_PREPS = {"in", "by"}  # "won in a landslide", "re-elected by a landslide"
@@ -4377,6 +4469,10 @@ def absorb(drafts: list[Draft]) -> list[Draft]:
               and {draft.trigger.plover, head.trigger.plover} <= VIOLENT_PLOVER):
             _donate(draft, head)  # "troops shelled the town, killing 20 people": the toll of the shelling, one act
             draft.absorbed = True
+        elif (draft.token.dep_ == "conj" and head is not None and not head.absorbed and draft.kind == head.kind == ACCIDENT_KIND
+              and head.token.pos_ == draft.token.pos_ == "VERB" and not any(c.dep_ in SUBJ_DEPS for c in draft.token.children)):
+            _donate(head, draft)  # "a ferry collided with a cargo ship and capsized on the Meghna on Sunday": one accident
+            head.absorbed = True  # told by two verbs of one subject; the place and time are written after the last
     for draft in drafts:
         if (verb := _text_verb(draft.token)) is None or (host := by_token.get(verb.i)) is None:
             continue
@@ -4960,7 +5056,7 @@ def _codes(draft: Draft) -> tuple[str, str]:
     if draft.intent and draft.conditional and plover not in {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"}:
         return "130", "THREATEN"  # "will withdraw its force unless ...": a conditional promise is a threat
     if draft.intent and plover in cooperative() - {"AGREE"}:
-        return "03" + cameo[1:2] if cameo else "030", "AGREE"
+        return (_intent_code(cameo) if cameo.startswith("07") else "03" + cameo[1:2]) if cameo else "030", "AGREE"
     if draft.intent and plover in conflictual():
         return "130", "THREATEN"
     return cameo, plover

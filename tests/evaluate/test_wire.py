@@ -238,9 +238,16 @@ from tests.conftest import DATA
 # 0.62, 0.00, 0.36; after the relation rules 0.80, 1.00, 0.00, 0.33. Tune-wire (254) relations 0.474 (tp 90 fp 79 fn
 # 121) -> 0.554 (tp 108 fp 71 fn 103), other sections unchanged; wire relations 0.262 -> 0.281 (fp 15 -> 11); Wikinews
 # relations tune 0.818 -> 0.818, check 0.167 -> 0.308; no other aggregate moved. Floors unchanged.
+# 2026-12-06 (s31-evt): three articles of accidents and disasters written blind (a mine collapse in Colombia, a ferry
+# capsizing in Bangladesh, a bushfire in New South Wales): the set is 253. As written, events 0.36, 0.40, 0.43 (the
+# three: 0.400, tp 8 fp 7 fn 17); after the rules 0.36, 0.57, 0.46 (0.474, tp 9 fp 4 fn 16). The four s30-evt rules measured one by one and
+# kept, then three of s31-evt (intransitive strike, a court's measure is a ruling, an accident verb's place and state):
+# tune-wire (253) events 0.666 -> 0.672 (tp 1207 -> 1217, fp 613 -> 600, fn 598 -> 588), dates 895/916 -> 902/923,
+# other sections unchanged; wire events 0.662 -> 0.665 (tp 179 -> 180), dates 129/134 -> 130/135; Wikinews
+# tune/check and PLOVER unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (254, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (257, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
