@@ -1238,6 +1238,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
     ents = _party_names_with_states(doc, _parties_of_states(doc, _with_own_possessive(doc, ents)))
     titles = [(t.start, t.end) for t in title_spans(doc)]  # the titles' token ranges
+    ents = _occupation_opened_names(doc, ents, titles)
     ents = [p for e in ents for p in _dateline_split(doc, e)]
     ents = [_place_with_article(doc, e) for e in ents]
     ents = _clubs_around_cities(doc, ents)
@@ -1498,6 +1499,53 @@ def _parties_after_standing(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = _typed(doc, _fresh(doc, start, ent.end, "ORG"))
         out.append(ent)
     return [e for e in out if not (e.ent_id_ and e.start in dropped)]
+
+
+def _occupation_opened_names(doc: Doc, ents: list[Span], titles: list[tuple[int, int]]) -> list[Span]:
+    """'Analyst Per Hansen said', 'Lawyer María José Restrepo Uribe, who represents ...', 'Economist Zaw Htay said': a
+    noun of a person (kg/data/person_nouns.jsonl and occupations.jsonl, from WordNet) capitalised only because it opens
+    the sentence, right before capitalised words, is the person's occupation, not the first word of the name (the model
+    reads 'Lawyer NAME' as an organisation, or drops 'Per' of 'Per Hansen' as a preposition): the words after it are
+    the person's name. Not a title (`title_spans`: 'General NAME', 'Judge NAME' stay the title's), a given name or
+    surname of the Phoenix office holders ('Porter'), a name of dictionary words only ('Economist Intelligence Unit'),
+    and before one name word only when the tagger read the noun as a common noun ('Hunter Biden' keeps its given name)."""
+    kinds = person_nouns() | {form[0] for form in occupations() if len(form) == 1}
+    in_title = {i for a, b in titles for i in range(a, b)}
+    names = given_names() | known_surnames()
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    found = []
+    for sent in doc.sents:
+        noun = doc[sent.start]
+        if noun.text in {'"', "\u201c", "'", "(", "-", "\u2014"} and noun.i + 1 < sent.end:
+            noun = doc[noun.i + 1]  # a quote mark or a dash opening the paragraph
+        if not (noun.is_title and noun.is_alpha and noun.lower_ in kinds and noun.lower_ not in names
+                and noun.i not in in_title and not noun.ent_id_):
+            continue
+        start = j = noun.i + 1
+        while j < sent.end and j - start < 5 and j not in in_title and not doc[j].ent_id_:
+            token = doc[j]
+            if token.is_title and token.is_alpha or NAME_APOSTROPHE.fullmatch(token.text) and token.text[:1].isupper():
+                j += 1
+            elif (j > start and token.text == "-" and j + 1 < sent.end and not token.whitespace_
+                  and not doc[j - 1].whitespace_ and doc[j + 1].is_alpha):
+                j += 2  # 'Park Ji-hoon': the tokenizer splits a hyphenated given name
+            elif j > start and _name_particle(token) and j + 1 < sent.end and doc[j + 1].is_title:
+                j += 1  # 'Lawyer Ana de la Cruz'
+            else:
+                break
+        if j == start or all(is_dictionary_word(t.text) for t in doc[start:j] if t.is_alpha):
+            continue
+        if j - start == 1 and noun.pos_ != "NOUN":
+            continue
+        if j < len(doc) and (doc[j].text == "'s" or doc[j].is_title):
+            continue  # 'Analyst Firm's report', or a run cut by a gazetteer name
+        found.append((noun.i, start, j))
+    if not found:
+        return ents
+    cover = {i for a, _, b in found for i in range(a, b)}
+    kept = [e for e in ents if e.ent_id_ or not any(i in cover for i in range(e.start, e.end))]
+    return kept + [_fresh(doc, start, end, "PERSON") for _, start, end in found
+                   if not any(ent_at.get(i) is not None and ent_at[i].ent_id_ for i in range(start, end))]
 
 
 def _people_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
