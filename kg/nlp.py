@@ -1238,7 +1238,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
     ents = _party_names_with_states(doc, _parties_of_states(doc, _with_own_possessive(doc, ents)))
     titles = [(t.start, t.end) for t in title_spans(doc)]  # the titles' token ranges
-    ents = _occupation_opened_names(doc, ents, titles)
+    ents = _people_by_name_form(doc, _occupation_opened_names(doc, ents, titles))
     ents = [p for e in ents for p in _dateline_split(doc, e)]
     ents = [_place_with_article(doc, e) for e in ents]
     ents = _clubs_around_cities(doc, ents)
@@ -1546,6 +1546,52 @@ def _occupation_opened_names(doc: Doc, ents: list[Span], titles: list[tuple[int,
     kept = [e for e in ents if e.ent_id_ or not any(i in cover for i in range(e.start, e.end))]
     return kept + [_fresh(doc, start, end, "PERSON") for _, start, end in found
                    if not any(ent_at.get(i) is not None and ent_at[i].ent_id_ for i in range(start, end))]
+
+
+GAELIC_SURNAME = re.compile(r"(?:Mac|Mc|Nic|Mhic)[A-Z][a-z]+")  # 'MacLeod', 'McAllan', 'NicDhòmhnaill'
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _apposed_to_person_noun(head: Token, kinds: frozenset[str]) -> bool:
+    """Whether the noun an apposition hangs on is a noun of a person, or the last noun of a phrase of 'of', 'at' or 'for'
+    after one ('the head of the disaster agency, NAME': the parser hangs NAME on 'agency')."""
+    for _ in range(4):
+        if head.pos_ == "NOUN" and head.lower_ in kinds:
+            return True
+        if head.dep_ != "pobj" or head.head.dep_ != "prep":
+            return False
+        head = head.head.head
+    return False
+
+
+def _people_by_name_form(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names the model types as a body or a place that the form of the text shows to be a person's:
+
+    - 'Fiona MacLeod said', 'Angus MacNeil': two or three capitalised words ending in a Gaelic patronymic surname
+      ('Mac'/'Mc' and a capitalised name, no gazetteer name), none a noun of a body or a business ('Ronald McDonald
+      House', 'Harper MacLeod Partners' stay bodies);
+    - 'The director general of ORG, Hilmansyah, said': a name the model calls a place, set off by commas in apposition
+      to a noun of a person or a title's word (kg/data/person_nouns.jsonl, WordNet): an Indonesian single name, not a
+      city (a place is never a director general)."""
+    bodies = word_union(body_nouns(), trade_body_nouns())
+    kinds = _person_or_title_words()
+    out = []
+    for ent in ents:
+        if ent.ent_id_ or ent.label_ in NON_NAME_LABELS | {"PERSON"}:
+            out.append(ent)
+            continue
+        words = list(ent)
+        if (ent.label_ == "ORG" and 2 <= len(words) <= 3 and GAELIC_SURNAME.fullmatch(words[-1].text)
+                and all(t.is_title and t.is_alpha and t.lower_ not in bodies for t in words[:-1])
+                and not (ent.end < len(doc) and doc[ent.end].text in {"'s", "\u2019s"} and doc[ent.end].tag_ != "POS")):
+            ent = _fresh(doc, ent.start, ent.end, "PERSON")
+        elif (ent.label_ in PLACE_LABELS and len(words) <= 3 and ent.root.dep_ == "appos" and ent.start > 0
+              and doc[ent.start - 1].text == "," and ent.end < len(doc) and doc[ent.end].text == ","
+              and _apposed_to_person_noun(ent.root.head, kinds) and ent.root.head.i < ent.start
+              and all(t.is_title and t.is_alpha for t in words)):
+            ent = _fresh(doc, ent.start, ent.end, "PERSON")
+        out.append(ent)
+    return out
 
 
 def _people_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -2584,12 +2630,15 @@ def _name_run_before(doc: Doc, end: int, taken: set[int], words: frozenset[str])
 
 def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:
     """'nonpartisan Junius Ho', where the model tagged 'Ho' alone: a capitalised given name (of the Phoenix office
-    holders and the nickname table) right before a person, left untagged, opens the person's name."""
+    holders and the nickname table) right before a person, left untagged, opens the person's name; so does a word that
+    ends a Phoenix office holder's name and is no dictionary word ('Zaw Htay' tagged 'Htay': a Burmese name has no
+    given name and surname, 'Zaw' ends 'Aung Zaw')."""
     out = []
     for ent in ents:
         i = ent.start - 1
         if (ent.label_ == "PERSON" and i >= 0 and not doc[i].ent_type_ and doc[i].is_title and doc[i].pos_ == "PROPN"
-                and doc[i].lower_ in given_names() and doc[i].whitespace_ and doc[i].text not in honorifics()
+                and (doc[i].lower_ in given_names() or doc[i].lower_ in known_surnames() and not is_dictionary_word(doc[i].text))
+                and doc[i].whitespace_ and doc[i].text not in honorifics()
                 and doc[i].lower_ not in _title_phrases()):  # 'Queen Elizabeth II': a title, though a given name too
             ent = _fresh(doc, i, ent.end, "PERSON")
         out.append(ent)
