@@ -1334,7 +1334,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _untagged_listed_bodies(doc, _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(
-        doc, _trade_bodies_of_states(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out))))))))
+        doc, _trade_bodies_of_states(doc, _bodies_named_for_a_purpose(doc, _demonym_and_initials(doc, _defined_acronyms(doc, out)))))))))
     out = _speaking_things(doc, _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out)))
     out = _names_before_building_nouns(doc, _parties_after_standing(doc, _people_after_person_nouns(doc, out)))
     out = _makers_read_as_people(doc, _sites_named_for_people(doc, _listed_before_body_nouns(doc, out)))
@@ -5041,6 +5041,24 @@ def _initials_with_particles(span: Span) -> str:
 
 MAX_SPLIT_NAME = 8  # words of a body's name read back from its bracketed acronym
 SPLIT_JOINERS = frozenset({"of", "and", "for", "the", "&", "'s", "in"})  # '... in the Islamic Maghreb'
+
+
+def _demonym_and_initials(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Scottish FA chief executive NAME' after 'the Scottish Football Association': a demonym or a state's name right
+    before capital letters the model left untagged, when the text names a body that opens with the same words and
+    whose other words have those initials, is that body's short name (kg.resolve joins the two)."""
+    bodies = [strip_the(e.text).split() for e in ents if e.label_ == "ORG"]
+    out = []
+    for ent in ents:
+        short = doc[ent.end] if ent.end < len(doc) else None
+        if (ent.label_ in {"NORP", "GPE"} and short is not None and short.is_alpha and short.is_upper
+                and 2 <= len(short) <= 5 and not short.ent_type_ and ent[-1].whitespace_):
+            words = [t.text for t in ent]
+            if any(b[:len(words)] == words and len(b) > len(words) + 1
+                   and "".join(w[0] for w in b[len(words):] if w[:1].isupper()) == short.text for b in bodies):
+                ent = _fresh(doc, ent.start, ent.end + 1, "ORG")
+        out.append(ent)
+    return out
 
 
 def _split_before_acronym(doc: Doc, ents: list[Span]) -> list[Span]:
