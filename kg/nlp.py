@@ -1535,6 +1535,8 @@ def _occupation_opened_names(doc: Doc, ents: list[Span], titles: list[tuple[int,
                 break
         if j == start or all(is_dictionary_word(t.text) for t in doc[start:j] if t.is_alpha):
             continue
+        if doc[start].lower_ in kinds:
+            continue  # 'Emeritus Professor NAME': a run of nouns of a person, for the titles' rules
         if j - start == 1 and noun.pos_ != "NOUN":
             continue
         if j < len(doc) and (doc[j].text == "'s" or doc[j].is_title):
