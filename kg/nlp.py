@@ -1343,6 +1343,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _without_language_demonyms(doc, _without_clock_zones(doc, _without_documents(doc, _without_systems(doc, out))))
     out = _numbered_facilities(doc, _without_event_names(doc, _without_category_lines(doc, out)))
     out = _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
+    out = _without_portfolios_after_of(doc, out)
     return _parties_named_by_members(doc, _without_common_nouns_opening(doc, out))
 
 
@@ -2019,6 +2020,23 @@ def _work_complement(ent: Span) -> bool:
         return False
     subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.is_lower and subject.lemma_ in creation_nouns()
+
+
+def _without_portfolios_after_of(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the Saudi Minister of Hajj and Umrah', "Ireland's Minister of State for Sport": a name the model calls a body
+    right after a minister's title and 'of' or 'for', or opening inside a government title ('Minister of State'), is
+    the portfolio when none of its words is a noun of a body (kg/data/body_nouns.jsonl, WordNet) and it is no gazetteer name ('Minister of the Palestinian Authority'
+    keeps its body)."""
+    spans = [t for t in title_spans(doc) if title_kinds().get(t.label_) in PORTFOLIO_KINDS]
+    if not spans:
+        return ents
+    ministers = {t.end for t in spans if title_kinds().get(t.label_) == "minister"}
+    inside = {i for t in spans for i in range(t.start + 1, t.end)}  # 'Minister of [State for Sport]': run into the title
+    bodies = word_union(body_nouns(), trade_body_nouns())
+    return [e for e in ents if not (
+        e.label_ == "ORG" and not e.ent_id_ and e.start >= 2
+        and (doc[e.start - 1].lower_ in {"of", "for"} and e.start - 1 in ministers or e.start in inside)
+        and not any(t.lower_ in bodies or t.lemma_.lower() in bodies for t in e if t.i not in inside))]
 
 
 def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
