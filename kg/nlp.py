@@ -2025,8 +2025,8 @@ def _work_complement(ent: Span) -> bool:
 def _without_portfolios_after_of(doc: Doc, ents: list[Span]) -> list[Span]:
     """'the Saudi Minister of Hajj and Umrah', "Ireland's Minister of State for Sport": a name the model calls a body
     right after a minister's title and 'of' or 'for', or opening inside a government title ('Minister of State'), is
-    the portfolio when none of its words is a noun of a body (kg/data/body_nouns.jsonl, WordNet) and it is no gazetteer name ('Minister of the Palestinian Authority'
-    keeps its body)."""
+    the portfolio when none of its words outside the title is a noun of a body (kg/data/body_nouns.jsonl, WordNet)
+    and it is no gazetteer name ('Minister of the Palestinian Authority' keeps its body)."""
     spans = [t for t in title_spans(doc) if title_kinds().get(t.label_) in PORTFOLIO_KINDS]
     if not spans:
         return ents
