@@ -1239,6 +1239,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
     ents = _party_names_with_states(doc, _parties_of_states(doc, _with_own_possessive(doc, ents)))
     titles = [(t.start, t.end) for t in title_spans(doc)]  # the titles' token ranges
+    ents = _people_by_name_form(doc, _occupation_opened_names(doc, ents, titles))
     ents = [p for e in ents for p in _dateline_split(doc, e)]
     ents = [_place_with_article(doc, e) for e in ents]
     ents = _clubs_around_cities(doc, ents)
@@ -1334,7 +1335,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _hyphen_pairs(doc, _inside_words(doc, _particle_names(doc, _given_name_before(doc, out))))
     out = _named_places(doc, _compass_ellipsis(doc, _middle_initials(doc, out)))
     out = _untagged_listed_bodies(doc, _listed_with_bodies(doc, _joined_bodies(doc, _comma_joined(doc, _bodies_of_cities(
-        doc, _trade_bodies_of_states(doc, _bodies_named_for_a_purpose(doc, _defined_acronyms(doc, out))))))))
+        doc, _trade_bodies_of_states(doc, _bodies_named_for_a_purpose(doc, _demonym_and_initials(doc, _defined_acronyms(doc, out)))))))))
     out = _speaking_things(doc, _retyped_apposed_bodies(doc, _named_after_body_noun(doc, out)))
     out = _names_before_building_nouns(doc, _parties_after_standing(doc, _people_after_person_nouns(doc, out)))
     out = _makers_read_as_people(doc, _sites_named_for_people(doc, _listed_before_body_nouns(doc, out)))
@@ -1343,6 +1344,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     out = _without_language_demonyms(doc, _without_clock_zones(doc, _without_documents(doc, _without_systems(doc, out))))
     out = _numbered_facilities(doc, _without_event_names(doc, _without_category_lines(doc, out)))
     out = _without_market_names(doc, model_names(doc, _without_portfolios(doc, _without_titles_of_works(doc, out), words)))
+    out = _without_portfolios_after_of(doc, out)
     return _parties_named_by_members(doc, _without_common_nouns_opening(doc, out))
 
 
@@ -1499,6 +1501,101 @@ def _parties_after_standing(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = _typed(doc, _fresh(doc, start, ent.end, "ORG"))
         out.append(ent)
     return [e for e in out if not (e.ent_id_ and e.start in dropped)]
+
+
+def _occupation_opened_names(doc: Doc, ents: list[Span], titles: list[tuple[int, int]]) -> list[Span]:
+    """'Analyst Per Hansen said', 'Lawyer María José Restrepo Uribe, who represents ...', 'Economist Zaw Htay said': a
+    noun of a person (kg/data/person_nouns.jsonl and occupations.jsonl, from WordNet) capitalised only because it opens
+    the sentence, right before capitalised words, is the person's occupation, not the first word of the name (the model
+    reads 'Lawyer NAME' as an organisation, or drops 'Per' of 'Per Hansen' as a preposition): the words after it are
+    the person's name. Not a title (`title_spans`: 'General NAME', 'Judge NAME' stay the title's), a given name or
+    surname of the Phoenix office holders ('Porter'), a name of dictionary words only ('Economist Intelligence Unit'),
+    and before one name word only when the tagger read the noun as a common noun ('Hunter Biden' keeps its given name)."""
+    kinds = person_nouns() | {form[0] for form in occupations() if len(form) == 1}
+    in_title = {i for a, b in titles for i in range(a, b)}
+    names = given_names() | known_surnames()
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    found = []
+    for sent in doc.sents:
+        noun = doc[sent.start]
+        if noun.text in {'"', "\u201c", "'", "(", "-", "\u2014"} and noun.i + 1 < sent.end:
+            noun = doc[noun.i + 1]  # a quote mark or a dash opening the paragraph
+        if not (noun.is_title and noun.is_alpha and noun.lower_ in kinds and noun.lower_ not in names
+                and noun.i not in in_title and not noun.ent_id_):
+            continue
+        start = j = noun.i + 1
+        while j < sent.end and j - start < 5 and j not in in_title and not doc[j].ent_id_:
+            token = doc[j]
+            if token.is_title and token.is_alpha or NAME_APOSTROPHE.fullmatch(token.text) and token.text[:1].isupper():
+                j += 1
+            elif (j > start and token.text == "-" and j + 1 < sent.end and not token.whitespace_
+                  and not doc[j - 1].whitespace_ and doc[j + 1].is_alpha):
+                j += 2  # 'Park Ji-hoon': the tokenizer splits a hyphenated given name
+            elif j > start and _name_particle(token) and j + 1 < sent.end and doc[j + 1].is_title:
+                j += 1  # 'Lawyer Ana de la Cruz'
+            else:
+                break
+        if j == start or all(is_dictionary_word(t.text) for t in doc[start:j] if t.is_alpha):
+            continue
+        if doc[start].lower_ in kinds:
+            continue  # 'Emeritus Professor NAME': a run of nouns of a person, for the titles' rules
+        if j - start == 1 and noun.pos_ != "NOUN":
+            continue
+        if j < len(doc) and (doc[j].text == "'s" or doc[j].is_title):
+            continue  # 'Analyst Firm's report', or a run cut by a gazetteer name
+        found.append((noun.i, start, j))
+    if not found:
+        return ents
+    cover = {i for a, _, b in found for i in range(a, b)}
+    kept = [e for e in ents if e.ent_id_ or not any(i in cover for i in range(e.start, e.end))]
+    return kept + [_fresh(doc, start, end, "PERSON") for _, start, end in found
+                   if not any(ent_at.get(i) is not None and ent_at[i].ent_id_ for i in range(start, end))]
+
+
+GAELIC_SURNAME = re.compile(r"(?:Mac|Mc|Nic|Mhic)[A-Z][a-z]+")  # 'MacLeod', 'McAllan', 'NicDhòmhnaill'
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _apposed_to_person_noun(head: Token, kinds: frozenset[str]) -> bool:
+    """Whether the noun an apposition hangs on is a noun of a person, or the last noun of a phrase of 'of', 'at' or 'for'
+    after one ('the head of the disaster agency, NAME': the parser hangs NAME on 'agency')."""
+    for _ in range(4):
+        if head.pos_ == "NOUN" and head.lower_ in kinds:
+            return True
+        if head.dep_ != "pobj" or head.head.dep_ != "prep":
+            return False
+        head = head.head.head
+    return False
+
+
+def _people_by_name_form(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names the model types as a body or a place that the form of the text shows to be a person's:
+
+    - 'Fiona MacLeod said', 'Angus MacNeil': two or three capitalised words ending in a Gaelic patronymic surname
+      ('Mac'/'Mc' and a capitalised name, no gazetteer name), none a noun of a body or a business ('Ronald McDonald
+      House', 'Harper MacLeod Partners' stay bodies);
+    - 'The director general of ORG, Hilmansyah, said': a name the model calls a place, set off by commas in apposition
+      to a noun of a person or a title's word (kg/data/person_nouns.jsonl, WordNet): an Indonesian single name, not a
+      city (a place is never a director general)."""
+    bodies = word_union(body_nouns(), trade_body_nouns())
+    kinds = _person_or_title_words()
+    out = []
+    for ent in ents:
+        if ent.ent_id_ or ent.label_ in NON_NAME_LABELS | {"PERSON"}:
+            out.append(ent)
+            continue
+        words = list(ent)
+        if (ent.label_ == "ORG" and 2 <= len(words) <= 3 and GAELIC_SURNAME.fullmatch(words[-1].text)
+                and all(t.is_title and t.is_alpha and t.lower_ not in bodies for t in words[:-1])
+                and not (ent.end < len(doc) and doc[ent.end].text in {"'s", "\u2019s"} and doc[ent.end].tag_ != "POS")):
+            ent = _fresh(doc, ent.start, ent.end, "PERSON")
+        elif (ent.label_ in PLACE_LABELS and len(words) <= 3 and ent.root.dep_ == "appos" and ent.start > 0
+              and doc[ent.start - 1].text == "," and ent.end < len(doc) and doc[ent.end].text == ","
+              and _apposed_to_person_noun(ent.root.head, kinds) and ent.root.head.i < ent.start
+              and all(t.is_title and t.is_alpha for t in words)):
+            ent = _fresh(doc, ent.start, ent.end, "PERSON")
+        out.append(ent)
+    return out
 
 
 def _people_after_person_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1924,6 +2021,23 @@ def _work_complement(ent: Span) -> bool:
         return False
     subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.is_lower and subject.lemma_ in creation_nouns()
+
+
+def _without_portfolios_after_of(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the Saudi Minister of Hajj and Umrah', "Ireland's Minister of State for Sport": a name the model calls a body
+    right after a minister's title and 'of' or 'for', or opening inside a government title ('Minister of State'), is
+    the portfolio when none of its words outside the title is a noun of a body (kg/data/body_nouns.jsonl, WordNet)
+    and it is no gazetteer name ('Minister of the Palestinian Authority' keeps its body)."""
+    spans = [t for t in title_spans(doc) if title_kinds().get(t.label_) in PORTFOLIO_KINDS]
+    if not spans:
+        return ents
+    ministers = {t.end for t in spans if title_kinds().get(t.label_) == "minister"}
+    inside = {i for t in spans for i in range(t.start + 1, t.end)}  # 'Minister of [State for Sport]': run into the title
+    bodies = word_union(body_nouns(), trade_body_nouns())
+    return [e for e in ents if not (
+        e.label_ == "ORG" and not e.ent_id_ and e.start >= 2
+        and (doc[e.start - 1].lower_ in {"of", "for"} and e.start - 1 in ministers or e.start in inside)
+        and not any(t.lower_ in bodies or t.lemma_.lower() in bodies for t in e if t.i not in inside))]
 
 
 def _without_portfolios(doc: Doc, ents: list[Span], words: frozenset[str]) -> list[Span]:
@@ -2537,12 +2651,15 @@ def _name_run_before(doc: Doc, end: int, taken: set[int], words: frozenset[str])
 
 def _given_name_before(doc: Doc, ents: list[Span]) -> list[Span]:
     """'nonpartisan Junius Ho', where the model tagged 'Ho' alone: a capitalised given name (of the Phoenix office
-    holders and the nickname table) right before a person, left untagged, opens the person's name."""
+    holders and the nickname table) right before a person, left untagged, opens the person's name; so does a word that
+    ends a Phoenix office holder's name and is no dictionary word ('Zaw Htay' tagged 'Htay': a Burmese name has no
+    given name and surname, 'Zaw' ends 'Aung Zaw')."""
     out = []
     for ent in ents:
         i = ent.start - 1
         if (ent.label_ == "PERSON" and i >= 0 and not doc[i].ent_type_ and doc[i].is_title and doc[i].pos_ == "PROPN"
-                and doc[i].lower_ in given_names() and doc[i].whitespace_ and doc[i].text not in honorifics()
+                and (doc[i].lower_ in given_names() or doc[i].lower_ in known_surnames() and not is_dictionary_word(doc[i].text))
+                and doc[i].whitespace_ and doc[i].text not in honorifics()
                 and doc[i].lower_ not in _title_phrases()):  # 'Queen Elizabeth II': a title, though a given name too
             ent = _fresh(doc, i, ent.end, "PERSON")
         out.append(ent)
@@ -4964,6 +5081,24 @@ def _initials_with_particles(span: Span) -> str:
 
 MAX_SPLIT_NAME = 8  # words of a body's name read back from its bracketed acronym
 SPLIT_JOINERS = frozenset({"of", "and", "for", "the", "&", "'s", "in"})  # '... in the Islamic Maghreb'
+
+
+def _demonym_and_initials(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Scottish FA chief executive NAME' after 'the Scottish Football Association': a demonym or a state's name right
+    before capital letters the model left untagged, when the text names a body that opens with the same words and
+    whose other words have those initials, is that body's short name (kg.resolve joins the two)."""
+    bodies = [strip_the(e.text).split() for e in ents if e.label_ == "ORG"]
+    out = []
+    for ent in ents:
+        short = doc[ent.end] if ent.end < len(doc) else None
+        if (ent.label_ in {"NORP", "GPE"} and short is not None and short.is_alpha and short.is_upper
+                and 2 <= len(short) <= 5 and not short.ent_type_ and ent[-1].whitespace_):
+            words = [t.text for t in ent]
+            if any(b[:len(words)] == words and len(b) > len(words) + 1
+                   and "".join(w[0] for w in b[len(words):] if w[:1].isupper()) == short.text for b in bodies):
+                ent = _fresh(doc, ent.start, ent.end + 1, "ORG")
+        out.append(ent)
+    return out
 
 
 def _split_before_acronym(doc: Doc, ents: list[Span]) -> list[Span]:

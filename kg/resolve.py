@@ -123,7 +123,8 @@ def organization_aliases(mentions: list[Mention]) -> dict[str, str]:
         if " " in short:  # 'Pheu Thai' for the Pheu Thai Party, 'Standard Chartered' for Standard Chartered Bank: the
             # name without the capitalised kind of body that ends it (one word: the first-word rule below)
             candidates |= {f.key for f in named if f.key != m.key and _without_kind(f.text).lower() == short}
-        candidates |= {f.key for f in named if f.key != m.key and _initials_opening(m.text, f.text)}
+        candidates |= {f.key for f in named if f.key != m.key and (_initials_opening(m.text, f.text)
+                                                                     or _initials_closing(m.text, f.text))}
         if len(m.text.split()) == 1:
             candidates |= {f.key for f in full
                            if (_strip_the(f.text).split()[0] == m.text and f.of != m.key) or _initials(f.text) == m.text
@@ -427,6 +428,23 @@ def _initials_opening(short: str, name: str) -> bool:
     if rest < 1 or len(words[0]) < 2 or not words[0].isupper() or len(full) <= rest + 1 or full[-rest:] != words[1:]:
         return False
     return _initials(" ".join(full[:-rest])) == words[0]
+
+
+def _initials_closing(short: str, name: str) -> bool:
+    """A body's name whose closing words are written as their initials after its opening words: 'Scottish FA' of the
+    Scottish Football Association, 'Irish FA' of the Irish Football Association (not 'Scottish FA' of the Scottish
+    Fishermen's Federation Association, nor 'Scottish' alone).
+
+    >>> _initials_closing("Scottish FA", "the Scottish Football Association"), _initials_closing("FA", "Football Association")
+    (True, False)
+    >>> _initials_closing("Scottish FA", "Scottish Rugby Union")
+    False
+    """
+    words, full = strip_the(short).split(), strip_the(name).split()
+    keep = len(words) - 1
+    if keep < 1 or len(words[-1]) < 2 or not words[-1].isalpha() or not words[-1].isupper() or len(full) <= keep + 1:
+        return False
+    return full[:keep] == words[:keep] and _initials(" ".join(full[keep:])) == words[-1]
 
 
 def _mixed_initials(short: str, name: str) -> bool:

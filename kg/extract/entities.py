@@ -30,9 +30,11 @@ from kg.gazetteer import (
     entries,
     financial_nouns,
     motion_verbs,
+    names_state_body,
     person_nouns,
     place_nouns,
     speech_verbs,
+    state_of_body,
     title_by_id,
     title_prefixes,
     titles,
@@ -1407,7 +1409,7 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
                 {gazetteer_id(e) or organization_key(e.text) for e in near}) == 1)):
             # "NATO ... the alliance's spokeswoman": a name the noun does not head; 'the party' after two parties named
             # paragraphs before, in a quotation's attribution right after the sentence naming one organisation
-            window = near
+            window = near = [e for e in near if _fits_state_organ(noun, e)]
             named = {gazetteer_id(e) or organization_key(e.text) for e in window}
             same = [e for e in near if e.start >= sent.start]
             if len(named) > 1 and not quoted and len({gazetteer_id(e) or organization_key(e.text) for e in same}) == 1:
@@ -1427,6 +1429,19 @@ def the_body(doc: Doc, i: int, noun_at: int | None = None) -> Span | None:
     key = named.pop()
     ent = next(e for e in reversed(window) if (gazetteer_id(e) or organization_key(e.text)) == key)
     return ent if ent.ent_id_ else Span(doc, ent.start, ent.end, label="ORG")
+
+
+def _fits_state_organ(noun: str, ent: Span) -> bool:
+    """'the ministry', 'the army', 'the police', 'the court' (a state's body of the Phoenix agents, `names_state_body`)
+    stand only for a body of a state: one whose name holds such a body ('Ministry of Foreign Affairs', 'Indonesian
+    Navy') or opens with a state's name; not the UN, a rebel group or a company the sentence before names ('The UN
+    envoy met ... . The ministry's spokeswoman' is no UN spokeswoman). Any other noun ('the alliance' after 'NATO')
+    fits any body."""
+    if not names_state_body([noun]):
+        return True
+    words = strip_the(ent.text).split()
+    single = [*words[:-1], words[-1][:-1]] if words and words[-1].endswith("s") else words  # 'Defense Forces'
+    return names_state_body(words) or names_state_body(single) or bool(state_of_body(ent.text))
 
 
 def _subject_bodies(doc: Doc, i: int, window: list[Span]) -> list[Span]:

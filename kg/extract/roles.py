@@ -1198,16 +1198,21 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
         if title.end < len(doc) and doc[title.end].lower_ in {"for", "of"}:
             own = ""  # 'Secretary of State for Health': another state's office of the same name
         state = own or home
+        before = _states_before_quote(doc, title) if not own else set()
+        quoted = len(before) == 1 and before != {home} and not _other_state_named(doc, title, next(iter(before)))
+        if quoted:
+            state = next(iter(before))  # '..." Foreign Secretary NAME said' after 'Mexico's Foreign Ministry'
         if (not state or state not in named or _possessive_name_before(doc, title.start) or place_before_title(doc, title.start)
                 or _place_after(doc, title.end)):
             continue
         person, rule = _unowned_holder(doc, title, as_of)
         chamber = _speakers_chamber(doc, title, name, state)  # a chamber the story names: no other state's speaker
-        if (person is None or _held_elsewhere(person, state, roles) or (not own and not chamber and _other_state_named(doc, title, state))
+        if (person is None or _held_elsewhere(person, state, roles) or (not (own or quoted or chamber)
+                                                     and _other_state_named(doc, title, state))
                 or _known_states(person.text, as_of) - {state}):
             continue
         span = doc[min(person.start, title.start):max(person.end, title.end)]
-        kind = "state-title" if own else "home-state"
+        kind = "state-title" if own else "quote-state" if quoted else "home-state"
         if chamber:
             out.append(_role(span, person, name, chamber, as_of, f"chamber-{rule}", 0.7))
             continue
@@ -1553,7 +1558,30 @@ def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
             state = state_of(ent.ent_id_)
             if state and state != home:
                 return True
-    return False
+    return bool(_states_before_quote(doc, title) - {home})
+
+
+QUOTE_OPENERS = {'"', "\u201c"}
+
+
+def _states_before_quote(doc: Doc, title: Span) -> set[str]:
+    """'Mexico's Foreign Ministry called on both sides to talk. "We remain ready," Foreign Secretary NAME said': a
+    quotation's attribution carries on the sentence before it, so the states (or states of bodies) that sentence names
+    outside a quotation are named for the title too (it is Mexico's secretary); none for a sentence that is no
+    quotation's attribution."""
+    sent = doc[title.start].sent
+    if sent.start == 0 or sent[0].text not in QUOTE_OPENERS or not any(
+            t.text in QUOTE_OPENERS | {"\u201d"} for t in doc[sent.start + 1:title.start]):
+        return set()
+    before = doc[sent.start - 1].sent
+    found = set()
+    for ent in ents(doc):
+        if not (before.start <= ent.start < before.end) or not ent.ent_id_ or _quoted(doc, before, ent):
+            continue
+        if ent.end < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_:
+            continue
+        found.add(state_of(ent.ent_id_))
+    return found - {""}
 
 
 def _in_holders_relative(ent: Span, title: Span) -> bool:

@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: two hundred and fifty articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and fifty-four articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -245,9 +245,20 @@ from tests.conftest import DATA
 # tune-wire (253) events 0.666 -> 0.672 (tp 1207 -> 1217, fp 613 -> 600, fn 598 -> 588), dates 895/916 -> 902/923,
 # other sections unchanged; wire events 0.662 -> 0.665 (tp 179 -> 180), dates 129/134 -> 130/135; Wikinews
 # tune/check and PLOVER unchanged. Floors unchanged.
+# 2026-12-06 (s31-ent): four articles of names of naming traditions written blind (Myanmar's junta rejects a UN plan,
+# Indonesia and Saudi Arabia raise the Hajj quota, Colombia suspends talks with the ELN, the Scottish FA and the FAI
+# bid for the Nations League finals): the set is 254. As written entities 0.95 0.88 0.95 0.95, roles 0.91 0.67 0.44
+# 0.57, statements 0.86 1.00 0.75 1.00; after the rules (an occupation opening a sentence is no part of the name;
+# Gaelic Mac/Mc surnames; a single name apposed to a person's noun; a Phoenix name word before a person; 'the
+# ministry'/'the army' fall back only to a state's body; 'Scottish FA' of the Scottish Football Association; a
+# quotation's attribution takes the state of the sentence before; a portfolio after 'Minister of' names no body)
+# entities 0.95 0.97 1.00 0.97, roles 0.91 0.67 0.67 0.75, statements 0.86 1.00 1.00 1.00. Tune-wire (254) entities
+# 0.938 -> 0.939 (tp 4597 -> 4601, fp 335 -> 328), roles 0.877 -> 0.878 (tp 1195 -> 1198, fp 87 -> 86), events
+# 0.666 -> 0.667, statements 0.956 -> 0.960 (fp 47 -> 44, fn 28 -> 25), dates 894/916 -> 896/918; wire and Wikinews
+# tune/check unchanged (roles 0.947/0.700, statements 0.954/0.714). Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (257, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (261, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
