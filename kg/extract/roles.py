@@ -142,6 +142,7 @@ from kg.gazetteer import (
     post_nouns,
     role_of_form,
     sectors,
+    speech_verbs,
     state_bodies,
     state_by_iso3,
     state_occupations,
@@ -1554,11 +1555,35 @@ def _other_state_named(doc: Doc, title: Span, home: str) -> bool:
             continue  # 'Finance Minister NAME said: "Tehran continues ..."': what the holder says names no owner
         if ent.start >= title.end and _in_holders_relative(ent, title):
             continue  # 'Prime Minister NAME, who was returning from a summit in Indonesia,': where the holder was
+        if _reported_partner(doc, sent, title, ent):
+            continue  # 'The operation was planned with Chad and Cameroon, President NAME said': whom the holder speaks of
         if sent.start <= ent.start < sent.end and ent.ent_id_:
             state = state_of(ent.ent_id_)
             if state and state != home:
                 return True
     return bool(_states_before_quote(doc, title) - {home})
+
+
+REPORTED_DEPS = {"pobj", "dobj"}  # a state the reported words take as an object ('with Chad', 'attacked Chad'), no subject
+
+
+def _reported_partner(doc: Doc, sent: Span, title: Span, ent: Span) -> bool:
+    """'The operation was planned with Chad and Cameroon, President NAME said', 'Talks with Kenya would resume next
+    week, Foreign Minister NAME told reporters': the words before ', TITLE NAME said' are what the holder reports, as a
+    quotation is, and a state they take as an object (or the conjuncts of one) is whom the holder speaks of, no owner
+    of the title. A state that is the reported clause's subject or a possessor ('Russia will not withdraw, Foreign
+    Minister NAME said', "Ukraine's army ...") may be the holder's own and still names an owner."""
+    if not (sent.start <= ent.start and ent.end <= title.start and doc[title.start - 1].text == ","):
+        return False
+    verb = sent.root
+    if verb.i < title.end or verb.lemma_.lower() not in speech_verbs() or not any(
+            t.dep_ == "ccomp" and t.i < ent.start for t in verb.children) and not any(
+            t.dep_ == "ccomp" and ent.start <= t.i < title.start for t in verb.children):
+        return False
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root.dep_ in REPORTED_DEPS and not any(t.text == "," for t in doc[ent.end:title.start - 1])
 
 
 QUOTE_OPENERS = {'"', "\u201c"}
