@@ -493,7 +493,7 @@ def _office_verb_roles(doc: Doc, as_of: dt.date) -> list[Role]:
             holders += [_ent_at(doc, g.i) for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
                         for g in c.children if g.dep_ == "pobj"]
         for obj in objects:
-            owner = _ent_at(doc, obj.i) or _apposed_name(doc, obj) or _the_body_object(doc, obj)
+            owner = _ent_at(doc, obj.i) or _apposed_name(doc, obj) or _unit_of_body(doc, obj) or _the_body_object(doc, obj)
             of = owner_key(owner) if owner is not None else ""
             if act and (not _organization(of) or owner.start > _compound_start_of(owner.root)):
                 continue  # 'founded the city' (no organisation), 'Alianza para [el Progreso]' (a name cut short)
@@ -590,6 +590,19 @@ def _apposed_name(doc: Doc, obj) -> Span | None:
     if obj.dep_ != "appos" or not obj.is_lower:
         return None
     owner = _ent_at(doc, obj.head.i)
+    return owner if owner is not None and owner.label_ == "ORG" and _organization(owner_key(owner)) else None
+
+
+def _unit_of_body(doc: Doc, obj) -> Span | None:
+    """'NAME, who chairs the religious affairs commission of the House of Representatives', 'who heads the audit
+    committee of FIFA': a body noun in lower case (no name of its own; WordNet's organisations and social groups,
+    `body_nouns`) followed by 'of ORG' is a unit of that organisation, and its post is held in it, not in whatever
+    body the text named before ('the commission' read as the one just named). Not a noun of no body ('who chairs the
+    inquiry of the Senate')."""
+    if not obj.is_lower or obj.pos_ != "NOUN" or obj.lower_ not in body_nouns():
+        return None
+    of = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    owner = _ent_at(doc, of.i) if of is not None else None
     return owner if owner is not None and owner.label_ == "ORG" and _organization(owner_key(owner)) else None
 
 
