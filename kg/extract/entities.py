@@ -1531,6 +1531,9 @@ def role_name(text: str, role: str) -> str:
     forms = _role_by_form()
     key = " ".join(text.split()).lower()
     portfolio = PORTFOLIO.match(key)
+    if portfolio and portfolio.group(2).split()[0] in UNFLIPPED and " for " in f" {portfolio.group(2)} ":
+        # 'Minister of State for Sport', 'Secretary of State for Health': the office of its own with its portfolio
+        return " ".join(w if w.lower() in {"and", "of", "the", "for"} else w[:1].upper() + w[1:] for w in text.split())
     if portfolio and portfolio.group(2) not in UNFLIPPED:
         flipped = f"{portfolio.group(2)} {portfolio.group(1)}"
         if key in forms and forms[key].lower() != key:

@@ -950,6 +950,9 @@ def _with_portfolio(doc: Doc, title: Span) -> Span:
         return title
     if words[-1] in {"minister", "secretary"} and title.end + 1 < len(doc) and doc[title.end].lower_ in {"of", "for"}:
         i = title.end + 1
+    elif words[0] in PORTFOLIO_HEADS and words[1:] == ["of", "state"] and title.end + 1 < len(doc) \
+            and doc[title.end].lower_ == "for":
+        i = title.end + 1  # 'Minister of State for Sport', 'Secretary of State for Health': a junior rank, its portfolio
     elif len(words) > 2 and words[0] in {"minister", "secretary"} and words[1] in {"of", "for"}:
         i = title.end  # a form of the lists that is the start of a portfolio ('Minister for Foreign')
     else:
