@@ -256,9 +256,16 @@ from tests.conftest import DATA
 # 0.938 -> 0.939 (tp 4597 -> 4601, fp 335 -> 328), roles 0.877 -> 0.878 (tp 1195 -> 1198, fp 87 -> 86), events
 # 0.666 -> 0.667, statements 0.956 -> 0.960 (fp 47 -> 44, fn 28 -> 25), dates 894/916 -> 896/918; wire and Wikinews
 # tune/check unchanged (roles 0.947/0.700, statements 0.954/0.714). Floors unchanged.
+# 2026-12-06 (s32-rol): three articles of posts written blind (Nigeria's army ends an offensive in Borno, a Philippine
+# House committee summons the police chief, UK agencies investigate a cyber attack on hospital trusts): the set is 264.
+# As written roles 0.53 0.43 0.94 (entities 0.80 0.89 0.96); after the rules (states a reported clause takes as objects
+# before ', TITLE NAME said' name no owner; a lower-case body noun with 'of ORG' as an office verb's object is a unit of
+# ORG; 'Minister of State for X' runs over its portfolio) roles 0.63 0.43 1.00. Tune-wire (264) roles 0.872 -> 0.874
+# (tp 1228 -> 1233, fp 93 -> 91, fn 268 -> 263), other sections unchanged; wire and Wikinews tune/check unchanged
+# (roles 0.947/0.700). Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (261, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (264, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
