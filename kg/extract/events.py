@@ -1221,6 +1221,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         # a wrong perpetrated (kg/data/wrongdoing_nouns.jsonl), no pledge
     if row.plover == "CONSULT" and _talked_alone_about(token):
         return False  # "he talked about the transition": a speaker on a topic, no talks
+    if row.kind == RANKED_KIND and _ranked(token):
+        return False  # "was named best actor", "named the best young player": an honour, no office
     # "called Rahmon": someone is called; "airlifted supplies to victims" names whom it acts on in a preposition
     calls = row.patient and row.plover in cooperative() and "obj" in row.args
     # "sacked Braverman", "will replace Dlamini-Zuma": an office changes hands between people ("dismissed the claims",
@@ -1264,6 +1266,19 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     violent = row.plover in VIOLENT_TYPES
     return all((actor(o, people) or _described_defendant(o, row))
                and not (violent and o.pos_ == "NOUN" and o.lemma_.lower() in abstract_nouns()) for o in objects)
+
+
+RANKED_KIND = "Appointment"
+PREDICATE_DEPS = {"oprd", "attr", "xcomp"}
+
+
+def _ranked(verb: Token) -> bool:
+    """'Banderas was named best actor', 'Mbappé was named the best young player', 'the league named him its most
+    valuable player': what someone is named as is ranked above others (a superlative, Penn tag JJS or 'most' RBS), an
+    honour or a prize and no post ('was named the new finance minister', 'named him chief executive' are posts)."""
+    return any(c.dep_ in PREDICATE_DEPS and c.pos_ == "NOUN" and any(
+        m.dep_ == "amod" and (m.tag_ == "JJS" or any(a.tag_ == "RBS" for a in m.children)) for m in c.children)
+        for c in verb.children)
 
 
 @lru_cache(maxsize=1)
