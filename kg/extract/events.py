@@ -899,8 +899,12 @@ def _choose_row(token: Token, actor: Callable[..., bool] | None = None, armed: C
     as_role = not noun and not any(dep in {"dobj", "nsubjpass"} for _, dep in children)
     # 'opened an investigation into the fire', 'launched a probe into the crash': the phrase after an event noun
     # object is that noun's, wherever the parser hangs it, and says nothing of what the verb itself acts on
+    # 'the decision was taken by foreign ministers': the agent of a passive is who does it, never what the verb acts on
+    # (not CAMEO's 'TAKE * MINISTER', an abduction)
+    by_doer = any(dep == "agent" for _, dep in children)
     if noun or not any(dep == "dobj" and c.pos_ == "NOUN" and _triggers_for(c) for c, dep in children):
-        objects |= {w for prep, words in by_prep.items() if not (as_role and prep == "as") for w in words}
+        objects |= {w for prep, words in by_prep.items() if not (as_role and prep == "as") and not (by_doer and prep == "by")
+                    for w in words}
     said = _Said(token)  # its subject words and markers, read when a row asks for them
     particles = {c.lower_ for c, dep in children
                  if dep == "prt" or dep == "prep" and c.lower_ in ADVERB_PARTICLES or _adverb_particle(c, token)}
@@ -1217,6 +1221,8 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
         # a wrong perpetrated (kg/data/wrongdoing_nouns.jsonl), no pledge
     if row.plover == "CONSULT" and _talked_alone_about(token):
         return False  # "he talked about the transition": a speaker on a topic, no talks
+    if row.kind == RANKED_KIND and _ranked(token):
+        return False  # "was named best actor", "named the best young player": an honour, no office
     # "called Rahmon": someone is called; "airlifted supplies to victims" names whom it acts on in a preposition
     calls = row.patient and row.plover in cooperative() and "obj" in row.args
     # "sacked Braverman", "will replace Dlamini-Zuma": an office changes hands between people ("dismissed the claims",
@@ -1260,6 +1266,19 @@ def _sense_holds(token: Token, row: Trigger, actor: Callable[..., bool], armed: 
     violent = row.plover in VIOLENT_TYPES
     return all((actor(o, people) or _described_defendant(o, row))
                and not (violent and o.pos_ == "NOUN" and o.lemma_.lower() in abstract_nouns()) for o in objects)
+
+
+RANKED_KIND = "Appointment"
+PREDICATE_DEPS = {"oprd", "attr", "xcomp"}
+
+
+def _ranked(verb: Token) -> bool:
+    """'Banderas was named best actor', 'Mbappé was named the best young player', 'the league named him its most
+    valuable player': what someone is named as is ranked above others (a superlative, Penn tag JJS or 'most' RBS), an
+    honour or a prize and no post ('was named the new finance minister', 'named him chief executive' are posts)."""
+    return any(c.dep_ in PREDICATE_DEPS and c.pos_ == "NOUN" and any(
+        m.dep_ == "amod" and (m.tag_ == "JJS" or any(a.tag_ == "RBS" for a in m.children)) for m in c.children)
+        for c in verb.children)
 
 
 @lru_cache(maxsize=1)
@@ -5850,12 +5869,43 @@ def _refusal_kind(draft: Draft, plover: str) -> str:
     return draft.kind
 
 
+# WordNet 3.0 data.verb 00884029 promise (commit oneself to do something) and its troponyms 00884558 pledge ('promise
+# solemnly and formally') and 00886777 vow ('make a vow; promise'): verbs of one side's undertaking
+UNDERTAKING_VERBS = {"promise", "pledge", "vow"}
+UNDERTAKING_KIND = "Statement"
+UNDERTAKING_CLAUSES = {"xcomp", "ccomp"}
+
+
+def _undertaking_kind(draft: Draft, kind: str) -> str:
+    """'Mahama promised to cut the cabinet', 'Tusk promised that the government would restore the rule of law', 'she
+    vowed to present a plan': one side's promise of what it will do (its own clause, no one it agrees with) is what it
+    says it will do, a statement of intent (CAMEO 030 and PLOVER AGREE kept), not an agreement made. A promise of a
+    thing stays ('Russia promised a response', 'Norway pledged food'), and so do one made by sides together ('Iran
+    and Iraq pledged to reopen the border'), one made with or to someone ('pledged with Ankara to ...', 'pledged to
+    help Moldova') and one made under an accord ('Under the agreement, Sweden pledged to ...')."""
+    verb = draft.token
+    if kind != "Agreement" or verb.pos_ != "VERB" or verb.lemma_.lower() not in UNDERTAKING_VERBS:
+        return kind
+    if "target" in draft.participants.values():
+        return kind  # 'Germany pledged to help Moldova': a promise to another side is cooperation offered it
+    children = list(verb.children)
+    if not any(c.dep_ in UNDERTAKING_CLAUSES for c in children) or any(c.dep_ in {"dobj", "dative"} for c in children):
+        return kind
+    subjects = [c for c in children if c.dep_ in SUBJ_DEPS] or [c for c in _first_conjunct(verb).children if c.dep_ in SUBJ_DEPS]
+    if not subjects or any(c.dep_ == "conj" for s in subjects for c in s.children):
+        return kind
+    shared = [c for c in _first_conjunct(verb).children if c.dep_ == "prep"] if verb.dep_ == "conj" else []
+    if any(c.dep_ == "prep" and c.lower_ in {"with", "under"} for c in children + shared):
+        return kind
+    return UNDERTAKING_KIND
+
+
 def _records(drafts: list[Draft]) -> list[Event]:
     events = []
     for n, draft in enumerate(sorted(drafts, key=lambda d: d.token.i), 1):
         cameo, plover = _codes(draft)
         trigger = _trigger_evidence(draft)
-        kind = _refusal_kind(draft, plover)
+        kind = _undertaking_kind(draft, _refusal_kind(draft, plover))
         events.append(Event(
             key=f"event-{n}", kind=kind, label=kind, evidence=trigger,  # resolve names the event once its actors are known
             participants=tuple(("speaker" if kind != draft.kind and role == "participant" else role, key)  # who refuses
