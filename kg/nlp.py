@@ -1363,6 +1363,13 @@ def _party_run_start(doc: Doc, i: int, ents_at: dict[int, Span]) -> int:
     return start
 
 
+@lru_cache(maxsize=1)
+def _party_first_words() -> frozenset[str]:
+    """The first word of each form of kg/data/party_words.jsonl ('Democrats', 'Liberal' of 'Liberal Democrat'): the
+    tokens `_parties_named_by_members` can start from."""
+    return frozenset(form.split(" ")[0] for form in party_words())
+
+
 def _parties_named_by_members(doc: Doc, ents: list[Span]) -> list[Span]:
     """'the Social Democrats won 206 seats', 'House Democrats said', "the Greens' co-leader", 'Scottish Conservative
     leader NAME', 'Liberal Democrat leader NAME': a word naming a party by its members or its kind
@@ -1372,14 +1379,17 @@ def _parties_named_by_members(doc: Doc, ents: list[Span]) -> list[Span]:
     (a leader's, a spokesperson's: 'Republican Senator NAME' holds a seat of the state, and 'a Democrat from Ohio' is a
     person's party). A name the gazetteer knows, or one going on ('Democratic Party', 'Democratic Republic of the
     Congo'), is left alone."""
+    from spacy.attrs import ORTH
+
     words = party_words()
-    if not any(t.text in words for t in doc):
+    candidates = tokens_with(doc, ORTH, _party_first_words())  # a party word, or the first of a two-word one
+    if not any(t.text in words for t in candidates):
         return ents
     kinds = title_kinds()
     posts = {t.start for t in title_spans(doc) if kinds.get(t.label_) in BODY_POST_KINDS}
     ents_at = {i: e for e in ents for i in range(e.start, e.end)}
     found = []
-    for token in doc:
+    for token in candidates:
         form = words.get(token.text)
         if form is None and token.i + 1 < len(doc):
             pair = f"{token.text} {doc[token.i + 1].text}"  # 'Liberal Democrat', 'Social Democratic'
