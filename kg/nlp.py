@@ -1363,6 +1363,13 @@ def _party_run_start(doc: Doc, i: int, ents_at: dict[int, Span]) -> int:
     return start
 
 
+@lru_cache(maxsize=1)
+def _party_first_words() -> frozenset[str]:
+    """The first word of each form of kg/data/party_words.jsonl ('Democrats', 'Liberal' of 'Liberal Democrat'): the
+    tokens `_parties_named_by_members` can start from."""
+    return frozenset(form.split(" ")[0] for form in party_words())
+
+
 def _parties_named_by_members(doc: Doc, ents: list[Span]) -> list[Span]:
     """'the Social Democrats won 206 seats', 'House Democrats said', "the Greens' co-leader", 'Scottish Conservative
     leader NAME', 'Liberal Democrat leader NAME': a word naming a party by its members or its kind
@@ -1372,14 +1379,17 @@ def _parties_named_by_members(doc: Doc, ents: list[Span]) -> list[Span]:
     (a leader's, a spokesperson's: 'Republican Senator NAME' holds a seat of the state, and 'a Democrat from Ohio' is a
     person's party). A name the gazetteer knows, or one going on ('Democratic Party', 'Democratic Republic of the
     Congo'), is left alone."""
+    from spacy.attrs import ORTH
+
     words = party_words()
-    if not any(t.text in words for t in doc):
+    candidates = tokens_with(doc, ORTH, _party_first_words())  # a party word, or the first of a two-word one
+    if not any(t.text in words for t in candidates):
         return ents
     kinds = title_kinds()
     posts = {t.start for t in title_spans(doc) if kinds.get(t.label_) in BODY_POST_KINDS}
     ents_at = {i: e for e in ents for i in range(e.start, e.end)}
     found = []
-    for token in doc:
+    for token in candidates:
         form = words.get(token.text)
         if form is None and token.i + 1 < len(doc):
             pair = f"{token.text} {doc[token.i + 1].text}"  # 'Liberal Democrat', 'Social Democratic'
@@ -1511,10 +1521,9 @@ def _occupation_opened_names(doc: Doc, ents: list[Span], titles: list[tuple[int,
     the person's name. Not a title (`title_spans`: 'General NAME', 'Judge NAME' stay the title's), a given name or
     surname of the Phoenix office holders ('Porter'), a name of dictionary words only ('Economist Intelligence Unit'),
     and before one name word only when the tagger read the noun as a common noun ('Hunter Biden' keeps its given name)."""
-    kinds = person_nouns() | {form[0] for form in occupations() if len(form) == 1}
+    kinds = _occupation_words()
     in_title = {i for a, b in titles for i in range(a, b)}
-    names = given_names() | known_surnames()
-    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    names = word_union(given_names(), known_surnames())
     found = []
     for sent in doc.sents:
         noun = doc[sent.start]
@@ -1546,10 +1555,18 @@ def _occupation_opened_names(doc: Doc, ents: list[Span], titles: list[tuple[int,
         found.append((noun.i, start, j))
     if not found:
         return ents
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
     cover = {i for a, _, b in found for i in range(a, b)}
     kept = [e for e in ents if e.ent_id_ or not any(i in cover for i in range(e.start, e.end))]
     return kept + [_fresh(doc, start, end, "PERSON") for _, start, end in found
                    if not any(ent_at.get(i) is not None and ent_at[i].ent_id_ for i in range(start, end))]
+
+
+@lru_cache(maxsize=1)
+def _occupation_words() -> frozenset[str]:
+    """Nouns of a person and one-word occupations (kg/data/person_nouns.jsonl, occupations.jsonl), made once: the
+    union of thousands of words was built anew for every Doc."""
+    return word_union(person_nouns(), frozenset(form[0] for form in occupations() if len(form) == 1))
 
 
 GAELIC_SURNAME = re.compile(r"(?:Mac|Mc|Nic|Mhic)[A-Z][a-z]+")  # 'MacLeod', 'McAllan', 'NicDhòmhnaill'
@@ -4087,9 +4104,11 @@ def _names_before_software_abbreviations(doc: Doc) -> set[str]:
     its abbreviation in capitals (WordNet's 'OS' of operating system; kg/data/product_nouns.jsonl) name that program,
     as the words before 'operating system' do, with or without an article before them; the model often tags them
     alone as an organisation ('Mac OS X Leopard would reach the stores', the model's 'Mac')."""
+    from spacy.attrs import LOWER
+
     out = set()
-    for token in doc:
-        if not (token.is_upper and token.is_alpha and len(token) <= 3 and token.lower_ in software_nouns()):
+    for token in tokens_with(doc, LOWER, software_nouns()):  # the few software nouns, over the array: no pass in Python
+        if not (token.is_upper and token.is_alpha and len(token) <= 3):
             continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_ \

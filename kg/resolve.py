@@ -277,13 +277,19 @@ def seat_offices(mentions: list[Mention], roles: list[Role]) -> dict[str, tuple[
     seat named as a place in the same article ('at the White House', 'a spokesman for the White House') is that node
     too, an organization: one real thing (place id -> (key, type)). The seat acting alone ('the Kremlin said') stays
     its state."""
-    from kg.extract.entities import organization_key
-
     owners = {r.of for r in roles} | {m.key for m in mentions if m.rule == "seat-as-office"}
     keys = {m.key for m in mentions}
-    return {e.id: (organization_key(e.label), "Organization") for e in entries().values()
-            if (e.extra.get("seat_of_government") or e.extra.get("seat_of_body")) and e.id in keys
-            and organization_key(e.label) in owners}
+    return {place: (office, "Organization") for place, office in _seats() if place in keys and office in owners}
+
+
+@lru_cache(maxsize=1)
+def _seats() -> tuple[tuple[str, str], ...]:
+    """The gazetteer's seats of power (of a government or of a body) as (place id, the office's organization key), in
+    the gazetteer's order, found once: not by a pass over every entry for each article."""
+    from kg.extract.entities import organization_key
+
+    return tuple((e.id, organization_key(e.label)) for e in entries().values()
+                 if e.extra.get("seat_of_government") or e.extra.get("seat_of_body"))
 
 
 ARMED_SERVICE = "MIL"  # the sector of 'Air Force', 'Navy', 'Army', 'Coast Guard' among the Phoenix agents

@@ -836,8 +836,16 @@ def pair_mentions(doc: Doc) -> list[Mention]:
 def _plural_state_names(doc: Doc) -> list:
     """'the two Koreas', 'both Congos': a capitalised plural whose singular is a state's name in the gazetteer, the
     shared word of two states' names (resolve says which two: `kg.resolve.pair_referents`)."""
-    return [t for t in doc if t.is_title and t.lower_.endswith("s") and len(t) > 3
-            and by_name().get(t.lower_[:-1], "").startswith("state-")]
+    from spacy.attrs import LOWER
+
+    return [t for t in tokens_with(doc, LOWER, _plural_state_words()) if t.is_title and len(t) > 3]
+
+
+@lru_cache(maxsize=1)
+def _plural_state_words() -> frozenset[str]:
+    """A state's gazetteer name with an 's' after it ('koreas', 'congos'), lower-cased: what `_plural_state_names` looks
+    for, found over the Doc's array instead of a pass over every token."""
+    return frozenset(name + "s" for name, key in by_name().items() if key.startswith("state-"))
 
 
 PERSON_PRONOUNS = frozenset({"he", "she"})

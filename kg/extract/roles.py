@@ -282,9 +282,11 @@ def _plural_title_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     """'Google co-founders Larry Page and Sergey Brin', "Apple's founders, Steve Jobs and Steve Wozniak,": a title in the
     plural with its owner before it, then two or more names joined by commas and 'and': the post of each (no
     'former' before it)."""
+    from spacy.attrs import TAG
+
     rows, out = _one_word_titles(), []
-    for token in doc:
-        if token.tag_ != "NNS" or token.lemma_.lower() not in rows or token.lower_ == token.lemma_.lower():
+    for token in tokens_with(doc, TAG, frozenset({"NNS"})):  # the plural nouns, over the Doc's array
+        if token.lemma_.lower() not in rows or token.lower_ == token.lemma_.lower():
             continue
         owner = owner_before_title(doc, token.i)
         if owner is None or not owner_key(owner) or past_marked(doc[max(0, token.i - 3):token.i]) or _past_holder(doc, token.i, owner):
@@ -544,9 +546,11 @@ def _office_noun_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     subject of a verb of taking office whose object is a noun of holding an office, written with its owner (a
     possessive before it or 'of ORG' after it), holds the title that noun is formed from; not in the future, negated
     or with a year before the article's."""
+    from spacy.attrs import DEP
+
     out = []
-    for token in doc:
-        name = _office_title(token.lower_) if token.dep_ == "dobj" and token.pos_ == "NOUN" else ""
+    for token in tokens_with(doc, DEP, frozenset({"dobj"})):  # the direct objects, over the Doc's array
+        name = _office_title(token.lower_) if token.pos_ == "NOUN" else ""
         if not name:
             continue
         verb = token.head
