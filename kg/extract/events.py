@@ -2058,11 +2058,12 @@ ARTICLES = {"a", "an", "the"}
 
 def _fights_happening(verb: Token) -> bool:
     """'More than 300 firefighters were fighting the fire', 'crews fought the wildfire': a verb of fighting whose object
-    is a happening (`happening_nouns`, from WordNet: 'fire', 'epidemic'; or an actorless disaster of the lexicon), not an
-    enemy; 'fought a war' names a war, not a happening, and stays a fight."""
+    is a happening (`happening_nouns`, from WordNet: 'the fire', 'fires', 'the epidemic', with an article or plural; or
+    an actorless disaster of the lexicon), not an enemy; 'fought a war' names a war, not a happening, and stays a fight."""
     return any(c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN" and (
-        c.lemma_.lower() in happening_nouns() or any(t.actorless and t.kind in HAPPENING_KINDS for t in _triggers_for(c)))
-        for c in verb.children)
+        c.lemma_.lower() in happening_nouns() and (c.tag_ == "NNS" or any(d.dep_ == "det" and d.lower_ in ARTICLES for d in c.children))
+        or any(t.actorless and t.kind in HAPPENING_KINDS for t in _triggers_for(c)))
+        for c in verb.children)  # not 'exchanged fire', 'opened fire': a bare 'fire' is shooting
 
 
 def _happening_subject(verb: Token, armed: Callable[[Token], bool]) -> bool:
@@ -2097,8 +2098,10 @@ def _happening_cause(verb: Token, armed: Callable[[Token], bool]) -> bool:
     # orchard", "died as the storm hit the coast": the happening of the clause that tells how it came about
 
     def violent(noun: Token) -> bool:
-        if noun.lemma_.lower() in happening_nouns() and any(c.dep_ == "det" and c.lower_ in ARTICLES for c in noun.children):
-            return False  # "killed in the fire", "when a fire reached": the blaze; "under fire", "gunfire" shoot
+        if (noun.lemma_.lower() in happening_nouns() and any(c.dep_ == "det" and c.lower_ in ARTICLES for c in noun.children)
+                and not any(t.plover == "ASSAULT" for t in _triggers_for(noun))):
+            return False  # "killed in the fire", "when a fire reached": the blaze; "under fire", "gunfire" shoot, and
+            # "killed in an explosion" stays a blast of someone's doing
         return noun.lemma_.lower() in weapon_nouns() or any(t.plover in VIOLENT_TYPES for t in _triggers_for(noun))
 
     def happening(noun: Token) -> bool:
