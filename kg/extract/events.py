@@ -4735,12 +4735,10 @@ def befallen_state(ctx: Context, drafts: list[Draft]) -> None:
     for draft in drafts:
         if any(k in named for k in draft.participants) or not _keep(draft):
             continue
-        if not (draft.kind in BEFALLEN_KINDS or draft.kind in POLICED_KINDS and draft.place):
-            continue
-        if draft.kind in BEFALLEN_KINDS - HAPPENING_KINDS and draft.token.pos_ == "NOUN" and not draft.place:
-            continue  # "the death penalty", "a rescue plan": a noun with no place names no happening of its own
-        state = _place_state(ctx, draft.place) if draft.place else ""
-        state = state or lead
+        if draft.kind not in BEFALLEN_KINDS | POLICED_KINDS or not draft.place:
+            continue  # with no place, an event of the story's state may be another's or one told before ('the
+            # deadliest stampede during the 1991 Hajj'): giving each the lead's state would make them one
+        state = _place_state(ctx, draft.place) or lead
         if state:
             draft.add(state, "participant")
 
