@@ -256,9 +256,18 @@ from tests.conftest import DATA
 # 0.938 -> 0.939 (tp 4597 -> 4601, fp 335 -> 328), roles 0.877 -> 0.878 (tp 1195 -> 1198, fp 87 -> 86), events
 # 0.666 -> 0.667, statements 0.956 -> 0.960 (fp 47 -> 44, fn 28 -> 25), dates 894/916 -> 896/918; wire and Wikinews
 # tune/check unchanged (roles 0.947/0.700, statements 0.954/0.714). Floors unchanged.
+# 2026-12-06 (s32-evt): three articles of news beyond diplomacy written blind (Polish police arrest a ship's master over
+# cocaine in Gdańsk, a deadly wildfire with evacuations near Limassol, a Slovenian minister resigns and another is
+# dismissed): the set is 264. As written events 0.14, 0.42, 0.67 (the three: 0.417, tp 10 fp 18 fn 10); after the rules
+# (a name apposed to the object that the parser hangs on the verb; a death, disaster, accident, rescue, or an arrest,
+# charge, trial or ruling at a place with no actor takes the state of the place, 'PLACE, STATE' or the lead's one state;
+# fighting a fire is no fight; 'killed in the fire', 'killed when a fire reached' are deaths) 0.33, 0.67, 0.67 (0.578,
+# tp 13 fp 12 fn 7). Tune-wire (264) events 0.665 -> 0.668 (tp 1245 -> 1249, fp 646 -> 640, fn 608 -> 604), dates
+# 917/939 -> 921/943, other sections unchanged; wire unchanged (events 0.665); Wikinews tune/check unchanged (events
+# 0.726/0.602). Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (261, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (264, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
