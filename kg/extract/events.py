@@ -4730,7 +4730,7 @@ def befallen_state(ctx: Context, drafts: list[Draft]) -> None:
     the one written after it, 'Limassol, Cyprus'), else the one state the story's lead names (a place the gazetteer
     does not know, 'near the village of Kellaki'). It runs once the article's events are merged and dated, and only
     names who takes part in an event kept anyway."""
-    lead = _story_state(ctx)
+    lead, lead_at = _story_state(ctx)
     named = {m.key for m in ctx.by_token.values()}
     for draft in drafts:
         if any(k in named for k in draft.participants) or not _keep(draft):
@@ -4738,7 +4738,8 @@ def befallen_state(ctx: Context, drafts: list[Draft]) -> None:
         if draft.kind not in BEFALLEN_KINDS | POLICED_KINDS or not draft.place:
             continue  # with no place, an event of the story's state may be another's or one told before ('the
             # deadliest stampede during the 1991 Hajj'): giving each the lead's state would make them one
-        state = _place_state(ctx, draft.place) or lead
+        state = _place_state(ctx, draft.place) or (lead if draft.token.sent.start != lead_at else "")  # in the lead
+        # itself a state named outside the place phrase is not the one struck ('the Chilean seismological service said')
         if state:
             draft.add(state, "participant")
 
@@ -4760,9 +4761,10 @@ def _place_state(ctx: Context, place: str) -> str:
     return ""
 
 
-def _story_state(ctx: Context) -> str:
+def _story_state(ctx: Context) -> tuple[str, int]:
     """The one state the lead sentence names, the first sentence after the headline that names any state (by name,
-    demonym, or a place of the gazetteer): where the story happens. '' when it names two or more."""
+    demonym, or a place of the gazetteer): where the story happens, and where that sentence starts. '' when it names two
+    or more."""
     for sent in ctx.doc.sents:
         if _in_headline(ctx, sent[0]):
             continue
@@ -4770,8 +4772,8 @@ def _story_state(ctx: Context) -> str:
                   and m.type in {"State", "Place"} and not ctx.in_dateline(m.start)}
         states.discard("")
         if states:
-            return next(iter(states)) if len(states) == 1 else ""
-    return ""
+            return (next(iter(states)) if len(states) == 1 else ""), sent.start
+    return "", -1
 
 
 def _doing_verbs(noun: Token) -> list[Token]:
