@@ -1423,6 +1423,23 @@ def _misattached_agents(noun: Token) -> list[Token]:
             for g in c.children if g.dep_ == "pobj" and g.pos_ in {"PROPN", "NOUN"}]
 
 
+def _stranded_apposition(ctx: Context, verb: Token) -> list[Token]:
+    """'Police arrested the master of the ship, Andriy Kovalenko, a Ukrainian citizen', 'detained the driver of the
+    lorry, Jan Novak, near the border': a person's name set off by a comma right after the verb's object phrase, which
+    the parser hangs on the verb (npadvmod), is apposed to the object and names it."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    ends = {o.right_edge.i for o in verb.children if o.dep_ == "dobj" and o.pos_ == "NOUN"}
+    out = []
+    for child in verb.children:
+        if child.dep_ != "npadvmod" or child.pos_ != "PROPN" or (m := ctx.mention(child)) is None or m.type != "Person":
+            continue
+        first = next(t for t in child.subtree if not t.is_punct)
+        if first.i >= 2 and ctx.doc[first.i - 1].text == "," and first.i - 2 in ends:
+            out.append(child)
+    return out
+
+
 def _stranded_passive_agent(ctx: Context, verb: Token) -> list[Token]:
     """'the religion was banned from conducting public worship at archeological sites by the Greek Ministry of Culture':
     the parser hangs a passive's 'by' phrase, at the end of its clause, on the last noun before it; when that noun is
@@ -1935,6 +1952,8 @@ def find_triggers(ctx: Context) -> list[Draft]:
         if trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and (
                 _happening_subject(token, ctx.is_armed) or _happening_cause(token, ctx.is_armed)):
             trigger = replace(trigger, kind=DEATH_KIND, cameo="", plover="")  # "a fire killed twelve people": deaths
+        elif trigger.plover == "FIGHT" and token.pos_ in {"VERB", "AUX"} and _fights_happening(token):
+            continue  # "firefighters were fighting the blaze", "fought the wildfire": firefighting, no one's fight
         elif trigger.plover in VIOLENT_TYPES and token.pos_ in {"VERB", "AUX"} and _vehicle_blew_up(token):
             trigger = replace(trigger, kind=ACCIDENT_KIND, cameo="", plover="", actorless=True)  # "a tanker exploded"
         if trigger.visitor and _comes_to_meet(token):
@@ -2052,6 +2071,18 @@ def product_makers(ctx: Context, drafts: list[Draft]) -> None:
 
 
 DEATH_KIND = "Death"
+CAUSING_MARKS = {"when", "as"}
+ARTICLES = {"a", "an", "the"}
+
+
+def _fights_happening(verb: Token) -> bool:
+    """'More than 300 firefighters were fighting the fire', 'crews fought the wildfire': a verb of fighting whose object
+    is a happening (`happening_nouns`, from WordNet: 'the fire', 'fires', 'the epidemic', with an article or plural; or
+    an actorless disaster of the lexicon), not an enemy; 'fought a war' names a war, not a happening, and stays a fight."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN" and (
+        c.lemma_.lower() in happening_nouns() and (c.tag_ == "NNS" or any(d.dep_ == "det" and d.lower_ in ARTICLES for d in c.children))
+        or any(t.actorless and t.kind in HAPPENING_KINDS for t in _triggers_for(c)))
+        for c in verb.children)  # not 'exchanged fire', 'opened fire': a bare 'fire' is shooting
 
 
 def _happening_subject(verb: Token, armed: Callable[[Token], bool]) -> bool:
@@ -2080,8 +2111,16 @@ def _happening_cause(verb: Token, armed: Callable[[Token], bool]) -> bool:
     causes = [g for g in _agents(verb) if g.pos_ == "NOUN"]
     causes += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    causes += [s for c in verb.children if c.dep_ == "advcl"
+               and any(m.dep_ in {"mark", "advmod"} and m.lower_ in CAUSING_MARKS for m in c.children)
+               for s in c.children if s.dep_ == "nsubj" and s.pos_ == "NOUN"]  # "was killed when the fire reached his
+    # orchard", "died as the storm hit the coast": the happening of the clause that tells how it came about
 
     def violent(noun: Token) -> bool:
+        if (noun.lemma_.lower() in happening_nouns() and any(c.dep_ == "det" and c.lower_ in ARTICLES for c in noun.children)
+                and not any(t.plover == "ASSAULT" for t in _triggers_for(noun))):
+            return False  # "killed in the fire", "when a fire reached": the blaze; "under fire", "gunfire" shoot, and
+            # "killed in an explosion" stays a blast of someone's doing
         return noun.lemma_.lower() in weapon_nouns() or any(t.plover in VIOLENT_TYPES for t in _triggers_for(noun))
 
     def happening(noun: Token) -> bool:
@@ -2992,6 +3031,9 @@ def read_arguments(ctx: Context, draft: Draft) -> None:
     if "obj" in args:
         for key in (k for p in patients for k in actors(ctx, p)):
             draft.add(key, args["obj"])
+        for name in _stranded_apposition(ctx, token):
+            for key in actors(ctx, name):
+                draft.add(key, args["obj"])
     for agent in _stranded_passive_agent(ctx, token):
         for key in actors(ctx, agent):
             draft.add(key, args.get("by") or args.get("subj", "participant"))
@@ -4695,6 +4737,64 @@ def befallen_again(drafts: list[Draft]) -> None:
                 draft.add(key, role)
 
 
+BEFALLEN_KINDS = HAPPENING_KINDS | {"Death", "Rescue"}  # what befalls people where it happens
+POLICED_KINDS = {"Arrest", "Charge", "Ruling", "Trial"}  # what a state's police, prosecutors and courts do where they are
+
+
+def befallen_state(ctx: Context, drafts: list[Draft]) -> None:
+    """'Two people died ... as a wildfire burned', 'A second man died in hospital in Limassol', 'about 3,500 people were
+    evacuated from villages', 'Three other suspects were detained at a warehouse in Gdynia', 'A court in Gdańsk
+    ordered': a death, a disaster, an accident or a rescue, and an arrest, charge, trial or ruling at a named place,
+    told with no actor, befall or are done by the state where they happen: the state of its place (the gazetteer's, or
+    the one written after it, 'Limassol, Cyprus'), else the one state the story's lead names (a place the gazetteer
+    does not know, 'near the village of Kellaki'). It runs once the article's events are merged and dated, and only
+    names who takes part in an event kept anyway."""
+    lead, lead_at = _story_state(ctx)
+    named = {m.key for m in ctx.by_token.values()}
+    for draft in drafts:
+        if any(k in named for k in draft.participants) or not _keep(draft):
+            continue
+        if draft.kind not in BEFALLEN_KINDS | POLICED_KINDS or not draft.place:
+            continue  # with no place, an event of the story's state may be another's or one told before ('the
+            # deadliest stampede during the 1991 Hajj'): giving each the lead's state would make them one
+        state = _place_state(ctx, draft.place) or (lead if draft.token.sent.start != lead_at else "")  # in the lead
+        # itself a state named outside the place phrase is not the one struck ('the Chilean seismological service said')
+        if state:
+            draft.add(state, "participant")
+
+
+def _place_state(ctx: Context, place: str) -> str:
+    """The state a place mention key is in: itself if a state, the gazetteer's, else the state written right after one
+    of its mentions ('Limassol, Cyprus')."""
+    mentions = [m for m in ctx.by_token.values() if m.key == place]
+    if any(m.type == "State" for m in mentions):
+        return place
+    if state := state_of(place):
+        return state
+    for m in mentions:
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.end + 1 < len(ctx.doc) and ctx.doc[span.end].text == ",":
+            after = ctx.mention(ctx.doc[span.end + 1])
+            if after is not None and after.type == "State":
+                return after.key
+    return ""
+
+
+def _story_state(ctx: Context) -> tuple[str, int]:
+    """The one state the lead sentence names, the first sentence after the headline that names any state (by name,
+    demonym, or a place of the gazetteer): where the story happens, and where that sentence starts. '' when it names two
+    or more."""
+    for sent in ctx.doc.sents:
+        if _in_headline(ctx, sent[0]):
+            continue
+        states = {m.key if m.type == "State" else state_of(m.key) for t in sent if (m := ctx.mention(t)) is not None
+                  and m.type in {"State", "Place"} and not ctx.in_dateline(m.start)}
+        states.discard("")
+        if states:
+            return (next(iter(states)) if len(states) == 1 else ""), sent.start
+    return "", -1
+
+
 def _doing_verbs(noun: Token) -> list[Token]:
     """The verb that orders or carries out the act a noun names, the noun its passive subject ('The seizure was ordered
     on Tuesday by a court', 'the raid was carried out on Friday'): its time is the act's."""
@@ -5188,6 +5288,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     dispersed_gatherings(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     story_time(ctx, drafts)
+    befallen_state(ctx, drafts)
     continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
     drafts += stance_lead_quotes(ctx, drafts)

@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: two hundred and fifty-four articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and sixty-seven articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -269,9 +269,19 @@ from tests.conftest import DATA
 # never the object a CAMEO pattern asks for ('the decision was taken by ministers' is no abduction); a name ranked by
 # a superlative ('named best actor') is an honour, no Appointment. Tune-wire (261) events 0.668 -> 0.670 (tp 1235,
 # fp 628 -> 618, fn 598); wire, Wikinews tune/check (events 0.726/0.602) and PLOVER unchanged. Floors unchanged.
+# 2026-12-06 (s32-evt): three articles of news beyond diplomacy written blind (Polish police arrest a ship's master over
+# cocaine in Gdańsk, a deadly wildfire with evacuations near Limassol, a Slovenian minister resigns and another is
+# dismissed): the set is 264. As written events 0.14, 0.42, 0.67 (the three: 0.417, tp 10 fp 18 fn 10); after the rules
+# (a name apposed to the object that the parser hangs on the verb; a death, disaster, accident, rescue, or an arrest,
+# charge, trial or ruling at a place with no actor takes the state of the place, 'PLACE, STATE' or the lead's one state;
+# fighting a fire is no fight; 'killed in the fire', 'killed when a fire reached' are deaths) 0.33, 0.67, 0.67 (0.578,
+# tp 13 fp 12 fn 7). Tune-wire (264) events 0.665 -> 0.668 (tp 1245 -> 1249, fp 646 -> 640, fn 608 -> 604), dates
+# 917/939 -> 921/943, other sections unchanged; wire unchanged (events 0.665); Wikinews tune/check unchanged (events
+# 0.726/0.602); PLOVER type 0.866/0.866 unchanged, dyad 0.847/0.783 -> 0.847/0.787, source 0.901/0.817 -> 0.901/0.825,
+# target unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (264, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (267, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
