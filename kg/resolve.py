@@ -249,15 +249,12 @@ def housed_bodies(mentions: list[Mention]) -> dict[str, str]:
     named as a place in the same article ('officials at the Pentagon') is the same node: one real thing. The body
     named several ways ('the Defense Department', 'the US Department of Defense') is that one node too, under its
     fullest name; a name led by another state ('the Polish Department of Defense') is not it."""
-    from kg.extract.entities import organization_key
-
     out = {}
     keys = {m.key for m in mentions}
     for seat in {m.key for m in mentions if m.rule == "seat-as-body"}:
-        places = [e for e in entries().values() if e.extra.get("seat_of_body") and organization_key(e.label) == seat]
+        places = [e for place, office in _seats() if office == seat and (e := entries()[place]).extra.get("seat_of_body")]
         names = {n.lower() for e in places for n in e.extra["body_names"]}
-        states = {n.lower() for e in places if e.country in entries()
-                  for n in (*entries()[e.country].names, *entries()[e.country].demonyms)}
+        states = {n.lower() for e in places if (state := entries().get(e.country)) for n in (*state.names, *state.demonyms)}
         bodies = {m.key: strip_the(m.text) for m in mentions if m.rule == "ner-org" and _housed_name(m.text, names, states)}
         body = max(sorted(bodies), key=lambda k: len(bodies[k])) if bodies else seat
         out.update({e.id: body for e in places if e.id in keys})  # 'at the Pentagon' too: one node, typed by most mentions
