@@ -154,7 +154,7 @@ from kg.gazetteer import (
     titles,
 )
 from kg.ids import slug
-from kg.nlp import NON_NAME_LABELS, speaks_of_teams, strip_the, title_spans, titled_tokens
+from kg.nlp import NON_NAME_LABELS, OPENING_MARKS, QUOTES, speaks_of_teams, strip_the, title_spans, titled_tokens
 from kg.records import Evidence, Role
 
 if TYPE_CHECKING:
@@ -1606,17 +1606,14 @@ def _reported_partner(doc: Doc, sent: Span, title: Span, ent: Span) -> bool:
     return root.dep_ in REPORTED_DEPS and not any(t.text == "," for t in doc[ent.end:title.start - 1])
 
 
-QUOTE_OPENERS = {'"', "\u201c"}
-
-
 def _states_before_quote(doc: Doc, title: Span) -> set[str]:
     """'Mexico's Foreign Ministry called on both sides to talk. "We remain ready," Foreign Secretary NAME said': a
     quotation's attribution carries on the sentence before it, so the states (or states of bodies) that sentence names
     outside a quotation are named for the title too (it is Mexico's secretary); none for a sentence that is no
     quotation's attribution."""
     sent = doc[title.start].sent
-    if sent.start == 0 or sent[0].text not in QUOTE_OPENERS or not any(
-            t.text in QUOTE_OPENERS | {"\u201d"} for t in doc[sent.start + 1:title.start]):
+    if sent.start == 0 or sent[0].text not in OPENING_MARKS or not any(
+            t.text in QUOTES for t in doc[sent.start + 1:title.start]):
         return set()
     before = doc[sent.start - 1].sent
     found = set()
