@@ -178,6 +178,20 @@ def paragraph_first_tokens(doc: Doc) -> list:
     return out
 
 
+def running_words(doc: Doc) -> list:
+    """A word in lower case right after a word on the same line goes on the sentence that word is in: no sentence of
+    edited prose starts so ('Israel and Hamas agreed ...' opening a paragraph was cut after 'Israel'). Read over the
+    Doc's arrays; a word after a full stop, a comma, a quotation mark or a line break is left to the parser."""
+    import numpy as np
+    from spacy.attrs import IS_ALPHA, IS_LOWER
+
+    flags = doc.to_array([IS_ALPHA, IS_LOWER])
+    if len(flags) < 2:
+        return []
+    running = (flags[1:, 0] == 1) & (flags[1:, 1] == 1) & (flags[:-1, 0] == 1)
+    return [doc[int(i) + 1] for i in np.nonzero(running)[0]]
+
+
 def quote_sentence_starts(doc: Doc) -> list:
     """An opening quotation mark after a word that ends in a full stop and a space, before a capital, starts a
     sentence: '... Ruto wrote on X. "It causes no harm."' (the model reads 'X.' as an initial and runs on). A
@@ -397,6 +411,8 @@ def _register() -> None:
     def paragraph_starts(doc: Doc) -> Doc:
         for token in paragraph_first_tokens(doc) + quote_sentence_starts(doc):
             token.is_sent_start = True
+        for token in running_words(doc):
+            token.is_sent_start = False
         return doc
 
     @Language.factory("kg_verb_spelling")

@@ -192,3 +192,22 @@ def test_tokens_with_reads_each_docs_own_words_in_turn(attr_name):
     for doc in docs + docs[::-1]:
         by_pass = [t.i for t in doc if read(t) in words]
         assert by_pass and [t.i for t in tokens_with(doc, attr, words)] == by_pass
+
+
+@pytest.mark.parametrize("text", [
+    "Gaza\n\nIsrael and Hamas agreed to a ceasefire on Friday.\n\nMore talks are planned.",
+    "Gaza truce\n\nIsrael and Hamas signed a truce on Friday, and both sides freed prisoners.",
+    "Lebanon\n\nIsrael and Hezbollah exchanged fire along the border on Sunday.",
+    "Balkans\n\nSerbia and Kosovo agreed to resume talks, but no date was set.",
+])
+def test_a_lower_case_word_after_a_word_never_opens_a_sentence(text):
+    """'Israel and Hamas agreed ...' opening a paragraph under a short headline was cut after 'Israel' by the model."""
+    doc = pipeline()(text)
+    opened = [s[0].text for s in doc.sents if s.start > 0 and s[0].is_lower and doc[s.start - 1].is_alpha]
+    assert not opened, [s.text for s in doc.sents]
+
+
+def test_sentences_after_a_full_stop_or_a_paragraph_still_open():
+    doc = pipeline()("Gaza\n\nTalks ended on Friday. Israel and Hamas agreed to a ceasefire.\n\nMore talks are planned.")
+    assert [s.text.strip() for s in doc.sents] == ["Gaza", "Talks ended on Friday.", "Israel and Hamas agreed to a ceasefire.",
+                                                  "More talks are planned."]
