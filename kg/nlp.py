@@ -179,17 +179,17 @@ def paragraph_first_tokens(doc: Doc) -> list:
 
 
 def running_words(doc: Doc) -> list:
-    """A word in lower case right after a word on the same line goes on the sentence that word is in: no sentence of
-    edited prose starts so ('Israel and Hamas agreed ...' opening a paragraph was cut after 'Israel'). Read over the
-    Doc's arrays; a word after a full stop, a comma, a quotation mark or a line break is left to the parser."""
+    """A word right after a word on the same line goes on the sentence that word is in: no sentence of edited prose
+    starts so ('Israel and Hamas agreed ...' and 'Typhoon Haiyan struck ...' opening a paragraph were cut after their
+    first word, leaving 'and Hamas agreed' and 'Haiyan struck' a sentence each). Read over the Doc's arrays; a word
+    after a full stop, a comma, a quotation mark, a number or a line break is left to the parser."""
     import numpy as np
-    from spacy.attrs import IS_ALPHA, IS_LOWER
+    from spacy.attrs import IS_ALPHA
 
-    flags = doc.to_array([IS_ALPHA, IS_LOWER])
-    if len(flags) < 2:
+    alpha = doc.to_array(IS_ALPHA)
+    if len(alpha) < 2:
         return []
-    running = (flags[1:, 0] == 1) & (flags[1:, 1] == 1) & (flags[:-1, 0] == 1)
-    return [doc[int(i) + 1] for i in np.nonzero(running)[0]]
+    return [doc[int(i) + 1] for i in np.nonzero((alpha[1:] == 1) & (alpha[:-1] == 1))[0]]
 
 
 def quote_sentence_starts(doc: Doc) -> list:
