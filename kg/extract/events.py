@@ -3238,6 +3238,19 @@ def _affected_state(ctx: Context, draft: Draft) -> None:
         state = next(iter(named)) if len(named) == 1 else ""  # "near Nakuru in Kenya": the one state the phrase names
     if state:
         draft.add(state, "participant")
+        for key in _joined_states(ctx, token, draft.place):
+            draft.add(key, "participant")
+
+
+def _joined_states(ctx: Context, token: Token, place: str) -> list[str]:
+    """'An earthquake struck southern Turkey and northern Syria': the states joined by 'and' to the place the
+    happening's verb struck, which it befalls too."""
+    subject = token.head if token.dep_ == "appos" and token.head.dep_ == "nsubj" else token
+    if token.pos_ not in {"NOUN", "PROPN"} or subject.dep_ != "nsubj" or subject.head.pos_ != "VERB":
+        return []
+    objects = [c for c in subject.head.children if c.dep_ == "dobj" and _place(ctx, c) == place]
+    joined = [c for o in objects for c in o.conjuncts if c.i > o.i]
+    return [key for c in joined if (key := _place_state(ctx, k) if (k := _place(ctx, c)) else "")]
 
 
 def _state_named_on(ctx: Context, noun: Token) -> str:
@@ -3254,7 +3267,8 @@ def _figurative(ctx: Context, token: Token) -> bool:
     """A disaster noun used as a figure of speech: the manner of an election ('the party won in a landslide', 're-elected
     by a landslide': the verb it hangs on is an election trigger), or a measure of something that is neither a place,
     an actor nor a time ('a storm of criticism', 'a flood of complaints'; not 'the eruption of Etna', 'the earthquake
-    of 1985', nor a built structure: 'the collapse of a bridge', `structure_nouns`)."""
+    of 1985', nor a built structure: 'the collapse of a bridge', `structure_nouns`, nor a value on a scale, a noun
+    with its number after it: 'an earthquake of magnitude 7.8', 'a hurricane of category 4')."""
     head = token.head
     if (token.dep_ == "pobj" and head.lower_ in MANNER_PREPS and head.head.pos_ in {"VERB", "AUX"}
             and any(row.kind in POLITY_EVENTS for row in _triggers_for(head.head))):
@@ -3262,10 +3276,16 @@ def _figurative(ctx: Context, token: Token) -> bool:
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             if (pobj.i not in ctx.time_tokens and ctx.mention(pobj) is None and pobj.pos_ == "NOUN"
-                    and pobj.lemma_.lower() not in structure_nouns()
+                    and pobj.lemma_.lower() not in structure_nouns() and not _scale_value(pobj)
                     and not any(ctx.mention(c) is not None for c in pobj.children if c.dep_ == "compound")):
                 return True
     return False
+
+
+def _scale_value(noun: Token) -> bool:
+    """'magnitude 7.8', 'category 4', 'force 10': a singular noun with its number written after it names a value on a
+    scale ('3,000 complaints' counts things: the number before a plural)."""
+    return noun.tag_ == "NN" and any(c.dep_ == "nummod" and c.i > noun.i and c.like_num for c in noun.children)
 
 
 def _nested_place(ctx: Context, token: Token, depth: int) -> str:
