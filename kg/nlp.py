@@ -3356,12 +3356,17 @@ def _naming_noun(doc: Doc, prev: Token, start: int, end: int, words: frozenset[s
 def _disaster_named(doc: Doc, ent: Span) -> Span:
     """'Typhoon Haiyan struck ...', 'Cyclone Nargis': a name opened by a capitalised noun of a natural disaster (the event
     lexicon's, `disaster_nouns`) names that disaster, an event (spaCy's EVENT, as it tags 'Hurricane Irma'), not a
-    person or a body; a name with a gazetteer id keeps it."""
+    person or a body, and so does a name the model tagged without that noun right before it ('Haiyan' as a person);
+    a name with a gazetteer id keeps it."""
     from spacy.tokens import Span
 
+    if ent.ent_id_ or ent.label_ == "EVENT":
+        return ent
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.is_title and not before.ent_type_ and before.lower_ in disaster_nouns():
+        return Span(doc, ent.start - 1, ent.end, label="EVENT")
     start = ent.start + (ent[0].lower_ == "the")
-    if ent.ent_id_ or ent.label_ == "EVENT" or start >= ent.end - 1 or not doc[start].is_title \
-            or doc[start].lower_ not in disaster_nouns():
+    if start >= ent.end - 1 or not doc[start].is_title or doc[start].lower_ not in disaster_nouns():
         return ent
     return Span(doc, ent.start, ent.end, label="EVENT")
 
