@@ -178,18 +178,16 @@ def paragraph_first_tokens(doc: Doc) -> list:
     return out
 
 
-def running_words(doc: Doc) -> list:
-    """A word right after a word on the same line goes on the sentence that word is in: no sentence of edited prose
-    starts so ('Israel and Hamas agreed ...' and 'Typhoon Haiyan struck ...' opening a paragraph were cut after their
-    first word, leaving 'and Hamas agreed' and 'Haiyan struck' a sentence each). Read over the Doc's arrays; a word
-    after a full stop, a comma, a quotation mark, a number or a line break is left to the parser."""
-    import numpy as np
+def running_words(doc: Doc):
+    """The indices of the words right after a word on the same line, which go on the sentence that word is in: no
+    sentence of edited prose starts so ('Israel and Hamas agreed ...' and 'Typhoon Haiyan struck ...' opening a
+    paragraph were cut after their first word, leaving 'and Hamas agreed' and 'Haiyan struck' a sentence each). Read
+    over the Doc's array; a word after a full stop, a comma, a quotation mark, a number or a line break is left to the
+    parser."""
     from spacy.attrs import IS_ALPHA
 
-    alpha = doc.to_array(IS_ALPHA)
-    if len(alpha) < 2:
-        return []
-    return [doc[int(i) + 1] for i in np.nonzero((alpha[1:] == 1) & (alpha[:-1] == 1))[0]]
+    alpha = doc.to_array(IS_ALPHA) == 1
+    return (alpha[1:] & alpha[:-1]).nonzero()[0] + 1
 
 
 def quote_sentence_starts(doc: Doc) -> list:
@@ -409,10 +407,12 @@ def _register() -> None:
 
     @Language.component("kg_paragraphs")
     def paragraph_starts(doc: Doc) -> Doc:
-        for token in paragraph_first_tokens(doc) + quote_sentence_starts(doc):
-            token.is_sent_start = True
-        for token in running_words(doc):
-            token.is_sent_start = False
+        from spacy.attrs import SENT_START
+
+        starts = doc.to_array(SENT_START).astype("int64")
+        starts[running_words(doc)] = -1
+        starts[[t.i for t in paragraph_first_tokens(doc) + quote_sentence_starts(doc)]] = 1
+        doc.from_array([SENT_START], starts.astype("uint64"))  # -1: no sentence starts here; 1: one does
         return doc
 
     @Language.factory("kg_verb_spelling")
