@@ -4752,6 +4752,10 @@ def befallen_state(ctx: Context, drafts: list[Draft]) -> None:
     lead, lead_at = _story_state(ctx)
     named = {m.key for m in ctx.by_token.values()}
     for draft in drafts:
+        if not draft.participants and not draft.place and draft.kind in POLICED_KINDS:
+            if (agent := _policing_agent(draft.token)) is not None and (state := _agent_state(ctx, agent, lead)):
+                draft.add(state, "participant")
+            continue
         if any(k in named for k in draft.participants) or not _keep(draft):
             continue
         if draft.kind not in BEFALLEN_KINDS | POLICED_KINDS or not draft.place:
@@ -4761,6 +4765,46 @@ def befallen_state(ctx: Context, drafts: list[Draft]) -> None:
         # itself a state named outside the place phrase is not the one struck ('the Chilean seismological service said')
         if state:
             draft.add(state, "participant")
+
+
+POLICING_SECTORS = {"COP", "JUD"}  # Phoenix agent sectors of a state's police, prosecutors and courts
+
+
+def _policing_noun(noun: Token) -> bool:
+    """'police', 'prosecutors', 'a police spokesman': a noun of a state's police or prosecution (Phoenix agents coded
+    COP or JUD), or one that speaks for them, with no actor named before it ('Kenyan police' is Kenya acting)."""
+    sectors = agent_sectors()
+    if noun.pos_ != "NOUN" or any(c.ent_type_ for c in noun.children if c.i < noun.i):
+        return False
+    return (sectors.get(noun.lemma_.lower()) in POLICING_SECTORS or noun.lemma_.lower() in _spokesperson_nouns()
+            and any(sectors.get(c.lemma_.lower()) in POLICING_SECTORS for c in noun.children if c.dep_ == "compound"))
+
+
+def _policing_agent(verb: Token) -> Token | None:
+    """Who does an arrest or a charge the text tells with no actor: 'prosecutors charged all six', 'Police said they
+    had arrested a man' (the pronoun the reporting subject), '27 people were arrested, a police spokesman said' (an
+    agentless passive reported by them), 'were detained by police': the police or prosecution noun, else None."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    doers = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or [
+        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if len(doers) > 1:
+        return None
+    if doers and doers[0].pos_ == "PRON":
+        doers = [s] if (s := _reported_speaker(doers[0])) is not None else []
+    elif not doers and any(c.dep_ == "nsubjpass" for c in verb.children):
+        clause = _first_conjunct(verb)
+        if clause.dep_ == "ccomp" and _speech_verb(clause.head):
+            doers = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS]
+    return doers[0] if len(doers) == 1 and _policing_noun(doers[0]) else None
+
+
+def _agent_state(ctx: Context, agent: Token, lead: str) -> str:
+    """The state whose police or prosecutors an unnamed agent is: that of the place its 'in' phrase names ('Police in
+    Pozzallo'), else the one state the story's lead names."""
+    places = [k for c in agent.children if c.dep_ == "prep" and c.lower_ == "in"
+              for g in c.children if g.dep_ == "pobj" if (k := _place(ctx, g))]
+    return _place_state(ctx, places[0]) if places else lead
 
 
 def _place_state(ctx: Context, place: str) -> str:
