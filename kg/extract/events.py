@@ -4738,6 +4738,39 @@ def befallen_again(drafts: list[Draft]) -> None:
 
 
 BEFALLEN_KINDS = HAPPENING_KINDS | {"Death", "Rescue"}  # what befalls people where it happens
+RESCUE_KIND = "Rescue"
+FROM_PREPS = {"from"}  # "were evacuated from eleven villages": where the people were taken from
+
+
+@lru_cache(maxsize=1)
+def _rescue_verbs() -> frozenset[str]:
+    """Verbs whose act noun (kg/data/event_nominals.jsonl) the lexicon reads as a rescue: 'evacuate' ('the evacuation
+    of 23 villages')."""
+    return frozenset(verb for noun, verb in _nominal_verbs().items()
+                     if any(row.kind == RESCUE_KIND for row in lexicon().get((noun, "NOUN"), ())))
+
+
+def passive_rescues(ctx: Context, drafts: list[Draft]) -> None:
+    """'About 3,500 people were evacuated from eleven villages', 'More than 60,000 people have been evacuated from their
+    homes in Kelantan': a verb whose act noun is a rescue, in the passive with no agent, tells the rescue ('the
+    evacuation of 3,500 people'), not aid given by someone; its place is the first one named where they were taken
+    from ('from towns on the south coast of New South Wales'), and `befallen_state` says whose. Its codes stay the
+    verb's."""
+    for draft in drafts:
+        token = draft.token
+        if (draft.kind == RESCUE_KIND or token.pos_ != "VERB" or token.lemma_.lower() not in _rescue_verbs()
+                or draft.participants or not any(c.dep_ == "nsubjpass" for c in token.children)
+                or any(c.dep_ == "agent" for c in token.children)):
+            continue
+        draft.kind = RESCUE_KIND
+        if not draft.place:
+            wheres = [g for c in token.children if c.dep_ == "prep" and c.lower_ in FROM_PREPS for g in c.children if g.dep_ == "pobj"]
+            wheres += [c for c in token.children if c.dep_ == "advmod"]  # "from eleven villages north of Limassol":
+            # the parser hangs the direction on the verb
+            draft.place = next((k for g in wheres for t in g.subtree if (k := _place(ctx, t))), "")
+        if draft.place and (state := _place_state(ctx, draft.place)):
+            draft.add(state, "participant")  # told in the perfect ('have been evacuated'), undated: the state of
+            # its place takes part, as `befallen_state` would give a dated one
 POLICED_KINDS = {"Arrest", "Charge", "Ruling", "Trial"}  # what a state's police, prosecutors and courts do where they are
 
 
@@ -4747,8 +4780,9 @@ def befallen_state(ctx: Context, drafts: list[Draft]) -> None:
     ordered': a death, a disaster, an accident or a rescue, and an arrest, charge, trial or ruling at a named place,
     told with no actor, befall or are done by the state where they happen: the state of its place (the gazetteer's, or
     the one written after it, 'Limassol, Cyprus'), else the one state the story's lead names (a place the gazetteer
-    does not know, 'near the village of Kellaki'). It runs once the article's events are merged and dated, and only
-    names who takes part in an event kept anyway."""
+    does not know, 'near the village of Kellaki'). An arrest or charge with no place that the police or prosecutors
+    report ('Police said they had arrested a man') is done by their state (`_policing_agent`, `_agent_state`). It runs
+    once the article's events are merged and dated, and only names who takes part in an event kept anyway."""
     lead, lead_at = _story_state(ctx)
     named = {m.key for m in ctx.by_token.values()}
     for draft in drafts:
@@ -4781,21 +4815,22 @@ def _policing_noun(noun: Token) -> bool:
 
 
 def _policing_agent(verb: Token) -> Token | None:
-    """Who does an arrest or a charge the text tells with no actor: 'prosecutors charged all six', 'Police said they
-    had arrested a man' (the pronoun the reporting subject), '27 people were arrested, a police spokesman said' (an
-    agentless passive reported by them), 'were detained by police': the police or prosecution noun, else None."""
-    if verb.pos_ not in {"VERB", "AUX"}:
+    """Who does an arrest or a charge the text tells with no actor, as the police or prosecutors report it: 'Police said
+    they had arrested a man' (the pronoun the reporting subject), '27 people were arrested, a police spokesman said'
+    (an agentless passive they report): that police or prosecution noun, else None. Not one they do in the text's own
+    voice ('Police arrested 37 people'): an unnamed force the article follows is a body of its own
+    (kg.extract.entities.police_mentions), whose acts are not the state's."""
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "agent" for c in verb.children):
         return None
-    doers = [c for c in verb.children if c.dep_ in SUBJ_DEPS] or [
-        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if len(doers) > 1:
-        return None
-    if doers and doers[0].pos_ == "PRON":
+    doers = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if len(doers) == 1 and doers[0].pos_ == "PRON":
         doers = [s] if (s := _reported_speaker(doers[0])) is not None else []
     elif not doers and any(c.dep_ == "nsubjpass" for c in verb.children):
         clause = _first_conjunct(verb)
         if clause.dep_ == "ccomp" and _speech_verb(clause.head):
             doers = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS]
+    else:
+        return None
     return doers[0] if len(doers) == 1 and _policing_noun(doers[0]) else None
 
 
@@ -5332,6 +5367,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     dispersed_gatherings(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     story_time(ctx, drafts)
+    passive_rescues(ctx, drafts)
     befallen_state(ctx, drafts)
     continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
