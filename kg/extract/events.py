@@ -3883,6 +3883,9 @@ def _same_day_anaphor(ctx: Context, draft: Draft) -> bool:
     """'He met Nawrocki later in the day.' after no day named nearby: the timex counted from the article's date
     (`FROM_DCT`); told in the past, the day meant is the one the story last named (`_day_named_before`)."""
     time, verb = draft.time, _telling_verb(draft.token)
+    if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DECISION_VERBS:
+        verb = verb.head  # "On the same day, the National Assembly voted to dismiss him": the vote enacts the act
+        # (`_infinitival`), and tells it as done
     return (time is not None and time.rule == FROM_DCT and time.granularity == "day"
             and time.earliest == ctx.article.date and verb is not None and _past(verb))
 
