@@ -4808,12 +4808,14 @@ POLICING_SECTORS = {"COP", "JUD"}  # Phoenix agent sectors of a state's police, 
 
 
 def _policing_noun(noun: Token) -> bool:
-    """'police', 'prosecutors', 'a police spokesman': a noun of a state's police or prosecution (Phoenix agents coded
-    COP or JUD), or one that speaks for them, with no actor named before it ('Kenyan police' is Kenya acting)."""
+    """'police', 'prosecutors', 'a police spokesman', 'the government': a noun of a state's police or prosecution
+    (Phoenix agents coded COP or JUD), one that speaks for them, or the government itself (`OWN_COUNTRY_NOUNS`), with
+    no actor named before it ('Kenyan police' is Kenya acting)."""
     sectors = agent_sectors()
     if noun.pos_ != "NOUN" or any(c.ent_type_ for c in noun.children if c.i < noun.i):
         return False
-    return (sectors.get(noun.lemma_.lower()) in POLICING_SECTORS or noun.lemma_.lower() in _spokesperson_nouns()
+    lemma = noun.lemma_.lower()
+    return (sectors.get(lemma) in POLICING_SECTORS or lemma in OWN_COUNTRY_NOUNS or lemma in _spokesperson_nouns()
             and any(sectors.get(c.lemma_.lower()) in POLICING_SECTORS for c in noun.children if c.dep_ == "compound"))
 
 
