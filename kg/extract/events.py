@@ -2191,9 +2191,6 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(actors(ctx, pobj, depth + 1))
-            if child.dep_ == "prep" and child.lower_ in INCLUSION_PREPS:  # "Several ministers, including NAME and NAME,
-                # resigned": the ones named among those the noun counts act with them
-                out += [k for pobj in child.children if pobj.dep_ == "pobj" for k in actors(ctx, pobj, depth + 1)]
             if child.dep_ == "prep" and child.lower_ in {"in", "from"} and token.lemma_.lower() in actor_nouns():
                 for pobj in child.children:  # "opposition groups in Zimbabwe", "doctors from Switzerland": a state's own actors
                     out += [k for c in (pobj, *(g for g in pobj.children if g.dep_ == "conj")) if c.dep_ in {"pobj", "conj"}
@@ -2208,7 +2205,6 @@ def actors(ctx: Context, token: Token, depth: int = 0) -> list[str]:
 
 
 OWN_COUNTRY_NOUNS = {"country", "nation", "government"}
-INCLUSION_PREPS = {"including"}  # "members of the cabinet, including NAME": some of those the noun counts, by name
 PERSONAL_POSSESSIVES = {"his", "her"}
 
 
