@@ -3903,6 +3903,9 @@ def _same_day_anaphor(ctx: Context, draft: Draft) -> bool:
     """'He met Nawrocki later in the day.' after no day named nearby: the timex counted from the article's date
     (`FROM_DCT`); told in the past, the day meant is the one the story last named (`_day_named_before`)."""
     time, verb = draft.time, _telling_verb(draft.token)
+    if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DECISION_VERBS:
+        verb = verb.head  # "On the same day, the National Assembly voted to dismiss him": the vote enacts the act
+        # (`_infinitival`), and tells it as done
     return (time is not None and time.rule == FROM_DCT and time.granularity == "day"
             and time.earliest == ctx.article.date and verb is not None and _past(verb))
 
@@ -4758,6 +4761,39 @@ def befallen_again(drafts: list[Draft]) -> None:
 
 
 BEFALLEN_KINDS = HAPPENING_KINDS | {"Death", "Rescue"}  # what befalls people where it happens
+RESCUE_KIND = "Rescue"
+FROM_PREPS = {"from"}  # "were evacuated from eleven villages": where the people were taken from
+
+
+@lru_cache(maxsize=1)
+def _rescue_verbs() -> frozenset[str]:
+    """Verbs whose act noun (kg/data/event_nominals.jsonl) the lexicon reads as a rescue: 'evacuate' ('the evacuation
+    of 23 villages')."""
+    return frozenset(verb for noun, verb in _nominal_verbs().items()
+                     if any(row.kind == RESCUE_KIND for row in lexicon().get((noun, "NOUN"), ())))
+
+
+def passive_rescues(ctx: Context, drafts: list[Draft]) -> None:
+    """'About 3,500 people were evacuated from eleven villages', 'More than 60,000 people have been evacuated from their
+    homes in Kelantan': a verb whose act noun is a rescue, in the passive with no agent, tells the rescue ('the
+    evacuation of 3,500 people'), not aid given by someone; its place is the first one named where they were taken
+    from ('from towns on the south coast of New South Wales'), and `befallen_state` says whose. Its codes stay the
+    verb's."""
+    for draft in drafts:
+        token = draft.token
+        if (draft.kind == RESCUE_KIND or token.pos_ != "VERB" or token.lemma_.lower() not in _rescue_verbs()
+                or draft.participants or not any(c.dep_ == "nsubjpass" for c in token.children)
+                or any(c.dep_ == "agent" for c in token.children)):
+            continue
+        draft.kind = RESCUE_KIND
+        if not draft.place:
+            wheres = [g for c in token.children if c.dep_ == "prep" and c.lower_ in FROM_PREPS for g in c.children if g.dep_ == "pobj"]
+            wheres += [c for c in token.children if c.dep_ == "advmod"]  # "from eleven villages north of Limassol":
+            # the parser hangs the direction on the verb
+            draft.place = next((k for g in wheres for t in g.subtree if (k := _place(ctx, t))), "")
+        if draft.place and (state := _place_state(ctx, draft.place)):
+            draft.add(state, "participant")  # told in the perfect ('have been evacuated'), undated: the state of
+            # its place takes part, as `befallen_state` would give a dated one
 POLICED_KINDS = {"Arrest", "Charge", "Ruling", "Trial"}  # what a state's police, prosecutors and courts do where they are
 
 
@@ -4767,11 +4803,16 @@ def befallen_state(ctx: Context, drafts: list[Draft]) -> None:
     ordered': a death, a disaster, an accident or a rescue, and an arrest, charge, trial or ruling at a named place,
     told with no actor, befall or are done by the state where they happen: the state of its place (the gazetteer's, or
     the one written after it, 'Limassol, Cyprus'), else the one state the story's lead names (a place the gazetteer
-    does not know, 'near the village of Kellaki'). It runs once the article's events are merged and dated, and only
-    names who takes part in an event kept anyway."""
+    does not know, 'near the village of Kellaki'). An arrest or charge with no place that the police or prosecutors
+    report ('Police said they had arrested a man') is done by their state (`_policing_agent`, `_agent_state`). It runs
+    once the article's events are merged and dated, and only names who takes part in an event kept anyway."""
     lead, lead_at = _story_state(ctx)
     named = {m.key for m in ctx.by_token.values()}
     for draft in drafts:
+        if not draft.participants and not draft.place and draft.kind in POLICED_KINDS:
+            if (agent := _policing_agent(draft.token)) is not None and (state := _agent_state(ctx, agent, lead)):
+                draft.add(state, "participant")
+            continue
         if any(k in named for k in draft.participants) or not _keep(draft):
             continue
         if draft.kind not in BEFALLEN_KINDS | POLICED_KINDS or not draft.place:
@@ -4781,6 +4822,49 @@ def befallen_state(ctx: Context, drafts: list[Draft]) -> None:
         # itself a state named outside the place phrase is not the one struck ('the Chilean seismological service said')
         if state:
             draft.add(state, "participant")
+
+
+POLICING_SECTORS = {"COP", "JUD"}  # Phoenix agent sectors of a state's police, prosecutors and courts
+
+
+def _policing_noun(noun: Token) -> bool:
+    """'police', 'prosecutors', 'a police spokesman', 'the government': a noun of a state's police or prosecution
+    (Phoenix agents coded COP or JUD), one that speaks for them, or the government itself (`OWN_COUNTRY_NOUNS`), with
+    no actor named before it ('Kenyan police' is Kenya acting)."""
+    sectors = agent_sectors()
+    if noun.pos_ != "NOUN" or any(c.ent_type_ for c in noun.children if c.i < noun.i):
+        return False
+    lemma = noun.lemma_.lower()
+    return (sectors.get(lemma) in POLICING_SECTORS or lemma in OWN_COUNTRY_NOUNS or lemma in _spokesperson_nouns()
+            and any(sectors.get(c.lemma_.lower()) in POLICING_SECTORS for c in noun.children if c.dep_ == "compound"))
+
+
+def _policing_agent(verb: Token) -> Token | None:
+    """Who does an arrest or a charge the text tells with no actor, as the police or prosecutors report it: 'Police said
+    they had arrested a man' (the pronoun the reporting subject), '27 people were arrested, a police spokesman said'
+    (an agentless passive they report): that police or prosecution noun, else None. Not one they do in the text's own
+    voice ('Police arrested 37 people'): an unnamed force the article follows is a body of its own
+    (kg.extract.entities.police_mentions), whose acts are not the state's."""
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    doers = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if len(doers) == 1 and doers[0].pos_ == "PRON":
+        doers = [s] if (s := _reported_speaker(doers[0])) is not None else []
+    elif not doers and any(c.dep_ == "nsubjpass" for c in verb.children):
+        clause = _first_conjunct(verb)
+        if clause.dep_ == "ccomp" and _speech_verb(clause.head):
+            doers = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS]
+    else:
+        return None
+    return doers[0] if len(doers) == 1 and _policing_noun(doers[0]) else None
+
+
+def _agent_state(ctx: Context, agent: Token, lead: str) -> str:
+    """The state whose police or prosecutors an unnamed agent is: that of the place its 'in' phrase names ('Police in
+    Pozzallo'), else the one state the story's lead names."""
+    places = [k for c in agent.children if c.dep_ == "prep" and c.lower_ == "in"
+              for g in c.children if g.dep_ == "pobj" if (k := _place(ctx, g))]
+    return _place_state(ctx, places[0]) if places else lead
 
 
 def _place_state(ctx: Context, place: str) -> str:
@@ -5308,6 +5392,7 @@ def _drafts(ctx: Context) -> list[Draft]:
     dispersed_gatherings(drafts)
     drafts = [d for d in absorb(drafts) if not _not_done(d)]
     story_time(ctx, drafts)
+    passive_rescues(ctx, drafts)
     befallen_state(ctx, drafts)
     continued_speakers(ctx, drafts)
     drafts += statement_noun_quotes(ctx, drafts)
