@@ -926,14 +926,18 @@ def _merge_pair(a: Event, b: Event) -> Event:
 def merge_events(events: list[Event], sides: dict[str, str] | None = None) -> list[Event]:
     """One event for all its mentions in the article ('a virtual meeting last weekend' = 'another virtual meeting on
     July 12'); `sides` maps office holders to their states (`office_states`)."""
-    out: list[Event] = []
+    out: list[Event | None] = []
     for event in events:
-        index = next((i for i, e in enumerate(out) if same_event(e, event, sides)), None)
-        if index is None:
+        hits = [i for i, e in enumerate(out) if e is not None and same_event(e, event, sides)]
+        if not hits:
             out.append(event)
-        else:
-            out[index] = _merge_pair(out[index], event)
-    return [replace(e, key=f"event-{n}") for n, e in enumerate(out, 1)]
+            continue
+        first = hits[0]
+        out[first] = _merge_pair(out[first], event)
+        for i in hits[1:]:  # a mention of two nodes joins them when, with it, they are one event
+            if same_event(out[first], out[i], sides):
+                out[first], out[i] = _merge_pair(out[first], out[i]), None
+    return [replace(e, key=f"event-{n}") for n, e in enumerate((e for e in out if e is not None), 1)]
 
 
 def _headline_alone(event: Event, events: list[Event], span: tuple[int, int] | None,

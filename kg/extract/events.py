@@ -3838,7 +3838,17 @@ def _placed_by_event(verb: Token) -> bool:
     """'On the eve of the swap, a strike killed ...', 'two days after the talks, ...': the clause is dated from another
     event (`relative_to_events`), not told on from the sentence before."""
     return any(prep.dep_ == "prep" and (g.lower_ in EVE_NOUNS or _offset(g) is not None)
-               for prep in verb.children for g in prep.children if g.dep_ == "pobj")
+               for prep in verb.children for g in prep.children if g.dep_ == "pobj") or _counted_from_subject(verb) is not None
+
+
+def _counted_from_subject(verb: Token) -> tuple[Token, tuple[int, str]] | None:
+    """'The visit came a week after Starmer dismissed Mandelson', 'The agreement comes a month after X grounded its
+    jets': a clause a counted distance after (or before) the verb it hangs on, whose subject is an event noun: (that
+    noun, the distance as `_offset` gives it). The clause's act is dated from that event (`relative_to_events`)."""
+    if (offset := _offset(verb)) is None or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and _triggers_for(c)), None)
+    return (subject, offset) if subject is not None else None
 
 
 ASSUMED_REPORT_DATE = "undated-news-is-report-date"  # a guess: another mention's own date replaces it (resolve)
@@ -5117,7 +5127,8 @@ def _disaster_damage(drafts: list[Draft]) -> list[Draft]:
 
 def relative_to_events(drafts: list[Draft]) -> None:
     """An undated act placed by another event: 'on the eve of the swap' is the day before the swap, 'a day after the
-    talks' the day after them, when that event has a date (its own or, for 'the swap', its antecedent's)."""
+    talks' the day after them, when that event has a date (its own or, for 'the swap', its antecedent's); 'The visit
+    came a week after X dismissed Y': the dismissal is a week before the visit."""
     by_token = {d.token.i: d for d in drafts}
     for draft in drafts:
         clause = draft.token if draft.token.pos_ in {"VERB", "AUX"} else _acting_clause(draft.token)
@@ -5129,6 +5140,10 @@ def relative_to_events(drafts: list[Draft]) -> None:
                 if event is not None and event.time is not None and event is not draft:
                     draft.time = shifted(event.time, n, "day") if n else event.time
                     break
+        counted = _counted_from_subject(clause) if draft.time is None else None
+        if counted is not None and (event := by_token.get(counted[0].i)) is not None and event is not draft:
+            if event.time is not None and not assumed(event.time):  # 'The visit came a week after ...': the
+                draft.time = shifted(event.time, *counted[1])  # visit's date (its own or its antecedent's), moved
 
 
 def _acting_clause(noun: Token) -> Token | None:

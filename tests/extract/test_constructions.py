@@ -18,6 +18,7 @@ against an entity's label or its aliases):
   "date": ISO value or null (no date), "status": ..., "place": label, "not_participants": [labels]}, ...] each
   matched by one event (only the keys given are checked; participants is a subset, not_participants disjoint);
 - "no_events": true (no event at all) or [kind or PLOVER type, ...] that must not appear;
+- "event_count": {kind or PLOVER type: N, ...}: exactly N events of that kind (one real event, one node);
 - "statements": [{"speaker": label, "quote": substring}, ...];
 - "no_statement_speakers": [label, ...] must speak in no statement;
 - "no_quotes": [substring, ...] must be in no statement's quote;
@@ -137,8 +138,8 @@ def test_file_is_well_formed():
 
 
 # times: dates.jsonl, read by test_timex
-EXPECT_KEYS = {"entities", "not_entities", "same_entity", "not_same_entity", "roles", "no_roles", "events", "no_events", "statements",
-               "no_statement_speakers", "no_quotes", "statement_count", "relations", "no_relations", "times", "dyad"}
+EXPECT_KEYS = {"entities", "not_entities", "same_entity", "not_same_entity", "roles", "no_roles", "events", "no_events", "event_count",
+               "statements", "no_statement_speakers", "no_quotes", "statement_count", "relations", "no_relations", "times", "dyad"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -175,6 +176,9 @@ def test_construction(case, built, typed):
     elif none:
         bad = [e for e in x.events if e.kind in none or e.plover in none]
         assert not bad, f"{where}: unexpected events {[(e.kind, e.plover, e.label) for e in bad]}"
+    for kind, n in want.get("event_count", {}).items():
+        found = [e.label for e in x.events if kind in (e.kind, e.plover)]
+        assert len(found) == n, f"{where}: {n} {kind} events expected; got {found}"
     for wanted in want.get("statements", ()):
         ok = any(e.quote and wanted.get("quote", "").lower() in e.quote.lower()
                  and any(r == "speaker" and _has(x, k, wanted["speaker"]) for r, k in e.participants) for e in x.events)
