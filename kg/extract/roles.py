@@ -1883,6 +1883,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         body = close  # "the head of Ukraine's military intelligence, NAME": the state's body, in the possessive
         while close < len(doc) and close - body < 3 and doc[close].is_lower and doc[close].pos_ in {"NOUN", "ADJ"}:
             close += 1
+        close = _bracketed_short_end(doc, close)  # 'The head of the Federal Electoral Institute (IFE), NAME,'
         if close + 1 < len(doc) and doc[close].text == ",":
             person = _person_at(doc, _name_start(doc, close + 1))
             if person is not None and _closes_apposition(doc, person):
@@ -2207,6 +2208,20 @@ def _story_organization(doc: Doc, start: int) -> Span | None:
     found = {owner_key(e): e for e in named if e.label_ == "ORG" and owner_key(e) and not meeting_name(e)
              and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")}
     return next(iter(found.values())) if len(found) == 1 and len(named) == 1 and end < doc[start].idx else None
+
+
+SHORT_NAME_TOKENS = 2  # '(IFE)', '(UN OCHA)': at most two words of a short name in brackets after a name
+
+
+def _bracketed_short_end(doc: Doc, i: int) -> int:
+    """Past a short name in brackets at token i ('the Federal Electoral Institute (IFE), NAME,': the owner's initials
+    written after it, before the comma of the apposition); i itself when none stands there."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    close = next((k for k in range(i + 1, min(i + 2 + SHORT_NAME_TOKENS, len(doc))) if doc[k].text == ")"), None)
+    if close is None or close == i + 1 or not all(t.text[:1].isupper() for t in doc[i + 1:close]):
+        return i
+    return close + 1
 
 
 def _closes_apposition(doc: Doc, person: Span) -> bool:
