@@ -1792,6 +1792,22 @@ def _portfolio_read_as_owner(doc: Doc, owner: Span, start: int, end: int) -> boo
             and _portfolio_word(owner[0]) and doc[end - 1].lower_ in {"minister", "secretary"})
 
 
+def _sending_state(doc: Doc, owner: Span | None, end: int) -> Span | None:
+    """"Russia's UN envoy", "Britain's EU ambassador", 'the US NATO ambassador': a diplomat's title (kg/data/titles.jsonl
+    kind 'diplomat') with an organisation before it and a state before that: the organisation is where the diplomat
+    is posted, the state whom the diplomat represents."""
+    if owner is None or owner.end != end - 1 or doc[end - 1].lower_ not in _diplomat_words() or not _organization(owner_key(owner)):
+        return None
+    state = owner_before_title(doc, owner.start)
+    return state if state is not None and state.ent_id_ and entries()[state.ent_id_].type == "State" else None
+
+
+@lru_cache(maxsize=1)
+def _diplomat_words() -> frozenset[str]:
+    """The one-word forms of the diplomats' titles ('ambassador', 'envoy'), lower-case."""
+    return frozenset(f.lower() for row in titles() if row.get("kind") == "diplomat" for f in row["forms"] if " " not in f)
+
+
 def _past_name(doc: Doc, end: int, prep: str, named: Callable[[Span], bool]) -> int:
     """Past 'PREP [the] NAME' right after a title, when the name is of the kind `named` accepts; else `end`."""
     if end + 1 < len(doc) and doc[end].lower_ == prep:
@@ -1837,6 +1853,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
                     or _whose_owner(doc, start) or _bare_body(doc, start, end) or _body_over_title(doc, start))
     if owner_before is not None and _portfolio_read_as_owner(doc, owner_before, start, end):
         owner_before = _named_owner(doc, owner_before_title(doc, owner_before.start))  # 'UK Health Secretary': UK's
+    owner_before = _sending_state(doc, owner_before, end) or owner_before  # "Russia's UN envoy": Russia's
     if owner_before is not None and _organization(owner_key(owner_before)):
         end = _scope_end(doc, end)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
