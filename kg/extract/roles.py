@@ -2207,7 +2207,9 @@ def _organization_nearby(doc: Doc, start: int) -> Span | None:
     lo = _sentence_before_start(doc[start])
     found = {owner_key(e): e for e in ents(doc) if lo <= e.start and e.end <= start and e.label_ == "ORG" and owner_key(e)}
     found = {k: e for k, e in found.items() if (not e.ent_id_ or entries()[e.ent_id_].type == "Organization") and not meeting_name(e)}
-    return next(iter(found.values())) if len(found) == 1 else None
+    ends = {e.end for e in found.values()}  # 'the All India Anna Dravida Munnetra Kazhagam (AIADMK)': one organisation,
+    found = {k: e for k, e in found.items() if not (e.start >= 2 and doc[e.start - 1].text == "(" and e.start - 1 in ends)}
+    return next(iter(found.values())) if len(found) == 1 else None  # its short name in brackets after its name
 
 
 def _story_organization(doc: Doc, start: int) -> Span | None:
