@@ -107,6 +107,7 @@ from kg.extract.entities import (
     meeting_name,
     organization_key,
     owner_before_title,
+    paragraph_bounds,
     past_marked,
     place_before_title,
     role_name,
@@ -261,6 +262,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     for role in _party_tag_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _court_roles(doc, unowned, as_of) + _opening_place_roles(doc, unowned, as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _opening_city_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     held = list(out.values())
     for role in _outgoing_roles(doc, held, as_of) + _in_place_roles(doc, as_of) + _successor_roles(doc, as_of, held):
@@ -1334,6 +1337,35 @@ def _opening_place_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.da
             continue
         span = doc[sent.start:max(person.end, title.end)]
         out.append(_role(span, person, name, owner.id_, as_of, f"opening-place-{rule}", 0.7))
+    return out
+
+
+def _opening_city_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'In Damascus, NAME, Syria's minister for national reconciliation, called it a victory. Deputy Prime Minister and
+    Foreign Minister NAME2 said ...': a state's office (`_home_state_roles`) written with no owner, in a paragraph whose
+    first sentence opens 'In CITY,' for a city of one state, is that state's office, when the paragraph names no other
+    state or place of one up to the title's sentence end and the holder has no post yet."""
+    rows, text = title_by_id(), doc_text(doc)
+    named = {e.ent_id_ for e in ents(doc) if e.ent_id_}
+    out = []
+    for title, name in unowned:
+        if not _office_sectors(rows[title.label_]) & HOME_SECTORS or title.label_ in _court_seat_ids():
+            continue
+        lo = paragraph_bounds(text, doc[title.start].idx)[0]
+        first = next((t for t in doc[:title.start] if t.idx >= lo), None)
+        city = _ent_at(doc, first.i + 1) if first is not None and first.lower_ == "in" else None
+        if city is None or city.start != first.i + 1 or city.end >= len(doc) or doc[city.end].text != "," or not city.ent_id_:
+            continue
+        state = state_of(city.ent_id_)
+        end = doc[title.start].sent.end
+        others = {state_of(e.ent_id_) for e in ents(doc) if e.ent_id_ and first.i <= e.start < end} - {state, ""}
+        if not state or state == city.ent_id_ or state not in named or others:
+            continue
+        person, rule = _unowned_holder(doc, title, as_of)
+        if person is None or _held_states(person, roles) or _known_states(person.text, as_of) - {state}:
+            continue
+        span = doc[min(person.start, title.start):max(person.end, title.end)]
+        out.append(_role(span, person, name, state, as_of, f"opening-city-{rule}", 0.7))
     return out
 
 
