@@ -1344,7 +1344,7 @@ def _opening_city_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[R
     """'In Damascus, NAME, Syria's minister for national reconciliation, called it a victory. Deputy Prime Minister and
     Foreign Minister NAME2 said ...': a state's office (`_home_state_roles`) written with no owner, in a paragraph whose
     first sentence opens 'In CITY,' for a city of one state, is that state's office, when the paragraph names no other
-    state or place of one up to the title's sentence end and the holder has no post yet."""
+    state or place of one up to the title's sentence end (outside quotations) and the holder has no post yet."""
     rows, text = title_by_id(), doc_text(doc)
     named = {e.ent_id_ for e in ents(doc) if e.ent_id_}
     out = []
@@ -1358,7 +1358,8 @@ def _opening_city_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[R
             continue
         state = state_of(city.ent_id_)
         end = doc[title.start].sent.end
-        others = {state_of(e.ent_id_) for e in ents(doc) if e.ent_id_ and first.i <= e.start < end} - {state, ""}
+        others = {state_of(e.ent_id_) for e in ents(doc) if e.ent_id_ and first.i <= e.start < end
+                  and not _quoted(doc, doc[e.start].sent, e)} - {state, ""}  # "won thanks to our Russian friends"
         if not state or state == city.ent_id_ or state not in named or others:
             continue
         person, rule = _unowned_holder(doc, title, as_of)
