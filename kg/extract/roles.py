@@ -1343,8 +1343,10 @@ def _opening_place_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.da
 def _opening_city_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
     """'In Damascus, NAME, Syria's minister for national reconciliation, called it a victory. Deputy Prime Minister and
     Foreign Minister NAME2 said ...': a state's office (`_home_state_roles`) written with no owner, in a paragraph whose
-    first sentence opens 'In CITY,' for a city of one state, is that state's office, when the paragraph names no other
-    state or place of one up to the title's sentence end (outside quotations) and the holder has no post yet."""
+    first sentence opens 'In CITY,' for a city of one state and whose sentences before the title's give someone a
+    post of that state, is that state's office too, when the paragraph names no other state or place of one up to the
+    title's sentence end (outside quotations) and the holder has no post yet. Not a title in the opening sentence
+    itself ('Kenyan President visits Uganda ... In Kampala, Interior Minister NAME met him': either state's)."""
     rows, text = title_by_id(), doc_text(doc)
     named = {e.ent_id_ for e in ents(doc) if e.ent_id_}
     out = []
@@ -1360,8 +1362,9 @@ def _opening_city_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[R
         end = doc[title.start].sent.end
         others = {state_of(e.ent_id_) for e in ents(doc) if e.ent_id_ and first.i <= e.start < end
                   and not _quoted(doc, doc[e.start].sent, e)} - {state, ""}  # "won thanks to our Russian friends"
-        if not state or state == city.ent_id_ or state not in named or others:
-            continue
+        if not state or state == city.ent_id_ or state not in named or others or not any(
+                r.of == state and lo <= r.evidence.start < doc[title.start].sent.start_char for r in roles):
+            continue  # the paragraph has given someone a post of that state in a sentence before
         person, rule = _unowned_holder(doc, title, as_of)
         if person is None or _held_states(person, roles) or _known_states(person.text, as_of) - {state}:
             continue
