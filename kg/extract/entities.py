@@ -924,7 +924,7 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         elif len(names) != 1:
             if token.head.i != sent.root.i:
                 continue  # a pronoun down in the sentence ('who had told Montalvo he would ...'): too many readings
-            window = _centre(doc, window, people, ATTRIBUTION.search(text, max(0, token.idx - 8), token.idx) is not None)
+            window = _centre(doc, window, people)
             spoken = [text[s + 1:e - 1] for s, e in quotes if sent.start_char <= s < sent.end_char]
             if not window or any(window[-1].text in words for words in spoken):
                 continue  # '"Andy Warhol was the center ...," he said': a speaker does not name himself
@@ -1005,15 +1005,10 @@ def _clause_subject(token: Token, window: list[Mention]) -> list[Mention]:
     return []
 
 
-ATTRIBUTION = re.compile(r"[,!?]\s*[\"\u201d]\s*$")  # '"...," he said': a pronoun right after the quotation it attributes
-
-
-def _centre(doc: Doc, window: list[Mention], people: list[Mention], attributes: bool = False) -> list[Mention]:
+def _centre(doc: Doc, window: list[Mention], people: list[Mention]) -> list[Mention]:
     """Of several people before a pronoun, the one a main clause has as its subject, when no other is an argument
     of a main clause ('Rathbun requested donations ... to help Montalvo. He described ...': Rathbun;
-    'Doherty attributes Jobs' success to ... . He states': Doherty); else nobody ('X met Y. He said'). A pronoun
-    that `attributes` a quotation right before it ('X congratulated Y. "...," he said') is the subject's even with
-    another person as an object: the one who acted in the sentence before goes on speaking."""
+    'Doherty attributes Jobs' success to ... . He states': Doherty); else nobody ('X met Y. He said')."""
     subjects: list[Mention] = []
     others: set[str] = set()
     for m in sorted(window, key=lambda m: m.start, reverse=True):  # the nearest sentence with a person subject
@@ -1025,7 +1020,7 @@ def _centre(doc: Doc, window: list[Mention], people: list[Mention], attributes: 
         elif role == "argument":
             others.add(_person_name(m, people))
     names = {_person_name(m, people) for m in subjects}
-    if len(names) != 1 or others - names and not attributes:
+    if len(names) != 1 or others - names:
         return []
     name = next(iter(names))
     return [m for m in window if _person_name(m, people) == name]
