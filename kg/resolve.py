@@ -501,6 +501,16 @@ def _top_posts(state_only: bool = False) -> frozenset[str]:
     return frozenset(row["role"] for row in titles() if row.get("kind") in kinds)
 
 
+ROLE_HEAD_SPLIT = re.compile(r"\s+(?:of|for|to|in|at)\s+")
+
+
+def _role_head(name: str) -> str:
+    """The head word of a role's name: 'Foreign Minister' -> 'Minister', 'Minister of Foreign Affairs' -> 'Minister',
+    'Ambassador to the United Nations' -> 'Ambassador'."""
+    words = ROLE_HEAD_SPLIT.split(name, maxsplit=1)[0].split()
+    return words[-1] if words else ""
+
+
 def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[str, str]) -> dict[str, str]:
     """Nominal mention key -> the person holding the role it names in this article."""
     holders: dict[str, list[Role]] = defaultdict(list)
@@ -520,6 +530,11 @@ def nominal_referents(mentions: list[Mention], roles: list[Role], key_map: dict[
             not candidates and m.role in {LEADER, MONARCH}) else []
         candidates = candidates or heads  # 'the Japanese leader': the one head of state or government named; 'the
         # Moroccan monarch': the one head of state
+        if not candidates and m.role and " " not in m.role:  # 'the Russian minister': the one Russian minister of any
+            headed = [r for r in holders.get(m.of, []) if _role_head(r.name) == m.role]  # portfolio named before; not
+            if len({key_map.get(r.holder, r.holder) for r in headed}) == 1:  # one of two ('Foreign Minister X met
+                out[m.key] = key_map.get(headed[0].holder, headed[0].holder)  # Defence Minister Y')
+            continue
         if len({r.holder for r in candidates}) > 1 and last_person_role and not heads:
             # "his Serbian counterpart": the holder of the possessor's own role
             candidates = [r for r in candidates if r.name == last_person_role] or candidates

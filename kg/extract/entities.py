@@ -617,12 +617,33 @@ def title_back_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 earlier = [(at, p) for at, p in holders if _person_name(p, people) in named]
             if not holders and (subject := _subject_before(doc, start, end, title, people)) is not None:
                 earlier = [(subject.start, subject)]
+            if len({_person_name(p, people) for _, p in earlier}) > 1:
+                earlier = _holder_subject_before(doc, start, earlier, people)
             if len({_person_name(p, people) for _, p in earlier}) != 1:
                 continue
         span = doc[the:end]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Person",
                            rule="nominal-back-title", key=earlier[-1][1].key, sentence=sentence_text(span)))
     return out
+
+
+def _holder_subject_before(doc: Doc, start: int, earlier: list[tuple[int, Mention]],
+                           people: list[Mention]) -> list[tuple[int, Mention]]:
+    """Of two holders of a title introduced in the paragraph, the one the sentence right before, in that paragraph, has
+    as the subject of its main verb ('NAME, the Chief Minister of Orissa, voted against. Parliamentary Affairs
+    Minister NAME2 said his vote should not count. "...," the minister told reporters': NAME2); none when that
+    subject is neither, names both, or the sentence is in another paragraph."""
+    sent = doc[start].sent
+    if sent.start == 0:
+        return []
+    before = doc[sent.start - 1].sent
+    if before.start_char < paragraph_bounds(doc_text(doc), doc[start].idx)[0]:
+        return []
+    named = [m for m in people if before.start_char <= m.start and m.end <= before.end_char]
+    if len({_person_name(p, people) for _, p in earlier} & {_person_name(m, people) for m in named}) != 1:
+        return []  # 'Finance Minister X met Trade Minister Y. "...," the minister said': either may be meant
+    subjects = {_person_name(m, people) for m in named if _is_subject(doc, m) and _clause_head(doc, m) == before.root.i}
+    return [(at, p) for at, p in earlier if _person_name(p, people) in subjects]
 
 
 def _owned_title_back(doc: Doc, start: int, title: str, owner: Span, introduced: list[tuple[int, str, bool, Mention, bool]],

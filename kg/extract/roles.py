@@ -107,6 +107,7 @@ from kg.extract.entities import (
     meeting_name,
     organization_key,
     owner_before_title,
+    paragraph_bounds,
     past_marked,
     place_before_title,
     role_name,
@@ -261,6 +262,8 @@ def extract_roles(doc: Doc, as_of: dt.date) -> list[Role]:
     for role in _party_tag_roles(doc, unowned, as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     for role in _court_roles(doc, unowned, as_of) + _opening_place_roles(doc, unowned, as_of):
+        out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
+    for role in _opening_city_roles(doc, unowned, list(out.values()), as_of):
         out.setdefault((role.holder, role.name, role.of, role.evidence.start), role)
     held = list(out.values())
     for role in _outgoing_roles(doc, held, as_of) + _in_place_roles(doc, as_of) + _successor_roles(doc, as_of, held):
@@ -1337,6 +1340,39 @@ def _opening_place_roles(doc: Doc, unowned: list[tuple[Span, str]], as_of: dt.da
     return out
 
 
+def _opening_city_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Role], as_of: dt.date) -> list[Role]:
+    """'In Damascus, NAME, Syria's minister for national reconciliation, called it a victory. Deputy Prime Minister and
+    Foreign Minister NAME2 said ...': a state's office (`_home_state_roles`) written with no owner, in a paragraph whose
+    first sentence opens 'In CITY,' for a city of one state and whose sentences before the title's give someone a
+    post of that state, is that state's office too, when the paragraph names no other state or place of one up to the
+    title's sentence end (outside quotations) and the holder has no post yet. Not a title in the opening sentence
+    itself ('Kenyan President visits Uganda ... In Kampala, Interior Minister NAME met him': either state's)."""
+    rows, text = title_by_id(), doc_text(doc)
+    named = {e.ent_id_ for e in ents(doc) if e.ent_id_}
+    out = []
+    for title, name in unowned:
+        if not _office_sectors(rows[title.label_]) & HOME_SECTORS or title.label_ in _court_seat_ids():
+            continue
+        lo = paragraph_bounds(text, doc[title.start].idx)[0]
+        first = next((t for t in doc[:title.start] if t.idx >= lo), None)
+        city = _ent_at(doc, first.i + 1) if first is not None and first.lower_ == "in" else None
+        if city is None or city.start != first.i + 1 or city.end >= len(doc) or doc[city.end].text != "," or not city.ent_id_:
+            continue
+        state = state_of(city.ent_id_)
+        end = doc[title.start].sent.end
+        others = {state_of(e.ent_id_) for e in ents(doc) if e.ent_id_ and first.i <= e.start < end
+                  and not _quoted(doc, doc[e.start].sent, e)} - {state, ""}  # "won thanks to our Russian friends"
+        if not state or state == city.ent_id_ or state not in named or others or not any(
+                r.of == state and lo <= r.evidence.start < doc[title.start].sent.start_char for r in roles):
+            continue  # the paragraph has given someone a post of that state in a sentence before
+        person, rule = _unowned_holder(doc, title, as_of)
+        if person is None or _held_states(person, roles) or _known_states(person.text, as_of) - {state}:
+            continue
+        span = doc[min(person.start, title.start):max(person.end, title.end)]
+        out.append(_role(span, person, name, state, as_of, f"opening-city-{rule}", 0.7))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _court_seats() -> frozenset[str]:
     """The judicial titles (kind 'jud') the Phoenix agents write after a court's noun ('court judge'): 'judge'."""
@@ -1792,6 +1828,22 @@ def _portfolio_read_as_owner(doc: Doc, owner: Span, start: int, end: int) -> boo
             and _portfolio_word(owner[0]) and doc[end - 1].lower_ in {"minister", "secretary"})
 
 
+def _sending_state(doc: Doc, owner: Span | None, end: int) -> Span | None:
+    """"Russia's UN envoy", "Britain's EU ambassador", 'the US NATO ambassador': a diplomat's title (kg/data/titles.jsonl
+    kind 'diplomat') with an organisation before it and a state before that: the organisation is where the diplomat
+    is posted, the state whom the diplomat represents."""
+    if owner is None or owner.end != end - 1 or doc[end - 1].lower_ not in _diplomat_words() or not _organization(owner_key(owner)):
+        return None
+    state = owner_before_title(doc, owner.start)
+    return state if state is not None and state.ent_id_ and entries()[state.ent_id_].type == "State" else None
+
+
+@lru_cache(maxsize=1)
+def _diplomat_words() -> frozenset[str]:
+    """The one-word forms of the diplomats' titles ('ambassador', 'envoy'), lower-case."""
+    return frozenset(f.lower() for row in titles() if row.get("kind") == "diplomat" for f in row["forms"] if " " not in f)
+
+
 def _past_name(doc: Doc, end: int, prep: str, named: Callable[[Span], bool]) -> int:
     """Past 'PREP [the] NAME' right after a title, when the name is of the kind `named` accepts; else `end`."""
     if end + 1 < len(doc) and doc[end].lower_ == prep:
@@ -1837,6 +1889,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
                     or _whose_owner(doc, start) or _bare_body(doc, start, end) or _body_over_title(doc, start))
     if owner_before is not None and _portfolio_read_as_owner(doc, owner_before, start, end):
         owner_before = _named_owner(doc, owner_before_title(doc, owner_before.start))  # 'UK Health Secretary': UK's
+    owner_before = _sending_state(doc, owner_before, end) or owner_before  # "Russia's UN envoy": Russia's
     if owner_before is not None and _organization(owner_key(owner_before)):
         end = _scope_end(doc, end)
     owner_after = _owner_after(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ in prepositions else None
@@ -1883,6 +1936,7 @@ def _patterns(doc: Doc, start: int, end: int, as_of: dt.date, prepositions: tupl
         body = close  # "the head of Ukraine's military intelligence, NAME": the state's body, in the possessive
         while close < len(doc) and close - body < 3 and doc[close].is_lower and doc[close].pos_ in {"NOUN", "ADJ"}:
             close += 1
+        close = _bracketed_short_end(doc, close)  # 'The head of the Federal Electoral Institute (IFE), NAME,'
         if close + 1 < len(doc) and doc[close].text == ",":
             person = _person_at(doc, _name_start(doc, close + 1))
             if person is not None and _closes_apposition(doc, person):
@@ -2189,7 +2243,9 @@ def _organization_nearby(doc: Doc, start: int) -> Span | None:
     lo = _sentence_before_start(doc[start])
     found = {owner_key(e): e for e in ents(doc) if lo <= e.start and e.end <= start and e.label_ == "ORG" and owner_key(e)}
     found = {k: e for k, e in found.items() if (not e.ent_id_ or entries()[e.ent_id_].type == "Organization") and not meeting_name(e)}
-    return next(iter(found.values())) if len(found) == 1 else None
+    ends = {e.end for e in found.values()}  # 'the All India Anna Dravida Munnetra Kazhagam (AIADMK)': one organisation,
+    found = {k: e for k, e in found.items() if not (e.start >= 2 and doc[e.start - 1].text == "(" and e.start - 1 in ends)}
+    return next(iter(found.values())) if len(found) == 1 else None  # its short name in brackets after its name
 
 
 def _story_organization(doc: Doc, start: int) -> Span | None:
@@ -2207,6 +2263,20 @@ def _story_organization(doc: Doc, start: int) -> Span | None:
     found = {owner_key(e): e for e in named if e.label_ == "ORG" and owner_key(e) and not meeting_name(e)
              and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")}
     return next(iter(found.values())) if len(found) == 1 and len(named) == 1 and end < doc[start].idx else None
+
+
+SHORT_NAME_TOKENS = 2  # '(IFE)', '(UN OCHA)': at most two words of a short name in brackets after a name
+
+
+def _bracketed_short_end(doc: Doc, i: int) -> int:
+    """Past a short name in brackets at token i ('the Federal Electoral Institute (IFE), NAME,': the owner's initials
+    written after it, before the comma of the apposition); i itself when none stands there."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    close = next((k for k in range(i + 1, min(i + 2 + SHORT_NAME_TOKENS, len(doc))) if doc[k].text == ")"), None)
+    if close is None or close == i + 1 or not all(t.text[:1].isupper() for t in doc[i + 1:close]):
+        return i
+    return close + 1
 
 
 def _closes_apposition(doc: Doc, person: Span) -> bool:

@@ -1,7 +1,7 @@
 """Team-written political wire articles, built and scored, micro F1 held above floors.
 
 tests/data/wire: thirty-three articles read only as aggregate scores (a check set, see its README);
-tests/data/tune-wire: two hundred and sixty-seven articles rules may be debugged on (a tune set, see its README).
+tests/data/tune-wire: two hundred and seventy-one articles rules may be debugged on (a tune set, see its README).
 """
 from __future__ import annotations
 
@@ -287,9 +287,19 @@ from tests.conftest import DATA
 # fp 635 -> 633, fn 605 -> 598), dates 924/947 -> 928/951, other sections unchanged; wire unchanged (events 0.665);
 # Wikinews tune/check unchanged (events 0.726/0.602); PLOVER unchanged. An 'including NAME' rule for unnamed groups
 # (+1 tp on tune-wire) was reverted: wire events 0.665 -> 0.663. Floors unchanged.
+# 2026-12-06 (s33-wn): four Wikinews-style political articles written blind (India's 1999 confidence vote, Mexico's
+# 2000 election, Security Council resolution 1973 on Libya, the Kerry-Lavrov Geneva framework on Syria): the set is
+# 271. As written (the four) roles 0.781 (tp 25 fp 4 fn 10), statements 0.889 (tp 28 fp 2 fn 5); after the rules ('The
+# TITLE of the ORG (ACR), NAME,'; 'the minister' with two holders in the paragraph is the main subject of the sentence
+# before; 'the Russian minister' is the one Russian holder of a minister's post; "Russia's UN envoy" is Russia's;
+# 'ORG (ACR)' is one organisation nearby for 'Its leader, NAME,'; a state's office in an 'In CITY,' paragraph that gave
+# a post of the city's state before) roles 0.882 (tp 30 fp 3 fn 5), statements 0.969 (tp 31 fp 0 fn 2). Tune-wire (271)
+# roles 0.871 -> 0.873 (tp 1262 -> 1267, fp 97 -> 96, fn 277 -> 272), statements 0.959 -> 0.961 (tp 879 -> 882, fp
+# 46 -> 44, fn 30 -> 27), other sections unchanged; the 267 older articles unchanged; wire, Wikinews tune/check and
+# PLOVER unchanged. Floors unchanged.
 SETS = {
     "wire": (33, {"entities": 0.86, "roles": 0.82, "events": 0.60, "statements": 0.82, "relations": 0.24}),
-    "tune-wire": (267, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
+    "tune-wire": (271, {"entities": 0.92, "roles": 0.87, "events": 0.64, "statements": 0.93, "relations": 0.37}),
 }
 
 
