@@ -22,9 +22,10 @@ checks that the Docs are byte-identical with spaCy's own components.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.lookups import Lookups
@@ -63,6 +64,10 @@ class AttributeTable:
         # with none under (None, None): a token is tested against the patterns of its TAG and LOWER and those
         self.rules: dict[tuple, list[tuple[int, list[tuple[str, Callable[[Any], bool]]]]]] = {}
         self.matcher = Matcher(ruler.vocab)
+        # the Matcher's patterns, when each has a fixed length and a first token the four values decide: the tests of
+        # their first tokens, and their longest length (the Matcher is run only where one of them can start)
+        self.openers: list[list[tuple[str, Callable[[Any], bool]]]] | None = []
+        self.reach = 0
         for rule in range(len(ruler.attrs)):
             patterns = ruler.matcher.get(str(rule))[1]
             for pattern in patterns:
@@ -73,49 +78,76 @@ class AttributeTable:
             rest = [p for p in patterns if not _one_token(p)]
             if rest:
                 self.matcher.add(str(rule), rest)
+            for pattern in rest:
+                if self.openers is not None and _one_token(pattern[:1]) and not any("OP" in token for token in pattern):
+                    self.openers.append([(k, _test(v)) for k, v in pattern[0].items()])
+                    self.reach = max(self.reach, len(pattern))
+                else:
+                    self.openers = None  # a pattern of varying length, or opened by another attribute: the whole Doc
         self.keys = sorted(KEYS)
         self.columns = sorted({a for attrs in ruler.attrs for a in attrs})
         self.at = {a: j for j, a in enumerate(self.columns)}  # attribute -> its column in `columns`
-        self.kept: dict[tuple, tuple[tuple[int, ...], dict]] = {}
+        self.kept: dict[tuple, tuple[tuple[int, ...], tuple[tuple[int, int], ...], bool]] = {}
 
-    def _decide(self, row: tuple) -> tuple[tuple[int, ...], dict]:
+    def _decide(self, row: tuple) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...], bool]:
+        """The one-token rules a token of these key values matches, what they set ((column, value) pairs), and whether
+        a pattern of the Matcher can start at it."""
         strings = self.vocab.strings
         values = {k: bool(v) if k == "IS_SPACE" else strings[v] for k, v in zip(self.keys, row, strict=True)}
         candidates = [*self.rules.get(("TAG", values["TAG"]), ()), *self.rules.get(("LOWER", values["LOWER"]), ()),
                       *self.rules.get((None, None), ())]
         rules = tuple(sorted({rule for rule, tests in candidates if all(test(values[k]) for k, test in tests)}))
+        opens = self.openers is None or any(all(test(values[k]) for k, test in tests) for tests in self.openers)
+        return rules, self._cells(rules), opens
+
+    def _cells(self, rules: Iterable[int]) -> tuple[tuple[int, int], ...]:
+        """(column, value) of what `rules` set, applied in their order (a later rule's value wins)."""
         final: dict = {}
         for rule in rules:
             final.update(self.attrs[rule])
-        return rules, final
+        return tuple((self.at[attr], value) for attr, value in final.items())
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        rows = doc.to_array([KEYS[k] for k in self.keys]).tolist()
-        values, at = doc.to_array(self.columns), self.at
-        longer: dict[int, list[tuple[int, int, int]]] = {}  # token -> (rule, start, end) of the Matcher's matches
-        if len(self.matcher):
-            for match_id, start, end in self.matcher(doc, allow_missing=True):
-                rule = int(self.vocab.strings[match_id])
-                index = self.indices[rule]
-                longer.setdefault(start + index if index >= 0 else end + index, []).append((rule, start, end))
         if len(self.kept) > MAX_KEPT:
             self.kept.clear()
-        for i, row in enumerate(rows):
+        kept, decisions = self.kept, []
+        for row in doc.to_array([KEYS[k] for k in self.keys]).tolist():
             key = tuple(row)
-            decided = self.kept.get(key)
+            decided = kept.get(key)
             if decided is None:
-                decided = self.kept[key] = self._decide(key)
-            rules, final = decided
+                decided = kept[key] = self._decide(key)
+            decisions.append(decided)
+        longer = self._longer(doc, [i for i, decided in enumerate(decisions) if decided[2]])
+        values = doc.to_array(self.columns)
+        grid = values.tolist()  # cells set in Python lists, not one numpy item at a time
+        for i, (rules, cells, _) in enumerate(decisions):
             if i in longer:
-                final = {}
-                for rule, *_ in sorted([(r, i, i + 1) for r in rules] + longer[i]):
-                    final.update(self.attrs[rule])
-            for attr, value in final.items():
-                values[i, at[attr]] = value
-        doc.from_array(self.columns, values)
+                cells = self._cells(rule for rule, *_ in sorted([(r, i, i + 1) for r in rules] + longer[i]))
+            line = grid[i]
+            for column, value in cells:
+                line[column] = value
+        doc.from_array(self.columns, numpy.array(grid, dtype=values.dtype))
         return doc
+
+    def _longer(self, doc: Doc, opening: list[int]) -> dict[int, list[tuple[int, int, int]]]:
+        """Token -> (rule, start, end) of the Matcher's matches that set its attributes. With patterns of fixed length
+        the Matcher reads a few tokens from each token that can open one (`opening`), not the whole Doc: a match
+        opening there is the same (its tokens are tested alone), one opening further on is found from its own start."""
+        if not len(self.matcher):
+            return {}
+        if self.openers is None:
+            found = self.matcher(doc, allow_missing=True)
+        else:
+            found = [(match_id, i, i + end) for i in opening
+                     for match_id, start, end in self.matcher(doc[i:i + self.reach], allow_missing=True) if start == 0]
+        longer: dict[int, list[tuple[int, int, int]]] = {}
+        for match_id, start, end in found:
+            rule = int(self.vocab.strings[match_id])
+            index = self.indices[rule]
+            longer.setdefault(start + index if index >= 0 else end + index, []).append((rule, start, end))
+        return longer
 
 
 def _indexed(lookups: Lookups) -> Lookups:

@@ -1149,8 +1149,10 @@ def tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list:
     values = of_last_doc(doc, f"array {attr}", lambda d: d.to_array(attr)) if attr in {ORTH, LOWER, SHAPE} else doc.to_array(attr)
     if not len(ids) or not len(values):
         return []
-    at = np.minimum(np.searchsorted(ids, values), len(ids) - 1)  # `ids` is sorted: no sort of the lexicon per call
-    return [doc[int(i)] for i in np.nonzero(ids[at] == values)[0]]
+    # `ids` is sorted: no sort of the lexicon per call; the arrays' own methods, not numpy's functions (which go
+    # through Python wrappers at each call, thousands of calls an article)
+    at = np.minimum(ids.searchsorted(values), len(ids) - 1)
+    return [doc[i] for i in (ids[at] == values).nonzero()[0].tolist()]
 
 
 def tokens_where(doc: Doc, attr: int, test: Callable[[str], bool]) -> list:

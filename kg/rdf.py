@@ -331,7 +331,11 @@ class TripleSet(dict):
     def set(self, triple: tuple) -> None:
         """As Graph.set: the one value of (subject, predicate)."""
         subject, predicate, _ = triple
-        for old in [t for t in self if t[0] == subject and t[1] == predicate]:
+        # rdflib's equality of IRIs and blank nodes (same type, same string; a subject or a predicate is never a
+        # literal), without its Python __eq__ for every triple held: an article's labels are set one entity at a time
+        same = str.__eq__
+        kinds = type(subject), type(predicate)
+        for old in [t for t in self if same(t[1], predicate) and same(t[0], subject) and (type(t[0]), type(t[1])) == kinds]:
             del self[old]
         self[triple] = None
 
@@ -344,8 +348,9 @@ def nt_term(term) -> str:
         text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
         if term.language:
             return f'"{text}"@{term.language}'
-        if term.datatype is not None and term.datatype != XSD.string:
-            return f'"{text}"^^<{term.datatype}>'
+        datatype = term.datatype  # an IRI: compared as a string, not through rdflib's Python __ne__ (a call a literal)
+        if datatype is not None and not str.__eq__(datatype, XSD.string):
+            return f'"{text}"^^<{datatype}>'
         return f'"{text}"'
     if isinstance(term, BNode):
         return f"_:{term}"

@@ -176,3 +176,16 @@ def test_posts_of_places_nationalities_and_retyped_places_conform(tmp_path):
     assert not [o for _, p, o, _ in quads if p == KG.place and (o, KG.Organization) in types]
     result = validate(ds)
     assert result.conforms, result.report
+
+
+def test_triple_set_set_replaces_the_one_value_of_that_subject_and_predicate():
+    from rdflib import RDFS, BNode, Literal, URIRef
+
+    from kg.rdf import TripleSet
+
+    a, b = URIRef("https://example.org/a"), BNode("https://example.org/a")  # the same string, not the same node
+    triples = TripleSet()
+    for triple in ((a, RDFS.label, Literal("old")), (b, RDFS.label, Literal("blank")), (a, RDFS.comment, Literal("kept"))):
+        triples.add(triple)
+    triples.set((a, RDFS.label, Literal("new")))
+    assert list(triples) == [(b, RDFS.label, Literal("blank")), (a, RDFS.comment, Literal("kept")), (a, RDFS.label, Literal("new"))]

@@ -50,6 +50,23 @@ def _trigger_rows():
     return [row for name in TRIGGER_FILES for row in resources.jsonl(name)]
 
 
+@pytest.mark.parametrize("text, rows, where", [
+    ('{"id": "a"}\n\n# a comment\n{"id": "b"}\n', ({"id": "a"}, {"id": "b"}), None),
+    ('{"id": "a"}\n{"id": \n', None, "x.jsonl:2"),  # a row cut short: its line is named
+    ('{"id": "a"}\n{"id": "b"}, {"id": "c"}\n', None, "x.jsonl:2"),  # two rows on one line: not one a line
+])
+def test_jsonl_reads_a_row_a_line_and_names_a_wrong_line(monkeypatch, text, rows, where):
+    from kg.errors import DataError
+
+    monkeypatch.setattr(resources, "_text", lambda package, name: text)
+    read = resources.jsonl.__wrapped__  # not the cached reader: this text is no bundled file
+    if rows is not None:
+        assert read("x.jsonl") == rows
+    else:
+        with pytest.raises(DataError, match=where):
+            read("x.jsonl")
+
+
 def test_derived_triggers_keep_their_source():
     rows = resources.jsonl("event_triggers_cameo.jsonl")
     assert len(rows) > 1000

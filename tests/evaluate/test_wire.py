@@ -341,3 +341,6 @@ def test_matched_events_carry_the_gold_date(reports):
 # fp 635 -> 630, fn 605 -> 604), dates 924/947 -> 924/948, other sections unchanged; wire unchanged (events 0.665,
 # tp 180 fp 77 fn 104); Wikinews tune/check unchanged (events 0.726/0.602); PLOVER unchanged (type 0.866/0.866, dyad
 # 0.847/0.787, source 0.901/0.825, target 0.791/0.748). Floors unchanged.
+# s33-spd (build speed, no rule changed): the sorted N-Quads of `kg build` over tune-wire (267) and wire (33) are
+# byte-identical before and after every change, so every score is unchanged (tune-wire entities .938, roles .873,
+# events .669, statements .961, relations .533, dates 924/947; wire .905/.864/.665/.865/.281, 130/135). Floors unchanged.
