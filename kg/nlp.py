@@ -1251,7 +1251,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = _spaced_apostrophe_names(doc, _particle_names(doc, _quoted_speakers(doc, ents, words)))  # 'von der Leyen', "O' Leary"
     products = _product_names(doc, ents)
     ents = _people_as_things(doc, [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)])
-    ents = _named_with_product_nouns(doc, _apposed_products(ents))
+    ents = _released_things(doc, _named_with_product_nouns(doc, _apposed_products(ents)))
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     starts = dict(titles)
@@ -4071,6 +4071,57 @@ def _named_with_product_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     things -= {e.text for e in ents if e.text in things and (e.root.dep_ in ACTING_DEPS or e.root.dep_ == "agent"
                                                               or (e.root.dep_ == "pobj" and e.root.head.lower_ == "by"))}
     return [e for e in ents if not (e.label_ in APPOSED_LABELS and not e.ent_id_ and e.text in things)]
+
+
+def _released_things(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Samsung unveils the Galaxy Fold', 'SpaceX launches Falcon Heavy', 'the Galaxy S III, which Samsung launched in
+    May', 'the Galaxy Fold was unveiled': a name that is what a verb of releasing a product acts on (the Release verbs of
+    kg/data/event_triggers.jsonl: 'launch', 'unveil', 'release', 'introduce', 'debut', 'roll out'), or the name in
+    apposition to it ('unveiled its folding smartphone, the Galaxy Fold'), is the thing released, no actor or place,
+    and so is every other mention of it. A gazetteer entry, a known actor, a name opened by a given name, a body's
+    name ('launched the Union for the Mediterranean'; kg/data/body_nouns.jsonl) and a name the text makes a subject
+    or an owner elsewhere stay; a person's name after 'release' is a prisoner freed, unless it holds a version
+    number ('released Safari 4')."""
+    from kg.gazetteer import release_verbs
+
+    verbs = release_verbs()
+    things = set()
+    for ent in ents:
+        if ent.label_ not in APPOSED_LABELS or ent.ent_id_ or ent[0].lower_ in given_names() \
+                or known_actors().get(ent.text.lower()) is not None or _body_by_name(doc, ent):
+            continue
+        verb = _releasing_verb(ent.root, verbs)
+        if verb is not None and not (ent.label_ == "PERSON" and verb.lemma_ == "release"
+                                 and not any(t.like_num for t in ent) and not any(c.dep_ == "nummod" for c in ent.root.children)):
+            things.add(ent.text)
+    if not things:
+        return ents
+    things -= {e.text for e in ents if e.text in things and e.root.dep_ in ACTING_DEPS and _releasing_verb(e.root, verbs) is None}
+    return [e for e in ents if not (e.label_ in APPOSED_LABELS and not e.ent_id_ and e.text in things)]
+
+
+def _releasing_verb(root: Token, verbs: dict[str, frozenset[str]]) -> Token | None:
+    """The verb of releasing whose object (or passive subject) the name's head is, directly, through an apposition
+    ('unveiled its new phone, the Galaxy Fold'), or through 'which'/'that' of a relative
+    clause on it ('the Galaxy S III, which Samsung launched'); None for no such verb."""
+    token = root
+    for _ in range(2):
+        if token.dep_ in {"dobj", "nsubjpass"} and _releases(token.head, verbs):
+            return token.head
+        if token.dep_ != "appos" or token.head.pos_ not in {"NOUN", "PROPN"}:
+            break
+        token = token.head
+    for verb in root.children:
+        if verb.dep_ == "relcl" and _releases(verb, verbs) \
+                and any(c.dep_ == "dobj" and c.lower_ in {"which", "that"} for c in verb.children):
+            return verb
+    return None
+
+
+def _releases(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and lemma in verbs and (not verbs[lemma] or any(c.dep_ == "prt" and c.lower_ in verbs[lemma]
+                                                                             for c in verb.children))
 
 
 def _names_before_product_nouns(doc: Doc) -> set[str]:
