@@ -4102,13 +4102,14 @@ def _released_things(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _releasing_verb(root: Token, verbs: dict[str, frozenset[str]]) -> Token | None:
     """The verb of releasing whose object (or passive subject) the name's head is, directly, through an apposition
-    ('unveiled its new phone, the Galaxy Fold'), or through 'which'/'that' of a relative
+    ('unveiled its new phone, the Galaxy Fold') or a conjunction ('introduces iPhone and Apple TV'; one step, not
+    through both), or through 'which'/'that' of a relative
     clause on it ('the Galaxy S III, which Samsung launched'); None for no such verb."""
     token = root
-    for _ in range(2):
+    for _ in range(2):  # the name, then the noun it is apposed or joined to
         if token.dep_ in {"dobj", "nsubjpass"} and _releases(token.head, verbs):
             return token.head
-        if token.dep_ != "appos" or token.head.pos_ not in {"NOUN", "PROPN"}:
+        if token.dep_ not in {"appos", "conj"} or token.head.pos_ not in {"NOUN", "PROPN"}:
             break
         token = token.head
     for verb in root.children:
