@@ -337,11 +337,7 @@ def police_force(mentions: list[Mention], roles: list[Role], article_id: str) ->
 def army_force(mentions: list[Mention], roles: list[Role], article_id: str) -> tuple[str, str] | None:
     """Key and name of the armed forces the article names unnamed ('the army said it had seized power'): the army of
     the article's home state ('Burkina Faso army'), else of this article alone, named 'army'; None when the article
-    has no such mention (kg.extract.entities.army_mentions). When the article names one state's army with the state
-    ("Myanmar's army said ... the army denied"), the unnamed army is that one, named as the article first names it."""
-    owned = [m for m in mentions if m.rule == ARMY_KEY and m.key != ARMY_KEY]
-    if any(m.key == ARMY_KEY for m in mentions) and len({m.key for m in owned}) == 1:
-        return owned[0].key, owned[0].text
+    has no such mention (kg.extract.entities.army_mentions)."""
     return _unnamed_force(mentions, roles, article_id, ARMY_KEY, "army")
 
 

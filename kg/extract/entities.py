@@ -1240,10 +1240,8 @@ def army_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
     Unlike the police, the army speaking is the army acting ('the military said the election was fraudulent' is its
     statement in a coup). Not when the article names an armed force with the noun ('the Sudanese Army'), nor a noun
-    that describes another ('an army officer', 'military camps'); only as the doer of a verb, at least twice
-    (`FOLLOWED`). A state named before it ("Myanmar's army", 'the Nigerian army') names whose army it is: the
-    mention is that state's army ('Myanmar army', the key the unnamed army of an article about Myanmar takes in
-    kg.resolve.army_force), beside the state's own mention."""
+    that describes another ('an army officer', 'military camps'), nor a state named before it ('Israeli army',
+    "Myanmar's army": the state acts); only as the doer of a verb, at least twice (`FOLLOWED`)."""
     from spacy.attrs import LOWER
 
     from kg.gazetteer import army_nouns
@@ -1255,26 +1253,12 @@ def army_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for token in tokens_with(doc, LOWER, nouns):
         if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ or token.dep_ in {"compound", "amod", "nmod"} or not _acting(token):
             continue
-        owners = [c for c in token.children if c.i < token.i and c.dep_ in {"amod", "compound", "poss", "nmod"} and c.ent_type_]
-        if owners:
-            state = _state_of_token(owners[0])
-            if state is None or len(owners) > 1:
-                continue  # "Lee's army", 'the Wagner army': no state's forces
-            span = doc[owners[0].i:token.i + 1]
-            key = organization_key(f"{entries()[state].label} {token.lower_}")
-        else:
-            span, key = doc[token.i:token.i + 1], ARMY_KEY
+        if any(c.i < token.i and c.dep_ in {"amod", "compound", "poss", "nmod"} and c.ent_type_ for c in token.children):
+            continue  # 'Israeli army', "Myanmar's army": the state named acts (kg.extract.context.is_actor)
+        span = doc[token.i:token.i + 1]
         out.append(Mention(start=span.start_char, end=span.end_char, text=span.text, type="Organization",
-                           rule=ARMY_KEY, key=key, sentence=sentence_text(span)))
+                           rule=ARMY_KEY, key=ARMY_KEY, sentence=sentence_text(span)))
     return out if len(out) >= FOLLOWED else []
-
-
-def _state_of_token(token: Token) -> str | None:
-    """The gazetteer id of the state whose name or demonym the token is part of ('Myanmar', 'Nigerian'), else None."""
-    ent = next((e for e in ents(token.doc) if e.start <= token.i < e.end), None)
-    if ent is None or not ent.ent_id_ or entries()[ent.ent_id_].type != "State":
-        return None
-    return ent.ent_id_
 
 
 def _described(doc: Doc, orgs: list[Mention]) -> dict[str, set[str]]:
