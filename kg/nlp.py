@@ -1237,7 +1237,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     from spacy.tokens import Span as SpanType
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
-    ents = _party_names_with_states(doc, _parties_of_states(doc, _with_own_possessive(doc, ents)))
+    ents = _party_names_with_states(doc, _parties_of_states(doc, _owners_before_places(doc, _with_own_possessive(doc, ents))))
     titles = [(t.start, t.end) for t in title_spans(doc)]  # the titles' token ranges
     ents = _people_by_name_form(doc, _occupation_opened_names(doc, ents, titles))
     ents = [p for e in ents for p in _dateline_split(doc, e)]
@@ -3466,6 +3466,22 @@ def _with_own_possessive(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _owners_before_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Amnesty International's Nigeria director", "Human Rights Watch's Asia director", "the UN's Syria envoy": a name
+    the model ran over an organisation's possessive into the state or place after it is the organisation, then the
+    place its post or unit covers, each a name of its own; the place is one when the words after the possessive are
+    all of a gazetteer state's or place's name."""
+    out = []
+    for ent in ents:
+        cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS" and t.text in {"'s", "\u2019s"}), None)
+        place = _known_name(doc, cut + 1, ent.end) if cut is not None and ent.label_ == "ORG" and not ent.ent_id_ else None
+        if place is None or entries()[place.id_].type not in {"State", "Place"}:
+            out.append(ent)
+            continue
+        out += [_fresh(doc, ent.start, cut, "ORG"), place]
+    return out
+
+
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # "McDonald's said", not "the GAO's managing counsel"
 
 
@@ -4079,8 +4095,8 @@ def _released_things(doc: Doc, ents: list[Span]) -> list[Span]:
     kg/data/event_triggers.jsonl: 'launch', 'unveil', 'release', 'introduce', 'debut', 'roll out'), or the name in
     apposition to it ('unveiled its folding smartphone, the Galaxy Fold'), is the thing released, no actor or place,
     and so is every other mention of it. A gazetteer entry, a known actor, a name opened by a given name, a body's
-    name ('launched the Union for the Mediterranean'; kg/data/body_nouns.jsonl) and a name the text makes a subject
-    or an owner elsewhere stay; a person's name after 'release' is a prisoner freed, unless it holds a version
+    name ('launched the Union for the Mediterranean'; kg/data/body_nouns.jsonl) and a name the text puts where an
+    actor stands elsewhere (`_actor_place`: 'NAME said', 'a deal with NAME') stay; a person's name after 'release' is a prisoner freed, unless it holds a version
     number ('released Safari 4')."""
     from kg.gazetteer import release_verbs
 
@@ -4096,8 +4112,18 @@ def _released_things(doc: Doc, ents: list[Span]) -> list[Span]:
             things.add(ent.text)
     if not things:
         return ents
-    things -= {e.text for e in ents if e.text in things and e.root.dep_ in ACTING_DEPS and _releasing_verb(e.root, verbs) is None}
+    things -= {e.text for e in ents if e.text in things and _releasing_verb(e.root, verbs) is None and _actor_place(e.root)}
     return [e for e in ents if not (e.label_ in APPOSED_LABELS and not e.ent_id_ and e.text in things)]
+
+
+RELEASED_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent"})
+RELEASED_ACTOR_PREPS = frozenset({"between", "by", "with", "against", "from"})
+
+
+def _actor_place(root: Token) -> bool:
+    """A name's head where an actor stands: a subject, an owner, an object, or after 'by', 'with', 'between',
+    'against' or 'from' ('a deal with NAME'): there the name acts or is acted with."""
+    return root.dep_ in RELEASED_ACTOR_DEPS or (root.dep_ == "pobj" and root.head.lower_ in RELEASED_ACTOR_PREPS)
 
 
 def _releasing_verb(root: Token, verbs: dict[str, frozenset[str]]) -> Token | None:
