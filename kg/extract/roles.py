@@ -1103,24 +1103,12 @@ def _lead_state(doc: Doc) -> str:
     return ""
 
 
-def _states_of_bodies(doc: Doc) -> set[str]:
-    """The states whose bodies the text names by a name opened with the state's name or demonym ('the Philippine
-    National Police', 'Kenya Police Service'; kg.gazetteer.state_of_body): named with them, though not alone."""
-    from kg.gazetteer import state_of_body
-
-    return {s for e in ents(doc) if e.label_ == "ORG" and not e.ent_id_ and (s := state_of_body(e.text))}
-
-
 def _place_state(ent: Span) -> str:
     """The state an entity of the gazetteers stands for (`state_of`), or of a city or region the gazetteers do not
-    hold that the Phoenix Countries dictionary places in one state (`country_places`: 'Christchurch', 'Davao'), or
-    whose body a name opened by the state's name or demonym is ('the Philippine National Police'); '' for any other."""
-    from kg.gazetteer import state_of_body
-
+    hold that the Phoenix Countries dictionary places in one state (`country_places`: 'Christchurch', 'Davao'); ''
+    for any other."""
     if ent.ent_id_:
         return state_of(ent.ent_id_)
-    if ent.label_ == "ORG":
-        return state_of_body(ent.text)
     if ent.label_ not in {"GPE", "LOC"}:
         return ""
     return state_by_iso3().get(country_places().get(strip_the(ent.text).lower(), ""), "")
@@ -1222,7 +1210,7 @@ def _home_state_roles(doc: Doc, unowned: list[tuple[Span, str]], roles: list[Rol
                and t.label_ not in _court_seat_ids()]
     if not unowned:
         return []
-    home, named = story_state(doc), {e.ent_id_ for e in ents(doc) if e.ent_id_} | _states_of_bodies(doc)
+    home, named = story_state(doc), {e.ent_id_ for e in ents(doc) if e.ent_id_}
     out = []
     for title, name in unowned:
         if _field_post(doc, title, rows):
