@@ -405,14 +405,6 @@ def _first_organizations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def release_verbs() -> dict[str, frozenset[str]]:
-    """The verbs of releasing a product in the event lexicon (kg/data/event_triggers.jsonl, kind Release: 'launch',
-    'unveil', 'release', 'introduce', 'debut', 'roll'), each with the particles it needs ('roll' needs 'out'; none: any)."""
-    return {lemma: frozenset(row.get("needs", {}).get(lemma, ())) for row in resources.jsonl("event_triggers.jsonl")
-            if row["kind"] == "Release" and row["pos"] == "VERB" for lemma in row["lemmas"]}
-
-
-@lru_cache(maxsize=1)
 def disaster_nouns() -> frozenset[str]:
     """The nouns of natural disasters in the event lexicon (kg/data/event_triggers.jsonl, kind Disaster): 'typhoon',
     'cyclone', 'earthquake'. A name they open ('Typhoon Haiyan') names the disaster, no actor."""

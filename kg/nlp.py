@@ -1237,7 +1237,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     from spacy.tokens import Span as SpanType
 
     ents = [e for e in (_trimmed(doc, e, words) for e in _cited_sources(doc, _restored_names(doc))) if e is not None]
-    ents = _party_names_with_states(doc, _parties_of_states(doc, _owners_before_places(doc, _with_own_possessive(doc, ents))))
+    ents = _party_names_with_states(doc, _parties_of_states(doc, _with_own_possessive(doc, ents)))
     titles = [(t.start, t.end) for t in title_spans(doc)]  # the titles' token ranges
     ents = _people_by_name_form(doc, _occupation_opened_names(doc, ents, titles))
     ents = [p for e in ents for p in _dateline_split(doc, e)]
@@ -1251,7 +1251,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = _spaced_apostrophe_names(doc, _particle_names(doc, _quoted_speakers(doc, ents, words)))  # 'von der Leyen', "O' Leary"
     products = _product_names(doc, ents)
     ents = _people_as_things(doc, [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)])
-    ents = _released_things(doc, _named_with_product_nouns(doc, _apposed_products(ents)))
+    ents = _named_with_product_nouns(doc, _apposed_products(_people_naming_things(doc, ents)))
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     starts = dict(titles)
@@ -3466,22 +3466,6 @@ def _with_own_possessive(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _owners_before_places(doc: Doc, ents: list[Span]) -> list[Span]:
-    """"Amnesty International's Nigeria director", "Human Rights Watch's Asia director", "the UN's Syria envoy": a name
-    the model ran over an organisation's possessive into the state or place after it is the organisation, then the
-    place its post or unit covers, each a name of its own; the place is one when the words after the possessive are
-    all of a gazetteer state's or place's name."""
-    out = []
-    for ent in ents:
-        cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS" and t.text in {"'s", "\u2019s"}), None)
-        place = _known_name(doc, cut + 1, ent.end) if cut is not None and ent.label_ == "ORG" and not ent.ent_id_ else None
-        if place is None or entries()[place.id_].type not in {"State", "Place"}:
-            out.append(ent)
-            continue
-        out += [_fresh(doc, ent.start, cut, "ORG"), place]
-    return out
-
-
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # "McDonald's said", not "the GAO's managing counsel"
 
 
@@ -4089,66 +4073,34 @@ def _named_with_product_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     return [e for e in ents if not (e.label_ in APPOSED_LABELS and not e.ent_id_ and e.text in things)]
 
 
-def _released_things(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'Samsung unveils the Galaxy Fold', 'SpaceX launches Falcon Heavy', 'the Galaxy S III, which Samsung launched in
-    May', 'the Galaxy Fold was unveiled': a name that is what a verb of releasing a product acts on (the Release verbs of
-    kg/data/event_triggers.jsonl: 'launch', 'unveil', 'release', 'introduce', 'debut', 'roll out'), or the name in
-    apposition to it ('unveiled its folding smartphone, the Galaxy Fold'), is the thing released, no actor or place,
-    and so is every other mention of it. A gazetteer entry, a known actor, a name opened by a given name, a body's
-    name ('launched the Union for the Mediterranean'; kg/data/body_nouns.jsonl) and a name the text puts where an
-    actor stands elsewhere (`_actor_place`: 'NAME said', 'a deal with NAME') stay; a person's name after 'release' is a prisoner freed, unless it holds a version
-    number ('released Safari 4')."""
-    from kg.gazetteer import release_verbs
-
-    verbs = release_verbs()
-    things = set()
+def _people_naming_things(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Kalibr cruise missiles', 'Regza televisions': a name the model calls a person that modifies a lower-case noun of
+    a device, a product or a weapon (kg/data/device_nouns, product_nouns, weapon_nouns, from WordNet; lower-case
+    modifiers between), with no possessive before it, names the thing's make or model, no person, and so does every
+    other mention of it; a name opened by a given name ('a Steve Jobs keynote'), a known actor, or a name the text
+    puts where an actor stands elsewhere (`_actor_place`) stays."""
+    things = word_union(device_nouns(), product_nouns(), weapon_nouns())
+    named = set()
     for ent in ents:
-        if ent.label_ not in APPOSED_LABELS or ent.ent_id_ or ent[0].lower_ in given_names() \
-                or known_actors().get(ent.text.lower()) is not None or _body_by_name(doc, ent):
-            continue
-        verb = _releasing_verb(ent.root, verbs)
-        if verb is not None and not (ent.label_ == "PERSON" and verb.lemma_ == "release"
-                                 and not any(t.like_num for t in ent) and not any(c.dep_ == "nummod" for c in ent.root.children)):
-            things.add(ent.text)
-    if not things:
-        return ents
-    things -= {e.text for e in ents if e.text in things and _releasing_verb(e.root, verbs) is None and _actor_place(e.root)}
-    return [e for e in ents if not (e.label_ in APPOSED_LABELS and not e.ent_id_ and e.text in things)]
+        head = ent.root.head
+        if (ent.label_ == "PERSON" and not ent.ent_id_ and ent.root.dep_ in {"compound", "nmod"} and head.i >= ent.end
+                and head.lemma_.lower() in things and _thing_head(head)
+                and all(doc[k].is_lower and doc[k].pos_ in {"ADJ", "NOUN"} for k in range(ent.end, head.i))
+                and ent[0].lower_ not in given_names() and known_actors().get(ent.text.lower()) is None
+                and (ent.start == 0 or doc[ent.start - 1].tag_ != "POS")):
+            named.add(ent.text)
+    named -= {e.text for e in ents if e.text in named and _actor_place(e.root)}
+    return [e for e in ents if not (e.label_ == "PERSON" and not e.ent_id_ and e.text in named)] if named else ents
 
 
-RELEASED_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent"})
-RELEASED_ACTOR_PREPS = frozenset({"between", "by", "with", "against", "from"})
+THING_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent"})
+THING_ACTOR_PREPS = frozenset({"between", "by", "with", "against", "from"})
 
 
 def _actor_place(root: Token) -> bool:
     """A name's head where an actor stands: a subject, an owner, an object, or after 'by', 'with', 'between',
     'against' or 'from' ('a deal with NAME'): there the name acts or is acted with."""
-    return root.dep_ in RELEASED_ACTOR_DEPS or (root.dep_ == "pobj" and root.head.lower_ in RELEASED_ACTOR_PREPS)
-
-
-def _releasing_verb(root: Token, verbs: dict[str, frozenset[str]]) -> Token | None:
-    """The verb of releasing whose object (or passive subject) the name's head is, directly, through an apposition
-    ('unveiled its new phone, the Galaxy Fold') or a conjunction ('introduces iPhone and Apple TV'; one step, not
-    through both), or through 'which'/'that' of a relative
-    clause on it ('the Galaxy S III, which Samsung launched'); None for no such verb."""
-    token = root
-    for _ in range(2):  # the name, then the noun it is apposed or joined to
-        if token.dep_ in {"dobj", "nsubjpass"} and _releases(token.head, verbs):
-            return token.head
-        if token.dep_ not in {"appos", "conj"} or token.head.pos_ not in {"NOUN", "PROPN"}:
-            break
-        token = token.head
-    for verb in root.children:
-        if verb.dep_ == "relcl" and _releases(verb, verbs) \
-                and any(c.dep_ == "dobj" and c.lower_ in {"which", "that"} for c in verb.children):
-            return verb
-    return None
-
-
-def _releases(verb: Token, verbs: dict[str, frozenset[str]]) -> bool:
-    lemma = verb.lemma_.lower()
-    return verb.pos_ == "VERB" and lemma in verbs and (not verbs[lemma] or any(c.dep_ == "prt" and c.lower_ in verbs[lemma]
-                                                                             for c in verb.children))
+    return root.dep_ in THING_ACTOR_DEPS or (root.dep_ == "pobj" and root.head.lower_ in THING_ACTOR_PREPS)
 
 
 def _names_before_product_nouns(doc: Doc) -> set[str]:

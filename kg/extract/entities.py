@@ -1299,8 +1299,6 @@ def owner_before_title(doc: Doc, start: int) -> Span | None:
         if i >= 0 and ent.start <= i < ent.end:
             if ent.end > start:  # "Kenya's Defence Cabinet Secretary": a name read over the title's words is its field
                 return owner_before_title(doc, ent.start) if ent.start < start else None
-            if ent.label_ in {"GPE", "LOC"} and (body := _body_owning(doc, ent.start)) is not None:
-                return body  # "Amnesty International's Nigeria director": the body's post for that state
             if ent.ent_id_ and entries()[ent.ent_id_].type in {"State", "Organization"} or (not ent.ent_id_ and ent.label_ == "ORG"):
                 return ent
             return seat_of_government(doc, ent)
@@ -1310,15 +1308,6 @@ def owner_before_title(doc: Doc, start: int) -> Span | None:
     if the is not None and i < start - 1 and (doc[i].lower_ in BODY_NOUNS or (doc[i].is_lower and doc[i].pos_ == "NOUN")):
         return the_body(doc, the, i)  # "the party's", "the ruling party's", "the commission's" after a name headed by it
     return None
-
-
-def _body_owning(doc: Doc, start: int) -> Span | None:
-    """The organisation whose possessive stands right before token `start` ("Amnesty International's", "the UN's"
-    before 'Nigeria director', 'Syria envoy'): a post it keeps for the state or region named between; None else."""
-    if start < 2 or doc[start - 1].tag_ != "POS":
-        return None
-    return next((e for e in ents(doc) if e.end == start - 1 and e.label_ == "ORG"
-                 and (not e.ent_id_ or entries()[e.ent_id_].type == "Organization")), None)
 
 
 def place_before_title(doc: Doc, start: int) -> Span | None:
