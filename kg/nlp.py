@@ -1269,7 +1269,7 @@ def _fixed_entities(doc: Doc, words: frozenset[str] = frozenset()) -> list[Span]
     ents = _spaced_apostrophe_names(doc, _particle_names(doc, _quoted_speakers(doc, ents, words)))  # 'von der Leyen', "O' Leary"
     products = _product_names(doc, ents)
     ents = _people_as_things(doc, [e for e in ents if not (e.label_ == "ORG" and not e.ent_id_ and e.text in products)])
-    ents = _named_with_product_nouns(doc, _apposed_products(ents))
+    ents = _named_with_product_nouns(doc, _apposed_products(_people_naming_things(doc, ents)))
     people: list[Span] = []
     # 1. A title followed by names: the names are a person.
     starts = dict(titles)
@@ -4094,6 +4094,36 @@ def _named_with_product_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     things -= {e.text for e in ents if e.text in things and (e.root.dep_ in ACTING_DEPS or e.root.dep_ == "agent"
                                                               or (e.root.dep_ == "pobj" and e.root.head.lower_ == "by"))}
     return [e for e in ents if not (e.label_ in APPOSED_LABELS and not e.ent_id_ and e.text in things)]
+
+
+def _people_naming_things(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Kalibr cruise missiles', 'Regza televisions': a name the model calls a person that modifies a lower-case noun of
+    a device, a product or a weapon (kg/data/device_nouns, product_nouns, weapon_nouns, from WordNet; lower-case
+    modifiers between), with no possessive before it, names the thing's make or model, no person, and so does every
+    other mention of it; a name opened by a given name ('a Steve Jobs keynote'), a known actor, or a name the text
+    puts where an actor stands elsewhere (`_actor_place`) stays."""
+    things = word_union(device_nouns(), product_nouns(), weapon_nouns())
+    named = set()
+    for ent in ents:
+        head = ent.root.head
+        if (ent.label_ == "PERSON" and not ent.ent_id_ and ent.root.dep_ in {"compound", "nmod"} and head.i >= ent.end
+                and head.lemma_.lower() in things and _thing_head(head)
+                and all(doc[k].is_lower and doc[k].pos_ in {"ADJ", "NOUN"} for k in range(ent.end, head.i))
+                and ent[0].lower_ not in given_names() and known_actors().get(ent.text.lower()) is None
+                and (ent.start == 0 or doc[ent.start - 1].tag_ != "POS")):
+            named.add(ent.text)
+    named -= {e.text for e in ents if e.text in named and _actor_place(e.root)}
+    return [e for e in ents if not (e.label_ == "PERSON" and not e.ent_id_ and e.text in named)] if named else ents
+
+
+THING_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent"})
+THING_ACTOR_PREPS = frozenset({"between", "by", "with", "against", "from"})
+
+
+def _actor_place(root: Token) -> bool:
+    """A name's head where an actor stands: a subject, an owner, an object, or after 'by', 'with', 'between',
+    'against' or 'from' ('a deal with NAME'): there the name acts or is acted with."""
+    return root.dep_ in THING_ACTOR_DEPS or (root.dep_ == "pobj" and root.head.lower_ in THING_ACTOR_PREPS)
 
 
 def _names_before_product_nouns(doc: Doc) -> set[str]:
