@@ -90,7 +90,7 @@ from kg.gazetteer import (
     weapon_nouns,
     wrongdoing_nouns,
 )
-from kg.nlp import PLACE_LABELS, closing_mark, hyphen_first, score_at, speaks_of_teams, title_spans, tokens_with, word_union
+from kg.nlp import ARTICLES, PLACE_LABELS, closing_mark, hyphen_first, score_at, speaks_of_teams, title_spans, tokens_with, word_union
 from kg.records import Article, Event, Evidence, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -2072,7 +2072,6 @@ def product_makers(ctx: Context, drafts: list[Draft]) -> None:
 
 DEATH_KIND = "Death"
 CAUSING_MARKS = {"when", "as"}
-ARTICLES = {"a", "an", "the"}
 
 
 def _fights_happening(verb: Token) -> bool:
@@ -3238,19 +3237,18 @@ def _affected_state(ctx: Context, draft: Draft) -> None:
         state = next(iter(named)) if len(named) == 1 else ""  # "near Nakuru in Kenya": the one state the phrase names
     if state:
         draft.add(state, "participant")
-        for key in _joined_states(ctx, token, draft.place):
-            draft.add(key, "participant")
+        if token.pos_ in {"NOUN", "PROPN"}:
+            for key in _joined_states(ctx, subject, draft.place):
+                draft.add(key, "participant")
 
 
-def _joined_states(ctx: Context, token: Token, place: str) -> list[str]:
+def _joined_states(ctx: Context, subject: Token, place: str) -> list[str]:
     """'An earthquake struck southern Turkey and northern Syria': the states joined by 'and' to the place the
-    happening's verb struck, which it befalls too."""
-    subject = token.head if token.dep_ == "appos" and token.head.dep_ == "nsubj" else token
-    if token.pos_ not in {"NOUN", "PROPN"} or subject.dep_ != "nsubj" or subject.head.pos_ != "VERB":
+    happening (the verb's subject) struck, which it befalls too."""
+    if subject.dep_ != "nsubj" or subject.head.pos_ != "VERB":
         return []
-    objects = [c for c in subject.head.children if c.dep_ == "dobj" and _place(ctx, c) == place]
-    joined = [c for o in objects for c in o.conjuncts if c.i > o.i]
-    return [key for c in joined if (key := _place_state(ctx, k) if (k := _place(ctx, c)) else "")]
+    joined = [c for o in subject.head.children if o.dep_ == "dobj" and _place(ctx, o) == place for c in o.conjuncts if c.i > o.i]
+    return [key for c in joined if (k := _place(ctx, c)) and (key := _place_state(ctx, k))]
 
 
 def _state_named_on(ctx: Context, noun: Token) -> str:
@@ -4804,6 +4802,8 @@ def passive_rescues(ctx: Context, drafts: list[Draft]) -> None:
         if draft.place and (state := _place_state(ctx, draft.place)):
             draft.add(state, "participant")  # told in the perfect ('have been evacuated'), undated: the state of
             # its place takes part, as `befallen_state` would give a dated one
+
+
 POLICED_KINDS = {"Arrest", "Charge", "Ruling", "Trial"}  # what a state's police, prosecutors and courts do where they are
 
 
